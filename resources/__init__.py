@@ -1,0 +1,1 @@
+"""Bundled resources (data only): installed as ``tipcase.resources`` (fonts, icons, translations)."""

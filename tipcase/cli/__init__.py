@@ -1,0 +1,59 @@
+"""The ``tipcase`` command line (Qt-free): scenario tools now, records and certificates as they come.
+
+Every command prints one clear line on bad input and exits with the code the scenario format gives
+(0 fine, 1 findings with errors or a failed check, 2 usage errors, 3 an unfinished scripted play);
+a traceback is shown only with ``TIPCASE_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tipcase import __version__
+from tipcase.cli import scenario_commands
+from tipcase.cli.common import UsageError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tipcase",
+        description="TIPCase: training cases on trafficking and gender-based violence. With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"tipcase {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    scenario_commands.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except UsageError as exc:
+        print(f"tipcase: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("tipcase: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("TIPCASE_DEBUG"):
+            raise
+        print(f"tipcase: internal error: {type(exc).__name__}: {exc} (set TIPCASE_DEBUG=1 for details)", file=sys.stderr)
+        return 70
+
+
+def run() -> None:
+    """Console entry point for the core command line."""
+    sys.exit(main())

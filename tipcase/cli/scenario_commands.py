@@ -1,0 +1,262 @@
+"""``tipcase validate``, ``analyze``, ``play`` and ``schema``: the scenario format's command line."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from tipcase.cli.common import UsageError, print_json
+from tipcase.engine import Play, PlayError
+from tipcase.findings import Finding, sort_findings
+from tipcase.i18n import message
+from tipcase.schema import json_schema
+from tipcase.scoring import number
+from tipcase.validator import Checked, check_file, validate_paths
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario and pathway files",
+        description="Check scenario and pathway files; prints PATH:LINE:COL: CODE message per finding, errors first.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="scenario or pathway files (a folder means every .yaml in it)")
+    validate.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    validate.set_defaults(handler=cmd_validate)
+
+    analyze = commands.add_parser("analyze", help="explore every route: states, maxima, best route")
+    analyze.add_argument("file", metavar="FILE")
+    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.set_defaults(handler=cmd_analyze)
+
+    play = commands.add_parser("play", help="play a scenario in the terminal, or scripted with --choose")
+    play.add_argument("file", metavar="FILE")
+    play.add_argument("--choose", metavar="N,N,...", help="play without asking: 1-based numbers among the choices offered at each stage")
+    play.add_argument("--json", action="store_true", help="print the result as JSON")
+    play.add_argument("--lang", metavar="LANG", help="language to show the case in (default: the scenario's first)")
+    play.set_defaults(handler=cmd_play)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+    schema.set_defaults(handler=cmd_schema)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    files: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*.yaml"))
+            if not found:
+                raise UsageError(f"{raw}: no .yaml files in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(raw)
+        else:
+            raise UsageError(f"{raw}: no such file")
+    return files
+
+
+def _print_findings(findings: list[Finding], stream: Any) -> None:
+    for finding in findings:
+        print(finding, file=stream)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    findings = validate_paths(_expand(args.files))
+    if args.json:
+        print_json([f.as_json() for f in findings])
+    else:
+        _print_findings(findings, sys.stdout)
+        errors = sum(f.is_error for f in findings)
+        warnings = len(findings) - errors
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_FAILED if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _checked_or_none(path: str) -> Checked | None:
+    """Load and check a file to play or analyze; print its errors and return None when it has any."""
+    _expand([path])
+    checked = check_file(path)
+    if not checked.ok or checked.scenario is None:
+        errors = [f for f in sort_findings(checked.findings) if f.is_error]
+        _print_findings(errors, sys.stderr)
+        if checked.scenario is None and not errors:
+            print(f"tipcase: error: {path} is a {checked.loaded.kind} file, not a scenario", file=sys.stderr)
+        return None
+    return checked
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    checked = _checked_or_none(args.file)
+    if checked is None:
+        return EXIT_FAILED
+    analysis = checked.analysis
+    assert analysis is not None
+    report: dict[str, Any] = {
+        "stages": analysis.stages,
+        "ends": analysis.ends,
+        "states": analysis.states,
+        "max": {c: number(m) for c, m in analysis.assessed().items()},
+        "max_total": number(analysis.max_total),
+        "best_route": analysis.best_route,
+        "best_choices": analysis.best_choices,
+    }
+    if args.json:
+        print_json(report)
+    else:
+        print(f"{report['stages']} stages, {report['ends']} ends, {report['states']} reachable states")
+        for competency, maximum in report["max"].items():
+            print(f"  max {competency}: {maximum}")
+        print(f"max_total: {report['max_total']}")
+        print(f"best route: {' -> '.join(analysis.best_route)}")
+        print(f"best choices: {','.join(map(str, analysis.best_choices))}")
+    return EXIT_OK
+
+
+def _parse_choices(raw: str) -> list[int]:
+    try:
+        numbers = [int(part) for part in raw.replace(" ", "").split(",") if part != ""]
+    except ValueError:
+        raise UsageError(f"--choose takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})") from None
+    if any(n < 1 for n in numbers):
+        raise UsageError("--choose numbers start at 1")
+    return numbers
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    numbers = _parse_choices(args.choose) if args.choose is not None else None
+    checked = _checked_or_none(args.file)
+    if checked is None:
+        return EXIT_FAILED
+    assert checked.scenario is not None
+    play = Play(checked.scenario, checked.pathway)
+    language = args.lang or checked.scenario.languages[0]
+    if numbers is not None:
+        for number in numbers:
+            try:
+                play.choose(number)
+            except PlayError as exc:
+                print(f"tipcase: error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+    else:
+        TerminalPlayer(play, language).run()
+    result = play.result()
+    if args.json:
+        print_json(result)
+    else:
+        print_debrief(play, result, language)
+    return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    print_json(json_schema())
+    return EXIT_OK
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    width = min(100, shutil.get_terminal_size((88, 24)).columns) - 2
+    paragraphs = text.strip().split("\n")
+    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent) if p.strip() else "" for p in paragraphs)
+
+
+class TerminalPlayer:
+    """Interactive play in a terminal: shows each stage and asks for a number."""
+
+    def __init__(self, play: Play, language: str) -> None:
+        self.play = play
+        self.language = language
+        self.fallbacks = play.scenario.languages
+
+    def text(self, value: Any) -> str:
+        return value.get(self.language, self.fallbacks) if value is not None else ""
+
+    def ask(self, prompt: str) -> str | None:
+        try:
+            return input(prompt).strip()
+        except EOFError:
+            return None
+
+    def run(self) -> None:
+        scenario = self.play.scenario
+        print(_wrap(self.text(scenario.title).upper()))
+        if scenario.content_warning is not None:
+            print(f"\n{message('content_warning', self.language)}: {_wrap(self.text(scenario.content_warning))}")
+            answer = self.ask(message("press_enter", self.language) + " ")
+            if answer is None or answer.lower() == "q":
+                return
+        shown_exhibits = 0
+        while not self.play.finished:
+            stage = self.play.stage
+            print("\n" + "-" * 60)
+            if stage.title is not None:
+                print(self.text(stage.title))
+            print(message("case_clock", self.language, hours=f"{self.play.clock:g}"))
+            print()
+            print(_wrap(self.text(stage.text)))
+            for exhibit_id in self.play.revealed[shown_exhibits:]:
+                exhibit = scenario.exhibits[exhibit_id]
+                print(f"\n  [{message('case_file', self.language)}: {self.text(exhibit.title)}]")
+                if exhibit.text is not None:
+                    print(_wrap(self.text(exhibit.text), "    "))
+            shown_exhibits = len(self.play.revealed)
+            offered = self.play.offered()
+            print()
+            for position, choice in enumerate(offered, 1):
+                print(_wrap(f"{position}) {self.text(choice.choice.label)}"))
+            while True:
+                answer = self.ask(message("your_choice", self.language, n=len(offered)))
+                if answer is None or answer.lower() == "q":
+                    return
+                if answer.isdigit() and 1 <= int(answer) <= len(offered):
+                    self.play.choose(int(answer))
+                    break
+                print(message("not_offered", self.language, n=len(offered)))
+        print("\n" + "-" * 60)
+        print(_wrap(self.text(self.play.stage.text)))
+
+
+def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
+    """The debrief in plain text: outcome, score per competency, errors, and every decision's feedback."""
+    scenario = play.scenario
+    fallbacks = scenario.languages
+
+    def text(value: Any) -> str:
+        return value.get(language, fallbacks) if value is not None else ""
+
+    print(f"\n== {message('debrief', language)}: {text(scenario.title)} ==")
+    if result["complete"]:
+        outcome = message(result["outcome"], language)
+        verdict = message("passed" if result["passed"] else "not_passed", language)
+        score_line = f"{message('score', language)}: {result['total_percent']}% ({message('pass_mark', language)} {scenario.pass_mark:g}%)"
+        print(f"{message('outcome', language)}: {outcome}  |  {score_line}  |  {verdict}")
+    else:
+        print(f"{message('incomplete', language)}  |  {message('score', language)}: {result['total_percent']}%")
+    for competency, value in result["percent"].items():
+        title = text(scenario.competencies[competency].title) if competency in scenario.competencies else competency
+        print(f"  {title}: {value}%  ({result['points'][competency]}/{result['max'][competency]})")
+    if result["critical_errors"]:
+        print(f"\n{message('critical', language)}:")
+        for error in result["critical_errors"]:
+            print(_wrap(f"- [{error['stage']}] {error['text']}", "  "))
+    violations = play.violations()
+    if violations:
+        print(f"\n{message('rules', language)}:")
+        for violation in violations:
+            rule = violation.rule
+            print(_wrap(f"- {rule.id} ({-rule.points} {rule.competency or ''}): {text(rule.feedback)}", "  "))
+    if result["off_pathway"]:
+        print(f"\n{message('off_pathway', language)}: " + ", ".join(f"{a} -> {b}" for a, b in result["off_pathway"]))
+    print(f"\n{message('decisions', language)}:")
+    for step, decision in enumerate(play.decisions, 1):
+        choice = decision.choice
+        print(_wrap(f"{step}. {text(choice.label)}", ""))
+        if choice.feedback is not None:
+            print(_wrap(text(choice.feedback), "     "))
+        if choice.ref is not None:
+            print(_wrap(f"{message('reference', language)}: {text(choice.ref)}", "     "))

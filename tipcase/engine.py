@@ -1,0 +1,175 @@
+"""Playing a scenario: one trainee's route, decision by decision, and its result.
+
+A ``Play`` holds the current stage, the variables, the case clock, the case file revealed so far and
+the decisions made. ``offered()`` lists the choices whose conditions hold (numbered 1.. in file
+order); ``choose(n)`` takes one. ``result()`` scores the route (complete or not) as the format's JSON.
+The same object serves the terminal player, the desktop player and crash recovery (replaying the
+stored decision numbers rebuilds the exact state).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+from tipcase.analysis import Analysis, analyze
+from tipcase.compiled import CompiledChoice, CompiledScenario, compile_scenario
+from tipcase.model import Choice, Pathway, Scenario, Stage
+from tipcase.rules import TrailStep, Violation, broken_rules, off_pathway_steps
+from tipcase.scoring import CriticalError, Score, number, score
+
+
+class PlayError(ValueError):
+    """A decision that cannot be taken: not offered, or the case is already over."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Decision:
+    stage: str
+    number: int  # 1-based among the choices offered
+    choice: Choice
+    offered: tuple[int, ...]  # file indexes of the choices that were offered
+    clock: float  # case clock after the choice
+
+
+class Play:
+    """One route through a scenario."""
+
+    def __init__(self, scenario: Scenario, pathway: Pathway | None = None, *, compiled: CompiledScenario | None = None) -> None:
+        self.scenario = scenario
+        self.pathway = pathway
+        self.compiled = compiled or compile_scenario(scenario)
+        self.stage_index = self.compiled.stage_index[scenario.start]
+        self.values = self.compiled.initial
+        self.clock = 0.0
+        self.route: list[str] = [scenario.start]
+        self.decisions: list[Decision] = []
+        self.revealed: list[str] = []
+        self.trail: list[TrailStep] = []
+        self._arrive()
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def stage(self) -> Stage:
+        return self.scenario.stages[self.compiled.stage_ids[self.stage_index]]
+
+    @property
+    def finished(self) -> bool:
+        return self.compiled.ends[self.stage_index]
+
+    @property
+    def variables(self) -> dict[str, int | bool]:
+        return dict(zip(self.scenario.variables, self.values, strict=True))
+
+    def offered(self) -> list[CompiledChoice]:
+        """The choices offered now, in file order; number n is ``offered()[n - 1]``."""
+        if self.finished:
+            return []
+        return self.compiled.offered(self.stage_index, self.values, self.clock)
+
+    # -- moves ----------------------------------------------------------------------------------
+    def choose(self, number: int) -> Decision:
+        """Take the n-th offered choice (1-based)."""
+        if self.finished:
+            raise PlayError(f"stage '{self.stage.id}' is an end: no more choices")
+        offered = self.offered()
+        if not 1 <= number <= len(offered):
+            shown = ", ".join(f"{i}) {c.choice.label.get(self.scenario.languages[0])}" for i, c in enumerate(offered, 1))
+            raise PlayError(f"choice {number} is not offered at stage '{self.stage.id}'; offered: {shown or 'none'}")
+        taken = offered[number - 1]
+        self.values, self.clock = self.compiled.apply(taken, self.values, self.clock)
+        decision = Decision(self.stage.id, number, taken.choice, tuple(c.choice.index for c in offered), self.clock)
+        self.decisions.append(decision)
+        self.stage_index = taken.target
+        self.route.append(self.stage.id)
+        self._arrive()
+        return decision
+
+    def replay(self, numbers: Iterable[int]) -> None:
+        for n in numbers:
+            self.choose(n)
+
+    def _arrive(self) -> None:
+        stage = self.stage
+        for exhibit in stage.reveal:
+            if exhibit not in self.revealed and exhibit in self.scenario.exhibits:
+                self.revealed.append(exhibit)
+        if stage.at is not None:
+            self.trail.append(TrailStep(stage.at, self.clock, stage.id))
+
+    # -- judging --------------------------------------------------------------------------------
+    def violations(self) -> list[Violation]:
+        if self.pathway is None:
+            return []
+        return broken_rules(self.pathway, self.trail, self.finished)
+
+    def off_pathway(self) -> list[tuple[str, str]]:
+        return off_pathway_steps(self.pathway, self.trail) if self.pathway is not None else []
+
+    def critical_errors(self) -> list[CriticalError]:
+        language = self.scenario.languages[0]
+        errors = [
+            CriticalError(d.stage, d.number, d.choice.critical.get(language)) for d in self.decisions if d.choice.critical is not None
+        ]
+        for violation in self.violations():
+            if violation.rule.critical:
+                text = violation.rule.feedback.get(language) if violation.rule.feedback else violation.rule.id
+                errors.append(CriticalError(violation.stage, None, text, violation.rule.id))
+        return errors
+
+    def analysis(self) -> Analysis:
+        return analysis_of(self.compiled)
+
+    def score(self) -> Score:
+        choice_points: dict[str, int] = {}
+        for decision in self.decisions:
+            for competency, points in decision.choice.score.items():
+                choice_points[competency] = choice_points.get(competency, 0) + points
+        analysis = self.analysis()
+        return score(
+            choice_points=choice_points,
+            violations=self.violations(),
+            maxima=analysis.max,
+            weights={c: comp.weight for c, comp in self.scenario.competencies.items()},
+            max_total=analysis.max_total,
+            pass_mark=self.scenario.pass_mark,
+            critical=bool(self.critical_errors()),
+            complete=self.finished,
+        )
+
+    def result(self) -> dict[str, Any]:
+        """The result in the format's JSON shape."""
+        scored = self.score()
+        return {
+            "scenario": self.scenario.id,
+            "version": self.scenario.version,
+            "sha256": self.scenario.sha256,
+            "complete": self.finished,
+            "route": list(self.route),
+            "choices": [d.number for d in self.decisions],
+            "end": self.stage.id if self.finished else None,
+            "outcome": self.stage.end if self.finished else None,
+            "hours": number(self.clock),
+            "points": scored.points,
+            "max": scored.max,
+            "percent": scored.percent,
+            "total": scored.total,
+            "max_total": scored.max_total,
+            "total_percent": scored.total_percent,
+            "critical_errors": [e.as_json() for e in self.critical_errors()],
+            "rule_violations": [v.as_json() for v in self.violations()],
+            "off_pathway": [list(step) for step in self.off_pathway()],
+            "passed": scored.passed,
+        }
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_analysis(compiled: CompiledScenario) -> Analysis:
+    return analyze(compiled)
+
+
+def analysis_of(compiled: CompiledScenario) -> Analysis:
+    """The (cached) analysis of a compiled scenario: its maxima are every result's denominators."""
+    return _cached_analysis(compiled)

@@ -1,0 +1,53 @@
+"""Where the bundled library lives, and the pathway search order of the scenario format.
+
+A pathway named by a scenario is looked for as ``pathways/<id>.yaml`` beside the scenario, then
+in the scenario folder's parent, then in the bundled library (``scenarios/pathways``).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from pathlib import Path
+
+
+@functools.cache
+def bundled_dir() -> Path:
+    """The folder of the bundled scenario library (``scenarios/`` in a source checkout)."""
+    checkout = Path(__file__).resolve().parent.parent / "scenarios"
+    if (checkout / "competencies.yaml").is_file():
+        return checkout
+    return Path(str(importlib.resources.files("tipcase.scenarios")))
+
+
+@functools.cache
+def resources_dir() -> Path:
+    """The folder of bundled resources (fonts, icons, translations)."""
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(importlib.resources.files("tipcase.resources")))
+
+
+def competency_framework_path() -> Path:
+    return bundled_dir() / "competencies.yaml"
+
+
+def pathway_candidates(scenario_path: str | Path, pathway_id: str) -> list[Path]:
+    """Where a scenario's pathway is looked for, in order."""
+    folder = Path(scenario_path).parent
+    name = f"{pathway_id}.yaml"
+    return [folder / "pathways" / name, folder.parent / "pathways" / name, bundled_dir() / "pathways" / name]
+
+
+def find_pathway(scenario_path: str | Path, pathway_id: str) -> Path | None:
+    """The first existing pathway file for a scenario, or None."""
+    for candidate in pathway_candidates(scenario_path, pathway_id):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def bundled_scenarios() -> list[Path]:
+    """Every bundled scenario file, sorted by name."""
+    return sorted(p for p in bundled_dir().glob("*.yaml") if p.name != "competencies.yaml")

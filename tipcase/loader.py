@@ -1,0 +1,324 @@
+"""Loading scenario, pathway and competency files into the model, with findings instead of exceptions.
+
+``load_file`` reads bytes, decodes UTF-8, composes YAML with positions, checks the shape against
+``tipcase.schema`` and builds the dataclasses of ``tipcase.model``. Anything wrong becomes a finding
+(E001 or E002, W101); callers decide what to do with a file that has errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from tipcase import library
+from tipcase.findings import Findings, Pos
+from tipcase.model import (
+    DEFAULT_PASS_MARK,
+    Choice,
+    Competency,
+    Exhibit,
+    Pathway,
+    PathwayNode,
+    Rule,
+    Scenario,
+    Stage,
+)
+from tipcase.schema import (
+    COMPETENCY_FRAMEWORK,
+    INVALID,
+    LANGUAGES,
+    PATHWAY,
+    SCENARIO,
+    Context,
+    Entry,
+    Record,
+)
+from tipcase.yamlsource import MappingNode, ScalarNode, compose, decode, pos
+
+SCENARIO_KEY = "tipcase"
+PATHWAY_KEY = "tipcase-pathway"
+FRAMEWORK_KEY = "tipcase-competencies"
+
+
+@dataclasses.dataclass
+class Loaded:
+    """The outcome of loading one file: what it is, the model when it could be built, and findings."""
+
+    path: str
+    kind: str | None  # "scenario" | "pathway" | "competencies" | None when unrecognisable
+    findings: Findings
+    scenario: Scenario | None = None
+    pathway: Pathway | None = None
+    competencies: dict[str, Competency] | None = None
+    text: str = ""
+
+
+class LoadError(Exception):
+    """A file that cannot be loaded at all; ``findings`` says why."""
+
+    def __init__(self, findings: Findings) -> None:
+        self.findings = findings
+        first = findings.items[0] if findings.items else None
+        super().__init__(str(first) if first else "cannot load")
+
+
+def load_file(path: str | Path, display_path: str | None = None) -> Loaded:
+    """Load any TIPCase file from disk. ``display_path`` is what findings print (default: ``path``)."""
+    shown = display_path if display_path is not None else str(path)
+    data = Path(path).read_bytes()
+    return load_bytes(data, shown)
+
+
+def load_bytes(data: bytes, path: str = "<memory>") -> Loaded:
+    findings = Findings(path)
+    text = decode(data, findings)
+    if text is None:
+        return Loaded(path, None, findings)
+    loaded = load_text(text, path, findings)
+    if loaded.scenario is not None:
+        loaded.scenario.sha256 = hashlib.sha256(data).hexdigest()
+    if loaded.pathway is not None:
+        loaded.pathway.sha256 = hashlib.sha256(data).hexdigest()
+    return loaded
+
+
+def load_text(text: str, path: str = "<memory>", findings: Findings | None = None) -> Loaded:
+    """Load a file's text (already decoded)."""
+    findings = findings if findings is not None else Findings(path)
+    root = compose(text, findings)
+    loaded = Loaded(path, None, findings, text=text)
+    if findings.has_errors:
+        return loaded
+    if root is None:
+        findings.add("E002", (1, 1), f"empty file: a scenario starts with '{SCENARIO_KEY}: 1', a pathway with '{PATHWAY_KEY}: 1'")
+        return loaded
+    if not isinstance(root, MappingNode) or not root.value:
+        findings.add("E002", pos(root), f"expected a mapping starting with '{SCENARIO_KEY}: 1' or '{PATHWAY_KEY}: 1'")
+        return loaded
+    first_key = root.value[0][0]
+    first = str(first_key.value) if isinstance(first_key, ScalarNode) else ""
+    kinds = {SCENARIO_KEY: "scenario", PATHWAY_KEY: "pathway", FRAMEWORK_KEY: "competencies"}
+    if first not in kinds:
+        findings.add(
+            "E002", pos(first_key), f"the first key must be '{SCENARIO_KEY}: 1' (scenario) or '{PATHWAY_KEY}: 1' (pathway), found {first!r}"
+        )
+        return loaded
+    loaded.kind = kinds[first]
+    ctx = Context(findings, _languages(root, findings))
+    spec = {"scenario": SCENARIO, "pathway": PATHWAY, "competencies": COMPETENCY_FRAMEWORK}[loaded.kind]
+    record = spec.convert(root, ctx, "")
+    if record is INVALID:
+        return loaded
+    if loaded.kind == "scenario":
+        loaded.scenario = _build_scenario(record, ctx, path)
+    elif loaded.kind == "pathway":
+        loaded.pathway = _build_pathway(record, ctx, path)
+    else:
+        loaded.competencies = _build_competencies(record.get("competencies", []))
+    return loaded
+
+
+def _languages(root: MappingNode, findings: Findings) -> list[str]:
+    """Read ``languages`` first: every text in the file is checked against it."""
+    for key_node, value_node in root.value:
+        if isinstance(key_node, ScalarNode) and key_node.value == "languages":
+            scratch = Findings(findings.path)  # the full conversion reports problems once, later
+            value = LANGUAGES.convert(value_node, Context(scratch), "languages")
+            if value is not INVALID and value:
+                return [language for language, _ in value]
+    return ["en"]
+
+
+def _build_competencies(entries: list[Entry]) -> dict[str, Competency]:
+    result = {}
+    for entry in entries:
+        record: Record = entry.value
+        result[entry.key] = Competency(
+            id=entry.key,
+            title=record.values["title"],
+            weight=record.get("weight", 1),
+            description=record.get("description"),
+            pos=entry.key_pos,
+        )
+    return result
+
+
+def _build_choice(index: int, record: Record) -> Choice:
+    values = record.values
+    score_entries: list[Entry] = values.get("score", [])
+    effect_pos = {}
+    for effect in ("set", "add"):
+        for entry in values.get(effect, []):
+            effect_pos[f"{effect}.{entry.key}"] = entry.key_pos
+    return Choice(
+        index=index,
+        label=values.get("label"),  # type: ignore[arg-type]
+        to=values.get("to", ""),
+        score={e.key: e.value for e in score_entries},
+        feedback=values.get("feedback"),
+        when=values.get("when"),
+        set={e.key: e.value for e in values.get("set", [])},
+        add={e.key: e.value for e in values.get("add", [])},
+        hours=values.get("hours", 0),
+        critical=values.get("critical"),
+        ref=values.get("ref"),
+        pos=record.pos,
+        to_pos=record.value_pos.get("to", record.pos),
+        when_pos=record.value_pos.get("when", record.pos),
+        score_pos={e.key: e.key_pos for e in score_entries},
+        effect_pos=effect_pos,
+    )
+
+
+def _build_stage(entry: Entry, ctx: Context) -> Stage:
+    record: Record = entry.value
+    values = record.values
+    choices = [_build_choice(i, choice) for i, (choice, _) in enumerate(values.get("choices", []))]
+    has_choices_key = "choices" in record.key_pos
+    if "end" in values and values.get("choices"):
+        ctx.error(record.key_pos["choices"], f"stages.{entry.key}: an end stage has no choices (remove 'choices' or 'end')")
+    elif "end" not in record.key_pos and not has_choices_key and "text" in record.key_pos:
+        ctx.error(entry.key_pos, f"stages.{entry.key}: a stage needs 'choices' unless it is an end (add 'end: success|partial|failure')")
+    reveal = values.get("reveal", [])
+    return Stage(
+        id=entry.key,
+        text=values.get("text"),  # type: ignore[arg-type]
+        title=values.get("title"),
+        at=values.get("at"),
+        reveal=[exhibit for exhibit, _ in reveal],
+        reveal_pos=[where for _, where in reveal],
+        choices=choices,
+        end=values.get("end"),
+        pos=entry.key_pos,
+        at_pos=record.value_pos.get("at", entry.key_pos),
+    )
+
+
+def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
+    values = record.values
+    declared = "competencies" in values
+    competencies = _build_competencies(values["competencies"]) if declared else dict(default_competencies())
+    variables: list[Entry] = values.get("variables", [])
+    for entry in variables:
+        if entry.key == "hours" or entry.key in ("and", "or", "not", "true", "false"):
+            ctx.error(entry.key_pos, f"variables.{entry.key}: {entry.key!r} is a reserved word of conditions; choose another name")
+    exhibits = {}
+    for entry in values.get("exhibits", []):
+        exhibit: Record = entry.value
+        exhibits[entry.key] = Exhibit(
+            id=entry.key,
+            kind=exhibit.get("kind", "document"),
+            title=exhibit.get("title"),
+            text=exhibit.get("text"),
+            file=exhibit.get("file"),
+            pos=entry.key_pos,
+        )
+    stages = {entry.key: _build_stage(entry, ctx) for entry in values.get("stages", [])}
+    return Scenario(
+        id=values.get("id", ""),
+        version=values.get("version", 1),
+        title=values.get("title"),  # type: ignore[arg-type]
+        start=values.get("start", ""),
+        stages=stages,
+        path=path,
+        summary=values.get("summary"),
+        languages=[language for language, _ in values.get("languages", [])] or ["en"],
+        content_warning=values.get("content_warning"),
+        pathway=values.get("pathway"),
+        pass_mark=values.get("pass_mark", DEFAULT_PASS_MARK),
+        competencies=competencies,
+        competencies_declared=declared,
+        variables={e.key: e.value for e in variables},
+        exhibits=exhibits,
+        pos=record.pos,
+        start_pos=record.value_pos.get("start", record.pos),
+        pathway_pos=record.value_pos.get("pathway", record.pos),
+        variables_pos=record.key_pos.get("variables", record.value_pos.get("start", record.pos)),
+        variable_pos={e.key: e.key_pos for e in variables},
+    )
+
+
+def _build_pathway(record: Record, ctx: Context, path: str) -> Pathway:
+    values = record.values
+    nodes = {}
+    for entry in values.get("nodes", []):
+        node: Record = entry.value
+        nodes[entry.key] = PathwayNode(
+            id=entry.key,
+            title=node.get("title"),
+            agency=node.get("agency"),
+            phase=node.get("phase"),
+            description=node.get("description"),
+            ref=node.get("ref"),
+            pos=entry.key_pos,
+        )
+    rules = []
+    for rule_record, rule_pos in values.get("rules", []):
+        rules.append(_build_rule(rule_record, rule_pos, ctx))
+    referral_positions: dict[tuple[str, str], tuple[Pos, Pos]] = {}
+    for pair, _ in values.get("referrals", []):
+        (source, source_pos), (target, target_pos) = pair
+        referral_positions.setdefault((source, target), (source_pos, target_pos))
+    return Pathway(
+        id=values.get("id", ""),
+        title=values.get("title"),  # type: ignore[arg-type]
+        nodes=nodes,
+        referrals=set(referral_positions),
+        referral_positions=referral_positions,
+        rules=rules,
+        languages=[language for language, _ in values.get("languages", [])] or ["en"],
+        summary=values.get("summary"),
+        path=path,
+    )
+
+
+def _build_rule(record: Record, rule_pos: Any, ctx: Context) -> Rule:
+    values = record.values
+    kinds = [key for key in ("before", "deadline", "requires") if key in record.key_pos]
+    rule_id = values.get("id", "?")
+    if len(kinds) != 1:
+        found = ", ".join(kinds) if kinds else "none"
+        ctx.error(record.pos, f"rules.{rule_id}: a rule has exactly one of before, deadline, requires (found {found})")
+    if values.get("points", 0) > 0 and "competency" not in values:
+        ctx.error(record.pos, f"rules.{rule_id}: a rule with points names the competency that loses them")
+    node_pos: dict[str, Any] = {}
+    for node_id, where in values.get("before", []):
+        node_pos.setdefault(node_id, where)
+    deadline: Record | None = values.get("deadline")
+    if deadline is not None and "node" in deadline.values:
+        node_pos.setdefault(deadline.values["node"], deadline.value_pos["node"])
+    if "requires" in values:
+        node_pos.setdefault(values["requires"], record.value_pos["requires"])
+    return Rule(
+        id=rule_id,
+        before=[node_id for node_id, _ in values.get("before", [])],
+        deadline_node=deadline.values.get("node") if deadline is not None else None,
+        deadline_hours=deadline.values.get("hours", 0) if deadline is not None else 0,
+        requires=values.get("requires"),
+        competency=values.get("competency"),
+        points=values.get("points", 0),
+        critical=values.get("critical", False),
+        title=values.get("title"),
+        feedback=values.get("feedback"),
+        ref=values.get("ref"),
+        pos=record.pos,
+        competency_pos=record.value_pos.get("competency", record.pos),
+        node_pos=node_pos,
+    )
+
+
+@functools.cache
+def _framework() -> tuple[tuple[str, Competency], ...]:
+    path = library.competency_framework_path()
+    loaded = load_file(path)
+    if loaded.competencies is None or loaded.findings.has_errors:  # pragma: no cover - a broken install
+        raise LoadError(loaded.findings)
+    return tuple(loaded.competencies.items())
+
+
+def default_competencies() -> dict[str, Competency]:
+    """The bundled competency framework, used by scenarios that declare no competencies."""
+    return dict(_framework())

@@ -1,0 +1,63 @@
+"""Pathway rules and off-pathway referrals, judged on a route's pathway trail.
+
+The trail is the ``at`` nodes of the stages a route visits, in order, each with the case clock on
+arrival. ``before`` rules need the earlier node first, ``deadline`` rules need the clock at most so
+many hours on first arrival, ``requires`` rules need the node reached before the end (judged only
+on a complete route). A step between two different nodes that the pathway's referrals do not allow
+is an off-pathway referral.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Sequence
+
+from tipcase.model import Pathway, Rule
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TrailStep:
+    node: str
+    clock: float
+    stage: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Violation:
+    rule: Rule
+    stage: str | None  # the stage where the rule was found broken (None: at the end of the route)
+
+    def as_json(self) -> dict[str, object]:
+        return {"rule": self.rule.id, "competency": self.rule.competency, "points": -self.rule.points}
+
+
+def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], complete: bool) -> list[Violation]:
+    """The rules a trail breaks, in the pathway's rule order; each rule at most once."""
+    first: dict[str, TrailStep] = {}
+    for step in trail:
+        first.setdefault(step.node, step)
+    order = {node: i for i, node in reversed(list(enumerate(s.node for s in trail)))}
+    violations = []
+    for rule in pathway.rules:
+        if rule.before:
+            for earlier, later in itertools.pairwise(rule.before):
+                if later in first and (earlier not in order or order[earlier] > order[later]):
+                    violations.append(Violation(rule, first[later].stage))
+                    break
+        elif rule.deadline_node:
+            arrival = first.get(rule.deadline_node)
+            if arrival is not None and arrival.clock > rule.deadline_hours + 1e-9:
+                violations.append(Violation(rule, arrival.stage))
+        elif rule.requires and complete and rule.requires not in first:
+            violations.append(Violation(rule, trail[-1].stage if trail else None))
+    return violations
+
+
+def off_pathway_steps(pathway: Pathway, trail: Sequence[TrailStep]) -> list[tuple[str, str]]:
+    """Steps between different nodes that the pathway's referrals do not allow, in route order."""
+    steps = []
+    for previous, current in itertools.pairwise(trail):
+        if not pathway.allows(previous.node, current.node):
+            steps.append((previous.node, current.node))
+    return steps
