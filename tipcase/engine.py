@@ -103,19 +103,23 @@ class Play:
     def violations(self) -> list[Violation]:
         if self.pathway is None:
             return []
-        return broken_rules(self.pathway, self.trail, self.finished)
+        return broken_rules(self.pathway, self.trail, self.stage.id if self.finished else None)
 
     def off_pathway(self) -> list[tuple[str, str]]:
         return off_pathway_steps(self.pathway, self.trail) if self.pathway is not None else []
 
-    def critical_errors(self) -> list[CriticalError]:
-        language = self.scenario.languages[0]
+    def critical_errors(self, language: str | None = None) -> list[CriticalError]:
+        """Critical choices taken and critical rules broken, with texts in ``language``."""
+        language = language or self.scenario.languages[0]
+        fallbacks = self.scenario.languages
         errors = [
-            CriticalError(d.stage, d.number, d.choice.critical.get(language)) for d in self.decisions if d.choice.critical is not None
+            CriticalError(d.stage, d.number, d.choice.critical.get(language, fallbacks))
+            for d in self.decisions
+            if d.choice.critical is not None
         ]
         for violation in self.violations():
             if violation.rule.critical:
-                text = violation.rule.feedback.get(language) if violation.rule.feedback else violation.rule.id
+                text = violation.rule.feedback.get(language, fallbacks) if violation.rule.feedback else violation.rule.id
                 errors.append(CriticalError(violation.stage, None, text, violation.rule.id))
         return errors
 

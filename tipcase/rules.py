@@ -32,8 +32,12 @@ class Violation:
         return {"rule": self.rule.id, "competency": self.rule.competency, "points": -self.rule.points}
 
 
-def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], complete: bool) -> list[Violation]:
-    """The rules a trail breaks, in the pathway's rule order; each rule at most once."""
+def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], end_stage: str | None) -> list[Violation]:
+    """The rules a trail breaks, in the pathway's rule order; each rule at most once.
+
+    ``end_stage`` is the end the route reached, or None while it is unfinished (``requires`` rules
+    are judged only on a finished route).
+    """
     first: dict[str, TrailStep] = {}
     for step in trail:
         first.setdefault(step.node, step)
@@ -49,8 +53,8 @@ def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], complete: bool) -
             arrival = first.get(rule.deadline_node)
             if arrival is not None and arrival.clock > rule.deadline_hours + 1e-9:
                 violations.append(Violation(rule, arrival.stage))
-        elif rule.requires and complete and rule.requires not in first:
-            violations.append(Violation(rule, trail[-1].stage if trail else None))
+        elif rule.requires and end_stage is not None and rule.requires not in first:
+            violations.append(Violation(rule, end_stage))
     return violations
 
 

@@ -240,10 +240,11 @@ def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
     for competency, value in result["percent"].items():
         title = text(scenario.competencies[competency].title) if competency in scenario.competencies else competency
         print(f"  {title}: {value}%  ({result['points'][competency]}/{result['max'][competency]})")
-    if result["critical_errors"]:
+    critical_errors = play.critical_errors(language)
+    if critical_errors:
         print(f"\n{message('critical', language)}:")
-        for error in result["critical_errors"]:
-            print(_wrap(f"- [{error['stage']}] {error['text']}", "  "))
+        for error in critical_errors:
+            print(_wrap(f"- [{error.stage}] {error.text}", "  "))
     violations = play.violations()
     if violations:
         print(f"\n{message('rules', language)}:")

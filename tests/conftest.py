@@ -1,0 +1,83 @@
+"""Shared fixtures. Qt runs headless: the offscreen platform is set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tipcase.findings import Finding  # noqa: E402
+from tipcase.validator import validate_paths  # noqa: E402
+
+PATHWAY = """\
+tipcase-pathway: 1
+id: mini
+title: {en: Mini pathway, id: Jalur mini}
+languages: [en, id]
+nodes:
+  arrival: {title: {en: Arrival, id: Kedatangan}}
+  care: {title: {en: Care, id: Perawatan}}
+  statement: {title: {en: Statement, id: Keterangan}}
+  shelter: {title: {en: Shelter, id: Rumah aman}}
+referrals:
+  - [arrival, care]
+  - [care, statement]
+  - [statement, shelter]
+  - [care, shelter]
+rules:
+  - id: care-first
+    before: [care, statement]
+    competency: victim_care
+    points: 3
+    feedback: {en: Care comes first., id: Perawatan dulu.}
+  - id: statement-24h
+    deadline: {node: statement, hours: 24}
+    competency: legal_process
+    points: 2
+    feedback: {en: Too late., id: Terlambat.}
+  - id: shelter-required
+    requires: shelter
+    competency: referral
+    points: 1
+    critical: true
+    feedback: {en: No shelter., id: Tanpa rumah aman.}
+"""
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a file (dedented) under tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def findings_of(write: Callable[[str, str], Path]) -> Callable[..., list[Finding]]:
+    """Validate a scenario text (with the mini pathway beside it) and return the findings."""
+
+    def _findings(text: str, name: str = "case.yaml", pathway: str | None = PATHWAY) -> list[Finding]:
+        if pathway is not None:
+            write("pathways/mini.yaml", pathway)
+        path = write(name, text)
+        return validate_paths([str(path)])
+
+    return _findings
+
+
+def codes(findings: list[Finding]) -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.col) for f in findings]
