@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tipcase.findings import Finding  # noqa: E402
-from tipcase.validator import validate_paths  # noqa: E402
+from tipcase.findings import Finding
+from tipcase.validator import validate_paths
 
 PATHWAY = """\
 tipcase-pathway: 1

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_scoring import CASE
 from tests.conftest import PATHWAY
+from tests.test_scoring import CASE
 from tipcase.cli import main
 
 

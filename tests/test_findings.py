@@ -356,5 +356,5 @@ def test_w104_best_route_breaks_a_rule(findings_of: FindingsOf) -> None:
 
 def test_errors_come_first(findings_of: FindingsOf) -> None:
     found = findings_of(GOOD.replace("        feedback: Fine\n", "").replace("start: a", "start: z"), pathway=None)
-    assert [f.code for f in found][0] == "E003"
+    assert next(f.code for f in found) == "E003"
     assert [f.code for f in found][-1] == "W103"
