@@ -114,7 +114,9 @@ def _mutate(text: str, data: st.DataObject) -> str:
         lines[i] = data.draw(st.sampled_from([" ", "  ", "\t", "- "])) + lines[i]
     else:
         position = data.draw(st.integers(0, len(text)))
-        junk = data.draw(st.text(alphabet=st.sampled_from(list(":-[]{}'\"#&*!|>%@` \n\tabc012") + ["é", "\x00", "\ufeff"]), min_size=1, max_size=4))
+        junk = data.draw(
+            st.text(alphabet=st.sampled_from(list(":-[]{}'\"#&*!|>%@` \n\tabc012") + ["é", "\x00", "\ufeff"]), min_size=1, max_size=4)
+        )
         end = position + (len(junk) if kind == "replace" else 0)
         return text[:position] + junk + text[end:]
     return "".join(lines)

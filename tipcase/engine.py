@@ -37,8 +37,16 @@ class Decision:
 class Play:
     """One route through a scenario."""
 
-    def __init__(self, scenario: Scenario, pathway: Pathway | None = None, *, compiled: CompiledScenario | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        pathway: Pathway | None = None,
+        *,
+        compiled: CompiledScenario | None = None,
+        language: str | None = None,
+    ) -> None:
         self.scenario = scenario
+        self.language = language or scenario.languages[0]
         self.pathway = pathway
         self.compiled = compiled or compile_scenario(scenario)
         self.stage_index = self.compiled.stage_index[scenario.start]
@@ -76,7 +84,8 @@ class Play:
             raise PlayError(f"stage '{self.stage.id}' is an end: no more choices")
         offered = self.offered()
         if not 1 <= number <= len(offered):
-            shown = ", ".join(f"{i}) {c.choice.label.get(self.scenario.languages[0])}" for i, c in enumerate(offered, 1))
+            label = lambda c: c.choice.label.get(self.language, self.scenario.languages)  # noqa: E731
+            shown = ", ".join(f"{i}) {label(c)}" for i, c in enumerate(offered, 1))
             raise PlayError(f"choice {number} is not offered at stage '{self.stage.id}'; offered: {shown or 'none'}")
         taken = offered[number - 1]
         self.values, self.clock = self.compiled.apply(taken, self.values, self.clock)

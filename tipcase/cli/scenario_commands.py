@@ -135,8 +135,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     if checked is None:
         return EXIT_FAILED
     assert checked.scenario is not None
-    play = Play(checked.scenario, checked.pathway)
     language = args.lang or checked.scenario.languages[0]
+    play = Play(checked.scenario, checked.pathway, language=language)
     if numbers is not None:
         for number in numbers:
             try:
@@ -159,10 +159,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _wrap(text: str, indent: str = "") -> str:
+def _wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
+    """Wrap to the terminal; ``hanging`` indents the lines after the first (default: ``indent``)."""
     width = min(100, shutil.get_terminal_size((88, 24)).columns) - 2
+    later = indent if hanging is None else hanging
     paragraphs = text.strip().split("\n")
-    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent) if p.strip() else "" for p in paragraphs)
+    return "\n".join(textwrap.fill(p, width, initial_indent=indent, subsequent_indent=later) if p.strip() else "" for p in paragraphs)
 
 
 class TerminalPlayer:
@@ -208,7 +210,7 @@ class TerminalPlayer:
             offered = self.play.offered()
             print()
             for position, choice in enumerate(offered, 1):
-                print(_wrap(f"{position}) {self.text(choice.choice.label)}"))
+                print(_wrap(f"{position}) {self.text(choice.choice.label)}", hanging="   "))
             while True:
                 answer = self.ask(message("your_choice", self.language, n=len(offered)))
                 if answer is None or answer.lower() == "q":
@@ -250,13 +252,15 @@ def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
         print(f"\n{message('rules', language)}:")
         for violation in violations:
             rule = violation.rule
-            print(_wrap(f"- {rule.id} ({-rule.points} {rule.competency or ''}): {text(rule.feedback)}", "  "))
+            competency = scenario.competencies.get(rule.competency or "")
+            cost = f" ({-rule.points} {text(competency.title)})" if competency is not None and rule.points else ""
+            print(_wrap(f"- {text(rule.title) or rule.id}{cost}: {text(rule.feedback)}", "  ", "    "))
     if result["off_pathway"]:
         print(f"\n{message('off_pathway', language)}: " + ", ".join(f"{a} -> {b}" for a, b in result["off_pathway"]))
     print(f"\n{message('decisions', language)}:")
     for step, decision in enumerate(play.decisions, 1):
         choice = decision.choice
-        print(_wrap(f"{step}. {text(choice.label)}", ""))
+        print(_wrap(f"{step}. {text(choice.label)}", "", "   "))
         if choice.feedback is not None:
             print(_wrap(text(choice.feedback), "     "))
         if choice.ref is not None:
