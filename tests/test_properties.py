@@ -115,7 +115,7 @@ def _mutate(text: str, data: st.DataObject) -> str:
     else:
         position = data.draw(st.integers(0, len(text)))
         junk = data.draw(
-            st.text(alphabet=st.sampled_from(list(":-[]{}'\"#&*!|>%@` \n\tabc012") + ["é", "\x00", "\ufeff"]), min_size=1, max_size=4)
+            st.text(alphabet=st.sampled_from([*list(":-[]{}'\"#&*!|>%@` \n\tabc012"), "é", "\x00", "\ufeff"]), min_size=1, max_size=4)
         )
         end = position + (len(junk) if kind == "replace" else 0)
         return text[:position] + junk + text[end:]
@@ -139,8 +139,8 @@ def test_validate_never_raises_on_mutated_files(data: st.DataObject, which: str)
 @settings(max_examples=100, deadline=None)
 @given(data=st.binary(max_size=200))
 def test_validate_never_raises_on_random_bytes(data: bytes) -> None:
-    from tipcase.validator import check_loaded
     from tipcase.loader import load_bytes
+    from tipcase.validator import check_loaded
 
     findings = check_loaded(load_bytes(data, "random.yaml")).findings
     assert all(f.line >= 1 and f.col >= 1 for f in findings)

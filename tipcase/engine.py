@@ -84,8 +84,8 @@ class Play:
             raise PlayError(f"stage '{self.stage.id}' is an end: no more choices")
         offered = self.offered()
         if not 1 <= number <= len(offered):
-            label = lambda c: c.choice.label.get(self.language, self.scenario.languages)  # noqa: E731
-            shown = ", ".join(f"{i}) {label(c)}" for i, c in enumerate(offered, 1))
+            languages = self.scenario.languages
+            shown = ", ".join(f"{i}) {c.choice.label.get(self.language, languages)}" for i, c in enumerate(offered, 1))
             raise PlayError(f"choice {number} is not offered at stage '{self.stage.id}'; offered: {shown or 'none'}")
         taken = offered[number - 1]
         self.values, self.clock = self.compiled.apply(taken, self.values, self.clock)
