@@ -36,7 +36,7 @@ from tipcase.schema import (
     Entry,
     Record,
 )
-from tipcase.yamlsource import MappingNode, ScalarNode, compose, decode, pos
+from tipcase.yamlsource import MappingNode, ScalarNode, compose, decode, gc_paused, pos
 
 SCENARIO_KEY = "tipcase"
 PATHWAY_KEY = "tipcase-pathway"
@@ -87,7 +87,11 @@ def load_bytes(data: bytes, path: str = "<memory>") -> Loaded:
 
 def load_text(text: str, path: str = "<memory>", findings: Findings | None = None) -> Loaded:
     """Load a file's text (already decoded)."""
-    findings = findings if findings is not None else Findings(path)
+    with gc_paused():
+        return _load_text(text, path, findings if findings is not None else Findings(path))
+
+
+def _load_text(text: str, path: str, findings: Findings) -> Loaded:
     root = compose(text, findings)
     loaded = Loaded(path, None, findings, text=text)
     if findings.has_errors:

@@ -19,6 +19,7 @@ from tipcase.engine import analysis_of
 from tipcase.findings import Finding, Findings, sort_findings
 from tipcase.loader import Loaded, default_competencies, load_file, load_text
 from tipcase.model import Pathway, Scenario
+from tipcase.yamlsource import gc_paused
 
 
 @dataclasses.dataclass
@@ -56,7 +57,11 @@ def _display(path: Path) -> str:
 
 def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None) -> Checked:
     """Run every check on a loaded file."""
-    cache = cache or _PathwayCache()
+    with gc_paused():  # the analysis allocates a tuple per state and edge, none in cycles
+        return _check_loaded(loaded, cache or _PathwayCache())
+
+
+def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
     findings = Findings(loaded.path)
     findings.items.extend(loaded.findings.items)
     extra: list[Finding] = []

@@ -1,0 +1,90 @@
+"""``make bench``: every speed and memory target, measured side by side against its baseline in one run.
+
+Prints one table per benchmark with the figures and whether the target holds, and exits 1 when a
+target is missed. Timings are medians of several runs in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import big_scenario  # noqa: E402
+from tipcase.validator import check_text  # noqa: E402
+
+
+def median_seconds(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bare_load(text: str) -> object:
+    return yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def bare_load_gc_paused(text: str) -> object:
+    gc.disable()
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    finally:
+        gc.enable()
+
+
+def validate_and_analyze(text: str) -> object:
+    checked = check_text(text, "bench.yaml")
+    assert checked.ok and checked.analysis is not None, checked.findings[:3]
+    return checked
+
+
+def bench_scenario() -> bool:
+    print("== validate + analyze a generated scenario vs a bare yaml.load(CSafeLoader) of the same text ==")
+    results: dict[int, dict[str, float]] = {}
+    for stages, runs in ((1_000, 7), (10_000, 3)):
+        text = big_scenario(stages)
+        results[stages] = {
+            "bare": median_seconds(lambda text=text: bare_load(text), runs),
+            "bare_gc_paused": median_seconds(lambda text=text: bare_load_gc_paused(text), runs),
+            "ours": median_seconds(lambda text=text: validate_and_analyze(text), runs),
+            "kib": len(text.encode()) / 1024,
+        }
+    print(
+        f"{'stages':>8} {'file KiB':>9} {'bare load s':>12} {'bare, GC paused s':>18} {'validate+analyze s':>19} {'ratio':>6} {'ratio (GC paused)':>18}"
+    )
+    for stages, r in results.items():
+        print(
+            f"{stages:>8,} {r['kib']:>9,.0f} {r['bare']:>12.3f} {r['bare_gc_paused']:>18.3f} {r['ours']:>19.3f} "
+            f"{r['ours'] / r['bare']:>6.2f} {r['ours'] / r['bare_gc_paused']:>18.2f}"
+        )
+    ratio = results[10_000]["ours"] / results[10_000]["bare"]
+    growth = results[10_000]["ours"] / results[1_000]["ours"]
+    bare_growth = results[10_000]["bare"] / results[1_000]["bare"]
+    ok_ratio = ratio <= 2.0
+    ok_linear = growth <= 10 * 1.5
+    print(f"target: validate+analyze <= 2x the bare load at 10,000 stages: {ratio:.2f}x  {'PASS' if ok_ratio else 'MISS'}")
+    print(
+        f"target: linear growth, 1,000 -> 10,000 stages: x{growth:.1f} (bare load x{bare_growth:.1f}; linear is x10)  {'PASS' if ok_linear else 'MISS'}"
+    )
+    return ok_ratio and ok_linear
+
+
+def main() -> int:
+    benches = [bench_scenario]
+    outcomes = [bench() for bench in benches]
+    return 0 if all(outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
