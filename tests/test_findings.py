@@ -121,6 +121,13 @@ def test_e004_referral_and_rule_name_no_node(write) -> None:  # type: ignore[no-
     assert codes(validate_paths([str(path)])) == [("E004", 7, 9), ("E004", 10, 15)]
 
 
+def test_e002_referral_with_a_bad_id(write) -> None:  # type: ignore[no-untyped-def]
+    from tipcase.validator import validate_paths
+
+    path = write("p.yaml", "tipcase-pathway: 1\nid: p\ntitle: P\nnodes:\n  a: {title: A}\nreferrals:\n  - [a, 'B C']\n")
+    assert codes(validate_paths([str(path)])) == [("E002", 7, 9)]
+
+
 def test_e005_score_names_no_competency(findings_of: FindingsOf) -> None:
     found = findings_of(GOOD.replace("        feedback: Fine", "        feedback: Fine\n        score: {empathy: 1}"), pathway=None)
     assert codes(found) == [("E005", 13, 17)]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import PATHWAY
 from tests.test_scoring import CASE
+from tipcase import library
 from tipcase.engine import Play
 from tipcase.findings import Finding
 from tipcase.validator import check_text
@@ -122,11 +123,18 @@ def _mutate(text: str, data: st.DataObject) -> str:
     return "".join(lines)
 
 
-@settings(max_examples=300, deadline=None)
-@given(data=st.data(), which=st.sampled_from(["scenario", "pathway"]))
+MUTATION_CORPUS = {
+    "scenario": CASE,
+    "pathway": PATHWAY,
+    "bundled-case": (library.bundled_dir() / "scam-compound-return.yaml").read_text(encoding="utf-8"),
+    "bundled-pathway": (library.bundled_dir() / "pathways" / "id-tip-referral.yaml").read_text(encoding="utf-8"),
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), which=st.sampled_from(sorted(MUTATION_CORPUS)))
 def test_validate_never_raises_on_mutated_files(data: st.DataObject, which: str) -> None:
-    original = CASE if which == "scenario" else PATHWAY
-    text = original
+    text = MUTATION_CORPUS[which]
     for _ in range(data.draw(st.integers(1, 3))):
         text = _mutate(text, data)
     findings: list[Finding] = check_text(text, "mutated.yaml").findings

@@ -35,6 +35,7 @@ from tipcase.schema import (
     Context,
     Entry,
     Record,
+    Text,
 )
 from tipcase.yamlsource import MappingNode, ScalarNode, compose, decode, gc_paused, pos
 
@@ -136,13 +137,19 @@ def _languages(root: MappingNode, findings: Findings) -> list[str]:
     return ["en"]
 
 
+def _text(record: Record, key: str) -> Text:
+    """A required text; when it was missing or invalid (already reported), an empty placeholder."""
+    value = record.values.get(key)
+    return value if isinstance(value, Text) else Text({}, record.pos)
+
+
 def _build_competencies(entries: list[Entry]) -> dict[str, Competency]:
     result = {}
     for entry in entries:
         record: Record = entry.value
         result[entry.key] = Competency(
             id=entry.key,
-            title=record.values["title"],
+            title=_text(record, "title"),
             weight=record.get("weight", 1),
             description=record.get("description"),
             pos=entry.key_pos,
@@ -159,7 +166,7 @@ def _build_choice(index: int, record: Record) -> Choice:
             effect_pos[f"{effect}.{entry.key}"] = entry.key_pos
     return Choice(
         index=index,
-        label=values.get("label"),  # type: ignore[arg-type]
+        label=_text(record, "label"),
         to=values.get("to", ""),
         score={e.key: e.value for e in score_entries},
         feedback=values.get("feedback"),
@@ -189,7 +196,7 @@ def _build_stage(entry: Entry, ctx: Context) -> Stage:
     reveal = values.get("reveal", [])
     return Stage(
         id=entry.key,
-        text=values.get("text"),  # type: ignore[arg-type]
+        text=_text(record, "text"),
         title=values.get("title"),
         at=values.get("at"),
         reveal=[exhibit for exhibit, _ in reveal],
@@ -224,7 +231,7 @@ def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
     return Scenario(
         id=values.get("id", ""),
         version=values.get("version", 1),
-        title=values.get("title"),  # type: ignore[arg-type]
+        title=_text(record, "title"),
         start=values.get("start", ""),
         stages=stages,
         path=path,
@@ -264,11 +271,13 @@ def _build_pathway(record: Record, ctx: Context, path: str) -> Pathway:
         rules.append(_build_rule(rule_record, rule_pos, ctx))
     referral_positions: dict[tuple[str, str], tuple[Pos, Pos]] = {}
     for pair, _ in values.get("referrals", []):
+        if len(pair) != 2:  # an item was a bad id: already reported (E002)
+            continue
         (source, source_pos), (target, target_pos) = pair
         referral_positions.setdefault((source, target), (source_pos, target_pos))
     return Pathway(
         id=values.get("id", ""),
-        title=values.get("title"),  # type: ignore[arg-type]
+        title=_text(record, "title"),
         nodes=nodes,
         referrals=set(referral_positions),
         referral_positions=referral_positions,
