@@ -18,8 +18,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install -e ".[test]"
 	touch $@
 
-## run: install, then open the desktop app
+## run: install, seed the demo accounts and course (idempotent), then open the desktop app
 run: $(VENV)/.installed
+	$(BIN)/tipcase demo
 	$(BIN)/tipcase
 
 ## test: install the test extras, lint, type-check, check the layers and run every test headless

@@ -88,3 +88,29 @@ def findings_of(write: Callable[[str, str], Path]) -> Callable[..., list[Finding
 
 def codes(findings: list[Finding]) -> list[tuple[str, int, int]]:
     return [(f.code, f.line, f.col) for f in findings]
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """One real PostgreSQL server for the whole run (each test gets its own database)."""
+    from tests.pgserver import start_server
+
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A migrated, empty database: an SQLite file, then a fresh database on the PostgreSQL server."""
+    from tipcase.store.database import Database
+
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tipcase.sqlite3'}"
+    else:
+        url = request.getfixturevalue("pg_server").create_database()
+    database = Database(url)
+    database.upgrade()
+    yield database
+    database.dispose()

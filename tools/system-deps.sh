@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests need when the machine lacks them (Debian/Ubuntu, as root).
-# Qt's offscreen platform needs libEGL, libGL, fontconfig and xkbcommon; later issues add PostgreSQL,
-# poppler-utils, qpdf and zbar-tools here. Does nothing when everything is already present.
+# Qt's offscreen platform needs libEGL, libGL, fontconfig and xkbcommon; the records tests start a real
+# PostgreSQL server from its binaries (they stop it themselves). Does nothing when all is present.
 set -euo pipefail
 missing=()
 need() { dpkg -s "$1" >/dev/null 2>&1 || missing+=("$1"); }
 if command -v dpkg >/dev/null 2>&1; then
   for package in libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core; do need "$package"; done
+  if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then
+    missing+=(postgresql)
+  fi
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -13,8 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from tipcase import __version__
-from tipcase.cli import scenario_commands
+from tipcase.cli import records_commands, scenario_commands
 from tipcase.cli.common import UsageError
+from tipcase.services.errors import ServiceError
+from tipcase.store.database import DatabaseError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 
@@ -25,8 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="TIPCase: training cases on trafficking and gender-based violence. With no command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"tipcase {__version__}")
+    parser.add_argument("--database", metavar="URL", help="database URL (default: TIPCASE_DATABASE_URL, else SQLite in TIPCASE_HOME)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     scenario_commands.register(commands)
+    records_commands.register(commands)
     return parser
 
 
@@ -42,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"tipcase: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (ServiceError, DatabaseError) as exc:
+        print(f"tipcase: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("tipcase: interrupted", file=sys.stderr)
         return 130

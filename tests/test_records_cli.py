@@ -1,0 +1,142 @@
+"""The records command line: demo, users, courses, record, export, audit, backup and restore."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from tests.records import BEST, CASE
+from tipcase.cli import main
+from tipcase.store.database import Database
+from tipcase.store.models import AuditEntry
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("TIPCASE_DATABASE_URL", raising=False)
+    return tmp_path / "home"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(capsys, "demo")
+    second = run(capsys, "demo")
+    assert first == second
+    assert first[0] == 0
+    for username in ("demo-trainee", "demo-trainer", "demo-registrar", "demo-admin"):
+        assert f"username {username}" in first[1]
+    code, out, _ = run(capsys, "users", "list", "--json")
+    assert code == 0
+    assert [u["username"] for u in json.loads(out)] == ["demo-admin", "demo-registrar", "demo-trainee", "demo-trainer"]
+    code, out, _ = run(capsys, "courses", "list", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert [c["code"] for c in listed] == ["demo"]
+    assert listed[0]["scenarios"] == [{"id": "scam-compound-return", "version": 1}]
+
+
+def test_users_add_set_role_and_reset(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-long-password\n"))
+    code, out, _ = run(
+        capsys,
+        "users",
+        "add",
+        "budi",
+        "--role",
+        "trainee",
+        "--name",
+        "Budi Santoso",
+        "--rank",
+        "Briptu",
+        "--staff-id",
+        "95120345",
+        "--password-stdin",
+    )
+    assert code == 0
+    assert "password:" not in out
+    code, out, _ = run(capsys, "users", "add", "rina", "--role", "trainer", "--name", "Rina Hartati")
+    assert "password: " in out  # a random one, shown once
+    assert run(capsys, "users", "set-role", "budi", "registrar")[0] == 0
+    users = {u["username"]: u for u in json.loads(run(capsys, "users", "list", "--json")[1])}
+    assert users["budi"] == {**users["budi"], "role": "registrar", "rank": "Briptu", "staff_id": "95120345"}
+    code, out, _ = run(capsys, "users", "reset-password", "budi")
+    assert code == 0
+    assert out.startswith("password of budi reset: ")
+    code, _, err = run(capsys, "users", "set-role", "nobody", "admin")
+    assert (code, err) == (1, "tipcase: error: no account 'nobody'\n")
+
+
+def test_record_stores_the_attempt_and_prints_the_result(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--course", "demo", "--choose", ",".join(map(str, BEST)))
+    assert code == 0
+    result = json.loads(out)
+    assert (result["complete"], result["passed"], result["total_percent"]) == (True, True, 100.0)
+    code, out, _ = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--choose", "1,1")
+    assert code == 3
+    assert json.loads(out)["complete"] is False
+    code, _, err = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--choose", "9")
+    assert code == 2
+    assert "not offered" in err
+    code, out, _ = run(capsys, "export", "attempts", "--format", "csv")
+    assert code == 0
+    assert len(out.splitlines()) == 3
+    code, out, _ = run(capsys, "export", "attempts", "--format", "xapi")
+    assert len(json.loads(out)) == 17 + 1 + 2
+
+
+def test_audit_verify_exits_1_on_tampering(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0
+    assert out.startswith("audit log intact: ")
+    db = Database(f"sqlite:///{home / 'tipcase.sqlite3'}")
+    with db.engine.begin() as connection:
+        connection.execute(update(AuditEntry).where(AuditEntry.seq == 2).values(target="forged"))
+    db.dispose()
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 1
+    assert out.startswith("audit log BROKEN at entry 2: ")
+
+
+def test_backup_and_restore_through_the_command_line(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "demo")
+    archive = tmp_path / "records.zip"
+    assert run(capsys, "backup", str(archive))[0] == 0
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "empty-home"))
+    code, out, _ = run(capsys, "restore", str(archive))
+    assert code == 0
+    assert out.startswith("restored ")
+    assert run(capsys, "audit", "verify")[0] == 0
+    code, _, err = run(capsys, "restore", str(archive))
+    assert code == 1
+    assert "not empty" in err
+
+
+def test_database_option_selects_postgresql(home: Path, capsys: pytest.CaptureFixture[str], pg_server) -> None:  # type: ignore[no-untyped-def]
+    url = pg_server.create_database()
+    assert run(capsys, "--database", url, "demo")[0] == 0
+    code, out, _ = run(capsys, "--database", url, "db", "status")
+    assert code == 0
+    assert "revision: 0001" in out
+    assert not (home / "tipcase.sqlite3").exists()
+
+
+def test_unreachable_database_is_one_line(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--database", "postgresql://x@127.0.0.1:1/none", "users", "list")
+    assert out == ""
+    assert code == 1
+    assert err.count("\n") == 1
+    assert err.startswith("tipcase: error: cannot use the database at postgresql+psycopg://x@127.0.0.1:1/none")

@@ -1,0 +1,309 @@
+"""``tipcase db``, ``demo``, ``users``, ``courses``, ``record``, ``export``, ``audit``, ``backup``, ``restore``.
+
+The command line acts as the workstation's operator: whoever can reach the database file or server
+already holds every record, so these commands run with an administrator's rights and are audited
+as ``cli:<system user>``. ``record --user`` plays as that user, exactly as the app would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from tipcase.cli.common import UsageError, print_json
+from tipcase.home import home
+from tipcase.services import accounts, attempts, audit, backup, courses, exports, scenarios
+from tipcase.services.demo import seed_demo
+from tipcase.services.errors import ServiceError
+from tipcase.store.database import Database, open_database
+from tipcase.store.models import Role, User
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+
+def operator() -> User:
+    """The command-line operator: an administrator that is not an account (nothing to sign in to)."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # pragma: no cover - no user name on some containers
+        who = "unknown"
+    return User(username=f"cli:{who}", full_name="Command line", role=Role.ADMIN.value, active=True, password_hash="!")
+
+
+@contextmanager
+def database(args: argparse.Namespace) -> Iterator[Database]:
+    db = open_database(args.database)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    db = commands.add_parser("db", help="the database: upgrade its schema, show its state")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="apply schema migrations").set_defaults(handler=cmd_db_upgrade)
+    db_commands.add_parser("status", help="where the database is and its schema revision").set_defaults(handler=cmd_db_status)
+
+    commands.add_parser("demo", help="seed demo accounts, a cohort and a course (idempotent)").set_defaults(handler=cmd_demo)
+
+    users = commands.add_parser("users", help="accounts")
+    user_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = user_commands.add_parser("add", help="add an account (prints a random password unless --password-stdin)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", required=True, help="full name")
+    add.add_argument("--rank")
+    add.add_argument("--staff-id", help="NRP, NIP or other staff number")
+    add.add_argument("--unit")
+    add.add_argument("--agency")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(handler=cmd_users_add)
+    listing = user_commands.add_parser("list", help="list accounts")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_users_list)
+    set_role = user_commands.add_parser("set-role", help="change an account's role")
+    set_role.add_argument("username")
+    set_role.add_argument("role", choices=[r.value for r in Role])
+    set_role.set_defaults(handler=cmd_users_set_role)
+    reset = user_commands.add_parser("reset-password", help="set a new password and unlock the account")
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+    reset.set_defaults(handler=cmd_users_reset_password)
+
+    course_parser = commands.add_parser("courses", help="courses")
+    course_commands = course_parser.add_subparsers(dest="courses_command", metavar="ACTION", required=True)
+    course_list = course_commands.add_parser("list", help="list courses")
+    course_list.add_argument("--json", action="store_true")
+    course_list.set_defaults(handler=cmd_courses_list)
+
+    record = commands.add_parser("record", help="play a scenario as a user and store the attempt, as the app would")
+    record.add_argument("file", metavar="FILE")
+    record.add_argument("--user", required=True, metavar="USERNAME")
+    record.add_argument("--choose", required=True, metavar="N,N,...")
+    record.add_argument("--course", metavar="CODE", help="record the attempt in this course")
+    record.add_argument("--lang", metavar="LANG")
+    record.set_defaults(handler=cmd_record)
+
+    export = commands.add_parser("export", help="export records")
+    export_commands = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    export_attempts = export_commands.add_parser("attempts", help="attempts as CSV, or xAPI 1.0.3 statements")
+    export_attempts.add_argument("--format", choices=["csv", "xapi"], default="csv")
+    export_attempts.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    export_attempts.set_defaults(handler=cmd_export_attempts)
+
+    audit_parser = commands.add_parser("audit", help="the audit log")
+    audit_commands = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_commands.add_parser("verify", help="check the hash chain; exit 1 at a broken link").set_defaults(handler=cmd_audit_verify)
+
+    backup_parser = commands.add_parser("backup", help="write a consistent copy of every record to FILE")
+    backup_parser.add_argument("file", metavar="FILE")
+    backup_parser.set_defaults(handler=cmd_backup)
+    restore_parser = commands.add_parser("restore", help="restore a backup into an empty home")
+    restore_parser.add_argument("file", metavar="FILE")
+    restore_parser.set_defaults(handler=cmd_restore)
+
+
+def _read_password() -> str:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise UsageError("--password-stdin: no password on standard input")
+    return password
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    with database(args) as db:
+        print(f"{db.display_url}: schema at revision {db.revision()}")
+    return EXIT_OK
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    with database(args) as db:
+        print(f"database: {db.display_url}\nrevision: {db.revision()} (latest {db.head()})\nhome: {home()}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        sign_ins = seed_demo(session)
+    print("Demo sign-ins (demo data only; change them before real use):")
+    for username, password, role in sign_ins:
+        print(f"  {role:<10} username {username:<15} password {password}")
+    return EXIT_OK
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    password = _read_password() if args.password_stdin else None
+    new = accounts.NewUser(args.username, args.name, Role(args.role), args.rank, args.staff_id, args.unit, args.agency)
+    with database(args) as db, db.transaction() as session:
+        from tipcase.security import generate_password  # noqa: PLC0415 - only when no password was given
+
+        chosen = password or generate_password()
+        accounts.add_user(session, operator(), new, chosen)
+    print(f"added {args.username} ({args.role})")
+    if password is None:
+        print(f"password: {chosen}  (give it to the user; they can change it after signing in)")
+    return EXIT_OK
+
+
+def _user_json(user: User) -> dict[str, object]:
+    return {
+        "username": user.username,
+        "name": user.full_name,
+        "role": user.role,
+        "rank": user.rank,
+        "staff_id": user.staff_id,
+        "unit": user.unit,
+        "agency": user.agency,
+        "active": user.active,
+        "locked_until": user.locked_until.isoformat() if user.locked_until else None,
+    }
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        users = [_user_json(u) for u in accounts.list_users(session, operator())]
+    if args.json:
+        print_json(users)
+    else:
+        for user in users:
+            print(f"{user['username']:<20} {user['role']:<10} {user['name']}" + (f"  [{user['staff_id']}]" if user["staff_id"] else ""))
+    return EXIT_OK
+
+
+def cmd_users_set_role(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        accounts.set_role(session, operator(), args.username, Role(args.role))
+    print(f"{args.username} is now {args.role}")
+    return EXIT_OK
+
+
+def cmd_users_reset_password(args: argparse.Namespace) -> int:
+    password = _read_password() if args.password_stdin else None
+    with database(args) as db, db.transaction() as session:
+        new_password = accounts.reset_password(session, operator(), args.username, password)
+    print(f"password of {args.username} reset" + ("" if password else f": {new_password}"))
+    return EXIT_OK
+
+
+def cmd_courses_list(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        listed: list[dict[str, Any]] = [
+            {
+                "code": c.code,
+                "title": c.title,
+                "pass_rule": c.pass_rule,
+                "pass_mean": c.pass_mean,
+                "attempt_policy": c.attempt_policy,
+                "max_attempts": c.max_attempts,
+                "scenarios": [{"id": i.scenario_version.scenario_id, "version": i.scenario_version.version} for i in c.items],
+            }
+            for c in courses.list_courses(session, operator())
+        ]
+    if args.json:
+        print_json(listed)
+    else:
+        for course in listed:
+            scenario_list = ", ".join(f"{s['id']} v{s['version']}" for s in course["scenarios"])
+            print(f"{course['code']:<16} {course['title'].get('en', '')}  [{scenario_list}]")
+    return EXIT_OK
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
+
+    numbers = _parse_choices(args.choose)
+    if not Path(args.file).is_file():
+        raise UsageError(f"{args.file}: no such file")
+    with database(args) as db:
+        with db.transaction() as session:
+            version = scenarios.publish_file(session, operator(), args.file)
+            user = accounts.get_user(session, args.user)
+            course = courses.get_course(session, args.course) if args.course else None
+            attempt = attempts.start_attempt(session, user, version, course=course, language=args.lang)
+            attempt_id, user_id = attempt.id, user.id
+        result: dict[str, object] | None = None
+        for number in numbers:
+            with db.transaction() as session:  # one transaction per decision: committed the moment it is made
+                actor = _load_user(session, user_id)
+                try:
+                    recorded = attempts.record_decision(session, actor, attempt_id, number)
+                except ServiceError as exc:
+                    print(f"tipcase: error: {exc}", file=sys.stderr)
+                    return EXIT_USAGE
+                result = recorded.play.result()
+        if result is None:
+            with db.transaction() as session:
+                result = attempts.resume(session, _load_user(session, user_id), attempt_id).result()
+    print_json({"attempt": attempt_id, **result})
+    return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+
+
+def _load_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    assert user is not None
+    return user
+
+
+def cmd_export_attempts(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        if args.format == "csv":
+            content = exports.attempts_csv(session, operator())
+        else:
+            content = json.dumps(exports.xapi_statements(session, operator()), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        Path(args.output).write_text(content, encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(content)
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        check = audit.verify(session)
+    if check.ok:
+        print(f"audit log intact: {check.entries} entries")
+        return EXIT_OK
+    print(f"audit log BROKEN at entry {check.broken_seq}: {check.reason}")
+    return EXIT_FAILED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder: name the backup file")
+    with database(args) as db:
+        counts = backup.backup(db, target)
+        with db.transaction() as session:
+            audit.record(session, operator(), "backup made", target.name, rows=sum(counts.values()))
+    print(f"backed up {sum(counts.values())} rows in {len(counts)} tables to {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(f"{source}: no such file")
+    backup.read_manifest(source)
+    db = Database(args.database or _default_url())
+    try:
+        counts = backup.restore(db, source)
+    finally:
+        db.dispose()
+    print(f"restored {sum(counts.values())} rows from {source}")
+    return EXIT_OK
+
+
+def _default_url() -> str:
+    from tipcase.home import database_url  # noqa: PLC0415
+
+    return database_url(None)

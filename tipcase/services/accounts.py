@@ -1,0 +1,151 @@
+"""Accounts: adding and listing users, roles, passwords, and signing in with a lockout.
+
+Five failed sign-ins lock an account for 15 minutes. Every sign-in, failed sign-in, role change and
+password reset goes into the audit log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tipcase.security import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
+from tipcase.services import audit
+from tipcase.services.errors import NotFound, ServiceError, SignInError
+from tipcase.services.permissions import Permission, require
+from tipcase.store.models import Role, User, utcnow
+
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+
+
+@dataclasses.dataclass(frozen=True)
+class NewUser:
+    username: str
+    full_name: str
+    role: Role = Role.TRAINEE
+    rank: str | None = None
+    staff_id: str | None = None
+    unit: str | None = None
+    agency: str | None = None
+
+
+def get_user(session: Session, username: str) -> User:
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise NotFound(f"no account {username!r}")
+    return user
+
+
+def create_user(session: Session, new: NewUser, password: str) -> User:
+    """Create an account without a permission check: for set-up (the first admin, the demo)."""
+    if not USERNAME.fullmatch(new.username):
+        raise ServiceError(f"username {new.username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")
+    if session.scalars(select(User.id).where(User.username == new.username)).first() is not None:
+        raise ServiceError(f"an account {new.username!r} already exists")
+    if not new.full_name.strip():
+        raise ServiceError("a full name is required")
+    try:
+        password_hash = hash_password(password)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None
+    user = User(
+        username=new.username,
+        full_name=new.full_name.strip(),
+        role=Role(new.role).value,
+        rank=new.rank,
+        staff_id=new.staff_id,
+        unit=new.unit,
+        agency=new.agency,
+        password_hash=password_hash,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def add_user(session: Session, actor: User, new: NewUser, password: str) -> User:
+    require(actor, Permission.MANAGE_USERS)
+    user = create_user(session, new, password)
+    audit.record(session, actor, "user added", user.username, role=user.role)
+    return user
+
+
+def list_users(session: Session, actor: User, role: Role | None = None) -> list[User]:
+    require(actor, Permission.LIST_USERS)
+    query = select(User).order_by(User.username)
+    if role is not None:
+        query = query.where(User.role == role.value)
+    return list(session.scalars(query))
+
+
+def set_role(session: Session, actor: User, username: str, role: Role) -> User:
+    require(actor, Permission.MANAGE_ROLES)
+    user = get_user(session, username)
+    if user.id == actor.id and role != Role.ADMIN:
+        admins = session.scalars(select(User.id).where(User.role == Role.ADMIN.value, User.active)).all()
+        if len(admins) <= 1:
+            raise ServiceError("you are the last admin: make another admin first")
+    old = user.role
+    user.role = Role(role).value
+    audit.record(session, actor, "role changed", user.username, old=old, new=user.role)
+    return user
+
+
+def reset_password(session: Session, actor: User, username: str, password: str | None = None) -> str:
+    """Set a new password (a random one unless given) and unlock the account; returns the password."""
+    require(actor, Permission.MANAGE_USERS)
+    user = get_user(session, username)
+    new_password = password or generate_password()
+    try:
+        user.password_hash = hash_password(new_password)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    audit.record(session, actor, "password reset", user.username)
+    return new_password
+
+
+def change_own_password(session: Session, actor: User, old: str, new: str) -> None:
+    if not verify_password(actor.password_hash, old):
+        raise SignInError("the current password is wrong")
+    try:
+        actor.password_hash = hash_password(new)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from None
+    audit.record(session, actor, "password changed", actor.username)
+
+
+def sign_in(session: Session, username: str, password: str, now: dt.datetime | None = None) -> User:
+    """Check a password. Wrong ones count; the fifth in a row locks the account for 15 minutes.
+
+    The caller commits even when this raises: the failure is recorded, as it must be.
+    """
+    now = now or utcnow()
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None or not user.active:
+        audit.record(session, None, "sign-in failed", username, reason="unknown account")
+        raise SignInError("wrong username or password")
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        audit.record(session, None, "sign-in failed", username, reason="locked")
+        raise SignInError(f"this account is locked after {MAX_FAILED_SIGN_INS} failed sign-ins; try again in {minutes} minute(s)")
+    if not verify_password(user.password_hash, password):
+        user.failed_sign_ins += 1
+        reason = "wrong password"
+        if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
+            user.locked_until = now + LOCKOUT
+            user.failed_sign_ins = 0
+            reason = "wrong password; account locked"
+        audit.record(session, None, "sign-in failed", username, reason=reason)
+        raise SignInError("wrong username or password")
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    audit.record(session, user, "signed in", username)
+    return user

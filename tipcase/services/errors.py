@@ -1,0 +1,19 @@
+"""Errors a service raises: each message is one line a user can act on."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Something the user asked for cannot be done; the message says why."""
+
+
+class PermissionDenied(ServiceError):
+    """The acting user's role does not allow this."""
+
+
+class NotFound(ServiceError):
+    """The thing named does not exist (or the acting user may not see it)."""
+
+
+class SignInError(ServiceError):
+    """Wrong username or password, or a locked account."""

@@ -1,0 +1,114 @@
+"""Published scenario versions: immutable, validated copies that courses pin and attempts replay.
+
+Publishing stores the scenario's exact text and its pathway's, so an attempt can always be replayed
+against exactly what the trainee played, whatever happens to the files later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tipcase import library
+from tipcase.compiled import CompiledScenario, compile_scenario
+from tipcase.loader import load_bytes
+from tipcase.model import Pathway, Scenario
+from tipcase.services import audit
+from tipcase.services.errors import NotFound, ServiceError
+from tipcase.services.permissions import Permission, require
+from tipcase.store.models import ScenarioVersion, User
+from tipcase.validator import check_file
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Playable:
+    """A stored version, loaded and compiled, ready to play."""
+
+    scenario: Scenario
+    pathway: Pathway | None
+    compiled: CompiledScenario
+
+
+def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVersion:
+    """Publish a scenario file (with the pathway it names); publishing the same bytes again is a no-op."""
+    require(actor, Permission.PUBLISH_SCENARIO)
+    return _publish(session, actor, Path(path))
+
+
+def publish_unchecked(session: Session, path: str | Path, actor: User | None = None) -> ScenarioVersion:
+    """Publish without a permission check: for set-up (the demo seeds the bundled cases)."""
+    return _publish(session, actor, Path(path))
+
+
+def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersion:
+    checked = check_file(path)
+    errors = [f for f in checked.findings if f.is_error]
+    if errors or checked.scenario is None:
+        first = errors[0] if errors else f"{path}: not a scenario file"
+        raise ServiceError(f"cannot publish: {first}")
+    scenario = checked.scenario
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    same = session.scalars(
+        select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario.id, ScenarioVersion.version == scenario.version)
+    ).first()
+    if same is not None:
+        if same.sha256 == sha:
+            return same
+        raise ServiceError(f"{scenario.id} version {scenario.version} is already published with other content: raise 'version' first")
+    latest = session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario.id))
+    if latest is not None and scenario.version < latest:
+        raise ServiceError(f"{scenario.id}: version {scenario.version} is older than the published version {latest}")
+    pathway_source = None
+    if scenario.pathway is not None:
+        found = library.find_pathway(path, scenario.pathway)
+        assert found is not None  # the validator found it
+        pathway_source = found.read_bytes().decode("utf-8")
+    version = ScenarioVersion(
+        scenario_id=scenario.id,
+        version=scenario.version,
+        sha256=sha,
+        title=dict(scenario.title.values),
+        source=data.decode("utf-8"),
+        pathway_source=pathway_source,
+        published_by_id=actor.id if actor else None,
+    )
+    session.add(version)
+    session.flush()
+    audit.record(session, actor, "scenario published", f"{scenario.id} v{scenario.version}", sha256=sha)
+    return version
+
+
+def list_versions(session: Session, actor: User) -> list[ScenarioVersion]:
+    require(actor, Permission.PLAY)
+    return list(session.scalars(select(ScenarioVersion).order_by(ScenarioVersion.scenario_id, ScenarioVersion.version)))
+
+
+def latest_version(session: Session, scenario_id: str) -> ScenarioVersion:
+    version = session.scalars(
+        select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id).order_by(ScenarioVersion.version.desc()).limit(1)
+    ).first()
+    if version is None:
+        raise NotFound(f"no published scenario {scenario_id!r}")
+    return version
+
+
+def playable(version: ScenarioVersion) -> Playable:
+    """The stored version loaded and compiled (cached by content hash)."""
+    return _playable(version.sha256, version.source, version.pathway_source)
+
+
+@functools.lru_cache(maxsize=64)
+def _playable(sha256: str, source: str, pathway_source: str | None) -> Playable:
+    loaded = load_bytes(source.encode("utf-8"), f"{sha256[:12]}.yaml")
+    if loaded.scenario is None or loaded.findings.has_errors:  # pragma: no cover - validated when published
+        raise ServiceError(f"stored scenario {sha256[:12]} no longer loads: {loaded.findings.items[:1]}")
+    pathway = None
+    if pathway_source is not None:
+        pathway = load_bytes(pathway_source.encode("utf-8"), "pathway.yaml").pathway
+    return Playable(loaded.scenario, pathway, compile_scenario(loaded.scenario))

@@ -1,0 +1,1 @@
+"""Persistence: the SQLAlchemy model, the database (SQLite by default, PostgreSQL for a centre) and migrations."""

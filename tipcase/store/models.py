@@ -1,0 +1,274 @@
+"""The records: accounts, cohorts, courses, scenario versions, attempts, decisions, certificates, audit.
+
+SQLAlchemy 2 typed ORM. Timestamps are timezone-aware UTC on every database. A scenario version's
+text is stored whole, so an attempt can always be replayed against exactly what the trainee played.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: TIPCase stores timezone-aware UTC times")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime(), dict[str, Any]: JSONType, list[Any]: JSONType}
+
+
+class Role(enum.StrEnum):
+    TRAINEE = "trainee"
+    TRAINER = "trainer"
+    REGISTRAR = "registrar"
+    ADMIN = "admin"
+
+
+ROLE_VALUES = tuple(r.value for r in Role)
+
+cohort_members = Table(
+    "cohort_members",
+    Base.metadata,
+    Column("cohort_id", ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+cohort_courses = Table(
+    "cohort_courses",
+    Base.metadata,
+    Column("cohort_id", ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True),
+    Column("course_id", ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(f"role IN {ROLE_VALUES!r}", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    rank: Mapped[str | None] = mapped_column(String(100))
+    staff_id: Mapped[str | None] = mapped_column(String(50), index=True)
+    unit: Mapped[str | None] = mapped_column(String(200))
+    agency: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None]
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    cohorts: Mapped[list[Cohort]] = relationship(secondary=cohort_members, back_populates="members")
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+
+class Cohort(Base):
+    __tablename__ = "cohorts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    members: Mapped[list[User]] = relationship(secondary=cohort_members, back_populates="cohorts", order_by="User.username")
+    courses: Mapped[list[Course]] = relationship(secondary=cohort_courses, order_by="Course.code")
+
+
+class ScenarioVersion(Base):
+    """A published scenario: immutable (a change is published as a new version)."""
+
+    __tablename__ = "scenario_versions"
+    __table_args__ = (UniqueConstraint("scenario_id", "version", name="scenario_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    title: Mapped[dict[str, Any]]
+    source: Mapped[str] = mapped_column(Text)
+    pathway_source: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Course(Base):
+    __tablename__ = "courses"
+    __table_args__ = (
+        CheckConstraint("pass_rule IN ('all', 'mean')", name="pass_rule"),
+        CheckConstraint("attempt_policy IN ('best', 'last')", name="attempt_policy"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[dict[str, Any]]
+    certificate_title: Mapped[dict[str, Any]]
+    pass_rule: Mapped[str] = mapped_column(String(8), default="all")
+    pass_mean: Mapped[float | None] = mapped_column(Float)
+    attempt_policy: Mapped[str] = mapped_column(String(8), default="best")
+    max_attempts: Mapped[int | None]
+    feedback_after_choice: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    items: Mapped[list[CourseScenario]] = relationship(order_by="CourseScenario.position", cascade="all, delete-orphan")
+
+
+class CourseScenario(Base):
+    __tablename__ = "course_scenarios"
+
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    scenario_version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"))
+
+    scenario_version: Mapped[ScenarioVersion] = relationship()
+
+
+class Attempt(Base):
+    __tablename__ = "attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    scenario_version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
+    course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"), index=True)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[dt.datetime | None]
+    result: Mapped[dict[str, Any] | None]
+    total_percent: Mapped[float | None] = mapped_column(Float)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+
+    user: Mapped[User] = relationship()
+    scenario_version: Mapped[ScenarioVersion] = relationship()
+    decisions: Mapped[list[Decision]] = relationship(order_by="Decision.sequence", back_populates="attempt")
+    scores: Mapped[list[AttemptScore]] = relationship(order_by="AttemptScore.competency")
+
+
+class Decision(Base):
+    """One decision, committed the moment it is made."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (UniqueConstraint("attempt_id", "sequence", name="attempt_sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    sequence: Mapped[int]
+    stage: Mapped[str] = mapped_column(String(100))
+    offered: Mapped[list[Any]]
+    choice_number: Mapped[int]
+    choice_index: Mapped[int]
+    time_taken_ms: Mapped[int] = mapped_column(Integer, default=0)
+    clock: Mapped[float] = mapped_column(Float)
+    made_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="decisions")
+
+
+class AttemptScore(Base):
+    """A finished attempt's result per competency, kept as rows so reports aggregate in SQL."""
+
+    __tablename__ = "attempt_scores"
+
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), primary_key=True)
+    competency: Mapped[str] = mapped_column(String(64), primary_key=True)
+    points: Mapped[float] = mapped_column(Float)
+    max: Mapped[float] = mapped_column(Float)
+    percent: Mapped[float] = mapped_column(Float)
+
+
+class Certificate(Base):
+    __tablename__ = "certificates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(32), unique=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id"), index=True)
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    payload: Mapped[dict[str, Any] | None]
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    course: Mapped[Course] = relationship()
+
+
+class AuditEntry(Base):
+    """An append-only, hash-chained log: each row's hash covers its content and the previous hash."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    target: Mapped[str | None] = mapped_column(String(200))
+    details: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    """Institution-wide settings (issuing institution, automatic certificate issue...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]]
