@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import big_scenario
+from benchmarks.records import build, raw_report
+from tipcase.services import accounts, courses, reports
 from tipcase.validator import check_text
 
 
@@ -79,8 +82,31 @@ def bench_scenario() -> bool:
     return ok_ratio and ok_linear
 
 
+def bench_cohort_report() -> bool:
+    print("\n== cohort report over one million stored decisions (SQLite) vs the same aggregate as one raw SQL query ==")
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        db = build(Path(folder) / "bench.sqlite3")
+        print(f"built: 50,000 finished attempts, 1,000,000 decisions, 450,000 competency scores in {time.perf_counter() - start:.1f} s")
+        cohort_id = db.cohort_id  # type: ignore[attr-defined]
+
+        def ours() -> object:
+            with db.reading() as session:
+                return reports.cohort_report(session, accounts.get_user(session, "demo-admin"), courses.get_cohort(session, "demo"))
+
+        assert ours() == raw_report(db, cohort_id), "the two reports disagree"
+        raw_s = median_seconds(lambda: raw_report(db, cohort_id), 5)
+        ours_s = median_seconds(ours, 5)
+        db.dispose()
+    ratio = ours_s / raw_s
+    print(f"raw SQL: {raw_s:.3f} s   tipcase report (SQLAlchemy): {ours_s:.3f} s   ratio {ratio:.2f}")
+    ok = ratio <= 1.5
+    print(f"target: at most 1.5x the raw query: {ratio:.2f}x  {'PASS' if ok else 'MISS'}")
+    return ok
+
+
 def main() -> int:
-    benches = [bench_scenario]
+    benches = [bench_scenario, bench_cohort_report]
     outcomes = [bench() for bench in benches]
     return 0 if all(outcomes) else 1
 

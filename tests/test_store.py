@@ -255,3 +255,39 @@ def test_roles_and_users(db: Database) -> None:
             accounts.add_user(session, world.admin, accounts.NewUser("demo-trainee", "X"), "password1")
         with pytest.raises(ServiceError, match="at least 8"):
             accounts.add_user(session, world.admin, accounts.NewUser("short-pass", "X"), "short")
+
+
+def test_a_long_read_does_not_block_a_decision(tmp_path: Path) -> None:
+    """On SQLite, a report in progress must not hold the write lock a trainee's next decision needs."""
+    db = Database(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    db.upgrade()
+    with db.transaction() as session:
+        seed(session)
+    attempt_id = play_through(db, "demo-trainee", [1])
+    with db.reading() as reader:
+        assert reader.scalar(select(func.count(Decision.id))) == 1  # a read transaction is open
+        writer = Database(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+        writer.engine.dispose()
+        with writer.transaction() as session:  # would wait 15 s for the lock if the reader held it
+            attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, 1)
+        writer.dispose()
+        assert reader.scalar(select(func.count(Decision.id))) == 1  # the reader's snapshot is stable
+    with db.reading() as reader:
+        assert reader.scalar(select(func.count(Decision.id))) == 2
+    db.dispose()
+
+
+def test_evidence_cannot_be_changed_through_the_model(db: Database) -> None:
+    from tipcase.store.models import ImmutableRecordError, ScenarioVersion
+
+    with db.transaction() as session:
+        seed(session)
+    attempt_id = play_through(db, "demo-trainee", BEST)
+    with pytest.raises(ImmutableRecordError, match="is final"), db.transaction() as session:
+        attempt_of(session, attempt_id).decisions[0].choice_number = 2
+    with pytest.raises(ImmutableRecordError, match="cannot change"), db.transaction() as session:
+        attempt_of(session, attempt_id).total_percent = 0.0
+    with pytest.raises(ImmutableRecordError, match="publish a new version"), db.transaction() as session:
+        session.scalars(select(ScenarioVersion)).one().source = "tipcase: 1"
+    with db.transaction() as session:
+        assert attempt_of(session, attempt_id).total_percent == 100.0

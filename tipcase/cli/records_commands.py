@@ -254,7 +254,7 @@ def _load_user(session: Session, user_id: int) -> User:
 
 
 def cmd_export_attempts(args: argparse.Namespace) -> int:
-    with database(args) as db, db.transaction() as session:
+    with database(args) as db, db.reading() as session:
         if args.format == "csv":
             content = exports.attempts_csv(session, operator())
         else:
@@ -268,7 +268,7 @@ def cmd_export_attempts(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with database(args) as db, db.transaction() as session:
+    with database(args) as db, db.reading() as session:
         check = audit.verify(session)
     if check.ok:
         print(f"audit log intact: {check.entries} entries")

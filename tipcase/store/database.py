@@ -24,6 +24,7 @@ from tipcase.home import database_url
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+READ_ONLY = "tipcase_read_only"
 
 
 class DatabaseError(Exception):
@@ -51,9 +52,11 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        # Take the write lock at the start: a transaction that read and then writes can otherwise
-        # fail with SQLITE_BUSY_SNAPSHOT when another workstation process wrote in between.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at the start: a transaction that read and then writes can
+        # otherwise fail with SQLITE_BUSY_SNAPSHOT when another process wrote in between. Readers
+        # (reports, exports) begin deferred and never block a trainee's next decision.
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -81,6 +84,7 @@ class Database:
         self.url = normalise_url(url)
         self.engine = create_db_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.read_sessions = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @property
     def display_url(self) -> str:
@@ -98,6 +102,15 @@ class Database:
         """A session inside a transaction: committed on success, rolled back on any error."""
         with self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading only (reports, exports): on SQLite it takes no write lock."""
+        with self.read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def revision(self) -> str | None:
         with self.engine.connect() as connection:

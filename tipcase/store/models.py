@@ -24,6 +24,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
+    inspect,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -272,3 +274,25 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[dict[str, Any]]
+
+
+class ImmutableRecordError(Exception):
+    """Code tried to change a record that is evidence: a published version, a decision, a finished result."""
+
+
+@event.listens_for(ScenarioVersion, "before_update")
+def _scenario_versions_are_immutable(_mapper: Any, _connection: Any, target: ScenarioVersion) -> None:
+    raise ImmutableRecordError(f"scenario {target.scenario_id} v{target.version} is published: publish a new version instead")
+
+
+@event.listens_for(Decision, "before_update")
+def _decisions_are_immutable(_mapper: Any, _connection: Any, target: Decision) -> None:
+    raise ImmutableRecordError(f"decision {target.sequence} of attempt {target.attempt_id} is final")
+
+
+@event.listens_for(Attempt, "before_update")
+def _finished_results_are_immutable(_mapper: Any, _connection: Any, target: Attempt) -> None:
+    history = inspect(target).attrs.finished_at.history
+    before = history.deleted or history.unchanged  # the value loaded from the database
+    if before and before[0] is not None:
+        raise ImmutableRecordError(f"attempt {target.id} is finished: its result cannot change")
