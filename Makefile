@@ -6,7 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck bench screenshots clean
+.PHONY: run test lint bench screenshots translations translations-update clean
+
+QM := resources/translations/tipcase_id.qm
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +20,24 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install -e ".[test]"
 	touch $@
 
+$(QM): resources/translations/tipcase_id.ts $(VENV)/.installed
+	$(BIN)/python tools/translations.py build
+
+## translations: compile the interface translations (.ts sources to .qm)
+translations: $(QM)
+
+## translations-update: add new interface strings from the code to the .ts files (then translate them)
+translations-update: $(VENV)/.installed
+	$(BIN)/python tools/translations.py update
+
 ## run: install, seed the demo accounts and course (idempotent), then open the desktop app
-run: $(VENV)/.installed
+run: $(VENV)/.installed $(QM)
 	$(BIN)/tipcase demo
 	$(BIN)/tipcase
 
 ## test: install the test extras, lint, type-check, check the layers and run every test headless
-test: $(VENV)/.installed-test lint
+test: $(VENV)/.installed-test $(QM) lint
+	$(BIN)/python tools/translations.py check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
@@ -34,7 +47,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/lint-imports
 
 ## bench: speed and memory figures against their baselines (not part of the tests)
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 clean:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import networkx as nx
-
 from tipcase import conditions
 from tipcase.analysis import Analysis
 from tipcase.engine import Play
@@ -166,7 +164,13 @@ def check_reachable_stages(scenario: Scenario, findings: Findings) -> None:
     """E006 on the stage graph alone (used when errors prevent the analysis of routes)."""
     if scenario.start not in scenario.stages:
         return
-    reached = nx.descendants(scenario.graph(), scenario.start) | {scenario.start}
+    reached = {scenario.start}
+    pending = [scenario.start]
+    while pending:
+        for choice in scenario.stages[pending.pop()].choices:
+            if choice.to in scenario.stages and choice.to not in reached:
+                reached.add(choice.to)
+                pending.append(choice.to)
     for stage in scenario.stages.values():
         if stage.id not in reached:
             findings.add("E006", stage.pos, f"stage '{stage.id}' is not reached by any route from start '{scenario.start}'")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from tipcase.findings import Pos
 from tipcase.schema import Text
+
+if TYPE_CHECKING:  # networkx costs ~80 ms to import: only drawing graphs needs it
+    import networkx as nx
 
 NO_POS: Pos = (1, 1)
 DEFAULT_PASS_MARK = 70.0
@@ -110,6 +112,8 @@ class Scenario:
 
     def graph(self) -> nx.MultiDiGraph:
         """The scenario as a graph: stages are nodes, choices are edges keyed by their index."""
+        import networkx as nx  # noqa: PLC0415 - see the TYPE_CHECKING import
+
         graph = nx.MultiDiGraph(id=self.id, start=self.start)
         for stage in self.stages.values():
             graph.add_node(stage.id, at=stage.at, end=stage.end)
@@ -178,6 +182,8 @@ class Pathway:
 
     def graph(self) -> nx.DiGraph:
         """The pathway as a directed graph of its nodes and allowed referrals."""
+        import networkx as nx  # noqa: PLC0415 - see the TYPE_CHECKING import
+
         graph = nx.DiGraph(id=self.id)
         for node in self.nodes.values():
             graph.add_node(node.id, phase=node.phase)

@@ -1,4 +1,4 @@
-"""Start-up of the desktop app: the QApplication, the application context and the main window."""
+"""Start-up of the desktop app: the QApplication, settings, language, the context and the main window."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from tipcase import __version__
 from tipcase.ui.context import ApplicationContext
+from tipcase.ui.i18n import Translations, system_language
 from tipcase.ui.main_window import MainWindow
+from tipcase.ui.settings import LANGUAGE, Settings
+from tipcase.ui.tasks import TaskRunner
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
@@ -20,7 +23,18 @@ def create_app(argv: Sequence[str]) -> QApplication:
     app.setApplicationName("TIPCase")
     app.setOrganizationName("TIPCase")
     app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("TIPCase")
     return app
+
+
+def create_context(
+    database_url: str | None = None, settings: Settings | None = None, tasks: TaskRunner | None = None
+) -> ApplicationContext:
+    """The context of a running app: settings, the remembered (or system) language, a task runner."""
+    settings = settings or Settings()
+    translations = Translations()
+    translations.apply(settings.get(LANGUAGE) or system_language())
+    return ApplicationContext(settings=settings, tasks=tasks or TaskRunner(), translations=translations, database_url=database_url)
 
 
 def missing_display() -> str | None:
@@ -35,6 +49,15 @@ def missing_display() -> str | None:
     )
 
 
+def _option(args: list[str], name: str) -> str | None:
+    for index, arg in enumerate(args):
+        if arg == name and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the app; with ``--quit-after-start``, show the first window, let the loop go idle once, exit 0."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -42,13 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(f"tipcase: {problem}", file=sys.stderr)
         return 1
-    app = create_app([a for a in args if a != "--quit-after-start"])
-    window = MainWindow(ApplicationContext())
-    window.load_library()
+    app = create_app([])
+    context = create_context(database_url=_option(args, "--database"))
+    window = MainWindow(context)
     window.show()
     if "--quit-after-start" in args:
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    window.start()  # opens the records once the loop runs: after the first paint
+    code = app.exec()
+    context.tasks.wait(10_000)
+    return code
 
 
 if __name__ == "__main__":

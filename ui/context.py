@@ -1,20 +1,61 @@
-"""The application context: what every window needs, created once at start-up and passed explicitly.
+"""The application context: what every page needs, created once at start-up and passed explicitly.
 
-No singletons: tests build a context of their own (with a temporary library folder, say) and hand
-it to the window under test.
+No singletons: tests build a context of their own (a temporary database, a synchronous task runner,
+settings in a temporary file) and hand it to the window under test.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tipcase import library
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+
+from tipcase.ui.i18n import Translations
+from tipcase.ui.settings import LANGUAGE, Settings
+from tipcase.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the database layer loads after the first window is up
+    from tipcase.services.workstation import Account
+    from tipcase.store.database import Database
 
 
-@dataclasses.dataclass
+class ContextSignals(QObject):
+    language_changed = Signal(str)
+    database_ready = Signal()
+    signed_in = Signal()
+    signed_out = Signal()
+
+
+@dataclasses.dataclass(eq=False)
 class ApplicationContext:
-    """Shared state of the running app."""
+    settings: Settings
+    tasks: TaskRunner
+    translations: Translations
+    database_url: str | None = None
+    db: Database | None = None
+    account: Account | None = None
+    signals: ContextSignals = dataclasses.field(default_factory=ContextSignals)
 
-    library_dir: Path = dataclasses.field(default_factory=library.bundled_dir)
-    language: str = "en"
+    @property
+    def language(self) -> str:
+        return str(self.translations.language)
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface and the cases' language now, and remember it."""
+        self.translations.apply(language)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # every widget retranslates at once
+        self.settings.set(LANGUAGE, self.translations.language)
+        self.signals.language_changed.emit(self.translations.language)
+
+    def text(self, value: object) -> str:
+        """A scenario text in the interface language (falling back to English, then any)."""
+        if value is None:
+            return ""
+        get = getattr(value, "get", None)
+        if get is None:
+            return str(value)
+        if isinstance(value, dict):
+            return str(value.get(self.language) or value.get("en") or next(iter(value.values()), ""))
+        text: str = get(self.language, ["en", "id"])
+        return text

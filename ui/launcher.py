@@ -9,12 +9,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-GUI_OPTIONS = frozenset({"--quit-after-start"})
+GUI_FLAGS = frozenset({"--quit-after-start"})
 
 
 def wants_gui(args: Sequence[str]) -> bool:
-    """No arguments, or only options of the desktop app."""
-    return all(arg in GUI_OPTIONS for arg in args)
+    """No subcommand: only options of the desktop app (``--quit-after-start``, ``--database URL``)."""
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--database" and rest:
+            rest.pop(0)
+        elif not (arg in GUI_FLAGS or arg.startswith("--database=")):
+            return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> None:

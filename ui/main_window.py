@@ -1,57 +1,296 @@
-"""The main window. For now: the scenario library with what the validator says of each case.
+"""The main window: one stack of pages (sign-in, home, player, debrief), the menus and the status bar.
 
-The trainee's player, the debrief and the trainer's workspace grow from here (later issues).
+It drives the flow between pages. Everything that touches the records runs through the context's
+task runner; the pages that need the database layer are imported on first use, so the first window
+appears as fast as a bare Qt window does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING, Any
 
-from tipcase import __version__, library
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+
+from tipcase import __version__
 from tipcase.ui.context import ApplicationContext
-from tipcase.ui.models.scenarios import ScenarioTableModel, read_rows
+from tipcase.ui.i18n import LANGUAGES
+from tipcase.ui.pages.sign_in import SignInPage
+from tipcase.ui.settings import GEOMETRY, LAST_USERNAME
+
+if TYPE_CHECKING:
+    from tipcase.ui.pages.debrief import DebriefPage
+    from tipcase.ui.pages.home import HomePage
+    from tipcase.ui.pages.player import PlayerPage
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context
-        self.setWindowTitle(self.tr("TIPCase {version}").format(version=__version__))
-        self.model = ScenarioTableModel(language=context.language)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.sign_in_page = SignInPage(context)
+        self.sign_in_page.sign_in_requested.connect(self.sign_in)
+        self.stack.addWidget(self.sign_in_page)
+        self._home: HomePage | None = None
+        self._player: PlayerPage | None = None
+        self._debrief: DebriefPage | None = None
 
-        heading = QLabel(self.tr("<h2>Scenario library</h2>"))
-        intro = QLabel(self.tr("Training cases on trafficking in persons and gender-based violence, checked against the scenario format."))
-        intro.setWordWrap(True)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search cases"))
-        self.search.setAccessibleName(self.tr("Search cases"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Scenarios"))
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.user_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setVisible(False)
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        context.tasks.busy_changed.connect(self._set_busy)
+        context.signals.language_changed.connect(lambda _: self._sync_language_menu())
+        self._build_menus()
+        self.retranslate()
+        geometry = context.settings.get(GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.resize(900, 560)
+    # -- menus -----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.home_action = self._action(self.show_home, QKeySequence("Ctrl+H"))
+        self.sign_out_action = self._action(self.sign_out)
+        self.quit_action = self._action(self.close, QKeySequence(QKeySequence.StandardKey.Quit))
+        self.file_menu.addActions([self.home_action, self.sign_out_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, code=code: self.context.set_language(code))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self._action(self._about)
+        self.help_menu.addAction(self.about_action)
+        self._sync_language_menu()
+        self._update_actions()
 
-    def load_library(self) -> None:
-        """Read the bundled cases (a handful of small files: fast enough for start-up)."""
-        self.model.set_rows(read_rows(library.bundled_scenarios()))
-        self.statusBar().showMessage(self.tr("%n case(s) in the library", "", self.model.rowCount()))
+    def _action(self, slot: Any, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _sync_language_menu(self) -> None:
+        self.language_actions[self.context.language].setChecked(True)
+
+    def _update_actions(self) -> None:
+        signed_in = self.context.account is not None
+        self.home_action.setEnabled(signed_in)
+        self.sign_out_action.setEnabled(signed_in)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("TIPCase"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.home_action.setText(self.tr("&My courses"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About TIPCase"))
+        self.busy.setAccessibleName(self.tr("Working"))
+        self._show_user()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_user(self) -> None:
+        account = self.context.account
+        self.user_label.setText(
+            self.tr("Signed in as {name} ({role})").format(name=account.full_name, role=self._role(account.role)) if account else ""
+        )
+
+    def _role(self, role: str) -> str:
+        return {
+            "trainee": self.tr("trainee"),
+            "trainer": self.tr("trainer"),
+            "registrar": self.tr("registrar"),
+            "admin": self.tr("administrator"),
+        }.get(role, role)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About TIPCase"),
+            self.tr(
+                "<h3>TIPCase {version}</h3><p>Simulated cases of trafficking in persons and gender-based violence on "
+                "Indonesia's referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).</p>"
+                "<p>All persons in the cases are fictional.</p>"
+            ).format(version=__version__),
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.sign_in_page.set_busy(busy)
+
+    # -- start-up and sign-in --------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the records after the first paint (the window is up before the database layer loads)."""
+        QTimer.singleShot(0, self.open_database)
+
+    def open_database(self) -> None:
+        url = self.context.database_url
+
+        def work() -> Any:
+            from tipcase.store.database import open_database  # noqa: PLC0415 - after the first paint
+
+            return open_database(url)
+
+        self.context.tasks.run(work, self._database_opened, self._database_failed)
+
+    def _database_opened(self, db: Any) -> None:
+        self.context.db = db
+        self.context.signals.database_ready.emit()
+        self.sign_in_page.database_ready()
+
+    def _database_failed(self, error: BaseException) -> None:
+        message = self.tr("The records database cannot be opened: {detail}").format(detail=error)
+        self.sign_in_page.show_error(message)
+        answer = QMessageBox.critical(
+            self, self.tr("Records unavailable"), message, QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
+        )
+        if answer == QMessageBox.StandardButton.Retry:
+            self.open_database()
+
+    def sign_in(self, username: str, password: str) -> None:
+        db = self.context.db
+        if db is None:
+            return
+
+        def work() -> Any:
+            from tipcase.services.workstation import sign_in  # noqa: PLC0415
+
+            return sign_in(db, username, password)
+
+        self.context.tasks.run(work, self._signed_in, self._sign_in_failed)
+
+    def _signed_in(self, account: Any) -> None:
+        self.context.account = account
+        self.context.settings.set(LAST_USERNAME, account.username)
+        self.sign_in_page.reset()
+        self._show_user()
+        self._update_actions()
+        self.context.signals.signed_in.emit()
+        self.show_home()
+
+    def _sign_in_failed(self, error: BaseException) -> None:
+        from tipcase.services.errors import SignInError  # noqa: PLC0415
+
+        if isinstance(error, SignInError) and "locked" in str(error):
+            message = self.tr("This account is locked after five failed sign-ins. Try again in 15 minutes, or ask an administrator.")
+        elif isinstance(error, SignInError):
+            message = self.tr("Wrong username or password.")
+        else:
+            message = self.tr("Signing in failed: {detail}").format(detail=error)
+        self.sign_in_page.show_error(message)
+
+    def sign_out(self) -> None:
+        self.context.account = None
+        self._show_user()
+        self._update_actions()
+        self.context.signals.signed_out.emit()
+        self.stack.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.reset()
+        self.sign_in_page.password.setFocus()
+
+    # -- pages -------------------------------------------------------------------------------------
+    def home_page(self) -> HomePage:
+        if self._home is None:
+            from tipcase.ui.pages.home import HomePage  # noqa: PLC0415 - loads on first use
+
+            self._home = HomePage(self.context)
+            self._home.open_requested.connect(self.open_attempt)
+            self._home.debrief_requested.connect(self.show_debrief)
+            self.stack.addWidget(self._home)
+        return self._home
+
+    def player_page(self) -> PlayerPage:
+        if self._player is None:
+            from tipcase.ui.pages.player import PlayerPage  # noqa: PLC0415
+
+            self._player = PlayerPage(self.context)
+            self._player.finished.connect(self.show_debrief)
+            self._player.leave_requested.connect(self.show_home)
+            self.stack.addWidget(self._player)
+        return self._player
+
+    def debrief_page(self) -> DebriefPage:
+        if self._debrief is None:
+            from tipcase.ui.pages.debrief import DebriefPage  # noqa: PLC0415
+
+            self._debrief = DebriefPage(self.context)
+            self._debrief.back_requested.connect(self.show_home)
+            self.stack.addWidget(self._debrief)
+        return self._debrief
+
+    def show_home(self) -> None:
+        if self.context.account is None:
+            return
+        page = self.home_page()
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def open_attempt(self, course_id: int, version_id: int) -> None:
+        db, account = self.context.db, self.context.account
+        if db is None or account is None:
+            return
+        language = self.context.language
+
+        def work() -> Any:
+            from tipcase.services.workstation import open_attempt  # noqa: PLC0415
+
+            return open_attempt(db, account.id, course_id, version_id, language)
+
+        self.context.tasks.run(work, self._attempt_opened, self.show_error)
+
+    def _attempt_opened(self, opened: Any) -> None:
+        page = self.player_page()
+        self.stack.setCurrentWidget(page)
+        page.load(opened)
+
+    def show_debrief(self, attempt_id: int) -> None:
+        db, account = self.context.db, self.context.account
+        if db is None or account is None:
+            return
+
+        def work() -> Any:
+            from tipcase.services.workstation import debrief  # noqa: PLC0415
+
+            return debrief(db, account.id, attempt_id)
+
+        def done(result: Any) -> None:
+            page = self.debrief_page()
+            self.stack.setCurrentWidget(page)
+            page.load(result)
+
+        self.context.tasks.run(work, done, self.show_error)
+
+    def show_error(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("TIPCase"), str(error))
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.context.settings.set(GEOMETRY, self.saveGeometry())
+        self.context.tasks.wait(10_000)
+        if self.context.db is not None:
+            self.context.db.dispose()
+        super().closeEvent(event)

@@ -1,0 +1,503 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>CourseTreeModel</name>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85" />
+        <source>Course and case</source>
+        <translation>Kursus dan kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85" />
+        <source>Best score</source>
+        <translation>Nilai terbaik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85" />
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="98" />
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="98" />
+        <source>Not yet completed</source>
+        <translation>Belum selesai</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefPage</name>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="84" />
+        <source>&amp;Back to my courses</source>
+        <translation>&amp;Kembali ke kursus saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="85" />
+        <source>Your &amp;decisions (✓ good practice, ✗ could be better, ‼ critical error)</source>
+        <translation>Keputusan &amp;Anda (✓ praktik baik, ✗ bisa lebih baik, ‼ kesalahan kritis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="86" />
+        <source>Your decisions</source>
+        <translation>Keputusan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="87" />
+        <source>Feedback on the decision</source>
+        <translation>Umpan balik atas keputusan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="88" />
+        <source>&amp;Competencies</source>
+        <translation>Ko&amp;mpetensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="89" />
+        <source>&amp;Route</source>
+        <translation>&amp;Rute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="90" />
+        <source>Referral &amp;pathway</source>
+        <translation>&amp;Jalur rujukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="91" />
+        <source>Your route and the best route through the case</source>
+        <translation>Rute Anda dan rute terbaik dalam kasus ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="92" />
+        <source>Your trail and the best trail on the referral pathway</source>
+        <translation>Jejak Anda dan jejak terbaik di jalur rujukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="127" />
+        <source>Percent per competency</source>
+        <translation>Persentase per kompetensi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="137" />
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="137" />
+        <source>Not passed</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="139" />
+        <source>Your score: {score:g} % (pass mark {mark:g} %).</source>
+        <translation>Nilai Anda: {score:g} % (batas lulus {mark:g} %).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="142" />
+        <source>Critical error: {text}</source>
+        <translation>Kesalahan kritis: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="147" />
+        <source>Pathway rule broken: {rule}{cost}</source>
+        <translation>Aturan jalur rujukan dilanggar: {rule}{cost}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="152" />
+        <source>Off-pathway referral: {a} → {b}</source>
+        <translation>Rujukan di luar jalur: {a} → {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="174" />
+        <source>You chose</source>
+        <translation>Pilihan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="175" />
+        <source>Critical error</source>
+        <translation>Kesalahan kritis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="176" />
+        <source>Reference</source>
+        <translation>Rujukan hukum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="177" />
+        <source>Good practice here</source>
+        <translation>Praktik baik di sini</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionListModel</name>
+    <message>
+        <location filename="../../ui/models/decisions.py" line="59" />
+        <source>good practice</source>
+        <translation>praktik baik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/decisions.py" line="59" />
+        <source>could be better</source>
+        <translation>bisa lebih baik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/decisions.py" line="59" />
+        <source>critical error</source>
+        <translation>kesalahan kritis</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../ui/pages/home.py" line="68" />
+        <source>My courses</source>
+        <translation>Kursus saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="70" />
+        <source>Welcome, {name}. Choose a case and press Enter to start or resume it.</source>
+        <translation>Selamat datang, {name}. Pilih kasus lalu tekan Enter untuk memulai atau melanjutkannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="72" />
+        <source>Courses and cases</source>
+        <translation>Kursus dan kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="73" />
+        <source>See the &amp;debrief</source>
+        <translation>Lihat &amp;evaluasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="122" />
+        <source>You have no courses yet. Ask your trainer to add you to a cohort.</source>
+        <translation>Anda belum memiliki kursus. Mintalah pelatih Anda memasukkan Anda ke sebuah angkatan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="126" />
+        <source>Pass every case in the course.</source>
+        <translation>Lulus di setiap kasus dalam kursus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="128" />
+        <source>Reach a mean of {mean:g} % over the cases.</source>
+        <translation>Capai nilai rata-rata {mean:g} % untuk semua kasus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="136" />
+        <source>Attempts used: {used} of {allowed}.</source>
+        <translation>Percobaan terpakai: {used} dari {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="139" />
+        <source>&amp;Resume</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="142" />
+        <source>&amp;Try again</source>
+        <translation>&amp;Coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="145" />
+        <source>&amp;Start</source>
+        <translation>&amp;Mulai</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="286" />
+        <source>TIPCase</source>
+        <translation>TIPCase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98" />
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99" />
+        <source>&amp;My courses</source>
+        <translation>&amp;Kursus saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100" />
+        <source>Sign &amp;out</source>
+        <translation>Keluar &amp;akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102" />
+        <source>&amp;View</source>
+        <translation>T&amp;ampilan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103" />
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104" />
+        <source>&amp;Help</source>
+        <translation>Ba&amp;ntuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105" />
+        <source>&amp;About TIPCase</source>
+        <translation>&amp;Tentang TIPCase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>Working</source>
+        <translation>Sedang bekerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Signed in as {name} ({role})</source>
+        <translation>Masuk sebagai {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>trainee</source>
+        <translation>peserta pelatihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>trainer</source>
+        <translation>pelatih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>registrar</source>
+        <translation>petugas registrasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>About TIPCase</source>
+        <translation>Tentang TIPCase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133" />
+        <source>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Simulated cases of trafficking in persons and gender-based violence on Indonesia's referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;All persons in the cases are fictional.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>The records database cannot be opened: {detail}</source>
+        <translation>Basis data catatan tidak dapat dibuka: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>Records unavailable</source>
+        <translation>Catatan tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>This account is locked after five failed sign-ins. Try again in 15 minutes, or ask an administrator.</source>
+        <translation>Akun ini terkunci setelah lima kali gagal masuk. Coba lagi dalam 15 menit, atau hubungi administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199" />
+        <source>Wrong username or password.</source>
+        <translation>Nama pengguna atau kata sandi salah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>Signing in failed: {detail}</source>
+        <translation>Gagal masuk: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPage</name>
+    <message>
+        <location filename="../../ui/pages/player.py" line="164" />
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="165" />
+        <source>What do you do? (keys 1-9)</source>
+        <translation>Apa yang Anda lakukan? (tombol 1-9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="166" />
+        <source>Choices</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="167" />
+        <source>Case file</source>
+        <translation>Berkas perkara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="168" />
+        <source>Exhibit</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="169" />
+        <source>Your trail on the referral pathway</source>
+        <translation>Jejak Anda di jalur rujukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="170" />
+        <source>Case &amp;file</source>
+        <translation>&amp;Berkas perkara</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="171" />
+        <source>&amp;Pathway</source>
+        <translation>&amp;Jalur rujukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="172" />
+        <source>&amp;Continue to the case</source>
+        <translation>&amp;Lanjut ke kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="173" />
+        <source>&amp;Back to my courses</source>
+        <translation>&amp;Kembali ke kursus saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="174" />
+        <source>C&amp;ontinue</source>
+        <translation>Lan&amp;jutkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="175" />
+        <source>See the &amp;debrief</source>
+        <translation>Lihat &amp;evaluasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="205" />
+        <source>Case clock: {hours} h</source>
+        <translation>Waktu kasus: {hours} jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="209" />
+        <source>Content warning</source>
+        <translation>Peringatan konten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="249" />
+        <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Berkas perkara masih kosong.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="303" />
+        <source>Feedback</source>
+        <translation>Umpan balik</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="69" />
+        <source>Training for handling trafficking and sexual-violence cases</source>
+        <translation>Pelatihan penanganan perkara perdagangan orang dan kekerasan seksual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="71" />
+        <source>Sign in with the account your training centre gave you.</source>
+        <translation>Masuk dengan akun yang diberikan pusat pelatihan Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="73" />
+        <source>&amp;Username</source>
+        <translation>&amp;Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="74" />
+        <source>&amp;Password</source>
+        <translation>&amp;Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="75" />
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="81" />
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="82" />
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="83" />
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="84" />
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="86" />
+        <source>Opening the records…</source>
+        <translation>Membuka catatan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="88" />
+        <source>TIPCase {version}</source>
+        <translation>TIPCase {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="123" />
+        <source>Type your username and password.</source>
+        <translation>Ketik nama pengguna dan kata sandi Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sign_in.py" line="126" />
+        <source>Signing in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/models/courses.py" line="20" />
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="21" />
+        <source>In progress</source>
+        <translation>Sedang berjalan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="22" />
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="23" />
+        <source>Not passed</source>
+        <translation>Tidak lulus</translation>
+    </message>
+</context>
+</TS>

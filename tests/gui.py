@@ -1,0 +1,45 @@
+"""Helpers for the GUI tests: a seeded database and an app context with a synchronous task runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from tests.records import seed
+from tipcase.store.database import Database
+from tipcase.ui.app import create_context
+from tipcase.ui.context import ApplicationContext
+from tipcase.ui.main_window import MainWindow
+from tipcase.ui.settings import Settings
+from tipcase.ui.tasks import SyncTaskRunner
+
+
+def seeded_url(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'gui.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    with db.transaction() as session:
+        seed(session)
+    db.dispose()
+    return url
+
+
+def make_context(folder: Path, url: str, language: str = "en") -> ApplicationContext:
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    context = create_context(url, settings, SyncTaskRunner())
+    context.set_language(language)
+    return context
+
+
+def open_window(qtbot, context: ApplicationContext) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_database()
+    return window
+
+
+def top_level_count() -> int:
+    return len([w for w in QApplication.topLevelWidgets() if w.isVisible()])

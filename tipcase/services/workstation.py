@@ -1,0 +1,183 @@
+"""What the desktop app asks of the records, as plain data.
+
+Each function opens its own transaction on a ``Database`` and returns frozen dataclasses (or a
+``Play``, which holds no database state), so the app's worker threads can call them and hand the
+results to widgets without a Session ever crossing threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy import select
+
+from tipcase.analysis import Analysis
+from tipcase.engine import Play, analysis_of
+from tipcase.services import accounts, attempts, courses
+from tipcase.services.errors import NotFound
+from tipcase.services.scenarios import playable
+from tipcase.store.database import Database
+from tipcase.store.models import Attempt, Course, ScenarioVersion, User
+
+
+@dataclasses.dataclass(frozen=True)
+class Account:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    rank: str | None
+    unit: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class ScenarioRow:
+    version_id: int
+    scenario_id: str
+    version: int
+    title: dict[str, str]
+    summary: dict[str, str]
+    status: str  # "not started" | "in progress" | "passed" | "failed"
+    best_percent: float | None
+    counted_percent: float | None
+    attempts: int
+    unfinished_attempt_id: int | None
+    last_finished_attempt_id: int | None
+    may_start: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class CourseRow:
+    course_id: int
+    code: str
+    title: dict[str, str]
+    pass_rule: str
+    pass_mean: float | None
+    attempt_policy: str
+    max_attempts: int | None
+    completed: bool
+    mean_percent: float | None
+    scenarios: tuple[ScenarioRow, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenAttempt:
+    attempt_id: int
+    course_code: str | None
+    feedback_after_choice: bool
+    play: Play
+
+
+@dataclasses.dataclass(frozen=True)
+class Debrief:
+    attempt_id: int
+    play: Play
+    result: dict[str, Any]
+    analysis: Analysis
+    best_play: Play
+
+
+def _account(user: User) -> Account:
+    return Account(user.id, user.username, user.full_name, user.role, user.rank, user.unit)
+
+
+def _user(session: Any, account_id: int) -> User:
+    user = session.get(User, account_id)
+    if user is None or not user.active:
+        raise NotFound("this account no longer exists")
+    return user  # type: ignore[no-any-return]
+
+
+def sign_in(db: Database, username: str, password: str) -> Account:
+    """Check the password; a failed attempt is committed (it counts towards the lockout)."""
+    with db.session() as session:
+        try:
+            user = accounts.sign_in(session, username.strip().lower(), password)
+        finally:
+            session.commit()  # a failure is recorded too: the audit entry and the lockout count
+        return _account(user)
+
+
+def home(db: Database, account_id: int) -> list[CourseRow]:
+    """The account's courses with each scenario's status."""
+    with db.reading() as session:
+        user = _user(session, account_id)
+        rows = []
+        for course in courses.list_courses(session, user):
+            progress = courses.course_progress(session, user, course)
+            scenario_rows = []
+            for item in progress.scenarios:
+                version = item.version
+                last_finished = session.scalars(
+                    select(Attempt.id)
+                    .where(Attempt.user_id == user.id, Attempt.scenario_version_id == version.id, Attempt.course_id == course.id)
+                    .where(Attempt.finished_at.is_not(None))
+                    .order_by(Attempt.finished_at.desc(), Attempt.id.desc())
+                    .limit(1)
+                ).first()
+                scenario = playable(version).scenario
+                scenario_rows.append(
+                    ScenarioRow(
+                        version_id=version.id,
+                        scenario_id=version.scenario_id,
+                        version=version.version,
+                        title=dict(version.title),
+                        summary=dict(scenario.summary.values) if scenario.summary else {},
+                        status=item.status,
+                        best_percent=item.best_percent,
+                        counted_percent=item.counted_percent,
+                        attempts=item.attempts,
+                        unfinished_attempt_id=item.unfinished_attempt_id,
+                        last_finished_attempt_id=last_finished,
+                        may_start=item.may_start,
+                    )
+                )
+            rows.append(
+                CourseRow(
+                    course_id=course.id,
+                    code=course.code,
+                    title=dict(course.title),
+                    pass_rule=course.pass_rule,
+                    pass_mean=course.pass_mean,
+                    attempt_policy=course.attempt_policy,
+                    max_attempts=course.max_attempts,
+                    completed=progress.completed,
+                    mean_percent=progress.mean_percent,
+                    scenarios=tuple(scenario_rows),
+                )
+            )
+        return rows
+
+
+def open_attempt(db: Database, account_id: int, course_id: int | None, version_id: int, language: str) -> OpenAttempt:
+    """Start an attempt, or resume the unfinished one, and return its play so far."""
+    with db.transaction() as session:
+        user = _user(session, account_id)
+        version = session.get(ScenarioVersion, version_id)
+        if version is None:
+            raise NotFound(f"no published scenario {version_id}")
+        course = session.get(Course, course_id) if course_id is not None else None
+        attempt = attempts.start_attempt(session, user, version, course=course, language=language)
+        play = attempts.replay(attempt)
+        play.language = language
+        return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play)
+
+
+def decide(db: Database, account_id: int, attempt_id: int, number: int, time_taken_ms: int) -> Play:
+    """Record a decision (committed when this returns) and return the play after it."""
+    with db.transaction() as session:
+        recorded = attempts.record_decision(session, _user(session, account_id), attempt_id, number, time_taken_ms=time_taken_ms)
+        return recorded.play
+
+
+def debrief(db: Database, account_id: int, attempt_id: int) -> Debrief:
+    """Everything the debrief shows: the result, the route, and the best route to compare with."""
+    with db.reading() as session:
+        attempt = attempts.get_attempt(session, _user(session, account_id), attempt_id)
+        play = attempts.replay(attempt)
+        play.language = attempt.language
+        analysis = analysis_of(play.compiled)
+        best = Play(play.scenario, play.pathway, compiled=play.compiled, language=attempt.language)
+        best.replay(analysis.best_choices)
+        return Debrief(attempt_id, play, attempt.result or play.result(), analysis, best)

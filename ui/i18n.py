@@ -1,0 +1,61 @@
+"""Interface languages: English (the source strings) and Bahasa Indonesia (Qt translation files).
+
+``resources/translations/tipcase_id.ts`` is the translation source, updated from the code with
+``make translations`` (pyside6-lupdate) and compiled to ``.qm`` by the build (pyside6-lrelease).
+Qt's own strings (standard buttons, dialogs) come from Qt's ``qtbase`` translations.
+Switching installs or removes translators; Qt then sends every widget a LanguageChange event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from tipcase import library
+
+LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+
+
+def translations_dir() -> Path:
+    return library.resources_dir() / "translations"
+
+
+def system_language() -> str:
+    return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
+
+
+# Translators are installed on the one QApplication, so they are tracked for the application, not per
+# context: a second context (a test, a restarted window) must be able to remove the first one's.
+_installed: list[QTranslator] = []
+
+
+class Translations:
+    """The interface language and the translators installed for it."""
+
+    def __init__(self) -> None:
+        self.language = "en"
+        self._installed = _installed
+
+    def apply(self, language: str) -> bool:
+        """Switch to ``language``; False (and English) when its translation file is missing."""
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = language if language in LANGUAGES else "en"
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if self.language == "id" else QLocale.Language.English))
+        if self.language == "en" or app is None:
+            return True
+        ours = QTranslator()
+        if not ours.load(str(translations_dir() / f"tipcase_{self.language}.qm")):
+            self.language = "en"
+            return False
+        app.installTranslator(ours)
+        self._installed.append(ours)
+        qt = QTranslator()
+        if qt.load(f"qtbase_{self.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            self._installed.append(qt)
+        return True

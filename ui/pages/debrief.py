@@ -1,0 +1,262 @@
+"""The debrief: what the trainee did against what good practice asks.
+
+Passed or not and why, percent per competency, the route against the best route on the case graph
+and on the referral pathway, and every decision with its feedback and legal reference.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from tipcase.engine import Play
+from tipcase.ui.context import ApplicationContext
+from tipcase.ui.models.decisions import DecisionListModel, DecisionRow
+from tipcase.ui.theme import colours
+from tipcase.ui.widgets.competency_chart import CompetencyChart
+from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+
+
+class DebriefPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.debrief: Any = None
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.back = QPushButton()
+        self.back.clicked.connect(self.back_requested)
+        header = QHBoxLayout()
+        header.addWidget(self.verdict, 1)
+        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.decisions = DecisionListModel()
+        self.decision_list = QListView()
+        self.decision_list.setModel(self.decisions)
+        self.decision_list.setWordWrap(True)
+        self.decision_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.decision_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.decision_list.setSpacing(2)
+        self.decision_list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_decision(current.row()))
+        self.detail = QTextBrowser()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_label = QLabel()
+        self.list_label.setBuddy(self.decision_list)
+        left_layout.addWidget(self.list_label)
+        left_layout.addWidget(self.decision_list, 2)
+        left_layout.addWidget(self.detail, 3)
+
+        self.chart = CompetencyChart()
+        self.summary = QTextBrowser()  # a wrapped QLabel here would make the window grow to fit it
+        self.summary.setMaximumHeight(90)
+        competencies = QWidget()
+        competencies_layout = QVBoxLayout(competencies)
+        competencies_layout.addWidget(self.chart, 1)
+        competencies_layout.addWidget(self.summary)
+        self.route_map = GraphView()
+        self.pathway_map = GraphView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(competencies, "")
+        self.tabs.addTab(self.route_map, "")
+        self.tabs.addTab(self.pathway_map, "")
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        context.signals.language_changed.connect(lambda _language: self.refresh_view())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("&Back to my courses"))
+        self.list_label.setText(self.tr("Your &decisions (✓ good practice, ✗ could be better, ‼ critical error)"))
+        self.decision_list.setAccessibleName(self.tr("Your decisions"))
+        self.detail.setAccessibleName(self.tr("Feedback on the decision"))
+        self.tabs.setTabText(0, self.tr("&Competencies"))
+        self.tabs.setTabText(1, self.tr("&Route"))
+        self.tabs.setTabText(2, self.tr("Referral &pathway"))
+        self.route_map.setAccessibleName(self.tr("Your route and the best route through the case"))
+        self.pathway_map.setAccessibleName(self.tr("Your trail and the best trail on the referral pathway"))
+        self.refresh_view()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def load(self, debrief: Any) -> None:
+        """Show a ``workstation.Debrief``."""
+        self.debrief = debrief
+        self.refresh_view()
+        self.decision_list.setFocus()
+        if self.decisions.rowCount():
+            self.decision_list.setCurrentIndex(self.decisions.index(0))
+
+    def refresh_view(self) -> None:
+        debrief = self.debrief
+        if debrief is None:
+            return
+        play: Play = debrief.play
+        language = self.context.language
+        play.language = language
+        self._render_verdict(play, debrief.result)
+        best_at = {(d.stage, len(play.decisions[:i])): d.choice.index for i, d in enumerate(debrief.best_play.decisions)}
+        weights = {c: comp.weight for c, comp in play.scenario.competencies.items()}
+        rows = [
+            DecisionRow(d, best_at.get((d.stage, i)) == d.choice.index, sum(weights.get(c, 1) * p for c, p in d.choice.score.items()))
+            for i, d in enumerate(play.decisions)
+        ]
+        current = self.decision_list.currentIndex().row()
+        self.decisions.set_rows(rows, language)
+        if 0 <= current < len(rows):
+            self.decision_list.setCurrentIndex(self.decisions.index(current))
+        percents = [(self.context.text(play.scenario.competencies[c].title), p) for c, p in debrief.result["percent"].items()]
+        self.chart.show_percents(percents, self.tr("Percent per competency"))
+        self.summary.setHtml(" · ".join(f"{html.escape(label)}: <b>{p:g} %</b>" for label, p in percents))
+        self._draw_route(play, debrief.best_play)
+        self._draw_pathway(play, debrief.best_play)
+
+    def _render_verdict(self, play: Play, result: dict[str, Any]) -> None:
+        palette = colours()
+        text = self.context.text
+        passed = result["passed"]
+        colour = (palette.good if passed else palette.bad).name()
+        verdict = self.tr("Passed") if passed else self.tr("Not passed")
+        reasons = [
+            self.tr("Your score: {score:g} % (pass mark {mark:g} %).").format(score=result["total_percent"], mark=play.scenario.pass_mark)
+        ]
+        for error in play.critical_errors(self.context.language):
+            reasons.append(self.tr("Critical error: {text}").format(text=html.escape(error.text)))
+        for violation in play.violations():
+            rule = violation.rule
+            competency = play.scenario.competencies.get(rule.competency or "")
+            cost = f" (−{rule.points} {html.escape(text(competency.title))})" if competency is not None and rule.points else ""
+            reasons.append(self.tr("Pathway rule broken: {rule}{cost}").format(rule=html.escape(text(rule.title) or rule.id), cost=cost))
+        if play.pathway is not None:
+            for source, target in play.off_pathway():
+                names = {n: text(play.pathway.nodes[n].title) for n in (source, target)}
+                reasons.append(
+                    self.tr("Off-pathway referral: {a} → {b}").format(a=html.escape(names[source]), b=html.escape(names[target]))
+                )
+        self.verdict.setText(
+            f"<h2>{html.escape(text(play.scenario.title))}: <span style='color:{colour}'>{verdict}</span></h2>"
+            + "<ul>"
+            + "".join(f"<li>{reason}</li>" for reason in reasons)
+            + "</ul>"
+        )
+        self.verdict.setAccessibleName(f"{verdict}. " + " ".join(reasons))
+
+    def _show_decision(self, row: int) -> None:
+        debrief = self.debrief
+        item = self.decisions.row_at(row)
+        if debrief is None or item is None:
+            self.detail.clear()
+            return
+        play: Play = debrief.play
+        text = self.context.text
+        decision = item.decision
+        choice = decision.choice
+        stage = play.scenario.stages[decision.stage]
+        you_chose, critical, reference, good_practice = (
+            self.tr("You chose"),
+            self.tr("Critical error"),
+            self.tr("Reference"),
+            self.tr("Good practice here"),
+        )
+        parts = [f"<h3>{html.escape(text(stage.title) or stage.id)}</h3>"]
+        parts.append(f"<p><b>{you_chose}:</b> {html.escape(text(choice.label))}</p>")
+        if choice.critical is not None:
+            parts.append(f"<p style='color:{colours().bad.name()}'><b>{critical}:</b> {html.escape(text(choice.critical))}</p>")
+        if choice.feedback is not None:
+            parts.append(f"<p>{html.escape(text(choice.feedback))}</p>")
+        if choice.ref is not None:
+            parts.append(f"<p><i>{reference}: {html.escape(text(choice.ref))}</i></p>")
+        best = next((d for d in debrief.best_play.decisions if d.stage == decision.stage), None)
+        if best is not None and best.choice.index != choice.index:
+            parts.append(f"<p><b>{good_practice}:</b> {html.escape(text(best.choice.label))}</p>")
+            if best.choice.feedback is not None:
+                parts.append(f"<p>{html.escape(text(best.choice.feedback))}</p>")
+        self.detail.setHtml("".join(parts))
+        self.route_map.select_node(decision.stage)
+        if stage.at is not None:
+            self.pathway_map.select_node(stage.at)
+
+    def _draw_route(self, play: Play, best: Play) -> None:
+        scenario = play.scenario
+        mine, good = set(play.route), set(best.route)
+        taken = {(d.stage, d.choice.to) for d in play.decisions}
+        best_steps = {(d.stage, d.choice.to) for d in best.decisions}
+        nodes = []
+        for stage in scenario.stages.values():
+            state = "both" if stage.id in mine and stage.id in good else "route" if stage.id in mine else "best" if stage.id in good else ""
+            if stage.id == play.route[-1]:
+                state = "current"
+            nodes.append(
+                NodeSpec(
+                    stage.id,
+                    self.context.text(stage.title) or stage.id,
+                    kind=stage.end or ("start" if stage.id == scenario.start else "normal"),
+                    state=state,
+                )
+            )
+        edges = []
+        for stage, choice in scenario.choices():
+            key = (stage.id, choice.to)
+            style = (
+                "both"
+                if key in taken and key in best_steps
+                else "route"
+                if key in taken
+                else "best"
+                if key in best_steps
+                else "critical"
+                if choice.critical
+                else "plain"
+            )
+            edges.append(EdgeSpec(stage.id, choice.to, style))
+        self.route_map.set_graph(nodes, edges, scenario.start)
+
+    def _draw_pathway(self, play: Play, best: Play) -> None:
+        pathway = play.pathway
+        self.tabs.setTabEnabled(2, pathway is not None)
+        if pathway is None:
+            return
+        mine = [s.node for s in play.trail]
+        good = [s.node for s in best.trail]
+        my_steps, best_steps = set(itertools.pairwise(mine)), set(itertools.pairwise(good))
+        nodes = [
+            NodeSpec(
+                node.id,
+                self.context.text(node.title),
+                tooltip=self.context.text(node.agency),
+                state="both" if node.id in mine and node.id in good else "route" if node.id in mine else "best" if node.id in good else "",
+            )
+            for node in pathway.nodes.values()
+        ]
+        edges = []
+        for step in sorted(pathway.referrals | my_steps | best_steps):
+            style = (
+                "both"
+                if step in my_steps and step in best_steps
+                else "route"
+                if step in my_steps
+                else "best"
+                if step in best_steps
+                else "plain"
+            )
+            edges.append(EdgeSpec(step[0], step[1], style))
+        start = mine[0] if mine else next(iter(pathway.nodes))
+        self.pathway_map.set_graph(nodes, edges, start)

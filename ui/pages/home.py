@@ -1,0 +1,160 @@
+"""Home: the trainee's courses and cases with their status, and the way into a case or its debrief."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from tipcase.services.workstation import CourseRow, ScenarioRow
+from tipcase.ui.context import ApplicationContext
+from tipcase.ui.models.courses import CourseTreeModel
+
+
+class HomePage(QWidget):
+    open_requested = Signal(object, int)  # course id (or None), scenario version id
+    debrief_requested = Signal(int)  # attempt id
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.model = CourseTreeModel(context.language)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._show(current))
+        self.tree.activated.connect(self._activate)
+        self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.start_button = QPushButton()
+        self.start_button.clicked.connect(self._start)
+        self.debrief_button = QPushButton()
+        self.debrief_button.clicked.connect(self._debrief)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.detail_title)
+        side_layout.addWidget(self.detail, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.debrief_button)
+        side_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        context.signals.language_changed.connect(self._language_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        account = self.context.account
+        name = account.full_name if account else ""
+        self.heading.setText(
+            "<h2>"
+            + self.tr("My courses")
+            + "</h2>"
+            + self.tr("Welcome, {name}. Choose a case and press Enter to start or resume it.").format(name=name)
+        )
+        self.tree.setAccessibleName(self.tr("Courses and cases"))
+        self.debrief_button.setText(self.tr("See the &debrief"))
+        self._show(self.tree.currentIndex())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_changed(self, language: str) -> None:
+        current = self.tree.currentIndex()
+        path = (current.parent().row(), current.row()) if current.parent().isValid() else None
+        self.model.set_language(language)
+        self.tree.expandAll()
+        if path is not None:
+            self.tree.setCurrentIndex(self.model.index(path[1], 0, self.model.index(path[0], 0)))
+
+    # -- data ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        db, account = self.context.db, self.context.account
+        if db is None or account is None:
+            return
+
+        def work() -> Any:
+            from tipcase.services.workstation import home  # noqa: PLC0415
+
+            return home(db, account.id)
+
+        self.context.tasks.run(work, self.set_courses)
+
+    def set_courses(self, courses: list[CourseRow]) -> None:
+        self.retranslate()
+        self.model.set_courses(courses)
+        self.tree.expandAll()
+        if courses and courses[0].scenarios:
+            first = self.model.index(0, 0, self.model.index(0, 0))
+            self.tree.setCurrentIndex(first)
+        self.tree.setFocus()
+
+    def selected(self) -> tuple[CourseRow | None, ScenarioRow | None]:
+        index = self.tree.currentIndex()
+        return self.model.course_at(index), self.model.scenario_at(index)
+
+    def _show(self, index: QModelIndex) -> None:
+        course, scenario = self.model.course_at(index), self.model.scenario_at(index)
+        text = self.context.text
+        self.start_button.setVisible(scenario is not None)
+        self.debrief_button.setVisible(scenario is not None and scenario.last_finished_attempt_id is not None)
+        if course is None:
+            self.detail_title.setText("")
+            self.detail.setText(self.tr("You have no courses yet. Ask your trainer to add you to a cohort."))
+            return
+        if scenario is None:
+            rule = (
+                self.tr("Pass every case in the course.")
+                if course.pass_rule == "all"
+                else self.tr("Reach a mean of {mean:g} % over the cases.").format(mean=course.pass_mean or 0)
+            )
+            self.detail_title.setText(f"<h3>{text(course.title)}</h3>")
+            self.detail.setText(rule)
+            return
+        self.detail_title.setText(f"<h3>{text(scenario.title)}</h3>")
+        lines = [text(scenario.summary)]
+        if course.max_attempts is not None:
+            lines.append(self.tr("Attempts used: {used} of {allowed}.").format(used=scenario.attempts, allowed=course.max_attempts))
+        self.detail.setText("<p>" + "</p><p>".join(lines) + "</p>")
+        if scenario.unfinished_attempt_id is not None:
+            self.start_button.setText(self.tr("&Resume"))
+            self.start_button.setEnabled(True)
+        elif scenario.attempts:
+            self.start_button.setText(self.tr("&Try again"))
+            self.start_button.setEnabled(scenario.may_start)
+        else:
+            self.start_button.setText(self.tr("&Start"))
+            self.start_button.setEnabled(scenario.may_start)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if self.model.scenario_at(index) is not None and self.start_button.isEnabled():
+            self._start()
+
+    def _start(self) -> None:
+        course, scenario = self.selected()
+        if scenario is not None:
+            self.open_requested.emit(course.course_id if course else None, scenario.version_id)
+
+    def _debrief(self) -> None:
+        _, scenario = self.selected()
+        if scenario is not None and scenario.last_finished_attempt_id is not None:
+            self.debrief_requested.emit(scenario.last_finished_attempt_id)

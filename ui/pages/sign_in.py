@@ -1,0 +1,127 @@
+"""The sign-in page: username, password and the interface language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from tipcase import __version__
+from tipcase.ui.context import ApplicationContext
+from tipcase.ui.i18n import LANGUAGES
+from tipcase.ui.settings import LAST_USERNAME
+
+
+class SignInPage(QWidget):
+    sign_in_requested = Signal(str, str)
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.heading = QLabel()
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username = QLineEdit(context.settings.get(LAST_USERNAME))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(context.language))
+        self.language.currentIndexChanged.connect(lambda index: context.set_language(self.language.itemData(index)))
+        self.button = QPushButton()
+        self.button.setDefault(True)
+        self.button.setEnabled(False)
+        self.button.clicked.connect(self._submit)
+        self.password.returnPressed.connect(self._submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setAccessibleName("sign-in status")
+
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(440)
+        self.form = QFormLayout()
+        self.labels = {field: QLabel() for field in (self.username, self.password, self.language)}
+        for field, label in self.labels.items():
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        inner = QVBoxLayout(card)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.intro)
+        inner.addLayout(self.form)
+        inner.addWidget(self.button)
+        inner.addWidget(self.status)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.setTabOrder(self.username, self.password)
+        self.setTabOrder(self.password, self.language)
+        self.setTabOrder(self.language, self.button)
+        self._connecting = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        tagline = self.tr("Training for handling trafficking and sexual-violence cases")
+        self.heading.setText(f"<h1>TIPCase</h1><p>{tagline}</p>")
+        self.intro.setText(self.tr("Sign in with the account your training centre gave you."))
+        for field, label in (
+            (self.username, self.tr("&Username")),
+            (self.password, self.tr("&Password")),
+            (self.language, self.tr("&Language")),
+        ):
+            widget = self.form.labelForField(field)
+            assert isinstance(widget, QLabel)
+            widget.setText(label)
+            widget.setBuddy(field)
+        self.username.setAccessibleName(self.tr("Username"))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.button.setText(self.tr("Sign in"))
+        if self._connecting:
+            self.status.setText(self.tr("Opening the records…"))
+        version = __version__
+        self.setToolTip(self.tr("TIPCase {version}").format(version=version))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(list(LANGUAGES).index(self.context.language))
+            self.language.blockSignals(False)
+        super().changeEvent(event)
+
+    def database_ready(self) -> None:
+        self._connecting = False
+        self.status.clear()
+        self.button.setEnabled(True)
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self._connecting = False
+        self.status.setText(message)
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.button.setEnabled(not busy and not self._connecting)
+
+    def reset(self) -> None:
+        self.password.clear()
+        self.status.clear()
+        self.set_busy(False)
+
+    def _submit(self) -> None:
+        if not self.button.isEnabled():
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.show_error(self.tr("Type your username and password."))
+            return
+        self.set_busy(True)
+        self.status.setText(self.tr("Signing in…"))
+        self.sign_in_requested.emit(username, password)

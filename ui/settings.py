@@ -1,0 +1,51 @@
+"""Settings declared once, typed, with defaults, over QSettings (which persists them per platform)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type[T]
+    default: T
+    description: str
+
+
+LANGUAGE: Setting[str] = Setting("ui/language", str, "", "Interface and case language: en, id, or empty to follow the system")
+GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray(), "Main window geometry")
+LAST_USERNAME: Setting[str] = Setting("sign_in/last_username", str, "", "The last username signed in on this workstation")
+
+ALL: tuple[Setting[Any], ...] = (LANGUAGE, GEOMETRY, LAST_USERNAME)
+
+
+class Settings:
+    """Typed access to QSettings; unknown keys are refused so a typo cannot create a new setting."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings()
+
+    def get(self, setting: Setting[T]) -> T:
+        self._check(setting)
+        value = self.store.value(setting.key, setting.default)
+        if isinstance(value, setting.type):
+            return value
+        try:
+            return setting.type(value)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._check(setting)
+        self.store.setValue(setting.key, value)
+
+    @staticmethod
+    def _check(setting: Setting[Any]) -> None:
+        if setting not in ALL:
+            raise KeyError(f"undeclared setting {setting.key!r}")

@@ -1,0 +1,112 @@
+"""The one way work leaves the UI thread: a task runner over QThreadPool.
+
+``run(work, on_done, on_error)`` runs ``work()`` on a pool thread and calls ``on_done(result)`` or
+``on_error(exception)`` back on the GUI thread. Workers never touch widgets and never share a
+database Session (each opens its own). ``busy_changed`` drives the status bar's progress indicator.
+Tests use ``SyncTaskRunner``, which runs the work at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Delivery(QObject):
+    """Lives on the GUI thread; the worker's signals reach it queued, so callbacks run there."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, runner: TaskRunner, on_done: Done, on_error: Failed) -> None:
+        super().__init__()
+        self._runner = runner
+        self._on_done = on_done
+        self._on_error = on_error
+        self.succeeded.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+
+    @Slot(object)
+    def _deliver_result(self, result: object) -> None:
+        self._runner._finished(self)
+        self._on_done(result)
+
+    @Slot(object)
+    def _deliver_error(self, error: object) -> None:
+        self._runner._finished(self)
+        assert isinstance(error, BaseException)
+        self._on_error(error)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], object], delivery: _Delivery) -> None:
+        super().__init__()
+        self._work = work
+        self._delivery = delivery
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+            self._delivery.failed.emit(exc)
+        else:
+            self._delivery.succeeded.emit(result)
+
+
+class TaskRunner(QObject):
+    busy_changed = Signal(bool)
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        super().__init__()
+        self._pool = pool or QThreadPool.globalInstance()
+        self._pending: set[_Delivery] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run(self, work: Callable[[], object], on_done: Done, on_error: Failed | None = None) -> None:
+        delivery = _Delivery(self, on_done, on_error or self._unhandled)
+        self._pending.add(delivery)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(work, delivery))
+
+    def _finished(self, delivery: _Delivery) -> None:
+        self._pending.discard(delivery)
+        if not self._pending:
+            self.busy_changed.emit(False)
+
+    def wait(self, milliseconds: int = 10_000) -> bool:
+        """Wait for running work (at exit); False if it did not finish in time."""
+        return bool(self._pool.waitForDone(milliseconds))
+
+    @staticmethod
+    def _unhandled(error: BaseException) -> None:
+        log.error("background task failed", exc_info=error)
+
+
+class SyncTaskRunner(TaskRunner):
+    """Runs work at once on the calling thread: deterministic tests with no waiting."""
+
+    def run(self, work: Callable[[], object], on_done: Done, on_error: Failed | None = None) -> None:
+        self.busy_changed.emit(True)
+        try:
+            result = work()
+        except Exception as exc:  # noqa: BLE001 - mirror TaskRunner: errors go to on_error
+            self.busy_changed.emit(False)
+            (on_error or self._unhandled)(exc)
+            return
+        self.busy_changed.emit(False)
+        on_done(result)
+
+    def wait(self, milliseconds: int = 10_000) -> bool:
+        return True

@@ -1,0 +1,1 @@
+"""Reusable widgets: the graph view, the competency chart."""
