@@ -50,5 +50,9 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
+## screenshots: every screen in both languages, into docs/screenshots (offscreen)
+screenshots: $(VENV)/.installed $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

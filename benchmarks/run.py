@@ -7,7 +7,9 @@ target is missed. Timings are medians of several runs in this process.
 from __future__ import annotations
 
 import gc
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -105,8 +107,46 @@ def bench_cohort_report() -> bool:
     return ok
 
 
+def _start_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one run of a command (os.wait4 gives the child's own peak)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    assert os.waitstatus_to_exitcode(status) == 0, f"{command} failed"
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def bench_startup() -> bool:
+    print("\n== start-up: tipcase --quit-after-start vs a bare PySide6 window that does the same (offscreen) ==")
+    binary = Path(sys.executable).parent
+    commands = {
+        "bare PySide6 window": [sys.executable, str(Path(__file__).with_name("bare_window.py"))],
+        "tipcase --quit-after-start": [str(binary / "tipcase"), "--quit-after-start"],
+    }
+    results = {}
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIPCASE_HOME": home}
+        for command in commands.values():  # warm the file cache for both
+            _start_once(command, env)
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(15):  # interleaved, so both see the same machine
+            for name, command in commands.items():
+                runs[name].append(_start_once(command, env))
+        for name in commands:
+            results[name] = (statistics.median(r[0] for r in runs[name]), statistics.median(r[1] for r in runs[name]))
+            print(f"{name:<28} wall {results[name][0] * 1000:6.0f} ms   peak memory {results[name][1]:6.1f} MiB")
+    (bare_s, bare_mib), (ours_s, ours_mib) = results.values()
+    time_ratio, memory_ratio = ours_s / bare_s, ours_mib / bare_mib
+    ok = time_ratio <= 1.5 and memory_ratio <= 2.0
+    print(f"target: at most 1.5x the wall time ({time_ratio:.2f}x) and 2x the peak memory ({memory_ratio:.2f}x)  {'PASS' if ok else 'MISS'}")
+    return ok
+
+
 def main() -> int:
-    benches = [bench_scenario, bench_cohort_report]
+    benches = [bench_scenario, bench_cohort_report, bench_startup]
+    if len(sys.argv) > 1:
+        benches = [b for b in benches if b.__name__.removeprefix("bench_") in sys.argv[1:]]
     outcomes = [bench() for bench in benches]
     return 0 if all(outcomes) else 1
 

@@ -60,3 +60,16 @@ def test_qt_virtual_calls_keep_none_alive(qtbot) -> None:  # type: ignore[no-unt
     for _ in range(500):
         button.adjustSize()
     assert sys.getrefcount(None) - before >= 0
+
+
+def test_the_first_window_does_not_wait_for_the_database_layer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Start-up shows the window on Qt alone; SQLAlchemy, Alembic and networkx load afterwards."""
+    code = (
+        "import sys\n"
+        "from tipcase.ui.app import main\n"
+        "status = main(['--quit-after-start'])\n"
+        "print(status, sorted(m for m in ('sqlalchemy', 'alembic', 'networkx', 'tipcase.store.database') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIPCASE_HOME": str(tmp_path)}
+    completed = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert completed.stdout.strip() == "0 []", completed.stderr

@@ -142,8 +142,12 @@ class MainWindow(QMainWindow):
 
     # -- start-up and sign-in --------------------------------------------------------------------
     def start(self) -> None:
-        """Open the records after the first paint (the window is up before the database layer loads)."""
-        QTimer.singleShot(0, self.open_database)
+        """Open the records once the first window is painted and the loop has gone idle once.
+
+        The database layer (SQLAlchemy, Alembic) costs more to import than Qt's whole start, so it
+        loads on a worker after the window is up; the sign-in button waits for it.
+        """
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self.open_database))
 
     def open_database(self) -> None:
         url = self.context.database_url

@@ -135,6 +135,21 @@
         <source>Good practice here</source>
         <translation>Praktik baik di sini</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="236" />
+        <source>End: success</source>
+        <translation>Akhir: berhasil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="236" />
+        <source>End: partial success</source>
+        <translation>Akhir: berhasil sebagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/debrief.py" line="236" />
+        <source>End: failure</source>
+        <translation>Akhir: gagal</translation>
+    </message>
 </context>
 <context>
     <name>DecisionListModel</name>
@@ -394,17 +409,17 @@
         <translation>Waktu kasus: {hours} jam</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="209" />
+        <location filename="../../ui/pages/player.py" line="211" />
         <source>Content warning</source>
         <translation>Peringatan konten</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="249" />
+        <location filename="../../ui/pages/player.py" line="251" />
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Berkas perkara masih kosong.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="303" />
+        <location filename="../../ui/pages/player.py" line="305" />
         <source>Feedback</source>
         <translation>Umpan balik</translation>
     </message>

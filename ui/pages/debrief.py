@@ -176,7 +176,7 @@ class DebriefPage(QWidget):
             self.tr("Reference"),
             self.tr("Good practice here"),
         )
-        parts = [f"<h3>{html.escape(text(stage.title) or stage.id)}</h3>"]
+        parts = [f"<h3>{html.escape(self._stage_label(stage))}</h3>"]
         parts.append(f"<p><b>{you_chose}:</b> {html.escape(text(choice.label))}</p>")
         if choice.critical is not None:
             parts.append(f"<p style='color:{colours().bad.name()}'><b>{critical}:</b> {html.escape(text(choice.critical))}</p>")
@@ -207,7 +207,7 @@ class DebriefPage(QWidget):
             nodes.append(
                 NodeSpec(
                     stage.id,
-                    self.context.text(stage.title) or stage.id,
+                    self._stage_label(stage),
                     kind=stage.end or ("start" if stage.id == scenario.start else "normal"),
                     state=state,
                 )
@@ -228,6 +228,13 @@ class DebriefPage(QWidget):
             )
             edges.append(EdgeSpec(stage.id, choice.to, style))
         self.route_map.set_graph(nodes, edges, scenario.start)
+
+    def _stage_label(self, stage: Any) -> str:
+        """A stage's title; an untitled end is named by its outcome (ids are for authors, not trainees)."""
+        if stage.title is not None:
+            return self.context.text(stage.title)
+        outcomes = {"success": self.tr("End: success"), "partial": self.tr("End: partial success"), "failure": self.tr("End: failure")}
+        return outcomes.get(stage.end or "", stage.id)
 
     def _draw_pathway(self, play: Play, best: Play) -> None:
         pathway = play.pathway

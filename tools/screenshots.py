@@ -1,0 +1,93 @@
+"""Screenshots of every screen in English and Bahasa Indonesia, for the README (offscreen platform).
+
+Usage: python tools/screenshots.py [OUTPUT_FOLDER]   (default: docs/screenshots)
+Builds a temporary home with the demo data, plays the bundled case and grabs each page.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tipcase.services.demo import seed_demo  # noqa: E402
+from tipcase.store.database import open_database  # noqa: E402
+from tipcase.ui.app import create_app, create_context  # noqa: E402
+from tipcase.ui.main_window import MainWindow  # noqa: E402
+from tipcase.ui.settings import Settings  # noqa: E402
+from tipcase.ui.tasks import SyncTaskRunner  # noqa: E402
+
+ROUTE = [1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # two poor choices, so the debrief has something to say
+
+
+def shoot(window: MainWindow, path: Path) -> None:
+    QApplication.processEvents()
+    window.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def run(language: str, folder: Path, out: Path) -> None:
+    url = f"sqlite:///{folder / f'{language}.sqlite3'}"
+    db = open_database(url)
+    with db.transaction() as session:
+        seed_demo(session)
+    db.dispose()
+    settings = Settings(QSettings(str(folder / f"{language}.ini"), QSettings.Format.IniFormat))
+    context = create_context(url, settings, SyncTaskRunner())
+    context.set_language(language)
+    window = MainWindow(context)
+    window.resize(1280, 800)
+    window.show()
+    window.open_database()
+    window.sign_in_page.username.setText("demo-trainee")
+    shoot(window, out / f"{language}-1-sign-in.png")
+    window.sign_in("demo-trainee", "demo-trainee")
+    shoot(window, out / f"{language}-2-home.png")
+    window.home_page()._start()
+    player = window.player_page()
+    shoot(window, out / f"{language}-3-content-warning.png")
+    player._accept_warning()
+    shoot(window, out / f"{language}-4-player.png")
+    for step, number in enumerate(ROUTE):
+        if player.play is None or player.play.finished:
+            break
+        player.choose(number)
+        if player.feedback.isVisible():
+            if step == 1:
+                shoot(window, out / f"{language}-5-feedback.png")
+            player._after_feedback()
+        if step == 5:
+            player.side.setCurrentIndex(1)
+            shoot(window, out / f"{language}-6-pathway-trail.png")
+            player.side.setCurrentIndex(0)
+    player.end_button.click()
+    debrief = window.debrief_page()
+    shoot(window, out / f"{language}-7-debrief.png")
+    debrief.decision_list.setCurrentIndex(debrief.decisions.index(1))
+    debrief.tabs.setCurrentIndex(1)
+    shoot(window, out / f"{language}-8-debrief-route.png")
+    debrief.tabs.setCurrentIndex(2)
+    shoot(window, out / f"{language}-9-debrief-pathway.png")
+    window.close()
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    create_app([])
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["TIPCASE_HOME"] = folder
+        for language in ("en", "id"):
+            run(language, Path(folder), out)
+
+
+if __name__ == "__main__":
+    main()
