@@ -139,7 +139,9 @@ def bench_startup() -> bool:
     (bare_s, bare_mib), (ours_s, ours_mib) = results.values()
     time_ratio, memory_ratio = ours_s / bare_s, ours_mib / bare_mib
     ok = time_ratio <= 1.5 and memory_ratio <= 2.0
-    print(f"target: at most 1.5x the wall time ({time_ratio:.2f}x) and 2x the peak memory ({memory_ratio:.2f}x)  {'PASS' if ok else 'MISS'}")
+    print(
+        f"target: at most 1.5x the wall time ({time_ratio:.2f}x) and 2x the peak memory ({memory_ratio:.2f}x)  {'PASS' if ok else 'MISS'}"
+    )
     return ok
 
 

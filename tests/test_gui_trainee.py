@@ -226,3 +226,28 @@ def test_item_models_pass_the_model_tester(qtmodeltester, qtbot, window: MainWin
     qtbot.mouseClick(window.player_page().end_button, Qt.MouseButton.LeftButton)
     decisions: DecisionListModel = window.debrief_page().decisions
     qtmodeltester.check(decisions)
+
+
+def test_a_scheme_change_redraws_the_debrief(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window)
+    qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
+    play_with_clicks(qtbot, window, [3])
+    qtbot.mouseClick(window.player_page().end_button, Qt.MouseButton.LeftButton)
+    debrief = window.debrief_page()
+    before = debrief.route_map.scene().items()[0]
+    window._scheme_changed(Qt.ColorScheme.Dark)
+    assert debrief.route_map.scene().items()[0] is not before  # drawn anew with the scheme's colours
+
+
+def test_the_graph_view_lays_out_a_big_case(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+
+    view = GraphView()
+    qtbot.addWidget(view)
+    nodes = [NodeSpec(f"s{n}", f"Stage {n}") for n in range(80)]
+    edges = [EdgeSpec(f"s{n}", f"s{m}") for n in range(78) for m in (n + 1, n + 2)]
+    view.set_graph(nodes, edges, "s0")
+    rects = [item.sceneBoundingRect() for item in view._nodes.values()]
+    assert len(rects) == 80
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+    assert view.transform().m11() >= 0.55  # never shrunk past legibility; pan to see the rest

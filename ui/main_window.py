@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
 from tipcase import __version__
@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         context.tasks.busy_changed.connect(self._set_busy)
         context.signals.language_changed.connect(lambda _: self._sync_language_menu())
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system's light or dark scheme live
+            hints.colorSchemeChanged.connect(self._scheme_changed)
         self._build_menus()
         self.retranslate()
         geometry = context.settings.get(GEOMETRY)
@@ -135,6 +138,13 @@ class MainWindow(QMainWindow):
                 "<p>All persons in the cases are fictional.</p>"
             ).format(version=__version__),
         )
+
+    def _scheme_changed(self, *_args: object) -> None:
+        """Redraw what carries scheme colours (graphs, chart, verdict) on the page in view."""
+        page = self.stack.currentWidget()
+        refresh = getattr(page, "refresh_view", None)
+        if refresh is not None:
+            refresh()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -232,9 +232,9 @@ class DebriefPage(QWidget):
     def _stage_label(self, stage: Any) -> str:
         """A stage's title; an untitled end is named by its outcome (ids are for authors, not trainees)."""
         if stage.title is not None:
-            return self.context.text(stage.title)
+            return str(self.context.text(stage.title))
         outcomes = {"success": self.tr("End: success"), "partial": self.tr("End: partial success"), "failure": self.tr("End: failure")}
-        return outcomes.get(stage.end or "", stage.id)
+        return str(outcomes.get(stage.end or "", stage.id))
 
     def _draw_pathway(self, play: Play, best: Play) -> None:
         pathway = play.pathway
