@@ -17,6 +17,7 @@ from tests.records import BEST, CASE, World, play_through, seed
 from tipcase.services import accounts, attempts, certificates, courses, exports, reports, scenarios
 from tipcase.services.errors import PermissionDenied
 from tipcase.services.permissions import MATRIX, Permission, allowed
+from tipcase.signing import init_keys
 from tipcase.store.database import Database
 from tipcase.store.models import AuditEntry, Role, User
 
@@ -54,6 +55,7 @@ OPERATIONS: dict[str, tuple[Operation, set[Role]]] = {
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """A seeded database (other-trainee has completed the course, a certificate is issued), made once."""
     folder = tmp_path_factory.mktemp("template")
+    init_keys(folder / "home")
     database = Database(f"sqlite:///{folder / 'template.sqlite3'}")
     database.upgrade()
     with database.transaction() as session:
@@ -61,14 +63,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     other_attempt = play_through(database, "other-trainee", BEST)
     with database.transaction() as session:
         world = seed_world_again(session)
-        certificates.issue(session, world.admin, world.other_trainee, world.course)
+        certificates.issue(session, world.admin, world.other_trainee, world.course, home_dir=folder / "home")
     database.dispose()  # the last connection to close checkpoints the WAL into the file
     return folder / "template.sqlite3", other_attempt
 
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: tuple[Path, int]):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("TIPCASE_HOME", str(template[0].parent / "home"))  # the issuing key is there
     shutil.copy(template[0], tmp_path / "p.sqlite3")
     database = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     yield database

@@ -126,6 +126,7 @@ def record_decision(session: Session, actor: User, attempt_id: int, number: int,
 
 
 def _finish(session: Session, attempt: Attempt, play: Play) -> None:
+    """Store the result, and its per-competency rows for SQL reports; then any automatic certificate."""
     result = play.result()
     attempt.result = result
     attempt.total_percent = result["total_percent"]
@@ -141,3 +142,9 @@ def _finish(session: Session, attempt: Attempt, play: Play) -> None:
                 percent=percent,
             )
         )
+    session.flush()
+    course = session.get(Course, attempt.course_id) if attempt.course_id is not None else None
+    if course is not None:
+        from tipcase.services.certificates import issue_automatically  # noqa: PLC0415 - certificates build on attempts
+
+        issue_automatically(session, attempt.user, course)

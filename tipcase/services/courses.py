@@ -124,6 +124,7 @@ def assign_course(session: Session, actor: User | None, cohort: Cohort, course: 
 class ScenarioProgress:
     version: ScenarioVersion
     status: str  # "not started" | "in progress" | "passed" | "failed"
+    counted_attempt_id: int | None
     counted_percent: float | None
     best_percent: float | None
     attempts: int
@@ -169,6 +170,7 @@ def course_progress(session: Session, actor: User, course: Course, user: User | 
             ScenarioProgress(
                 version=item.scenario_version,
                 status=status,
+                counted_attempt_id=counted.id if counted else None,
                 counted_percent=counted.total_percent if counted else None,
                 best_percent=max((a.total_percent or 0.0 for a in finished), default=None),
                 attempts=len(attempts),

@@ -1,0 +1,323 @@
+"""``tipcase keys``, ``certificate``, ``register export`` and ``verify``: the completion register's command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from tipcase import register_report
+from tipcase.certpdf import Institution, render
+from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.records_commands import database, operator
+from tipcase.services import accounts, certificates, courses
+from tipcase.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
+from tipcase.store.database import open_database
+from tipcase.store.models import AuditEntry, Certificate
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    keys = commands.add_parser("keys", help="the institution's signing keys")
+    key_commands = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    init = key_commands.add_parser("init", help="create the issuing key pair in TIPCASE_HOME/keys")
+    init.add_argument("--force", action="store_true", help="replace an existing key (certificates it signed will no longer verify here)")
+    init.set_defaults(handler=cmd_keys_init)
+    export = key_commands.add_parser("export-public", help="write the public key, for other workstations to import")
+    export.add_argument("-o", "--output", metavar="FILE")
+    export.set_defaults(handler=cmd_keys_export)
+    trust = key_commands.add_parser("import-public", help="trust another issuer's public key on this workstation")
+    trust.add_argument("file", metavar="FILE")
+    trust.set_defaults(handler=cmd_keys_import)
+
+    certificate = commands.add_parser("certificate", help="issue, print, revoke and list certificates")
+    cert_commands = certificate.add_subparsers(dest="certificate_command", metavar="ACTION", required=True)
+    issue = cert_commands.add_parser("issue", help="issue a certificate to a trainee who completed a course")
+    issue.add_argument("--user", required=True, metavar="USERNAME")
+    issue.add_argument("--course", required=True, metavar="CODE")
+    issue.add_argument("--valid-days", type=int, metavar="DAYS", help="expire after this many days")
+    issue.add_argument("-o", "--output", metavar="FILE.pdf")
+    issue.set_defaults(handler=cmd_issue)
+    batch = cert_commands.add_parser(
+        "batch", help="print a cohort's certificates (or a date range's) as one PDF, and a ZIP of one PDF each"
+    )
+    batch.add_argument("--cohort", metavar="NAME")
+    batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    batch.add_argument("--issue", metavar="COURSE", help="first issue COURSE's certificates to every member who completed it")
+    batch.add_argument("-o", "--output", required=True, metavar="MERGED.pdf")
+    batch.add_argument("--zip", metavar="OUT.zip")
+    batch.set_defaults(handler=cmd_batch)
+    revoke = cert_commands.add_parser("revoke", help="revoke a certificate")
+    revoke.add_argument("serial")
+    revoke.add_argument("--reason", required=True)
+    revoke.set_defaults(handler=cmd_revoke)
+    listing = cert_commands.add_parser("list", help="the register")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--search", default="")
+    listing.set_defaults(handler=cmd_list)
+    institution = cert_commands.add_parser("institution", help="show or set the issuing institution printed on certificates")
+    institution.add_argument("--name-en")
+    institution.add_argument("--name-id")
+    institution.add_argument("--signatory", help="the signatory's name")
+    institution.add_argument("--title-en", help="the signatory's title in English")
+    institution.add_argument("--title-id", help="the signatory's title in Bahasa Indonesia")
+    institution.add_argument("--legal-basis")
+    institution.add_argument("--logo", metavar="PNG")
+    institution.add_argument("--signature", metavar="PNG")
+    institution.set_defaults(handler=cmd_institution)
+    auto = cert_commands.add_parser("auto-issue", help="issue certificates automatically when a trainee completes a course")
+    auto.add_argument("state", choices=["on", "off", "status"])
+    auto.set_defaults(handler=cmd_auto_issue)
+
+    report = commands.add_parser("register", help="the register report")
+    report_commands = report.add_subparsers(dest="register_command", metavar="ACTION", required=True)
+    export_report = report_commands.add_parser("export", help="certificates issued in a period, as .csv, .xlsx or .pdf")
+    export_report.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    export_report.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    export_report.add_argument("-o", "--output", required=True, metavar="FILE")
+    export_report.set_defaults(handler=cmd_register_export)
+
+    verify = commands.add_parser("verify", help="verify a certificate: a PDF, a verification code or a QR payload (exit 0 only when valid)")
+    verify.add_argument("argument", metavar="PDF|CODE|PAYLOAD")
+    verify.add_argument("--offline", action="store_true", help="do not consult the register (signature and dates only)")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=cmd_verify)
+
+
+def _date(text: str | None, name: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{name}: expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def cmd_keys_init(args: argparse.Namespace) -> int:
+    try:
+        ident = init_keys(force=args.force)
+    except SigningKeyError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"issuing key {ident} created in {keys_dir()} (keep issuing.key private; export the public key for verifiers)")
+    return EXIT_OK
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    try:
+        pem = public_pem(load_private().public_key())
+    except SigningKeyError as exc:
+        raise UsageError(str(exc)) from None
+    if args.output:
+        Path(args.output).write_bytes(pem)
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(pem.decode())
+    return EXIT_OK
+
+
+def cmd_keys_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    try:
+        ident = import_public(path.read_bytes(), source=str(path))
+    except SigningKeyError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"trusting key {ident}")
+    return EXIT_OK
+
+
+def _write_pdf(session: Any, selected: list[Certificate], target: Path) -> None:
+    render(certificates.printable(session, selected), certificates.institution(session), target)
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        trainee = accounts.get_user(session, args.user)
+        course = courses.get_course(session, args.course)
+        issued = certificates.issue(session, operator(), trainee, course, valid_for_days=args.valid_days)
+        if args.output:
+            _write_pdf(session, [issued], Path(args.output))
+        serial, code = issued.serial, issued.code
+    print(f"issued {serial} (verification code {code})" + (f"; wrote {args.output}" if args.output else ""))
+    return EXIT_OK
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    if args.cohort is None and args.date_from is None:
+        raise UsageError("name a --cohort, or a date range with --from (and --to)")
+    date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    with database(args) as db:
+        if args.issue:
+            if args.cohort is None:
+                raise UsageError("--issue needs --cohort")
+            with db.transaction() as session:
+                issued = certificates.issue_for_cohort(session, operator(), args.cohort, courses.get_course(session, args.issue))
+            print(f"issued {len(issued)} new certificate(s)")
+        with db.reading() as session:
+            selected = [
+                c
+                for c in certificates.register(session, operator(), issued_from=date_from, issued_to=date_to, cohort=args.cohort)
+                if c.revoked_at is None
+            ]
+            if not selected:
+                raise UsageError("no valid certificates to print for that selection")
+            pages = certificates.printable(session, selected)
+            institution = certificates.institution(session)
+    target = Path(args.output)
+    total = len(pages)
+
+    def progress(done: int, _total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    render(pages, institution, target, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.zip:
+        _zip(pages, institution, Path(args.zip))
+    print(f"wrote {total} certificate(s) to {target}" + (f" and {args.zip}" if args.zip else ""))
+    return EXIT_OK
+
+
+def _zip(pages: list[Any], institution: Institution, target: Path) -> None:
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for page in pages:
+            buffer = io.BytesIO()
+            render([page], institution, buffer)
+            safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in page.data.name)[:60]
+            archive.writestr(f"{page.data.serial}_{safe}.pdf", buffer.getvalue())
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        certificates.revoke(session, operator(), args.serial, args.reason)
+    print(f"revoked {args.serial}")
+    return EXIT_OK
+
+
+def _row(certificate: Certificate) -> dict[str, Any]:
+    return {
+        "serial": certificate.serial,
+        "code": certificate.code,
+        "username": certificate.user.username,
+        "course": certificate.course.code,
+        "issued": certificate.issued_at.date().isoformat(),
+        "expires": certificate.expires_at.date().isoformat() if certificate.expires_at else None,
+        "revoked": certificate.revoked_at.date().isoformat() if certificate.revoked_at else None,
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with database(args) as db, db.reading() as session:
+        rows = [_row(c) for c in certificates.register(session, operator(), search=args.search)]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            state = f"revoked {row['revoked']}" if row["revoked"] else "valid"
+            print(f"{row['serial']}  {row['code']}  {row['username']:<16} {row['course']:<12} {row['issued']}  {state}")
+    return EXIT_OK
+
+
+def cmd_institution(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        current = certificates.institution(session)
+        changes = {
+            "name": {**current.name, **({"en": args.name_en} if args.name_en else {}), **({"id": args.name_id} if args.name_id else {})},
+            "signatory_name": args.signatory if args.signatory is not None else current.signatory_name,
+            "signatory_title": {
+                **current.signatory_title,
+                **({"en": args.title_en} if args.title_en else {}),
+                **({"id": args.title_id} if args.title_id else {}),
+            },
+            "legal_basis": args.legal_basis or current.legal_basis,
+            "logo_png": _image(args.logo) if args.logo else current.logo_png,
+            "signature_png": _image(args.signature) if args.signature else current.signature_png,
+        }
+        updated = Institution(**changes)  # type: ignore[arg-type]
+        if updated != current:
+            certificates.configure_institution(session, operator(), updated)
+    print(f"{updated.name.get('en')} / {updated.name.get('id')}; signatory: {updated.signatory_name or '(none)'}")
+    return EXIT_OK
+
+
+def _image(path_text: str) -> bytes:
+    path = Path(path_text)
+    data = path.read_bytes() if path.is_file() else b""
+    if not data.startswith(b"\x89PNG"):
+        raise UsageError(f"{path}: expected a PNG image")
+    return data
+
+
+def cmd_auto_issue(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        if args.state != "status":
+            certificates.set_auto_issue(session, operator(), args.state == "on")
+        enabled = certificates.auto_issue_enabled(session)
+    print(f"automatic issue is {'on' if enabled else 'off'}")
+    return EXIT_OK
+
+
+def cmd_register_export(args: argparse.Namespace) -> int:
+    date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    if date_from is None or date_to is None:  # pragma: no cover - argparse requires both
+        raise UsageError("--from and --to are required")
+    target = Path(args.output)
+    if target.suffix.lower() not in (".csv", ".xlsx", ".pdf"):
+        raise UsageError(f"{target.name}: the register exports as .csv, .xlsx or .pdf")
+    with database(args) as db, db.reading() as session:
+        today = dt.date.today()
+        rows = []
+        for c in certificates.register(session, operator(), issued_from=date_from, issued_to=date_to):
+            status = "revoked" if c.revoked_at else "expired" if c.expires_at and c.expires_at.date() < today else "valid"
+            rows.append(
+                register_report.RegisterRow(
+                    c.serial,
+                    c.code,
+                    c.user.full_name,
+                    c.user.rank or "",
+                    c.user.staff_id or "",
+                    c.user.unit or "",
+                    c.course.code,
+                    c.issued_at.date().isoformat(),
+                    c.expires_at.date().isoformat() if c.expires_at else "",
+                    status,
+                    c.revoked_at.date().isoformat() if c.revoked_at else "",
+                    c.revoked_reason or "",
+                )
+            )
+        entries = session.scalar(select(func.count(AuditEntry.id))) or 0
+        name = certificates.institution(session).name.get("en", "TIPCase")
+    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
+    print(f"wrote {len(rows)} certificate(s) to {target}")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    if args.argument.lower().endswith(".pdf") and not Path(args.argument).is_file():
+        raise UsageError(f"{args.argument}: no such file")
+    trusted = trusted_keys()
+    if args.offline:
+        results = certificates.verify_any(args.argument, trusted, None)
+    else:
+        db = open_database(args.database)
+        try:
+            with db.reading() as session:
+                results = certificates.verify_any(args.argument, trusted, session)
+        finally:
+            db.dispose()
+    if args.json:
+        print_json([r.as_json() for r in results])
+    else:
+        for result in results:
+            print(f"{result.status.upper()}: {result.message}")
+    return EXIT_OK if results and all(r.valid for r in results) else EXIT_FAILED

@@ -1,0 +1,130 @@
+"""The register report for a ministry: certificates issued in a period, as CSV, XLSX or PDF."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from tipcase.certpdf import BOLD, FONT, register_fonts
+
+COLUMNS = [
+    "Serial",
+    "Verification code",
+    "Name",
+    "Rank",
+    "Staff ID",
+    "Unit",
+    "Course",
+    "Issued",
+    "Valid until",
+    "Status",
+    "Revoked on",
+    "Reason",
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class RegisterRow:
+    serial: str
+    code: str
+    name: str
+    rank: str
+    staff_id: str
+    unit: str
+    course: str
+    issued: str
+    expires: str
+    status: str
+    revoked_on: str
+    reason: str
+
+    def cells(self) -> list[str]:
+        return list(dataclasses.astuple(self))
+
+
+def write(rows: Sequence[RegisterRow], target: Path, *, period: tuple[dt.date, dt.date], institution: str, audit_entries: int) -> None:
+    """Write the report in the format the file name says (.csv, .xlsx or .pdf)."""
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(row.cells() for row in rows)
+        target.write_text(buffer.getvalue(), encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+    elif suffix == ".xlsx":
+        _xlsx(rows, target, period, institution)
+    elif suffix == ".pdf":
+        _pdf(rows, target, period, institution, audit_entries)
+    else:
+        raise ValueError(f"{target.name}: the register exports as .csv, .xlsx or .pdf")
+
+
+def _xlsx(rows: Sequence[RegisterRow], target: Path, period: tuple[dt.date, dt.date], institution: str) -> None:
+    from openpyxl import Workbook  # noqa: PLC0415 - only this export needs it
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Register"
+    sheet.append([f"{institution}: certificates issued {period[0]} to {period[1]}"])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(COLUMNS)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row.cells())
+    for index, column in enumerate(COLUMNS, 1):
+        width = max([len(column), *(len(r.cells()[index - 1]) for r in rows)]) + 2
+        sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = min(width, 50)
+    sheet.freeze_panes = "A3"
+    book.save(target)
+
+
+def _pdf(rows: Sequence[RegisterRow], target: Path, period: tuple[dt.date, dt.date], institution: str, audit_entries: int) -> None:
+    register_fonts()
+    styles = getSampleStyleSheet()
+    title_style = styles["Title"].clone("title", fontName=BOLD, fontSize=15)
+    body = styles["Normal"].clone("body", fontName=FONT, fontSize=8.5)
+    cell = styles["Normal"].clone("cell", fontName=FONT, fontSize=7, leading=8.5)
+    story = [
+        Paragraph(f"{institution}", title_style),
+        Paragraph(f"Register of certificates / Daftar sertifikat: {period[0]} to / s.d. {period[1]}", body),
+        Paragraph(
+            f"{len(rows)} certificate(s), of which {sum(r.status == 'revoked' for r in rows)} revoked. "
+            f"Audit log: {audit_entries} entries at the time of this report (tipcase audit verify checks the chain).",
+            body,
+        ),
+        Spacer(1, 5 * mm),
+    ]
+    shown = ["Serial", "Verification code", "Name", "Staff ID", "Course", "Issued", "Valid until", "Status"]
+    picks = [COLUMNS.index(c) for c in shown]
+    data = [[Paragraph(f"<b>{c}</b>", cell) for c in shown]]
+    for row in rows:
+        values = row.cells()
+        status = values[9] if values[9] != "revoked" else f"revoked {values[10]}: {values[11]}"
+        data.append([Paragraph(status if i == 9 else values[i], cell) for i in picks])
+    table = Table(data, repeatRows=1, colWidths=[28 * mm, 30 * mm, 55 * mm, 28 * mm, 30 * mm, 22 * mm, 22 * mm, 52 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e2d0")),
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f6f6f6")]),
+            ]
+        )
+    )
+    story.append(table)
+    SimpleDocTemplate(
+        str(target), pagesize=landscape(A4), title="TIPCase register", author=institution, leftMargin=12 * mm, rightMargin=12 * mm
+    ).build(story)

@@ -1,0 +1,111 @@
+"""The issuing institution's Ed25519 key pair, and the public keys this workstation trusts.
+
+``keys/issuing.key`` (private, readable by its owner only) and ``keys/issuing.pub`` live in
+TIPCASE_HOME; public keys of other institutions or workstations are imported into ``keys/trusted/``.
+A key is named by its id: the first 8 bytes of the SHA-256 of its raw public bytes, in hex.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from tipcase.home import home
+
+KEYS = "keys"
+PRIVATE = "issuing.key"
+PUBLIC = "issuing.pub"
+TRUSTED = "trusted"
+
+
+class SigningKeyError(Exception):
+    """A key that is missing, unreadable or not an Ed25519 key: one line for the user."""
+
+
+def key_id(public_key: Ed25519PublicKey) -> str:
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def public_pem(public_key: Ed25519PublicKey) -> bytes:
+    return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def keys_dir(home_dir: Path | None = None) -> Path:
+    return (home_dir or home()) / KEYS
+
+
+def init_keys(home_dir: Path | None = None, *, force: bool = False) -> str:
+    """Create the issuing key pair; refuses to replace an existing one unless ``force``. Returns the key id."""
+    folder = keys_dir(home_dir)
+    private_path = folder / PRIVATE
+    if private_path.exists() and not force:
+        raise SigningKeyError(f"{private_path} exists already: certificates signed with it would no longer match a new key")
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    private_key = Ed25519PrivateKey.generate()
+    pem = private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(pem)
+    os.chmod(private_path, 0o600)
+    (folder / PUBLIC).write_bytes(public_pem(private_key.public_key()))
+    return key_id(private_key.public_key())
+
+
+def load_private(home_dir: Path | None = None) -> Ed25519PrivateKey:
+    path = keys_dir(home_dir) / PRIVATE
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except FileNotFoundError:
+        raise SigningKeyError(f"no issuing key at {path}: run 'tipcase keys init' first") from None
+    except ValueError as exc:
+        raise SigningKeyError(f"{path} is not a readable private key: {exc}") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise SigningKeyError(f"{path} is not an Ed25519 key")
+    return key
+
+
+def load_public(data: bytes, source: str = "key") -> Ed25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(data)
+    except ValueError as exc:
+        raise SigningKeyError(f"{source} is not a PEM public key: {exc}") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise SigningKeyError(f"{source} is not an Ed25519 public key")
+    return key
+
+
+def import_public(data: bytes, home_dir: Path | None = None, source: str = "key") -> str:
+    """Trust another issuer's public key on this workstation; returns its key id."""
+    key = load_public(data, source)
+    ident = key_id(key)
+    folder = keys_dir(home_dir) / TRUSTED
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{ident}.pub").write_bytes(public_pem(key))
+    return ident
+
+
+def trusted_keys(home_dir: Path | None = None) -> dict[str, Ed25519PublicKey]:
+    """Every public key this workstation verifies with: its own, and the imported ones."""
+    folder = keys_dir(home_dir)
+    keys: dict[str, Ed25519PublicKey] = {}
+    paths = [folder / PUBLIC, *sorted((folder / TRUSTED).glob("*.pub"))] if folder.is_dir() else []
+    for path in paths:
+        if path.is_file():
+            key = load_public(path.read_bytes(), str(path))
+            keys[key_id(key)] = key
+    return keys
+
+
+def verify_signature(public_key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    try:
+        public_key.verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
