@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tipcase.services.demo import seed_demo  # noqa: E402
+from tipcase.signing import init_keys  # noqa: E402
 from tipcase.store.database import open_database  # noqa: E402
 from tipcase.ui.app import create_app, create_context  # noqa: E402
 from tipcase.ui.main_window import MainWindow  # noqa: E402
@@ -76,6 +77,17 @@ def run(language: str, folder: Path, out: Path) -> None:
     shoot(window, out / f"{language}-8-debrief-route.png")
     debrief.tabs.setCurrentIndex(2)
     shoot(window, out / f"{language}-9-debrief-pathway.png")
+    window.sign_out()
+    window.sign_in("demo-registrar", "demo-registrar")
+    window.show_register()
+    register = window.register_page()
+    register.issue("demo", "demo")
+    shoot(window, out / f"{language}-10-register.png")
+    code = register.model.entry(0).code if register.model.entry(0) else ""
+    window.show_verify()
+    window.verify_page().entry.setText(code)
+    window.verify_page().verify_entry()
+    shoot(window, out / f"{language}-11-verify.png")
     window.close()
 
 
@@ -85,6 +97,7 @@ def main() -> None:
     create_app([])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["TIPCASE_HOME"] = folder
+        init_keys(Path(folder))
         for language in ("en", "id"):
             run(language, Path(folder), out)
 

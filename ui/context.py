@@ -25,6 +25,7 @@ class ContextSignals(QObject):
     database_ready = Signal()
     signed_in = Signal()
     signed_out = Signal()
+    status_message = Signal(str)
 
 
 @dataclasses.dataclass(eq=False)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from tipcase.ui.pages.debrief import DebriefPage
     from tipcase.ui.pages.home import HomePage
     from tipcase.ui.pages.player import PlayerPage
+    from tipcase.ui.pages.register import RegisterPage
+    from tipcase.ui.pages.verify import VerifyPage
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +39,9 @@ class MainWindow(QMainWindow):
         self._home: HomePage | None = None
         self._player: PlayerPage | None = None
         self._debrief: DebriefPage | None = None
+        self._register: RegisterPage | None = None
+        self._verify: VerifyPage | None = None
+        context.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.user_label = QLabel()
         self.busy = QProgressBar()
@@ -65,6 +70,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.home_action, self.sign_out_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.certificates_menu = self.menuBar().addMenu("")
+        self.register_action = self._action(self.show_register, QKeySequence("Ctrl+R"))
+        self.verify_action = self._action(self.show_verify, QKeySequence("Ctrl+Shift+V"))
+        self.certificates_menu.addActions([self.register_action, self.verify_action])
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -92,9 +101,11 @@ class MainWindow(QMainWindow):
         self.language_actions[self.context.language].setChecked(True)
 
     def _update_actions(self) -> None:
-        signed_in = self.context.account is not None
+        account = self.context.account
+        signed_in = account is not None
         self.home_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
+        self.register_action.setVisible(account is not None and account.role in ("registrar", "admin"))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("TIPCase"))
@@ -102,6 +113,9 @@ class MainWindow(QMainWindow):
         self.home_action.setText(self.tr("&My courses"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.certificates_menu.setTitle(self.tr("&Certificates"))
+        self.register_action.setText(self.tr("&Register"))
+        self.verify_action.setText(self.tr("&Verify a certificate"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -253,6 +267,35 @@ class MainWindow(QMainWindow):
             self._debrief.back_requested.connect(self.show_home)
             self.stack.addWidget(self._debrief)
         return self._debrief
+
+    def register_page(self) -> RegisterPage:
+        if self._register is None:
+            from tipcase.ui.pages.register import RegisterPage  # noqa: PLC0415 - loads on first use
+
+            self._register = RegisterPage(self.context)
+            self.stack.addWidget(self._register)
+        return self._register
+
+    def verify_page(self) -> VerifyPage:
+        if self._verify is None:
+            from tipcase.ui.pages.verify import VerifyPage  # noqa: PLC0415
+
+            self._verify = VerifyPage(self.context)
+            self.stack.addWidget(self._verify)
+        return self._verify
+
+    def show_register(self) -> None:
+        account = self.context.account
+        if account is None or account.role not in ("registrar", "admin"):
+            return
+        page = self.register_page()
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def show_verify(self) -> None:
+        page = self.verify_page()
+        self.stack.setCurrentWidget(page)
+        page.entry.setFocus()
 
     def show_home(self) -> None:
         if self.context.account is None:

@@ -9,6 +9,7 @@ Tests use ``SyncTaskRunner``, which runs the work at once on the calling thread.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -20,19 +21,45 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+class Progress:
+    """Handed to long work: ``report(done, total)`` from the worker, ``cancel()`` from the window."""
+
+    def __init__(self, emit: Callable[[int, int], None]) -> None:
+        self._emit = emit
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> None:
+        self._emit(done, total)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
 class _Delivery(QObject):
     """Lives on the GUI thread; the worker's signals reach it queued, so callbacks run there."""
 
     succeeded = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
 
-    def __init__(self, runner: TaskRunner, on_done: Done, on_error: Failed) -> None:
+    def __init__(self, runner: TaskRunner, on_done: Done, on_error: Failed, on_progress: Callable[[int, int], None] | None = None) -> None:
         super().__init__()
         self._runner = runner
         self._on_done = on_done
         self._on_error = on_error
+        self._on_progress = on_progress
         self.succeeded.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
+        self.progressed.connect(self._deliver_progress)
+
+    @Slot(int, int)
+    def _deliver_progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
 
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
@@ -80,6 +107,22 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         self._pool.start(_Job(work, delivery))
 
+    def run_with_progress(
+        self,
+        work: Callable[[Progress], object],
+        on_done: Done,
+        on_error: Failed | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Progress:
+        """Like ``run``, for work that reports progress and stops when cancelled; returns its Progress."""
+        delivery = _Delivery(self, on_done, on_error or self._unhandled, on_progress)
+        progress = Progress(delivery.progressed.emit)
+        self._pending.add(delivery)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(lambda: work(progress), delivery))
+        return progress
+
     def _finished(self, delivery: _Delivery) -> None:
         self._pending.discard(delivery)
         if not self._pending:
@@ -107,6 +150,17 @@ class SyncTaskRunner(TaskRunner):
             return
         self.busy_changed.emit(False)
         on_done(result)
+
+    def run_with_progress(
+        self,
+        work: Callable[[Progress], object],
+        on_done: Done,
+        on_error: Failed | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Progress:
+        progress = Progress(on_progress or (lambda _done, _total: None))
+        self.run(lambda: work(progress), on_done, on_error)
+        return progress
 
     def wait(self, milliseconds: int = 10_000) -> bool:
         return True

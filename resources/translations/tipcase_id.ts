@@ -230,113 +230,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>TIPCase</source>
         <translation>TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;My courses</source>
         <translation>&amp;Kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Sign &amp;out</source>
         <translation>Keluar &amp;akun</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Quit</source>
         <translation>&amp;Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>&amp;Certificates</source>
+        <translation>&amp;Sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>&amp;Register</source>
+        <translation>&amp;Daftar sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>&amp;Verify a certificate</source>
+        <translation>&amp;Verifikasi sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;View</source>
         <translation>T&amp;ampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Help</source>
         <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;About TIPCase</source>
         <translation>&amp;Tentang TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Working</source>
         <translation>Sedang bekerja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>Signed in as {name} ({role})</source>
         <translation>Masuk sebagai {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>trainee</source>
         <translation>peserta pelatihan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>trainer</source>
         <translation>pelatih</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>registrar</source>
         <translation>petugas registrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>About TIPCase</source>
         <translation>Tentang TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Simulated cases of trafficking in persons and gender-based violence on Indonesia's referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;All persons in the cases are fictional.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>The records database cannot be opened: {detail}</source>
         <translation>Basis data catatan tidak dapat dibuka: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Records unavailable</source>
         <translation>Catatan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>This account is locked after five failed sign-ins. Try again in 15 minutes, or ask an administrator.</source>
         <translation>Akun ini terkunci setelah lima kali gagal masuk. Coba lagi dalam 15 menit, atau hubungi administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Signing in failed: {detail}</source>
         <translation>Gagal masuk: {detail}</translation>
     </message>
@@ -422,6 +437,216 @@
         <location filename="../../ui/pages/player.py" line="305" />
         <source>Feedback</source>
         <translation>Umpan balik</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../ui/pages/register.py" line="79" />
+        <location filename="../../ui/pages/register.py" line="103" />
+        <source>Certificate register</source>
+        <translation>Daftar sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="80" />
+        <source>Search by serial, code, name or staff ID</source>
+        <translation>Cari berdasarkan nomor seri, kode, nama atau NRP/NIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="81" />
+        <source>Search the register</source>
+        <translation>Cari di daftar sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="82" />
+        <source>Certificates</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="83" />
+        <source>&amp;Issue for a cohort…</source>
+        <translation>&amp;Terbitkan untuk angkatan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="84" />
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Cabut…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="85" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="86" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="87" />
+        <source>Save as &amp;ZIP…</source>
+        <translation>Simpan sebagai &amp;ZIP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="88" />
+        <source>&amp;Export the register…</source>
+        <translation>&amp;Ekspor daftar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="122" />
+        <source>Issue certificates</source>
+        <translation>Terbitkan sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="127" />
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="128" />
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/register.py" line="143" />
+        <source>%n certificate(s) issued</source>
+        <translation><numerusform>%n sertifikat diterbitkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="152" />
+        <source>Revoke</source>
+        <translation>Cabut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="152" />
+        <source>Select one valid certificate to revoke.</source>
+        <translation>Pilih satu sertifikat yang masih berlaku untuk dicabut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="156" />
+        <source>Revoke {serial}</source>
+        <translation>Cabut {serial}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="156" />
+        <source>Reason (recorded and shown to verifiers):</source>
+        <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="174" />
+        <source>Preparing {count} certificate(s)…</source>
+        <translation>Menyiapkan {count} sertifikat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="174" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="184" />
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="203" />
+        <source>ZIP archive (*.zip)</source>
+        <translation>Arsip ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="203" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="205" />
+        <source>Save certificates</source>
+        <translation>Simpan sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="227" />
+        <location filename="../../ui/pages/register.py" line="242" />
+        <source>Export the register</source>
+        <translation>Ekspor daftar sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="233" />
+        <source>Issued from</source>
+        <translation>Diterbitkan dari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="234" />
+        <source>Issued to</source>
+        <translation>Diterbitkan sampai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="242" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv);;Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/register.py" line="249" />
+        <source>%n certificate(s) exported</source>
+        <translation><numerusform>%n sertifikat diekspor</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <location filename="../../ui/models/register.py" line="39" />
+        <source>Serial</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="40" />
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="41" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="42" />
+        <source>Staff ID</source>
+        <translation>NRP/NIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="43" />
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="44" />
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="45" />
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="46" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="57" />
+        <source>Valid</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="57" />
+        <source>Expired</source>
+        <translation>Kedaluwarsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register.py" line="57" />
+        <source>Revoked</source>
+        <translation>Dicabut</translation>
     </message>
 </context>
 <context>
@@ -513,6 +738,75 @@
         <location filename="../../ui/models/courses.py" line="23" />
         <source>Not passed</source>
         <translation>Tidak lulus</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="47" />
+        <source>Verify a certificate</source>
+        <translation>Verifikasi sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="49" />
+        <source>Type the verification code printed on the certificate, paste the text of its QR code, or open its PDF.</source>
+        <translation>Ketik kode verifikasi yang tercetak pada sertifikat, tempel teks kode QR-nya, atau buka berkas PDF-nya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="51" />
+        <location filename="../../ui/pages/verify.py" line="52" />
+        <source>Verification code or QR text</source>
+        <translation>Kode verifikasi atau teks QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="53" />
+        <source>&amp;Verify</source>
+        <translation>&amp;Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="54" />
+        <source>&amp;Open PDF…</source>
+        <translation>&amp;Buka PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="55" />
+        <source>Verification result</source>
+        <translation>Hasil verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="67" />
+        <source>Open a certificate</source>
+        <translation>Buka sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="67" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="84" />
+        <source>Valid</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="85" />
+        <source>Revoked</source>
+        <translation>Dicabut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="86" />
+        <source>Expired</source>
+        <translation>Kedaluwarsa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="87" />
+        <source>Unknown code</source>
+        <translation>Kode tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/verify.py" line="88" />
+        <source>Forged or altered</source>
+        <translation>Palsu atau diubah</translation>
     </message>
 </context>
 </TS>

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -179,22 +177,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    render(pages, institution, target, progress=progress)
+    certificates.write_pdfs(pages, institution, target, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if args.zip:
-        _zip(pages, institution, Path(args.zip))
+        certificates.write_pdfs(pages, institution, Path(args.zip), as_zip=True)
     print(f"wrote {total} certificate(s) to {target}" + (f" and {args.zip}" if args.zip else ""))
     return EXIT_OK
-
-
-def _zip(pages: list[Any], institution: Institution, target: Path) -> None:
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for page in pages:
-            buffer = io.BytesIO()
-            render([page], institution, buffer)
-            safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in page.data.name)[:60]
-            archive.writestr(f"{page.data.serial}_{safe}.pdf", buffer.getvalue())
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
@@ -275,26 +264,7 @@ def cmd_register_export(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in (".csv", ".xlsx", ".pdf"):
         raise UsageError(f"{target.name}: the register exports as .csv, .xlsx or .pdf")
     with database(args) as db, db.reading() as session:
-        today = dt.date.today()
-        rows = []
-        for c in certificates.register(session, operator(), issued_from=date_from, issued_to=date_to):
-            status = "revoked" if c.revoked_at else "expired" if c.expires_at and c.expires_at.date() < today else "valid"
-            rows.append(
-                register_report.RegisterRow(
-                    c.serial,
-                    c.code,
-                    c.user.full_name,
-                    c.user.rank or "",
-                    c.user.staff_id or "",
-                    c.user.unit or "",
-                    c.course.code,
-                    c.issued_at.date().isoformat(),
-                    c.expires_at.date().isoformat() if c.expires_at else "",
-                    status,
-                    c.revoked_at.date().isoformat() if c.revoked_at else "",
-                    c.revoked_reason or "",
-                )
-            )
+        rows = certificates.report_rows(session, operator(), date_from, date_to)
         entries = session.scalar(select(func.count(AuditEntry.id))) or 0
         name = certificates.institution(session).name.get("en", "TIPCase")
     register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import secrets
 import statistics
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +22,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tipcase.certpayload import CertificateData, PayloadError, open_payload, sign
-from tipcase.certpdf import Institution, PrintedCertificate, printed_fields
+from tipcase.certpdf import Institution, PrintedCertificate, printed_fields, render
 from tipcase.loader import default_competencies
+from tipcase.register_report import RegisterRow
 from tipcase.services import audit
 from tipcase.services.courses import course_progress, get_cohort
 from tipcase.services.errors import NotFound, ServiceError
@@ -248,6 +251,67 @@ def printable(session: Session, certificates: Sequence[Certificate]) -> list[Pri
                 course_titles[competency_id] = (competency.title.get("en", competency_id), competency.title.get("id", competency_id))
         pages.append(PrintedCertificate(CertificateData.from_json(certificate.payload["data"]), certificate.payload["text"], course_titles))
     return pages
+
+
+def report_rows(session: Session, actor: User, issued_from: dt.date, issued_to: dt.date) -> list[RegisterRow]:
+    """The register report's rows for a period: each certificate with its status today."""
+    today = dt.date.today()
+    rows = []
+    for c in register(session, actor, issued_from=issued_from, issued_to=issued_to):
+        status = "revoked" if c.revoked_at else "expired" if c.expires_at and c.expires_at.date() < today else "valid"
+        rows.append(
+            RegisterRow(
+                c.serial,
+                c.code,
+                c.user.full_name,
+                c.user.rank or "",
+                c.user.staff_id or "",
+                c.user.unit or "",
+                c.course.code,
+                c.issued_at.date().isoformat(),
+                c.expires_at.date().isoformat() if c.expires_at else "",
+                status,
+                c.revoked_at.date().isoformat() if c.revoked_at else "",
+                c.revoked_reason or "",
+            )
+        )
+    return rows
+
+
+def write_pdfs(
+    pages: Sequence[PrintedCertificate],
+    institution_: Institution,
+    target: Path,
+    *,
+    as_zip: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write one merged PDF in the given (stable) order, or a ZIP of one PDF each.
+
+    Returns how many were written, or 0 when cancelled (and then no partial file is left behind).
+    """
+    partial = target.with_name(target.name + ".partial")
+    try:
+        if as_zip:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for done, page in enumerate(pages, 1):
+                    if cancelled is not None and cancelled():
+                        return 0
+                    buffer = io.BytesIO()
+                    render([page], institution_, buffer)
+                    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in page.data.name)[:60]
+                    archive.writestr(f"{page.data.serial}_{safe}.pdf", buffer.getvalue())
+                    if progress is not None:
+                        progress(done, len(pages))
+        else:
+            written = render(pages, institution_, partial, progress=progress, cancelled=cancelled)
+            if written < len(pages):
+                return 0
+        partial.replace(target)
+        return len(pages)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 # -- verification -----------------------------------------------------------------------------------

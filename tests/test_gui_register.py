@@ -1,0 +1,134 @@
+"""The registrar's screens: the register, revocation, bulk PDFs with progress and cancel, printing, verifying."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from tests.gui import make_context, open_window, seeded_url
+from tests.records import BEST, play_through
+from tipcase.services import accounts, certificates, courses
+from tipcase.signing import init_keys
+from tipcase.store.database import Database
+from tipcase.ui.main_window import MainWindow
+from tipcase.ui.printing import print_pdf
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    init_keys(tmp_path / "home")
+    url = seeded_url(tmp_path)
+    db = Database(url)
+    play_through(db, "demo-trainee", BEST)
+    play_through(db, "other-trainee", BEST)
+    with db.transaction() as session:
+        certificates.issue(
+            session,
+            accounts.get_user(session, "demo-registrar"),
+            accounts.get_user(session, "demo-trainee"),
+            courses.get_course(session, "demo"),
+        )
+    db.dispose()
+    window = open_window(qtbot, make_context(tmp_path, url))
+    window.sign_in("demo-registrar", "demo-registrar")
+    return window
+
+
+def test_only_registrars_and_admins_see_the_register(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_context(tmp_path, seeded_url(tmp_path)))
+    window.sign_in("demo-trainee", "demo-trainee")
+    assert not window.register_action.isVisible()
+    window.show_register()
+    assert window.current_page() is not window._register
+    assert window.verify_action.isEnabled()  # anyone may verify
+
+
+def test_register_issue_revoke_and_search(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.register_action.isVisible()
+    window.show_register()
+    page = window.register_page()
+    assert page.model.rowCount() == 1
+    page.issue("demo", "demo")  # other-trainee completed the course too
+    assert page.model.rowCount() == 2
+    qtbot.keyClicks(page.search, "Andi")
+    assert page.proxy.rowCount() == 1
+    serial = page.proxy.index(0, 0).data()
+    page.revoke(serial, "wrong unit on the certificate")
+    statuses = [page.model.index(r, 7).data() for r in range(page.model.rowCount())]
+    assert any(s.startswith("Revoked (") and "wrong unit" in s for s in statuses)
+    page.search.clear()
+    assert page.selected_serials() == ["TC-2026-000001"] or len(page.selected_serials()) == 1  # revoked ones are not printed
+
+
+def test_bulk_pdf_and_zip_with_progress(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_register()
+    page = window.register_page()
+    page.issue("demo", "demo")
+    written: list[Path] = []
+    page.write(page.selected_serials(), tmp_path / "all.pdf", as_zip=False, then=written.append)
+    page.write(page.selected_serials(), tmp_path / "all.zip", as_zip=True, then=written.append)
+    assert written == [tmp_path / "all.pdf", tmp_path / "all.zip"]
+    reader = PdfReader(str(tmp_path / "all.pdf"))
+    assert len(reader.pages) == 2
+    first, second = (p.extract_text() for p in reader.pages)
+    assert first.index("TC-2026-000001") >= 0  # a stable order: by serial
+    assert "TC-2026-000002" in second
+
+
+def test_cancelled_bulk_writing_leaves_no_file(window: MainWindow, tmp_path: Path) -> None:
+    db = window.context.db
+    assert db is not None
+    with db.reading() as session:
+        selected = certificates.register(session, accounts.get_user(session, "demo-registrar"))
+        pages = certificates.printable(session, selected) * 5
+        institution = certificates.institution(session)
+    seen: list[int] = []
+    written = certificates.write_pdfs(
+        pages, institution, tmp_path / "x.pdf", progress=lambda done, _total: seen.append(done), cancelled=lambda: len(seen) >= 2
+    )
+    assert written == 0
+    assert seen == [1, 2]
+    assert not (tmp_path / "x.pdf").exists()
+    assert not list(tmp_path.glob("x.pdf*"))
+
+
+def test_printing_renders_every_page_to_the_printer(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_register()
+    page = window.register_page()
+    page.issue("demo", "demo")
+    page.write(page.selected_serials(), tmp_path / "print.pdf", as_zip=False)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(tmp_path / "print.pdf", printer) == 2
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 2
+
+
+def test_verify_screen(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = window.context.db
+    assert db is not None
+    with db.reading() as session:
+        certificate = certificates.register(session, accounts.get_user(session, "demo-registrar"))[0]
+        code, payload = certificate.code, str(certificate.payload["text"])  # type: ignore[index]
+    window.show_verify()
+    page = window.verify_page()
+    qtbot.keyClicks(page.entry, code)
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert page.statuses == ["valid"]
+    assert "Bripda Sari Wulandari" in page.result.text()
+    page.verify(payload[:-6] + "AAAAAA")
+    assert page.statuses == ["forged"]
+    page.verify("NOSUCHCODE22")
+    assert page.statuses == ["unknown"]
+    window.sign_out()
+    window.show_verify()  # verifying needs no sign-in
+    page.verify(payload)
+    assert page.statuses == ["valid"]

@@ -1,0 +1,62 @@
+"""The certificate register as a table model: serial, code, name, staff ID, course, dates, status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from tipcase.services.workstation import RegisterEntry
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RegisterTableModel(QAbstractTableModel):
+    COLUMNS = ("serial", "code", "name", "staff_id", "course", "issued", "expires", "status")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[RegisterEntry] = []
+
+    def set_rows(self, rows: list[RegisterEntry]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def entry(self, row: int) -> RegisterEntry | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
+            return None
+        labels = (
+            self.tr("Serial"),
+            self.tr("Code"),
+            self.tr("Name"),
+            self.tr("Staff ID"),
+            self.tr("Course"),
+            self.tr("Issued"),
+            self.tr("Valid until"),
+            self.tr("Status"),
+        )
+        return labels[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "status":
+                words = {"valid": self.tr("Valid"), "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}
+                return words[entry.status] + (f" ({entry.detail})" if entry.detail else "")
+            return getattr(entry, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.serial
+        return None
