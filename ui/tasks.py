@@ -101,7 +101,9 @@ class TaskRunner(QObject):
         return bool(self._pending)
 
     def run(self, work: Callable[[], object], on_done: Done, on_error: Failed | None = None) -> None:
-        delivery = _Delivery(self, on_done, on_error or self._unhandled)
+        self._start(work, _Delivery(self, on_done, on_error or self._unhandled))
+
+    def _start(self, work: Callable[[], object], delivery: _Delivery) -> None:
         self._pending.add(delivery)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
@@ -117,10 +119,7 @@ class TaskRunner(QObject):
         """Like ``run``, for work that reports progress and stops when cancelled; returns its Progress."""
         delivery = _Delivery(self, on_done, on_error or self._unhandled, on_progress)
         progress = Progress(delivery.progressed.emit)
-        self._pending.add(delivery)
-        if len(self._pending) == 1:
-            self.busy_changed.emit(True)
-        self._pool.start(_Job(lambda: work(progress), delivery))
+        self._start(lambda: work(progress), delivery)
         return progress
 
     def _finished(self, delivery: _Delivery) -> None:

@@ -115,9 +115,7 @@ def issue(
     """Issue and sign a certificate. ``actor`` None is automatic issue (a setting an admin turns on)."""
     if actor is not None:
         require(actor, Permission.ISSUE_CERTIFICATE)
-    existing = session.scalars(
-        select(Certificate).where(Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
-    ).first()
+    existing = _held(session, trainee, course)
     if existing is not None:
         raise ServiceError(f"{trainee.username} already holds certificate {existing.serial} for {course.code}")
     progress = course_progress(session, trainee, course, trainee)
@@ -186,6 +184,22 @@ def issue_automatically(session: Session, trainee: User, course: Course) -> Cert
         return issue(session, None, trainee, course)
     except ServiceError:
         return None
+
+
+def _held(session: Session, trainee: User, course: Course) -> Certificate | None:
+    """The trainee's certificate for the course that is not revoked, if any."""
+    return session.scalars(
+        select(Certificate).where(Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
+    ).first()
+
+
+def status_on(certificate: Certificate, today: dt.date) -> str:
+    """valid, expired or revoked, as of ``today``."""
+    if certificate.revoked_at is not None:
+        return "revoked"
+    if certificate.expires_at is not None and certificate.expires_at.date() < today:
+        return "expired"
+    return "valid"
 
 
 def get_certificate(session: Session, serial: str) -> Certificate:
@@ -258,7 +272,7 @@ def report_rows(session: Session, actor: User, issued_from: dt.date, issued_to: 
     today = dt.date.today()
     rows = []
     for c in register(session, actor, issued_from=issued_from, issued_to=issued_to):
-        status = "revoked" if c.revoked_at else "expired" if c.expires_at and c.expires_at.date() < today else "valid"
+        status = status_on(c, today)
         rows.append(
             RegisterRow(
                 c.serial,

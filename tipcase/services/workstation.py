@@ -207,8 +207,7 @@ def register_entries(db: Database, account_id: int) -> list[RegisterEntry]:
         today = dt.date.today()
         entries = []
         for c in certificates.register(session, actor):
-            expired = c.expires_at is not None and c.expires_at.date() < today
-            status = "revoked" if c.revoked_at else "expired" if expired else "valid"
+            status = certificates.status_on(c, today)
             detail = f"{c.revoked_at:%Y-%m-%d}: {c.revoked_reason}" if c.revoked_at else ""
             entries.append(
                 RegisterEntry(

@@ -102,6 +102,19 @@ class RegisterPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Certificate register"), str(error))
 
+    def _ask(self, title: str, rows: list[tuple[str, QWidget]]) -> bool:
+        """A small form dialog with OK and Cancel; True when accepted."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        form = QFormLayout(dialog)
+        for label, field in rows:
+            form.addRow(label, field)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(dialog.accept)
+        box.rejected.connect(dialog.reject)
+        form.addRow(box)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def refresh(self) -> None:
         from tipcase.services.workstation import register_entries  # noqa: PLC0415
 
@@ -118,19 +131,12 @@ class RegisterPage(QWidget):
         from tipcase.services.workstation import issue_choices  # noqa: PLC0415
 
         def chosen(choices: tuple[list[str], list[str]]) -> None:
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("Issue certificates"))
             cohort, course = QComboBox(), QComboBox()
             cohort.addItems(choices[0])
             course.addItems(choices[1])
-            form = QFormLayout(dialog)
-            form.addRow(self.tr("Cohort"), cohort)
-            form.addRow(self.tr("Course"), course)
-            box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-            box.accepted.connect(dialog.accept)
-            box.rejected.connect(dialog.reject)
-            form.addRow(box)
-            if dialog.exec() != QDialog.DialogCode.Accepted or not cohort.currentText() or not course.currentText():
+            if not self._ask(self.tr("Issue certificates"), [(self.tr("Cohort"), cohort), (self.tr("Course"), course)]):
+                return
+            if not cohort.currentText() or not course.currentText():
                 return
             self.issue(cohort.currentText(), course.currentText())
 
@@ -223,20 +229,11 @@ class RegisterPage(QWidget):
     def export_report(self) -> None:
         from tipcase.services.workstation import export_register  # noqa: PLC0415
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Export the register"))
         start, end = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
         for edit in (start, end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        form = QFormLayout(dialog)
-        form.addRow(self.tr("Issued from"), start)
-        form.addRow(self.tr("Issued to"), end)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
-        form.addRow(box)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not self._ask(self.tr("Export the register"), [(self.tr("Issued from"), start), (self.tr("Issued to"), end)]):
             return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the register"), "register.xlsx", self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)")
