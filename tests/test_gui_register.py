@@ -132,3 +132,16 @@ def test_verify_screen(qtbot, window: MainWindow, tmp_path: Path) -> None:  # ty
     window.show_verify()  # verifying needs no sign-in
     page.verify(payload)
     assert page.statuses == ["valid"]
+
+
+def test_preview_shows_the_printed_pdf(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_register()
+    page = window.register_page()
+    page.table.selectRow(0)
+    page.preview_selected()
+    from PySide6.QtPdfWidgets import QPdfView
+
+    view = page.preview.findChild(QPdfView)
+    assert view is not None
+    assert view.document().pageCount() == 1
+    page.preview.close()

@@ -442,152 +442,165 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/pages/register.py" line="79" />
-        <location filename="../../ui/pages/register.py" line="103" />
+        <location filename="../../ui/pages/register.py" line="80" />
+        <location filename="../../ui/pages/register.py" line="105" />
         <source>Certificate register</source>
         <translation>Daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="80" />
+        <location filename="../../ui/pages/register.py" line="81" />
         <source>Search by serial, code, name or staff ID</source>
         <translation>Cari berdasarkan nomor seri, kode, nama atau NRP/NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="81" />
+        <location filename="../../ui/pages/register.py" line="82" />
         <source>Search the register</source>
         <translation>Cari di daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="82" />
+        <location filename="../../ui/pages/register.py" line="83" />
         <source>Certificates</source>
         <translation>Sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="83" />
+        <location filename="../../ui/pages/register.py" line="84" />
         <source>&amp;Issue for a cohort…</source>
         <translation>&amp;Terbitkan untuk angkatan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="84" />
+        <location filename="../../ui/pages/register.py" line="85" />
         <source>&amp;Revoke…</source>
         <translation>&amp;Cabut…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="85" />
+        <location filename="../../ui/pages/register.py" line="86" />
+        <source>Pre&amp;view</source>
+        <translation>Pra&amp;tinjau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="87" />
         <source>&amp;Print…</source>
         <translation>&amp;Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="86" />
+        <location filename="../../ui/pages/register.py" line="88" />
         <source>Save as P&amp;DF…</source>
         <translation>Simpan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="87" />
+        <location filename="../../ui/pages/register.py" line="89" />
         <source>Save as &amp;ZIP…</source>
         <translation>Simpan sebagai &amp;ZIP…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="88" />
+        <location filename="../../ui/pages/register.py" line="90" />
         <source>&amp;Export the register…</source>
         <translation>&amp;Ekspor daftar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="122" />
+        <location filename="../../ui/pages/register.py" line="139" />
         <source>Issue certificates</source>
         <translation>Terbitkan sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="127" />
+        <location filename="../../ui/pages/register.py" line="139" />
         <source>Cohort</source>
         <translation>Angkatan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="128" />
+        <location filename="../../ui/pages/register.py" line="139" />
         <source>Course</source>
         <translation>Kursus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="143" />
+        <location filename="../../ui/pages/register.py" line="151" />
         <source>%n certificate(s) issued</source>
-        <translation><numerusform>%n sertifikat diterbitkan</numerusform>
+        <translation>
+            <numerusform>%n sertifikat diterbitkan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="152" />
+        <location filename="../../ui/pages/register.py" line="160" />
         <source>Revoke</source>
         <translation>Cabut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="152" />
+        <location filename="../../ui/pages/register.py" line="160" />
         <source>Select one valid certificate to revoke.</source>
         <translation>Pilih satu sertifikat yang masih berlaku untuk dicabut.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="156" />
+        <location filename="../../ui/pages/register.py" line="164" />
         <source>Revoke {serial}</source>
         <translation>Cabut {serial}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="156" />
+        <location filename="../../ui/pages/register.py" line="164" />
         <source>Reason (recorded and shown to verifiers):</source>
         <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="174" />
+        <location filename="../../ui/pages/register.py" line="182" />
         <source>Preparing {count} certificate(s)…</source>
         <translation>Menyiapkan {count} sertifikat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="174" />
+        <location filename="../../ui/pages/register.py" line="182" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="184" />
+        <location filename="../../ui/pages/register.py" line="192" />
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="203" />
+        <location filename="../../ui/pages/register.py" line="211" />
         <source>ZIP archive (*.zip)</source>
         <translation>Arsip ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="203" />
+        <location filename="../../ui/pages/register.py" line="211" />
         <source>PDF document (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="205" />
+        <location filename="../../ui/pages/register.py" line="213" />
         <source>Save certificates</source>
         <translation>Simpan sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="227" />
-        <location filename="../../ui/pages/register.py" line="242" />
+        <location filename="../../ui/pages/register.py" line="230" />
+        <location filename="../../ui/pages/register.py" line="236" />
+        <source>Certificate preview</source>
+        <translation>Pratinjau sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register.py" line="262" />
+        <location filename="../../ui/pages/register.py" line="265" />
         <source>Export the register</source>
         <translation>Ekspor daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="233" />
+        <location filename="../../ui/pages/register.py" line="262" />
         <source>Issued from</source>
         <translation>Diterbitkan dari</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="234" />
+        <location filename="../../ui/pages/register.py" line="262" />
         <source>Issued to</source>
         <translation>Diterbitkan sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="242" />
+        <location filename="../../ui/pages/register.py" line="265" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv);;Dokumen PDF (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="249" />
+        <location filename="../../ui/pages/register.py" line="272" />
         <source>%n certificate(s) exported</source>
-        <translation><numerusform>%n sertifikat diekspor</numerusform>
+        <translation>
+            <numerusform>%n sertifikat diekspor</numerusform>
         </translation>
     </message>
 </context>

@@ -60,12 +60,21 @@ class RegisterPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.issue_button = _button(self.issue_for_cohort)
         self.revoke_button = _button(self.revoke_selected)
+        self.preview_button = _button(self.preview_selected)
         self.print_button = _button(self.print_selected)
         self.pdf_button = _button(lambda: self.save_selected(as_zip=False))
         self.zip_button = _button(lambda: self.save_selected(as_zip=True))
         self.export_button = _button(self.export_report)
         buttons = QHBoxLayout()
-        for button in (self.issue_button, self.revoke_button, self.print_button, self.pdf_button, self.zip_button, self.export_button):
+        for button in (
+            self.issue_button,
+            self.revoke_button,
+            self.preview_button,
+            self.print_button,
+            self.pdf_button,
+            self.zip_button,
+            self.export_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -82,6 +91,7 @@ class RegisterPage(QWidget):
         self.table.setAccessibleName(self.tr("Certificates"))
         self.issue_button.setText(self.tr("&Issue for a cohort…"))
         self.revoke_button.setText(self.tr("&Revoke…"))
+        self.preview_button.setText(self.tr("Pre&view"))
         self.print_button.setText(self.tr("&Print…"))
         self.pdf_button.setText(self.tr("Save as P&DF…"))
         self.zip_button.setText(self.tr("Save as &ZIP…"))
@@ -212,6 +222,30 @@ class RegisterPage(QWidget):
         )
         if name:
             self.write(serials, Path(name), as_zip=as_zip, then=lambda path: self.context.signals.status_message.emit(str(path)))
+
+    def preview_selected(self) -> None:
+        """Show the selected certificate exactly as it prints (the same PDF, rendered by QtPdf)."""
+        serials = self.selected_serials()[:1]
+        if serials:
+            folder = Path(tempfile.mkdtemp(prefix="tipcase-preview-"))
+            self.write(serials, folder / "preview.pdf", as_zip=False, then=self._show_preview)
+
+    def _show_preview(self, path: Path) -> None:
+        from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415 - only the preview needs the PDF viewer
+        from PySide6.QtPdfWidgets import QPdfView  # noqa: PLC0415
+
+        self.preview = QDialog(self)
+        self.preview.setWindowTitle(self.tr("Certificate preview"))
+        document = QPdfDocument(self.preview)
+        document.load(str(path))
+        view = QPdfView(self.preview)
+        view.setDocument(document)
+        view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        view.setAccessibleName(self.tr("Certificate preview"))
+        layout = QVBoxLayout(self.preview)
+        layout.addWidget(view)
+        self.preview.resize(900, 660)
+        self.preview.show()
 
     def print_selected(self) -> None:
         serials = self.selected_serials()
