@@ -61,7 +61,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tipcase: internal error: {type(exc).__name__}: {exc} (set TIPCASE_DEBUG=1 for details)", file=sys.stderr)
         return 70
 
-
-def run() -> None:
-    """Console entry point for the core command line."""
-    sys.exit(main())
