@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable
 
 import pytest
 
@@ -35,28 +36,39 @@ def test_competency_framework_is_bilingual() -> None:
         assert set(competency.description.values) >= {"en", "id"}
 
 
-def routes(checked: Checked, limit: int = 20_000) -> Iterator[Play]:
-    """Complete routes, depth first, in choice order (bounded)."""
+def replayed(checked: Checked, numbers: list[int]) -> Play:
     assert checked.scenario is not None
-    count = 0
-    stack: list[list[int]] = [[]]
-    while stack and count < limit:
-        numbers = stack.pop()
-        play = Play(checked.scenario, checked.pathway)
-        play.replay(numbers)
+    play = Play(checked.scenario, checked.pathway)
+    play.replay(numbers)
+    return play
+
+
+def complete(checked: Checked, numbers: list[int]) -> Play:
+    """Finish a route from a prefix, taking the first offered choice that is not a critical error."""
+    play = replayed(checked, numbers)
+    for _ in range(200):
         if play.finished:
-            count += 1
-            yield play
-            continue
-        if len(numbers) > 60:
-            continue
-        stack.extend([*numbers, n] for n in range(len(play.offered()), 0, -1))
-
-
-def first_route(checked: Checked, wanted: Callable[[Play], bool]) -> Play:
-    for play in routes(checked):
-        if wanted(play):
             return play
+        offered = play.offered()
+        safe = [n for n, c in enumerate(offered, 1) if c.choice.critical is None]
+        play.choose(safe[0] if safe else 1)
+    raise AssertionError(f"no end reached from {numbers}")
+
+
+def first_route(checked: Checked, wanted: Callable[[Play], bool], prefix_ok: Callable[[Play], bool]) -> Play:
+    """Breadth first over decision prefixes: the first prefix that ``prefix_ok`` accepts, completed."""
+    queue: deque[list[int]] = deque([[]])
+    seen = 0
+    while queue and seen < 20_000:
+        numbers = queue.popleft()
+        seen += 1
+        play = replayed(checked, numbers)
+        if numbers and prefix_ok(play):
+            finished = complete(checked, numbers)
+            if wanted(finished):
+                return finished
+        if not play.finished:
+            queue.extend([*numbers, n] for n in range(1, len(play.offered()) + 1))
     raise AssertionError("no such route")
 
 
@@ -80,12 +92,19 @@ def test_best_route_passes_with_100(case: Checked) -> None:
 
 
 def test_a_critical_error_fails(case: Checked) -> None:
-    play = first_route(case, lambda p: any(d.choice.critical is not None for d in p.decisions))
+    def critical(play: Play) -> bool:
+        return any(d.choice.critical is not None for d in play.decisions)
+
+    play = first_route(case, critical, critical)
+    assert play.result()["critical_errors"]
     assert play.result()["passed"] is False
 
 
 def test_a_broken_pathway_rule_costs_points(case: Checked) -> None:
-    play = first_route(case, lambda p: bool(p.violations()) and not p.critical_errors())
+    def broken_without_critical(play: Play) -> bool:
+        return bool(play.violations()) and not play.critical_errors()
+
+    play = first_route(case, broken_without_critical, broken_without_critical)
     result = play.result()
     penalty = sum(v["points"] for v in result["rule_violations"])
     assert penalty < 0

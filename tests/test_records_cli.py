@@ -42,7 +42,9 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.C
     assert code == 0
     listed = json.loads(out)
     assert [c["code"] for c in listed] == ["demo"]
-    assert listed[0]["scenarios"] == [{"id": "scam-compound-return", "version": 1}]
+    from tipcase.services.demo import DEMO_ORDER
+
+    assert [s["id"] for s in listed[0]["scenarios"]] == DEMO_ORDER
 
 
 def test_users_add_set_role_and_reset(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
 
-from tests.records import BEST, play_through  # noqa: E402
+from tests.records import BEST, CASE, play_through  # noqa: E402
 from tipcase.certpdf import Institution, render  # noqa: E402
 from tipcase.services import accounts, certificates, courses  # noqa: E402
 from tipcase.services.demo import seed_demo  # noqa: E402
@@ -78,7 +78,7 @@ def main() -> None:
         init_keys(Path(folder))
         db = open_database(f"sqlite:///{folder}/sample.sqlite3")
         with db.transaction() as session:
-            seed_demo(session)
+            seed_demo(session, scenarios=[CASE])
             admin = accounts.get_user(session, "demo-admin")
             certificates.configure_institution(
                 session,

@@ -18,15 +18,36 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tipcase.engine import analysis_of  # noqa: E402
+from tipcase.services import accounts, courses, workstation  # noqa: E402
 from tipcase.services.demo import seed_demo  # noqa: E402
 from tipcase.signing import init_keys  # noqa: E402
-from tipcase.store.database import open_database  # noqa: E402
+from tipcase.store.database import Database, open_database  # noqa: E402
 from tipcase.ui.app import create_app, create_context  # noqa: E402
 from tipcase.ui.main_window import MainWindow  # noqa: E402
 from tipcase.ui.settings import Settings  # noqa: E402
 from tipcase.ui.tasks import SyncTaskRunner  # noqa: E402
 
 ROUTE = [1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # two poor choices, so the debrief has something to say
+
+
+def complete_course(url: str) -> None:
+    """Play the best route of every demo case the trainee has not passed, so the course is complete."""
+    db = Database(url)
+    with db.reading() as session:
+        course = courses.get_course(session, "demo")
+        progress = courses.course_progress(session, accounts.get_user(session, "demo-trainee"), course)
+        todo = [(item.version.id, course.id) for item in progress.scenarios if item.status != "passed"]
+    for version_id, course_id in todo:
+        opened = workstation.open_attempt(db, accounts_id(db), course_id, version_id, "en")
+        for number in analysis_of(opened.play.compiled).best_choices[len(opened.play.decisions) :]:
+            workstation.decide(db, accounts_id(db), opened.attempt_id, number, 20_000)
+    db.dispose()
+
+
+def accounts_id(db: Database) -> int:
+    with db.reading() as session:
+        return accounts.get_user(session, "demo-trainee").id
 
 
 def shoot(window: MainWindow, path: Path) -> None:
@@ -78,6 +99,7 @@ def run(language: str, folder: Path, out: Path) -> None:
     debrief.tabs.setCurrentIndex(2)
     shoot(window, out / f"{language}-9-debrief-pathway.png")
     window.sign_out()
+    complete_course(url)
     window.sign_in("demo-registrar", "demo-registrar")
     window.show_register()
     register = window.register_page()

@@ -60,4 +60,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"tipcase: internal error: {type(exc).__name__}: {exc} (set TIPCASE_DEBUG=1 for details)", file=sys.stderr)
         return 70
-

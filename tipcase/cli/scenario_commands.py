@@ -246,7 +246,9 @@ def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
     if critical_errors:
         print(f"\n{message('critical', language)}:")
         for error in critical_errors:
-            print(_wrap(f"- [{error.stage}] {error.text}", "  "))
+            stage = scenario.stages.get(error.stage or "")
+            where = text(stage.title) if stage is not None and stage.title is not None else (error.stage or "")
+            print(_wrap(f"- [{where}] {error.text}", "  ", "    "))
     violations = play.violations()
     if violations:
         print(f"\n{message('rules', language)}:")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +31,22 @@ DEMO_ACCOUNTS = [
 ]
 DEMO_COHORT = "demo"
 DEMO_COURSE = "demo"
+# The course's order: trafficking cases first, from the most common typology, then sexual and domestic violence.
+DEMO_ORDER = [
+    "scam-compound-return",
+    "fishers-forced-labour",
+    "domestic-worker-debt",
+    "fake-internship",
+    "child-online-exploitation",
+    "returnee-domestic-violence",
+]
+
+
+def demo_scenarios() -> list[Path]:
+    """The bundled cases in the course's order (any case not in the list comes last, by name)."""
+    paths = library.bundled_scenarios()
+    rank = {name: i for i, name in enumerate(DEMO_ORDER)}
+    return sorted(paths, key=lambda p: (rank.get(p.stem, len(rank)), p.stem))
 
 
 def demo_password(username: str) -> str:
@@ -35,8 +54,11 @@ def demo_password(username: str) -> str:
     return username
 
 
-def seed_demo(session: Session) -> list[tuple[str, str, str]]:
-    """Create whatever of the demo is missing; returns (username, password, role) of the demo sign-ins."""
+def seed_demo(session: Session, scenarios: Sequence[Path] | None = None) -> list[tuple[str, str, str]]:
+    """Create whatever of the demo is missing; returns (username, password, role) of the demo sign-ins.
+
+    ``scenarios`` makes the demo course of other cases (tests use one case); default: every bundled case.
+    """
     created_any = False
     users = {}
     for new in DEMO_ACCOUNTS:
@@ -45,7 +67,7 @@ def seed_demo(session: Session) -> list[tuple[str, str, str]]:
             user = create_user(session, new, demo_password(new.username))
             created_any = True
         users[new.username] = user
-    versions = [publish_unchecked(session, path) for path in library.bundled_scenarios()]
+    versions = [publish_unchecked(session, path) for path in (scenarios if scenarios is not None else demo_scenarios())]
     cohort = session.scalars(select(Cohort).where(Cohort.name == DEMO_COHORT)).first()
     if cohort is None:
         cohort = create_cohort(session, None, DEMO_COHORT, "Demo cohort")
@@ -57,10 +79,7 @@ def seed_demo(session: Session) -> list[tuple[str, str, str]]:
             session,
             None,
             code=DEMO_COURSE,
-            title={
-                "en": "Handling trafficking and sexual-violence cases (demo)",
-                "id": "Penanganan perkara TPPO dan kekerasan seksual (demo)",
-            },
+            title={"en": "Victim-centred handling of TIP and GBV cases", "id": "Penanganan perkara TPPO dan KBG yang berpusat pada korban"},
             certificate_title={"en": "Victim-centred case handling", "id": "Penanganan perkara yang berpusat pada korban"},
             versions=versions,
             feedback_after_choice=True,
