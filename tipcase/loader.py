@@ -184,6 +184,12 @@ def _build_choice(index: int, record: Record) -> Choice:
     )
 
 
+def _layout(record: Record | None) -> tuple[float, float] | None:
+    if record is None:
+        return None
+    return float(record.values.get("x", 0)), float(record.values.get("y", 0))
+
+
 def _build_stage(entry: Entry, ctx: Context) -> Stage:
     record: Record = entry.value
     values = record.values
@@ -203,6 +209,7 @@ def _build_stage(entry: Entry, ctx: Context) -> Stage:
         reveal_pos=[where for _, where in reveal],
         choices=choices,
         end=values.get("end"),
+        layout=_layout(values.get("layout")),
         pos=entry.key_pos,
         at_pos=record.value_pos.get("at", entry.key_pos),
     )

@@ -70,6 +70,7 @@ class Stage:
     reveal: list[str] = dataclasses.field(default_factory=list)
     choices: list[Choice] = dataclasses.field(default_factory=list)
     end: str | None = None
+    layout: tuple[float, float] | None = None
     pos: Pos = NO_POS
     at_pos: Pos = NO_POS
     reveal_pos: list[Pos] = dataclasses.field(default_factory=list)

@@ -435,6 +435,15 @@ CHOICE = ObjKind(
     },
 )
 
+LAYOUT = ObjKind(
+    "Layout",
+    "Where the stage is drawn in the editor (kept from an imported Twine story's passage position).",
+    {
+        "x": Field(NumberKind(), "Horizontal position.", True),
+        "y": Field(NumberKind(), "Vertical position.", True),
+    },
+)
+
 STAGE = ObjKind(
     "Stage",
     "A moment of the case: a node of the scenario graph.",
@@ -445,6 +454,7 @@ STAGE = ObjKind(
         "reveal": Field(ListKind(ID), "Exhibits added to the case file on arrival."),
         "choices": Field(ListKind(CHOICE), "The choices offered (required unless the stage is an end)."),
         "end": Field(EnumKind("success", "partial", "failure"), "Makes this an end stage with this outcome."),
+        "layout": Field(LAYOUT, "Position in the editor's drawing."),
     },
 )
 
@@ -533,7 +543,7 @@ COMPETENCY_FRAMEWORK = ObjKind(
     },
 )
 
-ALL_OBJECTS = (SCENARIO, COMPETENCY, EXHIBIT, STAGE, CHOICE, PATHWAY, PATHWAY_NODE, RULE, DEADLINE)
+ALL_OBJECTS = (SCENARIO, COMPETENCY, EXHIBIT, STAGE, LAYOUT, CHOICE, PATHWAY, PATHWAY_NODE, RULE, DEADLINE)
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,0 +1,78 @@
+"""``tipcase import``: turn a Twine story into a scenario file, with a note for everything changed or left out."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from tipcase.cli.common import UsageError
+from tipcase.importers import ImportFailed, import_file
+from tipcase.validator import check_text
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    command = commands.add_parser(
+        "import",
+        help="import a Twine story (Twee or Twine 2 HTML) as a scenario",
+        description=(
+            "Import a Twine story (.twee, .tw, .txt Twee source or Twine 2 HTML) as a scenario: passages become stages, "
+            "links become choices. Prints one warning line per thing changed or left out."
+        ),
+    )
+    command.add_argument("file", metavar="FILE")
+    command.add_argument("-o", "--output", metavar="OUT.yaml", help="where to write the scenario (default: print it)")
+    command.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
+    command.add_argument("--start", metavar="PASSAGE", help="the passage to start from (default: the story's start, else 'Start')")
+    command.add_argument("--story", metavar="NAME", help="which story of a Twine archive holding several")
+    command.add_argument("--lang", metavar="LANG", default="en", help="the language the story is written in (default: en)")
+    command.add_argument("--quiet", action="store_true", help="print no warnings")
+    command.set_defaults(handler=cmd_import)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if not Path(args.file).is_file():
+        raise UsageError(f"{args.file}: no such file")
+    output = Path(args.output) if args.output else None
+    if output is not None and output.exists() and not args.force:
+        raise UsageError(f"{output} exists; add --force to replace it")
+    if output is not None and not output.parent.is_dir():
+        raise UsageError(f"{output.parent}: no such folder")
+    try:
+        imported = import_file(args.file, story_name=args.story, start=args.start, lang=args.lang)
+    except ImportFailed as exc:
+        print(f"tipcase: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.quiet:
+        for note in imported.notes:
+            print(note, file=sys.stderr)
+    shown = str(output) if output is not None else "<output>"
+    checked = check_text(imported.yaml_text, shown)
+    errors = [finding for finding in checked.findings if finding.is_error]
+    for finding in errors:  # never expected: the importer's output always validates
+        print(finding, file=sys.stderr)
+    if output is None:
+        sys.stdout.write(imported.yaml_text)
+    else:
+        _write_atomically(output, imported.yaml_text)
+    print(
+        f"imported {imported.passages} passage(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
+        f"{len(imported.notes)} warning(s)" + (f"; written to {output}" if output is not None else ""),
+        file=sys.stderr,
+    )
+    return EXIT_FAILED if errors else EXIT_OK

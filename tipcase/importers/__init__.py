@@ -1,0 +1,107 @@
+"""Bring cases written elsewhere into TIPCase: Twine stories (Twee 3, Twee2, Twee 1 and Twine 2 HTML).
+
+``import_file`` reads a file, works out what it is, and returns the scenario as YAML text ready to save,
+with every note about what was changed or left out. A file that cannot be imported at all raises
+:class:`ImportFailed` with one line that says where and what.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tipcase.importers.convert import story_to_scenario
+from tipcase.importers.story import ImportFailed, Note, Story
+from tipcase.importers.twee import parse_twee
+from tipcase.importers.twine_html import parse_twine_html
+
+__all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_text", "read_story", "to_yaml"]
+
+
+@dataclasses.dataclass
+class Imported:
+    """An imported scenario: its data, its YAML text and the notes taken while importing."""
+
+    scenario: dict[str, Any]
+    yaml_text: str
+    notes: list[Note]
+    passages: int
+
+    @property
+    def stages(self) -> int:
+        return len(self.scenario["stages"])
+
+    @property
+    def choices(self) -> int:
+        return sum(len(stage.get("choices", [])) for stage in self.scenario["stages"].values())
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:4096].lstrip().lower()
+    return head.startswith(("<!doctype", "<html", "<tw-storydata", "<?xml")) or "<tw-storydata" in text
+
+
+def decode(data: bytes, path: str) -> str:
+    """The file's text: UTF-8, with or without a byte-order mark."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ImportFailed(f"{path}:{line}:{col}: not UTF-8 text (save the story as UTF-8 and import it again)") from None
+
+
+def read_story(text: str, path: str, story_name: str | None = None) -> Story:
+    """Parse Twee or Twine 2 HTML, whichever the text is."""
+    if _looks_like_html(text):
+        return parse_twine_html(text, path, story_name)
+    story = parse_twee(text, path)
+    if not story.passages and "::" not in text:
+        raise ImportFailed(f"{path}:1:1: not a Twine story (no '::' passage header and no <tw-storydata> element)")
+    return story
+
+
+class _Dumper(yaml.SafeDumper):
+    """Stage texts with line breaks are written as ``|`` blocks, so the file reads like the story."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def to_yaml(scenario: dict[str, Any], header: list[str] | None = None) -> str:
+    """YAML in the format's key order, with ``header`` lines as comments on top."""
+    body = yaml.dump(scenario, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
+    comments = "".join(f"# {line}\n" for line in header or [])
+    return comments + body
+
+
+def import_text(text: str, path: str, *, story_name: str | None = None, start: str | None = None, lang: str = "en") -> Imported:
+    """Import a story from its text; ``path`` is only used in notes and messages."""
+    story = read_story(text, path, story_name)
+    scenario, notes = story_to_scenario(story, path, start=start, lang=lang)
+    header = [f"Imported from {Path(path).name} by 'tipcase import'."]
+    if story.story_format:
+        header.append(f"Story format: {story.story_format} (its macros are kept as text; see the import notes).")
+    if story.ifid:
+        header.append(f"Twine IFID: {story.ifid}")
+    header.append("End outcomes default to success; set each end's outcome, scores and feedback before publishing.")
+    return Imported(scenario, to_yaml(scenario, header), notes, len(story.passages))
+
+
+def import_file(path: str | Path, *, story_name: str | None = None, start: str | None = None, lang: str = "en") -> Imported:
+    """Import a Twine story file (``.twee``, ``.tw``, ``.txt`` or ``.html``)."""
+    shown = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang)

@@ -1,0 +1,202 @@
+"""Turn an imported :class:`Story` into a scenario that validates: passages become stages, links choices.
+
+What a Twine story can hold but a scenario cannot is left out with a note, never silently:
+script and stylesheet passages, the story formats' special passages, duplicate names (the first is kept),
+links to passages that do not exist, links out of the story, links made by macros, and passages no link
+reaches from the start. A passage with no link left becomes an end stage; a loop with no way out gets one
+choice that ends the case, so every imported story plays to an end.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from tipcase.importers.story import ImportFailed, Link, Note, Passage, Story, strip_links
+
+# Passages the story formats treat specially; none of them is a moment of the case.
+SPECIAL_PASSAGES = frozenset(
+    {
+        "StoryAuthor", "StorySubtitle", "StorySettings", "StoryIncludes", "StoryInit", "StoryMenu", "StoryCaption",
+        "StoryBanner", "StoryShare", "StoryInterface", "PassageReady", "PassageDone", "PassageHeader", "PassageFooter",
+    }
+)  # fmt: skip
+CODE_TAGS = ("script", "stylesheet", "widget", "Twine.private")
+
+# Links that a story format makes at play time; Twine's map does not draw them and neither can we.
+_DYNAMIC_LINK = re.compile(
+    r"<<\s*(link|goto|button|actions|choice|click|include|back|return)\b"
+    r"|\((link-goto|goto|go-to|link-reveal-goto|click-goto|link-show|display):"
+    r"|\{\s*(embed passage|reveal link|link to|back link|restart link)",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"<<\s*[A-Za-z_][\w-]*|\([a-z][a-z0-9-]*:|<%|\{\s*[a-z][a-z ]*:")
+
+END_TEXT = "The imported story has no ending on this path: the case ends here. (Added by the importer; rewrite it.)"
+
+
+def slug(name: str) -> str:
+    """A stage or scenario id made from a name: lower case ASCII letters, digits, '-' and '_'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    cleaned = re.sub(r"[^a-z0-9_]+", "-", ascii_name).strip("-")
+    return cleaned or "passage"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate, counter = f"{base}-{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _names(names: Iterable[str], limit: int = 8) -> str:
+    items = [f"'{name}'" for name in names]
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+class _Converter:
+    def __init__(self, story: Story, path: str, start: str | None) -> None:
+        self.story, self.path, self.notes = story, path, list(story.notes)
+        self.passages: dict[str, Passage] = {}
+        self._keep_passages()
+        self.start = self._start(start)
+
+    def note(self, pos: tuple[int, int], message: str) -> None:
+        self.notes.append(Note(self.path, pos[0], pos[1], message))
+
+    def _keep_passages(self) -> None:
+        for passage in self.story.passages:
+            code_tags = [tag for tag in passage.tags if tag in CODE_TAGS]
+            if code_tags:
+                self.note(passage.pos, f"passage '{passage.name}' is tagged {code_tags[0]}: story-format code, left out")
+            elif passage.name in SPECIAL_PASSAGES:
+                self.note(passage.pos, f"passage '{passage.name}' is a special passage of the story format; left out")
+            elif passage.name in self.passages:
+                first = self.passages[passage.name].pos[0]
+                self.note(passage.pos, f"a second passage named '{passage.name}' (the first is at line {first}); left out")
+            else:
+                self.passages[passage.name] = passage
+
+    def _start(self, chosen: str | None) -> str:
+        if not self.passages:
+            raise ImportFailed(f"{self.path}:1:1: no passages to import")
+        if chosen is not None:
+            if chosen not in self.passages:
+                raise ImportFailed(f"{self.path}:1:1: no passage named '{chosen}' to start from")
+            return chosen
+        if self.story.start is not None:
+            if self.story.start in self.passages:
+                return self.story.start
+            self.note((1, 1), f"the start passage '{self.story.start}' does not exist")
+        if "Start" in self.passages:
+            return "Start"
+        first = next(iter(self.passages))
+        self.note(self.passages[first].pos, f"the story names no start passage; starting at the first, '{first}' (choose with --start)")
+        return first
+
+    def _choices(self, passage: Passage) -> list[Link]:
+        kept: list[Link] = []
+        seen: set[tuple[str, str]] = set()
+        for link in passage.links():
+            if link.external:
+                self.note(link.pos, f"passage '{passage.name}': link out of the story to {link.target}; left out")
+            elif link.target not in self.passages:
+                self.note(link.pos, f"passage '{passage.name}': broken link to '{link.target}' (no such passage); left out")
+            elif (link.label, link.target) not in seen:
+                seen.add((link.label, link.target))
+                kept.append(link)
+        return kept
+
+    def _code_notes(self, passage: Passage) -> None:
+        dynamic = sorted({m.group(0).strip() for m in _DYNAMIC_LINK.finditer(passage.text)})
+        if dynamic:
+            made_by = ", ".join(dynamic)
+            self.note(
+                passage.pos, f"passage '{passage.name}': unresolved dynamic links made by macros ({made_by}); add them as choices by hand"
+            )
+        code = sorted({m.group(0).strip() for m in _CODE.finditer(passage.text)} - set(dynamic))
+        if code:
+            shown = ", ".join(code[:5]) + (", ..." if len(code) > 5 else "")
+            advice = "kept as text; rewrite it as conditions and effects"
+            self.note(passage.pos, f"passage '{passage.name}': story-format code ({shown}) {advice}")
+
+    def convert(self, lang: str) -> dict[str, Any]:
+        choices = {name: self._choices(passage) for name, passage in self.passages.items()}
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_nodes_from(self.passages)
+        graph.add_edges_from((name, link.target) for name, links in choices.items() for link in links)
+        reachable = nx.descendants(graph, self.start) | {self.start}
+        dropped = [name for name in self.passages if name not in reachable]
+        if dropped:
+            first = self.passages[dropped[0]].pos
+            self.note(first, f"{len(dropped)} passage(s) no link reaches from the start were left out: {_names(dropped)}")
+        kept = [name for name in self.passages if name in reachable]
+        for name in kept:
+            self._code_notes(self.passages[name])
+
+        taken: set[str] = set()
+        ids = {name: _unique(slug(name), taken) for name in kept}
+        exits = self._exits(graph.subgraph(kept), choices)
+        end_id = _unique("imported-end", taken) if exits else None
+
+        stages: dict[str, Any] = {}
+        for name in kept:
+            passage = self.passages[name]
+            stage: dict[str, Any] = {"title": name, "text": strip_links(passage.text)}
+            if passage.position is not None:
+                stage["layout"] = {"x": passage.position[0], "y": passage.position[1]}
+            stage_choices = [{"label": link.label, "to": ids[link.target]} for link in choices[name]]
+            if name in exits and end_id is not None:
+                stage_choices.append({"label": "End the case here", "to": end_id})
+            if stage_choices:
+                stage["choices"] = stage_choices
+            else:
+                stage["end"] = "success"
+            stages[ids[name]] = stage
+        if end_id is not None:
+            stages[end_id] = {"title": "End (added on import)", "text": END_TEXT, "end": "partial"}
+
+        title = self.story.title or Path(self.path).stem or "Imported story"
+        return {
+            "tipcase": 1,
+            "id": re.sub(r"[-_]+", "-", slug(title)).strip("-") or "imported-story",
+            "version": 1,
+            "title": title,
+            "languages": [lang],
+            "start": ids[self.start],
+            "stages": stages,
+        }
+
+    def _exits(self, graph: nx.DiGraph[str], choices: dict[str, list[Link]]) -> set[str]:
+        """One passage in each loop from which no ending can be reached: it gets a choice that ends the case."""
+        ends = {name for name in graph if not choices[name]}
+        can_end: set[str] = set(ends)
+        for end in ends:
+            can_end |= nx.ancestors(graph, end)
+        stuck = graph.subgraph([name for name in graph if name not in can_end])
+        condensed = nx.condensation(stuck)
+        exits: set[str] = set()
+        order = {name: index for index, name in enumerate(self.passages)}
+        for component in condensed:
+            if condensed.out_degree(component) == 0:
+                members = sorted(condensed.nodes[component]["members"], key=order.__getitem__)
+                exits.add(members[0])
+                self.note(
+                    self.passages[members[0]].pos,
+                    f"passages {_names(members)} loop with no ending; added a choice at '{members[0]}' that ends the case",
+                )
+        return exits
+
+
+def story_to_scenario(story: Story, path: str, *, start: str | None = None, lang: str = "en") -> tuple[dict[str, Any], list[Note]]:
+    """The scenario (as plain data, in the format's key order) and every note taken on the way."""
+    converter = _Converter(story, path, start)
+    scenario = converter.convert(lang)
+    return scenario, converter.notes
