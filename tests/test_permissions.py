@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.records import BEST, CASE, World, play_through, seed
-from tipcase.services import accounts, attempts, certificates, courses, exports, reports, scenarios
+from tipcase.services import accounts, analytics, attempts, certificates, courses, exports, reports, roster, scenarios
 from tipcase.services.errors import PermissionDenied
 from tipcase.services.permissions import MATRIX, Permission, allowed
 from tipcase.signing import init_keys
@@ -43,6 +43,14 @@ OPERATIONS: dict[str, tuple[Operation, set[Role]]] = {
     "decide in another trainee's attempt": (lambda s, a, w, attempt: attempts.record_decision(s, a, attempt, 1), set()),
     "export attempts": (lambda s, a, w, _: exports.attempts_csv(s, a), {TR, R, A}),
     "read a cohort report": (lambda s, a, w, _: reports.cohort_report(s, a, courses.get_cohort(s, "demo")), {TR, R, A}),
+    "read cohort analytics": (
+        lambda s, a, w, _: analytics.scenario_analytics(s, a, courses.get_cohort(s, "demo"), w.course, w.course.items[0].scenario_version),
+        {TR, R, A},
+    ),
+    "import a roster": (
+        lambda s, a, w, _: roster.import_roster(s, a, courses.get_cohort(s, "demo"), roster.RosterPreview("r.csv", [])),
+        {TR, A},
+    ),
     "issue a certificate": (lambda s, a, w, _: certificates.issue(s, a, w.other_trainee, w.course), {R, A}),
     "revoke a certificate": (lambda s, a, w, _: certificates.revoke(s, a, w.serial, "issued in error"), {R, A}),  # type: ignore[attr-defined]
     "read the register": (lambda s, a, w, _: certificates.register(s, a), {R, A}),

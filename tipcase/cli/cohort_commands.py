@@ -1,16 +1,17 @@
-"""``tipcase cohorts``: create a cohort, and import its roster from CSV or XLSX (preview first, then ``--yes``)."""
+"""``tipcase cohorts``: create a cohort, import its roster (preview first, then ``--yes``), read where it went wrong."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import os
 import sys
 from pathlib import Path
 
-from tipcase.cli.common import UsageError
+from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
-from tipcase.services import courses, roster
+from tipcase.services import analytics, courses, roster
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -36,6 +37,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     imported.add_argument("--yes", action="store_true", help="import the good rows")
     imported.add_argument("--passwords", metavar="OUT.csv", help="write the new accounts' passwords here instead of printing them")
     imported.set_defaults(handler=cmd_cohorts_import_roster)
+    report = actions.add_parser(
+        "report",
+        help="a cohort's analytics for each scenario of a course: completion, hardest stages, critical errors, broken rules",
+    )
+    report.add_argument("cohort", metavar="COHORT")
+    report.add_argument("course", metavar="COURSE")
+    report.add_argument("--scenario", metavar="ID", help="only this scenario of the course")
+    report.add_argument("--lang", metavar="LANG", default="en", help="language of stage titles and choice labels")
+    report.add_argument("--json", action="store_true", help="print everything as JSON")
+    report.add_argument("--xlsx", metavar="OUT.xlsx", help="also write a workbook (one file per scenario: OUT-<scenario>.xlsx)")
+    report.add_argument("--csv", metavar="OUT.csv", help="also write CSV (one file per scenario: OUT-<scenario>.csv)")
+    report.set_defaults(handler=cmd_cohorts_report)
 
 
 def cmd_cohorts_create(args: argparse.Namespace) -> int:
@@ -81,4 +94,42 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
     else:
         for username, password in result.created:
             print(f"  username {username:<24} password {password}")
+    return EXIT_OK
+
+
+def _per_scenario(path: str, scenario: str, several: bool) -> Path:
+    target = Path(path)
+    return target.with_name(f"{target.stem}-{scenario}{target.suffix}") if several else target
+
+
+def cmd_cohorts_report(args: argparse.Namespace) -> int:
+    with database(args) as db, db.reading() as session:
+        cohort = courses.get_cohort(session, args.cohort)
+        course = courses.get_course(session, args.course)
+        versions = [item.scenario_version for item in course.items]
+        if args.scenario is not None:
+            versions = [v for v in versions if v.scenario_id == args.scenario]
+            if not versions:
+                raise UsageError(f"course {args.course} has no scenario {args.scenario!r}")
+        reports = [analytics.scenario_analytics(session, operator(), cohort, course, version, language=args.lang) for version in versions]
+    several = len(reports) > 1
+    for report in reports:
+        if args.xlsx:
+            analytics.export_xlsx(report, _per_scenario(args.xlsx, report.scenario, several))
+        if args.csv:
+            analytics.export_csv(report, _per_scenario(args.csv, report.scenario, several))
+    if args.json:
+        print_json([dataclasses.asdict(report) for report in reports])
+        return EXIT_OK
+    for report in reports:
+        print(
+            f"{report.scenario} v{report.version}: {report.members} member(s), {report.completed} completed "
+            f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), mean {report.mean_percent}%"
+        )
+        for stage in report.hardest[:5]:
+            print(f"  hardest: {stage.stage:<28} {stage.poor}/{stage.decisions} poor choices ({stage.poor_share}%)")
+        for text, count in report.critical_errors[:5]:
+            print(f"  critical ({count}): {text[:100]}")
+        for rule, count in report.broken_rules[:5]:
+            print(f"  rule broken ({count}): {rule}")
     return EXIT_OK

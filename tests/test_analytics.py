@@ -1,0 +1,100 @@
+"""Cohort analytics for one scenario: completion, choice shares, the hardest stages, critical errors, broken rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.records import BEST, CASE, play_through, seed
+from tipcase.cli import main
+from tipcase.services import accounts, analytics, courses
+from tipcase.services.errors import PermissionDenied
+from tipcase.store.database import Database
+from tipcase.store.models import Role
+
+SENT_HOME = [3]  # "Give him bus fare and tell him to go home": a critical error that ends the case
+SKIPS_CARE = [2] + [1] * 16  # questions him at once, then follows good practice but never gets him care
+
+
+def _world(db: Database) -> None:
+    with db.transaction() as session:
+        seed(session)
+        third = accounts.create_user(session, accounts.NewUser("third-trainee", "Bripda Dewi", Role.TRAINEE, staff_id="3"), "pw-third-1")
+        courses.add_members(session, None, courses.get_cohort(session, "demo"), [third])
+    play_through(db, "demo-trainee", BEST)
+    play_through(db, "other-trainee", SKIPS_CARE)
+    play_through(db, "third-trainee", SENT_HOME)
+
+
+def _report(db: Database, username: str = "demo-trainer") -> analytics.ScenarioAnalytics:
+    with db.transaction() as session:
+        course = courses.get_course(session, "demo")
+        return analytics.scenario_analytics(
+            session, accounts.get_user(session, username), courses.get_cohort(session, "demo"), course, course.items[0].scenario_version
+        )
+
+
+def test_figures_by_hand(db: Database) -> None:
+    _world(db)
+    report = _report(db)
+    assert (report.members, report.started, report.completed, report.passed) == (3, 3, 3, 1)
+    assert (report.completion_rate, report.pass_rate) == (100.0, 33.3)
+    arrival = [c for c in report.choices if c.stage == "arrival"]
+    assert [(c.choice, c.count, c.share, c.poor, c.critical) for c in arrival] == [
+        (1, 1, 33.3, False, False),
+        (2, 1, 33.3, True, False),
+        (3, 1, 33.3, True, True),
+    ]
+    assert report.hardest[0].stage == "arrival"
+    assert (report.hardest[0].decisions, report.hardest[0].poor, report.hardest[0].poor_share) == (3, 2, 66.7)
+    assert all(s.poor_share <= 66.7 for s in report.hardest)
+    critical = dict(report.critical_errors)
+    # Care never given (a critical rule, on both poor routes), the bus fare (a critical choice), screening never done.
+    assert sorted(critical.values()) == [1, 1, 2]
+    assert report.critical_errors[0][0].startswith("The case ended without the victim ever receiving safety and medical care")
+    assert dict(report.broken_rules)["medical-care-required"] == 2
+    assert dict(report.broken_rules)["care-before-screening"] == 1
+
+
+def test_only_trainers_registrars_and_admins_read_analytics(db: Database) -> None:
+    _world(db)
+    with pytest.raises(PermissionDenied):
+        _report(db, "demo-trainee")
+    assert _report(db, "demo-registrar").members == 3
+
+
+def test_exports_to_xlsx_and_csv(db: Database, tmp_path: Path) -> None:
+    _world(db)
+    report = _report(db)
+    analytics.export_xlsx(report, tmp_path / "report.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == ["Summary", "Hardest stages", "Choices", "Critical errors", "Broken rules"]
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["pass rate (%)"] == 33.3
+    assert book["Hardest stages"]["A2"].value == "arrival"
+    analytics.export_csv(report, tmp_path / "report.csv")
+    text = (tmp_path / "report.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("# Summary\nfigure,value\ncohort,demo\n")
+    assert "# Broken rules" in text
+
+
+def test_cli_report_prints_and_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("TIPCASE_DATABASE_URL", raising=False)
+    assert main(["demo"]) == 0
+    case = "scam-compound-return"
+    assert main(["record", str(CASE), "--user", "demo-trainee", "--choose", "3", "--course", "demo"]) == 0
+    capsys.readouterr()
+    assert main(["cohorts", "report", "demo", "demo", "--scenario", case, "--xlsx", str(tmp_path / "r.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert f"{case} v1: " in out
+    assert "hardest: arrival" in out
+    assert "1/1 poor choices (100.0%)" in out
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames[0] == "Summary"
+    assert main(["cohorts", "report", "demo", "demo", "--scenario", case, "--json"]) == 0
+    [report] = json.loads(capsys.readouterr().out)
+    assert report["choices"][0]["label"].startswith("Give him bus fare")
+    assert main(["cohorts", "report", "demo", "demo", "--scenario", "no-such-case"]) == 2

@@ -1,0 +1,224 @@
+"""Where a cohort went wrong on one scenario of a course: completion, choice shares, hardest stages, errors.
+
+The counting is done in SQL (decisions grouped by stage and choice; attempts counted per member), so a
+report over hundreds of trainees reads a few hundred rows, not every decision. What a choice *means*
+(its weighted score, whether it is critical) comes from the stored scenario version. A choice counts as
+*poor* when it is critical or earns a lower weighted score than the best choice of its stage.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tipcase.services.permissions import Permission, require
+from tipcase.services.reports import cohort_report
+from tipcase.services.scenarios import playable
+from tipcase.store.models import Attempt, Cohort, Course, Decision, ScenarioVersion, User, cohort_members
+
+
+@dataclasses.dataclass(frozen=True)
+class ChoiceShare:
+    stage: str
+    choice: int  # 1-based place in the stage's list (as in the file)
+    label: str
+    count: int
+    share: float  # percent of the decisions taken at this stage
+    poor: bool
+    critical: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class StageDifficulty:
+    stage: str
+    title: str
+    decisions: int
+    poor: int
+    poor_share: float
+
+
+@dataclasses.dataclass(frozen=True)
+class ScenarioAnalytics:
+    cohort: str
+    course: str
+    scenario: str
+    version: int
+    members: int
+    started: int  # members with at least one attempt
+    completed: int  # members with a finished attempt
+    passed: int  # members with a passed attempt
+    completion_rate: float
+    pass_rate: float
+    mean_percent: float
+    competencies: dict[str, float]
+    choices: list[ChoiceShare]
+    hardest: list[StageDifficulty]
+    critical_errors: list[tuple[str, int]]  # (text, how many attempts)
+    broken_rules: list[tuple[str, int]]  # (rule id, how many attempts)
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def scenario_analytics(
+    session: Session, actor: User, cohort: Cohort, course: Course, version: ScenarioVersion, *, language: str = "en"
+) -> ScenarioAnalytics:
+    """The cohort's figures for one scenario version of a course."""
+    require(actor, Permission.READ_ALL_ATTEMPTS)
+    members = select(cohort_members.c.user_id).where(cohort_members.c.cohort_id == cohort.id)
+    member_count = int(session.scalar(select(func.count()).select_from(members.subquery())) or 0)
+    mine = (Attempt.user_id.in_(members), Attempt.course_id == course.id, Attempt.scenario_version_id == version.id)
+
+    def members_where(*extra: object) -> int:
+        query = select(func.count(func.distinct(Attempt.user_id))).where(*mine, *extra)  # type: ignore[arg-type]
+        return int(session.scalar(query) or 0)
+
+    started = members_where()
+    completed = members_where(Attempt.finished_at.is_not(None))
+    passed = members_where(Attempt.passed.is_(True))
+    mean = session.scalar(select(func.avg(Attempt.total_percent)).where(*mine, Attempt.finished_at.is_not(None)))
+
+    counts = session.execute(
+        select(Decision.stage, Decision.choice_index, func.count(Decision.id))
+        .join(Attempt, Attempt.id == Decision.attempt_id)
+        .where(*mine)
+        .group_by(Decision.stage, Decision.choice_index)
+    ).all()
+    play = playable(version)
+    scenario, compiled = play.scenario, play.compiled
+    weights = {c: compiled.weights[i] for i, c in enumerate(compiled.competencies)}
+    fallbacks = scenario.languages
+
+    def weighted(stage_id: str, index: int) -> float:
+        choice = scenario.stages[stage_id].choices[index]
+        return sum(weights.get(c, 1.0) * p for c, p in choice.score.items())
+
+    per_stage: dict[str, int] = Counter()
+    for stage_id, _, count in counts:
+        per_stage[stage_id] += int(count)
+    shares: list[ChoiceShare] = []
+    poor_per_stage: dict[str, int] = Counter()
+    for stage_id, index, count in sorted(counts, key=lambda row: (compiled.stage_index.get(row[0], 0), row[1])):
+        stage = scenario.stages.get(stage_id)
+        if stage is None or index >= len(stage.choices):  # pragma: no cover - decisions are validated when made
+            continue
+        choice = stage.choices[index]
+        best = max(weighted(stage_id, i) for i in range(len(stage.choices)))
+        poor = choice.critical is not None or weighted(stage_id, index) < best
+        if poor:
+            poor_per_stage[stage_id] += int(count)
+        shares.append(
+            ChoiceShare(
+                stage_id, index + 1, choice.label.get(language, fallbacks), int(count), _rate(int(count), per_stage[stage_id]),
+                poor, choice.critical is not None,
+            )
+        )  # fmt: skip
+    hardest = sorted(
+        (
+            StageDifficulty(
+                stage_id,
+                (scenario.stages[stage_id].title or scenario.stages[stage_id].text).get(language, fallbacks)[:80],
+                total,
+                poor_per_stage[stage_id],
+                _rate(poor_per_stage[stage_id], total),
+            )
+            for stage_id, total in per_stage.items()
+            if poor_per_stage[stage_id]
+        ),
+        key=lambda s: (-s.poor_share, -s.poor, s.stage),
+    )
+
+    critical: Counter[str] = Counter()
+    broken: Counter[str] = Counter()
+    for (result,) in session.execute(select(Attempt.result).where(*mine, Attempt.finished_at.is_not(None))):
+        for error in (result or {}).get("critical_errors", []):
+            critical[str(error.get("text", ""))] += 1
+        for violation in (result or {}).get("rule_violations", []):
+            broken[str(violation.get("rule", ""))] += 1
+    competencies = next((r.competencies for r in cohort_report(session, actor, cohort) if r.course == course.code), {})
+    return ScenarioAnalytics(
+        cohort=cohort.name,
+        course=course.code,
+        scenario=version.scenario_id,
+        version=version.version,
+        members=member_count,
+        started=started,
+        completed=completed,
+        passed=passed,
+        completion_rate=_rate(completed, member_count),
+        pass_rate=_rate(passed, member_count),
+        mean_percent=round(float(mean or 0.0), 1),
+        competencies=competencies,
+        choices=shares,
+        hardest=hardest,
+        critical_errors=critical.most_common(),
+        broken_rules=broken.most_common(),
+    )
+
+
+def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
+    summary: list[list[object]] = [
+        ["cohort", report.cohort],
+        ["course", report.course],
+        ["scenario", f"{report.scenario} v{report.version}"],
+        ["members", report.members],
+        ["started", report.started],
+        ["completed", report.completed],
+        ["passed", report.passed],
+        ["completion rate (%)", report.completion_rate],
+        ["pass rate (%)", report.pass_rate],
+        ["mean percent", report.mean_percent],
+    ]
+    summary += [[f"mean percent: {c}", p] for c, p in report.competencies.items()]
+    return {
+        "Summary": [["figure", "value"], *summary],
+        "Hardest stages": [
+            ["stage", "title", "decisions", "poor choices", "poor share (%)"],
+            *[[s.stage, s.title, s.decisions, s.poor, s.poor_share] for s in report.hardest],
+        ],
+        "Choices": [
+            ["stage", "choice", "label", "count", "share (%)", "poor", "critical"],
+            *[[c.stage, c.choice, c.label, c.count, c.share, c.poor, c.critical] for c in report.choices],
+        ],
+        "Critical errors": [["critical error", "attempts"], *[[text, n] for text, n in report.critical_errors]],
+        "Broken rules": [["rule", "attempts"], *[[rule, n] for rule, n in report.broken_rules]],
+    }
+
+
+def export_xlsx(report: ScenarioAnalytics, path: str | Path) -> None:
+    """One sheet per table, header rows bold and frozen."""
+    import openpyxl  # noqa: PLC0415 - only when exporting
+    from openpyxl.styles import Font  # noqa: PLC0415
+
+    book = openpyxl.Workbook()
+    first = True
+    for title, rows in _tables(report).items():
+        sheet = book.active if first else book.create_sheet()
+        assert sheet is not None
+        first = False
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for column in sheet.columns:
+            width = max(len(str(cell.value or "")) for cell in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
+    book.save(path)
+
+
+def export_csv(report: ScenarioAnalytics, path: str | Path) -> None:
+    """Every table one after another, each under a line naming it (UTF-8 with a BOM, so Excel reads it)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        for title, rows in _tables(report).items():
+            writer.writerow([f"# {title}"])
+            writer.writerows(rows)
+            writer.writerow([])
