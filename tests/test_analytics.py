@@ -7,13 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from tests.records import BEST, CASE, play_through, seed
 from tipcase.cli import main
 from tipcase.services import accounts, analytics, courses
 from tipcase.services.errors import PermissionDenied
 from tipcase.store.database import Database
-from tipcase.store.models import Role
+from tipcase.store.models import Attempt, Role
 
 SENT_HOME = [3]  # "Give him bus fare and tell him to go home": a critical error that ends the case
 SKIPS_CARE = [2] + [1] * 16  # questions him at once, then follows good practice but never gets him care
@@ -57,6 +58,12 @@ def test_figures_by_hand(db: Database) -> None:
     assert report.critical_errors[0][0].startswith("The case ended without the victim ever receiving safety and medical care")
     assert dict(report.broken_rules)["medical-care-required"] == 2
     assert dict(report.broken_rules)["care-before-screening"] == 1
+    # The mean per competency is over this scenario's finished attempts, the same figures each trainee's debrief shows.
+    with db.reading() as session:
+        results = [a.result for a in session.scalars(select(Attempt).where(Attempt.finished_at.is_not(None)))]
+    for competency, mean in report.competencies.items():
+        assert mean == round(sum(r["percent"][competency] for r in results) / len(results), 1)
+    assert report.competency_titles["victim_care"] == "Safety and victim care"
 
 
 def test_only_trainers_registrars_and_admins_read_analytics(db: Database) -> None:

@@ -110,7 +110,64 @@ def run(language: str, folder: Path, out: Path) -> None:
     window.verify_page().entry.setText(code)
     window.verify_page().verify_entry()
     shoot(window, out / f"{language}-11-verify.png")
+    window.sign_out()
+    trainer_screens(window, language, folder, out)
     window.close()
+
+
+SAMPLE_STORY = """:: StoryTitle
+Night shift at the harbour
+
+:: StoryData
+{"ifid": "6F1D3C52-8E0B-4B53-9C3E-2B0C9E7A4D10", "format": "Harlowe", "format-version": "3.3.8", "start": "Harbour"}
+
+:: Harbour {"position":"100,100"}
+Three young women wait by the boat with a man who holds their passports.
+[[Ask to see the passports->Passports]]
+[[Let the boat leave|Departure]]
+(if: $suspicious)[[[Call the anti-trafficking unit->Unit]]]
+
+:: Passports {"position":"300,100"}
+The passports show ages of 21; the women look younger.
+[[Separate them and speak to each alone->Interview]]
+
+:: Interview {"position":"500,100"}
+One says a job in a restaurant was promised.
+
+:: Departure {"position":"300,250"}
+The boat leaves.
+"""
+
+ROSTER = (
+    "NRP;Nama;Pangkat;Satuan\n"
+    "90010222;Sri Wahyuni;Bripka;PPA Polda NTT\n"
+    ";Tanpa Nomor;Bripda;Polres Kupang\n"
+    "90010333;Dewi Lestari;Brigadir;PPA Polda NTT\n"
+)
+
+
+def grab_dialog(dialog: object, path: Path) -> None:
+    QApplication.processEvents()
+    dialog.grab().save(str(path))  # type: ignore[attr-defined]
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) -> None:
+    """The trainer's cohorts page, a roster preview and a Twine import."""
+    window.sign_in("demo-trainer", "demo-trainer")
+    window.show_cohorts()
+    shoot(window, out / f"{language}-12-cohorts.png")
+    roster = folder / f"roster-{language}.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    page = window.cohorts_page()
+    page.preview_roster(roster)
+    grab_dialog(page.roster_dialog, out / f"{language}-13-roster-preview.png")
+    page.roster_dialog.reject()
+    story = folder / f"harbour-{language}.twee"
+    story.write_text(SAMPLE_STORY, encoding="utf-8")
+    window.import_twine_file(story)
+    grab_dialog(window.twine_dialog, out / f"{language}-14-twine-import.png")
+    window.twine_dialog.reject()
 
 
 def main() -> None:

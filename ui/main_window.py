@@ -7,11 +7,12 @@ appears as fast as a bare Qt window does.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
 from tipcase import __version__
 from tipcase.ui.context import ApplicationContext
@@ -20,6 +21,7 @@ from tipcase.ui.pages.sign_in import SignInPage
 from tipcase.ui.settings import GEOMETRY, LAST_USERNAME
 
 if TYPE_CHECKING:
+    from tipcase.ui.pages.cohorts import CohortsPage
     from tipcase.ui.pages.debrief import DebriefPage
     from tipcase.ui.pages.home import HomePage
     from tipcase.ui.pages.player import PlayerPage
@@ -41,6 +43,7 @@ class MainWindow(QMainWindow):
         self._debrief: DebriefPage | None = None
         self._register: RegisterPage | None = None
         self._verify: VerifyPage | None = None
+        self._cohorts: CohortsPage | None = None
         context.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.user_label = QLabel()
@@ -74,6 +77,10 @@ class MainWindow(QMainWindow):
         self.register_action = self._action(self.show_register, QKeySequence("Ctrl+R"))
         self.verify_action = self._action(self.show_verify, QKeySequence("Ctrl+Shift+V"))
         self.certificates_menu.addActions([self.register_action, self.verify_action])
+        self.training_menu = self.menuBar().addMenu("")
+        self.cohorts_action = self._action(self.show_cohorts, QKeySequence("Ctrl+Shift+C"))
+        self.twine_action = self._action(self.import_twine)
+        self.training_menu.addActions([self.cohorts_action, self.twine_action])
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -106,6 +113,10 @@ class MainWindow(QMainWindow):
         self.home_action.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
         self.register_action.setVisible(account is not None and account.role in ("registrar", "admin"))
+        trains = account is not None and account.role in ("trainer", "admin")
+        self.training_menu.menuAction().setVisible(trains)
+        self.cohorts_action.setEnabled(trains)
+        self.twine_action.setEnabled(trains)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("TIPCase"))
@@ -116,6 +127,9 @@ class MainWindow(QMainWindow):
         self.certificates_menu.setTitle(self.tr("&Certificates"))
         self.register_action.setText(self.tr("&Register"))
         self.verify_action.setText(self.tr("&Verify a certificate"))
+        self.training_menu.setTitle(self.tr("&Training"))
+        self.cohorts_action.setText(self.tr("&Cohorts and analytics"))
+        self.twine_action.setText(self.tr("&Import a Twine story…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -283,6 +297,51 @@ class MainWindow(QMainWindow):
             self._verify = VerifyPage(self.context)
             self.stack.addWidget(self._verify)
         return self._verify
+
+    def cohorts_page(self) -> CohortsPage:
+        if self._cohorts is None:
+            from tipcase.ui.pages.cohorts import CohortsPage  # noqa: PLC0415 - loads on first use
+
+            self._cohorts = CohortsPage(self.context)
+            self.stack.addWidget(self._cohorts)
+        return self._cohorts
+
+    def show_cohorts(self) -> None:
+        account = self.context.account
+        if account is None or account.role not in ("trainer", "admin"):
+            return
+        page = self.cohorts_page()
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def import_twine(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a Twine story"), "", self.tr("Twine stories (*.twee *.tw *.txt *.html *.htm);;All files (*)")
+        )
+        if name:
+            self.import_twine_file(Path(name))
+
+    def import_twine_file(self, path: Path) -> None:
+        """Import off the UI thread, then show what came of it and offer to save the scenario."""
+
+        def work() -> Any:
+            from tipcase.importers import import_file  # noqa: PLC0415
+            from tipcase.validator import check_text  # noqa: PLC0415
+
+            imported = import_file(path)
+            errors = [str(f) for f in check_text(imported.yaml_text, f"{imported.scenario['id']}.yaml").findings if f.is_error]
+            return imported, errors
+
+        def done(result: tuple[Any, list[str]]) -> None:
+            from tipcase.ui.pages.twine_import import TwineImportDialog  # noqa: PLC0415
+
+            self.twine_dialog = TwineImportDialog(result[0], result[1], path, self)
+            self.twine_dialog.accepted.connect(
+                lambda: self.context.signals.status_message.emit(self.tr("Saved {path}").format(path=self.twine_dialog.saved_to))
+            )
+            self.twine_dialog.open()
+
+        self.context.tasks.run(work, done, self.show_error)
 
     def show_register(self) -> None:
         account = self.context.account

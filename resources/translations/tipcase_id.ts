@@ -1,34 +1,283 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name>CourseTreeModel</name>
+    <name>CohortsPage</name>
     <message>
-        <location filename="../../ui/models/courses.py" line="85" />
-        <source>Course and case</source>
-        <translation>Kursus dan kasus</translation>
+        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <source>Stage</source>
+        <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="85" />
-        <source>Status</source>
-        <translation>Status</translation>
+        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <source>Decisions</source>
+        <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="85" />
-        <source>Best score</source>
-        <translation>Nilai terbaik</translation>
+        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <source>Poor choices</source>
+        <translation>Pilihan buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="85" />
+        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <source>Poor share (%)</source>
+        <translation>Porsi buruk (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <source>Choice</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <source>Taken</source>
+        <translation>Dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <source>Share (%)</source>
+        <translation>Porsi (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="98" />
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <source>What</source>
+        <translation>Apa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="119"/>
+        <source>Cohorts and analytics</source>
+        <translation>Angkatan dan analitik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="120"/>
+        <source>C&amp;ohort</source>
+        <translation>A&amp;ngkatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="121"/>
+        <source>Co&amp;urse</source>
+        <translation>Kurs&amp;us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="122"/>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="123"/>
+        <source>&amp;New cohort…</source>
+        <translation>Angkatan &amp;baru…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="124"/>
+        <source>Import a &amp;roster…</source>
+        <translation>Impor &amp;daftar peserta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="125"/>
+        <source>&amp;Export the report…</source>
+        <translation>&amp;Ekspor laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="126"/>
+        <location filename="../../ui/pages/cohorts.py" line="129"/>
+        <source>Hardest stages</source>
+        <translation>Tahap tersulit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="127"/>
+        <location filename="../../ui/pages/cohorts.py" line="130"/>
+        <source>Every choice</source>
+        <translation>Semua pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="128"/>
+        <location filename="../../ui/pages/cohorts.py" line="131"/>
+        <source>Critical errors and broken rules</source>
+        <translation>Kesalahan kritis dan aturan yang dilanggar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="150"/>
+        <source>Cohorts</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cohorts.py" line="162"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n anggota</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="223"/>
+        <source>No cohort yet: create one, import its roster, and assign it a course.</source>
+        <translation>Belum ada angkatan: buat angkatan, impor daftar pesertanya, lalu tetapkan kursusnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="225"/>
+        <source>This cohort has no course yet.</source>
+        <translation>Angkatan ini belum memiliki kursus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="229"/>
+        <location filename="../../ui/pages/cohorts.py" line="252"/>
+        <source>Mean percent per competency</source>
+        <translation>Rata-rata persen per kompetensi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cohorts.py" line="231"/>
+        <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; anggota</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="233"/>
+        <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate} %). Mean result of finished attempts: &lt;b&gt;{mean} %&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate} %). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean} %&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="248"/>
+        <location filename="../../ui/pages/cohorts.py" line="250"/>
+        <source>Critical error</source>
+        <translation>Kesalahan kritis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="249"/>
+        <source>Broken rule</source>
+        <translation>Aturan dilanggar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="257"/>
+        <source>New cohort</source>
+        <translation>Angkatan baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="260"/>
+        <source>NTT investigators, 2026 intake</source>
+        <translation>Penyidik NTT, angkatan 2026</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="262"/>
+        <source>Short name (a-z, 0-9, -):</source>
+        <translation>Nama singkat (a-z, 0-9, -):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="263"/>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="278"/>
+        <source>Import a roster</source>
+        <translation>Impor daftar peserta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="278"/>
+        <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="306"/>
+        <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
+        <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="316"/>
+        <source>New accounts</source>
+        <translation>Akun baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="317"/>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="317"/>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="320"/>
+        <source>&amp;Save as CSV…</source>
+        <translation>&amp;Simpan sebagai CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="326"/>
+        <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
+        <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="336"/>
+        <source>Save the passwords</source>
+        <translation>Simpan kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="336"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="348"/>
+        <source>Export the report</source>
+        <translation>Ekspor laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="350"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CourseTreeModel</name>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85"/>
+        <source>Course and case</source>
+        <translation>Kursus dan kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85"/>
+        <source>Best score</source>
+        <translation>Nilai terbaik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="85"/>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/courses.py" line="98"/>
         <source>Completed</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="98" />
+        <location filename="../../ui/models/courses.py" line="98"/>
         <source>Not yet completed</source>
         <translation>Belum selesai</translation>
     </message>
@@ -36,117 +285,117 @@
 <context>
     <name>DebriefPage</name>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="84" />
+        <location filename="../../ui/pages/debrief.py" line="84"/>
         <source>&amp;Back to my courses</source>
         <translation>&amp;Kembali ke kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="85" />
+        <location filename="../../ui/pages/debrief.py" line="85"/>
         <source>Your &amp;decisions (✓ good practice, ✗ could be better, ‼ critical error)</source>
         <translation>Keputusan &amp;Anda (✓ praktik baik, ✗ bisa lebih baik, ‼ kesalahan kritis)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="86" />
+        <location filename="../../ui/pages/debrief.py" line="86"/>
         <source>Your decisions</source>
         <translation>Keputusan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="87" />
+        <location filename="../../ui/pages/debrief.py" line="87"/>
         <source>Feedback on the decision</source>
         <translation>Umpan balik atas keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="88" />
+        <location filename="../../ui/pages/debrief.py" line="88"/>
         <source>&amp;Competencies</source>
         <translation>Ko&amp;mpetensi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="89" />
+        <location filename="../../ui/pages/debrief.py" line="89"/>
         <source>&amp;Route</source>
         <translation>&amp;Rute</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="90" />
+        <location filename="../../ui/pages/debrief.py" line="90"/>
         <source>Referral &amp;pathway</source>
         <translation>&amp;Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="91" />
+        <location filename="../../ui/pages/debrief.py" line="91"/>
         <source>Your route and the best route through the case</source>
         <translation>Rute Anda dan rute terbaik dalam kasus ini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="92" />
+        <location filename="../../ui/pages/debrief.py" line="92"/>
         <source>Your trail and the best trail on the referral pathway</source>
         <translation>Jejak Anda dan jejak terbaik di jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="127" />
+        <location filename="../../ui/pages/debrief.py" line="127"/>
         <source>Percent per competency</source>
         <translation>Persentase per kompetensi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="137" />
+        <location filename="../../ui/pages/debrief.py" line="137"/>
         <source>Passed</source>
         <translation>Lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="137" />
+        <location filename="../../ui/pages/debrief.py" line="137"/>
         <source>Not passed</source>
         <translation>Tidak lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="139" />
+        <location filename="../../ui/pages/debrief.py" line="139"/>
         <source>Your score: {score:g} % (pass mark {mark:g} %).</source>
         <translation>Nilai Anda: {score:g} % (batas lulus {mark:g} %).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="142" />
+        <location filename="../../ui/pages/debrief.py" line="142"/>
         <source>Critical error: {text}</source>
         <translation>Kesalahan kritis: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="147" />
+        <location filename="../../ui/pages/debrief.py" line="147"/>
         <source>Pathway rule broken: {rule}{cost}</source>
         <translation>Aturan jalur rujukan dilanggar: {rule}{cost}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="152" />
+        <location filename="../../ui/pages/debrief.py" line="152"/>
         <source>Off-pathway referral: {a} → {b}</source>
         <translation>Rujukan di luar jalur: {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="174" />
+        <location filename="../../ui/pages/debrief.py" line="174"/>
         <source>You chose</source>
         <translation>Pilihan Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="175" />
+        <location filename="../../ui/pages/debrief.py" line="175"/>
         <source>Critical error</source>
         <translation>Kesalahan kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="176" />
+        <location filename="../../ui/pages/debrief.py" line="176"/>
         <source>Reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="177" />
+        <location filename="../../ui/pages/debrief.py" line="177"/>
         <source>Good practice here</source>
         <translation>Praktik baik di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="236" />
+        <location filename="../../ui/pages/debrief.py" line="236"/>
         <source>End: success</source>
         <translation>Akhir: berhasil</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="236" />
+        <location filename="../../ui/pages/debrief.py" line="236"/>
         <source>End: partial success</source>
         <translation>Akhir: berhasil sebagian</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/debrief.py" line="236" />
+        <location filename="../../ui/pages/debrief.py" line="236"/>
         <source>End: failure</source>
         <translation>Akhir: gagal</translation>
     </message>
@@ -154,17 +403,17 @@
 <context>
     <name>DecisionListModel</name>
     <message>
-        <location filename="../../ui/models/decisions.py" line="59" />
+        <location filename="../../ui/models/decisions.py" line="59"/>
         <source>good practice</source>
         <translation>praktik baik</translation>
     </message>
     <message>
-        <location filename="../../ui/models/decisions.py" line="59" />
+        <location filename="../../ui/models/decisions.py" line="59"/>
         <source>could be better</source>
         <translation>bisa lebih baik</translation>
     </message>
     <message>
-        <location filename="../../ui/models/decisions.py" line="59" />
+        <location filename="../../ui/models/decisions.py" line="59"/>
         <source>critical error</source>
         <translation>kesalahan kritis</translation>
     </message>
@@ -172,57 +421,57 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/pages/home.py" line="68" />
+        <location filename="../../ui/pages/home.py" line="68"/>
         <source>My courses</source>
         <translation>Kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="70" />
+        <location filename="../../ui/pages/home.py" line="70"/>
         <source>Welcome, {name}. Choose a case and press Enter to start or resume it.</source>
         <translation>Selamat datang, {name}. Pilih kasus lalu tekan Enter untuk memulai atau melanjutkannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="72" />
+        <location filename="../../ui/pages/home.py" line="72"/>
         <source>Courses and cases</source>
         <translation>Kursus dan kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="73" />
+        <location filename="../../ui/pages/home.py" line="73"/>
         <source>See the &amp;debrief</source>
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="122" />
+        <location filename="../../ui/pages/home.py" line="122"/>
         <source>You have no courses yet. Ask your trainer to add you to a cohort.</source>
         <translation>Anda belum memiliki kursus. Mintalah pelatih Anda memasukkan Anda ke sebuah angkatan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="126" />
+        <location filename="../../ui/pages/home.py" line="126"/>
         <source>Pass every case in the course.</source>
         <translation>Lulus di setiap kasus dalam kursus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="128" />
+        <location filename="../../ui/pages/home.py" line="128"/>
         <source>Reach a mean of {mean:g} % over the cases.</source>
         <translation>Capai nilai rata-rata {mean:g} % untuk semua kasus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="136" />
+        <location filename="../../ui/pages/home.py" line="136"/>
         <source>Attempts used: {used} of {allowed}.</source>
         <translation>Percobaan terpakai: {used} dari {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="139" />
+        <location filename="../../ui/pages/home.py" line="139"/>
         <source>&amp;Resume</source>
         <translation>&amp;Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="142" />
+        <location filename="../../ui/pages/home.py" line="142"/>
         <source>&amp;Try again</source>
         <translation>&amp;Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="145" />
+        <location filename="../../ui/pages/home.py" line="145"/>
         <source>&amp;Start</source>
         <translation>&amp;Mulai</translation>
     </message>
@@ -230,211 +479,241 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>TIPCase</source>
         <translation>TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;My courses</source>
         <translation>&amp;Kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Sign &amp;out</source>
         <translation>Keluar &amp;akun</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Certificates</source>
         <translation>&amp;Sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Register</source>
         <translation>&amp;Daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Verify a certificate</source>
         <translation>&amp;Verifikasi sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>&amp;Training</source>
+        <translation>&amp;Pelatihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <source>&amp;Cohorts and analytics</source>
+        <translation>&amp;Angkatan dan analitik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>&amp;Import a Twine story…</source>
+        <translation>&amp;Impor cerita Twine…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;View</source>
         <translation>T&amp;ampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Help</source>
         <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;About TIPCase</source>
         <translation>&amp;Tentang TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Working</source>
         <translation>Sedang bekerja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Signed in as {name} ({role})</source>
         <translation>Masuk sebagai {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>trainee</source>
         <translation>peserta pelatihan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>trainer</source>
         <translation>pelatih</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>registrar</source>
         <translation>petugas registrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>About TIPCase</source>
         <translation>Tentang TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
-        <source>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Simulated cases of trafficking in persons and gender-based violence on Indonesia's referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;All persons in the cases are fictional.&lt;/p&gt;</source>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Simulated cases of trafficking in persons and gender-based violence on Indonesia&apos;s referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;All persons in the cases are fictional.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>The records database cannot be opened: {detail}</source>
         <translation>Basis data catatan tidak dapat dibuka: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Records unavailable</source>
         <translation>Catatan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>This account is locked after five failed sign-ins. Try again in 15 minutes, or ask an administrator.</source>
         <translation>Akun ini terkunci setelah lima kali gagal masuk. Coba lagi dalam 15 menit, atau hubungi administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Signing in failed: {detail}</source>
         <translation>Gagal masuk: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>Import a Twine story</source>
+        <translation>Impor cerita Twine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>Twine stories (*.twee *.tw *.txt *.html *.htm);;All files (*)</source>
+        <translation>Cerita Twine (*.twee *.tw *.txt *.html *.htm);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="340"/>
+        <source>Saved {path}</source>
+        <translation>Tersimpan: {path}</translation>
     </message>
 </context>
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../ui/pages/player.py" line="164" />
+        <location filename="../../ui/pages/player.py" line="164"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="165" />
+        <location filename="../../ui/pages/player.py" line="165"/>
         <source>What do you do? (keys 1-9)</source>
         <translation>Apa yang Anda lakukan? (tombol 1-9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="166" />
+        <location filename="../../ui/pages/player.py" line="166"/>
         <source>Choices</source>
         <translation>Pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="167" />
+        <location filename="../../ui/pages/player.py" line="167"/>
         <source>Case file</source>
         <translation>Berkas perkara</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="168" />
+        <location filename="../../ui/pages/player.py" line="168"/>
         <source>Exhibit</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="169" />
+        <location filename="../../ui/pages/player.py" line="169"/>
         <source>Your trail on the referral pathway</source>
         <translation>Jejak Anda di jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="170" />
+        <location filename="../../ui/pages/player.py" line="170"/>
         <source>Case &amp;file</source>
         <translation>&amp;Berkas perkara</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="171" />
+        <location filename="../../ui/pages/player.py" line="171"/>
         <source>&amp;Pathway</source>
         <translation>&amp;Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="172" />
+        <location filename="../../ui/pages/player.py" line="172"/>
         <source>&amp;Continue to the case</source>
         <translation>&amp;Lanjut ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="173" />
+        <location filename="../../ui/pages/player.py" line="173"/>
         <source>&amp;Back to my courses</source>
         <translation>&amp;Kembali ke kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="174" />
+        <location filename="../../ui/pages/player.py" line="174"/>
         <source>C&amp;ontinue</source>
         <translation>Lan&amp;jutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="175" />
+        <location filename="../../ui/pages/player.py" line="175"/>
         <source>See the &amp;debrief</source>
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="205" />
+        <location filename="../../ui/pages/player.py" line="205"/>
         <source>Case clock: {hours} h</source>
         <translation>Waktu kasus: {hours} jam</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="211" />
+        <location filename="../../ui/pages/player.py" line="211"/>
         <source>Content warning</source>
         <translation>Peringatan konten</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="251" />
+        <location filename="../../ui/pages/player.py" line="251"/>
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Berkas perkara masih kosong.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="305" />
+        <location filename="../../ui/pages/player.py" line="305"/>
         <source>Feedback</source>
         <translation>Umpan balik</translation>
     </message>
@@ -442,162 +721,162 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../ui/pages/register.py" line="80" />
-        <location filename="../../ui/pages/register.py" line="105" />
+        <location filename="../../ui/pages/register.py" line="88"/>
+        <location filename="../../ui/pages/register.py" line="113"/>
         <source>Certificate register</source>
         <translation>Daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="81" />
+        <location filename="../../ui/pages/register.py" line="89"/>
         <source>Search by serial, code, name or staff ID</source>
         <translation>Cari berdasarkan nomor seri, kode, nama atau NRP/NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="82" />
+        <location filename="../../ui/pages/register.py" line="90"/>
         <source>Search the register</source>
         <translation>Cari di daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="83" />
+        <location filename="../../ui/pages/register.py" line="91"/>
         <source>Certificates</source>
         <translation>Sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="84" />
+        <location filename="../../ui/pages/register.py" line="92"/>
         <source>&amp;Issue for a cohort…</source>
         <translation>&amp;Terbitkan untuk angkatan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="85" />
+        <location filename="../../ui/pages/register.py" line="93"/>
         <source>&amp;Revoke…</source>
         <translation>&amp;Cabut…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="86" />
+        <location filename="../../ui/pages/register.py" line="94"/>
         <source>Pre&amp;view</source>
         <translation>Pra&amp;tinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="87" />
+        <location filename="../../ui/pages/register.py" line="95"/>
         <source>&amp;Print…</source>
         <translation>&amp;Cetak…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="88" />
+        <location filename="../../ui/pages/register.py" line="96"/>
         <source>Save as P&amp;DF…</source>
         <translation>Simpan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="89" />
+        <location filename="../../ui/pages/register.py" line="97"/>
         <source>Save as &amp;ZIP…</source>
         <translation>Simpan sebagai &amp;ZIP…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="90" />
+        <location filename="../../ui/pages/register.py" line="98"/>
         <source>&amp;Export the register…</source>
         <translation>&amp;Ekspor daftar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="139" />
+        <location filename="../../ui/pages/register.py" line="147"/>
         <source>Issue certificates</source>
         <translation>Terbitkan sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="139" />
+        <location filename="../../ui/pages/register.py" line="147"/>
         <source>Cohort</source>
         <translation>Angkatan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="139" />
+        <location filename="../../ui/pages/register.py" line="147"/>
         <source>Course</source>
         <translation>Kursus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="151" />
+        <location filename="../../ui/pages/register.py" line="159"/>
         <source>%n certificate(s) issued</source>
         <translation>
             <numerusform>%n sertifikat diterbitkan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="160" />
+        <location filename="../../ui/pages/register.py" line="168"/>
         <source>Revoke</source>
         <translation>Cabut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="160" />
+        <location filename="../../ui/pages/register.py" line="168"/>
         <source>Select one valid certificate to revoke.</source>
         <translation>Pilih satu sertifikat yang masih berlaku untuk dicabut.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="164" />
+        <location filename="../../ui/pages/register.py" line="172"/>
         <source>Revoke {serial}</source>
         <translation>Cabut {serial}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="164" />
+        <location filename="../../ui/pages/register.py" line="172"/>
         <source>Reason (recorded and shown to verifiers):</source>
         <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="182" />
+        <location filename="../../ui/pages/register.py" line="190"/>
         <source>Preparing {count} certificate(s)…</source>
         <translation>Menyiapkan {count} sertifikat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="182" />
+        <location filename="../../ui/pages/register.py" line="190"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="192" />
+        <location filename="../../ui/pages/register.py" line="200"/>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="211" />
+        <location filename="../../ui/pages/register.py" line="219"/>
         <source>ZIP archive (*.zip)</source>
         <translation>Arsip ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="211" />
+        <location filename="../../ui/pages/register.py" line="219"/>
         <source>PDF document (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="213" />
+        <location filename="../../ui/pages/register.py" line="221"/>
         <source>Save certificates</source>
         <translation>Simpan sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="230" />
-        <location filename="../../ui/pages/register.py" line="236" />
+        <location filename="../../ui/pages/register.py" line="238"/>
+        <location filename="../../ui/pages/register.py" line="244"/>
         <source>Certificate preview</source>
         <translation>Pratinjau sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="262" />
-        <location filename="../../ui/pages/register.py" line="265" />
+        <location filename="../../ui/pages/register.py" line="270"/>
+        <location filename="../../ui/pages/register.py" line="273"/>
         <source>Export the register</source>
         <translation>Ekspor daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="262" />
+        <location filename="../../ui/pages/register.py" line="270"/>
         <source>Issued from</source>
         <translation>Diterbitkan dari</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="262" />
+        <location filename="../../ui/pages/register.py" line="270"/>
         <source>Issued to</source>
         <translation>Diterbitkan sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="265" />
+        <location filename="../../ui/pages/register.py" line="273"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv);;Dokumen PDF (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="272" />
+        <location filename="../../ui/pages/register.py" line="280"/>
         <source>%n certificate(s) exported</source>
         <translation>
             <numerusform>%n sertifikat diekspor</numerusform>
@@ -607,125 +886,185 @@
 <context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../ui/models/register.py" line="39" />
+        <location filename="../../ui/models/register.py" line="39"/>
         <source>Serial</source>
         <translation>Nomor seri</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="40" />
+        <location filename="../../ui/models/register.py" line="40"/>
         <source>Code</source>
         <translation>Kode</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="41" />
+        <location filename="../../ui/models/register.py" line="41"/>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="42" />
+        <location filename="../../ui/models/register.py" line="42"/>
         <source>Staff ID</source>
         <translation>NRP/NIP</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="43" />
+        <location filename="../../ui/models/register.py" line="43"/>
         <source>Course</source>
         <translation>Kursus</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="44" />
+        <location filename="../../ui/models/register.py" line="44"/>
         <source>Issued</source>
         <translation>Diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="45" />
+        <location filename="../../ui/models/register.py" line="45"/>
         <source>Valid until</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="46" />
+        <location filename="../../ui/models/register.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="57" />
+        <location filename="../../ui/models/register.py" line="57"/>
         <source>Valid</source>
         <translation>Berlaku</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="57" />
+        <location filename="../../ui/models/register.py" line="57"/>
         <source>Expired</source>
         <translation>Kedaluwarsa</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register.py" line="57" />
+        <location filename="../../ui/models/register.py" line="57"/>
         <source>Revoked</source>
         <translation>Dicabut</translation>
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="15"/>
+        <source>Import a roster into {cohort}</source>
+        <translation>Impor daftar peserta ke {cohort}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="16"/>
+        <source>Line</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="16"/>
+        <source>Staff ID</source>
+        <translation>NRP/NIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="16"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="16"/>
+        <source>What happens</source>
+        <translation>Yang akan terjadi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="24"/>
+        <source>Roster rows</source>
+        <translation>Baris daftar peserta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="26"/>
+        <source>{good} row(s) ready to import; {bad} row(s) with errors will be skipped.</source>
+        <translation>{good} baris siap diimpor; {bad} baris bermasalah akan dilewati.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="27"/>
+        <source>Nothing is imported until you press Import.</source>
+        <translation>Tidak ada yang diimpor sampai Anda menekan Impor.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/roster_dialog.py" line="31"/>
+        <source>&amp;Import %n row(s)</source>
+        <translation>
+            <numerusform>&amp;Impor %n baris</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="45"/>
+        <source>add the existing account {username}</source>
+        <translation>tambahkan akun yang sudah ada {username}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roster_dialog.py" line="46"/>
+        <source>create the trainee account {username}</source>
+        <translation>buat akun peserta {username}</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="69" />
+        <location filename="../../ui/pages/sign_in.py" line="69"/>
         <source>Training for handling trafficking and sexual-violence cases</source>
         <translation>Pelatihan penanganan perkara perdagangan orang dan kekerasan seksual</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="71" />
+        <location filename="../../ui/pages/sign_in.py" line="71"/>
         <source>Sign in with the account your training centre gave you.</source>
         <translation>Masuk dengan akun yang diberikan pusat pelatihan Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="73" />
+        <location filename="../../ui/pages/sign_in.py" line="73"/>
         <source>&amp;Username</source>
         <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="74" />
+        <location filename="../../ui/pages/sign_in.py" line="74"/>
         <source>&amp;Password</source>
         <translation>&amp;Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="75" />
+        <location filename="../../ui/pages/sign_in.py" line="75"/>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="81" />
+        <location filename="../../ui/pages/sign_in.py" line="81"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="82" />
+        <location filename="../../ui/pages/sign_in.py" line="82"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="83" />
+        <location filename="../../ui/pages/sign_in.py" line="83"/>
         <source>Language</source>
         <translation>Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="84" />
+        <location filename="../../ui/pages/sign_in.py" line="84"/>
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="86" />
+        <location filename="../../ui/pages/sign_in.py" line="86"/>
         <source>Opening the records…</source>
         <translation>Membuka catatan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="88" />
+        <location filename="../../ui/pages/sign_in.py" line="88"/>
         <source>TIPCase {version}</source>
         <translation>TIPCase {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="123" />
+        <location filename="../../ui/pages/sign_in.py" line="123"/>
         <source>Type your username and password.</source>
         <translation>Ketik nama pengguna dan kata sandi Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sign_in.py" line="126" />
+        <location filename="../../ui/pages/sign_in.py" line="126"/>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
@@ -733,91 +1072,156 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/models/courses.py" line="20" />
+        <location filename="../../ui/models/courses.py" line="20"/>
         <source>Not started</source>
         <translation>Belum dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="21" />
+        <location filename="../../ui/models/courses.py" line="21"/>
         <source>In progress</source>
         <translation>Sedang berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="22" />
+        <location filename="../../ui/models/courses.py" line="22"/>
         <source>Passed</source>
         <translation>Lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/models/courses.py" line="23" />
+        <location filename="../../ui/models/courses.py" line="23"/>
         <source>Not passed</source>
         <translation>Tidak lulus</translation>
     </message>
 </context>
 <context>
+    <name>TwineImportDialog</name>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="23"/>
+        <source>Imported from {name}</source>
+        <translation>Diimpor dari {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="24"/>
+        <source>{passages} passage(s) became {stages} stage(s) and {choices} choice(s).</source>
+        <translation>{passages} bagian menjadi {stages} tahap dan {choices} pilihan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="28"/>
+        <source>The validator still finds {count} error(s): {first}</source>
+        <translation>Validator masih menemukan {count} kesalahan: {first}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="30"/>
+        <source>The case validates with no error.</source>
+        <translation>Kasus ini lolos validasi tanpa kesalahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="32"/>
+        <source>Save it, then add scores, feedback, the pathway and the second language before publishing.</source>
+        <translation>Simpan, lalu tambahkan skor, umpan balik, jalur rujukan, dan bahasa kedua sebelum diterbitkan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/twine_import.py" line="35"/>
+        <source>%n warning(s): what was changed or left out</source>
+        <translation>
+            <numerusform>%n peringatan: apa yang diubah atau ditinggalkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="39"/>
+        <source>Nothing was left out.</source>
+        <translation>Tidak ada yang ditinggalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="40"/>
+        <source>Import warnings</source>
+        <translation>Peringatan impor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="42"/>
+        <source>&amp;Save the scenario…</source>
+        <translation>&amp;Simpan skenario…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="56"/>
+        <source>Save the scenario</source>
+        <translation>Simpan skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="56"/>
+        <source>Scenario (*.yaml)</source>
+        <translation>Skenario (*.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="66"/>
+        <source>The scenario cannot be saved: {detail}</source>
+        <translation>Skenario tidak dapat disimpan: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../../ui/pages/verify.py" line="47" />
+        <location filename="../../ui/pages/verify.py" line="47"/>
         <source>Verify a certificate</source>
         <translation>Verifikasi sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="49" />
+        <location filename="../../ui/pages/verify.py" line="49"/>
         <source>Type the verification code printed on the certificate, paste the text of its QR code, or open its PDF.</source>
         <translation>Ketik kode verifikasi yang tercetak pada sertifikat, tempel teks kode QR-nya, atau buka berkas PDF-nya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="51" />
-        <location filename="../../ui/pages/verify.py" line="52" />
+        <location filename="../../ui/pages/verify.py" line="51"/>
+        <location filename="../../ui/pages/verify.py" line="52"/>
         <source>Verification code or QR text</source>
         <translation>Kode verifikasi atau teks QR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="53" />
+        <location filename="../../ui/pages/verify.py" line="53"/>
         <source>&amp;Verify</source>
         <translation>&amp;Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="54" />
+        <location filename="../../ui/pages/verify.py" line="54"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Buka PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="55" />
+        <location filename="../../ui/pages/verify.py" line="55"/>
         <source>Verification result</source>
         <translation>Hasil verifikasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="67" />
+        <location filename="../../ui/pages/verify.py" line="67"/>
         <source>Open a certificate</source>
         <translation>Buka sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="67" />
+        <location filename="../../ui/pages/verify.py" line="67"/>
         <source>PDF document (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="84" />
+        <location filename="../../ui/pages/verify.py" line="84"/>
         <source>Valid</source>
         <translation>Berlaku</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="85" />
+        <location filename="../../ui/pages/verify.py" line="85"/>
         <source>Revoked</source>
         <translation>Dicabut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="86" />
+        <location filename="../../ui/pages/verify.py" line="86"/>
         <source>Expired</source>
         <translation>Kedaluwarsa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="87" />
+        <location filename="../../ui/pages/verify.py" line="87"/>
         <source>Unknown code</source>
         <translation>Kode tidak dikenal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/verify.py" line="88" />
+        <location filename="../../ui/pages/verify.py" line="88"/>
         <source>Forged or altered</source>
         <translation>Palsu atau diubah</translation>
     </message>

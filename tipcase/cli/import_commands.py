@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from tipcase.cli.common import UsageError
-from tipcase.importers import ImportFailed, import_file
+from tipcase.importers import ImportFailed, import_file, save_text
 from tipcase.validator import check_text
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -32,17 +30,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     command.add_argument("--lang", metavar="LANG", default="en", help="the language the story is written in (default: en)")
     command.add_argument("--quiet", action="store_true", help="print no warnings")
     command.set_defaults(handler=cmd_import)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -69,7 +56,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(imported.yaml_text)
     else:
-        _write_atomically(output, imported.yaml_text)
+        save_text(output, imported.yaml_text)
     print(
         f"imported {imported.passages} passage(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
         f"{len(imported.notes)} warning(s)" + (f"; written to {output}" if output is not None else ""),

@@ -8,6 +8,8 @@ with every note about what was changed or left out. A file that cannot be import
 from __future__ import annotations
 
 import dataclasses
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from tipcase.importers.story import ImportFailed, Note, Story
 from tipcase.importers.twee import parse_twee
 from tipcase.importers.twine_html import parse_twine_html
 
-__all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_text", "read_story", "to_yaml"]
+__all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_text", "read_story", "save_text", "to_yaml"]
 
 
 @dataclasses.dataclass
@@ -105,3 +107,16 @@ def import_file(path: str | Path, *, story_name: str | None = None, start: str |
     except OSError as exc:
         raise ImportFailed(f"{shown}: cannot read: {exc.strerror or exc}") from None
     return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang)
+
+
+def save_text(path: str | Path, text: str) -> None:
+    """Write a scenario file atomically: a crash leaves the old file or the new one, never half of one."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

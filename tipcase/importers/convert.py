@@ -199,4 +199,4 @@ def story_to_scenario(story: Story, path: str, *, start: str | None = None, lang
     """The scenario (as plain data, in the format's key order) and every note taken on the way."""
     converter = _Converter(story, path, start)
     scenario = converter.convert(lang)
-    return scenario, converter.notes
+    return scenario, sorted(converter.notes, key=lambda note: (note.line, note.col))  # in file order, as an editor lists them

@@ -17,9 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tipcase.services.permissions import Permission, require
-from tipcase.services.reports import cohort_report
 from tipcase.services.scenarios import playable
-from tipcase.store.models import Attempt, Cohort, Course, Decision, ScenarioVersion, User, cohort_members
+from tipcase.store.models import Attempt, AttemptScore, Cohort, Course, Decision, ScenarioVersion, User, cohort_members
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,7 +54,8 @@ class ScenarioAnalytics:
     completion_rate: float
     pass_rate: float
     mean_percent: float
-    competencies: dict[str, float]
+    competencies: dict[str, float]  # competency id -> mean percent
+    competency_titles: dict[str, str]  # competency id -> its title in the report's language
     choices: list[ChoiceShare]
     hardest: list[StageDifficulty]
     critical_errors: list[tuple[str, int]]  # (text, how many attempts)
@@ -141,7 +141,16 @@ def scenario_analytics(
             critical[str(error.get("text", ""))] += 1
         for violation in (result or {}).get("rule_violations", []):
             broken[str(violation.get("rule", ""))] += 1
-    competencies = next((r.competencies for r in cohort_report(session, actor, cohort) if r.course == course.code), {})
+    competencies = {
+        competency: round(float(mean_percent), 1)
+        for competency, mean_percent in session.execute(
+            select(AttemptScore.competency, func.avg(AttemptScore.percent))
+            .join(Attempt, Attempt.id == AttemptScore.attempt_id)
+            .where(*mine, Attempt.finished_at.is_not(None))
+            .group_by(AttemptScore.competency)
+            .order_by(AttemptScore.competency)
+        )
+    }
     return ScenarioAnalytics(
         cohort=cohort.name,
         course=course.code,
@@ -155,6 +164,7 @@ def scenario_analytics(
         pass_rate=_rate(passed, member_count),
         mean_percent=round(float(mean or 0.0), 1),
         competencies=competencies,
+        competency_titles={c: scenario.competencies[c].title.get(language, fallbacks) for c in competencies if c in scenario.competencies},
         choices=shares,
         hardest=hardest,
         critical_errors=critical.most_common(),

@@ -1,0 +1,105 @@
+"""The trainer's screens: cohorts and analytics, a roster imported through its preview, a Twine story imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.gui import make_context, open_window, seeded_url
+from tests.records import BEST, play_through
+from tests.test_import_twine import LINK_FORMS
+from tipcase.store.database import Database
+from tipcase.ui.main_window import MainWindow
+from tipcase.validator import check_file
+
+pytestmark = pytest.mark.gui
+
+SKIPS_CARE = [2] + [1] * 16
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    url = seeded_url(tmp_path)
+    db = Database(url)
+    play_through(db, "demo-trainee", BEST)
+    play_through(db, "other-trainee", SKIPS_CARE)
+    db.dispose()
+    window = open_window(qtbot, make_context(tmp_path, url))
+    window.sign_in("demo-trainer", "demo-trainer")
+    return window
+
+
+def test_only_trainers_and_admins_see_the_training_menu(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_context(tmp_path, seeded_url(tmp_path)))
+    window.sign_in("demo-trainee", "demo-trainee")
+    assert not window.training_menu.menuAction().isVisible()
+    window.show_cohorts()
+    assert window.current_page() is not window._cohorts
+    window.sign_out()
+    window.sign_in("demo-trainer", "demo-trainer")
+    assert window.training_menu.menuAction().isVisible()
+
+
+def test_cohort_analytics_show_the_figures_and_export(window: MainWindow, tmp_path: Path) -> None:
+    window.show_cohorts()
+    page = window.cohorts_page()
+    assert window.current_page() is page
+    assert page.cohort_box.currentData() == "demo"
+    assert page.scenario_box.count() == 1
+    summary = page.summary.text()
+    assert "<b>2</b> member(s)" in summary
+    assert "<b>2</b> completed (100.0 %)" in summary
+    assert "<b>1</b> passed (50.0 %)" in summary
+    assert page.hardest_model.row(0)[0] == "arrival"  # one of two questioned him at once instead of care first
+    assert any(page.errors_model.row(r)[2] == "medical-care-required" for r in range(page.errors_model.rowCount()))
+    assert "%" in page.chart.accessibleDescription()
+    page.export_to(tmp_path / "report.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames[0] == "Summary"
+
+
+def test_roster_preview_then_import(window: MainWindow, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("staff_id,full_name,rank\n90010999,Sri Wahyuni,Bripka\n,No Number,Bripda\n90010111,Andi Saputra,Brigadir\n", "utf-8")
+    window.show_cohorts()
+    page = window.cohorts_page()
+    page.create_cohort("ntt-2026", "NTT investigators")
+    assert page.cohort_box.currentData() == "ntt-2026"
+    assert page.summary.text() == "This cohort has no course yet."
+    page.preview_roster(roster)
+    dialog = page.roster_dialog
+    assert dialog.isVisible()
+    assert dialog.model.rowCount() == 3
+    assert dialog.model.row(1)[3] == "no staff ID"
+    assert dialog.model.row(2)[3] == "add the existing account other-trainee"
+    assert dialog.import_button.text() == "&Import 2 row(s)"
+    assert page.cohort_box.currentText() == "NTT investigators (0 member(s))"  # nothing imported yet
+    dialog.accept()
+    assert page.cohort_box.currentText() == "NTT investigators (2 member(s))"
+    assert page.passwords_dialog.isVisible()
+    assert page.passwords_model.row(0)[0] == "sri.90010999"
+
+
+def test_import_a_twine_story_and_save_it(window: MainWindow, tmp_path: Path) -> None:
+    story = tmp_path / "story.twee"
+    story.write_text(LINK_FORMS, encoding="utf-8")
+    window.import_twine_file(story)
+    dialog = window.twine_dialog
+    assert dialog.isVisible()
+    assert "9 passage(s) became 9 stage(s) and 8 choice(s). The case validates with no error." in dialog.summary.text()
+    assert "broken link to 'Nowhere'" in dialog.notes.toPlainText()
+    dialog.save(tmp_path / "every-link-form.yaml")
+    assert not dialog.isVisible()
+    checked = check_file(tmp_path / "every-link-form.yaml")
+    assert checked.ok
+    assert window.statusBar().currentMessage().startswith("Saved ")
+
+
+def test_a_file_that_is_not_a_story_is_one_clear_message(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("tipcase.ui.main_window.QMessageBox.warning", lambda _parent, _title, text: shown.append(text))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just notes\n", encoding="utf-8")
+    window.import_twine_file(notes)
+    assert shown == [f"{notes}:1:1: not a Twine story (no '::' passage header and no <tw-storydata> element)"]

@@ -1,0 +1,105 @@
+"""What the trainer's screens ask of the records, as plain data (like ``workstation``, for worker threads).
+
+Cohorts with their courses and scenarios, a new cohort, a roster preview and its import, and the
+analytics of one scenario for one cohort. Every call opens its own transaction and checks the
+account's permissions in the services it calls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from tipcase.services import courses, roster
+from tipcase.services.analytics import ScenarioAnalytics, scenario_analytics
+from tipcase.services.errors import NotFound
+from tipcase.services.permissions import Permission, require
+from tipcase.services.workstation import _user
+from tipcase.store.database import Database
+from tipcase.store.models import Cohort, Course, ScenarioVersion, cohort_members
+
+
+@dataclasses.dataclass(frozen=True)
+class ScenarioItem:
+    version_id: int
+    scenario_id: str
+    version: int
+    title: dict[str, str]
+
+
+@dataclasses.dataclass(frozen=True)
+class CourseItem:
+    course_id: int
+    code: str
+    title: dict[str, str]
+    scenarios: tuple[ScenarioItem, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class CohortItem:
+    name: str
+    title: str
+    members: int
+    courses: tuple[CourseItem, ...]
+
+
+def cohorts(db: Database, account_id: int) -> list[CohortItem]:
+    """Every cohort, with its member count and its courses' scenarios (for trainers, registrars, admins)."""
+    with db.reading() as session:
+        require(_user(session, account_id), Permission.READ_ALL_ATTEMPTS)
+        per_cohort = select(cohort_members.c.cohort_id, func.count()).group_by(cohort_members.c.cohort_id)
+        counts: dict[int, int] = {row[0]: row[1] for row in session.execute(per_cohort)}
+        return [
+            CohortItem(
+                cohort.name,
+                cohort.title,
+                int(counts.get(cohort.id, 0)),
+                tuple(
+                    CourseItem(
+                        course.id,
+                        course.code,
+                        dict(course.title),
+                        tuple(
+                            ScenarioItem(item.scenario_version.id, item.scenario_version.scenario_id, item.scenario_version.version,
+                                         dict(item.scenario_version.title))
+                            for item in course.items
+                        ),
+                    )
+                    for course in cohort.courses
+                ),
+            )
+            for cohort in session.scalars(select(Cohort).order_by(Cohort.name))
+        ]  # fmt: skip
+
+
+def create_cohort(db: Database, account_id: int, name: str, title: str) -> None:
+    with db.transaction() as session:
+        courses.create_cohort(session, _user(session, account_id), name, title)
+
+
+def preview_roster(db: Database, account_id: int, path: Path) -> roster.RosterPreview:
+    """Every row of the roster and what importing it would do; nothing is written."""
+    with db.reading() as session:
+        require(_user(session, account_id), Permission.MANAGE_COHORTS)
+        return roster.read_roster(session, path)
+
+
+def import_roster(db: Database, account_id: int, cohort: str, path: Path) -> roster.RosterResult:
+    """Read the roster again (the records may have changed since the preview) and import its good rows."""
+    with db.transaction() as session:
+        actor = _user(session, account_id)
+        preview = roster.read_roster(session, path)
+        return roster.import_roster(session, actor, courses.get_cohort(session, cohort), preview)
+
+
+def analytics(db: Database, account_id: int, cohort: str, course_id: int, version_id: int, *, language: str) -> ScenarioAnalytics:
+    with db.reading() as session:
+        course = session.get(Course, course_id)
+        version = session.get(ScenarioVersion, version_id)
+        if course is None or version is None:
+            raise NotFound("this course or scenario no longer exists")
+        return scenario_analytics(
+            session, _user(session, account_id), courses.get_cohort(session, cohort), course, version, language=language
+        )

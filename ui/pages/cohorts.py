@@ -1,0 +1,360 @@
+"""The trainer's cohorts page: pick a cohort, a course and a scenario, and read where the cohort went wrong.
+
+Also where cohorts are created and rosters imported (with a preview that imports nothing until the
+trainer confirms). The figures are computed by the core off the UI thread (``trainer_desk``), so a
+report over hundreds of trainees never freezes the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipcase.ui.context import ApplicationContext
+from tipcase.ui.models.rows import RowsTableModel
+from tipcase.ui.pages.roster_dialog import RosterDialog
+from tipcase.ui.widgets.competency_chart import CompetencyChart
+
+
+def _table(model: RowsTableModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    table.setObjectName(name)
+    return table
+
+
+class CohortsPage(QWidget):
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.cohorts: list[Any] = []
+        self.report: Any = None
+        self.heading = QLabel()
+        self.cohort_label, self.course_label, self.scenario_label = QLabel(), QLabel(), QLabel()
+        self.cohort_box, self.course_box, self.scenario_box = QComboBox(), QComboBox(), QComboBox()
+        self.pickers = [
+            (self.cohort_label, self.cohort_box),
+            (self.course_label, self.course_box),
+            (self.scenario_label, self.scenario_box),
+        ]
+        for label, box in self.pickers:
+            label.setBuddy(box)
+            box.setMinimumContentsLength(18)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cohort_box.currentIndexChanged.connect(self._cohort_chosen)
+        self.course_box.currentIndexChanged.connect(self._course_chosen)
+        self.scenario_box.currentIndexChanged.connect(lambda _i: self.load_report())
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_cohort)
+        self.roster_button = QPushButton()
+        self.roster_button.clicked.connect(self.choose_roster)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_report)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.hardest_model = RowsTableModel(
+            lambda: [self.tr("Stage"), self.tr("Decisions"), self.tr("Poor choices"), self.tr("Poor share (%)"), self.tr("Title")]
+        )
+        self.choices_model = RowsTableModel(
+            lambda: [self.tr("Stage"), self.tr("Choice"), self.tr("Taken"), self.tr("Share (%)"), self.tr("Label")]
+        )
+        self.errors_model = RowsTableModel(lambda: [self.tr("Kind"), self.tr("Attempts"), self.tr("What")])
+        self.tabs = QTabWidget()
+        self.hardest_table = _table(self.hardest_model, "hardest")
+        self.choices_table = _table(self.choices_model, "choices")
+        self.errors_table = _table(self.errors_model, "errors")
+        for table in (self.hardest_table, self.choices_table, self.errors_table):
+            self.tabs.addTab(table, "")
+        self.chart = CompetencyChart()
+        splitter = QSplitter()
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        pickers = QHBoxLayout()
+        for label, box in self.pickers:
+            pickers.addWidget(label)
+            pickers.addWidget(box, 1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.roster_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(pickers)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText("<h2>" + self.tr("Cohorts and analytics") + "</h2>")
+        self.cohort_label.setText(self.tr("C&ohort"))
+        self.course_label.setText(self.tr("Co&urse"))
+        self.scenario_label.setText(self.tr("&Scenario"))
+        self.new_button.setText(self.tr("&New cohort…"))
+        self.roster_button.setText(self.tr("Import a &roster…"))
+        self.export_button.setText(self.tr("&Export the report…"))
+        self.tabs.setTabText(0, self.tr("Hardest stages"))
+        self.tabs.setTabText(1, self.tr("Every choice"))
+        self.tabs.setTabText(2, self.tr("Critical errors and broken rules"))
+        self.hardest_table.setAccessibleName(self.tr("Hardest stages"))
+        self.choices_table.setAccessibleName(self.tr("Every choice"))
+        self.errors_table.setAccessibleName(self.tr("Critical errors and broken rules"))
+        self._show_report()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh_view(self) -> None:
+        self._show_report()
+
+    # -- data ------------------------------------------------------------------------------------
+    def _run(self, work: Any, done: Any) -> None:
+        db, account = self.context.db, self.context.account
+        if db is None or account is None:
+            return
+        self.context.tasks.run(lambda: work(db, account.id), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Cohorts"), str(error))
+
+    def refresh(self, select: str | None = None) -> None:
+        from tipcase.services.trainer_desk import cohorts  # noqa: PLC0415 - loads on first use
+
+        chosen = select or self.cohort_box.currentData()
+
+        def done(items: list[Any]) -> None:
+            self.cohorts = items
+            self.cohort_box.blockSignals(True)
+            self.cohort_box.clear()
+            for item in items:
+                count = self.tr("%n member(s)", "", item.members)
+                self.cohort_box.addItem(f"{item.title} ({count})", item.name)
+            index = self.cohort_box.findData(chosen) if chosen else 0
+            self.cohort_box.setCurrentIndex(max(0, index))
+            self.cohort_box.blockSignals(False)
+            self._cohort_chosen()
+
+        self._run(cohorts, done)
+
+    def _cohort(self) -> Any:
+        index = self.cohort_box.currentIndex()
+        return self.cohorts[index] if 0 <= index < len(self.cohorts) else None
+
+    def _course(self) -> Any:
+        cohort = self._cohort()
+        index = self.course_box.currentIndex()
+        return cohort.courses[index] if cohort is not None and 0 <= index < len(cohort.courses) else None
+
+    def _text(self, text: dict[str, str]) -> str:
+        return text.get(self.context.language) or next(iter(text.values()), "")
+
+    def _cohort_chosen(self, *_args: object) -> None:
+        cohort = self._cohort()
+        self.course_box.blockSignals(True)
+        self.course_box.clear()
+        for course in cohort.courses if cohort is not None else ():
+            self.course_box.addItem(self._text(course.title), course.course_id)
+        self.course_box.blockSignals(False)
+        self.roster_button.setEnabled(cohort is not None)
+        self._course_chosen()
+
+    def _course_chosen(self, *_args: object) -> None:
+        course = self._course()
+        self.scenario_box.blockSignals(True)
+        self.scenario_box.clear()
+        for scenario in course.scenarios if course is not None else ():
+            self.scenario_box.addItem(f"{self._text(scenario.title)} (v{scenario.version})", scenario.version_id)
+        self.scenario_box.blockSignals(False)
+        self.load_report()
+
+    def load_report(self) -> None:
+        from tipcase.services.trainer_desk import analytics  # noqa: PLC0415
+
+        cohort, course, version_id = self._cohort(), self._course(), self.scenario_box.currentData()
+        if cohort is None or course is None or version_id is None:
+            self.report = None
+            self._show_report()
+            return
+        language = self.context.language
+
+        def done(report: Any) -> None:
+            self.report = report
+            self._show_report()
+
+        self._run(lambda db, account: analytics(db, account, cohort.name, course.course_id, version_id, language=language), done)
+
+    def _show_report(self) -> None:
+        report = self.report
+        self.export_button.setEnabled(report is not None)
+        if report is None:
+            self.summary.setText(
+                self.tr("No cohort yet: create one, import its roster, and assign it a course.")
+                if not self.cohorts
+                else self.tr("This cohort has no course yet.")
+            )
+            for model in (self.hardest_model, self.choices_model, self.errors_model):
+                model.set_rows([])
+            self.chart.show_percents([], self.tr("Mean percent per competency"))
+            return
+        members = self.tr("<b>%n</b> member(s)", "", report.members)
+        figures = self.tr(
+            "<b>{started}</b> started, <b>{completed}</b> completed ({completion} %), <b>{passed}</b> passed ({pass_rate} %). "
+            "Mean result of finished attempts: <b>{mean} %</b>."
+        ).format(
+            started=report.started,
+            completed=report.completed,
+            completion=report.completion_rate,
+            passed=report.passed,
+            pass_rate=report.pass_rate,
+            mean=report.mean_percent,
+        )
+        self.summary.setText(f"{members}: {figures}")
+        self.hardest_model.set_rows([[s.stage, s.decisions, s.poor, s.poor_share, s.title] for s in report.hardest])
+        self.choices_model.set_rows(
+            [[c.stage, c.choice, c.count, c.share, c.label] for c in report.choices], [c.poor for c in report.choices]
+        )
+        errors = [[self.tr("Critical error"), n, text] for text, n in report.critical_errors]
+        errors += [[self.tr("Broken rule"), n, rule] for rule, n in report.broken_rules]
+        self.errors_model.set_rows(errors, [row[0] == self.tr("Critical error") for row in errors])
+        percents = [(report.competency_titles.get(c, c), p) for c, p in report.competencies.items()]
+        self.chart.show_percents(percents, self.tr("Mean percent per competency"))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def new_cohort(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("New cohort"))
+        name, title = QLineEdit(), QLineEdit()
+        name.setPlaceholderText("ntt-2026")
+        title.setPlaceholderText(self.tr("NTT investigators, 2026 intake"))
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("Short name (a-z, 0-9, -):"), name)
+        form.addRow(self.tr("Title:"), title)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(dialog.accept)
+        box.rejected.connect(dialog.reject)
+        form.addRow(box)
+        if dialog.exec() == QDialog.DialogCode.Accepted and name.text().strip():
+            self.create_cohort(name.text().strip(), title.text().strip() or name.text().strip())
+
+    def create_cohort(self, name: str, title: str) -> None:
+        from tipcase.services.trainer_desk import create_cohort  # noqa: PLC0415
+
+        self._run(lambda db, account: create_cohort(db, account, name, title), lambda _none: self.refresh(select=name))
+
+    def choose_roster(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a roster"), "", self.tr("Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)")
+        )
+        if name:
+            self.preview_roster(Path(name))
+
+    def preview_roster(self, path: Path) -> None:
+        """Show every row and what it would do; import only when the trainer confirms."""
+        from tipcase.services.trainer_desk import preview_roster  # noqa: PLC0415
+
+        cohort = self._cohort()
+        if cohort is None:
+            return
+
+        def done(preview: Any) -> None:
+            self.roster_dialog = RosterDialog(preview, cohort.title, self)
+            self.roster_dialog.accepted.connect(lambda: self.import_roster(cohort.name, path))
+            self.roster_dialog.open()
+
+        self._run(lambda db, account: preview_roster(db, account, path), done)
+
+    def import_roster(self, cohort: str, path: Path) -> None:
+        from tipcase.services.trainer_desk import import_roster  # noqa: PLC0415
+
+        def done(result: Any) -> None:
+            self.refresh(select=cohort)
+            if result.created:
+                self._show_passwords(result.created)
+            self.context.signals.status_message.emit(
+                self.tr("Roster imported: {created} new account(s), {existing} existing, {skipped} skipped").format(
+                    created=len(result.created), existing=len(result.added_existing), skipped=result.skipped
+                )
+            )
+
+        self._run(lambda db, account: import_roster(db, account, cohort, path), done)
+
+    def _show_passwords(self, created: list[tuple[str, str]]) -> None:
+        """The new accounts' first passwords, shown once, to print or save and hand out."""
+        self.passwords_dialog = QDialog(self)
+        self.passwords_dialog.setWindowTitle(self.tr("New accounts"))
+        model = RowsTableModel(lambda: [self.tr("Username"), self.tr("Password")])
+        model.set_rows([list(row) for row in created])
+        table = _table(model, "passwords")
+        save = QPushButton(self.tr("&Save as CSV…"))
+        save.clicked.connect(lambda: self._save_passwords(created))
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.passwords_dialog.reject)
+        box.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self.passwords_dialog)
+        layout.addWidget(QLabel(self.tr("Give each trainee their password; they can change it after signing in. It is not shown again.")))
+        layout.addWidget(table)
+        layout.addWidget(box)
+        self.passwords_dialog.resize(520, 360)
+        self.passwords_dialog.open()
+        self.passwords_model = model
+
+    def _save_passwords(self, created: list[tuple[str, str]]) -> None:
+        import csv  # noqa: PLC0415
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
+        if name:
+            with open(name, "w", encoding="utf-8-sig", newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow(["username", "password"])
+                writer.writerows(created)
+
+    def export_report(self) -> None:
+        if self.report is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the report"),
+            f"{self.report.cohort}-{self.report.scenario}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        from tipcase.services import analytics  # noqa: PLC0415
+
+        report = self.report
+        write = analytics.export_csv if path.suffix.lower() == ".csv" else analytics.export_xlsx
+        self.context.tasks.run(lambda: write(report, path), lambda _none: self.context.signals.status_message.emit(str(path)), self._failed)

@@ -1,0 +1,46 @@
+"""The roster preview: every row with what importing it would do, or what is wrong; nothing is imported until OK."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from tipcase.ui.models.rows import RowsTableModel
+
+
+class RosterDialog(QDialog):
+    def __init__(self, preview: Any, cohort_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import a roster into {cohort}").format(cohort=cohort_title))
+        self.model = RowsTableModel(lambda: [self.tr("Line"), self.tr("Staff ID"), self.tr("Name"), self.tr("What happens")])
+        rows = [[row.line, row.staff_id, row.full_name, self._what(row)] for row in preview.rows]
+        self.model.set_rows(rows, [bool(row.errors) for row in preview.rows])
+        table = QTableView()
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAccessibleName(self.tr("Roster rows"))
+        good, bad = len(preview.good), len(preview.bad)
+        message = self.tr("{good} row(s) ready to import; {bad} row(s) with errors will be skipped.").format(good=good, bad=bad)
+        self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("&Import %n row(s)", "", good))
+        self.import_button.setEnabled(good > 0)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(760, 460)
+
+    def _what(self, row: Any) -> str:
+        if row.errors:
+            return "; ".join(row.errors)
+        if row.existing:
+            return self.tr("add the existing account {username}").format(username=row.existing)
+        return self.tr("create the trainee account {username}").format(username=row.username)

@@ -1,0 +1,69 @@
+"""Import a Twine story from the app: the summary, every warning line, and saving the scenario file.
+
+The import itself is the core's (``tipcase.importers``), run off the UI thread; this dialog only shows
+what it produced and saves it where the trainer chooses (atomically, never over a file silently:
+the save dialog asks before replacing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class TwineImportDialog(QDialog):
+    def __init__(self, imported: Any, errors: list[str], source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.imported = imported
+        self.source = source
+        self.saved_to: Path | None = None
+        self.setWindowTitle(self.tr("Imported from {name}").format(name=source.name))
+        summary = self.tr("{passages} passage(s) became {stages} stage(s) and {choices} choice(s).").format(
+            passages=imported.passages, stages=imported.stages, choices=imported.choices
+        )
+        if errors:  # never expected: the importer's output is made to validate
+            summary += " " + self.tr("The validator still finds {count} error(s): {first}").format(count=len(errors), first=errors[0])
+        else:
+            summary += " " + self.tr("The case validates with no error.")
+        self.summary = QLabel(
+            summary + " " + self.tr("Save it, then add scores, feedback, the pathway and the second language before publishing.")
+        )
+        self.summary.setWordWrap(True)
+        self.notes_label = QLabel(self.tr("%n warning(s): what was changed or left out", "", len(imported.notes)))
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.notes.setPlainText("\n".join(str(note) for note in imported.notes) or self.tr("Nothing was left out."))
+        self.notes.setAccessibleName(self.tr("Import warnings"))
+        self.notes_label.setBuddy(self.notes)
+        self.save_button = QPushButton(self.tr("&Save the scenario…"))
+        self.save_button.clicked.connect(self.choose_target)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 480)
+
+    def choose_target(self) -> None:
+        suggested = str(self.source.with_name(f"{self.imported.scenario['id']}.yaml"))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
+        if name:
+            self.save(Path(name))
+
+    def save(self, target: Path) -> None:
+        from tipcase.importers import save_text  # noqa: PLC0415
+
+        try:
+            save_text(target, self.imported.yaml_text)
+        except OSError as exc:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
+            return
+        self.saved_to = target
+        self.accept()
