@@ -7,9 +7,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from PySide6.QtCore import Qt
+
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
 from tests.test_import_twine import LINK_FORMS
+from tipcase.services.trainer_desk import course_list
 from tipcase.store.database import Database
 from tipcase.ui.main_window import MainWindow
 from tipcase.validator import check_file
@@ -103,3 +106,33 @@ def test_a_file_that_is_not_a_story_is_one_clear_message(window: MainWindow, tmp
     notes.write_text("just notes\n", encoding="utf-8")
     window.import_twine_file(notes)
     assert shown == [f"{notes}:1:1: not a Twine story (no '::' passage header and no <tw-storydata> element)"]
+
+
+def test_compose_a_course_and_assign_it_to_a_new_cohort(window: MainWindow) -> None:
+    window.show_cohorts()
+    page = window.cohorts_page()
+    page.create_cohort("ntt-2026", "NTT investigators")
+    page.new_course()
+    dialog = page.course_dialog
+    assert dialog.isVisible()
+    assert dialog.scenarios.count() == 1  # the published demo case
+    dialog.code.setText("returnees")
+    dialog.title_en.setText("Returnees")
+    dialog.title_id.setText("Pekerja migran yang kembali")
+    dialog.scenarios.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.pass_rule.setCurrentIndex(1)
+    assert dialog.pass_mean.isEnabled()
+    dialog.pass_mean.setValue(80)
+    dialog.policy.setCurrentIndex(1)
+    draft = dialog.draft()
+    assert (draft.pass_rule, draft.pass_mean, draft.attempt_policy, draft.max_attempts) == ("mean", 80.0, "last", None)
+    dialog.accept()
+    assert window.statusBar().currentMessage() == "Course returnees created"
+    db, account = window.context.db, window.context.account
+    assert db is not None
+    assert account is not None
+    returnees = next(c for c in course_list(db, account.id) if c.code == "returnees")
+    page.assign_course("ntt-2026", returnees.course_id)
+    assert page.cohort_box.currentData() == "ntt-2026"
+    assert page.course_box.currentText() == "Returnees"
+    assert page.summary.text().startswith("<b>0</b> member(s)")

@@ -142,3 +142,26 @@ def test_unreachable_database_is_one_line(home: Path, capsys: pytest.CaptureFixt
     assert code == 1
     assert err.count("\n") == 1
     assert err.startswith("tipcase: error: cannot use the database at postgresql+psycopg://x@127.0.0.1:1/none")
+
+
+def test_publish_compose_a_course_and_assign_it(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "publish", str(CASE))
+    assert code == 0
+    assert out.startswith("published scam-compound-return v1 (")
+    code, out, _ = run(
+        capsys, "courses", "create", "returnees", "--title", "Returnees", "--title-id", "Pekerja migran yang kembali",
+        "--scenario", "scam-compound-return:1", "--pass-rule", "mean", "--pass-mean", "80", "--policy", "last",
+    )  # fmt: skip
+    assert (code, out) == (0, "created course returnees: scam-compound-return v1\n")
+    assert run(capsys, "cohorts", "create", "ntt", "NTT")[0] == 0
+    assert run(capsys, "cohorts", "assign", "ntt", "returnees")[:2] == (0, "assigned returnees to ntt\n")
+    code, out, _ = run(capsys, "courses", "list", "--json")
+    [course] = json.loads(out)
+    assert (course["pass_rule"], course["pass_mean"], course["attempt_policy"]) == ("mean", 80.0, "last")
+    assert course["title"] == {"en": "Returnees", "id": "Pekerja migran yang kembali"}
+    code, _, err = run(capsys, "courses", "create", "other", "--title", "O", "--scenario", "scam-compound-return:7")
+    assert code == 1
+    assert err == "tipcase: error: no published version 7 of scenario 'scam-compound-return'\n"
+    code, _, err = run(capsys, "courses", "create", "other", "--title", "O", "--scenario", "scam-compound-return", "--pass-rule", "mean")
+    assert code == 1
+    assert "pass rule: 'all' (every scenario passed) or 'mean' with a mean percent" in err

@@ -4,249 +4,357 @@
 <context>
     <name>CohortsPage</name>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="83"/>
-        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <location filename="../../ui/pages/cohorts.py" line="87"/>
+        <location filename="../../ui/pages/cohorts.py" line="90"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <location filename="../../ui/pages/cohorts.py" line="87"/>
         <source>Decisions</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <location filename="../../ui/pages/cohorts.py" line="87"/>
         <source>Poor choices</source>
         <translation>Pilihan buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <location filename="../../ui/pages/cohorts.py" line="87"/>
         <source>Poor share (%)</source>
         <translation>Porsi buruk (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="83"/>
+        <location filename="../../ui/pages/cohorts.py" line="87"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <location filename="../../ui/pages/cohorts.py" line="90"/>
         <source>Choice</source>
         <translation>Pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <location filename="../../ui/pages/cohorts.py" line="90"/>
         <source>Taken</source>
         <translation>Dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <location filename="../../ui/pages/cohorts.py" line="90"/>
         <source>Share (%)</source>
         <translation>Porsi (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="86"/>
+        <location filename="../../ui/pages/cohorts.py" line="90"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="119"/>
+        <location filename="../../ui/pages/cohorts.py" line="123"/>
         <source>Cohorts and analytics</source>
         <translation>Angkatan dan analitik</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="120"/>
+        <location filename="../../ui/pages/cohorts.py" line="124"/>
         <source>C&amp;ohort</source>
         <translation>A&amp;ngkatan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="121"/>
+        <location filename="../../ui/pages/cohorts.py" line="125"/>
         <source>Co&amp;urse</source>
         <translation>Kurs&amp;us</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="122"/>
+        <location filename="../../ui/pages/cohorts.py" line="126"/>
         <source>&amp;Scenario</source>
         <translation>&amp;Skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="123"/>
+        <location filename="../../ui/pages/cohorts.py" line="127"/>
         <source>&amp;New cohort…</source>
         <translation>Angkatan &amp;baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="124"/>
+        <location filename="../../ui/pages/cohorts.py" line="128"/>
         <source>Import a &amp;roster…</source>
         <translation>Impor &amp;daftar peserta…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="125"/>
+        <location filename="../../ui/pages/cohorts.py" line="129"/>
+        <source>New &amp;course…</source>
+        <translation>&amp;Kursus baru…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="130"/>
+        <source>&amp;Assign a course…</source>
+        <translation>&amp;Tetapkan kursus…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="131"/>
         <source>&amp;Export the report…</source>
         <translation>&amp;Ekspor laporan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="126"/>
-        <location filename="../../ui/pages/cohorts.py" line="129"/>
+        <location filename="../../ui/pages/cohorts.py" line="132"/>
+        <location filename="../../ui/pages/cohorts.py" line="135"/>
         <source>Hardest stages</source>
         <translation>Tahap tersulit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="127"/>
-        <location filename="../../ui/pages/cohorts.py" line="130"/>
+        <location filename="../../ui/pages/cohorts.py" line="133"/>
+        <location filename="../../ui/pages/cohorts.py" line="136"/>
         <source>Every choice</source>
         <translation>Semua pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="128"/>
-        <location filename="../../ui/pages/cohorts.py" line="131"/>
+        <location filename="../../ui/pages/cohorts.py" line="134"/>
+        <location filename="../../ui/pages/cohorts.py" line="137"/>
         <source>Critical errors and broken rules</source>
         <translation>Kesalahan kritis dan aturan yang dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="150"/>
+        <location filename="../../ui/pages/cohorts.py" line="156"/>
         <source>Cohorts</source>
         <translation>Angkatan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="162"/>
+        <location filename="../../ui/pages/cohorts.py" line="168"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="223"/>
+        <location filename="../../ui/pages/cohorts.py" line="230"/>
         <source>No cohort yet: create one, import its roster, and assign it a course.</source>
         <translation>Belum ada angkatan: buat angkatan, impor daftar pesertanya, lalu tetapkan kursusnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="225"/>
+        <location filename="../../ui/pages/cohorts.py" line="232"/>
         <source>This cohort has no course yet.</source>
         <translation>Angkatan ini belum memiliki kursus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="229"/>
-        <location filename="../../ui/pages/cohorts.py" line="252"/>
+        <location filename="../../ui/pages/cohorts.py" line="236"/>
+        <location filename="../../ui/pages/cohorts.py" line="259"/>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="231"/>
+        <location filename="../../ui/pages/cohorts.py" line="238"/>
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="233"/>
+        <location filename="../../ui/pages/cohorts.py" line="240"/>
         <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate} %). Mean result of finished attempts: &lt;b&gt;{mean} %&lt;/b&gt;.</source>
         <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate} %). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean} %&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="248"/>
-        <location filename="../../ui/pages/cohorts.py" line="250"/>
+        <location filename="../../ui/pages/cohorts.py" line="255"/>
+        <location filename="../../ui/pages/cohorts.py" line="257"/>
         <source>Critical error</source>
         <translation>Kesalahan kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="249"/>
+        <location filename="../../ui/pages/cohorts.py" line="256"/>
         <source>Broken rule</source>
         <translation>Aturan dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="257"/>
+        <location filename="../../ui/pages/cohorts.py" line="264"/>
         <source>New cohort</source>
         <translation>Angkatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="260"/>
+        <location filename="../../ui/pages/cohorts.py" line="267"/>
         <source>NTT investigators, 2026 intake</source>
         <translation>Penyidik NTT, angkatan 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="262"/>
+        <location filename="../../ui/pages/cohorts.py" line="269"/>
         <source>Short name (a-z, 0-9, -):</source>
         <translation>Nama singkat (a-z, 0-9, -):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="263"/>
+        <location filename="../../ui/pages/cohorts.py" line="270"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="278"/>
+        <location filename="../../ui/pages/cohorts.py" line="298"/>
+        <source>Course {code} created</source>
+        <translation>Kursus {code} dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="315"/>
+        <source>Assign a course to {cohort}</source>
+        <translation>Tetapkan kursus untuk {cohort}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="317"/>
+        <source>Course:</source>
+        <translation>Kursus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="334"/>
         <source>Import a roster</source>
         <translation>Impor daftar peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="278"/>
+        <location filename="../../ui/pages/cohorts.py" line="334"/>
         <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="306"/>
+        <location filename="../../ui/pages/cohorts.py" line="362"/>
         <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
         <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="316"/>
+        <location filename="../../ui/pages/cohorts.py" line="372"/>
         <source>New accounts</source>
         <translation>Akun baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="317"/>
+        <location filename="../../ui/pages/cohorts.py" line="373"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="317"/>
+        <location filename="../../ui/pages/cohorts.py" line="373"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="320"/>
+        <location filename="../../ui/pages/cohorts.py" line="376"/>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="326"/>
+        <location filename="../../ui/pages/cohorts.py" line="382"/>
         <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
         <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="336"/>
+        <location filename="../../ui/pages/cohorts.py" line="392"/>
         <source>Save the passwords</source>
         <translation>Simpan kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="336"/>
+        <location filename="../../ui/pages/cohorts.py" line="392"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="348"/>
+        <location filename="../../ui/pages/cohorts.py" line="404"/>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="350"/>
+        <location filename="../../ui/pages/cohorts.py" line="406"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="30"/>
+        <source>New course</source>
+        <translation>Kursus baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="35"/>
+        <source>Scenarios in the course</source>
+        <translation>Skenario dalam kursus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="44"/>
+        <source>Every scenario passed</source>
+        <translation>Semua skenario lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="45"/>
+        <source>A mean percent over the scenarios</source>
+        <translation>Rata-rata persen seluruh skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="53"/>
+        <source>The best attempt counts</source>
+        <translation>Percobaan terbaik yang dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="54"/>
+        <source>The last attempt counts</source>
+        <translation>Percobaan terakhir yang dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="57"/>
+        <source>no limit</source>
+        <translation>tanpa batas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="58"/>
+        <source>Show each choice&apos;s feedback at once (otherwise in the debrief)</source>
+        <translation>Tampilkan umpan balik setiap pilihan langsung (jika tidak, di evaluasi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="60"/>
+        <source>Code (a-z, 0-9, -):</source>
+        <translation>Kode (a-z, 0-9, -):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="61"/>
+        <source>Title (English):</source>
+        <translation>Judul (bahasa Inggris):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="62"/>
+        <source>Title (Bahasa Indonesia):</source>
+        <translation>Judul (Bahasa Indonesia):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="63"/>
+        <source>Scenarios (tick, in order):</source>
+        <translation>Skenario (centang, berurutan):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="64"/>
+        <source>Pass rule:</source>
+        <translation>Aturan kelulusan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="65"/>
+        <source>Mean percent to pass:</source>
+        <translation>Rata-rata persen untuk lulus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="66"/>
+        <source>Attempts:</source>
+        <translation>Percobaan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/course_dialog.py" line="67"/>
+        <source>Most attempts per scenario:</source>
+        <translation>Percobaan terbanyak per skenario:</translation>
     </message>
 </context>
 <context>

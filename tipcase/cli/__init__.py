@@ -31,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     scenario_commands.register(commands)
     import_commands.register(commands)
-    records_commands.register(commands)
-    cohort_commands.register(commands)
+    course_actions = records_commands.register(commands)
+    cohort_commands.register(commands, course_actions)
     certificate_commands.register(commands)
     return parser
 

@@ -1,4 +1,8 @@
-"""``tipcase cohorts``: create a cohort, import its roster (preview first, then ``--yes``), read where it went wrong."""
+"""``tipcase publish``, ``courses create``, ``cohorts``: publish cases, compose courses, run cohorts and read their results.
+
+Cohorts: create one, import its roster (preview first, then ``--yes``), assign it a course, and read
+where it went wrong.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,43 @@ import os
 import sys
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
-from tipcase.services import analytics, courses, roster
+from tipcase.services import analytics, courses, roster, scenarios
+from tipcase.store.models import ScenarioVersion
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    cohorts = commands.add_parser("cohorts", help="cohorts and their rosters")
+def register(commands: argparse._SubParsersAction, course_actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    publish = commands.add_parser("publish", help="publish scenario files as new immutable versions that courses can pin")
+    publish.add_argument("files", nargs="+", metavar="FILE")
+    publish.set_defaults(handler=cmd_publish)
+
+    create_course = course_actions.add_parser(
+        "create",
+        help="compose a course from published scenario versions",
+        description="Compose a course from published scenarios (ID pins the latest version, ID:N version N), with its pass rule.",
+    )
+    create_course.add_argument("code", metavar="CODE")
+    create_course.add_argument("--title", required=True, help="the course title in English")
+    create_course.add_argument("--title-id", help="the course title in Bahasa Indonesia")
+    create_course.add_argument("--scenario", action="append", required=True, metavar="ID[:VERSION]", help="repeat for each case, in order")
+    create_course.add_argument("--pass-rule", choices=("all", "mean"), default="all", help="every scenario passed (all), or a mean percent")
+    create_course.add_argument("--pass-mean", type=float, metavar="PERCENT", help="the mean percent for --pass-rule mean")
+    create_course.add_argument("--policy", choices=("best", "last"), default="best", help="which attempt counts (default: best)")
+    create_course.add_argument("--max-attempts", type=int, metavar="N")
+    create_course.add_argument("--feedback-after-choice", action="store_true", help="show each choice's feedback at once")
+    create_course.set_defaults(handler=cmd_courses_create)
+
+    cohorts = commands.add_parser("cohorts", help="cohorts: rosters, courses and analytics")
     actions = cohorts.add_subparsers(dest="cohorts_command", metavar="ACTION", required=True)
+    assign = actions.add_parser("assign", help="assign a course to a cohort")
+    assign.add_argument("cohort", metavar="COHORT")
+    assign.add_argument("course", metavar="COURSE")
+    assign.set_defaults(handler=cmd_cohorts_assign)
     create = actions.add_parser("create", help="create a cohort")
     create.add_argument("name", metavar="NAME", help="short name: lower-case letters, digits, '-' and '_'")
     create.add_argument("title", metavar="TITLE")
@@ -49,6 +80,54 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report.add_argument("--xlsx", metavar="OUT.xlsx", help="also write a workbook (one file per scenario: OUT-<scenario>.xlsx)")
     report.add_argument("--csv", metavar="OUT.csv", help="also write CSV (one file per scenario: OUT-<scenario>.csv)")
     report.set_defaults(handler=cmd_cohorts_report)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    for name in args.files:
+        if not Path(name).is_file():
+            raise UsageError(f"{name}: no such file")
+    with database(args) as db, db.transaction() as session:
+        published = [scenarios.publish_file(session, operator(), name) for name in args.files]
+        lines = [f"published {version.scenario_id} v{version.version} ({version.sha256[:12]})" for version in published]
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _pinned(session: Session, spec: str) -> ScenarioVersion:
+    scenario_id, _, number = spec.partition(":")
+    if number and not number.isdigit():
+        raise UsageError(f"--scenario {spec}: write ID or ID:VERSION")
+    return scenarios.get_version(session, scenario_id, int(number) if number else None)
+
+
+def cmd_courses_create(args: argparse.Namespace) -> int:
+    title = {"en": args.title} | ({"id": args.title_id} if args.title_id else {})
+    with database(args) as db, db.transaction() as session:
+        versions = [_pinned(session, spec) for spec in args.scenario]
+        course = courses.create_course(
+            session,
+            operator(),
+            code=args.code,
+            title=title,
+            versions=versions,
+            pass_rule=args.pass_rule,
+            pass_mean=args.pass_mean,
+            attempt_policy=args.policy,
+            max_attempts=args.max_attempts,
+            feedback_after_choice=args.feedback_after_choice,
+        )
+        pinned = ", ".join(f"{v.scenario_id} v{v.version}" for v in versions)
+        code = course.code
+    print(f"created course {code}: {pinned}")
+    return EXIT_OK
+
+
+def cmd_cohorts_assign(args: argparse.Namespace) -> int:
+    with database(args) as db, db.transaction() as session:
+        cohort = courses.get_cohort(session, args.cohort)
+        courses.assign_course(session, operator(), cohort, courses.get_course(session, args.course))
+    print(f"assigned {args.course} to {args.cohort}")
+    return EXIT_OK
 
 
 def cmd_cohorts_create(args: argparse.Namespace) -> int:

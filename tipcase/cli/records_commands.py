@@ -47,7 +47,8 @@ def database(args: argparse.Namespace) -> Iterator[Database]:
         db.dispose()
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """Add the records commands; returns the ``courses`` actions, which ``cohort_commands`` adds to."""
     db = commands.add_parser("db", help="the database: upgrade its schema, show its state")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply schema migrations").set_defaults(handler=cmd_db_upgrade)
@@ -80,7 +81,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     reset.set_defaults(handler=cmd_users_reset_password)
 
     course_parser = commands.add_parser("courses", help="courses")
-    course_commands = course_parser.add_subparsers(dest="courses_command", metavar="ACTION", required=True)
+    course_commands: argparse._SubParsersAction = course_parser.add_subparsers(  # type: ignore[type-arg]
+        dest="courses_command", metavar="ACTION", required=True
+    )
     course_list = course_commands.add_parser("list", help="list courses")
     course_list.add_argument("--json", action="store_true")
     course_list.set_defaults(handler=cmd_courses_list)
@@ -110,6 +113,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     restore_parser = commands.add_parser("restore", help="restore a backup into an empty home")
     restore_parser.add_argument("file", metavar="FILE")
     restore_parser.set_defaults(handler=cmd_restore)
+    return course_commands
 
 
 def _read_password() -> str:

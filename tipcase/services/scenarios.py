@@ -89,6 +89,18 @@ def list_versions(session: Session, actor: User) -> list[ScenarioVersion]:
     return list(session.scalars(select(ScenarioVersion).order_by(ScenarioVersion.scenario_id, ScenarioVersion.version)))
 
 
+def get_version(session: Session, scenario_id: str, version: int | None = None) -> ScenarioVersion:
+    """A published version of a scenario (the latest when ``version`` is None)."""
+    if version is None:
+        return latest_version(session, scenario_id)
+    found = session.scalars(
+        select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == version)
+    ).first()
+    if found is None:
+        raise NotFound(f"no published version {version} of scenario {scenario_id!r}")
+    return found
+
+
 def latest_version(session: Session, scenario_id: str) -> ScenarioVersion:
     version = session.scalars(
         select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id).order_by(ScenarioVersion.version.desc()).limit(1)

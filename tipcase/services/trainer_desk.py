@@ -74,6 +74,61 @@ def cohorts(db: Database, account_id: int) -> list[CohortItem]:
         ]  # fmt: skip
 
 
+@dataclasses.dataclass(frozen=True)
+class CourseDraft:
+    """A course as the trainer composed it: scenario versions in order, the pass rule and the attempt policy."""
+
+    code: str
+    title: dict[str, str]
+    version_ids: tuple[int, ...]
+    pass_rule: str = "all"
+    pass_mean: float | None = None
+    attempt_policy: str = "best"
+    max_attempts: int | None = None
+    feedback_after_choice: bool = False
+
+
+def published_versions(db: Database, account_id: int) -> list[ScenarioItem]:
+    """Every published scenario version, newest version of each first."""
+    with db.reading() as session:
+        require(_user(session, account_id), Permission.MANAGE_COURSES)
+        versions = session.scalars(select(ScenarioVersion).order_by(ScenarioVersion.scenario_id, ScenarioVersion.version.desc()))
+        return [ScenarioItem(v.id, v.scenario_id, v.version, dict(v.title)) for v in versions]
+
+
+def course_list(db: Database, account_id: int) -> list[CourseItem]:
+    with db.reading() as session:
+        require(_user(session, account_id), Permission.MANAGE_COURSES)
+        return [
+            CourseItem(course.id, course.code, dict(course.title), ()) for course in session.scalars(select(Course).order_by(Course.code))
+        ]
+
+
+def create_course(db: Database, account_id: int, draft: CourseDraft) -> None:
+    with db.transaction() as session:
+        versions = [session.get(ScenarioVersion, version_id) for version_id in draft.version_ids]
+        courses.create_course(
+            session,
+            _user(session, account_id),
+            code=draft.code,
+            title=draft.title,
+            versions=[v for v in versions if v is not None],
+            pass_rule=draft.pass_rule,
+            pass_mean=draft.pass_mean,
+            attempt_policy=draft.attempt_policy,
+            max_attempts=draft.max_attempts,
+            feedback_after_choice=draft.feedback_after_choice,
+        )
+
+
+def assign_course(db: Database, account_id: int, cohort: str, course_id: int) -> None:
+    with db.transaction() as session:
+        course = session.get(Course, course_id)
+        if course is None:
+            raise NotFound("this course no longer exists")
+        courses.assign_course(session, _user(session, account_id), courses.get_cohort(session, cohort), course)
+
+
 def create_cohort(db: Database, account_id: int, name: str, title: str) -> None:
     with db.transaction() as session:
         courses.create_cohort(session, _user(session, account_id), name, title)

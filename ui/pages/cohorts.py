@@ -73,6 +73,10 @@ class CohortsPage(QWidget):
         self.new_button.clicked.connect(self.new_cohort)
         self.roster_button = QPushButton()
         self.roster_button.clicked.connect(self.choose_roster)
+        self.course_button = QPushButton()
+        self.course_button.clicked.connect(self.new_course)
+        self.assign_button = QPushButton()
+        self.assign_button.clicked.connect(self.choose_course_to_assign)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_report)
         self.summary = QLabel()
@@ -104,7 +108,7 @@ class CohortsPage(QWidget):
             pickers.addWidget(label)
             pickers.addWidget(box, 1)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.roster_button, self.export_button):
+        for button in (self.new_button, self.roster_button, self.course_button, self.assign_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -122,6 +126,8 @@ class CohortsPage(QWidget):
         self.scenario_label.setText(self.tr("&Scenario"))
         self.new_button.setText(self.tr("&New cohort…"))
         self.roster_button.setText(self.tr("Import a &roster…"))
+        self.course_button.setText(self.tr("New &course…"))
+        self.assign_button.setText(self.tr("&Assign a course…"))
         self.export_button.setText(self.tr("&Export the report…"))
         self.tabs.setTabText(0, self.tr("Hardest stages"))
         self.tabs.setTabText(1, self.tr("Every choice"))
@@ -188,6 +194,7 @@ class CohortsPage(QWidget):
             self.course_box.addItem(self._text(course.title), course.course_id)
         self.course_box.blockSignals(False)
         self.roster_button.setEnabled(cohort is not None)
+        self.assign_button.setEnabled(cohort is not None)
         self._course_chosen()
 
     def _course_chosen(self, *_args: object) -> None:
@@ -272,6 +279,55 @@ class CohortsPage(QWidget):
         from tipcase.services.trainer_desk import create_cohort  # noqa: PLC0415
 
         self._run(lambda db, account: create_cohort(db, account, name, title), lambda _none: self.refresh(select=name))
+
+    def new_course(self) -> None:
+        from tipcase.services.trainer_desk import published_versions  # noqa: PLC0415
+        from tipcase.ui.pages.course_dialog import CourseDialog  # noqa: PLC0415
+
+        def chosen(versions: list[Any]) -> None:
+            self.course_dialog = CourseDialog(versions, self.context.language, self)
+            self.course_dialog.accepted.connect(lambda: self.create_course(self.course_dialog.draft()))
+            self.course_dialog.open()
+
+        self._run(published_versions, chosen)
+
+    def create_course(self, draft: Any) -> None:
+        from tipcase.services.trainer_desk import create_course  # noqa: PLC0415
+
+        def done(_none: None) -> None:
+            self.context.signals.status_message.emit(self.tr("Course {code} created").format(code=draft.code))
+            self.refresh()
+
+        self._run(lambda db, account: create_course(db, account, draft), done)
+
+    def choose_course_to_assign(self) -> None:
+        from tipcase.services.trainer_desk import course_list  # noqa: PLC0415
+
+        cohort = self._cohort()
+        if cohort is None:
+            return
+
+        def chosen(items: list[Any]) -> None:
+            box = QComboBox()
+            for item in items:
+                box.addItem(f"{self._text(item.title)} ({item.code})", item.course_id)
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Assign a course to {cohort}").format(cohort=cohort.title))
+            form = QFormLayout(dialog)
+            form.addRow(self.tr("Course:"), box)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            buttons.accepted.connect(dialog.accept)
+            buttons.rejected.connect(dialog.reject)
+            form.addRow(buttons)
+            if dialog.exec() == QDialog.DialogCode.Accepted and box.currentData() is not None:
+                self.assign_course(cohort.name, int(box.currentData()))
+
+        self._run(course_list, chosen)
+
+    def assign_course(self, cohort: str, course_id: int) -> None:
+        from tipcase.services.trainer_desk import assign_course  # noqa: PLC0415
+
+        self._run(lambda db, account: assign_course(db, account, cohort, course_id), lambda _none: self.refresh(select=cohort))
 
     def choose_roster(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
