@@ -13,12 +13,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tipcase.importers.convert import story_to_scenario
 from tipcase.importers.story import ImportFailed, Note, Story
 from tipcase.importers.twee import parse_twee
 from tipcase.importers.twine_html import parse_twine_html
+from tipcase.yamlwrite import to_yaml
 
 __all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_text", "read_story", "save_text", "to_yaml"]
 
@@ -64,26 +63,6 @@ def read_story(text: str, path: str, story_name: str | None = None) -> Story:
     if not story.passages and "::" not in text:
         raise ImportFailed(f"{path}:1:1: not a Twine story (no '::' passage header and no <tw-storydata> element)")
     return story
-
-
-class _Dumper(yaml.SafeDumper):
-    """Stage texts with line breaks are written as ``|`` blocks, so the file reads like the story."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def to_yaml(scenario: dict[str, Any], header: list[str] | None = None) -> str:
-    """YAML in the format's key order, with ``header`` lines as comments on top."""
-    body = yaml.dump(scenario, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
-    comments = "".join(f"# {line}\n" for line in header or [])
-    return comments + body
 
 
 def import_text(text: str, path: str, *, story_name: str | None = None, start: str | None = None, lang: str = "en") -> Imported:

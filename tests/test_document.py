@@ -1,0 +1,151 @@
+"""The editor's document: every edit undoes and redoes exactly, renames follow every reference, bad edits change nothing."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tipcase import library
+from tipcase.document import (
+    AddChoice,
+    AddStage,
+    DeleteChoice,
+    DeleteStage,
+    Edit,
+    EditError,
+    MoveStage,
+    RenameStage,
+    ScenarioDocument,
+    SetChoiceField,
+    SetStageField,
+    SetStart,
+)
+
+CASE = library.bundled_dir() / "domestic-worker-debt.yaml"
+
+
+def test_build_a_case_from_nothing_that_validates() -> None:
+    document = ScenarioDocument.new("harbour", "Night shift at the harbour")
+    assert document.validate().ok
+    document.apply(SetStageField("start", "text", {"en": "Three women wait by the boat.", "id": "Tiga perempuan menunggu di dekat kapal."}))
+    document.apply(AddStage("referred", {"text": {"en": "Referred to the PPA unit.", "id": "Dirujuk ke unit PPA."}, "end": "success"}))
+    document.apply(AddChoice("start", {"label": {"en": "Separate them", "id": "Pisahkan mereka"}, "to": "referred"}))
+    document.apply(SetChoiceField("start", 0, "score", {"identification": 2}))
+    document.apply(SetChoiceField("start", 0, "feedback", {"en": "Right.", "id": "Benar."}))
+    document.apply(RenameStage("start", "harbour"))
+    checked = document.validate()
+    assert [str(f) for f in checked.findings if f.is_error] == []
+    assert document.data["start"] == "harbour"
+    assert "end" not in document.stages["harbour"]  # adding a choice made it a stage that leads on
+    assert checked.analysis is not None
+    assert checked.analysis.max_total == 2
+
+
+def test_rename_updates_every_choice_and_the_start_and_keeps_the_order() -> None:
+    document = ScenarioDocument.load(CASE)
+    order = list(document.stages)
+    target = order[3]
+    pointing = [(sid, i) for sid, s in document.stages.items() for i, c in enumerate(s.get("choices", [])) if c["to"] == target]
+    assert pointing
+    document.apply(RenameStage(target, "renamed-stage"))
+    assert list(document.stages)[3] == "renamed-stage"
+    assert all(document.stages[sid]["choices"][i]["to"] == "renamed-stage" for sid, i in pointing)
+    assert document.validate().ok
+
+
+def test_deleting_a_stage_removes_the_choices_into_it_and_undo_restores_them() -> None:
+    document = ScenarioDocument.load(CASE)
+    before = copy.deepcopy(document.data)
+    victim = list(document.stages)[2]
+    edit = document.apply(DeleteStage(victim))
+    assert victim not in document.stages
+    assert all(c["to"] != victim for s in document.stages.values() for c in s.get("choices", []))
+    edit.undo(document)
+    assert document.data == before
+    assert list(document.stages) == list(before["stages"])
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        DeleteStage("missing"),
+        AddStage("Bad Id!"),
+        RenameStage("missing", "x"),
+        SetStart("missing"),
+        DeleteChoice("missing", 0),
+        SetChoiceField("missing", 0, "label", "x"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_an_edit_that_cannot_be_made_changes_nothing(edit: Edit) -> None:
+    document = ScenarioDocument.load(CASE)
+    before = copy.deepcopy(document.data)
+    with pytest.raises(EditError):
+        edit.redo(document)
+    assert document.data == before
+
+
+def test_the_start_stage_cannot_be_deleted_and_names_cannot_clash() -> None:
+    document = ScenarioDocument.load(CASE)
+    with pytest.raises(EditError, match="start stage cannot be deleted"):
+        document.apply(DeleteStage(document.data["start"]))
+    first, second = list(document.stages)[:2]
+    with pytest.raises(EditError, match="already exists"):
+        document.apply(RenameStage(first, second))
+
+
+def edits(document: ScenarioDocument, draw: st.DrawFn) -> Edit:
+    stage_ids = list(document.stages)
+    stage = draw(st.sampled_from(stage_ids))
+    count = len(document.stages[stage].get("choices", []))
+    kind = draw(st.integers(0, 9))
+    if kind == 0:
+        return AddStage(document.free_id(draw(st.sampled_from(["new", "extra", "stage"]))))
+    if kind == 1:
+        return DeleteStage(stage)
+    if kind == 2:
+        return RenameStage(stage, draw(st.sampled_from(["renamed", "other", stage_ids[0]])))
+    if kind == 3:
+        return SetStart(stage)
+    if kind == 4:
+        return SetStageField(stage, draw(st.sampled_from(["text", "title", "end"])), draw(st.sampled_from([None, "x", "partial"])))
+    if kind == 5:
+        return MoveStage(stage, draw(st.floats(-500, 500)), draw(st.floats(-500, 500)))
+    if kind == 6:
+        return AddChoice(stage, {"label": "go", "to": draw(st.sampled_from(stage_ids))}, draw(st.sampled_from([None, 0])))
+    if kind == 7 and count:
+        return DeleteChoice(stage, draw(st.integers(0, count - 1)))
+    if count:
+        key, value = draw(st.sampled_from(["label", "score", "hours"])), draw(st.sampled_from([None, 1, "y"]))
+        return SetChoiceField(stage, draw(st.integers(0, count - 1)), key, value)
+    return SetStart(stage)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_sequence_of_edits_undoes_to_the_original_and_redoes_to_the_result(data: st.DataObject) -> None:
+    document = ScenarioDocument.load(CASE)
+    original = copy.deepcopy(document.data)
+    done: list[tuple[Edit, dict]] = []
+    for _ in range(data.draw(st.integers(1, 25))):
+        edit = edits(document, data.draw)
+        before = copy.deepcopy(document.data)
+        try:
+            edit.redo(document)
+        except EditError:
+            assert document.data == before
+            continue
+        done.append((edit, copy.deepcopy(document.data)))
+    final = copy.deepcopy(document.data)
+    for edit, after in reversed(done):
+        assert document.data == after
+        edit.undo(document)
+    assert document.data == original
+    assert document.to_yaml() == ScenarioDocument(copy.deepcopy(original)).to_yaml()  # key order too
+    for edit, after in done:
+        edit.redo(document)
+        assert document.data == after
+    assert document.data == final

@@ -1,0 +1,326 @@
+"""The scenario being edited: the plain data of its YAML file, changed only through reversible edits.
+
+Each edit is a small object with ``redo`` and ``undo``; the editor wraps each in a ``QUndoCommand``, so
+every change (add, delete, rename, move, set-start, any field) can be undone and redone, and the core
+keeps the rules: a rename updates every choice that points to the stage, a deleted stage takes the
+choices into it along and brings them back on undo. Validation is the validator's, run on the
+document's YAML as it stands.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tipcase.validator import Checked, check_text
+from tipcase.yamlwrite import to_yaml
+
+ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
+_MISSING = object()
+
+
+class EditError(Exception):
+    """An edit that cannot be made (a name taken, the start stage deleted); the message says why."""
+
+
+class ScenarioDocument:
+    """A scenario as editable data, with the file it came from."""
+
+    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+        self.data = data
+        self.path = path
+        self.data.setdefault("stages", {})
+
+    @classmethod
+    def new(cls, scenario_id: str = "new-case", title: str = "New case") -> ScenarioDocument:
+        """The smallest case that validates: one stage that is an end."""
+        return cls(
+            {
+                "tipcase": 1,
+                "id": scenario_id,
+                "version": 1,
+                "title": title,
+                "languages": ["en", "id"],
+                "start": "start",
+                "stages": {"start": {"text": {"en": "", "id": ""}, "end": "success"}},
+            }
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> ScenarioDocument:
+        source = Path(path)
+        data = yaml.load(source.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader)
+        if not isinstance(data, dict) or "tipcase" not in data:
+            raise EditError(f"{source}: not a scenario file")
+        return cls(data, source)
+
+    def to_yaml(self) -> str:
+        return to_yaml(self.data)
+
+    def validate(self) -> Checked:
+        """Everything the validator finds in the document as it stands (positions refer to ``to_yaml()``)."""
+        return check_text(self.to_yaml(), str(self.path or f"{self.data.get('id', 'scenario')}.yaml"))
+
+    @property
+    def stages(self) -> dict[str, dict[str, Any]]:
+        return self.data["stages"]  # type: ignore[no-any-return]
+
+    def stage(self, stage_id: str) -> dict[str, Any]:
+        try:
+            return self.stages[stage_id]
+        except KeyError:
+            raise EditError(f"no stage {stage_id!r}") from None
+
+    def choices(self, stage_id: str) -> list[dict[str, Any]]:
+        return self.stage(stage_id).setdefault("choices", [])  # type: ignore[no-any-return]
+
+    def free_id(self, base: str = "stage") -> str:
+        candidate, number = base, 2
+        while candidate in self.stages:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    def apply(self, edit: Edit) -> Edit:
+        """Make an edit (for callers without an undo stack)."""
+        edit.redo(self)
+        return edit
+
+
+def _check_id(stage_id: str) -> None:
+    if not stage_id or stage_id[0] == "-" or any(char not in ID_CHARS for char in stage_id):
+        raise EditError(f"stage id {stage_id!r}: use lower-case letters, digits, '_' and '-'")
+
+
+def _insert_key(mapping: dict[str, Any], key: str, value: Any, index: int) -> dict[str, Any]:
+    """A copy of ``mapping`` with ``key`` at ``index`` (key order is the file's order)."""
+    items = list(mapping.items())
+    items.insert(index, (key, value))
+    return dict(items)
+
+
+def _put_back(mapping: dict[str, Any], key: str, value: Any, index: int) -> None:
+    """Put ``key`` back at ``index`` in place, so an undone removal leaves the file's key order as it was."""
+    items = [(k, v) for k, v in mapping.items() if k != key]
+    items.insert(min(index, len(items)), (key, value))
+    mapping.clear()
+    mapping.update(items)
+
+
+def _set(mapping: dict[str, Any], key: str, value: Any) -> tuple[Any, int]:
+    """Set (``value`` None: remove) a key; returns what it was and where, for ``_restore``."""
+    previous = mapping.get(key, _MISSING)
+    index = list(mapping).index(key) if key in mapping else len(mapping)
+    if value is None:
+        mapping.pop(key, None)
+    else:
+        mapping[key] = copy.deepcopy(value)
+    return previous, index
+
+
+def _restore(mapping: dict[str, Any], key: str, previous: Any, index: int) -> None:
+    if previous is _MISSING:
+        mapping.pop(key, None)
+    else:
+        _put_back(mapping, key, previous, index)
+
+
+class Edit:
+    """One reversible change to a document."""
+
+    description = "edit"
+
+    def redo(self, document: ScenarioDocument) -> None:
+        raise NotImplementedError
+
+    def undo(self, document: ScenarioDocument) -> None:
+        raise NotImplementedError
+
+
+@dataclasses.dataclass
+class AddStage(Edit):
+    stage_id: str
+    stage: dict[str, Any] = dataclasses.field(default_factory=lambda: {"text": "", "end": "success"})
+    description = "add stage"
+
+    def redo(self, document: ScenarioDocument) -> None:
+        _check_id(self.stage_id)
+        if self.stage_id in document.stages:
+            raise EditError(f"a stage {self.stage_id!r} already exists")
+        document.stages[self.stage_id] = copy.deepcopy(self.stage)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        del document.stages[self.stage_id]
+
+
+@dataclasses.dataclass
+class DeleteStage(Edit):
+    """Delete a stage and every choice that leads to it; undo puts all of them back where they were."""
+
+    stage_id: str
+    description = "delete stage"
+    _removed: tuple[int, dict[str, Any]] | None = None
+    _incoming: list[tuple[str, int, dict[str, Any]]] = dataclasses.field(default_factory=list)
+
+    def redo(self, document: ScenarioDocument) -> None:
+        if document.data.get("start") == self.stage_id:
+            raise EditError("the start stage cannot be deleted: make another stage the start first")
+        stage = document.stage(self.stage_id)
+        self._removed = (list(document.stages).index(self.stage_id), stage)
+        self._incoming = []
+        for other_id, other in document.stages.items():
+            kept = []
+            for index, choice in enumerate(other.get("choices", [])):
+                if choice.get("to") == self.stage_id:
+                    self._incoming.append((other_id, index, choice))
+                else:
+                    kept.append(choice)
+            if len(kept) != len(other.get("choices", [])):
+                other["choices"] = kept
+        del document.stages[self.stage_id]
+
+    def undo(self, document: ScenarioDocument) -> None:
+        assert self._removed is not None
+        index, stage = self._removed
+        document.data["stages"] = _insert_key(document.stages, self.stage_id, stage, index)
+        for other_id, choice_index, choice in self._incoming:  # in the order removed: indexes stay right
+            document.stages[other_id].setdefault("choices", []).insert(choice_index, choice)
+
+
+@dataclasses.dataclass
+class RenameStage(Edit):
+    """Give a stage a new id, in place, and point every choice (and the start) at the new id."""
+
+    old: str
+    new: str
+    description = "rename stage"
+
+    def _rename(self, document: ScenarioDocument, old: str, new: str) -> None:
+        document.data["stages"] = {(new if key == old else key): value for key, value in document.stages.items()}
+        for stage in document.stages.values():
+            for choice in stage.get("choices", []):
+                if choice.get("to") == old:
+                    choice["to"] = new
+        if document.data.get("start") == old:
+            document.data["start"] = new
+
+    def redo(self, document: ScenarioDocument) -> None:
+        _check_id(self.new)
+        document.stage(self.old)
+        if self.new in document.stages:
+            raise EditError(f"a stage {self.new!r} already exists")
+        self._rename(document, self.old, self.new)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        self._rename(document, self.new, self.old)
+
+
+@dataclasses.dataclass
+class SetStart(Edit):
+    stage_id: str
+    description = "set start"
+    _previous: str | None = None
+
+    def redo(self, document: ScenarioDocument) -> None:
+        document.stage(self.stage_id)
+        self._previous = document.data.get("start")
+        document.data["start"] = self.stage_id
+
+    def undo(self, document: ScenarioDocument) -> None:
+        document.data["start"] = self._previous
+
+
+@dataclasses.dataclass
+class SetStageField(Edit):
+    """Set (or with ``value`` None, remove) one key of a stage: text, title, end, at, layout, reveal."""
+
+    stage_id: str
+    key: str
+    value: Any
+    description = "change stage"
+    _previous: tuple[Any, int] = (_MISSING, 0)
+
+    def redo(self, document: ScenarioDocument) -> None:
+        self._previous = _set(document.stage(self.stage_id), self.key, self.value)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        _restore(document.stage(self.stage_id), self.key, *self._previous)
+
+
+class MoveStage(SetStageField):
+    """Move a stage on the canvas (its ``layout``)."""
+
+    def __init__(self, stage_id: str, x: float, y: float) -> None:
+        super().__init__(stage_id, "layout", {"x": round(x, 1), "y": round(y, 1)})
+
+    description = "move stage"
+
+
+@dataclasses.dataclass
+class AddChoice(Edit):
+    stage_id: str
+    choice: dict[str, Any]
+    index: int | None = None
+    description = "add choice"
+    _removed_end: tuple[Any, int] = (_MISSING, 0)
+    _had_choices_key: bool = False
+
+    def redo(self, document: ScenarioDocument) -> None:
+        stage = document.stage(self.stage_id)
+        self._removed_end = _set(stage, "end", None)  # a stage with choices is no longer an end
+        self._had_choices_key = "choices" in stage
+        choices = stage.setdefault("choices", [])
+        choices.insert(len(choices) if self.index is None else self.index, copy.deepcopy(self.choice))
+
+    def undo(self, document: ScenarioDocument) -> None:
+        stage = document.stage(self.stage_id)
+        choices = stage["choices"]
+        choices.pop(len(choices) - 1 if self.index is None else self.index)
+        if not self._had_choices_key:
+            del stage["choices"]
+        _restore(stage, "end", *self._removed_end)
+
+
+@dataclasses.dataclass
+class DeleteChoice(Edit):
+    stage_id: str
+    index: int
+    description = "delete choice"
+    _removed: dict[str, Any] | None = None
+
+    def redo(self, document: ScenarioDocument) -> None:
+        choices = document.stage(self.stage_id).get("choices", [])
+        if not 0 <= self.index < len(choices):
+            raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
+        self._removed = choices.pop(self.index)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        assert self._removed is not None
+        document.stage(self.stage_id).setdefault("choices", []).insert(self.index, self._removed)
+
+
+@dataclasses.dataclass
+class SetChoiceField(Edit):
+    """Set (or with ``value`` None, remove) one key of a choice: label, to, score, feedback, when, set, add, hours, critical, ref."""
+
+    stage_id: str
+    index: int
+    key: str
+    value: Any
+    description = "change choice"
+    _previous: tuple[Any, int] = (_MISSING, 0)
+
+    def _choice(self, document: ScenarioDocument) -> dict[str, Any]:
+        choices = document.stage(self.stage_id).get("choices", [])
+        if not 0 <= self.index < len(choices):
+            raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
+        return choices[self.index]  # type: ignore[no-any-return]
+
+    def redo(self, document: ScenarioDocument) -> None:
+        self._previous = _set(self._choice(document), self.key, self.value)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        _restore(self._choice(document), self.key, *self._previous)
