@@ -168,6 +168,10 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     window.import_twine_file(story)
     grab_dialog(window.twine_dialog, out / f"{language}-14-twine-import.png")
     window.twine_dialog.reject()
+    window.show_editor(ROOT / "scenarios" / "returnee-domestic-violence.yaml")
+    editor = window.editor_page()
+    editor.select(str(editor.document.data["start"]), 0)
+    shoot(window, out / f"{language}-15-editor.png")
 
 
 def main() -> None:

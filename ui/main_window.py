@@ -23,6 +23,7 @@ from tipcase.ui.settings import GEOMETRY, LAST_USERNAME
 if TYPE_CHECKING:
     from tipcase.ui.pages.cohorts import CohortsPage
     from tipcase.ui.pages.debrief import DebriefPage
+    from tipcase.ui.pages.editor import EditorPage
     from tipcase.ui.pages.home import HomePage
     from tipcase.ui.pages.player import PlayerPage
     from tipcase.ui.pages.register import RegisterPage
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self._register: RegisterPage | None = None
         self._verify: VerifyPage | None = None
         self._cohorts: CohortsPage | None = None
+        self._editor: EditorPage | None = None
         context.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.user_label = QLabel()
@@ -79,8 +81,9 @@ class MainWindow(QMainWindow):
         self.certificates_menu.addActions([self.register_action, self.verify_action])
         self.training_menu = self.menuBar().addMenu("")
         self.cohorts_action = self._action(self.show_cohorts, QKeySequence("Ctrl+Shift+C"))
+        self.editor_action = self._action(self.show_editor, QKeySequence("Ctrl+E"))
         self.twine_action = self._action(self.import_twine)
-        self.training_menu.addActions([self.cohorts_action, self.twine_action])
+        self.training_menu.addActions([self.cohorts_action, self.editor_action, self.twine_action])
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self.training_menu.menuAction().setVisible(trains)
         self.cohorts_action.setEnabled(trains)
         self.twine_action.setEnabled(trains)
+        self.editor_action.setEnabled(trains)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("TIPCase"))
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self.verify_action.setText(self.tr("&Verify a certificate"))
         self.training_menu.setTitle(self.tr("&Training"))
         self.cohorts_action.setText(self.tr("&Cohorts and analytics"))
+        self.editor_action.setText(self.tr("Scenario &editor"))
         self.twine_action.setText(self.tr("&Import a Twine story…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -314,6 +319,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.refresh()
 
+    def editor_page(self) -> EditorPage:
+        if self._editor is None:
+            from tipcase.ui.pages.editor import EditorPage  # noqa: PLC0415 - loads on first use
+
+            self._editor = EditorPage(self.context)
+            self.stack.addWidget(self._editor)
+        return self._editor
+
+    def show_editor(self, path: Path | None = None) -> None:
+        account = self.context.account
+        if account is None or account.role not in ("trainer", "admin"):
+            return
+        page = self.editor_page()
+        self.stack.setCurrentWidget(page)
+        if path is not None and page.confirm_discard():
+            page.open_file(path)
+
     def import_twine(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a Twine story"), "", self.tr("Twine stories (*.twee *.tw *.txt *.html *.htm);;All files (*)")
@@ -336,12 +358,16 @@ class MainWindow(QMainWindow):
             from tipcase.ui.pages.twine_import import TwineImportDialog  # noqa: PLC0415
 
             self.twine_dialog = TwineImportDialog(result[0], result[1], path, self)
-            self.twine_dialog.accepted.connect(
-                lambda: self.context.signals.status_message.emit(self.tr("Saved {path}").format(path=self.twine_dialog.saved_to))
-            )
+            self.twine_dialog.accepted.connect(self._twine_saved)
             self.twine_dialog.open()
 
         self.context.tasks.run(work, done, self.show_error)
+
+    def _twine_saved(self) -> None:
+        saved = self.twine_dialog.saved_to
+        self.context.signals.status_message.emit(self.tr("Saved {path}").format(path=saved))
+        if saved is not None:
+            self.show_editor(saved)  # go on in the editor: scores, feedback, the second language
 
     def show_register(self) -> None:
         account = self.context.account
@@ -406,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.context.settings.set(GEOMETRY, self.saveGeometry())
+        if self._editor is not None and not self._editor.undo_stack.isClean():
+            self._editor.write_autosave()  # nothing typed is lost; the autosave sits beside the file
         self.context.tasks.wait(10_000)
         if self.context.db is not None:
             self.context.db.dispose()

@@ -527,6 +527,286 @@
     </message>
 </context>
 <context>
+    <name>EditorPage</name>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="209"/>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="210"/>
+        <source>Open…</source>
+        <translation>Buka…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="211"/>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="212"/>
+        <source>Save as…</source>
+        <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="213"/>
+        <source>Publish</source>
+        <translation>Terbitkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="214"/>
+        <source>Add stage</source>
+        <translation>Tambah tahap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="215"/>
+        <source>Add choice</source>
+        <translation>Tambah pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="216"/>
+        <location filename="../../ui/pages/editor.py" line="550"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="217"/>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="218"/>
+        <source>Set as start</source>
+        <translation>Jadikan awal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="222"/>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="223"/>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="225"/>
+        <source>Title (English)</source>
+        <translation>Judul (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="226"/>
+        <source>Title (Indonesian)</source>
+        <translation>Judul (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="227"/>
+        <source>Text (English)</source>
+        <translation>Teks (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="228"/>
+        <source>Text (Indonesian)</source>
+        <translation>Teks (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="229"/>
+        <source>End</source>
+        <translation>Akhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="234"/>
+        <source>Label (English)</source>
+        <translation>Label (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="235"/>
+        <source>Label (Indonesian)</source>
+        <translation>Label (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="236"/>
+        <source>Leads to</source>
+        <translation>Menuju</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="237"/>
+        <source>Feedback (English)</source>
+        <translation>Umpan balik (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="238"/>
+        <source>Feedback (Indonesian)</source>
+        <translation>Umpan balik (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="239"/>
+        <source>Scores</source>
+        <translation>Skor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="240"/>
+        <source>Critical error (why)</source>
+        <translation>Kesalahan kritis (alasannya)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="244"/>
+        <source>Apply to the stage</source>
+        <translation>Terapkan pada tahap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="245"/>
+        <source>Apply to the choice</source>
+        <translation>Terapkan pada pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="246"/>
+        <source>Stages and choices</source>
+        <translation>Tahap dan pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="247"/>
+        <source>Validation findings</source>
+        <translation>Temuan validasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="248"/>
+        <source>Scenario graph</source>
+        <translation>Graf skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="260"/>
+        <source>unsaved case</source>
+        <translation>kasus belum disimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="270"/>
+        <location filename="../../ui/pages/editor.py" line="397"/>
+        <location filename="../../ui/pages/editor.py" line="411"/>
+        <location filename="../../ui/pages/editor.py" line="450"/>
+        <location filename="../../ui/pages/editor.py" line="464"/>
+        <location filename="../../ui/pages/editor.py" line="482"/>
+        <location filename="../../ui/pages/editor.py" line="522"/>
+        <source>Scenario editor</source>
+        <translation>Penyunting skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="330"/>
+        <source>No findings: the case is ready to publish.</source>
+        <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="397"/>
+        <source>An end stage has no choices: delete its choices first.</source>
+        <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="399"/>
+        <source>Change stage {id}</source>
+        <translation>Ubah tahap {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="411"/>
+        <source>Scores: {detail}</source>
+        <translation>Skor: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="425"/>
+        <source>Change choice {n} of {id}</source>
+        <translation>Ubah pilihan {n} pada {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="450"/>
+        <source>Discard the unsaved changes?</source>
+        <translation>Buang perubahan yang belum disimpan?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="456"/>
+        <source>Open a scenario</source>
+        <translation>Buka skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="456"/>
+        <source>Scenario (*.yaml *.yml)</source>
+        <translation>Skenario (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="473"/>
+        <source>Save the scenario</source>
+        <translation>Simpan skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="473"/>
+        <source>Scenario (*.yaml)</source>
+        <translation>Skenario (*.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="482"/>
+        <source>The scenario cannot be saved: {detail}</source>
+        <translation>Skenario tidak dapat disimpan: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="506"/>
+        <source>Autosave failed: {detail}</source>
+        <translation>Simpan otomatis gagal: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="520"/>
+        <source>Published {id} version {version}</source>
+        <translation>{id} versi {version} diterbitkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="527"/>
+        <source>Add stage {id}</source>
+        <translation>Tambah tahap {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="536"/>
+        <source>Add a choice to {id}</source>
+        <translation>Tambah pilihan pada {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="545"/>
+        <source>stage {id} and every choice leading to it</source>
+        <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="547"/>
+        <source>choice {n} of {id}</source>
+        <translation>pilihan {n} pada {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="549"/>
+        <source>Delete {what}?</source>
+        <translation>Hapus {what}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="553"/>
+        <source>Delete {what}</source>
+        <translation>Hapus {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="559"/>
+        <source>Rename</source>
+        <translation>Ganti nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="559"/>
+        <source>New id for {id}:</source>
+        <translation>Id baru untuk {id}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="564"/>
+        <source>Rename {old} to {new}</source>
+        <translation>Ganti nama {old} menjadi {new}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="570"/>
+        <source>Start at {id}</source>
+        <translation>Mulai dari {id}</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../ui/pages/home.py" line="68"/>
@@ -587,158 +867,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
-        <location filename="../../ui/main_window.py" line="402"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>TIPCase</source>
         <translation>TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;My courses</source>
         <translation>&amp;Kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Sign &amp;out</source>
         <translation>Keluar &amp;akun</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Certificates</source>
         <translation>&amp;Sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Register</source>
         <translation>&amp;Daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Verify a certificate</source>
         <translation>&amp;Verifikasi sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Training</source>
         <translation>&amp;Pelatihan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Cohorts and analytics</source>
         <translation>&amp;Angkatan dan analitik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>Scenario &amp;editor</source>
+        <translation>&amp;Penyunting skenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Import a Twine story…</source>
         <translation>&amp;Impor cerita Twine…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;View</source>
         <translation>T&amp;ampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Help</source>
         <translation>Ba&amp;ntuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;About TIPCase</source>
         <translation>&amp;Tentang TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Working</source>
         <translation>Sedang bekerja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Signed in as {name} ({role})</source>
         <translation>Masuk sebagai {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>trainee</source>
         <translation>peserta pelatihan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>trainer</source>
         <translation>pelatih</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>registrar</source>
         <translation>petugas registrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>About TIPCase</source>
         <translation>Tentang TIPCase</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Simulated cases of trafficking in persons and gender-based violence on Indonesia&apos;s referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;All persons in the cases are fictional.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>The records database cannot be opened: {detail}</source>
         <translation>Basis data catatan tidak dapat dibuka: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Records unavailable</source>
         <translation>Catatan tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>This account is locked after five failed sign-ins. Try again in 15 minutes, or ask an administrator.</source>
         <translation>Akun ini terkunci setelah lima kali gagal masuk. Coba lagi dalam 15 menit, atau hubungi administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Signing in failed: {detail}</source>
         <translation>Gagal masuk: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Import a Twine story</source>
         <translation>Impor cerita Twine</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Twine stories (*.twee *.tw *.txt *.html *.htm);;All files (*)</source>
         <translation>Cerita Twine (*.twee *.tw *.txt *.html *.htm);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
     </message>

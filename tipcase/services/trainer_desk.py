@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from tipcase.services import courses, roster
+from tipcase.services import courses, roster, scenarios
 from tipcase.services.analytics import ScenarioAnalytics, scenario_analytics
 from tipcase.services.errors import NotFound
 from tipcase.services.permissions import Permission, require
@@ -158,3 +158,10 @@ def analytics(db: Database, account_id: int, cohort: str, course_id: int, versio
         return scenario_analytics(
             session, _user(session, account_id), courses.get_cohort(session, cohort), course, version, language=language
         )
+
+
+def publish(db: Database, account_id: int, path: Path) -> ScenarioItem:
+    """Publish a saved scenario file as a new immutable version (refused, with the first error, if it does not validate)."""
+    with db.transaction() as session:
+        version = scenarios.publish_file(session, _user(session, account_id), path)
+        return ScenarioItem(version.id, version.scenario_id, version.version, dict(version.title))

@@ -1,0 +1,592 @@
+"""The scenario editor (trainers and admins): the case as a graph, an outline, a form, live validation.
+
+Every change goes through the core's reversible edits (``tipcase.document``) wrapped in commands on a
+``QUndoStack``, so add, delete, rename, set-start and every field change can be undone and redone. The
+validator runs after each change and lists its findings; a click on one selects the stage at fault.
+The document is autosaved beside the file (``.autosave``) a few seconds after each change.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipcase.document import (
+    AddChoice,
+    AddStage,
+    DeleteChoice,
+    DeleteStage,
+    Edit,
+    EditError,
+    RenameStage,
+    ScenarioDocument,
+    SetChoiceField,
+    SetStageField,
+    SetStart,
+)
+from tipcase.ui.context import ApplicationContext
+from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+
+AUTOSAVE_MS = 3000
+_STAGE_IN_MESSAGE = re.compile(r"stages?[ .]'?([a-z0-9_][a-z0-9_-]*)")
+
+
+class EditCommand(QUndoCommand):
+    """A core edit on the undo stack; it has already been made once when pushed."""
+
+    def __init__(self, editor: EditorPage, edit: Edit, text: str) -> None:
+        super().__init__(text)
+        self.editor, self.edit, self._made = editor, edit, True
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+        else:
+            self.edit.redo(self.editor.document)
+        self.editor.document_changed()
+
+    def undo(self) -> None:
+        self.edit.undo(self.editor.document)
+        self.editor.document_changed()
+
+
+def _text_of(value: Any, language: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(language, ""))
+    return str(value or "") if language == "en" else ""
+
+
+def _bilingual(english: str, indonesian: str) -> dict[str, str] | None:
+    value = {"en": english, "id": indonesian}
+    return value if english or indonesian else None
+
+
+class EditorPage(QWidget):
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.document = ScenarioDocument.new()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._show_title())
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.write_autosave)
+        self.heading = QLabel()
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        for name, slot in (
+            ("new", self.new_document),
+            ("open", self.choose_file),
+            ("save", self.save),
+            ("save_as", self.save_as),
+            ("publish", self.publish),
+            ("add_stage", self.add_stage),
+            ("add_choice", self.add_choice),
+            ("delete", self.delete_selected),
+            ("rename", self.rename_selected),
+            ("start", self.set_start_selected),
+        ):
+            button = QToolButton()
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            bar.addWidget(button)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.buttons["save"].setShortcut(QKeySequence.StandardKey.Save)
+
+        self.outline = QTreeWidget()
+        self.outline.setHeaderHidden(True)
+        self.outline.currentItemChanged.connect(lambda *_: self._show_form())
+        self.graph = GraphView()
+        self.graph.node_activated.connect(self.select_stage)
+        self.form = QStackedWidget()
+        self._build_forms()
+        self.findings = QListWidget()
+        self.findings.setMaximumHeight(150)
+        self.findings.itemActivated.connect(self._finding_activated)
+        self.findings.itemClicked.connect(self._finding_activated)
+
+        middle = QSplitter()
+        middle.addWidget(self.outline)
+        middle.addWidget(self.graph)
+        middle.addWidget(self.form)
+        middle.setStretchFactor(1, 3)
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(middle)
+        vertical.addWidget(self.findings)
+        vertical.setStretchFactor(0, 4)
+        vertical.setSizes([620, 110])
+        middle.setSizes([260, 620, 380])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(vertical, 1)
+        self.retranslate()
+        self.document_changed()
+
+    # -- forms -----------------------------------------------------------------------------------
+    def _build_forms(self) -> None:
+        self.form.addWidget(QLabel())  # nothing selected
+        stage_page = QWidget()
+        stage_form = QFormLayout(stage_page)
+        self.stage_title_en, self.stage_title_id = QLineEdit(), QLineEdit()
+        self.stage_text_en, self.stage_text_id = QPlainTextEdit(), QPlainTextEdit()
+        self.stage_end = QComboBox()
+        for value in ("", "success", "partial", "failure"):
+            self.stage_end.addItem(value or "—", value)
+        self.stage_apply = QPushButton()
+        self.stage_apply.clicked.connect(self.apply_stage_form)
+        self.stage_labels = [QLabel() for _ in range(5)]
+        stage_fields = (self.stage_title_en, self.stage_title_id, self.stage_text_en, self.stage_text_id, self.stage_end)
+        for label, field in zip(self.stage_labels, stage_fields, strict=True):
+            label.setBuddy(field)
+            stage_form.addRow(label, field)
+        stage_form.addRow(self.stage_apply)
+        self.form.addWidget(stage_page)
+        choice_page = QWidget()
+        choice_form = QFormLayout(choice_page)
+        self.choice_label_en, self.choice_label_id = QLineEdit(), QLineEdit()
+        self.choice_to = QComboBox()
+        self.choice_feedback_en, self.choice_feedback_id = QLineEdit(), QLineEdit()
+        self.choice_score = QLineEdit()
+        self.choice_score.setPlaceholderText("identification: 2, victim_care: -1")
+        self.choice_critical = QLineEdit()
+        self.choice_apply = QPushButton()
+        self.choice_apply.clicked.connect(self.apply_choice_form)
+        self.choice_labels = [QLabel() for _ in range(7)]
+        fields = (
+            self.choice_label_en,
+            self.choice_label_id,
+            self.choice_to,
+            self.choice_feedback_en,
+            self.choice_feedback_id,
+            self.choice_score,
+            self.choice_critical,
+        )
+        for label, field in zip(self.choice_labels, fields, strict=True):
+            label.setBuddy(field)
+            choice_form.addRow(label, field)
+        choice_form.addRow(self.choice_apply)
+        self.form.addWidget(choice_page)
+
+    def retranslate(self) -> None:
+        self._show_title()
+        texts = {
+            "new": self.tr("New"),
+            "open": self.tr("Open…"),
+            "save": self.tr("Save"),
+            "save_as": self.tr("Save as…"),
+            "publish": self.tr("Publish"),
+            "add_stage": self.tr("Add stage"),
+            "add_choice": self.tr("Add choice"),
+            "delete": self.tr("Delete"),
+            "rename": self.tr("Rename…"),
+            "start": self.tr("Set as start"),
+        }
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        stage_texts = (
+            self.tr("Title (English)"),
+            self.tr("Title (Indonesian)"),
+            self.tr("Text (English)"),
+            self.tr("Text (Indonesian)"),
+            self.tr("End"),
+        )
+        for label, text in zip(self.stage_labels, stage_texts, strict=True):
+            label.setText(text)
+        choice_texts = (
+            self.tr("Label (English)"),
+            self.tr("Label (Indonesian)"),
+            self.tr("Leads to"),
+            self.tr("Feedback (English)"),
+            self.tr("Feedback (Indonesian)"),
+            self.tr("Scores"),
+            self.tr("Critical error (why)"),
+        )
+        for label, text in zip(self.choice_labels, choice_texts, strict=True):
+            label.setText(text)
+        self.stage_apply.setText(self.tr("Apply to the stage"))
+        self.choice_apply.setText(self.tr("Apply to the choice"))
+        self.outline.setAccessibleName(self.tr("Stages and choices"))
+        self.findings.setAccessibleName(self.tr("Validation findings"))
+        self.graph.setAccessibleName(self.tr("Scenario graph"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self.graph.fit)  # the view has its real size only once shown
+
+    def _show_title(self) -> None:
+        name = self.document.path.name if self.document.path else self.tr("unsaved case")
+        changed = "" if self.undo_stack.isClean() else " *"
+        self.heading.setText(f"<h2>{self.tr('Scenario editor')}: {name}{changed}</h2>")
+
+    # -- document --------------------------------------------------------------------------------
+    def push(self, edit: Edit, text: str) -> bool:
+        """Make an edit and put it on the undo stack; an edit that cannot be made is a message instead."""
+        try:
+            edit.redo(self.document)
+        except EditError as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), str(exc))
+            return False
+        self.undo_stack.push(EditCommand(self, edit, text))
+        return True
+
+    def document_changed(self) -> None:
+        """Redraw the outline, the graph and the findings from the document as it now stands."""
+        selected = self.selection()
+        self._fill_outline()
+        self._draw_graph()
+        self._validate()
+        if selected is not None:
+            self.select(*selected)
+        self._show_title()
+        if not self.undo_stack.isClean():
+            self.autosave.start()
+
+    def _fill_outline(self) -> None:
+        self.outline.blockSignals(True)
+        self.outline.clear()
+        start = self.document.data.get("start")
+        for stage_id, stage in self.document.stages.items():
+            marks = (" ▶" if stage_id == start else "") + (f" [{stage['end']}]" if stage.get("end") else "")
+            item = QTreeWidgetItem([f"{stage_id}{marks}"])
+            item.setData(0, Qt.ItemDataRole.UserRole, (stage_id, None))
+            for index, choice in enumerate(stage.get("choices") or []):
+                critical = " ⚠" if choice.get("critical") else ""
+                label = _text_of(choice.get("label"), self.context.language) or _text_of(choice.get("label"), "en")
+                child = QTreeWidgetItem([f"→ {choice.get('to', '?')}: {label}{critical}"])
+                child.setData(0, Qt.ItemDataRole.UserRole, (stage_id, index))
+                item.addChild(child)
+            self.outline.addTopLevelItem(item)
+        self.outline.expandAll()
+        self.outline.blockSignals(False)
+        self.choice_to.clear()
+        self.choice_to.addItems(list(self.document.stages))
+
+    def _draw_graph(self) -> None:
+        start = str(self.document.data.get("start", ""))
+        nodes, edges = [], []
+        for stage_id, stage in self.document.stages.items():
+            kind = stage.get("end") or ("start" if stage_id == start else "normal")
+            title = _text_of(stage.get("title"), self.context.language) or _text_of(stage.get("title"), "en")
+            label = f"{stage_id}\n{title}" if title else stage_id
+            nodes.append(NodeSpec(stage_id, label, _text_of(stage.get("text"), "en")[:300], kind=str(kind)))
+            for choice in stage.get("choices") or []:
+                if choice.get("to") in self.document.stages:
+                    edges.append(EdgeSpec(stage_id, str(choice["to"]), "critical" if choice.get("critical") else "plain"))
+        if start in self.document.stages:
+            self.graph.set_graph(nodes, edges, start)
+
+    def _validate(self) -> None:
+        checked = self.document.validate()
+        self.findings.clear()
+        self.last_findings = checked.findings
+        for finding in checked.findings:
+            item = QListWidgetItem(f"{finding.code} {finding.message}")
+            match = _STAGE_IN_MESSAGE.search(finding.message)
+            item.setData(Qt.ItemDataRole.UserRole, match.group(1) if match else None)
+            self.findings.addItem(item)
+        if not checked.findings:
+            self.findings.addItem(self.tr("No findings: the case is ready to publish."))
+
+    def _finding_activated(self, item: QListWidgetItem) -> None:
+        stage_id = item.data(Qt.ItemDataRole.UserRole)
+        if stage_id in self.document.stages:
+            self.select_stage(stage_id)
+
+    # -- selection and forms ---------------------------------------------------------------------
+    def selection(self) -> tuple[str, int | None] | None:
+        item = self.outline.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select(self, stage_id: str, index: int | None = None) -> None:
+        for row in range(self.outline.topLevelItemCount()):
+            item = self.outline.topLevelItem(row)
+            if item is None or item.data(0, Qt.ItemDataRole.UserRole)[0] != stage_id:
+                continue
+            child = item.child(index) if index is not None else None
+            self.outline.setCurrentItem(child or item)
+            self.graph.select_node(stage_id)
+            return
+
+    def select_stage(self, stage_id: str) -> None:
+        self.select(stage_id)
+
+    def _show_form(self) -> None:
+        selected = self.selection()
+        if selected is None or selected[0] not in self.document.stages:
+            self.form.setCurrentIndex(0)
+            return
+        stage_id, index = selected
+        stage = self.document.stages[stage_id]
+        if index is None:
+            self.stage_title_en.setText(_text_of(stage.get("title"), "en"))
+            self.stage_title_id.setText(_text_of(stage.get("title"), "id"))
+            self.stage_text_en.setPlainText(_text_of(stage.get("text"), "en"))
+            self.stage_text_id.setPlainText(_text_of(stage.get("text"), "id"))
+            self.stage_end.setCurrentIndex(max(0, self.stage_end.findData(stage.get("end", ""))))
+            self.stage_title_en.setCursorPosition(0)
+            self.stage_title_id.setCursorPosition(0)
+            self.form.setCurrentIndex(1)
+            return
+        choice = (stage.get("choices") or [])[index]
+        self.choice_label_en.setText(_text_of(choice.get("label"), "en"))
+        self.choice_label_id.setText(_text_of(choice.get("label"), "id"))
+        self.choice_to.setCurrentText(str(choice.get("to", "")))
+        self.choice_feedback_en.setText(_text_of(choice.get("feedback"), "en"))
+        self.choice_feedback_id.setText(_text_of(choice.get("feedback"), "id"))
+        self.choice_score.setText(", ".join(f"{c}: {n}" for c, n in (choice.get("score") or {}).items()))
+        self.choice_critical.setText(_text_of(choice.get("critical"), "en"))
+        for field in (
+            self.choice_label_en,
+            self.choice_label_id,
+            self.choice_feedback_en,
+            self.choice_feedback_id,
+            self.choice_score,
+            self.choice_critical,
+        ):
+            field.setCursorPosition(0)  # long texts show their beginning
+        self.form.setCurrentIndex(2)
+
+    def apply_stage_form(self) -> None:
+        selected = self.selection()
+        if selected is None or selected[1] is not None:
+            return
+        stage_id = selected[0]
+        stage = self.document.stages[stage_id]
+        wanted = {
+            "title": _bilingual(self.stage_title_en.text().strip(), self.stage_title_id.text().strip()),
+            "text": {"en": self.stage_text_en.toPlainText(), "id": self.stage_text_id.toPlainText()},
+            "end": self.stage_end.currentData() or None,
+        }
+        changes = [(key, value) for key, value in wanted.items() if stage.get(key) != value]
+        if "end" in dict(changes) and wanted["end"] and stage.get("choices"):
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("An end stage has no choices: delete its choices first."))
+            return
+        text = self.tr("Change stage {id}").format(id=stage_id)
+        self._apply_changes(changes, lambda key, value: SetStageField(stage_id, key, value), text)
+
+    def apply_choice_form(self) -> None:
+        selected = self.selection()
+        if selected is None or selected[1] is None:
+            return
+        stage_id, index = selected[0], int(selected[1])
+        choice = self.document.stages[stage_id]["choices"][index]
+        try:
+            score = _parse_scores(self.choice_score.text())
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Scores: {detail}").format(detail=exc))
+            return
+        critical = self.choice_critical.text().strip()
+        wanted = {
+            "label": {"en": self.choice_label_en.text(), "id": self.choice_label_id.text()},
+            "to": self.choice_to.currentText(),
+            "score": score or None,
+            "feedback": _bilingual(self.choice_feedback_en.text(), self.choice_feedback_id.text()),
+            "critical": critical or None,
+        }
+        changes = [(key, value) for key, value in wanted.items() if choice.get(key) != value]
+        self._apply_changes(
+            changes,
+            lambda key, value: SetChoiceField(stage_id, index, key, value),
+            self.tr("Change choice {n} of {id}").format(n=index + 1, id=stage_id),
+        )
+
+    def _apply_changes(self, changes: list[tuple[str, Any]], make: Any, text: str) -> None:
+        if not changes:
+            return
+        self.undo_stack.beginMacro(text)
+        for key, value in changes:
+            self.push(make(key, value), text)
+        self.undo_stack.endMacro()
+
+    # -- commands --------------------------------------------------------------------------------
+    def new_document(self) -> None:
+        if self.confirm_discard():
+            self.set_document(ScenarioDocument.new())
+
+    def set_document(self, document: ScenarioDocument) -> None:
+        self.document = document
+        self.undo_stack.clear()
+        self.document_changed()
+        self.select(str(document.data.get("start", "")))
+
+    def confirm_discard(self) -> bool:
+        if self.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(self, self.tr("Scenario editor"), self.tr("Discard the unsaved changes?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def choose_file(self) -> None:
+        if not self.confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a scenario"), "", self.tr("Scenario (*.yaml *.yml)"))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        try:
+            self.set_document(ScenarioDocument.load(path))
+        except (OSError, EditError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), str(exc))
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = f"{self.document.data.get('id', 'case')}.yaml"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
+        return self.save_to(Path(name)) if name else False
+
+    def save_to(self, path: Path) -> bool:
+        from tipcase.importers import save_text  # noqa: PLC0415
+
+        try:
+            save_text(path, self.document.to_yaml())
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
+            return False
+        self.document.path = path
+        self.undo_stack.setClean()
+        self.autosave_path().unlink(missing_ok=True)
+        self._show_title()
+        return True
+
+    def autosave_path(self) -> Path:
+        if self.document.path is not None:
+            return self.document.path.with_name(f".{self.document.path.name}.autosave")
+        from tipcase.home import home  # noqa: PLC0415
+
+        return home() / "autosave" / f"{self.document.data.get('id', 'case')}.yaml"
+
+    def write_autosave(self) -> None:
+        """Write the document as it stands beside its file, so a crash loses at most a few seconds."""
+        from tipcase.importers import save_text  # noqa: PLC0415
+
+        target = self.autosave_path()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_text(target, self.document.to_yaml())
+        except OSError as exc:
+            self.context.signals.status_message.emit(self.tr("Autosave failed: {detail}").format(detail=exc))
+
+    def publish(self) -> None:
+        from tipcase.services.trainer_desk import publish  # noqa: PLC0415
+
+        if not self.save():
+            return
+        path = self.document.path
+        db, account = self.context.db, self.context.account
+        if path is None or db is None or account is None:
+            return
+        self.context.tasks.run(
+            lambda: publish(db, account.id, path),
+            lambda item: self.context.signals.status_message.emit(
+                self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
+            ),
+            lambda error: QMessageBox.warning(self, self.tr("Scenario editor"), str(error)),
+        )
+
+    def add_stage(self) -> None:
+        stage_id = self.document.free_id("stage")
+        if self.push(AddStage(stage_id, {"text": {"en": "", "id": ""}, "end": "success"}), self.tr("Add stage {id}").format(id=stage_id)):
+            self.select(stage_id)
+
+    def add_choice(self) -> None:
+        selected = self.selection()
+        if selected is None:
+            return
+        stage_id = selected[0]
+        choice = {"label": {"en": "", "id": ""}, "to": stage_id}
+        if self.push(AddChoice(stage_id, choice), self.tr("Add a choice to {id}").format(id=stage_id)):
+            self.select(stage_id, len(self.document.stages[stage_id]["choices"]) - 1)
+
+    def delete_selected(self, *, confirm: bool = True) -> None:
+        selected = self.selection()
+        if selected is None:
+            return
+        stage_id, index = selected
+        what = (
+            self.tr("stage {id} and every choice leading to it").format(id=stage_id)
+            if index is None
+            else self.tr("choice {n} of {id}").format(n=index + 1, id=stage_id)
+        )
+        question = self.tr("Delete {what}?").format(what=what)
+        if confirm and QMessageBox.question(self, self.tr("Delete"), question) != QMessageBox.StandardButton.Yes:
+            return
+        edit: Edit = DeleteStage(stage_id) if index is None else DeleteChoice(stage_id, index)
+        self.push(edit, self.tr("Delete {what}").format(what=what))
+
+    def rename_selected(self) -> None:
+        selected = self.selection()
+        if selected is None:
+            return
+        new, accepted = QInputDialog.getText(self, self.tr("Rename"), self.tr("New id for {id}:").format(id=selected[0]), text=selected[0])
+        if accepted and new.strip():
+            self.rename(selected[0], new.strip())
+
+    def rename(self, old: str, new: str) -> None:
+        if self.push(RenameStage(old, new), self.tr("Rename {old} to {new}").format(old=old, new=new)):
+            self.select(new)
+
+    def set_start_selected(self) -> None:
+        selected = self.selection()
+        if selected is not None:
+            self.push(SetStart(selected[0]), self.tr("Start at {id}").format(id=selected[0]))
+
+
+def _parse_scores(text: str) -> dict[str, int]:
+    """``identification: 2, victim_care: -1`` as a mapping; raises ValueError with what is wrong."""
+    scores: dict[str, int] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, separator, number = part.partition(":")
+        if not separator:
+            raise ValueError(f"'{part}': write competency: points")
+        try:
+            scores[name.strip()] = int(number.strip())
+        except ValueError:
+            raise ValueError(f"'{part}': the points must be a whole number") from None
+    return scores
