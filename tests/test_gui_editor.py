@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from tests.gui import make_context, open_window, seeded_url
+from tipcase import library
 from tipcase.document import ScenarioDocument
 from tipcase.ui.main_window import MainWindow
 from tipcase.ui.pages.editor import EditorPage
 
 pytestmark = pytest.mark.gui
+CASE = library.bundled_dir() / "returnee-domestic-violence.yaml"
 
 
 @pytest.fixture
@@ -118,3 +122,43 @@ def test_unsaved_work_is_autosaved(qtbot, window: MainWindow, tmp_path: Path) ->
     assert autosaved.data == page.document.data
     page.save_to(target)
     assert not target.with_name(".case.yaml.autosave").exists()
+
+
+def test_applying_an_untouched_form_changes_nothing_and_edits_keep_the_other_language(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    case = tmp_path / CASE.name  # a copy: the editor autosaves beside the file it edits
+    shutil.copy(CASE, case)
+    window.show_editor(case)
+    page = window.editor_page()
+    before = copy.deepcopy(page.document.data)
+    stage_id = page.document.data["start"]
+    for index in range(len(page.document.stages[stage_id]["choices"])):
+        page.select(stage_id, index)
+        page.apply_choice_form()
+    page.select(stage_id)
+    page.apply_stage_form()
+    assert page.undo_stack.count() == 0
+    assert page.document.data == before
+    critical_index = next(i for i, c in enumerate(page.document.stages[stage_id]["choices"]) if c.get("critical"))
+    page.select(stage_id, critical_index)
+    type_into(qtbot, page.choice_critical, "A family settlement sends her back to the violence.")
+    page.apply_choice_form()
+    critical = page.document.stages[stage_id]["choices"][critical_index]["critical"]
+    assert critical["en"] == "A family settlement sends her back to the violence."
+    assert critical["id"] == before["stages"][stage_id]["choices"][critical_index]["critical"]["id"]
+
+
+def test_autosave_is_offered_back(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor()
+    page = window.editor_page()
+    target = tmp_path / "case.yaml"
+    page.save_to(target)
+    build_case(qtbot, page)
+    built = copy.deepcopy(page.document.data)
+    page.write_autosave()  # as if the workstation died here
+    page.set_document(ScenarioDocument.new())
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    page.open_file(target)
+    assert page.document.data == built
+    assert page.document.path == target
+    assert not page.undo_stack.isClean()
+    assert page.heading.text().endswith("case.yaml *</h2>")

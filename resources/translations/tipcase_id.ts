@@ -529,279 +529,307 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="209"/>
+        <location filename="../../ui/pages/editor.py" line="233"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="210"/>
+        <location filename="../../ui/pages/editor.py" line="234"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="211"/>
+        <location filename="../../ui/pages/editor.py" line="235"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="212"/>
+        <location filename="../../ui/pages/editor.py" line="236"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="213"/>
+        <location filename="../../ui/pages/editor.py" line="237"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="214"/>
+        <location filename="../../ui/pages/editor.py" line="238"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="215"/>
+        <location filename="../../ui/pages/editor.py" line="239"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="216"/>
-        <location filename="../../ui/pages/editor.py" line="550"/>
+        <location filename="../../ui/pages/editor.py" line="240"/>
+        <location filename="../../ui/pages/editor.py" line="619"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="217"/>
+        <location filename="../../ui/pages/editor.py" line="241"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="218"/>
+        <location filename="../../ui/pages/editor.py" line="242"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="222"/>
+        <location filename="../../ui/pages/editor.py" line="246"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="223"/>
+        <location filename="../../ui/pages/editor.py" line="247"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="225"/>
+        <location filename="../../ui/pages/editor.py" line="249"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="226"/>
+        <location filename="../../ui/pages/editor.py" line="250"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="227"/>
+        <location filename="../../ui/pages/editor.py" line="251"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="228"/>
+        <location filename="../../ui/pages/editor.py" line="252"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="229"/>
+        <location filename="../../ui/pages/editor.py" line="253"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="234"/>
+        <location filename="../../ui/pages/editor.py" line="258"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="235"/>
+        <location filename="../../ui/pages/editor.py" line="259"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="236"/>
+        <location filename="../../ui/pages/editor.py" line="260"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="237"/>
+        <location filename="../../ui/pages/editor.py" line="261"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="238"/>
+        <location filename="../../ui/pages/editor.py" line="262"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="239"/>
+        <location filename="../../ui/pages/editor.py" line="263"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="240"/>
+        <location filename="../../ui/pages/editor.py" line="264"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="244"/>
+        <location filename="../../ui/pages/editor.py" line="265"/>
+        <source>Offered when</source>
+        <translation>Ditawarkan jika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="266"/>
+        <source>Hours it takes</source>
+        <translation>Lama waktu (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="267"/>
+        <source>Legal reference</source>
+        <translation>Rujukan hukum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="271"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="245"/>
+        <location filename="../../ui/pages/editor.py" line="272"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="246"/>
+        <location filename="../../ui/pages/editor.py" line="273"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="247"/>
+        <location filename="../../ui/pages/editor.py" line="274"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="248"/>
+        <location filename="../../ui/pages/editor.py" line="275"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="260"/>
+        <location filename="../../ui/pages/editor.py" line="287"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="270"/>
-        <location filename="../../ui/pages/editor.py" line="397"/>
-        <location filename="../../ui/pages/editor.py" line="411"/>
-        <location filename="../../ui/pages/editor.py" line="450"/>
-        <location filename="../../ui/pages/editor.py" line="464"/>
-        <location filename="../../ui/pages/editor.py" line="482"/>
-        <location filename="../../ui/pages/editor.py" line="522"/>
+        <location filename="../../ui/pages/editor.py" line="297"/>
+        <location filename="../../ui/pages/editor.py" line="437"/>
+        <location filename="../../ui/pages/editor.py" line="451"/>
+        <location filename="../../ui/pages/editor.py" line="458"/>
+        <location filename="../../ui/pages/editor.py" line="499"/>
+        <location filename="../../ui/pages/editor.py" line="514"/>
+        <location filename="../../ui/pages/editor.py" line="521"/>
+        <location filename="../../ui/pages/editor.py" line="529"/>
+        <location filename="../../ui/pages/editor.py" line="551"/>
+        <location filename="../../ui/pages/editor.py" line="591"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="330"/>
+        <location filename="../../ui/pages/editor.py" line="358"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="397"/>
+        <location filename="../../ui/pages/editor.py" line="437"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="399"/>
+        <location filename="../../ui/pages/editor.py" line="439"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="411"/>
+        <location filename="../../ui/pages/editor.py" line="451"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="425"/>
+        <location filename="../../ui/pages/editor.py" line="458"/>
+        <source>Hours: write a number, such as 1.5</source>
+        <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="474"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="450"/>
+        <location filename="../../ui/pages/editor.py" line="499"/>
         <source>Discard the unsaved changes?</source>
         <translation>Buang perubahan yang belum disimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="456"/>
+        <location filename="../../ui/pages/editor.py" line="505"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="456"/>
+        <location filename="../../ui/pages/editor.py" line="505"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="473"/>
+        <location filename="../../ui/pages/editor.py" line="522"/>
+        <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
+        <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="542"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="473"/>
+        <location filename="../../ui/pages/editor.py" line="542"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="482"/>
+        <location filename="../../ui/pages/editor.py" line="551"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="506"/>
+        <location filename="../../ui/pages/editor.py" line="575"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="520"/>
+        <location filename="../../ui/pages/editor.py" line="589"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="527"/>
+        <location filename="../../ui/pages/editor.py" line="596"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="536"/>
+        <location filename="../../ui/pages/editor.py" line="605"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="545"/>
+        <location filename="../../ui/pages/editor.py" line="614"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="547"/>
+        <location filename="../../ui/pages/editor.py" line="616"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="549"/>
+        <location filename="../../ui/pages/editor.py" line="618"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="553"/>
+        <location filename="../../ui/pages/editor.py" line="622"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="559"/>
+        <location filename="../../ui/pages/editor.py" line="628"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="559"/>
+        <location filename="../../ui/pages/editor.py" line="628"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="564"/>
+        <location filename="../../ui/pages/editor.py" line="633"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="570"/>
+        <location filename="../../ui/pages/editor.py" line="639"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>

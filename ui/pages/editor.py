@@ -81,9 +81,24 @@ def _text_of(value: Any, language: str) -> str:
     return str(value or "") if language == "en" else ""
 
 
-def _bilingual(english: str, indonesian: str) -> dict[str, str] | None:
-    value = {"en": english, "id": indonesian}
-    return value if english or indonesian else None
+def _bilingual(original: Any, english: str, indonesian: str) -> Any:
+    """The text with its English and Indonesian set, keeping any other language it has; None when empty."""
+    if isinstance(original, str) and english == original and not indonesian:
+        return original  # a plain string is the first language; untouched, it stays as written
+    value = dict(original) if isinstance(original, dict) else {}
+    value.update({"en": english, "id": indonesian})
+    return value if any(value.values()) else None
+
+
+def _edited_text(original: Any, shown: str, typed: str) -> Any:
+    """A one-line field showing a text's English: unchanged if not edited, else its English replaced."""
+    if typed == shown:
+        return original
+    if not typed:
+        return None
+    if isinstance(original, dict):
+        return {**original, "en": typed}
+    return typed
 
 
 class EditorPage(QWidget):
@@ -185,9 +200,15 @@ class EditorPage(QWidget):
         self.choice_score = QLineEdit()
         self.choice_score.setPlaceholderText("identification: 2, victim_care: -1")
         self.choice_critical = QLineEdit()
+        self.choice_when = QLineEdit()
+        self.choice_when.setPlaceholderText("trust >= 1 and not consent")
+        self.choice_hours = QLineEdit()
+        self.choice_hours.setPlaceholderText("1.5")
+        self.choice_ref = QLineEdit()
+        self.choice_ref.setPlaceholderText("UU 21/2007 Pasal 18")
         self.choice_apply = QPushButton()
         self.choice_apply.clicked.connect(self.apply_choice_form)
-        self.choice_labels = [QLabel() for _ in range(7)]
+        self.choice_labels = [QLabel() for _ in range(10)]
         fields = (
             self.choice_label_en,
             self.choice_label_id,
@@ -196,6 +217,9 @@ class EditorPage(QWidget):
             self.choice_feedback_id,
             self.choice_score,
             self.choice_critical,
+            self.choice_when,
+            self.choice_hours,
+            self.choice_ref,
         )
         for label, field in zip(self.choice_labels, fields, strict=True):
             label.setBuddy(field)
@@ -238,6 +262,9 @@ class EditorPage(QWidget):
             self.tr("Feedback (Indonesian)"),
             self.tr("Scores"),
             self.tr("Critical error (why)"),
+            self.tr("Offered when"),
+            self.tr("Hours it takes"),
+            self.tr("Legal reference"),
         )
         for label, text in zip(self.choice_labels, choice_texts, strict=True):
             label.setText(text)
@@ -378,6 +405,9 @@ class EditorPage(QWidget):
         self.choice_feedback_id.setText(_text_of(choice.get("feedback"), "id"))
         self.choice_score.setText(", ".join(f"{c}: {n}" for c, n in (choice.get("score") or {}).items()))
         self.choice_critical.setText(_text_of(choice.get("critical"), "en"))
+        self.choice_when.setText(str(choice.get("when", "")))
+        self.choice_hours.setText(f"{choice['hours']:g}" if isinstance(choice.get("hours"), int | float) else "")
+        self.choice_ref.setText(_text_of(choice.get("ref"), "en"))
         for field in (
             self.choice_label_en,
             self.choice_label_id,
@@ -385,6 +415,8 @@ class EditorPage(QWidget):
             self.choice_feedback_id,
             self.choice_score,
             self.choice_critical,
+            self.choice_when,
+            self.choice_ref,
         ):
             field.setCursorPosition(0)  # long texts show their beginning
         self.form.setCurrentIndex(2)
@@ -396,8 +428,8 @@ class EditorPage(QWidget):
         stage_id = selected[0]
         stage = self.document.stages[stage_id]
         wanted = {
-            "title": _bilingual(self.stage_title_en.text().strip(), self.stage_title_id.text().strip()),
-            "text": {"en": self.stage_text_en.toPlainText(), "id": self.stage_text_id.toPlainText()},
+            "title": _bilingual(stage.get("title"), self.stage_title_en.text().strip(), self.stage_title_id.text().strip()),
+            "text": _bilingual(stage.get("text"), self.stage_text_en.toPlainText(), self.stage_text_id.toPlainText()) or "",
             "end": self.stage_end.currentData() or None,
         }
         changes = [(key, value) for key, value in wanted.items() if stage.get(key) != value]
@@ -419,12 +451,21 @@ class EditorPage(QWidget):
             QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Scores: {detail}").format(detail=exc))
             return
         critical = self.choice_critical.text().strip()
+        hours_text = self.choice_hours.text().strip().replace(",", ".")
+        try:
+            hours = float(hours_text) if hours_text else None
+        except ValueError:
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Hours: write a number, such as 1.5"))
+            return
         wanted = {
-            "label": {"en": self.choice_label_en.text(), "id": self.choice_label_id.text()},
+            "label": _bilingual(choice.get("label"), self.choice_label_en.text(), self.choice_label_id.text()) or "",
             "to": self.choice_to.currentText(),
             "score": score or None,
-            "feedback": _bilingual(self.choice_feedback_en.text(), self.choice_feedback_id.text()),
-            "critical": critical or None,
+            "feedback": _bilingual(choice.get("feedback"), self.choice_feedback_en.text(), self.choice_feedback_id.text()),
+            "critical": _edited_text(choice.get("critical"), _text_of(choice.get("critical"), "en"), critical),
+            "when": self.choice_when.text().strip() or None,
+            "hours": (int(hours) if hours is not None and hours.is_integer() else hours) or None,
+            "ref": _edited_text(choice.get("ref"), _text_of(choice.get("ref"), "en"), self.choice_ref.text().strip()),
         }
         changes = [(key, value) for key, value in wanted.items() if choice.get(key) != value]
         self._apply_changes(
@@ -466,10 +507,30 @@ class EditorPage(QWidget):
             self.open_file(Path(name))
 
     def open_file(self, path: Path) -> None:
+        """Open a scenario; when an autosave newer than the file is beside it, offer to restore it."""
         try:
-            self.set_document(ScenarioDocument.load(path))
+            document = ScenarioDocument.load(path)
         except (OSError, EditError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Scenario editor"), str(exc))
+            return
+        autosaved = path.with_name(f".{path.name}.autosave")
+        restore = False
+        if autosaved.exists() and autosaved.stat().st_mtime > path.stat().st_mtime:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Scenario editor"),
+                self.tr("Changes to {name} that were never saved were kept automatically. Restore them?").format(name=path.name),
+            )
+            restore = answer == QMessageBox.StandardButton.Yes
+        if restore:
+            try:
+                document = ScenarioDocument(ScenarioDocument.load(autosaved).data, path)
+            except (OSError, EditError, ValueError) as exc:
+                QMessageBox.warning(self, self.tr("Scenario editor"), str(exc))
+        self.set_document(document)
+        if restore:
+            self.undo_stack.resetClean()  # restored work is not yet saved in the file
+            self._show_title()
 
     def save(self) -> bool:
         if self.document.path is None:
