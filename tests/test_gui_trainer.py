@@ -58,6 +58,9 @@ def test_cohort_analytics_show_the_figures_and_export(window: MainWindow, tmp_pa
     assert page.hardest_model.row(0)[0] == "arrival"  # one of two questioned him at once instead of care first
     assert any(page.errors_model.row(r)[2] == "medical-care-required" for r in range(page.errors_model.rowCount()))
     assert "%" in page.chart.accessibleDescription()
+    assert "arrival" in page.heat.node_ids()  # the heat overlay draws the whole case graph
+    labels = [item.text() for item in page.heat.scene().items() if hasattr(item, "text") and callable(item.text)]
+    assert "50 %" in labels  # half of the decisions at arrival went to care first, half to questioning
     page.export_to(tmp_path / "report.xlsx")
     assert openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames[0] == "Summary"
 

@@ -60,6 +60,9 @@ class ScenarioAnalytics:
     hardest: list[StageDifficulty]
     critical_errors: list[tuple[str, int]]  # (text, how many attempts)
     broken_rules: list[tuple[str, int]]  # (rule id, how many attempts)
+    start: str = ""  # the scenario's graph, for drawing the shares on it
+    ends: dict[str, str] = dataclasses.field(default_factory=dict)  # end stage -> outcome
+    edges: list[tuple[str, int, str, bool]] = dataclasses.field(default_factory=list)  # (stage, choice number, to, critical)
 
 
 def _rate(part: int, whole: int) -> float:
@@ -169,6 +172,13 @@ def scenario_analytics(
         hardest=hardest,
         critical_errors=critical.most_common(),
         broken_rules=broken.most_common(),
+        start=scenario.start,
+        ends={stage.id: stage.end for stage in scenario.stages.values() if stage.end},
+        edges=[
+            (stage.id, choice.index + 1, choice.to, choice.critical is not None)
+            for stage in scenario.stages.values()
+            for choice in stage.choices
+        ],
     )
 
 

@@ -34,6 +34,7 @@ from tipcase.ui.context import ApplicationContext
 from tipcase.ui.models.rows import RowsTableModel
 from tipcase.ui.pages.roster_dialog import RosterDialog
 from tipcase.ui.widgets.competency_chart import CompetencyChart
+from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
@@ -96,6 +97,9 @@ class CohortsPage(QWidget):
         self.errors_table = _table(self.errors_model, "errors")
         for table in (self.hardest_table, self.choices_table, self.errors_table):
             self.tabs.addTab(table, "")
+        self.heat = GraphView()
+        self.heat.setObjectName("heat")
+        self.tabs.addTab(self.heat, "")
         self.chart = CompetencyChart()
         splitter = QSplitter()
         splitter.addWidget(self.tabs)
@@ -132,6 +136,8 @@ class CohortsPage(QWidget):
         self.tabs.setTabText(0, self.tr("Hardest stages"))
         self.tabs.setTabText(1, self.tr("Every choice"))
         self.tabs.setTabText(2, self.tr("Critical errors and broken rules"))
+        self.tabs.setTabText(3, self.tr("On the case graph"))
+        self.heat.setAccessibleName(self.tr("The case graph, each choice drawn as wide as the share of trainees who took it"))
         self.hardest_table.setAccessibleName(self.tr("Hardest stages"))
         self.choices_table.setAccessibleName(self.tr("Every choice"))
         self.errors_table.setAccessibleName(self.tr("Critical errors and broken rules"))
@@ -255,8 +261,33 @@ class CohortsPage(QWidget):
         errors = [[self.tr("Critical error"), n, text] for text, n in report.critical_errors]
         errors += [[self.tr("Broken rule"), n, rule] for rule, n in report.broken_rules]
         self.errors_model.set_rows(errors, [row[0] == self.tr("Critical error") for row in errors])
+        self._draw_heat(report)
         percents = [(report.competency_titles.get(c, c), p) for c, p in report.competencies.items()]
         self.chart.show_percents(percents, self.tr("Mean percent per competency"))
+
+    def _draw_heat(self, report: Any) -> None:
+        """The scenario graph with each step drawn as wide as the share of the stage's decisions that took it."""
+        if not report.start:
+            return
+        taken = {(c.stage, c.choice): c.count for c in report.choices}
+        at_stage: dict[str, int] = {}
+        for (stage, _number), count in taken.items():
+            at_stage[stage] = at_stage.get(stage, 0) + count
+        pairs: dict[tuple[str, str], tuple[int, bool]] = {}
+        stages: list[str] = []
+        for stage, number, target, critical in report.edges:
+            for node in (stage, target):
+                if node not in stages:
+                    stages.append(node)
+            count, was_critical = pairs.get((stage, target), (0, False))
+            pairs[(stage, target)] = (count + taken.get((stage, number), 0), was_critical or critical)
+        nodes = [NodeSpec(s, s, kind=report.ends.get(s) or ("start" if s == report.start else "normal")) for s in stages]
+        edges = []
+        for (stage, target), (count, critical) in pairs.items():
+            share = count / at_stage[stage] if at_stage.get(stage) else 0.0
+            label = f"{100 * share:.0f} %" if count else ""
+            edges.append(EdgeSpec(stage, target, "critical" if critical else "plain", heat=share, label=label))
+        self.heat.set_graph(nodes, edges, report.start)
 
     # -- actions ---------------------------------------------------------------------------------
     def new_cohort(self) -> None:

@@ -36,6 +36,8 @@ class EdgeSpec:
     source: str
     target: str
     style: str = "plain"  # plain | route | best | both | critical
+    heat: float | None = None  # 0..1: the share of trainees who took it (analytics); drawn as width and strength
+    label: str = ""  # drawn at the middle of the edge (the share, as text)
 
 
 class _NodeItem(QGraphicsRectItem):
@@ -78,7 +80,8 @@ class GraphView(QGraphicsView):
             if key in drawn and edge.style == "plain":
                 continue
             drawn.add(key)
-            self._items.extend(self._draw_edge(scene, centre[str(edge.source)], centre[str(edge.target)], edge.style, palette))
+            source, target = centre[str(edge.source)], centre[str(edge.target)]
+            self._items.extend(self._draw_edge(scene, source, target, edge.style, palette, heat=edge.heat, label=edge.label))
         for spec in nodes:
             point = centre[spec.id]
             rect = QRectF(point.x() - NODE_WIDTH / 2, point.y() - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
@@ -114,7 +117,9 @@ class GraphView(QGraphicsView):
         self.fit()
 
     @staticmethod
-    def _draw_edge(scene: QGraphicsScene, source: QPointF, target: QPointF, style: str, palette: object) -> list[QGraphicsItem]:
+    def _draw_edge(
+        scene: QGraphicsScene, source: QPointF, target: QPointF, style: str, palette: object, *, heat: float | None = None, label: str = ""
+    ) -> list[QGraphicsItem]:
         colour = {
             "plain": palette.muted,  # type: ignore[attr-defined]
             "route": palette.route,  # type: ignore[attr-defined]
@@ -123,6 +128,10 @@ class GraphView(QGraphicsView):
             "critical": palette.bad,  # type: ignore[attr-defined]
         }[style]
         width = {"plain": 1.0, "critical": 1.2, "best": 2.5, "route": 3.0, "both": 3.5}[style]
+        if heat is not None:  # the analytics' heat overlay: the more trainees took it, the wider and stronger
+            colour = QColor(palette.bad if style == "critical" else palette.route)  # type: ignore[attr-defined]
+            colour.setAlpha(int(70 + 185 * max(0.0, min(1.0, heat))))
+            width = 1.0 + 8.0 * max(0.0, min(1.0, heat))
         pen = QPen(colour, width)
         if style == "best":
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -150,6 +159,13 @@ class GraphView(QGraphicsView):
         )
         arrow = scene.addPolygon(head, QPen(colour, 1), QBrush(colour))
         arrow.setZValue(line.zValue())
+        if label:
+            text = scene.addSimpleText(label)
+            text.setBrush(QBrush(palette.text))  # type: ignore[attr-defined]
+            middle_point = path.pointAtPercent(0.5)
+            text.setPos(middle_point.x() - text.boundingRect().width() / 2, middle_point.y() - text.boundingRect().height() - 2)
+            text.setZValue(2)
+            return [line, arrow, text]
         return [line, arrow]
 
     # -- navigation ------------------------------------------------------------------------------
