@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from benchmarks.records import insert_trainees
 from tipcase.services import courses
 from tipcase.services.demo import seed_demo
 from tipcase.services.scenarios import playable
 from tipcase.store.database import Database
-from tipcase.store.models import Attempt, Decision, Role, User, cohort_members
+from tipcase.store.models import Attempt, Decision, cohort_members
 
 TRAINEES = 500
 ATTEMPTS_EACH = 10
@@ -35,15 +36,7 @@ def build(path: Path) -> Database:
         scenario = playable(version).scenario
         stages = [(stage.id, len(stage.choices)) for stage in scenario.stages.values() if stage.choices]
         cohort = courses.create_cohort(session, None, "bench", "Benchmark cohort")
-        session.execute(
-            insert(User),
-            [
-                {"username": f"bench-{n:04d}", "full_name": f"Trainee {n}", "role": Role.TRAINEE.value, "password_hash": "!",
-                 "failed_sign_ins": 0, "active": True}
-                for n in range(TRAINEES)
-            ],
-        )  # fmt: skip
-        user_ids = session.scalars(select(User.id).where(User.username.like("bench-%"))).all()
+        user_ids = insert_trainees(session, TRAINEES, "bench")
         session.execute(insert(cohort_members), [{"cohort_id": cohort.id, "user_id": uid} for uid in user_ids])
         _attempts(session, rng, list(user_ids), course_id=course.id, version_id=version.id, stages=stages)
     return db

@@ -32,21 +32,7 @@ def build(path: Path, decisions: int = 1_000_000, trainees: int = 5_000) -> Data
         second = courses.create_course(session, None, code="refresher", title={"en": "Refresher"}, versions=[version])
         cohort = courses.get_cohort(session, "demo")
         course_ids = [demo.id, second.id]
-        session.execute(
-            insert(User),
-            [
-                {
-                    "username": f"bench-{n:05d}",
-                    "full_name": f"Trainee {n}",
-                    "role": Role.TRAINEE.value,
-                    "password_hash": "!",
-                    "failed_sign_ins": 0,
-                    "active": True,
-                }
-                for n in range(trainees)
-            ],
-        )
-        user_ids = session.scalars(select(User.id).where(User.username.like("bench-%"))).all()
+        user_ids = insert_trainees(session, trainees, "bench")
         session.execute(insert(cohort_members), [{"cohort_id": cohort.id, "user_id": uid} for uid in user_ids])
         version_id, cohort_id = version.id, cohort.id
     attempts = decisions // DECISIONS_PER_ATTEMPT
@@ -57,6 +43,19 @@ def build(path: Path, decisions: int = 1_000_000, trainees: int = 5_000) -> Data
             _insert_attempts(session, ids, user_ids=list(user_ids), course_ids=course_ids, version_id=version_id, start=start, rng=rng)
     db.cohort_id = cohort_id  # type: ignore[attr-defined]
     return db
+
+
+def insert_trainees(session: Session, count: int, prefix: str) -> list[int]:
+    """Add ``count`` trainee accounts named ``PREFIX-00000``...; returns their ids."""
+    session.execute(
+        insert(User),
+        [
+            {"username": f"{prefix}-{n:05d}", "full_name": f"Trainee {n}", "role": Role.TRAINEE.value, "password_hash": "!",
+             "failed_sign_ins": 0, "active": True}
+            for n in range(count)
+        ],
+    )  # fmt: skip
+    return list(session.scalars(select(User.id).where(User.username.like(f"{prefix}-%"))))
 
 
 def _insert_attempts(

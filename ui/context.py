@@ -7,7 +7,8 @@ settings in a temporary file) and hand it to the window under test.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
@@ -37,6 +38,16 @@ class ApplicationContext:
     db: Database | None = None
     account: Account | None = None
     signals: ContextSignals = dataclasses.field(default_factory=ContextSignals)
+
+    def run_signed_in(
+        self, work: Callable[[Database, int], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """Run ``work(db, account_id)`` off the UI thread, when the records are open and someone is signed in."""
+        db, account = self.db, self.account
+        if db is None or account is None:
+            return
+        account_id = account.id
+        self.tasks.run(lambda: work(db, account_id), done, failed)
 
     @property
     def language(self) -> str:

@@ -153,10 +153,7 @@ class CohortsPage(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
     def _run(self, work: Any, done: Any) -> None:
-        db, account = self.context.db, self.context.account
-        if db is None or account is None:
-            return
-        self.context.tasks.run(lambda: work(db, account.id), done, self._failed)
+        self.context.run_signed_in(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Cohorts"), str(error))
@@ -189,15 +186,12 @@ class CohortsPage(QWidget):
         index = self.course_box.currentIndex()
         return cohort.courses[index] if cohort is not None and 0 <= index < len(cohort.courses) else None
 
-    def _text(self, text: dict[str, str]) -> str:
-        return text.get(self.context.language) or next(iter(text.values()), "")
-
     def _cohort_chosen(self, *_args: object) -> None:
         cohort = self._cohort()
         self.course_box.blockSignals(True)
         self.course_box.clear()
         for course in cohort.courses if cohort is not None else ():
-            self.course_box.addItem(self._text(course.title), course.course_id)
+            self.course_box.addItem(self.context.text(course.title), course.course_id)
         self.course_box.blockSignals(False)
         self.roster_button.setEnabled(cohort is not None)
         self.assign_button.setEnabled(cohort is not None)
@@ -208,7 +202,7 @@ class CohortsPage(QWidget):
         self.scenario_box.blockSignals(True)
         self.scenario_box.clear()
         for scenario in course.scenarios if course is not None else ():
-            self.scenario_box.addItem(f"{self._text(scenario.title)} (v{scenario.version})", scenario.version_id)
+            self.scenario_box.addItem(f"{self.context.text(scenario.title)} (v{scenario.version})", scenario.version_id)
         self.scenario_box.blockSignals(False)
         self.load_report()
 
@@ -341,7 +335,7 @@ class CohortsPage(QWidget):
         def chosen(items: list[Any]) -> None:
             box = QComboBox()
             for item in items:
-                box.addItem(f"{self._text(item.title)} ({item.code})", item.course_id)
+                box.addItem(f"{self.context.text(item.title)} ({item.code})", item.course_id)
             dialog = QDialog(self)
             dialog.setWindowTitle(self.tr("Assign a course to {cohort}").format(cohort=cohort.title))
             form = QFormLayout(dialog)

@@ -104,10 +104,7 @@ class RegisterPage(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
     def _run(self, work: Any, done: Any) -> None:
-        db, account = self.context.db, self.context.account
-        if db is None or account is None:
-            return
-        self.context.tasks.run(lambda: work(db, account.id), done, self._failed)
+        self.context.run_signed_in(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Certificate register"), str(error))
