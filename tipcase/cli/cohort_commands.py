@@ -7,9 +7,7 @@ where it went wrong.
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
-import os
 import sys
 from pathlib import Path
 
@@ -137,14 +135,6 @@ def cmd_cohorts_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_passwords(path: Path, created: list[tuple[str, str]]) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(["username", "password"])
-        writer.writerows(created)
-    os.chmod(path, 0o600)
-
-
 def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
     if not Path(args.file).is_file():
         raise UsageError(f"{args.file}: no such file")
@@ -165,7 +155,7 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
             return EXIT_OK if not preview.bad else EXIT_FAILED
         result = roster.import_roster(session, operator(), cohort, preview)
         if passwords is not None:  # written before the commit: if it cannot be written, nothing is imported
-            _write_passwords(passwords, result.created)
+            roster.write_passwords(passwords, result.created)
     counts = f"{len(result.created)} new account(s), {len(result.added_existing)} existing, {result.skipped} skipped"
     print(f"imported into {args.cohort}: {counts}")
     if passwords is not None:

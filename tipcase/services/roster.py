@@ -196,3 +196,13 @@ def import_roster(session: Session, actor: User, cohort: Cohort, preview: Roster
     add_members(session, actor, cohort, added)
     audit.record(session, actor, "roster imported", cohort.name, created=[u for u, _ in created], added=existing, skipped=len(preview.bad))
     return RosterResult(existing, created, len(preview.bad))
+
+
+def write_passwords(path: str | Path, created: list[tuple[str, str]]) -> None:
+    """The new accounts' first passwords as CSV (UTF-8 with a BOM, for Excel), readable by its owner only."""
+    target = Path(path)
+    with open(target, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["username", "password"])
+        writer.writerows(created)
+    target.chmod(0o600)

@@ -412,14 +412,15 @@ class CohortsPage(QWidget):
         self.passwords_model = model
 
     def _save_passwords(self, created: list[tuple[str, str]]) -> None:
-        import csv  # noqa: PLC0415
+        from tipcase.services.roster import write_passwords  # noqa: PLC0415
 
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
-        if name:
-            with open(name, "w", encoding="utf-8-sig", newline="") as stream:
-                writer = csv.writer(stream)
-                writer.writerow(["username", "password"])
-                writer.writerows(created)
+        if not name:
+            return
+        try:
+            write_passwords(name, created)
+        except OSError as exc:
+            self._failed(exc)
 
     def export_report(self) -> None:
         if self.report is None:
