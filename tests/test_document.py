@@ -19,6 +19,7 @@ from tipcase.document import (
     MoveStage,
     RenameStage,
     ScenarioDocument,
+    SetCaseField,
     SetChoiceField,
     SetStageField,
     SetStart,
@@ -101,7 +102,10 @@ def edits(document: ScenarioDocument, draw: st.DrawFn) -> Edit:
     stage_ids = list(document.stages)
     stage = draw(st.sampled_from(stage_ids))
     count = len(document.stages[stage].get("choices", []))
-    kind = draw(st.integers(0, 9))
+    kind = draw(st.integers(0, 10))
+    if kind == 10:
+        key = draw(st.sampled_from(["title", "pathway", "variables", "pass_mark", "summary"]))
+        return SetCaseField(key, draw(st.sampled_from([None, "x", {"trust": 0}, 80])) if key != "title" else "Another case")
     if kind == 0:
         return AddStage(document.free_id(draw(st.sampled_from(["new", "extra", "stage"]))))
     if kind == 1:
@@ -149,3 +153,22 @@ def test_any_sequence_of_edits_undoes_to_the_original_and_redoes_to_the_result(d
         edit.redo(document)
         assert document.data == after
     assert document.data == final
+
+
+def test_case_fields_are_checked_and_undo_restores_their_place() -> None:
+    document = ScenarioDocument.load(CASE)
+    original = copy.deepcopy(document.data)
+    with pytest.raises(EditError, match="case id"):
+        document.apply(SetCaseField("id", "Not An Id"))
+    with pytest.raises(EditError, match="not a case field"):
+        document.apply(SetCaseField("stages", {}))
+    with pytest.raises(EditError, match="needs its title"):
+        document.apply(SetCaseField("title", None))
+    edit = document.apply(SetCaseField("variables", {**document.data["variables"], "informed": False}))
+    assert document.validate().ok
+    removed = document.apply(SetCaseField("pathway", None))
+    edit_list = [edit, removed]
+    for done in reversed(edit_list):
+        done.undo(document)
+    assert document.data == original
+    assert list(document.data) == list(original)  # the file's key order too

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.gui import make_context, open_window, seeded_url
@@ -162,3 +162,173 @@ def test_autosave_is_offered_back(qtbot, window: MainWindow, tmp_path: Path, mon
     assert page.document.path == target
     assert not page.undo_stack.isClean()
     assert page.heading.text().endswith("case.yaml *</h2>")
+
+
+def copied_case(tmp_path: Path) -> Path:
+    case = tmp_path / CASE.name  # a copy: the editor autosaves beside the file it edits
+    shutil.copy(CASE, case)
+    return case
+
+
+def drag(qtbot, view, node_id: str, offset: QPoint) -> None:  # type: ignore[no-untyped-def]
+    view.select_node(node_id)
+    x, y = view.node_position(node_id)
+    start = view.mapFromScene(x, y)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(view.viewport(), start + offset * step / 5)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + offset)
+
+
+def test_dragging_a_stage_pins_the_layout_and_undo_and_arrange_bring_it_back(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    original = copy.deepcopy(page.document.data)
+    assert not any("layout" in stage for stage in original["stages"].values())
+    before = page.graph.positions()
+    drag(qtbot, page.graph, "casework", QPoint(60, 90))
+    stages = page.document.stages
+    assert all("layout" in stage for stage in stages.values())  # the first move pins every stage
+    moved = stages["casework"]["layout"]
+    assert moved["y"] > before["casework"][1] + 20  # dropped lower, where the mouse left it
+    assert (stages["intake"]["layout"]["x"], stages["intake"]["layout"]["y"]) == pytest.approx(before["intake"], abs=0.1)
+    assert page.graph.node_position("casework") == pytest.approx((moved["x"], moved["y"]))
+    assert page.undo_stack.count() == 1  # one drag, one step to undo
+    assert page.document.validate().ok
+    page.undo_stack.undo()
+    assert page.document.data == original
+    page.undo_stack.redo()
+    drag(qtbot, page.graph, "intake", QPoint(-40, 0))
+    assert page.undo_stack.count() == 2
+    assert {k for k, s in stages.items() if s["layout"] != original["stages"][k].get("layout")} == set(stages)
+    page.arrange_automatically()
+    assert page.document.data == original
+    assert page.graph.positions() == before
+    page.undo_stack.undo()
+    assert all("layout" in stage for stage in page.document.stages.values())
+
+
+def test_the_minimap_shows_an_overflowing_graph_and_moves_the_view(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    qtbot.wait(20)
+    minimap = page.graph.minimap
+    assert minimap is not None
+    page.graph.fit()
+    page.graph.zoom(2.0)
+    assert minimap.isVisible()  # 24 stages do not fit at this zoom
+    far_right = minimap.mapFromScene(page.graph.node_position("end-success")[0], 0)  # type: ignore[index]
+    qtbot.mouseClick(minimap.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(far_right.x(), minimap.height() // 2))
+    shown = page.graph.mapToScene(page.graph.viewport().rect()).boundingRect()
+    assert shown.left() < page.graph.node_position("end-success")[0] < shown.right()  # type: ignore[index]
+
+
+def test_play_from_here_walks_the_case_and_records_nothing(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    page.select("statement")
+    page.play_from_selected()
+    dialog = page.test_play
+    qtbot.addWidget(dialog)
+    assert dialog.reached
+    assert dialog.play.stage.id == "statement"
+    assert dialog.play.route[0] == "intake"
+    first_choice = dialog._buttons[0].text()
+    qtbot.mouseClick(dialog._buttons[0], Qt.MouseButton.LeftButton)
+    assert dialog.play.stage.id != "statement"
+    assert "Chosen:" in dialog.last.text()
+    qtbot.mouseClick(dialog.back, Qt.MouseButton.LeftButton)
+    assert dialog.play.stage.id == "statement"
+    assert not dialog.back.isEnabled()  # it never goes back past the stage it started from
+    assert dialog._buttons[0].text() == first_choice
+    while not dialog.play.finished:
+        qtbot.mouseClick(dialog._buttons[0], Qt.MouseButton.LeftButton)
+    assert "The case ends here" in dialog.view.toPlainText()
+    qtbot.mouseClick(dialog.again, Qt.MouseButton.LeftButton)
+    assert dialog.play.stage.id == "statement"
+    assert page.undo_stack.count() == 0  # playing changes nothing
+
+
+def test_play_from_here_refuses_a_case_it_cannot_run(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    window.show_editor()
+    page = window.editor_page()
+    build_case(qtbot, page)
+    page.select("start", 0)
+    type_into(qtbot, page.choice_when, "trust >= 1")  # no variable 'trust' declared: E009
+    page.apply_choice_form()
+    page.play_from_selected()
+    assert len(shown) == 1
+    assert "E009" in shown[0]
+
+
+def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    window.show_editor()
+    page = window.editor_page()
+    build_case(qtbot, page)
+    built = copy.deepcopy(page.document.data)
+    qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)
+    assert page.form.currentIndex() == 3
+    type_into(qtbot, page.case_variables, "trust: 0, consent: false")
+    type_into(qtbot, page.case_title_id, "Pelabuhan")
+    page.case_pathway.setCurrentText("id-tip-referral")
+    page.apply_case_form()
+    data = page.document.data
+    assert data["variables"] == {"trust": 0, "consent": False}
+    assert data["title"] == {"en": "New case", "id": "Pelabuhan"}
+    assert data["pathway"] == "id-tip-referral"
+    page.select("start", 0)
+    type_into(qtbot, page.choice_set, "consent: yes")
+    page.apply_choice_form()
+    assert shown
+    assert "true, false or a whole number" in shown[-1]
+    type_into(qtbot, page.choice_set, "consent: true")
+    type_into(qtbot, page.choice_add, "trust: 2")
+    page.apply_choice_form()
+    choice = page.document.stages["start"]["choices"][0]
+    assert choice["set"] == {"consent": True}
+    assert choice["add"] == {"trust": 2}
+    page.select("referred")
+    type_into(qtbot, page.stage_at, "investigation")
+    page.apply_stage_form()
+    assert page.document.stages["referred"]["at"] == "investigation"
+    assert not [f for f in page.last_findings if f.is_error]  # the pathway was found and has that node
+    page.select("start", 0)
+    assert page.choice_set.text() == "consent: true"
+    while page.undo_stack.index() > 6:
+        page.undo_stack.undo()
+    assert page.document.data == built
+
+
+def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    window.show_editor()
+    page = window.editor_page()
+    empty = copy.deepcopy(page.document.data)
+    build_case(qtbot, page)  # stage text, add stage, choice fields, rename
+    page.add_stage()
+    qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)  # delete, confirmed
+    assert set(page.document.stages) == {"start", "referred"}
+    drag(qtbot, page.graph, "referred", QPoint(0, 80))  # move
+    page.select("referred")
+    qtbot.mouseClick(page.buttons["start"], Qt.MouseButton.LeftButton)  # set start
+    assert page.document.data["start"] == "referred"
+    page.select("start")
+    qtbot.mouseClick(page.buttons["start"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)  # the case's own details
+    type_into(qtbot, page.case_id, "harbour-case")
+    page.apply_case_form()
+    page.select("start", 0)
+    page.delete_selected(confirm=False)  # delete a choice
+    built = copy.deepcopy(page.document.data)
+    assert built["id"] == "harbour-case"
+    assert "layout" in built["stages"]["referred"]
+    while page.undo_stack.canUndo():
+        page.undo_stack.undo()
+    assert page.document.data == empty
+    while page.undo_stack.canRedo():
+        page.undo_stack.redo()
+    assert page.document.data == built

@@ -108,7 +108,7 @@ def test_every_link_form_becomes_a_choice() -> None:
         ("Setter label", "setter"),
         ("inline label", "inline"),
     ]
-    assert hub["layout"] == {"x": 100.0, "y": 200.0}
+    assert hub["layout"] == {"x": 200.0, "y": 160.0}  # Twine's 100,200 scaled to the editor's canvas
     # Link-only lines leave the text; an inline link keeps its words.
     assert hub["text"] == "You are at the hub.\nWalk on to the inline label passage."
     for stage in ("plain", "pipe", "arrow", "back", "right-most", "left-most", "setter", "inline"):
@@ -229,7 +229,7 @@ def test_twine_2_html_archive() -> None:
     arrival = scenario["stages"]["arrival-gate"]
     assert arrival["title"] == 'Arrival "gate"'
     assert arrival["text"] == "She says <<help>> & waits."
-    assert arrival["layout"] == {"x": 250.5, "y": 100.0}
+    assert arrival["layout"] == {"x": 501.0, "y": 80.0}
     assert arrival["choices"] == [{"label": "Ask her name", "to": "name"}, {"label": "Call a supervisor", "to": "supervisor"}]
     assert "intro" not in scenario["stages"]
     messages = [str(n) for n in imported.notes]

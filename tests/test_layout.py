@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tipcase import library
-from tipcase.layout import LAYER_GAP, layered_layout, layers
+from tipcase.layout import LAYER_GAP, layered_layout, layers, placed
 from tipcase.loader import load_file
 
 
@@ -37,3 +37,14 @@ def test_every_node_gets_a_distinct_position_on_a_big_case() -> None:
 def test_loops_do_not_break_the_layout() -> None:
     position = layered_layout({"a": ["a", "b"], "b": ["a"]}, "a")
     assert position == {"a": (0.0, 0.0), "b": (LAYER_GAP, 0.0)}
+
+
+def test_placed_keeps_fixed_positions_and_lays_the_rest_out_below_them() -> None:
+    graph = {"a": ["b"], "b": ["c"], "c": [], "new": []}
+    assert placed(graph, "a", {}) == layered_layout(graph, "a")
+    fixed = {"a": (0.0, 0.0), "b": (300.0, -50.0), "c": (600.0, 40.0)}
+    position = placed(graph, "a", fixed)
+    assert {node: position[node] for node in fixed} == fixed
+    assert position["new"][1] > 40.0  # below every placed stage, so nothing overlaps
+    assert placed({}, "a", {}) == {}
+    assert set(placed({"x": []}, "missing-start", {})) == {"x"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +232,46 @@ class SetStart(Edit):
 
     def undo(self, document: ScenarioDocument) -> None:
         document.data["start"] = self._previous
+
+
+CASE_KEYS = (
+    "id",
+    "version",
+    "title",
+    "summary",
+    "languages",
+    "content_warning",
+    "pathway",
+    "pass_mark",
+    "competencies",
+    "variables",
+    "exhibits",
+)
+
+
+@dataclasses.dataclass
+class SetCaseField(Edit):
+    """Set (or with ``value`` None, remove) one of the case's own keys: id, title, pathway, variables...
+
+    ``start`` has ``SetStart`` and ``stages`` the stage edits; ``tipcase`` is the format and never changes.
+    """
+
+    key: str
+    value: Any
+    description = "change case"
+    _previous: tuple[Any, int] = (_MISSING, 0)
+
+    def redo(self, document: ScenarioDocument) -> None:
+        if self.key not in CASE_KEYS:
+            raise EditError(f"{self.key!r} is not a case field")
+        if self.key in ("id", "version", "title") and self.value is None:
+            raise EditError(f"the case needs its {self.key}")
+        if self.key == "id" and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(self.value)):
+            raise EditError(f"case id {self.value!r}: use lower-case letters, digits and '-', starting with a letter or digit")
+        self._previous = _set(document.data, self.key, self.value)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        _restore(document.data, self.key, *self._previous)
 
 
 @dataclasses.dataclass

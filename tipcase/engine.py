@@ -44,15 +44,18 @@ class Play:
         *,
         compiled: CompiledScenario | None = None,
         language: str | None = None,
+        start: str | None = None,
     ) -> None:
+        """A route from the scenario's start, or from ``start`` (the editor's "Play from here")."""
         self.scenario = scenario
         self.language = language or scenario.languages[0]
         self.pathway = pathway
         self.compiled = compiled or compile_scenario(scenario)
-        self.stage_index = self.compiled.stage_index[scenario.start]
+        first = start or scenario.start
+        self.stage_index = self.compiled.stage_index[first]
         self.values = self.compiled.initial
         self.clock = 0.0
-        self.route: list[str] = [scenario.start]
+        self.route: list[str] = [first]
         self.decisions: list[Decision] = []
         self.revealed: list[str] = []
         self.trail: list[TrailStep] = []
@@ -176,6 +179,56 @@ class Play:
             "off_pathway": [list(step) for step in self.off_pathway()],
             "passed": scored.passed,
         }
+
+
+def route_to(compiled: CompiledScenario, stage_id: str, *, limit: int = 100_000) -> list[int] | None:
+    """The fewest choice numbers that reach ``stage_id`` from the start, or None when none does.
+
+    A breadth-first search over the case's states (stage, variables and, when conditions read it, the
+    clock); it gives up after ``limit`` states (the validator's own bound, E011), so a case with a
+    runaway counter cannot hang the caller.
+    """
+    target = compiled.stage_index.get(stage_id)
+    if target is None:
+        return None
+    first = compiled.stage_index[compiled.scenario.start]
+    state = (first, compiled.initial, 0.0)
+    seen = {(first, compiled.initial, 0.0)}
+    frontier: list[tuple[tuple[int, Any, float], list[int]]] = [(state, [])]
+    while frontier:
+        following: list[tuple[tuple[int, Any, float], list[int]]] = []
+        for (stage, values, clock), numbers in frontier:
+            if stage == target:
+                return numbers
+            if compiled.ends[stage]:
+                continue
+            for offered_number, choice in enumerate(compiled.offered(stage, values, clock), 1):
+                after, later = compiled.apply(choice, values, clock)
+                seen_key = (choice.target, after, later if compiled.clock_in_state else 0.0)
+                if seen_key in seen:
+                    continue
+                if len(seen) >= limit:
+                    return None
+                seen.add(seen_key)
+                following.append(((choice.target, after, later), [*numbers, offered_number]))
+        frontier = following
+    return None
+
+
+def play_from(scenario: Scenario, stage_id: str, pathway: Pathway | None = None, *, language: str | None = None) -> tuple[Play, bool]:
+    """A play standing at ``stage_id``, for test-playing a case from any stage.
+
+    When the stage can be reached, the play is the shortest route there (so variables, clock, case file
+    and score are what a trainee would have); the flag is True. Otherwise the play starts at the stage
+    with the case's starting variables, and the flag is False.
+    """
+    compiled = compile_scenario(scenario)
+    numbers = route_to(compiled, stage_id)
+    if numbers is None:
+        return Play(scenario, pathway, compiled=compiled, language=language, start=stage_id), False
+    play = Play(scenario, pathway, compiled=compiled, language=language)
+    play.replay(numbers)
+    return play, True
 
 
 @functools.lru_cache(maxsize=32)

@@ -94,3 +94,31 @@ def layered_layout(successors: Mapping[Node, Iterable[Node]], start: Node) -> di
         for row, index in enumerate(keyed):
             position[nodes[index]] = (layer * LAYER_GAP, row * ROW_GAP - height / 2)
     return position
+
+
+def placed(
+    successors: Mapping[Node, Iterable[Node]], start: Node, fixed: Mapping[Node, tuple[float, float]]
+) -> dict[Node, tuple[float, float]]:
+    """Positions for every node: ``fixed`` ones where they are, the others laid out in layers.
+
+    With nothing fixed this is ``layered_layout``. Nodes without a fixed place (a stage added to a file
+    whose stages have places) keep their layered arrangement, moved as a block below the fixed ones so
+    nothing overlaps.
+    """
+    if not successors:
+        return {}
+    root = start if start in successors else next(iter(successors))
+    automatic = layered_layout(successors, root)
+    result = {node: (float(fixed[node][0]), float(fixed[node][1])) for node in successors if node in fixed}
+    if not result:
+        return automatic
+    missing = [node for node in successors if node not in result]
+    if missing:
+        left = min(x for x, _ in result.values())
+        below = max(y for _, y in result.values()) + ROW_GAP * 1.5
+        auto_left = min(automatic[node][0] for node in missing)
+        auto_top = min(automatic[node][1] for node in missing)
+        for node in missing:
+            x, y = automatic[node]
+            result[node] = (left + x - auto_left, below + y - auto_top)
+    return result

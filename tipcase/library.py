@@ -51,3 +51,12 @@ def find_pathway(scenario_path: str | Path, pathway_id: str) -> Path | None:
 def bundled_scenarios() -> list[Path]:
     """Every bundled scenario file, sorted by name."""
     return sorted(p for p in bundled_dir().glob("*.yaml") if p.name != "competencies.yaml")
+
+
+def pathway_ids(scenario_path: str | Path | None = None) -> list[str]:
+    """The ids of the pathways a scenario could name: beside it (when saved) and bundled, sorted."""
+    folders = [bundled_dir() / "pathways"]
+    if scenario_path is not None:
+        folder = Path(scenario_path).parent
+        folders[:0] = [folder / "pathways", folder.parent / "pathways"]
+    return sorted({path.stem for folder in folders if folder.is_dir() for path in folder.glob("*.yaml")})

@@ -175,7 +175,16 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     window.show_editor(ROOT / "scenarios" / "returnee-domestic-violence.yaml")
     editor = window.editor_page()
     editor.select(str(editor.document.data["start"]), 0)
+    QApplication.processEvents()  # the editor fits the graph once shown; zoom in after that
+    editor.graph.zoom(1.6)
+    editor.select(str(editor.document.data["start"]), 0)
     shoot(window, out / f"{language}-15-editor.png")
+    editor.select("statement")
+    editor.play_from_selected()
+    dialog = editor.test_play
+    dialog.choose(1)
+    grab_dialog(dialog, out / f"{language}-17-play-from-here.png")
+    dialog.reject()
 
 
 def main() -> None:

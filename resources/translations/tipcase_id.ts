@@ -138,148 +138,148 @@
         <translation>Graf kasus, setiap pilihan digambar selebar porsi peserta yang memilihnya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="162"/>
+        <location filename="../../ui/pages/cohorts.py" line="159"/>
         <source>Cohorts</source>
         <translation>Angkatan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="174"/>
+        <location filename="../../ui/pages/cohorts.py" line="171"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="236"/>
+        <location filename="../../ui/pages/cohorts.py" line="230"/>
         <source>No cohort yet: create one, import its roster, and assign it a course.</source>
         <translation>Belum ada angkatan: buat angkatan, impor daftar pesertanya, lalu tetapkan kursusnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="238"/>
+        <location filename="../../ui/pages/cohorts.py" line="232"/>
         <source>This cohort has no course yet.</source>
         <translation>Angkatan ini belum memiliki kursus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="242"/>
-        <location filename="../../ui/pages/cohorts.py" line="266"/>
+        <location filename="../../ui/pages/cohorts.py" line="236"/>
+        <location filename="../../ui/pages/cohorts.py" line="260"/>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="244"/>
+        <location filename="../../ui/pages/cohorts.py" line="238"/>
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="246"/>
+        <location filename="../../ui/pages/cohorts.py" line="240"/>
         <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate} %). Mean result of finished attempts: &lt;b&gt;{mean} %&lt;/b&gt;.</source>
         <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate} %). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean} %&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="261"/>
-        <location filename="../../ui/pages/cohorts.py" line="263"/>
+        <location filename="../../ui/pages/cohorts.py" line="255"/>
+        <location filename="../../ui/pages/cohorts.py" line="257"/>
         <source>Critical error</source>
         <translation>Kesalahan kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="262"/>
+        <location filename="../../ui/pages/cohorts.py" line="256"/>
         <source>Broken rule</source>
         <translation>Aturan dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="295"/>
+        <location filename="../../ui/pages/cohorts.py" line="289"/>
         <source>New cohort</source>
         <translation>Angkatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="298"/>
+        <location filename="../../ui/pages/cohorts.py" line="292"/>
         <source>NTT investigators, 2026 intake</source>
         <translation>Penyidik NTT, angkatan 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="300"/>
+        <location filename="../../ui/pages/cohorts.py" line="294"/>
         <source>Short name (a-z, 0-9, -):</source>
         <translation>Nama singkat (a-z, 0-9, -):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="301"/>
+        <location filename="../../ui/pages/cohorts.py" line="295"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="329"/>
+        <location filename="../../ui/pages/cohorts.py" line="323"/>
         <source>Course {code} created</source>
         <translation>Kursus {code} dibuat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="346"/>
+        <location filename="../../ui/pages/cohorts.py" line="340"/>
         <source>Assign a course to {cohort}</source>
         <translation>Tetapkan kursus untuk {cohort}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="348"/>
+        <location filename="../../ui/pages/cohorts.py" line="342"/>
         <source>Course:</source>
         <translation>Kursus:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="365"/>
+        <location filename="../../ui/pages/cohorts.py" line="359"/>
         <source>Import a roster</source>
         <translation>Impor daftar peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="365"/>
+        <location filename="../../ui/pages/cohorts.py" line="359"/>
         <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="393"/>
+        <location filename="../../ui/pages/cohorts.py" line="387"/>
         <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
         <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="403"/>
+        <location filename="../../ui/pages/cohorts.py" line="397"/>
         <source>New accounts</source>
         <translation>Akun baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="404"/>
+        <location filename="../../ui/pages/cohorts.py" line="398"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="404"/>
+        <location filename="../../ui/pages/cohorts.py" line="398"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="407"/>
+        <location filename="../../ui/pages/cohorts.py" line="401"/>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="413"/>
+        <location filename="../../ui/pages/cohorts.py" line="407"/>
         <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
         <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="423"/>
+        <location filename="../../ui/pages/cohorts.py" line="417"/>
         <source>Save the passwords</source>
         <translation>Simpan kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="423"/>
+        <location filename="../../ui/pages/cohorts.py" line="417"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="435"/>
+        <location filename="../../ui/pages/cohorts.py" line="430"/>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="437"/>
+        <location filename="../../ui/pages/cohorts.py" line="432"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -539,307 +539,441 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="233"/>
+        <location filename="../../ui/pages/editor.py" line="304"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="234"/>
+        <location filename="../../ui/pages/editor.py" line="305"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="235"/>
+        <location filename="../../ui/pages/editor.py" line="306"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="236"/>
+        <location filename="../../ui/pages/editor.py" line="307"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="237"/>
+        <location filename="../../ui/pages/editor.py" line="308"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="238"/>
+        <location filename="../../ui/pages/editor.py" line="309"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="239"/>
+        <location filename="../../ui/pages/editor.py" line="310"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="240"/>
-        <location filename="../../ui/pages/editor.py" line="619"/>
+        <location filename="../../ui/pages/editor.py" line="311"/>
+        <location filename="../../ui/pages/editor.py" line="755"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="241"/>
+        <location filename="../../ui/pages/editor.py" line="312"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="242"/>
+        <location filename="../../ui/pages/editor.py" line="313"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="246"/>
+        <location filename="../../ui/pages/editor.py" line="314"/>
+        <source>Case details</source>
+        <translation>Rincian kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="315"/>
+        <location filename="../../ui/pages/editor.py" line="835"/>
+        <source>Play from here</source>
+        <translation>Mainkan dari sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="316"/>
+        <location filename="../../ui/pages/editor.py" line="875"/>
+        <source>Arrange automatically</source>
+        <translation>Atur otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="320"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="247"/>
+        <location filename="../../ui/pages/editor.py" line="321"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="249"/>
+        <location filename="../../ui/pages/editor.py" line="323"/>
+        <location filename="../../ui/pages/editor.py" line="352"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="250"/>
+        <location filename="../../ui/pages/editor.py" line="324"/>
+        <location filename="../../ui/pages/editor.py" line="353"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="251"/>
+        <location filename="../../ui/pages/editor.py" line="325"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="252"/>
+        <location filename="../../ui/pages/editor.py" line="326"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="253"/>
+        <location filename="../../ui/pages/editor.py" line="327"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="258"/>
+        <location filename="../../ui/pages/editor.py" line="328"/>
+        <source>Pathway step</source>
+        <translation>Langkah jalur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="329"/>
+        <source>Reveals exhibits</source>
+        <translation>Membuka barang bukti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="334"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="259"/>
+        <location filename="../../ui/pages/editor.py" line="335"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="260"/>
+        <location filename="../../ui/pages/editor.py" line="336"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="261"/>
+        <location filename="../../ui/pages/editor.py" line="337"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="262"/>
+        <location filename="../../ui/pages/editor.py" line="338"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="263"/>
+        <location filename="../../ui/pages/editor.py" line="339"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="264"/>
+        <location filename="../../ui/pages/editor.py" line="340"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="265"/>
+        <location filename="../../ui/pages/editor.py" line="341"/>
         <source>Offered when</source>
         <translation>Ditawarkan jika</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="266"/>
+        <location filename="../../ui/pages/editor.py" line="342"/>
+        <source>Sets variables</source>
+        <translation>Menetapkan variabel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="343"/>
+        <source>Adds to variables</source>
+        <translation>Menambah variabel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="344"/>
         <source>Hours it takes</source>
         <translation>Lama waktu (jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="267"/>
+        <location filename="../../ui/pages/editor.py" line="345"/>
         <source>Legal reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="271"/>
+        <location filename="../../ui/pages/editor.py" line="350"/>
+        <source>Case id</source>
+        <translation>ID kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="351"/>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="354"/>
+        <source>Summary (English)</source>
+        <translation>Ringkasan (Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="355"/>
+        <source>Summary (Indonesian)</source>
+        <translation>Ringkasan (Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="356"/>
+        <source>Content warning (English)</source>
+        <translation>Peringatan konten (Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="357"/>
+        <source>Content warning (Indonesian)</source>
+        <translation>Peringatan konten (Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="358"/>
+        <source>Referral pathway</source>
+        <translation>Jalur rujukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="359"/>
+        <source>Pass mark</source>
+        <translation>Nilai lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="360"/>
+        <source>Variables (starting values)</source>
+        <translation>Variabel (nilai awal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="364"/>
+        <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
+        <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="365"/>
+        <source>Apply to the case</source>
+        <translation>Terapkan ke kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="366"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="272"/>
+        <location filename="../../ui/pages/editor.py" line="367"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="273"/>
+        <location filename="../../ui/pages/editor.py" line="368"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="274"/>
+        <location filename="../../ui/pages/editor.py" line="369"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="275"/>
+        <location filename="../../ui/pages/editor.py" line="370"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="287"/>
+        <location filename="../../ui/pages/editor.py" line="386"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="297"/>
-        <location filename="../../ui/pages/editor.py" line="437"/>
-        <location filename="../../ui/pages/editor.py" line="451"/>
-        <location filename="../../ui/pages/editor.py" line="458"/>
-        <location filename="../../ui/pages/editor.py" line="499"/>
-        <location filename="../../ui/pages/editor.py" line="514"/>
-        <location filename="../../ui/pages/editor.py" line="521"/>
-        <location filename="../../ui/pages/editor.py" line="529"/>
-        <location filename="../../ui/pages/editor.py" line="551"/>
+        <location filename="../../ui/pages/editor.py" line="396"/>
+        <location filename="../../ui/pages/editor.py" line="560"/>
+        <location filename="../../ui/pages/editor.py" line="574"/>
+        <location filename="../../ui/pages/editor.py" line="579"/>
+        <location filename="../../ui/pages/editor.py" line="584"/>
         <location filename="../../ui/pages/editor.py" line="591"/>
+        <location filename="../../ui/pages/editor.py" line="635"/>
+        <location filename="../../ui/pages/editor.py" line="650"/>
+        <location filename="../../ui/pages/editor.py" line="657"/>
+        <location filename="../../ui/pages/editor.py" line="665"/>
+        <location filename="../../ui/pages/editor.py" line="687"/>
+        <location filename="../../ui/pages/editor.py" line="727"/>
+        <location filename="../../ui/pages/editor.py" line="803"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="358"/>
+        <location filename="../../ui/pages/editor.py" line="464"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="437"/>
+        <location filename="../../ui/pages/editor.py" line="560"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="439"/>
+        <location filename="../../ui/pages/editor.py" line="562"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="451"/>
+        <location filename="../../ui/pages/editor.py" line="574"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="458"/>
+        <location filename="../../ui/pages/editor.py" line="579"/>
+        <source>Sets variables: {detail}</source>
+        <translation>Menetapkan variabel: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="584"/>
+        <source>Adds to variables: {detail}</source>
+        <translation>Menambah variabel: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="591"/>
         <source>Hours: write a number, such as 1.5</source>
         <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="474"/>
+        <location filename="../../ui/pages/editor.py" line="609"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="499"/>
+        <location filename="../../ui/pages/editor.py" line="635"/>
         <source>Discard the unsaved changes?</source>
         <translation>Buang perubahan yang belum disimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="505"/>
+        <location filename="../../ui/pages/editor.py" line="641"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="505"/>
+        <location filename="../../ui/pages/editor.py" line="641"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="522"/>
+        <location filename="../../ui/pages/editor.py" line="658"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="542"/>
+        <location filename="../../ui/pages/editor.py" line="678"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="542"/>
+        <location filename="../../ui/pages/editor.py" line="678"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="551"/>
+        <location filename="../../ui/pages/editor.py" line="687"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="575"/>
+        <location filename="../../ui/pages/editor.py" line="711"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="589"/>
+        <location filename="../../ui/pages/editor.py" line="725"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="596"/>
+        <location filename="../../ui/pages/editor.py" line="732"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="605"/>
+        <location filename="../../ui/pages/editor.py" line="741"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="614"/>
+        <location filename="../../ui/pages/editor.py" line="750"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="616"/>
+        <location filename="../../ui/pages/editor.py" line="752"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="618"/>
+        <location filename="../../ui/pages/editor.py" line="754"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="622"/>
+        <location filename="../../ui/pages/editor.py" line="758"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="628"/>
+        <location filename="../../ui/pages/editor.py" line="764"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="628"/>
+        <location filename="../../ui/pages/editor.py" line="764"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="633"/>
+        <location filename="../../ui/pages/editor.py" line="769"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="639"/>
+        <location filename="../../ui/pages/editor.py" line="803"/>
+        <source>Variables: {detail}</source>
+        <translation>Variabel: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="819"/>
+        <source>Change the case details</source>
+        <translation>Ubah rincian kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="836"/>
+        <source>The case has errors; fix them before playing it:
+{detail}</source>
+        <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
+{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="864"/>
+        <source>Move {id}</source>
+        <translation>Pindahkan {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="864"/>
+        <source>Move {n} stages</source>
+        <translation>Pindahkan {n} tahap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="898"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>
@@ -1153,7 +1287,7 @@
     <name>RegisterPage</name>
     <message>
         <location filename="../../ui/pages/register.py" line="88"/>
-        <location filename="../../ui/pages/register.py" line="113"/>
+        <location filename="../../ui/pages/register.py" line="110"/>
         <source>Certificate register</source>
         <translation>Daftar sertifikat</translation>
     </message>
@@ -1208,106 +1342,106 @@
         <translation>&amp;Ekspor daftar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="147"/>
+        <location filename="../../ui/pages/register.py" line="144"/>
         <source>Issue certificates</source>
         <translation>Terbitkan sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="147"/>
+        <location filename="../../ui/pages/register.py" line="144"/>
         <source>Cohort</source>
         <translation>Angkatan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="147"/>
+        <location filename="../../ui/pages/register.py" line="144"/>
         <source>Course</source>
         <translation>Kursus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="159"/>
+        <location filename="../../ui/pages/register.py" line="156"/>
         <source>%n certificate(s) issued</source>
         <translation>
             <numerusform>%n sertifikat diterbitkan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="168"/>
+        <location filename="../../ui/pages/register.py" line="165"/>
         <source>Revoke</source>
         <translation>Cabut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="168"/>
+        <location filename="../../ui/pages/register.py" line="165"/>
         <source>Select one valid certificate to revoke.</source>
         <translation>Pilih satu sertifikat yang masih berlaku untuk dicabut.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="172"/>
+        <location filename="../../ui/pages/register.py" line="169"/>
         <source>Revoke {serial}</source>
         <translation>Cabut {serial}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="172"/>
+        <location filename="../../ui/pages/register.py" line="169"/>
         <source>Reason (recorded and shown to verifiers):</source>
         <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="190"/>
+        <location filename="../../ui/pages/register.py" line="187"/>
         <source>Preparing {count} certificate(s)…</source>
         <translation>Menyiapkan {count} sertifikat…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="190"/>
+        <location filename="../../ui/pages/register.py" line="187"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="200"/>
+        <location filename="../../ui/pages/register.py" line="197"/>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="219"/>
+        <location filename="../../ui/pages/register.py" line="216"/>
         <source>ZIP archive (*.zip)</source>
         <translation>Arsip ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="219"/>
+        <location filename="../../ui/pages/register.py" line="216"/>
         <source>PDF document (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="221"/>
+        <location filename="../../ui/pages/register.py" line="218"/>
         <source>Save certificates</source>
         <translation>Simpan sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="238"/>
-        <location filename="../../ui/pages/register.py" line="244"/>
+        <location filename="../../ui/pages/register.py" line="235"/>
+        <location filename="../../ui/pages/register.py" line="241"/>
         <source>Certificate preview</source>
         <translation>Pratinjau sertifikat</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/register.py" line="267"/>
         <location filename="../../ui/pages/register.py" line="270"/>
-        <location filename="../../ui/pages/register.py" line="273"/>
         <source>Export the register</source>
         <translation>Ekspor daftar sertifikat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="270"/>
+        <location filename="../../ui/pages/register.py" line="267"/>
         <source>Issued from</source>
         <translation>Diterbitkan dari</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="270"/>
+        <location filename="../../ui/pages/register.py" line="267"/>
         <source>Issued to</source>
         <translation>Diterbitkan sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register.py" line="273"/>
+        <location filename="../../ui/pages/register.py" line="270"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv);;Dokumen PDF (*.pdf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/register.py" line="280"/>
+        <location filename="../../ui/pages/register.py" line="277"/>
         <source>%n certificate(s) exported</source>
         <translation>
             <numerusform>%n sertifikat diekspor</numerusform>
@@ -1521,6 +1655,79 @@
         <location filename="../../ui/models/courses.py" line="23"/>
         <source>Not passed</source>
         <translation>Tidak lulus</translation>
+    </message>
+</context>
+<context>
+    <name>TestPlayDialog</name>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="32"/>
+        <source>Play from {id}</source>
+        <translation>Mainkan dari {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="38"/>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="45"/>
+        <source>&amp;Back one choice</source>
+        <translation>&amp;Mundur satu pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="47"/>
+        <source>&amp;Start again from {id}</source>
+        <translation>&amp;Ulangi dari {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="72"/>
+        <source>Reached by the shortest route from the start ({n} choices), so the variables and score are a trainee&apos;s.</source>
+        <translation>Dicapai lewat rute terpendek dari awal ({n} pilihan), sehingga variabel dan skornya sama dengan milik peserta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="77"/>
+        <source>This stage cannot be reached from the start: it is played with the case&apos;s starting variables.</source>
+        <translation>Tahap ini tidak dapat dicapai dari awal: tahap dimainkan dengan nilai awal variabel kasus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="88"/>
+        <source>success</source>
+        <translation>berhasil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="88"/>
+        <source>partial</source>
+        <translation>sebagian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="88"/>
+        <source>failure</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="91"/>
+        <source>passed</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="91"/>
+        <source>not passed</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="94"/>
+        <source>The case ends here: {outcome}. Score {percent}% ({verdict}).</source>
+        <translation>Kasus berakhir di sini: {outcome}. Skor {percent}% ({verdict}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="117"/>
+        <source>No choice is offered here: the case is stuck (a dead end).</source>
+        <translation>Tidak ada pilihan yang ditawarkan di sini: kasus macet (jalan buntu).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/test_play.py" line="120"/>
+        <source>Variables: {variables}. Case clock: {hours} h.</source>
+        <translation>Variabel: {variables}. Jam kasus: {hours} jam.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,10 @@ _CODE = re.compile(r"<<\s*[A-Za-z_][\w-]*|\([a-z][a-z0-9-]*:|<%|\{\s*[a-z][a-z ]
 
 END_TEXT = "The imported story has no ending on this path: the case ends here. (Added by the importer; rewrite it.)"
 
+# Twine draws passages as 100 x 100 squares; the editor's stage boxes are 180 x 62. Scaling Twine's
+# positions by these factors keeps the author's arrangement without the boxes overlapping.
+TWINE_TO_CANVAS = (2.0, 0.8)
+
 
 def slug(name: str) -> str:
     """A stage or scenario id made from a name: lower case ASCII letters, digits, '-' and '_'."""
@@ -151,7 +155,10 @@ class _Converter:
             passage = self.passages[name]
             stage: dict[str, Any] = {"title": name, "text": strip_links(passage.text)}
             if passage.position is not None:
-                stage["layout"] = {"x": passage.position[0], "y": passage.position[1]}
+                stage["layout"] = {
+                    "x": round(passage.position[0] * TWINE_TO_CANVAS[0], 1),
+                    "y": round(passage.position[1] * TWINE_TO_CANVAS[1], 1),
+                }
             stage_choices = [{"label": link.label, "to": ids[link.target]} for link in choices[name]]
             if name in exits and end_id is not None:
                 stage_choices.append({"label": "End the case here", "to": end_id})

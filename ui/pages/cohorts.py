@@ -97,7 +97,7 @@ class CohortsPage(QWidget):
         self.errors_table = _table(self.errors_model, "errors")
         for table in (self.hardest_table, self.choices_table, self.errors_table):
             self.tabs.addTab(table, "")
-        self.heat = GraphView()
+        self.heat = GraphView(minimap=True)
         self.heat.setObjectName("heat")
         self.tabs.addTab(self.heat, "")
         self.chart = CompetencyChart()

@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -43,8 +46,10 @@ from tipcase.document import (
     DeleteStage,
     Edit,
     EditError,
+    MoveStage,
     RenameStage,
     ScenarioDocument,
+    SetCaseField,
     SetChoiceField,
     SetStageField,
     SetStart,
@@ -53,6 +58,7 @@ from tipcase.ui.context import ApplicationContext
 from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 AUTOSAVE_MS = 3000
+PLAYABLE_ERRORS = ("E006", "E007")  # unreached stages and dead ends: a case half-built can still be test-played
 _STAGE_IN_MESSAGE = re.compile(r"stages?[ .]'?([a-z0-9_][a-z0-9_-]*)")
 
 
@@ -107,7 +113,7 @@ class EditorPage(QWidget):
         self.context = context
         self.document = ScenarioDocument.new()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._show_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
@@ -126,6 +132,9 @@ class EditorPage(QWidget):
             ("delete", self.delete_selected),
             ("rename", self.rename_selected),
             ("start", self.set_start_selected),
+            ("case", self.show_case_form),
+            ("play", self.play_from_selected),
+            ("arrange", self.arrange_automatically),
         ):
             button = QToolButton()
             button.clicked.connect(slot)
@@ -146,8 +155,11 @@ class EditorPage(QWidget):
         self.outline = QTreeWidget()
         self.outline.setHeaderHidden(True)
         self.outline.currentItemChanged.connect(lambda *_: self._show_form())
-        self.graph = GraphView()
+        self.graph = GraphView(editable=True, minimap=True)
         self.graph.node_activated.connect(self.select_stage)
+        self.graph.nodes_moved.connect(self.move_stages)
+        self.graph.scene().selectionChanged.connect(self._graph_selection_changed)
+        self._fit_next_draw = True
         self.form = QStackedWidget()
         self._build_forms()
         self.findings = QListWidget()
@@ -183,10 +195,22 @@ class EditorPage(QWidget):
         self.stage_end = QComboBox()
         for value in ("", "success", "partial", "failure"):
             self.stage_end.addItem(value or "—", value)
+        self.stage_at = QLineEdit()
+        self.stage_at.setPlaceholderText("investigation")
+        self.stage_reveal = QLineEdit()
+        self.stage_reveal.setPlaceholderText("chat-log, contract")
         self.stage_apply = QPushButton()
         self.stage_apply.clicked.connect(self.apply_stage_form)
-        self.stage_labels = [QLabel() for _ in range(5)]
-        stage_fields = (self.stage_title_en, self.stage_title_id, self.stage_text_en, self.stage_text_id, self.stage_end)
+        self.stage_labels = [QLabel() for _ in range(7)]
+        stage_fields = (
+            self.stage_title_en,
+            self.stage_title_id,
+            self.stage_text_en,
+            self.stage_text_id,
+            self.stage_end,
+            self.stage_at,
+            self.stage_reveal,
+        )
         for label, field in zip(self.stage_labels, stage_fields, strict=True):
             label.setBuddy(field)
             stage_form.addRow(label, field)
@@ -206,9 +230,13 @@ class EditorPage(QWidget):
         self.choice_hours.setPlaceholderText("1.5")
         self.choice_ref = QLineEdit()
         self.choice_ref.setPlaceholderText("UU 21/2007 Pasal 18")
+        self.choice_set = QLineEdit()
+        self.choice_set.setPlaceholderText("consent: true, referred: false")
+        self.choice_add = QLineEdit()
+        self.choice_add.setPlaceholderText("trust: 1, risk: -1")
         self.choice_apply = QPushButton()
         self.choice_apply.clicked.connect(self.apply_choice_form)
-        self.choice_labels = [QLabel() for _ in range(10)]
+        self.choice_labels = [QLabel() for _ in range(12)]
         fields = (
             self.choice_label_en,
             self.choice_label_id,
@@ -218,6 +246,8 @@ class EditorPage(QWidget):
             self.choice_score,
             self.choice_critical,
             self.choice_when,
+            self.choice_set,
+            self.choice_add,
             self.choice_hours,
             self.choice_ref,
         )
@@ -226,6 +256,47 @@ class EditorPage(QWidget):
             choice_form.addRow(label, field)
         choice_form.addRow(self.choice_apply)
         self.form.addWidget(choice_page)
+        case_page = QWidget()
+        case_form = QFormLayout(case_page)
+        self.case_id = QLineEdit()
+        self.case_version = QSpinBox()
+        self.case_version.setRange(1, 99999)
+        self.case_title_en, self.case_title_id = QLineEdit(), QLineEdit()
+        self.case_summary_en, self.case_summary_id = QLineEdit(), QLineEdit()
+        self.case_warning_en, self.case_warning_id = QLineEdit(), QLineEdit()
+        self.case_pathway = QComboBox()
+        self.case_pathway.setEditable(True)
+        self.case_pass_mark = QSpinBox()
+        self.case_pass_mark.setRange(0, 100)
+        self.case_pass_mark.setSuffix(" %")
+        self.case_variables = QLineEdit()
+        self.case_variables.setPlaceholderText("trust: 0, consent: false")
+        self.case_apply = QPushButton()
+        self.case_apply.clicked.connect(self.apply_case_form)
+        case_fields = (
+            self.case_id,
+            self.case_version,
+            self.case_title_en,
+            self.case_title_id,
+            self.case_summary_en,
+            self.case_summary_id,
+            self.case_warning_en,
+            self.case_warning_id,
+            self.case_pathway,
+            self.case_pass_mark,
+            self.case_variables,
+        )
+        self.case_labels = [QLabel() for _ in case_fields]
+        for label, field in zip(self.case_labels, case_fields, strict=True):
+            label.setBuddy(field)
+            case_form.addRow(label, field)
+        self.case_note = QLabel()
+        self.case_note.setWordWrap(True)
+        case_form.addRow(self.case_note)
+        case_form.addRow(self.case_apply)
+        self.form.addWidget(case_page)
+        self.stage_at_completer = QCompleter([], self)
+        self.stage_at.setCompleter(self.stage_at_completer)
 
     def retranslate(self) -> None:
         self._show_title()
@@ -240,6 +311,9 @@ class EditorPage(QWidget):
             "delete": self.tr("Delete"),
             "rename": self.tr("Rename…"),
             "start": self.tr("Set as start"),
+            "case": self.tr("Case details"),
+            "play": self.tr("Play from here"),
+            "arrange": self.tr("Arrange automatically"),
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)
@@ -251,6 +325,8 @@ class EditorPage(QWidget):
             self.tr("Text (English)"),
             self.tr("Text (Indonesian)"),
             self.tr("End"),
+            self.tr("Pathway step"),
+            self.tr("Reveals exhibits"),
         )
         for label, text in zip(self.stage_labels, stage_texts, strict=True):
             label.setText(text)
@@ -263,11 +339,30 @@ class EditorPage(QWidget):
             self.tr("Scores"),
             self.tr("Critical error (why)"),
             self.tr("Offered when"),
+            self.tr("Sets variables"),
+            self.tr("Adds to variables"),
             self.tr("Hours it takes"),
             self.tr("Legal reference"),
         )
         for label, text in zip(self.choice_labels, choice_texts, strict=True):
             label.setText(text)
+        case_texts = (
+            self.tr("Case id"),
+            self.tr("Version"),
+            self.tr("Title (English)"),
+            self.tr("Title (Indonesian)"),
+            self.tr("Summary (English)"),
+            self.tr("Summary (Indonesian)"),
+            self.tr("Content warning (English)"),
+            self.tr("Content warning (Indonesian)"),
+            self.tr("Referral pathway"),
+            self.tr("Pass mark"),
+            self.tr("Variables (starting values)"),
+        )
+        for label, text in zip(self.case_labels, case_texts, strict=True):
+            label.setText(text)
+        self.case_note.setText(self.tr("Competencies and the case file's exhibits are kept as they are in the file; edit them there."))
+        self.case_apply.setText(self.tr("Apply to the case"))
         self.stage_apply.setText(self.tr("Apply to the stage"))
         self.choice_apply.setText(self.tr("Apply to the choice"))
         self.outline.setAccessibleName(self.tr("Stages and choices"))
@@ -282,6 +377,10 @@ class EditorPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         QTimer.singleShot(0, self.graph.fit)  # the view has its real size only once shown
+
+    def _clean_changed(self, _clean: bool) -> None:
+        if shiboken6.isValid(self.undo_stack):  # the stack also reports while the page is being destroyed
+            self._show_title()
 
     def _show_title(self) -> None:
         name = self.document.path.name if self.document.path else self.tr("unsaved case")
@@ -306,7 +405,7 @@ class EditorPage(QWidget):
         self._draw_graph()
         self._validate()
         if selected is not None:
-            self.select(*selected)
+            self.select(*selected, centre=False)
         self._show_title()
         if not self.undo_stack.isClean():
             self.autosave.start()
@@ -342,11 +441,18 @@ class EditorPage(QWidget):
             for choice in stage.get("choices") or []:
                 if choice.get("to") in self.document.stages:
                     edges.append(EdgeSpec(stage_id, str(choice["to"]), "critical" if choice.get("critical") else "plain"))
-        if start in self.document.stages:
-            self.graph.set_graph(nodes, edges, start)
+        positions = {
+            stage_id: (float(stage["layout"]["x"]), float(stage["layout"]["y"]))
+            for stage_id, stage in self.document.stages.items()
+            if _has_layout(stage)
+        }
+        self.graph.set_graph(nodes, edges, start, positions=positions, keep_view=not self._fit_next_draw)
+        self._fit_next_draw = False
 
     def _validate(self) -> None:
         checked = self.document.validate()
+        nodes = sorted(checked.pathway.nodes) if checked.pathway is not None else []
+        self.stage_at_completer.setModel(QStringListModel(nodes, self.stage_at_completer))
         self.findings.clear()
         self.last_findings = checked.findings
         for finding in checked.findings:
@@ -367,18 +473,27 @@ class EditorPage(QWidget):
         item = self.outline.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def select(self, stage_id: str, index: int | None = None) -> None:
+    def select(self, stage_id: str, index: int | None = None, *, centre: bool = True) -> None:
+        """Select a stage (or one of its choices) in the outline and the graph; ``centre`` scrolls the graph to it."""
         for row in range(self.outline.topLevelItemCount()):
             item = self.outline.topLevelItem(row)
             if item is None or item.data(0, Qt.ItemDataRole.UserRole)[0] != stage_id:
                 continue
             child = item.child(index) if index is not None else None
             self.outline.setCurrentItem(child or item)
-            self.graph.select_node(stage_id)
+            self.graph.select_node(stage_id, centre=centre)
             return
 
     def select_stage(self, stage_id: str) -> None:
         self.select(stage_id)
+
+    def select_in_outline(self, stage_id: str) -> None:
+        """Select a stage in the outline without moving the graph (the user is working on it)."""
+        for row in range(self.outline.topLevelItemCount()):
+            item = self.outline.topLevelItem(row)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole)[0] == stage_id:
+                self.outline.setCurrentItem(item)
+                return
 
     def _show_form(self) -> None:
         selected = self.selection()
@@ -393,6 +508,8 @@ class EditorPage(QWidget):
             self.stage_text_en.setPlainText(_text_of(stage.get("text"), "en"))
             self.stage_text_id.setPlainText(_text_of(stage.get("text"), "id"))
             self.stage_end.setCurrentIndex(max(0, self.stage_end.findData(stage.get("end", ""))))
+            self.stage_at.setText(str(stage.get("at") or ""))
+            self.stage_reveal.setText(", ".join(str(e) for e in stage.get("reveal") or []))
             self.stage_title_en.setCursorPosition(0)
             self.stage_title_id.setCursorPosition(0)
             self.form.setCurrentIndex(1)
@@ -406,6 +523,8 @@ class EditorPage(QWidget):
         self.choice_score.setText(", ".join(f"{c}: {n}" for c, n in (choice.get("score") or {}).items()))
         self.choice_critical.setText(_text_of(choice.get("critical"), "en"))
         self.choice_when.setText(str(choice.get("when", "")))
+        self.choice_set.setText(_format_effects(choice.get("set")))
+        self.choice_add.setText(_format_effects(choice.get("add")))
         self.choice_hours.setText(f"{choice['hours']:g}" if isinstance(choice.get("hours"), int | float) else "")
         self.choice_ref.setText(_text_of(choice.get("ref"), "en"))
         for field in (
@@ -416,6 +535,8 @@ class EditorPage(QWidget):
             self.choice_score,
             self.choice_critical,
             self.choice_when,
+            self.choice_set,
+            self.choice_add,
             self.choice_ref,
         ):
             field.setCursorPosition(0)  # long texts show their beginning
@@ -431,6 +552,8 @@ class EditorPage(QWidget):
             "title": _bilingual(stage.get("title"), self.stage_title_en.text().strip(), self.stage_title_id.text().strip()),
             "text": _bilingual(stage.get("text"), self.stage_text_en.toPlainText(), self.stage_text_id.toPlainText()) or "",
             "end": self.stage_end.currentData() or None,
+            "at": self.stage_at.text().strip() or None,
+            "reveal": [e.strip() for e in self.stage_reveal.text().split(",") if e.strip()] or None,
         }
         changes = [(key, value) for key, value in wanted.items() if stage.get(key) != value]
         if "end" in dict(changes) and wanted["end"] and stage.get("choices"):
@@ -450,6 +573,16 @@ class EditorPage(QWidget):
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Scores: {detail}").format(detail=exc))
             return
+        try:
+            assigned = _parse_effects(self.choice_set.text(), booleans=True)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Sets variables: {detail}").format(detail=exc))
+            return
+        try:
+            added = _parse_effects(self.choice_add.text(), booleans=False)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Adds to variables: {detail}").format(detail=exc))
+            return
         critical = self.choice_critical.text().strip()
         hours_text = self.choice_hours.text().strip().replace(",", ".")
         try:
@@ -464,6 +597,8 @@ class EditorPage(QWidget):
             "feedback": _bilingual(choice.get("feedback"), self.choice_feedback_en.text(), self.choice_feedback_id.text()),
             "critical": _edited_text(choice.get("critical"), _text_of(choice.get("critical"), "en"), critical),
             "when": self.choice_when.text().strip() or None,
+            "set": assigned or None,
+            "add": added or None,
             "hours": (int(hours) if hours is not None and hours.is_integer() else hours) or None,
             "ref": _edited_text(choice.get("ref"), _text_of(choice.get("ref"), "en"), self.choice_ref.text().strip()),
         }
@@ -490,6 +625,7 @@ class EditorPage(QWidget):
     def set_document(self, document: ScenarioDocument) -> None:
         self.document = document
         self.undo_stack.clear()
+        self._fit_next_draw = True
         self.document_changed()
         self.select(str(document.data.get("start", "")))
 
@@ -633,10 +769,162 @@ class EditorPage(QWidget):
         if self.push(RenameStage(old, new), self.tr("Rename {old} to {new}").format(old=old, new=new)):
             self.select(new)
 
+    def show_case_form(self) -> None:
+        """The case's own details (id, version, titles, pathway, pass mark, variables) in the form."""
+        from tipcase import library  # noqa: PLC0415
+
+        data = self.document.data
+        self.outline.blockSignals(True)
+        self.outline.setCurrentIndex(QModelIndex())
+        self.outline.blockSignals(False)
+        self.case_id.setText(str(data.get("id", "")))
+        self.case_version.setValue(int(data["version"]) if isinstance(data.get("version"), int) else 1)
+        for key, english, indonesian in (
+            ("title", self.case_title_en, self.case_title_id),
+            ("summary", self.case_summary_en, self.case_summary_id),
+            ("content_warning", self.case_warning_en, self.case_warning_id),
+        ):
+            english.setText(_text_of(data.get(key), "en"))
+            indonesian.setText(_text_of(data.get(key), "id"))
+            english.setCursorPosition(0)
+            indonesian.setCursorPosition(0)
+        self.case_pathway.clear()
+        self.case_pathway.addItems(["", *library.pathway_ids(self.document.path)])
+        self.case_pathway.setCurrentText(str(data.get("pathway") or ""))
+        self.case_pass_mark.setValue(int(data["pass_mark"]) if isinstance(data.get("pass_mark"), int | float) else 70)
+        self.case_variables.setText(_format_effects(data.get("variables")))
+        self.form.setCurrentIndex(3)
+
+    def apply_case_form(self) -> None:
+        data = self.document.data
+        try:
+            variables = _parse_effects(self.case_variables.text(), booleans=True)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), self.tr("Variables: {detail}").format(detail=exc))
+            return
+        pass_mark = self.case_pass_mark.value()
+        wanted = {
+            "id": self.case_id.text().strip(),
+            "version": self.case_version.value(),
+            "title": _bilingual(data.get("title"), self.case_title_en.text().strip(), self.case_title_id.text().strip()),
+            "summary": _bilingual(data.get("summary"), self.case_summary_en.text().strip(), self.case_summary_id.text().strip()),
+            "content_warning": _bilingual(
+                data.get("content_warning"), self.case_warning_en.text().strip(), self.case_warning_id.text().strip()
+            ),
+            "pathway": self.case_pathway.currentText().strip() or None,
+            "pass_mark": None if pass_mark == 70 and "pass_mark" not in data else pass_mark,
+            "variables": variables or None,
+        }
+        changes = [(key, value) for key, value in wanted.items() if data.get(key) != value]
+        self._apply_changes(changes, SetCaseField, self.tr("Change the case details"))
+        self.show_case_form()
+
+    def play_from_selected(self) -> None:
+        """Test-play the case as it stands from the selected stage (or the start), recording nothing."""
+        from tipcase.ui.pages.test_play import TestPlayDialog  # noqa: PLC0415
+
+        selected = self.selection()
+        stage_id = selected[0] if selected is not None else str(self.document.data.get("start", ""))
+        checked = self.document.validate()
+        blocking = [f for f in checked.findings if f.is_error and f.code not in PLAYABLE_ERRORS]
+        if blocking or checked.scenario is None:
+            first = next(iter(blocking), None)
+            detail = f"{first.code} {first.message}" if first is not None else ""
+            QMessageBox.warning(
+                self,
+                self.tr("Play from here"),
+                self.tr("The case has errors; fix them before playing it:\n{detail}").format(detail=detail),
+            )
+            return
+        if stage_id not in checked.scenario.stages:
+            return
+        self.test_play = TestPlayDialog(self.context, checked.scenario, checked.pathway, stage_id, self)
+        self.test_play.show()
+
+    def move_stages(self, moved: list[tuple[str, float, float]]) -> None:
+        """Stages dragged on the canvas: keep where they were dropped, as one undoable move.
+
+        The first move in a case laid out automatically also pins every other stage where it is drawn,
+        so nothing else jumps; "Arrange automatically" undoes that.
+        """
+        wanted = self.graph.positions()
+        for stage_id, x, y in moved:
+            wanted[stage_id] = (x, y)
+        edits = []
+        for stage_id, (x, y) in wanted.items():
+            stage = self.document.stages.get(stage_id)
+            if stage is None:
+                continue
+            current = stage.get("layout") if _has_layout(stage) else None
+            if current is None or (round(float(current["x"]), 1), round(float(current["y"]), 1)) != (round(x, 1), round(y, 1)):
+                edits.append(MoveStage(stage_id, x, y))
+        if not edits:
+            return
+        names = [stage_id for stage_id, _, _ in moved]
+        text = self.tr("Move {id}").format(id=names[0]) if len(names) == 1 else self.tr("Move {n} stages").format(n=len(names))
+        self.undo_stack.beginMacro(text)
+        for edit in edits:
+            self.push(edit, text)
+        self.undo_stack.endMacro()
+
+    def arrange_automatically(self) -> None:
+        """Forget where stages were dragged: the graph is laid out in layers again (undoable)."""
+        placed = [stage_id for stage_id, stage in self.document.stages.items() if "layout" in stage]
+        if not placed:
+            return
+        text = self.tr("Arrange automatically")
+        self.undo_stack.beginMacro(text)
+        for stage_id in placed:
+            self.push(SetStageField(stage_id, "layout", None), text)
+        self.undo_stack.endMacro()
+        self._fit_next_draw = True
+        self._draw_graph()
+
+    def _graph_selection_changed(self) -> None:
+        """A click on a stage in the graph selects it in the outline (and shows its form)."""
+        try:
+            chosen = [item for item in self.graph.scene().selectedItems() if hasattr(item, "spec")]
+        except RuntimeError:  # the scene is being rebuilt
+            return
+        if len(chosen) == 1:
+            stage_id = chosen[0].spec.id
+            selected = self.selection()
+            if selected is None or selected[0] != stage_id:
+                self.select_in_outline(stage_id)
+
     def set_start_selected(self) -> None:
         selected = self.selection()
         if selected is not None:
             self.push(SetStart(selected[0]), self.tr("Start at {id}").format(id=selected[0]))
+
+
+def _has_layout(stage: dict[str, Any]) -> bool:
+    layout = stage.get("layout")
+    return isinstance(layout, dict) and all(isinstance(layout.get(axis), int | float) for axis in ("x", "y"))
+
+
+def _format_effects(effects: Any) -> str:
+    if not isinstance(effects, dict):
+        return ""
+    return ", ".join(f"{name}: {str(value).lower() if isinstance(value, bool) else value}" for name, value in effects.items())
+
+
+def _parse_effects(text: str, *, booleans: bool) -> dict[str, int | bool]:
+    """``consent: true, trust: 1`` as a mapping (``true``/``false`` only where ``booleans``); ValueError says what is wrong."""
+    effects: dict[str, int | bool] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, separator, value = (piece.strip() for piece in part.partition(":"))
+        if not separator or not name:
+            raise ValueError(f"'{part}': write variable: value")
+        if booleans and value.lower() in ("true", "false"):
+            effects[name] = value.lower() == "true"
+            continue
+        try:
+            effects[name] = int(value)
+        except ValueError:
+            wanted = "true, false or a whole number" if booleans else "a whole number"
+            raise ValueError(f"'{part}': the value must be {wanted}") from None
+    return effects
 
 
 def _parse_scores(text: str) -> dict[str, int]:

@@ -1,20 +1,33 @@
 """A zoomable, pannable drawing of a directed graph (a scenario or a referral pathway).
 
-Nodes are laid out in layers (``tipcase.layout``). Edges can be styled to show a trainee's route,
-the best route, or both. Ctrl+wheel or +/- zoom, dragging or the arrow keys pan, 0 fits the whole
-graph. ``select_node`` centres a node (the debrief's list drives it from the keyboard).
+Nodes are laid out in layers (``tipcase.layout``) unless given positions. Edges can be styled to show
+a trainee's route, the best route, or both, or a share of trainees (heat). Ctrl+wheel or +/- zoom,
+dragging or the arrow keys pan, 0 fits the whole graph. ``select_node`` centres a node (the debrief's
+list drives it from the keyboard). An ``editable`` view lets nodes be dragged, edges following, and
+reports each drop; a ``minimap`` view shows the whole graph in its corner when it overflows.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Mapping
+from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPainterPath, QPen, QPolygonF, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QWidget,
+)
 
-from tipcase.layout import layered_layout
+from tipcase.layout import placed
 from tipcase.ui.theme import colours
 
 NODE_WIDTH = 180.0
@@ -41,55 +54,155 @@ class EdgeSpec:
 
 
 class _NodeItem(QGraphicsRectItem):
-    def __init__(self, spec: NodeSpec, rect: QRectF) -> None:
-        super().__init__(rect)
+    """A stage or pathway node, centred on its position so ``pos()`` is its centre."""
+
+    def __init__(self, spec: NodeSpec, view: GraphView) -> None:
+        super().__init__(QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT))
         self.spec = spec
+        self.view = view
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setToolTip(spec.tooltip or spec.label)
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802 - Qt's name
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.view._node_position_changed(self.spec.id)
+        return super().itemChange(change, value)
+
+
+class _EdgeItems:
+    """The drawn parts of one edge (line, arrow head, label), re-routed when a node moves."""
+
+    def __init__(self, spec: EdgeSpec, scene: QGraphicsScene, palette: Any) -> None:
+        self.spec = spec
+        colour = {
+            "plain": palette.muted,
+            "route": palette.route,
+            "both": palette.route,
+            "best": palette.best,
+            "critical": palette.bad,
+        }[spec.style]
+        width = {"plain": 1.0, "critical": 1.2, "best": 2.5, "route": 3.0, "both": 3.5}[spec.style]
+        if spec.heat is not None:  # the analytics' heat overlay: the more trainees took it, the wider and stronger
+            colour = QColor(palette.bad if spec.style == "critical" else palette.route)
+            colour.setAlpha(int(70 + 185 * max(0.0, min(1.0, spec.heat))))
+            width = 1.0 + 8.0 * max(0.0, min(1.0, spec.heat))
+        pen = QPen(colour, width)
+        if spec.style == "best":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.width = width
+        self.line = QGraphicsPathItem()
+        self.line.setPen(pen)
+        self.line.setZValue(-1 if spec.style == "plain" else 0)
+        scene.addItem(self.line)
+        self.arrow = scene.addPolygon(QPolygonF(), QPen(colour, 1), QBrush(colour))
+        self.arrow.setZValue(self.line.zValue())
+        self.text: QGraphicsSimpleTextItem | None = None
+        if spec.label:
+            self.text = scene.addSimpleText(spec.label)
+            self.text.setBrush(QBrush(palette.text))
+            self.text.setZValue(2)
+
+    def items(self) -> list[QGraphicsItem]:
+        return [self.line, self.arrow, *([self.text] if self.text is not None else [])]
+
+    def route(self, source: QPointF, target: QPointF) -> None:
+        """Draw from the right side of the source to the left side of the target (arcing back over loops)."""
+        start = QPointF(source.x() + NODE_WIDTH / 2, source.y())
+        end = QPointF(target.x() - NODE_WIDTH / 2, target.y())
+        path = QPainterPath(start)
+        if target.x() > source.x():
+            middle = (start.x() + end.x()) / 2
+            path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
+        else:  # a loop or a step back: arc above the nodes
+            lift = min(start.y(), end.y()) - NODE_HEIGHT * 1.4
+            path.cubicTo(QPointF(start.x() + 60, lift), QPointF(end.x() - 60, lift), end)
+        self.line.setPath(path)
+        angle = math.atan2(end.y() - path.pointAtPercent(0.97).y(), end.x() - path.pointAtPercent(0.97).x())
+        size = 7 + self.width
+        self.arrow.setPolygon(
+            QPolygonF(
+                [
+                    end,
+                    QPointF(end.x() - size * math.cos(angle - 0.45), end.y() - size * math.sin(angle - 0.45)),
+                    QPointF(end.x() - size * math.cos(angle + 0.45), end.y() - size * math.sin(angle + 0.45)),
+                ]
+            )
+        )
+        if self.text is not None:
+            middle_point = path.pointAtPercent(0.5)
+            box = self.text.boundingRect()
+            self.text.setPos(middle_point.x() - box.width() / 2, middle_point.y() - box.height() - 2)
+
 
 class GraphView(QGraphicsView):
-    node_activated = Signal(str)
+    """A graph on a canvas; with ``editable`` its nodes can be dragged (``nodes_moved`` reports where)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    node_activated = Signal(str)
+    nodes_moved = Signal(list)  # [(node id, x, y), ...] centres after a drag, once the mouse is released
+
+    def __init__(self, parent: QWidget | None = None, *, editable: bool = False, minimap: bool = False) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.editable = editable
         self._nodes: dict[str, _NodeItem] = {}
+        self._edges: list[_EdgeItems] = []
+        self._edges_at: dict[str, list[_EdgeItems]] = {}
         self._items: list[QGraphicsItem] = []  # PySide wrappers must outlive the scene's use of them
+        self._pressed_at: dict[str, QPointF] = {}
+        self.minimap = Minimap(self) if minimap else None
 
     # -- drawing ---------------------------------------------------------------------------------
-    def set_graph(self, nodes: list[NodeSpec], edges: list[EdgeSpec], start: str) -> None:
+    def set_graph(
+        self,
+        nodes: list[NodeSpec],
+        edges: list[EdgeSpec],
+        start: str,
+        *,
+        positions: Mapping[str, tuple[float, float]] | None = None,
+        keep_view: bool = False,
+    ) -> None:
+        """Draw the graph. ``positions`` places nodes (centres); the rest are laid out in layers.
+
+        With ``keep_view`` the zoom and scroll stay as they were (the editor redraws after each edit).
+        """
         scene = self.scene()
+        centre_before = self.mapToScene(self.viewport().rect().center())
         scene.clear()
         self._nodes.clear()
+        self._edges.clear()
+        self._edges_at.clear()
         self._items.clear()
         palette = colours()
         successors: dict[str, list[str]] = {n.id: [] for n in nodes}
         for edge in edges:
             if edge.source in successors and edge.target in successors:
                 successors[edge.source].append(edge.target)
-        position = layered_layout(successors, start)
-        centre = {node: QPointF(x, y) for node, (x, y) in position.items()}
+        centre = {node: QPointF(x, y) for node, (x, y) in placed(successors, start, positions or {}).items()}
         drawn: set[tuple[str, str]] = set()
         for edge in sorted(edges, key=lambda e: ("plain", "critical", "best", "route", "both").index(e.style)):
             key = (edge.source, edge.target)
-            if key in drawn and edge.style == "plain":
+            if (key in drawn and edge.style == "plain") or edge.source not in centre or edge.target not in centre:
                 continue
             drawn.add(key)
-            source, target = centre[str(edge.source)], centre[str(edge.target)]
-            self._items.extend(self._draw_edge(scene, source, target, edge.style, palette, heat=edge.heat, label=edge.label))
+            items = _EdgeItems(edge, scene, palette)
+            items.route(centre[edge.source], centre[edge.target])
+            self._edges.append(items)
+            self._edges_at.setdefault(edge.source, []).append(items)
+            self._edges_at.setdefault(edge.target, []).append(items)
+            self._items.extend(items.items())
         for spec in nodes:
-            point = centre[spec.id]
-            rect = QRectF(point.x() - NODE_WIDTH / 2, point.y() - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
-            item = _NodeItem(spec, rect)
+            item = _NodeItem(spec, self)
+            item.setPos(centre[spec.id])
             fill = QColor(palette.node)
             border = QPen(palette.node_border, 1.2)
             if spec.kind in ("success", "partial", "failure"):
                 border = QPen({"success": palette.good, "partial": palette.warning, "failure": palette.bad}[spec.kind], 2.5)
+            if spec.kind == "start":
+                border = QPen(palette.route, 2.5)
             if spec.state in ("route", "both", "current"):
                 fill = QColor(palette.route)
                 fill.setAlpha(70)
@@ -110,63 +223,54 @@ class GraphView(QGraphicsView):
             label.setFont(font)
             label.setTextWidth(NODE_WIDTH - 10)
             label.setPlainText(_elide(spec.label, 70))
-            text_rect = label.boundingRect()
-            label.setPos(rect.x() + 5, point.y() - text_rect.height() / 2)
+            label.setPos(-NODE_WIDTH / 2 + 5, -label.boundingRect().height() / 2)
+            if self.editable:  # after placing, so building the scene reports no moves
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
             self._nodes[spec.id] = item
-        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
-        self.fit()
+        self._grow_scene_rect()
+        if keep_view and nodes:
+            self.centerOn(centre_before)
+        else:
+            self.fit()
+        if self.minimap is not None:
+            self.minimap.refresh()
 
-    @staticmethod
-    def _draw_edge(
-        scene: QGraphicsScene, source: QPointF, target: QPointF, style: str, palette: object, *, heat: float | None = None, label: str = ""
-    ) -> list[QGraphicsItem]:
-        colour = {
-            "plain": palette.muted,  # type: ignore[attr-defined]
-            "route": palette.route,  # type: ignore[attr-defined]
-            "both": palette.route,  # type: ignore[attr-defined]
-            "best": palette.best,  # type: ignore[attr-defined]
-            "critical": palette.bad,  # type: ignore[attr-defined]
-        }[style]
-        width = {"plain": 1.0, "critical": 1.2, "best": 2.5, "route": 3.0, "both": 3.5}[style]
-        if heat is not None:  # the analytics' heat overlay: the more trainees took it, the wider and stronger
-            colour = QColor(palette.bad if style == "critical" else palette.route)  # type: ignore[attr-defined]
-            colour.setAlpha(int(70 + 185 * max(0.0, min(1.0, heat))))
-            width = 1.0 + 8.0 * max(0.0, min(1.0, heat))
-        pen = QPen(colour, width)
-        if style == "best":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        start = QPointF(source.x() + NODE_WIDTH / 2, source.y())
-        end = QPointF(target.x() - NODE_WIDTH / 2, target.y())
-        path = QPainterPath(start)
-        if target.x() > source.x():
-            middle = (start.x() + end.x()) / 2
-            path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
-        else:  # a loop or a step back: arc above the nodes
-            lift = min(start.y(), end.y()) - NODE_HEIGHT * 1.4
-            path.cubicTo(QPointF(start.x() + 60, lift), QPointF(end.x() - 60, lift), end)
-        line = QGraphicsPathItem(path)
-        line.setPen(pen)
-        line.setZValue(-1 if style == "plain" else 0)
-        scene.addItem(line)
-        angle = math.atan2(end.y() - path.pointAtPercent(0.97).y(), end.x() - path.pointAtPercent(0.97).x())
-        size = 7 + width
-        head = QPolygonF(
-            [
-                end,
-                QPointF(end.x() - size * math.cos(angle - 0.45), end.y() - size * math.sin(angle - 0.45)),
-                QPointF(end.x() - size * math.cos(angle + 0.45), end.y() - size * math.sin(angle + 0.45)),
-            ]
-        )
-        arrow = scene.addPolygon(head, QPen(colour, 1), QBrush(colour))
-        arrow.setZValue(line.zValue())
-        if label:
-            text = scene.addSimpleText(label)
-            text.setBrush(QBrush(palette.text))  # type: ignore[attr-defined]
-            middle_point = path.pointAtPercent(0.5)
-            text.setPos(middle_point.x() - text.boundingRect().width() / 2, middle_point.y() - text.boundingRect().height() - 2)
-            text.setZValue(2)
-            return [line, arrow, text]
-        return [line, arrow]
+    def _grow_scene_rect(self) -> None:
+        self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(-60, -60, 60, 60))
+
+    def _node_position_changed(self, node_id: str) -> None:
+        node = self._nodes.get(node_id)
+        if node is None:
+            return
+        for edge in self._edges_at.get(node_id, []):
+            source, target = self._nodes.get(edge.spec.source), self._nodes.get(edge.spec.target)
+            if source is not None and target is not None:
+                edge.route(source.pos(), target.pos())
+
+    def node_position(self, node_id: str) -> tuple[float, float] | None:
+        """Where a node's centre is drawn."""
+        item = self._nodes.get(node_id)
+        return (item.pos().x(), item.pos().y()) if item is not None else None
+
+    def positions(self) -> dict[str, tuple[float, float]]:
+        return {node_id: (item.pos().x(), item.pos().y()) for node_id, item in self._nodes.items()}
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mousePressEvent(event)
+        self._pressed_at = {node_id: QPointF(item.pos()) for node_id, item in self._nodes.items() if item.isSelected()}
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        moved = [
+            (node_id, round(item.pos().x(), 1), round(item.pos().y(), 1))
+            for node_id, item in self._nodes.items()
+            if node_id in self._pressed_at and item.pos() != self._pressed_at[node_id]
+        ]
+        self._pressed_at = {}
+        if moved:
+            self._grow_scene_rect()
+            self.nodes_moved.emit(moved)
 
     # -- navigation ------------------------------------------------------------------------------
     def node_ids(self) -> list[str]:
@@ -178,19 +282,34 @@ class GraphView(QGraphicsView):
         if self.transform().m11() < MIN_READABLE_SCALE:
             self.resetTransform()
             self.scale(MIN_READABLE_SCALE, MIN_READABLE_SCALE)
+        self._view_changed()
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()
         if 0.05 < current * factor < 6:
             self.scale(factor, factor)
+            self._view_changed()
 
-    def select_node(self, node_id: str) -> None:
+    def _view_changed(self) -> None:
+        if self.minimap is not None:
+            self.minimap.refresh()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        self._view_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._view_changed()
+
+    def select_node(self, node_id: str, *, centre: bool = True) -> None:
         item = self._nodes.get(node_id)
         if item is None:
             return
         self.scene().clearSelection()
         item.setSelected(True)
-        self.centerOn(item)
+        if centre:
+            self.centerOn(item)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -220,3 +339,63 @@ class GraphView(QGraphicsView):
 
 def _elide(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Minimap(QGraphicsView):
+    """The whole graph in miniature in the corner of a ``GraphView``, with the part on screen framed.
+
+    A click or drag in the minimap moves the main view there. It hides itself while the whole graph
+    already fits in the main view.
+    """
+
+    WIDTH = 220
+    HEIGHTS = (48, 160)  # the height follows the graph's shape, within these bounds
+
+    def __init__(self, main: GraphView) -> None:
+        super().__init__(main.scene(), main)
+        self.main = main
+        self.setInteractive(False)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QGraphicsView.Shape.Box)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.resize(self.WIDTH, self.HEIGHTS[1])
+
+    def refresh(self) -> None:
+        """Fit the whole scene, place the minimap in the corner, and show it only when the graph overflows."""
+        shape = self.scene().sceneRect()
+        if shape.width() > 0:
+            wanted = int(self.WIDTH * shape.height() / shape.width()) + 4
+            self.resize(self.WIDTH, max(self.HEIGHTS[0], min(self.HEIGHTS[1], wanted)))
+        self.fitInView(shape, Qt.AspectRatioMode.KeepAspectRatio)
+        area = self.main.viewport().geometry()
+        self.move(area.right() - self.width() - 8, area.bottom() - self.height() - 8)
+        visible = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
+        overflows = not visible.contains(self.scene().itemsBoundingRect())
+        self.setVisible(overflows and area.width() > self.width() * 2 and area.height() > self.height() * 2)
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
+        visible = self.main.mapToScene(self.main.viewport().rect())
+        pen = QPen(colours().route, 0)  # cosmetic: one pixel whatever the scale
+        painter.setPen(pen)
+        fill = QColor(colours().route)
+        fill.setAlpha(40)
+        painter.setBrush(fill)
+        painter.drawPolygon(visible)
+
+    def _centre_main_on(self, event: QMouseEvent) -> None:
+        self.main.centerOn(self.mapToScene(event.position().toPoint()))
+        self.viewport().update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._centre_main_on(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._centre_main_on(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        event.ignore()

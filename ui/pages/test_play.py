@@ -1,0 +1,156 @@
+"""The editor's "Play from here": test-play the case being edited from any stage, recording nothing.
+
+The play stands at the chosen stage after the shortest route there (``tipcase.engine.play_from``), so
+variables, clock and score are what a trainee would have; a stage that cannot be reached is played
+with the case's starting variables, and the dialog says so. Each choice shows its feedback, points,
+reference and critical error at once (the author wants to see everything), with the variables after
+it. "Back" undoes the last choice; "Start again" returns to the chosen stage.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from tipcase.engine import Play, play_from
+from tipcase.model import Pathway, Scenario
+from tipcase.ui.context import ApplicationContext
+
+
+class TestPlayDialog(QDialog):
+    """A scratch play of a scenario from one stage."""
+
+    def __init__(
+        self, context: ApplicationContext, scenario: Scenario, pathway: Pathway | None, stage_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.scenario, self.pathway, self.stage_id = scenario, pathway, stage_id
+        self.setWindowTitle(self.tr("Play from {id}").format(id=stage_id))
+        self.resize(760, 640)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.view = QTextBrowser()
+        self.view.setOpenExternalLinks(False)
+        self.view.setAccessibleName(self.tr("Stage"))
+        self.choices = QVBoxLayout()
+        self.last = QLabel()
+        self.last.setWordWrap(True)
+        self.last.setTextFormat(Qt.TextFormat.RichText)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.back = QPushButton(self.tr("&Back one choice"))
+        self.back.clicked.connect(self.step_back)
+        self.again = QPushButton(self.tr("&Start again from {id}").format(id=stage_id))
+        self.again.clicked.connect(self.restart)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back)
+        bottom.addWidget(self.again)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.choices)
+        layout.addWidget(self.last)
+        layout.addWidget(self.state)
+        layout.addLayout(bottom)
+        self._buttons: list[QPushButton] = []
+        self.play, self.reached = play_from(scenario, stage_id, pathway, language=context.language)
+        self._from = len(self.play.decisions)  # "Back" stops at the chosen stage
+        self._show_note()
+        self.refresh()
+
+    def _show_note(self) -> None:
+        if self.reached:
+            self.note.setText(
+                self.tr("Reached by the shortest route from the start ({n} choices), so the variables and score are a trainee's.").format(
+                    n=self._from
+                )
+            )
+        else:
+            self.note.setText(self.tr("This stage cannot be reached from the start: it is played with the case's starting variables."))
+
+    # -- showing ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        play, text = self.play, self.context.text
+        stage = play.stage
+        title = f"<h3>{html.escape(text(stage.title))}</h3>" if stage.title else ""
+        body = html.escape(text(stage.text)).replace("\n", "<br>")
+        ending = ""
+        if play.finished:
+            scored = play.score()
+            outcome = {"success": self.tr("success"), "partial": self.tr("partial"), "failure": self.tr("failure")}.get(
+                str(stage.end), str(stage.end)
+            )
+            verdict = self.tr("passed") if scored.passed else self.tr("not passed")
+            ending = "<hr><p><b>{}</b></p>".format(
+                html.escape(
+                    self.tr("The case ends here: {outcome}. Score {percent}% ({verdict}).").format(
+                        outcome=outcome, percent=f"{scored.total_percent:g}", verdict=verdict
+                    )
+                )
+            )
+            errors = play.critical_errors(self.context.language)
+            if errors:
+                ending += "<p>" + "<br>".join("⚠ " + html.escape(error.text) for error in errors) + "</p>"
+        self.view.setHtml(f"<p style='color:gray'>{html.escape(stage.id)}</p>{title}<p>{body}</p>{ending}")
+        for button in self._buttons:
+            self.choices.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self._buttons = []
+        for number, offered in enumerate(play.offered(), 1):
+            button = QPushButton(f"{number}. {text(offered.choice.label)}  →  {offered.choice.to}")
+            button.setStyleSheet("text-align: left; padding: 6px")
+            if number <= 9:
+                button.setShortcut(str(number))
+            button.clicked.connect(lambda _checked=False, n=number: self.choose(n))
+            self.choices.addWidget(button)
+            self._buttons.append(button)
+        if not play.finished and not self._buttons:
+            self.last.setText(html.escape(self.tr("No choice is offered here: the case is stuck (a dead end).")))
+        variables = ", ".join(f"{name} = {_shown(value)}" for name, value in play.variables.items())
+        self.state.setText(
+            self.tr("Variables: {variables}. Case clock: {hours} h.").format(variables=variables or "—", hours=f"{play.clock:g}")
+        )
+        self.back.setEnabled(len(play.decisions) > self._from)
+
+    def choose(self, number: int) -> None:
+        decision = self.play.choose(number)
+        choice, text = decision.choice, self.context.text
+        parts = [f"<b>{html.escape(self.tr('Chosen:'))}</b> {html.escape(text(choice.label))}"]
+        if choice.score:
+            parts.append(html.escape(", ".join(f"{name} {points:+d}" for name, points in choice.score.items())))
+        if choice.feedback is not None:
+            parts.append(html.escape(text(choice.feedback)))
+        if choice.ref is not None:
+            parts.append(f"<i>{html.escape(text(choice.ref))}</i>")
+        if choice.critical is not None:
+            parts.append(f"<span style='color:#c0392b'>⚠ {html.escape(text(choice.critical))}</span>")
+        self.last.setText("<br>".join(parts))
+        self.refresh()
+
+    def step_back(self) -> None:
+        numbers = [d.number for d in self.play.decisions][:-1]
+        self._replay(numbers)
+
+    def restart(self) -> None:
+        self._replay([d.number for d in self.play.decisions][: self._from])
+
+    def _replay(self, numbers: list[int]) -> None:
+        start = None if self.reached else self.stage_id
+        play = Play(self.scenario, self.pathway, language=self.context.language, start=start)
+        play.replay(numbers)
+        self.play = play
+        self.last.clear()
+        self.refresh()
+
+
+def _shown(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
