@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
+from tests.test_import_h5p import PORT, package, scenario_json
 from tests.test_import_twine import LINK_FORMS
 from tipcase.services.trainer_desk import course_list
 from tipcase.store.database import Database
@@ -100,6 +101,17 @@ def test_import_a_twine_story_and_save_it(window: MainWindow, tmp_path: Path) ->
     checked = check_file(tmp_path / "every-link-form.yaml")
     assert checked.ok
     assert window.statusBar().currentMessage().startswith("Saved ")
+
+
+def test_import_an_h5p_package_and_open_it_in_the_editor(window: MainWindow, tmp_path: Path) -> None:
+    window.import_twine_file(package(tmp_path, scenario_json(PORT)))
+    dialog = window.twine_dialog
+    assert "5 H5P item(s) became 7 stage(s) and 7 choice(s). The case validates with no error." in dialog.summary.text()
+    assert "content[4]" in dialog.notes.toPlainText()
+    dialog.save(tmp_path / "port.yaml")
+    assert check_file(tmp_path / "port.yaml").ok
+    assert window.current_page() is window.editor_page()
+    assert window.editor_page().document.path == tmp_path / "port.yaml"
 
 
 def test_a_file_that_is_not_a_story_is_one_clear_message(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.training_menu.setTitle(self.tr("&Training"))
         self.cohorts_action.setText(self.tr("&Cohorts and analytics"))
         self.editor_action.setText(self.tr("Scenario &editor"))
-        self.twine_action.setText(self.tr("&Import a Twine story…"))
+        self.twine_action.setText(self.tr("&Import a Twine story or H5P scenario…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -338,7 +338,13 @@ class MainWindow(QMainWindow):
 
     def import_twine(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a Twine story"), "", self.tr("Twine stories (*.twee *.tw *.txt *.html *.htm);;All files (*)")
+            self,
+            self.tr("Import a Twine story or an H5P scenario"),
+            "",
+            self.tr(
+                "Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;"
+                "H5P Branching Scenario (*.h5p *.json);;All files (*)"
+            ),
         )
         if name:
             self.import_twine_file(Path(name))

@@ -1040,7 +1040,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="126"/>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>TIPCase</source>
         <translation>TIPCase</translation>
     </message>
@@ -1096,8 +1096,8 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="137"/>
-        <source>&amp;Import a Twine story…</source>
-        <translation>&amp;Impor cerita Twine…</translation>
+        <source>&amp;Import a Twine story or H5P scenario…</source>
+        <translation>&amp;Impor cerita Twine atau skenario H5P…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="138"/>
@@ -1185,17 +1185,17 @@
         <translation>Gagal masuk: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
-        <source>Import a Twine story</source>
-        <translation>Impor cerita Twine</translation>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <source>Import a Twine story or an H5P scenario</source>
+        <translation>Impor cerita Twine atau skenario H5P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
-        <source>Twine stories (*.twee *.tw *.txt *.html *.htm);;All files (*)</source>
-        <translation>Cerita Twine (*.twee *.tw *.txt *.html *.htm);;Semua berkas (*)</translation>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <source>Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;All files (*)</source>
+        <translation>Twine dan H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Cerita Twine (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
     </message>
@@ -1738,59 +1738,64 @@
         <translation>Diimpor dari {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="24"/>
+        <location filename="../../ui/pages/twine_import.py" line="25"/>
+        <source>{items} H5P item(s) became {stages} stage(s) and {choices} choice(s).</source>
+        <translation>{items} item H5P menjadi {stages} tahap dan {choices} pilihan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/twine_import.py" line="27"/>
         <source>{passages} passage(s) became {stages} stage(s) and {choices} choice(s).</source>
         <translation>{passages} bagian menjadi {stages} tahap dan {choices} pilihan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="28"/>
+        <location filename="../../ui/pages/twine_import.py" line="30"/>
         <source>The validator still finds {count} error(s): {first}</source>
         <translation>Validator masih menemukan {count} kesalahan: {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="30"/>
+        <location filename="../../ui/pages/twine_import.py" line="32"/>
         <source>The case validates with no error.</source>
         <translation>Kasus ini lolos validasi tanpa kesalahan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="32"/>
+        <location filename="../../ui/pages/twine_import.py" line="34"/>
         <source>Save it, then add scores, feedback, the pathway and the second language before publishing.</source>
         <translation>Simpan, lalu tambahkan skor, umpan balik, jalur rujukan, dan bahasa kedua sebelum diterbitkan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/twine_import.py" line="35"/>
+        <location filename="../../ui/pages/twine_import.py" line="37"/>
         <source>%n warning(s): what was changed or left out</source>
         <translation>
             <numerusform>%n peringatan: apa yang diubah atau ditinggalkan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="39"/>
+        <location filename="../../ui/pages/twine_import.py" line="41"/>
         <source>Nothing was left out.</source>
         <translation>Tidak ada yang ditinggalkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="40"/>
+        <location filename="../../ui/pages/twine_import.py" line="42"/>
         <source>Import warnings</source>
         <translation>Peringatan impor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="42"/>
+        <location filename="../../ui/pages/twine_import.py" line="44"/>
         <source>&amp;Save the scenario…</source>
         <translation>&amp;Simpan skenario…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="56"/>
+        <location filename="../../ui/pages/twine_import.py" line="58"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="56"/>
+        <location filename="../../ui/pages/twine_import.py" line="58"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/twine_import.py" line="66"/>
+        <location filename="../../ui/pages/twine_import.py" line="68"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>

@@ -1,4 +1,7 @@
-"""``tipcase import``: turn a Twine story into a scenario file, with a note for everything changed or left out."""
+"""``tipcase import``: a Twine story or an H5P Branching Scenario as a scenario file, with notes.
+
+One warning line for everything changed or left out; the result is validated before it is written.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +19,11 @@ EXIT_OK, EXIT_FAILED = 0, 1
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     command = commands.add_parser(
         "import",
-        help="import a Twine story (Twee or Twine 2 HTML) as a scenario",
+        help="import a Twine story (Twee or Twine 2 HTML) or an H5P Branching Scenario as a scenario",
         description=(
-            "Import a Twine story (.twee, .tw, .txt Twee source or Twine 2 HTML) as a scenario: passages become stages, "
-            "links become choices. Prints one warning line per thing changed or left out."
+            "Import a Twine story (.twee, .tw, .txt Twee source or Twine 2 HTML) or an H5P Branching Scenario "
+            "(.h5p package or its content.json) as a scenario: passages or content items become stages, links or "
+            "alternatives become choices. Prints one warning line per thing changed or left out."
         ),
     )
     command.add_argument("file", metavar="FILE")
@@ -27,7 +31,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     command.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
     command.add_argument("--start", metavar="PASSAGE", help="the passage to start from (default: the story's start, else 'Start')")
     command.add_argument("--story", metavar="NAME", help="which story of a Twine archive holding several")
-    command.add_argument("--lang", metavar="LANG", default="en", help="the language the story is written in (default: en)")
+    command.add_argument(
+        "--lang", metavar="LANG", help="the language the texts are written in (default: en; for H5P, the package's language)"
+    )
     command.add_argument("--quiet", action="store_true", help="print no warnings")
     command.set_defaults(handler=cmd_import)
 
@@ -49,6 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for note in imported.notes:
             print(note, file=sys.stderr)
     shown = str(output) if output is not None else "<output>"
+    unit = "item" if imported.kind == "h5p" else "passage"
     checked = check_text(imported.yaml_text, shown)
     errors = [finding for finding in checked.findings if finding.is_error]
     for finding in errors:  # never expected: the importer's output always validates
@@ -58,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         save_text(output, imported.yaml_text)
     print(
-        f"imported {imported.passages} passage(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
+        f"imported {imported.passages} {unit}(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
         f"{len(imported.notes)} warning(s)" + (f"; written to {output}" if output is not None else ""),
         file=sys.stderr,
     )

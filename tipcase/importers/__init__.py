@@ -1,4 +1,6 @@
-"""Bring cases written elsewhere into TIPCase: Twine stories (Twee 3, Twee2, Twee 1 and Twine 2 HTML).
+"""Bring cases written elsewhere into TIPCase: Twine stories and H5P Branching Scenarios.
+
+Twine: Twee 3, Twee2, Twee 1 and Twine 2 HTML. H5P: ``content.json`` or a whole ``.h5p`` package.
 
 ``import_file`` reads a file, works out what it is, and returns the scenario as YAML text ready to save,
 with every note about what was changed or left out. A file that cannot be imported at all raises
@@ -14,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from tipcase.importers.convert import story_to_scenario
+from tipcase.importers.h5p import h5p_to_scenario, looks_like_h5p
 from tipcase.importers.story import ImportFailed, Note, Story
 from tipcase.importers.twee import parse_twee
 from tipcase.importers.twine_html import parse_twine_html
 from tipcase.yamlwrite import to_yaml
 
-__all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_text", "read_story", "save_text", "to_yaml"]
+__all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_h5p", "import_text", "read_story", "save_text", "to_yaml"]
 
 
 @dataclasses.dataclass
@@ -29,7 +32,8 @@ class Imported:
     scenario: dict[str, Any]
     yaml_text: str
     notes: list[Note]
-    passages: int
+    passages: int  # Twine passages, or H5P content items, read
+    kind: str = "twine"  # twine | h5p
 
     @property
     def stages(self) -> int:
@@ -78,14 +82,32 @@ def import_text(text: str, path: str, *, story_name: str | None = None, start: s
     return Imported(scenario, to_yaml(scenario, header), notes, len(story.passages))
 
 
-def import_file(path: str | Path, *, story_name: str | None = None, start: str | None = None, lang: str = "en") -> Imported:
-    """Import a Twine story file (``.twee``, ``.tw``, ``.txt`` or ``.html``)."""
+def import_h5p(data: bytes, path: str, *, lang: str | None = None) -> Imported:
+    """Import an H5P Branching Scenario from a ``.h5p`` package's bytes or a ``content.json``'s."""
+    scenario, notes, items = h5p_to_scenario(data, path, lang=lang)
+    header = [
+        f"Imported from {Path(path).name} (H5P Branching Scenario) by 'tipcase import'.",
+        "End outcomes default to success; set each end's outcome, the competencies scored and feedback before publishing.",
+    ]
+    return Imported(scenario, to_yaml(scenario, header), notes, items, kind="h5p")
+
+
+def import_file(path: str | Path, *, story_name: str | None = None, start: str | None = None, lang: str | None = None) -> Imported:
+    """Import a Twine story (``.twee``, ``.tw``, ``.txt``, ``.html``) or an H5P Branching Scenario (``.h5p``, ``.json``).
+
+    ``lang`` is the language the texts are written in: for Twine ``en`` unless given; for H5P the
+    package's own ``language`` unless given.
+    """
     shown = str(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{shown}: cannot read: {exc.strerror or exc}") from None
-    return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang)
+    if looks_like_h5p(data, shown):
+        if start is not None or story_name is not None:
+            raise ImportFailed(f"{shown}: --start and --story are for Twine stories; an H5P scenario starts at its first item")
+        return import_h5p(data, shown, lang=lang)
+    return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang or "en")
 
 
 def save_text(path: str | Path, text: str) -> None:

@@ -51,7 +51,7 @@ def slug(name: str) -> str:
     return cleaned or "passage"
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
     candidate, counter = base, 2
     while candidate in taken:
         candidate, counter = f"{base}-{counter}", counter + 1
@@ -146,9 +146,9 @@ class _Converter:
             self._code_notes(self.passages[name])
 
         taken: set[str] = set()
-        ids = {name: _unique(slug(name), taken) for name in kept}
+        ids = {name: unique_id(slug(name), taken) for name in kept}
         exits = self._exits(graph.subgraph(kept), choices)
-        end_id = _unique("imported-end", taken) if exits else None
+        end_id = unique_id("imported-end", taken) if exits else None
 
         stages: dict[str, Any] = {}
         for name in kept:

@@ -1,4 +1,4 @@
-"""Import a Twine story from the app: the summary, every warning line, and saving the scenario file.
+"""Import a Twine story or an H5P Branching Scenario from the app: the summary, every warning line, and saving the scenario file.
 
 The import itself is the core's (``tipcase.importers``), run off the UI thread; this dialog only shows
 what it produced and saves it where the trainer chooses (atomically, never over a file silently:
@@ -21,9 +21,11 @@ class TwineImportDialog(QDialog):
         self.source = source
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Imported from {name}").format(name=source.name))
-        summary = self.tr("{passages} passage(s) became {stages} stage(s) and {choices} choice(s).").format(
-            passages=imported.passages, stages=imported.stages, choices=imported.choices
-        )
+        if getattr(imported, "kind", "twine") == "h5p":
+            summary = self.tr("{items} H5P item(s) became {stages} stage(s) and {choices} choice(s).")
+        else:
+            summary = self.tr("{passages} passage(s) became {stages} stage(s) and {choices} choice(s).")
+        summary = summary.format(items=imported.passages, passages=imported.passages, stages=imported.stages, choices=imported.choices)
         if errors:  # never expected: the importer's output is made to validate
             summary += " " + self.tr("The validator still finds {count} error(s): {first}").format(count=len(errors), first=errors[0])
         else:
