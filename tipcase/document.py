@@ -63,8 +63,8 @@ class ScenarioDocument:
         return to_yaml(self.data)
 
     def validate(self) -> Checked:
-        """Everything the validator finds in the document as it stands (positions refer to ``to_yaml()``)."""
-        return check_text(self.to_yaml(), str(self.path or f"{self.data.get('id', 'scenario')}.yaml"))
+        """Everything the validator finds in the document as it stands (positions refer to ``to_yaml(data, for_reading=False)``)."""
+        return check_text(to_yaml(self.data, for_reading=False), str(self.path or f"{self.data.get('id', 'scenario')}.yaml"))
 
     @property
     def stages(self) -> dict[str, dict[str, Any]]:
