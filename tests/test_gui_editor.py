@@ -332,3 +332,25 @@ def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: M
     while page.undo_stack.canRedo():
         page.undo_stack.redo()
     assert page.document.data == built
+
+
+def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor()
+    page = window.editor_page()
+    build_case(qtbot, page)
+    page.add_stage()
+    page.select("start")
+    page.add_choice()
+    page.choice_to.setCurrentText("stage")
+    type_into(qtbot, page.choice_label_en, "Wait")
+    page.apply_choice_form()
+    page.select("referred")
+    row = next(r for r in range(page.findings.count()) if "stage 'start', choice 2: no feedback" in page.findings.item(r).text())
+    page.findings.itemClicked.emit(page.findings.item(row))
+    assert page.selection() == ("start", 1)
+    assert page.form.currentIndex() == 2
+    texts = [page.findings.item(r).text() for r in range(page.findings.count())]
+    page.findings.itemClicked.emit(page.findings.item(texts.index("W101 stages.stage.text: no text in en, id")))
+    assert page.selection() == ("stage", None)
+    page.findings.itemClicked.emit(page.findings.item(texts.index("W101 stages.start.choices[2].label: no text in id")))
+    assert page.selection() == ("start", 1)

@@ -539,441 +539,446 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="304"/>
+        <location filename="../../ui/pages/editor.py" line="306"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="305"/>
+        <location filename="../../ui/pages/editor.py" line="307"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="306"/>
+        <location filename="../../ui/pages/editor.py" line="308"/>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="309"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="307"/>
+        <location filename="../../ui/pages/editor.py" line="310"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="308"/>
+        <location filename="../../ui/pages/editor.py" line="311"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="309"/>
+        <location filename="../../ui/pages/editor.py" line="312"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="310"/>
+        <location filename="../../ui/pages/editor.py" line="313"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="311"/>
-        <location filename="../../ui/pages/editor.py" line="755"/>
+        <location filename="../../ui/pages/editor.py" line="314"/>
+        <location filename="../../ui/pages/editor.py" line="768"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="312"/>
+        <location filename="../../ui/pages/editor.py" line="315"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="313"/>
+        <location filename="../../ui/pages/editor.py" line="316"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="314"/>
+        <location filename="../../ui/pages/editor.py" line="317"/>
         <source>Case details</source>
         <translation>Rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="315"/>
-        <location filename="../../ui/pages/editor.py" line="835"/>
+        <location filename="../../ui/pages/editor.py" line="318"/>
+        <location filename="../../ui/pages/editor.py" line="848"/>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="316"/>
-        <location filename="../../ui/pages/editor.py" line="875"/>
+        <location filename="../../ui/pages/editor.py" line="319"/>
+        <location filename="../../ui/pages/editor.py" line="888"/>
         <source>Arrange automatically</source>
         <translation>Atur otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="320"/>
+        <location filename="../../ui/pages/editor.py" line="323"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="321"/>
+        <location filename="../../ui/pages/editor.py" line="324"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="323"/>
-        <location filename="../../ui/pages/editor.py" line="352"/>
+        <location filename="../../ui/pages/editor.py" line="326"/>
+        <location filename="../../ui/pages/editor.py" line="355"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="324"/>
-        <location filename="../../ui/pages/editor.py" line="353"/>
+        <location filename="../../ui/pages/editor.py" line="327"/>
+        <location filename="../../ui/pages/editor.py" line="356"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="325"/>
+        <location filename="../../ui/pages/editor.py" line="328"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="326"/>
+        <location filename="../../ui/pages/editor.py" line="329"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="327"/>
+        <location filename="../../ui/pages/editor.py" line="330"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="328"/>
+        <location filename="../../ui/pages/editor.py" line="331"/>
         <source>Pathway step</source>
         <translation>Langkah jalur</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="329"/>
+        <location filename="../../ui/pages/editor.py" line="332"/>
         <source>Reveals exhibits</source>
         <translation>Membuka barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="334"/>
+        <location filename="../../ui/pages/editor.py" line="337"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="335"/>
+        <location filename="../../ui/pages/editor.py" line="338"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="336"/>
+        <location filename="../../ui/pages/editor.py" line="339"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="337"/>
+        <location filename="../../ui/pages/editor.py" line="340"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="338"/>
+        <location filename="../../ui/pages/editor.py" line="341"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="339"/>
+        <location filename="../../ui/pages/editor.py" line="342"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="340"/>
+        <location filename="../../ui/pages/editor.py" line="343"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="341"/>
+        <location filename="../../ui/pages/editor.py" line="344"/>
         <source>Offered when</source>
         <translation>Ditawarkan jika</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="342"/>
+        <location filename="../../ui/pages/editor.py" line="345"/>
         <source>Sets variables</source>
         <translation>Menetapkan variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="343"/>
+        <location filename="../../ui/pages/editor.py" line="346"/>
         <source>Adds to variables</source>
         <translation>Menambah variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="344"/>
+        <location filename="../../ui/pages/editor.py" line="347"/>
         <source>Hours it takes</source>
         <translation>Lama waktu (jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="345"/>
+        <location filename="../../ui/pages/editor.py" line="348"/>
         <source>Legal reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="350"/>
+        <location filename="../../ui/pages/editor.py" line="353"/>
         <source>Case id</source>
         <translation>ID kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="351"/>
+        <location filename="../../ui/pages/editor.py" line="354"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="354"/>
+        <location filename="../../ui/pages/editor.py" line="357"/>
         <source>Summary (English)</source>
         <translation>Ringkasan (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="355"/>
+        <location filename="../../ui/pages/editor.py" line="358"/>
         <source>Summary (Indonesian)</source>
         <translation>Ringkasan (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="356"/>
+        <location filename="../../ui/pages/editor.py" line="359"/>
         <source>Content warning (English)</source>
         <translation>Peringatan konten (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="357"/>
+        <location filename="../../ui/pages/editor.py" line="360"/>
         <source>Content warning (Indonesian)</source>
         <translation>Peringatan konten (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="358"/>
+        <location filename="../../ui/pages/editor.py" line="361"/>
         <source>Referral pathway</source>
         <translation>Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="359"/>
+        <location filename="../../ui/pages/editor.py" line="362"/>
         <source>Pass mark</source>
         <translation>Nilai lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="360"/>
+        <location filename="../../ui/pages/editor.py" line="363"/>
         <source>Variables (starting values)</source>
         <translation>Variabel (nilai awal)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="364"/>
+        <location filename="../../ui/pages/editor.py" line="367"/>
         <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
         <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="365"/>
+        <location filename="../../ui/pages/editor.py" line="368"/>
         <source>Apply to the case</source>
         <translation>Terapkan ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="366"/>
+        <location filename="../../ui/pages/editor.py" line="369"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="367"/>
+        <location filename="../../ui/pages/editor.py" line="370"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="368"/>
+        <location filename="../../ui/pages/editor.py" line="371"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="369"/>
+        <location filename="../../ui/pages/editor.py" line="372"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="370"/>
+        <location filename="../../ui/pages/editor.py" line="373"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="386"/>
+        <location filename="../../ui/pages/editor.py" line="389"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="396"/>
-        <location filename="../../ui/pages/editor.py" line="560"/>
-        <location filename="../../ui/pages/editor.py" line="574"/>
-        <location filename="../../ui/pages/editor.py" line="579"/>
-        <location filename="../../ui/pages/editor.py" line="584"/>
-        <location filename="../../ui/pages/editor.py" line="591"/>
-        <location filename="../../ui/pages/editor.py" line="635"/>
-        <location filename="../../ui/pages/editor.py" line="650"/>
-        <location filename="../../ui/pages/editor.py" line="657"/>
+        <location filename="../../ui/pages/editor.py" line="399"/>
+        <location filename="../../ui/pages/editor.py" line="568"/>
+        <location filename="../../ui/pages/editor.py" line="582"/>
+        <location filename="../../ui/pages/editor.py" line="587"/>
+        <location filename="../../ui/pages/editor.py" line="592"/>
+        <location filename="../../ui/pages/editor.py" line="599"/>
+        <location filename="../../ui/pages/editor.py" line="643"/>
+        <location filename="../../ui/pages/editor.py" line="658"/>
         <location filename="../../ui/pages/editor.py" line="665"/>
-        <location filename="../../ui/pages/editor.py" line="687"/>
-        <location filename="../../ui/pages/editor.py" line="727"/>
-        <location filename="../../ui/pages/editor.py" line="803"/>
+        <location filename="../../ui/pages/editor.py" line="673"/>
+        <location filename="../../ui/pages/editor.py" line="700"/>
+        <location filename="../../ui/pages/editor.py" line="740"/>
+        <location filename="../../ui/pages/editor.py" line="816"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="464"/>
+        <location filename="../../ui/pages/editor.py" line="469"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="560"/>
+        <location filename="../../ui/pages/editor.py" line="568"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="562"/>
+        <location filename="../../ui/pages/editor.py" line="570"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="574"/>
+        <location filename="../../ui/pages/editor.py" line="582"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="579"/>
+        <location filename="../../ui/pages/editor.py" line="587"/>
         <source>Sets variables: {detail}</source>
         <translation>Menetapkan variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="584"/>
+        <location filename="../../ui/pages/editor.py" line="592"/>
         <source>Adds to variables: {detail}</source>
         <translation>Menambah variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="591"/>
+        <location filename="../../ui/pages/editor.py" line="599"/>
         <source>Hours: write a number, such as 1.5</source>
         <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="609"/>
+        <location filename="../../ui/pages/editor.py" line="617"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="635"/>
+        <location filename="../../ui/pages/editor.py" line="643"/>
         <source>Discard the unsaved changes?</source>
         <translation>Buang perubahan yang belum disimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="641"/>
+        <location filename="../../ui/pages/editor.py" line="649"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="641"/>
+        <location filename="../../ui/pages/editor.py" line="649"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="658"/>
+        <location filename="../../ui/pages/editor.py" line="666"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="678"/>
+        <location filename="../../ui/pages/editor.py" line="691"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="678"/>
+        <location filename="../../ui/pages/editor.py" line="691"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="687"/>
+        <location filename="../../ui/pages/editor.py" line="700"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="711"/>
+        <location filename="../../ui/pages/editor.py" line="724"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="725"/>
+        <location filename="../../ui/pages/editor.py" line="738"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="732"/>
+        <location filename="../../ui/pages/editor.py" line="745"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="741"/>
+        <location filename="../../ui/pages/editor.py" line="754"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="750"/>
+        <location filename="../../ui/pages/editor.py" line="763"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="752"/>
+        <location filename="../../ui/pages/editor.py" line="765"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="754"/>
+        <location filename="../../ui/pages/editor.py" line="767"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="758"/>
+        <location filename="../../ui/pages/editor.py" line="771"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="764"/>
+        <location filename="../../ui/pages/editor.py" line="777"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="764"/>
+        <location filename="../../ui/pages/editor.py" line="777"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="769"/>
+        <location filename="../../ui/pages/editor.py" line="782"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="803"/>
+        <location filename="../../ui/pages/editor.py" line="816"/>
         <source>Variables: {detail}</source>
         <translation>Variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="819"/>
+        <location filename="../../ui/pages/editor.py" line="832"/>
         <source>Change the case details</source>
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="836"/>
+        <location filename="../../ui/pages/editor.py" line="849"/>
         <source>The case has errors; fix them before playing it:
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="864"/>
+        <location filename="../../ui/pages/editor.py" line="877"/>
         <source>Move {id}</source>
         <translation>Pindahkan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="864"/>
+        <location filename="../../ui/pages/editor.py" line="877"/>
         <source>Move {n} stages</source>
         <translation>Pindahkan {n} tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="898"/>
+        <location filename="../../ui/pages/editor.py" line="911"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>

@@ -59,7 +59,8 @@ from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 AUTOSAVE_MS = 3000
 PLAYABLE_ERRORS = ("E006", "E007")  # unreached stages and dead ends: a case half-built can still be test-played
-_STAGE_IN_MESSAGE = re.compile(r"stages?[ .]'?([a-z0-9_][a-z0-9_-]*)")
+# "stage 'x', choice 2: ..." and "stages.x.choices[2].label: ..." (choices counted from 1 in both)
+_STAGE_IN_MESSAGE = re.compile(r"stages?[ .]'?([a-z0-9_][a-z0-9_-]*)'?(?:, choice (\d+)|\.choices\[(\d+)\])?")
 
 
 class EditCommand(QUndoCommand):
@@ -124,6 +125,7 @@ class EditorPage(QWidget):
         for name, slot in (
             ("new", self.new_document),
             ("open", self.choose_file),
+            ("import", self.import_case),
             ("save", self.save),
             ("save_as", self.save_as),
             ("publish", self.publish),
@@ -303,6 +305,7 @@ class EditorPage(QWidget):
         texts = {
             "new": self.tr("New"),
             "open": self.tr("Open…"),
+            "import": self.tr("Import…"),
             "save": self.tr("Save"),
             "save_as": self.tr("Save as…"),
             "publish": self.tr("Publish"),
@@ -458,15 +461,20 @@ class EditorPage(QWidget):
         for finding in checked.findings:
             item = QListWidgetItem(f"{finding.code} {finding.message}")
             match = _STAGE_IN_MESSAGE.search(finding.message)
-            item.setData(Qt.ItemDataRole.UserRole, match.group(1) if match else None)
+            if match is not None:  # the stage at fault, and the choice when the finding names one
+                number = match.group(2) or match.group(3)
+                item.setData(Qt.ItemDataRole.UserRole, (match.group(1), int(number) - 1 if number else None))
             self.findings.addItem(item)
         if not checked.findings:
             self.findings.addItem(self.tr("No findings: the case is ready to publish."))
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
-        stage_id = item.data(Qt.ItemDataRole.UserRole)
-        if stage_id in self.document.stages:
-            self.select_stage(stage_id)
+        where = item.data(Qt.ItemDataRole.UserRole)
+        if not where or where[0] not in self.document.stages:
+            return
+        stage_id, index = where
+        choices = self.document.stages[stage_id].get("choices") or []
+        self.select(stage_id, index if index is not None and index < len(choices) else None)
 
     # -- selection and forms ---------------------------------------------------------------------
     def selection(self) -> tuple[str, int | None] | None:
@@ -667,6 +675,10 @@ class EditorPage(QWidget):
         if restore:
             self.undo_stack.resetClean()  # restored work is not yet saved in the file
             self._show_title()
+
+    def import_case(self) -> None:
+        """Import a Twine story or an H5P scenario; once saved it opens here (after asking about unsaved changes)."""
+        self.window().import_twine()  # type: ignore[attr-defined]
 
     def save(self) -> bool:
         if self.document.path is None:
