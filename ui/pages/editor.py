@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -121,7 +121,8 @@ class EditorPage(QWidget):
         self.autosave.timeout.connect(self.write_autosave)
         self.heading = QLabel()
         self.buttons: dict[str, QToolButton] = {}
-        bar = QHBoxLayout()
+        bar = QToolBar()  # buttons that do not fit (a small screen, longer Indonesian words) go under "»"
+        groups_end = {"publish", "start", "arrange"}
         for name, slot in (
             ("new", self.new_document),
             ("open", self.choose_file),
@@ -142,6 +143,8 @@ class EditorPage(QWidget):
             button.clicked.connect(slot)
             self.buttons[name] = button
             bar.addWidget(button)
+            if name in groups_end:
+                bar.addSeparator()
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self)
@@ -151,7 +154,6 @@ class EditorPage(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             bar.addWidget(button)
-        bar.addStretch(1)
         self.buttons["save"].setShortcut(QKeySequence.StandardKey.Save)
 
         self.outline = QTreeWidget()
@@ -182,7 +184,7 @@ class EditorPage(QWidget):
         middle.setSizes([260, 620, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(vertical, 1)
         self.retranslate()
         self.document_changed()
