@@ -21,6 +21,7 @@ from tipcase.document import (
     ScenarioDocument,
     SetCaseField,
     SetChoiceField,
+    SetExhibit,
     SetStageField,
     SetStart,
 )
@@ -102,7 +103,14 @@ def edits(document: ScenarioDocument, draw: st.DrawFn) -> Edit:
     stage_ids = list(document.stages)
     stage = draw(st.sampled_from(stage_ids))
     count = len(document.stages[stage].get("choices", []))
-    kind = draw(st.integers(0, 10))
+    kind = draw(st.integers(0, 11))
+    exhibit_ids = list(document.data.get("exhibits") or {})
+    if kind == 11 and exhibit_ids:
+        old = draw(st.sampled_from([*exhibit_ids, None]))
+        value = draw(st.sampled_from([None, {"kind": "document", "title": "Note", "text": "A note."}]))
+        if old is None and value is None:
+            value = {"kind": "photo", "title": "Photo"}
+        return SetExhibit(old, draw(st.sampled_from(["note", "renamed", exhibit_ids[0]])), value)
     if kind == 10:
         key = draw(st.sampled_from(["title", "pathway", "variables", "pass_mark", "summary"]))
         return SetCaseField(key, draw(st.sampled_from([None, "x", {"trust": 0}, 80])) if key != "title" else "Another case")
@@ -172,3 +180,43 @@ def test_case_fields_are_checked_and_undo_restores_their_place() -> None:
         done.undo(document)
     assert document.data == original
     assert list(document.data) == list(original)  # the file's key order too
+
+
+DV_CASE = library.bundled_dir() / "returnee-domestic-violence.yaml"
+
+
+def test_an_exhibit_renamed_or_deleted_follows_into_the_reveals_and_undoes_exactly() -> None:
+    document = ScenarioDocument.load(DV_CASE)
+    original = copy.deepcopy(document.data)
+    revealing = next(stage_id for stage_id, stage in document.stages.items() if stage.get("reveal") == ["visum"])
+    renamed = document.apply(SetExhibit("visum", "medical-report", {**document.data["exhibits"]["visum"], "kind": "document"}))
+    assert "visum" not in document.data["exhibits"]
+    assert next(iter(document.data["exhibits"])) == "medical-report"  # in the old one's place
+    assert document.stages[revealing]["reveal"] == ["medical-report"]
+    assert document.validate().ok
+    deleted = document.apply(SetExhibit("medical-report", None, None))
+    assert "reveal" not in document.stages[revealing]  # nothing left to reveal there
+    assert document.validate().ok
+    with pytest.raises(EditError, match="already exists"):
+        document.apply(SetExhibit(None, "transfers", {"kind": "document", "title": "Again"}))
+    with pytest.raises(EditError, match="exhibit id"):
+        document.apply(SetExhibit(None, "Bad Id", {"kind": "document", "title": "x"}))
+    deleted.undo(document)
+    renamed.undo(document)
+    assert document.data == original
+    assert list(document.stages[revealing]) == list(original["stages"][revealing])
+
+
+def test_keys_added_by_edits_go_where_the_format_puts_them() -> None:
+    document = ScenarioDocument.new()
+    document.apply(SetCaseField("variables", {"trust": 0}))
+    document.apply(SetExhibit(None, "contract", {"kind": "document", "title": "Contract"}))
+    document.apply(SetCaseField("pathway", "id-tip-referral"))
+    assert list(document.data) == ["tipcase", "id", "version", "title", "languages", "pathway", "variables", "exhibits", "start", "stages"]
+    document.apply(SetStageField("start", "reveal", ["contract"]))
+    document.apply(SetStageField("start", "at", "first-contact"))
+    assert list(document.stages["start"]) == ["at", "text", "reveal", "end"]
+    document.apply(AddChoice("start", {"label": "Go", "to": "start"}))
+    document.apply(SetChoiceField("start", 0, "ref", "UU 21/2007"))
+    document.apply(SetChoiceField("start", 0, "score", {"identification": 1}))
+    assert list(document.stages["start"]["choices"][0]) == ["label", "to", "score", "ref"]

@@ -354,3 +354,35 @@ def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWin
     assert page.selection() == ("stage", None)
     page.findings.itemClicked.emit(page.findings.item(texts.index("W101 stages.start.choices[2].label: no text in id")))
     assert page.selection() == ("start", 1)
+
+
+def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    original = copy.deepcopy(page.document.data)
+    qtbot.mouseClick(page.buttons["case_file"], Qt.MouseButton.LeftButton)
+    assert page.form.currentIndex() == 4
+    assert page.exhibit_list.count() == len(original["exhibits"])
+    page.show_case_file_form("visum")
+    type_into(qtbot, page.exhibit_id, "medical-report")
+    type_into(qtbot, page.exhibit_title_id, "Visum (ringkasan)")
+    qtbot.mouseClick(page.exhibit_apply, Qt.MouseButton.LeftButton)
+    exhibits = page.document.data["exhibits"]
+    assert "visum" not in exhibits
+    assert exhibits["medical-report"]["title"] == {"en": "Visum et repertum (summary)", "id": "Visum (ringkasan)"}
+    assert any(stage.get("reveal") == ["medical-report"] for stage in page.document.stages.values())
+    assert page.selected_exhibit() == "medical-report"
+    qtbot.mouseClick(page.exhibit_add, Qt.MouseButton.LeftButton)
+    assert page.selected_exhibit() == "exhibit"
+    type_into(qtbot, page.exhibit_title_en, "Employment contract")
+    page.exhibit_kind.setCurrentIndex(page.exhibit_kind.findData("photo"))
+    page.apply_exhibit_form()
+    assert page.document.data["exhibits"]["exhibit"]["kind"] == "photo"
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.exhibit_delete, Qt.MouseButton.LeftButton)
+    assert "exhibit" not in page.document.data["exhibits"]
+    assert page.document.validate().ok
+    while page.undo_stack.canUndo():
+        page.undo_stack.undo()
+    assert page.document.data == original
+    assert page.exhibit_list.count() == len(original["exhibits"])  # the list follows undo

@@ -91,9 +91,9 @@ class ScenarioDocument:
         return edit
 
 
-def _check_id(stage_id: str) -> None:
+def _check_id(stage_id: str, what: str = "stage") -> None:
     if not stage_id or stage_id[0] == "-" or any(char not in ID_CHARS for char in stage_id):
-        raise EditError(f"stage id {stage_id!r}: use lower-case letters, digits, '_' and '-'")
+        raise EditError(f"{what} id {stage_id!r}: use lower-case letters, digits, '_' and '-'")
 
 
 def _insert_key(mapping: dict[str, Any], key: str, value: Any, index: int) -> dict[str, Any]:
@@ -111,14 +111,21 @@ def _put_back(mapping: dict[str, Any], key: str, value: Any, index: int) -> None
     mapping.update(items)
 
 
-def _set(mapping: dict[str, Any], key: str, value: Any) -> tuple[Any, int]:
-    """Set (``value`` None: remove) a key; returns what it was and where, for ``_restore``."""
+def _set(mapping: dict[str, Any], key: str, value: Any, order: tuple[str, ...] = ()) -> tuple[Any, int]:
+    """Set (``value`` None: remove) a key; returns what it was and where, for ``_restore``.
+
+    A new key goes where ``order`` (the format's key order) puts it, else at the end.
+    """
     previous = mapping.get(key, _MISSING)
     index = list(mapping).index(key) if key in mapping else len(mapping)
     if value is None:
         mapping.pop(key, None)
-    else:
+    elif key in mapping or key not in order:
         mapping[key] = copy.deepcopy(value)
+    else:
+        later = set(order[order.index(key) + 1 :])
+        place = next((i for i, existing in enumerate(mapping) if existing in later), len(mapping))
+        _put_back(mapping, key, copy.deepcopy(value), place)
     return previous, index
 
 
@@ -247,6 +254,10 @@ CASE_KEYS = (
     "variables",
     "exhibits",
 )
+# the format's key orders, kept when a key is added (the file reads like the format's example)
+FILE_ORDER = ("tipcase", *CASE_KEYS, "start", "stages")
+STAGE_ORDER = ("at", "title", "text", "reveal", "choices", "end", "layout")
+CHOICE_ORDER = ("label", "to", "score", "feedback", "when", "set", "add", "hours", "critical", "ref")
 
 
 @dataclasses.dataclass
@@ -268,10 +279,71 @@ class SetCaseField(Edit):
             raise EditError(f"the case needs its {self.key}")
         if self.key == "id" and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(self.value)):
             raise EditError(f"case id {self.value!r}: use lower-case letters, digits and '-', starting with a letter or digit")
-        self._previous = _set(document.data, self.key, self.value)
+        self._previous = _set(document.data, self.key, self.value, FILE_ORDER)
 
     def undo(self, document: ScenarioDocument) -> None:
         _restore(document.data, self.key, *self._previous)
+
+
+@dataclasses.dataclass
+class SetExhibit(Edit):
+    """Add, change, rename or (with ``value`` None) delete one exhibit of the case file.
+
+    A rename follows into every stage's ``reveal``; a delete takes the exhibit out of them. Undo puts the
+    case file and the reveals back exactly as they were, key order included.
+    """
+
+    old_id: str | None
+    new_id: str | None
+    value: dict[str, Any] | None
+    description = "change exhibit"
+    _before: tuple[Any, int] = (_MISSING, 0)
+    _reveals: dict[str, tuple[Any, int]] = dataclasses.field(default_factory=dict)
+
+    def redo(self, document: ScenarioDocument) -> None:
+        exhibits = dict(document.data.get("exhibits") or {})
+        if self.old_id is not None and self.old_id not in exhibits:
+            raise EditError(f"no exhibit {self.old_id!r}")
+        if self.value is not None:
+            if self.new_id is None:
+                raise EditError("an exhibit needs an id")
+            _check_id(self.new_id, "exhibit")
+            if self.new_id != self.old_id and self.new_id in exhibits:
+                raise EditError(f"an exhibit {self.new_id!r} already exists")
+        self._reveals = {
+            stage_id: (copy.deepcopy(stage["reveal"]), list(stage).index("reveal"))
+            for stage_id, stage in document.stages.items()
+            if "reveal" in stage
+        }
+        if self.old_id is None:
+            exhibits[str(self.new_id)] = copy.deepcopy(self.value)
+        elif self.value is None:
+            del exhibits[self.old_id]
+        else:
+            exhibits = {(str(self.new_id) if key == self.old_id else key): value for key, value in exhibits.items()}
+            exhibits[str(self.new_id)] = copy.deepcopy(self.value)
+        if self.old_id is not None and (self.value is None or self.new_id != self.old_id):
+            for stage in document.stages.values():
+                reveal = stage.get("reveal")
+                if not isinstance(reveal, list) or self.old_id not in reveal:
+                    continue
+                if self.value is None:
+                    kept = [item for item in reveal if item != self.old_id]
+                else:
+                    kept = [self.new_id if item == self.old_id else item for item in reveal]
+                if kept:
+                    stage["reveal"] = kept
+                else:
+                    del stage["reveal"]
+        self._before = _set(document.data, "exhibits", exhibits or None, FILE_ORDER)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        _restore(document.data, "exhibits", *self._before)
+        for stage_id, stage in document.stages.items():
+            if stage_id in self._reveals:
+                _put_back(stage, "reveal", *self._reveals[stage_id])
+            else:
+                stage.pop("reveal", None)
 
 
 @dataclasses.dataclass
@@ -285,7 +357,7 @@ class SetStageField(Edit):
     _previous: tuple[Any, int] = (_MISSING, 0)
 
     def redo(self, document: ScenarioDocument) -> None:
-        self._previous = _set(document.stage(self.stage_id), self.key, self.value)
+        self._previous = _set(document.stage(self.stage_id), self.key, self.value, STAGE_ORDER)
 
     def undo(self, document: ScenarioDocument) -> None:
         _restore(document.stage(self.stage_id), self.key, *self._previous)
@@ -361,7 +433,7 @@ class SetChoiceField(Edit):
         return choices[self.index]  # type: ignore[no-any-return]
 
     def redo(self, document: ScenarioDocument) -> None:
-        self._previous = _set(self._choice(document), self.key, self.value)
+        self._previous = _set(self._choice(document), self.key, self.value, CHOICE_ORDER)
 
     def undo(self, document: ScenarioDocument) -> None:
         _restore(self._choice(document), self.key, *self._previous)

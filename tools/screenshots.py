@@ -185,6 +185,8 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     dialog.choose(1)
     grab_dialog(dialog, out / f"{language}-17-play-from-here.png")
     dialog.reject()
+    editor.show_case_file_form("transfers")
+    shoot(window, out / f"{language}-18-case-file.png")
 
 
 def main() -> None:

@@ -539,446 +539,519 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="306"/>
+        <location filename="../../ui/pages/editor.py" line="359"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="307"/>
+        <location filename="../../ui/pages/editor.py" line="360"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="308"/>
+        <location filename="../../ui/pages/editor.py" line="361"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="309"/>
+        <location filename="../../ui/pages/editor.py" line="362"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="310"/>
+        <location filename="../../ui/pages/editor.py" line="363"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="311"/>
+        <location filename="../../ui/pages/editor.py" line="364"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="312"/>
+        <location filename="../../ui/pages/editor.py" line="365"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="313"/>
+        <location filename="../../ui/pages/editor.py" line="366"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="314"/>
-        <location filename="../../ui/pages/editor.py" line="768"/>
+        <location filename="../../ui/pages/editor.py" line="367"/>
+        <location filename="../../ui/pages/editor.py" line="840"/>
+        <location filename="../../ui/pages/editor.py" line="910"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="315"/>
+        <location filename="../../ui/pages/editor.py" line="368"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="316"/>
+        <location filename="../../ui/pages/editor.py" line="369"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="317"/>
+        <location filename="../../ui/pages/editor.py" line="370"/>
         <source>Case details</source>
         <translation>Rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="318"/>
-        <location filename="../../ui/pages/editor.py" line="848"/>
+        <location filename="../../ui/pages/editor.py" line="371"/>
+        <source>Case file</source>
+        <translation>Berkas kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="372"/>
+        <location filename="../../ui/pages/editor.py" line="998"/>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="319"/>
-        <location filename="../../ui/pages/editor.py" line="888"/>
+        <location filename="../../ui/pages/editor.py" line="373"/>
+        <location filename="../../ui/pages/editor.py" line="1038"/>
         <source>Arrange automatically</source>
         <translation>Atur otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="323"/>
+        <location filename="../../ui/pages/editor.py" line="377"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="324"/>
+        <location filename="../../ui/pages/editor.py" line="378"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="326"/>
-        <location filename="../../ui/pages/editor.py" line="355"/>
+        <location filename="../../ui/pages/editor.py" line="380"/>
+        <location filename="../../ui/pages/editor.py" line="409"/>
+        <location filename="../../ui/pages/editor.py" line="426"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="327"/>
-        <location filename="../../ui/pages/editor.py" line="356"/>
+        <location filename="../../ui/pages/editor.py" line="381"/>
+        <location filename="../../ui/pages/editor.py" line="410"/>
+        <location filename="../../ui/pages/editor.py" line="427"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="328"/>
+        <location filename="../../ui/pages/editor.py" line="382"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="329"/>
+        <location filename="../../ui/pages/editor.py" line="383"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="330"/>
+        <location filename="../../ui/pages/editor.py" line="384"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="331"/>
+        <location filename="../../ui/pages/editor.py" line="385"/>
         <source>Pathway step</source>
         <translation>Langkah jalur</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="332"/>
+        <location filename="../../ui/pages/editor.py" line="386"/>
         <source>Reveals exhibits</source>
         <translation>Membuka barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="337"/>
+        <location filename="../../ui/pages/editor.py" line="391"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="338"/>
+        <location filename="../../ui/pages/editor.py" line="392"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="339"/>
+        <location filename="../../ui/pages/editor.py" line="393"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="340"/>
+        <location filename="../../ui/pages/editor.py" line="394"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="341"/>
+        <location filename="../../ui/pages/editor.py" line="395"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="342"/>
+        <location filename="../../ui/pages/editor.py" line="396"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="343"/>
+        <location filename="../../ui/pages/editor.py" line="397"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="344"/>
+        <location filename="../../ui/pages/editor.py" line="398"/>
         <source>Offered when</source>
         <translation>Ditawarkan jika</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="345"/>
+        <location filename="../../ui/pages/editor.py" line="399"/>
         <source>Sets variables</source>
         <translation>Menetapkan variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="346"/>
+        <location filename="../../ui/pages/editor.py" line="400"/>
         <source>Adds to variables</source>
         <translation>Menambah variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="347"/>
+        <location filename="../../ui/pages/editor.py" line="401"/>
         <source>Hours it takes</source>
         <translation>Lama waktu (jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="348"/>
+        <location filename="../../ui/pages/editor.py" line="402"/>
         <source>Legal reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="353"/>
+        <location filename="../../ui/pages/editor.py" line="407"/>
         <source>Case id</source>
         <translation>ID kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="354"/>
+        <location filename="../../ui/pages/editor.py" line="408"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="357"/>
+        <location filename="../../ui/pages/editor.py" line="411"/>
         <source>Summary (English)</source>
         <translation>Ringkasan (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="358"/>
+        <location filename="../../ui/pages/editor.py" line="412"/>
         <source>Summary (Indonesian)</source>
         <translation>Ringkasan (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="359"/>
+        <location filename="../../ui/pages/editor.py" line="413"/>
         <source>Content warning (English)</source>
         <translation>Peringatan konten (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="360"/>
+        <location filename="../../ui/pages/editor.py" line="414"/>
         <source>Content warning (Indonesian)</source>
         <translation>Peringatan konten (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="361"/>
+        <location filename="../../ui/pages/editor.py" line="415"/>
         <source>Referral pathway</source>
         <translation>Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="362"/>
+        <location filename="../../ui/pages/editor.py" line="416"/>
         <source>Pass mark</source>
         <translation>Nilai lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="363"/>
+        <location filename="../../ui/pages/editor.py" line="417"/>
         <source>Variables (starting values)</source>
         <translation>Variabel (nilai awal)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="367"/>
+        <location filename="../../ui/pages/editor.py" line="421"/>
         <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
         <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="368"/>
+        <location filename="../../ui/pages/editor.py" line="422"/>
         <source>Apply to the case</source>
         <translation>Terapkan ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="369"/>
+        <location filename="../../ui/pages/editor.py" line="424"/>
+        <source>Exhibit id</source>
+        <translation>ID barang bukti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="425"/>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="428"/>
+        <source>Content (English)</source>
+        <translation>Isi (bahasa Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="429"/>
+        <source>Content (Indonesian)</source>
+        <translation>Isi (bahasa Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="430"/>
+        <source>File (optional)</source>
+        <translation>Berkas (opsional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="434"/>
+        <source>Add an exhibit</source>
+        <translation>Tambah barang bukti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="435"/>
+        <source>Delete the exhibit</source>
+        <translation>Hapus barang bukti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="436"/>
+        <source>Apply to the exhibit</source>
+        <translation>Terapkan pada barang bukti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="437"/>
+        <source>Exhibits in the case file</source>
+        <translation>Barang bukti dalam berkas kasus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="438"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="370"/>
+        <location filename="../../ui/pages/editor.py" line="439"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="371"/>
+        <location filename="../../ui/pages/editor.py" line="440"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="372"/>
+        <location filename="../../ui/pages/editor.py" line="441"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="373"/>
+        <location filename="../../ui/pages/editor.py" line="442"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="389"/>
+        <location filename="../../ui/pages/editor.py" line="458"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="399"/>
-        <location filename="../../ui/pages/editor.py" line="568"/>
-        <location filename="../../ui/pages/editor.py" line="582"/>
-        <location filename="../../ui/pages/editor.py" line="587"/>
-        <location filename="../../ui/pages/editor.py" line="592"/>
-        <location filename="../../ui/pages/editor.py" line="599"/>
-        <location filename="../../ui/pages/editor.py" line="643"/>
-        <location filename="../../ui/pages/editor.py" line="658"/>
+        <location filename="../../ui/pages/editor.py" line="468"/>
+        <location filename="../../ui/pages/editor.py" line="641"/>
+        <location filename="../../ui/pages/editor.py" line="655"/>
+        <location filename="../../ui/pages/editor.py" line="660"/>
         <location filename="../../ui/pages/editor.py" line="665"/>
-        <location filename="../../ui/pages/editor.py" line="673"/>
-        <location filename="../../ui/pages/editor.py" line="700"/>
-        <location filename="../../ui/pages/editor.py" line="740"/>
-        <location filename="../../ui/pages/editor.py" line="816"/>
+        <location filename="../../ui/pages/editor.py" line="672"/>
+        <location filename="../../ui/pages/editor.py" line="716"/>
+        <location filename="../../ui/pages/editor.py" line="731"/>
+        <location filename="../../ui/pages/editor.py" line="738"/>
+        <location filename="../../ui/pages/editor.py" line="746"/>
+        <location filename="../../ui/pages/editor.py" line="772"/>
+        <location filename="../../ui/pages/editor.py" line="812"/>
+        <location filename="../../ui/pages/editor.py" line="966"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="469"/>
+        <location filename="../../ui/pages/editor.py" line="542"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="568"/>
+        <location filename="../../ui/pages/editor.py" line="641"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="570"/>
+        <location filename="../../ui/pages/editor.py" line="643"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="582"/>
+        <location filename="../../ui/pages/editor.py" line="655"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="587"/>
+        <location filename="../../ui/pages/editor.py" line="660"/>
         <source>Sets variables: {detail}</source>
         <translation>Menetapkan variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="592"/>
+        <location filename="../../ui/pages/editor.py" line="665"/>
         <source>Adds to variables: {detail}</source>
         <translation>Menambah variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="599"/>
+        <location filename="../../ui/pages/editor.py" line="672"/>
         <source>Hours: write a number, such as 1.5</source>
         <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="617"/>
+        <location filename="../../ui/pages/editor.py" line="690"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="643"/>
+        <location filename="../../ui/pages/editor.py" line="716"/>
         <source>Discard the unsaved changes?</source>
         <translation>Buang perubahan yang belum disimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="649"/>
+        <location filename="../../ui/pages/editor.py" line="722"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="649"/>
+        <location filename="../../ui/pages/editor.py" line="722"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="666"/>
+        <location filename="../../ui/pages/editor.py" line="739"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="691"/>
+        <location filename="../../ui/pages/editor.py" line="763"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="691"/>
+        <location filename="../../ui/pages/editor.py" line="763"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="700"/>
+        <location filename="../../ui/pages/editor.py" line="772"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="724"/>
+        <location filename="../../ui/pages/editor.py" line="796"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="738"/>
+        <location filename="../../ui/pages/editor.py" line="810"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="745"/>
+        <location filename="../../ui/pages/editor.py" line="817"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="754"/>
+        <location filename="../../ui/pages/editor.py" line="826"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="763"/>
+        <location filename="../../ui/pages/editor.py" line="835"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="765"/>
+        <location filename="../../ui/pages/editor.py" line="837"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="767"/>
+        <location filename="../../ui/pages/editor.py" line="839"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="771"/>
+        <location filename="../../ui/pages/editor.py" line="843"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="777"/>
+        <location filename="../../ui/pages/editor.py" line="849"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="777"/>
+        <location filename="../../ui/pages/editor.py" line="849"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="782"/>
+        <location filename="../../ui/pages/editor.py" line="854"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="816"/>
+        <location filename="../../ui/pages/editor.py" line="902"/>
+        <source>Add exhibit {id}</source>
+        <translation>Tambah barang bukti {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="909"/>
+        <source>Delete exhibit {id}? Stages stop revealing it.</source>
+        <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="912"/>
+        <source>Delete exhibit {id}</source>
+        <translation>Hapus barang bukti {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="932"/>
+        <source>Change exhibit {id}</source>
+        <translation>Ubah barang bukti {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="966"/>
         <source>Variables: {detail}</source>
         <translation>Variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="832"/>
+        <location filename="../../ui/pages/editor.py" line="982"/>
         <source>Change the case details</source>
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="849"/>
+        <location filename="../../ui/pages/editor.py" line="999"/>
         <source>The case has errors; fix them before playing it:
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="877"/>
+        <location filename="../../ui/pages/editor.py" line="1027"/>
         <source>Move {id}</source>
         <translation>Pindahkan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="877"/>
+        <location filename="../../ui/pages/editor.py" line="1027"/>
         <source>Move {n} stages</source>
         <translation>Pindahkan {n} tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="911"/>
+        <location filename="../../ui/pages/editor.py" line="1061"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -51,6 +52,7 @@ from tipcase.document import (
     ScenarioDocument,
     SetCaseField,
     SetChoiceField,
+    SetExhibit,
     SetStageField,
     SetStart,
 )
@@ -58,6 +60,7 @@ from tipcase.ui.context import ApplicationContext
 from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 AUTOSAVE_MS = 3000
+EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
 PLAYABLE_ERRORS = ("E006", "E007")  # unreached stages and dead ends: a case half-built can still be test-played
 # "stage 'x', choice 2: ..." and "stages.x.choices[2].label: ..." (choices counted from 1 in both)
 _STAGE_IN_MESSAGE = re.compile(r"stages?[ .]'?([a-z0-9_][a-z0-9_-]*)'?(?:, choice (\d+)|\.choices\[(\d+)\])?")
@@ -136,6 +139,7 @@ class EditorPage(QWidget):
             ("rename", self.rename_selected),
             ("start", self.set_start_selected),
             ("case", self.show_case_form),
+            ("case_file", self.show_case_file_form),
             ("play", self.play_from_selected),
             ("arrange", self.arrange_automatically),
         ):
@@ -299,8 +303,55 @@ class EditorPage(QWidget):
         case_form.addRow(self.case_note)
         case_form.addRow(self.case_apply)
         self.form.addWidget(case_page)
+        self._build_case_file_form()
         self.stage_at_completer = QCompleter([], self)
         self.stage_at.setCompleter(self.stage_at_completer)
+
+    def _build_case_file_form(self) -> None:
+        """Form 4: the case file's exhibits, a list and the fields of the one selected."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.exhibit_list = QListWidget()
+        self.exhibit_list.setMaximumHeight(140)
+        self.exhibit_list.currentRowChanged.connect(lambda _row: self._show_exhibit())
+        row = QHBoxLayout()
+        self.exhibit_add, self.exhibit_delete = QPushButton(), QPushButton()
+        self.exhibit_add.clicked.connect(self.add_exhibit)
+        self.exhibit_delete.clicked.connect(self.delete_exhibit)
+        row.addWidget(self.exhibit_add)
+        row.addWidget(self.exhibit_delete)
+        row.addStretch(1)
+        form = QFormLayout()
+        self.exhibit_id = QLineEdit()
+        self.exhibit_kind = QComboBox()
+        for kind in EXHIBIT_KINDS:
+            self.exhibit_kind.addItem(kind, kind)
+        self.exhibit_title_en, self.exhibit_title_id = QLineEdit(), QLineEdit()
+        self.exhibit_text_en, self.exhibit_text_id = QPlainTextEdit(), QPlainTextEdit()
+        self.exhibit_file = QLineEdit()
+        self.exhibit_file.setPlaceholderText("media/photo.jpg")
+        fields = (
+            self.exhibit_id,
+            self.exhibit_kind,
+            self.exhibit_title_en,
+            self.exhibit_title_id,
+            self.exhibit_text_en,
+            self.exhibit_text_id,
+            self.exhibit_file,
+        )
+        self.exhibit_labels = [QLabel() for _ in fields]
+        for label, field in zip(self.exhibit_labels, fields, strict=True):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.exhibit_apply = QPushButton()
+        self.exhibit_apply.clicked.connect(self.apply_exhibit_form)
+        self.exhibit_fields = QWidget()
+        self.exhibit_fields.setLayout(form)
+        layout.addWidget(self.exhibit_list)
+        layout.addLayout(row)
+        layout.addWidget(self.exhibit_fields, 1)
+        layout.addWidget(self.exhibit_apply)
+        self.form.addWidget(page)
 
     def retranslate(self) -> None:
         self._show_title()
@@ -317,6 +368,7 @@ class EditorPage(QWidget):
             "rename": self.tr("Rename…"),
             "start": self.tr("Set as start"),
             "case": self.tr("Case details"),
+            "case_file": self.tr("Case file"),
             "play": self.tr("Play from here"),
             "arrange": self.tr("Arrange automatically"),
         }
@@ -368,6 +420,21 @@ class EditorPage(QWidget):
             label.setText(text)
         self.case_note.setText(self.tr("Competencies and the case file's exhibits are kept as they are in the file; edit them there."))
         self.case_apply.setText(self.tr("Apply to the case"))
+        exhibit_texts = (
+            self.tr("Exhibit id"),
+            self.tr("Kind"),
+            self.tr("Title (English)"),
+            self.tr("Title (Indonesian)"),
+            self.tr("Content (English)"),
+            self.tr("Content (Indonesian)"),
+            self.tr("File (optional)"),
+        )
+        for label, text in zip(self.exhibit_labels, exhibit_texts, strict=True):
+            label.setText(text)
+        self.exhibit_add.setText(self.tr("Add an exhibit"))
+        self.exhibit_delete.setText(self.tr("Delete the exhibit"))
+        self.exhibit_apply.setText(self.tr("Apply to the exhibit"))
+        self.exhibit_list.setAccessibleName(self.tr("Exhibits in the case file"))
         self.stage_apply.setText(self.tr("Apply to the stage"))
         self.choice_apply.setText(self.tr("Apply to the choice"))
         self.outline.setAccessibleName(self.tr("Stages and choices"))
@@ -411,6 +478,10 @@ class EditorPage(QWidget):
         self._validate()
         if selected is not None:
             self.select(*selected, centre=False)
+        elif self.form.currentIndex() == 3:  # the case's own forms show what undo or redo made of them
+            self.show_case_form()
+        elif self.form.currentIndex() == 4:
+            self.show_case_file_form(self.selected_exhibit())
         self._show_title()
         if not self.undo_stack.isClean():
             self.autosave.start()
@@ -782,6 +853,84 @@ class EditorPage(QWidget):
     def rename(self, old: str, new: str) -> None:
         if self.push(RenameStage(old, new), self.tr("Rename {old} to {new}").format(old=old, new=new)):
             self.select(new)
+
+    def show_case_file_form(self, selected: str | None = None) -> None:
+        """The case file: every exhibit, and the fields of the selected one (or of the first)."""
+        self.outline.blockSignals(True)
+        self.outline.setCurrentIndex(QModelIndex())
+        self.outline.blockSignals(False)
+        exhibits = self.document.data.get("exhibits") or {}
+        self.exhibit_list.blockSignals(True)
+        self.exhibit_list.clear()
+        for exhibit_id, exhibit in exhibits.items():
+            title = _text_of(exhibit.get("title"), self.context.language) or _text_of(exhibit.get("title"), "en")
+            item = QListWidgetItem(f"{exhibit_id} ({exhibit.get('kind', '?')}): {title}")
+            item.setData(Qt.ItemDataRole.UserRole, exhibit_id)
+            self.exhibit_list.addItem(item)
+        self.exhibit_list.blockSignals(False)
+        ids = list(exhibits)
+        self.exhibit_list.setCurrentRow(ids.index(selected) if selected in ids else (0 if ids else -1))
+        self._show_exhibit()
+        self.form.setCurrentIndex(4)
+
+    def selected_exhibit(self) -> str | None:
+        if self.exhibit_list.currentRow() < 0:
+            return None
+        return str(self.exhibit_list.currentItem().data(Qt.ItemDataRole.UserRole))
+
+    def _show_exhibit(self) -> None:
+        exhibit_id = self.selected_exhibit()
+        exhibit = (self.document.data.get("exhibits") or {}).get(exhibit_id) if exhibit_id else None
+        self.exhibit_fields.setEnabled(exhibit is not None)
+        self.exhibit_apply.setEnabled(exhibit is not None)
+        self.exhibit_delete.setEnabled(exhibit is not None)
+        exhibit = exhibit or {}
+        self.exhibit_id.setText(exhibit_id or "")
+        self.exhibit_kind.setCurrentIndex(max(0, self.exhibit_kind.findData(exhibit.get("kind", "document"))))
+        self.exhibit_title_en.setText(_text_of(exhibit.get("title"), "en"))
+        self.exhibit_title_id.setText(_text_of(exhibit.get("title"), "id"))
+        self.exhibit_text_en.setPlainText(_text_of(exhibit.get("text"), "en"))
+        self.exhibit_text_id.setPlainText(_text_of(exhibit.get("text"), "id"))
+        self.exhibit_file.setText(str(exhibit.get("file") or ""))
+
+    def add_exhibit(self) -> None:
+        taken = set(self.document.data.get("exhibits") or {})
+        exhibit_id, number = "exhibit", 2
+        while exhibit_id in taken:
+            exhibit_id, number = f"exhibit-{number}", number + 1
+        value = {"kind": "document", "title": {"en": "", "id": ""}, "text": {"en": "", "id": ""}}
+        if self.push(SetExhibit(None, exhibit_id, value), self.tr("Add exhibit {id}").format(id=exhibit_id)):
+            self.show_case_file_form(exhibit_id)
+
+    def delete_exhibit(self, *, confirm: bool = True) -> None:
+        exhibit_id = self.selected_exhibit()
+        if exhibit_id is None:
+            return
+        question = self.tr("Delete exhibit {id}? Stages stop revealing it.").format(id=exhibit_id)
+        if confirm and QMessageBox.question(self, self.tr("Delete"), question) != QMessageBox.StandardButton.Yes:
+            return
+        if self.push(SetExhibit(exhibit_id, None, None), self.tr("Delete exhibit {id}").format(id=exhibit_id)):
+            self.show_case_file_form()
+
+    def apply_exhibit_form(self) -> None:
+        exhibit_id = self.selected_exhibit()
+        exhibits = self.document.data.get("exhibits") or {}
+        if exhibit_id is None or exhibit_id not in exhibits:
+            return
+        exhibit = exhibits[exhibit_id]
+        value = {key: item for key, item in exhibit.items() if key not in ("kind", "title", "text", "file")}
+        wanted = {
+            "kind": self.exhibit_kind.currentData(),
+            "title": _bilingual(exhibit.get("title"), self.exhibit_title_en.text().strip(), self.exhibit_title_id.text().strip()) or "",
+            "text": _bilingual(exhibit.get("text"), self.exhibit_text_en.toPlainText(), self.exhibit_text_id.toPlainText()),
+            "file": self.exhibit_file.text().strip() or None,
+        }
+        value = {**{k: v for k, v in wanted.items() if v is not None}, **value}
+        new_id = self.exhibit_id.text().strip()
+        if value == exhibit and new_id == exhibit_id:
+            return
+        if self.push(SetExhibit(exhibit_id, new_id, value), self.tr("Change exhibit {id}").format(id=new_id)):
+            self.show_case_file_form(new_id)
 
     def show_case_form(self) -> None:
         """The case's own details (id, version, titles, pathway, pass mark, variables) in the form."""
