@@ -139,6 +139,37 @@ def bench_analytics() -> bool:
     return ok
 
 
+def bench_editor() -> bool:
+    print("\n== the editor's check after each edit, a 200-stage case: the document as YAML, then the validator ==")
+    from tipcase.document import ScenarioDocument, SetStageField  # noqa: PLC0415
+    from tipcase.yamlwrite import to_yaml  # noqa: PLC0415
+
+    document = ScenarioDocument(yaml.load(big_scenario(200), Loader=yaml.CSafeLoader))
+    edit = SetStageField("s100", "title", "Edited")
+
+    def readable_emitter() -> object:  # the baseline: the text a saved file gets (PyYAML's Python emitter)
+        edit.redo(document)
+        checked = check_text(to_yaml(document.data), "bench.yaml")
+        edit.undo(document)
+        return checked
+
+    def ours() -> object:
+        edit.redo(document)
+        checked = document.validate()  # libyaml's emitter
+        edit.undo(document)
+        return checked
+
+    findings = [[(f.code, f.message) for f in check.findings] for check in (readable_emitter(), ours())]  # type: ignore[attr-defined]
+    assert findings[0] == findings[1], "the two checks disagree"  # the same findings; only line numbers may differ
+    baseline_s = median_seconds(readable_emitter, 7)
+    ours_s = median_seconds(ours, 7)
+    speedup = baseline_s / ours_s
+    print(f"readable emitter + validate: {baseline_s:.3f} s   libyaml emitter + validate: {ours_s:.3f} s   {speedup:.1f}x faster")
+    ok = speedup >= 1.5 and ours_s <= 0.2
+    print(f"target: at least 1.5x faster than the readable emitter, and under 0.2 s an edit: {'PASS' if ok else 'MISS'}")
+    return ok
+
+
 def _start_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak resident MiB of one run of a command (os.wait4 gives the child's own peak)."""
     start = time.perf_counter()
@@ -196,7 +227,7 @@ def bench_certificates() -> bool:
 
 
 def main() -> int:
-    benches = [bench_scenario, bench_cohort_report, bench_analytics, bench_startup, bench_certificates]
+    benches = [bench_scenario, bench_cohort_report, bench_analytics, bench_editor, bench_startup, bench_certificates]
     if len(sys.argv) > 1:
         benches = [b for b in benches if b.__name__.removeprefix("bench_") in sys.argv[1:]]
     outcomes = [bench() for bench in benches]
