@@ -28,6 +28,31 @@ def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     return window
 
 
+def captured_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The editor's warning boxes, recorded instead of shown (a modal box would stall the test)."""
+    shown: list[str] = []
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+def editor_with_case(qtbot, window: MainWindow) -> EditorPage:  # type: ignore[no-untyped-def]
+    """The editor, showing the small case ``build_case`` makes."""
+    window.show_editor()
+    page = window.editor_page()
+    build_case(qtbot, page)
+    return page
+
+
+def assert_undoes_to_and_redoes(page: EditorPage, before: dict, after: dict) -> None:
+    """Undo every step back to ``before``, then redo every one forward to ``after``."""
+    while page.undo_stack.canUndo():
+        page.undo_stack.undo()
+    assert page.document.data == before
+    while page.undo_stack.canRedo():
+        page.undo_stack.redo()
+    assert page.document.data == after
+
+
 def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
     widget.clear()
     qtbot.keyClicks(widget, text)
@@ -69,12 +94,7 @@ def test_build_undo_to_empty_redo_save_reload_publish(qtbot, window: MainWindow,
     assert page.findings.count() >= 1
     steps = page.undo_stack.count()
     assert steps == 6  # start text, add stage, its text, add choice, the choice fields (one macro), rename
-    while page.undo_stack.canUndo():
-        page.undo_stack.undo()
-    assert page.document.data == empty
-    while page.undo_stack.canRedo():
-        page.undo_stack.redo()
-    assert page.document.data == built
+    assert_undoes_to_and_redoes(page, empty, built)
     target = tmp_path / "harbour.yaml"
     assert page.save_to(target)
     assert page.undo_stack.isClean()
@@ -86,9 +106,7 @@ def test_build_undo_to_empty_redo_save_reload_publish(qtbot, window: MainWindow,
 
 
 def test_delete_asks_nothing_when_told_and_undo_brings_the_choices_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.show_editor()
-    page = window.editor_page()
-    build_case(qtbot, page)
+    page = editor_with_case(qtbot, window)
     before = copy.deepcopy(page.document.data)
     page.select("referred")
     page.delete_selected(confirm=False)
@@ -100,11 +118,8 @@ def test_delete_asks_nothing_when_told_and_undo_brings_the_choices_back(qtbot, w
 
 
 def test_a_bad_edit_is_a_message_not_a_change(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    shown: list[str] = []
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
-    window.show_editor()
-    page = window.editor_page()
-    build_case(qtbot, page)
+    shown = captured_warnings(monkeypatch)
+    page = editor_with_case(qtbot, window)
     count = page.undo_stack.count()
     page.rename("start", "referred")
     assert shown == ["a stage 'referred' already exists"]
@@ -250,11 +265,8 @@ def test_play_from_here_walks_the_case_and_records_nothing(qtbot, window: MainWi
 
 
 def test_play_from_here_refuses_a_case_it_cannot_run(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    shown: list[str] = []
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
-    window.show_editor()
-    page = window.editor_page()
-    build_case(qtbot, page)
+    shown = captured_warnings(monkeypatch)
+    page = editor_with_case(qtbot, window)
     page.select("start", 0)
     type_into(qtbot, page.choice_when, "trust >= 1")  # no variable 'trust' declared: E009
     page.apply_choice_form()
@@ -264,11 +276,8 @@ def test_play_from_here_refuses_a_case_it_cannot_run(qtbot, window: MainWindow, 
 
 
 def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    shown: list[str] = []
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
-    window.show_editor()
-    page = window.editor_page()
-    build_case(qtbot, page)
+    shown = captured_warnings(monkeypatch)
+    page = editor_with_case(qtbot, window)
     built = copy.deepcopy(page.document.data)
     qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)
     assert page.form.currentIndex() == 3
@@ -326,18 +335,11 @@ def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: M
     built = copy.deepcopy(page.document.data)
     assert built["id"] == "harbour-case"
     assert "layout" in built["stages"]["referred"]
-    while page.undo_stack.canUndo():
-        page.undo_stack.undo()
-    assert page.document.data == empty
-    while page.undo_stack.canRedo():
-        page.undo_stack.redo()
-    assert page.document.data == built
+    assert_undoes_to_and_redoes(page, empty, built)
 
 
 def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.show_editor()
-    page = window.editor_page()
-    build_case(qtbot, page)
+    page = editor_with_case(qtbot, window)
     page.add_stage()
     page.select("start")
     page.add_choice()

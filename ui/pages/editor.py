@@ -85,6 +85,15 @@ class EditCommand(QUndoCommand):
         self.editor.document_changed()
 
 
+def _labelled_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> list[QLabel]:
+    """A row per field with a label as its buddy (Alt+letter reaches the field); the labels, to translate."""
+    labels = [QLabel() for _ in fields]
+    for label, field in zip(labels, fields, strict=True):
+        label.setBuddy(field)
+        form.addRow(label, field)
+    return labels
+
+
 def _text_of(value: Any, language: str) -> str:
     if isinstance(value, dict):
         return str(value.get(language, ""))
@@ -209,7 +218,6 @@ class EditorPage(QWidget):
         self.stage_reveal.setPlaceholderText("chat-log, contract")
         self.stage_apply = QPushButton()
         self.stage_apply.clicked.connect(self.apply_stage_form)
-        self.stage_labels = [QLabel() for _ in range(7)]
         stage_fields = (
             self.stage_title_en,
             self.stage_title_id,
@@ -219,9 +227,7 @@ class EditorPage(QWidget):
             self.stage_at,
             self.stage_reveal,
         )
-        for label, field in zip(self.stage_labels, stage_fields, strict=True):
-            label.setBuddy(field)
-            stage_form.addRow(label, field)
+        self.stage_labels = _labelled_rows(stage_form, stage_fields)
         stage_form.addRow(self.stage_apply)
         self.form.addWidget(stage_page)
         choice_page = QWidget()
@@ -244,7 +250,6 @@ class EditorPage(QWidget):
         self.choice_add.setPlaceholderText("trust: 1, risk: -1")
         self.choice_apply = QPushButton()
         self.choice_apply.clicked.connect(self.apply_choice_form)
-        self.choice_labels = [QLabel() for _ in range(12)]
         fields = (
             self.choice_label_en,
             self.choice_label_id,
@@ -259,9 +264,7 @@ class EditorPage(QWidget):
             self.choice_hours,
             self.choice_ref,
         )
-        for label, field in zip(self.choice_labels, fields, strict=True):
-            label.setBuddy(field)
-            choice_form.addRow(label, field)
+        self.choice_labels = _labelled_rows(choice_form, fields)
         choice_form.addRow(self.choice_apply)
         self.form.addWidget(choice_page)
         case_page = QWidget()
@@ -294,10 +297,7 @@ class EditorPage(QWidget):
             self.case_pass_mark,
             self.case_variables,
         )
-        self.case_labels = [QLabel() for _ in case_fields]
-        for label, field in zip(self.case_labels, case_fields, strict=True):
-            label.setBuddy(field)
-            case_form.addRow(label, field)
+        self.case_labels = _labelled_rows(case_form, case_fields)
         self.case_note = QLabel()
         self.case_note.setWordWrap(True)
         case_form.addRow(self.case_note)
@@ -339,10 +339,7 @@ class EditorPage(QWidget):
             self.exhibit_text_id,
             self.exhibit_file,
         )
-        self.exhibit_labels = [QLabel() for _ in fields]
-        for label, field in zip(self.exhibit_labels, fields, strict=True):
-            label.setBuddy(field)
-            form.addRow(label, field)
+        self.exhibit_labels = _labelled_rows(form, fields)
         self.exhibit_apply = QPushButton()
         self.exhibit_apply.clicked.connect(self.apply_exhibit_form)
         self.exhibit_fields = QWidget()
