@@ -33,6 +33,7 @@ from tipcase.ui.theme import colours
 NODE_WIDTH = 180.0
 NODE_HEIGHT = 62.0
 MIN_READABLE_SCALE = 0.55
+SCENE_MARGIN = 60.0  # room around the graph, so a dragged stage can go a little beyond the edge
 
 
 @dataclasses.dataclass(frozen=True)
@@ -149,7 +150,6 @@ class GraphView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editable = editable
         self._nodes: dict[str, _NodeItem] = {}
-        self._edges: list[_EdgeItems] = []
         self._edges_at: dict[str, list[_EdgeItems]] = {}
         self._items: list[QGraphicsItem] = []  # PySide wrappers must outlive the scene's use of them
         self._pressed_at: dict[str, QPointF] = {}
@@ -173,7 +173,6 @@ class GraphView(QGraphicsView):
         centre_before = self.mapToScene(self.viewport().rect().center())
         scene.clear()
         self._nodes.clear()
-        self._edges.clear()
         self._edges_at.clear()
         self._items.clear()
         palette = colours()
@@ -190,7 +189,6 @@ class GraphView(QGraphicsView):
             drawn.add(key)
             items = _EdgeItems(edge, scene, palette)
             items.route(centre[edge.source], centre[edge.target])
-            self._edges.append(items)
             self._edges_at.setdefault(edge.source, []).append(items)
             self._edges_at.setdefault(edge.target, []).append(items)
             self._items.extend(items.items())
@@ -237,7 +235,7 @@ class GraphView(QGraphicsView):
             self.minimap.refresh()
 
     def _grow_scene_rect(self) -> None:
-        self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(-60, -60, 60, 60))
+        self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
 
     def _node_position_changed(self, node_id: str) -> None:
         node = self._nodes.get(node_id)
@@ -362,18 +360,20 @@ class Minimap(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.Box)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.resize(self.WIDTH, self.HEIGHTS[1])
+        self._fitted = QRectF()
 
     def refresh(self) -> None:
         """Fit the whole scene, place the minimap in the corner, and show it only when the graph overflows."""
         shape = self.scene().sceneRect()
-        if shape.width() > 0:
+        if shape != self._fitted and shape.width() > 0:  # scrolling calls this often: fit only when the graph changed
             wanted = int(self.WIDTH * shape.height() / shape.width()) + 4
             self.resize(self.WIDTH, max(self.HEIGHTS[0], min(self.HEIGHTS[1], wanted)))
-        self.fitInView(shape, Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(shape, Qt.AspectRatioMode.KeepAspectRatio)
+            self._fitted = QRectF(shape)
         area = self.main.viewport().geometry()
         self.move(area.right() - self.width() - 8, area.bottom() - self.height() - 8)
         visible = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
-        overflows = not visible.contains(self.scene().itemsBoundingRect())
+        overflows = not visible.contains(shape.adjusted(SCENE_MARGIN, SCENE_MARGIN, -SCENE_MARGIN, -SCENE_MARGIN))
         self.setVisible(overflows and area.width() > self.width() * 2 and area.height() > self.height() * 2)
         self.viewport().update()
 
