@@ -388,3 +388,15 @@ def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, t
         page.undo_stack.undo()
     assert page.document.data == original
     assert page.exhibit_list.count() == len(original["exhibits"])  # the list follows undo
+
+
+def test_fields_that_name_things_say_what_this_case_has(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    assert "victim_care: " in page.choice_score.toolTip()
+    assert page.choice_set.toolTip() == "Variables of this case: trust, witness, psych"
+    assert page.stage_reveal.toolTip() == "Exhibits of this case: visum, transfers, neighbour-statement"
+    assert page.stage_at.toolTip() == "A node of the pathway id-gbv-integrated-services; start typing to see them."
+    page.set_document(ScenarioDocument.new())
+    assert "none yet" in page.choice_set.toolTip()
+    assert page.stage_at.toolTip() == "Choose the case's referral pathway under Case details first."

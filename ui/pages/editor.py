@@ -526,6 +526,7 @@ class EditorPage(QWidget):
         checked = self.document.validate()
         nodes = sorted(checked.pathway.nodes) if checked.pathway is not None else []
         self.stage_at_completer.setModel(QStringListModel(nodes, self.stage_at_completer))
+        self._show_what_can_be_named(checked)
         self.findings.clear()
         self.last_findings = checked.findings
         for finding in checked.findings:
@@ -537,6 +538,23 @@ class EditorPage(QWidget):
             self.findings.addItem(item)
         if not checked.findings:
             self.findings.addItem(self.tr("No findings: the case is ready to publish."))
+
+    def _show_what_can_be_named(self, checked: Any) -> None:
+        """Tooltips on the fields that name things: the competencies, variables and exhibits this case has."""
+        scenario = checked.scenario
+        if scenario is None:
+            return
+        competencies = "\n".join(f"{c_id}: {self.context.text(c.title)}" for c_id, c in scenario.competencies.items())
+        self.choice_score.setToolTip(self.tr("Competencies of this case:\n{list}").format(list=competencies))
+        variables = ", ".join(scenario.variables) or self.tr("none yet (declare them under Case details)")
+        for field in (self.choice_when, self.choice_set, self.choice_add):
+            field.setToolTip(self.tr("Variables of this case: {list}").format(list=variables))
+        exhibits = ", ".join(scenario.exhibits) or self.tr("none yet (add them under Case file)")
+        self.stage_reveal.setToolTip(self.tr("Exhibits of this case: {list}").format(list=exhibits))
+        if checked.pathway is None:
+            self.stage_at.setToolTip(self.tr("Choose the case's referral pathway under Case details first."))
+        else:
+            self.stage_at.setToolTip(self.tr("A node of the pathway {id}; start typing to see them.").format(id=checked.pathway.id))
 
     def _finding_activated(self, item: QListWidgetItem) -> None:
         where = item.data(Qt.ItemDataRole.UserRole)
