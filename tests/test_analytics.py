@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from tests.records import BEST, CASE, play_through, seed
 from tipcase.cli import main
@@ -66,6 +67,18 @@ def test_figures_by_hand(db: Database) -> None:
     assert report.competency_titles["victim_care"] == "Safety and victim care"
 
 
+def test_progress_counts_each_member_on_the_day_of_their_first_finish_and_pass(db: Database) -> None:
+    _world(db)
+    with db.transaction() as session:
+        attempts = {a.user.username: a.id for a in session.scalars(select(Attempt))}
+        table = Attempt.__table__  # the evidence guards stop ORM updates of finished attempts; a fixture may move the clock
+        for username, day in (("other-trainee", 1), ("demo-trainee", 2), ("third-trainee", 4)):
+            when = dt.datetime(2026, 3, day, 9, 30, tzinfo=dt.UTC)
+            session.execute(update(table).where(table.c.id == attempts[username]).values(finished_at=when))
+    report = _report(db)
+    assert [(p.day.day, p.completed, p.passed) for p in report.progress] == [(1, 1, 0), (2, 2, 1), (4, 3, 1)]
+
+
 def test_only_trainers_registrars_and_admins_read_analytics(db: Database) -> None:
     _world(db)
     with pytest.raises(PermissionDenied):
@@ -78,7 +91,8 @@ def test_exports_to_xlsx_and_csv(db: Database, tmp_path: Path) -> None:
     report = _report(db)
     analytics.export_xlsx(report, tmp_path / "report.xlsx")
     book = openpyxl.load_workbook(tmp_path / "report.xlsx")
-    assert book.sheetnames == ["Summary", "Hardest stages", "Choices", "Critical errors", "Broken rules"]
+    assert book.sheetnames == ["Summary", "Hardest stages", "Choices", "Critical errors", "Broken rules", "Progress"]
+    assert [cell.value for cell in book["Progress"][1]] == ["day", "completed", "passed"]
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     assert summary["pass rate (%)"] == 33.3
     assert book["Hardest stages"]["A2"].value == "arrival"
@@ -104,4 +118,6 @@ def test_cli_report_prints_and_exports(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["cohorts", "report", "demo", "demo", "--scenario", case, "--json"]) == 0
     [report] = json.loads(capsys.readouterr().out)
     assert report["choices"][0]["label"].startswith("Give him bus fare")
+    assert report["progress"][0]["completed"] == 1
+    dt.date.fromisoformat(report["progress"][0]["day"])
     assert main(["cohorts", "report", "demo", "demo", "--scenario", "no-such-case"]) == 2

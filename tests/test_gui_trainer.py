@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -62,6 +63,12 @@ def test_cohort_analytics_show_the_figures_and_export(window: MainWindow, tmp_pa
     assert "arrival" in page.heat.node_ids()  # the heat overlay draws the whole case graph
     labels = [item.text() for item in page.heat.scene().items() if hasattr(item, "text") and callable(item.text)]
     assert "50 %" in labels  # half of the decisions at arrival went to care first, half to questioning
+    day, figures = page.progress_chart.accessibleDescription().split(": ", 1)
+    assert figures == "Completed 2, Passed 1"  # both finished on the same day (the fixture's)
+    dt.date.fromisoformat(day)
+    completed = page.progress_chart.chart().series()[0]
+    assert completed.name() == "Completed"
+    assert max(completed.at(i).y() for i in range(completed.count())) == 2
     page.export_to(tmp_path / "report.xlsx")
     assert openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames[0] == "Summary"
 

@@ -4,282 +4,302 @@
 <context>
     <name>CohortsPage</name>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
-        <location filename="../../ui/pages/cohorts.py" line="91"/>
+        <location filename="../../ui/pages/cohorts.py" line="89"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="89"/>
         <source>Decisions</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="89"/>
         <source>Poor choices</source>
         <translation>Pilihan buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="89"/>
         <source>Poor share (%)</source>
         <translation>Porsi buruk (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="89"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="91"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Choice</source>
         <translation>Pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="91"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Taken</source>
         <translation>Dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="91"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Share (%)</source>
         <translation>Porsi (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="91"/>
+        <location filename="../../ui/pages/cohorts.py" line="92"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="93"/>
+        <location filename="../../ui/pages/cohorts.py" line="94"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="93"/>
+        <location filename="../../ui/pages/cohorts.py" line="94"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="93"/>
+        <location filename="../../ui/pages/cohorts.py" line="94"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="127"/>
+        <location filename="../../ui/pages/cohorts.py" line="131"/>
         <source>Cohorts and analytics</source>
         <translation>Angkatan dan analitik</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="128"/>
+        <location filename="../../ui/pages/cohorts.py" line="132"/>
         <source>C&amp;ohort</source>
         <translation>A&amp;ngkatan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="129"/>
+        <location filename="../../ui/pages/cohorts.py" line="133"/>
         <source>Co&amp;urse</source>
         <translation>Kurs&amp;us</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="130"/>
+        <location filename="../../ui/pages/cohorts.py" line="134"/>
         <source>&amp;Scenario</source>
         <translation>&amp;Skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="131"/>
+        <location filename="../../ui/pages/cohorts.py" line="135"/>
         <source>&amp;New cohort…</source>
         <translation>Angkatan &amp;baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="132"/>
+        <location filename="../../ui/pages/cohorts.py" line="136"/>
         <source>Import a &amp;roster…</source>
         <translation>Impor &amp;daftar peserta…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="133"/>
+        <location filename="../../ui/pages/cohorts.py" line="137"/>
         <source>New &amp;course…</source>
         <translation>&amp;Kursus baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="134"/>
+        <location filename="../../ui/pages/cohorts.py" line="138"/>
         <source>&amp;Assign a course…</source>
         <translation>&amp;Tetapkan kursus…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="135"/>
+        <location filename="../../ui/pages/cohorts.py" line="139"/>
         <source>&amp;Export the report…</source>
         <translation>&amp;Ekspor laporan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="136"/>
-        <location filename="../../ui/pages/cohorts.py" line="141"/>
+        <location filename="../../ui/pages/cohorts.py" line="140"/>
+        <location filename="../../ui/pages/cohorts.py" line="146"/>
         <source>Hardest stages</source>
         <translation>Tahap tersulit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="137"/>
-        <location filename="../../ui/pages/cohorts.py" line="142"/>
+        <location filename="../../ui/pages/cohorts.py" line="141"/>
+        <location filename="../../ui/pages/cohorts.py" line="147"/>
         <source>Every choice</source>
         <translation>Semua pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="138"/>
-        <location filename="../../ui/pages/cohorts.py" line="143"/>
+        <location filename="../../ui/pages/cohorts.py" line="142"/>
+        <location filename="../../ui/pages/cohorts.py" line="148"/>
         <source>Critical errors and broken rules</source>
         <translation>Kesalahan kritis dan aturan yang dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="139"/>
+        <location filename="../../ui/pages/cohorts.py" line="143"/>
         <source>On the case graph</source>
         <translation>Pada graf kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="140"/>
+        <location filename="../../ui/pages/cohorts.py" line="144"/>
+        <source>Progress over time</source>
+        <translation>Kemajuan dari waktu ke waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="145"/>
         <source>The case graph, each choice drawn as wide as the share of trainees who took it</source>
         <translation>Graf kasus, setiap pilihan digambar selebar porsi peserta yang memilihnya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="159"/>
+        <location filename="../../ui/pages/cohorts.py" line="164"/>
         <source>Cohorts</source>
         <translation>Angkatan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="171"/>
+        <location filename="../../ui/pages/cohorts.py" line="176"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="230"/>
+        <location filename="../../ui/pages/cohorts.py" line="235"/>
         <source>No cohort yet: create one, import its roster, and assign it a course.</source>
         <translation>Belum ada angkatan: buat angkatan, impor daftar pesertanya, lalu tetapkan kursusnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="232"/>
+        <location filename="../../ui/pages/cohorts.py" line="237"/>
         <source>This cohort has no course yet.</source>
         <translation>Angkatan ini belum memiliki kursus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="236"/>
-        <location filename="../../ui/pages/cohorts.py" line="260"/>
+        <location filename="../../ui/pages/cohorts.py" line="241"/>
+        <location filename="../../ui/pages/cohorts.py" line="267"/>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="238"/>
+        <location filename="../../ui/pages/cohorts.py" line="244"/>
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="240"/>
+        <location filename="../../ui/pages/cohorts.py" line="246"/>
         <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate} %). Mean result of finished attempts: &lt;b&gt;{mean} %&lt;/b&gt;.</source>
         <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate} %). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean} %&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="255"/>
-        <location filename="../../ui/pages/cohorts.py" line="257"/>
+        <location filename="../../ui/pages/cohorts.py" line="261"/>
+        <location filename="../../ui/pages/cohorts.py" line="263"/>
         <source>Critical error</source>
         <translation>Kesalahan kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="256"/>
+        <location filename="../../ui/pages/cohorts.py" line="262"/>
         <source>Broken rule</source>
         <translation>Aturan dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="289"/>
+        <location filename="../../ui/pages/cohorts.py" line="270"/>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="270"/>
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="271"/>
+        <source>Members who completed and passed, by day</source>
+        <translation>Anggota yang selesai dan lulus, per hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cohorts.py" line="300"/>
         <source>New cohort</source>
         <translation>Angkatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="292"/>
+        <location filename="../../ui/pages/cohorts.py" line="303"/>
         <source>NTT investigators, 2026 intake</source>
         <translation>Penyidik NTT, angkatan 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="294"/>
+        <location filename="../../ui/pages/cohorts.py" line="305"/>
         <source>Short name (a-z, 0-9, -):</source>
         <translation>Nama singkat (a-z, 0-9, -):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="295"/>
+        <location filename="../../ui/pages/cohorts.py" line="306"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="323"/>
+        <location filename="../../ui/pages/cohorts.py" line="334"/>
         <source>Course {code} created</source>
         <translation>Kursus {code} dibuat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="340"/>
+        <location filename="../../ui/pages/cohorts.py" line="351"/>
         <source>Assign a course to {cohort}</source>
         <translation>Tetapkan kursus untuk {cohort}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="342"/>
+        <location filename="../../ui/pages/cohorts.py" line="353"/>
         <source>Course:</source>
         <translation>Kursus:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="359"/>
+        <location filename="../../ui/pages/cohorts.py" line="370"/>
         <source>Import a roster</source>
         <translation>Impor daftar peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="359"/>
+        <location filename="../../ui/pages/cohorts.py" line="370"/>
         <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="387"/>
+        <location filename="../../ui/pages/cohorts.py" line="398"/>
         <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
         <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="397"/>
+        <location filename="../../ui/pages/cohorts.py" line="408"/>
         <source>New accounts</source>
         <translation>Akun baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="398"/>
+        <location filename="../../ui/pages/cohorts.py" line="409"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="398"/>
+        <location filename="../../ui/pages/cohorts.py" line="409"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="401"/>
+        <location filename="../../ui/pages/cohorts.py" line="412"/>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="407"/>
+        <location filename="../../ui/pages/cohorts.py" line="418"/>
         <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
         <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="417"/>
+        <location filename="../../ui/pages/cohorts.py" line="428"/>
         <source>Save the passwords</source>
         <translation>Simpan kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="417"/>
+        <location filename="../../ui/pages/cohorts.py" line="428"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="430"/>
+        <location filename="../../ui/pages/cohorts.py" line="441"/>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="432"/>
+        <location filename="../../ui/pages/cohorts.py" line="443"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>

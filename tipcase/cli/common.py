@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from typing import Any
@@ -11,6 +12,13 @@ class UsageError(Exception):
     """Bad command-line input: printed as one line, exit 2."""
 
 
+def _json_default(value: Any) -> Any:
+    """Dates and times as ISO 8601 text; anything else JSON cannot hold is an error, as usual."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
     sys.stdout.write("\n")

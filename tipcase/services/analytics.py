@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
@@ -63,6 +64,16 @@ class ScenarioAnalytics:
     start: str = ""  # the scenario's graph, for drawing the shares on it
     ends: dict[str, str] = dataclasses.field(default_factory=dict)  # end stage -> outcome
     edges: list[tuple[str, int, str, bool]] = dataclasses.field(default_factory=list)  # (stage, choice number, to, critical)
+    progress: list[DayProgress] = dataclasses.field(default_factory=list)  # by day, from the first finished attempt
+
+
+@dataclasses.dataclass(frozen=True)
+class DayProgress:
+    """How many members had completed and passed the scenario by the end of a day (UTC)."""
+
+    day: dt.date
+    completed: int
+    passed: int
 
 
 def _rate(part: int, whole: int) -> float:
@@ -144,6 +155,7 @@ def scenario_analytics(
             critical[str(error.get("text", ""))] += 1
         for violation in (result or {}).get("rule_violations", []):
             broken[str(violation.get("rule", ""))] += 1
+    progress = _progress(session, mine)
     competencies = {
         competency: round(float(mean_percent), 1)
         for competency, mean_percent in session.execute(
@@ -179,7 +191,31 @@ def scenario_analytics(
             for stage in scenario.stages.values()
             for choice in stage.choices
         ],
+        progress=progress,
     )
+
+
+def _utc_day(when: dt.datetime) -> dt.date:
+    return (when.astimezone(dt.UTC) if when.tzinfo is not None else when).date()
+
+
+def _progress(session: Session, mine: tuple[object, ...]) -> list[DayProgress]:
+    """Cumulative completions and passes per day: each member counted on the day of their first one."""
+    first_finish = session.execute(
+        select(Attempt.user_id, func.min(Attempt.finished_at)).where(*mine, Attempt.finished_at.is_not(None)).group_by(Attempt.user_id)  # type: ignore[arg-type]
+    ).all()
+    first_pass = session.execute(
+        select(Attempt.user_id, func.min(Attempt.finished_at)).where(*mine, Attempt.passed.is_(True)).group_by(Attempt.user_id)  # type: ignore[arg-type]
+    ).all()
+    completed = Counter(_utc_day(when) for _, when in first_finish if when is not None)
+    passed = Counter(_utc_day(when) for _, when in first_pass if when is not None)
+    days = sorted(set(completed) | set(passed))
+    progress, done, good = [], 0, 0
+    for day in days:
+        done += completed[day]
+        good += passed[day]
+        progress.append(DayProgress(day, done, good))
+    return progress
 
 
 def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
@@ -208,6 +244,7 @@ def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
         ],
         "Critical errors": [["critical error", "attempts"], *[[text, n] for text, n in report.critical_errors]],
         "Broken rules": [["rule", "attempts"], *[[rule, n] for rule, n in report.broken_rules]],
+        "Progress": [["day", "completed", "passed"], *[[p.day.isoformat(), p.completed, p.passed] for p in report.progress]],
     }
 
 

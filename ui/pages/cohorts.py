@@ -35,6 +35,7 @@ from tipcase.ui.models.rows import RowsTableModel
 from tipcase.ui.pages.roster_dialog import RosterDialog
 from tipcase.ui.widgets.competency_chart import CompetencyChart
 from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from tipcase.ui.widgets.progress_chart import ProgressChart
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
@@ -100,6 +101,9 @@ class CohortsPage(QWidget):
         self.heat = GraphView(minimap=True)
         self.heat.setObjectName("heat")
         self.tabs.addTab(self.heat, "")
+        self.progress_chart = ProgressChart()
+        self.progress_chart.setObjectName("progress")
+        self.tabs.addTab(self.progress_chart, "")
         self.chart = CompetencyChart()
         splitter = QSplitter()
         splitter.addWidget(self.tabs)
@@ -137,6 +141,7 @@ class CohortsPage(QWidget):
         self.tabs.setTabText(1, self.tr("Every choice"))
         self.tabs.setTabText(2, self.tr("Critical errors and broken rules"))
         self.tabs.setTabText(3, self.tr("On the case graph"))
+        self.tabs.setTabText(4, self.tr("Progress over time"))
         self.heat.setAccessibleName(self.tr("The case graph, each choice drawn as wide as the share of trainees who took it"))
         self.hardest_table.setAccessibleName(self.tr("Hardest stages"))
         self.choices_table.setAccessibleName(self.tr("Every choice"))
@@ -234,6 +239,7 @@ class CohortsPage(QWidget):
             for model in (self.hardest_model, self.choices_model, self.errors_model):
                 model.set_rows([])
             self.chart.show_percents([], self.tr("Mean percent per competency"))
+            self._draw_progress([], 0)
             return
         members = self.tr("<b>%n</b> member(s)", "", report.members)
         figures = self.tr(
@@ -256,8 +262,13 @@ class CohortsPage(QWidget):
         errors += [[self.tr("Broken rule"), n, rule] for rule, n in report.broken_rules]
         self.errors_model.set_rows(errors, [row[0] == self.tr("Critical error") for row in errors])
         self._draw_heat(report)
+        self._draw_progress(report.progress, report.members)
         percents = [(report.competency_titles.get(c, c), p) for c, p in report.competencies.items()]
         self.chart.show_percents(percents, self.tr("Mean percent per competency"))
+
+    def _draw_progress(self, progress: list[Any], members: int) -> None:
+        names = (self.tr("Completed"), self.tr("Passed"))
+        self.progress_chart.show_progress(progress, members, names, self.tr("Members who completed and passed, by day"))
 
     def _draw_heat(self, report: Any) -> None:
         """The scenario graph with each step drawn as wide as the share of the stage's decisions that took it."""

@@ -1,0 +1,90 @@
+"""The cohort's progress on a scenario over time (QtCharts): members completed and passed, day by day.
+
+Two step lines over a date axis, from the day before the first completion to the last, with the cohort's
+size as the top of the scale so the gap to "everyone" is visible. The same figures are the chart's
+accessible description, for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtGui import QPainter, QPen
+
+from tipcase.ui.theme import colours, is_dark
+
+
+def _msecs(day: dt.date) -> float:
+    return float(QDateTime(day.year, day.month, day.day, 0, 0, 0).toMSecsSinceEpoch())
+
+
+def _nice_step(top: int) -> int:
+    """A tick interval of 1, 2 or 5 times a power of ten giving at most ten intervals up to ``top``."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if top / (factor * magnitude) <= 10:
+                return factor * magnitude
+        magnitude *= 10
+
+
+class ProgressChart(QChartView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(480, 320)
+
+    def show_progress(self, progress: Sequence[Any], members: int, names: tuple[str, str], title: str) -> None:
+        """``progress``: days with cumulative ``completed`` and ``passed``; ``names``: the two lines' legends."""
+        chart = QChart()
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundVisible(False)
+        chart.setTitle(title)
+        palette = colours()
+        lines = []
+        for name, colour, field in ((names[0], palette.route, "completed"), (names[1], palette.good, "passed")):
+            series = QLineSeries()
+            series.setName(name)
+            series.setPen(QPen(colour, 2.5))
+            if progress:
+                series.append(_msecs(progress[0].day - dt.timedelta(days=1)), 0)
+            previous = 0
+            for point in progress:
+                x = _msecs(point.day)
+                series.append(x, previous)  # a step: the count rises on the day itself
+                previous = getattr(point, field)
+                series.append(x, previous)
+            chart.addSeries(series)
+            lines.append(series)
+        days = QDateTimeAxis()
+        days.setFormat("d MMM")
+        if progress:
+            first = progress[0].day - dt.timedelta(days=1)
+            span = (progress[-1].day - first).days + 1
+            every = -(-span // 8)  # days between ticks, so that ticks fall on whole days and there are at most 8
+            span = every * -(-span // every)
+            last = _msecs(first + dt.timedelta(days=span))
+            for series in lines:  # the counts hold to the end of the chart
+                series.append(last, series.at(series.count() - 1).y())
+            days.setTickCount(span // every + 1)
+            days.setRange(QDateTime.fromMSecsSinceEpoch(int(_msecs(first))), QDateTime.fromMSecsSinceEpoch(int(last)))
+        count = QValueAxis()
+        count.setRange(0, max(1, members))
+        count.setLabelFormat("%d")
+        count.setTickType(QValueAxis.TickType.TicksDynamic)
+        count.setTickAnchor(0)
+        count.setTickInterval(_nice_step(max(1, members)))
+        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(count, Qt.AlignmentFlag.AlignLeft)
+        for series in lines:
+            series.attachAxis(days)
+            series.attachAxis(count)
+        self.setChart(chart)
+        self.setAccessibleDescription("; ".join(f"{p.day.isoformat()}: {names[0]} {p.completed}, {names[1]} {p.passed}" for p in progress))
