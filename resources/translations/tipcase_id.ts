@@ -1338,82 +1338,87 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../ui/pages/player.py" line="164"/>
+        <location filename="../../ui/pages/player.py" line="165"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="165"/>
+        <location filename="../../ui/pages/player.py" line="166"/>
         <source>What do you do? (keys 1-9)</source>
         <translation>Apa yang Anda lakukan? (tombol 1-9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="166"/>
+        <location filename="../../ui/pages/player.py" line="167"/>
         <source>Choices</source>
         <translation>Pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="167"/>
+        <location filename="../../ui/pages/player.py" line="168"/>
         <source>Case file</source>
         <translation>Berkas perkara</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="168"/>
+        <location filename="../../ui/pages/player.py" line="169"/>
         <source>Exhibit</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="169"/>
+        <location filename="../../ui/pages/player.py" line="170"/>
         <source>Your trail on the referral pathway</source>
         <translation>Jejak Anda di jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="170"/>
+        <location filename="../../ui/pages/player.py" line="171"/>
         <source>Case &amp;file</source>
         <translation>&amp;Berkas perkara</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="171"/>
+        <location filename="../../ui/pages/player.py" line="172"/>
         <source>&amp;Pathway</source>
         <translation>&amp;Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="172"/>
+        <location filename="../../ui/pages/player.py" line="173"/>
         <source>&amp;Continue to the case</source>
         <translation>&amp;Lanjut ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="173"/>
+        <location filename="../../ui/pages/player.py" line="174"/>
         <source>&amp;Back to my courses</source>
         <translation>&amp;Kembali ke kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="174"/>
+        <location filename="../../ui/pages/player.py" line="175"/>
         <source>C&amp;ontinue</source>
         <translation>Lan&amp;jutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="175"/>
+        <location filename="../../ui/pages/player.py" line="176"/>
         <source>See the &amp;debrief</source>
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="205"/>
+        <location filename="../../ui/pages/player.py" line="207"/>
         <source>Case clock: {hours} h</source>
         <translation>Waktu kasus: {hours} jam</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="211"/>
+        <location filename="../../ui/pages/player.py" line="213"/>
         <source>Content warning</source>
         <translation>Peringatan konten</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="251"/>
+        <location filename="../../ui/pages/player.py" line="253"/>
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Berkas perkara masih kosong.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="305"/>
+        <location filename="../../ui/pages/player.py" line="265"/>
+        <source>A sound recording; its transcript follows.</source>
+        <translation>Rekaman suara; transkripnya berikut ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/player.py" line="323"/>
         <source>Feedback</source>
         <translation>Umpan balik</translation>
     </message>

@@ -1,11 +1,13 @@
 """Published scenario versions: immutable, validated copies that courses pin and attempts replay.
 
-Publishing stores the scenario's exact text and its pathway's, so an attempt can always be replayed
-against exactly what the trainee played, whatever happens to the files later.
+Publishing stores the scenario's exact text and its pathway's, and the image and sound files its
+exhibits name, so an attempt can always be replayed (and its case file shown) against exactly what the
+trainee played, whatever happens to the files later.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import functools
 import hashlib
@@ -21,8 +23,62 @@ from tipcase.model import Pathway, Scenario
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
-from tipcase.store.models import ScenarioVersion, User
+from tipcase.store.models import ScenarioMedia, ScenarioVersion, User
 from tipcase.validator import check_file
+
+MEDIA_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".mp3": "audio/mpeg",
+    ".ogg": "audio/ogg",
+    ".wav": "audio/wav",
+    ".m4a": "audio/mp4",
+}
+MAX_MEDIA_BYTES = 10 * 2**20
+
+
+@dataclasses.dataclass(frozen=True)
+class Media:
+    """An exhibit's file as published: what it is and its bytes."""
+
+    path: str
+    media_type: str
+    data: bytes
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
+
+def read_media(scenario_path: Path, scenario: Scenario) -> list[Media]:
+    """The files the scenario's exhibits name, read beside it; a missing, foreign or oversized one is a ServiceError."""
+    folder = scenario_path.resolve().parent
+    found: dict[str, Media] = {}
+    for exhibit in scenario.exhibits.values():
+        if exhibit.file is None or exhibit.file in found:
+            continue
+        where = f"{scenario_path}: exhibit '{exhibit.id}': file '{exhibit.file}'"
+        media_type = MEDIA_TYPES.get(Path(exhibit.file).suffix.lower())
+        if media_type is None:
+            raise ServiceError(f"{where}: not an image or sound file TIPCase shows ({', '.join(sorted(MEDIA_TYPES))})")
+        path = (folder / exhibit.file).resolve()
+        if not path.is_relative_to(folder):
+            raise ServiceError(f"{where}: outside the scenario's folder")
+        if not path.is_file():
+            raise ServiceError(f"{where}: not found")
+        if path.stat().st_size > MAX_MEDIA_BYTES:
+            raise ServiceError(f"{where}: larger than {MAX_MEDIA_BYTES // 2**20} MB")
+        found[exhibit.file] = Media(exhibit.file, media_type, path.read_bytes())
+    return list(found.values())
+
+
+def media_of(session: Session, version: ScenarioVersion) -> dict[str, Media]:
+    """The published media of a version, by the path its exhibits name."""
+    rows = session.scalars(select(ScenarioMedia).where(ScenarioMedia.scenario_version_id == version.id))
+    return {row.path: Media(row.path, row.media_type, base64.b64decode(row.data_base64)) for row in rows}
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -64,6 +120,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
     latest = session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario.id))
     if latest is not None and scenario.version < latest:
         raise ServiceError(f"{scenario.id}: version {scenario.version} is older than the published version {latest}")
+    media = read_media(path, scenario)
     pathway_source = None
     if scenario.pathway is not None:
         found = library.find_pathway(path, scenario.pathway)
@@ -80,7 +137,17 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
     )
     session.add(version)
     session.flush()
-    audit.record(session, actor, "scenario published", f"{scenario.id} v{scenario.version}", sha256=sha)
+    for item in media:
+        session.add(
+            ScenarioMedia(
+                scenario_version_id=version.id,
+                path=item.path,
+                media_type=item.media_type,
+                sha256=hashlib.sha256(item.data).hexdigest(),
+                data_base64=base64.b64encode(item.data).decode("ascii"),
+            )
+        )
+    audit.record(session, actor, "scenario published", f"{scenario.id} v{scenario.version}", sha256=sha, media=len(media))
     return version
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tipcase.analysis import Analysis
 from tipcase.engine import Play, analysis_of
-from tipcase.services import accounts, attempts, courses
+from tipcase.services import accounts, attempts, courses, scenarios
 from tipcase.services.errors import NotFound
 from tipcase.services.scenarios import playable
 from tipcase.store.database import Database
@@ -69,6 +69,7 @@ class OpenAttempt:
     course_code: str | None
     feedback_after_choice: bool
     play: Play
+    media: dict[str, Any] = dataclasses.field(default_factory=dict)  # exhibit file -> scenarios.Media
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,7 +164,8 @@ def open_attempt(db: Database, account_id: int, course_id: int | None, version_i
         attempt = attempts.start_attempt(session, user, version, course=course, language=language)
         play = attempts.replay(attempt)
         play.language = language
-        return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play)
+        media = scenarios.media_of(session, version)
+        return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play, media)
 
 
 def decide(db: Database, account_id: int, attempt_id: int, number: int, time_taken_ms: int) -> Play:

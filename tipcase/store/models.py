@@ -149,6 +149,23 @@ class ScenarioVersion(Base):
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class ScenarioMedia(Base):
+    """An exhibit's image or sound file, stored with the published version that names it (immutable too).
+
+    Kept as base64 text so backups (JSON lines) and both databases carry it without a binary type.
+    """
+
+    __tablename__ = "scenario_media"
+    __table_args__ = (UniqueConstraint("scenario_version_id", "path", name="scenario_media_path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_version_id: Mapped[int] = mapped_column(ForeignKey("scenario_versions.id"), index=True)
+    path: Mapped[str] = mapped_column(String(300))  # as the exhibit's ``file`` names it
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    data_base64: Mapped[str] = mapped_column(Text)
+
+
 class Course(Base):
     __tablename__ = "courses"
     __table_args__ = (
@@ -283,6 +300,11 @@ class ImmutableRecordError(Exception):
 @event.listens_for(ScenarioVersion, "before_update")
 def _scenario_versions_are_immutable(_mapper: Any, _connection: Any, target: ScenarioVersion) -> None:
     raise ImmutableRecordError(f"scenario {target.scenario_id} v{target.version} is published: publish a new version instead")
+
+
+@event.listens_for(ScenarioMedia, "before_update")
+def _media_are_immutable(_mapper: Any, _connection: Any, target: ScenarioMedia) -> None:
+    raise ImmutableRecordError(f"{target.path} belongs to a published version: publish a new version instead")
 
 
 @event.listens_for(Decision, "before_update")

@@ -11,8 +11,8 @@ import html
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QElapsedTimer, QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -67,6 +67,7 @@ class PlayerPage(QWidget):
         super().__init__()
         self.context = context
         self.play: Play | None = None
+        self.media: dict[str, Any] = {}  # the attempt's exhibit files (tipcase.services.scenarios.Media)
         self.attempt_id = 0
         self.feedback_after_choice = False
         self._timer = QElapsedTimer()
@@ -184,6 +185,7 @@ class PlayerPage(QWidget):
     def load(self, opened: Any) -> None:
         """Show an opened attempt (``workstation.OpenAttempt``)."""
         self.play = opened.play
+        self.media = opened.media
         self.attempt_id = opened.attempt_id
         self.feedback_after_choice = opened.feedback_after_choice
         self.feedback.hide()
@@ -252,7 +254,23 @@ class PlayerPage(QWidget):
             return
         body = self.context.text(exhibit.text) if exhibit.text else ""
         lines = "".join(f"<p>{html.escape(line)}</p>" for line in body.split("\n") if line.strip())
-        self.exhibit_view.setHtml(f"<h3>{html.escape(self.context.text(exhibit.title))}</h3>{lines}")
+        self.exhibit_view.setHtml(f"<h3>{html.escape(self.context.text(exhibit.title))}</h3>{self._media_html(exhibit)}{lines}")
+
+    def _media_html(self, exhibit: Any) -> str:
+        """The exhibit's picture, fitted to the case-file pane (its text, below, describes it for screen readers)."""
+        media = self.media.get(exhibit.file) if exhibit.file else None
+        if media is None:
+            return ""
+        if not media.is_image:
+            return "<p><i>{}</i></p>".format(html.escape(self.tr("A sound recording; its transcript follows.")))
+        image = QImage.fromData(media.data)
+        if image.isNull():
+            return ""
+        url = QUrl(f"exhibit:{exhibit.id}")
+        self.exhibit_view.document().addResource(QTextDocument.ResourceType.ImageResource, url, image)
+        width = min(image.width(), max(120, self.exhibit_view.viewport().width() - 24))
+        alt = html.escape(self.context.text(exhibit.title))
+        return f'<p><img src="{url.toString()}" width="{width}" alt="{alt}"></p>'
 
     def _draw_trail(self) -> None:
         play = self.play

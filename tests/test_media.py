@@ -1,0 +1,116 @@
+"""Exhibit media: published with the version that names them, refused when missing or foreign, shown to trainees."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+
+from tests.gui import make_context, open_window
+from tipcase import library
+from tipcase.services import accounts, scenarios, workstation
+from tipcase.services.demo import seed_demo
+from tipcase.services.errors import ServiceError
+from tipcase.services.scenarios import MAX_MEDIA_BYTES
+from tipcase.store.database import Database
+from tipcase.store.models import ImmutableRecordError, Role, ScenarioMedia
+
+CASE = library.bundled_dir() / "fake-internship.yaml"
+BROCHURE = library.bundled_dir() / "media" / "fake-internship-brochure.png"
+
+
+def _trainer(db: Database) -> str:
+    with db.transaction() as session:
+        return accounts.create_user(session, accounts.NewUser("trainer", "Trainer", Role.TRAINER), "trainer-password-1").username
+
+
+def _copy_case(tmp_path: Path, *, file: str = "media/fake-internship-brochure.png", with_media: bool = True) -> Path:
+    target = tmp_path / "cases" / CASE.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = CASE.read_text(encoding="utf-8").replace("file: media/fake-internship-brochure.png", f"file: {file}")
+    target.write_text(text, encoding="utf-8")
+    if with_media:
+        (target.parent / "media").mkdir(exist_ok=True)
+        shutil.copy(BROCHURE, target.parent / "media" / BROCHURE.name)
+    return target
+
+
+def _publish(db: Database, path: Path, trainer: str) -> int:
+    with db.transaction() as session:
+        return scenarios.publish_file(session, accounts.get_user(session, trainer), path).id
+
+
+def test_publishing_stores_the_exhibit_files_and_an_attempt_opens_with_them(db: Database, tmp_path: Path) -> None:
+    trainer = _trainer(db)
+    version_id = _publish(db, _copy_case(tmp_path), trainer)
+    with db.reading() as session:
+        [row] = session.scalars(select(ScenarioMedia)).all()
+        assert (row.scenario_version_id, row.path, row.media_type) == (version_id, "media/fake-internship-brochure.png", "image/png")
+    with db.transaction() as session:
+        trainee = accounts.create_user(session, accounts.NewUser("trainee", "Trainee", Role.TRAINEE), "trainee-password-1").id
+    opened = workstation.open_attempt(db, trainee, None, version_id, "en")
+    media = opened.media["media/fake-internship-brochure.png"]
+    assert media.is_image
+    assert media.data == BROCHURE.read_bytes()  # byte for byte, whatever happens to the file later
+
+
+def test_published_media_cannot_be_changed(db: Database, tmp_path: Path) -> None:
+    _publish(db, _copy_case(tmp_path), _trainer(db))
+    with pytest.raises(ImmutableRecordError, match="publish a new version"), db.transaction() as session:
+        session.scalars(select(ScenarioMedia)).one().data_base64 = "AAAA"
+
+
+@pytest.mark.parametrize(
+    ("file", "with_media", "expected"),
+    [
+        ("media/fake-internship-brochure.png", False, "exhibit 'advert': file 'media/fake-internship-brochure.png': not found"),
+        ("../../outside.png", False, "exhibit 'advert': file '../../outside.png': outside the scenario's folder"),
+        ("media/notes.txt", True, "exhibit 'advert': file 'media/notes.txt': not an image or sound file TIPCase shows"),
+    ],
+)
+def test_a_missing_foreign_or_unknown_file_is_refused_in_one_line(
+    db: Database, tmp_path: Path, file: str, with_media: bool, expected: str
+) -> None:
+    trainer = _trainer(db)
+    path = _copy_case(tmp_path, file=file, with_media=with_media)
+    with pytest.raises(ServiceError) as raised:
+        _publish(db, path, trainer)
+    assert expected in str(raised.value)
+    assert "\n" not in str(raised.value)
+    with db.reading() as session:
+        assert session.scalars(select(ScenarioMedia)).all() == []
+
+
+def test_an_oversized_file_is_refused(db: Database, tmp_path: Path) -> None:
+    trainer = _trainer(db)
+    path = _copy_case(tmp_path)
+    with (path.parent / "media" / BROCHURE.name).open("ab") as stream:
+        stream.truncate(MAX_MEDIA_BYTES + 1)
+    with pytest.raises(ServiceError, match="larger than 10 MB"):
+        _publish(db, path, trainer)
+
+
+@pytest.mark.gui
+def test_the_player_shows_the_picture_in_the_case_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'media.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[CASE])
+    db.dispose()
+    window = open_window(qtbot, make_context(tmp_path, url))
+    window.sign_in("demo-trainee", "demo-trainee")
+    qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
+    player = window.player_page()
+    qtbot.mouseClick(player.warning_continue, Qt.MouseButton.LeftButton)
+    assert player.exhibits.rowCount() == 1  # the brochure, revealed at the first stage
+    page = player.exhibit_view.toHtml()
+    assert '<img src="exhibit:advert"' in page
+    image = player.exhibit_view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("exhibit:advert"))
+    assert image.width() == 820  # the brochure itself, drawn fitted to the pane
+    assert "INTERNATIONAL INTERNSHIP IN EUROPE" in player.exhibit_view.toPlainText()  # its transcript, for screen readers
