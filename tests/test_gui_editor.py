@@ -358,7 +358,7 @@ def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWin
     assert page.selection() == ("start", 1)
 
 
-def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, tmp_path: Path, tmp_path_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window.show_editor(copied_case(tmp_path))
     page = window.editor_page()
     original = copy.deepcopy(page.document.data)
@@ -378,8 +378,15 @@ def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, t
     assert page.selected_exhibit() == "exhibit"
     type_into(qtbot, page.exhibit_title_en, "Employment contract")
     page.exhibit_kind.setCurrentIndex(page.exhibit_kind.findData("photo"))
+    picture = tmp_path_factory.mktemp("downloads") / "contract.png"  # outside the case's folder
+    shutil.copy(library.bundled_dir() / "media" / "fake-internship-brochure.png", picture)
+    monkeypatch.setattr("tipcase.ui.pages.editor.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
+    qtbot.mouseClick(page.exhibit_choose, Qt.MouseButton.LeftButton)
+    assert page.exhibit_file.text() == "media/contract.png"  # copied beside the case, named relative to it
+    assert (tmp_path / "media" / "contract.png").is_file()
     page.apply_exhibit_form()
     assert page.document.data["exhibits"]["exhibit"]["kind"] == "photo"
+    assert page.document.data["exhibits"]["exhibit"]["file"] == "media/contract.png"
     monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.exhibit_delete, Qt.MouseButton.LeftButton)
     assert "exhibit" not in page.document.data["exhibits"]

@@ -13,10 +13,10 @@ from PySide6.QtGui import QTextDocument
 
 from tests.gui import make_context, open_window
 from tipcase import library
+from tipcase.media import MAX_MEDIA_BYTES, MediaError, adopt
 from tipcase.services import accounts, scenarios, workstation
 from tipcase.services.demo import seed_demo
 from tipcase.services.errors import ServiceError
-from tipcase.services.scenarios import MAX_MEDIA_BYTES
 from tipcase.store.database import Database
 from tipcase.store.models import ImmutableRecordError, Role, ScenarioMedia
 
@@ -114,3 +114,24 @@ def test_the_player_shows_the_picture_in_the_case_file(qtbot, tmp_path: Path) ->
     image = player.exhibit_view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("exhibit:advert"))
     assert image.width() == 820  # the brochure itself, drawn fitted to the pane
     assert "INTERNATIONAL INTERNSHIP IN EUROPE" in player.exhibit_view.toPlainText()  # its transcript, for screen readers
+
+
+def test_a_chosen_picture_is_copied_beside_the_case_without_replacing_another(tmp_path: Path) -> None:
+    case = tmp_path / "cases" / "my-case.yaml"
+    case.parent.mkdir()
+    case.write_text("tipcase: 1\n", encoding="utf-8")
+    elsewhere = tmp_path / "Downloads" / "brochure.png"
+    elsewhere.parent.mkdir()
+    shutil.copy(BROCHURE, elsewhere)
+    assert adopt(case, elsewhere) == "media/brochure.png"
+    assert (case.parent / "media" / "brochure.png").read_bytes() == BROCHURE.read_bytes()
+    assert adopt(case, elsewhere) == "media/brochure.png"  # the same file again: no second copy
+    other = tmp_path / "Pictures" / "brochure.png"
+    other.parent.mkdir()
+    other.write_bytes(b"\x89PNG another picture")
+    assert adopt(case, other) == "media/brochure-2.png"  # never over a different file of the same name
+    assert adopt(case, case.parent / "media" / "brochure.png") == "media/brochure.png"  # already in the folder
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x", encoding="utf-8")
+    with pytest.raises(MediaError, match=r"notes\.txt: not an image or sound file"):
+        adopt(case, notes)

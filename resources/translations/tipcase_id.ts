@@ -559,556 +559,572 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="356"/>
+        <location filename="../../ui/pages/editor.py" line="365"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="357"/>
+        <location filename="../../ui/pages/editor.py" line="366"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="358"/>
+        <location filename="../../ui/pages/editor.py" line="367"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="359"/>
+        <location filename="../../ui/pages/editor.py" line="368"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="360"/>
+        <location filename="../../ui/pages/editor.py" line="369"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="361"/>
+        <location filename="../../ui/pages/editor.py" line="370"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="362"/>
+        <location filename="../../ui/pages/editor.py" line="371"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="363"/>
+        <location filename="../../ui/pages/editor.py" line="372"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="364"/>
-        <location filename="../../ui/pages/editor.py" line="855"/>
-        <location filename="../../ui/pages/editor.py" line="925"/>
+        <location filename="../../ui/pages/editor.py" line="373"/>
+        <location filename="../../ui/pages/editor.py" line="865"/>
+        <location filename="../../ui/pages/editor.py" line="955"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="365"/>
+        <location filename="../../ui/pages/editor.py" line="374"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="366"/>
+        <location filename="../../ui/pages/editor.py" line="375"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="367"/>
+        <location filename="../../ui/pages/editor.py" line="376"/>
         <source>Case details</source>
         <translation>Rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="368"/>
+        <location filename="../../ui/pages/editor.py" line="377"/>
         <source>Case file</source>
         <translation>Berkas kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="369"/>
-        <location filename="../../ui/pages/editor.py" line="1013"/>
+        <location filename="../../ui/pages/editor.py" line="378"/>
+        <location filename="../../ui/pages/editor.py" line="1043"/>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="370"/>
-        <location filename="../../ui/pages/editor.py" line="1053"/>
+        <location filename="../../ui/pages/editor.py" line="379"/>
+        <location filename="../../ui/pages/editor.py" line="1083"/>
         <source>Arrange automatically</source>
         <translation>Atur otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="374"/>
+        <location filename="../../ui/pages/editor.py" line="383"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="375"/>
+        <location filename="../../ui/pages/editor.py" line="384"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="377"/>
-        <location filename="../../ui/pages/editor.py" line="406"/>
-        <location filename="../../ui/pages/editor.py" line="423"/>
+        <location filename="../../ui/pages/editor.py" line="386"/>
+        <location filename="../../ui/pages/editor.py" line="415"/>
+        <location filename="../../ui/pages/editor.py" line="432"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="378"/>
-        <location filename="../../ui/pages/editor.py" line="407"/>
-        <location filename="../../ui/pages/editor.py" line="424"/>
+        <location filename="../../ui/pages/editor.py" line="387"/>
+        <location filename="../../ui/pages/editor.py" line="416"/>
+        <location filename="../../ui/pages/editor.py" line="433"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="379"/>
+        <location filename="../../ui/pages/editor.py" line="388"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="380"/>
+        <location filename="../../ui/pages/editor.py" line="389"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="381"/>
+        <location filename="../../ui/pages/editor.py" line="390"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="382"/>
+        <location filename="../../ui/pages/editor.py" line="391"/>
         <source>Pathway step</source>
         <translation>Langkah jalur</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="383"/>
+        <location filename="../../ui/pages/editor.py" line="392"/>
         <source>Reveals exhibits</source>
         <translation>Membuka barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="388"/>
+        <location filename="../../ui/pages/editor.py" line="397"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="389"/>
+        <location filename="../../ui/pages/editor.py" line="398"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="390"/>
+        <location filename="../../ui/pages/editor.py" line="399"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="391"/>
+        <location filename="../../ui/pages/editor.py" line="400"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="392"/>
+        <location filename="../../ui/pages/editor.py" line="401"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="393"/>
+        <location filename="../../ui/pages/editor.py" line="402"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="394"/>
+        <location filename="../../ui/pages/editor.py" line="403"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="395"/>
+        <location filename="../../ui/pages/editor.py" line="404"/>
         <source>Offered when</source>
         <translation>Ditawarkan jika</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="396"/>
+        <location filename="../../ui/pages/editor.py" line="405"/>
         <source>Sets variables</source>
         <translation>Menetapkan variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="397"/>
+        <location filename="../../ui/pages/editor.py" line="406"/>
         <source>Adds to variables</source>
         <translation>Menambah variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="398"/>
+        <location filename="../../ui/pages/editor.py" line="407"/>
         <source>Hours it takes</source>
         <translation>Lama waktu (jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="399"/>
+        <location filename="../../ui/pages/editor.py" line="408"/>
         <source>Legal reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="404"/>
+        <location filename="../../ui/pages/editor.py" line="413"/>
         <source>Case id</source>
         <translation>ID kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="405"/>
+        <location filename="../../ui/pages/editor.py" line="414"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="408"/>
+        <location filename="../../ui/pages/editor.py" line="417"/>
         <source>Summary (English)</source>
         <translation>Ringkasan (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="409"/>
+        <location filename="../../ui/pages/editor.py" line="418"/>
         <source>Summary (Indonesian)</source>
         <translation>Ringkasan (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="410"/>
+        <location filename="../../ui/pages/editor.py" line="419"/>
         <source>Content warning (English)</source>
         <translation>Peringatan konten (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="411"/>
+        <location filename="../../ui/pages/editor.py" line="420"/>
         <source>Content warning (Indonesian)</source>
         <translation>Peringatan konten (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="412"/>
+        <location filename="../../ui/pages/editor.py" line="421"/>
         <source>Referral pathway</source>
         <translation>Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="413"/>
+        <location filename="../../ui/pages/editor.py" line="422"/>
         <source>Pass mark</source>
         <translation>Nilai lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="414"/>
+        <location filename="../../ui/pages/editor.py" line="423"/>
         <source>Variables (starting values)</source>
         <translation>Variabel (nilai awal)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="418"/>
+        <location filename="../../ui/pages/editor.py" line="427"/>
         <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
         <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="419"/>
+        <location filename="../../ui/pages/editor.py" line="428"/>
         <source>Apply to the case</source>
         <translation>Terapkan ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="421"/>
+        <location filename="../../ui/pages/editor.py" line="430"/>
         <source>Exhibit id</source>
         <translation>ID barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="422"/>
+        <location filename="../../ui/pages/editor.py" line="431"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="425"/>
+        <location filename="../../ui/pages/editor.py" line="434"/>
         <source>Content (English)</source>
         <translation>Isi (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="426"/>
+        <location filename="../../ui/pages/editor.py" line="435"/>
         <source>Content (Indonesian)</source>
         <translation>Isi (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="427"/>
+        <location filename="../../ui/pages/editor.py" line="436"/>
         <source>File (optional)</source>
         <translation>Berkas (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="431"/>
+        <location filename="../../ui/pages/editor.py" line="440"/>
         <source>Add an exhibit</source>
         <translation>Tambah barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="432"/>
+        <location filename="../../ui/pages/editor.py" line="441"/>
+        <source>Choose a picture or recording…</source>
+        <translation>Pilih gambar atau rekaman…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="442"/>
         <source>Delete the exhibit</source>
         <translation>Hapus barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="433"/>
+        <location filename="../../ui/pages/editor.py" line="443"/>
         <source>Apply to the exhibit</source>
         <translation>Terapkan pada barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="434"/>
+        <location filename="../../ui/pages/editor.py" line="444"/>
         <source>Exhibits in the case file</source>
         <translation>Barang bukti dalam berkas kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="435"/>
+        <location filename="../../ui/pages/editor.py" line="445"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="436"/>
+        <location filename="../../ui/pages/editor.py" line="446"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="437"/>
+        <location filename="../../ui/pages/editor.py" line="447"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="438"/>
+        <location filename="../../ui/pages/editor.py" line="448"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="439"/>
+        <location filename="../../ui/pages/editor.py" line="449"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="455"/>
+        <location filename="../../ui/pages/editor.py" line="465"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="465"/>
-        <location filename="../../ui/pages/editor.py" line="656"/>
-        <location filename="../../ui/pages/editor.py" line="670"/>
-        <location filename="../../ui/pages/editor.py" line="675"/>
+        <location filename="../../ui/pages/editor.py" line="475"/>
+        <location filename="../../ui/pages/editor.py" line="666"/>
         <location filename="../../ui/pages/editor.py" line="680"/>
-        <location filename="../../ui/pages/editor.py" line="687"/>
-        <location filename="../../ui/pages/editor.py" line="731"/>
-        <location filename="../../ui/pages/editor.py" line="746"/>
-        <location filename="../../ui/pages/editor.py" line="753"/>
-        <location filename="../../ui/pages/editor.py" line="761"/>
-        <location filename="../../ui/pages/editor.py" line="787"/>
-        <location filename="../../ui/pages/editor.py" line="827"/>
-        <location filename="../../ui/pages/editor.py" line="981"/>
+        <location filename="../../ui/pages/editor.py" line="685"/>
+        <location filename="../../ui/pages/editor.py" line="690"/>
+        <location filename="../../ui/pages/editor.py" line="697"/>
+        <location filename="../../ui/pages/editor.py" line="741"/>
+        <location filename="../../ui/pages/editor.py" line="756"/>
+        <location filename="../../ui/pages/editor.py" line="763"/>
+        <location filename="../../ui/pages/editor.py" line="771"/>
+        <location filename="../../ui/pages/editor.py" line="797"/>
+        <location filename="../../ui/pages/editor.py" line="837"/>
+        <location filename="../../ui/pages/editor.py" line="939"/>
+        <location filename="../../ui/pages/editor.py" line="1011"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="540"/>
+        <location filename="../../ui/pages/editor.py" line="550"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="548"/>
+        <location filename="../../ui/pages/editor.py" line="558"/>
         <source>Competencies of this case:
 {list}</source>
         <translation>Kompetensi dalam kasus ini:
 {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="549"/>
+        <location filename="../../ui/pages/editor.py" line="559"/>
         <source>none yet (declare them under Case details)</source>
         <translation>belum ada (nyatakan di Rincian kasus)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="551"/>
+        <location filename="../../ui/pages/editor.py" line="561"/>
         <source>Variables of this case: {list}</source>
         <translation>Variabel dalam kasus ini: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="552"/>
+        <location filename="../../ui/pages/editor.py" line="562"/>
         <source>none yet (add them under Case file)</source>
         <translation>belum ada (tambahkan di Berkas kasus)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="553"/>
+        <location filename="../../ui/pages/editor.py" line="563"/>
         <source>Exhibits of this case: {list}</source>
         <translation>Barang bukti dalam kasus ini: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="555"/>
+        <location filename="../../ui/pages/editor.py" line="565"/>
         <source>Choose the case&apos;s referral pathway under Case details first.</source>
         <translation>Pilih dulu jalur rujukan kasus di Rincian kasus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="557"/>
+        <location filename="../../ui/pages/editor.py" line="567"/>
         <source>A node of the pathway {id}; start typing to see them.</source>
         <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="656"/>
+        <location filename="../../ui/pages/editor.py" line="666"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="658"/>
+        <location filename="../../ui/pages/editor.py" line="668"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="670"/>
+        <location filename="../../ui/pages/editor.py" line="680"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="675"/>
+        <location filename="../../ui/pages/editor.py" line="685"/>
         <source>Sets variables: {detail}</source>
         <translation>Menetapkan variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="680"/>
+        <location filename="../../ui/pages/editor.py" line="690"/>
         <source>Adds to variables: {detail}</source>
         <translation>Menambah variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="687"/>
+        <location filename="../../ui/pages/editor.py" line="697"/>
         <source>Hours: write a number, such as 1.5</source>
         <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="705"/>
+        <location filename="../../ui/pages/editor.py" line="715"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="731"/>
+        <location filename="../../ui/pages/editor.py" line="741"/>
         <source>Discard the unsaved changes?</source>
         <translation>Buang perubahan yang belum disimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="737"/>
+        <location filename="../../ui/pages/editor.py" line="747"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="737"/>
+        <location filename="../../ui/pages/editor.py" line="747"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="754"/>
+        <location filename="../../ui/pages/editor.py" line="764"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="778"/>
+        <location filename="../../ui/pages/editor.py" line="788"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="778"/>
+        <location filename="../../ui/pages/editor.py" line="788"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="787"/>
+        <location filename="../../ui/pages/editor.py" line="797"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="811"/>
+        <location filename="../../ui/pages/editor.py" line="821"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="825"/>
+        <location filename="../../ui/pages/editor.py" line="835"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="832"/>
+        <location filename="../../ui/pages/editor.py" line="842"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="841"/>
+        <location filename="../../ui/pages/editor.py" line="851"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="850"/>
+        <location filename="../../ui/pages/editor.py" line="860"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="852"/>
+        <location filename="../../ui/pages/editor.py" line="862"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="854"/>
+        <location filename="../../ui/pages/editor.py" line="864"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="858"/>
+        <location filename="../../ui/pages/editor.py" line="868"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="864"/>
+        <location filename="../../ui/pages/editor.py" line="874"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="864"/>
+        <location filename="../../ui/pages/editor.py" line="874"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="869"/>
+        <location filename="../../ui/pages/editor.py" line="879"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="917"/>
+        <location filename="../../ui/pages/editor.py" line="927"/>
+        <source>Choose a picture or recording</source>
+        <translation>Pilih gambar atau rekaman</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="929"/>
+        <source>Pictures and recordings ({patterns})</source>
+        <translation>Gambar dan rekaman ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="947"/>
         <source>Add exhibit {id}</source>
         <translation>Tambah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="924"/>
+        <location filename="../../ui/pages/editor.py" line="954"/>
         <source>Delete exhibit {id}? Stages stop revealing it.</source>
         <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="927"/>
+        <location filename="../../ui/pages/editor.py" line="957"/>
         <source>Delete exhibit {id}</source>
         <translation>Hapus barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="947"/>
+        <location filename="../../ui/pages/editor.py" line="977"/>
         <source>Change exhibit {id}</source>
         <translation>Ubah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="981"/>
+        <location filename="../../ui/pages/editor.py" line="1011"/>
         <source>Variables: {detail}</source>
         <translation>Variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="997"/>
+        <location filename="../../ui/pages/editor.py" line="1027"/>
         <source>Change the case details</source>
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1014"/>
+        <location filename="../../ui/pages/editor.py" line="1044"/>
         <source>The case has errors; fix them before playing it:
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1042"/>
+        <location filename="../../ui/pages/editor.py" line="1072"/>
         <source>Move {id}</source>
         <translation>Pindahkan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1042"/>
+        <location filename="../../ui/pages/editor.py" line="1072"/>
         <source>Move {n} stages</source>
         <translation>Pindahkan {n} tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1076"/>
+        <location filename="../../ui/pages/editor.py" line="1106"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>

@@ -19,25 +19,13 @@ from sqlalchemy.orm import Session
 from tipcase import library
 from tipcase.compiled import CompiledScenario, compile_scenario
 from tipcase.loader import load_bytes
+from tipcase.media import MAX_MEDIA_BYTES, MEDIA_TYPES
 from tipcase.model import Pathway, Scenario
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.store.models import ScenarioMedia, ScenarioVersion, User
 from tipcase.validator import check_file
-
-MEDIA_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".mp3": "audio/mpeg",
-    ".ogg": "audio/ogg",
-    ".wav": "audio/wav",
-    ".m4a": "audio/mp4",
-}
-MAX_MEDIA_BYTES = 10 * 2**20
 
 
 @dataclasses.dataclass(frozen=True)

@@ -56,6 +56,7 @@ from tipcase.document import (
     SetStageField,
     SetStart,
 )
+from tipcase.media import MEDIA_TYPES, MediaError, adopt
 from tipcase.ui.context import ApplicationContext
 from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
@@ -330,6 +331,13 @@ class EditorPage(QWidget):
         self.exhibit_text_en, self.exhibit_text_id = QPlainTextEdit(), QPlainTextEdit()
         self.exhibit_file = QLineEdit()
         self.exhibit_file.setPlaceholderText("media/photo.jpg")
+        self.exhibit_choose = QPushButton()
+        self.exhibit_choose.clicked.connect(self.choose_exhibit_file)
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.exhibit_file, 1)
+        file_layout.addWidget(self.exhibit_choose)
         fields = (
             self.exhibit_id,
             self.exhibit_kind,
@@ -337,9 +345,10 @@ class EditorPage(QWidget):
             self.exhibit_title_id,
             self.exhibit_text_en,
             self.exhibit_text_id,
-            self.exhibit_file,
+            file_row,
         )
         self.exhibit_labels = _labelled_rows(form, fields)
+        self.exhibit_labels[-1].setBuddy(self.exhibit_file)
         self.exhibit_apply = QPushButton()
         self.exhibit_apply.clicked.connect(self.apply_exhibit_form)
         self.exhibit_fields = QWidget()
@@ -429,6 +438,7 @@ class EditorPage(QWidget):
         for label, text in zip(self.exhibit_labels, exhibit_texts, strict=True):
             label.setText(text)
         self.exhibit_add.setText(self.tr("Add an exhibit"))
+        self.exhibit_choose.setText(self.tr("Choose a picture or recording…"))
         self.exhibit_delete.setText(self.tr("Delete the exhibit"))
         self.exhibit_apply.setText(self.tr("Apply to the exhibit"))
         self.exhibit_list.setAccessibleName(self.tr("Exhibits in the case file"))
@@ -907,6 +917,26 @@ class EditorPage(QWidget):
         self.exhibit_text_en.setPlainText(_text_of(exhibit.get("text"), "en"))
         self.exhibit_text_id.setPlainText(_text_of(exhibit.get("text"), "id"))
         self.exhibit_file.setText(str(exhibit.get("file") or ""))
+
+    def choose_exhibit_file(self) -> None:
+        """Pick an image or sound file; it is copied into ``media/`` beside the case (saved first if need be)."""
+        if self.document.path is None and not self.save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a picture or recording"),
+            "",
+            self.tr("Pictures and recordings ({patterns})").format(patterns=" ".join(f"*{suffix}" for suffix in MEDIA_TYPES)),
+        )
+        if name:
+            self.use_exhibit_file(Path(name))
+
+    def use_exhibit_file(self, chosen: Path) -> None:
+        assert self.document.path is not None
+        try:
+            self.exhibit_file.setText(adopt(self.document.path, chosen))
+        except (MediaError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Scenario editor"), str(exc))
 
     def add_exhibit(self) -> None:
         taken = set(self.document.data.get("exhibits") or {})
