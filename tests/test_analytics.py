@@ -51,6 +51,8 @@ def test_figures_by_hand(db: Database) -> None:
         (3, 1, 33.3, True, True),
     ]
     assert report.hardest[0].stage == "arrival"
+    assert report.stage_titles["arrival"] == report.hardest[0].title  # every stage's title, for the graph's labels
+    assert len(report.stage_titles) == len(report.ends) + len({stage for stage, *_ in report.edges})
     assert (report.hardest[0].decisions, report.hardest[0].poor, report.hardest[0].poor_share) == (3, 2, 66.7)
     assert all(s.poor_share <= 66.7 for s in report.hardest)
     critical = dict(report.critical_errors)

@@ -135,7 +135,7 @@
     <message>
         <location filename="../../ui/pages/cohorts.py" line="144"/>
         <source>Progress over time</source>
-        <translation>Kemajuan dari waktu ke waktu</translation>
+        <translation>Kemajuan harian</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cohorts.py" line="145"/>
@@ -209,97 +209,97 @@
         <translation>Anggota yang selesai dan lulus, per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="300"/>
+        <location filename="../../ui/pages/cohorts.py" line="305"/>
         <source>New cohort</source>
         <translation>Angkatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="303"/>
+        <location filename="../../ui/pages/cohorts.py" line="308"/>
         <source>NTT investigators, 2026 intake</source>
         <translation>Penyidik NTT, angkatan 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="305"/>
+        <location filename="../../ui/pages/cohorts.py" line="310"/>
         <source>Short name (a-z, 0-9, -):</source>
         <translation>Nama singkat (a-z, 0-9, -):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="306"/>
+        <location filename="../../ui/pages/cohorts.py" line="311"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="334"/>
+        <location filename="../../ui/pages/cohorts.py" line="339"/>
         <source>Course {code} created</source>
         <translation>Kursus {code} dibuat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="351"/>
+        <location filename="../../ui/pages/cohorts.py" line="356"/>
         <source>Assign a course to {cohort}</source>
         <translation>Tetapkan kursus untuk {cohort}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="353"/>
+        <location filename="../../ui/pages/cohorts.py" line="358"/>
         <source>Course:</source>
         <translation>Kursus:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="370"/>
+        <location filename="../../ui/pages/cohorts.py" line="375"/>
         <source>Import a roster</source>
         <translation>Impor daftar peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="370"/>
+        <location filename="../../ui/pages/cohorts.py" line="375"/>
         <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="398"/>
+        <location filename="../../ui/pages/cohorts.py" line="403"/>
         <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
         <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="408"/>
+        <location filename="../../ui/pages/cohorts.py" line="413"/>
         <source>New accounts</source>
         <translation>Akun baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="409"/>
+        <location filename="../../ui/pages/cohorts.py" line="414"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="409"/>
+        <location filename="../../ui/pages/cohorts.py" line="414"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="412"/>
+        <location filename="../../ui/pages/cohorts.py" line="417"/>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="418"/>
+        <location filename="../../ui/pages/cohorts.py" line="423"/>
         <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
         <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="428"/>
+        <location filename="../../ui/pages/cohorts.py" line="433"/>
         <source>Save the passwords</source>
         <translation>Simpan kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="428"/>
+        <location filename="../../ui/pages/cohorts.py" line="433"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="441"/>
+        <location filename="../../ui/pages/cohorts.py" line="446"/>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="443"/>
+        <location filename="../../ui/pages/cohorts.py" line="448"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -65,6 +66,7 @@ class ScenarioAnalytics:
     ends: dict[str, str] = dataclasses.field(default_factory=dict)  # end stage -> outcome
     edges: list[tuple[str, int, str, bool]] = dataclasses.field(default_factory=list)  # (stage, choice number, to, critical)
     progress: list[DayProgress] = dataclasses.field(default_factory=list)  # by day, from the first finished attempt
+    stage_titles: dict[str, str] = dataclasses.field(default_factory=dict)  # stage -> its title (or text's start)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,7 +139,7 @@ def scenario_analytics(
         (
             StageDifficulty(
                 stage_id,
-                (scenario.stages[stage_id].title or scenario.stages[stage_id].text).get(language, fallbacks)[:80],
+                _stage_title(scenario.stages[stage_id], language, fallbacks),
                 total,
                 poor_per_stage[stage_id],
                 _rate(poor_per_stage[stage_id], total),
@@ -192,7 +194,12 @@ def scenario_analytics(
             for choice in stage.choices
         ],
         progress=progress,
+        stage_titles={stage.id: _stage_title(stage, language, fallbacks) for stage in scenario.stages.values()},
     )
+
+
+def _stage_title(stage: Any, language: str, fallbacks: list[str]) -> str:
+    return str((stage.title or stage.text).get(language, fallbacks))[:80]
 
 
 def _utc_day(when: dt.datetime) -> dt.date:

@@ -286,7 +286,12 @@ class CohortsPage(QWidget):
                     stages.append(node)
             count, was_critical = pairs.get((stage, target), (0, False))
             pairs[(stage, target)] = (count + taken.get((stage, number), 0), was_critical or critical)
-        nodes = [NodeSpec(s, s, kind=report.ends.get(s) or ("start" if s == report.start else "normal")) for s in stages]
+        nodes = [
+            NodeSpec(
+                s, f"{s}\n{report.stage_titles.get(s, '')}".strip(), kind=report.ends.get(s) or ("start" if s == report.start else "normal")
+            )
+            for s in stages
+        ]
         edges = []
         for (stage, target), (count, critical) in pairs.items():
             share = count / at_stage[stage] if at_stage.get(stage) else 0.0
@@ -451,3 +456,8 @@ class CohortsPage(QWidget):
         report = self.report
         write = analytics.export_csv if path.suffix.lower() == ".csv" else analytics.export_xlsx
         self.context.tasks.run(lambda: write(report, path), lambda _none: self.context.signals.status_message.emit(str(path)), self._failed)
+
+
+def _kind(report: Any, stage: str) -> str:
+    """How the heat overlay marks a stage: its end outcome, the start, or plain."""
+    return str(report.ends.get(stage) or ("start" if stage == report.start else "normal"))
