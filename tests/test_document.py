@@ -16,6 +16,7 @@ from tipcase.document import (
     DeleteStage,
     Edit,
     EditError,
+    MoveChoice,
     MoveStage,
     RenameStage,
     ScenarioDocument,
@@ -103,7 +104,7 @@ def edits(document: ScenarioDocument, draw: st.DrawFn) -> Edit:
     stage_ids = list(document.stages)
     stage = draw(st.sampled_from(stage_ids))
     count = len(document.stages[stage].get("choices", []))
-    kind = draw(st.integers(0, 11))
+    kind = draw(st.integers(0, 13))
     exhibit_ids = list(document.data.get("exhibits") or {})
     if kind == 11 and exhibit_ids:
         old = draw(st.sampled_from([*exhibit_ids, None]))
@@ -126,6 +127,10 @@ def edits(document: ScenarioDocument, draw: st.DrawFn) -> Edit:
         return SetStageField(stage, draw(st.sampled_from(["text", "title", "end"])), draw(st.sampled_from([None, "x", "partial"])))
     if kind == 5:
         return MoveStage(stage, draw(st.floats(-500, 500)), draw(st.floats(-500, 500)))
+    if kind == 12:
+        return AddStage(document.free_id("copy"), copy.deepcopy(document.stages[stage]), after=stage)
+    if kind == 13 and count > 1:
+        return MoveChoice(stage, draw(st.integers(0, count - 1)), draw(st.integers(0, count - 1)))
     if kind == 6:
         return AddChoice(stage, {"label": "go", "to": draw(st.sampled_from(stage_ids))}, draw(st.sampled_from([None, 0])))
     if kind == 7 and count:
@@ -220,3 +225,22 @@ def test_keys_added_by_edits_go_where_the_format_puts_them() -> None:
     document.apply(SetChoiceField("start", 0, "ref", "UU 21/2007"))
     document.apply(SetChoiceField("start", 0, "score", {"identification": 1}))
     assert list(document.stages["start"]["choices"][0]) == ["label", "to", "score", "ref"]
+
+
+def test_a_duplicate_sits_after_its_original_and_a_moved_choice_renumbers() -> None:
+    document = ScenarioDocument.load(CASE)
+    original = copy.deepcopy(document.data)
+    first = next(iter(document.stages))
+    duplicate = document.apply(AddStage("copy", copy.deepcopy(document.stages[first]), after=first))
+    assert list(document.stages)[:2] == [first, "copy"]
+    assert document.stages["copy"] == document.stages[first]
+    labels = [c["label"] for c in document.stages[first]["choices"]]
+    moved = document.apply(MoveChoice(first, 0, len(labels) - 1))
+    assert [c["label"] for c in document.stages[first]["choices"]] == [*labels[1:], labels[0]]
+    with pytest.raises(EditError, match="has no choice"):
+        document.apply(MoveChoice(first, 0, 99))
+    with pytest.raises(EditError, match="no stage"):
+        document.apply(AddStage("other", {"text": "x", "end": "success"}, after="missing"))
+    moved.undo(document)
+    duplicate.undo(document)
+    assert document.data == original

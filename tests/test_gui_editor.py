@@ -407,3 +407,31 @@ def test_fields_that_name_things_say_what_this_case_has(qtbot, window: MainWindo
     page.set_document(ScenarioDocument.new())
     assert "none yet" in page.choice_set.toolTip()
     assert page.stage_at.toolTip() == "Choose the case's referral pathway under Case details first."
+
+
+def test_duplicate_a_stage_reorder_choices_and_find_a_stage(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    original = copy.deepcopy(page.document.data)
+    page.select("casework")
+    qtbot.mouseClick(page.buttons["duplicate"], Qt.MouseButton.LeftButton)
+    stages = list(page.document.stages)
+    assert stages[stages.index("casework") + 1] == "casework-copy"  # beside its original
+    assert page.selection() == ("casework-copy", None)
+    labels = [c["label"]["en"] for c in page.document.stages["intake"]["choices"]]
+    page.select("intake", 0)
+    qtbot.keyClick(page, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # Alt+Down moves the choice later
+    assert [c["label"]["en"] for c in page.document.stages["intake"]["choices"]] == [labels[1], labels[0], *labels[2:]]
+    assert page.selection() == ("intake", 1)  # the selection follows the choice
+    qtbot.mouseClick(page.choice_up, Qt.MouseButton.LeftButton)
+    assert [c["label"]["en"] for c in page.document.stages["intake"]["choices"]] == labels
+    type_into(qtbot, page.outline_filter, "CASEWORK-copy")  # case does not matter
+    items = [page.outline.topLevelItem(r) for r in range(page.outline.topLevelItemCount())]
+    assert [item.text(0) for item in items if not item.isHidden()] == ["casework-copy"]
+    type_into(qtbot, page.outline_filter, "wait outside")  # a choice's words find its stage
+    assert [item.text(0) for item in items if not item.isHidden()] == ["intake ▶"]
+    page.outline_filter.clear()
+    assert not any(page.outline.topLevelItem(r).isHidden() for r in range(page.outline.topLevelItemCount()))
+    while page.undo_stack.canUndo():
+        page.undo_stack.undo()
+    assert page.document.data == original

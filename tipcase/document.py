@@ -150,15 +150,23 @@ class Edit:
 
 @dataclasses.dataclass
 class AddStage(Edit):
+    """Add a stage: at the end of the file, or right after the stage ``after`` (a duplicate sits by its original)."""
+
     stage_id: str
     stage: dict[str, Any] = dataclasses.field(default_factory=lambda: {"text": "", "end": "success"})
+    after: str | None = None
     description = "add stage"
 
     def redo(self, document: ScenarioDocument) -> None:
         _check_id(self.stage_id)
         if self.stage_id in document.stages:
             raise EditError(f"a stage {self.stage_id!r} already exists")
-        document.stages[self.stage_id] = copy.deepcopy(self.stage)
+        if self.after is None:
+            document.stages[self.stage_id] = copy.deepcopy(self.stage)
+            return
+        document.stage(self.after)  # an EditError when there is no such stage
+        place = list(document.stages).index(self.after) + 1
+        _put_back(document.stages, self.stage_id, copy.deepcopy(self.stage), place)
 
     def undo(self, document: ScenarioDocument) -> None:
         del document.stages[self.stage_id]
@@ -413,6 +421,28 @@ class DeleteChoice(Edit):
     def undo(self, document: ScenarioDocument) -> None:
         assert self._removed is not None
         document.stage(self.stage_id).setdefault("choices", []).insert(self.index, self._removed)
+
+
+@dataclasses.dataclass
+class MoveChoice(Edit):
+    """Move a choice to another place in its stage's list (the order trainees see, and their numbers)."""
+
+    stage_id: str
+    index: int
+    to_index: int
+    description = "move choice"
+
+    def _move(self, document: ScenarioDocument, source: int, target: int) -> None:
+        choices = document.stage(self.stage_id).get("choices", [])
+        if not (0 <= source < len(choices) and 0 <= target < len(choices)):
+            raise EditError(f"stage {self.stage_id!r} has no choice {max(source, target) + 1}")
+        choices.insert(target, choices.pop(source))
+
+    def redo(self, document: ScenarioDocument) -> None:
+        self._move(document, self.index, self.to_index)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        self._move(document, self.to_index, self.index)
 
 
 @dataclasses.dataclass

@@ -559,572 +559,617 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="365"/>
+        <location filename="../../ui/pages/editor.py" line="386"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="366"/>
+        <location filename="../../ui/pages/editor.py" line="387"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="367"/>
+        <location filename="../../ui/pages/editor.py" line="388"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="368"/>
+        <location filename="../../ui/pages/editor.py" line="389"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="369"/>
+        <location filename="../../ui/pages/editor.py" line="390"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="370"/>
+        <location filename="../../ui/pages/editor.py" line="391"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="371"/>
+        <location filename="../../ui/pages/editor.py" line="392"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="372"/>
+        <location filename="../../ui/pages/editor.py" line="393"/>
+        <source>Duplicate stage</source>
+        <translation>Gandakan tahap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="394"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="373"/>
-        <location filename="../../ui/pages/editor.py" line="865"/>
-        <location filename="../../ui/pages/editor.py" line="955"/>
+        <location filename="../../ui/pages/editor.py" line="395"/>
+        <location filename="../../ui/pages/editor.py" line="929"/>
+        <location filename="../../ui/pages/editor.py" line="1019"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="374"/>
+        <location filename="../../ui/pages/editor.py" line="396"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="375"/>
+        <location filename="../../ui/pages/editor.py" line="397"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="376"/>
+        <location filename="../../ui/pages/editor.py" line="398"/>
         <source>Case details</source>
         <translation>Rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="377"/>
+        <location filename="../../ui/pages/editor.py" line="399"/>
         <source>Case file</source>
         <translation>Berkas kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="378"/>
-        <location filename="../../ui/pages/editor.py" line="1043"/>
+        <location filename="../../ui/pages/editor.py" line="400"/>
+        <location filename="../../ui/pages/editor.py" line="1107"/>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="379"/>
-        <location filename="../../ui/pages/editor.py" line="1083"/>
+        <location filename="../../ui/pages/editor.py" line="401"/>
+        <location filename="../../ui/pages/editor.py" line="1147"/>
         <source>Arrange automatically</source>
         <translation>Atur otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="383"/>
+        <location filename="../../ui/pages/editor.py" line="405"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="384"/>
+        <location filename="../../ui/pages/editor.py" line="406"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="386"/>
-        <location filename="../../ui/pages/editor.py" line="415"/>
-        <location filename="../../ui/pages/editor.py" line="432"/>
+        <location filename="../../ui/pages/editor.py" line="408"/>
+        <location filename="../../ui/pages/editor.py" line="437"/>
+        <location filename="../../ui/pages/editor.py" line="454"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="387"/>
-        <location filename="../../ui/pages/editor.py" line="416"/>
-        <location filename="../../ui/pages/editor.py" line="433"/>
+        <location filename="../../ui/pages/editor.py" line="409"/>
+        <location filename="../../ui/pages/editor.py" line="438"/>
+        <location filename="../../ui/pages/editor.py" line="455"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="388"/>
+        <location filename="../../ui/pages/editor.py" line="410"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="389"/>
+        <location filename="../../ui/pages/editor.py" line="411"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="390"/>
+        <location filename="../../ui/pages/editor.py" line="412"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="391"/>
+        <location filename="../../ui/pages/editor.py" line="413"/>
         <source>Pathway step</source>
         <translation>Langkah jalur</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="392"/>
+        <location filename="../../ui/pages/editor.py" line="414"/>
         <source>Reveals exhibits</source>
         <translation>Membuka barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="397"/>
+        <location filename="../../ui/pages/editor.py" line="419"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="398"/>
+        <location filename="../../ui/pages/editor.py" line="420"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="399"/>
+        <location filename="../../ui/pages/editor.py" line="421"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="400"/>
+        <location filename="../../ui/pages/editor.py" line="422"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="401"/>
+        <location filename="../../ui/pages/editor.py" line="423"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="402"/>
+        <location filename="../../ui/pages/editor.py" line="424"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="403"/>
+        <location filename="../../ui/pages/editor.py" line="425"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="404"/>
+        <location filename="../../ui/pages/editor.py" line="426"/>
         <source>Offered when</source>
         <translation>Ditawarkan jika</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="405"/>
+        <location filename="../../ui/pages/editor.py" line="427"/>
         <source>Sets variables</source>
         <translation>Menetapkan variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="406"/>
+        <location filename="../../ui/pages/editor.py" line="428"/>
         <source>Adds to variables</source>
         <translation>Menambah variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="407"/>
+        <location filename="../../ui/pages/editor.py" line="429"/>
         <source>Hours it takes</source>
         <translation>Lama waktu (jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="408"/>
+        <location filename="../../ui/pages/editor.py" line="430"/>
         <source>Legal reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="413"/>
+        <location filename="../../ui/pages/editor.py" line="435"/>
         <source>Case id</source>
         <translation>ID kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="414"/>
+        <location filename="../../ui/pages/editor.py" line="436"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="417"/>
+        <location filename="../../ui/pages/editor.py" line="439"/>
         <source>Summary (English)</source>
         <translation>Ringkasan (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="418"/>
+        <location filename="../../ui/pages/editor.py" line="440"/>
         <source>Summary (Indonesian)</source>
         <translation>Ringkasan (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="419"/>
+        <location filename="../../ui/pages/editor.py" line="441"/>
         <source>Content warning (English)</source>
         <translation>Peringatan konten (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="420"/>
+        <location filename="../../ui/pages/editor.py" line="442"/>
         <source>Content warning (Indonesian)</source>
         <translation>Peringatan konten (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="421"/>
+        <location filename="../../ui/pages/editor.py" line="443"/>
         <source>Referral pathway</source>
         <translation>Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="422"/>
+        <location filename="../../ui/pages/editor.py" line="444"/>
         <source>Pass mark</source>
         <translation>Nilai lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="423"/>
+        <location filename="../../ui/pages/editor.py" line="445"/>
         <source>Variables (starting values)</source>
         <translation>Variabel (nilai awal)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="427"/>
+        <location filename="../../ui/pages/editor.py" line="449"/>
         <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
         <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="428"/>
+        <location filename="../../ui/pages/editor.py" line="450"/>
         <source>Apply to the case</source>
         <translation>Terapkan ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="430"/>
+        <location filename="../../ui/pages/editor.py" line="452"/>
         <source>Exhibit id</source>
         <translation>ID barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="431"/>
+        <location filename="../../ui/pages/editor.py" line="453"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="434"/>
+        <location filename="../../ui/pages/editor.py" line="456"/>
         <source>Content (English)</source>
         <translation>Isi (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="435"/>
+        <location filename="../../ui/pages/editor.py" line="457"/>
         <source>Content (Indonesian)</source>
         <translation>Isi (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="436"/>
+        <location filename="../../ui/pages/editor.py" line="458"/>
         <source>File (optional)</source>
         <translation>Berkas (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="440"/>
+        <location filename="../../ui/pages/editor.py" line="462"/>
         <source>Add an exhibit</source>
         <translation>Tambah barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="441"/>
+        <location filename="../../ui/pages/editor.py" line="463"/>
         <source>Choose a picture or recording…</source>
         <translation>Pilih gambar atau rekaman…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="442"/>
+        <location filename="../../ui/pages/editor.py" line="464"/>
         <source>Delete the exhibit</source>
         <translation>Hapus barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="443"/>
+        <location filename="../../ui/pages/editor.py" line="465"/>
         <source>Apply to the exhibit</source>
         <translation>Terapkan pada barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="444"/>
+        <location filename="../../ui/pages/editor.py" line="466"/>
         <source>Exhibits in the case file</source>
         <translation>Barang bukti dalam berkas kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="445"/>
+        <location filename="../../ui/pages/editor.py" line="467"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="446"/>
+        <location filename="../../ui/pages/editor.py" line="468"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="447"/>
+        <location filename="../../ui/pages/editor.py" line="469"/>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="470"/>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="471"/>
+        <source>Earlier in the list trainees see (Alt+Up)</source>
+        <translation>Lebih awal dalam daftar yang dilihat peserta (Alt+Atas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="472"/>
+        <source>Later in the list trainees see (Alt+Down)</source>
+        <translation>Lebih akhir dalam daftar yang dilihat peserta (Alt+Bawah)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="473"/>
+        <source>Find a stage or choice…</source>
+        <translation>Cari tahap atau pilihan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="474"/>
+        <source>Find a stage or choice</source>
+        <translation>Cari tahap atau pilihan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="475"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="448"/>
+        <location filename="../../ui/pages/editor.py" line="476"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="449"/>
+        <location filename="../../ui/pages/editor.py" line="477"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="465"/>
+        <location filename="../../ui/pages/editor.py" line="493"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="475"/>
-        <location filename="../../ui/pages/editor.py" line="666"/>
-        <location filename="../../ui/pages/editor.py" line="680"/>
-        <location filename="../../ui/pages/editor.py" line="685"/>
-        <location filename="../../ui/pages/editor.py" line="690"/>
-        <location filename="../../ui/pages/editor.py" line="697"/>
-        <location filename="../../ui/pages/editor.py" line="741"/>
-        <location filename="../../ui/pages/editor.py" line="756"/>
-        <location filename="../../ui/pages/editor.py" line="763"/>
-        <location filename="../../ui/pages/editor.py" line="771"/>
-        <location filename="../../ui/pages/editor.py" line="797"/>
-        <location filename="../../ui/pages/editor.py" line="837"/>
-        <location filename="../../ui/pages/editor.py" line="939"/>
-        <location filename="../../ui/pages/editor.py" line="1011"/>
+        <location filename="../../ui/pages/editor.py" line="503"/>
+        <location filename="../../ui/pages/editor.py" line="695"/>
+        <location filename="../../ui/pages/editor.py" line="709"/>
+        <location filename="../../ui/pages/editor.py" line="714"/>
+        <location filename="../../ui/pages/editor.py" line="719"/>
+        <location filename="../../ui/pages/editor.py" line="726"/>
+        <location filename="../../ui/pages/editor.py" line="770"/>
+        <location filename="../../ui/pages/editor.py" line="785"/>
+        <location filename="../../ui/pages/editor.py" line="792"/>
+        <location filename="../../ui/pages/editor.py" line="800"/>
+        <location filename="../../ui/pages/editor.py" line="826"/>
+        <location filename="../../ui/pages/editor.py" line="866"/>
+        <location filename="../../ui/pages/editor.py" line="1003"/>
+        <location filename="../../ui/pages/editor.py" line="1075"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="550"/>
+        <location filename="../../ui/pages/editor.py" line="579"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="558"/>
+        <location filename="../../ui/pages/editor.py" line="587"/>
         <source>Competencies of this case:
 {list}</source>
         <translation>Kompetensi dalam kasus ini:
 {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="559"/>
+        <location filename="../../ui/pages/editor.py" line="588"/>
         <source>none yet (declare them under Case details)</source>
         <translation>belum ada (nyatakan di Rincian kasus)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="561"/>
+        <location filename="../../ui/pages/editor.py" line="590"/>
         <source>Variables of this case: {list}</source>
         <translation>Variabel dalam kasus ini: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="562"/>
+        <location filename="../../ui/pages/editor.py" line="591"/>
         <source>none yet (add them under Case file)</source>
         <translation>belum ada (tambahkan di Berkas kasus)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="563"/>
+        <location filename="../../ui/pages/editor.py" line="592"/>
         <source>Exhibits of this case: {list}</source>
         <translation>Barang bukti dalam kasus ini: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="565"/>
+        <location filename="../../ui/pages/editor.py" line="594"/>
         <source>Choose the case&apos;s referral pathway under Case details first.</source>
         <translation>Pilih dulu jalur rujukan kasus di Rincian kasus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="567"/>
+        <location filename="../../ui/pages/editor.py" line="596"/>
         <source>A node of the pathway {id}; start typing to see them.</source>
         <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="666"/>
+        <location filename="../../ui/pages/editor.py" line="695"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="668"/>
+        <location filename="../../ui/pages/editor.py" line="697"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="680"/>
+        <location filename="../../ui/pages/editor.py" line="709"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="685"/>
+        <location filename="../../ui/pages/editor.py" line="714"/>
         <source>Sets variables: {detail}</source>
         <translation>Menetapkan variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="690"/>
+        <location filename="../../ui/pages/editor.py" line="719"/>
         <source>Adds to variables: {detail}</source>
         <translation>Menambah variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="697"/>
+        <location filename="../../ui/pages/editor.py" line="726"/>
         <source>Hours: write a number, such as 1.5</source>
         <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="715"/>
+        <location filename="../../ui/pages/editor.py" line="744"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="741"/>
+        <location filename="../../ui/pages/editor.py" line="770"/>
         <source>Discard the unsaved changes?</source>
         <translation>Buang perubahan yang belum disimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="747"/>
+        <location filename="../../ui/pages/editor.py" line="776"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="747"/>
+        <location filename="../../ui/pages/editor.py" line="776"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="764"/>
+        <location filename="../../ui/pages/editor.py" line="793"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="788"/>
+        <location filename="../../ui/pages/editor.py" line="817"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="788"/>
+        <location filename="../../ui/pages/editor.py" line="817"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="797"/>
+        <location filename="../../ui/pages/editor.py" line="826"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="821"/>
+        <location filename="../../ui/pages/editor.py" line="850"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="835"/>
+        <location filename="../../ui/pages/editor.py" line="864"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="842"/>
+        <location filename="../../ui/pages/editor.py" line="871"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="851"/>
+        <location filename="../../ui/pages/editor.py" line="882"/>
+        <source>Duplicate {id}</source>
+        <translation>Gandakan {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="893"/>
+        <source>Move choice {n} of {id}</source>
+        <translation>Pindahkan pilihan {n} dari {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="915"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="860"/>
+        <location filename="../../ui/pages/editor.py" line="924"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="862"/>
+        <location filename="../../ui/pages/editor.py" line="926"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="864"/>
+        <location filename="../../ui/pages/editor.py" line="928"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="868"/>
+        <location filename="../../ui/pages/editor.py" line="932"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="874"/>
+        <location filename="../../ui/pages/editor.py" line="938"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="874"/>
+        <location filename="../../ui/pages/editor.py" line="938"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="879"/>
+        <location filename="../../ui/pages/editor.py" line="943"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="927"/>
+        <location filename="../../ui/pages/editor.py" line="991"/>
         <source>Choose a picture or recording</source>
         <translation>Pilih gambar atau rekaman</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="929"/>
+        <location filename="../../ui/pages/editor.py" line="993"/>
         <source>Pictures and recordings ({patterns})</source>
         <translation>Gambar dan rekaman ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="947"/>
+        <location filename="../../ui/pages/editor.py" line="1011"/>
         <source>Add exhibit {id}</source>
         <translation>Tambah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="954"/>
+        <location filename="../../ui/pages/editor.py" line="1018"/>
         <source>Delete exhibit {id}? Stages stop revealing it.</source>
         <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="957"/>
+        <location filename="../../ui/pages/editor.py" line="1021"/>
         <source>Delete exhibit {id}</source>
         <translation>Hapus barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="977"/>
+        <location filename="../../ui/pages/editor.py" line="1041"/>
         <source>Change exhibit {id}</source>
         <translation>Ubah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1011"/>
+        <location filename="../../ui/pages/editor.py" line="1075"/>
         <source>Variables: {detail}</source>
         <translation>Variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1027"/>
+        <location filename="../../ui/pages/editor.py" line="1091"/>
         <source>Change the case details</source>
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1044"/>
+        <location filename="../../ui/pages/editor.py" line="1108"/>
         <source>The case has errors; fix them before playing it:
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1072"/>
+        <location filename="../../ui/pages/editor.py" line="1136"/>
         <source>Move {id}</source>
         <translation>Pindahkan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1072"/>
+        <location filename="../../ui/pages/editor.py" line="1136"/>
         <source>Move {n} stages</source>
         <translation>Pindahkan {n} tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1106"/>
+        <location filename="../../ui/pages/editor.py" line="1170"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>

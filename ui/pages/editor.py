@@ -14,7 +14,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -47,6 +47,7 @@ from tipcase.document import (
     DeleteStage,
     Edit,
     EditError,
+    MoveChoice,
     MoveStage,
     RenameStage,
     ScenarioDocument,
@@ -144,6 +145,7 @@ class EditorPage(QWidget):
             ("save_as", self.save_as),
             ("publish", self.publish),
             ("add_stage", self.add_stage),
+            ("duplicate", self.duplicate_selected),
             ("add_choice", self.add_choice),
             ("delete", self.delete_selected),
             ("rename", self.rename_selected),
@@ -170,6 +172,9 @@ class EditorPage(QWidget):
             bar.addWidget(button)
         self.buttons["save"].setShortcut(QKeySequence.StandardKey.Save)
 
+        self.outline_filter = QLineEdit()
+        self.outline_filter.setClearButtonEnabled(True)
+        self.outline_filter.textChanged.connect(self._filter_outline)
         self.outline = QTreeWidget()
         self.outline.setHeaderHidden(True)
         self.outline.currentItemChanged.connect(lambda *_: self._show_form())
@@ -186,7 +191,12 @@ class EditorPage(QWidget):
         self.findings.itemClicked.connect(self._finding_activated)
 
         middle = QSplitter()
-        middle.addWidget(self.outline)
+        outline_side = QWidget()
+        outline_layout = QVBoxLayout(outline_side)
+        outline_layout.setContentsMargins(0, 0, 0, 0)
+        outline_layout.addWidget(self.outline_filter)
+        outline_layout.addWidget(self.outline, 1)
+        middle.addWidget(outline_side)
         middle.addWidget(self.graph)
         middle.addWidget(self.form)
         middle.setStretchFactor(1, 3)
@@ -266,7 +276,18 @@ class EditorPage(QWidget):
             self.choice_ref,
         )
         self.choice_labels = _labelled_rows(choice_form, fields)
+        order = QHBoxLayout()
+        self.choice_up, self.choice_down = QPushButton(), QPushButton()
+        self.choice_up.clicked.connect(lambda: self.move_selected_choice(-1))
+        self.choice_down.clicked.connect(lambda: self.move_selected_choice(1))
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):  # anywhere in the editor, the outline included
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.move_selected_choice(step))
+        order.addWidget(self.choice_up)
+        order.addWidget(self.choice_down)
+        order.addStretch(1)
         choice_form.addRow(self.choice_apply)
+        choice_form.addRow(order)
         self.form.addWidget(choice_page)
         case_page = QWidget()
         case_form = QFormLayout(case_page)
@@ -369,6 +390,7 @@ class EditorPage(QWidget):
             "save_as": self.tr("Save as…"),
             "publish": self.tr("Publish"),
             "add_stage": self.tr("Add stage"),
+            "duplicate": self.tr("Duplicate stage"),
             "add_choice": self.tr("Add choice"),
             "delete": self.tr("Delete"),
             "rename": self.tr("Rename…"),
@@ -444,6 +466,12 @@ class EditorPage(QWidget):
         self.exhibit_list.setAccessibleName(self.tr("Exhibits in the case file"))
         self.stage_apply.setText(self.tr("Apply to the stage"))
         self.choice_apply.setText(self.tr("Apply to the choice"))
+        self.choice_up.setText(self.tr("Move up"))
+        self.choice_down.setText(self.tr("Move down"))
+        self.choice_up.setToolTip(self.tr("Earlier in the list trainees see (Alt+Up)"))
+        self.choice_down.setToolTip(self.tr("Later in the list trainees see (Alt+Down)"))
+        self.outline_filter.setPlaceholderText(self.tr("Find a stage or choice…"))
+        self.outline_filter.setAccessibleName(self.tr("Find a stage or choice"))
         self.outline.setAccessibleName(self.tr("Stages and choices"))
         self.findings.setAccessibleName(self.tr("Validation findings"))
         self.graph.setAccessibleName(self.tr("Scenario graph"))
@@ -510,6 +538,7 @@ class EditorPage(QWidget):
             self.outline.addTopLevelItem(item)
         self.outline.expandAll()
         self.outline.blockSignals(False)
+        self._filter_outline(self.outline_filter.text())
         self.choice_to.clear()
         self.choice_to.addItems(list(self.document.stages))
 
@@ -841,6 +870,41 @@ class EditorPage(QWidget):
         stage_id = self.document.free_id("stage")
         if self.push(AddStage(stage_id, {"text": {"en": "", "id": ""}, "end": "success"}), self.tr("Add stage {id}").format(id=stage_id)):
             self.select(stage_id)
+
+    def duplicate_selected(self) -> None:
+        """A copy of the selected stage, choices and all, right after it (to write a variant of a moment)."""
+        selected = self.selection()
+        if selected is None:
+            return
+        original = selected[0]
+        copy_id = self.document.free_id(f"{original}-copy")
+        stage = {key: value for key, value in self.document.stages[original].items() if key != "layout"}
+        if self.push(AddStage(copy_id, stage, after=original), self.tr("Duplicate {id}").format(id=original)):
+            self.select(copy_id)
+
+    def move_selected_choice(self, step: int) -> None:
+        selected = self.selection()
+        if selected is None or selected[1] is None:
+            return
+        stage_id, index = selected[0], int(selected[1])
+        target = index + step
+        if not 0 <= target < len(self.document.stages[stage_id].get("choices") or []):
+            return
+        if self.push(MoveChoice(stage_id, index, target), self.tr("Move choice {n} of {id}").format(n=index + 1, id=stage_id)):
+            self.select(stage_id, target)
+
+    def _filter_outline(self, text: str) -> None:
+        """Show only the stages whose id, marks or choices contain the text (case does not matter)."""
+        wanted = text.strip().lower()
+        for row in range(self.outline.topLevelItemCount()):
+            item = self.outline.topLevelItem(row)
+            if item is None:
+                continue
+            stage_id = item.data(0, Qt.ItemDataRole.UserRole)[0]
+            title = _text_of(self.document.stages.get(stage_id, {}).get("title"), self.context.language)
+            children = (item.child(i) for i in range(item.childCount()))
+            texts = [item.text(0), title, *(child.text(0) for child in children if child is not None)]
+            item.setHidden(bool(wanted) and not any(wanted in t.lower() for t in texts))
 
     def add_choice(self) -> None:
         selected = self.selection()
