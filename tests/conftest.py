@@ -114,3 +114,16 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Monke
     database.upgrade()
     yield database
     database.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _questions_never_wait(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A question box in a headless GUI test would wait forever for a click. Unless the test answers it
+    itself, it is answered "Discard" (as when closing a window with an edited case at the end of a test)."""
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard)
+    yield

@@ -435,3 +435,35 @@ def test_duplicate_a_stage_reorder_choices_and_find_a_stage(qtbot, window: MainW
     while page.undo_stack.canUndo():
         page.undo_stack.undo()
     assert page.document.data == original
+
+
+def test_sign_out_asks_to_save_and_can_stay(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", answer)
+    target = tmp_path / "case.yaml"
+    page = editor_with_case(qtbot, window)
+    page.save_to(target)
+    page.rename("referred", "handed-over")
+    window.sign_out()  # Cancel: the trainer stays, still signed in, the change still there
+    assert asked == ["Save the changes to case.yaml?"]
+    assert window.context.account is not None
+    assert "handed-over" in page.document.stages
+    window.sign_out()  # Save: written, then the editor is emptied for whoever signs in next
+    assert "handed-over" in ScenarioDocument.load(target).stages
+    assert window.context.account is None
+    assert page.document.data == ScenarioDocument.new().data
+    assert page.undo_stack.count() == 0
+
+
+def test_closing_the_window_with_an_edited_case_can_be_cancelled(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    page = editor_with_case(qtbot, window)
+    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+    assert not page.undo_stack.isClean()  # nothing lost

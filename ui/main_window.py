@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
         self.sign_in_page.show_error(message)
 
     def sign_out(self) -> None:
+        if self._editor is not None:
+            if not self._editor.confirm_discard():
+                return  # the trainer chose to stay and save first
+            self._editor.reset()
         self.context.account = None
         self._show_user()
         self._update_actions()
@@ -437,9 +441,10 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._editor is not None and not self._editor.confirm_discard():
+            event.ignore()  # the trainer chose to stay
+            return
         self.context.settings.set(GEOMETRY, self.saveGeometry())
-        if self._editor is not None and not self._editor.undo_stack.isClean():
-            self._editor.write_autosave()  # nothing typed is lost; the autosave sits beside the file
         self.context.tasks.wait(10_000)
         if self.context.db is not None:
             self.context.db.dispose()

@@ -605,8 +605,8 @@
     </message>
     <message>
         <location filename="../../ui/pages/editor.py" line="395"/>
-        <location filename="../../ui/pages/editor.py" line="929"/>
-        <location filename="../../ui/pages/editor.py" line="1019"/>
+        <location filename="../../ui/pages/editor.py" line="951"/>
+        <location filename="../../ui/pages/editor.py" line="1041"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
@@ -632,13 +632,13 @@
     </message>
     <message>
         <location filename="../../ui/pages/editor.py" line="400"/>
-        <location filename="../../ui/pages/editor.py" line="1107"/>
+        <location filename="../../ui/pages/editor.py" line="1129"/>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>
     <message>
         <location filename="../../ui/pages/editor.py" line="401"/>
-        <location filename="../../ui/pages/editor.py" line="1147"/>
+        <location filename="../../ui/pages/editor.py" line="1169"/>
         <source>Arrange automatically</source>
         <translation>Atur otomatis</translation>
     </message>
@@ -923,14 +923,14 @@
         <location filename="../../ui/pages/editor.py" line="714"/>
         <location filename="../../ui/pages/editor.py" line="719"/>
         <location filename="../../ui/pages/editor.py" line="726"/>
-        <location filename="../../ui/pages/editor.py" line="770"/>
-        <location filename="../../ui/pages/editor.py" line="785"/>
-        <location filename="../../ui/pages/editor.py" line="792"/>
-        <location filename="../../ui/pages/editor.py" line="800"/>
-        <location filename="../../ui/pages/editor.py" line="826"/>
-        <location filename="../../ui/pages/editor.py" line="866"/>
-        <location filename="../../ui/pages/editor.py" line="1003"/>
-        <location filename="../../ui/pages/editor.py" line="1075"/>
+        <location filename="../../ui/pages/editor.py" line="775"/>
+        <location filename="../../ui/pages/editor.py" line="807"/>
+        <location filename="../../ui/pages/editor.py" line="814"/>
+        <location filename="../../ui/pages/editor.py" line="822"/>
+        <location filename="../../ui/pages/editor.py" line="848"/>
+        <location filename="../../ui/pages/editor.py" line="888"/>
+        <location filename="../../ui/pages/editor.py" line="1025"/>
+        <location filename="../../ui/pages/editor.py" line="1097"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
@@ -1012,164 +1012,169 @@
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="770"/>
-        <source>Discard the unsaved changes?</source>
-        <translation>Buang perubahan yang belum disimpan?</translation>
+        <location filename="../../ui/pages/editor.py" line="772"/>
+        <source>the unsaved case</source>
+        <translation>kasus yang belum disimpan</translation>
     </message>
     <message>
         <location filename="../../ui/pages/editor.py" line="776"/>
+        <source>Save the changes to {name}?</source>
+        <translation>Simpan perubahan pada {name}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/editor.py" line="798"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="776"/>
+        <location filename="../../ui/pages/editor.py" line="798"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="793"/>
+        <location filename="../../ui/pages/editor.py" line="815"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="817"/>
+        <location filename="../../ui/pages/editor.py" line="839"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="817"/>
+        <location filename="../../ui/pages/editor.py" line="839"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="826"/>
+        <location filename="../../ui/pages/editor.py" line="848"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="850"/>
+        <location filename="../../ui/pages/editor.py" line="872"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="864"/>
+        <location filename="../../ui/pages/editor.py" line="886"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="871"/>
+        <location filename="../../ui/pages/editor.py" line="893"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="882"/>
+        <location filename="../../ui/pages/editor.py" line="904"/>
         <source>Duplicate {id}</source>
         <translation>Gandakan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="893"/>
+        <location filename="../../ui/pages/editor.py" line="915"/>
         <source>Move choice {n} of {id}</source>
         <translation>Pindahkan pilihan {n} dari {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="915"/>
+        <location filename="../../ui/pages/editor.py" line="937"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="924"/>
+        <location filename="../../ui/pages/editor.py" line="946"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="926"/>
+        <location filename="../../ui/pages/editor.py" line="948"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="928"/>
+        <location filename="../../ui/pages/editor.py" line="950"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="932"/>
+        <location filename="../../ui/pages/editor.py" line="954"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="938"/>
+        <location filename="../../ui/pages/editor.py" line="960"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="938"/>
+        <location filename="../../ui/pages/editor.py" line="960"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="943"/>
+        <location filename="../../ui/pages/editor.py" line="965"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="991"/>
+        <location filename="../../ui/pages/editor.py" line="1013"/>
         <source>Choose a picture or recording</source>
         <translation>Pilih gambar atau rekaman</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="993"/>
+        <location filename="../../ui/pages/editor.py" line="1015"/>
         <source>Pictures and recordings ({patterns})</source>
         <translation>Gambar dan rekaman ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1011"/>
+        <location filename="../../ui/pages/editor.py" line="1033"/>
         <source>Add exhibit {id}</source>
         <translation>Tambah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1018"/>
+        <location filename="../../ui/pages/editor.py" line="1040"/>
         <source>Delete exhibit {id}? Stages stop revealing it.</source>
         <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1021"/>
+        <location filename="../../ui/pages/editor.py" line="1043"/>
         <source>Delete exhibit {id}</source>
         <translation>Hapus barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1041"/>
+        <location filename="../../ui/pages/editor.py" line="1063"/>
         <source>Change exhibit {id}</source>
         <translation>Ubah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1075"/>
+        <location filename="../../ui/pages/editor.py" line="1097"/>
         <source>Variables: {detail}</source>
         <translation>Variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1091"/>
+        <location filename="../../ui/pages/editor.py" line="1113"/>
         <source>Change the case details</source>
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1108"/>
+        <location filename="../../ui/pages/editor.py" line="1130"/>
         <source>The case has errors; fix them before playing it:
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1136"/>
+        <location filename="../../ui/pages/editor.py" line="1158"/>
         <source>Move {id}</source>
         <translation>Pindahkan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1136"/>
+        <location filename="../../ui/pages/editor.py" line="1158"/>
         <source>Move {n} stages</source>
         <translation>Pindahkan {n} tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1170"/>
+        <location filename="../../ui/pages/editor.py" line="1192"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>
@@ -1236,7 +1241,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="126"/>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>TIPCase</source>
         <translation>TIPCase</translation>
     </message>
@@ -1381,17 +1386,17 @@
         <translation>Gagal masuk: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Import a Twine story or an H5P scenario</source>
         <translation>Impor cerita Twine atau skenario H5P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;All files (*)</source>
         <translation>Twine dan H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Cerita Twine (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
     </message>

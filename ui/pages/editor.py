@@ -765,10 +765,32 @@ class EditorPage(QWidget):
         self.select(str(document.data.get("start", "")))
 
     def confirm_discard(self) -> bool:
+        """Before the document is replaced or the editor left: save, discard or stay. True to go on."""
         if self.undo_stack.isClean():
             return True
-        answer = QMessageBox.question(self, self.tr("Scenario editor"), self.tr("Discard the unsaved changes?"))
-        return answer == QMessageBox.StandardButton.Yes
+        buttons = QMessageBox.StandardButton
+        name = self.document.path.name if self.document.path else self.tr("the unsaved case")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Scenario editor"),
+            self.tr("Save the changes to {name}?").format(name=name),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        if answer == buttons.Discard:
+            self.autosave.stop()
+            self.autosave_path().unlink(missing_ok=True)  # discarded: not offered back next time
+            self.undo_stack.setClean()
+            return True
+        return False
+
+    def reset(self) -> None:
+        """An empty editor (after sign-out, so the next person at a shared workstation starts afresh)."""
+        self.set_document(ScenarioDocument.new())
+        if getattr(self, "test_play", None) is not None:
+            self.test_play.close()
 
     def choose_file(self) -> None:
         if not self.confirm_discard():
