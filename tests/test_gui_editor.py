@@ -248,6 +248,7 @@ def test_play_from_here_walks_the_case_and_records_nothing(qtbot, window: MainWi
     assert dialog.reached
     assert dialog.play.stage.id == "statement"
     assert dialog.play.route[0] == "intake"
+    assert dialog.state.text().endswith("Case file: transfers.")  # what the shortest route there revealed
     first_choice = dialog._buttons[0].text()
     qtbot.mouseClick(dialog._buttons[0], Qt.MouseButton.LeftButton)
     assert dialog.play.stage.id != "statement"

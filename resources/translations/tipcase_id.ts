@@ -1931,9 +1931,9 @@
         <translation>Tidak ada pilihan yang ditawarkan di sini: kasus macet (jalan buntu).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/test_play.py" line="120"/>
-        <source>Variables: {variables}. Case clock: {hours} h.</source>
-        <translation>Variabel: {variables}. Jam kasus: {hours} jam.</translation>
+        <location filename="../../ui/pages/test_play.py" line="121"/>
+        <source>Variables: {variables}. Case clock: {hours} h. Case file: {exhibits}.</source>
+        <translation>Variabel: {variables}. Jam kasus: {hours} jam. Berkas kasus: {exhibits}.</translation>
     </message>
 </context>
 <context>

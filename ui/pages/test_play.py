@@ -116,8 +116,11 @@ class TestPlayDialog(QDialog):
         if not play.finished and not self._buttons:
             self.last.setText(html.escape(self.tr("No choice is offered here: the case is stuck (a dead end).")))
         variables = ", ".join(f"{name} = {_shown(value)}" for name, value in play.variables.items())
+        case_file = ", ".join(play.revealed) or "—"
         self.state.setText(
-            self.tr("Variables: {variables}. Case clock: {hours} h.").format(variables=variables or "—", hours=f"{play.clock:g}")
+            self.tr("Variables: {variables}. Case clock: {hours} h. Case file: {exhibits}.").format(
+                variables=variables or "—", hours=f"{play.clock:g}", exhibits=case_file
+            )
         )
         self.back.setEnabled(len(play.decisions) > self._from)
 
