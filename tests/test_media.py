@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QTextDocument
 
 from tests.gui import make_context, open_window
 from tipcase import library
+from tipcase.cli import main
 from tipcase.media import MAX_MEDIA_BYTES, MediaError, adopt
 from tipcase.services import accounts, scenarios, workstation
 from tipcase.services.demo import seed_demo
@@ -135,3 +137,11 @@ def test_a_chosen_picture_is_copied_beside_the_case_without_replacing_another(tm
     notes.write_text("x", encoding="utf-8")
     with pytest.raises(MediaError, match=r"notes\.txt: not an image or sound file"):
         adopt(case, notes)
+
+
+def test_the_terminal_player_names_the_picture_file(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("\nq\n"))
+    main(["play", str(CASE), "--lang", "id"])
+    out = capsys.readouterr().out
+    assert "[Ditambahkan ke berkas perkara: Brosur program]" in out
+    assert "    Berkasnya sendiri: media/fake-internship-brochure.png" in out

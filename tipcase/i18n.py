@@ -11,6 +11,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "press_enter": {"en": "Press Enter to begin, or q to stop.", "id": "Tekan Enter untuk mulai, atau q untuk berhenti."},
     "case_clock": {"en": "Case clock: {hours} h", "id": "Waktu kasus: {hours} jam"},
     "case_file": {"en": "Added to the case file", "id": "Ditambahkan ke berkas perkara"},
+    "media_file": {"en": "The file itself: {path}", "id": "Berkasnya sendiri: {path}"},
     "your_choice": {"en": "Your choice (1-{n}, q to stop): ", "id": "Pilihan Anda (1-{n}, q untuk berhenti): "},
     "not_offered": {"en": "Type a number from 1 to {n}.", "id": "Ketik angka 1 sampai {n}."},
     "debrief": {"en": "Debrief", "id": "Evaluasi"},

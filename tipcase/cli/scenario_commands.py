@@ -206,6 +206,8 @@ class TerminalPlayer:
                 print(f"\n  [{message('case_file', self.language)}: {self.text(exhibit.title)}]")
                 if exhibit.text is not None:
                     print(_wrap(self.text(exhibit.text), "    "))
+                if exhibit.file is not None:  # a picture or recording: where to open it beside the case
+                    print("    " + message("media_file", self.language, path=exhibit.file))
             shown_exhibits = len(self.play.revealed)
             offered = self.play.offered()
             print()
