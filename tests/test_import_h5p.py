@@ -19,9 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tipcase.cli import main
-from tipcase.importers import ImportFailed, import_file, import_h5p
+from tipcase.importers import ImportFailed, import_file, import_h5p, save_imported
 from tipcase.importers.h5p import plain_text
-from tipcase.validator import check_text
+from tipcase.services.scenarios import read_media
+from tipcase.validator import check_file, check_text
 
 
 def errors_of(yaml_text: str) -> list[str]:
@@ -210,25 +211,61 @@ def test_scores_on_loops_are_dropped_and_a_loop_without_exit_gets_one(tmp_path: 
     assert any("content[2] is in a loop with no ending" in m for m in messages)
 
 
-def test_a_package_is_read_with_its_language_and_media_are_named(tmp_path: Path) -> None:
-    content = [
-        {
-            "type": {"library": "H5P.Image 1.1", "params": {"alt": "The boat at the pier", "file": {"path": "images/boat.png"}}},
-            "nextContentId": 1,
-        },
-        text_item("<p>Unit PPA menangani perkara ini.</p>", -1, title="Dirujuk"),
-    ]
-    path = package(tmp_path, scenario_json(content), language="id")
+IMAGE_THEN_TEXT = [
+    {
+        "type": {"library": "H5P.Image 1.1", "params": {"alt": "The boat at the pier", "file": {"path": "images/boat.png"}}},
+        "nextContentId": 1,
+    },
+    {"type": {"library": "H5P.Video 1.5", "params": {"title": "Harbour at night"}}, "nextContentId": 2},
+    text_item("<p>Unit PPA menangani perkara ini.</p>", -1, title="Dirujuk"),
+]
+
+
+def test_a_package_is_read_with_its_language_and_its_pictures_become_exhibits(tmp_path: Path) -> None:
+    path = package(tmp_path, scenario_json(IMAGE_THEN_TEXT), language="id")
     imported = import_file(path)
     assert errors_of(imported.yaml_text) == []
     scenario = imported.scenario
     assert scenario["languages"] == ["id"]
-    assert scenario["stages"]["step-0"]["text"] == "[Image: The boat at the pier]"
-    assert scenario["stages"]["step-0"]["choices"][0]["label"] == "Lanjutkan"
-    assert any(
-        n.path == f"{path}/content/content.json" and "H5P.Image: kept as a stage that describes it; media files are not copied" in n.message
-        for n in imported.notes
-    )
+    stage = scenario["stages"]["step-0"]
+    assert stage["text"] == "[Image: The boat at the pier]"
+    assert stage["reveal"] == ["the-boat-at-the-pier"]
+    assert stage["choices"][0]["label"] == "Lanjutkan"
+    assert scenario["exhibits"] == {
+        "the-boat-at-the-pier": {"kind": "photo", "title": "The boat at the pier", "file": "media/boat.png", "text": "The boat at the pier"}
+    }
+    assert list(scenario)[-3:] == ["exhibits", "start", "stages"]
+    assert imported.media == {"media/boat.png": b"\x89PNG"}
+    [note] = [n for n in imported.notes if "H5P.Video" in n.message]  # a video has no place in the case file
+    assert note.path == f"{path}/content/content.json"
+    assert note.message.endswith("kept as a stage that describes it; media files are not copied")
+
+
+def test_a_bare_content_json_says_where_the_pictures_are(tmp_path: Path) -> None:
+    imported = import_file(write_json(tmp_path, scenario_json(IMAGE_THEN_TEXT)))
+    assert "exhibits" not in imported.scenario
+    assert any("the picture is not copied (it is in the .h5p package: import the package to bring it)" in n.message for n in imported.notes)
+
+
+def test_saving_writes_the_pictures_beside_the_case_and_never_over_another(tmp_path: Path) -> None:
+    imported = import_file(package(tmp_path, scenario_json(IMAGE_THEN_TEXT)))
+    out = tmp_path / "cases" / "harbour.yaml"
+    out.parent.mkdir()
+    save_imported(imported, out)
+    assert (out.parent / "media" / "boat.png").read_bytes() == b"\x89PNG"
+    checked = check_file(out)
+    assert checked.ok
+    assert checked.scenario is not None
+    [media] = read_media(out, checked.scenario)  # found where the exhibit says: it can be published
+    assert media.data == b"\x89PNG"
+    save_imported(imported, out)  # the same picture again: fine
+    (out.parent / "media" / "boat.png").write_bytes(b"someone else's picture")
+    out.unlink()
+    with pytest.raises(ImportFailed, match=r"boat\.png: exists with other content"):
+        save_imported(imported, out)
+    assert not out.exists()  # nothing written
+    save_imported(imported, out, force=True)
+    assert (out.parent / "media" / "boat.png").read_bytes() == b"\x89PNG"
 
 
 @pytest.mark.parametrize(
@@ -280,6 +317,13 @@ def test_the_command_line_imports_a_package(tmp_path: Path, capsys: pytest.Captu
     assert "imported 5 item(s) as" in err
     assert "content[4]" in err
     assert main(["validate", str(out)]) == 0
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    assert main(["import", str(package(pictures, scenario_json(IMAGE_THEN_TEXT))), "-o", str(pictures / "boat.yaml")]) == 0
+    assert "with 1 picture(s) in media/" in capsys.readouterr().err
+    assert (pictures / "media" / "boat.png").is_file()
+    assert main(["import", str(pictures / "port.h5p")]) == 0  # to standard output: the picture cannot go anywhere
+    assert "1 picture(s) not written: give -o to write them beside the scenario" in capsys.readouterr().err
     assert main(["import", str(write_json(tmp_path, scenario_json(PORT))), "--start", "Hub"]) == 1
     assert "--start and --story are for Twine stories" in capsys.readouterr().err
 

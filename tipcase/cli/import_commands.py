@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from tipcase.cli.common import UsageError
-from tipcase.importers import ImportFailed, import_file, save_text
+from tipcase.importers import ImportFailed, import_file, save_imported
 from tipcase.validator import check_text
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     command.add_argument("file", metavar="FILE")
     command.add_argument("-o", "--output", metavar="OUT.yaml", help="where to write the scenario (default: print it)")
-    command.add_argument("--force", action="store_true", help="replace OUT.yaml if it exists")
+    command.add_argument("--force", action="store_true", help="replace OUT.yaml (and pictures beside it) if they exist")
     command.add_argument("--start", metavar="PASSAGE", help="the passage to start from (default: the story's start, else 'Start')")
     command.add_argument("--story", metavar="NAME", help="which story of a Twine archive holding several")
     command.add_argument(
@@ -62,11 +62,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(finding, file=sys.stderr)
     if output is None:
         sys.stdout.write(imported.yaml_text)
+        if imported.media:
+            print(f"tipcase: {len(imported.media)} picture(s) not written: give -o to write them beside the scenario", file=sys.stderr)
     else:
-        save_text(output, imported.yaml_text)
+        try:
+            save_imported(imported, output, force=args.force)
+        except ImportFailed as exc:
+            print(f"tipcase: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     print(
         f"imported {imported.passages} {unit}(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
-        f"{len(imported.notes)} warning(s)" + (f"; written to {output}" if output is not None else ""),
+        f"{len(imported.notes)} warning(s)"
+        + (f"; written to {output}" if output is not None else "")
+        + (f" with {len(imported.media)} picture(s) in media/" if output is not None and imported.media else ""),
         file=sys.stderr,
     )
     return EXIT_FAILED if errors else EXIT_OK

@@ -22,7 +22,18 @@ from tipcase.importers.twee import parse_twee
 from tipcase.importers.twine_html import parse_twine_html
 from tipcase.yamlwrite import to_yaml
 
-__all__ = ["ImportFailed", "Imported", "Note", "import_file", "import_h5p", "import_text", "read_story", "save_text", "to_yaml"]
+__all__ = [
+    "ImportFailed",
+    "Imported",
+    "Note",
+    "import_file",
+    "import_h5p",
+    "import_text",
+    "read_story",
+    "save_imported",
+    "save_text",
+    "to_yaml",
+]
 
 
 @dataclasses.dataclass
@@ -34,6 +45,7 @@ class Imported:
     notes: list[Note]
     passages: int  # Twine passages, or H5P content items, read
     kind: str = "twine"  # twine | h5p
+    media: dict[str, bytes] = dataclasses.field(default_factory=dict)  # pictures to write beside the scenario
 
     @property
     def stages(self) -> int:
@@ -84,12 +96,13 @@ def import_text(text: str, path: str, *, story_name: str | None = None, start: s
 
 def import_h5p(data: bytes, path: str, *, lang: str | None = None) -> Imported:
     """Import an H5P Branching Scenario from a ``.h5p`` package's bytes or a ``content.json``'s."""
-    scenario, notes, items = h5p_to_scenario(data, path, lang=lang)
+    result = h5p_to_scenario(data, path, lang=lang)
+    scenario = result.scenario
     header = [
         f"Imported from {Path(path).name} (H5P Branching Scenario) by 'tipcase import'.",
         "End outcomes default to success; set each end's outcome, the competencies scored and feedback before publishing.",
     ]
-    return Imported(scenario, to_yaml(scenario, header), notes, items, kind="h5p")
+    return Imported(scenario, to_yaml(scenario, header), result.notes, result.items, kind="h5p", media=result.media)
 
 
 def import_file(path: str | Path, *, story_name: str | None = None, start: str | None = None, lang: str | None = None) -> Imported:
@@ -108,6 +121,26 @@ def import_file(path: str | Path, *, story_name: str | None = None, start: str |
             raise ImportFailed(f"{shown}: --start and --story are for Twine stories; an H5P scenario starts at its first item")
         return import_h5p(data, shown, lang=lang)
     return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang or "en")
+
+
+def save_imported(imported: Imported, path: str | Path, *, force: bool = False) -> None:
+    """Write an imported scenario and its pictures (under ``media/`` beside it).
+
+    A picture already there with the same bytes is left alone; one with other content is replaced only
+    with ``force``, and otherwise nothing at all is written.
+    """
+    target = Path(path)
+    clashes = [
+        name for name, data in imported.media.items() if (target.parent / name).is_file() and (target.parent / name).read_bytes() != data
+    ]
+    if clashes and not force:
+        raise ImportFailed(f"{target.parent / clashes[0]}: exists with other content (replace it with --force, or import elsewhere)")
+    for name, data in imported.media.items():
+        file = target.parent / name
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if not file.is_file() or file.read_bytes() != data:
+            file.write_bytes(data)
+    save_text(target, imported.yaml_text)
 
 
 def save_text(path: str | Path, text: str) -> None:

@@ -15,6 +15,7 @@ and column of the item in the JSON; media files are not copied (a note says whic
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import json
@@ -30,6 +31,7 @@ import networkx as nx
 
 from tipcase.importers.convert import END_TEXT, slug, unique_id
 from tipcase.importers.story import ImportFailed, Note
+from tipcase.media import MAX_MEDIA_BYTES, MEDIA_FOLDER, MEDIA_TYPES
 
 SCORING = ("no-score", "dynamic-score", "static-end-score")
 CONTINUE = {"en": "Continue", "id": "Lanjutkan"}
@@ -115,11 +117,15 @@ def _read_json(text: str, shown: str) -> tuple[Any, _PositionDecoder]:
         raise ImportFailed(f"{shown}:1:1: the JSON is nested too deeply to read") from None
 
 
-def read_package(data: bytes, path: str) -> tuple[str, str, dict[str, Any]]:
-    """The text of ``content.json``, the name to show in notes, and ``h5p.json`` (empty for a bare file)."""
+def read_package(data: bytes, path: str) -> tuple[str, str, dict[str, Any], dict[str, bytes]]:
+    """What a ``.h5p`` package or a bare ``content.json`` holds.
+
+    The text of ``content.json``, the name to show in notes, ``h5p.json`` (empty for a bare file), and the
+    package's pictures and recordings by their path under ``content/`` (none for a bare file).
+    """
     if not data.startswith(b"PK"):
         try:
-            return data.decode("utf-8-sig"), path, {}
+            return data.decode("utf-8-sig"), path, {}, {}
         except UnicodeDecodeError as exc:
             raise ImportFailed(f"{path}:1:{exc.start + 1}: not UTF-8 text") from None
     try:
@@ -132,18 +138,31 @@ def read_package(data: bytes, path: str) -> tuple[str, str, dict[str, Any]]:
             loaded, _ = _read_json(package.read("h5p.json").decode("utf-8-sig"), f"{path}/h5p.json")
             manifest = loaded if isinstance(loaded, dict) else {}
         content = package.read("content/content.json").decode("utf-8-sig")
+        files = {
+            info.filename.removeprefix("content/"): package.read(info)
+            for info in package.infolist()
+            if info.filename.startswith("content/")
+            and Path(info.filename).suffix.lower() in MEDIA_TYPES
+            and info.file_size <= MAX_MEDIA_BYTES
+        }
     except (zipfile.BadZipFile, zipfile.LargeZipFile, UnicodeDecodeError) as exc:
         raise ImportFailed(f"{path}: not a readable H5P package ({exc})") from None
     library = str(manifest.get("mainLibrary", "H5P.BranchingScenario"))
     if library != "H5P.BranchingScenario":
         raise ImportFailed(f"{path}/h5p.json:1:1: the package holds {library}, not H5P.BranchingScenario")
-    return content, f"{path}/content/content.json", manifest
+    return content, f"{path}/content/content.json", manifest, files
 
 
 class _Converter:
-    def __init__(self, params: dict[str, Any], decoder: _PositionDecoder, text: str, shown: str, manifest: dict[str, Any]) -> None:
+    def __init__(
+        self, params: dict[str, Any], decoder: _PositionDecoder, text: str, shown: str, *, manifest: dict[str, Any], files: dict[str, bytes]
+    ) -> None:
         self.params, self.decoder, self.text, self.shown, self.manifest = params, decoder, text, shown, manifest
+        self.files = files  # the package's pictures and recordings, by their path in content/
         self.notes: list[Note] = []
+        self.exhibits: dict[str, dict[str, Any]] = {}
+        self.media: dict[str, bytes] = {}  # file path as the scenario names it (media/...) -> bytes
+        self.reveals: dict[int, str] = {}  # content index -> the exhibit its stage reveals
         content = params.get("content")
         if not isinstance(content, list) or not content:
             line, col = self.line_col(params)
@@ -197,10 +216,37 @@ class _Converter:
             return plain_text(params.get("text"))
         kind = MEDIA.get(library, library.removeprefix("H5P.") or "Content")
         described = plain_text(params.get("alt") or params.get("title") or self.title(index))
+        if library == "H5P.Image" and self._picture(index, params, described):
+            return f"[{kind}: {described}]" if described else f"[{kind}]"
+        where = "it is in the .h5p package: import the package to bring it" if library == "H5P.Image" and not self.files else None
         self.note(
-            item, f"content[{index}] is {library or 'of no known type'}: kept as a stage that describes it; media files are not copied"
+            item,
+            f"content[{index}] is {library or 'of no known type'}: kept as a stage that describes it; "
+            + (f"the picture is not copied ({where})" if where else "media files are not copied"),
         )
         return f"[{kind}: {described}]" if described else f"[{kind}]"
+
+    def _picture(self, index: int, params: dict[str, Any], described: str) -> bool:
+        """An H5P.Image's picture as an exhibit the stage reveals, its file to be written under ``media/``."""
+        file = params.get("file")
+        inside = str(file.get("path", "")) if isinstance(file, dict) else ""
+        data = self.files.get(inside)
+        if data is None:
+            return False
+        name = Path(inside).name
+        stem, suffix = Path(name).stem, Path(name).suffix.lower()
+        target, number = f"{MEDIA_FOLDER}/{slug(stem)}{suffix}", 2
+        while target in self.media and self.media[target] != data:
+            target, number = f"{MEDIA_FOLDER}/{slug(stem)}-{number}{suffix}", number + 1
+        self.media[target] = data
+        title = self.title(index) or described or f"Image {index}"
+        exhibit_id = unique_id(slug(title), set(self.exhibits))
+        exhibit: dict[str, Any] = {"kind": "photo", "title": title[:120], "file": target}
+        if described:
+            exhibit["text"] = described
+        self.exhibits[exhibit_id] = exhibit
+        self.reveals[index] = exhibit_id
+        return True
 
     def edges(self, index: int) -> list[tuple[str, Any, dict[str, Any]]]:
         """Each way out of an item: (label, next id, feedback)."""
@@ -254,6 +300,8 @@ class _Converter:
             if self.title(index):
                 stage["title"] = self.title(index)
             stage["text"] = self.body(index) or "(no text)"
+            if index in self.reveals:
+                stage["reveal"] = [self.reveals[index]]
             choices = []
             for label, next_id, feedback in edges[index]:
                 choice: dict[str, Any] = {"label": label or CONTINUE.get(lang, CONTINUE["en"])}
@@ -297,6 +345,8 @@ class _Converter:
         }
         if scored:
             scenario["competencies"] = {"score": {"title": "Score (imported from H5P)", "weight": 1}}
+        if self.exhibits:
+            scenario["exhibits"] = self.exhibits
         scenario["start"] = ids[0]
         scenario["stages"] = stages
         return scenario
@@ -362,9 +412,19 @@ def _feedback_text(feedback: dict[str, Any]) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def h5p_to_scenario(data: bytes, path: str, *, lang: str | None = None) -> tuple[dict[str, Any], list[Note], int]:
-    """The scenario, the notes (in file order) and the number of content items, from ``content.json`` or a ``.h5p``."""
-    text, shown, manifest = read_package(data, path)
+@dataclasses.dataclass
+class H5PImport:
+    """What an H5P file gives: the scenario, the notes in file order, the item count and the pictures to write."""
+
+    scenario: dict[str, Any]
+    notes: list[Note]
+    items: int
+    media: dict[str, bytes]
+
+
+def h5p_to_scenario(data: bytes, path: str, *, lang: str | None = None) -> H5PImport:
+    """The scenario and all that comes with it, from ``content.json`` or a ``.h5p`` package."""
+    text, shown, manifest, files = read_package(data, path)
     document, decoder = _read_json(text, shown)
     params = document.get("branchingScenario", document) if isinstance(document, dict) else None
     if not isinstance(params, dict):
@@ -372,9 +432,10 @@ def h5p_to_scenario(data: bytes, path: str, *, lang: str | None = None) -> tuple
     language = lang or str(manifest.get("language") or "en")
     if not re.fullmatch(r"[a-z]{2,3}", language):
         language = "en"
-    converter = _Converter(params, decoder, text, shown, manifest)
+    converter = _Converter(params, decoder, text, shown, manifest=manifest, files=files)
     scenario = converter.convert(language, path)
-    return scenario, sorted(converter.notes, key=lambda note: (note.line, note.col)), len(converter.content)
+    notes = sorted(converter.notes, key=lambda note: (note.line, note.col))
+    return H5PImport(scenario, notes, len(converter.content), converter.media)
 
 
 def looks_like_h5p(data: bytes, path: str) -> bool:

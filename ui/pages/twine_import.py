@@ -60,11 +60,11 @@ class TwineImportDialog(QDialog):
             self.save(Path(name))
 
     def save(self, target: Path) -> None:
-        from tipcase.importers import save_text  # noqa: PLC0415
+        from tipcase.importers import ImportFailed, save_imported  # noqa: PLC0415
 
         try:
-            save_text(target, self.imported.yaml_text)
-        except OSError as exc:
+            save_imported(self.imported, target)
+        except (OSError, ImportFailed) as exc:
             QMessageBox.warning(self, self.windowTitle(), self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
             return
         self.saved_to = target
