@@ -117,6 +117,15 @@ def test_the_player_shows_the_picture_in_the_case_file(qtbot, tmp_path: Path) ->
     assert image.width() == 820  # the brochure itself, drawn fitted to the pane
     assert "INTERNATIONAL INTERNSHIP IN EUROPE" in player.exhibit_view.toPlainText()  # its transcript, for screen readers
 
+    def shown_width() -> int:
+        html = player.exhibit_view.toHtml()
+        return int(html.split('width="', 1)[1].split('"', 1)[0])
+
+    before = shown_width()
+    window.resize(window.width() + 300, window.height())
+    qtbot.waitUntil(lambda: shown_width() != before, timeout=3000)  # refitted to the wider pane
+    assert shown_width() <= 820
+
 
 def test_a_chosen_picture_is_copied_beside_the_case_without_replacing_another(tmp_path: Path) -> None:
     case = tmp_path / "cases" / "my-case.yaml"

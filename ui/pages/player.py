@@ -11,7 +11,7 @@ import html
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -133,6 +133,11 @@ class PlayerPage(QWidget):
         self.exhibit_list.setModel(self.exhibits)
         self.exhibit_list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_exhibit(current.row()))
         self.exhibit_view = QTextBrowser()
+        self._refit = QTimer(self)  # a picture is refitted to the pane once a resize settles
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(150)
+        self._refit.timeout.connect(lambda: self._show_exhibit(self.exhibit_list.currentIndex().row()))
+        self.exhibit_view.viewport().installEventFilter(self)
         case_file = QWidget()
         case_layout = QVBoxLayout(case_file)
         case_layout.addWidget(self.exhibit_list, 1)
@@ -255,6 +260,11 @@ class PlayerPage(QWidget):
         body = self.context.text(exhibit.text) if exhibit.text else ""
         lines = "".join(f"<p>{html.escape(line)}</p>" for line in body.split("\n") if line.strip())
         self.exhibit_view.setHtml(f"<h3>{html.escape(self.context.text(exhibit.title))}</h3>{self._media_html(exhibit)}{lines}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.exhibit_view.viewport() and event.type() == QEvent.Type.Resize and self.media:
+            self._refit.start()
+        return super().eventFilter(watched, event)
 
     def _media_html(self, exhibit: Any) -> str:
         """The exhibit's picture, fitted to the case-file pane (its text, below, describes it for screen readers)."""
