@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 from tipcase.ui.context import ApplicationContext
 from tipcase.ui.models.rows import RowsTableModel
 from tipcase.ui.pages.roster_dialog import RosterDialog
-from tipcase.ui.widgets.competency_chart import CompetencyChart
+from tipcase.ui.widgets.charts import CompetencyChart, ProgressChart
 from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
-from tipcase.ui.widgets.progress_chart import ProgressChart
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:

@@ -17,7 +17,7 @@ from tipcase.engine import Play
 from tipcase.ui.context import ApplicationContext
 from tipcase.ui.models.decisions import DecisionListModel, DecisionRow
 from tipcase.ui.theme import colours
-from tipcase.ui.widgets.competency_chart import CompetencyChart
+from tipcase.ui.widgets.charts import CompetencyChart
 from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 

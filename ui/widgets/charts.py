@@ -1,8 +1,9 @@
-"""The cohort's progress on a scenario over time (QtCharts): members completed and passed, day by day.
+"""The app's charts (QtCharts), each with its figures also written out as text for screen readers.
 
-Two step lines over a date axis, from the day before the first completion to the last, with the cohort's
-size as the top of the scale so the gap to "everyone" is visible. The same figures are the chart's
-accessible description, for screen readers.
+``CompetencyChart``: percent per competency (the debrief; the cohort's means). ``ProgressChart``: a
+cohort's members completed and passed, day by day, as two step lines over a date axis from the day
+before the first completion, the cohort's size at the top of the scale so the gap to "everyone" shows.
+Both share ``ChartView``: antialiasing, a sensible size and the scheme's light or dark theme.
 """
 
 from __future__ import annotations
@@ -11,11 +12,58 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis, QHorizontalBarSeries, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from tipcase.ui.theme import colours, is_dark
+
+
+class ChartView(QChartView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(480, 320)  # QChartView's default (600 high) would make the window grow
+
+    @staticmethod
+    def themed_chart(title: str) -> QChart:
+        """A new chart in the scheme's theme, transparent so it sits on the window's own background."""
+        chart = QChart()
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundVisible(False)
+        chart.setTitle(title)
+        return chart
+
+
+class CompetencyChart(ChartView):
+    def show_percents(self, percents: list[tuple[str, float]], title: str) -> None:
+        chart = self.themed_chart(title)
+        chart.legend().hide()
+        bars = QBarSet(title)
+        bars.setColor(colours().route)
+        labels = []
+        for label, percent in reversed(percents):  # Qt draws the first category at the bottom
+            bars.append(percent)
+            labels.append(label)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value %")
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(labels)
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setLabelFormat("%d")
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self.setChart(chart)
+        self.setAccessibleDescription("; ".join(f"{label}: {percent:g} %" for label, percent in percents))
 
 
 def _msecs(day: dt.date) -> float:
@@ -32,21 +80,10 @@ def _nice_step(top: int) -> int:
         magnitude *= 10
 
 
-class ProgressChart(QChartView):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(480, 320)
-
+class ProgressChart(ChartView):
     def show_progress(self, progress: Sequence[Any], members: int, names: tuple[str, str], title: str) -> None:
         """``progress``: days with cumulative ``completed`` and ``passed``; ``names``: the two lines' legends."""
-        chart = QChart()
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight)
-        chart.setBackgroundVisible(False)
-        chart.setTitle(title)
+        chart = self.themed_chart(title)
         palette = colours()
         lines = []
         for name, colour, field in ((names[0], palette.route, "completed"), (names[1], palette.good, "passed")):
