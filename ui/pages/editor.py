@@ -87,6 +87,13 @@ class EditCommand(QUndoCommand):
         self.editor.document_changed()
 
 
+def _line_edit(placeholder: str) -> QLineEdit:
+    """A one-line field showing an example of what it takes."""
+    field = QLineEdit()
+    field.setPlaceholderText(placeholder)
+    return field
+
+
 def _labelled_rows(form: QFormLayout, fields: tuple[QWidget, ...]) -> list[QLabel]:
     """A row per field with a label as its buddy (Alt+letter reaches the field); the labels, to translate."""
     labels = [QLabel() for _ in fields]
@@ -223,10 +230,8 @@ class EditorPage(QWidget):
         self.stage_end = QComboBox()
         for value in ("", "success", "partial", "failure"):
             self.stage_end.addItem(value or "—", value)
-        self.stage_at = QLineEdit()
-        self.stage_at.setPlaceholderText("investigation")
-        self.stage_reveal = QLineEdit()
-        self.stage_reveal.setPlaceholderText("chat-log, contract")
+        self.stage_at = _line_edit("investigation")
+        self.stage_reveal = _line_edit("chat-log, contract")
         self.stage_apply = QPushButton()
         self.stage_apply.clicked.connect(self.apply_stage_form)
         stage_fields = (
@@ -246,19 +251,13 @@ class EditorPage(QWidget):
         self.choice_label_en, self.choice_label_id = QLineEdit(), QLineEdit()
         self.choice_to = QComboBox()
         self.choice_feedback_en, self.choice_feedback_id = QLineEdit(), QLineEdit()
-        self.choice_score = QLineEdit()
-        self.choice_score.setPlaceholderText("identification: 2, victim_care: -1")
+        self.choice_score = _line_edit("identification: 2, victim_care: -1")
         self.choice_critical = QLineEdit()
-        self.choice_when = QLineEdit()
-        self.choice_when.setPlaceholderText("trust >= 1 and not consent")
-        self.choice_hours = QLineEdit()
-        self.choice_hours.setPlaceholderText("1.5")
-        self.choice_ref = QLineEdit()
-        self.choice_ref.setPlaceholderText("UU 21/2007 Pasal 18")
-        self.choice_set = QLineEdit()
-        self.choice_set.setPlaceholderText("consent: true, referred: false")
-        self.choice_add = QLineEdit()
-        self.choice_add.setPlaceholderText("trust: 1, risk: -1")
+        self.choice_when = _line_edit("trust >= 1 and not consent")
+        self.choice_hours = _line_edit("1.5")
+        self.choice_ref = _line_edit("UU 21/2007 Pasal 18")
+        self.choice_set = _line_edit("consent: true, referred: false")
+        self.choice_add = _line_edit("trust: 1, risk: -1")
         self.choice_apply = QPushButton()
         self.choice_apply.clicked.connect(self.apply_choice_form)
         fields = (
@@ -302,8 +301,7 @@ class EditorPage(QWidget):
         self.case_pass_mark = QSpinBox()
         self.case_pass_mark.setRange(0, 100)
         self.case_pass_mark.setSuffix(" %")
-        self.case_variables = QLineEdit()
-        self.case_variables.setPlaceholderText("trust: 0, consent: false")
+        self.case_variables = _line_edit("trust: 0, consent: false")
         self.case_apply = QPushButton()
         self.case_apply.clicked.connect(self.apply_case_form)
         case_fields = (
@@ -350,8 +348,7 @@ class EditorPage(QWidget):
             self.exhibit_kind.addItem(kind, kind)
         self.exhibit_title_en, self.exhibit_title_id = QLineEdit(), QLineEdit()
         self.exhibit_text_en, self.exhibit_text_id = QPlainTextEdit(), QPlainTextEdit()
-        self.exhibit_file = QLineEdit()
-        self.exhibit_file.setPlaceholderText("media/photo.jpg")
+        self.exhibit_file = _line_edit("media/photo.jpg")
         self.exhibit_choose = QPushButton()
         self.exhibit_choose.clicked.connect(self.choose_exhibit_file)
         file_row = QWidget()
