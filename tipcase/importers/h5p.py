@@ -287,7 +287,9 @@ class _Converter:
         if dropped:
             self.note(self.content[dropped[0]], f"{len(dropped)} item(s) no edge reaches from the start were left out: content{dropped}")
         kept = [index for index in edges if index in reachable]
-        loops = {(a, b) for component in nx.strongly_connected_components(graph.subgraph(kept)) for a in component for b in component}
+        component_of = {
+            node: number for number, component in enumerate(nx.strongly_connected_components(graph.subgraph(kept))) for node in component
+        }  # an edge lies on a loop when both ends are in one strongly connected component (a self-loop included)
 
         taken: set[str] = set()
         ids = {index: unique_id(slug(self.title(index) or f"step-{index}"), taken) for index in kept}
@@ -315,7 +317,7 @@ class _Converter:
                 if words and target is not None:
                     choice["feedback"] = words
                 points = self.points(feedback, target)
-                if points and (index, target) in loops:
+                if points and target is not None and component_of[index] == component_of[target]:
                     self.note(
                         feedback or self.content[index],
                         f"content[{index}]: a score on a loop was dropped (it could be earned again and again)",
