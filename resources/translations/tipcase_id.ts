@@ -4,302 +4,302 @@
 <context>
     <name>CohortsPage</name>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="89"/>
-        <location filename="../../ui/pages/cohorts.py" line="92"/>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
+        <location filename="../../ui/pages/cohorts.py" line="91"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="89"/>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
         <source>Decisions</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="89"/>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
         <source>Poor choices</source>
         <translation>Pilihan buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="89"/>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
         <source>Poor share (%)</source>
         <translation>Porsi buruk (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="89"/>
+        <location filename="../../ui/pages/cohorts.py" line="88"/>
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="92"/>
+        <location filename="../../ui/pages/cohorts.py" line="91"/>
         <source>Choice</source>
         <translation>Pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="92"/>
+        <location filename="../../ui/pages/cohorts.py" line="91"/>
         <source>Taken</source>
         <translation>Dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="92"/>
+        <location filename="../../ui/pages/cohorts.py" line="91"/>
         <source>Share (%)</source>
         <translation>Porsi (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="92"/>
+        <location filename="../../ui/pages/cohorts.py" line="91"/>
         <source>Label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="94"/>
+        <location filename="../../ui/pages/cohorts.py" line="93"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="94"/>
+        <location filename="../../ui/pages/cohorts.py" line="93"/>
         <source>Attempts</source>
         <translation>Percobaan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="94"/>
+        <location filename="../../ui/pages/cohorts.py" line="93"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="131"/>
+        <location filename="../../ui/pages/cohorts.py" line="130"/>
         <source>Cohorts and analytics</source>
         <translation>Angkatan dan analitik</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="132"/>
+        <location filename="../../ui/pages/cohorts.py" line="131"/>
         <source>C&amp;ohort</source>
         <translation>A&amp;ngkatan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="133"/>
+        <location filename="../../ui/pages/cohorts.py" line="132"/>
         <source>Co&amp;urse</source>
         <translation>Kurs&amp;us</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="134"/>
+        <location filename="../../ui/pages/cohorts.py" line="133"/>
         <source>&amp;Scenario</source>
         <translation>&amp;Skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="135"/>
+        <location filename="../../ui/pages/cohorts.py" line="134"/>
         <source>&amp;New cohort…</source>
         <translation>Angkatan &amp;baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="136"/>
+        <location filename="../../ui/pages/cohorts.py" line="135"/>
         <source>Import a &amp;roster…</source>
         <translation>Impor &amp;daftar peserta…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="137"/>
+        <location filename="../../ui/pages/cohorts.py" line="136"/>
         <source>New &amp;course…</source>
         <translation>&amp;Kursus baru…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="138"/>
+        <location filename="../../ui/pages/cohorts.py" line="137"/>
         <source>&amp;Assign a course…</source>
         <translation>&amp;Tetapkan kursus…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="139"/>
+        <location filename="../../ui/pages/cohorts.py" line="138"/>
         <source>&amp;Export the report…</source>
         <translation>&amp;Ekspor laporan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="140"/>
-        <location filename="../../ui/pages/cohorts.py" line="146"/>
+        <location filename="../../ui/pages/cohorts.py" line="139"/>
+        <location filename="../../ui/pages/cohorts.py" line="145"/>
         <source>Hardest stages</source>
         <translation>Tahap tersulit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="141"/>
-        <location filename="../../ui/pages/cohorts.py" line="147"/>
+        <location filename="../../ui/pages/cohorts.py" line="140"/>
+        <location filename="../../ui/pages/cohorts.py" line="146"/>
         <source>Every choice</source>
         <translation>Semua pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="142"/>
-        <location filename="../../ui/pages/cohorts.py" line="148"/>
+        <location filename="../../ui/pages/cohorts.py" line="141"/>
+        <location filename="../../ui/pages/cohorts.py" line="147"/>
         <source>Critical errors and broken rules</source>
         <translation>Kesalahan kritis dan aturan yang dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="143"/>
+        <location filename="../../ui/pages/cohorts.py" line="142"/>
         <source>On the case graph</source>
         <translation>Pada graf kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="144"/>
+        <location filename="../../ui/pages/cohorts.py" line="143"/>
         <source>Progress over time</source>
         <translation>Kemajuan harian</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="145"/>
+        <location filename="../../ui/pages/cohorts.py" line="144"/>
         <source>The case graph, each choice drawn as wide as the share of trainees who took it</source>
         <translation>Graf kasus, setiap pilihan digambar selebar porsi peserta yang memilihnya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="164"/>
+        <location filename="../../ui/pages/cohorts.py" line="163"/>
         <source>Cohorts</source>
         <translation>Angkatan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="176"/>
+        <location filename="../../ui/pages/cohorts.py" line="175"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="235"/>
+        <location filename="../../ui/pages/cohorts.py" line="234"/>
         <source>No cohort yet: create one, import its roster, and assign it a course.</source>
         <translation>Belum ada angkatan: buat angkatan, impor daftar pesertanya, lalu tetapkan kursusnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="237"/>
+        <location filename="../../ui/pages/cohorts.py" line="236"/>
         <source>This cohort has no course yet.</source>
         <translation>Angkatan ini belum memiliki kursus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="241"/>
-        <location filename="../../ui/pages/cohorts.py" line="267"/>
+        <location filename="../../ui/pages/cohorts.py" line="240"/>
+        <location filename="../../ui/pages/cohorts.py" line="266"/>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cohorts.py" line="244"/>
+        <location filename="../../ui/pages/cohorts.py" line="243"/>
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; anggota</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="246"/>
+        <location filename="../../ui/pages/cohorts.py" line="245"/>
         <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate} %). Mean result of finished attempts: &lt;b&gt;{mean} %&lt;/b&gt;.</source>
         <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate} %). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean} %&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="261"/>
-        <location filename="../../ui/pages/cohorts.py" line="263"/>
+        <location filename="../../ui/pages/cohorts.py" line="260"/>
+        <location filename="../../ui/pages/cohorts.py" line="262"/>
         <source>Critical error</source>
         <translation>Kesalahan kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="262"/>
+        <location filename="../../ui/pages/cohorts.py" line="261"/>
         <source>Broken rule</source>
         <translation>Aturan dilanggar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="270"/>
+        <location filename="../../ui/pages/cohorts.py" line="269"/>
         <source>Completed</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="270"/>
+        <location filename="../../ui/pages/cohorts.py" line="269"/>
         <source>Passed</source>
         <translation>Lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="271"/>
+        <location filename="../../ui/pages/cohorts.py" line="270"/>
         <source>Members who completed and passed, by day</source>
         <translation>Anggota yang selesai dan lulus, per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="305"/>
+        <location filename="../../ui/pages/cohorts.py" line="304"/>
         <source>New cohort</source>
         <translation>Angkatan baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="308"/>
+        <location filename="../../ui/pages/cohorts.py" line="307"/>
         <source>NTT investigators, 2026 intake</source>
         <translation>Penyidik NTT, angkatan 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="310"/>
+        <location filename="../../ui/pages/cohorts.py" line="309"/>
         <source>Short name (a-z, 0-9, -):</source>
         <translation>Nama singkat (a-z, 0-9, -):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="311"/>
+        <location filename="../../ui/pages/cohorts.py" line="310"/>
         <source>Title:</source>
         <translation>Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="339"/>
+        <location filename="../../ui/pages/cohorts.py" line="338"/>
         <source>Course {code} created</source>
         <translation>Kursus {code} dibuat</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="356"/>
+        <location filename="../../ui/pages/cohorts.py" line="355"/>
         <source>Assign a course to {cohort}</source>
         <translation>Tetapkan kursus untuk {cohort}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="358"/>
+        <location filename="../../ui/pages/cohorts.py" line="357"/>
         <source>Course:</source>
         <translation>Kursus:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="375"/>
+        <location filename="../../ui/pages/cohorts.py" line="374"/>
         <source>Import a roster</source>
         <translation>Impor daftar peserta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="375"/>
+        <location filename="../../ui/pages/cohorts.py" line="374"/>
         <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="403"/>
+        <location filename="../../ui/pages/cohorts.py" line="402"/>
         <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
         <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="413"/>
+        <location filename="../../ui/pages/cohorts.py" line="412"/>
         <source>New accounts</source>
         <translation>Akun baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="414"/>
+        <location filename="../../ui/pages/cohorts.py" line="413"/>
         <source>Username</source>
         <translation>Nama pengguna</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="414"/>
+        <location filename="../../ui/pages/cohorts.py" line="413"/>
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="417"/>
+        <location filename="../../ui/pages/cohorts.py" line="416"/>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Simpan sebagai CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="423"/>
+        <location filename="../../ui/pages/cohorts.py" line="422"/>
         <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
         <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="433"/>
+        <location filename="../../ui/pages/cohorts.py" line="432"/>
         <source>Save the passwords</source>
         <translation>Simpan kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="433"/>
+        <location filename="../../ui/pages/cohorts.py" line="432"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="446"/>
+        <location filename="../../ui/pages/cohorts.py" line="445"/>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cohorts.py" line="448"/>
+        <location filename="../../ui/pages/cohorts.py" line="447"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -559,240 +559,240 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/pages/editor.py" line="386"/>
+        <location filename="../../ui/pages/editor.py" line="389"/>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="387"/>
+        <location filename="../../ui/pages/editor.py" line="390"/>
         <source>Open…</source>
         <translation>Buka…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="388"/>
+        <location filename="../../ui/pages/editor.py" line="391"/>
         <source>Import…</source>
         <translation>Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="389"/>
+        <location filename="../../ui/pages/editor.py" line="392"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="390"/>
+        <location filename="../../ui/pages/editor.py" line="393"/>
         <source>Save as…</source>
         <translation>Simpan sebagai…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="391"/>
+        <location filename="../../ui/pages/editor.py" line="394"/>
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="392"/>
+        <location filename="../../ui/pages/editor.py" line="395"/>
         <source>Add stage</source>
         <translation>Tambah tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="393"/>
+        <location filename="../../ui/pages/editor.py" line="396"/>
         <source>Duplicate stage</source>
         <translation>Gandakan tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="394"/>
+        <location filename="../../ui/pages/editor.py" line="397"/>
         <source>Add choice</source>
         <translation>Tambah pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="395"/>
-        <location filename="../../ui/pages/editor.py" line="951"/>
-        <location filename="../../ui/pages/editor.py" line="1041"/>
+        <location filename="../../ui/pages/editor.py" line="398"/>
+        <location filename="../../ui/pages/editor.py" line="950"/>
+        <location filename="../../ui/pages/editor.py" line="1040"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="396"/>
+        <location filename="../../ui/pages/editor.py" line="399"/>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="397"/>
+        <location filename="../../ui/pages/editor.py" line="400"/>
         <source>Set as start</source>
         <translation>Jadikan awal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="398"/>
+        <location filename="../../ui/pages/editor.py" line="401"/>
         <source>Case details</source>
         <translation>Rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="399"/>
+        <location filename="../../ui/pages/editor.py" line="402"/>
         <source>Case file</source>
         <translation>Berkas kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="400"/>
-        <location filename="../../ui/pages/editor.py" line="1129"/>
+        <location filename="../../ui/pages/editor.py" line="403"/>
+        <location filename="../../ui/pages/editor.py" line="1128"/>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="401"/>
-        <location filename="../../ui/pages/editor.py" line="1169"/>
+        <location filename="../../ui/pages/editor.py" line="404"/>
+        <location filename="../../ui/pages/editor.py" line="1168"/>
         <source>Arrange automatically</source>
         <translation>Atur otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="405"/>
+        <location filename="../../ui/pages/editor.py" line="408"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="406"/>
+        <location filename="../../ui/pages/editor.py" line="409"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="408"/>
-        <location filename="../../ui/pages/editor.py" line="437"/>
+        <location filename="../../ui/pages/editor.py" line="411"/>
+        <location filename="../../ui/pages/editor.py" line="438"/>
         <location filename="../../ui/pages/editor.py" line="454"/>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="409"/>
-        <location filename="../../ui/pages/editor.py" line="438"/>
+        <location filename="../../ui/pages/editor.py" line="412"/>
+        <location filename="../../ui/pages/editor.py" line="439"/>
         <location filename="../../ui/pages/editor.py" line="455"/>
         <source>Title (Indonesian)</source>
         <translation>Judul (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="410"/>
+        <location filename="../../ui/pages/editor.py" line="413"/>
         <source>Text (English)</source>
         <translation>Teks (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="411"/>
+        <location filename="../../ui/pages/editor.py" line="414"/>
         <source>Text (Indonesian)</source>
         <translation>Teks (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="412"/>
+        <location filename="../../ui/pages/editor.py" line="415"/>
         <source>End</source>
         <translation>Akhir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="413"/>
+        <location filename="../../ui/pages/editor.py" line="416"/>
         <source>Pathway step</source>
         <translation>Langkah jalur</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="414"/>
+        <location filename="../../ui/pages/editor.py" line="417"/>
         <source>Reveals exhibits</source>
         <translation>Membuka barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="419"/>
+        <location filename="../../ui/pages/editor.py" line="421"/>
         <source>Label (English)</source>
         <translation>Label (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="420"/>
+        <location filename="../../ui/pages/editor.py" line="422"/>
         <source>Label (Indonesian)</source>
         <translation>Label (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="421"/>
+        <location filename="../../ui/pages/editor.py" line="423"/>
         <source>Leads to</source>
         <translation>Menuju</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="422"/>
+        <location filename="../../ui/pages/editor.py" line="424"/>
         <source>Feedback (English)</source>
         <translation>Umpan balik (bahasa Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="423"/>
+        <location filename="../../ui/pages/editor.py" line="425"/>
         <source>Feedback (Indonesian)</source>
         <translation>Umpan balik (bahasa Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="424"/>
+        <location filename="../../ui/pages/editor.py" line="426"/>
         <source>Scores</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="425"/>
+        <location filename="../../ui/pages/editor.py" line="427"/>
         <source>Critical error (why)</source>
         <translation>Kesalahan kritis (alasannya)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="426"/>
+        <location filename="../../ui/pages/editor.py" line="428"/>
         <source>Offered when</source>
         <translation>Ditawarkan jika</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="427"/>
+        <location filename="../../ui/pages/editor.py" line="429"/>
         <source>Sets variables</source>
         <translation>Menetapkan variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="428"/>
+        <location filename="../../ui/pages/editor.py" line="430"/>
         <source>Adds to variables</source>
         <translation>Menambah variabel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="429"/>
+        <location filename="../../ui/pages/editor.py" line="431"/>
         <source>Hours it takes</source>
         <translation>Lama waktu (jam)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="430"/>
+        <location filename="../../ui/pages/editor.py" line="432"/>
         <source>Legal reference</source>
         <translation>Rujukan hukum</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="435"/>
+        <location filename="../../ui/pages/editor.py" line="436"/>
         <source>Case id</source>
         <translation>ID kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="436"/>
+        <location filename="../../ui/pages/editor.py" line="437"/>
         <source>Version</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="439"/>
+        <location filename="../../ui/pages/editor.py" line="440"/>
         <source>Summary (English)</source>
         <translation>Ringkasan (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="440"/>
+        <location filename="../../ui/pages/editor.py" line="441"/>
         <source>Summary (Indonesian)</source>
         <translation>Ringkasan (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="441"/>
+        <location filename="../../ui/pages/editor.py" line="442"/>
         <source>Content warning (English)</source>
         <translation>Peringatan konten (Inggris)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="442"/>
+        <location filename="../../ui/pages/editor.py" line="443"/>
         <source>Content warning (Indonesian)</source>
         <translation>Peringatan konten (Indonesia)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="443"/>
+        <location filename="../../ui/pages/editor.py" line="444"/>
         <source>Referral pathway</source>
         <translation>Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="444"/>
+        <location filename="../../ui/pages/editor.py" line="445"/>
         <source>Pass mark</source>
         <translation>Nilai lulus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="445"/>
+        <location filename="../../ui/pages/editor.py" line="446"/>
         <source>Variables (starting values)</source>
         <translation>Variabel (nilai awal)</translation>
     </message>
@@ -832,349 +832,349 @@
         <translation>Berkas (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="462"/>
+        <location filename="../../ui/pages/editor.py" line="461"/>
         <source>Add an exhibit</source>
         <translation>Tambah barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="463"/>
+        <location filename="../../ui/pages/editor.py" line="462"/>
         <source>Choose a picture or recording…</source>
         <translation>Pilih gambar atau rekaman…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="464"/>
+        <location filename="../../ui/pages/editor.py" line="463"/>
         <source>Delete the exhibit</source>
         <translation>Hapus barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="465"/>
+        <location filename="../../ui/pages/editor.py" line="464"/>
         <source>Apply to the exhibit</source>
         <translation>Terapkan pada barang bukti</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="466"/>
+        <location filename="../../ui/pages/editor.py" line="465"/>
         <source>Exhibits in the case file</source>
         <translation>Barang bukti dalam berkas kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="467"/>
+        <location filename="../../ui/pages/editor.py" line="466"/>
         <source>Apply to the stage</source>
         <translation>Terapkan pada tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="468"/>
+        <location filename="../../ui/pages/editor.py" line="467"/>
         <source>Apply to the choice</source>
         <translation>Terapkan pada pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="469"/>
+        <location filename="../../ui/pages/editor.py" line="468"/>
         <source>Move up</source>
         <translation>Naikkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="470"/>
+        <location filename="../../ui/pages/editor.py" line="469"/>
         <source>Move down</source>
         <translation>Turunkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="471"/>
+        <location filename="../../ui/pages/editor.py" line="470"/>
         <source>Earlier in the list trainees see (Alt+Up)</source>
         <translation>Lebih awal dalam daftar yang dilihat peserta (Alt+Atas)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="472"/>
+        <location filename="../../ui/pages/editor.py" line="471"/>
         <source>Later in the list trainees see (Alt+Down)</source>
         <translation>Lebih akhir dalam daftar yang dilihat peserta (Alt+Bawah)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="473"/>
+        <location filename="../../ui/pages/editor.py" line="472"/>
         <source>Find a stage or choice…</source>
         <translation>Cari tahap atau pilihan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="474"/>
+        <location filename="../../ui/pages/editor.py" line="473"/>
         <source>Find a stage or choice</source>
         <translation>Cari tahap atau pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="475"/>
+        <location filename="../../ui/pages/editor.py" line="474"/>
         <source>Stages and choices</source>
         <translation>Tahap dan pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="476"/>
+        <location filename="../../ui/pages/editor.py" line="475"/>
         <source>Validation findings</source>
         <translation>Temuan validasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="477"/>
+        <location filename="../../ui/pages/editor.py" line="476"/>
         <source>Scenario graph</source>
         <translation>Graf skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="493"/>
+        <location filename="../../ui/pages/editor.py" line="492"/>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="503"/>
-        <location filename="../../ui/pages/editor.py" line="695"/>
-        <location filename="../../ui/pages/editor.py" line="709"/>
-        <location filename="../../ui/pages/editor.py" line="714"/>
-        <location filename="../../ui/pages/editor.py" line="719"/>
-        <location filename="../../ui/pages/editor.py" line="726"/>
-        <location filename="../../ui/pages/editor.py" line="775"/>
-        <location filename="../../ui/pages/editor.py" line="807"/>
-        <location filename="../../ui/pages/editor.py" line="814"/>
-        <location filename="../../ui/pages/editor.py" line="822"/>
-        <location filename="../../ui/pages/editor.py" line="848"/>
-        <location filename="../../ui/pages/editor.py" line="888"/>
-        <location filename="../../ui/pages/editor.py" line="1025"/>
-        <location filename="../../ui/pages/editor.py" line="1097"/>
+        <location filename="../../ui/pages/editor.py" line="502"/>
+        <location filename="../../ui/pages/editor.py" line="694"/>
+        <location filename="../../ui/pages/editor.py" line="708"/>
+        <location filename="../../ui/pages/editor.py" line="713"/>
+        <location filename="../../ui/pages/editor.py" line="718"/>
+        <location filename="../../ui/pages/editor.py" line="725"/>
+        <location filename="../../ui/pages/editor.py" line="774"/>
+        <location filename="../../ui/pages/editor.py" line="806"/>
+        <location filename="../../ui/pages/editor.py" line="813"/>
+        <location filename="../../ui/pages/editor.py" line="821"/>
+        <location filename="../../ui/pages/editor.py" line="847"/>
+        <location filename="../../ui/pages/editor.py" line="887"/>
+        <location filename="../../ui/pages/editor.py" line="1024"/>
+        <location filename="../../ui/pages/editor.py" line="1096"/>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="579"/>
+        <location filename="../../ui/pages/editor.py" line="578"/>
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="587"/>
+        <location filename="../../ui/pages/editor.py" line="586"/>
         <source>Competencies of this case:
 {list}</source>
         <translation>Kompetensi dalam kasus ini:
 {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="588"/>
+        <location filename="../../ui/pages/editor.py" line="587"/>
         <source>none yet (declare them under Case details)</source>
         <translation>belum ada (nyatakan di Rincian kasus)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="590"/>
+        <location filename="../../ui/pages/editor.py" line="589"/>
         <source>Variables of this case: {list}</source>
         <translation>Variabel dalam kasus ini: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="591"/>
+        <location filename="../../ui/pages/editor.py" line="590"/>
         <source>none yet (add them under Case file)</source>
         <translation>belum ada (tambahkan di Berkas kasus)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="592"/>
+        <location filename="../../ui/pages/editor.py" line="591"/>
         <source>Exhibits of this case: {list}</source>
         <translation>Barang bukti dalam kasus ini: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="594"/>
+        <location filename="../../ui/pages/editor.py" line="593"/>
         <source>Choose the case&apos;s referral pathway under Case details first.</source>
         <translation>Pilih dulu jalur rujukan kasus di Rincian kasus.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="596"/>
+        <location filename="../../ui/pages/editor.py" line="595"/>
         <source>A node of the pathway {id}; start typing to see them.</source>
         <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="695"/>
+        <location filename="../../ui/pages/editor.py" line="694"/>
         <source>An end stage has no choices: delete its choices first.</source>
         <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="697"/>
+        <location filename="../../ui/pages/editor.py" line="696"/>
         <source>Change stage {id}</source>
         <translation>Ubah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="709"/>
+        <location filename="../../ui/pages/editor.py" line="708"/>
         <source>Scores: {detail}</source>
         <translation>Skor: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="714"/>
+        <location filename="../../ui/pages/editor.py" line="713"/>
         <source>Sets variables: {detail}</source>
         <translation>Menetapkan variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="719"/>
+        <location filename="../../ui/pages/editor.py" line="718"/>
         <source>Adds to variables: {detail}</source>
         <translation>Menambah variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="726"/>
+        <location filename="../../ui/pages/editor.py" line="725"/>
         <source>Hours: write a number, such as 1.5</source>
         <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="744"/>
+        <location filename="../../ui/pages/editor.py" line="743"/>
         <source>Change choice {n} of {id}</source>
         <translation>Ubah pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="772"/>
+        <location filename="../../ui/pages/editor.py" line="771"/>
         <source>the unsaved case</source>
         <translation>kasus yang belum disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="776"/>
+        <location filename="../../ui/pages/editor.py" line="775"/>
         <source>Save the changes to {name}?</source>
         <translation>Simpan perubahan pada {name}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="798"/>
+        <location filename="../../ui/pages/editor.py" line="797"/>
         <source>Open a scenario</source>
         <translation>Buka skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="798"/>
+        <location filename="../../ui/pages/editor.py" line="797"/>
         <source>Scenario (*.yaml *.yml)</source>
         <translation>Skenario (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="815"/>
+        <location filename="../../ui/pages/editor.py" line="814"/>
         <source>Changes to {name} that were never saved were kept automatically. Restore them?</source>
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="839"/>
+        <location filename="../../ui/pages/editor.py" line="838"/>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="839"/>
+        <location filename="../../ui/pages/editor.py" line="838"/>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="848"/>
+        <location filename="../../ui/pages/editor.py" line="847"/>
         <source>The scenario cannot be saved: {detail}</source>
         <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="872"/>
+        <location filename="../../ui/pages/editor.py" line="871"/>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="886"/>
+        <location filename="../../ui/pages/editor.py" line="885"/>
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="893"/>
+        <location filename="../../ui/pages/editor.py" line="892"/>
         <source>Add stage {id}</source>
         <translation>Tambah tahap {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="904"/>
+        <location filename="../../ui/pages/editor.py" line="903"/>
         <source>Duplicate {id}</source>
         <translation>Gandakan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="915"/>
+        <location filename="../../ui/pages/editor.py" line="914"/>
         <source>Move choice {n} of {id}</source>
         <translation>Pindahkan pilihan {n} dari {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="937"/>
+        <location filename="../../ui/pages/editor.py" line="936"/>
         <source>Add a choice to {id}</source>
         <translation>Tambah pilihan pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="946"/>
+        <location filename="../../ui/pages/editor.py" line="945"/>
         <source>stage {id} and every choice leading to it</source>
         <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="948"/>
+        <location filename="../../ui/pages/editor.py" line="947"/>
         <source>choice {n} of {id}</source>
         <translation>pilihan {n} pada {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="950"/>
+        <location filename="../../ui/pages/editor.py" line="949"/>
         <source>Delete {what}?</source>
         <translation>Hapus {what}?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="954"/>
+        <location filename="../../ui/pages/editor.py" line="953"/>
         <source>Delete {what}</source>
         <translation>Hapus {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="960"/>
+        <location filename="../../ui/pages/editor.py" line="959"/>
         <source>Rename</source>
         <translation>Ganti nama</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="960"/>
+        <location filename="../../ui/pages/editor.py" line="959"/>
         <source>New id for {id}:</source>
         <translation>Id baru untuk {id}:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="965"/>
+        <location filename="../../ui/pages/editor.py" line="964"/>
         <source>Rename {old} to {new}</source>
         <translation>Ganti nama {old} menjadi {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1013"/>
+        <location filename="../../ui/pages/editor.py" line="1012"/>
         <source>Choose a picture or recording</source>
         <translation>Pilih gambar atau rekaman</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1015"/>
+        <location filename="../../ui/pages/editor.py" line="1014"/>
         <source>Pictures and recordings ({patterns})</source>
         <translation>Gambar dan rekaman ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1033"/>
+        <location filename="../../ui/pages/editor.py" line="1032"/>
         <source>Add exhibit {id}</source>
         <translation>Tambah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1040"/>
+        <location filename="../../ui/pages/editor.py" line="1039"/>
         <source>Delete exhibit {id}? Stages stop revealing it.</source>
         <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1043"/>
+        <location filename="../../ui/pages/editor.py" line="1042"/>
         <source>Delete exhibit {id}</source>
         <translation>Hapus barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1063"/>
+        <location filename="../../ui/pages/editor.py" line="1062"/>
         <source>Change exhibit {id}</source>
         <translation>Ubah barang bukti {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1097"/>
+        <location filename="../../ui/pages/editor.py" line="1096"/>
         <source>Variables: {detail}</source>
         <translation>Variabel: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1113"/>
+        <location filename="../../ui/pages/editor.py" line="1112"/>
         <source>Change the case details</source>
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1130"/>
+        <location filename="../../ui/pages/editor.py" line="1129"/>
         <source>The case has errors; fix them before playing it:
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1158"/>
+        <location filename="../../ui/pages/editor.py" line="1157"/>
         <source>Move {id}</source>
         <translation>Pindahkan {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1158"/>
+        <location filename="../../ui/pages/editor.py" line="1157"/>
         <source>Move {n} stages</source>
         <translation>Pindahkan {n} tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/editor.py" line="1192"/>
+        <location filename="../../ui/pages/editor.py" line="1191"/>
         <source>Start at {id}</source>
         <translation>Mulai dari {id}</translation>
     </message>
@@ -1404,87 +1404,87 @@
 <context>
     <name>PlayerPage</name>
     <message>
-        <location filename="../../ui/pages/player.py" line="165"/>
+        <location filename="../../ui/pages/player.py" line="170"/>
         <source>Stage</source>
         <translation>Tahap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="166"/>
+        <location filename="../../ui/pages/player.py" line="171"/>
         <source>What do you do? (keys 1-9)</source>
         <translation>Apa yang Anda lakukan? (tombol 1-9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="167"/>
+        <location filename="../../ui/pages/player.py" line="172"/>
         <source>Choices</source>
         <translation>Pilihan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="168"/>
+        <location filename="../../ui/pages/player.py" line="173"/>
         <source>Case file</source>
         <translation>Berkas perkara</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="169"/>
+        <location filename="../../ui/pages/player.py" line="174"/>
         <source>Exhibit</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="170"/>
+        <location filename="../../ui/pages/player.py" line="175"/>
         <source>Your trail on the referral pathway</source>
         <translation>Jejak Anda di jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="171"/>
+        <location filename="../../ui/pages/player.py" line="176"/>
         <source>Case &amp;file</source>
         <translation>&amp;Berkas perkara</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="172"/>
+        <location filename="../../ui/pages/player.py" line="177"/>
         <source>&amp;Pathway</source>
         <translation>&amp;Jalur rujukan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="173"/>
+        <location filename="../../ui/pages/player.py" line="178"/>
         <source>&amp;Continue to the case</source>
         <translation>&amp;Lanjut ke kasus</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="174"/>
+        <location filename="../../ui/pages/player.py" line="179"/>
         <source>&amp;Back to my courses</source>
         <translation>&amp;Kembali ke kursus saya</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="175"/>
+        <location filename="../../ui/pages/player.py" line="180"/>
         <source>C&amp;ontinue</source>
         <translation>Lan&amp;jutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="176"/>
+        <location filename="../../ui/pages/player.py" line="181"/>
         <source>See the &amp;debrief</source>
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="207"/>
+        <location filename="../../ui/pages/player.py" line="212"/>
         <source>Case clock: {hours} h</source>
         <translation>Waktu kasus: {hours} jam</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="213"/>
+        <location filename="../../ui/pages/player.py" line="218"/>
         <source>Content warning</source>
         <translation>Peringatan konten</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="253"/>
+        <location filename="../../ui/pages/player.py" line="258"/>
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Berkas perkara masih kosong.&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="265"/>
+        <location filename="../../ui/pages/player.py" line="275"/>
         <source>A sound recording; its transcript follows.</source>
         <translation>Rekaman suara; transkripnya berikut ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/player.py" line="323"/>
+        <location filename="../../ui/pages/player.py" line="333"/>
         <source>Feedback</source>
         <translation>Umpan balik</translation>
     </message>

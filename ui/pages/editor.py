@@ -87,6 +87,12 @@ class EditCommand(QUndoCommand):
         self.editor.document_changed()
 
 
+def _name_rows(labels: list[QLabel], texts: tuple[str, ...]) -> None:
+    """Put the (translated) names on a form's labels, in the order ``_labelled_rows`` made them."""
+    for label, text in zip(labels, texts, strict=True):
+        label.setText(text)
+
+
 def _line_edit(placeholder: str) -> QLineEdit:
     """A one-line field showing an example of what it takes."""
     field = QLineEdit()
@@ -410,8 +416,7 @@ class EditorPage(QWidget):
             self.tr("Pathway step"),
             self.tr("Reveals exhibits"),
         )
-        for label, text in zip(self.stage_labels, stage_texts, strict=True):
-            label.setText(text)
+        _name_rows(self.stage_labels, stage_texts)
         choice_texts = (
             self.tr("Label (English)"),
             self.tr("Label (Indonesian)"),
@@ -426,8 +431,7 @@ class EditorPage(QWidget):
             self.tr("Hours it takes"),
             self.tr("Legal reference"),
         )
-        for label, text in zip(self.choice_labels, choice_texts, strict=True):
-            label.setText(text)
+        _name_rows(self.choice_labels, choice_texts)
         case_texts = (
             self.tr("Case id"),
             self.tr("Version"),
@@ -441,8 +445,7 @@ class EditorPage(QWidget):
             self.tr("Pass mark"),
             self.tr("Variables (starting values)"),
         )
-        for label, text in zip(self.case_labels, case_texts, strict=True):
-            label.setText(text)
+        _name_rows(self.case_labels, case_texts)
         self.case_note.setText(self.tr("Competencies and the case file's exhibits are kept as they are in the file; edit them there."))
         self.case_apply.setText(self.tr("Apply to the case"))
         exhibit_texts = (
@@ -454,8 +457,7 @@ class EditorPage(QWidget):
             self.tr("Content (Indonesian)"),
             self.tr("File (optional)"),
         )
-        for label, text in zip(self.exhibit_labels, exhibit_texts, strict=True):
-            label.setText(text)
+        _name_rows(self.exhibit_labels, exhibit_texts)
         self.exhibit_add.setText(self.tr("Add an exhibit"))
         self.exhibit_choose.setText(self.tr("Choose a picture or recording…"))
         self.exhibit_delete.setText(self.tr("Delete the exhibit"))
