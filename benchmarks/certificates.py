@@ -17,10 +17,10 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from tipcase import certpdf
-from tipcase.certpayload import CertificateData, sign
-from tipcase.certpdf import BOLD, FONT, HEIGHT, PAGE, QR_SIZE, WIDTH, Institution, PrintedCertificate
-from tipcase.loader import default_competencies
+from tipcase.certificates import pdf as certpdf
+from tipcase.certificates.payload import CertificateData, sign
+from tipcase.certificates.pdf import BOLD, FONT, HEIGHT, PAGE, QR_SIZE, WIDTH, Institution, PrintedCertificate
+from tipcase.format.loader import default_competencies
 
 INSTITUTION = Institution(
     {"en": "Police Education and Training Centre (example)", "id": "Pusat Pendidikan dan Pelatihan Polri (contoh)"},

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from tipcase.loader import default_competencies
+from tipcase.format.loader import default_competencies
 from tipcase.services import courses
 from tipcase.services.demo import seed_demo
 from tipcase.services.reports import CourseReport

@@ -24,8 +24,8 @@ from benchmarks import analytics as analytics_bench
 from benchmarks import certificates as certificate_bench
 from benchmarks.generate import big_scenario
 from benchmarks.records import build, raw_report
+from tipcase.format.validator import check_text
 from tipcase.services import accounts, analytics, courses, reports
-from tipcase.validator import check_text
 
 
 def median_seconds(work: Callable[[], object], runs: int) -> float:
@@ -141,8 +141,8 @@ def bench_analytics() -> bool:
 
 def bench_editor() -> bool:
     print("\n== the editor's check after each edit, a 200-stage case: the document as YAML, then the validator ==")
-    from tipcase.document import ScenarioDocument, SetStageField  # noqa: PLC0415
-    from tipcase.yamlwrite import to_yaml  # noqa: PLC0415
+    from tipcase.format.document import ScenarioDocument, SetStageField  # noqa: PLC0415
+    from tipcase.format.yaml_writer import to_yaml  # noqa: PLC0415
 
     document = ScenarioDocument(yaml.load(big_scenario(200), Loader=yaml.CSafeLoader))
     edit = SetStageField("s100", "title", "Edited")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tipcase.findings import Finding  # the core never imports Qt: safe before the platform is set
-from tipcase.validator import validate_paths
+from tipcase.format.findings import Finding  # the core never imports Qt: safe before the platform is set
+from tipcase.format.validator import validate_paths
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QApplication
 
 from tests.records import seed
 from tipcase.store.database import Database
-from tipcase.ui.app import create_context
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.main_window import MainWindow
-from tipcase.ui.settings import Settings
-from tipcase.ui.tasks import SyncTaskRunner
+
+from ui.app import create_context
+from ui.context import ApplicationContext
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.tasks import SyncTaskRunner
 
 
 def seeded_url(folder: Path) -> str:

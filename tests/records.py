@@ -6,13 +6,13 @@ import dataclasses
 
 from sqlalchemy.orm import Session
 
-from tipcase import library
+from tipcase import bundled
 from tipcase.services import accounts, attempts, courses
 from tipcase.services.demo import seed_demo
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt, Course, Role, User
 
-CASE = library.bundled_dir() / "scam-compound-return.yaml"
+CASE = bundled.bundled_dir() / "scam-compound-return.yaml"
 BEST = [1] * 17  # the case's best route: always the first offered choice
 
 

@@ -7,23 +7,23 @@ from collections.abc import Callable
 
 import pytest
 
-from tipcase import library
-from tipcase.engine import Play
-from tipcase.findings import Finding
-from tipcase.loader import default_competencies
-from tipcase.validator import Checked, check_file, validate_paths
+from tipcase import bundled
+from tipcase.format.findings import Finding
+from tipcase.format.loader import default_competencies
+from tipcase.format.validator import Checked, check_file, validate_paths
+from tipcase.play.engine import Play
 
-SCENARIOS = library.bundled_scenarios()
-PATHWAYS = sorted((library.bundled_dir() / "pathways").glob("*.yaml"))
+SCENARIOS = bundled.bundled_scenarios()
+PATHWAYS = sorted((bundled.bundled_dir() / "pathways").glob("*.yaml"))
 
 
 def test_there_is_bundled_content() -> None:
     assert SCENARIOS
     assert PATHWAYS
-    assert (library.bundled_dir() / "competencies.yaml").is_file()
+    assert (bundled.bundled_dir() / "competencies.yaml").is_file()
 
 
-@pytest.mark.parametrize("path", [*SCENARIOS, *PATHWAYS, library.competency_framework_path()], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*SCENARIOS, *PATHWAYS, bundled.competency_framework_path()], ids=lambda p: p.name)
 def test_bundled_file_has_no_error_no_missing_language_no_missing_feedback(path) -> None:  # type: ignore[no-untyped-def]
     findings: list[Finding] = validate_paths([str(path)])
     assert [str(f) for f in findings if f.is_error or f.code in ("W101", "W103")] == []

@@ -13,12 +13,12 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ContentStream, NameObject
 
 from tests.records import BEST, play_through, seed
-from tipcase.certpayload import PREFIX
-from tipcase.certpdf import render
+from tipcase.certificates.payload import PREFIX
+from tipcase.certificates.pdf import render
+from tipcase.certificates.signing import init_keys, trusted_keys
 from tipcase.cli import main
 from tipcase.services import accounts, certificates, courses
 from tipcase.services.errors import PermissionDenied, ServiceError
-from tipcase.signing import init_keys, trusted_keys
 from tipcase.store.database import Database
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tipcase import conditions
+from tipcase.format import conditions
 
 VARIABLES: dict[str, int | bool] = {"trust": 0, "consent": False, "risk-level": 2}
 SLOTS = {name: i for i, name in enumerate(VARIABLES)}

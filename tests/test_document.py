@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipcase import library
-from tipcase.document import (
+from tipcase import bundled
+from tipcase.format.document import (
     AddChoice,
     AddStage,
     DeleteChoice,
@@ -27,7 +27,7 @@ from tipcase.document import (
     SetStart,
 )
 
-CASE = library.bundled_dir() / "domestic-worker-debt.yaml"
+CASE = bundled.bundled_dir() / "domestic-worker-debt.yaml"
 
 
 def test_build_a_case_from_nothing_that_validates() -> None:
@@ -187,7 +187,7 @@ def test_case_fields_are_checked_and_undo_restores_their_place() -> None:
     assert list(document.data) == list(original)  # the file's key order too
 
 
-DV_CASE = library.bundled_dir() / "returnee-domestic-violence.yaml"
+DV_CASE = bundled.bundled_dir() / "returnee-domestic-violence.yaml"
 
 
 def test_an_exhibit_renamed_or_deleted_follows_into_the_reveals_and_undoes_exactly() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import codes
-from tipcase.findings import Finding
+from tipcase.format.findings import Finding
 
 FindingsOf = Callable[..., list[Finding]]
 
@@ -46,7 +46,7 @@ def test_e001_yaml_syntax(findings_of: FindingsOf) -> None:
 
 
 def test_e001_not_utf8(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tipcase.validator import validate_paths
+    from tipcase.format.validator import validate_paths
 
     path = tmp_path / "latin1.yaml"
     path.write_bytes(b"tipcase: 1\ntitle: Caf\xe9\n")
@@ -101,7 +101,7 @@ def test_e004_pathway_not_found(findings_of: FindingsOf) -> None:
 
 
 def test_e004_referral_and_rule_name_no_node(write) -> None:  # type: ignore[no-untyped-def]
-    from tipcase.validator import validate_paths
+    from tipcase.format.validator import validate_paths
 
     path = write(
         "p.yaml",
@@ -122,7 +122,7 @@ def test_e004_referral_and_rule_name_no_node(write) -> None:  # type: ignore[no-
 
 
 def test_e002_referral_with_a_bad_id(write) -> None:  # type: ignore[no-untyped-def]
-    from tipcase.validator import validate_paths
+    from tipcase.format.validator import validate_paths
 
     path = write("p.yaml", "tipcase-pathway: 1\nid: p\ntitle: P\nnodes:\n  a: {title: A}\nreferrals:\n  - [a, 'B C']\n")
     assert codes(validate_paths([str(path)])) == [("E002", 7, 9)]

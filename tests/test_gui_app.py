@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tipcase.ui.launcher import wants_gui
+from ui.launcher import wants_gui
 
 pytestmark = pytest.mark.gui
 
@@ -24,7 +24,7 @@ def test_launcher_sends_subcommands_to_the_core() -> None:
 def test_quit_after_start_exits_0() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     completed = subprocess.run(
-        [sys.executable, "-c", "from tipcase.ui.launcher import main; main(['--quit-after-start'])"],
+        [sys.executable, "-c", "from ui.launcher import main; main(['--quit-after-start'])"],
         env=env,
         capture_output=True,
         text=True,
@@ -35,7 +35,7 @@ def test_quit_after_start_exits_0() -> None:
 
 
 def test_no_display_is_one_clear_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from tipcase.ui import app
+    from ui import app
 
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
@@ -66,7 +66,7 @@ def test_the_first_window_does_not_wait_for_the_database_layer(tmp_path) -> None
     """Start-up shows the window on Qt alone; SQLAlchemy, Alembic and networkx load afterwards."""
     code = (
         "import sys\n"
-        "from tipcase.ui.app import main\n"
+        "from ui.app import main\n"
         "status = main(['--quit-after-start'])\n"
         "print(status, sorted(m for m in ('sqlalchemy', 'alembic', 'networkx', 'tipcase.store.database') if m in sys.modules))\n"
     )

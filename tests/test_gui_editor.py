@@ -12,13 +12,14 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.gui import make_context, open_window, seeded_url
-from tipcase import library
-from tipcase.document import ScenarioDocument
-from tipcase.ui.main_window import MainWindow
-from tipcase.ui.pages.editor import EditorPage
+from tipcase import bundled
+from tipcase.format.document import ScenarioDocument
+
+from ui.main_window import MainWindow
+from ui.pages.editor import EditorPage
 
 pytestmark = pytest.mark.gui
-CASE = library.bundled_dir() / "returnee-domestic-violence.yaml"
+CASE = bundled.bundled_dir() / "returnee-domestic-violence.yaml"
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
 def captured_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The editor's warning boxes, recorded instead of shown (a modal box would stall the test)."""
     shown: list[str] = []
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr("ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
     return shown
 
 
@@ -171,7 +172,7 @@ def test_autosave_is_offered_back(qtbot, window: MainWindow, tmp_path: Path, mon
     built = copy.deepcopy(page.document.data)
     page.write_autosave()  # as if the workstation died here
     page.set_document(ScenarioDocument.new())
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
     page.open_file(target)
     assert page.document.data == built
     assert page.document.path == target
@@ -243,7 +244,7 @@ def test_play_from_here_walks_the_case_and_records_nothing(qtbot, window: MainWi
     page = window.editor_page()
     page.select("statement")
     page.play_from_selected()
-    dialog = page.test_play
+    dialog = page.play_from_here
     qtbot.addWidget(dialog)
     assert dialog.reached
     assert dialog.play.stage.id == "statement"
@@ -314,7 +315,7 @@ def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: 
 
 
 def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
     window.show_editor()
     page = window.editor_page()
     empty = copy.deepcopy(page.document.data)
@@ -380,15 +381,15 @@ def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, t
     type_into(qtbot, page.exhibit_title_en, "Employment contract")
     page.exhibit_kind.setCurrentIndex(page.exhibit_kind.findData("photo"))
     picture = tmp_path_factory.mktemp("downloads") / "contract.png"  # outside the case's folder
-    shutil.copy(library.bundled_dir() / "media" / "fake-internship-brochure.png", picture)
-    monkeypatch.setattr("tipcase.ui.pages.editor.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
+    shutil.copy(bundled.bundled_dir() / "media" / "fake-internship-brochure.png", picture)
+    monkeypatch.setattr("ui.pages.editor.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
     qtbot.mouseClick(page.exhibit_choose, Qt.MouseButton.LeftButton)
     assert page.exhibit_file.text() == "media/contract.png"  # copied beside the case, named relative to it
     assert (tmp_path / "media" / "contract.png").is_file()
     page.apply_exhibit_form()
     assert page.document.data["exhibits"]["exhibit"]["kind"] == "photo"
     assert page.document.data["exhibits"]["exhibit"]["file"] == "media/contract.png"
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.exhibit_delete, Qt.MouseButton.LeftButton)
     assert "exhibit" not in page.document.data["exhibits"]
     assert page.document.validate().ok
@@ -446,7 +447,7 @@ def test_sign_out_asks_to_save_and_can_stay(qtbot, window: MainWindow, tmp_path:
         asked.append(text)
         return answers.pop(0)
 
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", answer)
+    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", answer)
     target = tmp_path / "case.yaml"
     page = editor_with_case(qtbot, window)
     page.save_to(target)
@@ -464,7 +465,7 @@ def test_sign_out_asks_to_save_and_can_stay(qtbot, window: MainWindow, tmp_path:
 
 def test_closing_the_window_with_an_edited_case_can_be_cancelled(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     page = editor_with_case(qtbot, window)
-    monkeypatch.setattr("tipcase.ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
     assert not page.undo_stack.isClean()  # nothing lost

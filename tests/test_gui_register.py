@@ -12,11 +12,12 @@ from PySide6.QtPrintSupport import QPrinter
 
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
+from tipcase.certificates.signing import init_keys
 from tipcase.services import accounts, certificates, courses
-from tipcase.signing import init_keys
 from tipcase.store.database import Database
-from tipcase.ui.main_window import MainWindow
-from tipcase.ui.printing import print_pdf
+
+from ui.main_window import MainWindow
+from ui.printing import print_pdf
 
 pytestmark = pytest.mark.gui
 

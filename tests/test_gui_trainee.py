@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST
-from tipcase.ui.main_window import MainWindow
-from tipcase.ui.models.courses import CourseTreeModel
-from tipcase.ui.models.decisions import DecisionListModel
-from tipcase.ui.models.exhibits import ExhibitListModel
-from tipcase.ui.settings import LANGUAGE, LAST_USERNAME, Setting
+
+from ui.main_window import MainWindow
+from ui.models.courses import CourseTreeModel
+from ui.models.decisions import DecisionListModel
+from ui.models.exhibits import ExhibitListModel
+from ui.settings import LANGUAGE, LAST_USERNAME, Setting
 
 pytestmark = pytest.mark.gui
 
@@ -240,7 +241,7 @@ def test_a_scheme_change_redraws_the_debrief(qtbot, window: MainWindow) -> None:
 
 
 def test_the_graph_view_lays_out_a_big_case(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+    from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
     view = GraphView()
     qtbot.addWidget(view)

@@ -14,10 +14,11 @@ from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
 from tests.test_import_h5p import PORT, package, scenario_json
 from tests.test_import_twine import LINK_FORMS
-from tipcase.services.trainer_desk import course_list
+from tipcase.format.validator import check_file
+from tipcase.services.trainer_desktop import course_list
 from tipcase.store.database import Database
-from tipcase.ui.main_window import MainWindow
-from tipcase.validator import check_file
+
+from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -123,7 +124,7 @@ def test_import_an_h5p_package_and_open_it_in_the_editor(window: MainWindow, tmp
 
 def test_a_file_that_is_not_a_story_is_one_clear_message(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("tipcase.ui.main_window.QMessageBox.warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda _parent, _title, text: shown.append(text))
     notes = tmp_path / "notes.txt"
     notes.write_text("just notes\n", encoding="utf-8")
     window.import_twine_file(notes)

@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tipcase.cli import main
+from tipcase.format.validator import check_file, check_text
 from tipcase.importers import ImportFailed, import_file, import_h5p, save_imported
 from tipcase.importers.h5p import plain_text
 from tipcase.services.scenarios import read_media
-from tipcase.validator import check_file, check_text
 
 
 def errors_of(yaml_text: str) -> list[str]:

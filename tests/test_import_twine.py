@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tipcase.cli import main
+from tipcase.format.validator import check_text
 from tipcase.importers import ImportFailed, decode, import_file, import_text, read_story
 from tipcase.importers.story import parse_link
-from tipcase.validator import check_text
 
 TWINE_DIR = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "twine"
 REAL_STORIES = sorted(p.name for p in TWINE_DIR.glob("*") if p.name != "SOURCES.md") if TWINE_DIR.is_dir() else []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tipcase import library
-from tipcase.layout import LAYER_GAP, layered_layout, layers, placed
-from tipcase.loader import load_file
+from tipcase import bundled
+from tipcase.format.graph_layout import LAYER_GAP, layered_layout, layers, placed
+from tipcase.format.loader import load_file
 
 
 def test_layers_follow_the_longest_path_from_the_start() -> None:
@@ -24,7 +24,7 @@ def test_back_edges_do_not_pull_nodes_back() -> None:
 
 
 def test_every_node_gets_a_distinct_position_on_a_big_case() -> None:
-    scenario = load_file(library.bundled_dir() / "scam-compound-return.yaml").scenario
+    scenario = load_file(bundled.bundled_dir() / "scam-compound-return.yaml").scenario
     assert scenario is not None
     successors = {stage.id: [c.to for c in stage.choices] for stage in scenario.stages.values()}
     position = layered_layout(successors, scenario.start)

@@ -13,17 +13,17 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 
 from tests.gui import make_context, open_window
-from tipcase import library
+from tipcase import bundled
 from tipcase.cli import main
-from tipcase.media import MAX_MEDIA_BYTES, MediaError, adopt
-from tipcase.services import accounts, scenarios, workstation
+from tipcase.format.media import MAX_MEDIA_BYTES, MediaError, adopt
+from tipcase.services import accounts, desktop, scenarios
 from tipcase.services.demo import seed_demo
 from tipcase.services.errors import ServiceError
 from tipcase.store.database import Database
 from tipcase.store.models import ImmutableRecordError, Role, ScenarioMedia
 
-CASE = library.bundled_dir() / "fake-internship.yaml"
-BROCHURE = library.bundled_dir() / "media" / "fake-internship-brochure.png"
+CASE = bundled.bundled_dir() / "fake-internship.yaml"
+BROCHURE = bundled.bundled_dir() / "media" / "fake-internship-brochure.png"
 
 
 def _trainer(db: Database) -> str:
@@ -55,7 +55,7 @@ def test_publishing_stores_the_exhibit_files_and_an_attempt_opens_with_them(db: 
         assert (row.scenario_version_id, row.path, row.media_type) == (version_id, "media/fake-internship-brochure.png", "image/png")
     with db.transaction() as session:
         trainee = accounts.create_user(session, accounts.NewUser("trainee", "Trainee", Role.TRAINEE), "trainee-password-1").id
-    opened = workstation.open_attempt(db, trainee, None, version_id, "en")
+    opened = desktop.open_attempt(db, trainee, None, version_id, "en")
     media = opened.media["media/fake-internship-brochure.png"]
     assert media.is_image
     assert media.data == BROCHURE.read_bytes()  # byte for byte, whatever happens to the file later

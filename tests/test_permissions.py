@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.records import BEST, CASE, World, play_through, seed
+from tipcase.certificates.signing import init_keys
 from tipcase.services import accounts, analytics, attempts, certificates, courses, exports, reports, roster, scenarios
 from tipcase.services.errors import PermissionDenied
 from tipcase.services.permissions import MATRIX, Permission, allowed
-from tipcase.signing import init_keys
 from tipcase.store.database import Database
 from tipcase.store.models import AuditEntry, Role, User
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from tipcase import library
-from tipcase.compiled import compile_scenario
-from tipcase.engine import play_from, route_to
-from tipcase.validator import check_file, check_text
+from tipcase import bundled
+from tipcase.format.validator import check_file, check_text
+from tipcase.play.compiled_scenario import compile_scenario
+from tipcase.play.engine import play_from, route_to
 
 GATED = textwrap.dedent(
     """\
@@ -78,7 +78,7 @@ def test_the_search_gives_up_rather_than_running_away() -> None:
 
 
 def test_every_stage_of_a_bundled_case_is_reached_by_a_route_that_replays() -> None:
-    checked = check_file(library.bundled_dir() / "domestic-worker-debt.yaml")
+    checked = check_file(bundled.bundled_dir() / "domestic-worker-debt.yaml")
     assert checked.scenario is not None
     for stage_id in checked.scenario.stages:
         play, reached = play_from(checked.scenario, stage_id, checked.pathway)

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from tests.conftest import PATHWAY
 from tests.test_scoring import CASE
-from tipcase import library
-from tipcase.engine import Play
-from tipcase.findings import Finding
-from tipcase.validator import check_text
+from tipcase import bundled
+from tipcase.format.findings import Finding
+from tipcase.format.validator import check_text
+from tipcase.play.engine import Play
 
 COMPETENCIES = ["identification", "victim_care", "evidence"]
 
@@ -126,8 +126,8 @@ def _mutate(text: str, data: st.DataObject) -> str:
 MUTATION_CORPUS = {
     "scenario": CASE,
     "pathway": PATHWAY,
-    "bundled-case": (library.bundled_dir() / "scam-compound-return.yaml").read_text(encoding="utf-8"),
-    "bundled-pathway": (library.bundled_dir() / "pathways" / "id-tip-referral.yaml").read_text(encoding="utf-8"),
+    "bundled-case": (bundled.bundled_dir() / "scam-compound-return.yaml").read_text(encoding="utf-8"),
+    "bundled-pathway": (bundled.bundled_dir() / "pathways" / "id-tip-referral.yaml").read_text(encoding="utf-8"),
 }
 
 
@@ -147,8 +147,8 @@ def test_validate_never_raises_on_mutated_files(data: st.DataObject, which: str)
 @settings(max_examples=100, deadline=None)
 @given(data=st.binary(max_size=200))
 def test_validate_never_raises_on_random_bytes(data: bytes) -> None:
-    from tipcase.loader import load_bytes
-    from tipcase.validator import check_loaded
+    from tipcase.format.loader import load_bytes
+    from tipcase.format.validator import check_loaded
 
     findings = check_loaded(load_bytes(data, "random.yaml")).findings
     assert all(f.line >= 1 and f.col >= 1 for f in findings)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PATHWAY, dedent
-from tipcase.engine import Play, PlayError
-from tipcase.validator import Checked, check_file
+from tipcase.format.validator import Checked, check_file
+from tipcase.play.engine import Play, PlayError
 
 # Hand computation for CASE (weights: identification 1, victim_care 2, legal_process 1, referral 1):
 #   max identification = 3 (water, screen), max victim_care = 3 (water, shelter),

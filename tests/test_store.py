@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text, update
 
 from tests.records import BEST, attempt_of, play_through, seed
-from tipcase import library
+from tipcase import bundled
 from tipcase.services import accounts, attempts, audit, backup, courses, exports, reports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
@@ -159,7 +159,7 @@ def test_audit_chain_detects_an_edited_and_a_deleted_row(db: Database) -> None:
 def test_backup_then_restore_into_an_empty_home_gives_identical_rows(db: Database, tmp_path: Path) -> None:
     with db.transaction() as session:
         seed(session)
-        scenarios.publish_unchecked(session, library.bundled_dir() / "fake-internship.yaml")  # with a picture
+        scenarios.publish_unchecked(session, bundled.bundled_dir() / "fake-internship.yaml")  # with a picture
     play_through(db, "demo-trainee", BEST)
     play_through(db, "other-trainee", [1, 2])
     (tmp_path / "home" / "keys").mkdir(parents=True)
@@ -171,7 +171,7 @@ def test_backup_then_restore_into_an_empty_home_gives_identical_rows(db: Databas
     assert _all_rows(restored) == _all_rows(db)
     with restored.reading() as session:
         [media] = session.scalars(select(ScenarioMedia)).all()
-        assert base64.b64decode(media.data_base64) == (library.bundled_dir() / "media" / "fake-internship-brochure.png").read_bytes()
+        assert base64.b64decode(media.data_base64) == (bundled.bundled_dir() / "media" / "fake-internship-brochure.png").read_bytes()
     assert (tmp_path / "new-home" / "keys" / "issuing.key").read_bytes() == b"secret key bytes"
     assert (tmp_path / "new-home" / "keys" / "issuing.key").stat().st_mode & 0o777 == 0o600
     with restored.transaction() as session:

@@ -20,10 +20,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen  # noqa: E402
 
 from tests.records import BEST, CASE, play_through  # noqa: E402
-from tipcase.certpdf import Institution, render  # noqa: E402
+from tipcase.certificates.pdf import Institution, render  # noqa: E402
+from tipcase.certificates.signing import init_keys  # noqa: E402
 from tipcase.services import accounts, certificates, courses  # noqa: E402
 from tipcase.services.demo import seed_demo  # noqa: E402
-from tipcase.signing import init_keys  # noqa: E402
 from tipcase.store.database import open_database  # noqa: E402
 
 

@@ -18,15 +18,16 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tipcase.engine import analysis_of  # noqa: E402
-from tipcase.services import accounts, courses, workstation  # noqa: E402
+from tipcase.certificates.signing import init_keys  # noqa: E402
+from tipcase.play.engine import analysis_of  # noqa: E402
+from tipcase.services import accounts, courses, desktop  # noqa: E402
 from tipcase.services.demo import seed_demo  # noqa: E402
-from tipcase.signing import init_keys  # noqa: E402
 from tipcase.store.database import Database, open_database  # noqa: E402
-from tipcase.ui.app import create_app, create_context  # noqa: E402
-from tipcase.ui.main_window import MainWindow  # noqa: E402
-from tipcase.ui.settings import Settings  # noqa: E402
-from tipcase.ui.tasks import SyncTaskRunner  # noqa: E402
+
+from ui.app import create_app, create_context  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+from ui.tasks import SyncTaskRunner  # noqa: E402
 
 ROUTE = [1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # two poor choices, so the debrief has something to say
 
@@ -39,9 +40,9 @@ def complete_course(url: str) -> None:
         progress = courses.course_progress(session, accounts.get_user(session, "demo-trainee"), course)
         todo = [(item.version.id, course.id) for item in progress.scenarios if item.status != "passed"]
     for version_id, course_id in todo:
-        opened = workstation.open_attempt(db, accounts_id(db), course_id, version_id, "en")
+        opened = desktop.open_attempt(db, accounts_id(db), course_id, version_id, "en")
         for number in analysis_of(opened.play.compiled).best_choices[len(opened.play.decisions) :]:
-            workstation.decide(db, accounts_id(db), opened.attempt_id, number, 20_000)
+            desktop.decide(db, accounts_id(db), opened.attempt_id, number, 20_000)
     db.dispose()
 
 
@@ -181,7 +182,7 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     shoot(window, out / f"{language}-15-editor.png")
     editor.select("statement")
     editor.play_from_selected()
-    dialog = editor.test_play
+    dialog = editor.play_from_here
     dialog.choose(1)
     grab_dialog(dialog, out / f"{language}-17-play-from-here.png")
     dialog.reject()

@@ -25,7 +25,18 @@ def sources() -> list[str]:
 
 def lupdate(target: Path, language: str) -> None:
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), *sources(), "-ts", str(target), "-target-language", language, "-no-obsolete", "-silent"],
+        [
+            str(BIN / "pyside6-lupdate"),
+            *sources(),
+            "-ts",
+            str(target),
+            "-target-language",
+            language,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+        ],
         cwd=ROOT,
         check=True,
     )

@@ -10,11 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tipcase import __version__
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.i18n import Translations, system_language
-from tipcase.ui.main_window import MainWindow
-from tipcase.ui.settings import LANGUAGE, Settings
-from tipcase.ui.tasks import TaskRunner
+
+from ui.context import ApplicationContext
+from ui.i18n import Translations, system_language
+from ui.main_window import MainWindow
+from ui.settings import LANGUAGE, Settings
+from ui.tasks import TaskRunner
 
 
 def create_app(argv: Sequence[str]) -> QApplication:

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from tipcase.ui.i18n import Translations
-from tipcase.ui.settings import LANGUAGE, Settings
-from tipcase.ui.tasks import TaskRunner
+from ui.i18n import Translations
+from ui.settings import LANGUAGE, Settings
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the database layer loads after the first window is up
-    from tipcase.services.workstation import Account
+    from tipcase.services.desktop import Account
     from tipcase.store.database import Database
 
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from tipcase import library
+from tipcase import bundled
 
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
 
 
 def translations_dir() -> Path:
-    return library.resources_dir() / "translations"
+    return bundled.resources_dir() / "translations"
 
 
 def system_language() -> str:

@@ -27,7 +27,7 @@ def wants_gui(args: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_gui(args):
-        from tipcase.ui.app import main as gui_main  # noqa: PLC0415 - Qt loads only when the app is wanted
+        from ui.app import main as gui_main  # noqa: PLC0415 - Qt loads only when the app is wanted
 
         sys.exit(gui_main(args))
     from tipcase.cli import main as cli_main  # noqa: PLC0415 - likewise, the CLI loads only when used

@@ -7,6 +7,7 @@ appears as fast as a bare Qt window does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,19 +16,20 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
 from tipcase import __version__
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.i18n import LANGUAGES
-from tipcase.ui.pages.sign_in import SignInPage
-from tipcase.ui.settings import GEOMETRY, LAST_USERNAME
+
+from ui.context import ApplicationContext
+from ui.i18n import LANGUAGES
+from ui.pages.sign_in import SignInPage
+from ui.settings import GEOMETRY, LAST_USERNAME
 
 if TYPE_CHECKING:
-    from tipcase.ui.pages.cohorts import CohortsPage
-    from tipcase.ui.pages.debrief import DebriefPage
-    from tipcase.ui.pages.editor import EditorPage
-    from tipcase.ui.pages.home import HomePage
-    from tipcase.ui.pages.player import PlayerPage
-    from tipcase.ui.pages.register import RegisterPage
-    from tipcase.ui.pages.verify import VerifyPage
+    from ui.pages.cohorts import CohortsPage
+    from ui.pages.debrief import DebriefPage
+    from ui.pages.editor import EditorPage
+    from ui.pages.home import HomePage
+    from ui.pages.player import PlayerPage
+    from ui.pages.register import RegisterPage
+    from ui.pages.verify import VerifyPage
 
 
 class MainWindow(QMainWindow):
@@ -100,11 +102,12 @@ class MainWindow(QMainWindow):
         self._sync_language_menu()
         self._update_actions()
 
-    def _action(self, slot: Any, shortcut: QKeySequence | None = None) -> QAction:
+    def _action(self, slot: Callable[[], object], shortcut: QKeySequence | None = None) -> QAction:
+        """An action that calls ``slot`` with no arguments (never the ``checked`` flag ``triggered`` carries)."""
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda: slot())  # noqa: PLW0108 - never pass `checked` on
         return action
 
     def _sync_language_menu(self) -> None:
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
             return
 
         def work() -> Any:
-            from tipcase.services.workstation import sign_in  # noqa: PLC0415
+            from tipcase.services.desktop import sign_in  # noqa: PLC0415
 
             return sign_in(db, username, password)
 
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------------
     def home_page(self) -> HomePage:
         if self._home is None:
-            from tipcase.ui.pages.home import HomePage  # noqa: PLC0415 - loads on first use
+            from ui.pages.home import HomePage  # noqa: PLC0415 - loads on first use
 
             self._home = HomePage(self.context)
             self._home.open_requested.connect(self.open_attempt)
@@ -274,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def player_page(self) -> PlayerPage:
         if self._player is None:
-            from tipcase.ui.pages.player import PlayerPage  # noqa: PLC0415
+            from ui.pages.player import PlayerPage  # noqa: PLC0415
 
             self._player = PlayerPage(self.context)
             self._player.finished.connect(self.show_debrief)
@@ -284,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def debrief_page(self) -> DebriefPage:
         if self._debrief is None:
-            from tipcase.ui.pages.debrief import DebriefPage  # noqa: PLC0415
+            from ui.pages.debrief import DebriefPage  # noqa: PLC0415
 
             self._debrief = DebriefPage(self.context)
             self._debrief.back_requested.connect(self.show_home)
@@ -293,7 +296,7 @@ class MainWindow(QMainWindow):
 
     def register_page(self) -> RegisterPage:
         if self._register is None:
-            from tipcase.ui.pages.register import RegisterPage  # noqa: PLC0415 - loads on first use
+            from ui.pages.register import RegisterPage  # noqa: PLC0415 - loads on first use
 
             self._register = RegisterPage(self.context)
             self.stack.addWidget(self._register)
@@ -301,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def verify_page(self) -> VerifyPage:
         if self._verify is None:
-            from tipcase.ui.pages.verify import VerifyPage  # noqa: PLC0415
+            from ui.pages.verify import VerifyPage  # noqa: PLC0415
 
             self._verify = VerifyPage(self.context)
             self.stack.addWidget(self._verify)
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def cohorts_page(self) -> CohortsPage:
         if self._cohorts is None:
-            from tipcase.ui.pages.cohorts import CohortsPage  # noqa: PLC0415 - loads on first use
+            from ui.pages.cohorts import CohortsPage  # noqa: PLC0415 - loads on first use
 
             self._cohorts = CohortsPage(self.context)
             self.stack.addWidget(self._cohorts)
@@ -325,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def editor_page(self) -> EditorPage:
         if self._editor is None:
-            from tipcase.ui.pages.editor import EditorPage  # noqa: PLC0415 - loads on first use
+            from ui.pages.editor import EditorPage  # noqa: PLC0415 - loads on first use
 
             self._editor = EditorPage(self.context)
             self.stack.addWidget(self._editor)
@@ -357,15 +360,15 @@ class MainWindow(QMainWindow):
         """Import off the UI thread, then show what came of it and offer to save the scenario."""
 
         def work() -> Any:
+            from tipcase.format.validator import check_text  # noqa: PLC0415
             from tipcase.importers import import_file  # noqa: PLC0415
-            from tipcase.validator import check_text  # noqa: PLC0415
 
             imported = import_file(path)
             errors = [str(f) for f in check_text(imported.yaml_text, f"{imported.scenario['id']}.yaml").findings if f.is_error]
             return imported, errors
 
         def done(result: tuple[Any, list[str]]) -> None:
-            from tipcase.ui.pages.twine_import import TwineImportDialog  # noqa: PLC0415
+            from ui.pages.twine_import import TwineImportDialog  # noqa: PLC0415
 
             self.twine_dialog = TwineImportDialog(result[0], result[1], path, self)
             self.twine_dialog.accepted.connect(self._twine_saved)
@@ -406,7 +409,7 @@ class MainWindow(QMainWindow):
         language = self.context.language
 
         def work() -> Any:
-            from tipcase.services.workstation import open_attempt  # noqa: PLC0415
+            from tipcase.services.desktop import open_attempt  # noqa: PLC0415
 
             return open_attempt(db, account.id, course_id, version_id, language)
 
@@ -423,7 +426,7 @@ class MainWindow(QMainWindow):
             return
 
         def work() -> Any:
-            from tipcase.services.workstation import debrief  # noqa: PLC0415
+            from tipcase.services.desktop import debrief  # noqa: PLC0415
 
             return debrief(db, account.id, attempt_id)
 

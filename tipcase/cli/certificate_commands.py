@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tipcase import register_report
-from tipcase.certpdf import Institution, render
+from tipcase.certificates import register_report
+from tipcase.certificates.pdf import Institution, render
+from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.services import accounts, certificates, courses
-from tipcase.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.store.database import open_database
 from tipcase.store.models import AuditEntry, Certificate
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from tipcase.cli.common import UsageError
+from tipcase.format.validator import check_text
 from tipcase.importers import ImportFailed, import_file, save_imported
-from tipcase.validator import check_text
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

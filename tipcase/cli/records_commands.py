@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
-from tipcase.home import home
+from tipcase.home_folder import home
 from tipcase.services import accounts, attempts, audit, backup, courses, exports, scenarios
 from tipcase.services.demo import seed_demo
 from tipcase.services.errors import ServiceError
@@ -148,7 +148,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     password = _read_password() if args.password_stdin else None
     new = accounts.NewUser(args.username, args.name, Role(args.role), args.rank, args.staff_id, args.unit, args.agency)
     with database(args) as db, db.transaction() as session:
-        from tipcase.security import generate_password  # noqa: PLC0415 - only when no password was given
+        from tipcase.services.passwords import generate_password  # noqa: PLC0415 - only when no password was given
 
         chosen = password or generate_password()
         accounts.add_user(session, operator(), new, chosen)
@@ -308,6 +308,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _default_url() -> str:
-    from tipcase.home import database_url  # noqa: PLC0415
+    from tipcase.home_folder import database_url  # noqa: PLC0415
 
     return database_url(None)

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
-from tipcase.engine import Play, PlayError
-from tipcase.findings import Finding, sort_findings
-from tipcase.i18n import message
-from tipcase.schema import json_schema
-from tipcase.scoring import number
-from tipcase.validator import Checked, check_file, validate_paths
+from tipcase.cli.terminal_text import message
+from tipcase.format.findings import Finding, sort_findings
+from tipcase.format.schema import json_schema
+from tipcase.format.validator import Checked, check_file, validate_paths
+from tipcase.play.engine import Play, PlayError
+from tipcase.play.scoring import number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 

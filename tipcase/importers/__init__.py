@@ -15,12 +15,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tipcase.format.yaml_writer import to_yaml
 from tipcase.importers.convert import story_to_scenario
 from tipcase.importers.h5p import h5p_to_scenario, looks_like_h5p
 from tipcase.importers.story import ImportFailed, Note, Story
 from tipcase.importers.twee import parse_twee
 from tipcase.importers.twine_html import parse_twine_html
-from tipcase.yamlwrite import to_yaml
 
 __all__ = [
     "ImportFailed",

@@ -29,9 +29,9 @@ from typing import Any
 
 import networkx as nx
 
+from tipcase.format.media import MAX_MEDIA_BYTES, MEDIA_FOLDER, MEDIA_TYPES
 from tipcase.importers.convert import END_TEXT, slug, unique_id
 from tipcase.importers.story import ImportFailed, Note
-from tipcase.media import MAX_MEDIA_BYTES, MEDIA_FOLDER, MEDIA_TYPES
 
 SCORING = ("no-score", "dynamic-score", "static-end-score")
 CONTINUE = {"en": "Continue", "id": "Lanjutkan"}

@@ -13,9 +13,9 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.security import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError, SignInError
+from tipcase.services.passwords import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
 from tipcase.services.permissions import Permission, require
 from tipcase.store.models import Role, User, utcnow
 

@@ -12,8 +12,8 @@ import dataclasses
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.engine import Decision as PlayDecision
-from tipcase.engine import Play, PlayError
+from tipcase.play.engine import Decision as PlayDecision
+from tipcase.play.engine import Play, PlayError
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.scenarios import playable

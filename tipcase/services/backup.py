@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import DateTime, func, insert, select, text
 
 from tipcase import __version__
-from tipcase.home import home
+from tipcase.home_folder import home
 from tipcase.services.errors import ServiceError
 from tipcase.store.database import Database
 from tipcase.store.models import Base

@@ -21,16 +21,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tipcase.certpayload import CertificateData, PayloadError, open_payload, sign
-from tipcase.certpdf import Institution, PrintedCertificate, printed_fields, render
-from tipcase.loader import default_competencies
-from tipcase.register_report import RegisterRow
+from tipcase.certificates.payload import CertificateData, PayloadError, open_payload, sign
+from tipcase.certificates.pdf import Institution, PrintedCertificate, printed_fields, render
+from tipcase.certificates.register_report import RegisterRow
+from tipcase.certificates.signing import SigningKeyError, load_private
+from tipcase.format.loader import default_competencies
 from tipcase.services import audit
 from tipcase.services.courses import course_progress, get_cohort
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
-from tipcase.signing import SigningKeyError, load_private
 from tipcase.store.models import AttemptScore, Certificate, Course, Setting, User, utcnow
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

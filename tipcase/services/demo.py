@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase import library
+from tipcase import bundled
 from tipcase.services import audit
 from tipcase.services.accounts import NewUser, create_user
 from tipcase.services.courses import add_members, assign_course, create_cohort, create_course
@@ -44,7 +44,7 @@ DEMO_ORDER = [
 
 def demo_scenarios() -> list[Path]:
     """The bundled cases in the course's order (any case not in the list comes last, by name)."""
-    paths = library.bundled_scenarios()
+    paths = bundled.bundled_scenarios()
     rank = {name: i for i, name in enumerate(DEMO_ORDER)}
     return sorted(paths, key=lambda p: (rank.get(p.stem, len(rank)), p.stem))
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.security import generate_password
 from tipcase.services import accounts, audit
 from tipcase.services.courses import add_members
 from tipcase.services.errors import ServiceError
+from tipcase.services.passwords import generate_password
 from tipcase.services.permissions import Permission, require
 from tipcase.store.models import Cohort, Role, User
 

@@ -16,16 +16,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tipcase import library
-from tipcase.compiled import CompiledScenario, compile_scenario
-from tipcase.loader import load_bytes
-from tipcase.media import MAX_MEDIA_BYTES, MEDIA_TYPES
-from tipcase.model import Pathway, Scenario
+from tipcase import bundled
+from tipcase.format.loader import load_bytes
+from tipcase.format.media import MAX_MEDIA_BYTES, MEDIA_TYPES
+from tipcase.format.model import Pathway, Scenario
+from tipcase.format.validator import check_file
+from tipcase.play.compiled_scenario import CompiledScenario, compile_scenario
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.store.models import ScenarioMedia, ScenarioVersion, User
-from tipcase.validator import check_file
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
     media = read_media(path, scenario)
     pathway_source = None
     if scenario.pathway is not None:
-        found = library.find_pathway(path, scenario.pathway)
+        found = bundled.find_pathway(path, scenario.pathway)
         assert found is not None  # the validator found it
         pathway_source = found.read_bytes().decode("utf-8")
     version = ScenarioVersion(

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from tipcase.services.workstation import CourseRow, ScenarioRow
+from tipcase.services.desktop import CourseRow, ScenarioRow
 
 Index = QModelIndex | QPersistentModelIndex
 COURSE = 0  # internalId of a course row; a scenario row holds its course's position + 1

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from tipcase.services.workstation import RegisterEntry
+from tipcase.services.desktop import RegisterEntry
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from tipcase.ui.theme import colours
+from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.models.rows import RowsTableModel
-from tipcase.ui.pages.roster_dialog import RosterDialog
-from tipcase.ui.widgets.charts import CompetencyChart, ProgressChart
-from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from ui.context import ApplicationContext
+from ui.models.rows import RowsTableModel
+from ui.pages.roster_dialog import RosterDialog
+from ui.widgets.charts import CompetencyChart, ProgressChart
+from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
@@ -163,7 +163,7 @@ class CohortsPage(QWidget):
         QMessageBox.warning(self, self.tr("Cohorts"), str(error))
 
     def refresh(self, select: str | None = None) -> None:
-        from tipcase.services.trainer_desk import cohorts  # noqa: PLC0415 - loads on first use
+        from tipcase.services.trainer_desktop import cohorts  # noqa: PLC0415 - loads on first use
 
         chosen = select or self.cohort_box.currentData()
 
@@ -211,7 +211,7 @@ class CohortsPage(QWidget):
         self.load_report()
 
     def load_report(self) -> None:
-        from tipcase.services.trainer_desk import analytics  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import analytics  # noqa: PLC0415
 
         cohort, course, version_id = self._cohort(), self._course(), self.scenario_box.currentData()
         if cohort is None or course is None or version_id is None:
@@ -316,13 +316,14 @@ class CohortsPage(QWidget):
             self.create_cohort(name.text().strip(), title.text().strip() or name.text().strip())
 
     def create_cohort(self, name: str, title: str) -> None:
-        from tipcase.services.trainer_desk import create_cohort  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import create_cohort  # noqa: PLC0415
 
         self._run(lambda db, account: create_cohort(db, account, name, title), lambda _none: self.refresh(select=name))
 
     def new_course(self) -> None:
-        from tipcase.services.trainer_desk import published_versions  # noqa: PLC0415
-        from tipcase.ui.pages.course_dialog import CourseDialog  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import published_versions  # noqa: PLC0415
+
+        from ui.pages.course_dialog import CourseDialog  # noqa: PLC0415
 
         def chosen(versions: list[Any]) -> None:
             self.course_dialog = CourseDialog(versions, self.context.language, self)
@@ -332,7 +333,7 @@ class CohortsPage(QWidget):
         self._run(published_versions, chosen)
 
     def create_course(self, draft: Any) -> None:
-        from tipcase.services.trainer_desk import create_course  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import create_course  # noqa: PLC0415
 
         def done(_none: None) -> None:
             self.context.signals.status_message.emit(self.tr("Course {code} created").format(code=draft.code))
@@ -341,7 +342,7 @@ class CohortsPage(QWidget):
         self._run(lambda db, account: create_course(db, account, draft), done)
 
     def choose_course_to_assign(self) -> None:
-        from tipcase.services.trainer_desk import course_list  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import course_list  # noqa: PLC0415
 
         cohort = self._cohort()
         if cohort is None:
@@ -365,7 +366,7 @@ class CohortsPage(QWidget):
         self._run(course_list, chosen)
 
     def assign_course(self, cohort: str, course_id: int) -> None:
-        from tipcase.services.trainer_desk import assign_course  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import assign_course  # noqa: PLC0415
 
         self._run(lambda db, account: assign_course(db, account, cohort, course_id), lambda _none: self.refresh(select=cohort))
 
@@ -378,7 +379,7 @@ class CohortsPage(QWidget):
 
     def preview_roster(self, path: Path) -> None:
         """Show every row and what it would do; import only when the trainer confirms."""
-        from tipcase.services.trainer_desk import preview_roster  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import preview_roster  # noqa: PLC0415
 
         cohort = self._cohort()
         if cohort is None:
@@ -392,7 +393,7 @@ class CohortsPage(QWidget):
         self._run(lambda db, account: preview_roster(db, account, path), done)
 
     def import_roster(self, cohort: str, path: Path) -> None:
-        from tipcase.services.trainer_desk import import_roster  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import import_roster  # noqa: PLC0415
 
         def done(result: Any) -> None:
             self.refresh(select=cohort)

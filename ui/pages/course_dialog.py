@@ -73,7 +73,7 @@ class CourseDialog(QDialog):
         self.resize(620, 520)
 
     def draft(self) -> Any:
-        from tipcase.services.trainer_desk import CourseDraft  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import CourseDraft  # noqa: PLC0415
 
         chosen = [
             int(self.scenarios.item(row).data(Qt.ItemDataRole.UserRole))

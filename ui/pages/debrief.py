@@ -13,12 +13,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from tipcase.engine import Play
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.models.decisions import DecisionListModel, DecisionRow
-from tipcase.ui.theme import colours
-from tipcase.ui.widgets.charts import CompetencyChart
-from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from tipcase.play.engine import Play
+
+from ui.context import ApplicationContext
+from ui.models.decisions import DecisionListModel, DecisionRow
+from ui.theme import colours
+from ui.widgets.charts import CompetencyChart
+from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 
 class DebriefPage(QWidget):

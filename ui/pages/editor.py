@@ -1,6 +1,6 @@
 """The scenario editor (trainers and admins): the case as a graph, an outline, a form, live validation.
 
-Every change goes through the core's reversible edits (``tipcase.document``) wrapped in commands on a
+Every change goes through the core's reversible edits (``tipcase.format.document``) wrapped in commands on a
 ``QUndoStack``, so add, delete, rename, set-start and every field change can be undone and redone. The
 validator runs after each change and lists its findings; a click on one selects the stage at fault.
 The document is autosaved beside the file (``.autosave``) a few seconds after each change.
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.document import (
+from tipcase.format.document import (
     AddChoice,
     AddStage,
     DeleteChoice,
@@ -57,9 +57,10 @@ from tipcase.document import (
     SetStageField,
     SetStart,
 )
-from tipcase.media import MEDIA_TYPES, MediaError, adopt
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from tipcase.format.media import MEDIA_TYPES, MediaError, adopt
+
+from ui.context import ApplicationContext
+from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 AUTOSAVE_MS = 3000
 EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
@@ -788,8 +789,8 @@ class EditorPage(QWidget):
     def reset(self) -> None:
         """An empty editor (after sign-out, so the next person at a shared workstation starts afresh)."""
         self.set_document(ScenarioDocument.new())
-        if getattr(self, "test_play", None) is not None:
-            self.test_play.close()
+        if getattr(self, "play_from_here", None) is not None:
+            self.play_from_here.close()
 
     def choose_file(self) -> None:
         if not self.confirm_discard():
@@ -855,7 +856,7 @@ class EditorPage(QWidget):
     def autosave_path(self) -> Path:
         if self.document.path is not None:
             return self.document.path.with_name(f".{self.document.path.name}.autosave")
-        from tipcase.home import home  # noqa: PLC0415
+        from tipcase.home_folder import home  # noqa: PLC0415
 
         return home() / "autosave" / f"{self.document.data.get('id', 'case')}.yaml"
 
@@ -871,7 +872,7 @@ class EditorPage(QWidget):
             self.context.signals.status_message.emit(self.tr("Autosave failed: {detail}").format(detail=exc))
 
     def publish(self) -> None:
-        from tipcase.services.trainer_desk import publish  # noqa: PLC0415
+        from tipcase.services.trainer_desktop import publish  # noqa: PLC0415
 
         if not self.save():
             return
@@ -884,8 +885,11 @@ class EditorPage(QWidget):
             lambda item: self.context.signals.status_message.emit(
                 self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
             ),
-            lambda error: QMessageBox.warning(self, self.tr("Scenario editor"), str(error)),
+            self._warn,
         )
+
+    def _warn(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Scenario editor"), str(error))
 
     def add_stage(self) -> None:
         stage_id = self.document.free_id("stage")
@@ -1064,7 +1068,7 @@ class EditorPage(QWidget):
 
     def show_case_form(self) -> None:
         """The case's own details (id, version, titles, pathway, pass mark, variables) in the form."""
-        from tipcase import library  # noqa: PLC0415
+        from tipcase import bundled  # noqa: PLC0415
 
         data = self.document.data
         self.outline.blockSignals(True)
@@ -1082,7 +1086,7 @@ class EditorPage(QWidget):
             english.setCursorPosition(0)
             indonesian.setCursorPosition(0)
         self.case_pathway.clear()
-        self.case_pathway.addItems(["", *library.pathway_ids(self.document.path)])
+        self.case_pathway.addItems(["", *bundled.pathway_ids(self.document.path)])
         self.case_pathway.setCurrentText(str(data.get("pathway") or ""))
         self.case_pass_mark.setValue(int(data["pass_mark"]) if isinstance(data.get("pass_mark"), int | float) else 70)
         self.case_variables.setText(_format_effects(data.get("variables")))
@@ -1114,7 +1118,7 @@ class EditorPage(QWidget):
 
     def play_from_selected(self) -> None:
         """Test-play the case as it stands from the selected stage (or the start), recording nothing."""
-        from tipcase.ui.pages.test_play import TestPlayDialog  # noqa: PLC0415
+        from ui.pages.play_from_here import PlayFromHereDialog  # noqa: PLC0415
 
         selected = self.selection()
         stage_id = selected[0] if selected is not None else str(self.document.data.get("start", ""))
@@ -1131,8 +1135,8 @@ class EditorPage(QWidget):
             return
         if stage_id not in checked.scenario.stages:
             return
-        self.test_play = TestPlayDialog(self.context, checked.scenario, checked.pathway, stage_id, self)
-        self.test_play.show()
+        self.play_from_here = PlayFromHereDialog(self.context, checked.scenario, checked.pathway, stage_id, self)
+        self.play_from_here.show()
 
     def move_stages(self, moved: list[tuple[str, float, float]]) -> None:
         """Stages dragged on the canvas: keep where they were dropped, as one undoable move.

@@ -7,9 +7,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from tipcase.services.workstation import CourseRow, ScenarioRow
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.models.courses import CourseTreeModel
+from tipcase.services.desktop import CourseRow, ScenarioRow
+
+from ui.context import ApplicationContext
+from ui.models.courses import CourseTreeModel
 
 
 class HomePage(QWidget):
@@ -93,7 +94,7 @@ class HomePage(QWidget):
             return
 
         def work() -> Any:
-            from tipcase.services.workstation import home  # noqa: PLC0415
+            from tipcase.services.desktop import home  # noqa: PLC0415
 
             return home(db, account.id)
 

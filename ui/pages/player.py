@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.engine import Play
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.models.exhibits import ExhibitListModel
-from tipcase.ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from tipcase.play.engine import Play
+
+from ui.context import ApplicationContext
+from ui.models.exhibits import ExhibitListModel
+from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 
 class ChoiceButton(QPushButton):
@@ -322,7 +323,7 @@ class PlayerPage(QWidget):
         attempt_id = self.attempt_id
 
         def work() -> Any:
-            from tipcase.services.workstation import decide  # noqa: PLC0415
+            from tipcase.services.desktop import decide  # noqa: PLC0415
 
             return decide(db, account.id, attempt_id, number, elapsed)
 

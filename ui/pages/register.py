@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.models.register import RegisterTableModel
-from tipcase.ui.printing import print_pdf
+from ui.context import ApplicationContext
+from ui.models.register import RegisterTableModel
+from ui.printing import print_pdf
 
 
 class RegisterPage(QWidget):
@@ -123,7 +123,7 @@ class RegisterPage(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def refresh(self) -> None:
-        from tipcase.services.workstation import register_entries  # noqa: PLC0415
+        from tipcase.services.desktop import register_entries  # noqa: PLC0415
 
         self._run(register_entries, self.model.set_rows)
 
@@ -135,7 +135,7 @@ class RegisterPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
     def issue_for_cohort(self) -> None:
-        from tipcase.services.workstation import issue_choices  # noqa: PLC0415
+        from tipcase.services.desktop import issue_choices  # noqa: PLC0415
 
         def chosen(choices: tuple[list[str], list[str]]) -> None:
             cohort, course = QComboBox(), QComboBox()
@@ -150,7 +150,7 @@ class RegisterPage(QWidget):
         self._run(issue_choices, chosen)
 
     def issue(self, cohort: str, course: str) -> None:
-        from tipcase.services.workstation import issue_for_cohort  # noqa: PLC0415
+        from tipcase.services.desktop import issue_for_cohort  # noqa: PLC0415
 
         def done(count: int) -> None:
             self.context.signals.status_message.emit(self.tr("%n certificate(s) issued", "", count))
@@ -172,13 +172,13 @@ class RegisterPage(QWidget):
             self.revoke(entry.serial, reason.strip())
 
     def revoke(self, serial: str, reason: str) -> None:
-        from tipcase.services.workstation import revoke  # noqa: PLC0415
+        from tipcase.services.desktop import revoke  # noqa: PLC0415
 
         self._run(lambda db, account: revoke(db, account, serial, reason), lambda _none: self.refresh())
 
     def write(self, serials: list[str], target: Path, *, as_zip: bool, then: Any = None) -> None:
         """Write certificates off the UI thread, with a progress dialog that can cancel."""
-        from tipcase.services.workstation import write_certificates  # noqa: PLC0415
+        from tipcase.services.desktop import write_certificates  # noqa: PLC0415
 
         db, account = self.context.db, self.context.account
         if db is None or account is None or not serials:
@@ -258,7 +258,7 @@ class RegisterPage(QWidget):
             print_pdf(path, printer)
 
     def export_report(self) -> None:
-        from tipcase.services.workstation import export_register  # noqa: PLC0415
+        from tipcase.services.desktop import export_register  # noqa: PLC0415
 
         start, end = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
         for edit in (start, end):

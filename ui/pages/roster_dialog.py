@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from tipcase.ui.models.rows import RowsTableModel
+from ui.models.rows import RowsTableModel
 
 
 class RosterDialog(QDialog):

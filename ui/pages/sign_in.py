@@ -6,9 +6,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from tipcase import __version__
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.i18n import LANGUAGES
-from tipcase.ui.settings import LAST_USERNAME
+
+from ui.context import ApplicationContext
+from ui.i18n import LANGUAGES
+from ui.settings import LAST_USERNAME
 
 
 class SignInPage(QWidget):

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from tipcase.ui.context import ApplicationContext
-from tipcase.ui.theme import colours
+from ui.context import ApplicationContext
+from ui.theme import colours
 
 
 class VerifyPage(QWidget):
@@ -72,7 +72,7 @@ class VerifyPage(QWidget):
         db = self.context.db
 
         def work() -> Any:
-            from tipcase.services.workstation import verify  # noqa: PLC0415
+            from tipcase.services.desktop import verify  # noqa: PLC0415
 
             return verify(db, argument)
 

@@ -16,7 +16,7 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QDat
 from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from tipcase.ui.theme import colours, is_dark
+from ui.theme import colours, is_dark
 
 
 class ChartView(QChartView):

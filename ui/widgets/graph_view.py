@@ -1,6 +1,6 @@
 """A zoomable, pannable drawing of a directed graph (a scenario or a referral pathway).
 
-Nodes are laid out in layers (``tipcase.layout``) unless given positions. Edges can be styled to show
+Nodes are laid out in layers (``tipcase.format.graph_layout``) unless given positions. Edges can be styled to show
 a trainee's route, the best route, or both, or a share of trainees (heat). Ctrl+wheel or +/- zoom,
 dragging or the arrow keys pan, 0 fits the whole graph. ``select_node`` centres a node (the debrief's
 list drives it from the keyboard). An ``editable`` view lets nodes be dragged, edges following, and
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.layout import placed
-from tipcase.ui.theme import colours
+from tipcase.format.graph_layout import placed
+
+from ui.theme import colours
 
 NODE_WIDTH = 180.0
 NODE_HEIGHT = 62.0

@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from tipcase.home import home
+from tipcase.home_folder import home
 
 KEYS = "keys"
 PRIVATE = "issuing.key"

@@ -1,6 +1,6 @@
 """The editor's "Play from here": test-play the case being edited from any stage, recording nothing.
 
-The play stands at the chosen stage after the shortest route there (``tipcase.engine.play_from``), so
+The play stands at the chosen stage after the shortest route there (``tipcase.play.engine.play_from``), so
 variables, clock and score are what a trainee would have; a stage that cannot be reached is played
 with the case's starting variables, and the dialog says so. Each choice shows its feedback, points,
 reference and critical error at once (the author wants to see everything), with the variables after
@@ -15,12 +15,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from tipcase.engine import Play, play_from
-from tipcase.model import Pathway, Scenario
-from tipcase.ui.context import ApplicationContext
+from tipcase.format.model import Pathway, Scenario
+from tipcase.play.engine import Play, play_from
+
+from ui.context import ApplicationContext
 
 
-class TestPlayDialog(QDialog):
+class PlayFromHereDialog(QDialog):
     """A scratch play of a scenario from one stage."""
 
     def __init__(

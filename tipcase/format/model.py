@@ -10,8 +10,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tipcase.findings import Pos
-from tipcase.schema import Text
+from tipcase.format.findings import Pos
+from tipcase.format.schema import Text
 
 if TYPE_CHECKING:  # networkx costs ~80 ms to import: only drawing graphs needs it
     import networkx as nx

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 
 from tipcase.services import courses, roster, scenarios
 from tipcase.services.analytics import ScenarioAnalytics, scenario_analytics
+from tipcase.services.desktop import _user
 from tipcase.services.errors import NotFound
 from tipcase.services.permissions import Permission, require
-from tipcase.services.workstation import _user
 from tipcase.store.database import Database
 from tipcase.store.models import Cohort, Course, ScenarioVersion, cohort_members
 

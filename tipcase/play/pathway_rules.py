@@ -13,7 +13,7 @@ import dataclasses
 import itertools
 from collections.abc import Sequence
 
-from tipcase.model import Pathway, Rule
+from tipcase.format.model import Pathway, Rule
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

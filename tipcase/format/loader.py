@@ -1,7 +1,7 @@
 """Loading scenario, pathway and competency files into the model, with findings instead of exceptions.
 
 ``load_file`` reads bytes, decodes UTF-8, composes YAML with positions, checks the shape against
-``tipcase.schema`` and builds the dataclasses of ``tipcase.model``. Anything wrong becomes a finding
+``tipcase.format.schema`` and builds the dataclasses of ``tipcase.format.model``. Anything wrong becomes a finding
 (E001 or E002, W101); callers decide what to do with a file that has errors.
 """
 
@@ -13,9 +13,9 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from tipcase import library
-from tipcase.findings import Findings, Pos
-from tipcase.model import (
+from tipcase import bundled
+from tipcase.format.findings import Findings, Pos
+from tipcase.format.model import (
     DEFAULT_PASS_MARK,
     Choice,
     Competency,
@@ -26,7 +26,7 @@ from tipcase.model import (
     Scenario,
     Stage,
 )
-from tipcase.schema import (
+from tipcase.format.schema import (
     COMPETENCY_FRAMEWORK,
     INVALID,
     LANGUAGES,
@@ -37,7 +37,7 @@ from tipcase.schema import (
     Record,
     Text,
 )
-from tipcase.yamlsource import MappingNode, ScalarNode, compose, decode, gc_paused, pos
+from tipcase.format.yaml_source import MappingNode, ScalarNode, compose, decode, gc_paused, pos
 
 SCENARIO_KEY = "tipcase"
 PATHWAY_KEY = "tipcase-pathway"
@@ -332,7 +332,7 @@ def _build_rule(record: Record, rule_pos: Any, ctx: Context) -> Rule:
 
 @functools.cache
 def _framework() -> tuple[tuple[str, Competency], ...]:
-    path = library.competency_framework_path()
+    path = bundled.competency_framework_path()
     loaded = load_file(path)
     if loaded.competencies is None or loaded.findings.has_errors:  # pragma: no cover - a broken install
         raise LoadError(loaded.findings)

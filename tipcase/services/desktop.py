@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tipcase.analysis import Analysis
-from tipcase.engine import Play, analysis_of
+from tipcase.play.engine import Play, analysis_of
+from tipcase.play.state_space import Analysis
 from tipcase.services import accounts, attempts, courses, scenarios
 from tipcase.services.errors import NotFound
 from tipcase.services.scenarios import playable
@@ -270,7 +270,7 @@ def write_certificates(db: Database, account_id: int, serials: list[str], target
 def export_register(db: Database, account_id: int, date_from: dt.date, date_to: dt.date, target: Path) -> int:
     from sqlalchemy import func  # noqa: PLC0415
 
-    from tipcase import register_report  # noqa: PLC0415
+    from tipcase.certificates import register_report  # noqa: PLC0415
     from tipcase.services import certificates  # noqa: PLC0415
     from tipcase.store.models import AuditEntry  # noqa: PLC0415
 
@@ -284,8 +284,8 @@ def export_register(db: Database, account_id: int, date_from: dt.date, date_to: 
 
 def verify(db: Database | None, argument: str) -> list[Any]:
     """Verify a PDF, a QR payload or a code; without a database, offline (signature and dates only)."""
+    from tipcase.certificates.signing import trusted_keys  # noqa: PLC0415
     from tipcase.services import certificates  # noqa: PLC0415
-    from tipcase.signing import trusted_keys  # noqa: PLC0415
 
     if db is None:
         return certificates.verify_any(argument, trusted_keys(), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 
-from tipcase.compiled import CompiledChoice, CompiledScenario, Values
+from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, Values
 
 MAX_STATES = 100_000
 NEG = float("-inf")

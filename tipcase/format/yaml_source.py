@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tipcase.findings import Findings, Pos
+from tipcase.format.findings import Findings, Pos
 
 try:  # the C loader is much faster; PyYAML wheels ship it, source builds may not
     _Loader: type = yaml.CSafeLoader

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from tipcase import conditions
-from tipcase.model import Choice, Scenario
+from tipcase.format import conditions
+from tipcase.format.model import Choice, Scenario
 
 Values = tuple[int | bool, ...]
 

@@ -14,11 +14,11 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
-from tipcase.analysis import Analysis, analyze
-from tipcase.compiled import CompiledChoice, CompiledScenario, compile_scenario
-from tipcase.model import Choice, Pathway, Scenario, Stage
-from tipcase.rules import TrailStep, Violation, broken_rules, off_pathway_steps
-from tipcase.scoring import CriticalError, Score, number, score
+from tipcase.format.model import Choice, Pathway, Scenario, Stage
+from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, compile_scenario
+from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_pathway_steps
+from tipcase.play.scoring import CriticalError, Score, number, score
+from tipcase.play.state_space import Analysis, analyze
 
 
 class PlayError(ValueError):

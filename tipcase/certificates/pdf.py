@@ -26,8 +26,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from tipcase import library
-from tipcase.certpayload import CertificateData
+from tipcase import bundled
+from tipcase.certificates.payload import CertificateData
 
 PAGE = landscape(A4)
 WIDTH, HEIGHT = PAGE
@@ -99,7 +99,7 @@ class PrintedCertificate:
 
 @functools.cache
 def register_fonts() -> None:
-    fonts = library.resources_dir() / "fonts"
+    fonts = bundled.resources_dir() / "fonts"
     pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.records import BEST, seed
-from tipcase.services import workstation
+from tipcase.services import desktop
 from tipcase.services.errors import SignInError
 from tipcase.store.database import Database
 
@@ -20,27 +20,27 @@ def seeded(db: Database) -> Database:
 def test_failed_sign_ins_are_recorded_and_lock(seeded: Database) -> None:
     for _ in range(5):
         with pytest.raises(SignInError):
-            workstation.sign_in(seeded, "demo-trainee", "nope-nope")
+            desktop.sign_in(seeded, "demo-trainee", "nope-nope")
     with pytest.raises(SignInError, match="locked"):
-        workstation.sign_in(seeded, "demo-trainee", "demo-trainee")
+        desktop.sign_in(seeded, "demo-trainee", "demo-trainee")
 
 
 def test_a_whole_attempt_through_the_workstation_api(seeded: Database) -> None:
-    account = workstation.sign_in(seeded, " Demo-Trainee ", "demo-trainee")
-    courses = workstation.home(seeded, account.id)
+    account = desktop.sign_in(seeded, " Demo-Trainee ", "demo-trainee")
+    courses = desktop.home(seeded, account.id)
     assert [c.code for c in courses] == ["demo"]
     row = courses[0].scenarios[0]
     assert (row.status, row.may_start, row.title["id"]) == ("not started", True, "Pulang dari kompleks penipuan")
-    opened = workstation.open_attempt(seeded, account.id, courses[0].course_id, row.version_id, "id")
+    opened = desktop.open_attempt(seeded, account.id, courses[0].course_id, row.version_id, "id")
     assert opened.feedback_after_choice is True
     assert opened.play.stage.id == "arrival"
     play = opened.play
     for number in BEST:
-        play = workstation.decide(seeded, account.id, opened.attempt_id, number, 1500)
+        play = desktop.decide(seeded, account.id, opened.attempt_id, number, 1500)
     assert play.finished
-    row = workstation.home(seeded, account.id)[0].scenarios[0]
+    row = desktop.home(seeded, account.id)[0].scenarios[0]
     assert (row.status, row.best_percent, row.last_finished_attempt_id) == ("passed", 100.0, opened.attempt_id)
-    debrief = workstation.debrief(seeded, account.id, opened.attempt_id)
+    debrief = desktop.debrief(seeded, account.id, opened.attempt_id)
     assert debrief.result["passed"] is True
     assert debrief.best_play.route == debrief.play.route
     assert debrief.play.language == "id"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tipcase.rules import Violation
+from tipcase.play.pathway_rules import Violation
 
 
 def number(value: int | float) -> int | float:

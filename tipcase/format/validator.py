@@ -11,15 +11,15 @@ import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 
-from tipcase import library
-from tipcase.analysis import Analysis
-from tipcase.checks import check_pathway_nodes, check_reachable_stages, check_routes, check_rule_competencies, check_scenario
-from tipcase.compiled import compile_scenario
-from tipcase.engine import analysis_of
-from tipcase.findings import Finding, Findings, sort_findings
-from tipcase.loader import Loaded, default_competencies, load_file, load_text
-from tipcase.model import Pathway, Scenario
-from tipcase.yamlsource import gc_paused
+from tipcase import bundled
+from tipcase.format.findings import Finding, Findings, sort_findings
+from tipcase.format.loader import Loaded, default_competencies, load_file, load_text
+from tipcase.format.model import Pathway, Scenario
+from tipcase.format.model_checks import check_pathway_nodes, check_reachable_stages, check_routes, check_rule_competencies, check_scenario
+from tipcase.format.yaml_source import gc_paused
+from tipcase.play.compiled_scenario import compile_scenario
+from tipcase.play.engine import analysis_of
+from tipcase.play.state_space import Analysis
 
 
 @dataclasses.dataclass
@@ -75,9 +75,9 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
         checked.scenario = scenario
         pathway = None
         if scenario.pathway is not None:
-            found = library.find_pathway(scenario.path, scenario.pathway)
+            found = bundled.find_pathway(scenario.path, scenario.pathway)
             if found is None:
-                tried = ", ".join(_display(p) for p in library.pathway_candidates(scenario.path, scenario.pathway)[:2])
+                tried = ", ".join(_display(p) for p in bundled.pathway_candidates(scenario.path, scenario.pathway)[:2])
                 findings.add(
                     "E004", scenario.pathway_pos, f"pathway {scenario.pathway!r} not found (looked in {tried} and the bundled library)"
                 )

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from tipcase.validator import Checked, check_text
-from tipcase.yamlwrite import to_yaml
+from tipcase.format.validator import Checked, check_text
+from tipcase.format.yaml_writer import to_yaml
 
 ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
 _MISSING = object()

@@ -16,7 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from tipcase.signing import key_id, verify_signature
+from tipcase.certificates.signing import key_id, verify_signature
 
 PREFIX = "TC1:"
 

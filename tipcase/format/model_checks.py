@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tipcase import conditions
-from tipcase.analysis import Analysis
-from tipcase.engine import Play
-from tipcase.findings import Findings
-from tipcase.model import Choice, Competency, Pathway, Scenario
+from tipcase.format import conditions
+from tipcase.format.findings import Findings
+from tipcase.format.model import Choice, Competency, Pathway, Scenario
+from tipcase.play.engine import Play
+from tipcase.play.state_space import Analysis
 
 
 def check_pathway_nodes(pathway: Pathway, findings: Findings) -> None:

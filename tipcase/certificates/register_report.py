@@ -15,7 +15,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from tipcase.certpdf import BOLD, FONT, register_fonts
+from tipcase.certificates.pdf import BOLD, FONT, register_fonts
 
 COLUMNS = [
     "Serial",

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tipcase.findings import Findings, Pos
-from tipcase.yamlsource import BOOL, FLOAT, INT, NULL, MappingNode, Node, ScalarNode, SequenceNode, pos, scalar_value
+from tipcase.format.findings import Findings, Pos
+from tipcase.format.yaml_source import BOOL, FLOAT, INT, NULL, MappingNode, Node, ScalarNode, SequenceNode, pos, scalar_value
 
 ID_PATTERN = r"[a-z0-9_][a-z0-9_-]*"
 SCENARIO_ID_PATTERN = r"[a-z0-9][a-z0-9-]*"

@@ -1,0 +1,1 @@
+"""Certificates: the signed payload, the issuing keys, the PDF and the register report."""
