@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint bench screenshots translations translations-update clean
+.PHONY: run test dev lint bench screenshots translations translations-update clean
 
 QM := resources/translations/tipcase_id.qm
 
@@ -39,6 +39,11 @@ run: $(VENV)/.installed $(QM)
 test: $(VENV)/.installed-test $(QM) lint
 	$(BIN)/python tools/translations.py check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+## dev: the test tools plus pre-commit, with its hooks installed (the checks of `make test` before each commit)
+dev: $(VENV)/.installed-test
+	$(PIP) install -e ".[dev]"
+	$(BIN)/pre-commit install --hook-type pre-commit --hook-type pre-push
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

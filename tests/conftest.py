@@ -8,12 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import settings
 
 from tipcase.format.findings import Finding  # the core never imports Qt: safe before the platform is set
 from tipcase.format.validator import validate_paths
+from tipcase.services import passwords
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests only: argon2id with the cheapest parameters (about 1 ms a hash instead of about 100 ms), so that
+# seeding accounts does not dominate the run. The hashes are still argon2id, verified by the same code; a
+# process the tests start verifies them at their stored cost (the parameters travel in the hash), and the
+# production parameters are checked by tests/test_store.py::test_production_password_parameters.
+passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 # CI replays the same examples every run (a red build always means a change broke something);
 # developers' runs explore new examples each time, and what they find becomes a regression test.

@@ -1,4 +1,4 @@
-"""Helpers for the GUI tests: a seeded database and an app context with a synchronous task runner."""
+"""Helpers for the GUI tests: a seeded database and an app context whose task runner runs each job inline."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ui.app import create_context
 from ui.context import ApplicationContext
 from ui.main_window import MainWindow
 from ui.settings import Settings
-from ui.tasks import SyncTaskRunner
+from ui.tasks import InlineThreadPool, TaskRunner
 
 
 def seeded_url(folder: Path) -> str:
@@ -29,7 +29,7 @@ def seeded_url(folder: Path) -> str:
 
 def make_context(folder: Path, url: str, language: str = "en") -> ApplicationContext:
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    context = create_context(url, settings, SyncTaskRunner())
+    context = create_context(url, settings, TaskRunner(InlineThreadPool()))
     context.set_language(language)
     return context
 

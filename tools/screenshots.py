@@ -27,7 +27,7 @@ from tipcase.store.database import Database, open_database  # noqa: E402
 from ui.app import create_app, create_context  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
-from ui.tasks import SyncTaskRunner  # noqa: E402
+from ui.tasks import InlineThreadPool, TaskRunner  # noqa: E402
 
 ROUTE = [1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # two poor choices, so the debrief has something to say
 
@@ -64,7 +64,7 @@ def run(language: str, folder: Path, out: Path) -> None:
         seed_demo(session)
     db.dispose()
     settings = Settings(QSettings(str(folder / f"{language}.ini"), QSettings.Format.IniFormat))
-    context = create_context(url, settings, SyncTaskRunner())
+    context = create_context(url, settings, TaskRunner(InlineThreadPool()))
     context.set_language(language)
     window = MainWindow(context)
     window.resize(1280, 800)

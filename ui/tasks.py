@@ -3,7 +3,9 @@
 ``run(work, on_done, on_error)`` runs ``work()`` on a pool thread and calls ``on_done(result)`` or
 ``on_error(exception)`` back on the GUI thread. Workers never touch widgets and never share a
 database Session (each opens its own). ``busy_changed`` drives the status bar's progress indicator.
-Tests use ``SyncTaskRunner``, which runs the work at once on the calling thread.
+Tests and the screenshot tool give the real runner an ``InlineThreadPool``, which runs each job at once
+on the calling thread (as Picard's tests fake the pool, never the runner), so every line of the runner
+is what the app runs.
 """
 
 from __future__ import annotations
@@ -136,30 +138,15 @@ class TaskRunner(QObject):
         log.error("background task failed", exc_info=error)
 
 
-class SyncTaskRunner(TaskRunner):
-    """Runs work at once on the calling thread: deterministic tests with no waiting."""
+class InlineThreadPool(QThreadPool):
+    """A thread pool that runs each job at once on the calling thread: deterministic, with no waiting.
 
-    def run(self, work: Callable[[], object], on_done: Done, on_error: Failed | None = None) -> None:
-        self.busy_changed.emit(True)
-        try:
-            result = work()
-        except Exception as exc:  # noqa: BLE001 - mirror TaskRunner: errors go to on_error
-            self.busy_changed.emit(False)
-            (on_error or self._unhandled)(exc)
-            return
-        self.busy_changed.emit(False)
-        on_done(result)
+    Only the pool is replaced: the runner's queued delivery, busy state and progress work unchanged (a
+    signal emitted on the GUI thread reaches its receiver there directly).
+    """
 
-    def run_with_progress(
-        self,
-        work: Callable[[Progress], object],
-        on_done: Done,
-        on_error: Failed | None = None,
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> Progress:
-        progress = Progress(on_progress or (lambda _done, _total: None))
-        self.run(lambda: work(progress), on_done, on_error)
-        return progress
+    def start(self, runnable: QRunnable, priority: int = 0) -> None:  # type: ignore[override]
+        runnable.run()
 
-    def wait(self, milliseconds: int = 10_000) -> bool:
+    def waitForDone(self, msecs: int = -1) -> bool:  # type: ignore[override]  # noqa: N802 - Qt's name
         return True
