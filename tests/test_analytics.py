@@ -108,6 +108,7 @@ def test_cli_report_prints_and_exports(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("TIPCASE_DATABASE_URL", raising=False)
     assert main(["demo"]) == 0
+    monkeypatch.setenv("TIPCASE_PASSWORD", "demo-trainee")
     case = "scam-compound-return"
     assert main(["record", str(CASE), "--user", "demo-trainee", "--choose", "3", "--course", "demo"]) == 0
     capsys.readouterr()

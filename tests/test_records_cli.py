@@ -79,8 +79,11 @@ def test_users_add_set_role_and_reset(home: Path, capsys: pytest.CaptureFixture[
     assert (code, err) == (1, "tipcase: error: no account 'nobody'\n")
 
 
-def test_record_stores_the_attempt_and_prints_the_result(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_record_stores_the_attempt_and_prints_the_result(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     run(capsys, "demo")
+    monkeypatch.setenv("TIPCASE_PASSWORD", "demo-trainee")
     code, out, _ = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--course", "demo", "--choose", ",".join(map(str, BEST)))
     assert code == 0
     result = json.loads(out)

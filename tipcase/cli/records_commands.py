@@ -2,7 +2,9 @@
 
 The command line acts as the workstation's operator: whoever can reach the database file or server
 already holds every record, so these commands run with an administrator's rights and are audited
-as ``cli:<system user>``. ``record --user`` plays as that user, exactly as the app would.
+as ``cli:<system user>``. ``record --user`` plays as that user, exactly as the app would, and so
+needs that user's password (a prompt, or ``TIPCASE_PASSWORD`` for scripts): nobody decides in
+another person's attempt. A refused sign-in exits 4.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,11 +25,12 @@ from tipcase.cli.common import UsageError, print_json
 from tipcase.home_folder import home
 from tipcase.services import accounts, attempts, audit, backup, courses, exports, scenarios
 from tipcase.services.demo import seed_demo
-from tipcase.services.errors import ServiceError
+from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
 from tipcase.store.models import Role, User
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE, EXIT_SIGN_IN = 0, 1, 2, 3, 4
+PASSWORD_VARIABLE = "TIPCASE_PASSWORD"  # the password of the person ``record --user`` acts for, as PGPASSWORD is psql's
 
 
 def operator() -> User:
@@ -88,7 +92,11 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     course_list.add_argument("--json", action="store_true")
     course_list.set_defaults(handler=cmd_courses_list)
 
-    record = commands.add_parser("record", help="play a scenario as a user and store the attempt, as the app would")
+    record = commands.add_parser(
+        "record",
+        help="play a scenario as a user and store the attempt, as the app would "
+        f"(asks for the user's password, or reads {PASSWORD_VARIABLE}; exit 4 when the sign-in is refused)",
+    )
     record.add_argument("file", metavar="FILE")
     record.add_argument("--user", required=True, metavar="USERNAME")
     record.add_argument("--choose", required=True, metavar="N,N,...")
@@ -221,16 +229,39 @@ def cmd_courses_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def password_of(username: str) -> str:
+    """The password of the person a command acts for: ``TIPCASE_PASSWORD`` (scripts), else a prompt."""
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise UsageError(f"--user {username}: give their password at a terminal, or in {PASSWORD_VARIABLE} for a script")
+    try:
+        return getpass.getpass(f"Password for {username}: ")
+    except EOFError:
+        raise UsageError(f"--user {username}: no password given") from None
+
+
 def cmd_record(args: argparse.Namespace) -> int:
     from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
 
     numbers = _parse_choices(args.choose)
     if not Path(args.file).is_file():
         raise UsageError(f"{args.file}: no such file")
+    username = args.user.strip().lower()
+    password = password_of(username)
     with database(args) as db:
+        with db.session() as session:  # a failed sign-in is committed too: it is audited and counts towards the lockout
+            try:
+                accounts.sign_in(session, username, password, via="cli record")
+            except SignInError as exc:
+                session.commit()
+                print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
+                return EXIT_SIGN_IN
+            session.commit()
         with db.transaction() as session:
             version = scenarios.publish_file(session, operator(), args.file)
-            user = accounts.get_user(session, args.user)
+            user = accounts.get_user(session, username)
             course = courses.get_course(session, args.course) if args.course else None
             attempt = attempts.start_attempt(session, user, version, course=course, language=args.lang)
             attempt_id, user_id = attempt.id, user.id

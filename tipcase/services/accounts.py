@@ -1,7 +1,8 @@
 """Accounts: adding and listing users, roles, passwords, and signing in with a lockout.
 
 Five failed sign-ins lock an account for 15 minutes. Every sign-in, failed sign-in, role change and
-password reset goes into the audit log.
+password reset goes into the audit log; a failed sign-in with a username that names no account is
+logged without the text typed (it may be a password typed into the wrong field).
 """
 
 from __future__ import annotations
@@ -120,19 +121,26 @@ def change_own_password(session: Session, actor: User, old: str, new: str) -> No
     audit.record(session, actor, "password changed", actor.username)
 
 
-def sign_in(session: Session, username: str, password: str, now: dt.datetime | None = None) -> User:
+def sign_in(session: Session, username: str, password: str, now: dt.datetime | None = None, *, via: str = "app") -> User:
     """Check a password. Wrong ones count; the fifth in a row locks the account for 15 minutes.
 
-    The caller commits even when this raises: the failure is recorded, as it must be.
+    ``via`` says in the audit entry where the sign-in came from (``app``, ``cli record``). A username
+    that names no account is audited *without its text*: people type their password into the username
+    field by mistake, and the audit log is kept for ever. Raises SignInError (one line, the same for an
+    unknown account and a wrong password). The caller commits even when this raises: the failure is
+    recorded, as it must be.
     """
     now = now or utcnow()
     user = session.scalars(select(User).where(User.username == username)).first()
-    if user is None or not user.active:
-        audit.record(session, None, "sign-in failed", username, reason="unknown account")
+    if user is None:
+        audit.record(session, None, "sign-in failed", None, reason="unknown account", via=via)
+        raise SignInError("wrong username or password")
+    if not user.active:
+        audit.record(session, None, "sign-in failed", username, reason="account deactivated", via=via)
         raise SignInError("wrong username or password")
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        audit.record(session, None, "sign-in failed", username, reason="locked")
+        audit.record(session, None, "sign-in failed", username, reason="locked", via=via)
         raise SignInError(f"this account is locked after {MAX_FAILED_SIGN_INS} failed sign-ins; try again in {minutes} minute(s)")
     if not verify_password(user.password_hash, password):
         user.failed_sign_ins += 1
@@ -141,11 +149,11 @@ def sign_in(session: Session, username: str, password: str, now: dt.datetime | N
             user.locked_until = now + LOCKOUT
             user.failed_sign_ins = 0
             reason = "wrong password; account locked"
-        audit.record(session, None, "sign-in failed", username, reason=reason)
+        audit.record(session, None, "sign-in failed", username, reason=reason, via=via)
         raise SignInError("wrong username or password")
     user.failed_sign_ins = 0
     user.locked_until = None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    audit.record(session, user, "signed in", username)
+    audit.record(session, user, "signed in", username, via=via)
     return user

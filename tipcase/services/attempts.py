@@ -17,7 +17,7 @@ from tipcase.play.engine import Play, PlayError
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.scenarios import playable
-from tipcase.store.models import Attempt, AttemptScore, Course, Decision, ScenarioVersion, User, utcnow
+from tipcase.store.models import Attempt, AttemptScore, Course, Decision, ScenarioVersion, User, cohort_courses, cohort_members, utcnow
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,10 +33,18 @@ class Recorded:
 def start_attempt(
     session: Session, actor: User, version: ScenarioVersion, *, course: Course | None = None, language: str | None = None
 ) -> Attempt:
-    """Start an attempt, or return the actor's unfinished one on the same scenario and course."""
+    """Start an attempt, or return the actor's unfinished one on the same scenario and course.
+
+    An attempt in a course needs the actor to be a member of a cohort the course is assigned to, whatever
+    their role (a course attempt counts towards the course's certificate); an attempt outside any course
+    (``course`` None: a trainer's or a trainee's practice) needs only the play permission. Raises
+    PermissionDenied or ServiceError (not in the course, attempts used up).
+    """
     require(actor, Permission.PLAY)
     if course is not None and version.id not in {item.scenario_version_id for item in course.items}:
         raise ServiceError(f"{version.scenario_id} v{version.version} is not part of course {course.code}")
+    if course is not None and not takes_course(session, actor, course):
+        raise PermissionDenied(f"{actor.username} is not a member of a cohort that takes course {course.code}")
     in_course = Attempt.course_id == course.id if course is not None else Attempt.course_id.is_(None)
     existing = session.scalars(
         select(Attempt).where(
@@ -61,6 +69,17 @@ def start_attempt(
     session.add(attempt)
     session.flush()
     return attempt
+
+
+def takes_course(session: Session, user: User, course: Course) -> bool:
+    """Whether ``user`` is a member of a cohort that ``course`` is assigned to."""
+    query = (
+        select(cohort_members.c.user_id)
+        .join(cohort_courses, cohort_courses.c.cohort_id == cohort_members.c.cohort_id)
+        .where(cohort_members.c.user_id == user.id, cohort_courses.c.course_id == course.id)
+        .limit(1)
+    )
+    return session.execute(query).first() is not None
 
 
 def get_attempt(session: Session, actor: User, attempt_id: int) -> Attempt:

@@ -103,11 +103,13 @@ def sign_in(db: Database, username: str, password: str) -> Account:
 
 
 def home(db: Database, account_id: int) -> list[CourseRow]:
-    """The account's courses with each scenario's status."""
+    """The courses the account takes (those of its cohorts, whatever its role), with each scenario's status."""
     with db.reading() as session:
         user = _user(session, account_id)
         rows = []
         for course in courses.list_courses(session, user):
+            if not attempts.takes_course(session, user, course):
+                continue  # staff list every course, but play only those of their own cohorts
             progress = courses.course_progress(session, user, course)
             scenario_rows = []
             for item in progress.scenarios:
