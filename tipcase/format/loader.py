@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from tipcase.format.schema import (
     Record,
     Text,
 )
-from tipcase.format.yaml_source import MappingNode, ScalarNode, compose, decode, gc_paused, pos
+from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, ScalarNode, compose, decode, gc_paused, pos, too_large
 
 SCENARIO_KEY = "tipcase"
 PATHWAY_KEY = "tipcase-pathway"
@@ -67,9 +68,18 @@ class LoadError(Exception):
 
 
 def load_file(path: str | Path, display_path: str | None = None) -> Loaded:
-    """Load any TIPCase file from disk. ``display_path`` is what findings print (default: ``path``)."""
+    """Load any TIPCase file from disk. ``display_path`` is what findings print (default: ``path``).
+
+    A file over ``yaml_source.MAX_FILE_BYTES`` is refused (E001) without being read. Raises
+    ``OSError`` when the file cannot be opened.
+    """
     shown = display_path if display_path is not None else str(path)
-    data = Path(path).read_bytes()
+    with Path(path).open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        findings = Findings(shown)
+        if too_large(size, findings):
+            return Loaded(shown, None, findings)
+        data = stream.read(MAX_FILE_BYTES + 1)  # a file that grew meanwhile is still bounded
     return load_bytes(data, shown)
 
 
@@ -93,8 +103,10 @@ def load_text(text: str, path: str = "<memory>", findings: Findings | None = Non
 
 
 def _load_text(text: str, path: str, findings: Findings) -> Loaded:
-    root = compose(text, findings)
     loaded = Loaded(path, None, findings, text=text)
+    if too_large(len(text), findings):
+        return loaded
+    root = compose(text, findings)
     if findings.has_errors:
         return loaded
     if root is None:

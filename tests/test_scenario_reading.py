@@ -1,0 +1,135 @@
+"""Reading scenario YAML that is malformed or hostile: one E001 line with the place, never an internal error.
+
+What a trainer relies on: `tipcase validate` names the line and column of a value that YAML cannot
+construct (a bad `!!int`, `!!timestamp`, an unknown tag, a 5,000-digit number), and a file built to
+exhaust memory (alias expansion, self-containing aliases, huge files) is refused in bounded time.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tipcase.cli import main
+from tipcase.format import yaml_source
+from tipcase.format.loader import load_bytes, load_file, load_text
+
+BASE = "tipcase: 1\nid: case\nversion: 1\ntitle: Title\nstart: a\nstages:\n  a: {text: Hello, end: success}\n"
+
+
+def findings_of(text: str) -> list[str]:
+    return [f"{f.line}:{f.col}: {f.code} {f.message}" for f in load_text(text, "case.yaml").findings]
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (("version: 1", "version: !!int abc"), "3:10", "!!int 'abc' is not an integer"),
+        (("version: 1", "version: !!int 0b2"), "3:10", "!!int '0b2' is not an integer"),
+        (("version: 1", "version: !!float x"), "3:10", "!!float 'x' is not a number"),
+        (("title: Title", "title: !!bool maybe"), "4:8", "!!bool 'maybe' is not true or false"),
+        (("title: Title", "title: !!timestamp notadate"), "4:8", "!!timestamp 'notadate' is not a date or time"),
+        (("version: 1", "version: " + "9" * 5000), "3:10", "a number of 5,000 characters (at most 100 are read)"),
+        (("version: 1", "version: 9223372036854775808"), "3:10", "the integer 9223372036854775808 does not fit in 64 bits"),
+        (("version: 1", "version: 0x" + "f" * 30), "3:10", "does not fit in 64 bits"),
+        (("title: Title", "title: !foo Title"), "4:8", "unknown tag !foo"),
+        (("title: Title", "title: !!python/object:os.system Title"), "4:8", "unknown tag !!python/object:os.system"),
+        (("title: Title", "title: !!str [a, b]"), "4:8", "!!str cannot tag a list"),
+        (("title: Title", "title: !!set {a: 1}"), "4:8", "!!set holds keys only"),
+        (("title: Title", "title: !!omap [a, b]"), "4:8", "!!omap is a list of one-key mappings"),
+    ],
+)
+def test_a_value_that_does_not_construct_is_e001_with_its_place(edit: tuple[str, str], where: str, message: str) -> None:
+    found = findings_of(BASE.replace(*edit))
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{where}: E001 ")
+    assert message in found[0]
+
+
+def test_every_bad_value_is_listed_in_file_order() -> None:
+    text = BASE.replace("title: Title", "title: !!int x").replace("version: 1", "version: !!float y")
+    assert [f.split(": E001")[0] for f in findings_of(text)] == ["3:10", "4:8"]
+
+
+def test_values_that_construct_are_read_as_before() -> None:
+    text = BASE.replace("title: Title", "title: 2024-01-31").replace("version: 1", "version: !!int '3'")
+    loaded = load_text(text, "case.yaml")
+    assert not loaded.findings.has_errors
+    assert loaded.scenario is not None
+    assert loaded.scenario.version == 3
+    assert loaded.scenario.title.get("en") == "2024-01-31"
+
+
+def test_aliases_that_reuse_a_little_are_fine() -> None:
+    text = BASE.replace("title: Title", "title: &t {en: Title}\nsummary: *t")
+    loaded = load_text(text, "case.yaml")
+    assert not loaded.findings.has_errors, [str(f) for f in loaded.findings]
+
+
+def test_an_alias_inside_its_own_anchor_is_e001() -> None:
+    found = findings_of(BASE + "summary: &loop [*loop]\n")
+    assert found == ["8:10: E001 an alias refers to the list or mapping that contains it (the value would be infinite)"]
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ["lol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"lol{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, levels)]
+    return BASE + "\n".join(lines) + "\n"
+
+
+def test_billion_laughs_is_refused_in_bounded_time() -> None:
+    started = time.perf_counter()
+    found = findings_of(billion_laughs())
+    assert time.perf_counter() - started < 1.0
+    assert len(found) == 1
+    assert "E001 aliases expand the document by more than 1,000,000 nodes (the limit)" in found[0]
+
+
+def test_quadratic_blowup_through_the_schema_is_refused() -> None:
+    """10,000 stages each an alias of one stage with 10,000 choices: small file, 10^8 choices as copies."""
+    choices = ", ".join(["*c"] * 10_000)
+    stages = "\n".join(f"  s{i}: *s" for i in range(10_000))
+    text = (
+        "tipcase: 1\nid: case\nversion: 1\ntitle: T\nstart: a\nstages:\n"
+        f"  a: &s {{text: T, choices: [&c {{label: go, to: a}}, {choices}]}}\n{stages}\n"
+    )
+    started = time.perf_counter()
+    found = findings_of(text)
+    assert time.perf_counter() - started < 2.0
+    assert any("aliases expand the document" in f for f in found), found
+
+
+def test_deep_nesting_is_e001() -> None:
+    found = findings_of(BASE + "summary: " + "[" * 5_000 + "]" * 5_000 + "\n")
+    assert len(found) == 1
+    assert "E001 YAML syntax" in found[0]
+    assert "nesting depth" in found[0]
+
+
+def test_a_control_character_is_reported_where_it_is() -> None:
+    assert findings_of("tipcase: 1\nid: é\x07b\n") == [
+        "2:6: E001 YAML: character #x0007 is not allowed in YAML (control characters are not allowed)"
+    ]
+
+
+def test_a_lone_surrogate_in_text_is_e001() -> None:
+    assert findings_of("tipcase: 1\nid: \ud800\n") == ["2:5: E001 not UTF-8: a lone surrogate character"]
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 1_000)
+    path = tmp_path / "big.yaml"
+    path.write_text(BASE + "summary: " + "x" * 2_000 + "\n", encoding="utf-8")
+    loaded = load_file(path)
+    assert [f"{f.line}:{f.col}: {f.code}" for f in loaded.findings] == ["1:1: E001"]
+    assert loaded.findings.items[0].message == "the file is 2,104 bytes: a scenario or pathway file may be at most 1,000 bytes"
+    assert load_bytes(path.read_bytes()).findings.has_errors
+
+
+def test_validate_prints_one_line_and_exits_1(tmp_path, capsys) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(BASE.replace("version: 1", "version: !!int abc"), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == [f"{path}:3:10: E001 !!int 'abc' is not an integer"]
