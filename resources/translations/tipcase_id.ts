@@ -1106,6 +1106,65 @@
     </message>
 </context>
 <context>
+    <name>PlayFromHereDialog</name>
+    <message>
+        <source>Play from {id}</source>
+        <translation>Mainkan dari {id}</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>&amp;Back one choice</source>
+        <translation>&amp;Mundur satu pilihan</translation>
+    </message>
+    <message>
+        <source>&amp;Start again from {id}</source>
+        <translation>&amp;Ulangi dari {id}</translation>
+    </message>
+    <message>
+        <source>Reached by the shortest route from the start ({n} choices), so the variables and score are a trainee&apos;s.</source>
+        <translation>Dicapai lewat rute terpendek dari awal ({n} pilihan), sehingga variabel dan skornya sama dengan milik peserta.</translation>
+    </message>
+    <message>
+        <source>This stage cannot be reached from the start: it is played with the case&apos;s starting variables.</source>
+        <translation>Tahap ini tidak dapat dicapai dari awal: tahap dimainkan dengan nilai awal variabel kasus.</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>berhasil</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>sebagian</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <source>The case ends here: {outcome}. Score {percent}% ({verdict}).</source>
+        <translation>Kasus berakhir di sini: {outcome}. Skor {percent}% ({verdict}).</translation>
+    </message>
+    <message>
+        <source>No choice is offered here: the case is stuck (a dead end).</source>
+        <translation>Tidak ada pilihan yang ditawarkan di sini: kasus macet (jalan buntu).</translation>
+    </message>
+    <message>
+        <source>Variables: {variables}. Case clock: {hours} h. Case file: {exhibits}.</source>
+        <translation>Variabel: {variables}. Jam kasus: {hours} jam. Berkas kasus: {exhibits}.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPage</name>
     <message>
         <source>Stage</source>
@@ -1478,65 +1537,6 @@
     </message>
 </context>
 <context>
-    <name>PlayFromHereDialog</name>
-    <message>
-        <source>Play from {id}</source>
-        <translation>Mainkan dari {id}</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Tahap</translation>
-    </message>
-    <message>
-        <source>&amp;Back one choice</source>
-        <translation>&amp;Mundur satu pilihan</translation>
-    </message>
-    <message>
-        <source>&amp;Start again from {id}</source>
-        <translation>&amp;Ulangi dari {id}</translation>
-    </message>
-    <message>
-        <source>Reached by the shortest route from the start ({n} choices), so the variables and score are a trainee&apos;s.</source>
-        <translation>Dicapai lewat rute terpendek dari awal ({n} pilihan), sehingga variabel dan skornya sama dengan milik peserta.</translation>
-    </message>
-    <message>
-        <source>This stage cannot be reached from the start: it is played with the case&apos;s starting variables.</source>
-        <translation>Tahap ini tidak dapat dicapai dari awal: tahap dimainkan dengan nilai awal variabel kasus.</translation>
-    </message>
-    <message>
-        <source>success</source>
-        <translation>berhasil</translation>
-    </message>
-    <message>
-        <source>partial</source>
-        <translation>sebagian</translation>
-    </message>
-    <message>
-        <source>failure</source>
-        <translation>gagal</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>lulus</translation>
-    </message>
-    <message>
-        <source>not passed</source>
-        <translation>tidak lulus</translation>
-    </message>
-    <message>
-        <source>The case ends here: {outcome}. Score {percent}% ({verdict}).</source>
-        <translation>Kasus berakhir di sini: {outcome}. Skor {percent}% ({verdict}).</translation>
-    </message>
-    <message>
-        <source>No choice is offered here: the case is stuck (a dead end).</source>
-        <translation>Tidak ada pilihan yang ditawarkan di sini: kasus macet (jalan buntu).</translation>
-    </message>
-    <message>
-        <source>Variables: {variables}. Case clock: {hours} h. Case file: {exhibits}.</source>
-        <translation>Variabel: {variables}. Jam kasus: {hours} jam. Berkas kasus: {exhibits}.</translation>
-    </message>
-</context>
-<context>
     <name>TwineImportDialog</name>
     <message>
         <source>Imported from {name}</source>
@@ -1600,8 +1600,8 @@
         <translation>Verifikasi sertifikat</translation>
     </message>
     <message>
-        <source>Type the verification code printed on the certificate, paste the text of its QR code, or open its PDF.</source>
-        <translation>Ketik kode verifikasi yang tercetak pada sertifikat, tempel teks kode QR-nya, atau buka berkas PDF-nya.</translation>
+        <source>Type the verification code printed on the certificate, paste the text of its QR code, or open its PDF. Then compare the signed fields listed below with the paper.</source>
+        <translation>Ketik kode verifikasi yang tercetak pada sertifikat, tempel teks kode QR-nya, atau buka PDF-nya. Lalu cocokkan isian bertanda tangan di bawah ini dengan kertasnya.</translation>
     </message>
     <message>
         <source>Verification code or QR text</source>
@@ -1628,8 +1628,268 @@
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Valid</source>
-        <translation>Berlaku</translation>
+        <source>Verifying…</source>
+        <translation>Memverifikasi…</translation>
+    </message>
+    <message>
+        <source>Valid and in this register</source>
+        <translation>Sah dan tercatat dalam daftar ini</translation>
+    </message>
+    <message>
+        <source>Valid, issued by a trusted institution, not in this register</source>
+        <translation>Sah, diterbitkan lembaga tepercaya, tidak tercatat dalam daftar ini</translation>
+    </message>
+    <message>
+        <source>Altered</source>
+        <translation>Diubah</translation>
+    </message>
+    <message>
+        <source>Unknown code or untrusted key</source>
+        <translation>Kode tidak dikenal atau kunci tidak tepercaya</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>The signature is valid; the certificate is in this register and not revoked.</source>
+        <translation>Tanda tangan sah; sertifikat tercatat dalam daftar ini dan tidak dicabut.</translation>
+    </message>
+    <message>
+        <source>The signature is valid (key %1, %2), but the certificate is not in this register, so a revocation by its issuer cannot be seen here.</source>
+        <translation>Tanda tangan sah (kunci %1, %2), tetapi sertifikat tidak tercatat dalam daftar ini, sehingga pencabutan oleh penerbitnya tidak terlihat di sini.</translation>
+    </message>
+    <message>
+        <source>The signature is valid (key %1, %2), but this register holds another certificate under that serial: it was issued elsewhere, so a revocation by its issuer cannot be seen here.</source>
+        <translation>Tanda tangan sah (kunci %1, %2), tetapi daftar ini mencatat sertifikat lain dengan nomor seri tersebut: sertifikat ini diterbitkan di tempat lain, sehingga pencabutan oleh penerbitnya tidak terlihat di sini.</translation>
+    </message>
+    <message>
+        <source>The signature is valid (key %1, %2). Offline: the register was not consulted, so a revocation cannot be seen.</source>
+        <translation>Tanda tangan sah (kunci %1, %2). Luring: daftar tidak diperiksa, sehingga pencabutan tidak terlihat.</translation>
+    </message>
+    <message>
+        <source>Revoked on %3: %4</source>
+        <translation>Dicabut pada %3: %4</translation>
+    </message>
+    <message>
+        <source>The signature is valid, but the certificate expired on %5.</source>
+        <translation>Tanda tangan sah, tetapi sertifikat telah kedaluwarsa pada %5.</translation>
+    </message>
+    <message>
+        <source>The signed data does not match its signature: it was changed after signing.</source>
+        <translation>Data bertanda tangan tidak cocok dengan tanda tangannya: data diubah setelah ditandatangani.</translation>
+    </message>
+    <message>
+        <source>This register&apos;s record of the certificate does not match its signature: the register was edited.</source>
+        <translation>Catatan sertifikat dalam daftar ini tidak cocok dengan tanda tangannya: daftar telah diubah.</translation>
+    </message>
+    <message>
+        <source>The page carries more than one certificate code.</source>
+        <translation>Halaman memuat lebih dari satu kode sertifikat.</translation>
+    </message>
+    <message>
+        <source>The page carries more than one page record.</source>
+        <translation>Halaman memuat lebih dari satu catatan halaman.</translation>
+    </message>
+    <message>
+        <source>The page record is not signed with the certificate&apos;s key.</source>
+        <translation>Catatan halaman tidak ditandatangani dengan kunci sertifikat.</translation>
+    </message>
+    <message>
+        <source>The page record belongs to another certificate.</source>
+        <translation>Catatan halaman milik sertifikat lain.</translation>
+    </message>
+    <message>
+        <source>What the page shows differs from what the signed data prints:</source>
+        <translation>Isi halaman berbeda dari yang dicetak oleh data bertanda tangan:</translation>
+    </message>
+    <message>
+        <source>Signed with key %1, which this workstation does not trust. An administrator can import the issuer&apos;s public key.</source>
+        <translation>Ditandatangani dengan kunci %1, yang tidak dipercaya komputer ini. Administrator dapat mengimpor kunci publik penerbit.</translation>
+    </message>
+    <message>
+        <source>No certificate with this code is in this register.</source>
+        <translation>Tidak ada sertifikat dengan kode ini dalam daftar ini.</translation>
+    </message>
+    <message>
+        <source>A verification code can only be looked up in the register; open the PDF or paste the QR text instead.</source>
+        <translation>Kode verifikasi hanya dapat dicari dalam daftar; buka PDF-nya atau tempel teks QR-nya.</translation>
+    </message>
+    <message>
+        <source>The certificate code is damaged or incomplete.</source>
+        <translation>Kode sertifikat rusak atau tidak lengkap.</translation>
+    </message>
+    <message>
+        <source>The file is not a readable certificate PDF.</source>
+        <translation>Berkas ini bukan PDF sertifikat yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The page carries no certificate code.</source>
+        <translation>Halaman tidak memuat kode sertifikat.</translation>
+    </message>
+    <message>
+        <source>The page has no page record (printed before pages were compared, or removed), so its print cannot be checked. Reprint it from the register, or verify its code and compare the signed fields with the paper.</source>
+        <translation>Halaman tidak memiliki catatan halaman (dicetak sebelum halaman dibandingkan, atau dihapus), sehingga cetakannya tidak dapat diperiksa. Cetak ulang dari daftar, atau verifikasi kodenya dan cocokkan isian bertanda tangan dengan kertasnya.</translation>
+    </message>
+    <message>
+        <source>The page was printed by a newer version of TIPCase: update this one to check it.</source>
+        <translation>Halaman dicetak oleh versi TIPCase yang lebih baru: perbarui versi ini untuk memeriksanya.</translation>
+    </message>
+    <message>
+        <source>The register holds no signed data for this certificate.</source>
+        <translation>Daftar tidak menyimpan data bertanda tangan untuk sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>Page %1:</source>
+        <translation>Halaman %1:</translation>
+    </message>
+    <message>
+        <source>The page prints exactly the signed data.</source>
+        <translation>Halaman mencetak persis data bertanda tangan.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Pangkat</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>NRP/NIP</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Satuan kerja</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Competencies heading</source>
+        <translation>Judul kompetensi</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Kode verifikasi</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>Kode QR</translation>
+    </message>
+    <message>
+        <source>Signed data</source>
+        <translation>Data bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Lembaga</translation>
+    </message>
+    <message>
+        <source>Certificate title</source>
+        <translation>Judul sertifikat</translation>
+    </message>
+    <message>
+        <source>Certificate wording</source>
+        <translation>Kalimat sertifikat</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Verification note</source>
+        <translation>Catatan verifikasi</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Dasar hukum</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Signature picture</source>
+        <translation>Gambar tanda tangan</translation>
+    </message>
+    <message>
+        <source>Border</source>
+        <translation>Bingkai</translation>
+    </message>
+    <message>
+        <source>Page size, crop, rotation or annotations</source>
+        <translation>Ukuran, potongan, rotasi, atau anotasi halaman</translation>
+    </message>
+    <message>
+        <source>Outside the printed fields</source>
+        <translation>Di luar isian yang dicetak</translation>
+    </message>
+    <message>
+        <source>text differs</source>
+        <translation>teks berbeda</translation>
+    </message>
+    <message>
+        <source>hidden text</source>
+        <translation>teks tersembunyi</translation>
+    </message>
+    <message>
+        <source>a shape added or removed</source>
+        <translation>bentuk ditambahkan atau dihapus</translation>
+    </message>
+    <message>
+        <source>a picture differs</source>
+        <translation>gambar berbeda</translation>
+    </message>
+    <message>
+        <source>looks different</source>
+        <translation>tampilannya berbeda</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>Percentage for %1</source>
+        <translation>Persentase untuk %1</translation>
+    </message>
+    <message>
+        <source>Competency title %1</source>
+        <translation>Judul kompetensi %1</translation>
+    </message>
+    <message>
+        <source>signed “%1”, on the page “%2”</source>
+        <translation>ditandatangani “%1”, di halaman “%2”</translation>
+    </message>
+    <message>
+        <source>(%1 mm from the left, %2 mm from the top)</source>
+        <translation>(%1 mm dari kiri, %2 mm dari atas)</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>tanpa batas berlaku</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Kunci penanda tangan</translation>
     </message>
     <message>
         <source>Revoked</source>
@@ -1638,14 +1898,6 @@
     <message>
         <source>Expired</source>
         <translation>Kedaluwarsa</translation>
-    </message>
-    <message>
-        <source>Unknown code</source>
-        <translation>Kode tidak dikenal</translation>
-    </message>
-    <message>
-        <source>Forged or altered</source>
-        <translation>Palsu atau diubah</translation>
     </message>
 </context>
 </TS>

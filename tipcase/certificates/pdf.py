@@ -1,22 +1,26 @@
 """Certificate PDFs with reportlab: A4 landscape, English and Bahasa Indonesia, embedded TrueType fonts.
 
-The same code draws the on-screen preview and the file. For bulk printing, everything that is the
-same on every certificate (frame, institution, labels, logo, signature) is drawn once into a form
-XObject that each page reuses, and the QR code is drawn as one path of merged runs rather than one
-rectangle per module; that is what makes a thousand certificates fast (``make bench``).
-The signed payload is also written on the page as invisible text, so ``tipcase verify FILE.pdf``
-can check the printed fields against it without scanning the QR image.
+The same code draws the on-screen preview, the file, and the page a verifier re-creates from the
+signed data to compare with a presented PDF (``tipcase.certificates.page_check``): a page is a pure
+function of its certificate's signed data and page record. For bulk printing, everything that is the
+same on every certificate of one institution (frame, institution, labels, logo, signature) is drawn
+once into a form XObject that each page reuses, and the QR code is drawn as one path of merged runs
+rather than one rectangle per module; that is what makes a thousand certificates fast (``make bench``).
+The signed texts (``TC1:`` data and ``TP1:`` page record) are written on the page as invisible text,
+so ``tipcase verify FILE.pdf`` can check the page without scanning the QR image.
+
+While drawing, every field is recorded as a ``Region`` (its box on the page), so a difference found
+on a presented page can be named: the name, the rank, a competency's percent, the serial...
 """
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import functools
 import io
+import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 import segno
 from reportlab.lib.pagesizes import A4, landscape
@@ -27,7 +31,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from tipcase import bundled
+from tipcase.certificates import images
+from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import CertificateData
+
+__all__ = ["Institution", "PrintedCertificate", "Region", "printed_fields", "render", "render_bytes"]
 
 PAGE = landscape(A4)
 WIDTH, HEIGHT = PAGE
@@ -35,6 +43,9 @@ FONT, BOLD = "TIPCaseSans", "TIPCaseSans-Bold"
 QR_SIZE = 45 * mm
 INK = (0.10, 0.16, 0.30)
 ACCENT = (0.55, 0.42, 0.12)
+LOGO_BOX = (22 * mm, HEIGHT - 48 * mm, 26 * mm, 26 * mm)  # x, y, width, height
+SIGNATURE_BOX = (WIDTH / 2 - 18 * mm, 30 * mm, 40 * mm, 14 * mm)
+SEPARATOR = "  ·  "
 
 LABELS = {
     "title": ("Certificate of Completion", "Sertifikat Kelulusan Pelatihan"),
@@ -52,49 +63,30 @@ LABELS = {
 
 
 @dataclasses.dataclass(frozen=True)
-class Institution:
-    """The issuing institution, as an admin configures it."""
+class Region:
+    """Where one field is printed.
 
-    name: dict[str, str]
-    signatory_name: str = ""
-    signatory_title: dict[str, str] = dataclasses.field(default_factory=dict)
-    legal_basis: str = "UU 21/2007; UU 12/2022 Art. 21; Perpres 9/2024"
-    logo_png: bytes | None = None
-    signature_png: bytes | None = None
+    ``field`` is a key of ``tipcase.certificates.fields.FIELDS``, or ``competency:<id>`` / ``percent:<id>``;
+    ``box`` is (x0, y0, x1, y1) in points from the page's bottom-left corner.
+    """
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Institution:
-        def image(key: str) -> bytes | None:
-            value = data.get(key)
-            return base64.b64decode(value) if value else None
-
-        return cls(
-            name=dict(data.get("name") or {"en": "TIPCase Training Centre", "id": "Pusat Pelatihan TIPCase"}),
-            signatory_name=str(data.get("signatory_name") or ""),
-            signatory_title=dict(data.get("signatory_title") or {}),
-            legal_basis=str(data.get("legal_basis") or cls.legal_basis),
-            logo_png=image("logo_png"),
-            signature_png=image("signature_png"),
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "signatory_name": self.signatory_name,
-            "signatory_title": self.signatory_title,
-            "legal_basis": self.legal_basis,
-            "logo_png": base64.b64encode(self.logo_png).decode() if self.logo_png else None,
-            "signature_png": base64.b64encode(self.signature_png).decode() if self.signature_png else None,
-        }
+    field: str
+    box: tuple[float, float, float, float]
 
 
 @dataclasses.dataclass(frozen=True)
 class PrintedCertificate:
-    """One page: the signed data, its payload text, and competency titles for printing."""
+    """One page: the signed data, its payload text and competency titles.
+
+    Since page records: the institution as it was at issue, and the signed ``TP1:`` record that says so.
+    """
 
     data: CertificateData
     payload: str
     competency_titles: dict[str, tuple[str, str]]  # id -> (English, Indonesian)
+    institution: Institution | None = None  # None: the institution given to render()
+    record: str | None = None  # the signed page record; None on certificates issued before records
+    qr_mask: int | None = None  # the QR mask the record names (None: chosen by segno, which takes longer)
 
 
 @functools.cache
@@ -105,16 +97,28 @@ def register_fonts() -> None:
 
 
 def printed_fields(data: CertificateData) -> list[str]:
-    """Strings the page prints that verification checks against the signed data."""
+    """Strings the page prints from the signed data (name, serial, code, dates, course titles)."""
     fields = [data.name, data.serial, data.code, data.issued, data.title.get("en", ""), data.title.get("id", "")]
     if data.expires:
         fields.append(data.expires)
     return [f for f in fields if f]
 
 
-def _centre(canvas: Canvas, text: str, y: float, font: str, size: float) -> None:
+def _text(
+    canvas: Canvas, regions: list[Region], field: str, text: str, *, x: float, y: float, font: str, size: float, align: str = ""
+) -> None:
+    """Draw ``text`` (left, ``centre`` or ``right`` of x) and record its box as ``field``."""
     canvas.setFont(font, size)
-    canvas.drawCentredString(WIDTH / 2, y, text)
+    width = pdfmetrics.stringWidth(text, font, size)
+    if align == "centre":
+        canvas.drawCentredString(x, y, text)
+        x -= width / 2
+    elif align == "right":
+        canvas.drawRightString(x, y, text)
+        x -= width
+    else:
+        canvas.drawString(x, y, text)
+    regions.append(Region(field, (x, y - 0.3 * size, x + width, y + 0.95 * size)))
 
 
 def _fit(text: str, font: str, size: float, width: float) -> float:
@@ -124,61 +128,83 @@ def _fit(text: str, font: str, size: float, width: float) -> float:
     return size
 
 
-def _draw_static(canvas: Canvas, institution: Institution) -> None:
+def _picture(canvas: Canvas, regions: list[Region], field: str, data: bytes, box: tuple[float, float, float, float]) -> None:
+    x, y, w, h = box
+    canvas.drawImage(ImageReader(images.canonical(data)), x, y, w, h, preserveAspectRatio=True, mask="auto")
+    regions.append(Region(field, (x, y, x + w, y + h)))
+
+
+def _draw_static(canvas: Canvas, institution: Institution, regions: list[Region]) -> None:
     """Everything that is the same on every certificate of this institution."""
     canvas.setStrokeColorRGB(*ACCENT)
     canvas.setLineWidth(3)
     canvas.rect(12 * mm, 12 * mm, WIDTH - 24 * mm, HEIGHT - 24 * mm)
     canvas.setLineWidth(0.8)
     canvas.rect(15 * mm, 15 * mm, WIDTH - 30 * mm, HEIGHT - 30 * mm)
+    for box in ((10, 10, 17, HEIGHT / mm - 10), (WIDTH / mm - 17, 10, WIDTH / mm - 10, HEIGHT / mm - 10)):
+        regions.append(Region("frame", tuple(v * mm for v in box)))
+    for box in ((10, 10, WIDTH / mm - 10, 17), (10, HEIGHT / mm - 17, WIDTH / mm - 10, HEIGHT / mm - 10)):
+        regions.append(Region("frame", tuple(v * mm for v in box)))
     if institution.logo_png:
-        canvas.drawImage(
-            ImageReader(io.BytesIO(institution.logo_png)),
-            22 * mm,
-            HEIGHT - 48 * mm,
-            26 * mm,
-            26 * mm,
-            preserveAspectRatio=True,
-            mask="auto",
-        )
+        _picture(canvas, regions, "logo", institution.logo_png, LOGO_BOX)
     canvas.setFillColorRGB(*INK)
     en, id_ = institution.name.get("en", ""), institution.name.get("id", "")
-    _centre(canvas, en, HEIGHT - 30 * mm, BOLD, _fit(en, BOLD, 15, WIDTH - 110 * mm))
+    _text(
+        canvas,
+        regions,
+        "institution",
+        en,
+        x=WIDTH / 2,
+        y=HEIGHT - 30 * mm,
+        font=BOLD,
+        size=_fit(en, BOLD, 15, WIDTH - 110 * mm),
+        align="centre",
+    )
     if id_ and id_ != en:
-        _centre(canvas, id_, HEIGHT - 36 * mm, FONT, _fit(id_, FONT, 11, WIDTH - 110 * mm))
+        _text(
+            canvas,
+            regions,
+            "institution",
+            id_,
+            x=WIDTH / 2,
+            y=HEIGHT - 36 * mm,
+            font=FONT,
+            size=_fit(id_, FONT, 11, WIDTH - 110 * mm),
+            align="centre",
+        )
     canvas.setFillColorRGB(*ACCENT)
-    _centre(canvas, LABELS["title"][0], HEIGHT - 52 * mm, BOLD, 26)
-    _centre(canvas, LABELS["title"][1], HEIGHT - 60 * mm, FONT, 14)
+    _text(canvas, regions, "heading", LABELS["title"][0], x=WIDTH / 2, y=HEIGHT - 52 * mm, font=BOLD, size=26, align="centre")
+    _text(canvas, regions, "heading", LABELS["title"][1], x=WIDTH / 2, y=HEIGHT - 60 * mm, font=FONT, size=14, align="centre")
     canvas.setFillColorRGB(*INK)
-    _centre(canvas, f"{LABELS['certifies'][0]} / {LABELS['certifies'][1]}", HEIGHT - 71 * mm, FONT, 10)
-    _centre(canvas, f"{LABELS['completed'][0]} / {LABELS['completed'][1]}", HEIGHT - 98 * mm, FONT, 10)
+    certifies = f"{LABELS['certifies'][0]} / {LABELS['certifies'][1]}"
+    _text(canvas, regions, "wording", certifies, x=WIDTH / 2, y=HEIGHT - 71 * mm, font=FONT, size=10, align="centre")
+    completed = f"{LABELS['completed'][0]} / {LABELS['completed'][1]}"
+    _text(canvas, regions, "wording", completed, x=WIDTH / 2, y=HEIGHT - 98 * mm, font=FONT, size=10, align="centre")
     signature_x = WIDTH / 2
     if institution.signature_png:
-        canvas.drawImage(
-            ImageReader(io.BytesIO(institution.signature_png)),
-            signature_x - 18 * mm,
-            30 * mm,
-            40 * mm,
-            14 * mm,
-            preserveAspectRatio=True,
-            mask="auto",
-        )
+        _picture(canvas, regions, "signature", institution.signature_png, SIGNATURE_BOX)
     canvas.setLineWidth(0.5)
     canvas.line(signature_x - 35 * mm, 29 * mm, signature_x + 35 * mm, 29 * mm)
-    canvas.setFont(BOLD, 9)
-    canvas.drawCentredString(signature_x, 25 * mm, institution.signatory_name)
+    regions.append(Region("signatory", (signature_x - 35 * mm, 28 * mm, signature_x + 35 * mm, 30 * mm)))
+    _text(canvas, regions, "signatory", institution.signatory_name, x=signature_x, y=25 * mm, font=BOLD, size=9, align="centre")
     title = " / ".join(t for t in (institution.signatory_title.get("en"), institution.signatory_title.get("id")) if t)
-    canvas.setFont(FONT, 8)
-    canvas.drawCentredString(signature_x, 21 * mm, title)
-    canvas.setFont(FONT, 6.5)
-    canvas.drawString(22 * mm, 26 * mm, LABELS["verify"][0])
-    canvas.drawString(22 * mm, 22.8 * mm, LABELS["verify"][1])
-    canvas.drawString(22 * mm, 19.6 * mm, f"Legal basis / Dasar hukum: {institution.legal_basis}")
+    _text(canvas, regions, "signatory", title, x=signature_x, y=21 * mm, font=FONT, size=8, align="centre")
+    _text(canvas, regions, "verify_note", LABELS["verify"][0], x=22 * mm, y=26 * mm, font=FONT, size=6.5)
+    _text(canvas, regions, "verify_note", LABELS["verify"][1], x=22 * mm, y=22.8 * mm, font=FONT, size=6.5)
+    _text(
+        canvas, regions, "legal_basis", f"Legal basis / Dasar hukum: {institution.legal_basis}", x=22 * mm, y=19.6 * mm, font=FONT, size=6.5
+    )
 
 
-def _draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """The QR code as one filled path of horizontal runs (not a rectangle per module)."""
-    matrix = segno.make(payload, error="m", micro=False).matrix
+def qr_mask(payload: str) -> int:
+    """The mask pattern segno chooses for ``payload`` (the best one by the QR standard's penalty score)."""
+    return int(segno.make(payload, error="m", micro=False).mask)
+
+
+def _draw_qr(canvas: Canvas, payload: str, box: tuple[float, float, float], mask: int | None) -> None:
+    """The QR code as one filled path of horizontal runs (not a rectangle per module); box is x, y, size."""
+    x, y, size = box
+    matrix = segno.make(payload, error="m", micro=False, mask=mask).matrix
     count = len(matrix)
     quiet = 2
     module = size / (count + 2 * quiet)
@@ -196,27 +222,80 @@ def _draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> N
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _draw_variable(canvas: Canvas, item: PrintedCertificate) -> None:
+def _identity(canvas: Canvas, regions: list[Region], data: CertificateData) -> None:
+    """Rank · staff ID · unit, centred on one line, each part its own region."""
+    staff = f"{LABELS['staff'][0]} / {LABELS['staff'][1]}: {data.staff_id}" if data.staff_id else None
+    parts = [(field, text) for field, text in (("rank", data.rank), ("staff_id", staff), ("unit", data.unit)) if text]
+    line = SEPARATOR.join(text for _, text in parts)
+    size = _fit(line, FONT, 10.5, WIDTH - 60 * mm)
+    y = HEIGHT - 89 * mm
+    canvas.setFont(FONT, size)
+    canvas.drawCentredString(WIDTH / 2, y, line)
+    x = WIDTH / 2 - pdfmetrics.stringWidth(line, FONT, size) / 2
+    for field, text in parts:
+        width = pdfmetrics.stringWidth(text, FONT, size)
+        regions.append(Region(field, (x, y - 0.3 * size, x + width, y + 0.95 * size)))
+        x += width + pdfmetrics.stringWidth(SEPARATOR, FONT, size)
+
+
+def _draw_variable(canvas: Canvas, item: PrintedCertificate, regions: list[Region]) -> None:
     data = item.data
     canvas.setFillColorRGB(*INK)
-    _centre(canvas, data.name, HEIGHT - 82 * mm, BOLD, _fit(data.name, BOLD, 24, WIDTH - 60 * mm))
-    identity = "  ·  ".join(
-        p for p in (data.rank, f"{LABELS['staff'][0]} / {LABELS['staff'][1]}: {data.staff_id}" if data.staff_id else None, data.unit) if p
+    _text(
+        canvas,
+        regions,
+        "name",
+        data.name,
+        x=WIDTH / 2,
+        y=HEIGHT - 82 * mm,
+        font=BOLD,
+        size=_fit(data.name, BOLD, 24, WIDTH - 60 * mm),
+        align="centre",
     )
-    _centre(canvas, identity, HEIGHT - 89 * mm, FONT, _fit(identity, FONT, 10.5, WIDTH - 60 * mm))
+    _identity(canvas, regions, data)
     title_en, title_id = data.title.get("en", ""), data.title.get("id", "")
-    _centre(canvas, title_en, HEIGHT - 107 * mm, BOLD, _fit(title_en, BOLD, 15, WIDTH - 60 * mm))
+    _text(
+        canvas,
+        regions,
+        "course",
+        title_en,
+        x=WIDTH / 2,
+        y=HEIGHT - 107 * mm,
+        font=BOLD,
+        size=_fit(title_en, BOLD, 15, WIDTH - 60 * mm),
+        align="centre",
+    )
     if title_id and title_id != title_en:
-        _centre(canvas, title_id, HEIGHT - 114 * mm, FONT, _fit(title_id, FONT, 12, WIDTH - 60 * mm))
+        _text(
+            canvas,
+            regions,
+            "course",
+            title_id,
+            x=WIDTH / 2,
+            y=HEIGHT - 114 * mm,
+            font=FONT,
+            size=_fit(title_id, FONT, 12, WIDTH - 60 * mm),
+            align="centre",
+        )
     cases = ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios)
-    _centre(
-        canvas, f"{LABELS['cases'][0]} / {LABELS['cases'][1]}: {cases}", HEIGHT - 120 * mm, FONT, _fit(cases, FONT, 7.5, WIDTH - 80 * mm)
+    line = f"{LABELS['cases'][0]} / {LABELS['cases'][1]}: {cases}"
+    _text(
+        canvas,
+        regions,
+        "cases",
+        line,
+        x=WIDTH / 2,
+        y=HEIGHT - 120 * mm,
+        font=FONT,
+        size=_fit(line, FONT, 7.5, WIDTH - 80 * mm),
+        align="centre",
     )
 
     # competencies, two columns
-    canvas.setFont(BOLD, 8.5)
-    canvas.drawString(22 * mm, HEIGHT - 128 * mm, f"{LABELS['competencies'][0]} / {LABELS['competencies'][1]}")
-    rows = list(data.competencies.items())
+    heading = f"{LABELS['competencies'][0]} / {LABELS['competencies'][1]}"
+    _text(canvas, regions, "competencies", heading, x=22 * mm, y=HEIGHT - 128 * mm, font=BOLD, size=8.5)
+    printed_order = [c for c in item.competency_titles if c in data.competencies]
+    rows = [(c, data.competencies[c]) for c in printed_order] + [(c, p) for c, p in data.competencies.items() if c not in printed_order]
     per_column = (len(rows) + 1) // 2
     for index, (competency, percent) in enumerate(rows):
         column, row = divmod(index, per_column)
@@ -224,30 +303,37 @@ def _draw_variable(canvas: Canvas, item: PrintedCertificate) -> None:
         y = HEIGHT - 134 * mm - row * 4.4 * mm
         english, indonesian = item.competency_titles.get(competency, (competency, competency))
         label = english if english == indonesian else f"{english} / {indonesian}"
-        canvas.setFont(FONT, _fit(label, FONT, 7.5, 84 * mm))
-        canvas.drawString(x, y, label)
-        canvas.setFont(BOLD, 7.5)
-        canvas.drawRightString(x + 97 * mm, y, f"{percent:g} %")
+        _text(canvas, regions, f"competency:{competency}", label, x=x, y=y, font=FONT, size=_fit(label, FONT, 7.5, 84 * mm))
+        _text(canvas, regions, f"percent:{competency}", f"{percent:g} %", x=x + 97 * mm, y=y, font=BOLD, size=7.5, align="right")
 
     # dates, serial, code
-    canvas.setFont(FONT, 8.5)
     top = HEIGHT - 134 * mm - per_column * 4.4 * mm - 4 * mm
-    lines = [f"{LABELS['issued'][0]} / {LABELS['issued'][1]}: {data.issued}"]
+    lines = [("issued", f"{LABELS['issued'][0]} / {LABELS['issued'][1]}: {data.issued}")]
     if data.expires:
-        lines.append(f"{LABELS['expires'][0]} / {LABELS['expires'][1]}: {data.expires}")
-    lines.append(f"{LABELS['serial'][0]} / {LABELS['serial'][1]}: {data.serial}")
-    for index, line in enumerate(lines):
-        canvas.drawString(22 * mm, top - index * 4.2 * mm, line)
-    canvas.setFont(BOLD, 9.5)
-    canvas.drawString(22 * mm, top - len(lines) * 4.2 * mm - 1 * mm, f"{LABELS['code'][0]} / {LABELS['code'][1]}: {data.code}")
-    _draw_qr(canvas, item.payload, WIDTH - 22 * mm - QR_SIZE, 19 * mm, QR_SIZE)
+        lines.append(("expires", f"{LABELS['expires'][0]} / {LABELS['expires'][1]}: {data.expires}"))
+    lines.append(("serial", f"{LABELS['serial'][0]} / {LABELS['serial'][1]}: {data.serial}"))
+    for index, (field, line) in enumerate(lines):
+        _text(canvas, regions, field, line, x=22 * mm, y=top - index * 4.2 * mm, font=FONT, size=8.5)
+    code_line = f"{LABELS['code'][0]} / {LABELS['code'][1]}: {data.code}"
+    _text(canvas, regions, "code", code_line, x=22 * mm, y=top - len(lines) * 4.2 * mm - 1 * mm, font=BOLD, size=9.5)
+    qr_x, qr_y = WIDTH - 22 * mm - QR_SIZE, 19 * mm
+    _draw_qr(canvas, item.payload, (qr_x, qr_y, QR_SIZE), item.qr_mask)
+    regions.append(Region("qr", (qr_x, qr_y, qr_x + QR_SIZE, qr_y + QR_SIZE)))
 
-    # the signed payload as invisible text, for verification straight from the PDF
+    # the signed texts as invisible text, for verification straight from the PDF
     text = canvas.beginText(22 * mm, 14 * mm)
     text.setTextRenderMode(3)
     text.setFont(FONT, 1)
+    text.setLeading(1.5)
     text.textLine(item.payload)
+    if item.record:
+        text.textLine(item.record)
     canvas.drawText(text)
+    regions.append(Region("signed_data", (22 * mm, 14 * mm - 3, WIDTH - 10 * mm, 14 * mm + 1)))
+
+
+def _static_key(institution: Institution) -> str:
+    return json.dumps(institution.as_record(), sort_keys=True)
 
 
 def render(
@@ -257,8 +343,13 @@ def render(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    regions: list[Region] | None = None,
 ) -> int:
-    """Draw certificates into one PDF (a page each); returns pages written. Stops early if cancelled."""
+    """Draw certificates into one PDF (a page each); returns pages written. Stops early if cancelled.
+
+    Each page prints its own institution (as recorded when it was issued) or, for certificates without
+    one, ``institution``. ``regions``, when given, receives every field's box of every page drawn.
+    """
     register_fonts()
     canvas = Canvas(
         target if isinstance(target, io.BytesIO) else str(target),
@@ -270,15 +361,26 @@ def render(
     canvas.setTitle("TIPCase certificates" if len(certificates) != 1 else f"TIPCase certificate {certificates[0].data.serial}")
     canvas.setAuthor(institution.name.get("en", "TIPCase"))
     canvas.setCreator("TIPCase")
-    canvas.beginForm("static")
-    _draw_static(canvas, institution)
-    canvas.endForm()
+    forms: dict[str, tuple[str, list[Region]]] = {}
     written = 0
     for item in certificates:
         if cancelled is not None and cancelled():
             break
-        canvas.doForm("static")
-        _draw_variable(canvas, item)
+        own = item.institution or institution
+        key = _static_key(own)
+        if key not in forms:
+            static_regions: list[Region] = []
+            name = f"static{len(forms)}"
+            canvas.beginForm(name)
+            _draw_static(canvas, own, static_regions)
+            canvas.endForm()
+            forms[key] = (name, static_regions)
+        name, static_regions = forms[key]
+        canvas.doForm(name)
+        page_regions = list(static_regions)
+        _draw_variable(canvas, item, page_regions)
+        if regions is not None:
+            regions.extend(page_regions)
         canvas.showPage()
         written += 1
         if progress is not None:
@@ -287,7 +389,8 @@ def render(
     return written
 
 
-def render_bytes(certificates: Iterable[PrintedCertificate], institution: Institution) -> bytes:
+def render_bytes(certificates: Iterable[PrintedCertificate], institution: Institution, regions: list[Region] | None = None) -> bytes:
+    """The PDF as bytes (see ``render``)."""
     buffer = io.BytesIO()
-    render(list(certificates), institution, buffer)
+    render(list(certificates), institution, buffer, regions=regions)
     return buffer.getvalue()

@@ -11,8 +11,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tipcase.certificates import register_report
-from tipcase.certificates.pdf import Institution, render
+from tipcase.certificates.fields import field_name, signed_fields
+from tipcase.certificates.institution import Institution
+from tipcase.certificates.pdf import render
 from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
+from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.services import accounts, certificates, courses
@@ -20,6 +23,19 @@ from tipcase.store.database import open_database
 from tipcase.store.models import AuditEntry, Certificate
 
 EXIT_OK, EXIT_FAILED = 0, 1
+VERIFY_EPILOG = """verdicts (exit code):
+  VALID (0)            signature valid, in this register, not revoked, in date
+  VALID, NOT IN THIS REGISTER (0)
+                       signature valid with a key this workstation trusts (another institution's, or --offline);
+                       a revocation by its issuer cannot be seen here
+  EXPIRED (10)         signature valid, past its 'valid until' date
+  REVOKED (11)         in this register, revoked (date and reason shown)
+  UNKNOWN (12)         a code not in this register, or a key this workstation does not trust
+  ALTERED (13)         the signed data was changed, or the page prints, hides, covers or moves something the
+                       signed data does not produce (the fields are named)
+  UNREADABLE (14)      not a readable certificate: a damaged code, not a PDF, a page without a certificate code
+                       or page record (printed before pages were checked: verify its code instead)
+A PDF of several pages exits with its worst page's code. Usage errors exit 2."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -40,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     issue = cert_commands.add_parser("issue", help="issue a certificate to a trainee who completed a course")
     issue.add_argument("--user", required=True, metavar="USERNAME")
     issue.add_argument("--course", required=True, metavar="CODE")
-    issue.add_argument("--valid-days", type=int, metavar="DAYS", help="expire after this many days")
+    issue.add_argument("--valid-days", type=int, metavar="DAYS", help="expire after this many days (at least 1; leave out for no expiry)")
     issue.add_argument("-o", "--output", metavar="FILE.pdf")
     issue.set_defaults(handler=cmd_issue)
     batch = cert_commands.add_parser(
@@ -50,6 +66,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     batch.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     batch.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     batch.add_argument("--issue", metavar="COURSE", help="first issue COURSE's certificates to every member who completed it")
+    batch.add_argument("--valid-days", type=int, metavar="DAYS", help="with --issue: the new certificates expire after this many days")
     batch.add_argument("-o", "--output", required=True, metavar="MERGED.pdf")
     batch.add_argument("--zip", metavar="OUT.zip")
     batch.set_defaults(handler=cmd_batch)
@@ -83,7 +100,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     export_report.add_argument("-o", "--output", required=True, metavar="FILE")
     export_report.set_defaults(handler=cmd_register_export)
 
-    verify = commands.add_parser("verify", help="verify a certificate: a PDF, a verification code or a QR payload (exit 0 only when valid)")
+    verify = commands.add_parser(
+        "verify",
+        help="verify a certificate: a PDF, a verification code or a QR payload (exit 0 only when valid)",
+        description="Verify a certificate presented to you. A PDF is checked page by page: its signed data, its "
+        "standing in this register, and that the page prints exactly what was signed (re-created and compared, "
+        "text and appearance). The signed fields are always listed: compare them with the paper.",
+        epilog=VERIFY_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     verify.add_argument("argument", metavar="PDF|CODE|PAYLOAD")
     verify.add_argument("--offline", action="store_true", help="do not consult the register (signature and dates only)")
     verify.add_argument("--json", action="store_true")
@@ -137,7 +162,13 @@ def _write_pdf(session: Any, selected: list[Certificate], target: Path) -> None:
     render(certificates.printable(session, selected), certificates.institution(session), target)
 
 
+def _valid_days(value: int | None) -> None:
+    if value is not None and value < 1:
+        raise UsageError(f"--valid-days: a certificate is valid for at least 1 day (got {value}); leave it out for no expiry")
+
+
 def cmd_issue(args: argparse.Namespace) -> int:
+    _valid_days(args.valid_days)
     with database(args) as db, db.transaction() as session:
         trainee = accounts.get_user(session, args.user)
         course = courses.get_course(session, args.course)
@@ -153,12 +184,17 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.cohort is None and args.date_from is None:
         raise UsageError("name a --cohort, or a date range with --from (and --to)")
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    _valid_days(args.valid_days)
+    if args.valid_days is not None and not args.issue:
+        raise UsageError("--valid-days goes with --issue")
     with database(args) as db:
         if args.issue:
             if args.cohort is None:
                 raise UsageError("--issue needs --cohort")
             with db.transaction() as session:
-                issued = certificates.issue_for_cohort(session, operator(), args.cohort, courses.get_course(session, args.issue))
+                issued = certificates.issue_for_cohort(
+                    session, operator(), args.cohort, courses.get_course(session, args.issue), valid_for_days=args.valid_days
+                )
             print(f"issued {len(issued)} new certificate(s)")
         with db.reading() as session:
             selected = [
@@ -193,7 +229,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _row(certificate: Certificate) -> dict[str, Any]:
+def _row(certificate: Certificate, today: dt.date) -> dict[str, Any]:
     return {
         "serial": certificate.serial,
         "code": certificate.code,
@@ -202,17 +238,19 @@ def _row(certificate: Certificate) -> dict[str, Any]:
         "issued": certificate.issued_at.date().isoformat(),
         "expires": certificate.expires_at.date().isoformat() if certificate.expires_at else None,
         "revoked": certificate.revoked_at.date().isoformat() if certificate.revoked_at else None,
+        "status": certificates.status_on(certificate, today),
     }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with database(args) as db, db.reading() as session:
-        rows = [_row(c) for c in certificates.register(session, operator(), search=args.search)]
+        today = dt.date.today()
+        rows = [_row(c, today) for c in certificates.register(session, operator(), search=args.search)]
     if args.json:
         print_json(rows)
     else:
         for row in rows:
-            state = f"revoked {row['revoked']}" if row["revoked"] else "valid"
+            state = {"revoked": f"revoked {row['revoked']}", "expired": f"expired {row['expires']}"}.get(row["status"], "valid")
             print(f"{row['serial']}  {row['code']}  {row['username']:<16} {row['course']:<12} {row['issued']}  {state}")
     return EXIT_OK
 
@@ -289,5 +327,27 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json([r.as_json() for r in results])
     else:
         for result in results:
-            print(f"{result.status.upper()}: {result.message}")
-    return EXIT_OK if results and all(r.valid for r in results) else EXIT_FAILED
+            _print_verification(result)
+    return worst(results).exit_code if results else EXIT_CODES[Verdict.UNREADABLE]
+
+
+def _print_verification(result: Verification) -> None:
+    """The verdict, what was checked, what differs, and every signed field for comparing with the paper."""
+    page = f"page {result.page}: " if result.page is not None and not result.message.startswith("page") else ""
+    print(f"{HEADLINES[result.verdict]}: {page}{result.message}")
+    for difference in result.differences:
+        line = f"  differs: {field_name(difference.field, result.titles)} ({difference.kind})"
+        if difference.kind == "text":
+            line += f": signed {difference.signed!r}, on the page {difference.found!r}"
+        elif difference.kind == "hidden text":
+            line += f": {difference.found!r}"
+        elif difference.where:
+            line += f" at {difference.where[0]} mm from the left, {difference.where[1]} mm from the top"
+        print(line)
+    if result.data is not None:
+        print("  signed fields (compare them with the paper):")
+        width = max(len(label) for label, _ in signed_fields(result.data))
+        for label, value in signed_fields(result.data):
+            print(f"    {label:<{width}}  {value}")
+        if result.key_id:
+            print(f"    {'Signing key':<{width}}  {result.key_id}")

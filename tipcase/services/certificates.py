@@ -1,14 +1,17 @@
 """The completion register: issuing, signing, revoking, printing and verifying certificates.
 
-A certificate is issued only when the trainee has completed the course under its pass rule. It gets
-a serial (``TC-<year>-<number>``), a random 12-character verification code from an alphabet without
-look-alikes, and a payload signed with the institution's Ed25519 key (``tipcase keys init``), which
-is stored with it so every reprint is identical. Every issue and revocation is audited.
+A certificate is issued only to a member of a cohort that has the course, once they completed it
+under its pass rule. It gets a serial that names the issuing key (``TC-<key id, 8 digits>-<year>-<number>``,
+so two institutions never collide; older ``TC-<year>-<number>`` serials still verify), a random
+12-character verification code from an alphabet without look-alikes, and two texts signed with the
+institution's Ed25519 key (``tipcase keys init``): its data (the QR code) and its page record (the
+institution, pictures and competency titles as they were at issue). Both are stored with it, so every
+reprint is the same page, and a verifier can re-create that page. Every issue and revocation is audited.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import base64
 import datetime as dt
 import io
 import secrets
@@ -21,12 +24,24 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tipcase.certificates.payload import CertificateData, PayloadError, open_payload, sign
-from tipcase.certificates.pdf import Institution, PrintedCertificate, printed_fields, render
+from tipcase.certificates.institution import Institution
+from tipcase.certificates.payload import (
+    CertificateData,
+    PageRecord,
+    PayloadError,
+    open_payload,
+    open_record,
+    payload_digest,
+    sign,
+    sign_record,
+)
+from tipcase.certificates.pdf import PrintedCertificate, qr_mask, render
 from tipcase.certificates.register_report import RegisterRow
-from tipcase.certificates.signing import SigningKeyError, load_private
+from tipcase.certificates.signing import SigningKeyError, key_id, load_private
+from tipcase.certificates.verification import Verdict, Verification
 from tipcase.format.loader import default_competencies
 from tipcase.services import audit
+from tipcase.services.certificate_verification import verify_any, verify_code, verify_payload, verify_pdf
 from tipcase.services.courses import course_progress, get_cohort
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
@@ -37,6 +52,9 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
 INSTITUTION_KEY = "institution"
 AUTO_ISSUE_KEY = "certificates.auto_issue"
+PICTURE_KEY = "certificates.picture."  # + digest: a logo or signature a page record names, for reprints
+
+__all__ = ["Verdict", "Verification", "issue", "printable", "verify_any", "verify_code", "verify_payload", "verify_pdf"]
 
 
 def new_code() -> str:
@@ -75,8 +93,9 @@ def set_auto_issue(session: Session, actor: User, enabled: bool) -> None:
 
 
 # -- issuing ----------------------------------------------------------------------------------------
-def _next_serial(session: Session, year: int) -> str:
-    prefix = f"TC-{year}-"
+def _next_serial(session: Session, year: int, kid: str) -> str:
+    """``TC-<first 8 digits of the key id>-<year>-<number>``: the key names the issuing institution."""
+    prefix = f"TC-{kid[:8].upper()}-{year}-"
     count = session.scalar(select(func.count(Certificate.id)).where(Certificate.serial.like(f"{prefix}%"))) or 0
     return f"{prefix}{count + 1:06d}"
 
@@ -109,12 +128,61 @@ def _data(session: Session, certificate: Certificate, trainee: User, course: Cou
     )
 
 
+def _competency_titles(course: Course, competencies: dict[str, float]) -> dict[str, tuple[str, str]]:
+    """(English, Indonesian) title of each competency, in the order of ``competencies``."""
+    titles = {c: (x.title.get("en", c), x.title.get("id", c)) for c, x in default_competencies().items()}
+    for item in course.items:
+        for competency_id, competency in playable(item.scenario_version).scenario.competencies.items():
+            titles[competency_id] = (competency.title.get("en", competency_id), competency.title.get("id", competency_id))
+    return {c: titles.get(c, (c, c)) for c in competencies}
+
+
+def _store_pictures(session: Session, current: Institution) -> None:
+    """Keep the institution's pictures, by digest, so a reprint years later prints the same ones."""
+    for digest, png in current.pictures().items():
+        if session.get(Setting, PICTURE_KEY + digest) is None:
+            session.add(Setting(key=PICTURE_KEY + digest, value={"png": base64.b64encode(png).decode("ascii")}))
+
+
+def _pictures(session: Session, record: dict[str, Any]) -> dict[str, bytes]:
+    found = {}
+    for key in ("logo", "signature"):
+        digest = record.get(key)
+        setting = session.get(Setting, PICTURE_KEY + str(digest)) if digest else None
+        if setting is not None:
+            found[str(digest)] = base64.b64decode(setting.value["png"])
+    return found
+
+
+def _page_record(data: CertificateData, text: str, current: Institution, titles: dict[str, tuple[str, str]], key: Any) -> str:
+    record = PageRecord(data.serial, payload_digest(text), current.as_record(), titles, qr_mask(text))
+    return sign_record(record, key)
+
+
+def check_valid_days(valid_for_days: int | None) -> None:
+    """A certificate is valid for at least one day, or has no expiry (None). Raises ServiceError."""
+    if valid_for_days is not None and valid_for_days < 1:
+        raise ServiceError(f"a certificate is valid for at least 1 day (got {valid_for_days}); leave the validity out for no expiry")
+
+
+def _member_of_a_cohort_with(trainee: User, course: Course) -> bool:
+    return any(course in cohort.courses for cohort in trainee.cohorts)
+
+
 def issue(
     session: Session, actor: User | None, trainee: User, course: Course, *, valid_for_days: int | None = None, home_dir: Path | None = None
 ) -> Certificate:
-    """Issue and sign a certificate. ``actor`` None is automatic issue (a setting an admin turns on)."""
+    """Issue and sign a certificate. ``actor`` None is automatic issue (a setting an admin turns on).
+
+    Raises PermissionDenied, or ServiceError when the trainee is not a member of a cohort that has the
+    course, has not completed it, already holds its certificate, the validity is under a day, or
+    there is no issuing key.
+    """
     if actor is not None:
         require(actor, Permission.ISSUE_CERTIFICATE)
+    check_valid_days(valid_for_days)
+    if not _member_of_a_cohort_with(trainee, course):
+        raise ServiceError(f"{trainee.username} is not a member of a cohort that has course {course.code}")
     existing = _held(session, trainee, course)
     if existing is not None:
         raise ServiceError(f"{trainee.username} already holds certificate {existing.serial} for {course.code}")
@@ -127,7 +195,7 @@ def issue(
         raise ServiceError(str(exc)) from None
     now = utcnow()
     certificate = Certificate(
-        serial=_next_serial(session, now.year),
+        serial=_next_serial(session, now.year, key_id(private_key.public_key())),
         code=new_code(),
         user_id=trainee.id,
         course_id=course.id,
@@ -139,7 +207,11 @@ def issue(
     session.flush()
     attempt_ids = [s.counted_attempt_id for s in progress.scenarios if s.counted_attempt_id is not None]
     data = _data(session, certificate, trainee, course, attempt_ids)
-    certificate.payload = {"data": data.as_json(), "text": sign(data, private_key)}
+    text = sign(data, private_key)
+    current = institution(session)
+    _store_pictures(session, current)
+    record = _page_record(data, text, current, _competency_titles(course, data.competencies), private_key)
+    certificate.payload = {"data": data.as_json(), "text": text, "page": record}
     audit.record(
         session,
         actor if actor is not None else "automatic",
@@ -154,9 +226,15 @@ def issue(
 def issue_for_cohort(
     session: Session, actor: User, cohort_name: str, course: Course, *, valid_for_days: int | None = None
 ) -> list[Certificate]:
-    """Issue to every member who completed the course and holds no certificate for it yet."""
+    """Issue to every member who completed the course and holds no certificate for it yet.
+
+    Raises ServiceError when the cohort does not have the course, or the validity is under a day.
+    """
     require(actor, Permission.ISSUE_CERTIFICATE)
+    check_valid_days(valid_for_days)
     cohort = get_cohort(session, cohort_name)
+    if course not in cohort.courses:
+        raise ServiceError(f"cohort {cohort.name} does not have course {course.code}")
     held = set(session.scalars(select(Certificate.user_id).where(Certificate.course_id == course.id, Certificate.revoked_at.is_(None))))
     issued = []
     for member in cohort.members:
@@ -178,7 +256,11 @@ def issue_automatically(session: Session, trainee: User, course: Course) -> Cert
             Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None)
         )
     ).first()
-    if held is not None or not course_progress(session, trainee, course, trainee).completed:
+    if (
+        held is not None
+        or not _member_of_a_cohort_with(trainee, course)
+        or not course_progress(session, trainee, course, trainee).completed
+    ):
         return None
     try:
         return issue(session, None, trainee, course)
@@ -252,18 +334,47 @@ def register(
     return list(session.scalars(query))
 
 
-def printable(session: Session, certificates: Sequence[Certificate]) -> list[PrintedCertificate]:
-    """What the PDF needs for each certificate: its signed data and payload, and competency titles."""
-    titles = {c: (x.title.get("en", c), x.title.get("id", c)) for c, x in default_competencies().items()}
+def printable(session: Session, certificates: Sequence[Certificate], *, home_dir: Path | None = None) -> list[PrintedCertificate]:
+    """What the PDF needs for each certificate: exactly its signed data and page record.
+
+    A certificate issued before page records gets one signed now (from the institution as configured
+    today) when this workstation holds the key that signed it; otherwise it prints without one, and
+    its PDF verifies as unreadable (its code and QR code still verify). Raises ServiceError.
+    """
     pages = []
+    private_key: Any = None
     for certificate in certificates:
-        if not certificate.payload:
+        stored = certificate.payload or {}
+        text = stored.get("text")
+        if not text:
             raise ServiceError(f"certificate {certificate.serial} has no signed payload")
-        course_titles = dict(titles)
-        for item in certificate.course.items:
-            for competency_id, competency in playable(item.scenario_version).scenario.competencies.items():
-                course_titles[competency_id] = (competency.title.get("en", competency_id), competency.title.get("id", competency_id))
-        pages.append(PrintedCertificate(CertificateData.from_json(certificate.payload["data"]), certificate.payload["text"], course_titles))
+        try:
+            opened = open_payload(str(text), {})
+        except PayloadError as exc:
+            raise ServiceError(f"certificate {certificate.serial}: {exc}") from None
+        data = opened.data
+        record_text = stored.get("page")
+        if record_text:
+            try:
+                record = open_record(str(record_text), {}).record
+                own = Institution.from_record(record.institution, _pictures(session, record.institution))
+            except (PayloadError, KeyError, TypeError, ValueError) as exc:
+                raise ServiceError(f"certificate {certificate.serial}: its page record is damaged ({exc})") from None
+            pages.append(PrintedCertificate(data, str(text), record.competency_titles, own, str(record_text), record.qr_mask))
+            continue
+        current = institution(session)
+        titles = _competency_titles(certificate.course, data.competencies)
+        if private_key is None:
+            try:
+                private_key = load_private(home_dir)
+            except SigningKeyError:
+                private_key = False
+        if private_key and key_id(private_key.public_key()) == opened.key_id:
+            record_text = _page_record(data, str(text), current, titles, private_key)
+            record = open_record(record_text, {}).record
+            pages.append(PrintedCertificate(data, str(text), titles, current, record_text, record.qr_mask))
+        else:
+            pages.append(PrintedCertificate(data, str(text), titles, current))
     return pages
 
 
@@ -326,91 +437,3 @@ def write_pdfs(
         return len(pages)
     finally:
         partial.unlink(missing_ok=True)
-
-
-# -- verification -----------------------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class Verification:
-    status: str  # valid | revoked | expired | unknown | forged
-    message: str
-    data: CertificateData | None = None
-
-    @property
-    def valid(self) -> bool:
-        return self.status == "valid"
-
-    def as_json(self) -> dict[str, Any]:
-        return {"status": self.status, "message": self.message, "certificate": self.data.as_json() if self.data else None}
-
-
-def _status_in_register(session: Session | None, data: CertificateData, today: dt.date) -> Verification:
-    if session is not None:
-        record = session.scalars(select(Certificate).where(Certificate.serial == data.serial)).first()
-        if record is not None and record.code != data.code:
-            return Verification("forged", f"{data.serial} is registered with another code", data)
-        if record is not None and record.revoked_at is not None:
-            return Verification("revoked", f"revoked on {record.revoked_at:%Y-%m-%d}: {record.revoked_reason}", data)
-    if data.expires is not None and dt.date.fromisoformat(data.expires) < today:
-        return Verification("expired", f"expired on {data.expires}", data)
-    where = "" if session is None else " and in this register"
-    return Verification("valid", f"signature valid{where}: {data.name}, {data.title.get('en', data.course)}, issued {data.issued}", data)
-
-
-def verify_payload(text: str, trusted: dict[str, Any], session: Session | None = None, today: dt.date | None = None) -> Verification:
-    try:
-        opened = open_payload(text, trusted)
-    except PayloadError as exc:
-        return Verification("forged", str(exc))
-    if not opened.signed:
-        return Verification("forged", opened.reason, opened.data)
-    return _status_in_register(session, opened.data, today or dt.date.today())
-
-
-def verify_code(code: str, session: Session, today: dt.date | None = None) -> Verification:
-    record = session.scalars(select(Certificate).where(Certificate.code == code.strip().upper().replace(" ", "").replace("-", ""))).first()
-    if record is None or not record.payload:
-        return Verification("unknown", f"no certificate with code {code.strip()!r} in this register")
-    return _status_in_register(session, CertificateData.from_json(record.payload["data"]), today or dt.date.today())
-
-
-def verify_pdf(path: Path, trusted: dict[str, Any], session: Session | None = None, today: dt.date | None = None) -> list[Verification]:
-    """Verify every certificate page of a PDF: the signature, and the printed fields against it."""
-    from pypdf import PdfReader  # noqa: PLC0415 - only this check reads PDFs
-    from pypdf.errors import PdfReadError  # noqa: PLC0415
-
-    try:
-        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-    except (PdfReadError, OSError, ValueError) as exc:
-        return [Verification("forged", f"{path.name} is not a readable PDF ({exc})")]
-    results = []
-    for number, text in enumerate(pages, 1):
-        token = next((word for word in text.split() if word.startswith("TC1:")), None)
-        if token is None:
-            results.append(Verification("forged", f"page {number} carries no signed certificate data"))
-            continue
-        result = verify_payload(token, trusted, session, today)
-        if result.data is not None and result.status != "forged":
-            flat = " ".join(text.split())
-            missing = [field for field in printed_fields(result.data) if " ".join(field.split()) not in flat]
-            if missing:
-                result = Verification(
-                    "forged", f"page {number}: the printed {missing[0]!r} differs from the signed certificate", result.data
-                )
-        results.append(result)
-    return results
-
-
-def verify_any(argument: str, trusted: dict[str, Any], session: Session | None, today: dt.date | None = None) -> list[Verification]:
-    """A PDF file, a QR payload (``TC1:...``) or a verification code."""
-    if argument.strip().startswith("TC1:"):
-        return [verify_payload(argument, trusted, session, today)]
-    path = Path(argument)
-    try:
-        is_file = path.is_file()
-    except OSError:  # a name too long to be a path, say
-        is_file = False
-    if argument.lower().endswith(".pdf") or is_file:
-        return verify_pdf(path, trusted, session, today)
-    if session is None:
-        return [Verification("unknown", "a verification code needs the register; give the PDF or the QR payload to verify offline")]
-    return [verify_code(argument, session, today)]

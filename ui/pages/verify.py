@@ -1,6 +1,9 @@
 """Verifying a certificate presented to you: type its code, paste its QR payload, or open its PDF.
 
-Works signed out too, and offline: with no database it checks the signature and dates only.
+Works signed out too, and offline: with no database it checks the signature and dates only. Each
+result says its verdict, what was checked, what differs on an altered page (the field named), and
+lists every signed field, so a desk officer can compare them with the paper in front of them. The
+verdicts are the core's (``tipcase.certificates.verification``); their wording here is translated.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ui.context import ApplicationContext
 from ui.theme import colours
@@ -31,6 +34,11 @@ class VerifyPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.result)
         row = QHBoxLayout()
         row.addWidget(self.entry, 1)
         row.addWidget(self.verify_button)
@@ -39,20 +47,26 @@ class VerifyPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(row)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(scroll, 1)
         self.statuses: list[str] = []
+        self.results: list[Any] = []
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText("<h2>" + self.tr("Verify a certificate") + "</h2>")
         self.intro.setText(
-            self.tr("Type the verification code printed on the certificate, paste the text of its QR code, or open its PDF.")
+            self.tr(
+                "Type the verification code printed on the certificate, paste the text of its QR code, or open its PDF. "
+                "Then compare the signed fields listed below with the paper."
+            )
         )
         self.entry.setPlaceholderText(self.tr("Verification code or QR text"))
         self.entry.setAccessibleName(self.tr("Verification code or QR text"))
         self.verify_button.setText(self.tr("&Verify"))
         self.open_button.setText(self.tr("&Open PDF…"))
         self.result.setAccessibleName(self.tr("Verification result"))
+        if self.results:
+            self.show_results(self.results)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -70,6 +84,7 @@ class VerifyPage(QWidget):
 
     def verify(self, argument: str) -> None:
         db = self.context.db
+        self.result.setText(html.escape(self.tr("Verifying…")))
 
         def work() -> Any:
             from tipcase.services.desktop import verify  # noqa: PLC0415
@@ -78,30 +93,182 @@ class VerifyPage(QWidget):
 
         self.context.tasks.run(work, self.show_results, lambda error: self.result.setText(html.escape(str(error))))
 
-    def show_results(self, results: list[Any]) -> None:
-        palette = colours()
-        words = {
-            "valid": self.tr("Valid"),
+    # -- the result, in the reader's language ------------------------------------------------------
+    def headlines(self) -> dict[str, str]:
+        return {
+            "valid": self.tr("Valid and in this register"),
+            "valid-elsewhere": self.tr("Valid, issued by a trusted institution, not in this register"),
             "revoked": self.tr("Revoked"),
             "expired": self.tr("Expired"),
-            "unknown": self.tr("Unknown code"),
-            "forged": self.tr("Forged or altered"),
+            "altered": self.tr("Altered"),
+            "unknown": self.tr("Unknown code or untrusted key"),
+            "unreadable": self.tr("Unreadable"),
         }
+
+    def explanation(self, result: Any) -> str:
+        """What was checked and found, for each cause the core reports (its English message otherwise)."""
+        data = result.data
+        institution = data.institution if data is not None else ""
+        texts = {
+            "registered": self.tr("The signature is valid; the certificate is in this register and not revoked."),
+            "elsewhere": self.tr(
+                "The signature is valid (key %1, %2), but the certificate is not in this register, "
+                "so a revocation by its issuer cannot be seen here."
+            ),
+            "serial-elsewhere": self.tr(
+                "The signature is valid (key %1, %2), but this register holds another certificate under that serial: "
+                "it was issued elsewhere, so a revocation by its issuer cannot be seen here."
+            ),
+            "offline": self.tr(
+                "The signature is valid (key %1, %2). Offline: the register was not consulted, so a revocation cannot be seen."
+            ),
+            "revoked": self.tr("Revoked on %3: %4"),
+            "expired": self.tr("The signature is valid, but the certificate expired on %5."),
+            "signature": self.tr("The signed data does not match its signature: it was changed after signing."),
+            "register-edited": self.tr("This register's record of the certificate does not match its signature: the register was edited."),
+            "two-codes": self.tr("The page carries more than one certificate code."),
+            "two-records": self.tr("The page carries more than one page record."),
+            "record-key": self.tr("The page record is not signed with the certificate's key."),
+            "record-other": self.tr("The page record belongs to another certificate."),
+            "page": self.tr("What the page shows differs from what the signed data prints:"),
+            "untrusted-key": self.tr(
+                "Signed with key %1, which this workstation does not trust. An administrator can import the issuer's public key."
+            ),
+            "unknown-code": self.tr("No certificate with this code is in this register."),
+            "needs-register": self.tr(
+                "A verification code can only be looked up in the register; open the PDF or paste the QR text instead."
+            ),
+            "damaged-code": self.tr("The certificate code is damaged or incomplete."),
+            "not-pdf": self.tr("The file is not a readable certificate PDF."),
+            "no-code": self.tr("The page carries no certificate code."),
+            "no-record": self.tr(
+                "The page has no page record (printed before pages were compared, or removed), so its print cannot be checked. "
+                "Reprint it from the register, or verify its code and compare the signed fields with the paper."
+            ),
+            "layout": self.tr("The page was printed by a newer version of TIPCase: update this one to check it."),
+            "no-signed-data": self.tr("The register holds no signed data for this certificate."),
+        }
+        text = texts.get(result.cause)
+        if text is None:
+            return str(result.message)
+        revoked_on, reason = result.revoked or ("", "")
+        expires = (data.expires or "") if data is not None else ""
+        for number, value in enumerate((result.key_id, institution, revoked_on, reason, expires), 1):
+            text = text.replace(f"%{number}", value)
+        if result.page is not None:
+            text = self.tr("Page %1:").replace("%1", str(result.page)) + " " + text
+        if result.valid and result.page is not None:
+            text += " " + self.tr("The page prints exactly the signed data.")
+        return text
+
+    def field_names(self) -> dict[str, str]:
+        return {
+            "name": self.tr("Name"),
+            "rank": self.tr("Rank"),
+            "staff_id": self.tr("Staff ID"),
+            "unit": self.tr("Unit"),
+            "course": self.tr("Course"),
+            "cases": self.tr("Cases"),
+            "competencies": self.tr("Competencies heading"),
+            "issued": self.tr("Issued"),
+            "expires": self.tr("Valid until"),
+            "serial": self.tr("Serial"),
+            "code": self.tr("Verification code"),
+            "qr": self.tr("QR code"),
+            "signed_data": self.tr("Signed data"),
+            "institution": self.tr("Institution"),
+            "heading": self.tr("Certificate title"),
+            "wording": self.tr("Certificate wording"),
+            "signatory": self.tr("Signatory"),
+            "verify_note": self.tr("Verification note"),
+            "legal_basis": self.tr("Legal basis"),
+            "logo": self.tr("Logo"),
+            "signature": self.tr("Signature picture"),
+            "frame": self.tr("Border"),
+            "page": self.tr("Page size, crop, rotation or annotations"),
+            "outside": self.tr("Outside the printed fields"),
+        }
+
+    def kinds(self) -> dict[str, str]:
+        return {
+            "text": self.tr("text differs"),
+            "hidden text": self.tr("hidden text"),
+            "shape": self.tr("a shape added or removed"),
+            "picture": self.tr("a picture differs"),
+            "appearance": self.tr("looks different"),
+            "page": self.tr("changed"),
+        }
+
+    def _competency(self, result: Any, competency: str) -> str:
+        english, indonesian = result.titles.get(competency, (competency, competency))
+        return str(indonesian if self.context.language == "id" else english)
+
+    def _difference(self, result: Any, difference: Any) -> str:
+        names = self.field_names()
+        kind, _, competency = difference.field.partition(":")
+        if competency:
+            title = self._competency(result, competency)
+            name = (self.tr("Percentage for %1") if kind == "percent" else self.tr("Competency title %1")).replace("%1", title)
+        else:
+            name = names.get(difference.field, difference.field)
+        line = f"<b>{html.escape(name)}</b>: {html.escape(self.kinds().get(difference.kind, difference.kind))}"
+        if difference.kind == "text" and (difference.signed or difference.found):
+            line += " — " + html.escape(
+                self.tr("signed “%1”, on the page “%2”").replace("%1", difference.signed).replace("%2", difference.found)
+            )
+        elif difference.kind == "hidden text" and difference.found:
+            line += f" — “{html.escape(difference.found)}”"
+        if difference.where:
+            line += " " + html.escape(
+                self.tr("(%1 mm from the left, %2 mm from the top)")
+                .replace("%1", str(difference.where[0]))
+                .replace("%2", str(difference.where[1]))
+            )
+        return f"<li>{line}</li>"
+
+    def _fields(self, result: Any) -> str:
+        data = result.data
+        names = self.field_names()
+        title = data.title.get(self.context.language) or data.title.get("en", data.course)
+        rows = [
+            (names["name"], data.name),
+            (names["rank"], data.rank or "—"),
+            (names["staff_id"], data.staff_id or "—"),
+            (names["unit"], data.unit or "—"),
+            (names["course"], f"{title} ({data.course})"),
+            (names["cases"], ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios) or "—"),
+        ]
+        rows += [(self._competency(result, competency), f"{percent:g} %") for competency, percent in data.competencies.items()]
+        rows += [
+            (names["issued"], data.issued),
+            (names["expires"], data.expires or self.tr("no expiry")),
+            (names["serial"], data.serial),
+            (names["code"], data.code),
+            (names["institution"], data.institution),
+        ]
+        if result.key_id:
+            rows.append((self.tr("Signing key"), result.key_id))
+        cells = "".join(
+            f"<tr><td style='padding-right:16px'>{html.escape(label)}</td><td><b>{html.escape(value)}</b></td></tr>"
+            for label, value in rows
+        )
+        return f"<p><b>{html.escape(self.tr('Signed fields: compare them with the paper'))}</b></p><table>{cells}</table>"
+
+    def show_results(self, results: list[Any]) -> None:
+        palette = colours()
+        headlines = self.headlines()
+        self.results = results
         self.statuses = [r.status for r in results]
         parts = []
         for result in results:
             colour = (palette.good if result.valid else palette.bad).name()
-            detail = ""
+            part = f"<h3 style='color:{colour}'>{html.escape(headlines[result.status])}</h3><p>{html.escape(self.explanation(result))}</p>"
+            if result.differences:
+                part += "<ul>" + "".join(self._difference(result, d) for d in result.differences) + "</ul>"
             if result.data is not None:
-                data = result.data
-                detail = (
-                    f"<br>{html.escape(data.name)}"
-                    + (f" · {html.escape(data.staff_id)}" if data.staff_id else "")
-                    + f"<br>{html.escape(data.title.get(self.context.language) or data.title.get('en', data.course))}"
-                    + f"<br>{html.escape(data.serial)} · {html.escape(data.issued)}"
-                )
-            parts.append(f"<h3 style='color:{colour}'>{words[result.status]}</h3><p>{html.escape(result.message)}{detail}</p>")
-        self.result.setText("".join(parts))
+                part += self._fields(result)
+            parts.append(part)
+        self.result.setText("<hr>".join(parts))
 
 
 def _button(slot: object) -> QPushButton:
