@@ -30,10 +30,11 @@ def main() -> None:
         attempt = attempts.start_attempt(session, user, course.items[0].scenario_version, course=course)
         attempt_id, already = attempt.id, len(attempt.decisions)
     print(f"attempt {attempt_id}", flush=True)
-    for number in route[already:]:
+    for step, number in enumerate(route[already:], already + 1):
         with db.transaction() as session:
-            recorded = attempts.record_decision(session, accounts.get_user(session, username), attempt_id, number, time_taken_ms=10)
-        print(f"made {recorded.decision.sequence}", flush=True)
+            user = accounts.get_user(session, username)
+            recorded = attempts.record_decision(session, user, attempt_id, number, step=step, time_taken_ms=10)
+        print(f"made {recorded.step}", flush=True)
         time.sleep(random.uniform(0, 0.01))
     db.dispose()
 

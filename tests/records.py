@@ -49,9 +49,10 @@ def play_through(db: Database, username: str, numbers: list[int], course_code: s
         course = courses.get_course(session, course_code)
         attempt = attempts.start_attempt(session, user, course.items[0].scenario_version, course=course)
         attempt_id = attempt.id
-    for number in numbers:
+        made = len(attempt.decisions)
+    for step, number in enumerate(numbers, made + 1):
         with db.transaction() as session:
-            attempts.record_decision(session, accounts.get_user(session, username), attempt_id, number)
+            attempts.record_decision(session, accounts.get_user(session, username), attempt_id, number, step=step)
     return attempt_id
 
 

@@ -61,9 +61,9 @@ def test_sigkill_at_random_points_loses_no_confirmed_decision(tmp_path: Path) ->
             assert [d.number for d in play.decisions] == BEST[: len(stored)]
         interrupted += len(stored) < len(BEST)
         # finish the attempt, resuming where the killed process stopped
-        for number in BEST[len(stored) :]:
+        for step, number in enumerate(BEST[len(stored) :], len(stored) + 1):
             with db.transaction() as session:
-                attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, number)
+                attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, number, step=step)
         with db.transaction() as session:
             assert attempt_of(session, attempt_id).total_percent == 100.0
     assert interrupted >= RUNS // 2  # the kills really did land mid-attempt

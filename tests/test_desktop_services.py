@@ -36,7 +36,9 @@ def test_a_whole_attempt_through_the_workstation_api(seeded: Database) -> None:
     assert opened.play.stage.id == "arrival"
     play = opened.play
     for number in BEST:
-        play = desktop.decide(seeded, account.id, opened.attempt_id, number, 1500)
+        recorded = desktop.decide(seeded, account.id, opened.attempt_id, number, 1500, step=len(play.decisions) + 1, stage=play.stage.id)
+        assert recorded.choice is play.offered()[number - 1].choice  # what was stored is what the trainee saw
+        play = recorded.play
     assert play.finished
     row = desktop.home(seeded, account.id)[0].scenarios[0]
     assert (row.status, row.best_percent, row.last_finished_attempt_id) == ("passed", 100.0, opened.attempt_id)

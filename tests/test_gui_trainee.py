@@ -252,3 +252,24 @@ def test_the_graph_view_lays_out_a_big_case(qtbot) -> None:  # type: ignore[no-u
     assert len(rects) == 80
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
     assert view.transform().m11() >= 0.55  # never shrunk past legibility; pan to see the rest
+
+
+def test_two_windows_on_one_attempt_do_not_cross(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    first = open_window(qtbot, make_context(tmp_path, url))
+    (tmp_path / "second").mkdir()
+    second = open_window(qtbot, make_context(tmp_path / "second", url))
+    for window in (first, second):
+        sign_in(qtbot, window)
+        qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
+    assert first.player_page().attempt_id == second.player_page().attempt_id  # one open attempt
+    play_with_clicks(qtbot, first, [1, 1])
+    later = second.player_page()
+    if later.warning.isVisible():
+        qtbot.mouseClick(later.warning_continue, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(later._choice_buttons[1], Qt.MouseButton.LeftButton)  # answers the first stage, which the case has left
+    assert later.play is not None
+    assert [d.number for d in later.play.decisions] == [1, 1]  # where it stands now
+    assert later.feedback.isVisible()
+    assert "your last choice was not recorded" in later.feedback_text.text()
+    qtbot.mouseClick(later.feedback_continue, Qt.MouseButton.LeftButton)
+    assert later.choices_box.isVisible()

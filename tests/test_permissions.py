@@ -40,7 +40,7 @@ OPERATIONS: dict[str, tuple[Operation, set[Role]]] = {
     "read another trainee's attempt": (lambda s, a, w, attempt: attempts.get_attempt(s, a, attempt), {TR, R, A}),
     "list another trainee's attempts": (lambda s, a, w, _: attempts.list_attempts(s, a, w.other_trainee), {TR, R, A}),
     "read another trainee's progress": (lambda s, a, w, _: courses.course_progress(s, a, w.course, w.other_trainee), {TR, R, A}),
-    "decide in another trainee's attempt": (lambda s, a, w, attempt: attempts.record_decision(s, a, attempt, 1), set()),
+    "decide in another trainee's attempt": (lambda s, a, w, attempt: attempts.record_decision(s, a, attempt, 1, step=1), set()),
     "export attempts": (lambda s, a, w, _: exports.attempts_csv(s, a), {TR, R, A}),
     "read a cohort report": (lambda s, a, w, _: reports.cohort_report(s, a, courses.get_cohort(s, "demo")), {TR, R, A}),
     "read cohort analytics": (

@@ -106,7 +106,7 @@ def test_a_choice_not_offered_is_refused_and_nothing_is_stored(db: Database) -> 
         seed(session)
     attempt_id = play_through(db, "demo-trainee", [1])
     with db.transaction() as session, pytest.raises(ServiceError, match="choice 9 is not offered"):
-        attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, 9)
+        attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, 9, step=2)
     with db.transaction() as session:
         assert session.scalar(select(func.count(Decision.id))) == 1
 
@@ -275,7 +275,7 @@ def test_a_long_read_does_not_block_a_decision(tmp_path: Path) -> None:
         writer = Database(f"sqlite:///{tmp_path / 'r.sqlite3'}")
         writer.engine.dispose()
         with writer.transaction() as session:  # would wait 15 s for the lock if the reader held it
-            attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, 1)
+            attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, 1, step=2)
         writer.dispose()
         assert reader.scalar(select(func.count(Decision.id))) == 1  # the reader's snapshot is stable
     with db.reading() as reader:

@@ -1234,6 +1234,10 @@
         <source>Feedback</source>
         <translation>Umpan balik</translation>
     </message>
+    <message>
+        <source>This case moved on in another window, so your last choice was not recorded. Here is where it stands now.</source>
+        <translation>Kasus ini sudah berlanjut di jendela lain, sehingga pilihan terakhir Anda tidak dicatat. Inilah posisi kasus sekarang.</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>

@@ -264,13 +264,13 @@ def cmd_record(args: argparse.Namespace) -> int:
             user = accounts.get_user(session, username)
             course = courses.get_course(session, args.course) if args.course else None
             attempt = attempts.start_attempt(session, user, version, course=course, language=args.lang)
-            attempt_id, user_id = attempt.id, user.id
+            attempt_id, user_id, already = attempt.id, user.id, len(attempt.decisions)
         result: dict[str, object] | None = None
-        for number in numbers:
+        for step, number in enumerate(numbers, already + 1):
             with db.transaction() as session:  # one transaction per decision: committed the moment it is made
                 actor = _load_user(session, user_id)
                 try:
-                    recorded = attempts.record_decision(session, actor, attempt_id, number)
+                    recorded = attempts.record_decision(session, actor, attempt_id, number, step=step)
                 except ServiceError as exc:
                     print(f"tipcase: error: {exc}", file=sys.stderr)
                     return EXIT_USAGE

@@ -103,6 +103,14 @@ class Play:
         for n in numbers:
             self.choose(n)
 
+    def copy(self) -> Play:
+        """A play at the same point that goes on independently (the scenario and compiled form are shared, read-only)."""
+        twin = object.__new__(Play)
+        twin.__dict__.update(self.__dict__)
+        twin.route, twin.decisions = list(self.route), list(self.decisions)
+        twin.revealed, twin.trail = list(self.revealed), list(self.trail)
+        return twin
+
     def _arrive(self) -> None:
         stage = self.stage
         for exhibit in stage.reveal:

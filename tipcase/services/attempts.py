@@ -2,16 +2,27 @@
 
 The state of an attempt is never stored as such: it is rebuilt by replaying the stored decision
 numbers on the stored scenario version, so a crash between two decisions loses nothing that was
-confirmed, and there is no second copy of the state to disagree with the first.
+confirmed, and there is no second copy of the state to disagree with the first. A process keeps
+the play of each attempt it has recently served (checked against the last stored decision before
+use), so a decision costs the same at the 40th choice as at the first instead of replaying the route.
+
+A decision names the step it answers (and may name the stage): when the attempt has moved on (a
+second window, another workstation), it is refused with ``StaleDecision`` rather than applied to a
+stage the trainee never saw. The database holds at most one unfinished attempt per person, scenario
+version and course (migration 0003), so two windows that start at the same moment get the same one.
 """
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+import threading
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from tipcase.format.model import Choice
 from tipcase.play.engine import Decision as PlayDecision
 from tipcase.play.engine import Play, PlayError
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
@@ -19,15 +30,37 @@ from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.scenarios import playable
 from tipcase.store.models import Attempt, AttemptScore, Course, Decision, ScenarioVersion, User, cohort_courses, cohort_members, utcnow
 
+CACHED_PLAYS = 256  # attempts whose play a process keeps (a workstation serves one; a server CLI a few)
+
+
+class StaleDecision(ServiceError):
+    """The decision answers a step the attempt has already moved past (another window decided first)."""
+
 
 @dataclasses.dataclass(frozen=True)
 class Recorded:
-    decision: Decision
+    """What a decision stored: its step (1-based), the choice taken, and the play after it (the caller's own copy)."""
+
+    step: int
+    decision: PlayDecision
     play: Play
+
+    @property
+    def choice(self) -> Choice:
+        return self.decision.choice
 
     @property
     def finished(self) -> bool:
         return self.play.finished
+
+
+def _open_attempt(session: Session, user: User, version: ScenarioVersion, course: Course | None) -> Attempt | None:
+    in_course = Attempt.course_id == course.id if course is not None else Attempt.course_id.is_(None)
+    return session.scalars(
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.scenario_version_id == version.id, in_course, Attempt.finished_at.is_(None))
+        .order_by(Attempt.id)
+    ).first()
 
 
 def start_attempt(
@@ -39,18 +72,16 @@ def start_attempt(
     their role (a course attempt counts towards the course's certificate); an attempt outside any course
     (``course`` None: a trainer's or a trainee's practice) needs only the play permission. Raises
     PermissionDenied or ServiceError (not in the course, attempts used up).
+
+    Two windows or workstations starting at the same moment get the same attempt: the database allows
+    one unfinished attempt per person, version and course, and the loser of the race reads the winner's.
     """
     require(actor, Permission.PLAY)
     if course is not None and version.id not in {item.scenario_version_id for item in course.items}:
         raise ServiceError(f"{version.scenario_id} v{version.version} is not part of course {course.code}")
     if course is not None and not takes_course(session, actor, course):
         raise PermissionDenied(f"{actor.username} is not a member of a cohort that takes course {course.code}")
-    in_course = Attempt.course_id == course.id if course is not None else Attempt.course_id.is_(None)
-    existing = session.scalars(
-        select(Attempt).where(
-            Attempt.user_id == actor.id, Attempt.scenario_version_id == version.id, in_course, Attempt.finished_at.is_(None)
-        )
-    ).first()
+    existing = _open_attempt(session, actor, version, course)
     if existing is not None:
         return existing
     if course is not None and course.max_attempts is not None:
@@ -66,8 +97,15 @@ def start_attempt(
         course_id=course.id if course else None,
         language=language or scenario.languages[0],
     )
-    session.add(attempt)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(attempt)
+    except IntegrityError:
+        # Another window started it between our look-up and our insert (PostgreSQL): take that one.
+        raced = _open_attempt(session, actor, version, course)
+        if raced is None:
+            raise
+        return raced
     return attempt
 
 
@@ -100,7 +138,7 @@ def list_attempts(session: Session, actor: User, user: User | None = None) -> li
 
 
 def replay(attempt: Attempt) -> Play:
-    """The attempt's play, rebuilt from its stored decisions."""
+    """The attempt's play, rebuilt from all its stored decisions (O(decisions))."""
     ready = playable(attempt.scenario_version)
     play = Play(ready.scenario, ready.pathway, compiled=ready.compiled, language=attempt.language)
     for decision in attempt.decisions:
@@ -108,40 +146,104 @@ def replay(attempt: Attempt) -> Play:
     return play
 
 
+# -- the plays this process keeps, one per attempt ----------------------------------------------------
+_plays: collections.OrderedDict[tuple[str, int], Play] = collections.OrderedDict()
+_plays_lock = threading.Lock()
+
+
+def _cache_key(session: Session, attempt: Attempt) -> tuple[str, int]:
+    return (f"{session.get_bind().engine.url}|{attempt.started_at.isoformat()}|{attempt.scenario_version.sha256}", attempt.id)
+
+
+def _take_play(session: Session, attempt: Attempt) -> Play:
+    """The attempt's current play, owned by the caller until ``_keep_play``.
+
+    The cached one when it is still the stored route (same step count and same last decision), else a
+    replay of the stored decisions.
+    """
+    with _plays_lock:
+        play = _plays.pop(_cache_key(session, attempt), None)
+    last = session.execute(
+        select(Decision.sequence, Decision.stage, Decision.choice_number)
+        .where(Decision.attempt_id == attempt.id)
+        .order_by(Decision.sequence.desc())
+        .limit(1)
+    ).first()
+    if play is not None:
+        made = len(play.decisions)
+        stored = (0, None, None) if last is None else (last.sequence, last.stage, last.choice_number)
+        kept = (made, play.decisions[-1].stage, play.decisions[-1].number) if made else (0, None, None)
+        if kept == stored:
+            return play
+    return replay(attempt)
+
+
+def _keep_play(session: Session, attempt: Attempt, play: Play) -> None:
+    with _plays_lock:
+        _plays[_cache_key(session, attempt)] = play
+        while len(_plays) > CACHED_PLAYS:
+            _plays.popitem(last=False)
+
+
+def current_play(session: Session, attempt: Attempt) -> Play:
+    """The attempt's play as stored now: the caller's own copy (from this process's cache when it is current)."""
+    play = _take_play(session, attempt)
+    _keep_play(session, attempt, play)
+    return play.copy()
+
+
 def resume(session: Session, actor: User, attempt_id: int) -> Play:
-    return replay(get_attempt(session, actor, attempt_id))
+    """An attempt's play so far (the caller's own copy); NotFound or PermissionDenied as ``get_attempt``."""
+    return current_play(session, get_attempt(session, actor, attempt_id))
 
 
-def record_decision(session: Session, actor: User, attempt_id: int, number: int, *, time_taken_ms: int = 0) -> Recorded:
-    """Take the n-th offered choice in the actor's own attempt; the caller commits at once."""
+def record_decision(
+    session: Session, actor: User, attempt_id: int, number: int, *, step: int, stage: str | None = None, time_taken_ms: int = 0
+) -> Recorded:
+    """Take the ``number``-th offered choice (1-based) as decision ``step`` (1-based) of the actor's own attempt.
+
+    ``step`` (and ``stage``, when given) say what the trainee answered: when the attempt has moved on
+    (or not yet reached that step), ``StaleDecision`` is raised and nothing is stored. The caller
+    commits at once. Raises NotFound, PermissionDenied, ServiceError (finished attempt, choice not offered).
+    The attempt's row is locked for the decision (SQLite: the transaction's write lock; PostgreSQL: FOR UPDATE).
+    """
     attempt = session.scalars(select(Attempt).where(Attempt.id == attempt_id).with_for_update()).first()
     if attempt is None:
         raise NotFound(f"no attempt {attempt_id}")
     if attempt.user_id != actor.id:
         raise PermissionDenied(f"{actor.username} may only decide in their own attempts")
     if attempt.finished_at is not None:
-        raise ServiceError(f"attempt {attempt_id} is finished")
-    play = replay(attempt)
+        raise StaleDecision(f"attempt {attempt_id} is finished (in another window?): decision {step} was not recorded")
+    play = _take_play(session, attempt)
+    made = len(play.decisions)
+    if step != made + 1 or (stage is not None and stage != play.stage.id):
+        _keep_play(session, attempt, play)
+        raise StaleDecision(
+            f"attempt {attempt_id} has moved on (in another window?): it is at decision {made + 1}, stage '{play.stage.id}'; "
+            f"decision {step}" + (f" at stage '{stage}'" if stage is not None else "") + " was not recorded"
+        )
     try:
-        taken: PlayDecision = play.choose(number)
+        taken = play.choose(number)
     except PlayError as exc:
+        _keep_play(session, attempt, play)
         raise ServiceError(str(exc)) from None
-    decision = Decision(
-        attempt_id=attempt.id,
-        sequence=len(attempt.decisions) + 1,
-        stage=taken.stage,
-        offered=list(taken.offered),
-        choice_number=number,
-        choice_index=taken.choice.index,
-        time_taken_ms=max(0, int(time_taken_ms)),
-        clock=play.clock,
+    session.add(
+        Decision(
+            attempt=attempt,
+            sequence=step,
+            stage=taken.stage,
+            offered=list(taken.offered),
+            choice_number=number,
+            choice_index=taken.choice.index,
+            time_taken_ms=max(0, int(time_taken_ms)),
+            clock=play.clock,
+        )
     )
-    session.add(decision)
-    attempt.decisions.append(decision)
     if play.finished:
         _finish(session, attempt, play)
     session.flush()
-    return Recorded(decision, play)
+    _keep_play(session, attempt, play)  # checked against the stored decisions before its next use
+    return Recorded(step, taken, play.copy())
 
 
 def _finish(session: Session, attempt: Attempt, play: Play) -> None:

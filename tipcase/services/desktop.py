@@ -164,24 +164,39 @@ def open_attempt(db: Database, account_id: int, course_id: int | None, version_i
             raise NotFound(f"no published scenario {version_id}")
         course = session.get(Course, course_id) if course_id is not None else None
         attempt = attempts.start_attempt(session, user, version, course=course, language=language)
-        play = attempts.replay(attempt)
+        play = attempts.current_play(session, attempt)  # the app's own copy
         play.language = language
         media = scenarios.media_of(session, version)
         return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play, media)
 
 
-def decide(db: Database, account_id: int, attempt_id: int, number: int, time_taken_ms: int) -> Play:
-    """Record a decision (committed when this returns) and return the play after it."""
+def reopen_attempt(db: Database, account_id: int, attempt_id: int, language: str) -> OpenAttempt:
+    """An attempt as it stands now (after another window moved it on, say); finished or not."""
+    with db.reading() as session:
+        attempt = attempts.get_attempt(session, _user(session, account_id), attempt_id)
+        play = attempts.current_play(session, attempt)
+        play.language = language
+        course = session.get(Course, attempt.course_id) if attempt.course_id is not None else None
+        media = scenarios.media_of(session, attempt.scenario_version)
+        return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play, media)
+
+
+def decide(db: Database, account_id: int, attempt_id: int, number: int, time_taken_ms: int, *, step: int, stage: str) -> attempts.Recorded:
+    """Record the ``number``-th offered choice as decision ``step`` at ``stage`` (committed when this returns).
+
+    Returns what was recorded: the choice taken (its feedback and legal reference) and the play after it,
+    the app's own copy. Raises ``attempts.StaleDecision`` when the attempt has moved on in another window.
+    """
     with db.transaction() as session:
-        recorded = attempts.record_decision(session, _user(session, account_id), attempt_id, number, time_taken_ms=time_taken_ms)
-        return recorded.play
+        user = _user(session, account_id)
+        return attempts.record_decision(session, user, attempt_id, number, step=step, stage=stage, time_taken_ms=time_taken_ms)
 
 
 def debrief(db: Database, account_id: int, attempt_id: int) -> Debrief:
     """Everything the debrief shows: the result, the route, and the best route to compare with."""
     with db.reading() as session:
         attempt = attempts.get_attempt(session, _user(session, account_id), attempt_id)
-        play = attempts.replay(attempt)
+        play = attempts.current_play(session, attempt)
         play.language = attempt.language
         analysis = analysis_of(play.compiled)
         best = Play(play.scenario, play.pathway, compiled=play.compiled, language=attempt.language)

@@ -14,6 +14,7 @@ import hashlib
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tipcase import bundled
@@ -79,7 +80,12 @@ class Playable:
 
 
 def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVersion:
-    """Publish a scenario file (with the pathway it names); publishing the same bytes again is a no-op."""
+    """Publish a scenario file (with the pathway it names); publishing the same bytes again is a no-op.
+
+    Workstations publishing the same file at the same moment get one version (the database's unique
+    scenario and version number decides; the others read it). Raises PermissionDenied, or ServiceError
+    when the file does not validate or its version is taken by other content or older than the latest.
+    """
     require(actor, Permission.PUBLISH_SCENARIO)
     return _publish(session, actor, Path(path))
 
@@ -87,6 +93,18 @@ def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVer
 def publish_unchecked(session: Session, path: str | Path, actor: User | None = None) -> ScenarioVersion:
     """Publish without a permission check: for set-up (the demo seeds the bundled cases)."""
     return _publish(session, actor, Path(path))
+
+
+def _published(session: Session, scenario_id: str, number: int, sha: str) -> ScenarioVersion | None:
+    """The stored version ``number`` of a scenario when it holds these bytes; None when there is none.
+
+    Raises ServiceError when that version is stored with other content.
+    """
+    query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == number)
+    same = session.scalars(query).first()
+    if same is not None and same.sha256 != sha:
+        raise ServiceError(f"{scenario_id} version {number} is already published with other content: raise 'version' first")
+    return same
 
 
 def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersion:
@@ -98,13 +116,9 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
     scenario = checked.scenario
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
-    same = session.scalars(
-        select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario.id, ScenarioVersion.version == scenario.version)
-    ).first()
+    same = _published(session, scenario.id, scenario.version, sha)
     if same is not None:
-        if same.sha256 == sha:
-            return same
-        raise ServiceError(f"{scenario.id} version {scenario.version} is already published with other content: raise 'version' first")
+        return same
     latest = session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario.id))
     if latest is not None and scenario.version < latest:
         raise ServiceError(f"{scenario.id}: version {scenario.version} is older than the published version {latest}")
@@ -123,8 +137,15 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
         pathway_source=pathway_source,
         published_by_id=actor.id if actor else None,
     )
-    session.add(version)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(version)
+    except IntegrityError:
+        # Another workstation published this version between our look-up and our insert (PostgreSQL).
+        raced = _published(session, scenario.id, scenario.version, sha)
+        if raced is None:
+            raise
+        return raced
     for item in media:
         session.add(
             ScenarioMedia(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     inspect,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -197,8 +199,24 @@ class CourseScenario(Base):
     scenario_version: Mapped[ScenarioVersion] = relationship()
 
 
+OPEN = "finished_at IS NULL"  # an attempt still being played
+
+
 class Attempt(Base):
+    """One trainee's play of a scenario version, in a course or not; at most one is open per person, version and course."""
+
     __tablename__ = "attempts"
+    __table_args__ = (
+        # A unique index treats NULLs as distinct, so attempts outside any course get an index of their own.
+        Index(
+            "uq_attempts_open_in_course", "user_id", "scenario_version_id", "course_id",
+            unique=True, sqlite_where=text(OPEN), postgresql_where=text(OPEN),
+        ),
+        Index(
+            "uq_attempts_open_outside_courses", "user_id", "scenario_version_id",
+            unique=True, sqlite_where=text(f"{OPEN} AND course_id IS NULL"), postgresql_where=text(f"{OPEN} AND course_id IS NULL"),
+        ),
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -318,17 +318,17 @@ class PlayerPage(QWidget):
             return
         for button in self._choice_buttons:
             button.setEnabled(False)
-        taken = play.offered()[number - 1].choice
         elapsed = int(self._timer.elapsed()) if self._timer.isValid() else 0
-        attempt_id = self.attempt_id
+        attempt_id, step, stage = self.attempt_id, len(play.decisions) + 1, play.stage.id
 
         def work() -> Any:
             from tipcase.services.desktop import decide  # noqa: PLC0415
 
-            return decide(db, account.id, attempt_id, number, elapsed)
+            return decide(db, account.id, attempt_id, number, elapsed, step=step, stage=stage)
 
-        def done(new_play: Play) -> None:
-            self.play = new_play
+        def done(recorded: Any) -> None:  # tipcase.services.attempts.Recorded: what was stored, and the play after it
+            self.play = recorded.play
+            taken = recorded.choice
             if self.feedback_after_choice and taken.feedback is not None:
                 ref = f"<br><i>{html.escape(self.context.text(taken.ref))}</i>" if taken.ref else ""
                 heading = self.tr("Feedback")
@@ -338,11 +338,37 @@ class PlayerPage(QWidget):
             self.refresh_view()
 
         def failed(error: BaseException) -> None:
+            from tipcase.services.attempts import StaleDecision  # noqa: PLC0415
+
+            if isinstance(error, StaleDecision):
+                self._show_where_it_stands(attempt_id)
+                return
             for button in self._choice_buttons:
                 button.setEnabled(True)
             self.window().show_error(error)  # type: ignore[attr-defined]
 
         self.context.tasks.run(work, done, failed)
+
+    def _show_where_it_stands(self, attempt_id: int) -> None:
+        """Another window or workstation decided first: show the attempt as it is now, and say so."""
+        db, account, language = self.context.db, self.context.account, self.context.language
+        if db is None or account is None:
+            return
+
+        def work() -> Any:
+            from tipcase.services.desktop import reopen_attempt  # noqa: PLC0415
+
+            return reopen_attempt(db, account.id, attempt_id, language)
+
+        def done(opened: Any) -> None:
+            self.load(opened)
+            notice = self.tr("This case moved on in another window, so your last choice was not recorded. Here is where it stands now.")
+            self.feedback_text.setText(f"<b>{html.escape(notice)}</b>")
+            self.feedback.show()
+            self.feedback_continue.setFocus()
+            self.refresh_view()
+
+        self.context.tasks.run(work, done, self.window().show_error)  # type: ignore[attr-defined]
 
     def _after_feedback(self) -> None:
         self.feedback.hide()
