@@ -41,8 +41,10 @@ def complete_course(url: str) -> None:
         todo = [(item.version.id, course.id) for item in progress.scenarios if item.status != "passed"]
     for version_id, course_id in todo:
         opened = desktop.open_attempt(db, accounts_id(db), course_id, version_id, "en")
-        for number in analysis_of(opened.play.compiled).best_choices[len(opened.play.decisions) :]:
-            desktop.decide(db, accounts_id(db), opened.attempt_id, number, 20_000)
+        play = opened.play
+        for number in analysis_of(play.compiled).best_choices[len(play.decisions) :]:
+            step, stage = len(play.decisions) + 1, play.stage.id
+            play = desktop.decide(db, accounts_id(db), opened.attempt_id, number, 20_000, step=step, stage=stage).play
     db.dispose()
 
 
