@@ -11,6 +11,7 @@ from tipcase import bundled
 from tipcase.format.findings import Finding
 from tipcase.format.loader import default_competencies
 from tipcase.format.validator import Checked, check_file, validate_paths
+from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, Values, compile_scenario
 from tipcase.play.engine import Play
 
 SCENARIOS = bundled.bundled_scenarios()
@@ -124,3 +125,115 @@ def test_every_claimed_competency_is_assessed(case: Checked) -> None:
 def test_every_stage_is_bilingual(case: Checked) -> None:
     assert case.scenario is not None
     assert case.scenario.languages == ["en", "id"]
+
+
+# -- typical mistakes --------------------------------------------------------------------------------
+# Each case's typical mistakes: the tempting wrong choices the typology teaches against (domain brief
+# section 5; docs/authoring.md), named by their stage and the start of their English label. Taking one
+# must cost points however well the rest of the case is played.
+TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
+    "karaoke-prosecution": [
+        ("spdp", "Say that is the police's call"),
+        ("care", "Let him take the statements today"),
+        ("identify", "Putri is a victim; Rani and Dewi are adults"),
+        ("restitution-early", "Tell them restitution is a matter for the tuntutan"),
+        ("first-file", "Put it aside until after the long weekend"),
+        ("child-suspect", "Arrange diversion"),
+        ("pretrial", "Summon them to the office and rehearse"),
+        ("drafting", "Keep it all"),
+        ("court-open", "Say nothing: trials are public"),
+        ("cross", "Let it go"),
+    ],
+}
+
+State = tuple[int, Values]
+
+
+def _graph(cs: CompiledScenario) -> tuple[State, dict[State, list[tuple[CompiledChoice, State]]]]:
+    """Every reachable (stage, variables) state and its offered choices (the clock is read by no case here)."""
+    start: State = (cs.stage_index[cs.scenario.start], cs.initial)
+    edges: dict[State, list[tuple[CompiledChoice, State]]] = {}
+    queue = deque([start])
+    while queue:
+        state = queue.popleft()
+        if state in edges:
+            continue
+        stage, values = state
+        edges[state] = []
+        for choice in cs.offered(stage, values, 0.0):
+            after = (choice.target, cs.apply(choice, values, 0.0)[0])
+            edges[state].append((choice, after))
+            queue.append(after)
+    return start, edges
+
+
+def _longest(start: State, edges: dict[State, list[tuple[CompiledChoice, State]]]) -> dict[State, float]:
+    """The highest weighted score with which each state can be reached (no loop raises a score: E008)."""
+    best = {start: 0.0}
+    for _ in range(len(edges)):
+        changed = False
+        for state, out in edges.items():
+            if state not in best:
+                continue
+            for choice, after in out:
+                if best[state] + choice.weighted > best.get(after, float("-inf")):
+                    best[after] = best[state] + choice.weighted
+                    changed = True
+        if not changed:
+            return best
+    return best
+
+
+@pytest.mark.parametrize(
+    ("case_id", "stage_id", "label"),
+    [(case_id, stage, label) for case_id, mistakes in TYPICAL_MISTAKES.items() for stage, label in mistakes],
+)
+def test_a_typical_mistake_costs_points_however_well_the_rest_is_played(case_id: str, stage_id: str, label: str) -> None:
+    checked = check_file(bundled.bundled_dir() / f"{case_id}.yaml")
+    assert checked.ok
+    assert checked.scenario is not None
+    assert checked.analysis is not None
+    cs = compile_scenario(checked.scenario)
+    start, edges = _graph(cs)
+    reverse: dict[State, list[tuple[CompiledChoice, State]]] = {state: [] for state in edges}
+    for state, out in edges.items():
+        for choice, after in out:
+            reverse[after].append((choice, state))
+    # the best score from each state to an end: longest paths on the reversed graph, from every end
+    to_end: dict[State, float] = {state: 0.0 for state in edges if cs.ends[state[0]]}
+    for _ in range(len(edges)):
+        changed = False
+        for state, value in list(to_end.items()):
+            for choice, before in reverse[state]:
+                if value + choice.weighted > to_end.get(before, float("-inf")):
+                    to_end[before] = value + choice.weighted
+                    changed = True
+        if not changed:
+            break
+    from_start = _longest(start, edges)
+    stage = cs.stage_index[stage_id]
+    taken = [
+        from_start[state] + choice.weighted + to_end[after]
+        for state, out in edges.items()
+        if state[0] == stage and state in from_start
+        for choice, after in out
+        if choice.choice.label.get("en").startswith(label) and after in to_end
+    ]
+    assert taken, f"no reachable choice at {stage_id!r} starts with {label!r}"
+    assert max(taken) < checked.analysis.max_total
+    mistake = next(c for c in cs.choices[stage] if c.choice.label.get("en").startswith(label))
+    assert min(mistake.scores) < 0, "the debrief shows the cost on the choice itself"
+
+
+def test_every_critical_choice_can_be_taken(case: Checked) -> None:
+    assert case.scenario is not None
+    cs = compile_scenario(case.scenario)
+    _, edges = _graph(cs)
+    offered = {id(choice) for out in edges.values() for choice, _ in out}
+    unreachable = [
+        f"{cs.stage_ids[choice.source]}: {choice.choice.label.get('en')}"
+        for row in cs.choices
+        for choice in row
+        if choice.critical and id(choice) not in offered
+    ]
+    assert unreachable == []
