@@ -144,6 +144,16 @@ TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("court-open", "Say nothing: trials are public"),
         ("cross", "Let it go"),
     ],
+    "lpsk-deaf-survivor": [
+        ("request", "Send the written form"),
+        ("shelter", "Use pen and paper"),
+        ("health", "Start the examination now"),
+        ("decline", "Say nothing for now"),
+        ("threat", "Tell them to block the number"),
+        ("decision", "Let the 7 days pass"),
+        ("restitution", "Tell her there is no restitution without testimony"),
+        ("investigator-push", "Don't trouble her with it"),
+    ],
 }
 
 State = tuple[int, Values]
