@@ -154,6 +154,18 @@ TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("restitution", "Tell her there is no restitution without testimony"),
         ("investigator-push", "Don't trouble her with it"),
     ],
+    "child-bride-abroad": [
+        ("call", "It is a family and religious matter"),
+        ("meeting", "Tell her to think of her family's debt"),
+        ("health", "Skip the hospital"),
+        ("report", "Report the matchmaker only"),
+        ("lpsk", "Ask Nur's father to sign"),
+        ("family", "Pass the offer on to Nur"),
+        ("dispensation", "Do not answer"),
+        ("restitution", "Leave it: the family has had enough"),
+        ("prosecution", "Suggest Nur asks the prosecutor to drop"),
+        ("recovery", "Accept the home-study programme"),
+    ],
 }
 
 State = tuple[int, Values]
