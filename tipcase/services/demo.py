@@ -37,7 +37,10 @@ DEMO_ORDER = [
     "fishers-forced-labour",
     "domestic-worker-debt",
     "fake-internship",
+    "karaoke-prosecution",
+    "lpsk-deaf-survivor",
     "child-online-exploitation",
+    "child-bride-abroad",
     "returnee-domestic-violence",
 ]
 
