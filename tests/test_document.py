@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tipcase import bundled
+from tipcase.format import form_text
 from tipcase.format.document import (
     AddChoice,
     AddStage,
@@ -244,3 +245,66 @@ def test_a_duplicate_sits_after_its_original_and_a_moved_choice_renumbers() -> N
     moved.undo(document)
     duplicate.undo(document)
     assert document.data == original
+
+
+def test_a_file_that_is_not_yaml_or_not_utf8_is_one_line_that_says_where(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("tipcase: 1\nid: x\nstages:\n  a: {text: [unclosed\n", encoding="utf-8")
+    with pytest.raises(EditError, match=rf"^{broken}:5:1: E001 YAML syntax: "):
+        ScenarioDocument.load(broken)
+    broken.write_bytes(b"tipcase: 1\nid: \xff\n")
+    with pytest.raises(EditError, match=rf"^{broken}:2:5: E001 not UTF-8"):
+        ScenarioDocument.load(broken)
+    broken.write_text("tipcase-pathway: 1\n", encoding="utf-8")
+    with pytest.raises(EditError, match="not a scenario file"):
+        ScenarioDocument.load(broken)
+    broken.write_text("\ufefftipcase: 1\nid: x\nstages: {}\n", encoding="utf-8")  # a byte-order mark is fine
+    assert ScenarioDocument.load(broken).data["id"] == "x"
+
+
+def test_form_text_reads_effects_scores_hours_and_ids() -> None:
+    assert form_text.parse_effects(" consent: TRUE, trust: -2 ,", booleans=True) == {"consent": True, "trust": -2}
+    assert form_text.format_effects({"consent": True, "trust": -2}) == "consent: true, trust: -2"
+    assert form_text.parse_scores("identification: 2, victim_care: -1") == {"identification": 2, "victim_care": -1}
+    assert form_text.format_scores({"identification": 2}) == "identification: 2"
+    assert form_text.parse_hours("1,5") == 1.5  # the Indonesian decimal comma
+    assert form_text.parse_hours("2.0") == 2
+    assert isinstance(form_text.parse_hours("2.0"), int)
+    assert form_text.parse_hours("") is None
+    assert form_text.parse_hours("0") is None
+    assert form_text.format_hours(1.5) == "1.5"
+    assert form_text.format_hours(True) == ""
+    assert form_text.parse_ids(" chat-log,, contract ") == ["chat-log", "contract"]
+    assert form_text.parse_ids(" ") is None
+
+
+@pytest.mark.parametrize(
+    ("read", "text", "problem", "part"),
+    [
+        (lambda t: form_text.parse_effects(t, booleans=True), "consent", "variable-pair", "consent"),
+        (lambda t: form_text.parse_effects(t, booleans=True), "consent: yes", "value", "consent: yes"),
+        (lambda t: form_text.parse_effects(t, booleans=False), "trust: true", "number", "trust: true"),
+        (form_text.parse_scores, "identification 2", "score-pair", "identification 2"),
+        (form_text.parse_scores, "identification: two", "points", "identification: two"),
+        (form_text.parse_hours, "an hour", "hours", "an hour"),
+    ],
+)
+def test_form_text_that_stands_for_no_value_says_which_part(read, text: str, problem: str, part: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(form_text.FormTextError) as raised:
+        read(text)
+    assert (raised.value.problem, raised.value.part) == (problem, part)
+    assert str(raised.value).startswith(f"'{part}': ")
+
+
+def test_form_text_keeps_the_languages_a_form_does_not_show() -> None:
+    original = {"en": "Wait", "id": "Tunggu", "ms": "Tunggu dulu"}
+    assert form_text.bilingual(original, "Wait here", "Tunggu di sini") == {"en": "Wait here", "id": "Tunggu di sini", "ms": "Tunggu dulu"}
+    assert form_text.bilingual("Wait", "Wait", "") == "Wait"  # a plain string left as it was stays plain
+    assert form_text.bilingual("Wait", "Wait", "Tunggu") == {"en": "Wait", "id": "Tunggu"}
+    assert form_text.bilingual(None, "", "") is None
+    assert form_text.text_of("Wait", "id") == ""
+    assert form_text.text_of(original, "ms") == "Tunggu dulu"
+    assert form_text.edited_text(original, "Wait", "Wait") is original  # untouched: unchanged
+    assert form_text.edited_text(original, "Wait", "Stop") == {**original, "en": "Stop"}
+    assert form_text.edited_text(original, "Wait", "") is None
+    assert form_text.edited_text("Wait", "Wait", "Stop") == "Stop"

@@ -15,8 +15,8 @@ from tests.gui import make_context, open_window, seeded_url
 from tipcase import bundled
 from tipcase.format.document import ScenarioDocument
 
+from ui.editor import EditorPage
 from ui.main_window import MainWindow
-from ui.pages.editor import EditorPage
 
 pytestmark = pytest.mark.gui
 CASE = bundled.bundled_dir() / "returnee-domestic-violence.yaml"
@@ -32,7 +32,7 @@ def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
 def captured_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The editor's warning boxes, recorded instead of shown (a modal box would stall the test)."""
     shown: list[str] = []
-    monkeypatch.setattr("ui.pages.editor.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr("ui.editor.page.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
     return shown
 
 
@@ -54,6 +54,21 @@ def assert_undoes_to_and_redoes(page: EditorPage, before: dict, after: dict) -> 
     assert page.document.data == after
 
 
+def finding_texts(page: EditorPage) -> list[str]:
+    model = page.findings.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def click_finding(page: EditorPage, row: int) -> None:
+    page.findings.clicked.emit(page.findings.model().index(row, 0))
+
+
+def shown_stages(page: EditorPage) -> list[str]:
+    """The stages the outline shows (the search box may hide some)."""
+    model = page.outline.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
 def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
     widget.clear()
     qtbot.keyClicks(widget, text)
@@ -61,25 +76,25 @@ def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def build_case(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
     page.select("start")
-    type_into(qtbot, page.stage_text_en, "Three women wait by the boat with a man who holds their passports.")
-    type_into(qtbot, page.stage_text_id, "Tiga perempuan menunggu di dekat kapal bersama pria yang memegang paspor mereka.")
-    qtbot.mouseClick(page.stage_apply, Qt.MouseButton.LeftButton)
-    page.add_stage()
+    type_into(qtbot, page.stage_form["text.en"], "Three women wait by the boat with a man who holds their passports.")
+    type_into(qtbot, page.stage_form["text.id"], "Tiga perempuan menunggu di dekat kapal bersama pria yang memegang paspor mereka.")
+    qtbot.mouseClick(page.stage_form.apply_button, Qt.MouseButton.LeftButton)
+    page.edits.add_stage()
     assert page.selection() == ("stage", None)
-    type_into(qtbot, page.stage_text_en, "The PPA unit takes the case.")
-    type_into(qtbot, page.stage_text_id, "Unit PPA menangani perkara ini.")
-    qtbot.mouseClick(page.stage_apply, Qt.MouseButton.LeftButton)
+    type_into(qtbot, page.stage_form["text.en"], "The PPA unit takes the case.")
+    type_into(qtbot, page.stage_form["text.id"], "Unit PPA menangani perkara ini.")
+    qtbot.mouseClick(page.stage_form.apply_button, Qt.MouseButton.LeftButton)
     page.select("start")
-    page.add_choice()
+    page.edits.add_choice()
     assert page.selection() == ("start", 0)
-    type_into(qtbot, page.choice_label_en, "Separate them and speak to each alone")
-    type_into(qtbot, page.choice_label_id, "Pisahkan dan ajak bicara masing-masing")
-    page.choice_to.setCurrentText("stage")
-    type_into(qtbot, page.choice_score, "identification: 2")
-    type_into(qtbot, page.choice_feedback_en, "Separating them lets each speak freely.")
-    type_into(qtbot, page.choice_feedback_id, "Dipisahkan agar masing-masing bebas berbicara.")
-    qtbot.mouseClick(page.choice_apply, Qt.MouseButton.LeftButton)
-    page.rename("stage", "referred")
+    type_into(qtbot, page.choice_form["label.en"], "Separate them and speak to each alone")
+    type_into(qtbot, page.choice_form["label.id"], "Pisahkan dan ajak bicara masing-masing")
+    page.choice_form.combo("to").setCurrentText("stage")
+    type_into(qtbot, page.choice_form["score"], "identification: 2")
+    type_into(qtbot, page.choice_form["feedback.en"], "Separating them lets each speak freely.")
+    type_into(qtbot, page.choice_form["feedback.id"], "Dipisahkan agar masing-masing bebas berbicara.")
+    qtbot.mouseClick(page.choice_form.apply_button, Qt.MouseButton.LeftButton)
+    page.edits.rename("stage", "referred")
 
 
 def test_build_undo_to_empty_redo_save_reload_publish(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -92,17 +107,17 @@ def test_build_undo_to_empty_redo_save_reload_publish(qtbot, window: MainWindow,
     built = copy.deepcopy(page.document.data)
     assert built["stages"]["start"]["choices"][0]["to"] == "referred"  # the rename followed the choice
     assert [f for f in page.last_findings if f.is_error] == []
-    assert page.findings.count() >= 1
+    assert page.findings_model.rowCount() >= 1
     steps = page.undo_stack.count()
     assert steps == 6  # start text, add stage, its text, add choice, the choice fields (one macro), rename
     assert_undoes_to_and_redoes(page, empty, built)
     target = tmp_path / "harbour.yaml"
-    assert page.save_to(target)
+    assert page.session.save_to(target)
     assert page.undo_stack.isClean()
     page.open_file(target)
     assert page.document.data == built
     assert page.document.validate().ok
-    page.publish()
+    page.session.publish()
     assert window.statusBar().currentMessage() == "Published new-case version 1"
 
 
@@ -110,7 +125,7 @@ def test_delete_asks_nothing_when_told_and_undo_brings_the_choices_back(qtbot, w
     page = editor_with_case(qtbot, window)
     before = copy.deepcopy(page.document.data)
     page.select("referred")
-    page.delete_selected(confirm=False)
+    page.edits.delete_selected(confirm=False)
     assert "referred" not in page.document.stages
     assert page.document.stages["start"]["choices"] == []
     assert any(f.code == "E002" or f.is_error for f in page.last_findings)  # the start now leads nowhere: shown at once
@@ -122,7 +137,7 @@ def test_a_bad_edit_is_a_message_not_a_change(qtbot, window: MainWindow, monkeyp
     shown = captured_warnings(monkeypatch)
     page = editor_with_case(qtbot, window)
     count = page.undo_stack.count()
-    page.rename("start", "referred")
+    page.edits.rename("start", "referred")
     assert shown == ["a stage 'referred' already exists"]
     assert page.undo_stack.count() == count
 
@@ -131,12 +146,12 @@ def test_unsaved_work_is_autosaved(qtbot, window: MainWindow, tmp_path: Path) ->
     window.show_editor()
     page = window.editor_page()
     target = tmp_path / "case.yaml"
-    page.save_to(target)
+    page.session.save_to(target)
     build_case(qtbot, page)
-    page.write_autosave()
+    page.session.write_autosave()
     autosaved = ScenarioDocument.load(target.with_name(".case.yaml.autosave"))
     assert autosaved.data == page.document.data
-    page.save_to(target)
+    page.session.save_to(target)
     assert not target.with_name(".case.yaml.autosave").exists()
 
 
@@ -149,15 +164,15 @@ def test_applying_an_untouched_form_changes_nothing_and_edits_keep_the_other_lan
     stage_id = page.document.data["start"]
     for index in range(len(page.document.stages[stage_id]["choices"])):
         page.select(stage_id, index)
-        page.apply_choice_form()
+        page.choice_form.apply()
     page.select(stage_id)
-    page.apply_stage_form()
+    page.stage_form.apply()
     assert page.undo_stack.count() == 0
     assert page.document.data == before
     critical_index = next(i for i, c in enumerate(page.document.stages[stage_id]["choices"]) if c.get("critical"))
     page.select(stage_id, critical_index)
-    type_into(qtbot, page.choice_critical, "A family settlement sends her back to the violence.")
-    page.apply_choice_form()
+    type_into(qtbot, page.choice_form["critical"], "A family settlement sends her back to the violence.")
+    page.choice_form.apply()
     critical = page.document.stages[stage_id]["choices"][critical_index]["critical"]
     assert critical["en"] == "A family settlement sends her back to the violence."
     assert critical["id"] == before["stages"][stage_id]["choices"][critical_index]["critical"]["id"]
@@ -167,12 +182,12 @@ def test_autosave_is_offered_back(qtbot, window: MainWindow, tmp_path: Path, mon
     window.show_editor()
     page = window.editor_page()
     target = tmp_path / "case.yaml"
-    page.save_to(target)
+    page.session.save_to(target)
     build_case(qtbot, page)
     built = copy.deepcopy(page.document.data)
-    page.write_autosave()  # as if the workstation died here
+    page.session.write_autosave()  # as if the workstation died here
     page.set_document(ScenarioDocument.new())
-    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("ui.editor.page.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
     page.open_file(target)
     assert page.document.data == built
     assert page.document.path == target
@@ -217,7 +232,7 @@ def test_dragging_a_stage_pins_the_layout_and_undo_and_arrange_bring_it_back(qtb
     drag(qtbot, page.graph, "intake", QPoint(-40, 0))
     assert page.undo_stack.count() == 2
     assert {k for k, s in stages.items() if s["layout"] != original["stages"][k].get("layout")} == set(stages)
-    page.arrange_automatically()
+    page.edits.arrange_automatically()
     assert page.document.data == original
     assert page.graph.positions() == before
     page.undo_stack.undo()
@@ -243,8 +258,8 @@ def test_play_from_here_walks_the_case_and_records_nothing(qtbot, window: MainWi
     window.show_editor(copied_case(tmp_path))
     page = window.editor_page()
     page.select("statement")
-    page.play_from_selected()
-    dialog = page.play_from_here
+    page.edits.play_from_selected()
+    dialog = page.edits.play_from_here
     qtbot.addWidget(dialog)
     assert dialog.reached
     assert dialog.play.stage.id == "statement"
@@ -270,9 +285,9 @@ def test_play_from_here_refuses_a_case_it_cannot_run(qtbot, window: MainWindow, 
     shown = captured_warnings(monkeypatch)
     page = editor_with_case(qtbot, window)
     page.select("start", 0)
-    type_into(qtbot, page.choice_when, "trust >= 1")  # no variable 'trust' declared: E009
-    page.apply_choice_form()
-    page.play_from_selected()
+    type_into(qtbot, page.choice_form["when"], "trust >= 1")  # no variable 'trust' declared: E009
+    page.choice_form.apply()
+    page.edits.play_from_selected()
     assert len(shown) == 1
     assert "E009" in shown[0]
 
@@ -283,44 +298,44 @@ def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: 
     built = copy.deepcopy(page.document.data)
     qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)
     assert page.form.currentIndex() == 3
-    type_into(qtbot, page.case_variables, "trust: 0, consent: false")
-    type_into(qtbot, page.case_title_id, "Pelabuhan")
-    page.case_pathway.setCurrentText("id-tip-referral")
-    page.apply_case_form()
+    type_into(qtbot, page.case_form["variables"], "trust: 0, consent: false")
+    type_into(qtbot, page.case_form["title.id"], "Pelabuhan")
+    page.case_form.combo("pathway").setCurrentText("id-tip-referral")
+    page.case_form.apply()
     data = page.document.data
     assert data["variables"] == {"trust": 0, "consent": False}
     assert data["title"] == {"en": "New case", "id": "Pelabuhan"}
     assert data["pathway"] == "id-tip-referral"
     page.select("start", 0)
-    type_into(qtbot, page.choice_set, "consent: yes")
-    page.apply_choice_form()
+    type_into(qtbot, page.choice_form["set"], "consent: yes")
+    page.choice_form.apply()
     assert shown
     assert "true, false or a whole number" in shown[-1]
-    type_into(qtbot, page.choice_set, "consent: true")
-    type_into(qtbot, page.choice_add, "trust: 2")
-    page.apply_choice_form()
+    type_into(qtbot, page.choice_form["set"], "consent: true")
+    type_into(qtbot, page.choice_form["add"], "trust: 2")
+    page.choice_form.apply()
     choice = page.document.stages["start"]["choices"][0]
     assert choice["set"] == {"consent": True}
     assert choice["add"] == {"trust": 2}
     page.select("referred")
-    type_into(qtbot, page.stage_at, "investigation")
-    page.apply_stage_form()
+    type_into(qtbot, page.stage_form["at"], "investigation")
+    page.stage_form.apply()
     assert page.document.stages["referred"]["at"] == "investigation"
     assert not [f for f in page.last_findings if f.is_error]  # the pathway was found and has that node
     page.select("start", 0)
-    assert page.choice_set.text() == "consent: true"
+    assert page.choice_form["set"].text() == "consent: true"
     while page.undo_stack.index() > 6:
         page.undo_stack.undo()
     assert page.document.data == built
 
 
 def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("ui.editor.page.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
     window.show_editor()
     page = window.editor_page()
     empty = copy.deepcopy(page.document.data)
     build_case(qtbot, page)  # stage text, add stage, choice fields, rename
-    page.add_stage()
+    page.edits.add_stage()
     qtbot.mouseClick(page.buttons["delete"], Qt.MouseButton.LeftButton)  # delete, confirmed
     assert set(page.document.stages) == {"start", "referred"}
     drag(qtbot, page.graph, "referred", QPoint(0, 80))  # move
@@ -330,10 +345,10 @@ def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: M
     page.select("start")
     qtbot.mouseClick(page.buttons["start"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)  # the case's own details
-    type_into(qtbot, page.case_id, "harbour-case")
-    page.apply_case_form()
+    type_into(qtbot, page.case_form["id"], "harbour-case")
+    page.case_form.apply()
     page.select("start", 0)
-    page.delete_selected(confirm=False)  # delete a choice
+    page.edits.delete_selected(confirm=False)  # delete a choice
     built = copy.deepcopy(page.document.data)
     assert built["id"] == "harbour-case"
     assert "layout" in built["stages"]["referred"]
@@ -342,21 +357,21 @@ def test_every_kind_of_edit_undoes_to_the_empty_case_and_redoes(qtbot, window: M
 
 def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     page = editor_with_case(qtbot, window)
-    page.add_stage()
+    page.edits.add_stage()
     page.select("start")
-    page.add_choice()
-    page.choice_to.setCurrentText("stage")
-    type_into(qtbot, page.choice_label_en, "Wait")
-    page.apply_choice_form()
+    page.edits.add_choice()
+    page.choice_form.combo("to").setCurrentText("stage")
+    type_into(qtbot, page.choice_form["label.en"], "Wait")
+    page.choice_form.apply()
     page.select("referred")
-    row = next(r for r in range(page.findings.count()) if "stage 'start', choice 2: no feedback" in page.findings.item(r).text())
-    page.findings.itemClicked.emit(page.findings.item(row))
+    row = next(r for r, text in enumerate(finding_texts(page)) if "stage 'start', choice 2: no feedback" in text)
+    click_finding(page, row)
     assert page.selection() == ("start", 1)
     assert page.form.currentIndex() == 2
-    texts = [page.findings.item(r).text() for r in range(page.findings.count())]
-    page.findings.itemClicked.emit(page.findings.item(texts.index("W101 stages.stage.text: no text in en, id")))
+    texts = finding_texts(page)
+    click_finding(page, texts.index("W101 stages.stage.text: no text in en, id"))
     assert page.selection() == ("stage", None)
-    page.findings.itemClicked.emit(page.findings.item(texts.index("W101 stages.start.choices[2].label: no text in id")))
+    click_finding(page, texts.index("W101 stages.start.choices[2].label: no text in id"))
     assert page.selection() == ("start", 1)
 
 
@@ -366,49 +381,49 @@ def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, t
     original = copy.deepcopy(page.document.data)
     qtbot.mouseClick(page.buttons["case_file"], Qt.MouseButton.LeftButton)
     assert page.form.currentIndex() == 4
-    assert page.exhibit_list.count() == len(original["exhibits"])
+    assert page.case_file.model.rowCount() == len(original["exhibits"])
     page.show_case_file_form("visum")
-    type_into(qtbot, page.exhibit_id, "medical-report")
-    type_into(qtbot, page.exhibit_title_id, "Visum (ringkasan)")
-    qtbot.mouseClick(page.exhibit_apply, Qt.MouseButton.LeftButton)
+    type_into(qtbot, page.case_file.form["id"], "medical-report")
+    type_into(qtbot, page.case_file.form["title.id"], "Visum (ringkasan)")
+    qtbot.mouseClick(page.case_file.form.apply_button, Qt.MouseButton.LeftButton)
     exhibits = page.document.data["exhibits"]
     assert "visum" not in exhibits
     assert exhibits["medical-report"]["title"] == {"en": "Visum et repertum (summary)", "id": "Visum (ringkasan)"}
     assert any(stage.get("reveal") == ["medical-report"] for stage in page.document.stages.values())
-    assert page.selected_exhibit() == "medical-report"
-    qtbot.mouseClick(page.exhibit_add, Qt.MouseButton.LeftButton)
-    assert page.selected_exhibit() == "exhibit"
-    type_into(qtbot, page.exhibit_title_en, "Employment contract")
-    page.exhibit_kind.setCurrentIndex(page.exhibit_kind.findData("photo"))
+    assert page.case_file.selected_exhibit() == "medical-report"
+    qtbot.mouseClick(page.case_file.add_button, Qt.MouseButton.LeftButton)
+    assert page.case_file.selected_exhibit() == "exhibit"
+    type_into(qtbot, page.case_file.form["title.en"], "Employment contract")
+    page.case_file.form.combo("kind").setCurrentIndex(page.case_file.form.combo("kind").findData("photo"))
     picture = tmp_path_factory.mktemp("downloads") / "contract.png"  # outside the case's folder
     shutil.copy(bundled.bundled_dir() / "media" / "fake-internship-brochure.png", picture)
-    monkeypatch.setattr("ui.pages.editor.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
-    qtbot.mouseClick(page.exhibit_choose, Qt.MouseButton.LeftButton)
-    assert page.exhibit_file.text() == "media/contract.png"  # copied beside the case, named relative to it
+    monkeypatch.setattr("ui.editor.case_file.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
+    qtbot.mouseClick(page.case_file.form.choose, Qt.MouseButton.LeftButton)
+    assert page.case_file.form["file"].text() == "media/contract.png"  # copied beside the case, named relative to it
     assert (tmp_path / "media" / "contract.png").is_file()
-    page.apply_exhibit_form()
+    page.case_file.apply()
     assert page.document.data["exhibits"]["exhibit"]["kind"] == "photo"
     assert page.document.data["exhibits"]["exhibit"]["file"] == "media/contract.png"
-    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(page.exhibit_delete, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr("ui.editor.page.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.case_file.delete_button, Qt.MouseButton.LeftButton)
     assert "exhibit" not in page.document.data["exhibits"]
     assert page.document.validate().ok
     while page.undo_stack.canUndo():
         page.undo_stack.undo()
     assert page.document.data == original
-    assert page.exhibit_list.count() == len(original["exhibits"])  # the list follows undo
+    assert page.case_file.model.rowCount() == len(original["exhibits"])  # the list follows undo
 
 
 def test_fields_that_name_things_say_what_this_case_has(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window.show_editor(copied_case(tmp_path))
     page = window.editor_page()
-    assert "victim_care: " in page.choice_score.toolTip()
-    assert page.choice_set.toolTip() == "Variables of this case: trust, witness, psych"
-    assert page.stage_reveal.toolTip() == "Exhibits of this case: visum, transfers, neighbour-statement"
-    assert page.stage_at.toolTip() == "A node of the pathway id-gbv-integrated-services; start typing to see them."
+    assert "victim_care: " in page.choice_form["score"].toolTip()
+    assert page.choice_form["set"].toolTip() == "Variables of this case: trust, witness, psych"
+    assert page.stage_form["reveal"].toolTip() == "Exhibits of this case: visum, transfers, neighbour-statement"
+    assert page.stage_form["at"].toolTip() == "A node of the pathway id-gbv-integrated-services; start typing to see them."
     page.set_document(ScenarioDocument.new())
-    assert "none yet" in page.choice_set.toolTip()
-    assert page.stage_at.toolTip() == "Choose the case's referral pathway under Case details first."
+    assert "none yet" in page.choice_form["set"].toolTip()
+    assert page.stage_form["at"].toolTip() == "Choose the case's referral pathway under Case details first."
 
 
 def test_duplicate_a_stage_reorder_choices_and_find_a_stage(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -428,12 +443,11 @@ def test_duplicate_a_stage_reorder_choices_and_find_a_stage(qtbot, window: MainW
     qtbot.mouseClick(page.choice_up, Qt.MouseButton.LeftButton)
     assert [c["label"]["en"] for c in page.document.stages["intake"]["choices"]] == labels
     type_into(qtbot, page.outline_filter, "CASEWORK-copy")  # case does not matter
-    items = [page.outline.topLevelItem(r) for r in range(page.outline.topLevelItemCount())]
-    assert [item.text(0) for item in items if not item.isHidden()] == ["casework-copy"]
+    assert shown_stages(page) == ["casework-copy"]
     type_into(qtbot, page.outline_filter, "wait outside")  # a choice's words find its stage
-    assert [item.text(0) for item in items if not item.isHidden()] == ["intake ▶"]
+    assert shown_stages(page) == ["intake ▶"]
     page.outline_filter.clear()
-    assert not any(page.outline.topLevelItem(r).isHidden() for r in range(page.outline.topLevelItemCount()))
+    assert len(shown_stages(page)) == len(page.document.stages)
     while page.undo_stack.canUndo():
         page.undo_stack.undo()
     assert page.document.data == original
@@ -447,11 +461,11 @@ def test_sign_out_asks_to_save_and_can_stay(qtbot, window: MainWindow, tmp_path:
         asked.append(text)
         return answers.pop(0)
 
-    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", answer)
+    monkeypatch.setattr("ui.editor.page.QMessageBox.question", answer)
     target = tmp_path / "case.yaml"
     page = editor_with_case(qtbot, window)
-    page.save_to(target)
-    page.rename("referred", "handed-over")
+    page.session.save_to(target)
+    page.edits.rename("referred", "handed-over")
     window.sign_out()  # Cancel: the trainer stays, still signed in, the change still there
     assert asked == ["Save the changes to case.yaml?"]
     assert window.context.account is not None
@@ -465,7 +479,43 @@ def test_sign_out_asks_to_save_and_can_stay(qtbot, window: MainWindow, tmp_path:
 
 def test_closing_the_window_with_an_edited_case_can_be_cancelled(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     page = editor_with_case(qtbot, window)
-    monkeypatch.setattr("ui.pages.editor.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr("ui.editor.page.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
     assert not page.undo_stack.isClean()  # nothing lost
+
+
+def test_every_model_of_the_editor_passes_the_model_tester(qtbot, qtmodeltester, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    qtmodeltester.check(page.outline_model)
+    page.outline_filter.setText("statement")
+    qtmodeltester.check(page.outline_filter_model)
+    qtmodeltester.check(page.findings_model)
+    page.show_case_file_form()
+    qtmodeltester.check(page.case_file.model)
+    page.edits.add_stage()  # the models stay sound through edits and undo
+    page.select("intake", 0)
+    page.edits.delete_selected(confirm=False)
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    qtmodeltester.check(page.outline_model)
+    qtmodeltester.check(page.outline_filter_model)
+
+
+def test_a_file_that_is_not_yaml_is_one_line_that_says_where(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown = captured_warnings(monkeypatch)
+    page = editor_with_case(qtbot, window)
+    before = copy.deepcopy(page.document.data)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("tipcase: 1\nid: harbour\ntitle: [unclosed\nstart: a\n", encoding="utf-8")
+    page.open_file(broken)
+    assert len(shown) == 1
+    assert shown[0].startswith(f"{broken}:")
+    assert ": E001 YAML syntax: " in shown[0]
+    assert "\n" not in shown[0]
+    other_kind = tmp_path / "list.yaml"
+    other_kind.write_text("- just\n- a list\n", encoding="utf-8")
+    page.open_file(other_kind)
+    assert shown[1] == f"{other_kind}: not a scenario file"
+    assert page.document.data == before  # what was open stays open

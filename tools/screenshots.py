@@ -183,8 +183,8 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     editor.select(str(editor.document.data["start"]), 0)
     shoot(window, out / f"{language}-15-editor.png")
     editor.select("statement")
-    editor.play_from_selected()
-    dialog = editor.play_from_here
+    editor.edits.play_from_selected()
+    dialog = editor.edits.play_from_here
     dialog.choose(1)
     grab_dialog(dialog, out / f"{language}-17-play-from-here.png")
     dialog.reject()

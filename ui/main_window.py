@@ -23,9 +23,9 @@ from ui.pages.sign_in import SignInPage
 from ui.settings import GEOMETRY, LAST_USERNAME
 
 if TYPE_CHECKING:
+    from ui.editor import EditorPage
     from ui.pages.cohorts import CohortsPage
     from ui.pages.debrief import DebriefPage
-    from ui.pages.editor import EditorPage
     from ui.pages.home import HomePage
     from ui.pages.player import PlayerPage
     from ui.pages.register import RegisterPage
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def editor_page(self) -> EditorPage:
         if self._editor is None:
-            from ui.pages.editor import EditorPage  # noqa: PLC0415 - loads on first use
+            from ui.editor import EditorPage  # noqa: PLC0415 - loads on first use
 
             self._editor = EditorPage(self.context)
             self.stack.addWidget(self._editor)

@@ -2,6 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>CaseFileForm</name>
+    <message>
+        <source>Add exhibit {id}</source>
+        <translation>Tambah barang bukti {id}</translation>
+    </message>
+    <message>
+        <source>Delete exhibit {id}? Stages stop revealing it.</source>
+        <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete exhibit {id}</source>
+        <translation>Hapus barang bukti {id}</translation>
+    </message>
+    <message>
+        <source>Choose a picture or recording</source>
+        <translation>Pilih gambar atau rekaman</translation>
+    </message>
+    <message>
+        <source>Pictures and recordings ({patterns})</source>
+        <translation>Gambar dan rekaman ({patterns})</translation>
+    </message>
+    <message>
+        <source>Add an exhibit</source>
+        <translation>Tambah barang bukti</translation>
+    </message>
+    <message>
+        <source>Delete the exhibit</source>
+        <translation>Hapus barang bukti</translation>
+    </message>
+    <message>
+        <source>Exhibits in the case file</source>
+        <translation>Barang bukti dalam berkas kasus</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>Change the case details</source>
+        <translation>Ubah rincian kasus</translation>
+    </message>
+    <message>
+        <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
+        <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
+    </message>
+    <message>
+        <source>Apply to the case</source>
+        <translation>Terapkan ke kasus</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceForm</name>
+    <message>
+        <source>Change choice {n} of {id}</source>
+        <translation>Ubah pilihan {n} pada {id}</translation>
+    </message>
+    <message>
+        <source>Apply to the choice</source>
+        <translation>Terapkan pada pilihan</translation>
+    </message>
+</context>
+<context>
     <name>CohortsPage</name>
     <message>
         <source>Stage</source>
@@ -445,79 +510,7 @@
     </message>
 </context>
 <context>
-    <name>EditorPage</name>
-    <message>
-        <source>New</source>
-        <translation>Baru</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>Buka…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Impor…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>Simpan sebagai…</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Terbitkan</translation>
-    </message>
-    <message>
-        <source>Add stage</source>
-        <translation>Tambah tahap</translation>
-    </message>
-    <message>
-        <source>Duplicate stage</source>
-        <translation>Gandakan tahap</translation>
-    </message>
-    <message>
-        <source>Add choice</source>
-        <translation>Tambah pilihan</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Ganti nama…</translation>
-    </message>
-    <message>
-        <source>Set as start</source>
-        <translation>Jadikan awal</translation>
-    </message>
-    <message>
-        <source>Case details</source>
-        <translation>Rincian kasus</translation>
-    </message>
-    <message>
-        <source>Case file</source>
-        <translation>Berkas kasus</translation>
-    </message>
-    <message>
-        <source>Play from here</source>
-        <translation>Mainkan dari sini</translation>
-    </message>
-    <message>
-        <source>Arrange automatically</source>
-        <translation>Atur otomatis</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Urungkan</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Ulangi</translation>
-    </message>
+    <name>EditorFields</name>
     <message>
         <source>Title (English)</source>
         <translation>Judul (bahasa Inggris)</translation>
@@ -631,14 +624,6 @@
         <translation>Variabel (nilai awal)</translation>
     </message>
     <message>
-        <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
-        <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
-    </message>
-    <message>
-        <source>Apply to the case</source>
-        <translation>Terapkan ke kasus</translation>
-    </message>
-    <message>
         <source>Exhibit id</source>
         <translation>ID barang bukti</translation>
     </message>
@@ -658,33 +643,107 @@
         <source>File (optional)</source>
         <translation>Berkas (opsional)</translation>
     </message>
+</context>
+<context>
+    <name>EditorForms</name>
     <message>
-        <source>Add an exhibit</source>
-        <translation>Tambah barang bukti</translation>
+        <source>&apos;{part}&apos;: write variable: value</source>
+        <translation>&apos;{part}&apos;: tulis variabel: nilai</translation>
     </message>
     <message>
-        <source>Choose a picture or recording…</source>
-        <translation>Pilih gambar atau rekaman…</translation>
+        <source>&apos;{part}&apos;: write competency: points</source>
+        <translation>&apos;{part}&apos;: tulis kompetensi: poin</translation>
     </message>
     <message>
-        <source>Delete the exhibit</source>
-        <translation>Hapus barang bukti</translation>
+        <source>&apos;{part}&apos;: the value must be a whole number</source>
+        <translation>&apos;{part}&apos;: nilainya harus bilangan bulat</translation>
     </message>
     <message>
-        <source>Apply to the exhibit</source>
-        <translation>Terapkan pada barang bukti</translation>
+        <source>&apos;{part}&apos;: the value must be true, false or a whole number</source>
+        <translation>&apos;{part}&apos;: nilainya harus true, false, atau bilangan bulat</translation>
     </message>
     <message>
-        <source>Exhibits in the case file</source>
-        <translation>Barang bukti dalam berkas kasus</translation>
+        <source>&apos;{part}&apos;: the points must be a whole number</source>
+        <translation>&apos;{part}&apos;: poinnya harus bilangan bulat</translation>
     </message>
     <message>
-        <source>Apply to the stage</source>
-        <translation>Terapkan pada tahap</translation>
+        <source>&apos;{part}&apos;: write a number, such as 1.5</source>
+        <translation>&apos;{part}&apos;: tulis angka, misalnya 1,5</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
     </message>
     <message>
-        <source>Apply to the choice</source>
-        <translation>Terapkan pada pilihan</translation>
+        <source>Open…</source>
+        <translation>Buka…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Terbitkan</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Tambah tahap</translation>
+    </message>
+    <message>
+        <source>Duplicate stage</source>
+        <translation>Gandakan tahap</translation>
+    </message>
+    <message>
+        <source>Add choice</source>
+        <translation>Tambah pilihan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Set as start</source>
+        <translation>Jadikan awal</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Rincian kasus</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Berkas kasus</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Mainkan dari sini</translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation>Atur otomatis</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -731,10 +790,6 @@
         <translation>Penyunting skenario</translation>
     </message>
     <message>
-        <source>No findings: the case is ready to publish.</source>
-        <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
-    </message>
-    <message>
         <source>Competencies of this case:
 {list}</source>
         <translation>Kompetensi dalam kasus ini:
@@ -764,37 +819,31 @@
         <source>A node of the pathway {id}; start typing to see them.</source>
         <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
     </message>
+</context>
+<context>
+    <name>ExhibitForm</name>
     <message>
-        <source>An end stage has no choices: delete its choices first.</source>
-        <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
+        <source>Change exhibit {id}</source>
+        <translation>Ubah barang bukti {id}</translation>
     </message>
     <message>
-        <source>Change stage {id}</source>
-        <translation>Ubah tahap {id}</translation>
+        <source>Choose a picture or recording…</source>
+        <translation>Pilih gambar atau rekaman…</translation>
     </message>
     <message>
-        <source>Scores: {detail}</source>
-        <translation>Skor: {detail}</translation>
+        <source>Apply to the exhibit</source>
+        <translation>Terapkan pada barang bukti</translation>
     </message>
-    <message>
-        <source>Sets variables: {detail}</source>
-        <translation>Menetapkan variabel: {detail}</translation>
-    </message>
-    <message>
-        <source>Adds to variables: {detail}</source>
-        <translation>Menambah variabel: {detail}</translation>
-    </message>
-    <message>
-        <source>Hours: write a number, such as 1.5</source>
-        <translation>Jam: tulis sebuah angka, misalnya 1.5</translation>
-    </message>
-    <message>
-        <source>Change choice {n} of {id}</source>
-        <translation>Ubah pilihan {n} pada {id}</translation>
-    </message>
+</context>
+<context>
+    <name>FileSession</name>
     <message>
         <source>the unsaved case</source>
         <translation>kasus yang belum disimpan</translation>
+    </message>
+    <message>
+        <source>Scenario editor</source>
+        <translation>Penyunting skenario</translation>
     </message>
     <message>
         <source>Save the changes to {name}?</source>
@@ -832,99 +881,12 @@
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
+</context>
+<context>
+    <name>FindingsModel</name>
     <message>
-        <source>Add stage {id}</source>
-        <translation>Tambah tahap {id}</translation>
-    </message>
-    <message>
-        <source>Duplicate {id}</source>
-        <translation>Gandakan {id}</translation>
-    </message>
-    <message>
-        <source>Move choice {n} of {id}</source>
-        <translation>Pindahkan pilihan {n} dari {id}</translation>
-    </message>
-    <message>
-        <source>Add a choice to {id}</source>
-        <translation>Tambah pilihan pada {id}</translation>
-    </message>
-    <message>
-        <source>stage {id} and every choice leading to it</source>
-        <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
-    </message>
-    <message>
-        <source>choice {n} of {id}</source>
-        <translation>pilihan {n} pada {id}</translation>
-    </message>
-    <message>
-        <source>Delete {what}?</source>
-        <translation>Hapus {what}?</translation>
-    </message>
-    <message>
-        <source>Delete {what}</source>
-        <translation>Hapus {what}</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>Ganti nama</translation>
-    </message>
-    <message>
-        <source>New id for {id}:</source>
-        <translation>Id baru untuk {id}:</translation>
-    </message>
-    <message>
-        <source>Rename {old} to {new}</source>
-        <translation>Ganti nama {old} menjadi {new}</translation>
-    </message>
-    <message>
-        <source>Choose a picture or recording</source>
-        <translation>Pilih gambar atau rekaman</translation>
-    </message>
-    <message>
-        <source>Pictures and recordings ({patterns})</source>
-        <translation>Gambar dan rekaman ({patterns})</translation>
-    </message>
-    <message>
-        <source>Add exhibit {id}</source>
-        <translation>Tambah barang bukti {id}</translation>
-    </message>
-    <message>
-        <source>Delete exhibit {id}? Stages stop revealing it.</source>
-        <translation>Hapus barang bukti {id}? Tahap tidak lagi membukanya.</translation>
-    </message>
-    <message>
-        <source>Delete exhibit {id}</source>
-        <translation>Hapus barang bukti {id}</translation>
-    </message>
-    <message>
-        <source>Change exhibit {id}</source>
-        <translation>Ubah barang bukti {id}</translation>
-    </message>
-    <message>
-        <source>Variables: {detail}</source>
-        <translation>Variabel: {detail}</translation>
-    </message>
-    <message>
-        <source>Change the case details</source>
-        <translation>Ubah rincian kasus</translation>
-    </message>
-    <message>
-        <source>The case has errors; fix them before playing it:
-{detail}</source>
-        <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
-{detail}</translation>
-    </message>
-    <message>
-        <source>Move {id}</source>
-        <translation>Pindahkan {id}</translation>
-    </message>
-    <message>
-        <source>Move {n} stages</source>
-        <translation>Pindahkan {n} tahap</translation>
-    </message>
-    <message>
-        <source>Start at {id}</source>
-        <translation>Mulai dari {id}</translation>
+        <source>No findings: the case is ready to publish.</source>
+        <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1484,21 @@
     </message>
 </context>
 <context>
+    <name>StageForm</name>
+    <message>
+        <source>An end stage has no choices: delete its choices first.</source>
+        <translation>Tahap akhir tidak memiliki pilihan: hapus dulu pilihannya.</translation>
+    </message>
+    <message>
+        <source>Change stage {id}</source>
+        <translation>Ubah tahap {id}</translation>
+    </message>
+    <message>
+        <source>Apply to the stage</source>
+        <translation>Terapkan pada tahap</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Not started</source>
@@ -1538,6 +1515,83 @@
     <message>
         <source>Not passed</source>
         <translation>Tidak lulus</translation>
+    </message>
+</context>
+<context>
+    <name>StructureEdits</name>
+    <message>
+        <source>Add stage {id}</source>
+        <translation>Tambah tahap {id}</translation>
+    </message>
+    <message>
+        <source>Duplicate {id}</source>
+        <translation>Gandakan {id}</translation>
+    </message>
+    <message>
+        <source>Add a choice to {id}</source>
+        <translation>Tambah pilihan pada {id}</translation>
+    </message>
+    <message>
+        <source>Move choice {n} of {id}</source>
+        <translation>Pindahkan pilihan {n} dari {id}</translation>
+    </message>
+    <message>
+        <source>stage {id} and every choice leading to it</source>
+        <translation>tahap {id} dan semua pilihan yang menuju ke sana</translation>
+    </message>
+    <message>
+        <source>choice {n} of {id}</source>
+        <translation>pilihan {n} pada {id}</translation>
+    </message>
+    <message>
+        <source>Delete {what}?</source>
+        <translation>Hapus {what}?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete {what}</source>
+        <translation>Hapus {what}</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Ganti nama</translation>
+    </message>
+    <message>
+        <source>New id for {id}:</source>
+        <translation>Id baru untuk {id}:</translation>
+    </message>
+    <message>
+        <source>Rename {old} to {new}</source>
+        <translation>Ganti nama {old} menjadi {new}</translation>
+    </message>
+    <message>
+        <source>Start at {id}</source>
+        <translation>Mulai dari {id}</translation>
+    </message>
+    <message>
+        <source>Move {id}</source>
+        <translation>Pindahkan {id}</translation>
+    </message>
+    <message>
+        <source>Move {n} stages</source>
+        <translation>Pindahkan {n} tahap</translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation>Atur otomatis</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Mainkan dari sini</translation>
+    </message>
+    <message>
+        <source>The case has errors; fix them before playing it:
+{detail}</source>
+        <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
+{detail}</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,9 @@ from typing import Any
 
 import yaml
 
+from tipcase.format.findings import Findings
 from tipcase.format.validator import Checked, check_text
+from tipcase.format.yaml_source import compose, decode
 from tipcase.format.yaml_writer import to_yaml
 
 ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -53,11 +55,13 @@ class ScenarioDocument:
 
     @classmethod
     def load(cls, path: str | Path) -> ScenarioDocument:
+        """Read a scenario file as the validator reads it (UTF-8, libyaml, ``tipcase.format.yaml_source``).
+
+        Raises OSError when the file cannot be read, and EditError with one line ``PATH:LINE:COL: E001 ...``
+        when it is not UTF-8 or not YAML, or ``PATH: not a scenario file`` when it is YAML of another kind.
+        """
         source = Path(path)
-        data = yaml.load(source.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader)
-        if not isinstance(data, dict) or "tipcase" not in data:
-            raise EditError(f"{source}: not a scenario file")
-        return cls(data, source)
+        return cls(read_scenario_data(source.read_bytes(), str(source)), source)
 
     def to_yaml(self) -> str:
         return to_yaml(self.data)
@@ -89,6 +93,23 @@ class ScenarioDocument:
         """Make an edit (for callers without an undo stack)."""
         edit.redo(self)
         return edit
+
+
+def read_scenario_data(raw: bytes, shown: str) -> dict[str, Any]:
+    """A scenario file's bytes as plain data, read the validator's way; ``shown`` names the file in errors.
+
+    Raises EditError with the validator's E001 line (``shown:LINE:COL: E001 ...``) for bytes that are not
+    UTF-8 or text that is not YAML, and ``shown: not a scenario file`` for YAML that is not a scenario.
+    """
+    findings = Findings(shown)
+    text = decode(raw, findings)
+    root = compose(text, findings) if text is not None else None
+    if findings.items:
+        raise EditError(str(findings.items[0]))
+    data = yaml.constructor.SafeConstructor().construct_document(root) if root is not None else None
+    if not isinstance(data, dict) or "tipcase" not in data:
+        raise EditError(f"{shown}: not a scenario file")
+    return data
 
 
 def _check_id(stage_id: str, what: str = "stage") -> None:

@@ -1,0 +1,168 @@
+"""The editor's forms, declared once: each field's file key, language, kind of widget and label.
+
+A form (``ui.editor.forms``) builds its rows from one of these tables, so a label always sits beside
+its own field (a buddy: Alt+letter reaches it), and the findings list names a field by the same
+label (``label_of``). Labels are marked for translation here and translated when shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+Kind = Literal["line", "lines", "end", "stage", "version", "percent", "pathway", "exhibit_kind"]
+
+END_KINDS = ("", "success", "partial", "failure")
+EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
+CONTEXT = "EditorFields"  # the translation context of every label below
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark a label for translation in ``context`` (lupdate finds it by this name); it is translated when shown."""
+    return text
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form: the file's ``key`` it edits (in ``language`` for a text), its widget and label."""
+
+    key: str
+    label: str  # English; translated in the "EditorFields" context when shown
+    kind: Kind = "line"
+    language: str | None = None
+    placeholder: str = ""  # an example in the file's own syntax (not translated)
+
+    @property
+    def name(self) -> str:
+        """``key`` or ``key.language``: how a form and the tests find the field."""
+        return f"{self.key}.{self.language}" if self.language else self.key
+
+
+def _text(key: str, english: str, indonesian: str, kind: Kind = "line") -> tuple[FieldSpec, FieldSpec]:
+    return FieldSpec(key, english, kind, "en"), FieldSpec(key, indonesian, kind, "id")
+
+
+STAGE_FIELDS: tuple[FieldSpec, ...] = (
+    *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
+    *_text("text", QT_TRANSLATE_NOOP("EditorFields", "Text (English)"), QT_TRANSLATE_NOOP("EditorFields", "Text (Indonesian)"), "lines"),
+    FieldSpec("end", QT_TRANSLATE_NOOP("EditorFields", "End"), "end"),
+    FieldSpec("at", QT_TRANSLATE_NOOP("EditorFields", "Pathway step"), placeholder="investigation"),
+    FieldSpec("reveal", QT_TRANSLATE_NOOP("EditorFields", "Reveals exhibits"), placeholder="chat-log, contract"),
+)
+
+CHOICE_FIELDS: tuple[FieldSpec, ...] = (
+    *_text("label", QT_TRANSLATE_NOOP("EditorFields", "Label (English)"), QT_TRANSLATE_NOOP("EditorFields", "Label (Indonesian)")),
+    FieldSpec("to", QT_TRANSLATE_NOOP("EditorFields", "Leads to"), "stage"),
+    *_text("feedback", QT_TRANSLATE_NOOP("EditorFields", "Feedback (English)"), QT_TRANSLATE_NOOP("EditorFields", "Feedback (Indonesian)")),
+    FieldSpec("score", QT_TRANSLATE_NOOP("EditorFields", "Scores"), placeholder="identification: 2, victim_care: -1"),
+    FieldSpec("critical", QT_TRANSLATE_NOOP("EditorFields", "Critical error (why)")),
+    FieldSpec("when", QT_TRANSLATE_NOOP("EditorFields", "Offered when"), placeholder="trust >= 1 and not consent"),
+    FieldSpec("set", QT_TRANSLATE_NOOP("EditorFields", "Sets variables"), placeholder="consent: true, referred: false"),
+    FieldSpec("add", QT_TRANSLATE_NOOP("EditorFields", "Adds to variables"), placeholder="trust: 1, risk: -1"),
+    FieldSpec("hours", QT_TRANSLATE_NOOP("EditorFields", "Hours it takes"), placeholder="1.5"),
+    FieldSpec("ref", QT_TRANSLATE_NOOP("EditorFields", "Legal reference"), placeholder="UU 21/2007 Pasal 18"),
+)
+
+CASE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", QT_TRANSLATE_NOOP("EditorFields", "Case id")),
+    FieldSpec("version", QT_TRANSLATE_NOOP("EditorFields", "Version"), "version"),
+    *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
+    *_text("summary", QT_TRANSLATE_NOOP("EditorFields", "Summary (English)"), QT_TRANSLATE_NOOP("EditorFields", "Summary (Indonesian)")),
+    *_text(
+        "content_warning",
+        QT_TRANSLATE_NOOP("EditorFields", "Content warning (English)"),
+        QT_TRANSLATE_NOOP("EditorFields", "Content warning (Indonesian)"),
+    ),
+    FieldSpec("pathway", QT_TRANSLATE_NOOP("EditorFields", "Referral pathway"), "pathway"),
+    FieldSpec("pass_mark", QT_TRANSLATE_NOOP("EditorFields", "Pass mark"), "percent"),
+    FieldSpec("variables", QT_TRANSLATE_NOOP("EditorFields", "Variables (starting values)"), placeholder="trust: 0, consent: false"),
+)
+
+EXHIBIT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", QT_TRANSLATE_NOOP("EditorFields", "Exhibit id")),
+    FieldSpec("kind", QT_TRANSLATE_NOOP("EditorFields", "Kind"), "exhibit_kind"),
+    *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
+    *_text(
+        "text", QT_TRANSLATE_NOOP("EditorFields", "Content (English)"), QT_TRANSLATE_NOOP("EditorFields", "Content (Indonesian)"), "lines"
+    ),
+    FieldSpec("file", QT_TRANSLATE_NOOP("EditorFields", "File (optional)"), placeholder="media/photo.jpg"),
+)
+
+
+def translated(spec: FieldSpec) -> str:
+    """A field's label in the interface language."""
+    return QCoreApplication.translate(CONTEXT, spec.label)
+
+
+def label_of(fields: Iterable[FieldSpec], key: str | None, language: str | None = None) -> str | None:
+    """The translated label of the field editing ``key`` (in ``language``; the first language when not given)."""
+    matching = [spec for spec in fields if spec.key == key]
+    chosen = next((spec for spec in matching if spec.language == language), matching[0] if matching else None)
+    return translated(chosen) if chosen is not None else None
+
+
+def make_widget(spec: FieldSpec) -> QWidget:
+    """The widget a field of this kind edits with, showing its placeholder."""
+    widget: QWidget
+    if spec.kind == "lines":
+        area = QPlainTextEdit()
+        area.setTabChangesFocus(True)  # Tab leaves the field (no trap); a tab character has no place in a case
+        area.setPlaceholderText(spec.placeholder)
+        widget = area
+    elif spec.kind in ("end", "exhibit_kind"):
+        combo = QComboBox()
+        for value in END_KINDS if spec.kind == "end" else EXHIBIT_KINDS:
+            combo.addItem(value or "—", value)
+        widget = combo
+    elif spec.kind in ("stage", "pathway"):
+        combo = QComboBox()
+        combo.setEditable(spec.kind == "pathway")
+        widget = combo
+    elif spec.kind in ("version", "percent"):
+        spin = QSpinBox()
+        spin.setRange(*((1, 99999) if spec.kind == "version" else (0, 100)))
+        if spec.kind == "percent":
+            spin.setSuffix(" %")
+        widget = spin
+    else:
+        line = QLineEdit()
+        line.setPlaceholderText(spec.placeholder)
+        widget = line
+    return widget
+
+
+class FieldRows:
+    """A form's fields from its table: a widget and a buddy label per row, found by ``name`` (``text.en``)."""
+
+    def __init__(self, layout: QFormLayout, fields: tuple[FieldSpec, ...], beside: dict[str, QWidget] | None = None) -> None:
+        """``beside`` puts a widget (a button) to the right of a field, by the field's name."""
+        self.fields = fields
+        self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        for spec in fields:
+            widget = make_widget(spec)
+            label = QLabel()
+            label.setBuddy(widget)
+            self.widgets[spec.name] = widget
+            self.labels[spec.name] = label
+            extra = (beside or {}).get(spec.name)
+            if extra is None:
+                layout.addRow(label, widget)
+                continue
+            row = QHBoxLayout()
+            row.addWidget(widget, 1)
+            row.addWidget(extra)
+            layout.addRow(label, row)
+
+    def __getitem__(self, name: str) -> QWidget:
+        return self.widgets[name]
+
+    def retranslate(self) -> None:
+        for spec in self.fields:
+            text = translated(spec)
+            self.labels[spec.name].setText(text)
+            self.widgets[spec.name].setAccessibleName(text)

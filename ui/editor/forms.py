@@ -1,0 +1,330 @@
+"""The forms of the scenario editor: a stage, a choice, and the case's own details.
+
+Each form builds its rows from its table in ``ui.editor.fields``, shows one item of the document, and
+turns what is typed into the changes to make (the text is read by ``tipcase.format.form_text``). A form
+knows the item it shows, so its changes go to that item even after the selection moved on; ``changes``
+raises ``FormProblem`` with a translated sentence when the text stands for no value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget
+
+from tipcase import bundled
+from tipcase.format.document import Edit, ScenarioDocument, SetCaseField, SetChoiceField, SetStageField
+from tipcase.format.form_text import (
+    FormTextError,
+    bilingual,
+    edited_text,
+    format_effects,
+    format_hours,
+    format_ids,
+    format_scores,
+    parse_effects,
+    parse_hours,
+    parse_ids,
+    parse_scores,
+    text_of,
+)
+
+from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, STAGE_FIELDS, FieldRows, FieldSpec, label_of
+
+Changes = list[tuple[str, Any]]
+
+
+class FormHost(Protocol):
+    """What a form needs of the editor: the document, and a way to make edits and to warn."""
+
+    document: ScenarioDocument
+
+    def apply_changes(self, changes: Changes, make: Callable[[str, Any], Edit], text: str) -> bool: ...
+
+    def push(self, edit: Edit, text: str) -> bool: ...
+
+    def save(self) -> bool: ...
+
+    def warn(self, text: str) -> None: ...
+
+
+class FormProblem(Exception):
+    """What a form holds stands for no value; the message (translated) says which field and why."""
+
+
+def field_text(widget: QWidget) -> str:
+    """The text a line or a multi-line field holds."""
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    assert isinstance(widget, QLineEdit)
+    return widget.text()
+
+
+def set_field_text(widget: QWidget, text: str) -> None:
+    """Show a text in a line or a multi-line field, from its beginning."""
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(text)
+        return
+    assert isinstance(widget, QLineEdit)
+    widget.setText(text)
+    widget.setCursorPosition(0)  # a long text shows its beginning
+
+
+def problem_text(exc: FormTextError) -> str:
+    """A FormTextError as a translated sentence."""
+    translate = QCoreApplication.translate
+    template = {
+        "variable-pair": translate("EditorForms", "'{part}': write variable: value"),
+        "score-pair": translate("EditorForms", "'{part}': write competency: points"),
+        "number": translate("EditorForms", "'{part}': the value must be a whole number"),
+        "value": translate("EditorForms", "'{part}': the value must be true, false or a whole number"),
+        "points": translate("EditorForms", "'{part}': the points must be a whole number"),
+        "hours": translate("EditorForms", "'{part}': write a number, such as 1.5"),
+    }[exc.problem]
+    return template.format(part=exc.part)
+
+
+class Form(QWidget):
+    """A form of fields from a table, with an Apply button; subclasses show one item and say its changes."""
+
+    FIELDS: tuple[FieldSpec, ...] = ()
+
+    def __init__(self, host: FormHost) -> None:
+        super().__init__()
+        self.host = host
+        self.layout_ = QFormLayout(self)
+        self.rows = FieldRows(self.layout_, self.FIELDS, self.beside())
+        self.apply_button = QPushButton()
+        self.apply_button.clicked.connect(self.apply)
+
+    def beside(self) -> dict[str, QWidget]:
+        """Widgets to put to the right of fields, by field name."""
+        return {}
+
+    def __getitem__(self, name: str) -> QWidget:
+        return self.rows[name]
+
+    def text(self, name: str) -> str:
+        return field_text(self.rows[name])
+
+    def combo(self, name: str) -> QComboBox:
+        widget = self.rows[name]
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def spin(self, name: str) -> QSpinBox:
+        widget = self.rows[name]
+        assert isinstance(widget, QSpinBox)
+        return widget
+
+    def parsed(self, name: str, read: Callable[[str], Any]) -> Any:
+        """A field's text read into a value; FormProblem (naming the field by its label) when it stands for none."""
+        try:
+            return read(self.text(name))
+        except FormTextError as exc:
+            spec = next(spec for spec in self.FIELDS if spec.name == name)
+            raise FormProblem(f"{label_of([spec], spec.key)}: {problem_text(exc)}") from None
+
+    def changes(self) -> Changes:
+        """The (key, value) changes that applying the form would make; raises FormProblem."""
+        raise NotImplementedError
+
+    def has_changes(self) -> bool:
+        """Whether the form holds anything not yet applied (including text that stands for no value)."""
+        try:
+            return bool(self.changes())
+        except FormProblem:
+            return True
+
+    def apply(self) -> bool:
+        """Apply the form's changes as one undoable step; False (with a warning) when its text stands for no value."""
+        try:
+            changes = self.changes()
+        except FormProblem as problem:
+            self.host.warn(str(problem))
+            return False
+        return self.commit(changes) if changes else True
+
+    def commit(self, changes: Changes) -> bool:
+        """Make the changes (already checked) on the item the form shows."""
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.rows.retranslate()
+
+
+class StageForm(Form):
+    """A stage: its title and text in both languages, whether it ends the case, its pathway step, what it reveals."""
+
+    FIELDS = STAGE_FIELDS
+
+    def __init__(self, host: FormHost) -> None:
+        super().__init__(host)
+        self.stage_id: str | None = None
+        self.layout_.addRow(self.apply_button)
+
+    def show_stage(self, stage_id: str) -> None:
+        self.stage_id = stage_id
+        stage = self.host.document.stages[stage_id]
+        for language in ("en", "id"):
+            set_field_text(self["title." + language], text_of(stage.get("title"), language))
+            set_field_text(self["text." + language], text_of(stage.get("text"), language))
+        end = self.combo("end")
+        end.setCurrentIndex(max(0, end.findData(stage.get("end", ""))))
+        set_field_text(self["at"], str(stage.get("at") or ""))
+        set_field_text(self["reveal"], format_ids(stage.get("reveal")))
+
+    def changes(self) -> Changes:
+        stage = self.host.document.stages.get(self.stage_id or "")
+        if stage is None:
+            return []
+        wanted = {
+            "title": bilingual(stage.get("title"), self.text("title.en").strip(), self.text("title.id").strip()),
+            "text": bilingual(stage.get("text"), self.text("text.en"), self.text("text.id")) or "",
+            "end": self.combo("end").currentData() or None,
+            "at": self.text("at").strip() or None,
+            "reveal": parse_ids(self.text("reveal")),
+        }
+        changes = [(key, value) for key, value in wanted.items() if stage.get(key) != value]
+        if "end" in dict(changes) and wanted["end"] and stage.get("choices"):
+            raise FormProblem(self.tr("An end stage has no choices: delete its choices first."))
+        return changes
+
+    def commit(self, changes: Changes) -> bool:
+        stage_id = self.stage_id
+        if stage_id is None:
+            return True
+        text = self.tr("Change stage {id}").format(id=stage_id)
+        return self.host.apply_changes(changes, lambda key, value: SetStageField(stage_id, key, value), text)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.apply_button.setText(self.tr("Apply to the stage"))
+
+
+class ChoiceForm(Form):
+    """A choice: its label, where it leads, its feedback, scores, critical error, condition, effects, hours and reference."""
+
+    FIELDS = CHOICE_FIELDS
+
+    def __init__(self, host: FormHost) -> None:
+        super().__init__(host)
+        self.target: tuple[str, int] | None = None
+        self.layout_.addRow(self.apply_button)
+
+    def show_choice(self, stage_id: str, index: int) -> None:
+        self.target = (stage_id, index)
+        choice = self.host.document.stages[stage_id]["choices"][index]
+        for key in ("label", "feedback"):
+            for language in ("en", "id"):
+                set_field_text(self[f"{key}.{language}"], text_of(choice.get(key), language))
+        self.combo("to").setCurrentText(str(choice.get("to", "")))
+        set_field_text(self["score"], format_scores(choice.get("score")))
+        set_field_text(self["critical"], text_of(choice.get("critical"), "en"))
+        set_field_text(self["when"], str(choice.get("when", "")))
+        set_field_text(self["set"], format_effects(choice.get("set")))
+        set_field_text(self["add"], format_effects(choice.get("add")))
+        set_field_text(self["hours"], format_hours(choice.get("hours")))
+        set_field_text(self["ref"], text_of(choice.get("ref"), "en"))
+
+    def set_stage_ids(self, stage_ids: list[str]) -> None:
+        """The stages a choice can lead to (the list follows adds, deletes and renames)."""
+        combo = self.combo("to")
+        shown = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems(stage_ids)
+        combo.setCurrentText(shown)
+        combo.blockSignals(False)
+
+    def _choice(self) -> dict[str, Any] | None:
+        if self.target is None:
+            return None
+        choices = self.host.document.stages.get(self.target[0], {}).get("choices") or []
+        return choices[self.target[1]] if self.target[1] < len(choices) else None
+
+    def changes(self) -> Changes:
+        choice = self._choice()
+        if choice is None:
+            return []
+        wanted = {
+            "label": bilingual(choice.get("label"), self.text("label.en"), self.text("label.id")) or "",
+            "to": self.combo("to").currentText(),
+            "score": self.parsed("score", parse_scores) or None,
+            "feedback": bilingual(choice.get("feedback"), self.text("feedback.en"), self.text("feedback.id")),
+            "critical": edited_text(choice.get("critical"), text_of(choice.get("critical"), "en"), self.text("critical").strip()),
+            "when": self.text("when").strip() or None,
+            "set": self.parsed("set", lambda text: parse_effects(text, booleans=True)) or None,
+            "add": self.parsed("add", lambda text: parse_effects(text, booleans=False)) or None,
+            "hours": self.parsed("hours", parse_hours),
+            "ref": edited_text(choice.get("ref"), text_of(choice.get("ref"), "en"), self.text("ref").strip()),
+        }
+        return [(key, value) for key, value in wanted.items() if choice.get(key) != value]
+
+    def commit(self, changes: Changes) -> bool:
+        if self.target is None:
+            return True
+        stage_id, index = self.target
+        text = self.tr("Change choice {n} of {id}").format(n=index + 1, id=stage_id)
+        return self.host.apply_changes(changes, lambda key, value: SetChoiceField(stage_id, index, key, value), text)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.apply_button.setText(self.tr("Apply to the choice"))
+
+
+class CaseForm(Form):
+    """The case's own details: id, version, titles, summary, content warning, pathway, pass mark, variables."""
+
+    FIELDS = CASE_FIELDS
+
+    def __init__(self, host: FormHost) -> None:
+        super().__init__(host)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.layout_.addRow(self.note)
+        self.layout_.addRow(self.apply_button)
+        self.shown = False  # whether the form has shown the document (and so holds its values)
+
+    def show_case(self) -> None:
+        document = self.host.document
+        data = document.data
+        self.shown = True
+        set_field_text(self["id"], str(data.get("id", "")))
+        self.spin("version").setValue(int(data["version"]) if isinstance(data.get("version"), int) else 1)
+        for key in ("title", "summary", "content_warning"):
+            for language in ("en", "id"):
+                set_field_text(self[f"{key}.{language}"], text_of(data.get(key), language))
+        pathway = self.combo("pathway")
+        pathway.clear()
+        pathway.addItems(["", *bundled.pathway_ids(document.path)])
+        pathway.setCurrentText(str(data.get("pathway") or ""))
+        pass_mark = data.get("pass_mark")
+        self.spin("pass_mark").setValue(int(pass_mark) if isinstance(pass_mark, int | float) else 70)
+        set_field_text(self["variables"], format_effects(data.get("variables")))
+
+    def changes(self) -> Changes:
+        if not self.shown:
+            return []
+        data = self.host.document.data
+        pass_mark = self.spin("pass_mark").value()
+        wanted: dict[str, Any] = {
+            "id": self.text("id").strip(),
+            "version": self.spin("version").value(),
+        }
+        for key in ("title", "summary", "content_warning"):
+            wanted[key] = bilingual(data.get(key), self.text(f"{key}.en").strip(), self.text(f"{key}.id").strip())
+        wanted["pathway"] = self.combo("pathway").currentText().strip() or None
+        wanted["pass_mark"] = None if pass_mark == 70 and "pass_mark" not in data else pass_mark
+        wanted["variables"] = self.parsed("variables", lambda text: parse_effects(text, booleans=True)) or None
+        return [(key, value) for key, value in wanted.items() if data.get(key) != value]
+
+    def commit(self, changes: Changes) -> bool:
+        return self.host.apply_changes(changes, SetCaseField, self.tr("Change the case details"))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.note.setText(self.tr("Competencies and the case file's exhibits are kept as they are in the file; edit them there."))
+        self.apply_button.setText(self.tr("Apply to the case"))

@@ -1,0 +1,166 @@
+"""The editor's file session: open, save, save as, autosave and its restore, and publish.
+
+A file is read the way the validator reads it (``ScenarioDocument.load``), so a file that is not YAML is
+one line that says where (``PATH:LINE:COL: E001 ...``), never an exception. Unsaved work is written
+beside the file (``.NAME.autosave``) a few seconds after each change and offered back when the file
+is opened again; saving or discarding removes it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tipcase.format.document import EditError, ScenarioDocument
+
+if TYPE_CHECKING:
+    from ui.editor.page import EditorPage
+
+AUTOSAVE_MS = 3000
+
+
+class FileSession(QObject):
+    """The file behind the editor's document: where it came from, where it goes, and its autosave."""
+
+    def __init__(self, page: EditorPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.write_autosave)
+
+    @property
+    def document(self) -> ScenarioDocument:
+        return self.page.document
+
+    def changed(self) -> None:
+        """The document changed: autosave a few seconds from now, unless it is as saved."""
+        if not self.page.undo_stack.isClean():
+            self.autosave.start()
+
+    def confirm_discard(self) -> bool:
+        """Before the document is replaced or the editor left: save, discard or stay. True to go on."""
+        if not self.page.commit_form():
+            return False
+        if self.page.undo_stack.isClean():
+            return True
+        buttons = QMessageBox.StandardButton
+        name = self.document.path.name if self.document.path else self.tr("the unsaved case")
+        answer = QMessageBox.question(
+            self.page,
+            self.tr("Scenario editor"),
+            self.tr("Save the changes to {name}?").format(name=name),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        if answer == buttons.Discard:
+            self.autosave.stop()
+            self.autosave_path().unlink(missing_ok=True)  # discarded: not offered back next time
+            self.page.undo_stack.setClean()
+            return True
+        return False
+
+    def choose_file(self) -> None:
+        if not self.confirm_discard():
+            return
+        name, _ = QFileDialog.getOpenFileName(self.page, self.tr("Open a scenario"), "", self.tr("Scenario (*.yaml *.yml)"))
+        if name:
+            self.open_file(Path(name))
+
+    def open_file(self, path: Path) -> None:
+        """Open a scenario; when an autosave newer than the file is beside it, offer to restore it."""
+        try:
+            document = ScenarioDocument.load(path)
+        except (OSError, EditError) as exc:
+            self.page.warn(str(exc))
+            return
+        autosaved = path.with_name(f".{path.name}.autosave")
+        restore = False
+        if autosaved.exists() and autosaved.stat().st_mtime > path.stat().st_mtime:
+            answer = QMessageBox.question(
+                self.page,
+                self.tr("Scenario editor"),
+                self.tr("Changes to {name} that were never saved were kept automatically. Restore them?").format(name=path.name),
+            )
+            restore = answer == QMessageBox.StandardButton.Yes
+        if restore:
+            try:
+                document = ScenarioDocument(ScenarioDocument.load(autosaved).data, path)
+            except (OSError, EditError) as exc:
+                self.page.warn(str(exc))
+                restore = False
+        self.page.set_document(document)
+        if restore:
+            self.page.undo_stack.resetClean()  # restored work is not yet saved in the file
+            self.page.show_title()
+
+    def save(self) -> bool:
+        if not self.page.commit_form():
+            return False
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        if not self.page.commit_form():
+            return False
+        suggested = f"{self.document.data.get('id', 'case')}.yaml"
+        name, _ = QFileDialog.getSaveFileName(self.page, self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
+        return self.save_to(Path(name)) if name else False
+
+    def save_to(self, path: Path) -> bool:
+        from tipcase.importers import save_text  # noqa: PLC0415
+
+        try:
+            save_text(path, self.document.to_yaml())
+        except OSError as exc:
+            self.page.warn(self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
+            return False
+        self.document.path = path
+        self.page.undo_stack.setClean()
+        self.autosave_path().unlink(missing_ok=True)
+        self.page.show_title()
+        return True
+
+    def autosave_path(self) -> Path:
+        if self.document.path is not None:
+            return self.document.path.with_name(f".{self.document.path.name}.autosave")
+        from tipcase.home_folder import home  # noqa: PLC0415
+
+        return home() / "autosave" / f"{self.document.data.get('id', 'case')}.yaml"
+
+    def write_autosave(self) -> None:
+        """Write the document as it stands beside its file, so a crash loses at most a few seconds."""
+        from tipcase.importers import save_text  # noqa: PLC0415
+
+        target = self.autosave_path()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_text(target, self.document.to_yaml())
+        except OSError as exc:
+            self.page.context.signals.status_message.emit(self.tr("Autosave failed: {detail}").format(detail=exc))
+
+    def publish(self) -> None:
+        """Save, then publish the saved file as the case's next version (off the UI thread)."""
+        from tipcase.services.trainer_desktop import publish  # noqa: PLC0415
+
+        if not self.save():
+            return
+        path = self.document.path
+        context = self.page.context
+        db, account = context.db, context.account
+        if path is None or db is None or account is None:
+            return
+        context.tasks.run(
+            lambda: publish(db, account.id, path),
+            lambda item: context.signals.status_message.emit(
+                self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
+            ),
+            lambda error: self.page.warn(str(error)),
+        )

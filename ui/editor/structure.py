@@ -1,0 +1,175 @@
+"""The editor's structural edits: stages and choices added, duplicated, moved, deleted, renamed; the start; the canvas.
+
+Each is one step on the page's undo stack (a drag of several stages, or an automatic arrangement, one
+macro). "Play from here" test-plays the case as it stands from the selected stage, recording nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from tipcase.format.document import (
+    AddChoice,
+    AddStage,
+    DeleteChoice,
+    DeleteStage,
+    Edit,
+    MoveChoice,
+    MoveStage,
+    RenameStage,
+    SetStageField,
+    SetStart,
+)
+from tipcase.format.form_text import has_layout
+
+if TYPE_CHECKING:
+    from ui.editor.page import EditorPage
+    from ui.editor.play_from_here import PlayFromHereDialog
+
+PLAYABLE_ERRORS = ("E006", "E007")  # unreached stages and dead ends: a case half-built can still be test-played
+
+
+class StructureEdits(QObject):
+    """The toolbar's edits of the case's shape, on the page's selection."""
+
+    def __init__(self, page: EditorPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.play_from_here: PlayFromHereDialog | None = None
+
+    def add_stage(self) -> None:
+        stage_id = self.page.document.free_id("stage")
+        if self.page.push(
+            AddStage(stage_id, {"text": {"en": "", "id": ""}, "end": "success"}), self.tr("Add stage {id}").format(id=stage_id)
+        ):
+            self.page.select(stage_id)
+
+    def duplicate_selected(self) -> None:
+        """A copy of the selected stage, choices and all, right after it (to write a variant of a moment)."""
+        selected = self.page.selection()
+        if selected is None:
+            return
+        original = selected[0]
+        copy_id = self.page.document.free_id(f"{original}-copy")
+        stage = {key: value for key, value in self.page.document.stages[original].items() if key != "layout"}
+        if self.page.push(AddStage(copy_id, stage, after=original), self.tr("Duplicate {id}").format(id=original)):
+            self.page.select(copy_id)
+
+    def add_choice(self) -> None:
+        selected = self.page.selection()
+        if selected is None:
+            return
+        stage_id = selected[0]
+        choice = {"label": {"en": "", "id": ""}, "to": stage_id}
+        if self.page.push(AddChoice(stage_id, choice), self.tr("Add a choice to {id}").format(id=stage_id)):
+            self.page.select(stage_id, len(self.page.document.stages[stage_id]["choices"]) - 1)
+
+    def move_selected_choice(self, step: int) -> None:
+        selected = self.page.selection()
+        if selected is None or selected[1] is None:
+            return
+        stage_id, index = selected[0], int(selected[1])
+        target = index + step
+        if not 0 <= target < len(self.page.document.stages[stage_id].get("choices") or []):
+            return
+        if self.page.push(MoveChoice(stage_id, index, target), self.tr("Move choice {n} of {id}").format(n=index + 1, id=stage_id)):
+            self.page.select(stage_id, target)
+
+    def delete_selected(self, *, confirm: bool = True) -> None:
+        selected = self.page.selection()
+        if selected is None:
+            return
+        stage_id, index = selected
+        what = (
+            self.tr("stage {id} and every choice leading to it").format(id=stage_id)
+            if index is None
+            else self.tr("choice {n} of {id}").format(n=index + 1, id=stage_id)
+        )
+        question = self.tr("Delete {what}?").format(what=what)
+        if confirm and QMessageBox.question(self.page, self.tr("Delete"), question) != QMessageBox.StandardButton.Yes:
+            return
+        edit: Edit = DeleteStage(stage_id) if index is None else DeleteChoice(stage_id, index)
+        self.page.push(edit, self.tr("Delete {what}").format(what=what))
+
+    def rename_selected(self) -> None:
+        selected = self.page.selection()
+        if selected is None:
+            return
+        new, accepted = QInputDialog.getText(
+            self.page, self.tr("Rename"), self.tr("New id for {id}:").format(id=selected[0]), text=selected[0]
+        )
+        if accepted and new.strip():
+            self.rename(selected[0], new.strip())
+
+    def rename(self, old: str, new: str) -> None:
+        if self.page.push(RenameStage(old, new), self.tr("Rename {old} to {new}").format(old=old, new=new)):
+            self.page.select(new)
+
+    def set_start_selected(self) -> None:
+        selected = self.page.selection()
+        if selected is not None:
+            self.page.push(SetStart(selected[0]), self.tr("Start at {id}").format(id=selected[0]))
+
+    def move_stages(self, moved: list[tuple[str, float, float]]) -> None:
+        """Stages dragged on the canvas: keep where they were dropped, as one undoable move.
+
+        The first move in a case laid out automatically also pins every other stage where it is drawn,
+        so nothing else jumps; "Arrange automatically" undoes that.
+        """
+        wanted = self.page.graph.positions()
+        for stage_id, x, y in moved:
+            wanted[stage_id] = (x, y)
+        edits = []
+        for stage_id, (x, y) in wanted.items():
+            stage = self.page.document.stages.get(stage_id)
+            if stage is None:
+                continue
+            current = stage.get("layout") if has_layout(stage) else None
+            if current is None or (round(float(current["x"]), 1), round(float(current["y"]), 1)) != (round(x, 1), round(y, 1)):
+                edits.append(MoveStage(stage_id, x, y))
+        if not edits:
+            return
+        names = [stage_id for stage_id, _, _ in moved]
+        text = self.tr("Move {id}").format(id=names[0]) if len(names) == 1 else self.tr("Move {n} stages").format(n=len(names))
+        self.page.undo_stack.beginMacro(text)
+        for edit in edits:
+            self.page.push(edit, text)
+        self.page.undo_stack.endMacro()
+
+    def arrange_automatically(self) -> None:
+        """Forget where stages were dragged: the graph is laid out in layers again (undoable)."""
+        placed = [stage_id for stage_id, stage in self.page.document.stages.items() if "layout" in stage]
+        if not placed:
+            return
+        text = self.tr("Arrange automatically")
+        self.page.undo_stack.beginMacro(text)
+        for stage_id in placed:
+            self.page.push(SetStageField(stage_id, "layout", None), text)
+        self.page.undo_stack.endMacro()
+        self.page.case_graph.fit_next = True
+        self.page.case_graph.draw(self.page.document)
+
+    def play_from_selected(self) -> None:
+        """Test-play the case as it stands from the selected stage (or the start), recording nothing."""
+        from ui.editor.play_from_here import PlayFromHereDialog  # noqa: PLC0415
+
+        selected = self.page.selection()
+        stage_id = selected[0] if selected is not None else str(self.page.document.data.get("start", ""))
+        checked = self.page.document.validate()
+        blocking = [f for f in checked.findings if f.is_error and f.code not in PLAYABLE_ERRORS]
+        if blocking or checked.scenario is None:
+            first = next(iter(blocking), None)
+            detail = f"{first.code} {first.message}" if first is not None else ""
+            QMessageBox.warning(
+                self.page,
+                self.tr("Play from here"),
+                self.tr("The case has errors; fix them before playing it:\n{detail}").format(detail=detail),
+            )
+            return
+        if stage_id not in checked.scenario.stages:
+            return
+        self.play_from_here = PlayFromHereDialog(self.page.context, checked.scenario, checked.pathway, stage_id, self.page)
+        self.play_from_here.show()
