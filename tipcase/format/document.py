@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import yaml
 
 from tipcase.format.findings import Findings
 from tipcase.format.validator import Checked, check_text
-from tipcase.format.yaml_source import compose, decode
+from tipcase.format.yaml_source import MAX_FILE_BYTES, compose, decode, too_large
 from tipcase.format.yaml_writer import to_yaml
 
 ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -61,7 +62,12 @@ class ScenarioDocument:
         when it is not UTF-8 or not YAML, or ``PATH: not a scenario file`` when it is YAML of another kind.
         """
         source = Path(path)
-        return cls(read_scenario_data(source.read_bytes(), str(source)), source)
+        with source.open("rb") as stream:  # bounded: a file over the reader's limit is refused unread
+            findings = Findings(str(source))
+            if too_large(os.fstat(stream.fileno()).st_size, findings):
+                raise EditError(str(findings.items[0]))
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        return cls(read_scenario_data(raw, str(source)), source)
 
     def to_yaml(self) -> str:
         return to_yaml(self.data)
