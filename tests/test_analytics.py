@@ -100,7 +100,8 @@ def test_exports_to_xlsx_and_csv(db: Database, tmp_path: Path) -> None:
     assert book["Hardest stages"]["A2"].value == "arrival"
     analytics.export_csv(report, tmp_path / "report.csv")
     text = (tmp_path / "report.csv").read_text(encoding="utf-8-sig")
-    assert text.startswith("# Summary\nfigure,value\ncohort,demo\n")
+    assert text.startswith('"# Summary"\n"figure","value"\n"cohort","demo"\n')  # text quoted (tipcase.spreadsheets)
+    assert '"pass rate (%)",33.3\n' in text  # numbers as numbers
     assert "# Broken rules" in text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import openpyxl
@@ -140,7 +141,7 @@ def test_cli_previews_then_imports_with_yes(tmp_path: Path, monkeypatch: pytest.
     assert main(["cohorts", "import-roster", "ntt-2026", str(path), "--yes", "--passwords", str(passwords)]) == 0
     assert "3 new account(s), 0 existing, 2 skipped" in capsys.readouterr().out
     assert passwords.stat().st_mode & 0o777 == 0o600  # readable by its owner only
-    lines = passwords.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "username,password"
-    assert [line.split(",")[0] for line in lines[1:]] == ["sri.90010222", "andi.90010111", "dewi.90010333"]
+    lines = list(csv.reader(passwords.read_text(encoding="utf-8-sig").splitlines()))
+    assert lines[0] == ["username", "password"]
+    assert [line[0] for line in lines[1:]] == ["sri.90010222", "andi.90010111", "dewi.90010333"]
     assert main(["cohorts", "import-roster", "no-such-cohort", str(path)]) == 1

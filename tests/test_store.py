@@ -218,9 +218,9 @@ def test_exports(db: Database) -> None:
         trainer = session.get(type(world.trainer), trainer_id)
         assert trainer is not None
         lines = exports.attempts_csv(session, trainer).splitlines()
-        assert lines[0].startswith("attempt_id,username,full_name,staff_id,scenario")
+        assert lines[0].startswith('"attempt_id","username","full_name","staff_id","scenario"')  # text quoted (tipcase.spreadsheets)
         assert len(lines) == 3
-        assert lines[1].endswith(",17,success,100.0,true")
+        assert lines[1].endswith(',17,"success",100.0,"true"')  # numbers as numbers
         statements = exports.xapi_statements(session, trainer)
     assert len(statements) == 17 + 1 + 2  # a statement per decision, one per finished attempt
     completed = [s for s in statements if s["verb"]["id"].endswith("/completed")]

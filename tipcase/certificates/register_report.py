@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -16,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from tipcase.certificates.pdf import BOLD, FONT, register_fonts
+from tipcase.spreadsheets import SafeCsvWriter, append_row
 
 COLUMNS = [
     "Serial",
@@ -57,7 +57,7 @@ def write(rows: Sequence[RegisterRow], target: Path, *, period: tuple[dt.date, d
     suffix = target.suffix.lower()
     if suffix == ".csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = SafeCsvWriter(buffer, lineterminator="\n")  # names and reasons are never a formula in a spreadsheet
         writer.writerow(COLUMNS)
         writer.writerows(row.cells() for row in rows)
         target.write_text(buffer.getvalue(), encoding="utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
@@ -71,18 +71,14 @@ def write(rows: Sequence[RegisterRow], target: Path, *, period: tuple[dt.date, d
 
 def _xlsx(rows: Sequence[RegisterRow], target: Path, period: tuple[dt.date, dt.date], institution: str) -> None:
     from openpyxl import Workbook  # noqa: PLC0415 - only this export needs it
-    from openpyxl.styles import Font  # noqa: PLC0415
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Register"
-    sheet.append([f"{institution}: certificates issued {period[0]} to {period[1]}"])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(COLUMNS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    append_row(sheet, [f"{institution}: certificates issued {period[0]} to {period[1]}"], bold=True, size=13)
+    append_row(sheet, COLUMNS, bold=True)
     for row in rows:
-        sheet.append(row.cells())
+        append_row(sheet, row.cells())  # string cells: a name like '=HYPERLINK(...)' stays text
     for index, column in enumerate(COLUMNS, 1):
         width = max([len(column), *(len(r.cells()[index - 1]) for r in rows)]) + 2
         sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = min(width, 50)

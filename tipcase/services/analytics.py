@@ -8,7 +8,6 @@ report over hundreds of trainees reads a few hundred rows, not every decision. W
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 from collections import Counter
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
+from tipcase.spreadsheets import SafeCsvWriter, append_row
 from tipcase.store.models import Attempt, AttemptScore, Cohort, Course, Decision, ScenarioVersion, User, cohort_members
 
 
@@ -256,9 +256,8 @@ def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
 
 
 def export_xlsx(report: ScenarioAnalytics, path: str | Path) -> None:
-    """One sheet per table, header rows bold and frozen."""
+    """One sheet per table, header rows bold and frozen; every text a string cell, never a formula."""
     import openpyxl  # noqa: PLC0415 - only when exporting
-    from openpyxl.styles import Font  # noqa: PLC0415
 
     book = openpyxl.Workbook()
     first = True
@@ -267,10 +266,8 @@ def export_xlsx(report: ScenarioAnalytics, path: str | Path) -> None:
         assert sheet is not None
         first = False
         sheet.title = title
-        for row in rows:
-            sheet.append(row)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        for number, row in enumerate(rows):
+            append_row(sheet, row, bold=number == 0)
         sheet.freeze_panes = "A2"
         for column in sheet.columns:
             width = max(len(str(cell.value or "")) for cell in column)
@@ -279,9 +276,12 @@ def export_xlsx(report: ScenarioAnalytics, path: str | Path) -> None:
 
 
 def export_csv(report: ScenarioAnalytics, path: str | Path) -> None:
-    """Every table one after another, each under a line naming it (UTF-8 with a BOM, so Excel reads it)."""
+    """Every table one after another, each under a line naming it (UTF-8 with a BOM, so Excel reads it).
+
+    Numbers are written as numbers and every text quoted, never as a formula (``tipcase.spreadsheets``).
+    """
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
+        writer = SafeCsvWriter(stream)
         for title, rows in _tables(report).items():
             writer.writerow([f"# {title}"])
             writer.writerows(rows)

@@ -8,7 +8,6 @@ an LRS can drop duplicates.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import uuid
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
+from tipcase.spreadsheets import SafeCsvWriter
 from tipcase.store.models import Attempt, User
 
 XAPI_VERSION = "1.0.3"
@@ -44,8 +44,9 @@ def _attempts(session: Session, actor: User) -> Iterator[Attempt]:
 
 
 def attempts_csv(session: Session, actor: User) -> str:
+    """Every attempt, one row each (``CSV_COLUMNS``); text cells quoted and never a formula (``tipcase.spreadsheets``)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeCsvWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for attempt in _attempts(session, actor):
         result = attempt.result or {}
@@ -62,8 +63,8 @@ def attempts_csv(session: Session, actor: User) -> str:
                 attempt.finished_at.isoformat() if attempt.finished_at else "",
                 len(attempt.decisions),
                 result.get("outcome") or "",
-                "" if attempt.total_percent is None else attempt.total_percent,
-                "" if attempt.passed is None else str(attempt.passed).lower(),
+                attempt.total_percent,
+                attempt.passed,
             ]
         )
     return out.getvalue()

@@ -20,11 +20,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tipcase.home_folder import private_file
 from tipcase.services import accounts, audit
 from tipcase.services.courses import add_members
 from tipcase.services.errors import ServiceError
 from tipcase.services.passwords import generate_password
 from tipcase.services.permissions import Permission, require
+from tipcase.spreadsheets import SafeCsvWriter
 from tipcase.store.models import Cohort, Role, User
 
 # Each column we read, and the header names (lower case, spaces as '_') that mean it.
@@ -199,10 +201,12 @@ def import_roster(session: Session, actor: User, cohort: Cohort, preview: Roster
 
 
 def write_passwords(path: str | Path, created: list[tuple[str, str]]) -> None:
-    """The new accounts' first passwords as CSV (UTF-8 with a BOM, for Excel), readable by its owner only."""
-    target = Path(path)
-    with open(target, "w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
+    """The new accounts' first passwords as CSV (UTF-8 with a BOM, for Excel).
+
+    Readable by its owner only from its first byte (``home_folder.private_file``); cells never a formula.
+    Raises OSError.
+    """
+    with private_file(Path(path), encoding="utf-8-sig", newline="") as stream:
+        writer = SafeCsvWriter(stream)
         writer.writerow(["username", "password"])
         writer.writerows(created)
-    target.chmod(0o600)
