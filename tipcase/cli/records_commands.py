@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.home_folder import home
-from tipcase.services import accounts, attempts, audit, backup, courses, exports, scenarios
+from tipcase.services import accounts, attempts, audit, backup, backup_keys, courses, exports, scenarios
 from tipcase.services.demo import seed_demo
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
@@ -115,11 +115,19 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     audit_commands = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_commands.add_parser("verify", help="check the hash chain; exit 1 at a broken link").set_defaults(handler=cmd_audit_verify)
 
-    backup_parser = commands.add_parser("backup", help="write a consistent copy of every record to FILE")
+    backup_parser = commands.add_parser(
+        "backup", help="write a consistent copy of every record to FILE (readable by you only: it holds password hashes)"
+    )
     backup_parser.add_argument("file", metavar="FILE")
+    backup_parser.add_argument(
+        "--include-keys",
+        action="store_true",
+        help=f"also the issuing private key, sealed with a passphrase (asked twice, or {backup_keys.PASSPHRASE_VARIABLE})",
+    )
     backup_parser.set_defaults(handler=cmd_backup)
     restore_parser = commands.add_parser("restore", help="restore a backup into an empty home")
     restore_parser.add_argument("file", metavar="FILE")
+    restore_parser.add_argument("--without-keys", action="store_true", help="restore the records but not the sealed private key")
     restore_parser.set_defaults(handler=cmd_restore)
     return course_commands
 
@@ -312,15 +320,42 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
+def _passphrase(confirm: bool) -> str:
+    """The backup passphrase: TIPCASE_BACKUP_PASSPHRASE (scripts), else asked at the terminal (twice to set one)."""
+    variable = backup_keys.PASSPHRASE_VARIABLE
+    passphrase = os.environ.get(variable)
+    if passphrase is not None:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise UsageError(f"the keys need a passphrase: give it at a terminal, or in {variable} for a script")
+    try:
+        passphrase = getpass.getpass("Passphrase for the keys: ")
+        if confirm and getpass.getpass("The same passphrase again: ") != passphrase:
+            raise UsageError("the two passphrases differ; nothing was written")
+    except EOFError:
+        raise UsageError("no passphrase given") from None
+    return passphrase
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     target = Path(args.file)
     if target.is_dir():
         raise UsageError(f"{target} is a folder: name the backup file")
+    if not target.parent.is_dir():
+        raise UsageError(f"{target.parent}: no such folder")
+    passphrase = _passphrase(confirm=True) if args.include_keys else None
+    if passphrase is not None:
+        backup_keys.check_passphrase(passphrase)  # before the work, not after
     with database(args) as db:
-        counts = backup.backup(db, target)
+        made = backup.backup(db, target, passphrase=passphrase)
+        rows = sum(made.tables.values())
         with db.transaction() as session:
-            audit.record(session, operator(), "backup made", target.name, rows=sum(counts.values()))
-    print(f"backed up {sum(counts.values())} rows in {len(counts)} tables to {target}")
+            audit.record(session, operator(), "backup made", target.name, rows=rows, sealed_keys=made.sealed_files, left_out=made.left_out)
+    print(f"backed up {rows} rows in {len(made.tables)} tables to {target} (readable by you only)")
+    if made.sealed_files:
+        print(f"keys sealed with the passphrase: {', '.join(made.sealed_files)}")
+    if made.left_out:
+        print(f"left out: {', '.join(made.left_out)} (add --include-keys to carry them, sealed with a passphrase)")
     return EXIT_OK
 
 
@@ -328,13 +363,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UsageError(f"{source}: no such file")
-    backup.read_manifest(source)
+    manifest = backup.read_manifest(source)
+    passphrase = _passphrase(confirm=False) if backup.has_sealed_keys(manifest) and not args.without_keys else None
     db = Database(args.database or _default_url())
     try:
-        counts = backup.restore(db, source)
+        restored = backup.restore(db, source, passphrase=passphrase, actor=operator())
     finally:
         db.dispose()
-    print(f"restored {sum(counts.values())} rows from {source}")
+    print(f"restored {sum(restored['tables'].values())} rows from {source}")
+    if restored["home_files"]:
+        print(f"key files: {', '.join(restored['home_files'])}")
     return EXIT_OK
 
 
