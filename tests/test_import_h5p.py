@@ -24,6 +24,8 @@ from tipcase.importers import ImportFailed, import_file, import_h5p, save_import
 from tipcase.importers.h5p import plain_text
 from tipcase.services.scenarios import read_media
 
+BOAT_PNG = b"\x89PNG\r\n\x1a\n"  # a PNG signature: publishing checks a picture's magic bytes
+
 
 def errors_of(yaml_text: str) -> list[str]:
     return [str(f) for f in check_text(yaml_text, "out.yaml").findings if f.is_error]
@@ -125,7 +127,7 @@ def package(tmp_path: Path, data: dict[str, Any], *, library: str = "H5P.Branchi
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("h5p.json", json.dumps({"title": "Port case", "language": language, "mainLibrary": library}))
         archive.writestr("content/content.json", json.dumps(data))
-        archive.writestr("content/images/boat.png", b"\x89PNG")
+        archive.writestr("content/images/boat.png", BOAT_PNG)
     path = tmp_path / "port.h5p"
     path.write_bytes(buffer.getvalue())
     return path
@@ -235,7 +237,7 @@ def test_a_package_is_read_with_its_language_and_its_pictures_become_exhibits(tm
         "the-boat-at-the-pier": {"kind": "photo", "title": "The boat at the pier", "file": "media/boat.png", "text": "The boat at the pier"}
     }
     assert list(scenario)[-3:] == ["exhibits", "start", "stages"]
-    assert imported.media == {"media/boat.png": b"\x89PNG"}
+    assert imported.media == {"media/boat.png": BOAT_PNG}
     [note] = [n for n in imported.notes if "H5P.Video" in n.message]  # a video has no place in the case file
     assert note.path == f"{path}/content/content.json"
     assert note.message.endswith("kept as a stage that describes it; media files are not copied")
@@ -252,12 +254,12 @@ def test_saving_writes_the_pictures_beside_the_case_and_never_over_another(tmp_p
     out = tmp_path / "cases" / "harbour.yaml"
     out.parent.mkdir()
     save_imported(imported, out)
-    assert (out.parent / "media" / "boat.png").read_bytes() == b"\x89PNG"
+    assert (out.parent / "media" / "boat.png").read_bytes() == BOAT_PNG
     checked = check_file(out)
     assert checked.ok
     assert checked.scenario is not None
     [media] = read_media(out, checked.scenario)  # found where the exhibit says: it can be published
-    assert media.data == b"\x89PNG"
+    assert media.data == BOAT_PNG
     save_imported(imported, out)  # the same picture again: fine
     (out.parent / "media" / "boat.png").write_bytes(b"someone else's picture")
     out.unlink()
@@ -265,7 +267,7 @@ def test_saving_writes_the_pictures_beside_the_case_and_never_over_another(tmp_p
         save_imported(imported, out)
     assert not out.exists()  # nothing written
     save_imported(imported, out, force=True)
-    assert (out.parent / "media" / "boat.png").read_bytes() == b"\x89PNG"
+    assert (out.parent / "media" / "boat.png").read_bytes() == BOAT_PNG
 
 
 @pytest.mark.parametrize(

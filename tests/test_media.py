@@ -139,7 +139,7 @@ def test_a_chosen_picture_is_copied_beside_the_case_without_replacing_another(tm
     assert adopt(case, elsewhere) == "media/brochure.png"  # the same file again: no second copy
     other = tmp_path / "Pictures" / "brochure.png"
     other.parent.mkdir()
-    other.write_bytes(b"\x89PNG another picture")
+    other.write_bytes(b"\x89PNG\r\n\x1a\n another picture")
     assert adopt(case, other) == "media/brochure-2.png"  # never over a different file of the same name
     assert adopt(case, case.parent / "media" / "brochure.png") == "media/brochure.png"  # already in the folder
     notes = tmp_path / "notes.txt"

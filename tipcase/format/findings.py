@@ -21,10 +21,12 @@ CODES: dict[str, str] = {
     "E009": "a bad `when` (or effect): does not parse, undeclared variable, or a boolean compared with < or >",
     "E010": "`reveal` names no exhibit",
     "E011": "the reachable state space is over 100,000 states",
+    "E012": "an exhibit's `file` can never be one: not a kind TIPCase shows, or a path outside the scenario's folder",
     "W101": "a text lacks one of `languages`",
     "W102": "a choice makes an off-pathway referral",
     "W103": "a choice has no feedback",
     "W104": "the best route breaks a pathway rule",
+    "W105": "an exhibit's file is missing, too big, a link, or not what its name says: publishing refuses it",
 }
 
 Pos = tuple[int, int]

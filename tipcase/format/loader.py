@@ -245,6 +245,7 @@ def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
             text=exhibit.get("text"),
             file=exhibit.get("file"),
             pos=entry.key_pos,
+            file_pos=exhibit.value_pos.get("file", entry.key_pos),
         )
     stages = {entry.key: _build_stage(entry, ctx) for entry in values.get("stages", [])}
     return Scenario(

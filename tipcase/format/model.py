@@ -37,6 +37,7 @@ class Exhibit:
     text: Text | None = None
     file: str | None = None
     pos: Pos = NO_POS
+    file_pos: Pos = NO_POS
 
 
 @dataclasses.dataclass(slots=True)

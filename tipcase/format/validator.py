@@ -14,6 +14,7 @@ from pathlib import Path
 from tipcase import bundled
 from tipcase.format.findings import Finding, Findings, sort_findings
 from tipcase.format.loader import Loaded, default_competencies, load_file, load_text
+from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.model_checks import check_pathway_nodes, check_reachable_stages, check_routes, check_rule_competencies, check_scenario
 from tipcase.format.yaml_source import gc_paused
@@ -106,6 +107,7 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
         else:
             checked.analysis = analysis_of(compile_scenario(scenario))
             check_routes(scenario, pathway, checked.analysis, findings)
+        check_exhibit_files(scenario, findings)  # after the route checks: a missing picture never hides them
     checked.findings = sort_findings(findings.items + extra)
     return checked
 

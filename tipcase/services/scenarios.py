@@ -18,8 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tipcase import bundled
+from tipcase.format import media
 from tipcase.format.loader import load_bytes
-from tipcase.format.media import MAX_MEDIA_BYTES, MEDIA_TYPES
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.validator import check_file
 from tipcase.play.compiled_scenario import CompiledScenario, compile_scenario
@@ -43,24 +43,22 @@ class Media:
 
 
 def read_media(scenario_path: Path, scenario: Scenario) -> list[Media]:
-    """The files the scenario's exhibits name, read beside it; a missing, foreign or oversized one is a ServiceError."""
+    """The files the scenario's exhibits name, read beside it (``tipcase.format.media.read_media``).
+
+    A missing, foreign, linked (symbolic or hard), oversized or mislabelled file is a ServiceError that
+    names the exhibit and its ``file`` value's line and column.
+    """
     folder = scenario_path.resolve().parent
     found: dict[str, Media] = {}
     for exhibit in scenario.exhibits.values():
         if exhibit.file is None or exhibit.file in found:
             continue
-        where = f"{scenario_path}: exhibit '{exhibit.id}': file '{exhibit.file}'"
-        media_type = MEDIA_TYPES.get(Path(exhibit.file).suffix.lower())
-        if media_type is None:
-            raise ServiceError(f"{where}: not an image or sound file TIPCase shows ({', '.join(sorted(MEDIA_TYPES))})")
-        path = (folder / exhibit.file).resolve()
-        if not path.is_relative_to(folder):
-            raise ServiceError(f"{where}: outside the scenario's folder")
-        if not path.is_file():
-            raise ServiceError(f"{where}: not found")
-        if path.stat().st_size > MAX_MEDIA_BYTES:
-            raise ServiceError(f"{where}: larger than {MAX_MEDIA_BYTES // 2**20} MB")
-        found[exhibit.file] = Media(exhibit.file, media_type, path.read_bytes())
+        try:
+            read = media.read_media(folder, exhibit.file)
+        except media.MediaError as exc:
+            line, col = exhibit.file_pos
+            raise ServiceError(f"{scenario_path}:{line}:{col}: exhibit '{exhibit.id}': file '{exhibit.file}': {exc}") from None
+        found[exhibit.file] = Media(exhibit.file, read.media_type, read.data)
     return list(found.values())
 
 
