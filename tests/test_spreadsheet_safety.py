@@ -240,3 +240,17 @@ def test_new_accounts_passwords_csv(tmp_path: Path) -> None:
     roster.write_passwords(target, [("sri.90010111", "another-one")])  # the app's Save dialog asked to replace it
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["new-accounts.csv"]  # no temporary file left behind
+
+
+def test_every_csv_and_xlsx_writer_goes_through_the_helper() -> None:
+    """A new export that writes cells some other way would bring formulas back: none may."""
+    root = Path(__file__).resolve().parents[1]
+    for path in [*(root / "tipcase").rglob("*.py"), *(root / "ui").rglob("*.py")]:
+        if path.name == "spreadsheets.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert "csv.writer(" not in source, f"{path}: use tipcase.spreadsheets.SafeCsvWriter"
+        assert "csv.DictWriter(" not in source, f"{path}: use tipcase.spreadsheets.SafeCsvWriter"
+        if "Workbook(" in source:
+            assert "append_row" in source, f"{path}: fill workbooks with tipcase.spreadsheets.append_row"
+            assert re.search(r"sheet\.append\(|\.cell\([^)]*value=", source) is None, f"{path}: a cell written without the helper"
