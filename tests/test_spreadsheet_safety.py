@@ -18,6 +18,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.records import seed
 from tipcase.certificates import register_report
@@ -87,6 +89,14 @@ def test_the_rule_follows_owasp_and_keeps_numbers() -> None:
     out = io.StringIO()
     SafeCsvWriter(out, lineterminator="\n").writerow(["=1+1", -2.5, 3, "a,b"])
     assert out.getvalue() == '"\'=1+1",-2.5,3,"a,b"\n'
+
+
+@given(st.text(alphabet=st.sampled_from(list("=+-@ \t\r\n;,'\"ab1\x00\u3000\uff1d\xa0")) | st.characters(), max_size=12))
+def test_any_text_becomes_a_cell_no_spreadsheet_evaluates_and_only_gains_apostrophes(text: str) -> None:
+    cell = csv_cell(text)
+    assert isinstance(cell, str)
+    assert not looks_like_formula(cell)
+    assert cell.replace("'", "") == text.replace("'", "")
 
 
 @pytest.fixture

@@ -46,6 +46,9 @@ _LEADING_BLANKS = re.compile(r"[\s\x00-\x1f]*")
 # (',' ';' tab, a line break), perhaps after blanks or quotes; not a lone '-' (as in "Rp 50.000,-").
 _AFTER_SEPARATOR = re.compile(r"(?<=[,;\t\r\n])([\s\"']*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20][^\s,;\"'])")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SEPARATOR = re.compile(r"[,;\t\r\n]")
+_UNSAFE_FIRST = FORMULA_STARTS | CONTROL_STARTS
+_BLANK_FIRST = frozenset(chr(c) for c in range(0x3000 + 1) if chr(c).isspace() or c < 32)  # what looks_like_formula skips
 
 
 def is_number(value: object) -> bool:
@@ -81,10 +84,20 @@ def as_text(value: object) -> str:
 
 def csv_cell(value: object) -> object:
     """A value ready for ``csv.writer`` with QUOTE_NONNUMERIC: a number as it is, anything else as safe text."""
-    if is_number(value):
+    if type(value) is str:  # the common case first: this runs for every cell of an export
+        text = value
+    elif is_number(value):
         return value
-    text = _AFTER_SEPARATOR.sub(r"\1" + QUOTE, as_text(value))
-    return safe_text(text)
+    else:
+        text = as_text(value)
+    if not text:
+        return text
+    if _SEPARATOR.search(text) is not None:
+        text = _AFTER_SEPARATOR.sub(r"\1" + QUOTE, text)
+    first = text[0]
+    if first in _UNSAFE_FIRST or (first in _BLANK_FIRST and looks_like_formula(text)):
+        return QUOTE + text
+    return text
 
 
 class SafeCsvWriter:
