@@ -276,3 +276,16 @@ def test_backup_and_restore_keys_from_the_command_line(
     assert "key files: keys/issuing.key, keys/issuing.pub" in out
     assert (tmp_path / "new-home" / "keys" / "issuing.key").read_bytes() == (tmp_path / "home" / "keys" / "issuing.key").read_bytes()
     assert main(["audit", "verify"]) == 0
+
+
+def test_keys_are_sealed_at_rfc_9106s_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tipcase.services import backup_keys
+
+    assert backup_keys.KDF == {"name": "argon2id", "time_cost": 3, "memory_kib": 65536, "parallelism": 4}
+    monkeypatch.setattr(backup_keys, "kdf_in_use", backup_keys.KDF)
+    header, sealed = backup_keys.seal({"keys/issuing.key": PRIVATE}, PASSPHRASE)
+    assert header["kdf"] == backup_keys.KDF
+    assert backup_keys.unseal(header, sealed, PASSPHRASE, "test") == {"keys/issuing.key": PRIVATE}
+    header["kdf"]["memory_kib"] = 64 * 1024 * 1024  # a crafted backup asking restore for 64 GiB
+    with pytest.raises(ServiceError, match="at most"):
+        backup_keys.unseal(header, sealed, PASSPHRASE, "test")
