@@ -56,8 +56,10 @@ def test_validate_json(capsys: pytest.CaptureFixture[str], broken_file: Path) ->
     code, out, _ = run(capsys, "validate", "--json", str(broken_file))
     assert code == 1
     findings = json.loads(out)
-    assert findings[0] == {"path": str(broken_file), "line": 5, "col": 8, "code": "E003", "message": "start names no stage 'nowhere'"}
-    assert all(set(f) == {"path", "line", "col", "code", "message"} for f in findings)
+    contract = {"path": str(broken_file), "line": 5, "col": 8, "code": "E003", "message": "start names no stage 'nowhere'"}
+    assert findings[0] == {**contract, "field": "start"}  # the contract's keys, then where in the scenario when known
+    located = {"stage", "choice", "exhibit", "field", "language"}
+    assert all(set(f) - located == {"path", "line", "col", "code", "message"} for f in findings)
 
 
 def test_validate_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -365,3 +365,64 @@ def test_errors_come_first(findings_of: FindingsOf) -> None:
     found = findings_of(GOOD.replace("        feedback: Fine\n", "").replace("start: a", "start: z"), pathway=None)
     assert next(f.code for f in found) == "E003"
     assert [f.code for f in found][-1] == "W103"
+
+
+LOCATED = """\
+tipcase: 1
+id: located
+version: 1
+title: {en: Located, id: Lokasi}
+languages: [en, id]
+pass_mark: lots
+pathway: mini
+variables: {trust: 0}
+exhibits:
+  contract: {kind: document, title: {en: Contract}}
+start: a
+stages:
+  a:
+    at: arrival
+    text: {en: Start, id: Mulai}
+    reveal: [contract, ledger]
+    choices:
+      - {label: {en: Go, id: Pergi}, to: b, feedback: {en: Fine, id: Baik}}
+      - {label: {en: Wait, id: Tunggu}, to: nowhere, score: {charm: 1}, when: mood > 1, hours: many}
+  b: {at: nowhere-node, text: {en: End, id: Selesai}, end: success}
+  lost: {text: {en: Lost}, end: failure}
+"""
+
+
+def test_findings_say_where_they_are_as_data(findings_of: FindingsOf) -> None:
+    from tipcase.format.findings import Location
+
+    found = findings_of(LOCATED)
+    where = {(f.code, f.location) for f in found}
+    assert ("E002", Location(field="pass_mark")) in where
+    assert ("E002", Location(stage="a", choice=1, field="hours")) in where
+    assert ("W101", Location(exhibit="contract", field="title", language="id")) in where
+    assert ("W101", Location(stage="lost", field="text", language="id")) in where
+    found = findings_of(LOCATED.replace("pass_mark: lots\n", "").replace(", hours: many", ""))
+    where = {(f.code, f.location) for f in found}
+    assert ("E003", Location(stage="a", choice=1, field="to")) in where
+    assert ("E005", Location(stage="a", choice=1, field="score")) in where
+    assert ("E009", Location(stage="a", choice=1, field="when")) in where
+    assert ("E010", Location(stage="a", field="reveal")) in where
+    assert ("E004", Location(stage="b", field="at")) in where
+    assert ("W103", Location(stage="a", choice=1, field="feedback")) in where
+    assert ("E006", Location(stage="lost")) in where
+    w103 = next(f for f in found if f.code == "W103")
+    assert w103.message == "stage 'a', choice 2: no feedback"  # the one-line form is unchanged
+    assert w103.detail == "no feedback"
+    assert w103.as_json()["stage"] == "a"
+    assert w103.as_json()["choice"] == 2  # counted from 1, as in the message
+
+
+def test_a_location_is_read_from_the_schemas_key_path() -> None:
+    from tipcase.format.findings import Location
+
+    assert Location.of_key_path("stages.intake.choices[2].label.id") == Location("intake", 1, field="label", language="id")
+    assert Location.of_key_path("stages.intake.choices[2]") == Location("intake", 1)
+    assert Location.of_key_path("exhibits.visum.text") == Location(exhibit="visum", field="text")
+    assert Location.of_key_path("variables.trust") == Location(field="variables")
+    assert Location.of_key_path("score.id") == Location(field="score")  # a competency called id is no language
+    assert Location.of_key_path("languages[1]") == Location(field="languages")

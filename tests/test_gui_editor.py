@@ -364,15 +364,19 @@ def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWin
     type_into(qtbot, page.choice_form["label.en"], "Wait")
     page.choice_form.apply()
     page.select("referred")
-    row = next(r for r, text in enumerate(finding_texts(page)) if "stage 'start', choice 2: no feedback" in text)
-    click_finding(page, row)
+    texts = finding_texts(page)  # in the form's words: the stage, the choice and the field's label
+    click_finding(page, texts.index("W103 Stage start, choice 2 › Feedback (English): no feedback"))
     assert page.selection() == ("start", 1)
     assert page.form.currentIndex() == 2
-    texts = finding_texts(page)
-    click_finding(page, texts.index("W101 stages.stage.text: no text in en, id"))
+    assert page.choice_form["feedback.en"].hasFocus()  # the field to write in
+    click_finding(page, texts.index("W101 Stage stage › Text (English): no text in en, id"))
     assert page.selection() == ("stage", None)
-    click_finding(page, texts.index("W101 stages.start.choices[2].label: no text in id"))
+    assert page.stage_form["text.en"].hasFocus()
+    click_finding(page, texts.index("W101 Stage start, choice 2 › Label (Indonesian): no text in id"))
     assert page.selection() == ("start", 1)
+    assert page.choice_form["label.id"].hasFocus()
+    tooltip = page.findings.model().index(texts.index("W101 Stage start, choice 2 › Label (Indonesian): no text in id"), 0)
+    assert tooltip.data(Qt.ItemDataRole.ToolTipRole).endswith("W101 stages.start.choices[2].label: no text in id")  # the file's words
 
 
 def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, tmp_path: Path, tmp_path_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -888,6 +888,22 @@
         <source>No findings: the case is ready to publish.</source>
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
+    <message>
+        <source>Stage {id}, choice {n}</source>
+        <translation>Tahap {id}, pilihan {n}</translation>
+    </message>
+    <message>
+        <source>Stage {id}</source>
+        <translation>Tahap {id}</translation>
+    </message>
+    <message>
+        <source>Case file › {id}</source>
+        <translation>Berkas kasus › {id}</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Rincian kasus</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

@@ -1,13 +1,16 @@
-"""Validator findings: the codes of the scenario format and the one-line form they print in.
+"""Validator findings: the codes of the scenario format, the one-line form they print in, and where they are.
 
-A finding is where (path, 1-based line and column) and what (code and message). Codes starting
+A finding is where in the file (path, 1-based line and column), what (code and message) and, when the
+check knows it, where in the scenario (``Location``: the stage, the choice, the exhibit, the key and the
+language), so a program (the editor) can go to the place without reading the message. Codes starting
 with ``E`` are errors (the file cannot be played), codes starting with ``W`` are warnings.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 CODES: dict[str, str] = {
     "E001": "not readable as YAML (syntax), or not UTF-8",
@@ -32,16 +35,76 @@ CODES: dict[str, str] = {
 Pos = tuple[int, int]
 """A 1-based (line, column) position in a file."""
 
+_KEY_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+@dataclasses.dataclass(frozen=True)
+class Location:
+    """Where in a scenario a finding is, as data: every part is None when it does not apply.
+
+    ``stage`` is a stage id, ``choice`` the 0-based place of a choice in its stage's list (messages and
+    JSON count from 1), ``exhibit`` an exhibit id, ``field`` the file's key at fault (``text``,
+    ``feedback``, ``pass_mark``...: of the choice, else the stage, else the exhibit, else the case) and
+    ``language`` the language of a text (``en``, ``id``) when one language is at fault.
+    """
+
+    stage: str | None = None
+    choice: int | None = None
+    exhibit: str | None = None
+    field: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def of_key_path(cls, path: str, language: str | None = None) -> Location:
+        """The location of a scenario key path as the schema writes it, such as ``stages.intake.choices[2].label.en``.
+
+        Ids never hold ``.`` or ``[`` (the format's id pattern), so the path splits unambiguously. A
+        language code after a text's key becomes ``language``; ``language`` overrides it.
+        """
+        parts: list[str | int] = [name if name else int(number) - 1 for name, number in _KEY_PATH_PART.findall(path)]
+        stage = exhibit = None
+        choice = None
+        if len(parts) >= 2 and parts[0] == "stages" and isinstance(parts[1], str):
+            stage, parts = parts[1], parts[2:]
+            if len(parts) >= 2 and parts[0] == "choices" and isinstance(parts[1], int):
+                choice, parts = parts[1], parts[2:]
+        elif len(parts) >= 2 and parts[0] == "exhibits" and isinstance(parts[1], str):
+            exhibit, parts = parts[1], parts[2:]
+        field = parts[0] if parts and isinstance(parts[0], str) else None
+        if field is not None and language is None and len(parts) == 2 and isinstance(parts[1], str) and len(parts[1]) <= 3:
+            language = parts[1] if field in TEXT_KEYS else None
+        return cls(stage=stage, choice=choice, exhibit=exhibit, field=field, language=language)
+
+    def as_json(self) -> dict[str, object]:
+        """The parts that apply, for ``tipcase validate --json`` (``choice`` counted from 1 as in messages)."""
+        found: dict[str, object] = {}
+        for key in ("stage", "choice", "exhibit", "field", "language"):
+            value = getattr(self, key)
+            if value is not None:
+                found[key] = value + 1 if key == "choice" else value
+        return found
+
+
+TEXT_KEYS = frozenset({"title", "text", "summary", "content_warning", "label", "feedback", "critical", "ref", "description"})
+"""The keys whose value is a text in one or more languages (``{en: ..., id: ...}``)."""
+
 
 @dataclasses.dataclass(frozen=True, order=True)
 class Finding:
-    """One validator finding, printed as ``PATH:LINE:COL: CODE message``."""
+    """One validator finding, printed as ``PATH:LINE:COL: CODE message``.
+
+    ``location`` says where in the scenario, when the check knows it; ``detail`` is the message without the
+    place it names at its start (``stage 'x', choice 2: ``), for a reader that shows the place its own way.
+    Neither takes part in equality or order.
+    """
 
     path: str
     line: int
     col: int
     code: str
     message: str
+    location: Location | None = dataclasses.field(default=None, compare=False)
+    detail: str = dataclasses.field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -51,13 +114,17 @@ class Finding:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
     def as_json(self) -> dict[str, object]:
-        return {
+        """``path, line, col, code, message`` (the contract), then the location's parts that apply."""
+        found: dict[str, object] = {
             "path": self.path,
             "line": self.line,
             "col": self.col,
             "code": self.code,
             "message": self.message,
         }
+        if self.location is not None:
+            found.update(self.location.as_json())
+        return found
 
 
 class Findings:
@@ -67,16 +134,22 @@ class Findings:
         self.path = path
         self.items: list[Finding] = []
 
-    def add(self, code: str, pos: Pos, message: str) -> None:
+    def add(self, code: str, pos: Pos, message: str, *, where: str | None = None, at: Location | None = None) -> None:
+        """Add a finding; ``where`` names the place for a reader and starts the message, ``at`` is the place as data.
+
+        The message printed is ``where: message`` (just ``message`` without ``where``). Raises ValueError
+        for a code the format does not define (a programming error, not bad input).
+        """
         if code not in CODES:  # pragma: no cover - a programming error, not bad input
             raise ValueError(f"unknown finding code {code}")
-        self.items.append(Finding(self.path, pos[0], pos[1], code, message))
+        full = f"{where}: {message}" if where else message
+        self.items.append(Finding(self.path, pos[0], pos[1], code, full, at, message))
 
     @property
     def has_errors(self) -> bool:
         return any(f.is_error for f in self.items)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Finding]:
         return iter(self.items)
 
     def __len__(self) -> int:
@@ -85,5 +158,5 @@ class Findings:
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Errors first, then warnings; within each, by path, line, column and code. Duplicates go."""
-    unique = set(findings)
+    unique = list(dict.fromkeys(findings))  # the first of equal findings stays, with its location
     return sorted(unique, key=lambda f: (not f.is_error, f.path, f.line, f.col, f.code, f.message))

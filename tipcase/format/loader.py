@@ -124,7 +124,7 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
         )
         return loaded
     loaded.kind = kinds[first]
-    ctx = Context(findings, _languages(root, findings))
+    ctx = Context(findings, _languages(root, findings), scenario=loaded.kind == "scenario")
     spec = {"scenario": SCENARIO, "pathway": PATHWAY, "competencies": COMPETENCY_FRAMEWORK}[loaded.kind]
     record = spec.convert(root, ctx, "")
     if record is INVALID:
@@ -208,9 +208,19 @@ def _build_stage(entry: Entry, ctx: Context) -> Stage:
     choices = [_build_choice(i, choice) for i, (choice, _) in enumerate(values.get("choices", []))]
     has_choices_key = "choices" in record.key_pos
     if "end" in values and values.get("choices"):
-        ctx.error(record.key_pos["choices"], f"stages.{entry.key}: an end stage has no choices (remove 'choices' or 'end')")
+        ctx.error(
+            record.key_pos["choices"],
+            "an end stage has no choices (remove 'choices' or 'end')",
+            where=f"stages.{entry.key}",
+            at=f"stages.{entry.key}.end",
+        )
     elif "end" not in record.key_pos and not has_choices_key and "text" in record.key_pos:
-        ctx.error(entry.key_pos, f"stages.{entry.key}: a stage needs 'choices' unless it is an end (add 'end: success|partial|failure')")
+        ctx.error(
+            entry.key_pos,
+            "a stage needs 'choices' unless it is an end (add 'end: success|partial|failure')",
+            where=f"stages.{entry.key}",
+            at=f"stages.{entry.key}.end",
+        )
     reveal = values.get("reveal", [])
     return Stage(
         id=entry.key,
@@ -234,7 +244,7 @@ def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
     variables: list[Entry] = values.get("variables", [])
     for entry in variables:
         if entry.key == "hours" or entry.key in ("and", "or", "not", "true", "false"):
-            ctx.error(entry.key_pos, f"variables.{entry.key}: {entry.key!r} is a reserved word of conditions; choose another name")
+            ctx.error(entry.key_pos, f"{entry.key!r} is a reserved word of conditions; choose another name", where=f"variables.{entry.key}")
     exhibits = {}
     for entry in values.get("exhibits", []):
         exhibit: Record = entry.value

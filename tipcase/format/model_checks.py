@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tipcase.format import conditions
-from tipcase.format.findings import Findings
+from tipcase.format.findings import Findings, Location
 from tipcase.format.model import Choice, Competency, Pathway, Scenario
 from tipcase.play.engine import Play
 from tipcase.play.state_space import Analysis
@@ -41,57 +41,67 @@ def check_scenario(scenario: Scenario, pathway: Pathway | None, findings: Findin
     """Every check that does not need the analysis of routes."""
     stages = scenario.stages
     if scenario.start not in stages:
-        findings.add("E003", scenario.start_pos, f"start names no stage {scenario.start!r}")
+        findings.add("E003", scenario.start_pos, f"start names no stage {scenario.start!r}", at=Location(field="start"))
     for stage in stages.values():
         if stage.at is not None:
+            at = Location(stage=stage.id, field="at")
             if pathway is not None and stage.at not in pathway.nodes:
-                findings.add("E004", stage.at_pos, f"stage '{stage.id}': 'at' names no node {stage.at!r} of pathway '{pathway.id}'")
-            elif pathway is None and scenario.pathway is None:
                 findings.add(
-                    "E004", stage.at_pos, f"stage '{stage.id}': 'at' names pathway node {stage.at!r} but the scenario names no pathway"
+                    "E004", stage.at_pos, f"'at' names no node {stage.at!r} of pathway '{pathway.id}'", where=f"stage '{stage.id}'", at=at
                 )
+            elif pathway is None and scenario.pathway is None:
+                message = f"'at' names pathway node {stage.at!r} but the scenario names no pathway"
+                findings.add("E004", stage.at_pos, message, where=f"stage '{stage.id}'", at=at)
         for exhibit, exhibit_pos in zip(stage.reveal, stage.reveal_pos, strict=True):
             if exhibit not in scenario.exhibits:
-                findings.add("E010", exhibit_pos, f"stage '{stage.id}': reveal names no exhibit {exhibit!r}")
+                at = Location(stage=stage.id, field="reveal")
+                findings.add("E010", exhibit_pos, f"reveal names no exhibit {exhibit!r}", where=f"stage '{stage.id}'", at=at)
         for choice in stage.choices:
             where = f"stage '{stage.id}', choice {choice.index + 1}"
             if choice.to and choice.to not in stages:
-                findings.add("E003", choice.to_pos, f"{where}: 'to' names no stage {choice.to!r}")
+                findings.add("E003", choice.to_pos, f"'to' names no stage {choice.to!r}", where=where, at=_at(stage.id, choice, "to"))
             for competency in choice.score:
                 if competency not in scenario.competencies:
-                    findings.add("E005", choice.score_pos[competency], f"{where}: score names no competency {competency!r}")
+                    at = _at(stage.id, choice, "score")
+                    findings.add("E005", choice.score_pos[competency], f"score names no competency {competency!r}", where=where, at=at)
             if choice.when is not None:
-                _check_condition(scenario, choice.when, choice.when_pos, where, findings)
-            _check_effects(scenario, choice, where, findings)
+                _check_condition(scenario, choice.when, choice.when_pos, where, findings, at=_at(stage.id, choice, "when"))
+            _check_effects(scenario, stage.id, choice, where, findings)
             if choice.feedback is None:
-                findings.add("W103", choice.pos, f"{where}: no feedback")
+                findings.add("W103", choice.pos, "no feedback", where=where, at=_at(stage.id, choice, "feedback"))
     if pathway is not None:
         _check_off_pathway(scenario, pathway, findings)
 
 
-def _check_condition(scenario: Scenario, source: str, where_pos: tuple[int, int], where: str, findings: Findings) -> None:
+def _at(stage_id: str, choice: Choice, field: str | None = None) -> Location:
+    return Location(stage=stage_id, choice=choice.index, field=field)
+
+
+def _check_condition(
+    scenario: Scenario, source: str, where_pos: tuple[int, int], where: str, findings: Findings, *, at: Location | None = None
+) -> None:
     try:
         conditions.check(conditions.parse(source), scenario.variables)
     except conditions.ConditionError as exc:
         line, col = where_pos
-        findings.add("E009", (line, col), f"{where}: bad when {source!r}: {exc} (at character {exc.offset + 1})")
+        findings.add("E009", (line, col), f"bad when {source!r}: {exc} (at character {exc.offset + 1})", where=where, at=at)
 
 
-def _check_effects(scenario: Scenario, choice: Choice, where: str, findings: Findings) -> None:
+def _check_effects(scenario: Scenario, stage_id: str, choice: Choice, where: str, findings: Findings) -> None:
     variables, positions = scenario.variables, choice.effect_pos
     for name, value in choice.set.items():
-        at = positions[f"set.{name}"]
+        pos, at = positions[f"set.{name}"], _at(stage_id, choice, "set")
         if name not in variables:
-            findings.add("E009", at, f"{where}: set names an undeclared variable {name!r}")
+            findings.add("E009", pos, f"set names an undeclared variable {name!r}", where=where, at=at)
         elif isinstance(variables[name], bool) != isinstance(value, bool):
             wanted = "true or false" if isinstance(variables[name], bool) else "an integer"
-            findings.add("E002", at, f"{where}: set {name!r} needs {wanted}, as declared in variables")
+            findings.add("E002", pos, f"set {name!r} needs {wanted}, as declared in variables", where=where, at=at)
     for name in choice.add:
-        at = positions[f"add.{name}"]
+        pos, at = positions[f"add.{name}"], _at(stage_id, choice, "add")
         if name not in variables:
-            findings.add("E009", at, f"{where}: add names an undeclared variable {name!r}")
+            findings.add("E009", pos, f"add names an undeclared variable {name!r}", where=where, at=at)
         elif isinstance(variables[name], bool):
-            findings.add("E002", at, f"{where}: cannot add to the boolean variable {name!r} (use set)")
+            findings.add("E002", pos, f"cannot add to the boolean variable {name!r} (use set)", where=where, at=at)
 
 
 def _check_off_pathway(scenario: Scenario, pathway: Pathway, findings: Findings) -> None:
@@ -120,8 +130,9 @@ def _check_off_pathway(scenario: Scenario, pathway: Pathway, findings: Findings)
                 findings.add(
                     "W102",
                     choice.pos,
-                    f"stage '{stage.id}', choice {choice.index + 1}: off-pathway referral {bad[0]} -> {target.at} "
-                    f"(pathway '{pathway.id}' has no such referral)",
+                    f"off-pathway referral {bad[0]} -> {target.at} (pathway '{pathway.id}' has no such referral)",
+                    where=f"stage '{stage.id}', choice {choice.index + 1}",
+                    at=_at(stage.id, choice, "to"),
                 )
 
 
@@ -132,32 +143,35 @@ def check_routes(scenario: Scenario, pathway: Pathway | None, analysis: Analysis
             "E011",
             scenario.variables_pos,
             f"over {analysis.states - 1:,} reachable states: some variable or the clock grows without bound (bound it with a condition)",
+            at=Location(field="variables"),
         )
         return
     for stage in scenario.stages.values():
         if stage.id not in analysis.reachable_stages:
-            findings.add("E006", stage.pos, f"stage '{stage.id}' is not reached by any route from start '{scenario.start}'")
+            message = f"stage '{stage.id}' is not reached by any route from start '{scenario.start}'"
+            findings.add("E006", stage.pos, message, at=Location(stage=stage.id))
     for stage_id, values in analysis.dead_ends.items():
         stage = scenario.stages[stage_id]
         state = ", ".join(f"{k}={str(v).lower()}" for k, v in zip(scenario.variables, values, strict=True))
         detail = f" (when {state})" if state else ""
-        findings.add("E007", stage.pos, f"stage '{stage_id}' is a dead end: no end stage can be reached from it{detail}")
+        message = f"stage '{stage_id}' is a dead end: no end stage can be reached from it{detail}"
+        findings.add("E007", stage.pos, message, at=Location(stage=stage_id))
     for loop in analysis.score_loops:
         choice = loop.choice.choice
         findings.add(
             "E008",
             choice.pos,
-            f"stage '{loop.stage}', choice {choice.index + 1}: score loop: "
-            f"a cycle through this choice raises {loop.competency!r} every time round",
+            f"score loop: a cycle through this choice raises {loop.competency!r} every time round",
+            where=f"stage '{loop.stage}', choice {choice.index + 1}",
+            at=_at(loop.stage, choice, "score"),
         )
     if pathway is not None and analysis.has_route:
         play = Play(scenario, pathway)
         play.replay(analysis.best_choices)
         broken = [v.rule.id for v in play.violations()]
         if broken:
-            findings.add(
-                "W104", scenario.pathway_pos, f"the best route breaks pathway rule(s) {', '.join(broken)}: replaying it will not reach 100%"
-            )
+            message = f"the best route breaks pathway rule(s) {', '.join(broken)}: replaying it will not reach 100%"
+            findings.add("W104", scenario.pathway_pos, message, at=Location(field="pathway"))
 
 
 def check_reachable_stages(scenario: Scenario, findings: Findings) -> None:
@@ -173,4 +187,5 @@ def check_reachable_stages(scenario: Scenario, findings: Findings) -> None:
                 pending.append(choice.to)
     for stage in scenario.stages.values():
         if stage.id not in reached:
-            findings.add("E006", stage.pos, f"stage '{stage.id}' is not reached by any route from start '{scenario.start}'")
+            message = f"stage '{stage.id}' is not reached by any route from start '{scenario.start}'"
+            findings.add("E006", stage.pos, message, at=Location(stage=stage.id))

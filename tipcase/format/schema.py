@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tipcase.format.findings import Findings, Pos
+from tipcase.format.findings import Findings, Location, Pos
 from tipcase.format.yaml_source import BOOL, FLOAT, INT, NULL, MappingNode, Node, ScalarNode, SequenceNode, pos, scalar_value
 
 ID_PATTERN = r"[a-z0-9_][a-z0-9_-]*"
@@ -69,15 +69,26 @@ class Entry:
 
 
 class Context:
-    """What a conversion needs: where findings go and which languages texts must carry."""
+    """What a conversion needs: where findings go, which languages texts must carry, whether it is a scenario.
 
-    def __init__(self, findings: Findings, languages: Sequence[str] = ("en",)) -> None:
+    In a scenario the key path of a finding says where it is (``Location.of_key_path``).
+    """
+
+    def __init__(self, findings: Findings, languages: Sequence[str] = ("en",), *, scenario: bool = False) -> None:
         self.findings = findings
         self.languages = list(languages) or ["en"]
+        self.scenario = scenario
 
-    def error(self, node: Node | Pos, message: str) -> Any:
-        self.findings.add("E002", node if isinstance(node, tuple) else pos(node), message)
+    def error(self, node: Node | Pos, message: str, *, where: str = "", at: str | None = None) -> Any:
+        """An E002 finding ``where: message``; ``at`` is the key path at fault when it is not ``where``. Returns INVALID."""
+        self.report("E002", node if isinstance(node, tuple) else pos(node), message, where=where, at=at)
         return INVALID
+
+    def report(self, code: str, where_pos: Pos, message: str, *, where: str, at: str | None = None, language: str | None = None) -> None:
+        """A finding at the key path ``where`` (or ``at``), located in a scenario."""
+        path = at if at is not None else where
+        location = Location.of_key_path(path, language) if self.scenario and path else None
+        self.findings.add(code, where_pos, message, where=where or None, at=location)
 
 
 def _type_name(node: Node) -> str:
@@ -110,18 +121,18 @@ class TextKind(Kind):
             values: dict[str, str] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or not re.fullmatch(LANGUAGE_PATTERN, str(key_node.value)):
-                    ctx.error(key_node, f"{where}: {key_node.value!r} is not a language code such as en or id")
+                    ctx.error(key_node, f"{key_node.value!r} is not a language code such as en or id", where=where)
                     continue
                 if not isinstance(value_node, ScalarNode) or value_node.tag == NULL:
-                    ctx.error(value_node, f"{where}.{key_node.value}: expected a string, found {_type_name(value_node)}")
+                    ctx.error(value_node, f"expected a string, found {_type_name(value_node)}", where=f"{where}.{key_node.value}")
                     continue
                 values[str(key_node.value)] = str(value_node.value)
             text = Text(values, pos(node))
         else:
-            return ctx.error(node, f"{where}: expected a text (a string or a mapping of language to string), found {_type_name(node)}")
+            return ctx.error(node, f"expected a text (a string or a mapping of language to string), found {_type_name(node)}", where=where)
         missing = [lang for lang in ctx.languages if not text.values.get(lang, "").strip()]
         if missing:
-            ctx.findings.add("W101", text.pos, f"{where}: no text in {', '.join(missing)}")
+            ctx.report("W101", text.pos, f"no text in {', '.join(missing)}", where=where, language=missing[0])
         return text
 
     def json_schema(self) -> dict[str, Any]:
@@ -145,11 +156,11 @@ class IdKind(Kind):
 
     def check_id(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag == NULL or isinstance(scalar_value(node), bool):
-            return ctx.error(node, f"{where}: expected {self.what}, found {_type_name(node)}")
+            return ctx.error(node, f"expected {self.what}, found {_type_name(node)}", where=where)
         value = str(node.value)
         if not self.pattern.fullmatch(value):
             return ctx.error(
-                node, f"{where}: bad {self.what} {value!r} (use lower-case letters, digits, - and _; pattern {self.pattern.pattern})"
+                node, f"bad {self.what} {value!r} (use lower-case letters, digits, - and _; pattern {self.pattern.pattern})", where=where
             )
         return value
 
@@ -163,7 +174,7 @@ class IdKind(Kind):
 class StrKind(Kind):
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag == NULL:
-            return ctx.error(node, f"{where}: expected a string, found {_type_name(node)}")
+            return ctx.error(node, f"expected a string, found {_type_name(node)}", where=where)
         return str(node.value)
 
     def json_schema(self) -> dict[str, Any]:
@@ -177,7 +188,7 @@ class EnumKind(Kind):
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or str(node.value) not in self.values:
             shown = node.value if isinstance(node, ScalarNode) else _type_name(node)
-            return ctx.error(node, f"{where}: expected one of {', '.join(self.values)}, found {shown!r}")
+            return ctx.error(node, f"expected one of {', '.join(self.values)}, found {shown!r}", where=where)
         return str(node.value)
 
     def json_schema(self) -> dict[str, Any]:
@@ -197,16 +208,16 @@ class NumberKind(Kind):
         allowed = (INT,) if self.integer else (INT, FLOAT)
         if not isinstance(node, ScalarNode) or node.tag not in allowed:
             wanted = "an integer" if self.integer else "a number"
-            return ctx.error(node, f"{where}: expected {wanted}, found {_type_name(node)} {getattr(node, 'value', '')!r}".rstrip())
+            return ctx.error(node, f"expected {wanted}, found {_type_name(node)} {getattr(node, 'value', '')!r}".rstrip(), where=where)
         value = scalar_value(node)
         assert isinstance(value, (int, float))
         if not math.isfinite(value):
-            return ctx.error(node, f"{where}: expected a finite number")
+            return ctx.error(node, "expected a finite number", where=where)
         if self.minimum is not None and (value < self.minimum or (self.exclusive_minimum and value == self.minimum)):
             relation = "above" if self.exclusive_minimum else "at least"
-            return ctx.error(node, f"{where}: must be {relation} {self.minimum:g}, found {value:g}")
+            return ctx.error(node, f"must be {relation} {self.minimum:g}, found {value:g}", where=where)
         if self.maximum is not None and value > self.maximum:
-            return ctx.error(node, f"{where}: must be at most {self.maximum:g}, found {value:g}")
+            return ctx.error(node, f"must be at most {self.maximum:g}, found {value:g}", where=where)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -221,7 +232,7 @@ class NumberKind(Kind):
 class BoolKind(Kind):
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag != BOOL:
-            return ctx.error(node, f"{where}: expected true or false, found {_type_name(node)}")
+            return ctx.error(node, f"expected true or false, found {_type_name(node)}", where=where)
         return scalar_value(node)
 
     def json_schema(self) -> dict[str, Any]:
@@ -231,7 +242,7 @@ class BoolKind(Kind):
 class IntOrBoolKind(Kind):
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag not in (INT, BOOL):
-            return ctx.error(node, f"{where}: expected an integer or true/false, found {_type_name(node)}")
+            return ctx.error(node, f"expected an integer or true/false, found {_type_name(node)}", where=where)
         return scalar_value(node)
 
     def json_schema(self) -> dict[str, Any]:
@@ -245,7 +256,7 @@ class ConstKind(Kind):
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag != INT or scalar_value(node) != self.value:
             shown = node.value if isinstance(node, ScalarNode) else _type_name(node)
-            return ctx.error(node, f"{where}: this program reads format {self.value}, found {shown!r}")
+            return ctx.error(node, f"this program reads format {self.value}, found {shown!r}", where=where)
         return self.value
 
     def json_schema(self) -> dict[str, Any]:
@@ -262,11 +273,11 @@ class ListKind(Kind):
 
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, SequenceNode):
-            return ctx.error(node, f"{where}: expected a list, found {_type_name(node)}")
+            return ctx.error(node, f"expected a list, found {_type_name(node)}", where=where)
         count = len(node.value)
         if count < self.min_items or (self.max_items is not None and count > self.max_items):
             size = str(self.min_items) if self.max_items == self.min_items else f"at least {self.min_items}"
-            return ctx.error(node, f"{where}: expected a list of {size} items, found {count}")
+            return ctx.error(node, f"expected a list of {size} items, found {count}", where=where)
         items = []
         for index, child in enumerate(node.value):
             value = self.item.convert(child, ctx, f"{where}[{index + 1}]")
@@ -289,10 +300,10 @@ def _unique_pairs(node: MappingNode, ctx: Context, where: str) -> list[tuple[Nod
     for key_node, value_node in node.value:
         key = str(key_node.value) if isinstance(key_node, ScalarNode) else None
         if key is None:
-            ctx.error(key_node, f"{where}: a key must be a plain word, found {_type_name(key_node)}")
+            ctx.error(key_node, f"a key must be a plain word, found {_type_name(key_node)}", where=where)
             continue
         if key in seen:
-            ctx.error(key_node, f"{where}: duplicate key {key!r} (the later one would silently replace the earlier)")
+            ctx.error(key_node, f"duplicate key {key!r} (the later one would silently replace the earlier)", where=where)
             continue
         seen.add(key)
         pairs.append((key_node, value_node))
@@ -309,7 +320,7 @@ class MapKind(Kind):
 
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, MappingNode):
-            return ctx.error(node, f"{where}: expected a mapping of {self.what} ids, found {_type_name(node)}")
+            return ctx.error(node, f"expected a mapping of {self.what} ids, found {_type_name(node)}", where=where)
         entries = []
         for key_node, value_node in _unique_pairs(node, ctx, where):
             key = self.key.check_id(key_node, ctx, where)
@@ -345,19 +356,19 @@ class ObjKind(Kind):
 
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, MappingNode):
-            return ctx.error(node, f"{where}: expected a mapping ({self.name}), found {_type_name(node)}")
+            return ctx.error(node, f"expected a mapping ({self.name}), found {_type_name(node)}", where=where)
         record = Record(pos(node), {}, {}, {})
         for key_node, value_node in _unique_pairs(node, ctx, where):
             key = str(key_node.value)
             field = self.fields.get(key)
             if field is None:
                 known = ", ".join(self.fields)
-                ctx.error(key_node, f"{where}: unknown key {key!r} (a {self.name} has: {known})")
+                ctx.error(key_node, f"unknown key {key!r} (a {self.name} has: {known})", where=where)
                 continue
             record.key_pos[key] = pos(key_node)
             if value_node.tag == NULL and not isinstance(field.kind, ConstKind):
                 if field.required:
-                    ctx.error(key_node, f"{where or self.name}: {key!r} needs a value")
+                    ctx.error(key_node, f"{key!r} needs a value", where=where or self.name, at=f"{where}.{key}" if where else key)
                 continue  # an empty optional value is the same as leaving the key out
             value = field.kind.convert(value_node, ctx, f"{where}.{key}" if where else key)
             if value is not INVALID:
@@ -365,7 +376,7 @@ class ObjKind(Kind):
                 record.value_pos[key] = pos(value_node)
         for key, field in self.fields.items():
             if field.required and key not in record.key_pos:
-                ctx.error(node, f"{where or self.name}: missing required key {key!r}")
+                ctx.error(node, f"missing required key {key!r}", where=where or self.name, at=f"{where}.{key}" if where else key)
         return record
 
     def json_schema(self) -> dict[str, Any]:

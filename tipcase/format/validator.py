@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tipcase import bundled
-from tipcase.format.findings import Finding, Findings, sort_findings
+from tipcase.format.findings import Finding, Findings, Location, sort_findings
 from tipcase.format.loader import Loaded, default_competencies, load_file, load_text
 from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Pathway, Scenario
@@ -21,6 +21,8 @@ from tipcase.format.yaml_source import gc_paused
 from tipcase.play.compiled_scenario import compile_scenario
 from tipcase.play.engine import analysis_of
 from tipcase.play.state_space import Analysis
+
+PATHWAY_FIELD = Location(field="pathway")
 
 
 @dataclasses.dataclass
@@ -79,9 +81,8 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
             found = bundled.find_pathway(scenario.path, scenario.pathway)
             if found is None:
                 tried = ", ".join(_display(p) for p in bundled.pathway_candidates(scenario.path, scenario.pathway)[:2])
-                findings.add(
-                    "E004", scenario.pathway_pos, f"pathway {scenario.pathway!r} not found (looked in {tried} and the bundled library)"
-                )
+                message = f"pathway {scenario.pathway!r} not found (looked in {tried} and the bundled library)"
+                findings.add("E004", scenario.pathway_pos, message, at=PATHWAY_FIELD)
             else:
                 pathway_loaded = cache.get(found, _display(found))
                 pathway_findings = Findings(pathway_loaded.path)
@@ -90,14 +91,13 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
                     check_pathway_nodes(pathway_loaded.pathway, pathway_findings)
                     check_rule_competencies(pathway_loaded.pathway, pathway_findings, scenario.competencies, f"scenario '{scenario.id}'")
                 if pathway_loaded.kind != "pathway" and not pathway_loaded.findings.has_errors:
-                    findings.add("E004", scenario.pathway_pos, f"{_display(found)} is not a pathway file")
+                    findings.add("E004", scenario.pathway_pos, f"{_display(found)} is not a pathway file", at=PATHWAY_FIELD)
                 extra.extend(pathway_findings.items)
                 if pathway_loaded.pathway is not None and not pathway_findings.has_errors:
                     pathway = pathway_loaded.pathway
                     if pathway.id != scenario.pathway:
-                        findings.add(
-                            "E004", scenario.pathway_pos, f"{_display(found)} holds pathway {pathway.id!r}, not {scenario.pathway!r}"
-                        )
+                        message = f"{_display(found)} holds pathway {pathway.id!r}, not {scenario.pathway!r}"
+                        findings.add("E004", scenario.pathway_pos, message, at=PATHWAY_FIELD)
                         pathway = None
         checked.pathway = pathway
         check_scenario(scenario, pathway, findings)

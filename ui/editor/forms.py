@@ -106,6 +106,12 @@ class Form(QWidget):
     def __getitem__(self, name: str) -> QWidget:
         return self.rows[name]
 
+    def field(self, key: str, language: str | None = None) -> QWidget | None:
+        """The widget editing ``key`` (in ``language``; the first language when not given), None when the form has none."""
+        matching = [spec for spec in self.FIELDS if spec.key == key]
+        chosen = next((spec for spec in matching if spec.language == language), matching[0] if matching else None)
+        return self.rows[chosen.name] if chosen is not None else None
+
     def text(self, name: str) -> str:
         return field_text(self.rows[name])
 

@@ -48,6 +48,16 @@ class OutlineModel(QAbstractItemModel):
         """Show the document as it now stands."""
         self.set_document(self.document)
 
+    def retranslate(self) -> None:
+        """Every row again in the interface language (choice labels are shown in it)."""
+        if not self._ids:
+            return
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
+        for row, stage_id in enumerate(self._ids):
+            if self._counts[stage_id]:
+                parent = self.index(row, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(self._counts[stage_id] - 1, 0, parent))
+
     def _mirror(self) -> None:
         stages = self.document.stages
         self._ids = list(stages)

@@ -33,17 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.format.document import (
-    Edit,
-    EditError,
-    ScenarioDocument,
-)
+from tipcase.format.document import Edit, EditError, ScenarioDocument
+from tipcase.format.findings import Location
 
 from ui.context import ApplicationContext
 from ui.editor.case_file import CaseFileForm
 from ui.editor.commands import EditCommand
 from ui.editor.findings_list import LOCATION_ROLE, FindingsModel
-from ui.editor.forms import CaseForm, Changes, ChoiceForm, StageForm
+from ui.editor.forms import CaseForm, Changes, ChoiceForm, Form, StageForm
 from ui.editor.graph import CaseGraph
 from ui.editor.outline import OutlineFilter, OutlineModel
 from ui.editor.session import FileSession
@@ -218,6 +215,8 @@ class EditorPage(QWidget):
         self.outline_filter.setPlaceholderText(self.tr("Find a stage or choice…"))
         self.outline_filter.setAccessibleName(self.tr("Find a stage or choice"))
         self.outline.setAccessibleName(self.tr("Stages and choices"))
+        self.outline_model.retranslate()
+        self.findings_model.retranslate()
         self.findings.setAccessibleName(self.tr("Validation findings"))
         self.graph.setAccessibleName(self.tr("Scenario graph"))
 
@@ -312,13 +311,28 @@ class EditorPage(QWidget):
             self.stage_form["at"].setToolTip(self.tr("A node of the pathway {id}; start typing to see them.").format(id=checked.pathway.id))
 
     def go_to_finding(self, index: QModelIndex) -> None:
-        """Select the stage or choice a finding is about."""
-        where = index.data(LOCATION_ROLE)
-        if not where or where[0] not in self.document.stages:
+        """Go to the place a finding is about: select its stage, choice, exhibit or the case details, and its field."""
+        location = index.data(LOCATION_ROLE)
+        if not isinstance(location, Location):
             return
-        stage_id, choice = where
-        choices = self.document.stages[stage_id].get("choices") or []
-        self.select(stage_id, choice if choice is not None and choice < len(choices) else None)
+        form: Form | None = None
+        if location.stage is not None:
+            if location.stage not in self.document.stages:
+                return
+            choices = self.document.stages[location.stage].get("choices") or []
+            choice = location.choice if location.choice is not None and location.choice < len(choices) else None
+            self.select(location.stage, choice)
+            form = self.stage_form if choice is None else self.choice_form
+        elif location.exhibit is not None:
+            self.show_case_file_form(location.exhibit)
+            form = self.case_file.form
+        elif location.field is not None:
+            self.show_case_form()
+            form = self.case_form
+        if form is not None and location.field is not None:
+            field = form.field(location.field, location.language)
+            if field is not None:
+                field.setFocus()
 
     # -- selection and forms ---------------------------------------------------------------------
     def selection(self) -> tuple[str, int | None] | None:
