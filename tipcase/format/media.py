@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from tipcase.format.findings import Location
+
 if TYPE_CHECKING:
     from tipcase.format.findings import Findings
     from tipcase.format.model import Scenario
@@ -227,11 +229,12 @@ def check_exhibit_files(scenario: Scenario, findings: Findings) -> None:
         try:
             check_name(exhibit.file)
         except MediaError as exc:
-            findings.add("E012", exhibit.file_pos, f"{where}: {exc}")
+            findings.add("E012", exhibit.file_pos, str(exc), where=where, at=Location(exhibit=exhibit.id, field="file"))
             continue
         if folder is None:
             continue
         try:
             inspect(folder, exhibit.file)
         except MediaError as exc:
-            findings.add("W105", exhibit.file_pos, f"{where}: {exc} (publishing refuses it until this is fixed)")
+            message = f"{exc} (publishing refuses it until this is fixed)"
+            findings.add("W105", exhibit.file_pos, message, where=where, at=Location(exhibit=exhibit.id, field="file"))
