@@ -1,13 +1,23 @@
-"""The certificate benchmark: 1,000 certificates into one PDF, against a naive reportlab loop.
+"""The certificate benchmarks: printing 1,000 certificates, and verifying 1,000 genuine pages.
 
-The naive loop is what one would write first: per certificate, set up the fonts and draw every
-label, image and line again, and draw the QR code with reportlab's own QrCodeWidget (one rectangle
-per module). It prints the same text and the same payload.
+Printing, against a naive reportlab loop: what one would write first, per certificate set up the
+fonts and draw every label, image and line again, and draw the QR code with reportlab's own
+QrCodeWidget (one rectangle per module). It prints the same text and the same payload.
+
+Verifying (``false_alarms``): 1,000 genuine pages, varied as real ones are (names with diacritics and
+very long ones, missing rank, staff ID or unit, expiry or none, two institutions, one with logo and
+signature pictures), leaving the program every way a certificate does: single PDFs, pages of a
+merged PDF, each PDF of the ZIP, and the register's print file; every page must verify valid.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
+import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,9 +28,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from tipcase.certificates import pdf as certpdf
-from tipcase.certificates.payload import CertificateData, sign
-from tipcase.certificates.pdf import BOLD, FONT, HEIGHT, PAGE, QR_SIZE, WIDTH, Institution, PrintedCertificate
+from tipcase.certificates import verification
+from tipcase.certificates.payload import CertificateData, PageRecord, payload_digest, sign, sign_record
+from tipcase.certificates.pdf import BOLD, FONT, HEIGHT, PAGE, QR_SIZE, WIDTH, Institution, PrintedCertificate, qr_mask
+from tipcase.certificates.signing import key_id
 from tipcase.format.loader import default_competencies
+from tipcase.services.certificates import write_pdfs
 
 INSTITUTION = Institution(
     {"en": "Police Education and Training Centre (example)", "id": "Pusat Pendidikan dan Pelatihan Polri (contoh)"},
@@ -49,8 +62,113 @@ def certificates(count: int) -> list[PrintedCertificate]:
             expires="2029-11-26",
             institution=INSTITUTION.name["en"],
         )
-        items.append(PrintedCertificate(data, sign(data, key), titles))
+        items.append(printed(data, key, titles, INSTITUTION))
     return items
+
+
+def printed(
+    data: CertificateData, key: Ed25519PrivateKey, titles: dict[str, tuple[str, str]], institution: Institution
+) -> PrintedCertificate:
+    """A page as the register prints it: the signed data and its signed page record."""
+    text = sign(data, key)
+    record = PageRecord(data.serial, payload_digest(text), institution.as_record(), titles, qr_mask(text))
+    return PrintedCertificate(data, text, titles, institution, sign_record(record, key), record.qr_mask)
+
+
+def _picture(colour: tuple[int, int, int], size: tuple[int, int]) -> bytes:
+    from PIL import Image, ImageDraw  # noqa: PLC0415
+
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    ImageDraw.Draw(image).ellipse((4, 4, size[0] - 4, size[1] - 4), fill=(*colour, 255), outline=(20, 20, 20, 255), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+NAMES = [
+    "Bripda Sari Wulandari",
+    "Ni Luh Putu Ayu Kusumawardhani Sukmaningrat Dewi Saraswati, S.H., M.H.",
+    "Aiptu I Gusti Ngurah Agung Bagus",
+    "José Ramos-Horta Jr.",
+    "Nguyễn Thị Minh Khai",
+    "Dr. Ir. H. Muhammad Ridwan Kamil Syahputra Harahap",
+    "Ö. Çelik",
+    "Briptu Kadek Ayu Wiraningsih",
+]
+
+
+def genuine(count: int) -> tuple[list[PrintedCertificate], dict[str, object]]:
+    """``count`` varied genuine pages and the keys that verify them."""
+    key = Ed25519PrivateKey.generate()
+    titles = {c: (x.title.get("en", c), x.title.get("id", c)) for c, x in default_competencies().items()}
+    pictured = dataclasses.replace(
+        INSTITUTION, logo_png=_picture((170, 40, 40), (300, 300)), signature_png=_picture((30, 30, 120), (600, 200))
+    )
+    plain = Institution(
+        {"en": "Directorate of Women and Children Protection (example)", "id": "Direktorat PPA-PPO (contoh)"}, "Brigjen Pol. Rina Sari"
+    )
+    items = []
+    for number in range(1, count + 1):
+        subset = dict(list(titles.items())[: 3 + number % 7])
+        data = CertificateData(
+            serial=f"TC-{key_id(key.public_key())[:8].upper()}-2026-{number:06d}",
+            code=f"FA{number:010d}",
+            name=NAMES[number % len(NAMES)] + ("" if number % 3 else f" {number}"),
+            rank=None if number % 5 == 0 else "Bripda",
+            staff_id=None if number % 4 == 0 else f"{98050000 + number}",
+            unit=None if number % 6 == 0 else "Unit PPA Satreskrim Polres Cirebon Kota, Polda Jawa Barat",
+            course="demo",
+            title={"en": "Victim-centred case handling", "id": "Penanganan perkara yang berpusat pada korban"},
+            scenarios=tuple((f"case-{n}", 1 + n % 3) for n in range(1 + number % 6)),
+            competencies={c: round((number * 7 + i * 13) % 1001 / 10, 1) for i, c in enumerate(subset)},
+            issued="2026-11-26",
+            expires=None if number % 2 else "2029-11-26",
+            institution=INSTITUTION.name["en"],
+        )
+        items.append(printed(data, key, subset, pictured if number % 2 else plain))
+    return items, {key_id(key.public_key()): key.public_key()}
+
+
+@dataclasses.dataclass
+class Tally:
+    pages: int = 0
+    not_valid: int = 0
+    seconds: float = 0.0
+    examples: list[str] = dataclasses.field(default_factory=list)
+
+    def add(self, results: list[verification.Verification], seconds: float) -> None:
+        self.pages += len(results)
+        self.seconds += seconds
+        bad = [r for r in results if not r.valid]
+        self.not_valid += len(bad)
+        self.examples += [r.message for r in bad[:2]]
+
+
+def false_alarms(total: int = 1_000) -> dict[str, Tally]:
+    """Verify ``total`` genuine pages, a quarter by each way a certificate leaves the program."""
+    items, trusted = genuine(total)
+    quarter = total // 4
+    today = dt.date(2026, 11, 30)
+    tallies = {"single PDF": Tally(), "page of the merged PDF": Tally(), "PDF in the ZIP": Tally(), "register's print file": Tally()}
+
+    def check(kind: str, data: bytes) -> None:
+        start = time.perf_counter()
+        results = verification.verify_pdf(data, kind, trusted, None, today)
+        tallies[kind].add(results, time.perf_counter() - start)
+
+    for item in items[:quarter]:
+        check("single PDF", certpdf.render_bytes([item], INSTITUTION))
+    check("page of the merged PDF", certpdf.render_bytes(items[quarter : 2 * quarter], INSTITUTION))
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = Path(folder) / "each.zip"
+        write_pdfs(items[2 * quarter : 3 * quarter], INSTITUTION, bundle, as_zip=True)
+        with zipfile.ZipFile(bundle) as archive:
+            for name in archive.namelist():
+                check("PDF in the ZIP", archive.read(name))
+        printed_file = Path(folder) / "print.pdf"  # what Certificates > Register > Print sends to the printer
+        write_pdfs(items[3 * quarter :], INSTITUTION, printed_file)
+        check("register's print file", printed_file.read_bytes())
+    return tallies
 
 
 def naive(items: list[PrintedCertificate], target: Path | io.BytesIO) -> None:

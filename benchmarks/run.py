@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -226,8 +227,68 @@ def bench_certificates() -> bool:
     return ok
 
 
+def bench_verification() -> bool:
+    print("\n== Verifying certificate PDFs: false alarms on 1,000 genuine pages, and the time per verification ==")
+    start = time.perf_counter()
+    tallies = certificate_bench.false_alarms(1_000)
+    pages = sum(t.pages for t in tallies.values())
+    alarms = sum(t.not_valid for t in tallies.values())
+    for kind, tally in tallies.items():
+        print(f"{kind:<24} {tally.pages:>5} pages  {tally.not_valid} not valid  {1000 * tally.seconds / tally.pages:.0f} ms a page")
+        for example in tally.examples:
+            print(f"    {example[:300]}")
+    print(f"false alarms: {alarms} in {pages} genuine pages ({time.perf_counter() - start:.0f} s in all)")
+    timings = verify_from_a_fresh_process()
+    for name, (wall, cpu) in timings.items():
+        print(f"{name:<46} {wall:.2f} s wall, {cpu:.2f} s CPU (median of 5, from a fresh process)")
+    cpu = timings["tipcase verify --offline one.pdf"][1]
+    ok = alarms == 0 and pages == 1_000 and cpu <= 2.0
+    print(f"target: no false alarm in 1,000 genuine pages, and one verification within 2 s of CPU at a desk  {'PASS' if ok else 'MISS'}")
+    return ok
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def verify_from_a_fresh_process() -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds, interleaved, of: ``tipcase verify --offline`` on one genuine PDF; the
+    check it replaced (pypdf's page text); and ``tipcase --version`` (the command line's start-up)."""
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
+    items, trusted = certificate_bench.genuine(1)
+    public = next(iter(trusted.values()))
+    with tempfile.TemporaryDirectory() as folder:
+        pdf, key = Path(folder) / "one.pdf", Path(folder) / "institution.pub"
+        pdf.write_bytes(certificate_bench.certpdf.render_bytes(items, certificate_bench.INSTITUTION))
+        key.write_bytes(public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))  # type: ignore[attr-defined]
+        env = {**os.environ, "TIPCASE_HOME": folder}
+        tipcase = str(Path(sys.executable).with_name("tipcase"))
+        subprocess.run([tipcase, "keys", "import-public", str(key)], env=env, check=True, capture_output=True)
+        commands = {
+            "tipcase verify --offline one.pdf": [tipcase, "verify", "--offline", str(pdf)],
+            "baseline: pypdf's page text (the old check)": [
+                sys.executable,
+                "-c",
+                f"from pypdf import PdfReader; assert 'TC1:' in PdfReader({str(pdf)!r}).pages[0].extract_text()",
+            ],
+            "tipcase --version (start-up alone)": [tipcase, "--version"],
+        }
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(5):
+            for name, command in commands.items():
+                runs[name].append(_timed(command, env))
+    return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got)) for name, got in runs.items()}
+
+
 def main() -> int:
-    benches = [bench_scenario, bench_cohort_report, bench_analytics, bench_editor, bench_startup, bench_certificates]
+    benches = [bench_scenario, bench_cohort_report, bench_analytics, bench_editor, bench_startup, bench_certificates, bench_verification]
     if len(sys.argv) > 1:
         benches = [b for b in benches if b.__name__.removeprefix("bench_") in sys.argv[1:]]
     outcomes = [bench() for bench in benches]

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from tipcase.certificates import verification
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import CertificateData, PageRecord, payload_digest, sign, sign_record
-from tipcase.certificates.pdf import PrintedCertificate, Region, qr_mask, render_bytes
+from tipcase.certificates.pdf import INK, PrintedCertificate, Region, qr_mask, render_bytes
 from tipcase.certificates.signing import key_id
 
 TITLES = {
@@ -155,3 +155,19 @@ def _written(writer: PdfWriter) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def cover(
+    box: tuple[float, float, float, float], text: str | None = None, font: str = "Helvetica-Bold", size: float = 24
+) -> Callable[[Canvas], None]:
+    """A white box over ``box``, and optionally ``text`` on it in the ink colour: the classic paper forgery."""
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.rect(box[0] - 2, box[1] - 2, box[2] - box[0] + 4, box[3] - box[1] + 4, stroke=0, fill=1)
+        if text is not None:
+            canvas.setFillColorRGB(*INK)
+            canvas.setFont(font, size)
+            canvas.drawCentredString((box[0] + box[2]) / 2, box[1] + 0.3 * size, text)
+
+    return draw

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from collections.abc import Callable
 
 import pytest
 from PIL import Image
@@ -18,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.certificate_pages import INSTITUTION, Issuer, edit_content, overlay, regions_of, replace_text, shift_text
+from tests.certificate_pages import INSTITUTION, Issuer, cover, edit_content, overlay, regions_of, replace_text, shift_text
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.pdf import INK, PrintedCertificate
 from tipcase.certificates.verification import Verdict, Verification
@@ -49,22 +48,6 @@ def one(issuer: Issuer, pdf: bytes) -> Verification:
 
 def fields_of(result: Verification) -> set[str]:
     return {d.field for d in result.differences}
-
-
-def cover(
-    box: tuple[float, float, float, float], text: str | None = None, font: str = "Helvetica-Bold", size: float = 24
-) -> Callable[[Canvas], None]:
-    """A white box over ``box``, and optionally ``text`` on it in the ink colour: the classic paper forgery."""
-
-    def draw(canvas: Canvas) -> None:
-        canvas.setFillColorRGB(1, 1, 1)
-        canvas.rect(box[0] - 2, box[1] - 2, box[2] - box[0] + 4, box[3] - box[1] + 4, stroke=0, fill=1)
-        if text is not None:
-            canvas.setFillColorRGB(*INK)
-            canvas.setFont(font, size)
-            canvas.drawCentredString((box[0] + box[2]) / 2, box[1] + 0.3 * size, text)
-
-    return draw
 
 
 def test_the_genuine_page_is_valid_and_names_no_difference(genuine: Genuine) -> None:

@@ -7,15 +7,20 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
+from tests.certificate_pages import cover, overlay
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
+from tipcase.certificates.pdf import Region, render_bytes
 from tipcase.certificates.signing import init_keys
 from tipcase.services import accounts, certificates, courses
 from tipcase.store.database import Database
+from tipcase.store.models import Certificate
 
 from ui.main_window import MainWindow
 from ui.printing import print_pdf
@@ -114,6 +119,10 @@ def test_printing_renders_every_page_to_the_printer(qtbot, window: MainWindow, t
     assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 2
 
 
+def certificate_of(session: Session, code: str) -> Certificate:
+    return session.scalars(select(Certificate).where(Certificate.code == code)).one()
+
+
 def test_verify_screen(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = window.context.db
     assert db is not None
@@ -131,6 +140,16 @@ def test_verify_screen(qtbot, window: MainWindow, tmp_path: Path) -> None:  # ty
     assert page.statuses == ["altered"]
     page.verify("NOSUCHCODE22")
     assert page.statuses == ["unknown"]
+    forged = tmp_path / "forged.pdf"  # a white box over the name, another name on top
+    with db.reading() as session:
+        regions: list[Region] = []
+        pdf = render_bytes(certificates.printable(session, [certificate_of(session, code)]), certificates.institution(session), regions)
+    name = next(r.box for r in regions if r.field == "name")
+    forged.write_bytes(overlay(pdf, cover(name, "Budi Santoso")))
+    page.verify(str(forged))
+    assert page.statuses == ["altered"]
+    assert "<b>Name</b>: looks different" in page.result.text()
+    assert "Budi Santoso" in page.result.text()
     window.sign_out()
     window.show_verify()  # verifying needs no sign-in
     page.verify(payload)

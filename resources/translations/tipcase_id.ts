@@ -1966,6 +1966,10 @@
         <translation>Kunci penanda tangan</translation>
     </message>
     <message>
+        <source>Signed fields: compare them with the paper</source>
+        <translation>Isian bertanda tangan: cocokkan dengan kertasnya</translation>
+    </message>
+    <message>
         <source>Revoked</source>
         <translation>Dicabut</translation>
     </message>

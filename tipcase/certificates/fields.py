@@ -46,8 +46,17 @@ def field_name(field: str, titles: dict[str, tuple[str, str]] | None = None) -> 
     return FIELDS.get(field, field)
 
 
-def signed_fields(data: CertificateData) -> list[tuple[str, str]]:
-    """(label, value) for every field the signed data states, in the order the page prints them."""
+def competency_order(data: CertificateData, titles: dict[str, tuple[str, str]]) -> list[str]:
+    """The certificate's competencies in the order its page prints them (the page record's order)."""
+    return [c for c in titles if c in data.competencies] + [c for c in data.competencies if c not in titles]
+
+
+def signed_fields(data: CertificateData, titles: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """(label, value) for every field the signed data states, in the order the page prints them.
+
+    ``titles`` (from the page record, when there is one) names the competencies; otherwise their ids.
+    """
+    titles = titles or {}
     rows = [
         ("Name", data.name),
         ("Rank", data.rank or "—"),
@@ -58,7 +67,10 @@ def signed_fields(data: CertificateData) -> list[tuple[str, str]]:
     if data.title.get("id") and data.title.get("id") != data.title.get("en"):
         rows.append(("Course (Indonesian)", data.title["id"]))
     rows.append(("Cases", ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios) or "—"))
-    rows.extend((f"Competency {competency}", f"{percent:g} %") for competency, percent in data.competencies.items())
+    rows.extend(
+        (titles.get(competency, (f"Competency {competency}", ""))[0], f"{data.competencies[competency]:g} %")
+        for competency in competency_order(data, titles)
+    )
     rows += [
         ("Issued", data.issued),
         ("Valid until", data.expires or "no expiry"),

@@ -274,7 +274,14 @@ def _compare_text(presented: list[Char], expected: list[Char], regions: list[Reg
 
 
 def _joined(chars: Iterable[Char]) -> str:
-    return "".join(c.text for c in chars).strip()[:120]
+    """The characters as text, in the order the page draws them; " + " where a new run starts elsewhere."""
+    text, previous = [], None
+    for char in chars:
+        if previous is not None and (abs(char.y - previous.y) > 1 or char.x < previous.x - 1):
+            text.append(" + ")
+        text.append(char.text)
+        previous = char
+    return "".join(text).strip()[:120]
 
 
 def _extra(presented: list[_Drawn], expected: list[_Drawn]) -> Iterator[tuple[Box, str]]:

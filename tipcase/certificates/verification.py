@@ -21,13 +21,12 @@ import dataclasses
 import datetime as dt
 import enum
 import threading
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from tipcase.certificates.fields import field_name
 from tipcase.certificates.institution import Institution
-from tipcase.certificates.page_check import Difference, PresentedPage, compare
 from tipcase.certificates.payload import (
     LAYOUT,
     CertificateData,
@@ -37,7 +36,9 @@ from tipcase.certificates.payload import (
     open_record,
     payload_digest,
 )
-from tipcase.certificates.pdf import LOGO_BOX, SIGNATURE_BOX, PrintedCertificate, Region, render_bytes
+
+if TYPE_CHECKING:  # pdfium and reportlab load only when a PDF is verified, not for every command
+    from tipcase.certificates.page_check import Difference, PresentedPage
 
 MAX_PDF_BYTES = 50 * 1024 * 1024  # a certificate page is about 60 KB; a 1,000-page batch about 30 MB
 MAX_PAGES = 5000
@@ -225,6 +226,8 @@ def verify_pdf(
     """Every page of a certificate PDF: its signed data, its standing, and what the page prints."""
     import pypdfium2 as pdfium  # noqa: PLC0415 - only PDF verification needs pdfium
 
+    from tipcase.certificates.page_check import PresentedPage  # noqa: PLC0415
+
     if len(data) > MAX_PDF_BYTES:
         return [Verification(Verdict.UNREADABLE, f"{name} is {len(data) // 2**20} MB, more than a certificate PDF can be", cause="not-pdf")]
     with _PDFIUM:
@@ -308,6 +311,11 @@ def _record(records: list[str], payload: str, result: Verification, trusted: dic
 
 def _differences(page: PresentedPage, data: CertificateData, payload: str, record_text: str, record: PageRecord) -> list[Difference]:
     """Re-create the page from the signed data and record, and compare."""
+    import pypdfium2 as pdfium  # noqa: PLC0415
+
+    from tipcase.certificates.page_check import Difference, PresentedPage, compare  # noqa: PLC0415
+    from tipcase.certificates.pdf import LOGO_BOX, SIGNATURE_BOX, PrintedCertificate, Region, render_bytes  # noqa: PLC0415
+
     pictures = page.pictures()
     try:
         institution = Institution.from_record(record.institution, pictures)
@@ -320,8 +328,6 @@ def _differences(page: PresentedPage, data: CertificateData, payload: str, recor
         if record.institution.get(field) and record.institution[field] not in pictures:  # the signed picture is not on the page
             regions.append(Region(field, (box[0], box[1], box[0] + box[2], box[1] + box[3])))
             missing.append(Difference(field, "picture"))
-    import pypdfium2 as pdfium  # noqa: PLC0415
-
     expected = pdfium.PdfDocument(render_bytes([item], institution, regions))
     try:
         found = compare(page, PresentedPage(expected[0]), regions)

@@ -335,19 +335,26 @@ def _print_verification(result: Verification) -> None:
     """The verdict, what was checked, what differs, and every signed field for comparing with the paper."""
     page = f"page {result.page}: " if result.page is not None and not result.message.startswith("page") else ""
     print(f"{HEADLINES[result.verdict]}: {page}{result.message}")
+    by_field: dict[str, list[str]] = {}
     for difference in result.differences:
-        line = f"  differs: {field_name(difference.field, result.titles)} ({difference.kind})"
+        what = difference.kind
         if difference.kind == "text":
-            line += f": signed {difference.signed!r}, on the page {difference.found!r}"
+            what += f" (signed {difference.signed!r}, on the page {difference.found!r})"
         elif difference.kind == "hidden text":
-            line += f": {difference.found!r}"
-        elif difference.where:
-            line += f" at {difference.where[0]} mm from the left, {difference.where[1]} mm from the top"
-        print(line)
+            what += f" ({difference.found!r})"
+        elif difference.kind == "page":
+            what = f"{difference.signed} changed"
+        name = field_name(difference.field, result.titles)
+        if difference.where:
+            name += f" ({difference.where[0]} mm from the left, {difference.where[1]} mm from the top)"
+        by_field.setdefault(name, []).append(what)
+    for name, whats in by_field.items():
+        print(f"  differs: {name}: {'; '.join(whats)}")
     if result.data is not None:
         print("  signed fields (compare them with the paper):")
-        width = max(len(label) for label, _ in signed_fields(result.data))
-        for label, value in signed_fields(result.data):
+        rows = signed_fields(result.data, result.titles)
+        width = max(len(label) for label, _ in rows)
+        for label, value in rows:
             print(f"    {label:<{width}}  {value}")
         if result.key_id:
             print(f"    {'Signing key':<{width}}  {result.key_id}")

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from tipcase.certificates.fields import competency_order
+
 from ui.context import ApplicationContext
 from ui.theme import colours
 
@@ -203,28 +205,43 @@ class VerifyPage(QWidget):
         english, indonesian = result.titles.get(competency, (competency, competency))
         return str(indonesian if self.context.language == "id" else english)
 
-    def _difference(self, result: Any, difference: Any) -> str:
-        names = self.field_names()
-        kind, _, competency = difference.field.partition(":")
+    def _field_name(self, result: Any, field: str) -> str:
+        kind, _, competency = field.partition(":")
         if competency:
             title = self._competency(result, competency)
-            name = (self.tr("Percentage for %1") if kind == "percent" else self.tr("Competency title %1")).replace("%1", title)
-        else:
-            name = names.get(difference.field, difference.field)
-        line = f"<b>{html.escape(name)}</b>: {html.escape(self.kinds().get(difference.kind, difference.kind))}"
-        if difference.kind == "text" and (difference.signed or difference.found):
-            line += " — " + html.escape(
-                self.tr("signed “%1”, on the page “%2”").replace("%1", difference.signed).replace("%2", difference.found)
-            )
-        elif difference.kind == "hidden text" and difference.found:
-            line += f" — “{html.escape(difference.found)}”"
-        if difference.where:
-            line += " " + html.escape(
-                self.tr("(%1 mm from the left, %2 mm from the top)")
-                .replace("%1", str(difference.where[0]))
-                .replace("%2", str(difference.where[1]))
-            )
-        return f"<li>{line}</li>"
+            return (self.tr("Percentage for %1") if kind == "percent" else self.tr("Competency title %1")).replace("%1", title)
+        return self.field_names().get(field, field)
+
+    def _differences(self, result: Any) -> str:
+        """One line per field that differs: its name, then each way it differs."""
+        by_field: dict[str, list[Any]] = {}
+        for difference in result.differences:
+            by_field.setdefault(difference.field, []).append(difference)
+        kinds = self.kinds()
+        lines = []
+        for field, differences in by_field.items():
+            parts = []
+            for difference in differences:
+                part = html.escape(kinds.get(difference.kind, difference.kind))
+                if difference.kind == "text" and (difference.signed or difference.found):
+                    part += (
+                        " ("
+                        + html.escape(
+                            self.tr("signed “%1”, on the page “%2”").replace("%1", difference.signed).replace("%2", difference.found)
+                        )
+                        + ")"
+                    )
+                elif difference.kind == "hidden text" and difference.found:
+                    part += f" (“{html.escape(difference.found)}”)"
+                parts.append(part)
+            where = next((d.where for d in differences if d.where), None)
+            name = html.escape(self._field_name(result, field))
+            if where:
+                name += " " + html.escape(
+                    self.tr("(%1 mm from the left, %2 mm from the top)").replace("%1", str(where[0])).replace("%2", str(where[1]))
+                )
+            lines.append(f"<li><b>{name}</b>: {'; '.join(parts)}</li>")
+        return "<ul>" + "".join(lines) + "</ul>"
 
     def _fields(self, result: Any) -> str:
         data = result.data
@@ -238,7 +255,10 @@ class VerifyPage(QWidget):
             (names["course"], f"{title} ({data.course})"),
             (names["cases"], ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios) or "—"),
         ]
-        rows += [(self._competency(result, competency), f"{percent:g} %") for competency, percent in data.competencies.items()]
+        rows += [
+            (self._competency(result, competency), f"{data.competencies[competency]:g} %")
+            for competency in competency_order(data, result.titles)
+        ]
         rows += [
             (names["issued"], data.issued),
             (names["expires"], data.expires or self.tr("no expiry")),
@@ -252,7 +272,8 @@ class VerifyPage(QWidget):
             f"<tr><td style='padding-right:16px'>{html.escape(label)}</td><td><b>{html.escape(value)}</b></td></tr>"
             for label, value in rows
         )
-        return f"<p><b>{html.escape(self.tr('Signed fields: compare them with the paper'))}</b></p><table>{cells}</table>"
+        heading = self.tr("Signed fields: compare them with the paper")
+        return f"<p><b>{html.escape(heading)}</b></p><table>{cells}</table>"
 
     def show_results(self, results: list[Any]) -> None:
         palette = colours()
@@ -264,7 +285,7 @@ class VerifyPage(QWidget):
             colour = (palette.good if result.valid else palette.bad).name()
             part = f"<h3 style='color:{colour}'>{html.escape(headlines[result.status])}</h3><p>{html.escape(self.explanation(result))}</p>"
             if result.differences:
-                part += "<ul>" + "".join(self._difference(result, d) for d in result.differences) + "</ul>"
+                part += self._differences(result)
             if result.data is not None:
                 part += self._fields(result)
             parts.append(part)
