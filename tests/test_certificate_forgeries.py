@@ -17,7 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.certificate_pages import INSTITUTION, Issuer, cover, edit_content, overlay, regions_of, replace_text, shift_text
+from tests.certificate_pages import INSTITUTION, TODAY, Issuer, cover, edit_content, overlay, regions_of, replace_text, shift_text
+from tipcase.certificates import verification
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.pdf import INK, PrintedCertificate
 from tipcase.certificates.verification import Verdict, Verification
@@ -266,3 +267,22 @@ def test_a_page_record_of_another_certificate_is_altered(genuine: Genuine) -> No
 def test_not_a_pdf_and_an_empty_file_are_unreadable(genuine: Genuine) -> None:
     assert one(genuine.issuer, b"%PDF-1.4 nonsense").verdict is Verdict.UNREADABLE
     assert one(genuine.issuer, b"").verdict is Verdict.UNREADABLE
+
+
+def test_a_long_pdf_reports_each_page_and_stops_when_cancelled(genuine: Genuine) -> None:
+    issuer = genuine.issuer
+    merged = issuer.pdf(*(issuer.page(issuer.data(n)) for n in range(1, 4)))
+    heard: list[tuple[int, int]] = []
+
+    class CancelAfterOnePage:
+        def report(self, done: int, total: int) -> None:
+            heard.append((done, total))
+
+        @property
+        def cancelled(self) -> bool:
+            return bool(heard)
+
+    results = verification.verify_pdf(merged, "batch.pdf", issuer.trusted, None, TODAY, progress=CancelAfterOnePage())
+    assert heard == [(1, 3)]
+    assert [r.verdict for r in results] == [Verdict.VALID_ELSEWHERE, Verdict.UNREADABLE]
+    assert results[1].message == "verification cancelled after 1 of 3 pages"

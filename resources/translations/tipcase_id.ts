@@ -1706,6 +1706,14 @@
         <translation>Memverifikasi…</translation>
     </message>
     <message>
+        <source>Comparing each page with its signed data…</source>
+        <translation>Membandingkan setiap halaman dengan data bertanda tangannya…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>Valid and in this register</source>
         <translation>Sah dan tercatat dalam daftar ini</translation>
     </message>
@@ -1812,6 +1820,10 @@
     <message>
         <source>The register holds no signed data for this certificate.</source>
         <translation>Daftar tidak menyimpan data bertanda tangan untuk sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>Verification cancelled: the pages above were checked, the rest were not.</source>
+        <translation>Verifikasi dibatalkan: halaman di atas sudah diperiksa, sisanya belum.</translation>
     </message>
     <message>
         <source>Page %1:</source>

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.certificates import verification
 from tipcase.certificates.payload import PayloadError, open_payload
-from tipcase.certificates.verification import Register, RegisterEntry, Verdict, Verification
+from tipcase.certificates.verification import Progress, Register, RegisterEntry, Verdict, Verification
 from tipcase.store.models import Certificate
 
 
@@ -62,7 +62,9 @@ def verify_code(code: str, session: Session, trusted: dict[str, Any] | None = No
     return verification.verify_code(code, trusted if trusted is not None else trusted_keys(), register, today or dt.date.today())
 
 
-def verify_pdf(path: Path, trusted: dict[str, Any], session: Session | None = None, today: dt.date | None = None) -> list[Verification]:
+def verify_pdf(
+    path: Path, trusted: dict[str, Any], session: Session | None = None, today: dt.date | None = None, progress: Progress | None = None
+) -> list[Verification]:
     """Every page of a certificate PDF (see ``tipcase.certificates.verification.verify_pdf``)."""
     try:
         if path.stat().st_size > verification.MAX_PDF_BYTES:
@@ -70,10 +72,12 @@ def verify_pdf(path: Path, trusted: dict[str, Any], session: Session | None = No
         data = path.read_bytes()
     except OSError as exc:
         return [Verification(Verdict.UNREADABLE, f"{path.name}: {exc.strerror or exc}", cause="not-pdf")]
-    return verification.verify_pdf(data, path.name, trusted, register_of(session), today or dt.date.today())
+    return verification.verify_pdf(data, path.name, trusted, register_of(session), today or dt.date.today(), progress=progress)
 
 
-def verify_any(argument: str, trusted: dict[str, Any], session: Session | None, today: dt.date | None = None) -> list[Verification]:
+def verify_any(
+    argument: str, trusted: dict[str, Any], session: Session | None, today: dt.date | None = None, progress: Progress | None = None
+) -> list[Verification]:
     """A PDF file, a QR payload (``TC1:...``) or a verification code; one result per PDF page."""
     if argument.strip().startswith("TC1:"):
         return [verify_payload(argument, trusted, session, today)]
@@ -83,7 +87,7 @@ def verify_any(argument: str, trusted: dict[str, Any], session: Session | None, 
     except OSError:  # a name too long to be a path, say
         is_file = False
     if argument.lower().endswith(".pdf") or is_file:
-        return verify_pdf(path, trusted, session, today)
+        return verify_pdf(path, trusted, session, today, progress)
     if session is None:
         return [
             Verification(

@@ -299,12 +299,15 @@ def export_register(db: Database, account_id: int, date_from: dt.date, date_to: 
     return len(rows)
 
 
-def verify(db: Database | None, argument: str) -> list[Any]:
-    """Verify a PDF, a QR payload or a code; without a database, offline (signature and dates only)."""
+def verify(db: Database | None, argument: str, progress: Any = None) -> list[Any]:
+    """Verify a PDF (a page at a time, reported to ``progress``), a QR payload or a code.
+
+    Without a database, offline (signature and dates only).
+    """
     from tipcase.certificates.signing import trusted_keys  # noqa: PLC0415
     from tipcase.services import certificates  # noqa: PLC0415
 
     if db is None:
-        return certificates.verify_any(argument, trusted_keys(), None)
+        return certificates.verify_any(argument, trusted_keys(), None, progress=progress)
     with db.reading() as session:
-        return certificates.verify_any(argument, trusted_keys(), session)
+        return certificates.verify_any(argument, trusted_keys(), session, progress=progress)

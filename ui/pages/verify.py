@@ -12,7 +12,18 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tipcase.certificates.fields import competency_order
 
@@ -85,15 +96,32 @@ class VerifyPage(QWidget):
             self.verify(name)
 
     def verify(self, argument: str) -> None:
+        """Verify off the UI thread; a PDF of many pages shows a progress dialog that can cancel."""
         db = self.context.db
         self.result.setText(html.escape(self.tr("Verifying…")))
+        dialog = QProgressDialog(self.tr("Comparing each page with its signed data…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(800)
 
-        def work() -> Any:
+        def work(task: Any) -> Any:
             from tipcase.services.desktop import verify  # noqa: PLC0415
 
-            return verify(db, argument)
+            return verify(db, argument, task)
 
-        self.context.tasks.run(work, self.show_results, lambda error: self.result.setText(html.escape(str(error))))
+        def done(results: list[Any]) -> None:
+            dialog.reset()
+            self.show_results(results)
+
+        def failed(error: BaseException) -> None:
+            dialog.reset()
+            self.result.setText(html.escape(str(error)))
+
+        def progressed(done_pages: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done_pages)
+
+        progress = self.context.tasks.run_with_progress(work, done, failed, progressed)
+        dialog.canceled.connect(progress.cancel)
 
     # -- the result, in the reader's language ------------------------------------------------------
     def headlines(self) -> dict[str, str]:
@@ -149,6 +177,7 @@ class VerifyPage(QWidget):
             ),
             "layout": self.tr("The page was printed by a newer version of TIPCase: update this one to check it."),
             "no-signed-data": self.tr("The register holds no signed data for this certificate."),
+            "cancelled": self.tr("Verification cancelled: the pages above were checked, the rest were not."),
         }
         text = texts.get(result.cause)
         if text is None:
