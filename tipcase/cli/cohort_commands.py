@@ -141,21 +141,29 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
     passwords = Path(args.passwords) if args.passwords else None
     if passwords is not None and passwords.exists():
         raise UsageError(f"{passwords} exists; choose a new file for the passwords")
-    with database(args) as db, db.transaction() as session:
-        cohort = courses.get_cohort(session, args.cohort)
-        preview = roster.read_roster(session, args.file)
+    with database(args) as db:
+        with db.reading() as session:  # the preview reads only: other workstations keep writing
+            courses.get_cohort(session, args.cohort)
+            preview = roster.read_roster(session, args.file)
         for row in preview.rows:
             what = "; ".join(row.errors) if row.errors else row.action + (f" {row.existing}" if row.existing else f" {row.username}")
-            print(f"line {row.line:>4}  {row.staff_id or '-':<14} {row.full_name or '-':<32} {what}")
-        for line in preview.report():
-            print(line, file=sys.stderr)
+            print(_shown(f"line {row.line:>4}  {row.staff_id or '-':<14} {row.full_name or '-':<32} {what}"))
+        for line in [*preview.report(), *preview.warning_lines()]:
+            print(_shown(line), file=sys.stderr)
+        if preview.ignored_columns:
+            print(f"columns not imported: {', '.join(preview.ignored_columns)}")
         print(f"{len(preview.good)} row(s) ready, {len(preview.bad)} with errors")
         if not args.yes:
             print("nothing imported: run again with --yes to import the rows that are ready")
             return EXIT_OK if not preview.bad else EXIT_FAILED
-        result = roster.import_roster(session, operator(), cohort, preview)
-        if passwords is not None:  # written before the commit: if it cannot be written, nothing is imported
-            roster.write_passwords(passwords, result.created)
+        prepared = roster.prepare_accounts(operator(), preview)  # the slow hashing, outside the write transaction
+        with db.transaction() as session:
+            cohort = courses.get_cohort(session, args.cohort)
+            result = roster.import_roster(session, operator(), cohort, preview, prepared)
+            if passwords is not None:  # written before the commit: if it cannot be written, nothing is imported
+                roster.write_passwords(passwords, result.created)
+    for line in result.changed:
+        print(line, file=sys.stderr)
     counts = f"{len(result.created)} new account(s), {len(result.added_existing)} existing, {result.skipped} skipped"
     print(f"imported into {args.cohort}: {counts}")
     if passwords is not None:
@@ -164,6 +172,11 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
         for username, password in result.created:
             print(f"  username {username:<24} password {password}")
     return EXIT_OK
+
+
+def _shown(text: str) -> str:
+    """Text for a terminal: control characters from a file (NUL, escape sequences) written as backslash-u codes."""
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
 def _per_scenario(path: str, scenario: str, several: bool) -> Path:

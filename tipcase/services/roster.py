@@ -1,33 +1,49 @@
 """Cohort rosters from CSV or XLSX: read and check every row first, import only when the trainer confirms.
 
-``read_roster`` parses the file into a :class:`RosterPreview` (each row: what it would do, or why it
-cannot), touching nothing. ``import_roster`` then adds the good rows to the cohort in one transaction:
-a row whose staff ID is already an account adds that account; any other row creates a trainee account
-with a random password, returned so it can be handed out. Header names are matched in English or
-Bahasa Indonesia (``staff_id``/``NRP``/``NIP``, ``name``/``nama``, ``rank``/``pangkat``, ...).
+``read_roster`` parses the file (``tipcase.services.sheet_reader``: bounded size, cells and rows) into a
+:class:`RosterPreview`: each row with what it would do, or why it cannot, and warnings, touching
+nothing. Header names are matched in English or Bahasa Indonesia (``staff_id``/``NRP``/``NIP``,
+``name``/``nama``, ``rank``/``pangkat``, ...). A row is refused when:
+
+- an identifier (staff ID, username) was stored as a number of more than 15 significant digits: a
+  spreadsheet number keeps 15 (IEEE 754 double; Excel's "number precision"), so an 18-digit NIP or a
+  16-digit NIK has already lost its last digits and two people would merge into one; likewise a
+  number shown as ``1,98501E+17`` in a CSV, a date, or a number with decimals;
+- a value holds a control character (NUL, a line break...) or an invisible formatting character, which
+  PostgreSQL refuses or a reader cannot see; or it is longer than the records keep.
+
+A value a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-`` or ``@``) is imported
+as text, with a warning in the preview (exports neutralise such cells).
+
+Importing is three steps, so other workstations keep working: the preview (a read), then
+``prepare_accounts`` (a random first password and its argon2id hash for every new account: the slow
+part, on every processor core, outside any transaction), then ``import_roster`` in one short write
+transaction that re-checks what may have changed since the preview.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
+import datetime as dt
+import math
+import os
 import re
 import unicodedata
-import zipfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tipcase.home_folder import private_file
 from tipcase.services import accounts, audit
-from tipcase.services.courses import add_members
 from tipcase.services.errors import ServiceError
-from tipcase.services.passwords import generate_password
+from tipcase.services.passwords import generate_password, hash_password
 from tipcase.services.permissions import Permission, require
+from tipcase.services.sheet_reader import MAX_ROWS, TableError, Value, read_rows
 from tipcase.spreadsheets import SafeCsvWriter
-from tipcase.store.models import Cohort, Role, User
+from tipcase.store.models import Cohort, Role, User, cohort_members
 
 # Each column we read, and the header names (lower case, spaces as '_') that mean it.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -39,6 +55,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "agency": ("agency", "instansi", "lembaga"),
 }
 REQUIRED = ("staff_id", "full_name")
+IDENTIFIERS = ("staff_id", "username")
+LABELS = {"staff_id": "staff ID", "full_name": "name", "username": "username", "rank": "rank", "unit": "unit", "agency": "agency"}
+# The longest value the records keep (tipcase/store/models.py: User).
+LENGTHS = {"staff_id": 50, "full_name": 200, "username": 64, "rank": 100, "unit": 200, "agency": 200}
+SIGNIFICANT_DIGITS = 15  # what a spreadsheet number (an IEEE 754 double) keeps
+FORMULA_STARTS = ("=", "+", "-", "@")
+# Invisible characters that change how text reads (zero-width, bidirectional overrides, BOM).
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
+WRITE_CHUNK = 500  # names per IN (...) look-up inside the write transaction
 
 
 @dataclasses.dataclass
@@ -53,6 +81,7 @@ class RosterRow:
     unit: str | None = None
     agency: str | None = None
     errors: list[str] = dataclasses.field(default_factory=list)
+    warnings: list[str] = dataclasses.field(default_factory=list)
     existing: str | None = None  # the username of the account that already has this staff ID
 
     @property
@@ -66,6 +95,7 @@ class RosterRow:
 class RosterPreview:
     path: str
     rows: list[RosterRow]
+    ignored_columns: list[str] = dataclasses.field(default_factory=list)  # header names TIPCase does not read
 
     @property
     def good(self) -> list[RosterRow]:
@@ -79,47 +109,31 @@ class RosterPreview:
         """One line per row with an error: ``FILE:ROW: what is wrong``."""
         return [f"{self.path}:{row.line}: {'; '.join(row.errors)}" for row in self.bad]
 
+    def warning_lines(self) -> list[str]:
+        """One line per warning: ``FILE:ROW: warning: what to check``."""
+        return [f"{self.path}:{row.line}: warning: {warning}" for row in self.rows for warning in row.warnings]
+
+
+@dataclasses.dataclass(frozen=True)
+class NewAccount:
+    """A trainee account to create, with its first password and that password's hash (made before the write)."""
+
+    row: RosterRow
+    password: str
+    password_hash: str
+
 
 @dataclasses.dataclass(frozen=True)
 class RosterResult:
     added_existing: list[str]
     created: list[tuple[str, str]]  # (username, password) for each new account
     skipped: int
+    changed: list[str] = dataclasses.field(default_factory=list)  # rows that changed meaning since the preview
 
 
 def _header_key(cell: str) -> str | None:
     key = re.sub(r"[\s.-]+", "_", cell.strip().lower())
     return next((column for column, names in COLUMNS.items() if key in names), None)
-
-
-def _cells_from_file(path: Path) -> list[list[str]]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl  # noqa: PLC0415 - only for spreadsheets
-        from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-            raise ServiceError(f"{path}: not a readable XLSX workbook ({exc})") from None
-        try:
-            sheet = book.worksheets[0]
-            return [["" if value is None else _cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ServiceError(f"{path}: not UTF-8 text (save the roster as 'CSV UTF-8')") from None
-    except OSError as exc:
-        raise ServiceError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a staff ID typed as a number
-    return str(value)
 
 
 def username_for(full_name: str, staff_id: str) -> str:
@@ -130,35 +144,110 @@ def username_for(full_name: str, staff_id: str) -> str:
     return f"{first}.{tail}"[:64]
 
 
+def _text(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and abs(value) >= 10**SIGNIFICANT_DIGITS:
+        return f"{value:.15G}"  # as the spreadsheet shows it, not the binary float's made-up digits
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _identifier_problem(column: str, value: Value) -> str | None:
+    """Why a cell cannot be trusted as an identifier (staff ID, username), or None."""
+    label = LABELS[column]
+    if isinstance(value, bool):
+        return f"{label} is stored as TRUE/FALSE: format the column as Text"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{label} is not a number a spreadsheet can hold: format the column as Text"
+        if abs(value) >= 10**SIGNIFICANT_DIGITS:
+            return f"{label} stored as a number, digits lost: format the column as Text"
+        if isinstance(value, float) and not value.is_integer():
+            return f"{label} is stored as a number with decimals ({value:g}): format the column as Text"
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        return f"{label} is stored as a date or time: format the column as Text"
+    if isinstance(value, str) and _SCIENTIFIC.fullmatch(value.strip()):
+        return f"{label} {value.strip()} was saved as a number, digits lost: format the column as Text and export again"
+    return None
+
+
+def _value_problem(column: str, text: str) -> str | None:
+    label = LABELS[column]
+    for position, char in enumerate(text, 1):
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or char in INVISIBLE:
+            kind = "an invisible character" if char in INVISIBLE else "a control character"
+            return f"{label} holds {kind} (U+{ord(char):04X}) at character {position}: retype the cell"
+    if len(text) > LENGTHS[column]:
+        return f"{label} is longer than {LENGTHS[column]} characters"
+    return None
+
+
 def read_roster(session: Session, path: str | Path) -> RosterPreview:
-    """Parse and check a roster; nothing is written."""
+    """Parse and check a roster; nothing is written.
+
+    Raises ServiceError (``FILE[:ROW]: what``) when the file cannot be read, passes a limit of
+    ``tipcase.services.sheet_reader``, has more than MAX_ROWS data rows, or its header lacks a column.
+    """
     source = Path(path)
-    cells = _cells_from_file(source)
-    header_index = next((i for i, row in enumerate(cells) if any(cell.strip() for cell in row)), None)
-    if header_index is None:
+    rows = read_rows(source)
+    header = next((row for row in rows if any(_text(cell) for cell in row.cells)), None)
+    if header is None:
         raise ServiceError(f"{source}: the roster is empty")
-    columns = {index: _header_key(cell) for index, cell in enumerate(cells[header_index])}
+    columns: dict[int, str] = {}
+    ignored: list[str] = []
+    for position, cell in enumerate(header.cells):
+        name = _text(cell)
+        key = _header_key(name)
+        if key is None:
+            if name:
+                ignored.append(name)
+        elif key in columns.values():
+            raise ServiceError(f"{source}:{header.number}: two columns mean {LABELS[key]} (the second is '{name}'): keep one")
+        else:
+            columns[position] = key
     missing = [name for name in REQUIRED if name not in columns.values()]
     if missing:
         names = " and ".join(f"'{COLUMNS[m][0]}'" for m in missing)
-        raise ServiceError(f"{source}:{header_index + 1}: the header row needs a {names} column (e.g. staff_id, full_name)")
+        raise ServiceError(f"{source}:{header.number}: the header row needs a {names} column (e.g. staff_id, full_name)")
     with_staff_ids = select(User.staff_id, User.username).where(User.staff_id.is_not(None))
     by_staff: dict[str, str] = {str(row[0]): row[1] for row in session.execute(with_staff_ids)}
     usernames = set(session.scalars(select(User.username)))
-    rows: list[RosterRow] = []
+    preview = RosterPreview(str(source), [], ignored)
     seen_staff: dict[str, int] = {}
     seen_usernames: dict[str, int] = {}
-    for index, raw in enumerate(cells[header_index + 1 :], start=header_index + 2):
+    for raw in rows:
         values: dict[str, str] = {}
-        for position, cell in enumerate(raw):
-            column = columns.get(position)
-            if column is not None and cell.strip():
-                values[column] = cell.strip()
+        errors: list[str] = []
+        warnings: list[str] = []
+        for position, column in columns.items():
+            cell = raw.cells[position] if position < len(raw.cells) else None
+            text = _text(cell)
+            if not text:
+                continue
+            values[column] = text
+            problem = (_identifier_problem(column, cell) if column in IDENTIFIERS else None) or _value_problem(column, text)
+            if problem is not None:
+                errors.append(problem)
+            elif text.startswith(FORMULA_STARTS) or (isinstance(cell, str) and cell[:1] in ("\t", "\r")):
+                warnings.append(f"{LABELS[column]} {_shown(text)} starts like a spreadsheet formula: check it is meant as text")
         if not values:
             continue  # a blank line
+        if len(preview.rows) >= MAX_ROWS:
+            raise TableError(f"{source}:{raw.number}: more than {MAX_ROWS:,} rows, the most a roster may have: split it")
         staff_id, full_name = values.get("staff_id", ""), values.get("full_name", "")
-        row = RosterRow(index, staff_id, full_name, values.get("username") or username_for(full_name, staff_id))
+        row = RosterRow(raw.number, staff_id, full_name, values.get("username") or username_for(full_name, staff_id))
         row.rank, row.unit, row.agency = values.get("rank"), values.get("unit"), values.get("agency")
+        row.errors, row.warnings = errors, warnings
+        preview.rows.append(row)
+        if errors:
+            continue
         if not staff_id:
             row.errors.append("no staff ID")
         if not full_name:
@@ -166,7 +255,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         if staff_id and staff_id in seen_staff:
             row.errors.append(f"staff ID {staff_id} is also on line {seen_staff[staff_id]}")
         if staff_id:
-            seen_staff.setdefault(staff_id, index)
+            seen_staff.setdefault(staff_id, raw.number)
         row.existing = by_staff.get(staff_id) if staff_id else None
         if row.existing is None and not row.errors:
             if not accounts.USERNAME.fullmatch(row.username):
@@ -175,29 +264,105 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
                 row.errors.append(f"username {row.username} is taken by another account")
             elif row.username in seen_usernames:
                 row.errors.append(f"username {row.username} is also on line {seen_usernames[row.username]}")
-            seen_usernames.setdefault(row.username, index)
-        rows.append(row)
-    return RosterPreview(str(source), rows)
+            seen_usernames.setdefault(row.username, raw.number)
+    return preview
 
 
-def import_roster(session: Session, actor: User, cohort: Cohort, preview: RosterPreview) -> RosterResult:
-    """Add the preview's good rows to the cohort (creating trainee accounts); rows with errors are skipped."""
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
+def prepare_accounts(
+    actor: User, preview: RosterPreview, *, progress: Callable[[int, int], None] | None = None, workers: int | None = None
+) -> list[NewAccount]:
+    """A first password and its argon2id hash for each good row that creates an account.
+
+    Hashing is the slow part of an import (argon2id costs tens to hundreds of milliseconds a password by
+    design), so it runs here, outside any transaction, on ``workers`` threads (default: one per core;
+    argon2-cffi releases the GIL). ``progress(done, total)`` is called after each hash. PermissionDenied
+    unless the actor manages cohorts.
+    """
     require(actor, Permission.MANAGE_COHORTS)
-    added: list[User] = []
+    rows = [row for row in preview.good if row.existing is None]
+    passwords = [generate_password() for _ in rows]
+    hashes: list[str] = []
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        for done, hashed in enumerate(pool.map(hash_password, passwords), 1):
+            hashes.append(hashed)
+            if progress is not None:
+                progress(done, len(rows))
+    return [NewAccount(row, password, hashed) for row, password, hashed in zip(rows, passwords, hashes, strict=True)]
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), WRITE_CHUNK):
+        yield items[start : start + WRITE_CHUNK]
+
+
+def import_roster(
+    session: Session, actor: User, cohort: Cohort, preview: RosterPreview, prepared: list[NewAccount] | None = None
+) -> RosterResult:
+    """Add the preview's good rows to the cohort, creating the ``prepared`` trainee accounts; rows with errors are skipped.
+
+    Meant for one short write transaction: ``prepared`` comes from ``prepare_accounts`` beforehand (when
+    None, the hashing happens here, holding the transaction for as long). What changed since the
+    preview is re-checked: a new row whose staff ID now has an account adds that account; one whose
+    username is now taken is skipped and named in ``changed``. PermissionDenied unless the actor manages cohorts.
+    """
+    require(actor, Permission.MANAGE_COHORTS)
+    if prepared is None:
+        prepared = prepare_accounts(actor, preview)
+    staff_ids = [row.staff_id for row in preview.good]
+    by_staff: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(staff_ids):
+        for user_id, staff_id, username in session.execute(select(User.id, User.staff_id, User.username).where(User.staff_id.in_(chunk))):
+            by_staff.setdefault(str(staff_id), (user_id, username))
+    taken: set[str] = set()
+    for chunk in _chunks([account.row.username for account in prepared]):
+        taken.update(session.scalars(select(User.username).where(User.username.in_(chunk))))
+    member_ids: dict[int, str] = {}  # user id -> username, in file order
     existing: list[str] = []
-    created: list[tuple[str, str]] = []
+    changed: list[str] = []
+    new_accounts: list[NewAccount] = []
+    new_rows = {id(account.row) for account in prepared}
     for row in preview.good:
-        if row.existing is not None:
-            added.append(accounts.get_user(session, row.existing))
-            existing.append(row.existing)
+        found = by_staff.get(row.staff_id)
+        if found is not None:
+            member_ids.setdefault(found[0], found[1])
+            existing.append(found[1])
+            if row.existing is None:
+                changed.append(f"{preview.path}:{row.line}: staff ID {row.staff_id} has an account since the preview: added {found[1]}")
+        elif row.existing is not None:
+            changed.append(f"{preview.path}:{row.line}: the account {row.existing} is gone since the preview: skipped")
+        elif id(row) not in new_rows:
+            changed.append(f"{preview.path}:{row.line}: no account prepared for this row: skipped")
+    for account in prepared:
+        if account.row.staff_id in by_staff:
             continue
-        password = generate_password()
-        new = accounts.NewUser(row.username, row.full_name, Role.TRAINEE, row.rank, row.staff_id, row.unit, row.agency)
-        added.append(accounts.create_user(session, new, password))
-        created.append((row.username, password))
-    add_members(session, actor, cohort, added)
-    audit.record(session, actor, "roster imported", cohort.name, created=[u for u, _ in created], added=existing, skipped=len(preview.bad))
-    return RosterResult(existing, created, len(preview.bad))
+        if account.row.username in taken:
+            changed.append(f"{preview.path}:{account.row.line}: username {account.row.username} was taken since the preview: skipped")
+            continue
+        new_accounts.append(account)
+    if new_accounts:
+        values = [
+            {
+                "username": a.row.username, "full_name": a.row.full_name, "role": Role.TRAINEE.value, "rank": a.row.rank,
+                "staff_id": a.row.staff_id, "unit": a.row.unit, "agency": a.row.agency, "password_hash": a.password_hash,
+            }
+            for a in new_accounts
+        ]  # fmt: skip
+        created_ids = session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), values).all()
+        member_ids.update(zip(created_ids, (a.row.username for a in new_accounts), strict=True))
+    present = set(session.scalars(select(cohort_members.c.user_id).where(cohort_members.c.cohort_id == cohort.id)))
+    joining = [uid for uid in member_ids if uid not in present]
+    if joining:
+        session.execute(insert(cohort_members), [{"cohort_id": cohort.id, "user_id": uid} for uid in joining])
+        session.expire(cohort, ["members"])
+        audit.record(session, actor, "cohort members added", cohort.name, users=[member_ids[uid] for uid in joining])
+    created = [(a.row.username, a.password) for a in new_accounts]
+    skipped = len(preview.bad) + sum(1 for line in changed if line.endswith("skipped"))
+    audit.record(session, actor, "roster imported", cohort.name, created=[u for u, _ in created], added=existing, skipped=skipped)
+    return RosterResult(existing, created, skipped, changed)
 
 
 def write_passwords(path: str | Path, created: list[tuple[str, str]]) -> None:

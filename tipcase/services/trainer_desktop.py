@@ -8,6 +8,7 @@ account's permissions in the services it calls.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -141,12 +142,24 @@ def preview_roster(db: Database, account_id: int, path: Path) -> roster.RosterPr
         return roster.read_roster(session, path)
 
 
-def import_roster(db: Database, account_id: int, cohort: str, path: Path) -> roster.RosterResult:
-    """Read the roster again (the records may have changed since the preview) and import its good rows."""
+def import_roster(
+    db: Database, account_id: int, cohort: str, path: Path, progress: Callable[[int, int], None] | None = None
+) -> roster.RosterResult:
+    """Read the roster again (the records may have changed since the preview) and import its good rows.
+
+    The new accounts' passwords are hashed before the write transaction (``progress(done, total)`` after
+    each), so the database's write lock is held only for the inserts.
+    """
+    with db.reading() as session:
+        actor = _user(session, account_id)
+        require(actor, Permission.MANAGE_COHORTS)
+        courses.get_cohort(session, cohort)
+        preview = roster.read_roster(session, path)
+        session.expunge(actor)  # kept as read, for the permission check while hashing
+    prepared = roster.prepare_accounts(actor, preview, progress=progress)
     with db.transaction() as session:
         actor = _user(session, account_id)
-        preview = roster.read_roster(session, path)
-        return roster.import_roster(session, actor, courses.get_cohort(session, cohort), preview)
+        return roster.import_roster(session, actor, courses.get_cohort(session, cohort), preview, prepared)
 
 
 def analytics(db: Database, account_id: int, cohort: str, course_id: int, version_id: int, *, language: str) -> ScenarioAnalytics:

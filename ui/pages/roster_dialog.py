@@ -42,5 +42,7 @@ class RosterDialog(QDialog):
         if row.errors:
             return "; ".join(row.errors)
         if row.existing:
-            return self.tr("add the existing account {username}").format(username=row.existing)
-        return self.tr("create the trainee account {username}").format(username=row.username)
+            what = self.tr("add the existing account {username}").format(username=row.existing)
+        else:
+            what = self.tr("create the trainee account {username}").format(username=row.username)
+        return "; ".join([what, *row.warnings])

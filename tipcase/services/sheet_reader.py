@@ -1,0 +1,343 @@
+"""Reading a table (CSV or XLSX) that a ministry's spreadsheet produced, in bounded time and memory.
+
+``read_rows`` yields each row as a ``Row``: its number in the file (the CSV line where it starts, or the
+worksheet row) and its cells, as text for CSV and as the workbook's typed values for XLSX (so a number
+that was meant as an identifier can be told from text). What a file is comes from its first bytes, not
+its name: a ZIP container is a workbook, an OLE2 file is the old ``.xls`` (refused, with what to do).
+
+Every limit is named in the one-line ``TableError`` that refuses a file beyond it:
+
+- the file: at most ``MAX_FILE_BYTES``;
+- a cell: at most ``MAX_CELL_CHARS`` characters (Excel's own limit for a cell), a row at most
+  ``MAX_COLUMNS`` columns, a table at most ``MAX_ROWS`` rows;
+- a workbook's ZIP container: at most ``MAX_PARTS`` parts, each at most ``MAX_PART_BYTES`` when
+  decompressed and all together ``MAX_UNPACKED_BYTES`` (the sizes the container declares bound what
+  Python's ``zipfile`` will inflate), only the stored and deflated methods Excel writes;
+- a workbook's XML parts: no document type declarations (no entities to expand), nesting at most
+  ``MAX_XML_DEPTH``, at most ``MAX_XML_ELEMENTS`` elements. They are walked once with a streaming parser
+  that drops each element when it ends, before openpyxl reads the first worksheet in read-only mode.
+
+CSV: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark (Excel's "Unicode
+text"); Excel's ``sep=;`` first line names the delimiter, otherwise the header line decides between
+comma, semicolon, tab and bar.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import datetime as dt
+import io
+import itertools
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, cast
+from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+
+from tipcase.services.errors import ServiceError
+
+MAX_FILE_BYTES = 32 * 2**20
+MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
+MAX_COLUMNS = 256
+MAX_ROWS = 50_000
+MAX_PARTS = 1_000
+MAX_PART_BYTES = 64 * 2**20
+MAX_UNPACKED_BYTES = 256 * 2**20
+MAX_XML_DEPTH = 64
+MAX_XML_ELEMENTS = 4_000_000
+# What a damaged workbook makes zipfile, zlib, the XML parser or openpyxl raise (found by tests/test_roster_fuzz.py).
+BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ParseError, ValueError, KeyError, IndexError,
+    TypeError, AttributeError, OverflowError, NotImplementedError, AssertionError,
+)  # fmt: skip
+MAX_ROW_CELLS = 16_384  # Excel's columns A to XFD
+MAX_ROW_GAP = 1_000  # blank rows a worksheet may hold above or among its rows before it is refused as padded
+
+Value = str | int | float | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
+
+
+class TableError(ServiceError):
+    """The file cannot be read as a table, or is beyond a limit; the message names the place and the limit."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Row:
+    number: int  # the CSV line the row starts on, or the worksheet's row number (1-based)
+    cells: tuple[Value, ...]
+
+
+def read_rows(path: str | Path) -> Iterator[Row]:
+    """Every row of the table in ``path`` (blank rows included), read lazily.
+
+    Raises TableError (``FILE[:ROW]: what``) when the file cannot be read or passes a limit; a refusal
+    can come before any row or part-way through.
+    """
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+        with open(source, "rb") as stream:
+            magic = stream.read(8)
+    except OSError as exc:
+        raise TableError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise TableError(f"{source}: larger than {MAX_FILE_BYTES // 2**20} MB, the most a roster file may be")
+    if magic.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _xlsx_rows(source)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise TableError(f"{source}: an old Excel (.xls) workbook: save it as .xlsx, or as 'CSV UTF-8'")
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        raise TableError(f"{source}: not a readable XLSX workbook (not a ZIP container)")
+    return _csv_rows(source)
+
+
+# -- CSV ------------------------------------------------------------------------------------------------
+_SEP_LINE = re.compile(r"sep=(.)\r?\n?")
+DELIMITERS = ",;\t|"
+
+
+def _csv_rows(source: Path) -> Iterator[Row]:
+    with open(source, "rb") as raw:
+        start = raw.read(4)
+        encoding = "utf-16" if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+        raw.seek(0)
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+        yield from _csv_from_stream(source, stream, encoding)
+
+
+def _csv_from_stream(source: Path, stream: IO[str], encoding: str) -> Iterator[Row]:
+    line = 1
+    try:
+        first = stream.readline()
+        match = _SEP_LINE.fullmatch(first)
+        if match:  # Excel's hint for the delimiter: a line of its own, not part of the table
+            delimiter, lines = match.group(1), iter(stream)
+            line = 2
+        else:
+            delimiter, lines = _delimiter(first), itertools.chain([first], stream)
+        reader = csv.reader(_few_columns(source, lines, delimiter, line), delimiter=delimiter, strict=False)
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    raise TableError(f"{source}:{line}: a cell longer than {MAX_CELL_CHARS:,} characters, the most a cell holds") from None
+                raise TableError(f"{source}:{line}: not readable as CSV ({exc})") from None
+            _check_cells(source, line, cells)
+            yield Row(line, tuple(cells))
+            line = first_line_after(reader, match is not None)
+    except UnicodeDecodeError:
+        what = "UTF-16 text" if encoding == "utf-16" else "UTF-8 text"
+        raise TableError(f"{source}:{_undecodable_line(source, encoding)}: not {what} (save the roster as 'CSV UTF-8')") from None
+
+
+def _undecodable_line(source: Path, encoding: str) -> int:
+    """The line of the first byte that is not text in ``encoding`` (the reader decodes ahead, in blocks)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    line = 1
+    with open(source, "rb") as raw:
+        for block in raw:
+            try:
+                line += decoder.decode(block).count("\n")
+            except UnicodeDecodeError:
+                return line
+    return line
+
+
+def _few_columns(source: Path, lines: Iterator[str], delimiter: str, first: int) -> Iterator[str]:
+    """The lines, refused at the first with more than MAX_COLUMNS fields outside quotes.
+
+    The csv module would otherwise build a list of every field of a line of millions of delimiters
+    before the row could be looked at.
+    """
+    separators = re.compile('"|' + re.escape(delimiter))
+    quoted = False
+    for number, line in enumerate(lines, first):
+        if line.count(delimiter) >= MAX_COLUMNS or quoted:
+            fields = 1
+            for found in separators.finditer(line):
+                if found.group() == '"':
+                    quoted = not quoted
+                elif not quoted:
+                    fields += 1
+                    if fields > MAX_COLUMNS:
+                        raise TableError(f"{source}:{number}: more than {MAX_COLUMNS} columns, the most a roster row may have")
+        elif line.count('"') % 2:
+            quoted = True
+        yield line
+
+
+def first_line_after(reader: Iterator[list[str]], had_sep_line: bool) -> int:
+    """The line the next CSV record starts on (a quoted cell can span lines)."""
+    return int(reader.line_num) + 1 + (1 if had_sep_line else 0)  # type: ignore[attr-defined]
+
+
+def _delimiter(header: str) -> str:
+    """The delimiter the header line uses most, outside quotes (comma on a tie)."""
+    unquoted = re.sub(r'"[^"]*"', "", header[:MAX_CELL_CHARS])
+    counts = {d: unquoted.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+def _check_cells(source: Path, line: int, cells: list[str] | tuple[Value, ...]) -> None:
+    if len(cells) > MAX_COLUMNS:
+        raise TableError(f"{source}:{line}: more than {MAX_COLUMNS} columns, the most a roster row may have")
+    for cell in cells:
+        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+            raise TableError(f"{source}:{line}: a cell longer than {MAX_CELL_CHARS:,} characters, the most a cell holds")
+
+
+# -- XLSX -----------------------------------------------------------------------------------------------
+def _xlsx_rows(source: Path) -> Iterator[Row]:
+    extents = _check_container(source)
+    import openpyxl  # noqa: PLC0415 - only for workbooks
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
+    with open(source, "rb") as stream:  # a file, not a name: openpyxl would judge by the extension
+        try:
+            book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+        except (InvalidFileException, *BROKEN_WORKBOOK) as exc:
+            raise TableError(f"{source}: not a readable XLSX workbook ({_reason(exc)})") from None
+        yield from _sheet_rows(source, book, extents)
+
+
+def _sheet_rows(source: Path, book: Any, extents: dict[str, tuple[int, int]]) -> Iterator[Row]:
+    try:
+        if not book.worksheets:
+            raise TableError(f"{source}: the workbook has no worksheet")
+        sheet = book.worksheets[0]
+        part = str(getattr(sheet, "_worksheet_path", "")).lstrip("/")
+        last, width = extents.get(part) or max(extents.values(), default=(0, 0))
+        if last == 0:
+            return
+        number = 0
+        try:
+            for number, values in enumerate(sheet.iter_rows(min_row=1, max_row=last, max_col=width, values_only=True), 1):
+                cells = tuple(values)
+                _check_cells(source, number, cells)
+                yield Row(number, cells)
+        except BROKEN_WORKBOOK as exc:
+            raise TableError(f"{source}:{number + 1}: not a readable worksheet row ({_reason(exc)})") from None
+    finally:
+        book.close()
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _check_container(source: Path) -> dict[str, tuple[int, int]]:
+    """Refuse a ZIP container beyond the limits; returns each worksheet part's last row and column with a value."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise TableError(f"{source}: more than {MAX_PARTS:,} parts in the workbook's container")
+            total = 0
+            for info in parts:
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise TableError(f"{source}: part {info.filename} is compressed in a way Excel never writes")
+                if info.file_size > MAX_PART_BYTES:
+                    raise TableError(f"{source}: part {info.filename} unpacks to more than {MAX_PART_BYTES // 2**20} MB, the limit")
+                total += info.file_size
+            if total > MAX_UNPACKED_BYTES:
+                raise TableError(f"{source}: the workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB, the limit")
+            extents = {}
+            for info in parts:
+                if info.filename.endswith((".xml", ".rels")):
+                    extent = _check_part(source, archive, info)
+                    if info.filename.startswith("xl/worksheets/"):
+                        extents[info.filename] = extent
+            return extents
+    except BROKEN_WORKBOOK as exc:
+        raise TableError(f"{source}: not a readable XLSX workbook ({_reason(exc)})") from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _column(reference: str | None) -> int:
+    """The 1-based column of a cell reference such as ``AB12`` (0 when there is none)."""
+    letters = re.match(r"[A-Z]{1,3}", reference or "")
+    if letters is None:
+        return 0
+    number = 0
+    for letter in letters.group(0):
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """Walk one XML part with a streaming parser, dropping each element as it ends.
+
+    Returns the last worksheet row and column that hold a value ((0, 0) for other parts). Raises
+    TableError at the first limit passed.
+    """
+    where = f"{source}: part {info.filename}"
+    parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
+    open_elements: list[Element] = []
+    elements = row = last_row = last_column = cells = 0
+    valued = False  # the cell being read holds a value (its children are dropped as they end)
+    tail = b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 16):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise TableError(f"{where}: declares a document type, which a workbook never does")
+            tail = window[-9:]
+            try:
+                parser.feed(chunk)
+                events = cast(list[tuple[str, Element]], list(parser.read_events()))
+            except ParseError as exc:
+                raise TableError(f"{where}: not well-formed XML ({exc})") from None
+            for event, element in events:
+                if event == "start":
+                    elements += 1
+                    open_elements.append(element)
+                    if len(open_elements) > MAX_XML_DEPTH:
+                        raise TableError(f"{where}: XML nested deeper than {MAX_XML_DEPTH} levels, the limit")
+                    if elements > MAX_XML_ELEMENTS:
+                        raise TableError(f"{where}: more than {MAX_XML_ELEMENTS:,} XML elements, the limit")
+                    name = _local(element.tag)
+                    if name == "row":
+                        row, cells = _row_number(element.get("r"), row), 0
+                    elif name == "c":
+                        cells, valued = cells + 1, False
+                        if cells > MAX_ROW_CELLS:
+                            raise TableError(f"{source}:{row}: more than {MAX_ROW_CELLS:,} cells in a row, the most a worksheet has")
+                    continue
+                open_elements.pop()
+                text = element.text
+                if text and len(text) > MAX_CELL_CHARS:
+                    raise TableError(f"{where}: a cell longer than {MAX_CELL_CHARS:,} characters, the most a cell holds")
+                name = _local(element.tag)
+                if name in ("v", "is"):
+                    valued = True
+                elif name == "c" and valued:
+                    column = _column(element.get("r")) or MAX_COLUMNS  # a cell may leave its place implicit
+                    if column > MAX_COLUMNS:
+                        raise TableError(f"{source}:{row}: a value beyond column {MAX_COLUMNS}, the most a roster row may have")
+                    if row > last_row + MAX_ROW_GAP or row > MAX_ROWS + MAX_ROW_GAP:
+                        raise TableError(f"{source}:{row}: more than {MAX_ROWS:,} rows, or more than {MAX_ROW_GAP:,} blank rows in a row")
+                    last_row, last_column = row, max(last_column, column)
+                if open_elements:
+                    open_elements[-1].remove(element)  # the parent keeps no finished child: memory stays flat
+    try:
+        parser.close()
+    except ParseError as exc:
+        raise TableError(f"{where}: not well-formed XML ({exc})") from None
+    return last_row, last_column
+
+
+def _row_number(reference: str | None, previous: int) -> int:
+    if reference is not None and reference.isdigit() and len(reference) <= 8:
+        return int(reference)
+    return previous + 1
