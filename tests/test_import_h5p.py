@@ -333,7 +333,7 @@ def test_the_command_line_imports_a_package(tmp_path: Path, capsys: pytest.Captu
 @st.composite
 def random_scenarios(draw: st.DrawFn) -> dict[str, Any]:
     size = draw(st.integers(1, 8))
-    targets = st.one_of(st.integers(-2, size + 1), st.none(), st.just("x"))
+    targets = st.one_of(st.integers(-2, size + 1), st.none(), st.integers(-2, size + 1).map(str))  # H5P reads ids with parseInt
     feedback = st.fixed_dictionaries(
         {},
         optional={"title": st.sampled_from(["", "Good", "Bad"]), "endScreenScore": st.integers(-3, 3), "subtitle": st.just("<p>Why</p>")},

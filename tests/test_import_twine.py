@@ -138,7 +138,7 @@ def test_escapes_tags_and_metadata_in_headers() -> None:
     assert story.passages[1].tags == ["draft"]
     assert story.passages[1].position == (10.5, -20.0)
     assert story.passages[2].position is None
-    assert any("esc.twee:7:" in str(n) and "metadata is not JSON" in str(n) for n in story.notes)
+    assert any("esc.twee:7:" in str(n) and "metadata not valid JSON" in str(n) for n in story.notes)
     imported = import_text(text, "esc.twee")
     assert imported.scenario["stages"]["start"]["choices"] == [{"label": "on", "to": "a-draft-note"}]
     assert imported.scenario["stages"]["a-draft-note"]["title"] == "A [draft] {note}"

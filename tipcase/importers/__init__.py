@@ -3,8 +3,10 @@
 Twine: Twee 3, Twee2, Twee 1 and Twine 2 HTML. H5P: ``content.json`` or a whole ``.h5p`` package.
 
 ``import_file`` reads a file, works out what it is, and returns the scenario as YAML text ready to save,
-with every note about what was changed or left out. A file that cannot be imported at all raises
-:class:`ImportFailed` with one line that says where and what.
+with every note about what was changed or left out. The scenario is validated before it is returned: a
+file that cannot be imported at all, or whose scenario would not validate, raises :class:`ImportFailed`
+with one line that says where and what. Twine files over :data:`MAX_STORY_BYTES` are refused unread;
+the H5P limits are in :mod:`tipcase.importers.h5p_package`.
 """
 
 from __future__ import annotations
@@ -15,14 +17,19 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from tipcase.format.validator import check_text
 from tipcase.format.yaml_writer import to_yaml
-from tipcase.importers.convert import story_to_scenario
+from tipcase.importers.convert import MAX_PASSAGES, story_to_scenario
 from tipcase.importers.h5p import h5p_to_scenario, looks_like_h5p
+from tipcase.importers.h5p_package import read_capped
+from tipcase.importers.languages import language_or_error
 from tipcase.importers.story import ImportFailed, Note, Story
 from tipcase.importers.twee import parse_twee
 from tipcase.importers.twine_html import parse_twine_html
 
 __all__ = [
+    "MAX_PASSAGES",
+    "MAX_STORY_BYTES",
     "ImportFailed",
     "Imported",
     "Note",
@@ -34,6 +41,10 @@ __all__ = [
     "save_text",
     "to_yaml",
 ]
+
+
+MAX_STORY_BYTES = 32 * 2**20
+"""The largest Twee or Twine HTML file imported, in bytes (a published story with its player is about 0.5 MiB)."""
 
 
 @dataclasses.dataclass
@@ -81,45 +92,92 @@ def read_story(text: str, path: str, story_name: str | None = None) -> Story:
     return story
 
 
-def import_text(text: str, path: str, *, story_name: str | None = None, start: str | None = None, lang: str = "en") -> Imported:
-    """Import a story from its text; ``path`` is only used in notes and messages."""
+def _one_line(value: str, limit: int = 200) -> str:
+    """A value fit for a comment line of the header: no line breaks or control characters, clipped."""
+    flat = " ".join("".join(char if char.isprintable() else " " for char in value[: limit * 2]).split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def _language(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    try:
+        return language_or_error(lang)
+    except ValueError as exc:
+        raise ImportFailed(f"--lang: {exc}") from None
+
+
+def validated(imported: Imported, path: str) -> Imported:
+    """``imported`` when its scenario validates with no error; else :class:`ImportFailed` naming the first error.
+
+    Never expected (the importers build what validates), but a scenario that would not validate is
+    never handed on to be written.
+    """
+    errors = [
+        finding
+        for finding in check_text(imported.yaml_text, f"{imported.scenario.get('id', 'imported')}.yaml").findings
+        if finding.is_error
+    ]
+    if errors:
+        first = errors[0]
+        raise ImportFailed(
+            f"{path}: the imported scenario would not validate ({first.code} at {first.line}:{first.col}: {first.message}); nothing written"
+        )
+    return imported
+
+
+def import_text(text: str, path: str, *, story_name: str | None = None, start: str | None = None, lang: str | None = "en") -> Imported:
+    """Import a story from its text; ``path`` is only used in notes and messages.
+
+    ``lang`` (a BCP 47 tag, default ``en``) is written canonical (``pt-br`` as ``pt-BR``). Raises
+    :class:`ImportFailed` for a text that is no Twine story, a bad ``lang``, or a result that would not validate.
+    """
+    language = _language(lang) or "en"
     story = read_story(text, path, story_name)
-    scenario, notes = story_to_scenario(story, path, start=start, lang=lang)
-    header = [f"Imported from {Path(path).name} by 'tipcase import'."]
+    scenario, notes = story_to_scenario(story, path, start=start, lang=language)
+    header = [f"Imported from {_one_line(Path(path).name)} by 'tipcase import'."]
     if story.story_format:
-        header.append(f"Story format: {story.story_format} (its macros are kept as text; see the import notes).")
+        header.append(f"Story format: {_one_line(story.story_format)} (its macros are kept as text; see the import notes).")
     if story.ifid:
-        header.append(f"Twine IFID: {story.ifid}")
+        header.append(f"Twine IFID: {_one_line(story.ifid)}")
     header.append("End outcomes default to success; set each end's outcome, scores and feedback before publishing.")
-    return Imported(scenario, to_yaml(scenario, header), notes, len(story.passages))
+    return validated(Imported(scenario, to_yaml(scenario, header), notes, len(story.passages)), path)
 
 
-def import_h5p(data: bytes, path: str, *, lang: str | None = None) -> Imported:
-    """Import an H5P Branching Scenario from a ``.h5p`` package's bytes or a ``content.json``'s."""
-    result = h5p_to_scenario(data, path, lang=lang)
+def import_h5p(source: bytes | Path, path: str, *, lang: str | None = None) -> Imported:
+    """Import an H5P Branching Scenario from a ``.h5p`` package or a ``content.json`` (a file, or its bytes).
+
+    Raises :class:`ImportFailed` for a package that cannot be read (see :mod:`tipcase.importers.h5p_package`
+    for the limits), a bad ``lang``, or a result that would not validate.
+    """
+    result = h5p_to_scenario(source, path, lang=_language(lang))
     scenario = result.scenario
     header = [
-        f"Imported from {Path(path).name} (H5P Branching Scenario) by 'tipcase import'.",
+        f"Imported from {_one_line(Path(path).name)} (H5P Branching Scenario) by 'tipcase import'.",
         "End outcomes default to success; set each end's outcome, the competencies scored and feedback before publishing.",
     ]
-    return Imported(scenario, to_yaml(scenario, header), result.notes, result.items, kind="h5p", media=result.media)
+    imported = Imported(scenario, to_yaml(scenario, header), result.notes, result.items, kind="h5p", media=result.media)
+    return validated(imported, path)
 
 
 def import_file(path: str | Path, *, story_name: str | None = None, start: str | None = None, lang: str | None = None) -> Imported:
     """Import a Twine story (``.twee``, ``.tw``, ``.txt``, ``.html``) or an H5P Branching Scenario (``.h5p``, ``.json``).
 
     ``lang`` is the language the texts are written in: for Twine ``en`` unless given; for H5P the
-    package's own ``language`` unless given.
+    package's own ``language`` unless given. Raises :class:`ImportFailed` with one line for anything
+    that cannot be imported, including a Twine file over :data:`MAX_STORY_BYTES`.
     """
     shown = str(path)
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            head = stream.read(4096)
     except OSError as exc:
         raise ImportFailed(f"{shown}: cannot read: {exc.strerror or exc}") from None
-    if looks_like_h5p(data, shown):
+    if looks_like_h5p(head, shown):
         if start is not None or story_name is not None:
             raise ImportFailed(f"{shown}: --start and --story are for Twine stories; an H5P scenario starts at its first item")
-        return import_h5p(data, shown, lang=lang)
+        return import_h5p(Path(path), shown, lang=lang)
+    data = read_capped(Path(path), MAX_STORY_BYTES, shown, "a Twine story file")
     return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang or "en")
 
 

@@ -2,9 +2,11 @@
 
 What a Twine story can hold but a scenario cannot is left out with a note, never silently:
 script and stylesheet passages, the story formats' special passages, duplicate names (the first is kept),
-links to passages that do not exist, links out of the story, links made by macros, and passages no link
-reaches from the start. A passage with no link left becomes an end stage; a loop with no way out gets one
-choice that ends the case, so every imported story plays to an end.
+links with an empty target, links to passages that do not exist, links out of the story, setters, links
+made by macros, a repeated link, passage tags, control characters, and passages no link reaches from the
+start. A passage with no link left becomes an end stage; a loop with no way out gets one choice that ends
+the case, so every imported story plays to an end. Every step is linear in the story's size (one search
+from the start, one backwards search from all the endings, one condensation).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from tipcase.importers.story import ImportFailed, Link, Note, Passage, Story, strip_links
+from tipcase.importers.story import ImportFailed, Link, Note, Passage, Story, clean_text, strip_links
 
 # Passages the story formats treat specially; none of them is a moment of the case.
 SPECIAL_PASSAGES = frozenset(
@@ -39,6 +41,10 @@ _CODE = re.compile(r"<<\s*[A-Za-z_][\w-]*|\([a-z][a-z0-9-]*:|<%|\{\s*[a-z][a-z ]
 
 END_TEXT = "The imported story has no ending on this path: the case ends here. (Added by the importer; rewrite it.)"
 
+MAX_PASSAGES = 20_000
+"""The most passages (or H5P items) imported: a case is played and edited stage by stage, and beyond this
+size neither is of use to a trainee (the bundled cases have 20 to 40 stages)."""
+
 # Twine draws passages as 100 x 100 squares; the editor's stage boxes are 180 x 62. Scaling Twine's
 # positions by these factors keeps the author's arrangement without the boxes overlapping.
 TWINE_TO_CANVAS = (2.0, 0.8)
@@ -51,12 +57,39 @@ def slug(name: str) -> str:
     return cleaned or "passage"
 
 
-def unique_id(base: str, taken: set[str]) -> str:
-    candidate, counter = base, 2
-    while candidate in taken:
-        candidate, counter = f"{base}-{counter}", counter + 1
-    taken.add(candidate)
-    return candidate
+class Ids:
+    """Unique ids made from names: ``base``, then ``base-2``, ``base-3``, ... in constant time each."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self._next: dict[str, int] = {}  # base -> the counter to try next
+
+    def __contains__(self, candidate: str) -> bool:
+        return candidate in self.taken
+
+    def make(self, base: str) -> str:
+        candidate, counter = base, self._next.get(base, 2)
+        if candidate in self.taken:
+            candidate = f"{base}-{counter}"
+            while candidate in self.taken:
+                counter += 1
+                candidate = f"{base}-{counter}"
+            self._next[base] = counter + 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def can_end(graph: nx.DiGraph[Any], ends: Iterable[Any]) -> set[Any]:
+    """The nodes from which one of ``ends`` can be reached (the ends included): one backwards search, linear."""
+    found = set(ends)
+    frontier = list(found)
+    while frontier:
+        node = frontier.pop()
+        for before in graph.predecessors(node):
+            if before not in found:
+                found.add(before)
+                frontier.append(before)
+    return found
 
 
 def _names(names: Iterable[str], limit: int = 8) -> str:
@@ -68,6 +101,10 @@ def _names(names: Iterable[str], limit: int = 8) -> str:
 class _Converter:
     def __init__(self, story: Story, path: str, start: str | None) -> None:
         self.story, self.path, self.notes = story, path, list(story.notes)
+        if len(story.passages) > MAX_PASSAGES:
+            raise ImportFailed(
+                f"{path}:1:1: the story has {len(story.passages):,} passages; at most {MAX_PASSAGES:,} are imported (split the story)"
+            )
         self.passages: dict[str, Passage] = {}
         self._keep_passages()
         self.start = self._start(start)
@@ -76,6 +113,7 @@ class _Converter:
         self.notes.append(Note(self.path, pos[0], pos[1], message))
 
     def _keep_passages(self) -> None:
+        tagged: dict[str, Passage] = {}  # tag -> the first passage that has it
         for passage in self.story.passages:
             code_tags = [tag for tag in passage.tags if tag in CODE_TAGS]
             if code_tags:
@@ -87,6 +125,11 @@ class _Converter:
                 self.note(passage.pos, f"a second passage named '{passage.name}' (the first is at line {first}); left out")
             else:
                 self.passages[passage.name] = passage
+                for tag in passage.tags:
+                    tagged.setdefault(tag, passage)
+        if tagged:
+            earliest = min(tagged.values(), key=lambda passage: passage.pos)
+            self.note(earliest.pos, f"passage tags have no counterpart in a scenario and were left out: {_names(tagged)}")
 
     def _start(self, chosen: str | None) -> str:
         if not self.passages:
@@ -108,20 +151,31 @@ class _Converter:
     def _choices(self, passage: Passage) -> list[Link]:
         kept: list[Link] = []
         seen: set[tuple[str, str]] = set()
+        where = f"passage '{passage.name}'"
         for link in passage.links():
-            if link.external:
-                self.note(link.pos, f"passage '{passage.name}': link out of the story to {link.target}; left out")
+            if link.setter:
+                self.note(
+                    link.pos, f"{where}: the setter '{link.setter[:60]}' of {link.written[:80]} was dropped (use the choice's set or add)"
+                )
+            if not link.target:
+                self.note(link.pos, f"{where}: the link {link.written[:80]} has an empty target; left out")
+            elif link.external:
+                self.note(link.pos, f"{where}: link out of the story to {link.target}; left out")
             elif link.target not in self.passages:
-                self.note(link.pos, f"passage '{passage.name}': broken link to '{link.target}' (no such passage); left out")
-            elif (link.label, link.target) not in seen:
+                self.note(link.pos, f"{where}: broken link to '{link.target}' (no such passage); left out")
+            elif (link.label, link.target) in seen:
+                self.note(link.pos, f"{where}: the link {link.written[:80]} repeats an earlier one; one choice made")
+            else:
                 seen.add((link.label, link.target))
                 kept.append(link)
+        for pos in passage.unclosed():
+            self.note(pos, f"{where}: '[[' is never closed on its line; kept as text")
         return kept
 
     def _code_notes(self, passage: Passage) -> None:
         dynamic = sorted({m.group(0).strip() for m in _DYNAMIC_LINK.finditer(passage.text)})
         if dynamic:
-            made_by = ", ".join(dynamic)
+            made_by = ", ".join(dynamic[:8]) + (", ..." if len(dynamic) > 8 else "")
             self.note(
                 passage.pos, f"passage '{passage.name}': unresolved dynamic links made by macros ({made_by}); add them as choices by hand"
             )
@@ -130,6 +184,12 @@ class _Converter:
             shown = ", ".join(code[:5]) + (", ..." if len(code) > 5 else "")
             advice = "kept as text; rewrite it as conditions and effects"
             self.note(passage.pos, f"passage '{passage.name}': story-format code ({shown}) {advice}")
+
+    def _clean(self, passage: Passage, value: str) -> str:
+        cleaned, removed = clean_text(value)
+        if removed:
+            self.note(passage.pos, f"passage '{passage.name}': {removed} control character(s) removed")
+        return cleaned
 
     def convert(self, lang: str) -> dict[str, Any]:
         choices = {name: self._choices(passage) for name, passage in self.passages.items()}
@@ -145,21 +205,21 @@ class _Converter:
         for name in kept:
             self._code_notes(self.passages[name])
 
-        taken: set[str] = set()
-        ids = {name: unique_id(slug(name), taken) for name in kept}
+        taken = Ids()
+        ids = {name: taken.make(slug(name)) for name in kept}
         exits = self._exits(graph.subgraph(kept), choices)
-        end_id = unique_id("imported-end", taken) if exits else None
+        end_id = taken.make("imported-end") if exits else None
 
         stages: dict[str, Any] = {}
         for name in kept:
             passage = self.passages[name]
-            stage: dict[str, Any] = {"title": name, "text": strip_links(passage.text)}
+            stage: dict[str, Any] = {"title": self._clean(passage, name), "text": self._clean(passage, strip_links(passage.text))}
             if passage.position is not None:
                 stage["layout"] = {
                     "x": round(passage.position[0] * TWINE_TO_CANVAS[0], 1),
                     "y": round(passage.position[1] * TWINE_TO_CANVAS[1], 1),
                 }
-            stage_choices = [{"label": link.label, "to": ids[link.target]} for link in choices[name]]
+            stage_choices = [{"label": clean_text(link.label)[0], "to": ids[link.target]} for link in choices[name]]
             if name in exits and end_id is not None:
                 stage_choices.append({"label": "End the case here", "to": end_id})
             if stage_choices:
@@ -170,7 +230,7 @@ class _Converter:
         if end_id is not None:
             stages[end_id] = {"title": "End (added on import)", "text": END_TEXT, "end": "partial"}
 
-        title = self.story.title or Path(self.path).stem or "Imported story"
+        title = clean_text(self.story.title or Path(self.path).stem or "Imported story")[0]
         return {
             "tipcase": 1,
             "id": re.sub(r"[-_]+", "-", slug(title)).strip("-") or "imported-story",
@@ -183,11 +243,8 @@ class _Converter:
 
     def _exits(self, graph: nx.DiGraph[str], choices: dict[str, list[Link]]) -> set[str]:
         """One passage in each loop from which no ending can be reached: it gets a choice that ends the case."""
-        ends = {name for name in graph if not choices[name]}
-        can_end: set[str] = set(ends)
-        for end in ends:
-            can_end |= nx.ancestors(graph, end)
-        stuck = graph.subgraph([name for name in graph if name not in can_end])
+        ending = can_end(graph, (name for name in graph if not choices[name]))
+        stuck = graph.subgraph([name for name in graph if name not in ending])
         condensed = nx.condensation(stuck)
         exits: set[str] = set()
         order = {name: index for index, name in enumerate(self.passages)}
@@ -203,7 +260,11 @@ class _Converter:
 
 
 def story_to_scenario(story: Story, path: str, *, start: str | None = None, lang: str = "en") -> tuple[dict[str, Any], list[Note]]:
-    """The scenario (as plain data, in the format's key order) and every note taken on the way."""
+    """The scenario (as plain data, in the format's key order) and every note taken on the way.
+
+    Raises :class:`ImportFailed` for a story with no passages, more than :data:`MAX_PASSAGES`, or no
+    passage named ``start``.
+    """
     converter = _Converter(story, path, start)
     scenario = converter.convert(lang)
     return scenario, sorted(converter.notes, key=lambda note: (note.line, note.col))  # in file order, as an editor lists them

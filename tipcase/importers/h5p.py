@@ -11,27 +11,29 @@ competency, ``score``. Scores on loops are dropped (a score that can rise foreve
 H5P itself drops scores earned after a revisit). Nodes no edge reaches are left out, and a loop with
 no way out gets a choice that ends the case, as for Twine. Every such change is a note with the line
 and column of the item in the JSON; media files are not copied (a note says which).
+
+Every value read is checked for the type H5P's semantics give it (``content`` a list of objects,
+``nextContentId`` an integer, texts strings, ...): a wrong one is refused in one line naming the file,
+line and column, as is JSON that is not JSON (``NaN``) or out of range (see :mod:`json_reading`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
-import io
-import json
-import json.decoder
-import json.scanner
 import re
-import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from tipcase.format.media import MAX_MEDIA_BYTES, MEDIA_FOLDER, MEDIA_TYPES
-from tipcase.importers.convert import END_TEXT, slug, unique_id
-from tipcase.importers.story import ImportFailed, Note
+from tipcase.format.media import MEDIA_FOLDER
+from tipcase.importers.convert import END_TEXT, MAX_PASSAGES, Ids, can_end, slug
+from tipcase.importers.h5p_package import MAX_JSON_BYTES, Package, json_document, json_type, language, manifest_of, read_capped, read_head
+from tipcase.importers.h5p_text import plain_text
+from tipcase.importers.json_reading import JsonDocument
+from tipcase.importers.story import ImportFailed, Note, clean_text
+
+__all__ = ["H5PImport", "h5p_to_scenario", "looks_like_h5p", "plain_text"]
 
 SCORING = ("no-score", "dynamic-score", "static-end-score")
 CONTINUE = {"en": "Continue", "id": "Lanjutkan"}
@@ -44,203 +46,131 @@ MEDIA = {
     "H5P.InteractiveVideo": "Interactive video",
     "H5P.ImageHotspots": "Image hotspots",
 }
+_KINDS: dict[str, tuple[type, ...]] = {"an object": (dict,), "a list": (list,), "a string": (str,), "a number": (int, float)}
 
 
-class _TextOf(HTMLParser):
-    """The readable text of an HTML fragment: paragraphs apart, list items and ``<br>`` on new lines."""
-
-    PARAGRAPHS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table"})
-    LINES = frozenset({"br", "li", "tr"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def _new_line(self) -> None:
-        if self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append("\n")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.parts.append("\n")
-        elif tag in self.LINES or tag in self.PARAGRAPHS:
-            self._new_line()
-        if tag == "li":
-            self.parts.append("- ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.PARAGRAPHS:
-            self._new_line()
-            self.parts.append("\n")
-        elif tag in self.LINES:
-            self._new_line()
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain_text(fragment: Any) -> str:
-    """HTML (as H5P stores it) as plain text: no tags, entities decoded, at most one blank line in a row."""
-    if not isinstance(fragment, str):
-        return ""
-    parser = _TextOf()
-    parser.feed(fragment)
-    parser.close()
-    text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-class _PositionDecoder(json.JSONDecoder):
-    """``json`` with the offset of every object kept, so notes can say which line an item is on."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.starts: dict[int, int] = {}
-
-        def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-            value, after = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
-            self.starts[id(value)] = s_and_end[1] - 1
-            return value, after
-
-        self.parse_object = parse_object
-        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]  # the pure-Python scanner calls parse_object
-
-
-def _read_json(text: str, shown: str) -> tuple[Any, _PositionDecoder]:
-    decoder = _PositionDecoder()
-    try:
-        return decoder.decode(text), decoder
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{shown}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
-    except RecursionError:
-        raise ImportFailed(f"{shown}:1:1: the JSON is nested too deeply to read") from None
-
-
-def read_package(data: bytes, path: str) -> tuple[str, str, dict[str, Any], dict[str, bytes]]:
-    """What a ``.h5p`` package or a bare ``content.json`` holds.
-
-    The text of ``content.json``, the name to show in notes, ``h5p.json`` (empty for a bare file), and the
-    package's pictures and recordings by their path under ``content/`` (none for a bare file).
-    """
-    if not data.startswith(b"PK"):
-        try:
-            return data.decode("utf-8-sig"), path, {}, {}
-        except UnicodeDecodeError as exc:
-            raise ImportFailed(f"{path}:1:{exc.start + 1}: not UTF-8 text") from None
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        names = set(package.namelist())
-        if "content/content.json" not in names:
-            raise ImportFailed(f"{path}: not an H5P package (no content/content.json inside)")
-        manifest: dict[str, Any] = {}
-        if "h5p.json" in names:
-            loaded, _ = _read_json(package.read("h5p.json").decode("utf-8-sig"), f"{path}/h5p.json")
-            manifest = loaded if isinstance(loaded, dict) else {}
-        content = package.read("content/content.json").decode("utf-8-sig")
-        files = {
-            info.filename.removeprefix("content/"): package.read(info)
-            for info in package.infolist()
-            if info.filename.startswith("content/")
-            and Path(info.filename).suffix.lower() in MEDIA_TYPES
-            and info.file_size <= MAX_MEDIA_BYTES
-        }
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, UnicodeDecodeError) as exc:
-        raise ImportFailed(f"{path}: not a readable H5P package ({exc})") from None
-    library = str(manifest.get("mainLibrary", "H5P.BranchingScenario"))
-    if library != "H5P.BranchingScenario":
-        raise ImportFailed(f"{path}/h5p.json:1:1: the package holds {library}, not H5P.BranchingScenario")
-    return content, f"{path}/content/content.json", manifest, files
+def _words(lang: str, table: dict[str, str]) -> str:
+    return table.get(lang.split("-", maxsplit=1)[0], table["en"])
 
 
 class _Converter:
-    def __init__(
-        self, params: dict[str, Any], decoder: _PositionDecoder, text: str, shown: str, *, manifest: dict[str, Any], files: dict[str, bytes]
-    ) -> None:
-        self.params, self.decoder, self.text, self.shown, self.manifest = params, decoder, text, shown, manifest
-        self.files = files  # the package's pictures and recordings, by their path in content/
+    def __init__(self, document: JsonDocument, shown: str, *, manifest: dict[str, Any], package: Package | None) -> None:
+        self.document, self.shown, self.manifest, self.package = document, shown, manifest, package
         self.notes: list[Note] = []
         self.exhibits: dict[str, dict[str, Any]] = {}
+        self.exhibit_ids = Ids()
         self.media: dict[str, bytes] = {}  # file path as the scenario names it (media/...) -> bytes
         self.reveals: dict[int, str] = {}  # content index -> the exhibit its stage reveals
+        root = document.value
+        if not isinstance(root, dict):
+            raise ImportFailed(f"{shown}:1:1: not an H5P Branching Scenario (the JSON is not an object)")
+        params = self.get(root, "branchingScenario", "an object", root, "")
         content = params.get("content")
         if not isinstance(content, list) or not content:
             line, col = self.line_col(params)
             raise ImportFailed(f"{shown}:{line}:{col}: not an H5P Branching Scenario (no content list)")
-        self.content: list[dict[str, Any]] = [item if isinstance(item, dict) else {} for item in content]
-        group = params.get("scoringOptionGroup")
-        option = group.get("scoringOption") if isinstance(group, dict) else params.get("scoringOption")
+        if len(content) > MAX_PASSAGES:
+            line, col = self.line_col(content)
+            raise ImportFailed(f"{shown}:{line}:{col}: the content holds {len(content):,} items; at most {MAX_PASSAGES:,} are imported")
+        self.params = params
+        self.content: list[dict[str, Any]] = [self.get(content, index, "an object", None, "content") for index in range(len(content))]
+        group = self.get(params, "scoringOptionGroup", "an object", {}, "")
+        option = self.get(group, "scoringOption", "a string", None, "scoringOptionGroup") if group else None
+        option = option or self.get(params, "scoringOption", "a string", None, "")
         self.scoring = option if option in SCORING else "no-score"
+        if option is not None and option not in SCORING:
+            self.note(group or params, f"the scoring option '{option[:40]}' is not one H5P has; no scores imported")
         self.default_end_id: str | None = None
         self.lang = "en"
 
-    def line_col(self, value: Any) -> tuple[int, int]:
-        offset = self.decoder.starts.get(id(value))
-        if offset is None:
-            return 1, 1
-        line = self.text.count("\n", 0, offset) + 1
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+    # -- reading values, with their type checked ---------------------------------------------------
+    def line_col(self, value: Any, member: Any = None) -> tuple[int, int]:
+        return self.document.line_col(self.document.offset_of(value, member))
 
     def note(self, value: Any, message: str) -> None:
         line, col = self.line_col(value)
         self.notes.append(Note(self.shown, line, col, message))
 
-    # -- reading the items -----------------------------------------------------------------------
-    @staticmethod
-    def library(item: dict[str, Any]) -> str:
-        kind = item.get("type")
-        return str(kind.get("library", "")).split(" ")[0] if isinstance(kind, dict) else ""
+    def get(self, container: Any, key: Any, kind: str, default: Any, where: str) -> Any:
+        """``container[key]`` when it has the type H5P gives it, ``default`` when absent or null; else refused."""
+        present = key in container if isinstance(container, dict) else 0 <= key < len(container)
+        value = container[key] if present else None
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, _KINDS[kind]):
+            line, col = self.line_col(container, key)
+            name = f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}".lstrip(".")
+            raise ImportFailed(f"{self.shown}:{line}:{col}: {name} is {json_type(value)}, not {kind} as in an H5P Branching Scenario")
+        return value
 
-    @staticmethod
-    def item_params(item: dict[str, Any]) -> dict[str, Any]:
-        kind = item.get("type")
-        params = kind.get("params") if isinstance(kind, dict) else None
-        return params if isinstance(params, dict) else {}
+    def text(self, container: dict[str, Any], key: str, where: str) -> str:
+        return plain_text(self.get(container, key, "a string", "", where))
+
+    def next_id(self, container: dict[str, Any], where: str) -> int:
+        """An edge's ``nextContentId`` (-1 when absent): an integer, or digits in a string (H5P reads it with ``parseInt``)."""
+        value = container.get("nextContentId")
+        if value is None:
+            return -1
+        if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,15}\s*", value):
+            return int(value)
+        if isinstance(value, int | float) and not isinstance(value, bool) and int(value) == value:
+            return int(value)
+        line, col = self.line_col(container, "nextContentId")
+        shown = repr(value)[:40]
+        raise ImportFailed(f"{self.shown}:{line}:{col}: {where}.nextContentId is {shown}, not an item number")
+
+    # -- reading the items -----------------------------------------------------------------------
+    def library(self, index: int) -> str:
+        kind = self.get(self.content[index], "type", "an object", {}, f"content[{index}]")
+        return str(self.get(kind, "library", "a string", "", f"content[{index}].type")).split(" ")[0]
+
+    def item_params(self, index: int) -> dict[str, Any]:
+        kind = self.get(self.content[index], "type", "an object", {}, f"content[{index}]")
+        return self.get(kind, "params", "an object", {}, f"content[{index}].type")  # type: ignore[no-any-return]
 
     def title(self, index: int) -> str:
-        kind = self.content[index].get("type")
-        metadata = kind.get("metadata") if isinstance(kind, dict) else None
-        if not isinstance(metadata, dict):
-            return ""
-        title = plain_text(metadata.get("title"))
+        kind = self.get(self.content[index], "type", "an object", {}, f"content[{index}]")
+        metadata = self.get(kind, "metadata", "an object", {}, f"content[{index}].type")
+        title = self.text(metadata, "title", f"content[{index}].type.metadata")
         generic = title.lower().startswith("untitled") or title == metadata.get("contentType")  # H5P's defaults
         return "" if generic else title
 
     def body(self, index: int) -> str:
-        item = self.content[index]
-        library, params = self.library(item), self.item_params(item)
+        library, params, where = self.library(index), self.item_params(index), f"content[{index}].type.params"
         if library == "H5P.BranchingQuestion":
-            question = params.get("branchingQuestion")
-            return plain_text(question.get("question")) if isinstance(question, dict) else ""
+            question = self.get(params, "branchingQuestion", "an object", {}, where)
+            return self.text(question, "question", f"{where}.branchingQuestion")
         if library == "H5P.AdvancedText":
-            return plain_text(params.get("text"))
+            return self.text(params, "text", where)
         kind = MEDIA.get(library, library.removeprefix("H5P.") or "Content")
-        described = plain_text(params.get("alt") or params.get("title") or self.title(index))
+        described = self.text(params, "alt", where) or self.text(params, "title", where) or self.title(index)
         if library == "H5P.Image" and self._picture(index, params, described):
             return f"[{kind}: {described}]" if described else f"[{kind}]"
-        where = "it is in the .h5p package: import the package to bring it" if library == "H5P.Image" and not self.files else None
+        where_it_is = "it is in the .h5p package: import the package to bring it" if library == "H5P.Image" and not self.package else None
         self.note(
-            item,
+            self.content[index],
             f"content[{index}] is {library or 'of no known type'}: kept as a stage that describes it; "
-            + (f"the picture is not copied ({where})" if where else "media files are not copied"),
+            + (f"the picture is not copied ({where_it_is})" if where_it_is else "media files are not copied"),
         )
         return f"[{kind}: {described}]" if described else f"[{kind}]"
 
     def _picture(self, index: int, params: dict[str, Any], described: str) -> bool:
         """An H5P.Image's picture as an exhibit the stage reveals, its file to be written under ``media/``."""
-        file = params.get("file")
-        inside = str(file.get("path", "")) if isinstance(file, dict) else ""
-        data = self.files.get(inside)
+        file = self.get(params, "file", "an object", {}, f"content[{index}].type.params")
+        inside = self.get(file, "path", "a string", "", f"content[{index}].type.params.file")
+        suffix = Path(inside).suffix.lower()
+        if self.package is None or not inside or suffix not in (".png", ".jpg", ".jpeg", ".gif", ".webp"):
+            return False
+        data = self.package.picture(inside)
         if data is None:
             return False
-        name = Path(inside).name
-        stem, suffix = Path(name).stem, Path(name).suffix.lower()
-        target, number = f"{MEDIA_FOLDER}/{slug(stem)}{suffix}", 2
+        stem = slug(Path(inside).stem)
+        target, number = f"{MEDIA_FOLDER}/{stem}{suffix}", 2
         while target in self.media and self.media[target] != data:
-            target, number = f"{MEDIA_FOLDER}/{slug(stem)}-{number}{suffix}", number + 1
+            target, number = f"{MEDIA_FOLDER}/{stem}-{number}{suffix}", number + 1
         self.media[target] = data
         title = self.title(index) or described or f"Image {index}"
-        exhibit_id = unique_id(slug(title), set(self.exhibits))
+        exhibit_id = self.exhibit_ids.make(slug(title))
         exhibit: dict[str, Any] = {"kind": "photo", "title": title[:120], "file": target}
         if described:
             exhibit["text"] = described
@@ -248,31 +178,38 @@ class _Converter:
         self.reveals[index] = exhibit_id
         return True
 
-    def edges(self, index: int) -> list[tuple[str, Any, dict[str, Any]]]:
+    def edges(self, index: int) -> list[tuple[str, int, dict[str, Any]]]:
         """Each way out of an item: (label, next id, feedback)."""
-        item = self.content[index]
-        if self.library(item) == "H5P.BranchingQuestion":
-            question = self.item_params(item).get("branchingQuestion")
-            alternatives = question.get("alternatives") if isinstance(question, dict) else None
+        item, where = self.content[index], f"content[{index}]"
+        if self.library(index) == "H5P.BranchingQuestion":
+            question = self.get(self.item_params(index), "branchingQuestion", "an object", {}, f"{where}.type.params")
+            inside = f"{where}.type.params.branchingQuestion"
+            alternatives = self.get(question, "alternatives", "a list", [], inside)
             found = []
-            for number, alternative in enumerate(alternatives if isinstance(alternatives, list) else [], 1):
-                if not isinstance(alternative, dict):
+            for number in range(len(alternatives)):
+                alternative = self.get(alternatives, number, "an object", None, f"{inside}.alternatives")
+                if alternative is None:
                     continue
-                label = plain_text(alternative.get("text")) or f"Alternative {number}"
-                feedback = alternative.get("feedback")
-                found.append((label, alternative.get("nextContentId", -1), feedback if isinstance(feedback, dict) else {}))
+                at = f"{inside}.alternatives[{number}]"
+                label = self.text(alternative, "text", at) or f"Alternative {number + 1}"
+                found.append((label, self.next_id(alternative, at), self._feedback(alternative, at)))
             if found:
                 return found
             self.note(item, f"content[{index}] is a question with no alternatives: the case ends there")
             return []
-        feedback = item.get("feedback")
-        return [("", item.get("nextContentId", -1), feedback if isinstance(feedback, dict) else {})]
+        return [("", self.next_id(item, where), self._feedback(item, where))]
 
-    def target(self, next_id: Any) -> int | None:
+    def _feedback(self, container: dict[str, Any], where: str) -> dict[str, Any]:
+        """An edge's feedback, every field read checked: ``title``, ``subtitle`` (HTML) and ``endScreenScore``."""
+        feedback: dict[str, Any] = self.get(container, "feedback", "an object", {}, where)
+        for key in ("title", "subtitle"):
+            self.get(feedback, key, "a string", "", f"{where}.feedback")
+        self.get(feedback, "endScreenScore", "a number", 0, f"{where}.feedback")
+        return feedback
+
+    def target(self, next_id: int) -> int | None:
         """The index an edge leads to, or None when it ends the case."""
-        if isinstance(next_id, bool) or not isinstance(next_id, int | float) or int(next_id) != next_id:
-            return None
-        return int(next_id) if 0 <= next_id < len(self.content) else None
+        return next_id if 0 <= next_id < len(self.content) else None
 
     # -- building the scenario -------------------------------------------------------------------
     def convert(self, lang: str, source_name: str) -> dict[str, Any]:
@@ -285,35 +222,37 @@ class _Converter:
         reachable = nx.descendants(graph, 0) | {0}
         dropped = [index for index in edges if index not in reachable]
         if dropped:
-            self.note(self.content[dropped[0]], f"{len(dropped)} item(s) no edge reaches from the start were left out: content{dropped}")
+            listed = ", ".join(f"content[{index}]" for index in dropped[:8]) + (f" and {len(dropped) - 8} more" if len(dropped) > 8 else "")
+            self.note(self.content[dropped[0]], f"{len(dropped)} item(s) no edge reaches from the start were left out: {listed}")
         kept = [index for index in edges if index in reachable]
         component_of = {
             node: number for number, component in enumerate(nx.strongly_connected_components(graph.subgraph(kept))) for node in component
         }  # an edge lies on a loop when both ends are in one strongly connected component (a self-loop included)
 
-        taken: set[str] = set()
-        ids = {index: unique_id(slug(self.title(index) or f"step-{index}"), taken) for index in kept}
+        taken = Ids()
+        ids = {index: taken.make(slug(self.title(index) or f"step-{index}")) for index in kept}
         stages: dict[str, Any] = {index_id: {} for index_id in ids.values()}
         endings: dict[str, dict[str, Any]] = {}
+        ending_by_text: dict[str, str] = {}
         scored = False
         ending: set[int] = set()  # items with a way to end the case
         for index in kept:
             stage: dict[str, Any] = {}
             if self.title(index):
-                stage["title"] = self.title(index)
-            stage["text"] = self.body(index) or "(no text)"
+                stage["title"] = self.clean(index, self.title(index))
+            stage["text"] = self.clean(index, self.body(index)) or "(no text)"
             if index in self.reveals:
                 stage["reveal"] = [self.reveals[index]]
             choices = []
             for label, next_id, feedback in edges[index]:
-                choice: dict[str, Any] = {"label": label or CONTINUE.get(lang, CONTINUE["en"])}
+                choice: dict[str, Any] = {"label": self.clean(index, label) or _words(lang, CONTINUE)}
                 target = self.target(next_id)
                 if target is None:
-                    choice["to"] = self.ending(feedback, taken, endings)
+                    choice["to"] = self.ending(feedback, taken, endings, ending_by_text)
                     ending.add(index)
                 else:
                     choice["to"] = ids[target]
-                words = _feedback_text(feedback)
+                words = self.clean(index, _feedback_text(feedback))
                 if words and target is not None:
                     choice["feedback"] = words
                 points = self.points(feedback, target)
@@ -336,8 +275,9 @@ class _Converter:
         self._add_exits(graph.subgraph(kept), ids, stages, ending, taken)
         stages.update(endings)
         title = (
-            plain_text(self.params.get("title")) or plain_text(self.manifest.get("title")) or Path(source_name).stem or "Imported scenario"
+            self.text(self.params, "title", "") or plain_text(self.manifest.get("title")) or Path(source_name).stem or "Imported scenario"
         )
+        title = clean_text(title)[0]
         scenario: dict[str, Any] = {
             "tipcase": 1,
             "id": re.sub(r"[-_]+", "-", slug(title)).strip("-") or "imported-scenario",
@@ -353,6 +293,12 @@ class _Converter:
         scenario["stages"] = stages
         return scenario
 
+    def clean(self, index: int, value: str) -> str:
+        cleaned, removed = clean_text(value)
+        if removed:
+            self.note(self.content[index], f"content[{index}]: {removed} control character(s) removed")
+        return cleaned
+
     def points(self, feedback: dict[str, Any], target: int | None) -> int:
         """The points an edge gives under the content's scoring option."""
         if self.scoring == "dynamic-score" and target is not None:
@@ -362,43 +308,41 @@ class _Converter:
         return 0
 
     def default_end(self) -> dict[str, Any]:
-        screens = self.params.get("endScreens")
-        screens = [s for s in screens if isinstance(s, dict)] if isinstance(screens, list) else []
+        screens = self.get(self.params, "endScreens", "a list", [], "")
+        screens = [self.get(screens, index, "an object", {}, "endScreens") for index in range(len(screens))]
         chosen = next((s for s in screens if s.get("contentId") == -1), screens[0] if screens else {})
         return {
-            "title": chosen.get("endScreenTitle"),
-            "subtitle": chosen.get("endScreenSubtitle"),
-            "endScreenScore": chosen.get("endScreenScore", 0),
+            "title": self.get(chosen, "endScreenTitle", "a string", "", "endScreens"),
+            "subtitle": self.get(chosen, "endScreenSubtitle", "a string", "", "endScreens"),
+            "endScreenScore": self.get(chosen, "endScreenScore", "a number", 0, "endScreens"),
         }
 
-    def ending(self, feedback: dict[str, Any], taken: set[str], endings: dict[str, dict[str, Any]]) -> str:
+    def ending(self, feedback: dict[str, Any], taken: Ids, endings: dict[str, dict[str, Any]], by_text: dict[str, str]) -> str:
         """The end stage an edge that ends the case leads to: its own feedback (H5P's custom end screen), else the default."""
-        words = _feedback_text(feedback)
+        words = clean_text(_feedback_text(feedback))[0]
         if not words:
             if self.default_end_id is None:
-                self.default_end_id = unique_id("end", taken)
-                endings[self.default_end_id] = {"title": "End", "text": _feedback_text(self.default_end()) or "The end.", "end": "success"}
+                self.default_end_id = taken.make("end")
+                text = clean_text(_feedback_text(self.default_end()))[0] or "The end."
+                endings[self.default_end_id] = {"title": "End", "text": text, "end": "success"}
             return self.default_end_id
-        for key, stage in endings.items():
-            if key != self.default_end_id and stage["text"] == words:
-                return key
-        key = unique_id(slug("end-" + (plain_text(feedback.get("title")) or "custom"))[:40].strip("-"), taken)
-        endings[key] = {"text": words, "end": "success"}
-        return key
+        if words not in by_text:
+            key = taken.make(slug("end-" + (plain_text(feedback.get("title")) or "custom"))[:40].strip("-"))
+            endings[key] = {"text": words, "end": "success"}
+            by_text[words] = key
+        return by_text[words]
 
-    def _add_exits(self, graph: nx.DiGraph[int], ids: dict[int, str], stages: dict[str, Any], ending: set[int], taken: set[str]) -> None:
+    def _add_exits(self, graph: nx.DiGraph[int], ids: dict[int, str], stages: dict[str, Any], ending: set[int], taken: Ids) -> None:
         """One stage in each loop from which no ending can be reached gets a choice that ends the case."""
-        can_end = set(ending)
-        for index in ending:
-            can_end |= nx.ancestors(graph, index)
-        stuck = graph.subgraph([index for index in graph if index not in can_end])
+        reach_end = can_end(graph, ending)
+        stuck = graph.subgraph([index for index in graph if index not in reach_end])
         condensed = nx.condensation(stuck)
         end_id = None
         for component in condensed:
             if condensed.out_degree(component) == 0:
                 first = min(condensed.nodes[component]["members"])
-                end_id = end_id or unique_id("imported-end", taken)
-                stages[ids[first]]["choices"].append({"label": END_HERE.get(self.lang, END_HERE["en"]), "to": end_id})
+                end_id = end_id or taken.make("imported-end")
+                stages[ids[first]]["choices"].append({"label": _words(self.lang, END_HERE), "to": end_id})
                 self.note(self.content[first], f"content[{first}] is in a loop with no ending; added a choice there that ends the case")
         if end_id is not None:
             stages[end_id] = {"title": "End (added on import)", "text": END_TEXT, "end": "partial"}
@@ -424,24 +368,39 @@ class H5PImport:
     media: dict[str, bytes]
 
 
-def h5p_to_scenario(data: bytes, path: str, *, lang: str | None = None) -> H5PImport:
-    """The scenario and all that comes with it, from ``content.json`` or a ``.h5p`` package."""
-    text, shown, manifest, files = read_package(data, path)
-    document, decoder = _read_json(text, shown)
-    params = document.get("branchingScenario", document) if isinstance(document, dict) else None
-    if not isinstance(params, dict):
-        raise ImportFailed(f"{shown}:1:1: not an H5P Branching Scenario (the JSON is not an object)")
-    language = lang or str(manifest.get("language") or "en")
-    if not re.fullmatch(r"[a-z]{2,3}", language):
-        language = "en"
-    converter = _Converter(params, decoder, text, shown, manifest=manifest, files=files)
-    scenario = converter.convert(language, path)
-    notes = sorted(converter.notes, key=lambda note: (note.line, note.col))
+def h5p_to_scenario(source: bytes | Path, path: str, *, lang: str | None = None) -> H5PImport:
+    """The scenario and all that comes with it, from ``content.json`` or a ``.h5p`` package (a file, or its bytes).
+
+    ``lang`` is a canonical language tag (see :mod:`languages`) or None for the package's own. Raises
+    :class:`ImportFailed` with one line (file, line, column) for anything that cannot be imported.
+    """
+    head = source[:4] if isinstance(source, bytes) else read_head(source, path)
+    notes: list[Note] = []
+    if not head.startswith(b"PK"):
+        data = source if isinstance(source, bytes) else read_capped(source, MAX_JSON_BYTES, path, "a content.json")
+        if len(data) > MAX_JSON_BYTES:
+            raise ImportFailed(f"{path}: a content.json of more than {MAX_JSON_BYTES // 2**20} MiB; at most that is imported")
+        chosen = language({}, None, path, lang, notes)
+        converter = _Converter(json_document(data, path), path, manifest={}, package=None)
+        scenario = converter.convert(chosen, path)
+    else:
+        with Package(source, path) as package:
+            manifest, manifest_document = manifest_of(package, path)
+            shown = f"{path}/content/content.json"
+            document = json_document(package.read("content/content.json", MAX_JSON_BYTES, "content.json"), shown)
+            chosen = language(manifest, manifest_document, path, lang, notes)
+            converter = _Converter(document, shown, manifest=manifest, package=package)
+            scenario = converter.convert(chosen, path)
+    if converter.document.replaced_surrogates:
+        notes.append(
+            Note(converter.shown, 1, 1, f"{converter.document.replaced_surrogates} unpaired surrogate(s) in strings became U+FFFD")
+        )
+    notes = sorted(notes + converter.notes, key=lambda note: (note.path, note.line, note.col))
     return H5PImport(scenario, notes, len(converter.content), converter.media)
 
 
 def looks_like_h5p(data: bytes, path: str) -> bool:
-    """A ``.h5p`` package or a Branching Scenario's ``content.json`` (rather than a Twine story)."""
+    """A ``.h5p`` package or a Branching Scenario's ``content.json`` (rather than a Twine story), from its first bytes."""
     if Path(path).suffix.lower() in (".h5p", ".json") or data.startswith(b"PK"):
         return True
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -1,21 +1,25 @@
-"""What every importer produces: a story of named passages with their links, plus the notes taken on the way.
+r"""What every importer produces: a story of named passages with their links, plus the notes taken on the way.
 
 A Twine story (Twee text or Twine 2 HTML) is read into a :class:`Story`; :mod:`tipcase.importers.convert`
 then turns it into a scenario. Link syntax follows the Twine editor's own parser (``parse-links.ts``), so
-the choices we import are the arrows a Twine author sees on the story map.
+the choices we import are the arrows a Twine author sees on the story map; links are found by a scan
+that is linear in the text (Twine's ``/\[\[.*?\]\]/g`` backtracks: 40 KB of unclosed ``[[`` took 24 s).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 Pos = tuple[int, int]
 
 # Twine's own rule: a target that starts like a URL is a link out of the story, not an edge.
 # ``mailto:`` and ``tel:`` have no slashes but are just as external.
 _EXTERNAL = re.compile(r"^(\w+://|mailto:|tel:|javascript:)", re.IGNORECASE)
-_LINK = re.compile(r"\[\[(.*?)\]\]")
+# Characters a scenario's text should not carry: C0 and C1 controls but tab and newline, and the
+# non-characters U+FFFE and U+FFFF. No database stores NUL in text, and YAML escapes the others.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class ImportFailed(Exception):
@@ -37,11 +41,13 @@ class Note:
 
 @dataclasses.dataclass(frozen=True)
 class Link:
-    """One ``[[...]]`` link: what the reader sees, the passage it names, and where it was written."""
+    """One ``[[...]]`` link: what the reader sees, the passage it names ('' when none), and where it was written."""
 
     label: str
     target: str
     pos: Pos
+    written: str = ""  # the link as written, ``[[...]]``
+    setter: str = ""  # a story format's setter after ``][``, dropped
 
     @property
     def external(self) -> bool:
@@ -59,17 +65,27 @@ class Passage:
     position: tuple[float, float] | None = None
     text_line: int = 0  # the file line of the text's first line (0: unknown, e.g. inside HTML)
 
+    def where(self, number: int, col: int) -> Pos:
+        """The file position of column ``col`` (1-based) of the text's line ``number`` (0-based)."""
+        return (self.text_line + number, col) if self.text_line else self.pos
+
     def links(self) -> list[Link]:
-        """The passage's links in order of appearance, as Twine's map finds them."""
+        """The passage's links in order of appearance, as Twine's map finds them, empty targets included."""
         found: list[Link] = []
         for number, line in enumerate(self.text.split("\n")):
-            for match in _LINK.finditer(line):
-                parsed = parse_link(match.group(1))
-                if parsed is None:
-                    continue
-                label, target = parsed
-                where = (self.text_line + number, match.start() + 1) if self.text_line else self.pos
-                found.append(Link(label, target, where))
+            for start, end, inner in find_links(line):
+                label, target, setter = split_link(inner)
+                found.append(Link(label, target, self.where(number, start + 1), line[start:end], setter))
+        return found
+
+    def unclosed(self) -> list[Pos]:
+        """Where a ``[[`` opens a link that its line never closes (Twine reads it as text)."""
+        found = []
+        for number, line in enumerate(self.text.split("\n")):
+            after = max((end for _, end, _ in find_links(line)), default=0)
+            opening = line.find("[[", after)
+            if opening >= 0:
+                found.append(self.where(number, opening + 1))
         return found
 
 
@@ -85,20 +101,37 @@ class Story:
     notes: list[Note] = dataclasses.field(default_factory=list)
 
 
+def find_links(line: str) -> Iterator[tuple[int, int, str]]:
+    r"""``(start, end, inner)`` of each ``[[...]]`` in one line, exactly as ``/\[\[(.*?)\]\]/g`` matches, in linear time.
+
+    Each link is the first ``]]`` after the first ``[[``; when a ``[[`` has no ``]]`` after it, no later
+    one has either, so the scan stops instead of trying every remaining position.
+    """
+    index = 0
+    while (start := line.find("[[", index)) >= 0:
+        close = line.find("]]", start + 2)
+        if close < 0:
+            return
+        yield start, close + 2, line[start + 2 : close]
+        index = close + 2
+
+
 def _field(text: str, separator: str, rightmost: bool) -> str | None:
     if separator not in text:
         return None
     return text.rsplit(separator, 1)[1] if rightmost else text.split(separator, 1)[0]
 
 
-def parse_link(inner: str) -> tuple[str, str] | None:
-    """``label, target`` of the text between ``[[`` and ``]]``, or None when it names nothing.
+def split_link(inner: str) -> tuple[str, str, str]:
+    """``label, target, setter`` of the text between ``[[`` and ``]]``; the target is '' when the link names nothing.
 
-    In Twine's order: a setter after ``][`` is dropped; then the target is the text after the rightmost
-    ``->``, else before the leftmost ``<-``, else after the last ``|``, else the whole text.
+    In Twine's order: a setter after ``][`` is set apart; then the target is the text after the rightmost
+    ``->``, else before the leftmost ``<-``, else after the last ``|``, else the whole text. Both are
+    stripped of surrounding blanks; a missing label is the target.
     """
+    setter = ""
     if "][" in inner:
-        inner = inner.split("][", 1)[0]
+        inner, setter = inner.split("][", 1)
     if "->" in inner:
         label, target = inner.rsplit("->", 1)
     elif "<-" in inner:
@@ -108,21 +141,39 @@ def parse_link(inner: str) -> tuple[str, str] | None:
     else:
         label = target = inner
     target = target.strip()
-    label = label.strip() or target
-    if not target:
-        return None
-    return label, target
+    return label.strip() or target, target, setter.strip()
+
+
+def parse_link(inner: str) -> tuple[str, str] | None:
+    """``label, target`` of the text between ``[[`` and ``]]``, or None when it names nothing (see :func:`split_link`)."""
+    label, target, _ = split_link(inner)
+    return (label, target) if target else None
 
 
 def strip_links(text: str) -> str:
     """The passage text as prose: lines made only of links go (they become choices); inline links keep their label."""
     lines: list[str] = []
-    for line in text.split("\n"):
-        if _LINK.search(line) and not _LINK.sub("", line).strip():
-            continue
-        lines.append(_LINK.sub(lambda m: (parse_link(m.group(1)) or ("", ""))[0], line).rstrip())
+    for written in text.split("\n"):
+        line = written
+        outside, labels, index = [], [], 0
+        for start, end, inner in find_links(line):
+            outside.append(line[index:start])
+            labels.append(split_link(inner)[0])
+            index = end
+        if labels:
+            outside.append(line[index:])
+            if not "".join(outside).strip():
+                continue
+            line = "".join(piece for pair in zip(outside, [*labels, ""], strict=True) for piece in pair)
+        lines.append(line.rstrip())
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
     return "\n".join(lines)
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    r"""Text fit for a scenario: line ends as ``\n``, control characters removed; and how many were removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.subn("", text)

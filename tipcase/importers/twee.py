@@ -1,80 +1,132 @@
-"""Read Twee source (Twee 3, and the older Twee 1 and Twee2 dialects) into a :class:`Story`.
+r"""Read Twee source (Twee 3, and the older Twee 1 and Twee2 dialects) into a :class:`Story`.
 
-Follows the Twee 3 specification: a passage is a ``::`` header line (name, optional ``[tags]``, optional
-JSON metadata) followed by its text, up to the next header. Names and tags decode backslash escapes.
+Follows the Twee 3 specification (twine-specs, ``twee-3-specification.md``): a passage is a ``::``
+header line (name, optional ``[tags]``, optional JSON metadata) followed by its text, up to the next
+header. Escapes are undone as Twine 2 and Tweego undo them: in names and tags any backslash-escaped
+character stands for itself (``\[`` is ``[``, ``\\`` is ``\``, ``\q`` is ``q``: the specification's
+decoding rule, Tweego's ``tweeUnescapeBytes``), and blanks at either end of a name are trimmed unless
+escaped (Twine writes a name's outer spaces as ``\ ``); in the text, a line starting ``\:`` loses
+the backslash (Twine's ``unescapeForTweeText``: ``\::`` is how a text line starting ``::`` is written).
 Twee2's ``<x,y>`` position and ``::Name`` without a space are accepted too. Bad metadata or a bad
-StoryData block is a warning, never a failure: the passage is kept.
+StoryData block is a warning, never a failure: the passage is kept (as the specification recommends).
 """
 
 from __future__ import annotations
 
-import json
+import math
 import re
 from typing import Any
 
+from tipcase.importers.json_reading import JsonRefused, read_json
 from tipcase.importers.story import Note, Passage, Story
 
-_TWEE2_POSITION = re.compile(r"\s*<\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*>\s*$")
+_TWEE2_POSITION = re.compile(r"<\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*>\s*$")
+MAX_COORDINATE = 1_000_000.0
+"""The largest map coordinate kept (Twine's map of an 8,000-passage story spans about 12,000 pixels)."""
+_METADATA_KEYS = frozenset({"position", "size"})
+_STORY_DATA_KEYS = frozenset({"ifid", "format", "format-version", "start", "tag-colors", "zoom", "options"})
 
 
 def _scan(text: str, index: int, stops: str) -> tuple[str, int]:
-    """Decode escaped characters from ``index`` up to the first unescaped character in ``stops``."""
+    """Decode escaped characters from ``index`` up to the first unescaped character in ``stops``.
+
+    Returns the decoded text, with unescaped blanks at either end trimmed, and the index it stopped at.
+    """
     out: list[str] = []
-    while index < len(text):
+    first, last = -1, 0  # the span of ``out`` that is kept
+    length = len(text)
+    while index < length:
         char = text[index]
-        if char == "\\" and index + 1 < len(text):
-            out.append(text[index + 1])
+        escaped = char == "\\" and index + 1 < length
+        if escaped:
+            char = text[index + 1]
             index += 2
-            continue
-        if char in stops:
+        elif char in stops:
             break
+        else:
+            index += 1
+        if escaped or not char.isspace():
+            if first < 0:
+                first = len(out)
+            last = len(out) + 1
         out.append(char)
-        index += 1
-    return "".join(out), index
+    return ("".join(out[first:last]) if first >= 0 else ""), index
+
+
+def read_position(value: Any) -> tuple[tuple[float, float] | None, str | None]:
+    """``"x,y"`` (Twine's map position) as numbers, or why it is not kept: ``(position, problem)``."""
+    if not isinstance(value, str):
+        return None, f"the position {value!r} is not an 'x,y' string"
+    parts = value.split(",")
+    try:
+        x, y = (float(part) for part in parts) if len(parts) == 2 else (None, None)
+    except ValueError:
+        x = y = None
+    shown = value if len(value) <= 40 else value[:40] + "..."
+    if x is None or y is None or math.isnan(x) or math.isnan(y):
+        return None, f"the position '{shown}' is not two numbers"
+    if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE):  # also false for NaN
+        return None, f"the position '{shown}' is outside +/-{MAX_COORDINATE:,.0f}"
+    return (x, y), None
 
 
 def parse_position(value: Any) -> tuple[float, float] | None:
-    """``"x,y"`` (Twine's map position) as numbers, or None when it is not that."""
-    if not isinstance(value, str):
-        return None
-    parts = value.split(",")
-    if len(parts) != 2:
-        return None
-    try:
-        return float(parts[0]), float(parts[1])
-    except ValueError:
-        return None
+    """``"x,y"`` as numbers, or None when it is not a sane position (see :func:`read_position`)."""
+    return read_position(value)[0]
 
 
 class _Header:
     def __init__(self, line: str, number: int, path: str, notes: list[Note]) -> None:
         body = line[2:]
         self.name, index = _scan(body, 0, "[{")
-        self.name = self.name.strip()
         self.tags: list[str] = []
         self.position: tuple[float, float] | None = None
+        self.number, self.path, self.notes = number, path, notes
         if index < len(body) and body[index] == "[":
             raw_tags, index = _scan(body, index + 1, "]")
             self.tags = raw_tags.split()
             index += 1
-            while index < len(body) and body[index] in " \t":
-                index += 1
-        rest = body[index:].strip() if index < len(body) else ""
+        while index < len(body) and body[index] in " \t":
+            index += 1
+        rest = body[index:].rstrip()
+        column = index + 3  # 1-based column of ``rest`` in the line
         twee2 = _TWEE2_POSITION.search(self.name) if not rest else _TWEE2_POSITION.fullmatch(rest)
         if twee2:
-            self.position = float(twee2.group(1)), float(twee2.group(2))
             if not rest:
-                self.name = self.name[: twee2.start()].strip()
+                self.name = self.name[: twee2.start()].rstrip()
+                column = line.rfind("<") + 1
+            self._position(f"{twee2.group(1)},{twee2.group(2)}", column)
         elif rest.startswith("{"):
-            try:
-                metadata = json.loads(rest)
-            except json.JSONDecodeError as exc:
-                notes.append(Note(path, number, index + 3, f"passage '{self.name}': metadata is not JSON ({exc.msg}); left out"))
-            else:
-                if isinstance(metadata, dict):
-                    self.position = parse_position(metadata.get("position"))
+            self._metadata(rest, column)
         elif rest:
-            notes.append(Note(path, number, index + 3, f"passage '{self.name}': ignored '{rest}' after the header"))
+            self.note(column, f"passage '{self.name}': ignored '{rest[:60]}' after the header")
+
+    def note(self, column: int, message: str) -> None:
+        self.notes.append(Note(self.path, self.number, column, message))
+
+    def _position(self, value: Any, column: int) -> None:
+        self.position, problem = read_position(value)
+        if problem:
+            self.note(column, f"passage '{self.name}': {problem}; the editor will place it")
+
+    def _metadata(self, rest: str, column: int) -> None:
+        try:
+            metadata = read_json(rest).value
+        except JsonRefused as exc:
+            self.note(column + exc.offset, f"passage '{self.name}': metadata {exc.message}; left out")
+            return
+        if not isinstance(metadata, dict):
+            self.note(column, f"passage '{self.name}': metadata is not a JSON object; left out")
+            return
+        if "position" in metadata:
+            self._position(metadata["position"], column)
+        unknown = sorted(set(metadata) - _METADATA_KEYS)
+        if unknown:
+            self.note(column, f"passage '{self.name}': metadata {', '.join(map(repr, unknown))} has no counterpart in a scenario; left out")
+
+
+def _unescape_text(line: str) -> str:
+    return line[1:] if line.startswith("\\:") else line
 
 
 def parse_twee(text: str, path: str) -> Story:
@@ -104,17 +156,24 @@ def parse_twee(text: str, path: str) -> Story:
         elif header is None:
             preamble = preamble or bool(line.strip())
         else:
-            body.append(line)
+            body.append(_unescape_text(line))
     finish()
     if preamble:
         notes.append(Note(path, 1, 1, "text before the first passage header was ignored"))
 
     story = Story(title=None, passages=[], notes=notes)
+    seen: dict[str, Passage] = {}
     for passage in passages:
-        if passage.name == "StoryTitle":
-            story.title = passage.text.strip() or None
-        elif passage.name == "StoryData":
-            _story_data(passage, story, path)
+        if passage.name in ("StoryTitle", "StoryData"):
+            if passage.name in seen:
+                first = seen[passage.name].pos[0]
+                notes.append(Note(path, passage.pos[0], 1, f"a second {passage.name} (the first is at line {first}); left out"))
+                continue
+            seen[passage.name] = passage
+            if passage.name == "StoryTitle":
+                story.title = passage.text.strip() or None
+            else:
+                _story_data(passage, story, path)
         else:
             story.passages.append(passage)
     return story
@@ -122,13 +181,23 @@ def parse_twee(text: str, path: str) -> Story:
 
 def _story_data(passage: Passage, story: Story, path: str) -> None:
     try:
-        data = json.loads(passage.text)
-    except json.JSONDecodeError as exc:
-        story.notes.append(Note(path, passage.pos[0], 1, f"StoryData is not JSON ({exc.msg}); left out"))
+        data = read_json(passage.text).value
+    except JsonRefused as exc:
+        before = passage.text[: exc.offset]
+        line, col = passage.text_line + before.count("\n"), exc.offset - before.rfind("\n")
+        story.notes.append(Note(path, line, col, f"StoryData {exc.message}; left out"))
         return
     if not isinstance(data, dict):
         story.notes.append(Note(path, passage.pos[0], 1, "StoryData is not a JSON object; left out"))
         return
+    for key in ("start", "ifid", "format", "format-version"):
+        if key in data and not isinstance(data[key], str):
+            story.notes.append(Note(path, passage.pos[0], 1, f"StoryData '{key}' is not a string; left out"))
+    unknown = sorted(set(data) - _STORY_DATA_KEYS)
+    if unknown:
+        story.notes.append(
+            Note(path, passage.pos[0], 1, f"StoryData {', '.join(map(repr, unknown))} has no counterpart in a scenario; left out")
+        )
     if isinstance(data.get("start"), str):
         story.start = data["start"]
     if isinstance(data.get("ifid"), str):

@@ -1,90 +1,105 @@
 """Read a Twine 2 story from its HTML (published, or an archive of several) into a :class:`Story`.
 
-Uses the standard library's HTML parser, which reads ``<script>`` and ``<style>`` contents as raw text:
-so the ``<tw-storydata>`` strings inside a story format's player code are not mistaken for the story.
-Passage text is HTML-escaped in the file and comes back unescaped. The start passage is the one whose
-``pid`` is the story's ``startnode`` (pids are not stable, so nothing else relies on them).
+Tokenized by :mod:`tipcase.importers.html_scan` (linear in the file, whatever it holds), which reads
+``<script>`` and ``<style>`` contents as raw text: so the ``<tw-storydata>`` strings inside a story
+format's player code are not mistaken for the story. Passage text is HTML-escaped in the file and comes
+back unescaped. The start passage is the one whose ``pid`` is the story's ``startnode`` (pids are not
+stable, so nothing else relies on them); a ``startnode`` that is not a number, or names no passage, is a
+warning (as Tweego warns), and the converter then starts where a Twee file without ``start`` would.
+Empty story JavaScript and stylesheets (Twine writes both elements for every story) are not mentioned.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
+from tipcase.importers.html_scan import Positions, tags, unescape
 from tipcase.importers.story import ImportFailed, Note, Passage, Story
-from tipcase.importers.twee import parse_position
+from tipcase.importers.twee import read_position
+
+Pos = tuple[int, int]
 
 
-class _StoryParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stories: list[tuple[dict[str, str], list[tuple[dict[str, str], str, tuple[int, int]]], list[str]]] = []
-        self._passage: tuple[dict[str, str], list[str], tuple[int, int]] | None = None
-        self._in_story = False
+class _RawStory:
+    """One ``<tw-storydata>`` as written: its attributes, its passages and its non-empty script and stylesheet."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {key: value or "" for key, value in attrs}
-        if tag == "tw-storydata":
-            self.stories.append((values, [], []))
-            self._in_story = True
-        elif tag == "tw-passagedata" and self._in_story:
-            line, col = self.getpos()
-            self._passage = (values, [], (line, col + 1))
-        elif self._in_story and tag in ("script", "style"):
-            self.stories[-1][2].append("JavaScript" if tag == "script" else "stylesheet")
+    def __init__(self, attrs: dict[str, str], pos: Pos) -> None:
+        self.attrs, self.pos = attrs, pos
+        self.passages: list[tuple[dict[str, str], str, Pos]] = []
+        self.code: list[tuple[str, Pos]] = []  # ("JavaScript" | "stylesheet", where), only when not empty
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "tw-passagedata" and self._passage is not None:
-            values, parts, pos = self._passage
-            self.stories[-1][1].append((values, "".join(parts), pos))
-            self._passage = None
-        elif tag == "tw-storydata":
-            self._in_story = False
 
-    def handle_data(self, data: str) -> None:
-        if self._passage is not None:
-            self._passage[1].append(data)
+def _parse(text: str) -> list[_RawStory]:
+    """Every ``<tw-storydata>`` of a file with its passages, in one pass over the tags."""
+    where = Positions(text)
+    stories: list[_RawStory] = []
+    story: _RawStory | None = None
+    passage: tuple[dict[str, str], list[str], Pos] | None = None
+    for data, tag in tags(text):
+        if passage is not None:
+            passage[1].append(data)  # markup inside a passage (Twine escapes it; a hand edit may not) is dropped, its text kept
+            if tag.name not in ("tw-passagedata", "tw-storydata", "#end"):
+                continue
+            if story is not None:
+                story.passages.append((passage[0], unescape("".join(passage[1])), passage[2]))
+            passage = None
+            if tag.closing and tag.name == "tw-passagedata":
+                continue
+        if tag.name == "tw-storydata":
+            story = None if tag.closing else _RawStory(tag.attrs, where(tag.start))
+            if story is not None:
+                stories.append(story)
+        elif tag.name == "tw-passagedata" and not tag.closing and story is not None:
+            passage = (tag.attrs, [], where(tag.start))
+        elif tag.name in ("script", "style") and not tag.closing and story is not None and tag.raw_text.strip():
+            story.code.append(("JavaScript" if tag.name == "script" else "stylesheet", where(tag.start)))
+    return stories
 
 
 def story_names(text: str) -> list[str]:
     """The names of the stories in a Twine 2 HTML file, in order."""
-    parser = _StoryParser()
-    parser.feed(text)
-    parser.close()
-    return [attrs.get("name", "") for attrs, _, _ in parser.stories]
+    return [story.attrs.get("name", "") for story in _parse(text)]
 
 
 def parse_twine_html(text: str, path: str, story_name: str | None = None) -> Story:
     """The story (the first, or the one named ``story_name``) of a Twine 2 HTML file."""
-    parser = _StoryParser()
-    parser.feed(text)
-    parser.close()
-    if not parser.stories:
+    stories = _parse(text)
+    if not stories:
         raise ImportFailed(f"{path}:1:1: no Twine 2 story in this HTML file (no <tw-storydata> element)")
     chosen = 0
+    names = [story.attrs.get("name", "") for story in stories]
     if story_name is not None:
-        names = [attrs.get("name", "") for attrs, _, _ in parser.stories]
         if story_name not in names:
             raise ImportFailed(f"{path}:1:1: no story named '{story_name}' here (stories: {', '.join(names)})")
         chosen = names.index(story_name)
-    attrs, raw_passages, left_out = parser.stories[chosen]
+    raw = stories[chosen]
     notes: list[Note] = []
-    if story_name is None and len(parser.stories) > 1:
-        others = ", ".join(repr(a.get("name", "")) for a, _, _ in parser.stories[1:])
-        count = len(parser.stories)
-        notes.append(Note(path, 1, 1, f"the file holds {count} stories; imported the first (others: {others}; choose with --story)"))
-    for kind in sorted(set(left_out)):
-        notes.append(Note(path, 1, 1, f"the story's {kind} was left out (a scenario has no story-format code)"))
+
+    def note(pos: Pos, message: str) -> None:
+        notes.append(Note(path, pos[0], pos[1], message))
+
+    if story_name is None and len(stories) > 1:
+        others = ", ".join(repr(name) for name in names[1:])
+        note(raw.pos, f"the file holds {len(stories)} stories; imported the first (others: {others}; choose with --story)")
+    for kind, pos in raw.code:
+        note(pos, f"the story's {kind} was left out (a scenario has no story-format code)")
+    attrs = raw.attrs
     story = Story(title=attrs.get("name") or None, passages=[], notes=notes, ifid=attrs.get("ifid") or None)
     if attrs.get("format"):
         story.story_format = f"{attrs['format']} {attrs.get('format-version', '')}".strip()
-    start_pid = attrs.get("startnode")
-    for values, body, pos in raw_passages:
+    start_pid = attrs.get("startnode", "").strip()
+    if start_pid and not start_pid.isdigit():
+        note(raw.pos, f"the story's startnode '{start_pid[:40]}' is not a passage number")
+    for values, body, pos in raw.passages:
         name = values.get("name", "").strip()
         if not name:
-            notes.append(Note(path, pos[0], pos[1], "a passage with no name; left out"))
+            note(pos, "a passage with no name; left out")
             continue
-        passage = Passage(name, body.rstrip(), pos, values.get("tags", "").split(), parse_position(values.get("position")))
+        position, problem = read_position(values["position"]) if "position" in values else (None, None)
+        if problem:
+            note(pos, f"passage '{name}': {problem}; the editor will place it")
+        passage = Passage(name, body.rstrip(), pos, values.get("tags", "").split(), position)
         story.passages.append(passage)
-        if start_pid and values.get("pid") == start_pid:
+        if start_pid and story.start is None and values.get("pid", "").strip() == start_pid:
             story.start = name
+    if start_pid.isdigit() and story.start is None:
+        note(raw.pos, f"the story's startnode {start_pid} names no passage")
     return story

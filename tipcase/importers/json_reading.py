@@ -1,0 +1,162 @@
+"""Strict, bounded JSON for the importers, with the place of every value kept for messages.
+
+H5P's ``content.json`` and ``h5p.json``, and Twee's ``StoryData`` and passage metadata, are JSON that
+someone else wrote. This reader refuses, with the offset of the value, what Python's ``json`` accepts or
+chokes on: nesting deeper than :data:`MAX_DEPTH` (checked by a linear scan before parsing, so there is
+never a ``RecursionError``), ``NaN`` and ``Infinity`` (not JSON, RFC 8259 section 6), integers beyond
++/-(2^53 - 1) and numbers that overflow a double (RFC 7493, I-JSON, section 2.2). Lone surrogates in
+strings become U+FFFD (a scenario file is UTF-8, which cannot carry them) and are counted.
+
+:func:`read_json` returns a :class:`JsonDocument`: the value, and for every object and array the
+offsets where it and each of its members start, so a message can say ``content.json:12:9``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import json.scanner
+import math
+import re
+from typing import Any
+
+MAX_DEPTH = 100
+"""Deepest nesting of objects and arrays read (H5P content nests about 15 levels; Twine's StoryData 2)."""
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest integer JSON carries exactly between programs (RFC 7493, section 2.2)."""
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class JsonRefused(Exception):
+    """JSON that is not read: ``message`` says what (one line), ``offset`` is where (a character index)."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+class JsonDocument:
+    """A decoded JSON value, with where each object, array and member starts in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.value: Any = None
+        self.starts: dict[int, int] = {}  # id(object or array) -> offset of its '{' or '['
+        self.members: dict[int, dict[Any, int]] = {}  # id(object) -> key -> offset; id(array) -> index -> offset
+        self.replaced_surrogates = 0
+        self.containers: list[Any] = []  # every container stays alive, so no id above is reused
+        self._line_starts: list[int] | None = None
+
+    def offset_of(self, container: Any, member: Any = None) -> int | None:
+        """Where ``container`` (an object or array of this document) starts, or its ``member`` (a key or an index)."""
+        if member is None:
+            return self.starts.get(id(container))
+        return self.members.get(id(container), {}).get(member)
+
+    def line_col(self, offset: int | None) -> tuple[int, int]:
+        """The 1-based line and column of a character offset (1, 1 when unknown)."""
+        if offset is None:
+            return 1, 1
+        if self._line_starts is None:
+            self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The offset of the first bracket nested deeper than ``limit``, or None; one linear pass, strings skipped."""
+    depth = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+class _Decoder(json.JSONDecoder):
+    """``json``'s pure-Python scanner, with hooks that note where values start and refuse what is not JSON."""
+
+    def __init__(self, document: JsonDocument) -> None:
+        super().__init__(parse_float=self._float, parse_int=self._int, parse_constant=self._constant)
+        self.document = document
+        self.at = 0  # where the value being scanned starts
+        self.parse_object = self._object
+        self.parse_array = self._array
+        self.parse_string = self._string
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]  # the Python scanner calls the hooks above
+
+    def _tracking(self, scan_once: Any, offsets: list[int]) -> Any:
+        def scan(string: str, index: int) -> Any:
+            self.at = index
+            offsets.append(index)
+            return scan_once(string, index)
+
+        return scan
+
+    def _object(self, s_and_end: tuple[str, int], strict: bool, scan_once: Any, _hook: Any, _pairs_hook: Any, memo: Any) -> Any:
+        offsets: list[int] = []
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, self._tracking(scan_once, offsets), None, list, memo)  # type: ignore[attr-defined]
+        value = dict(pairs)
+        self._register(value, s_and_end[1] - 1, {key: offset for (key, _), offset in zip(pairs, offsets, strict=False)})
+        return value, end
+
+    def _array(self, s_and_end: tuple[str, int], scan_once: Any) -> Any:
+        offsets: list[int] = []
+        value, end = json.decoder.JSONArray(s_and_end, self._tracking(scan_once, offsets))  # type: ignore[attr-defined]
+        self._register(value, s_and_end[1] - 1, dict(enumerate(offsets)))
+        return value, end
+
+    def _register(self, value: Any, start: int, members: dict[Any, int]) -> None:
+        self.document.starts[id(value)] = start
+        self.document.members[id(value)] = members
+        self.document.containers.append(value)
+
+    def _string(self, string: str, index: int, strict: bool) -> Any:
+        value, end = json.decoder.scanstring(string, index, strict)  # type: ignore[attr-defined]
+        if _SURROGATE.search(value):
+            value, count = _SURROGATE.subn("\ufffd", value)
+            self.document.replaced_surrogates += count
+        return value, end
+
+    def _constant(self, name: str) -> Any:
+        raise JsonRefused(f"{name} is not a JSON number", self.at)
+
+    def _int(self, digits: str) -> int:
+        if len(digits) > 17 or abs(value := int(digits)) > MAX_SAFE_INTEGER:
+            shown = digits if len(digits) <= 24 else f"{digits[:20]}... ({len(digits):,} digits)"
+            raise JsonRefused(f"the integer {shown} is too large (at most {MAX_SAFE_INTEGER:,} is read)", self.at)
+        return value
+
+    def _float(self, literal: str) -> float:
+        value = float(literal)
+        if not math.isfinite(value):
+            shown = literal if len(literal) <= 24 else literal[:20] + "..."
+            raise JsonRefused(f"the number {shown} is too large for a number", self.at)
+        return value
+
+
+def read_json(text: str, max_depth: int = MAX_DEPTH) -> JsonDocument:
+    """Decode JSON text strictly, keeping positions.
+
+    Raises :class:`JsonRefused` (with the offset) for nesting deeper than ``max_depth``, ``NaN`` or
+    ``Infinity``, integers beyond +/-(2^53 - 1), numbers that overflow a double, and any syntax error.
+    Time and memory are linear in the text.
+    """
+    document = JsonDocument(text)
+    deep = nesting_depth(text, max_depth)
+    if deep is not None:
+        raise JsonRefused(f"nested more than {max_depth} levels deep (the limit)", deep)
+    decoder = _Decoder(document)
+    try:
+        document.value = decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise JsonRefused(f"not valid JSON: {exc.msg}", exc.pos) from None
+    return document
