@@ -28,6 +28,8 @@ def findings_of(text: str) -> list[str]:
         (("version: 1", "version: !!int abc"), "3:10", "!!int 'abc' is not an integer"),
         (("version: 1", "version: !!int 0b2"), "3:10", "!!int '0b2' is not an integer"),
         (("version: 1", "version: !!float x"), "3:10", "!!float 'x' is not a number"),
+        (("version: 1", "version: !!int"), "3:10", "!!int '' is not an integer"),  # found by the fuzz suite
+        (("version: 1", "version: !!float ''"), "3:10", "!!float '' is not a number"),
         (("title: Title", "title: !!bool maybe"), "4:8", "!!bool 'maybe' is not true or false"),
         (("title: Title", "title: !!timestamp notadate"), "4:8", "!!timestamp 'notadate' is not a date or time"),
         (("version: 1", "version: " + "9" * 5000), "3:10", "a number of 5,000 characters (at most 100 are read)"),

@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 
 from tipcase.cli.common import UsageError
-from tipcase.importers import ImportFailed, import_file, save_imported
-from tipcase.importers.languages import language_or_error
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -43,6 +41,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: every other command would pay for networkx and the validator.
+    from tipcase.importers import ImportFailed, import_file, save_imported  # noqa: PLC0415
+    from tipcase.importers.languages import language_or_error  # noqa: PLC0415
+
     if not Path(args.file).is_file():
         raise UsageError(f"{args.file}: no such file")
     output = Path(args.output) if args.output else None

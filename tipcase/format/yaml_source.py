@@ -56,7 +56,7 @@ INT_RANGE = (-(2**63), 2**63 - 1)
 _SCALAR_TAGS = frozenset(_CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary"))
 _SEQUENCE_TAGS = frozenset(_CORE + name for name in ("seq", "omap", "pairs"))
 _MAPPING_TAGS = frozenset(_CORE + name for name in ("map", "set"))
-_CONSTRUCT_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError, yaml.YAMLError)
+_CONSTRUCT_ERRORS = (ValueError, TypeError, LookupError, AttributeError, OverflowError, yaml.YAMLError)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,188 @@
+"""``make bench`` for the importers: ``tipcase import`` of stories of 1,000 to 8,000 passages, and of hostile files.
+
+Every figure is one whole command as a trainer runs it (``tipcase import FILE -o OUT.yaml --force``),
+each run a fresh process, timed with its peak memory by a small launcher process (so the bench's own
+memory is not counted, as it would be in a child forked off it), in interleaved pairs with its baseline,
+medians of several pairs. Baselines:
+
+- growth: ``benchmarks/plain_import.py``, the plainest script that turns the same file into YAML (split on
+  headers, a regular expression for links, libyaml's emitter; no escapes, notes, checks or validation);
+- hostile files: ``tipcase import`` of an ordinary story of the same size, since a hostile file should cost
+  what any file of its size costs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SIZES = (1_000, 2_000, 4_000, 8_000)
+HERE = Path(__file__).resolve().parent
+LAUNCHER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "elapsed = time.perf_counter() - start\n"
+    "print(code, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+)
+
+
+def twee_story(passages: int) -> str:
+    """A Twine story as trainers write them: a few lines a passage, two or three links on, a loop back now and then."""
+    rnd = random.Random(passages)
+    lines = [":: StoryTitle\nGrowth", ':: StoryData\n{"ifid": "6B5E8C3A-0000-4000-8000-000000000000", "format": "Harlowe", "start": "P0"}']
+    for index in range(passages):
+        ahead = [j for j in (index + 1, index + 2, index + rnd.randrange(3, 40)) if j < passages]
+        if index % 10 == 9 and index < passages - 10:
+            ahead.append(max(0, index - rnd.randrange(1, 9)))
+        links = "\n".join(f"[[Option {k}: go to {j}->P{j}]]" for k, j in enumerate(ahead))
+        tags = " [tense]" if index % 25 == 0 else ""
+        position = f'{{"position":"{(index % 40) * 125},{(index // 40) * 125}","size":"100,100"}}'
+        text = f"The officer meets person {index} at the port. ''She'' says she was promised work abroad.\nWhat now?"
+        lines.append(f":: P{index}{tags} {position}\n{text}\n{links}")
+    return "\n\n".join(lines) + "\n"
+
+
+def h5p_content(items: int) -> str:
+    """An H5P Branching Scenario's content.json: texts and questions in turn, scores, a loop back now and then."""
+    rnd = random.Random(items)
+    content = []
+    for index in range(items):
+        ahead = [j for j in (index + 1, index + rnd.randrange(2, 30)) if j < items] or [-1]
+        if index % 2:
+            alternatives = [
+                {"text": f"<p>Choice {k}</p>", "nextContentId": j, "feedback": {"title": "Why", "endScreenScore": k}}
+                for k, j in enumerate(ahead)
+            ]
+            if index % 10 == 9:
+                alternatives.append({"text": "<p>Back</p>", "nextContentId": max(0, index - 5)})
+            params = {"branchingQuestion": {"question": f"<p>What do you do at {index}?</p>", "alternatives": alternatives}}
+            content.append({"type": {"library": "H5P.BranchingQuestion 1.0", "params": params}, "contentId": index})
+        else:
+            params = {"text": f"<p>The officer meets person {index}.</p><p>She was promised work abroad.</p>"}
+            content.append({"type": {"library": "H5P.AdvancedText 1.1", "params": params}, "nextContentId": ahead[0]})
+    scoring = {"scoringOptionGroup": {"scoringOption": "dynamic-score"}}
+    return json.dumps({"branchingScenario": {"title": "Growth", "content": content, **scoring}}, indent=2)
+
+
+def hostile_files(size: int) -> dict[str, str]:
+    """Files of about ``size`` bytes built to make a parser backtrack or recurse, by the fault they once caused."""
+    body = ":: Start\n"
+    return {
+        "unclosed [[ (one line)": body + "[[" * (size // 2),
+        "unclosed [[ (short lines)": body + ("[[" * 50 + "\n") * (size // 101),
+        "[[a] repeated": body + "[[a]" * (size // 4),
+        "<a in Twine HTML": '<tw-storydata name="S"><tw-passagedata name="Start">' + "<a " * (size // 3),
+        "<!-- in Twine HTML": '<tw-storydata name="S"><tw-passagedata name="Start">' + "<!--" * (size // 4),
+        "nested StoryData": ":: StoryData\n" + "[" * size + "\n:: Start\nHello.\n",
+    }
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one fresh process running ``command``."""
+    out = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, check=True).stdout.split()
+    code, elapsed, peak = int(out[0]), float(out[1]), float(out[2])
+    assert code == 0, f"{command} exited {code}"
+    return elapsed, peak
+
+
+def _pairs(ours: list[str], baseline: list[str], runs: int) -> dict[str, tuple[float, float]]:
+    """Medians of time and peak memory for both commands, run in interleaved pairs after one warm-up each."""
+    _run(baseline), _run(ours)
+    samples: dict[str, list[tuple[float, float]]] = {"ours": [], "baseline": []}
+    for _ in range(runs):
+        samples["baseline"].append(_run(baseline))
+        samples["ours"].append(_run(ours))
+    return {name: (statistics.median(s[0] for s in runs_), statistics.median(s[1] for s in runs_)) for name, runs_ in samples.items()}
+
+
+def _tipcase() -> str:
+    return str(Path(sys.executable).parent / "tipcase")
+
+
+def growth(kind: str, folder: Path, runs: int) -> dict[int, dict[str, float]]:
+    results = {}
+    for size in SIZES:
+        source = folder / (f"story-{size}.twee" if kind == "twee" else f"content-{size}.json")
+        source.write_text(twee_story(size) if kind == "twee" else h5p_content(size), encoding="utf-8")
+        ours = [_tipcase(), "import", str(source), "-o", str(folder / "ours.yaml"), "--force", "--quiet"]
+        baseline = [sys.executable, str(HERE / "plain_import.py"), kind, str(source), str(folder / "plain.yaml")]
+        measured = _pairs(ours, baseline, runs)
+        results[size] = {
+            "kib": source.stat().st_size / 1024,
+            "ours_s": measured["ours"][0],
+            "ours_mib": measured["ours"][1],
+            "base_s": measured["baseline"][0],
+            "base_mib": measured["baseline"][1],
+        }
+    return results
+
+
+def print_growth(title: str, results: dict[int, dict[str, float]]) -> bool:
+    """The table, and the target: the cost of each further passage no higher at 8,000 than at 1,000 (linear)."""
+    print(f"-- {title} --")
+    print(
+        f"{'passages':>9} {'file KiB':>9} {'plain script s':>15} {'tipcase import s':>17} {'ratio':>6} "
+        f"{'s per 1,000 more':>17} {'MiB plain':>10} {'MiB tipcase':>12}"
+    )
+    previous: tuple[int, float] | None = None
+    marginal: list[float] = []
+    for size, r in results.items():
+        step = ""
+        if previous is not None:
+            marginal.append((r["ours_s"] - previous[1]) / (size - previous[0]) * 1000)
+            step = f"{marginal[-1]:.2f}"
+        previous = (size, r["ours_s"])
+        print(
+            f"{size:>9,} {r['kib']:>9,.0f} {r['base_s']:>15.2f} {r['ours_s']:>17.2f} {r['ours_s'] / r['base_s']:>6.1f} "
+            f"{step:>17} {r['base_mib']:>10.0f} {r['ours_mib']:>12.0f}"
+        )
+    growth_time = marginal[-1] / marginal[0]
+    ok = growth_time <= 1.5
+    verdict = "PASS" if ok else "MISS"
+    print(
+        f"target: linear, the cost of 1,000 more passages at {SIZES[-1]:,} within 1.5x of it at {SIZES[1]:,}: {growth_time:.2f}x  {verdict}"
+    )
+    return ok
+
+
+def bench_importers(runs: int = 3) -> bool:
+    print("\n== tipcase import: growth to 8,000 passages, and hostile files, each a fresh process ==")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        ok = print_growth("Twine (Twee 3) story", growth("twee", folder, runs))
+        ok = print_growth("H5P Branching Scenario content.json", growth("h5p", folder, runs)) and ok
+        return hostile(folder, runs) and ok
+
+
+def hostile(folder: Path, runs: int, size: int = 400_000) -> bool:
+    print(f"-- hostile files of {size // 1000} KB against an ordinary story of the same size --")
+    ordinary = folder / "ordinary.twee"
+    text = twee_story(1)
+    while len(text) < size:
+        text += twee_story(200).split("\n\n", 2)[2].replace(":: P", f":: Q{len(text)}-")
+    ordinary.write_text(text[:size].rsplit("\n::", 1)[0] + "\n", encoding="utf-8")
+    baseline = [_tipcase(), "import", str(ordinary), "-o", str(folder / "ordinary.yaml"), "--force", "--quiet"]
+    ok = True
+    print(f"{'file':<28} {'ordinary story s':>17} {'hostile s':>10} {'ratio':>6}")
+    for label, content in hostile_files(size).items():
+        source = folder / ("hostile.html" if "HTML" in label else "hostile.twee")
+        source.write_text(content, encoding="utf-8")
+        ours = [_tipcase(), "import", str(source), "-o", str(folder / "hostile.yaml"), "--force", "--quiet"]
+        measured = _pairs(ours, baseline, runs)
+        ratio = measured["ours"][0] / measured["baseline"][0]
+        ok = ok and ratio <= 2.0
+        print(f"{label:<28} {measured['baseline'][0]:>17.2f} {measured['ours'][0]:>10.2f} {ratio:>6.2f}")
+    print(f"target: no hostile file costs more than 2x an ordinary story of its size  {'PASS' if ok else 'MISS'}")
+    return ok
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(0 if bench_importers(int(sys.argv[1]) if len(sys.argv) > 1 else 3) else 1)
