@@ -39,18 +39,25 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 
 
 def bounded(read: Callable[[bytes], object], data: bytes) -> None:
-    """Run one reader on one input: a result or ImportFailed, in at most 2 s + 2 s/100 KB and 64 MiB + 60 bytes a byte."""
+    """Run one reader on one input: a result or ImportFailed, within 4 s + 1 s/10 KB of CPU and 64 MiB + 60 bytes a byte.
+
+    The bounds catch runaway cost (a backtracking pattern, an alias bomb, a zip bomb) on small inputs
+    with room for tracemalloc's own cost (about 3x) and a busy machine; that the readers are linear is
+    measured on large inputs by test_import_hostile.py and ``make bench``.
+    """
+    refusal = ""
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         read(data)
     except ImportFailed as exc:
-        assert "\n" not in str(exc), str(exc)
+        refusal = str(exc)
     finally:
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    assert elapsed < 2.0 + len(data) / 50_000, f"{elapsed:.1f} s for {len(data):,} bytes"
+    assert "\n" not in refusal, refusal
+    assert elapsed < 4.0 + len(data) / 10_000, f"{elapsed:.1f} s of CPU for {len(data):,} bytes"
     assert peak < 64 * 2**20 + 60 * len(data), f"{peak / 2**20:.0f} MiB for {len(data):,} bytes"
 
 
@@ -177,8 +184,10 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
-KEYS = st.sampled_from(["type", "library", "params", "text", "nextContentId", "alternatives", "feedback", "endScreenScore", "title",
-                        "branchingQuestion", "question", "metadata", "file", "path", "endScreens", "contentId", "scoringOptionGroup"])  # fmt: skip
+KEYS = st.sampled_from(
+    ["type", "library", "params", "text", "nextContentId", "alternatives", "feedback", "endScreenScore", "title",
+     "branchingQuestion", "question", "metadata", "file", "path", "endScreens", "contentId", "scoringOptionGroup"]
+)  # fmt: skip
 
 
 def _plant(document: Any, keys: list[str], value: Any) -> Any:

@@ -135,3 +135,30 @@ def test_validate_prints_one_line_and_exits_1(tmp_path, capsys) -> None:
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert out == [f"{path}:3:10: E001 !!int 'abc' is not an integer"]
+
+
+def test_nesting_beyond_the_limit_is_e001_before_anything_recurses() -> None:
+    found = findings_of(BASE + "summary: " + "[" * 150 + "]" * 150 + "\n")
+    assert found == ["8:109: E001 nested more than 100 levels deep (the limit)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (BASE.replace("version: 1", "version: !!int abc"), "case.yaml:3:10: E001 !!int 'abc' is not an integer"),
+        (BASE + "summary: [\n", "case.yaml:9:1: E001 YAML syntax"),
+        (BASE + "summary: " + "[" * 150 + "]" * 150 + "\n", "case.yaml:8:109: E001 nested more than 100 levels deep"),
+        (billion_laughs(), "E001 aliases expand the document"),
+    ],
+)
+def test_the_editor_opens_a_bad_file_with_one_line(tmp_path, text: str, message: str) -> None:
+    from tipcase.format.document import EditError, ScenarioDocument
+
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EditError, match="E001") as raised:
+        ScenarioDocument.load(path)
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+    path.write_text(BASE, encoding="utf-8")
+    assert ScenarioDocument.load(path).data["stages"]["a"] == {"text": "Hello", "end": "success"}

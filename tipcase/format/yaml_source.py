@@ -5,9 +5,10 @@ tree (composed by the libyaml C parser) rather than on plain Python values. Synt
 bytes that are not UTF-8 become a single E001 finding instead of an exception.
 
 Hostile files are read in bounded time and memory (the limits are documented in docs/importing.md):
-a file over :data:`MAX_FILE_BYTES` is refused before it is parsed; libyaml refuses nesting deeper
-than 1,000 levels; after composing, one pass over the node graph (:func:`check_tree`) refuses, as E001
-with the line and column, every value whose tag cannot be constructed (``!!int abc``,
+a file over :data:`MAX_FILE_BYTES` is refused before it is parsed; after composing, one pass over the
+node graph (:func:`check_tree`) refuses, as E001 with the line and column, nesting deeper than
+:data:`MAX_DEPTH` levels (libyaml's own limit, 1,000, is deeper than PyYAML's constructor can
+recurse), every value whose tag cannot be constructed (``!!int abc``,
 ``!!timestamp notadate``, an unknown ``!tag``), an integer outside 64 bits or a number written with
 more than :data:`MAX_NUMBER_CHARS` characters, an alias inside its own anchor, and aliases that would
 expand the document by more than :data:`MAX_ALIAS_EXPANSION` nodes ("billion laughs"): everything
@@ -47,6 +48,8 @@ MAX_FILE_BYTES = 32 * 2**20
 """The largest scenario or pathway file read, in bytes (a 10,000-stage case is about 7 MiB)."""
 MAX_ALIAS_EXPANSION = 1_000_000
 """How many nodes aliases may add to a document when read as copies (a billion-laughs file adds ~10^9)."""
+MAX_DEPTH = 100
+"""Deepest nesting of lists and mappings read (a scenario nests 7 levels; PyYAML's constructor recurses)."""
 MAX_NUMBER_CHARS = 100
 """The longest number (``!!int`` or ``!!float``) read, in characters; longer ones are refused, not parsed."""
 INT_RANGE = (-(2**63), 2**63 - 1)
@@ -216,19 +219,22 @@ def check_tree(root: Node, findings: Findings) -> bool:
     """Check that a composed tree can be read as plain values, in one pass over its distinct nodes.
 
     Adds an E001 finding (with the node's line and column) for each node that cannot, in file order,
-    and returns False if there was any: a tag that does not construct or is unknown, an integer outside
-    64 bits, a number longer than :data:`MAX_NUMBER_CHARS`, a collection that contains itself through an
-    alias, or aliases that expand the tree by more than :data:`MAX_ALIAS_EXPANSION` nodes. Time and
-    memory are linear in the number of distinct nodes: a tree without shared lists or mappings is
-    walked once; one with them is walked again with each node's expanded size memoised, so a
-    billion-laughs file is refused after its few dozen nodes are looked at. (An alias of a single
-    scalar adds one node for at least two characters of text, so it needs no count.)
+    and returns False if there was any: nesting deeper than :data:`MAX_DEPTH`, a tag that does not
+    construct or is unknown, an integer outside 64 bits, a number longer than :data:`MAX_NUMBER_CHARS`,
+    a collection that contains itself through an alias, or aliases that expand the tree by more than
+    :data:`MAX_ALIAS_EXPANSION` nodes. Time and memory are linear in the number of distinct nodes: a
+    tree without shared lists or mappings is walked once; one with them is walked again with each node's
+    expanded size memoised, so a billion-laughs file is refused after its few dozen nodes are looked at.
+    (An alias of a single scalar adds one node for at least two characters of text: it needs no count.)
     """
     problems: list[tuple[Pos, str]] = []
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            findings.add("E001", pos(node), f"nested more than {MAX_DEPTH} levels deep (the limit)")
+            return False
         if node.__class__ is ScalarNode:  # only the root can be a scalar here
             if node.tag != STR and (problem := _scalar_problem(node)) is not None:
                 problems.append((pos(node), problem))
@@ -244,7 +250,7 @@ def check_tree(root: Node, findings: Findings) -> bool:
             if key in seen:  # an alias of a list or mapping: count what the aliases add, and look for cycles
                 return _report(problems, findings) and _check_aliases(root, findings)
             seen.add(key)
-            stack.append(child)
+            stack.append((child, depth + 1))
     return _report(problems, findings)
 
 
@@ -267,6 +273,9 @@ def _check_aliases(root: Node, findings: Findings) -> bool:
     def enter(node: Node) -> bool:
         nonlocal added
         key = id(node)
+        if len(stack) >= MAX_DEPTH:
+            findings.add("E001", pos(node), f"nested more than {MAX_DEPTH} levels deep (the limit)")
+            return False
         if key in size:  # a second reference: an alias
             added += size[key]
             if added > MAX_ALIAS_EXPANSION:
