@@ -48,9 +48,19 @@ def find_pathway(scenario_path: str | Path, pathway_id: str) -> Path | None:
     return None
 
 
+def is_library_file(path: Path) -> bool:
+    """Whether a file beside the scenarios is one of the library's other kinds (competencies, provisions registers)."""
+    return path.name == "competencies.yaml" or (path.name.startswith("provisions") and path.suffix == ".yaml")
+
+
 def bundled_scenarios() -> list[Path]:
     """Every bundled scenario file, sorted by name."""
-    return sorted(p for p in bundled_dir().glob("*.yaml") if p.name != "competencies.yaml")
+    return sorted(p for p in bundled_dir().glob("*.yaml") if not is_library_file(p))
+
+
+def provision_registers() -> list[Path]:
+    """The bundled provisions registers (``provisions*.yaml``), sorted by name."""
+    return sorted(bundled_dir().glob("provisions*.yaml"))
 
 
 def pathway_ids(scenario_path: str | Path | None = None) -> list[str]:

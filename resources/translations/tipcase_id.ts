@@ -391,6 +391,10 @@
         <translation>Percobaan</translation>
     </message>
     <message>
+        <source>Your role</source>
+        <translation>Peran Anda</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>Selesai</translation>
     </message>
@@ -480,6 +484,10 @@
     <message>
         <source>Good practice here</source>
         <translation>Praktik baik di sini</translation>
+    </message>
+    <message>
+        <source>What the law says</source>
+        <translation>Bunyi ketentuan hukumnya</translation>
     </message>
     <message>
         <source>End: success</source>
@@ -936,6 +944,10 @@
         <translation>Capai nilai rata-rata {mean:g} % untuk semua kasus.</translation>
     </message>
     <message>
+        <source>You play: {role}</source>
+        <translation>Peran Anda: {role}</translation>
+    </message>
+    <message>
         <source>Attempts used: {used} of {allowed}.</source>
         <translation>Percobaan terpakai: {used} dari {allowed}.</translation>
     </message>
@@ -1193,6 +1205,10 @@
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
+        <source>You play: {role}</source>
+        <translation>Peran Anda: {role}</translation>
+    </message>
+    <message>
         <source>Case clock: {hours} h</source>
         <translation>Waktu kasus: {hours} jam</translation>
     </message>
@@ -1215,6 +1231,21 @@
     <message>
         <source>This case moved on in another window, so your last choice was not recorded. Here is where it stands now.</source>
         <translation>Kasus ini sudah berlanjut di jendela lain, sehingga pilihan terakhir Anda tidak dicatat. Inilah posisi kasus sekarang.</translation>
+    </message>
+</context>
+<context>
+    <name>Provisions</name>
+    <message>
+        <source>Not in the register of provisions.</source>
+        <translation>Tidak ada dalam daftar ketentuan.</translation>
+    </message>
+    <message>
+        <source>No longer in force.</source>
+        <translation>Sudah tidak berlaku.</translation>
+    </message>
+    <message>
+        <source>Not confirmed against the law&apos;s text.</source>
+        <translation>Belum dicocokkan dengan teks undang-undangnya.</translation>
     </message>
 </context>
 <context>

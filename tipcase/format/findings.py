@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "W103": "a choice has no feedback",
     "W104": "the best route breaks a pathway rule",
     "W105": "an exhibit's file is missing, too big, a link, or not what its name says: publishing refuses it",
+    "W106": "a `ref` names a provision that is not in the provisions register",
 }
 
 Pos = tuple[int, int]

@@ -27,6 +27,7 @@ from tipcase.format.model import (
     Scenario,
     Stage,
 )
+from tipcase.format.provisions import REGISTER, Register, build_register, merged
 from tipcase.format.schema import (
     COMPETENCY_FRAMEWORK,
     INVALID,
@@ -43,6 +44,7 @@ from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, ScalarNode, 
 SCENARIO_KEY = "tipcase"
 PATHWAY_KEY = "tipcase-pathway"
 FRAMEWORK_KEY = "tipcase-competencies"
+PROVISIONS_KEY = "tipcase-provisions"
 
 
 @dataclasses.dataclass
@@ -50,11 +52,12 @@ class Loaded:
     """The outcome of loading one file: what it is, the model when it could be built, and findings."""
 
     path: str
-    kind: str | None  # "scenario" | "pathway" | "competencies" | None when unrecognisable
+    kind: str | None  # "scenario" | "pathway" | "competencies" | "provisions" | None when unrecognisable
     findings: Findings
     scenario: Scenario | None = None
     pathway: Pathway | None = None
     competencies: dict[str, Competency] | None = None
+    register: Register | None = None
     text: str = ""
 
 
@@ -117,7 +120,7 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
         return loaded
     first_key = root.value[0][0]
     first = str(first_key.value) if isinstance(first_key, ScalarNode) else ""
-    kinds = {SCENARIO_KEY: "scenario", PATHWAY_KEY: "pathway", FRAMEWORK_KEY: "competencies"}
+    kinds = {SCENARIO_KEY: "scenario", PATHWAY_KEY: "pathway", FRAMEWORK_KEY: "competencies", PROVISIONS_KEY: "provisions"}
     if first not in kinds:
         findings.add(
             "E002", pos(first_key), f"the first key must be '{SCENARIO_KEY}: 1' (scenario) or '{PATHWAY_KEY}: 1' (pathway), found {first!r}"
@@ -125,7 +128,7 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
         return loaded
     loaded.kind = kinds[first]
     ctx = Context(findings, _languages(root, findings), scenario=loaded.kind == "scenario")
-    spec = {"scenario": SCENARIO, "pathway": PATHWAY, "competencies": COMPETENCY_FRAMEWORK}[loaded.kind]
+    spec = {"scenario": SCENARIO, "pathway": PATHWAY, "competencies": COMPETENCY_FRAMEWORK, "provisions": REGISTER}[loaded.kind]
     record = spec.convert(root, ctx, "")
     if record is INVALID:
         return loaded
@@ -133,6 +136,8 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
         loaded.scenario = _build_scenario(record, ctx, path)
     elif loaded.kind == "pathway":
         loaded.pathway = _build_pathway(record, ctx, path)
+    elif loaded.kind == "provisions":
+        loaded.register = build_register(record, path)
     else:
         loaded.competencies = _build_competencies(record.get("competencies", []))
     return loaded
@@ -190,6 +195,7 @@ def _build_choice(index: int, record: Record) -> Choice:
         ref=values.get("ref"),
         pos=record.pos,
         to_pos=record.value_pos.get("to", record.pos),
+        ref_pos=record.value_pos.get("ref", record.pos),
         when_pos=record.value_pos.get("when", record.pos),
         score_pos={e.key: e.key_pos for e in score_entries},
         effect_pos=effect_pos,
@@ -269,6 +275,7 @@ def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
         languages=[language for language, _ in values.get("languages", [])] or ["en"],
         content_warning=values.get("content_warning"),
         pathway=values.get("pathway"),
+        role=values.get("role"),
         pass_mark=values.get("pass_mark", DEFAULT_PASS_MARK),
         competencies=competencies,
         competencies_declared=declared,
@@ -365,3 +372,40 @@ def _framework() -> tuple[tuple[str, Competency], ...]:
 def default_competencies() -> dict[str, Competency]:
     """The bundled competency framework, used by scenarios that declare no competencies."""
     return dict(_framework())
+
+
+def _register_files(folder: Path) -> tuple[tuple[str, int], ...]:
+    return tuple((str(p), p.stat().st_mtime_ns) for p in sorted(folder.glob("provisions*.yaml")) if p.is_file())
+
+
+@functools.lru_cache(maxsize=8)
+def _registers(files: tuple[tuple[str, int], ...]) -> Register:
+    registers = []
+    for path, _mtime in files:
+        loaded = load_file(path)
+        if loaded.register is not None:
+            registers.append(loaded.register)
+    return merged(registers)
+
+
+def bundled_register() -> Register:
+    """The bundled register of provisions (every ``provisions*.yaml`` of the library, merged).
+
+    A register file with errors contributes what could be read; ``tipcase validate`` reports the errors.
+    """
+    return _registers(_register_files(bundled.bundled_dir()))
+
+
+def register_for(scenario_path: str | Path | None) -> Register:
+    """The register a scenario's refs are checked against: ``provisions*.yaml`` beside it, then the bundled one."""
+    bundled_register_ = bundled_register()
+    if scenario_path is None:
+        return bundled_register_
+    folder = Path(scenario_path).parent
+    try:
+        if not folder.is_dir() or folder.resolve() == bundled.bundled_dir().resolve():
+            return bundled_register_
+        local = _register_files(folder)
+    except OSError:
+        return bundled_register_
+    return _registers(local).merge(bundled_register_) if local else bundled_register_

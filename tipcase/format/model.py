@@ -57,6 +57,7 @@ class Choice:
     ref: Text | None = None
     pos: Pos = NO_POS
     to_pos: Pos = NO_POS
+    ref_pos: Pos = NO_POS
     when_pos: Pos = NO_POS
     score_pos: dict[str, Pos] = dataclasses.field(default_factory=dict)
     effect_pos: dict[str, Pos] = dataclasses.field(default_factory=dict)
@@ -96,6 +97,7 @@ class Scenario:
     languages: list[str] = dataclasses.field(default_factory=lambda: ["en"])
     content_warning: Text | None = None
     pathway: str | None = None
+    role: str | None = None  # one of tipcase.format.roles.ROLE_IDS
     pass_mark: float = DEFAULT_PASS_MARK
     competencies: dict[str, Competency] = dataclasses.field(default_factory=dict)
     competencies_declared: bool = False

@@ -1,8 +1,8 @@
 """Checks that need the whole model rather than one file's shape.
 
 References between parts (E003, E004, E005, E010), conditions and effects (E009), off-pathway
-referrals (W102), missing feedback (W103), and the checks that read the analysis of every route
-(E006, E007, E008, E011, W104).
+referrals (W102), missing feedback (W103), provisions a ``ref`` names that the register does not hold
+(W106), and the checks that read the analysis of every route (E006, E007, E008, E011, W104).
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tipcase.format import conditions
-from tipcase.format.findings import Findings, Location
+from tipcase.format.findings import Findings, Location, Pos
 from tipcase.format.model import Choice, Competency, Pathway, Scenario
+from tipcase.format.provisions import Register, describe_unknown, unknown
+from tipcase.format.schema import Text
 from tipcase.play.engine import Play
 from tipcase.play.state_space import Analysis
 
@@ -35,6 +37,26 @@ def check_rule_competencies(pathway: Pathway, findings: Findings, competencies: 
             findings.add(
                 "E005", rule.competency_pos, f"rule '{rule.id}' names competency {rule.competency!r}, which {whose} does not define"
             )
+
+
+def _check_ref(ref: Text | None, where_pos: Pos, where: str, register: Register, findings: Findings, *, at: Location | None = None) -> None:
+    for citation in unknown(ref, register):
+        findings.add("W106", where_pos, f"ref names {describe_unknown(citation, register)}", where=where, at=at)
+
+
+def check_references(scenario: Scenario, register: Register, findings: Findings) -> None:
+    """W106: every provision a choice's ``ref`` names is in the register (docs/scenario-format.md)."""
+    for stage, choice in scenario.choices():
+        where = f"stage '{stage.id}', choice {choice.index + 1}"
+        _check_ref(choice.ref, choice.ref_pos, where, register, findings, at=_at(stage.id, choice, "ref"))
+
+
+def check_pathway_references(pathway: Pathway, register: Register, findings: Findings) -> None:
+    """W106 for the refs of a pathway's nodes and rules."""
+    for node in pathway.nodes.values():
+        _check_ref(node.ref, node.pos, f"node '{node.id}'", register, findings)
+    for rule in pathway.rules:
+        _check_ref(rule.ref, rule.pos, f"rule '{rule.id}'", register, findings)
 
 
 def check_scenario(scenario: Scenario, pathway: Pathway | None, findings: Findings) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tipcase.format.findings import Findings, Location, Pos
+from tipcase.format.roles import ROLE_IDS
 from tipcase.format.yaml_source import BOOL, FLOAT, INT, NULL, MappingNode, Node, ScalarNode, SequenceNode, pos, scalar_value
 
 ID_PATTERN = r"[a-z0-9_][a-z0-9_-]*"
@@ -477,6 +478,7 @@ SCENARIO = ObjKind(
         "id": Field(IdKind(SCENARIO_ID_PATTERN, "scenario id"), "Scenario id.", True),
         "version": Field(NumberKind(minimum=1, integer=True), "Version; bump on every published change.", True),
         "title": Field(TEXT, "Title of the case.", True),
+        "role": Field(EnumKind(*ROLE_IDS), "The agency whose officer the trainee plays (see docs/scenario-format.md)."),
         "summary": Field(TEXT, "One-paragraph summary for the course list."),
         "languages": Field(LANGUAGES, "Languages every text must carry (default [en])."),
         "content_warning": Field(TEXT, "Shown before the case starts."),

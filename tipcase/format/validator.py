@@ -13,10 +13,18 @@ from pathlib import Path
 
 from tipcase import bundled
 from tipcase.format.findings import Finding, Findings, Location, sort_findings
-from tipcase.format.loader import Loaded, default_competencies, load_file, load_text
+from tipcase.format.loader import Loaded, default_competencies, load_file, load_text, register_for
 from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Pathway, Scenario
-from tipcase.format.model_checks import check_pathway_nodes, check_reachable_stages, check_routes, check_rule_competencies, check_scenario
+from tipcase.format.model_checks import (
+    check_pathway_nodes,
+    check_pathway_references,
+    check_reachable_stages,
+    check_references,
+    check_routes,
+    check_rule_competencies,
+    check_scenario,
+)
 from tipcase.format.yaml_source import gc_paused
 from tipcase.play.compiled_scenario import compile_scenario
 from tipcase.play.engine import analysis_of
@@ -58,6 +66,12 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _on_disk(path: str) -> Path | None:
+    """The file a loaded path names, when it is one (in-memory texts have placeholder paths)."""
+    candidate = Path(path)
+    return candidate if candidate.is_file() else None
+
+
 def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None) -> Checked:
     """Run every check on a loaded file."""
     with gc_paused():  # the analysis allocates a tuple per state and edge, none in cycles
@@ -72,6 +86,7 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
     if loaded.pathway is not None:
         check_pathway_nodes(loaded.pathway, findings)
         check_rule_competencies(loaded.pathway, findings, default_competencies(), "the competency framework")
+        check_pathway_references(loaded.pathway, register_for(_on_disk(loaded.path)), findings)
         checked.pathway = loaded.pathway
     scenario = loaded.scenario
     if scenario is not None:
@@ -89,6 +104,7 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
                 pathway_findings.items.extend(pathway_loaded.findings.items)
                 if pathway_loaded.pathway is not None:
                     check_pathway_nodes(pathway_loaded.pathway, pathway_findings)
+                    check_pathway_references(pathway_loaded.pathway, register_for(found), pathway_findings)
                     check_rule_competencies(pathway_loaded.pathway, pathway_findings, scenario.competencies, f"scenario '{scenario.id}'")
                 if pathway_loaded.kind != "pathway" and not pathway_loaded.findings.has_errors:
                     findings.add("E004", scenario.pathway_pos, f"{_display(found)} is not a pathway file", at=PATHWAY_FIELD)
@@ -101,6 +117,7 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
                         pathway = None
         checked.pathway = pathway
         check_scenario(scenario, pathway, findings)
+        check_references(scenario, register_for(_on_disk(scenario.path)), findings)
         pathway_missing = scenario.pathway is not None and pathway is None
         if findings.has_errors or pathway_missing or any(f.is_error for f in extra):
             check_reachable_stages(scenario, findings)

@@ -1,4 +1,9 @@
-"""``tipcase demo``: demo accounts, a cohort and a course of the bundled cases (idempotent)."""
+"""``tipcase demo``: demo accounts, a cohort, a course of the bundled cases and a course per role (idempotent).
+
+The role courses (``demo-<role>``) gather the bundled cases by the ``role`` they declare
+(tipcase.format.roles), so a case added to the library later joins its role's course the next time
+the demo is seeded (``make run`` does it on every start).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase import bundled
+from tipcase.format.roles import ROLES
 from tipcase.services import audit
 from tipcase.services.accounts import NewUser, create_user
 from tipcase.services.courses import add_members, assign_course, create_cohort, create_course
-from tipcase.services.scenarios import publish_unchecked
-from tipcase.store.models import Cohort, Course, Role, User
+from tipcase.services.scenarios import playable, publish_unchecked
+from tipcase.store.models import Cohort, Course, CourseScenario, Role, ScenarioVersion, User
 
 DEMO_ACCOUNTS = [
     NewUser(
@@ -52,15 +58,28 @@ def demo_scenarios() -> list[Path]:
     return sorted(paths, key=lambda p: (rank.get(p.stem, len(rank)), p.stem))
 
 
+ROLE_COURSE_TITLE = {
+    "en": "Victim-centred case handling: {role}",
+    "id": "Penanganan perkara yang berpusat pada korban: {role}",
+}
+
+
+def role_course_code(role: str) -> str:
+    """The demo course of a role: ``demo-`` and the role id."""
+    return f"{DEMO_COURSE}-{role}"
+
+
 def demo_password(username: str) -> str:
     """Demo accounts sign in with their own username as password (demo data only!)."""
     return username
 
 
-def seed_demo(session: Session, scenarios: Sequence[Path] | None = None) -> list[tuple[str, str, str]]:
+def seed_demo(session: Session, scenarios: Sequence[Path] | None = None, role_courses: bool | None = None) -> list[tuple[str, str, str]]:
     """Create whatever of the demo is missing; returns (username, password, role) of the demo sign-ins.
 
     ``scenarios`` makes the demo course of other cases (tests use one case); default: every bundled case.
+    ``role_courses`` adds a course per role of those cases (default: only with the bundled library), and
+    adds to an existing role course the cases it does not have yet.
     """
     created_any = False
     users = {}
@@ -89,6 +108,37 @@ def seed_demo(session: Session, scenarios: Sequence[Path] | None = None) -> list
         )
         created_any = True
     assign_course(session, None, cohort, course)
+    if role_courses if role_courses is not None else scenarios is None:
+        for role_course in _seed_role_courses(session, versions):
+            assign_course(session, None, cohort, role_course)
     if created_any:
         audit.record(session, None, "demo seeded", DEMO_COURSE)
     return [(new.username, demo_password(new.username), new.role.value) for new in DEMO_ACCOUNTS]
+
+
+def _seed_role_courses(session: Session, versions: Sequence[ScenarioVersion]) -> list[Course]:
+    """A course per role the cases declare, in the role vocabulary's order; new cases join an existing one."""
+    by_role: dict[str, list[ScenarioVersion]] = {}
+    for version in versions:
+        role = playable(version).scenario.role
+        if role is not None:
+            by_role.setdefault(role, []).append(version)
+    courses = []
+    for role in (r for r in ROLES if r in by_role):
+        code = role_course_code(role)
+        course = session.scalars(select(Course).where(Course.code == code)).first()
+        if course is None:
+            title = {language: template.format(role=ROLES[role][language]) for language, template in ROLE_COURSE_TITLE.items()}
+            course = create_course(
+                session, None, code=code, title=title, certificate_title=title, versions=by_role[role], feedback_after_choice=True
+            )
+        else:
+            have = {item.scenario_version.scenario_id for item in course.items}
+            new = [v for v in by_role[role] if v.scenario_id not in have]
+            for position, version in enumerate(new, start=len(course.items)):
+                course.items.append(CourseScenario(position=position, scenario_version_id=version.id))
+            if new:
+                session.flush()
+                audit.record(session, None, "demo course extended", code, scenarios=[f"{v.scenario_id} v{v.version}" for v in new])
+        courses.append(course)
+    return courses

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from tipcase.format.loader import bundled_register
+from tipcase.format.provisions import CitedProvision, cited
 from tipcase.play.engine import Play, analysis_of
 from tipcase.play.state_space import Analysis
 from tipcase.services import accounts, attempts, courses, scenarios
@@ -41,6 +43,7 @@ class ScenarioRow:
     title: dict[str, str]
     summary: dict[str, str]
     status: str  # "not started" | "in progress" | "passed" | "failed"
+    role: str | None  # the role the trainee plays (tipcase.format.roles), None when the case names none
     best_percent: float | None
     counted_percent: float | None
     attempts: int
@@ -79,6 +82,8 @@ class Debrief:
     result: dict[str, Any]
     analysis: Analysis
     best_play: Play
+    # (stage id, choice index) -> the provisions the choice's ref cites, looked up in the bundled register
+    provisions: dict[tuple[str, int], tuple[CitedProvision, ...]] = dataclasses.field(default_factory=dict)
 
 
 def _account(user: User) -> Account:
@@ -130,6 +135,7 @@ def home(db: Database, account_id: int) -> list[CourseRow]:
                         title=dict(version.title),
                         summary=dict(scenario.summary.values) if scenario.summary else {},
                         status=item.status,
+                        role=scenario.role,
                         best_percent=item.best_percent,
                         counted_percent=item.counted_percent,
                         attempts=item.attempts,
@@ -201,7 +207,9 @@ def debrief(db: Database, account_id: int, attempt_id: int) -> Debrief:
         analysis = analysis_of(play.compiled)
         best = Play(play.scenario, play.pathway, compiled=play.compiled, language=attempt.language)
         best.replay(analysis.best_choices)
-        return Debrief(attempt_id, play, attempt.result or play.result(), analysis, best)
+        register = bundled_register()
+        provisions = {(d.stage, d.choice.index): cited(d.choice.ref, register) for d in [*play.decisions, *best.decisions]}
+        return Debrief(attempt_id, play, attempt.result or play.result(), analysis, best, provisions)
 
 
 # -- the register and verification (registrars; verification for anyone) ---------------------------

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from tipcase.format.roles import role_name
 from tipcase.services.desktop import CourseRow, ScenarioRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,7 +26,7 @@ def status_text(status: str) -> str:
 
 
 class CourseTreeModel(QAbstractItemModel):
-    COLUMNS = ("case", "status", "best", "attempts")
+    COLUMNS = ("case", "status", "best", "attempts", "role")
 
     def __init__(self, language: str = "en") -> None:
         super().__init__()
@@ -82,7 +83,7 @@ class CourseTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole or not 0 <= section < len(self.COLUMNS):
             return None
-        return (self.tr("Course and case"), self.tr("Status"), self.tr("Best score"), self.tr("Attempts"))[section]
+        return (self.tr("Course and case"), self.tr("Status"), self.tr("Best score"), self.tr("Attempts"), self.tr("Your role"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -112,6 +113,8 @@ class CourseTreeModel(QAbstractItemModel):
                 return status_text(scenario.status)
             if column == "best":
                 return "" if scenario.best_percent is None else f"{scenario.best_percent:.1f} %"
+            if column == "role":
+                return role_name(scenario.role, self._language)
             return str(scenario.attempts)
         if role == STATUS_ROLE:
             return scenario.status

@@ -1,16 +1,55 @@
-"""The decisions of an attempt as a list model, each marked good, poor or critical by its points."""
+"""The decisions of an attempt as a list model, each marked good, poor or critical by its points.
+
+Each row also carries the provisions its choice's reference cites, with their register summaries
+(``PROVISIONS_ROLE``; the tooltip shows them in the model's language).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from tipcase.format.provisions import CitedProvision
 from tipcase.play.engine import Decision
 
 Index = QModelIndex | QPersistentModelIndex
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
+PROVISIONS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+FALLBACKS = ["en", "id"]
+
+
+@dataclasses.dataclass(frozen=True)
+class ProvisionNote:
+    """One cited provision as the trainee reads it: the citation, the law's name, what it says, and any caveat."""
+
+    citation: str
+    law: str
+    summary: str
+    caveat: str
+
+
+def provision_notes(cited: tuple[CitedProvision, ...], language: str) -> list[ProvisionNote]:
+    """The provisions a decision cites, in ``language`` (falling back to English), with caveats translated."""
+    translate = QCoreApplication.translate
+    notes = []
+    for item in cited:
+        provision = item.provision
+        if provision is None:
+            notes.append(ProvisionNote(item.citation, "", "", translate("Provisions", "Not in the register of provisions.")))
+            continue
+        caveats = []
+        if provision.repealed:
+            caveats.append(translate("Provisions", "No longer in force."))
+        if provision.status is not None:
+            caveats.append(provision.status.get(language, FALLBACKS))
+        if not provision.confirmed:
+            caveats.append(translate("Provisions", "Not confirmed against the law's text."))
+        summary = provision.summary.get(language, FALLBACKS) if provision.summary is not None else ""
+        notes.append(ProvisionNote(item.citation, provision.law_title.get(language, FALLBACKS), summary, " ".join(caveats)))
+    return notes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -18,6 +57,7 @@ class DecisionRow:
     decision: Decision
     best: bool  # the same choice the best route takes at this point
     weighted: float  # the choice's weighted points
+    provisions: tuple[CitedProvision, ...] = ()  # what the choice's reference cites
 
     @property
     def verdict(self) -> str:
@@ -60,4 +100,9 @@ class DecisionListModel(QAbstractListModel):
             return f"{index.row() + 1}. {row.decision.choice.label.get(self.language, ['en', 'id'])}: {words[row.verdict]}"
         if role == VERDICT_ROLE:
             return row.verdict
+        if role == PROVISIONS_ROLE:
+            return provision_notes(row.provisions, self.language)
+        if role == Qt.ItemDataRole.ToolTipRole and row.provisions:
+            notes = provision_notes(row.provisions, self.language)
+            return "\n\n".join(f"{n.citation}: {n.summary or n.caveat}" for n in notes)
         return None

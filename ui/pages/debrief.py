@@ -1,7 +1,8 @@
 """The debrief: what the trainee did against what good practice asks.
 
 Passed or not and why, percent per competency, the route against the best route on the case graph
-and on the referral pathway, and every decision with its feedback and legal reference.
+and on the referral pathway, and every decision with its feedback, its legal reference and what the
+provisions it cites say (from the register of provisions, in the interface language).
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from tipcase.format.provisions import CitedProvision
 from tipcase.play.engine import Play
 
 from ui.context import ApplicationContext
-from ui.models.decisions import DecisionListModel, DecisionRow
+from ui.models.decisions import DecisionListModel, DecisionRow, provision_notes
 from ui.theme import colours
 from ui.widgets.charts import CompetencyChart
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
@@ -116,8 +118,14 @@ class DebriefPage(QWidget):
         self._render_verdict(play, debrief.result)
         best_at = {(d.stage, len(play.decisions[:i])): d.choice.index for i, d in enumerate(debrief.best_play.decisions)}
         weights = {c: comp.weight for c, comp in play.scenario.competencies.items()}
+        provisions = debrief.provisions
         rows = [
-            DecisionRow(d, best_at.get((d.stage, i)) == d.choice.index, sum(weights.get(c, 1) * p for c, p in d.choice.score.items()))
+            DecisionRow(
+                d,
+                best_at.get((d.stage, i)) == d.choice.index,
+                sum(weights.get(c, 1) * p for c, p in d.choice.score.items()),
+                provisions.get((d.stage, d.choice.index), ()),
+            )
             for i, d in enumerate(play.decisions)
         ]
         current = self.decision_list.currentIndex().row()
@@ -185,15 +193,32 @@ class DebriefPage(QWidget):
             parts.append(f"<p>{html.escape(text(choice.feedback))}</p>")
         if choice.ref is not None:
             parts.append(f"<p><i>{reference}: {html.escape(text(choice.ref))}</i></p>")
+        provisions = debrief.provisions
+        parts.append(self._provisions_html(item.provisions))
         best = next((d for d in debrief.best_play.decisions if d.stage == decision.stage), None)
         if best is not None and best.choice.index != choice.index:
             parts.append(f"<p><b>{good_practice}:</b> {html.escape(text(best.choice.label))}</p>")
             if best.choice.feedback is not None:
                 parts.append(f"<p>{html.escape(text(best.choice.feedback))}</p>")
+            parts.append(self._provisions_html(provisions.get((best.stage, best.choice.index), ())))
         self.detail.setHtml("".join(parts))
         self.route_map.select_node(decision.stage)
         if stage.at is not None:
             self.pathway_map.select_node(stage.at)
+
+    def _provisions_html(self, cited: tuple[CitedProvision, ...]) -> str:
+        """What the cited provisions say, as a small list under the reference ('' when it cites none)."""
+        notes = provision_notes(cited, self.context.language)
+        if not notes:
+            return ""
+        muted = colours().muted.name()
+        items = []
+        for note in notes:
+            law = f" <span style='color:{muted}'>({html.escape(note.law)})</span>" if note.law else ""
+            caveat = f"<br><i>{html.escape(note.caveat)}</i>" if note.caveat else ""
+            items.append(f"<li><b>{html.escape(note.citation)}</b>{law}<br>{html.escape(note.summary)}{caveat}</li>")
+        heading = self.tr("What the law says")
+        return f"<p><b>{heading}</b></p><ul>{''.join(items)}</ul>"
 
     def _draw_route(self, play: Play, best: Play) -> None:
         scenario = play.scenario

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
+from tipcase.format.roles import role_name
 from tipcase.services.desktop import CourseRow, ScenarioRow
 
 from ui.context import ApplicationContext
@@ -28,7 +30,7 @@ class HomePage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._show(current))
         self.tree.activated.connect(self._activate)
@@ -133,6 +135,9 @@ class HomePage(QWidget):
             return
         self.detail_title.setText(f"<h3>{text(scenario.title)}</h3>")
         lines = [text(scenario.summary)]
+        if scenario.role is not None:
+            role = html.escape(role_name(scenario.role, self.context.language))
+            lines.insert(0, self.tr("You play: {role}").format(role=f"<b>{role}</b>"))
         if course.max_attempts is not None:
             lines.append(self.tr("Attempts used: {used} of {allowed}.").format(used=scenario.attempts, allowed=course.max_attempts))
         self.detail.setText("<p>" + "</p><p>".join(lines) + "</p>")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipcase.format.roles import role_name
 from tipcase.play.engine import Play
 
 from ui.context import ApplicationContext
@@ -76,12 +77,14 @@ class PlayerPage(QWidget):
         self._warning_accepted = False
 
         self.case_title = QLabel()
+        self.role_label = QLabel()
         self.stage_title = QLabel()
         self.clock = QLabel()
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.case_title)
+        titles.addWidget(self.role_label)
         titles.addWidget(self.stage_title)
         header.addLayout(titles, 1)
         header.addWidget(self.clock)
@@ -209,6 +212,9 @@ class PlayerPage(QWidget):
         scenario = play.scenario
         stage = play.stage
         self.case_title.setText(f"<h2>{html.escape(text(scenario.title))}</h2>")
+        role = role_name(scenario.role, self.context.language)
+        self.role_label.setText(self.tr("You play: {role}").format(role=html.escape(role)) if role else "")
+        self.role_label.setVisible(bool(role))
         self.stage_title.setText(f"<h3>{html.escape(text(stage.title))}</h3>" if stage.title else "")
         self.clock.setText(self.tr("Case clock: {hours} h").format(hours=f"{play.clock:g}"))
         self.clock.setAccessibleName(self.clock.text())
