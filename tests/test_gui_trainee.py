@@ -85,11 +85,11 @@ def test_a_whole_attempt_from_sign_in_to_debrief(qtbot, window: MainWindow) -> N
 def test_a_failed_attempt_says_why(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window)
     qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
-    play_with_clicks(qtbot, window, [4])  # hand him to immigration: a critical error
+    play_with_clicks(qtbot, window, [4])  # have him held overnight as a fraud suspect: a critical error
     qtbot.mouseClick(window.player_page().end_button, Qt.MouseButton.LeftButton)
     verdict = window.debrief_page().verdict.text()
     assert "Not passed" in verdict
-    assert "Critical error: Detaining a presumed trafficking victim" in verdict
+    assert "Critical error: Locking up a presumed trafficking victim" in verdict
     assert "Pathway rule broken: Safety and medical care are not optional" in verdict
 
 

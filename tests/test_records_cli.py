@@ -11,7 +11,9 @@ import pytest
 from sqlalchemy import update
 
 from tests.records import BEST, CASE
+from tipcase import bundled
 from tipcase.cli import main
+from tipcase.format.loader import load_file
 from tipcase.store.database import Database
 from tipcase.store.models import AuditEntry
 
@@ -41,11 +43,12 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.C
     assert [u["username"] for u in json.loads(out)] == ["demo-admin", "demo-registrar", "demo-trainee", "demo-trainer"]
     code, out, _ = run(capsys, "courses", "list", "--json")
     assert code == 0
-    listed = json.loads(out)
-    assert [c["code"] for c in listed] == ["demo"]
-    from tipcase.services.demo import DEMO_ORDER
+    listed = {c["code"]: c for c in json.loads(out)}
+    from tipcase.services.demo import DEMO_ORDER, role_course_code
 
-    assert [s["id"] for s in listed[0]["scenarios"]] == DEMO_ORDER
+    roles = {load_file(path).scenario.role for path in bundled.bundled_scenarios()} - {None}  # type: ignore[union-attr]
+    assert set(listed) == {"demo"} | {role_course_code(role) for role in roles}  # and a course per role
+    assert [s["id"] for s in listed["demo"]["scenarios"]] == DEMO_ORDER
 
 
 def test_users_add_set_role_and_reset(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,12 +154,13 @@ def test_unreachable_database_is_one_line(home: Path, capsys: pytest.CaptureFixt
 def test_publish_compose_a_course_and_assign_it(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "publish", str(CASE))
     assert code == 0
-    assert out.startswith("published scam-compound-return v1 (")
+    version = load_file(CASE).scenario.version  # type: ignore[union-attr]
+    assert out.startswith(f"published scam-compound-return v{version} (")
     code, out, _ = run(
         capsys, "courses", "create", "returnees", "--title", "Returnees", "--title-id", "Pekerja migran yang kembali",
-        "--scenario", "scam-compound-return:1", "--pass-rule", "mean", "--pass-mean", "80", "--policy", "last",
+        "--scenario", f"scam-compound-return:{version}", "--pass-rule", "mean", "--pass-mean", "80", "--policy", "last",
     )  # fmt: skip
-    assert (code, out) == (0, "created course returnees: scam-compound-return v1\n")
+    assert (code, out) == (0, f"created course returnees: scam-compound-return v{version}\n")
     assert run(capsys, "cohorts", "create", "ntt", "NTT")[0] == 0
     assert run(capsys, "cohorts", "assign", "ntt", "returnees")[:2] == (0, "assigned returnees to ntt\n")
     code, out, _ = run(capsys, "courses", "list", "--json")
