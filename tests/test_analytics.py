@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 
 from tests.records import BEST, CASE, play_through, seed
 from tipcase.cli import main
+from tipcase.format.loader import load_file
 from tipcase.services import accounts, analytics, courses
 from tipcase.services.errors import PermissionDenied
 from tipcase.store.database import Database
@@ -115,7 +116,8 @@ def test_cli_report_prints_and_exports(tmp_path: Path, monkeypatch: pytest.Monke
     capsys.readouterr()
     assert main(["cohorts", "report", "demo", "demo", "--scenario", case, "--xlsx", str(tmp_path / "r.xlsx")]) == 0
     out = capsys.readouterr().out
-    assert f"{case} v1: " in out
+    version = load_file(CASE).scenario.version  # type: ignore[union-attr]
+    assert f"{case} v{version}: " in out
     assert "hardest: arrival" in out
     assert "1/1 poor choices (100.0%)" in out
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames[0] == "Summary"
