@@ -7,8 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from tipcase import bundled
 from tipcase.format.findings import Finding
-from tipcase.format.loader import load_text
+from tipcase.format.loader import load_file, load_text
 from tipcase.format.roles import ROLE_IDS, role_name
 from tipcase.format.schema import json_schema
 from tipcase.services import courses
@@ -84,3 +85,10 @@ def test_a_one_case_demo_has_no_role_courses_unless_asked(db: Database, tmp_path
         seed_demo(session, scenarios=[path])
     with db.reading() as session:
         assert set(session.scalars(select(Course.code))) == {"demo"}
+
+
+def test_every_bundled_case_declares_the_role_the_trainee_plays() -> None:
+    for path in bundled.bundled_scenarios():
+        scenario = load_file(path).scenario
+        assert scenario is not None
+        assert scenario.role in ROLE_IDS, path.name
