@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_media import BROCHURE, _copy_case, _publish, _trainer
+from tests.test_media import BROCHURE, CASE, _copy_case, _publish, _trainer
 from tipcase.cli import main
 from tipcase.format.media import MAX_MEDIA_BYTES, MediaError, adopt, kind_of, read_media
 from tipcase.services.errors import ServiceError
 from tipcase.store.database import Database
 
 PRIVATE_KEY = b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIH0+secret\n-----END PRIVATE KEY-----\n"
-FILE_AT = "28:11"  # fake-internship.yaml: line 28 `    file: media/...`, the value starts at column 11
+# fake-internship.yaml: the line `    file: media/...` (wherever the case's text puts it); the value starts at column 11
+_FILE_LINE = next(n for n, line in enumerate(CASE.read_text(encoding="utf-8").splitlines(), 1) if line.strip().startswith("file: media/"))
+FILE_AT = f"{_FILE_LINE}:11"
 
 
 def _picture(case: Path) -> Path:
@@ -32,7 +34,7 @@ def test_a_hard_link_to_a_private_key_is_never_published(db: Database, tmp_path:
     key.write_bytes(PRIVATE_KEY)
     _picture(case).unlink()
     os.link(key, _picture(case))
-    with pytest.raises(ServiceError, match=r"fake-internship.yaml:28:11: exhibit 'advert': file '.*': a hard link") as raised:
+    with pytest.raises(ServiceError, match=rf"fake-internship.yaml:{FILE_AT}: exhibit 'advert': file '.*': a hard link") as raised:
         _publish(db, case, trainer)
     assert "\n" not in str(raised.value)
 
