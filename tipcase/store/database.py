@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tipcase.home_folder import database_url, prepare_sqlite_file
@@ -136,12 +136,23 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     """Open (and by default migrate) the database; raises DatabaseError with one clear line."""
     db = Database(database_url(url))
     try:
-        if upgrade and db.revision() != db.head():
-            db.upgrade()
-        else:
-            db.revision()  # touches the database: an unreachable server fails here, clearly
+        current = db.revision()  # touches the database: an unreachable server fails here, clearly
+        if upgrade and current != db.head():
+            try:
+                db.upgrade()
+            except ProgrammingError as exc:  # a workstation role may not change the schema (PostgreSQL)
+                raise DatabaseError(
+                    f"the database at {db.display_url} is at schema revision {current} and this TIPCase needs {db.head()}: "
+                    f"this role may not change the schema ({_first_line(exc)}); the database owner runs 'tipcase db upgrade'"
+                ) from None
     except OperationalError as exc:
         db.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
-        raise DatabaseError(f"cannot use the database at {db.display_url}: {reason}") from exc
+        raise DatabaseError(f"cannot use the database at {db.display_url}: {_first_line(exc)}") from exc
+    except DatabaseError:
+        db.dispose()
+        raise
     return db
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)

@@ -251,6 +251,7 @@ class Decision(Base):
     time_taken_ms: Mapped[int] = mapped_column(Integer, default=0)
     clock: Mapped[float] = mapped_column(Float)
     made_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    mac: Mapped[str | None] = mapped_column(String(100))  # "<key id>:<HMAC-SHA256 hex>" (tipcase.services.attempt_seals)
 
     attempt: Mapped[Attempt] = relationship(back_populates="decisions")
 
@@ -287,7 +288,11 @@ class Certificate(Base):
 
 
 class AuditEntry(Base):
-    """An append-only, hash-chained log: each row's hash covers its content and the previous hash."""
+    """An append-only, hash-chained log: each row's hash covers its content and the previous hash.
+
+    ``hash`` is an HMAC-SHA256 under the audit key named by ``key_id`` (kept outside the database);
+    entries written before TIPCase keyed its log have ``key_id`` NULL and the public SHA-256.
+    """
 
     __tablename__ = "audit_log"
 
@@ -300,6 +305,7 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str | None] = mapped_column(String(16))
 
 
 class Setting(Base):

@@ -1,0 +1,309 @@
+"""What the database itself refuses: triggers on the records that are evidence, and a workstation role.
+
+Evidence is never updated or deleted: audit entries, decisions, score rows, published scenario
+versions and their media; a finished attempt (its result and pass flag) stays as it was finished and an
+attempt never changes trainee, scenario or course; a revoked certificate stays revoked and no certificate
+leaves the register. SQLite and PostgreSQL both get triggers that refuse those changes (migration
+0004), so a person with a database tool is refused as the program would be.
+
+On PostgreSQL a training centre also separates roles: the owner (who runs ``tipcase db upgrade``) owns
+the tables; workstations connect as login roles in a group role (default ``tipcase_workstation``) that
+``tipcase db grant`` allows to read and insert everywhere but never to update or delete evidence, nor
+to change the schema or drop a trigger (only a table's owner can). A superuser can still do anything;
+what it changes is then caught by the keyed audit chain (``tipcase.services.audit``).
+
+Sources: SQLite ``CREATE TRIGGER`` and ``RAISE(ABORT, ...)`` (sqlite.org/lang_createtrigger.html);
+PostgreSQL ``CREATE TRIGGER``, ``GRANT`` with column lists (postgresql.org/docs/15/sql-grant.html).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+DEFAULT_GROUP = "tipcase_workstation"
+PG_FUNCTION = "tipcase_refuse_change"
+#: Tables whose rows are never updated nor deleted once written.
+PERMANENT = ("audit_log", "decisions", "attempt_scores", "scenario_versions", "scenario_media")
+#: What a workstation may update in an attempt: finishing it (the triggers refuse it once finished).
+ATTEMPT_FINISH_COLUMNS = ("finished_at", "result", "total_percent", "passed")
+#: Tables a workstation may read and insert into but never delete from.
+NEVER_DELETED = (*PERMANENT, "attempts", "certificates")
+_ATTEMPT_IDENTITY = ("id", "user_id", "scenario_version_id", "course_id", "language", "started_at")
+_ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+
+class RoleError(Exception):
+    """A role name or a privilege the server refuses: one line for the user."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """One trigger: refuse ``operation`` on ``table`` (when ``condition``, in SQL over OLD/NEW)."""
+
+    name: str
+    table: str
+    operation: str  # UPDATE or DELETE
+    message: str
+    condition: str | None = None  # written with IS NOT; PostgreSQL gets IS DISTINCT FROM
+
+
+def _rules() -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for table in PERMANENT:
+        rules.append(Rule(f"tipcase_{table}_no_update", table, "UPDATE", f"{table} rows are evidence: they are never changed"))
+        rules.append(Rule(f"tipcase_{table}_no_delete", table, "DELETE", f"{table} rows are evidence: they are never deleted"))
+    identity_changed = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in _ATTEMPT_IDENTITY)
+    rules += [
+        Rule(
+            "tipcase_attempts_finished_no_update",
+            "attempts",
+            "UPDATE",
+            "a finished attempt is never changed",
+            "OLD.finished_at IS NOT NULL",
+        ),
+        Rule(
+            "tipcase_attempts_identity_no_update",
+            "attempts",
+            "UPDATE",
+            "an attempt never changes trainee, scenario or course",
+            identity_changed,
+        ),
+        Rule(
+            "tipcase_attempts_finished_no_delete",
+            "attempts",
+            "DELETE",
+            "a finished attempt is never deleted",
+            "OLD.finished_at IS NOT NULL",
+        ),
+        Rule(
+            "tipcase_certificates_revoked_no_update",
+            "certificates",
+            "UPDATE",
+            "a revoked certificate stays revoked",
+            "OLD.revoked_at IS NOT NULL",
+        ),
+        Rule("tipcase_certificates_no_delete", "certificates", "DELETE", "certificates stay in the register (revoke one instead)"),
+    ]
+    return tuple(rules)
+
+
+RULES = _rules()
+#: PostgreSQL only: statement triggers that refuse TRUNCATE (SQLite has no TRUNCATE).
+TRUNCATE_TABLES = NEVER_DELETED
+
+
+def _quote(message: str) -> str:
+    return "'" + message.replace("'", "''") + "'"
+
+
+def install(connection: Connection) -> None:
+    """Create (or re-create) every trigger; idempotent. Runs as the tables' owner (migrations)."""
+    remove(connection)
+    if connection.dialect.name == "sqlite":
+        for rule in RULES:
+            when = f" WHEN {rule.condition}" if rule.condition else ""
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER {rule.name} BEFORE {rule.operation} ON {rule.table}{when} "
+                f"BEGIN SELECT RAISE(ABORT, {_quote('TIPCase: ' + rule.message)}); END"
+            )
+        return
+    connection.execute(  # text(): SQLAlchemy escapes the % for psycopg
+        text(
+            f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION 'TIPCase: %', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; END $$"
+        )
+    )
+    for rule in RULES:
+        condition = rule.condition.replace(" IS NOT OLD.", " IS DISTINCT FROM OLD.") if rule.condition else None
+        when = f" WHEN ({condition})" if condition else ""
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER {rule.name} BEFORE {rule.operation} ON {rule.table} FOR EACH ROW{when} "
+            f"EXECUTE FUNCTION {PG_FUNCTION}({_quote(rule.message)})"
+        )
+    for table in TRUNCATE_TABLES:
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER tipcase_{table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {PG_FUNCTION}({_quote(f'{table} is never truncated')})"
+        )
+
+
+def expected_triggers(dialect: str) -> set[str]:
+    names = {rule.name for rule in RULES}
+    if dialect != "sqlite":
+        names |= {f"tipcase_{table}_no_truncate" for table in TRUNCATE_TABLES}
+    return names
+
+
+def remove(connection: Connection) -> None:
+    """Drop every TIPCase trigger (a downgrade, or before re-creating them)."""
+    for name in sorted(expected_triggers(connection.dialect.name)):
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        else:
+            table = _table_of(name)
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+
+
+def _table_of(trigger: str) -> str:
+    for rule in RULES:
+        if rule.name == trigger:
+            return rule.table
+    return trigger.removeprefix("tipcase_").removesuffix("_no_truncate")
+
+
+def missing_triggers(connection: Connection) -> list[str]:
+    """The protective triggers that are absent (dropped) or, on PostgreSQL, disabled; sorted."""
+    if connection.dialect.name == "sqlite":
+        present = set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+    else:
+        present = set(
+            connection.execute(
+                text(
+                    "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace"
+                )
+            ).scalars()
+        )
+    return sorted(expected_triggers(connection.dialect.name) - present)
+
+
+# -- PostgreSQL roles ---------------------------------------------------------------------------------
+def check_role_name(name: str) -> str:
+    if not _ROLE_NAME.match(name):
+        raise RoleError(f"{name!r} is not a usable role name (lower-case letters, digits and _, at most 63)")
+    return name
+
+
+def _role_exists(connection: Connection, name: str) -> bool:
+    return bool(connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": name}).first())
+
+
+def _tables(connection: Connection) -> list[str]:
+    return list(
+        connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")).scalars()
+    )
+
+
+def grant_workstation(connection: Connection, group: str = DEFAULT_GROUP) -> list[str]:
+    """Create the group role if missing and give it exactly a workstation's privileges; returns the statements.
+
+    Every table may be read and inserted into; every table that is not evidence may be updated and
+    deleted from; attempts may be updated only in the columns that finish them; ``alembic_version`` is
+    read only. Idempotent: run it again after each upgrade (``tipcase db upgrade`` does). Raises
+    RoleError on SQLite, or when the role is missing and this role may not create roles.
+    """
+    if connection.dialect.name != "postgresql":
+        raise RoleError("roles exist on PostgreSQL only: on SQLite the triggers and the keyed audit chain protect the records")
+    check_role_name(group)
+    statements: list[str] = []
+    if not _role_exists(connection, group):
+        statements.append(f'CREATE ROLE "{group}" NOLOGIN')
+    database = connection.execute(text("SELECT current_database()")).scalar_one()
+    statements += [
+        f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO "{group}"',
+        f'GRANT USAGE ON SCHEMA "{_schema(connection)}" TO "{group}"',
+    ]
+    for table in _tables(connection):
+        statements.append(f'REVOKE ALL ON TABLE "{table}" FROM "{group}"')
+        if table == "alembic_version":
+            statements.append(f'GRANT SELECT ON TABLE "{table}" TO "{group}"')
+            continue
+        privileges = ["SELECT", "INSERT"]
+        if table not in PERMANENT and table != "attempts":
+            privileges.append("UPDATE")
+        if table not in NEVER_DELETED:
+            privileges.append("DELETE")
+        statements.append(f'GRANT {", ".join(privileges)} ON TABLE "{table}" TO "{group}"')
+        if table == "attempts":
+            statements.append(f'GRANT UPDATE ({", ".join(ATTEMPT_FINISH_COLUMNS)}) ON TABLE attempts TO "{group}"')
+    statements.append(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{_schema(connection)}" TO "{group}"')
+    for statement in statements:
+        _execute(connection, statement)
+    return statements
+
+
+def _schema(connection: Connection) -> str:
+    return str(connection.execute(text("SELECT current_schema()")).scalar_one())
+
+
+def _execute(connection: Connection, statement: str) -> None:
+    from sqlalchemy.exc import DBAPIError  # noqa: PLC0415 - only for the message
+
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(statement)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        raise RoleError(f"{statement}: {reason}") from None
+
+
+def create_login(connection: Connection, name: str, password: str, group: str = DEFAULT_GROUP) -> None:
+    """Create a login role for one workstation (or one centre) as a member of ``group``.
+
+    Raises RoleError when the name is unusable, the role exists, the group is missing (run
+    ``grant_workstation`` first) or this role may not create roles.
+    """
+    from psycopg import sql  # noqa: PLC0415 - PostgreSQL only
+
+    check_role_name(name)
+    check_role_name(group)
+    if not _role_exists(connection, group):
+        raise RoleError(f"no role {group!r}: run 'tipcase db grant' first")
+    if _role_exists(connection, name):
+        raise RoleError(f"role {name!r} exists already")
+    driver: Any = connection.connection.driver_connection
+    statement = sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+        sql.Identifier(name), sql.Literal(password), sql.Identifier(group)
+    )
+    try:
+        _execute(connection, statement.as_string(driver))
+    except RoleError as exc:
+        raise RoleError(str(exc).replace(password, "***")) from None
+
+
+def granted_groups(connection: Connection) -> list[str]:
+    """Roles other than the owner that were granted INSERT on the audit log (re-granted after an upgrade)."""
+    if connection.dialect.name != "postgresql":
+        return []
+    return list(
+        connection.execute(
+            text(
+                "SELECT DISTINCT grantee FROM information_schema.role_table_grants "
+                "WHERE table_name = 'audit_log' AND privilege_type = 'INSERT' AND grantee <> current_user "
+                "AND grantee IN (SELECT rolname FROM pg_roles WHERE NOT rolcanlogin) ORDER BY grantee"
+            )
+        ).scalars()
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ConnectionRole:
+    """Who this connection is and whether it could rewrite evidence."""
+
+    name: str
+    superuser: bool
+    may_rewrite: list[str]  # "UPDATE audit_log", ... that this role holds
+
+    @property
+    def is_workstation_safe(self) -> bool:
+        return not self.superuser and not self.may_rewrite
+
+
+def connection_role(connection: Connection) -> ConnectionRole | None:
+    """On PostgreSQL, the connected role and the evidence it could change; None on SQLite."""
+    if connection.dialect.name != "postgresql":
+        return None
+    name, superuser = connection.execute(text("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+    may: list[str] = []
+    for table in NEVER_DELETED:
+        for privilege in ("UPDATE", "DELETE", "TRUNCATE"):
+            if (table == "attempts" and privilege == "UPDATE") or (table == "certificates" and privilege == "UPDATE"):
+                continue  # the triggers guard these (finished attempts, revoked certificates)
+            held = connection.execute(text("SELECT has_table_privilege(:table, :privilege)"), {"table": table, "privilege": privilege})
+            if held.scalar():
+                may.append(f"{privilege} {table}")
+    return ConnectionRole(str(name), bool(superuser), may)
