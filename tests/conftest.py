@@ -101,6 +101,21 @@ def codes(findings: list[Finding]) -> list[tuple[str, int, int]]:
     return [(f.code, f.line, f.col) for f in findings]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_home(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A home for what module- and session-scoped fixtures record, before a test's own home is set."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TIPCASE_HOME", str(tmp_path_factory.mktemp("session-home")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test has a home of its own: the audit keys and checkpoints written when records are
+    made never land in the developer's real TIPCase folder (a test that needs another home sets it)."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+
+
 @pytest.fixture(scope="session")
 def pg_server():  # type: ignore[no-untyped-def]
     """One real PostgreSQL server for the whole run (each test gets its own database)."""

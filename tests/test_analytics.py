@@ -8,12 +8,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from tests.records import BEST, CASE, play_through, seed
 from tipcase.cli import main
 from tipcase.format.loader import load_file
-from tipcase.services import accounts, analytics, courses
+from tipcase.services import accounts, analytics, attempts, courses
 from tipcase.services.errors import PermissionDenied
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt, Role
@@ -22,14 +22,18 @@ SENT_HOME = [3]  # "Give him bus fare and tell him to go home": a critical error
 SKIPS_CARE = [2] + [1] * 16  # questions him at once, then follows good practice but never gets him care
 
 
-def _world(db: Database) -> None:
+def _world(db: Database, finish_days: dict[str, int] | None = None) -> None:
+    """Three members' attempts; ``finish_days`` plays a member's at 09:30 on that day of March 2026."""
     with db.transaction() as session:
         seed(session)
         third = accounts.create_user(session, accounts.NewUser("third-trainee", "Bripda Dewi", Role.TRAINEE, staff_id="3"), "pw-third-1")
         courses.add_members(session, None, courses.get_cohort(session, "demo"), [third])
-    play_through(db, "demo-trainee", BEST)
-    play_through(db, "other-trainee", SKIPS_CARE)
-    play_through(db, "third-trainee", SENT_HOME)
+    for username, route in (("demo-trainee", BEST), ("other-trainee", SKIPS_CARE), ("third-trainee", SENT_HOME)):
+        day = (finish_days or {}).get(username)
+        with pytest.MonkeyPatch.context() as clock:
+            if day is not None:  # a finished attempt never changes afterwards: the clock is set while it is played
+                clock.setattr(attempts, "utcnow", lambda day=day: dt.datetime(2026, 3, day, 9, 30, tzinfo=dt.UTC))
+            play_through(db, username, route)
 
 
 def _report(db: Database, username: str = "demo-trainer") -> analytics.ScenarioAnalytics:
@@ -71,13 +75,7 @@ def test_figures_by_hand(db: Database) -> None:
 
 
 def test_progress_counts_each_member_on_the_day_of_their_first_finish_and_pass(db: Database) -> None:
-    _world(db)
-    with db.transaction() as session:
-        attempts = {a.user.username: a.id for a in session.scalars(select(Attempt))}
-        table = Attempt.__table__  # the evidence guards stop ORM updates of finished attempts; a fixture may move the clock
-        for username, day in (("other-trainee", 1), ("demo-trainee", 2), ("third-trainee", 4)):
-            when = dt.datetime(2026, 3, day, 9, 30, tzinfo=dt.UTC)
-            session.execute(update(table).where(table.c.id == attempts[username]).values(finished_at=when))
+    _world(db, {"other-trainee": 1, "demo-trainee": 2, "third-trainee": 4})
     report = _report(db)
     assert [(p.day.day, p.completed, p.passed) for p in report.progress] == [(1, 1, 0), (2, 2, 1), (4, 3, 1)]
 

@@ -66,19 +66,21 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     init_keys(folder / "home")
     database = Database(f"sqlite:///{folder / 'template.sqlite3'}")
     database.upgrade()
-    with database.transaction() as session:
-        seed(session)
-    other_attempt = play_through(database, "other-trainee", BEST)
-    with database.transaction() as session:
-        world = seed_world_again(session)
-        certificates.issue(session, world.admin, world.other_trainee, world.course, home_dir=folder / "home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TIPCASE_HOME", str(folder / "home"))  # the audit key the records are sealed with lives there too
+        with database.transaction() as session:
+            seed(session)
+        other_attempt = play_through(database, "other-trainee", BEST)
+        with database.transaction() as session:
+            world = seed_world_again(session)
+            certificates.issue(session, world.admin, world.other_trainee, world.course, home_dir=folder / "home")
     database.dispose()  # the last connection to close checkpoints the WAL into the file
     return folder / "template.sqlite3", other_attempt
 
 
 @pytest.fixture
 def sqlite_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: tuple[Path, int]):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TIPCASE_HOME", str(template[0].parent / "home"))  # the issuing key is there
+    monkeypatch.setenv("TIPCASE_HOME", str(template[0].parent / "home"))  # the issuing and audit keys are there
     shutil.copy(template[0], tmp_path / "p.sqlite3")
     database = Database(f"sqlite:///{tmp_path / 'p.sqlite3'}")
     yield database

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import update
 
 from tests.records import BEST, CASE
+from tests.tamper_world import attacker
 from tipcase import bundled
 from tipcase.cli import main
 from tipcase.format.loader import load_file
@@ -110,8 +111,8 @@ def test_audit_verify_exits_1_on_tampering(home: Path, capsys: pytest.CaptureFix
     assert code == 0
     assert out.startswith("audit log intact: ")
     db = Database(f"sqlite:///{home / 'tipcase.sqlite3'}")
-    with db.engine.begin() as connection:
-        connection.execute(update(AuditEntry).where(AuditEntry.seq == 2).values(target="forged"))
+    with attacker(db, commit=True) as attack:  # the triggers dropped, the entry edited, the triggers put back
+        attack.connection.execute(update(AuditEntry).where(AuditEntry.seq == 2).values(target="forged"))
     db.dispose()
     code, out, _ = run(capsys, "audit", "verify")
     assert code == 1

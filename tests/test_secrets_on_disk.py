@@ -78,6 +78,11 @@ def _home_with_keys(tmp_path: Path) -> Path:
     return folder
 
 
+def _audit_keys(home_dir: Path) -> list[str]:
+    """The audit key files the records made in this home: secret key files of keys/ like the issuing key."""
+    return sorted(f"keys/audit/{path.name}" for path in (home_dir / "keys" / "audit").glob("*.key"))
+
+
 def _members(archive: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(archive) as opened:
         return {name: opened.read(name) for name in opened.namelist()}
@@ -95,7 +100,7 @@ def test_a_backup_is_owner_only_from_its_first_byte_and_holds_no_private_key_unl
     made = backup.backup(db, archive, home_dir)
     assert mode(archive) == 0o600
     assert chmods == []
-    assert made.left_out == ["keys/issuing.key"]
+    assert made.left_out == [*_audit_keys(home_dir), "keys/issuing.key"]
     assert made.sealed_files == []
     members = _members(archive)
     assert not any(PRIVATE in data or b"PRIVATE KEY" in data for data in members.values())
@@ -103,7 +108,7 @@ def test_a_backup_is_owner_only_from_its_first_byte_and_holds_no_private_key_unl
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
     sealed = tmp_path / "sealed.zip"
     made = backup.backup(db, sealed, home_dir, passphrase=PASSPHRASE)
-    assert (made.sealed_files, made.left_out) == (["keys/issuing.key"], [])
+    assert (made.sealed_files, made.left_out) == ([*_audit_keys(home_dir), "keys/issuing.key"], [])
     members = _members(sealed)
     assert not any(b"secret+bytes" in data or b"PRIVATE KEY" in data for data in members.values())
     manifest = json.loads(members["manifest.json"])
@@ -141,7 +146,8 @@ def test_sealed_keys_come_back_only_with_the_passphrase(db: Database, tmp_path: 
     assert key.read_bytes() == PRIVATE
     assert mode(key) == 0o600
     assert mode(key.parent) == 0o700
-    assert sorted(restored["home_files"]) == ["keys/issuing.key", "keys/issuing.pub", "keys/trusted/0123456789abcdef.pub"]
+    audit_keys = _audit_keys(tmp_path / "home")
+    assert sorted(restored["home_files"]) == [*audit_keys, "keys/issuing.key", "keys/issuing.pub", "keys/trusted/0123456789abcdef.pub"]
     with target.reading() as session:
         last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
         assert (last.actor, last.action, last.target) == ("cli:tester", "backup restored", "sealed.zip")
@@ -251,7 +257,8 @@ def test_backup_and_restore_keys_from_the_command_line(
     capsys.readouterr()
     plain, sealed = tmp_path / "plain.zip", tmp_path / "sealed.zip"
     assert main(["backup", str(plain)]) == 0
-    assert "left out: keys/issuing.key (add --include-keys" in capsys.readouterr().out
+    audit_keys = ", ".join(_audit_keys(tmp_path / "home"))
+    assert f"left out: {audit_keys}, keys/issuing.key (add --include-keys" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     assert main(["backup", str(sealed), "--include-keys"]) == 2
     assert "TIPCASE_BACKUP_PASSPHRASE" in capsys.readouterr().err
@@ -263,7 +270,7 @@ def test_backup_and_restore_keys_from_the_command_line(
     assert not sealed.exists()
     monkeypatch.setenv("TIPCASE_BACKUP_PASSPHRASE", PASSPHRASE)
     assert main(["backup", str(sealed), "--include-keys"]) == 0
-    assert "keys sealed with the passphrase: keys/issuing.key" in capsys.readouterr().out
+    assert f"keys sealed with the passphrase: {audit_keys}, keys/issuing.key" in capsys.readouterr().out
     assert mode(sealed) == 0o600
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "new-home"))
     monkeypatch.setenv("TIPCASE_BACKUP_PASSPHRASE", "not the passphrase")
@@ -273,7 +280,7 @@ def test_backup_and_restore_keys_from_the_command_line(
     monkeypatch.setattr("getpass.getpass", lambda _prompt: PASSPHRASE)
     assert main(["restore", str(sealed)]) == 0
     out = capsys.readouterr().out
-    assert "key files: keys/issuing.key, keys/issuing.pub" in out
+    assert f"key files: {audit_keys}, keys/issuing.key, keys/issuing.pub" in out
     assert (tmp_path / "new-home" / "keys" / "issuing.key").read_bytes() == (tmp_path / "home" / "keys" / "issuing.key").read_bytes()
     assert main(["audit", "verify"]) == 0
 

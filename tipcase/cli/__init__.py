@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from tipcase import __version__
-from tipcase.cli import certificate_commands, cohort_commands, import_commands, records_commands, scenario_commands
+from tipcase.cli import certificate_commands, cohort_commands, database_commands, import_commands, records_commands, scenario_commands
 from tipcase.cli.common import UsageError
 from tipcase.services.errors import ServiceError
 from tipcase.store.database import DatabaseError
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     scenario_commands.register(commands)
     import_commands.register(commands)
     course_actions = records_commands.register(commands)
+    database_commands.register(commands)
     cohort_commands.register(commands, course_actions)
     certificate_commands.register(commands)
     return parser

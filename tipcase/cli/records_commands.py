@@ -1,4 +1,4 @@
-"""``tipcase db``, ``demo``, ``users``, ``courses``, ``record``, ``export``, ``audit``, ``backup``, ``restore``.
+"""``tipcase demo``, ``users``, ``courses``, ``record``, ``export``, ``backup``, ``restore`` (``db``, ``audit``: database_commands).
 
 The command line acts as the workstation's operator: whoever can reach the database file or server
 already holds every record, so these commands run with an administrator's rights and are audited
@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
-from tipcase.home_folder import home
 from tipcase.services import accounts, attempts, audit, backup, backup_keys, courses, exports, scenarios
 from tipcase.services.demo import seed_demo
 from tipcase.services.errors import ServiceError, SignInError
@@ -53,11 +52,6 @@ def database(args: argparse.Namespace) -> Iterator[Database]:
 
 def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:  # type: ignore[type-arg]
     """Add the records commands; returns the ``courses`` actions, which ``cohort_commands`` adds to."""
-    db = commands.add_parser("db", help="the database: upgrade its schema, show its state")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_commands.add_parser("upgrade", help="apply schema migrations").set_defaults(handler=cmd_db_upgrade)
-    db_commands.add_parser("status", help="where the database is and its schema revision").set_defaults(handler=cmd_db_status)
-
     commands.add_parser("demo", help="seed demo accounts, a cohort and a course (idempotent)").set_defaults(handler=cmd_demo)
 
     users = commands.add_parser("users", help="accounts")
@@ -111,10 +105,6 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     export_attempts.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     export_attempts.set_defaults(handler=cmd_export_attempts)
 
-    audit_parser = commands.add_parser("audit", help="the audit log")
-    audit_commands = audit_parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    audit_commands.add_parser("verify", help="check the hash chain; exit 1 at a broken link").set_defaults(handler=cmd_audit_verify)
-
     backup_parser = commands.add_parser(
         "backup", help="write a consistent copy of every record to FILE (readable by you only: it holds password hashes)"
     )
@@ -137,18 +127,6 @@ def _read_password() -> str:
     if not password:
         raise UsageError("--password-stdin: no password on standard input")
     return password
-
-
-def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    with database(args) as db:
-        print(f"{db.display_url}: schema at revision {db.revision()}")
-    return EXIT_OK
-
-
-def cmd_db_status(args: argparse.Namespace) -> int:
-    with database(args) as db:
-        print(f"database: {db.display_url}\nrevision: {db.revision()} (latest {db.head()})\nhome: {home()}")
-    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -308,16 +286,6 @@ def cmd_export_attempts(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(content)
     return EXIT_OK
-
-
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with database(args) as db, db.reading() as session:
-        check = audit.verify(session)
-    if check.ok:
-        print(f"audit log intact: {check.entries} entries")
-        return EXIT_OK
-    print(f"audit log BROKEN at entry {check.broken_seq}: {check.reason}")
-    return EXIT_FAILED
 
 
 def _passphrase(confirm: bool) -> str:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from tipcase.format.model import Choice
 from tipcase.play.engine import Decision as PlayDecision
 from tipcase.play.engine import Play, PlayError
+from tipcase.services import audit
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.scenarios import playable
@@ -264,6 +265,7 @@ def _finish(session: Session, attempt: Attempt, play: Play) -> None:
             )
         )
     session.flush()
+    audit.record_attempt_finished(session, attempt)  # the result as finished, pinned in the keyed chain
     course = session.get(Course, attempt.course_id) if attempt.course_id is not None else None
     if course is not None:
         from tipcase.services.certificates import issue_automatically  # noqa: PLC0415 - certificates build on attempts

@@ -300,6 +300,7 @@ def _remove(home_dir: Path, written: list[str]) -> None:
 
 def _audit(connection: Connection, actor: User | str | None, source: Path, manifest: dict[str, Any], written: list[str]) -> None:
     with Session(bind=connection) as session:
+        audit.rekey_if_not_held(session, actor, f"{source.name} restored without its audit key")
         audit.record(
             session,
             actor,

@@ -1,0 +1,156 @@
+"""Seals on what a trainee did: each decision's HMAC, and the digest of a finished attempt.
+
+Each decision row carries ``mac``: ``<key id>:<HMAC-SHA256>`` under the database's audit key over the
+decision and the attempt it belongs to (trainee and scenario version), computed as the row is
+inserted, so a decision edited, moved to another attempt or forged without the key no longer matches.
+A finished attempt is anchored in the keyed audit chain by an ``attempt finished`` entry whose
+details hold digests (SHA-256 of canonical JSON) of the attempt, its decisions, its result and its
+score rows, and the hashes of the scenario and pathway texts it was played on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import Connection, event, select
+from sqlalchemy.orm import Mapper, Session
+
+from tipcase.services import audit_keys
+from tipcase.services.audit_keys import AuditKey, AuditKeyError
+from tipcase.store.models import Attempt, AttemptScore, AuditEntry, Decision, ScenarioVersion, utcnow
+
+
+def canonical(value: Any) -> Any:
+    """A JSON value both databases give back identically: numbers as floats, times as UTC ISO 8601."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    raise TypeError(f"{type(value).__name__} has no canonical form")
+
+
+def digest(value: Any) -> str:
+    """SHA-256 (hex) of ``value``'s canonical JSON (sorted keys, no spaces, UTF-8)."""
+    text = json.dumps(canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def text_sha256(text: str | None) -> str | None:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+
+
+# -- decisions ------------------------------------------------------------------------------------
+def decision_message(decision: Decision, user_id: int, scenario_version_id: int) -> bytes:
+    """What a decision's MAC covers, as bytes."""
+    content = {
+        "attempt": decision.attempt_id,
+        "user": user_id,
+        "version": scenario_version_id,
+        "sequence": decision.sequence,
+        "stage": decision.stage,
+        "offered": list(decision.offered),
+        "choice_number": decision.choice_number,
+        "choice_index": decision.choice_index,
+        "time_taken_ms": decision.time_taken_ms,
+        "clock": decision.clock,
+        "made_at": decision.made_at,
+    }
+    return json.dumps(canonical(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def decision_mac(key: AuditKey, decision: Decision, user_id: int, scenario_version_id: int) -> str:
+    return f"{key.id}:{key.mac(decision_message(decision, user_id, scenario_version_id))}"
+
+
+def current_key_id(connection: Connection) -> str | None:
+    """The key the audit log is chained with now (its newest entry's), or None before it is keyed."""
+    return connection.execute(select(AuditEntry.key_id).order_by(AuditEntry.seq.desc()).limit(1)).scalar()
+
+
+@event.listens_for(Decision, "before_insert")
+def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: Decision) -> None:
+    """Every decision inserted through the ORM gets its MAC (before the log is keyed: none)."""
+    ident = current_key_id(connection)
+    if ident is None:
+        return
+    key = audit_keys.load_key(ident)
+    if key is None:
+        raise AuditKeyError(missing_key_message(ident))
+    if getattr(target, "made_at", None) is None:  # column defaults apply after this hook
+        target.made_at = utcnow()
+    target.time_taken_ms = target.time_taken_ms or 0
+    user_id, version_id = connection.execute(
+        select(Attempt.user_id, Attempt.scenario_version_id).where(Attempt.id == target.attempt_id)
+    ).one()
+    target.mac = decision_mac(key, target, user_id, version_id)
+
+
+def missing_key_message(ident: str) -> str:
+    return (
+        f"this database's records are sealed with audit key {ident}, which this workstation does not hold: "
+        f"run 'tipcase audit key export FILE' on a workstation that has it and 'tipcase audit key import FILE' here"
+    )
+
+
+# -- finished attempts ----------------------------------------------------------------------------
+def _decision_rows(decisions: list[Decision]) -> list[list[Any]]:
+    return [
+        [d.sequence, d.stage, list(d.offered), d.choice_number, d.choice_index, d.time_taken_ms, d.clock, d.made_at, d.mac]
+        for d in sorted(decisions, key=lambda d: d.sequence)
+    ]
+
+
+def _score_rows(scores: list[AttemptScore]) -> list[list[Any]]:
+    return [[s.competency, s.points, s.max, s.percent] for s in sorted(scores, key=lambda s: s.competency)]
+
+
+def attempt_digests(attempt: Attempt, decisions: list[Decision], scores: list[AttemptScore]) -> dict[str, str]:
+    """The digests a finish entry pins: the attempt's own fields, its decisions, result and score rows."""
+    own = [
+        attempt.id,
+        attempt.user_id,
+        attempt.scenario_version_id,
+        attempt.course_id,
+        attempt.language,
+        attempt.started_at,
+        attempt.finished_at,
+        attempt.total_percent,
+        attempt.passed,
+    ]
+    return {
+        "attempt_sha256": digest(own),
+        "decisions_sha256": digest(_decision_rows(decisions)),
+        "result_sha256": digest(attempt.result),
+        "scores_sha256": digest(_score_rows(scores)),
+    }
+
+
+def finish_details(session: Session, attempt: Attempt, *, backfilled: bool = False) -> dict[str, Any]:
+    """The details of an ``attempt finished`` entry for a finished, flushed attempt."""
+    version = session.get(ScenarioVersion, attempt.scenario_version_id)
+    assert version is not None
+    decisions = list(session.scalars(select(Decision).where(Decision.attempt_id == attempt.id)))
+    scores = list(session.scalars(select(AttemptScore).where(AttemptScore.attempt_id == attempt.id)))
+    details: dict[str, Any] = {
+        "attempt": attempt.id,
+        "user": attempt.user.username,
+        "scenario": f"{version.scenario_id} v{version.version}",
+        "source_sha256": text_sha256(version.source),
+        "pathway_sha256": text_sha256(version.pathway_source),
+        "decisions": len(decisions),
+        "total_percent": attempt.total_percent,
+        "passed": attempt.passed,
+        **attempt_digests(attempt, decisions, scores),
+    }
+    if backfilled:
+        details["anchored_when_keyed"] = True  # finished before the log was keyed: pinned as it stood then
+    return details
