@@ -259,3 +259,19 @@ def test_every_critical_choice_can_be_taken(case: Checked) -> None:
         if choice.critical and id(choice) not in offered
     ]
     assert unreachable == []
+
+
+# The roles the issue-16 cases give the trainee (docs/authoring.md, section 11): roles the first six
+# cases never played, so a trainer can build a course for each.
+NEW_CASES_ROLES = {
+    "karaoke-prosecution": "prosecutor",
+    "lpsk-deaf-survivor": "lpsk-officer",
+    "child-bride-abroad": "case-worker",
+}
+
+
+@pytest.mark.parametrize(("case_id", "role"), NEW_CASES_ROLES.items())
+def test_the_new_cases_declare_the_role_the_trainee_plays(case_id: str, role: str) -> None:
+    checked = check_file(bundled.bundled_dir() / f"{case_id}.yaml")
+    assert checked.scenario is not None
+    assert checked.scenario.role == role
