@@ -55,3 +55,5 @@ def test_the_decision_shows_the_summary_of_what_it_cites_in_both_languages(qtbot
     text = page.detail.toPlainText()
     assert "Korban yang melakukan tindak pidana karena dipaksa pelaku perdagangan orang tidak dipidana." in text
     assert "UU 21/2007 tentang Pemberantasan Tindak Pidana Perdagangan Orang" in text
+    assert "UU 21/2007 Pasal 18" in text, "the citation in the reader's own words"
+    assert "Art. 18" not in text.split("Bunyi ketentuan hukumnya")[1]

@@ -177,3 +177,20 @@ def test_register_file_errors_are_findings(write: Callable[[str, str], Path]) ->
 def test_the_register_is_not_a_scenario_of_the_library() -> None:
     assert not any(p.name.startswith("provisions") for p in bundled.bundled_scenarios())
     assert bundled.provision_registers()
+
+
+@pytest.mark.parametrize(
+    ("ref", "indonesian"),
+    [
+        ("UU 21/2007 Art. 18", "UU 21/2007 Pasal 18"),
+        ("UU 12/2022 Art. 42(2)(b)", "UU 12/2022 Pasal 42 ayat (2) huruf b"),
+        ("UU 21/2007 Art. 1(3)", "UU 21/2007 Pasal 1 angka 3"),
+        ("UU 8/2016 Art. 24(c)", "UU 8/2016 Pasal 24 huruf c"),
+        ("UU 35/2014 Art. 76I", "UU 35/2014 Pasal 76I"),
+        ("MK 130/PUU-XIII/2015", "MK 130/PUU-XIII/2015"),
+    ],
+)
+def test_the_debrief_writes_a_citation_the_way_its_reader_does(ref: str, indonesian: str) -> None:
+    (citation,) = citations(ref)
+    assert citation.text("id") == indonesian
+    assert citation.text("en") == ref

@@ -73,7 +73,7 @@ def test_the_demo_has_a_course_per_role_and_later_cases_join_it(db: Database, tm
         assert codes == {"demo", role_course_code("investigator"), role_course_code("case-worker")}
         investigator = courses.get_course(session, role_course_code("investigator"))
         assert [item.scenario_version.scenario_id for item in investigator.items] == ["alpha", "delta"]
-        assert investigator.title["id"] == "Penanganan perkara yang berpusat pada korban: Penyidik Polri (Unit PPA / Dittipid PPA-PPO)"
+        assert investigator.title["id"] == "Penyidik Polri (Unit PPA / Dittipid PPA-PPO): penanganan perkara yang berpusat pada korban"
         assigned = {course.code for course in courses.get_cohort(session, "demo").courses}
         assert assigned == codes
 

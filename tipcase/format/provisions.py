@@ -68,6 +68,29 @@ class Citation:
     def __str__(self) -> str:
         return self.law if self.article is None else f"{self.law} Art. {self.article}"
 
+    def text(self, language: str) -> str:
+        """The citation as a reader of ``language`` writes it.
+
+        ``UU 21/2007 Art. 42(2)(b)`` in English, ``UU 21/2007 Pasal 42 ayat (2) huruf b`` in Indonesian
+        (the numbered items of Art. 1, the definitions, are ``angka``: ``Pasal 1 angka 3``); any other
+        language gets the canonical form.
+        """
+        if language != "id" or self.article is None:
+            return str(self)
+        number, _, rest = self.article.partition("(")
+        words = [f"{self.law} Pasal {number}"]
+        for i, sub in enumerate(_SUB_VALUE.findall(f"({rest}" if rest else "")):
+            value = sub[0] or sub[1]
+            if value.isalpha():
+                words.append(f"huruf {value}")
+            elif i == 0 and number == "1":
+                words.append(f"angka {value}")
+            elif i == 0:
+                words.append(f"ayat ({value})")
+            else:
+                words.append(f"angka {value}")
+        return " ".join(words)
+
 
 def canonical_law(text: str) -> str | None:
     """The canonical short citation of a law (``'UU  21 / 2007'`` -> ``'UU 21/2007'``), or None if it names none."""
@@ -190,11 +213,16 @@ class CitedProvision:
 
     citation: str
     provision: Provision | None
+    cites: Citation | None = None  # the parsed citation, for writing it in the reader's language
+
+    def text(self, language: str) -> str:
+        """The citation in ``language`` (see Citation.text)."""
+        return self.cites.text(language) if self.cites is not None else self.citation
 
 
 def cited(ref: Text | None, register: Register) -> tuple[CitedProvision, ...]:
     """Every provision a ``ref`` names, with its register entry where there is one."""
-    return tuple(CitedProvision(str(c), register.resolve(c)) for c in text_citations(ref))
+    return tuple(CitedProvision(str(c), register.resolve(c), c) for c in text_citations(ref))
 
 
 def unknown(ref: Text | None, register: Register) -> list[Citation]:

@@ -59,8 +59,8 @@ def demo_scenarios() -> list[Path]:
 
 
 ROLE_COURSE_TITLE = {
-    "en": "Victim-centred case handling: {role}",
-    "id": "Penanganan perkara yang berpusat pada korban: {role}",
+    "en": "{role}: victim-centred case handling",
+    "id": "{role}: penanganan perkara yang berpusat pada korban",
 }
 
 

@@ -38,7 +38,7 @@ def provision_notes(cited: tuple[CitedProvision, ...], language: str) -> list[Pr
     for item in cited:
         provision = item.provision
         if provision is None:
-            notes.append(ProvisionNote(item.citation, "", "", translate("Provisions", "Not in the register of provisions.")))
+            notes.append(ProvisionNote(item.text(language), "", "", translate("Provisions", "Not in the register of provisions.")))
             continue
         caveats = []
         if provision.repealed:
@@ -48,7 +48,7 @@ def provision_notes(cited: tuple[CitedProvision, ...], language: str) -> list[Pr
         if not provision.confirmed:
             caveats.append(translate("Provisions", "Not confirmed against the law's text."))
         summary = provision.summary.get(language, FALLBACKS) if provision.summary is not None else ""
-        notes.append(ProvisionNote(item.citation, provision.law_title.get(language, FALLBACKS), summary, " ".join(caveats)))
+        notes.append(ProvisionNote(item.text(language), provision.law_title.get(language, FALLBACKS), summary, " ".join(caveats)))
     return notes
 
 
