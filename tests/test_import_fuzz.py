@@ -169,7 +169,8 @@ def test_generated_twee_is_read_or_refused_in_bounds(text: str) -> None:
 HTML_PIECES = st.sampled_from(
     ["<tw-storydata name='S' startnode='1'>", "</tw-storydata>", "<tw-passagedata pid='1' name='Start' position='1,1'>",
      "<tw-passagedata pid=2 name=B tags='a b'>", "</tw-passagedata>", "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[",
-     "<", ">", "&amp;", "&#", "&#x", "99999999999", ";", "'", '"', "=", "[[B]]", "[[", "text", "\n", "<br/>", "<?x", "</ ", "<title>"]
+     "<", ">", "&amp;", "&#", "&#x", "99999999999", ";", "'", '"', "=", "[[B]]", "[[", "text", "\n", "<br/>", "<?x", "</ ", "<title>",
+     "<div tiddler='Start' twine-position='1,2'>", "<div tiddler=''>", "</div>", "\\n", "\\s"]
 )  # fmt: skip
 
 
@@ -177,6 +178,7 @@ HTML_PIECES = st.sampled_from(
 @given(st.lists(HTML_PIECES, max_size=40))
 def test_generated_twine_html_is_read_or_refused_in_bounds(pieces: list[str]) -> None:
     bounded(read_html, ("<tw-storydata name='S'>" + "".join(pieces)).encode())
+    bounded(read_html, ("<html><div id='storeArea'>" + "".join(pieces)).encode())  # Twine 1
 
 
 json_values = st.recursive(

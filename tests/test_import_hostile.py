@@ -416,3 +416,24 @@ def test_bytes_and_files_give_the_same_import(tmp_path: Path) -> None:
     assert import_h5p(path.read_bytes(), str(path)).yaml_text == import_file(path).yaml_text
     buffer = io.BytesIO(path.read_bytes())
     assert zipfile.is_zipfile(buffer)
+
+
+TWINE_1 = (
+    '<html><body><div id="storeArea" data-size="3" hidden>'
+    '<div tiddler="StoryTitle" tags="" twine-position="10,10">Old case</div>'
+    '<div tiddler="Start" tags="" modifier="twee" twine-position="100,10">'
+    "She waits.\\n[[Ask her-&gt;Ask]]\\nA back\\sslash &amp; a\\ttab.</div>"
+    '<div tiddler="Ask" tags="" twine-position="x,10">Done.</div>'
+    "</div></body></html>"
+)
+
+
+def test_a_twine_1_file_is_read_from_its_store_area() -> None:
+    imported = import_text(TWINE_1, "old.html")
+    scenario = imported.scenario
+    assert scenario["title"] == "Old case"
+    assert scenario["start"] == "start"
+    assert scenario["stages"]["start"]["text"] == "She waits.\nA back\\slash & a\ttab."
+    assert scenario["stages"]["start"]["choices"] == [{"label": "Ask her", "to": "ask"}]
+    assert scenario["stages"]["start"]["layout"] == {"x": 200.0, "y": 8.0}
+    assert messages(imported) == ["1:260: passage 'Ask': the position 'x,10' is not two numbers; the editor will place it"]

@@ -252,7 +252,7 @@ def test_files_that_are_not_stories_fail_with_one_line(tmp_path: Path) -> None:
         import_file(latin1)
     with pytest.raises(ImportFailed, match="not a Twine story"):
         import_text("just some notes\n", "notes.txt")
-    with pytest.raises(ImportFailed, match="no Twine 2 story in this HTML file"):
+    with pytest.raises(ImportFailed, match="no Twine story in this HTML file"):
         import_text("<!DOCTYPE html><html><body>hello</body></html>", "page.html")
 
 

@@ -1,4 +1,4 @@
-"""Read a Twine 2 story from its HTML (published, or an archive of several) into a :class:`Story`.
+r"""Read a Twine story from its HTML (Twine 2: published, or an archive of several; Twine 1) into a :class:`Story`.
 
 Tokenized by :mod:`tipcase.importers.html_scan` (linear in the file, whatever it holds), which reads
 ``<script>`` and ``<style>`` contents as raw text: so the ``<tw-storydata>`` strings inside a story
@@ -7,9 +7,15 @@ back unescaped. The start passage is the one whose ``pid`` is the story's ``star
 stable, so nothing else relies on them); a ``startnode`` that is not a number, or names no passage, is a
 warning (as Tweego warns), and the converter then starts where a Twee file without ``start`` would.
 Empty story JavaScript and stylesheets (Twine writes both elements for every story) are not mentioned.
+
+A Twine 1 file keeps its passages as ``<div tiddler="Name" tags="..." twine-position="x,y">`` in its
+``storeArea``, the text HTML-escaped and then with ``\n``, ``\t`` and ``\s`` for newline, tab and
+backslash (Tweego's ``tiddlerUnescapeString``); its start passage is ``Start``.
 """
 
 from __future__ import annotations
+
+import re
 
 from tipcase.importers.html_scan import Positions, tags, unescape
 from tipcase.importers.story import ImportFailed, Note, Passage, Story
@@ -54,6 +60,45 @@ def _parse(text: str) -> list[_RawStory]:
     return stories
 
 
+_TIDDLER_ESCAPE = re.compile(r"\\[nts]")
+_TIDDLER_CHARS = {"\\n": "\n", "\\t": "\t", "\\s": "\\"}
+
+
+def _twine1(text: str, path: str) -> Story | None:
+    """The story of a Twine 1 HTML file (its ``tiddler`` divs), or None when it has none."""
+    where = Positions(text)
+    passages: list[Passage] = []
+    notes: list[Note] = []
+    tiddler: tuple[dict[str, str], list[str], Pos] | None = None
+    for data, tag in tags(text):
+        if tiddler is not None:
+            tiddler[1].append(data)
+            if tag.name not in ("div", "#end"):
+                continue
+            attrs, parts, pos = tiddler
+            body = _TIDDLER_ESCAPE.sub(lambda match: _TIDDLER_CHARS[match.group()], unescape("".join(parts)))
+            position, problem = read_position(attrs["twine-position"]) if "twine-position" in attrs else (None, None)
+            name = attrs["tiddler"].strip()
+            if problem:
+                notes.append(Note(path, pos[0], pos[1], f"passage '{name}': {problem}; the editor will place it"))
+            if name:
+                passages.append(Passage(name, body.rstrip(), pos, attrs.get("tags", "").split(), position))
+            else:
+                notes.append(Note(path, pos[0], pos[1], "a passage with no name; left out"))
+            tiddler = None
+        if tag.name == "div" and not tag.closing and "tiddler" in tag.attrs:
+            tiddler = (tag.attrs, [], where(tag.start))
+    if not passages:
+        return None
+    story = Story(title=None, passages=[], notes=notes)
+    for passage in passages:
+        if passage.name == "StoryTitle" and story.title is None:
+            story.title = passage.text.strip() or None
+        else:
+            story.passages.append(passage)
+    return story
+
+
 def story_names(text: str) -> list[str]:
     """The names of the stories in a Twine 2 HTML file, in order."""
     return [story.attrs.get("name", "") for story in _parse(text)]
@@ -63,7 +108,10 @@ def parse_twine_html(text: str, path: str, story_name: str | None = None) -> Sto
     """The story (the first, or the one named ``story_name``) of a Twine 2 HTML file."""
     stories = _parse(text)
     if not stories:
-        raise ImportFailed(f"{path}:1:1: no Twine 2 story in this HTML file (no <tw-storydata> element)")
+        twine1 = _twine1(text, path) if story_name is None else None
+        if twine1 is not None:
+            return twine1
+        raise ImportFailed(f"{path}:1:1: no Twine story in this HTML file (no <tw-storydata> element, no Twine 1 passages)")
     chosen = 0
     names = [story.attrs.get("name", "") for story in stories]
     if story_name is not None:
