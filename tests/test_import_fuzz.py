@@ -234,3 +234,10 @@ YAML_PIECES = st.sampled_from(
 @given(st.lists(YAML_PIECES, max_size=40))
 def test_generated_scenario_yaml_is_read_or_refused_in_bounds(pieces: list[str]) -> None:
     bounded(read_yaml, "".join(pieces).encode())
+
+
+@FUZZ
+@given(st.lists(json_values, min_size=1, max_size=5), st.lists(json_values, max_size=3))
+def test_generated_h5p_content_lists_are_read_or_refused_in_bounds(items: list[Any], alternatives: list[Any]) -> None:
+    question = {"type": {"library": "H5P.BranchingQuestion", "params": {"branchingQuestion": {"alternatives": alternatives}}}}
+    bounded(read_h5p, json.dumps({"branchingScenario": {"content": [question, *items], "endScreens": items}}).encode())

@@ -292,6 +292,13 @@ def test_a_bare_content_json_says_it_named_no_language(tmp_path: Path) -> None:
             "content[0].feedback.endScreenScore is a string",
         ),
         ('{"branchingScenario": {"content": [{}], "endScreens": {}}}', "{}}", "endScreens is an object, not a list"),
+        ('{"branchingScenario": {"content": [null]}}', "null", "content[0] is null, not an object"),  # found by hand after the fuzz
+        (
+            '{"branchingScenario": {"content": [{"type": {"library": "H5P.BranchingQuestion", "params": '
+            '{"branchingQuestion": {"alternatives": [null]}}}}]}}',
+            "null",
+            "content[0].type.params.branchingQuestion.alternatives[0] is null, not an object",
+        ),
     ],
 )
 def test_malformed_content_is_refused_in_one_line_naming_member_and_position(tmp_path: Path, raw: str, at: str, expected: str) -> None:

@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from tipcase.format.media import MEDIA_FOLDER
+from tipcase.format.yaml_source import byte_size
 from tipcase.importers.convert import END_TEXT, MAX_PASSAGES, Ids, can_end, slug
 from tipcase.importers.h5p_package import MAX_JSON_BYTES, Package, json_document, json_type, language, manifest_of, read_capped, read_head
 from tipcase.importers.h5p_text import plain_text
@@ -92,12 +93,15 @@ class _Converter:
         self.notes.append(Note(self.shown, line, col, message))
 
     def get(self, container: Any, key: Any, kind: str, default: Any, where: str) -> Any:
-        """``container[key]`` when it has the type H5P gives it, ``default`` when absent or null; else refused."""
+        """``container[key]`` when it has the type H5P gives it, ``default`` when absent or null; else refused.
+
+        An item of a list (``key`` an index) is never null: H5P cannot show a null item or alternative.
+        """
         present = key in container if isinstance(container, dict) else 0 <= key < len(container)
         value = container[key] if present else None
-        if value is None:
+        if value is None and not isinstance(key, int):
             return default
-        if isinstance(value, bool) or not isinstance(value, _KINDS[kind]):
+        if value is None or isinstance(value, bool) or not isinstance(value, _KINDS[kind]):
             line, col = self.line_col(container, key)
             name = f"{where}[{key}]" if isinstance(key, int) else f"{where}.{key}".lstrip(".")
             raise ImportFailed(f"{self.shown}:{line}:{col}: {name} is {json_type(value)}, not {kind} as in an H5P Branching Scenario")
@@ -188,8 +192,6 @@ class _Converter:
             found = []
             for number in range(len(alternatives)):
                 alternative = self.get(alternatives, number, "an object", None, f"{inside}.alternatives")
-                if alternative is None:
-                    continue
                 at = f"{inside}.alternatives[{number}]"
                 label = self.text(alternative, "text", at) or f"Alternative {number + 1}"
                 found.append((label, self.next_id(alternative, at), self._feedback(alternative, at)))
@@ -379,7 +381,7 @@ def h5p_to_scenario(source: bytes | Path, path: str, *, lang: str | None = None)
     if not head.startswith(b"PK"):
         data = source if isinstance(source, bytes) else read_capped(source, MAX_JSON_BYTES, path, "a content.json")
         if len(data) > MAX_JSON_BYTES:
-            raise ImportFailed(f"{path}: a content.json of more than {MAX_JSON_BYTES // 2**20} MiB; at most that is imported")
+            raise ImportFailed(f"{path}: a content.json of {byte_size(len(data))}; at most {byte_size(MAX_JSON_BYTES)} is imported")
         chosen = language({}, None, path, lang, notes)
         converter = _Converter(json_document(data, path), path, manifest={}, package=None)
         scenario = converter.convert(chosen, path)
