@@ -273,3 +273,11 @@ def test_two_windows_on_one_attempt_do_not_cross(qtbot, tmp_path: Path, url: str
     assert "your last choice was not recorded" in later.feedback_text.text()
     qtbot.mouseClick(later.feedback_continue, Qt.MouseButton.LeftButton)
     assert later.choices_box.isVisible()
+
+
+def test_staff_are_told_why_their_home_lists_no_course(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, window, "demo-trainer", "demo-trainer")
+    home = window.home_page()
+    qtbot.waitUntil(lambda: home.detail.text().startswith("You take no course yourself"), timeout=5000)
+    assert home.model.rowCount() == 0  # every course is theirs to run, none theirs to play: no Start button that would be refused
+    assert not home.start_button.isVisible()

@@ -115,6 +115,8 @@ def test_a_backup_is_owner_only_from_its_first_byte_and_holds_no_private_key_unl
     assert (manifest["sealed_keys"]["cipher"], manifest["sealed_keys"]["kdf"]["name"]) == ("AES-256-GCM", "argon2id")
     with pytest.raises(ServiceError, match="at least 12 characters"):
         backup.backup(db, tmp_path / "short.zip", home_dir, passphrase="short")
+    with pytest.raises(ServiceError, match="cannot write the backup"):
+        backup.backup(db, tmp_path / "no-such-folder" / "backup.zip", home_dir)
 
 
 def _restored(tmp_path: Path, name: str) -> Database:

@@ -932,6 +932,10 @@
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
+        <source>You take no course yourself: a course is played by the members of its cohorts. To try one as a trainee would, add yourself to one of its cohorts.</source>
+        <translation>Anda sendiri tidak mengikuti kursus: kursus dimainkan oleh anggota angkatannya. Untuk mencobanya seperti peserta, tambahkan diri Anda ke salah satu angkatannya.</translation>
+    </message>
+    <message>
         <source>You have no courses yet. Ask your trainer to add you to a cohort.</source>
         <translation>Anda belum memiliki kursus. Mintalah pelatih Anda memasukkan Anda ke sebuah angkatan.</translation>
     </message>

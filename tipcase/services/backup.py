@@ -64,7 +64,8 @@ def backup(db: Database, target: Path, home_dir: Path | None = None, *, passphra
     """Write every table and the home's public key files to ``target`` (a ZIP, owner-only from its first byte).
 
     With ``passphrase`` the home's secret key files go in too, sealed (``backup_keys``); without, they are
-    left out and named in the summary. Raises ServiceError for a passphrase under 12 characters.
+    left out and named in the summary. Raises ServiceError for a passphrase under 12 characters or a
+    target that cannot be written (nothing is left under its name).
     """
     if passphrase is not None:
         backup_keys.check_passphrase(passphrase)
@@ -105,6 +106,8 @@ def backup(db: Database, target: Path, home_dir: Path | None = None, *, passphra
                 archive.writestr(backup_keys.SEALED_MEMBER, sealed)
                 manifest["sealed_keys"] = header
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+    except OSError as exc:
+        raise ServiceError(f"cannot write the backup {target}: {exc.strerror or exc}") from None
     finally:
         connection.close()
     sealed_files = secret if passphrase is not None else []

@@ -122,7 +122,17 @@ class HomePage(QWidget):
         self.debrief_button.setVisible(scenario is not None and scenario.last_finished_attempt_id is not None)
         if course is None:
             self.detail_title.setText("")
-            self.detail.setText(self.tr("You have no courses yet. Ask your trainer to add you to a cohort."))
+            account = self.context.account
+            if account is not None and account.role != "trainee":
+                # Staff see every course elsewhere, but a course is played only by members of its cohorts.
+                self.detail.setText(
+                    self.tr(
+                        "You take no course yourself: a course is played by the members of its cohorts. "
+                        "To try one as a trainee would, add yourself to one of its cohorts."
+                    )
+                )
+            else:
+                self.detail.setText(self.tr("You have no courses yet. Ask your trainer to add you to a cohort."))
             return
         if scenario is None:
             rule = (
