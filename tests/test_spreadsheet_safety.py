@@ -27,6 +27,7 @@ from tipcase.certificates.register_report import RegisterRow
 from tipcase.cli import main
 from tipcase.services import accounts, analytics, courses, exports, roster
 from tipcase.services.analytics import ChoiceShare, DayProgress, ScenarioAnalytics, StageDifficulty
+from tipcase.services.errors import ServiceError
 from tipcase.spreadsheets import SafeCsvWriter, csv_cell, looks_like_formula, safe_text
 from tipcase.store.database import Database
 from tipcase.store.models import Role
@@ -250,6 +251,8 @@ def test_new_accounts_passwords_csv(tmp_path: Path) -> None:
     roster.write_passwords(target, [("sri.90010111", "another-one")])  # the app's Save dialog asked to replace it
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["new-accounts.csv"]  # no temporary file left behind
+    with pytest.raises(ServiceError, match="cannot write the passwords to"):
+        roster.write_passwords(tmp_path / "no-such-folder" / "new-accounts.csv", [("sri.90010111", "abcdefgh")])
 
 
 def test_every_csv_and_xlsx_writer_goes_through_the_helper() -> None:

@@ -369,9 +369,12 @@ def write_passwords(path: str | Path, created: list[tuple[str, str]]) -> None:
     """The new accounts' first passwords as CSV (UTF-8 with a BOM, for Excel).
 
     Readable by its owner only from its first byte (``home_folder.private_file``); cells never a formula.
-    Raises OSError.
+    Raises ServiceError (one line) when the file cannot be written; nothing is left under its name.
     """
-    with private_file(Path(path), encoding="utf-8-sig", newline="") as stream:
-        writer = SafeCsvWriter(stream)
-        writer.writerow(["username", "password"])
-        writer.writerows(created)
+    try:
+        with private_file(Path(path), encoding="utf-8-sig", newline="") as stream:
+            writer = SafeCsvWriter(stream)
+            writer.writerow(["username", "password"])
+            writer.writerows(created)
+    except OSError as exc:
+        raise ServiceError(f"cannot write the passwords to {path}: {exc.strerror or exc}") from None

@@ -428,6 +428,7 @@ class CohortsPage(QWidget):
         self.passwords_model = model
 
     def _save_passwords(self, created: list[tuple[str, str]]) -> None:
+        from tipcase.services.errors import ServiceError  # noqa: PLC0415
         from tipcase.services.roster import write_passwords  # noqa: PLC0415
 
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
@@ -435,7 +436,7 @@ class CohortsPage(QWidget):
             return
         try:
             write_passwords(name, created)
-        except OSError as exc:
+        except (OSError, ServiceError) as exc:
             self._failed(exc)
 
     def export_report(self) -> None:
