@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -93,10 +94,11 @@ def _pdf(rows: Sequence[RegisterRow], target: Path, period: tuple[dt.date, dt.da
     body = styles["Normal"].clone("body", fontName=FONT, fontSize=8.5)
     cell = styles["Normal"].clone("cell", fontName=FONT, fontSize=7, leading=8.5)
     story = [
-        Paragraph(f"{institution}", title_style),
+        Paragraph(escape(institution), title_style),
         Paragraph(f"Register of certificates / Daftar sertifikat: {period[0]} to / s.d. {period[1]}", body),
         Paragraph(
-            f"{len(rows)} certificate(s), of which {sum(r.status == 'revoked' for r in rows)} revoked. "
+            f"{len(rows)} {'certificate' if len(rows) == 1 else 'certificates'} / sertifikat, "
+            f"{sum(r.status == 'revoked' for r in rows)} revoked / dicabut. "
             f"Audit log: {audit_entries} entries at the time of this report (tipcase audit verify checks the chain).",
             body,
         ),
@@ -108,7 +110,8 @@ def _pdf(rows: Sequence[RegisterRow], target: Path, period: tuple[dt.date, dt.da
     for row in rows:
         values = row.cells()
         status = values[9] if values[9] != "revoked" else f"revoked {values[10]}: {values[11]}"
-        data.append([Paragraph(status if i == 9 else values[i], cell) for i in picks])
+        # names and reasons are the records' text, never markup: "<font ...>" in a name must print as typed
+        data.append([Paragraph(escape(status if i == 9 else values[i]), cell) for i in picks])
     table = Table(data, repeatRows=1, colWidths=[28 * mm, 30 * mm, 55 * mm, 28 * mm, 30 * mm, 22 * mm, 22 * mm, 52 * mm])
     table.setStyle(
         TableStyle(

@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from tipcase.home_folder import home
+from tipcase.home_folder import home, private_file
 
 KEYS = "keys"
 PRIVATE = "issuing.key"
@@ -50,10 +50,8 @@ def init_keys(home_dir: Path | None = None, *, force: bool = False) -> str:
     os.chmod(folder, 0o700)
     private_key = Ed25519PrivateKey.generate()
     pem = private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
+    with private_file(private_path) as file:  # owner-only from its first byte, in place only when whole
         file.write(pem)
-    os.chmod(private_path, 0o600)
     (folder / PUBLIC).write_bytes(public_pem(private_key.public_key()))
     return key_id(private_key.public_key())
 
