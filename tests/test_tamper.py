@@ -248,6 +248,16 @@ ATTACKS = [
         (r"^attempt {passed}, decision 1: does not match its seal", r"^attempt {passed}: its own fields"),
     ),
     Attack(
+        "attempt: swap two trainees' usernames (accounts may be updated)",
+        steps(
+            sql("UPDATE users SET username = 'swap' WHERE username = 'demo-trainee'"),
+            sql("UPDATE users SET username = 'demo-trainee' WHERE username = 'other-trainee'"),
+            sql("UPDATE users SET username = 'other-trainee' WHERE username = 'swap'"),
+        ),
+        (r"^attempt {passed}: audit entry \d+ recorded it finished by demo-trainee; it now shows other-trainee",),
+        refused=False,
+    ),
+    Attack(
         "attempt: reopen a finished attempt",
         sql("UPDATE attempts SET finished_at = NULL WHERE id = {failed}"),
         (r"^attempt {failed}: finished .* no longer marked finished",),

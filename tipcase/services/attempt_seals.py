@@ -25,16 +25,19 @@ from tipcase.store.models import Attempt, AttemptScore, AuditEntry, Decision, Sc
 
 def canonical(value: Any) -> Any:
     """A JSON value both databases give back identically: numbers as floats, times as UTC ISO 8601."""
-    if isinstance(value, bool) or value is None or isinstance(value, str):
+    kind = type(value)
+    if kind is str or kind is float or kind is bool or value is None:
         return value
-    if isinstance(value, int | float):
+    if kind is int:
         return float(value)
+    if kind is dict:
+        return {str(k): canonical(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [canonical(v) for v in value]
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
-    if isinstance(value, dict):
-        return {str(k): canonical(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [canonical(v) for v in value]
+    if isinstance(value, int | float):  # subclasses (numpy-like, IntEnum)
+        return float(value)
     raise TypeError(f"{type(value).__name__} has no canonical form")
 
 
@@ -50,21 +53,21 @@ def text_sha256(text: str | None) -> str | None:
 
 # -- decisions ------------------------------------------------------------------------------------
 def decision_message(decision: Decision, user_id: int, scenario_version_id: int) -> bytes:
-    """What a decision's MAC covers, as bytes."""
+    """What a decision's MAC covers, as bytes (canonical JSON: numbers as floats, the time in UTC ISO 8601)."""
     content = {
-        "attempt": decision.attempt_id,
-        "user": user_id,
-        "version": scenario_version_id,
-        "sequence": decision.sequence,
+        "attempt": float(decision.attempt_id),
+        "user": float(user_id),
+        "version": float(scenario_version_id),
+        "sequence": float(decision.sequence),
         "stage": decision.stage,
-        "offered": list(decision.offered),
-        "choice_number": decision.choice_number,
-        "choice_index": decision.choice_index,
-        "time_taken_ms": decision.time_taken_ms,
-        "clock": decision.clock,
-        "made_at": decision.made_at,
+        "offered": [float(n) for n in decision.offered],
+        "choice_number": float(decision.choice_number),
+        "choice_index": float(decision.choice_index),
+        "time_taken_ms": float(decision.time_taken_ms),
+        "clock": float(decision.clock),
+        "made_at": decision.made_at.astimezone(dt.UTC).isoformat(),
     }
-    return json.dumps(canonical(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def decision_mac(key: AuditKey, decision: Decision, user_id: int, scenario_version_id: int) -> str:
@@ -88,9 +91,13 @@ def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: De
     if getattr(target, "made_at", None) is None:  # column defaults apply after this hook
         target.made_at = utcnow()
     target.time_taken_ms = target.time_taken_ms or 0
-    user_id, version_id = connection.execute(
-        select(Attempt.user_id, Attempt.scenario_version_id).where(Attempt.id == target.attempt_id)
-    ).one()
+    attempt = target.__dict__.get("attempt")  # loaded already when the service made it (no query)
+    if attempt is not None and attempt.id == target.attempt_id:
+        user_id, version_id = attempt.user_id, attempt.scenario_version_id
+    else:
+        user_id, version_id = connection.execute(
+            select(Attempt.user_id, Attempt.scenario_version_id).where(Attempt.id == target.attempt_id)
+        ).one()
     target.mac = decision_mac(key, target, user_id, version_id)
 
 

@@ -111,11 +111,16 @@ def create_key(home_dir: Path | None = None) -> AuditKey:
     return key
 
 
+_loaded: dict[Path, AuditKey] = {}  # a key file never changes (it is named by its content's id): read once
+
+
 def load_key(ident: str, home_dir: Path | None = None) -> AuditKey | None:
     """The key with this id if this workstation holds it, else None. Raises AuditKeyError if it is damaged."""
     if len(ident) != KEY_ID_LENGTH or not all(c in "0123456789abcdef" for c in ident):
         return None
     path = audit_dir(home_dir) / f"{ident}.key"
+    if path in _loaded and path.exists():
+        return _loaded[path]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -123,6 +128,7 @@ def load_key(ident: str, home_dir: Path | None = None) -> AuditKey | None:
     key = _decode(data, str(path))
     if key.id != ident:
         raise AuditKeyError(f"{path} holds key {key.id}, not {ident}")
+    _loaded[path] = key
     return key
 
 

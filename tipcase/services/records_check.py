@@ -17,6 +17,7 @@ Beyond the chain (``audit.verify``) this finds:
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit, audit_keys
-from tipcase.services.attempt_seals import attempt_digests, canonical, decision_mac, text_sha256
+from tipcase.services.attempt_seals import attempt_digests, decision_mac, text_sha256
 from tipcase.services.audit_keys import AuditKey
 from tipcase.services.errors import ServiceError
 from tipcase.services.scenarios import playable
@@ -209,6 +210,9 @@ def _compare_with_finish(report: RecordsReport, attempt: Attempt, decisions: lis
         report.problems.append(
             Problem(f"attempt {attempt.id}", f"{', '.join(changed)} differ from what audit entry {entry.seq} recorded when it finished")
         )
+    if details.get("user") != attempt.user.username:
+        shown = f"audit entry {entry.seq} recorded it finished by {details.get('user')}; it now shows {attempt.user.username}"
+        report.problems.append(Problem(f"attempt {attempt.id}", shown))
     version = attempt.scenario_version
     for key, text, what in (("source_sha256", version.source, "case text"), ("pathway_sha256", version.pathway_source, "pathway text")):
         if details.get(key) != text_sha256(text):
@@ -242,19 +246,19 @@ def _compare_with_replay(report: RecordsReport, attempt: Attempt, play: Play) ->
     if not play.finished:
         report.problems.append(Problem(subject, "is marked finished but its decisions do not reach an end"))
         return
-    replayed = play.result()
+    replayed = json.loads(json.dumps(play.result()))  # as the database gives a stored result back
     differences = []
     if attempt.passed != replayed["passed"]:
         differences.append(f"pass flag {attempt.passed} stored, {replayed['passed']} replayed")
     if attempt.total_percent != replayed["total_percent"]:
         differences.append(f"total {attempt.total_percent}% stored, {replayed['total_percent']}% replayed")
     stored = attempt.result if isinstance(attempt.result, dict) else {}
-    fields = sorted(k for k in set(stored) | set(replayed) if canonical(stored.get(k)) != canonical(replayed.get(k)))
+    fields = sorted(k for k in set(stored) | set(replayed) if stored.get(k) != replayed.get(k))  # 1 == 1.0 in Python
     if fields:
         differences.append(f"result fields {', '.join(fields)} differ")
     scores = {s.competency: (s.points, s.max, s.percent) for s in attempt.scores}
     expected = {c: (float(replayed["points"].get(c, 0)), float(m), replayed["percent"][c]) for c, m in replayed["max"].items()}
-    wrong = sorted(c for c in set(scores) | set(expected) if canonical(scores.get(c)) != canonical(expected.get(c)))
+    wrong = sorted(c for c in set(scores) | set(expected) if scores.get(c) != expected.get(c))
     if wrong:
         differences.append(f"score rows {', '.join(wrong)} differ")
     if differences:
