@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import analytics as analytics_bench
 from benchmarks import certificates as certificate_bench
+from benchmarks.audit import bench_audit
 from benchmarks.generate import big_scenario
 from benchmarks.importers import bench_importers
 from benchmarks.records import build, raw_report
@@ -291,7 +292,7 @@ def verify_from_a_fresh_process() -> dict[str, tuple[float, float]]:
 def main() -> int:
     benches = [
         bench_scenario, bench_cohort_report, bench_analytics, bench_editor, bench_startup, bench_certificates, bench_verification,
-        bench_importers,
+        bench_importers, bench_audit,
     ]  # fmt: skip
     if len(sys.argv) > 1:
         benches = [b for b in benches if b.__name__.removeprefix("bench_") in sys.argv[1:]]

@@ -1,0 +1,138 @@
+"""The cost of records that cannot be rewritten unseen: sealing decisions, and ``tipcase audit verify``.
+
+``build`` records genuine attempts through the services (every decision sealed, every finish anchored
+in the keyed chain), so verify has real work: the chain, every seal, every replay.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import event
+
+from benchmarks.records import insert_trainees
+from tipcase import bundled
+from tipcase.services import accounts, attempt_seals, attempts, courses
+from tipcase.services.demo import seed_demo
+from tipcase.store.database import Database
+from tipcase.store.models import Decision, User
+
+CASE = bundled.bundled_dir() / "scam-compound-return.yaml"
+BEST = [1] * 17
+
+
+def _play(db: Database, usernames: list[str]) -> None:
+    """One attempt each on the best route, in one transaction (as fast as the services record)."""
+    with db.transaction() as session:
+        course = courses.get_course(session, "demo")
+        version = course.items[0].scenario_version
+        for username in usernames:
+            user = accounts.get_user(session, username)
+            attempt = attempts.start_attempt(session, user, version, course=course)
+            for step, number in enumerate(BEST, 1):
+                attempts.record_decision(session, user, attempt.id, number, step=step)
+
+
+def build(path: Path, attempts_count: int) -> Database:
+    db = Database(f"sqlite:///{path}")
+    db.upgrade()
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[CASE])
+        user_ids = insert_trainees(session, attempts_count, "audit")
+        cohort = courses.get_cohort(session, "demo")
+        courses.add_members(session, None, cohort, [session.get(User, uid) for uid in user_ids])  # type: ignore[misc]
+    names = [f"audit-{n:05d}" for n in range(attempts_count)]
+    for start in range(0, attempts_count, 100):
+        _play(db, names[start : start + 100])
+    return db
+
+
+def sealing_cost(db: Database, pairs: int) -> tuple[float, float]:
+    """Median CPU seconds of this process to record one 17-decision attempt with its seals and without, interleaved.
+
+    CPU rather than wall time: the seals are computation, and the machine is shared (fsync waits vary).
+    """
+    with db.transaction() as session:
+        user_ids = insert_trainees(session, 2 * pairs, "seal")
+        courses.add_members(session, None, courses.get_cohort(session, "demo"), [session.get(User, uid) for uid in user_ids])  # type: ignore[misc]
+    sealed, bare = [], []
+    for n in range(pairs):
+        start = time.process_time()
+        _play(db, [f"seal-{2 * n:05d}"])
+        sealed.append(time.process_time() - start)
+        event.remove(Decision, "before_insert", attempt_seals._seal_decision)
+        try:
+            start = time.process_time()
+            _play(db, [f"seal-{2 * n + 1:05d}"])
+            bare.append(time.process_time() - start)
+        finally:
+            event.listen(Decision, "before_insert", attempt_seals._seal_decision)
+    return statistics.median(sealed), statistics.median(bare)
+
+
+CHAIN_ONLY = (
+    "import sys; from tipcase.store.database import open_database; from tipcase.services import audit; "
+    "db = open_database(sys.argv[1]); s = db.reading().__enter__(); assert audit.verify(s).ok"
+)
+
+
+def verify_from_a_fresh_process(url: str, home: str, runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds, interleaved: ``tipcase audit verify``; the chain walk alone (what it did before)."""
+    tipcase = str(Path(sys.executable).with_name("tipcase"))
+    env = {**os.environ, "TIPCASE_HOME": home}
+    commands = {
+        "tipcase audit verify": [tipcase, "--database", url, "audit", "verify"],
+        "baseline: the chain walk alone": [sys.executable, "-c", CHAIN_ONLY, url],
+    }
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, env=env, check=True, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            times[name].append((time.perf_counter() - start, cpu))
+    return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got)) for name, got in times.items()}
+
+
+def bench_audit() -> bool:
+    """``make bench``: sealing overhead per attempt, and audit verify over 1,000 finished attempts."""
+    import tempfile  # noqa: PLC0415
+
+    attempts_count = 1_000
+    print(f"\n== records that cannot be rewritten unseen: sealing decisions, and audit verify over {attempts_count:,} attempts ==")
+    with tempfile.TemporaryDirectory() as folder:
+        home = str(Path(folder) / "home")
+        previous = os.environ.get("TIPCASE_HOME")
+        os.environ["TIPCASE_HOME"] = home
+        try:
+            start = time.perf_counter()
+            db = build(Path(folder) / "audit.sqlite3", attempts_count)
+            built = time.perf_counter() - start
+            print(f"built: {attempts_count:,} finished attempts ({attempts_count * 17:,} sealed decisions) in {built:.0f} s")
+            url = db.url.render_as_string(hide_password=False)
+            timings = verify_from_a_fresh_process(url, home, 3)
+            sealed, bare = sealing_cost(db, 30)  # after verify: the unsealed ones would be findings
+            db.dispose()
+        finally:
+            if previous is None:
+                os.environ.pop("TIPCASE_HOME", None)
+            else:
+                os.environ["TIPCASE_HOME"] = previous
+    overhead = sealed / bare
+    with_seals, without = f"{sealed * 1000:.0f} ms with its seals", f"{bare * 1000:.0f} ms without"
+    print(f"record one 17-decision attempt, CPU: {with_seals}, {without} ({overhead:.2f}x; median of 30 pairs)")
+    for name, (wall, cpu) in timings.items():
+        print(f"{name:<34} {wall:.2f} s wall, {cpu:.2f} s CPU (median of 3, from a fresh process, interleaved)")
+    verify_s = timings["tipcase audit verify"][1]
+    ok = overhead <= 1.5 and verify_s <= 15
+    verdict = "PASS" if ok else "MISS"
+    print(f"target: seals cost at most 1.5x a bare recording, and verify of {attempts_count:,} attempts within 15 s of CPU  {verdict}")
+    return ok
