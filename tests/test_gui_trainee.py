@@ -193,7 +193,7 @@ def test_an_unreachable_database_is_a_message_not_a_crash(qtbot, tmp_path: Path,
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]) or QMessageBox.StandardButton.Close)
     window = open_window(qtbot, make_context(tmp_path, "postgresql://nobody@127.0.0.1:1/none"))
-    assert window.sign_in_page.status.text().startswith("The records database cannot be opened: cannot use the database at")
+    assert window.sign_in_page.status.text().startswith("The records database cannot be reached (127.0.0.1:1/none): check that the server")
     assert shown
     assert not window.sign_in_page.button.isEnabled()
 

@@ -149,7 +149,7 @@ def test_unreachable_database_is_one_line(home: Path, capsys: pytest.CaptureFixt
     assert out == ""
     assert code == 1
     assert err.count("\n") == 1
-    assert err.startswith("tipcase: error: cannot use the database at postgresql+psycopg://x@127.0.0.1:1/none")
+    assert err.startswith("tipcase: error: the records database at 127.0.0.1:1/none cannot be reached or opened")
 
 
 def test_publish_compose_a_course_and_assign_it(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

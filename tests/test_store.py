@@ -47,9 +47,10 @@ def test_home_holds_the_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_an_unreachable_server_is_one_clear_error() -> None:
     from tipcase.store.database import DatabaseError
 
-    with pytest.raises(DatabaseError, match=r"cannot use the database at postgresql\+psycopg://nobody:\*\*\*@127.0.0.1:1/x: ") as error:
+    with pytest.raises(DatabaseError, match=r"^the records database at 127.0.0.1:1/x cannot be reached or opened: ") as error:
         open_database("postgresql://nobody:secret@127.0.0.1:1/x")
     assert "secret" not in str(error.value)
+    assert error.value.kind == "unreachable"
 
 
 def test_sign_in_lockout_after_five_failures(db: Database) -> None:

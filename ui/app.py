@@ -1,4 +1,8 @@
-"""Start-up of the desktop app: the QApplication, settings, language, the context and the main window."""
+"""Start-up of the desktop app: the QApplication, settings, language, the context and the main window.
+
+``main`` also starts the log file (``tipcase.logs``) and installs the one handler of unexpected
+exceptions and Qt's messages (``ui.errors.ErrorHandler``).
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tipcase import __version__
+from tipcase.logs import start_file_log
 
 from ui.context import ApplicationContext
+from ui.errors import ErrorHandler
 from ui.i18n import Translations, system_language
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, Settings
@@ -67,14 +73,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tipcase: {problem}", file=sys.stderr)
         return 1
     app = create_app([])
+    start_file_log()
     context = create_context(database_url=_option(args, "--database"))
     window = MainWindow(context)
+    errors = ErrorHandler(where=lambda: context.db.where if context.db is not None else "", keep_work=window.keep_work)
+    errors.install()
+    context.tasks.unhandled.connect(errors.show)
     window.show()
     if "--quit-after-start" in args:
         QTimer.singleShot(0, app.quit)
     window.start()  # opens the records once the loop runs: after the first paint
     code = app.exec()
     context.tasks.wait(10_000)
+    errors.uninstall()
     return code
 
 

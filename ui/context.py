@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
+from ui.errors import user_message
 from ui.i18n import Translations
 from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner
@@ -48,6 +49,10 @@ class ApplicationContext:
             return
         account_id = account.id
         self.tasks.run(lambda: work(db, account_id), done, failed)
+
+    def describe(self, error: BaseException) -> str:
+        """One translated sentence for ``error``, naming these records where it helps (``ui.errors.user_message``)."""
+        return user_message(error, self.db.where if self.db is not None else "")
 
     @property
     def language(self) -> str:

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.sign_in_page.database_ready()
 
     def _database_failed(self, error: BaseException) -> None:
-        message = self.tr("The records database cannot be opened: {detail}").format(detail=error)
+        message = self.context.describe(error)
         self.sign_in_page.show_error(message)
         answer = QMessageBox.critical(
             self, self.tr("Records unavailable"), message, QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         elif isinstance(error, SignInError):
             message = self.tr("Wrong username or password.")
         else:
-            message = self.tr("Signing in failed: {detail}").format(detail=error)
+            message = self.context.describe(error)
         self.sign_in_page.show_error(message)
 
     def sign_out(self) -> None:
@@ -438,7 +438,12 @@ class MainWindow(QMainWindow):
         self.context.tasks.run(work, done, self.show_error)
 
     def show_error(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("TIPCase"), str(error))
+        QMessageBox.warning(self, self.tr("TIPCase"), self.context.describe(error))
+
+    def keep_work(self) -> None:
+        """After an unexpected error: write what is not saved yet (the editor's autosave; decisions are committed as made)."""
+        if self._editor is not None and not self._editor.undo_stack.isClean():
+            self._editor.session.write_autosave()
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

@@ -92,6 +92,7 @@ class _Job(QRunnable):
 
 class TaskRunner(QObject):
     busy_changed = Signal(bool)
+    unhandled = Signal(object)  # a failure of work given no ``on_error``: the app's error handler says it (``ui.errors``)
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         super().__init__()
@@ -133,9 +134,9 @@ class TaskRunner(QObject):
         """Wait for running work (at exit); False if it did not finish in time."""
         return bool(self._pool.waitForDone(milliseconds))
 
-    @staticmethod
-    def _unhandled(error: BaseException) -> None:
+    def _unhandled(self, error: BaseException) -> None:
         log.error("background task failed", exc_info=error)
+        self.unhandled.emit(error)
 
 
 class InlineThreadPool(QThreadPool):

@@ -17,18 +17,35 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tipcase.home_folder import database_url, prepare_sqlite_file
+from tipcase.store.faults import Fault, classify, sentence, where_of
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+POSTGRESQL_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT_MS  # a lock held longer is a "records busy" message, not an endless wait
 READ_ONLY = "tipcase_read_only"
 
 
 class DatabaseError(Exception):
-    """The database cannot be reached or used: one line for the user."""
+    """The database cannot be reached or used: one line for the user.
+
+    ``kind`` names the fault (``tipcase.store.faults.Fault``), so the app can say it in the interface
+    language; ``where`` is the file or server (never a password); the message is the English line.
+    """
+
+    def __init__(self, message: str, kind: Fault = Fault.OTHER, where: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.where = where
+
+    @classmethod
+    def from_error(cls, error: BaseException, where: str) -> DatabaseError:
+        """The one-line error for a driver's or SQLAlchemy's exception (its SQL and parameters left out)."""
+        kind = classify(error) or Fault.OTHER
+        return cls(sentence(kind, where), kind, where)
 
 
 def normalise_url(url: str) -> URL:
@@ -60,14 +77,21 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def create_db_engine(url: str) -> Engine:
+    """The engine for ``url``.
+
+    An error's text never carries the values of a statement (``hide_parameters``): names, password
+    hashes and case data stay out of messages and the log.
+    """
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             prepare_sqlite_file(Path(parsed.database))  # owner-only before SQLite makes it 0644 (and its -wal, -shm alike)
-        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         _configure_sqlite(engine)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(
+        parsed, pool_pre_ping=True, hide_parameters=True, connect_args={"options": f"-c lock_timeout={POSTGRESQL_LOCK_TIMEOUT_MS}"}
+    )
 
 
 def alembic_config(connection: Any = None) -> Config:
@@ -89,6 +113,11 @@ class Database:
     @property
     def display_url(self) -> str:
         return self.url.render_as_string(hide_password=True)
+
+    @property
+    def where(self) -> str:
+        """The file or the server, for messages (``tipcase.store.faults.where_of``)."""
+        return where_of(self.url)
 
     @property
     def is_sqlite(self) -> bool:
@@ -134,7 +163,10 @@ class Database:
 
 def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     """Open (and by default migrate) the database; raises DatabaseError with one clear line."""
-    db = Database(database_url(url))
+    try:
+        db = Database(database_url(url))
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:  # never echo the address: it may hold a password
+        raise DatabaseError(sentence(Fault.BAD_ADDRESS, ""), Fault.BAD_ADDRESS) from exc
     try:
         current = db.revision()  # touches the database: an unreachable server fails here, clearly
         if upgrade and current != db.head():
@@ -143,14 +175,18 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
             except ProgrammingError as exc:  # a workstation role may not change the schema (PostgreSQL)
                 raise DatabaseError(
                     f"the database at {db.display_url} is at schema revision {current} and this TIPCase needs {db.head()}: "
-                    f"this role may not change the schema ({_first_line(exc)}); the database owner runs 'tipcase db upgrade'"
+                    f"this role may not change the schema ({_first_line(exc)}); the database owner runs 'tipcase db upgrade'",
+                    Fault.UPGRADE_NEEDED,
+                    db.where,
                 ) from None
-    except OperationalError as exc:
-        db.dispose()
-        raise DatabaseError(f"cannot use the database at {db.display_url}: {_first_line(exc)}") from exc
     except DatabaseError:
         db.dispose()
         raise
+    except Exception as exc:
+        db.dispose()
+        if classify(exc) is None:
+            raise
+        raise DatabaseError.from_error(exc, db.where) from exc
     return db
 
 

@@ -162,5 +162,5 @@ class FileSession(QObject):
             lambda item: context.signals.status_message.emit(
                 self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
             ),
-            lambda error: self.page.warn(str(error)),
+            lambda error: self.page.warn(context.describe(error)),
         )

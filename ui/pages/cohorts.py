@@ -160,7 +160,7 @@ class CohortsPage(QWidget):
         self.context.run_signed_in(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Cohorts"), str(error))
+        QMessageBox.warning(self, self.tr("Cohorts"), self.context.describe(error))
 
     def refresh(self, select: str | None = None) -> None:
         from tipcase.services.trainer_desktop import cohorts  # noqa: PLC0415 - loads on first use

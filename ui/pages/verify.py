@@ -114,7 +114,7 @@ class VerifyPage(QWidget):
 
         def failed(error: BaseException) -> None:
             dialog.reset()
-            self.result.setText(html.escape(str(error)))
+            self.result.setText(html.escape(self.context.describe(error)))
 
         def progressed(done_pages: int, total: int) -> None:
             dialog.setMaximum(total)

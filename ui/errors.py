@@ -1,0 +1,206 @@
+"""Errors a person can act on: one sentence on screen, the details in the log.
+
+``user_message(error, where)`` turns any exception into one translated sentence: a database fault by
+its kind (``tipcase.store.faults``: read-only, unreachable, locked, full, connection lost...), a file
+that cannot be written by its reason, a service's refusal by its own line, and anything else (a fault
+in the program) as "something unexpected happened", with the log file's path. No SQL, stack trace or
+internal name ever reaches the screen: they go to the rotating log (``tipcase.logs``).
+
+``ErrorHandler`` is the one handler for what nobody caught: ``sys.excepthook`` (an exception in a Qt
+slot or event handler ends there in PySide), ``threading.excepthook`` (threads outside Qt), the task
+runner's unhandled failures, and Qt's own messages (``qInstallMessageHandler``: logged, never shown).
+It first asks the window to keep the work (the editor writes its autosave at once), then shows the
+sentence, one box at a time. The app installs it in ``ui.app.main``; tests leave pytest-qt's own.
+
+This module imports nothing of the database layer at import time: start-up stays as fast as Qt's.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+MAX_LINE = 300  # characters of a service's own message shown (its first line)
+
+
+class ErrorMessages(QObject):
+    """The sentences, translated (a QObject so that ``tr`` gives them their own translation context)."""
+
+    def fault(self, kind: str, where: str) -> str:
+        where = where or self.tr("the records database")
+        sentences = {
+            "read-only": self.tr(
+                "The records database is read-only here, so nothing new can be saved: ask whoever looks after this "
+                "workstation to give it write access to {where}."
+            ),
+            "unreachable": self.tr(
+                "The records database cannot be reached ({where}): check that the server is running, or the drive is "
+                "connected, then try again."
+            ),
+            "login refused": self.tr(
+                "The records server ({where}) refused this workstation's database user or password: ask the administrator "
+                "to check the database address."
+            ),
+            "locked": self.tr("The records are busy with other work, on another workstation or in another program: try again in a moment."),
+            "full": self.tr("The disk that holds the records ({where}) is full: free some space, then try again; what was saved is safe."),
+            "connection lost": self.tr(
+                "The connection to the records ({where}) was lost: everything saved before is safe; try again once it is back."
+            ),
+            "damaged": self.tr("The records ({where}) are damaged or are not a TIPCase database: restore them from a backup."),
+            "not permitted": self.tr(
+                "This workstation's database user may not make this change ({where}): ask the database administrator."
+            ),
+            "refused": self.tr("The records refused this change because it would break one of their rules; nothing was saved."),
+            "newer schema": self.tr("The records ({where}) were last used by a newer TIPCase: update TIPCase on this workstation."),
+            "upgrade needed": self.tr(
+                "The records ({where}) need an upgrade that this workstation's database user may not make: ask the database "
+                "owner to run 'tipcase db upgrade'."
+            ),
+            "bad address": self.tr("The database address is not one TIPCase can use: it starts with sqlite:/// or postgresql://."),
+        }
+        text = sentences.get(kind) or self.tr("The records database ({where}) reported a fault; nothing was saved.")
+        return text.format(where=where)
+
+    def file(self, error: OSError) -> str:
+        name = str(error.filename) if error.filename else self.tr("the file")
+        if error.errno == errno.ENOSPC:
+            return self.tr("The disk is full: {file} could not be written. Free some space, then try again.").format(file=name)
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return self.tr("TIPCase may not use {file}: choose another folder or ask for access.").format(file=name)
+        if error.errno == errno.EROFS:
+            return self.tr("{file} is on a read-only drive: choose another folder.").format(file=name)
+        if error.errno == errno.ENOENT:
+            return self.tr("{file} does not exist (any more).").format(file=name)
+        return self.tr("{file} could not be read or written ({reason}).").format(file=name, reason=error.strerror or "")
+
+    def unexpected(self, log_file: Path | None) -> str:
+        place = str(log_file) if log_file is not None else self.tr("the terminal that started TIPCase")
+        return self.tr(
+            "TIPCase met a problem it did not expect, and what you just asked for may not have been done. "
+            "Nothing you did before is lost: decisions are saved the moment they are made, and the case editor keeps an "
+            "autosave copy. The details for whoever supports TIPCase are in {log}."
+        ).format(log=place)
+
+    def title(self) -> str:
+        return self.tr("TIPCase: something went wrong")
+
+
+def _log_file() -> Path | None:
+    from tipcase.logs import log_path  # noqa: PLC0415 - platformdirs only; cheap
+
+    try:
+        path = log_path()
+    except OSError:
+        return None
+    return path if path.exists() else None
+
+
+def _is_ours(error: BaseException) -> bool:
+    """An error the core raises on purpose, whose message is a line for the user (not a Python built-in)."""
+    module = type(error).__module__ or ""
+    return module.startswith("tipcase.") and not isinstance(error, AssertionError)
+
+
+def user_message(error: BaseException, where: str = "") -> str:
+    """One translated sentence for ``error`` (see the module's docstring); logs what the sentence leaves out."""
+    from tipcase.store.faults import classify  # noqa: PLC0415 - the database layer is loaded by now
+
+    messages = ErrorMessages()
+    kind = classify(error)
+    if kind is not None:
+        log.warning("database fault (%s)", kind.value, exc_info=error)
+        return messages.fault(kind.value, getattr(error, "where", "") or where)
+    if isinstance(error, OSError):
+        log.warning("file error", exc_info=error)
+        return messages.file(error)
+    if _is_ours(error):
+        line = (str(error).strip().splitlines() or [""])[0]
+        return line[:MAX_LINE] + ("…" if len(line) > MAX_LINE else "")
+    log.error("unexpected error", exc_info=error)
+    return messages.unexpected(_log_file())
+
+
+class ErrorHandler(QObject):
+    """The one handler of unexpected exceptions and Qt's messages (see the module's docstring)."""
+
+    reported = Signal(object)  # an exception to show, from any thread; shown on the GUI thread
+
+    def __init__(self, where: Callable[[], str] = str, keep_work: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.where = where
+        self.keep_work = keep_work
+        self.box: QMessageBox | None = None
+        self.shown: list[str] = []  # every sentence shown, for the tests and the log
+        self.reported.connect(self.show)
+        self._previous: tuple[Any, Any] = (sys.excepthook, threading.excepthook)
+
+    def install(self) -> None:
+        sys.excepthook = self._excepthook
+        threading.excepthook = self._thread_excepthook
+        qInstallMessageHandler(self._qt_message)
+
+    def uninstall(self) -> None:
+        sys.excepthook, threading.excepthook = self._previous
+        qInstallMessageHandler(None)
+
+    def _excepthook(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if error.__traceback__ is None and trace is not None:
+            error = error.with_traceback(trace)
+        self.reported.emit(error)
+
+    def _thread_excepthook(self, hook: threading.ExceptHookArgs) -> None:
+        if hook.exc_value is not None:
+            self.reported.emit(hook.exc_value)
+
+    @staticmethod
+    def _qt_message(mode: QtMsgType, context: Any, message: str) -> None:
+        level = {
+            QtMsgType.QtDebugMsg: logging.DEBUG,
+            QtMsgType.QtInfoMsg: logging.INFO,
+            QtMsgType.QtWarningMsg: logging.WARNING,
+            QtMsgType.QtCriticalMsg: logging.ERROR,
+            QtMsgType.QtFatalMsg: logging.CRITICAL,
+        }.get(mode, logging.WARNING)
+        where = f" ({context.file}:{context.line})" if getattr(context, "file", None) else ""
+        logging.getLogger("qt").log(level, "%s%s", message, where)
+
+    def show(self, error: BaseException) -> None:
+        """Keep the work, then say what happened in one sentence (one box at a time; the rest are logged)."""
+        if self.keep_work is not None:
+            try:
+                self.keep_work()
+            except Exception:  # keeping the work must never hide the first error
+                log.exception("keeping the work failed")
+        sentence = user_message(error, self.where())
+        self.shown.append(sentence)
+        if self.box is not None and self.box.isVisible():
+            return
+        parent = QApplication.activeWindow()
+        self.box = QMessageBox(QMessageBox.Icon.Warning, ErrorMessages().title(), sentence, QMessageBox.StandardButton.Ok, parent)
+        self.box.setTextInteractionFlags(self.box.textInteractionFlags() | _selectable())
+        self.box.open()
+
+
+def _selectable() -> Any:
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
+    return Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def message_box(parent: QWidget, title: str, error: BaseException, where: str = "") -> None:
+    """A warning box with ``error``'s sentence (a page's failure handler)."""
+    QMessageBox.warning(parent, title, user_message(error, where))
