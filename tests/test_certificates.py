@@ -335,7 +335,7 @@ def test_offline_verification_needs_only_the_public_key(
 
 def test_the_registers_print_path_verifies_valid(issued: tuple[Database, str, Path], tmp_path: Path) -> None:
     """What the app prints (Certificates > Register > Print) is the merged PDF the desktop service writes."""
-    from tipcase.services import desktop
+    from tipcase.services import desktop, registrar_desktop
 
     db, serial, _ = issued
     with db.reading() as session:
@@ -348,5 +348,5 @@ def test_the_registers_print_path_verifies_valid(issued: tuple[Database, str, Pa
             pass
 
     target = tmp_path / "print.pdf"
-    assert desktop.write_certificates(db, registrar_id, [serial], target, as_zip=False, progress=Progress()) == 1
+    assert registrar_desktop.write_certificates(db, registrar_id, [serial], target, as_zip=False, progress=Progress()) == 1
     assert [r.verdict for r in desktop.verify(db, str(target))] == [Verdict.VALID]

@@ -829,6 +829,101 @@
     </message>
 </context>
 <context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>the records database</source>
+        <translation>basis data catatan</translation>
+    </message>
+    <message>
+        <source>The records database is read-only here, so nothing new can be saved: ask whoever looks after this workstation to give it write access to {where}.</source>
+        <translation>Basis data catatan hanya-baca di sini, sehingga tidak ada yang baru yang dapat disimpan: mintalah pengelola komputer ini memberi izin tulis untuk {where}.</translation>
+    </message>
+    <message>
+        <source>The records database cannot be reached ({where}): check that the server is running, or the drive is connected, then try again.</source>
+        <translation>Basis data catatan tidak dapat dijangkau ({where}): periksa apakah servernya menyala atau drive-nya terpasang, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The records server ({where}) refused this workstation&apos;s database user or password: ask the administrator to check the database address.</source>
+        <translation>Server catatan ({where}) menolak nama pengguna atau kata sandi basis data komputer ini: mintalah administrator memeriksa alamat basis data.</translation>
+    </message>
+    <message>
+        <source>The records are busy with other work, on another workstation or in another program: try again in a moment.</source>
+        <translation>Catatan sedang dipakai untuk pekerjaan lain, di komputer lain atau oleh program lain: coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The disk that holds the records ({where}) is full: free some space, then try again; what was saved is safe.</source>
+        <translation>Disk tempat catatan disimpan ({where}) penuh: kosongkan sebagian ruang, lalu coba lagi; yang sudah tersimpan tetap aman.</translation>
+    </message>
+    <message>
+        <source>The connection to the records ({where}) was lost: everything saved before is safe; try again once it is back.</source>
+        <translation>Sambungan ke catatan ({where}) terputus: semua yang sudah tersimpan tetap aman; coba lagi setelah sambungan pulih.</translation>
+    </message>
+    <message>
+        <source>The records ({where}) are damaged or are not a TIPCase database: restore them from a backup.</source>
+        <translation>Catatan ({where}) rusak atau bukan basis data TIPCase: pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s database user may not make this change ({where}): ask the database administrator.</source>
+        <translation>Pengguna basis data komputer ini tidak boleh membuat perubahan ini ({where}): hubungi administrator basis data.</translation>
+    </message>
+    <message>
+        <source>The records refused this change because it would break one of their rules; nothing was saved.</source>
+        <translation>Catatan menolak perubahan ini karena akan melanggar salah satu aturannya; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The records ({where}) were last used by a newer TIPCase: update TIPCase on this workstation.</source>
+        <translation>Catatan ({where}) terakhir dipakai oleh TIPCase versi yang lebih baru: perbarui TIPCase di komputer ini.</translation>
+    </message>
+    <message>
+        <source>The records ({where}) need an upgrade that this workstation&apos;s database user may not make: ask the database owner to run &apos;tipcase db upgrade&apos;.</source>
+        <translation>Catatan ({where}) perlu diperbarui, tetapi pengguna basis data komputer ini tidak boleh melakukannya: mintalah pemilik basis data menjalankan &apos;tipcase db upgrade&apos;.</translation>
+    </message>
+    <message>
+        <source>The database address is not one TIPCase can use: it starts with sqlite:/// or postgresql://.</source>
+        <translation>Alamat basis data ini tidak dapat dipakai TIPCase: alamatnya diawali sqlite:/// atau postgresql://.</translation>
+    </message>
+    <message>
+        <source>The records database ({where}) reported a fault; nothing was saved.</source>
+        <translation>Basis data catatan ({where}) melaporkan gangguan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>berkas itu</translation>
+    </message>
+    <message>
+        <source>The disk is full: {file} could not be written. Free some space, then try again.</source>
+        <translation>Disk penuh: {file} tidak dapat ditulis. Kosongkan sebagian ruang, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>TIPCase may not use {file}: choose another folder or ask for access.</source>
+        <translation>TIPCase tidak diizinkan memakai {file}: pilih folder lain atau minta izin akses.</translation>
+    </message>
+    <message>
+        <source>{file} is on a read-only drive: choose another folder.</source>
+        <translation>{file} berada di drive hanya-baca: pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>{file} does not exist (any more).</source>
+        <translation>{file} tidak ada (lagi).</translation>
+    </message>
+    <message>
+        <source>{file} could not be read or written ({reason}).</source>
+        <translation>{file} tidak dapat dibaca atau ditulis ({reason}).</translation>
+    </message>
+    <message>
+        <source>the terminal that started TIPCase</source>
+        <translation>terminal yang menjalankan TIPCase</translation>
+    </message>
+    <message>
+        <source>TIPCase met a problem it did not expect, and what you just asked for may not have been done. Nothing you did before is lost: decisions are saved the moment they are made, and the case editor keeps an autosave copy. The details for whoever supports TIPCase are in {log}.</source>
+        <translation>TIPCase mengalami masalah yang tidak terduga, dan permintaan Anda barusan mungkin belum terlaksana. Tidak ada pekerjaan Anda sebelumnya yang hilang: setiap keputusan disimpan saat dibuat, dan editor kasus menyimpan salinan otomatis. Rinciannya, untuk petugas yang mendukung TIPCase, ada di {log}.</translation>
+    </message>
+    <message>
+        <source>TIPCase: something went wrong</source>
+        <translation>TIPCase: terjadi masalah</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitForm</name>
     <message>
         <source>Change exhibit {id}</source>
@@ -969,6 +1064,171 @@
     </message>
 </context>
 <context>
+    <name>IssueCohortDialog</name>
+    <message>
+        <source>Issue certificates for a cohort</source>
+        <translation>Terbitkan sertifikat untuk satu angkatan</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>{title} ({count} members)</source>
+        <translation>{title} ({count} anggota)</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message>
+        <source>Every member who completed the course under its pass rule, and holds no certificate for it, gets one.</source>
+        <translation>Setiap anggota yang telah menyelesaikan kursus menurut aturan kelulusannya, dan belum memegang sertifikatnya, mendapat satu.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Terbitkan</translation>
+    </message>
+    <message>
+        <source>C&amp;ohort:</source>
+        <translation>&amp;Angkatan:</translation>
+    </message>
+    <message>
+        <source>Co&amp;urse:</source>
+        <translation>&amp;Kursus:</translation>
+    </message>
+    <message>
+        <source>This cohort takes no course yet: a trainer assigns one on the Cohorts page.</source>
+        <translation>Angkatan ini belum mengikuti kursus apa pun: pelatih menetapkannya di halaman Angkatan.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuePersonDialog</name>
+    <message>
+        <source>Issue a certificate for one person</source>
+        <translation>Terbitkan sertifikat untuk satu orang</translation>
+    </message>
+    <message>
+        <source>Search by name, staff ID, username or unit</source>
+        <translation>Cari menurut nama, NRP/NIP, nama pengguna atau satuan kerja</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Cari orang</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>NRP/NIP</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Satuan kerja</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message>
+        <source>Whether the certificate can be issued</source>
+        <translation>Apakah sertifikat dapat diterbitkan</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Terbitkan</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Co&amp;urse:</source>
+        <translation>&amp;Kursus:</translation>
+    </message>
+    <message>
+        <source>Choose a person and one of their courses.</source>
+        <translation>Pilih seseorang dan salah satu kursusnya.</translation>
+    </message>
+    <message>
+        <source>Checking {name}&apos;s results…</source>
+        <translation>Memeriksa hasil {name}…</translation>
+    </message>
+    <message>
+        <source>Nobody can be issued a certificate yet: no cohort takes a course.</source>
+        <translation>Belum ada yang dapat diberi sertifikat: belum ada angkatan yang mengikuti kursus.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueWords</name>
+    <message>
+        <source>with the signature picture</source>
+        <translation>dengan gambar tanda tangan</translation>
+    </message>
+    <message>
+        <source>signed electronically: the page says so, and its QR code proves it</source>
+        <translation>ditandatangani secara elektronik: halamannya menyatakan demikian, dan kode QR-nya membuktikannya</translation>
+    </message>
+    <message>
+        <source>The certificate states the course as &lt;b&gt;{title}&lt;/b&gt;.</source>
+        <translation>Sertifikat menyebut pelatihannya sebagai &lt;b&gt;{title}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Cases: {cases}.</source>
+        <translation>Kasus: {cases}.</translation>
+    </message>
+    <message>
+        <source>Signature line: {signatory} ({how}).</source>
+        <translation>Baris tanda tangan: {signatory} ({how}).</translation>
+    </message>
+    <message>
+        <source>No signatory is set: an administrator sets one with &lt;i&gt;tipcase certificate institution&lt;/i&gt;.</source>
+        <translation>Belum ada penanda tangan: administrator menetapkannya dengan &lt;i&gt;tipcase certificate institution&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>{name} completed the course: the certificate can be issued.</source>
+        <translation>{name} telah menyelesaikan kursus ini: sertifikatnya dapat diterbitkan.</translation>
+    </message>
+    <message>
+        <source>{name} is not a member of a cohort that takes this course.</source>
+        <translation>{name} bukan anggota angkatan yang mengikuti kursus ini.</translation>
+    </message>
+    <message>
+        <source>{name} already holds certificate {serial} for this course (revoke it first to issue a new one).</source>
+        <translation>{name} sudah memegang sertifikat {serial} untuk kursus ini (cabut dulu sertifikat itu untuk menerbitkan yang baru).</translation>
+    </message>
+    <message>
+        <source>{name} has not completed this course yet: not every case has been played, and it asks a mean of {asked}.</source>
+        <translation>{name} belum menyelesaikan kursus ini: belum semua kasus dimainkan, dan kursus ini mensyaratkan rata-rata {asked}.</translation>
+    </message>
+    <message>
+        <source>{name} has not completed this course yet: a mean of {mean}, and it asks {asked}.</source>
+        <translation>{name} belum menyelesaikan kursus ini: rata-ratanya {mean}, sedangkan yang disyaratkan {asked}.</translation>
+    </message>
+    <message>
+        <source>{name} has not completed this course yet: its case is not passed.</source>
+        <translation>{name} belum menyelesaikan kursus ini: kasusnya belum lulus.</translation>
+    </message>
+    <message>
+        <source>{name} has not completed this course yet: {passed} of {total} cases passed, and it asks every case passed.</source>
+        <translation>{name} belum menyelesaikan kursus ini: {passed} dari {total} kasus lulus, sedangkan semua kasus harus lulus.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TIPCase</source>
@@ -1067,10 +1327,6 @@
         <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The records database cannot be opened: {detail}</source>
-        <translation>Basis data catatan tidak dapat dibuka: {detail}</translation>
-    </message>
-    <message>
         <source>Records unavailable</source>
         <translation>Catatan tidak tersedia</translation>
     </message>
@@ -1083,10 +1339,6 @@
         <translation>Nama pengguna atau kata sandi salah.</translation>
     </message>
     <message>
-        <source>Signing in failed: {detail}</source>
-        <translation>Gagal masuk: {detail}</translation>
-    </message>
-    <message>
         <source>Import a Twine story or an H5P scenario</source>
         <translation>Impor cerita Twine atau skenario H5P</translation>
     </message>
@@ -1097,6 +1349,33 @@
     <message>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Export the register</source>
+        <translation>Ekspor daftar sertifikat</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation>Diterbitkan dari</translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation>Diterbitkan sampai</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Issued &amp;from:</source>
+        <translation>Diterbitkan &amp;dari:</translation>
+    </message>
+    <message>
+        <source>Issued &amp;to:</source>
+        <translation>Diterbitkan &amp;sampai:</translation>
     </message>
 </context>
 <context>
@@ -1271,10 +1550,6 @@
         <translation>Sertifikat</translation>
     </message>
     <message>
-        <source>&amp;Issue for a cohort…</source>
-        <translation>&amp;Terbitkan untuk angkatan…</translation>
-    </message>
-    <message>
         <source>&amp;Revoke…</source>
         <translation>&amp;Cabut…</translation>
     </message>
@@ -1299,24 +1574,6 @@
         <translation>&amp;Ekspor daftar…</translation>
     </message>
     <message>
-        <source>Issue certificates</source>
-        <translation>Terbitkan sertifikat</translation>
-    </message>
-    <message>
-        <source>Cohort</source>
-        <translation>Angkatan</translation>
-    </message>
-    <message>
-        <source>Course</source>
-        <translation>Kursus</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certificate(s) issued</source>
-        <translation>
-            <numerusform>%n sertifikat diterbitkan</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Revoke</source>
         <translation>Cabut</translation>
     </message>
@@ -1333,7 +1590,67 @@
         <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
     </message>
     <message>
-        <source>Preparing {count} certificate(s)…</source>
+        <source>Issue for &amp;one person…</source>
+        <translation>Terbitkan untuk &amp;satu orang…</translation>
+    </message>
+    <message>
+        <source>Issue for a &amp;cohort…</source>
+        <translation>Terbitkan untuk satu &amp;angkatan…</translation>
+    </message>
+    <message>
+        <source>Create the issuing &amp;key…</source>
+        <translation>Buat &amp;kunci penerbitan…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This workstation cannot issue certificates yet:&lt;/b&gt; it has no issuing key. Create it here; certificates it signs verify at once on this workstation, and elsewhere once they import its public key.</source>
+        <translation>&lt;b&gt;Komputer ini belum dapat menerbitkan sertifikat:&lt;/b&gt; belum ada kunci penerbitan. Buat kuncinya di sini; sertifikat yang ditandatanganinya langsung dapat diverifikasi di komputer ini, dan di tempat lain setelah kunci publiknya diimpor.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This workstation cannot issue certificates yet:&lt;/b&gt; it has no issuing key. Ask an administrator to sign in here and create it from this page.</source>
+        <translation>&lt;b&gt;Komputer ini belum dapat menerbitkan sertifikat:&lt;/b&gt; belum ada kunci penerbitan. Mintalah administrator masuk di sini dan membuatnya dari halaman ini.</translation>
+    </message>
+    <message>
+        <source>Create the issuing key</source>
+        <translation>Buat kunci penerbitan</translation>
+    </message>
+    <message>
+        <source>Create this workstation&apos;s issuing key? It signs every certificate issued here. It is kept in TIPCase&apos;s folder on this computer, readable by this account only: include it in backups (tipcase backup --include-keys).</source>
+        <translation>Buat kunci penerbitan untuk komputer ini? Kunci ini menandatangani setiap sertifikat yang diterbitkan di sini. Kunci disimpan di folder TIPCase di komputer ini dan hanya dapat dibaca oleh akun ini: sertakan dalam cadangan (tipcase backup --include-keys).</translation>
+    </message>
+    <message>
+        <source>Issuing key {id} created</source>
+        <translation>Kunci penerbitan {id} telah dibuat</translation>
+    </message>
+    <message>
+        <source>No certificate issued.</source>
+        <translation>Tidak ada sertifikat yang diterbitkan.</translation>
+    </message>
+    <message>
+        <source>1 certificate issued.</source>
+        <translation>1 sertifikat diterbitkan.</translation>
+    </message>
+    <message>
+        <source>{count} certificates issued.</source>
+        <translation>{count} sertifikat diterbitkan.</translation>
+    </message>
+    <message>
+        <source>Not completed yet: {count}.</source>
+        <translation>Belum selesai: {count}.</translation>
+    </message>
+    <message>
+        <source>Already holding one: {count}.</source>
+        <translation>Sudah memegang sertifikat: {count}.</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} issued (verification code {code}).</source>
+        <translation>Sertifikat {serial} diterbitkan (kode verifikasi {code}).</translation>
+    </message>
+    <message>
+        <source>Preparing the certificate…</source>
+        <translation>Menyiapkan sertifikat…</translation>
+    </message>
+    <message>
+        <source>Preparing {count} certificates…</source>
         <translation>Menyiapkan {count} sertifikat…</translation>
     </message>
     <message>
@@ -1365,22 +1682,16 @@
         <translation>Ekspor daftar sertifikat</translation>
     </message>
     <message>
-        <source>Issued from</source>
-        <translation>Diterbitkan dari</translation>
+        <source>1 certificate exported.</source>
+        <translation>1 sertifikat diekspor.</translation>
     </message>
     <message>
-        <source>Issued to</source>
-        <translation>Diterbitkan sampai</translation>
+        <source>{count} certificates exported.</source>
+        <translation>{count} sertifikat diekspor.</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv);;Dokumen PDF (*.pdf)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n certificate(s) exported</source>
-        <translation>
-            <numerusform>%n sertifikat diekspor</numerusform>
-        </translation>
     </message>
 </context>
 <context>

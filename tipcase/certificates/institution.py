@@ -8,6 +8,8 @@ from typing import Any
 
 from tipcase.certificates import images
 
+UNNAMED_SIGNATORY = {"en": "Authorised official", "id": "Pejabat yang berwenang"}
+
 
 @dataclasses.dataclass(frozen=True)
 class Institution:
@@ -34,6 +36,16 @@ class Institution:
             logo_png=image("logo_png"),
             signature_png=image("signature_png"),
         )
+
+    def signature_block(self) -> tuple[str, dict[str, str]]:
+        """What is printed under the signature line: a name and an office ({en, id}), never empty.
+
+        The signatory's own when set; otherwise the institution signs in its own name as its
+        authorised official (the wording of an Indonesian letter signed for an office, "a.n.").
+        """
+        name = self.signatory_name.strip() or self.name.get("en", "") or self.name.get("id", "")
+        title = {k: v for k, v in self.signatory_title.items() if v.strip()} or dict(UNNAMED_SIGNATORY)
+        return name, title
 
     def as_json(self) -> dict[str, Any]:
         return {

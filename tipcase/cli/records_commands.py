@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.services import accounts, attempts, audit, backup, backup_keys, courses, exports, scenarios
-from tipcase.services.demo import seed_demo
+from tipcase.services.demo import prepare_issuing, seed_demo
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
 from tipcase.store.models import Role, User
@@ -132,9 +132,11 @@ def _read_password() -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     with database(args) as db, db.transaction() as session:
         sign_ins = seed_demo(session)
+        issuing = prepare_issuing(session)
     print("Demo sign-ins (demo data only; change them before real use):")
     for username, password, role in sign_ins:
         print(f"  {role:<10} username {username:<15} password {password}")
+    print(f"Certificates are issued here with key {issuing.key_id} for {issuing.institution} (tipcase certificate institution --help)")
     return EXIT_OK
 
 

@@ -43,6 +43,7 @@ from tipcase.format.loader import default_competencies
 from tipcase.services import audit
 from tipcase.services.certificate_verification import verify_any, verify_code, verify_payload, verify_pdf
 from tipcase.services.courses import course_progress, get_cohort
+from tipcase.services.eligibility import eligibility, standing_and_progress
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
@@ -67,8 +68,10 @@ def institution(session: Session) -> Institution:
     return Institution.from_json(setting.value if setting else {})
 
 
-def configure_institution(session: Session, actor: User, updated: Institution) -> None:
-    require(actor, Permission.CONFIGURE_INSTITUTION)
+def configure_institution(session: Session, actor: User | None, updated: Institution) -> None:
+    """Set the issuing institution printed on certificates. ``actor`` None is set-up (the demo), without a check."""
+    if actor is not None:
+        require(actor, Permission.CONFIGURE_INSTITUTION)
     setting = session.get(Setting, INSTITUTION_KEY)
     if setting is None:
         session.add(Setting(key=INSTITUTION_KEY, value=updated.as_json()))
@@ -165,10 +168,6 @@ def check_valid_days(valid_for_days: int | None) -> None:
         raise ServiceError(f"a certificate is valid for at least 1 day (got {valid_for_days}); leave the validity out for no expiry")
 
 
-def _member_of_a_cohort_with(trainee: User, course: Course) -> bool:
-    return any(course in cohort.courses for cohort in trainee.cohorts)
-
-
 def issue(
     session: Session, actor: User | None, trainee: User, course: Course, *, valid_for_days: int | None = None, home_dir: Path | None = None
 ) -> Certificate:
@@ -181,14 +180,9 @@ def issue(
     if actor is not None:
         require(actor, Permission.ISSUE_CERTIFICATE)
     check_valid_days(valid_for_days)
-    if not _member_of_a_cohort_with(trainee, course):
-        raise ServiceError(f"{trainee.username} is not a member of a cohort that has course {course.code}")
-    existing = _held(session, trainee, course)
-    if existing is not None:
-        raise ServiceError(f"{trainee.username} already holds certificate {existing.serial} for {course.code}")
-    progress = course_progress(session, trainee, course, trainee)
-    if not progress.completed:
-        raise ServiceError(f"{trainee.username} has not completed course {course.code}")
+    standing, progress = standing_and_progress(session, trainee, course)
+    if not standing.eligible:
+        raise ServiceError(standing.sentence(trainee.username, course.code))
     try:
         private_key = load_private(home_dir)
     except SigningKeyError as exc:
@@ -251,28 +245,12 @@ def issue_automatically(session: Session, trainee: User, course: Course) -> Cert
     """
     if not auto_issue_enabled(session):
         return None
-    held = session.scalars(
-        select(Certificate.id).where(
-            Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None)
-        )
-    ).first()
-    if (
-        held is not None
-        or not _member_of_a_cohort_with(trainee, course)
-        or not course_progress(session, trainee, course, trainee).completed
-    ):
+    if not eligibility(session, trainee, course).eligible:
         return None
     try:
         return issue(session, None, trainee, course)
     except ServiceError:
         return None
-
-
-def _held(session: Session, trainee: User, course: Course) -> Certificate | None:
-    """The trainee's certificate for the course that is not revoked, if any."""
-    return session.scalars(
-        select(Certificate).where(Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
-    ).first()
 
 
 def status_on(certificate: Certificate, today: dt.date) -> str:

@@ -1,12 +1,17 @@
-"""``tipcase demo``: demo accounts, a cohort, a course of the bundled cases and a course per role (idempotent).
+"""``tipcase demo``: demo accounts, a cohort, courses of the bundled cases, a workstation that can issue (idempotent).
 
 The role courses (``demo-<role>``) gather the bundled cases by the ``role`` they declare
 (tipcase.format.roles), so a case added to the library later joins its role's course the next time
 the demo is seeded (``make run`` does it on every start).
+
+``prepare_issuing`` gives the workstation an issuing key (in TIPCASE_HOME/keys) and the records an
+example issuing institution with a signatory, each only when missing: a real institution configured
+with ``tipcase certificate institution`` and a key made with ``tipcase keys init`` are never touched.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,12 +19,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase import bundled
+from tipcase.certificates.institution import Institution
+from tipcase.certificates.signing import PRIVATE, SigningKeyError, init_keys, key_id, keys_dir, load_private
 from tipcase.format.roles import ROLES
 from tipcase.services import audit
 from tipcase.services.accounts import NewUser, create_user
 from tipcase.services.courses import add_members, assign_course, create_cohort, create_course
+from tipcase.services.errors import ServiceError
 from tipcase.services.scenarios import playable, publish_unchecked
-from tipcase.store.models import Cohort, Course, CourseScenario, Role, ScenarioVersion, User
+from tipcase.store.models import Cohort, Course, CourseScenario, Role, ScenarioVersion, Setting, User
 
 DEMO_ACCOUNTS = [
     NewUser(
@@ -142,3 +150,44 @@ def _seed_role_courses(session: Session, versions: Sequence[ScenarioVersion]) ->
                 audit.record(session, None, "demo course extended", code, scenarios=[f"{v.scenario_id} v{v.version}" for v in new])
         courses.append(course)
     return courses
+
+
+# An example issuing institution, plainly marked as one, so that a demo certificate has a complete
+# signature block: the signatory's name under the line, and their office in both languages.
+DEMO_INSTITUTION = Institution(
+    name={"en": "TIPCase Demonstration Training Centre", "id": "Pusat Pelatihan Demonstrasi TIPCase"},
+    signatory_name="Dr. Ratna Kusumawati, S.H., M.H.",
+    signatory_title={"en": "Head of the Training Centre (example)", "id": "Kepala Pusat Pelatihan (contoh)"},
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class IssuingSetUp:
+    key_id: str
+    key_created: bool
+    institution_configured: bool
+    institution: str  # its English name
+
+
+def prepare_issuing(session: Session, home_dir: Path | None = None) -> IssuingSetUp:
+    """Make this workstation able to issue: an issuing key and an institution, each only when missing.
+
+    Idempotent; never replaces a key or an institution already there. Audited when it changes anything.
+    Raises ServiceError when an issuing key file is there but unreadable (it is left as it is).
+    """
+    from tipcase.services.certificates import INSTITUTION_KEY, configure_institution, institution  # noqa: PLC0415
+
+    created = False
+    try:
+        ident = key_id(load_private(home_dir).public_key())
+    except SigningKeyError:
+        if (keys_dir(home_dir) / PRIVATE).exists():
+            raise ServiceError("the issuing key on this workstation cannot be read: check it with 'tipcase keys export-public'") from None
+        ident = init_keys(home_dir)
+        created = True
+        audit.record(session, None, "issuing key created", ident)
+    configured = False
+    if session.get(Setting, INSTITUTION_KEY) is None:
+        configure_institution(session, None, DEMO_INSTITUTION)
+        configured = True
+    return IssuingSetUp(ident, created, configured, institution(session).name.get("en", ""))

@@ -8,8 +8,6 @@ results to widgets without a Session ever crossing threads.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -212,101 +210,7 @@ def debrief(db: Database, account_id: int, attempt_id: int) -> Debrief:
         return Debrief(attempt_id, play, attempt.result or play.result(), analysis, best, provisions)
 
 
-# -- the register and verification (registrars; verification for anyone) ---------------------------
-@dataclasses.dataclass(frozen=True)
-class RegisterEntry:
-    serial: str
-    code: str
-    name: str
-    staff_id: str
-    course: str
-    issued: str
-    expires: str
-    status: str  # valid | expired | revoked
-    detail: str  # revocation date and reason
-
-
-def register_entries(db: Database, account_id: int) -> list[RegisterEntry]:
-    from tipcase.services import certificates  # noqa: PLC0415 - the PDF stack loads only for registrars
-
-    with db.reading() as session:
-        actor = _user(session, account_id)
-        today = dt.date.today()
-        entries = []
-        for c in certificates.register(session, actor):
-            status = certificates.status_on(c, today)
-            detail = f"{c.revoked_at:%Y-%m-%d}: {c.revoked_reason}" if c.revoked_at else ""
-            entries.append(
-                RegisterEntry(
-                    c.serial,
-                    c.code,
-                    c.user.full_name,
-                    c.user.staff_id or "",
-                    c.course.code,
-                    c.issued_at.date().isoformat(),
-                    c.expires_at.date().isoformat() if c.expires_at else "",
-                    status,
-                    detail,
-                )
-            )
-        return entries
-
-
-def issue_choices(db: Database, account_id: int) -> tuple[list[str], list[str]]:
-    """Cohort names and course codes a registrar can issue for."""
-    from tipcase.store.models import Cohort  # noqa: PLC0415
-
-    with db.reading() as session:
-        actor = _user(session, account_id)
-        cohorts = list(session.scalars(select(Cohort.name).order_by(Cohort.name)))
-        return cohorts, [c.code for c in courses.list_courses(session, actor)]
-
-
-def issue_for_cohort(db: Database, account_id: int, cohort: str, course_code: str) -> int:
-    from tipcase.services import certificates  # noqa: PLC0415
-
-    with db.transaction() as session:
-        issued = certificates.issue_for_cohort(session, _user(session, account_id), cohort, courses.get_course(session, course_code))
-        return len(issued)
-
-
-def revoke(db: Database, account_id: int, serial: str, reason: str) -> None:
-    from tipcase.services import certificates  # noqa: PLC0415
-
-    with db.transaction() as session:
-        certificates.revoke(session, _user(session, account_id), serial, reason)
-
-
-def write_certificates(db: Database, account_id: int, serials: list[str], target: Path, *, as_zip: bool, progress: Any) -> int:
-    """Print the given certificates (in serial order) to a merged PDF or a ZIP; 0 when cancelled."""
-    from tipcase.services import certificates  # noqa: PLC0415
-
-    with db.reading() as session:
-        actor = _user(session, account_id)
-        wanted = set(serials)
-        selected = [c for c in certificates.register(session, actor) if c.serial in wanted]
-        pages = certificates.printable(session, selected)
-        institution = certificates.institution(session)
-    return certificates.write_pdfs(
-        pages, institution, target, as_zip=as_zip, progress=progress.report, cancelled=lambda: progress.cancelled
-    )
-
-
-def export_register(db: Database, account_id: int, date_from: dt.date, date_to: dt.date, target: Path) -> int:
-    from sqlalchemy import func  # noqa: PLC0415
-
-    from tipcase.certificates import register_report  # noqa: PLC0415
-    from tipcase.services import certificates  # noqa: PLC0415
-    from tipcase.store.models import AuditEntry  # noqa: PLC0415
-
-    with db.reading() as session:
-        rows = certificates.report_rows(session, _user(session, account_id), date_from, date_to)
-        entries = session.scalar(select(func.count(AuditEntry.id))) or 0
-        name = certificates.institution(session).name.get("en", "TIPCase")
-    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
-    return len(rows)
-
-
+# -- verification (anyone, signed in or not; the register is in registrar_desktop) -------------------
 def verify(db: Database | None, argument: str, progress: Any = None) -> list[Any]:
     """Verify a PDF (a page at a time, reported to ``progress``), a QR payload or a code.
 

@@ -1,12 +1,17 @@
-"""The certificate register as a table model: serial, code, name, staff ID, course, dates, status."""
+"""The certificate register as a table model: serial, code, name, staff ID, course, dates, status.
+
+The course is shown by its title in the interface language (``text``: ``ApplicationContext.text``),
+as the rest of the app shows it; the code stays in the tooltip and the export.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from tipcase.services.desktop import RegisterEntry
+from tipcase.services.registrar_desktop import RegisterEntry
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -14,14 +19,18 @@ Index = QModelIndex | QPersistentModelIndex
 class RegisterTableModel(QAbstractTableModel):
     COLUMNS = ("serial", "code", "name", "staff_id", "course", "issued", "expires", "status")
 
-    def __init__(self) -> None:
+    def __init__(self, text: Callable[[Any], str] | None = None) -> None:
         super().__init__()
         self._rows: list[RegisterEntry] = []
+        self._text = text or (lambda value: str(value.get("en", "")) if isinstance(value, dict) else str(value))
 
     def set_rows(self, rows: list[RegisterEntry]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def rows(self) -> list[RegisterEntry]:
+        return list(self._rows)
 
     def entry(self, row: int) -> RegisterEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -52,6 +61,9 @@ class RegisterTableModel(QAbstractTableModel):
         if entry is None:
             return None
         column = self.COLUMNS[index.column()]
+        if column == "course" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            title = self._text(entry.course_title) if entry.course_title else ""
+            return (title or entry.course) if role == Qt.ItemDataRole.DisplayRole else entry.course
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
                 words = {"valid": self.tr("Valid"), "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}

@@ -1,7 +1,9 @@
-"""The register (registrars and admins): search, issue for a cohort, revoke, print, save, export.
+"""The register (registrars and admins): search, issue for one person or a cohort, revoke, print, save, export.
 
 Printing and saving run on a worker with a progress dialog that can cancel; the system's print
-dialog then prints the PDF (QtPdf renders it to the printer).
+dialog then prints the PDF (QtPdf renders it to the printer). When this workstation has no issuing
+key, a notice above the table says so and offers administrators to create it. The register follows
+what other workstations issue and revoke (``ui.notifier``); a refresh keeps the selected rows.
 """
 
 from __future__ import annotations
@@ -11,15 +13,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -35,7 +34,11 @@ from PySide6.QtWidgets import (
 
 from ui.context import ApplicationContext
 from ui.models.register import RegisterTableModel
+from ui.pages.issue_dialogs import IssueCohortDialog, IssuePersonDialog, PeriodDialog
 from ui.printing import print_pdf
+
+# What another workstation changes that the register shows (``ui.notifier`` topics: table names).
+REGISTER_TOPICS = ("certificates", "users", "courses", "settings")
 
 
 class RegisterPage(QWidget):
@@ -43,7 +46,8 @@ class RegisterPage(QWidget):
         super().__init__()
         self.context = context
         self.heading = QLabel()
-        self.model = RegisterTableModel()
+        self.model = RegisterTableModel(context.text)
+        self.issuing: Any = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -58,6 +62,16 @@ class RegisterPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.create_key_button = _button(self.create_key)
+        self.notice_frame = QFrame()
+        self.notice_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        notice_layout = QHBoxLayout(self.notice_frame)
+        notice_layout.addWidget(self.notice, 1)
+        notice_layout.addWidget(self.create_key_button)
+        self.notice_frame.hide()
+        self.person_button = _button(self.issue_for_person)
         self.issue_button = _button(self.issue_for_cohort)
         self.revoke_button = _button(self.revoke_selected)
         self.preview_button = _button(self.preview_selected)
@@ -65,9 +79,12 @@ class RegisterPage(QWidget):
         self.pdf_button = _button(lambda: self.save_selected(as_zip=False))
         self.zip_button = _button(lambda: self.save_selected(as_zip=True))
         self.export_button = _button(self.export_report)
+        issuing = QHBoxLayout()
+        issuing.addWidget(self.person_button)
+        issuing.addWidget(self.issue_button)
+        issuing.addStretch(1)
         buttons = QHBoxLayout()
         for button in (
-            self.issue_button,
             self.revoke_button,
             self.preview_button,
             self.print_button,
@@ -79,6 +96,8 @@ class RegisterPage(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.notice_frame)
+        layout.addLayout(issuing)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -89,7 +108,10 @@ class RegisterPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by serial, code, name or staff ID"))
         self.search.setAccessibleName(self.tr("Search the register"))
         self.table.setAccessibleName(self.tr("Certificates"))
-        self.issue_button.setText(self.tr("&Issue for a cohort…"))
+        self.person_button.setText(self.tr("Issue for &one person…"))
+        self.issue_button.setText(self.tr("Issue for a &cohort…"))
+        self.create_key_button.setText(self.tr("Create the issuing &key…"))
+        self._show_issuing()
         self.revoke_button.setText(self.tr("&Revoke…"))
         self.preview_button.setText(self.tr("Pre&view"))
         self.print_button.setText(self.tr("&Print…"))
@@ -107,25 +129,72 @@ class RegisterPage(QWidget):
         self.context.run_signed_in(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Certificate register"), str(error))
-
-    def _ask(self, title: str, rows: list[tuple[str, QWidget]]) -> bool:
-        """A small form dialog with OK and Cancel; True when accepted."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(title)
-        form = QFormLayout(dialog)
-        for label, field in rows:
-            form.addRow(label, field)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
-        form.addRow(box)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        QMessageBox.warning(self, self.tr("Certificate register"), self.context.describe(error))
 
     def refresh(self) -> None:
-        from tipcase.services.desktop import register_entries  # noqa: PLC0415
+        from tipcase.services.registrar_desktop import register_view  # noqa: PLC0415
 
-        self._run(register_entries, self.model.set_rows)
+        self._run(register_view, self.set_view)
+
+    def set_view(self, view: Any) -> None:
+        """Show the register as read; the selected certificates stay selected (by serial)."""
+        self.issuing = view.issuing
+        self._show_issuing()
+        if view.entries == self.model.rows():
+            return  # nothing changed: keep the view exactly as it is (scroll, current row, sort)
+        serials = {i.data(Qt.ItemDataRole.UserRole) for i in self.table.selectionModel().selectedRows()}
+        self.model.set_rows(view.entries)
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole) in serials:
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+
+    def _show_issuing(self) -> None:
+        issuing = self.issuing
+        missing = issuing is not None and not issuing.has_key
+        self.notice_frame.setVisible(missing)
+        self.create_key_button.setVisible(missing and issuing.may_create_key)
+        if not missing:
+            return
+        if issuing.may_create_key:
+            self.notice.setText(
+                self.tr(
+                    "<b>This workstation cannot issue certificates yet:</b> it has no issuing key. Create it here; "
+                    "certificates it signs verify at once on this workstation, and elsewhere once they import its public key."
+                )
+            )
+        else:
+            self.notice.setText(
+                self.tr(
+                    "<b>This workstation cannot issue certificates yet:</b> it has no issuing key. "
+                    "Ask an administrator to sign in here and create it from this page."
+                )
+            )
+
+    def create_key(self) -> None:
+        from tipcase.services.registrar_desktop import create_issuing_key  # noqa: PLC0415
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("Create the issuing key"),
+            self.tr(
+                "Create this workstation's issuing key? It signs every certificate issued here. It is kept in "
+                "TIPCase's folder on this computer, readable by this account only: include it in backups "
+                "(tipcase backup --include-keys)."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(ident: str) -> None:
+            self.context.signals.status_message.emit(self.tr("Issuing key {id} created").format(id=ident))
+            self.refresh()
+
+        self._run(create_issuing_key, done)
 
     def selected_serials(self) -> list[str]:
         rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
@@ -133,30 +202,74 @@ class RegisterPage(QWidget):
         serials = [entry.serial for row in chosen if (entry := self.model.entry(row)) is not None and entry.status != "revoked"]
         return sorted(serials)
 
-    # -- actions ---------------------------------------------------------------------------------
+    # -- issuing ---------------------------------------------------------------------------------
     def issue_for_cohort(self) -> None:
-        from tipcase.services.desktop import issue_choices  # noqa: PLC0415
+        """Choose a cohort and one of its courses (course titles in the interface language), then issue."""
+        from tipcase.services.registrar_desktop import issue_choices  # noqa: PLC0415
 
-        def chosen(choices: tuple[list[str], list[str]]) -> None:
-            cohort, course = QComboBox(), QComboBox()
-            cohort.addItems(choices[0])
-            course.addItems(choices[1])
-            if not self._ask(self.tr("Issue certificates"), [(self.tr("Cohort"), cohort), (self.tr("Course"), course)]):
-                return
-            if not cohort.currentText() or not course.currentText():
-                return
-            self.issue(cohort.currentText(), course.currentText())
+        def chosen(choices: Any) -> None:
+            self.cohort_dialog = IssueCohortDialog(choices, self.context.text, self)
+            self.cohort_dialog.accepted.connect(lambda: self.issue(*self.cohort_dialog.chosen()))
+            self.cohort_dialog.open()
 
         self._run(issue_choices, chosen)
 
     def issue(self, cohort: str, course: str) -> None:
-        from tipcase.services.desktop import issue_for_cohort  # noqa: PLC0415
+        from tipcase.services.registrar_desktop import issue_for_cohort  # noqa: PLC0415
 
-        def done(count: int) -> None:
-            self.context.signals.status_message.emit(self.tr("%n certificate(s) issued", "", count))
+        def done(result: Any) -> None:
+            self.context.signals.status_message.emit(self._issued_sentence(result))
             self.refresh()
 
         self._run(lambda db, account: issue_for_cohort(db, account, cohort, course), done)
+
+    def _issued_sentence(self, result: Any) -> str:
+        issued = (
+            self.tr("No certificate issued.")
+            if result.issued == 0
+            else self.tr("1 certificate issued.")
+            if result.issued == 1
+            else self.tr("{count} certificates issued.").format(count=result.issued)
+        )
+        left = []
+        if result.not_completed:
+            left.append(self.tr("Not completed yet: {count}.").format(count=result.not_completed))
+        if result.already_held:
+            left.append(self.tr("Already holding one: {count}.").format(count=result.already_held))
+        return " ".join([issued, *left])
+
+    def issue_for_person(self) -> None:
+        """Find a person, pick one of their courses, see whether they completed it, then issue."""
+        from tipcase.services.registrar_desktop import issue_choices  # noqa: PLC0415
+
+        def chosen(choices: Any) -> None:
+            self.person_dialog = IssuePersonDialog(choices, self.context.text, self._check_person, self)
+            self.person_dialog.accepted.connect(lambda: self._issue_person(self.person_dialog.chosen()))
+            self.person_dialog.open()
+
+        self._run(issue_choices, chosen)
+
+    def _check_person(self, dialog: IssuePersonDialog, user_id: int, course_id: int) -> None:
+        from tipcase.services.registrar_desktop import person_eligibility  # noqa: PLC0415
+
+        self._run(
+            lambda db, account: person_eligibility(db, account, user_id, course_id),
+            lambda standing: dialog.show_standing(user_id, course_id, standing),
+        )
+
+    def _issue_person(self, pair: tuple[int, int] | None) -> None:
+        from tipcase.services.registrar_desktop import issue_for_person  # noqa: PLC0415
+
+        if pair is None:
+            return
+
+        def done(issued: Any) -> None:
+            self.context.signals.status_message.emit(
+                self.tr("Certificate {serial} issued (verification code {code}).").format(serial=issued.serial, code=issued.code)
+            )
+            self.refresh()
+
+        self._run(lambda db, account: issue_for_person(db, account, *pair), done)
 
     def revoke_selected(self) -> None:
         rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
@@ -172,19 +285,24 @@ class RegisterPage(QWidget):
             self.revoke(entry.serial, reason.strip())
 
     def revoke(self, serial: str, reason: str) -> None:
-        from tipcase.services.desktop import revoke  # noqa: PLC0415
+        from tipcase.services.registrar_desktop import revoke  # noqa: PLC0415
 
         self._run(lambda db, account: revoke(db, account, serial, reason), lambda _none: self.refresh())
 
     def write(self, serials: list[str], target: Path, *, as_zip: bool, then: Any = None) -> None:
         """Write certificates off the UI thread, with a progress dialog that can cancel."""
-        from tipcase.services.desktop import write_certificates  # noqa: PLC0415
+        from tipcase.services.registrar_desktop import write_certificates  # noqa: PLC0415
 
         db, account = self.context.db, self.context.account
         if db is None or account is None or not serials:
             return
+        label = self.tr("Preparing the certificate…") if len(serials) == 1 else self.tr("Preparing {count} certificates…")
         dialog = QProgressDialog(
-            self.tr("Preparing {count} certificate(s)…").format(count=len(serials)), self.tr("Cancel"), 0, len(serials), self
+            label.format(count=len(serials)),
+            self.tr("Cancel"),
+            0,
+            len(serials),
+            self,
         )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -258,24 +376,24 @@ class RegisterPage(QWidget):
             print_pdf(path, printer)
 
     def export_report(self) -> None:
-        from tipcase.services.desktop import export_register  # noqa: PLC0415
+        self.period_dialog = PeriodDialog(self)
+        self.period_dialog.accepted.connect(lambda: self.export_period(*self.period_dialog.period()))
+        self.period_dialog.open()
 
-        start, end = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
-        for edit in (start, end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        if not self._ask(self.tr("Export the register"), [(self.tr("Issued from"), start), (self.tr("Issued to"), end)]):
-            return
+    def export_period(self, start: dt.date, end: dt.date) -> None:
+        from tipcase.services.registrar_desktop import export_register  # noqa: PLC0415
+
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the register"), "register.xlsx", self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)")
         )
         if not name:
             return
-        period = (dt.date.fromisoformat(start.date().toString("yyyy-MM-dd")), dt.date.fromisoformat(end.date().toString("yyyy-MM-dd")))
-        self._run(
-            lambda db, account: export_register(db, account, period[0], period[1], Path(name)),
-            lambda count: self.context.signals.status_message.emit(self.tr("%n certificate(s) exported", "", count)),
-        )
+
+        def done(count: int) -> None:
+            sentence = self.tr("1 certificate exported.") if count == 1 else self.tr("{count} certificates exported.").format(count=count)
+            self.context.signals.status_message.emit(sentence)
+
+        self._run(lambda db, account: export_register(db, account, start, end, Path(name)), done)
 
 
 def _button(slot: object) -> QPushButton:

@@ -1,0 +1,97 @@
+"""Whether a person may be issued a course's certificate, and if not, why, as data a screen can say.
+
+A certificate goes to a member of a cohort that has the course, who completed it under its pass rule
+(every case passed, or a mean percent over the cases, counting the best or the last attempt: see
+``tipcase.services.courses.course_progress``) and holds no certificate for it yet that is not revoked.
+``tipcase.services.certificates.issue`` checks the same, so what the issue dialog says and what the
+service does never disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tipcase.services.courses import CourseProgress, course_progress
+from tipcase.store.models import Certificate, Course, User
+
+
+class Standing(enum.StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_A_MEMBER = "not a member"  # of any cohort that has the course
+    ALREADY_HELD = "already held"  # a certificate for the course that is not revoked
+    NOT_COMPLETED = "not completed"  # under the course's pass rule
+
+
+@dataclasses.dataclass(frozen=True)
+class Eligibility:
+    """Where a person stands for a course's certificate.
+
+    ``passed`` and ``total``: cases passed (by the counted attempt) and cases in the course;
+    ``mean_percent``: the mean of the counted attempts' percents once every case has one (else None);
+    ``pass_rule`` ("all" or "mean") and ``pass_mean`` (percent) are the course's; ``held_serial`` the
+    serial of the certificate already held.
+    """
+
+    standing: Standing
+    passed: int
+    total: int
+    mean_percent: float | None
+    pass_rule: str
+    pass_mean: float | None
+    held_serial: str | None = None
+
+    @property
+    def eligible(self) -> bool:
+        return self.standing is Standing.ELIGIBLE
+
+    def sentence(self, username: str, course_code: str) -> str:
+        """One English line (the command line's and the service error's); the app says it in its own words."""
+        if self.standing is Standing.NOT_A_MEMBER:
+            return f"{username} is not a member of a cohort that has course {course_code}"
+        if self.standing is Standing.ALREADY_HELD:
+            return f"{username} already holds certificate {self.held_serial} for {course_code}"
+        if self.standing is Standing.NOT_COMPLETED:
+            if self.pass_rule == "mean":
+                mean = "no mean yet" if self.mean_percent is None else f"a mean of {self.mean_percent:g} %"
+                return f"{username} has not completed course {course_code}: {mean}, the course asks {self.pass_mean:g} %"
+            return f"{username} has not completed course {course_code}: {self.passed} of {self.total} cases passed"
+        return f"{username} may be issued the certificate for {course_code}"
+
+
+def held_certificate(session: Session, trainee: User, course: Course) -> Certificate | None:
+    """The trainee's certificate for the course that is not revoked, if any."""
+    return session.scalars(
+        select(Certificate).where(Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
+    ).first()
+
+
+def member_of_a_cohort_with(trainee: User, course: Course) -> bool:
+    return any(course in cohort.courses for cohort in trainee.cohorts)
+
+
+def eligibility(session: Session, trainee: User, course: Course) -> Eligibility:
+    """Where ``trainee`` stands for ``course``'s certificate (reads only; no permission check: callers check)."""
+    return standing_and_progress(session, trainee, course)[0]
+
+
+def standing_and_progress(session: Session, trainee: User, course: Course) -> tuple[Eligibility, CourseProgress]:
+    """``eligibility`` and the course progress it was read from (whose counted attempts a certificate states)."""
+    progress = course_progress(session, trainee, course, trainee)
+    passed = sum(1 for item in progress.scenarios if item.status == "passed")
+
+    def standing(kind: Standing, held_serial: str | None = None) -> tuple[Eligibility, CourseProgress]:
+        found = Eligibility(kind, passed, len(progress.scenarios), progress.mean_percent, course.pass_rule, course.pass_mean, held_serial)
+        return found, progress
+
+    if not member_of_a_cohort_with(trainee, course):
+        return standing(Standing.NOT_A_MEMBER)
+    held = held_certificate(session, trainee, course)
+    if held is not None:
+        return standing(Standing.ALREADY_HELD, held.serial)
+    if not progress.completed:
+        return standing(Standing.NOT_COMPLETED)
+    return standing(Standing.ELIGIBLE)

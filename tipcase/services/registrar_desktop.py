@@ -1,0 +1,323 @@
+"""What the register asks of the records (registrars and admins), as plain data for the app's worker thread.
+
+Each function opens its own transaction on a ``Database`` and returns frozen dataclasses, so results
+cross to the UI thread without a Session. Titles travel as ``{language: text}`` dictionaries; the app
+picks the interface language. Permissions are checked by the services these call
+(``tipcase.services.certificates``, ``tipcase.services.permissions``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from tipcase.certificates.signing import SigningKeyError, init_keys, key_id, load_private
+from tipcase.services import audit, courses
+from tipcase.services.desktop import _user
+from tipcase.services.eligibility import Eligibility, Standing, eligibility
+from tipcase.services.errors import NotFound, ServiceError
+from tipcase.services.permissions import Permission, allowed, require
+from tipcase.store.database import Database
+from tipcase.store.models import Cohort, Course, User
+
+
+@dataclasses.dataclass(frozen=True)
+class RegisterEntry:
+    serial: str
+    code: str
+    name: str
+    staff_id: str
+    course: str  # the course's code
+    issued: str
+    expires: str
+    status: str  # valid | expired | revoked
+    detail: str  # revocation date and reason
+    course_title: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Issuing:
+    """Whether this workstation can sign certificates: its issuing key (in TIPCASE_HOME/keys).
+
+    ``problem``: why not, in English (None when it can); ``may_create_key``: the signed-in account
+    may create the key here (administrators).
+    """
+
+    has_key: bool
+    key_id: str | None
+    problem: str | None
+    may_create_key: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class RegisterView:
+    entries: list[RegisterEntry]
+    issuing: Issuing
+
+
+@dataclasses.dataclass(frozen=True)
+class CourseChoice:
+    course_id: int
+    code: str
+    title: dict[str, str]
+    certificate_title: dict[str, str]
+    cases: tuple[dict[str, str], ...]  # each case's title, in the course's order
+    pass_rule: str  # "all" | "mean"
+    pass_mean: float | None
+
+
+@dataclasses.dataclass(frozen=True)
+class CohortChoice:
+    name: str
+    title: str
+    members: int
+    course_ids: tuple[int, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonChoice:
+    user_id: int
+    username: str
+    full_name: str
+    rank: str
+    staff_id: str
+    unit: str
+    cohorts: tuple[str, ...]  # cohort titles
+    course_ids: tuple[int, ...]  # the courses of their cohorts
+
+
+@dataclasses.dataclass(frozen=True)
+class Signatory:
+    """The signature block a certificate issued now prints (``Institution.signature_block``).
+
+    ``name`` and ``title`` are never empty; ``named``: an administrator set a signatory (else the
+    institution signs as its authorised official); ``has_picture``: a signature picture is set (else
+    the page says it is signed electronically, which its QR code proves).
+    """
+
+    institution: dict[str, str]
+    name: str
+    title: dict[str, str]
+    named: bool
+    has_picture: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class IssueChoices:
+    cohorts: list[CohortChoice]
+    courses: list[CourseChoice]
+    people: list[PersonChoice]
+    signatory: Signatory
+    issuing: Issuing
+
+
+@dataclasses.dataclass(frozen=True)
+class CohortIssue:
+    """What issuing for a cohort did: certificates issued, and the members left out and why."""
+
+    issued: int
+    not_completed: int
+    already_held: int
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonIssue:
+    serial: str
+    code: str
+
+
+def issuing_state(actor: User, home_dir: Path | None = None) -> Issuing:
+    """Whether this workstation holds a usable issuing key (reads the key file; no database)."""
+    may_create = allowed(actor, Permission.CONFIGURE_INSTITUTION)
+    try:
+        key = load_private(home_dir)
+    except SigningKeyError as exc:
+        return Issuing(False, None, str(exc), may_create)
+    return Issuing(True, key_id(key.public_key()), None, may_create)
+
+
+def register_view(db: Database, account_id: int) -> RegisterView:
+    """Every certificate in serial order with its status today, and whether this workstation can issue."""
+    from tipcase.services import certificates  # noqa: PLC0415 - the PDF stack loads only for registrars
+
+    with db.reading() as session:
+        actor = _user(session, account_id)
+        today = dt.date.today()
+        entries = []
+        for c in certificates.register(session, actor):
+            detail = f"{c.revoked_at:%Y-%m-%d}: {c.revoked_reason}" if c.revoked_at else ""
+            entries.append(
+                RegisterEntry(
+                    c.serial,
+                    c.code,
+                    c.user.full_name,
+                    c.user.staff_id or "",
+                    c.course.code,
+                    c.issued_at.date().isoformat(),
+                    c.expires_at.date().isoformat() if c.expires_at else "",
+                    certificates.status_on(c, today),
+                    detail,
+                    dict(c.course.title),
+                )
+            )
+        return RegisterView(entries, issuing_state(actor))
+
+
+def _course_choice(course: Course) -> CourseChoice:
+    return CourseChoice(
+        course.id,
+        course.code,
+        dict(course.title),
+        dict(course.certificate_title),
+        tuple(dict(item.scenario_version.title) for item in course.items),
+        course.pass_rule,
+        course.pass_mean,
+    )
+
+
+def issue_choices(db: Database, account_id: int) -> IssueChoices:
+    """The cohorts (with their courses), courses and people a registrar can issue for, and what will be signed.
+
+    People are the members of cohorts that take at least one course, by name. Raises PermissionDenied.
+    """
+    from tipcase.services import certificates  # noqa: PLC0415
+
+    with db.reading() as session:
+        actor = _user(session, account_id)
+        require(actor, Permission.ISSUE_CERTIFICATE)
+        cohorts = list(session.scalars(select(Cohort).order_by(Cohort.title, Cohort.name)))
+        people: dict[int, User] = {}
+        for cohort in cohorts:
+            if cohort.courses:
+                people.update((member.id, member) for member in cohort.members if member.active)
+        choices_of_people = []
+        for person in sorted(people.values(), key=lambda p: (p.full_name.casefold(), p.username)):
+            with_courses = [c for c in person.cohorts if c.courses]
+            course_ids = sorted({course.id for cohort in with_courses for course in cohort.courses})
+            choices_of_people.append(
+                PersonChoice(
+                    person.id,
+                    person.username,
+                    person.full_name,
+                    person.rank or "",
+                    person.staff_id or "",
+                    person.unit or "",
+                    tuple(c.title for c in with_courses),
+                    tuple(course_ids),
+                )
+            )
+        current = certificates.institution(session)
+        name, title = current.signature_block()
+        return IssueChoices(
+            cohorts=[CohortChoice(c.name, c.title, len(c.members), tuple(course.id for course in c.courses)) for c in cohorts],
+            courses=[_course_choice(c) for c in courses.list_courses(session, actor)],
+            people=choices_of_people,
+            signatory=Signatory(dict(current.name), name, title, bool(current.signatory_name.strip()), current.signature_png is not None),
+            issuing=issuing_state(actor),
+        )
+
+
+def _course(session: Any, course_id: int) -> Course:
+    course = session.get(Course, course_id)
+    if course is None:
+        raise NotFound(f"no course {course_id}")
+    return course  # type: ignore[no-any-return]
+
+
+def person_eligibility(db: Database, account_id: int, user_id: int, course_id: int) -> Eligibility:
+    """Where a person stands for a course's certificate (what the issue dialog says before issuing)."""
+    with db.reading() as session:
+        actor = _user(session, account_id)
+        require(actor, Permission.ISSUE_CERTIFICATE)
+        person = session.get(User, user_id)
+        if person is None:
+            raise NotFound(f"no account {user_id}")
+        return eligibility(session, person, _course(session, course_id))
+
+
+def issue_for_person(db: Database, account_id: int, user_id: int, course_id: int) -> PersonIssue:
+    """Issue one person's certificate; raises ServiceError (the eligibility's sentence) when they may not have one."""
+    from tipcase.services import certificates  # noqa: PLC0415
+
+    with db.transaction() as session:
+        person = session.get(User, user_id)
+        if person is None:
+            raise NotFound(f"no account {user_id}")
+        issued = certificates.issue(session, _user(session, account_id), person, _course(session, course_id))
+        return PersonIssue(issued.serial, issued.code)
+
+
+def issue_for_cohort(db: Database, account_id: int, cohort: str, course_code: str) -> CohortIssue:
+    """Issue to every member who completed the course and holds none yet; counts who was left out and why."""
+    from tipcase.services import certificates  # noqa: PLC0415
+
+    with db.transaction() as session:
+        actor = _user(session, account_id)
+        course = courses.get_course(session, course_code)
+        issued = certificates.issue_for_cohort(session, actor, cohort, course)
+        issued_to = {c.user_id for c in issued}
+        held = not_completed = 0
+        for member in courses.get_cohort(session, cohort).members:
+            if member.id in issued_to:
+                continue
+            standing = eligibility(session, member, course).standing
+            held += standing is Standing.ALREADY_HELD
+            not_completed += standing is Standing.NOT_COMPLETED
+        return CohortIssue(len(issued), not_completed, held)
+
+
+def create_issuing_key(db: Database, account_id: int, home_dir: Path | None = None) -> str:
+    """Create this workstation's issuing key pair (administrators; audited); returns its key id.
+
+    Raises PermissionDenied, or ServiceError when a key is there already (it is never replaced from the app).
+    """
+    with db.transaction() as session:
+        actor = _user(session, account_id)
+        require(actor, Permission.CONFIGURE_INSTITUTION)
+        try:
+            ident = init_keys(home_dir)
+        except SigningKeyError as exc:
+            raise ServiceError(str(exc)) from None
+        audit.record(session, actor, "issuing key created", ident)
+        return ident
+
+
+def revoke(db: Database, account_id: int, serial: str, reason: str) -> None:
+    from tipcase.services import certificates  # noqa: PLC0415
+
+    with db.transaction() as session:
+        certificates.revoke(session, _user(session, account_id), serial, reason)
+
+
+def write_certificates(db: Database, account_id: int, serials: list[str], target: Path, *, as_zip: bool, progress: Any) -> int:
+    """Print the given certificates (in serial order) to a merged PDF or a ZIP; 0 when cancelled."""
+    from tipcase.services import certificates  # noqa: PLC0415
+
+    with db.reading() as session:
+        actor = _user(session, account_id)
+        wanted = set(serials)
+        selected = [c for c in certificates.register(session, actor) if c.serial in wanted]
+        pages = certificates.printable(session, selected)
+        institution = certificates.institution(session)
+    return certificates.write_pdfs(
+        pages, institution, target, as_zip=as_zip, progress=progress.report, cancelled=lambda: progress.cancelled
+    )
+
+
+def export_register(db: Database, account_id: int, date_from: dt.date, date_to: dt.date, target: Path) -> int:
+    from sqlalchemy import func  # noqa: PLC0415
+
+    from tipcase.certificates import register_report  # noqa: PLC0415
+    from tipcase.services import certificates  # noqa: PLC0415
+    from tipcase.store.models import AuditEntry  # noqa: PLC0415
+
+    with db.reading() as session:
+        rows = certificates.report_rows(session, _user(session, account_id), date_from, date_to)
+        entries = session.scalar(select(func.count(AuditEntry.id))) or 0
+        name = certificates.institution(session).name.get("en", "TIPCase")
+    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
+    return len(rows)

@@ -1,0 +1,316 @@
+"""The register's dialogs: issue for a cohort, issue for one person, and the export period.
+
+Each dialog is a ``QDialog`` subclass that keeps its own fields and is opened with ``open()`` by a page
+that holds it as an attribute; what it gathered is read from it in its ``accepted`` signal, while it is
+alive. (Reading a field after ``exec()`` returned, from a helper whose dialog went out of scope, is the
+bug this replaces: PySide deletes a dialog's C++ object with its last Python reference, and its fields
+with it.) The dialogs gather choices only; the services check them and say what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tipcase.services.eligibility import Eligibility, Standing
+from tipcase.services.registrar_desktop import CourseChoice, IssueChoices, PersonChoice, Signatory
+
+from ui.models.rows import RowsTableModel
+
+Text = Callable[[Any], str]  # a {language: text} value in the interface language (ApplicationContext.text)
+
+
+class IssueWords(QObject):
+    """The sentences both issue dialogs say (a QObject: ``tr`` gives them one translation context)."""
+
+    def summary(self, text: Text, course: CourseChoice | None, signatory: Signatory) -> str:
+        """What a certificate of ``course`` issued now states, as rich text: its title, its cases, who signs it."""
+        if course is None:
+            return ""
+        cases = "; ".join(text(title) for title in course.cases)
+        office = text(signatory.title)
+        signs = f"{signatory.name}, {office}" if office else signatory.name
+        if signatory.has_picture:
+            how = self.tr("with the signature picture")
+        else:
+            how = self.tr("signed electronically: the page says so, and its QR code proves it")
+        lines = [
+            self.tr("The certificate states the course as <b>{title}</b>.").format(title=_escape(text(course.certificate_title))),
+            self.tr("Cases: {cases}.").format(cases=_escape(cases)),
+            self.tr("Signature line: {signatory} ({how}).").format(signatory=_escape(signs), how=how),
+        ]
+        if not signatory.named:
+            lines.append(self.tr("No signatory is set: an administrator sets one with <i>tipcase certificate institution</i>."))
+        return "<p>" + "</p><p>".join(lines) + "</p>"
+
+    def standing(self, name: str, standing: Eligibility) -> str:
+        """One plain sentence: may ``name`` be issued the certificate, and if not, why."""
+        if standing.standing is Standing.ELIGIBLE:
+            return self.tr("{name} completed the course: the certificate can be issued.").format(name=name)
+        if standing.standing is Standing.NOT_A_MEMBER:
+            return self.tr("{name} is not a member of a cohort that takes this course.").format(name=name)
+        if standing.standing is Standing.ALREADY_HELD:
+            return self.tr("{name} already holds certificate {serial} for this course (revoke it first to issue a new one).").format(
+                name=name, serial=standing.held_serial
+            )
+        if standing.pass_rule == "mean":
+            asked = _percent(standing.pass_mean or 0)
+            if standing.mean_percent is None:
+                return self.tr(
+                    "{name} has not completed this course yet: not every case has been played, and it asks a mean of {asked}."
+                ).format(name=name, asked=asked)
+            return self.tr("{name} has not completed this course yet: a mean of {mean}, and it asks {asked}.").format(
+                name=name, mean=_percent(standing.mean_percent), asked=asked
+            )
+        if standing.total == 1:
+            return self.tr("{name} has not completed this course yet: its case is not passed.").format(name=name)
+        return self.tr("{name} has not completed this course yet: {passed} of {total} cases passed, and it asks every case passed.").format(
+            name=name, passed=standing.passed, total=standing.total
+        )
+
+
+def _percent(value: float) -> str:
+    """A percent in the interface language's way of writing numbers (75 %, 72,5 %)."""
+    return QLocale().toString(float(value), "f", 1 if value % 1 else 0) + " %"
+
+
+def _escape(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = box.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, ok
+
+
+def _summary_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class IssueCohortDialog(QDialog):
+    """Pick a cohort and one of its courses; ``chosen()`` is (cohort name, course code)."""
+
+    def __init__(self, choices: IssueChoices, text: Text, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+        self.text = text
+        self.setWindowTitle(self.tr("Issue certificates for a cohort"))
+        self.cohort = QComboBox()
+        self.cohort.setAccessibleName(self.tr("Cohort"))
+        for cohort in choices.cohorts:
+            self.cohort.addItem(self.tr("{title} ({count} members)").format(title=cohort.title, count=cohort.members), cohort.name)
+        self.course = QComboBox()
+        self.course.setAccessibleName(self.tr("Course"))
+        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.course.setMinimumContentsLength(40)
+        self.summary = _summary_label()
+        self.explain = QLabel(
+            self.tr("Every member who completed the course under its pass rule, and holds no certificate for it, gets one.")
+        )
+        self.explain.setWordWrap(True)
+        box, self.ok = _buttons(self, self.tr("&Issue"))
+        form = QFormLayout()
+        form.addRow(self.tr("C&ohort:"), self.cohort)
+        form.addRow(self.tr("Co&urse:"), self.course)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addWidget(box)
+        self.cohort.currentIndexChanged.connect(lambda _i: self._fill_courses())
+        self.course.currentIndexChanged.connect(lambda _i: self._show_course())
+        self._fill_courses()
+        self.resize(640, 380)
+
+    def _fill_courses(self) -> None:
+        index = self.cohort.currentIndex()
+        wanted = set(self.choices.cohorts[index].course_ids) if 0 <= index < len(self.choices.cohorts) else set()
+        self.course.clear()
+        for course in self.choices.courses:
+            if course.course_id in wanted:
+                self.course.addItem(self.text(course.title), course.code)
+        self._show_course()
+
+    def course_choice(self) -> CourseChoice | None:
+        code = self.course.currentData()
+        return next((c for c in self.choices.courses if c.code == code), None)
+
+    def _show_course(self) -> None:
+        course = self.course_choice()
+        if course is None:
+            self.summary.setText(self.tr("This cohort takes no course yet: a trainer assigns one on the Cohorts page."))
+        else:
+            self.summary.setText(IssueWords().summary(self.text, course, self.choices.signatory))
+        self.ok.setEnabled(course is not None and self.choices.issuing.has_key)
+
+    def chosen(self) -> tuple[str, str]:
+        return str(self.cohort.currentData()), str(self.course.currentData())
+
+
+class IssuePersonDialog(QDialog):
+    """Find a person, pick one of their courses, see whether they completed it; ``chosen()`` is (user id, course id).
+
+    ``check(dialog, user_id, course_id)`` is called when the pair changes; the page runs the check off
+    the UI thread and hands the answer to the dialog's ``show_standing``.
+    """
+
+    def __init__(
+        self, choices: IssueChoices, text: Text, check: Callable[[IssuePersonDialog, int, int], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.choices = choices
+        self.text = text
+        self.check = check
+        self.setWindowTitle(self.tr("Issue a certificate for one person"))
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search by name, staff ID, username or unit"))
+        self.search.setAccessibleName(self.tr("Search people"))
+        self.people_model = RowsTableModel(
+            lambda: [self.tr("Name"), self.tr("Staff ID"), self.tr("Unit"), self.tr("Cohorts"), self.tr("Username")]
+        )
+        self.people_model.set_rows([[p.full_name, p.staff_id, p.unit, ", ".join(p.cohorts), p.username] for p in choices.people])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.people_model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.people = QTableView()
+        self.people.setModel(self.proxy)
+        self.people.setAccessibleName(self.tr("People"))
+        self.people.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.people.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.people.verticalHeader().hide()
+        self.people.setTabKeyNavigation(False)
+        header = self.people.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.people.selectionModel().currentRowChanged.connect(lambda _current, _previous: self._fill_courses())
+        self.proxy.modelReset.connect(self._fill_courses)
+        self.proxy.layoutChanged.connect(self._fill_courses)
+        self.course = QComboBox()
+        self.course.setAccessibleName(self.tr("Course"))
+        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.course.setMinimumContentsLength(40)
+        self.course.currentIndexChanged.connect(lambda _i: self._pair_changed())
+        self.standing = QLabel()
+        self.standing.setWordWrap(True)
+        self.standing.setAccessibleName(self.tr("Whether the certificate can be issued"))
+        self.summary = _summary_label()
+        box, self.ok = _buttons(self, self.tr("&Issue"))
+        self.search_label = QLabel(self.tr("&Find:"))
+        self.search_label.setBuddy(self.search)
+        form = QFormLayout()
+        form.addRow(self.search_label, self.search)
+        form.addRow(self.people)
+        form.addRow(self.tr("Co&urse:"), self.course)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.standing)
+        layout.addWidget(self.summary)
+        layout.addWidget(box)
+        self.wanted: tuple[int, int] | None = None
+        if self.proxy.rowCount():
+            self.people.setCurrentIndex(self.proxy.index(0, 0))
+        self._fill_courses()
+        self.resize(760, 600)
+
+    def person(self) -> PersonChoice | None:
+        current = self.people.currentIndex()
+        if not current.isValid():
+            return None
+        row = self.proxy.mapToSource(current).row()
+        return self.choices.people[row] if 0 <= row < len(self.choices.people) else None
+
+    def course_choice(self) -> CourseChoice | None:
+        course_id = self.course.currentData()
+        return next((c for c in self.choices.courses if c.course_id == course_id), None)
+
+    def _fill_courses(self) -> None:
+        person = self.person()
+        previous = self.course.currentData()
+        self.course.blockSignals(True)
+        self.course.clear()
+        if person is not None:
+            for course in self.choices.courses:
+                if course.course_id in person.course_ids:
+                    self.course.addItem(self.text(course.title), course.course_id)
+            found = self.course.findData(previous)
+            self.course.setCurrentIndex(max(found, 0))
+        self.course.blockSignals(False)
+        self._pair_changed()
+
+    def _pair_changed(self) -> None:
+        person, course = self.person(), self.course_choice()
+        self.ok.setEnabled(False)
+        self.summary.setText(IssueWords().summary(self.text, course, self.choices.signatory))
+        if person is None or course is None:
+            self.wanted = None
+            self.standing.setText(self.tr("Choose a person and one of their courses.") if self.choices.people else self._nobody())
+            return
+        self.wanted = (person.user_id, course.course_id)
+        self.standing.setText(self.tr("Checking {name}'s results…").format(name=person.full_name))
+        self.check(self, person.user_id, course.course_id)
+
+    def _nobody(self) -> str:
+        return self.tr("Nobody can be issued a certificate yet: no cohort takes a course.")
+
+    def show_standing(self, user_id: int, course_id: int, standing: Eligibility) -> None:
+        """The answer of ``check`` for a pair; ignored when the registrar has moved on to another pair."""
+        person = self.person()
+        if self.wanted != (user_id, course_id) or person is None:
+            return
+        self.standing.setText(IssueWords().standing(person.full_name, standing))
+        self.ok.setEnabled(standing.eligible and self.choices.issuing.has_key)
+
+    def chosen(self) -> tuple[int, int] | None:
+        return self.wanted
+
+
+class PeriodDialog(QDialog):
+    """The register export's period; ``period()`` is (first day, last day)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export the register"))
+        self.start, self.end = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start.setAccessibleName(self.tr("Issued from"))
+        self.end.setAccessibleName(self.tr("Issued to"))
+        box, _ok = _buttons(self, self.tr("&Choose a file…"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Issued &from:"), self.start)
+        form.addRow(self.tr("Issued &to:"), self.end)
+        form.addRow(box)
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        start, end = self.start.date(), self.end.date()
+        return dt.date(start.year(), start.month(), start.day()), dt.date(end.year(), end.month(), end.day())
