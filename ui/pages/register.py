@@ -48,6 +48,7 @@ class RegisterPage(QWidget):
         self.heading = QLabel()
         self.model = RegisterTableModel(context.text)
         self.issuing: Any = None
+        self.printer: QPrinter | None = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -370,10 +371,18 @@ class RegisterPage(QWidget):
         self.write(serials, folder / "certificates.pdf", as_zip=False, then=self._print)
 
     def _print(self, path: Path) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            print_pdf(path, printer)
+        """The system's print dialog, then every page to the printer chosen (kept for the next print job).
+
+        The printer belongs to the page, so it outlives the dialog that points at it (a printer local to
+        this method was freed before the dialog that still referred to it).
+        """
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(self.printer, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            print_pdf(path, self.printer)
 
     def export_report(self) -> None:
         self.period_dialog = PeriodDialog(self)
