@@ -166,6 +166,19 @@ TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("prosecution", "Suggest Nur asks the prosecutor to drop"),
         ("recovery", "Accept the home-study programme"),
     ],
+    "departure-screening": [
+        ("counter", "Announce to the queue"),
+        ("secondary", "Keep them all together with Pak Rahmat"),
+        ("interview", "They admit they are going to work: record them as non-procedural"),
+        ("sari", "Ask the legal section for a written opinion"),
+        ("recruiter", "Let him fly"),
+        ("protection", "Advise Nurhayati's mother to pay back"),
+        ("handover", "Keep the six passports"),
+        ("police-statement", "Decline: immigration's part ended"),
+        ("losses", "Tell the families to return"),
+        ("charge", "Agree: without exploitation"),
+        ("court", "Agree that the women lied"),
+    ],
 }
 
 State = tuple[int, Values]
@@ -267,6 +280,7 @@ NEW_CASES_ROLES = {
     "karaoke-prosecution": "prosecutor",
     "lpsk-deaf-survivor": "lpsk-officer",
     "child-bride-abroad": "case-worker",
+    "departure-screening": "immigration-officer",
 }
 
 
