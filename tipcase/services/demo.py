@@ -50,6 +50,7 @@ DEMO_ORDER = [
     "scam-compound-return",
     "fishers-forced-labour",
     "domestic-worker-debt",
+    "departure-screening",
     "fake-internship",
     "karaoke-prosecution",
     "lpsk-deaf-survivor",
