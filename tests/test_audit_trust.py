@@ -146,9 +146,9 @@ def test_triggers_dropped_and_left_dropped_are_reported(home: Path, capsys: pyte
         connection.exec_driver_sql("DROP TRIGGER tipcase_decisions_no_update")
     code, out, _ = run(capsys, "audit", "verify")
     assert code == 1
-    assert "database: protective triggers missing or disabled: tipcase_decisions_no_update" in out
+    assert "database: protective triggers missing, disabled or altered: tipcase_decisions_no_update" in out
     code, out, _ = run(capsys, "db", "status")
-    assert "protection: MISSING or disabled triggers: tipcase_decisions_no_update" in out
+    assert "protection: triggers MISSING, disabled or altered: tipcase_decisions_no_update" in out
     db.dispose()
 
 
@@ -226,3 +226,18 @@ def test_a_backup_restored_without_its_sealed_keys_continues_under_a_new_key(
     code, out, _ = run(capsys, "audit", "verify")
     assert code == 0
     assert "not held here" not in out  # the sealed audit key came back with the records
+
+
+def test_a_truncated_log_grown_past_the_checkpoint_again_is_still_caught(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = _recorded(home, capsys)
+    with db.reading() as session:
+        seen = session.scalars(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1)).one()
+    with attacker(db, commit=True) as attack:  # the newest three entries go
+        attack.connection.execute(text("DELETE FROM audit_log WHERE seq > :s"), {"s": seen - 3})
+    with db.transaction() as session:  # the workstation goes on recording: the log grows past what it saw
+        for n in range(5):
+            audit.record(session, "cli:tester", "test entry", str(n))
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 1
+    assert out.startswith(f"audit log BROKEN at entry {seen}: entry {seen} is not the entry this workstation saw")
+    db.dispose()

@@ -355,3 +355,28 @@ def test_each_edit_is_refused_then_detected(world: World, attack: Attack) -> Non
         found = world.lines(attack_in.done())
     for pattern in _patterns(attack, world.facts):
         assert any(re.search(pattern, line) for line in found), f"{pattern!r} not among {found}"
+
+
+def test_triggers_replaced_by_harmless_ones_are_reported(world: World) -> None:
+    """Same names, no protection: a trigger that never fires, a disabled one, a function that lets everything through."""
+    with attacker(world.db) as attack:
+        c = attack.done()
+        c.exec_driver_sql("DROP TRIGGER tipcase_decisions_no_update" + ("" if world.db.is_sqlite else " ON decisions"))
+        if world.db.is_sqlite:
+            c.exec_driver_sql("CREATE TRIGGER tipcase_decisions_no_update BEFORE UPDATE ON decisions WHEN 0 BEGIN SELECT 1; END")
+            expected = ["tipcase_decisions_no_update (altered)"]
+        else:
+            c.exec_driver_sql(
+                "CREATE TRIGGER tipcase_decisions_no_update BEFORE UPDATE ON decisions FOR EACH ROW WHEN (false) "
+                "EXECUTE FUNCTION tipcase_refuse_change('decisions rows are evidence: they are never changed')"
+            )
+            c.exec_driver_sql("ALTER TABLE audit_log DISABLE TRIGGER tipcase_audit_log_no_delete")
+            c.execute(
+                text("CREATE OR REPLACE FUNCTION tipcase_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$")
+            )
+            expected = [
+                "tipcase_audit_log_no_delete (disabled)",
+                "tipcase_decisions_no_update (altered)",
+                "tipcase_refuse_change() (altered)",
+            ]
+        assert world.lines(c) == [f"database: protective triggers missing, disabled or altered: {', '.join(sorted(expected))}"]

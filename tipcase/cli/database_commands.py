@@ -90,10 +90,13 @@ def cmd_db_status(args: argparse.Namespace) -> int:
     with database(args) as db:
         print(f"database: {db.display_url}\nrevision: {db.revision()} (latest {db.head()})\nhome: {home()}")
         with db.engine.connect() as connection:
-            missing = protection.missing_triggers(connection)
+            faults = protection.protection_faults(connection)
             role = protection.connection_role(connection)
         expected = len(protection.expected_triggers(db.engine.dialect.name))
-        print("protection: " + (f"MISSING or disabled triggers: {', '.join(missing)}" if missing else f"all {expected} triggers in place"))
+        print(
+            "protection: "
+            + (f"triggers MISSING, disabled or altered: {', '.join(faults)}" if faults else f"all {expected} triggers in place")
+        )
         if role is not None:
             if role.is_workstation_safe:
                 print(f"role: {role.name} (may not update or delete evidence)")

@@ -41,6 +41,7 @@ ATTEMPT_FINISHED = "attempt finished"
 SYSTEM_ACTOR = "tipcase"
 _LOCK_KEY = 7_310_002  # an arbitrary application-wide advisory lock number
 _PENDING_CHECKPOINT = "tipcase.audit.checkpoint"
+_CHECKPOINT_HOLDS = "tipcase.audit.checkpoint_holds"
 
 
 class AuditTampered(ServiceError):
@@ -124,8 +125,34 @@ def _append(
     )
     session.add(entry)
     session.flush()
-    session.info[_PENDING_CHECKPOINT] = (database_identity(session), seq, entry.hash)
+    identity = database_identity(session)
+    if _checkpoint_still_holds(session, identity, before=seq):
+        session.info[_PENDING_CHECKPOINT] = (identity, seq, entry.hash)
     return entry
+
+
+def _checkpoint_still_holds(session: Session, identity: str, *, before: int) -> bool:
+    """Whether this workstation's checkpoint is still in the log (then the new entry may replace it).
+
+    A checkpoint the log no longer holds (entries deleted or rewritten) is the evidence: it is never
+    moved, so a log truncated and then grown past it again is still caught. Checked once a transaction.
+    """
+    known = session.info.get(_CHECKPOINT_HOLDS)
+    if known is not None:
+        return bool(known)
+    try:
+        seen = audit_keys.read_checkpoint(identity)
+    except AuditKeyError:
+        seen = None
+    if seen is None:
+        holds = True
+    elif seen.seq >= before:
+        holds = False  # the log ends before what this workstation saw: truncated
+    else:
+        stored = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seen.seq))
+        holds = stored == seen.hash
+    session.info[_CHECKPOINT_HOLDS] = holds
+    return holds
 
 
 def _writing_key(session: Session, last: AuditEntry | None) -> tuple[AuditEntry, AuditKey]:
@@ -228,6 +255,7 @@ def rekey_if_not_held(session: Session, actor: User | str | None, reason: str) -
 @event.listens_for(Session, "after_commit")
 def _advance_checkpoint(session: Session) -> None:
     """After a commit (never before: a rolled-back entry must not become a checkpoint)."""
+    session.info.pop(_CHECKPOINT_HOLDS, None)
     pending = session.info.pop(_PENDING_CHECKPOINT, None)
     if pending is not None:
         with contextlib.suppress(OSError, AuditKeyError):  # a checkpoint is a lower bound: a missed one weakens, never breaks
@@ -237,6 +265,7 @@ def _advance_checkpoint(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _drop_checkpoint(session: Session) -> None:
     session.info.pop(_PENDING_CHECKPOINT, None)
+    session.info.pop(_CHECKPOINT_HOLDS, None)
 
 
 # -- verifying ------------------------------------------------------------------------------------

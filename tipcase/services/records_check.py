@@ -2,7 +2,7 @@
 
 Beyond the chain (``audit.verify``) this finds:
 
-- the protective triggers missing or disabled (someone changed the schema);
+- the protective triggers missing, disabled or altered (someone changed the schema);
 - a decision whose MAC does not match (edited, moved to another attempt, forged without the key), a
   decision with no MAC made after the log was keyed, a gap in an attempt's decisions;
 - a finished attempt whose decisions, result, score rows or own fields differ from the digests its
@@ -100,9 +100,9 @@ def check_records(session: Session, *, keys: dict[str, AuditKey] | None = None, 
     """Verify the chain and every record it anchors; never raises for what it finds (it reports it)."""
     held = keys if keys is not None else audit_keys.held_keys()
     report = RecordsReport(audit.verify(session, keys=held, use_checkpoint=use_checkpoint))
-    missing = protection.missing_triggers(session.connection())
-    if missing:
-        report.problems.append(Problem("database", f"protective triggers missing or disabled: {', '.join(missing)}"))
+    faults = protection.protection_faults(session.connection())
+    if faults:
+        report.problems.append(Problem("database", f"protective triggers missing, disabled or altered: {', '.join(faults)}"))
     watched: dict[str, list[AuditEntry]] = defaultdict(list)
     for entry in session.scalars(select(AuditEntry).where(AuditEntry.action.in_(_WATCHED)).order_by(AuditEntry.seq)):
         watched[entry.action].append(entry)

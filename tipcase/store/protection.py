@@ -100,42 +100,49 @@ def _quote(message: str) -> str:
     return "'" + message.replace("'", "''") + "'"
 
 
-def install(connection: Connection) -> None:
-    """Create (or re-create) every trigger; idempotent. Runs as the tables' owner (migrations)."""
-    remove(connection)
-    if connection.dialect.name == "sqlite":
-        for rule in RULES:
+_PG_FUNCTION_BODY = "BEGIN RAISE EXCEPTION 'TIPCase: %', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; END"
+
+
+def trigger_statements(dialect: str) -> dict[str, str]:
+    """Each protective trigger's CREATE statement on this dialect, by trigger name."""
+    statements: dict[str, str] = {}
+    for rule in RULES:
+        if dialect == "sqlite":
             when = f" WHEN {rule.condition}" if rule.condition else ""
-            connection.exec_driver_sql(
+            statements[rule.name] = (
                 f"CREATE TRIGGER {rule.name} BEFORE {rule.operation} ON {rule.table}{when} "
                 f"BEGIN SELECT RAISE(ABORT, {_quote('TIPCase: ' + rule.message)}); END"
             )
-        return
-    connection.execute(  # text(): SQLAlchemy escapes the % for psycopg
-        text(
-            f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            "BEGIN RAISE EXCEPTION 'TIPCase: %', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; END $$"
-        )
-    )
-    for rule in RULES:
+            continue
         condition = rule.condition.replace(" IS NOT OLD.", " IS DISTINCT FROM OLD.") if rule.condition else None
         when = f" WHEN ({condition})" if condition else ""
-        connection.exec_driver_sql(
+        statements[rule.name] = (
             f"CREATE TRIGGER {rule.name} BEFORE {rule.operation} ON {rule.table} FOR EACH ROW{when} "
             f"EXECUTE FUNCTION {PG_FUNCTION}({_quote(rule.message)})"
         )
-    for table in TRUNCATE_TABLES:
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER tipcase_{table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT "
-            f"EXECUTE FUNCTION {PG_FUNCTION}({_quote(f'{table} is never truncated')})"
+    if dialect != "sqlite":
+        for table in TRUNCATE_TABLES:
+            statements[f"tipcase_{table}_no_truncate"] = (
+                f"CREATE TRIGGER tipcase_{table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION {PG_FUNCTION}({_quote(f'{table} is never truncated')})"
+            )
+    return statements
+
+
+def install(connection: Connection) -> None:
+    """Create (or re-create) every trigger; idempotent. Runs as the tables' owner (migrations)."""
+    remove(connection)
+    dialect = connection.dialect.name
+    if dialect != "sqlite":
+        connection.execute(  # text(): SQLAlchemy escapes the % for psycopg
+            text(f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ {_PG_FUNCTION_BODY} $$")
         )
+    for statement in trigger_statements(dialect).values():
+        connection.exec_driver_sql(statement)
 
 
 def expected_triggers(dialect: str) -> set[str]:
-    names = {rule.name for rule in RULES}
-    if dialect != "sqlite":
-        names |= {f"tipcase_{table}_no_truncate" for table in TRUNCATE_TABLES}
-    return names
+    return set(trigger_statements(dialect))
 
 
 def remove(connection: Connection) -> None:
@@ -155,20 +162,47 @@ def _table_of(trigger: str) -> str:
     return trigger.removeprefix("tipcase_").removesuffix("_no_truncate")
 
 
-def missing_triggers(connection: Connection) -> list[str]:
-    """The protective triggers that are absent (dropped) or, on PostgreSQL, disabled; sorted."""
-    if connection.dialect.name == "sqlite":
-        present = set(connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+def _same(found: str, expected: str) -> bool:
+    """Definitions equal up to case, spaces, brackets and the schema name (PostgreSQL rewrites them)."""
+
+    def plain(text_: str) -> str:
+        return re.sub(r"[\s()]|public\.", "", re.sub(r"::[a-z_]+", "", text_.lower()))  # and the casts it adds
+
+    return plain(found) == plain(expected)
+
+
+def protection_faults(connection: Connection) -> list[str]:
+    """Protective triggers that are missing, disabled (PostgreSQL) or altered, and an altered function; sorted.
+
+    Each fault names the trigger, with ``(disabled)`` or ``(altered)`` when it is there but does not refuse.
+    """
+    dialect = connection.dialect.name
+    expected = trigger_statements(dialect)
+    faults: list[str] = []
+    if dialect == "sqlite":
+        rows = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all()
+        found: dict[str, str] = {str(name): str(sql) for name, sql in rows}
+        enabled = set(found)
     else:
-        present = set(
-            connection.execute(
-                text(
-                    "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                    "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace"
-                )
-            ).scalars()
-        )
-    return sorted(expected_triggers(connection.dialect.name) - present)
+        rows = connection.execute(
+            text(
+                "SELECT t.tgname, pg_get_triggerdef(t.oid), t.tgenabled <> 'D' FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
+            )
+        ).all()
+        found = {name: definition for name, definition, _ in rows}
+        enabled = {name for name, _, on in rows if on}
+        body = connection.execute(text("SELECT prosrc FROM pg_proc WHERE proname = :name"), {"name": PG_FUNCTION}).scalar()
+        if body is None or " ".join(str(body).split()) != _PG_FUNCTION_BODY:
+            faults.append(f"{PG_FUNCTION}() (altered)")
+    for name, statement in expected.items():
+        if name not in found:
+            faults.append(name)
+        elif name not in enabled:
+            faults.append(f"{name} (disabled)")
+        elif not _same(str(found[name]), statement):
+            faults.append(f"{name} (altered)")
+    return sorted(faults)
 
 
 # -- PostgreSQL roles ---------------------------------------------------------------------------------
