@@ -289,10 +289,26 @@ def verify_from_a_fresh_process() -> dict[str, tuple[float, float]]:
     return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got)) for name, got in runs.items()}
 
 
+def bench_roster() -> bool:
+    print("\n== roster import (SQLite): the longest write lock, and a trainee's decision waiting meanwhile, vs raw SQL inserts ==")
+    from benchmarks import roster_import  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        return roster_import.run(Path(folder))
+
+
+def bench_decisions() -> bool:
+    print("\n== a decision along a 1,000-stage attempt (SQLite, committed each): the kept play vs replaying the route first ==")
+    from benchmarks import decisions  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        return decisions.run(Path(folder))
+
+
 def main() -> int:
     benches = [
         bench_scenario, bench_cohort_report, bench_analytics, bench_editor, bench_startup, bench_certificates, bench_verification,
-        bench_importers, bench_audit,
+        bench_importers, bench_audit, bench_roster, bench_decisions,
     ]  # fmt: skip
     if len(sys.argv) > 1:
         benches = [b for b in benches if b.__name__.removeprefix("bench_") in sys.argv[1:]]

@@ -29,7 +29,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -66,7 +66,6 @@ INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
-WRITE_CHUNK = 500  # names per IN (...) look-up inside the write transaction
 
 
 @dataclasses.dataclass
@@ -294,11 +293,6 @@ def prepare_accounts(
     return [NewAccount(row, password, hashed) for row, password, hashed in zip(rows, passwords, hashes, strict=True)]
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(items), WRITE_CHUNK):
-        yield items[start : start + WRITE_CHUNK]
-
-
 def import_roster(
     session: Session, actor: User, cohort: Cohort, preview: RosterPreview, prepared: list[NewAccount] | None = None
 ) -> RosterResult:
@@ -312,14 +306,17 @@ def import_roster(
     require(actor, Permission.MANAGE_COHORTS)
     if prepared is None:
         prepared = prepare_accounts(actor, preview)
-    staff_ids = [row.staff_id for row in preview.good]
+    wanted_staff = {row.staff_id for row in preview.good}
+    wanted_names = {account.row.username for account in prepared}
     by_staff: dict[str, tuple[int, str]] = {}
-    for chunk in _chunks(staff_ids):
-        for user_id, staff_id, username in session.execute(select(User.id, User.staff_id, User.username).where(User.staff_id.in_(chunk))):
-            by_staff.setdefault(str(staff_id), (user_id, username))
     taken: set[str] = set()
-    for chunk in _chunks([account.row.username for account in prepared]):
-        taken.update(session.scalars(select(User.username).where(User.username.in_(chunk))))
+    newest = 0
+    for user_id, staff_id, username in session.execute(select(User.id, User.staff_id, User.username).order_by(User.id)):
+        newest = user_id  # one pass over the accounts: cheaper than thousands of IN (...) parameters
+        if staff_id in wanted_staff:
+            by_staff.setdefault(staff_id, (user_id, username))
+        if username in wanted_names:
+            taken.add(username)
     member_ids: dict[int, str] = {}  # user id -> username, in file order
     existing: list[str] = []
     changed: list[str] = []
@@ -351,8 +348,13 @@ def import_roster(
             }
             for a in new_accounts
         ]  # fmt: skip
-        created_ids = session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), values).all()
-        member_ids.update(zip(created_ids, (a.row.username for a in new_accounts), strict=True))
+        session.execute(
+            insert(User.metadata.tables["users"]), values
+        )  # one executemany: SQLite would insert row by row to return ids in order
+        names = {a.row.username for a in new_accounts}
+        for user_id, username in session.execute(select(User.id, User.username).where(User.id > newest).order_by(User.id)):
+            if username in names:
+                member_ids[user_id] = username
     present = set(session.scalars(select(cohort_members.c.user_id).where(cohort_members.c.cohort_id == cohort.id)))
     joining = [uid for uid in member_ids if uid not in present]
     if joining:

@@ -1,0 +1,199 @@
+"""How long a roster import holds SQLite's write lock, and how long a trainee's decision waits meanwhile.
+
+``python -m benchmarks.roster_import child URL ROSTER COST`` is what each measured run executes, in a
+fresh process: ``tipcase cohorts import-roster COHORT ROSTER --yes`` as a user types it, with two
+probes added: the time from each ``BEGIN IMMEDIATE`` (the write lock taken) to the end of its COMMIT,
+and the command's wall time. COST ``real`` hashes the passwords at argon2-cffi's production cost;
+``cheap`` at the tests' (the lock does not hold the hashing either way: ``real`` at 500 rows shows it).
+
+``... baseline URL ROSTER`` is the fair floor: the same accounts and memberships inserted by two raw
+``executemany`` statements in one transaction, in a fresh process.
+
+While either runs, the benchmark's own process writes like a trainee deciding (a one-row update in
+its own transaction every 20 ms) and keeps the longest wait.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, default
+
+from tipcase.services import courses
+from tipcase.services.demo import seed_demo
+from tipcase.store.database import Database
+
+COHORT = "bench"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def template(folder: Path) -> Path:
+    """A database with the demo (one case) and an empty cohort, closed so the file can be copied."""
+    path = folder / "template.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    db.upgrade()
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[ROOT / "scenarios" / "scam-compound-return.yaml"])
+        courses.create_cohort(session, None, COHORT, "Benchmark cohort")
+    db.dispose()
+    return path
+
+
+def roster_file(folder: Path, rows: int) -> Path:
+    path = folder / f"roster-{rows}.csv"
+    lines = ["staff_id,full_name,rank,unit,agency"]
+    lines += [f"{80_000_000 + n},Trainee {n} Saputra,Bripda,Unit PPA Polda {n % 34},Polri" for n in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _watch_write_locks() -> list[float]:
+    """Seconds from each BEGIN IMMEDIATE to the end of its COMMIT or ROLLBACK, on every engine of this process."""
+    spans: list[float] = []
+    began: dict[int, float] = {}
+
+    @event.listens_for(Engine, "after_cursor_execute")
+    def after(_conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith("BEGIN IMMEDIATE"):
+            began[id(cursor.connection)] = time.perf_counter()
+
+    for name in ("do_commit", "do_rollback"):
+        original = getattr(default.DefaultDialect, name)
+
+        def ended(self: Any, dbapi_connection: Any, original: Any = original) -> None:
+            original(self, dbapi_connection)
+            start = began.pop(id(getattr(dbapi_connection, "dbapi_connection", dbapi_connection)), None)  # under the pool's proxy
+            if start is not None:
+                spans.append(time.perf_counter() - start)
+
+        setattr(default.DefaultDialect, name, ended)
+    return spans
+
+
+def child(url: str, roster: str, cost: str) -> None:
+    if cost == "cheap":
+        from argon2 import PasswordHasher  # noqa: PLC0415
+
+        from tipcase.services import passwords  # noqa: PLC0415
+
+        passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    spans = _watch_write_locks()
+    from tipcase.cli import main  # noqa: PLC0415
+
+    start = time.perf_counter()
+    out = Path(roster).with_suffix(".passwords.csv")
+    out.unlink(missing_ok=True)
+    with open(os.devnull, "w") as quiet:
+        sys.stdout, sys.stderr, saved = quiet, quiet, (sys.stdout, sys.stderr)
+        try:
+            code = main(["--database", url, "cohorts", "import-roster", COHORT, roster, "--yes", "--passwords", str(out)])
+        finally:
+            sys.stdout, sys.stderr = saved
+    print(json.dumps({"code": code, "longest_lock": max(spans), "wall": time.perf_counter() - start}))
+
+
+def baseline(url: str, roster: str) -> None:
+    spans = _watch_write_locks()
+    rows = Path(roster).read_text(encoding="utf-8").splitlines()[1:]
+    db = Database(url)
+    start = time.perf_counter()
+    with db.engine.begin() as connection:
+        cohort_id = connection.execute(text("SELECT id FROM cohorts WHERE name = :n"), {"n": COHORT}).scalar_one()
+        users = [
+            {"u": f"trainee.{cells[0]}", "n": cells[1], "r": cells[2], "s": cells[0], "un": cells[3], "a": cells[4]}
+            for cells in (row.split(",") for row in rows)
+        ]
+        connection.execute(
+            text(
+                "INSERT INTO users (username, full_name, rank, staff_id, unit, agency, role, password_hash, failed_sign_ins, active,"
+                " created_at) VALUES (:u, :n, :r, :s, :un, :a, 'trainee', '$argon2id$v=19$m=65536,t=3,p=4$x$y', 0, 1, '2026-01-01')"
+            ),
+            users,
+        )
+        ids = connection.execute(text("SELECT id FROM users WHERE role = 'trainee' AND username LIKE 'trainee.%'")).scalars().all()
+        connection.execute(text("INSERT INTO cohort_members (cohort_id, user_id) VALUES (:c, :u)"), [{"c": cohort_id, "u": i} for i in ids])
+    db.dispose()
+    print(json.dumps({"code": 0, "longest_lock": max(spans), "wall": time.perf_counter() - start}))
+
+
+class DecisionProbe:
+    """Writes like a trainee deciding, every 20 ms, on its own connection; keeps the longest wait."""
+
+    def __init__(self, url: str) -> None:
+        self.db = Database(url)
+        self.longest = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            start = time.perf_counter()
+            with self.db.transaction() as session:
+                session.execute(text("UPDATE settings SET key = key WHERE key = 'none'"))
+            self.longest = max(self.longest, time.perf_counter() - start)
+            time.sleep(0.02)
+
+    def __enter__(self) -> DecisionProbe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.db.dispose()
+
+
+def measure(kind: str, base: Path, folder: Path, roster: Path, cost: str) -> dict[str, float]:
+    """One run in a fresh process on a fresh copy of the template, with a decision probe alongside."""
+    path = folder / f"{kind}-{time.monotonic_ns()}.sqlite3"
+    shutil.copy(base, path)
+    url = f"sqlite:///{path}"
+    command = [sys.executable, "-m", "benchmarks.roster_import", kind, url, str(roster)] + ([cost] if kind == "child" else [])
+    with DecisionProbe(url) as probe:
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{kind} failed: {done.stderr[-2000:]}")
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["probe_wait"] = probe.longest
+    path.unlink()
+    return figures
+
+
+def run(folder: Path) -> bool:
+    base = template(folder)
+    ok = True
+    header = f"{'rows':>7} {'hash cost':>9} {'':>10} {'longest write lock s':>21} {'longest decision wait s':>24} {'import wall s':>14}"
+    print(header)
+    for rows, cost, pairs in ((500, "real", 1), (10_000, "cheap", 3)):
+        roster = roster_file(folder, rows)
+        results: dict[str, list[dict[str, float]]] = {"baseline": [], "child": []}
+        for _ in range(pairs):  # interleaved: both see the same machine
+            for kind in ("baseline", "child"):
+                results[kind].append(measure(kind, base, folder, roster, cost))
+        for kind, label in (("baseline", "raw SQL"), ("child", "tipcase")):
+            lock = statistics.median(r["longest_lock"] for r in results[kind])
+            wait = max(r["probe_wait"] for r in results[kind])
+            wall = statistics.median(r["wall"] for r in results[kind])
+            print(f"{rows:>7,} {cost:>9} {label:>10} {lock:>21.3f} {wait:>24.3f} {wall:>14.1f}")
+        ours_lock = statistics.median(r["longest_lock"] for r in results["child"])
+        ours_wait = max(r["probe_wait"] for r in results["child"])
+        ok = ok and ours_lock < 1.0 and ours_wait < 1.0
+    print(f"target: the import holds the write lock under 1 s, and a decision meanwhile waits under 1 s: {'PASS' if ok else 'MISS'}")
+    return ok
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "child":
+        child(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif sys.argv[1] == "baseline":
+        baseline(sys.argv[2], sys.argv[3])
