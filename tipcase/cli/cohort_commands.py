@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
-from tipcase.services import analytics, courses, roster, scenarios
+from tipcase.services import analytics, attempts, courses, roster, scenarios
 from tipcase.store.models import ScenarioVersion
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -36,9 +36,9 @@ def register(commands: argparse._SubParsersAction, course_actions: argparse._Sub
     create_course.add_argument("--title-id", help="the course title in Bahasa Indonesia")
     create_course.add_argument("--scenario", action="append", required=True, metavar="ID[:VERSION]", help="repeat for each case, in order")
     create_course.add_argument("--pass-rule", choices=("all", "mean"), default="all", help="every scenario passed (all), or a mean percent")
-    create_course.add_argument("--pass-mean", type=float, metavar="PERCENT", help="the mean percent for --pass-rule mean")
+    create_course.add_argument("--pass-mean", type=_percent, metavar="PERCENT", help="the mean percent for --pass-rule mean (0-100)")
     create_course.add_argument("--policy", choices=("best", "last"), default="best", help="which attempt counts (default: best)")
-    create_course.add_argument("--max-attempts", type=int, metavar="N")
+    create_course.add_argument("--max-attempts", type=_positive, metavar="N", help="attempts allowed at each scenario (at least 1)")
     create_course.add_argument("--feedback-after-choice", action="store_true", help="show each choice's feedback at once")
     create_course.set_defaults(handler=cmd_courses_create)
 
@@ -80,6 +80,22 @@ def register(commands: argparse._SubParsersAction, course_actions: argparse._Sub
     report.set_defaults(handler=cmd_cohorts_report)
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (argparse turns the ValueError into one line)."""
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text}: at least 1")
+    return number
+
+
+def _percent(text: str) -> float:
+    """An argparse type: a percent from 0 to 100."""
+    number = float(text)
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"{text}: a percent from 0 to 100")
+    return number
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     for name in args.files:
         if not Path(name).is_file():
@@ -99,6 +115,10 @@ def _pinned(session: Session, spec: str) -> ScenarioVersion:
 
 
 def cmd_courses_create(args: argparse.Namespace) -> int:
+    if args.pass_rule == "mean" and args.pass_mean is None:
+        raise UsageError("--pass-rule mean needs --pass-mean PERCENT")
+    if args.pass_rule != "mean" and args.pass_mean is not None:
+        raise UsageError("--pass-mean applies only with --pass-rule mean")
     title = {"en": args.title} | ({"id": args.title_id} if args.title_id else {})
     with database(args) as db, db.transaction() as session:
         versions = [_pinned(session, spec) for spec in args.scenario]
@@ -193,7 +213,16 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
             versions = [v for v in versions if v.scenario_id == args.scenario]
             if not versions:
                 raise UsageError(f"course {args.course} has no scenario {args.scenario!r}")
-        reports = [analytics.scenario_analytics(session, operator(), cohort, course, version, language=args.lang) for version in versions]
+        languages = {}
+        for version in versions:
+            written_in = scenarios.playable(version).scenario.languages
+            languages[version.id] = attempts.language_of(written_in, args.lang)
+            if languages[version.id] is None:
+                raise UsageError(f"--lang {args.lang}: {version.scenario_id} v{version.version} is written in {', '.join(written_in)}")
+        reports = [
+            analytics.scenario_analytics(session, operator(), cohort, course, version, language=languages[version.id] or args.lang)
+            for version in versions
+        ]
     several = len(reports) > 1
     for report in reports:
         if args.xlsx:

@@ -95,7 +95,7 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     record.add_argument("--user", required=True, metavar="USERNAME")
     record.add_argument("--choose", required=True, metavar="N,N,...")
     record.add_argument("--course", metavar="CODE", help="record the attempt in this course")
-    record.add_argument("--lang", metavar="LANG")
+    record.add_argument("--lang", metavar="LANG", help="one of the languages the case is written in (default: its first)")
     record.set_defaults(handler=cmd_record)
 
     export = commands.add_parser("export", help="export records")
@@ -236,6 +236,8 @@ def cmd_record(args: argparse.Namespace) -> int:
     numbers = _parse_choices(args.choose)
     if not Path(args.file).is_file():
         raise UsageError(f"{args.file}: no such file")
+    if args.lang is not None:
+        check_language(args.file, args.lang)
     username = args.user.strip().lower()
     password = password_of(username)
     with database(args) as db:
@@ -268,6 +270,15 @@ def cmd_record(args: argparse.Namespace) -> int:
                 result = attempts.resume(session, _load_user(session, user_id), attempt_id).result()
     print_json({"attempt": attempt_id, **result})
     return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+
+
+def check_language(path: str, requested: str) -> None:
+    """UsageError unless the scenario in ``path`` is written in ``requested`` (before anything is asked or stored)."""
+    from tipcase.format.loader import load_file  # noqa: PLC0415
+
+    scenario = load_file(path).scenario
+    if scenario is not None and attempts.language_of(scenario.languages, requested) is None:
+        raise UsageError(f"--lang {requested}: {path} is written in {', '.join(scenario.languages)}")
 
 
 def _load_user(session: Session, user_id: int) -> User:

@@ -135,7 +135,13 @@ def cmd_play(args: argparse.Namespace) -> int:
     if checked is None:
         return EXIT_FAILED
     assert checked.scenario is not None
-    language = args.lang or checked.scenario.languages[0]
+    language = checked.scenario.languages[0]
+    if args.lang is not None:
+        wanted = args.lang.strip().casefold()
+        matched = next((tag for tag in checked.scenario.languages if tag.casefold() == wanted), None)
+        if matched is None:
+            raise UsageError(f"--lang {args.lang}: {args.file} is written in {', '.join(checked.scenario.languages)}")
+        language = matched
     play = Play(checked.scenario, checked.pathway, language=language)
     if numbers is not None:
         for number in numbers:

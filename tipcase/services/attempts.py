@@ -72,12 +72,19 @@ def start_attempt(
     An attempt in a course needs the actor to be a member of a cohort the course is assigned to, whatever
     their role (a course attempt counts towards the course's certificate); an attempt outside any course
     (``course`` None: a trainer's or a trainee's practice) needs only the play permission. Raises
-    PermissionDenied or ServiceError (not in the course, attempts used up).
+    PermissionDenied or ServiceError (not in the course, attempts used up, ``language`` not one the
+    scenario is written in; tags compare case-insensitively, as BCP 47's do).
 
     Two windows or workstations starting at the same moment get the same attempt: the database allows
     one unfinished attempt per person, version and course, and the loser of the race reads the winner's.
     """
     require(actor, Permission.PLAY)
+    scenario = playable(version).scenario
+    if language is not None:
+        chosen = language_of(scenario.languages, language)
+        if chosen is None:
+            raise ServiceError(f"{version.scenario_id} is not written in {language!r}: choose one of {', '.join(scenario.languages)}")
+        language = chosen
     if course is not None and version.id not in {item.scenario_version_id for item in course.items}:
         raise ServiceError(f"{version.scenario_id} v{version.version} is not part of course {course.code}")
     if course is not None and not takes_course(session, actor, course):
@@ -91,7 +98,6 @@ def start_attempt(
         ).all()
         if len(used) >= course.max_attempts:
             raise ServiceError(f"course {course.code} allows {course.max_attempts} attempt(s) at {version.scenario_id}; all are used")
-    scenario = playable(version).scenario
     attempt = Attempt(
         user_id=actor.id,
         scenario_version_id=version.id,
@@ -108,6 +114,12 @@ def start_attempt(
             raise
         return raced
     return attempt
+
+
+def language_of(languages: list[str], requested: str) -> str | None:
+    """The scenario's language tag that ``requested`` names (``ID`` for ``id``), or None when it has none."""
+    wanted = requested.strip().casefold()
+    return next((tag for tag in languages if tag.casefold() == wanted), None)
 
 
 def takes_course(session: Session, user: User, course: Course) -> bool:

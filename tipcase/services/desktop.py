@@ -167,7 +167,8 @@ def open_attempt(db: Database, account_id: int, course_id: int | None, version_i
         if version is None:
             raise NotFound(f"no published scenario {version_id}")
         course = session.get(Course, course_id) if course_id is not None else None
-        attempt = attempts.start_attempt(session, user, version, course=course, language=language)
+        written_in = scenarios.playable(version).scenario.languages  # the app's language, when the case has it
+        attempt = attempts.start_attempt(session, user, version, course=course, language=attempts.language_of(written_in, language))
         play = attempts.current_play(session, attempt)  # the app's own copy
         play.language = language
         media = scenarios.media_of(session, version)
