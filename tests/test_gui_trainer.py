@@ -96,6 +96,16 @@ def test_roster_preview_then_import(window: MainWindow, tmp_path: Path) -> None:
     assert page.passwords_model.row(0)[0] == "sri.90010999"
 
 
+def test_roster_preview_names_formula_like_cells(window: MainWindow) -> None:
+    window.show_cohorts()
+    page = window.cohorts_page()
+    page.preview_roster(Path(__file__).resolve().parents[2] / "shared" / "testdata" / "inputs" / "roster-formula-cells.csv")
+    dialog = page.roster_dialog
+    assert dialog.model.row(0)[3].endswith("90000001; looks like a formula: Name, Rank, Unit, Agency")
+    assert "6 row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text" in dialog.summary.text()
+    dialog.reject()
+
+
 def test_import_a_twine_story_and_save_it(window: MainWindow, tmp_path: Path) -> None:
     story = tmp_path / "story.twee"
     story.write_text(LINK_FORMS, encoding="utf-8")

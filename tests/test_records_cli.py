@@ -172,5 +172,5 @@ def test_publish_compose_a_course_and_assign_it(home: Path, capsys: pytest.Captu
     assert code == 1
     assert err == "tipcase: error: no published version 7 of scenario 'scam-compound-return'\n"
     code, _, err = run(capsys, "courses", "create", "other", "--title", "O", "--scenario", "scam-compound-return", "--pass-rule", "mean")
-    assert code == 1
-    assert "pass rule: 'all' (every scenario passed) or 'mean' with a mean percent" in err
+    assert code == 2  # a usage error, caught before the database is opened
+    assert err == "tipcase: error: --pass-rule mean needs --pass-mean PERCENT\n"

@@ -257,7 +257,7 @@ def test_passwords_are_hashed_while_others_keep_writing(tmp_path: Path) -> None:
     result = trainer_desktop.import_roster(db, trainer_id, "demo", path, progress=meanwhile)
     assert len(result.created) == 5
     assert len(waits) == 5
-    assert max(waits) < 1.0  # never waited for the importer
+    assert max(waits) < 5.0  # never waited for the importer (its lock would hold this write for the 15 s busy timeout)
     other.dispose()
     db.dispose()
 
@@ -310,10 +310,10 @@ def test_reading_is_linear_in_the_input(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'r.sqlite3'}")
     db.upgrade()
 
-    def seconds(path: Path) -> float:
-        start = time.perf_counter()
+    def seconds(path: Path) -> float:  # CPU time: the machine is shared, and others' work is not ours
+        start = time.process_time()
         preview_of(db, path)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     for kind in ("csv", "xlsx"):
         small, large = tmp_path / f"s.{kind}", tmp_path / f"l.{kind}"
@@ -323,6 +323,6 @@ def test_reading_is_linear_in_the_input(tmp_path: Path) -> None:
                 path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
             else:
                 xlsx(path, rows)  # type: ignore[arg-type]
-        ratio = min(seconds(large) for _ in range(2)) / min(seconds(small) for _ in range(2))
+        ratio = min(seconds(large) for _ in range(3)) / min(seconds(small) for _ in range(3))
         assert ratio < 4 * 2, f"{kind}: 4x the rows took {ratio:.1f}x the time"
     db.dispose()

@@ -1771,6 +1771,12 @@
         <source>{good} row(s) ready to import; {bad} row(s) with errors will be skipped.</source>
         <translation>{good} baris siap diimpor; {bad} baris bermasalah akan dilewati.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.</source>
+        <translation>
+            <numerusform>%n baris memuat sel yang diawali seperti rumus lembar kerja (=, +, - atau @): sel itu diimpor sebagai teks; periksalah.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing is imported until you press Import.</source>
         <translation>Tidak ada yang diimpor sampai Anda menekan Impor.</translation>
@@ -1788,6 +1794,26 @@
     <message>
         <source>create the trainee account {username}</source>
         <translation>buat akun peserta {username}</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Pangkat</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Satuan kerja</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>looks like a formula: {columns}</source>
+        <translation>tampak seperti rumus: {columns}</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,7 @@ class RosterRow:
     agency: str | None = None
     errors: list[str] = dataclasses.field(default_factory=list)
     warnings: list[str] = dataclasses.field(default_factory=list)
+    formula_columns: list[str] = dataclasses.field(default_factory=list)  # the columns (COLUMNS keys) the warnings name
     existing: str | None = None  # the username of the account that already has this staff ID
 
     @property
@@ -225,6 +226,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         values: dict[str, str] = {}
         errors: list[str] = []
         warnings: list[str] = []
+        formula_columns: list[str] = []
         for position, column in columns.items():
             cell = raw.cells[position] if position < len(raw.cells) else None
             text = _text(cell)
@@ -236,6 +238,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
                 errors.append(problem)
             elif text.startswith(FORMULA_STARTS) or (isinstance(cell, str) and cell[:1] in ("\t", "\r")):
                 warnings.append(f"{LABELS[column]} {_shown(text)} starts like a spreadsheet formula: check it is meant as text")
+                formula_columns.append(column)
         if not values:
             continue  # a blank line
         if len(preview.rows) >= MAX_ROWS:
@@ -243,7 +246,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         staff_id, full_name = values.get("staff_id", ""), values.get("full_name", "")
         row = RosterRow(raw.number, staff_id, full_name, values.get("username") or username_for(full_name, staff_id))
         row.rank, row.unit, row.agency = values.get("rank"), values.get("unit"), values.get("agency")
-        row.errors, row.warnings = errors, warnings
+        row.errors, row.warnings, row.formula_columns = errors, warnings, formula_columns
         preview.rows.append(row)
         if errors:
             continue

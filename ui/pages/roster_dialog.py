@@ -24,6 +24,11 @@ class RosterDialog(QDialog):
         table.setAccessibleName(self.tr("Roster rows"))
         good, bad = len(preview.good), len(preview.bad)
         message = self.tr("{good} row(s) ready to import; {bad} row(s) with errors will be skipped.").format(good=good, bad=bad)
+        warned = sum(1 for row in preview.good if row.formula_columns)
+        if warned:
+            message += " " + self.tr(
+                "%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.", "", warned
+            )
         self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -45,4 +50,11 @@ class RosterDialog(QDialog):
             what = self.tr("add the existing account {username}").format(username=row.existing)
         else:
             what = self.tr("create the trainee account {username}").format(username=row.username)
-        return "; ".join([what, *row.warnings])
+        columns = {
+            "staff_id": self.tr("Staff ID"), "full_name": self.tr("Name"), "username": self.tr("Username"),
+            "rank": self.tr("Rank"), "unit": self.tr("Unit"), "agency": self.tr("Agency"),
+        }  # fmt: skip
+        if row.formula_columns:
+            named = ", ".join(columns.get(column, column) for column in row.formula_columns)
+            what += "; " + self.tr("looks like a formula: {columns}").format(columns=named)
+        return what
