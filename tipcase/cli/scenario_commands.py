@@ -79,23 +79,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(f.is_error for f in findings) else EXIT_OK
 
 
-def _checked_or_none(path: str) -> Checked | None:
-    """Load and check a file to play or analyze; print its errors and return None when it has any."""
+def _checked_or_none(path: str, *, team: bool = False) -> Checked | None:
+    """Load and check a file to play or analyze (a team case too, when ``team``); print its errors and return None when it has any."""
     _expand([path])
     checked = check_file(path)
-    if not checked.ok or checked.scenario is None:
+    wanted = checked.scenario is not None or (team and checked.team is not None)
+    if not checked.ok or not wanted:
         errors = [f for f in sort_findings(checked.findings) if f.is_error]
         _print_findings(errors, sys.stderr)
-        if checked.scenario is None and not errors:
+        if checked.team is not None and not errors:
+            print(
+                f"tipcase: error: {path} is a team case: rehearse it with 'tipcase exercise start' and 'tipcase exercise play'",
+                file=sys.stderr,
+            )
+        elif not wanted and not errors:
             print(f"tipcase: error: {path} is a {checked.loaded.kind} file, not a scenario", file=sys.stderr)
         return None
     return checked
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    checked = _checked_or_none(args.file)
+    checked = _checked_or_none(args.file, team=True)
     if checked is None:
         return EXIT_FAILED
+    if checked.team is not None:
+        return _analyze_team(checked, as_json=args.json)
     analysis = checked.analysis
     assert analysis is not None
     report: dict[str, Any] = {
@@ -116,6 +124,26 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"max_total: {report['max_total']}")
         print(f"best route: {' -> '.join(analysis.best_route)}")
         print(f"best choices: {','.join(map(str, analysis.best_choices))}")
+    return EXIT_OK
+
+
+def _analyze_team(checked: Checked, *, as_json: bool) -> int:
+    """``tipcase analyze TEAMFILE``: each role's part, the team's maxima and the best joint route (docs/team-exercises.md)."""
+    from tipcase.team.report import analysis_json  # noqa: PLC0415 - only for team cases
+
+    assert checked.team is not None
+    assert checked.team_analysis is not None
+    report = analysis_json(checked.team, checked.team_analysis)
+    if as_json:
+        print_json(report)
+        return EXIT_OK
+    print(f"team case {report['team_case']} v{report['version']}: {len(report['roles'])} roles, {report['states']:,} joint states")
+    for role_id, role in report["roles"].items():
+        maxima = ", ".join(f"{c} {m}" for c, m in role["max"].items())
+        print(f"  {role_id}: {role['stages']} stages, max_total {role['max_total']} ({maxima})")
+        print(f"    best route: {' -> '.join(role['best_route'])}")
+        print(f"    best choices: {','.join(map(str, role['best_choices']))}")
+    print(f"team max_total: {report['max_total']}")
     return EXIT_OK
 
 

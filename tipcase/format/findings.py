@@ -25,6 +25,9 @@ CODES: dict[str, str] = {
     "E010": "`reveal` names no exhibit",
     "E011": "the reachable state space is over 100,000 states",
     "E012": "an exhibit's `file` can never be one: not a kind TIPCase shows, or a path outside the scenario's folder",
+    "E013": "team case: a hand-over or inject names no role, or a hand-over has no sender or no receiver",
+    "E014": "team case: a role can wait for ever (a reachable state where it waits and no role can move)",
+    "E015": "team case: a hand-over can queue more deliveries than the bound (the sender repeats it without the receiver taking it)",
     "W101": "a text lacks one of `languages`",
     "W102": "a choice makes an off-pathway referral",
     "W103": "a choice has no feedback",
@@ -46,7 +49,9 @@ class Location:
     ``stage`` is a stage id, ``choice`` the 0-based place of a choice in its stage's list (messages and
     JSON count from 1), ``exhibit`` an exhibit id, ``field`` the file's key at fault (``text``,
     ``feedback``, ``pass_mark``...: of the choice, else the stage, else the exhibit, else the case) and
-    ``language`` the language of a text (``en``, ``id``) when one language is at fault.
+    ``language`` the language of a text (``en``, ``id``) when one language is at fault. In a team case
+    (docs/team-exercises.md) ``role`` is the role whose track holds the stage, ``handover`` a hand-over id
+    and ``inject`` the 0-based place of an inject in the list.
     """
 
     stage: str | None = None
@@ -54,17 +59,28 @@ class Location:
     exhibit: str | None = None
     field: str | None = None
     language: str | None = None
+    role: str | None = None
+    handover: str | None = None
+    inject: int | None = None
 
     @classmethod
     def of_key_path(cls, path: str, language: str | None = None) -> Location:
         """The location of a scenario key path as the schema writes it, such as ``stages.intake.choices[2].label.en``.
 
         Ids never hold ``.`` or ``[`` (the format's id pattern), so the path splits unambiguously. A
-        language code after a text's key becomes ``language``; ``language`` overrides it.
+        language code after a text's key becomes ``language``; ``language`` overrides it. A team case's
+        paths (``roles.investigator.stages.intake...``, ``handovers.berkas.carries``, ``injects[2].when``)
+        give ``role``, ``handover`` and ``inject`` as well.
         """
         parts: list[str | int] = [name if name else int(number) - 1 for name, number in _KEY_PATH_PART.findall(path)]
-        stage = exhibit = None
-        choice = None
+        stage = exhibit = role = handover = None
+        choice = inject = None
+        if len(parts) >= 2 and parts[0] == "roles" and isinstance(parts[1], str):
+            role, parts = parts[1], parts[2:]
+        elif len(parts) >= 2 and parts[0] == "handovers" and isinstance(parts[1], str):
+            handover, parts = parts[1], parts[2:]
+        elif len(parts) >= 2 and parts[0] == "injects" and isinstance(parts[1], int):
+            inject, parts = parts[1], parts[2:]
         if len(parts) >= 2 and parts[0] == "stages" and isinstance(parts[1], str):
             stage, parts = parts[1], parts[2:]
             if len(parts) >= 2 and parts[0] == "choices" and isinstance(parts[1], int):
@@ -74,19 +90,35 @@ class Location:
         field = parts[0] if parts and isinstance(parts[0], str) else None
         if field is not None and language is None and len(parts) == 2 and isinstance(parts[1], str) and len(parts[1]) <= 3:
             language = parts[1] if field in TEXT_KEYS else None
-        return cls(stage=stage, choice=choice, exhibit=exhibit, field=field, language=language)
+        return cls(stage=stage, choice=choice, exhibit=exhibit, field=field, language=language, role=role, handover=handover, inject=inject)
 
     def as_json(self) -> dict[str, object]:
-        """The parts that apply, for ``tipcase validate --json`` (``choice`` counted from 1 as in messages)."""
+        """The parts that apply, for ``tipcase validate --json`` (``choice`` and ``inject`` counted from 1 as in messages)."""
         found: dict[str, object] = {}
-        for key in ("stage", "choice", "exhibit", "field", "language"):
+        for key in ("role", "handover", "inject", "stage", "choice", "exhibit", "field", "language"):
             value = getattr(self, key)
             if value is not None:
-                found[key] = value + 1 if key == "choice" else value
+                found[key] = value + 1 if key in ("choice", "inject") else value
         return found
 
 
-TEXT_KEYS = frozenset({"title", "text", "summary", "content_warning", "label", "feedback", "critical", "ref", "description"})
+TEXT_KEYS = frozenset(
+    {
+        "title",
+        "text",
+        "summary",
+        "content_warning",
+        "label",
+        "feedback",
+        "critical",
+        "ref",
+        "description",
+        "briefing",
+        "expect",
+        "note",
+        "sender",
+    }
+)
 """The keys whose value is a text in one or more languages (``{en: ..., id: ...}``)."""
 
 

@@ -12,7 +12,7 @@ import functools
 import hashlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tipcase import bundled
 from tipcase.format.findings import Findings, Pos
@@ -41,10 +41,14 @@ from tipcase.format.schema import (
 )
 from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, ScalarNode, compose, decode, gc_paused, pos, too_large
 
+if TYPE_CHECKING:
+    from tipcase.team.model import TeamCase
+
 SCENARIO_KEY = "tipcase"
 PATHWAY_KEY = "tipcase-pathway"
 FRAMEWORK_KEY = "tipcase-competencies"
 PROVISIONS_KEY = "tipcase-provisions"
+TEAM_KEY = "tipcase-team"
 
 
 @dataclasses.dataclass
@@ -52,9 +56,10 @@ class Loaded:
     """The outcome of loading one file: what it is, the model when it could be built, and findings."""
 
     path: str
-    kind: str | None  # "scenario" | "pathway" | "competencies" | "provisions" | None when unrecognisable
+    kind: str | None  # "scenario" | "pathway" | "competencies" | "provisions" | "team" | None when unrecognisable
     findings: Findings
     scenario: Scenario | None = None
+    team: TeamCase | None = None  # a team case (tipcase.team), docs/team-exercises.md
     pathway: Pathway | None = None
     competencies: dict[str, Competency] | None = None
     register: Register | None = None
@@ -94,6 +99,8 @@ def load_bytes(data: bytes, path: str = "<memory>") -> Loaded:
     loaded = load_text(text, path, findings)
     if loaded.scenario is not None:
         loaded.scenario.sha256 = hashlib.sha256(data).hexdigest()
+    if loaded.team is not None:
+        loaded.team.set_sha256(hashlib.sha256(data).hexdigest())
     if loaded.pathway is not None:
         loaded.pathway.sha256 = hashlib.sha256(data).hexdigest()
     return loaded
@@ -120,13 +127,23 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
         return loaded
     first_key = root.value[0][0]
     first = str(first_key.value) if isinstance(first_key, ScalarNode) else ""
-    kinds = {SCENARIO_KEY: "scenario", PATHWAY_KEY: "pathway", FRAMEWORK_KEY: "competencies", PROVISIONS_KEY: "provisions"}
+    kinds = {
+        SCENARIO_KEY: "scenario",
+        PATHWAY_KEY: "pathway",
+        FRAMEWORK_KEY: "competencies",
+        PROVISIONS_KEY: "provisions",
+        TEAM_KEY: "team",
+    }
     if first not in kinds:
-        findings.add(
-            "E002", pos(first_key), f"the first key must be '{SCENARIO_KEY}: 1' (scenario) or '{PATHWAY_KEY}: 1' (pathway), found {first!r}"
-        )
+        message = f"the first key must be '{SCENARIO_KEY}: 1' (scenario), '{PATHWAY_KEY}: 1' (pathway) or '{TEAM_KEY}: 1' (team case)"
+        findings.add("E002", pos(first_key), f"{message}, found {first!r}")
         return loaded
     loaded.kind = kinds[first]
+    if loaded.kind == "team":
+        from tipcase.team.loader import build_team  # noqa: PLC0415 - the team format builds on this module
+
+        loaded.team = build_team(root, findings, path, _languages(root, findings))
+        return loaded
     ctx = Context(findings, _languages(root, findings), scenario=loaded.kind == "scenario")
     spec = {"scenario": SCENARIO, "pathway": PATHWAY, "competencies": COMPETENCY_FRAMEWORK, "provisions": REGISTER}[loaded.kind]
     record = spec.convert(root, ctx, "")
@@ -139,7 +156,7 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
     elif loaded.kind == "provisions":
         loaded.register = build_register(record, path)
     else:
-        loaded.competencies = _build_competencies(record.get("competencies", []))
+        loaded.competencies = build_competencies(record.get("competencies", []))
     return loaded
 
 
@@ -154,19 +171,20 @@ def _languages(root: MappingNode, findings: Findings) -> list[str]:
     return ["en"]
 
 
-def _text(record: Record, key: str) -> Text:
+def required_text(record: Record, key: str) -> Text:
     """A required text; when it was missing or invalid (already reported), an empty placeholder."""
     value = record.values.get(key)
     return value if isinstance(value, Text) else Text({}, record.pos)
 
 
-def _build_competencies(entries: list[Entry]) -> dict[str, Competency]:
+def build_competencies(entries: list[Entry]) -> dict[str, Competency]:
+    """Competencies by id from the checked entries of a ``competencies`` map."""
     result = {}
     for entry in entries:
         record: Record = entry.value
         result[entry.key] = Competency(
             id=entry.key,
-            title=_text(record, "title"),
+            title=required_text(record, "title"),
             weight=record.get("weight", 1),
             description=record.get("description"),
             pos=entry.key_pos,
@@ -183,7 +201,7 @@ def _build_choice(index: int, record: Record) -> Choice:
             effect_pos[f"{effect}.{entry.key}"] = entry.key_pos
     return Choice(
         index=index,
-        label=_text(record, "label"),
+        label=required_text(record, "label"),
         to=values.get("to", ""),
         score={e.key: e.value for e in score_entries},
         feedback=values.get("feedback"),
@@ -208,29 +226,26 @@ def _layout(record: Record | None) -> tuple[float, float] | None:
     return float(record.values.get("x", 0)), float(record.values.get("y", 0))
 
 
-def _build_stage(entry: Entry, ctx: Context) -> Stage:
+def build_stage(entry: Entry, ctx: Context, prefix: str = "") -> Stage:
+    """A stage from its checked record; ``prefix`` is the key path above ``stages`` (a team case's ``roles.<id>.``)."""
     record: Record = entry.value
     values = record.values
     choices = [_build_choice(i, choice) for i, (choice, _) in enumerate(values.get("choices", []))]
     has_choices_key = "choices" in record.key_pos
+    where = f"{prefix}stages.{entry.key}"
     if "end" in values and values.get("choices"):
-        ctx.error(
-            record.key_pos["choices"],
-            "an end stage has no choices (remove 'choices' or 'end')",
-            where=f"stages.{entry.key}",
-            at=f"stages.{entry.key}.end",
-        )
+        ctx.error(record.key_pos["choices"], "an end stage has no choices (remove 'choices' or 'end')", where=where, at=f"{where}.end")
     elif "end" not in record.key_pos and not has_choices_key and "text" in record.key_pos:
         ctx.error(
             entry.key_pos,
             "a stage needs 'choices' unless it is an end (add 'end: success|partial|failure')",
-            where=f"stages.{entry.key}",
-            at=f"stages.{entry.key}.end",
+            where=where,
+            at=f"{where}.end",
         )
     reveal = values.get("reveal", [])
     return Stage(
         id=entry.key,
-        text=_text(record, "text"),
+        text=required_text(record, "text"),
         title=values.get("title"),
         at=values.get("at"),
         reveal=[exhibit for exhibit, _ in reveal],
@@ -243,16 +258,10 @@ def _build_stage(entry: Entry, ctx: Context) -> Stage:
     )
 
 
-def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
-    values = record.values
-    declared = "competencies" in values
-    competencies = _build_competencies(values["competencies"]) if declared else dict(default_competencies())
-    variables: list[Entry] = values.get("variables", [])
-    for entry in variables:
-        if entry.key == "hours" or entry.key in ("and", "or", "not", "true", "false"):
-            ctx.error(entry.key_pos, f"{entry.key!r} is a reserved word of conditions; choose another name", where=f"variables.{entry.key}")
+def build_exhibits(entries: list[Entry]) -> dict[str, Exhibit]:
+    """The case file by exhibit id from the checked entries of an ``exhibits`` map."""
     exhibits = {}
-    for entry in values.get("exhibits", []):
+    for entry in entries:
         exhibit: Record = entry.value
         exhibits[entry.key] = Exhibit(
             id=entry.key,
@@ -263,11 +272,32 @@ def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
             pos=entry.key_pos,
             file_pos=exhibit.value_pos.get("file", entry.key_pos),
         )
-    stages = {entry.key: _build_stage(entry, ctx) for entry in values.get("stages", [])}
+    return exhibits
+
+
+def check_variable_names(variables: list[Entry], ctx: Context, prefix: str = "") -> None:
+    """E002 for a variable named like a word of conditions (``hours``, ``and``...)."""
+    for entry in variables:
+        if entry.key == "hours" or entry.key in ("and", "or", "not", "true", "false"):
+            ctx.error(
+                entry.key_pos,
+                f"{entry.key!r} is a reserved word of conditions; choose another name",
+                where=f"{prefix}variables.{entry.key}",
+            )
+
+
+def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
+    values = record.values
+    declared = "competencies" in values
+    competencies = build_competencies(values["competencies"]) if declared else dict(default_competencies())
+    variables: list[Entry] = values.get("variables", [])
+    check_variable_names(variables, ctx)
+    exhibits = build_exhibits(values.get("exhibits", []))
+    stages = {entry.key: build_stage(entry, ctx) for entry in values.get("stages", [])}
     return Scenario(
         id=values.get("id", ""),
         version=values.get("version", 1),
-        title=_text(record, "title"),
+        title=required_text(record, "title"),
         start=values.get("start", ""),
         stages=stages,
         path=path,
@@ -314,7 +344,7 @@ def _build_pathway(record: Record, ctx: Context, path: str) -> Pathway:
         referral_positions.setdefault((source, target), (source_pos, target_pos))
     return Pathway(
         id=values.get("id", ""),
-        title=_text(record, "title"),
+        title=required_text(record, "title"),
         nodes=nodes,
         referrals=set(referral_positions),
         referral_positions=referral_positions,

@@ -560,11 +560,13 @@ ALL_OBJECTS = (SCENARIO, COMPETENCY, EXHIBIT, STAGE, LAYOUT, CHOICE, PATHWAY, PA
 
 
 def json_schema() -> dict[str, Any]:
-    """A JSON Schema (2020-12) for scenario and pathway files, for editors' completion."""
+    """A JSON Schema (2020-12) for scenario, pathway and team case files, for editors' completion."""
+    from tipcase.team.schema import ALL_TEAM_OBJECTS  # noqa: PLC0415 - the team format builds on this module
+
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:tipcase:scenario-format:1",
-        "title": "TIPCase scenario or pathway file, format 1",
-        "oneOf": [{"$ref": "#/$defs/Scenario"}, {"$ref": "#/$defs/Pathway"}],
-        "$defs": {obj.name: obj.definition() for obj in ALL_OBJECTS},
+        "title": "TIPCase scenario, pathway or team case file, format 1",
+        "oneOf": [{"$ref": "#/$defs/Scenario"}, {"$ref": "#/$defs/Pathway"}, {"$ref": "#/$defs/TeamCase"}],
+        "$defs": {obj.name: obj.definition() for obj in (*ALL_OBJECTS, *ALL_TEAM_OBJECTS)},
     }

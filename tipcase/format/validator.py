@@ -8,14 +8,15 @@ sorted errors first. It never raises on bad input: whatever is wrong becomes a f
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tipcase import bundled
-from tipcase.format.findings import Finding, Findings, Location, sort_findings
+from tipcase.format.findings import Finding, Findings, Location, Pos, sort_findings
 from tipcase.format.loader import Loaded, default_competencies, load_file, load_text, register_for
 from tipcase.format.media import check_exhibit_files
-from tipcase.format.model import Pathway, Scenario
+from tipcase.format.model import Competency, Pathway, Scenario
 from tipcase.format.model_checks import (
     check_pathway_nodes,
     check_pathway_references,
@@ -30,6 +31,10 @@ from tipcase.play.compiled_scenario import compile_scenario
 from tipcase.play.engine import analysis_of
 from tipcase.play.state_space import Analysis
 
+if TYPE_CHECKING:
+    from tipcase.team.joint import JointAnalysis
+    from tipcase.team.model import TeamCase
+
 PATHWAY_FIELD = Location(field="pathway")
 
 
@@ -42,6 +47,8 @@ class Checked:
     scenario: Scenario | None = None
     pathway: Pathway | None = None
     analysis: Analysis | None = None
+    team: TeamCase | None = None
+    team_analysis: JointAnalysis | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,6 +79,45 @@ def _on_disk(path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def pathway_of(  # noqa: PLR0917 - the same eight facts for a scenario and a team case
+    owner_path: str,
+    pathway_id: str,
+    pathway_pos: Pos,
+    competencies: Mapping[str, Competency],
+    owner: str,
+    findings: Findings,
+    extra: list[Finding],
+    cache: _PathwayCache,
+) -> Pathway | None:
+    """The pathway a case names, found and checked (its own findings go to ``extra``); None when it is unusable.
+
+    E004 (at ``pathway_pos``, in ``findings``) when it is not found, not a pathway file or holds another id.
+    """
+    found = bundled.find_pathway(owner_path, pathway_id)
+    if found is None:
+        tried = ", ".join(_display(p) for p in bundled.pathway_candidates(owner_path, pathway_id)[:2])
+        findings.add("E004", pathway_pos, f"pathway {pathway_id!r} not found (looked in {tried} and the bundled library)", at=PATHWAY_FIELD)
+        return None
+    pathway_loaded = cache.get(found, _display(found))
+    pathway_findings = Findings(pathway_loaded.path)
+    pathway_findings.items.extend(pathway_loaded.findings.items)
+    if pathway_loaded.pathway is not None:
+        check_pathway_nodes(pathway_loaded.pathway, pathway_findings)
+        check_pathway_references(pathway_loaded.pathway, register_for(found), pathway_findings)
+        check_rule_competencies(pathway_loaded.pathway, pathway_findings, competencies, owner)
+    if pathway_loaded.kind != "pathway" and not pathway_loaded.findings.has_errors:
+        findings.add("E004", pathway_pos, f"{_display(found)} is not a pathway file", at=PATHWAY_FIELD)
+    extra.extend(pathway_findings.items)
+    if pathway_loaded.pathway is None or pathway_findings.has_errors:
+        return None
+    if pathway_loaded.pathway.id != pathway_id:
+        findings.add(
+            "E004", pathway_pos, f"{_display(found)} holds pathway {pathway_loaded.pathway.id!r}, not {pathway_id!r}", at=PATHWAY_FIELD
+        )
+        return None
+    return pathway_loaded.pathway
+
+
 def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None) -> Checked:
     """Run every check on a loaded file."""
     with gc_paused():  # the analysis allocates a tuple per state and edge, none in cycles
@@ -88,33 +134,26 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
         check_rule_competencies(loaded.pathway, findings, default_competencies(), "the competency framework")
         check_pathway_references(loaded.pathway, register_for(_on_disk(loaded.path)), findings)
         checked.pathway = loaded.pathway
+    if loaded.team is not None:
+        from tipcase.team.checks import check_team  # noqa: PLC0415 - the team format builds on this module
+
+        checked.team = loaded.team
+        checked.pathway, checked.team_analysis = check_team(loaded.team, findings, extra, cache)
     scenario = loaded.scenario
     if scenario is not None:
         checked.scenario = scenario
         pathway = None
         if scenario.pathway is not None:
-            found = bundled.find_pathway(scenario.path, scenario.pathway)
-            if found is None:
-                tried = ", ".join(_display(p) for p in bundled.pathway_candidates(scenario.path, scenario.pathway)[:2])
-                message = f"pathway {scenario.pathway!r} not found (looked in {tried} and the bundled library)"
-                findings.add("E004", scenario.pathway_pos, message, at=PATHWAY_FIELD)
-            else:
-                pathway_loaded = cache.get(found, _display(found))
-                pathway_findings = Findings(pathway_loaded.path)
-                pathway_findings.items.extend(pathway_loaded.findings.items)
-                if pathway_loaded.pathway is not None:
-                    check_pathway_nodes(pathway_loaded.pathway, pathway_findings)
-                    check_pathway_references(pathway_loaded.pathway, register_for(found), pathway_findings)
-                    check_rule_competencies(pathway_loaded.pathway, pathway_findings, scenario.competencies, f"scenario '{scenario.id}'")
-                if pathway_loaded.kind != "pathway" and not pathway_loaded.findings.has_errors:
-                    findings.add("E004", scenario.pathway_pos, f"{_display(found)} is not a pathway file", at=PATHWAY_FIELD)
-                extra.extend(pathway_findings.items)
-                if pathway_loaded.pathway is not None and not pathway_findings.has_errors:
-                    pathway = pathway_loaded.pathway
-                    if pathway.id != scenario.pathway:
-                        message = f"{_display(found)} holds pathway {pathway.id!r}, not {scenario.pathway!r}"
-                        findings.add("E004", scenario.pathway_pos, message, at=PATHWAY_FIELD)
-                        pathway = None
+            pathway = pathway_of(
+                scenario.path,
+                scenario.pathway,
+                scenario.pathway_pos,
+                scenario.competencies,
+                f"scenario '{scenario.id}'",
+                findings,
+                extra,
+                cache,
+            )
         checked.pathway = pathway
         check_scenario(scenario, pathway, findings)
         check_references(scenario, register_for(_on_disk(scenario.path)), findings)

@@ -21,22 +21,27 @@ class TrailStep:
     node: str
     clock: float
     stage: str
+    role: str | None = None  # in a team case's trail, the role whose stage it is
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Violation:
     rule: Rule
     stage: str | None  # the stage where the rule was found broken (None: at the end of the route)
+    role: str | None = None  # on a team trail, the role at that stage
 
     def as_json(self) -> dict[str, object]:
-        return {"rule": self.rule.id, "competency": self.rule.competency, "points": -self.rule.points}
+        found: dict[str, object] = {"rule": self.rule.id, "competency": self.rule.competency, "points": -self.rule.points}
+        if self.role is not None:
+            found.update(role=self.role, stage=self.stage)
+        return found
 
 
-def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], end_stage: str | None) -> list[Violation]:
+def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], end_stage: str | None, end_role: str | None = None) -> list[Violation]:
     """The rules a trail breaks, in the pathway's rule order; each rule at most once.
 
     ``end_stage`` is the end the route reached, or None while it is unfinished (``requires`` rules
-    are judged only on a finished route).
+    are judged only on a finished route); on a team trail ``end_role`` is the role that ended last.
     """
     first: dict[str, TrailStep] = {}
     for step in trail:
@@ -47,14 +52,14 @@ def broken_rules(pathway: Pathway, trail: Sequence[TrailStep], end_stage: str | 
         if rule.before:
             for earlier, later in itertools.pairwise(rule.before):
                 if later in first and (earlier not in order or order[earlier] > order[later]):
-                    violations.append(Violation(rule, first[later].stage))
+                    violations.append(Violation(rule, first[later].stage, first[later].role))
                     break
         elif rule.deadline_node:
             arrival = first.get(rule.deadline_node)
             if arrival is not None and arrival.clock > rule.deadline_hours + 1e-9:
-                violations.append(Violation(rule, arrival.stage))
+                violations.append(Violation(rule, arrival.stage, arrival.role))
         elif rule.requires and end_stage is not None and rule.requires not in first:
-            violations.append(Violation(rule, end_stage))
+            violations.append(Violation(rule, end_stage, end_role))
     return violations
 
 

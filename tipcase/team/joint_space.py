@@ -1,0 +1,172 @@
+"""The joint states of a team case: every role's position plus the deliveries queued between them.
+
+A joint state is, per role, ``(stage, variables, clock, injects fired, waiting)`` and, per hand-over,
+the queue of deliveries sent and not yet taken (each: the carried values and the clock it was sent at).
+A role at an end keeps only its stage (nothing it holds can change anything any more), and deliveries
+to it are dropped.
+A role moves by taking a choice offered to it or, standing at a stage that waits, by taking the
+delivery at the head of that hand-over's queue.
+
+**Why one role at a time is enough.** Roles touch one another only through the hand-over queues: a
+choice appends to queues, and each queue has one receiver that alone takes from it. So moves of two
+roles commute and never disable each other, and the set "every move of the first role (in file order)
+that can move" is a persistent set (Godefroid, *Partial-Order Methods for the Verification of
+Concurrent Systems*, LNCS 1032, 1996, ch. 4). Exploring only those moves reaches every state where no
+role can move (finished, or deadlocked) and, for every combination of per-role routes the team can
+take, a path that takes exactly those routes: the maxima, the best joint route and the deadlocks are
+the full interleaving space's, over far fewer states (the scheduling never changes a result: the
+determinism principle of docs/team-exercises.md).
+
+Bounds: at most ``MAX_JOINT_STATES`` states (E011) and ``MAX_QUEUE`` deliveries waiting in one
+hand-over's queue (E015), so a runaway counter or a role that sends for ever is reported, not explored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+
+from tipcase.play.compiled_scenario import CompiledChoice, Values
+from tipcase.team.compiled import CompiledTeam, fire_injects, receive
+
+MAX_JOINT_STATES = 200_000
+MAX_QUEUE = 8
+
+Local = tuple[int, Values, float, int, bool]  # stage index, variables, clock, fired injects (bits), waiting
+Delivery = tuple[Values, float]  # carried values, clock when sent
+Joint = tuple[tuple[Local, ...], tuple[tuple[Delivery, ...], ...]]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Move:
+    """One role's step: a choice (``number`` among those offered) or taking a delivery (``choice`` None)."""
+
+    role: int
+    choice: CompiledChoice | None
+    number: int
+    handover: int = -1  # the hand-over whose delivery was taken
+
+
+@dataclasses.dataclass(slots=True)
+class JointSpace:
+    states: list[Joint] = dataclasses.field(default_factory=list)
+    edges: list[list[tuple[int, Move]]] = dataclasses.field(default_factory=list)
+    overflow: bool = False
+    queue_overflow: tuple[int, int, int] | None = None  # (hand-over, state, role that sent it) past MAX_QUEUE
+
+    def __len__(self) -> int:
+        return len(self.states)
+
+
+def _stored(ct: CompiledTeam, role: int, clock: float) -> float:
+    """The clock as the joint state keeps it (0 when it matters nowhere; capped when only thresholds matter)."""
+    if not ct.keep_clock[role]:
+        return 0.0
+    return clock if ct.clock_cap is None else min(clock, ct.clock_cap)
+
+
+def initial_state(ct: CompiledTeam) -> Joint:
+    """Every role at its start (its injects due at clock 0 fired), every queue empty."""
+    locals_: list[Local] = []
+    for role in ct.roles:
+        cs = role.cs
+        stage = cs.stage_index[cs.scenario.start]
+        if cs.ends[stage]:
+            locals_.append((stage, (), 0.0, 0, False))
+            continue
+        values, fired, _ = fire_injects(role, cs.initial, 0.0, 0)
+        locals_.append((stage, values, 0.0, fired, role.waits[stage] >= 0))
+    return tuple(locals_), tuple(() for _ in ct.handovers)
+
+
+def role_moves(ct: CompiledTeam, state: Joint, r: int) -> list[tuple[Move, Joint]] | int:
+    """Role ``r``'s moves from ``state`` and the states they lead to.
+
+    Returns an int instead (a hand-over index) when a send would queue more than ``MAX_QUEUE``
+    deliveries of that hand-over.
+    """
+    locals_, queues = state
+    stage, values, clock, fired, waiting = locals_[r]
+    role = ct.roles[r]
+    cs = role.cs
+    if cs.ends[stage]:
+        return []
+    if waiting:
+        h = role.waits[stage]
+        queue = queues[h]
+        if not queue:
+            return []
+        (carried, sent_clock), rest = queue[0], queue[1:]
+        new_values, new_clock = receive(ct.handovers[h], values, clock, carried, sent_clock)
+        new_values, new_fired, _ = fire_injects(role, new_values, new_clock, fired)
+        taken: Local = (stage, new_values, _stored(ct, r, new_clock), new_fired, False)
+        return [(Move(r, None, 0, h), (_replace(locals_, r, taken), _replace(queues, h, rest)))]
+    moves: list[tuple[Move, Joint]] = []
+    for number, choice in enumerate(cs.offered(stage, values, clock), 1):
+        new_values, new_clock = cs.apply(choice, values, clock)
+        new_clock = _stored(ct, r, new_clock)
+        new_queues = queues
+        for h in role.sends.get((stage, choice.choice.index), ()):
+            receiver = ct.handovers[h].receiver
+            if ct.roles[receiver].cs.ends[locals_[receiver][0]]:
+                continue  # an ended role never takes it: it changes nothing
+            queue = new_queues[h]
+            if len(queue) >= MAX_QUEUE:
+                return h
+            new_queues = _replace(new_queues, h, (*queue, (ct.handovers[h].carried(new_values), new_clock)))
+        target = choice.target
+        if cs.ends[target]:
+            local: Local = (target, (), 0.0, 0, False)  # an ended role's state can change nothing any more
+            new_queues = tuple(() if ct.handovers[h].receiver == r else q for h, q in enumerate(new_queues))
+        else:
+            new_values, new_fired, _ = fire_injects(role, new_values, new_clock, fired)
+            local = (target, new_values, new_clock, new_fired, role.waits[target] >= 0)
+        moves.append((Move(r, choice, number), (_replace(locals_, r, local), new_queues)))
+    return moves
+
+
+def _replace(items: tuple, index: int, value: object) -> tuple:  # type: ignore[type-arg]
+    return (*items[:index], value, *items[index + 1 :])
+
+
+def explore(ct: CompiledTeam, limit: int = MAX_JOINT_STATES) -> JointSpace:
+    """Breadth-first search of the joint states, moving the first role that can move (see the module's docstring)."""
+    space = JointSpace()
+    start = initial_state(ct)
+    index = {start: 0}
+    space.states.append(start)
+    queue = deque([0])
+    roles = range(len(ct.roles))
+    while queue:
+        current = queue.popleft()
+        state = space.states[current]
+        row: list[tuple[int, Move]] = []
+        moves: list[tuple[Move, Joint]] = []
+        for r in roles:
+            found = role_moves(ct, state, r)
+            if isinstance(found, int):
+                space.queue_overflow = (found, current, r)
+                space.edges.append(row)
+                return space
+            if found:
+                moves = found
+                break
+        for move, target_state in moves:
+            target = index.get(target_state)
+            if target is None:
+                if len(space.states) >= limit:
+                    space.overflow = True
+                    space.edges.append(row)
+                    return space
+                target = len(space.states)
+                index[target_state] = target
+                space.states.append(target_state)
+                queue.append(target)
+            row.append((target, move))
+        space.edges.append(row)
+    return space
+
+
+def is_final(ct: CompiledTeam, state: Joint) -> bool:
+    """Every role stands at an end stage."""
+    return all(role.cs.ends[local[0]] for role, local in zip(ct.roles, state[0], strict=True))

@@ -1,0 +1,181 @@
+"""The team case format's shape (``tipcase-team: 1``), declared with the scenario format's own kinds.
+
+A role's track has the stages and choices of a scenario (``tipcase.format.schema``'s STAGE and CHOICE
+fields), with two keys added: a stage may ``wait`` for a hand-over and a choice may ``send`` one or
+more. The JSON Schema of ``tipcase schema`` includes these definitions. The contract is
+docs/team-exercises.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tipcase.format.roles import ROLE_IDS
+from tipcase.format.schema import (
+    CHOICE,
+    COMPETENCY,
+    EXHIBIT,
+    ID,
+    INVALID,
+    LANGUAGES,
+    SCENARIO_ID_PATTERN,
+    STAGE,
+    TEXT,
+    BoolKind,
+    ConstKind,
+    Context,
+    EnumKind,
+    Field,
+    IdKind,
+    IntOrBoolKind,
+    Kind,
+    ListKind,
+    MapKind,
+    NumberKind,
+    ObjKind,
+    StrKind,
+)
+from tipcase.format.yaml_source import Node, SequenceNode, pos
+
+ALL_ROLES = "all"
+
+
+class IdOrListKind(Kind):
+    """One id, or a list of ids; converts to a list of (id, position) pairs."""
+
+    def __init__(self, what: str) -> None:
+        self.id = IdKind(what=what)
+        self.list = ListKind(self.id, min_items=1)
+
+    def convert(self, node: Node, ctx: Context, where: str) -> Any:
+        if isinstance(node, SequenceNode):
+            return self.list.convert(node, ctx, where)
+        value = self.id.convert(node, ctx, where)
+        return INVALID if value is INVALID else [(value, pos(node))]
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.id.json_schema(), self.list.json_schema()]}
+
+
+TEAM_CHOICE = ObjKind(
+    "TeamChoice",
+    "A decision a role can take at a stage; it may send hand-overs to other roles.",
+    {
+        **CHOICE.fields,
+        "send": Field(IdOrListKind("hand-over id"), "Hand-over(s) this choice sends (an id or a list), after its set, add and hours."),
+    },
+)
+
+TEAM_STAGE = ObjKind(
+    "TeamStage",
+    "A moment of a role's track; with `wait`, the role is offered nothing until the next delivery of that hand-over arrives.",
+    {
+        **{key: field for key, field in STAGE.fields.items() if key != "choices"},
+        "choices": Field(ListKind(TEAM_CHOICE), "The choices offered (required unless the stage is an end)."),
+        "wait": Field(ID, "Id of the hand-over this stage waits for; its choices are offered once a delivery is taken."),
+    },
+)
+
+TRACK = ObjKind(
+    "Track",
+    "One role's track: the stages and choices of the officer that role plays.",
+    {
+        "role": Field(EnumKind(*ROLE_IDS), "The agency whose officer plays this track (default: the track's key, when it is one)."),
+        "title": Field(TEXT, "What this role is called in this case (e.g. 'Labour inspector, Disnakertrans')."),
+        "briefing": Field(TEXT, "What the role reads before play starts."),
+        "variables": Field(MapKind(IntOrBoolKind(), what="variable"), "This role's variables and their initial values."),
+        "start": Field(ID, "Id of the role's first stage.", True),
+        "stages": Field(MapKind(TEAM_STAGE, what="stage"), "The role's stages, by id.", True),
+    },
+)
+
+HANDOVER = ObjKind(
+    "Handover",
+    "A referral from one role to another: delivers exhibits and what the sender recorded to the receiver's inbox.",
+    {
+        "from": Field(ID, "The sending role.", True),
+        "to": Field(ID, "The receiving role.", True),
+        "title": Field(TEXT, "What the receiver sees in the inbox.", True),
+        "text": Field(TEXT, "What the receiver reads on arrival."),
+        "exhibits": Field(ListKind(ID), "Exhibits added to the receiver's case file on arrival."),
+        "carries": Field(ListKind(ID), "Sender variables copied into the receiver's variables of the same name."),
+        "complete_when": Field(StrKind(), "Condition over the carried values: false means the hand-over is incomplete."),
+        "points": Field(NumberKind(minimum=0, integer=True), "Team penalty for an incomplete delivery (default 0)."),
+        "competency": Field(ID, "Competency that loses the points."),
+        "feedback": Field(TEXT, "Shown in the debrief for an incomplete delivery."),
+    },
+)
+
+
+class TargetKind(Kind):
+    """An inject's ``to``: ``all``, one role, or a list of roles; converts to a list of (role, position) pairs."""
+
+    def __init__(self) -> None:
+        self.ids = IdOrListKind("role id")
+
+    def convert(self, node: Node, ctx: Context, where: str) -> Any:
+        return self.ids.convert(node, ctx, where)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"const": ALL_ROLES}, *self.ids.json_schema()["anyOf"]]}
+
+
+INJECT_TIME = ObjKind(
+    "InjectTime", "Fires when the receiving role's own case clock reaches `hours`.", {"hours": Field(NumberKind(minimum=0), "Hours.", True)}
+)
+
+INJECT = ObjKind(
+    "Inject",
+    "An event fed to one role, several or all: at a time on the role's clock, when a condition holds, or by hand.",
+    {
+        "id": Field(ID, "Inject id.", True),
+        "to": Field(TargetKind(), "Receiving role(s): a role id, a list, or `all`.", True),
+        "at": Field(INJECT_TIME, "Fires when the receiving role's own clock reaches this time."),
+        "when": Field(StrKind(), "Fires when this condition over the receiving role's own variables holds."),
+        "manual": Field(BoolKind(), "true: fires only when the trainer fires it."),
+        "title": Field(TEXT, "Short title, in the inbox and the master events list."),
+        "sender": Field(TEXT, "Who it comes from in the story (a journalist, the victim's sister)."),
+        "text": Field(TEXT, "What the role reads.", True),
+        "reveal": Field(ListKind(ID), "Exhibits added to the role's case file."),
+        "set": Field(MapKind(IntOrBoolKind(), what="variable"), "Variables of the receiving role to assign."),
+        "add": Field(MapKind(NumberKind(integer=True), what="variable"), "Integers to add to the receiving role's variables."),
+        "expect": Field(TEXT, "The expected action (controllers only)."),
+        "note": Field(TEXT, "A note for the controllers only."),
+    },
+)
+
+OBJECTIVE = ObjKind(
+    "Objective",
+    "What the exercise must show, for the after-action report.",
+    {
+        "title": Field(TEXT, "The objective.", True),
+        "description": Field(TEXT, "What good looks like."),
+        "competencies": Field(ListKind(ID), "Competencies that evidence it."),
+        "rules": Field(ListKind(ID), "Pathway rules that evidence it."),
+        "handovers": Field(ListKind(ID), "Hand-overs whose completeness evidences it."),
+    },
+)
+
+TEAM = ObjKind(
+    "TeamCase",
+    "A TIPCase team case: one case played by several roles at once.",
+    {
+        "tipcase-team": Field(ConstKind(1), "Format version of a team case file.", True),
+        "id": Field(IdKind(SCENARIO_ID_PATTERN, "team case id"), "Team case id.", True),
+        "version": Field(NumberKind(minimum=1, integer=True), "Version; bump on every published change.", True),
+        "title": Field(TEXT, "Title of the case.", True),
+        "summary": Field(TEXT, "One-paragraph summary."),
+        "languages": Field(LANGUAGES, "Languages every text must carry (default [en])."),
+        "content_warning": Field(TEXT, "Shown before the exercise starts."),
+        "pathway": Field(ID, "Id of the referral pathway the team works on."),
+        "pass_mark": Field(NumberKind(minimum=0, maximum=100), "Team pass mark in percent (default 70)."),
+        "competencies": Field(MapKind(COMPETENCY, what="competency"), "Competencies assessed (default: the bundled framework)."),
+        "exhibits": Field(MapKind(EXHIBIT, what="exhibit"), "The shared case file."),
+        "objectives": Field(MapKind(OBJECTIVE, what="objective"), "The exercise's objectives."),
+        "roles": Field(MapKind(TRACK, what="role"), "The roles, by id, each with its track.", True),
+        "handovers": Field(MapKind(HANDOVER, what="hand-over"), "Hand-overs between roles, by id."),
+        "injects": Field(ListKind(INJECT), "The master events list."),
+    },
+)
+
+ALL_TEAM_OBJECTS = (TEAM, TRACK, TEAM_STAGE, TEAM_CHOICE, HANDOVER, INJECT, INJECT_TIME, OBJECTIVE)
