@@ -179,6 +179,22 @@ TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("charge", "Agree: without exploitation"),
         ("court", "Agree that the women lied"),
     ],
+    "boat-landing-aceh": [
+        ("beach", "Load everyone onto trucks"),
+        ("triage", "Start the full registration now"),
+        ("registration", "Agree: everyone paid"),
+        ("registration", "Record all 141"),
+        ("yusuf", "Hand Yusuf over"),
+        ("yusuf", "Write to headquarters"),
+        ("girls", "Refugees leave shelters"),
+        ("girls", "Lock all nine girls"),
+        ("shelter", "Agree: collect all the phones"),
+        ("young-men", "Give back the slips"),
+        ("evidence", "Keep everything at the office"),
+        ("charges", "Smuggling under UU 6/2011 Art. 120"),
+        ("charges", "Charge the adult passengers"),
+        ("pressure", "Confirm that Indonesia signed"),
+    ],
 }
 
 State = tuple[int, Values]
@@ -281,6 +297,7 @@ NEW_CASES_ROLES = {
     "lpsk-deaf-survivor": "lpsk-officer",
     "child-bride-abroad": "case-worker",
     "departure-screening": "immigration-officer",
+    "boat-landing-aceh": "immigration-officer",
 }
 
 

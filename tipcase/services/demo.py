@@ -51,6 +51,7 @@ DEMO_ORDER = [
     "fishers-forced-labour",
     "domestic-worker-debt",
     "departure-screening",
+    "boat-landing-aceh",
     "fake-internship",
     "karaoke-prosecution",
     "lpsk-deaf-survivor",
