@@ -5,27 +5,101 @@ Every command prints one clear line on bad input and exits with the code the sce
 A database fault is one plain line of its kind (``tipcase.store.faults``), never the SQL behind it;
 an unexpected failure is one line naming the log file that holds its traceback (exit 70). The
 traceback is shown in the terminal only with ``TIPCASE_DEBUG=1``.
+
+The command table is lazy: ``COMMANDS`` names each top-level command, its one-line help and the
+module that defines it, and only the chosen command's module is imported (``tipcase validate`` never
+loads SQLAlchemy, Alembic or reportlab). ``tipcase --help`` lists every command from the table alone.
+To add a command: write ``tipcase/cli/<area>_commands.py`` with ``register(commands)`` that adds its
+parser(s) (``commands.add_parser(name, help=...)`` with the same help as here), keep its heavy imports
+in that module, and add one ``Command`` line below. ``tests/test_cli_table.py`` checks the two agree.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from tipcase import __version__
-from tipcase.cli import certificate_commands, cohort_commands, database_commands, import_commands, records_commands, scenario_commands
 from tipcase.cli.common import UsageError
-from tipcase.logs import record_failure
 from tipcase.services.errors import ServiceError
-from tipcase.store.database import DatabaseError
-from tipcase.store.faults import classify, where_of
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 
+SCENARIOS = "tipcase.cli.scenario_commands"
+IMPORTS = "tipcase.cli.import_commands"
+RECORDS = "tipcase.cli:register_records"  # records and cohorts share the ``courses`` parser
+DATABASE = "tipcase.cli.database_commands"
+CERTIFICATES = "tipcase.cli.certificate_commands"
 
-def build_parser() -> argparse.ArgumentParser:
+
+@dataclass(frozen=True)
+class Command:
+    """A top-level command: its name, its help line in ``tipcase --help``, and what defines it.
+
+    ``defined_in`` is a module whose ``register(commands)`` adds the command's parser (with the
+    same help), or ``"module:function"`` for a function that does. Several commands may share one.
+    """
+
+    name: str
+    help: str
+    defined_in: str
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("validate", "check scenario and pathway files", SCENARIOS),
+    Command("analyze", "explore every route: states, maxima, best route", SCENARIOS),
+    Command("play", "play a scenario in the terminal, or scripted with --choose", SCENARIOS),
+    Command("schema", "print the JSON Schema of the scenario format", SCENARIOS),
+    Command("import", "import a Twine story (Twee or Twine 2 HTML) or an H5P Branching Scenario as a scenario", IMPORTS),
+    Command("demo", "seed demo accounts, a cohort and a course (idempotent)", RECORDS),
+    Command("users", "accounts", RECORDS),
+    Command("courses", "courses", RECORDS),
+    Command(
+        "record",
+        (
+            "play a scenario as a user and store the attempt, as the app would "
+            "(asks for the user's password, or reads TIPCASE_PASSWORD; exit 4 when the sign-in is refused)"
+        ),
+        RECORDS,
+    ),
+    Command("export", "export records", RECORDS),
+    Command("backup", "write a consistent copy of every record to FILE (readable by you only: it holds password hashes)", RECORDS),
+    Command("restore", "restore a backup into an empty home", RECORDS),
+    Command("db", "the database: schema, protection, PostgreSQL roles", DATABASE),
+    Command("audit", "the audit log and the records it anchors", DATABASE),
+    Command("publish", "publish scenario files as new immutable versions that courses can pin", RECORDS),
+    Command("cohorts", "cohorts: rosters, courses and analytics", RECORDS),
+    Command("keys", "the institution's signing keys", CERTIFICATES),
+    Command("certificate", "issue, print, revoke and list certificates", CERTIFICATES),
+    Command("register", "the register report", CERTIFICATES),
+    Command("verify", "verify a certificate: a PDF, a verification code or a QR payload (exit 0 only when valid)", CERTIFICATES),
+)
+
+
+def register_records(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The records commands and the cohort commands, which add ``courses create`` to the records' ``courses``."""
+    from tipcase.cli import cohort_commands, records_commands  # noqa: PLC0415 - loaded only when chosen
+
+    cohort_commands.register(commands, records_commands.register(commands))
+
+
+def _registrar(defined_in: str) -> Callable[[argparse._SubParsersAction], object]:  # type: ignore[type-arg]
+    module, _, function = defined_in.partition(":")
+    registrar: Callable[[argparse._SubParsersAction], object] = getattr(importlib.import_module(module), function or "register")  # type: ignore[type-arg]
+    return registrar
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser: in full for ``command`` (and the commands defined beside it), the rest as help lines only.
+
+    With ``command=None`` nothing is imported and every command is a placeholder, which is enough for
+    ``tipcase --help`` and for finding which command was chosen.
+    """
     parser = argparse.ArgumentParser(
         prog="tipcase",
         description="TIPCase: training cases on trafficking and gender-based violence. With no command, opens the desktop app.",
@@ -33,18 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tipcase {__version__}")
     parser.add_argument("--database", metavar="URL", help="database URL (default: TIPCASE_DATABASE_URL, else SQLite in TIPCASE_HOME)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    scenario_commands.register(commands)
-    import_commands.register(commands)
-    course_actions = records_commands.register(commands)
-    database_commands.register(commands)
-    cohort_commands.register(commands, course_actions)
-    certificate_commands.register(commands)
+    chosen = next((c.defined_in for c in COMMANDS if c.name == command), None)
+    for entry in COMMANDS:
+        if entry.defined_in != chosen:
+            commands.add_parser(entry.name, help=entry.help, add_help=False)  # a placeholder: its help line
+    if chosen is not None:
+        _registrar(chosen)(commands)
     return parser
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The top-level command named in ``argv`` (None when there is none); argparse's own errors for a bad one."""
+    known, _ = build_parser().parse_known_args(argv)
+    command: str | None = known.command
+    return command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the exit code."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         parser.print_help()
@@ -54,15 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"tipcase: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (ServiceError, DatabaseError) as exc:
-        print(f"tipcase: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         print("tipcase: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
+        if isinstance(exc, _expected_errors()):
+            print(f"tipcase: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
         if os.environ.get("TIPCASE_DEBUG"):
             raise
         return _failed(args, exc)
@@ -70,8 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _failed(args: argparse.Namespace, exc: Exception) -> int:
     """One line for a failure no command expected: a database fault by its kind, anything else with the log's path."""
-    if classify(exc) is not None:
-        where = where_of(_database_url(args))
+    from tipcase.logs import record_failure  # noqa: PLC0415 - loaded on failure only
+
+    faults = _database_faults()
+    if faults is not None and faults.classify(exc) is not None:
+        from tipcase.store.database import DatabaseError  # noqa: PLC0415
+
+        where = faults.where_of(_database_url(args))
         record_failure(f"tipcase {args.command}: database fault", exc)
         print(f"tipcase: error: {DatabaseError.from_error(exc, where)}", file=sys.stderr)
         return EXIT_FAILED
@@ -88,3 +175,18 @@ def _database_url(args: argparse.Namespace) -> str:
         return database_url(getattr(args, "database", None))
     except OSError:
         return "the configured database"
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """The errors printed as one line: a DatabaseError can only come from a command that loaded the database layer."""
+    database = sys.modules.get("tipcase.store.database")
+    return (ServiceError, database.DatabaseError) if database is not None else (ServiceError,)
+
+
+def _database_faults() -> types.ModuleType | None:
+    """``tipcase.store.faults`` when the command loaded a database driver (else no failure can be a database fault)."""
+    if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
+        return None
+    import tipcase.store.faults  # noqa: PLC0415
+
+    return tipcase.store.faults
