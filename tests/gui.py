@@ -27,9 +27,10 @@ def seeded_url(folder: Path) -> str:
     return url
 
 
-def make_context(folder: Path, url: str, language: str = "en") -> ApplicationContext:
+def make_context(folder: Path, url: str, language: str = "en", *, watch_changes: bool = False) -> ApplicationContext:
+    """A context on ``url`` whose work runs inline; it hears other workstations' changes only when asked."""
     settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    context = create_context(url, settings, TaskRunner(InlineThreadPool()))
+    context = create_context(url, settings, TaskRunner(InlineThreadPool()), watch_changes=watch_changes)
     context.set_language(language)
     return context
 

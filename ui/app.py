@@ -35,13 +35,18 @@ def create_app(argv: Sequence[str]) -> QApplication:
 
 
 def create_context(
-    database_url: str | None = None, settings: Settings | None = None, tasks: TaskRunner | None = None
+    database_url: str | None = None, settings: Settings | None = None, tasks: TaskRunner | None = None, *, watch_changes: bool = True
 ) -> ApplicationContext:
-    """The context of a running app: settings, the remembered (or system) language, a task runner."""
+    """The context of a running app: settings, the remembered (or system) language, a task runner.
+
+    ``watch_changes``: hear what other workstations change once the records are open (``ui.notifier``).
+    """
     settings = settings or Settings()
     translations = Translations()
     translations.apply(settings.get(LANGUAGE) or system_language())
-    return ApplicationContext(settings=settings, tasks=tasks or TaskRunner(), translations=translations, database_url=database_url)
+    return ApplicationContext(
+        settings=settings, tasks=tasks or TaskRunner(), translations=translations, database_url=database_url, watch_changes=watch_changes
+    )
 
 
 def missing_display() -> str | None:
@@ -84,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, app.quit)
     window.start()  # opens the records once the loop runs: after the first paint
     code = app.exec()
+    context.notifier.stop()
     context.tasks.wait(10_000)
     errors.uninstall()
     return code

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from ui.errors import user_message
 from ui.i18n import Translations
+from ui.notifier import ChangeNotifier
 from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner
 
@@ -39,6 +40,8 @@ class ApplicationContext:
     db: Database | None = None
     account: Account | None = None
     signals: ContextSignals = dataclasses.field(default_factory=ContextSignals)
+    notifier: ChangeNotifier = dataclasses.field(default_factory=ChangeNotifier)  # what other workstations change
+    watch_changes: bool = True  # the notifier hears the records once they are open (tests turn it on when they test it)
 
     def run_signed_in(
         self, work: Callable[[Database, int], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
@@ -49,6 +52,31 @@ class ApplicationContext:
             return
         account_id = account.id
         self.tasks.run(lambda: work(db, account_id), done, failed)
+
+    def run_quietly(self, work: Callable[[Database, int], Any], shown: Callable[[Any], None], done: Callable[[], None]) -> None:
+        """A re-read nobody asked for, because another workstation changed the records.
+
+        ``work(db, account_id)`` runs off the UI thread without the busy indicator, then ``shown(result)``;
+        a failure is a status-bar sentence, not a box. ``done()`` follows in every case
+        (``ui.notifier.Follower`` waits for it).
+        """
+        db, account = self.db, self.account
+        if db is None or account is None:
+            done()
+            return
+        account_id = account.id
+
+        def succeeded(result: Any) -> None:
+            try:
+                shown(result)
+            finally:
+                done()
+
+        def failed(error: BaseException) -> None:
+            self.signals.status_message.emit(self.describe(error))
+            done()
+
+        self.tasks.run(lambda: work(db, account_id), succeeded, failed, quiet=True)
 
     def describe(self, error: BaseException) -> str:
         """One translated sentence for ``error``, naming these records where it helps (``ui.errors.user_message``)."""

@@ -55,8 +55,12 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(140)
         self.busy.setVisible(False)
+        self.connection_label = QLabel()  # shown while the records cannot be heard (ui.notifier)
+        self.connection_label.setVisible(False)
         self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.busy)
+        context.notifier.connection_changed.connect(self._connection_changed)
         context.tasks.busy_changed.connect(self._set_busy)
         context.signals.language_changed.connect(lambda _: self._sync_language_menu())
         hints = QGuiApplication.styleHints()
@@ -143,6 +147,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About TIPCase"))
         self.busy.setAccessibleName(self.tr("Working"))
+        self.connection_label.setText(self.tr("Not connected to the records: the pages show what was last read"))
         self._show_user()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -182,6 +187,11 @@ class MainWindow(QMainWindow):
         if refresh is not None:
             refresh()
 
+    def _connection_changed(self, connected: bool) -> None:
+        self.connection_label.setVisible(not connected)
+        if connected:
+            self.statusBar().showMessage(self.tr("Connected to the records again"), 8000)
+
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.sign_in_page.set_busy(busy)
@@ -207,6 +217,8 @@ class MainWindow(QMainWindow):
 
     def _database_opened(self, db: Any) -> None:
         self.context.db = db
+        if self.context.watch_changes:
+            self.context.notifier.start(db)
         self.context.signals.database_ready.emit()
         self.sign_in_page.database_ready()
 
@@ -453,6 +465,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # the trainer chose to stay
             return
         self.context.settings.set(GEOMETRY, self.saveGeometry())
+        self.context.notifier.stop()
         self.context.tasks.wait(10_000)
         if self.context.db is not None:
             self.context.db.dispose()

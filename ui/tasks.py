@@ -98,18 +98,23 @@ class TaskRunner(QObject):
         super().__init__()
         self._pool = pool or QThreadPool.globalInstance()
         self._pending: set[_Delivery] = set()
+        self._quiet: set[_Delivery] = set()  # work the user did not ask for (a refresh after another workstation's change)
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def run(self, work: Callable[[], object], on_done: Done, on_error: Failed | None = None) -> None:
-        self._start(work, _Delivery(self, on_done, on_error or self._unhandled))
+    def run(self, work: Callable[[], object], on_done: Done, on_error: Failed | None = None, *, quiet: bool = False) -> None:
+        """Run ``work`` off the GUI thread; ``quiet`` work leaves the busy indicator alone (nobody is waiting for it)."""
+        self._start(work, _Delivery(self, on_done, on_error or self._unhandled), quiet=quiet)
 
-    def _start(self, work: Callable[[], object], delivery: _Delivery) -> None:
-        self._pending.add(delivery)
-        if len(self._pending) == 1:
-            self.busy_changed.emit(True)
+    def _start(self, work: Callable[[], object], delivery: _Delivery, *, quiet: bool = False) -> None:
+        if quiet:
+            self._quiet.add(delivery)
+        else:
+            self._pending.add(delivery)
+            if len(self._pending) == 1:
+                self.busy_changed.emit(True)
         self._pool.start(_Job(work, delivery))
 
     def run_with_progress(
@@ -126,6 +131,9 @@ class TaskRunner(QObject):
         return progress
 
     def _finished(self, delivery: _Delivery) -> None:
+        if delivery in self._quiet:
+            self._quiet.discard(delivery)
+            return
         self._pending.discard(delivery)
         if not self._pending:
             self.busy_changed.emit(False)

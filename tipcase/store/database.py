@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Program
 from sqlalchemy.orm import Session, sessionmaker
 
 from tipcase.home_folder import database_url, prepare_sqlite_file
+from tipcase.store.changes import track_changes
 from tipcase.store.faults import Fault, classify, sentence, where_of
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -108,6 +109,7 @@ class Database:
         self.url = normalise_url(url)
         self.engine = create_db_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        track_changes(self.sessions)  # other workstations hear what these sessions write (tipcase.store.changes)
         self.read_sessions = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @property

@@ -38,6 +38,9 @@ class CourseTreeModel(QAbstractItemModel):
         self._courses = list(courses)
         self.endResetModel()
 
+    def courses(self) -> list[CourseRow]:
+        return list(self._courses)
+
     def set_language(self, language: str) -> None:
         self._language = language
         self.beginResetModel()

@@ -7,6 +7,7 @@ report over hundreds of trainees never freezes the window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,13 @@ from PySide6.QtWidgets import (
 
 from ui.context import ApplicationContext
 from ui.models.rows import RowsTableModel
+from ui.notifier import Follower
 from ui.pages.roster_dialog import RosterDialog
 from ui.widgets.charts import CompetencyChart, ProgressChart
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+
+# What another workstation changes that this page shows (``ui.notifier`` topics: table names).
+COHORTS_TOPICS = ("attempts", "decisions", "cohorts", "courses", "scenario_versions")
 
 
 def _table(model: RowsTableModel, name: str) -> QTableView:
@@ -125,6 +130,7 @@ class CohortsPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         self.retranslate()
+        self.follower = Follower(self, context.notifier, COHORTS_TOPICS, self.refresh_quietly)
 
     def retranslate(self) -> None:
         self.heading.setText("<h2>" + self.tr("Cohorts and analytics") + "</h2>")
@@ -180,6 +186,26 @@ class CohortsPage(QWidget):
             self._cohort_chosen()
 
         self._run(cohorts, done)
+
+    def refresh_quietly(self, done: Callable[[], None]) -> None:
+        """Re-read after another workstation's change: the cohorts, then the report shown; only what differs is redrawn."""
+        from tipcase.services.trainer_desktop import analytics, cohorts  # noqa: PLC0415
+
+        cohort, course, version_id, language = self._cohort(), self._course(), self.scenario_box.currentData(), self.context.language
+
+        def work(db: Any, account_id: int) -> tuple[list[Any], Any]:
+            shows = cohort is not None and course is not None and version_id is not None
+            report = analytics(db, account_id, cohort.name, course.course_id, version_id, language=language) if shows else None
+            return cohorts(db, account_id), report
+
+        def shown(result: tuple[list[Any], Any]) -> None:
+            if result[0] != self.cohorts:
+                self.refresh(select=cohort.name if cohort is not None else None)  # a cohort or course came or went
+            elif result[1] != self.report:
+                self.report = result[1]
+                self._show_report()
+
+        self.context.run_quietly(work, shown, done)
 
     def _cohort(self) -> Any:
         index = self.cohort_box.currentIndex()

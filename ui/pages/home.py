@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -13,6 +14,10 @@ from tipcase.services.desktop import CourseRow, ScenarioRow
 
 from ui.context import ApplicationContext
 from ui.models.courses import CourseTreeModel
+from ui.notifier import Follower
+
+# What another workstation changes that this page shows (``ui.notifier`` topics: table names).
+HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates")
 
 
 class HomePage(QWidget):
@@ -62,6 +67,7 @@ class HomePage(QWidget):
         layout.addWidget(splitter, 1)
         context.signals.language_changed.connect(self._language_changed)
         self.retranslate()
+        self.follower = Follower(self, context.notifier, HOME_TOPICS, self.refresh_quietly)
 
     def retranslate(self) -> None:
         account = self.context.account
@@ -101,6 +107,31 @@ class HomePage(QWidget):
             return home(db, account.id)
 
         self.context.tasks.run(work, self.set_courses)
+
+    def refresh_quietly(self, done: Callable[[], None]) -> None:
+        """Re-read after another workstation's change: only what changed moves; the selection and focus stay."""
+        from tipcase.services.desktop import home  # noqa: PLC0415
+
+        self.context.run_quietly(home, self._update_courses, done)
+
+    def _update_courses(self, courses: list[CourseRow]) -> None:
+        if courses == self.model.courses():
+            return
+        course, scenario = self.selected()
+        chosen = (course.course_id if course else None, scenario.version_id if scenario else None)
+        self.model.set_courses(courses)
+        self.tree.expandAll()
+        for row, item in enumerate(courses):
+            if item.course_id != chosen[0]:
+                continue
+            parent = self.model.index(row, 0)
+            index = parent
+            for child, case in enumerate(item.scenarios):
+                if case.version_id == chosen[1]:
+                    index = self.model.index(child, 0, parent)
+            self.tree.setCurrentIndex(index)
+            break
+        self._show(self.tree.currentIndex())
 
     def set_courses(self, courses: list[CourseRow]) -> None:
         self.retranslate()
