@@ -1078,6 +1078,10 @@
         <translation>{title} ({count} anggota)</translation>
     </message>
     <message>
+        <source>{title} (1 member)</source>
+        <translation>{title} (1 anggota)</translation>
+    </message>
+    <message>
         <source>Course</source>
         <translation>Kursus</translation>
     </message>
@@ -1090,12 +1094,20 @@
         <translation>&amp;Terbitkan</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>C&amp;ohort:</source>
         <translation>&amp;Angkatan:</translation>
     </message>
     <message>
         <source>Co&amp;urse:</source>
         <translation>&amp;Kursus:</translation>
+    </message>
+    <message>
+        <source>What the certificate will state</source>
+        <translation>Isi sertifikat yang akan diterbitkan</translation>
     </message>
     <message>
         <source>This cohort takes no course yet: a trainer assigns one on the Cohorts page.</source>
@@ -1153,12 +1165,20 @@
         <translation>&amp;Terbitkan</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>&amp;Find:</source>
         <translation>&amp;Cari:</translation>
     </message>
     <message>
         <source>Co&amp;urse:</source>
         <translation>&amp;Kursus:</translation>
+    </message>
+    <message>
+        <source>What the certificate will state</source>
+        <translation>Isi sertifikat yang akan diterbitkan</translation>
     </message>
     <message>
         <source>Choose a person and one of their courses.</source>
@@ -1184,8 +1204,8 @@
         <translation>ditandatangani secara elektronik: halamannya menyatakan demikian, dan kode QR-nya membuktikannya</translation>
     </message>
     <message>
-        <source>The certificate states the course as &lt;b&gt;{title}&lt;/b&gt;.</source>
-        <translation>Sertifikat menyebut pelatihannya sebagai &lt;b&gt;{title}&lt;/b&gt;.</translation>
+        <source>The course as &lt;b&gt;{title}&lt;/b&gt;.</source>
+        <translation>Pelatihan disebut &lt;b&gt;{title}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Cases: {cases}.</source>
@@ -1299,6 +1319,10 @@
         <translation>Sedang bekerja</translation>
     </message>
     <message>
+        <source>Not connected to the records: the pages show what was last read</source>
+        <translation>Tidak tersambung ke catatan: halaman menampilkan apa yang terakhir dibaca</translation>
+    </message>
+    <message>
         <source>Signed in as {name} ({role})</source>
         <translation>Masuk sebagai {name} ({role})</translation>
     </message>
@@ -1325,6 +1349,10 @@
     <message>
         <source>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Simulated cases of trafficking in persons and gender-based violence on Indonesia&apos;s referral pathways, scored against good practice and the law (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;All persons in the cases are fictional.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connected to the records again</source>
+        <translation>Tersambung kembali ke catatan</translation>
     </message>
     <message>
         <source>Records unavailable</source>
@@ -1368,6 +1396,10 @@
     <message>
         <source>&amp;Choose a file…</source>
         <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Issued &amp;from:</source>
@@ -1550,16 +1582,16 @@
         <translation>Sertifikat</translation>
     </message>
     <message>
+        <source>&amp;Issue for a cohort…</source>
+        <translation>&amp;Terbitkan untuk satu angkatan…</translation>
+    </message>
+    <message>
         <source>&amp;Revoke…</source>
         <translation>&amp;Cabut…</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>Pra&amp;tinjau</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Cetak…</translation>
+        <translation>Ceta&amp;k…</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
@@ -1591,15 +1623,15 @@
     </message>
     <message>
         <source>Issue for &amp;one person…</source>
-        <translation>Terbitkan untuk &amp;satu orang…</translation>
-    </message>
-    <message>
-        <source>Issue for a &amp;cohort…</source>
-        <translation>Terbitkan untuk satu &amp;angkatan…</translation>
+        <translation>Terbitkan untuk satu &amp;orang…</translation>
     </message>
     <message>
         <source>Create the issuing &amp;key…</source>
-        <translation>Buat &amp;kunci penerbitan…</translation>
+        <translation>Buat k&amp;unci penerbitan…</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>Pratin&amp;jau</translation>
     </message>
     <message>
         <source>&lt;b&gt;This workstation cannot issue certificates yet:&lt;/b&gt; it has no issuing key. Create it here; certificates it signs verify at once on this workstation, and elsewhere once they import its public key.</source>

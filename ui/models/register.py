@@ -29,6 +29,12 @@ class RegisterTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """The language changed: headers, statuses and course titles are asked again (and columns re-measured)."""
+        self.layoutAboutToBeChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        self.layoutChanged.emit()
+
     def rows(self) -> list[RegisterEntry]:
         return list(self._rows)
 

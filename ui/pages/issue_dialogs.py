@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -52,7 +53,7 @@ class IssueWords(QObject):
         else:
             how = self.tr("signed electronically: the page says so, and its QR code proves it")
         lines = [
-            self.tr("The certificate states the course as <b>{title}</b>.").format(title=_escape(text(course.certificate_title))),
+            self.tr("The course as <b>{title}</b>.").format(title=_escape(text(course.certificate_title))),
             self.tr("Cases: {cases}.").format(cases=_escape(cases)),
             self.tr("Signature line: {signatory} ({how}).").format(signatory=_escape(signs), how=how),
         ]
@@ -95,10 +96,12 @@ def _escape(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK and Cancel in the interface language (Qt ships no Indonesian for its own buttons)."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok
@@ -112,6 +115,14 @@ def _summary_label() -> QLabel:
     return label
 
 
+def _framed(title: str, label: QLabel) -> QGroupBox:
+    """``label`` in a titled frame: what the certificate will state, apart from the choices above it."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(label)
+    return box
+
+
 class IssueCohortDialog(QDialog):
     """Pick a cohort and one of its courses; ``chosen()`` is (cohort name, course code)."""
 
@@ -123,7 +134,8 @@ class IssueCohortDialog(QDialog):
         self.cohort = QComboBox()
         self.cohort.setAccessibleName(self.tr("Cohort"))
         for cohort in choices.cohorts:
-            self.cohort.addItem(self.tr("{title} ({count} members)").format(title=cohort.title, count=cohort.members), cohort.name)
+            members = self.tr("{title} (1 member)") if cohort.members == 1 else self.tr("{title} ({count} members)")
+            self.cohort.addItem(members.format(title=cohort.title, count=cohort.members), cohort.name)
         self.course = QComboBox()
         self.course.setAccessibleName(self.tr("Course"))
         self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -133,20 +145,21 @@ class IssueCohortDialog(QDialog):
             self.tr("Every member who completed the course under its pass rule, and holds no certificate for it, gets one.")
         )
         self.explain.setWordWrap(True)
-        box, self.ok = _buttons(self, self.tr("&Issue"))
+        box, self.ok = _buttons(self, self.tr("&Issue"), self.tr("Cancel"))
         form = QFormLayout()
         form.addRow(self.tr("C&ohort:"), self.cohort)
         form.addRow(self.tr("Co&urse:"), self.course)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
         layout.addLayout(form)
-        layout.addWidget(self.summary)
+        layout.addWidget(_framed(self.tr("What the certificate will state"), self.summary))
         layout.addStretch(1)
         layout.addWidget(box)
         self.cohort.currentIndexChanged.connect(lambda _i: self._fill_courses())
         self.course.currentIndexChanged.connect(lambda _i: self._show_course())
         self._fill_courses()
-        self.resize(640, 380)
+        self.setMinimumWidth(640)
+        self.adjustSize()
 
     def _fill_courses(self) -> None:
         index = self.cohort.currentIndex()
@@ -221,9 +234,13 @@ class IssuePersonDialog(QDialog):
         self.course.currentIndexChanged.connect(lambda _i: self._pair_changed())
         self.standing = QLabel()
         self.standing.setWordWrap(True)
+        self.standing.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.standing.font()
+        bold.setBold(True)
+        self.standing.setFont(bold)
         self.standing.setAccessibleName(self.tr("Whether the certificate can be issued"))
         self.summary = _summary_label()
-        box, self.ok = _buttons(self, self.tr("&Issue"))
+        box, self.ok = _buttons(self, self.tr("&Issue"), self.tr("Cancel"))
         self.search_label = QLabel(self.tr("&Find:"))
         self.search_label.setBuddy(self.search)
         form = QFormLayout()
@@ -233,7 +250,7 @@ class IssuePersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.standing)
-        layout.addWidget(self.summary)
+        layout.addWidget(_framed(self.tr("What the certificate will state"), self.summary))
         layout.addWidget(box)
         self.wanted: tuple[int, int] | None = None
         if self.proxy.rowCount():
@@ -305,7 +322,7 @@ class PeriodDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.start.setAccessibleName(self.tr("Issued from"))
         self.end.setAccessibleName(self.tr("Issued to"))
-        box, _ok = _buttons(self, self.tr("&Choose a file…"))
+        box, _ok = _buttons(self, self.tr("&Choose a file…"), self.tr("Cancel"))
         form = QFormLayout(self)
         form.addRow(self.tr("Issued &from:"), self.start)
         form.addRow(self.tr("Issued &to:"), self.end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import ApplicationContext
 from ui.models.register import RegisterTableModel
+from ui.notifier import Follower
 from ui.pages.issue_dialogs import IssueCohortDialog, IssuePersonDialog, PeriodDialog
 from ui.printing import print_pdf
 
@@ -103,6 +105,7 @@ class RegisterPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.retranslate()
+        self.follower = Follower(self, context.notifier, REGISTER_TOPICS, self.refresh_quietly)
 
     def retranslate(self) -> None:
         self.heading.setText("<h2>" + self.tr("Certificate register") + "</h2>")
@@ -110,15 +113,16 @@ class RegisterPage(QWidget):
         self.search.setAccessibleName(self.tr("Search the register"))
         self.table.setAccessibleName(self.tr("Certificates"))
         self.person_button.setText(self.tr("Issue for &one person…"))
-        self.issue_button.setText(self.tr("Issue for a &cohort…"))
+        self.issue_button.setText(self.tr("&Issue for a cohort…"))
         self.create_key_button.setText(self.tr("Create the issuing &key…"))
         self._show_issuing()
         self.revoke_button.setText(self.tr("&Revoke…"))
-        self.preview_button.setText(self.tr("Pre&view"))
+        self.preview_button.setText(self.tr("Previe&w"))
         self.print_button.setText(self.tr("&Print…"))
         self.pdf_button.setText(self.tr("Save as P&DF…"))
         self.zip_button.setText(self.tr("Save as &ZIP…"))
         self.export_button.setText(self.tr("&Export the register…"))
+        self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -136,6 +140,12 @@ class RegisterPage(QWidget):
         from tipcase.services.registrar_desktop import register_view  # noqa: PLC0415
 
         self._run(register_view, self.set_view)
+
+    def refresh_quietly(self, done: Callable[[], None]) -> None:
+        """Re-read after another workstation's change, keeping the selection (``set_view``)."""
+        from tipcase.services.registrar_desktop import register_view  # noqa: PLC0415
+
+        self.context.run_quietly(register_view, self.set_view, done)
 
     def set_view(self, view: Any) -> None:
         """Show the register as read; the selected certificates stay selected (by serial)."""
