@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks import analytics as analytics_bench
 from benchmarks import certificates as certificate_bench
 from benchmarks.audit import bench_audit
+from benchmarks.editor import bench_editor
 from benchmarks.generate import big_scenario
 from benchmarks.importers import bench_importers
 from benchmarks.records import build, raw_report
@@ -139,37 +140,6 @@ def bench_analytics() -> bool:
     print(f"load and count: {naive_s:.3f} s   tipcase analytics (grouped in SQL): {ours_s:.3f} s   {speedup:.1f}x faster")
     ok = speedup >= 2 and ours_s <= 1.0
     print(f"target: at least 2x faster than loading every decision, and under 1 s (on a worker thread): {'PASS' if ok else 'MISS'}")
-    return ok
-
-
-def bench_editor() -> bool:
-    print("\n== the editor's check after each edit, a 200-stage case: the document as YAML, then the validator ==")
-    from tipcase.format.document import ScenarioDocument, SetStageField  # noqa: PLC0415
-    from tipcase.format.yaml_writer import to_yaml  # noqa: PLC0415
-
-    document = ScenarioDocument(yaml.load(big_scenario(200), Loader=yaml.CSafeLoader))
-    edit = SetStageField("s100", "title", "Edited")
-
-    def readable_emitter() -> object:  # the baseline: the text a saved file gets (PyYAML's Python emitter)
-        edit.redo(document)
-        checked = check_text(to_yaml(document.data), "bench.yaml")
-        edit.undo(document)
-        return checked
-
-    def ours() -> object:
-        edit.redo(document)
-        checked = document.validate()  # libyaml's emitter
-        edit.undo(document)
-        return checked
-
-    findings = [[(f.code, f.message) for f in check.findings] for check in (readable_emitter(), ours())]  # type: ignore[attr-defined]
-    assert findings[0] == findings[1], "the two checks disagree"  # the same findings; only line numbers may differ
-    baseline_s = median_seconds(readable_emitter, 7)
-    ours_s = median_seconds(ours, 7)
-    speedup = baseline_s / ours_s
-    print(f"readable emitter + validate: {baseline_s:.3f} s   libyaml emitter + validate: {ours_s:.3f} s   {speedup:.1f}x faster")
-    ok = speedup >= 1.5 and ours_s <= 0.2
-    print(f"target: at least 1.5x faster than the readable emitter, and under 0.2 s an edit: {'PASS' if ok else 'MISS'}")
     return ok
 
 

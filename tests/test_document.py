@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 
 import pytest
@@ -10,23 +11,23 @@ from hypothesis import strategies as st
 
 from tipcase import bundled
 from tipcase.format import form_text
-from tipcase.format.document import (
+from tipcase.format.document import Edit, EditError, ScenarioDocument
+from tipcase.format.document_check import CheckerProcess, LocalChecker, Sync, SyncTracker, encode
+from tipcase.format.edits import (
     AddChoice,
     AddStage,
     DeleteChoice,
     DeleteStage,
-    Edit,
-    EditError,
     MoveChoice,
     MoveStage,
     RenameStage,
-    ScenarioDocument,
     SetCaseField,
     SetChoiceField,
     SetExhibit,
     SetStageField,
     SetStart,
 )
+from tipcase.format.yaml_writer import to_yaml
 
 CASE = bundled.bundled_dir() / "domestic-worker-debt.yaml"
 
@@ -302,9 +303,75 @@ def test_form_text_keeps_the_languages_a_form_does_not_show() -> None:
     assert form_text.bilingual("Wait", "Wait", "") == "Wait"  # a plain string left as it was stays plain
     assert form_text.bilingual("Wait", "Wait", "Tunggu") == {"en": "Wait", "id": "Tunggu"}
     assert form_text.bilingual(None, "", "") is None
+    empty = {"en": "", "id": ""}
+    assert form_text.bilingual(empty, "", "") is empty  # untouched, even when empty
     assert form_text.text_of("Wait", "id") == ""
     assert form_text.text_of(original, "ms") == "Tunggu dulu"
     assert form_text.edited_text(original, "Wait", "Wait") is original  # untouched: unchanged
     assert form_text.edited_text(original, "Wait", "Stop") == {**original, "en": "Stop"}
     assert form_text.edited_text(original, "Wait", "") is None
     assert form_text.edited_text("Wait", "Wait", "Stop") == "Stop"
+
+
+def _mirror_follows(document: ScenarioDocument) -> tuple[SyncTracker, LocalChecker]:
+    tracker, checker = SyncTracker(document), LocalChecker()
+    checker.request(encode("check", tracker.take()))
+    return tracker, checker
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_checkers_mirror_follows_any_sequence_of_edits_and_undos(data: st.DataObject) -> None:
+    document = ScenarioDocument.load(CASE)
+    tracker, checker = _mirror_follows(document)
+    done: list[Edit] = []
+    for _ in range(data.draw(st.integers(1, 12))):
+        if done and data.draw(st.booleans()):
+            done.pop().undo(document)
+        else:
+            edit = edits(document, data.draw)
+            with contextlib.suppress(EditError):
+                edit.redo(document)
+                done.append(edit)
+        if data.draw(st.booleans()):  # the editor syncs after some edits, not after each
+            checker.request(encode("check", tracker.take()))
+    checker.request(encode("check", tracker.take()))
+    assert to_yaml(checker.mirror.data) == document.to_yaml()  # the same data, key order included
+
+
+def test_the_mirror_finds_what_the_validator_finds_in_the_documents_text() -> None:
+    document = ScenarioDocument.load(bundled.bundled_dir() / "returnee-domestic-violence.yaml")
+    tracker, checker = _mirror_follows(document)
+    first = checker.request(encode("check", tracker.take()))
+    assert first.findings == []
+    assert "victim_care" in first.competencies
+    assert first.pathway == "id-gbv-integrated-services"
+    intake = next(iter(document.stages))
+    document.apply(SetChoiceField(intake, 0, "feedback", None))  # W103
+    document.apply(SetChoiceField(intake, 1, "to", "nowhere"))  # E003, and stages it reached become E006
+    document.apply(SetStageField(intake, "text", {"en": "Only English"}))  # W101
+    document.apply(AddStage("lonely", {"text": {"en": "x", "id": "y"}, "choices": [{"label": "z", "to": "lonely", "when": "mood"}]}))
+    report = checker.request(encode("check", tracker.take()))
+
+    def found(findings: list) -> set:  # type: ignore[type-arg]
+        return {(f.code, f.message, f.location) for f in findings}
+
+    assert found(report.findings) == found(document.validate().findings)  # lines and columns of changed parts are 1:1
+    assert {"W103", "E003", "W101", "E009"} <= {f.code for f in report.findings}
+
+
+def test_the_checker_process_checks_and_writes_the_autosave_and_starts_afresh_after_a_failure(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = ScenarioDocument.load(CASE)
+    tracker, checker = SyncTracker(document), CheckerProcess()
+    try:
+        assert checker.request(encode("check", tracker.take())).findings == []
+        document.apply(SetStageField(next(iter(document.stages)), "title", {"en": "Edited", "id": "Diubah"}))
+        target = tmp_path / "autosave" / "case.yaml"
+        assert checker.request(encode("write", tracker.take(), str(target))) is None
+        assert ScenarioDocument.load(target).data == document.data
+        with pytest.raises(RuntimeError, match="KeyError"):  # a sync that does not fit the mirror
+            checker.request(encode("check", Sync("x.yaml", keys=["tipcase"], stage_order=["ghost"])))
+        tracker.restart()
+        assert checker.request(encode("check", tracker.take())).findings == []
+    finally:
+        checker.close()

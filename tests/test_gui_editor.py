@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, QPointF, QRunnable, Qt, QThreadPool
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from tests.gui import make_context, open_window, seeded_url
 from tipcase import bundled
@@ -52,6 +52,12 @@ def assert_undoes_to_and_redoes(page: EditorPage, before: dict, after: dict) -> 
     while page.undo_stack.canRedo():
         page.undo_stack.redo()
     assert page.document.data == after
+
+
+def checked(page: EditorPage) -> list:  # type: ignore[type-arg]
+    """The findings of the document as it stands (without waiting for the editor's short pause after a change)."""
+    page.checking.check_now()
+    return page.last_findings
 
 
 def finding_texts(page: EditorPage) -> list[str]:
@@ -106,7 +112,7 @@ def test_build_undo_to_empty_redo_save_reload_publish(qtbot, window: MainWindow,
     build_case(qtbot, page)
     built = copy.deepcopy(page.document.data)
     assert built["stages"]["start"]["choices"][0]["to"] == "referred"  # the rename followed the choice
-    assert [f for f in page.last_findings if f.is_error] == []
+    assert [f for f in checked(page) if f.is_error] == []
     assert page.findings_model.rowCount() >= 1
     steps = page.undo_stack.count()
     assert steps == 6  # start text, add stage, its text, add choice, the choice fields (one macro), rename
@@ -128,7 +134,7 @@ def test_delete_asks_nothing_when_told_and_undo_brings_the_choices_back(qtbot, w
     page.edits.delete_selected(confirm=False)
     assert "referred" not in page.document.stages
     assert page.document.stages["start"]["choices"] == []
-    assert any(f.code == "E002" or f.is_error for f in page.last_findings)  # the start now leads nowhere: shown at once
+    assert any(f.code == "E002" or f.is_error for f in checked(page))  # the start now leads nowhere
     page.undo_stack.undo()
     assert page.document.data == before
 
@@ -248,8 +254,8 @@ def test_the_minimap_shows_an_overflowing_graph_and_moves_the_view(qtbot, window
     page.graph.fit()
     page.graph.zoom(2.0)
     assert minimap.isVisible()  # 24 stages do not fit at this zoom
-    far_right = minimap.mapFromScene(page.graph.node_position("end-success")[0], 0)  # type: ignore[index]
-    qtbot.mouseClick(minimap.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(far_right.x(), minimap.height() // 2))
+    far_right = minimap.map_from_scene(QPointF(page.graph.node_position("end-success")[0], 0))  # type: ignore[index]
+    qtbot.mouseClick(minimap, Qt.MouseButton.LeftButton, pos=QPoint(int(far_right.x()), minimap.height() // 2))
     shown = page.graph.mapToScene(page.graph.viewport().rect()).boundingRect()
     assert shown.left() < page.graph.node_position("end-success")[0] < shown.right()  # type: ignore[index]
 
@@ -321,7 +327,7 @@ def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: 
     type_into(qtbot, page.stage_form["at"], "investigation")
     page.stage_form.apply()
     assert page.document.stages["referred"]["at"] == "investigation"
-    assert not [f for f in page.last_findings if f.is_error]  # the pathway was found and has that node
+    assert not [f for f in checked(page) if f.is_error]  # the pathway was found and has that node
     page.select("start", 0)
     assert page.choice_form["set"].text() == "consent: true"
     while page.undo_stack.index() > 6:
@@ -364,6 +370,7 @@ def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWin
     type_into(qtbot, page.choice_form["label.en"], "Wait")
     page.choice_form.apply()
     page.select("referred")
+    checked(page)
     texts = finding_texts(page)  # in the form's words: the stage, the choice and the field's label
     click_finding(page, texts.index("W103 Stage start, choice 2 › Feedback (English): no feedback"))
     assert page.selection() == ("start", 1)
@@ -421,11 +428,13 @@ def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, t
 def test_fields_that_name_things_say_what_this_case_has(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window.show_editor(copied_case(tmp_path))
     page = window.editor_page()
+    checked(page)
     assert "victim_care: " in page.choice_form["score"].toolTip()
     assert page.choice_form["set"].toolTip() == "Variables of this case: trust, witness, psych"
     assert page.stage_form["reveal"].toolTip() == "Exhibits of this case: visum, transfers, neighbour-statement"
     assert page.stage_form["at"].toolTip() == "A node of the pathway id-gbv-integrated-services; start typing to see them."
     page.set_document(ScenarioDocument.new())
+    checked(page)
     assert "none yet" in page.choice_form["set"].toolTip()
     assert page.stage_form["at"].toolTip() == "Choose the case's referral pathway under Case details first."
 
@@ -444,7 +453,7 @@ def test_duplicate_a_stage_reorder_choices_and_find_a_stage(qtbot, window: MainW
     qtbot.keyClick(page, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # Alt+Down moves the choice later
     assert [c["label"]["en"] for c in page.document.stages["intake"]["choices"]] == [labels[1], labels[0], *labels[2:]]
     assert page.selection() == ("intake", 1)  # the selection follows the choice
-    qtbot.mouseClick(page.choice_up, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.form.choice_up, Qt.MouseButton.LeftButton)
     assert [c["label"]["en"] for c in page.document.stages["intake"]["choices"]] == labels
     type_into(qtbot, page.outline_filter, "CASEWORK-copy")  # case does not matter
     assert shown_stages(page) == ["casework-copy"]
@@ -495,6 +504,7 @@ def test_every_model_of_the_editor_passes_the_model_tester(qtbot, qtmodeltester,
     qtmodeltester.check(page.outline_model)
     page.outline_filter.setText("statement")
     qtmodeltester.check(page.outline_filter_model)
+    checked(page)
     qtmodeltester.check(page.findings_model)
     page.show_case_file_form()
     qtmodeltester.check(page.case_file.model)
@@ -523,3 +533,141 @@ def test_a_file_that_is_not_yaml_is_one_line_that_says_where(qtbot, window: Main
     page.open_file(other_kind)
     assert shown[1] == f"{other_kind}: not a scenario file"
     assert page.document.data == before  # what was open stays open
+
+
+def test_a_form_with_several_changes_is_one_step_and_one_update(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = editor_with_case(qtbot, window)
+    page.select("start", 0)
+    notices: list[list] = []  # type: ignore[type-arg]
+    page.document.subscribe(notices.append)
+    resets: list[bool] = []
+    page.outline_model.modelReset.connect(lambda: resets.append(True))
+    steps = page.undo_stack.count()
+    type_into(qtbot, page.choice_form["label.en"], "Separate them first")
+    type_into(qtbot, page.choice_form["score"], "identification: 3")
+    node = page.graph._nodes["start"]
+    page.choice_form.apply()
+    assert page.undo_stack.count() == steps + 1
+    assert len(notices) == 1  # the views and the checker follow the two changes once
+    assert page.document.stages["start"]["choices"][0]["score"] == {"identification": 3}
+    assert shown_stages(page)  # the outline shows the new label without being rebuilt
+    assert page.outline_model.index_of("start", 0).data() == "→ referred: Separate them first"
+    assert resets == []
+    page.select("referred")
+    type_into(qtbot, page.stage_form["title.en"], "Handed over")
+    page.stage_form.apply()
+    assert page.graph._nodes["start"] is node  # the canvas is updated in place, not drawn again
+    assert page.graph._nodes["referred"].spec.label == "referred\nHanded over"
+
+
+def test_no_edit_is_lost_when_the_editor_moves_on(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    page = editor_with_case(qtbot, window)
+    page.select("referred")
+    type_into(qtbot, page.stage_form["text.en"], "Typed, never applied.")
+    page.select("start")  # another stage: what was typed is applied first
+    assert page.document.stages["referred"]["text"]["en"] == "Typed, never applied."
+    page.select("start", 0)
+    type_into(qtbot, page.choice_form["feedback.en"], "Applied by the undo.")
+    page.undo()  # undo takes back the typing, as one step
+    assert page.document.stages["start"]["choices"][0]["feedback"]["en"] == "Separating them lets each speak freely."
+    type_into(qtbot, page.choice_form["score"], "identification: lots")  # stands for no value: the editor asks
+    asked: list[str] = []
+
+    def go_back(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr("ui.editor.page.QMessageBox.question", go_back)
+    page.select("referred")
+    assert "identification: lots" in asked[0]
+    assert page.selection() == ("start", 0)  # stayed, to fix it
+    assert page.choice_form["score"].text() == "identification: lots"
+    type_into(qtbot, page.choice_form["score"], "identification: 1")
+    target = tmp_path / "case.yaml"
+    page.document.path = target
+    page.session.save()  # saving applies the form first
+    assert ScenarioDocument.load(target).stages["start"]["choices"][0]["score"] == {"identification": 1}
+
+
+def test_long_texts_have_several_lines_and_tab_leaves_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = editor_with_case(qtbot, window)
+    page.select("start", 0)
+    for form, names in (
+        (page.stage_form, ("text.en", "text.id")),
+        (page.choice_form, ("feedback.en", "feedback.id")),
+        (page.case_form, ("summary.en", "summary.id", "content_warning.en", "content_warning.id")),
+        (page.case_file.form, ("text.en", "text.id")),
+    ):
+        for name in names:
+            field = form[name]
+            assert isinstance(field, QPlainTextEdit), name
+            assert field.tabChangesFocus(), name  # no Tab trap
+    field = page.choice_form["feedback.en"]
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert not field.hasFocus()
+    assert "\t" not in field.toPlainText()
+
+
+class HeldPool(QThreadPool):
+    """A pool that holds each job until the test lets it run: a check still in flight when the document changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[QRunnable] = []
+
+    def start(self, runnable: QRunnable, priority: int = 0) -> None:  # type: ignore[override]
+        self.held.append(runnable)
+
+    def run_held(self) -> None:
+        while self.held:
+            self.held.pop(0).run()
+
+
+def test_a_check_overtaken_by_an_edit_is_dropped_and_the_edit_is_checked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tipcase.format.document_check import LocalChecker
+    from tipcase.format.edits import SetChoiceField
+
+    from ui.editor.checking import BackgroundCheck
+    from ui.tasks import TaskRunner
+
+    pool = HeldPool()
+    checking = BackgroundCheck(TaskRunner(pool), LocalChecker)
+    reports: list = []  # type: ignore[type-arg]
+    checking.checked.connect(reports.append)
+    document = ScenarioDocument.load(CASE)
+    checking.follow(document)
+    checking.check_now()
+    assert len(pool.held) == 1  # the first check is in flight...
+    intake = next(iter(document.stages))
+    document.apply(SetChoiceField(intake, 0, "feedback", None))  # ...when the author changes the case
+    checking.check_now()  # waits for the one in flight: one request at a time, in order
+    assert len(pool.held) == 1
+    pool.run_held()  # the first answers, then the second is sent and answers
+    assert len(reports) == 1  # the first check's findings described a case that no longer is: dropped
+    assert [f.code for f in reports[0].findings] == ["W103"]
+    assert checking.timer.isActive() is False
+    checking.close()
+
+
+def test_the_bundled_cases_are_one_click_from_open_and_stay_as_installed(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    window.show_editor()
+    page = window.editor_page()
+    page.bundled_menu.aboutToShow.emit()
+    titles = [action.text() for action in page.bundled_menu.actions()]
+    assert "Coming home" in titles  # by title, not file name
+    assert len(titles) == len(bundled.bundled_scenarios())
+    page.bundled_menu.actions()[titles.index("Coming home")].trigger()
+    assert page.document.path == CASE
+    installed = CASE.read_bytes()
+    page.select("intake")
+    type_into(qtbot, page.stage_form["title.en"], "Coming home, adapted")
+    page.session.write_autosave()
+    assert (tmp_path / "home" / "autosave" / "returnee-domestic-violence.yaml").is_file()  # not in the library
+    target = tmp_path / "mine.yaml"
+    monkeypatch.setattr("ui.editor.session.QFileDialog.getSaveFileName", lambda *_args: (str(target), ""))
+    assert page.session.save()  # a bundled case asks where: the library is kept as installed
+    assert CASE.read_bytes() == installed
+    assert ScenarioDocument.load(target).stages["intake"]["title"]["en"] == "Coming home, adapted"
+    assert page.document.path == target

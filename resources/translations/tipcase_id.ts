@@ -47,8 +47,8 @@
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <source>Competencies and the case file&apos;s exhibits are kept as they are in the file; edit them there.</source>
-        <translation>Kompetensi dan barang bukti dalam berkas kasus dibiarkan seperti di berkasnya; ubah di sana.</translation>
+        <source>Competencies are kept as they are in the file; edit them there. The exhibits have a form of their own: Case file.</source>
+        <translation>Kompetensi dibiarkan seperti di berkasnya; ubah di sana. Barang bukti punya formulir sendiri: Berkas kasus.</translation>
     </message>
     <message>
         <source>Apply to the case</source>
@@ -682,6 +682,10 @@
 <context>
     <name>EditorPage</name>
     <message>
+        <source>Checking stopped: {detail}</source>
+        <translation>Pemeriksaan terhenti: {detail}</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Baru</translation>
     </message>
@@ -746,28 +750,36 @@
         <translation>Atur otomatis</translation>
     </message>
     <message>
+        <source>Open a scenario file; the arrow lists the bundled cases</source>
+        <translation>Buka berkas skenario; panahnya mendaftar kasus bawaan</translation>
+    </message>
+    <message>
+        <source>Bundled cases</source>
+        <translation>Kasus bawaan</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
+        <source>Undo: {what}</source>
+        <translation>Urungkan: {what}</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Tidak ada yang bisa diurungkan</translation>
+    </message>
+    <message>
+        <source>Redo: {what}</source>
+        <translation>Ulangi: {what}</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Tidak ada yang bisa diulangi</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation>Ulangi</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>Naikkan</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>Turunkan</translation>
-    </message>
-    <message>
-        <source>Earlier in the list trainees see (Alt+Up)</source>
-        <translation>Lebih awal dalam daftar yang dilihat peserta (Alt+Atas)</translation>
-    </message>
-    <message>
-        <source>Later in the list trainees see (Alt+Down)</source>
-        <translation>Lebih akhir dalam daftar yang dilihat peserta (Alt+Bawah)</translation>
     </message>
     <message>
         <source>Find a stage or choice…</source>
@@ -796,36 +808,6 @@
     <message>
         <source>Scenario editor</source>
         <translation>Penyunting skenario</translation>
-    </message>
-    <message>
-        <source>Competencies of this case:
-{list}</source>
-        <translation>Kompetensi dalam kasus ini:
-{list}</translation>
-    </message>
-    <message>
-        <source>none yet (declare them under Case details)</source>
-        <translation>belum ada (nyatakan di Rincian kasus)</translation>
-    </message>
-    <message>
-        <source>Variables of this case: {list}</source>
-        <translation>Variabel dalam kasus ini: {list}</translation>
-    </message>
-    <message>
-        <source>none yet (add them under Case file)</source>
-        <translation>belum ada (tambahkan di Berkas kasus)</translation>
-    </message>
-    <message>
-        <source>Exhibits of this case: {list}</source>
-        <translation>Barang bukti dalam kasus ini: {list}</translation>
-    </message>
-    <message>
-        <source>Choose the case&apos;s referral pathway under Case details first.</source>
-        <translation>Pilih dulu jalur rujukan kasus di Rincian kasus.</translation>
-    </message>
-    <message>
-        <source>A node of the pathway {id}; start typing to see them.</source>
-        <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
     </message>
 </context>
 <context>
@@ -930,6 +912,10 @@
         <translation>Ubah barang bukti {id}</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
         <source>Choose a picture or recording…</source>
         <translation>Pilih gambar atau rekaman…</translation>
     </message>
@@ -992,6 +978,10 @@
         <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
     </message>
     <message>
+        <source>Checking the case…</source>
+        <translation>Memeriksa kasus…</translation>
+    </message>
+    <message>
         <source>Stage {id}, choice {n}</source>
         <translation>Tahap {id}, pilihan {n}</translation>
     </message>
@@ -1006,6 +996,69 @@
     <message>
         <source>Case details</source>
         <translation>Rincian kasus</translation>
+    </message>
+</context>
+<context>
+    <name>FormStack</name>
+    <message>
+        <source>Competencies of this case:
+{list}</source>
+        <translation>Kompetensi dalam kasus ini:
+{list}</translation>
+    </message>
+    <message>
+        <source>none yet (declare them under Case details)</source>
+        <translation>belum ada (nyatakan di Rincian kasus)</translation>
+    </message>
+    <message>
+        <source>Variables of this case: {list}</source>
+        <translation>Variabel dalam kasus ini: {list}</translation>
+    </message>
+    <message>
+        <source>none yet (add them under Case file)</source>
+        <translation>belum ada (tambahkan di Berkas kasus)</translation>
+    </message>
+    <message>
+        <source>Exhibits of this case: {list}</source>
+        <translation>Barang bukti dalam kasus ini: {list}</translation>
+    </message>
+    <message>
+        <source>Choose the case&apos;s referral pathway under Case details first.</source>
+        <translation>Pilih dulu jalur rujukan kasus di Rincian kasus.</translation>
+    </message>
+    <message>
+        <source>A node of the pathway {id}; start typing to see them.</source>
+        <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
+    </message>
+    <message>
+        <source>Scenario editor</source>
+        <translation>Penyunting skenario</translation>
+    </message>
+    <message>
+        <source>This form holds text that cannot be applied:
+{problem}
+
+Go back and fix it, or discard it?</source>
+        <translation>Formulir ini berisi teks yang tidak bisa diterapkan:
+{problem}
+
+Kembali untuk membetulkannya, atau buang?</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <source>Earlier in the list trainees see (Alt+Up)</source>
+        <translation>Lebih awal dalam daftar yang dilihat peserta (Alt+Atas)</translation>
+    </message>
+    <message>
+        <source>Later in the list trainees see (Alt+Down)</source>
+        <translation>Lebih akhir dalam daftar yang dilihat peserta (Alt+Bawah)</translation>
     </message>
 </context>
 <context>

@@ -1,20 +1,24 @@
 """The scenario being edited: the plain data of its YAML file, changed only through reversible edits.
 
-Each edit is a small object with ``redo`` and ``undo``; the editor wraps each in a ``QUndoCommand``, so
-every change (add, delete, rename, move, set-start, any field) can be undone and redone, and the core
-keeps the rules: a rename updates every choice that points to the stage, a deleted stage takes the
-choices into it along and brings them back on undo. Validation is the validator's, run on the
-document's YAML as it stands.
+Each edit (``tipcase.format.edits``) is a small object with ``redo`` and ``undo``; the editor wraps each
+in a ``QUndoCommand``, so every change (add, delete, rename, move, set-start, any field) can be undone
+and redone, and the core keeps the rules: a rename updates every choice that points to the stage, a
+deleted stage takes the choices into it along and brings them back on undo. ``EditGroup`` makes several
+edits one step (a form with several changed fields).
+
+A document tells its listeners what changed (``subscribe``): after each edit, redone or undone, every
+listener gets the list of ``Change`` notices it made, once, so a view updates the rows, nodes and
+findings that changed instead of rebuilding itself. No Qt here: the editor's models adapt the notices.
 """
 
 from __future__ import annotations
 
-import copy
+import contextlib
 import dataclasses
 import os
-import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -23,21 +27,45 @@ from tipcase.format.validator import Checked, check_text
 from tipcase.format.yaml_source import MAX_FILE_BYTES, compose, decode, too_large
 from tipcase.format.yaml_writer import to_yaml
 
-ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
-_MISSING = object()
+ChangeKind = Literal["stage-added", "stage-removed", "stage-renamed", "stage-changed", "case-changed"]
 
 
 class EditError(Exception):
     """An edit that cannot be made (a name taken, the start stage deleted); the message says why."""
 
 
-class ScenarioDocument:
-    """A scenario as editable data, with the file it came from."""
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One thing an edit changed, in the order it happened.
 
-    def __init__(self, data: dict[str, Any], path: Path | None = None) -> None:
+    ``stage-added`` and ``stage-removed``: ``stage`` at ``index`` (its place in the file's order, after the
+    addition, before the removal). ``stage-renamed``: ``stage`` became ``new_id`` at ``index``.
+    ``stage-changed``: ``key`` of ``stage`` (``choices`` for anything in its choices; ``start`` when it
+    became or stopped being the start). ``case-changed``: the case's own ``key`` (``start``, ``exhibits``...).
+    """
+
+    kind: ChangeKind
+    stage: str | None = None
+    index: int | None = None
+    key: str | None = None
+    new_id: str | None = None
+
+
+Listener = Callable[[list[Change]], None]
+
+
+class ScenarioDocument:
+    """A scenario as editable data, with the file it came from and the text it was read from."""
+
+    def __init__(self, data: dict[str, Any], path: Path | None = None, *, source_text: str | None = None) -> None:
+        """``source_text`` is the file's text when ``data`` was read from it (and not changed since)."""
         self.data = data
         self.path = path
+        self.source_text = source_text
         self.data.setdefault("stages", {})
+        self._listeners: list[Listener] = []
+        self._pending: list[Change] = []
+        self._depth = 0
 
     @classmethod
     def new(cls, scenario_id: str = "new-case", title: str = "New case") -> ScenarioDocument:
@@ -67,29 +95,33 @@ class ScenarioDocument:
             if too_large(os.fstat(stream.fileno()).st_size, findings):
                 raise EditError(str(findings.items[0]))
             raw = stream.read(MAX_FILE_BYTES + 1)
-        return cls(read_scenario_data(raw, str(source)), source)
+        data, text = read_scenario(raw, str(source))
+        return cls(data, source, source_text=text)
 
     def to_yaml(self) -> str:
         return to_yaml(self.data)
 
     def validate(self) -> Checked:
         """Everything the validator finds in the document as it stands (positions refer to ``to_yaml(data, for_reading=False)``)."""
-        return check_text(to_yaml(self.data, for_reading=False), str(self.path or f"{self.data.get('id', 'scenario')}.yaml"))
+        return check_text(to_yaml(self.data, for_reading=False), self.shown_path())
+
+    def shown_path(self) -> str:
+        """The path findings print (and beside which the case's pathway is looked for)."""
+        return str(self.path or f"{self.data.get('id', 'scenario')}.yaml")
 
     @property
     def stages(self) -> dict[str, dict[str, Any]]:
         return self.data["stages"]  # type: ignore[no-any-return]
 
     def stage(self, stage_id: str) -> dict[str, Any]:
+        """A stage's data; raises EditError when there is no such stage."""
         try:
             return self.stages[stage_id]
         except KeyError:
             raise EditError(f"no stage {stage_id!r}") from None
 
-    def choices(self, stage_id: str) -> list[dict[str, Any]]:
-        return self.stage(stage_id).setdefault("choices", [])  # type: ignore[no-any-return]
-
     def free_id(self, base: str = "stage") -> str:
+        """``base``, or ``base-2``, ``base-3``... whichever no stage has yet."""
         candidate, number = base, 2
         while candidate in self.stages:
             candidate, number = f"{base}-{number}", number + 1
@@ -100,397 +132,104 @@ class ScenarioDocument:
         edit.redo(self)
         return edit
 
+    # -- change notices ----------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(changes)`` after each edit made or undone, with the changes it made, in order."""
+        self._listeners.append(listener)
 
-def read_scenario_data(raw: bytes, shown: str) -> dict[str, Any]:
-    """A scenario file's bytes as plain data, read the validator's way; ``shown`` names the file in errors.
+    def unsubscribe(self, listener: Listener) -> None:
+        """Stop calling ``listener`` (nothing happens when it was not subscribed)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Collect the notices of the edits made inside; the outermost block delivers them all at once.
+
+        Notices are delivered even when an edit raises (what it had changed was put back, and the views
+        look again at what the notices name).
+        """
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self._pending:
+                changes, self._pending = self._pending, []
+                self.source_text = None  # the data no longer is the file's text
+                for listener in list(self._listeners):
+                    listener(changes)
+
+    def note(self, change: Change) -> None:
+        """Record a change (edits call this while the document is ``changing``)."""
+        self._pending.append(change)
+
+
+class Edit:
+    """One reversible change to a document: subclasses say how in ``do`` and ``revert``."""
+
+    description = "edit"
+
+    def redo(self, document: ScenarioDocument) -> None:
+        """Make the edit; raises EditError (changing nothing) when it cannot be made."""
+        with document.changing():
+            self.do(document)
+
+    def undo(self, document: ScenarioDocument) -> None:
+        """Take the edit back, exactly (key order included)."""
+        with document.changing():
+            self.revert(document)
+
+    def do(self, document: ScenarioDocument) -> None:
+        raise NotImplementedError
+
+    def revert(self, document: ScenarioDocument) -> None:
+        raise NotImplementedError
+
+
+@dataclasses.dataclass
+class EditGroup(Edit):
+    """Several edits as one: made in order, undone in reverse; if one cannot be made, none is."""
+
+    edits: list[Edit]
+    description = "edits"
+
+    def do(self, document: ScenarioDocument) -> None:
+        done: list[Edit] = []
+        try:
+            for edit in self.edits:
+                edit.redo(document)
+                done.append(edit)
+        except EditError:
+            for edit in reversed(done):
+                edit.undo(document)
+            raise
+
+    def revert(self, document: ScenarioDocument) -> None:
+        for edit in reversed(self.edits):
+            edit.undo(document)
+
+
+def read_scenario(raw: bytes, shown: str) -> tuple[dict[str, Any], str]:
+    """A scenario file's bytes as plain data and text, read the validator's way; ``shown`` names the file in errors.
 
     Raises EditError with the validator's E001 line (``shown:LINE:COL: E001 ...``) for bytes that are not
     UTF-8 or text that is not YAML, and ``shown: not a scenario file`` for YAML that is not a scenario.
     """
     findings = Findings(shown)
     text = decode(raw, findings)
-    root = compose(text, findings) if text is not None else None
+    if text is None:
+        raise EditError(str(findings.items[0]))
+    return read_scenario_text(text, shown), text
+
+
+def read_scenario_text(text: str, shown: str) -> dict[str, Any]:
+    """A scenario file's text as plain data, read the validator's way; raises EditError as ``read_scenario`` does."""
+    findings = Findings(shown)
+    root = compose(text, findings)
     if findings.items:
         raise EditError(str(findings.items[0]))
     data = yaml.constructor.SafeConstructor().construct_document(root) if root is not None else None
     if not isinstance(data, dict) or "tipcase" not in data:
         raise EditError(f"{shown}: not a scenario file")
     return data
-
-
-def _check_id(stage_id: str, what: str = "stage") -> None:
-    if not stage_id or stage_id[0] == "-" or any(char not in ID_CHARS for char in stage_id):
-        raise EditError(f"{what} id {stage_id!r}: use lower-case letters, digits, '_' and '-'")
-
-
-def _insert_key(mapping: dict[str, Any], key: str, value: Any, index: int) -> dict[str, Any]:
-    """A copy of ``mapping`` with ``key`` at ``index`` (key order is the file's order)."""
-    items = list(mapping.items())
-    items.insert(index, (key, value))
-    return dict(items)
-
-
-def _put_back(mapping: dict[str, Any], key: str, value: Any, index: int) -> None:
-    """Put ``key`` back at ``index`` in place, so an undone removal leaves the file's key order as it was."""
-    items = [(k, v) for k, v in mapping.items() if k != key]
-    items.insert(min(index, len(items)), (key, value))
-    mapping.clear()
-    mapping.update(items)
-
-
-def _set(mapping: dict[str, Any], key: str, value: Any, order: tuple[str, ...] = ()) -> tuple[Any, int]:
-    """Set (``value`` None: remove) a key; returns what it was and where, for ``_restore``.
-
-    A new key goes where ``order`` (the format's key order) puts it, else at the end.
-    """
-    previous = mapping.get(key, _MISSING)
-    index = list(mapping).index(key) if key in mapping else len(mapping)
-    if value is None:
-        mapping.pop(key, None)
-    elif key in mapping or key not in order:
-        mapping[key] = copy.deepcopy(value)
-    else:
-        later = set(order[order.index(key) + 1 :])
-        place = next((i for i, existing in enumerate(mapping) if existing in later), len(mapping))
-        _put_back(mapping, key, copy.deepcopy(value), place)
-    return previous, index
-
-
-def _restore(mapping: dict[str, Any], key: str, previous: Any, index: int) -> None:
-    if previous is _MISSING:
-        mapping.pop(key, None)
-    else:
-        _put_back(mapping, key, previous, index)
-
-
-class Edit:
-    """One reversible change to a document."""
-
-    description = "edit"
-
-    def redo(self, document: ScenarioDocument) -> None:
-        raise NotImplementedError
-
-    def undo(self, document: ScenarioDocument) -> None:
-        raise NotImplementedError
-
-
-@dataclasses.dataclass
-class AddStage(Edit):
-    """Add a stage: at the end of the file, or right after the stage ``after`` (a duplicate sits by its original)."""
-
-    stage_id: str
-    stage: dict[str, Any] = dataclasses.field(default_factory=lambda: {"text": "", "end": "success"})
-    after: str | None = None
-    description = "add stage"
-
-    def redo(self, document: ScenarioDocument) -> None:
-        _check_id(self.stage_id)
-        if self.stage_id in document.stages:
-            raise EditError(f"a stage {self.stage_id!r} already exists")
-        if self.after is None:
-            document.stages[self.stage_id] = copy.deepcopy(self.stage)
-            return
-        document.stage(self.after)  # an EditError when there is no such stage
-        place = list(document.stages).index(self.after) + 1
-        _put_back(document.stages, self.stage_id, copy.deepcopy(self.stage), place)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        del document.stages[self.stage_id]
-
-
-@dataclasses.dataclass
-class DeleteStage(Edit):
-    """Delete a stage and every choice that leads to it; undo puts all of them back where they were."""
-
-    stage_id: str
-    description = "delete stage"
-    _removed: tuple[int, dict[str, Any]] | None = None
-    _incoming: list[tuple[str, int, dict[str, Any]]] = dataclasses.field(default_factory=list)
-
-    def redo(self, document: ScenarioDocument) -> None:
-        if document.data.get("start") == self.stage_id:
-            raise EditError("the start stage cannot be deleted: make another stage the start first")
-        stage = document.stage(self.stage_id)
-        self._removed = (list(document.stages).index(self.stage_id), stage)
-        self._incoming = []
-        for other_id, other in document.stages.items():
-            kept = []
-            for index, choice in enumerate(other.get("choices", [])):
-                if choice.get("to") == self.stage_id:
-                    self._incoming.append((other_id, index, choice))
-                else:
-                    kept.append(choice)
-            if len(kept) != len(other.get("choices", [])):
-                other["choices"] = kept
-        del document.stages[self.stage_id]
-
-    def undo(self, document: ScenarioDocument) -> None:
-        assert self._removed is not None
-        index, stage = self._removed
-        document.data["stages"] = _insert_key(document.stages, self.stage_id, stage, index)
-        for other_id, choice_index, choice in self._incoming:  # in the order removed: indexes stay right
-            document.stages[other_id].setdefault("choices", []).insert(choice_index, choice)
-
-
-@dataclasses.dataclass
-class RenameStage(Edit):
-    """Give a stage a new id, in place, and point every choice (and the start) at the new id."""
-
-    old: str
-    new: str
-    description = "rename stage"
-
-    def _rename(self, document: ScenarioDocument, old: str, new: str) -> None:
-        document.data["stages"] = {(new if key == old else key): value for key, value in document.stages.items()}
-        for stage in document.stages.values():
-            for choice in stage.get("choices", []):
-                if choice.get("to") == old:
-                    choice["to"] = new
-        if document.data.get("start") == old:
-            document.data["start"] = new
-
-    def redo(self, document: ScenarioDocument) -> None:
-        _check_id(self.new)
-        document.stage(self.old)
-        if self.new in document.stages:
-            raise EditError(f"a stage {self.new!r} already exists")
-        self._rename(document, self.old, self.new)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        self._rename(document, self.new, self.old)
-
-
-@dataclasses.dataclass
-class SetStart(Edit):
-    stage_id: str
-    description = "set start"
-    _previous: str | None = None
-
-    def redo(self, document: ScenarioDocument) -> None:
-        document.stage(self.stage_id)
-        self._previous = document.data.get("start")
-        document.data["start"] = self.stage_id
-
-    def undo(self, document: ScenarioDocument) -> None:
-        document.data["start"] = self._previous
-
-
-CASE_KEYS = (
-    "id",
-    "version",
-    "title",
-    "summary",
-    "languages",
-    "content_warning",
-    "pathway",
-    "pass_mark",
-    "competencies",
-    "variables",
-    "exhibits",
-)
-# the format's key orders, kept when a key is added (the file reads like the format's example)
-FILE_ORDER = ("tipcase", *CASE_KEYS, "start", "stages")
-STAGE_ORDER = ("at", "title", "text", "reveal", "choices", "end", "layout")
-CHOICE_ORDER = ("label", "to", "score", "feedback", "when", "set", "add", "hours", "critical", "ref")
-
-
-@dataclasses.dataclass
-class SetCaseField(Edit):
-    """Set (or with ``value`` None, remove) one of the case's own keys: id, title, pathway, variables...
-
-    ``start`` has ``SetStart`` and ``stages`` the stage edits; ``tipcase`` is the format and never changes.
-    """
-
-    key: str
-    value: Any
-    description = "change case"
-    _previous: tuple[Any, int] = (_MISSING, 0)
-
-    def redo(self, document: ScenarioDocument) -> None:
-        if self.key not in CASE_KEYS:
-            raise EditError(f"{self.key!r} is not a case field")
-        if self.key in ("id", "version", "title") and self.value is None:
-            raise EditError(f"the case needs its {self.key}")
-        if self.key == "id" and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(self.value)):
-            raise EditError(f"case id {self.value!r}: use lower-case letters, digits and '-', starting with a letter or digit")
-        self._previous = _set(document.data, self.key, self.value, FILE_ORDER)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        _restore(document.data, self.key, *self._previous)
-
-
-@dataclasses.dataclass
-class SetExhibit(Edit):
-    """Add, change, rename or (with ``value`` None) delete one exhibit of the case file.
-
-    A rename follows into every stage's ``reveal``; a delete takes the exhibit out of them. Undo puts the
-    case file and the reveals back exactly as they were, key order included.
-    """
-
-    old_id: str | None
-    new_id: str | None
-    value: dict[str, Any] | None
-    description = "change exhibit"
-    _before: tuple[Any, int] = (_MISSING, 0)
-    _reveals: dict[str, tuple[Any, int]] = dataclasses.field(default_factory=dict)
-
-    def redo(self, document: ScenarioDocument) -> None:
-        exhibits = dict(document.data.get("exhibits") or {})
-        if self.old_id is not None and self.old_id not in exhibits:
-            raise EditError(f"no exhibit {self.old_id!r}")
-        if self.value is not None:
-            if self.new_id is None:
-                raise EditError("an exhibit needs an id")
-            _check_id(self.new_id, "exhibit")
-            if self.new_id != self.old_id and self.new_id in exhibits:
-                raise EditError(f"an exhibit {self.new_id!r} already exists")
-        self._reveals = {
-            stage_id: (copy.deepcopy(stage["reveal"]), list(stage).index("reveal"))
-            for stage_id, stage in document.stages.items()
-            if "reveal" in stage
-        }
-        if self.old_id is None:
-            exhibits[str(self.new_id)] = copy.deepcopy(self.value)
-        elif self.value is None:
-            del exhibits[self.old_id]
-        else:
-            exhibits = {(str(self.new_id) if key == self.old_id else key): value for key, value in exhibits.items()}
-            exhibits[str(self.new_id)] = copy.deepcopy(self.value)
-        if self.old_id is not None and (self.value is None or self.new_id != self.old_id):
-            for stage in document.stages.values():
-                reveal = stage.get("reveal")
-                if not isinstance(reveal, list) or self.old_id not in reveal:
-                    continue
-                if self.value is None:
-                    kept = [item for item in reveal if item != self.old_id]
-                else:
-                    kept = [self.new_id if item == self.old_id else item for item in reveal]
-                if kept:
-                    stage["reveal"] = kept
-                else:
-                    del stage["reveal"]
-        self._before = _set(document.data, "exhibits", exhibits or None, FILE_ORDER)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        _restore(document.data, "exhibits", *self._before)
-        for stage_id, stage in document.stages.items():
-            if stage_id in self._reveals:
-                _put_back(stage, "reveal", *self._reveals[stage_id])
-            else:
-                stage.pop("reveal", None)
-
-
-@dataclasses.dataclass
-class SetStageField(Edit):
-    """Set (or with ``value`` None, remove) one key of a stage: text, title, end, at, layout, reveal."""
-
-    stage_id: str
-    key: str
-    value: Any
-    description = "change stage"
-    _previous: tuple[Any, int] = (_MISSING, 0)
-
-    def redo(self, document: ScenarioDocument) -> None:
-        self._previous = _set(document.stage(self.stage_id), self.key, self.value, STAGE_ORDER)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        _restore(document.stage(self.stage_id), self.key, *self._previous)
-
-
-class MoveStage(SetStageField):
-    """Move a stage on the canvas (its ``layout``)."""
-
-    def __init__(self, stage_id: str, x: float, y: float) -> None:
-        super().__init__(stage_id, "layout", {"x": round(x, 1), "y": round(y, 1)})
-
-    description = "move stage"
-
-
-@dataclasses.dataclass
-class AddChoice(Edit):
-    stage_id: str
-    choice: dict[str, Any]
-    index: int | None = None
-    description = "add choice"
-    _removed_end: tuple[Any, int] = (_MISSING, 0)
-    _had_choices_key: bool = False
-
-    def redo(self, document: ScenarioDocument) -> None:
-        stage = document.stage(self.stage_id)
-        self._removed_end = _set(stage, "end", None)  # a stage with choices is no longer an end
-        self._had_choices_key = "choices" in stage
-        choices = stage.setdefault("choices", [])
-        choices.insert(len(choices) if self.index is None else self.index, copy.deepcopy(self.choice))
-
-    def undo(self, document: ScenarioDocument) -> None:
-        stage = document.stage(self.stage_id)
-        choices = stage["choices"]
-        choices.pop(len(choices) - 1 if self.index is None else self.index)
-        if not self._had_choices_key:
-            del stage["choices"]
-        _restore(stage, "end", *self._removed_end)
-
-
-@dataclasses.dataclass
-class DeleteChoice(Edit):
-    stage_id: str
-    index: int
-    description = "delete choice"
-    _removed: dict[str, Any] | None = None
-
-    def redo(self, document: ScenarioDocument) -> None:
-        choices = document.stage(self.stage_id).get("choices", [])
-        if not 0 <= self.index < len(choices):
-            raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
-        self._removed = choices.pop(self.index)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        assert self._removed is not None
-        document.stage(self.stage_id).setdefault("choices", []).insert(self.index, self._removed)
-
-
-@dataclasses.dataclass
-class MoveChoice(Edit):
-    """Move a choice to another place in its stage's list (the order trainees see, and their numbers)."""
-
-    stage_id: str
-    index: int
-    to_index: int
-    description = "move choice"
-
-    def _move(self, document: ScenarioDocument, source: int, target: int) -> None:
-        choices = document.stage(self.stage_id).get("choices", [])
-        if not (0 <= source < len(choices) and 0 <= target < len(choices)):
-            raise EditError(f"stage {self.stage_id!r} has no choice {max(source, target) + 1}")
-        choices.insert(target, choices.pop(source))
-
-    def redo(self, document: ScenarioDocument) -> None:
-        self._move(document, self.index, self.to_index)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        self._move(document, self.to_index, self.index)
-
-
-@dataclasses.dataclass
-class SetChoiceField(Edit):
-    """Set (or with ``value`` None, remove) one key of a choice: label, to, score, feedback, when, set, add, hours, critical, ref."""
-
-    stage_id: str
-    index: int
-    key: str
-    value: Any
-    description = "change choice"
-    _previous: tuple[Any, int] = (_MISSING, 0)
-
-    def _choice(self, document: ScenarioDocument) -> dict[str, Any]:
-        choices = document.stage(self.stage_id).get("choices", [])
-        if not 0 <= self.index < len(choices):
-            raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
-        return choices[self.index]  # type: ignore[no-any-return]
-
-    def redo(self, document: ScenarioDocument) -> None:
-        self._previous = _set(self._choice(document), self.key, self.value, CHOICE_ORDER)
-
-    def undo(self, document: ScenarioDocument) -> None:
-        _restore(self._choice(document), self.key, *self._previous)

@@ -45,10 +45,13 @@ def text_of(value: Any, language: str) -> str:
 def bilingual(original: Any, english: str, indonesian: str) -> Any:
     """The text with its English and Indonesian set, keeping any other language it has; None when empty.
 
-    A plain string left as it was stays a plain string (the file is not rewritten for nothing).
+    A text left as it was stays exactly as it was (a plain string stays a plain string, an empty
+    ``{en: '', id: ''}`` stays too): the file is not rewritten for nothing.
     """
     if isinstance(original, str) and english == original and not indonesian:
         return original
+    if isinstance(original, dict) and (english, indonesian) == (original.get("en", ""), original.get("id", "")):
+        return original  # untouched (an empty {en: '', id: ''} too)
     value = dict(original) if isinstance(original, dict) else {}
     value.update({"en": english, "id": indonesian})
     return value if any(value.values()) else None

@@ -108,12 +108,12 @@ def placed(
     if not successors:
         return {}
     root = start if start in successors else next(iter(successors))
-    automatic = layered_layout(successors, root)
     result = {node: (float(fixed[node][0]), float(fixed[node][1])) for node in successors if node in fixed}
     if not result:
-        return automatic
+        return layered_layout(successors, root)
     missing = [node for node in successors if node not in result]
-    if missing:
+    if missing:  # only then is the layered layout needed (every node placed by hand: nothing to compute)
+        automatic = layered_layout(successors, root)
         left = min(x for x, _ in result.values())
         below = max(y for _, y in result.values()) + ROW_GAP * 1.5
         auto_left = min(automatic[node][0] for node in missing)

@@ -39,7 +39,7 @@ from tipcase.format.schema import (
     Record,
     Text,
 )
-from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, ScalarNode, compose, decode, gc_paused, pos, too_large
+from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, Node, ScalarNode, compose, decode, gc_paused, pos, too_large
 
 if TYPE_CHECKING:
     from tipcase.team.model import TeamCase
@@ -119,6 +119,21 @@ def _load_text(text: str, path: str, findings: Findings) -> Loaded:
     root = compose(text, findings)
     if findings.has_errors:
         return loaded
+    return _load_root(root, loaded)
+
+
+def load_node(root: Node | None, path: str) -> Loaded:
+    """Load a document from a node tree already composed or represented.
+
+    The editor's checker builds the tree from the document's data, part by part, instead of writing and
+    parsing the whole text after each change (``tipcase.format.document_check``).
+    """
+    with gc_paused():
+        return _load_root(root, Loaded(path, None, Findings(path)))
+
+
+def _load_root(root: Node | None, loaded: Loaded) -> Loaded:
+    findings, path = loaded.findings, loaded.path
     if root is None:
         findings.add("E002", (1, 1), f"empty file: a scenario starts with '{SCENARIO_KEY}: 1', a pathway with '{PATHWAY_KEY}: 1'")
         return loaded

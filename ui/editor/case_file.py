@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from tipcase.format.document import SetExhibit
+from tipcase.format.edits import SetExhibit
 from tipcase.format.form_text import bilingual, text_of
 from tipcase.format.media import MEDIA_TYPES, MediaError, adopt
 
@@ -106,11 +106,14 @@ class ExhibitForm(Form):
 
     def commit(self, changes: Changes) -> bool:
         new_id, value = changes[0][1]
-        return self.host.push(SetExhibit(self.exhibit_id, new_id, value), self.tr("Change exhibit {id}").format(id=new_id))
+        text = self.tr("Change exhibit {id}").format(id=new_id)
+        return self.host.push(SetExhibit(self.exhibit_id, new_id, value), text, from_form=True)
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.choose.setText(self.tr("Choose a picture or recording…"))
+        self.choose.setText(self.tr("Choose…"))
+        self.choose.setToolTip(self.tr("Choose a picture or recording…"))
+        self.choose.setAccessibleName(self.tr("Choose a picture or recording…"))
         self.apply_button.setText(self.tr("Apply to the exhibit"))
 
 
@@ -123,7 +126,7 @@ class CaseFileForm(QWidget):
         self.model = ExhibitsModel(language)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setMaximumHeight(140)
+        self.list.setMaximumHeight(110)
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.add_button, self.delete_button = QPushButton(), QPushButton()
         self.add_button.clicked.connect(self.add_exhibit)

@@ -1,8 +1,9 @@
-"""The editor's undo stack entries: a core edit (``tipcase.format.document``) as a ``QUndoCommand``."""
+"""The editor's undo stack entries: a core edit (``tipcase.format.edits``) as a ``QUndoCommand``.
+
+The views follow the document's own change notices, so a command only makes and takes back its edit.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
@@ -12,9 +13,9 @@ from tipcase.format.document import Edit, ScenarioDocument
 class EditCommand(QUndoCommand):
     """A core edit on the undo stack; it has already been made once when pushed."""
 
-    def __init__(self, document: ScenarioDocument, edit: Edit, text: str, changed: Callable[[], None]) -> None:
+    def __init__(self, document: ScenarioDocument, edit: Edit, text: str) -> None:
         super().__init__(text)
-        self.document, self.edit, self.changed = document, edit, changed
+        self.document, self.edit = document, edit
         self._made = True
 
     def redo(self) -> None:
@@ -22,8 +23,6 @@ class EditCommand(QUndoCommand):
             self._made = False
         else:
             self.edit.redo(self.document)
-        self.changed()
 
     def undo(self) -> None:
         self.edit.undo(self.document)
-        self.changed()

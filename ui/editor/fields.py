@@ -35,6 +35,7 @@ class FieldSpec:
     kind: Kind = "line"
     language: str | None = None
     placeholder: str = ""  # an example in the file's own syntax (not translated)
+    lines: int = 3  # how many lines a multi-line field shows before it scrolls
 
     @property
     def name(self) -> str:
@@ -42,13 +43,13 @@ class FieldSpec:
         return f"{self.key}.{self.language}" if self.language else self.key
 
 
-def _text(key: str, english: str, indonesian: str, kind: Kind = "line") -> tuple[FieldSpec, FieldSpec]:
-    return FieldSpec(key, english, kind, "en"), FieldSpec(key, indonesian, kind, "id")
+def _text(key: str, english: str, indonesian: str, kind: Kind = "line", lines: int = 3) -> tuple[FieldSpec, FieldSpec]:
+    return FieldSpec(key, english, kind, "en", lines=lines), FieldSpec(key, indonesian, kind, "id", lines=lines)
 
 
 STAGE_FIELDS: tuple[FieldSpec, ...] = (
     *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
-    *_text("text", QT_TRANSLATE_NOOP("EditorFields", "Text (English)"), QT_TRANSLATE_NOOP("EditorFields", "Text (Indonesian)"), "lines"),
+    *_text("text", QT_TRANSLATE_NOOP("EditorFields", "Text (English)"), QT_TRANSLATE_NOOP("EditorFields", "Text (Indonesian)"), "lines", 7),
     FieldSpec("end", QT_TRANSLATE_NOOP("EditorFields", "End"), "end"),
     FieldSpec("at", QT_TRANSLATE_NOOP("EditorFields", "Pathway step"), placeholder="investigation"),
     FieldSpec("reveal", QT_TRANSLATE_NOOP("EditorFields", "Reveals exhibits"), placeholder="chat-log, contract"),
@@ -57,7 +58,12 @@ STAGE_FIELDS: tuple[FieldSpec, ...] = (
 CHOICE_FIELDS: tuple[FieldSpec, ...] = (
     *_text("label", QT_TRANSLATE_NOOP("EditorFields", "Label (English)"), QT_TRANSLATE_NOOP("EditorFields", "Label (Indonesian)")),
     FieldSpec("to", QT_TRANSLATE_NOOP("EditorFields", "Leads to"), "stage"),
-    *_text("feedback", QT_TRANSLATE_NOOP("EditorFields", "Feedback (English)"), QT_TRANSLATE_NOOP("EditorFields", "Feedback (Indonesian)")),
+    *_text(
+        "feedback",
+        QT_TRANSLATE_NOOP("EditorFields", "Feedback (English)"),
+        QT_TRANSLATE_NOOP("EditorFields", "Feedback (Indonesian)"),
+        "lines",
+    ),
     FieldSpec("score", QT_TRANSLATE_NOOP("EditorFields", "Scores"), placeholder="identification: 2, victim_care: -1"),
     FieldSpec("critical", QT_TRANSLATE_NOOP("EditorFields", "Critical error (why)")),
     FieldSpec("when", QT_TRANSLATE_NOOP("EditorFields", "Offered when"), placeholder="trust >= 1 and not consent"),
@@ -71,11 +77,18 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("id", QT_TRANSLATE_NOOP("EditorFields", "Case id")),
     FieldSpec("version", QT_TRANSLATE_NOOP("EditorFields", "Version"), "version"),
     *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
-    *_text("summary", QT_TRANSLATE_NOOP("EditorFields", "Summary (English)"), QT_TRANSLATE_NOOP("EditorFields", "Summary (Indonesian)")),
+    *_text(
+        "summary",
+        QT_TRANSLATE_NOOP("EditorFields", "Summary (English)"),
+        QT_TRANSLATE_NOOP("EditorFields", "Summary (Indonesian)"),
+        "lines",
+    ),
     *_text(
         "content_warning",
         QT_TRANSLATE_NOOP("EditorFields", "Content warning (English)"),
         QT_TRANSLATE_NOOP("EditorFields", "Content warning (Indonesian)"),
+        "lines",
+        2,
     ),
     FieldSpec("pathway", QT_TRANSLATE_NOOP("EditorFields", "Referral pathway"), "pathway"),
     FieldSpec("pass_mark", QT_TRANSLATE_NOOP("EditorFields", "Pass mark"), "percent"),
@@ -87,7 +100,11 @@ EXHIBIT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("kind", QT_TRANSLATE_NOOP("EditorFields", "Kind"), "exhibit_kind"),
     *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
     *_text(
-        "text", QT_TRANSLATE_NOOP("EditorFields", "Content (English)"), QT_TRANSLATE_NOOP("EditorFields", "Content (Indonesian)"), "lines"
+        "text",
+        QT_TRANSLATE_NOOP("EditorFields", "Content (English)"),
+        QT_TRANSLATE_NOOP("EditorFields", "Content (Indonesian)"),
+        "lines",
+        5,
     ),
     FieldSpec("file", QT_TRANSLATE_NOOP("EditorFields", "File (optional)"), placeholder="media/photo.jpg"),
 )
@@ -112,6 +129,10 @@ def make_widget(spec: FieldSpec) -> QWidget:
         area = QPlainTextEdit()
         area.setTabChangesFocus(True)  # Tab leaves the field (no trap); a tab character has no place in a case
         area.setPlaceholderText(spec.placeholder)
+        spacing = area.fontMetrics().lineSpacing()
+        frame = 2 * (area.frameWidth() + int(area.document().documentMargin()))
+        area.setMinimumHeight(min(2, spec.lines) * spacing + frame)
+        area.setMaximumHeight(spec.lines * spacing + frame)
         widget = area
     elif spec.kind in ("end", "exhibit_kind"):
         combo = QComboBox()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from tipcase.format.findings import Finding, Location
 
 from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, EXHIBIT_FIELDS, STAGE_FIELDS, label_of
+from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding's Location, or None
@@ -26,11 +27,20 @@ class FindingsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.findings: list[Finding] = []
+        self.checking = True  # no check of this document has come back yet
+        self.stale = False  # the document changed since the findings were checked (they are shown greyed)
+
+    def set_stale(self, stale: bool, *, checking: bool = False) -> None:
+        """The findings no longer describe the case (it changed, or another was opened): grey until the next check."""
+        if (stale, checking) != (self.stale, self.checking):
+            self.stale, self.checking = stale, checking
+            self.retranslate()
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Show new findings, changing only the rows that differ (a view keeps its place and selection)."""
         new = list(findings)
         old = self.findings
+        self.set_stale(False)
         if not old or not new:
             self.beginResetModel()
             self.findings = new
@@ -69,8 +79,12 @@ class FindingsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and self.stale:
+            return colours().muted
         if not self.findings:
-            return self.tr("No findings: the case is ready to publish.") if role == Qt.ItemDataRole.DisplayRole else None
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return self.tr("Checking the case…") if self.checking else self.tr("No findings: the case is ready to publish.")
         finding = self.findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             place = self.place(finding.location)

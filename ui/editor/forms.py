@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget
 
 from tipcase import bundled
-from tipcase.format.document import Edit, ScenarioDocument, SetCaseField, SetChoiceField, SetStageField
+from tipcase.format.document import Edit, ScenarioDocument
+from tipcase.format.edits import SetCaseField, SetChoiceField, SetStageField
 from tipcase.format.form_text import (
     FormTextError,
     bilingual,
@@ -34,6 +35,7 @@ from tipcase.format.form_text import (
 from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, STAGE_FIELDS, FieldRows, FieldSpec, label_of
 
 Changes = list[tuple[str, Any]]
+MakeEdit = Callable[[str, Any], Edit]
 
 
 class FormHost(Protocol):
@@ -41,9 +43,9 @@ class FormHost(Protocol):
 
     document: ScenarioDocument
 
-    def apply_changes(self, changes: Changes, make: Callable[[str, Any], Edit], text: str) -> bool: ...
+    def apply_changes(self, changes: Changes, make: MakeEdit, text: str) -> bool: ...
 
-    def push(self, edit: Edit, text: str) -> bool: ...
+    def push(self, edit: Edit, text: str, *, from_form: bool = False) -> bool: ...
 
     def save(self) -> bool: ...
 
@@ -332,5 +334,7 @@ class CaseForm(Form):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.note.setText(self.tr("Competencies and the case file's exhibits are kept as they are in the file; edit them there."))
+        self.note.setText(
+            self.tr("Competencies are kept as they are in the file; edit them there. The exhibits have a form of their own: Case file.")
+        )
         self.apply_button.setText(self.tr("Apply to the case"))

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from tipcase.format.document import ScenarioDocument
+from tipcase.format.document import Change, ScenarioDocument
 from tipcase.format.form_text import text_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,9 +44,75 @@ class OutlineModel(QAbstractItemModel):
         self._mirror()
         self.endResetModel()
 
+    def apply(self, changes: list[Change]) -> None:
+        """Follow an edit's change notices: insert, remove and change only the rows they name.
+
+        The notices are replayed on the model's own list of stage ids, so every row operation is told to
+        the views in the order it happened; should the list then differ from the document's (it never
+        should), the model resets.
+        """
+        stages = self.document.stages
+        for change in changes:
+            if change.kind == "stage-added" and change.stage is not None and change.index is not None:
+                row = min(change.index, len(self._ids))
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._ids.insert(row, change.stage)
+                self._key_of[change.stage] = key = next(self._serial)
+                self._stage_of[key] = change.stage
+                self._counts[change.stage] = len((stages.get(change.stage) or {}).get("choices") or [])
+                self._renumber(row)
+                self.endInsertRows()
+            elif change.kind == "stage-removed" and change.stage in self._row_of:
+                row = self._row_of[change.stage]
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._ids[row]
+                self._stage_of.pop(self._key_of.pop(change.stage), None)
+                self._counts.pop(change.stage, None)
+                self._row_of.pop(change.stage, None)
+                self._renumber(row)
+                self.endRemoveRows()
+            elif change.kind == "stage-renamed" and change.stage in self._row_of and change.new_id is not None:
+                row = self._row_of.pop(change.stage)
+                self._ids[row] = change.new_id
+                self._row_of[change.new_id] = row
+                self._key_of[change.new_id] = key = self._key_of.pop(change.stage)
+                self._stage_of[key] = change.new_id
+                self._counts[change.new_id] = self._counts.pop(change.stage)
+                self._stage_changed(change.new_id)
+            elif change.kind == "stage-changed" and change.stage in self._row_of:
+                if change.key == "choices":
+                    self._sync_choices(change.stage)
+                self._stage_changed(change.stage)
+        if self._ids != list(stages):  # pragma: no cover - a notice the model did not follow
+            self.refresh()
+
     def refresh(self) -> None:
-        """Show the document as it now stands."""
+        """Show the document as it now stands, rebuilding every row."""
         self.set_document(self.document)
+
+    def _renumber(self, first: int) -> None:
+        for row in range(first, len(self._ids)):
+            self._row_of[self._ids[row]] = row
+
+    def _stage_changed(self, stage_id: str) -> None:
+        index = self.index(self._row_of[stage_id], 0)
+        self.dataChanged.emit(index, index)
+
+    def _sync_choices(self, stage_id: str) -> None:
+        """A stage's choices changed: as many child rows as it has choices, each shown afresh."""
+        parent = self.index(self._row_of[stage_id], 0)
+        before = self._counts[stage_id]
+        after = len((self.document.stages.get(stage_id) or {}).get("choices") or [])
+        if after > before:
+            self.beginInsertRows(parent, before, after - 1)
+            self._counts[stage_id] = after
+            self.endInsertRows()
+        elif after < before:
+            self.beginRemoveRows(parent, after, before - 1)
+            self._counts[stage_id] = after
+            self.endRemoveRows()
+        if min(before, after):
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(min(before, after) - 1, 0, parent))
 
     def retranslate(self) -> None:
         """Every row again in the interface language (choice labels are shown in it)."""

@@ -1,31 +1,30 @@
 """The scenario editor's page: the toolbar, the undo stack, and the outline, canvas, form and findings side by side.
 
-Every change goes through the core's reversible edits (``tipcase.format.document``) wrapped in commands on a
-``QUndoStack``, so add, delete, rename, set-start and every field change can be undone and redone. The
-rooms it holds: the forms (``ui.editor.forms``, ``ui.editor.case_file``), the outline and findings models
-(``ui.editor.outline``, ``ui.editor.findings_list``), the canvas (``ui.editor.graph``) and the file
-session (``ui.editor.session``).
+Every change goes through the core's reversible edits (``tipcase.format.edits``) wrapped in commands on a
+``QUndoStack``, so add, delete, rename, set-start and every field change can be undone and redone; a form
+applies as one command. The views follow the document's change notices (``ScenarioDocument.subscribe``):
+the outline and findings are Qt models updated row by row, the canvas node by node, and validation and
+the autosave run in the checker process (``ui.editor.checking``), so an edit reaches the screen in a time
+that does not depend on the validator. The rooms: the forms (``ui.editor.form_stack``), the outline and
+findings models (``ui.editor.outline``, ``ui.editor.findings_list``), the canvas (``ui.editor.graph``),
+the file session (``ui.editor.session``) and the structural edits (``ui.editor.structure``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QCompleter,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -33,21 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.format.document import Edit, EditError, ScenarioDocument
+from tipcase.format.document import Change, Edit, EditError, EditGroup, ScenarioDocument
+from tipcase.format.document_check import CheckReport
 from tipcase.format.findings import Location
 
 from ui.context import ApplicationContext
-from ui.editor.case_file import CaseFileForm
+from ui.editor.checking import BackgroundCheck
 from ui.editor.commands import EditCommand
 from ui.editor.findings_list import LOCATION_ROLE, FindingsModel
-from ui.editor.forms import CaseForm, Changes, ChoiceForm, Form, StageForm
+from ui.editor.form_stack import FormStack
+from ui.editor.forms import Changes, Form, MakeEdit
 from ui.editor.graph import CaseGraph
 from ui.editor.outline import OutlineFilter, OutlineModel
 from ui.editor.session import FileSession
 from ui.editor.structure import StructureEdits
 from ui.widgets.graph_view import GraphView
 
-NOTHING, STAGE, CHOICE, CASE, CASE_FILE = range(5)  # the pages of the form stack
+EXPANDED_STAGES = 400  # up to this many stages the outline shows every stage's choices
 
 
 class EditorPage(QWidget):
@@ -57,14 +58,19 @@ class EditorPage(QWidget):
         self.document = ScenarioDocument.new()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._stack_moved)
         self.session = FileSession(self)
         self.edits = StructureEdits(self)
+        self.checking = BackgroundCheck(context.tasks, parent=self)
+        self.checking.checked.connect(self._show_check)
+        self.checking.failed.connect(
+            lambda detail: context.signals.status_message.emit(self.tr("Checking stopped: {detail}").format(detail=detail))
+        )
         self.heading = QLabel()
         self.buttons: dict[str, QToolButton] = {}
         self.toolbar = self._build_toolbar()
 
-        language = self._language
-        self.outline_model = OutlineModel(self.document, language, self)
+        self.outline_model = OutlineModel(self.document, self.language, self)
         self.outline_filter_model = OutlineFilter(self)
         self.outline_filter_model.setSourceModel(self.outline_model)
         self.outline_filter = QLineEdit()
@@ -74,26 +80,19 @@ class EditorPage(QWidget):
         self.outline.setHeaderHidden(True)
         self.outline.setUniformRowHeights(True)
         self.outline.setModel(self.outline_filter_model)
-        self.outline.selectionModel().currentChanged.connect(lambda *_: self._show_form())
+        self.outline.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_filter_model.rowsInserted.connect(self._expand)
-        self.outline_filter_model.modelReset.connect(self.outline.expandAll)
-        self.outline_filter_model.layoutChanged.connect(self.outline.expandAll)
+        self.outline_filter_model.modelReset.connect(self._expand_all)
+        self.outline_filter_model.layoutChanged.connect(self._expand_all)
+        self._reselecting = False
         self.graph = GraphView(editable=True, minimap=True)
         self.graph.node_activated.connect(self.select_stage)
         self.graph.nodes_moved.connect(self.edits.move_stages)
         self.graph.scene().selectionChanged.connect(self._graph_selection_changed)
-        self.case_graph = CaseGraph(self.graph, language)
-        self.stage_form = StageForm(self)
-        self.choice_form = ChoiceForm(self)
-        self.case_form = CaseForm(self)
-        self.case_file = CaseFileForm(self, language)
-        self.form = QStackedWidget()
-        for page in (QLabel(), self.stage_form, self._choice_page(), self.case_form, self.case_file):
-            self.form.addWidget(page)
-        self.at_completer = QCompleter([], self)
-        at_field = self.stage_form["at"]
-        assert isinstance(at_field, QLineEdit)
-        at_field.setCompleter(self.at_completer)
+        self.case_graph = CaseGraph(self.graph, self.language)
+        self.form = FormStack(self)
+        self.stage_form, self.choice_form = self.form.stage_form, self.form.choice_form
+        self.case_form, self.case_file = self.form.case_form, self.form.case_file
         self.findings_model = FindingsModel(self)
         self.findings = QListView()
         self.findings.setModel(self.findings_model)
@@ -101,7 +100,11 @@ class EditorPage(QWidget):
         self.findings.activated.connect(self.go_to_finding)
         self.findings.clicked.connect(self.go_to_finding)
         self.last_findings: list[Any] = []
+        self._lay_out()
+        self.retranslate()
+        self.set_document(self.document)
 
+    def _lay_out(self) -> None:
         middle = QSplitter()
         outline_side = QWidget()
         outline_layout = QVBoxLayout(outline_side)
@@ -116,14 +119,12 @@ class EditorPage(QWidget):
         vertical.addWidget(middle)
         vertical.addWidget(self.findings)
         vertical.setStretchFactor(0, 4)
-        vertical.setSizes([620, 110])
-        middle.setSizes([260, 620, 380])
+        vertical.setSizes([640, 90])
+        middle.setSizes([250, 600, 470])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.toolbar)
         layout.addWidget(vertical, 1)
-        self.retranslate()
-        self.document_changed()
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar()  # buttons that do not fit (a small screen, longer Indonesian words) go under "»"
@@ -152,35 +153,42 @@ class EditorPage(QWidget):
             bar.addWidget(button)
             if name in groups_end:
                 bar.addSeparator()
-        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action, self.redo_action = QAction(self), QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda _text: self._name_undo())
+        self.undo_stack.redoTextChanged.connect(lambda _text: self._name_undo())
         for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
             self.addAction(action)
             button = QToolButton()
             button.setDefaultAction(action)
             bar.addWidget(button)
         self.buttons["save"].setShortcut(QKeySequence.StandardKey.Save)
+        self.bundled_menu = QMenu(self)  # the arrow beside Open…: the bundled cases, one click away
+        self.bundled_menu.aboutToShow.connect(lambda: self.session.fill_bundled_menu(self.bundled_menu))
+        self.buttons["open"].setMenu(self.bundled_menu)
+        self.buttons["open"].setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         return bar
 
-    def _choice_page(self) -> QWidget:
-        """The choice form with the buttons that move the choice in its stage's list."""
-        order = QHBoxLayout()
-        self.choice_up, self.choice_down = QPushButton(), QPushButton()
-        self.choice_up.clicked.connect(lambda: self.edits.move_selected_choice(-1))
-        self.choice_down.clicked.connect(lambda: self.edits.move_selected_choice(1))
-        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):  # anywhere in the editor, the outline included
-            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda step=step: self.edits.move_selected_choice(step))
-        order.addWidget(self.choice_up)
-        order.addWidget(self.choice_down)
-        order.addStretch(1)
-        self.choice_form.layout_.addRow(order)
-        return self.choice_form
-
-    def _language(self) -> str:
+    def language(self) -> str:
         return self.context.language
+
+    def undo(self) -> None:
+        """Undo the last step (what the form holds is applied first, so undo takes that back)."""
+        if self.commit_form():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.commit_form():
+            self.undo_stack.redo()
+
+    def _check_failed(self, detail: str) -> None:
+        self.context.signals.status_message.emit(self.tr("Checking stopped: {detail}").format(detail=detail))
 
     def retranslate(self) -> None:
         self.show_title()
@@ -204,14 +212,10 @@ class EditorPage(QWidget):
         }
         for name, text in texts.items():
             self.buttons[name].setText(text)
-        self.undo_action.setText(self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo"))
-        for form in (self.stage_form, self.choice_form, self.case_form, self.case_file):
-            form.retranslate()
-        self.choice_up.setText(self.tr("Move up"))
-        self.choice_down.setText(self.tr("Move down"))
-        self.choice_up.setToolTip(self.tr("Earlier in the list trainees see (Alt+Up)"))
-        self.choice_down.setToolTip(self.tr("Later in the list trainees see (Alt+Down)"))
+        self.buttons["open"].setToolTip(self.tr("Open a scenario file; the arrow lists the bundled cases"))
+        self.bundled_menu.setTitle(self.tr("Bundled cases"))
+        self._name_undo()
+        self.form.retranslate()
         self.outline_filter.setPlaceholderText(self.tr("Find a stage or choice…"))
         self.outline_filter.setAccessibleName(self.tr("Find a stage or choice"))
         self.outline.setAccessibleName(self.tr("Stages and choices"))
@@ -220,9 +224,19 @@ class EditorPage(QWidget):
         self.findings.setAccessibleName(self.tr("Validation findings"))
         self.graph.setAccessibleName(self.tr("Scenario graph"))
 
+    def _name_undo(self) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the stack also reports while the page is being destroyed
+            return
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(self.tr("Undo"))  # short on the toolbar; what it undoes in the tooltip
+        self.redo_action.setText(self.tr("Redo"))
+        self.undo_action.setToolTip(self.tr("Undo: {what}").format(what=undo) if undo else self.tr("Nothing to undo"))
+        self.redo_action.setToolTip(self.tr("Redo: {what}").format(what=redo) if redo else self.tr("Nothing to redo"))
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.case_graph.draw(self.document)  # stage titles in the new language
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -233,6 +247,11 @@ class EditorPage(QWidget):
         if shiboken6.isValid(self.undo_stack):  # the stack also reports while the page is being destroyed
             self.show_title()
 
+    def _stack_moved(self, _index: int) -> None:
+        if shiboken6.isValid(self.undo_stack):
+            self.show_title()
+            self.session.changed()
+
     def show_title(self) -> None:
         name = self.document.path.name if self.document.path else self.tr("unsaved case")
         changed = "" if self.undo_stack.isClean() else " *"
@@ -242,75 +261,51 @@ class EditorPage(QWidget):
         QMessageBox.warning(self, self.tr("Scenario editor"), text)
 
     # -- the document ----------------------------------------------------------------------------
-    def push(self, edit: Edit, text: str) -> bool:
-        """Make an edit and put it on the undo stack; an edit that cannot be made is a message instead."""
+    def push(self, edit: Edit, text: str, *, from_form: bool = False) -> bool:
+        """Make an edit and put it on the undo stack; an edit that cannot be made is a message instead.
+
+        What the shown form holds is applied first (unless the edit is the form's own), so no typing is
+        lost and the undo stack keeps the order things happened in.
+        """
+        if not from_form and not self.commit_form():
+            return False
         try:
             edit.redo(self.document)
         except EditError as exc:
             self.warn(str(exc))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, text, self.document_changed))
+        self.undo_stack.push(EditCommand(self.document, edit, text))
         return True
 
-    def apply_changes(self, changes: Changes, make: Callable[[str, Any], Edit], text: str) -> bool:
-        """Make a form's changes as one step on the undo stack."""
+    def apply_changes(self, changes: Changes, make: MakeEdit, text: str) -> bool:
+        """Make a form's changes as one step on the undo stack (one change notice, one update of the views)."""
         if not changes:
             return True
-        self.undo_stack.beginMacro(text)
-        made = all([self.push(make(key, value), text) for key, value in changes])  # noqa: C419 - every change, not up to a failure
-        self.undo_stack.endMacro()
-        return made
+        return self.push(EditGroup([make(key, value) for key, value in changes]), text, from_form=True)
 
     def commit_form(self) -> bool:
         """Apply what the form shown holds before the editor moves on; False when the user chose to stay."""
-        return True
+        return self.form.commit()
 
     def save(self) -> bool:
         return self.session.save()
 
-    def document_changed(self) -> None:
-        """Show the document as it now stands in the outline, the canvas, the findings and the form."""
-        selected = self.selection()
-        self.outline_model.refresh()
-        self.choice_form.set_stage_ids(list(self.document.stages))
-        self.case_graph.draw(self.document)
-        self.check()
-        if selected is not None:
-            self.select(*selected, centre=False)
-        elif self.form.currentIndex() == CASE:  # the case's own forms show what undo or redo made of them
-            self.show_case_form()
-        elif self.form.currentIndex() == CASE_FILE:
-            self.show_case_file_form(self.case_file.selected_exhibit())
-        self.show_title()
-        self.session.changed()
+    def _document_changed(self, changes: list[Change]) -> None:
+        """Follow an edit (made, undone or redone): the outline, the canvas, the form; the checker is told too."""
+        self.outline_model.apply(changes)
+        if any(change.kind != "stage-changed" and change.stage is not None for change in changes):
+            self.choice_form.set_stage_ids(list(self.document.stages))
+        self.case_graph.apply(self.document, changes)
+        self.form.follow(changes)
+        self.findings_model.set_stale(True)  # until the checker has looked at the case as it now stands
 
-    def check(self) -> None:
-        """Validate the document and show what was found."""
-        checked = self.document.validate()
-        nodes = sorted(checked.pathway.nodes) if checked.pathway is not None else []
-        self.at_completer.setModel(QStringListModel(nodes, self.at_completer))
-        self._show_what_can_be_named(checked)
-        self.last_findings = checked.findings
-        self.findings_model.set_findings(checked.findings)
+    def _show_check(self, report: CheckReport) -> None:
+        """What the checker found in the document as it stands."""
+        self.last_findings = report.findings
+        self.findings_model.set_findings(report.findings)
+        self.form.show_names(report)
 
-    def _show_what_can_be_named(self, checked: Any) -> None:
-        """Tooltips on the fields that name things: the competencies, variables and exhibits this case has."""
-        scenario = checked.scenario
-        if scenario is None:
-            return
-        competencies = "\n".join(f"{c_id}: {self.context.text(c.title)}" for c_id, c in scenario.competencies.items())
-        self.choice_form["score"].setToolTip(self.tr("Competencies of this case:\n{list}").format(list=competencies))
-        variables = ", ".join(scenario.variables) or self.tr("none yet (declare them under Case details)")
-        for name in ("when", "set", "add"):
-            self.choice_form[name].setToolTip(self.tr("Variables of this case: {list}").format(list=variables))
-        exhibits = ", ".join(scenario.exhibits) or self.tr("none yet (add them under Case file)")
-        self.stage_form["reveal"].setToolTip(self.tr("Exhibits of this case: {list}").format(list=exhibits))
-        if checked.pathway is None:
-            self.stage_form["at"].setToolTip(self.tr("Choose the case's referral pathway under Case details first."))
-        else:
-            self.stage_form["at"].setToolTip(self.tr("A node of the pathway {id}; start typing to see them.").format(id=checked.pathway.id))
-
-    def go_to_finding(self, index: QModelIndex) -> None:
+    def go_to_finding(self, index: QModelIndex | QPersistentModelIndex) -> None:
         """Go to the place a finding is about: select its stage, choice, exhibit or the case details, and its field."""
         location = index.data(LOCATION_ROLE)
         if not isinstance(location, Location):
@@ -329,12 +324,12 @@ class EditorPage(QWidget):
         elif location.field is not None:
             self.show_case_form()
             form = self.case_form
-        if form is not None and location.field is not None:
+        if form is not None and form is self.form.shown_form() and location.field is not None:
             field = form.field(location.field, location.language)
             if field is not None:
                 field.setFocus()
 
-    # -- selection and forms ---------------------------------------------------------------------
+    # -- selection -------------------------------------------------------------------------------
     def selection(self) -> tuple[str, int | None] | None:
         return self.outline_model.location(self.outline_filter_model.mapToSource(self.outline.currentIndex()))
 
@@ -354,7 +349,10 @@ class EditorPage(QWidget):
         if not shown.isValid():
             return
         self.outline.setCurrentIndex(shown)
-        self.graph.select_node(stage_id, centre=centre)
+        if index is not None or self.outline_model.rowCount() > EXPANDED_STAGES:
+            self.outline.expand(shown.parent() if index is not None else shown)
+        if self.selection() == (stage_id, index):
+            self.graph.select_node(stage_id, centre=centre)
 
     def select_stage(self, stage_id: str) -> None:
         self.select(stage_id)
@@ -365,23 +363,29 @@ class EditorPage(QWidget):
         if shown.isValid():
             self.outline.setCurrentIndex(shown)
 
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Another stage or choice selected: the form applies what it holds first, or the selection stays."""
+        if self._reselecting:
+            return
+        if self.form.shown_form() is not None and not self.commit_form():
+            self._reselecting = True
+            self.outline.setCurrentIndex(previous)
+            self._reselecting = False
+            return
+        self.form.show_item(self.selection())
+
+    def _expand_all(self) -> None:
+        """Every stage shows its choices (beyond ``EXPANDED_STAGES`` stages, only the selected one does).
+
+        A case that large is a list to search and scroll; collapsed, it stays as quick as a short one.
+        """
+        if self.outline_model.rowCount() <= EXPANDED_STAGES:
+            self.outline.expandAll()
+
     def _expand(self, parent: QModelIndex, first: int, last: int) -> None:
-        if not parent.isValid():
+        if not parent.isValid() and self.outline_model.rowCount() <= EXPANDED_STAGES:
             for row in range(first, last + 1):
                 self.outline.expand(self.outline_filter_model.index(row, 0))
-
-    def _show_form(self) -> None:
-        selected = self.selection()
-        if selected is None or selected[0] not in self.document.stages:
-            self.form.setCurrentIndex(NOTHING)
-            return
-        stage_id, index = selected
-        if index is None:
-            self.stage_form.show_stage(stage_id)
-            self.form.setCurrentIndex(STAGE)
-        else:
-            self.choice_form.show_choice(stage_id, index)
-            self.form.setCurrentIndex(CHOICE)
 
     def _clear_selection(self) -> None:
         self.outline.selectionModel().blockSignals(True)
@@ -390,15 +394,27 @@ class EditorPage(QWidget):
 
     def show_case_form(self) -> None:
         """The case's own details (id, version, titles, pathway, pass mark, variables) in the form."""
-        self._clear_selection()
-        self.case_form.show_case()
-        self.form.setCurrentIndex(CASE)
+        if self.commit_form():
+            self._clear_selection()
+            self.form.show_case()
 
     def show_case_file_form(self, selected: str | None = None) -> None:
         """The case file: every exhibit, and the fields of the selected one (or of the first)."""
-        self._clear_selection()
-        self.case_file.show_case_file(selected)
-        self.form.setCurrentIndex(CASE_FILE)
+        if self.commit_form():
+            self._clear_selection()
+            self.form.show_case_file(selected)
+
+    def _graph_selection_changed(self) -> None:
+        """A click on a stage in the graph selects it in the outline (and shows its form)."""
+        try:
+            chosen = [item for item in self.graph.scene().selectedItems() if hasattr(item, "spec")]
+        except RuntimeError:  # the scene is being rebuilt
+            return
+        if len(chosen) == 1:
+            stage_id = chosen[0].spec.id
+            selected = self.selection()
+            if selected is None or selected[0] != stage_id:
+                self.select_in_outline(stage_id)
 
     # -- the file --------------------------------------------------------------------------------
     def new_document(self) -> None:
@@ -406,12 +422,21 @@ class EditorPage(QWidget):
             self.set_document(ScenarioDocument.new())
 
     def set_document(self, document: ScenarioDocument) -> None:
+        """Edit another document: every view shows it, the checker follows it, the undo stack starts empty."""
+        self.document.unsubscribe(self._document_changed)
         self.document = document
+        document.subscribe(self._document_changed)
         self.undo_stack.clear()
         self.outline_model.set_document(document)
+        self.choice_form.set_stage_ids(list(document.stages))
         self.case_graph.fit_next = True
-        self.document_changed()
+        self.case_graph.draw(document)
+        self.checking.follow(document)
+        self.findings_model.set_findings([])
+        self.findings_model.set_stale(True, checking=True)
+        self.form.setCurrentIndex(0)
         self.select(str(document.data.get("start", "")))
+        self.show_title()
 
     def confirm_discard(self) -> bool:
         """Before the document is replaced or the editor left: save, discard or stay. True to go on."""
@@ -429,15 +454,3 @@ class EditorPage(QWidget):
     def import_case(self) -> None:
         """Import a Twine story or an H5P scenario; once saved it opens here (after asking about unsaved changes)."""
         self.window().import_twine()  # type: ignore[attr-defined]
-
-    def _graph_selection_changed(self) -> None:
-        """A click on a stage in the graph selects it in the outline (and shows its form)."""
-        try:
-            chosen = [item for item in self.graph.scene().selectedItems() if hasattr(item, "spec")]
-        except RuntimeError:  # the scene is being rebuilt
-            return
-        if len(chosen) == 1:
-            stage_id = chosen[0].spec.id
-            selected = self.selection()
-            if selected is None or selected[0] != stage_id:
-                self.select_in_outline(stage_id)

@@ -1,5 +1,8 @@
 """The editor's file session: open, save, save as, autosave and its restore, and publish.
 
+The bundled cases are one click away (a menu on *Open…*); the library itself is kept as installed: a
+bundled case changed in the editor is saved where the trainer chooses, and autosaved in the home folder.
+
 A file is read the way the validator reads it (``ScenarioDocument.load``), so a file that is not YAML is
 one line that says where (``PATH:LINE:COL: E001 ...``), never an exception. Unsaved work is written
 beside the file (``.NAME.autosave``) a few seconds after each change and offered back when the file
@@ -11,15 +14,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
+from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
+from tipcase.format.form_text import text_of
 
 if TYPE_CHECKING:
     from ui.editor.page import EditorPage
 
 AUTOSAVE_MS = 3000
+
+
+def in_library(path: Path) -> bool:
+    """Whether a file is one of the bundled library's (kept as installed: a changed copy is saved elsewhere)."""
+    try:
+        return path.resolve().parent == bundled.bundled_dir().resolve()
+    except OSError:
+        return False
 
 
 class FileSession(QObject):
@@ -32,6 +45,7 @@ class FileSession(QObject):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.write_autosave)
+        self._epoch = 0  # counts saves and discards: an autosave written before the last one is stale
 
     @property
     def document(self) -> ScenarioDocument:
@@ -60,8 +74,7 @@ class FileSession(QObject):
         if answer == buttons.Save:
             return self.save()
         if answer == buttons.Discard:
-            self.autosave.stop()
-            self.autosave_path().unlink(missing_ok=True)  # discarded: not offered back next time
+            self.forget_autosave()  # discarded: not offered back next time
             self.page.undo_stack.setClean()
             return True
         return False
@@ -73,6 +86,25 @@ class FileSession(QObject):
         if name:
             self.open_file(Path(name))
 
+    def fill_bundled_menu(self, menu: QMenu) -> None:
+        """The bundled cases by title (in the interface language), each opened with one click."""
+        menu.clear()
+        language = self.page.language()
+        for path in bundled.bundled_scenarios():
+            try:
+                data = ScenarioDocument.load(path).data
+            except (OSError, EditError):  # a broken install: the case is simply not offered
+                continue
+            title = text_of(data.get("title"), language) or text_of(data.get("title"), "en") or path.stem
+            action = menu.addAction(title)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, path=path: self.open_bundled(path))
+
+    def open_bundled(self, path: Path) -> None:
+        """Open a case of the bundled library (after asking about unsaved changes); saving it asks where."""
+        if self.confirm_discard():
+            self.open_file(path)
+
     def open_file(self, path: Path) -> None:
         """Open a scenario; when an autosave newer than the file is beside it, offer to restore it."""
         try:
@@ -81,6 +113,10 @@ class FileSession(QObject):
             self.page.warn(str(exc))
             return
         autosaved = path.with_name(f".{path.name}.autosave")
+        if in_library(path):
+            from tipcase.home_folder import home  # noqa: PLC0415
+
+            autosaved = home() / "autosave" / f"{document.data.get('id', 'case')}.yaml"
         restore = False
         if autosaved.exists() and autosaved.stat().st_mtime > path.stat().st_mtime:
             answer = QMessageBox.question(
@@ -91,7 +127,8 @@ class FileSession(QObject):
             restore = answer == QMessageBox.StandardButton.Yes
         if restore:
             try:
-                document = ScenarioDocument(ScenarioDocument.load(autosaved).data, path)
+                kept = ScenarioDocument.load(autosaved)
+                document = ScenarioDocument(kept.data, path, source_text=kept.source_text)
             except (OSError, EditError) as exc:
                 self.page.warn(str(exc))
                 restore = False
@@ -101,9 +138,10 @@ class FileSession(QObject):
             self.page.show_title()
 
     def save(self) -> bool:
+        """Save to the file the case came from; a new case, or one of the bundled library, asks where first."""
         if not self.page.commit_form():
             return False
-        if self.document.path is None:
+        if self.document.path is None or in_library(self.document.path):
             return self.save_as()
         return self.save_to(self.document.path)
 
@@ -111,40 +149,60 @@ class FileSession(QObject):
         if not self.page.commit_form():
             return False
         suggested = f"{self.document.data.get('id', 'case')}.yaml"
+        if self.document.path is not None and not in_library(self.document.path):
+            suggested = str(self.document.path)
         name, _ = QFileDialog.getSaveFileName(self.page, self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
         return self.save_to(Path(name)) if name else False
 
     def save_to(self, path: Path) -> bool:
         from tipcase.importers import save_text  # noqa: PLC0415
 
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the readable emitter takes a second at 1,000 stages
         try:
             save_text(path, self.document.to_yaml())
         except OSError as exc:
+            QApplication.restoreOverrideCursor()
             self.page.warn(self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
             return False
+        QApplication.restoreOverrideCursor()
+        self.forget_autosave()  # the one beside the old name, before the path changes
         self.document.path = path
         self.page.undo_stack.setClean()
-        self.autosave_path().unlink(missing_ok=True)
+        self.forget_autosave()
         self.page.show_title()
         return True
 
     def autosave_path(self) -> Path:
-        if self.document.path is not None:
-            return self.document.path.with_name(f".{self.document.path.name}.autosave")
+        """Beside the file (``.NAME.autosave``); in the home folder for a new case or one of the bundled library."""
+        path = self.document.path
+        if path is not None and not in_library(path):
+            return path.with_name(f".{path.name}.autosave")
         from tipcase.home_folder import home  # noqa: PLC0415
 
         return home() / "autosave" / f"{self.document.data.get('id', 'case')}.yaml"
 
     def write_autosave(self) -> None:
-        """Write the document as it stands beside its file, so a crash loses at most a few seconds."""
-        from tipcase.importers import save_text  # noqa: PLC0415
+        """Write the document as it stands beside its file, so a crash loses at most a few seconds.
 
-        target = self.autosave_path()
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            save_text(target, self.document.to_yaml())
-        except OSError as exc:
-            self.page.context.signals.status_message.emit(self.tr("Autosave failed: {detail}").format(detail=exc))
+        The checker process writes it (``ui.editor.checking``): the readable emitter never runs here. An
+        autosave that lands after the case was saved or discarded is removed again.
+        """
+        target, epoch = self.autosave_path(), self._epoch
+
+        def written(_result: object) -> None:
+            if epoch != self._epoch:  # saved or discarded meanwhile: this copy is not wanted
+                target.unlink(missing_ok=True)
+
+        def failed(error: BaseException) -> None:
+            self.page.context.signals.status_message.emit(self.tr("Autosave failed: {detail}").format(detail=error))
+
+        self.page.checking.autosave(str(target), written, failed)
+
+    def forget_autosave(self) -> None:
+        """The case was saved or its changes discarded: no autosave is offered back, none still on its way counts."""
+        self._epoch += 1
+        self.autosave.stop()
+        self.autosave_path().unlink(missing_ok=True)
 
     def publish(self) -> None:
         """Save, then publish the saved file as the case's next version (off the UI thread)."""

@@ -11,18 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from tipcase.format.document import (
-    AddChoice,
-    AddStage,
-    DeleteChoice,
-    DeleteStage,
-    Edit,
-    MoveChoice,
-    MoveStage,
-    RenameStage,
-    SetStageField,
-    SetStart,
-)
+from tipcase.format.document import Edit, EditGroup
+from tipcase.format.edits import AddChoice, AddStage, DeleteChoice, DeleteStage, MoveChoice, MoveStage, RenameStage, SetStageField, SetStart
 from tipcase.format.form_text import has_layout
 
 if TYPE_CHECKING:
@@ -122,7 +112,7 @@ class StructureEdits(QObject):
         wanted = self.page.graph.positions()
         for stage_id, x, y in moved:
             wanted[stage_id] = (x, y)
-        edits = []
+        edits: list[Edit] = []
         for stage_id, (x, y) in wanted.items():
             stage = self.page.document.stages.get(stage_id)
             if stage is None:
@@ -134,23 +124,17 @@ class StructureEdits(QObject):
             return
         names = [stage_id for stage_id, _, _ in moved]
         text = self.tr("Move {id}").format(id=names[0]) if len(names) == 1 else self.tr("Move {n} stages").format(n=len(names))
-        self.page.undo_stack.beginMacro(text)
-        for edit in edits:
-            self.page.push(edit, text)
-        self.page.undo_stack.endMacro()
+        self.page.push(EditGroup(edits), text)
 
     def arrange_automatically(self) -> None:
         """Forget where stages were dragged: the graph is laid out in layers again (undoable)."""
         placed = [stage_id for stage_id, stage in self.page.document.stages.items() if "layout" in stage]
         if not placed:
             return
-        text = self.tr("Arrange automatically")
-        self.page.undo_stack.beginMacro(text)
-        for stage_id in placed:
-            self.page.push(SetStageField(stage_id, "layout", None), text)
-        self.page.undo_stack.endMacro()
-        self.page.case_graph.fit_next = True
-        self.page.case_graph.draw(self.page.document)
+        self.page.case_graph.fit_next = True  # the arrangement is shown whole
+        edits: list[Edit] = [SetStageField(stage_id, "layout", None) for stage_id in placed]
+        if not self.page.push(EditGroup(edits), self.tr("Arrange automatically")):
+            self.page.case_graph.fit_next = False
 
     def play_from_selected(self) -> None:
         """Test-play the case as it stands from the selected stage (or the start), recording nothing."""

@@ -4,7 +4,8 @@ Nodes are laid out in layers (``tipcase.format.graph_layout``) unless given posi
 a trainee's route, the best route, or both, or a share of trainees (heat). Ctrl+wheel or +/- zoom,
 dragging or the arrow keys pan, 0 fits the whole graph. ``select_node`` centres a node (the debrief's
 list drives it from the keyboard). An ``editable`` view lets nodes be dragged, edges following, and
-reports each drop; a ``minimap`` view shows the whole graph in its corner when it overflows.
+reports each drop; a ``minimap`` view shows the whole graph in its corner when it overflows
+(``ui.widgets.minimap``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,22 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -30,6 +43,9 @@ from PySide6.QtWidgets import (
 from tipcase.format.graph_layout import placed
 
 from ui.theme import colours
+
+if TYPE_CHECKING:
+    from ui.widgets.minimap import Minimap
 
 NODE_WIDTH = 180.0
 NODE_HEIGHT = 62.0
@@ -62,6 +78,7 @@ class _NodeItem(QGraphicsRectItem):
         super().__init__(QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT))
         self.spec = spec
         self.view = view
+        self.label: QGraphicsTextItem | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setToolTip(spec.tooltip or spec.label)
 
@@ -150,11 +167,17 @@ class GraphView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editable = editable
-        self._nodes: dict[str, _NodeItem] = {}
+        self._nodes: dict[str, _NodeItem] = {}  # they keep their labels' wrappers alive
+        self._edges: dict[tuple[str, str], _EdgeItems] = {}  # they keep their parts' wrappers alive
         self._edges_at: dict[str, list[_EdgeItems]] = {}
-        self._items: list[QGraphicsItem] = []  # PySide wrappers must outlive the scene's use of them
         self._pressed_at: dict[str, QPointF] = {}
-        self.minimap = Minimap(self) if minimap else None
+        self._placing = False
+        self._centres: dict[str, tuple[float, float]] = {}  # where each node is, kept as items move
+        self.minimap: Minimap | None = None
+        if minimap:
+            from ui.widgets.minimap import Minimap  # noqa: PLC0415 - it draws with this module's sizes
+
+            self.minimap = Minimap(self)
 
     # -- drawing ---------------------------------------------------------------------------------
     def set_graph(
@@ -168,80 +191,160 @@ class GraphView(QGraphicsView):
     ) -> None:
         """Draw the graph. ``positions`` places nodes (centres); the rest are laid out in layers.
 
-        With ``keep_view`` the zoom and scroll stay as they were (the editor redraws after each edit).
+        With ``keep_view`` the zoom and scroll stay as they were.
         """
-        scene = self.scene()
         centre_before = self.mapToScene(self.viewport().rect().center())
-        scene.clear()
+        self.scene().clear()
         self._nodes.clear()
+        self._centres.clear()
+        self._edges.clear()
         self._edges_at.clear()
-        self._items.clear()
+        self.update_graph(nodes, edges, start, positions=positions)
+        if keep_view and nodes:
+            self.centerOn(centre_before)
+        else:
+            self.fit()
+
+    def update_graph(
+        self, nodes: list[NodeSpec], edges: list[EdgeSpec], start: str, *, positions: Mapping[str, tuple[float, float]] | None = None
+    ) -> None:
+        """Show a changed graph in place, keeping the view's zoom and scroll.
+
+        Nodes and edges that are the same stay; the rest are added, restyled, moved or removed (the editor
+        calls this when the graph's shape changed; a node's text alone goes through ``update_node``).
+        """
         palette = colours()
         successors: dict[str, list[str]] = {n.id: [] for n in nodes}
         for edge in edges:
             if edge.source in successors and edge.target in successors:
                 successors[edge.source].append(edge.target)
         centre = {node: QPointF(x, y) for node, (x, y) in placed(successors, start, positions or {}).items()}
-        drawn: set[tuple[str, str]] = set()
+        moved: set[str] = set()
+        added: list[str] = []
+        wanted = {spec.id for spec in nodes}
+        for node_id in [node_id for node_id in self._nodes if node_id not in wanted]:
+            self.scene().removeItem(self._nodes.pop(node_id))
+        self._placing = True  # moves made here re-route their edges once, below
+        try:
+            for spec in nodes:
+                item = self._nodes.get(spec.id)
+                if item is None:
+                    item = self._nodes[spec.id] = self._add_node(spec, palette)
+                    added.append(spec.id)
+                    moved.add(spec.id)
+                elif item.spec != spec:
+                    self._style_node(item, spec, palette)
+                if item.pos() != centre[spec.id]:
+                    item.setPos(centre[spec.id])
+                    moved.add(spec.id)
+            self._centres = {node_id: (point.x(), point.y()) for node_id, point in centre.items() if node_id in self._nodes}
+        finally:
+            self._placing = False
+        drawn: dict[tuple[str, str], EdgeSpec] = {}
         for edge in sorted(edges, key=lambda e: ("plain", "critical", "best", "route", "both").index(e.style)):
             key = (edge.source, edge.target)
             if (key in drawn and edge.style == "plain") or edge.source not in centre or edge.target not in centre:
                 continue
-            drawn.add(key)
-            items = _EdgeItems(edge, scene, palette)
-            items.route(centre[edge.source], centre[edge.target])
-            self._edges_at.setdefault(edge.source, []).append(items)
-            self._edges_at.setdefault(edge.target, []).append(items)
-            self._items.extend(items.items())
-        for spec in nodes:
-            item = _NodeItem(spec, self)
-            item.setPos(centre[spec.id])
-            fill = QColor(palette.node)
-            border = QPen(palette.node_border, 1.2)
-            if spec.kind in ("success", "partial", "failure"):
-                border = QPen({"success": palette.good, "partial": palette.warning, "failure": palette.bad}[spec.kind], 2.5)
-            if spec.kind == "start":
-                border = QPen(palette.route, 2.5)
-            if spec.state in ("route", "both", "current"):
-                fill = QColor(palette.route)
-                fill.setAlpha(70)
-            elif spec.state == "best":
-                fill = QColor(palette.best)
-                fill.setAlpha(60)
-            if spec.state == "current":
-                border = QPen(palette.route, 3.5)
-            item.setBrush(QBrush(fill))
-            item.setPen(border)
-            scene.addItem(item)
-            label = QGraphicsTextItem()
-            label.setParentItem(item)
-            self._items.append(label)
-            label.setDefaultTextColor(palette.text)
-            font = QFont(label.font())
-            font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
-            label.setFont(font)
-            label.setTextWidth(NODE_WIDTH - 10)
+            drawn[key] = edge
+        for key in [key for key, items in self._edges.items() if drawn.get(key) != items.spec]:
+            self._remove_edge(key)
+        for key, edge in drawn.items():
+            if key not in self._edges:
+                self._add_edge(edge, palette)
+                moved.update(key)
+        for edge_items in {id(e): e for node_id in moved for e in self._edges_at.get(node_id, [])}.values():
+            edge_items.route(self._nodes[edge_items.spec.source].pos(), self._nodes[edge_items.spec.target].pos())
+        if self.editable:  # after placing, so building the scene reports no moves
+            for node_id in added:
+                self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+                self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self._grow_scene_rect()
+        if self.minimap is not None:
+            self.minimap.graph_changed()
+
+    def update_node(self, spec: NodeSpec) -> None:
+        """Show a node's new label, tooltip or kind where it is (nothing else moves)."""
+        item = self._nodes.get(spec.id)
+        if item is not None and item.spec != spec:
+            self._style_node(item, spec, colours())
+
+    def _add_node(self, spec: NodeSpec, palette: Any) -> _NodeItem:
+        item = _NodeItem(spec, self)
+        label = QGraphicsTextItem()
+        label.setParentItem(item)
+        label.setDefaultTextColor(palette.text)
+        font = QFont(label.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
+        label.setFont(font)
+        label.setTextWidth(NODE_WIDTH - 10)
+        item.label = label
+        self._style_node(item, spec, palette)
+        self.scene().addItem(item)
+        return item
+
+    @staticmethod
+    def _style_node(item: _NodeItem, spec: NodeSpec, palette: Any) -> None:
+        item.spec = spec
+        item.setToolTip(spec.tooltip or spec.label)
+        fill = QColor(palette.node)
+        border = QPen(palette.node_border, 1.2)
+        if spec.kind in ("success", "partial", "failure"):
+            border = QPen({"success": palette.good, "partial": palette.warning, "failure": palette.bad}[spec.kind], 2.5)
+        if spec.kind == "start":
+            border = QPen(palette.route, 2.5)
+        if spec.state in ("route", "both", "current"):
+            fill = QColor(palette.route)
+            fill.setAlpha(70)
+        elif spec.state == "best":
+            fill = QColor(palette.best)
+            fill.setAlpha(60)
+        if spec.state == "current":
+            border = QPen(palette.route, 3.5)
+        item.setBrush(QBrush(fill))
+        item.setPen(border)
+        label = item.label
+        if label is not None:
             label.setPlainText(_elide(spec.label, 70))
             label.setPos(-NODE_WIDTH / 2 + 5, -label.boundingRect().height() / 2)
-            if self.editable:  # after placing, so building the scene reports no moves
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
-            self._nodes[spec.id] = item
-        self._grow_scene_rect()
-        if keep_view and nodes:
-            self.centerOn(centre_before)
-        else:
-            self.fit()
-        if self.minimap is not None:
-            self.minimap.refresh()
+
+    def _add_edge(self, spec: EdgeSpec, palette: Any) -> None:
+        items = _EdgeItems(spec, self.scene(), palette)
+        self._edges[(spec.source, spec.target)] = items
+        self._edges_at.setdefault(spec.source, []).append(items)
+        if spec.target != spec.source:
+            self._edges_at.setdefault(spec.target, []).append(items)
+
+    def _remove_edge(self, key: tuple[str, str]) -> None:
+        items = self._edges.pop(key)
+        for part in items.items():
+            self.scene().removeItem(part)
+        for node_id in set(key):
+            attached = self._edges_at.get(node_id, [])
+            if items in attached:
+                attached.remove(items)
 
     def _grow_scene_rect(self) -> None:
-        self.scene().setSceneRect(self.scene().itemsBoundingRect().adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
+        """The scene is the nodes' extent with a margin (edges arc at most about a node's height above them).
+
+        Computed from the nodes' centres rather than by asking every item its bounds: a large graph has
+        three edge items per choice.
+        """
+        if not self._nodes:
+            self.scene().setSceneRect(self.scene().itemsBoundingRect())
+            return
+        xs = [x for x, _ in self._centres.values()]
+        ys = [y for _, y in self._centres.values()]
+        left, right = min(xs) - NODE_WIDTH / 2 - 60, max(xs) + NODE_WIDTH / 2 + 60
+        top, bottom = min(ys) - NODE_HEIGHT * 1.5, max(ys) + NODE_HEIGHT / 2
+        self.scene().setSceneRect(
+            QRectF(left, top, right - left, bottom - top).adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+        )
 
     def _node_position_changed(self, node_id: str) -> None:
         node = self._nodes.get(node_id)
-        if node is None:
+        if node is None or self._placing:
             return
+        self._centres[node_id] = (node.pos().x(), node.pos().y())
         for edge in self._edges_at.get(node_id, []):
             source, target = self._nodes.get(edge.spec.source), self._nodes.get(edge.spec.target)
             if source is not None and target is not None:
@@ -252,8 +355,13 @@ class GraphView(QGraphicsView):
         item = self._nodes.get(node_id)
         return (item.pos().x(), item.pos().y()) if item is not None else None
 
+    def edge_pairs(self) -> list[tuple[str, str]]:
+        """The (source, target) of every edge drawn."""
+        return list(self._edges)
+
     def positions(self) -> dict[str, tuple[float, float]]:
-        return {node_id: (item.pos().x(), item.pos().y()) for node_id, item in self._nodes.items()}
+        """Where every node's centre is drawn."""
+        return dict(self._centres)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mousePressEvent(event)
@@ -338,65 +446,3 @@ class GraphView(QGraphicsView):
 
 def _elide(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class Minimap(QGraphicsView):
-    """The whole graph in miniature in the corner of a ``GraphView``, with the part on screen framed.
-
-    A click or drag in the minimap moves the main view there. It hides itself while the whole graph
-    already fits in the main view.
-    """
-
-    WIDTH = 220
-    HEIGHTS = (48, 160)  # the height follows the graph's shape, within these bounds
-
-    def __init__(self, main: GraphView) -> None:
-        super().__init__(main.scene(), main)
-        self.main = main
-        self.setInteractive(False)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFrameShape(QGraphicsView.Shape.Box)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.resize(self.WIDTH, self.HEIGHTS[1])
-        self._fitted = QRectF()
-
-    def refresh(self) -> None:
-        """Fit the whole scene, place the minimap in the corner, and show it only when the graph overflows."""
-        shape = self.scene().sceneRect()
-        if shape != self._fitted and shape.width() > 0:  # scrolling calls this often: fit only when the graph changed
-            wanted = int(self.WIDTH * shape.height() / shape.width()) + 4
-            self.resize(self.WIDTH, max(self.HEIGHTS[0], min(self.HEIGHTS[1], wanted)))
-            self.fitInView(shape, Qt.AspectRatioMode.KeepAspectRatio)
-            self._fitted = QRectF(shape)
-        area = self.main.viewport().geometry()
-        self.move(area.right() - self.width() - 8, area.bottom() - self.height() - 8)
-        visible = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
-        overflows = not visible.contains(shape.adjusted(SCENE_MARGIN, SCENE_MARGIN, -SCENE_MARGIN, -SCENE_MARGIN))
-        self.setVisible(overflows and area.width() > self.width() * 2 and area.height() > self.height() * 2)
-        self.viewport().update()
-
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
-        visible = self.main.mapToScene(self.main.viewport().rect())
-        pen = QPen(colours().route, 0)  # cosmetic: one pixel whatever the scale
-        painter.setPen(pen)
-        fill = QColor(colours().route)
-        fill.setAlpha(40)
-        painter.setBrush(fill)
-        painter.drawPolygon(visible)
-
-    def _centre_main_on(self, event: QMouseEvent) -> None:
-        self.main.centerOn(self.mapToScene(event.position().toPoint()))
-        self.viewport().update()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        self._centre_main_on(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if event.buttons() & Qt.MouseButton.LeftButton:
-            self._centre_main_on(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
-        event.ignore()

@@ -1,0 +1,268 @@
+"""The editor at scale, measured in a fresh process per run: an edit until the window has repainted, and the
+longest stall of the event loop while someone types, at a given number of stages.
+
+``python benchmarks/editor.py edit|stall|bare-edit|bare-stall STAGES`` prints one JSON object;
+``bench_editor`` (``make bench``) runs ours and the baseline in interleaved pairs, each a fresh process,
+and prints the medians and the growth table the README shows:
+
+- edit: a stage's title changed in its form and applied (one undo step), until the whole window has
+  painted again. Baseline (``bare-edit``): the least Qt must do to show the same change, a QTreeView over a
+  QStandardItemModel and a QGraphicsScene with a box and a label per stage, one row's and one label's
+  text set, then the window painted.
+- stall: characters typed into the form every 60 ms for a few seconds, applying the form every 2 s (so
+  validation and the autosave run after each change, as when working), while a 2 ms timer records the
+  longest gap in the event loop, applies excluded (they are the edit above). Baseline (``bare-stall``): the
+  same typing into a lone QLineEdit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QHBoxLayout, QLineEdit, QTreeView, QWidget
+
+from benchmarks.generate import big_scenario
+
+from ui.context import ApplicationContext
+from ui.editor import EditorPage
+from ui.i18n import Translations
+from ui.settings import Settings
+from ui.tasks import TaskRunner
+
+EDITS = 15
+TYPING_SECONDS = 6.0
+KEY_EVERY_MS = 60
+APPLY_EVERY_MS = 2000
+
+
+def wait_until(app: QApplication, done: object, timeout: float = 120.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not done() and time.perf_counter() < deadline:  # type: ignore[operator]
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def open_editor(app: QApplication, stages: int) -> tuple[QWidget, object]:
+    folder = Path(tempfile.mkdtemp())
+    os.environ["TIPCASE_HOME"] = str(folder / "home")
+    case = folder / f"bench-{stages}.yaml"
+    case.write_text(big_scenario(stages), encoding="utf-8")
+    context = ApplicationContext(
+        Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)), TaskRunner(), Translations()
+    )
+    page = EditorPage(context)
+    page.resize(1366, 740)
+    page.show()
+    page.open_file(case)
+    reports: list[object] = []
+    page.checking.checked.connect(reports.append)
+    wait_until(app, lambda: reports)  # the first check is in: the editor is at rest
+    return page, reports
+
+
+def edit(stages: int) -> dict[str, float]:
+    app = QApplication(sys.argv[:1])
+    page, reports = open_editor(app, stages)
+    times = []
+    for number in range(EDITS):
+        stage_id = f"s{(number * 37) % (stages - 3)}"
+        page.select(stage_id)  # type: ignore[attr-defined]
+        app.processEvents()
+        field = page.stage_form["title.en"]  # type: ignore[attr-defined]
+        field.setText(f"Edited {number}")
+        start = time.perf_counter()
+        page.stage_form.apply()  # type: ignore[attr-defined]
+        page.window().repaint()
+        times.append(time.perf_counter() - start)
+        app.processEvents()
+    count = len(reports)  # type: ignore[arg-type]
+    start = time.perf_counter()
+    page.checking.check_now()  # type: ignore[attr-defined]
+    wait_until(app, lambda: len(reports) > count)  # type: ignore[arg-type]
+    findings_s = time.perf_counter() - start
+    start = time.perf_counter()
+    page.edits.add_stage()  # type: ignore[attr-defined]
+    page.window().repaint()
+    structural_s = time.perf_counter() - start
+    page.checking.close()  # type: ignore[attr-defined]
+    return {"edit_s": statistics.median(times), "findings_s": findings_s, "add_stage_s": structural_s}
+
+
+def bare_edit(stages: int) -> dict[str, float]:
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    layout = QHBoxLayout(window)
+    model = QStandardItemModel()
+    labels = []
+    scene = QGraphicsScene()
+    for index in range(stages):
+        row = QStandardItem(f"s{index}")
+        for choice in range(3):
+            row.appendRow(QStandardItem(f"→ s{index + choice + 1}: Option {choice + 1} at {index}"))
+        model.appendRow(row)
+        scene.addRect(index // 40 * 230.0, index % 40 * 96.0, 180.0, 62.0)
+        label = scene.addText(f"s{index}")
+        label.setPos(index // 40 * 230.0 + 5, index % 40 * 96.0 + 5)
+        labels.append(label)
+    tree = QTreeView()
+    tree.setUniformRowHeights(True)
+    tree.setModel(model)
+    tree.expandAll()
+    view = QGraphicsView(scene)
+    layout.addWidget(tree)
+    layout.addWidget(view, 2)
+    window.resize(1366, 740)
+    window.show()
+    app.processEvents()
+    times = []
+    for number in range(EDITS):
+        index = (number * 37) % (stages - 3)
+        item = model.item(index)
+        tree.setCurrentIndex(item.index())
+        view.centerOn(labels[index])
+        app.processEvents()
+        start = time.perf_counter()
+        item.setText(f"s{index} Edited {number}")
+        labels[index].setPlainText(f"s{index}\nEdited {number}")
+        window.repaint()
+        times.append(time.perf_counter() - start)
+    return {"edit_s": statistics.median(times)}
+
+
+def typing_stall(app: QApplication, field: QLineEdit, apply: object = None) -> float:
+    """Type into ``field`` for a while (applying now and then) and return the longest gap of the event loop, in seconds."""
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[float] = []
+    last = [clock.nsecsElapsed()]
+    excluded = [False]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        if not excluded[0]:
+            gaps.append((now - last[0]) / 1e9)
+        excluded[0] = False
+        last[0] = now
+
+    def key() -> None:
+        QTest.keyClick(field, "abcdefghij"[int(clock.elapsed() / KEY_EVERY_MS) % 10])
+
+    def applying() -> None:
+        excluded[0] = True  # the apply is the edit measured above, not a stall of typing
+        apply()  # type: ignore[operator]
+        last[0] = clock.nsecsElapsed()
+
+    timers = []
+    for interval, slot in ((2, tick), (KEY_EVERY_MS, key), *(((APPLY_EVERY_MS, applying),) if apply else ())):
+        timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.timeout.connect(slot)
+        timer.start(interval)
+        timers.append(timer)
+    field.setFocus()
+    end = time.perf_counter() + TYPING_SECONDS
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.0005)
+    for timer in timers:
+        timer.stop()
+    return max(gaps) if gaps else 0.0
+
+
+def stall(stages: int) -> dict[str, float]:
+    app = QApplication(sys.argv[:1])
+    page, _ = open_editor(app, stages)
+    page.select("s5")  # type: ignore[attr-defined]
+    app.processEvents()
+    field = page.stage_form["title.en"]  # type: ignore[attr-defined]
+    longest = typing_stall(app, field, page.stage_form.apply)  # type: ignore[attr-defined]
+    page.checking.close()  # type: ignore[attr-defined]
+    return {"stall_s": longest}
+
+
+def bare_stall(_stages: int) -> dict[str, float]:
+    app = QApplication(sys.argv[:1])
+    field = QLineEdit()
+    field.resize(400, 30)
+    field.show()
+    return {"stall_s": typing_stall(app, field)}
+
+
+SIZES = (200, 1_000, 2_000, 5_000)
+
+
+def _measure(what: str, stages: int) -> dict[str, float]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
+    done = subprocess.run(
+        [sys.executable, __file__, what, str(stages)], capture_output=True, text=True, env=environment, check=True, timeout=900
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def _pairs(ours: str, baseline: str, stages: int, runs: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Medians of ``runs`` interleaved pairs (ours, then the baseline), each run a fresh process."""
+    measured: dict[str, list[dict[str, float]]] = {ours: [], baseline: []}
+    for _ in range(runs):
+        for what in (ours, baseline):
+            measured[what].append(_measure(what, stages))
+
+    def medians(results: list[dict[str, float]]) -> dict[str, float]:
+        return {key: statistics.median(result[key] for result in results) for key in results[0]}
+
+    return medians(measured[ours]), medians(measured[baseline])
+
+
+def bench_editor(runs: int = 3) -> bool:
+    print("\n== the editor at scale: an edit until the window has repainted, and the longest stall while typing ==")
+    print("   (fresh processes, interleaved pairs, medians; baselines: bare Qt widgets showing the same change / typing)")
+    header = (
+        f"{'stages':>7} {'edit ms':>8} {'bare Qt ms':>11} {'stall ms':>9} {'bare typing ms':>15} {'findings s':>11} {'add stage s':>12}"
+    )
+    print(header)
+    rows: dict[int, dict[str, float]] = {}
+    for stages in SIZES:
+        edited, bare_edited = _pairs("edit", "bare-edit", stages, runs)
+        stalled, bare_stalled = _pairs("stall", "bare-stall", stages, runs)
+        rows[stages] = {
+            **edited,
+            "bare_edit_s": bare_edited["edit_s"],
+            "stall_s": stalled["stall_s"],
+            "bare_stall_s": bare_stalled["stall_s"],
+        }
+        row = rows[stages]
+        print(
+            f"{stages:>7,} {row['edit_s'] * 1000:>8.1f} {row['bare_edit_s'] * 1000:>11.1f} {row['stall_s'] * 1000:>9.1f} "
+            f"{row['bare_stall_s'] * 1000:>15.1f} {row['findings_s']:>11.2f} {row['add_stage_s']:>12.2f}"
+        )
+    growth = rows[5_000]["edit_s"] / rows[1_000]["edit_s"]
+    ok_edit = rows[1_000]["edit_s"] < 0.1 and rows[5_000]["edit_s"] < 0.25
+    ok_linear = growth <= 5 * 1.5  # 5x the stages: at most linear (with room for noise)
+    ok_stall = all(rows[stages]["stall_s"] < 0.05 for stages in (200, 1_000, 5_000))
+    print(f"target: an edit on screen under 0.1 s at 1,000 stages and under 0.25 s at 5,000  {'PASS' if ok_edit else 'MISS'}")
+    print(
+        f"target: growing no faster than linearly, 1,000 -> 5,000 stages: x{growth:.2f} (linear is x5)  {'PASS' if ok_linear else 'MISS'}"
+    )
+    print(f"target: the longest stall while typing under 50 ms at 200, 1,000 and 5,000 stages  {'PASS' if ok_stall else 'MISS'}")
+    return ok_edit and ok_linear and ok_stall
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3:
+        what, stages = sys.argv[1], int(sys.argv[2])
+        result = {"edit": edit, "bare-edit": bare_edit, "stall": stall, "bare-stall": bare_stall}[what](stages)
+        print(json.dumps(result))
+    else:
+        sys.exit(0 if bench_editor(int(sys.argv[1]) if len(sys.argv) > 1 else 3) else 1)

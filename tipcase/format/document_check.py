@@ -1,0 +1,379 @@
+"""Checking the case being edited in a process of its own, so that typing never waits for the validator.
+
+The validator is pure Python work that takes seconds on a large case (about 1.5 s at 5,000 stages), and
+Python runs one thread at a time: in a thread of the editor it would still stall the screen. So the
+editor keeps a *mirror* of its document in a child process (``python -m tipcase.format.document_check``)
+and sends it only what changed:
+
+- ``SyncTracker`` follows the document's change notices and, when asked, says what the mirror needs to
+  catch up (the whole file's text once, then the stages and case keys that changed, and the order of the
+  stages when it changed). It is state, not replayed operations: what is sent is the value as it stands.
+- ``Mirror`` holds the data, keeps each stage and case key as YAML nodes, re-making only the parts that
+  changed, and runs the validator on the tree (``loader.load_node``) without writing and parsing the
+  whole text. The first check after opening runs on the file's own text (its findings have the file's
+  lines and columns; those of parts changed later are 1:1). It also writes the autosave, with the
+  readable emitter a saved file gets, off the editor's process.
+- ``CheckerProcess`` runs a Mirror in the child and speaks to it in length-prefixed pickles over its
+  standard input and output, one request at a time (call it from a worker thread: it blocks).
+  ``LocalChecker`` does the same in this process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import yaml
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from tipcase.format.document import Change, ScenarioDocument, read_scenario_text
+from tipcase.format.findings import Finding
+from tipcase.format.loader import load_node
+from tipcase.format.validator import Checked, check_loaded, check_text
+from tipcase.format.yaml_source import gc_paused
+from tipcase.format.yaml_writer import to_yaml
+
+Action = Literal["check", "write"]
+_EDITED = Mark("<edited>", 0, 0, 0, None, 0)  # where a changed part "is": findings in it print 1:1
+_FRAME = struct.Struct("!Q")
+
+
+@dataclasses.dataclass
+class Sync:
+    """What a mirror needs to catch up with the document; see ``SyncTracker.take``.
+
+    ``path`` is the path findings print and beside which the pathway is looked for. A fresh start gives
+    ``text`` (the file's text, as read) or ``data``; otherwise ``keys`` (the case's keys in order),
+    ``case`` (changed case keys' values), ``stage_order`` (when stages were added, removed or renamed)
+    and ``stages`` (changed stages' values).
+    """
+
+    path: str
+    text: str | None = None
+    data: dict[str, Any] | None = None
+    keys: list[str] | None = None
+    case: dict[str, Any] = dataclasses.field(default_factory=dict)
+    stage_order: list[str] | None = None
+    stages: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class CheckReport:
+    """What the validator found, and the names the editor's fields can use (for their tooltips).
+
+    ``competencies`` maps each id to its title by language; ``pathway_nodes`` are the ids of the nodes of
+    the case's pathway when it was found; ``seconds`` is how long the check took in the checker.
+    """
+
+    findings: list[Finding]
+    competencies: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    variables: list[str] = dataclasses.field(default_factory=list)
+    exhibits: list[str] = dataclasses.field(default_factory=list)
+    pathway: str | None = None
+    pathway_nodes: list[str] = dataclasses.field(default_factory=list)
+    scenario_loaded: bool = False
+    seconds: float = 0.0
+
+    @classmethod
+    def of(cls, checked: Checked, seconds: float = 0.0) -> CheckReport:
+        scenario, pathway = checked.scenario, checked.pathway
+        report = cls(checked.findings, seconds=seconds, scenario_loaded=scenario is not None)
+        if scenario is not None:
+            report.competencies = {key: dict(competency.title.values) for key, competency in scenario.competencies.items()}
+            report.variables = list(scenario.variables)
+            report.exhibits = list(scenario.exhibits)
+        if pathway is not None:
+            report.pathway, report.pathway_nodes = pathway.id, sorted(pathway.nodes)
+        return report
+
+
+@dataclasses.dataclass
+class CheckerFailure:
+    """A request the checker could not serve (its mirror starts afresh); the message says why."""
+
+    message: str
+
+
+class CheckerGone(Exception):
+    """The checker process ended or could not be started; the next request starts a new one."""
+
+
+class SyncTracker:
+    """Follows a document's change notices; ``take`` says what a mirror needs to catch up since the last take."""
+
+    def __init__(self, document: ScenarioDocument) -> None:
+        self.document = document
+        self._full = True
+        self._structure = False
+        self._stages: set[str] = set()
+        self._case: set[str] = set()
+        document.subscribe(self._changed)
+
+    def close(self) -> None:
+        """Stop following the document."""
+        self.document.unsubscribe(self._changed)
+
+    def restart(self) -> None:
+        """The mirror was lost: the next take starts it afresh."""
+        self._full = True
+
+    def _changed(self, changes: list[Change]) -> None:
+        for change in changes:
+            if change.kind == "case-changed" and change.key is not None:
+                self._case.add(change.key)
+            elif change.stage is not None:
+                self._structure = self._structure or change.kind != "stage-changed"
+                self._stages.add(change.new_id if change.kind == "stage-renamed" and change.new_id else change.stage)
+
+    def take(self) -> Sync:
+        """What changed since the last take, as it stands now; pickle it at once (it shares the document's values)."""
+        document = self.document
+        sync = Sync(document.shown_path())
+        if self._full:
+            if document.source_text is not None:
+                sync.text = document.source_text
+            else:
+                sync.data = document.data
+        else:
+            stages = document.stages
+            sync.keys = list(document.data)
+            sync.case = {key: document.data[key] for key in self._case if key in document.data and key != "stages"}
+            sync.stage_order = list(stages) if self._structure else None
+            sync.stages = {stage_id: stages[stage_id] for stage_id in self._stages if stage_id in stages}
+        self._full = self._structure = False
+        self._stages, self._case = set(), set()
+        return sync
+
+
+class Mirror:
+    """The document as the checker holds it: plain data, and each part as YAML nodes ready to check."""
+
+    def __init__(self) -> None:
+        self.path = "<memory>"
+        self.data: dict[str, Any] = {}
+        self.text: str | None = None  # the file's text while nothing has changed since it was read
+        self._case_nodes: dict[str, tuple[Node, Node]] = {}
+        self._stage_nodes: dict[str, tuple[Node, Node]] = {}
+
+    def reset(self) -> None:
+        """Forget the document (after a request that failed): the next sync must start afresh."""
+        self.__init__()  # type: ignore[misc]
+
+    def apply(self, sync: Sync) -> None:
+        """Catch up with the document. Raises KeyError or TypeError for a sync that does not fit (start afresh)."""
+        self.path = sync.path
+        if sync.text is not None or sync.data is not None:
+            self.data = read_scenario_text(sync.text, sync.path) if sync.text is not None else dict(sync.data or {})
+            self.text = sync.text
+            self._case_nodes, self._stage_nodes = {}, {}
+            return
+        if not (sync.case or sync.stages or sync.stage_order is not None or sync.keys != list(self.data)):
+            return
+        self.text = None
+        stages: dict[str, Any] = self.data.get("stages") or {}
+        if sync.stage_order is not None:
+            stages = {stage_id: sync.stages[stage_id] if stage_id in sync.stages else stages[stage_id] for stage_id in sync.stage_order}
+            self._stage_nodes = {stage_id: nodes for stage_id, nodes in self._stage_nodes.items() if stage_id in stages}
+        else:
+            stages.update(sync.stages)
+        for stage_id in sync.stages:
+            self._stage_nodes.pop(stage_id, None)
+        for key in sync.case:
+            self._case_nodes.pop(key, None)
+        keys = sync.keys if sync.keys is not None else list(self.data)
+        self.data = {key: stages if key == "stages" else sync.case[key] if key in sync.case else self.data[key] for key in keys}
+
+    def check(self) -> CheckReport:
+        """Run the validator on the document as it stands."""
+        started = time.perf_counter()
+        if self.text is not None:
+            checked = check_text(self.text, self.path)
+        else:
+            with gc_paused():
+                root = self._root()
+            checked = check_loaded(load_node(root, self.path))
+        return CheckReport.of(checked, time.perf_counter() - started)
+
+    def write(self, path: str) -> None:
+        """Write the document, as a saved file reads, to ``path`` (atomically). Raises OSError."""
+        from tipcase.importers import save_text  # noqa: PLC0415 - only the autosave needs it
+
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        save_text(target, to_yaml(self.data))
+
+    def _root(self) -> MappingNode:
+        pairs: list[tuple[Node, Node]] = []
+        for key, value in self.data.items():
+            if key == "stages" and isinstance(value, dict):
+                stage_pairs = [self._part(self._stage_nodes, stage_id, stage) for stage_id, stage in value.items()]
+                pairs.append((_scalar(key), MappingNode("tag:yaml.org,2002:map", stage_pairs, _EDITED, _EDITED)))
+            else:
+                pairs.append(self._part(self._case_nodes, key, value))
+        return MappingNode("tag:yaml.org,2002:map", pairs, _EDITED, _EDITED)
+
+    @staticmethod
+    def _part(cache: dict[str, tuple[Node, Node]], key: str, value: Any) -> tuple[Node, Node]:
+        if key not in cache:
+            cache[key] = (_scalar(key), _represent(value))
+        return cache[key]
+
+
+def _scalar(key: Any) -> ScalarNode:
+    return _represent(key)  # type: ignore[return-value]
+
+
+def _represent(value: Any) -> Node:
+    """``value`` as the YAML nodes a safe dumper makes of it, each marked as an edited part."""
+    representer = yaml.representer.SafeRepresenter(default_flow_style=False, sort_keys=False)
+    node = representer.represent_data(value)
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        item.start_mark = item.end_mark = _EDITED
+        if isinstance(item, MappingNode):
+            for pair in item.value:
+                pending.extend(pair)
+        elif isinstance(item, SequenceNode):
+            pending.extend(item.value)
+    return node
+
+
+def encode(action: Action, sync: Sync, argument: str | None = None) -> bytes:
+    """A request as bytes, made on the thread that owns the document (it reads the document's values)."""
+    return pickle.dumps((action, sync, argument), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def serve(mirror: Mirror, request: bytes) -> bytes:
+    """Answer one request: a CheckReport for "check", None for "write", a CheckerFailure when it could not."""
+    try:
+        action, sync, argument = pickle.loads(request)
+        mirror.apply(sync)
+        reply: object = None
+        if action == "check":
+            reply = mirror.check()
+        else:
+            mirror.write(str(argument))
+    except Exception as exc:  # noqa: BLE001 - every failure goes back as an answer; the mirror starts afresh
+        mirror.reset()
+        reply = CheckerFailure(f"{type(exc).__name__}: {exc}")
+    return pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_frame(stream: IO[bytes]) -> bytes | None:
+    head = stream.read(_FRAME.size)
+    if len(head) < _FRAME.size:
+        return None
+    (size,) = _FRAME.unpack(head)
+    body = stream.read(size)
+    return body if len(body) == size else None
+
+
+def _write_frame(stream: IO[bytes], body: bytes) -> None:
+    stream.write(_FRAME.pack(len(body)) + body)
+    stream.flush()
+
+
+class LocalChecker:
+    """A Mirror in this process (the tests' and the fallback's): the same requests and answers as the child's."""
+
+    def __init__(self) -> None:
+        self.mirror = Mirror()
+        self._lock = threading.Lock()
+
+    def request(self, payload: bytes) -> Any:
+        """Serve a request; raises RuntimeError with the checker's message when it could not."""
+        with self._lock:
+            reply = pickle.loads(serve(self.mirror, payload))
+        if isinstance(reply, CheckerFailure):
+            raise RuntimeError(reply.message)
+        return reply
+
+    def close(self) -> None:
+        """Nothing to end."""
+
+
+class CheckerProcess:
+    """A Mirror in a child process; ``request`` blocks until it answers (call it from a worker thread)."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def request(self, payload: bytes) -> Any:
+        """Send a request and wait for the answer.
+
+        Raises CheckerGone when the child ended (the next request starts a new one, which needs a fresh
+        start from the tracker) and RuntimeError with the checker's message when it could not serve it.
+        """
+        with self._lock:
+            process = self._running()
+            assert process.stdin is not None
+            assert process.stdout is not None
+            try:
+                _write_frame(process.stdin, payload)
+                answer = _read_frame(process.stdout)
+            except (OSError, ValueError):
+                answer = None
+            if answer is None:
+                self._process = None
+                process.kill()
+                raise CheckerGone("the checker stopped")
+        reply = pickle.loads(answer)
+        if isinstance(reply, CheckerFailure):
+            raise RuntimeError(reply.message)
+        return reply
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        if self._process is not None and self._process.poll() is None:
+            return self._process
+        root = str(Path(__file__).resolve().parents[2])  # the folder holding the tipcase package
+        environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "tipcase.format.document_check"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=environment,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window on Windows
+            )
+        except OSError as exc:
+            raise CheckerGone(f"the checker cannot start: {exc}") from exc
+        return self._process
+
+    def close(self) -> None:
+        """End the child: it stops when its input closes (at once, or after the check it is running)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            if process.stdin is not None:
+                process.stdin.close()
+            process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+
+
+def main() -> int:
+    """The child's loop: answer requests from standard input until it closes."""
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing printed by mistake may corrupt the answers
+    mirror = Mirror()
+    while (request := _read_frame(requests)) is not None:
+        _write_frame(answers, serve(mirror, request))
+    return 0
+
+
+if __name__ == "__main__":  # run as the module's own name, so what it pickles is named as the editor knows it
+    from tipcase.format import document_check  # noqa: PLW0406
+
+    sys.exit(document_check.main())

@@ -1,0 +1,198 @@
+"""The form beside the editor's canvas: nothing, a stage, a choice, the case details or the case file.
+
+No edit is lost: before the editor moves on (another stage selected, another form, a save, closing,
+undo) ``commit`` applies what the shown form holds, as one undoable step; text that stands for no
+value (``'trust: lots'``) is not applied silently or dropped silently: the editor asks whether to go
+back and fix it or discard it. After each edit the shown form shows its item as it now stands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from tipcase.format.document import Change
+from tipcase.format.document_check import CheckReport
+
+from ui.editor.case_file import CaseFileForm
+from ui.editor.forms import CaseForm, ChoiceForm, Form, FormProblem, StageForm
+
+if TYPE_CHECKING:
+    from ui.editor.page import EditorPage
+
+NOTHING, STAGE, CHOICE, CASE, CASE_FILE = range(5)  # the pages of the stack
+
+
+def _scrolled(form: QWidget) -> QScrollArea:
+    """A form that scrolls when the window is too low for it, rather than squeezing its fields."""
+    area = QScrollArea()
+    area.setWidget(form)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+class FormStack(QStackedWidget):
+    """The editor's forms, one shown at a time, each knowing the item it shows."""
+
+    def __init__(self, page: EditorPage) -> None:
+        super().__init__()
+        self.page = page
+        self.stage_form = StageForm(page)
+        self.choice_form = ChoiceForm(page)
+        self.case_form = CaseForm(page)
+        self.case_file = CaseFileForm(page, page.language)
+        self._add_choice_order()
+        for form in (QLabel(), self.stage_form, self.choice_form, self.case_form, self.case_file):
+            self.addWidget(_scrolled(form))
+        self.at_completer = QCompleter([], self)
+        at_field = self.stage_form["at"]
+        assert isinstance(at_field, QLineEdit)
+        at_field.setCompleter(self.at_completer)
+
+    def _add_choice_order(self) -> None:
+        """The buttons (and Alt+Up/Down anywhere in the editor) that move a choice in its stage's list."""
+        order = QHBoxLayout()
+        self.choice_up, self.choice_down = QPushButton(), QPushButton()
+        self.choice_up.clicked.connect(lambda: self.page.edits.move_selected_choice(-1))
+        self.choice_down.clicked.connect(lambda: self.page.edits.move_selected_choice(1))
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.page, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.page.edits.move_selected_choice(step))
+        order.addWidget(self.choice_up)
+        order.addWidget(self.choice_down)
+        order.addStretch(1)
+        self.choice_form.layout_.addRow(order)
+
+    def shown_form(self) -> Form | None:
+        """The form whose fields are on screen (the case file's exhibit form), or None."""
+        return {STAGE: self.stage_form, CHOICE: self.choice_form, CASE: self.case_form, CASE_FILE: self.case_file.form}.get(
+            self.currentIndex()
+        )
+
+    # -- showing ---------------------------------------------------------------------------------
+    def show_item(self, selected: tuple[str, int | None] | None) -> None:
+        """The form of a stage or a choice (or none), showing its values."""
+        stages = self.page.document.stages
+        if selected is None or selected[0] not in stages:
+            self.setCurrentIndex(NOTHING)
+            return
+        stage_id, index = selected
+        if index is None:
+            self.stage_form.show_stage(stage_id)
+            self.setCurrentIndex(STAGE)
+        elif index < len(stages[stage_id].get("choices") or []):
+            self.choice_form.show_choice(stage_id, index)
+            self.setCurrentIndex(CHOICE)
+        else:
+            self.setCurrentIndex(NOTHING)
+
+    def show_case(self) -> None:
+        self.case_form.show_case()
+        self.setCurrentIndex(CASE)
+
+    def show_case_file(self, selected: str | None = None) -> None:
+        self.case_file.show_case_file(selected)
+        self.setCurrentIndex(CASE_FILE)
+
+    def follow(self, changes: list[Change]) -> None:
+        """After an edit: the shown form shows its item as it now stands (a rename follows the item)."""
+        shown = self.currentIndex()
+        if shown == CASE:
+            if any(change.kind == "case-changed" for change in changes):
+                self.case_form.show_case()
+            return
+        if shown == CASE_FILE:
+            if any(change.key == "exhibits" for change in changes):
+                exhibits = self.page.document.data.get("exhibits") or {}
+                chosen = [self.case_file.selected_exhibit(), self.case_file.form.text("id").strip()]
+                self.case_file.show_case_file(next((key for key in chosen if key in exhibits), None))
+            return
+        if shown not in (STAGE, CHOICE):
+            return
+        current = self.stage_form.stage_id if shown == STAGE else (self.choice_form.target or ("", 0))[0]
+        touched = False
+        for change in changes:
+            if change.kind == "stage-renamed" and change.stage == current and change.new_id is not None:
+                current, touched = change.new_id, True
+            elif change.stage == current and change.key != "layout":
+                touched = True
+        if touched:
+            self.show_item(self.page.selection())
+
+    def show_names(self, report: CheckReport) -> None:
+        """Tooltips on the fields that name things: the competencies, variables, exhibits and pathway nodes this case has."""
+        self.at_completer.setModel(QStringListModel(report.pathway_nodes, self.at_completer))
+        if not report.scenario_loaded:
+            return
+        text = self.page.context.text
+        competencies = "\n".join(f"{key}: {text(title)}" for key, title in report.competencies.items())
+        self.choice_form["score"].setToolTip(self.tr("Competencies of this case:\n{list}").format(list=competencies))
+        variables = ", ".join(report.variables) or self.tr("none yet (declare them under Case details)")
+        for name in ("when", "set", "add"):
+            self.choice_form[name].setToolTip(self.tr("Variables of this case: {list}").format(list=variables))
+        exhibits = ", ".join(report.exhibits) or self.tr("none yet (add them under Case file)")
+        self.stage_form["reveal"].setToolTip(self.tr("Exhibits of this case: {list}").format(list=exhibits))
+        if report.pathway is None:
+            self.stage_form["at"].setToolTip(self.tr("Choose the case's referral pathway under Case details first."))
+        else:
+            self.stage_form["at"].setToolTip(self.tr("A node of the pathway {id}; start typing to see them.").format(id=report.pathway))
+
+    # -- no edit lost ----------------------------------------------------------------------------
+    def commit(self) -> bool:
+        """Apply what the shown form holds, if anything; False when the user chose to go back and fix it."""
+        form = self.shown_form()
+        if form is None or not form.has_changes():
+            return True
+        try:
+            form.changes()
+        except FormProblem as problem:
+            buttons = QMessageBox.StandardButton
+            answer = QMessageBox.question(
+                self.page,
+                self.tr("Scenario editor"),
+                self.tr("This form holds text that cannot be applied:\n{problem}\n\nGo back and fix it, or discard it?").format(
+                    problem=problem
+                ),
+                buttons.Discard | buttons.Cancel,
+                buttons.Cancel,
+            )
+            if answer != buttons.Discard:
+                return False
+            self._reload(form)
+            return True
+        return form.apply()
+
+    def _reload(self, form: Form) -> None:
+        """Show the form's item as it stands (what was typed is discarded)."""
+        if form is self.stage_form and self.stage_form.stage_id in self.page.document.stages:
+            self.stage_form.show_stage(self.stage_form.stage_id)
+        elif form is self.choice_form:
+            self.show_item(self.choice_form.target)
+        elif form is self.case_form:
+            self.case_form.show_case()
+        else:
+            self.case_file.form.show_exhibit(self.case_file.form.exhibit_id)
+
+    def retranslate(self) -> None:
+        for form in (self.stage_form, self.choice_form, self.case_form, self.case_file):
+            form.retranslate()
+        self.choice_up.setText(self.tr("Move up"))
+        self.choice_down.setText(self.tr("Move down"))
+        self.choice_up.setToolTip(self.tr("Earlier in the list trainees see (Alt+Up)"))
+        self.choice_down.setToolTip(self.tr("Later in the list trainees see (Alt+Down)"))
