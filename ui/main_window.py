@@ -464,6 +464,8 @@ class MainWindow(QMainWindow):
         if self._editor is not None and not self._editor.confirm_discard():
             event.ignore()  # the trainer chose to stay
             return
+        if self._editor is not None:
+            self._editor.shut_down()
         self.context.settings.set(GEOMETRY, self.saveGeometry())
         self.context.notifier.stop()
         self.context.tasks.wait(10_000)

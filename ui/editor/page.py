@@ -451,6 +451,10 @@ class EditorPage(QWidget):
         if self.edits.play_from_here is not None:
             self.edits.play_from_here.close()
 
+    def shut_down(self) -> None:
+        """The window closes: end the checker process (its work is not needed any more)."""
+        self.checking.close()
+
     def import_case(self) -> None:
         """Import a Twine story or an H5P scenario; once saved it opens here (after asking about unsaved changes)."""
         self.window().import_twine()  # type: ignore[attr-defined]
