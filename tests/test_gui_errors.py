@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.faults import leaks, locked, no_room_to_grow, read_only_file
 from tests.gui import make_context, open_window, seeded_url
 from tipcase import bundled
-from tipcase.format.document import SetCaseField
+from tipcase.format.edits import SetCaseField
 from tipcase.logs import start_file_log
 from tipcase.store import database
 from tipcase.store.database import Database

@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
     def keep_work(self) -> None:
         """After an unexpected error: write what is not saved yet (the editor's autosave; decisions are committed as made)."""
         if self._editor is not None and not self._editor.undo_stack.isClean():
-            self._editor.session.write_autosave()
+            self._editor.session.write_autosave_now()
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

@@ -198,6 +198,20 @@ class FileSession(QObject):
 
         self.page.checking.autosave(str(target), written, failed)
 
+    def write_autosave_now(self) -> None:
+        """Write the autosave in this process, at once (after an unexpected error: the checker may be what failed).
+
+        Errors are reported in the status bar, never raised.
+        """
+        from tipcase.importers import save_text  # noqa: PLC0415 - only this path needs it
+
+        target = self.autosave_path()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_text(target, self.document.to_yaml())
+        except OSError as exc:
+            self.page.context.signals.status_message.emit(self.tr("Autosave failed: {detail}").format(detail=exc))
+
     def forget_autosave(self) -> None:
         """The case was saved or its changes discarded: no autosave is offered back, none still on its way counts."""
         self._epoch += 1
