@@ -265,6 +265,18 @@
         <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Creating the new accounts…</source>
+        <translation>Membuat akun-akun baru…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Roster import cancelled: nothing was imported</source>
+        <translation>Impor daftar peserta dibatalkan: tidak ada yang diimpor</translation>
+    </message>
+    <message>
         <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
         <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
     </message>

@@ -274,25 +274,39 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:39] + "…")
 
 
+class ImportCancelled(ServiceError):
+    """The person importing cancelled while the passwords were being hashed: nothing was written."""
+
+
 def prepare_accounts(
-    actor: User, preview: RosterPreview, *, progress: Callable[[int, int], None] | None = None, workers: int | None = None
+    actor: User,
+    preview: RosterPreview,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> list[NewAccount]:
     """A first password and its argon2id hash for each good row that creates an account.
 
     Hashing is the slow part of an import (argon2id costs tens to hundreds of milliseconds a password by
     design), so it runs here, outside any transaction, on ``workers`` threads (default: one per core;
-    argon2-cffi releases the GIL). ``progress(done, total)`` is called after each hash. PermissionDenied
-    unless the actor manages cohorts.
+    argon2-cffi releases the GIL). ``progress(done, total)`` is called after each hash; when
+    ``cancelled()`` turns true, ImportCancelled is raised within a few hashes. PermissionDenied unless
+    the actor manages cohorts.
     """
     require(actor, Permission.MANAGE_COHORTS)
     rows = [row for row in preview.good if row.existing is None]
     passwords = [generate_password() for _ in rows]
     hashes: list[str] = []
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        for done, hashed in enumerate(pool.map(hash_password, passwords), 1):
-            hashes.append(hashed)
-            if progress is not None:
-                progress(done, len(rows))
+    threads = workers or os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for start in range(0, len(passwords), threads * 2):  # a few at a time, so a cancel is heard at once
+            if cancelled is not None and cancelled():
+                raise ImportCancelled("roster import cancelled: nothing was imported")
+            for hashed in pool.map(hash_password, passwords[start : start + threads * 2]):
+                hashes.append(hashed)
+                if progress is not None:
+                    progress(len(hashes), len(rows))
     return [NewAccount(row, password, hashed) for row, password, hashed in zip(rows, passwords, hashes, strict=True)]
 
 

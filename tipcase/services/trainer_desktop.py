@@ -143,12 +143,19 @@ def preview_roster(db: Database, account_id: int, path: Path) -> roster.RosterPr
 
 
 def import_roster(
-    db: Database, account_id: int, cohort: str, path: Path, progress: Callable[[int, int], None] | None = None
-) -> roster.RosterResult:
+    db: Database,
+    account_id: int,
+    cohort: str,
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> roster.RosterResult | None:
     """Read the roster again (the records may have changed since the preview) and import its good rows.
 
     The new accounts' passwords are hashed before the write transaction (``progress(done, total)`` after
-    each), so the database's write lock is held only for the inserts.
+    each), so the database's write lock is held only for the inserts. Returns None, with nothing
+    written, when ``cancelled()`` turns true while hashing.
     """
     with db.reading() as session:
         actor = _user(session, account_id)
@@ -156,7 +163,10 @@ def import_roster(
         courses.get_cohort(session, cohort)
         preview = roster.read_roster(session, path)
         session.expunge(actor)  # kept as read, for the permission check while hashing
-    prepared = roster.prepare_accounts(actor, preview, progress=progress)
+    try:
+        prepared = roster.prepare_accounts(actor, preview, progress=progress, cancelled=cancelled)
+    except roster.ImportCancelled:
+        return None
     with db.transaction() as session:
         actor = _user(session, account_id)
         return roster.import_roster(session, actor, courses.get_cohort(session, cohort), preview, prepared)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -419,9 +420,22 @@ class CohortsPage(QWidget):
         self._run(lambda db, account: preview_roster(db, account, path), done)
 
     def import_roster(self, cohort: str, path: Path) -> None:
+        """Import the previewed roster; the passwords' hashing (slow by design) shows its progress and can be cancelled."""
         from tipcase.services.trainer_desktop import import_roster  # noqa: PLC0415
 
+        db, account = self.context.db, self.context.account
+        if db is None or account is None:
+            return
+        account_id = account.id
+        dialog = QProgressDialog(self.tr("Creating the new accounts…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+
         def done(result: Any) -> None:
+            dialog.reset()
+            if result is None:
+                self.context.signals.status_message.emit(self.tr("Roster import cancelled: nothing was imported"))
+                return
             self.refresh(select=cohort)
             if result.created:
                 self._show_passwords(result.created)
@@ -431,7 +445,22 @@ class CohortsPage(QWidget):
                 )
             )
 
-        self._run(lambda db, account: import_roster(db, account, cohort, path), done)
+        def failed(error: BaseException) -> None:
+            dialog.reset()
+            self._failed(error)
+
+        def progressed(value: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(value)
+
+        progress = self.context.tasks.run_with_progress(
+            lambda task: import_roster(db, account_id, cohort, path, progress=task.report, cancelled=lambda: task.cancelled),
+            done,
+            failed,
+            progressed,
+        )
+        dialog.canceled.connect(progress.cancel)
+        self.import_progress = progress
 
     def _show_passwords(self, created: list[tuple[str, str]]) -> None:
         """The new accounts' first passwords, shown once, to print or save and hand out."""
