@@ -195,6 +195,24 @@ TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("charges", "Charge the adult passengers"),
         ("pressure", "Confirm that Indonesia signed"),
     ],
+    "plantation-inspection": [
+        ("complaint", "Write to the company announcing"),
+        ("yakobus", "Take his full statement now"),
+        ("gate", "Wait at the gate"),
+        ("field", "Let Pak Darto answer"),
+        ("field", "Accept that the children are helping"),
+        ("children", "Tell the parents they will be reported"),
+        ("children", "Note the children in your report"),
+        ("absconder", "Say that a police report"),
+        ("absconder", "Suggest that Yakobus repay"),
+        ("offer", "Take the child labour yourself"),
+        ("safety", "Ask the company to guarantee"),
+        ("safety", "Tell the families to stay"),
+        ("statements", "Let the company's lawyer attend"),
+        ("wages", "Net the 'advances' off"),
+        ("wages", "Tell the investigator the wages are a civil matter"),
+        ("charges", "The foreman alone"),
+    ],
 }
 
 State = tuple[int, Values]
@@ -298,6 +316,7 @@ NEW_CASES_ROLES = {
     "child-bride-abroad": "case-worker",
     "departure-screening": "immigration-officer",
     "boat-landing-aceh": "immigration-officer",
+    "plantation-inspection": "labour-inspector",
 }
 
 

@@ -52,6 +52,7 @@ DEMO_ORDER = [
     "domestic-worker-debt",
     "departure-screening",
     "boat-landing-aceh",
+    "plantation-inspection",
     "fake-internship",
     "karaoke-prosecution",
     "lpsk-deaf-survivor",
