@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # process the tests start verifies them at their stored cost (the parameters travel in the hash), and the
 # production parameters are checked by tests/test_store.py::test_production_password_parameters.
 passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+passwords._generated_hasher = PasswordHasher(time_cost=1, memory_cost=16, parallelism=1)
 # Likewise the passphrase that seals keys in a backup (about 1 s a derivation at RFC 9106's setting); the
 # production setting is tested by tests/test_secrets_on_disk.py::test_keys_are_sealed_at_rfc_9106s_setting.
 backup_keys.kdf_in_use = {"name": "argon2id", "time_cost": 1, "memory_kib": 8, "parallelism": 1}

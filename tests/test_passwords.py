@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tipcase.services import accounts, passwords
 from tipcase.store.database import Database
 from tipcase.store.models import Role
@@ -33,3 +35,16 @@ def test_sign_in_upgrades_a_hash_made_at_another_cost(db: Database) -> None:
     assert upgraded != production
     assert not passwords.needs_rehash(upgraded)
     assert passwords.verify_password(upgraded, "correct horse")
+
+
+def test_generated_first_passwords_use_owasps_minimum_and_only_they_may() -> None:
+    code = (
+        "from tipcase.services.passwords import generate_password, hash_generated_password\n"
+        "print(hash_generated_password(generate_password()))"
+    )
+    stored = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert passwords.needs_rehash(stored)  # redone at the full cost at the first sign-in
+    for chosen in ("correct horse battery", "short", "abcdefghijklmn!"):
+        with pytest.raises(ValueError, match="generated password"):
+            passwords.hash_generated_password(chosen)
