@@ -288,9 +288,9 @@ def prepare_accounts(
 ) -> list[NewAccount]:
     """A first password and its argon2id hash for each good row that creates an account.
 
-    Hashing is the slow part of an import (argon2id costs milliseconds to tens of milliseconds a generated
-    password, at OWASP's minimum setting: see ``passwords``), so it runs here, outside any transaction, on ``workers`` threads (default: one per core;
-    argon2-cffi releases the GIL). ``progress(done, total)`` is called after each hash; when
+    Hashing is the slow part of an import (argon2id at OWASP's minimum setting costs tens of milliseconds
+    a generated password: see ``passwords``), so it runs here, outside any transaction, on ``workers``
+    threads (default: one per core; argon2-cffi releases the GIL). ``progress(done, total)`` is called after each hash; when
     ``cancelled()`` turns true, ImportCancelled is raised within a few hashes. PermissionDenied unless
     the actor manages cohorts.
     """
