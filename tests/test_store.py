@@ -212,6 +212,8 @@ def test_exports(db: Database) -> None:
     assert all(s["version"] == "1.0.3" and s["actor"]["account"]["name"] for s in statements)
     assert all(s["actor"]["account"]["homePage"].startswith("http") for s in statements)
     assert len({s["id"] for s in statements}) == len(statements)
+    ratings = [s["result"]["extensions"][f"{exports.HOME_PAGE}/xapi/rating"] for s in statements if s["verb"]["id"].endswith("/answered")]
+    assert ratings == ["good"] * 17 + ["good", "poor"]  # as the player says it (tipcase.play.ratings)
 
 
 def test_cohort_report_figures_by_hand(db: Database) -> None:

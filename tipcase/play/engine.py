@@ -17,6 +17,7 @@ from typing import Any
 from tipcase.format.model import Choice, Pathway, Scenario, Stage
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, compile_scenario
 from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_pathway_steps
+from tipcase.play.ratings import CompetencyFigures, Rating, competency_figures, rate_choice, scenario_weights
 from tipcase.play.scoring import CriticalError, Score, number, score
 from tipcase.play.state_space import Analysis, analyze
 
@@ -111,6 +112,16 @@ class Play:
         twin.revealed, twin.trail = list(self.revealed), list(self.trail)
         return twin
 
+    def before_last(self) -> Play:
+        """A new play standing where the last decision was taken (the start when none was); this one is unchanged.
+
+        Replays the route's choices but the last, so the stage, case file, clock and trail are as the
+        trainee saw them when deciding (O(decisions)).
+        """
+        earlier = Play(self.scenario, self.pathway, compiled=self.compiled, language=self.language, start=self.route[0])
+        earlier.replay(d.number for d in self.decisions[:-1])
+        return earlier
+
     def _arrive(self) -> None:
         stage = self.stage
         for exhibit in stage.reveal:
@@ -145,6 +156,15 @@ class Play:
 
     def analysis(self) -> Analysis:
         return analysis_of(self.compiled)
+
+    def rating(self, decision: Decision) -> Rating:
+        """How ``decision`` is rated among the choices offered with it (``ratings.rate_choice``)."""
+        choices = self.scenario.stages[decision.stage].choices
+        return rate_choice(decision.choice, [choices[i] for i in decision.offered], scenario_weights(self.scenario))
+
+    def competency_figures(self) -> list[CompetencyFigures]:
+        """Per assessed competency: what the route earned, what it lost, and both as percents (``ratings``)."""
+        return competency_figures([d.choice for d in self.decisions], self.violations(), self.analysis().max)
 
     def score(self) -> Score:
         choice_points: dict[str, int] = {}

@@ -3,7 +3,8 @@
 The counting is done in SQL (decisions grouped by stage and choice; attempts counted per member), so a
 report over hundreds of trainees reads a few hundred rows, not every decision. What a choice *means*
 (its weighted score, whether it is critical) comes from the stored scenario version. A choice counts as
-*poor* when it is critical or earns a lower weighted score than the best choice of its stage.
+*poor* when it is critical or earns a lower weighted score than the best choice of its stage (anything
+``tipcase.play.ratings`` does not rate good practice).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tipcase.play.ratings import Rating, rate_choice
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
 from tipcase.spreadsheets import SafeCsvWriter, append_row
@@ -111,10 +113,6 @@ def scenario_analytics(
     weights = {c: compiled.weights[i] for i, c in enumerate(compiled.competencies)}
     fallbacks = scenario.languages
 
-    def weighted(stage_id: str, index: int) -> float:
-        choice = scenario.stages[stage_id].choices[index]
-        return sum(weights.get(c, 1.0) * p for c, p in choice.score.items())
-
     per_stage: dict[str, int] = Counter()
     for stage_id, _, count in counts:
         per_stage[stage_id] += int(count)
@@ -125,8 +123,7 @@ def scenario_analytics(
         if stage is None or index >= len(stage.choices):  # pragma: no cover - decisions are validated when made
             continue
         choice = stage.choices[index]
-        best = max(weighted(stage_id, i) for i in range(len(stage.choices)))
-        poor = choice.critical is not None or weighted(stage_id, index) < best
+        poor = rate_choice(choice, stage.choices, weights) is not Rating.GOOD  # the player's rule, against every choice of the stage
         if poor:
             poor_per_stage[stage_id] += int(count)
         shares.append(

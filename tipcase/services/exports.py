@@ -1,6 +1,7 @@
 """Exporting attempts: CSV for spreadsheets, and xAPI 1.0.3 statements for an LMS's learning record store.
 
-xAPI: one ``answered`` statement per decision and one ``completed`` statement per finished attempt.
+xAPI: one ``answered`` statement per decision (with its rating, ``tipcase.play.ratings``) and one
+``completed`` statement per finished attempt.
 Actors are identified by account (the TIPCase username on this installation's home page), never by
 name or e-mail. Statement ids are derived from the records, so exporting twice gives the same ids and
 an LRS can drop duplicates.
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from tipcase.play.ratings import rate_decision
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
 from tipcase.spreadsheets import SafeCsvWriter
@@ -90,6 +92,11 @@ def xapi_statements(session: Session, actor: User) -> list[dict[str, Any]]:
         for decision in attempt.decisions:
             stage = scenario.stages.get(decision.stage)
             choice = stage.choices[decision.choice_index] if stage and decision.choice_index < len(stage.choices) else None
+            extensions: dict[str, Any] = {f"{HOME_PAGE}/xapi/critical": bool(choice and choice.critical is not None)}
+            if stage is not None and choice is not None and all(0 <= i < len(stage.choices) for i in decision.offered):
+                # good | acceptable | poor | critical: as the player said it and the debrief lists it
+                rating = rate_decision(scenario, decision.stage, decision.choice_index, decision.offered)
+                extensions[f"{HOME_PAGE}/xapi/rating"] = str(rating)
             statements.append(
                 {
                     "id": _statement_id("decision", attempt.id, decision.sequence),
@@ -108,7 +115,7 @@ def xapi_statements(session: Session, actor: User) -> list[dict[str, Any]]:
                     "result": {
                         "response": str(decision.choice_index),
                         "duration": f"PT{decision.time_taken_ms / 1000:.3f}S",
-                        "extensions": {f"{HOME_PAGE}/xapi/critical": bool(choice and choice.critical is not None)},
+                        "extensions": extensions,
                     },
                     "context": {"registration": registration, "contextActivities": {"parent": [parent]}},
                     "timestamp": decision.made_at.isoformat(),
