@@ -44,9 +44,11 @@ def play_with_clicks(qtbot, window: MainWindow, numbers: list[int]) -> None:  # 
     if player.warning.isVisible():
         qtbot.mouseClick(player.warning_continue, Qt.MouseButton.LeftButton)
     for number in numbers:
+        if player.feedback.isVisible():  # a resumed case shows its last choice's feedback again first
+            qtbot.mouseClick(player.feedback_continue, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(player._choice_buttons[number - 1], Qt.MouseButton.LeftButton)
         if player.feedback.isVisible():
-            assert player.feedback_text.text().startswith("<b>Feedback</b>")
+            assert player.feedback_text.text().startswith("<p><b>You chose:</b>")
             qtbot.mouseClick(player.feedback_continue, Qt.MouseButton.LeftButton)
 
 
@@ -122,6 +124,10 @@ def test_resume_after_a_crash(qtbot, tmp_path: Path, url: str) -> None:  # type:
     assert player.play is not None
     assert player.play.route == ["arrival", "medical", "screening", "non-punishment"]
     assert not player.warning.isVisible()  # already accepted before the crash
+    assert player.feedback.isVisible()  # the feedback on screen when the workstation died, again
+    assert "Good practice" in player.feedback_text.text()
+    assert "Record the indicators" in player.feedback_text.text()
+    assert player.stage_title.text() == "<h3>Screening interview</h3>"  # over the stage where the choice was taken
     play_with_clicks(qtbot, second, BEST[3:])
     assert player.play.finished
     assert player.play.result()["total_percent"] == 100.0

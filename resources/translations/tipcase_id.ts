@@ -56,6 +56,61 @@
     </message>
 </context>
 <context>
+    <name>CertificateActions</name>
+    <message>
+        <source>&amp;Save the certificate as PDF…</source>
+        <translation>&amp;Simpan sertifikat sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the certificate…</source>
+        <translation>&amp;Cetak sertifikat…</translation>
+    </message>
+    <message>
+        <source>You completed this course. Its certificate is issued by your training centre&apos;s registrar; it will show here once issued.</source>
+        <translation>Anda telah menyelesaikan kursus ini. Sertifikatnya diterbitkan oleh petugas registrasi pusat pelatihan Anda dan akan tampil di sini setelah terbit.</translation>
+    </message>
+    <message>
+        <source>Your certificate {serial} for this course was revoked. Ask your training centre&apos;s registrar why.</source>
+        <translation>Sertifikat Anda {serial} untuk kursus ini telah dicabut. Tanyakan alasannya kepada petugas registrasi pusat pelatihan Anda.</translation>
+    </message>
+    <message>
+        <source>Your certificate {serial} for this course expired on {date}.</source>
+        <translation>Sertifikat Anda {serial} untuk kursus ini telah kedaluwarsa pada {date}.</translation>
+    </message>
+    <message>
+        <source>valid until {date}</source>
+        <translation>berlaku sampai {date}</translation>
+    </message>
+    <message>
+        <source>valid with no expiry date</source>
+        <translation>berlaku tanpa batas waktu</translation>
+    </message>
+    <message>
+        <source>Your certificate {serial} for this course was issued on {date}, {until}. Verification code: {code}.</source>
+        <translation>Sertifikat Anda {serial} untuk kursus ini diterbitkan pada {date}, {until}. Kode verifikasi: {code}.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Save the certificate</source>
+        <translation>Simpan sertifikat</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>The certificate was sent to the printer.</source>
+        <translation>Sertifikat telah dikirim ke pencetak.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceForm</name>
     <message>
         <source>Change choice {n} of {id}</source>
@@ -387,6 +442,18 @@
 <context>
     <name>CourseTreeModel</name>
     <message>
+        <source>completed, certificate issued</source>
+        <translation>selesai, sertifikat sudah terbit</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>not yet completed</source>
+        <translation>belum selesai</translation>
+    </message>
+    <message>
         <source>Course and case</source>
         <translation>Kursus dan kasus</translation>
     </message>
@@ -407,12 +474,8 @@
         <translation>Peran Anda</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Not yet completed</source>
-        <translation>Belum selesai</translation>
+        <source>{course} ({status})</source>
+        <translation>{course} ({status})</translation>
     </message>
 </context>
 <context>
@@ -420,10 +483,6 @@
     <message>
         <source>&amp;Back to my courses</source>
         <translation>&amp;Kembali ke kursus saya</translation>
-    </message>
-    <message>
-        <source>Your &amp;decisions (✓ good practice, ✗ could be better, ‼ critical error)</source>
-        <translation>Keputusan &amp;Anda (✓ praktik baik, ✗ bisa lebih baik, ‼ kesalahan kritis)</translation>
     </message>
     <message>
         <source>Your decisions</source>
@@ -456,6 +515,30 @@
     <message>
         <source>Percent per competency</source>
         <translation>Persentase per kompetensi</translation>
+    </message>
+    <message>
+        <source>Your &amp;decisions (✓ good practice, ~ acceptable, ✗ poor, ‼ critical error)</source>
+        <translation>&amp;Keputusan Anda (✓ praktik baik, ~ cukup, ✗ buruk, ‼ kesalahan kritis)</translation>
+    </message>
+    <message>
+        <source>Debrief views</source>
+        <translation>Tampilan evaluasi</translation>
+    </message>
+    <message>
+        <source>Competency figures</source>
+        <translation>Angka per kompetensi</translation>
+    </message>
+    <message>
+        <source>Earned by your choices</source>
+        <translation>Diperoleh dari pilihan Anda</translation>
+    </message>
+    <message>
+        <source>Counted, after points lost</source>
+        <translation>Dihitung, setelah poin dikurangi</translation>
+    </message>
+    <message>
+        <source>earned {earned} %, counted {counted} % (lost {lost} points)</source>
+        <translation>diperoleh {earned} %, dihitung {counted} % (berkurang {lost} poin)</translation>
     </message>
     <message>
         <source>Passed</source>
@@ -512,21 +595,6 @@
     <message>
         <source>End: failure</source>
         <translation>Akhir: gagal</translation>
-    </message>
-</context>
-<context>
-    <name>DecisionListModel</name>
-    <message>
-        <source>good practice</source>
-        <translation>praktik baik</translation>
-    </message>
-    <message>
-        <source>could be better</source>
-        <translation>bisa lebih baik</translation>
-    </message>
-    <message>
-        <source>critical error</source>
-        <translation>kesalahan kritis</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1160,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
+        <source>About the selected course or case</source>
+        <translation>Tentang kursus atau kasus yang dipilih</translation>
+    </message>
+    <message>
         <source>You take no course yourself: a course is played by the members of its cohorts. To try one as a trainee would, add yourself to one of its cohorts.</source>
         <translation>Anda sendiri tidak mengikuti kursus: kursus dimainkan oleh anggota angkatannya. Untuk mencobanya seperti peserta, tambahkan diri Anda ke salah satu angkatannya.</translation>
     </message>
@@ -1561,6 +1633,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Jejak Anda di jalur rujukan</translation>
     </message>
     <message>
+        <source>Case file and pathway</source>
+        <translation>Berkas kasus dan jalur rujukan</translation>
+    </message>
+    <message>
         <source>Case &amp;file</source>
         <translation>&amp;Berkas perkara</translation>
     </message>
@@ -1585,8 +1661,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Lihat &amp;evaluasi</translation>
     </message>
     <message>
+        <source>End of the case</source>
+        <translation>Akhir kasus</translation>
+    </message>
+    <message>
         <source>You play: {role}</source>
         <translation>Peran Anda: {role}</translation>
+    </message>
+    <message>
+        <source>The end of the case</source>
+        <translation>Akhir kasus</translation>
     </message>
     <message>
         <source>Case clock: {hours} h</source>
@@ -1595,6 +1679,42 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Content warning</source>
         <translation>Peringatan konten</translation>
+    </message>
+    <message>
+        <source>The case begins when you continue. You can leave it at any time and resume it later where you stopped.</source>
+        <translation>Kasus dimulai setelah Anda lanjut. Anda dapat meninggalkannya kapan saja dan melanjutkannya nanti dari titik terakhir.</translation>
+    </message>
+    <message>
+        <source>You chose</source>
+        <translation>Pilihan Anda</translation>
+    </message>
+    <message>
+        <source>You are back where you left this case. Your last choice:</source>
+        <translation>Anda kembali ke titik terakhir kasus ini. Pilihan terakhir Anda:</translation>
+    </message>
+    <message>
+        <source>The case has ended. {outcome}</source>
+        <translation>Kasus telah berakhir. {outcome}</translation>
+    </message>
+    <message>
+        <source>The debrief shows how each of your decisions was rated, what good practice asks and what the law says.</source>
+        <translation>Evaluasi menunjukkan penilaian atas setiap keputusan Anda, apa yang dituntut praktik baik, dan apa kata undang-undang.</translation>
+    </message>
+    <message>
+        <source>Outcome: success.</source>
+        <translation>Hasil: berhasil.</translation>
+    </message>
+    <message>
+        <source>Outcome: partial success.</source>
+        <translation>Hasil: berhasil sebagian.</translation>
+    </message>
+    <message>
+        <source>Outcome: failure.</source>
+        <translation>Hasil: gagal.</translation>
+    </message>
+    <message>
+        <source>Outcome: {end}.</source>
+        <translation>Hasil: {end}.</translation>
     </message>
     <message>
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
@@ -1626,6 +1746,25 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Not confirmed against the law&apos;s text.</source>
         <translation>Belum dicocokkan dengan teks undang-undangnya.</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>Good practice</source>
+        <translation>Praktik baik</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>Cukup</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>Buruk</translation>
+    </message>
+    <message>
+        <source>Critical error</source>
+        <translation>Kesalahan kritis</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2091,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Masuk</translation>
     </message>
     <message>
+        <source>Sign-in status</source>
+        <translation>Status masuk</translation>
+    </message>
+    <message>
         <source>Opening the records…</source>
         <translation>Membuka catatan…</translation>
     </message>
@@ -1960,8 +2103,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>TIPCase {version}</translation>
     </message>
     <message>
-        <source>Type your username and password.</source>
-        <translation>Ketik nama pengguna dan kata sandi Anda.</translation>
+        <source>Type your username.</source>
+        <translation>Ketik nama pengguna Anda.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Ketik kata sandi Anda.</translation>
     </message>
     <message>
         <source>Signing in…</source>

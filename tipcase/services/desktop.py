@@ -8,6 +8,8 @@ results to widgets without a Session ever crossing threads.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +18,7 @@ from tipcase.format.loader import bundled_register
 from tipcase.format.provisions import CitedProvision, cited
 from tipcase.play.engine import Play, analysis_of
 from tipcase.play.state_space import Analysis
-from tipcase.services import accounts, attempts, courses, scenarios
+from tipcase.services import accounts, attempts, courses, own_certificates, scenarios
 from tipcase.services.errors import NotFound
 from tipcase.services.scenarios import playable
 from tipcase.store.database import Database
@@ -51,6 +53,17 @@ class ScenarioRow:
 
 
 @dataclasses.dataclass(frozen=True)
+class HeldCertificate:
+    """A certificate as its holder sees it on their home page."""
+
+    serial: str
+    code: str
+    issued: dt.date
+    expires: dt.date | None
+    status: str  # valid | expired | revoked
+
+
+@dataclasses.dataclass(frozen=True)
 class CourseRow:
     course_id: int
     code: str
@@ -62,6 +75,7 @@ class CourseRow:
     completed: bool
     mean_percent: float | None
     scenarios: tuple[ScenarioRow, ...]
+    certificate: HeldCertificate | None = None  # the holder's certificate for the course (the newest; a revoked one too)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -110,6 +124,12 @@ def home(db: Database, account_id: int) -> list[CourseRow]:
     with db.reading() as session:
         user = _user(session, account_id)
         rows = []
+        certificates: dict[int, HeldCertificate] = {}
+        for held in own_certificates.held(session, user):  # newest first: the first of each course is shown
+            if held.course_id not in certificates:
+                expires = held.expires_at.date() if held.expires_at else None
+                status = own_certificates.status(held)
+                certificates[held.course_id] = HeldCertificate(held.serial, held.code, held.issued_at.date(), expires, status)
         for course in courses.list_courses(session, user):
             if not attempts.takes_course(session, user, course):
                 continue  # staff list every course, but play only those of their own cohorts
@@ -154,6 +174,7 @@ def home(db: Database, account_id: int) -> list[CourseRow]:
                     completed=progress.completed,
                     mean_percent=progress.mean_percent,
                     scenarios=tuple(scenario_rows),
+                    certificate=certificates.get(course.id),
                 )
             )
         return rows
@@ -209,6 +230,12 @@ def debrief(db: Database, account_id: int, attempt_id: int) -> Debrief:
         register = bundled_register()
         provisions = {(d.stage, d.choice.index): cited(d.choice.ref, register) for d in [*play.decisions, *best.decisions]}
         return Debrief(attempt_id, play, attempt.result or play.result(), analysis, best, provisions)
+
+
+def write_own_certificate(db: Database, account_id: int, serial: str, target: Path) -> None:
+    """Write the account's own certificate ``serial`` as a PDF (``own_certificates.write_pdf``: one's own only)."""
+    with db.reading() as session:
+        own_certificates.write_pdf(session, _user(session, account_id), serial, target)
 
 
 # -- verification (anyone, signed in or not; the register is in registrar_desktop) -------------------

@@ -57,6 +57,15 @@ class CourseTreeModel(QAbstractItemModel):
             return None
         return self._courses[int(index.internalId()) - 1].scenarios[index.row()]
 
+    def course_status(self, course: CourseRow) -> str:
+        """Completed or not, and whether its certificate is held (and still valid)."""
+        held = course.certificate
+        if held is not None and held.status == "valid":
+            return self.tr("completed, certificate issued")
+        if course.completed:
+            return self.tr("completed")
+        return self.tr("not yet completed")
+
     def _text(self, value: dict[str, str]) -> str:
         return value.get(self._language) or value.get("en") or next(iter(value.values()), "")
 
@@ -95,11 +104,11 @@ class CourseTreeModel(QAbstractItemModel):
         scenario = self.scenario_at(index)
         if scenario is None:
             course = self._courses[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                if column == "case":
-                    return self._text(course.title)
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                if column == "case":  # the view spans it over the row: the title is never cut short by the columns
+                    return self.tr("{course} ({status})").format(course=self._text(course.title), status=self.course_status(course))
                 if column == "status":
-                    return self.tr("Completed") if course.completed else self.tr("Not yet completed")
+                    return self.course_status(course)
                 if column == "best" and course.mean_percent is not None:
                     return f"{course.mean_percent:.1f} %"
             if role == Qt.ItemDataRole.FontRole and column == "case":

@@ -1,4 +1,4 @@
-"""The decisions of an attempt as a list model, each marked good, poor or critical by its points.
+"""The decisions of an attempt as a list model, each marked with its rating (``tipcase.play.ratings``) in a sign and in words.
 
 Each row also carries the provisions its choice's reference cites, with their register summaries
 (``PROVISIONS_ROLE``; the tooltip shows them in the model's language).
@@ -13,9 +13,10 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 
 from tipcase.format.provisions import CitedProvision
 from tipcase.play.engine import Decision
+from tipcase.play.ratings import Rating
 
 Index = QModelIndex | QPersistentModelIndex
-VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 1  # the rating: good | acceptable | poor | critical
 PROVISIONS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 FALLBACKS = ["en", "id"]
@@ -52,24 +53,26 @@ def provision_notes(cited: tuple[CitedProvision, ...], language: str) -> list[Pr
     return notes
 
 
+def rating_text(rating: Rating | str) -> str:
+    """A rating in words, in the interface language ("Good practice", "Acceptable", "Poor", "Critical error")."""
+    translate = QCoreApplication.translate
+    return {
+        Rating.GOOD: translate("Rating", "Good practice"),
+        Rating.ACCEPTABLE: translate("Rating", "Acceptable"),
+        Rating.POOR: translate("Rating", "Poor"),
+        Rating.CRITICAL: translate("Rating", "Critical error"),
+    }[Rating(rating)]
+
+
 @dataclasses.dataclass(frozen=True)
 class DecisionRow:
     decision: Decision
-    best: bool  # the same choice the best route takes at this point
-    weighted: float  # the choice's weighted points
+    rating: Rating  # against the choices offered with it (tipcase.play.ratings)
     provisions: tuple[CitedProvision, ...] = ()  # what the choice's reference cites
-
-    @property
-    def verdict(self) -> str:
-        if self.decision.choice.critical is not None:
-            return "critical"
-        if self.best or self.weighted > 0:
-            return "good"
-        return "poor"
 
 
 class DecisionListModel(QAbstractListModel):
-    MARKS: ClassVar[dict[str, str]] = {"good": "✓", "poor": "✗", "critical": "‼"}
+    MARKS: ClassVar[dict[Rating, str]] = {Rating.GOOD: "✓", Rating.ACCEPTABLE: "~", Rating.POOR: "✗", Rating.CRITICAL: "‼"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,14 +95,13 @@ class DecisionListModel(QAbstractListModel):
         row = self.row_at(index.row()) if index.isValid() else None
         if row is None:
             return None
+        label = row.decision.choice.label.get(self.language, FALLBACKS)
         if role == Qt.ItemDataRole.DisplayRole:
-            label = row.decision.choice.label.get(self.language, ["en", "id"])
-            return f"{self.MARKS[row.verdict]} {index.row() + 1}. {label}"
+            return f"{self.MARKS[row.rating]} {index.row() + 1}. {label}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            words = {"good": self.tr("good practice"), "poor": self.tr("could be better"), "critical": self.tr("critical error")}
-            return f"{index.row() + 1}. {row.decision.choice.label.get(self.language, ['en', 'id'])}: {words[row.verdict]}"
+            return f"{index.row() + 1}. {label}: {rating_text(row.rating)}"
         if role == VERDICT_ROLE:
-            return row.verdict
+            return str(row.rating)
         if role == PROVISIONS_ROLE:
             return provision_notes(row.provisions, self.language)
         if role == Qt.ItemDataRole.ToolTipRole and row.provisions:

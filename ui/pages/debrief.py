@@ -12,13 +12,16 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from tipcase.format.provisions import CitedProvision
 from tipcase.play.engine import Play
 
 from ui.context import ApplicationContext
-from ui.models.decisions import DecisionListModel, DecisionRow, provision_notes
+from ui.focus import focus_visibly
+from ui.models.decisions import DecisionListModel, DecisionRow, provision_notes, rating_text
+from ui.pages.player_panels import plain
 from ui.theme import colours
 from ui.widgets.charts import CompetencyChart
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
@@ -49,6 +52,7 @@ class DebriefPage(QWidget):
         self.decision_list.setSpacing(2)
         self.decision_list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_decision(current.row()))
         self.detail = QTextBrowser()
+        self.detail.setTabChangesFocus(True)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -61,6 +65,7 @@ class DebriefPage(QWidget):
         self.chart = CompetencyChart()
         self.summary = QTextBrowser()  # a wrapped QLabel here would make the window grow to fit it
         self.summary.setMaximumHeight(90)
+        self.summary.setTabChangesFocus(True)
         competencies = QWidget()
         competencies_layout = QVBoxLayout(competencies)
         competencies_layout.addWidget(self.chart, 1)
@@ -85,12 +90,15 @@ class DebriefPage(QWidget):
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("&Back to my courses"))
-        self.list_label.setText(self.tr("Your &decisions (✓ good practice, ✗ could be better, ‼ critical error)"))
+        self.list_label.setText(self.tr("Your &decisions (✓ good practice, ~ acceptable, ✗ poor, ‼ critical error)"))
         self.decision_list.setAccessibleName(self.tr("Your decisions"))
         self.detail.setAccessibleName(self.tr("Feedback on the decision"))
         self.tabs.setTabText(0, self.tr("&Competencies"))
         self.tabs.setTabText(1, self.tr("&Route"))
         self.tabs.setTabText(2, self.tr("Referral &pathway"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Debrief views"))
+        self.chart.setAccessibleName(self.tr("Percent per competency"))
+        self.summary.setAccessibleName(self.tr("Competency figures"))
         self.route_map.setAccessibleName(self.tr("Your route and the best route through the case"))
         self.pathway_map.setAccessibleName(self.tr("Your trail and the best trail on the referral pathway"))
         self.refresh_view()
@@ -101,12 +109,18 @@ class DebriefPage(QWidget):
         super().changeEvent(event)
 
     def load(self, debrief: Any) -> None:
-        """Show a ``workstation.Debrief``."""
+        """Show a ``desktop.Debrief``; the list of decisions takes the focus, on its first decision."""
         self.debrief = debrief
+        self.decision_list.setCurrentIndex(self.decisions.index(-1))
         self.refresh_view()
-        self.decision_list.setFocus()
         if self.decisions.rowCount():
             self.decision_list.setCurrentIndex(self.decisions.index(0))
+        if self.isVisible():
+            focus_visibly(self.decision_list)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        focus_visibly(self.decision_list)
 
     def refresh_view(self) -> None:
         debrief = self.debrief
@@ -116,27 +130,37 @@ class DebriefPage(QWidget):
         language = self.context.language
         play.language = language
         self._render_verdict(play, debrief.result)
-        best_at = {(d.stage, len(play.decisions[:i])): d.choice.index for i, d in enumerate(debrief.best_play.decisions)}
-        weights = {c: comp.weight for c, comp in play.scenario.competencies.items()}
         provisions = debrief.provisions
-        rows = [
-            DecisionRow(
-                d,
-                best_at.get((d.stage, i)) == d.choice.index,
-                sum(weights.get(c, 1) * p for c, p in d.choice.score.items()),
-                provisions.get((d.stage, d.choice.index), ()),
-            )
-            for i, d in enumerate(play.decisions)
-        ]
+        rows = [DecisionRow(d, play.rating(d), provisions.get((d.stage, d.choice.index), ())) for d in play.decisions]
         current = self.decision_list.currentIndex().row()
         self.decisions.set_rows(rows, language)
         if 0 <= current < len(rows):
             self.decision_list.setCurrentIndex(self.decisions.index(current))
-        percents = [(self.context.text(play.scenario.competencies[c].title), p) for c, p in debrief.result["percent"].items()]
-        self.chart.show_percents(percents, self.tr("Percent per competency"))
-        self.summary.setHtml(" · ".join(f"{html.escape(label)}: <b>{p:g} %</b>" for label, p in percents))
+        self._show_competencies(play)
         self._draw_route(play, debrief.best_play)
         self._draw_pathway(play, debrief.best_play)
+
+    def _show_competencies(self, play: Play) -> None:
+        """The chart and its text: what each competency earned, and beside it what counts once penalties are taken."""
+        figures = play.competency_figures()
+        titles = [self.context.text(play.scenario.competencies[f.competency].title) for f in figures]
+        penalised = any(f.earned_percent != f.percent for f in figures)
+        self.chart.show_percents(
+            list(zip(titles, [f.earned_percent for f in figures], strict=True)),
+            self.tr("Percent per competency"),
+            counted=[f.percent for f in figures] if penalised else None,
+            names=(self.tr("Earned by your choices"), self.tr("Counted, after points lost")),
+        )
+        parts = []
+        for title, f in zip(titles, figures, strict=True):
+            if f.earned_percent != f.percent:
+                figure = self.tr("earned {earned} %, counted {counted} % (lost {lost} points)").format(
+                    earned=f"<b>{f.earned_percent:g}</b>", counted=f"{f.percent:g}", lost=f"{f.lost:g}"
+                )
+            else:
+                figure = f"<b>{f.percent:g} %</b>"
+            parts.append(f"{html.escape(title)}: {figure}")
+        self.summary.setHtml(" · ".join(parts))
 
     def _render_verdict(self, play: Play, result: dict[str, Any]) -> None:
         palette = colours()
@@ -167,6 +191,7 @@ class DebriefPage(QWidget):
             + "</ul>"
         )
         self.verdict.setAccessibleName(f"{verdict}. " + " ".join(reasons))
+        self.decision_list.setAccessibleDescription(plain(f"{verdict}. " + " ".join(reasons)))  # read with the list, which takes the focus
 
     def _show_decision(self, row: int) -> None:
         debrief = self.debrief
@@ -187,6 +212,8 @@ class DebriefPage(QWidget):
         )
         parts = [f"<h3>{html.escape(self._stage_label(stage))}</h3>"]
         parts.append(f"<p><b>{you_chose}:</b> {html.escape(text(choice.label))}</p>")
+        if choice.critical is None:  # a critical error is said below, with why
+            parts.append(f"<p><b>{html.escape(rating_text(item.rating))}</b></p>")
         if choice.critical is not None:
             parts.append(f"<p style='color:{colours().bad.name()}'><b>{critical}:</b> {html.escape(text(choice.critical))}</p>")
         if choice.feedback is not None:

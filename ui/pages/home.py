@@ -1,4 +1,8 @@
-"""Home: the trainee's courses and cases with their status, and the way into a case or its debrief."""
+"""Home: the trainee's courses and cases with their status, the way into a case or its debrief.
+
+The certificate of a completed course shows with the course, saved as PDF or printed by its holder.
+The list takes the focus whenever the page shows.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from tipcase.format.roles import role_name
 from tipcase.services.desktop import CourseRow, ScenarioRow
 
 from ui.context import ApplicationContext
+from ui.focus import focus_visibly
 from ui.models.courses import CourseTreeModel
 from ui.notifier import Follower
+from ui.pages.own_certificate import CertificateActions
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates")
@@ -48,11 +55,13 @@ class HomePage(QWidget):
         self.start_button.clicked.connect(self._start)
         self.debrief_button = QPushButton()
         self.debrief_button.clicked.connect(self._debrief)
+        self.certificate = CertificateActions(context, self)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail_title)
         side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.certificate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.debrief_button)
@@ -80,6 +89,7 @@ class HomePage(QWidget):
         )
         self.tree.setAccessibleName(self.tr("Courses and cases"))
         self.debrief_button.setText(self.tr("See the &debrief"))
+        self.detail.setAccessibleName(self.tr("About the selected course or case"))
         self._show(self.tree.currentIndex())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -91,7 +101,7 @@ class HomePage(QWidget):
         current = self.tree.currentIndex()
         path = (current.parent().row(), current.row()) if current.parent().isValid() else None
         self.model.set_language(language)
-        self.tree.expandAll()
+        self._span_courses()
         if path is not None:
             self.tree.setCurrentIndex(self.model.index(path[1], 0, self.model.index(path[0], 0)))
 
@@ -120,7 +130,7 @@ class HomePage(QWidget):
         course, scenario = self.selected()
         chosen = (course.course_id if course else None, scenario.version_id if scenario else None)
         self.model.set_courses(courses)
-        self.tree.expandAll()
+        self._span_courses()
         for row, item in enumerate(courses):
             if item.course_id != chosen[0]:
                 continue
@@ -135,12 +145,34 @@ class HomePage(QWidget):
 
     def set_courses(self, courses: list[CourseRow]) -> None:
         self.retranslate()
+        current = self.tree.currentIndex()
+        path = (current.parent().row(), current.row()) if current.isValid() else None
         self.model.set_courses(courses)
-        self.tree.expandAll()
-        if courses and courses[0].scenarios:
+        self._span_courses()
+        if path is not None and self._index_at(path).isValid():  # the same row as before a refresh
+            self.tree.setCurrentIndex(self._index_at(path))
+        elif courses and courses[0].scenarios:
             first = self.model.index(0, 0, self.model.index(0, 0))
             self.tree.setCurrentIndex(first)
-        self.tree.setFocus()
+        elif courses:
+            self.tree.setCurrentIndex(self.model.index(0, 0))
+        self._show(self.tree.currentIndex())
+        if self.isVisible():
+            focus_visibly(self.tree)
+
+    def _index_at(self, path: tuple[int, int]) -> QModelIndex:
+        parent, row = path
+        return self.model.index(row, 0, self.model.index(parent, 0)) if parent >= 0 else self.model.index(row, 0)
+
+    def _span_courses(self) -> None:
+        """A course's row spans the columns, so its title and status are read whole."""
+        self.tree.expandAll()
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        focus_visibly(self.tree)
 
     def selected(self) -> tuple[CourseRow | None, ScenarioRow | None]:
         index = self.tree.currentIndex()
@@ -149,6 +181,7 @@ class HomePage(QWidget):
     def _show(self, index: QModelIndex) -> None:
         course, scenario = self.model.course_at(index), self.model.scenario_at(index)
         text = self.context.text
+        self.certificate.show_for(course if scenario is None else None)
         self.start_button.setVisible(scenario is not None)
         self.debrief_button.setVisible(scenario is not None and scenario.last_finished_attempt_id is not None)
         if course is None:
@@ -171,10 +204,10 @@ class HomePage(QWidget):
                 if course.pass_rule == "all"
                 else self.tr("Reach a mean of {mean:g} % over the cases.").format(mean=course.pass_mean or 0)
             )
-            self.detail_title.setText(f"<h3>{text(course.title)}</h3>")
+            self.detail_title.setText(f"<h3>{html.escape(text(course.title))}</h3>")
             self.detail.setText(rule)
             return
-        self.detail_title.setText(f"<h3>{text(scenario.title)}</h3>")
+        self.detail_title.setText(f"<h3>{html.escape(text(scenario.title))}</h3>")
         lines = [text(scenario.summary)]
         if scenario.role is not None:
             role = html.escape(role_name(scenario.role, self.context.language))

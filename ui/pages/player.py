@@ -1,8 +1,15 @@
 """The player: one stage at a time, the case file, the trail on the pathway, and the choices.
 
-A decision is final once made: it is committed before the next stage shows. Choices are taken by
-click or with the keys 1-9. When the course asks for it, the feedback on each choice shows before
-moving on; otherwise it waits for the debrief.
+The page is in one of four states, each with one control that holds the keyboard focus:
+
+- **warning**: the case's content warning alone on the page (*Continue to the case*);
+- **choosing**: the stage, the case file, the trail and the choices (the first choice; keys 1-9 take one);
+- **feedback**: when the course asks for it, the rating of the choice in words with its feedback, shown
+  over the stage where it was taken (*Continue*); after a resume, the last choice's feedback again;
+- **end**: the last stage's text and its outcome in words (*See the debrief*).
+
+Enter presses the focused button, or the state's button when focus is elsewhere on the page; Space
+presses the focused button. A decision is final once made: it is committed before the next stage shows.
 """
 
 from __future__ import annotations
@@ -11,16 +18,15 @@ import html
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QFrame,
+    QAbstractButton,
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListView,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -29,36 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from tipcase.format.roles import role_name
-from tipcase.play.engine import Play
+from tipcase.play.engine import Decision, Play
 
 from ui.context import ApplicationContext
+from ui.focus import focus_visibly
 from ui.models.exhibits import ExhibitListModel
+from ui.pages.player_panels import ChoiceButton, EndPanel, FeedbackPanel, WarningPanel, paragraphs, plain
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
-
-
-class ChoiceButton(QPushButton):
-    """A choice: its number and a wrapped label (a plain QPushButton cannot wrap text)."""
-
-    def __init__(self, number: int, label: str) -> None:
-        super().__init__()
-        self.number = number
-        self.label = QLabel(f"<b>{number}</b>&nbsp;&nbsp;{html.escape(label)}")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setAccessibleName(f"{number}. {label}")
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        box = self.parentWidget()
-        width = max(320, (box.width() if box is not None else 640) - 40)
-        return QSize(width, max(34, self.label.heightForWidth(width - 20) + 14))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(200, self.sizeHint().height())
 
 
 class PlayerPage(QWidget):
@@ -68,13 +51,18 @@ class PlayerPage(QWidget):
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context
-        self.play: Play | None = None
+        self.play: Play | None = None  # the attempt as recorded
+        self.shown: Play | None = None  # what the page shows: the play, or where the last choice was taken while its feedback shows
         self.media: dict[str, Any] = {}  # the attempt's exhibit files (tipcase.services.scenarios.Media)
         self.attempt_id = 0
         self.feedback_after_choice = False
         self._timer = QElapsedTimer()
         self._choice_buttons: list[ChoiceButton] = []
         self._warning_accepted = False
+        self._feedback: Decision | str | None = None  # the decision whose feedback shows, or a notice
+        self._deciding = False
+        self._resumed = False  # the case was resumed and its last feedback shows again
+        self._focus_number = 1  # the choice that takes the focus (kept when the language changes)
 
         self.case_title = QLabel()
         self.role_label = QLabel()
@@ -89,54 +77,42 @@ class PlayerPage(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.clock)
 
-        self.warning = QFrame()
-        self.warning.setFrameShape(QFrame.Shape.StyledPanel)
-        self.warning_text = QLabel()
-        self.warning_text.setWordWrap(True)
-        self.warning_continue = QPushButton()
+        self.warning = WarningPanel()
+        self.warning_continue = self.warning.accept
         self.warning_continue.clicked.connect(self._accept_warning)
-        self.warning_back = QPushButton()
+        self.warning_back = self.warning.back
         self.warning_back.clicked.connect(self.leave_requested)
-        warning_buttons = QHBoxLayout()
-        warning_buttons.addStretch(1)
-        warning_buttons.addWidget(self.warning_back)
-        warning_buttons.addWidget(self.warning_continue)
-        warning_layout = QVBoxLayout(self.warning)
-        warning_layout.addWidget(self.warning_text)
-        warning_layout.addLayout(warning_buttons)
 
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
+        self.text.setTabChangesFocus(True)
         reading = self.text.font()
         reading.setPointSizeF(reading.pointSizeF() * 1.25)
         self.text.setFont(reading)
-        self.feedback = QFrame()
-        self.feedback.setFrameShape(QFrame.Shape.StyledPanel)
-        self.feedback_text = QLabel()
-        self.feedback_text.setWordWrap(True)
-        self.feedback_continue = QPushButton()
+        self.feedback = FeedbackPanel()
+        self.feedback_text = self.feedback.body
+        self.feedback_continue = self.feedback.continue_button
         self.feedback_continue.clicked.connect(self._after_feedback)
-        feedback_layout = QVBoxLayout(self.feedback)
-        feedback_layout.addWidget(self.feedback_text)
-        feedback_layout.addWidget(self.feedback_continue, 0, Qt.AlignmentFlag.AlignRight)
+        self.ending = EndPanel()
+        self.end_button = self.ending.debrief_button
+        self.end_button.clicked.connect(lambda: self.finished.emit(self.attempt_id))
         self.choices_box = QGroupBox()
         self.choices_layout = QVBoxLayout(self.choices_box)
-        self.end_button = QPushButton()
-        self.end_button.clicked.connect(lambda: self.finished.emit(self.attempt_id))
 
         story = QWidget()
         story_layout = QVBoxLayout(story)
         story_layout.setContentsMargins(0, 0, 0, 0)
         story_layout.addWidget(self.text, 3)
         story_layout.addWidget(self.feedback)
+        story_layout.addWidget(self.ending)
         story_layout.addWidget(self.choices_box)
-        story_layout.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.exhibits = ExhibitListModel(context.language)
         self.exhibit_list = QListView()
         self.exhibit_list.setModel(self.exhibits)
         self.exhibit_list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_exhibit(current.row()))
         self.exhibit_view = QTextBrowser()
+        self.exhibit_view.setTabChangesFocus(True)
         self._refit = QTimer(self)  # a picture is refitted to the pane once a resize settles
         self._refit.setSingleShot(True)
         self._refit.setInterval(150)
@@ -151,21 +127,25 @@ class PlayerPage(QWidget):
         self.side.addTab(case_file, "")
         self.side.addTab(self.trail_map, "")
 
-        splitter = QSplitter()
-        splitter.addWidget(story)
-        splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        self.body = QSplitter()
+        self.body.addWidget(story)
+        self.body.addWidget(self.side)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.warning)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.warning, 1)
+        layout.addWidget(self.body, 1)
 
         self._shortcuts = []
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(number)), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda number=number: self.choose(number))
             self._shortcuts.append(shortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self._press_enter)
+            self._shortcuts.append(enter)
         context.signals.language_changed.connect(lambda _language: self.refresh_view())
         self.retranslate()
 
@@ -177,12 +157,15 @@ class PlayerPage(QWidget):
         self.exhibit_list.setAccessibleName(self.tr("Case file"))
         self.exhibit_view.setAccessibleName(self.tr("Exhibit"))
         self.trail_map.setAccessibleName(self.tr("Your trail on the referral pathway"))
+        self.side.tabBar().setAccessibleName(self.tr("Case file and pathway"))
         self.side.setTabText(0, self.tr("Case &file"))
         self.side.setTabText(1, self.tr("&Pathway"))
         self.warning_continue.setText(self.tr("&Continue to the case"))
         self.warning_back.setText(self.tr("&Back to my courses"))
         self.feedback_continue.setText(self.tr("C&ontinue"))
         self.end_button.setText(self.tr("See the &debrief"))
+        self.feedback.setAccessibleName(self.tr("Feedback"))
+        self.ending.setAccessibleName(self.tr("End of the case"))
         self.refresh_view()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -192,72 +175,173 @@ class PlayerPage(QWidget):
 
     # -- showing a play --------------------------------------------------------------------------
     def load(self, opened: Any) -> None:
-        """Show an opened attempt (``workstation.OpenAttempt``)."""
+        """Show an opened attempt (``desktop.OpenAttempt``); a resumed one shows its last choice's feedback again."""
         self.play = opened.play
+        self.shown = self.play
         self.media = opened.media
         self.attempt_id = opened.attempt_id
         self.feedback_after_choice = opened.feedback_after_choice
-        self.feedback.hide()
-        self._warning_accepted = bool(self.play.decisions) or self.play.scenario.content_warning is None
+        self._deciding = False
+        self._feedback = None
+        play = self.play
+        self._warning_accepted = bool(play.decisions) or play.scenario.content_warning is None
+        self._resumed = bool(play.decisions)
+        if self.feedback_after_choice and play.decisions and not play.finished:
+            self._feedback = play.decisions[-1]  # on screen when the case was left, perhaps when the workstation died
+            self.shown = play.before_last()
         self.exhibits.set_exhibits([])
         self.refresh_view()
 
+    def state(self) -> str:
+        """warning | feedback | end | choosing (| empty before a case is loaded)."""
+        if self.play is None:
+            return "empty"
+        if not self._warning_accepted:
+            return "warning"
+        if self._feedback is not None:
+            return "feedback"
+        return "end" if self.play.finished else "choosing"
+
     def refresh_view(self) -> None:
-        play = self.play
-        if play is None:
+        play, shown = self.play, self.shown
+        if play is None or shown is None:
             return
-        text = self.context.text
         language = self.context.language
-        play.language = language
-        scenario = play.scenario
-        stage = play.stage
+        play.language = shown.language = language
+        state = self.state()
+        self._render_header(shown, state)
+        self.warning.setVisible(state == "warning")
+        self.body.setVisible(state != "warning")
+        if state == "warning":
+            self._render_warning(play)
+        self.text.setHtml(paragraphs(self.context.text(shown.stage.text)))
+        self.exhibits.language = language
+        self.exhibits.set_exhibits([shown.scenario.exhibits[e] for e in shown.revealed])
+        if self.exhibits.rowCount() and not self.exhibit_list.currentIndex().isValid():
+            self.exhibit_list.setCurrentIndex(self.exhibits.index(self.exhibits.rowCount() - 1))
+        self._show_exhibit(self.exhibit_list.currentIndex().row())
+        self._draw_trail(shown)
+        self._render_feedback(state)
+        self._render_end(state, play)
+        self._show_choices(state)
+        self._focus_main_control()
+
+    def _render_header(self, shown: Play, state: str) -> None:
+        text = self.context.text
+        scenario = shown.scenario
         self.case_title.setText(f"<h2>{html.escape(text(scenario.title))}</h2>")
         role = role_name(scenario.role, self.context.language)
         self.role_label.setText(self.tr("You play: {role}").format(role=html.escape(role)) if role else "")
         self.role_label.setVisible(bool(role))
-        self.stage_title.setText(f"<h3>{html.escape(text(stage.title))}</h3>" if stage.title else "")
-        self.clock.setText(self.tr("Case clock: {hours} h").format(hours=f"{play.clock:g}"))
+        stage = shown.stage
+        title = text(stage.title) if stage.title else (self.tr("The end of the case") if stage.end else "")
+        self.stage_title.setText(f"<h3>{html.escape(title)}</h3>" if title else "")
+        self.stage_title.setVisible(state != "warning" and bool(title))
+        self.clock.setText(self.tr("Case clock: {hours} h").format(hours=f"{shown.clock:g}"))
         self.clock.setAccessibleName(self.clock.text())
-        self.warning.setVisible(not self._warning_accepted)
-        if not self._warning_accepted:
-            self.warning_continue.setFocus()
-        self.warning_text.setText(
-            "<b>" + self.tr("Content warning") + "</b><br>" + html.escape(text(scenario.content_warning))
-            if scenario.content_warning
-            else ""
-        )
-        self.text.setHtml("".join(f"<p>{html.escape(p)}</p>" for p in text(stage.text).split("\n") if p.strip()))
-        self.exhibits.language = language
-        self.exhibits.set_exhibits([scenario.exhibits[e] for e in play.revealed])
-        if self.exhibits.rowCount() and not self.exhibit_list.currentIndex().isValid():
-            self.exhibit_list.setCurrentIndex(self.exhibits.index(self.exhibits.rowCount() - 1))
-        self._show_exhibit(self.exhibit_list.currentIndex().row())
-        self._draw_trail()
-        self._show_choices()
+        self.clock.setVisible(state != "warning")
 
-    def _show_choices(self) -> None:
+    def _render_warning(self, play: Play) -> None:
+        self.warning.show_warning(
+            self.tr("Content warning"),
+            self.context.text(play.scenario.content_warning),
+            self.tr("The case begins when you continue. You can leave it at any time and resume it later where you stopped."),
+        )
+
+    def _render_feedback(self, state: str) -> None:
+        self.feedback.setVisible(state == "feedback")
+        shown_feedback = self._feedback
+        if state != "feedback" or self.play is None:
+            return
+        if isinstance(shown_feedback, str):
+            self.feedback.show_notice(shown_feedback)
+            return
+        assert shown_feedback is not None
+        text, choice = self.context.text, shown_feedback.choice
+        self.feedback.show_feedback(
+            self.tr("You chose"),
+            text(choice.label),
+            self.play.rating(shown_feedback),
+            feedback=text(choice.feedback) if choice.feedback is not None else "",
+            reference=text(choice.ref) if choice.ref is not None else "",
+            note=self.tr("You are back where you left this case. Your last choice:") if self._resumed else "",
+        )
+
+    def _render_end(self, state: str, play: Play) -> None:
+        self.ending.setVisible(state == "end")
+        if state != "end":
+            return
+        outcome = self._outcome(play.stage.end)
+        self.ending.show_end(
+            self.tr("The case has ended. {outcome}").format(outcome=outcome),
+            play.stage.end,
+            self.tr("The debrief shows how each of your decisions was rated, what good practice asks and what the law says."),
+        )
+        self.end_button.setAccessibleDescription(plain(self.text.toHtml()) + "\n" + self.end_button.accessibleDescription())
+
+    def _outcome(self, end: str | None) -> str:
+        return {
+            "success": self.tr("Outcome: success."),
+            "partial": self.tr("Outcome: partial success."),
+            "failure": self.tr("Outcome: failure."),
+        }.get(end or "", self.tr("Outcome: {end}.").format(end=end))
+
+    def _show_choices(self, state: str) -> None:
         play = self.play
         assert play is not None
+        focused = next((b.number for b in self._choice_buttons if b.hasFocus()), 1)
         for button in self._choice_buttons:  # out of the layout now, not at the next loop pass
             self.choices_layout.removeWidget(button)
             button.hide()
             button.deleteLater()
         self._choice_buttons = []
-        waiting = self.feedback.isVisible() or not self._warning_accepted
-        self.choices_box.setVisible(not play.finished and not waiting)
-        self.end_button.setVisible(play.finished and not self.feedback.isVisible())
-        if play.finished or waiting:
-            if play.finished and not self.feedback.isVisible():
-                self.end_button.setFocus()
+        self.choices_box.setVisible(state == "choosing")
+        if state != "choosing":
             return
+        stage_text = self.context.text(play.stage.text)
+        stage_title = self.context.text(play.stage.title) if play.stage.title else ""
         for number, option in enumerate(play.offered(), 1):
             button = ChoiceButton(number, self.context.text(option.choice.label))
+            button.setAccessibleDescription(f"{stage_title}\n{stage_text}".strip())  # read with the focused choice
             button.clicked.connect(lambda _checked=False, number=number: self.choose(number))
             self.choices_layout.addWidget(button)
+            if self.choices_box.isVisible():
+                button.show()
             self._choice_buttons.append(button)
-        if self._choice_buttons:
-            self._choice_buttons[0].setFocus()
+        self._focus_number = min(focused, len(self._choice_buttons)) if self._choice_buttons else 0
         self._timer.start()
+
+    def main_control(self) -> QWidget | None:
+        """The control that takes the keyboard focus in the page's state."""
+        state = self.state()
+        if state == "warning":
+            return self.warning_continue
+        if state == "feedback":
+            return self.feedback_continue
+        if state == "end":
+            return self.end_button
+        if state == "choosing" and self._choice_buttons:
+            return self._choice_buttons[max(0, self._focus_number - 1)]
+        return None
+
+    def _focus_main_control(self) -> None:
+        target = self.main_control()
+        if target is not None and self.isVisible():
+            focus_visibly(target)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._focus_main_control()
+
+    def _press_enter(self) -> None:
+        """Enter presses the focused button, or the state's own button when the focus is on something else."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and focused.isVisible() and focused.isEnabled() and self.isAncestorOf(focused):
+            focused.click()
+            return
+        target = self.main_control()
+        if self.state() != "choosing" and isinstance(target, QAbstractButton):
+            target.click()
 
     def _show_exhibit(self, row: int) -> None:
         exhibit = self.exhibits.exhibit_at(row)
@@ -265,8 +349,7 @@ class PlayerPage(QWidget):
             self.exhibit_view.setHtml(self.tr("<i>Nothing in the case file yet.</i>"))
             return
         body = self.context.text(exhibit.text) if exhibit.text else ""
-        lines = "".join(f"<p>{html.escape(line)}</p>" for line in body.split("\n") if line.strip())
-        self.exhibit_view.setHtml(f"<h3>{html.escape(self.context.text(exhibit.title))}</h3>{self._media_html(exhibit)}{lines}")
+        self.exhibit_view.setHtml(f"<h3>{html.escape(self.context.text(exhibit.title))}</h3>{self._media_html(exhibit)}{paragraphs(body)}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.exhibit_view.viewport() and event.type() == QEvent.Type.Resize and self.media:
@@ -289,9 +372,7 @@ class PlayerPage(QWidget):
         alt = html.escape(self.context.text(exhibit.title))
         return f'<p><img src="{url.toString()}" width="{width}" alt="{alt}"></p>'
 
-    def _draw_trail(self) -> None:
-        play = self.play
-        assert play is not None
+    def _draw_trail(self, play: Play) -> None:
         pathway = play.pathway
         self.side.setTabEnabled(1, pathway is not None)
         if pathway is None:
@@ -318,10 +399,11 @@ class PlayerPage(QWidget):
 
     def choose(self, number: int) -> None:
         play, db, account = self.play, self.context.db, self.context.account
-        if play is None or db is None or account is None or not self.choices_box.isVisible():
+        if play is None or db is None or account is None or self.state() != "choosing" or self._deciding:
             return
         if not 1 <= number <= len(self._choice_buttons):
             return
+        self._deciding = True  # a second key press before the first is recorded is not a second decision
         for button in self._choice_buttons:
             button.setEnabled(False)
         elapsed = int(self._timer.elapsed()) if self._timer.isValid() else 0
@@ -333,19 +415,21 @@ class PlayerPage(QWidget):
             return decide(db, account.id, attempt_id, number, elapsed, step=step, stage=stage)
 
         def done(recorded: Any) -> None:  # tipcase.services.attempts.Recorded: what was stored, and the play after it
+            self._deciding = False
+            if attempt_id != self.attempt_id:
+                return  # another case was opened meanwhile
             self.play = recorded.play
-            taken = recorded.choice
-            if self.feedback_after_choice and taken.feedback is not None:
-                ref = f"<br><i>{html.escape(self.context.text(taken.ref))}</i>" if taken.ref else ""
-                heading = self.tr("Feedback")
-                self.feedback_text.setText(f"<b>{heading}</b><br>{html.escape(self.context.text(taken.feedback))}{ref}")
-                self.feedback.show()
-                self.feedback_continue.setFocus()
+            self.shown = recorded.play
+            if self.feedback_after_choice:
+                self._feedback = recorded.decision
+                self._resumed = False
+                self.shown = play  # the stage where the choice was taken, until Continue
             self.refresh_view()
 
         def failed(error: BaseException) -> None:
             from tipcase.services.attempts import StaleDecision  # noqa: PLC0415
 
+            self._deciding = False
             if isinstance(error, StaleDecision):
                 self._show_where_it_stands(attempt_id)
                 return
@@ -368,14 +452,17 @@ class PlayerPage(QWidget):
 
         def done(opened: Any) -> None:
             self.load(opened)
-            notice = self.tr("This case moved on in another window, so your last choice was not recorded. Here is where it stands now.")
-            self.feedback_text.setText(f"<b>{html.escape(notice)}</b>")
-            self.feedback.show()
-            self.feedback_continue.setFocus()
+            self.shown = self.play
+            self._warning_accepted = True
+            self._feedback = self.tr(
+                "This case moved on in another window, so your last choice was not recorded. Here is where it stands now."
+            )
             self.refresh_view()
 
         self.context.tasks.run(work, done, self.window().show_error)  # type: ignore[attr-defined]
 
     def _after_feedback(self) -> None:
-        self.feedback.hide()
+        self._feedback = None
+        self._resumed = False
+        self.shown = self.play
         self.refresh_view()

@@ -1,13 +1,19 @@
-"""The sign-in page: username, password and the interface language."""
+"""The sign-in page: username, password and the interface language.
+
+The focus goes to the first empty field whenever the page shows; a message stays only while it is true
+(typing in a field clears it), and a missing field is named and focused.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from tipcase import __version__
 
 from ui.context import ApplicationContext
+from ui.focus import focus_visibly
 from ui.i18n import LANGUAGES
 from ui.settings import LAST_USERNAME
 
@@ -36,11 +42,12 @@ class SignInPage(QWidget):
         self.button.setEnabled(False)
         self.button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
-        self.username.returnPressed.connect(self.password.setFocus)
+        self.username.returnPressed.connect(self._username_entered)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status.setAccessibleName("sign-in status")
+        for line in (self.username, self.password):
+            line.textEdited.connect(self._edited)  # what the message said is no longer true
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -82,6 +89,8 @@ class SignInPage(QWidget):
         self.username.setAccessibleName(self.tr("Username"))
         self.password.setAccessibleName(self.tr("Password"))
         self.language.setAccessibleName(self.tr("Language"))
+        self.button.setAccessibleName(self.tr("Sign in"))
+        self.status.setAccessibleName(self.tr("Sign-in status"))
         self.button.setText(self.tr("Sign in"))
         if self._connecting:
             self.status.setText(self.tr("Opening the records…"))
@@ -96,17 +105,32 @@ class SignInPage(QWidget):
             self.language.blockSignals(False)
         super().changeEvent(event)
 
+    def first_empty_field(self) -> QLineEdit:
+        """The username when it is empty, else the password (the field to type in next)."""
+        return self.password if self.username.text().strip() else self.username
+
+    def focus_first_empty_field(self) -> None:
+        if self.isVisible():
+            focus_visibly(self.first_empty_field())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.focus_first_empty_field()
+
     def database_ready(self) -> None:
         self._connecting = False
         self.status.clear()
         self.button.setEnabled(True)
-        (self.password if self.username.text() else self.username).setFocus()
+        self.focus_first_empty_field()
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, field: QLineEdit | None = None) -> None:
+        """Say what went wrong, and put the focus where it can be put right (the password unless told)."""
         self._connecting = False
         self.status.setText(message)
-        self.password.selectAll()
-        self.password.setFocus()
+        target = field or self.password
+        target.selectAll()
+        if self.isVisible():
+            focus_visibly(target)
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy and not self._connecting)
@@ -115,13 +139,30 @@ class SignInPage(QWidget):
         self.password.clear()
         self.status.clear()
         self.set_busy(False)
+        self.focus_first_empty_field()
+
+    def _edited(self) -> None:
+        if not self._connecting and self.button.isEnabled():
+            self.status.clear()
+
+    def _username_entered(self) -> None:
+        if not self.username.text().strip():
+            self.show_error(self.tr("Type your username."), self.username)
+        elif self.password.text():
+            self._submit()
+        else:
+            self.status.clear()
+            focus_visibly(self.password)
 
     def _submit(self) -> None:
         if not self.button.isEnabled():
             return
         username, password = self.username.text().strip(), self.password.text()
-        if not username or not password:
-            self.show_error(self.tr("Type your username and password."))
+        if not username:
+            self.show_error(self.tr("Type your username."), self.username)
+            return
+        if not password:
+            self.show_error(self.tr("Type your password."), self.password)
             return
         self.set_busy(True)
         self.status.setText(self.tr("Signing in…"))

@@ -39,20 +39,45 @@ class ChartView(QChartView):
 
 
 class CompetencyChart(ChartView):
-    def show_percents(self, percents: list[tuple[str, float]], title: str) -> None:
+    def show_percents(
+        self,
+        percents: list[tuple[str, float]],
+        title: str,
+        *,
+        counted: Sequence[float] | None = None,
+        names: tuple[str, str] = ("", ""),
+    ) -> None:
+        """One bar per competency (``percents``: label and percent, drawn top to bottom in that order).
+
+        With ``counted`` (one percent per competency), a second bar beside each shows it and a legend
+        names both bars with ``names`` (the debrief: what was earned, and what counts after penalties).
+        """
         chart = self.themed_chart(title)
-        chart.legend().hide()
-        bars = QBarSet(title)
-        bars.setColor(colours().route)
+        palette = colours()
+        bars = QBarSet(names[0] or title)
+        bars.setColor(palette.route)
+        sets = [bars]
+        if counted is not None:
+            second = QBarSet(names[1])
+            second.setColor(palette.warning)
+            sets.append(second)
         labels = []
-        for label, percent in reversed(percents):  # Qt draws the first category at the bottom
+        for row in reversed(range(len(percents))):  # Qt draws the first category at the bottom
+            label, percent = percents[row]
             bars.append(percent)
+            if counted is not None:
+                sets[1].append(counted[row])
             labels.append(label)
         series = QHorizontalBarSeries()
-        series.append(bars)
+        for bar_set in sets:
+            series.append(bar_set)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value %")
         chart.addSeries(series)
+        if counted is None:
+            chart.legend().hide()
+        else:
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         categories = QBarCategoryAxis()
         categories.append(labels)
         values = QValueAxis()
@@ -63,7 +88,12 @@ class CompetencyChart(ChartView):
         series.attachAxis(categories)
         series.attachAxis(values)
         self.setChart(chart)
-        self.setAccessibleDescription("; ".join(f"{label}: {percent:g} %" for label, percent in percents))
+        if counted is None:
+            described = [f"{label}: {percent:g} %" for label, percent in percents]
+        else:
+            pairs = zip(percents, counted, strict=True)
+            described = [f"{label}: {names[0]} {percent:g} %, {names[1]} {later:g} %" for (label, percent), later in pairs]
+        self.setAccessibleDescription("; ".join(described))
 
 
 def _msecs(day: dt.date) -> float:
