@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Callable
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -286,3 +297,169 @@ def test_a_long_pdf_reports_each_page_and_stops_when_cancelled(genuine: Genuine)
     assert heard == [(1, 3)]
     assert [r.verdict for r in results] == [Verdict.VALID_ELSEWHERE, Verdict.UNREADABLE]
     assert results[1].message == "verification cancelled after 1 of 3 pages"
+
+
+# -- what a viewer does with a file besides drawing its pages: each one ALTERED, the file named ---------
+def _edited(pdf: bytes, change: Callable[[PdfWriter], None]) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _script(code: str) -> DictionaryObject:
+    return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(code)})
+
+
+_ADD_FIELD = 'var f = this.addField("n", "text", 0, [270, 330, 600, 390]); f.value = "Budi Santoso";'
+
+
+def _open_action(writer: PdfWriter) -> None:
+    writer._root_object[NameObject("/OpenAction")] = _script(_ADD_FIELD)
+
+
+def _document_script(writer: PdfWriter) -> None:
+    names = ArrayObject([TextStringObject("init"), writer._add_object(_script(_ADD_FIELD))])
+    writer._root_object[NameObject("/Names")] = DictionaryObject(
+        {NameObject("/JavaScript"): DictionaryObject({NameObject("/Names"): names})}
+    )
+
+
+def _page_action(writer: PdfWriter) -> None:
+    writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): _script(_ADD_FIELD)})
+
+
+def _xfa_form(writer: PdfWriter) -> None:
+    """An XFA form that Acrobat renders instead of the page (the page stays genuine)."""
+    xdp = DecodedStreamObject()
+    xdp.set_data(
+        b'<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template><subform>'
+        b"<draw><value><text>Budi Santoso</text></value></draw></subform></template></xdp:xdp>"
+    )
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject(), NameObject("/XFA"): writer._add_object(xdp)}
+    )
+    writer._root_object[NameObject("/NeedsRendering")] = BooleanObject(True)
+
+
+def _portfolio(forged: bytes) -> Callable[[PdfWriter], None]:
+    """A forged certificate attached, and the file made a portfolio that opens on it."""
+
+    def change(writer: PdfWriter) -> None:
+        writer.add_attachment("certificate.pdf", forged)
+        writer._root_object[NameObject("/Collection")] = DictionaryObject({NameObject("/D"): TextStringObject("certificate.pdf")})
+
+    return change
+
+
+def _print_alternate(writer: PdfWriter) -> None:
+    """The logo printed from another picture (an image's /Alternates, which pdfium never draws)."""
+    picture = DecodedStreamObject()
+    picture.set_data(bytes([200, 0, 0]) * 4)
+    picture.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(2),
+            NameObject("/Height"): NumberObject(2),
+            NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+        }
+    )
+    alternate = DictionaryObject(
+        {NameObject("/Image"): writer._add_object(picture), NameObject("/DefaultForPrinting"): BooleanObject(True)}
+    )
+    for number in range(1, len(writer._objects) + 1):
+        obj = writer.get_object(number)
+        if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image":
+            obj[NameObject("/Alternates")] = ArrayObject([alternate])
+            return
+    raise AssertionError("the genuine page has no picture")
+
+
+def _user_unit(writer: PdfWriter) -> None:
+    writer.pages[0][NameObject("/UserUnit")] = FloatObject(2)
+
+
+@pytest.mark.parametrize(
+    ("change", "kind"),
+    [
+        (_open_action, "action"),
+        (_document_script, "script"),
+        (_page_action, "action"),
+        (_xfa_form, "form"),
+        (_print_alternate, "print alternate"),
+        (_user_unit, "page scale"),
+    ],
+    ids=["JavaScript when opened", "document JavaScript", "JavaScript when the page opens", "XFA form", "print alternate", "UserUnit"],
+)
+def test_what_a_viewer_would_do_besides_drawing_the_page(genuine: Genuine, change: Callable[[PdfWriter], None], kind: str) -> None:
+    """pdfium draws the page exactly as signed, but Acrobat would run a script, show a form, print another picture..."""
+    result = one(genuine.issuer, _edited(genuine.pdf, change))
+    assert result.verdict is Verdict.ALTERED, result.message
+    assert ("document", kind) in {(d.field, d.kind) for d in result.differences}, result.message
+
+
+def test_a_portfolio_that_opens_on_a_forged_attachment(genuine: Genuine) -> None:
+    forged = overlay(genuine.pdf, cover(genuine.boxes["name"], "Budi Santoso"))
+    result = one(genuine.issuer, _edited(genuine.pdf, _portfolio(forged)))
+    assert result.verdict is Verdict.ALTERED
+    assert ("document", "attachment") in {(d.field, d.kind) for d in result.differences}
+    assert "attached" in result.message
+
+
+def _name_in_a_layer(view: str, printed: str, *, default_off: bool = False) -> Callable[[PdfWriter], None]:
+    """The signed name put in an optional content group (a layer) that viewers show or hide."""
+
+    def change(writer: PdfWriter) -> None:
+        usage = DictionaryObject(
+            {
+                NameObject("/View"): DictionaryObject({NameObject("/ViewState"): NameObject(view)}),
+                NameObject("/Print"): DictionaryObject({NameObject("/PrintState"): NameObject(printed)}),
+            }
+        )
+        layer = writer._add_object(
+            DictionaryObject(
+                {NameObject("/Type"): NameObject("/OCG"), NameObject("/Name"): TextStringObject("n"), NameObject("/Usage"): usage}
+            )
+        )
+        page = writer.pages[0]
+        page["/Resources"][NameObject("/Properties")] = DictionaryObject({NameObject("/n"): layer})  # type: ignore[index]
+        contents = page.get_contents()
+        assert contents is not None
+        data = contents.get_data()
+        start = data.index(b"BT", data.rindex(b"Tm", 0, data.index(b"(Bripda Sari Wulandari)")) - 40)
+        end = data.index(b"ET", start) + 2
+        contents.set_data(data[:start] + b"/OC /n BDC " + data[start:end] + b" EMC" + data[end:])
+        page[NameObject("/Contents")] = writer._add_object(contents)
+        events = ArrayObject(
+            DictionaryObject(
+                {
+                    NameObject("/Event"): NameObject(e),
+                    NameObject("/OCGs"): ArrayObject([layer]),
+                    NameObject("/Category"): ArrayObject([NameObject(e)]),
+                }
+            )
+            for e in ("/View", "/Print")
+        )
+        config = DictionaryObject({NameObject("/OFF" if default_off else "/ON"): ArrayObject([layer]), NameObject("/AS"): events})
+        writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+            {NameObject("/OCGs"): ArrayObject([layer]), NameObject("/D"): config}
+        )
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "layer",
+    [_name_in_a_layer("/ON", "/OFF"), _name_in_a_layer("/ON", "/ON", default_off=True)],
+    ids=["shown on screen, not on paper", "hidden by default"],
+)
+def test_the_name_in_a_layer_a_viewer_hides(genuine: Genuine, layer: Callable[[PdfWriter], None]) -> None:
+    """pdfium draws optional content whatever its state; other viewers and printers hide it: the name is gone."""
+    result = one(genuine.issuer, _edited(genuine.pdf, layer))
+    assert result.verdict is Verdict.ALTERED
+    found = {(d.field, d.kind) for d in result.differences}
+    assert ("name", "layer") in found, result.message
+    assert ("document", "layer") in found, result.message
