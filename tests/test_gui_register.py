@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -167,3 +169,31 @@ def test_preview_shows_the_printed_pdf(qtbot, window: MainWindow) -> None:  # ty
     assert view is not None
     assert view.document().pageCount() == 1
     page.preview.close()
+
+
+def test_verify_screen_judges_the_whole_file(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A genuine page with a page added, or with a script that runs when the file opens: never read as valid."""
+    db = window.context.db
+    assert db is not None
+    with db.reading() as session:
+        certificate = certificates.register(session, accounts.get_user(session, "demo-registrar"))[0]
+        pdf = render_bytes(certificates.printable(session, [certificate]), certificates.institution(session))
+    window.show_verify()
+    page = window.verify_page()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.add_blank_page()  # the forger's page: "also certified as ..."
+    extended = tmp_path / "two-pages.pdf"
+    writer.write(extended)
+    page.verify(str(extended))
+    assert page.statuses == ["valid", "unreadable"]
+    first = page.result.text().split("<hr>")[0]
+    assert "The file as a whole: Unreadable" in first  # the verdict on the file comes first, not page 1's
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject('app.alert("Budi Santoso")')}
+    )
+    scripted = tmp_path / "scripted.pdf"
+    writer.write(scripted)
+    page.verify(str(scripted))
+    assert page.statuses == ["altered"]
+    assert "<b>The file (besides its pages)</b>: JavaScript that a viewer runs" in page.result.text()

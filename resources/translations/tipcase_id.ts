@@ -2402,6 +2402,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Isi halaman berbeda dari yang dicetak oleh data bertanda tangan:</translation>
     </message>
     <message>
+        <source>The file carries what a viewer would show or do besides drawing the page (a script, a form, an attached file, a layer):</source>
+        <translation>Berkas ini memuat hal yang akan ditampilkan atau dijalankan penampil selain menggambar halamannya (skrip, formulir, berkas lampiran, lapisan):</translation>
+    </message>
+    <message>
         <source>Signed with key %1, which this workstation does not trust. An administrator can import the issuer&apos;s public key.</source>
         <translation>Ditandatangani dengan kunci %1, yang tidak dipercaya komputer ini. Administrator dapat mengimpor kunci publik penerbit.</translation>
     </message>
@@ -2546,6 +2550,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Di luar isian yang dicetak</translation>
     </message>
     <message>
+        <source>The file (besides its pages)</source>
+        <translation>Berkas (selain halamannya)</translation>
+    </message>
+    <message>
         <source>text differs</source>
         <translation>teks berbeda</translation>
     </message>
@@ -2568,6 +2576,54 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>changed</source>
         <translation>diubah</translation>
+    </message>
+    <message>
+        <source>put in a layer that a viewer may hide on screen or on paper</source>
+        <translation>dimasukkan ke lapisan yang dapat disembunyikan penampil di layar atau di kertas</translation>
+    </message>
+    <message>
+        <source>put in marked content</source>
+        <translation>dimasukkan ke konten bertanda</translation>
+    </message>
+    <message>
+        <source>JavaScript that a viewer runs</source>
+        <translation>JavaScript yang dijalankan penampil</translation>
+    </message>
+    <message>
+        <source>an action that a viewer performs when the file or a page opens</source>
+        <translation>tindakan yang dijalankan penampil saat berkas atau halaman dibuka</translation>
+    </message>
+    <message>
+        <source>a form (AcroForm or XFA) that a viewer may show instead of the page or over it</source>
+        <translation>formulir (AcroForm atau XFA) yang dapat ditampilkan penampil sebagai ganti halaman atau di atasnya</translation>
+    </message>
+    <message>
+        <source>an attached file or a portfolio that a viewer may open instead</source>
+        <translation>berkas lampiran atau portofolio yang dapat dibuka penampil sebagai gantinya</translation>
+    </message>
+    <message>
+        <source>optional content (a layer that a viewer may hide on screen or on paper)</source>
+        <translation>konten opsional (lapisan yang dapat disembunyikan penampil di layar atau di kertas)</translation>
+    </message>
+    <message>
+        <source>a picture that a printer prints instead of the one shown</source>
+        <translation>gambar yang dicetak printer sebagai ganti gambar yang ditampilkan</translation>
+    </message>
+    <message>
+        <source>a page scale (UserUnit) that prints the page at another size</source>
+        <translation>skala halaman (UserUnit) yang mencetak halaman dalam ukuran lain</translation>
+    </message>
+    <message>
+        <source>encryption (TIPCase never encrypts a certificate)</source>
+        <translation>enkripsi (TIPCase tidak pernah mengenkripsi sertifikat)</translation>
+    </message>
+    <message>
+        <source>sound, video or 3D content</source>
+        <translation>konten suara, video, atau 3D</translation>
+    </message>
+    <message>
+        <source>objects that cannot be read</source>
+        <translation>objek yang tidak dapat dibaca</translation>
     </message>
     <message>
         <source>Percentage for %1</source>
@@ -2596,6 +2652,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Signed fields: compare them with the paper</source>
         <translation>Isian bertanda tangan: cocokkan dengan kertasnya</translation>
+    </message>
+    <message>
+        <source>The file as a whole: %1</source>
+        <translation>Berkas secara keseluruhan: %1</translation>
+    </message>
+    <message>
+        <source>%1 of its %2 pages are valid; each page is listed below.</source>
+        <translation>%1 dari %2 halamannya sah; setiap halaman tercantum di bawah.</translation>
     </message>
     <message>
         <source>Revoked</source>

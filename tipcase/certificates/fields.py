@@ -34,6 +34,7 @@ FIELDS = {
     "frame": "border",
     "page": "page (size, crop, rotation or annotations)",
     "outside": "a place outside every printed field",
+    "document": "the file (besides its pages)",
 }
 
 

@@ -7,6 +7,9 @@ Three comparisons, each with pdfium (pypdfium2, a wheel on every platform):
   page's characters. Anything added, removed or moved differs; covered text is still text on the page.
 - **objects**: every other drawing object (paths, pictures, shadings, forms), with its box, colours and,
   for a picture, the digest of its pixels; a white box or an extra picture differs.
+- **marked content**: objects inside marked content the expected page does not have, above all an
+  optional content group (``/OC``: a layer a viewer may hide on screen or on paper, which pdfium
+  draws whatever its state), named by the field they cover.
 - **appearance**: both pages rasterised at ``SCALE`` and compared pixel by pixel (any channel off by more
   than ``THRESHOLD``), which catches what the eye sees however it was drawn (annotations, clipping,
   transparency, a re-typed field in another font).
@@ -69,8 +72,10 @@ class Difference:
     """One field (or the page, or a place outside every field) that differs from the signed page.
 
     ``kind``: ``text`` (visible text differs), ``hidden text`` (text not seen on paper was added or
-    removed), ``shape`` (a drawing object), ``picture``, ``appearance`` (the rendered pixels) or
-    ``page`` (size, crop, rotation, annotations). ``signed`` and ``found``: the field's text as the
+    removed), ``shape`` (a drawing object), ``picture``, ``appearance`` (the rendered pixels),
+    ``layer`` or ``marked content`` (objects put in optional or marked content), ``page`` (size,
+    crop, rotation, annotations), or for the ``document`` field what the file carries besides its
+    pages (``pdf_structure.KINDS``). ``signed`` and ``found``: the field's text as the
     signed data prints it and as the page carries it. ``where``: mm from the page's top-left corner.
     """
 
@@ -229,6 +234,8 @@ def compare(presented: PresentedPage, expected: PresentedPage, regions: list[Reg
         findings.add(_field_of(box, regions), kind, box)
     for field, box in _appearance(presented.page, expected.page, regions):
         findings.add(field, "appearance", box)
+    for box, names in _extra_marks(presented.page, expected.page):
+        findings.add(_field_of(box, regions), "layer" if "OC" in names else "marked content", box, "", ", ".join(names))
     order = {region.field: index for index, region in enumerate(sorted(regions, key=lambda r: (-r.box[3], r.box[0])))}
     return sorted(findings.found.values(), key=lambda d: (order.get(d.field, len(order)), d.kind))
 
@@ -290,6 +297,32 @@ def _extra(presented: list[_Drawn], expected: list[_Drawn]) -> Iterator[tuple[Bo
     counted_p, counted_e = collections.Counter(presented), collections.Counter(expected)
     for item in [*(counted_p - counted_e).elements(), *(counted_e - counted_p).elements()]:
         yield item[2], kinds.get(item[0], "shape")
+
+
+def _marks(page: pdfium.PdfPage) -> list[tuple[Box, tuple[str, ...]]]:
+    """Every drawing object (text too) inside marked content: its box and the marks' names (``OC``, ``Span``)."""
+    found = []
+    name = (pdfium_c.c_ushort * 64)()
+    length = pdfium_c.c_ulong()
+    for obj in page.get_objects(max_depth=8):
+        count = pdfium_c.FPDFPageObj_CountMarks(obj.raw)
+        if count <= 0:
+            continue
+        names = []
+        for index in range(count):
+            mark = pdfium_c.FPDFPageObj_GetMark(obj.raw, index)
+            if mark and pdfium_c.FPDFPageObjMark_GetName(mark, name, pdfium_c.sizeof(name), length):
+                names.append(bytes(name)[: max(length.value - 2, 0)].decode("utf-16-le", "replace"))
+            else:
+                names.append("?")
+        box = tuple(round(float(v), 1) for v in obj.get_bounds())
+        found.append(((box[0], box[1], box[2], box[3]), tuple(names)))
+    return found
+
+
+def _extra_marks(presented: pdfium.PdfPage, expected: pdfium.PdfPage) -> Iterator[tuple[Box, tuple[str, ...]]]:
+    """Marked content on the presented page that the expected page does not have (a layer, replaced text)."""
+    yield from (collections.Counter(_marks(presented)) - collections.Counter(_marks(expected))).elements()
 
 
 def _appearance(presented: pdfium.PdfPage, expected: pdfium.PdfPage, regions: list[Region]) -> Iterator[tuple[str, Box]]:

@@ -6,7 +6,9 @@
 - ``revoked``: in this register, revoked (date and reason given).
 - ``expired``: signature valid, past its "valid until" date.
 - ``altered``: the signed data does not match its signature, or the page prints, hides, covers or
-  moves anything the signed data does not produce (the fields named).
+  moves anything the signed data does not produce (the fields named), or the file carries what a
+  viewer would show or do besides drawing its pages (a script, a form, an attachment, a layer:
+  ``pdf_structure``).
 - ``unknown``: a code not in this register, or signed by a key this workstation does not trust.
 - ``unreadable``: not a certificate this program can read: a damaged code, a file that is not a PDF,
   a page with no certificate code or no page record.
@@ -110,7 +112,7 @@ class Verification:
     titles: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     # what was found, for the app to say in the reader's language: registered, elsewhere, offline,
     # serial-elsewhere, revoked, expired, signature, register-edited, two-codes, two-records, record-key,
-    # record-other, page, untrusted-key, unknown-code, needs-register, damaged-code, not-pdf, no-code,
+    # record-other, page, document, untrusted-key, unknown-code, needs-register, damaged-code, not-pdf, no-code,
     # no-record, layout, no-signed-data, cancelled
     cause: str = ""
     revoked: tuple[str, str] | None = None  # (date, reason)
@@ -245,7 +247,8 @@ def verify_pdf(
     """
     import pypdfium2 as pdfium  # noqa: PLC0415 - only PDF verification needs pdfium
 
-    from tipcase.certificates.page_check import PresentedPage  # noqa: PLC0415
+    from tipcase.certificates import pdf_structure  # noqa: PLC0415
+    from tipcase.certificates.page_check import Difference, PresentedPage  # noqa: PLC0415
 
     if len(data) > MAX_PDF_BYTES:
         return [Verification(Verdict.UNREADABLE, f"{name} is {len(data) // 2**20} MB, more than a certificate PDF can be", cause="not-pdf")]
@@ -259,12 +262,13 @@ def verify_pdf(
                 return [Verification(Verdict.UNREADABLE, f"{name} has {len(document)} pages, more than {MAX_PAGES}", cause="not-pdf")]
             if len(document) == 0:
                 return [Verification(Verdict.UNREADABLE, f"{name} has no pages", cause="not-pdf")]
+            extras = [Difference("document", f.kind, found=", ".join(f.names)) for f in pdf_structure.findings(data, document)]
             results: list[Verification] = []
             for index in range(len(document)):
                 if progress is not None and progress.cancelled:
                     message = f"verification cancelled after {index} of {len(document)} pages"
                     return [*results, Verification(Verdict.UNREADABLE, message, cause="cancelled")]
-                results.append(_verify_page(PresentedPage(document[index]), index + 1, trusted, register, today))
+                results.append(_verify_page(PresentedPage(document[index]), index + 1, trusted, register, today, extras=extras))
                 if progress is not None:
                     progress.report(index + 1, len(document))
             return results
@@ -273,8 +277,15 @@ def verify_pdf(
 
 
 def _verify_page(
-    page: PresentedPage, number: int, trusted: dict[str, Ed25519PublicKey], register: Register | None, today: dt.date
+    page: PresentedPage,
+    number: int,
+    trusted: dict[str, Ed25519PublicKey],
+    register: Register | None,
+    today: dt.date,
+    *,
+    extras: list[Difference],
 ) -> Verification:
+    """One page's verdict; ``extras``: what the file carries besides its pages (any makes the page ALTERED)."""
     payloads, records = page.signed_texts()
     if not payloads:
         return Verification(Verdict.UNREADABLE, f"page {number} carries no certificate code", page=number, cause="no-code")
@@ -298,15 +309,22 @@ def _verify_page(
         cause, _, message = problem.partition(" ")
         verdict = Verdict.UNREADABLE if cause == "layout" else Verdict.ALTERED
         return dataclasses.replace(result, verdict=verdict, message=message, cause=cause)
-    differences = _differences(page, result.data, payloads[0], records[0], record)
-    if differences:
-        named = "; ".join(_describe(d, record.competency_titles) for d in differences)
+    drawn = _differences(page, result.data, payloads[0], records[0], record)
+    if extras or drawn:
+        parts = []
+        if extras:
+            besides = "; ".join(_describe(d, record.competency_titles) for d in extras)
+            parts.append(f"the file carries what a viewer would show or do besides drawing the page: {besides}")
+        if drawn:
+            parts.append(
+                f"the page differs from what the signed data prints: {'; '.join(_describe(d, record.competency_titles) for d in drawn)}"
+            )
         return dataclasses.replace(
             result,
             verdict=Verdict.ALTERED,
-            message=f"page {number}: the page differs from what the signed data prints: {named}",
-            differences=tuple(differences),
-            cause="page",
+            message=f"page {number}: " + "; and ".join(parts),
+            differences=(*extras, *drawn),
+            cause="page" if drawn else "document",
             titles=record.competency_titles,
         )
     return dataclasses.replace(
@@ -365,6 +383,12 @@ def _differences(page: PresentedPage, data: CertificateData, payload: str, recor
 
 def _describe(difference: Difference, titles: dict[str, tuple[str, str]]) -> str:
     name = field_name(difference.field, titles)
+    if difference.field == "document":
+        from tipcase.certificates.pdf_structure import KINDS  # noqa: PLC0415
+
+        return f"{KINDS.get(difference.kind, difference.kind)} ({difference.found})"
+    if difference.kind in ("layer", "marked content"):
+        return f"{name}: put in {difference.kind} ({difference.found})"
     if difference.field == "outside" and difference.where:
         name += f" ({difference.where[0]} mm from the left, {difference.where[1]} mm from the top)"
     if difference.kind == "text" and (difference.signed or difference.found):

@@ -14,6 +14,7 @@ from tipcase.certificates import register_report
 from tipcase.certificates.fields import field_name, signed_fields
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.pdf import render
+from tipcase.certificates.pdf_structure import KINDS
 from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
 from tipcase.cli.common import UsageError, print_json
@@ -344,6 +345,10 @@ def _print_verification(result: Verification) -> None:
             what += f" ({difference.found!r})"
         elif difference.kind == "page":
             what = f"{difference.signed} changed"
+        elif difference.field == "document":
+            what = f"{KINDS.get(difference.kind, difference.kind)} ({difference.found})"
+        elif difference.kind in ("layer", "marked content"):
+            what = f"put in {difference.kind} ({difference.found})"
         name = field_name(difference.field, result.titles)
         if difference.where:
             name += f" ({difference.where[0]} mm from the left, {difference.where[1]} mm from the top)"

@@ -161,6 +161,9 @@ class VerifyPage(QWidget):
             "record-key": self.tr("The page record is not signed with the certificate's key."),
             "record-other": self.tr("The page record belongs to another certificate."),
             "page": self.tr("What the page shows differs from what the signed data prints:"),
+            "document": self.tr(
+                "The file carries what a viewer would show or do besides drawing the page (a script, a form, an attached file, a layer):"
+            ),
             "untrusted-key": self.tr(
                 "Signed with key %1, which this workstation does not trust. An administrator can import the issuer's public key."
             ),
@@ -218,6 +221,7 @@ class VerifyPage(QWidget):
             "frame": self.tr("Border"),
             "page": self.tr("Page size, crop, rotation or annotations"),
             "outside": self.tr("Outside the printed fields"),
+            "document": self.tr("The file (besides its pages)"),
         }
 
     def kinds(self) -> dict[str, str]:
@@ -228,6 +232,23 @@ class VerifyPage(QWidget):
             "picture": self.tr("a picture differs"),
             "appearance": self.tr("looks different"),
             "page": self.tr("changed"),
+            "layer": self.tr("put in a layer that a viewer may hide on screen or on paper"),
+            "marked content": self.tr("put in marked content"),
+        }
+
+    def document_kinds(self) -> dict[str, str]:
+        """What a file carries besides its pages (``tipcase.certificates.pdf_structure.KINDS``)."""
+        return {
+            "script": self.tr("JavaScript that a viewer runs"),
+            "action": self.tr("an action that a viewer performs when the file or a page opens"),
+            "form": self.tr("a form (AcroForm or XFA) that a viewer may show instead of the page or over it"),
+            "attachment": self.tr("an attached file or a portfolio that a viewer may open instead"),
+            "layer": self.tr("optional content (a layer that a viewer may hide on screen or on paper)"),
+            "print alternate": self.tr("a picture that a printer prints instead of the one shown"),
+            "page scale": self.tr("a page scale (UserUnit) that prints the page at another size"),
+            "encryption": self.tr("encryption (TIPCase never encrypts a certificate)"),
+            "media": self.tr("sound, video or 3D content"),
+            "unreadable": self.tr("objects that cannot be read"),
         }
 
     def _competency(self, result: Any, competency: str) -> str:
@@ -246,9 +267,9 @@ class VerifyPage(QWidget):
         by_field: dict[str, list[Any]] = {}
         for difference in result.differences:
             by_field.setdefault(difference.field, []).append(difference)
-        kinds = self.kinds()
         lines = []
         for field, differences in by_field.items():
+            kinds = self.document_kinds() if field == "document" else self.kinds()
             parts = []
             for difference in differences:
                 part = html.escape(kinds.get(difference.kind, difference.kind))
@@ -262,6 +283,8 @@ class VerifyPage(QWidget):
                     )
                 elif difference.kind == "hidden text" and difference.found:
                     part += f" (“{html.escape(difference.found)}”)"
+                elif difference.found and (field == "document" or difference.kind in ("layer", "marked content")):
+                    part += f" ({html.escape(difference.found)})"
                 parts.append(part)
             where = next((d.where for d in differences if d.where), None)
             name = html.escape(self._field_name(result, field))
@@ -310,6 +333,17 @@ class VerifyPage(QWidget):
         self.results = results
         self.statuses = [r.status for r in results]
         parts = []
+        if len(results) > 1:  # the file's verdict first: a valid first page must not speak for a forged second
+            overall = max(results, key=lambda r: r.exit_code)
+            valid = sum(1 for r in results if r.valid)
+            colour = (palette.good if overall.valid else palette.bad).name()
+            summary = self.tr("The file as a whole: %1").replace("%1", headlines[overall.status])
+            pages = (
+                self.tr("%1 of its %2 pages are valid; each page is listed below.")
+                .replace("%1", str(valid))
+                .replace("%2", str(len(results)))
+            )
+            parts.append(f"<h2 style='color:{colour}'>{html.escape(summary)}</h2><p>{html.escape(pages)}</p>")
         for result in results:
             colour = (palette.good if result.valid else palette.bad).name()
             part = f"<h3 style='color:{colour}'>{html.escape(headlines[result.status])}</h3><p>{html.escape(self.explanation(result))}</p>"
