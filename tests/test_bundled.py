@@ -213,6 +213,29 @@ TYPICAL_MISTAKES: dict[str, list[tuple[str, str]]] = {
         ("wages", "Tell the investigator the wages are a civil matter"),
         ("charges", "The foreman alone"),
     ],
+    "fishers-consular-abroad": [
+        ("call", "Go to the port police station now and interview"),
+        ("call", "Tell the port police the consulate will come on Monday"),
+        ("clinic", "Let the agent's representative pay"),
+        ("private", "Leave Rizky's disclosure out"),
+        ("private", "They are adult men with contracts"),
+        ("rizky", "Tell him nothing can be done"),
+        ("rizky", "Tell him he must report"),
+        ("port", "Agree that they be removed"),
+        ("port", "Ask the captain to release"),
+        ("aboard", "Ask them, there on deck"),
+        ("stay", "Accept the agent's guesthouse"),
+        ("stay", "Accept the immigration holding facility"),
+        ("statements", "Draw up a police-style"),
+        ("wages", "Advise the men to sign"),
+        ("wages", "Ask the owner to pay the wages to the manning agency"),
+        ("repatriation", "Buy them tickets"),
+        ("repatriation", "Wait until the owner agrees"),
+        ("arrival", "Give the file to the investigator at the gate"),
+        ("losses", "Tell the investigator the wages were settled"),
+        ("charges", "Agree: the crimes happened abroad"),
+        ("charges", "Only a licensing matter"),
+    ],
 }
 
 State = tuple[int, Values]
@@ -317,6 +340,7 @@ NEW_CASES_ROLES = {
     "departure-screening": "immigration-officer",
     "boat-landing-aceh": "immigration-officer",
     "plantation-inspection": "labour-inspector",
+    "fishers-consular-abroad": "consular-officer",
 }
 
 

@@ -49,6 +49,7 @@ DEMO_COURSE = "demo"
 DEMO_ORDER = [
     "scam-compound-return",
     "fishers-forced-labour",
+    "fishers-consular-abroad",
     "domestic-worker-debt",
     "departure-screening",
     "boat-landing-aceh",
