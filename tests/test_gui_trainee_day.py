@@ -217,3 +217,26 @@ def test_sign_in_focuses_the_first_empty_field_and_keeps_no_stale_message(qtbot,
     press(qtbot, Qt.Key.Key_Return)
     assert page.status.text() == "Type your password."
     assert focused() is page.password
+
+
+def test_the_chart_keeps_what_was_earned_when_penalties_take_it(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import PATHWAY
+    from tests.test_scoring import CASE
+    from tipcase.format.validator import check_file
+    from tipcase.play.engine import Play
+
+    from ui.pages.debrief import DebriefPage
+
+    (tmp_path / "pathways").mkdir()
+    (tmp_path / "pathways" / "mini.yaml").write_text(PATHWAY, encoding="utf-8")
+    (tmp_path / "hand.yaml").write_text(CASE, encoding="utf-8")
+    checked = check_file(tmp_path / "hand.yaml")
+    assert checked.scenario is not None
+    play = Play(checked.scenario, checked.pathway)
+    play.replay([2, 1])  # questioning (identification +1), then detaining: identification -2, a critical error
+    page = DebriefPage(make_context(tmp_path, url))
+    qtbot.addWidget(page)
+    page._show_competencies(play)
+    described = page.chart.accessibleDescription()
+    assert "Identification: 0 % (Earned, then lost to mistakes: 33.3 %)" in described  # earned stays in view
+    assert "Identification: earned 33.3 %, counted 0 % (lost 2 points)" in page.summary.toPlainText()

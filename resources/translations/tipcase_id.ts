@@ -59,7 +59,7 @@
     <name>CertificateActions</name>
     <message>
         <source>&amp;Save the certificate as PDF…</source>
-        <translation>&amp;Simpan sertifikat sebagai PDF…</translation>
+        <translation>Sim&amp;pan sertifikat sebagai PDF…</translation>
     </message>
     <message>
         <source>&amp;Print the certificate…</source>
@@ -529,12 +529,8 @@
         <translation>Angka per kompetensi</translation>
     </message>
     <message>
-        <source>Earned by your choices</source>
-        <translation>Diperoleh dari pilihan Anda</translation>
-    </message>
-    <message>
-        <source>Counted, after points lost</source>
-        <translation>Dihitung, setelah poin dikurangi</translation>
+        <source>Counted</source>
+        <translation>Dihitung</translation>
     </message>
     <message>
         <source>earned {earned} %, counted {counted} % (lost {lost} points)</source>
@@ -549,8 +545,12 @@
         <translation>Tidak lulus</translation>
     </message>
     <message>
-        <source>Your score: {score:g} % (pass mark {mark:g} %).</source>
-        <translation>Nilai Anda: {score:g} % (batas lulus {mark:g} %).</translation>
+        <source>Earned, then lost to mistakes</source>
+        <translation>Diperoleh, lalu hilang karena kesalahan</translation>
+    </message>
+    <message>
+        <source>Your score: {score} (pass mark {mark}).</source>
+        <translation>Nilai Anda: {score} (batas lulus {mark}).</translation>
     </message>
     <message>
         <source>Critical error: {text}</source>
@@ -1176,8 +1176,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Lulus di setiap kasus dalam kursus.</translation>
     </message>
     <message>
-        <source>Reach a mean of {mean:g} % over the cases.</source>
-        <translation>Capai nilai rata-rata {mean:g} % untuk semua kasus.</translation>
+        <source>Reach a mean of {mean} over the cases.</source>
+        <translation>Capai nilai rata-rata {mean} untuk semua kasus.</translation>
+    </message>
+    <message>
+        <source>Your mean over the cases: {mean}.</source>
+        <translation>Rata-rata nilai Anda untuk semua kasus: {mean}.</translation>
     </message>
     <message>
         <source>You play: {role}</source>
@@ -1689,10 +1693,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Pilihan Anda</translation>
     </message>
     <message>
-        <source>You are back where you left this case. Your last choice:</source>
-        <translation>Anda kembali ke titik terakhir kasus ini. Pilihan terakhir Anda:</translation>
-    </message>
-    <message>
         <source>The case has ended. {outcome}</source>
         <translation>Kasus telah berakhir. {outcome}</translation>
     </message>
@@ -1727,6 +1727,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Feedback</source>
         <translation>Umpan balik</translation>
+    </message>
+    <message>
+        <source>You are back where you left this case.</source>
+        <translation>Anda kembali ke titik terakhir kasus ini.</translation>
     </message>
     <message>
         <source>This case moved on in another window, so your last choice was not recorded. Here is where it stands now.</source>

@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QP
 from tipcase.format.roles import role_name
 from tipcase.services.desktop import CourseRow, ScenarioRow
 
+from ui.numbers import percent_text
+
 Index = QModelIndex | QPersistentModelIndex
 COURSE = 0  # internalId of a course row; a scenario row holds its course's position + 1
 
@@ -110,7 +112,7 @@ class CourseTreeModel(QAbstractItemModel):
                 if column == "status":
                     return self.course_status(course)
                 if column == "best" and course.mean_percent is not None:
-                    return f"{course.mean_percent:.1f} %"
+                    return percent_text(course.mean_percent, 1)
             if role == Qt.ItemDataRole.FontRole and column == "case":
                 from PySide6.QtGui import QFont  # noqa: PLC0415
 
@@ -124,12 +126,14 @@ class CourseTreeModel(QAbstractItemModel):
             if column == "status":
                 return status_text(scenario.status)
             if column == "best":
-                return "" if scenario.best_percent is None else f"{scenario.best_percent:.1f} %"
-            if column == "role":
-                return role_name(scenario.role, self._language)
+                return "" if scenario.best_percent is None else percent_text(scenario.best_percent, 1)
+            if column == "role":  # the agency, without the units in brackets (the tooltip and the case's details name them)
+                return role_name(scenario.role, self._language).split(" (")[0]
             return str(scenario.attempts)
         if role == STATUS_ROLE:
             return scenario.status
         if role == Qt.ItemDataRole.ToolTipRole and column == "case":
             return self._text(scenario.summary)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and column == "role":
+            return role_name(scenario.role, self._language)
         return None

@@ -21,6 +21,7 @@ from tipcase.play.engine import Play
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
 from ui.models.decisions import DecisionListModel, DecisionRow, provision_notes, rating_text
+from ui.numbers import number_text, percent_text
 from ui.pages.player_panels import plain
 from ui.theme import colours
 from ui.widgets.charts import CompetencyChart
@@ -146,19 +147,19 @@ class DebriefPage(QWidget):
         titles = [self.context.text(play.scenario.competencies[f.competency].title) for f in figures]
         penalised = any(f.earned_percent != f.percent for f in figures)
         self.chart.show_percents(
-            list(zip(titles, [f.earned_percent for f in figures], strict=True)),
+            list(zip(titles, [f.percent for f in figures], strict=True)),
             self.tr("Percent per competency"),
-            counted=[f.percent for f in figures] if penalised else None,
-            names=(self.tr("Earned by your choices"), self.tr("Counted, after points lost")),
+            earned=[f.earned_percent for f in figures] if penalised else None,
+            names=(self.tr("Counted"), self.tr("Earned, then lost to mistakes")),
         )
         parts = []
         for title, f in zip(titles, figures, strict=True):
             if f.earned_percent != f.percent:
                 figure = self.tr("earned {earned} %, counted {counted} % (lost {lost} points)").format(
-                    earned=f"<b>{f.earned_percent:g}</b>", counted=f"{f.percent:g}", lost=f"{f.lost:g}"
+                    earned=f"<b>{number_text(f.earned_percent)}</b>", counted=number_text(f.percent), lost=number_text(f.lost)
                 )
             else:
-                figure = f"<b>{f.percent:g} %</b>"
+                figure = f"<b>{percent_text(f.percent)}</b>"
             parts.append(f"{html.escape(title)}: {figure}")
         self.summary.setHtml(" · ".join(parts))
 
@@ -169,7 +170,9 @@ class DebriefPage(QWidget):
         colour = (palette.good if passed else palette.bad).name()
         verdict = self.tr("Passed") if passed else self.tr("Not passed")
         reasons = [
-            self.tr("Your score: {score:g} % (pass mark {mark:g} %).").format(score=result["total_percent"], mark=play.scenario.pass_mark)
+            self.tr("Your score: {score} (pass mark {mark}).").format(
+                score=percent_text(result["total_percent"]), mark=percent_text(play.scenario.pass_mark)
+            )
         ]
         for error in play.critical_errors(self.context.language):
             reasons.append(self.tr("Critical error: {text}").format(text=html.escape(error.text)))

@@ -21,6 +21,7 @@ from ui.context import ApplicationContext
 from ui.focus import focus_visibly
 from ui.models.courses import CourseTreeModel
 from ui.notifier import Follower
+from ui.numbers import percent_text
 from ui.pages.own_certificate import CertificateActions
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
@@ -60,13 +61,15 @@ class HomePage(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail_title)
-        side_layout.addWidget(self.detail, 1)
+        side_layout.addWidget(self.detail)
         side_layout.addWidget(self.certificate)
+        side_layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.debrief_button)
         side_layout.addLayout(buttons)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
+        self._sized = False
         splitter.addWidget(self.tree)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
@@ -172,6 +175,10 @@ class HomePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not self._sized:  # the list gets two thirds, the room its columns need at 1366 wide (the text beside it wraps)
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
         focus_visibly(self.tree)
 
     def selected(self) -> tuple[CourseRow | None, ScenarioRow | None]:
@@ -202,10 +209,13 @@ class HomePage(QWidget):
             rule = (
                 self.tr("Pass every case in the course.")
                 if course.pass_rule == "all"
-                else self.tr("Reach a mean of {mean:g} % over the cases.").format(mean=course.pass_mean or 0)
+                else self.tr("Reach a mean of {mean} over the cases.").format(mean=percent_text(course.pass_mean or 0))
             )
+            lines = [rule]
+            if course.mean_percent is not None:
+                lines.append(self.tr("Your mean over the cases: {mean}.").format(mean=percent_text(course.mean_percent, 1)))
             self.detail_title.setText(f"<h3>{html.escape(text(course.title))}</h3>")
-            self.detail.setText(rule)
+            self.detail.setText("<p>" + "</p><p>".join(lines) + "</p>")
             return
         self.detail_title.setText(f"<h3>{html.escape(text(scenario.title))}</h3>")
         lines = [text(scenario.summary)]

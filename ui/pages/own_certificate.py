@@ -14,7 +14,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtCore import QDate, QEvent, QLocale, QStandardPaths
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -113,8 +114,9 @@ class CertificateActions(QWidget):
         held = self.held
         if held is None:
             return
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the certificate"), f"certificate-{held.serial}.pdf", self.tr("PDF document (*.pdf)")
+            self, self.tr("Save the certificate"), str(folder / f"certificate-{held.serial}.pdf"), self.tr("PDF document (*.pdf)")
         )
         if name:
             target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -130,8 +132,10 @@ class CertificateActions(QWidget):
         from ui.printing import print_pdf  # noqa: PLC0415 - QtPdf loads when something is printed
 
         try:
-            if self.printer is None:
+            if self.printer is None:  # certificates are A4 landscape (tipcase.certificates.pdf); the chosen printer is kept
                 self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+                self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+                self.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
             dialog = QPrintDialog(self.printer, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 print_pdf(path, self.printer)

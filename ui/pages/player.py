@@ -40,6 +40,7 @@ from tipcase.play.engine import Decision, Play
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
 from ui.models.exhibits import ExhibitListModel
+from ui.numbers import number_text
 from ui.pages.player_panels import ChoiceButton, EndPanel, FeedbackPanel, WarningPanel, paragraphs, plain
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
@@ -237,7 +238,7 @@ class PlayerPage(QWidget):
         title = text(stage.title) if stage.title else (self.tr("The end of the case") if stage.end else "")
         self.stage_title.setText(f"<h3>{html.escape(title)}</h3>" if title else "")
         self.stage_title.setVisible(state != "warning" and bool(title))
-        self.clock.setText(self.tr("Case clock: {hours} h").format(hours=f"{shown.clock:g}"))
+        self.clock.setText(self.tr("Case clock: {hours} h").format(hours=number_text(shown.clock)))
         self.clock.setAccessibleName(self.clock.text())
         self.clock.setVisible(state != "warning")
 
@@ -264,7 +265,7 @@ class PlayerPage(QWidget):
             self.play.rating(shown_feedback),
             feedback=text(choice.feedback) if choice.feedback is not None else "",
             reference=text(choice.ref) if choice.ref is not None else "",
-            note=self.tr("You are back where you left this case. Your last choice:") if self._resumed else "",
+            note=self.tr("You are back where you left this case.") if self._resumed else "",
         )
 
     def _render_end(self, state: str, play: Play) -> None:

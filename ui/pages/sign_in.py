@@ -26,6 +26,7 @@ class SignInPage(QWidget):
         self.context = context
         self.heading = QLabel()
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setWordWrap(True)  # the Indonesian tagline is longer than the card is wide
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -51,7 +52,7 @@ class SignInPage(QWidget):
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(440)
+        card.setFixedWidth(460)  # wrapped labels (the Indonesian tagline) get their height for this width
         self.form = QFormLayout()
         self.labels = {field: QLabel() for field in (self.username, self.password, self.language)}
         for field, label in self.labels.items():

@@ -12,10 +12,21 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis, QHorizontalBarSeries, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 
+from ui.numbers import percent_text
 from ui.theme import colours, is_dark
 
 
@@ -35,6 +46,8 @@ class ChartView(QChartView):
         chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight)
         chart.setBackgroundVisible(False)
         chart.setTitle(title)
+        chart.setLocale(QLocale())  # figures on the bars and axes the interface language's way
+        chart.setLocalizeNumbers(True)
         return chart
 
 
@@ -44,37 +57,36 @@ class CompetencyChart(ChartView):
         percents: list[tuple[str, float]],
         title: str,
         *,
-        counted: Sequence[float] | None = None,
+        earned: Sequence[float] | None = None,
         names: tuple[str, str] = ("", ""),
     ) -> None:
         """One bar per competency (``percents``: label and percent, drawn top to bottom in that order).
 
-        With ``counted`` (one percent per competency), a second bar beside each shows it and a legend
-        names both bars with ``names`` (the debrief: what was earned, and what counts after penalties).
+        With ``earned`` (one percent per competency, at least its percent), each bar goes on to what
+        was earned in a second colour, labelled only with what counts, and a legend names the two
+        parts with ``names`` (the debrief: what counts, and what was earned but lost to penalties).
         """
         chart = self.themed_chart(title)
         palette = colours()
-        bars = QBarSet(names[0] or title)
-        bars.setColor(palette.route)
-        sets = [bars]
-        if counted is not None:
-            second = QBarSet(names[1])
-            second.setColor(palette.warning)
-            sets.append(second)
+        counted = QBarSet(names[0] or title)
+        counted.setColor(palette.route)
+        lost = QBarSet(names[1])
+        lost.setColor(palette.warning)
+        lost.setLabelColor(Qt.GlobalColor.transparent)  # the bar's one label is what counts
         labels = []
         for row in reversed(range(len(percents))):  # Qt draws the first category at the bottom
             label, percent = percents[row]
-            bars.append(percent)
-            if counted is not None:
-                sets[1].append(counted[row])
+            counted.append(percent)
+            lost.append(max(0.0, earned[row] - percent) if earned is not None else 0.0)
             labels.append(label)
-        series = QHorizontalBarSeries()
-        for bar_set in sets:
-            series.append(bar_set)
+        series = QHorizontalStackedBarSeries() if earned is not None else QHorizontalBarSeries()
+        series.append(counted)
+        if earned is not None:
+            series.append(lost)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value %")
         chart.addSeries(series)
-        if counted is None:
+        if earned is None:
             chart.legend().hide()
         else:
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -82,17 +94,19 @@ class CompetencyChart(ChartView):
         categories.append(labels)
         values = QValueAxis()
         values.setRange(0, 100)
-        values.setLabelFormat("%d")
+        values.setLabelFormat("%.0f")  # %d draws no labels once numbers are localized
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
         self.setChart(chart)
-        if counted is None:
-            described = [f"{label}: {percent:g} %" for label, percent in percents]
+        if earned is None:
+            described = [f"{label}: {percent_text(percent)}" for label, percent in percents]
         else:
-            pairs = zip(percents, counted, strict=True)
-            described = [f"{label}: {names[0]} {percent:g} %, {names[1]} {later:g} %" for (label, percent), later in pairs]
+            pairs = zip(percents, earned, strict=True)
+            described = [
+                f"{label}: {percent_text(percent)} ({names[1]}: {percent_text(whole - percent)})" for (label, percent), whole in pairs
+            ]
         self.setAccessibleDescription("; ".join(described))
 
 
@@ -144,7 +158,7 @@ class ProgressChart(ChartView):
             days.setRange(QDateTime.fromMSecsSinceEpoch(int(_msecs(first))), QDateTime.fromMSecsSinceEpoch(int(last)))
         count = QValueAxis()
         count.setRange(0, max(1, members))
-        count.setLabelFormat("%d")
+        count.setLabelFormat("%.0f")
         count.setTickType(QValueAxis.TickType.TicksDynamic)
         count.setTickAnchor(0)
         count.setTickInterval(_nice_step(max(1, members)))
