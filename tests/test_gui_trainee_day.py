@@ -240,3 +240,19 @@ def test_the_chart_keeps_what_was_earned_when_penalties_take_it(qtbot, tmp_path:
     described = page.chart.accessibleDescription()
     assert "Identification: 0 % (Earned, then lost to mistakes: 33.3 %)" in described  # earned stays in view
     assert "Identification: earned 33.3 %, counted 0 % (lost 2 points)" in page.summary.toPlainText()
+
+
+def test_what_comes_into_the_case_file_is_shown(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_context(tmp_path, url))
+    activate(qtbot, window)
+    sign_in_by_keys(qtbot, window)
+    press(qtbot, Qt.Key.Key_Return)
+    player = window.player_page()
+    press(qtbot, Qt.Key.Key_Return)
+    assert player.exhibits.rowCount() == 1
+    press(qtbot, Qt.Key.Key_1)  # to the airport clinic, which reveals the doctor's note
+    assert player.exhibits.rowCount() == 1  # the feedback shows over the stage where the choice was taken
+    press(qtbot, Qt.Key.Key_Return)
+    assert player.exhibits.rowCount() == 2
+    assert player.exhibit_list.currentIndex().row() == 1
+    assert "Airport clinic note" in player.exhibit_view.toPlainText()

@@ -217,9 +217,11 @@ class PlayerPage(QWidget):
             self._render_warning(play)
         self.text.setHtml(paragraphs(self.context.text(shown.stage.text)))
         self.exhibits.language = language
+        before = self.exhibits.rowCount()
         self.exhibits.set_exhibits([shown.scenario.exhibits[e] for e in shown.revealed])
-        if self.exhibits.rowCount() and not self.exhibit_list.currentIndex().isValid():
-            self.exhibit_list.setCurrentIndex(self.exhibits.index(self.exhibits.rowCount() - 1))
+        grew = self.exhibits.rowCount() > before
+        if self.exhibits.rowCount() and (grew or not self.exhibit_list.currentIndex().isValid()):
+            self.exhibit_list.setCurrentIndex(self.exhibits.index(self.exhibits.rowCount() - 1))  # what just came in
         self._show_exhibit(self.exhibit_list.currentIndex().row())
         self._draw_trail(shown)
         self._render_feedback(state)
