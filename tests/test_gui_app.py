@@ -16,6 +16,7 @@ pytestmark = pytest.mark.gui
 def test_launcher_sends_subcommands_to_the_core() -> None:
     assert wants_gui([])
     assert wants_gui(["--quit-after-start"])
+    assert wants_gui(["--quit-after-first-window"])
     assert wants_gui(["--database", "postgresql://centre/tipcase"])
     assert not wants_gui(["validate", "x.yaml"])
     assert not wants_gui(["--help"])
@@ -67,7 +68,7 @@ def test_the_first_window_does_not_wait_for_the_database_layer(tmp_path) -> None
     code = (
         "import sys\n"
         "from ui.app import main\n"
-        "status = main(['--quit-after-start'])\n"
+        "status = main(['--quit-after-first-window'])\n"
         "print(status, sorted(m for m in ('sqlalchemy', 'alembic', 'networkx', 'tipcase.store.database') if m in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIPCASE_HOME": str(tmp_path)}

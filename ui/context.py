@@ -19,7 +19,7 @@ from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the database layer loads after the first window is up
-    from tipcase.services.desktop import Account
+    from tipcase.services.signing_in import Account
     from tipcase.store.database import Database
 
 

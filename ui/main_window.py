@@ -7,13 +7,15 @@ appears as fast as a bare Qt window does.
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
 from tipcase import __version__
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self._verify: VerifyPage | None = None
         self._cohorts: CohortsPage | None = None
         self._editor: EditorPage | None = None
+        self._quit_when_ready = False
         context.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.user_label = QLabel()
@@ -197,21 +200,34 @@ class MainWindow(QMainWindow):
         self.sign_in_page.set_busy(busy)
 
     # -- start-up and sign-in --------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, *, quit_when_ready: bool = False) -> None:
         """Open the records once the first window is painted and the loop has gone idle once.
 
-        The database layer (SQLAlchemy, Alembic) costs more to import than Qt's whole start, so it
-        loads on a worker after the window is up; the sign-in button waits for it.
+        The records layer (SQLAlchemy, the models, the sign-in service; Alembic only when the schema
+        needs an upgrade) costs more to load than Qt's whole start, so it loads on a worker after the
+        window is up, while the person types; the sign-in button waits for it. With
+        ``quit_when_ready`` (``tipcase --quit-after-start``) the app exits as soon as a sign-in could
+        complete, or with status 1 and the reason on stderr when the records cannot be opened.
         """
+        self._quit_when_ready = quit_when_ready
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, self.open_database))
 
     def open_database(self) -> None:
         url = self.context.database_url
 
         def work() -> Any:
-            from tipcase.store.database import open_database  # noqa: PLC0415 - after the first paint
+            collecting = gc.isenabled()
+            gc.disable()  # a tenth of loading SQLAlchemy was the collector scanning its lasting objects
+            try:
+                from tipcase.services import signing_in  # noqa: PLC0415 - after the first paint
+                from tipcase.store.database import open_database  # noqa: PLC0415
 
-            return open_database(url)
+                db = open_database(url)
+                signing_in.prepare()
+            finally:
+                if collecting:
+                    gc.enable()
+            return db
 
         self.context.tasks.run(work, self._database_opened, self._database_failed)
 
@@ -221,10 +237,16 @@ class MainWindow(QMainWindow):
             self.context.notifier.start(db)
         self.context.signals.database_ready.emit()
         self.sign_in_page.database_ready()
+        if self._quit_when_ready:
+            QApplication.exit(0)
 
     def _database_failed(self, error: BaseException) -> None:
         message = self.context.describe(error)
         self.sign_in_page.show_error(message)
+        if self._quit_when_ready:
+            print(f"tipcase: {message}", file=sys.stderr)
+            QApplication.exit(1)
+            return
         answer = QMessageBox.critical(
             self, self.tr("Records unavailable"), message, QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close
         )
@@ -237,7 +259,7 @@ class MainWindow(QMainWindow):
             return
 
         def work() -> Any:
-            from tipcase.services.desktop import sign_in  # noqa: PLC0415
+            from tipcase.services.signing_in import sign_in  # noqa: PLC0415 - loaded with the records
 
             return sign_in(db, username, password)
 

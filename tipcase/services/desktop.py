@@ -18,21 +18,12 @@ from tipcase.format.loader import bundled_register
 from tipcase.format.provisions import CitedProvision, cited
 from tipcase.play.engine import Play, analysis_of
 from tipcase.play.state_space import Analysis
-from tipcase.services import accounts, attempts, courses, own_certificates, scenarios
+from tipcase.services import attempts, courses, own_certificates, scenarios
 from tipcase.services.errors import NotFound
 from tipcase.services.scenarios import playable
+from tipcase.services.signing_in import Account, sign_in  # noqa: F401 - re-exported: signing in loads apart from the rest
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt, Course, ScenarioVersion, User
-
-
-@dataclasses.dataclass(frozen=True)
-class Account:
-    id: int
-    username: str
-    full_name: str
-    role: str
-    rank: str | None
-    unit: str | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,25 +89,11 @@ class Debrief:
     provisions: dict[tuple[str, int], tuple[CitedProvision, ...]] = dataclasses.field(default_factory=dict)
 
 
-def _account(user: User) -> Account:
-    return Account(user.id, user.username, user.full_name, user.role, user.rank, user.unit)
-
-
 def _user(session: Any, account_id: int) -> User:
     user = session.get(User, account_id)
     if user is None or not user.active:
         raise NotFound("this account no longer exists")
     return user  # type: ignore[no-any-return]
-
-
-def sign_in(db: Database, username: str, password: str) -> Account:
-    """Check the password; a failed attempt is committed (it counts towards the lockout)."""
-    with db.session() as session:
-        try:
-            user = accounts.sign_in(session, username.strip().lower(), password)
-        finally:
-            session.commit()  # a failure is recorded too: the audit entry and the lockout count
-        return _account(user)
 
 
 def home(db: Database, account_id: int) -> list[CourseRow]:

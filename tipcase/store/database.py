@@ -2,20 +2,23 @@
 
 ``open_database`` creates the engine, applies pending migrations (Alembic) and hands out sessions.
 Callers own the transaction: ``with db.session() as session, session.begin(): ...``.
+
+Opening an up-to-date database never imports Alembic (about a third of the app's start-up before
+sign-in): the schema's revision is read from ``alembic_version`` with plain SQL and compared with the
+newest revision of the migration scripts (``schema_head``, read from their ``revision`` lines); only a
+database that needs an upgrade (or is newer than this TIPCase) goes through Alembic.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,10 +27,15 @@ from tipcase.home_folder import database_url, prepare_sqlite_file
 from tipcase.store.changes import track_changes
 from tipcase.store.faults import Fault, classify, sentence, where_of
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 POSTGRESQL_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT_MS  # a lock held longer is a "records busy" message, not an endless wait
 READ_ONLY = "tipcase_read_only"
+VERSION_TABLE = "alembic_version"
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
 
 
 class DatabaseError(Exception):
@@ -95,7 +103,38 @@ def create_db_engine(url: str) -> Engine:
     )
 
 
+@functools.cache
+def schema_head() -> str:
+    """The newest schema revision this TIPCase knows: the one migration script no other names as its ``down_revision``.
+
+    Read from the scripts' ``revision = "..."`` and ``down_revision = "..."`` lines (a millisecond, no
+    Alembic); ``tests/test_store.py`` checks it is Alembic's own head. Raises RuntimeError unless the
+    scripts form one line of revisions (PROTOCOL: exactly one head).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_ASSIGNMENT.findall(script.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue
+        revisions.add(found["revision"].strip("\"'"))
+        parents.update(re.findall(r"[\"']([^\"']+)[\"']", found.get("down_revision", "None")))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration scripts have {len(heads)} heads ({', '.join(sorted(heads))}); there must be one")
+    return heads.pop()
+
+
+def stored_revisions(connection: Connection) -> list[str]:
+    """The revisions recorded in ``alembic_version`` (none for an empty database), read with plain SQL."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return []
+    return [str(row[0]) for row in connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}")]
+
+
 def alembic_config(connection: Any = None) -> Config:
+    from alembic.config import Config  # noqa: PLC0415 - Alembic loads only when the schema changes
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -144,15 +183,21 @@ class Database:
                 session.rollback()
 
     def revision(self) -> str | None:
+        """The schema revision the database is at (None when it has none yet); RuntimeError for several."""
         with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            stored = stored_revisions(connection)
+        if len(stored) > 1:
+            raise RuntimeError(f"the database records several schema revisions ({', '.join(stored)})")
+        return stored[0] if stored else None
 
     @staticmethod
-    def head() -> str | None:
-        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    def head() -> str:
+        return schema_head()
 
     def upgrade(self, revision: str = "head") -> None:
-        """Apply migrations up to ``revision``."""
+        """Apply migrations up to ``revision`` (with Alembic, imported here)."""
+        from alembic import command  # noqa: PLC0415 - only when the schema changes
+
         with self.engine.begin() as connection:
             command.upgrade(alembic_config(connection), revision)
 
