@@ -380,3 +380,42 @@ def test_triggers_replaced_by_harmless_ones_are_reported(world: World) -> None:
                 "tipcase_refuse_change() (altered)",
             ]
         assert world.lines(c) == [f"database: protective triggers missing, disabled or altered: {', '.join(sorted(expected))}"]
+
+
+def _plant(connection: Connection, sqlite: bool) -> None:
+    """A trigger of the attacker's own that quietly drops every "certificate revoked" entry TIPCase writes."""
+    if sqlite:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER audit_log_housekeeping BEFORE INSERT ON audit_log WHEN NEW.action = 'certificate revoked' "
+            "BEGIN SELECT RAISE(IGNORE); END"
+        )
+        return
+    connection.exec_driver_sql(
+        "CREATE FUNCTION audit_log_housekeeping() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN IF NEW.action = 'certificate revoked' THEN RETURN NULL; END IF; RETURN NEW; END $$"
+    )
+    connection.exec_driver_sql(
+        "CREATE TRIGGER audit_log_housekeeping BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_housekeeping()"
+    )
+    connection.exec_driver_sql("CREATE RULE audit_log_quiet AS ON UPDATE TO certificates WHERE OLD.serial = 'none' DO INSTEAD NOTHING")
+    connection.exec_driver_sql("ALTER TABLE certificates ENABLE ROW LEVEL SECURITY")
+    connection.exec_driver_sql("CREATE POLICY hide_nothing ON certificates USING (true)")
+
+
+def test_triggers_rules_and_row_security_of_someone_elses_are_reported(world: World) -> None:
+    """What the attacker adds (a trigger that drops revocations before they are logged, a rule, row security) is named.
+
+    Left in place, such a trigger lets a revocation go unlogged, so that un-revoking it later leaves no trace
+    that verify could compare: the additions themselves must be a finding.
+    """
+    with attacker(world.db) as attack:
+        connection = attack.done()
+        _plant(connection, world.db.is_sqlite)
+        found = world.lines(connection)
+    expected = (
+        "audit_log_housekeeping (a trigger on audit_log)"
+        if world.db.is_sqlite
+        else "audit_log_housekeeping (a trigger on audit_log), audit_log_quiet (a rule on certificates), "
+        "certificates (row security on), hide_nothing (a row security policy on certificates)"
+    )
+    assert f"database: triggers, rules or row security that TIPCase did not make: {expected}" in found, found
