@@ -91,12 +91,15 @@ def cmd_db_status(args: argparse.Namespace) -> int:
         print(f"database: {db.display_url}\nrevision: {db.revision()} (latest {db.head()})\nhome: {home()}")
         with db.engine.connect() as connection:
             faults = protection.protection_faults(connection)
+            foreign = protection.foreign_objects(connection)
             role = protection.connection_role(connection)
         expected = len(protection.expected_triggers(db.engine.dialect.name))
         print(
             "protection: "
             + (f"triggers MISSING, disabled or altered: {', '.join(faults)}" if faults else f"all {expected} triggers in place")
         )
+        if foreign:
+            print(f"NOT MADE BY TIPCASE (they can drop or rewrite what it writes): {', '.join(foreign)}")
         if role is not None:
             if role.is_workstation_safe:
                 print(f"role: {role.name} (may not update or delete evidence)")

@@ -2,7 +2,8 @@
 
 Beyond the chain (``audit.verify``) this finds:
 
-- the protective triggers missing, disabled or altered (someone changed the schema);
+- the protective triggers missing, disabled or altered (someone changed the schema), and triggers,
+  rules or row security TIPCase did not make (which could drop or rewrite what it writes);
 - a decision whose MAC does not match (edited, moved to another attempt, forged without the key), a
   decision with no MAC made after the log was keyed, a gap in an attempt's decisions;
 - a finished attempt whose decisions, result, score rows or own fields differ from the digests its
@@ -103,6 +104,9 @@ def check_records(session: Session, *, keys: dict[str, AuditKey] | None = None, 
     faults = protection.protection_faults(session.connection())
     if faults:
         report.problems.append(Problem("database", f"protective triggers missing, disabled or altered: {', '.join(faults)}"))
+    foreign = protection.foreign_objects(session.connection())
+    if foreign:
+        report.problems.append(Problem("database", f"triggers, rules or row security that TIPCase did not make: {', '.join(foreign)}"))
     watched: dict[str, list[AuditEntry]] = defaultdict(list)
     for entry in session.scalars(select(AuditEntry).where(AuditEntry.action.in_(_WATCHED)).order_by(AuditEntry.seq)):
         watched[entry.action].append(entry)

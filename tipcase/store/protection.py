@@ -205,6 +205,40 @@ def protection_faults(connection: Connection) -> list[str]:
     return sorted(faults)
 
 
+def foreign_objects(connection: Connection) -> list[str]:
+    """Triggers, rules and row security on TIPCase's tables that TIPCase did not make; sorted.
+
+    Someone with the schema in hand can add a trigger that quietly drops or rewrites what TIPCase
+    writes (SQLite's ``RAISE(IGNORE)``, a PostgreSQL trigger that returns NULL, a rule that does
+    nothing instead), or row security that hides rows from the workstations: an entry never written
+    leaves nothing for the chain to miss. TIPCase makes none of these except its own triggers, so
+    each is named: ``name (a trigger on table)``, ``name (a rule on table)``, ``table (row security
+    on)``, ``name (a row security policy on table)``, ``name (an event trigger)``.
+    """
+    expected = expected_triggers(connection.dialect.name)
+    if connection.dialect.name == "sqlite":
+        rows = connection.exec_driver_sql("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'").all()
+        return sorted(f"{name} (a trigger on {table})" for name, table in rows if name not in expected)
+    schema = "c.relnamespace = current_schema()::regnamespace"
+    queries = {
+        "a trigger on": "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        f"WHERE NOT t.tgisinternal AND {schema}",
+        "a rule on": "SELECT rulename, tablename FROM pg_rules WHERE schemaname = current_schema()",
+        "a row security policy on": "SELECT policyname, tablename FROM pg_policies WHERE schemaname = current_schema()",
+    }
+    found = []
+    for what, query in queries.items():
+        found += [
+            f"{name} ({what} {table})"
+            for name, table in connection.execute(text(query)).all()
+            if what != "a trigger on" or name not in expected
+        ]
+    secured = f"SELECT c.relname FROM pg_class c WHERE {schema} AND (c.relrowsecurity OR c.relforcerowsecurity)"
+    found += [f"{table} (row security on)" for table in connection.execute(text(secured)).scalars()]
+    found += [f"{name} (an event trigger)" for name in connection.execute(text("SELECT evtname FROM pg_event_trigger")).scalars()]
+    return sorted(found)
+
+
 # -- PostgreSQL roles ---------------------------------------------------------------------------------
 def check_role_name(name: str) -> str:
     if not _ROLE_NAME.match(name):
