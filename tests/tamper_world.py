@@ -1,7 +1,7 @@
 """A recorded world to tamper with, built once per backend and cloned for each test.
 
-The world: the demo course (one case), a passed attempt, a failed one, an unfinished one, and a
-certificate issued then revoked. Each test attacks it inside a transaction that is rolled back, from a
+The world: the demo course (one case), a passed attempt, a failed one, an unfinished one, a
+certificate issued then revoked, and another issued in its place. Each test attacks it inside a transaction that is rolled back, from a
 workstation whose home (audit key and checkpoint of the database) is a fresh copy.
 
 ``attacker`` is someone with full SQL access who first gets the triggers out of the way: on SQLite they
@@ -39,6 +39,7 @@ class Facts:
     revoked_seq: int  # the "certificate revoked" entry
     entries: int  # audit entries in all
     other_user: int  # other-trainee's id
+    current: str  # the certificate issued to demo-trainee after the revoked one: in force
 
 
 @dataclasses.dataclass
@@ -79,13 +80,17 @@ def build(db: Database, home: Path) -> Facts:
         session.flush()
         revoked_seq = session.scalars(select(AuditEntry.seq).where(AuditEntry.action == "certificate revoked")).one()
     with db.transaction() as session:
+        registrar = accounts.get_user(session, "demo-registrar")
+        trainee = accounts.get_user(session, "demo-trainee")
+        current = certificates.issue(session, registrar, trainee, courses.get_course(session, "demo"), home_dir=home).serial
+    with db.transaction() as session:
         accounts.sign_in(session, "demo-trainee", "demo-trainee")  # the revocation is not the newest entry
     with db.transaction() as session:
         entries = session.scalars(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1)).one()
         other = accounts.get_user(session, "other-trainee").id
     with db.reading() as session:
         assert records_check.check_records(session).ok
-    return Facts(passed, failed, open_attempt, serial, revoked_seq, entries, other)
+    return Facts(passed, failed, open_attempt, serial, revoked_seq, entries, other, current)
 
 
 @dataclasses.dataclass

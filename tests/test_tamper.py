@@ -313,6 +313,47 @@ ATTACKS = [
         (r"^certificate {serial}: issued .* no longer in the register",),
     ),
     Attack(
+        "certificate: another verification code",
+        sql("UPDATE certificates SET code = 'ZZZZZZZZZZZZ' WHERE serial = '{current}'"),
+        (r"^certificate {current}: its verification code ZZZZZZZZZZZZ is not the one its signed data states",),
+        refused=False,  # a certificate in force may be updated (to revoke it)
+    ),
+    Attack(
+        "certificate: a later expiry in the register",
+        sql("UPDATE certificates SET expires_at = '2099-01-01 00:00:00' WHERE serial = '{current}'"),
+        (r"^certificate {current}: its expiry 2099-01-01 is not the one its signed data states \(none\)",),
+        refused=False,
+    ),
+    Attack(
+        "certificate: given to another trainee",
+        sql("UPDATE certificates SET user_id = {other_user} WHERE serial = '{current}'"),
+        (r"^certificate {current}: audit entry \d+ recorded it issued to demo-trainee; it now shows other-trainee",),
+        refused=False,
+    ),
+    Attack(
+        "certificate: its signed data dropped",
+        sql("UPDATE certificates SET payload = NULL WHERE serial = '{current}'"),
+        (r"^certificate {current}: its signed data is gone",),
+        refused=False,
+    ),
+    Attack(
+        "certificate: the signed data of the revoked one",
+        sql("UPDATE certificates SET payload = (SELECT payload FROM certificates WHERE serial = '{serial}') WHERE serial = '{current}'"),
+        (r"^certificate {current}: its signed data is certificate {serial}'s",),
+        refused=False,
+    ),
+    Attack(
+        "certificate: revoked without an audit entry",
+        sql("UPDATE certificates SET revoked_at = '2026-01-01 00:00:00', revoked_reason = 'none given' WHERE serial = '{current}'"),
+        (r"^certificate {current}: revoked in the register, but no audit entry records its revocation",),
+        refused=False,
+    ),
+    Attack(
+        "certificate: another reason for the revocation",
+        sql("UPDATE certificates SET revoked_reason = 'at the holder''s request' WHERE serial = '{serial}'"),
+        (r"^certificate {serial}: revoked for .*at the holder's request.*; audit entry {revoked_seq} recorded .*issued in error",),
+    ),
+    Attack(
         "certificate: un-revoke and drop the revocation from the log, re-chained",
         steps(
             sql("UPDATE certificates SET revoked_at = NULL, revoked_reason = NULL WHERE serial = '{serial}'"),
