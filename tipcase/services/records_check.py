@@ -12,7 +12,8 @@ Beyond the chain (``audit.verify``) this finds:
 - every finished attempt replayed on its stored scenario version: a stored result, score row or pass
   flag that the replay does not give (a changed case or pathway, or a changed result);
 - a scenario version whose text does not match its hash or its ``scenario published`` entry;
-- a certificate revoked in the log but not in the register, or issued in the log and gone from it.
+- a certificate revoked in the log but not in the register, or issued in the log and gone from it;
+  each register row against its own signed data and its issue and revocation entries (``register_check``).
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from tipcase.certificates.signing import SigningKeyError, trusted_keys
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit, audit_keys
 from tipcase.services.attempt_seals import attempt_digests, decision_mac, text_sha256
 from tipcase.services.audit_keys import AuditKey
 from tipcase.services.errors import ServiceError
+from tipcase.services.register_check import row_problems
 from tipcase.services.scenarios import playable
 from tipcase.store import protection
 from tipcase.store.models import Attempt, AuditEntry, Certificate, Decision, ScenarioVersion
@@ -304,6 +307,17 @@ def _check_certificates(report: RecordsReport, session: Session, issued: list[Au
             report.problems.append(
                 Problem(f"certificate {entry.target}", f"revoked (audit entry {entry.seq}) but the register shows it not revoked")
             )
+    try:
+        trusted = trusted_keys()
+    except SigningKeyError as exc:
+        trusted = {}
+        report.notes.append(f"certificates' signatures not checked: {exc}")
+    first_issue = {e.target: e for e in reversed(issued)}
+    revocation = {e.target: e for e in reversed(revoked)}
+    texts = {serial: str((c.payload or {}).get("text") or "") for serial, c in register.items()}
+    for serial, certificate in sorted(register.items()):
+        for message in row_problems(certificate, first_issue.get(serial), revocation.get(serial), trusted, texts):
+            report.problems.append(Problem(f"certificate {serial}", message))
 
 
 def _notes(report: RecordsReport, unheld_decisions: int) -> None:
