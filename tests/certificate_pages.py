@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tipcase.certificates import verification
 from tipcase.certificates.institution import Institution
-from tipcase.certificates.payload import CertificateData, PageRecord, payload_digest, sign, sign_record
+from tipcase.certificates.payload import LAYOUT, CertificateData, PageRecord, payload_digest, sign, sign_record
 from tipcase.certificates.pdf import INK, PrintedCertificate, Region, qr_mask, render_bytes
 from tipcase.certificates.signing import key_id
 
@@ -40,6 +40,10 @@ def picture(colour: tuple[int, int, int], size: tuple[int, int] = (120, 120)) ->
     return buffer.getvalue()
 
 
+CASES = (
+    ("scam-compound-return", "Back from the compound", "Pulang dari kompleks penipuan"),
+    ("fishers-forced-labour", "Eighteen months at sea", "Delapan belas bulan di laut"),
+)
 INSTITUTION = Institution(
     {"en": "Police Education and Training Centre (example)", "id": "Pusat Pendidikan dan Pelatihan Polri (contoh)"},
     "Dr. Ayu Kartika Sari, M.Si.",
@@ -79,10 +83,11 @@ class Issuer:
         fields.update(changes)
         return CertificateData(**fields)  # type: ignore[arg-type]
 
-    def page(self, data: CertificateData, institution: Institution = INSTITUTION) -> PrintedCertificate:
+    def page(self, data: CertificateData, institution: Institution = INSTITUTION, layout: int = LAYOUT) -> PrintedCertificate:
         text = sign(data, self.key)
-        record = PageRecord(data.serial, payload_digest(text), institution.as_record(), TITLES, qr_mask(text))
-        return PrintedCertificate(data, text, TITLES, institution, sign_record(record, self.key), record.qr_mask)
+        cases = CASES if layout >= 2 else ()
+        record = PageRecord(data.serial, payload_digest(text), institution.as_record(), TITLES, qr_mask(text), layout, cases)
+        return PrintedCertificate(data, text, TITLES, institution, sign_record(record, self.key), record.qr_mask, cases, layout)
 
     def pdf(self, *pages: PrintedCertificate) -> bytes:
         return render_bytes(pages, INSTITUTION)

@@ -130,7 +130,7 @@ def test_white_text_added_anywhere_is_hidden_text(genuine: Genuine) -> None:
         (b"NRP/NIP: 98050001", b"NRP/NIP: 98050007", "staff_id"),
         (b"Unit PPA Polres Cirebon Kota)", b"Unit PPA Polda Jawa Barat)", "unit"),
         (b"(85 %)", b"(95 %)", "percent:identification"),
-        (b"scam-compound-return v1, ", b"child-online-exploitation v1, ", "cases"),
+        (b"Back from the compound; ", b"The online friend; ", "cases"),
         (b"2029-11-26", b"2039-11-26", "expires"),
         (b"(Victim-centred case handling)", b"(Advanced case handling)", "course"),
     ],

@@ -4,9 +4,11 @@ of the register pressed through its signal."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDial
 
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
+from tipcase.certificates.payload import open_record
+from tipcase.certificates.pdf import render_bytes
 from tipcase.certificates.signing import PRIVATE, init_keys, keys_dir
 from tipcase.services import accounts, certificates, courses
 from tipcase.services.demo import DEMO_INSTITUTION, prepare_issuing
@@ -169,6 +173,13 @@ def test_the_demo_leaves_a_workstation_that_can_issue_and_keeps_what_is_there(db
             session, registrar, accounts.get_user(session, "demo-trainee"), courses.get_course(session, "demo"), home_dir=home
         )
         assert issued.serial.startswith(f"TC-{first.key_id[:8].upper()}-")
+        record = open_record(str(issued.payload["page"]), {}).record  # type: ignore[index]
+        assert record.layout == 2
+        assert record.case_titles == (("scam-compound-return", "Back from the compound", "Pulang dari kompleks penipuan"),)
+        page = render_bytes(certificates.printable(session, [issued]), certificates.institution(session))
+    text = " ".join(PdfReader(io.BytesIO(page)).pages[0].extract_text().split())
+    assert "Cases / Kasus: Back from the compound Pulang dari kompleks penipuan" in text
+    assert "Dr. Ratna Kusumawati, S.H., M.H. Head of the Training Centre (example) Kepala Pusat Pelatihan (contoh)" in text
 
 
 def test_every_register_button_works(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

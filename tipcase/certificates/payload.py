@@ -28,7 +28,9 @@ from tipcase.certificates.signing import key_id, verify_signature
 
 PREFIX = "TC1:"
 RECORD_PREFIX = "TP1:"
-LAYOUT = 1  # the page layout a record was signed for (``tipcase.certificates.pdf``)
+LAYOUT = 2  # the page layout a record is signed for now (``tipcase.certificates.pdf``)
+LAYOUTS = (1, 2)  # every layout this version draws: a page printed in layout 1 is re-created in layout 1
+# Layout 2 prints the cases by title (the record signs them) and a signature block that is never empty.
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,7 +174,8 @@ class PageRecord:
     ``institution``: ``name`` ({en, id}), ``signatory_name``, ``signatory_title`` ({en, id}),
     ``legal_basis``, ``logo`` and ``signature`` (picture digests, ``tipcase.certificates.images``, or
     None). ``competency_titles``: competency id -> (English, Indonesian), in the order the page prints
-    them (the signed data's own JSON sorts its keys, so the order is kept here).
+    them (the signed data's own JSON sorts its keys, so the order is kept here). ``case_titles``
+    (layout 2): (scenario id, English title, Indonesian title) of each case, in the course's order.
     """
 
     serial: str
@@ -181,9 +184,10 @@ class PageRecord:
     competency_titles: dict[str, tuple[str, str]]
     qr_mask: int | None = None  # the QR code's mask pattern (0-7), chosen once at issue
     layout: int = LAYOUT
+    case_titles: tuple[tuple[str, str, str], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        content = {
             "v": 1,
             "s": self.serial,
             "h": self.payload_digest,
@@ -192,6 +196,9 @@ class PageRecord:
             "qm": self.qr_mask,
             "l": self.layout,
         }
+        if self.layout >= 2:
+            content["st"] = [list(titles) for titles in self.case_titles]
+        return content
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageRecord:
@@ -202,6 +209,7 @@ class PageRecord:
             competency_titles={str(k): (str(en), str(id_)) for k, en, id_ in data["ct"]},
             qr_mask=int(data["qm"]) if data.get("qm") is not None else None,
             layout=int(data["l"]),
+            case_titles=tuple((str(s), str(en), str(id_)) for s, en, id_ in data.get("st") or ()),
         )
 
 

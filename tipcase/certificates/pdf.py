@@ -9,6 +9,13 @@ rather than one rectangle per module; that is what makes a thousand certificates
 The signed texts (``TC1:`` data and ``TP1:`` page record) are written on the page as invisible text,
 so ``tipcase verify FILE.pdf`` can check the page without scanning the QR image.
 
+A page is drawn in the layout its page record names (``payload.LAYOUTS``), so a certificate printed
+years ago is re-created as it was. Layout 2 (from issue 13) prints the cases by their titles, in both
+languages, wrapped within the page, and a signature block that is never empty: the signatory's name
+and office (or the institution and "Authorised official", ``Institution.signature_block``) under the
+line, and above it the signature picture or, without one, the statement that the certificate is signed
+electronically, which its QR code and verification code prove.
+
 While drawing, every field is recorded as a ``Region`` (its box on the page), so a difference found
 on a presented page can be named: the name, the rank, a competency's percent, the serial...
 """
@@ -33,7 +40,7 @@ from reportlab.pdfgen.canvas import Canvas
 from tipcase import bundled
 from tipcase.certificates import images
 from tipcase.certificates.institution import Institution
-from tipcase.certificates.payload import CertificateData
+from tipcase.certificates.payload import LAYOUT, CertificateData
 
 __all__ = ["Institution", "PrintedCertificate", "Region", "printed_fields", "render", "render_bytes"]
 
@@ -44,7 +51,12 @@ QR_SIZE = 45 * mm
 INK = (0.10, 0.16, 0.30)
 ACCENT = (0.55, 0.42, 0.12)
 LOGO_BOX = (22 * mm, HEIGHT - 48 * mm, 26 * mm, 26 * mm)  # x, y, width, height
-SIGNATURE_BOX = (WIDTH / 2 - 18 * mm, 30 * mm, 40 * mm, 14 * mm)
+SIGNATURE_BOX = (WIDTH / 2 - 18 * mm, 30 * mm, 40 * mm, 14 * mm)  # layout 1
+SIGNATORY_X = 168 * mm  # layout 2: the signature block's centre, clear of the notes on the left and the QR code
+SIGNATURE_BOX_2 = (SIGNATORY_X - 20 * mm, 30 * mm, 40 * mm, 14 * mm)
+CASE_LINES = 4  # layout 2: the case titles take at most four lines under the course title,
+CASE_SPAN = 10 * mm  # from the first line's baseline to the last's at most
+CASE_LEADING = 1.2  # line height, in font sizes
 SEPARATOR = "  ·  "
 
 LABELS = {
@@ -59,7 +71,16 @@ LABELS = {
     "code": ("Verification code", "Kode verifikasi"),
     "verify": ("Verify: scan the QR code, or run 'tipcase verify CODE'", "Verifikasi: pindai kode QR, atau jalankan 'tipcase verify KODE'"),
     "staff": ("Staff ID", "NRP/NIP"),
+    "electronic": (
+        "Signed electronically: its QR code and verification code prove it",
+        "Ditandatangani secara elektronik: dibuktikan oleh kode QR dan kode verifikasinya",
+    ),
 }
+
+
+def signature_box(layout: int) -> tuple[float, float, float, float]:
+    """Where the signature picture is drawn in ``layout`` (x, y, width, height)."""
+    return SIGNATURE_BOX if layout < 2 else SIGNATURE_BOX_2
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,6 +108,8 @@ class PrintedCertificate:
     institution: Institution | None = None  # None: the institution given to render()
     record: str | None = None  # the signed page record; None on certificates issued before records
     qr_mask: int | None = None  # the QR mask the record names (None: chosen by segno, which takes longer)
+    case_titles: tuple[tuple[str, str, str], ...] = ()  # layout 2: (scenario id, English, Indonesian) per case
+    layout: int = LAYOUT  # the page record's layout (1: cases by id, the signature line as configured)
 
 
 @functools.cache
@@ -134,8 +157,8 @@ def _picture(canvas: Canvas, regions: list[Region], field: str, data: bytes, box
     regions.append(Region(field, (x, y, x + w, y + h)))
 
 
-def _draw_static(canvas: Canvas, institution: Institution, regions: list[Region]) -> None:
-    """Everything that is the same on every certificate of this institution."""
+def _draw_static(canvas: Canvas, institution: Institution, regions: list[Region], layout: int = LAYOUT) -> None:
+    """Everything that is the same on every certificate of this institution (in one layout)."""
     canvas.setStrokeColorRGB(*ACCENT)
     canvas.setLineWidth(3)
     canvas.rect(12 * mm, 12 * mm, WIDTH - 24 * mm, HEIGHT - 24 * mm)
@@ -180,6 +203,14 @@ def _draw_static(canvas: Canvas, institution: Institution, regions: list[Region]
     _text(canvas, regions, "wording", certifies, x=WIDTH / 2, y=HEIGHT - 71 * mm, font=FONT, size=10, align="centre")
     completed = f"{LABELS['completed'][0]} / {LABELS['completed'][1]}"
     _text(canvas, regions, "wording", completed, x=WIDTH / 2, y=HEIGHT - 98 * mm, font=FONT, size=10, align="centre")
+    if layout < 2:
+        _signature_layout_1(canvas, institution, regions)
+    else:
+        _signature_block(canvas, institution, regions)
+
+
+def _signature_layout_1(canvas: Canvas, institution: Institution, regions: list[Region]) -> None:
+    """Layout 1: the line at the page's centre, with the signatory as configured (empty when none was)."""
     signature_x = WIDTH / 2
     if institution.signature_png:
         _picture(canvas, regions, "signature", institution.signature_png, SIGNATURE_BOX)
@@ -189,11 +220,35 @@ def _draw_static(canvas: Canvas, institution: Institution, regions: list[Region]
     _text(canvas, regions, "signatory", institution.signatory_name, x=signature_x, y=25 * mm, font=BOLD, size=9, align="centre")
     title = " / ".join(t for t in (institution.signatory_title.get("en"), institution.signatory_title.get("id")) if t)
     _text(canvas, regions, "signatory", title, x=signature_x, y=21 * mm, font=FONT, size=8, align="centre")
+    _notes(canvas, regions, institution, WIDTH)
+
+
+def _notes(canvas: Canvas, regions: list[Region], institution: Institution, width: float) -> None:
+    """How to verify, and the legal basis, at the bottom left (at most ``width`` wide)."""
     _text(canvas, regions, "verify_note", LABELS["verify"][0], x=22 * mm, y=26 * mm, font=FONT, size=6.5)
     _text(canvas, regions, "verify_note", LABELS["verify"][1], x=22 * mm, y=22.8 * mm, font=FONT, size=6.5)
-    _text(
-        canvas, regions, "legal_basis", f"Legal basis / Dasar hukum: {institution.legal_basis}", x=22 * mm, y=19.6 * mm, font=FONT, size=6.5
-    )
+    basis = f"Legal basis / Dasar hukum: {institution.legal_basis}"
+    _text(canvas, regions, "legal_basis", basis, x=22 * mm, y=19.6 * mm, font=FONT, size=_fit(basis, FONT, 6.5, width))
+
+
+def _signature_block(canvas: Canvas, institution: Institution, regions: list[Region]) -> None:
+    """Layout 2: picture or electronic-signature statement, the line, the name and the office in both languages."""
+    x, half = SIGNATORY_X, 40 * mm
+    if institution.signature_png:
+        _picture(canvas, regions, "signature", institution.signature_png, SIGNATURE_BOX_2)
+    else:
+        for line, y in ((LABELS["electronic"][0], 34 * mm), (LABELS["electronic"][1], 31 * mm)):
+            _text(canvas, regions, "signatory", line, x=x, y=y, font=FONT, size=_fit(line, FONT, 6.5, 2 * half), align="centre")
+    canvas.setLineWidth(0.5)
+    canvas.line(x - half, 29 * mm, x + half, 29 * mm)
+    regions.append(Region("signatory", (x - half, 28 * mm, x + half, 30 * mm)))
+    name, office = institution.signature_block()
+    _text(canvas, regions, "signatory", name, x=x, y=25 * mm, font=BOLD, size=_fit(name, BOLD, 9, 2 * half), align="centre")
+    english, indonesian = office.get("en", ""), office.get("id", "")
+    lines = [english, indonesian] if english and indonesian and english != indonesian else [english or indonesian]
+    for line, y in zip(lines, (21.4 * mm, 18.2 * mm), strict=False):
+        _text(canvas, regions, "signatory", line, x=x, y=y, font=FONT, size=_fit(line, FONT, 7.5, 2 * half), align="centre")
+    _notes(canvas, regions, institution, x - half - 26 * mm)
 
 
 def qr_mask(payload: str) -> int:
@@ -277,37 +332,35 @@ def _draw_variable(canvas: Canvas, item: PrintedCertificate, regions: list[Regio
             size=_fit(title_id, FONT, 12, WIDTH - 60 * mm),
             align="centre",
         )
-    cases = ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios)
-    line = f"{LABELS['cases'][0]} / {LABELS['cases'][1]}: {cases}"
-    _text(
-        canvas,
-        regions,
-        "cases",
-        line,
-        x=WIDTH / 2,
-        y=HEIGHT - 120 * mm,
-        font=FONT,
-        size=_fit(line, FONT, 7.5, WIDTH - 80 * mm),
-        align="centre",
-    )
+    if item.layout < 2:
+        cases = ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios)
+        line = f"{LABELS['cases'][0]} / {LABELS['cases'][1]}: {cases}"
+        size = _fit(line, FONT, 7.5, WIDTH - 80 * mm)
+        _text(canvas, regions, "cases", line, x=WIDTH / 2, y=HEIGHT - 120 * mm, font=FONT, size=size, align="centre")
+    else:
+        case_rows, size = case_lines(item)
+        for index, line in enumerate(case_rows):
+            y = HEIGHT - 119.5 * mm - index * size * CASE_LEADING
+            _text(canvas, regions, "cases", line, x=WIDTH / 2, y=y, font=FONT, size=size, align="centre")
 
     # competencies, two columns
     heading = f"{LABELS['competencies'][0]} / {LABELS['competencies'][1]}"
-    _text(canvas, regions, "competencies", heading, x=22 * mm, y=HEIGHT - 128 * mm, font=BOLD, size=8.5)
+    below = HEIGHT - (128 * mm if item.layout < 2 else 133 * mm)  # layout 2 leaves room for four lines of cases
+    _text(canvas, regions, "competencies", heading, x=22 * mm, y=below, font=BOLD, size=8.5)
     printed_order = [c for c in item.competency_titles if c in data.competencies]
     rows = [(c, data.competencies[c]) for c in printed_order] + [(c, p) for c, p in data.competencies.items() if c not in printed_order]
     per_column = (len(rows) + 1) // 2
     for index, (competency, percent) in enumerate(rows):
         column, row = divmod(index, per_column)
         x = 22 * mm + column * 102 * mm  # two columns, clear of the QR code on the right
-        y = HEIGHT - 134 * mm - row * 4.4 * mm
+        y = below - 6 * mm - row * 4.4 * mm
         english, indonesian = item.competency_titles.get(competency, (competency, competency))
         label = english if english == indonesian else f"{english} / {indonesian}"
         _text(canvas, regions, f"competency:{competency}", label, x=x, y=y, font=FONT, size=_fit(label, FONT, 7.5, 84 * mm))
         _text(canvas, regions, f"percent:{competency}", f"{percent:g} %", x=x + 97 * mm, y=y, font=BOLD, size=7.5, align="right")
 
     # dates, serial, code
-    top = HEIGHT - 134 * mm - per_column * 4.4 * mm - 4 * mm
+    top = below - 6 * mm - per_column * 4.4 * mm - 4 * mm
     lines = [("issued", f"{LABELS['issued'][0]} / {LABELS['issued'][1]}: {data.issued}")]
     if data.expires:
         lines.append(("expires", f"{LABELS['expires'][0]} / {LABELS['expires'][1]}: {data.expires}"))
@@ -332,8 +385,40 @@ def _draw_variable(canvas: Canvas, item: PrintedCertificate, regions: list[Regio
     regions.append(Region("signed_data", (22 * mm, 14 * mm - 3, WIDTH - 10 * mm, 14 * mm + 1)))
 
 
-def _static_key(institution: Institution) -> str:
-    return json.dumps(institution.as_record(), sort_keys=True)
+def case_lines(item: PrintedCertificate, width: float = WIDTH - 60 * mm) -> tuple[list[str], float]:
+    """Layout 2's case list: (lines, font size).
+
+    English titles, then Indonesian, wrapped to ``width`` within ``CASE_LINES`` lines spanning at most
+    ``CASE_SPAN``, at 7.5 down to 6 points; when both languages cannot fit, English alone, its last line cut with an ellipsis only if
+    even that is too long. A case without a title shows its id.
+    """
+    titles = item.case_titles or tuple((scenario, scenario, scenario) for scenario, _version in item.data.scenarios)
+    english = f"{LABELS['cases'][0]} / {LABELS['cases'][1]}: " + "; ".join(en or sid for sid, en, _id in titles)
+    indonesian = "; ".join(id_ or en or sid for sid, en, id_ in titles)
+    both = [english] if indonesian == english.split(": ", 1)[1] else [english, indonesian]
+    for paragraphs in (both, [english]):
+        for size in (7.5, 7.0, 6.5, 6.0):
+            lines = [line for paragraph in paragraphs for line in _wrap(paragraph, size, width)]
+            if len(lines) <= CASE_LINES and (len(lines) - 1) * size * CASE_LEADING <= CASE_SPAN:
+                return lines, size
+    lines = _wrap(english, 6.0, width)[:CASE_LINES]
+    while pdfmetrics.stringWidth(lines[-1] + " …", FONT, 6.0) > width:
+        lines[-1] = lines[-1].rsplit(" ", 1)[0]
+    return [*lines[:-1], lines[-1] + " …"], 6.0
+
+
+def _wrap(text: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and pdfmetrics.stringWidth(f"{lines[-1]} {word}", FONT, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _static_key(institution: Institution, layout: int) -> str:
+    return json.dumps([institution.as_record(), layout], sort_keys=True)
 
 
 def render(
@@ -367,12 +452,12 @@ def render(
         if cancelled is not None and cancelled():
             break
         own = item.institution or institution
-        key = _static_key(own)
+        key = _static_key(own, item.layout)
         if key not in forms:
             static_regions: list[Region] = []
             name = f"static{len(forms)}"
             canvas.beginForm(name)
-            _draw_static(canvas, own, static_regions)
+            _draw_static(canvas, own, static_regions, item.layout)
             canvas.endForm()
             forms[key] = (name, static_regions)
         name, static_regions = forms[key]

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from tipcase.certificates.fields import field_name
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import (
-    LAYOUT,
+    LAYOUTS,
     CertificateData,
     PageRecord,
     PayloadError,
@@ -346,7 +346,7 @@ def _record(records: list[str], payload: str, result: Verification, trusted: dic
         return f"record-key page {result.page}: the page record is not signed by the certificate's key", None
     if record.serial != result.data.serial or record.payload_digest != payload_digest(payload):
         return f"record-other page {result.page}: the page record belongs to another certificate", None
-    if record.layout != LAYOUT:
+    if record.layout not in LAYOUTS:
         return (
             f"page {result.page} was printed with page layout {record.layout}, which this version of TIPCase does not know: update it",
             None,
@@ -359,17 +359,19 @@ def _differences(page: PresentedPage, data: CertificateData, payload: str, recor
     import pypdfium2 as pdfium  # noqa: PLC0415
 
     from tipcase.certificates.page_check import Difference, PresentedPage, compare  # noqa: PLC0415
-    from tipcase.certificates.pdf import LOGO_BOX, SIGNATURE_BOX, PrintedCertificate, Region, render_bytes  # noqa: PLC0415
+    from tipcase.certificates.pdf import LOGO_BOX, PrintedCertificate, Region, render_bytes, signature_box  # noqa: PLC0415
 
     pictures = page.pictures()
     try:
         institution = Institution.from_record(record.institution, pictures)
     except (KeyError, TypeError, ValueError, AttributeError):
         return [Difference("institution", "text")]
-    item = PrintedCertificate(data, payload, record.competency_titles, institution, record_text, record.qr_mask)
+    item = PrintedCertificate(
+        data, payload, record.competency_titles, institution, record_text, record.qr_mask, record.case_titles, record.layout
+    )
     regions: list[Region] = []
     missing: list[Difference] = []
-    for field, box in (("logo", LOGO_BOX), ("signature", SIGNATURE_BOX)):
+    for field, box in (("logo", LOGO_BOX), ("signature", signature_box(record.layout))):
         if record.institution.get(field) and record.institution[field] not in pictures:  # the signed picture is not on the page
             regions.append(Region(field, (box[0], box[1], box[0] + box[2], box[1] + box[3])))
             missing.append(Difference(field, "picture"))

@@ -47,7 +47,7 @@ from tipcase.services.eligibility import eligibility, standing_and_progress
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
-from tipcase.store.models import AttemptScore, Certificate, Course, Setting, User, utcnow
+from tipcase.store.models import AttemptScore, Certificate, Course, ScenarioVersion, Setting, User, utcnow
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 12
@@ -157,9 +157,27 @@ def _pictures(session: Session, record: dict[str, Any]) -> dict[str, bytes]:
     return found
 
 
-def _page_record(data: CertificateData, text: str, current: Institution, titles: dict[str, tuple[str, str]], key: Any) -> str:
-    record = PageRecord(data.serial, payload_digest(text), current.as_record(), titles, qr_mask(text))
-    return sign_record(record, key)
+def _case_titles(session: Session, data: CertificateData) -> tuple[tuple[str, str, str], ...]:
+    """(scenario id, English, Indonesian) title of each case the signed data names, from its published version."""
+    found = []
+    for scenario_id, version in data.scenarios:
+        published = session.scalars(
+            select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == version)
+        ).first()
+        title = dict(published.title) if published is not None else {}
+        english = str(title.get("en") or next(iter(title.values()), scenario_id))
+        found.append((scenario_id, english, str(title.get("id") or english)))
+    return tuple(found)
+
+
+def _page_record(
+    session: Session, data: CertificateData, text: str, current: Institution, *, titles: dict[str, tuple[str, str]], key: Any
+) -> tuple[str, PageRecord]:
+    """The signed page record of a certificate, in the current layout (``payload.LAYOUT``), and what it says."""
+    record = PageRecord(
+        data.serial, payload_digest(text), current.as_record(), titles, qr_mask(text), case_titles=_case_titles(session, data)
+    )
+    return sign_record(record, key), record
 
 
 def check_valid_days(valid_for_days: int | None) -> None:
@@ -204,7 +222,7 @@ def issue(
     text = sign(data, private_key)
     current = institution(session)
     _store_pictures(session, current)
-    record = _page_record(data, text, current, _competency_titles(course, data.competencies), private_key)
+    record, _ = _page_record(session, data, text, current, titles=_competency_titles(course, data.competencies), key=private_key)
     certificate.payload = {"data": data.as_json(), "text": text, "page": record}
     audit.record(
         session,
@@ -338,7 +356,7 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
                 own = Institution.from_record(record.institution, _pictures(session, record.institution))
             except (PayloadError, KeyError, TypeError, ValueError) as exc:
                 raise ServiceError(f"certificate {certificate.serial}: its page record is damaged ({exc})") from None
-            pages.append(PrintedCertificate(data, str(text), record.competency_titles, own, str(record_text), record.qr_mask))
+            pages.append(_printed(data, str(text), record, own, str(record_text)))
             continue
         current = institution(session)
         titles = _competency_titles(certificate.course, data.competencies)
@@ -348,12 +366,18 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
             except SigningKeyError:
                 private_key = False
         if private_key and key_id(private_key.public_key()) == opened.key_id:
-            record_text = _page_record(data, str(text), current, titles, private_key)
-            record = open_record(record_text, {}).record
-            pages.append(PrintedCertificate(data, str(text), titles, current, record_text, record.qr_mask))
+            record_text, record = _page_record(session, data, str(text), current, titles=titles, key=private_key)
+            pages.append(_printed(data, str(text), record, current, record_text))
         else:
-            pages.append(PrintedCertificate(data, str(text), titles, current))
+            pages.append(PrintedCertificate(data, str(text), titles, current, case_titles=_case_titles(session, data)))
     return pages
+
+
+def _printed(data: CertificateData, text: str, record: PageRecord, own: Institution, record_text: str) -> PrintedCertificate:
+    """A page exactly as its record says: its institution, titles, QR mask and layout."""
+    return PrintedCertificate(
+        data, text, record.competency_titles, own, record_text, record.qr_mask, case_titles=record.case_titles, layout=record.layout
+    )
 
 
 def report_rows(session: Session, actor: User, issued_from: dt.date, issued_to: dt.date) -> list[RegisterRow]:
