@@ -24,7 +24,7 @@ def log_path(home_dir: Path | None = None) -> Path:
     return (home_dir or home()) / "logs" / LOG_FILE
 
 
-def start_file_log(home_dir: Path | None = None, level: int = logging.INFO) -> Path | None:
+def start_file_log(home_dir: Path | None = None, level: int = logging.WARNING) -> Path | None:
     """Send the root logger's records at ``level`` and above to the rotating log file; returns its path.
 
     Idempotent for one path. Returns None (and logs nowhere new) when the file cannot be created:

@@ -70,10 +70,10 @@ class RegisterTableModel(QAbstractTableModel):
         if column == "course" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             title = self._text(entry.course_title) if entry.course_title else ""
             return (title or entry.course) if role == Qt.ItemDataRole.DisplayRole else entry.course
+        if column == "status" and (role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and entry.detail)):
+            words = {"valid": self.tr("Valid"), "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}
+            return words[entry.status] + (f" ({entry.detail})" if entry.detail else "")  # a cut reason is whole in the tooltip
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == "status":
-                words = {"valid": self.tr("Valid"), "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}
-                return words[entry.status] + (f" ({entry.detail})" if entry.detail else "")
             return getattr(entry, column)
         if role == Qt.ItemDataRole.UserRole:
             return entry.serial

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from tipcase import __version__
 
@@ -66,7 +66,11 @@ class SignInPage(QWidget):
         inner.addWidget(self.status)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # stretches, not an alignment flag: the card then gets the height its wrapped text needs
+        centred.addStretch(1)
+        centred.addWidget(card)
+        centred.addStretch(1)
+        outer.addLayout(centred)
         outer.addStretch(2)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.language)
