@@ -16,12 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from tipcase.certificates.signing import init_keys  # noqa: E402
 from tipcase.play.engine import analysis_of  # noqa: E402
 from tipcase.services import accounts, courses, desktop  # noqa: E402
-from tipcase.services.demo import seed_demo  # noqa: E402
+from tipcase.services.demo import prepare_issuing, seed_demo  # noqa: E402
 from tipcase.store.database import Database, open_database  # noqa: E402
 
 from ui.app import create_app, create_context  # noqa: E402
@@ -53,7 +53,7 @@ def accounts_id(db: Database) -> int:
         return accounts.get_user(session, "demo-trainee").id
 
 
-def shoot(window: MainWindow, path: Path) -> None:
+def shoot(window: QWidget, path: Path) -> None:
     QApplication.processEvents()
     window.grab().save(str(path))
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
@@ -64,6 +64,7 @@ def run(language: str, folder: Path, out: Path) -> None:
     db = open_database(url)
     with db.transaction() as session:
         seed_demo(session)
+        prepare_issuing(session)  # as `tipcase demo` does: the example institution and its signatory
     db.dispose()
     settings = Settings(QSettings(str(folder / f"{language}.ini"), QSettings.Format.IniFormat))
     context = create_context(url, settings, TaskRunner(InlineThreadPool()))
@@ -107,6 +108,11 @@ def run(language: str, folder: Path, out: Path) -> None:
     window.sign_in("demo-registrar", "demo-registrar")
     window.show_register()
     register = window.register_page()
+    register.issue_for_person()
+    register.person_dialog.search.setText("98050123")  # the demo trainee, by staff ID
+    register.person_dialog.people.setCurrentIndex(register.person_dialog.proxy.index(0, 0))
+    shoot(register.person_dialog, out / f"{language}-21-issue-for-one-person.png")
+    register.person_dialog.reject()
     register.issue("demo", "demo")
     shoot(window, out / f"{language}-10-register.png")
     code = register.model.entry(0).code if register.model.entry(0) else ""
