@@ -1,15 +1,17 @@
-"""The layered layout used to draw scenarios and pathways."""
+"""The layouts the maps are drawn with: the case graph in layers (igraph's Sugiyama) and the pathway in lanes."""
 
 from __future__ import annotations
 
 from tipcase import bundled
-from tipcase.format.graph_layout import LAYER_GAP, layered_layout, layers, placed
+from tipcase.format import graph_layout
+from tipcase.format.graph_layout import LAYER_GAP, ROW_GAP, layered, layered_layout, layers, placed
 from tipcase.format.loader import load_file
+from tipcase.format.pathway_map import Step, lane_map
 
 
 def test_layers_follow_the_longest_path_from_the_start() -> None:
     graph = {"a": ["b", "c", "d"], "b": ["d"], "c": ["d"], "d": [], "lonely": []}
-    assert layers(graph, "a") == {"a": 0, "b": 1, "c": 1, "d": 2, "lonely": 3}
+    assert layers(graph, "a") == {"a": 0, "b": 1, "c": 1, "d": 2, "lonely": 0}
 
 
 def test_back_edges_do_not_pull_nodes_back() -> None:
@@ -23,28 +25,103 @@ def test_back_edges_do_not_pull_nodes_back() -> None:
     assert layers(graph, "statement") == {"statement": 0, "restitution": 1, "investigation": 2, "court": 3}
 
 
-def test_every_node_gets_a_distinct_position_on_a_big_case() -> None:
+def _big_case() -> dict[str, list[str]]:
     scenario = load_file(bundled.bundled_dir() / "scam-compound-return.yaml").scenario
     assert scenario is not None
-    successors = {stage.id: [c.to for c in stage.choices] for stage in scenario.stages.values()}
-    position = layered_layout(successors, scenario.start)
-    assert set(position) == set(scenario.stages)
-    assert len(set(position.values())) == len(position)
-    assert position["arrival"] == (0.0, 0.0)
-    assert position["medical"][0] == LAYER_GAP
+    return {stage.id: [c.to for c in stage.choices] for stage in scenario.stages.values()}
+
+
+def test_every_node_gets_its_own_place_and_the_start_comes_first() -> None:
+    successors = _big_case()
+    layout = layered(successors, "arrival")
+    assert set(layout.positions) == set(successors)
+    assert len(set(layout.positions.values())) == len(layout.positions)
+    assert layout.positions["arrival"][0] == 0.0
+    assert layout.positions["medical"][0] == LAYER_GAP
+    for node, (x, _) in layout.positions.items():
+        assert x == layout.layer_of[node] * LAYER_GAP
+
+
+def test_long_edges_pass_between_nodes_not_across_them() -> None:
+    successors = _big_case()
+    layout = layered(successors, "arrival")
+    assert layout.bends  # the case has choices that skip layers
+    for (source, target), points in layout.bends.items():
+        assert len(points) == abs(layout.layer_of[target] - layout.layer_of[source]) - 1
+        for x, y in points:
+            in_column = [ny for nx, ny in layout.positions.values() if nx == x]
+            assert all(abs(ny - y) >= ROW_GAP / 2 for ny in in_column), (source, target)
 
 
 def test_loops_do_not_break_the_layout() -> None:
     position = layered_layout({"a": ["a", "b"], "b": ["a"]}, "a")
-    assert position == {"a": (0.0, 0.0), "b": (LAYER_GAP, 0.0)}
+    assert position["a"][0] == 0.0
+    assert position["b"][0] == LAYER_GAP
+
+
+def test_a_part_not_joined_to_the_rest_goes_below_it_and_is_laid_out_alone() -> None:
+    n = 400
+    graph = {f"s{i}": [f"s{j}" for j in (i + 1, i + 2) if j < n] for i in range(n)}
+    first = layered(graph, "s0")
+    before = graph_layout._part_layout.cache_info()
+    graph["new"] = []  # the editor's Add stage: a stage nothing leads to yet
+    second = layered(graph, "s0")
+    after = graph_layout._part_layout.cache_info()
+    assert after.hits == before.hits + 1  # the 400 stages were not laid out again
+    assert after.misses == before.misses + 1  # only the new stage was
+    assert {node: second.positions[node] for node in first.positions} == first.positions
+    assert second.positions["new"][1] > max(y for _, y in first.positions.values())
 
 
 def test_placed_keeps_fixed_positions_and_lays_the_rest_out_below_them() -> None:
     graph = {"a": ["b"], "b": ["c"], "c": [], "new": []}
-    assert placed(graph, "a", {}) == layered_layout(graph, "a")
+    assert placed(graph, "a", {}).positions == layered_layout(graph, "a")
     fixed = {"a": (0.0, 0.0), "b": (300.0, -50.0), "c": (600.0, 40.0)}
-    position = placed(graph, "a", fixed)
+    position = placed(graph, "a", fixed).positions
     assert {node: position[node] for node in fixed} == fixed
     assert position["new"][1] > 40.0  # below every placed stage, so nothing overlaps
-    assert placed({}, "a", {}) == {}
-    assert set(placed({"x": []}, "missing-start", {})) == {"x"}
+    assert placed({}, "a", {}).positions == {}
+    assert set(placed({"x": []}, "missing-start", {}).positions) == {"x"}
+
+
+def test_an_edge_keeps_its_bends_only_while_its_ends_stay_where_the_layout_put_them() -> None:
+    graph = {"a": ["b", "c"], "b": ["c"], "c": []}
+    automatic = layered(graph, "a")
+    assert ("a", "c") in automatic.bends
+    kept = placed(graph, "a", dict(automatic.positions))
+    assert kept.bends == automatic.bends
+    moved = placed(graph, "a", {**automatic.positions, "c": (900.0, 500.0)})
+    assert ("a", "c") not in moved.bends
+
+
+def test_the_pathway_is_a_map_of_agencies_in_lanes_read_phase_by_phase() -> None:
+    pathway = load_file(bundled.bundled_dir() / "pathways" / "id-gbv-integrated-services.yaml").pathway
+    assert pathway is not None
+    steps = [Step(node.id, node.agency.get("en") if node.agency else "", node.phase or "") for node in pathway.nodes.values()]
+    drawn = lane_map(steps, pathway.referrals)
+    agencies = {step.lane for step in steps}
+    assert sorted(lane.name for lane in drawn.lanes) == sorted(agencies)  # a lane for each agency, once
+    lane_of = {node: lane for lane in drawn.lanes for node in lane.nodes}
+    for step in steps:  # every step inside its agency's band
+        _, y = drawn.positions[step.id]
+        assert lane_of[step.id].name == step.lane
+        assert lane_of[step.id].top < y < lane_of[step.id].bottom
+    assert [phase.name for phase in drawn.phases] == list(dict.fromkeys(step.phase for step in steps))
+    for earlier, later in zip(drawn.phases, drawn.phases[1:], strict=False):
+        assert earlier.last < later.first  # phases read left to right
+    assert drawn.lanes[0].name == steps[0].lane  # the first report's agency comes first
+    assert len(drawn.phases) <= max(drawn.column_of.values()) + 1 <= len(drawn.phases) + 2  # compact: no column per step
+    for (source, target), points in drawn.bends.items():  # referrals that skip columns pass in the gaps
+        for x, y in points:
+            blocking = [ny for node, (nx, ny) in drawn.positions.items() if nx == x]
+            assert all(abs(ny - y) >= 30 for ny in blocking), (source, target)
+
+
+def test_a_lane_holds_every_step_of_its_agency() -> None:
+    steps = [Step("a", "Police", "identification"), Step("b", "Shelter", "protection"), Step("c", "Police", "investigation")]
+    drawn = lane_map(steps, [("a", "b"), ("b", "c"), ("a", "c")])
+    assert [lane.name for lane in drawn.lanes] == ["Police", "Shelter"]
+    assert drawn.lanes[0].nodes == ("a", "c")
+    assert drawn.positions["a"][1] == drawn.positions["c"][1]
+    assert drawn.positions["a"][0] < drawn.positions["b"][0] < drawn.positions["c"][0]
+    assert lane_map([], []).positions == {}

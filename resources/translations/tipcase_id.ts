@@ -284,6 +284,14 @@
         <translation>Anggota yang selesai dan lulus, per hari</translation>
     </message>
     <message>
+        <source>{share} chose: {choice}</source>
+        <translation>{share} memilih: {choice}</translation>
+    </message>
+    <message>
+        <source>{n} decisions here.</source>
+        <translation>{n} keputusan di sini.</translation>
+    </message>
+    <message>
         <source>New cohort</source>
         <translation>Angkatan baru</translation>
     </message>
@@ -1518,6 +1526,207 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Your route</source>
+        <translation>Rute Anda</translation>
+    </message>
+    <message>
+        <source>Your trail</source>
+        <translation>Jejak Anda</translation>
+    </message>
+    <message>
+        <source>Best route</source>
+        <translation>Rute terbaik</translation>
+    </message>
+    <message>
+        <source>Yours and the best</source>
+        <translation>Milik Anda sekaligus yang terbaik</translation>
+    </message>
+    <message>
+        <source>Off-pathway referral</source>
+        <translation>Rujukan di luar jalur</translation>
+    </message>
+    <message>
+        <source>Critical choice</source>
+        <translation>Pilihan kritis</translation>
+    </message>
+    <message>
+        <source>Rule broken or critical error here</source>
+        <translation>Aturan dilanggar atau kesalahan kritis di sini</translation>
+    </message>
+    <message>
+        <source>You are here</source>
+        <translation>Anda di sini</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Awal</translation>
+    </message>
+    <message>
+        <source>End: success</source>
+        <translation>Akhir: berhasil</translation>
+    </message>
+    <message>
+        <source>End: partial success</source>
+        <translation>Akhir: berhasil sebagian</translation>
+    </message>
+    <message>
+        <source>End: failure</source>
+        <translation>Akhir: gagal</translation>
+    </message>
+    <message>
+        <source>Share of decisions at the stage: the wider, the more</source>
+        <translation>Bagian keputusan di tahap itu: makin tebal, makin banyak</translation>
+    </message>
+    <message>
+        <source>Choice not taken</source>
+        <translation>Pilihan yang tidak diambil</translation>
+    </message>
+    <message>
+        <source>Referral the pathway allows</source>
+        <translation>Rujukan yang diizinkan jalur</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Keterangan</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Step by step (the map as a &amp;list)</source>
+        <translation>Langkah demi langkah (peta sebagai &amp;daftar)</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>Langkah demi langkah</translation>
+    </message>
+</context>
+<context>
+    <name>Maps</name>
+    <message>
+        <source>You are here.</source>
+        <translation>Anda di sini.</translation>
+    </message>
+    <message>
+        <source>On your trail, step {steps}.</source>
+        <translation>Di jejak Anda, langkah {steps}.</translation>
+    </message>
+    <message>
+        <source>On the best trail.</source>
+        <translation>Di jejak terbaik.</translation>
+    </message>
+    <message>
+        <source>Not on your trail.</source>
+        <translation>Tidak di jejak Anda.</translation>
+    </message>
+    <message>
+        <source>A pathway rule was broken here.</source>
+        <translation>Aturan jalur rujukan dilanggar di sini.</translation>
+    </message>
+    <message>
+        <source>Agency not named</source>
+        <translation>Lembaga tidak disebut</translation>
+    </message>
+    <message>
+        <source>Your trail so far</source>
+        <translation>Jejak Anda sejauh ini</translation>
+    </message>
+    <message>
+        <source>Your trail</source>
+        <translation>Jejak Anda</translation>
+    </message>
+    <message>
+        <source>The best trail</source>
+        <translation>Jejak terbaik</translation>
+    </message>
+    <message>
+        <source>case clock {hours} h</source>
+        <translation>waktu kasus {hours} jam</translation>
+    </message>
+    <message>
+        <source>after: {choice}</source>
+        <translation>setelah: {choice}</translation>
+    </message>
+    <message>
+        <source>where the case begins</source>
+        <translation>tempat kasus dimulai</translation>
+    </message>
+    <message>
+        <source>No step on the pathway yet.</source>
+        <translation>Belum ada langkah di jalur rujukan.</translation>
+    </message>
+    <message>
+        <source>On your route, step {steps}.</source>
+        <translation>Di rute Anda, langkah {steps}.</translation>
+    </message>
+    <message>
+        <source>On the best route.</source>
+        <translation>Di rute terbaik.</translation>
+    </message>
+    <message>
+        <source>Not on your route.</source>
+        <translation>Tidak di rute Anda.</translation>
+    </message>
+    <message>
+        <source>You chose: {choice} ({rating}).</source>
+        <translation>Anda memilih: {choice} ({rating}).</translation>
+    </message>
+    <message>
+        <source>A critical error here.</source>
+        <translation>Kesalahan kritis di sini.</translation>
+    </message>
+    <message>
+        <source>Your route</source>
+        <translation>Rute Anda</translation>
+    </message>
+    <message>
+        <source>The best route</source>
+        <translation>Rute terbaik</translation>
+    </message>
+    <message>
+        <source>chose: {choice} ({rating})</source>
+        <translation>memilih: {choice} ({rating})</translation>
+    </message>
+    <message>
+        <source>the end of the case</source>
+        <translation>akhir kasus</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identifikasi</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Perlindungan</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>Penyidikan</translation>
+    </message>
+    <message>
+        <source>Prosecution</source>
+        <translation>Penuntutan</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Pengadilan</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Pemulihan</translation>
+    </message>
+    <message>
+        <source>Reintegration</source>
+        <translation>Reintegrasi</translation>
+    </message>
+    <message>
+        <source>Phase not named</source>
+        <translation>Tahap tidak disebut</translation>
     </message>
 </context>
 <context>

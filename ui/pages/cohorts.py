@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 from ui.context import ApplicationContext
 from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
+from ui.numbers import percent_text
 from ui.pages.roster_dialog import RosterDialog
 from ui.widgets.charts import CompetencyChart, ProgressChart
-from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from ui.widgets.graph_items import EdgeSpec, NodeSpec
+from ui.widgets.map_panel import MapContent, MapPanel
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 COHORTS_TOPICS = ("attempts", "decisions", "cohorts", "courses", "scenario_versions")
@@ -103,9 +105,10 @@ class CohortsPage(QWidget):
         self.errors_table = _table(self.errors_model, "errors")
         for table in (self.hardest_table, self.choices_table, self.errors_table):
             self.tabs.addTab(table, "")
-        self.heat = GraphView(minimap=True)
+        self.heat_panel = MapPanel(minimap=True, with_list=False)  # the tables are its text equivalent
+        self.heat = self.heat_panel.view
         self.heat.setObjectName("heat")
-        self.tabs.addTab(self.heat, "")
+        self.tabs.addTab(self.heat_panel, "")
         self.progress_chart = ProgressChart()
         self.progress_chart.setObjectName("progress")
         self.tabs.addTab(self.progress_chart, "")
@@ -312,18 +315,31 @@ class CohortsPage(QWidget):
                     stages.append(node)
             count, was_critical = pairs.get((stage, target), (0, False))
             pairs[(stage, target)] = (count + taken.get((stage, number), 0), was_critical or critical)
-        nodes = [
-            NodeSpec(
-                s, f"{s}\n{report.stage_titles.get(s, '')}".strip(), kind=report.ends.get(s) or ("start" if s == report.start else "normal")
+        said: dict[str, list[str]] = {}
+        for c in report.choices:
+            if c.count and at_stage.get(c.stage):
+                percent = percent_text(100 * c.count / at_stage[c.stage], 0)
+                said.setdefault(c.stage, []).append(self.tr("{share} chose: {choice}").format(share=percent, choice=c.label))
+        nodes = []
+        for s in stages:
+            description = self.tr("{n} decisions here.").format(n=at_stage.get(s, 0)) + " " + " ".join(said.get(s, []))
+            title = report.stage_titles.get(s, "")
+            nodes.append(
+                NodeSpec(
+                    s,
+                    f"{s}\n{title}".strip(),
+                    tooltip=f"{title}\n{description}".strip(),
+                    kind=report.ends.get(s) or ("start" if s == report.start else "normal"),
+                    description=description.strip(),
+                )
             )
-            for s in stages
-        ]
         edges = []
         for (stage, target), (count, critical) in pairs.items():
             share = count / at_stage[stage] if at_stage.get(stage) else 0.0
-            label = f"{100 * share:.0f} %" if count else ""
+            label = percent_text(100 * share, 0) if count else ""
             edges.append(EdgeSpec(stage, target, "critical" if critical else "plain", heat=share, label=label))
-        self.heat.set_graph(nodes, edges, report.start)
+        ends = [end for end in ("success", "partial", "failure") if end in report.ends.values()]
+        self.heat_panel.show_content(MapContent(nodes, edges, report.start, legend=("heat", "critical", "start", *ends)))
 
     # -- actions ---------------------------------------------------------------------------------
     def new_cohort(self) -> None:

@@ -8,7 +8,6 @@ provisions it cites say (from the register of provisions, in the interface langu
 from __future__ import annotations
 
 import html
-import itertools
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -20,12 +19,14 @@ from tipcase.play.engine import Play
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
+from ui.maps.pathway import pathway_content
+from ui.maps.route import route_content
 from ui.models.decisions import DecisionListModel, DecisionRow, provision_notes, rating_text
 from ui.numbers import number_text, percent_text
 from ui.pages.player_panels import plain
 from ui.theme import colours
 from ui.widgets.charts import CompetencyChart
-from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from ui.widgets.map_panel import MapPanel
 
 
 class DebriefPage(QWidget):
@@ -71,12 +72,16 @@ class DebriefPage(QWidget):
         competencies_layout = QVBoxLayout(competencies)
         competencies_layout.addWidget(self.chart, 1)
         competencies_layout.addWidget(self.summary)
-        self.route_map = GraphView(minimap=True)
-        self.pathway_map = GraphView(minimap=True)
+        self.route_panel = MapPanel(minimap=True)  # each map with its legend and its route as a list
+        self.route_map = self.route_panel.view
+        self.route_panel.node_activated.connect(self._show_decision_at)
+        self.pathway_panel = MapPanel(minimap=True)
+        self.pathway_map = self.pathway_panel.view
+        self.pathway_panel.node_activated.connect(self._show_decision_at)
         self.tabs = QTabWidget()
         self.tabs.addTab(competencies, "")
-        self.tabs.addTab(self.route_map, "")
-        self.tabs.addTab(self.pathway_map, "")
+        self.tabs.addTab(self.route_panel, "")
+        self.tabs.addTab(self.pathway_panel, "")
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -251,39 +256,19 @@ class DebriefPage(QWidget):
         return f"<p><b>{heading}</b></p><ul>{''.join(items)}</ul>"
 
     def _draw_route(self, play: Play, best: Play) -> None:
-        scenario = play.scenario
-        mine, good = set(play.route), set(best.route)
-        taken = {(d.stage, d.choice.to) for d in play.decisions}
-        best_steps = {(d.stage, d.choice.to) for d in best.decisions}
-        nodes = []
-        for stage in scenario.stages.values():
-            state = "both" if stage.id in mine and stage.id in good else "route" if stage.id in mine else "best" if stage.id in good else ""
-            if stage.id == play.route[-1]:
-                state = "current"
-            nodes.append(
-                NodeSpec(
-                    stage.id,
-                    self._stage_label(stage),
-                    kind=stage.end or ("start" if stage.id == scenario.start else "normal"),
-                    state=state,
-                )
-            )
-        edges = []
-        for stage, choice in scenario.choices():
-            key = (stage.id, choice.to)
-            style = (
-                "both"
-                if key in taken and key in best_steps
-                else "route"
-                if key in taken
-                else "best"
-                if key in best_steps
-                else "critical"
-                if choice.critical
-                else "plain"
-            )
-            edges.append(EdgeSpec(stage.id, choice.to, style))
-        self.route_map.set_graph(nodes, edges, scenario.start)
+        self.route_panel.show_content(route_content(play, best, self.context.text, self._stage_label))
+
+    def _show_decision_at(self, node: str) -> None:
+        """A stage (or a pathway step) chosen on a map: show the decision taken there, if one was."""
+        debrief = self.debrief
+        if debrief is None:
+            return
+        play: Play = debrief.play
+        for row, decision in enumerate(play.decisions):
+            stage = play.scenario.stages[decision.stage]
+            if node in (decision.stage, stage.at):
+                self.decision_list.setCurrentIndex(self.decisions.index(row))
+                return
 
     def _stage_label(self, stage: Any) -> str:
         """A stage's title; an untitled end is named by its outcome (ids are for authors, not trainees)."""
@@ -293,33 +278,6 @@ class DebriefPage(QWidget):
         return str(outcomes.get(stage.end or "", stage.id))
 
     def _draw_pathway(self, play: Play, best: Play) -> None:
-        pathway = play.pathway
-        self.tabs.setTabEnabled(2, pathway is not None)
-        if pathway is None:
-            return
-        mine = [s.node for s in play.trail]
-        good = [s.node for s in best.trail]
-        my_steps, best_steps = set(itertools.pairwise(mine)), set(itertools.pairwise(good))
-        nodes = [
-            NodeSpec(
-                node.id,
-                self.context.text(node.title),
-                tooltip=self.context.text(node.agency),
-                state="both" if node.id in mine and node.id in good else "route" if node.id in mine else "best" if node.id in good else "",
-            )
-            for node in pathway.nodes.values()
-        ]
-        edges = []
-        for step in sorted(pathway.referrals | my_steps | best_steps):
-            style = (
-                "both"
-                if step in my_steps and step in best_steps
-                else "route"
-                if step in my_steps
-                else "best"
-                if step in best_steps
-                else "plain"
-            )
-            edges.append(EdgeSpec(step[0], step[1], style))
-        start = mine[0] if mine else next(iter(pathway.nodes))
-        self.pathway_map.set_graph(nodes, edges, start)
+        self.tabs.setTabEnabled(2, play.pathway is not None)
+        if play.pathway is not None:
+            self.pathway_panel.show_content(pathway_content(play, self.context.text, best=best))

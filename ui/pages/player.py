@@ -15,7 +15,6 @@ presses the focused button. A decision is final once made: it is committed befor
 from __future__ import annotations
 
 import html
-import itertools
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -39,10 +38,11 @@ from tipcase.play.engine import Decision, Play
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
+from ui.maps.pathway import pathway_content
 from ui.models.exhibits import ExhibitListModel
 from ui.numbers import number_text
 from ui.pages.player_panels import ChoiceButton, EndPanel, FeedbackPanel, WarningPanel, paragraphs, plain
-from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+from ui.widgets.map_panel import MapPanel
 
 
 class PlayerPage(QWidget):
@@ -123,10 +123,12 @@ class PlayerPage(QWidget):
         case_layout = QVBoxLayout(case_file)
         case_layout.addWidget(self.exhibit_list, 1)
         case_layout.addWidget(self.exhibit_view, 2)
-        self.trail_map = GraphView()
+        self.trail_panel = MapPanel(orientation=Qt.Orientation.Vertical)  # the trail, its legend and its steps as a list
+        self.trail_map = self.trail_panel.view
+        self._trail_of = 0  # the attempt whose trail is drawn: its zoom is kept from choice to choice
         self.side = QTabWidget()
         self.side.addTab(case_file, "")
-        self.side.addTab(self.trail_map, "")
+        self.side.addTab(self.trail_panel, "")
 
         self.body = QSplitter()
         self.body.addWidget(story)
@@ -376,24 +378,13 @@ class PlayerPage(QWidget):
         return f'<p><img src="{url.toString()}" width="{width}" alt="{alt}"></p>'
 
     def _draw_trail(self, play: Play) -> None:
-        pathway = play.pathway
-        self.side.setTabEnabled(1, pathway is not None)
-        if pathway is None:
+        """The trail so far on the pathway's map (the zoom kept between choices of one attempt)."""
+        self.side.setTabEnabled(1, play.pathway is not None)
+        if play.pathway is None:
             return
-        visited = [step.node for step in play.trail]
-        current = visited[-1] if visited else None
-        nodes = [
-            NodeSpec(
-                node.id, self.context.text(node.title), state="current" if node.id == current else ("route" if node.id in visited else "")
-            )
-            for node in pathway.nodes.values()
-        ]
-        steps = set(itertools.pairwise(visited))
-        edges = [EdgeSpec(a, b, "route" if (a, b) in steps else "plain") for a, b in sorted(pathway.referrals)]
-        start = visited[0] if visited else next(iter(pathway.nodes))
-        self.trail_map.set_graph(nodes, edges, start)
-        if current is not None:
-            self.trail_map.select_node(current)
+        keep = self._trail_of == self.attempt_id
+        self._trail_of = self.attempt_id
+        self.trail_panel.show_content(pathway_content(play, self.context.text), keep_view=keep)
 
     # -- deciding --------------------------------------------------------------------------------
     def _accept_warning(self) -> None:

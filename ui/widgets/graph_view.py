@@ -1,86 +1,57 @@
-"""A zoomable, pannable drawing of a directed graph (a scenario or a referral pathway).
+"""A zoomable map of a directed graph: a case's stages and choices, or a referral pathway in lanes.
 
-Nodes are laid out in layers (``tipcase.format.graph_layout``) unless given positions. Edges can be styled to show
-a trainee's route, the best route, or both, or a share of trainees (heat). Ctrl+wheel or +/- zoom,
-dragging or the arrow keys pan, 0 fits the whole graph. ``select_node`` centres a node (the debrief's
-list drives it from the keyboard). An ``editable`` view lets nodes be dragged, edges following, and
-reports each drop; a ``minimap`` view shows the whole graph in its corner when it overflows
-(``ui.widgets.minimap``).
+Nodes are laid out in layers by igraph's Sugiyama layout (``tipcase.format.graph_layout``) unless given
+positions, or in an agency's lane each (``tipcase.format.pathway_map``) when given lanes. Edges show a
+trainee's route, the best route, both, a critical choice, an off-pathway referral, or a share of trainees
+(heat); ``ui.widgets.map_style`` says how, with WCAG AA contrast, and ``ui.widgets.map_legend`` explains it.
+
+Reading it: labels are at least 9 points at the default zoom; ``fit`` (and the 0 key) shows the whole
+route (the nodes with a state), never smaller than that; Ctrl+wheel or +/- zoom; dragging pans. By
+keyboard the arrow keys move a focus ring from node to node, Home/End go to the first and last, Enter
+or Space activate the node (``node_activated``), and the view's accessible name says the node's label
+and description. ``select_node`` puts the ring on a node and brings it into sight (the debrief's list
+drives it). An ``editable`` view lets nodes be dragged and reports each drop (``nodes_moved``); a
+``minimap`` view shows the whole graph in its corner when it overflows (``ui.widgets.minimap``).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
-    QPen,
-    QPolygonF,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsTextItem,
-    QGraphicsView,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
-from tipcase.format.graph_layout import placed
+from tipcase.format.graph_layout import Point, placed
+from tipcase.format.pathway_map import LaneMap
 
-from ui.theme import colours
+from ui.widgets.graph_items import EdgeItem, EdgeSpec, LanesItem, NodeItem, NodeSpec
+from ui.widgets.graph_navigation import NavigableView
+from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
 
 if TYPE_CHECKING:
     from ui.widgets.minimap import Minimap
 
-NODE_WIDTH = 180.0
-NODE_HEIGHT = 62.0
-MIN_READABLE_SCALE = 0.55
+__all__ = ["EdgeSpec", "GraphView", "NodeSpec"]
+
+NODE_HEIGHT = 60.0  # a typical node's height (the minimap's boxes)
 SCENE_MARGIN = 60.0  # room around the graph, so a dragged stage can go a little beyond the edge
+STYLE_ORDER = ("plain", "critical", "best", "off", "route", "both")  # of two edges between two nodes, the later is drawn
 
 
-@dataclasses.dataclass(frozen=True)
-class NodeSpec:
-    id: str
-    label: str
-    tooltip: str = ""
-    kind: str = "normal"  # normal | start | success | partial | failure
-    state: str = ""  # "" | route | best | both | current
+class _MovableNode(NodeItem):
+    """A node that tells the view when it is dragged (an editable view's nodes)."""
 
-
-@dataclasses.dataclass(frozen=True)
-class EdgeSpec:
-    source: str
-    target: str
-    style: str = "plain"  # plain | route | best | both | critical
-    heat: float | None = None  # 0..1: the share of trainees who took it (analytics); drawn as width and strength
-    label: str = ""  # drawn at the middle of the edge (the share, as text)
-
-
-class _NodeItem(QGraphicsRectItem):
-    """A stage or pathway node, centred on its position so ``pos()`` is its centre."""
-
-    def __init__(self, spec: NodeSpec, view: GraphView) -> None:
-        super().__init__(QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT))
-        self.spec = spec
-        self.view = view
-        self.label: QGraphicsTextItem | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(spec.tooltip or spec.label)
+    view: GraphView
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802 - Qt's name
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
@@ -88,75 +59,9 @@ class _NodeItem(QGraphicsRectItem):
         return super().itemChange(change, value)
 
 
-class _EdgeItems:
-    """The drawn parts of one edge (line, arrow head, label), re-routed when a node moves."""
-
-    def __init__(self, spec: EdgeSpec, scene: QGraphicsScene, palette: Any) -> None:
-        self.spec = spec
-        colour = {
-            "plain": palette.muted,
-            "route": palette.route,
-            "both": palette.route,
-            "best": palette.best,
-            "critical": palette.bad,
-        }[spec.style]
-        width = {"plain": 1.0, "critical": 1.2, "best": 2.5, "route": 3.0, "both": 3.5}[spec.style]
-        if spec.heat is not None:  # the analytics' heat overlay: the more trainees took it, the wider and stronger
-            colour = QColor(palette.bad if spec.style == "critical" else palette.route)
-            colour.setAlpha(int(70 + 185 * max(0.0, min(1.0, spec.heat))))
-            width = 1.0 + 8.0 * max(0.0, min(1.0, spec.heat))
-        pen = QPen(colour, width)
-        if spec.style == "best":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        self.width = width
-        self.line = QGraphicsPathItem()
-        self.line.setPen(pen)
-        self.line.setZValue(-1 if spec.style == "plain" else 0)
-        scene.addItem(self.line)
-        self.arrow = scene.addPolygon(QPolygonF(), QPen(colour, 1), QBrush(colour))
-        self.arrow.setZValue(self.line.zValue())
-        self.text: QGraphicsSimpleTextItem | None = None
-        if spec.label:
-            self.text = scene.addSimpleText(spec.label)
-            self.text.setBrush(QBrush(palette.text))
-            self.text.setZValue(2)
-
-    def items(self) -> list[QGraphicsItem]:
-        return [self.line, self.arrow, *([self.text] if self.text is not None else [])]
-
-    def route(self, source: QPointF, target: QPointF) -> None:
-        """Draw from the right side of the source to the left side of the target (arcing back over loops)."""
-        start = QPointF(source.x() + NODE_WIDTH / 2, source.y())
-        end = QPointF(target.x() - NODE_WIDTH / 2, target.y())
-        path = QPainterPath(start)
-        if target.x() > source.x():
-            middle = (start.x() + end.x()) / 2
-            path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
-        else:  # a loop or a step back: arc above the nodes
-            lift = min(start.y(), end.y()) - NODE_HEIGHT * 1.4
-            path.cubicTo(QPointF(start.x() + 60, lift), QPointF(end.x() - 60, lift), end)
-        self.line.setPath(path)
-        angle = math.atan2(end.y() - path.pointAtPercent(0.97).y(), end.x() - path.pointAtPercent(0.97).x())
-        size = 7 + self.width
-        self.arrow.setPolygon(
-            QPolygonF(
-                [
-                    end,
-                    QPointF(end.x() - size * math.cos(angle - 0.45), end.y() - size * math.sin(angle - 0.45)),
-                    QPointF(end.x() - size * math.cos(angle + 0.45), end.y() - size * math.sin(angle + 0.45)),
-                ]
-            )
-        )
-        if self.text is not None:
-            middle_point = path.pointAtPercent(0.5)
-            box = self.text.boundingRect()
-            self.text.setPos(middle_point.x() - box.width() / 2, middle_point.y() - box.height() - 2)
-
-
-class GraphView(QGraphicsView):
+class GraphView(NavigableView):
     """A graph on a canvas; with ``editable`` its nodes can be dragged (``nodes_moved`` reports where)."""
 
-    node_activated = Signal(str)
     nodes_moved = Signal(list)  # [(node id, x, y), ...] centres after a drag, once the mouse is released
 
     def __init__(self, parent: QWidget | None = None, *, editable: bool = False, minimap: bool = False) -> None:
@@ -167,12 +72,17 @@ class GraphView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editable = editable
-        self._nodes: dict[str, _NodeItem] = {}  # they keep their labels' wrappers alive
-        self._edges: dict[tuple[str, str], _EdgeItems] = {}  # they keep their parts' wrappers alive
-        self._edges_at: dict[str, list[_EdgeItems]] = {}
+        self._edges: dict[tuple[str, str], EdgeItem] = {}
+        self._labels: dict[tuple[str, str], QGraphicsSimpleTextItem] = {}
+        self._edges_at: dict[str, list[EdgeItem]] = {}
+        self._bends: dict[tuple[str, str], list[Point]] = {}
         self._pressed_at: dict[str, QPointF] = {}
         self._placing = False
-        self._centres: dict[str, tuple[float, float]] = {}  # where each node is, kept as items move
+        self._lanes: LanesItem | None = None
+        self._palette = map_colours()
+        self._font = label_font()
+        self._metrics = QFontMetricsF(self._font)
+        self._fit_pending = False  # fitted while hidden: fit again once shown at its real size
         self.minimap: Minimap | None = None
         if minimap:
             from ui.widgets.minimap import Minimap  # noqa: PLC0415 - it draws with this module's sizes
@@ -187,23 +97,41 @@ class GraphView(QGraphicsView):
         start: str,
         *,
         positions: Mapping[str, tuple[float, float]] | None = None,
+        lanes: LaneMap | None = None,
         keep_view: bool = False,
     ) -> None:
-        """Draw the graph. ``positions`` places nodes (centres); the rest are laid out in layers.
+        """Draw the graph anew.
 
-        With ``keep_view`` the zoom and scroll stay as they were.
+        ``positions`` places nodes (centres); the rest are laid out in layers; ``lanes`` places every node in its agency's lane instead.
+
+        Fitted to the route (``fit``) unless ``keep_view``: then the zoom stays and the focused node, or
+        the current one, is brought into sight.
         """
-        centre_before = self.mapToScene(self.viewport().rect().center())
+        self._palette = map_colours()
         self.scene().clear()
         self._nodes.clear()
         self._centres.clear()
         self._edges.clear()
+        self._labels.clear()
         self._edges_at.clear()
-        self.update_graph(nodes, edges, start, positions=positions)
+        self._lanes = None
+        if lanes is not None:
+            self._lanes = LanesItem(lanes.lanes, lanes.phases, lanes.positions, self._palette)
+            self.scene().addItem(self._lanes)
+            self.scene().addItem(self._lanes.names)
+        self._draw(nodes, edges, start, positions, lanes)
+        if self._focus not in self._nodes:
+            self._focus = None
+        elif self._focus is not None:
+            self._nodes[self._focus].set_focused(self.hasFocus())
+        current = next((spec.id for spec in nodes if spec.state == "current"), None)
         if keep_view and nodes:
-            self.centerOn(centre_before)
+            target = self._nodes.get(self._focus or current or "")
+            if target is not None:
+                self.ensureVisible(target.sceneBoundingRect(), 40, 40)
         else:
             self.fit()
+        self._announce()
 
     def update_graph(
         self, nodes: list[NodeSpec], edges: list[EdgeSpec], start: str, *, positions: Mapping[str, tuple[float, float]] | None = None
@@ -213,47 +141,66 @@ class GraphView(QGraphicsView):
         Nodes and edges that are the same stay; the rest are added, restyled, moved or removed (the editor
         calls this when the graph's shape changed; a node's text alone goes through ``update_node``).
         """
-        palette = colours()
-        successors: dict[str, list[str]] = {n.id: [] for n in nodes}
-        for edge in edges:
-            if edge.source in successors and edge.target in successors:
-                successors[edge.source].append(edge.target)
-        centre = {node: QPointF(x, y) for node, (x, y) in placed(successors, start, positions or {}).items()}
+        self._draw(nodes, edges, start, positions, None)
+
+    def _draw(
+        self,
+        nodes: list[NodeSpec],
+        edges: list[EdgeSpec],
+        start: str,
+        positions: Mapping[str, tuple[float, float]] | None,
+        lanes: LaneMap | None,
+    ) -> None:
+        palette = self._palette
+        if lanes is not None:
+            centres, self._bends = dict(lanes.positions), dict(lanes.bends)
+        else:
+            successors: dict[str, list[str]] = {n.id: [] for n in nodes}
+            for edge in edges:
+                if edge.source in successors and edge.target in successors:
+                    successors[edge.source].append(edge.target)
+            layout = placed(successors, start, positions or {})
+            centres, self._bends = layout.positions, layout.bends
         moved: set[str] = set()
         added: list[str] = []
-        wanted = {spec.id for spec in nodes}
+        wanted = {spec.id for spec in nodes if spec.id in centres}
         for node_id in [node_id for node_id in self._nodes if node_id not in wanted]:
             self.scene().removeItem(self._nodes.pop(node_id))
         self._placing = True  # moves made here re-route their edges once, below
         try:
             for spec in nodes:
+                if spec.id not in centres:
+                    continue
                 item = self._nodes.get(spec.id)
                 if item is None:
-                    item = self._nodes[spec.id] = self._add_node(spec, palette)
+                    item = self._nodes[spec.id] = self._add_node(spec)
                     added.append(spec.id)
                     moved.add(spec.id)
                 elif item.spec != spec:
-                    self._style_node(item, spec, palette)
-                if item.pos() != centre[spec.id]:
-                    item.setPos(centre[spec.id])
+                    item.set_spec(spec, palette)
+                    moved.add(spec.id)  # its height may have changed
+                point = QPointF(*centres[spec.id])
+                if item.pos() != point:
+                    item.setPos(point)
                     moved.add(spec.id)
-            self._centres = {node_id: (point.x(), point.y()) for node_id, point in centre.items() if node_id in self._nodes}
+            self._centres = {node_id: centres[node_id] for node_id in self._nodes}
         finally:
             self._placing = False
         drawn: dict[tuple[str, str], EdgeSpec] = {}
-        for edge in sorted(edges, key=lambda e: ("plain", "critical", "best", "route", "both").index(e.style)):
+        for edge in sorted(edges, key=lambda e: STYLE_ORDER.index(e.style)):
             key = (edge.source, edge.target)
-            if (key in drawn and edge.style == "plain") or edge.source not in centre or edge.target not in centre:
+            if edge.source == edge.target or edge.source not in self._nodes or edge.target not in self._nodes:
                 continue
-            drawn[key] = edge
-        for key in [key for key, items in self._edges.items() if drawn.get(key) != items.spec]:
+            if key not in drawn or edge.style != "plain" or edge.heat is not None:
+                drawn[key] = edge
+        for key in [key for key, item in self._edges.items() if drawn.get(key) != item.spec]:
             self._remove_edge(key)
         for key, edge in drawn.items():
             if key not in self._edges:
-                self._add_edge(edge, palette)
+                self._add_edge(edge)
                 moved.update(key)
-        for edge_items in {id(e): e for node_id in moved for e in self._edges_at.get(node_id, [])}.values():
-            edge_items.route(self._nodes[edge_items.spec.source].pos(), self._nodes[edge_items.spec.target].pos())
+        for edge_item in {id(e): e for node_id in moved for e in self._edges_at.get(node_id, [])}.values():
+            self._route(edge_item)
         if self.editable:  # after placing, so building the scene reports no moves
             for node_id in added:
                 self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -263,82 +210,78 @@ class GraphView(QGraphicsView):
             self.minimap.graph_changed()
 
     def update_node(self, spec: NodeSpec) -> None:
-        """Show a node's new label, tooltip or kind where it is (nothing else moves)."""
+        """Show a node's new label, tooltip, kind or state where it is (nothing else moves)."""
         item = self._nodes.get(spec.id)
         if item is not None and item.spec != spec:
-            self._style_node(item, spec, colours())
+            item.set_spec(spec, self._palette)
+            for edge in self._edges_at.get(spec.id, []):
+                self._route(edge)
 
-    def _add_node(self, spec: NodeSpec, palette: Any) -> _NodeItem:
-        item = _NodeItem(spec, self)
-        label = QGraphicsTextItem()
-        label.setParentItem(item)
-        label.setDefaultTextColor(palette.text)
-        font = QFont(label.font())
-        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.85))
-        label.setFont(font)
-        label.setTextWidth(NODE_WIDTH - 10)
-        item.label = label
-        self._style_node(item, spec, palette)
+    def _add_node(self, spec: NodeSpec) -> NodeItem:
+        if self.editable:
+            item: NodeItem = _MovableNode(spec, self._palette, self._font, self._metrics)
+            item.view = self  # type: ignore[attr-defined]
+        else:
+            item = NodeItem(spec, self._palette, self._font, self._metrics)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.scene().addItem(item)
         return item
 
-    @staticmethod
-    def _style_node(item: _NodeItem, spec: NodeSpec, palette: Any) -> None:
-        item.spec = spec
-        item.setToolTip(spec.tooltip or spec.label)
-        fill = QColor(palette.node)
-        border = QPen(palette.node_border, 1.2)
-        if spec.kind in ("success", "partial", "failure"):
-            border = QPen({"success": palette.good, "partial": palette.warning, "failure": palette.bad}[spec.kind], 2.5)
-        if spec.kind == "start":
-            border = QPen(palette.route, 2.5)
-        if spec.state in ("route", "both", "current"):
-            fill = QColor(palette.route)
-            fill.setAlpha(70)
-        elif spec.state == "best":
-            fill = QColor(palette.best)
-            fill.setAlpha(60)
-        if spec.state == "current":
-            border = QPen(palette.route, 3.5)
-        item.setBrush(QBrush(fill))
-        item.setPen(border)
-        label = item.label
-        if label is not None:
-            label.setPlainText(_elide(spec.label, 70))
-            label.setPos(-NODE_WIDTH / 2 + 5, -label.boundingRect().height() / 2)
+    def _add_edge(self, spec: EdgeSpec) -> None:
+        item = EdgeItem(spec, self._palette)
+        self.scene().addItem(item)
+        self._edges[(spec.source, spec.target)] = item
+        if spec.label:
+            text = self.scene().addSimpleText(spec.label, self._font)
+            text.setBrush(self._palette.muted)
+            text.setZValue(2)
+            self._labels[(spec.source, spec.target)] = text
+        self._edges_at.setdefault(spec.source, []).append(item)
+        self._edges_at.setdefault(spec.target, []).append(item)
 
-    def _add_edge(self, spec: EdgeSpec, palette: Any) -> None:
-        items = _EdgeItems(spec, self.scene(), palette)
-        self._edges[(spec.source, spec.target)] = items
-        self._edges_at.setdefault(spec.source, []).append(items)
-        if spec.target != spec.source:
-            self._edges_at.setdefault(spec.target, []).append(items)
+    def _route(self, item: EdgeItem) -> None:
+        key = (item.spec.source, item.spec.target)
+        source, target = self._nodes[key[0]], self._nodes[key[1]]
+        straight = False
+        if abs(source.pos().x() - target.pos().x()) < 1:  # in one column: straight down or up when nothing is between
+            low, high = sorted((source.pos().y(), target.pos().y()))
+            straight = not any(abs(x - source.pos().x()) < 1 and low < y < high for x, y in self._centres.values())
+        item.route(
+            source.box().translated(source.pos()),
+            target.box().translated(target.pos()),
+            self._bends.get(key, ()),
+            straight=straight,
+            aside=8.0 if (key[1], key[0]) in self._edges else 0.0,
+        )
+        label = self._labels.get(key)
+        if label is not None:
+            middle, box = item.middle(), label.boundingRect()
+            label.setPos(middle.x() - box.width() / 2, middle.y() - box.height() - item.pen.widthF() / 2 - 1)
 
     def _remove_edge(self, key: tuple[str, str]) -> None:
-        items = self._edges.pop(key)
-        for part in items.items():
-            self.scene().removeItem(part)
+        item = self._edges.pop(key)
+        self.scene().removeItem(item)
+        label = self._labels.pop(key, None)
+        if label is not None:
+            self.scene().removeItem(label)
         for node_id in set(key):
             attached = self._edges_at.get(node_id, [])
-            if items in attached:
-                attached.remove(items)
+            if item in attached:
+                attached.remove(item)
 
     def _grow_scene_rect(self) -> None:
-        """The scene is the nodes' extent with a margin (edges arc at most about a node's height above them).
-
-        Computed from the nodes' centres rather than by asking every item its bounds: a large graph has
-        three edge items per choice.
-        """
+        """The scene is the nodes' extent with a margin (from the nodes' centres: a large graph has many edges)."""
         if not self._nodes:
             self.scene().setSceneRect(self.scene().itemsBoundingRect())
             return
         xs = [x for x, _ in self._centres.values()]
         ys = [y for _, y in self._centres.values()]
-        left, right = min(xs) - NODE_WIDTH / 2 - 60, max(xs) + NODE_WIDTH / 2 + 60
-        top, bottom = min(ys) - NODE_HEIGHT * 1.5, max(ys) + NODE_HEIGHT / 2
-        self.scene().setSceneRect(
-            QRectF(left, top, right - left, bottom - top).adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+        area = QRectF(
+            min(xs) - NODE_WIDTH / 2 - 80, min(ys) - NODE_HEIGHT, max(xs) - min(xs) + NODE_WIDTH + 160, max(ys) - min(ys) + 2 * NODE_HEIGHT
         )
+        if self._lanes is not None:
+            area = area.united(self._lanes.boundingRect())
+        self.scene().setSceneRect(area.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
 
     def _node_position_changed(self, node_id: str) -> None:
         node = self._nodes.get(node_id)
@@ -346,9 +289,8 @@ class GraphView(QGraphicsView):
             return
         self._centres[node_id] = (node.pos().x(), node.pos().y())
         for edge in self._edges_at.get(node_id, []):
-            source, target = self._nodes.get(edge.spec.source), self._nodes.get(edge.spec.target)
-            if source is not None and target is not None:
-                edge.route(source.pos(), target.pos())
+            self._bends.pop((edge.spec.source, edge.spec.target), None)  # moved by hand: straight to its ends
+            self._route(edge)
 
     def node_position(self, node_id: str) -> tuple[float, float] | None:
         """Where a node's centre is drawn."""
@@ -362,6 +304,9 @@ class GraphView(QGraphicsView):
     def positions(self) -> dict[str, tuple[float, float]]:
         """Where every node's centre is drawn."""
         return dict(self._centres)
+
+    def node_ids(self) -> list[str]:
+        return list(self._nodes)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mousePressEvent(event)
@@ -379,19 +324,67 @@ class GraphView(QGraphicsView):
             self._grow_scene_rect()
             self.nodes_moved.emit(moved)
 
-    # -- navigation ------------------------------------------------------------------------------
-    def node_ids(self) -> list[str]:
-        return list(self._nodes)
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, NodeItem):
+            self.focus_node(item.spec.id)
+            self.node_activated.emit(item.spec.id)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # -- seeing it -------------------------------------------------------------------------------
+    def label_points(self) -> float:
+        """How large node labels are on screen at the current zoom, in points."""
+        return LABEL_POINTS * self.transform().m11()
 
     def fit(self) -> None:
-        """Fit the whole graph, but never below a scale at which labels can still be read."""
-        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() < MIN_READABLE_SCALE:
-            self.resetTransform()
-            self.scale(MIN_READABLE_SCALE, MIN_READABLE_SCALE)
+        """Show the whole route (the nodes with a state; every node when none has one) as large as fits.
+
+        Between the readable minimum (labels of 9 points) and the natural size. A route too large for the
+        view at the minimum shows from its focused or current node, else from its first node.
+        """
+        self._fit_pending = not self.isVisible()
+        if not self._nodes:
+            return
+        on_route = [item for item in self._nodes.values() if item.spec.state] or list(self._nodes.values())
+        area = QRectF()
+        for item in on_route:
+            area = area.united(item.sceneBoundingRect())
+        if self._lanes is not None and len(on_route) == len(self._nodes):
+            area = area.united(self._lanes.boundingRect())
+        area = area.adjusted(-20, -20, 20, 20)
+        viewport = self.viewport().rect()
+        scale = min(viewport.width() / max(area.width(), 1.0), viewport.height() / max(area.height(), 1.0))
+        scale = max(MIN_READABLE_SCALE, min(MAX_FIT_SCALE, scale))
+        self.resetTransform()
+        self.scale(scale, scale)
+        shown = self.mapToScene(viewport).boundingRect()
+        if area.width() <= shown.width() + 1 and area.height() <= shown.height() + 1:
+            self.centerOn(area.center())
+        else:  # the route from its top left, moved on just enough to show the focused or current node
+            anchor = self._nodes.get(self._focus or "") or next((i for i in on_route if i.spec.state == "current"), None)
+            left, top = area.left(), area.top()
+            if anchor is not None:
+                box = anchor.sceneBoundingRect()
+                left = max(left, box.right() + 30 - shown.width()) if box.right() + 30 > left + shown.width() else left
+                top = max(top, box.bottom() + 30 - shown.height()) if box.bottom() + 30 > top + shown.height() else top
+            self.centerOn(QPointF(left + shown.width() / 2, top + shown.height() / 2))
+        self._view_changed()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
+        """The pathway's phase names, kept at the top of the view while it scrolls."""
+        super().drawForeground(painter, rect)
+        if self._lanes is not None and self._lanes.phases:
+            self._lanes.draw_phase_names(painter, self.mapToScene(self.viewport().rect()).boundingRect())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        if self._lanes is not None and dy:
+            self.viewport().update()  # the phase names move with the top of the view
         self._view_changed()
 
     def zoom(self, factor: float) -> None:
+        self._fit_pending = False
         current = self.transform().m11()
         if 0.05 < current * factor < 6:
             self.scale(factor, factor)
@@ -401,22 +394,16 @@ class GraphView(QGraphicsView):
         if self.minimap is not None:
             self.minimap.refresh()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
-        super().scrollContentsBy(dx, dy)
-        self._view_changed()
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        if self._fit_pending and self.isVisible():
+            self.fit()
         self._view_changed()
 
-    def select_node(self, node_id: str, *, centre: bool = True) -> None:
-        item = self._nodes.get(node_id)
-        if item is None:
-            return
-        self.scene().clearSelection()
-        item.setSelected(True)
-        if centre:
-            self.centerOn(item)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._fit_pending:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -436,13 +423,8 @@ class GraphView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        item = self.itemAt(event.position().toPoint())  # type: ignore[attr-defined]
-        while item is not None and not isinstance(item, _NodeItem):
-            item = item.parentItem()
-        if isinstance(item, _NodeItem):
-            self.node_activated.emit(item.spec.id)
 
-
-def _elide(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def nodes_in_sight(view: GraphView) -> Sequence[str]:
+    """The nodes whose boxes are wholly on screen (for tests and the minimap)."""
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return [node for node, item in view._nodes.items() if shown.contains(item.sceneBoundingRect())]

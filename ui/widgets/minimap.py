@@ -9,10 +9,14 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPix
 from PySide6.QtWidgets import QWidget
 
 from ui.theme import colours
-from ui.widgets.graph_view import NODE_HEIGHT, NODE_WIDTH, SCENE_MARGIN
+from ui.widgets.graph_view import NODE_HEIGHT, SCENE_MARGIN
+from ui.widgets.map_style import NODE_WIDTH
 
 if TYPE_CHECKING:
     from ui.widgets.graph_view import GraphView
+
+
+MOST_EDGES = 3000  # edges drawn in the picture
 
 
 class Minimap(QWidget):
@@ -85,14 +89,12 @@ class Minimap(QWidget):
         scale, offset = self._scale()
         left, top, dx, dy = self._shape.left(), self._shape.top(), offset.x(), offset.y()
         centres = {node_id: (dx + (x - left) * scale, dy + (y - top) * scale) for node_id, (x, y) in self.main.positions().items()}
-        painter.setPen(QPen(palette.muted, 1))
-        painter.drawLines(
-            [
-                QLineF(*centres[source], *centres[target])
-                for source, target in self.main.edge_pairs()
-                if source in centres and target in centres
-            ]
-        )
+        pairs = self.main.edge_pairs()
+        if len(pairs) <= MOST_EDGES:  # past that the lines are a grey smudge at this size, and cost a stall
+            painter.setPen(QPen(palette.muted, 1))
+            painter.drawLines(
+                [QLineF(*centres[source], *centres[target]) for source, target in pairs if source in centres and target in centres]
+            )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.node_border)
         width, height = max(2.0, NODE_WIDTH * scale), max(2.0, NODE_HEIGHT * scale)

@@ -1,0 +1,192 @@
+"""The referral pathway as a map of agencies: a lane for each agency, the steps in order across them.
+
+- **Columns** (left to right): the phases in the order they first appear among the pathway's nodes
+  (identification, protection, investigation, ... in the bundled pathways), each phase a block of
+  columns; within a phase a node's column is the longest chain of referrals inside the phase that leads
+  to it (referrals that close a cycle set aside, as in ``graph_layout.layers``).
+- **Lanes** (top to bottom): one per agency, nodes with the same agency sharing it; a lane comes where its
+  agency first acts (its first column), agencies that first act in the same column in the order igraph's
+  Sugiyama layout (crossing reduction) gives their nodes. Two nodes of one agency in one column take
+  two rows of the lane.
+- **Referrals** that skip columns pass each column between them in the gap between two lanes when a node
+  stands in the way, never across a node (``bends``).
+
+Qt-free: positions are scene units, the app draws them (``ui.widgets.graph_view``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from tipcase.format.graph_layout import LAYER_GAP, Point, layers
+
+LANE_CAPTION = 30.0  # room at the top of a lane for the agency's name
+LANE_ROW = 84.0  # one row of nodes in a lane
+NODE_CLEARANCE = 40.0  # half a node's height and a margin: a bend closer than this to a node's centre would cross it
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """A pathway node as the map needs it: its id, the lane it belongs to (its agency) and its phase."""
+
+    id: str
+    lane: str
+    phase: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Lane:
+    """An agency's band across the map: its name, its top and bottom (scene units), its nodes."""
+
+    name: str
+    top: float
+    bottom: float
+    nodes: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class PhaseBlock:
+    """The columns of one phase: its name and the x of its first and last column's centres."""
+
+    name: str
+    first: float
+    last: float
+
+
+@dataclasses.dataclass(frozen=True)
+class LaneMap:
+    """Where each node's centre is, the bends of referrals, the lanes and the phases (scene units)."""
+
+    positions: dict[str, Point]
+    bends: dict[tuple[str, str], list[Point]]
+    lanes: list[Lane]
+    phases: list[PhaseBlock]
+    column_of: dict[str, int]
+
+
+def lane_map(steps: Sequence[Step], referrals: Iterable[tuple[str, str]], *, column_gap: float = LAYER_GAP) -> LaneMap:
+    """Lay a pathway out in lanes (see the module's docstring). Referrals naming unknown nodes are ignored.
+
+    ``steps`` in the pathway file's order; returns an empty map for no steps.
+    """
+    ids = [step.id for step in steps]
+    known = set(ids)
+    edges = list(dict.fromkeys((a, b) for a, b in referrals if a in known and b in known and a != b))
+    if not steps:
+        return LaneMap({}, {}, [], [], {})
+    depth = _depths(steps, edges)
+    order = _sugiyama_order(ids, edges, depth)
+    reading = sorted(steps, key=lambda s: (depth[s.id], order[s.id]))
+    lane_names = list(dict.fromkeys(step.lane for step in reading))
+    lane_of = {step.id: lane_names.index(step.lane) for step in steps}
+    column = _pack(reading, edges, depth, lane_of)
+    by_lane: dict[str, list[str]] = {name: [] for name in lane_names}
+    for step in sorted(reading, key=lambda s: column[s.id]):
+        by_lane[step.lane].append(step.id)
+    positions: dict[str, Point] = {}
+    lanes: list[Lane] = []
+    top = 0.0
+    for name in lane_names:
+        rows: dict[int, int] = {}
+        for node in by_lane[name]:
+            row = rows.get(column[node], 0)
+            rows[column[node]] = row + 1
+            positions[node] = (column[node] * column_gap, top + LANE_CAPTION + (row + 0.5) * LANE_ROW)
+        bottom = top + LANE_CAPTION + max(rows.values()) * LANE_ROW
+        lanes.append(Lane(name, top, bottom, tuple(by_lane[name])))
+        top = bottom
+    phases: list[PhaseBlock] = []
+    for step in sorted(steps, key=lambda s: column[s.id]):
+        x = column[step.id] * column_gap
+        if phases and phases[-1].name == step.phase:
+            phases[-1] = dataclasses.replace(phases[-1], last=max(phases[-1].last, x))
+        else:
+            phases.append(PhaseBlock(step.phase, x, x))
+    bends = _route(edges, positions, column, [*(lane.top for lane in lanes), lanes[-1].bottom], column_gap)
+    return LaneMap(positions, bends, lanes, phases, column)
+
+
+def _depths(steps: Sequence[Step], edges: list[tuple[str, str]]) -> dict[str, int]:
+    """Each node's reading rank: its phase's block, then the longest chain inside the phase leading to it."""
+    phase_order = list(dict.fromkeys(step.phase for step in steps))
+    phase_of = {step.id: step.phase for step in steps}
+    column: dict[str, int] = {}
+    offset = 0
+    for phase in phase_order:
+        members = [step.id for step in steps if step.phase == phase]
+        inside = {node: [b for a, b in edges if a == node and phase_of[b] == phase] for node in members}
+        depth = layers(inside, members[0])
+        for node in members:
+            column[node] = offset + depth[node]
+        offset += max(depth.values()) + 1
+    return column
+
+
+def _pack(reading: list[Step], edges: list[tuple[str, str]], depth: dict[str, int], lane_of: dict[str, int]) -> dict[str, int]:
+    """Columns, as few as the order allows.
+
+    A phase starts a new column; within a phase a node shares its predecessor's column when its lane is lower
+    down (so the column reads top to bottom in order), and
+    takes the next column when its lane is higher up or the place is taken.
+    """
+    phase_of = {step.id: step.phase for step in reading}
+    before: dict[str, list[str]] = {step.id: [] for step in reading}
+    for a, b in edges:
+        if phase_of[a] == phase_of[b] and depth[a] < depth[b]:
+            before[b].append(a)
+    column: dict[str, int] = {}
+    taken: set[tuple[int, int]] = set()
+    first = -1
+    phase = None
+    for step in reading:
+        if step.phase != phase or first < 0:
+            phase, first = step.phase, max(column.values(), default=-1) + 1
+        wanted = max((column[p] + (0 if lane_of[p] < lane_of[step.id] else 1) for p in before[step.id]), default=first)
+        while (wanted, lane_of[step.id]) in taken:
+            wanted += 1
+        column[step.id] = wanted
+        taken.add((wanted, lane_of[step.id]))
+    return column
+
+
+def _sugiyama_order(ids: list[str], edges: list[tuple[str, str]], column: dict[str, int]) -> dict[str, float]:
+    """Each node's place within its column in igraph's Sugiyama layout (fewest crossings first)."""
+    import igraph  # noqa: PLC0415 - a tenth of a second to import; only drawing a map needs it
+
+    index = {node: i for i, node in enumerate(ids)}
+    graph = igraph.Graph(n=len(ids), edges=[(index[a], index[b]) for a, b in edges], directed=True)
+    layout = graph.layout_sugiyama(layers=[column[node] for node in ids], maxiter=100)
+    return {node: float(layout.coords[index[node]][0]) for node in ids}
+
+
+def _route(
+    edges: list[tuple[str, str]], positions: dict[str, Point], column: dict[str, int], gutters: list[float], column_gap: float
+) -> dict[tuple[str, str], list[Point]]:
+    """Bends for referrals that skip columns.
+
+    A point in each column between, moved to the nearest gap between lanes where a node stands in the way
+    (edges sharing a gap in a column are spread 5 apart).
+    """
+    blocking: dict[int, list[float]] = {}
+    for node, (_, y) in positions.items():
+        blocking.setdefault(column[node], []).append(y)
+    used: dict[tuple[int, float], int] = {}
+    bends: dict[tuple[str, str], list[Point]] = {}
+    for source, target in edges:
+        a, b = column[source], column[target]
+        if abs(a - b) < 2:
+            continue
+        (_, y0), (_, y1) = positions[source], positions[target]
+        step = 1 if b > a else -1
+        points: list[Point] = []
+        for between in range(a + step, b, step):
+            y = y0 + (y1 - y0) * (between - a) / (b - a)
+            if gutters and any(abs(y - other) < NODE_CLEARANCE for other in blocking.get(between, [])):
+                gap = min(gutters, key=lambda g: abs(g - y))
+                taken = used.get((between, gap), 0)
+                used[(between, gap)] = taken + 1
+                y = gap + (taken // 2 + 1) * 5.0 * (1 if taken % 2 else -1) if taken else gap
+            points.append((between * column_gap, y))
+        bends[(source, target)] = points
+    return bends

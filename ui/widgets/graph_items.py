@@ -1,0 +1,361 @@
+"""The drawn parts of a map: nodes, edges, and the pathway's lanes and phases (``ui.widgets.graph_view`` places them).
+
+A node is one item that paints its box, its title wrapped on up to ``NODE_LINES`` lines at
+``LABEL_POINTS``, its marks (start, end, a broken rule) and the keyboard's focus ring; an edge is one
+item that paints its line (through the layout's bends, so long edges pass between nodes), the best
+route's dashes over it when both routes took it, and its arrow head. One item each keeps a 5,000-stage
+case cheap to draw.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from tipcase.format.pathway_map import Lane, PhaseBlock
+
+from ui.widgets.map_style import (
+    LABEL_POINTS,
+    NODE_LINES,
+    NODE_PADDING,
+    NODE_WIDTH,
+    PHASE_POINTS,
+    MapColours,
+    edge_pen,
+    label_font,
+)
+
+Point = tuple[float, float]
+
+
+@dataclasses.dataclass(frozen=True)
+class NodeSpec:
+    """How a node is drawn and read.
+
+    ``kind``: normal | start | success | partial | failure (an end). ``state``: "" | route | best | both |
+    current (where the trainee is). ``description``: what a screen reader says after the label (its agency,
+    whether it is on the route, what happened there). ``flagged``: a rule was broken or a critical choice
+    taken there (a "!" in its corner).
+    """
+
+    id: str
+    label: str
+    tooltip: str = ""
+    kind: str = "normal"
+    state: str = ""
+    description: str = ""
+    flagged: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class EdgeSpec:
+    """How an edge is drawn.
+
+    ``style`` plain | route | best | both | critical | off (an off-pathway referral); ``heat`` 0..1, the share
+    of trainees who took it (the analytics' overlay: the line's width); ``label``
+    drawn at its middle.
+    """
+
+    source: str
+    target: str
+    style: str = "plain"
+    heat: float | None = None
+    label: str = ""
+
+
+def wrap(text: str, metrics: QFontMetricsF, width: float, lines: int) -> list[str]:
+    """``text`` broken at spaces (and at its own line breaks) into at most ``lines`` lines of ``width``.
+
+    The last line ends in "…" when the text does not fit.
+    """
+    result: list[str] = []
+    words = [word for paragraph in text.split("\n") for word in [*paragraph.split(), "\n"]][:-1]
+    line = ""
+    for word in words:
+        if word == "\n":
+            result.append(line)
+            line = ""
+            continue
+        candidate = f"{line} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not line:
+            line = candidate
+        else:
+            result.append(line)
+            line = word
+    result.append(line)
+    result = [metrics.elidedText(item, Qt.TextElideMode.ElideRight, width) for item in result]
+    if len(result) > lines:
+        last = f"{result[lines - 1]} {' '.join(result[lines:])}"
+        result = [*result[: lines - 1], metrics.elidedText(last + " …", Qt.TextElideMode.ElideRight, width - 1)]
+        if not result[-1].endswith("…"):
+            result[-1] += "…"
+    return result
+
+
+class NodeItem(QGraphicsItem):
+    """A stage or pathway node, centred on its position so ``pos()`` is its centre."""
+
+    def __init__(self, spec: NodeSpec, palette: MapColours, font: QFont, metrics: QFontMetricsF) -> None:
+        super().__init__()
+        self.spec = spec
+        self.focused = False
+        self.lines: list[str] = []
+        self._font = font
+        self._metrics = metrics
+        self._rect = QRectF()
+        self.set_spec(spec, palette)
+
+    def set_spec(self, spec: NodeSpec, palette: MapColours) -> None:
+        self.prepareGeometryChange()
+        self.spec = spec
+        self.palette = palette
+        self.lines = wrap(spec.label, self._metrics, NODE_WIDTH - 2 * NODE_PADDING, NODE_LINES)
+        height = len(self.lines) * self._metrics.lineSpacing() + 2 * NODE_PADDING
+        self._rect = QRectF(-NODE_WIDTH / 2, -height / 2, NODE_WIDTH, height)
+        self.setToolTip(spec.tooltip or spec.label)
+        self.update()
+
+    def set_focused(self, focused: bool) -> None:
+        self.focused = focused
+        self.update()
+
+    def box(self) -> QRectF:
+        """The node's box around its centre (scene units)."""
+        return QRectF(self._rect)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._rect.adjusted(-8, -8, 8, 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        palette, spec = self.palette, self.spec
+        fill = palette.node
+        border = QPen(palette.node_border, 1.3)
+        if spec.state in ("route", "both", "current"):
+            fill = palette.route_fill()
+        elif spec.state == "best":
+            fill = palette.best_fill()
+        if spec.state == "best":
+            border = QPen(palette.best, 2.5, Qt.PenStyle.DashLine)
+        if spec.state == "both":
+            border = QPen(palette.best, 2.5)
+        if spec.kind in ("success", "partial", "failure"):
+            border = QPen({"success": palette.good, "partial": palette.partial, "failure": palette.critical}[spec.kind], 3.0)
+            if spec.state == "best":
+                border.setStyle(Qt.PenStyle.DashLine)
+        if spec.state == "current":
+            border = QPen(palette.route, 4.0)
+        if self.isSelected():
+            border = QPen(palette.focus, 3.0)
+        painter.setPen(border)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(self._rect, 6, 6)
+        if spec.kind == "start":  # a solid bar down the left side
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(palette.route))
+            painter.drawRect(QRectF(self._rect.left(), self._rect.top() + 4, 6, self._rect.height() - 8))
+        painter.setFont(self._font)
+        painter.setPen(palette.text)
+        line_height = self._metrics.lineSpacing()
+        top = self._rect.top() + NODE_PADDING + self._metrics.ascent()
+        for number, line in enumerate(self.lines):
+            painter.drawText(
+                QPointF(self._rect.left() + NODE_PADDING + (4 if spec.kind == "start" else 0), top + number * line_height), line
+            )
+        if spec.flagged:
+            _badge(painter, QPointF(self._rect.right() - 2, self._rect.top() + 2), palette.critical, palette.background)
+        if self.focused:
+            ring = QPen(palette.focus, 3.0, Qt.PenStyle.DotLine)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect.adjusted(-6, -6, 6, 6), 9, 9)
+
+
+def _badge(painter: QPainter, centre: QPointF, colour: QColor, text: QColor) -> None:
+    """A round "!" mark: a broken rule or a critical choice here."""
+    painter.setPen(QPen(text, 1.5))
+    painter.setBrush(QBrush(colour))
+    painter.drawEllipse(centre, 10, 10)
+    font = label_font(LABEL_POINTS, bold=True)
+    painter.setFont(font)
+    painter.setPen(text)
+    painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, "!")
+
+
+def edge_path(
+    source: QRectF, target: QRectF, bends: Sequence[Point], *, straight: bool = False, aside: float = 0.0
+) -> tuple[QPainterPath, QPointF, float]:
+    """The line of an edge between two node boxes, through ``bends``; where its arrow head goes; its angle.
+
+    Scene coordinates; the angle in radians.
+
+    Forward (target to the right): from the source's right side to the target's left side, crossing each
+    bend's column level; backward: the mirror; in one column: ``straight`` down or up (moved ``aside`` when
+    the two nodes refer to each other), else out of the right side and back in, bulging right.
+    """
+    sx, sy, tx, ty = source.center().x(), source.center().y(), target.center().x(), target.center().y()
+    half = NODE_WIDTH / 2 + 10
+    if abs(tx - sx) < 1 and straight:
+        down = ty > sy
+        shift = aside if down else -aside
+        start = QPointF(sx + shift, source.bottom() if down else source.top())
+        end = QPointF(tx + shift, target.top() if down else target.bottom())
+        path = QPainterPath(start)
+        path.lineTo(end)
+        return path, end, math.pi / 2 if down else -math.pi / 2
+    if abs(tx - sx) < 1:
+        start, end = QPointF(source.right(), sy), QPointF(target.right(), ty)
+        path = QPainterPath(start)
+        path.cubicTo(QPointF(start.x() + 70, sy), QPointF(end.x() + 70, ty), end)
+        return path, end, math.pi
+    forward = tx > sx
+    side = 1.0 if forward else -1.0
+    start = QPointF(source.right() if forward else source.left(), sy)
+    end = QPointF(target.left() if forward else target.right(), ty)
+    path = QPainterPath(start)
+    here = start
+    for x, y in bends:
+        entry, leave = QPointF(x - side * half, y), QPointF(x + side * half, y)
+        _curve(path, here, entry)
+        path.lineTo(leave)
+        here = leave
+    if not bends and not forward:  # a step back between neighbours: bow below, clear of a forward edge between them
+        path.cubicTo(QPointF(start.x() - 60, sy + 46), QPointF(end.x() + 60, ty + 46), end)
+    else:
+        _curve(path, here, end)
+    return path, end, 0.0 if forward else math.pi
+
+
+def _curve(path: QPainterPath, start: QPointF, end: QPointF) -> None:
+    middle = (start.x() + end.x()) / 2
+    path.cubicTo(QPointF(middle, start.y()), QPointF(middle, end.y()), end)
+
+
+class EdgeItem(QGraphicsItem):
+    """One edge: its line, the best route's dashes over it when both routes took it, and its arrow head."""
+
+    def __init__(self, spec: EdgeSpec, palette: MapColours) -> None:
+        super().__init__()
+        self.spec = spec
+        self.pen, self.overlay = edge_pen(spec.style, palette, spec.heat)
+        self.path = QPainterPath()
+        self.arrow = QPolygonF()
+        self._bounds = QRectF()
+        self.setZValue(-1 if spec.style == "plain" else 0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def route(self, source: QRectF, target: QRectF, bends: Sequence[Point], *, straight: bool = False, aside: float = 0.0) -> None:
+        self.prepareGeometryChange()
+        self.path, tip, angle = edge_path(source, target, bends, straight=straight, aside=aside)
+        size = 9 + self.pen.widthF()
+        self.arrow = QPolygonF(
+            [
+                tip,
+                QPointF(tip.x() - size * math.cos(angle - 0.42), tip.y() - size * math.sin(angle - 0.42)),
+                QPointF(tip.x() - size * math.cos(angle + 0.42), tip.y() - size * math.sin(angle + 0.42)),
+            ]
+        )
+        margin = self.pen.widthF() + size
+        self._bounds = self.path.controlPointRect().united(self.arrow.boundingRect()).adjusted(-margin, -margin, margin, margin)
+
+    def middle(self) -> QPointF:
+        return self.path.pointAtPercent(0.5)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(self.pen)
+        painter.drawPath(self.path)
+        if self.overlay is not None:
+            painter.setPen(self.overlay)
+            painter.drawPath(self.path)
+        painter.setPen(QPen(self.pen.color(), 1))
+        painter.setBrush(QBrush(self.pen.color()))
+        painter.drawPolygon(self.arrow)
+
+
+class LanesItem(QGraphicsItem):
+    """The pathway's lanes (a band for each, and lines between the phases' columns) under everything else.
+
+    The agencies' names are a ``LaneNamesItem`` over the edges; the phases' names are drawn by the view at
+    the top of what is on screen (``draw_phase_names``), so they stay in sight while scrolling.
+    """
+
+    def __init__(self, lanes: list[Lane], phases: list[PhaseBlock], positions: dict[str, Point], palette: MapColours) -> None:
+        super().__init__()
+        self.lanes, self.phases, self.positions, self.palette = lanes, phases, positions, palette
+        self.phase_font = label_font(PHASE_POINTS, bold=True)
+        xs = [x for x, _ in positions.values()] or [0.0]
+        self.left, self.right = min(xs) - NODE_WIDTH / 2 - 30, max(xs) + NODE_WIDTH / 2 + 30
+        self.header = QFontMetricsF(self.phase_font).lineSpacing() + 14
+        bottom = lanes[-1].bottom if lanes else 0.0
+        self._bounds = QRectF(self.left, -self.header, self.right - self.left, bottom + self.header)
+        self.setZValue(-10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.names = LaneNamesItem(self)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        palette = self.palette
+        for number, lane in enumerate(self.lanes):
+            band = QRectF(self.left, lane.top, self.right - self.left, lane.bottom - lane.top)
+            painter.fillRect(band, palette.lane if number % 2 else palette.background)
+        bottom = self.lanes[-1].bottom if self.lanes else 0.0
+        painter.setPen(QPen(palette.plain, 1, Qt.PenStyle.DashLine))
+        for phase in self.phases[1:]:
+            x = phase.first - NODE_WIDTH / 2 - 45
+            painter.drawLine(QPointF(x, -self.header), QPointF(x, bottom))
+
+    def draw_phase_names(self, painter: QPainter, shown: QRectF) -> None:
+        """The phases' names in a band at the top of ``shown`` (the scene's part on screen)."""
+        palette = self.palette
+        top = max(shown.top(), -self.header)
+        band = QRectF(shown.left(), top, shown.width(), self.header)
+        fill = QColor(palette.background)
+        fill.setAlphaF(0.92)
+        painter.fillRect(band, fill)
+        painter.setPen(QPen(palette.plain, 1))
+        painter.drawLine(band.bottomLeft(), band.bottomRight())
+        painter.setFont(self.phase_font)
+        painter.setPen(palette.muted)
+        for phase in self.phases:
+            left, right = phase.first - NODE_WIDTH / 2 - 20, phase.last + NODE_WIDTH / 2 + 20
+            painter.drawText(QRectF(left, top, right - left, self.header - 4), Qt.AlignmentFlag.AlignCenter, phase.name)
+
+
+class LaneNamesItem(QGraphicsItem):
+    """Each agency's name at the top left of its lane, where its first step is, over the edges (on a backing)."""
+
+    def __init__(self, lanes: LanesItem) -> None:
+        super().__init__()
+        self.lanes = lanes
+        self.font = label_font()
+        self.setZValue(1)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.lanes.boundingRect()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        lanes, palette = self.lanes, self.lanes.palette
+        metrics = QFontMetricsF(self.font)
+        painter.setFont(self.font)
+        for number, lane in enumerate(lanes.lanes):
+            xs = sorted(lanes.positions[node][0] for node in lane.nodes if node in lanes.positions)
+            first = xs[0] if xs else lanes.left
+            later = [x for x in xs if x > first + NODE_WIDTH]
+            room = (later[0] - first - 20) if later else (lanes.right - first + NODE_WIDTH / 2 - 10)
+            name = metrics.elidedText(lane.name, Qt.TextElideMode.ElideRight, max(room, NODE_WIDTH))
+            where = QPointF(first - NODE_WIDTH / 2, lane.top + 4 + metrics.ascent())
+            backing = QRectF(where.x() - 3, lane.top + 3, metrics.horizontalAdvance(name) + 6, metrics.height() + 2)
+            painter.fillRect(backing, palette.lane if number % 2 else palette.background)
+            painter.setPen(palette.muted)
+            painter.drawText(where, name)

@@ -1,0 +1,154 @@
+"""A map with its legend and its text equivalent: the trail or the route as a list a screen reader reads in order.
+
+``MapPanel.show_content`` draws a ``MapContent`` (what ``ui.maps`` builds from a play). The list and the
+map follow each other: choosing a step in the list puts the map's focus ring on its node and brings it
+into sight; moving the ring on the map selects the node's step in the list. Enter on either, or a double
+click, is ``node_activated``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+
+from tipcase.format.pathway_map import LaneMap
+
+from ui.models.map_steps import NODE_ROLE, MapStepsModel, StepRow
+from ui.widgets.graph_items import EdgeSpec, NodeSpec
+from ui.widgets.graph_view import GraphView
+from ui.widgets.map_legend import MapLegend
+
+
+@dataclasses.dataclass(frozen=True)
+class MapContent:
+    """What a map shows.
+
+    Its nodes and edges, where it starts, its lanes (a pathway), the legend's entries (keys of
+    ``ui.widgets.map_legend.ENTRIES``) and the text equivalent's rows.
+    """
+
+    nodes: list[NodeSpec]
+    edges: list[EdgeSpec]
+    start: str
+    lanes: LaneMap | None = None
+    legend: tuple[str, ...] = ()
+    rows: tuple[StepRow, ...] = ()
+
+
+class MapPanel(QWidget):
+    """A ``GraphView`` (``view``) with its legend below it and its text equivalent (``step_list``) beside it.
+
+    ``orientation``: the list to the right of the map (horizontal) or below it (vertical, for a narrow pane);
+    ``with_list`` False for a map whose text equivalent is elsewhere (the analytics' tables).
+    """
+
+    node_activated = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        minimap: bool = False,
+        orientation: Qt.Orientation = Qt.Orientation.Horizontal,
+        with_list: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.view = GraphView(minimap=minimap)
+        self.legend = MapLegend()
+        self.steps = MapStepsModel()
+        self.step_list = QListView()
+        self.step_list.setModel(self.steps)
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.step_list.setTabKeyNavigation(False)
+        self.list_label = QLabel()
+        self.list_label.setBuddy(self.step_list)
+        self.list_label.setWordWrap(True)
+        map_side = QWidget()
+        map_layout = QVBoxLayout(map_side)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.addWidget(self.view, 1)
+        map_layout.addWidget(self.legend)
+        list_side = QWidget()
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.list_label)
+        list_layout.addWidget(self.step_list, 1)
+        self.splitter = QSplitter(orientation)
+        self.splitter.addWidget(map_side)
+        self.splitter.addWidget(list_side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([3000, 1000] if orientation == Qt.Orientation.Horizontal else [3000, 1300])
+        self.splitter.setChildrenCollapsible(True)
+        list_side.setVisible(with_list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._following = False
+        self.step_list.selectionModel().currentChanged.connect(self._step_chosen)
+        self.step_list.activated.connect(self._step_activated)
+        self.view.node_focused.connect(self._node_focused)
+        self.view.node_activated.connect(self.node_activated)
+        self.setFocusProxy(self.view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.list_label.setText(translate("MapPanel", "Step by step (the map as a &list)"))
+        self.step_list.setAccessibleName(translate("MapPanel", "Step by step"))
+        self.legend.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_content(self, content: MapContent, *, keep_view: bool = False) -> None:
+        """Draw ``content``; ``keep_view`` keeps the zoom (the player between choices), else the route is fitted."""
+        focused = self.view.focused_node()
+        self.view.set_graph(content.nodes, content.edges, content.start, lanes=content.lanes, keep_view=keep_view)
+        self.legend.set_entries(content.legend)
+        self._following = True
+        try:
+            self.steps.set_rows(list(content.rows))
+        finally:
+            self._following = False
+        if keep_view and focused is not None and focused in self.view.node_ids():
+            self._node_focused(focused)
+
+    def select_node(self, node_id: str) -> None:
+        """Put the map's focus ring on a node (and its step in the list), bringing it into sight."""
+        self.view.select_node(node_id)
+
+    def _step_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node = current.data(NODE_ROLE) if current.isValid() else None
+        if node and not self._following:
+            self._following = True
+            try:
+                self.view.select_node(str(node))
+            finally:
+                self._following = False
+
+    def _step_activated(self, index: QModelIndex) -> None:
+        node = index.data(NODE_ROLE)
+        if node:
+            self.node_activated.emit(str(node))
+
+    def _node_focused(self, node_id: str) -> None:
+        if self._following:
+            return
+        rows = self.steps.rows_of(node_id)
+        if not rows:
+            return
+        current = self.step_list.currentIndex().row()
+        if current in rows:
+            return
+        self._following = True
+        try:
+            self.step_list.selectionModel().setCurrentIndex(self.steps.index(rows[0]), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._following = False
