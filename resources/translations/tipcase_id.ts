@@ -1543,6 +1543,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Rute terbaik</translation>
     </message>
     <message>
+        <source>Best trail</source>
+        <translation>Jejak terbaik</translation>
+    </message>
+    <message>
         <source>Yours and the best</source>
         <translation>Milik Anda sekaligus yang terbaik</translation>
     </message>

@@ -47,6 +47,7 @@ from ui.editor.outline import OutlineFilter, OutlineModel
 from ui.editor.session import FileSession
 from ui.editor.structure import StructureEdits
 from ui.widgets.graph_view import GraphView
+from ui.widgets.map_legend import MapLegend
 
 EXPANDED_STAGES = 400  # up to this many stages the outline shows every stage's choices
 
@@ -90,6 +91,8 @@ class EditorPage(QWidget):
         self.graph.nodes_moved.connect(self.edits.move_stages)
         self.graph.scene().selectionChanged.connect(self._graph_selection_changed)
         self.case_graph = CaseGraph(self.graph, self.language)
+        self.graph_legend = MapLegend()  # what each line and border on the canvas means
+        self.graph_legend.follow(self.graph)
         self.form = FormStack(self)
         self.stage_form, self.choice_form = self.form.stage_form, self.form.choice_form
         self.case_form, self.case_file = self.form.case_form, self.form.case_file
@@ -112,7 +115,12 @@ class EditorPage(QWidget):
         outline_layout.addWidget(self.outline_filter)
         outline_layout.addWidget(self.outline, 1)
         middle.addWidget(outline_side)
-        middle.addWidget(self.graph)
+        graph_side = QWidget()
+        graph_layout = QVBoxLayout(graph_side)
+        graph_layout.setContentsMargins(0, 0, 0, 0)
+        graph_layout.addWidget(self.graph, 1)
+        graph_layout.addWidget(self.graph_legend)
+        middle.addWidget(graph_side)
         middle.addWidget(self.form)
         middle.setStretchFactor(1, 3)
         vertical = QSplitter(Qt.Orientation.Vertical)

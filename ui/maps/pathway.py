@@ -108,20 +108,11 @@ def pathway_content(play: Play, text: Text, *, best: Play | None = None) -> MapC
     ]
     lanes = lane_map(steps, pathway.referrals)
     lanes = dataclasses.replace(lanes, phases=[dataclasses.replace(phase, name=phase_name(phase.name)) for phase in lanes.phases])
-    legend = ["trail", "plain-referral"]
-    if best is not None:
-        legend += ["best", "both"]
-    else:
-        legend.append("current")
-    if off:
-        legend.append("off")
-    if flagged:
-        legend.append("flagged")
     rows = _rows(play, text, translate("Maps", "Your trail so far") if best is None else translate("Maps", "Your trail"))
     if best is not None:
         rows += _rows(best, text, translate("Maps", "The best trail"))
     start = mine[0] if mine else next(iter(pathway.nodes))
-    return MapContent(nodes, edges, start, lanes, tuple(legend), tuple(rows))
+    return MapContent(nodes, edges, start, lanes, trail=True, rows=tuple(rows))
 
 
 def _places(trail: list[str], node: str) -> str:

@@ -73,15 +73,10 @@ def route_content(play: Play, best: Play, text: Text, stage_label: Callable[[Any
         if style == "plain" and choice.critical is not None:
             style = "critical"
         edges.append(EdgeSpec(stage.id, choice.to, style))
-    legend = ["route", "best", "both", "critical", "plain", "start", "success", "partial", "failure"]
-    if critical_at or broken_at:
-        legend.append("flagged")
-    ends = {stage.end for stage in scenario.stages.values() if stage.end}
-    legend = [key for key in legend if key not in ("success", "partial", "failure") or key in ends]
     rows = _rows(play, text, stage_label, translate("Maps", "Your route")) + _rows(
         best, text, stage_label, translate("Maps", "The best route")
     )
-    return MapContent(nodes, edges, scenario.start, None, tuple(legend), tuple(rows))
+    return MapContent(nodes, edges, scenario.start, rows=tuple(rows))
 
 
 def _agency(play: Play, node: str | None, text: Text) -> str:

@@ -338,8 +338,7 @@ class CohortsPage(QWidget):
             share = count / at_stage[stage] if at_stage.get(stage) else 0.0
             label = percent_text(100 * share, 0) if count else ""
             edges.append(EdgeSpec(stage, target, "critical" if critical else "plain", heat=share, label=label))
-        ends = [end for end in ("success", "partial", "failure") if end in report.ends.values()]
-        self.heat_panel.show_content(MapContent(nodes, edges, report.start, legend=("heat", "critical", "start", *ends)))
+        self.heat_panel.show_content(MapContent(nodes, edges, report.start))
 
     # -- actions ---------------------------------------------------------------------------------
     def new_cohort(self) -> None:

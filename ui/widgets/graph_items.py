@@ -28,6 +28,7 @@ from ui.widgets.map_style import (
     MapColours,
     edge_pen,
     label_font,
+    node_look,
 )
 
 Point = tuple[float, float]
@@ -133,22 +134,7 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         palette, spec = self.palette, self.spec
-        fill = palette.node
-        border = QPen(palette.node_border, 1.3)
-        if spec.state in ("route", "both", "current"):
-            fill = palette.route_fill()
-        elif spec.state == "best":
-            fill = palette.best_fill()
-        if spec.state == "best":
-            border = QPen(palette.best, 2.5, Qt.PenStyle.DashLine)
-        if spec.state == "both":
-            border = QPen(palette.best, 2.5)
-        if spec.kind in ("success", "partial", "failure"):
-            border = QPen({"success": palette.good, "partial": palette.partial, "failure": palette.critical}[spec.kind], 3.0)
-            if spec.state == "best":
-                border.setStyle(Qt.PenStyle.DashLine)
-        if spec.state == "current":
-            border = QPen(palette.route, 4.0)
+        border, fill = node_look(spec.kind, spec.state, palette)
         if self.isSelected():
             border = QPen(palette.focus, 3.0)
         painter.setPen(border)

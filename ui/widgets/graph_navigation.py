@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -105,9 +105,13 @@ class NavigableView(QGraphicsView):
         item = self._nodes[self._focus]
         item.set_focused(self.hasFocus())
         if visible:
-            self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+            self.bring_into_sight(item.sceneBoundingRect())
         self._announce()
         self.node_focused.emit(self._focus)
+
+    def bring_into_sight(self, area: QRectF) -> None:
+        """Scroll just enough to show ``area`` (scene units) with a margin (``GraphView`` keeps clear of its header)."""
+        self.ensureVisible(area, 40, 40)
 
     def select_node(self, node_id: str, *, centre: bool = True) -> None:
         """Select a node and put the focus ring on it; ``centre`` brings it into sight (centred if it was out)."""

@@ -63,6 +63,7 @@ class GraphView(NavigableView):
     """A graph on a canvas; with ``editable`` its nodes can be dragged (``nodes_moved`` reports where)."""
 
     nodes_moved = Signal(list)  # [(node id, x, y), ...] centres after a drag, once the mouse is released
+    drawn = Signal()  # what the map draws changed (its legend follows: ``MapLegend.follow``)
 
     def __init__(self, parent: QWidget | None = None, *, editable: bool = False, minimap: bool = False) -> None:
         super().__init__(parent)
@@ -128,7 +129,7 @@ class GraphView(NavigableView):
         if keep_view and nodes:
             target = self._nodes.get(self._focus or current or "")
             if target is not None:
-                self.ensureVisible(target.sceneBoundingRect(), 40, 40)
+                self.bring_into_sight(target.sceneBoundingRect())
         else:
             self.fit()
         self._announce()
@@ -208,6 +209,7 @@ class GraphView(NavigableView):
         self._grow_scene_rect()
         if self.minimap is not None:
             self.minimap.graph_changed()
+        self.drawn.emit()
 
     def update_node(self, spec: NodeSpec) -> None:
         """Show a node's new label, tooltip, kind or state where it is (nothing else moves)."""
@@ -216,6 +218,7 @@ class GraphView(NavigableView):
             item.set_spec(spec, self._palette)
             for edge in self._edges_at.get(spec.id, []):
                 self._route(edge)
+            self.drawn.emit()
 
     def _add_node(self, spec: NodeSpec) -> NodeItem:
         if self.editable:
@@ -292,6 +295,26 @@ class GraphView(NavigableView):
             self._bends.pop((edge.spec.source, edge.spec.target), None)  # moved by hand: straight to its ends
             self._route(edge)
 
+    def drawn_styles(self) -> set[str]:
+        """The styles on the map, as its legend names them (``ui.widgets.map_legend.STANDS_FOR``).
+
+        Node kinds other than normal (start, success, partial, failure), node states (route, best, both,
+        current), "flagged", edge styles, and "heat" for edges drawn as wide as a share (a plain one is no
+        longer plain then).
+        """
+        styles: set[str] = set()
+        for item in self._nodes.values():
+            spec = item.spec
+            styles.update(style for style in (spec.kind, spec.state) if style and style != "normal")
+            if spec.flagged:
+                styles.add("flagged")
+        for edge in self._edges.values():
+            if edge.spec.heat is not None:
+                styles.add("heat")
+            if edge.spec.heat is None or edge.spec.style != "plain":
+                styles.add(edge.spec.style)
+        return styles
+
     def node_position(self, node_id: str) -> tuple[float, float] | None:
         """Where a node's centre is drawn."""
         item = self._nodes.get(node_id)
@@ -352,6 +375,10 @@ class GraphView(NavigableView):
             area = area.united(item.sceneBoundingRect())
         if self._lanes is not None and len(on_route) == len(self._nodes):
             area = area.united(self._lanes.boundingRect())
+        if self._lanes is not None:  # the lanes' names above the route's nodes, and room for the phase names
+            route_ids = {item.spec.id for item in on_route}
+            tops = [lane.top for lane in self._lanes.lanes if route_ids.intersection(lane.nodes)]
+            area.setTop(min([area.top(), *tops]) - self._lanes.header)
         area = area.adjusted(-20, -20, 20, 20)
         viewport = self.viewport().rect()
         scale = min(viewport.width() / max(area.width(), 1.0), viewport.height() / max(area.height(), 1.0))
@@ -370,6 +397,13 @@ class GraphView(NavigableView):
                 top = max(top, box.bottom() + 30 - shown.height()) if box.bottom() + 30 > top + shown.height() else top
             self.centerOn(QPointF(left + shown.width() / 2, top + shown.height() / 2))
         self._view_changed()
+
+    def bring_into_sight(self, area: QRectF) -> None:
+        """Scroll just enough to show ``area``, below the pathway's phase names when they are drawn."""
+        if self._lanes is None:
+            super().bring_into_sight(area)
+            return
+        self.ensureVisible(area.adjusted(0, -self._lanes.header, 0, 0), 40, 40)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
         """The pathway's phase names, kept at the top of the view while it scrolls."""

@@ -6,16 +6,21 @@ meanings in order (its accessible description).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.widgets.graph_items import _badge
-from ui.widgets.map_style import MapColours, edge_pen, map_colours
+from ui.widgets.map_style import MapColours, edge_pen, map_colours, node_look
 
-SWATCH = 34
+if TYPE_CHECKING:
+    from ui.widgets.graph_view import GraphView
+
+SWATCH = 44
 GAP = 6
 SPACING = 16
 ROW = 22
@@ -24,6 +29,7 @@ ENTRIES = (
     "route",
     "trail",
     "best",
+    "best-trail",
     "both",
     "off",
     "critical",
@@ -38,6 +44,40 @@ ENTRIES = (
     "plain-referral",
 )
 
+# What each entry stands for on the map: the styles ``GraphView.drawn_styles`` reports (edge styles, node
+# states and kinds, "flagged", "heat"). A pathway says trail where a case graph says route.
+STANDS_FOR = {
+    "route": "route",
+    "trail": "route",
+    "best": "best",
+    "best-trail": "best",
+    "both": "both",
+    "off": "off",
+    "critical": "critical",
+    "flagged": "flagged",
+    "current": "current",
+    "start": "start",
+    "success": "success",
+    "partial": "partial",
+    "failure": "failure",
+    "heat": "heat",
+    "plain": "plain",
+    "plain-referral": "plain",
+}
+TRAIL_WORDS = {"route": "trail", "best": "best-trail", "plain": "plain-referral"}
+
+
+def legend_keys(styles: Iterable[str], *, trail: bool = False) -> list[str]:
+    """The legend's entries, in ``ENTRIES`` order, for the styles a map draws (``trail``: a pathway's words)."""
+    drawn = set(styles)
+    keys = [key for key in ENTRIES if STANDS_FOR[key] in drawn]
+    if trail:
+        keys = [key for key in keys if key not in TRAIL_WORDS]  # route -> trail, ...
+        keys += [TRAIL_WORDS[style] for style in TRAIL_WORDS if style in drawn]
+    else:
+        keys = [key for key in keys if key not in TRAIL_WORDS.values()]
+    return [key for key in ENTRIES if key in keys]
+
 
 def entry_text(key: str) -> str:
     """What an entry means, in the interface language."""
@@ -46,6 +86,7 @@ def entry_text(key: str) -> str:
         "route": translate("MapLegend", "Your route"),
         "trail": translate("MapLegend", "Your trail"),
         "best": translate("MapLegend", "Best route"),
+        "best-trail": translate("MapLegend", "Best trail"),
         "both": translate("MapLegend", "Yours and the best"),
         "off": translate("MapLegend", "Off-pathway referral"),
         "critical": translate("MapLegend", "Critical choice"),
@@ -61,19 +102,64 @@ def entry_text(key: str) -> str:
     }[key]
 
 
+@dataclasses.dataclass(frozen=True)
+class Sample:
+    """What an entry's picture shows: a line (its pen and the pen over it), a node box (border, fill), marks."""
+
+    line: tuple[QPen, QPen | None] | None = None
+    box: tuple[QPen, QColor] | None = None
+    start_bar: bool = False
+    badge: bool = False
+    heat: bool = False
+
+
+def sample(key: str, palette: MapColours) -> Sample:
+    """The picture of ``key``, drawn with the map's own pens (``edge_pen``, ``node_look``)."""
+    style = STANDS_FOR[key]
+    if style in ("route", "best", "both"):
+        return Sample(line=edge_pen(style, palette), box=node_look("normal", style, palette))
+    if style in ("off", "critical", "plain"):
+        return Sample(line=edge_pen(style, palette))
+    if style == "heat":
+        return Sample(line=edge_pen("plain", palette, heat=1.0), heat=True)
+    if style == "flagged":
+        return Sample(badge=True)
+    if style == "current":
+        return Sample(box=node_look("normal", "current", palette))
+    return Sample(box=node_look(style, "", palette), start_bar=style == "start")
+
+
 class MapLegend(QWidget):
-    """The legend of one map: ``set_entries`` with the keys of ``ENTRIES`` the map uses, in that order."""
+    """The legend of one map: ``set_entries`` with the keys of ``ENTRIES``, or ``follow`` a view to keep it in step."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[str] = []
+        self._view: GraphView | None = None
+        self._trail = False
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
+    def follow(self, view: GraphView, *, trail: bool = False) -> None:
+        """Show what ``view`` draws, whenever it draws (``trail``: in a pathway's words)."""
+        self._view, self._trail = view, trail
+        view.drawn.connect(self._refresh)
+        self._refresh()
+
+    def set_trail(self, trail: bool) -> None:
+        self._trail = trail
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self._view is not None:
+            self.set_entries(legend_keys(self._view.drawn_styles(), trail=self._trail))
+
     def set_entries(self, keys: Sequence[str]) -> None:
-        self.entries = [key for key in ENTRIES if key in keys]
-        self.retranslate()
+        entries = [key for key in ENTRIES if key in keys]
+        if entries != self.entries:
+            self.entries = entries
+            self.retranslate()
 
     def retranslate(self) -> None:
         translate = QCoreApplication.translate
@@ -81,6 +167,11 @@ class MapLegend(QWidget):
         self.setAccessibleDescription("; ".join(entry_text(key) for key in self.entries))
         self.updateGeometry()
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _rows(self, width: int) -> list[list[tuple[str, float]]]:
         metrics = QFontMetricsF(self.font())
@@ -115,58 +206,38 @@ class MapLegend(QWidget):
         for number, row in enumerate(self._rows(self.width())):
             x, y = 0.0, number * ROW + 2
             for key, size in row:
-                swatch = QRectF(x, y + 2, SWATCH, ROW - 6)
-                _draw_sample(painter, key, swatch, palette)
+                _draw_sample(painter, sample(key, palette), QRectF(x, y + 2, SWATCH, ROW - 6), palette)
                 painter.setPen(self.palette().color(self.foregroundRole()))
                 painter.drawText(QPointF(x + SWATCH + GAP, y + (ROW + metrics.ascent() - metrics.descent()) / 2), entry_text(key))
                 x += size
         painter.end()
 
 
-def _draw_sample(painter: QPainter, key: str, area: QRectF, palette: MapColours) -> None:
-    """A small picture of what ``key`` looks like on the map."""
+def _draw_sample(painter: QPainter, picture: Sample, area: QRectF, palette: MapColours) -> None:
+    """A small picture of an entry: its line (left), its node box (right, or the whole width alone), its marks."""
     middle = area.center().y()
-    line_styles = {
-        "route": "route",
-        "trail": "route",
-        "best": "best",
-        "both": "both",
-        "off": "off",
-        "critical": "critical",
-        "plain": "plain",
-        "plain-referral": "plain",
-    }
-    if key in line_styles:
-        pen, overlay = edge_pen(line_styles[key], palette)
-        painter.setPen(pen)
-        painter.drawLine(QPointF(area.left(), middle), QPointF(area.right(), middle))
-        if overlay is not None:
-            painter.setPen(overlay)
-            painter.drawLine(QPointF(area.left(), middle), QPointF(area.right(), middle))
-        return
-    if key == "heat":
-        for width, x in ((0.1, area.left()), (1.0, area.center().x() + 2)):
-            pen, _ = edge_pen("route", palette, heat=width)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(x, middle), QPointF(x + area.width() / 2 - 2, middle))
-        return
-    box = area.adjusted(2, 0, -2, 0)
-    painter.setBrush(QBrush(palette.node))
-    if key == "flagged":
+    line_end = area.right() if picture.box is None else area.left() + area.width() * 0.45
+    if picture.line is not None:
+        pen, overlay = picture.line
+        if picture.heat:  # a thin and a wide line: the width is the share
+            for width, left in ((0.1, area.left()), (1.0, area.center().x() + 2)):
+                wide, _ = edge_pen("plain", palette, heat=width)
+                painter.setPen(wide)
+                painter.drawLine(QPointF(left, middle), QPointF(left + area.width() / 2 - 2, middle))
+            return
+        for drawn in (pen, overlay):
+            if drawn is not None:
+                painter.setPen(drawn)
+                painter.drawLine(QPointF(area.left(), middle), QPointF(line_end, middle))
+    if picture.badge:
         _badge(painter, area.center(), palette.critical, palette.background)
-        return
-    pen = {
-        "current": QPen(palette.route, 4.0),
-        "success": QPen(palette.good, 3.0),
-        "partial": QPen(palette.partial, 3.0),
-        "failure": QPen(palette.critical, 3.0),
-        "start": QPen(palette.node_border, 1.3),
-    }[key]
-    if key == "current":
-        painter.setBrush(QBrush(palette.route_fill()))
-    painter.setPen(pen)
-    painter.drawRoundedRect(box, 3, 3)
-    if key == "start":
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(palette.route))
-        painter.drawRect(QRectF(box.left(), box.top() + 2, 5, box.height() - 4))
+    if picture.box is not None:
+        border, fill = picture.box
+        box = area.adjusted(2, 0, -2, 0) if picture.line is None else QRectF(line_end, area.top(), area.right() - line_end, area.height())
+        painter.setPen(border)
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(box, 3, 3)
+        if picture.start_bar:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(palette.route))
+            painter.drawRect(QRectF(box.left(), box.top() + 2, 5, box.height() - 4))

@@ -25,15 +25,15 @@ from ui.widgets.map_legend import MapLegend
 class MapContent:
     """What a map shows.
 
-    Its nodes and edges, where it starts, its lanes (a pathway), the legend's entries (keys of
-    ``ui.widgets.map_legend.ENTRIES``) and the text equivalent's rows.
+    Its nodes and edges, where it starts, its lanes (a pathway), whether its legend speaks of a trail (a
+    pathway) rather than a route, and the text equivalent's rows. The legend shows what is drawn.
     """
 
     nodes: list[NodeSpec]
     edges: list[EdgeSpec]
     start: str
     lanes: LaneMap | None = None
-    legend: tuple[str, ...] = ()
+    trail: bool = False
     rows: tuple[StepRow, ...] = ()
 
 
@@ -57,6 +57,7 @@ class MapPanel(QWidget):
         super().__init__(parent)
         self.view = GraphView(minimap=minimap)
         self.legend = MapLegend()
+        self.legend.follow(self.view)
         self.steps = MapStepsModel()
         self.step_list = QListView()
         self.step_list.setModel(self.steps)
@@ -110,8 +111,8 @@ class MapPanel(QWidget):
     def show_content(self, content: MapContent, *, keep_view: bool = False) -> None:
         """Draw ``content``; ``keep_view`` keeps the zoom (the player between choices), else the route is fitted."""
         focused = self.view.focused_node()
+        self.legend.set_trail(content.trail)
         self.view.set_graph(content.nodes, content.edges, content.start, lanes=content.lanes, keep_view=keep_view)
-        self.legend.set_entries(content.legend)
         self._following = True
         try:
             self.steps.set_rows(list(content.rows))

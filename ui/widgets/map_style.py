@@ -191,3 +191,30 @@ def edge_pen(style: str, palette: MapColours, heat: float | None = None) -> tupl
         overlay.setDashPattern([3.0, 2.0])
         overlay.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen, overlay
+
+
+def node_look(kind: str, state: str, palette: MapColours) -> tuple[QPen, QColor]:
+    """A node's border pen and fill for its ``kind`` (normal, start, an end) and ``state`` (route, best, both, current).
+
+    On a route: the route's tint; on the best route alone: the best route's tint and a dashed border in its
+    colour; on both: the route's tint with a solid border in the best route's colour; an end: a thick border
+    in its outcome's colour (dashed when only on the best route); where the trainee is: a thick border in the
+    route's colour. The legend draws its node samples with this, so they are the map's.
+    """
+    fill = palette.node
+    border = QPen(palette.node_border, 1.3)
+    if state in ("route", "both", "current"):
+        fill = palette.route_fill()
+    elif state == "best":
+        fill = palette.best_fill()
+    if state == "best":
+        border = QPen(palette.best, 2.5, Qt.PenStyle.DashLine)
+    if state == "both":
+        border = QPen(palette.best, 2.5)
+    if kind in ("success", "partial", "failure"):
+        border = QPen({"success": palette.good, "partial": palette.partial, "failure": palette.critical}[kind], 3.0)
+        if state == "best":
+            border.setStyle(Qt.PenStyle.DashLine)
+    if state == "current":
+        border = QPen(palette.route, 4.0)
+    return border, fill
