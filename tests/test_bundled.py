@@ -86,10 +86,10 @@ def test_best_route_passes_with_100(case: Checked) -> None:
     play = Play(case.scenario, case.pathway)
     play.replay(case.analysis.best_choices)
     result = play.result()
-    assert result["total_percent"] == 100.0
-    assert result["passed"] is True
-    assert result["outcome"] == "success"
-    assert result["rule_violations"] == []
+    assert result.total_percent == 100.0
+    assert result.passed is True
+    assert result.outcome == "success"
+    assert result.rule_violations == ()
 
 
 def test_a_critical_error_fails(case: Checked) -> None:
@@ -97,8 +97,8 @@ def test_a_critical_error_fails(case: Checked) -> None:
         return any(d.choice.critical is not None for d in play.decisions)
 
     play = first_route(case, critical, critical)
-    assert play.result()["critical_errors"]
-    assert play.result()["passed"] is False
+    assert play.result().critical_errors
+    assert play.result().passed is False
 
 
 def test_a_broken_pathway_rule_costs_points(case: Checked) -> None:
@@ -107,12 +107,12 @@ def test_a_broken_pathway_rule_costs_points(case: Checked) -> None:
 
     play = first_route(case, broken_without_critical, broken_without_critical)
     result = play.result()
-    penalty = sum(v["points"] for v in result["rule_violations"])
+    penalty = sum(v.points for v in result.rule_violations)
     assert penalty < 0
-    without_penalty = dict(result["points"])
-    for violation in result["rule_violations"]:
-        without_penalty[violation["competency"]] -= violation["points"]
-    assert sum(without_penalty.values()) > sum(result["points"].values())
+    without_penalty = dict(result.points)
+    for violation in result.rule_violations:
+        without_penalty[violation.competency] -= violation.points
+    assert sum(without_penalty.values()) > sum(result.points.values())
 
 
 def test_every_claimed_competency_is_assessed(case: Checked) -> None:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from tests.records import BEST, attempt_of, play_through, seed
+from tipcase.play.ratings import Rating
 from tipcase.services import accounts, attempts, courses, desktop
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt, Decision
@@ -29,7 +30,7 @@ def test_two_windows_on_one_attempt_cannot_interleave(seeded: Database) -> None:
     # the second window still shows the first stage: its answer would land on a stage it never showed
     with pytest.raises(attempts.StaleDecision, match=r"has moved on .* at decision 2, stage '\w.*'; decision 1 at stage 'arrival'"):
         desktop.decide(seeded, account.id, second.attempt_id, 1, 900, step=1, stage=stage)
-    reopened = desktop.reopen_attempt(seeded, account.id, first.attempt_id, "en")
+    reopened = desktop.reopen_attempt(seeded, account.id, first.attempt_id)
     assert [d.number for d in reopened.play.decisions] == [2]
     with seeded.reading() as session:
         assert [(d.sequence, d.choice_number) for d in attempt_of(session, first.attempt_id).decisions] == [(1, 2)]
@@ -63,9 +64,17 @@ def test_the_service_returns_what_it_recorded(seeded: Database) -> None:
     assert recorded.choice is offered[1].choice  # its label, feedback and reference: what the window shows
     assert recorded.play.route[-1] != "arrival"
     assert not recorded.finished
+    assert recorded.rating == Rating.POOR  # questioning him before any care: rated by the service, shown as it is
+    assert recorded.feedback is recorded.choice.feedback
+    assert (recorded.before.stage.id, len(recorded.before.decisions)) == ("arrival", 0)  # where it was taken
     recorded.play.choose(1)  # the caller's own copy: moving it does not move the attempt
-    again = desktop.reopen_attempt(seeded, account.id, opened.attempt_id, "en")
+    again = desktop.reopen_attempt(seeded, account.id, opened.attempt_id)
     assert len(again.play.decisions) == 1
+    assert again.last is not None  # a resume shows the last decision again, as it was recorded
+    assert (again.last.step, again.last.rating, again.last.before.stage.id) == (1, Rating.POOR, "arrival")
+    assert again.play.language == "en"
+    with pytest.raises(AttributeError):
+        again.play.language = "id"  # type: ignore[misc]  # the play's language is the attempt's: texts take a language argument
 
 
 def test_a_decision_does_not_replay_the_attempt(seeded: Database, monkeypatch: pytest.MonkeyPatch) -> None:

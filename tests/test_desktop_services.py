@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.records import BEST, seed
+from tipcase.play.ratings import Rating
 from tipcase.services import desktop
 from tipcase.services.errors import SignInError
 from tipcase.store.database import Database
@@ -38,11 +39,13 @@ def test_a_whole_attempt_through_the_workstation_api(seeded: Database) -> None:
     for number in BEST:
         recorded = desktop.decide(seeded, account.id, opened.attempt_id, number, 1500, step=len(play.decisions) + 1, stage=play.stage.id)
         assert recorded.choice is play.offered()[number - 1].choice  # what was stored is what the trainee saw
+        assert recorded.rating == Rating.GOOD  # the best route: rated by the service, shown by the window as it is
+        assert (recorded.before.stage.id, recorded.before.clock) == (play.stage.id, play.clock)  # where it was taken
         play = recorded.play
     assert play.finished
     row = desktop.home(seeded, account.id)[0].scenarios[0]
     assert (row.status, row.best_percent, row.last_finished_attempt_id) == ("passed", 100.0, opened.attempt_id)
     debrief = desktop.debrief(seeded, account.id, opened.attempt_id)
-    assert debrief.result["passed"] is True
+    assert debrief.result.passed is True
     assert debrief.best_play.route == debrief.play.route
     assert debrief.play.language == "id"

@@ -130,7 +130,7 @@ def test_resume_after_a_crash(qtbot, tmp_path: Path, url: str) -> None:  # type:
     assert player.stage_title.text() == "<h3>Screening interview</h3>"  # over the stage where the choice was taken
     play_with_clicks(qtbot, second, BEST[3:])
     assert player.play.finished
-    assert player.play.result()["total_percent"] == 100.0
+    assert player.play.result().total_percent == 100.0
 
 
 def test_language_switch_at_runtime_and_remembered(qtbot, tmp_path: Path, url: str, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -60,7 +60,7 @@ def test_an_unreachable_stage_is_played_on_its_own_with_the_starting_variables()
     assert play.variables == {"trust": 0}
     assert play.decisions == []
     assert play.finished
-    assert play.result()["outcome"] == "failure"  # scored like any route (the format: nothing to score is 100%)
+    assert play.result().outcome == "failure"  # scored like any route (the format: nothing to score is 100%)
 
 
 def test_the_start_needs_no_choice_and_unknown_stages_have_no_route() -> None:

@@ -72,10 +72,10 @@ def test_best_choices_replay_to_100(text: str) -> None:
     play = Play(checked.scenario)
     play.replay(checked.analysis.best_choices)
     result = play.result()
-    assert result["complete"] is True
-    assert result["route"] == checked.analysis.best_route
-    assert result["total"] == result["max_total"]
-    assert result["total_percent"] == 100.0
+    assert result.complete is True
+    assert list(result.route) == checked.analysis.best_route
+    assert result.total == result.max_total
+    assert result.total_percent == 100.0
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])

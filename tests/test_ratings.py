@@ -58,7 +58,7 @@ def test_figures_keep_what_was_earned_when_penalties_wipe_the_percent(case: Chec
     assert (identification.earned, identification.lost, identification.max) == (1, 2, 3)
     assert identification.earned_percent == 33.3  # what the trainee earned stays in view
     assert identification.percent == 0.0  # the format's net percent, clamped
-    assert route.result()["passed"] is False
+    assert route.result().passed is False
 
 
 def test_figures_agree_with_the_format_result(case: Checked) -> None:
@@ -66,10 +66,10 @@ def test_figures_agree_with_the_format_result(case: Checked) -> None:
         route = played(case, *numbers)
         result = route.result()
         figures = route.competency_figures()
-        assert {f.competency: f.percent for f in figures} == result["percent"]
-        assert {f.competency: f.max for f in figures} == result["max"]
+        assert {f.competency: f.percent for f in figures} == result.percent
+        assert {f.competency: f.max for f in figures} == result.max
         for f in figures:
-            assert f.earned - f.lost == result["points"][f.competency]
+            assert f.earned - f.lost == result.points[f.competency]
             assert f.earned_percent >= f.percent
 
 

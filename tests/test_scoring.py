@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,11 +88,12 @@ def case(tmp_path: Path) -> Checked:
     return checked
 
 
-def play(checked: Checked, *numbers: int) -> dict[str, object]:
+def play(checked: Checked, *numbers: int) -> dict[str, Any]:
+    """The route's result as the format's JSON object (the contract these tests check)."""
     assert checked.scenario is not None
     route = Play(checked.scenario, checked.pathway)
     route.replay(numbers)
-    return route.result()
+    return route.result().as_json()
 
 
 def test_maxima_respect_conditions_and_weights(case: Checked) -> None:

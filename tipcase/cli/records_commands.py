@@ -255,21 +255,21 @@ def cmd_record(args: argparse.Namespace) -> int:
             course = courses.get_course(session, args.course) if args.course else None
             attempt = attempts.start_attempt(session, user, version, course=course, language=args.lang)
             attempt_id, user_id, already = attempt.id, user.id, len(attempt.decisions)
-        result: dict[str, object] | None = None
+        play = None
         for step, number in enumerate(numbers, already + 1):
             with db.transaction() as session:  # one transaction per decision: committed the moment it is made
                 actor = _load_user(session, user_id)
                 try:
-                    recorded = attempts.record_decision(session, actor, attempt_id, number, step=step)
+                    play = attempts.record_decision(session, actor, attempt_id, number, step=step).play
                 except ServiceError as exc:
                     print(f"tipcase: error: {exc}", file=sys.stderr)
                     return EXIT_USAGE
-                result = recorded.play.result()
-        if result is None:
+        if play is None:
             with db.transaction() as session:
-                result = attempts.resume(session, _load_user(session, user_id), attempt_id).result()
-    print_json({"attempt": attempt_id, **result})
-    return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+                play = attempts.resume(session, _load_user(session, user_id), attempt_id)
+    result = play.result()
+    print_json({"attempt": attempt_id, **result.as_json()})
+    return EXIT_OK if result.complete else EXIT_INCOMPLETE
 
 
 def check_language(path: str, requested: str) -> None:

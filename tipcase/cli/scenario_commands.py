@@ -15,6 +15,7 @@ from tipcase.format.findings import Finding, sort_findings
 from tipcase.format.schema import json_schema
 from tipcase.format.validator import Checked, check_file, validate_paths
 from tipcase.play.engine import Play, PlayError
+from tipcase.play.result import PlayResult
 from tipcase.play.scoring import number
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
@@ -182,10 +183,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         TerminalPlayer(play, language).run()
     result = play.result()
     if args.json:
-        print_json(result)
+        print_json(result.as_json())
     else:
         print_debrief(play, result, language)
-    return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+    return EXIT_OK if result.complete else EXIT_INCOMPLETE
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -259,7 +260,7 @@ class TerminalPlayer:
         print(_wrap(self.text(self.play.stage.text)))
 
 
-def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
+def print_debrief(play: Play, result: PlayResult, language: str) -> None:
     """The debrief in plain text: outcome, score per competency, errors, and every decision's feedback."""
     scenario = play.scenario
     fallbacks = scenario.languages
@@ -268,16 +269,18 @@ def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
         return value.get(language, fallbacks) if value is not None else ""
 
     print(f"\n== {message('debrief', language)}: {text(scenario.title)} ==")
-    if result["complete"]:
-        outcome = message(result["outcome"], language)
-        verdict = message("passed" if result["passed"] else "not_passed", language)
-        score_line = f"{message('score', language)}: {result['total_percent']}% ({message('pass_mark', language)} {scenario.pass_mark:g}%)"
+    if result.complete:
+        outcome = message(result.outcome or "", language)
+        verdict = message("passed" if result.passed else "not_passed", language)
+        score_line = f"{message('score', language)}: {result.total_percent}% ({message('pass_mark', language)} {scenario.pass_mark:g}%)"
         print(f"{message('outcome', language)}: {outcome}  |  {score_line}  |  {verdict}")
     else:
-        print(f"{message('incomplete', language)}  |  {message('score', language)}: {result['total_percent']}%")
-    for competency, value in result["percent"].items():
-        title = text(scenario.competencies[competency].title) if competency in scenario.competencies else competency
-        print(f"  {title}: {value}%  ({result['points'][competency]}/{result['max'][competency]})")
+        print(f"{message('incomplete', language)}  |  {message('score', language)}: {result.total_percent}%")
+    for score in result.competencies:
+        if not score.assessed:
+            continue
+        title = text(scenario.competencies[score.competency].title) if score.competency in scenario.competencies else score.competency
+        print(f"  {title}: {score.percent}%  ({score.points}/{score.max})")
     critical_errors = play.critical_errors(language)
     if critical_errors:
         print(f"\n{message('critical', language)}:")
@@ -293,8 +296,8 @@ def print_debrief(play: Play, result: dict[str, Any], language: str) -> None:
             competency = scenario.competencies.get(rule.competency or "")
             cost = f" ({-rule.points} {text(competency.title)})" if competency is not None and rule.points else ""
             print(_wrap(f"- {text(rule.title) or rule.id}{cost}: {text(rule.feedback)}", "  ", "    "))
-    if result["off_pathway"]:
-        print(f"\n{message('off_pathway', language)}: " + ", ".join(f"{a} -> {b}" for a, b in result["off_pathway"]))
+    if result.off_pathway:
+        print(f"\n{message('off_pathway', language)}: " + ", ".join(f"{a} -> {b}" for a, b in result.off_pathway))
     print(f"\n{message('decisions', language)}:")
     for step, decision in enumerate(play.decisions, 1):
         choice = decision.choice

@@ -2,7 +2,8 @@
 
 A ``Play`` holds the current stage, the variables, the case clock, the case file revealed so far and
 the decisions made. ``offered()`` lists the choices whose conditions hold (numbered 1.. in file
-order); ``choose(n)`` takes one. ``result()`` scores the route (complete or not) as the format's JSON.
+order); ``choose(n)`` takes one. ``result()`` scores the route (complete or not) as a typed ``PlayResult``
+(``tipcase.play.result``: its one mapping to the format's JSON and its one mapping to storage).
 The same object serves the terminal player, the desktop player and crash recovery (replaying the
 stored decision numbers rebuilds the exact state).
 """
@@ -18,6 +19,7 @@ from tipcase.format.model import Choice, Pathway, Scenario, Stage
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, compile_scenario
 from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_pathway_steps
 from tipcase.play.ratings import CompetencyFigures, Rating, competency_figures, rate_choice, scenario_weights
+from tipcase.play.result import BrokenRule, CompetencyScore, PlayResult
 from tipcase.play.scoring import CriticalError, Score, number, score
 from tipcase.play.state_space import Analysis, analyze
 
@@ -49,7 +51,7 @@ class Play:
     ) -> None:
         """A route from the scenario's start, or from ``start`` (the editor's "Play from here")."""
         self.scenario = scenario
-        self.language = language or scenario.languages[0]
+        self._language = language or scenario.languages[0]
         self.pathway = pathway
         self.compiled = compiled or compile_scenario(scenario)
         first = start or scenario.start
@@ -63,6 +65,15 @@ class Play:
         self._arrive()
 
     # -- state --------------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The language the route is played in (the attempt's): a tag of ``scenario.languages``, fixed at the start.
+
+        It words ``PlayError``. Texts for a reader in another language are asked for with a ``language``
+        argument (``critical_errors(language)``), never by changing the play.
+        """
+        return self._language
+
     @property
     def stage(self) -> Stage:
         return self.scenario.stages[self.compiled.stage_ids[self.stage_index]]
@@ -183,30 +194,32 @@ class Play:
             complete=self.finished,
         )
 
-    def result(self) -> dict[str, Any]:
-        """The result in the format's JSON shape."""
+    def result(self) -> PlayResult:
+        """The route scored (complete or not): ``as_json()`` is the format's result object, ``storage()`` what an attempt keeps."""
         scored = self.score()
-        return {
-            "scenario": self.scenario.id,
-            "version": self.scenario.version,
-            "sha256": self.scenario.sha256,
-            "complete": self.finished,
-            "route": list(self.route),
-            "choices": [d.number for d in self.decisions],
-            "end": self.stage.id if self.finished else None,
-            "outcome": self.stage.end if self.finished else None,
-            "hours": number(self.clock),
-            "points": scored.points,
-            "max": scored.max,
-            "percent": scored.percent,
-            "total": scored.total,
-            "max_total": scored.max_total,
-            "total_percent": scored.total_percent,
-            "critical_errors": [e.as_json() for e in self.critical_errors()],
-            "rule_violations": [v.as_json() for v in self.violations()],
-            "off_pathway": [list(step) for step in self.off_pathway()],
-            "passed": scored.passed,
-        }
+        assessed = scored.max
+        return PlayResult(
+            scenario=self.scenario.id,
+            version=self.scenario.version,
+            sha256=self.scenario.sha256,
+            complete=self.finished,
+            route=tuple(self.route),
+            choices=tuple(d.number for d in self.decisions),
+            end=self.stage.id if self.finished else None,
+            outcome=self.stage.end if self.finished else None,
+            hours=number(self.clock),
+            competencies=tuple(
+                CompetencyScore(c, points, assessed.get(c), scored.percent.get(c) if c in assessed else None)
+                for c, points in scored.points.items()
+            ),
+            total=scored.total,
+            max_total=scored.max_total,
+            total_percent=scored.total_percent,
+            critical_errors=tuple(self.critical_errors()),
+            rule_violations=tuple(BrokenRule(v.rule.id, v.rule.competency, -v.rule.points) for v in self.violations()),
+            off_pathway=tuple(self.off_pathway()),
+            passed=scored.passed,
+        )
 
 
 def route_to(compiled: CompiledScenario, stage_id: str, *, limit: int = 100_000) -> list[int] | None:

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tipcase.play.ratings import Rating, rate_choice
+from tipcase.services.attempts import read_result
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
 from tipcase.spreadsheets import SafeCsvWriter, append_row
@@ -149,11 +150,12 @@ def scenario_analytics(
 
     critical: Counter[str] = Counter()
     broken: Counter[str] = Counter()
-    for (result,) in session.execute(select(Attempt.result).where(*mine, Attempt.finished_at.is_not(None))):
-        for error in (result or {}).get("critical_errors", []):
-            critical[str(error.get("text", ""))] += 1
-        for violation in (result or {}).get("rule_violations", []):
-            broken[str(violation.get("rule", ""))] += 1
+    for attempt_id, stored in session.execute(select(Attempt.id, Attempt.result).where(*mine, Attempt.finished_at.is_not(None))):
+        if stored is None:
+            continue  # closed without a result (migration 0003)
+        result = read_result(attempt_id, stored)
+        critical.update(error.text for error in result.critical_errors)
+        broken.update(violation.rule for violation in result.rule_violations)
     progress = _progress(session, mine)
     competencies = {
         competency: round(float(mean_percent), 1)

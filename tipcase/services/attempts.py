@@ -23,8 +23,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from tipcase.format.model import Choice
+from tipcase.format.schema import Text
 from tipcase.play.engine import Decision as PlayDecision
 from tipcase.play.engine import Play, PlayError
+from tipcase.play.ratings import Rating
+from tipcase.play.result import PlayResult, StoredResultError
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
@@ -40,18 +43,34 @@ class StaleDecision(ServiceError):
 
 @dataclasses.dataclass(frozen=True)
 class Recorded:
-    """What a decision stored: its step (1-based), the choice taken, and the play after it (the caller's own copy)."""
+    """What a decision stored, for the window to show as it is: nothing here is worked out by the caller.
+
+    ``step`` is the decision's 1-based sequence in the attempt; ``decision`` the choice taken (its
+    label, ``feedback``, ``critical`` text and legal ``ref`` are on ``decision.choice``) with the stage
+    it was taken at and the choices offered with it; ``rating`` how it compares with those
+    (``tipcase.play.ratings``); ``play`` the attempt after it and ``before`` the attempt where it was
+    taken (the stage, case file and clock the trainee decided on). Both plays are the caller's own copies.
+    """
 
     step: int
     decision: PlayDecision
+    rating: Rating
     play: Play
+    before: Play
 
     @property
     def choice(self) -> Choice:
+        """The choice taken (its label, feedback, critical text and legal reference)."""
         return self.decision.choice
 
     @property
+    def feedback(self) -> Text | None:
+        """The choice's feedback, None when the case gives it none."""
+        return self.decision.choice.feedback
+
+    @property
     def finished(self) -> bool:
+        """Whether the decision ended the case."""
         return self.play.finished
 
 
@@ -235,6 +254,7 @@ def record_decision(
             f"attempt {attempt_id} has moved on (in another window?): it is at decision {made + 1}, stage '{play.stage.id}'; "
             f"decision {step}" + (f" at stage '{stage}'" if stage is not None else "") + " was not recorded"
         )
+    before = play.copy()
     try:
         taken = play.choose(number)
     except PlayError as exc:
@@ -256,26 +276,47 @@ def record_decision(
         _finish(session, attempt, play)
     session.flush()
     _keep_play(session, attempt, play)  # checked against the stored decisions before its next use
-    return Recorded(step, taken, play.copy())
+    return Recorded(step, taken, play.rating(taken), play.copy(), before)
+
+
+def last_recorded(play: Play) -> Recorded | None:
+    """The attempt's last decision as ``record_decision`` returned it, for a window that resumes; None before any.
+
+    ``play`` is the attempt as stored (``current_play``); it is not changed. Rebuilds where the decision
+    was taken by replaying the route before it (O(decisions), once per opening, not per decision).
+    """
+    if not play.decisions:
+        return None
+    taken = play.decisions[-1]
+    return Recorded(len(play.decisions), taken, play.rating(taken), play.copy(), play.before_last())
+
+
+def stored_result(attempt: Attempt) -> PlayResult | None:
+    """A finished attempt's stored result as typed data; None when it has none (unfinished, or closed by migration 0003).
+
+    Reads a result of any TIPCase version (``PlayResult.from_json``); raises ServiceError naming the
+    attempt when the stored JSON is not a result object (damaged: ``tipcase audit verify`` says more).
+    """
+    return None if attempt.result is None else read_result(attempt.id, attempt.result)
+
+
+def read_result(attempt_id: int, stored: object) -> PlayResult:
+    """``stored`` (an ``attempts.result`` value) as typed data; ServiceError naming attempt ``attempt_id`` when damaged."""
+    try:
+        return PlayResult.from_json(stored)
+    except StoredResultError as exc:
+        raise ServiceError(f"attempt {attempt_id}: its stored result cannot be read ({exc}); tipcase audit verify says more") from None
 
 
 def _finish(session: Session, attempt: Attempt, play: Play) -> None:
     """Store the result, and its per-competency rows for SQL reports; then any automatic certificate."""
-    result = play.result()
-    attempt.result = result
-    attempt.total_percent = result["total_percent"]
-    attempt.passed = result["passed"]
+    stored = play.result().storage()
+    attempt.result = stored.document
+    attempt.total_percent = stored.total_percent
+    attempt.passed = stored.passed
     attempt.finished_at = utcnow()
-    for competency, percent in result["percent"].items():
-        session.add(
-            AttemptScore(
-                attempt_id=attempt.id,
-                competency=competency,
-                points=float(result["points"].get(competency, 0)),
-                max=float(result["max"][competency]),
-                percent=percent,
-            )
-        )
+    for row in stored.scores:
+        session.add(AttemptScore(attempt_id=attempt.id, competency=row.competency, points=row.points, max=row.max, percent=row.percent))
     session.flush()
     audit.record_attempt_finished(session, attempt)  # the result as finished, pinned in the keyed chain
     course = session.get(Course, attempt.course_id) if attempt.course_id is not None else None

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from tipcase.format.loader import bundled_register
 from tipcase.format.provisions import CitedProvision, cited
 from tipcase.play.engine import Play, analysis_of
+from tipcase.play.result import PlayResult
 from tipcase.play.state_space import Analysis
 from tipcase.services import attempts, courses, own_certificates, scenarios
 from tipcase.services.errors import NotFound
@@ -71,18 +72,23 @@ class CourseRow:
 
 @dataclasses.dataclass(frozen=True)
 class OpenAttempt:
+    """An attempt opened in the player: its play as stored and, when it has decisions, the last one as recorded."""
+
     attempt_id: int
     course_code: str | None
     feedback_after_choice: bool
     play: Play
     media: dict[str, Any] = dataclasses.field(default_factory=dict)  # exhibit file -> scenarios.Media
+    last: attempts.Recorded | None = None  # the last decision, its rating and where it was taken (a resume shows it again)
 
 
 @dataclasses.dataclass(frozen=True)
 class Debrief:
+    """Everything the debrief shows about one attempt (its result as stored when finished)."""
+
     attempt_id: int
     play: Play
-    result: dict[str, Any]
+    result: PlayResult
     analysis: Analysis
     best_play: Play
     # (stage id, choice index) -> the provisions the choice's ref cites, looked up in the bundled register
@@ -168,20 +174,22 @@ def open_attempt(db: Database, account_id: int, course_id: int | None, version_i
         written_in = scenarios.playable(version).scenario.languages  # the app's language, when the case has it
         attempt = attempts.start_attempt(session, user, version, course=course, language=attempts.language_of(written_in, language))
         play = attempts.current_play(session, attempt)  # the app's own copy
-        play.language = language
         media = scenarios.media_of(session, version)
-        return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play, media)
+        feedback_after_choice = bool(course and course.feedback_after_choice)
+        last = attempts.last_recorded(play) if feedback_after_choice and not play.finished else None
+        return OpenAttempt(attempt.id, course.code if course else None, feedback_after_choice, play, media, last)
 
 
-def reopen_attempt(db: Database, account_id: int, attempt_id: int, language: str) -> OpenAttempt:
+def reopen_attempt(db: Database, account_id: int, attempt_id: int) -> OpenAttempt:
     """An attempt as it stands now (after another window moved it on, say); finished or not."""
     with db.reading() as session:
         attempt = attempts.get_attempt(session, _user(session, account_id), attempt_id)
         play = attempts.current_play(session, attempt)
-        play.language = language
         course = session.get(Course, attempt.course_id) if attempt.course_id is not None else None
         media = scenarios.media_of(session, attempt.scenario_version)
-        return OpenAttempt(attempt.id, course.code if course else None, bool(course and course.feedback_after_choice), play, media)
+        feedback_after_choice = bool(course and course.feedback_after_choice)
+        last = attempts.last_recorded(play) if feedback_after_choice and not play.finished else None
+        return OpenAttempt(attempt.id, course.code if course else None, feedback_after_choice, play, media, last)
 
 
 def decide(db: Database, account_id: int, attempt_id: int, number: int, time_taken_ms: int, *, step: int, stage: str) -> attempts.Recorded:
@@ -200,13 +208,12 @@ def debrief(db: Database, account_id: int, attempt_id: int) -> Debrief:
     with db.reading() as session:
         attempt = attempts.get_attempt(session, _user(session, account_id), attempt_id)
         play = attempts.current_play(session, attempt)
-        play.language = attempt.language
         analysis = analysis_of(play.compiled)
         best = Play(play.scenario, play.pathway, compiled=play.compiled, language=attempt.language)
         best.replay(analysis.best_choices)
         register = bundled_register()
         provisions = {(d.stage, d.choice.index): cited(d.choice.ref, register) for d in [*play.decisions, *best.decisions]}
-        return Debrief(attempt_id, play, attempt.result or play.result(), analysis, best, provisions)
+        return Debrief(attempt_id, play, attempts.stored_result(attempt) or play.result(), analysis, best, provisions)
 
 
 def write_own_certificate(db: Database, account_id: int, serial: str, target: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tipcase.play.ratings import rate_decision
+from tipcase.services.attempts import stored_result
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
 from tipcase.spreadsheets import SafeCsvWriter
@@ -51,7 +52,7 @@ def attempts_csv(session: Session, actor: User) -> str:
     writer = SafeCsvWriter(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for attempt in _attempts(session, actor):
-        result = attempt.result or {}
+        result = stored_result(attempt)
         writer.writerow(
             [
                 attempt.id,
@@ -64,7 +65,7 @@ def attempts_csv(session: Session, actor: User) -> str:
                 attempt.started_at.isoformat(),
                 attempt.finished_at.isoformat() if attempt.finished_at else "",
                 len(attempt.decisions),
-                result.get("outcome") or "",
+                (result.outcome if result is not None else None) or "",
                 attempt.total_percent,
                 attempt.passed,
             ]

@@ -253,18 +253,19 @@ def _compare_with_replay(report: RecordsReport, attempt: Attempt, play: Play) ->
     if not play.finished:
         report.problems.append(Problem(subject, "is marked finished but its decisions do not reach an end"))
         return
-    replayed = json.loads(json.dumps(play.result()))  # as the database gives a stored result back
+    replayed = play.result().storage()  # what finishing the attempt stored, had it been played now
+    document = json.loads(json.dumps(replayed.document))  # as the database gives a stored result back
     differences = []
-    if attempt.passed != replayed["passed"]:
-        differences.append(f"pass flag {attempt.passed} stored, {replayed['passed']} replayed")
-    if attempt.total_percent != replayed["total_percent"]:
-        differences.append(f"total {attempt.total_percent}% stored, {replayed['total_percent']}% replayed")
+    if attempt.passed != replayed.passed:
+        differences.append(f"pass flag {attempt.passed} stored, {replayed.passed} replayed")
+    if attempt.total_percent != replayed.total_percent:
+        differences.append(f"total {attempt.total_percent}% stored, {replayed.total_percent}% replayed")
     stored = attempt.result if isinstance(attempt.result, dict) else {}
-    fields = sorted(k for k in set(stored) | set(replayed) if stored.get(k) != replayed.get(k))  # 1 == 1.0 in Python
+    fields = sorted(k for k in set(stored) | set(document) if stored.get(k) != document.get(k))  # 1 == 1.0 in Python
     if fields:
         differences.append(f"result fields {', '.join(fields)} differ")
     scores = {s.competency: (s.points, s.max, s.percent) for s in attempt.scores}
-    expected = {c: (float(replayed["points"].get(c, 0)), float(m), replayed["percent"][c]) for c, m in replayed["max"].items()}
+    expected = {row.competency: (row.points, row.max, row.percent) for row in replayed.scores}
     wrong = sorted(c for c in set(scores) | set(expected) if scores.get(c) != expected.get(c))
     if wrong:
         differences.append(f"score rows {', '.join(wrong)} differ")

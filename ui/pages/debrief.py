@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QSpli
 
 from tipcase.format.provisions import CitedProvision
 from tipcase.play.engine import Play
+from tipcase.play.result import PlayResult
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
@@ -134,7 +135,6 @@ class DebriefPage(QWidget):
             return
         play: Play = debrief.play
         language = self.context.language
-        play.language = language
         self._render_verdict(play, debrief.result)
         provisions = debrief.provisions
         rows = [DecisionRow(d, play.rating(d), provisions.get((d.stage, d.choice.index), ())) for d in play.decisions]
@@ -168,15 +168,15 @@ class DebriefPage(QWidget):
             parts.append(f"{html.escape(title)}: {figure}")
         self.summary.setHtml(" · ".join(parts))
 
-    def _render_verdict(self, play: Play, result: dict[str, Any]) -> None:
+    def _render_verdict(self, play: Play, result: PlayResult) -> None:
         palette = colours()
         text = self.context.text
-        passed = result["passed"]
+        passed = result.passed
         colour = (palette.good if passed else palette.bad).name()
         verdict = self.tr("Passed") if passed else self.tr("Not passed")
         reasons = [
             self.tr("Your score: {score} (pass mark {mark}).").format(
-                score=percent_text(result["total_percent"]), mark=percent_text(play.scenario.pass_mark)
+                score=percent_text(result.total_percent), mark=percent_text(play.scenario.pass_mark)
             )
         ]
         for error in play.critical_errors(self.context.language):

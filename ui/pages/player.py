@@ -15,7 +15,7 @@ presses the focused button. A decision is final once made: it is committed befor
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut, QShowEvent, QTextDocument
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from tipcase.format.roles import role_name
-from tipcase.play.engine import Decision, Play
+from tipcase.play.engine import Play
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
@@ -43,6 +43,9 @@ from ui.models.exhibits import ExhibitListModel
 from ui.numbers import number_text
 from ui.pages.player_panels import ChoiceButton, EndPanel, FeedbackPanel, WarningPanel, paragraphs, plain
 from ui.widgets.map_panel import MapPanel
+
+if TYPE_CHECKING:
+    from tipcase.services.attempts import Recorded
 
 
 class PlayerPage(QWidget):
@@ -60,7 +63,7 @@ class PlayerPage(QWidget):
         self._timer = QElapsedTimer()
         self._choice_buttons: list[ChoiceButton] = []
         self._warning_accepted = False
-        self._feedback: Decision | str | None = None  # the decision whose feedback shows, or a notice
+        self._feedback: Recorded | str | None = None  # the decision whose feedback shows, as recorded, or a notice
         self._deciding = False
         self._resumed = False  # the case was resumed and its last feedback shows again
         self._focus_number = 1  # the choice that takes the focus (kept when the language changes)
@@ -189,9 +192,9 @@ class PlayerPage(QWidget):
         play = self.play
         self._warning_accepted = bool(play.decisions) or play.scenario.content_warning is None
         self._resumed = bool(play.decisions)
-        if self.feedback_after_choice and play.decisions and not play.finished:
-            self._feedback = play.decisions[-1]  # on screen when the case was left, perhaps when the workstation died
-            self.shown = play.before_last()
+        if self.feedback_after_choice and opened.last is not None and not play.finished:
+            self._feedback = opened.last  # on screen when the case was left, perhaps when the workstation died
+            self.shown = opened.last.before
         self.exhibits.set_exhibits([])
         self.refresh_view()
 
@@ -210,7 +213,6 @@ class PlayerPage(QWidget):
         if play is None or shown is None:
             return
         language = self.context.language
-        play.language = shown.language = language
         state = self.state()
         self._render_header(shown, state)
         self.warning.setVisible(state == "warning")
@@ -266,7 +268,7 @@ class PlayerPage(QWidget):
         self.feedback.show_feedback(
             self.tr("You chose"),
             text(choice.label),
-            self.play.rating(shown_feedback),
+            shown_feedback.rating,
             feedback=text(choice.feedback) if choice.feedback is not None else "",
             reference=text(choice.ref) if choice.ref is not None else "",
             note=self.tr("You are back where you left this case.") if self._resumed else "",
@@ -408,16 +410,16 @@ class PlayerPage(QWidget):
 
             return decide(db, account.id, attempt_id, number, elapsed, step=step, stage=stage)
 
-        def done(recorded: Any) -> None:  # tipcase.services.attempts.Recorded: what was stored, and the play after it
+        def done(recorded: Recorded) -> None:  # what was stored: the choice, its rating, the play before and after it
             self._deciding = False
             if attempt_id != self.attempt_id:
                 return  # another case was opened meanwhile
             self.play = recorded.play
             self.shown = recorded.play
             if self.feedback_after_choice:
-                self._feedback = recorded.decision
+                self._feedback = recorded
                 self._resumed = False
-                self.shown = play  # the stage where the choice was taken, until Continue
+                self.shown = recorded.before  # the stage where the choice was taken, until Continue
             self.refresh_view()
 
         def failed(error: BaseException) -> None:
@@ -435,14 +437,14 @@ class PlayerPage(QWidget):
 
     def _show_where_it_stands(self, attempt_id: int) -> None:
         """Another window or workstation decided first: show the attempt as it is now, and say so."""
-        db, account, language = self.context.db, self.context.account, self.context.language
+        db, account = self.context.db, self.context.account
         if db is None or account is None:
             return
 
         def work() -> Any:
             from tipcase.services.desktop import reopen_attempt  # noqa: PLC0415
 
-            return reopen_attempt(db, account.id, attempt_id, language)
+            return reopen_attempt(db, account.id, attempt_id)
 
         def done(opened: Any) -> None:
             self.load(opened)
