@@ -36,6 +36,7 @@ IMPORTS = "tipcase.cli.import_commands"
 RECORDS = "tipcase.cli:register_records"  # records and cohorts share the ``courses`` parser
 DATABASE = "tipcase.cli.database_commands"
 CERTIFICATES = "tipcase.cli.certificate_commands"
+EXERCISES = "tipcase.cli.exercise_commands"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("certificate", "issue, print, revoke and list certificates", CERTIFICATES),
     Command("register", "the register report", CERTIFICATES),
     Command("verify", "verify a certificate: a PDF, a verification code or a QR payload (exit 0 only when valid)", CERTIFICATES),
+    Command("exercise", "team exercises: start a session, play a role, direct and report", EXERCISES),
 )
 
 

@@ -1,8 +1,9 @@
 """Who may do what: the permission matrix, checked by every service call.
 
-Trainees play and read their own records. Trainers author and publish cases, run cohorts and courses
-and read every trainee's attempts. Registrars issue, revoke and export certificates and read
-attempts. Admins may do everything, and only they manage accounts and roles.
+Trainees play and read their own records (in a team exercise, only the roles they are assigned to).
+Trainers author and publish cases, run cohorts, courses and team exercises and read every trainee's
+attempts. Registrars issue, revoke and export certificates and read attempts. Admins may do everything,
+and only they manage accounts and roles.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Permission(enum.StrEnum):
     VERIFY_AUDIT = "verify the audit log"
     BACKUP = "back up and restore"
     CONFIGURE_INSTITUTION = "configure the institution"
+    RUN_EXERCISES = "run team exercises"
 
 
 _T, _TR, _R, _A = Role.TRAINEE, Role.TRAINER, Role.REGISTRAR, Role.ADMIN
@@ -51,6 +53,7 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.VERIFY_AUDIT: frozenset({_R, _A}),
     Permission.BACKUP: frozenset({_A}),
     Permission.CONFIGURE_INSTITUTION: frozenset({_A}),
+    Permission.RUN_EXERCISES: frozenset({_TR, _A}),
 }
 
 

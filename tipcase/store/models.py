@@ -1,4 +1,4 @@
-"""The records: accounts, cohorts, courses, scenario versions, attempts, decisions, certificates, audit.
+"""The records: accounts, cohorts, courses, scenario versions, attempts, decisions, certificates, audit, team exercises.
 
 SQLAlchemy 2 typed ORM. Timestamps are timezone-aware UTC on every database. A scenario version's
 text is stored whole, so an attempt can always be replayed against exactly what the trainee played.
@@ -308,6 +308,83 @@ class AuditEntry(Base):
     key_id: Mapped[str | None] = mapped_column(String(16))
 
 
+class TeamCaseVersion(Base):
+    """A published team case (docs/team-exercises.md): immutable, with its pathway's text, as a scenario version is."""
+
+    __tablename__ = "team_case_versions"
+    __table_args__ = (UniqueConstraint("team_id", "version", name="team_case_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    title: Mapped[dict[str, Any]]
+    source: Mapped[str] = mapped_column(Text)
+    pathway_source: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+SESSION_STATUSES = ("draft", "running", "paused", "ended")
+
+
+class ExerciseSession(Base):
+    """A team exercise on one published team case: draft, running, paused or ended (an ended one never changes)."""
+
+    __tablename__ = "exercise_sessions"
+    __table_args__ = (CheckConstraint(f"status IN {SESSION_STATUSES!r}", name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    team_case_version_id: Mapped[int] = mapped_column(ForeignKey("team_case_versions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[dt.datetime | None]
+    ended_at: Mapped[dt.datetime | None]
+
+    team_case_version: Mapped[TeamCaseVersion] = relationship()
+    assignments: Mapped[list[ExerciseAssignment]] = relationship(order_by="ExerciseAssignment.role", cascade="all, delete-orphan")
+
+
+class ExerciseAssignment(Base):
+    """A trainee assigned to a role of a session; several may share a role's workstation."""
+
+    __tablename__ = "exercise_assignments"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("exercise_sessions.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()
+
+
+class ExerciseEvent(Base):
+    """One entry of a session's append-only log: a decision, a delivery, an inject, a message, a change of status.
+
+    ``seq`` numbers a session's events from 1. A role's state is the replay of the log
+    (``tipcase.services.exercise_play``); ``mac`` seals the row as ``decisions.mac`` does.
+    """
+
+    __tablename__ = "exercise_events"
+    __table_args__ = (UniqueConstraint("session_id", "seq", name="exercise_event_seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("exercise_sessions.id"), index=True)
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(String(64))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    step: Mapped[int | None]
+    stage: Mapped[str | None] = mapped_column(String(100))
+    choice_number: Mapped[int | None]
+    details: Mapped[dict[str, Any]]
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    mac: Mapped[str | None] = mapped_column(String(100))
+
+
 class Setting(Base):
     """Institution-wide settings (issuing institution, automatic certificate issue...)."""
 
@@ -329,6 +406,16 @@ def _scenario_versions_are_immutable(_mapper: Any, _connection: Any, target: Sce
 @event.listens_for(ScenarioMedia, "before_update")
 def _media_are_immutable(_mapper: Any, _connection: Any, target: ScenarioMedia) -> None:
     raise ImmutableRecordError(f"{target.path} belongs to a published version: publish a new version instead")
+
+
+@event.listens_for(TeamCaseVersion, "before_update")
+def _team_versions_are_immutable(_mapper: Any, _connection: Any, target: TeamCaseVersion) -> None:
+    raise ImmutableRecordError(f"team case {target.team_id} v{target.version} is published: publish a new version instead")
+
+
+@event.listens_for(ExerciseEvent, "before_update")
+def _exercise_events_are_immutable(_mapper: Any, _connection: Any, target: ExerciseEvent) -> None:
+    raise ImmutableRecordError(f"event {target.seq} of exercise session {target.session_id} is final")
 
 
 @event.listens_for(Decision, "before_update")

@@ -1,9 +1,10 @@
 """What the database itself refuses: triggers on the records that are evidence, and a workstation role.
 
 Evidence is never updated or deleted: audit entries, decisions, score rows, published scenario
-versions and their media; a finished attempt (its result and pass flag) stays as it was finished and an
-attempt never changes trainee, scenario or course; a revoked certificate stays revoked and no certificate
-leaves the register. SQLite and PostgreSQL both get triggers that refuse those changes (migration
+versions and their media, published team cases and the events of exercise sessions; a finished attempt
+(its result and pass flag) stays as it was finished and an attempt never changes trainee, scenario or
+course; an ended exercise session stays ended and no session is deleted; a revoked certificate stays
+revoked and no certificate leaves the register. SQLite and PostgreSQL both get triggers that refuse those changes (migration
 0004), so a person with a database tool is refused as the program would be.
 
 On PostgreSQL a training centre also separates roles: the owner (who runs ``tipcase db upgrade``) owns
@@ -26,13 +27,14 @@ from sqlalchemy import Connection, text
 
 DEFAULT_GROUP = "tipcase_workstation"
 PG_FUNCTION = "tipcase_refuse_change"
-#: Tables whose rows are never updated nor deleted once written.
-PERMANENT = ("audit_log", "decisions", "attempt_scores", "scenario_versions", "scenario_media")
+#: Tables whose rows are never updated nor deleted once written (the last two since migration 0005: team exercises).
+PERMANENT = ("audit_log", "decisions", "attempt_scores", "scenario_versions", "scenario_media", "team_case_versions", "exercise_events")
 #: What a workstation may update in an attempt: finishing it (the triggers refuse it once finished).
 ATTEMPT_FINISH_COLUMNS = ("finished_at", "result", "total_percent", "passed")
 #: Tables a workstation may read and insert into but never delete from.
-NEVER_DELETED = (*PERMANENT, "attempts", "certificates")
+NEVER_DELETED = (*PERMANENT, "attempts", "certificates", "exercise_sessions")
 _ATTEMPT_IDENTITY = ("id", "user_id", "scenario_version_id", "course_id", "language", "started_at")
+_SESSION_IDENTITY = ("id", "name", "team_case_version_id", "created_by_id", "created_at")
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -87,6 +89,23 @@ def _rules() -> tuple[Rule, ...]:
             "OLD.revoked_at IS NOT NULL",
         ),
         Rule("tipcase_certificates_no_delete", "certificates", "DELETE", "certificates stay in the register (revoke one instead)"),
+        Rule(
+            "tipcase_exercise_sessions_ended_no_update",
+            "exercise_sessions",
+            "UPDATE",
+            "an ended exercise session is never changed",
+            "OLD.status = 'ended'",
+        ),
+        Rule(
+            "tipcase_exercise_sessions_identity_no_update",
+            "exercise_sessions",
+            "UPDATE",
+            "an exercise session never changes name, team case or creator",
+            " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in _SESSION_IDENTITY),
+        ),
+        Rule(
+            "tipcase_exercise_sessions_no_delete", "exercise_sessions", "DELETE", "exercise sessions are evidence: they are never deleted"
+        ),
     ]
     return tuple(rules)
 
@@ -130,24 +149,39 @@ def trigger_statements(dialect: str) -> dict[str, str]:
 
 
 def install(connection: Connection) -> None:
-    """Create (or re-create) every trigger; idempotent. Runs as the tables' owner (migrations)."""
+    """Create (or re-create) every trigger whose table exists; idempotent. Runs as the tables' owner (migrations).
+
+    Each migration that adds protected tables calls it again (0004, then 0005 for the team exercise tables).
+    """
     remove(connection)
     dialect = connection.dialect.name
     if dialect != "sqlite":
         connection.execute(  # text(): SQLAlchemy escapes the % for psycopg
             text(f"CREATE OR REPLACE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ {_PG_FUNCTION_BODY} $$")
         )
-    for statement in trigger_statements(dialect).values():
-        connection.exec_driver_sql(statement)
+    present = _existing_tables(connection)
+    for name, statement in trigger_statements(dialect).items():
+        if _table_of(name) in present:
+            connection.exec_driver_sql(statement)
+
+
+def _existing_tables(connection: Connection) -> set[str]:
+    from sqlalchemy import inspect  # noqa: PLC0415 - only when installing
+
+    return set(inspect(connection).get_table_names())
 
 
 def expected_triggers(dialect: str) -> set[str]:
     return set(trigger_statements(dialect))
 
 
-def remove(connection: Connection) -> None:
-    """Drop every TIPCase trigger (a downgrade, or before re-creating them)."""
+def remove(connection: Connection, tables: set[str] | None = None) -> None:
+    """Drop every TIPCase trigger (a downgrade, or before re-creating them), or only those on ``tables``."""
+    present = _existing_tables(connection)
     for name in sorted(expected_triggers(connection.dialect.name)):
+        table = _table_of(name)
+        if table not in present or (tables is not None and table not in tables):
+            continue
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         else:
@@ -369,8 +403,8 @@ def connection_role(connection: Connection) -> ConnectionRole | None:
     may: list[str] = []
     for table in NEVER_DELETED:
         for privilege in ("UPDATE", "DELETE", "TRUNCATE"):
-            if (table == "attempts" and privilege == "UPDATE") or (table == "certificates" and privilege == "UPDATE"):
-                continue  # the triggers guard these (finished attempts, revoked certificates)
+            if privilege == "UPDATE" and table in ("attempts", "certificates", "exercise_sessions"):
+                continue  # the triggers guard these (finished attempts, revoked certificates, ended sessions)
             held = connection.execute(text("SELECT has_table_privilege(:table, :privilege)"), {"table": table, "privilege": privilege})
             if held.scalar():
                 may.append(f"{privilege} {table}")

@@ -1,0 +1,281 @@
+"""``tipcase exercise``: scripted team exercises (issue 17 item 6; docs/team-exercises.md, "Command line").
+
+``start`` publishes a team case, creates a session, assigns users to roles and starts it; ``play`` plays
+one user's role from a list of choice numbers, waiting for the hand-overs it needs (PostgreSQL
+LISTEN/NOTIFY, or a poll of the SQLite file), and rejoins where the role stood when run again;
+``report``, ``status`` and ``log`` read a session; ``pause``, ``resume``, ``end`` and ``inject`` direct it.
+The directing commands act as the workstation's operator (an administrator, audited as
+``cli:<system user>``); ``play`` acts as its user and takes the user's password as ``tipcase record``
+does (a prompt, or ``TIPCASE_PASSWORD``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
+from tipcase.services import accounts, exercises, team_cases
+from tipcase.services.errors import ServiceError, SignInError
+from tipcase.store.database import Database
+from tipcase.store.notify import EventWatcher
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+DEFAULT_TIMEOUT = 600.0
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser("exercise", help="team exercises: start a session, play a role, direct and report")
+    actions = parser.add_subparsers(dest="exercise_command", metavar="ACTION", required=True)
+
+    start = actions.add_parser("start", help="publish a team case, create a session, assign users to roles and start it")
+    start.add_argument("file", metavar="FILE", help="a team case file (tipcase-team: 1)")
+    start.add_argument("--session", required=True, metavar="NAME")
+    start.add_argument(
+        "--assign",
+        required=True,
+        action="append",
+        metavar="ROLE=USER[,ROLE=USER...]",
+        help="who plays which role (repeat a role to share it)",
+    )
+    start.add_argument("--lang", metavar="LANG", help="the language results are written in (default: the case's first)")
+    start.add_argument("--json", action="store_true")
+    start.set_defaults(handler=cmd_start)
+
+    play = actions.add_parser(
+        "play", help="play a user's role from choice numbers, waiting for hand-overs (asks for the password, or reads TIPCASE_PASSWORD)"
+    )
+    play.add_argument("--session", required=True, metavar="NAME")
+    play.add_argument("--user", required=True, metavar="USERNAME")
+    play.add_argument(
+        "--choose", required=True, metavar="N,N,...", help="the role's whole route: numbers among the choices offered at each stage"
+    )
+    play.add_argument("--role", metavar="ROLE", help="which role, when the user plays several")
+    play.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"longest wait for a hand-over (default {DEFAULT_TIMEOUT:g})",
+    )
+    play.add_argument("--json", action="store_true", help="print the role's result as JSON")
+    play.set_defaults(handler=cmd_play)
+
+    for name, handler, what in (
+        ("report", cmd_report, "each role's result and the team's"),
+        ("status", cmd_status, "every role's position, clock and inbox"),
+        ("log", cmd_log, "the master log of everything that happened"),
+    ):
+        reader = actions.add_parser(name, help=what)
+        reader.add_argument("--session", required=True, metavar="NAME")
+        reader.add_argument("--json", action="store_true")
+        reader.set_defaults(handler=handler)
+    for name, what in (
+        ("pause", "pause a running session"),
+        ("resume", "resume a paused session"),
+        ("end", "end a session (read-only then)"),
+    ):
+        control = actions.add_parser(name, help=what)
+        control.add_argument("--session", required=True, metavar="NAME")
+        control.set_defaults(handler=cmd_control, action=name)
+
+    inject = actions.add_parser("inject", help="fire an inject by hand, or send a message with --text")
+    inject.add_argument("--session", required=True, metavar="NAME")
+    inject.add_argument("inject", nargs="?", metavar="INJECT-ID")
+    inject.add_argument("--text", metavar="TEXT", help="an ad-hoc message (no effects) instead of an inject")
+    inject.add_argument("--to", action="append", metavar="ROLE", help="only to this role (repeatable; default: the inject's roles, or all)")
+    inject.set_defaults(handler=cmd_inject)
+
+
+def _assignments(raw: list[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for chunk in raw:
+        for item in chunk.split(","):
+            role, sep, user = item.strip().partition("=")
+            if not sep or not role.strip() or not user.strip():
+                raise UsageError(f"--assign takes ROLE=USER pairs separated by commas (got {item.strip()!r})")
+            pairs.append((role.strip(), user.strip().lower()))
+    return pairs
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    pairs = _assignments(args.assign)
+    me = operator()
+    with database(args) as db, db.transaction() as session:
+        version = team_cases.publish_team_file(session, me, args.file)
+        exercise = exercises.create_session(session, me, version, args.session, language=args.lang)
+        for role, username in pairs:
+            exercises.assign(session, me, exercise, role, accounts.get_user(session, username))
+        exercises.start(session, me, exercise)
+        state = exercises.status(session, me, exercise)
+    if args.json:
+        print_json(state)
+    else:
+        roles = ", ".join(f"{role}={'+'.join(found['users'])}" for role, found in state["roles"].items())
+        print(f"session {args.session} started: {version.team_id} v{version.version}; {roles}")
+    return EXIT_OK
+
+
+def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int, str]:
+    with db.reading() as session:
+        exercise = exercises.get_session(session, args.session)
+        roles = exercises.roles_of(session, accounts.get_user(session, username), exercise)
+        if args.role is not None:
+            if args.role not in roles:
+                raise ServiceError(f"{username} is not assigned to role {args.role!r} in exercise {args.session!r}")
+            return exercise.id, args.role
+        if not roles:
+            raise ServiceError(f"{username} is not assigned to any role in exercise {args.session!r}")
+        if len(roles) > 1:
+            raise UsageError(f"{username} plays {', '.join(roles)} in exercise {args.session!r}: say which with --role")
+        return exercise.id, roles[0]
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
+
+    numbers = _parse_choices(args.choose)
+    if args.timeout < 0:
+        raise UsageError("--timeout takes a number of seconds >= 0")
+    username = args.user.strip().lower()
+    password = password_of(username)
+    with database(args) as db:
+        with db.session() as session:  # a failed sign-in is committed too: it is audited and counts towards the lockout
+            try:
+                accounts.sign_in(session, username, password, via="cli exercise play")
+            except SignInError as exc:
+                session.commit()
+                print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
+                return EXIT_SIGN_IN
+            session.commit()
+        exercise_id, role = _role_of(db, args, username)
+        with EventWatcher(db, exercise_id) as watcher:
+            outcome = _play_role(db, watcher, args, username=username, role=role, numbers=numbers)
+        with db.reading() as session:
+            user = accounts.get_user(session, username)
+            result = exercises.role_result(session, user, exercises.get_session(session, args.session), role)
+    if args.json:
+        print_json({"session": args.session, "user": username, **result})
+    else:
+        verdict = "complete" if result["complete"] else "not finished"
+        route = " -> ".join(result["route"])
+        print(f"{role}: {verdict}, {result['total_percent']}% ({result['total']} of {result['max_total']}), route {route}")
+    if outcome:
+        print(f"tipcase: {outcome}", file=sys.stderr)
+    return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+
+
+def _play_role(db: Database, watcher: EventWatcher, args: argparse.Namespace, *, username: str, role: str, numbers: list[int]) -> str:
+    """Decide the role's numbers from where it stands; returns why it stopped early ('' when the list was used up or the role ended)."""
+    said = ""
+    while True:
+        with db.reading() as session:
+            user = accounts.get_user(session, username)
+            exercise = exercises.get_session(session, args.session)
+            view = exercises.role_view(session, user, exercise, role)
+        made = [decision.number for decision in view.play.decisions]
+        if made != numbers[: len(made)]:
+            shown = ",".join(map(str, made))
+            raise UsageError(f"role {role!r} has already decided {shown} in exercise {args.session!r}: --choose must start with them")
+        if view.finished or len(made) >= len(numbers):
+            return ""
+        if view.status == exercises.ENDED_STATUS:
+            return f"exercise {args.session!r} has ended"
+        if view.status != exercises.RUNNING or view.waits_for is not None:
+            what = f"hand-over '{view.waits_for}'" if view.waits_for is not None else f"the session (it is {view.status})"
+            if not args.json and what != said:
+                print(f"{role}: waiting for {what}...", flush=True)
+            said = what
+            started = time.monotonic()
+            if watcher.wait(view.last_seq, args.timeout) <= view.last_seq:
+                return f"timed out after {time.monotonic() - started:.0f} s waiting for {what}"
+            continue
+        number = numbers[len(made)]
+        try:
+            with db.transaction() as session:
+                user = accounts.get_user(session, username)
+                exercise = exercises.get_session(session, args.session)
+                exercises.decide(session, user, exercise, role, number, step=view.step, stage=view.play.stage.id, position=view.position)
+        except (exercises.StaleTeamDecision, exercises.SessionNotRunning):
+            continue  # another trainee at the role, an arrival or a pause came first: look again
+        except ServiceError as exc:
+            if "not offered" in str(exc):
+                raise UsageError(str(exc)) from None
+            raise
+        if not args.json:
+            label = view.offered()[number - 1].choice.label.get(view.play.language, view.play.scenario.languages)
+            print(f"{role}: decision {view.step} at '{view.play.stage.id}': {number}) {label}", flush=True)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    with database(args) as db, db.reading() as session:
+        report = exercises.report(session, operator(), exercises.get_session(session, args.session))
+    if args.json:
+        print_json(report)
+        return EXIT_OK
+    team = report["team"]
+    verdict = "passed" if team["passed"] else "not passed"
+    print(f"{report['session']} ({report['status']}): {report['team_case']} v{report['version']}: team {team['total_percent']}%, {verdict}")
+    for role, result in report["roles"].items():
+        state = "complete" if result["complete"] else f"at '{result['route'][-1]}'"
+        print(f"  {role}: {result['total_percent']}% ({result['total']} of {result['max_total']}), {state}")
+    for violation in team["rule_violations"]:
+        where = f"{violation.get('role')}'s '{violation.get('stage')}'"
+        print(f"  rule broken: {violation['rule']} ({violation['points']} {violation['competency']}) at {where}")
+    for item in team["incomplete_handovers"]:
+        print(f"  incomplete hand-over: {item['handover']} #{item['number']} from {item['from']} ({item['points']} {item['competency']})")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with database(args) as db, db.reading() as session:
+        state = exercises.status(session, operator(), exercises.get_session(session, args.session))
+    if args.json:
+        print_json(state)
+        return EXIT_OK
+    print(f"{state['session']}: {state['status']}, {state['events']} events")
+    for role, found in state["roles"].items():
+        where = "ended" if found["finished"] else (f"waits for '{found['waiting_for']}'" if found["waiting_for"] else "deciding")
+        users = ", ".join(found["users"]) or "nobody"
+        print(f"  {role:<20} stage '{found['stage']}' ({where}), clock {found['clock']:g} h, {found['decisions']} decisions; {users}")
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with database(args) as db, db.reading() as session:
+        rows = exercises.events(session, operator(), exercises.get_session(session, args.session))
+        log: list[dict[str, Any]] = [
+            {"seq": r.seq, "at": r.at, "kind": r.kind, "role": r.role, "user": r.user_id, "details": r.details} for r in rows
+        ]
+    if args.json:
+        print_json(log)
+        return EXIT_OK
+    for item in log:
+        print(f"{item['seq']:>5} {item['at']:%H:%M:%S} {item['kind']:<10} {item['role'] or '-':<20} {item['details']}")
+    return EXIT_OK
+
+
+def cmd_control(args: argparse.Namespace) -> int:
+    act = {"pause": exercises.pause, "resume": exercises.resume, "end": exercises.end}[args.action]
+    with database(args) as db, db.transaction() as session:
+        act(session, operator(), exercises.get_session(session, args.session))
+    print(f"session {args.session}: {args.action}{'d' if args.action.endswith('e') else 'ed'}")
+    return EXIT_OK
+
+
+def cmd_inject(args: argparse.Namespace) -> int:
+    if (args.inject is None) == (args.text is None):
+        raise UsageError("name an inject to fire, or give --text for a message (not both)")
+    to = [role.strip() for chunk in args.to or [] for role in chunk.split(",") if role.strip()] or None
+    with database(args) as db, db.transaction() as session:
+        exercise = exercises.get_session(session, args.session)
+        if args.inject is not None:
+            exercises.fire_inject(session, operator(), exercise, args.inject, to)
+        else:
+            exercises.send_message(session, operator(), exercise, args.text, to)
+    what = f"inject {args.inject} fired" if args.inject is not None else "message sent"
+    print(f"session {args.session}: {what}" + (f" to {', '.join(to)}" if to else ""))
+    return EXIT_OK

@@ -1,0 +1,182 @@
+"""A session's event log: appending events (sealed, notified), and the session's play rebuilt from them.
+
+The log is append-only (the database refuses changes: ``tipcase.store.protection``). Its *causes*
+(decisions, injects fired by a trainer, messages) replay into a ``TeamPlay``; everything else in it
+(deliveries, deliveries taken, scripted injects, changes of status) is written as it happened, and a
+replay gives the same (``tipcase audit verify`` checks it). A process keeps the play of each session
+it serves and brings it up to date with the events after the one it last saw, so a decision costs the
+same late in a session as early.
+
+Each row carries a MAC (``<key id>:<HMAC-SHA256>`` under the audit key, as ``decisions.mac``) over its
+content and its session. On PostgreSQL every append notifies the session's channel in the same
+transaction (``tipcase.store.notify``).
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, event, select, text
+from sqlalchemy.orm import Mapper, Session
+
+from tipcase.services import audit_keys
+from tipcase.services.attempt_seals import canonical, current_key_id, missing_key_message
+from tipcase.services.audit_keys import AuditKey, AuditKeyError
+from tipcase.services.team_cases import playable_team
+from tipcase.store.models import ExerciseEvent, ExerciseSession, utcnow
+from tipcase.store.notify import channel
+from tipcase.team.play import DECISION, INJECT, MESSAGE, TeamEvent, TeamPlay
+
+STARTED, PAUSED, RESUMED, ENDED = "started", "paused", "resumed", "ended"
+CACHED_PLAYS = 64
+
+
+def event_message(row: ExerciseEvent) -> bytes:
+    """What an event's MAC covers, as bytes."""
+    content = {
+        "session": row.session_id,
+        "seq": row.seq,
+        "kind": row.kind,
+        "role": row.role,
+        "user": row.user_id,
+        "step": row.step,
+        "stage": row.stage,
+        "choice_number": row.choice_number,
+        "details": row.details,
+        "at": row.at,
+    }
+    return json.dumps(canonical(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def event_mac(key: AuditKey, row: ExerciseEvent) -> str:
+    return f"{key.id}:{key.mac(event_message(row))}"
+
+
+@event.listens_for(ExerciseEvent, "before_insert")
+def _seal_event(_mapper: Mapper[ExerciseEvent], connection: Connection, target: ExerciseEvent) -> None:
+    """Every event inserted gets its MAC once the audit log is keyed (before that: none, as decisions)."""
+    ident = current_key_id(connection)
+    if ident is None:
+        return
+    key = audit_keys.load_key(ident)
+    if key is None:
+        raise AuditKeyError(missing_key_message(ident))
+    if getattr(target, "at", None) is None:
+        target.at = utcnow()
+    target.mac = event_mac(key, target)
+
+
+def is_cause(row: ExerciseEvent) -> bool:
+    """Whether a stored event is one the replay applies (the rest follow from these)."""
+    return row.kind in (DECISION, MESSAGE) or (row.kind == INJECT and (row.details or {}).get("by") == "trainer")
+
+
+def apply_row(play: TeamPlay, row: ExerciseEvent) -> list[TeamEvent]:
+    """Replay one stored event on a play; returns what followed (nothing for an event that is not a cause)."""
+    if not is_cause(row):
+        return []
+    return play.apply(row.kind, row.role, dict(row.details or {}))
+
+
+def new_play(exercise: ExerciseSession) -> TeamPlay:
+    ready = playable_team(exercise.team_case_version)
+    return TeamPlay(ready.team, ready.pathway, compiled=ready.compiled, language=exercise.language)
+
+
+# -- the plays this process keeps, one per session ------------------------------------------------
+@dataclasses.dataclass
+class _Kept:
+    play: TeamPlay
+    seq: int
+    event_id: int | None  # the id of event ``seq`` when it was kept: a rolled-back append leaves none
+
+
+_plays: collections.OrderedDict[tuple[str, int], _Kept] = collections.OrderedDict()
+_lock = threading.Lock()
+
+
+def _key(session: Session, exercise: ExerciseSession) -> tuple[str, int]:
+    return (f"{session.get_bind().engine.url}|{exercise.created_at.isoformat()}|{exercise.team_case_version_id}", exercise.id)
+
+
+def take_play(session: Session, exercise: ExerciseSession) -> tuple[TeamPlay, int]:
+    """The session's play as stored now, owned by the caller until ``keep_play``, and the newest event number.
+
+    The kept play brought up to date with the events after it, when its last event is still stored;
+    else a replay of the whole log.
+    """
+    with _lock:
+        kept = _plays.pop(_key(session, exercise), None)
+    if kept is not None and kept.seq > 0:
+        stored = session.scalar(select(ExerciseEvent.id).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq == kept.seq))
+        if stored != kept.event_id:
+            kept = None
+    play, seq = (kept.play, kept.seq) if kept is not None else (new_play(exercise), 0)
+    for row in session.scalars(
+        select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq > seq).order_by(ExerciseEvent.seq)
+    ):
+        apply_row(play, row)
+        seq = row.seq
+    return play, seq
+
+
+def keep_play(session: Session, exercise: ExerciseSession, play: TeamPlay, seq: int) -> None:
+    event_id = (
+        session.scalar(select(ExerciseEvent.id).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq == seq)) if seq else None
+    )
+    with _lock:
+        _plays[_key(session, exercise)] = _Kept(play, seq, event_id)
+        while len(_plays) > CACHED_PLAYS:
+            _plays.popitem(last=False)
+
+
+def newest_seq(session: Session, exercise_id: int) -> int:
+    from sqlalchemy import func  # noqa: PLC0415
+
+    return int(session.scalar(select(func.coalesce(func.max(ExerciseEvent.seq), 0)).where(ExerciseEvent.session_id == exercise_id)) or 0)
+
+
+def append(
+    session: Session,
+    exercise: ExerciseSession,
+    after: int,
+    events: Iterable[TeamEvent],
+    *,
+    user_id: int | None = None,
+    control: Sequence[tuple[str, dict[str, Any]]] = (),
+) -> int:
+    """Append control events (``started``...) then the play's events after event ``after``; returns the newest number.
+
+    The actor (``user_id``) is recorded on the causes it made (a decision, an inject fired by hand, a
+    message). Notifies the session's channel on PostgreSQL (delivered when the transaction commits).
+    """
+    seq = after
+    for kind, details in control:
+        seq += 1
+        session.add(ExerciseEvent(session_id=exercise.id, seq=seq, kind=kind, role=None, user_id=user_id, details=details, at=utcnow()))
+    for item in events:
+        seq += 1
+        caused = item.kind in (DECISION, MESSAGE) or (item.kind == INJECT and item.details.get("by") == "trainer")
+        details = json.loads(json.dumps(item.details))  # what the database gives back
+        row = ExerciseEvent(
+            session_id=exercise.id,
+            seq=seq,
+            kind=item.kind,
+            role=item.role,
+            user_id=user_id if caused else None,
+            step=details.get("step") if item.kind == DECISION else None,
+            stage=details.get("stage") if item.kind == DECISION else None,
+            choice_number=details.get("number") if item.kind == DECISION else None,
+            details=details,
+            at=utcnow(),
+        )
+        session.add(row)
+    session.flush()
+    if seq > after and session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": channel(exercise.id), "payload": str(seq)})
+    return seq

@@ -1,0 +1,390 @@
+"""Team exercise sessions: created from a published team case, roles assigned, directed, played, reported.
+
+Trainers (and admins) create a session, assign trainees to its roles (several may share a role),
+start, pause, resume and end it, fire injects and send messages; a trainee plays only a role they are
+assigned to, only while the session runs. Every change is an event in the session's log
+(``tipcase.services.exercise_log``), and a role's state is the replay of that log: a workstation that
+crashes rejoins where its role stood. A decision names the step it answers (and may name the stage and
+the role's position, its count of moves) and is refused with ``StaleTeamDecision`` when the role has
+moved on, so two trainees at one role never interleave. The session row is locked for every change
+(PostgreSQL: FOR UPDATE; SQLite: the transaction's write lock).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tipcase.play.compiled_scenario import CompiledChoice
+from tipcase.play.engine import Play, PlayError
+from tipcase.services import audit
+from tipcase.services.attempt_seals import digest
+from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
+from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
+from tipcase.services.permissions import Permission, allowed, require
+from tipcase.services.team_cases import playable_team
+from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, TeamCaseVersion, User, utcnow
+from tipcase.team.model import Track
+from tipcase.team.play import InboxItem, TeamPlay
+from tipcase.team.result import role_result as single_role_result
+from tipcase.team.result import session_result
+
+DRAFT, RUNNING, PAUSED_STATUS, ENDED_STATUS = "draft", "running", "paused", "ended"
+
+
+class StaleTeamDecision(ServiceError):
+    """The decision answers a step or position the role has already moved past (another trainee at the role decided)."""
+
+
+class SessionNotRunning(ServiceError):
+    """The session is a draft, paused or ended: it takes no decisions now."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RoleView:
+    """What a role's workstation shows: where the role stands, what it is offered, its inbox. The play is the caller's copy."""
+
+    session_id: int
+    session_name: str
+    status: str
+    role: str
+    track: Track
+    play: Play
+    waits_for: str | None
+    position: int  # the role's moves so far: a decision names the one it saw
+    inbox: tuple[InboxItem, ...]
+    last_seq: int  # the newest event of the session when this was read
+
+    @property
+    def step(self) -> int:
+        """The number of the next decision (1-based)."""
+        return len(self.play.decisions) + 1
+
+    @property
+    def finished(self) -> bool:
+        return self.play.finished
+
+    def offered(self) -> list[CompiledChoice]:
+        return [] if self.waits_for is not None else self.play.offered()
+
+
+# -- finding sessions and who may touch them ----------------------------------------------------
+def get_session(session: Session, name: str, *, lock: bool = False) -> ExerciseSession:
+    query = select(ExerciseSession).where(ExerciseSession.name == name)
+    found = session.scalars(query.with_for_update() if lock else query).first()
+    if found is None:
+        raise NotFound(f"no exercise session {name!r}")
+    return found
+
+
+def _locked(session: Session, exercise_id: int) -> ExerciseSession:
+    found = session.scalars(select(ExerciseSession).where(ExerciseSession.id == exercise_id).with_for_update()).first()
+    if found is None:
+        raise NotFound(f"no exercise session {exercise_id}")
+    session.refresh(found)
+    return found
+
+
+def roles_of(session: Session, user: User, exercise: ExerciseSession) -> list[str]:
+    """The roles ``user`` is assigned to in a session, in the team case's order."""
+    assigned = set(
+        session.scalars(
+            select(ExerciseAssignment.role).where(ExerciseAssignment.session_id == exercise.id, ExerciseAssignment.user_id == user.id)
+        )
+    )
+    return [role for role in playable_team(exercise.team_case_version).team.roles if role in assigned]
+
+
+def _may_direct(actor: User) -> None:
+    require(actor, Permission.RUN_EXERCISES)
+
+
+def _may_play(session: Session, actor: User, exercise: ExerciseSession, role: str) -> None:
+    if not actor.active:
+        raise PermissionDenied(f"{actor.username}'s account is disabled")
+    if role not in roles_of(session, actor, exercise):
+        raise PermissionDenied(f"{actor.username} is not assigned to role {role!r} in exercise {exercise.name!r}")
+
+
+def list_sessions(session: Session, actor: User) -> list[ExerciseSession]:
+    """Every session for those who direct exercises; a trainee's own (assigned) sessions otherwise."""
+    query = select(ExerciseSession).order_by(ExerciseSession.created_at, ExerciseSession.id)
+    if not allowed(actor, Permission.RUN_EXERCISES):
+        mine = select(ExerciseAssignment.session_id).where(ExerciseAssignment.user_id == actor.id)
+        query = query.where(ExerciseSession.id.in_(mine))
+    return list(session.scalars(query))
+
+
+# -- directing --------------------------------------------------------------------------------
+def create_session(session: Session, actor: User, version: TeamCaseVersion, name: str, *, language: str | None = None) -> ExerciseSession:
+    """A draft session of a published team case. Raises PermissionDenied, or ServiceError for a taken name or a language the case lacks."""
+    _may_direct(actor)
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise ServiceError("a session needs a name of 1 to 100 characters")
+    team = playable_team(version).team
+    if language is not None and language not in team.languages:
+        raise ServiceError(f"{team.id} is written in {', '.join(team.languages)}, not {language!r}")
+    if session.scalars(select(ExerciseSession.id).where(ExerciseSession.name == name)).first() is not None:
+        raise ServiceError(f"an exercise session {name!r} already exists")
+    exercise = ExerciseSession(
+        name=name, team_case_version_id=version.id, status=DRAFT, language=language or team.languages[0], created_by_id=actor.id
+    )
+    try:
+        with session.begin_nested():
+            session.add(exercise)
+    except IntegrityError:
+        raise ServiceError(f"an exercise session {name!r} already exists") from None
+    audit.record(session, actor, "exercise created", name, team_case=f"{version.team_id} v{version.version}")
+    return exercise
+
+
+def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> None:
+    """Assign a user to a role (before or during play; several users may share a role). Idempotent."""
+    _may_direct(actor)
+    team = playable_team(exercise.team_case_version).team
+    if role not in team.roles:
+        raise ServiceError(f"team case {team.id} has no role {role!r} (roles: {', '.join(team.roles)})")
+    if exercise.status == ENDED_STATUS:
+        raise SessionNotRunning(f"exercise {exercise.name!r} has ended")
+    if not user.active:
+        raise ServiceError(f"{user.username}'s account is disabled")
+    if session.get(ExerciseAssignment, (exercise.id, role, user.id)) is None:
+        session.add(ExerciseAssignment(session_id=exercise.id, role=role, user_id=user.id))
+        session.flush()
+        audit.record(session, actor, "exercise role assigned", exercise.name, role=role, user=user.username)
+
+
+def unassign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> None:
+    """Take a user off a role; only before the session starts (afterwards the record of who played stays)."""
+    _may_direct(actor)
+    if exercise.status != DRAFT:
+        raise ServiceError(f"exercise {exercise.name!r} has started: its assignments are part of the record")
+    found = session.get(ExerciseAssignment, (exercise.id, role, user.id))
+    if found is not None:
+        session.delete(found)
+        session.flush()
+        audit.record(session, actor, "exercise role unassigned", exercise.name, role=role, user=user.username)
+
+
+def _control(
+    session: Session, actor: User, exercise: ExerciseSession, *, allowed_from: tuple[str, ...], status: str, kind: str
+) -> ExerciseSession:
+    _may_direct(actor)
+    exercise = _locked(session, exercise.id)
+    if exercise.status not in allowed_from:
+        raise SessionNotRunning(f"exercise {exercise.name!r} is {exercise.status}: it cannot be {kind}")
+    play, seq = take_play(session, exercise)
+    details: dict[str, Any] = {}
+    if kind == ENDED:
+        result = session_result(play)
+        details = {"passed": result["team"]["passed"], "total_percent": result["team"]["total_percent"]}
+    exercise.status = status
+    if kind == STARTED:
+        exercise.started_at = utcnow()
+    if kind == ENDED:
+        exercise.ended_at = utcnow()
+    seq = append(session, exercise, seq, [], user_id=actor.id, control=[(kind, details)])
+    keep_play(session, exercise, play, seq)
+    if kind == ENDED:
+        rows = session.scalars(select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id).order_by(ExerciseEvent.seq)).all()
+        log = [[r.seq, r.kind, r.role, r.user_id, r.step, r.stage, r.choice_number, r.details, r.at, r.mac] for r in rows]
+        audit.record(session, actor, "exercise ended", exercise.name, events=len(rows), events_sha256=digest(log), **details)
+    else:
+        audit.record(session, actor, f"exercise {kind}", exercise.name)
+    return exercise
+
+
+def start(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
+    """Draft to running; every role needs at least one assigned user."""
+    team = playable_team(exercise.team_case_version).team
+    assigned = set(session.scalars(select(ExerciseAssignment.role).where(ExerciseAssignment.session_id == exercise.id)))
+    missing = [role for role in team.roles if role not in assigned]
+    if missing:
+        raise ServiceError(f"assign a trainee to every role before starting: {', '.join(missing)} have none")
+    return _control(session, actor, exercise, allowed_from=(DRAFT,), status=RUNNING, kind=STARTED)
+
+
+def pause(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
+    return _control(session, actor, exercise, allowed_from=(RUNNING,), status=PAUSED_STATUS, kind=PAUSED)
+
+
+def resume(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
+    return _control(session, actor, exercise, allowed_from=(PAUSED_STATUS,), status=RUNNING, kind=RESUMED)
+
+
+def end(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
+    """Running or paused to ended: read-only from then on; its result is pinned in the audit log."""
+    return _control(session, actor, exercise, allowed_from=(RUNNING, PAUSED_STATUS), status=ENDED_STATUS, kind=ENDED)
+
+
+def fire_inject(session: Session, actor: User, exercise: ExerciseSession, inject_id: str, to: list[str] | None = None) -> int:
+    """Fire an inject by hand (a manual one, or a scripted one early) while the session runs or is paused.
+
+    Returns the newest event number; raises ServiceError for an unknown inject or one already fired.
+    """
+    return _trainer_event(session, actor, exercise, lambda play: play.fire(inject_id, to))
+
+
+def send_message(session: Session, actor: User, exercise: ExerciseSession, text: str, to: list[str] | None = None) -> int:
+    """An ad-hoc message (no effects) to some roles or all; returns the newest event number."""
+    if not text.strip():
+        raise ServiceError("a message needs some text")
+    return _trainer_event(session, actor, exercise, lambda play: play.message(text.strip(), to))
+
+
+def _trainer_event(session: Session, actor: User, exercise: ExerciseSession, act: Any) -> int:
+    _may_direct(actor)
+    exercise = _locked(session, exercise.id)
+    if exercise.status not in (RUNNING, PAUSED_STATUS):
+        raise SessionNotRunning(f"exercise {exercise.name!r} is {exercise.status}")
+    play, seq = take_play(session, exercise)
+    try:
+        events = act(play)
+    except PlayError as exc:
+        raise ServiceError(str(exc)) from None  # the play is dropped: the next reader replays the log
+    seq = append(session, exercise, seq, events, user_id=actor.id)
+    keep_play(session, exercise, play, seq)
+    return seq
+
+
+# -- playing ------------------------------------------------------------------------------------
+def _view(exercise: ExerciseSession, play: TeamPlay, role: str, seq: int) -> RoleView:
+    state = play.role(role)
+    return RoleView(
+        exercise.id,
+        exercise.name,
+        exercise.status,
+        role,
+        state.compiled.track,
+        state.play.copy(),
+        state.waits_for,
+        state.position,
+        tuple(state.inbox),
+        seq,
+    )
+
+
+def role_view(session: Session, actor: User, exercise: ExerciseSession, role: str) -> RoleView:
+    """A role as it stands now; for a user assigned to it, or whoever directs exercises."""
+    if not allowed(actor, Permission.RUN_EXERCISES):
+        _may_play(session, actor, exercise, role)
+    play, seq = take_play(session, exercise)
+    try:
+        return _view(exercise, play, role, seq)
+    except PlayError as exc:
+        raise ServiceError(str(exc)) from None
+    finally:
+        keep_play(session, exercise, play, seq)
+
+
+def decide(
+    session: Session,
+    actor: User,
+    exercise: ExerciseSession,
+    role: str,
+    number: int,
+    *,
+    step: int,
+    stage: str | None = None,
+    position: int | None = None,
+) -> RoleView:
+    """Take the ``number``-th offered choice (1-based) as decision ``step`` of ``role``; the caller commits at once.
+
+    Raises PermissionDenied (not assigned to the role), SessionNotRunning (draft, paused, ended),
+    StaleTeamDecision (the role is past ``step``, ``stage`` or ``position``) and ServiceError (the role
+    waits for a hand-over, has ended, or the choice is not offered).
+    """
+    _may_play(session, actor, exercise, role)
+    exercise = _locked(session, exercise.id)
+    if exercise.status != RUNNING:
+        raise SessionNotRunning(f"exercise {exercise.name!r} is {exercise.status}: decision {step} of role {role!r} was not recorded")
+    play, seq = take_play(session, exercise)
+    state = play.role(role)
+    made = len(state.play.decisions)
+    if step != made + 1 or (stage is not None and stage != state.play.stage.id) or (position is not None and position != state.position):
+        keep_play(session, exercise, play, seq)
+        raise StaleTeamDecision(
+            f"role {role!r} has moved on (another trainee at the role, or an arrival): it is at decision {made + 1}, "
+            f"stage '{state.play.stage.id}'; decision {step} was not recorded"
+        )
+    try:
+        events = play.choose(role, number)
+    except PlayError as exc:
+        raise ServiceError(str(exc)) from None  # the play is dropped: the next reader replays the log
+    seq = append(session, exercise, seq, events, user_id=actor.id)
+    keep_play(session, exercise, play, seq)
+    return _view(exercise, play, role, seq)
+
+
+# -- reading ------------------------------------------------------------------------------------
+def _may_read(session: Session, actor: User, exercise: ExerciseSession) -> None:
+    if allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS):
+        return
+    if not roles_of(session, actor, exercise):
+        raise PermissionDenied(f"{actor.username} takes no part in exercise {exercise.name!r}")
+
+
+def report(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
+    """``tipcase exercise report --json``: each role's result as ``tipcase play --json`` gives it, and the team's."""
+    _may_read(session, actor, exercise)
+    play, seq = take_play(session, exercise)
+    keep_play(session, exercise, play, seq)
+    version = exercise.team_case_version
+    return {"session": exercise.name, "status": exercise.status, "events": seq, **session_result(play)} | {
+        "team_case": version.team_id,
+        "version": version.version,
+    }
+
+
+def role_result(session: Session, actor: User, exercise: ExerciseSession, role: str) -> dict[str, Any]:
+    """One role's result as ``tipcase play --json`` gives it (``role`` added): for its users and whoever reads exercises."""
+    if not (allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS)):
+        _may_play(session, actor, exercise, role)
+    play, seq = take_play(session, exercise)
+    keep_play(session, exercise, play, seq)
+    return single_role_result(play, role)
+
+
+def status(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
+    """Every role's position, inbox and clock, the queued deliveries, who plays which role."""
+    _may_read(session, actor, exercise)
+    play, seq = take_play(session, exercise)
+    keep_play(session, exercise, play, seq)
+    users: dict[str, list[str]] = {}
+    for assignment in exercise.assignments:
+        users.setdefault(assignment.role, []).append(assignment.user.username)
+    roles = {}
+    for role_id, state in play.roles.items():
+        roles[role_id] = {
+            "stage": state.play.stage.id,
+            "at": state.play.stage.at,
+            "waiting_for": state.waits_for,
+            "finished": state.finished,
+            "clock": state.play.clock,
+            "decisions": len(state.play.decisions),
+            "position": state.position,
+            "inbox": len(state.inbox),
+            "users": sorted(users.get(role_id, [])),
+        }
+    queued = {delivery.handover: 0 for delivery in play.deliveries}
+    for delivery in play.deliveries:
+        if not delivery.taken:
+            queued[delivery.handover] += 1
+    return {"session": exercise.name, "status": exercise.status, "events": seq, "roles": roles, "queued": queued}
+
+
+def events(session: Session, actor: User, exercise: ExerciseSession, after_seq: int = 0) -> list[ExerciseEvent]:
+    """The master log: the session's events after ``after_seq``, in order (for those who direct or read exercises)."""
+    if not (allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS)):
+        raise PermissionDenied(f"{actor.username} ({actor.role}) may not read an exercise's master log")
+    query = select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq > after_seq).order_by(ExerciseEvent.seq)
+    return list(session.scalars(query))
+
+
+def newest_event(session: Session, exercise: ExerciseSession) -> int:
+    return newest_seq(session, exercise.id)

@@ -1,0 +1,127 @@
+"""Published team case versions: immutable, validated copies that exercise sessions pin and replay.
+
+Publishing stores the team case's exact text and its pathway's, so a session can always be replayed
+against exactly what was played, whatever happens to the files later (as ``tipcase.services.scenarios``
+does for one player's cases). Exhibit files of a team case are not stored: a team case's exhibits are
+text (docs/team-exercises.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tipcase import bundled
+from tipcase.format.loader import load_bytes
+from tipcase.format.model import Pathway
+from tipcase.format.validator import check_file
+from tipcase.services import audit
+from tipcase.services.errors import NotFound, ServiceError
+from tipcase.services.permissions import Permission, require
+from tipcase.store.models import TeamCaseVersion, User
+from tipcase.team.compiled import CompiledTeam, compile_team
+from tipcase.team.model import TeamCase
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class PlayableTeam:
+    """A stored team case version, loaded and compiled, ready to play."""
+
+    team: TeamCase
+    pathway: Pathway | None
+    compiled: CompiledTeam
+
+
+def publish_team_file(session: Session, actor: User | None, path: str | Path) -> TeamCaseVersion:
+    """Publish a team case file (with the pathway it names); publishing the same bytes again is a no-op.
+
+    ``actor`` None publishes without a permission check (set-up: the demo). Raises PermissionDenied, or
+    ServiceError when the file does not validate (naming its first error as PATH:LINE:COL), is not a
+    team case, or its version is taken by other content or older than the latest published.
+    """
+    if actor is not None:
+        require(actor, Permission.PUBLISH_SCENARIO)
+    path = Path(path)
+    checked = check_file(path)
+    errors = [f for f in checked.findings if f.is_error]
+    if errors:
+        raise ServiceError(f"cannot publish: {errors[0]}")
+    team = checked.team
+    if team is None:
+        raise ServiceError(f"cannot publish {path} as a team case: it is a {checked.loaded.kind or 'unreadable'} file")
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    same = _published(session, team.id, team.version, sha)
+    if same is not None:
+        return same
+    latest = session.scalar(select(func.max(TeamCaseVersion.version)).where(TeamCaseVersion.team_id == team.id))
+    if latest is not None and team.version < latest:
+        raise ServiceError(f"{team.id}: version {team.version} is older than the published version {latest}")
+    pathway_source = None
+    if team.pathway is not None:
+        found = bundled.find_pathway(path, team.pathway)
+        assert found is not None  # the validator found it
+        pathway_source = found.read_bytes().decode("utf-8")
+    version = TeamCaseVersion(
+        team_id=team.id,
+        version=team.version,
+        sha256=sha,
+        title=dict(team.title.values),
+        source=data.decode("utf-8"),
+        pathway_source=pathway_source,
+        published_by_id=actor.id if actor is not None and actor.id is not None else None,
+    )
+    try:
+        with session.begin_nested():
+            session.add(version)
+    except IntegrityError:
+        raced = _published(session, team.id, team.version, sha)  # another workstation published it meanwhile
+        if raced is None:
+            raise
+        return raced
+    audit.record(session, actor, "team case published", f"{team.id} v{team.version}", sha256=sha, roles=list(team.roles))
+    return version
+
+
+def _published(session: Session, team_id: str, number: int, sha: str) -> TeamCaseVersion | None:
+    query = select(TeamCaseVersion).where(TeamCaseVersion.team_id == team_id, TeamCaseVersion.version == number)
+    same = session.scalars(query).first()
+    if same is not None and same.sha256 != sha:
+        raise ServiceError(f"{team_id} version {number} is already published with other content: raise 'version' first")
+    return same
+
+
+def get_team_version(session: Session, team_id: str, version: int | None = None) -> TeamCaseVersion:
+    """A published version of a team case (the latest when ``version`` is None); NotFound otherwise."""
+    query = select(TeamCaseVersion).where(TeamCaseVersion.team_id == team_id)
+    if version is not None:
+        query = query.where(TeamCaseVersion.version == version)
+    found = session.scalars(query.order_by(TeamCaseVersion.version.desc()).limit(1)).first()
+    if found is None:
+        raise NotFound(f"no published team case {team_id!r}" + (f" version {version}" if version is not None else ""))
+    return found
+
+
+def list_team_versions(session: Session, actor: User) -> list[TeamCaseVersion]:
+    require(actor, Permission.PLAY)
+    return list(session.scalars(select(TeamCaseVersion).order_by(TeamCaseVersion.team_id, TeamCaseVersion.version)))
+
+
+def playable_team(version: TeamCaseVersion) -> PlayableTeam:
+    """The stored version loaded and compiled (cached by content hash)."""
+    return _playable(version.sha256, version.source, version.pathway_source)
+
+
+@functools.lru_cache(maxsize=16)
+def _playable(sha256: str, source: str, pathway_source: str | None) -> PlayableTeam:
+    loaded = load_bytes(source.encode("utf-8"), f"{sha256[:12]}.yaml")
+    if loaded.team is None or loaded.findings.has_errors:  # pragma: no cover - validated when published
+        raise ServiceError(f"stored team case {sha256[:12]} no longer loads: {loaded.findings.items[:1]}")
+    pathway = load_bytes(pathway_source.encode("utf-8"), "pathway.yaml").pathway if pathway_source is not None else None
+    return PlayableTeam(loaded.team, pathway, compile_team(loaded.team))
