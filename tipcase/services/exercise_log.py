@@ -8,8 +8,8 @@ it serves and brings it up to date with the events after the one it last saw, so
 same late in a session as early.
 
 Each row carries a MAC (``<key id>:<HMAC-SHA256>`` under the audit key, as ``decisions.mac``) over its
-content and its session. On PostgreSQL every append notifies the session's channel in the same
-transaction (``tipcase.store.notify``).
+content and its session. Every append announces the topic ``exercise`` with the session and its newest
+event number in the same transaction (``tipcase.store.notify``, on the records-changed notifier).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, event, select, text
+from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Mapper, Session
 
 from tipcase.services import audit_keys
@@ -29,7 +29,7 @@ from tipcase.services.attempt_seals import canonical, current_key_id, missing_ke
 from tipcase.services.audit_keys import AuditKey, AuditKeyError
 from tipcase.services.team_cases import playable_team
 from tipcase.store.models import ExerciseEvent, ExerciseSession, utcnow
-from tipcase.store.notify import channel
+from tipcase.store.notify import announce_events
 from tipcase.team.play import DECISION, INJECT, MESSAGE, TeamEvent, TeamPlay
 
 STARTED, PAUSED, RESUMED, ENDED = "started", "paused", "resumed", "ended"
@@ -153,7 +153,7 @@ def append(
     """Append control events (``started``...) then the play's events after event ``after``; returns the newest number.
 
     The actor (``user_id``) is recorded on the causes it made (a decision, an inject fired by hand, a
-    message). Notifies the session's channel on PostgreSQL (delivered when the transaction commits).
+    message). Announces the new events (heard by other workstations when the transaction commits).
     """
     seq = after
     for kind, details in control:
@@ -177,6 +177,6 @@ def append(
         )
         session.add(row)
     session.flush()
-    if seq > after and session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, :payload)"), {"channel": channel(exercise.id), "payload": str(seq)})
+    if seq > after:
+        announce_events(session, exercise.id, seq)
     return seq

@@ -151,6 +151,11 @@ class ChangeWatcher:
     def running(self) -> bool:
         return self._thread.is_alive()
 
+    @property
+    def connected(self) -> bool | None:
+        """True once its connection listens (or polls), False after a loss, None before the first attempt."""
+        return self._connected
+
     def _connect_args(self) -> tuple[list[Any], dict[str, Any]]:
         args, kwargs = self.db.engine.dialect.create_connect_args(self.db.engine.url)
         return list(args), dict(kwargs)

@@ -1,38 +1,43 @@
-"""Waiting for a session's new events without Qt: PostgreSQL LISTEN/NOTIFY, or a cheap poll on SQLite.
+"""Waiting for a session's new events without Qt, on the records-changed notifier (``tipcase.store.changes``).
 
-Whoever inserts exercise events calls ``notify`` in the same transaction; PostgreSQL delivers the
-notification to every listener when (and only when) that transaction commits (postgresql.org/docs/
-current/sql-notify.html). ``EventWatcher`` is what a workstation keeps while its role waits:
-
-- on PostgreSQL it holds its own autocommit connection that has run ``LISTEN`` on the session's
-  channel and sleeps in psycopg's ``Connection.notifies`` until a notification or the timeout;
-- on SQLite (one file, several windows or processes on one machine) it polls ``PRAGMA data_version``
-  on its own connection every ``POLL_SECONDS``: SQLite changes that number whenever another connection
-  commits to the file (sqlite.org/pragma.html#pragma_data_version), so a poll costs no read of the tables.
-
-Either way the watcher then reads the newest event number itself, so a notification that raced the
-``LISTEN``, or several commits between two polls, are never missed. The app's records-changed notifier
-can reuse ``EventWatcher`` (or the channel names) on a worker thread.
+Whoever appends exercise events announces the topic ``exercise`` with ``{"session": id, "seq": newest}``
+in the same transaction (``changes.announce``): on PostgreSQL a NOTIFY delivered when, and only if,
+that transaction commits; on SQLite nothing is written, because every commit by another connection
+changes ``PRAGMA data_version``, which the watcher reads. ``EventWatcher`` is what a workstation keeps
+while its role waits: a ``changes.ChangeWatcher`` thread (LISTEN on PostgreSQL; ``data_version`` every
+``POLL_SECONDS`` on SQLite) that wakes ``wait``, which then reads the session's newest event number
+itself, so a notification that came before the wait, or several commits between two polls, are never
+missed. The app's notifier hears the same topic (``ui.notifier``: subscribe to ``exercise``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
+import threading
 import time
-from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from tipcase.store.changes import ANY, Change, ChangeWatcher, announce
 from tipcase.store.database import Database
 from tipcase.store.models import ExerciseEvent
 
-POLL_SECONDS = 0.05
+TOPIC = "exercise"
+POLL_SECONDS = 0.05  # SQLite: a few microseconds a poll; well inside the second an arrival may take
+CONNECT_SECONDS = 5.0
+RECHECK_SECONDS = 2.0  # the newest event is read again this often even without a notification (a lost one costs no more)
 
 
-def channel(session_id: int) -> str:
-    """The LISTEN/NOTIFY channel of an exercise session."""
-    return f"tipcase_exercise_{int(session_id)}"
+def announce_events(session: Session, session_id: int, seq: int) -> None:
+    """Tell every workstation, when this transaction commits, that the session's log grew to ``seq``."""
+    announce(session, TOPIC, {"session": session_id, "seq": seq})
+
+
+def newest_event(db: Database, session_id: int) -> int:
+    """The newest event number of an exercise session (0 before any)."""
+    with db.reading() as session:
+        query = select(func.coalesce(func.max(ExerciseEvent.seq), 0)).where(ExerciseEvent.session_id == session_id)
+        return int(session.scalar(query) or 0)
 
 
 class EventWatcher:
@@ -41,28 +46,15 @@ class EventWatcher:
     def __init__(self, db: Database, session_id: int) -> None:
         self.db = db
         self.session_id = session_id
-        self._pg: Any = None
-        self._sqlite: sqlite3.Connection | None = None
-        if db.is_sqlite:
-            path = db.url.database or ""
-            self._sqlite = (
-                sqlite3.connect(path, check_same_thread=False) if path not in ("", ":memory:") else None
-            )  # it only reads a pragma
-            self._version = self._data_version()
-        else:
-            import psycopg  # noqa: PLC0415 - PostgreSQL only
+        self._heard = threading.Event()
+        self._watcher = ChangeWatcher(db, self._hear, poll_seconds=POLL_SECONDS).start()
+        deadline = time.monotonic() + CONNECT_SECONDS
+        while self._watcher.connected is None and time.monotonic() < deadline:  # listening before the first read
+            time.sleep(0.01)
 
-            url = db.url.set(drivername="postgresql")
-            self._pg = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
-            self._pg.execute(f"LISTEN {channel(session_id)}")
-
-    def newest(self) -> int:
-        """The newest event number of the session (0 before any)."""
-        with self.db.reading() as session:
-            return int(
-                session.scalar(select(func.coalesce(func.max(ExerciseEvent.seq), 0)).where(ExerciseEvent.session_id == self.session_id))
-                or 0
-            )
+    def _hear(self, change: Change) -> None:
+        if change.topic == ANY or (change.topic == TOPIC and change.payload.get("session") == self.session_id):
+            self._heard.set()
 
     def wait(self, after_seq: int, timeout: float) -> int:
         """Block until the session has an event numbered above ``after_seq`` or ``timeout`` seconds pass.
@@ -70,45 +62,16 @@ class EventWatcher:
         Returns the newest event number (``after_seq`` or less when it timed out).
         """
         deadline = time.monotonic() + max(0.0, timeout)
-        newest = self.newest()
-        while newest <= after_seq:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
-            if self._pg is not None:
-                for _ in self._pg.notifies(timeout=left, stop_after=1):
-                    break
-            else:
-                self._poll(left)
-            newest = self.newest()
-        return newest
-
-    def _data_version(self) -> int:
-        if self._sqlite is None:
-            return 0
-        return int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
-
-    def _poll(self, seconds: float) -> None:
-        """Sleep until another connection has committed to the file (checked every ``POLL_SECONDS``) or ``seconds`` pass."""
-        deadline = time.monotonic() + seconds
         while True:
-            version = self._data_version()
-            if version != self._version:
-                self._version = version
-                return
+            self._heard.clear()
+            newest = newest_event(self.db, self.session_id)
             left = deadline - time.monotonic()
-            if left <= 0:
-                return
-            time.sleep(min(POLL_SECONDS, left))
+            if newest > after_seq or left <= 0:
+                return newest
+            self._heard.wait(min(left, RECHECK_SECONDS))
 
     def close(self) -> None:
-        if self._pg is not None:
-            with contextlib.suppress(Exception):
-                self._pg.close()
-            self._pg = None
-        if self._sqlite is not None:
-            self._sqlite.close()
-            self._sqlite = None
+        self._watcher.stop()
 
     def __enter__(self) -> EventWatcher:
         return self
