@@ -6,7 +6,7 @@ from tipcase import bundled
 from tipcase.format import graph_layout
 from tipcase.format.graph_layout import LAYER_GAP, ROW_GAP, layered, layered_layout, layers, placed
 from tipcase.format.loader import load_file
-from tipcase.format.pathway_map import Step, lane_map
+from tipcase.format.pathway_map import NODE_HEIGHT, ROW_PADDING, Step, lane_map
 
 
 def test_layers_follow_the_longest_path_from_the_start() -> None:
@@ -126,3 +126,24 @@ def test_a_lane_holds_every_step_of_its_agency() -> None:
     assert drawn.positions["a"][1] == drawn.positions["c"][1]
     assert drawn.positions["a"][0] < drawn.positions["b"][0] < drawn.positions["c"][0]
     assert lane_map([], []).positions == {}
+
+
+def test_a_lane_is_as_tall_as_its_nodes_and_its_name_need() -> None:
+    steps = [Step("a", "Police", "identification"), Step("b", "Shelter", "protection"), Step("c", "Police", "protection")]
+    drawn = lane_map(steps, [("a", "b"), ("a", "c")], node_heights={"a": 40.0, "b": 70.0, "c": 30.0}, lane_heights={"Police": 80.0})
+    police, shelter = drawn.lanes
+    assert police.bottom - police.top == 80.0 + ROW_PADDING  # the name needs more than the nodes
+    assert shelter.bottom - shelter.top == 70.0 + ROW_PADDING
+    assert drawn.positions["a"][1] == (police.top + police.bottom) / 2  # centred in its lane
+    assert shelter.top == police.bottom
+
+
+def test_the_largest_bundled_pathway_is_no_taller_than_its_agencies() -> None:
+    pathway = load_file(bundled.bundled_dir() / "pathways" / "id-tip-referral.yaml").pathway
+    assert pathway is not None
+    steps = [Step(node.id, node.agency.get("en") if node.agency else "", node.phase or "") for node in pathway.nodes.values()]
+    drawn = lane_map(steps, pathway.referrals)
+    columns = [[drawn.column_of[node] for node in lane.nodes] for lane in drawn.lanes]
+    rows = sum(max(taken.count(column) for column in taken) for taken in columns)  # nodes of a lane sharing a column stack
+    assert len(drawn.lanes) == len({step.lane for step in steps}) == 17
+    assert drawn.lanes[-1].bottom == rows * (NODE_HEIGHT + ROW_PADDING)  # no room above the nodes: names go beside them

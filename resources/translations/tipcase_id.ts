@@ -1595,6 +1595,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Rujukan yang diizinkan jalur</translation>
     </message>
     <message>
+        <source>Choice</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
         <source>Legend</source>
         <translation>Keterangan</translation>
     </message>

@@ -7,7 +7,9 @@
 - **Lanes** (top to bottom): one per agency, nodes with the same agency sharing it; a lane comes where its
   agency first acts (its first column), agencies that first act in the same column in the order igraph's
   Sugiyama layout (crossing reduction) gives their nodes. Two nodes of one agency in one column take
-  two rows of the lane.
+  two rows of the lane. A row is as tall as its tallest node and ``ROW_PADDING``; a lane at least as tall
+  as its name needs (the app draws the names in a column of their own at the left, ``lane_heights``),
+  so a pathway of 17 agencies stays about 17 nodes tall.
 - **Referrals** that skip columns pass each column between them in the gap between two lanes when a node
   stands in the way, never across a node (``bends``).
 
@@ -17,13 +19,13 @@ Qt-free: positions are scene units, the app draws them (``ui.widgets.graph_view`
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from tipcase.format.graph_layout import LAYER_GAP, Point, layers
 
-LANE_CAPTION = 30.0  # room at the top of a lane for the agency's name
-LANE_ROW = 84.0  # one row of nodes in a lane
-NODE_CLEARANCE = 40.0  # half a node's height and a margin: a bend closer than this to a node's centre would cross it
+NODE_HEIGHT = 50.0  # a node's height (scene units) when the caller gives none
+ROW_PADDING = 22.0  # between the tallest node of a row and the next row or lane
+BEND_CLEARANCE = 6.0  # a bend passes at least this far outside a node's box
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,10 +67,19 @@ class LaneMap:
     column_of: dict[str, int]
 
 
-def lane_map(steps: Sequence[Step], referrals: Iterable[tuple[str, str]], *, column_gap: float = LAYER_GAP) -> LaneMap:
+def lane_map(
+    steps: Sequence[Step],
+    referrals: Iterable[tuple[str, str]],
+    *,
+    column_gap: float = LAYER_GAP,
+    node_heights: Mapping[str, float] | None = None,
+    lane_heights: Mapping[str, float] | None = None,
+) -> LaneMap:
     """Lay a pathway out in lanes (see the module's docstring). Referrals naming unknown nodes are ignored.
 
-    ``steps`` in the pathway file's order; returns an empty map for no steps.
+    ``steps`` in the pathway file's order; ``node_heights`` (scene units, by node id) the height each node is
+    drawn at (``NODE_HEIGHT`` for one not given); ``lane_heights`` (by lane name) the least height a lane
+    needs, for its name. Returns an empty map for no steps.
     """
     ids = [step.id for step in steps]
     known = set(ids)
@@ -84,16 +95,24 @@ def lane_map(steps: Sequence[Step], referrals: Iterable[tuple[str, str]], *, col
     by_lane: dict[str, list[str]] = {name: [] for name in lane_names}
     for step in sorted(reading, key=lambda s: column[s.id]):
         by_lane[step.lane].append(step.id)
+    height = {step.id: float((node_heights or {}).get(step.id, NODE_HEIGHT)) for step in steps}
     positions: dict[str, Point] = {}
     lanes: list[Lane] = []
     top = 0.0
     for name in lane_names:
-        rows: dict[int, int] = {}
+        row_of: dict[str, int] = {}
+        taken: dict[int, int] = {}
         for node in by_lane[name]:
-            row = rows.get(column[node], 0)
-            rows[column[node]] = row + 1
-            positions[node] = (column[node] * column_gap, top + LANE_CAPTION + (row + 0.5) * LANE_ROW)
-        bottom = top + LANE_CAPTION + max(rows.values()) * LANE_ROW
+            row_of[node] = taken.get(column[node], 0)
+            taken[column[node]] = row_of[node] + 1
+        row_heights = [0.0] * max(taken.values())
+        for node, row in row_of.items():
+            row_heights[row] = max(row_heights[row], height[node] + ROW_PADDING)
+        needed = max(sum(row_heights), float((lane_heights or {}).get(name, 0.0)) + ROW_PADDING)
+        spare = (needed - sum(row_heights)) / 2  # a lane taller than its rows for its name: the rows centred
+        for node, row in row_of.items():
+            positions[node] = (column[node] * column_gap, top + spare + sum(row_heights[:row]) + row_heights[row] / 2)
+        bottom = top + needed
         lanes.append(Lane(name, top, bottom, tuple(by_lane[name])))
         top = bottom
     phases: list[PhaseBlock] = []
@@ -103,7 +122,7 @@ def lane_map(steps: Sequence[Step], referrals: Iterable[tuple[str, str]], *, col
             phases[-1] = dataclasses.replace(phases[-1], last=max(phases[-1].last, x))
         else:
             phases.append(PhaseBlock(step.phase, x, x))
-    bends = _route(edges, positions, column, [*(lane.top for lane in lanes), lanes[-1].bottom], column_gap)
+    bends = _route(edges, positions, column, [*(lane.top for lane in lanes), lanes[-1].bottom], column_gap, height=height)
     return LaneMap(positions, bends, lanes, phases, column)
 
 
@@ -161,16 +180,22 @@ def _sugiyama_order(ids: list[str], edges: list[tuple[str, str]], column: dict[s
 
 
 def _route(
-    edges: list[tuple[str, str]], positions: dict[str, Point], column: dict[str, int], gutters: list[float], column_gap: float
+    edges: list[tuple[str, str]],
+    positions: dict[str, Point],
+    column: dict[str, int],
+    gutters: list[float],
+    column_gap: float,
+    *,
+    height: dict[str, float],
 ) -> dict[tuple[str, str], list[Point]]:
     """Bends for referrals that skip columns.
 
     A point in each column between, moved to the nearest gap between lanes where a node stands in the way
     (edges sharing a gap in a column are spread 5 apart).
     """
-    blocking: dict[int, list[float]] = {}
+    blocking: dict[int, list[tuple[float, float]]] = {}  # per column: each node's centre and half height
     for node, (_, y) in positions.items():
-        blocking.setdefault(column[node], []).append(y)
+        blocking.setdefault(column[node], []).append((y, height[node] / 2 + BEND_CLEARANCE))
     used: dict[tuple[int, float], int] = {}
     bends: dict[tuple[str, str], list[Point]] = {}
     for source, target in edges:
@@ -182,7 +207,7 @@ def _route(
         points: list[Point] = []
         for between in range(a + step, b, step):
             y = y0 + (y1 - y0) * (between - a) / (b - a)
-            if gutters and any(abs(y - other) < NODE_CLEARANCE for other in blocking.get(between, [])):
+            if gutters and any(abs(y - other) < clear for other, clear in blocking.get(between, [])):
                 gap = min(gutters, key=lambda g: abs(g - y))
                 taken = used.get((between, gap), 0)
                 used[(between, gap)] = taken + 1

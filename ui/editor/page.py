@@ -92,7 +92,7 @@ class EditorPage(QWidget):
         self.graph.scene().selectionChanged.connect(self._graph_selection_changed)
         self.case_graph = CaseGraph(self.graph, self.language)
         self.graph_legend = MapLegend()  # what each line and border on the canvas means
-        self.graph_legend.follow(self.graph)
+        self.graph_legend.follow(self.graph, words="editor")
         self.form = FormStack(self)
         self.stage_form, self.choice_form = self.form.stage_form, self.form.choice_form
         self.case_form, self.case_file = self.form.case_form, self.form.case_file

@@ -32,6 +32,9 @@ from ui.widgets.map_style import (
 )
 
 Point = tuple[float, float]
+NAMES_WIDTH = 170.0  # the column of the agencies' names at the left of a pathway map (scene units)
+NAME_PADDING = 8.0
+NAME_LINES = 4
 
 
 @dataclasses.dataclass(frozen=True)
@@ -161,6 +164,16 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(self._rect.adjusted(-6, -6, 6, 6), 9, 9)
 
 
+def node_height(label: str, metrics: QFontMetricsF) -> float:
+    """How tall a node with ``label`` is drawn (scene units): its wrapped lines and padding."""
+    return len(wrap(label, metrics, NODE_WIDTH - 2 * NODE_PADDING, NODE_LINES)) * metrics.lineSpacing() + 2 * NODE_PADDING
+
+
+def lane_name_height(name: str, metrics: QFontMetricsF) -> float:
+    """How tall a lane must be for its agency's name in the names column (scene units)."""
+    return len(wrap(name, metrics, NAMES_WIDTH - 2 * NAME_PADDING, NAME_LINES)) * metrics.lineSpacing() + NAME_PADDING
+
+
 def _badge(painter: QPainter, centre: QPointF, colour: QColor, text: QColor) -> None:
     """A round "!" mark: a broken rule or a critical choice here."""
     painter.setPen(QPen(text, 1.5))
@@ -269,8 +282,10 @@ class EdgeItem(QGraphicsItem):
 class LanesItem(QGraphicsItem):
     """The pathway's lanes (a band for each, and lines between the phases' columns) under everything else.
 
-    The agencies' names are a ``LaneNamesItem`` over the edges; the phases' names are drawn by the view at
-    the top of what is on screen (``draw_phase_names``), so they stay in sight while scrolling.
+    The view draws the agencies' names in a column at the left of what is on screen (``draw_lane_names``) and
+    the phases' names in a band at its top (``draw_phase_names``), so both stay in sight while scrolling; at
+    the left and top of the map there is room for them (``NAMES_WIDTH``, ``header``), so nothing is under them
+    when the map is scrolled to its start.
     """
 
     def __init__(self, lanes: list[Lane], phases: list[PhaseBlock], positions: dict[str, Point], palette: MapColours) -> None:
@@ -281,10 +296,10 @@ class LanesItem(QGraphicsItem):
         self.left, self.right = min(xs) - NODE_WIDTH / 2 - 30, max(xs) + NODE_WIDTH / 2 + 30
         self.header = QFontMetricsF(self.phase_font).lineSpacing() + 14
         bottom = lanes[-1].bottom if lanes else 0.0
-        self._bounds = QRectF(self.left, -self.header, self.right - self.left, bottom + self.header)
+        self.name_font = label_font()
+        self._bounds = QRectF(self.left - NAMES_WIDTH, -self.header, self.right - self.left + NAMES_WIDTH, bottom + self.header)
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.names = LaneNamesItem(self)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._bounds
@@ -292,7 +307,7 @@ class LanesItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         palette = self.palette
         for number, lane in enumerate(self.lanes):
-            band = QRectF(self.left, lane.top, self.right - self.left, lane.bottom - lane.top)
+            band = QRectF(self.left - NAMES_WIDTH, lane.top, self.right - self.left + NAMES_WIDTH, lane.bottom - lane.top)
             painter.fillRect(band, palette.lane if number % 2 else palette.background)
         bottom = self.lanes[-1].bottom if self.lanes else 0.0
         painter.setPen(QPen(palette.plain, 1, Qt.PenStyle.DashLine))
@@ -300,14 +315,34 @@ class LanesItem(QGraphicsItem):
             x = phase.first - NODE_WIDTH / 2 - 45
             painter.drawLine(QPointF(x, -self.header), QPointF(x, bottom))
 
+    def draw_lane_names(self, painter: QPainter, shown: QRectF) -> None:
+        """The agencies' names in a column at the left of ``shown`` (the scene's part on screen), each beside its lane."""
+        palette = self.palette
+        left = max(shown.left(), self.left - NAMES_WIDTH)
+        metrics = QFontMetricsF(self.name_font)
+        painter.setFont(self.name_font)
+        for number, lane in enumerate(self.lanes):
+            if lane.bottom < shown.top() or lane.top > shown.bottom():
+                continue
+            cell = QRectF(left, lane.top, NAMES_WIDTH, lane.bottom - lane.top)
+            painter.fillRect(cell, palette.lane if number % 2 else palette.background)
+            lines = wrap(lane.name, metrics, NAMES_WIDTH - 2 * NAME_PADDING, NAME_LINES)
+            first = cell.center().y() - len(lines) * metrics.lineSpacing() / 2 + metrics.ascent()
+            painter.setPen(palette.muted)
+            for row, line in enumerate(lines):
+                painter.drawText(QPointF(left + NAME_PADDING, first + row * metrics.lineSpacing()), line)
+        painter.setPen(QPen(palette.plain, 1))
+        bottom = self.lanes[-1].bottom if self.lanes else 0.0
+        painter.drawLine(
+            QPointF(left + NAMES_WIDTH, max(shown.top(), -self.header)), QPointF(left + NAMES_WIDTH, min(shown.bottom(), bottom))
+        )
+
     def draw_phase_names(self, painter: QPainter, shown: QRectF) -> None:
         """The phases' names in a band at the top of ``shown`` (the scene's part on screen)."""
         palette = self.palette
         top = max(shown.top(), -self.header)
         band = QRectF(shown.left(), top, shown.width(), self.header)
-        fill = QColor(palette.background)
-        fill.setAlphaF(0.92)
-        painter.fillRect(band, fill)
+        painter.fillRect(band, palette.background)  # opaque: what scrolls under it is not read through it
         painter.setPen(QPen(palette.plain, 1))
         painter.drawLine(band.bottomLeft(), band.bottomRight())
         painter.setFont(self.phase_font)
@@ -315,33 +350,3 @@ class LanesItem(QGraphicsItem):
         for phase in self.phases:
             left, right = phase.first - NODE_WIDTH / 2 - 20, phase.last + NODE_WIDTH / 2 + 20
             painter.drawText(QRectF(left, top, right - left, self.header - 4), Qt.AlignmentFlag.AlignCenter, phase.name)
-
-
-class LaneNamesItem(QGraphicsItem):
-    """Each agency's name at the top left of its lane, where its first step is, over the edges (on a backing)."""
-
-    def __init__(self, lanes: LanesItem) -> None:
-        super().__init__()
-        self.lanes = lanes
-        self.font = label_font()
-        self.setZValue(1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self.lanes.boundingRect()
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        lanes, palette = self.lanes, self.lanes.palette
-        metrics = QFontMetricsF(self.font)
-        painter.setFont(self.font)
-        for number, lane in enumerate(lanes.lanes):
-            xs = sorted(lanes.positions[node][0] for node in lane.nodes if node in lanes.positions)
-            first = xs[0] if xs else lanes.left
-            later = [x for x in xs if x > first + NODE_WIDTH]
-            room = (later[0] - first - 20) if later else (lanes.right - first + NODE_WIDTH / 2 - 10)
-            name = metrics.elidedText(lane.name, Qt.TextElideMode.ElideRight, max(room, NODE_WIDTH))
-            where = QPointF(first - NODE_WIDTH / 2, lane.top + 4 + metrics.ascent())
-            backing = QRectF(where.x() - 3, lane.top + 3, metrics.horizontalAdvance(name) + 6, metrics.height() + 2)
-            painter.fillRect(backing, palette.lane if number % 2 else palette.background)
-            painter.setPen(palette.muted)
-            painter.drawText(where, name)

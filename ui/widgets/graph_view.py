@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleText
 from tipcase.format.graph_layout import Point, placed
 from tipcase.format.pathway_map import LaneMap
 
-from ui.widgets.graph_items import EdgeItem, EdgeSpec, LanesItem, NodeItem, NodeSpec
+from ui.widgets.graph_items import NAMES_WIDTH, EdgeItem, EdgeSpec, LanesItem, NodeItem, NodeSpec
 from ui.widgets.graph_navigation import NavigableView
 from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
 
@@ -119,7 +119,6 @@ class GraphView(NavigableView):
         if lanes is not None:
             self._lanes = LanesItem(lanes.lanes, lanes.phases, lanes.positions, self._palette)
             self.scene().addItem(self._lanes)
-            self.scene().addItem(self._lanes.names)
         self._draw(nodes, edges, start, positions, lanes)
         if self._focus not in self._nodes:
             self._focus = None
@@ -379,7 +378,9 @@ class GraphView(NavigableView):
             route_ids = {item.spec.id for item in on_route}
             tops = [lane.top for lane in self._lanes.lanes if route_ids.intersection(lane.nodes)]
             area.setTop(min([area.top(), *tops]) - self._lanes.header)
-        area = area.adjusted(-20, -20, 20, 20)
+            area.setLeft(area.left() - NAMES_WIDTH)
+        margin = 0 if self._lanes is not None else 20  # a pathway's names and phases are its margin
+        area = area.adjusted(-margin, -margin, 20, 20)
         viewport = self.viewport().rect()
         scale = min(viewport.width() / max(area.width(), 1.0), viewport.height() / max(area.height(), 1.0))
         scale = max(MIN_READABLE_SCALE, min(MAX_FIT_SCALE, scale))
@@ -403,18 +404,21 @@ class GraphView(NavigableView):
         if self._lanes is None:
             super().bring_into_sight(area)
             return
-        self.ensureVisible(area.adjusted(0, -self._lanes.header, 0, 0), 40, 40)
+        self.ensureVisible(area.adjusted(-NAMES_WIDTH, -self._lanes.header, 0, 0), 40, 40)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
-        """The pathway's phase names, kept at the top of the view while it scrolls."""
+        """The pathway's agency names and phase names, kept at the left and the top of the view while it scrolls."""
         super().drawForeground(painter, rect)
-        if self._lanes is not None and self._lanes.phases:
-            self._lanes.draw_phase_names(painter, self.mapToScene(self.viewport().rect()).boundingRect())
+        if self._lanes is not None:
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            self._lanes.draw_lane_names(painter, shown)
+            if self._lanes.phases:
+                self._lanes.draw_phase_names(painter, shown)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         super().scrollContentsBy(dx, dy)
-        if self._lanes is not None and dy:
-            self.viewport().update()  # the phase names move with the top of the view
+        if self._lanes is not None and (dx or dy):
+            self.viewport().update()  # the names stay at the left and the top of the view
         self._view_changed()
 
     def zoom(self, factor: float) -> None:

@@ -42,6 +42,7 @@ ENTRIES = (
     "heat",
     "plain",
     "plain-referral",
+    "choice",
 )
 
 # What each entry stands for on the map: the styles ``GraphView.drawn_styles`` reports (edge styles, node
@@ -63,19 +64,21 @@ STANDS_FOR = {
     "heat": "heat",
     "plain": "plain",
     "plain-referral": "plain",
+    "choice": "plain",
 }
-TRAIL_WORDS = {"route": "trail", "best": "best-trail", "plain": "plain-referral"}
+# The words of each kind of map where they differ from a play's route on the case graph.
+VOCABULARIES: dict[str, dict[str, str]] = {
+    "route": {},
+    "trail": {"route": "trail", "best": "best-trail", "plain": "plain-referral"},  # a trail on the pathway
+    "editor": {"plain": "choice"},  # the editor's canvas: a choice is just a choice, nobody took it or not
+}
 
 
-def legend_keys(styles: Iterable[str], *, trail: bool = False) -> list[str]:
-    """The legend's entries, in ``ENTRIES`` order, for the styles a map draws (``trail``: a pathway's words)."""
+def legend_keys(styles: Iterable[str], *, words: str = "route") -> list[str]:
+    """The legend's entries, in ``ENTRIES`` order, for the styles a map draws, in the ``words`` of ``VOCABULARIES``."""
     drawn = set(styles)
-    keys = [key for key in ENTRIES if STANDS_FOR[key] in drawn]
-    if trail:
-        keys = [key for key in keys if key not in TRAIL_WORDS]  # route -> trail, ...
-        keys += [TRAIL_WORDS[style] for style in TRAIL_WORDS if style in drawn]
-    else:
-        keys = [key for key in keys if key not in TRAIL_WORDS.values()]
+    renamed = VOCABULARIES[words]
+    keys = {renamed.get(key, key) for key in ENTRIES if key == STANDS_FOR[key] and key in drawn}
     return [key for key in ENTRIES if key in keys]
 
 
@@ -99,6 +102,7 @@ def entry_text(key: str) -> str:
         "heat": translate("MapLegend", "Share of decisions at the stage: the wider, the more"),
         "plain": translate("MapLegend", "Choice not taken"),
         "plain-referral": translate("MapLegend", "Referral the pathway allows"),
+        "choice": translate("MapLegend", "Choice"),
     }[key]
 
 
@@ -136,24 +140,24 @@ class MapLegend(QWidget):
         super().__init__(parent)
         self.entries: list[str] = []
         self._view: GraphView | None = None
-        self._trail = False
+        self.words = "route"
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def follow(self, view: GraphView, *, trail: bool = False) -> None:
-        """Show what ``view`` draws, whenever it draws (``trail``: in a pathway's words)."""
-        self._view, self._trail = view, trail
+    def follow(self, view: GraphView, *, words: str = "route") -> None:
+        """Show what ``view`` draws, whenever it draws, in the ``words`` of ``VOCABULARIES`` (route, trail, editor)."""
+        self._view, self.words = view, words
         view.drawn.connect(self._refresh)
         self._refresh()
 
-    def set_trail(self, trail: bool) -> None:
-        self._trail = trail
+    def set_words(self, words: str) -> None:
+        self.words = words
         self._refresh()
 
     def _refresh(self) -> None:
         if self._view is not None:
-            self.set_entries(legend_keys(self._view.drawn_styles(), trail=self._trail))
+            self.set_entries(legend_keys(self._view.drawn_styles(), words=self.words))
 
     def set_entries(self, keys: Sequence[str]) -> None:
         entries = [key for key in ENTRIES if key in keys]

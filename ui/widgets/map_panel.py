@@ -111,7 +111,7 @@ class MapPanel(QWidget):
     def show_content(self, content: MapContent, *, keep_view: bool = False) -> None:
         """Draw ``content``; ``keep_view`` keeps the zoom (the player between choices), else the route is fitted."""
         focused = self.view.focused_node()
-        self.legend.set_trail(content.trail)
+        self.legend.set_words("trail" if content.trail else "route")
         self.view.set_graph(content.nodes, content.edges, content.start, lanes=content.lanes, keep_view=keep_view)
         self._following = True
         try:
