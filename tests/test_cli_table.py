@@ -11,7 +11,7 @@ import pytest
 from tipcase.bundled import bundled_dir
 from tipcase.cli import COMMANDS, build_parser, main
 
-HEAVY = ("sqlalchemy", "alembic", "reportlab", "networkx", "cryptography", "argon2", "openpyxl", "PySide6")
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "networkx", "igraph", "cryptography", "argon2", "openpyxl", "PySide6")
 
 
 def _listed(parser: argparse.ArgumentParser) -> dict[str, str | None]:

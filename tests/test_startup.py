@@ -22,7 +22,8 @@ PROBE = (
     "import sys\n"
     "from ui.app import main\n"
     "status = main(sys.argv[1:])\n"
-    "print(status, sorted(m for m in ('sqlalchemy', 'alembic', 'networkx', 'yaml', 'tipcase.services.signing_in') if m in sys.modules))\n"
+    "heavy = ('sqlalchemy', 'alembic', 'networkx', 'igraph', 'yaml', 'tipcase.services.signing_in')\n"
+    "print(status, sorted(m for m in heavy if m in sys.modules))\n"
 )
 
 

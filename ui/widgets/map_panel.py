@@ -91,6 +91,7 @@ class MapPanel(QWidget):
         layout.addWidget(self.splitter)
         self._following = False
         self.step_list.selectionModel().currentChanged.connect(self._step_chosen)
+        self.step_list.clicked.connect(lambda index: self._step_chosen(index, index))  # the current step again, after the ring moved
         self.step_list.activated.connect(self._step_activated)
         self.view.node_focused.connect(self._node_focused)
         self.view.node_activated.connect(self.node_activated)
