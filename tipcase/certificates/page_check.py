@@ -34,6 +34,7 @@ from PIL import Image, ImageChops
 from tipcase.certificates import images
 from tipcase.certificates.payload import PREFIX, RECORD_PREFIX
 from tipcase.certificates.pdf import HEIGHT, Region
+from tipcase.certificates.pdf_structure import MAX_PICTURE_PIXELS
 
 SCALE = 1.5  # pixels per point: 108 dpi, a 10-point letter is about 15 pixels high
 THRESHOLD = 40  # of 255, in any colour channel
@@ -115,6 +116,8 @@ def _rgb(obj: pdfium.PdfObject) -> tuple[int, int, bytes] | None:
     if not isinstance(obj, pdfium.PdfImage) or obj.get_filters(skip_simple=True):
         return None
     width, height = obj.get_px_size()
+    if width * height > MAX_PICTURE_PIXELS:  # never decoded whole (``pdf_structure`` refuses such a file first)
+        return None
     data = bytes(obj.get_data(decode_simple=True))
     return (width, height, data) if len(data) == width * height * 3 else None
 
@@ -327,6 +330,9 @@ def _extra_marks(presented: pdfium.PdfPage, expected: pdfium.PdfPage) -> Iterato
 
 def _appearance(presented: pdfium.PdfPage, expected: pdfium.PdfPage, regions: list[Region]) -> Iterator[tuple[str, Box]]:
     """Fields (and places outside them) where the rendered pages differ to the eye."""
+    if [round(v) for v in presented.get_size()] != [round(v) for v in expected.get_size()]:
+        yield "", (0.0, 0.0, *expected.get_size())  # another size is a difference already: never rasterised
+        return
     mask = _difference_mask(_raster(presented), _raster(expected))
     if mask.getbbox() is None:
         return

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -84,6 +85,17 @@ KINDS = {
 }
 _MAX_DEPTH = 64  # nesting within one object (a crafted file could nest arrays without end)
 
+# What a certificate page can hold, far beyond a genuine one, checked before pdfium loads a page: pdfium
+# expands every form each time it is drawn and decodes a picture whole, so a 150 KB file of forms
+# drawing forms ten times over, eight deep, or a 2 MB picture of 24,000 x 24,000 pixels, exhausts
+# memory (pdfium aborts the process) or takes minutes.
+MAX_PICTURE_PIXELS = 4_000_000  # a genuine page's largest picture: 1,200 x 1,200 (images.MAX_SIDE)
+MAX_DRAWS = 2_000  # forms and pictures a page draws, a form's contents counted each time (genuine: 3)
+MAX_CONTENT_BYTES = 2 * 2**20  # a page's drawing instructions, decoded, a form's each time (genuine: 90 KB)
+MAX_PAGE_POINTS = 2_000  # a page box's longest side (A4 landscape: 842 points, 297 mm)
+_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![A-Za-z0-9_])")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
 
 @dataclasses.dataclass(frozen=True)
 class Finding:
@@ -110,6 +122,128 @@ def findings(data: bytes, document: Any = None) -> list[Finding]:
             found.setdefault(kind, set()).add(name)
     order = list(KINDS)
     return [Finding(kind, tuple(sorted(found[kind]))) for kind in sorted(found, key=order.index)]
+
+
+def excess(data: bytes) -> str | None:
+    """Why the PDF ``data`` is beyond what a certificate PDF holds (``MAX_*`` above), or None; before pdfium loads a page.
+
+    Reads the file with pypdf alone: each picture's declared size, each page's boxes, and the forms
+    and pictures each page draws (the ``Do`` operators of its content and its forms', each form
+    expanded each time it is drawn, as pdfium does; a form that draws itself is beyond too). A file
+    pypdf cannot read is left to the other checks (None).
+    """
+    from pypdf import PdfReader  # noqa: PLC0415 - only a presented PDF needs it
+    from pypdf.errors import PyPdfError  # noqa: PLC0415
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        for generation, numbers in list(reader.xref.items()):
+            for number in list(numbers):
+                found = _oversized_picture(reader, number, generation)
+                if found:
+                    return found
+        for number in list(reader.xref_objStm):
+            found = _oversized_picture(reader, number, 0)
+            if found:
+                return found
+        for index, page in enumerate(reader.pages):
+            found = _page_excess(page, index + 1)
+            if found:
+                return found
+    except _Beyond as exc:
+        return str(exc)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError, ZeroDivisionError):
+        return None
+    return None
+
+
+class _Beyond(Exception):
+    """A limit reached while expanding a page's forms."""
+
+
+def _oversized_picture(reader: Any, number: int, generation: int) -> str | None:
+    from pypdf.generic import IndirectObject, StreamObject  # noqa: PLC0415
+
+    try:
+        obj = IndirectObject(number, generation, reader).get_object()
+    except Exception:  # noqa: BLE001 - a damaged object is the structure check's finding
+        return None
+    if not isinstance(obj, StreamObject) or obj.get("/Subtype") != "/Image":
+        return None
+    width, height = _number(obj.get("/Width")), _number(obj.get("/Height"))
+    if width * height > MAX_PICTURE_PIXELS:
+        return f"a picture of {width:,} x {height:,} pixels (a certificate's are at most {MAX_PICTURE_PIXELS:,} pixels)"
+    return None
+
+
+def _number(value: Any) -> int:
+    try:
+        return max(int(value.get_object() if hasattr(value, "get_object") else value), 0)
+    except (TypeError, ValueError, AttributeError):
+        return 0
+
+
+def _page_excess(page: Any, number: int) -> str | None:
+    for name in ("/MediaBox", "/CropBox"):
+        box = page.get(name)
+        if box is None:
+            continue
+        values = [float(v) for v in box.get_object()]
+        if len(values) == 4 and max(abs(values[2] - values[0]), abs(values[3] - values[1])) > MAX_PAGE_POINTS:
+            return f"page {number} is {abs(values[2] - values[0]):,.0f} x {abs(values[3] - values[1]):,.0f} points (A4 is 842 x 595)"
+    contents = page.get_contents()
+    data = contents.get_data() if contents is not None else b""
+    resources = page.get("/Resources")
+    draws, size = _Expansion(resources).count(data, resources, 0)
+    if draws > MAX_DRAWS:
+        return f"page {number} draws more than {MAX_DRAWS:,} forms and pictures, a form counted each time it is drawn (a certificate's: 3)"
+    if size > MAX_CONTENT_BYTES:
+        return f"page {number} holds more than {MAX_CONTENT_BYTES // 2**20} MB of drawing instructions (a certificate page about 0.1 MB)"
+    return None
+
+
+class _Expansion:
+    """The forms and pictures one page draws, each form expanded each time it is drawn (memoised per form).
+
+    A form without resources of its own draws with the page's (pdfium does, as PDF 1.1 allowed).
+    """
+
+    def __init__(self, page_resources: Any) -> None:
+        self.page_resources = page_resources
+        self.memo: dict[int, tuple[int, int]] = {}
+        self.open_forms: set[int] = set()
+
+    def count(self, data: bytes, resources: Any, depth: int) -> tuple[int, int]:
+        """(forms and pictures drawn, bytes of content) of one content stream; raises _Beyond for a loop."""
+        from pypdf.generic import IndirectObject, StreamObject  # noqa: PLC0415
+
+        if depth > _MAX_DEPTH:
+            raise _Beyond(f"forms nested more than {_MAX_DEPTH} deep")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        xobjects = xobjects.get_object() if xobjects is not None else {}
+        draws, size = 0, len(data)
+        counted: dict[bytes, int] = {}
+        for match in _DRAW.finditer(data):
+            name = _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), match.group(1))
+            counted[name] = counted.get(name, 0) + 1
+        for name, times in counted.items():
+            reference = xobjects.get("/" + name.decode("latin-1")) if hasattr(xobjects, "get") else None
+            target = reference.get_object() if reference is not None else None
+            inner = (0, 0)
+            if isinstance(target, StreamObject) and target.get("/Subtype") == "/Form":
+                key = reference.idnum if isinstance(reference, IndirectObject) else id(target)
+                if key in self.open_forms:
+                    raise _Beyond("a form that draws itself")
+                if key not in self.memo:
+                    self.open_forms.add(key)
+                    self.memo[key] = self.count(target.get_data(), target.get("/Resources") or self.page_resources, depth + 1)
+                    self.open_forms.discard(key)
+                inner = self.memo[key]
+            draws += times * (1 + inner[0])
+            size += times * inner[1]
+            if draws > MAX_DRAWS or size > MAX_CONTENT_BYTES:
+                break
+        return draws, size
 
 
 def _pypdf_names(data: bytes) -> Iterator[tuple[str, str]]:

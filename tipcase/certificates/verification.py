@@ -10,8 +10,9 @@
   viewer would show or do besides drawing its pages (a script, a form, an attachment, a layer:
   ``pdf_structure``).
 - ``unknown``: a code not in this register, or signed by a key this workstation does not trust.
-- ``unreadable``: not a certificate this program can read: a damaged code, a file that is not a PDF,
-  a page with no certificate code or no page record.
+- ``unreadable``: not a certificate this program can read: a damaged code, a file that is not a PDF
+  or is beyond what one holds (``pdf_structure.excess``: made to exhaust memory or time), a page with
+  no certificate code or no page record.
 
 The register is reached through the ``Register`` protocol (``tipcase.services.certificates``), so this
 module needs no database. Sources: issue 11 of the project (the verdict list).
@@ -252,6 +253,9 @@ def verify_pdf(
 
     if len(data) > MAX_PDF_BYTES:
         return [Verification(Verdict.UNREADABLE, f"{name} is {len(data) // 2**20} MB, more than a certificate PDF can be", cause="not-pdf")]
+    beyond = pdf_structure.excess(data)  # before pdfium loads a page: a few KB can hold gigabytes of drawing
+    if beyond:
+        return [Verification(Verdict.UNREADABLE, f"{name} is not a certificate PDF: {beyond}", cause="not-pdf")]
     with _PDFIUM:
         try:
             document = pdfium.PdfDocument(data)
