@@ -21,6 +21,7 @@ from tipcase import __version__
 
 from ui.context import ApplicationContext
 from ui.i18n import LANGUAGES
+from ui.pages.exercise_flow import ExerciseFlow
 from ui.pages.sign_in import SignInPage
 from ui.settings import GEOMETRY, LAST_USERNAME
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._cohorts: CohortsPage | None = None
         self._editor: EditorPage | None = None
         self._quit_when_ready = False
+        self.exercises = ExerciseFlow(self)  # the team exercise pages, made on first use
         context.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.user_label = QLabel()
@@ -79,9 +81,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
         self.home_action = self._action(self.show_home, QKeySequence("Ctrl+H"))
+        self.exercises_action = self._action(self.exercises.show_list, QKeySequence("Ctrl+Shift+X"))
         self.sign_out_action = self._action(self.sign_out)
         self.quit_action = self._action(self.close, QKeySequence(QKeySequence.StandardKey.Quit))
-        self.file_menu.addActions([self.home_action, self.sign_out_action])
+        self.file_menu.addActions([self.home_action, self.exercises_action, self.sign_out_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.certificates_menu = self.menuBar().addMenu("")
@@ -123,8 +126,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         account = self.context.account
         signed_in = account is not None
-        self.home_action.setEnabled(signed_in)
-        self.sign_out_action.setEnabled(signed_in)
+        for action in (self.home_action, self.exercises_action, self.sign_out_action):
+            action.setEnabled(signed_in)
         self.register_action.setVisible(account is not None and account.role in ("registrar", "admin"))
         trains = account is not None and account.role in ("trainer", "admin")
         self.training_menu.menuAction().setVisible(trains)
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("TIPCase"))
         self.file_menu.setTitle(self.tr("&File"))
         self.home_action.setText(self.tr("&My courses"))
+        self.exercises_action.setText(self.tr("&Team exercises"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.certificates_menu.setTitle(self.tr("&Certificates"))

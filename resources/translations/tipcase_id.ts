@@ -381,6 +381,177 @@
     </message>
 </context>
 <context>
+    <name>ControlRoomPage</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Jeda</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>A&amp;khiri</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the sessions</source>
+        <translation>&amp;Kembali ke daftar sesi</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Kotak masuk</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>&amp;Trainees</source>
+        <translation>&amp;Peserta</translation>
+    </message>
+    <message>
+        <source>&amp;Injects</source>
+        <translation>&amp;Inject</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>Pe&amp;san</translation>
+    </message>
+    <message>
+        <source>&amp;Trainee:</source>
+        <translation>Pe&amp;serta:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to the role</source>
+        <translation>&amp;Tugaskan ke peran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the role</source>
+        <translation>&amp;Hapus dari peran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Message (no effect on the case):</source>
+        <translation>&amp;Pesan (tidak mengubah jalannya kasus):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Kepada:</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>Ki&amp;rim</translation>
+    </message>
+    <message>
+        <source>The roles on the referral pathway</source>
+        <translation>Posisi setiap peran di jalur rujukan</translation>
+    </message>
+    <message>
+        <source>Master &amp;log</source>
+        <translation>&amp;Log induk</translation>
+    </message>
+    <message>
+        <source>Master log</source>
+        <translation>Log induk</translation>
+    </message>
+    <message>
+        <source>Status: {status} · {roles} roles · {events} events</source>
+        <translation>Status: {status} · {roles} peran · {events} peristiwa</translation>
+    </message>
+    <message>
+        <source>inbox {count}</source>
+        <translation>kotak masuk {count}</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>Choose a role in the list above, then assign trainees to it. Several trainees may share a role. Every role needs someone before the session starts.</source>
+        <translation>Pilih peran di daftar atas, lalu tugaskan peserta ke peran itu. Satu peran boleh dimainkan beberapa peserta bersama. Setiap peran harus punya peserta sebelum sesi dimulai.</translation>
+    </message>
+    <message>
+        <source>The session has ended: who played which role is part of its record.</source>
+        <translation>Sesi sudah berakhir: siapa memainkan peran apa kini menjadi bagian dari catatannya.</translation>
+    </message>
+    <message>
+        <source>Trainees can still be added to a role while the session runs; they join where the role stands.</source>
+        <translation>Peserta masih bisa ditambahkan ke suatu peran selama sesi berjalan; mereka bergabung di posisi peran itu saat ini.</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>Peran: {role}</translation>
+    </message>
+    <message>
+        <source>Every role</source>
+        <translation>Semua peran</translation>
+    </message>
+    <message>
+        <source>The session has started.</source>
+        <translation>Sesi sudah dimulai.</translation>
+    </message>
+    <message>
+        <source>The session is paused: the workstations take no decisions until you resume.</source>
+        <translation>Sesi dijeda: komputer peserta tidak menerima keputusan sampai Anda melanjutkannya.</translation>
+    </message>
+    <message>
+        <source>The session runs again.</source>
+        <translation>Sesi berjalan lagi.</translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation>Sesi sudah berakhir.</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Akhiri sesi</translation>
+    </message>
+    <message>
+        <source>End session {name}? Its log becomes read-only and the team is scored as it stands.</source>
+        <translation>Akhiri sesi {name}? Log-nya tidak bisa diubah lagi dan tim dinilai berdasarkan posisinya saat ini.</translation>
+    </message>
+    <message>
+        <source>{person} removed from the role.</source>
+        <translation>{person} dihapus dari peran ini.</translation>
+    </message>
+    <message>
+        <source>{person} assigned to the role.</source>
+        <translation>{person} ditugaskan ke peran ini.</translation>
+    </message>
+    <message>
+        <source>Inject “{title}” fired.</source>
+        <translation>Inject “{title}” sudah dipicu.</translation>
+    </message>
+    <message>
+        <source>Message sent.</source>
+        <translation>Pesan terkirim.</translation>
+    </message>
+</context>
+<context>
     <name>CourseDialog</name>
     <message>
         <source>New course</source>
@@ -994,6 +1165,196 @@
     </message>
 </context>
 <context>
+    <name>Exercise</name>
+    <message>
+        <source>Not started</source>
+        <translation>Belum dimulai</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Dijeda</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Berakhir</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} jam</translation>
+    </message>
+    <message>
+        <source>The session started.</source>
+        <translation>Sesi dimulai.</translation>
+    </message>
+    <message>
+        <source>The trainer paused the session.</source>
+        <translation>Pelatih menjeda sesi.</translation>
+    </message>
+    <message>
+        <source>The trainer resumed the session.</source>
+        <translation>Pelatih melanjutkan sesi.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <source>The session ended: the team scored {percent} ({verdict}).</source>
+        <translation>Sesi berakhir: nilai tim {percent} ({verdict}).</translation>
+    </message>
+    <message>
+        <source>The session ended.</source>
+        <translation>Sesi berakhir.</translation>
+    </message>
+    <message>
+        <source>Decision {step} at “{stage}”: {choice}</source>
+        <translation>Keputusan {step} di “{stage}”: {choice}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>lengkap</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>tidak lengkap</translation>
+    </message>
+    <message>
+        <source>Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}.</source>
+        <translation>Serah terima “{title}” dikirim oleh {sender} ({complete}), menunggu diambil {receiver}.</translation>
+    </message>
+    <message>
+        <source>{receiver} took hand-over “{title}”.</source>
+        <translation>{receiver} menerima serah terima “{title}”.</translation>
+    </message>
+    <message>
+        <source>fired by the trainer</source>
+        <translation>dipicu oleh pelatih</translation>
+    </message>
+    <message>
+        <source>scripted</source>
+        <translation>sesuai skenario</translation>
+    </message>
+    <message>
+        <source>Inject “{title}” for {role} ({how}).</source>
+        <translation>Inject “{title}” untuk {role} ({how}).</translation>
+    </message>
+    <message>
+        <source>Message to {roles}: {text}</source>
+        <translation>Pesan untuk {roles}: {text}</translation>
+    </message>
+    <message>
+        <source>Finished ({outcome})</source>
+        <translation>Selesai ({outcome})</translation>
+    </message>
+    <message>
+        <source>Waiting for “{handover}” from {sender}</source>
+        <translation>Menunggu “{handover}” dari {sender}</translation>
+    </message>
+    <message>
+        <source>At “{stage}”</source>
+        <translation>Di “{stage}”</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>berhasil</translation>
+    </message>
+    <message>
+        <source>partial success</source>
+        <translation>berhasil sebagian</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Yang terjadi</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesPage</name>
+    <message>
+        <source>Team exercises</source>
+        <translation>Latihan tim</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>Sesi &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Direct a team exercise: create a session from a published team case, assign trainees to its roles, start it and follow every role on the pathway from its control room.</source>
+        <translation>Pimpin latihan tim: buat sesi dari kasus tim yang sudah diterbitkan, tugaskan peserta ke peran-perannya, mulai sesinya, dan ikuti setiap peran di jalur rujukan dari ruang kendalinya.</translation>
+    </message>
+    <message>
+        <source>The team exercises you take part in. Join your role when the trainer tells you; the others play theirs at their own workstations.</source>
+        <translation>Latihan tim yang Anda ikuti. Masuklah ke peran Anda saat pelatih memberi aba-aba; peserta lain memainkan peran mereka di komputer masing-masing.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;control room</source>
+        <translation>Buka &amp;ruang kendali</translation>
+    </message>
+    <message>
+        <source>&amp;Join my role</source>
+        <translation>&amp;Masuk ke peran saya</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesi</translation>
+    </message>
+    <message>
+        <source>Team case</source>
+        <translation>Kasus tim</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>My roles</source>
+        <translation>Peran saya</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Which role do you play now?</source>
+        <translation>Peran mana yang Anda mainkan sekarang?</translation>
+    </message>
+</context>
+<context>
     <name>ExhibitForm</name>
     <message>
         <source>Change exhibit {id}</source>
@@ -1213,6 +1574,57 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>InjectPanel</name>
+    <message>
+        <source>Inject</source>
+        <translation>Inject</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Dipicu</translation>
+    </message>
+    <message>
+        <source>Fired for</source>
+        <translation>Sudah dipicu untuk</translation>
+    </message>
+    <message>
+        <source>Master events list</source>
+        <translation>Daftar induk peristiwa (MSEL)</translation>
+    </message>
+    <message>
+        <source>&amp;Fire now</source>
+        <translation>Picu &amp;sekarang</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>manual oleh pelatih</translation>
+    </message>
+    <message>
+        <source>at {hours} on its clock</source>
+        <translation>pada {hours} menurut waktu perannya</translation>
+    </message>
+    <message>
+        <source>when its condition holds</source>
+        <translation>saat syaratnya terpenuhi</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;This case has no injects.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Kasus ini tidak memiliki inject.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>To: {roles}</source>
+        <translation>Kepada: {roles}</translation>
+    </message>
+    <message>
+        <source>Expected action:</source>
+        <translation>Tindakan yang diharapkan:</translation>
+    </message>
+    <message>
+        <source>Controllers only:</source>
+        <translation>Khusus pengendali latihan:</translation>
+    </message>
+</context>
+<context>
     <name>IssueCohortDialog</name>
     <message>
         <source>Issue certificates for a cohort</source>
@@ -1410,6 +1822,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>&amp;My courses</source>
         <translation>&amp;Kursus saya</translation>
+    </message>
+    <message>
+        <source>&amp;Team exercises</source>
+        <translation>Latihan &amp;tim</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -1735,6 +2151,49 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Phase not named</source>
         <translation>Tahap tidak disebut</translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <source>&amp;Publish a team case file…</source>
+        <translation>&amp;Terbitkan berkas kasus tim…</translation>
+    </message>
+    <message>
+        <source>Team &amp;case:</source>
+        <translation>&amp;Kasus tim:</translation>
+    </message>
+    <message>
+        <source>Session &amp;name:</source>
+        <translation>&amp;Nama sesi:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>New team exercise session</source>
+        <translation>Sesi latihan tim baru</translation>
+    </message>
+    <message>
+        <source>{title} (v{version}, {roles} roles)</source>
+        <translation>{title} (v{version}, {roles} peran)</translation>
+    </message>
+    <message>
+        <source>No team case is published yet: publish a team case file (tipcase-team: 1) to create a session.</source>
+        <translation>Belum ada kasus tim yang diterbitkan: terbitkan berkas kasus tim (tipcase-team: 1) untuk membuat sesi.</translation>
+    </message>
+    <message>
+        <source>Publish a team case file</source>
+        <translation>Terbitkan berkas kasus tim</translation>
+    </message>
+    <message>
+        <source>Team case files (*.yaml *.yml)</source>
+        <translation>Berkas kasus tim (*.yaml *.yml)</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2904,21 @@ Kembali untuk membetulkannya, atau buang?</translation>
 {detail}</source>
         <translation>Kasus ini masih memiliki kesalahan; perbaiki sebelum memainkannya:
 {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMap</name>
+    <message>
+        <source>Here now: {role} ({status}).</source>
+        <translation>Sekarang di sini: {role} ({status}).</translation>
+    </message>
+    <message>
+        <source>Passed by: {roles}.</source>
+        <translation>Sudah dilalui: {roles}.</translation>
+    </message>
+    <message>
+        <source>No step on the pathway yet.</source>
+        <translation>Belum ada langkah di jalur rujukan.</translation>
     </message>
 </context>
 <context>

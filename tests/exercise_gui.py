@@ -1,0 +1,44 @@
+"""Helpers for the team exercise GUI tests: a migrated SQLite file, a signed-in window per person, the pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.exercises import PASSWORDS
+from tests.gui import make_context, open_window
+from tipcase.store.database import Database
+
+from ui.main_window import MainWindow
+from ui.pages.control_room import ControlRoomPage
+
+WITHIN = 2.0  # seconds from another workstation's commit to the page showing it (arrivals take well under one; CI's machine is shared)
+
+
+def migrated(tmp_path: Path) -> str:
+    """A migrated, empty SQLite file for the session: one file for every window, as at a demonstration workstation."""
+    url = f"sqlite:///{tmp_path / 'team.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    db.dispose()
+    return url
+
+
+def window_for(qtbot, tmp_path: Path, url: str, username: str, *, live: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window signed in as ``username`` (tests.exercises.users); ``live``: it hears other windows' changes."""
+    folder = tmp_path / username
+    folder.mkdir(exist_ok=True)
+    window = open_window(qtbot, make_context(folder, url, watch_changes=live))
+    window.sign_in(username, "password-trainer-1" if username == "trainer" else PASSWORDS[username])
+    assert window.context.account is not None
+    return window
+
+
+def room_of(window: MainWindow) -> ControlRoomPage:
+    page = window.exercises.control_room()
+    assert window.stack.currentWidget() is page
+    return page
+
+
+def select_role(room: ControlRoomPage, role: str) -> None:
+    ids = [state.id for state in room.room.roles]
+    room.roles.selectRow(ids.index(role))

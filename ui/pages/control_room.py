@@ -1,0 +1,460 @@
+"""The trainer's exercise control room: one session directed live.
+
+At the top the session, its team case and status, and the controls: Start, Pause, Resume, End, and the
+log once it has ended. On the left every role: who plays it, where it stands, what it waits
+for, its case clock, decisions and inbox; under it the trainees to assign (several may share a role),
+the master events list of injects to fire by hand (with what is expected and the controllers' note),
+and an ad-hoc message to a role or all. On the right the referral pathway with every role on it, and
+the master log of everything that happened, growing as it happens.
+
+Everything is read and written through ``tipcase.services.exercise_desk`` on the task runner (never on
+the UI thread); the services enforce who may do what. The page follows the records through the app's
+notifier (topic ``exercise``, and the exercise tables): what another workstation does shows within a
+second, re-read quietly, keeping the selected role, the log's scroll and the focus.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import ApplicationContext
+from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, role_status, status_text, track_title
+from ui.notifier import Follower
+from ui.pages.control_room_injects import InjectPanel
+from ui.widgets.team_map import RoleMark, TeamMap
+
+TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments")
+
+
+class ControlRoomPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.name = ""
+        self.room: Any = None  # tipcase.services.exercise_desk.Room
+        self.people: list[Any] = []  # exercise_desk.Person: the trainees who can be assigned
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label = QLabel()
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.resume_button = QPushButton()
+        self.end_button = QPushButton()
+        self.back = QPushButton()
+        self.start_button.clicked.connect(lambda: self.control("start"))
+        self.pause_button.clicked.connect(lambda: self.control("pause"))
+        self.resume_button.clicked.connect(lambda: self.control("resume"))
+        self.end_button.clicked.connect(self._confirm_end)
+        self.back.clicked.connect(self.back_requested)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.status_label)
+        header.addLayout(titles, 1)
+        for button in (self.start_button, self.pause_button, self.resume_button, self.end_button, self.back):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.roles = QTableWidget(0, 6)
+        self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roles.verticalHeader().setVisible(False)
+        self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.roles.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.roles.setWordWrap(True)
+        self.roles.itemSelectionChanged.connect(self._role_selected)
+
+        # assigning trainees
+        self.person = QComboBox()
+        self.person.setMinimumContentsLength(18)
+        self.assign_button = QPushButton()
+        self.unassign_button = QPushButton()
+        self.assign_button.clicked.connect(lambda: self.assign(remove=False))
+        self.unassign_button.clicked.connect(lambda: self.assign(remove=True))
+        self.assign_hint = QLabel()
+        self.assign_hint.setWordWrap(True)
+        assigning = QWidget()
+        assign_layout = QVBoxLayout(assigning)
+        row = QHBoxLayout()
+        self.person_label = QLabel()
+        self.person_label.setBuddy(self.person)
+        row.addWidget(self.person_label)
+        row.addWidget(self.person, 1)
+        row.addWidget(self.assign_button)
+        row.addWidget(self.unassign_button)
+        assign_layout.addLayout(row)
+        assign_layout.addWidget(self.assign_hint)
+        assign_layout.addStretch(1)
+
+        # the master events list
+        self.inject_panel = InjectPanel(context)
+        self.inject_panel.fire_button.clicked.connect(self.fire)
+        self.injects, self.fire_button = self.inject_panel.table, self.inject_panel.fire_button
+
+        # an ad-hoc message
+        self.message = QLineEdit()
+        self.message.returnPressed.connect(self.send_message)
+        self.message_to = QComboBox()
+        self.send_button = QPushButton()
+        self.send_button.clicked.connect(self.send_message)
+        self.message_label = QLabel()
+        self.message_label.setBuddy(self.message)
+        self.message_to_label = QLabel()
+        self.message_to_label.setBuddy(self.message_to)
+        messaging = QWidget()
+        message_layout = QVBoxLayout(messaging)
+        message_layout.addWidget(self.message_label)
+        message_layout.addWidget(self.message)
+        to_row = QHBoxLayout()
+        to_row.addWidget(self.message_to_label)
+        to_row.addWidget(self.message_to, 1)
+        to_row.addWidget(self.send_button)
+        message_layout.addLayout(to_row)
+        message_layout.addStretch(1)
+
+        self.tools = QTabWidget()
+        self.tools.addTab(assigning, "")
+        self.tools.addTab(self.inject_panel, "")
+        self.tools.addTab(messaging, "")
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.roles)
+        left.addWidget(self.tools)
+        left.setSizes([190, 430])
+
+        self.map = TeamMap()
+        self.log = ExerciseLogModel()
+        self.log_view = QTableView()
+        self.log_view.setModel(self.log)
+        self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log_view.verticalHeader().setVisible(False)
+        self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log_view.horizontalHeader().setStretchLastSection(True)
+        self.log_view.setWordWrap(False)
+        self.log_view.verticalHeader().setDefaultSectionSize(self.log_view.fontMetrics().height() + 6)
+        self.log_label = QLabel()
+        self.log_label.setBuddy(self.log_view)
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addWidget(self.log_label)
+        log_layout.addWidget(self.log_view)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.map)
+        right.addWidget(log_box)
+        right.setSizes([400, 240])
+
+        self.body = QSplitter()
+        self.body.addWidget(left)
+        self.body.addWidget(right)
+        self.body.setSizes([640, 700])
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.body, 1)
+
+        self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
+        context.signals.language_changed.connect(lambda _language: self._language_changed())
+        self.retranslate()
+
+    # -- text ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.start_button.setText(self.tr("&Start"))
+        self.pause_button.setText(self.tr("&Pause"))
+        self.resume_button.setText(self.tr("Res&ume"))
+        self.end_button.setText(self.tr("&End"))
+        self.back.setText(self.tr("&Back to the sessions"))
+        self.roles.setHorizontalHeaderLabels(
+            [self.tr("Role"), self.tr("Trainees"), self.tr("Where"), self.tr("Clock"), self.tr("Decisions"), self.tr("Inbox")]
+        )
+        self.roles.setAccessibleName(self.tr("Roles"))
+        self.tools.setTabText(0, self.tr("&Trainees"))
+        self.tools.setTabText(1, self.tr("&Injects"))
+        self.tools.setTabText(2, self.tr("&Message"))
+        self.person_label.setText(self.tr("&Trainee:"))
+        self.assign_button.setText(self.tr("&Assign to the role"))
+        self.unassign_button.setText(self.tr("&Remove from the role"))
+        self.message_label.setText(self.tr("&Message (no effect on the case):"))
+        self.message_to_label.setText(self.tr("&To:"))
+        self.send_button.setText(self.tr("Se&nd"))
+        self.map.setAccessibleName(self.tr("The roles on the referral pathway"))
+        self.log_label.setText(self.tr("Master &log"))
+        self.log_view.setAccessibleName(self.tr("Master log"))
+        self.show_room()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _language_changed(self) -> None:
+        if self.room is not None:
+            self.log.reset(self.room.team, self.context.text, self.context.language)
+        self.show_room()
+
+    # -- reading ---------------------------------------------------------------------------------
+    def load(self, name: str) -> None:
+        """Show session ``name``: its state, the log from the start, and the trainees who can be assigned."""
+        self.name = name
+        self.room = None
+        self.log.reset(None, self.context.text, self.context.language)
+        self._read(quiet=False)
+
+    def _read(self, *, quiet: bool, done: Any = None) -> None:
+        name, after, want_people = self.name, self.log.last_seq, not self.people
+
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            room = exercise_desk.room(db, account_id, name, after)
+            people = exercise_desk.trainees(db, account_id) if want_people else None
+            return room, people
+
+        def shown(result: Any) -> None:
+            room, people = result
+            if room.session.name != self.name:
+                return  # another session was opened meanwhile
+            if people is not None:
+                self.people = people
+            fresh = self.room is None
+            self.room = room
+            if fresh:
+                self.log.reset(room.team, self.context.text, self.context.language)
+            self._append_log(room.log)
+            self.show_room()
+
+        if quiet:
+            self.context.run_quietly(work, shown, done or (lambda: None))
+        else:
+            self.context.run_signed_in(work, shown, self.window().show_error)  # type: ignore[attr-defined]
+
+    def _refresh_quietly(self, done: Any) -> None:
+        if not self.name:
+            done()
+            return
+        self._read(quiet=True, done=done)
+
+    def refresh(self) -> None:
+        if self.name:
+            self._read(quiet=False)
+
+    def _append_log(self, entries: Any) -> None:
+        bar = self.log_view.verticalScrollBar()
+        at_bottom = bar.value() >= bar.maximum() - 2
+        if self.log.append(entries) and at_bottom:
+            self.log_view.scrollToBottom()
+
+    # -- showing ---------------------------------------------------------------------------------
+    def show_room(self) -> None:
+        room = self.room
+        if room is None:
+            self.heading.setText("")
+            self.status_label.setText("")
+            for button in (self.start_button, self.pause_button, self.resume_button, self.end_button):
+                button.setEnabled(False)
+            return
+        text, language = self.context.text, self.context.language
+        status = room.session.status
+        self.heading.setText(f"<h2>{html.escape(room.session.name)} — {html.escape(text(room.session.title))}</h2>")
+        self.status_label.setText(
+            self.tr("Status: {status} · {roles} roles · {events} events").format(
+                status=status_text(status), roles=len(room.roles), events=room.last_seq
+            )
+        )
+        self.start_button.setEnabled(status == "draft")
+        self.pause_button.setEnabled(status == "running")
+        self.resume_button.setEnabled(status == "paused")
+        self.end_button.setEnabled(status in ("running", "paused"))
+        self._show_roles(room, text, language)
+        self._show_assigning(room)
+        self.inject_panel.show_room(room)
+        self._show_message_targets(room, text, language)
+        marks = [
+            RoleMark(track_title(state.track, text, language), state.node, state.trail, self._mark_status(room, state, text, language))
+            for state in room.roles
+        ]
+        self.map.show_team(room.pathway, marks, text)
+
+    def _mark_status(self, room: Any, state: Any, text: Any, language: str) -> str:
+        parts = [hours_text(state.clock), role_status(room, state, text, language)]
+        if state.inbox:
+            parts.append(self.tr("inbox {count}").format(count=len(state.inbox)))
+        return " · ".join(parts)
+
+    def _show_roles(self, room: Any, text: Any, language: str) -> None:
+        selected = self.selected_role()
+        self.roles.setRowCount(len(room.roles))
+        for row, state in enumerate(room.roles):
+            people = ", ".join(person.full_name for person in state.users) or self.tr("nobody yet")
+            cells = [
+                track_title(state.track, text, language),
+                people,
+                role_status(room, state, text, language),
+                hours_text(state.clock),
+                str(state.decisions),
+                str(len(state.inbox)),
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, state.id)
+                item.setToolTip(value)
+                if column == 2 and state.waits_for is not None:
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                self.roles.setItem(row, column, item)
+        ids = [state.id for state in room.roles]
+        self.roles.blockSignals(True)
+        self.roles.selectRow(ids.index(selected) if selected in ids else 0)
+        self.roles.blockSignals(False)
+        self.roles.resizeRowsToContents()
+
+    def selected_role(self) -> str | None:
+        items = self.roles.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _role_selected(self) -> None:
+        if self.room is not None:
+            self._show_assigning(self.room)
+
+    def _show_assigning(self, room: Any) -> None:
+        current = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        for person in self.people:
+            self.person.addItem(f"{person.full_name} ({person.username})", person.id)
+        index = self.person.findData(current)
+        self.person.setCurrentIndex(max(0, index))
+        self.person.blockSignals(False)
+        role = self.selected_role()
+        status = room.session.status
+        self.assign_button.setEnabled(bool(self.people) and role is not None and status != "ended")
+        self.unassign_button.setEnabled(role is not None and status == "draft")
+        state = next((s for s in room.roles if s.id == role), None)
+        name = track_title(state.track, self.context.text, self.context.language) if state is not None else ""
+        if status == "draft":
+            hint = self.tr(
+                "Choose a role in the list above, then assign trainees to it. Several trainees may share a role. "
+                "Every role needs someone before the session starts."
+            )
+        elif status == "ended":
+            hint = self.tr("The session has ended: who played which role is part of its record.")
+        else:
+            hint = self.tr("Trainees can still be added to a role while the session runs; they join where the role stands.")
+        self.assign_hint.setText(self.tr("Role: {role}").format(role=name) + "\n" + hint if name else hint)
+
+    def _show_message_targets(self, room: Any, text: Any, language: str) -> None:
+        current = self.message_to.currentData()
+        self.message_to.blockSignals(True)
+        self.message_to.clear()
+        self.message_to.addItem(self.tr("Every role"), "")
+        for state in room.roles:
+            self.message_to.addItem(track_title(state.track, text, language), state.id)
+        self.message_to.setCurrentIndex(max(0, self.message_to.findData(current)))
+        self.message_to.blockSignals(False)
+        running = room.session.status in ("running", "paused")
+        self.send_button.setEnabled(running)
+        self.message.setEnabled(running)
+
+    # -- directing -------------------------------------------------------------------------------
+    def _write(self, work: Any, said: str) -> None:
+        """Run a change on the task runner, then re-read the room and say what was done in the status bar."""
+
+        def done(_result: Any) -> None:
+            self.context.signals.status_message.emit(said)
+            self._read(quiet=False)
+
+        self.context.run_signed_in(work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.window().show_error(error)  # type: ignore[attr-defined]
+        self._read(quiet=False)
+
+    def control(self, action: str) -> None:
+        name = self.name
+        said = {
+            "start": self.tr("The session has started."),
+            "pause": self.tr("The session is paused: the workstations take no decisions until you resume."),
+            "resume": self.tr("The session runs again."),
+            "end": self.tr("The session has ended."),
+        }[action]
+
+        def work(db: Any, account_id: int) -> None:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            exercise_desk.control(db, account_id, name, action)
+
+        self._write(work, said)
+
+    def _confirm_end(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        answer = QMessageBox.question(
+            self,
+            self.tr("End the session"),
+            self.tr("End session {name}? Its log becomes read-only and the team is scored as it stands.").format(name=self.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.control("end")
+
+    def assign(self, *, remove: bool) -> None:
+        name, role, user_id = self.name, self.selected_role(), self.person.currentData()
+        if role is None or user_id is None:
+            return
+
+        def work(db: Any, account_id: int) -> None:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            exercise_desk.assign(db, account_id, name, role, int(user_id), remove=remove)
+
+        said = self.tr("{person} removed from the role.") if remove else self.tr("{person} assigned to the role.")
+        self._write(work, said.format(person=self.person.currentText()))
+
+    def fire(self) -> None:
+        name, ident = self.name, self.inject_panel.selected()
+        room = self.room
+        if ident is None or room is None:
+            return
+        inject = room.team.inject(ident)
+        to = [r for r in inject.to if r not in room.fired.get(ident, ())] if inject is not None else None
+
+        def work(db: Any, account_id: int) -> int:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.fire(db, account_id, name, ident, to)
+
+        self._write(work, self.tr("Inject “{title}” fired.").format(title=inject_title(room.team, ident, self.context.text)))
+
+    def send_message(self) -> None:
+        name, words, to = self.name, self.message.text().strip(), self.message_to.currentData()
+        if not words or self.room is None:
+            return
+
+        def work(db: Any, account_id: int) -> int:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.message(db, account_id, name, words, [to] if to else None)
+
+        self.message.clear()
+        self._write(work, self.tr("Message sent."))

@@ -1,0 +1,129 @@
+"""The control room's master events list: every inject with its trigger, whom it has fired for, and *Fire now*.
+
+The selected inject shows whom it goes to, its text, the expected action and the note only controllers
+read (``expect`` and ``note`` in the team case; never shown to trainees). *Fire now* is enabled while the
+session runs or is paused and the inject has not fired yet for every role it goes to; the control room
+fires it (``ControlRoomPage.fire``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import ApplicationContext
+from ui.models.exercise_log import hours_text, inject_title, role_title
+
+
+class InjectPanel(QWidget):
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.room: Any = None  # tipcase.services.exercise_desk.Room
+        self.table = QTableWidget(0, 3)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.itemSelectionChanged.connect(self._inject_selected)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.fire_button = QPushButton()
+        inject_layout = QVBoxLayout(self)
+        inject_layout.addWidget(self.table, 1)
+        inject_row = QHBoxLayout()
+        inject_row.addWidget(self.detail, 1)
+        inject_row.addWidget(self.fire_button, 0, Qt.AlignmentFlag.AlignTop)
+        inject_layout.addLayout(inject_row)
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Inject"), self.tr("Fires"), self.tr("Fired for")])
+        self.table.setAccessibleName(self.tr("Master events list"))
+        self.fire_button.setText(self.tr("&Fire now"))
+        if self.room is not None:
+            self.show_room(self.room)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_room(self, room: Any) -> None:
+        """Show the session's injects, keeping the selected one; what each fired for; whether it can fire now."""
+        self.room = room
+        text, language = self.context.text, self.context.language
+        selected = self.selected()
+        team = room.team
+        self.table.setRowCount(len(team.injects))
+        for row, inject in enumerate(team.injects):
+            if inject.manual:
+                fires = self.tr("by hand")
+            elif inject.at_hours is not None:
+                fires = self.tr("at {hours} on its clock").format(hours=hours_text(inject.at_hours))
+            else:
+                fires = self.tr("when its condition holds")
+            fired = room.fired.get(inject.id, ())
+            cells = [
+                inject_title(team, inject.id, text),
+                fires,
+                ", ".join(role_title(team, r, text, language) for r in fired) or "—",
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, inject.id)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        ids = [inject.id for inject in team.injects]
+        self.table.blockSignals(True)
+        if selected in ids:
+            self.table.selectRow(ids.index(selected))
+        elif ids:
+            self.table.selectRow(0)
+        self.table.blockSignals(False)
+        self._inject_selected()
+
+    def selected(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _inject_selected(self) -> None:
+        room = self.room
+        ident = self.selected()
+        inject = room.team.inject(ident) if room is not None and ident is not None else None
+        if room is None or inject is None:
+            self.detail.setText(self.tr("<i>This case has no injects.</i>") if room is not None else "")
+            self.fire_button.setEnabled(False)
+            return
+        text, language = self.context.text, self.context.language
+        to = ", ".join(role_title(room.team, r, text, language) for r in inject.to)
+        to_line = self.tr("To: {roles}").format(roles=to)
+        expected, controllers = self.tr("Expected action:"), self.tr("Controllers only:")
+        parts = [f"<p><b>{html.escape(to_line)}</b><br>{html.escape(text(inject.text))}</p>"]
+        if inject.expect is not None:
+            parts.append(f"<p><b>{html.escape(expected)}</b> {html.escape(text(inject.expect))}</p>")
+        if inject.note is not None:
+            parts.append(f"<p><i>{html.escape(controllers)} {html.escape(text(inject.note))}</i></p>")
+        self.detail.setText("".join(parts))
+        left = [r for r in inject.to if r not in room.fired.get(inject.id, ())]
+        self.fire_button.setEnabled(room.session.status in ("running", "paused") and bool(left))

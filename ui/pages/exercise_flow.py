@@ -1,0 +1,58 @@
+"""The way between the team exercise pages: the sessions and a session's control room.
+
+``ExerciseFlow`` belongs to the main window: it makes each page on first use (so the app starts as
+fast as before), puts it on the window's stack and follows the pages' requests from one to another.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.pages.control_room import ControlRoomPage
+    from ui.pages.exercises import ExercisesPage
+
+
+class ExerciseFlow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._list: ExercisesPage | None = None
+        self._room: ControlRoomPage | None = None
+
+    def list_page(self) -> ExercisesPage:
+        if self._list is None:
+            from ui.pages.exercises import ExercisesPage  # noqa: PLC0415 - loads on first use
+
+            self._list = ExercisesPage(self.window.context)
+            self._list.control_room_requested.connect(self.show_control_room)
+            self.window.stack.addWidget(self._list)
+        return self._list
+
+    def control_room(self) -> ControlRoomPage:
+        if self._room is None:
+            from ui.pages.control_room import ControlRoomPage  # noqa: PLC0415
+
+            self._room = ControlRoomPage(self.window.context)
+            self._room.back_requested.connect(self.show_list)
+            self.window.stack.addWidget(self._room)
+        return self._room
+
+    # -- going to a page -------------------------------------------------------------------------
+    def show_list(self) -> None:
+        if self.window.context.account is None:
+            return
+        page = self.list_page()
+        self.window.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def show_control_room(self, name: str) -> None:
+        account = self.window.context.account
+        if account is None or account.role not in ("trainer", "admin"):
+            return
+        page = self.control_room()
+        self.window.stack.setCurrentWidget(page)
+        page.load(name)

@@ -1,0 +1,295 @@
+"""Team exercises: the sessions a trainer directs, or the ones a trainee is assigned to, and the way into each.
+
+A trainer sees every session (newest first), creates one from a published team case (or publishes a
+team case file first), and opens its control room. A trainee sees the sessions they play a role in.
+The list follows the records: a session created or
+started at another workstation appears within a second, the selection kept.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import ApplicationContext
+from ui.models.exercise_log import status_text
+from ui.notifier import Follower
+from ui.pages.control_room import TOPICS
+
+
+class NewSessionDialog(QDialog):
+    """A name and a published team case; *Publish a team case file…* adds one to the list first."""
+
+    def __init__(self, context: ApplicationContext, cases: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case = QComboBox()
+        self.name = QLineEdit()
+        self.name.setMaxLength(100)
+        self.publish_button = QPushButton(self.tr("&Publish a team case file…"))
+        self.publish_button.clicked.connect(self._publish)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        case_row = QHBoxLayout()
+        case_row.addWidget(self.case, 1)
+        case_row.addWidget(self.publish_button)
+        form.addRow(self.tr("Team &case:"), case_row)
+        form.addRow(self.tr("Session &name:"), self.name)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.setWindowTitle(self.tr("New team exercise session"))
+        self.name.textChanged.connect(self._check)
+        self.set_cases(cases)
+        self.resize(620, self.sizeHint().height())
+
+    def set_cases(self, cases: list[Any], select: int | None = None) -> None:
+        self.case.clear()
+        for row in cases:
+            roles = len(row.roles)
+            self.case.addItem(
+                self.tr("{title} (v{version}, {roles} roles)").format(title=self.context.text(row.title), version=row.version, roles=roles),
+                row.version_id,
+            )
+        if select is not None:
+            self.case.setCurrentIndex(max(0, self.case.findData(select)))
+        self.note.setText(
+            "" if cases else self.tr("No team case is published yet: publish a team case file (tipcase-team: 1) to create a session.")
+        )
+        self._check()
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.case.count() > 0 and bool(self.name.text().strip()))
+
+    def _publish(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Publish a team case file"), "", self.tr("Team case files (*.yaml *.yml)"))
+        if name:
+            self.publish(Path(name))
+
+    def publish(self, path: Path) -> None:
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            published = exercise_desk.publish(db, account_id, path)
+            return published, exercise_desk.published_team_cases(db, account_id)
+
+        def done(result: Any) -> None:
+            published, cases = result
+            self.set_cases(cases, published.version_id)
+
+        self.context.run_signed_in(work, done, lambda error: self.note.setText(self.context.describe(error)))
+
+    @property
+    def version_id(self) -> int | None:
+        data = self.case.currentData()
+        return int(data) if data is not None else None
+
+
+class ExercisesPage(QWidget):
+    control_room_requested = Signal(str)  # a session's name
+    workstation_requested = Signal(str, str)  # a session's name, the role
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.rows: list[Any] = []  # tipcase.services.exercise_desk.SessionRow
+        self.directs = False
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemActivated.connect(lambda _item: self.open_selected())
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_session)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
+        context.signals.language_changed.connect(lambda _language: self._show())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        title = self.tr("Team exercises")
+        self.heading.setText(f"<h2>{html.escape(title)}</h2>")
+        self.new_button.setText(self.tr("&New session…"))
+        self.table.setAccessibleName(self.tr("Sessions"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        account = self.context.account
+        self.directs = account is not None and account.role in ("trainer", "admin")
+        self.context.run_signed_in(self._work, self._shown, self.window().show_error)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _work(db: Any, account_id: int) -> Any:
+        from tipcase.services import exercise_desk  # noqa: PLC0415
+
+        return exercise_desk.sessions(db, account_id)
+
+    def _refresh_quietly(self, done: Any) -> None:
+        self.context.run_quietly(self._work, self._shown, done)
+
+    def _shown(self, rows: list[Any]) -> None:
+        self.rows = rows
+        self._show()
+
+    def _show(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Direct a team exercise: create a session from a published team case, assign trainees to its roles, start it and "
+                "follow every role on the pathway from its control room."
+            )
+            if self.directs
+            else self.tr(
+                "The team exercises you take part in. Join your role when the trainer tells you; "
+                "the others play theirs at their own workstations."
+            )
+        )
+        self.new_button.setVisible(self.directs)
+        self.open_button.setVisible(self.directs)  # trainees join their roles at their workstations
+        self.open_button.setText(self.tr("Open the &control room") if self.directs else self.tr("&Join my role"))
+        headers = [
+            self.tr("Session"),
+            self.tr("Team case"),
+            self.tr("Status"),
+            self.tr("My roles") if not self.directs else self.tr("Created"),
+            "",
+        ]
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setColumnHidden(4, True)
+        selected = self.selected()
+        self.table.setRowCount(len(self.rows))
+        for row, session in enumerate(self.rows):
+            if self.directs:
+                fourth = QLocale().toString(session.created_at.date(), QLocale.FormatType.ShortFormat)
+            else:
+                fourth = ", ".join(self._role_name(session, role) for role in session.my_roles)
+            cells = [session.name, self.context.text(session.title), status_text(session.status), fourth]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, session.name)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        names = [session.name for session in self.rows]
+        if selected in names:
+            self.table.selectRow(names.index(selected))
+        elif names:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _role_name(self, session: Any, role: str) -> str:
+        return self.context.text(session.role_names.get(role)) or role
+
+    def selected(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def selected_row(self) -> Any:
+        name = self.selected()
+        return next((row for row in self.rows if row.name == name), None)
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        self.open_button.setEnabled(row is not None and (self.directs or row.status != "ended"))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        if self.directs:
+            self.control_room_requested.emit(row.name)
+            return
+        if row.status == "ended":
+            return
+        roles = list(row.my_roles)
+        if len(roles) > 1:
+            names = [self._role_name(row, role) for role in roles]
+            chosen, ok = QInputDialog.getItem(self, self.tr("Join"), self.tr("Which role do you play now?"), names, 0, False)
+            if not ok:
+                return
+            roles = [roles[names.index(chosen)]]
+        if roles:
+            self.workstation_requested.emit(row.name, roles[0])
+
+    def new_session(self) -> None:
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.published_team_cases(db, account_id)
+
+        def done(cases: list[Any]) -> None:
+            self.dialog = NewSessionDialog(self.context, cases, self)
+            self.dialog.accepted.connect(self._create)
+            self.dialog.open()
+
+        self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]
+
+    def _create(self) -> None:
+        version_id, name = self.dialog.version_id, self.dialog.name.text().strip()
+        if version_id is None or not name:
+            return
+        self.create_session(version_id, name)
+
+    def create_session(self, version_id: int, name: str) -> None:
+        """Create a draft session and open its control room."""
+
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.create(db, account_id, version_id, name)
+
+        def done(row: Any) -> None:
+            self.control_room_requested.emit(row.name)
+
+        self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]
