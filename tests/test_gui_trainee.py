@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,30 @@ def test_a_failed_attempt_says_why(qtbot, window: MainWindow) -> None:  # type: 
     assert "Not passed" in verdict
     assert "Critical error: Locking up a presumed trafficking victim" in verdict
     assert "Pathway rule broken: Safety and medical care are not optional" in verdict
+
+
+def test_the_player_shows_what_the_service_recorded(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The feedback is the recorded decision's: its rating and the stage it was taken at come from the service, not the window."""
+    from tipcase.play.ratings import Rating
+    from tipcase.services import desktop
+
+    decide = desktop.decide
+
+    def recorded_as_critical(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return dataclasses.replace(decide(*args, **kwargs), rating=Rating.CRITICAL)
+
+    monkeypatch.setattr(desktop, "decide", recorded_as_critical)
+    sign_in(qtbot, window)
+    qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
+    player = window.player_page()
+    qtbot.mouseClick(player.warning_continue, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(player._choice_buttons[0], Qt.MouseButton.LeftButton)  # good practice, as the case rates it
+    assert player.feedback.isVisible()
+    assert "Critical error" in player.feedback_text.text()  # the rating the service returned is the one shown
+    assert player.shown is not None
+    assert player.shown.stage.id == "arrival"  # over the stage where the choice was taken, as recorded
+    assert player.play is not None
+    assert player.play.language == "en"  # the window never sets the attempt's language on the play
 
 
 def test_wrong_password_and_lockout_messages(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
