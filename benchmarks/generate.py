@@ -1,4 +1,4 @@
-"""Generates large scenarios for benchmarks: N stages, three choices a stage, scores, one variable."""
+"""Generates large scenarios for benchmarks and tests: many stages, few variables, or one large loop."""
 
 from __future__ import annotations
 
@@ -40,3 +40,29 @@ def big_scenario(stages: int) -> str:
         body[stage_id] = {"text": {"en": f"Stage {index}", "id": f"Tahap {index}"}, "choices": choices}
     document["stages"] = body
     return yaml.dump(document, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
+
+
+def long_case(stages: int, *, booleans: int = 2, loop: bool = False, header: str = "") -> str:
+    """A case of ``stages`` stages in a line; the first ``booleans`` stages each set a boolean either way.
+
+    With ``loop`` the last stage before the end also leads back to the first (scored so that no loop
+    raises points), making one strongly connected set of all the states.
+    """
+    names = [f"b{n}" for n in range(booleans)]
+    lines = ["tipcase: 1", "id: long", "version: 1", "title: Long", "start: s0"]
+    if names:
+        lines.append("variables: {" + ", ".join(f"{name}: false" for name in names) + "}")
+    lines += [line for line in header.splitlines() if line]
+    lines.append("stages:")
+    last = stages - 1
+    for index in range(last):
+        step = f"{{label: Go, to: s{index + 1}, feedback: Ok, score: {{identification: 1}}"
+        if index < booleans:
+            choices = [f"{step}, set: {{{names[index]}: {value}}}}}" for value in ("true", "false")]
+        else:
+            choices = [step + "}"]
+        if loop and index == last - 1:
+            choices.append(f"{{label: Again, to: s0, feedback: Again, score: {{identification: {-stages}}}}}")
+        lines.append(f"  s{index}: {{text: Stage {index}, choices: [{', '.join(choices)}]}}")
+    lines.append(f"  s{last}: {{text: The end, end: success}}")
+    return "\n".join(lines) + "\n"

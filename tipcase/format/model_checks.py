@@ -161,12 +161,13 @@ def _check_off_pathway(scenario: Scenario, pathway: Pathway, findings: Findings)
 def check_routes(scenario: Scenario, pathway: Pathway | None, analysis: Analysis, findings: Findings) -> None:
     """E006, E007, E008, E011 and W104 from the analysis of every route."""
     if analysis.overflow:
-        findings.add(
-            "E011",
-            scenario.variables_pos,
-            f"over {analysis.states - 1:,} reachable states: some variable or the clock grows without bound (bound it with a condition)",
-            at=Location(field="variables"),
+        cause = (
+            "some variable or the clock grows without bound (bound it with a condition)"
+            if analysis.unbounded
+            else "its variables combine into too many states to check every route (use fewer, or reset them)"
         )
+        message = f"over {analysis.budget:,} reachable states, the most analysed for a case of {analysis.stages:,} stages: {cause}"
+        findings.add("E011", scenario.variables_pos, message, at=Location(field="variables"))
         return
     for stage in scenario.stages.values():
         if stage.id not in analysis.reachable_stages:

@@ -21,7 +21,7 @@ from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_p
 from tipcase.play.ratings import CompetencyFigures, Rating, competency_figures, rate_choice, scenario_weights
 from tipcase.play.result import BrokenRule, CompetencyScore, PlayResult
 from tipcase.play.scoring import CriticalError, Score, number, score
-from tipcase.play.state_space import Analysis, analyze
+from tipcase.play.state_space import Analysis, analyze, state_budget
 
 
 class PlayError(ValueError):
@@ -222,13 +222,14 @@ class Play:
         )
 
 
-def route_to(compiled: CompiledScenario, stage_id: str, *, limit: int = 100_000) -> list[int] | None:
+def route_to(compiled: CompiledScenario, stage_id: str, *, limit: int | None = None) -> list[int] | None:
     """The fewest choice numbers that reach ``stage_id`` from the start, or None when none does.
 
     A breadth-first search over the case's states (stage, variables and, when conditions read it, the
-    clock); it gives up after ``limit`` states (the validator's own bound, E011), so a case with a
-    runaway counter cannot hang the caller.
+    clock); it gives up after ``limit`` states (by default the validator's own budget, ``state_budget``,
+    E011), so a case with a runaway counter cannot hang the caller.
     """
+    limit = state_budget(compiled) if limit is None else limit
     target = compiled.stage_index.get(stage_id)
     if target is None:
         return None

@@ -4,21 +4,49 @@ It computes the reachable state space, dead ends, score loops, the per-competenc
 ``max_total`` and the best route.
 
 A state is ``(stage, variable values, clock)``; the clock belongs to the state only when some ``when``
-reads ``hours``. The explorer visits every state the conditions allow from the start (stopping past
-100,000 states). Maxima are longest paths over the states from which an end can be reached, computed
-strongly-connected component by component: acyclic parts in one pass, cycles by relaxation (safe
-because a cycle that can raise some competency's points is a score loop, which is reported instead).
+reads ``hours``. The explorer visits every state the conditions allow from the start, up to a budget
+that grows with the case (``state_budget``: 32 states a stage, at least 100,000), so a long case with a
+few variables is analysed whole and a runaway counter still stops in bounded time and memory.
+
+Maxima are longest paths over the states from which an end can be reached, computed strongly-connected
+component by component: acyclic parts in one pass, cycles by a label-correcting search with subtree
+disassembly (Tarjan 1981; Cherkassky and Goldberg, "Negative-cycle detection algorithms", Math.
+Programming 85, 1999), which is linear on one large loop where round-by-round relaxation was quadratic.
+A cycle that can raise some competency's points is a score loop, found the same way and reported instead.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import deque
+from collections.abc import Callable
 
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, Values
+from tipcase.play.longest_paths import has_positive_cycle, longest_paths
 
-MAX_STATES = 100_000
+MAX_STATES = 100_000  # the least budget, whatever the case's size
+STATES_PER_STAGE = 32  # the budget a stage adds: five booleans in every combination at every stage
 NEG = float("-inf")
+
+
+def state_budget(cs: CompiledScenario) -> int:
+    """The most states the analysis explores for this case: ``max(100,000, 32 x stages)``.
+
+    About 0.5 KB a state with three choices, so the analysis stays within the memory the case's own
+    text and tree take (about 1 KB of YAML and 10 KB of tree a stage).
+    """
+    return max(MAX_STATES, STATES_PER_STAGE * len(cs.stage_ids))
+
+
+def may_grow_without_bound(cs: CompiledScenario) -> bool:
+    """Whether some state component can take ever new values: an ``add`` to an integer, or the clock in the state.
+
+    When neither can, the states are finitely many (stages x the values ``set`` can give); a case over
+    the budget then has too many combinations rather than a runaway variable.
+    """
+    return any(
+        any(delta for _, delta in choice.increment) or (cs.clock_in_state and choice.hours != 0) for row in cs.choices for choice in row
+    )
 
 
 @dataclasses.dataclass(slots=True)
@@ -58,6 +86,8 @@ class Analysis:
     best_route: list[str]
     best_choices: list[int]
     has_route: bool
+    budget: int = MAX_STATES  # the most states explored (``state_budget``); ``overflow`` when the case has more
+    unbounded: bool = False  # whether some variable or the clock may grow without bound (``may_grow_without_bound``)
 
     def assessed(self) -> dict[str, float]:
         """Competencies with a positive maximum: the ones this scenario assesses."""
@@ -169,31 +199,21 @@ def strongly_connected(count: int, successors: list[list[int]]) -> list[list[int
     return components
 
 
-def _has_positive_cycle(members: list[int], inner: list[tuple[int, int, float]]) -> bool:
-    """Bellman-Ford on one component: does some cycle have a positive sum?"""
-    distance = dict.fromkeys(members, 0.0)
-    for _ in range(len(members)):
-        changed = False
-        for source, target, weight in inner:
-            if distance[source] + weight > distance[target]:
-                distance[target] = distance[source] + weight
-                changed = True
-        if not changed:
-            return False
-    return True
-
-
 def analyze(cs: CompiledScenario) -> Analysis:
-    """Explore the scenario's states and compute everything scoring and validation need."""
+    """Explore the scenario's states and compute everything scoring and validation need.
+
+    The exploration stops at ``state_budget(cs)`` states (``Analysis.overflow``, the validator's E011).
+    """
     scenario = cs.scenario
     start = cs.stage_index.get(scenario.start)
     ends = sum(cs.ends)
+    budget, unbounded = state_budget(cs), may_grow_without_bound(cs)
     if start is None:
-        return Analysis(len(cs.stage_ids), ends, 0, False, set(), {}, [], {}, 0.0, [], [], False)
-    space = explore(cs, start)
+        return Analysis(len(cs.stage_ids), ends, 0, False, set(), {}, [], {}, 0.0, [], [], False, budget, unbounded)
+    space = explore(cs, start, budget)
     reachable = {cs.stage_ids[s] for s in set(space.stages)}
     if space.overflow:
-        return Analysis(len(cs.stage_ids), ends, len(space), True, reachable, {}, [], {}, 0.0, [], [], False)
+        return Analysis(len(cs.stage_ids), ends, len(space), True, reachable, {}, [], {}, 0.0, [], [], False, budget, unbounded)
     live = _live_states(cs, space)
     dead_ends: dict[str, Values] = {}
     for state, stage in enumerate(space.stages):
@@ -209,44 +229,10 @@ def analyze(cs: CompiledScenario) -> Analysis:
 
     loops = _score_loops(cs, space, live, components, component_of)
     if loops or not live[0]:
-        return Analysis(len(cs.stage_ids), ends, len(space), False, reachable, dead_ends, loops, {}, 0.0, [], [], False)
+        return Analysis(len(cs.stage_ids), ends, len(space), False, reachable, dead_ends, loops, {}, 0.0, [], [], False, budget, unbounded)
 
-    k = len(cs.competencies)
-    best = [[NEG] * k for _ in range(len(space))]
-    best_key: list[tuple[float, int, int]] = [(NEG, 0, 0)] * len(space)
-    best_edge: list[int] = [-1] * len(space)
-    for members in components:
-        if not live[members[0]]:
-            continue
-        for state in members:
-            if cs.ends[space.stages[state]]:
-                best[state] = [0.0] * k
-                best_key[state] = (0.0, 0, 0)
-        rounds = 1 if len(members) == 1 and not any(t == members[0] for t, _, _ in space.edges[members[0]]) else len(members) + 1
-        for _ in range(rounds):
-            changed = False
-            for state in members:
-                current = best[state]
-                current_key = best_key[state]
-                for position, (target, choice, _) in enumerate(space.edges[state]):
-                    if not live[target]:
-                        continue
-                    target_best = best[target]
-                    for c in range(k):
-                        candidate = choice.scores[c] + target_best[c]
-                        if candidate > current[c]:
-                            current[c] = candidate
-                            changed = True
-                    t_total, t_critical, t_steps = best_key[target]
-                    key = (choice.weighted + t_total, t_critical - choice.critical, t_steps - 1)
-                    if key > current_key:
-                        current_key = key
-                        best_edge[state] = position
-                        changed = True
-                best_key[state] = current_key
-            if not changed:
-                break
-
+    solved = _Maxima(cs, space, live, component_of).solve(components)
+    best, best_key, best_edge = solved.best, solved.best_key, solved.best_edge
     route, numbers = [cs.stage_ids[start]], []
     state = 0
     while best_edge[state] != -1 and not cs.ends[space.stages[state]]:
@@ -255,7 +241,126 @@ def analyze(cs: CompiledScenario) -> Analysis:
         route.append(cs.stage_ids[space.stages[target]])
         state = target
     maxima = {c: best[0][i] for i, c in enumerate(cs.competencies)}
-    return Analysis(len(cs.stage_ids), ends, len(space), False, reachable, dead_ends, [], maxima, best_key[0][0], route, numbers, True)
+    return Analysis(
+        len(cs.stage_ids),
+        ends,
+        len(space),
+        False,
+        reachable,
+        dead_ends,
+        [],
+        maxima,
+        best_key[0][0],
+        route,
+        numbers,
+        True,
+        budget,
+        unbounded,
+    )
+
+
+Key = tuple[float, int, int]  # (weighted points, -critical errors, -choices) to an end: the best route's order
+
+
+class _Maxima:
+    """Per live state: the most points of each competency to an end, the best route's key, and its first choice.
+
+    Components come sinks first, so every choice leaving a component leads to states already final. A
+    single state without a loop takes one pass over its choices; a cycle takes ``longest_paths`` per
+    competency and for the key, from the values its choices out of the cycle (and its ends) give.
+    """
+
+    def __init__(self, cs: CompiledScenario, space: StateSpace, live: list[bool], component_of: list[int]) -> None:
+        self.cs, self.space, self.live, self.component_of = cs, space, live, component_of
+        self.best = [[NEG] * len(cs.competencies) for _ in range(len(space))]
+        self.best_key: list[Key] = [(NEG, 0, 0)] * len(space)
+        self.best_edge: list[int] = [-1] * len(space)
+
+    def solve(self, components: list[list[int]]) -> _Maxima:
+        for number, members in enumerate(components):
+            if not self.live[members[0]]:
+                continue
+            single = members[0]
+            if len(members) == 1 and not any(t == single for t, _, _ in self.space.edges[single]):
+                self._settle(single)
+            else:
+                self._settle_cycle(members, number)
+            for state in members:
+                self.best_edge[state] = self._first_best_edge(state)
+        return self
+
+    def _is_end(self, state: int) -> bool:
+        return self.cs.ends[self.space.stages[state]]
+
+    def _settle(self, state: int) -> None:
+        """A state outside every cycle: its values from its choices' targets, all final."""
+        current = [0.0] * len(self.cs.competencies) if self._is_end(state) else self.best[state]
+        key = (0.0, 0, 0) if self._is_end(state) else self.best_key[state]
+        for target, choice, _ in self.space.edges[state]:
+            if not self.live[target]:
+                continue
+            target_best = self.best[target]
+            for c, points in enumerate(choice.scores):
+                current[c] = max(current[c], points + target_best[c])
+            key = max(key, _extend_key(self.best_key[target], choice))
+        self.best[state], self.best_key[state] = current, key
+
+    def _settle_cycle(self, members: list[int], number: int) -> None:
+        """A strongly connected set of states: longest paths inside it, backwards from what leaving it gives."""
+        local = {state: index for index, state in enumerate(members)}
+        backwards: list[list[tuple[int, CompiledChoice]]] = [[] for _ in members]  # target -> (source, choice) inside
+        leaving: list[list[tuple[int, CompiledChoice]]] = [[] for _ in members]  # source -> (target outside, choice)
+        for index, state in enumerate(members):
+            for target, choice, _ in self.space.edges[state]:
+                if not self.live[target]:
+                    continue
+                if self.component_of[target] == number:
+                    backwards[local[target]].append((index, choice))
+                else:
+                    leaving[index].append((target, choice))
+        for c in range(len(self.cs.competencies)):
+            starts: dict[int, float] = {}
+            for index, state in enumerate(members):
+                values = [choice.scores[c] + self.best[target][c] for target, choice in leaving[index]]
+                if self._is_end(state):
+                    values.append(0.0)
+                if values:
+                    starts[index] = max(values)
+            found = longest_paths(len(members), backwards, starts, _add_points(c))
+            for index, state in enumerate(members):
+                self.best[state][c] = found.get(index, NEG)
+        keys: dict[int, Key] = {}
+        for index, state in enumerate(members):
+            candidates = [_extend_key(self.best_key[target], choice) for target, choice in leaving[index]]
+            if self._is_end(state):
+                candidates.append((0.0, 0, 0))
+            if candidates:
+                keys[index] = max(candidates)
+        found_keys = longest_paths(len(members), backwards, keys, _extend_key)
+        for index, state in enumerate(members):
+            self.best_key[state] = found_keys.get(index, (NEG, 0, 0))
+
+    def _first_best_edge(self, state: int) -> int:
+        """The first choice (in file order) whose route gives the state's best key; -1 at an end or with none."""
+        if self._is_end(state) and self.best_key[state] == (0.0, 0, 0):
+            return -1
+        for position, (target, choice, _) in enumerate(self.space.edges[state]):
+            target_key = self.best_key[target]
+            if self.live[target] and target_key[0] != NEG and _extend_key(target_key, choice) == self.best_key[state]:
+                return position
+        return -1
+
+
+def _add_points(competency: int) -> Callable[[float, CompiledChoice], float]:
+    def add(label: float, choice: CompiledChoice) -> float:
+        return label + choice.scores[competency]
+
+    return add
+
+
+def _extend_key(key: Key, choice: CompiledChoice) -> Key:
+    total, critical, steps = key
+    return (choice.weighted + total, critical - choice.critical, steps - 1)
 
 
 def _score_loops(
@@ -272,7 +377,7 @@ def _score_loops(
             rising = [choice for _, _, choice in inner if choice.scores[c] > 0]
             if not rising:
                 continue
-            if _has_positive_cycle(members, [(s, t, float(choice.scores[c])) for s, t, choice in inner]):
+            if has_positive_cycle(members, [(s, t, float(choice.scores[c])) for s, t, choice in inner]):
                 first = min(rising, key=lambda ch: (ch.choice.pos, ch.choice.index))
                 loops.append(ScoreLoop(cs.stage_ids[first.source], first, competency))
     return loops
