@@ -51,9 +51,9 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## bench: speed and memory figures against their baselines (not part of the tests)
+## bench: speed and memory figures against their baselines (not part of the tests); ONLY="cli startup" runs some
 bench: $(VENV)/.installed-test $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py $(ONLY)
 
 ## screenshots: every screen in both languages, into docs/screenshots (offscreen)
 screenshots: $(VENV)/.installed $(QM)

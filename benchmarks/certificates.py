@@ -4,6 +4,9 @@ Printing, against a naive reportlab loop: what one would write first, per certif
 fonts and draw every label, image and line again, and draw the QR code with reportlab's own
 QrCodeWidget (one rectangle per module). It prints the same text and the same payload.
 
+Printing is timed in this process (the PDF is built the same way in the app's worker and by the
+register's print command), in CPU seconds, three interleaved pairs of 300 certificates each, medians.
+
 Verifying (``false_alarms``): 1,000 genuine pages, varied as real ones are (names with diacritics and
 very long ones, missing rank, staff ID or unit, expiry or none, two institutions, one with logo and
 signature pictures), leaving the program every way a certificate does: single PDFs, pages of a
@@ -15,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import statistics
 import tempfile
 import time
 import zipfile
@@ -27,6 +31,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from benchmarks.harness import PYTHON, TIPCASE, Figures, Spawner
 from tipcase.certificates import pdf as certpdf
 from tipcase.certificates import verification
 from tipcase.certificates.payload import CertificateData, PageRecord, payload_digest, sign, sign_record
@@ -176,7 +181,7 @@ def naive(items: list[PrintedCertificate], target: Path | io.BytesIO) -> None:
     certpdf.register_fonts()
     canvas = Canvas(target if isinstance(target, io.BytesIO) else str(target), pagesize=PAGE, initialFontName=FONT)
     for item in items:
-        certpdf._draw_static(canvas, INSTITUTION)  # the frame, labels and names, again on every page
+        certpdf._draw_static(canvas, INSTITUTION, [])  # the frame, labels and names, again on every page
         data = item.data
         canvas.setFont(BOLD, 24)
         canvas.drawCentredString(WIDTH / 2, HEIGHT - 82 * mm, data.name)
@@ -196,3 +201,75 @@ def naive(items: list[PrintedCertificate], target: Path | io.BytesIO) -> None:
 
 def ours(items: list[PrintedCertificate], target: Path | io.BytesIO) -> None:
     certpdf.render(items, INSTITUTION, target)
+
+
+PRINTED = 300
+
+
+def bench_printing(count: int = PRINTED, pairs: int = 3) -> bool:
+    print(f"== {count} certificates into one PDF vs a naive reportlab loop drawing the same with QrCodeWidget ==")
+    items = certificates(count)
+    times: dict[str, list[float]] = {"naive": [], "ours": []}
+    sizes: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(pairs):
+            for name, draw in (("naive", naive), ("ours", ours)) if number % 2 == 0 else (("ours", ours), ("naive", naive)):
+                target = Path(folder) / f"{name}.pdf"
+                start = time.process_time()
+                draw(items, target)
+                times[name].append(time.process_time() - start)
+                sizes[name] = target.stat().st_size / 2**20
+    naive_s, ours_s = statistics.median(times["naive"]), statistics.median(times["ours"])
+    speedup = naive_s / ours_s
+    print(f"medians of {pairs} interleaved pairs, CPU seconds")
+    naive_shown, ours_shown = f"{naive_s:.1f} s ({sizes['naive']:.1f} MiB)", f"{ours_s:.1f} s ({sizes['ours']:.1f} MiB)"
+    print(f"naive loop: {naive_shown}   tipcase: {ours_shown}   {speedup:.1f}x faster")
+    ok = speedup >= 4
+    print(f"target: at least 4x faster than the naive loop: {speedup:.1f}x  {'PASS' if ok else 'MISS'}")
+    return ok
+
+
+def bench_verification(spawner: Spawner) -> bool:
+    print("== Verifying certificate PDFs: false alarms on 1,000 genuine pages, and the time per verification ==")
+    start = time.perf_counter()
+    tallies = false_alarms(1_000)
+    pages = sum(t.pages for t in tallies.values())
+    alarms = sum(t.not_valid for t in tallies.values())
+    for kind, tally in tallies.items():
+        print(f"{kind:<24} {tally.pages:>5} pages  {tally.not_valid} not valid  {1000 * tally.seconds / tally.pages:.0f} ms a page")
+        for example in tally.examples:
+            print(f"    {example[:300]}")
+    print(f"false alarms: {alarms} in {pages} genuine pages ({time.perf_counter() - start:.0f} s in all)")
+    timings = verify_from_a_fresh_process(spawner)
+    print("medians of 5 interleaved rounds, each a fresh process; CPU s (wall s), peak MiB")
+    for name, figures in timings.items():
+        print(f"{name:<46} {figures.shown()}")
+    cpu = timings["tipcase verify --offline one.pdf"].cpu
+    ok = alarms == 0 and pages == 1_000 and cpu <= 2.0
+    print(f"target: no false alarm in 1,000 genuine pages, and one verification within 2 s of CPU at a desk  {'PASS' if ok else 'MISS'}")
+    return ok
+
+
+def verify_from_a_fresh_process(spawner: Spawner) -> dict[str, Figures]:
+    """Medians, interleaved, of: ``tipcase verify --offline`` on one genuine PDF; the check it replaced
+    (pypdf's page text); and ``tipcase --version`` (the command line's start-up)."""
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
+    items, trusted = genuine(1)
+    public = next(iter(trusted.values()))
+    with tempfile.TemporaryDirectory() as folder:
+        pdf, key = Path(folder) / "one.pdf", Path(folder) / "institution.pub"
+        pdf.write_bytes(certpdf.render_bytes(items, INSTITUTION))
+        key.write_bytes(public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))  # type: ignore[attr-defined]
+        env = {**spawner.env, "TIPCASE_HOME": folder}
+        spawner.run([TIPCASE, "keys", "import-public", str(key)], env=env)
+        commands = {
+            "tipcase verify --offline one.pdf": [TIPCASE, "verify", "--offline", str(pdf)],
+            "baseline: pypdf's page text (the old check)": [
+                PYTHON,
+                "-c",
+                f"from pypdf import PdfReader; assert 'TC1:' in PdfReader({str(pdf)!r}).pages[0].extract_text()",
+            ],
+            "tipcase --version (start-up alone)": [TIPCASE, "--version"],
+        }
+        return spawner.pairs(commands, 5, env=env)
