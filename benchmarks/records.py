@@ -119,7 +119,9 @@ def _insert_attempts(
         total = round(rng.uniform(20, 100), 1)
         walk = rng.choice(walks)
         finished = start + dt.timedelta(days=number % 30, minutes=30)
-        result = {
+        result = {  # the parts of a stored result the report reads, and a route and choices of the usual size
+            "route": [stage for stage, *_ in walk],
+            "choices": [index + 1 for _, index, *_ in walk],
             "critical_errors": [{"stage": stage, "choice": index + 1, "text": text} for stage, index, _, text in walk if text],
             "rule_violations": [{"rule": rng.choice(RULES), "points": -1}] if rng.random() < 0.4 else [],
         }
