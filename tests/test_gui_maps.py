@@ -113,6 +113,14 @@ def test_the_trail_is_readable_fitted_and_keeps_its_zoom_between_choices(qtbot, 
     now = next(node for node in view.node_ids() if view._nodes[node].spec.state == "current")
     assert now in nodes_in_sight(view)  # and where the trail went is in sight
 
+    qtbot.mouseClick(player._choice_buttons[BEST[3] - 1], Qt.MouseButton.LeftButton)
+    assert player.feedback.isVisible()
+    view.setFocus()
+    view.focus_node(now)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # on the trail a node does nothing: Enter stays the page's Continue
+    assert not player.feedback.isVisible()
+    now = next(node for node in view.node_ids() if view._nodes[node].spec.state == "current")
+
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_0)
     assert_route_fitted(view, now)  # 0 fits the trail again

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMetaMethod, QRectF, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -78,6 +78,12 @@ class NavigableView(QGraphicsView):
         self._centres: dict[str, tuple[float, float]] = {}  # where each node is, kept as items move
         self._focus: str | None = None
         self._name = ""
+        self._activation_heard = False  # something listens to node_activated
+
+    def connectNotify(self, signal: QMetaMethod) -> None:  # noqa: N802 - Qt's name
+        if signal == QMetaMethod.fromSignal(self.node_activated):
+            self._activation_heard = True
+        super().connectNotify(signal)
 
     def node_spec(self, node_id: str) -> NodeSpec | None:
         item = self._nodes.get(node_id)
@@ -161,13 +167,17 @@ class NavigableView(QGraphicsView):
         return reading_order(self._centres)
 
     def event(self, event: QEvent) -> bool:
-        """Enter and Space on a focused node are the map's, not a page's shortcut."""
+        """Enter and Space on a focused node are the map's, not a page's shortcut, when activating a node does something.
+
+        (The player's trail leaves them to the page: Enter there presses *Continue*.)
+        """
         keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and event.key() in keys
             and self._focus is not None
+            and self._activation_heard
         ):
             event.accept()
             return True
@@ -185,7 +195,7 @@ class NavigableView(QGraphicsView):
             order = self.reading_order()
             if order:
                 self.focus_node(order[0] if key == Qt.Key.Key_Home else order[-1])
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus is not None:
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus is not None and self._activation_heard:
             self.node_activated.emit(self._focus)
         else:
             super().keyPressEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QMetaMethod, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
 
 from tipcase.format.pathway_map import LaneMap
@@ -90,13 +90,20 @@ class MapPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self._following = False
+        self._forwarding = False
         self.step_list.selectionModel().currentChanged.connect(self._step_chosen)
         self.step_list.clicked.connect(lambda index: self._step_chosen(index, index))  # the current step again, after the ring moved
         self.step_list.activated.connect(self._step_activated)
         self.view.node_focused.connect(self._node_focused)
-        self.view.node_activated.connect(self.node_activated)
         self.setFocusProxy(self.view)
         self.retranslate()
+
+    def connectNotify(self, signal: QMetaMethod) -> None:  # noqa: N802 - Qt's name
+        """The map's nodes activate (Enter, Space, a double click) only once a page listens (the debrief, not the player)."""
+        if signal == QMetaMethod.fromSignal(self.node_activated) and not self._forwarding:
+            self._forwarding = True
+            self.view.node_activated.connect(self.node_activated)
+        super().connectNotify(signal)
 
     def retranslate(self) -> None:
         translate = QCoreApplication.translate
