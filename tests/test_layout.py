@@ -147,3 +147,22 @@ def test_the_largest_bundled_pathway_is_no_taller_than_its_agencies() -> None:
     rows = sum(max(taken.count(column) for column in taken) for taken in columns)  # nodes of a lane sharing a column stack
     assert len(drawn.lanes) == len({step.lane for step in steps}) == 17
     assert drawn.lanes[-1].bottom == rows * (NODE_HEIGHT + ROW_PADDING)  # no room above the nodes: names go beside them
+
+
+def test_a_hostile_pathway_of_thousands_of_steps_is_laid_out_without_the_costly_parts() -> None:
+    n = 3000
+    phases = ["identification", "protection", "investigation", "prosecution", "court", "recovery"]
+    steps = [Step(f"n{i}", f"Agency {i % 500}", phases[i * 6 // n]) for i in range(n)]
+    referrals = [(f"n{i}", f"n{(i * 7919 + k) % n}") for i in range(n) for k in range(1, 7)]
+    drawn = lane_map(steps, referrals)
+    assert len(drawn.positions) == n
+    assert len(drawn.lanes) == 500
+    assert drawn.bends == {}  # past the span limit: no crossing reduction, referrals drawn straight
+
+
+def test_a_case_of_random_jumps_across_thousands_of_stages_is_laid_out_at_once() -> None:
+    n = 2000
+    graph = {f"s{i}": [f"s{i + 1}", f"s{i * 7919 % n}", f"s{i * 104729 % n}"] for i in range(n - 1)} | {f"s{n - 1}": []}
+    layout = layered(graph, "s0")  # 72 s and 730 MiB with every long edge routed; bounded now
+    assert len(set(layout.positions.values())) == n
+    assert layout.bends == {}  # past SPAN_LIMIT long edges are drawn without bends

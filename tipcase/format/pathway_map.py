@@ -12,16 +12,20 @@
   so a pathway of 17 agencies stays about 17 nodes tall.
 - **Referrals** that skip columns pass each column between them in the gap between two lanes when a node
   stands in the way, never across a node (``bends``).
+- **Bounded work**: igraph's crossing reduction gets fewer sweeps as the referrals cross more columns
+  (``graph_layout.sweeps``); past ``graph_layout.SPAN_LIMIT`` (a pathway of thousands of steps, no agency's) the file's order is
+  kept and referrals are drawn straight, so a hostile file costs seconds, not minutes.
 
 Qt-free: positions are scene units, the app draws them (``ui.widgets.graph_view``).
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
-from tipcase.format.graph_layout import LAYER_GAP, Point, layers
+from tipcase.format.graph_layout import LAYER_GAP, SPAN_LIMIT, Point, layers, sweeps
 
 NODE_HEIGHT = 50.0  # a node's height (scene units) when the caller gives none
 ROW_PADDING = 22.0  # between the tallest node of a row and the next row or lane
@@ -132,9 +136,13 @@ def _depths(steps: Sequence[Step], edges: list[tuple[str, str]]) -> dict[str, in
     phase_of = {step.id: step.phase for step in steps}
     column: dict[str, int] = {}
     offset = 0
+    onward: dict[str, list[str]] = {step.id: [] for step in steps}
+    for a, b in edges:
+        if phase_of[a] == phase_of[b]:
+            onward[a].append(b)
     for phase in phase_order:
         members = [step.id for step in steps if step.phase == phase]
-        inside = {node: [b for a, b in edges if a == node and phase_of[b] == phase] for node in members}
+        inside = {node: onward[node] for node in members}
         depth = layers(inside, members[0])
         for node in members:
             column[node] = offset + depth[node]
@@ -173,10 +181,19 @@ def _sugiyama_order(ids: list[str], edges: list[tuple[str, str]], column: dict[s
     """Each node's place within its column in igraph's Sugiyama layout (fewest crossings first)."""
     import igraph  # noqa: PLC0415 - a tenth of a second to import; only drawing a map needs it
 
+    span = _span(edges, column)  # the dummy vertices each sweep orders
+    if span > SPAN_LIMIT:  # a pathway far larger than any agency's: the file's order, at once
+        return {node: float(number) for number, node in enumerate(ids)}
     index = {node: i for i, node in enumerate(ids)}
     graph = igraph.Graph(n=len(ids), edges=[(index[a], index[b]) for a, b in edges], directed=True)
-    layout = graph.layout_sugiyama(layers=[column[node] for node in ids], maxiter=100)
-    return {node: float(layout.coords[index[node]][0]) for node in ids}
+    layout = graph.layout_sugiyama(layers=[column[node] for node in ids], maxiter=sweeps(span))
+    coords = layout.coords  # a list built anew on each access
+    return {node: float(coords[index[node]][0]) for node in ids}
+
+
+def _span(edges: list[tuple[str, str]], column: dict[str, int]) -> int:
+    """How many columns the referrals cross in all (the work of ordering and routing them)."""
+    return sum(abs(column[b] - column[a]) for a, b in edges)
 
 
 def _route(
@@ -193,9 +210,21 @@ def _route(
     A point in each column between, moved to the nearest gap between lanes where a node stands in the way
     (edges sharing a gap in a column are spread 5 apart).
     """
-    blocking: dict[int, list[tuple[float, float]]] = {}  # per column: each node's centre and half height
+    if _span(edges, column) > SPAN_LIMIT:  # routed straight rather than taking minutes
+        return {}
+    blocking: dict[int, list[tuple[float, float]]] = {}  # per column, top to bottom: each node's centre and half height
     for node, (_, y) in positions.items():
         blocking.setdefault(column[node], []).append((y, height[node] / 2 + BEND_CLEARANCE))
+    reach = max((clear for nodes in blocking.values() for _, clear in nodes), default=0.0)
+    for nodes in blocking.values():
+        nodes.sort()
+    centres = {number: [y for y, _ in nodes] for number, nodes in blocking.items()}
+
+    def in_the_way(number: int, y: float) -> bool:
+        ys = centres.get(number, [])
+        low, high = bisect.bisect_left(ys, y - reach), bisect.bisect_right(ys, y + reach)
+        return any(abs(y - other) < clear for other, clear in blocking[number][low:high])
+
     used: dict[tuple[int, float], int] = {}
     bends: dict[tuple[str, str], list[Point]] = {}
     for source, target in edges:
@@ -207,11 +236,17 @@ def _route(
         points: list[Point] = []
         for between in range(a + step, b, step):
             y = y0 + (y1 - y0) * (between - a) / (b - a)
-            if gutters and any(abs(y - other) < clear for other, clear in blocking.get(between, [])):
-                gap = min(gutters, key=lambda g: abs(g - y))
+            if gutters and in_the_way(between, y):
+                gap = _nearest(gutters, y)
                 taken = used.get((between, gap), 0)
                 used[(between, gap)] = taken + 1
                 y = gap + (taken // 2 + 1) * 5.0 * (1 if taken % 2 else -1) if taken else gap
             points.append((between * column_gap, y))
         bends[(source, target)] = points
     return bends
+
+
+def _nearest(sorted_values: list[float], value: float) -> float:
+    """The value of ``sorted_values`` nearest to ``value`` (a binary search)."""
+    at = bisect.bisect_left(sorted_values, value)
+    return min(sorted_values[max(at - 1, 0) : at + 1], key=lambda candidate: abs(candidate - value))
