@@ -30,6 +30,7 @@ def resources_dir() -> Path:
 
 
 def competency_framework_path() -> Path:
+    """The bundled competency framework (``competencies.yaml``: ids, titles and descriptions in English and Bahasa Indonesia)."""
     return bundled_dir() / "competencies.yaml"
 
 

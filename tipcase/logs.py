@@ -21,6 +21,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d %(threadName)s] %(mess
 
 
 def log_path(home_dir: Path | None = None) -> Path:
+    """The log file, ``logs/tipcase.log`` under ``home_dir`` (default: the TIPCase home)."""
     return (home_dir or home()) / "logs" / LOG_FILE
 
 

@@ -107,9 +107,11 @@ class SafeCsvWriter:
         self._writer = csv.writer(stream, quoting=csv.QUOTE_NONNUMERIC, lineterminator=lineterminator, delimiter=delimiter)
 
     def writerow(self, row: Iterable[object]) -> None:
+        """Write one row, each cell made safe for a spreadsheet (``csv_cell``: never a formula)."""
         self._writer.writerow([csv_cell(value) for value in row])
 
     def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        """Write each row as ``writerow`` does."""
         for row in rows:
             self.writerow(row)
 

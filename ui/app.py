@@ -25,6 +25,7 @@ from ui.tasks import TaskRunner
 
 
 def create_app(argv: Sequence[str]) -> QApplication:
+    """The QApplication (the existing one, else a new one with ``argv``), named TIPCase with the package's version."""
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     app.setApplicationName("TIPCase")

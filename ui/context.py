@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # the database layer loads after the first window is up
 
 
 class ContextSignals(QObject):
+    """What the app announces to its pages: the interface language changed, the records opened, sign-in and sign-out, a status line."""
+
     language_changed = Signal(str)
     database_ready = Signal()
     signed_in = Signal()
@@ -33,6 +35,8 @@ class ContextSignals(QObject):
 
 @dataclasses.dataclass(eq=False)
 class ApplicationContext:
+    """What every page shares: settings, the task runner, the translations, the records and who is signed in, the signals."""
+
     settings: Settings
     tasks: TaskRunner
     translations: Translations

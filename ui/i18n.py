@@ -18,10 +18,12 @@ LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
 
 
 def translations_dir() -> Path:
+    """The folder of the compiled interface translations (``tipcase_<lang>.qm``) among the bundled resources."""
     return bundled.resources_dir() / "translations"
 
 
 def system_language() -> str:
+    """The interface language the system asks for: ``id`` when its locale is Indonesian, else ``en``."""
     return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
 
 

@@ -35,6 +35,7 @@ def wants_gui(args: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """The ``tipcase`` command: open the app when no subcommand is given, else run the core's command line; never returns."""
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_gui(args):
         gc.disable()  # loading Qt and the app makes thousands of lasting objects and no garbage: scanning them costs

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
+    """The app's one window: a stack of pages (sign-in, home, player, debrief, editor, staff pages), menus and status bar."""
+
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context

@@ -12,6 +12,8 @@ T = TypeVar("T")
 
 @dataclasses.dataclass(frozen=True)
 class Setting(Generic[T]):
+    """A declared setting: its key in QSettings, its type, its default and what it is for (only declared keys may be read)."""
+
     key: str
     type: type[T]
     default: T

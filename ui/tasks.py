@@ -91,6 +91,8 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
+    """Runs slow work on the thread pool and hands its result (or error) back on the GUI thread; ``busy_changed`` while any runs."""
+
     busy_changed = Signal(bool)
     unhandled = Signal(object)  # a failure of work given no ``on_error``: the app's error handler says it (``ui.errors``)
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 
 def is_dark() -> bool:
+    """Whether the system uses a dark scheme (Qt 6.5's colorScheme when it knows, else a dark window colour in the palette)."""
     hints = QGuiApplication.styleHints()
     scheme = getattr(hints, "colorScheme", None)
     if scheme is not None and scheme() != Qt.ColorScheme.Unknown:
@@ -18,6 +19,8 @@ def is_dark() -> bool:
 
 @dataclasses.dataclass(frozen=True)
 class Colours:
+    """The app's colours for the current scheme: verdicts, routes on the maps, nodes, text."""
+
     good: QColor
     bad: QColor
     warning: QColor
@@ -30,6 +33,7 @@ class Colours:
 
 
 def colours() -> Colours:
+    """The colours for the light or dark scheme now in use (called when drawing, so a scheme change shows at the next draw)."""
     palette = QGuiApplication.palette()
     dark = is_dark()
     return Colours(

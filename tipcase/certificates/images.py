@@ -52,6 +52,7 @@ def canonical_png(data: bytes) -> bytes:
 
 
 def png(picture: Image.Image) -> bytes:
+    """``picture`` as PNG bytes (lossless: a reprint embeds exactly these pixels, whose digest the page record signs)."""
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()

@@ -24,6 +24,8 @@ class Institution:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Institution:
+        """The institution from its stored JSON (``as_json``'s shape); missing keys take the defaults, pictures are base64 text."""
+
         def image(key: str) -> bytes | None:
             value = data.get(key)
             return base64.b64decode(value) if value else None
@@ -48,6 +50,7 @@ class Institution:
         return name, title
 
     def as_json(self) -> dict[str, Any]:
+        """The institution as JSON for the settings table: texts as language -> text, the logo and signature PNGs as base64 (or null)."""
         return {
             "name": self.name,
             "signatory_name": self.signatory_name,

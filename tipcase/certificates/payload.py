@@ -52,6 +52,7 @@ class CertificateData:
     institution: str
 
     def as_json(self) -> dict[str, Any]:
+        """The signed payload's JSON, with one- to three-letter keys so the QR code stays small (version 1; ``from_json`` reads it back)."""
         return {
             "v": 1,
             "s": self.serial,
@@ -71,6 +72,7 @@ class CertificateData:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CertificateData:
+        """A payload from ``as_json``'s shape; KeyError, TypeError or ValueError on a malformed one (the caller calls it unreadable)."""
         return cls(
             serial=str(data["s"]),
             code=str(data["c"]),
@@ -113,6 +115,8 @@ def sign(data: CertificateData, private_key: Ed25519PrivateKey) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Opened:
+    """A payload taken out of its signed envelope: the data, the id of the key that signed it and whether the signature holds."""
+
     data: CertificateData
     key_id: str
     signed: bool  # the signature matches a trusted key
@@ -187,6 +191,7 @@ class PageRecord:
     case_titles: tuple[tuple[str, str, str], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
+        """The page record's JSON (version 1): payload digest, institution texts, competency titles in print order, QR mask and layout."""
         content = {
             "v": 1,
             "s": self.serial,
@@ -202,6 +207,7 @@ class PageRecord:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageRecord:
+        """A page record from ``as_json``'s shape; raises KeyError, TypeError or ValueError on a malformed one."""
         return cls(
             serial=str(data["s"]),
             payload_digest=str(data["h"]),
@@ -220,6 +226,8 @@ def sign_record(record: PageRecord, private_key: Ed25519PrivateKey) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class OpenedRecord:
+    """A page record taken out of its signed envelope, with the id of the key that signed it and whether the signature holds."""
+
     record: PageRecord
     key_id: str
     signed: bool

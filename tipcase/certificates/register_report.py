@@ -36,6 +36,8 @@ COLUMNS = [
 
 @dataclasses.dataclass(frozen=True)
 class RegisterRow:
+    """One certificate in the register export, every field as the text printed (dates ISO 8601, empty when absent)."""
+
     serial: str
     code: str
     name: str
@@ -50,6 +52,7 @@ class RegisterRow:
     reason: str
 
     def cells(self) -> list[str]:
+        """The row's fields in column order, for CSV, XLSX and the PDF table."""
         return list(dataclasses.astuple(self))
 
 

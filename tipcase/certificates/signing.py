@@ -28,15 +28,18 @@ class SigningKeyError(Exception):
 
 
 def key_id(public_key: Ed25519PublicKey) -> str:
+    """A public key's id: the first 16 hex digits of SHA-256 over its 32 raw bytes (the id verification results name)."""
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def public_pem(public_key: Ed25519PublicKey) -> bytes:
+    """The public key as PEM (SubjectPublicKeyInfo), the form ``keys export-public`` writes and ``keys import-public`` reads."""
     return public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def keys_dir(home_dir: Path | None = None) -> Path:
+    """The folder of the signing keys: ``keys`` under ``home_dir`` (default: the TIPCase home, ``TIPCASE_HOME`` or the data folder)."""
     return (home_dir or home()) / KEYS
 
 
@@ -57,6 +60,10 @@ def init_keys(home_dir: Path | None = None, *, force: bool = False) -> str:
 
 
 def load_private(home_dir: Path | None = None) -> Ed25519PrivateKey:
+    """The institution's Ed25519 issuing key from ``keys_dir(home_dir)``.
+
+    Raises SigningKeyError when there is none (``tipcase keys init`` makes one), it cannot be read, or it is not Ed25519.
+    """
     path = keys_dir(home_dir) / PRIVATE
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
@@ -70,6 +77,7 @@ def load_private(home_dir: Path | None = None) -> Ed25519PrivateKey:
 
 
 def load_public(data: bytes, source: str = "key") -> Ed25519PublicKey:
+    """An Ed25519 public key from PEM ``data``; SigningKeyError naming ``source`` when it is not PEM or not Ed25519."""
     try:
         key = serialization.load_pem_public_key(data)
     except ValueError as exc:
@@ -102,6 +110,7 @@ def trusted_keys(home_dir: Path | None = None) -> dict[str, Ed25519PublicKey]:
 
 
 def verify_signature(public_key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    """Whether ``signature`` is ``public_key``'s Ed25519 signature over ``message`` (False, never an exception, when it is not)."""
     try:
         public_key.verify(signature, message)
     except InvalidSignature:

@@ -49,6 +49,13 @@ _PDFIUM = threading.Lock()  # pdfium is not thread-safe: one verification of a P
 
 
 class Verdict(enum.StrEnum):
+    """What verifying a certificate concluded; each verdict has its exit code in ``EXIT_CODES``.
+
+    ``valid``: signed by a trusted key and in force in this register; ``valid-elsewhere``: signed and in force but
+    not in this register (checked offline or at another institution); ``revoked``, ``expired``; ``altered``: the
+    page or payload differs from what was signed; ``unknown``: no such certificate; ``unreadable``: no payload found.
+    """
+
     VALID = "valid"
     VALID_ELSEWHERE = "valid-elsewhere"
     REVOKED = "revoked"
@@ -92,9 +99,13 @@ class RegisterEntry:
 
 
 class Register(Protocol):
-    def by_serial(self, serial: str) -> RegisterEntry | None: ...
+    """Where a verification looks certificates up (the database's register, or none offline)."""
 
-    def by_code(self, code: str) -> RegisterEntry | None: ...
+    def by_serial(self, serial: str) -> RegisterEntry | None:
+        """The register's entry for ``serial``, or None when it holds none."""
+
+    def by_code(self, code: str) -> RegisterEntry | None:
+        """The register's entry for the printed verification ``code``, or None when it holds none."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,17 +131,21 @@ class Verification:
 
     @property
     def status(self) -> str:
+        """The verdict as text (``Verdict``'s value), as the JSON and the register show it."""
         return self.verdict.value
 
     @property
     def valid(self) -> bool:
+        """Whether the certificate is genuine and in force (valid here or elsewhere)."""
         return self.verdict in (Verdict.VALID, Verdict.VALID_ELSEWHERE)
 
     @property
     def exit_code(self) -> int:
+        """The exit code of ``tipcase certificate verify`` for this verdict (``EXIT_CODES``)."""
         return EXIT_CODES[self.verdict]
 
     def as_json(self) -> dict[str, Any]:
+        """The verification as ``tipcase certificate verify --json`` prints it: verdict, message, page, key id and each difference found."""
         return {
             "verdict": self.verdict.value,
             "status": self.verdict.value,
@@ -226,10 +241,12 @@ def verify_code(code: str, trusted: dict[str, Ed25519PublicKey], register: Regis
 class Progress(Protocol):
     """How long work reports (``tipcase`` and the app's task runner both provide one)."""
 
-    def report(self, done: int, total: int) -> None: ...
+    def report(self, done: int, total: int) -> None:
+        """Called after each page: ``done`` of ``total`` pages checked."""
 
     @property
-    def cancelled(self) -> bool: ...
+    def cancelled(self) -> bool:
+        """Whether the user asked to stop (checked between pages)."""
 
 
 def verify_pdf(

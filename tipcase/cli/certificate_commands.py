@@ -40,6 +40,7 @@ A PDF of several pages exits with its worst page's code. Usage errors exit 2."""
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``keys`` (init, export-public, import-public) and ``certificate`` (issue, batch, revoke, list...) to the parser."""
     keys = commands.add_parser("keys", help="the institution's signing keys")
     key_commands = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     init = key_commands.add_parser("init", help="create the issuing key pair in TIPCASE_HOME/keys")
@@ -126,6 +127,7 @@ def _date(text: str | None, name: str) -> dt.date | None:
 
 
 def cmd_keys_init(args: argparse.Namespace) -> int:
+    """``tipcase keys init``: create the issuing key pair in the home's keys folder; exit 2 when a key exists and --force is not given."""
     try:
         ident = init_keys(force=args.force)
     except SigningKeyError as exc:
@@ -135,6 +137,7 @@ def cmd_keys_init(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
+    """``tipcase keys export-public``: write the public key as PEM to -o FILE or standard output; exit 2 when there is no issuing key."""
     try:
         pem = public_pem(load_private().public_key())
     except SigningKeyError as exc:
@@ -148,6 +151,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
+    """``tipcase keys import-public FILE``: trust another issuer's Ed25519 public key here; exit 2 when FILE is missing or not one."""
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -169,6 +173,10 @@ def _valid_days(value: int | None) -> None:
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
+    """``tipcase certificate issue``: issue a user's certificate for a completed course (and write its PDF with -o); exit 0.
+
+    Raises ServiceError (the course not completed, no issuing key, not allowed) for the caller's one-line exit 1.
+    """
     _valid_days(args.valid_days)
     with database(args) as db, db.transaction() as session:
         trainee = accounts.get_user(session, args.user)
@@ -182,6 +190,10 @@ def cmd_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    """``tipcase certificate batch``: issue for a cohort (--issue COURSE), or print into one PDF the certificates of a cohort or date range.
+
+    Exit 0; exit 2 (one line) on a missing --cohort or date range, a bad date, or --valid-days without --issue.
+    """
     if args.cohort is None and args.date_from is None:
         raise UsageError("name a --cohort, or a date range with --from (and --to)")
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
@@ -224,6 +236,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
+    """``tipcase certificate revoke SERIAL --reason TEXT``: revoke a certificate (audited; the register shows it at once); exit 0."""
     with database(args) as db, db.transaction() as session:
         certificates.revoke(session, operator(), args.serial, args.reason)
     print(f"revoked {args.serial}")
@@ -244,6 +257,7 @@ def _row(certificate: Certificate, today: dt.date) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """``tipcase certificate list``: the register (optionally searched), one line per certificate or a JSON list with --json; exit 0."""
     with database(args) as db, db.reading() as session:
         today = dt.date.today()
         rows = [_row(c, today) for c in certificates.register(session, operator(), search=args.search)]
@@ -257,6 +271,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_institution(args: argparse.Namespace) -> int:
+    """``tipcase certificate institution``: show or change the issuer (names, signatory, legal basis, logo, signature); exit 0."""
     with database(args) as db, db.transaction() as session:
         current = certificates.institution(session)
         changes = {
@@ -287,6 +302,7 @@ def _image(path_text: str) -> bytes:
 
 
 def cmd_auto_issue(args: argparse.Namespace) -> int:
+    """``tipcase certificate auto-issue on|off|status``: whether completing a course issues its certificate at once; exit 0."""
     with database(args) as db, db.transaction() as session:
         if args.state != "status":
             certificates.set_auto_issue(session, operator(), args.state == "on")
@@ -296,6 +312,7 @@ def cmd_auto_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_register_export(args: argparse.Namespace) -> int:
+    """``tipcase certificate register --from --to -o FILE``: the register of a period as .csv, .xlsx or .pdf; exit 2 for another suffix."""
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if date_from is None or date_to is None:  # pragma: no cover - argparse requires both
         raise UsageError("--from and --to are required")
@@ -312,6 +329,11 @@ def cmd_register_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    """``tipcase certificate verify PDF|PAYLOAD|CODE``: verify against the register (or --offline, signature and dates only).
+
+    Prints a line per page (or JSON with --json); the exit code is the worst verdict's (``verification.EXIT_CODES``: 0 valid,
+    10 expired, 11 revoked, 12 unknown, 13 altered, 14 unreadable).
+    """
     if args.argument.lower().endswith(".pdf") and not Path(args.argument).is_file():
         raise UsageError(f"{args.argument}: no such file")
     trusted = trusted_keys()

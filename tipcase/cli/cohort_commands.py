@@ -22,6 +22,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def register(commands: argparse._SubParsersAction, course_actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``publish``, ``courses create`` and ``cohorts`` (create, add, assign, import-roster, report) to the parser."""
     publish = commands.add_parser("publish", help="publish scenario files as new immutable versions that courses can pin")
     publish.add_argument("files", nargs="+", metavar="FILE")
     publish.set_defaults(handler=cmd_publish)
@@ -97,6 +98,7 @@ def _percent(text: str) -> float:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    """``tipcase publish FILE...``: each file as a new immutable version (the same one when unchanged); exit 2 for a missing file."""
     for name in args.files:
         if not Path(name).is_file():
             raise UsageError(f"{name}: no such file")
@@ -115,6 +117,10 @@ def _pinned(session: Session, spec: str) -> ScenarioVersion:
 
 
 def cmd_courses_create(args: argparse.Namespace) -> int:
+    """``tipcase courses create CODE``: compose a course of pinned scenario versions with its pass rule and attempt policy.
+
+    Exit 0; exit 2 (one line) when --pass-rule mean lacks --pass-mean or --pass-mean comes without it.
+    """
     if args.pass_rule == "mean" and args.pass_mean is None:
         raise UsageError("--pass-rule mean needs --pass-mean PERCENT")
     if args.pass_rule != "mean" and args.pass_mean is not None:
@@ -141,6 +147,7 @@ def cmd_courses_create(args: argparse.Namespace) -> int:
 
 
 def cmd_cohorts_assign(args: argparse.Namespace) -> int:
+    """``tipcase cohorts assign COHORT COURSE``: the cohort's members take the course; exit 0."""
     with database(args) as db, db.transaction() as session:
         cohort = courses.get_cohort(session, args.cohort)
         courses.assign_course(session, operator(), cohort, courses.get_course(session, args.course))
@@ -149,6 +156,7 @@ def cmd_cohorts_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_cohorts_create(args: argparse.Namespace) -> int:
+    """``tipcase cohorts create NAME``: a new, empty cohort; exit 0."""
     with database(args) as db, db.transaction() as session:
         courses.create_cohort(session, operator(), args.name, args.title)
     print(f"created cohort {args.name}")
@@ -156,6 +164,10 @@ def cmd_cohorts_create(args: argparse.Namespace) -> int:
 
 
 def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
+    """``tipcase cohorts import-roster COHORT FILE``: preview a CSV/XLSX roster line by line; with --yes, import its good rows.
+
+    New accounts' first passwords go to --passwords FILE, which must not exist yet (exit 2); a preview exits 1 when a row has an error.
+    """
     if not Path(args.file).is_file():
         raise UsageError(f"{args.file}: no such file")
     passwords = Path(args.passwords) if args.passwords else None
@@ -205,6 +217,10 @@ def _per_scenario(path: str, scenario: str, several: bool) -> Path:
 
 
 def cmd_cohorts_report(args: argparse.Namespace) -> int:
+    """``tipcase cohorts report COHORT COURSE``: where the cohort went wrong on each case (``analytics``), printed or exported to CSV/XLSX.
+
+    Exit 2 when the course has no such --scenario or a case is not written in --lang.
+    """
     with database(args) as db, db.reading() as session:
         cohort = courses.get_cohort(session, args.cohort)
         course = courses.get_course(session, args.course)

@@ -20,5 +20,6 @@ def _json_default(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
+    """Print ``value`` as indented UTF-8 JSON (dates as ISO 8601) and a newline: the one JSON writer of every ``--json`` output."""
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
     sys.stdout.write("\n")

@@ -28,6 +28,7 @@ from tipcase.store.models import AuditEntry
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``db`` (upgrade, status, grant, create-login) and ``audit`` (verify, key, rekey, forget-checkpoint) to the parser."""
     db = commands.add_parser("db", help="the database: schema, protection, PostgreSQL roles")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="apply schema migrations (as the owner), key the audit log, refresh granted roles").set_defaults(
@@ -71,6 +72,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 # -- db -------------------------------------------------------------------------------------------
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    """``tipcase db upgrade``: migrate the schema to the newest revision, refresh granted roles, key the audit log if it is not; exit 0."""
     with database(args) as db:
         with db.engine.begin() as connection:
             groups = protection.granted_groups(connection)
@@ -87,6 +89,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
+    """``tipcase db status``: the database, its revision against the newest, the home, its protective triggers and role; exit 0."""
     with database(args) as db:
         print(f"database: {db.display_url}\nrevision: {db.revision()} (latest {db.head()})\nhome: {home()}")
         with db.engine.connect() as connection:
@@ -121,6 +124,7 @@ def _key_line(db: Database) -> str:
 
 
 def cmd_db_grant(args: argparse.Namespace) -> int:
+    """``tipcase db grant``: PostgreSQL: create or refresh the workstations' group role (read, insert, never rewrite evidence)."""
     with database(args) as db, db.engine.begin() as connection:
         try:
             statements = protection.grant_workstation(connection, args.role)
@@ -132,6 +136,7 @@ def cmd_db_grant(args: argparse.Namespace) -> int:
 
 
 def cmd_db_create_login(args: argparse.Namespace) -> int:
+    """``tipcase db create-login NAME``: PostgreSQL: a login in the group role, with a generated 20-character password or stdin's."""
     from tipcase.services.passwords import generate_password  # noqa: PLC0415
 
     if args.password_stdin:
@@ -155,6 +160,10 @@ def cmd_db_create_login(args: argparse.Namespace) -> int:
 
 # -- audit ----------------------------------------------------------------------------------------
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """``tipcase audit verify``: the keyed chain, each decision's seal and every finished attempt replayed (``records_check``).
+
+    Prints what it found (or JSON with --json); exit 0 when the records are intact, 1 when anything is at fault.
+    """
     require(operator(), Permission.VERIFY_AUDIT)
     with database(args) as db, db.reading() as session:
         report = records_check.check_records(session)
@@ -192,12 +201,14 @@ def _database_key_id(db: Database) -> str:
 
 
 def cmd_audit_key_show(args: argparse.Namespace) -> int:
+    """``tipcase audit key show``: which audit key the database is under and whether this workstation holds it; exit 0."""
     with database(args) as db:
         print(_key_line(db))
     return EXIT_OK
 
 
 def cmd_audit_key_export(args: argparse.Namespace) -> int:
+    """``tipcase audit key export FILE``: write the database's audit key (readable by the owner only) for other workstations; audited."""
     require(operator(), Permission.CONFIGURE_INSTITUTION)
     with database(args) as db:
         ident = _database_key_id(db)
@@ -212,6 +223,7 @@ def cmd_audit_key_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_key_import(args: argparse.Namespace) -> int:
+    """``tipcase audit key import FILE``: install an exported audit key on this workstation; exit 0."""
     require(operator(), Permission.CONFIGURE_INSTITUTION)
     key, new = audit_keys.import_key(Path(args.file))
     print(f"audit key {key.id} " + ("installed" if new else "was already installed"))
@@ -219,6 +231,7 @@ def cmd_audit_key_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_rekey(args: argparse.Namespace) -> int:
+    """``tipcase audit rekey --reason TEXT``: continue the audit chain under a new key from the next entry; exit 0."""
     require(operator(), Permission.CONFIGURE_INSTITUTION)
     with database(args) as db, db.transaction() as session:
         entry = audit.rekey(session, operator(), args.reason)
@@ -227,6 +240,7 @@ def cmd_audit_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_forget_checkpoint(args: argparse.Namespace) -> int:
+    """``tipcase audit forget-checkpoint``: drop this workstation's checkpoint of the database (audited); prints it as JSON."""
     require(operator(), Permission.CONFIGURE_INSTITUTION)
     with database(args) as db:
         identity = audit_keys.database_identity(db.engine.url)

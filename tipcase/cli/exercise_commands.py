@@ -28,6 +28,7 @@ DEFAULT_TIMEOUT = 600.0
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``exercise`` (start, play, report, status, log, pause, resume, end, inject) to the parser."""
     parser = commands.add_parser("exercise", help="team exercises: start a session, play a role, direct and report")
     actions = parser.add_subparsers(dest="exercise_command", metavar="ACTION", required=True)
 
@@ -102,6 +103,10 @@ def _assignments(raw: list[str]) -> list[tuple[str, str]]:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
+    """``tipcase exercise start FILE --session NAME --assign ROLE=USER``: publish the team case, create the session, assign and start it.
+
+    Prints the roles and their players (JSON with --json); exit 2 for a malformed --assign.
+    """
     pairs = _assignments(args.assign)
     me = operator()
     with database(args) as db, db.transaction() as session:
@@ -135,6 +140,12 @@ def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    """``tipcase exercise play --session NAME --user USER --choose N,...``: sign in and decide for the user's role.
+
+    Waits (up to --timeout seconds) while the role waits for a hand-over or the session is paused, then prints the
+    role's result. Exit 0 when the role's track ended, 3 when it did not, 4 when the sign-in is refused, 2 for a bad
+    --timeout or a user who plays several roles without --role.
+    """
     from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
 
     numbers = _parse_choices(args.choose)
@@ -211,6 +222,7 @@ def _play_role(db: Database, watcher: EventWatcher, args: argparse.Namespace, *,
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    """``tipcase exercise report --session NAME``: the team's and each role's result and the rules broken (JSON with --json); exit 0."""
     with database(args) as db, db.reading() as session:
         report = exercises.report(session, operator(), exercises.get_session(session, args.session))
     if args.json:
@@ -231,6 +243,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    """``tipcase exercise status --session NAME``: where each role stands (stage, clock in hours, decisions, players); exit 0."""
     with database(args) as db, db.reading() as session:
         state = exercises.status(session, operator(), exercises.get_session(session, args.session))
     if args.json:
@@ -245,6 +258,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    """``tipcase exercise log --session NAME``: the session's event log, one line per event (JSON with --json); exit 0."""
     with database(args) as db, db.reading() as session:
         rows = exercises.events(session, operator(), exercises.get_session(session, args.session))
         log: list[dict[str, Any]] = [
@@ -259,6 +273,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def cmd_control(args: argparse.Namespace) -> int:
+    """``tipcase exercise pause|resume|end --session NAME``: direct the session (audited); ServiceError when its status forbids it."""
     act = {"pause": exercises.pause, "resume": exercises.resume, "end": exercises.end}[args.action]
     with database(args) as db, db.transaction() as session:
         act(session, operator(), exercises.get_session(session, args.session))
@@ -267,6 +282,10 @@ def cmd_control(args: argparse.Namespace) -> int:
 
 
 def cmd_inject(args: argparse.Namespace) -> int:
+    """``tipcase exercise inject``: fire a named inject, or send a --text message, to every role or the --to roles.
+
+    Exit 2 unless exactly one of an inject and --text is given.
+    """
     if (args.inject is None) == (args.text is None):
         raise UsageError("name an inject to fire, or give --text for a message (not both)")
     to = [role.strip() for chunk in args.to or [] for role in chunk.split(",") if role.strip()] or None

@@ -17,6 +17,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``import`` (Twine's Twee and HTML, H5P Branching Scenario) to the parser."""
     command = commands.add_parser(
         "import",
         help="import a Twine story (Twee or Twine 2 HTML) or an H5P Branching Scenario as a scenario",
@@ -41,6 +42,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """``tipcase import FILE``: convert a Twine story or H5P Branching Scenario into a scenario, printed or written with -o.
+
+    One warning line per thing changed or left out; exit 2 for a missing file, an existing -o without --force or a bad --lang,
+    exit 1 when the file cannot be imported.
+    """
     # Imported here, not at the top: every other command would pay for networkx and the validator.
     from tipcase.importers import ImportFailed, import_file, save_imported  # noqa: PLC0415
     from tipcase.importers.languages import language_or_error  # noqa: PLC0415

@@ -43,6 +43,7 @@ def operator() -> User:
 
 @contextmanager
 def database(args: argparse.Namespace) -> Iterator[Database]:
+    """The ``--database`` URL's (or the home's default) database, disposed of when the command ends."""
     db = open_database(args.database)
     try:
         yield db
@@ -130,6 +131,7 @@ def _read_password() -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """``tipcase demo``: seed the demo accounts, course and issuing institution (idempotent) and print the demo sign-ins; exit 0."""
     with database(args) as db, db.transaction() as session:
         sign_ins = seed_demo(session)
         issuing = prepare_issuing(session)
@@ -141,6 +143,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
+    """``tipcase users add``: an account with a generated password (printed once) or one read from stdin; exit 0."""
     password = _read_password() if args.password_stdin else None
     new = accounts.NewUser(args.username, args.name, Role(args.role), args.rank, args.staff_id, args.unit, args.agency)
     with database(args) as db, db.transaction() as session:
@@ -169,6 +172,7 @@ def _user_json(user: User) -> dict[str, object]:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
+    """``tipcase users list``: every account (username, role, name, staff id), or a JSON list with --json; exit 0."""
     with database(args) as db, db.transaction() as session:
         users = [_user_json(u) for u in accounts.list_users(session, operator())]
     if args.json:
@@ -180,6 +184,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_set_role(args: argparse.Namespace) -> int:
+    """``tipcase users set-role USERNAME ROLE``: change an account's role (audited); exit 0."""
     with database(args) as db, db.transaction() as session:
         accounts.set_role(session, operator(), args.username, Role(args.role))
     print(f"{args.username} is now {args.role}")
@@ -187,6 +192,7 @@ def cmd_users_set_role(args: argparse.Namespace) -> int:
 
 
 def cmd_users_reset_password(args: argparse.Namespace) -> int:
+    """``tipcase users reset-password USERNAME``: a new password, generated (printed once) or read from stdin; exit 0."""
     password = _read_password() if args.password_stdin else None
     with database(args) as db, db.transaction() as session:
         new_password = accounts.reset_password(session, operator(), args.username, password)
@@ -195,6 +201,7 @@ def cmd_users_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_courses_list(args: argparse.Namespace) -> int:
+    """``tipcase courses list``: every course with its pass rule, attempt policy and pinned scenario versions (JSON with --json); exit 0."""
     with database(args) as db, db.transaction() as session:
         listed: list[dict[str, Any]] = [
             {
@@ -231,6 +238,11 @@ def password_of(username: str) -> str:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
+    """``tipcase record FILE --user NAME --choose N,...``: sign in as the user and play the choices as a stored attempt.
+
+    Each decision is its own committed transaction, as in the app. Prints the result as JSON with the attempt id;
+    exit 0 at an end, 3 when the choices stop before one, 2 for a choice not offered, 4 when the sign-in is refused.
+    """
     from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
 
     numbers = _parse_choices(args.choose)
@@ -288,6 +300,7 @@ def _load_user(session: Session, user_id: int) -> User:
 
 
 def cmd_export_attempts(args: argparse.Namespace) -> int:
+    """``tipcase export attempts``: every attempt as CSV (``exports.CSV_COLUMNS``) or xAPI 1.0.3 statements (JSON), to -o FILE or stdout."""
     with database(args) as db, db.reading() as session:
         if args.format == "csv":
             content = exports.attempts_csv(session, operator())
@@ -319,6 +332,11 @@ def _passphrase(confirm: bool) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    """``tipcase backup FILE``: every table as JSON lines in a file only its owner can read (audited).
+
+    With --include-keys the home's keys go in too, sealed under a passphrase. Exit 2 when FILE is a folder or its
+    folder is missing.
+    """
     target = Path(args.file)
     if target.is_dir():
         raise UsageError(f"{target} is a folder: name the backup file")
@@ -341,6 +359,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    """``tipcase restore FILE``: load a backup into an empty database (its sealed keys with the passphrase); exit 2 for no file."""
     source = Path(args.file)
     if not source.is_file():
         raise UsageError(f"{source}: no such file")

@@ -22,6 +22,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``validate``, ``analyze``, ``play`` and ``schema`` to the parser."""
     validate = commands.add_parser(
         "validate",
         help="check scenario and pathway files",
@@ -69,6 +70,10 @@ def _print_findings(findings: list[Finding], stream: Any) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """``tipcase validate FILE...``: one ``PATH:LINE:COL: CODE message`` line per finding, errors first (or --json).
+
+    Exit 1 when any finding is an error, 0 otherwise (SCENARIO-FORMAT.md, "Validation").
+    """
     findings = validate_paths(_expand(args.files))
     if args.json:
         print_json([f.as_json() for f in findings])
@@ -100,6 +105,7 @@ def _checked_or_none(path: str, *, team: bool = False) -> Checked | None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    """``tipcase analyze FILE``: states, ends, maxima and the best route of a scenario (or a team case); exit 1 when the file has errors."""
     checked = _checked_or_none(args.file, team=True)
     if checked is None:
         return EXIT_FAILED
@@ -159,6 +165,10 @@ def _parse_choices(raw: str) -> list[int]:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    """``tipcase play FILE``: play in the terminal, or the ``--choose`` numbers without asking; print the debrief or (--json) the result.
+
+    Exit 0 at an end, 3 when the choices stop before one, 2 for a choice not offered or a --lang the case lacks, 1 for a file with errors.
+    """
     numbers = _parse_choices(args.choose) if args.choose is not None else None
     checked = _checked_or_none(args.file)
     if checked is None:
@@ -190,6 +200,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    """``tipcase schema``: the scenario format as JSON Schema (draft 2020-12), from the same kinds the validator checks with; exit 0."""
     print_json(json_schema())
     return EXIT_OK
 
@@ -211,15 +222,18 @@ class TerminalPlayer:
         self.fallbacks = play.scenario.languages
 
     def text(self, value: Any) -> str:
+        """``value`` (a ``Text`` or None) in the player's language, else the case's first language that has it; "" for None."""
         return value.get(self.language, self.fallbacks) if value is not None else ""
 
     def ask(self, prompt: str) -> str | None:
+        """A line typed by the user, stripped; None at end of input (Ctrl+D, or a closed pipe)."""
         try:
             return input(prompt).strip()
         except EOFError:
             return None
 
     def run(self) -> None:
+        """Play to an end or until the user quits (q or end of input): the content warning first, then stage by stage."""
         scenario = self.play.scenario
         print(_wrap(self.text(scenario.title).upper()))
         if scenario.content_warning is not None:

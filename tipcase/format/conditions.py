@@ -40,24 +40,32 @@ class ConditionError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class Name:
+    """A variable (or ``hours``, the case clock) named in a condition; ``offset`` is 0-based in the source text."""
+
     name: str
     offset: int
 
 
 @dataclasses.dataclass(frozen=True)
 class Const:
+    """An integer or true/false literal; ``offset`` is 0-based in the source text."""
+
     value: int | bool
     offset: int
 
 
 @dataclasses.dataclass(frozen=True)
 class Not:
+    """``not operand``; ``offset`` is where ``not`` stands (0-based)."""
+
     operand: Expr
     offset: int
 
 
 @dataclasses.dataclass(frozen=True)
 class BoolOp:
+    """``and`` or ``or`` over two or more operands, left to right; ``offset`` is where the first operand starts (0-based)."""
+
     op: str  # "and" | "or"
     operands: tuple[Expr, ...]
     offset: int
@@ -65,6 +73,8 @@ class BoolOp:
 
 @dataclasses.dataclass(frozen=True)
 class Compare:
+    """``left op right`` with ``op`` one of == != < <= > >= (ordering only between integers); ``offset`` is where ``op`` stands."""
+
     op: str
     left: Expr
     right: Expr

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from typing_extensions import override
 
 from tipcase.format.findings import Findings
 from tipcase.format.validator import Checked, check_text
@@ -99,6 +100,7 @@ class ScenarioDocument:
         return cls(data, source, source_text=text)
 
     def to_yaml(self) -> str:
+        """The document as YAML text in the file's key order (``yaml_writer.to_yaml``), as a save writes it."""
         return to_yaml(self.data)
 
     def validate(self) -> Checked:
@@ -111,6 +113,7 @@ class ScenarioDocument:
 
     @property
     def stages(self) -> dict[str, dict[str, Any]]:
+        """Stage id -> the stage's mapping, in file order; the document's own (edits change it in place)."""
         return self.data["stages"]  # type: ignore[no-any-return]
 
     def stage(self, stage_id: str) -> dict[str, Any]:
@@ -181,9 +184,14 @@ class Edit:
             self.revert(document)
 
     def do(self, document: ScenarioDocument) -> None:
+        """Make the change on ``document`` (called by ``redo``, inside ``document.changing()``).
+
+        Raises EditError, having changed nothing, when the edit cannot be made.
+        """
         raise NotImplementedError
 
     def revert(self, document: ScenarioDocument) -> None:
+        """Take back exactly what ``do`` changed, key order included (called by ``undo``)."""
         raise NotImplementedError
 
 
@@ -194,6 +202,7 @@ class EditGroup(Edit):
     edits: list[Edit]
     description = "edits"
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         done: list[Edit] = []
         try:
@@ -205,6 +214,7 @@ class EditGroup(Edit):
                 edit.undo(document)
             raise
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         for edit in reversed(self.edits):
             edit.undo(document)

@@ -85,6 +85,10 @@ class CheckReport:
 
     @classmethod
     def of(cls, checked: Checked, seconds: float = 0.0) -> CheckReport:
+        """A report of ``checked`` (findings, and the case's competencies, variables, exhibits and pathway nodes for the forms' lists).
+
+        ``seconds``: how long the check took, wall-clock.
+        """
         scenario, pathway = checked.scenario, checked.pathway
         report = cls(checked.findings, seconds=seconds, scenario_loaded=scenario is not None)
         if scenario is not None:

@@ -12,6 +12,8 @@ import dataclasses
 import re
 from typing import Any
 
+from typing_extensions import override
+
 from tipcase.format.document import Change, Edit, EditError, ScenarioDocument
 
 ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -86,6 +88,7 @@ class AddStage(Edit):
     after: str | None = None
     description = "add stage"
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         _check_id(self.stage_id)
         if self.stage_id in document.stages:
@@ -99,6 +102,7 @@ class AddStage(Edit):
         _put_back(document.stages, self.stage_id, copy.deepcopy(self.stage), place)
         document.note(Change("stage-added", self.stage_id, place))
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         document.note(Change("stage-removed", self.stage_id, list(document.stages).index(self.stage_id)))
         del document.stages[self.stage_id]
@@ -113,6 +117,7 @@ class DeleteStage(Edit):
     _removed: tuple[int, dict[str, Any]] | None = None
     _incoming: list[tuple[str, int, dict[str, Any]]] = dataclasses.field(default_factory=list)
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         if document.data.get("start") == self.stage_id:
             raise EditError("the start stage cannot be deleted: make another stage the start first")
@@ -132,6 +137,7 @@ class DeleteStage(Edit):
         document.note(Change("stage-removed", self.stage_id, self._removed[0]))
         del document.stages[self.stage_id]
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         assert self._removed is not None
         index, stage = self._removed
@@ -167,6 +173,7 @@ class RenameStage(Edit):
             document.data["start"] = new
             document.note(Change("case-changed", key="start"))
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         _check_id(self.new)
         document.stage(self.old)
@@ -174,21 +181,26 @@ class RenameStage(Edit):
             raise EditError(f"a stage {self.new!r} already exists")
         self._rename(document, self.old, self.new)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         self._rename(document, self.new, self.old)
 
 
 @dataclasses.dataclass
 class SetStart(Edit):
+    """Make ``stage_id`` the case's start (moved to the top of the stages, as authors expect); undo restores the previous start."""
+
     stage_id: str
     description = "set start"
     _previous: str | None = None
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         document.stage(self.stage_id)
         self._previous = document.data.get("start")
         _move_start(document, self._previous, self.stage_id)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         _move_start(document, self.stage_id, self._previous)
 
@@ -224,6 +236,7 @@ class SetCaseField(Edit):
     description = "change case"
     _previous: tuple[Any, int] = (_MISSING, 0)
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         if self.key not in CASE_KEYS:
             raise EditError(f"{self.key!r} is not a case field")
@@ -234,6 +247,7 @@ class SetCaseField(Edit):
         self._previous = _set(document.data, self.key, self.value, FILE_ORDER)
         document.note(Change("case-changed", key=self.key))
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         _restore(document.data, self.key, *self._previous)
         document.note(Change("case-changed", key=self.key))
@@ -254,6 +268,7 @@ class SetExhibit(Edit):
     _before: tuple[Any, int] = (_MISSING, 0)
     _reveals: dict[str, tuple[Any, int]] = dataclasses.field(default_factory=dict)
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         exhibits = dict(document.data.get("exhibits") or {})
         if self.old_id is not None and self.old_id not in exhibits:
@@ -292,6 +307,7 @@ class SetExhibit(Edit):
         self._before = _set(document.data, "exhibits", exhibits or None, FILE_ORDER)
         self._note(document)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         _restore(document.data, "exhibits", *self._before)
         for stage_id, stage in document.stages.items():
@@ -319,10 +335,12 @@ class SetStageField(Edit):
     description = "change stage"
     _previous: tuple[Any, int] = (_MISSING, 0)
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         self._previous = _set(document.stage(self.stage_id), self.key, self.value, STAGE_ORDER)
         document.note(Change("stage-changed", self.stage_id, key=self.key))
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         _restore(document.stage(self.stage_id), self.key, *self._previous)
         document.note(Change("stage-changed", self.stage_id, key=self.key))
@@ -339,6 +357,8 @@ class MoveStage(SetStageField):
 
 @dataclasses.dataclass
 class AddChoice(Edit):
+    """Add a choice to a stage, at ``index`` (0-based) or at the end; an end stage given a choice stops being an end."""
+
     stage_id: str
     choice: dict[str, Any]
     index: int | None = None
@@ -346,6 +366,7 @@ class AddChoice(Edit):
     _removed_end: tuple[Any, int] = (_MISSING, 0)
     _had_choices_key: bool = False
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         stage = document.stage(self.stage_id)
         self._removed_end = _set(stage, "end", None)  # a stage with choices is no longer an end
@@ -354,6 +375,7 @@ class AddChoice(Edit):
         choices.insert(len(choices) if self.index is None else self.index, copy.deepcopy(self.choice))
         _note_choices(document, self.stage_id, ended=self._removed_end[0] is not _MISSING)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         stage = document.stage(self.stage_id)
         choices = stage["choices"]
@@ -366,11 +388,14 @@ class AddChoice(Edit):
 
 @dataclasses.dataclass
 class DeleteChoice(Edit):
+    """Delete the choice at ``index`` (0-based) of a stage; undo puts it back in its place."""
+
     stage_id: str
     index: int
     description = "delete choice"
     _removed: dict[str, Any] | None = None
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         choices = document.stage(self.stage_id).get("choices", [])
         if not 0 <= self.index < len(choices):
@@ -378,6 +403,7 @@ class DeleteChoice(Edit):
         self._removed = choices.pop(self.index)
         _note_choices(document, self.stage_id)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         assert self._removed is not None
         document.stage(self.stage_id).setdefault("choices", []).insert(self.index, self._removed)
@@ -400,9 +426,11 @@ class MoveChoice(Edit):
         choices.insert(target, choices.pop(source))
         _note_choices(document, self.stage_id)
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         self._move(document, self.index, self.to_index)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         self._move(document, self.to_index, self.index)
 
@@ -424,10 +452,12 @@ class SetChoiceField(Edit):
             raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
         return choices[self.index]  # type: ignore[no-any-return]
 
+    @override
     def do(self, document: ScenarioDocument) -> None:
         self._previous = _set(self._choice(document), self.key, self.value, CHOICE_ORDER)
         _note_choices(document, self.stage_id)
 
+    @override
     def revert(self, document: ScenarioDocument) -> None:
         _restore(self._choice(document), self.key, *self._previous)
         _note_choices(document, self.stage_id)

@@ -141,6 +141,7 @@ class Finding:
 
     @property
     def is_error(self) -> bool:
+        """Whether the finding is an error (an E code) rather than a warning (a W code)."""
         return self.code.startswith("E")
 
     def __str__(self) -> str:
@@ -180,6 +181,7 @@ class Findings:
 
     @property
     def has_errors(self) -> bool:
+        """Whether any finding so far is an error."""
         return any(f.is_error for f in self.items)
 
     def __iter__(self) -> Iterator[Finding]:

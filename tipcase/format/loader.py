@@ -92,6 +92,10 @@ def load_file(path: str | Path, display_path: str | None = None) -> Loaded:
 
 
 def load_bytes(data: bytes, path: str = "<memory>") -> Loaded:
+    """Load a scenario, team case or pathway from a file's bytes (UTF-8; E001 when not), with its SHA-256 over exactly those bytes.
+
+    ``path`` names the file in findings. Never raises for bad input: every fault is a finding of the returned ``Loaded``.
+    """
     findings = Findings(path)
     text = decode(data, findings)
     if text is None:

@@ -22,6 +22,8 @@ DEFAULT_PASS_MARK = 70.0
 
 @dataclasses.dataclass(slots=True)
 class Competency:
+    """A competency the case assesses: its title, its ``weight`` in the total (default 1), an optional description."""
+
     id: str
     title: Text
     weight: float = 1
@@ -31,6 +33,8 @@ class Competency:
 
 @dataclasses.dataclass(slots=True)
 class Exhibit:
+    """An item of the case file that stages reveal: ``kind`` (document, photo, chat, statement, report, audio), texts, media ``file``."""
+
     id: str
     kind: str
     title: Text
@@ -65,6 +69,11 @@ class Choice:
 
 @dataclasses.dataclass(slots=True)
 class Stage:
+    """A stage of the case: its text, the pathway node it stands ``at``, the exhibits it reveals, and its choices or (an end) its outcome.
+
+    ``end`` is success, partial or failure for an end stage, None otherwise; ``layout`` is the editor's canvas position.
+    """
+
     id: str
     text: Text
     title: Text | None = None
@@ -79,6 +88,7 @@ class Stage:
 
     @property
     def is_end(self) -> bool:
+        """Whether the stage ends the case (it has an outcome)."""
         return self.end is not None
 
 
@@ -110,6 +120,7 @@ class Scenario:
     variable_pos: dict[str, Pos] = dataclasses.field(default_factory=dict)
 
     def choices(self) -> Iterator[tuple[Stage, Choice]]:
+        """Every (stage, choice) pair, stages in file order and choices in their order."""
         for stage in self.stages.values():
             for choice in stage.choices:
                 yield stage, choice
@@ -129,6 +140,8 @@ class Scenario:
 
 @dataclasses.dataclass(slots=True)
 class PathwayNode:
+    """A step of the referral pathway: the agency that acts there, its phase (identification, protection...) and legal reference."""
+
     id: str
     title: Text
     agency: Text | None = None
@@ -159,11 +172,13 @@ class Rule:
 
     @property
     def kind(self) -> str:
+        """``before``, ``deadline`` or ``requires``: which of the format's three rule shapes this is."""
         if self.before:
             return "before"
         return "deadline" if self.deadline_node else "requires"
 
     def nodes(self) -> list[str]:
+        """The pathway nodes the rule names (a ``before`` rule's two, else its one)."""
         if self.before:
             return list(self.before)
         return [self.deadline_node or self.requires or ""]
@@ -195,4 +210,5 @@ class Pathway:
         return graph
 
     def allows(self, source: str, target: str) -> bool:
+        """Whether a step from ``source`` to ``target`` keeps to the pathway: a referral it lists, or staying at the same node."""
         return source == target or (source, target) in self.referrals

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from typing_extensions import override
+
 from tipcase.format.findings import Findings, Location, Pos
 from tipcase.format.yaml_source import BOOL, FLOAT, INT, NULL, MappingNode, Node, ScalarNode, SequenceNode, pos, scalar_value
 
@@ -42,6 +44,7 @@ class Text:
 
     @classmethod
     def plain(cls, value: str, language: str = "en") -> Text:
+        """A text in one language (default English)."""
         return cls({language: value})
 
 
@@ -55,6 +58,7 @@ class Record:
     value_pos: dict[str, Pos]
 
     def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default`` when the mapping does not have it."""
         return self.values.get(key, default)
 
 
@@ -105,15 +109,18 @@ class Kind:
     description = ""
 
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
+        """The node's value, checked; on a fault, a finding in ``ctx`` (at ``where``, the key path) and ``INVALID`` returned."""
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:
+        """The kind as a JSON Schema fragment (draft 2020-12)."""
         raise NotImplementedError
 
 
 class TextKind(Kind):
     """A plain string, or a mapping from language code to string."""
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if isinstance(node, ScalarNode) and node.tag != NULL:
             text = Text({ctx.languages[0]: str(node.value)}, pos(node))
@@ -135,6 +142,7 @@ class TextKind(Kind):
             ctx.report("W101", text.pos, f"no text in {', '.join(missing)}", where=where, language=missing[0])
         return text
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {
             "anyOf": [
@@ -150,11 +158,14 @@ class TextKind(Kind):
 
 
 class IdKind(Kind):
+    """An identifier matching ``pattern`` (by default lower-case letters, digits, ``-`` and ``_``); ``what`` names it in findings."""
+
     def __init__(self, pattern: str = ID_PATTERN, what: str = "id") -> None:
         self.pattern = re.compile(pattern)
         self.what = what
 
     def check_id(self, node: Node, ctx: Context, where: str) -> Any:
+        """The id as text, or ``INVALID`` with an E002 finding when the node is not a string matching the pattern."""
         if not isinstance(node, ScalarNode) or node.tag == NULL or isinstance(scalar_value(node), bool):
             return ctx.error(node, f"expected {self.what}, found {_type_name(node)}", where=where)
         value = str(node.value)
@@ -164,38 +175,50 @@ class IdKind(Kind):
             )
         return value
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         return self.check_id(node, ctx, where)
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": f"^{self.pattern.pattern}$"}
 
 
 class StrKind(Kind):
+    """A plain string (numbers and booleans are read as their text)."""
+
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag == NULL:
             return ctx.error(node, f"expected a string, found {_type_name(node)}", where=where)
         return str(node.value)
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string"}
 
 
 class EnumKind(Kind):
+    """One of a fixed set of strings (an end's outcome, an exhibit's kind)."""
+
     def __init__(self, *values: str) -> None:
         self.values = values
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or str(node.value) not in self.values:
             shown = node.value if isinstance(node, ScalarNode) else _type_name(node)
             return ctx.error(node, f"expected one of {', '.join(self.values)}, found {shown!r}", where=where)
         return str(node.value)
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.values)}
 
 
 class NumberKind(Kind):
+    """A finite number (or an integer), optionally bounded: ``minimum`` (exclusive when ``exclusive_minimum``) and ``maximum``."""
+
     def __init__(
         self, minimum: float | None = None, maximum: float | None = None, integer: bool = False, exclusive_minimum: bool = False
     ) -> None:
@@ -204,6 +227,7 @@ class NumberKind(Kind):
         self.integer = integer
         self.exclusive_minimum = exclusive_minimum
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         allowed = (INT,) if self.integer else (INT, FLOAT)
         if not isinstance(node, ScalarNode) or node.tag not in allowed:
@@ -220,6 +244,7 @@ class NumberKind(Kind):
             return ctx.error(node, f"must be at most {self.maximum:g}, found {value:g}", where=where)
         return value
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
         if self.minimum is not None:
@@ -230,35 +255,47 @@ class NumberKind(Kind):
 
 
 class BoolKind(Kind):
+    """A boolean, as PyYAML's safe loader resolves one (YAML 1.1: ``true``, ``false``, and also ``yes``, ``no``, ``on``, ``off``)."""
+
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag != BOOL:
             return ctx.error(node, f"expected true or false, found {_type_name(node)}", where=where)
         return scalar_value(node)
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
 class IntOrBoolKind(Kind):
+    """An integer or true/false: a variable's value."""
+
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag not in (INT, BOOL):
             return ctx.error(node, f"expected an integer or true/false, found {_type_name(node)}", where=where)
         return scalar_value(node)
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"type": ["integer", "boolean"]}
 
 
 class ConstKind(Kind):
+    """Exactly one integer: the format version a file declares (``tipcase-scenario: 1``); another is E002."""
+
     def __init__(self, value: int) -> None:
         self.value = value
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, ScalarNode) or node.tag != INT or scalar_value(node) != self.value:
             shown = node.value if isinstance(node, ScalarNode) else _type_name(node)
             return ctx.error(node, f"this program reads format {self.value}, found {shown!r}", where=where)
         return self.value
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"const": self.value}
 
@@ -271,6 +308,7 @@ class ListKind(Kind):
         self.min_items = min_items
         self.max_items = max_items
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, SequenceNode):
             return ctx.error(node, f"expected a list, found {_type_name(node)}", where=where)
@@ -285,6 +323,7 @@ class ListKind(Kind):
                 items.append((value, pos(child)))
         return items
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
@@ -318,6 +357,7 @@ class MapKind(Kind):
         self.key = key or IdKind()
         self.what = what
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, MappingNode):
             return ctx.error(node, f"expected a mapping of {self.what} ids, found {_type_name(node)}", where=where)
@@ -331,6 +371,7 @@ class MapKind(Kind):
                 entries.append(Entry(key, pos(key_node), value, pos(value_node)))
         return entries
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {
             "type": "object",
@@ -341,6 +382,8 @@ class MapKind(Kind):
 
 @dataclasses.dataclass(frozen=True)
 class Field:
+    """One key of an ``ObjKind``: the kind of its value, its description (in the JSON Schema), whether it must be present."""
+
     kind: Kind
     description: str
     required: bool = False
@@ -354,6 +397,7 @@ class ObjKind(Kind):
         self.description = description
         self.fields = fields
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if not isinstance(node, MappingNode):
             return ctx.error(node, f"expected a mapping ({self.name}), found {_type_name(node)}", where=where)
@@ -379,10 +423,12 @@ class ObjKind(Kind):
                 ctx.error(node, f"missing required key {key!r}", where=where or self.name, at=f"{where}.{key}" if where else key)
         return record
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{self.name}"}
 
     def definition(self) -> dict[str, Any]:
+        """The object's JSON Schema definition for ``$defs``: its properties, required keys, no others allowed."""
         properties = {}
         for key, field in self.fields.items():
             schema = dict(field.kind.json_schema())

@@ -52,6 +52,7 @@ class Checked:
 
     @property
     def ok(self) -> bool:
+        """Whether the file has no error (warnings allowed): what ``tipcase validate`` exits 0 for."""
         return not any(f.is_error for f in self.findings)
 
 

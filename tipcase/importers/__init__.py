@@ -60,10 +60,12 @@ class Imported:
 
     @property
     def stages(self) -> int:
+        """How many stages the imported scenario has."""
         return len(self.scenario["stages"])
 
     @property
     def choices(self) -> int:
+        """How many choices the imported scenario has, over all its stages."""
         return sum(len(stage.get("choices", [])) for stage in self.scenario["stages"].values())
 
 

@@ -68,6 +68,7 @@ class Ids:
         return candidate in self.taken
 
     def make(self, base: str) -> str:
+        """A new id from ``base``: ``base`` itself when free, else the first free ``base-N`` (N from 2); the id is taken at once."""
         candidate, counter = base, self._next.get(base, 2)
         if candidate in self.taken:
             candidate = f"{base}-{counter}"

@@ -112,6 +112,7 @@ class Package:
         self.members = {info.filename: info for info in infos}
 
     def close(self) -> None:
+        """Close the zip and the file under it (also on leaving a ``with`` block)."""
         self.zip.close()
         if self.zip.fp is not None:
             self.zip.fp.close()
@@ -156,6 +157,10 @@ def json_type(value: Any) -> str:
 
 
 def json_document(data: bytes, shown: str) -> JsonDocument:
+    """``data`` (UTF-8, a BOM allowed) read as JSON with every value's offset (``json_reading``).
+
+    Raises ImportFailed with ``shown:line:col`` when it is not UTF-8 or not JSON within the reader's depth and size bounds.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -168,6 +173,11 @@ def json_document(data: bytes, shown: str) -> JsonDocument:
 
 
 def manifest_of(package: Package, path: str) -> tuple[dict[str, Any], JsonDocument | None]:
+    """The package's ``h5p.json`` as a dict with its positions (``{}`` and None when the package has none).
+
+    Raises ImportFailed (``path/h5p.json:line:col``) when there is no ``content/content.json``, the manifest is not a JSON
+    object, a title or language is not a string, or the main library is not H5P.BranchingScenario.
+    """
     if "content/content.json" not in package.members:
         raise ImportFailed(f"{path}: not an H5P package (no content/content.json inside)")
     if "h5p.json" not in package.members:
@@ -217,6 +227,7 @@ def language(manifest: dict[str, Any], document: JsonDocument | None, path: str,
 
 
 def read_head(path: Path, shown: str) -> bytes:
+    """The first four bytes of ``path`` (to tell a zip package from JSON); ImportFailed naming ``shown`` when it cannot be read."""
     try:
         with path.open("rb") as stream:
             return stream.read(4)

@@ -115,5 +115,6 @@ class Positions:
         self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def __call__(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of the 0-based character ``offset``, in O(log lines)."""
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1

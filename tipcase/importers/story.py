@@ -51,6 +51,7 @@ class Link:
 
     @property
     def external(self) -> bool:
+        """Whether the link leaves the story (a URL such as ``https://`` or ``mailto:``), which an import drops with a warning."""
         return bool(_EXTERNAL.match(self.target))
 
 

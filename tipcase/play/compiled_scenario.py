@@ -17,6 +17,12 @@ Values = tuple[int | bool, ...]
 
 @dataclasses.dataclass(slots=True, eq=False)
 class CompiledChoice:
+    """A choice ready to apply to a state: stage indexes instead of ids, the condition compiled, effects as variable slots.
+
+    ``scores`` are the choice's points per competency in ``CompiledScenario.competencies`` order, ``weighted`` their
+    weighted sum (the ``total`` it adds), ``hours`` what it adds to the case clock.
+    """
+
     choice: Choice
     source: int
     target: int
@@ -31,6 +37,12 @@ class CompiledChoice:
 
 @dataclasses.dataclass(slots=True, eq=False)
 class CompiledScenario:
+    """A scenario compiled for fast play and analysis: stages by index, variables as a tuple of slots, choices with compiled conditions.
+
+    Built once per scenario (``compile_scenario``) and shared read-only by every play and the state-space analysis.
+    ``clock_in_state`` says whether some condition reads the clock, so the analysis must keep it in the state.
+    """
+
     scenario: Scenario
     stage_ids: list[str]
     stage_index: dict[str, int]

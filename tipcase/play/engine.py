@@ -30,6 +30,12 @@ class PlayError(ValueError):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Decision:
+    """One decision of a route.
+
+    The stage it was taken at, its 1-based number among the choices offered, the choice itself, the file indexes
+    of every choice offered with it, and the case clock (hours) after it.
+    """
+
     stage: str
     number: int  # 1-based among the choices offered
     choice: Choice
@@ -76,14 +82,17 @@ class Play:
 
     @property
     def stage(self) -> Stage:
+        """The stage the route stands at now."""
         return self.scenario.stages[self.compiled.stage_ids[self.stage_index]]
 
     @property
     def finished(self) -> bool:
+        """Whether the route has reached an end stage."""
         return self.compiled.ends[self.stage_index]
 
     @property
     def variables(self) -> dict[str, int | bool]:
+        """Variable name -> its value now, in declaration order."""
         return dict(zip(self.scenario.variables, self.values, strict=True))
 
     def offered(self) -> list[CompiledChoice]:
@@ -112,6 +121,7 @@ class Play:
         return decision
 
     def replay(self, numbers: Iterable[int]) -> None:
+        """Take the choices ``numbers`` (each 1-based among those offered) in turn; PlayError at the first not offered."""
         for n in numbers:
             self.choose(n)
 
@@ -143,11 +153,13 @@ class Play:
 
     # -- judging --------------------------------------------------------------------------------
     def violations(self) -> list[Violation]:
+        """The pathway rules the route breaks so far (``requires`` rules only once it is complete); none without a pathway."""
         if self.pathway is None:
             return []
         return broken_rules(self.pathway, self.trail, self.stage.id if self.finished else None)
 
     def off_pathway(self) -> list[tuple[str, str]]:
+        """The steps of the route's pathway trail that the pathway's referrals do not allow, as (from node, to node)."""
         return off_pathway_steps(self.pathway, self.trail) if self.pathway is not None else []
 
     def critical_errors(self, language: str | None = None) -> list[CriticalError]:
@@ -166,6 +178,7 @@ class Play:
         return errors
 
     def analysis(self) -> Analysis:
+        """The scenario's state-space analysis (cached per compiled scenario): its maxima are the score's denominators."""
         return analysis_of(self.compiled)
 
     def rating(self, decision: Decision) -> Rating:
@@ -178,6 +191,7 @@ class Play:
         return competency_figures([d.choice for d in self.decisions], self.violations(), self.analysis().max)
 
     def score(self) -> Score:
+        """The route scored as the format specifies (``scoring.score``): points, maxima and percents per competency, total, verdict."""
         choice_points: dict[str, int] = {}
         for decision in self.decisions:
             for competency, points in decision.choice.score.items():

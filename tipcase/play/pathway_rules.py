@@ -18,6 +18,8 @@ from tipcase.format.model import Pathway, Rule
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class TrailStep:
+    """A visit on the pathway trail: the node, the case clock on arrival (hours), the stage at it (in a team case, and whose)."""
+
     node: str
     clock: float
     stage: str
@@ -26,11 +28,14 @@ class TrailStep:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Violation:
+    """A pathway rule a route broke, with the stage where it was found broken (None when judged at the end of the route)."""
+
     rule: Rule
     stage: str | None  # the stage where the rule was found broken (None: at the end of the route)
     role: str | None = None  # on a team trail, the role at that stage
 
     def as_json(self) -> dict[str, object]:
+        """``{"rule", "competency", "points"}`` (points negative, as in ``rule_violations``); on a team trail also role and stage."""
         found: dict[str, object] = {"rule": self.rule.id, "competency": self.rule.competency, "points": -self.rule.points}
         if self.role is not None:
             found.update(role=self.role, stage=self.stage)

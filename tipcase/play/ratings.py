@@ -30,6 +30,8 @@ from tipcase.play.scoring import number, percent
 
 
 class Rating(enum.StrEnum):
+    """A decision's rating among the choices offered with it: good practice, acceptable, poor or critical error (the module's rules)."""
+
     GOOD = "good"
     ACCEPTABLE = "acceptable"
     POOR = "poor"

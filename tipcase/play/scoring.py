@@ -30,12 +30,18 @@ def percent(part: float, whole: float) -> float:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class CriticalError:
+    """A critical error of a route: a critical choice taken (``choice``: its offered number) or a critical pathway rule broken (``rule``).
+
+    ``text`` is the case's explanation in the language asked for; ``stage`` where it happened.
+    """
+
     stage: str | None
     choice: int | None  # the offered-choice number; None for a critical pathway rule
     text: str
     rule: str | None = None
 
     def as_json(self) -> dict[str, object]:
+        """The format's ``critical_errors`` item: ``{"stage", "choice", "text"}`` for a choice, ``{"stage", "rule", "text"}`` for a rule."""
         if self.rule is not None:
             return {"stage": self.stage, "rule": self.rule, "text": self.text}
         return {"stage": self.stage, "choice": self.choice, "text": self.text}
@@ -43,6 +49,11 @@ class CriticalError:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Score:
+    """A route's score as the format defines it (see the module docstring).
+
+    Raw points, maxima and percents per competency, the weighted total against its maximum, and whether the route passed.
+    """
+
     points: dict[str, int | float]
     max: dict[str, int | float]
     percent: dict[str, float]

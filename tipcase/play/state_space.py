@@ -65,6 +65,8 @@ class StateSpace:
 
 @dataclasses.dataclass(slots=True)
 class ScoreLoop:
+    """A cycle along which ``competency``'s points can keep rising (E008): the stage and choice where the analysis found it."""
+
     stage: str
     choice: CompiledChoice
     competency: str

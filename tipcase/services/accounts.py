@@ -25,6 +25,12 @@ USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
 @dataclasses.dataclass(frozen=True)
 class NewUser:
+    """An account to create.
+
+    A username (lower-case, unique), the full name printed on certificates, a role, and the optional rank, staff
+    id, unit and agency that rosters and certificates carry.
+    """
+
     username: str
     full_name: str
     role: Role = Role.TRAINEE
@@ -35,6 +41,7 @@ class NewUser:
 
 
 def get_user(session: Session, username: str) -> User:
+    """The account named ``username`` (exact, already lower-cased); NotFound when there is none."""
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is None:
         raise NotFound(f"no account {username!r}")
@@ -69,6 +76,11 @@ def create_user(session: Session, new: NewUser, password: str) -> User:
 
 
 def add_user(session: Session, actor: User, new: NewUser, password: str) -> User:
+    """Create an account with ``password`` (audited).
+
+    Raises PermissionDenied unless ``actor`` manages accounts, ServiceError for a taken username or a password
+    under ``passwords.MIN_PASSWORD_LENGTH`` characters.
+    """
     require(actor, Permission.MANAGE_USERS)
     user = create_user(session, new, password)
     audit.record(session, actor, "user added", user.username, role=user.role)
@@ -76,6 +88,7 @@ def add_user(session: Session, actor: User, new: NewUser, password: str) -> User
 
 
 def list_users(session: Session, actor: User, role: Role | None = None) -> list[User]:
+    """Every account (only those of ``role`` when given), by username; PermissionDenied unless ``actor`` may list accounts."""
     require(actor, Permission.LIST_USERS)
     query = select(User).order_by(User.username)
     if role is not None:
@@ -84,6 +97,11 @@ def list_users(session: Session, actor: User, role: Role | None = None) -> list[
 
 
 def set_role(session: Session, actor: User, username: str, role: Role) -> User:
+    """Give ``username`` another role (audited with the old and new roles).
+
+    Raises PermissionDenied unless ``actor`` manages roles, NotFound for no such account, and ServiceError when the last
+    active admin would demote themselves (an installation always keeps an admin).
+    """
     require(actor, Permission.MANAGE_ROLES)
     user = get_user(session, username)
     if user.id == actor.id and role != Role.ADMIN:
@@ -112,6 +130,7 @@ def reset_password(session: Session, actor: User, username: str, password: str |
 
 
 def change_own_password(session: Session, actor: User, old: str, new: str) -> None:
+    """Change ``actor``'s own password (audited); SignInError when ``old`` is wrong, ServiceError when ``new`` is too short."""
     if not verify_password(actor.password_hash, old):
         raise SignInError("the current password is wrong")
     try:

@@ -27,6 +27,11 @@ from tipcase.store.models import Attempt, AttemptScore, Cohort, Course, Decision
 
 @dataclasses.dataclass(frozen=True)
 class ChoiceShare:
+    """How often the cohort took one choice at its stage.
+
+    A count and a percent of the stage's decisions, and whether it is poor (not good practice, ``ratings``) or critical.
+    """
+
     stage: str
     choice: int  # 1-based place in the stage's list (as in the file)
     label: str
@@ -38,6 +43,8 @@ class ChoiceShare:
 
 @dataclasses.dataclass(frozen=True)
 class StageDifficulty:
+    """A stage with the cohort's decisions there and how many of them were poor (``poor_share``: percent, one decimal)."""
+
     stage: str
     title: str
     decisions: int
@@ -47,6 +54,12 @@ class StageDifficulty:
 
 @dataclasses.dataclass(frozen=True)
 class ScenarioAnalytics:
+    """Where a cohort went wrong on one scenario version of a course.
+
+    Counts of members, rates and means in percent (one decimal), choice shares, the hardest stages, and critical
+    errors and broken rules by how many attempts had them.
+    """
+
     cohort: str
     course: str
     scenario: str

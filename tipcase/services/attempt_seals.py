@@ -48,6 +48,7 @@ def digest(value: Any) -> str:
 
 
 def text_sha256(text: str | None) -> str | None:
+    """Hex SHA-256 of ``text``'s UTF-8 bytes; None for None."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
 
 
@@ -71,6 +72,7 @@ def decision_message(decision: Decision, user_id: int, scenario_version_id: int)
 
 
 def decision_mac(key: AuditKey, decision: Decision, user_id: int, scenario_version_id: int) -> str:
+    """A decision's seal: ``"<key id>:<HMAC-SHA256 hex>"`` over the decision, its trainee and scenario version (``decision_message``)."""
     return f"{key.id}:{key.mac(decision_message(decision, user_id, scenario_version_id))}"
 
 
@@ -102,6 +104,7 @@ def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: De
 
 
 def missing_key_message(ident: str) -> str:
+    """The one-line explanation (and the remedy, export and import of the key) when this workstation lacks audit key ``ident``."""
     return (
         f"this database's records are sealed with audit key {ident}, which this workstation does not hold: "
         f"run 'tipcase audit key export FILE' on a workstation that has it and 'tipcase audit key import FILE' here"

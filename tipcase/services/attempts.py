@@ -163,6 +163,7 @@ def get_attempt(session: Session, actor: User, attempt_id: int) -> Attempt:
 
 
 def list_attempts(session: Session, actor: User, user: User | None = None) -> list[Attempt]:
+    """``user``'s attempts (default: the actor's own), oldest first; PermissionDenied for another's without READ_ALL_ATTEMPTS."""
     user = user or actor
     if user.id != actor.id and not allowed(actor, Permission.READ_ALL_ATTEMPTS):
         raise PermissionDenied(f"{actor.username} ({actor.role}) may not read another trainee's attempts")

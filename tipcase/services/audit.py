@@ -94,6 +94,7 @@ def details_of(entry: AuditEntry) -> dict[str, Any]:
 
 
 def database_identity(session: Session) -> str:
+    """The session's database named as ``audit_keys.database_identity`` names it (for its checkpoint on this workstation)."""
     return audit_keys.database_identity(session.get_bind().engine.url)
 
 

@@ -55,10 +55,12 @@ class AuditKey:
 
 
 def key_id(secret: bytes) -> str:
+    """An audit key's public id: the first ``KEY_ID_LENGTH`` hex digits of HMAC-SHA256(secret, a fixed label)."""
     return hmac.new(secret, _KEY_ID_LABEL, hashlib.sha256).hexdigest()[:KEY_ID_LENGTH]
 
 
 def audit_dir(home_dir: Path | None = None) -> Path:
+    """The folder of the audit keys: ``keys/audit`` under ``home_dir`` (default: the TIPCase home)."""
     return (home_dir or home()) / "keys" / "audit"
 
 
@@ -180,6 +182,7 @@ class Checkpoint:
     at: str  # ISO 8601, UTC
 
     def as_json(self) -> dict[str, object]:
+        """The checkpoint as a JSON object (database, seq, hash, at), as its file holds it."""
         return dataclasses.asdict(self)
 
 
@@ -196,6 +199,10 @@ def _checkpoint_path(identity: str, home_dir: Path | None) -> Path:
 
 
 def read_checkpoint(identity: str, home_dir: Path | None = None) -> Checkpoint | None:
+    """This workstation's checkpoint of the database ``identity``; None when there is none (or the file names another database).
+
+    Raises AuditKeyError when the file exists but cannot be read as a checkpoint.
+    """
     path = _checkpoint_path(identity, home_dir)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -129,6 +129,7 @@ def read_manifest(source: Path) -> dict[str, Any]:
 
 
 def has_sealed_keys(manifest: dict[str, Any]) -> bool:
+    """Whether a backup's manifest says it holds keys sealed under a passphrase (restoring them needs it)."""
     return isinstance(manifest.get("sealed_keys"), dict)
 
 

@@ -46,6 +46,7 @@ class _SessionRegister:
 
 
 def register_of(session: Session | None) -> Register | None:
+    """The session's certificate register for verification, or None offline (no session)."""
     return _SessionRegister(session) if session is not None else None
 
 

@@ -23,6 +23,7 @@ CODE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 def get_course(session: Session, code: str) -> Course:
+    """The course with ``code``; NotFound when there is none."""
     course = session.scalars(select(Course).where(Course.code == code)).first()
     if course is None:
         raise NotFound(f"no course {code!r}")
@@ -30,6 +31,7 @@ def get_course(session: Session, code: str) -> Course:
 
 
 def get_cohort(session: Session, name: str) -> Cohort:
+    """The cohort named ``name``; NotFound when there is none."""
     cohort = session.scalars(select(Cohort).where(Cohort.name == name)).first()
     if cohort is None:
         raise NotFound(f"no cohort {name!r}")
@@ -90,6 +92,10 @@ def list_courses(session: Session, actor: User) -> list[Course]:
 
 
 def create_cohort(session: Session, actor: User | None, name: str, title: str) -> Cohort:
+    """A new, empty cohort (audited); ``actor`` None is the system (the demo, tests).
+
+    Raises PermissionDenied unless the actor manages cohorts, ServiceError for a bad or taken name.
+    """
     if actor is not None:
         require(actor, Permission.MANAGE_COHORTS)
     if not CODE.fullmatch(name):
@@ -104,6 +110,7 @@ def create_cohort(session: Session, actor: User | None, name: str, title: str) -
 
 
 def add_members(session: Session, actor: User | None, cohort: Cohort, users: Sequence[User]) -> None:
+    """Add ``users`` to ``cohort`` (those already in it are left as they are; the others audited); PermissionDenied as ``create_cohort``."""
     if actor is not None:
         require(actor, Permission.MANAGE_COHORTS)
     added = [u.username for u in users if u not in cohort.members]
@@ -113,6 +120,7 @@ def add_members(session: Session, actor: User | None, cohort: Cohort, users: Seq
 
 
 def assign_course(session: Session, actor: User | None, cohort: Cohort, course: Course) -> None:
+    """The members of ``cohort`` take ``course`` from now on (audited once); PermissionDenied unless the actor manages courses."""
     if actor is not None:
         require(actor, Permission.MANAGE_COURSES)
     if course not in cohort.courses:
@@ -122,6 +130,12 @@ def assign_course(session: Session, actor: User | None, cohort: Cohort, course: 
 
 @dataclasses.dataclass(frozen=True)
 class ScenarioProgress:
+    """A person's progress on one case of a course.
+
+    Its status, the attempt that counts under the course's policy (best or last) with its percent, the best
+    percent, attempts made, an unfinished attempt, and whether another may start.
+    """
+
     version: ScenarioVersion
     status: str  # "not started" | "in progress" | "passed" | "failed"
     counted_attempt_id: int | None
@@ -134,6 +148,12 @@ class ScenarioProgress:
 
 @dataclasses.dataclass(frozen=True)
 class CourseProgress:
+    """A person's progress on a course.
+
+    Each case's, whether the course is completed under its pass rule, and the mean percent of the counted attempts
+    once every case has one.
+    """
+
     course: Course
     scenarios: list[ScenarioProgress]
     completed: bool

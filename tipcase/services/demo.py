@@ -167,6 +167,8 @@ DEMO_INSTITUTION = Institution(
 
 @dataclasses.dataclass(frozen=True)
 class IssuingSetUp:
+    """What ``prepare_issuing`` found or made: the issuing key's id (and whether it was created now) and the institution."""
+
     key_id: str
     key_created: bool
     institution_configured: bool

@@ -29,6 +29,12 @@ from tipcase.store.models import Attempt, Course, ScenarioVersion, User
 
 @dataclasses.dataclass(frozen=True)
 class ScenarioRow:
+    """One case of a course on the trainee's home page.
+
+    Titles and summary by language, status, percents (0-100, one decimal, None before any finished attempt),
+    attempts made, the attempt to resume or debrief, whether one may start.
+    """
+
     version_id: int
     scenario_id: str
     version: int
@@ -57,6 +63,11 @@ class HeldCertificate:
 
 @dataclasses.dataclass(frozen=True)
 class CourseRow:
+    """One course on the trainee's home page.
+
+    Its pass rule and attempt policy, completion and mean percent, its cases, and the certificate held for it.
+    """
+
     course_id: int
     code: str
     title: dict[str, str]

@@ -20,6 +20,8 @@ from tipcase.store.models import Certificate, Course, User
 
 
 class Standing(enum.StrEnum):
+    """Where a person stands for a course's certificate, the first that applies in this order."""
+
     ELIGIBLE = "eligible"
     NOT_A_MEMBER = "not a member"  # of any cohort that has the course
     ALREADY_HELD = "already held"  # a certificate for the course that is not revoked
@@ -46,6 +48,7 @@ class Eligibility:
 
     @property
     def eligible(self) -> bool:
+        """Whether a certificate may be issued now."""
         return self.standing is Standing.ELIGIBLE
 
     def sentence(self, username: str, course_code: str) -> str:
@@ -70,6 +73,7 @@ def held_certificate(session: Session, trainee: User, course: Course) -> Certifi
 
 
 def member_of_a_cohort_with(trainee: User, course: Course) -> bool:
+    """Whether ``trainee`` belongs to a cohort the course is assigned to."""
     return any(course in cohort.courses for cohort in trainee.cohorts)
 
 

@@ -62,6 +62,8 @@ class SessionRow:
 
 @dataclasses.dataclass(frozen=True)
 class Person:
+    """An account as the exercise pages list it (to assign to a role): its id, username and full name."""
+
     id: int
     username: str
     full_name: str

@@ -54,6 +54,7 @@ def event_message(row: ExerciseEvent) -> bytes:
 
 
 def event_mac(key: AuditKey, row: ExerciseEvent) -> str:
+    """An event's seal: ``"<key id>:<HMAC-SHA256 hex>"`` over ``event_message(row)`` under the audit key."""
     return f"{key.id}:{key.mac(event_message(row))}"
 
 
@@ -84,6 +85,7 @@ def apply_row(play: TeamPlay, row: ExerciseEvent) -> list[TeamEvent]:
 
 
 def new_play(exercise: ExerciseSession) -> TeamPlay:
+    """A team play of the session's published team case from its start, in the session's language (no events applied)."""
     ready = playable_team(exercise.team_case_version)
     return TeamPlay(ready.team, ready.pathway, compiled=ready.compiled, language=exercise.language)
 
@@ -126,6 +128,10 @@ def take_play(session: Session, exercise: ExerciseSession) -> tuple[TeamPlay, in
 
 
 def keep_play(session: Session, exercise: ExerciseSession, play: TeamPlay, seq: int) -> None:
+    """Keep ``play`` as the session's state after event ``seq`` (checked against the stored events before its next use).
+
+    At most ``CACHED_PLAYS`` sessions are kept per process, the least recently kept dropped first.
+    """
     event_id = (
         session.scalar(select(ExerciseEvent.id).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq == seq)) if seq else None
     )
@@ -136,6 +142,7 @@ def keep_play(session: Session, exercise: ExerciseSession, play: TeamPlay, seq: 
 
 
 def newest_seq(session: Session, exercise_id: int) -> int:
+    """The number of the session's newest event, 0 before any."""
     from sqlalchemy import func  # noqa: PLC0415
 
     return int(session.scalar(select(func.coalesce(func.max(ExerciseEvent.seq), 0)).where(ExerciseEvent.session_id == exercise_id)) or 0)

@@ -66,14 +66,17 @@ class RoleView:
 
     @property
     def finished(self) -> bool:
+        """Whether the role's track has reached an end."""
         return self.play.finished
 
     def offered(self) -> list[CompiledChoice]:
+        """The choices the role may take now; none while it waits for a hand-over."""
         return [] if self.waits_for is not None else self.play.offered()
 
 
 # -- finding sessions and who may touch them ----------------------------------------------------
 def get_session(session: Session, name: str, *, lock: bool = False) -> ExerciseSession:
+    """The exercise session named ``name`` (with ``lock``, its row locked for the transaction); NotFound when there is none."""
     query = select(ExerciseSession).where(ExerciseSession.name == name)
     found = session.scalars(query.with_for_update() if lock else query).first()
     if found is None:
@@ -210,10 +213,18 @@ def start(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseS
 
 
 def pause(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
+    """Pause a running session (audited, a ``paused`` event appended).
+
+    Raises PermissionDenied unless ``actor`` runs exercises, SessionNotRunning when it is not running.
+    """
     return _control(session, actor, exercise, allowed_from=(RUNNING,), status=PAUSED_STATUS, kind=PAUSED)
 
 
 def resume(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
+    """Resume a paused session (audited, a ``resumed`` event appended).
+
+    Raises PermissionDenied unless ``actor`` runs exercises, SessionNotRunning when it is not paused.
+    """
     return _control(session, actor, exercise, allowed_from=(PAUSED_STATUS,), status=RUNNING, kind=RESUMED)
 
 
@@ -387,4 +398,5 @@ def events(session: Session, actor: User, exercise: ExerciseSession, after_seq: 
 
 
 def newest_event(session: Session, exercise: ExerciseSession) -> int:
+    """The number of the session's newest event (0 before any): a waiting role waits for a larger one."""
     return newest_seq(session, exercise.id)

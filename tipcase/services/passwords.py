@@ -28,6 +28,10 @@ GENERATED_LENGTH = 14
 
 
 def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` at argon2-cffi's default cost (RFC 9106's second recommended option: 64 MiB, 3 passes).
+
+    Raises ValueError for a password under ``MIN_PASSWORD_LENGTH`` (8) characters.
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
     return _hasher.hash(password)
@@ -45,6 +49,7 @@ def hash_generated_password(password: str) -> str:
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
+    """Whether ``password`` matches ``stored_hash``; False (never an exception) for a mismatch or a hash that is not argon2."""
     try:
         return _hasher.verify(stored_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -52,6 +57,7 @@ def verify_password(stored_hash: str, password: str) -> bool:
 
 
 def needs_rehash(stored_hash: str) -> bool:
+    """Whether ``stored_hash`` was made at other parameters than the current cost (then sign-in rehashes it)."""
     return _hasher.check_needs_rehash(stored_hash)
 
 

@@ -15,6 +15,8 @@ from tipcase.store.models import Role, User
 
 
 class Permission(enum.StrEnum):
+    """What a role may do; ``MATRIX`` says which roles hold each permission."""
+
     PLAY = "play"
     READ_OWN_RECORDS = "read own records"
     READ_ALL_ATTEMPTS = "read every trainee's attempts"
@@ -58,6 +60,7 @@ MATRIX: dict[Permission, frozenset[Role]] = {
 
 
 def allowed(actor: User, permission: Permission) -> bool:
+    """Whether ``actor`` is active and its role holds ``permission`` (``MATRIX``)."""
     return actor.active and Role(actor.role) in MATRIX[permission]
 
 

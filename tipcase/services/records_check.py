@@ -61,6 +61,12 @@ class Problem:
 
 @dataclasses.dataclass
 class RecordsReport:
+    """What ``check_records`` found.
+
+    The audit chain's check, every problem (a record at fault, named), counts of what was checked, and notes on
+    what could not be checked here.
+    """
+
     chain: audit.ChainCheck
     problems: list[Problem] = dataclasses.field(default_factory=list)
     attempts_finished: int = 0
@@ -72,9 +78,11 @@ class RecordsReport:
 
     @property
     def ok(self) -> bool:
+        """Whether the chain is intact and no record is at fault (``tipcase audit verify`` exits 0)."""
         return self.chain.ok and not self.problems
 
     def as_json(self) -> dict[str, Any]:
+        """The report as ``tipcase audit verify --json`` prints it: the chain, the counts, every problem and note."""
         chain = self.chain
         return {
             "ok": self.ok,

@@ -27,6 +27,8 @@ from tipcase.store.models import Cohort, Course, User
 
 @dataclasses.dataclass(frozen=True)
 class RegisterEntry:
+    """A certificate as the register page lists it: texts ready to show (dates ISO 8601; ``detail`` says when and why revoked)."""
+
     serial: str
     code: str
     name: str
@@ -55,12 +57,16 @@ class Issuing:
 
 @dataclasses.dataclass(frozen=True)
 class RegisterView:
+    """The register page's content: every certificate, and whether this workstation can issue (its key and institution)."""
+
     entries: list[RegisterEntry]
     issuing: Issuing
 
 
 @dataclasses.dataclass(frozen=True)
 class CourseChoice:
+    """A course a certificate can be issued for: its titles by language, its cases' titles in order, and its pass rule."""
+
     course_id: int
     code: str
     title: dict[str, str]
@@ -72,6 +78,8 @@ class CourseChoice:
 
 @dataclasses.dataclass(frozen=True)
 class CohortChoice:
+    """A cohort the registrar can issue for: its size and the ids of the courses it takes."""
+
     name: str
     title: str
     members: int
@@ -80,6 +88,8 @@ class CohortChoice:
 
 @dataclasses.dataclass(frozen=True)
 class PersonChoice:
+    """A person the registrar can issue for, with what the certificate prints (name, rank, staff id, unit) and their cohorts' courses."""
+
     user_id: int
     username: str
     full_name: str
@@ -108,6 +118,8 @@ class Signatory:
 
 @dataclasses.dataclass(frozen=True)
 class IssueChoices:
+    """What the issue dialogs offer: cohorts, courses and people, the signatory printed, and whether issuing is possible here."""
+
     cohorts: list[CohortChoice]
     courses: list[CourseChoice]
     people: list[PersonChoice]
@@ -126,6 +138,8 @@ class CohortIssue:
 
 @dataclasses.dataclass(frozen=True)
 class PersonIssue:
+    """The certificate just issued to one person: its serial and printed verification code."""
+
     serial: str
     code: str
 
@@ -287,6 +301,7 @@ def create_issuing_key(db: Database, account_id: int, home_dir: Path | None = No
 
 
 def revoke(db: Database, account_id: int, serial: str, reason: str) -> None:
+    """Revoke certificate ``serial`` for ``reason`` as the account (audited, committed); PermissionDenied or NotFound as the service."""
     from tipcase.services import certificates  # noqa: PLC0415
 
     with db.transaction() as session:
@@ -309,6 +324,7 @@ def write_certificates(db: Database, account_id: int, serials: list[str], target
 
 
 def export_register(db: Database, account_id: int, date_from: dt.date, date_to: dt.date, target: Path) -> int:
+    """Write the certificates issued from ``date_from`` to ``date_to`` (inclusive) to ``target`` (.csv, .xlsx or .pdf); returns how many."""
     from sqlalchemy import func  # noqa: PLC0415
 
     from tipcase.certificates import register_report  # noqa: PLC0415

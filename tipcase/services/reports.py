@@ -17,6 +17,11 @@ from tipcase.store.models import Attempt, AttemptScore, Cohort, Course, Decision
 
 @dataclasses.dataclass(frozen=True)
 class CourseReport:
+    """A cohort's finished attempts on one course.
+
+    Counts, pass rate and mean percent (one decimal), decisions made, and the mean percent per competency.
+    """
+
     course: str
     attempts: int
     passed: int
@@ -27,6 +32,7 @@ class CourseReport:
 
 
 def cohort_report(session: Session, actor: User, cohort: Cohort) -> list[CourseReport]:
+    """Per course, the finished attempts of ``cohort``'s members, aggregated in SQL; PermissionDenied without READ_ALL_ATTEMPTS."""
     require(actor, Permission.READ_ALL_ATTEMPTS)
     members = select(cohort_members.c.user_id).where(cohort_members.c.cohort_id == cohort.id).scalar_subquery()
     finished = (Attempt.finished_at.is_not(None), Attempt.user_id.in_(members), Attempt.course_id.is_not(None))

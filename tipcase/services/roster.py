@@ -86,6 +86,7 @@ class RosterRow:
 
     @property
     def action(self) -> str:
+        """What applying the row does: ``error``, ``add existing account`` or ``create trainee account``."""
         if self.errors:
             return "error"
         return "add existing account" if self.existing else "create trainee account"
@@ -93,16 +94,20 @@ class RosterRow:
 
 @dataclasses.dataclass
 class RosterPreview:
+    """A roster file read but not applied: a row per person (with its errors, if any) and the columns TIPCase ignored."""
+
     path: str
     rows: list[RosterRow]
     ignored_columns: list[str] = dataclasses.field(default_factory=list)  # header names TIPCase does not read
 
     @property
     def good(self) -> list[RosterRow]:
+        """The rows without errors, which applying the roster acts on."""
         return [row for row in self.rows if not row.errors]
 
     @property
     def bad(self) -> list[RosterRow]:
+        """The rows with errors, which applying the roster skips."""
         return [row for row in self.rows if row.errors]
 
     def report(self) -> list[str]:
@@ -125,6 +130,12 @@ class NewAccount:
 
 @dataclasses.dataclass(frozen=True)
 class RosterResult:
+    """What applying a roster did.
+
+    Existing accounts added to the cohort, accounts created with their first passwords, rows skipped, and rows
+    whose meaning changed since the preview (another workstation wrote meanwhile).
+    """
+
     added_existing: list[str]
     created: list[tuple[str, str]]  # (username, password) for each new account
     skipped: int

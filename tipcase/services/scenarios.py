@@ -39,6 +39,7 @@ class Media:
 
     @property
     def is_image(self) -> bool:
+        """Whether the file is a picture (``image/*``) rather than a sound recording."""
         return self.media_type.startswith("image/")
 
 
@@ -159,6 +160,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
 
 
 def list_versions(session: Session, actor: User) -> list[ScenarioVersion]:
+    """Every published scenario version, by id then version; PermissionDenied unless ``actor`` may play."""
     require(actor, Permission.PLAY)
     return list(session.scalars(select(ScenarioVersion).order_by(ScenarioVersion.scenario_id, ScenarioVersion.version)))
 
@@ -176,6 +178,7 @@ def get_version(session: Session, scenario_id: str, version: int | None = None) 
 
 
 def latest_version(session: Session, scenario_id: str) -> ScenarioVersion:
+    """The newest published version of ``scenario_id``; NotFound when none is published."""
     version = session.scalars(
         select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id).order_by(ScenarioVersion.version.desc()).limit(1)
     ).first()

@@ -66,6 +66,8 @@ class TableError(ServiceError):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Row:
+    """One row of a roster sheet: where it starts in the file (1-based) and its cells as read."""
+
     number: int  # the CSV line the row starts on, or the worksheet's row number (1-based)
     cells: tuple[Value, ...]
 

@@ -30,6 +30,7 @@ class Account:
 
 
 def account_of(user: User) -> Account:
+    """``user`` as the plain ``desktop.Account`` the app holds (no ORM object crosses threads)."""
     return Account(user.id, user.username, user.full_name, user.role, user.rank, user.unit)
 
 

@@ -109,6 +109,7 @@ def get_team_version(session: Session, team_id: str, version: int | None = None)
 
 
 def list_team_versions(session: Session, actor: User) -> list[TeamCaseVersion]:
+    """Every published team case version, by id then version; PermissionDenied unless ``actor`` may play."""
     require(actor, Permission.PLAY)
     return list(session.scalars(select(TeamCaseVersion).order_by(TeamCaseVersion.team_id, TeamCaseVersion.version)))
 

@@ -24,6 +24,8 @@ from tipcase.store.models import Cohort, Course, ScenarioVersion, cohort_members
 
 @dataclasses.dataclass(frozen=True)
 class ScenarioItem:
+    """A published scenario version a trainer can put in a course, with its titles by language."""
+
     version_id: int
     scenario_id: str
     version: int
@@ -32,6 +34,8 @@ class ScenarioItem:
 
 @dataclasses.dataclass(frozen=True)
 class CourseItem:
+    """A course as the trainer's pages list it, with its cases in order."""
+
     course_id: int
     code: str
     title: dict[str, str]
@@ -40,6 +44,8 @@ class CourseItem:
 
 @dataclasses.dataclass(frozen=True)
 class CohortItem:
+    """A cohort as the trainer's pages list it: its size and the courses it takes."""
+
     name: str
     title: str
     members: int
@@ -98,6 +104,7 @@ def published_versions(db: Database, account_id: int) -> list[ScenarioItem]:
 
 
 def course_list(db: Database, account_id: int) -> list[CourseItem]:
+    """Every course with its cases; PermissionDenied unless the account manages courses."""
     with db.reading() as session:
         require(_user(session, account_id), Permission.MANAGE_COURSES)
         return [
@@ -106,6 +113,7 @@ def course_list(db: Database, account_id: int) -> list[CourseItem]:
 
 
 def create_course(db: Database, account_id: int, draft: CourseDraft) -> None:
+    """Create the course ``draft`` describes (committed); NotFound for a version gone, else as ``courses.create_course``."""
     with db.transaction() as session:
         versions = [session.get(ScenarioVersion, version_id) for version_id in draft.version_ids]
         courses.create_course(
@@ -123,6 +131,7 @@ def create_course(db: Database, account_id: int, draft: CourseDraft) -> None:
 
 
 def assign_course(db: Database, account_id: int, cohort: str, course_id: int) -> None:
+    """The cohort ``cohort`` takes course ``course_id`` (committed, audited); NotFound for no such course or cohort."""
     with db.transaction() as session:
         course = session.get(Course, course_id)
         if course is None:
@@ -131,6 +140,7 @@ def assign_course(db: Database, account_id: int, cohort: str, course_id: int) ->
 
 
 def create_cohort(db: Database, account_id: int, name: str, title: str) -> None:
+    """A new, empty cohort (committed, audited); PermissionDenied or ServiceError as ``courses.create_cohort``."""
     with db.transaction() as session:
         courses.create_cohort(session, _user(session, account_id), name, title)
 
@@ -173,6 +183,10 @@ def import_roster(
 
 
 def analytics(db: Database, account_id: int, cohort: str, course_id: int, version_id: int, *, language: str) -> ScenarioAnalytics:
+    """Where ``cohort`` went wrong on one case of a course (``analytics.scenario_analytics``), texts in ``language``.
+
+    Raises NotFound for no such course, version or cohort, PermissionDenied unless the account may read analytics.
+    """
     with db.reading() as session:
         course = session.get(Course, course_id)
         version = session.get(ScenarioVersion, version_id)

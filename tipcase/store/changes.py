@@ -138,6 +138,7 @@ class ChangeWatcher:
         self._connected: bool | None = None
 
     def start(self) -> ChangeWatcher:
+        """Start the watching thread; returns the watcher (``ChangeWatcher(...).start()``)."""
         self._thread.start()
         return self
 
@@ -149,6 +150,7 @@ class ChangeWatcher:
 
     @property
     def running(self) -> bool:
+        """Whether the watching thread is alive."""
         return self._thread.is_alive()
 
     @property

@@ -133,6 +133,7 @@ def stored_revisions(connection: Connection) -> list[str]:
 
 
 def alembic_config(connection: Any = None) -> Config:
+    """An Alembic configuration for TIPCase's migrations, run on ``connection`` when given (Alembic is imported only here)."""
     from alembic.config import Config  # noqa: PLC0415 - Alembic loads only when the schema changes
 
     config = Config()
@@ -153,6 +154,7 @@ class Database:
 
     @property
     def display_url(self) -> str:
+        """The database's URL with any password masked, for messages and logs."""
         return self.url.render_as_string(hide_password=True)
 
     @property
@@ -162,9 +164,11 @@ class Database:
 
     @property
     def is_sqlite(self) -> bool:
+        """Whether the records are an SQLite file (else a PostgreSQL server)."""
         return self.url.get_backend_name() == "sqlite"
 
     def session(self) -> Session:
+        """A new session, not in a transaction yet; the caller commits and closes it (prefer ``transaction`` and ``reading``)."""
         return self.sessions()
 
     @contextmanager
@@ -192,6 +196,7 @@ class Database:
 
     @staticmethod
     def head() -> str:
+        """The newest schema revision the migration scripts know (``schema_head``)."""
         return schema_head()
 
     def upgrade(self, revision: str = "head") -> None:
@@ -202,9 +207,11 @@ class Database:
             command.upgrade(alembic_config(connection), revision)
 
     def table_names(self) -> list[str]:
+        """The tables the database holds now."""
         return inspect(self.engine).get_table_names()
 
     def dispose(self) -> None:
+        """Close every pooled connection (call when done with the database, and in tests)."""
         self.engine.dispose()
 
 

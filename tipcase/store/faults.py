@@ -18,6 +18,8 @@ from sqlalchemy.engine import URL, make_url
 
 
 class Fault(enum.StrEnum):
+    """What went wrong with the records, by kind, so the app says it in one sentence of the user's language (``ui.errors``)."""
+
     READ_ONLY = "read-only"  # the file, its folder or the server accepts no writes
     UNREACHABLE = "unreachable"  # the file cannot be opened, or the server cannot be reached
     LOGIN_REFUSED = "login refused"  # the server refused the database user or password

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+from typing_extensions import override
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -43,6 +44,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> dt.datetime:
+    """The current time, timezone-aware UTC (every stored time is)."""
     return dt.datetime.now(dt.UTC)
 
 
@@ -52,6 +54,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
+    @override
     def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None
@@ -59,6 +62,7 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             raise ValueError("naive datetime: TIPCase stores timezone-aware UTC times")
         return value.astimezone(dt.UTC)
 
+    @override
     def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None
@@ -69,11 +73,15 @@ JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 
 class Base(DeclarativeBase):
+    """The declarative base: constraint names by ``NAMING_CONVENTION`` (so migrations can name them), UTC times, JSON columns."""
+
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime(), dict[str, Any]: JSONType, list[Any]: JSONType}
 
 
 class Role(enum.StrEnum):
+    """An account's role; what each may do is ``tipcase.services.permissions.MATRIX``."""
+
     TRAINEE = "trainee"
     TRAINER = "trainer"
     REGISTRAR = "registrar"
@@ -98,6 +106,8 @@ cohort_courses = Table(
 
 
 class User(Base):
+    """An account: sign-in name, what certificates print (name, rank, staff id, unit), role, argon2id hash, lockout counters."""
+
     __tablename__ = "users"
     __table_args__ = (CheckConstraint(f"role IN {ROLE_VALUES!r}", name="role"),)
 
@@ -119,10 +129,13 @@ class User(Base):
 
     @property
     def role_enum(self) -> Role:
+        """The role as a ``Role``."""
         return Role(self.role)
 
 
 class Cohort(Base):
+    """A group of people who take the same courses (a training intake); ``name`` is its unique code."""
+
     __tablename__ = "cohorts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,6 +182,12 @@ class ScenarioMedia(Base):
 
 
 class Course(Base):
+    """A course of pinned scenario versions, in order.
+
+    Its pass rule (all passed, or a mean percent), which attempt counts (best or last), an optional limit of
+    attempts, and the title its certificate prints.
+    """
+
     __tablename__ = "courses"
     __table_args__ = (
         CheckConstraint("pass_rule IN ('all', 'mean')", name="pass_rule"),
@@ -190,6 +209,8 @@ class Course(Base):
 
 
 class CourseScenario(Base):
+    """The scenario version at ``position`` (0-based) of a course."""
+
     __tablename__ = "course_scenarios"
 
     course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
@@ -269,6 +290,8 @@ class AttemptScore(Base):
 
 
 class Certificate(Base):
+    """An issued certificate: serial and verification code, holder, course, dates, revocation, and its signed payload."""
+
     __tablename__ = "certificates"
 
     id: Mapped[int] = mapped_column(primary_key=True)

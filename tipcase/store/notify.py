@@ -71,6 +71,7 @@ class EventWatcher:
             self._heard.wait(min(left, RECHECK_SECONDS))
 
     def close(self) -> None:
+        """Stop listening (also on leaving a ``with`` block)."""
         self._watcher.stop()
 
     def __enter__(self) -> EventWatcher:

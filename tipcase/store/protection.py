@@ -172,6 +172,7 @@ def _existing_tables(connection: Connection) -> set[str]:
 
 
 def expected_triggers(dialect: str) -> set[str]:
+    """The names of the protective triggers ``install`` creates on ``dialect`` (sqlite or postgresql)."""
     return set(trigger_statements(dialect))
 
 
@@ -275,6 +276,7 @@ def foreign_objects(connection: Connection) -> list[str]:
 
 # -- PostgreSQL roles ---------------------------------------------------------------------------------
 def check_role_name(name: str) -> str:
+    """``name`` when it is a usable PostgreSQL role name (lower-case letters, digits and _, at most 63); RoleError otherwise."""
     if not _ROLE_NAME.match(name):
         raise RoleError(f"{name!r} is not a usable role name (lower-case letters, digits and _, at most 63)")
     return name
@@ -392,6 +394,7 @@ class ConnectionRole:
 
     @property
     def is_workstation_safe(self) -> bool:
+        """Whether the role can neither bypass the triggers (a superuser) nor update or delete evidence."""
         return not self.superuser and not self.may_rewrite
 
 

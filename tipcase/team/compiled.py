@@ -29,6 +29,11 @@ CLOCK_EPSILON = 1e-9  # clocks are sums of decimal hours: 0.1 + 0.2 reaches 0.3
 
 @dataclasses.dataclass(slots=True, eq=False)
 class CompiledInject:
+    """An inject compiled for a role: when it fires (at a clock, on a condition, or by the trainer's hand) and what it sets.
+
+    ``bit`` is its place in the role's mask of fired injects.
+    """
+
     inject: Inject
     bit: int  # place among the role's injects: bit ``1 << bit`` of the role's fired mask
     at_hours: float | None
@@ -38,11 +43,18 @@ class CompiledInject:
 
     @property
     def scripted(self) -> bool:
+        """Whether the inject fires by itself (at a clock or on a condition) rather than by the trainer's hand."""
         return self.inject.scripted
 
 
 @dataclasses.dataclass(slots=True, eq=False)
 class CompiledHandover:
+    """A hand-over compiled.
+
+    Sending and receiving roles (indexes), the variable slots it carries from sender to receiver, and the
+    condition that makes it complete, read over the sender's values and clock at sending.
+    """
+
     handover: Handover
     index: int
     sender: int  # role index
@@ -52,11 +64,14 @@ class CompiledHandover:
     complete: conditions.Evaluator | None  # over the sender's values and clock at sending
 
     def carried(self, values: Values) -> Values:
+        """The values the hand-over carries, taken from the sender's ``values`` (in ``sender_slots`` order)."""
         return tuple(values[slot] for slot in self.sender_slots)
 
 
 @dataclasses.dataclass(slots=True, eq=False)
 class CompiledRole:
+    """A role compiled: its track's compiled scenario, the hand-over each stage waits for, what each choice sends, its injects."""
+
     track: Track
     index: int
     cs: CompiledScenario
@@ -66,11 +81,14 @@ class CompiledRole:
 
     @property
     def id(self) -> str:
+        """The role's id in the team case."""
         return self.track.id
 
 
 @dataclasses.dataclass(slots=True, eq=False)
 class CompiledTeam:
+    """A team case compiled for play and the joint analysis: its roles and hand-overs by index, and which clocks the joint state keeps."""
+
     team: TeamCase
     roles: list[CompiledRole]
     role_index: dict[str, int]
@@ -80,6 +98,7 @@ class CompiledTeam:
     clock_cap: float | None  # clocks above it are equivalent (no condition reads hours); None: exact
 
     def role(self, role_id: str) -> CompiledRole:
+        """The compiled role ``role_id``; KeyError when the team case has none."""
         return self.roles[self.role_index[role_id]]
 
 

@@ -39,6 +39,8 @@ class Blocked:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class TeamScoreLoop:
+    """A cycle in one role's track along which ``competency``'s points can keep rising (E008 in a team case)."""
+
     role: str
     stage: str
     choice: CompiledChoice
@@ -59,11 +61,18 @@ class RoleAnalysis:
     best_choices: list[int]
 
     def assessed(self) -> dict[str, float]:
+        """Competency id -> the most points this role can earn, for the competencies it can earn any in."""
         return {c: m for c, m in self.max.items() if m > 0}
 
 
 @dataclasses.dataclass(slots=True)
 class JointAnalysis:
+    """The joint analysis of a team case.
+
+    States explored (and whether the bound stopped it), deadlocks, dead ends, loops, score loops, each role's and
+    the team's maxima, and the team's best joint route.
+    """
+
     states: int
     overflow: bool
     queue_overflow: tuple[str, str] | None  # (hand-over, sending role)
@@ -78,9 +87,11 @@ class JointAnalysis:
     has_route: bool
 
     def best_choices_by_role(self) -> dict[str, list[int]]:
+        """Role id -> the offered-choice numbers of its best route (``tipcase analyze TEAMFILE --json``)."""
         return {role: analysis.best_choices for role, analysis in self.roles.items()}
 
     def assessed(self) -> dict[str, float]:
+        """Competency id -> the team's maximum, for the competencies the team can earn any points in."""
         return {c: m for c, m in self.max.items() if m > 0}
 
 

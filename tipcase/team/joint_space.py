@@ -49,6 +49,8 @@ class Move:
 
 @dataclasses.dataclass(slots=True)
 class JointSpace:
+    """The joint states found so far and the moves between them (edges by state index), with the bounds that stopped it."""
+
     states: list[Joint] = dataclasses.field(default_factory=list)
     edges: list[list[tuple[int, Move]]] = dataclasses.field(default_factory=list)
     overflow: bool = False

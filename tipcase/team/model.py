@@ -72,6 +72,8 @@ class Inject:
 
 @dataclasses.dataclass(slots=True)
 class Objective:
+    """A team objective: what the exercise assesses together, tied to competencies, pathway rules and hand-overs."""
+
     id: str
     title: Text
     description: Text | None = None
@@ -130,6 +132,7 @@ class TeamCase:
             track.scenario.sha256 = sha256
 
     def role_ids(self) -> list[str]:
+        """The roles' ids, in the file's order."""
         return list(self.roles)
 
     def injects_for(self, role: str) -> list[Inject]:
@@ -137,4 +140,5 @@ class TeamCase:
         return [inject for inject in self.injects if role in inject.to]
 
     def inject(self, inject_id: str) -> Inject | None:
+        """The inject ``inject_id``, or None when the team case has none."""
         return next((inject for inject in self.injects if inject.id == inject_id), None)

@@ -84,10 +84,12 @@ class RolePlay:
 
     @property
     def id(self) -> str:
+        """The role's id."""
         return self.compiled.id
 
     @property
     def finished(self) -> bool:
+        """Whether the role's track has reached an end."""
         return self.play.finished
 
     @property
@@ -98,9 +100,11 @@ class RolePlay:
         return self.compiled.track.waits.get(self.play.stage.id)
 
     def offered(self) -> list[CompiledChoice]:
+        """The choices offered to the role now; none while it waits for a hand-over."""
         return [] if self.waiting else self.play.offered()
 
     def arrive(self) -> None:
+        """Note whether the stage just reached waits for a hand-over, and where on the trail that wait began."""
         stage = self.play.stage_index
         self.waiting = self.compiled.waits[stage] >= 0 and not self.play.finished
         trail = self.play.trail
@@ -135,6 +139,7 @@ class TeamPlay:
 
     # -- reading ---------------------------------------------------------------------------------
     def role(self, role_id: str) -> RolePlay:
+        """The play of role ``role_id``; PlayError naming the team case's roles when it has none."""
         try:
             return self.roles[role_id]
         except KeyError:
@@ -142,9 +147,11 @@ class TeamPlay:
 
     @property
     def finished(self) -> bool:
+        """Whether every role's track has reached an end."""
         return all(role.finished for role in self.roles.values())
 
     def can_move(self, role_id: str) -> bool:
+        """Whether role ``role_id`` can decide now (not finished, not waiting); PlayError for no such role."""
         role = self.role(role_id)
         return not role.finished and not role.waiting
 

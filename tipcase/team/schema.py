@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing_extensions import override
+
 from tipcase.format.roles import ROLE_IDS
 from tipcase.format.schema import (
     CHOICE,
@@ -47,12 +49,14 @@ class IdOrListKind(Kind):
         self.id = IdKind(what=what)
         self.list = ListKind(self.id, min_items=1)
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         if isinstance(node, SequenceNode):
             return self.list.convert(node, ctx, where)
         value = self.id.convert(node, ctx, where)
         return INVALID if value is INVALID else [(value, pos(node))]
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"anyOf": [self.id.json_schema(), self.list.json_schema()]}
 
@@ -113,9 +117,11 @@ class TargetKind(Kind):
     def __init__(self) -> None:
         self.ids = IdOrListKind("role id")
 
+    @override
     def convert(self, node: Node, ctx: Context, where: str) -> Any:
         return self.ids.convert(node, ctx, where)
 
+    @override
     def json_schema(self) -> dict[str, Any]:
         return {"anyOf": [{"const": ALL_ROLES}, *self.ids.json_schema()["anyOf"]]}
 

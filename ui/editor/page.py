@@ -53,6 +53,8 @@ EXPANDED_STAGES = 400  # up to this many stages the outline shows every stage's 
 
 
 class EditorPage(QWidget):
+    """The case editor: a scenario document edited through an undo stack, with its outline, forms, graph and findings."""
+
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context

@@ -18,6 +18,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def status_text(status: str) -> str:
+    """A case's status (``desktop.ScenarioRow.status``) in the interface language."""
     translate = QCoreApplication.translate
     return {
         "not started": translate("Status", "Not started"),
@@ -28,6 +29,8 @@ def status_text(status: str) -> str:
 
 
 class CourseTreeModel(QAbstractItemModel):
+    """The trainee's courses as a tree: a course per top row, its cases below with status, best percent, attempts and role."""
+
     COLUMNS = ("case", "status", "best", "attempts", "role")
 
     def __init__(self, language: str = "en") -> None:

@@ -66,12 +66,16 @@ def rating_text(rating: Rating | str) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class DecisionRow:
+    """One decision in the debrief's list: the decision, its rating, and the provisions its reference cites."""
+
     decision: Decision
     rating: Rating  # against the choices offered with it (tipcase.play.ratings)
     provisions: tuple[CitedProvision, ...] = ()  # what the choice's reference cites
 
 
 class DecisionListModel(QAbstractListModel):
+    """The debrief's decisions, each shown as its rating's mark and the choice's label, with the law it cites in the tooltip."""
+
     MARKS: ClassVar[dict[Rating, str]] = {Rating.GOOD: "✓", Rating.ACCEPTABLE: "~", Rating.POOR: "✗", Rating.CRITICAL: "‼"}
 
     def __init__(self) -> None:

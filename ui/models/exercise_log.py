@@ -35,6 +35,7 @@ def track_title(track: Track, text: Text, language: str) -> str:
 
 
 def role_title(team: TeamCase, role: str | None, text: Text, language: str) -> str:
+    """A role's title in ``language`` (the role id when the case has no such role; "" for no role, a trainer's event)."""
     if role is None:
         return ""
     track = team.roles.get(role)
@@ -52,15 +53,18 @@ def status_text(status: str) -> str:
 
 
 def hours_text(hours: float) -> str:
+    """A case clock in hours as the interface language writes it ("12,5 h" in Bahasa Indonesia)."""
     return translate("Exercise", "{hours} h").format(hours=number_text(hours))
 
 
 def handover_title(team: TeamCase, ident: str, text: Text) -> str:
+    """A hand-over's title (its id when the case has none by that id)."""
     handover = team.handovers.get(ident)
     return text(handover.title) if handover is not None else ident
 
 
 def inject_title(team: TeamCase, ident: str, text: Text) -> str:
+    """An inject's title; an untitled one by the first line of its text, cut to 60 characters; its id when the case has none."""
     inject = team.inject(ident)
     if inject is None:
         return ident
@@ -71,6 +75,7 @@ def inject_title(team: TeamCase, ident: str, text: Text) -> str:
 
 
 def stage_title(team: TeamCase, role: str | None, stage: str | None, text: Text) -> str:
+    """The title of stage ``stage`` of role ``role``'s track (its id when untitled; the given id when there is no such stage)."""
     track = team.roles.get(role or "")
     found = track.scenario.stages.get(stage or "") if track is not None else None
     if found is None:
@@ -79,6 +84,7 @@ def stage_title(team: TeamCase, role: str | None, stage: str | None, text: Text)
 
 
 def choice_label(team: TeamCase, role: str | None, stage: str | None, index: int | None, text: Text) -> str:
+    """The label of choice ``index`` (0-based, file order) of a role's stage; "" when there is no such choice."""
     track = team.roles.get(role or "")
     found = track.scenario.stages.get(stage or "") if track is not None else None
     if found is None or index is None or not 0 <= index < len(found.choices):
@@ -150,6 +156,7 @@ def role_status(room: Any, state: Any, text: Any, language: str) -> str:
 
 
 def outcome_text(end: str | None) -> str:
+    """An end's outcome (success, partial, failure) in the interface language; another value as it is."""
     return {
         "success": translate("Exercise", "success"),
         "partial": translate("Exercise", "partial success"),

@@ -13,6 +13,8 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ExhibitListModel(QAbstractListModel):
+    """The case file so far: the exhibits revealed, in the order they came in, titled in the model's language."""
+
     def __init__(self, language: str = "en") -> None:
         super().__init__()
         self._exhibits: list[Exhibit] = []

@@ -17,6 +17,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RegisterTableModel(QAbstractTableModel):
+    """The certificate register as a table, one certificate per row (``COLUMNS``)."""
+
     COLUMNS = ("serial", "code", "name", "staff_id", "course", "issued", "expires", "status")
 
     def __init__(self, text: Callable[[Any], str] | None = None) -> None:

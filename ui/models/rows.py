@@ -17,6 +17,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsTableModel(QAbstractTableModel):
+    """A read-only table of rows given as lists, some flagged (shown as faults), with headers in the interface language."""
+
     def __init__(self, headers: Callable[[], Sequence[str]]) -> None:
         """``headers`` is called for each paint, so a language change shows at once."""
         super().__init__()

@@ -58,6 +58,8 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
 
 
 class CohortsPage(QWidget):
+    """The trainer's analytics: pick a cohort, a course and a case, and see where the cohort went wrong."""
+
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context

@@ -46,6 +46,8 @@ TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignme
 
 
 class ControlRoomPage(QWidget):
+    """The trainer's control room for one session (the module docstring says what it shows)."""
+
     back_requested = Signal()
 
     def __init__(self, context: ApplicationContext) -> None:

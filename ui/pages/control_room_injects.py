@@ -29,6 +29,8 @@ from ui.models.exercise_log import hours_text, inject_title, role_title
 
 
 class InjectPanel(QWidget):
+    """The control room's master events list (the module docstring says what it shows and when *Fire now* is enabled)."""
+
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 
 class CourseDialog(QDialog):
+    """Compose a new course: its code, titles in both languages, its cases in order, pass rule and attempt policy."""
+
     def __init__(self, versions: list[Any], language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New course"))

@@ -31,6 +31,8 @@ from ui.widgets.map_panel import MapPanel
 
 
 class DebriefPage(QWidget):
+    """The debrief of one attempt (the module docstring says what it shows)."""
+
     back_requested = Signal()
 
     def __init__(self, context: ApplicationContext) -> None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 class ExerciseFlow(QObject):
+    """The way between the sessions page and a session's control room, each page made on first use."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window

@@ -114,6 +114,8 @@ class NewSessionDialog(QDialog):
 
 
 class ExercisesPage(QWidget):
+    """The team exercise sessions a trainer directs or a trainee plays in, and the way into each (see the module docstring)."""
+
     control_room_requested = Signal(str)  # a session's name
     workstation_requested = Signal(str, str)  # a session's name, the role
 

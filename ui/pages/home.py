@@ -29,6 +29,8 @@ HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certifica
 
 
 class HomePage(QWidget):
+    """The trainee's home: their courses and cases, start or resume a case, open a debrief, save a certificate."""
+
     open_requested = Signal(object, int)  # course id (or None), scenario version id
     debrief_requested = Signal(int)  # attempt id
 

@@ -30,6 +30,8 @@ def _date(day: dt.date) -> str:
 
 
 class CertificateActions(QWidget):
+    """A holder's certificate for the selected course: what it states, and saving or printing its PDF."""
+
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 
 class PlayerPage(QWidget):
+    """The player of one attempt (the module docstring says its states and keys)."""
+
     finished = Signal(int)  # attempt id, when the case reaches an end
     leave_requested = Signal()
 

@@ -44,6 +44,8 @@ REGISTER_TOPICS = ("certificates", "users", "courses", "settings")
 
 
 class RegisterPage(QWidget):
+    """The registrar's certificate register: search, issue, revoke, print and export."""
+
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context

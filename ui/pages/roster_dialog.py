@@ -10,6 +10,8 @@ from ui.models.rows import RowsTableModel
 
 
 class RosterDialog(QDialog):
+    """A roster's preview, a row per line with what importing it would do or what is wrong; accepting imports the good rows."""
+
     def __init__(self, preview: Any, cohort_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import a roster into {cohort}").format(cohort=cohort_title))

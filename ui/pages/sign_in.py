@@ -19,6 +19,8 @@ from ui.settings import LAST_USERNAME
 
 
 class SignInPage(QWidget):
+    """The sign-in card: username and password, with the reason in one line when signing in fails."""
+
     sign_in_requested = Signal(str, str)
 
     def __init__(self, context: ApplicationContext) -> None:

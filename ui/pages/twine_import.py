@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QM
 
 
 class TwineImportDialog(QDialog):
+    """What an import from Twine or H5P became (stages, choices, warnings), and saving it as a scenario file."""
+
     def __init__(self, imported: Any, errors: list[str], source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.imported = imported

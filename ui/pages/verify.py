@@ -32,6 +32,8 @@ from ui.theme import colours
 
 
 class VerifyPage(QWidget):
+    """Verify a certificate: a PDF, a QR payload or a printed code, with the verdict and every difference found."""
+
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context

@@ -31,6 +31,8 @@ from ui.theme import colours, is_dark
 
 
 class ChartView(QChartView):
+    """A chart view sized for a pane (480 x 320 hint), antialiased, themed to the light or dark scheme."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -52,6 +54,8 @@ class ChartView(QChartView):
 
 
 class CompetencyChart(ChartView):
+    """Percent per competency as horizontal bars, with what was earned before penalties beside what counts."""
+
     def show_percents(
         self,
         percents: list[tuple[str, float]],
@@ -125,6 +129,8 @@ def _nice_step(top: int) -> int:
 
 
 class ProgressChart(ChartView):
+    """A cohort's progress over days: members who completed and who passed, as two lines."""
+
     def show_progress(self, progress: Sequence[Any], members: int, names: tuple[str, str], title: str) -> None:
         """``progress``: days with cumulative ``completed`` and ``passed``; ``names``: the two lines' legends."""
         chart = self.themed_chart(title)

@@ -18,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-
+    """Create the first schema: accounts, cohorts, courses, scenario versions, attempts, decisions, scores, certificates, audit log."""
     op.create_table(
         "audit_log",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -212,7 +212,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
+    """Drop every table this revision created."""
     op.drop_table("decisions")
     op.drop_table("attempt_scores")
     op.drop_table("course_scenarios")

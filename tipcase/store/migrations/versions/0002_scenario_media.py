@@ -17,6 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Add ``scenario_media``: each published version's pictures and recordings, as base64 with their SHA-256."""
     op.create_table(
         "scenario_media",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -36,6 +37,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop ``scenario_media``."""
     with op.batch_alter_table("scenario_media", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scenario_media_scenario_version_id"))
     op.drop_table("scenario_media")

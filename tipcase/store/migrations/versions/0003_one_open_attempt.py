@@ -53,6 +53,7 @@ def _close_duplicates() -> None:
 
 
 def upgrade() -> None:
+    """Close duplicate open attempts (keeping every decision), then allow one open attempt per person, version and course."""
     _close_duplicates()
     with op.batch_alter_table("attempts", schema=None) as batch_op:
         batch_op.create_index(
@@ -72,6 +73,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the two partial unique indexes (the closed duplicates stay closed)."""
     with op.batch_alter_table("attempts", schema=None) as batch_op:
         batch_op.drop_index("uq_attempts_open_outside_courses")
         batch_op.drop_index("uq_attempts_open_in_course")

@@ -23,6 +23,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Add the audit log's key id and each decision's MAC, and install the triggers that refuse rewriting evidence."""
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.add_column(sa.Column("key_id", sa.String(length=16), nullable=True))
     with op.batch_alter_table("decisions", schema=None) as batch_op:
@@ -31,6 +32,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Remove the protective triggers and the two columns."""
     protection.remove(op.get_bind())
     with op.batch_alter_table("decisions", schema=None) as batch_op:
         batch_op.drop_column("mac")

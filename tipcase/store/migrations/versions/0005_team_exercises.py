@@ -28,6 +28,7 @@ TABLES = ("exercise_events", "exercise_assignments", "exercise_sessions", "team_
 
 
 def upgrade() -> None:
+    """Add the team exercise tables (team case versions, sessions, role assignments, the event log) and their protective triggers."""
     op.create_table(
         "team_case_versions",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -105,6 +106,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Remove the team exercise tables' triggers, then the tables."""
     protection.remove(op.get_bind(), set(TABLES))
     for table in TABLES:
         op.drop_table(table)
