@@ -2811,6 +2811,65 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>StationSide</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Kotak masuk</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Berkas perkara</translation>
+    </message>
+    <message>
+        <source>The team on the referral pathway</source>
+        <translation>Tim di jalur rujukan</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox ({count})</source>
+        <translation>&amp;Kotak masuk ({count})</translation>
+    </message>
+    <message>
+        <source>Case &amp;file</source>
+        <translation>&amp;Berkas perkara</translation>
+    </message>
+    <message>
+        <source>&amp;Pathway</source>
+        <translation>&amp;Jalur rujukan</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing</source>
+        <translation>&amp;Pengarahan</translation>
+    </message>
+    <message>
+        <source>Message from the trainer</source>
+        <translation>Pesan dari pelatih</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Serah terima</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Nothing has arrived yet.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Belum ada yang masuk.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>From {sender}, taken at {hours} on your case clock.</source>
+        <translation>Dari {sender}, diterima pada {hours} menurut waktu kasus Anda.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Berkas perkara masih kosong.&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Not started</source>
@@ -3363,6 +3422,109 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Expired</source>
         <translation>Kedaluwarsa</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationPage</name>
+    <message>
+        <source>&amp;Back to the sessions</source>
+        <translation>&amp;Kembali ke daftar sesi</translation>
+    </message>
+    <message>
+        <source>&amp;Begin</source>
+        <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>What do you do? (keys 1-9)</source>
+        <translation>Apa yang Anda lakukan? (tombol 1-9)</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Pilihan</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Status of your role</source>
+        <translation>Status peran Anda</translation>
+    </message>
+    <message>
+        <source>the hand-over “{title}” from {sender}</source>
+        <translation>serah terima “{title}” dari {sender}</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <translation>“{title}”</translation>
+    </message>
+    <message>
+        <source>a message from the trainer</source>
+        <translation>pesan dari pelatih</translation>
+    </message>
+    <message>
+        <source>New in your inbox: {items}.</source>
+        <translation>Baru di kotak masuk Anda: {items}.</translation>
+    </message>
+    <message>
+        <source>You play: &lt;b&gt;{role}&lt;/b&gt; · session {name} ({status})</source>
+        <translation>Peran Anda: &lt;b&gt;{role}&lt;/b&gt; · sesi {name} ({status})</translation>
+    </message>
+    <message>
+        <source>Case clock: {hours} h</source>
+        <translation>Waktu kasus: {hours} jam</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <translation>Peringatan konten</translation>
+    </message>
+    <message>
+        <source>Your briefing</source>
+        <translation>Pengarahan untuk Anda</translation>
+    </message>
+    <message>
+        <source>The other agencies play at their own workstations. What they send you arrives in your inbox; when your role must wait for a hand-over, this page says so. Your decisions are rated in the joint debrief.</source>
+        <translation>Instansi lain bermain di komputer masing-masing. Apa yang mereka kirim kepada Anda masuk ke kotak masuk; bila peran Anda harus menunggu serah terima, halaman ini memberitahukannya. Keputusan Anda dinilai dalam evaluasi bersama.</translation>
+    </message>
+    <message>
+        <source>Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives.</source>
+        <translation>Menunggu serah terima “{title}” dari {sender}. Pilihan Anda muncul di sini begitu serah terima itu tiba.</translation>
+    </message>
+    <message>
+        <source>The trainer has paused the session. You can read your inbox and case file; choices return when it resumes.</source>
+        <translation>Pelatih menjeda sesi. Anda tetap bisa membaca kotak masuk dan berkas perkara; pilihan muncul lagi saat sesi dilanjutkan.</translation>
+    </message>
+    <message>
+        <source>The session has not started yet. Read your briefing; your first stage opens when the trainer starts.</source>
+        <translation>Sesi belum dimulai. Bacalah pengarahan Anda; tahap pertama terbuka saat pelatih memulai sesi.</translation>
+    </message>
+    <message>
+        <source>Your role has reached its end ({outcome}). The joint debrief opens when the trainer ends the session.</source>
+        <translation>Peran Anda sudah sampai di akhir ({outcome}). Evaluasi bersama terbuka saat pelatih mengakhiri sesi.</translation>
+    </message>
+    <message>
+        <source>Your role has reached its end ({outcome}).</source>
+        <translation>Peran Anda sudah sampai di akhir ({outcome}).</translation>
+    </message>
+    <message>
+        <source>The trainer has ended the session before your role reached an end.</source>
+        <translation>Pelatih mengakhiri sesi sebelum peran Anda sampai di akhir.</translation>
+    </message>
+    <message>
+        <source>Waiting for a hand-over</source>
+        <translation>Menunggu serah terima</translation>
+    </message>
+    <message>
+        <source>Decision {step} recorded.</source>
+        <translation>Keputusan {step} tercatat.</translation>
+    </message>
+    <message>
+        <source>Your role moved on before this choice was recorded (another trainee at your role decided, or something arrived). Here is where it stands now.</source>
+        <translation>Peran Anda sudah bergerak sebelum pilihan ini tercatat (peserta lain di peran Anda sudah memutuskan, atau ada yang masuk). Inilah posisi peran Anda sekarang.</translation>
+    </message>
+    <message>
+        <source>The session is not running, so your choice was not recorded.</source>
+        <translation>Sesi sedang tidak berjalan, jadi pilihan Anda tidak tercatat.</translation>
     </message>
 </context>
 </TS>

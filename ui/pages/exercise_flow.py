@@ -1,4 +1,4 @@
-"""The way between the team exercise pages: the sessions and a session's control room.
+"""The way between the team exercise pages: the sessions, a control room, a role's workstation.
 
 ``ExerciseFlow`` belongs to the main window: it makes each page on first use (so the app starts as
 fast as before), puts it on the window's stack and follows the pages' requests from one to another.
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.pages.control_room import ControlRoomPage
     from ui.pages.exercises import ExercisesPage
+    from ui.pages.workstation import WorkstationPage
 
 
 class ExerciseFlow(QObject):
@@ -24,6 +25,7 @@ class ExerciseFlow(QObject):
         self.window = window
         self._list: ExercisesPage | None = None
         self._room: ControlRoomPage | None = None
+        self._station: WorkstationPage | None = None
 
     def list_page(self) -> ExercisesPage:
         if self._list is None:
@@ -31,6 +33,7 @@ class ExerciseFlow(QObject):
 
             self._list = ExercisesPage(self.window.context)
             self._list.control_room_requested.connect(self.show_control_room)
+            self._list.workstation_requested.connect(self.show_workstation)
             self.window.stack.addWidget(self._list)
         return self._list
 
@@ -42,6 +45,15 @@ class ExerciseFlow(QObject):
             self._room.back_requested.connect(self.show_list)
             self.window.stack.addWidget(self._room)
         return self._room
+
+    def workstation(self) -> WorkstationPage:
+        if self._station is None:
+            from ui.pages.workstation import WorkstationPage  # noqa: PLC0415
+
+            self._station = WorkstationPage(self.window.context)
+            self._station.back_requested.connect(self.show_list)
+            self.window.stack.addWidget(self._station)
+        return self._station
 
     # -- going to a page -------------------------------------------------------------------------
     def show_list(self) -> None:
@@ -58,3 +70,10 @@ class ExerciseFlow(QObject):
         page = self.control_room()
         self.window.stack.setCurrentWidget(page)
         page.load(name)
+
+    def show_workstation(self, name: str, role: str) -> None:
+        if self.window.context.account is None:
+            return
+        page = self.workstation()
+        self.window.stack.setCurrentWidget(page)
+        page.join(name, role)

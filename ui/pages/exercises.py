@@ -1,7 +1,8 @@
 """Team exercises: the sessions a trainer directs, or the ones a trainee is assigned to, and the way into each.
 
 A trainer sees every session (newest first), creates one from a published team case (or publishes a
-team case file first), and opens its control room. A trainee sees the sessions they play a role in.
+team case file first), and opens its control room. A trainee sees the sessions they play a
+role in and joins their role's workstation (choosing the role when they play several).
 The list follows the records: a session created or
 started at another workstation appears within a second, the selection kept.
 """
@@ -198,7 +199,6 @@ class ExercisesPage(QWidget):
             )
         )
         self.new_button.setVisible(self.directs)
-        self.open_button.setVisible(self.directs)  # trainees join their roles at their workstations
         self.open_button.setText(self.tr("Open the &control room") if self.directs else self.tr("&Join my role"))
         headers = [
             self.tr("Session"),

@@ -1,0 +1,172 @@
+"""Role workstations: two roles (the investigator and the case worker) played to their end in windows of their own
+on one SQLite file, hand-overs and injects arriving in their inboxes within a second, a role waiting visibly; a
+workstation rejoining where its role stood after it died; two trainees at one role."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.exercise_gui import WITHIN, migrated, window_for
+from tests.exercises import decide, started_session
+from tests.teams import BEST
+from tipcase.services import accounts, exercise_desk, exercises
+from tipcase.services.errors import PermissionDenied
+from tipcase.store.database import Database
+
+from ui.main_window import MainWindow
+from ui.pages.workstation import WorkstationPage
+
+pytestmark = [pytest.mark.gui]
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    return migrated(tmp_path)
+
+
+def join(window: MainWindow, name: str, role: str) -> WorkstationPage:
+    """Open Team exercises and press Join my role, as the trainee does."""
+    window.exercises.show_list()
+    page = window.exercises.list_page()
+    assert [(row.name, row.my_roles) for row in page.rows] == [(name, (role,))]
+    assert page.open_button.text().replace("&", "") == "Join my role"
+    page.open_selected()
+    joined = window.exercises.workstation()
+    assert window.stack.currentWidget() is joined
+    return joined
+
+
+def play(qtbot, page: WorkstationPage, number: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: page.state() == "choosing", timeout=5_000)
+    step = page.station.step
+    page.choose(number)
+    assert page.station.step == step + 1
+    assert f"Decision {step} recorded." in page.banner.text()
+
+
+def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    db = Database(url)
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    investigator = join(window_for(qtbot, tmp_path, url, "investigator"), "drill", "investigator")
+    worker = join(window_for(qtbot, tmp_path, url, "case-worker"), "drill", "case-worker")
+    for page in (investigator, worker):
+        assert page.state() == "briefing"
+        assert "Content warning" not in page.briefing.body.text()  # the mini case has none
+        assert "What they send you arrives in your inbox" in page.briefing.body.text()
+        page.begin_button.click()
+
+    # the investigator waits, visibly, for the inspector's referral; it arrives from another workstation within a second
+    assert investigator.state() == "waiting"
+    assert investigator.banner.text() == (
+        "<b>Waiting for the hand-over “Referral from the inspector” from Labour inspector. "
+        "Your choices appear here as soon as it arrives.</b>"
+    )
+    assert (investigator.choices_box.isVisible(), investigator.waiting_bar.isVisible()) == (False, True)
+    with db.transaction() as session:
+        decide(session, "inspector", "drill", "inspector", BEST["inspector"][0])
+    sent = time.monotonic()
+    qtbot.waitUntil(lambda: investigator.state() == "choosing", timeout=5_000)
+    assert time.monotonic() - sent < WITHIN
+    assert investigator.side.tabText(0) == "&Inbox (1)"
+    assert investigator.inbox.item(0).text() == "Hand-over · 2 h — Referral from the inspector"
+    assert "New in your inbox: the hand-over “Referral from the inspector” from Labour inspector." in investigator.banner.text()
+    assert investigator.exhibits.exhibit_at(0).title.get("en") == "Wage slips"  # the file came with it
+    assert investigator.clock.text() == "Case clock: 2 h"  # the sender's clock (Lamport)
+    assert [button.number for button in investigator._choice_buttons] == [1, 2]
+
+    # the investigator asks for care first and waits; the case worker receives the request, cares, and answers
+    play(qtbot, investigator, BEST["investigator"][0])
+    assert investigator.state() == "waiting"
+    qtbot.waitUntil(lambda: worker.state() == "choosing", timeout=5_000)
+    assert worker.inbox.item(0).text() == "Hand-over · 3 h — Request for care"
+    for number in BEST["case-worker"]:
+        play(qtbot, worker, number)
+    assert worker.state() == "end"
+    assert "Your role has reached its end (success). The joint debrief opens when the trainer ends the session." in worker.banner.text()
+
+    # the answer arrives with the scripted threat (at 4 h on the investigator's clock); a pause takes the choices away
+    qtbot.waitUntil(lambda: investigator.state() == "choosing", timeout=5_000)
+    assert [investigator.inbox.item(r).text() for r in range(investigator.inbox.count())] == [
+        "Hand-over · 2 h — Referral from the inspector",
+        "Hand-over · 7 h — Care arranged",
+        "Event · 7 h — A threat",
+    ]
+    investigator.inbox.setCurrentRow(2)
+    assert investigator.inbox_view.toPlainText() == "A threat\nThe family is threatened."
+    assert "Ask LPSK" not in investigator.inbox_view.toPlainText()  # the expected action is for controllers only
+    with db.transaction() as session:
+        exercises.pause(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    qtbot.waitUntil(lambda: investigator.state() == "paused", timeout=5_000)
+    assert (investigator.choices_box.isVisible(), investigator.waiting_bar.isVisible()) == (False, False)
+    assert "The trainer has paused the session." in investigator.banner.text()
+    with db.transaction() as session:
+        exercises.resume(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    for number in BEST["investigator"][1:]:
+        play(qtbot, investigator, number)
+    assert investigator.state() == "end"
+
+    with db.reading() as session:
+        report = exercises.report(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    assert {role: result["choices"] for role, result in report["roles"].items()} == BEST
+    assert (report["team"]["total"], report["team"]["passed"]) == (11, True)  # docs/team-exercises worked by hand (tests/teams.py)
+    db.dispose()
+
+
+def test_a_workstation_rejoins_where_its_role_stood_and_a_second_trainee_at_the_role_is_told(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    db = Database(url)
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+        trainer = accounts.get_user(session, "trainer")
+        exercises.assign(
+            session, trainer, exercises.get_session(session, "drill"), "investigator", accounts.get_user(session, "case-worker")
+        )
+    with db.transaction() as session:
+        decide(session, "inspector", "drill", "inspector", 1)
+    first = window_for(qtbot, tmp_path, url, "investigator", live=False)
+    page = join(first, "drill", "investigator")
+    page.begin_button.click()
+    page.choose(1)
+    assert page.state() == "waiting"
+    first.close()  # the workstation dies while its role waits
+
+    again = window_for(qtbot, tmp_path, url, "investigator", live=False)
+    page = join(again, "drill", "investigator")
+    assert (page.state(), page.station.step, page.station.role.waits_for) == ("waiting", 2, "care-done")
+    assert page.inbox.count() == 1  # what had arrived is still there
+    with db.transaction() as session:
+        for number in BEST["case-worker"]:
+            decide(session, "case-worker", "drill", "case-worker", number)
+    page.refresh()
+    assert page.state() == "choosing"
+
+    other = window_for(qtbot, tmp_path, url, "case-worker", live=False)
+    other.exercises.show_workstation("drill", "investigator")  # the case worker shares the investigator's role
+    shared = other.exercises.workstation()
+    assert shared.state() == "choosing"  # a role with decisions made needs no briefing again
+    page.choose(1)
+    shared.choose(1)  # the stage the investigator has already answered: refused, and told where the role stands
+    assert "Your role moved on before this choice was recorded" in shared.banner.text()
+    assert shared.station.step == page.station.step == 3
+    with db.reading() as session:
+        report = exercises.report(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    assert report["roles"]["investigator"]["choices"] == [1, 1]
+    db.dispose()
+
+
+def test_a_trainee_reads_only_their_own_role(tmp_path: Path, url: str) -> None:
+    db = Database(url)
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+        trainee = accounts.get_user(session, "inspector").id
+    where = exercise_desk.station(db, trainee, "drill", "inspector")
+    assert (where.role.id, where.step, where.role.waits_for) == ("inspector", 1, None)
+    with pytest.raises(PermissionDenied):
+        exercise_desk.station(db, trainee, "drill", "case-worker")
+    with pytest.raises(PermissionDenied):
+        exercise_desk.decide(db, trainee, "drill", "case-worker", 1, step=1, stage="intake", position=0)
+    db.dispose()

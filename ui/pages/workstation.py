@@ -1,0 +1,425 @@
+"""A role's workstation: a trainee plays their role in a team exercise, beside the other agencies' workstations.
+
+The page is in one of these states, each with one control that holds the keyboard focus:
+
+- **briefing**: the case's content warning and the role's briefing (*Begin*), until the role's first decision;
+- **choosing**: the stage, the choices (keys 1-9), and at the side the inbox, the case file and the pathway;
+- **waiting**: the role waits for a hand-over from another role: the page says which and from whom, and
+  the choices come the moment it arrives (within a second: the app's notifier, topic ``exercise``);
+- **paused** / **not started**: the trainer has paused the session, or not started it yet: no choices;
+- **end**: the role has reached an end; the joint debrief opens once the trainer ends the session.
+
+The role's state is always read from the records (``tipcase.services.exercise_desk.station``), never
+kept here: a workstation that crashed or lost the network rejoins where its role stood. A decision
+names the step, stage and position it answers; when another trainee at the role decided first, or an
+arrival moved the role on, nothing is recorded and the page shows where the role stands now. There is
+no feedback during play: each decision's rating, feedback and law are in the joint debrief, as in a
+live exercise's hot wash.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import ApplicationContext
+from ui.focus import focus_visibly
+from ui.models.exercise_log import handover_title, outcome_text, role_title, stage_title, status_text, track_title
+from ui.notifier import Follower
+from ui.numbers import number_text
+from ui.pages.control_room import TOPICS
+from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
+from ui.pages.workstation_side import StationSide
+from ui.theme import colours
+
+translate = QCoreApplication.translate
+
+
+class WorkstationPage(QWidget):
+    """One role of one session at this workstation (see the module's docstring); ``join(name, role)`` opens it."""
+
+    back_requested = Signal()
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.name = ""
+        self.role = ""
+        self.station: Any = None  # tipcase.services.exercise_desk.Station
+        self._briefed: set[tuple[str, str]] = set()  # (session, role) whose briefing was read in this window
+        self._deciding = False
+        self._notice = ""  # a sentence over the stage: an arrival, or why a decision was not recorded
+        self._inbox_seen = 0
+        self._choice_buttons: list[ChoiceButton] = []
+
+        self.case_title = QLabel()
+        self.role_label = QLabel()
+        self.role_label.setTextFormat(Qt.TextFormat.RichText)
+        self.stage_title = QLabel()
+        self.clock = QLabel()
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.back = QPushButton()
+        self.back.clicked.connect(self.back_requested)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.case_title)
+        titles.addWidget(self.role_label)
+        titles.addWidget(self.stage_title)
+        header.addLayout(titles, 1)
+        side_header = QVBoxLayout()
+        side_header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignRight)
+        side_header.addWidget(self.clock)
+        header.addLayout(side_header)
+
+        self.begin_button = QPushButton()
+        self.begin_button.clicked.connect(self._begin)
+        self.briefing = Panel(self.begin_button)
+        self.briefing.setMaximumWidth(760)
+        briefing_row = QHBoxLayout()
+        briefing_row.addStretch(1)
+        briefing_row.addWidget(self.briefing, 4)
+        briefing_row.addStretch(1)
+        self.briefing_page = QWidget()
+        briefing_layout = QVBoxLayout(self.briefing_page)
+        briefing_layout.addStretch(1)
+        briefing_layout.addLayout(briefing_row)
+        briefing_layout.addStretch(2)
+
+        self.banner = QLabel()  # waiting, paused, an arrival, a decision not recorded
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setFrameShape(QLabel.Shape.StyledPanel)
+        self.banner.setMargin(8)
+        self.waiting_bar = QProgressBar()  # moves while the role waits: the workstation is listening, not stuck
+        self.waiting_bar.setRange(0, 0)
+        self.waiting_bar.setMaximumHeight(6)
+        self.waiting_bar.setTextVisible(False)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setTabChangesFocus(True)
+        reading = self.text.font()
+        reading.setPointSizeF(reading.pointSizeF() * 1.2)
+        self.text.setFont(reading)
+        self.choices_box = QGroupBox()
+        self.choices_layout = QVBoxLayout(self.choices_box)
+        story = QWidget()
+        story_layout = QVBoxLayout(story)
+        story_layout.setContentsMargins(0, 0, 0, 0)
+        story_layout.addWidget(self.banner)
+        story_layout.addWidget(self.waiting_bar)
+        story_layout.addWidget(self.text, 3)
+        story_layout.addWidget(self.choices_box)
+
+        self.side = StationSide(context)
+        self.inbox, self.inbox_view, self.exhibits = self.side.inbox, self.side.inbox_view, self.side.exhibits
+        self.body = QSplitter()
+        self.body.addWidget(story)
+        self.body.addWidget(self.side)
+        self.body.setSizes([780, 560])
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.briefing_page, 1)
+        layout.addWidget(self.body, 1)
+
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(number)), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda number=number: self.choose(number))
+        self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
+        context.signals.language_changed.connect(lambda _language: self.show_station())
+        self.retranslate()
+
+    # -- text ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("&Back to the sessions"))
+        self.begin_button.setText(self.tr("&Begin"))
+        self.choices_box.setTitle(self.tr("What do you do? (keys 1-9)"))
+        self.choices_box.setAccessibleName(self.tr("Choices"))
+        self.text.setAccessibleName(self.tr("Stage"))
+        self.banner.setAccessibleName(self.tr("Status of your role"))
+        self.show_station()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def join(self, name: str, role: str) -> None:
+        """Play ``role`` in session ``name``: read where the role stands (a rejoin after a crash is the same)."""
+        self.name, self.role = name, role
+        self.station = None
+        self._notice = ""
+        self._inbox_seen = -1
+        self._read(quiet=False)
+
+    def _read(self, *, quiet: bool, done: Any = None, notice: str = "") -> None:
+        name, role = self.name, self.role
+
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.station(db, account_id, name, role)
+
+        def shown(station: Any) -> None:
+            if (station.session.name, station.role.id) != (self.name, self.role):
+                return
+            self._take(station, notice)
+
+        if quiet:
+            self.context.run_quietly(work, shown, done or (lambda: None))
+        else:
+            self.context.run_signed_in(work, shown, self.window().show_error)  # type: ignore[attr-defined]
+
+    def _refresh_quietly(self, done: Any) -> None:
+        if not self.name or self._deciding:
+            done()
+            return
+        self._read(quiet=True, done=done)
+
+    def refresh(self) -> None:
+        if self.name:
+            self._read(quiet=False)
+
+    def _take(self, station: Any, notice: str = "") -> None:
+        """Show a station read from the records, saying what arrived since the last one shown."""
+        before = self.station
+        if before is not None and not notice and _seen(before) == _seen(station):
+            return  # another role moved: nothing new for this workstation, so the page (and the focus) stays as it is
+        arrived = list(station.role.inbox[max(0, self._inbox_seen) :]) if self._inbox_seen >= 0 else []
+        self._inbox_seen = len(station.role.inbox)
+        self.station = station
+        if station.play.decisions:
+            self._briefed.add((self.name, self.role))
+        if notice:
+            self._notice = notice
+        elif arrived:
+            self._notice = self._arrival_notice(arrived)
+        elif before is not None and before.position != station.position:
+            self._notice = ""
+        self.show_station()
+        if arrived:
+            self.inbox.setCurrentRow(self.inbox.count() - 1)  # what just came in
+            self.context.signals.status_message.emit(self._notice)
+
+    def _arrival_notice(self, arrived: list[Any]) -> str:
+        station = self.station
+        text, language = self.context.text, self.context.language
+        names = []
+        for entry in arrived:
+            if entry.kind == "handover":
+                names.append(
+                    self.tr("the hand-over “{title}” from {sender}").format(
+                        title=handover_title(station.team, entry.ident, text), sender=role_title(station.team, entry.sender, text, language)
+                    )
+                )
+            elif entry.kind == "inject":
+                names.append(self.tr("“{title}”").format(title=self.side.entry_title(entry)))
+            else:
+                names.append(self.tr("a message from the trainer"))
+        return self.tr("New in your inbox: {items}.").format(items="; ".join(names))
+
+    # -- showing ---------------------------------------------------------------------------------
+    def state(self) -> str:
+        """briefing | choosing | waiting | paused | draft | end | ended (| empty)."""
+        station = self.station
+        if station is None:
+            return "empty"
+        status = station.session.status
+        if station.role.finished:
+            return "end"
+        if status == "ended":
+            return "ended"
+        if (self.name, self.role) not in self._briefed:
+            return "briefing"
+        if status in ("draft", "paused"):
+            return str(status)
+        return "waiting" if station.role.waits_for is not None else "choosing"
+
+    def show_station(self) -> None:
+        station = self.station
+        if station is None:
+            self.briefing_page.setVisible(False)
+            self.body.setVisible(False)
+            return
+        text, language = self.context.text, self.context.language
+        state = self.state()
+        team, play = station.team, station.play
+        self.case_title.setText(f"<h2>{html.escape(text(team.title))}</h2>")
+        role = track_title(station.role.track, text, language)
+        self.role_label.setText(
+            self.tr("You play: <b>{role}</b> · session {name} ({status})").format(
+                role=html.escape(role), name=html.escape(station.session.name), status=html.escape(status_text(station.session.status))
+            )
+        )
+        title = stage_title(team, self.role, play.stage.id, text) if play.stage.title is not None else ""
+        self.stage_title.setText(f"<h3>{html.escape(title)}</h3>" if title and state != "briefing" else "")
+        self.clock.setText(self.tr("Case clock: {hours} h").format(hours=number_text(station.role.clock)))
+        self.briefing_page.setVisible(state == "briefing")
+        self.body.setVisible(state != "briefing")
+        briefing = self._briefing_html(station)
+        self.briefing.show_text(briefing)
+        self.text.setHtml(paragraphs(text(play.stage.text)))
+        self._show_banner(state)
+        self.side.show_station(station, briefing)
+        self._show_choices(state)
+        self._focus_main_control()
+
+    def _briefing_html(self, station: Any) -> str:
+        text = self.context.text
+        track = station.role.track
+        parts = []
+        if station.team.content_warning is not None:
+            warning = self.tr("Content warning")
+            parts.append(f"<h3>{html.escape(warning)}</h3>{paragraphs(text(station.team.content_warning))}")
+        briefing = self.tr("Your briefing")
+        parts.append(f"<h3>{html.escape(briefing)}</h3>")
+        parts.append(paragraphs(text(track.briefing)) if track.briefing is not None else "")
+        parts.append(
+            "<p><i>{}</i></p>".format(
+                html.escape(
+                    self.tr(
+                        "The other agencies play at their own workstations. What they send you arrives in your inbox; "
+                        "when your role must wait for a hand-over, this page says so. Your decisions are rated in the joint debrief."
+                    )
+                )
+            )
+        )
+        return "".join(parts)
+
+    def _show_banner(self, state: str) -> None:
+        station = self.station
+        text, language = self.context.text, self.context.language
+        lines = []
+        if state == "waiting":
+            handover = station.team.handovers.get(station.role.waits_for)
+            lines.append(
+                self.tr("Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives.").format(
+                    title=handover_title(station.team, station.role.waits_for, text),
+                    sender=role_title(station.team, handover.sender if handover else None, text, language),
+                )
+            )
+        elif state == "paused":
+            lines.append(
+                self.tr("The trainer has paused the session. You can read your inbox and case file; choices return when it resumes.")
+            )
+        elif state == "draft":
+            lines.append(self.tr("The session has not started yet. Read your briefing; your first stage opens when the trainer starts."))
+        elif state == "end":
+            lines.append(
+                self.tr("Your role has reached its end ({outcome}). The joint debrief opens when the trainer ends the session.").format(
+                    outcome=outcome_text(station.role.end)
+                )
+                if station.session.status != "ended"
+                else self.tr("Your role has reached its end ({outcome}).").format(outcome=outcome_text(station.role.end))
+            )
+        elif state == "ended":
+            lines.append(self.tr("The trainer has ended the session before your role reached an end."))
+        if self._notice:
+            lines.append(self._notice)
+        self.banner.setText("<br>".join(f"<b>{html.escape(line)}</b>" for line in lines))
+        self.banner.setVisible(bool(lines))
+        palette = colours()
+        tone = palette.warning if state in ("waiting", "paused", "draft", "ended") else palette.route
+        self.banner.setStyleSheet(f"QLabel {{ border: 2px solid {tone.name()}; border-radius: 4px; }}")
+        self.waiting_bar.setVisible(state == "waiting")
+        self.waiting_bar.setAccessibleName(self.tr("Waiting for a hand-over"))
+
+    def _show_choices(self, state: str) -> None:
+        station = self.station
+        for button in self._choice_buttons:
+            self.choices_layout.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self._choice_buttons = []
+        self.choices_box.setVisible(state == "choosing")
+        if state != "choosing":
+            return
+        for number, option in enumerate(station.play.offered(), 1):
+            button = ChoiceButton(number, self.context.text(option.choice.label))
+            button.clicked.connect(lambda _checked=False, number=number: self.choose(number))
+            self.choices_layout.addWidget(button)
+            self._choice_buttons.append(button)
+
+    def main_control(self) -> QWidget | None:
+        state = self.state()
+        if state == "briefing":
+            return self.begin_button
+        if state == "choosing" and self._choice_buttons:
+            return self._choice_buttons[0]
+        return self.inbox if state in ("waiting", "paused", "draft") else None
+
+    def _focus_main_control(self) -> None:
+        target = self.main_control()
+        if target is not None and self.isVisible() and target.isVisible():
+            focus_visibly(target)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._focus_main_control()
+
+    # -- playing ---------------------------------------------------------------------------------
+    def _begin(self) -> None:
+        self._briefed.add((self.name, self.role))
+        self.show_station()
+
+    def choose(self, number: int) -> None:
+        station = self.station
+        if station is None or self.state() != "choosing" or self._deciding or not 1 <= number <= len(self._choice_buttons):
+            return
+        self._deciding = True  # a second key before the first is recorded is not a second decision
+        for button in self._choice_buttons:
+            button.setEnabled(False)
+        name, role, step, stage, position = self.name, self.role, station.step, station.play.stage.id, station.position
+
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.decide(db, account_id, name, role, number, step=step, stage=stage, position=position)
+
+        def done(after: Any) -> None:
+            self._deciding = False
+            if (name, role) != (self.name, self.role):
+                return
+            self._notice = self.tr("Decision {step} recorded.").format(step=step)
+            self._take(after, self._notice)
+
+        def failed(error: BaseException) -> None:
+            from tipcase.services.exercises import SessionNotRunning, StaleTeamDecision  # noqa: PLC0415
+
+            self._deciding = False
+            if isinstance(error, StaleTeamDecision):
+                self._read(
+                    quiet=False,
+                    notice=self.tr(
+                        "Your role moved on before this choice was recorded (another trainee at your role decided, "
+                        "or something arrived). Here is where it stands now."
+                    ),
+                )
+                return
+            if isinstance(error, SessionNotRunning):
+                self._read(quiet=False, notice=self.tr("The session is not running, so your choice was not recorded."))
+                return
+            for button in self._choice_buttons:
+                button.setEnabled(True)
+            self.window().show_error(error)  # type: ignore[attr-defined]
+
+        self.context.run_signed_in(work, done, failed)
+
+
+def _seen(station: Any) -> tuple[object, ...]:
+    """What a workstation shows of its role: a re-read that changes none of it changes nothing on the page."""
+    return (station.position, station.session.status, len(station.role.inbox), station.role.waits_for, station.role.finished)

@@ -1,0 +1,160 @@
+"""The side of a role's workstation: its inbox, its case file, the role on the pathway, and its briefing.
+
+The inbox lists what reached the role in order (hand-overs taken, injects, the trainer's messages),
+each with the role's case clock on arrival; the case file lists the exhibits revealed so far (the
+newest selected, as in the player). ``show_station`` shows a ``tipcase.services.exercise_desk.Station``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.context import ApplicationContext
+from ui.models.exercise_log import hours_text, inject_title, role_title, track_title
+from ui.models.exhibits import ExhibitListModel
+from ui.pages.player_panels import paragraphs
+from ui.widgets.team_map import RoleMark, TeamMap
+
+
+class StationSide(QTabWidget):
+    """The inbox, case file, pathway and briefing tabs of a workstation."""
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.station: Any = None
+        self.inbox = QListWidget()
+        self.inbox.setWordWrap(True)
+        self.inbox.currentRowChanged.connect(self._show_inbox_item)
+        self.inbox_view = QTextBrowser()
+        self.inbox_view.setTabChangesFocus(True)
+        inbox = QWidget()
+        inbox_layout = QVBoxLayout(inbox)
+        inbox_layout.addWidget(self.inbox, 1)
+        inbox_layout.addWidget(self.inbox_view, 2)
+        self.exhibits = ExhibitListModel(context.language)
+        self.exhibit_list = QListView()
+        self.exhibit_list.setModel(self.exhibits)
+        self.exhibit_list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_exhibit(current.row()))
+        self.exhibit_view = QTextBrowser()
+        self.exhibit_view.setTabChangesFocus(True)
+        case_file = QWidget()
+        case_layout = QVBoxLayout(case_file)
+        case_layout.addWidget(self.exhibit_list, 1)
+        case_layout.addWidget(self.exhibit_view, 2)
+        self.map = TeamMap(orientation=Qt.Orientation.Vertical)
+        self.briefing_view = QTextBrowser()
+        self.addTab(inbox, "")
+        self.addTab(case_file, "")
+        self.addTab(self.map, "")
+        self.addTab(self.briefing_view, "")
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.inbox.setAccessibleName(self.tr("Inbox"))
+        self.exhibit_list.setAccessibleName(self.tr("Case file"))
+        self.map.setAccessibleName(self.tr("The team on the referral pathway"))
+        self.setTabText(0, self.tr("&Inbox ({count})").format(count=self.inbox.count()))
+        self.setTabText(1, self.tr("Case &file"))
+        self.setTabText(2, self.tr("&Pathway"))
+        self.setTabText(3, self.tr("&Briefing"))
+        if self.station is not None:
+            self._show_inbox()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_station(self, station: Any, briefing: str) -> None:
+        """Show the role's inbox, case file, pathway and ``briefing`` (HTML), keeping what the trainee selected."""
+        self.station = station
+        self.briefing_view.setHtml(briefing)
+        self._show_inbox()
+        self._show_case_file()
+        self._show_map()
+
+    def entry_title(self, entry: Any) -> str:
+        text = self.context.text
+        if entry.kind == "message":
+            return self.tr("Message from the trainer")
+        if entry.kind == "inject":
+            return inject_title(self.station.team, entry.ident, text)
+        if entry.title is not None:
+            return text(entry.title)
+        return str(entry.ident)
+
+    def _show_inbox(self) -> None:
+        station = self.station
+        assert station is not None
+        entries = station.role.inbox
+        current = self.inbox.currentRow()
+        self.inbox.blockSignals(True)
+        self.inbox.clear()
+        for entry in entries:
+            kind = {"handover": self.tr("Hand-over"), "inject": self.tr("Event"), "message": self.tr("Message")}[entry.kind]
+            item = QListWidgetItem(f"{kind} · {hours_text(entry.clock)} — {self.entry_title(entry)}")
+            self.inbox.addItem(item)
+        self.inbox.blockSignals(False)
+        self.setTabText(0, self.tr("&Inbox ({count})").format(count=len(entries)))
+        if entries:
+            self.inbox.setCurrentRow(min(max(current, 0), len(entries) - 1) if current >= 0 else len(entries) - 1)
+        self._show_inbox_item(self.inbox.currentRow())
+
+    def _show_inbox_item(self, row: int) -> None:
+        station = self.station
+        assert station is not None
+        if station is None or not 0 <= row < len(station.role.inbox):
+            self.inbox_view.setHtml(self.tr("<i>Nothing has arrived yet.</i>"))
+            return
+        entry = station.role.inbox[row]
+        text, language = self.context.text, self.context.language
+        heading = self.entry_title(entry)
+        parts = [f"<h3>{html.escape(heading)}</h3>"]
+        if entry.kind == "handover":
+            parts.append(
+                "<p><i>{}</i></p>".format(
+                    html.escape(
+                        self.tr("From {sender}, taken at {hours} on your case clock.").format(
+                            sender=role_title(station.team, entry.sender, text, language), hours=hours_text(entry.clock)
+                        )
+                    )
+                )
+            )
+        body = entry.text if isinstance(entry.text, str) else (text(entry.text) if entry.text is not None else "")
+        parts.append(paragraphs(body))
+        self.inbox_view.setHtml("".join(parts))
+
+    def _show_case_file(self) -> None:
+        station = self.station
+        assert station is not None
+        self.exhibits.language = self.context.language
+        before = self.exhibits.rowCount()
+        self.exhibits.set_exhibits([station.exhibits[e] for e in station.play.revealed if e in station.exhibits])
+        if self.exhibits.rowCount() and (self.exhibits.rowCount() > before or not self.exhibit_list.currentIndex().isValid()):
+            self.exhibit_list.setCurrentIndex(self.exhibits.index(self.exhibits.rowCount() - 1))
+        self._show_exhibit(self.exhibit_list.currentIndex().row())
+
+    def _show_exhibit(self, row: int) -> None:
+        exhibit = self.exhibits.exhibit_at(row)
+        if exhibit is None:
+            self.exhibit_view.setHtml(self.tr("<i>Nothing in the case file yet.</i>"))
+            return
+        body = self.context.text(exhibit.text) if exhibit.text else ""
+        self.exhibit_view.setHtml(f"<h3>{html.escape(self.context.text(exhibit.title))}</h3>{paragraphs(body)}")
+
+    def _show_map(self) -> None:
+        station = self.station
+        assert station is not None
+        text, language = self.context.text, self.context.language
+        pathway = station.pathway
+        self.setTabEnabled(2, pathway is not None)
+        mark = RoleMark(
+            track_title(station.role.track, text, language), station.role.node, station.role.trail, hours_text(station.role.clock)
+        )
+        self.map.show_team(pathway, [mark], text)
