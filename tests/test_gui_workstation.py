@@ -109,6 +109,7 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
     for number in BEST["investigator"][1:]:
         play(qtbot, investigator, number)
     assert investigator.state() == "end"
+    assert not investigator.debrief_button.isVisible()
 
     with db.reading() as session:
         report = exercises.report(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))

@@ -399,6 +399,10 @@
         <translation>A&amp;khiri</translation>
     </message>
     <message>
+        <source>Joint &amp;debrief</source>
+        <translation>&amp;Evaluasi bersama</translation>
+    </message>
+    <message>
         <source>&amp;Back to the sessions</source>
         <translation>&amp;Kembali ke daftar sesi</translation>
     </message>
@@ -1304,6 +1308,10 @@
     <message>
         <source>&amp;New session…</source>
         <translation>Sesi &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Joint &amp;debrief</source>
+        <translation>&amp;Evaluasi bersama</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -2966,6 +2974,161 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>TeamDebriefPage</name>
+    <message>
+        <source>&amp;Back to the sessions</source>
+        <translation>&amp;Kembali ke daftar sesi</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Penilaian</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Every decision, by role</source>
+        <translation>Semua keputusan, per peran</translation>
+    </message>
+    <message>
+        <source>Time line: a lane per role on its case clock</source>
+        <translation>Linimasa: satu lajur per peran menurut waktu kasusnya</translation>
+    </message>
+    <message>
+        <source>The decision&apos;s feedback and law</source>
+        <translation>Umpan balik dan dasar hukum keputusan</translation>
+    </message>
+    <message>
+        <source>&amp;Scores</source>
+        <translation>&amp;Nilai</translation>
+    </message>
+    <message>
+        <source>&amp;Pathway</source>
+        <translation>&amp;Jalur rujukan</translation>
+    </message>
+    <message>
+        <source>The team on the referral pathway</source>
+        <translation>Tim di jalur rujukan</translation>
+    </message>
+    <message>
+        <source>The team passed</source>
+        <translation>Tim lulus</translation>
+    </message>
+    <message>
+        <source>The team did not pass</source>
+        <translation>Tim tidak lulus</translation>
+    </message>
+    <message>
+        <source>Joint debrief</source>
+        <translation>Evaluasi bersama</translation>
+    </message>
+    <message>
+        <source>{percent} of the best joint route (pass mark {mark}). Session {status}.</source>
+        <translation>{percent} dari rute bersama terbaik (batas lulus {mark}). Sesi {status}.</translation>
+    </message>
+    <message>
+        <source>Rule broken: {rule} ({role}, {points} points).</source>
+        <translation>Aturan dilanggar: {rule} ({role}, {points} poin).</translation>
+    </message>
+    <message>
+        <source>Incomplete hand-over: “{title}” from {sender} to {receiver}.</source>
+        <translation>Serah terima tidak lengkap: “{title}” dari {sender} kepada {receiver}.</translation>
+    </message>
+    <message>
+        <source>Never taken: “{title}” from {sender} to {receiver}.</source>
+        <translation>Tidak pernah diterima: “{title}” dari {sender} kepada {receiver}.</translation>
+    </message>
+    <message>
+        <source>Critical error ({role}): {text}</source>
+        <translation>Kesalahan kritis ({role}): {text}</translation>
+    </message>
+    <message>
+        <source>{role}, decision {step} ({start}–{end}): {choice} — {rating}</source>
+        <translation>{role}, keputusan {step} ({start}–{end}): {choice} — {rating}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>lengkap</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>tidak lengkap</translation>
+    </message>
+    <message>
+        <source>never taken</source>
+        <translation>tidak pernah diterima</translation>
+    </message>
+    <message>
+        <source>Hand-over “{title}” from {sender} at {sent} to {receiver} at {taken} ({status})</source>
+        <translation>Serah terima “{title}” dari {sender} pada {sent} kepada {receiver} pada {taken} ({status})</translation>
+    </message>
+    <message>
+        <source>Inject “{title}” at {hours}</source>
+        <translation>Inject “{title}” pada {hours}</translation>
+    </message>
+    <message>
+        <source>Message from the trainer: {text}</source>
+        <translation>Pesan dari pelatih: {text}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No decision has been taken yet.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Belum ada keputusan yang diambil.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>{role}, decision {step} at “{stage}”</source>
+        <translation>{role}, keputusan {step} di “{stage}”</translation>
+    </message>
+    <message>
+        <source>{who} chose at {hours} on the role&apos;s clock: {choice}</source>
+        <translation>{who} memilih pada {hours} menurut waktu perannya: {choice}</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Seseorang</translation>
+    </message>
+    <message>
+        <source>Critical:</source>
+        <translation>Kritis:</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>belum selesai</translation>
+    </message>
+    <message>
+        <source>Each role</source>
+        <translation>Setiap peran</translation>
+    </message>
+    <message>
+        <source>The team, by competency</source>
+        <translation>Tim, per kompetensi</translation>
+    </message>
+</context>
+<context>
     <name>TeamMap</name>
     <message>
         <source>Here now: {role} ({status}).</source>
@@ -3449,6 +3612,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Status of your role</source>
         <translation>Status peran Anda</translation>
+    </message>
+    <message>
+        <source>See the joint &amp;debrief</source>
+        <translation>Lihat &amp;evaluasi bersama</translation>
     </message>
     <message>
         <source>the hand-over “{title}” from {sender}</source>

@@ -1,7 +1,7 @@
 """The trainer's exercise control room: one session directed live.
 
 At the top the session, its team case and status, and the controls: Start, Pause, Resume, End, and the
-log once it has ended. On the left every role: who plays it, where it stands, what it waits
+joint debrief once it has ended. On the left every role: who plays it, where it stands, what it waits
 for, its case clock, decisions and inbox; under it the trainees to assign (several may share a role),
 the master events list of injects to fire by hand (with what is expected and the controllers' note),
 and an ad-hoc message to a role or all. On the right the referral pathway with every role on it, and
@@ -49,6 +49,7 @@ class ControlRoomPage(QWidget):
     """The trainer's control room for one session (the module docstring says what it shows)."""
 
     back_requested = Signal()
+    debrief_requested = Signal(str)  # the session's name
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -64,18 +65,20 @@ class ControlRoomPage(QWidget):
         self.pause_button = QPushButton()
         self.resume_button = QPushButton()
         self.end_button = QPushButton()
+        self.debrief_button = QPushButton()
         self.back = QPushButton()
         self.start_button.clicked.connect(lambda: self.control("start"))
         self.pause_button.clicked.connect(lambda: self.control("pause"))
         self.resume_button.clicked.connect(lambda: self.control("resume"))
         self.end_button.clicked.connect(self._confirm_end)
+        self.debrief_button.clicked.connect(lambda: self.debrief_requested.emit(self.name))
         self.back.clicked.connect(self.back_requested)
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.heading)
         titles.addWidget(self.status_label)
         header.addLayout(titles, 1)
-        for button in (self.start_button, self.pause_button, self.resume_button, self.end_button, self.back):
+        for button in (self.start_button, self.pause_button, self.resume_button, self.end_button, self.debrief_button, self.back):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.roles = QTableWidget(0, 6)
@@ -186,6 +189,7 @@ class ControlRoomPage(QWidget):
         self.pause_button.setText(self.tr("&Pause"))
         self.resume_button.setText(self.tr("Res&ume"))
         self.end_button.setText(self.tr("&End"))
+        self.debrief_button.setText(self.tr("Joint &debrief"))
         self.back.setText(self.tr("&Back to the sessions"))
         self.roles.setHorizontalHeaderLabels(
             [self.tr("Role"), self.tr("Trainees"), self.tr("Where"), self.tr("Clock"), self.tr("Decisions"), self.tr("Inbox")]
@@ -273,7 +277,7 @@ class ControlRoomPage(QWidget):
         if room is None:
             self.heading.setText("")
             self.status_label.setText("")
-            for button in (self.start_button, self.pause_button, self.resume_button, self.end_button):
+            for button in (self.start_button, self.pause_button, self.resume_button, self.end_button, self.debrief_button):
                 button.setEnabled(False)
             return
         text, language = self.context.text, self.context.language
@@ -288,6 +292,7 @@ class ControlRoomPage(QWidget):
         self.pause_button.setEnabled(status == "running")
         self.resume_button.setEnabled(status == "paused")
         self.end_button.setEnabled(status in ("running", "paused"))
+        self.debrief_button.setEnabled(status != "draft")
         self._show_roles(room, text, language)
         self._show_assigning(room)
         self.inject_panel.show_room(room)

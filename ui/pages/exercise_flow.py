@@ -1,4 +1,4 @@
-"""The way between the team exercise pages: the sessions, a control room, a role's workstation.
+"""The way between the team exercise pages: the sessions, a control room, a role's workstation, the joint debrief.
 
 ``ExerciseFlow`` belongs to the main window: it makes each page on first use (so the app starts as
 fast as before), puts it on the window's stack and follows the pages' requests from one to another.
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.pages.control_room import ControlRoomPage
     from ui.pages.exercises import ExercisesPage
+    from ui.pages.team_debrief import TeamDebriefPage
     from ui.pages.workstation import WorkstationPage
 
 
@@ -26,6 +27,7 @@ class ExerciseFlow(QObject):
         self._list: ExercisesPage | None = None
         self._room: ControlRoomPage | None = None
         self._station: WorkstationPage | None = None
+        self._debrief: TeamDebriefPage | None = None
 
     def list_page(self) -> ExercisesPage:
         if self._list is None:
@@ -34,6 +36,7 @@ class ExerciseFlow(QObject):
             self._list = ExercisesPage(self.window.context)
             self._list.control_room_requested.connect(self.show_control_room)
             self._list.workstation_requested.connect(self.show_workstation)
+            self._list.debrief_requested.connect(self.show_debrief)
             self.window.stack.addWidget(self._list)
         return self._list
 
@@ -43,6 +46,7 @@ class ExerciseFlow(QObject):
 
             self._room = ControlRoomPage(self.window.context)
             self._room.back_requested.connect(self.show_list)
+            self._room.debrief_requested.connect(self.show_debrief)
             self.window.stack.addWidget(self._room)
         return self._room
 
@@ -52,8 +56,18 @@ class ExerciseFlow(QObject):
 
             self._station = WorkstationPage(self.window.context)
             self._station.back_requested.connect(self.show_list)
+            self._station.debrief_requested.connect(self.show_debrief)
             self.window.stack.addWidget(self._station)
         return self._station
+
+    def debrief(self) -> TeamDebriefPage:
+        if self._debrief is None:
+            from ui.pages.team_debrief import TeamDebriefPage  # noqa: PLC0415
+
+            self._debrief = TeamDebriefPage(self.window.context)
+            self._debrief.back_requested.connect(self.show_list)
+            self.window.stack.addWidget(self._debrief)
+        return self._debrief
 
     # -- going to a page -------------------------------------------------------------------------
     def show_list(self) -> None:
@@ -77,3 +91,10 @@ class ExerciseFlow(QObject):
         page = self.workstation()
         self.window.stack.setCurrentWidget(page)
         page.join(name, role)
+
+    def show_debrief(self, name: str) -> None:
+        if self.window.context.account is None:
+            return
+        page = self.debrief()
+        self.window.stack.setCurrentWidget(page)
+        page.load(name)

@@ -1,9 +1,9 @@
 """Team exercises: the sessions a trainer directs, or the ones a trainee is assigned to, and the way into each.
 
 A trainer sees every session (newest first), creates one from a published team case (or publishes a
-team case file first), and opens its control room. A trainee sees the sessions they play a
-role in and joins their role's workstation (choosing the role when they play several).
-The list follows the records: a session created or
+team case file first), and opens its control room or its joint debrief. A trainee sees the sessions
+they play a role in and joins their role's workstation (choosing the role when they play several), or
+reads the joint debrief once the session has ended. The list follows the records: a session created or
 started at another workstation appears within a second, the selection kept.
 """
 
@@ -119,6 +119,7 @@ class ExercisesPage(QWidget):
 
     control_room_requested = Signal(str)  # a session's name
     workstation_requested = Signal(str, str)  # a session's name, the role
+    debrief_requested = Signal(str)
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -142,9 +143,12 @@ class ExercisesPage(QWidget):
         self.new_button.clicked.connect(self.new_session)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
+        self.debrief_button = QPushButton()
+        self.debrief_button.clicked.connect(self._debrief_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.debrief_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -159,6 +163,7 @@ class ExercisesPage(QWidget):
         title = self.tr("Team exercises")
         self.heading.setText(f"<h2>{html.escape(title)}</h2>")
         self.new_button.setText(self.tr("&New session…"))
+        self.debrief_button.setText(self.tr("Joint &debrief"))
         self.table.setAccessibleName(self.tr("Sessions"))
         self._show()
 
@@ -243,6 +248,7 @@ class ExercisesPage(QWidget):
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.open_button.setEnabled(row is not None and (self.directs or row.status != "ended"))
+        self.debrief_button.setEnabled(row is not None and row.status == "ended")
 
     # -- actions ---------------------------------------------------------------------------------
     def open_selected(self) -> None:
@@ -253,6 +259,7 @@ class ExercisesPage(QWidget):
             self.control_room_requested.emit(row.name)
             return
         if row.status == "ended":
+            self.debrief_requested.emit(row.name)
             return
         roles = list(row.my_roles)
         if len(roles) > 1:
@@ -263,6 +270,11 @@ class ExercisesPage(QWidget):
             roles = [roles[names.index(chosen)]]
         if roles:
             self.workstation_requested.emit(row.name, roles[0])
+
+    def _debrief_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.debrief_requested.emit(row.name)
 
     def new_session(self) -> None:
         def work(db: Any, account_id: int) -> Any:

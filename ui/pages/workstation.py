@@ -53,6 +53,7 @@ class WorkstationPage(QWidget):
     """One role of one session at this workstation (see the module's docstring); ``join(name, role)`` opens it."""
 
     back_requested = Signal()
+    debrief_requested = Signal(str)  # the session's name
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -116,6 +117,8 @@ class WorkstationPage(QWidget):
         self.text.setFont(reading)
         self.choices_box = QGroupBox()
         self.choices_layout = QVBoxLayout(self.choices_box)
+        self.debrief_button = QPushButton()
+        self.debrief_button.clicked.connect(lambda: self.debrief_requested.emit(self.name))
         story = QWidget()
         story_layout = QVBoxLayout(story)
         story_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +126,7 @@ class WorkstationPage(QWidget):
         story_layout.addWidget(self.waiting_bar)
         story_layout.addWidget(self.text, 3)
         story_layout.addWidget(self.choices_box)
+        story_layout.addWidget(self.debrief_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.side = StationSide(context)
         self.inbox, self.inbox_view, self.exhibits = self.side.inbox, self.side.inbox_view, self.side.exhibits
@@ -150,6 +154,7 @@ class WorkstationPage(QWidget):
         self.choices_box.setAccessibleName(self.tr("Choices"))
         self.text.setAccessibleName(self.tr("Stage"))
         self.banner.setAccessibleName(self.tr("Status of your role"))
+        self.debrief_button.setText(self.tr("See the joint &debrief"))
         self.show_station()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -276,6 +281,7 @@ class WorkstationPage(QWidget):
         self._show_banner(state)
         self.side.show_station(station, briefing)
         self._show_choices(state)
+        self.debrief_button.setVisible(station.session.status == "ended")
         self._focus_main_control()
 
     def _briefing_html(self, station: Any) -> str:
@@ -360,6 +366,8 @@ class WorkstationPage(QWidget):
             return self.begin_button
         if state == "choosing" and self._choice_buttons:
             return self._choice_buttons[0]
+        if state in ("end", "ended") and self.debrief_button.isVisible():
+            return self.debrief_button
         return self.inbox if state in ("waiting", "paused", "draft") else None
 
     def _focus_main_control(self) -> None:

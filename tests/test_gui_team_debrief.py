@@ -1,0 +1,113 @@
+"""The joint debrief of a team exercise: the team's verdict and what it broke, a lane per role on the case clock, each
+decision with who took it, its rating, feedback and law; for the trainer and for every trainee who took part."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.exercise_gui import migrated, window_for
+from tests.exercises import decide, started_session
+from tests.teams import BEST, HASTY
+from tipcase.services import accounts, exercises
+from tipcase.services.errors import PermissionDenied
+from tipcase.services.exercise_review import joint_debrief
+from tipcase.store.database import Database
+
+from ui.pages.team_debrief import TeamDebriefPage
+
+pytestmark = [pytest.mark.gui]
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    return migrated(tmp_path)
+
+
+def played(db: Database, tmp_path: Path, route: dict[str, list[int]]) -> None:
+    """A session played through the services, each role moving when it can, then ended by the trainer."""
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    left = {role: list(numbers) for role, numbers in route.items()}
+    while any(left.values()):
+        for role, numbers in left.items():
+            with db.transaction() as session:
+                user = accounts.get_user(session, role)
+                view = exercises.role_view(session, user, exercises.get_session(session, "drill"), role)
+                if numbers and view.waits_for is None and not view.finished:
+                    decide(session, role, "drill", role, numbers.pop(0))
+    with db.transaction() as session:
+        exercises.end(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+
+
+def test_the_joint_debrief_of_a_team_that_passed(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    db = Database(url)
+    played(db, tmp_path, BEST)
+    window = window_for(qtbot, tmp_path, url, "case-worker", live=False)
+    window.exercises.show_list()
+    sessions = window.exercises.list_page()
+    assert sessions.debrief_button.isEnabled()  # the session has ended: its players read the joint debrief
+    sessions.open_selected()
+    page = window.exercises.debrief()
+    assert window.stack.currentWidget() is page
+    assert "The team passed</b>: 100 % of the best joint route (pass mark 70 %). Session ended." in page.verdict.text()
+    assert page.timeline.lanes == ["Labour inspector", "Police investigator", "Case worker"]
+    # each decision on its role's clock, from when it was taken to the clock after it (tests/teams.py, by hand)
+    assert [(bar.lane, bar.start, bar.end, bar.rating) for bar in page.timeline.bars] == [
+        (0, 0, 2, "good"),
+        (1, 2, 3, "good"),
+        (1, 7, 9, "good"),
+        (1, 9, 9, "good"),
+        (2, 3, 6, "good"),
+        (2, 6, 7, "good"),
+    ]
+    assert [(a.source, a.target, a.sent, a.taken, a.complete) for a in page.timeline.arrows] == [
+        (0, 1, 2, 2, True),
+        (1, 2, 3, 3, True),
+        (2, 1, 7, 7, True),
+    ]
+    assert [(m.lane, m.clock, m.shape) for m in page.timeline.marks] == [(1, 7, "diamond")]  # the threat, at 4 h: fired on arrival
+    assert page.decisions.topLevelItemCount() == 6
+    page.timeline.decision_clicked.emit(4)
+    item = page.decisions.currentItem()
+    assert [item.text(column) for column in range(5)] == [
+        "Case worker",
+        "3 h",
+        "Trainee case-worker",
+        "✓ Good practice",
+        "1. Take them to the clinic",
+    ]
+    assert "Trainee case-worker chose at 3 h on the role's clock: Take them to the clinic" in page.detail.toPlainText()
+    assert "✓ Good practice\nRight." in page.detail.toPlainText()
+    assert "Case worker\nTrainee case-worker\n100 %\npassed, finished" in page.scores.toPlainText()
+    db.dispose()
+
+
+def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    db = Database(url)
+    played(db, tmp_path, HASTY)
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.exercises.show_debrief("drill")
+    page: TeamDebriefPage = window.exercises.debrief()
+    text = page.verdict.text()
+    assert "The team did not pass</b>: 0 % of the best joint route" in text
+    assert "Rule broken: care-first (Police investigator, -3 points)." in text
+    assert "Incomplete hand-over: “Referral from the inspector” from Labour inspector to Police investigator." in text
+    assert page.timeline.arrows[0].complete is False
+    assert [bar.rating for bar in page.timeline.bars][:2] == ["acceptable", "poor"]
+    db.dispose()
+
+
+def test_only_those_who_took_part_read_the_joint_debrief(tmp_path: Path, url: str) -> None:
+    db = Database(url)
+    played(db, tmp_path, BEST)
+    with db.transaction() as session:
+        accounts.create_user(session, accounts.NewUser("outsider", "Outsider", accounts.Role.TRAINEE), "password-outsider-1")
+    with db.reading() as session:
+        outsider, inspector = accounts.get_user(session, "outsider").id, accounts.get_user(session, "inspector").id
+    with pytest.raises(PermissionDenied):
+        joint_debrief(db, outsider, "drill")
+    assert len(joint_debrief(db, inspector, "drill").decisions) == 6
+    db.dispose()
