@@ -16,6 +16,9 @@ from tipcase.format.validator import validate_paths
 from tipcase.services import backup_keys, passwords
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # on a 1920x1080 screen (Qt's offscreen default is 800x600, which
+    # windows now fit: ui.screen_fit); tests/test_gui_screen_fit.py runs its own screens at 200 %
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('screen-fullhd.json')}"
 
 # Tests only: argon2id with the cheapest parameters (about 1 ms a hash instead of about 100 ms), so that
 # seeding accounts does not dominate the run. The hashes are still argon2id, verified by the same code; a

@@ -23,7 +23,9 @@ from ui.context import ApplicationContext
 from ui.i18n import LANGUAGES
 from ui.pages.exercise_flow import ExerciseFlow
 from ui.pages.sign_in import SignInPage
+from ui.screen_fit import fit_every_window, fit_to_screen
 from ui.settings import GEOMETRY, LAST_USERNAME
+from ui.theme import apply_readable_palette, reset_palette
 
 if TYPE_CHECKING:
     from ui.editor import EditorPage
@@ -40,6 +42,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
+        apply_readable_palette()  # AA contrast for every text colour (ui.theme)
+        fit_every_window()  # every window and dialog fits its screen at any scaling (ui.screen_fit)
         self.context = context
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -78,6 +82,7 @@ class MainWindow(QMainWindow):
         geometry = context.settings.get(GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
+        fit_to_screen(self)  # 1180x760 is more than a 1920x1080 screen offers at 200 % (960x540)
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -190,7 +195,9 @@ class MainWindow(QMainWindow):
         )
 
     def _scheme_changed(self, *_args: object) -> None:
-        """Redraw what carries scheme colours (graphs, chart, verdict) on the page in view."""
+        """Read the new scheme's palette (kept readable) and redraw what carries scheme colours on the page in view."""
+        reset_palette()
+        apply_readable_palette()
         page = self.stack.currentWidget()
         refresh = getattr(page, "refresh_view", None)
         if refresh is not None:
@@ -372,6 +379,9 @@ class MainWindow(QMainWindow):
 
             self._editor = EditorPage(self.context)
             self.stack.addWidget(self._editor)
+            self.menuBar().insertMenu(self.view_menu.menuAction(), self._editor.menu)  # its commands by name and key
+            self.stack.currentChanged.connect(self._show_page_menus)
+            self._show_page_menus()
         return self._editor
 
     def show_editor(self, path: Path | None = None) -> None:
@@ -382,6 +392,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if path is not None and page.confirm_discard():
             page.open_file(path)
+
+    def _show_page_menus(self, *_args: object) -> None:
+        """The Scenario menu is in the menu bar while the editor is the page in view."""
+        if self._editor is not None:
+            self._editor.menu.menuAction().setVisible(self.stack.currentWidget() is self._editor)
 
     def import_twine(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

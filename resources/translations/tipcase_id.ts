@@ -356,6 +356,10 @@
         <translation>Kata sandi</translation>
     </message>
     <message>
+        <source>New accounts and their first passwords</source>
+        <translation>Akun baru dan kata sandi pertamanya</translation>
+    </message>
+    <message>
         <source>&amp;Save as CSV…</source>
         <translation>&amp;Simpan sebagai CSV…</translation>
     </message>
@@ -1015,6 +1019,18 @@
     <message>
         <source>Open a scenario file; the arrow lists the bundled cases</source>
         <translation>Buka berkas skenario; panahnya mendaftar kasus bawaan</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>S&amp;kenario</translation>
+    </message>
+    <message>
+        <source>More commands</source>
+        <translation>Perintah lainnya</translation>
+    </message>
+    <message>
+        <source>More commands (each is also in the Scenario menu, with its key)</source>
+        <translation>Perintah lainnya (semuanya juga ada di menu Skenario, beserta tombol pintasnya)</translation>
     </message>
     <message>
         <source>Bundled cases</source>

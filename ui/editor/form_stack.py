@@ -40,6 +40,7 @@ NOTHING, STAGE, CHOICE, CASE, CASE_FILE = range(5)  # the pages of the stack
 def _scrolled(form: QWidget) -> QScrollArea:
     """A form that scrolls when the window is too low for it, rather than squeezing its fields."""
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus; Qt scrolls to the focused one
     area.setWidget(form)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

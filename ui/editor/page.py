@@ -51,6 +51,28 @@ from ui.widgets.map_legend import MapLegend
 
 EXPANDED_STAGES = 400  # up to this many stages the outline shows every stage's choices
 
+# Every toolbar command has a key (shown in its tooltip and in the Scenario menu), so none is reached
+# only through the toolbar's overflow. Active while the focus is in the editor; Delete only in the
+# outline and on the canvas, where it cannot be meant for a character of a field.
+SHORTCUTS: dict[str, QKeySequence.StandardKey | str] = {
+    "new": QKeySequence.StandardKey.New,
+    "open": QKeySequence.StandardKey.Open,
+    "import": "Ctrl+I",
+    "save": QKeySequence.StandardKey.Save,
+    "save_as": "Ctrl+Shift+S",
+    "publish": "Ctrl+Shift+P",
+    "add_stage": "Ctrl+Shift+N",
+    "duplicate": "Ctrl+D",
+    "add_choice": "Ctrl+Shift+A",
+    "delete": QKeySequence.StandardKey.Delete,
+    "rename": "F2",
+    "start": "Ctrl+Shift+T",
+    "case": "Ctrl+Shift+D",
+    "case_file": "Ctrl+Shift+F",
+    "play": "F5",
+    "arrange": "Ctrl+Shift+L",
+}
+
 
 class EditorPage(QWidget):
     """The case editor: a scenario document edited through an undo stack, with its outline, forms, graph and findings."""
@@ -92,6 +114,10 @@ class EditorPage(QWidget):
         self.graph.node_activated.connect(self.select_stage)
         self.graph.nodes_moved.connect(self.edits.move_stages)
         self.graph.scene().selectionChanged.connect(self._graph_selection_changed)
+        delete = self.actions_by_name["delete"]  # Delete deletes a stage only where no character can be meant
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.outline.addAction(delete)
+        self.graph.addAction(delete)
         self.case_graph = CaseGraph(self.graph, self.language)
         self.graph_legend = MapLegend()  # what each line and border on the canvas means
         self.graph_legend.follow(self.graph, words="editor")
@@ -138,6 +164,7 @@ class EditorPage(QWidget):
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar()  # buttons that do not fit (a small screen, longer Indonesian words) go under "»"
+        self.actions_by_name: dict[str, QAction] = {}
         groups_end = {"publish", "start", "arrange"}
         for name, slot in (
             ("new", self.new_document),
@@ -157,8 +184,15 @@ class EditorPage(QWidget):
             ("play", self.edits.play_from_selected),
             ("arrange", self.edits.arrange_automatically),
         ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(SHORTCUTS[name]))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.actions_by_name[name] = action
+            if name != "delete":
+                self.addAction(action)
             button = QToolButton()
-            button.clicked.connect(slot)
+            button.setDefaultAction(action)
             self.buttons[name] = button
             bar.addWidget(button)
             if name in groups_end:
@@ -178,7 +212,14 @@ class EditorPage(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             bar.addWidget(button)
-        self.buttons["save"].setShortcut(QKeySequence.StandardKey.Save)
+        self.menu = QMenu(self)  # the Scenario menu of the main window: every command by name and key
+        for name, action in self.actions_by_name.items():
+            self.menu.addAction(action)
+            if name in groups_end:
+                self.menu.addSeparator()
+        self.menu.addActions([self.undo_action, self.redo_action])
+        overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        self.overflow_button = overflow if isinstance(overflow, QToolButton) else None
         self.bundled_menu = QMenu(self)  # the arrow beside Open…: the bundled cases, one click away
         self.bundled_menu.aboutToShow.connect(lambda: self.session.fill_bundled_menu(self.bundled_menu))
         self.buttons["open"].setMenu(self.bundled_menu)
@@ -220,9 +261,16 @@ class EditorPage(QWidget):
             "play": self.tr("Play from here"),
             "arrange": self.tr("Arrange automatically"),
         }
+        tips = {"open": self.tr("Open a scenario file; the arrow lists the bundled cases")}
         for name, text in texts.items():
-            self.buttons[name].setText(text)
-        self.buttons["open"].setToolTip(self.tr("Open a scenario file; the arrow lists the bundled cases"))
+            action = self.actions_by_name[name]
+            action.setText(text)
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tips.get(name, text)} ({key})")
+        self.menu.setTitle(self.tr("&Scenario"))
+        if self.overflow_button is not None:
+            self.overflow_button.setAccessibleName(self.tr("More commands"))
+            self.overflow_button.setToolTip(self.tr("More commands (each is also in the Scenario menu, with its key)"))
         self.bundled_menu.setTitle(self.tr("Bundled cases"))
         self._name_undo()
         self.form.retranslate()

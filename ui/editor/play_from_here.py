@@ -19,6 +19,9 @@ from tipcase.format.model import Pathway, Scenario
 from tipcase.play.engine import Play, play_from
 
 from ui.context import ApplicationContext
+from ui.focus import focus_visibly
+from ui.pages.player_panels import ChoiceButton, plain
+from ui.theme import colours
 
 
 class PlayFromHereDialog(QDialog):
@@ -37,6 +40,7 @@ class PlayFromHereDialog(QDialog):
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(False)
         self.view.setAccessibleName(self.tr("Stage"))
+        self.view.setTabChangesFocus(True)  # Tab leaves the stage text (no trap)
         self.choices = QVBoxLayout()
         self.last = QLabel()
         self.last.setWordWrap(True)
@@ -66,6 +70,8 @@ class PlayFromHereDialog(QDialog):
         self._from = len(self.play.decisions)  # "Back" stops at the chosen stage
         self._show_note()
         self.refresh()
+        if self._buttons:
+            self._buttons[0].setFocus()
 
     def _show_note(self) -> None:
         if self.reached:
@@ -100,19 +106,21 @@ class PlayFromHereDialog(QDialog):
             errors = play.critical_errors(self.context.language)
             if errors:
                 ending += "<p>" + "<br>".join("⚠ " + html.escape(error.text) for error in errors) + "</p>"
-        self.view.setHtml(f"<p style='color:gray'>{html.escape(stage.id)}</p>{title}<p>{body}</p>{ending}")
+        muted = colours().muted.name()
+        self.view.setHtml(f"<p style='color:{muted}'>{html.escape(stage.id)}</p>{title}<p>{body}</p>{ending}")
         for button in self._buttons:
             self.choices.removeWidget(button)
             button.hide()
             button.deleteLater()
         self._buttons = []
         for number, offered in enumerate(play.offered(), 1):
-            button = QPushButton(f"{number}. {text(offered.choice.label)}  →  {offered.choice.to}")
-            button.setStyleSheet("text-align: left; padding: 6px")
+            button = ChoiceButton(number, f"{text(offered.choice.label)}  →  {offered.choice.to}")  # wraps: fits at 200 %
             if number <= 9:
                 button.setShortcut(str(number))
             button.clicked.connect(lambda _checked=False, n=number: self.choose(n))
             self.choices.addWidget(button)
+            if self.isVisible():
+                button.show()  # now, so that it can take the focus at once
             self._buttons.append(button)
         if not play.finished and not self._buttons:
             self.last.setText(html.escape(self.tr("No choice is offered here: the case is stuck (a dead end).")))
@@ -124,6 +132,14 @@ class PlayFromHereDialog(QDialog):
             )
         )
         self.back.setEnabled(len(play.decisions) > self._from)
+        # What the last choice brought and the stage are read with the control that takes the focus.
+        described = [plain(self.last.text()), self.view.toPlainText()]
+        target: QPushButton = self._buttons[0] if self._buttons else self.back if self.back.isEnabled() else self.again
+        for button in [*self._buttons, self.back, self.again]:
+            button.setAccessibleDescription("")
+        target.setAccessibleDescription("\n".join(part for part in described if part))
+        if self.isVisible():
+            focus_visibly(target)
 
     def choose(self, number: int) -> None:
         decision = self.play.choose(number)
@@ -136,7 +152,7 @@ class PlayFromHereDialog(QDialog):
         if choice.ref is not None:
             parts.append(f"<i>{html.escape(text(choice.ref))}</i>")
         if choice.critical is not None:
-            parts.append(f"<span style='color:#c0392b'>⚠ {html.escape(text(choice.critical))}</span>")
+            parts.append(f"<span style='color:{colours().bad.name()}'>⚠ {html.escape(text(choice.critical))}</span>")
         self.last.setText("<br>".join(parts))
         self.refresh()
 

@@ -49,6 +49,7 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (no trap); the arrow keys move between rows
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
@@ -157,6 +158,8 @@ class CohortsPage(QWidget):
         self.hardest_table.setAccessibleName(self.tr("Hardest stages"))
         self.choices_table.setAccessibleName(self.tr("Every choice"))
         self.errors_table.setAccessibleName(self.tr("Critical errors and broken rules"))
+        self.chart.setAccessibleName(self.tr("Mean percent per competency"))
+        self.progress_chart.setAccessibleName(self.tr("Progress over time"))
         self._show_report()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -486,6 +489,7 @@ class CohortsPage(QWidget):
         model = RowsTableModel(lambda: [self.tr("Username"), self.tr("Password")])
         model.set_rows([list(row) for row in created])
         table = _table(model, "passwords")
+        table.setAccessibleName(self.tr("New accounts and their first passwords"))
         save = QPushButton(self.tr("&Save as CSV…"))
         save.clicked.connect(lambda: self._save_passwords(created))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -20,6 +20,7 @@ class RosterDialog(QDialog):
         self.model.set_rows(rows, [bool(row.errors) for row in preview.rows])
         table = QTableView()
         table.setModel(self.model)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)

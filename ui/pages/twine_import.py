@@ -38,6 +38,7 @@ class TwineImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.notes_label = QLabel(self.tr("%n warning(s): what was changed or left out", "", len(imported.notes)))
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab leaves the notes (no trap)
         self.notes.setReadOnly(True)
         self.notes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.notes.setPlainText("\n".join(str(note) for note in imported.notes) or self.tr("Nothing was left out."))

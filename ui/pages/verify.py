@@ -12,6 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -49,8 +50,12 @@ class VerifyPage(QWidget):
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setTextInteractionFlags(  # reachable by Tab, so a screen reader reads the verdict
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.result.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # (Qt gives a keyboard-selectable label click focus only)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the result inside takes the focus (one stop, not two)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.result)
@@ -100,7 +105,7 @@ class VerifyPage(QWidget):
     def verify(self, argument: str) -> None:
         """Verify off the UI thread; a PDF of many pages shows a progress dialog that can cancel."""
         db = self.context.db
-        self.result.setText(html.escape(self.tr("Verifying…")))
+        self._show_result(html.escape(self.tr("Verifying…")))
         dialog = QProgressDialog(self.tr("Comparing each page with its signed data…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(800)
@@ -116,7 +121,7 @@ class VerifyPage(QWidget):
 
         def failed(error: BaseException) -> None:
             dialog.reset()
-            self.result.setText(html.escape(self.context.describe(error)))
+            self._show_result(html.escape(self.context.describe(error)))
 
         def progressed(done_pages: int, total: int) -> None:
             dialog.setMaximum(total)
@@ -126,6 +131,11 @@ class VerifyPage(QWidget):
         dialog.canceled.connect(progress.cancel)
 
     # -- the result, in the reader's language ------------------------------------------------------
+    def _show_result(self, rich: str) -> None:
+        """Show the result, and give its words to a screen reader with the focusable result (its description)."""
+        self.result.setText(rich)
+        self.result.setAccessibleDescription(QTextDocumentFragment.fromHtml(rich).toPlainText())
+
     def headlines(self) -> dict[str, str]:
         return {
             "valid": self.tr("Valid and in this register"),
@@ -354,7 +364,7 @@ class VerifyPage(QWidget):
             if result.data is not None:
                 part += self._fields(result)
             parts.append(part)
-        self.result.setText("<hr>".join(parts))
+        self._show_result("<hr>".join(parts))
 
 
 def _button(slot: object) -> QPushButton:

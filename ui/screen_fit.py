@@ -1,0 +1,77 @@
+"""Windows that fit the screen they open on, at any scaling (WCAG 2.2 SC 1.4.10 Reflow, 1.4.4 Resize text).
+
+At 200 % scaling a 1920x1080 screen offers 960x540 logical pixels: a window sized for 1366x768 would
+open with its buttons off the screen. ``ScreenFitter`` watches every top-level window (the main window,
+each dialog, message boxes) as it shows and shrinks it to the screen's available area (less the window
+frame), then moves it inside; restored geometry from a larger screen is fitted the same way. What lays
+out a window keeps its minimum size under 960x540 (forms scroll, long choices wrap), so a fitted window
+shows every control.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication, QWidget
+
+FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, before the window manager reports the real frame
+
+
+def available_area(window: QWidget) -> QRect:
+    """The logical area a window may take on its screen (work area: no task bar), in device-independent pixels."""
+    screen: QScreen | None = window.screen()
+    return (screen if screen is not None else QGuiApplication.primaryScreen()).availableGeometry()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink ``window`` (never below its minimum size) and move it so that its frame lies on the available area."""
+    area = available_area(window)
+    frame = window.frameGeometry()
+    extra = frame.size() - window.geometry().size()
+    if extra.width() <= 0 and extra.height() <= 0 and not window.isVisible():
+        extra = FRAME_ALLOWANCE
+    most = QSize(max(1, area.width() - extra.width()), max(1, area.height() - extra.height()))
+    size = window.size()
+    fitted = QSize(min(size.width(), most.width()), min(size.height(), most.height())).expandedTo(window.minimumSizeHint().boundedTo(most))
+    if fitted != size:
+        window.resize(fitted)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(max(area.x(), x), max(area.y(), y))
+
+
+class ScreenFitter(QObject):
+    """An application event filter that fits each top-level window to its screen as it shows."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Show or not isinstance(watched, QWidget) or not watched.isWindow():
+            return False
+        if watched.windowType() not in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):  # menus and tips place themselves
+            fit_to_screen(watched)
+            QTimer.singleShot(0, lambda window=watched: _refit(window))  # again once the frame is known
+        return False
+
+    def install(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+
+def _refit(window: QWidget) -> None:
+    if shiboken6.isValid(window) and window.isVisible():
+        fit_to_screen(window)
+
+
+_FITTER: ScreenFitter | None = None
+
+
+def fit_every_window() -> ScreenFitter:
+    """Install the one fitter of this application (idempotent)."""
+    global _FITTER  # noqa: PLW0603 - one event filter per process
+    if _FITTER is None:
+        _FITTER = ScreenFitter()
+        _FITTER.install()
+    return _FITTER
