@@ -203,3 +203,17 @@ def test_every_text_colour_meets_wcag_aa_in_light_and_dark_schemes(qapp) -> None
                     assert contrast(getattr(scheme, name), background) >= AA, (name, background.name())
     finally:
         qapp.setPalette(original)
+
+
+def test_the_trainee_s_pages_by_name_and_contrast(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Sign-in, My courses (with a certificate to save and print) and the debrief, in both languages."""
+    check_page(qtbot, window.sign_in_page, window.sign_in_page.username)
+    play_through(window.context.db, "demo-trainee", BEST)
+    window.sign_in("demo-trainee", "demo-trainee")
+    home = window.home_page()
+    names = check_page(qtbot, home, home.tree)
+    assert accessible_name(home.debrief_button) in names
+    home.debrief_button.click()
+    debrief = window.debrief_page()
+    assert window.current_page() is debrief
+    check_page(qtbot, debrief, debrief.decision_list)
