@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
-from tipcase.services import accounts, exercises, team_cases
+from tipcase.services import accounts, exercise_debrief, exercises, team_cases
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database
 from tipcase.store.notify import EventWatcher
@@ -74,6 +75,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         reader.add_argument("--session", required=True, metavar="NAME")
         reader.add_argument("--json", action="store_true")
         reader.set_defaults(handler=handler)
+        if name == "report":
+            reader.add_argument("--pdf", metavar="FILE", help="also write the after-action report (PDF) to FILE")
+            reader.add_argument("--language", metavar="LANG", help="the after-action report's language: en or id (default: the session's)")
     for name, what in (
         ("pause", "pause a running session"),
         ("resume", "resume a paused session"),
@@ -222,9 +226,26 @@ def _play_role(db: Database, watcher: EventWatcher, args: argparse.Namespace, *,
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """``tipcase exercise report --session NAME``: the team's and each role's result and the rules broken (JSON with --json); exit 0."""
+    """``tipcase exercise report --session NAME``: the team's and each role's result and the rules broken (JSON with --json).
+
+    With --pdf FILE also the after-action report (in --language, default the session's). Exit 0; 2 for --language
+    without --pdf or a FILE not named *.pdf.
+    """
+    if args.language is not None and args.pdf is None:
+        raise UsageError("--language is the after-action report's: give --pdf FILE with it")
     with database(args) as db, db.reading() as session:
-        report = exercises.report(session, operator(), exercises.get_session(session, args.session))
+        exercise = exercises.get_session(session, args.session)
+        report = exercises.report(session, operator(), exercise)
+        if args.pdf is not None:
+            target = Path(args.pdf)
+            if target.suffix.lower() != ".pdf":
+                raise UsageError(f"--pdf {args.pdf}: the after-action report is a PDF; name the file *.pdf")
+            try:
+                exercise_debrief.write_report_pdf(session, operator(), exercise, target, language=args.language)
+            except OSError as exc:
+                raise ServiceError(f"--pdf {args.pdf}: cannot write it: {exc.strerror or exc}") from None
+            if not args.json:
+                print(f"after-action report written to {target}")
     if args.json:
         print_json(report)
         return EXIT_OK

@@ -1,0 +1,82 @@
+"""The joint debrief of an exercise session and its after-action report (issue 17 item 4).
+
+``debrief`` replays the session's log and returns a ``tipcase.team.debrief.JointDebrief``: a lane per
+role on the case clock with each decision's rating, feedback and provisions, the hand-overs, injects and
+messages, the team's result, the rules broken, the objectives and the strengths and areas to improve;
+each moment carries when it was stored and who decided. ``write_after_action_report`` prints it as a
+PDF (``tipcase.team.after_action``). Both are for whoever directs or reads exercises, and for the
+trainees who took part (as ``exercises.report``); the session may be running, paused or ended.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tipcase.format.loader import bundled_register
+from tipcase.services.errors import ServiceError
+from tipcase.services.exercise_log import keep_play, take_play
+from tipcase.services.exercises import _may_read
+from tipcase.store.models import ExerciseEvent, ExerciseSession, User
+from tipcase.team.after_action import SessionFacts, write_after_action_report
+from tipcase.team.debrief import JointDebrief, Stamp, joint_debrief
+from tipcase.team.play import CONSUMED, DECISION, DELIVERED, INJECT, MESSAGE, TeamEvent
+
+_PLAYED = (DECISION, DELIVERED, CONSUMED, INJECT, MESSAGE)
+
+
+def _stamps(events: list[TeamEvent], rows: list[ExerciseEvent], names: dict[int, str]) -> list[Stamp | None]:
+    """One stamp per event of the play's log: the stored row that recorded it (same kind, role, order), or None."""
+    stored = [row for row in rows if row.kind in _PLAYED]
+    stamps: list[Stamp | None] = []
+    index = 0
+    for event in events:
+        row = stored[index] if index < len(stored) else None
+        if row is not None and row.kind == event.kind and row.role == event.role:
+            stamps.append(Stamp(row.at, names.get(row.user_id) if row.user_id is not None else None))
+            index += 1
+        else:
+            stamps.append(None)  # an event the log does not hold (an inject due at the very start)
+    return stamps
+
+
+def debrief(session: Session, actor: User, exercise: ExerciseSession, *, language: str | None = None) -> JointDebrief:
+    """The session's joint debrief in ``language`` (default: the session's).
+
+    Raises PermissionDenied for someone who neither directs, reads all attempts nor takes part, and
+    ServiceError for a language the team case is not written in.
+    """
+    _may_read(session, actor, exercise)
+    play, seq = take_play(session, exercise)
+    try:
+        if language is not None and language not in play.team.languages:
+            raise ServiceError(f"{play.team.id} is written in {', '.join(play.team.languages)}, not {language!r}")
+        rows = list(session.scalars(select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id).order_by(ExerciseEvent.seq)))
+        ids = {row.user_id for row in rows if row.user_id is not None}
+        names = {user.id: user.username for user in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
+        return joint_debrief(play, bundled_register(), language=language, stamps=_stamps(play.log, rows, names))
+    finally:
+        keep_play(session, exercise, play, seq)
+
+
+def session_facts(exercise: ExerciseSession) -> SessionFacts:
+    """The session's name, status, times and who played each role (full names), for the report's head."""
+    users: dict[str, list[str]] = {}
+    for assignment in exercise.assignments:
+        users.setdefault(assignment.role, []).append(assignment.user.full_name or assignment.user.username)
+    return SessionFacts(exercise.name, exercise.status, exercise.started_at, exercise.ended_at, {r: sorted(u) for r, u in users.items()})
+
+
+def write_report_pdf(
+    session: Session, actor: User, exercise: ExerciseSession, target: Path | IO[bytes], *, language: str | None = None
+) -> JointDebrief:
+    """Write the after-action report (PDF, A4) of a session in ``language``; returns the debrief it prints.
+
+    Raises what ``debrief`` raises, and OSError when ``target`` cannot be written.
+    """
+    joint = debrief(session, actor, exercise, language=language)
+    write_after_action_report(joint, session_facts(exercise), target)
+    return joint
