@@ -41,7 +41,8 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.C
         assert f"username {username}" in first[1]
     code, out, _ = run(capsys, "users", "list", "--json")
     assert code == 0
-    assert [u["username"] for u in json.loads(out)] == ["demo-admin", "demo-registrar", "demo-trainee", "demo-trainer"]
+    team = ["demo-caseworker", "demo-inspector", "demo-lpsk", "demo-prosecutor"]  # the team exercise's other roles
+    assert [u["username"] for u in json.loads(out)] == sorted(["demo-admin", "demo-registrar", "demo-trainee", "demo-trainer", *team])
     code, out, _ = run(capsys, "courses", "list", "--json")
     assert code == 0
     listed = {c["code"]: c for c in json.loads(out)}

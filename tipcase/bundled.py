@@ -59,6 +59,11 @@ def bundled_scenarios() -> list[Path]:
     return sorted(p for p in bundled_dir().glob("*.yaml") if not is_library_file(p))
 
 
+def bundled_team_cases() -> list[Path]:
+    """Every bundled team case file (``teams/*.yaml``: ``tipcase-team: 1``, docs/team-exercises.md), sorted by name."""
+    return sorted((bundled_dir() / "teams").glob("*.yaml"))
+
+
 def provision_registers() -> list[Path]:
     """The bundled provisions registers (``provisions*.yaml``), sorted by name."""
     return sorted(bundled_dir().glob("provisions*.yaml"))

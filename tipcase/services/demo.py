@@ -86,12 +86,16 @@ def demo_password(username: str) -> str:
     return username
 
 
-def seed_demo(session: Session, scenarios: Sequence[Path] | None = None, role_courses: bool | None = None) -> list[tuple[str, str, str]]:
+def seed_demo(
+    session: Session, scenarios: Sequence[Path] | None = None, role_courses: bool | None = None, team_exercise: bool | None = None
+) -> list[tuple[str, str, str]]:
     """Create whatever of the demo is missing; returns (username, password, role) of the demo sign-ins.
 
     ``scenarios`` makes the demo course of other cases (tests use one case); default: every bundled case.
     ``role_courses`` adds a course per role of those cases (default: only with the bundled library), and
-    adds to an existing role course the cases it does not have yet.
+    adds to an existing role course the cases it does not have yet. ``team_exercise`` adds the bundled
+    team case's session ``demo-team``, started, a demo trainee at each role
+    (``tipcase.services.exercise_demo``; default: only with the bundled library).
     """
     created_any = False
     users = {}
@@ -123,9 +127,14 @@ def seed_demo(session: Session, scenarios: Sequence[Path] | None = None, role_co
     if role_courses if role_courses is not None else scenarios is None:
         for role_course in _seed_role_courses(session, versions):
             assign_course(session, None, cohort, role_course)
+    accounts = list(DEMO_ACCOUNTS)
+    if team_exercise if team_exercise is not None else scenarios is None:
+        from tipcase.services.exercise_demo import seed_demo_exercise  # noqa: PLC0415 - only with the team exercise
+
+        accounts += seed_demo_exercise(session, users["demo-trainer"], demo_password)
     if created_any:
         audit.record(session, None, "demo seeded", DEMO_COURSE)
-    return [(new.username, demo_password(new.username), new.role.value) for new in DEMO_ACCOUNTS]
+    return [(new.username, demo_password(new.username), new.role.value) for new in accounts]
 
 
 def _seed_role_courses(session: Session, versions: Sequence[ScenarioVersion]) -> list[Course]:

@@ -1,0 +1,130 @@
+"""The bundled team case (the cold store at Bitung): clean in both languages, five agencies of 8 to 15 stages on
+the referral pathway, the hand-overs (with the prosecutor's P-19 return), injects and deadlines of a live
+exercise, a best joint route that passes at 100%, and the typical mistakes of the domain brief costing the team
+what they should; the demo seeds a started session of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.records import CASE
+from tipcase import bundled
+from tipcase.format.roles import ROLE_IDS
+from tipcase.format.validator import Checked, check_file
+from tipcase.services import accounts, exercises
+from tipcase.services.demo import seed_demo
+from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
+from tipcase.store.database import Database
+from tipcase.store.models import ExerciseSession
+from tipcase.team.replay import play_scripted
+from tipcase.team.result import session_result
+
+# The typical mistakes, one role at a time (each the poorest choice offered that is not a critical error):
+# the inspector starts with the payroll and mediates a 'labour dispute', refers late without the ledger and
+# sends the standard note without the wage calculation; the investigator summons the workers for tomorrow,
+# questions them in the yard and treats two as suspects; the case worker takes them to the station before
+# the clinic, without a medical report; LPSK defers the request until trial; the prosecutor accepts a thin
+# file and leaves restitution to a civil suit.
+MISTAKES = {
+    "labour-inspector": [1, 2, 2, 1],
+    "investigator": [2, 1, 1, 1, 2, 1, 2, 1, 2, 1, 1, 1],
+    "case-worker": [1, 1, 2, 1, 1, 1],
+    "lpsk-officer": [1, 1, 1, 2, 1, 2],
+    "prosecutor": [1, 2, 1, 1, 2, 1],
+}
+
+
+@pytest.fixture(scope="module")
+def checked() -> Checked:
+    paths = bundled.bundled_team_cases()
+    assert [p.stem for p in paths] == ["cold-storage-team"]
+    return check_file(paths[0])
+
+
+def test_it_validates_with_no_finding_at_all(checked: Checked) -> None:
+    assert [str(f) for f in checked.findings] == []
+    assert checked.team is not None
+    assert checked.team.languages == ["en", "id"]
+
+
+def test_five_agencies_each_with_eight_to_fifteen_stages(checked: Checked) -> None:
+    team = checked.team
+    assert team is not None
+    assert [track.role for track in team.roles.values()] == [
+        "labour-inspector",
+        "investigator",
+        "case-worker",
+        "lpsk-officer",
+        "prosecutor",
+    ]
+    assert all(track.role in ROLE_IDS for track in team.roles.values())
+    assert all(8 <= len(track.scenario.stages) <= 15 for track in team.roles.values())
+
+
+def test_it_has_the_hand_overs_injects_and_deadlines_of_a_live_exercise(checked: Checked) -> None:
+    team = checked.team
+    assert team is not None
+    assert (team.handovers["research"].sender, team.handovers["research"].receiver) == ("prosecutor", "investigator")  # the P-19 return
+    assert team.handovers["berkas"].complete_when is not None
+    kinds = {inject.id: ("at" if inject.at_hours is not None else "when" if inject.when else "manual") for inject in team.injects}
+    assert kinds == {"family-threat": "at", "second-victim": "when", "journalist-call": "when", "company-lawyer": "manual"}
+    assert checked.pathway is not None
+    assert {rule.id for rule in checked.pathway.rules if rule.deadline_node} == {"protection-24h", "lpsk-48h"}
+
+
+def test_the_best_joint_route_passes_at_100_percent_and_is_not_always_the_first_choice(checked: Checked) -> None:
+    assert checked.team is not None
+    assert checked.team_analysis is not None
+    best = checked.team_analysis.best_choices_by_role()
+    result = session_result(play_scripted(checked.team, checked.pathway, best))
+    team = result["team"]
+    assert (team["total"], team["max_total"], team["total_percent"], team["passed"]) == (70, 70, 100.0, True)
+    assert (team["rule_violations"], team["incomplete_handovers"], team["undelivered"], team["waiting"]) == ([], [], [], {})
+    assert {role: r["total_percent"] for role, r in result["roles"].items()} == dict.fromkeys(best, 100.0)
+    assert {number for numbers in best.values() for number in numbers} > {1}
+
+
+def test_the_typical_mistakes_cost_the_team(checked: Checked) -> None:
+    assert checked.team is not None
+    result = session_result(play_scripted(checked.team, checked.pathway, MISTAKES))
+    team = result["team"]
+    assert all(role["complete"] for role in result["roles"].values())  # nobody is left waiting
+    assert (team["passed"], team["total_percent"], team["waiting"]) == (False, 0.0, {})
+    # the summons for tomorrow: protection and the LPSK request come past their 1x24 and 48 hours
+    assert [(v["rule"], v["points"]) for v in team["rule_violations"]] == [("protection-24h", -2), ("lpsk-48h", -1)]
+    assert [(item["handover"], item["points"]) for item in team["incomplete_handovers"]] == [
+        ("referral", -2),  # no ledger, no photographs
+        ("care-done", -1),  # no medical report
+        ("lpsk-request", -1),  # the threat to the families not reported
+        ("inspection-report", -2),  # no wage calculation
+        ("berkas", -2),  # the file without what the P-21 needs
+        ("restitution-assessment", -1),  # restitution left to a civil suit
+    ]
+    assert {role: r["total"] for role, r in result["roles"].items()} == {
+        "labour-inspector": -2,
+        "investigator": -5,
+        "case-worker": -3,
+        "lpsk-officer": 1,
+        "prosecutor": -5,
+    }
+
+
+def test_the_demo_seeds_a_started_session_of_it(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    db.upgrade()
+    with db.transaction() as session:
+        sign_ins = seed_demo(session, scenarios=[CASE], team_exercise=True)
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[CASE], team_exercise=True)  # idempotent
+    assert {username for username, *_ in sign_ins} >= set(DEMO_ROLES.values())
+    with db.reading() as session:
+        [exercise] = session.scalars(select(ExerciseSession)).all()
+        assert (exercise.name, exercise.status) == (DEMO_EXERCISE, "running")
+        state = exercises.status(session, accounts.get_user(session, "demo-trainer"), exercise)
+        assert {role: found["users"] for role, found in state["roles"].items()} == {role: [user] for role, user in DEMO_ROLES.items()}
+        assert state["roles"]["labour-inspector"]["waiting_for"] is None  # the inspector starts; the others wait for the file
+        assert state["roles"]["prosecutor"]["waiting_for"] == "spdp"
+    db.dispose()
