@@ -97,6 +97,23 @@ def _decisions(_spawner: Spawner) -> bool:
         return decisions.run(Path(folder))
 
 
+def _handovers(_spawner: Spawner) -> bool:
+    import subprocess  # noqa: PLC0415
+
+    from benchmarks.handovers import bench_handovers  # noqa: PLC0415
+    from tests.pgserver import start_server  # noqa: PLC0415 - the tests' real PostgreSQL server
+
+    try:
+        server = start_server()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        print(f"(PostgreSQL not measured: {exc})")
+        return bench_handovers(None)
+    try:
+        return bench_handovers(server.create_database)
+    finally:
+        server.stop()
+
+
 BENCHMARKS = {
     "calibration": print_calibration,
     "cli": _cli,
@@ -110,6 +127,7 @@ BENCHMARKS = {
     "audit": _audit,
     "roster": _roster,
     "decisions": _decisions,
+    "handovers": _handovers,
 }
 
 

@@ -4,10 +4,11 @@ Whoever appends exercise events announces the topic ``exercise`` with ``{"sessio
 in the same transaction (``changes.announce``): on PostgreSQL a NOTIFY delivered when, and only if,
 that transaction commits; on SQLite nothing is written, because every commit by another connection
 changes ``PRAGMA data_version``, which the watcher reads. ``EventWatcher`` is what a workstation keeps
-while its role waits: a ``changes.ChangeWatcher`` thread (LISTEN on PostgreSQL; ``data_version`` every
-``POLL_SECONDS`` on SQLite) that wakes ``wait``, which then reads the session's newest event number
-itself, so a notification that came before the wait, or several commits between two polls, are never
-missed. The app's notifier hears the same topic (``ui.notifier``: subscribe to ``exercise``).
+while its role waits: a ``changes.ChangeWatcher`` thread (LISTEN on PostgreSQL, its connection checked
+every ``KEEPALIVE_SECONDS``; ``data_version`` every ``POLL_SECONDS`` on SQLite) that wakes ``wait``, which
+then reads the session's newest event number itself, so a notification that came before the wait, or
+several commits between two polls, are never missed. The app's notifier hears the same topic
+(``ui.notifier``: subscribe to ``exercise``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tipcase.store.models import ExerciseEvent
 
 TOPIC = "exercise"
 POLL_SECONDS = 0.05  # SQLite: a few microseconds a poll; well inside the second an arrival may take
+KEEPALIVE_SECONDS = 1.0  # PostgreSQL: a NOTIFY wakes the watcher at once; this only paces its check that the server is there
 CONNECT_SECONDS = 5.0
 RECHECK_SECONDS = 2.0  # the newest event is read again this often even without a notification (a lost one costs no more)
 
@@ -47,7 +49,8 @@ class EventWatcher:
         self.db = db
         self.session_id = session_id
         self._heard = threading.Event()
-        self._watcher = ChangeWatcher(db, self._hear, poll_seconds=POLL_SECONDS).start()
+        poll = KEEPALIVE_SECONDS if db.engine.dialect.name == "postgresql" else POLL_SECONDS
+        self._watcher = ChangeWatcher(db, self._hear, poll_seconds=poll).start()
         deadline = time.monotonic() + CONNECT_SECONDS
         while self._watcher.connected is None and time.monotonic() < deadline:  # listening before the first read
             time.sleep(0.01)
