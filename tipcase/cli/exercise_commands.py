@@ -19,7 +19,7 @@ from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
-from tipcase.services import accounts, exercise_debrief, exercises, team_cases
+from tipcase.services import accounts, exercise_debrief, exercise_log, exercises, team_cases
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database
 from tipcase.store.notify import EventWatcher
@@ -205,7 +205,7 @@ def _play_role(db: Database, watcher: EventWatcher, args: argparse.Namespace, *,
                 print(f"{role}: waiting for {what}...", flush=True)
             said = what
             started = time.monotonic()
-            if watcher.wait(view.last_seq, args.timeout) <= view.last_seq:
+            if not _wait_for_own(db, watcher, role, view.last_seq, args.timeout):
                 return f"timed out after {time.monotonic() - started:.0f} s waiting for {what}"
             continue
         number = numbers[len(made)]
@@ -223,6 +223,24 @@ def _play_role(db: Database, watcher: EventWatcher, args: argparse.Namespace, *,
         if not args.json:
             label = view.offered()[number - 1].choice.label.get(view.play.language, view.play.scenario.languages)
             print(f"{role}: decision {view.step} at '{view.play.stage.id}': {number}) {label}", flush=True)
+
+
+def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float) -> bool:
+    """Wait until an event after ``after`` concerns ``role`` (``exercise_log.concerns_role``); False after ``timeout`` seconds.
+
+    Every event of the session wakes every workstation; asking with one query whether it concerns this
+    role keeps the wakes for other roles cheap, so a busy exercise does not slow the role the file is for.
+    """
+    deadline = time.monotonic() + timeout
+    seen = after
+    while True:
+        newest = watcher.wait(seen, max(0.0, deadline - time.monotonic()))
+        if newest <= seen:
+            return False
+        with db.reading() as session:
+            if exercise_log.concerns_role(session, watcher.session_id, role, seen, newest):
+                return True
+        seen = newest
 
 
 def cmd_report(args: argparse.Namespace) -> int:

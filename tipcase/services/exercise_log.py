@@ -148,6 +148,21 @@ def newest_seq(session: Session, exercise_id: int) -> int:
     return int(session.scalar(select(func.coalesce(func.max(ExerciseEvent.seq), 0)).where(ExerciseEvent.session_id == exercise_id)) or 0)
 
 
+def concerns_role(session: Session, exercise_id: int, role: str, after: int, upto: int) -> bool:
+    """Whether an event numbered in (``after``, ``upto``] concerns ``role``; one query.
+
+    Its own events (a delivery to it, an inject for it, its decisions) and the whole session's (started,
+    paused, resumed, ended, a message) concern it; other roles' do not.
+    """
+    query = select(ExerciseEvent.id).where(
+        ExerciseEvent.session_id == exercise_id,
+        ExerciseEvent.seq > after,
+        ExerciseEvent.seq <= upto,
+        (ExerciseEvent.role == role) | ExerciseEvent.role.is_(None),
+    )
+    return session.scalars(query.limit(1)).first() is not None
+
+
 def append(
     session: Session,
     exercise: ExerciseSession,
