@@ -1,12 +1,16 @@
 """Interface translations: ``update`` the .ts files from the code, ``build`` the .qm files, ``check`` them.
 
 The .ts files in resources/translations are the sources (edit them with pyside6-linguist); the .qm
-files are built from them and not committed. ``check`` fails when a string is untranslated or when
-the code has strings the .ts file does not know yet.
+files are built from them and not committed. ``tipcase_<lang>.ts`` holds the app's strings and the
+core's messages (lupdate reads both ``ui`` and ``tipcase``); ``qtbase_<lang>.ts`` holds Qt's own strings
+(standard buttons, file dialog, text fields' menus) for a language Qt ships no translation of, kept by
+hand. ``check`` fails when a string is untranslated or when the code has strings the .ts file does not
+know yet.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,7 +24,8 @@ BIN = Path(sys.executable).parent
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    """The app's sources (its ``tr`` strings) and the core's (its messages marked ``QT_TRANSLATE_NOOP("core", ...)``)."""
+    return sorted(str(p.relative_to(ROOT)) for folder in ("ui", "tipcase") for p in (ROOT / folder).rglob("*.py"))
 
 
 def lupdate(target: Path, language: str) -> None:
@@ -62,7 +67,7 @@ def check() -> list[str]:
         have = messages(ts)
         for key in sorted(wanted - set(have)):
             problems.append(f"{ts.name}: not yet in the file (run tools/translations.py update): {key[0]}: {key[1]!r}")
-        for key, message in sorted(have.items()):
+        for key, message in sorted(have.items()) + sorted(_qt_messages(code).items()):
             translation = message.find("translation")
             texts = (
                 [t.text for t in translation.iter("numerusform")]
@@ -71,13 +76,28 @@ def check() -> list[str]:
             )
             if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(texts):
                 problems.append(f"{ts.name}: untranslated: {key[0]}: {key[1]!r}")
+            elif any(_fields(text or "") != _fields(key[1]) for text in texts):
+                problems.append(
+                    f"{ts.name}: the translation's fields differ from the source's {sorted(_fields(key[1]))}: {key[0]}: {key[1]!r}"
+                )
     return problems
+
+
+def _fields(text: str) -> set[str]:
+    """The fields a text is filled with: ``{name}``, ``{name!r}`` (str.format) and ``%1`` (QString.arg); ``%n`` aside."""
+    return set(re.findall(r"\{[a-z_]+(?:![rs])?(?::[^}]*)?\}|%[1-9]", text))
+
+
+def _qt_messages(code: str) -> dict[tuple[str, str], ET.Element]:
+    ts = TRANSLATIONS / f"qtbase_{code}.ts"
+    return messages(ts) if ts.exists() else {}
 
 
 def build() -> None:
     for code in LANGUAGES:
-        ts = TRANSLATIONS / f"tipcase_{code}.ts"
-        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        for ts in (TRANSLATIONS / f"tipcase_{code}.ts", TRANSLATIONS / f"qtbase_{code}.ts"):
+            if ts.exists():
+                subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 
 def main() -> int:

@@ -2,7 +2,8 @@
 
 ``user_message(error, where)`` turns any exception into one translated sentence: a database fault by
 its kind (``tipcase.store.faults``: read-only, unreachable, locked, full, connection lost...), a file
-that cannot be written by its reason, a service's refusal by its own line, and anything else (a fault
+that cannot be written by its reason, a service's refusal by its own line (``core_text``: the core's
+template translated, ``tipcase.messages``), and anything else (a fault
 in the program) as "something unexpected happened", with the log file's path. No SQL, stack trace or
 internal name ever reaches the screen: they go to the rotating log (``tipcase.logs``).
 
@@ -26,7 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,23 @@ def _is_ours(error: BaseException) -> bool:
     return module.startswith("tipcase.") and not isinstance(error, AssertionError)
 
 
+def core_text(error: BaseException) -> str:
+    """What the core said in ``error``, in the interface language; its English line when it has no template.
+
+    The template (``tipcase.messages``) is translated in the context ``core`` and filled with its parameters.
+    """
+    template = getattr(error, "template", None)
+    if not isinstance(template, str) or not template:
+        return str(error)
+    params = getattr(error, "params", None) or {}
+    translated = QCoreApplication.translate("core", template)
+    try:
+        return translated.format(**params) if params else translated
+    except (KeyError, IndexError, ValueError):  # a translation that names a field the template has not
+        log.warning("translation of %r does not fit its parameters", template)
+        return str(error)
+
+
 def user_message(error: BaseException, where: str = "") -> str:
     """One translated sentence for ``error`` (see the module's docstring); logs what the sentence leaves out."""
     from tipcase.store.faults import classify  # noqa: PLC0415 - the database layer is loaded by now
@@ -125,7 +143,7 @@ def user_message(error: BaseException, where: str = "") -> str:
         log.warning("file error", exc_info=error)
         return messages.file(error)
     if _is_ours(error):
-        line = (str(error).strip().splitlines() or [""])[0]
+        line = (core_text(error).strip().splitlines() or [""])[0]
         return line[:MAX_LINE] + ("…" if len(line) > MAX_LINE else "")
     log.error("unexpected error", exc_info=error)
     return messages.unexpected(_log_file())

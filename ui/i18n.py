@@ -2,7 +2,9 @@
 
 ``resources/translations/tipcase_id.ts`` is the translation source, updated from the code with
 ``make translations`` (pyside6-lupdate) and compiled to ``.qm`` by the build (pyside6-lrelease).
-Qt's own strings (standard buttons, dialogs) come from Qt's ``qtbase`` translations.
+Qt's own strings (standard buttons, dialogs, text fields' menus) come from Qt's ``qtbase`` translations, or,
+for a language Qt ships none of (Bahasa Indonesia), from ``resources/translations/qtbase_<lang>.ts``. The
+core's messages are in ``tipcase_<lang>.ts`` under the context ``core`` (``tipcase.messages``).
 Switching installs or removes translators; Qt then sends every widget a LanguageChange event.
 """
 
@@ -57,7 +59,9 @@ class Translations:
         app.installTranslator(ours)
         self._installed.append(ours)
         qt = QTranslator()
-        if qt.load(f"qtbase_{self.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt.load(f"qtbase_{self.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or qt.load(
+            str(translations_dir() / f"qtbase_{self.language}.qm")
+        ):
             app.installTranslator(qt)
             self._installed.append(qt)
         return True

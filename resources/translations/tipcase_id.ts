@@ -383,6 +383,10 @@
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
 </context>
 <context>
     <name>ControlRoomPage</name>
@@ -1430,10 +1434,6 @@
     <message>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
-    </message>
-    <message>
-        <source>The scenario cannot be saved: {detail}</source>
-        <translation>Skenario tidak dapat disimpan: {detail}</translation>
     </message>
     <message>
         <source>Autosave failed: {detail}</source>
@@ -2542,6 +2542,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Pratin&amp;jau</translation>
     </message>
     <message>
+        <source>Saved {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;This workstation cannot issue certificates yet:&lt;/b&gt; it has no issuing key. Create it here; certificates it signs verify at once on this workstation, and elsewhere once they import its public key.</source>
         <translation>&lt;b&gt;Komputer ini belum dapat menerbitkan sertifikat:&lt;/b&gt; belum ada kunci penerbitan. Buat kuncinya di sini; sertifikat yang ditandatanganinya langsung dapat diverifikasi di komputer ini, dan di tempat lain setelah kunci publiknya diimpor.</translation>
     </message>
@@ -3211,10 +3215,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
     </message>
-    <message>
-        <source>The scenario cannot be saved: {detail}</source>
-        <translation>Skenario tidak dapat disimpan: {detail}</translation>
-    </message>
 </context>
 <context>
     <name>VerifyPage</name>
@@ -3708,6 +3708,69 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>The session is not running, so your choice was not recorded.</source>
         <translation>Sesi sedang tidak berjalan, jadi pilihan Anda tidak tercatat.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>no stage {id!r}</source>
+        <translation>tidak ada tahap {id!r}</translation>
+    </message>
+    <message>
+        <source>{file}: not a scenario file</source>
+        <translation>{file}: bukan berkas skenario</translation>
+    </message>
+    <message>
+        <source>exhibit id {id!r}: use lower-case letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>ID barang bukti {id!r}: gunakan huruf kecil, angka, &apos;_&apos; dan &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>stage id {id!r}: use lower-case letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>ID tahap {id!r}: gunakan huruf kecil, angka, &apos;_&apos; dan &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>a stage {id!r} already exists</source>
+        <translation>tahap {id!r} sudah ada</translation>
+    </message>
+    <message>
+        <source>the start stage cannot be deleted: make another stage the start first</source>
+        <translation>tahap awal tidak dapat dihapus: jadikan tahap lain sebagai awal terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>{key!r} is not a case field</source>
+        <translation>{key!r} bukan isian kasus</translation>
+    </message>
+    <message>
+        <source>the case needs its {key}</source>
+        <translation>kasus memerlukan {key}-nya</translation>
+    </message>
+    <message>
+        <source>case id {id!r}: use lower-case letters, digits and &apos;-&apos;, starting with a letter or digit</source>
+        <translation>ID kasus {id!r}: gunakan huruf kecil, angka dan &apos;-&apos;, diawali huruf atau angka</translation>
+    </message>
+    <message>
+        <source>no exhibit {id!r}</source>
+        <translation>tidak ada barang bukti {id!r}</translation>
+    </message>
+    <message>
+        <source>an exhibit needs an id</source>
+        <translation>barang bukti memerlukan ID</translation>
+    </message>
+    <message>
+        <source>an exhibit {id!r} already exists</source>
+        <translation>barang bukti {id!r} sudah ada</translation>
+    </message>
+    <message>
+        <source>stage {id!r} has no choice {n}</source>
+        <translation>tahap {id!r} tidak memiliki pilihan {n}</translation>
+    </message>
+    <message>
+        <source>course code {code!r}: use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>kode kursus {code!r}: gunakan huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>{case} version {number} is already published with other content: raise &apos;version&apos; first</source>
+        <translation>{case} versi {number} sudah diterbitkan dengan isi lain: naikkan &apos;version&apos; terlebih dahulu</translation>
     </message>
 </context>
 </TS>

@@ -27,12 +27,16 @@ from tipcase.format.findings import Findings
 from tipcase.format.validator import Checked, check_text
 from tipcase.format.yaml_source import MAX_FILE_BYTES, compose, decode, too_large
 from tipcase.format.yaml_writer import to_yaml
+from tipcase.messages import QT_TRANSLATE_NOOP, MessageError
 
 ChangeKind = Literal["stage-added", "stage-removed", "stage-renamed", "stage-changed", "case-changed"]
 
 
-class EditError(Exception):
-    """An edit that cannot be made (a name taken, the start stage deleted); the message says why."""
+class EditError(MessageError):
+    """An edit that cannot be made (a name taken, the start stage deleted); the message says why.
+
+    The message is a template and its parameters (tipcase.messages), so the editor says it in its language.
+    """
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +125,7 @@ class ScenarioDocument:
         try:
             return self.stages[stage_id]
         except KeyError:
-            raise EditError(f"no stage {stage_id!r}") from None
+            raise EditError(QT_TRANSLATE_NOOP("core", "no stage {id!r}"), id=stage_id) from None
 
     def free_id(self, base: str = "stage") -> str:
         """``base``, or ``base-2``, ``base-3``... whichever no stage has yet."""
@@ -241,5 +245,5 @@ def read_scenario_text(text: str, shown: str) -> dict[str, Any]:
         raise EditError(str(findings.items[0]))
     data = yaml.constructor.SafeConstructor().construct_document(root) if root is not None else None
     if not isinstance(data, dict) or "tipcase" not in data:
-        raise EditError(f"{shown}: not a scenario file")
+        raise EditError(QT_TRANSLATE_NOOP("core", "{file}: not a scenario file"), file=shown)
     return data

@@ -15,6 +15,7 @@ from typing import Any
 from typing_extensions import override
 
 from tipcase.format.document import Change, Edit, EditError, ScenarioDocument
+from tipcase.messages import QT_TRANSLATE_NOOP
 
 ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
 _MISSING = object()
@@ -22,7 +23,12 @@ _MISSING = object()
 
 def _check_id(stage_id: str, what: str = "stage") -> None:
     if not stage_id or stage_id[0] == "-" or any(char not in ID_CHARS for char in stage_id):
-        raise EditError(f"{what} id {stage_id!r}: use lower-case letters, digits, '_' and '-'")
+        template = (
+            QT_TRANSLATE_NOOP("core", "exhibit id {id!r}: use lower-case letters, digits, '_' and '-'")
+            if what == "exhibit"
+            else QT_TRANSLATE_NOOP("core", "stage id {id!r}: use lower-case letters, digits, '_' and '-'")
+        )
+        raise EditError(template, id=stage_id)
 
 
 def _insert_key(mapping: dict[str, Any], key: str, value: Any, index: int) -> dict[str, Any]:
@@ -92,7 +98,7 @@ class AddStage(Edit):
     def do(self, document: ScenarioDocument) -> None:
         _check_id(self.stage_id)
         if self.stage_id in document.stages:
-            raise EditError(f"a stage {self.stage_id!r} already exists")
+            raise EditError(QT_TRANSLATE_NOOP("core", "a stage {id!r} already exists"), id=self.stage_id)
         if self.after is None:
             document.stages[self.stage_id] = copy.deepcopy(self.stage)
             document.note(Change("stage-added", self.stage_id, len(document.stages) - 1))
@@ -120,7 +126,7 @@ class DeleteStage(Edit):
     @override
     def do(self, document: ScenarioDocument) -> None:
         if document.data.get("start") == self.stage_id:
-            raise EditError("the start stage cannot be deleted: make another stage the start first")
+            raise EditError(QT_TRANSLATE_NOOP("core", "the start stage cannot be deleted: make another stage the start first"))
         stage = document.stage(self.stage_id)
         self._removed = (list(document.stages).index(self.stage_id), stage)
         self._incoming = []
@@ -178,7 +184,7 @@ class RenameStage(Edit):
         _check_id(self.new)
         document.stage(self.old)
         if self.new in document.stages:
-            raise EditError(f"a stage {self.new!r} already exists")
+            raise EditError(QT_TRANSLATE_NOOP("core", "a stage {id!r} already exists"), id=self.new)
         self._rename(document, self.old, self.new)
 
     @override
@@ -239,11 +245,14 @@ class SetCaseField(Edit):
     @override
     def do(self, document: ScenarioDocument) -> None:
         if self.key not in CASE_KEYS:
-            raise EditError(f"{self.key!r} is not a case field")
+            raise EditError(QT_TRANSLATE_NOOP("core", "{key!r} is not a case field"), key=self.key)
         if self.key in ("id", "version", "title") and self.value is None:
-            raise EditError(f"the case needs its {self.key}")
+            raise EditError(QT_TRANSLATE_NOOP("core", "the case needs its {key}"), key=self.key)
         if self.key == "id" and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(self.value)):
-            raise EditError(f"case id {self.value!r}: use lower-case letters, digits and '-', starting with a letter or digit")
+            raise EditError(
+                QT_TRANSLATE_NOOP("core", "case id {id!r}: use lower-case letters, digits and '-', starting with a letter or digit"),
+                id=self.value,
+            )
         self._previous = _set(document.data, self.key, self.value, FILE_ORDER)
         document.note(Change("case-changed", key=self.key))
 
@@ -272,13 +281,13 @@ class SetExhibit(Edit):
     def do(self, document: ScenarioDocument) -> None:
         exhibits = dict(document.data.get("exhibits") or {})
         if self.old_id is not None and self.old_id not in exhibits:
-            raise EditError(f"no exhibit {self.old_id!r}")
+            raise EditError(QT_TRANSLATE_NOOP("core", "no exhibit {id!r}"), id=self.old_id)
         if self.value is not None:
             if self.new_id is None:
-                raise EditError("an exhibit needs an id")
+                raise EditError(QT_TRANSLATE_NOOP("core", "an exhibit needs an id"))
             _check_id(self.new_id, "exhibit")
             if self.new_id != self.old_id and self.new_id in exhibits:
-                raise EditError(f"an exhibit {self.new_id!r} already exists")
+                raise EditError(QT_TRANSLATE_NOOP("core", "an exhibit {id!r} already exists"), id=self.new_id)
         self._reveals = {
             stage_id: (copy.deepcopy(stage["reveal"]), list(stage).index("reveal"))
             for stage_id, stage in document.stages.items()
@@ -399,7 +408,7 @@ class DeleteChoice(Edit):
     def do(self, document: ScenarioDocument) -> None:
         choices = document.stage(self.stage_id).get("choices", [])
         if not 0 <= self.index < len(choices):
-            raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
+            raise EditError(QT_TRANSLATE_NOOP("core", "stage {id!r} has no choice {n}"), id=self.stage_id, n=self.index + 1)
         self._removed = choices.pop(self.index)
         _note_choices(document, self.stage_id)
 
@@ -422,7 +431,7 @@ class MoveChoice(Edit):
     def _move(self, document: ScenarioDocument, source: int, target: int) -> None:
         choices = document.stage(self.stage_id).get("choices", [])
         if not (0 <= source < len(choices) and 0 <= target < len(choices)):
-            raise EditError(f"stage {self.stage_id!r} has no choice {max(source, target) + 1}")
+            raise EditError(QT_TRANSLATE_NOOP("core", "stage {id!r} has no choice {n}"), id=self.stage_id, n=max(source, target) + 1)
         choices.insert(target, choices.pop(source))
         _note_choices(document, self.stage_id)
 
@@ -449,7 +458,7 @@ class SetChoiceField(Edit):
     def _choice(self, document: ScenarioDocument) -> dict[str, Any]:
         choices = document.stage(self.stage_id).get("choices", [])
         if not 0 <= self.index < len(choices):
-            raise EditError(f"stage {self.stage_id!r} has no choice {self.index + 1}")
+            raise EditError(QT_TRANSLATE_NOOP("core", "stage {id!r} has no choice {n}"), id=self.stage_id, n=self.index + 1)
         return choices[self.index]  # type: ignore[no-any-return]
 
     @override

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
@@ -56,7 +57,7 @@ def create_course(
     if actor is not None:
         require(actor, Permission.MANAGE_COURSES)
     if not CODE.fullmatch(code):
-        raise ServiceError(f"course code {code!r}: use lower-case letters, digits, '-' and '_'")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "course code {code!r}: use lower-case letters, digits, '-' and '_'"), code=code)
     if session.scalars(select(Course.id).where(Course.code == code)).first() is not None:
         raise ServiceError(f"a course {code!r} already exists")
     if not versions:

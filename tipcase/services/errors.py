@@ -1,9 +1,14 @@
-"""Errors a service raises: each message is one line a user can act on."""
+"""Errors a service raises: each message is one line a user can act on.
+
+A message is a template and its parameters, so the app can say it in the interface language (tipcase.messages).
+"""
 
 from __future__ import annotations
 
+from tipcase.messages import MessageError
 
-class ServiceError(Exception):
+
+class ServiceError(MessageError):
     """Something the user asked for cannot be done; the message says why."""
 
 

@@ -22,6 +22,7 @@ from tipcase.format import media
 from tipcase.format.loader import load_bytes
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.validator import check_file
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.compiled_scenario import CompiledScenario, compile_scenario
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError
@@ -102,7 +103,11 @@ def _published(session: Session, scenario_id: str, number: int, sha: str) -> Sce
     query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == number)
     same = session.scalars(query).first()
     if same is not None and same.sha256 != sha:
-        raise ServiceError(f"{scenario_id} version {number} is already published with other content: raise 'version' first")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{case} version {number} is already published with other content: raise 'version' first"),
+            case=scenario_id,
+            number=number,
+        )
     return same
 
 

@@ -20,6 +20,7 @@ from tipcase.format.media import MEDIA_TYPES, MediaError, adopt
 
 from ui.editor.fields import EXHIBIT_FIELDS
 from ui.editor.forms import Changes, Form, FormHost, set_field_text
+from ui.errors import user_message
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -208,7 +209,7 @@ class CaseFileForm(QWidget):
         try:
             set_field_text(self.form["file"], adopt(path, chosen))
         except (MediaError, OSError) as exc:
-            self.host.warn(str(exc))
+            self.host.warn(user_message(exc))
 
     def retranslate(self) -> None:
         self.form.retranslate()

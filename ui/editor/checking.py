@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from tipcase.format.document import Change, ScenarioDocument
 from tipcase.format.document_check import CheckerGone, CheckerProcess, CheckReport, LocalChecker, SyncTracker, encode
 
+from ui.errors import user_message
 from ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 300
@@ -122,7 +123,7 @@ class BackgroundCheck(QObject):
         return done
 
     def _check_failed(self, error: BaseException) -> None:
-        self.failed.emit(str(error))
+        self.failed.emit(user_message(error))
         if self._failures <= MAX_FAILURES:
             self.timer.start(DEBOUNCE_MS)  # once more, afresh; a change tries again after that
 

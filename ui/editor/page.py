@@ -46,6 +46,7 @@ from ui.editor.graph import CaseGraph
 from ui.editor.outline import OutlineFilter, OutlineModel
 from ui.editor.session import FileSession
 from ui.editor.structure import StructureEdits
+from ui.errors import user_message
 from ui.widgets.graph_view import GraphView
 from ui.widgets.map_legend import MapLegend
 
@@ -330,7 +331,7 @@ class EditorPage(QWidget):
         try:
             edit.redo(self.document)
         except EditError as exc:
-            self.warn(str(exc))
+            self.warn(user_message(exc))
             return False
         self.undo_stack.push(EditCommand(self.document, edit, text))
         return True

@@ -21,6 +21,8 @@ from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.form_text import text_of
 
+from ui.errors import user_message
+
 if TYPE_CHECKING:
     from ui.editor.page import EditorPage
 
@@ -110,7 +112,7 @@ class FileSession(QObject):
         try:
             document = ScenarioDocument.load(path)
         except (OSError, EditError) as exc:
-            self.page.warn(str(exc))
+            self.page.warn(user_message(exc))
             return
         autosaved = path.with_name(f".{path.name}.autosave")
         if in_library(path):
@@ -130,7 +132,7 @@ class FileSession(QObject):
                 kept = ScenarioDocument.load(autosaved)
                 document = ScenarioDocument(kept.data, path, source_text=kept.source_text)
             except (OSError, EditError) as exc:
-                self.page.warn(str(exc))
+                self.page.warn(user_message(exc))
                 restore = False
         self.page.set_document(document)
         if restore:
@@ -162,7 +164,7 @@ class FileSession(QObject):
             save_text(path, self.document.to_yaml())
         except OSError as exc:
             QApplication.restoreOverrideCursor()
-            self.page.warn(self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
+            self.page.warn(user_message(exc))
             return False
         QApplication.restoreOverrideCursor()
         self.forget_autosave()  # the one beside the old name, before the path changes

@@ -532,7 +532,12 @@ class CohortsPage(QWidget):
 
         report = self.report
         write = analytics.export_csv if path.suffix.lower() == ".csv" else analytics.export_xlsx
-        self.context.tasks.run(lambda: write(report, path), lambda _none: self.context.signals.status_message.emit(str(path)), self._failed)
+        saved = self.tr("Saved {path}").format(path=path)
+        self.context.tasks.run(
+            lambda: write(report, path),
+            lambda _none: self.context.signals.status_message.emit(saved),
+            self._failed,
+        )
 
 
 def _kind(report: Any, stage: str) -> str:

@@ -139,6 +139,9 @@ class RegisterPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Certificate register"), self.context.describe(error))
 
+    def _saved(self, path: Path) -> None:
+        self.context.signals.status_message.emit(self.tr("Saved {path}").format(path=path))
+
     def refresh(self) -> None:
         from tipcase.services.registrar_desktop import register_view  # noqa: PLC0415
 
@@ -350,7 +353,7 @@ class RegisterPage(QWidget):
             self, self.tr("Save certificates"), "certificates.zip" if as_zip else "certificates.pdf", kind
         )
         if name:
-            self.write(serials, Path(name), as_zip=as_zip, then=lambda path: self.context.signals.status_message.emit(str(path)))
+            self.write(serials, Path(name), as_zip=as_zip, then=self._saved)
 
     def preview_selected(self) -> None:
         """Show the selected certificate exactly as it prints (the same PDF, rendered by QtPdf)."""

@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from ui.errors import user_message
+
 
 class TwineImportDialog(QDialog):
     """What an import from Twine or H5P became (stages, choices, warnings), and saving it as a scenario file."""
@@ -68,7 +70,7 @@ class TwineImportDialog(QDialog):
         try:
             save_imported(self.imported, target)
         except (OSError, ImportFailed) as exc:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The scenario cannot be saved: {detail}").format(detail=exc))
+            QMessageBox.warning(self, self.windowTitle(), user_message(exc))
             return
         self.saved_to = target
         self.accept()

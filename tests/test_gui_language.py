@@ -1,0 +1,64 @@
+"""Every string a user sees in the interface language: Qt's own (standard buttons, text fields' menus, for
+which Qt ships no Indonesian) and the core's messages (an edit or a service refused), which the core raises
+as a template and parameters (tipcase.messages) and the app says in the interface language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+
+from tests.gui import make_context
+from tipcase import bundled
+from tipcase.format.document import EditError, ScenarioDocument
+from tipcase.format.edits import AddStage
+from tipcase.services.errors import ServiceError
+
+from ui.errors import core_text, user_message
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def indonesian(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    context = make_context(tmp_path, f"sqlite:///{tmp_path / 'x.sqlite3'}", "id")
+    yield context
+    context.set_language("en")
+
+
+def test_qt_standard_buttons_and_text_menus_speak_indonesian(qtbot, indonesian) -> None:  # type: ignore[no-untyped-def]
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Discard | QDialogButtonBox.StandardButton.Close
+    )
+    qtbot.addWidget(box)
+    qtbot.addWidget(buttons)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Batal"
+    assert [buttons.button(b).text() for b in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Discard)] == [
+        "Simpan",
+        "Buang",
+    ]
+    field = QLineEdit("teks")
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    assert "&Salin" in [action.text().split("\t")[0] for action in menu.actions()]
+    indonesian.set_language("en")
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_a_refused_edit_is_said_in_the_interface_language_and_in_english_on_the_command_line(indonesian) -> None:  # type: ignore[no-untyped-def]
+    document = ScenarioDocument.load(bundled.bundled_dir() / "scam-compound-return.yaml")
+    with pytest.raises(EditError) as refused:
+        AddStage("Not An Id", after=document.data["start"]).redo(document)
+    assert str(refused.value) == "stage id 'Not An Id': use lower-case letters, digits, '_' and '-'"  # the CLI's line
+    assert core_text(refused.value) == "ID tahap 'Not An Id': gunakan huruf kecil, angka, '_' dan '-'"
+    refused_service = ServiceError("course code {code!r}: use lower-case letters, digits, '-' and '_'", code="Bad Code")
+    assert user_message(refused_service) == "kode kursus 'Bad Code': gunakan huruf kecil, angka, '-' dan '_'"
+    indonesian.set_language("en")
+    assert user_message(refused_service) == "course code 'Bad Code': use lower-case letters, digits, '-' and '_'"
+
+
+def test_a_message_without_a_template_is_shown_as_it_is(indonesian) -> None:  # type: ignore[no-untyped-def]
+    assert user_message(ServiceError("a line the core has not marked yet")) == "a line the core has not marked yet"

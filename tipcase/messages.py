@@ -1,0 +1,39 @@
+"""Messages the core says to people, translatable without Qt: a marked English template and its parameters.
+
+The core never imports Qt, yet what it says reaches the app's screens (a refusal of a service, an edit
+that cannot be made). So a message is raised as its template and parameters::
+
+    raise ServiceError(QT_TRANSLATE_NOOP("core", "course code {code!r}: use lower-case letters, digits, '-' and '_'"), code=code)
+
+``QT_TRANSLATE_NOOP`` (this module's, not Qt's) returns the template unchanged, and Qt's ``lupdate``
+(which reads the core's sources as well as the app's: tools/translations.py) collects it into
+``resources/translations/tipcase_id.ts`` under the context ``core``. ``str(error)`` is the English line
+the command line prints; the app renders ``error.template`` in the interface language with the same
+parameters (``ui.errors.core_text``). A message raised as a plain string still works: it is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+CONTEXT = "core"
+"""The translation context of every core message (what ``QCoreApplication.translate`` is given)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate reads
+    """Mark ``text`` for translation in ``context``; returns it unchanged (the app translates it when shown)."""
+    del context
+    return text
+
+
+class MessageError(Exception):
+    """An error whose message is a template and its parameters (``str()`` is the English line).
+
+    ``template``: the English template with ``{name}`` fields (a plain line when there are no parameters);
+    ``params``: the values of its fields. Both are read by the app to say it in the interface language.
+    """
+
+    def __init__(self, template: str = "", /, **params: object) -> None:
+        self.template = template
+        self.params: Mapping[str, object] = params
+        super().__init__(template.format(**params) if params else template)
