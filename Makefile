@@ -20,7 +20,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PIP) install -e ".[test]"
 	touch $@
 
-$(QM): resources/translations/tipcase_id.ts resources/translations/qtbase_id.ts $(VENV)/.installed
+$(QM): resources/translations/tipcase_id.ts resources/translations/tipcase_en.ts resources/translations/qtbase_id.ts $(VENV)/.installed
 	$(BIN)/python tools/translations.py build
 
 ## translations: compile the interface translations (.ts sources to .qm)

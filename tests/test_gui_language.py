@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from tests.gui import make_context
@@ -62,3 +63,13 @@ def test_a_refused_edit_is_said_in_the_interface_language_and_in_english_on_the_
 
 def test_a_message_without_a_template_is_shown_as_it_is(indonesian) -> None:  # type: ignore[no-untyped-def]
     assert user_message(ServiceError("a line the core has not marked yet")) == "a line the core has not marked yet"
+
+
+def test_plurals_are_words_in_both_languages(indonesian) -> None:  # type: ignore[no-untyped-def]
+    def members(count: int) -> str:
+        return QCoreApplication.translate("IssueCohortDialog", "%n member(s)", "", count)
+
+    assert [members(1), members(3)] == ["1 anggota", "3 anggota"]
+    indonesian.set_language("en")
+    assert [members(1), members(3)] == ["1 member", "3 members"]
+    assert QCoreApplication.translate("RegisterPage", "Preparing %n certificate(s)…", "", 1) == "Preparing the certificate…"

@@ -55,7 +55,7 @@ def test_cohort_analytics_show_the_figures_and_export(window: MainWindow, tmp_pa
     assert page.cohort_box.currentData() == "demo"
     assert page.scenario_box.count() == 1
     summary = page.summary.text()
-    assert "<b>2</b> member(s)" in summary
+    assert "<b>2</b> members" in summary
     assert "<b>2</b> completed (100.0 %)" in summary
     assert "<b>1</b> passed (50.0 %)" in summary
     assert page.hardest_model.row(0)[0] == "arrival"  # one of two questioned him at once instead of care first
@@ -88,10 +88,10 @@ def test_roster_preview_then_import(window: MainWindow, tmp_path: Path) -> None:
     assert dialog.model.rowCount() == 3
     assert dialog.model.row(1)[3] == "no staff ID"
     assert dialog.model.row(2)[3] == "add the existing account other-trainee"
-    assert dialog.import_button.text() == "&Import 2 row(s)"
-    assert page.cohort_box.currentText() == "NTT investigators (0 member(s))"  # nothing imported yet
+    assert dialog.import_button.text() == "&Import 2 rows"
+    assert page.cohort_box.currentText() == "NTT investigators (0 members)"  # nothing imported yet
     dialog.accept()
-    assert page.cohort_box.currentText() == "NTT investigators (2 member(s))"
+    assert page.cohort_box.currentText() == "NTT investigators (2 members)"
     assert page.passwords_dialog.isVisible()
     assert page.passwords_model.row(0)[0] == "sri.90010999"
 
@@ -102,7 +102,7 @@ def test_roster_preview_names_formula_like_cells(window: MainWindow) -> None:
     page.preview_roster(Path(__file__).resolve().parents[2] / "shared" / "testdata" / "inputs" / "roster-formula-cells.csv")
     dialog = page.roster_dialog
     assert dialog.model.row(0)[3].endswith("90000001; looks like a formula: Name, Rank, Unit, Agency")
-    assert "6 row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text" in dialog.summary.text()
+    assert "6 rows have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text" in dialog.summary.text()
     dialog.reject()
 
 
@@ -112,7 +112,7 @@ def test_import_a_twine_story_and_save_it(window: MainWindow, tmp_path: Path) ->
     window.import_twine_file(story)
     dialog = window.twine_dialog
     assert dialog.isVisible()
-    assert "9 passage(s) became 9 stage(s) and 8 choice(s). The case validates with no error." in dialog.summary.text()
+    assert "9 passages became 9 stages and 8 choices. The case validates with no error." in dialog.summary.text()
     assert "broken link to 'Nowhere'" in dialog.notes.toPlainText()
     dialog.save(tmp_path / "every-link-form.yaml")
     assert not dialog.isVisible()
@@ -124,7 +124,7 @@ def test_import_a_twine_story_and_save_it(window: MainWindow, tmp_path: Path) ->
 def test_import_an_h5p_package_and_open_it_in_the_editor(window: MainWindow, tmp_path: Path) -> None:
     window.import_twine_file(package(tmp_path, scenario_json(PORT)))
     dialog = window.twine_dialog
-    assert "5 H5P item(s) became 7 stage(s) and 7 choice(s). The case validates with no error." in dialog.summary.text()
+    assert "5 H5P items became 7 stages and 7 choices. The case validates with no error." in dialog.summary.text()
     assert "content[4]" in dialog.notes.toPlainText()
     dialog.save(tmp_path / "port.yaml")
     assert check_file(tmp_path / "port.yaml").ok
@@ -168,4 +168,4 @@ def test_compose_a_course_and_assign_it_to_a_new_cohort(window: MainWindow) -> N
     page.assign_course("ntt-2026", returnees.course_id)
     assert page.cohort_box.currentData() == "ntt-2026"
     assert page.course_box.currentText() == "Returnees"
-    assert page.summary.text().startswith("<b>0</b> member(s)")
+    assert page.summary.text().startswith("<b>0</b> members")

@@ -2,7 +2,8 @@
 
 The .ts files in resources/translations are the sources (edit them with pyside6-linguist); the .qm
 files are built from them and not committed. ``tipcase_<lang>.ts`` holds the app's strings and the
-core's messages (lupdate reads both ``ui`` and ``tipcase``); ``qtbase_<lang>.ts`` holds Qt's own strings
+core's messages (lupdate reads both ``ui`` and ``tipcase``); ``tipcase_en.ts`` only the English plural
+forms of the ``%n`` messages (Qt's way: the source text says "%n member(s)"); ``qtbase_<lang>.ts`` holds Qt's own strings
 (standard buttons, file dialog, text fields' menus) for a language Qt ships no translation of, kept by
 hand. ``check`` fails when a string is untranslated or when the code has strings the .ts file does not
 know yet.
@@ -19,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = {"id": "id_ID"}
+LANGUAGES = {"id": "id_ID", "en": "en"}
+PLURALS_ONLY = {"en"}  # the source language: only the plural forms of its %n messages ("1 member", "2 members")
 BIN = Path(sys.executable).parent
 
 
@@ -29,10 +31,12 @@ def sources() -> list[str]:
 
 
 def lupdate(target: Path, language: str) -> None:
+    code = target.stem.rpartition("_")[2]
     subprocess.run(
         [
             str(BIN / "pyside6-lupdate"),
             *sources(),
+            *(["-pluralonly"] if code in PLURALS_ONLY else []),
             "-ts",
             str(target),
             "-target-language",

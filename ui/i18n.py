@@ -42,7 +42,10 @@ class Translations:
         self._installed = _installed
 
     def apply(self, language: str) -> bool:
-        """Switch to ``language``; False (and English) when its translation file is missing."""
+        """Switch to ``language``; False (and English) when its translation file is missing.
+
+        English loads ``tipcase_en.qm`` too: the plural forms of the ``%n`` messages ("1 member", "2 members").
+        """
         app = QCoreApplication.instance()
         for translator in self._installed:
             if app is not None:
@@ -50,14 +53,18 @@ class Translations:
         self._installed.clear()
         self.language = language if language in LANGUAGES else "en"
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian if self.language == "id" else QLocale.Language.English))
-        if self.language == "en" or app is None:
+        if app is None:
             return True
         ours = QTranslator()
         if not ours.load(str(translations_dir() / f"tipcase_{self.language}.qm")):
+            if self.language == "en":
+                return True  # the plural forms are missing: "%n member(s)" reads "2 member(s)"
             self.language = "en"
             return False
         app.installTranslator(ours)
         self._installed.append(ours)
+        if self.language == "en":  # English is the source: its file holds only the plural forms of %n messages
+            return True
         qt = QTranslator()
         if qt.load(f"qtbase_{self.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or qt.load(
             str(translations_dir() / f"qtbase_{self.language}.qm")

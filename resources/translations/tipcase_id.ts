@@ -340,8 +340,26 @@
         <translation>Impor daftar peserta dibatalkan: tidak ada yang diimpor</translation>
     </message>
     <message>
-        <source>Roster imported: {created} new account(s), {existing} existing, {skipped} skipped</source>
-        <translation>Daftar peserta diimpor: {created} akun baru, {existing} akun yang sudah ada, {skipped} dilewati</translation>
+        <source>Roster imported: {created}, {existing}, {skipped}</source>
+        <translation>Daftar peserta diimpor: {created}, {existing}, {skipped}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new account(s)</source>
+        <translation>
+            <numerusform>%n akun baru</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing</source>
+        <translation>
+            <numerusform>%n akun yang sudah ada</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n dilewati</numerusform>
+        </translation>
     </message>
     <message>
         <source>New accounts</source>
@@ -1658,13 +1676,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Cohort</source>
         <translation>Angkatan</translation>
     </message>
-    <message>
-        <source>{title} ({count} members)</source>
-        <translation>{title} ({count} anggota)</translation>
-    </message>
-    <message>
-        <source>{title} (1 member)</source>
-        <translation>{title} (1 anggota)</translation>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n anggota</numerusform>
+        </translation>
     </message>
     <message>
         <source>Course</source>
@@ -2513,6 +2529,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>&amp;Export the register…</source>
         <translation>&amp;Ekspor daftar…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n sertifikat diterbitkan.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Revoke</source>
         <translation>Cabut</translation>
@@ -2528,6 +2550,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Reason (recorded and shown to verifiers):</source>
         <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n certificate(s)…</source>
+        <translation>
+            <numerusform>Menyiapkan %n sertifikat…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) exported.</source>
+        <translation>
+            <numerusform>%n sertifikat diekspor.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Issue for &amp;one person…</source>
@@ -2570,14 +2604,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Tidak ada sertifikat yang diterbitkan.</translation>
     </message>
     <message>
-        <source>1 certificate issued.</source>
-        <translation>1 sertifikat diterbitkan.</translation>
-    </message>
-    <message>
-        <source>{count} certificates issued.</source>
-        <translation>{count} sertifikat diterbitkan.</translation>
-    </message>
-    <message>
         <source>Not completed yet: {count}.</source>
         <translation>Belum selesai: {count}.</translation>
     </message>
@@ -2588,14 +2614,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Certificate {serial} issued (verification code {code}).</source>
         <translation>Sertifikat {serial} diterbitkan (kode verifikasi {code}).</translation>
-    </message>
-    <message>
-        <source>Preparing the certificate…</source>
-        <translation>Menyiapkan sertifikat…</translation>
-    </message>
-    <message>
-        <source>Preparing {count} certificates…</source>
-        <translation>Menyiapkan {count} sertifikat…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2624,14 +2642,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Export the register</source>
         <translation>Ekspor daftar sertifikat</translation>
-    </message>
-    <message>
-        <source>1 certificate exported.</source>
-        <translation>1 sertifikat diekspor.</translation>
-    </message>
-    <message>
-        <source>{count} certificates exported.</source>
-        <translation>{count} sertifikat diekspor.</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
@@ -2711,9 +2721,17 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Roster rows</source>
         <translation>Baris daftar peserta</translation>
     </message>
-    <message>
-        <source>{good} row(s) ready to import; {bad} row(s) with errors will be skipped.</source>
-        <translation>{good} baris siap diimpor; {bad} baris bermasalah akan dilewati.</translation>
+    <message numerus="yes">
+        <source>%n row(s) ready to import;</source>
+        <translation>
+            <numerusform>%n baris siap diimpor;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped.</source>
+        <translation>
+            <numerusform>%n baris bermasalah akan dilewati.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.</source>
@@ -3169,17 +3187,39 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Imported from {name}</source>
         <translation>Diimpor dari {name}</translation>
     </message>
-    <message>
-        <source>{items} H5P item(s) became {stages} stage(s) and {choices} choice(s).</source>
-        <translation>{items} item H5P menjadi {stages} tahap dan {choices} pilihan.</translation>
+    <message numerus="yes">
+        <source>%n H5P item(s)</source>
+        <translation>
+            <numerusform>%n item H5P</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n bagian</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{passages} passage(s) became {stages} stage(s) and {choices} choice(s).</source>
-        <translation>{passages} bagian menjadi {stages} tahap dan {choices} pilihan.</translation>
+        <source>{source} became {stages} and {choices}.</source>
+        <translation>{source} menjadi {stages} dan {choices}.</translation>
     </message>
-    <message>
-        <source>The validator still finds {count} error(s): {first}</source>
-        <translation>Validator masih menemukan {count} kesalahan: {first}</translation>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n tahap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n choice(s)</source>
+        <translation>
+            <numerusform>%n pilihan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The validator still finds %n error(s): {first}</source>
+        <translation>
+            <numerusform>Validator masih menemukan %n kesalahan: {first}</numerusform>
+        </translation>
     </message>
     <message>
         <source>The case validates with no error.</source>

@@ -460,8 +460,10 @@ class CohortsPage(QWidget):
             if result.created:
                 self._show_passwords(result.created)
             self.context.signals.status_message.emit(
-                self.tr("Roster imported: {created} new account(s), {existing} existing, {skipped} skipped").format(
-                    created=len(result.created), existing=len(result.added_existing), skipped=result.skipped
+                self.tr("Roster imported: {created}, {existing}, {skipped}").format(
+                    created=self.tr("%n new account(s)", "", len(result.created)),
+                    existing=self.tr("%n existing", "", len(result.added_existing)),
+                    skipped=self.tr("%n skipped", "", result.skipped),
                 )
             )
 

@@ -134,8 +134,8 @@ class IssueCohortDialog(QDialog):
         self.cohort = QComboBox()
         self.cohort.setAccessibleName(self.tr("Cohort"))
         for cohort in choices.cohorts:
-            members = self.tr("{title} (1 member)") if cohort.members == 1 else self.tr("{title} ({count} members)")
-            self.cohort.addItem(members.format(title=cohort.title, count=cohort.members), cohort.name)
+            members = self.tr("%n member(s)", "", cohort.members)
+            self.cohort.addItem(f"{cohort.title} ({members})", cohort.name)
         self.course = QComboBox()
         self.course.setAccessibleName(self.tr("Course"))
         self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -241,13 +241,7 @@ class RegisterPage(QWidget):
         self._run(lambda db, account: issue_for_cohort(db, account, cohort, course), done)
 
     def _issued_sentence(self, result: Any) -> str:
-        issued = (
-            self.tr("No certificate issued.")
-            if result.issued == 0
-            else self.tr("1 certificate issued.")
-            if result.issued == 1
-            else self.tr("{count} certificates issued.").format(count=result.issued)
-        )
+        issued = self.tr("No certificate issued.") if result.issued == 0 else self.tr("%n certificate(s) issued.", "", result.issued)
         left = []
         if result.not_completed:
             left.append(self.tr("Not completed yet: {count}.").format(count=result.not_completed))
@@ -313,9 +307,8 @@ class RegisterPage(QWidget):
         db, account = self.context.db, self.context.account
         if db is None or account is None or not serials:
             return
-        label = self.tr("Preparing the certificate…") if len(serials) == 1 else self.tr("Preparing {count} certificates…")
         dialog = QProgressDialog(
-            label.format(count=len(serials)),
+            self.tr("Preparing %n certificate(s)…", "", len(serials)),
             self.tr("Cancel"),
             0,
             len(serials),
@@ -415,8 +408,7 @@ class RegisterPage(QWidget):
             return
 
         def done(count: int) -> None:
-            sentence = self.tr("1 certificate exported.") if count == 1 else self.tr("{count} certificates exported.").format(count=count)
-            self.context.signals.status_message.emit(sentence)
+            self.context.signals.status_message.emit(self.tr("%n certificate(s) exported.", "", count))
 
         self._run(lambda db, account: export_register(db, account, start, end, Path(name)), done)
 

@@ -26,7 +26,7 @@ class RosterDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         table.setAccessibleName(self.tr("Roster rows"))
         good, bad = len(preview.good), len(preview.bad)
-        message = self.tr("{good} row(s) ready to import; {bad} row(s) with errors will be skipped.").format(good=good, bad=bad)
+        message = self.tr("%n row(s) ready to import;", "", good) + " " + self.tr("%n row(s) with errors will be skipped.", "", bad)
         warned = sum(1 for row in preview.good if row.formula_columns)
         if warned:
             message += " " + self.tr(

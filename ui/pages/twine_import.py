@@ -26,12 +26,14 @@ class TwineImportDialog(QDialog):
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Imported from {name}").format(name=source.name))
         if getattr(imported, "kind", "twine") == "h5p":
-            summary = self.tr("{items} H5P item(s) became {stages} stage(s) and {choices} choice(s).")
+            made_of = self.tr("%n H5P item(s)", "", imported.passages)
         else:
-            summary = self.tr("{passages} passage(s) became {stages} stage(s) and {choices} choice(s).")
-        summary = summary.format(items=imported.passages, passages=imported.passages, stages=imported.stages, choices=imported.choices)
+            made_of = self.tr("%n passage(s)", "", imported.passages)
+        summary = self.tr("{source} became {stages} and {choices}.").format(
+            source=made_of, stages=self.tr("%n stage(s)", "", imported.stages), choices=self.tr("%n choice(s)", "", imported.choices)
+        )
         if errors:  # never expected: the importer's output is made to validate
-            summary += " " + self.tr("The validator still finds {count} error(s): {first}").format(count=len(errors), first=errors[0])
+            summary += " " + self.tr("The validator still finds %n error(s): {first}", "", len(errors)).format(first=errors[0])
         else:
             summary += " " + self.tr("The case validates with no error.")
         self.summary = QLabel(

@@ -1,0 +1,152 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CohortsPage</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; member</numerusform>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new account(s)</source>
+        <translation>
+            <numerusform>%n new account</numerusform>
+            <numerusform>%n new accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing</source>
+        <translation>
+            <numerusform>%n existing</numerusform>
+            <numerusform>%n existing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IssueCohortDialog</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message numerus="yes">
+        <source>%n certificate(s) issued.</source>
+        <translation>
+            <numerusform>%n certificate issued.</numerusform>
+            <numerusform>%n certificates issued.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n certificate(s)…</source>
+        <translation>
+            <numerusform>Preparing the certificate…</numerusform>
+            <numerusform>Preparing %n certificates…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) exported.</source>
+        <translation>
+            <numerusform>%n certificate exported.</numerusform>
+            <numerusform>%n certificates exported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) ready to import;</source>
+        <translation>
+            <numerusform>%n row ready to import;</numerusform>
+            <numerusform>%n rows ready to import;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped.</source>
+        <translation>
+            <numerusform>%n row with errors will be skipped.</numerusform>
+            <numerusform>%n rows with errors will be skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.</source>
+        <translation>
+            <numerusform>%n row has a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.</numerusform>
+            <numerusform>%n rows have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n row(s)</source>
+        <translation>
+            <numerusform>&amp;Import %n row</numerusform>
+            <numerusform>&amp;Import %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TwineImportDialog</name>
+    <message numerus="yes">
+        <source>%n H5P item(s)</source>
+        <translation>
+            <numerusform>%n H5P item</numerusform>
+            <numerusform>%n H5P items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n stage</numerusform>
+            <numerusform>%n stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n choice(s)</source>
+        <translation>
+            <numerusform>%n choice</numerusform>
+            <numerusform>%n choices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The validator still finds %n error(s): {first}</source>
+        <translation>
+            <numerusform>The validator still finds %n error: {first}</numerusform>
+            <numerusform>The validator still finds %n errors: {first}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): what was changed or left out</source>
+        <translation>
+            <numerusform>%n warning: what was changed or left out</numerusform>
+            <numerusform>%n warnings: what was changed or left out</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
