@@ -190,7 +190,7 @@ class OutlineModel(QAbstractItemModel):
         stage_id, choice = where
         if role == LOCATION_ROLE:
             return where
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # a label cut by the narrow outline is whole on hover
             return self._stage_text(stage_id) if choice is None else self._choice_text(stage_id, choice)
         if role == SEARCH_ROLE and choice is None:
             stage = self.document.stages.get(stage_id, {})
