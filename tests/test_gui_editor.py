@@ -376,13 +376,13 @@ def test_a_click_on_a_finding_selects_the_choice_it_names(qtbot, window: MainWin
     assert page.selection() == ("start", 1)
     assert page.form.currentIndex() == 2
     assert page.choice_form["feedback.en"].hasFocus()  # the field to write in
-    click_finding(page, texts.index("W101 Stage stage › Text (English): no text in en, id"))
+    click_finding(page, texts.index("W101 Stage stage › Text (English): no text in English or Bahasa Indonesia"))
     assert page.selection() == ("stage", None)
     assert page.stage_form["text.en"].hasFocus()
-    click_finding(page, texts.index("W101 Stage start, choice 2 › Label (Indonesian): no text in id"))
+    click_finding(page, texts.index("W101 Stage start, choice 2 › Label (Indonesian): no text in this language"))
     assert page.selection() == ("start", 1)
     assert page.choice_form["label.id"].hasFocus()
-    tooltip = page.findings.model().index(texts.index("W101 Stage start, choice 2 › Label (Indonesian): no text in id"), 0)
+    tooltip = page.findings.model().index(texts.index("W101 Stage start, choice 2 › Label (Indonesian): no text in this language"), 0)
     assert tooltip.data(Qt.ItemDataRole.ToolTipRole).endswith("W101 stages.start.choices[2].label: no text in id")  # the file's words
 
 

@@ -1473,6 +1473,106 @@
         <translation>Memeriksa kasus…</translation>
     </message>
     <message>
+        <source>the file cannot be read (not valid YAML, or not UTF-8)</source>
+        <translation>berkas tidak dapat dibaca (bukan YAML yang sah, atau bukan UTF-8)</translation>
+    </message>
+    <message>
+        <source>a field that must be filled is empty, or a value is not of the form it needs</source>
+        <translation>isian yang wajib masih kosong, atau suatu nilai tidak sesuai bentuk yang diperlukan</translation>
+    </message>
+    <message>
+        <source>leads to a stage that does not exist</source>
+        <translation>mengarah ke tahap yang tidak ada</translation>
+    </message>
+    <message>
+        <source>names a step that is not on the referral pathway</source>
+        <translation>menyebut langkah yang tidak ada di jalur rujukan</translation>
+    </message>
+    <message>
+        <source>names a competency the case does not have</source>
+        <translation>menyebut kompetensi yang tidak dimiliki kasus ini</translation>
+    </message>
+    <message>
+        <source>no route from the start reaches this stage</source>
+        <translation>tidak ada rute dari awal yang sampai ke tahap ini</translation>
+    </message>
+    <message>
+        <source>a dead end: no ending can be reached from here</source>
+        <translation>jalan buntu: tidak ada akhir yang dapat dicapai dari sini</translation>
+    </message>
+    <message>
+        <source>a loop of choices along which points keep rising</source>
+        <translation>putaran pilihan yang membuat poin terus bertambah</translation>
+    </message>
+    <message>
+        <source>the condition cannot be read, names a variable the case does not declare, or compares yes/no with &lt; or &gt;</source>
+        <translation>syaratnya tidak dapat dibaca, menyebut variabel yang tidak dinyatakan kasus ini, atau membandingkan ya/tidak dengan &lt; atau &gt;</translation>
+    </message>
+    <message>
+        <source>opens an exhibit the case file does not have</source>
+        <translation>membuka barang bukti yang tidak ada dalam berkas kasus</translation>
+    </message>
+    <message>
+        <source>too many routes to check (over 100,000 states)</source>
+        <translation>terlalu banyak rute untuk diperiksa (lebih dari 100.000 keadaan)</translation>
+    </message>
+    <message>
+        <source>the exhibit&apos;s file can never be shown: not a kind TIPCase shows, or outside the case&apos;s folder</source>
+        <translation>berkas barang bukti tidak akan pernah dapat ditampilkan: bukan jenis yang ditampilkan TIPCase, atau di luar folder kasus</translation>
+    </message>
+    <message>
+        <source>a hand-over or inject names no role, or a hand-over has no sender or receiver</source>
+        <translation>serah terima atau sisipan tidak menyebut peran, atau serah terima tidak punya pengirim atau penerima</translation>
+    </message>
+    <message>
+        <source>a role can wait for ever</source>
+        <translation>suatu peran dapat menunggu tanpa akhir</translation>
+    </message>
+    <message>
+        <source>a hand-over can queue more deliveries than allowed</source>
+        <translation>serah terima dapat mengantre lebih banyak kiriman daripada yang diizinkan</translation>
+    </message>
+    <message>
+        <source>no text in this language</source>
+        <translation>belum ada teks dalam bahasa ini</translation>
+    </message>
+    <message>
+        <source>a referral off the pathway</source>
+        <translation>rujukan di luar jalur</translation>
+    </message>
+    <message>
+        <source>no feedback</source>
+        <translation>tanpa umpan balik</translation>
+    </message>
+    <message>
+        <source>the best route breaks a rule of the pathway</source>
+        <translation>rute terbaik melanggar aturan jalur</translation>
+    </message>
+    <message>
+        <source>the file is missing, too big, a link, or not what its name says: publishing refuses it</source>
+        <translation>berkasnya tidak ada, terlalu besar, berupa tautan, atau tidak sesuai namanya: penerbitan menolaknya</translation>
+    </message>
+    <message>
+        <source>the legal reference names a provision that is not in the register of provisions</source>
+        <translation>rujukan hukum menyebut ketentuan yang tidak ada dalam daftar ketentuan</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>no text in {languages}</source>
+        <translation>belum ada teks dalam {languages}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> atau </translation>
+    </message>
+    <message>
         <source>Stage {id}, choice {n}</source>
         <translation>Tahap {id}, pilihan {n}</translation>
     </message>

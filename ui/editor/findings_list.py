@@ -1,13 +1,15 @@
 """The editor's findings: what the validator found in the case as it stands, as a Qt list model.
 
-Each row is one finding, placed in the form's words (``Stage intake, choice 2 › Feedback (English): no
-feedback``) from the location the validator gives as data (``tipcase.format.findings.Location``); its
-tooltip is the validator's own line. A click takes the editor to the place (``LOCATION_ROLE``). With no
+Each row is one finding, placed and said in the form's words (``Stage intake, choice 2 › Feedback (English): no
+feedback``): the place from the location the validator gives as data (``tipcase.format.findings.Location``),
+what is wrong by the finding's code, in the interface language; its tooltip is the validator's own line.
+A click takes the editor to the place (``LOCATION_ROLE``). With no
 findings, one row says the case is ready to publish.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -19,6 +21,7 @@ from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding's Location, or None
+NAMED = frozenset({"E003", "E004", "E005", "E010"})  # codes whose finding ends with the name it could not find
 
 
 class FindingsModel(QAbstractListModel):
@@ -88,12 +91,53 @@ class FindingsModel(QAbstractListModel):
         finding = self.findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             place = self.place(finding.location)
-            return f"{finding.code} {place}: {finding.detail or finding.message}" if place else f"{finding.code} {finding.message}"
+            return f"{finding.code} {place}: {self.what(finding)}" if place else f"{finding.code} {self.what(finding)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(finding)
         if role == LOCATION_ROLE:
             return finding.location
         return None
+
+    def what(self, finding: Finding) -> str:
+        """What is wrong, in the form's words and the interface language, by the finding's code.
+
+        The validator's line, with the file's keys, is the tooltip; a code this list does not know shows its words.
+        """
+        sentences = {
+            "E001": self.tr("the file cannot be read (not valid YAML, or not UTF-8)"),
+            "E002": self.tr("a field that must be filled is empty, or a value is not of the form it needs"),
+            "E003": self.tr("leads to a stage that does not exist"),
+            "E004": self.tr("names a step that is not on the referral pathway"),
+            "E005": self.tr("names a competency the case does not have"),
+            "E006": self.tr("no route from the start reaches this stage"),
+            "E007": self.tr("a dead end: no ending can be reached from here"),
+            "E008": self.tr("a loop of choices along which points keep rising"),
+            "E009": self.tr("the condition cannot be read, names a variable the case does not declare, or compares yes/no with < or >"),
+            "E010": self.tr("opens an exhibit the case file does not have"),
+            "E011": self.tr("too many routes to check (over 100,000 states)"),
+            "E012": self.tr("the exhibit's file can never be shown: not a kind TIPCase shows, or outside the case's folder"),
+            "E013": self.tr("a hand-over or inject names no role, or a hand-over has no sender or receiver"),
+            "E014": self.tr("a role can wait for ever"),
+            "E015": self.tr("a hand-over can queue more deliveries than allowed"),
+            "W101": self.tr("no text in this language"),
+            "W102": self.tr("a referral off the pathway"),
+            "W103": self.tr("no feedback"),
+            "W104": self.tr("the best route breaks a rule of the pathway"),
+            "W105": self.tr("the file is missing, too big, a link, or not what its name says: publishing refuses it"),
+            "W106": self.tr("the legal reference names a provision that is not in the register of provisions"),
+        }
+        sentence = sentences.get(finding.code)
+        missing = re.fullmatch(r"no text in ([a-z, ]+)", finding.detail or "")
+        if finding.code == "W101" and missing and "," in missing.group(1):  # more than one language lacks the text
+            names = {"en": self.tr("English"), "id": self.tr("Bahasa Indonesia")}
+            languages = [names.get(code.strip(), code.strip()) for code in missing.group(1).split(",")]
+            return self.tr("no text in {languages}").format(languages=self.tr(" or ").join(languages))
+        if sentence is None:
+            return finding.detail or finding.message
+        named = re.findall(r"'([^']+)'", finding.detail or finding.message)
+        if finding.code in NAMED and named:
+            sentence += f" ({named[-1]})"
+        return sentence
 
     def place(self, location: Location | None) -> str:
         """Where a finding is, in the form's words: the stage, choice, exhibit or case details, and the field's label."""
