@@ -16,6 +16,7 @@ from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.edits import AddStage
 from tipcase.services.errors import ServiceError
+from tipcase.services.roster import _identifier_problem, _value_problem
 
 from ui.errors import core_text, user_message
 
@@ -73,3 +74,13 @@ def test_plurals_are_words_in_both_languages(indonesian) -> None:  # type: ignor
     indonesian.set_language("en")
     assert [members(1), members(3)] == ["1 member", "3 members"]
     assert QCoreApplication.translate("RegisterPage", "Preparing %n certificate(s)…", "", 1) == "Preparing the certificate…"
+
+
+def test_a_roster_rows_problem_is_said_in_the_interface_language_with_the_columns_name(indonesian) -> None:  # type: ignore[no-untyped-def]
+    stored_as_boolean = _identifier_problem("staff_id", True)
+    too_long = _value_problem("unit", "x" * 201)
+    assert stored_as_boolean == "staff ID is stored as TRUE/FALSE: format the column as Text"  # what the CLI prints
+    assert stored_as_boolean is not None
+    assert too_long is not None
+    assert core_text(stored_as_boolean) == "NRP/NIP tersimpan sebagai TRUE/FALSE: format kolomnya sebagai Teks"
+    assert core_text(too_long) == "satuan kerja lebih panjang dari 200 karakter"

@@ -37,3 +37,21 @@ class MessageError(Exception):
         self.template = template
         self.params: Mapping[str, object] = params
         super().__init__(template.format(**params) if params else template)
+
+
+class Message(str):
+    """A line the core says that is not an error (a roster row's problem): the English line, as a ``str``.
+
+    It also keeps its ``template`` and ``params``, for the app to say it in the interface language.
+
+    A parameter that is itself a Message (a column's name) is translated too.
+    """
+
+    template: str
+    params: Mapping[str, object]
+
+    def __new__(cls, template: str, /, **params: object) -> Message:
+        line = super().__new__(cls, template.format(**params) if params else template)
+        line.template = template
+        line.params = params
+        return line

@@ -113,7 +113,7 @@ def _is_ours(error: BaseException) -> bool:
     return module.startswith("tipcase.") and not isinstance(error, AssertionError)
 
 
-def core_text(error: BaseException) -> str:
+def core_text(error: BaseException | str) -> str:
     """What the core said in ``error``, in the interface language; its English line when it has no template.
 
     The template (``tipcase.messages``) is translated in the context ``core`` and filled with its parameters.
@@ -121,7 +121,9 @@ def core_text(error: BaseException) -> str:
     template = getattr(error, "template", None)
     if not isinstance(template, str) or not template:
         return str(error)
-    params = getattr(error, "params", None) or {}
+    params = {
+        name: core_text(value) if hasattr(value, "template") else value for name, value in (getattr(error, "params", None) or {}).items()
+    }
     translated = QCoreApplication.translate("core", template)
     try:
         return translated.format(**params) if params else translated

@@ -3912,5 +3912,89 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>{case} version {number} is already published with other content: raise &apos;version&apos; first</source>
         <translation>{case} versi {number} sudah diterbitkan dengan isi lain: naikkan &apos;version&apos; terlebih dahulu</translation>
     </message>
+    <message>
+        <source>staff ID</source>
+        <translation>NRP/NIP</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>nama pengguna</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>pangkat</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>satuan kerja</translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation>instansi</translation>
+    </message>
+    <message>
+        <source>{label} is stored as TRUE/FALSE: format the column as Text</source>
+        <translation>{label} tersimpan sebagai TRUE/FALSE: format kolomnya sebagai Teks</translation>
+    </message>
+    <message>
+        <source>{label} is not a number a spreadsheet can hold: format the column as Text</source>
+        <translation>{label} bukan angka yang dapat disimpan lembar kerja: format kolomnya sebagai Teks</translation>
+    </message>
+    <message>
+        <source>{label} stored as a number, digits lost: format the column as Text</source>
+        <translation>{label} tersimpan sebagai angka, ada digit yang hilang: format kolomnya sebagai Teks</translation>
+    </message>
+    <message>
+        <source>{label} is stored as a number with decimals ({value:g}): format the column as Text</source>
+        <translation>{label} tersimpan sebagai angka desimal ({value:g}): format kolomnya sebagai Teks</translation>
+    </message>
+    <message>
+        <source>{label} is stored as a date or time: format the column as Text</source>
+        <translation>{label} tersimpan sebagai tanggal atau waktu: format kolomnya sebagai Teks</translation>
+    </message>
+    <message>
+        <source>{label} {value} was saved as a number, digits lost: format the column as Text and export again</source>
+        <translation>{label} {value} tersimpan sebagai angka, ada digit yang hilang: format kolomnya sebagai Teks lalu ekspor lagi</translation>
+    </message>
+    <message>
+        <source>{label} holds an invisible character ({code}) at character {position}: retype the cell</source>
+        <translation>{label} berisi karakter tak terlihat ({code}) pada karakter ke-{position}: ketik ulang selnya</translation>
+    </message>
+    <message>
+        <source>{label} holds a control character ({code}) at character {position}: retype the cell</source>
+        <translation>{label} berisi karakter kendali ({code}) pada karakter ke-{position}: ketik ulang selnya</translation>
+    </message>
+    <message>
+        <source>{label} is longer than {most} characters</source>
+        <translation>{label} lebih panjang dari {most} karakter</translation>
+    </message>
+    <message>
+        <source>no staff ID</source>
+        <translation>tanpa NRP/NIP</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>tanpa nama</translation>
+    </message>
+    <message>
+        <source>staff ID {id} is also on line {line}</source>
+        <translation>NRP/NIP {id} juga ada di baris {line}</translation>
+    </message>
+    <message>
+        <source>username {username!r}: use 2-64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>nama pengguna {username!r}: gunakan 2-64 huruf kecil, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>username {username} is taken by another account</source>
+        <translation>nama pengguna {username} sudah dipakai akun lain</translation>
+    </message>
+    <message>
+        <source>username {username} is also on line {line}</source>
+        <translation>nama pengguna {username} juga ada di baris {line}</translation>
+    </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tipcase.home_folder import private_file
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import accounts, audit
 from tipcase.services.errors import ServiceError
 from tipcase.services.passwords import generate_password, hash_generated_password
@@ -56,7 +57,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("staff_id", "full_name")
 IDENTIFIERS = ("staff_id", "username")
-LABELS = {"staff_id": "staff ID", "full_name": "name", "username": "username", "rank": "rank", "unit": "unit", "agency": "agency"}
+LABELS = {
+    "staff_id": Message(QT_TRANSLATE_NOOP("core", "staff ID")),
+    "full_name": Message(QT_TRANSLATE_NOOP("core", "name")),
+    "username": Message(QT_TRANSLATE_NOOP("core", "username")),
+    "rank": Message(QT_TRANSLATE_NOOP("core", "rank")),
+    "unit": Message(QT_TRANSLATE_NOOP("core", "unit")),
+    "agency": Message(QT_TRANSLATE_NOOP("core", "agency")),
+}  # what a row's problem calls each column (Messages: the app says them in its language)
 # The longest value the records keep (tipcase/store/models.py: User).
 LENGTHS = {"staff_id": 50, "full_name": 200, "username": 64, "rank": 100, "unit": 200, "agency": 200}
 SIGNIFICANT_DIGITS = 15  # what a spreadsheet number (an IEEE 754 double) keeps
@@ -169,34 +177,44 @@ def _text(value: Value) -> str:
     return str(value).strip()
 
 
-def _identifier_problem(column: str, value: Value) -> str | None:
+def _identifier_problem(column: str, value: Value) -> Message | None:
     """Why a cell cannot be trusted as an identifier (staff ID, username), or None."""
     label = LABELS[column]
     if isinstance(value, bool):
-        return f"{label} is stored as TRUE/FALSE: format the column as Text"
+        return Message(QT_TRANSLATE_NOOP("core", "{label} is stored as TRUE/FALSE: format the column as Text"), label=label)
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            return f"{label} is not a number a spreadsheet can hold: format the column as Text"
+            return Message(
+                QT_TRANSLATE_NOOP("core", "{label} is not a number a spreadsheet can hold: format the column as Text"), label=label
+            )
         if abs(value) >= 10**SIGNIFICANT_DIGITS:
-            return f"{label} stored as a number, digits lost: format the column as Text"
+            return Message(QT_TRANSLATE_NOOP("core", "{label} stored as a number, digits lost: format the column as Text"), label=label)
         if isinstance(value, float) and not value.is_integer():
-            return f"{label} is stored as a number with decimals ({value:g}): format the column as Text"
+            template = QT_TRANSLATE_NOOP("core", "{label} is stored as a number with decimals ({value:g}): format the column as Text")
+            return Message(template, label=label, value=value)
     if isinstance(value, dt.date | dt.time | dt.timedelta):
-        return f"{label} is stored as a date or time: format the column as Text"
+        return Message(QT_TRANSLATE_NOOP("core", "{label} is stored as a date or time: format the column as Text"), label=label)
     if isinstance(value, str) and _SCIENTIFIC.fullmatch(value.strip()):
-        return f"{label} {value.strip()} was saved as a number, digits lost: format the column as Text and export again"
+        template = QT_TRANSLATE_NOOP(
+            "core", "{label} {value} was saved as a number, digits lost: format the column as Text and export again"
+        )
+        return Message(template, label=label, value=value.strip())
     return None
 
 
-def _value_problem(column: str, text: str) -> str | None:
+def _value_problem(column: str, text: str) -> Message | None:
     label = LABELS[column]
     for position, char in enumerate(text, 1):
         category = unicodedata.category(char)
         if category in ("Cc", "Cs") or char in INVISIBLE:
-            kind = "an invisible character" if char in INVISIBLE else "a control character"
-            return f"{label} holds {kind} (U+{ord(char):04X}) at character {position}: retype the cell"
+            template = (
+                QT_TRANSLATE_NOOP("core", "{label} holds an invisible character ({code}) at character {position}: retype the cell")
+                if char in INVISIBLE
+                else QT_TRANSLATE_NOOP("core", "{label} holds a control character ({code}) at character {position}: retype the cell")
+            )
+            return Message(template, label=label, code=f"U+{ord(char):04X}", position=position)
     if len(text) > LENGTHS[column]:
-        return f"{label} is longer than {LENGTHS[column]} characters"
+        return Message(QT_TRANSLATE_NOOP("core", "{label} is longer than {most} characters"), label=label, most=LENGTHS[column])
     return None
 
 
@@ -262,21 +280,27 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         if errors:
             continue
         if not staff_id:
-            row.errors.append("no staff ID")
+            row.errors.append(Message(QT_TRANSLATE_NOOP("core", "no staff ID")))
         if not full_name:
-            row.errors.append("no name")
+            row.errors.append(Message(QT_TRANSLATE_NOOP("core", "no name")))
         if staff_id and staff_id in seen_staff:
-            row.errors.append(f"staff ID {staff_id} is also on line {seen_staff[staff_id]}")
+            row.errors.append(
+                Message(QT_TRANSLATE_NOOP("core", "staff ID {id} is also on line {line}"), id=staff_id, line=seen_staff[staff_id])
+            )
         if staff_id:
             seen_staff.setdefault(staff_id, raw.number)
         row.existing = by_staff.get(staff_id) if staff_id else None
         if row.existing is None and not row.errors:
             if not accounts.USERNAME.fullmatch(row.username):
-                row.errors.append(f"username {row.username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")
+                template = QT_TRANSLATE_NOOP("core", "username {username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")
+                row.errors.append(Message(template, username=row.username))
             elif row.username in usernames:
-                row.errors.append(f"username {row.username} is taken by another account")
+                row.errors.append(
+                    Message(QT_TRANSLATE_NOOP("core", "username {username} is taken by another account"), username=row.username)
+                )
             elif row.username in seen_usernames:
-                row.errors.append(f"username {row.username} is also on line {seen_usernames[row.username]}")
+                template = QT_TRANSLATE_NOOP("core", "username {username} is also on line {line}")
+                row.errors.append(Message(template, username=row.username, line=seen_usernames[row.username]))
             seen_usernames.setdefault(row.username, raw.number)
     return preview
 

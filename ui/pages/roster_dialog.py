@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ui.errors import core_text
 from ui.models.rows import RowsTableModel
 
 
@@ -48,7 +49,7 @@ class RosterDialog(QDialog):
 
     def _what(self, row: Any) -> str:
         if row.errors:
-            return "; ".join(row.errors)
+            return "; ".join(core_text(error) for error in row.errors)  # the core's words in the interface language
         if row.existing:
             what = self.tr("add the existing account {username}").format(username=row.existing)
         else:
