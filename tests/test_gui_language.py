@@ -19,6 +19,7 @@ from tipcase.services.errors import ServiceError
 from tipcase.services.roster import _identifier_problem, _value_problem
 
 from ui.errors import core_text, user_message
+from ui.numbers import date_text
 
 pytestmark = pytest.mark.gui
 
@@ -84,3 +85,10 @@ def test_a_roster_rows_problem_is_said_in_the_interface_language_with_the_column
     assert too_long is not None
     assert core_text(stored_as_boolean) == "NRP/NIP tersimpan sebagai TRUE/FALSE: format kolomnya sebagai Teks"
     assert core_text(too_long) == "satuan kerja lebih panjang dari 200 karakter"
+
+
+def test_dates_name_their_month_in_the_interface_language(indonesian) -> None:  # type: ignore[no-untyped-def]
+    assert date_text("2026-08-17") == "17 Agu 2026"
+    indonesian.set_language("en")
+    assert date_text("2026-08-17") == "17 Aug 2026"
+    assert date_text("") == ""  # no expiry

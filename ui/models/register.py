@@ -13,7 +13,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from tipcase.services.registrar_desktop import RegisterEntry
 
+from ui.numbers import date_text
+
 Index = QModelIndex | QPersistentModelIndex
+
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a column sorts by: the ISO date, not the words shown
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -75,7 +80,11 @@ class RegisterTableModel(QAbstractTableModel):
         if column == "status" and (role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and entry.detail)):
             words = {"valid": self.tr("Valid"), "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}
             return words[entry.status] + (f" ({entry.detail})" if entry.detail else "")  # a cut reason is whole in the tooltip
-        if role == Qt.ItemDataRole.DisplayRole:
+        if column in ("issued", "expires") and role == SORT_ROLE:
+            return getattr(entry, column)  # ISO dates sort by date
+        if column in ("issued", "expires") and role == Qt.ItemDataRole.DisplayRole:
+            return date_text(getattr(entry, column))
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return getattr(entry, column)
         if role == Qt.ItemDataRole.UserRole:
             return entry.serial

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import ApplicationContext
-from ui.models.register import RegisterTableModel
+from ui.models.register import SORT_ROLE, RegisterTableModel
 from ui.notifier import Follower
 from ui.pages.issue_dialogs import IssueCohortDialog, IssuePersonDialog, PeriodDialog
 from ui.printing import print_pdf
@@ -54,6 +54,7 @@ class RegisterPage(QWidget):
         self.issuing: Any = None
         self.printer: QPrinter | None = None
         self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSortRole(SORT_ROLE)  # dates by date, whatever the words shown
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
