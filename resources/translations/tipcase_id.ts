@@ -3905,8 +3905,40 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tahap {id!r} tidak memiliki pilihan {n}</translation>
     </message>
     <message>
+        <source>no course {code!r}</source>
+        <translation>tidak ada kursus {code!r}</translation>
+    </message>
+    <message>
+        <source>no cohort {name!r}</source>
+        <translation>tidak ada angkatan {name!r}</translation>
+    </message>
+    <message>
         <source>course code {code!r}: use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
         <translation>kode kursus {code!r}: gunakan huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>a course {code!r} already exists</source>
+        <translation>kursus {code!r} sudah ada</translation>
+    </message>
+    <message>
+        <source>a course needs at least one scenario</source>
+        <translation>kursus memerlukan paling sedikit satu kasus</translation>
+    </message>
+    <message>
+        <source>pass rule: &apos;all&apos; (every scenario passed) or &apos;mean&apos; with a mean percent</source>
+        <translation>aturan kelulusan: &apos;all&apos; (semua kasus lulus) atau &apos;mean&apos; dengan persentase rata-rata</translation>
+    </message>
+    <message>
+        <source>attempt policy: &apos;best&apos; or &apos;last&apos;</source>
+        <translation>aturan percobaan: &apos;best&apos; (terbaik) atau &apos;last&apos; (terakhir)</translation>
+    </message>
+    <message>
+        <source>cohort name {name!r}: use lower-case letters, digits, &apos;-&apos; and &apos;_&apos;</source>
+        <translation>nama angkatan {name!r}: gunakan huruf kecil, angka, &apos;-&apos; dan &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>a cohort {name!r} already exists</source>
+        <translation>angkatan {name!r} sudah ada</translation>
     </message>
     <message>
         <source>{case} version {number} is already published with other content: raise &apos;version&apos; first</source>
@@ -3995,6 +4027,38 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>username {username} is also on line {line}</source>
         <translation>nama pengguna {username} juga ada di baris {line}</translation>
+    </message>
+    <message>
+        <source>a certificate is valid for at least 1 day (got {days}); leave the validity out for no expiry</source>
+        <translation>sertifikat berlaku paling sedikit 1 hari (diisi {days}); kosongkan masa berlaku jika tanpa batas</translation>
+    </message>
+    <message>
+        <source>cohort {cohort} does not have course {course}</source>
+        <translation>angkatan {cohort} tidak mengikuti kursus {course}</translation>
+    </message>
+    <message>
+        <source>no certificate {serial!r}</source>
+        <translation>tidak ada sertifikat {serial!r}</translation>
+    </message>
+    <message>
+        <source>a revocation needs a reason</source>
+        <translation>pencabutan memerlukan alasan</translation>
+    </message>
+    <message>
+        <source>certificate {serial} was already revoked on {day}</source>
+        <translation>sertifikat {serial} sudah dicabut pada {day}</translation>
+    </message>
+    <message>
+        <source>this account no longer exists</source>
+        <translation>akun ini sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>this course no longer exists</source>
+        <translation>kursus ini sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>this course or scenario no longer exists</source>
+        <translation>kursus atau kasus ini sudah tidak ada</translation>
     </message>
 </context>
 </TS>

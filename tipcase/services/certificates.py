@@ -40,6 +40,7 @@ from tipcase.certificates.register_report import RegisterRow
 from tipcase.certificates.signing import SigningKeyError, key_id, load_private
 from tipcase.certificates.verification import Verdict, Verification
 from tipcase.format.loader import default_competencies
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit
 from tipcase.services.certificate_verification import verify_any, verify_code, verify_payload, verify_pdf
 from tipcase.services.courses import course_progress, get_cohort
@@ -183,7 +184,10 @@ def _page_record(
 def check_valid_days(valid_for_days: int | None) -> None:
     """A certificate is valid for at least one day, or has no expiry (None). Raises ServiceError."""
     if valid_for_days is not None and valid_for_days < 1:
-        raise ServiceError(f"a certificate is valid for at least 1 day (got {valid_for_days}); leave the validity out for no expiry")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "a certificate is valid for at least 1 day (got {days}); leave the validity out for no expiry"),
+            days=valid_for_days,
+        )
 
 
 def issue(
@@ -246,7 +250,9 @@ def issue_for_cohort(
     check_valid_days(valid_for_days)
     cohort = get_cohort(session, cohort_name)
     if course not in cohort.courses:
-        raise ServiceError(f"cohort {cohort.name} does not have course {course.code}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "cohort {cohort} does not have course {course}"), cohort=cohort.name, course=course.code
+        )
     held = set(session.scalars(select(Certificate.user_id).where(Certificate.course_id == course.id, Certificate.revoked_at.is_(None))))
     issued = []
     for member in cohort.members:
@@ -283,17 +289,21 @@ def status_on(certificate: Certificate, today: dt.date) -> str:
 def get_certificate(session: Session, serial: str) -> Certificate:
     certificate = session.scalars(select(Certificate).where(Certificate.serial == serial)).first()
     if certificate is None:
-        raise NotFound(f"no certificate {serial!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no certificate {serial!r}"), serial=serial)
     return certificate
 
 
 def revoke(session: Session, actor: User, serial: str, reason: str) -> Certificate:
     require(actor, Permission.REVOKE_CERTIFICATE)
     if not reason.strip():
-        raise ServiceError("a revocation needs a reason")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a revocation needs a reason"))
     certificate = get_certificate(session, serial)
     if certificate.revoked_at is not None:
-        raise ServiceError(f"certificate {serial} was already revoked on {certificate.revoked_at:%Y-%m-%d}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "certificate {serial} was already revoked on {day}"),
+            serial=serial,
+            day=f"{certificate.revoked_at:%Y-%m-%d}",
+        )
     certificate.revoked_at = utcnow()
     certificate.revoked_reason = reason.strip()
     audit.record(session, actor, "certificate revoked", serial, reason=certificate.revoked_reason)

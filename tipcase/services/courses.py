@@ -27,7 +27,7 @@ def get_course(session: Session, code: str) -> Course:
     """The course with ``code``; NotFound when there is none."""
     course = session.scalars(select(Course).where(Course.code == code)).first()
     if course is None:
-        raise NotFound(f"no course {code!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no course {code!r}"), code=code)
     return course
 
 
@@ -35,7 +35,7 @@ def get_cohort(session: Session, name: str) -> Cohort:
     """The cohort named ``name``; NotFound when there is none."""
     cohort = session.scalars(select(Cohort).where(Cohort.name == name)).first()
     if cohort is None:
-        raise NotFound(f"no cohort {name!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no cohort {name!r}"), name=name)
     return cohort
 
 
@@ -59,13 +59,13 @@ def create_course(
     if not CODE.fullmatch(code):
         raise ServiceError(QT_TRANSLATE_NOOP("core", "course code {code!r}: use lower-case letters, digits, '-' and '_'"), code=code)
     if session.scalars(select(Course.id).where(Course.code == code)).first() is not None:
-        raise ServiceError(f"a course {code!r} already exists")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a course {code!r} already exists"), code=code)
     if not versions:
-        raise ServiceError("a course needs at least one scenario")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a course needs at least one scenario"))
     if pass_rule not in ("all", "mean") or (pass_rule == "mean" and pass_mean is None):
-        raise ServiceError("pass rule: 'all' (every scenario passed) or 'mean' with a mean percent")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "pass rule: 'all' (every scenario passed) or 'mean' with a mean percent"))
     if attempt_policy not in ("best", "last"):
-        raise ServiceError("attempt policy: 'best' or 'last'")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "attempt policy: 'best' or 'last'"))
     course = Course(
         code=code,
         title=title,
@@ -100,9 +100,9 @@ def create_cohort(session: Session, actor: User | None, name: str, title: str) -
     if actor is not None:
         require(actor, Permission.MANAGE_COHORTS)
     if not CODE.fullmatch(name):
-        raise ServiceError(f"cohort name {name!r}: use lower-case letters, digits, '-' and '_'")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "cohort name {name!r}: use lower-case letters, digits, '-' and '_'"), name=name)
     if session.scalars(select(Cohort.id).where(Cohort.name == name)).first() is not None:
-        raise ServiceError(f"a cohort {name!r} already exists")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a cohort {name!r} already exists"), name=name)
     cohort = Cohort(name=name, title=title)
     session.add(cohort)
     session.flush()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tipcase.format.loader import bundled_register
 from tipcase.format.provisions import CitedProvision, cited
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.engine import Play, analysis_of
 from tipcase.play.result import PlayResult
 from tipcase.play.state_space import Analysis
@@ -109,7 +110,7 @@ class Debrief:
 def _user(session: Any, account_id: int) -> User:
     user = session.get(User, account_id)
     if user is None or not user.active:
-        raise NotFound("this account no longer exists")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "this account no longer exists"))
     return user  # type: ignore[no-any-return]
 
 

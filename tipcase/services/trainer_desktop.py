@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import courses, roster, scenarios
 from tipcase.services.analytics import ScenarioAnalytics, scenario_analytics
 from tipcase.services.desktop import _user
@@ -135,7 +136,7 @@ def assign_course(db: Database, account_id: int, cohort: str, course_id: int) ->
     with db.transaction() as session:
         course = session.get(Course, course_id)
         if course is None:
-            raise NotFound("this course no longer exists")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "this course no longer exists"))
         courses.assign_course(session, _user(session, account_id), courses.get_cohort(session, cohort), course)
 
 
@@ -191,7 +192,7 @@ def analytics(db: Database, account_id: int, cohort: str, course_id: int, versio
         course = session.get(Course, course_id)
         version = session.get(ScenarioVersion, version_id)
         if course is None or version is None:
-            raise NotFound("this course or scenario no longer exists")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "this course or scenario no longer exists"))
         return scenario_analytics(
             session, _user(session, account_id), courses.get_cohort(session, cohort), course, version, language=language
         )
