@@ -51,6 +51,7 @@ class Message(str):
     params: Mapping[str, object]
 
     def __new__(cls, template: str, /, **params: object) -> Message:
+        """The line ``template`` filled with ``params`` (the template itself when there are none)."""
         line = super().__new__(cls, template.format(**params) if params else template)
         line.template = template
         line.params = params
