@@ -262,7 +262,7 @@ def verify_from_a_fresh_process(spawner: Spawner) -> dict[str, Figures]:
         pdf.write_bytes(certpdf.render_bytes(items, INSTITUTION))
         key.write_bytes(public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))  # type: ignore[attr-defined]
         env = {**spawner.env, "TIPCASE_HOME": folder}
-        spawner.run([TIPCASE, "keys", "import-public", str(key)], env=env)
+        spawner.run([TIPCASE, "keys", "import-public", str(key), "--institution", INSTITUTION.name["en"]], env=env)
         commands = {
             "tipcase verify --offline one.pdf": [TIPCASE, "verify", "--offline", str(pdf)],
             "baseline: pypdf's page text (the old check)": [

@@ -325,7 +325,15 @@ def test_offline_verification_needs_only_the_public_key(
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "verifier"))
     assert main(["verify", "--offline", str(pdf)]) == 12  # this workstation trusts no key yet
     assert "does not trust" in capsys.readouterr().out
-    assert main(["keys", "import-public", str(tmp_path / "institution.pub")]) == 0
+    with pytest.raises(SystemExit):  # whose key it is must be said
+        main(["keys", "import-public", str(tmp_path / "institution.pub")])
+    assert main(["keys", "import-public", str(tmp_path / "institution.pub"), "--institution", "Bareskrim Polri"]) == 0
+    capsys.readouterr()
+    assert main(["verify", "--offline", str(pdf)]) == 12  # trusted for another institution's certificates
+    assert "trusts for Bareskrim Polri only" in capsys.readouterr().out
+    with _db.reading() as session:
+        name = certificates.institution(session).name["en"].upper().replace(" ", "  ")  # case and blanks aside
+    assert main(["keys", "import-public", str(tmp_path / "institution.pub"), "--institution", f"  {name} "]) == 0
     capsys.readouterr()
     assert main(["verify", "--offline", str(pdf)]) == 0
     out = capsys.readouterr().out

@@ -3483,6 +3483,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Ditandatangani dengan kunci %1, yang tidak dipercaya komputer ini. Administrator dapat mengimpor kunci publik penerbit.</translation>
     </message>
     <message>
+        <source>Signed with key %1, which this workstation trusts for the certificates of %6 only, but this certificate names %2: the key&apos;s holder signed it in another institution&apos;s name.</source>
+        <translation>Ditandatangani dengan kunci %1, yang dipercaya komputer ini hanya untuk sertifikat %6, tetapi sertifikat ini menyebut %2: pemegang kunci menandatanganinya atas nama lembaga lain.</translation>
+    </message>
+    <message>
         <source>No certificate with this code is in this register.</source>
         <translation>Tidak ada sertifikat dengan kode ini dalam daftar ini.</translation>
     </message>

@@ -1,7 +1,10 @@
 """The issuing institution's Ed25519 key pair, and the public keys this workstation trusts.
 
 ``keys/issuing.key`` (private, readable by its owner only) and ``keys/issuing.pub`` live in
-TIPCASE_HOME; public keys of other institutions or workstations are imported into ``keys/trusted/``.
+TIPCASE_HOME; public keys of other institutions or workstations are imported into ``keys/trusted/``,
+each with the institution it is trusted for (``<id>.institution``, the name as its certificates state
+it): a trusted key signs whatever institution's name its holder types, so a certificate naming
+another institution than its key's is not taken for that institution's (``verification``).
 A key is named by its id: the first 8 bytes of the SHA-256 of its raw public bytes, in hex.
 """
 
@@ -21,6 +24,29 @@ KEYS = "keys"
 PRIVATE = "issuing.key"
 PUBLIC = "issuing.pub"
 TRUSTED = "trusted"
+INSTITUTION_SUFFIX = ".institution"
+
+
+class TrustedKeys(dict[str, Ed25519PublicKey]):
+    """The public keys a workstation verifies with, by key id, and the institution each imported key is trusted for.
+
+    ``institutions``: key id to the institution's name as its certificates state it; a key without
+    one (this workstation's own key, a key imported before keys were bound) is trusted for any name.
+    """
+
+    def __init__(self, keys: dict[str, Ed25519PublicKey] | None = None, institutions: dict[str, str] | None = None) -> None:
+        super().__init__(keys or {})
+        self.institutions: dict[str, str] = dict(institutions or {})
+
+
+def trusted_for(trusted: dict[str, Ed25519PublicKey], kid: str) -> str | None:
+    """The institution the key ``kid`` is trusted for, if it was bound to one (``TrustedKeys``)."""
+    return getattr(trusted, "institutions", {}).get(kid)
+
+
+def same_institution(first: str, second: str) -> bool:
+    """Two names of an institution the same, ignoring case and runs of blanks."""
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
 
 
 class SigningKeyError(Exception):
@@ -87,25 +113,43 @@ def load_public(data: bytes, source: str = "key") -> Ed25519PublicKey:
     return key
 
 
-def import_public(data: bytes, home_dir: Path | None = None, source: str = "key") -> str:
-    """Trust another issuer's public key on this workstation; returns its key id."""
+def import_public(data: bytes, home_dir: Path | None = None, source: str = "key", *, institution: str | None = None) -> str:
+    """Trust another issuer's public key on this workstation, for ``institution``'s certificates; returns its key id.
+
+    ``institution``: the issuer's name as its certificates state it (their English name); a
+    certificate signed with this key that names another institution is not valid here. None trusts
+    the key for any name (as keys imported before names were bound). Raises SigningKeyError.
+    """
     key = load_public(data, source)
+    if institution is not None and not institution.strip():
+        raise SigningKeyError("name the institution whose certificates this key signs")
     ident = key_id(key)
     folder = keys_dir(home_dir) / TRUSTED
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{ident}.pub").write_bytes(public_pem(key))
+    name_file = folder / f"{ident}{INSTITUTION_SUFFIX}"
+    if institution is not None:
+        name_file.write_text(" ".join(institution.split()) + "\n", encoding="utf-8")
+    else:
+        name_file.unlink(missing_ok=True)
     return ident
 
 
-def trusted_keys(home_dir: Path | None = None) -> dict[str, Ed25519PublicKey]:
-    """Every public key this workstation verifies with: its own, and the imported ones."""
+def trusted_keys(home_dir: Path | None = None) -> TrustedKeys:
+    """Every public key this workstation verifies with: its own, and the imported ones with their institutions."""
     folder = keys_dir(home_dir)
-    keys: dict[str, Ed25519PublicKey] = {}
+    keys = TrustedKeys()
     paths = [folder / PUBLIC, *sorted((folder / TRUSTED).glob("*.pub"))] if folder.is_dir() else []
     for path in paths:
         if path.is_file():
             key = load_public(path.read_bytes(), str(path))
-            keys[key_id(key)] = key
+            ident = key_id(key)
+            keys[ident] = key
+            name_file = path.with_suffix(INSTITUTION_SUFFIX)
+            if path.parent.name == TRUSTED and name_file.is_file():
+                name = name_file.read_text(encoding="utf-8", errors="replace").strip()
+                if name:
+                    keys.institutions[ident] = name
     return keys
 
 

@@ -9,7 +9,8 @@
   moves anything the signed data does not produce (the fields named), or the file carries what a
   viewer would show or do besides drawing its pages (a script, a form, an attachment, a layer:
   ``pdf_structure``).
-- ``unknown``: a code not in this register, or signed by a key this workstation does not trust.
+- ``unknown``: a code not in this register, or signed by a key this workstation does not trust, or
+  by a key trusted for another institution than the one the certificate names (``signing.TrustedKeys``).
 - ``unreadable``: not a certificate this program can read: a damaged code, a file that is not a PDF
   or is beyond what one holds (``pdf_structure.excess``: made to exhaust memory or time), a page with
   no certificate code or no page record.
@@ -39,6 +40,7 @@ from tipcase.certificates.payload import (
     open_record,
     payload_digest,
 )
+from tipcase.certificates.signing import same_institution, trusted_for
 
 if TYPE_CHECKING:  # pdfium and reportlab load only when a PDF is verified, not for every command
     from tipcase.certificates.page_check import Difference, PresentedPage
@@ -124,10 +126,11 @@ class Verification:
     titles: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     # what was found, for the app to say in the reader's language: registered, elsewhere, offline,
     # serial-elsewhere, revoked, expired, signature, register-edited, two-codes, two-records, record-key,
-    # record-other, page, document, untrusted-key, unknown-code, needs-register, damaged-code, not-pdf, no-code,
+    # record-other, page, document, untrusted-key, other-institution, unknown-code, needs-register, damaged-code, not-pdf, no-code,
     # no-record, layout, no-signed-data, cancelled
     cause: str = ""
     revoked: tuple[str, str] | None = None  # (date, reason)
+    trusted_for: str = ""  # other-institution: the institution the signing key is trusted for
 
     @property
     def status(self) -> str:
@@ -182,12 +185,22 @@ def verify_payload(text: str, trusted: dict[str, Ed25519PublicKey], register: Re
         return Verification(Verdict.UNKNOWN, opened.reason, opened.data, opened.key_id, cause="untrusted-key")
     if not opened.signed:
         return Verification(Verdict.ALTERED, opened.reason, opened.data, opened.key_id, cause="signature")
-    return _standing(opened.data, opened.key_id, register, today)
+    return _standing(opened.data, opened.key_id, register, today, trusted_for(trusted, opened.key_id))
 
 
-def _standing(data: CertificateData, kid: str, register: Register | None, today: dt.date) -> Verification:
+def _standing(data: CertificateData, kid: str, register: Register | None, today: dt.date, bound: str | None) -> Verification:
     entry = register.by_serial(data.serial) if register is not None else None
     ours = entry is not None and entry.code == data.code and entry.key_id in (None, kid)
+    if not ours and bound is not None and not same_institution(bound, data.institution):
+        return Verification(
+            Verdict.UNKNOWN,
+            f"signed with key {kid}, which this workstation trusts for {bound} only, but the certificate names "
+            f"{data.institution}: its key's holder signed it in another institution's name",
+            data,
+            kid,
+            cause="other-institution",
+            trusted_for=bound,
+        )
     if ours and entry is not None and entry.revoked_on is not None:
         return Verification(
             Verdict.REVOKED,

@@ -49,8 +49,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     export = key_commands.add_parser("export-public", help="write the public key, for other workstations to import")
     export.add_argument("-o", "--output", metavar="FILE")
     export.set_defaults(handler=cmd_keys_export)
-    trust = key_commands.add_parser("import-public", help="trust another issuer's public key on this workstation")
+    trust = key_commands.add_parser("import-public", help="trust another issuer's public key on this workstation, for its certificates")
     trust.add_argument("file", metavar="FILE")
+    trust.add_argument(
+        "--institution",
+        required=True,
+        metavar="NAME",
+        help="the issuer's name as its certificates state it (in English): one this key signs in another institution's name is not valid",
+    )
     trust.set_defaults(handler=cmd_keys_import)
 
     certificate = commands.add_parser("certificate", help="issue, print, revoke and list certificates")
@@ -144,7 +150,10 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.output:
         Path(args.output).write_bytes(pem)
-        print(f"wrote {args.output}")
+        print(
+            f"wrote {args.output}: verifiers trust it with 'tipcase keys import-public {args.output} --institution NAME', "
+            "NAME as your certificates state it"
+        )
     else:
         sys.stdout.write(pem.decode())
     return EXIT_OK
@@ -156,10 +165,10 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     try:
-        ident = import_public(path.read_bytes(), source=str(path))
+        ident = import_public(path.read_bytes(), source=str(path), institution=args.institution)
     except SigningKeyError as exc:
         raise UsageError(str(exc)) from None
-    print(f"trusting key {ident}")
+    print(f"trusting key {ident} for the certificates of {' '.join(args.institution.split())}")
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tipcase.certificates import signing
 from tipcase.services.errors import ServiceError
 
 SEALED_MEMBER = "keys.sealed"
@@ -37,8 +38,11 @@ _LIMITS = {"time_cost": 10, "memory_kib": 1024 * 1024, "parallelism": 16}  # wha
 
 
 def is_public(name: str) -> bool:
-    """Whether a file of the home's ``keys/`` folder may travel in clear (only ``*.pub`` files)."""
-    return name.endswith(".pub")
+    """Whether a file of the home's ``keys/`` folder may travel in clear.
+
+    Only ``*.pub`` files and the institution each trusted key is trusted for (``trusted/<id>.institution``).
+    """
+    return name.endswith(".pub") or (name.endswith(signing.INSTITUTION_SUFFIX) and f"/{signing.TRUSTED}/" in f"/{name}")
 
 
 def check_passphrase(passphrase: str) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from tipcase.certificates.signing import SigningKeyError, trusted_keys
+from tipcase.certificates.signing import SigningKeyError, TrustedKeys, trusted_keys
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit, audit_keys
 from tipcase.services.attempt_seals import attempt_digests, decision_mac, text_sha256
@@ -319,7 +319,7 @@ def _check_certificates(report: RecordsReport, session: Session, issued: list[Au
     try:
         trusted = trusted_keys()
     except SigningKeyError as exc:
-        trusted = {}
+        trusted = TrustedKeys()
         report.notes.append(f"certificates' signatures not checked: {exc}")
     first_issue = {e.target: e for e in reversed(issued)}
     revocation = {e.target: e for e in reversed(revoked)}

@@ -179,6 +179,10 @@ class VerifyPage(QWidget):
             "untrusted-key": self.tr(
                 "Signed with key %1, which this workstation does not trust. An administrator can import the issuer's public key."
             ),
+            "other-institution": self.tr(
+                "Signed with key %1, which this workstation trusts for the certificates of %6 only, but this certificate names %2: "
+                "the key's holder signed it in another institution's name."
+            ),
             "unknown-code": self.tr("No certificate with this code is in this register."),
             "needs-register": self.tr(
                 "A verification code can only be looked up in the register; open the PDF or paste the QR text instead."
@@ -199,7 +203,7 @@ class VerifyPage(QWidget):
             return str(result.message)
         revoked_on, reason = result.revoked or ("", "")
         expires = (data.expires or "") if data is not None else ""
-        for number, value in enumerate((result.key_id, institution, revoked_on, reason, expires), 1):
+        for number, value in enumerate((result.key_id, institution, revoked_on, reason, expires, result.trusted_for), 1):
             text = text.replace(f"%{number}", value)
         if result.page is not None:
             text = self.tr("Page %1:").replace("%1", str(result.page)) + " " + text
