@@ -361,6 +361,26 @@ ATTACKS = [
         ),
         (r"^audit entry {revoked_seq}: ",),
     ),
+    # users (not evidence: the workstations' role may update them, but every role TIPCase gives is audited)
+    Attack(
+        "account: a trainee made an admin",
+        sql("UPDATE users SET role = 'admin' WHERE username = 'demo-trainee'"),
+        (r"^account demo-trainee: is admin, but audit entry \d+ gave it the role trainee and none changed it since",),
+        refused=False,
+    ),
+    Attack(
+        "account: a trainee and the registrar swap usernames",
+        steps(
+            sql("UPDATE users SET username = 'swap' WHERE username = 'demo-trainee'"),
+            sql("UPDATE users SET username = 'demo-trainee' WHERE username = 'demo-registrar'"),
+            sql("UPDATE users SET username = 'demo-registrar' WHERE username = 'swap'"),
+        ),
+        (
+            r"^account demo-registrar: is trainee, but audit entry \d+ gave it the role registrar",
+            r"^account demo-trainee: is registrar, but audit entry \d+ gave it the role trainee",
+        ),
+        refused=False,
+    ),
 ]
 
 

@@ -103,6 +103,7 @@ def seed_demo(
         user = session.scalars(select(User).where(User.username == new.username)).first()
         if user is None:
             user = create_user(session, new, demo_password(new.username))
+            audit.record(session, "demo", "user added", user.username, role=user.role)  # its role, for audit verify
             created_any = True
         users[new.username] = user
     versions = [publish_unchecked(session, path) for path in (scenarios if scenarios is not None else demo_scenarios())]
