@@ -381,6 +381,28 @@ ATTACKS = [
         ),
         refused=False,
     ),
+    # memberships: who may take a course and be issued its certificate
+    Attack(
+        "cohort: a member inserted, to take its course",
+        sql(
+            "INSERT INTO cohort_members (cohort_id, user_id) SELECT c.id, u.id FROM cohorts c, users u "
+            "WHERE c.name = 'demo' AND u.username = 'demo-trainer'"
+        ),
+        (r"^cohort demo: demo-trainer is a member, but no audit entry added them: inserted outside TIPCase",),
+        refused=False,
+    ),
+    Attack(
+        "cohort: a cohort of one's own given the course",
+        steps(
+            sql("INSERT INTO cohorts (name, title, created_at) VALUES ('shadow', 'Shadow', '2026-01-01 00:00:00')"),
+            sql(
+                "INSERT INTO cohort_courses (cohort_id, course_id) SELECT c.id, k.id FROM cohorts c, courses k "
+                "WHERE c.name = 'shadow' AND k.code = 'demo'"
+            ),
+        ),
+        (r"^cohort shadow: has course demo, but no audit entry assigned it: inserted outside TIPCase",),
+        refused=False,
+    ),
 ]
 
 

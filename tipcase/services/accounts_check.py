@@ -1,4 +1,4 @@
-"""``tipcase audit verify`` on accounts' roles: each account's role against the audit entries that gave it.
+"""``tipcase audit verify`` on who may do what: accounts' roles, cohorts' members and courses, against the log.
 
 A role is the permission boundary (an admin manages accounts, a registrar issues certificates, a trainer
 reads every attempt), and the ``users`` table is not evidence: the workstations' PostgreSQL role may
@@ -8,6 +8,11 @@ account with one ``UPDATE``. Every way TIPCase gives a role is audited: ``user a
 accounts (``user added`` by ``demo``). An account whose role differs from the latest of those entries
 was changed outside TIPCase. An account no entry names (made before the log was keyed, or by an older
 ``tipcase demo``) cannot be compared; ``check_records`` counts them in its notes.
+
+Membership is the other boundary: only a member of a cohort that has a course may take it and be issued
+its certificate, and ``cohort_members`` and ``cohort_courses`` take inserts from the same login. Every
+member TIPCase adds is audited (``cohort members added``, since the records began) and every course
+assigned (``course assigned``), so a member or course that no entry added was inserted outside TIPCase.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.services import audit
-from tipcase.store.models import AuditEntry, Role, User
+from tipcase.store.models import AuditEntry, Cohort, Course, Role, User, cohort_courses, cohort_members
 
 ROLE_ACTIONS = ("user added", "role changed", "roster imported")
 
@@ -54,3 +59,35 @@ def role_problems(session: Session) -> tuple[list[tuple[str, str]], int]:
                 )
             )
     return problems, unnamed
+
+
+def membership_problems(session: Session) -> list[tuple[str, str]]:
+    """(cohort, what differs) for each member or course of a cohort that no audit entry added."""
+    members: set[tuple[str, str]] = set()
+    assigned: set[tuple[str, str]] = set()
+    actions = ("cohort members added", "course assigned")
+    for entry in session.scalars(select(AuditEntry).where(AuditEntry.action.in_(actions)).order_by(AuditEntry.seq)):
+        details = audit.details_of(entry)
+        if entry.action == "course assigned" and isinstance(details.get("course"), str):
+            assigned.add((entry.target or "", details["course"]))
+        for username in details.get("users") or [] if entry.action == "cohort members added" else []:
+            if isinstance(username, str):
+                members.add((entry.target or "", username))
+    problems = []
+    member_rows = session.execute(
+        select(Cohort.name, User.username)
+        .join(cohort_members, cohort_members.c.cohort_id == Cohort.id)
+        .join(User, User.id == cohort_members.c.user_id)
+    )
+    for cohort, username in sorted((str(a), str(b)) for a, b in member_rows):
+        if (cohort, username) not in members:
+            problems.append((f"cohort {cohort}", f"{username} is a member, but no audit entry added them: inserted outside TIPCase"))
+    course_rows = session.execute(
+        select(Cohort.name, Course.code)
+        .join(cohort_courses, cohort_courses.c.cohort_id == Cohort.id)
+        .join(Course, Course.id == cohort_courses.c.course_id)
+    )
+    for cohort, code in sorted((str(a), str(b)) for a, b in course_rows):
+        if (cohort, code) not in assigned:
+            problems.append((f"cohort {cohort}", f"has course {code}, but no audit entry assigned it: inserted outside TIPCase"))
+    return problems

@@ -14,7 +14,8 @@ Beyond the chain (``audit.verify``) this finds:
 - a scenario version whose text does not match its hash or its ``scenario published`` entry;
 - a certificate revoked in the log but not in the register, or issued in the log and gone from it;
   each register row against its own signed data and its issue and revocation entries (``register_check``);
-- an account whose role is not the one its audit entries gave it (``accounts_check``).
+- an account whose role is not the one its audit entries gave it, a cohort's member or course that no
+  entry added (``accounts_check``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from tipcase.certificates.signing import SigningKeyError, TrustedKeys, trusted_keys
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit, audit_keys
-from tipcase.services.accounts_check import role_problems
+from tipcase.services.accounts_check import membership_problems, role_problems
 from tipcase.services.attempt_seals import attempt_digests, decision_mac, text_sha256
 from tipcase.services.audit_keys import AuditKey
 from tipcase.services.errors import ServiceError
@@ -140,10 +141,10 @@ def check_records(session: Session, *, keys: dict[str, AuditKey] | None = None, 
     _check_versions(report, session, watched["scenario published"])
     _check_certificates(report, session, watched["certificate issued"], watched["certificate revoked"])
     roles, unnamed = role_problems(session)
-    report.problems += [Problem(subject, message) for subject, message in roles]
+    report.problems += [Problem(subject, message) for subject, message in [*roles, *membership_problems(session)]]
+    _notes(report, unheld)
     if unnamed:
         report.notes.append(f"{unnamed} account(s) made before their roles were audited: their roles are not compared")
-    _notes(report, unheld)
     return report
 
 
