@@ -40,6 +40,10 @@ def findings_of(text: str) -> list[str]:
         (("title: Title", "title: !!str [a, b]"), "4:8", "!!str cannot tag a list"),
         (("title: Title", "title: !!set {a: 1}"), "4:8", "!!set holds keys only"),
         (("title: Title", "title: !!omap [a, b]"), "4:8", "!!omap is a list of one-key mappings"),
+        (("title: Title", "title: !!set [a, b]"), "4:8", "!!set cannot tag a list"),  # was a TypeError (exit 70)
+        (("title: Title", "title: !!map [a, b]"), "4:8", "!!map cannot tag a list"),
+        (("title: Title", "title: !!seq {a: b}"), "4:8", "!!seq cannot tag a mapping"),
+        (("title: Title", "title: !!omap {a: b}"), "4:8", "!!omap cannot tag a mapping"),
     ],
 )
 def test_a_value_that_does_not_construct_is_e001_with_its_place(edit: tuple[str, str], where: str, message: str) -> None:
@@ -162,3 +166,8 @@ def test_the_editor_opens_a_bad_file_with_one_line(tmp_path, text: str, message:
     assert "\n" not in str(raised.value)
     path.write_text(BASE, encoding="utf-8")
     assert ScenarioDocument.load(path).data["stages"]["a"] == {"text": "Hello", "end": "success"}
+
+
+def test_a_list_where_a_number_belongs_is_named_without_the_readers_insides() -> None:
+    found = findings_of(BASE.replace("version: 1", "version: !!set {a, b}"))
+    assert found == ["3:10: E002 version: expected an integer, found a mapping"]

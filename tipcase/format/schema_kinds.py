@@ -232,7 +232,8 @@ class NumberKind(Kind):
         allowed = (INT,) if self.integer else (INT, FLOAT)
         if not isinstance(node, ScalarNode) or node.tag not in allowed:
             wanted = "an integer" if self.integer else "a number"
-            return ctx.error(node, f"expected {wanted}, found {_type_name(node)} {getattr(node, 'value', '')!r}".rstrip(), where=where)
+            shown = f" {node.value!r}" if isinstance(node, ScalarNode) else ""  # a list's or mapping's nodes are not for the reader
+            return ctx.error(node, f"expected {wanted}, found {_type_name(node)}{shown}", where=where)
         value = scalar_value(node)
         assert isinstance(value, (int, float))
         if not math.isfinite(value):

@@ -201,13 +201,13 @@ def _clip(value: str, limit: int = 40) -> str:
 
 def _collection_problem(node: Node) -> str | None:
     allowed = _SEQUENCE_TAGS if isinstance(node, SequenceNode) else _MAPPING_TAGS
-    if node.tag == _CORE + "set" and any(value.tag != NULL for _, value in node.value):
-        return "!!set holds keys only (every value must be null)"
-    if node.tag in (_CORE + "omap", _CORE + "pairs") and not all(
-        isinstance(item, MappingNode) and len(item.value) == 1 for item in node.value
-    ):
-        return f"{_shown_tag(node.tag)} is a list of one-key mappings"
-    if node.tag in allowed:
+    if node.tag in allowed:  # each tag checked on its own kind only (`!!set [1]` holds no pairs)
+        if node.tag == _CORE + "set" and any(value.tag != NULL for _, value in node.value):
+            return "!!set holds keys only (every value must be null)"
+        if node.tag in (_CORE + "omap", _CORE + "pairs") and not all(
+            isinstance(item, MappingNode) and len(item.value) == 1 for item in node.value
+        ):
+            return f"{_shown_tag(node.tag)} is a list of one-key mappings"
         return None
     if node.tag in _SCALAR_TAGS or node.tag in _SEQUENCE_TAGS | _MAPPING_TAGS:
         kind = "list" if isinstance(node, SequenceNode) else "mapping"
@@ -239,7 +239,8 @@ def check_tree(root: Node, findings: Findings) -> bool:
             if node.tag != STR and (problem := _scalar_problem(node)) is not None:
                 problems.append((pos(node), problem))
             continue
-        if node.tag not in _PLAIN_COLLECTION_TAGS and (problem := _collection_problem(node)) is not None:
+        plain = _CORE + ("map" if node.__class__ is MappingNode else "seq")
+        if node.tag != plain and (problem := _collection_problem(node)) is not None:
             problems.append((pos(node), problem))
         for child in itertools.chain.from_iterable(node.value) if node.__class__ is MappingNode else node.value:
             if child.__class__ is ScalarNode:
@@ -258,9 +259,6 @@ def _report(problems: list[tuple[Pos, str]], findings: Findings, limit: int = 10
     for where, message in sorted(problems)[:limit]:
         findings.add("E001", where, message)
     return not problems
-
-
-_PLAIN_COLLECTION_TAGS = frozenset({_CORE + "seq", _CORE + "map"})
 
 
 def _check_aliases(root: Node, findings: Findings) -> bool:
