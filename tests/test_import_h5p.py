@@ -353,3 +353,17 @@ def random_scenarios(draw: st.DrawFn) -> dict[str, Any]:
 def test_any_branching_scenario_imports_with_no_validator_error(data: dict[str, Any]) -> None:
     imported = import_h5p(json.dumps(data).encode(), "content.json")
     assert errors_of(imported.yaml_text) == []
+
+
+def test_a_value_from_the_package_cannot_forge_a_line_on_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    forged = "en\nport.h5p:1:1: error: \x1b[31mforged"
+    assert main(["import", str(package(tmp_path, scenario_json(PORT), language=forged)), "-o", str(tmp_path / "out.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert [line for line in err.splitlines() if "forged" in line] == [
+        f"{tmp_path / 'port.h5p'}/h5p.json:1:36: warning: h5p.json gives 'en\\nport.h5p:1:1: error: \\x1b[31mforged'; "
+        "imported as 'en' (choose with --lang)"
+    ]
+    bad = package(tmp_path, {"branchingScenario": "\x1b[2J"})
+    assert main(["import", str(bad)]) == 1
+    assert "\x1b" not in capsys.readouterr().err

@@ -50,6 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Imported here, not at the top: every other command would pay for networkx and the validator.
     from tipcase.importers import ImportFailed, import_file, save_imported  # noqa: PLC0415
     from tipcase.importers.languages import language_or_error  # noqa: PLC0415
+    from tipcase.importers.story import one_line  # noqa: PLC0415
 
     if not Path(args.file).is_file():
         raise UsageError(f"{args.file}: no such file")
@@ -67,7 +68,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         imported = import_file(args.file, story_name=args.story, start=args.start, lang=lang)
     except ImportFailed as exc:
-        print(f"tipcase: error: {exc}", file=sys.stderr)
+        print(one_line(f"tipcase: error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     if not args.quiet:
         for note in imported.notes:
@@ -81,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             save_imported(imported, output, force=args.force)
         except ImportFailed as exc:
-            print(f"tipcase: error: {exc}", file=sys.stderr)
+            print(one_line(f"tipcase: error: {exc}"), file=sys.stderr)
             return EXIT_FAILED
     print(
         f"imported {imported.passages} {unit}(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "

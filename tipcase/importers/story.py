@@ -22,6 +22,19 @@ _EXTERNAL = re.compile(r"^(\w+://|mailto:|tel:|javascript:)", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+def one_line(text: str) -> str:
+    r"""``text`` safe to print as one line of a terminal, each character that is not printable escaped.
+
+    A line break, an escape sequence's ESC, NUL or a bidirectional override is written as ``\n``,
+    ``\x1b``, ``\x00``, ``\u202e`` (as Python's ``repr`` shows it). Values read from an imported file
+    reach its warnings and errors: a language of ``"en\nfake.h5p:1:1: error: ..."`` must not print a
+    second, forged line. Returns ``text`` itself when every character is printable.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 class ImportFailed(Exception):
     """The file cannot be imported at all; the message is one line that says where and what."""
 
@@ -36,7 +49,7 @@ class Note:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: warning: {self.message}"
+        return one_line(f"{self.path}:{self.line}:{self.col}: warning: {self.message}")
 
 
 @dataclasses.dataclass(frozen=True)
