@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.exercise_gui import migrated, window_for
 from tests.exercises import decide, started_session
@@ -97,6 +98,26 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     assert "Incomplete hand-over: “Referral from the inspector” from Labour inspector to Police investigator." in text
     assert page.timeline.arrows[0].complete is False
     assert [bar.rating for bar in page.timeline.bars][:2] == ["acceptable", "poor"]
+    db.dispose()
+
+
+def test_the_trainer_saves_the_after_action_report(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    """The debrief's button writes the after-action report (objectives, strengths, areas to improve) as a PDF."""
+    db = Database(url)
+    played(db, tmp_path, HASTY)
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.exercises.show_debrief("drill")
+    page: TeamDebriefPage = window.exercises.debrief()
+    assert page.save_report.isEnabled()
+    target = tmp_path / "drill-after-action.pdf"
+    page.write_report(target)
+    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: "Saved" in window.statusBar().currentMessage(), timeout=10_000)
+    text = "\n".join(pdf_page.extract_text() for pdf_page in PdfReader(target).pages)
+    assert "After-action report" in text
+    assert "Session\ndrill" in text
+    assert "0 % (-1 of 11), not passed; pass mark 70 %" in text  # the team's result, as the debrief's verdict says
+    assert "Rule broken: care-first: Care comes first." in text  # an area to improve, with the rule's feedback
     db.dispose()
 
 

@@ -3118,6 +3118,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Kembali ke daftar sesi</translation>
     </message>
     <message>
+        <source>Save the &amp;after-action report...</source>
+        <translation>Simpan &amp;laporan evaluasi pasca-latihan...</translation>
+    </message>
+    <message>
+        <source>The objectives, strengths and areas to improve, per role and for the team, as a PDF</source>
+        <translation>Tujuan latihan, kekuatan dan hal yang perlu diperbaiki, per peran dan untuk tim, sebagai PDF</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Peran</translation>
     </message>
@@ -3160,6 +3168,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>The team on the referral pathway</source>
         <translation>Tim di jalur rujukan</translation>
+    </message>
+    <message>
+        <source>Save the after-action report</source>
+        <translation>Simpan laporan evaluasi pasca-latihan</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Tersimpan: {path}</translation>
     </message>
     <message>
         <source>The team passed</source>

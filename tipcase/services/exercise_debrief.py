@@ -17,9 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.format.loader import bundled_register
+from tipcase.services import exercises
+from tipcase.services.desktop import _user
 from tipcase.services.errors import ServiceError
 from tipcase.services.exercise_log import keep_play, take_play
 from tipcase.services.exercises import _may_read
+from tipcase.store.database import Database
 from tipcase.store.models import ExerciseEvent, ExerciseSession, User
 from tipcase.team.after_action import SessionFacts, write_after_action_report
 from tipcase.team.debrief import JointDebrief, Stamp, joint_debrief
@@ -80,3 +83,25 @@ def write_report_pdf(
     joint = debrief(session, actor, exercise, language=language)
     write_after_action_report(joint, session_facts(exercise), target)
     return joint
+
+
+def save_report_pdf(db: Database, account_id: int, name: str, target: Path, *, language: str | None = None) -> Path:
+    """The app's *Save the after-action report*: session ``name``'s report written to ``target`` (A4 PDF).
+
+    ``language`` falls back to the session's when the team case is not written in it (the interface may be
+    in a language the case lacks). Returns ``target``. Raises NotFound for an unknown session, what
+    ``debrief`` raises, and OSError when ``target`` cannot be written; a half-written file is removed.
+    """
+    with db.reading() as session:
+        user = _user(session, account_id)
+        exercise = exercises.get_session(session, name)
+        play, seq = take_play(session, exercise)
+        languages = play.team.languages
+        keep_play(session, exercise, play, seq)
+        chosen = language if language in languages else None
+        try:
+            write_report_pdf(session, user, exercise, target, language=chosen)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+    return target

@@ -12,10 +12,12 @@ while the session still runs follows it).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -59,10 +61,13 @@ class TeamDebriefPage(QWidget):
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.back = QPushButton()
         self.back.clicked.connect(self.back_requested)
+        self.save_report = QPushButton()
+        self.save_report.clicked.connect(self.choose_report_file)
         header = QHBoxLayout()
         header.addWidget(self.verdict, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.back)
+        buttons.addWidget(self.save_report)
         buttons.addStretch(1)
         header.addLayout(buttons)
 
@@ -106,6 +111,8 @@ class TeamDebriefPage(QWidget):
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("&Back to the sessions"))
+        self.save_report.setText(self.tr("Save the &after-action report..."))
+        self.save_report.setToolTip(self.tr("The objectives, strengths and areas to improve, per role and for the team, as a PDF"))
         self.decisions.setHeaderLabels([self.tr("Role"), self.tr("Clock"), self.tr("Trainee"), self.tr("Rating"), self.tr("Decision")])
         self.decisions.setAccessibleName(self.tr("Every decision, by role"))
         self.timeline.setAccessibleName(self.tr("Time line: a lane per role on its case clock"))
@@ -156,6 +163,32 @@ class TeamDebriefPage(QWidget):
             done()  # an ended session's debrief is final
             return
         self._read(quiet=True, done=done)
+
+    # -- the after-action report -----------------------------------------------------------------
+    def choose_report_file(self) -> None:
+        """Ask where to save the after-action report (Documents by default), then write it."""
+        if not self.name:
+            return
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the after-action report"), str(folder / f"{self.name}-after-action.pdf"), self.tr("PDF document (*.pdf)")
+        )
+        if chosen:
+            self.write_report(Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf"))
+
+    def write_report(self, target: Path) -> None:
+        """Write the session's after-action report to ``target`` in the interface language, off the UI thread."""
+        name, language = self.name, self.context.language
+
+        def work(db: Any, account_id: int) -> Path:
+            from tipcase.services.exercise_debrief import save_report_pdf  # noqa: PLC0415 - reportlab loads here
+
+            return save_report_pdf(db, account_id, name, target, language=language)
+
+        def saved(path: Path) -> None:
+            self.context.signals.status_message.emit(self.tr("Saved {path}").format(path=path))
+
+        self.context.run_signed_in(work, saved, self.window().show_error)  # type: ignore[attr-defined]
 
     # -- showing ---------------------------------------------------------------------------------
     def _role(self, role: str | None) -> str:
