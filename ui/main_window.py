@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from tipcase import __version__
 
@@ -26,6 +26,7 @@ from ui.pages.sign_in import SignInPage
 from ui.screen_fit import fit_every_window, fit_to_screen
 from ui.settings import GEOMETRY, LAST_USERNAME
 from ui.theme import apply_readable_palette, reset_palette
+from ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from ui.editor import EditorPage
@@ -59,20 +60,8 @@ class MainWindow(QMainWindow):
         self._editor: EditorPage | None = None
         self._quit_when_ready = False
         self.exercises = ExerciseFlow(self)  # the team exercise pages, made on first use
-        context.signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-
-        self.user_label = QLabel()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(140)
-        self.busy.setVisible(False)
-        self.connection_label = QLabel()  # shown while the records cannot be heard (ui.notifier)
-        self.connection_label.setVisible(False)
-        self.statusBar().addWidget(self.user_label, 1)
-        self.statusBar().addPermanentWidget(self.connection_label)
-        self.statusBar().addPermanentWidget(self.busy)
-        context.notifier.connection_changed.connect(self._connection_changed)
-        context.tasks.busy_changed.connect(self._set_busy)
+        self.status_line = StatusLine(self.statusBar(), context)
+        context.tasks.busy_changed.connect(self.sign_in_page.set_busy)
         context.signals.language_changed.connect(lambda _: self._sync_language_menu())
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+: follow the system's light or dark scheme live
@@ -160,8 +149,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About TIPCase"))
-        self.busy.setAccessibleName(self.tr("Working"))
-        self.connection_label.setText(self.tr("Not connected to the records: the pages show what was last read"))
+        self.status_line.retranslate()
         self._show_user()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -171,7 +159,7 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         account = self.context.account
-        self.user_label.setText(
+        self.status_line.user.setText(
             self.tr("Signed in as {name} ({role})").format(name=account.full_name, role=self._role(account.role)) if account else ""
         )
 
@@ -202,15 +190,6 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh_view", None)
         if refresh is not None:
             refresh()
-
-    def _connection_changed(self, connected: bool) -> None:
-        self.connection_label.setVisible(not connected)
-        if connected:
-            self.statusBar().showMessage(self.tr("Connected to the records again"), 8000)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.sign_in_page.set_busy(busy)
 
     # -- start-up and sign-in --------------------------------------------------------------------
     def start(self, *, quit_when_ready: bool = False) -> None:
@@ -312,6 +291,10 @@ class MainWindow(QMainWindow):
         self.sign_in_page.password.setFocus()
 
     # -- pages -------------------------------------------------------------------------------------
+    def _signed_in_as(self, *roles: str) -> bool:
+        account = self.context.account
+        return account is not None and account.role in roles
+
     def home_page(self) -> HomePage:
         if self._home is None:
             from ui.pages.home import HomePage  # noqa: PLC0415 - loads on first use
@@ -366,8 +349,7 @@ class MainWindow(QMainWindow):
         return self._cohorts
 
     def show_cohorts(self) -> None:
-        account = self.context.account
-        if account is None or account.role not in ("trainer", "admin"):
+        if not self._signed_in_as("trainer", "admin"):
             return
         page = self.cohorts_page()
         self.stack.setCurrentWidget(page)
@@ -385,8 +367,7 @@ class MainWindow(QMainWindow):
         return self._editor
 
     def show_editor(self, path: Path | None = None) -> None:
-        account = self.context.account
-        if account is None or account.role not in ("trainer", "admin"):
+        if not self._signed_in_as("trainer", "admin"):
             return
         page = self.editor_page()
         self.stack.setCurrentWidget(page)
@@ -399,37 +380,22 @@ class MainWindow(QMainWindow):
             self._editor.menu.menuAction().setVisible(self.stack.currentWidget() is self._editor)
 
     def import_twine(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import a Twine story or an H5P scenario"),
-            "",
-            self.tr(
-                "Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;"
-                "H5P Branching Scenario (*.h5p *.json);;All files (*)"
-            ),
-        )
-        if name:
-            self.import_twine_file(Path(name))
+        from ui.pages.twine_import import choose_story  # noqa: PLC0415
+
+        path = choose_story(self)
+        if path is not None:
+            self.import_twine_file(path)
 
     def import_twine_file(self, path: Path) -> None:
         """Import off the UI thread, then show what came of it and offer to save the scenario."""
-
-        def work() -> Any:
-            from tipcase.format.validator import check_text  # noqa: PLC0415
-            from tipcase.importers import import_file  # noqa: PLC0415
-
-            imported = import_file(path)
-            errors = [str(f) for f in check_text(imported.yaml_text, f"{imported.scenario['id']}.yaml").findings if f.is_error]
-            return imported, errors
+        from ui.pages.twine_import import TwineImportDialog, read_story  # noqa: PLC0415
 
         def done(result: tuple[Any, list[str]]) -> None:
-            from ui.pages.twine_import import TwineImportDialog  # noqa: PLC0415
-
             self.twine_dialog = TwineImportDialog(result[0], result[1], path, self)
             self.twine_dialog.accepted.connect(self._twine_saved)
             self.twine_dialog.open()
 
-        self.context.tasks.run(work, done, self.show_error)
+        self.context.tasks.run(lambda: read_story(path), done, self.show_error)
 
     def _twine_saved(self) -> None:
         saved = self.twine_dialog.saved_to
@@ -438,8 +404,7 @@ class MainWindow(QMainWindow):
             self.show_editor(saved)  # go on in the editor: scores, feedback, the second language
 
     def show_register(self) -> None:
-        account = self.context.account
-        if account is None or account.role not in ("registrar", "admin"):
+        if not self._signed_in_as("registrar", "admin"):
             return
         page = self.register_page()
         self.stack.setCurrentWidget(page)

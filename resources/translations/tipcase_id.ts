@@ -2020,14 +2020,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Tentang TIPCase</translation>
     </message>
     <message>
-        <source>Working</source>
-        <translation>Sedang bekerja</translation>
-    </message>
-    <message>
-        <source>Not connected to the records: the pages show what was last read</source>
-        <translation>Tidak tersambung ke catatan: halaman menampilkan apa yang terakhir dibaca</translation>
-    </message>
-    <message>
         <source>Signed in as {name} ({role})</source>
         <translation>Masuk sebagai {name} ({role})</translation>
     </message>
@@ -2056,10 +2048,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&lt;h3&gt;TIPCase {version}&lt;/h3&gt;&lt;p&gt;Kasus simulasi tindak pidana perdagangan orang dan kekerasan berbasis gender pada jalur rujukan di Indonesia, dinilai berdasarkan praktik baik dan hukum (UU 21/2007, UU 12/2022, UU 23/2004).&lt;/p&gt;&lt;p&gt;Semua tokoh dalam kasus adalah fiktif.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Connected to the records again</source>
-        <translation>Tersambung kembali ke catatan</translation>
-    </message>
-    <message>
         <source>Records unavailable</source>
         <translation>Catatan tidak tersedia</translation>
     </message>
@@ -2070,14 +2058,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Wrong username or password.</source>
         <translation>Nama pengguna atau kata sandi salah.</translation>
-    </message>
-    <message>
-        <source>Import a Twine story or an H5P scenario</source>
-        <translation>Impor cerita Twine atau skenario H5P</translation>
-    </message>
-    <message>
-        <source>Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;All files (*)</source>
-        <translation>Twine dan H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Cerita Twine (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;Semua berkas (*)</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -3035,6 +3015,21 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>Working</source>
+        <translation>Sedang bekerja</translation>
+    </message>
+    <message>
+        <source>Not connected to the records: the pages show what was last read</source>
+        <translation>Tidak tersambung ke catatan: halaman menampilkan apa yang terakhir dibaca</translation>
+    </message>
+    <message>
+        <source>Connected to the records again</source>
+        <translation>Tersambung kembali ke catatan</translation>
+    </message>
+</context>
+<context>
     <name>StructureEdits</name>
     <message>
         <source>Add stage {id}</source>
@@ -3303,6 +3298,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
 </context>
 <context>
     <name>TwineImportDialog</name>
+    <message>
+        <source>Import a Twine story or an H5P scenario</source>
+        <translation>Impor cerita Twine atau skenario H5P</translation>
+    </message>
+    <message>
+        <source>Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;All files (*)</source>
+        <translation>Twine dan H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Cerita Twine (*.twee *.tw *.txt *.html *.htm);;H5P Branching Scenario (*.h5p *.json);;Semua berkas (*)</translation>
+    </message>
     <message>
         <source>Imported from {name}</source>
         <translation>Diimpor dari {name}</translation>

@@ -10,10 +10,41 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.errors import user_message
+
+translate = QCoreApplication.translate
+
+
+def choose_story(parent: QWidget) -> Path | None:
+    """Ask for a Twine story or an H5P package to import; None when the trainer cancels."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("TwineImportDialog", "Import a Twine story or an H5P scenario"),
+        "",
+        translate(
+            "TwineImportDialog",
+            "Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;"
+            "H5P Branching Scenario (*.h5p *.json);;All files (*)",
+        ),
+    )
+    return Path(name) if name else None
+
+
+def read_story(path: Path) -> tuple[Any, list[str]]:
+    """Off the UI thread: the core's import of ``path`` and the validator's errors on what it made (expected none).
+
+    Raises what ``tipcase.importers.import_file`` raises for a file it cannot read (one line each).
+    """
+    from tipcase.format.validator import check_text  # noqa: PLC0415 - the validator loads when a story is imported
+    from tipcase.importers import import_file  # noqa: PLC0415
+
+    imported = import_file(path)
+    errors = [str(f) for f in check_text(imported.yaml_text, f"{imported.scenario['id']}.yaml").findings if f.is_error]
+    return imported, errors
 
 
 class TwineImportDialog(QDialog):
