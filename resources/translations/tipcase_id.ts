@@ -362,38 +362,6 @@
         </translation>
     </message>
     <message>
-        <source>New accounts</source>
-        <translation>Akun baru</translation>
-    </message>
-    <message>
-        <source>Username</source>
-        <translation>Nama pengguna</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
-        <source>New accounts and their first passwords</source>
-        <translation>Akun baru dan kata sandi pertamanya</translation>
-    </message>
-    <message>
-        <source>&amp;Save as CSV…</source>
-        <translation>&amp;Simpan sebagai CSV…</translation>
-    </message>
-    <message>
-        <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
-        <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
-    </message>
-    <message>
-        <source>Save the passwords</source>
-        <translation>Simpan kata sandi</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
     </message>
@@ -2271,6 +2239,41 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Phase not named</source>
         <translation>Tahap tidak disebut</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountsDialog</name>
+    <message>
+        <source>New accounts</source>
+        <translation>Akun baru</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>New accounts and their first passwords</source>
+        <translation>Akun baru dan kata sandi pertamanya</translation>
+    </message>
+    <message>
+        <source>&amp;Save as CSV…</source>
+        <translation>&amp;Simpan sebagai CSV…</translation>
+    </message>
+    <message>
+        <source>Give each trainee their password; they can change it after signing in. It is not shown again.</source>
+        <translation>Berikan kata sandi kepada setiap peserta; mereka dapat mengubahnya setelah masuk. Kata sandi ini tidak ditampilkan lagi.</translation>
+    </message>
+    <message>
+        <source>Save the passwords</source>
+        <translation>Simpan kata sandi</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,7 +35,7 @@ from ui.context import ApplicationContext
 from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
 from ui.numbers import percent_text
-from ui.pages.roster_dialog import RosterDialog
+from ui.pages.roster_dialog import NewAccountsDialog, RosterDialog, import_with_progress
 from ui.widgets.charts import CompetencyChart, ProgressChart
 from ui.widgets.graph_items import EdgeSpec, NodeSpec
 from ui.widgets.map_panel import MapContent, MapPanel
@@ -441,81 +440,19 @@ class CohortsPage(QWidget):
 
     def import_roster(self, cohort: str, path: Path) -> None:
         """Import the previewed roster; the passwords' hashing (slow by design) shows its progress and can be cancelled."""
-        from tipcase.services.trainer_desktop import import_roster  # noqa: PLC0415
 
-        db, account = self.context.db, self.context.account
-        if db is None or account is None:
-            return
-        account_id = account.id
-        dialog = QProgressDialog(self.tr("Creating the new accounts…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-
-        def done(result: Any) -> None:
-            dialog.reset()
-            if result is None:
-                self.context.signals.status_message.emit(self.tr("Roster import cancelled: nothing was imported"))
-                return
+        def imported(result: Any) -> None:
             self.refresh(select=cohort)
             if result.created:
                 self._show_passwords(result.created)
-            self.context.signals.status_message.emit(
-                self.tr("Roster imported: {created}, {existing}, {skipped}").format(
-                    created=self.tr("%n new account(s)", "", len(result.created)),
-                    existing=self.tr("%n existing", "", len(result.added_existing)),
-                    skipped=self.tr("%n skipped", "", result.skipped),
-                )
-            )
 
-        def failed(error: BaseException) -> None:
-            dialog.reset()
-            self._failed(error)
-
-        def progressed(value: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(value)
-
-        progress = self.context.tasks.run_with_progress(
-            lambda task: import_roster(db, account_id, cohort, path, progress=task.report, cancelled=lambda: task.cancelled),
-            done,
-            failed,
-            progressed,
-        )
-        dialog.canceled.connect(progress.cancel)
-        self.import_progress = progress
+        self.import_progress = import_with_progress(self.context, self, cohort, path, imported=imported, failed=self._failed)
 
     def _show_passwords(self, created: list[tuple[str, str]]) -> None:
         """The new accounts' first passwords, shown once, to print or save and hand out."""
-        self.passwords_dialog = QDialog(self)
-        self.passwords_dialog.setWindowTitle(self.tr("New accounts"))
-        model = RowsTableModel(lambda: [self.tr("Username"), self.tr("Password")])
-        model.set_rows([list(row) for row in created])
-        table = _table(model, "passwords")
-        table.setAccessibleName(self.tr("New accounts and their first passwords"))
-        save = QPushButton(self.tr("&Save as CSV…"))
-        save.clicked.connect(lambda: self._save_passwords(created))
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.rejected.connect(self.passwords_dialog.reject)
-        box.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
-        layout = QVBoxLayout(self.passwords_dialog)
-        layout.addWidget(QLabel(self.tr("Give each trainee their password; they can change it after signing in. It is not shown again.")))
-        layout.addWidget(table)
-        layout.addWidget(box)
-        self.passwords_dialog.resize(520, 360)
+        self.passwords_dialog = NewAccountsDialog(created, self.context.describe, self)
+        self.passwords_model = self.passwords_dialog.model
         self.passwords_dialog.open()
-        self.passwords_model = model
-
-    def _save_passwords(self, created: list[tuple[str, str]]) -> None:
-        from tipcase.services.errors import ServiceError  # noqa: PLC0415
-        from tipcase.services.roster import write_passwords  # noqa: PLC0415
-
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
-        if not name:
-            return
-        try:
-            write_passwords(name, created)
-        except (OSError, ServiceError) as exc:
-            self._failed(exc)
 
     def export_report(self) -> None:
         if self.report is None:

@@ -1,13 +1,34 @@
-"""The roster preview: every row with what importing it would do, or what is wrong; nothing is imported until OK."""
+"""Rosters in the app: the preview of every row and what importing it would do (nothing is imported until OK), the first passwords."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.errors import core_text
 from ui.models.rows import RowsTableModel
+
+if TYPE_CHECKING:
+    from ui.context import ApplicationContext
+    from ui.tasks import Progress
+
+translate = QCoreApplication.translate
 
 
 class RosterDialog(QDialog):
@@ -62,3 +83,105 @@ class RosterDialog(QDialog):
             named = ", ".join(columns.get(column, column) for column in row.formula_columns)
             what += "; " + self.tr("looks like a formula: {columns}").format(columns=named)
         return what
+
+
+class NewAccountsDialog(QDialog):
+    """The first passwords of the accounts a roster created, shown once: to print, or save as CSV, and hand out."""
+
+    def __init__(self, created: list[tuple[str, str]], describe: Callable[[BaseException], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.created = created
+        self.describe = describe  # an error as one sentence in the interface language (ApplicationContext.describe)
+        self.setWindowTitle(self.tr("New accounts"))
+        self.model = RowsTableModel(lambda: [self.tr("Username"), self.tr("Password")])
+        self.model.set_rows([list(row) for row in created])
+        table = QTableView()
+        table.setModel(self.model)
+        table.setObjectName("passwords")
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        table.setAccessibleName(self.tr("New accounts and their first passwords"))
+        save = QPushButton(self.tr("&Save as CSV…"))
+        save.clicked.connect(self.save)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        box.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Give each trainee their password; they can change it after signing in. It is not shown again.")))
+        layout.addWidget(table)
+        layout.addWidget(box)
+        self.resize(520, 360)
+
+    def save(self) -> None:
+        """Ask where, then write the usernames and passwords as CSV (formula-safe, private to its owner)."""
+        from tipcase.services.errors import ServiceError  # noqa: PLC0415
+        from tipcase.services.roster import write_passwords  # noqa: PLC0415
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
+        if not name:
+            return
+        try:
+            write_passwords(name, self.created)
+        except (OSError, ServiceError) as exc:
+            QMessageBox.warning(self, self.tr("Save the passwords"), self.describe(exc))
+
+
+def import_with_progress(
+    context: ApplicationContext,
+    parent: QWidget,
+    cohort: str,
+    path: Path,
+    *,
+    imported: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+) -> Progress | None:
+    """Import the roster at ``path`` into ``cohort`` on the task runner, behind a progress dialog that can cancel.
+
+    Hashing the new accounts' passwords is slow by design (argon2id), so the dialog counts them and Cancel
+    stops within a few (nothing is written). ``imported(result)`` gets the core's ``RosterResult`` (the status
+    line already says what was created); ``failed(error)`` any error. Returns the running task's handle.
+    """
+    from tipcase.services.trainer_desktop import import_roster  # noqa: PLC0415
+
+    db, account = context.db, context.account
+    if db is None or account is None:
+        return None
+    account_id = account.id
+    dialog = QProgressDialog(translate("CohortsPage", "Creating the new accounts…"), translate("CohortsPage", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+
+    def done(result: Any) -> None:
+        dialog.reset()
+        if result is None:
+            context.signals.status_message.emit(translate("CohortsPage", "Roster import cancelled: nothing was imported"))
+            return
+        context.signals.status_message.emit(
+            translate("CohortsPage", "Roster imported: {created}, {existing}, {skipped}").format(
+                created=translate("CohortsPage", "%n new account(s)", "", len(result.created)),
+                existing=translate("CohortsPage", "%n existing", "", len(result.added_existing)),
+                skipped=translate("CohortsPage", "%n skipped", "", result.skipped),
+            )
+        )
+        imported(result)
+
+    def stopped(error: BaseException) -> None:
+        dialog.reset()
+        failed(error)
+
+    def progressed(value: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(value)
+
+    progress = context.tasks.run_with_progress(
+        lambda task: import_roster(db, account_id, cohort, path, progress=task.report, cancelled=lambda: task.cancelled),
+        done,
+        stopped,
+        progressed,
+    )
+    dialog.canceled.connect(progress.cancel)
+    return progress
