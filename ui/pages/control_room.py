@@ -83,6 +83,7 @@ class ControlRoomPage(QWidget):
 
         self.roles = QTableWidget(0, 6)
         self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.roles.setTabKeyNavigation(False)  # Tab leaves the table (no trap); the arrow keys move between roles
         self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roles.verticalHeader().setVisible(False)
@@ -154,6 +155,7 @@ class ControlRoomPage(QWidget):
         self.log_view = QTableView()
         self.log_view.setModel(self.log)
         self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log_view.setTabKeyNavigation(False)  # Tab leaves the log (no trap)
         self.log_view.verticalHeader().setVisible(False)
         self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.log_view.horizontalHeader().setStretchLastSection(True)
@@ -204,7 +206,7 @@ class ControlRoomPage(QWidget):
         self.message_label.setText(self.tr("&Message (no effect on the case):"))
         self.message_to_label.setText(self.tr("&To:"))
         self.send_button.setText(self.tr("Se&nd"))
-        self.map.setAccessibleName(self.tr("The roles on the referral pathway"))
+        self.map.view.setAccessibleName(self.tr("The roles on the referral pathway"))  # the view takes the focus
         self.log_label.setText(self.tr("Master &log"))
         self.log_view.setAccessibleName(self.tr("Master log"))
         self.show_room()
