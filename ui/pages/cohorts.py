@@ -445,6 +445,13 @@ class CohortsPage(QWidget):
             self.refresh(select=cohort)
             if result.created:
                 self._show_passwords(result.created)
+            self.context.signals.status_message.emit(
+                self.tr("Roster imported: {created}, {existing}, {skipped}").format(
+                    created=self.tr("%n new account(s)", "", len(result.created)),
+                    existing=self.tr("%n existing", "", len(result.added_existing)),
+                    skipped=self.tr("%n skipped", "", result.skipped),
+                )
+            )
 
         self.import_progress = import_with_progress(self.context, self, cohort, path, imported=imported, failed=self._failed)
 

@@ -142,8 +142,9 @@ def import_with_progress(
     """Import the roster at ``path`` into ``cohort`` on the task runner, behind a progress dialog that can cancel.
 
     Hashing the new accounts' passwords is slow by design (argon2id), so the dialog counts them and Cancel
-    stops within a few (nothing is written). ``imported(result)`` gets the core's ``RosterResult`` (the status
-    line already says what was created); ``failed(error)`` any error. Returns the running task's handle.
+    stops within a few (nothing is written). ``imported(result)`` gets the core's ``RosterResult``;
+    ``failed(error)`` any error (a cancelled import is neither: the status line says nothing was imported).
+    Returns the running task's handle.
     """
     from tipcase.services.trainer_desktop import import_roster  # noqa: PLC0415
 
@@ -160,13 +161,6 @@ def import_with_progress(
         if result is None:
             context.signals.status_message.emit(translate("CohortsPage", "Roster import cancelled: nothing was imported"))
             return
-        context.signals.status_message.emit(
-            translate("CohortsPage", "Roster imported: {created}, {existing}, {skipped}").format(
-                created=translate("CohortsPage", "%n new account(s)", "", len(result.created)),
-                existing=translate("CohortsPage", "%n existing", "", len(result.added_existing)),
-                skipped=translate("CohortsPage", "%n skipped", "", result.skipped),
-            )
-        )
         imported(result)
 
     def stopped(error: BaseException) -> None:
