@@ -131,6 +131,24 @@ def test_invisible_and_control_characters_and_overlong_values(reader: Database, 
     ]
 
 
+def test_a_formula_that_failed_is_refused_not_imported_as_a_person(reader: Database, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["staff_id", "full_name", "unit"])
+    sheet.append(["#REF!", "Budi", "PPA"])  # what openpyxl reads from an error cell (t="e"), as a CSV export writes it
+    sheet.append(["90000001", "#N/A", "PPA"])
+    sheet.append(["90000002", "Sari", "Err:502"])
+    sheet.append(["90000003", "Dewi #REF! Lestari", "PPA"])  # only a whole cell is an error
+    book.save(tmp_path / "errors.xlsx")
+    assert [row.errors for row in preview_of(reader, tmp_path / "errors.xlsx").rows] == [
+        ["staff ID is the spreadsheet error #REF!: a formula there failed; type the value"],
+        ["name is the spreadsheet error #N/A: a formula there failed; type the value"],
+        ["unit is the spreadsheet error Err:502: a formula there failed; type the value"],
+        [],
+    ]
+
+
 def test_excel_sep_line_names_the_delimiter(reader: Database, tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
     path.write_bytes("sep=;\r\nNIP;Nama;Catatan, lain\r\n90010222;Sri, Wahyuni;x\r\n".encode("utf-8-sig"))
@@ -217,6 +235,11 @@ HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>staff_id</t></is></c><c r="B
         (HEADER + '<row r="2">' + '<c r="A2"/>' * 20_000 + "</row>", r"x.xlsx:2: more than 16,384 cells in a row"),
         (HEADER + '<row r="2"><c r="ZZ2"><v>1</v></c></row>', r"x.xlsx:2: a value beyond column 256"),
         (HEADER + "<row>" * 100 + "</row>" * 100, r"XML nested deeper than 64 levels"),
+        # rows openpyxl would skip, or stop reading at, without a word (the data rows vanished: "0 row(s) ready")
+        (HEADER + '<row r="-5"><c r="A2"><v>1</v></c></row>', r"x.xlsx: a worksheet row numbered '-5' after row 1"),
+        (HEADER + '<row r="99999999999"><c r="A2"><v>1</v></c></row>', r"row numbered '99999999999' after row 1"),
+        (HEADER + '<row r="\u00b2"><c r="A2"><v>1</v></c></row>', r"row numbered '\u00b2' after row 1"),  # was a ValueError
+        ('<row r="3"><c r="A3"><v>1</v></c></row>' + HEADER, r"row numbered '1' after row 3; a workbook numbers its rows in order"),
     ],
 )
 def test_hostile_worksheets_are_refused_in_one_line(reader: Database, tmp_path: Path, rows: str, message: str) -> None:

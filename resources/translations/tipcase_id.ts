@@ -4023,6 +4023,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{label} {value} tersimpan sebagai angka, ada digit yang hilang: format kolomnya sebagai Teks lalu ekspor lagi</translation>
     </message>
     <message>
+        <source>{label} is the spreadsheet error {value}: a formula there failed; type the value</source>
+        <translation>{label} berisi galat spreadsheet {value}: rumus di sel itu gagal; ketik nilainya</translation>
+    </message>
+    <message>
         <source>{label} holds an invisible character ({code}) at character {position}: retype the cell</source>
         <translation>{label} berisi karakter tak terlihat ({code}) pada karakter ke-{position}: ketik ulang selnya</translation>
     </message>

@@ -73,6 +73,13 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
+# What a spreadsheet shows (and a CSV export writes) in a cell whose formula failed: Excel's error values
+# and LibreOffice's Err:NNN. As a staff ID, two '#N/A' would be one person; as a name, nobody's.
+_SPREADSHEET_ERROR = re.compile(
+    r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)"
+    r"|Err:\d{3}",
+    re.IGNORECASE,
+)
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 
 
@@ -204,6 +211,9 @@ def _identifier_problem(column: str, value: Value) -> Message | None:
 
 def _value_problem(column: str, text: str) -> Message | None:
     label = LABELS[column]
+    if _SPREADSHEET_ERROR.fullmatch(text):
+        template = QT_TRANSLATE_NOOP("core", "{label} is the spreadsheet error {value}: a formula there failed; type the value")
+        return Message(template, label=label, value=text)
     for position, char in enumerate(text, 1):
         category = unicodedata.category(char)
         if category in ("Cc", "Cs") or char in INVISIBLE:

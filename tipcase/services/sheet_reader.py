@@ -54,6 +54,7 @@ BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
     zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ParseError, ValueError, KeyError, IndexError,
     TypeError, AttributeError, OverflowError, NotImplementedError, AssertionError,
 )  # fmt: skip
+MAX_SHEET_ROWS = 1_048_576  # Excel's rows 1 to 1,048,576
 MAX_ROW_CELLS = 16_384  # Excel's columns A to XFD
 MAX_ROW_GAP = 1_000  # blank rows a worksheet may hold above or among its rows before it is refused as padded
 
@@ -310,7 +311,7 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
                         raise TableError(f"{where}: more than {MAX_XML_ELEMENTS:,} XML elements, the limit")
                     name = _local(element.tag)
                     if name == "row":
-                        row, cells = _row_number(element.get("r"), row), 0
+                        row, cells = _row_number(source, element.get("r"), row), 0
                     elif name == "c":
                         cells, valued = cells + 1, False
                         if cells > MAX_ROW_CELLS:
@@ -339,7 +340,18 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
     return last_row, last_column
 
 
-def _row_number(reference: str | None, previous: int) -> int:
-    if reference is not None and reference.isdigit() and len(reference) <= 8:
-        return int(reference)
-    return previous + 1
+def _row_number(source: Path, reference: str | None, previous: int) -> int:
+    """The number of the worksheet row that starts after row ``previous``; TableError when openpyxl would skip it.
+
+    openpyxl reads a row by its ``r``: one numbered below 1, beyond the sheet or below the previous row
+    (a writer that put row 3 before row 2) would be left out, or end the reading, without a word.
+    """
+    if reference is None:
+        return previous + 1
+    number = int(reference) if reference.isascii() and reference.isdigit() and len(reference) <= 7 else 0
+    if not previous < number <= MAX_SHEET_ROWS:
+        raise TableError(
+            f"{source}: a worksheet row numbered {reference[:20]!r} after row {previous}; "
+            f"a workbook numbers its rows in order from 1 to {MAX_SHEET_ROWS:,} (save it again from a spreadsheet)"
+        )
+    return number
