@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tipcase.cli import main
-from tipcase.importers import ImportFailed, h5p_package, import_file, import_h5p, import_text, read_story
+from tipcase.importers import MAX_CHOICES, ImportFailed, h5p_package, import_file, import_h5p, import_text, read_story, save_imported
 from tipcase.importers import convert as convert_module
 
 
@@ -444,3 +444,24 @@ def test_a_twine_1_file_is_read_from_its_store_area() -> None:
     assert scenario["stages"]["start"]["choices"] == [{"label": "Ask her", "to": "ask"}]
     assert scenario["stages"]["start"]["layout"] == {"x": 200.0, "y": 8.0}
     assert messages(imported) == ["1:260: passage 'Ask': the position 'x,10' is not two numbers; the editor will place it"]
+
+
+def test_a_story_of_more_links_than_the_limit_is_refused_before_it_is_written(tmp_path: Path) -> None:
+    links = "".join(f"[[{n}|B]]" for n in range(MAX_CHOICES + 1))  # 100,000 took 35 s and 485 MiB to write and check
+    started = time.process_time()
+    with pytest.raises(ImportFailed, match=r"^story.twee:1:1: the story has 60,001 choices; at most 60,000 are imported"):
+        import_text(f":: Start\n{links}\n:: B\nend\n", "story.twee")
+    assert time.process_time() - started < 10
+
+
+def test_output_onto_something_that_is_not_a_file_is_refused(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # as /dev/null: --force once replaced the machine's /dev/null with a regular file
+    imported = import_text(":: Start\nhello\n", "story.twee")
+    with pytest.raises(ImportFailed, match=r"pipe: exists and is not a regular file; nothing written"):
+        save_imported(imported, fifo, force=True)
+    assert fifo.is_fifo()
+    with pytest.raises(ImportFailed, match="not a regular file"):
+        save_imported(imported, tmp_path, force=True)
