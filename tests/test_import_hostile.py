@@ -465,3 +465,14 @@ def test_output_onto_something_that_is_not_a_file_is_refused(tmp_path: Path) -> 
     assert fifo.is_fifo()
     with pytest.raises(ImportFailed, match="not a regular file"):
         save_imported(imported, tmp_path, force=True)
+
+
+def test_a_long_json_string_is_scanned_in_flat_memory() -> None:
+    from tipcase.importers.json_reading import nesting_depth
+
+    for text in ('{"text": "' + "x" * 2_000_000 + '"}', '{"text": "' + "\\n" * 1_000_000 + '"}'):
+        tracemalloc.start()
+        assert nesting_depth(text) is None
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert peak < 8 * 2**20, peak  # a 15 MB text in content.json took 1.8 GB (a backtracking entry per character)
