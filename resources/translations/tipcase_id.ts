@@ -775,6 +775,117 @@
     </message>
 </context>
 <context>
+    <name>EditorCommands</name>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Buka…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Simpan sebagai…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Terbitkan</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Tambah tahap</translation>
+    </message>
+    <message>
+        <source>Duplicate stage</source>
+        <translation>Gandakan tahap</translation>
+    </message>
+    <message>
+        <source>Add choice</source>
+        <translation>Tambah pilihan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Set as start</source>
+        <translation>Jadikan awal</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Rincian kasus</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Berkas kasus</translation>
+    </message>
+    <message>
+        <source>Play from here</source>
+        <translation>Mainkan dari sini</translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation>Atur otomatis</translation>
+    </message>
+    <message>
+        <source>Open a scenario file; the arrow lists the bundled cases</source>
+        <translation>Buka berkas skenario; panahnya mendaftar kasus bawaan</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Skenario</translation>
+    </message>
+    <message>
+        <source>More commands</source>
+        <translation>Perintah lainnya</translation>
+    </message>
+    <message>
+        <source>More commands (each is also in the Scenario menu, with its key)</source>
+        <translation>Perintah lainnya (semuanya juga ada di menu Skenario, beserta tombol pintasnya)</translation>
+    </message>
+    <message>
+        <source>Bundled cases</source>
+        <translation>Kasus bawaan</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Undo: {what}</source>
+        <translation>Urungkan: {what}</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Tidak ada yang bisa diurungkan</translation>
+    </message>
+    <message>
+        <source>Redo: {what}</source>
+        <translation>Ulangi: {what}</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Tidak ada yang bisa diulangi</translation>
+    </message>
+</context>
+<context>
     <name>EditorFields</name>
     <message>
         <source>Title (English)</source>
@@ -941,114 +1052,6 @@
     <message>
         <source>Checking stopped: {detail}</source>
         <translation>Pemeriksaan terhenti: {detail}</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Baru</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>Buka…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Impor…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>Simpan sebagai…</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Terbitkan</translation>
-    </message>
-    <message>
-        <source>Add stage</source>
-        <translation>Tambah tahap</translation>
-    </message>
-    <message>
-        <source>Duplicate stage</source>
-        <translation>Gandakan tahap</translation>
-    </message>
-    <message>
-        <source>Add choice</source>
-        <translation>Tambah pilihan</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Ganti nama…</translation>
-    </message>
-    <message>
-        <source>Set as start</source>
-        <translation>Jadikan awal</translation>
-    </message>
-    <message>
-        <source>Case details</source>
-        <translation>Rincian kasus</translation>
-    </message>
-    <message>
-        <source>Case file</source>
-        <translation>Berkas kasus</translation>
-    </message>
-    <message>
-        <source>Play from here</source>
-        <translation>Mainkan dari sini</translation>
-    </message>
-    <message>
-        <source>Arrange automatically</source>
-        <translation>Atur otomatis</translation>
-    </message>
-    <message>
-        <source>Open a scenario file; the arrow lists the bundled cases</source>
-        <translation>Buka berkas skenario; panahnya mendaftar kasus bawaan</translation>
-    </message>
-    <message>
-        <source>&amp;Scenario</source>
-        <translation>S&amp;kenario</translation>
-    </message>
-    <message>
-        <source>More commands</source>
-        <translation>Perintah lainnya</translation>
-    </message>
-    <message>
-        <source>More commands (each is also in the Scenario menu, with its key)</source>
-        <translation>Perintah lainnya (semuanya juga ada di menu Skenario, beserta tombol pintasnya)</translation>
-    </message>
-    <message>
-        <source>Bundled cases</source>
-        <translation>Kasus bawaan</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Urungkan</translation>
-    </message>
-    <message>
-        <source>Undo: {what}</source>
-        <translation>Urungkan: {what}</translation>
-    </message>
-    <message>
-        <source>Nothing to undo</source>
-        <translation>Tidak ada yang bisa diurungkan</translation>
-    </message>
-    <message>
-        <source>Redo: {what}</source>
-        <translation>Ulangi: {what}</translation>
-    </message>
-    <message>
-        <source>Nothing to redo</source>
-        <translation>Tidak ada yang bisa diulangi</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Ulangi</translation>
     </message>
     <message>
         <source>Find a stage or choice…</source>

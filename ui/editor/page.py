@@ -17,16 +17,13 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QToolBar,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -46,33 +43,12 @@ from ui.editor.graph import CaseGraph
 from ui.editor.outline import OutlineFilter, OutlineModel
 from ui.editor.session import FileSession
 from ui.editor.structure import StructureEdits
+from ui.editor.toolbar import EditorCommands
 from ui.errors import user_message
 from ui.widgets.graph_view import GraphView
 from ui.widgets.map_legend import MapLegend
 
 EXPANDED_STAGES = 400  # up to this many stages the outline shows every stage's choices
-
-# Every toolbar command has a key (shown in its tooltip and in the Scenario menu), so none is reached
-# only through the toolbar's overflow. Active while the focus is in the editor; Delete only in the
-# outline and on the canvas, where it cannot be meant for a character of a field.
-SHORTCUTS: dict[str, QKeySequence.StandardKey | str] = {
-    "new": QKeySequence.StandardKey.New,
-    "open": QKeySequence.StandardKey.Open,
-    "import": "Ctrl+I",
-    "save": QKeySequence.StandardKey.Save,
-    "save_as": "Ctrl+Shift+S",
-    "publish": "Ctrl+Shift+P",
-    "add_stage": "Ctrl+Shift+N",
-    "duplicate": "Ctrl+D",
-    "add_choice": "Ctrl+Shift+A",
-    "delete": QKeySequence.StandardKey.Delete,
-    "rename": "F2",
-    "start": "Ctrl+Shift+T",
-    "case": "Ctrl+Shift+D",
-    "case_file": "Ctrl+Shift+F",
-    "play": "F5",
-    "arrange": "Ctrl+Shift+L",
-}
 
 
 class EditorPage(QWidget):
@@ -93,8 +69,12 @@ class EditorPage(QWidget):
             lambda detail: context.signals.status_message.emit(self.tr("Checking stopped: {detail}").format(detail=detail))
         )
         self.heading = QLabel()
-        self.buttons: dict[str, QToolButton] = {}
-        self.toolbar = self._build_toolbar()
+        self.commands = EditorCommands(self)  # the toolbar and the Scenario menu, every command with its key
+        self.toolbar = self.commands.toolbar
+        self.buttons, self.actions_by_name = self.commands.buttons, self.commands.actions_by_name
+        self.undo_action, self.redo_action = self.commands.undo_action, self.commands.redo_action
+        self.menu, self.bundled_menu = self.commands.menu, self.commands.bundled_menu
+        self.overflow_button = self.commands.overflow_button
 
         self.outline_model = OutlineModel(self.document, self.language, self)
         self.outline_filter_model = OutlineFilter(self)
@@ -163,70 +143,6 @@ class EditorPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(vertical, 1)
 
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar()  # buttons that do not fit (a small screen, longer Indonesian words) go under "»"
-        self.actions_by_name: dict[str, QAction] = {}
-        groups_end = {"publish", "start", "arrange"}
-        for name, slot in (
-            ("new", self.new_document),
-            ("open", self.session.choose_file),
-            ("import", self.import_case),
-            ("save", self.session.save),
-            ("save_as", self.session.save_as),
-            ("publish", self.session.publish),
-            ("add_stage", self.edits.add_stage),
-            ("duplicate", self.edits.duplicate_selected),
-            ("add_choice", self.edits.add_choice),
-            ("delete", self.edits.delete_selected),
-            ("rename", self.edits.rename_selected),
-            ("start", self.edits.set_start_selected),
-            ("case", self.show_case_form),
-            ("case_file", lambda: self.show_case_file_form()),  # noqa: PLW0108 - not the button's bool
-            ("play", self.edits.play_from_selected),
-            ("arrange", self.edits.arrange_automatically),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(SHORTCUTS[name]))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
-            self.actions_by_name[name] = action
-            if name != "delete":
-                self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            self.buttons[name] = button
-            bar.addWidget(button)
-            if name in groups_end:
-                bar.addSeparator()
-        self.undo_action, self.redo_action = QAction(self), QAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action.triggered.connect(self.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda _text: self._name_undo())
-        self.undo_stack.redoTextChanged.connect(lambda _text: self._name_undo())
-        for action in (self.undo_action, self.redo_action):
-            action.setEnabled(False)
-            self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            bar.addWidget(button)
-        self.menu = QMenu(self)  # the Scenario menu of the main window: every command by name and key
-        for name, action in self.actions_by_name.items():
-            self.menu.addAction(action)
-            if name in groups_end:
-                self.menu.addSeparator()
-        self.menu.addActions([self.undo_action, self.redo_action])
-        overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
-        self.overflow_button = overflow if isinstance(overflow, QToolButton) else None
-        self.bundled_menu = QMenu(self)  # the arrow beside Open…: the bundled cases, one click away
-        self.bundled_menu.aboutToShow.connect(lambda: self.session.fill_bundled_menu(self.bundled_menu))
-        self.buttons["open"].setMenu(self.bundled_menu)
-        self.buttons["open"].setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        return bar
-
     def language(self) -> str:
         return self.context.language
 
@@ -244,36 +160,7 @@ class EditorPage(QWidget):
 
     def retranslate(self) -> None:
         self.show_title()
-        texts = {
-            "new": self.tr("New"),
-            "open": self.tr("Open…"),
-            "import": self.tr("Import…"),
-            "save": self.tr("Save"),
-            "save_as": self.tr("Save as…"),
-            "publish": self.tr("Publish"),
-            "add_stage": self.tr("Add stage"),
-            "duplicate": self.tr("Duplicate stage"),
-            "add_choice": self.tr("Add choice"),
-            "delete": self.tr("Delete"),
-            "rename": self.tr("Rename…"),
-            "start": self.tr("Set as start"),
-            "case": self.tr("Case details"),
-            "case_file": self.tr("Case file"),
-            "play": self.tr("Play from here"),
-            "arrange": self.tr("Arrange automatically"),
-        }
-        tips = {"open": self.tr("Open a scenario file; the arrow lists the bundled cases")}
-        for name, text in texts.items():
-            action = self.actions_by_name[name]
-            action.setText(text)
-            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tips.get(name, text)} ({key})")
-        self.menu.setTitle(self.tr("&Scenario"))
-        if self.overflow_button is not None:
-            self.overflow_button.setAccessibleName(self.tr("More commands"))
-            self.overflow_button.setToolTip(self.tr("More commands (each is also in the Scenario menu, with its key)"))
-        self.bundled_menu.setTitle(self.tr("Bundled cases"))
-        self._name_undo()
+        self.commands.retranslate()
         self.form.retranslate()
         self.outline_filter.setPlaceholderText(self.tr("Find a stage or choice…"))
         self.outline_filter.setAccessibleName(self.tr("Find a stage or choice"))
@@ -282,15 +169,6 @@ class EditorPage(QWidget):
         self.findings_model.retranslate()
         self.findings.setAccessibleName(self.tr("Validation findings"))
         self.graph.setAccessibleName(self.tr("Scenario graph"))
-
-    def _name_undo(self) -> None:
-        if not shiboken6.isValid(self.undo_stack):  # the stack also reports while the page is being destroyed
-            return
-        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.undo_action.setText(self.tr("Undo"))  # short on the toolbar; what it undoes in the tooltip
-        self.redo_action.setText(self.tr("Redo"))
-        self.undo_action.setToolTip(self.tr("Undo: {what}").format(what=undo) if undo else self.tr("Nothing to undo"))
-        self.redo_action.setToolTip(self.tr("Redo: {what}").format(what=redo) if redo else self.tr("Nothing to redo"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
