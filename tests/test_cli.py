@@ -185,3 +185,19 @@ def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr + completed.stdout
     assert completed.stdout.startswith(f"{path}:2:1: E001 ")
+
+
+class _ClosedPipe:
+    """Standard output whose reader has gone, as after `| head -1`."""
+
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_reader_that_stops_early_is_never_a_success(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tipcase ... | head -1` must not read as exit 0: a revoked certificate piped into head once verified "fine"."""
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["schema"]) == 141  # the shells' code for SIGPIPE, never 0

@@ -30,6 +30,8 @@ from tipcase.cli.common import UsageError
 from tipcase.services.errors import ServiceError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141
+"""The shells' code for a process ended by SIGPIPE (128 + 13): what a pipe's reader that stopped early sees."""
 
 SCENARIOS = "tipcase.cli.scenario_commands"
 IMPORTS = "tipcase.cli.import_commands"
@@ -148,8 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tipcase: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # the reader stopped (`| head`): not every line was delivered, so never a success
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         if isinstance(exc, _expected_errors()):
             print(f"tipcase: error: {exc}", file=sys.stderr)
@@ -157,6 +160,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("TIPCASE_DEBUG"):
             raise
         return _failed(args, exc)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush raises no second broken pipe.
+
+    As the Python documentation advises for SIGPIPE (library/signal.html, "Note on SIGPIPE"); a stand-in
+    stream without a file descriptor (a test's) is left alone.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _failed(args: argparse.Namespace, exc: Exception) -> int:
