@@ -333,7 +333,10 @@ def test_offline_verification_needs_only_the_public_key(
     assert "trusts for Bareskrim Polri only" in capsys.readouterr().out
     with _db.reading() as session:
         name = certificates.institution(session).name["en"].upper().replace(" ", "  ")  # case and blanks aside
-    assert main(["keys", "import-public", str(tmp_path / "institution.pub"), "--institution", f"  {name} "]) == 0
+    args = ["keys", "import-public", str(tmp_path / "institution.pub"), "--institution", f"  {name} "]
+    assert main(args) == 2  # bound to another name already: a second import never rebinds it quietly
+    assert "trusted already for Bareskrim Polri; add --replace" in capsys.readouterr().err
+    assert main([*args, "--replace"]) == 0
     capsys.readouterr()
     assert main(["verify", "--offline", str(pdf)]) == 0
     out = capsys.readouterr().out

@@ -66,6 +66,12 @@ def test_the_binding_lives_beside_the_imported_key(centre: Issuer, tmp_path: Pat
     assert verification.verify_payload(forged, keys, None, TODAY).verdict is Verdict.UNKNOWN
     with pytest.raises(SigningKeyError):
         import_public(_pem(centre), tmp_path, institution="   ")
+    with pytest.raises(SigningKeyError, match=r"trusted already for .*; add --replace"):
+        import_public(_pem(centre), tmp_path, institution="Bareskrim Polri")  # a second import under another name
+    assert trusted_keys(tmp_path).institutions == {ident: OURS}  # kept: the genuine certificates still verify
+    import_public(_pem(centre), tmp_path, institution=OURS)  # the same name again is fine
+    import_public(_pem(centre), tmp_path, institution="Bareskrim Polri", replace=True)
+    assert trusted_keys(tmp_path).institutions == {ident: "Bareskrim Polri"}
     import_public(_pem(centre), tmp_path)  # imported again without a name: trusted for any name, as before
     assert trusted_keys(tmp_path).institutions == {}
 

@@ -113,12 +113,16 @@ def load_public(data: bytes, source: str = "key") -> Ed25519PublicKey:
     return key
 
 
-def import_public(data: bytes, home_dir: Path | None = None, source: str = "key", *, institution: str | None = None) -> str:
+def import_public(
+    data: bytes, home_dir: Path | None = None, source: str = "key", *, institution: str | None = None, replace: bool = False
+) -> str:
     """Trust another issuer's public key on this workstation, for ``institution``'s certificates; returns its key id.
 
     ``institution``: the issuer's name as its certificates state it (their English name); a
     certificate signed with this key that names another institution is not valid here. None trusts
-    the key for any name (as keys imported before names were bound). Raises SigningKeyError.
+    the key for any name (as keys imported before names were bound). A key trusted already for another
+    name keeps it unless ``replace`` (a typo at a second import would quietly make the issuer's genuine
+    certificates UNKNOWN). Raises SigningKeyError.
     """
     key = load_public(data, source)
     if institution is not None and not institution.strip():
@@ -126,8 +130,13 @@ def import_public(data: bytes, home_dir: Path | None = None, source: str = "key"
     ident = key_id(key)
     folder = keys_dir(home_dir) / TRUSTED
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{ident}.pub").write_bytes(public_pem(key))
     name_file = folder / f"{ident}{INSTITUTION_SUFFIX}"
+    if institution is not None and name_file.is_file() and not replace:
+        bound = name_file.read_text(encoding="utf-8", errors="replace").strip()
+        wanted = " ".join(institution.split())
+        if bound != wanted:
+            raise SigningKeyError(f"key {ident} is trusted already for {bound}; add --replace to trust it for {wanted} instead")
+    (folder / f"{ident}.pub").write_bytes(public_pem(key))
     if institution is not None:
         name_file.write_text(" ".join(institution.split()) + "\n", encoding="utf-8")
     else:

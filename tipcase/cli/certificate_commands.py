@@ -57,6 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="NAME",
         help="the issuer's name as its certificates state it (in English): one this key signs in another institution's name is not valid",
     )
+    trust.add_argument("--replace", action="store_true", help="trust a key imported before for another institution for this one instead")
     trust.set_defaults(handler=cmd_keys_import)
 
     certificate = commands.add_parser("certificate", help="issue, print, revoke and list certificates")
@@ -165,7 +166,7 @@ def cmd_keys_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     try:
-        ident = import_public(path.read_bytes(), source=str(path), institution=args.institution)
+        ident = import_public(path.read_bytes(), source=str(path), institution=args.institution, replace=args.replace)
     except SigningKeyError as exc:
         raise UsageError(str(exc)) from None
     print(f"trusting key {ident} for the certificates of {' '.join(args.institution.split())}")
