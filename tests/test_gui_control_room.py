@@ -98,9 +98,26 @@ def test_a_session_directed_from_the_control_room(qtbot, tmp_path: Path, url: st
     assert "Expected action: Ask LPSK for protection" in room.inject_panel.detail.text().replace("</b>", "")
     room.injects.selectRow(ids.index("journalist"))
     assert room.fire_button.isEnabled()
+    fire_to = room.inject_panel.fire_to
+    assert [fire_to.itemText(i) for i in range(fire_to.count())] == [
+        "Every role not yet reached (3)",
+        "Labour inspector",
+        "Police investigator",
+        "Case worker",
+    ]
+    fire_to.setCurrentIndex(fire_to.findData("investigator"))  # the journalist calls the police first
+    room.fire()
+    assert room.room.fired["journalist"] == ("investigator",)
+    assert [item.ident for item in room.room.roles[1].inbox if item.kind == "inject"] == ["journalist"]
+    assert not [item for state in (room.room.roles[0], room.room.roles[2]) for item in state.inbox if item.kind == "inject"]
+    assert room.log.index(room.log.rowCount() - 1, 2).data() == "Police investigator"
+    assert room.fire_button.isEnabled()  # the other two have still to hear it
+    assert [fire_to.itemText(i) for i in range(fire_to.count())] == ["Every role not yet reached (2)", "Labour inspector", "Case worker"]
+    assert fire_to.currentIndex() == 0
     room.fire()
     assert set(room.room.fired["journalist"]) == {"inspector", "investigator", "case-worker"}
     assert not room.fire_button.isEnabled()  # fired for every role it goes to
+    assert (fire_to.count(), fire_to.isEnabled()) == (0, False)
     assert room.injects.item(ids.index("journalist"), 2).text() == "Labour inspector, Police investigator, Case worker"
     room.message.setText("Ten minutes left")
     room.message_to.setCurrentIndex(room.message_to.findData("investigator"))

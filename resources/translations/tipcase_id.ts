@@ -541,8 +541,8 @@
         <translation>{person} ditugaskan ke peran ini.</translation>
     </message>
     <message>
-        <source>Inject “{title}” fired.</source>
-        <translation>Inject “{title}” sudah dipicu.</translation>
+        <source>Inject “{title}” fired for {roles}.</source>
+        <translation>Inject “{title}” sudah dipicu untuk {roles}.</translation>
     </message>
     <message>
         <source>Message sent.</source>
@@ -1709,6 +1709,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Picu &amp;sekarang</translation>
     </message>
     <message>
+        <source>T&amp;o:</source>
+        <translation>K&amp;epada:</translation>
+    </message>
+    <message>
+        <source>Whom the inject fires for</source>
+        <translation>Kepada siapa inject dipicu</translation>
+    </message>
+    <message>
         <source>by hand</source>
         <translation>manual oleh pelatih</translation>
     </message>
@@ -1719,6 +1727,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>when its condition holds</source>
         <translation>saat syaratnya terpenuhi</translation>
+    </message>
+    <message>
+        <source>Every role not yet reached ({count})</source>
+        <translation>Setiap peran yang belum menerimanya ({count})</translation>
     </message>
     <message>
         <source>&lt;i&gt;This case has no injects.&lt;/i&gt;</source>

@@ -191,14 +191,21 @@ class TeamPlay:
         return self.log[start:]
 
     def fire(self, inject_id: str, to: list[str] | None = None) -> list[TeamEvent]:
-        """Fire an inject by hand (a manual one, or a scripted one early) for its roles or ``to``; returns what followed.
+        """Fire an inject by hand (a manual one, or a scripted one early) for the roles ``to``; returns what followed.
 
-        Raises PlayError for an unknown inject, a role it is not for, or a role it has already fired for.
+        ``to`` None means every role the inject goes to that it has not fired for yet (a trainer who fired it
+        at one role first then fires it at the rest). Raises PlayError for an unknown inject, a role it is
+        not for, a role it has already fired for, or (``to`` None) an inject that has fired for all its roles.
         """
         inject = self.team.inject(inject_id)
         if inject is None:
             raise PlayError(f"no inject {inject_id!r} in team case '{self.team.id}'")
-        targets = to if to is not None else inject.to
+        if to is None:
+            targets = [role_id for role_id in inject.to if not self._has_fired(role_id, inject_id)]
+            if not targets:
+                raise PlayError(f"inject '{inject_id}' has already fired for every role it goes to ({', '.join(inject.to)})")
+        else:
+            targets = to
         start = len(self.log)
         for role_id in targets:
             role = self.role(role_id)
@@ -213,6 +220,11 @@ class TeamPlay:
             self._apply_inject(role, compiled, by_hand=True)
             self._fire_scripted(role)
         return self.log[start:]
+
+    def _has_fired(self, role_id: str, inject_id: str) -> bool:
+        role = self.role(role_id)
+        compiled = next((i for i in role.compiled.injects if i.inject.id == inject_id), None)
+        return compiled is not None and bool(role.fired >> compiled.bit & 1)
 
     def message(self, text: str, to: list[str] | None = None) -> list[TeamEvent]:
         """A trainer's ad-hoc message (no effects) to some roles, or all."""

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import ApplicationContext
-from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, role_status, status_text, track_title
+from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, role_status, role_title, status_text, track_title
 from ui.notifier import Follower
 from ui.pages.control_room_injects import InjectPanel
 from ui.widgets.team_map import RoleMark, TeamMap
@@ -445,15 +445,19 @@ class ControlRoomPage(QWidget):
         room = self.room
         if ident is None or room is None:
             return
-        inject = room.team.inject(ident)
-        to = [r for r in inject.to if r not in room.fired.get(ident, ())] if inject is not None else None
+        to = self.inject_panel.targets()
+        if not to:
+            return
 
         def work(db: Any, account_id: int) -> int:
             from tipcase.services import exercise_desk  # noqa: PLC0415
 
             return exercise_desk.fire(db, account_id, name, ident, to)
 
-        self._write(work, self.tr("Inject “{title}” fired.").format(title=inject_title(room.team, ident, self.context.text)))
+        text, language = self.context.text, self.context.language
+        whom = ", ".join(role_title(room.team, role, text, language) for role in to)
+        said = self.tr("Inject “{title}” fired for {roles}.").format(title=inject_title(room.team, ident, text), roles=whom)
+        self._write(work, said)
 
     def send_message(self) -> None:
         name, words, to = self.name, self.message.text().strip(), self.message_to.currentData()

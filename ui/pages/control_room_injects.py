@@ -1,9 +1,10 @@
 """The control room's master events list: every inject with its trigger, whom it has fired for, and *Fire now*.
 
 The selected inject shows whom it goes to, its text, the expected action and the note only controllers
-read (``expect`` and ``note`` in the team case; never shown to trainees). *Fire now* is enabled while the
-session runs or is paused and the inject has not fired yet for every role it goes to; the control room
-fires it (``ControlRoomPage.fire``).
+read (``expect`` and ``note`` in the team case; never shown to trainees). *To* chooses whom it fires for:
+every role it goes to and has not fired for yet, or one of them. *Fire now* is enabled while the session
+runs or is paused and the inject has not fired yet for every role it goes to; the control room fires it
+(``ControlRoomPage.fire``, for ``targets()``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,12 +52,17 @@ class InjectPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.fire_button = QPushButton()
+        self.fire_to = QComboBox()
+        self.fire_to_label = QLabel()
+        self.fire_to_label.setBuddy(self.fire_to)
         inject_layout = QVBoxLayout(self)
         inject_layout.addWidget(self.table, 1)
-        inject_row = QHBoxLayout()
-        inject_row.addWidget(self.detail, 1)
-        inject_row.addWidget(self.fire_button, 0, Qt.AlignmentFlag.AlignTop)
-        inject_layout.addLayout(inject_row)
+        inject_layout.addWidget(self.detail)
+        fire_row = QHBoxLayout()
+        fire_row.addWidget(self.fire_to_label)
+        fire_row.addWidget(self.fire_to, 1)
+        fire_row.addWidget(self.fire_button)
+        inject_layout.addLayout(fire_row)
 
         self.retranslate()
 
@@ -63,6 +70,8 @@ class InjectPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Inject"), self.tr("Fires"), self.tr("Fired for")])
         self.table.setAccessibleName(self.tr("Master events list"))
         self.fire_button.setText(self.tr("&Fire now"))
+        self.fire_to_label.setText(self.tr("T&o:"))
+        self.fire_to.setAccessibleName(self.tr("Whom the inject fires for"))
         if self.room is not None:
             self.show_room(self.room)
 
@@ -107,8 +116,29 @@ class InjectPanel(QWidget):
         self._inject_selected()
 
     def selected(self) -> str | None:
+        """The id of the selected inject, or None."""
         items = self.table.selectedItems()
         return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def targets(self) -> list[str]:
+        """The roles *Fire now* fires the selected inject for: the one chosen under *To*, or every role left."""
+        chosen = self.fire_to.currentData()
+        if chosen:
+            return [str(chosen)]
+        return [str(self.fire_to.itemData(index)) for index in range(1, self.fire_to.count())]
+
+    def _show_targets(self, room: Any, left: list[str]) -> None:
+        """*To*: every role the inject has still to fire for, then each of them (the choice kept when still there)."""
+        current = self.fire_to.currentData()
+        text, language = self.context.text, self.context.language
+        self.fire_to.blockSignals(True)
+        self.fire_to.clear()
+        if left:
+            self.fire_to.addItem(self.tr("Every role not yet reached ({count})").format(count=len(left)), "")
+            for role in left:
+                self.fire_to.addItem(role_title(room.team, role, text, language), role)
+        self.fire_to.setCurrentIndex(max(0, self.fire_to.findData(current)))
+        self.fire_to.blockSignals(False)
 
     def _inject_selected(self) -> None:
         room = self.room
@@ -117,6 +147,8 @@ class InjectPanel(QWidget):
         if room is None or inject is None:
             self.detail.setText(self.tr("<i>This case has no injects.</i>") if room is not None else "")
             self.fire_button.setEnabled(False)
+            self._show_targets(room, [])
+            self.fire_to.setEnabled(False)
             return
         text, language = self.context.text, self.context.language
         to = ", ".join(role_title(room.team, r, text, language) for r in inject.to)
@@ -129,4 +161,7 @@ class InjectPanel(QWidget):
             parts.append(f"<p><i>{html.escape(controllers)} {html.escape(text(inject.note))}</i></p>")
         self.detail.setText("".join(parts))
         left = [r for r in inject.to if r not in room.fired.get(inject.id, ())]
-        self.fire_button.setEnabled(room.session.status in ("running", "paused") and bool(left))
+        self._show_targets(room, left)
+        live = room.session.status in ("running", "paused") and bool(left)
+        self.fire_button.setEnabled(live)
+        self.fire_to.setEnabled(live)
