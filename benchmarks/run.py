@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import Spawner, print_calibration  # small: the spawner starts before anything large loads
+from benchmarks.harness import Spawner, precompile, print_calibration  # small: the spawner starts before anything large loads
 
 
 def _cli(spawner: Spawner) -> bool:
@@ -137,6 +137,7 @@ def main(names: list[str]) -> int:
         print(f"no benchmark {', '.join(unknown)}; there are: {' '.join(BENCHMARKS)}", file=sys.stderr)
         return 2
     outcomes: dict[str, str] = {}
+    precompile()
     with Spawner() as spawner:
         for name in names or list(BENCHMARKS):
             print(f"\n######## {name}", flush=True)

@@ -74,3 +74,24 @@ def test_records_that_cannot_be_opened_end_the_start_with_one_line(tmp_path: Pat
     assert completed.stdout.strip().splitlines()[-1].startswith("1 "), completed.stderr
     assert completed.stderr.count("\n") == 1, completed.stderr
     assert completed.stderr.startswith("tipcase: "), completed.stderr
+
+
+def test_the_records_layer_loads_without_pyside_reading_every_modules_source(tmp_path: Path) -> None:
+    """PySide6's ``__feature__`` import hook is taken out, so the sign-in's imports cost what they cost without Qt.
+
+    With the hook, every module imported after Qt had its whole source read and kept (``linecache``):
+    17 MiB and a fifth more CPU for the records layer alone (``ui.import_hook``).
+    """
+    open_database(f"sqlite:///{tmp_path / 'tipcase.sqlite3'}").dispose()
+    probe = (
+        "import builtins, linecache, sys\n"
+        "from ui.app import main\n"
+        "status = main(sys.argv[1:])\n"
+        "read = [name for name in linecache.cache if name.endswith('.py') and ('sqlalchemy' in name or 'tipcase/s' in name)]\n"
+        "print(status, builtins.__import__.__name__ == '__feature_import__', 'sqlalchemy' in sys.modules, read)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIPCASE_HOME": str(tmp_path)}
+    completed = subprocess.run(
+        [sys.executable, "-c", probe, "--quit-after-start"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert completed.stdout.strip().splitlines()[-1] == "0 False True []", completed.stderr

@@ -19,6 +19,7 @@ from tipcase.logs import start_file_log
 from ui.context import ApplicationContext
 from ui.errors import ErrorHandler
 from ui.i18n import Translations, system_language
+from ui.import_hook import remove_feature_import_hook
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner
@@ -80,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     first window has painted and the loop has gone idle once (a check that the display works).
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    remove_feature_import_hook()  # done by the launcher already; here for ``tipcase-gui``, before the records layer loads
     problem = missing_display()
     if problem is not None:
         print(f"tipcase: {problem}", file=sys.stderr)

@@ -39,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_gui(args):
         gc.disable()  # loading Qt and the app makes thousands of lasting objects and no garbage: scanning them costs
-        from ui.app import main as gui_main  # noqa: PLC0415 - Qt loads only when the app is wanted
+        import PySide6.QtCore  # noqa: PLC0415, F401 - Qt loads only when the app is wanted; it installs the hook removed next
+
+        from ui.import_hook import remove_feature_import_hook  # noqa: PLC0415
+
+        remove_feature_import_hook()  # the app's own modules and the records layer import at Python's cost
+        from ui.app import main as gui_main  # noqa: PLC0415
 
         gc.enable()
         exit_now(gui_main(args))
