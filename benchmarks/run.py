@@ -56,7 +56,7 @@ def _editor(_spawner: Spawner) -> bool:
 def _certificates(spawner: Spawner) -> bool:
     from benchmarks import certificates  # noqa: PLC0415
 
-    return certificates.bench_printing()
+    return certificates.bench_printing(spawner)
 
 
 def _verification(spawner: Spawner) -> bool:

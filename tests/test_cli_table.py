@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -59,3 +60,29 @@ def test_a_command_not_in_the_table_is_a_usage_error(capsys: pytest.CaptureFixtu
 def test_options_of_a_command_reach_it_after_the_global_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--database", "sqlite://", "validate", "--json", str(bundled_dir() / "scam-compound-return.yaml")]) == 0
     assert capsys.readouterr().out.strip() == "[]"
+
+
+def test_the_cohort_report_loads_no_signing_spreadsheet_or_pdf_library(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``tipcase cohorts report`` reads the records and the case: no cryptography, pictures, workbooks, PDF or migrations.
+
+    Those cost the report a sixth of its memory at a million decisions (``benchmarks/records.py``).
+    """
+    database = f"sqlite:///{tmp_path / 'records.sqlite3'}"
+    subprocess.run([sys.executable, "-c", f"from tipcase.cli import main; main(['--database', {database!r}, 'demo'])"], check=True,
+                   capture_output=True, env={**os.environ, "TIPCASE_HOME": str(tmp_path)})  # fmt: skip
+    code = (
+        "import sys\nfrom tipcase.cli import main\n"
+        f"status = main(['--database', {database!r}, 'cohorts', 'report', 'demo', 'demo', '--json'])\n"
+        "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'cryptography', 'PIL', 'openpyxl', 'reportlab', 'alembic'}))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env={**os.environ, "TIPCASE_HOME": str(tmp_path)}
+    )
+    assert completed.stdout.strip().splitlines()[-1] == "0 []", completed.stderr
+
+
+def test_the_backup_passphrase_variable_named_in_the_help_is_the_one_read() -> None:
+    from tipcase.cli import records_commands
+    from tipcase.services import backup_keys
+
+    assert records_commands.PASSPHRASE_VARIABLE == backup_keys.PASSPHRASE_VARIABLE

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
-from tipcase.services import analytics, attempts, courses, roster, scenarios
+from tipcase.services import analytics, attempts, courses, scenarios
 from tipcase.store.models import ScenarioVersion
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -173,6 +173,8 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
     passwords = Path(args.passwords) if args.passwords else None
     if passwords is not None and passwords.exists():
         raise UsageError(f"{passwords} exists; choose a new file for the passwords")
+    from tipcase.services import roster  # noqa: PLC0415 - the spreadsheet readers: only for rosters
+
     with database(args) as db:
         with db.reading() as session:  # the preview reads only: other workstations keep writing
             courses.get_cohort(session, args.cohort)

@@ -22,14 +22,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
-from tipcase.services import accounts, attempts, audit, backup, backup_keys, courses, exports, scenarios
-from tipcase.services.demo import prepare_issuing, seed_demo
+from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
 from tipcase.store.models import Role, User
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE, EXIT_SIGN_IN = 0, 1, 2, 3, 4
 PASSWORD_VARIABLE = "TIPCASE_PASSWORD"  # the password of the person ``record --user`` acts for, as PGPASSWORD is psql's
+PASSPHRASE_VARIABLE = "TIPCASE_BACKUP_PASSPHRASE"  # backup_keys.PASSPHRASE_VARIABLE (a test checks), named here without loading it
 
 
 def operator() -> User:
@@ -113,7 +113,7 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     backup_parser.add_argument(
         "--include-keys",
         action="store_true",
-        help=f"also the issuing private key, sealed with a passphrase (asked twice, or {backup_keys.PASSPHRASE_VARIABLE})",
+        help=f"also the issuing private key, sealed with a passphrase (asked twice, or {PASSPHRASE_VARIABLE})",
     )
     backup_parser.set_defaults(handler=cmd_backup)
     restore_parser = commands.add_parser("restore", help="restore a backup into an empty home")
@@ -132,6 +132,8 @@ def _read_password() -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``tipcase demo``: seed the demo accounts, course and issuing institution (idempotent) and print the demo sign-ins; exit 0."""
+    from tipcase.services.demo import prepare_issuing, seed_demo  # noqa: PLC0415 - the demo's keys and pictures: only here
+
     with database(args) as db, db.transaction() as session:
         sign_ins = seed_demo(session)
         issuing = prepare_issuing(session)
@@ -316,7 +318,7 @@ def cmd_export_attempts(args: argparse.Namespace) -> int:
 
 def _passphrase(confirm: bool) -> str:
     """The backup passphrase: TIPCASE_BACKUP_PASSPHRASE (scripts), else asked at the terminal (twice to set one)."""
-    variable = backup_keys.PASSPHRASE_VARIABLE
+    variable = PASSPHRASE_VARIABLE
     passphrase = os.environ.get(variable)
     if passphrase is not None:
         return passphrase
@@ -342,6 +344,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise UsageError(f"{target} is a folder: name the backup file")
     if not target.parent.is_dir():
         raise UsageError(f"{target.parent}: no such folder")
+    from tipcase.services import backup, backup_keys  # noqa: PLC0415 - cryptography's sealing: only for backups
+
     passphrase = _passphrase(confirm=True) if args.include_keys else None
     if passphrase is not None:
         backup_keys.check_passphrase(passphrase)  # before the work, not after
@@ -363,6 +367,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UsageError(f"{source}: no such file")
+    from tipcase.services import backup  # noqa: PLC0415 - cryptography's sealing: only for backups
+
     manifest = backup.read_manifest(source)
     passphrase = _passphrase(confirm=False) if backup.has_sealed_keys(manifest) and not args.without_keys else None
     db = Database(args.database or _default_url())
