@@ -201,3 +201,22 @@ def test_a_reader_that_stops_early_is_never_a_success(monkeypatch: pytest.Monkey
     """`tipcase ... | head -1` must not read as exit 0: a revoked certificate piped into head once verified "fine"."""
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     assert main(["schema"]) == 141  # the shells' code for SIGPIPE, never 0
+
+
+def test_keys_refusals_exit_1_not_the_usage_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A well-formed keys command refused by the keys' state exits 1 (as every refusal); 2 stays a usage error."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    assert main(["keys", "export-public"]) == 1  # no issuing key yet
+    assert "run 'tipcase keys init' first" in capsys.readouterr().err
+    assert main(["keys", "init"]) == 0
+    key = (tmp_path / "home" / "keys" / "issuing.key").read_bytes()
+    capsys.readouterr()
+    assert main(["keys", "init"]) == 1  # a key exists: refused, and it is kept
+    err = capsys.readouterr().err
+    assert err.startswith("tipcase: error: ")
+    assert "exists already" in err
+    assert err.count("\n") == 1
+    assert (tmp_path / "home" / "keys" / "issuing.key").read_bytes() == key
+    assert main(["keys", "import-public", str(tmp_path / "missing.pub"), "--institution", "X"]) == 2  # a usage error

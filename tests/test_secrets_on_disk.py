@@ -255,7 +255,7 @@ def test_backup_and_restore_keys_from_the_command_line(
     monkeypatch.delenv("TIPCASE_DATABASE_URL", raising=False)
     monkeypatch.delenv("TIPCASE_BACKUP_PASSPHRASE", raising=False)
     assert main(["demo"]) == 0  # the demo gives the workstation its issuing key
-    assert main(["keys", "init"]) == 2  # which is never replaced without --force
+    assert main(["keys", "init"]) == 1  # which is never replaced without --force (a refusal, not a usage error)
     capsys.readouterr()
     plain, sealed = tmp_path / "plain.zip", tmp_path / "sealed.zip"
     assert main(["backup", str(plain)]) == 0

@@ -133,22 +133,31 @@ def _date(text: str | None, name: str) -> dt.date | None:
         raise UsageError(f"{name}: expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _refused(exc: SigningKeyError) -> int:
+    """A keys command refused by the state of the keys (one exists, none exists, trusted for another name): exit 1.
+
+    As every other refusal of a well-formed command (a service's ServiceError): exit 2 is kept for usage errors.
+    """
+    print(f"tipcase: error: {exc}", file=sys.stderr)
+    return EXIT_FAILED
+
+
 def cmd_keys_init(args: argparse.Namespace) -> int:
-    """``tipcase keys init``: create the issuing key pair in the home's keys folder; exit 2 when a key exists and --force is not given."""
+    """``tipcase keys init``: create the issuing key pair in the home's keys folder; exit 1 when a key exists and --force is not given."""
     try:
         ident = init_keys(force=args.force)
     except SigningKeyError as exc:
-        raise UsageError(str(exc)) from None
+        return _refused(exc)
     print(f"issuing key {ident} created in {keys_dir()} (keep issuing.key private; export the public key for verifiers)")
     return EXIT_OK
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
-    """``tipcase keys export-public``: write the public key as PEM to -o FILE or standard output; exit 2 when there is no issuing key."""
+    """``tipcase keys export-public``: write the public key as PEM to -o FILE or standard output; exit 1 when there is no issuing key."""
     try:
         pem = public_pem(load_private().public_key())
     except SigningKeyError as exc:
-        raise UsageError(str(exc)) from None
+        return _refused(exc)
     if args.output:
         Path(args.output).write_bytes(pem)
         print(
@@ -161,14 +170,18 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
-    """``tipcase keys import-public FILE``: trust another issuer's Ed25519 public key here; exit 2 when FILE is missing or not one."""
+    """``tipcase keys import-public FILE``: trust another issuer's Ed25519 public key here.
+
+    Exit 2 when FILE is missing (a usage error); exit 1 when it is refused: not an Ed25519 public key, no
+    institution named, or the key trusted already for another institution without --replace.
+    """
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     try:
         ident = import_public(path.read_bytes(), source=str(path), institution=args.institution, replace=args.replace)
     except SigningKeyError as exc:
-        raise UsageError(str(exc)) from None
+        return _refused(exc)
     print(f"trusting key {ident} for the certificates of {' '.join(args.institution.split())}")
     return EXIT_OK
 
