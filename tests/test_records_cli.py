@@ -53,6 +53,15 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.C
     assert [s["id"] for s in listed["demo"]["scenarios"]] == DEMO_ORDER
 
 
+def test_a_fresh_demo_verifies_clean(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every account the demo makes (its team exercise's included) carries the entry naming its role: no note."""
+    assert run(capsys, "demo")[0] == 0
+    code, out, err = run(capsys, "audit", "verify")
+    assert code == 0, out + err
+    assert "note:" not in out + err
+    assert "audit log intact" in out
+
+
 def test_users_add_set_role_and_reset(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("a-long-password\n"))
     code, out, _ = run(

@@ -48,8 +48,14 @@ def get_user(session: Session, username: str) -> User:
     return user
 
 
-def create_user(session: Session, new: NewUser, password: str) -> User:
-    """Create an account without a permission check: for set-up (the first admin, the demo)."""
+def create_user(session: Session, new: NewUser, password: str, *, by: User | str = "set-up") -> User:
+    """Create an account without a permission check: for set-up (the first admin, the demo and its team exercise).
+
+    Audited like every account TIPCase makes (``user added`` with its role, by ``by``), so that
+    ``tipcase audit verify`` compares its role with the one it was given (``accounts_check``).
+    Raises ServiceError for a malformed or taken username, an empty full name or a password under
+    ``passwords.MIN_PASSWORD_LENGTH`` characters; AuditKeyError when the log is keyed with a key not held here.
+    """
     if not USERNAME.fullmatch(new.username):
         raise ServiceError(f"username {new.username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")
     if session.scalars(select(User.id).where(User.username == new.username)).first() is not None:
@@ -72,6 +78,7 @@ def create_user(session: Session, new: NewUser, password: str) -> User:
     )
     session.add(user)
     session.flush()
+    audit.record(session, by, "user added", user.username, role=user.role)
     return user
 
 
@@ -82,9 +89,7 @@ def add_user(session: Session, actor: User, new: NewUser, password: str) -> User
     under ``passwords.MIN_PASSWORD_LENGTH`` characters.
     """
     require(actor, Permission.MANAGE_USERS)
-    user = create_user(session, new, password)
-    audit.record(session, actor, "user added", user.username, role=user.role)
-    return user
+    return create_user(session, new, password, by=actor)
 
 
 def list_users(session: Session, actor: User, role: Role | None = None) -> list[User]:

@@ -4,10 +4,11 @@ A role is the permission boundary (an admin manages accounts, a registrar issues
 reads every attempt), and the ``users`` table is not evidence: the workstations' PostgreSQL role may
 update it (passwords, lockout counts), so anyone holding a workstation's database login could promote an
 account with one ``UPDATE``. Every way TIPCase gives a role is audited: ``user added`` (its role),
-``roster imported`` (its new accounts are trainees), ``role changed`` (the new role), and the demo's
-accounts (``user added`` by ``demo``). An account whose role differs from the latest of those entries
-was changed outside TIPCase. An account no entry names (made before the log was keyed, or by an older
-``tipcase demo``) cannot be compared; ``check_records`` counts them in its notes.
+``roster imported`` (its new accounts are trainees), ``role changed`` (the new role), and every account
+made at set-up (``accounts.create_user`` records ``user added``: the demo's and its team exercise's, by
+``demo`` or ``set-up``). An account whose role differs from the latest of those entries was changed
+outside TIPCase. An account no entry names (made before the log was keyed, or by an older ``tipcase demo``)
+cannot be compared; ``check_records`` counts them in its notes.
 
 Membership is the other boundary: only a member of a cohort that has a course may take it and be issued
 its certificate, and ``cohort_members`` and ``cohort_courses`` take inserts from the same login. Every

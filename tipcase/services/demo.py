@@ -102,8 +102,7 @@ def seed_demo(
     for new in DEMO_ACCOUNTS:
         user = session.scalars(select(User).where(User.username == new.username)).first()
         if user is None:
-            user = create_user(session, new, demo_password(new.username))
-            audit.record(session, "demo", "user added", user.username, role=user.role)  # its role, for audit verify
+            user = create_user(session, new, demo_password(new.username), by="demo")  # audited with its role
             created_any = True
         users[new.username] = user
     versions = [publish_unchecked(session, path) for path in (scenarios if scenarios is not None else demo_scenarios())]
