@@ -30,7 +30,7 @@ def test_a_hard_link_to_a_private_key_is_never_published(db: Database, tmp_path:
     trainer = _trainer(db)
     case = _copy_case(tmp_path)
     key = tmp_path / "home" / "keys" / "issuing.key"
-    key.parent.mkdir(parents=True)
+    key.parent.mkdir(parents=True, exist_ok=True)  # the audit key of the trainer's 'user added' lives there already
     key.write_bytes(PRIVATE_KEY)
     _picture(case).unlink()
     os.link(key, _picture(case))
