@@ -11,12 +11,16 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
+from tests.exercise_gui import migrated, window_for
+from tests.exercises import users
 from tests.gui import make_context
+from tests.teams import MINI_TEAM, write_team
 from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.edits import AddStage
 from tipcase.services.errors import ServiceError
 from tipcase.services.roster import _identifier_problem, _value_problem
+from tipcase.store.database import Database
 
 from ui.errors import core_text, user_message
 from ui.numbers import date_text
@@ -92,3 +96,27 @@ def test_dates_name_their_month_in_the_interface_language(indonesian) -> None:  
     indonesian.set_language("en")
     assert date_text("2026-08-17") == "17 Aug 2026"
     assert date_text("") == ""  # no expiry
+
+
+def test_a_service_refusal_reaches_the_screen_in_indonesian(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A refusal made in the core (a team case version published twice with other content) on the page, in Indonesian."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = migrated(tmp_path)
+    db = Database(url)
+    with db.transaction() as session:
+        users(session)
+    db.dispose()
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.context.set_language("id")
+    try:
+        window.exercises.show_list()
+        sessions = window.exercises.list_page()
+        sessions.new_session()
+        dialog = sessions.dialog
+        dialog.publish(write_team(tmp_path / "first"))
+        assert dialog.note.text() == ""
+        dialog.publish(write_team(tmp_path / "second", MINI_TEAM.replace("{en: Mini team, id: Tim mini}", "{en: Mini, id: Mini}")))
+        assert dialog.note.text() == "mini-team versi 1 sudah terbit dengan isi lain: naikkan dulu 'version'"
+        dialog.reject()
+    finally:
+        window.context.set_language("en")

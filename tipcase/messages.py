@@ -10,11 +10,14 @@ that cannot be made). So a message is raised as its template and parameters::
 ``resources/translations/tipcase_id.ts`` under the context ``core``. ``str(error)`` is the English line
 the command line prints; the app renders ``error.template`` in the interface language with the same
 parameters (``ui.errors.core_text``). A message raised as a plain string still works: it is shown as it is.
+A refusal passed up from a lower layer keeps its template: ``raise ServiceError.carrying(exc)``.
+``tests/test_core_messages.py`` fails on any raise of a service's error that is neither.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Self
 
 CONTEXT = "core"
 """The translation context of every core message (what ``QCoreApplication.translate`` is given)."""
@@ -37,6 +40,19 @@ class MessageError(Exception):
         self.template = template
         self.params: Mapping[str, object] = params
         super().__init__(template.format(**params) if params else template)
+
+    @classmethod
+    def carrying(cls, error: BaseException | Message) -> Self:
+        """This kind of error saying what ``error`` said: its template and parameters when it has them.
+
+        For a refusal passed up from a lower layer (a play's choice not offered, a signing key's state, a
+        trainee's standing): the app still says it in the interface language. An error without a template
+        (one the core does not say to people) is carried as its English line.
+        """
+        template = getattr(error, "template", None)
+        if isinstance(template, str) and template:
+            return cls(template, **dict(getattr(error, "params", None) or {}))
+        return cls(str(error))
 
 
 class Message(str):

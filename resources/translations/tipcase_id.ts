@@ -3986,8 +3986,36 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>angkatan {name!r} sudah ada</translation>
     </message>
     <message>
+        <source>{username} ({role}) may not read another trainee&apos;s records</source>
+        <translation>{username} ({role}) tidak boleh membaca catatan peserta lain</translation>
+    </message>
+    <message>
+        <source>{scenario_path}:{line}:{col}: exhibit &apos;{exhibit}&apos;: file &apos;{file}&apos;: {reason}</source>
+        <translation>{scenario_path}:{line}:{col}: barang bukti &apos;{exhibit}&apos;: berkas &apos;{file}&apos;: {reason}</translation>
+    </message>
+    <message>
         <source>{case} version {number} is already published with other content: raise &apos;version&apos; first</source>
         <translation>{case} versi {number} sudah diterbitkan dengan isi lain: naikkan &apos;version&apos; terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>cannot publish: {finding}</source>
+        <translation>tidak dapat diterbitkan: {finding}</translation>
+    </message>
+    <message>
+        <source>{scenario}: version {version} is older than the published version {latest}</source>
+        <translation>{scenario}: versi {version} lebih lama daripada versi terbit {latest}</translation>
+    </message>
+    <message>
+        <source>no published version {version} of scenario {scenario_id!r}</source>
+        <translation>tidak ada versi terbit {version} dari skenario {scenario_id!r}</translation>
+    </message>
+    <message>
+        <source>no published scenario {scenario_id!r}</source>
+        <translation>tidak ada skenario terbit {scenario_id!r}</translation>
+    </message>
+    <message>
+        <source>stored scenario {digest} no longer loads: {finding}</source>
+        <translation>skenario tersimpan {digest} tidak dapat dimuat lagi: {finding}</translation>
     </message>
     <message>
         <source>staff ID</source>
@@ -4054,6 +4082,22 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{label} lebih panjang dari {most} karakter</translation>
     </message>
     <message>
+        <source>{source}: the roster is empty</source>
+        <translation>{source}: daftar peserta kosong</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: two columns mean {column} (the second is &apos;{name}&apos;): keep one</source>
+        <translation>{source}:{line}: dua kolom berarti {column} (yang kedua &apos;{name}&apos;): pertahankan satu</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: the header row needs a {names} column (e.g. staff_id, full_name)</source>
+        <translation>{source}:{line}: baris judul memerlukan kolom {names} (mis. staff_id, full_name)</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: more than {max_rows:,} rows, the most a roster may have: split it</source>
+        <translation>{source}:{line}: lebih dari {max_rows:,} baris, batas terbanyak sebuah daftar peserta: pecahlah</translation>
+    </message>
+    <message>
         <source>no staff ID</source>
         <translation>tanpa NRP/NIP</translation>
     </message>
@@ -4066,8 +4110,44 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>NRP/NIP {id} juga ada di baris {line}</translation>
     </message>
     <message>
+        <source>roster import cancelled: nothing was imported</source>
+        <translation>impor daftar peserta dibatalkan: tidak ada yang diimpor</translation>
+    </message>
+    <message>
+        <source>cannot write the passwords to {path}: {reason}</source>
+        <translation>tidak dapat menulis kata sandi ke {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>no account {username!r}</source>
+        <translation>tidak ada akun {username!r}</translation>
+    </message>
+    <message>
         <source>username {username!r}: use 2-64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>nama pengguna {username!r}: gunakan 2-64 huruf kecil, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>an account {username!r} already exists</source>
+        <translation>akun {username!r} sudah ada</translation>
+    </message>
+    <message>
+        <source>a full name is required</source>
+        <translation>nama lengkap wajib diisi</translation>
+    </message>
+    <message>
+        <source>you are the last admin: make another admin first</source>
+        <translation>Anda admin terakhir: jadikan orang lain admin terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>the current password is wrong</source>
+        <translation>kata sandi saat ini salah</translation>
+    </message>
+    <message>
+        <source>wrong username or password</source>
+        <translation>nama pengguna atau kata sandi salah</translation>
+    </message>
+    <message>
+        <source>this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute(s)</source>
+        <translation>akun ini dikunci setelah {max_failed_sign_ins} kali gagal masuk; coba lagi dalam {minutes} menit</translation>
     </message>
     <message>
         <source>username {username} is taken by another account</source>
@@ -4098,8 +4178,24 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>sertifikat {serial} sudah dicabut pada {day}</translation>
     </message>
     <message>
+        <source>certificate {serial} has no signed payload</source>
+        <translation>sertifikat {serial} tidak memiliki muatan bertanda tangan</translation>
+    </message>
+    <message>
+        <source>certificate {serial}: {reason}</source>
+        <translation>sertifikat {serial}: {reason}</translation>
+    </message>
+    <message>
+        <source>certificate {serial}: its page record is damaged ({reason})</source>
+        <translation>sertifikat {serial}: catatan halamannya rusak ({reason})</translation>
+    </message>
+    <message>
         <source>this account no longer exists</source>
         <translation>akun ini sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>no published scenario {version_id}</source>
+        <translation>tidak ada skenario terbit {version_id}</translation>
     </message>
     <message>
         <source>this course no longer exists</source>
@@ -4108,6 +4204,646 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>this course or scenario no longer exists</source>
         <translation>kursus atau kasus ini sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>{path} exists already: certificates signed with it would no longer match a new key</source>
+        <translation>{path} sudah ada: sertifikat yang ditandatangani dengannya tidak akan cocok lagi dengan kunci baru</translation>
+    </message>
+    <message>
+        <source>no issuing key at {path}: run &apos;tipcase keys init&apos; first</source>
+        <translation>tidak ada kunci penerbitan di {path}: jalankan dulu &apos;tipcase keys init&apos;</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable private key: {reason}</source>
+        <translation>{path} bukan kunci privat yang dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not an Ed25519 key</source>
+        <translation>{path} bukan kunci Ed25519</translation>
+    </message>
+    <message>
+        <source>{source} is not a PEM public key: {reason}</source>
+        <translation>{source} bukan kunci publik PEM: {reason}</translation>
+    </message>
+    <message>
+        <source>{source} is not an Ed25519 public key</source>
+        <translation>{source} bukan kunci publik Ed25519</translation>
+    </message>
+    <message>
+        <source>name the institution whose certificates this key signs</source>
+        <translation>sebutkan lembaga yang sertifikatnya ditandatangani dengan kunci ini</translation>
+    </message>
+    <message>
+        <source>key {ident} is trusted already for {bound}; add --replace to trust it for {wanted} instead</source>
+        <translation>kunci {ident} sudah dipercaya untuk {bound}; tambahkan --replace agar dipercaya untuk {wanted} sebagai gantinya</translation>
+    </message>
+    <message>
+        <source>this database&apos;s audit log is not keyed yet: run &apos;tipcase db upgrade&apos; (or record anything) first</source>
+        <translation>log audit basis data ini belum berkunci: jalankan dulu &apos;tipcase db upgrade&apos; (atau catat apa saja)</translation>
+    </message>
+    <message>
+        <source>this workstation does not hold audit key {ident}</source>
+        <translation>workstation ini tidak menyimpan kunci audit {ident}</translation>
+    </message>
+    <message>
+        <source>{username} is not assigned to role {role!r} in exercise {session!r}</source>
+        <translation>{username} tidak ditugaskan pada peran {role!r} dalam latihan {session!r}</translation>
+    </message>
+    <message>
+        <source>{username} is not assigned to any role in exercise {session!r}</source>
+        <translation>{username} tidak ditugaskan pada peran mana pun dalam latihan {session!r}</translation>
+    </message>
+    <message>
+        <source>--pdf {pdf}: cannot write it: {reason}</source>
+        <translation>--pdf {pdf}: tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>stage &apos;{stage}&apos; is an end: no more choices</source>
+        <translation>tahap &apos;{stage}&apos; adalah akhir: tidak ada pilihan lagi</translation>
+    </message>
+    <message>
+        <source>choice {number} is not offered at stage &apos;{stage}&apos;; offered: {offered}</source>
+        <translation>pilihan {number} tidak tersedia di tahap &apos;{stage}&apos;; yang tersedia: {offered}</translation>
+    </message>
+    <message>
+        <source>this database&apos;s records are sealed with audit key {ident}, which this workstation does not hold: run &apos;tipcase audit key export FILE&apos; on a workstation that has it and &apos;tipcase audit key import FILE&apos; here</source>
+        <translation>catatan basis data ini disegel dengan kunci audit {ident}, yang tidak dimiliki workstation ini: jalankan &apos;tipcase audit key export FILE&apos; di workstation yang memilikinya dan &apos;tipcase audit key import FILE&apos; di sini</translation>
+    </message>
+    <message>
+        <source>{scenario} is not written in {language!r}: choose one of {languages}</source>
+        <translation>{scenario} tidak ditulis dalam bahasa {language!r}: pilih salah satu dari {languages}</translation>
+    </message>
+    <message>
+        <source>{scenario} v{version} is not part of course {course}</source>
+        <translation>{scenario} v{version} bukan bagian dari kursus {course}</translation>
+    </message>
+    <message>
+        <source>{username} is not a member of a cohort that takes course {course}</source>
+        <translation>{username} bukan anggota angkatan yang mengikuti kursus {course}</translation>
+    </message>
+    <message>
+        <source>course {course} allows {count} attempt(s) at {scenario}; all are used</source>
+        <translation>kursus {course} mengizinkan {count} percobaan untuk {scenario}; semuanya sudah terpakai</translation>
+    </message>
+    <message>
+        <source>no attempt {attempt_id}</source>
+        <translation>tidak ada percobaan {attempt_id}</translation>
+    </message>
+    <message>
+        <source>{username} ({role}) may not read another trainee&apos;s attempts</source>
+        <translation>{username} ({role}) tidak boleh membaca percobaan peserta lain</translation>
+    </message>
+    <message>
+        <source>{username} may only decide in their own attempts</source>
+        <translation>{username} hanya boleh mengambil keputusan dalam percobaannya sendiri</translation>
+    </message>
+    <message>
+        <source>attempt {attempt_id} is finished (in another window?): decision {step} was not recorded</source>
+        <translation>percobaan {attempt_id} sudah selesai (di jendela lain?): keputusan {step} tidak dicatat</translation>
+    </message>
+    <message>
+        <source>attempt {attempt_id} has moved on (in another window?): it is at decision {at}, stage &apos;{now}&apos;; decision {step} was not recorded</source>
+        <translation>percobaan {attempt_id} sudah berlanjut (di jendela lain?): kini pada keputusan {at}, tahap &apos;{now}&apos;; keputusan {step} tidak dicatat</translation>
+    </message>
+    <message>
+        <source>attempt {attempt_id} has moved on (in another window?): it is at decision {at}, stage &apos;{now}&apos;; decision {step} at stage &apos;{stage}&apos; was not recorded</source>
+        <translation>percobaan {attempt_id} sudah berlanjut (di jendela lain?): kini pada keputusan {at}, tahap &apos;{now}&apos;; keputusan {step} di tahap &apos;{stage}&apos; tidak dicatat</translation>
+    </message>
+    <message>
+        <source>attempt {attempt_id}: its stored result cannot be read ({reason}); tipcase audit verify says more</source>
+        <translation>percobaan {attempt_id}: hasil yang tersimpan tidak dapat dibaca ({reason}); tipcase audit verify memberi keterangan lebih lanjut</translation>
+    </message>
+    <message>
+        <source>the audit log has no keyed entry although this workstation saw entry {seq} keyed on {at}: it was rewritten or emptied. Run &apos;tipcase audit verify&apos;; nothing is recorded until an administrator resolves it (if this database was replaced on purpose, e.g. by restoring a backup: &apos;tipcase audit forget-checkpoint&apos;)</source>
+        <translation>log audit tidak memiliki entri berkunci padahal workstation ini pernah melihat entri {seq} berkunci pada {at}: log itu ditulis ulang atau dikosongkan. Jalankan &apos;tipcase audit verify&apos;; tidak ada yang dicatat sampai administrator menyelesaikannya (jika basis data ini sengaja diganti, misalnya dengan memulihkan cadangan: &apos;tipcase audit forget-checkpoint&apos;)</translation>
+    </message>
+    <message>
+        <source>the audit log is empty but {count} attempt(s) are finished: it was emptied. Run &apos;tipcase audit verify&apos;; nothing is recorded until an administrator resolves it</source>
+        <translation>log audit kosong padahal {count} percobaan sudah selesai: log itu dikosongkan. Jalankan &apos;tipcase audit verify&apos;; tidak ada yang dicatat sampai administrator menyelesaikannya</translation>
+    </message>
+    <message>
+        <source>a new audit key needs a reason</source>
+        <translation>kunci audit baru memerlukan alasan</translation>
+    </message>
+    <message>
+        <source>{source}: not a TIPCase audit key (it starts with {format_line!r})</source>
+        <translation>{source}: bukan kunci audit TIPCase (kunci itu diawali {format_line!r})</translation>
+    </message>
+    <message>
+        <source>{source}: the key is not hexadecimal</source>
+        <translation>{source}: kunci itu bukan heksadesimal</translation>
+    </message>
+    <message>
+        <source>{source}: the key has {count} bytes, not {key_bytes}</source>
+        <translation>{source}: kunci itu berukuran {count} bita, bukan {key_bytes}</translation>
+    </message>
+    <message>
+        <source>{path} holds key {id}, not {ident}</source>
+        <translation>{path} berisi kunci {id}, bukan {ident}</translation>
+    </message>
+    <message>
+        <source>{target} exists already: name a new file</source>
+        <translation>{target} sudah ada: sebutkan berkas baru</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: {reason}</source>
+        <translation>tidak dapat menulis {target}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {source}: {reason}</source>
+        <translation>tidak dapat membaca {source}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: unreadable checkpoint ({reason})</source>
+        <translation>{path}: titik periksa tidak terbaca ({reason})</translation>
+    </message>
+    <message>
+        <source>cannot write the backup {target}: {reason}</source>
+        <translation>tidak dapat menulis cadangan {target}: {reason}</translation>
+    </message>
+    <message>
+        <source>{source}: not a TIPCase backup ({reason})</source>
+        <translation>{source}: bukan cadangan TIPCase ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: unknown backup format {format!r}</source>
+        <translation>{source}: format cadangan tidak dikenal {format!r}</translation>
+    </message>
+    <message>
+        <source>{source}: a damaged backup manifest</source>
+        <translation>{source}: manifes cadangan rusak</translation>
+    </message>
+    <message>
+        <source>{source}: a home file with an unusable name {name!r}</source>
+        <translation>{source}: berkas folder data dengan nama yang tidak dapat dipakai {name!r}</translation>
+    </message>
+    <message>
+        <source>{source}: refused {name!r}: an absolute path or a drive would land outside the home</source>
+        <translation>{source}: {name!r} ditolak: jalur absolut atau drive akan mendarat di luar folder data</translation>
+    </message>
+    <message>
+        <source>{source}: refused {name!r}: &apos;..&apos; or an empty part would land outside the home</source>
+        <translation>{source}: {name!r} ditolak: &apos;..&apos; atau bagian kosong akan mendarat di luar folder data</translation>
+    </message>
+    <message>
+        <source>{source}: refused {name!r}: a backup restores only the home&apos;s {key_folder}/ folder</source>
+        <translation>{source}: {name!r} ditolak: cadangan hanya memulihkan folder {key_folder}/ di folder data</translation>
+    </message>
+    <message>
+        <source>{source}: {member} is missing (an incomplete backup)</source>
+        <translation>{source}: {member} tidak ada (cadangan tidak lengkap)</translation>
+    </message>
+    <message>
+        <source>{source}: refused {member}: a link or a folder, not a file</source>
+        <translation>{source}: {member} ditolak: tautan atau folder, bukan berkas</translation>
+    </message>
+    <message>
+        <source>{source}: refused {member}: {size} bytes is no key file</source>
+        <translation>{source}: {member} ditolak: {size} bita bukanlah berkas kunci</translation>
+    </message>
+    <message>
+        <source>{part} is a link: restore does not write through links</source>
+        <translation>{part} adalah tautan: pemulihan tidak menulis melalui tautan</translation>
+    </message>
+    <message>
+        <source>the home already holds {name} with other content: restore never replaces a key (move it away first)</source>
+        <translation>folder data sudah berisi {name} dengan isi lain: pemulihan tidak pernah mengganti kunci (pindahkan dulu)</translation>
+    </message>
+    <message>
+        <source>{source}: {member}:{number}: unreadable row ({reason})</source>
+        <translation>{source}: {member}:{number}: baris tidak terbaca ({reason})</translation>
+    </message>
+    <message>
+        <source>{source} was made at schema revision {revision}; this TIPCase is at {head}: use the matching version</source>
+        <translation>{source} dibuat pada revisi skema {revision}; TIPCase ini pada {head}: gunakan versi yang sesuai</translation>
+    </message>
+    <message>
+        <source>the database at {database} is not empty ({table} has rows): restore needs an empty home</source>
+        <translation>basis data di {database} tidak kosong ({table} berisi baris): pemulihan memerlukan folder data yang kosong</translation>
+    </message>
+    <message>
+        <source>{path}: appeared while restoring; nothing was replaced</source>
+        <translation>{path}: muncul saat pemulihan berlangsung; tidak ada yang diganti</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>tidak dapat menulis {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>the backup passphrase needs at least {min_passphrase} characters (a few words are easy to remember)</source>
+        <translation>frasa sandi cadangan memerlukan sedikitnya {min_passphrase} karakter (beberapa kata mudah diingat)</translation>
+    </message>
+    <message>
+        <source>{source}: sealed keys in an unknown form ({cipher}, {kdf})</source>
+        <translation>{source}: kunci tersegel dalam bentuk yang tidak dikenal ({cipher}, {kdf})</translation>
+    </message>
+    <message>
+        <source>{source}: sealed keys ask for {name} {value} (at most {limit})</source>
+        <translation>{source}: kunci tersegel meminta {name} {value} (paling banyak {limit})</translation>
+    </message>
+    <message>
+        <source>{source}: wrong passphrase for the keys (or the backup was altered)</source>
+        <translation>{source}: frasa sandi kunci salah (atau cadangan telah diubah)</translation>
+    </message>
+    <message>
+        <source>{source}: unreadable sealed keys ({kind}: {reason})</source>
+        <translation>{source}: kunci tersegel tidak terbaca ({kind}: {reason})</translation>
+    </message>
+    <message>
+        <source>{username} is not a member of a cohort that has course {course}</source>
+        <translation>{username} bukan anggota angkatan yang memiliki kursus {course}</translation>
+    </message>
+    <message>
+        <source>{username} already holds certificate {serial} for {course}</source>
+        <translation>{username} sudah memegang sertifikat {serial} untuk {course}</translation>
+    </message>
+    <message>
+        <source>{username} has not completed course {course}: no mean yet, the course asks {asks:g} %</source>
+        <translation>{username} belum menyelesaikan kursus {course}: belum ada nilai rata-rata, kursus mensyaratkan {asks:g} %</translation>
+    </message>
+    <message>
+        <source>{username} has not completed course {course}: a mean of {mean:g} %, the course asks {asks:g} %</source>
+        <translation>{username} belum menyelesaikan kursus {course}: rata-rata {mean:g} %, kursus mensyaratkan {asks:g} %</translation>
+    </message>
+    <message>
+        <source>{username} has not completed course {course}: {passed} of {total} cases passed</source>
+        <translation>{username} belum menyelesaikan kursus {course}: {passed} dari {total} kasus lulus</translation>
+    </message>
+    <message>
+        <source>{username} may be issued the certificate for {course}</source>
+        <translation>{username} dapat diterbitkan sertifikat untuk {course}</translation>
+    </message>
+    <message>
+        <source>{team} is written in {languages}, not {language!r}</source>
+        <translation>{team} ditulis dalam {languages}, bukan {language!r}</translation>
+    </message>
+    <message>
+        <source>no published team case version {version_id}</source>
+        <translation>tidak ada versi kasus tim terbit {version_id}</translation>
+    </message>
+    <message>
+        <source>no user {user_id}</source>
+        <translation>tidak ada pengguna {user_id}</translation>
+    </message>
+    <message>
+        <source>{username} ({role}) may not read an exercise&apos;s master log</source>
+        <translation>{username} ({role}) tidak boleh membaca log induk latihan</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draf</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>berjalan</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>no exercise session {name!r}</source>
+        <translation>tidak ada sesi latihan {name!r}</translation>
+    </message>
+    <message>
+        <source>no exercise session {exercise_id}</source>
+        <translation>tidak ada sesi latihan {exercise_id}</translation>
+    </message>
+    <message>
+        <source>{username}&apos;s account is disabled</source>
+        <translation>akun {username} dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>{username} is not assigned to role {role!r} in exercise {exercise!r}</source>
+        <translation>{username} tidak ditugaskan pada peran {role!r} dalam latihan {exercise!r}</translation>
+    </message>
+    <message>
+        <source>a session needs a name of 1 to 100 characters</source>
+        <translation>sesi memerlukan nama sepanjang 1 sampai 100 karakter</translation>
+    </message>
+    <message>
+        <source>an exercise session {name!r} already exists</source>
+        <translation>sesi latihan {name!r} sudah ada</translation>
+    </message>
+    <message>
+        <source>team case {team} has no role {role!r} (roles: {roles})</source>
+        <translation>kasus tim {team} tidak memiliki peran {role!r} (peran: {roles})</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} has ended</source>
+        <translation>latihan {exercise!r} sudah selesai</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} has started: its assignments are part of the record</source>
+        <translation>latihan {exercise!r} sudah dimulai: penugasannya menjadi bagian dari catatan</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}: it cannot be started</source>
+        <translation>latihan {exercise!r} berstatus {status}: latihan itu tidak dapat dimulai</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}: it cannot be paused</source>
+        <translation>latihan {exercise!r} berstatus {status}: latihan itu tidak dapat dijeda</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}: it cannot be resumed</source>
+        <translation>latihan {exercise!r} berstatus {status}: latihan itu tidak dapat dilanjutkan</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}: it cannot be ended</source>
+        <translation>latihan {exercise!r} berstatus {status}: latihan itu tidak dapat diakhiri</translation>
+    </message>
+    <message>
+        <source>assign a trainee to every role before starting: {missing} have none</source>
+        <translation>tugaskan peserta pada setiap peran sebelum memulai: {missing} belum memilikinya</translation>
+    </message>
+    <message>
+        <source>a message needs some text</source>
+        <translation>pesan memerlukan isi</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}</source>
+        <translation>latihan {exercise!r} berstatus {status}</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}: decision {step} of role {role!r} was not recorded</source>
+        <translation>latihan {exercise!r} berstatus {status}: keputusan {step} peran {role!r} tidak dicatat</translation>
+    </message>
+    <message>
+        <source>role {role!r} has moved on (another trainee at the role, or an arrival): it is at decision {at}, stage &apos;{stage}&apos;; decision {step} was not recorded</source>
+        <translation>peran {role!r} sudah berlanjut (peserta lain pada peran itu, atau ada kedatangan): kini pada keputusan {at}, tahap &apos;{stage}&apos;; keputusan {step} tidak dicatat</translation>
+    </message>
+    <message>
+        <source>{username} takes no part in exercise {exercise!r}</source>
+        <translation>{username} tidak ikut serta dalam latihan {exercise!r}</translation>
+    </message>
+    <message>
+        <source>{username} ({role}) may read only their own certificates</source>
+        <translation>{username} ({role}) hanya boleh membaca sertifikatnya sendiri</translation>
+    </message>
+    <message>
+        <source>certificate {serial} was revoked on {revoked:%Y-%m-%d}; it cannot be printed</source>
+        <translation>sertifikat {serial} dicabut pada {revoked:%Y-%m-%d}; sertifikat itu tidak dapat dicetak</translation>
+    </message>
+    <message>
+        <source>a password needs at least {count} characters</source>
+        <translation>kata sandi memerlukan sedikitnya {count} karakter</translation>
+    </message>
+    <message>
+        <source>play</source>
+        <translation>memainkan kasus</translation>
+    </message>
+    <message>
+        <source>read own records</source>
+        <translation>membaca catatannya sendiri</translation>
+    </message>
+    <message>
+        <source>read every trainee&apos;s attempts</source>
+        <translation>membaca percobaan setiap peserta</translation>
+    </message>
+    <message>
+        <source>publish scenarios</source>
+        <translation>menerbitkan skenario</translation>
+    </message>
+    <message>
+        <source>manage courses</source>
+        <translation>mengelola kursus</translation>
+    </message>
+    <message>
+        <source>manage cohorts</source>
+        <translation>mengelola angkatan</translation>
+    </message>
+    <message>
+        <source>list accounts</source>
+        <translation>melihat daftar akun</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>mengelola akun</translation>
+    </message>
+    <message>
+        <source>manage roles</source>
+        <translation>mengelola peran</translation>
+    </message>
+    <message>
+        <source>issue certificates</source>
+        <translation>menerbitkan sertifikat</translation>
+    </message>
+    <message>
+        <source>revoke certificates</source>
+        <translation>mencabut sertifikat</translation>
+    </message>
+    <message>
+        <source>read the certificate register</source>
+        <translation>membaca register sertifikat</translation>
+    </message>
+    <message>
+        <source>export records</source>
+        <translation>mengekspor catatan</translation>
+    </message>
+    <message>
+        <source>verify the audit log</source>
+        <translation>memverifikasi log audit</translation>
+    </message>
+    <message>
+        <source>back up and restore</source>
+        <translation>mencadangkan dan memulihkan</translation>
+    </message>
+    <message>
+        <source>configure the institution</source>
+        <translation>mengatur lembaga</translation>
+    </message>
+    <message>
+        <source>run team exercises</source>
+        <translation>menjalankan latihan tim</translation>
+    </message>
+    <message>
+        <source>{username} ({role}) may not {action}</source>
+        <translation>{username} ({role}) tidak boleh {action}</translation>
+    </message>
+    <message>
+        <source>no course {course_id}</source>
+        <translation>tidak ada kursus {course_id}</translation>
+    </message>
+    <message>
+        <source>no account {user_id}</source>
+        <translation>tidak ada akun {user_id}</translation>
+    </message>
+    <message>
+        <source>{source}: cannot read: {reason}</source>
+        <translation>{source}: tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>{source}: larger than {megabytes} MB, the most a roster file may be</source>
+        <translation>{source}: lebih besar dari {megabytes} MB, batas terbesar berkas daftar peserta</translation>
+    </message>
+    <message>
+        <source>{source}: an old Excel (.xls) workbook: save it as .xlsx, or as &apos;CSV UTF-8&apos;</source>
+        <translation>{source}: buku kerja Excel lama (.xls): simpan sebagai .xlsx, atau sebagai &apos;CSV UTF-8&apos;</translation>
+    </message>
+    <message>
+        <source>{source}: not a readable XLSX workbook (not a ZIP container)</source>
+        <translation>{source}: bukan buku kerja XLSX yang dapat dibaca (bukan wadah ZIP)</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: a cell longer than {max_cell_chars:,} characters, the most a cell holds</source>
+        <translation>{source}:{line}: sel lebih panjang dari {max_cell_chars:,} karakter, batas terpanjang sebuah sel</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: not readable as CSV ({reason})</source>
+        <translation>{source}:{line}: tidak dapat dibaca sebagai CSV ({reason})</translation>
+    </message>
+    <message>
+        <source>UTF-16 text</source>
+        <translation>teks UTF-16</translation>
+    </message>
+    <message>
+        <source>UTF-8 text</source>
+        <translation>teks UTF-8</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: not {what} (save the roster as &apos;CSV UTF-8&apos;)</source>
+        <translation>{source}:{line}: bukan {what} (simpan daftar peserta sebagai &apos;CSV UTF-8&apos;)</translation>
+    </message>
+    <message>
+        <source>{source}:{number}: more than {max_columns} columns, the most a roster row may have</source>
+        <translation>{source}:{number}: lebih dari {max_columns} kolom, batas terbanyak sebuah baris daftar peserta</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: more than {max_columns} columns, the most a roster row may have</source>
+        <translation>{source}:{line}: lebih dari {max_columns} kolom, batas terbanyak sebuah baris daftar peserta</translation>
+    </message>
+    <message>
+        <source>{source}: not a readable XLSX workbook ({reason})</source>
+        <translation>{source}: bukan buku kerja XLSX yang dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: the workbook has no worksheet</source>
+        <translation>{source}: buku kerja tidak memiliki lembar kerja</translation>
+    </message>
+    <message>
+        <source>{source}:{line}: not a readable worksheet row ({reason})</source>
+        <translation>{source}:{line}: bukan baris lembar kerja yang dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <source>{source}: more than {max_parts:,} parts in the workbook&apos;s container</source>
+        <translation>{source}: lebih dari {max_parts:,} bagian dalam wadah buku kerja</translation>
+    </message>
+    <message>
+        <source>{source}: part {part} is compressed in a way Excel never writes</source>
+        <translation>{source}: bagian {part} dimampatkan dengan cara yang tidak pernah ditulis Excel</translation>
+    </message>
+    <message>
+        <source>{source}: part {part} unpacks to more than {megabytes} MB, the limit</source>
+        <translation>{source}: bagian {part} terurai menjadi lebih dari {megabytes} MB, batasnya</translation>
+    </message>
+    <message>
+        <source>{source}: the workbook unpacks to more than {megabytes} MB, the limit</source>
+        <translation>{source}: buku kerja terurai menjadi lebih dari {megabytes} MB, batasnya</translation>
+    </message>
+    <message>
+        <source>{where}: declares a document type, which a workbook never does</source>
+        <translation>{where}: menyatakan jenis dokumen, yang tidak pernah dilakukan buku kerja</translation>
+    </message>
+    <message>
+        <source>{where}: not well-formed XML ({reason})</source>
+        <translation>{where}: XML tidak tersusun dengan benar ({reason})</translation>
+    </message>
+    <message>
+        <source>{where}: XML nested deeper than {max_xml_depth} levels, the limit</source>
+        <translation>{where}: XML bersarang lebih dari {max_xml_depth} tingkat, batasnya</translation>
+    </message>
+    <message>
+        <source>{where}: more than {max_xml_elements:,} XML elements, the limit</source>
+        <translation>{where}: lebih dari {max_xml_elements:,} elemen XML, batasnya</translation>
+    </message>
+    <message>
+        <source>{source}:{row}: more than {max_row_cells:,} cells in a row, the most a worksheet has</source>
+        <translation>{source}:{row}: lebih dari {max_row_cells:,} sel dalam satu baris, batas terbanyak sebuah lembar kerja</translation>
+    </message>
+    <message>
+        <source>{where}: a cell longer than {max_cell_chars:,} characters, the most a cell holds</source>
+        <translation>{where}: sel lebih panjang dari {max_cell_chars:,} karakter, batas terpanjang sebuah sel</translation>
+    </message>
+    <message>
+        <source>{source}:{row}: a value beyond column {max_columns}, the most a roster row may have</source>
+        <translation>{source}:{row}: ada nilai melewati kolom {max_columns}, batas terbanyak sebuah baris daftar peserta</translation>
+    </message>
+    <message>
+        <source>{source}:{row}: more than {max_rows:,} rows, or more than {max_row_gap:,} blank rows in a row</source>
+        <translation>{source}:{row}: lebih dari {max_rows:,} baris, atau lebih dari {max_row_gap:,} baris kosong berturut-turut</translation>
+    </message>
+    <message>
+        <source>{source}: a worksheet row numbered {reference!r} after row {previous}; a workbook numbers its rows in order from 1 to {max_sheet_rows:,} (save it again from a spreadsheet)</source>
+        <translation>{source}: baris lembar kerja bernomor {reference!r} sesudah baris {previous}; buku kerja menomori barisnya berurutan dari 1 sampai {max_sheet_rows:,} (simpan lagi dari aplikasi lembar kerja)</translation>
+    </message>
+    <message>
+        <source>cannot publish {path} as a team case: it is a {kind} file</source>
+        <translation>tidak dapat menerbitkan {path} sebagai kasus tim: berkas itu berjenis {kind}</translation>
+    </message>
+    <message>
+        <source>{team}: version {version} is older than the published version {latest}</source>
+        <translation>{team}: versi {version} lebih lama daripada versi terbit {latest}</translation>
+    </message>
+    <message>
+        <source>{team_id} version {number} is already published with other content: raise &apos;version&apos; first</source>
+        <translation>{team_id} versi {number} sudah terbit dengan isi lain: naikkan dulu &apos;version&apos;</translation>
+    </message>
+    <message>
+        <source>no published team case {team_id!r}</source>
+        <translation>tidak ada kasus tim terbit {team_id!r}</translation>
+    </message>
+    <message>
+        <source>no published team case {team_id!r} version {version}</source>
+        <translation>tidak ada kasus tim terbit {team_id!r} versi {version}</translation>
+    </message>
+    <message>
+        <source>stored team case {digest} no longer loads: {finding}</source>
+        <translation>kasus tim tersimpan {digest} tidak dapat dimuat lagi: {finding}</translation>
+    </message>
+    <message>
+        <source>trainee</source>
+        <translation>peserta pelatihan</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>pelatih</translation>
+    </message>
+    <message>
+        <source>registrar</source>
+        <translation>petugas registrasi</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>no role {role_id!r} in team case &apos;{team}&apos; (roles: {roles})</source>
+        <translation>tidak ada peran {role_id!r} dalam kasus tim &apos;{team}&apos; (peran: {roles})</translation>
+    </message>
+    <message>
+        <source>role &apos;{role_id}&apos; waits at stage &apos;{stage}&apos; for hand-over &apos;{waits_for}&apos;: no choice is offered yet</source>
+        <translation>peran &apos;{role_id}&apos; menunggu di tahap &apos;{stage}&apos; untuk serah terima &apos;{waits_for}&apos;: belum ada pilihan yang tersedia</translation>
+    </message>
+    <message>
+        <source>no inject {inject_id!r} in team case &apos;{team}&apos;</source>
+        <translation>tidak ada inject {inject_id!r} dalam kasus tim &apos;{team}&apos;</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject_id}&apos; is not for role &apos;{role_id}&apos; (it goes to {to})</source>
+        <translation>inject &apos;{inject_id}&apos; bukan untuk peran &apos;{role_id}&apos; (inject itu ditujukan kepada {to})</translation>
+    </message>
+    <message>
+        <source>inject &apos;{inject_id}&apos; has already fired for role &apos;{role_id}&apos;</source>
+        <translation>inject &apos;{inject_id}&apos; sudah dijalankan untuk peran &apos;{role_id}&apos;</translation>
+    </message>
+    <message>
+        <source>role &apos;{role_id}&apos;: {reason}</source>
+        <translation>peran &apos;{role_id}&apos;: {reason}</translation>
     </message>
 </context>
 </TS>

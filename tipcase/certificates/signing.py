@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from tipcase.home_folder import home, private_file
+from tipcase.messages import QT_TRANSLATE_NOOP, MessageError
 
 KEYS = "keys"
 PRIVATE = "issuing.key"
@@ -49,7 +50,7 @@ def same_institution(first: str, second: str) -> bool:
     return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
 
 
-class SigningKeyError(Exception):
+class SigningKeyError(MessageError):
     """A key that is missing, unreadable or not an Ed25519 key: one line for the user."""
 
 
@@ -74,7 +75,10 @@ def init_keys(home_dir: Path | None = None, *, force: bool = False) -> str:
     folder = keys_dir(home_dir)
     private_path = folder / PRIVATE
     if private_path.exists() and not force:
-        raise SigningKeyError(f"{private_path} exists already: certificates signed with it would no longer match a new key")
+        raise SigningKeyError(
+            QT_TRANSLATE_NOOP("core", "{path} exists already: certificates signed with it would no longer match a new key"),
+            path=private_path,
+        )
     folder.mkdir(parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     private_key = Ed25519PrivateKey.generate()
@@ -94,11 +98,11 @@ def load_private(home_dir: Path | None = None) -> Ed25519PrivateKey:
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except FileNotFoundError:
-        raise SigningKeyError(f"no issuing key at {path}: run 'tipcase keys init' first") from None
+        raise SigningKeyError(QT_TRANSLATE_NOOP("core", "no issuing key at {path}: run 'tipcase keys init' first"), path=path) from None
     except ValueError as exc:
-        raise SigningKeyError(f"{path} is not a readable private key: {exc}") from None
+        raise SigningKeyError(QT_TRANSLATE_NOOP("core", "{path} is not a readable private key: {reason}"), path=path, reason=exc) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise SigningKeyError(f"{path} is not an Ed25519 key")
+        raise SigningKeyError(QT_TRANSLATE_NOOP("core", "{path} is not an Ed25519 key"), path=path)
     return key
 
 
@@ -107,9 +111,9 @@ def load_public(data: bytes, source: str = "key") -> Ed25519PublicKey:
     try:
         key = serialization.load_pem_public_key(data)
     except ValueError as exc:
-        raise SigningKeyError(f"{source} is not a PEM public key: {exc}") from None
+        raise SigningKeyError(QT_TRANSLATE_NOOP("core", "{source} is not a PEM public key: {reason}"), source=source, reason=exc) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise SigningKeyError(f"{source} is not an Ed25519 public key")
+        raise SigningKeyError(QT_TRANSLATE_NOOP("core", "{source} is not an Ed25519 public key"), source=source)
     return key
 
 
@@ -126,7 +130,7 @@ def import_public(
     """
     key = load_public(data, source)
     if institution is not None and not institution.strip():
-        raise SigningKeyError("name the institution whose certificates this key signs")
+        raise SigningKeyError(QT_TRANSLATE_NOOP("core", "name the institution whose certificates this key signs"))
     ident = key_id(key)
     folder = keys_dir(home_dir) / TRUSTED
     folder.mkdir(parents=True, exist_ok=True)
@@ -135,7 +139,12 @@ def import_public(
         bound = name_file.read_text(encoding="utf-8", errors="replace").strip()
         wanted = " ".join(institution.split())
         if bound != wanted:
-            raise SigningKeyError(f"key {ident} is trusted already for {bound}; add --replace to trust it for {wanted} instead")
+            raise SigningKeyError(
+                QT_TRANSLATE_NOOP("core", "key {ident} is trusted already for {bound}; add --replace to trust it for {wanted} instead"),
+                ident=ident,
+                bound=bound,
+                wanted=wanted,
+            )
     (folder / f"{ident}.pub").write_bytes(public_pem(key))
     if institution is not None:
         name_file.write_text(" ".join(institution.split()) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import EXIT_FAILED, EXIT_OK, database, operator
 from tipcase.home_folder import home
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit, audit_keys, records_check
 from tipcase.services.errors import ServiceError
 from tipcase.services.permissions import Permission, require
@@ -129,7 +130,7 @@ def cmd_db_grant(args: argparse.Namespace) -> int:
         try:
             statements = protection.grant_workstation(connection, args.role)
         except protection.RoleError as exc:
-            raise ServiceError(str(exc)) from None
+            raise ServiceError.carrying(exc) from None
     print(f"role {args.role}: may read and insert everywhere, update and delete only what is not evidence ({len(statements)} statements)")
     print(f"next: 'tipcase db create-login NAME --role {args.role}' for the workstations, which connect as NAME")
     return EXIT_OK
@@ -149,7 +150,7 @@ def cmd_db_create_login(args: argparse.Namespace) -> int:
         try:
             protection.create_login(connection, args.name, password, args.role)
         except protection.RoleError as exc:
-            raise ServiceError(str(exc)) from None
+            raise ServiceError.carrying(exc) from None
         url = db.url.set(username=args.name, password=None).render_as_string(hide_password=False).replace("+psycopg", "")
     print(f"login role {args.name} created in {args.role}")
     if not args.password_stdin:
@@ -196,7 +197,9 @@ def _database_key_id(db: Database) -> str:
     with db.reading() as session:
         ident = session.scalars(select(AuditEntry.key_id).order_by(AuditEntry.seq.desc()).limit(1)).first()
     if ident is None:
-        raise ServiceError("this database's audit log is not keyed yet: run 'tipcase db upgrade' (or record anything) first")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "this database's audit log is not keyed yet: run 'tipcase db upgrade' (or record anything) first")
+        )
     return ident
 
 
@@ -214,7 +217,7 @@ def cmd_audit_key_export(args: argparse.Namespace) -> int:
         ident = _database_key_id(db)
         key = audit_keys.load_key(ident)
         if key is None:
-            raise ServiceError(f"this workstation does not hold audit key {ident}")
+            raise ServiceError(QT_TRANSLATE_NOOP("core", "this workstation does not hold audit key {ident}"), ident=ident)
         audit_keys.export_key(key, Path(args.file))
         with db.transaction() as session:
             audit.record(session, operator(), "audit key exported", ident)

@@ -19,6 +19,7 @@ from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import accounts, exercise_debrief, exercise_log, exercises, team_cases
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database
@@ -134,10 +135,19 @@ def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int
         roles = exercises.roles_of(session, accounts.get_user(session, username), exercise)
         if args.role is not None:
             if args.role not in roles:
-                raise ServiceError(f"{username} is not assigned to role {args.role!r} in exercise {args.session!r}")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "{username} is not assigned to role {role!r} in exercise {session!r}"),
+                    username=username,
+                    role=args.role,
+                    session=args.session,
+                )
             return exercise.id, args.role
         if not roles:
-            raise ServiceError(f"{username} is not assigned to any role in exercise {args.session!r}")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "{username} is not assigned to any role in exercise {session!r}"),
+                username=username,
+                session=args.session,
+            )
         if len(roles) > 1:
             raise UsageError(f"{username} plays {', '.join(roles)} in exercise {args.session!r}: say which with --role")
         return exercise.id, roles[0]
@@ -261,7 +271,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             try:
                 exercise_debrief.write_report_pdf(session, operator(), exercise, target, language=args.language)
             except OSError as exc:
-                raise ServiceError(f"--pdf {args.pdf}: cannot write it: {exc.strerror or exc}") from None
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "--pdf {pdf}: cannot write it: {reason}"), pdf=args.pdf, reason=exc.strerror or exc
+                ) from None
             if not args.json:
                 print(f"after-action report written to {target}")
     if args.json:

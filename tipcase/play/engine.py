@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tipcase.format.model import Choice, Pathway, Scenario, Stage
+from tipcase.messages import QT_TRANSLATE_NOOP, MessageError
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, compile_scenario
 from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_pathway_steps
 from tipcase.play.ratings import CompetencyFigures, Rating, competency_figures, rate_choice, scenario_weights
@@ -24,7 +25,7 @@ from tipcase.play.scoring import CriticalError, Score, number, score
 from tipcase.play.state_space import Analysis, analyze, state_budget
 
 
-class PlayError(ValueError):
+class PlayError(MessageError, ValueError):
     """A decision that cannot be taken: not offered, or the case is already over."""
 
 
@@ -105,12 +106,17 @@ class Play:
     def choose(self, number: int) -> Decision:
         """Take the n-th offered choice (1-based)."""
         if self.finished:
-            raise PlayError(f"stage '{self.stage.id}' is an end: no more choices")
+            raise PlayError(QT_TRANSLATE_NOOP("core", "stage '{stage}' is an end: no more choices"), stage=self.stage.id)
         offered = self.offered()
         if not 1 <= number <= len(offered):
             languages = self.scenario.languages
             shown = ", ".join(f"{i}) {c.choice.label.get(self.language, languages)}" for i, c in enumerate(offered, 1))
-            raise PlayError(f"choice {number} is not offered at stage '{self.stage.id}'; offered: {shown or 'none'}")
+            raise PlayError(
+                QT_TRANSLATE_NOOP("core", "choice {number} is not offered at stage '{stage}'; offered: {offered}"),
+                number=number,
+                stage=self.stage.id,
+                offered=shown or "none",
+            )
         taken = offered[number - 1]
         self.values, self.clock = self.compiled.apply(taken, self.values, self.clock)
         decision = Decision(self.stage.id, number, taken.choice, tuple(c.choice.index for c in offered), self.clock)

@@ -14,6 +14,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError, SignInError
 from tipcase.services.passwords import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
@@ -44,7 +45,7 @@ def get_user(session: Session, username: str) -> User:
     """The account named ``username`` (exact, already lower-cased); NotFound when there is none."""
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is None:
-        raise NotFound(f"no account {username!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no account {username!r}"), username=username)
     return user
 
 
@@ -57,15 +58,17 @@ def create_user(session: Session, new: NewUser, password: str, *, by: User | str
     ``passwords.MIN_PASSWORD_LENGTH`` characters; AuditKeyError when the log is keyed with a key not held here.
     """
     if not USERNAME.fullmatch(new.username):
-        raise ServiceError(f"username {new.username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "username {username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'"), username=new.username
+        )
     if session.scalars(select(User.id).where(User.username == new.username)).first() is not None:
-        raise ServiceError(f"an account {new.username!r} already exists")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "an account {username!r} already exists"), username=new.username)
     if not new.full_name.strip():
-        raise ServiceError("a full name is required")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a full name is required"))
     try:
         password_hash = hash_password(password)
     except ValueError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.carrying(exc) from None
     user = User(
         username=new.username,
         full_name=new.full_name.strip(),
@@ -112,7 +115,7 @@ def set_role(session: Session, actor: User, username: str, role: Role) -> User:
     if user.id == actor.id and role != Role.ADMIN:
         admins = session.scalars(select(User.id).where(User.role == Role.ADMIN.value, User.active)).all()
         if len(admins) <= 1:
-            raise ServiceError("you are the last admin: make another admin first")
+            raise ServiceError(QT_TRANSLATE_NOOP("core", "you are the last admin: make another admin first"))
     old = user.role
     user.role = Role(role).value
     audit.record(session, actor, "role changed", user.username, old=old, new=user.role)
@@ -127,7 +130,7 @@ def reset_password(session: Session, actor: User, username: str, password: str |
     try:
         user.password_hash = hash_password(new_password)
     except ValueError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.carrying(exc) from None
     user.failed_sign_ins = 0
     user.locked_until = None
     audit.record(session, actor, "password reset", user.username)
@@ -137,11 +140,11 @@ def reset_password(session: Session, actor: User, username: str, password: str |
 def change_own_password(session: Session, actor: User, old: str, new: str) -> None:
     """Change ``actor``'s own password (audited); SignInError when ``old`` is wrong, ServiceError when ``new`` is too short."""
     if not verify_password(actor.password_hash, old):
-        raise SignInError("the current password is wrong")
+        raise SignInError(QT_TRANSLATE_NOOP("core", "the current password is wrong"))
     try:
         actor.password_hash = hash_password(new)
     except ValueError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.carrying(exc) from None
     audit.record(session, actor, "password changed", actor.username)
 
 
@@ -158,14 +161,20 @@ def sign_in(session: Session, username: str, password: str, now: dt.datetime | N
     user = session.scalars(select(User).where(User.username == username)).first()
     if user is None:
         audit.record(session, None, "sign-in failed", None, reason="unknown account", via=via)
-        raise SignInError("wrong username or password")
+        raise SignInError(QT_TRANSLATE_NOOP("core", "wrong username or password"))
     if not user.active:
         audit.record(session, None, "sign-in failed", username, reason="account deactivated", via=via)
-        raise SignInError("wrong username or password")
+        raise SignInError(QT_TRANSLATE_NOOP("core", "wrong username or password"))
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         audit.record(session, None, "sign-in failed", username, reason="locked", via=via)
-        raise SignInError(f"this account is locked after {MAX_FAILED_SIGN_INS} failed sign-ins; try again in {minutes} minute(s)")
+        raise SignInError(
+            QT_TRANSLATE_NOOP(
+                "core", "this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute(s)"
+            ),
+            max_failed_sign_ins=MAX_FAILED_SIGN_INS,
+            minutes=minutes,
+        )
     if not verify_password(user.password_hash, password):
         user.failed_sign_ins += 1
         reason = "wrong password"
@@ -174,7 +183,7 @@ def sign_in(session: Session, username: str, password: str, now: dt.datetime | N
             user.failed_sign_ins = 0
             reason = "wrong password; account locked"
         audit.record(session, None, "sign-in failed", username, reason=reason, via=via)
-        raise SignInError("wrong username or password")
+        raise SignInError(QT_TRANSLATE_NOOP("core", "wrong username or password"))
     user.failed_sign_ins = 0
     user.locked_until = None
     if needs_rehash(user.password_hash):

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Mapper, Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import audit_keys
 from tipcase.services.audit_keys import AuditKey, AuditKeyError
 from tipcase.store.models import Attempt, AttemptScore, AuditEntry, Decision, ScenarioVersion, utcnow
@@ -89,7 +90,7 @@ def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: De
         return
     key = audit_keys.load_key(ident)
     if key is None:
-        raise AuditKeyError(missing_key_message(ident))
+        raise AuditKeyError.carrying(missing_key_message(ident))
     if getattr(target, "made_at", None) is None:  # column defaults apply after this hook
         target.made_at = utcnow()
     target.time_taken_ms = target.time_taken_ms or 0
@@ -103,11 +104,15 @@ def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: De
     target.mac = decision_mac(key, target, user_id, version_id)
 
 
-def missing_key_message(ident: str) -> str:
+def missing_key_message(ident: str) -> Message:
     """The one-line explanation (and the remedy, export and import of the key) when this workstation lacks audit key ``ident``."""
-    return (
-        f"this database's records are sealed with audit key {ident}, which this workstation does not hold: "
-        f"run 'tipcase audit key export FILE' on a workstation that has it and 'tipcase audit key import FILE' here"
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "this database's records are sealed with audit key {ident}, which this workstation does not hold: "
+            "run 'tipcase audit key export FILE' on a workstation that has it and 'tipcase audit key import FILE' here",
+        ),
+        ident=ident,
     )
 
 

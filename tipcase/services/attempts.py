@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.format.model import Choice
 from tipcase.format.schema import Text
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.engine import Decision as PlayDecision
 from tipcase.play.engine import Play, PlayError
 from tipcase.play.ratings import Rating
@@ -102,12 +103,26 @@ def start_attempt(
     if language is not None:
         chosen = language_of(scenario.languages, language)
         if chosen is None:
-            raise ServiceError(f"{version.scenario_id} is not written in {language!r}: choose one of {', '.join(scenario.languages)}")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "{scenario} is not written in {language!r}: choose one of {languages}"),
+                scenario=version.scenario_id,
+                language=language,
+                languages=", ".join(scenario.languages),
+            )
         language = chosen
     if course is not None and version.id not in {item.scenario_version_id for item in course.items}:
-        raise ServiceError(f"{version.scenario_id} v{version.version} is not part of course {course.code}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{scenario} v{version} is not part of course {course}"),
+            scenario=version.scenario_id,
+            version=version.version,
+            course=course.code,
+        )
     if course is not None and not takes_course(session, actor, course):
-        raise PermissionDenied(f"{actor.username} is not a member of a cohort that takes course {course.code}")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} is not a member of a cohort that takes course {course}"),
+            username=actor.username,
+            course=course.code,
+        )
     existing = _open_attempt(session, actor, version, course)
     if existing is not None:
         return existing
@@ -116,7 +131,12 @@ def start_attempt(
             select(Attempt.id).where(Attempt.user_id == actor.id, Attempt.scenario_version_id == version.id, Attempt.course_id == course.id)
         ).all()
         if len(used) >= course.max_attempts:
-            raise ServiceError(f"course {course.code} allows {course.max_attempts} attempt(s) at {version.scenario_id}; all are used")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "course {course} allows {count} attempt(s) at {scenario}; all are used"),
+                course=course.code,
+                count=course.max_attempts,
+                scenario=version.scenario_id,
+            )
     attempt = Attempt(
         user_id=actor.id,
         scenario_version_id=version.id,
@@ -156,9 +176,13 @@ def get_attempt(session: Session, actor: User, attempt_id: int) -> Attempt:
     """An attempt its owner, or staff who read attempts, may see."""
     attempt = session.get(Attempt, attempt_id)
     if attempt is None:
-        raise NotFound(f"no attempt {attempt_id}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no attempt {attempt_id}"), attempt_id=attempt_id)
     if attempt.user_id != actor.id and not allowed(actor, Permission.READ_ALL_ATTEMPTS):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may not read another trainee's attempts")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may not read another trainee's attempts"),
+            username=actor.username,
+            role=Message(actor.role),
+        )
     return attempt
 
 
@@ -166,7 +190,11 @@ def list_attempts(session: Session, actor: User, user: User | None = None) -> li
     """``user``'s attempts (default: the actor's own), oldest first; PermissionDenied for another's without READ_ALL_ATTEMPTS."""
     user = user or actor
     if user.id != actor.id and not allowed(actor, Permission.READ_ALL_ATTEMPTS):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may not read another trainee's attempts")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may not read another trainee's attempts"),
+            username=actor.username,
+            role=Message(actor.role),
+        )
     return list(session.scalars(select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at, Attempt.id)))
 
 
@@ -242,25 +270,49 @@ def record_decision(
     """
     attempt = session.scalars(select(Attempt).where(Attempt.id == attempt_id).with_for_update()).first()
     if attempt is None:
-        raise NotFound(f"no attempt {attempt_id}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no attempt {attempt_id}"), attempt_id=attempt_id)
     if attempt.user_id != actor.id:
-        raise PermissionDenied(f"{actor.username} may only decide in their own attempts")
+        raise PermissionDenied(QT_TRANSLATE_NOOP("core", "{username} may only decide in their own attempts"), username=actor.username)
     if attempt.finished_at is not None:
-        raise StaleDecision(f"attempt {attempt_id} is finished (in another window?): decision {step} was not recorded")
+        raise StaleDecision(
+            QT_TRANSLATE_NOOP("core", "attempt {attempt_id} is finished (in another window?): decision {step} was not recorded"),
+            attempt_id=attempt_id,
+            step=step,
+        )
     play = _take_play(session, attempt)
     made = len(play.decisions)
     if step != made + 1 or (stage is not None and stage != play.stage.id):
         _keep_play(session, attempt, play)
+        if stage is None:
+            raise StaleDecision(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "attempt {attempt_id} has moved on (in another window?)"
+                    ": it is at decision {at}, stage '{now}'; decision {step} was not recorded",
+                ),
+                attempt_id=attempt_id,
+                at=made + 1,
+                now=play.stage.id,
+                step=step,
+            )
         raise StaleDecision(
-            f"attempt {attempt_id} has moved on (in another window?): it is at decision {made + 1}, stage '{play.stage.id}'; "
-            f"decision {step}" + (f" at stage '{stage}'" if stage is not None else "") + " was not recorded"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "attempt {attempt_id} has moved on (in another window?)"
+                ": it is at decision {at}, stage '{now}'; decision {step} at stage '{stage}' was not recorded",
+            ),
+            attempt_id=attempt_id,
+            at=made + 1,
+            now=play.stage.id,
+            step=step,
+            stage=stage,
         )
     before = play.copy()
     try:
         taken = play.choose(number)
     except PlayError as exc:
         _keep_play(session, attempt, play)
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.carrying(exc) from None
     session.add(
         Decision(
             attempt=attempt,
@@ -306,7 +358,11 @@ def read_result(attempt_id: int, stored: object) -> PlayResult:
     try:
         return PlayResult.from_json(stored)
     except StoredResultError as exc:
-        raise ServiceError(f"attempt {attempt_id}: its stored result cannot be read ({exc}); tipcase audit verify says more") from None
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "attempt {attempt_id}: its stored result cannot be read ({reason}); tipcase audit verify says more"),
+            attempt_id=attempt_id,
+            reason=exc,
+        ) from None
 
 
 def _finish(session: Session, attempt: Attempt, play: Play) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit_keys
 from tipcase.services.attempt_seals import finish_details, missing_key_message
 from tipcase.services.audit_keys import AuditKey, AuditKeyError, Checkpoint
@@ -161,7 +162,7 @@ def _writing_key(session: Session, last: AuditEntry | None) -> tuple[AuditEntry,
     if last is not None and last.key_id is not None:
         key = audit_keys.load_key(last.key_id)
         if key is None:
-            raise AuditKeyError(missing_key_message(last.key_id))
+            raise AuditKeyError.carrying(missing_key_message(last.key_id))
         return last, key
     return _seal(session, last)
 
@@ -171,15 +172,24 @@ def _seal(session: Session, last: AuditEntry | None) -> tuple[AuditEntry, AuditK
     seen = audit_keys.read_checkpoint(database_identity(session))
     if seen is not None:
         raise AuditTampered(
-            f"the audit log has no keyed entry although this workstation saw entry {seen.seq} keyed on {seen.at}: "
-            "it was rewritten or emptied. Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it "
-            "(if this database was replaced on purpose, e.g. by restoring a backup: 'tipcase audit forget-checkpoint')"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "the audit log has no keyed entry although this workstation saw entry {seq} keyed on {at}: it was rewritten or emptied. "
+                "Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it "
+                "(if this database was replaced on purpose, e.g. by restoring a backup: 'tipcase audit forget-checkpoint')",
+            ),
+            seq=seen.seq,
+            at=seen.at,
         )
     finished = list(session.scalars(select(Attempt).where(Attempt.finished_at.is_not(None)).order_by(Attempt.id)))
     if last is None and finished:
         raise AuditTampered(
-            f"the audit log is empty but {len(finished)} attempt(s) are finished: it was emptied. "
-            "Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "the audit log is empty but {count} attempt(s) are finished: it was emptied. "
+                "Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it",
+            ),
+            count=len(finished),
         )
     key = audit_keys.create_key()
     legacy_decisions = session.scalar(select(func.max(Decision.id)).where(Decision.mac.is_(None))) or 0
@@ -231,7 +241,7 @@ def rekey(session: Session, actor: User | str, reason: str) -> AuditEntry:
     reports them as not verifiable here. Other workstations must import the new key to write.
     """
     if not reason.strip():
-        raise ServiceError("a new audit key needs a reason")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a new audit key needs a reason"))
     last = _tail(session)
     if last is None or last.key_id is None:
         return _seal(session, last)[0]

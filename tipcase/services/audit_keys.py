@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from tipcase.home_folder import home
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services.errors import ServiceError
 
 FORMAT_LINE = "tipcase-audit-key-1"
@@ -95,13 +96,22 @@ def _encode(secret: bytes) -> bytes:
 def _decode(data: bytes, source: str) -> AuditKey:
     lines = data.decode("ascii", errors="replace").split()
     if len(lines) != 2 or lines[0] != FORMAT_LINE:
-        raise AuditKeyError(f"{source}: not a TIPCase audit key (it starts with {FORMAT_LINE!r})")
+        raise AuditKeyError(
+            QT_TRANSLATE_NOOP("core", "{source}: not a TIPCase audit key (it starts with {format_line!r})"),
+            source=source,
+            format_line=FORMAT_LINE,
+        )
     try:
         secret = bytes.fromhex(lines[1])
     except ValueError:
-        raise AuditKeyError(f"{source}: the key is not hexadecimal") from None
+        raise AuditKeyError(QT_TRANSLATE_NOOP("core", "{source}: the key is not hexadecimal"), source=source) from None
     if len(secret) != KEY_BYTES:
-        raise AuditKeyError(f"{source}: the key has {len(secret)} bytes, not {KEY_BYTES}")
+        raise AuditKeyError(
+            QT_TRANSLATE_NOOP("core", "{source}: the key has {count} bytes, not {key_bytes}"),
+            source=source,
+            count=len(secret),
+            key_bytes=KEY_BYTES,
+        )
     return AuditKey(key_id(secret), secret)
 
 
@@ -129,7 +139,7 @@ def load_key(ident: str, home_dir: Path | None = None) -> AuditKey | None:
         return None
     key = _decode(data, str(path))
     if key.id != ident:
-        raise AuditKeyError(f"{path} holds key {key.id}, not {ident}")
+        raise AuditKeyError(QT_TRANSLATE_NOOP("core", "{path} holds key {id}, not {ident}"), path=path, id=key.id, ident=ident)
     _loaded[path] = key
     return key
 
@@ -153,9 +163,9 @@ def export_key(key: AuditKey, target: Path) -> None:
     try:
         _write_private(target, _encode(key.secret))
     except FileExistsError:
-        raise AuditKeyError(f"{target} exists already: name a new file") from None
+        raise AuditKeyError(QT_TRANSLATE_NOOP("core", "{target} exists already: name a new file"), target=target) from None
     except OSError as exc:
-        raise AuditKeyError(f"cannot write {target}: {exc.strerror}") from None
+        raise AuditKeyError(QT_TRANSLATE_NOOP("core", "cannot write {target}: {reason}"), target=target, reason=exc.strerror) from None
 
 
 def import_key(source: Path, home_dir: Path | None = None) -> tuple[AuditKey, bool]:
@@ -163,7 +173,7 @@ def import_key(source: Path, home_dir: Path | None = None) -> tuple[AuditKey, bo
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise AuditKeyError(f"cannot read {source}: {exc.strerror}") from None
+        raise AuditKeyError(QT_TRANSLATE_NOOP("core", "cannot read {source}: {reason}"), source=source, reason=exc.strerror) from None
     key = _decode(data[:4096], str(source))
     if load_key(key.id, home_dir) is not None:
         return key, False
@@ -210,7 +220,7 @@ def read_checkpoint(identity: str, home_dir: Path | None = None) -> Checkpoint |
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise AuditKeyError(f"{path}: unreadable checkpoint ({exc})") from None
+        raise AuditKeyError(QT_TRANSLATE_NOOP("core", "{path}: unreadable checkpoint ({reason})"), path=path, reason=exc) from None
     return checkpoint if checkpoint.database == identity else None
 
 

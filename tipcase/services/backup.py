@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from tipcase import __version__
 from tipcase.home_folder import create_private, home, make_private_folder, private_file
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit, backup_keys
 from tipcase.services.errors import ServiceError
 from tipcase.store.database import Database
@@ -107,7 +108,9 @@ def backup(db: Database, target: Path, home_dir: Path | None = None, *, passphra
                 manifest["sealed_keys"] = header
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
     except OSError as exc:
-        raise ServiceError(f"cannot write the backup {target}: {exc.strerror or exc}") from None
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "cannot write the backup {target}: {reason}"), target=target, reason=exc.strerror or exc
+        ) from None
     finally:
         connection.close()
     sealed_files = secret if passphrase is not None else []
@@ -120,11 +123,15 @@ def read_manifest(source: Path) -> dict[str, Any]:
         with zipfile.ZipFile(source) as archive:
             manifest: Any = json.loads(archive.read("manifest.json"))
     except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise ServiceError(f"{source}: not a TIPCase backup ({exc})") from None
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{source}: not a TIPCase backup ({reason})"), source=source, reason=exc) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise ServiceError(f"{source}: unknown backup format {manifest.get('format') if isinstance(manifest, dict) else None!r}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: unknown backup format {format!r}"),
+            source=source,
+            format=manifest.get("format") if isinstance(manifest, dict) else None,
+        )
     if not isinstance(manifest.get("tables"), dict) or not isinstance(manifest.get("home_files", []), list):
-        raise ServiceError(f"{source}: a damaged backup manifest")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{source}: a damaged backup manifest"), source=source)
     return manifest
 
 
@@ -139,14 +146,27 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 def home_member(name: object, source: Path) -> PurePosixPath:
     """A key file's name from a backup, checked to land inside the home's ``keys/`` folder; else ServiceError."""
     if not isinstance(name, str) or not name or len(name) > 255:
-        raise ServiceError(f"{source}: a home file with an unusable name {name!r}")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{source}: a home file with an unusable name {name!r}"), source=source, name=name)
     path = PurePosixPath(name)
     if "\\" in name or "\x00" in name or _DRIVE.match(name) or path.is_absolute():
-        raise ServiceError(f"{source}: refused {name!r}: an absolute path or a drive would land outside the home")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: refused {name!r}: an absolute path or a drive would land outside the home"),
+            source=source,
+            name=name,
+        )
     if any(part in ("", ".", "..") for part in name.split("/")):
-        raise ServiceError(f"{source}: refused {name!r}: '..' or an empty part would land outside the home")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: refused {name!r}: '..' or an empty part would land outside the home"),
+            source=source,
+            name=name,
+        )
     if path.parts[0] != KEY_FOLDER or len(path.parts) < 2:
-        raise ServiceError(f"{source}: refused {name!r}: a backup restores only the home's {KEY_FOLDER}/ folder")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: refused {name!r}: a backup restores only the home's {key_folder}/ folder"),
+            source=source,
+            name=name,
+            key_folder=KEY_FOLDER,
+        )
     return path
 
 
@@ -154,12 +174,21 @@ def _member_bytes(archive: zipfile.ZipFile, member: str, source: Path) -> bytes:
     try:
         info = archive.getinfo(member)
     except KeyError:
-        raise ServiceError(f"{source}: {member} is missing (an incomplete backup)") from None
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: {member} is missing (an incomplete backup)"), source=source, member=member
+        ) from None
     kind = stat.S_IFMT(info.external_attr >> 16)
     if info.is_dir() or kind not in (0, stat.S_IFREG):
-        raise ServiceError(f"{source}: refused {member}: a link or a folder, not a file")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: refused {member}: a link or a folder, not a file"), source=source, member=member
+        )
     if info.file_size > MAX_KEY_FILE:
-        raise ServiceError(f"{source}: refused {member}: {info.file_size} bytes is no key file")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: refused {member}: {size} bytes is no key file"),
+            source=source,
+            member=member,
+            size=info.file_size,
+        )
     return archive.read(info)
 
 
@@ -198,11 +227,16 @@ def _check_targets(home_dir: Path, files: dict[PurePosixPath, bytes]) -> dict[Pu
         target = home_dir.joinpath(*name.parts)
         for part in [*reversed(target.parents[: len(name.parts) - 1]), target]:
             if part.is_symlink():
-                raise ServiceError(f"{part} is a link: restore does not write through links")
+                raise ServiceError(QT_TRANSLATE_NOOP("core", "{part} is a link: restore does not write through links"), part=part)
         if target.exists():
             if target.is_file() and target.read_bytes() == data:
                 continue  # already there, the same: nothing is replaced
-            raise ServiceError(f"the home already holds {name} with other content: restore never replaces a key (move it away first)")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "core", "the home already holds {name} with other content: restore never replaces a key (move it away first)"
+                ),
+                name=name,
+            )
         to_write[name] = data
     return to_write
 
@@ -212,7 +246,7 @@ def _rows(archive: zipfile.ZipFile, table: Any, source: Path) -> Iterator[list[d
     date_columns = {c.name for c in table.columns if isinstance(c.type, DateTime) or getattr(c.type, "impl", None).__class__ is DateTime}
     member = f"tables/{table.name}.jsonl"
     if member not in archive.namelist():
-        raise ServiceError(f"{source}: {member} is missing (an incomplete backup)")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{source}: {member} is missing (an incomplete backup)"), source=source, member=member)
     batch: list[dict[str, Any]] = []
     with archive.open(member) as raw:
         for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8"), 1):
@@ -224,7 +258,13 @@ def _rows(archive: zipfile.ZipFile, table: Any, source: Path) -> Iterator[list[d
                     if row.get(name) is not None:
                         row[name] = dt.datetime.fromisoformat(row[name])
             except (ValueError, TypeError, AttributeError) as exc:
-                raise ServiceError(f"{source}: {member}:{number}: unreadable row ({exc})") from None
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "{source}: {member}:{number}: unreadable row ({reason})"),
+                    source=source,
+                    member=member,
+                    number=number,
+                    reason=exc,
+                ) from None
             batch.append(row)
             if len(batch) >= BATCH:
                 yield batch
@@ -252,7 +292,12 @@ def restore(
     head = db.head()
     if manifest["revision"] != head:
         raise ServiceError(
-            f"{source} was made at schema revision {manifest['revision']}; this TIPCase is at {head}: use the matching version"
+            QT_TRANSLATE_NOOP(
+                "core", "{source} was made at schema revision {revision}; this TIPCase is at {head}: use the matching version"
+            ),
+            source=source,
+            revision=manifest["revision"],
+            head=head,
         )
     home_dir = home_dir or home()
     with zipfile.ZipFile(source) as archive:
@@ -264,7 +309,11 @@ def restore(
                 for table in Base.metadata.sorted_tables:
                     if connection.execute(select(func.count()).select_from(table)).scalar():
                         raise ServiceError(
-                            f"the database at {db.display_url} is not empty ({table.name} has rows): restore needs an empty home"
+                            QT_TRANSLATE_NOOP(
+                                "core", "the database at {database} is not empty ({table} has rows): restore needs an empty home"
+                            ),
+                            database=db.display_url,
+                            table=table.name,
                         )
                 for table in Base.metadata.sorted_tables:
                     for rows in _rows(archive, table, source):
@@ -290,10 +339,10 @@ def _write_files(home_dir: Path, files: dict[PurePosixPath, bytes]) -> list[str]
             written.append(name.as_posix())
     except FileExistsError as exc:
         _remove(home_dir, written)
-        raise ServiceError(f"{exc.filename}: appeared while restoring; nothing was replaced") from None
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{path}: appeared while restoring; nothing was replaced"), path=exc.filename) from None
     except OSError as exc:
         _remove(home_dir, written)
-        raise ServiceError(f"cannot write {exc.filename}: {exc.strerror}") from None
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "cannot write {path}: {reason}"), path=exc.filename, reason=exc.strerror) from None
     return written
 
 

@@ -27,6 +27,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from tipcase.certificates import signing
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services.errors import ServiceError
 
 SEALED_MEMBER = "keys.sealed"
@@ -48,7 +49,12 @@ def is_public(name: str) -> bool:
 def check_passphrase(passphrase: str) -> None:
     """Raise ServiceError unless the passphrase is long enough to guard a private key (12 characters)."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise ServiceError(f"the backup passphrase needs at least {MIN_PASSPHRASE} characters (a few words are easy to remember)")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "core", "the backup passphrase needs at least {min_passphrase} characters (a few words are easy to remember)"
+            ),
+            min_passphrase=MIN_PASSPHRASE,
+        )
 
 
 def _key(passphrase: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
@@ -87,15 +93,33 @@ def unseal(header: Any, sealed: bytes, passphrase: str, source: str) -> dict[str
     try:
         kdf = header["kdf"]
         if header["cipher"] != "AES-256-GCM" or kdf["name"] != "argon2id":
-            raise ServiceError(f"{source}: sealed keys in an unknown form ({header['cipher']}, {kdf['name']})")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "{source}: sealed keys in an unknown form ({cipher}, {kdf})"),
+                source=source,
+                cipher=header["cipher"],
+                kdf=kdf["name"],
+            )
         for name, limit in _LIMITS.items():
             if not 1 <= int(kdf[name]) <= limit:
-                raise ServiceError(f"{source}: sealed keys ask for {name} {kdf[name]} (at most {limit})")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "{source}: sealed keys ask for {name} {value} (at most {limit})"),
+                    source=source,
+                    name=name,
+                    value=kdf[name],
+                    limit=limit,
+                )
         salt, nonce = base64.b64decode(header["salt"], validate=True), base64.b64decode(header["nonce"], validate=True)
         plain = AESGCM(_key(passphrase, salt, kdf)).decrypt(nonce, sealed, _associated(header))
     except InvalidTag:
-        raise ServiceError(f"{source}: wrong passphrase for the keys (or the backup was altered)") from None
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: wrong passphrase for the keys (or the backup was altered)"), source=source
+        ) from None
     except (KeyError, TypeError, ValueError) as exc:
-        raise ServiceError(f"{source}: unreadable sealed keys ({type(exc).__name__}: {exc})") from None
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}: unreadable sealed keys ({kind}: {reason})"),
+            source=source,
+            kind=type(exc).__name__,
+            reason=exc,
+        ) from None
     files: dict[str, str] = json.loads(plain)["files"]
     return {name: base64.b64decode(data) for name, data in files.items()}

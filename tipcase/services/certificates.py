@@ -204,11 +204,11 @@ def issue(
     check_valid_days(valid_for_days)
     standing, progress = standing_and_progress(session, trainee, course)
     if not standing.eligible:
-        raise ServiceError(standing.sentence(trainee.username, course.code))
+        raise ServiceError.carrying(standing.sentence(trainee.username, course.code))
     try:
         private_key = load_private(home_dir)
     except SigningKeyError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.carrying(exc) from None
     now = utcnow()
     certificate = Certificate(
         serial=_next_serial(session, now.year, key_id(private_key.public_key())),
@@ -353,11 +353,11 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
         stored = certificate.payload or {}
         text = stored.get("text")
         if not text:
-            raise ServiceError(f"certificate {certificate.serial} has no signed payload")
+            raise ServiceError(QT_TRANSLATE_NOOP("core", "certificate {serial} has no signed payload"), serial=certificate.serial)
         try:
             opened = open_payload(str(text), {})
         except PayloadError as exc:
-            raise ServiceError(f"certificate {certificate.serial}: {exc}") from None
+            raise ServiceError(QT_TRANSLATE_NOOP("core", "certificate {serial}: {reason}"), serial=certificate.serial, reason=exc) from None
         data = opened.data
         record_text = stored.get("page")
         if record_text:
@@ -365,7 +365,11 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
                 record = open_record(str(record_text), {}).record
                 own = Institution.from_record(record.institution, _pictures(session, record.institution))
             except (PayloadError, KeyError, TypeError, ValueError) as exc:
-                raise ServiceError(f"certificate {certificate.serial}: its page record is damaged ({exc})") from None
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "certificate {serial}: its page record is damaged ({reason})"),
+                    serial=certificate.serial,
+                    reason=exc,
+                ) from None
             pages.append(_printed(data, str(text), record, own, str(record_text)))
             continue
         current = institution(session)

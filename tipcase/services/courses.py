@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
@@ -165,7 +165,11 @@ def course_progress(session: Session, actor: User, course: Course, user: User | 
     """Where a trainee stands in a course; the counted attempt follows the course's policy."""
     user = user or actor
     if user.id != actor.id and not allowed(actor, Permission.READ_ALL_ATTEMPTS):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may not read another trainee's records")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may not read another trainee's records"),
+            username=actor.username,
+            role=Message(actor.role),
+        )
     rows = []
     for item in course.items:
         attempts = list(

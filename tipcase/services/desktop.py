@@ -181,7 +181,7 @@ def open_attempt(db: Database, account_id: int, course_id: int | None, version_i
         user = _user(session, account_id)
         version = session.get(ScenarioVersion, version_id)
         if version is None:
-            raise NotFound(f"no published scenario {version_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no published scenario {version_id}"), version_id=version_id)
         course = session.get(Course, course_id) if course_id is not None else None
         written_in = scenarios.playable(version).scenario.languages  # the app's language, when the case has it
         attempt = attempts.start_attempt(session, user, version, course=course, language=attempts.language_of(written_in, language))

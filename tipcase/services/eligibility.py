@@ -15,6 +15,7 @@ import enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services.courses import CourseProgress, course_progress
 from tipcase.store.models import Certificate, Course, User
 
@@ -51,18 +52,49 @@ class Eligibility:
         """Whether a certificate may be issued now."""
         return self.standing is Standing.ELIGIBLE
 
-    def sentence(self, username: str, course_code: str) -> str:
-        """One English line (the command line's and the service error's); the app says it in its own words."""
+    def sentence(self, username: str, course_code: str) -> Message:
+        """One line (the command line's and the service error's): English as a ``str``, its template for the app."""
         if self.standing is Standing.NOT_A_MEMBER:
-            return f"{username} is not a member of a cohort that has course {course_code}"
+            return Message(
+                QT_TRANSLATE_NOOP("core", "{username} is not a member of a cohort that has course {course}"),
+                username=username,
+                course=course_code,
+            )
         if self.standing is Standing.ALREADY_HELD:
-            return f"{username} already holds certificate {self.held_serial} for {course_code}"
+            return Message(
+                QT_TRANSLATE_NOOP("core", "{username} already holds certificate {serial} for {course}"),
+                username=username,
+                serial=self.held_serial,
+                course=course_code,
+            )
         if self.standing is Standing.NOT_COMPLETED:
+            if self.pass_rule == "mean" and self.mean_percent is None:
+                return Message(
+                    QT_TRANSLATE_NOOP("core", "{username} has not completed course {course}: no mean yet, the course asks {asks:g} %"),
+                    username=username,
+                    course=course_code,
+                    asks=self.pass_mean,
+                )
             if self.pass_rule == "mean":
-                mean = "no mean yet" if self.mean_percent is None else f"a mean of {self.mean_percent:g} %"
-                return f"{username} has not completed course {course_code}: {mean}, the course asks {self.pass_mean:g} %"
-            return f"{username} has not completed course {course_code}: {self.passed} of {self.total} cases passed"
-        return f"{username} may be issued the certificate for {course_code}"
+                return Message(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{username} has not completed course {course}: a mean of {mean:g} %, the course asks {asks:g} %"
+                    ),
+                    username=username,
+                    course=course_code,
+                    mean=self.mean_percent,
+                    asks=self.pass_mean,
+                )
+            return Message(
+                QT_TRANSLATE_NOOP("core", "{username} has not completed course {course}: {passed} of {total} cases passed"),
+                username=username,
+                course=course_code,
+                passed=self.passed,
+                total=self.total,
+            )
+        return Message(
+            QT_TRANSLATE_NOOP("core", "{username} may be issued the certificate for {course}"), username=username, course=course_code
+        )
 
 
 def held_certificate(session: Session, trainee: User, course: Course) -> Certificate | None:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.format.loader import bundled_register
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import exercises
 from tipcase.services.desktop import _user
 from tipcase.services.errors import ServiceError
@@ -56,7 +57,12 @@ def debrief(session: Session, actor: User, exercise: ExerciseSession, *, languag
     play, seq = take_play(session, exercise)
     try:
         if language is not None and language not in play.team.languages:
-            raise ServiceError(f"{play.team.id} is written in {', '.join(play.team.languages)}, not {language!r}")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "{team} is written in {languages}, not {language!r}"),
+                team=play.team.id,
+                languages=", ".join(play.team.languages),
+                language=language,
+            )
         rows = list(session.scalars(select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id).order_by(ExerciseEvent.seq)))
         ids = {row.user_id for row in rows if row.user_id is not None}
         names = {user.id: user.username for user in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}

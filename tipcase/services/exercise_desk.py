@@ -20,6 +20,7 @@ from sqlalchemy import select
 from tipcase.format.model import Exhibit, Pathway
 from tipcase.format.roles import role_name
 from tipcase.format.schema import Text
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.engine import Play
 from tipcase.services import accounts, exercises, team_cases
 from tipcase.services.desktop import _user
@@ -217,7 +218,7 @@ def create(db: Database, account_id: int, version_id: int, name: str) -> Session
         user = _user(session, account_id)
         version = session.get(TeamCaseVersion, version_id)
         if version is None:
-            raise NotFound(f"no published team case version {version_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no published team case version {version_id}"), version_id=version_id)
         exercise = exercises.create_session(session, user, version, name)
         session.flush()
         return _row(session, user, exercise)
@@ -230,7 +231,7 @@ def assign(db: Database, account_id: int, name: str, role: str, user_id: int, *,
         exercise = exercises.get_session(session, name)
         person = session.get(User, user_id)
         if person is None:
-            raise NotFound(f"no user {user_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no user {user_id}"), user_id=user_id)
         (exercises.unassign if remove else exercises.assign)(session, actor, exercise, role, person)
 
 
@@ -331,7 +332,11 @@ def room(db: Database, account_id: int, name: str, after: int = 0) -> Room:
         user = _user(session, account_id)
         exercise = exercises.get_session(session, name)
         if not (allowed(user, Permission.RUN_EXERCISES) or allowed(user, Permission.READ_ALL_ATTEMPTS)):
-            raise PermissionDenied(f"{user.username} ({user.role}) may not read an exercise's master log")  # as exercises.events
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("core", "{username} ({role}) may not read an exercise's master log"),
+                username=user.username,
+                role=Message(user.role),
+            )  # as exercises.events
         play, seq = _play(session, exercise)
         players = _players(exercise)
         team = play.team

@@ -66,7 +66,7 @@ def _seal_event(_mapper: Mapper[ExerciseEvent], connection: Connection, target: 
         return
     key = audit_keys.load_key(ident)
     if key is None:
-        raise AuditKeyError(missing_key_message(ident))
+        raise AuditKeyError.carrying(missing_key_message(ident))
     if getattr(target, "at", None) is None:
         target.at = utcnow()
     target.mac = event_mac(key, target)

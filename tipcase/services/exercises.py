@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit
@@ -34,6 +35,13 @@ from tipcase.team.result import role_result as single_role_result
 from tipcase.team.result import session_result
 
 DRAFT, RUNNING, PAUSED_STATUS, ENDED_STATUS = "draft", "running", "paused", "ended"
+# A session's status as a refusal says it (tipcase.messages: the app translates the word too).
+STATUS_WORDS = (
+    QT_TRANSLATE_NOOP("core", "draft"),
+    QT_TRANSLATE_NOOP("core", "running"),
+    QT_TRANSLATE_NOOP("core", "paused"),
+    QT_TRANSLATE_NOOP("core", "ended"),
+)
 
 
 class StaleTeamDecision(ServiceError):
@@ -80,14 +88,14 @@ def get_session(session: Session, name: str, *, lock: bool = False) -> ExerciseS
     query = select(ExerciseSession).where(ExerciseSession.name == name)
     found = session.scalars(query.with_for_update() if lock else query).first()
     if found is None:
-        raise NotFound(f"no exercise session {name!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no exercise session {name!r}"), name=name)
     return found
 
 
 def _locked(session: Session, exercise_id: int) -> ExerciseSession:
     found = session.scalars(select(ExerciseSession).where(ExerciseSession.id == exercise_id).with_for_update()).first()
     if found is None:
-        raise NotFound(f"no exercise session {exercise_id}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no exercise session {exercise_id}"), exercise_id=exercise_id)
     session.refresh(found)
     return found
 
@@ -108,9 +116,14 @@ def _may_direct(actor: User) -> None:
 
 def _may_play(session: Session, actor: User, exercise: ExerciseSession, role: str) -> None:
     if not actor.active:
-        raise PermissionDenied(f"{actor.username}'s account is disabled")
+        raise PermissionDenied(QT_TRANSLATE_NOOP("core", "{username}'s account is disabled"), username=actor.username)
     if role not in roles_of(session, actor, exercise):
-        raise PermissionDenied(f"{actor.username} is not assigned to role {role!r} in exercise {exercise.name!r}")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} is not assigned to role {role!r} in exercise {exercise!r}"),
+            username=actor.username,
+            role=role,
+            exercise=exercise.name,
+        )
 
 
 def list_sessions(session: Session, actor: User) -> list[ExerciseSession]:
@@ -128,12 +141,17 @@ def create_session(session: Session, actor: User, version: TeamCaseVersion, name
     _may_direct(actor)
     name = name.strip()
     if not name or len(name) > 100:
-        raise ServiceError("a session needs a name of 1 to 100 characters")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a session needs a name of 1 to 100 characters"))
     team = playable_team(version).team
     if language is not None and language not in team.languages:
-        raise ServiceError(f"{team.id} is written in {', '.join(team.languages)}, not {language!r}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{team} is written in {languages}, not {language!r}"),
+            team=team.id,
+            languages=", ".join(team.languages),
+            language=language,
+        )
     if session.scalars(select(ExerciseSession.id).where(ExerciseSession.name == name)).first() is not None:
-        raise ServiceError(f"an exercise session {name!r} already exists")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "an exercise session {name!r} already exists"), name=name)
     exercise = ExerciseSession(
         name=name, team_case_version_id=version.id, status=DRAFT, language=language or team.languages[0], created_by_id=actor.id
     )
@@ -141,7 +159,7 @@ def create_session(session: Session, actor: User, version: TeamCaseVersion, name
         with session.begin_nested():
             session.add(exercise)
     except IntegrityError:
-        raise ServiceError(f"an exercise session {name!r} already exists") from None
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "an exercise session {name!r} already exists"), name=name) from None
     audit.record(session, actor, "exercise created", name, team_case=f"{version.team_id} v{version.version}")
     return exercise
 
@@ -151,11 +169,16 @@ def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, 
     _may_direct(actor)
     team = playable_team(exercise.team_case_version).team
     if role not in team.roles:
-        raise ServiceError(f"team case {team.id} has no role {role!r} (roles: {', '.join(team.roles)})")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "team case {team} has no role {role!r} (roles: {roles})"),
+            team=team.id,
+            role=role,
+            roles=", ".join(team.roles),
+        )
     if exercise.status == ENDED_STATUS:
-        raise SessionNotRunning(f"exercise {exercise.name!r} has ended")
+        raise SessionNotRunning(QT_TRANSLATE_NOOP("core", "exercise {exercise!r} has ended"), exercise=exercise.name)
     if not user.active:
-        raise ServiceError(f"{user.username}'s account is disabled")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{username}'s account is disabled"), username=user.username)
     if session.get(ExerciseAssignment, (exercise.id, role, user.id)) is None:
         session.add(ExerciseAssignment(session_id=exercise.id, role=role, user_id=user.id))
         session.flush()
@@ -166,7 +189,9 @@ def unassign(session: Session, actor: User, exercise: ExerciseSession, role: str
     """Take a user off a role; only before the session starts (afterwards the record of who played stays)."""
     _may_direct(actor)
     if exercise.status != DRAFT:
-        raise ServiceError(f"exercise {exercise.name!r} has started: its assignments are part of the record")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "exercise {exercise!r} has started: its assignments are part of the record"), exercise=exercise.name
+        )
     found = session.get(ExerciseAssignment, (exercise.id, role, user.id))
     if found is not None:
         session.delete(found)
@@ -180,7 +205,13 @@ def _control(
     _may_direct(actor)
     exercise = _locked(session, exercise.id)
     if exercise.status not in allowed_from:
-        raise SessionNotRunning(f"exercise {exercise.name!r} is {exercise.status}: it cannot be {kind}")
+        cannot = {
+            STARTED: QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: it cannot be started"),
+            PAUSED: QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: it cannot be paused"),
+            RESUMED: QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: it cannot be resumed"),
+            ENDED: QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: it cannot be ended"),
+        }
+        raise SessionNotRunning.carrying(Message(cannot[kind], exercise=exercise.name, status=Message(exercise.status)))
     play, seq = take_play(session, exercise)
     details: dict[str, Any] = {}
     if kind == ENDED:
@@ -208,7 +239,9 @@ def start(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseS
     assigned = set(session.scalars(select(ExerciseAssignment.role).where(ExerciseAssignment.session_id == exercise.id)))
     missing = [role for role in team.roles if role not in assigned]
     if missing:
-        raise ServiceError(f"assign a trainee to every role before starting: {', '.join(missing)} have none")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "assign a trainee to every role before starting: {missing} have none"), missing=", ".join(missing)
+        )
     return _control(session, actor, exercise, allowed_from=(DRAFT,), status=RUNNING, kind=STARTED)
 
 
@@ -244,7 +277,7 @@ def fire_inject(session: Session, actor: User, exercise: ExerciseSession, inject
 def send_message(session: Session, actor: User, exercise: ExerciseSession, text: str, to: list[str] | None = None) -> int:
     """An ad-hoc message (no effects) to some roles or all; returns the newest event number."""
     if not text.strip():
-        raise ServiceError("a message needs some text")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a message needs some text"))
     return _trainer_event(session, actor, exercise, lambda play: play.message(text.strip(), to))
 
 
@@ -252,12 +285,14 @@ def _trainer_event(session: Session, actor: User, exercise: ExerciseSession, act
     _may_direct(actor)
     exercise = _locked(session, exercise.id)
     if exercise.status not in (RUNNING, PAUSED_STATUS):
-        raise SessionNotRunning(f"exercise {exercise.name!r} is {exercise.status}")
+        raise SessionNotRunning(
+            QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}"), exercise=exercise.name, status=Message(exercise.status)
+        )
     play, seq = take_play(session, exercise)
     try:
         events = act(play)
     except PlayError as exc:
-        raise ServiceError(str(exc)) from None  # the play is dropped: the next reader replays the log
+        raise ServiceError.carrying(exc) from None  # the play is dropped: the next reader replays the log
     seq = append(session, exercise, seq, events, user_id=actor.id)
     keep_play(session, exercise, play, seq)
     return seq
@@ -288,7 +323,7 @@ def role_view(session: Session, actor: User, exercise: ExerciseSession, role: st
     try:
         return _view(exercise, play, role, seq)
     except PlayError as exc:
-        raise ServiceError(str(exc)) from None
+        raise ServiceError.carrying(exc) from None
     finally:
         keep_play(session, exercise, play, seq)
 
@@ -313,20 +348,33 @@ def decide(
     _may_play(session, actor, exercise, role)
     exercise = _locked(session, exercise.id)
     if exercise.status != RUNNING:
-        raise SessionNotRunning(f"exercise {exercise.name!r} is {exercise.status}: decision {step} of role {role!r} was not recorded")
+        raise SessionNotRunning(
+            QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: decision {step} of role {role!r} was not recorded"),
+            exercise=exercise.name,
+            status=Message(exercise.status),
+            step=step,
+            role=role,
+        )
     play, seq = take_play(session, exercise)
     state = play.role(role)
     made = len(state.play.decisions)
     if step != made + 1 or (stage is not None and stage != state.play.stage.id) or (position is not None and position != state.position):
         keep_play(session, exercise, play, seq)
         raise StaleTeamDecision(
-            f"role {role!r} has moved on (another trainee at the role, or an arrival): it is at decision {made + 1}, "
-            f"stage '{state.play.stage.id}'; decision {step} was not recorded"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "role {role!r} has moved on (another trainee at the role, or an arrival)"
+                ": it is at decision {at}, stage '{stage}'; decision {step} was not recorded",
+            ),
+            role=role,
+            at=made + 1,
+            stage=state.play.stage.id,
+            step=step,
         )
     try:
         events = play.choose(role, number)
     except PlayError as exc:
-        raise ServiceError(str(exc)) from None  # the play is dropped: the next reader replays the log
+        raise ServiceError.carrying(exc) from None  # the play is dropped: the next reader replays the log
     seq = append(session, exercise, seq, events, user_id=actor.id)
     keep_play(session, exercise, play, seq)
     return _view(exercise, play, role, seq)
@@ -337,7 +385,9 @@ def _may_read(session: Session, actor: User, exercise: ExerciseSession) -> None:
     if allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS):
         return
     if not roles_of(session, actor, exercise):
-        raise PermissionDenied(f"{actor.username} takes no part in exercise {exercise.name!r}")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} takes no part in exercise {exercise!r}"), username=actor.username, exercise=exercise.name
+        )
 
 
 def report(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
@@ -392,7 +442,11 @@ def status(session: Session, actor: User, exercise: ExerciseSession) -> dict[str
 def events(session: Session, actor: User, exercise: ExerciseSession, after_seq: int = 0) -> list[ExerciseEvent]:
     """The master log: the session's events after ``after_seq``, in order (for those who direct or read exercises)."""
     if not (allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS)):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may not read an exercise's master log")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may not read an exercise's master log"),
+            username=actor.username,
+            role=Message(actor.role),
+        )
     query = select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq > after_seq).order_by(ExerciseEvent.seq)
     return list(session.scalars(query))
 

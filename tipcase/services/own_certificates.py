@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.store.models import Certificate, User
@@ -22,7 +23,11 @@ from tipcase.store.models import Certificate, User
 
 def _may_read(actor: User, certificate: Certificate) -> None:
     if certificate.user_id != actor.id and not allowed(actor, Permission.READ_REGISTER):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may read only their own certificates")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may read only their own certificates"),
+            username=actor.username,
+            role=Message(actor.role),
+        )
 
 
 def held(session: Session, actor: User, holder: User | None = None) -> list[Certificate]:
@@ -33,7 +38,11 @@ def held(session: Session, actor: User, holder: User | None = None) -> list[Cert
     holder = holder or actor
     require(actor, Permission.READ_OWN_RECORDS)
     if holder.id != actor.id and not allowed(actor, Permission.READ_REGISTER):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may read only their own certificates")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may read only their own certificates"),
+            username=actor.username,
+            role=Message(actor.role),
+        )
     query = select(Certificate).where(Certificate.user_id == holder.id).order_by(Certificate.issued_at.desc(), Certificate.id.desc())
     return list(session.scalars(query))
 
@@ -55,9 +64,13 @@ def write_pdf(session: Session, actor: User, serial: str, target: Path) -> None:
 
     certificate = session.scalars(select(Certificate).where(Certificate.serial == serial)).first()
     if certificate is None:
-        raise NotFound(f"no certificate {serial!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no certificate {serial!r}"), serial=serial)
     _may_read(actor, certificate)
     if certificate.revoked_at is not None:
-        raise ServiceError(f"certificate {serial} was revoked on {certificate.revoked_at:%Y-%m-%d}; it cannot be printed")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "certificate {serial} was revoked on {revoked:%Y-%m-%d}; it cannot be printed"),
+            serial=serial,
+            revoked=certificate.revoked_at,
+        )
     pages = certificates.printable(session, [certificate])
     certificates.write_pdfs(pages, certificates.institution(session), target)

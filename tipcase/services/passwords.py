@@ -16,6 +16,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from tipcase.messages import QT_TRANSLATE_NOOP, MessageError
+
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
@@ -27,13 +29,17 @@ _generated_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, paralleli
 GENERATED_LENGTH = 14
 
 
+class PasswordTooShort(MessageError, ValueError):
+    """A password under ``MIN_PASSWORD_LENGTH`` characters (its message a template: tipcase.messages)."""
+
+
 def hash_password(password: str) -> str:
     """An argon2id hash of ``password`` at argon2-cffi's default cost (RFC 9106's second recommended option: 64 MiB, 3 passes).
 
-    Raises ValueError for a password under ``MIN_PASSWORD_LENGTH`` (8) characters.
+    Raises PasswordTooShort (a ValueError) for a password under ``MIN_PASSWORD_LENGTH`` (8) characters.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise PasswordTooShort(QT_TRANSLATE_NOOP("core", "a password needs at least {count} characters"), count=MIN_PASSWORD_LENGTH)
     return _hasher.hash(password)
 
 

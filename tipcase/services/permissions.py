@@ -10,30 +10,31 @@ from __future__ import annotations
 
 import enum
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services.errors import PermissionDenied
 from tipcase.store.models import Role, User
 
 
 class Permission(enum.StrEnum):
-    """What a role may do; ``MATRIX`` says which roles hold each permission."""
+    """What a role may do; ``MATRIX`` says which roles hold each permission (marked: a refusal names it)."""
 
-    PLAY = "play"
-    READ_OWN_RECORDS = "read own records"
-    READ_ALL_ATTEMPTS = "read every trainee's attempts"
-    PUBLISH_SCENARIO = "publish scenarios"
-    MANAGE_COURSES = "manage courses"
-    MANAGE_COHORTS = "manage cohorts"
-    LIST_USERS = "list accounts"
-    MANAGE_USERS = "manage accounts"
-    MANAGE_ROLES = "manage roles"
-    ISSUE_CERTIFICATE = "issue certificates"
-    REVOKE_CERTIFICATE = "revoke certificates"
-    READ_REGISTER = "read the certificate register"
-    EXPORT_RECORDS = "export records"
-    VERIFY_AUDIT = "verify the audit log"
-    BACKUP = "back up and restore"
-    CONFIGURE_INSTITUTION = "configure the institution"
-    RUN_EXERCISES = "run team exercises"
+    PLAY = QT_TRANSLATE_NOOP("core", "play")
+    READ_OWN_RECORDS = QT_TRANSLATE_NOOP("core", "read own records")
+    READ_ALL_ATTEMPTS = QT_TRANSLATE_NOOP("core", "read every trainee's attempts")
+    PUBLISH_SCENARIO = QT_TRANSLATE_NOOP("core", "publish scenarios")
+    MANAGE_COURSES = QT_TRANSLATE_NOOP("core", "manage courses")
+    MANAGE_COHORTS = QT_TRANSLATE_NOOP("core", "manage cohorts")
+    LIST_USERS = QT_TRANSLATE_NOOP("core", "list accounts")
+    MANAGE_USERS = QT_TRANSLATE_NOOP("core", "manage accounts")
+    MANAGE_ROLES = QT_TRANSLATE_NOOP("core", "manage roles")
+    ISSUE_CERTIFICATE = QT_TRANSLATE_NOOP("core", "issue certificates")
+    REVOKE_CERTIFICATE = QT_TRANSLATE_NOOP("core", "revoke certificates")
+    READ_REGISTER = QT_TRANSLATE_NOOP("core", "read the certificate register")
+    EXPORT_RECORDS = QT_TRANSLATE_NOOP("core", "export records")
+    VERIFY_AUDIT = QT_TRANSLATE_NOOP("core", "verify the audit log")
+    BACKUP = QT_TRANSLATE_NOOP("core", "back up and restore")
+    CONFIGURE_INSTITUTION = QT_TRANSLATE_NOOP("core", "configure the institution")
+    RUN_EXERCISES = QT_TRANSLATE_NOOP("core", "run team exercises")
 
 
 _T, _TR, _R, _A = Role.TRAINEE, Role.TRAINER, Role.REGISTRAR, Role.ADMIN
@@ -67,4 +68,9 @@ def allowed(actor: User, permission: Permission) -> bool:
 def require(actor: User, permission: Permission) -> None:
     """Raise PermissionDenied unless the actor's role allows ``permission``."""
     if not allowed(actor, permission):
-        raise PermissionDenied(f"{actor.username} ({actor.role}) may not {permission.value}")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) may not {action}"),
+            username=actor.username,
+            role=Message(actor.role),
+            action=Message(permission.value),
+        )

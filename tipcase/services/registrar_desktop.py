@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from tipcase.certificates.signing import SigningKeyError, init_keys, key_id, load_private
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit, courses
 from tipcase.services.desktop import _user
 from tipcase.services.eligibility import Eligibility, Standing, eligibility
@@ -238,7 +239,7 @@ def issue_choices(db: Database, account_id: int) -> IssueChoices:
 def _course(session: Any, course_id: int) -> Course:
     course = session.get(Course, course_id)
     if course is None:
-        raise NotFound(f"no course {course_id}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no course {course_id}"), course_id=course_id)
     return course  # type: ignore[no-any-return]
 
 
@@ -249,7 +250,7 @@ def person_eligibility(db: Database, account_id: int, user_id: int, course_id: i
         require(actor, Permission.ISSUE_CERTIFICATE)
         person = session.get(User, user_id)
         if person is None:
-            raise NotFound(f"no account {user_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no account {user_id}"), user_id=user_id)
         return eligibility(session, person, _course(session, course_id))
 
 
@@ -260,7 +261,7 @@ def issue_for_person(db: Database, account_id: int, user_id: int, course_id: int
     with db.transaction() as session:
         person = session.get(User, user_id)
         if person is None:
-            raise NotFound(f"no account {user_id}")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no account {user_id}"), user_id=user_id)
         issued = certificates.issue(session, _user(session, account_id), person, _course(session, course_id))
         return PersonIssue(issued.serial, issued.code)
 
@@ -295,7 +296,7 @@ def create_issuing_key(db: Database, account_id: int, home_dir: Path | None = No
         try:
             ident = init_keys(home_dir)
         except SigningKeyError as exc:
-            raise ServiceError(str(exc)) from None
+            raise ServiceError.carrying(exc) from None
         audit.record(session, actor, "issuing key created", ident)
         return ident
 

@@ -238,7 +238,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
     rows = read_rows(source)
     header = next((row for row in rows if any(_text(cell) for cell in row.cells)), None)
     if header is None:
-        raise ServiceError(f"{source}: the roster is empty")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "{source}: the roster is empty"), source=source)
     columns: dict[int, str] = {}
     ignored: list[str] = []
     for position, cell in enumerate(header.cells):
@@ -248,13 +248,24 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
             if name:
                 ignored.append(name)
         elif key in columns.values():
-            raise ServiceError(f"{source}:{header.number}: two columns mean {LABELS[key]} (the second is '{name}'): keep one")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "{source}:{line}: two columns mean {column} (the second is '{name}'): keep one"),
+                source=source,
+                line=header.number,
+                column=LABELS[key],
+                name=name,
+            )
         else:
             columns[position] = key
     missing = [name for name in REQUIRED if name not in columns.values()]
     if missing:
         names = " and ".join(f"'{COLUMNS[m][0]}'" for m in missing)
-        raise ServiceError(f"{source}:{header.number}: the header row needs a {names} column (e.g. staff_id, full_name)")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{source}:{line}: the header row needs a {names} column (e.g. staff_id, full_name)"),
+            source=source,
+            line=header.number,
+            names=names,
+        )
     with_staff_ids = select(User.staff_id, User.username).where(User.staff_id.is_not(None))
     by_staff: dict[str, str] = {str(row[0]): row[1] for row in session.execute(with_staff_ids)}
     usernames = set(session.scalars(select(User.username)))
@@ -281,7 +292,12 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         if not values:
             continue  # a blank line
         if len(preview.rows) >= MAX_ROWS:
-            raise TableError(f"{source}:{raw.number}: more than {MAX_ROWS:,} rows, the most a roster may have: split it")
+            raise TableError(
+                QT_TRANSLATE_NOOP("core", "{source}:{line}: more than {max_rows:,} rows, the most a roster may have: split it"),
+                source=source,
+                line=raw.number,
+                max_rows=MAX_ROWS,
+            )
         staff_id, full_name = values.get("staff_id", ""), values.get("full_name", "")
         row = RosterRow(raw.number, staff_id, full_name, values.get("username") or username_for(full_name, staff_id))
         row.rank, row.unit, row.agency = values.get("rank"), values.get("unit"), values.get("agency")
@@ -347,7 +363,7 @@ def prepare_accounts(
     with ThreadPoolExecutor(max_workers=threads) as pool:
         for start in range(0, len(passwords), threads * 2):  # a few at a time, so a cancel is heard at once
             if cancelled is not None and cancelled():
-                raise ImportCancelled("roster import cancelled: nothing was imported")
+                raise ImportCancelled(QT_TRANSLATE_NOOP("core", "roster import cancelled: nothing was imported"))
             for hashed in pool.map(hash_generated_password, passwords[start : start + threads * 2]):
                 hashes.append(hashed)
                 if progress is not None:
@@ -441,4 +457,6 @@ def write_passwords(path: str | Path, created: list[tuple[str, str]]) -> None:
             writer.writerow(["username", "password"])
             writer.writerows(created)
     except OSError as exc:
-        raise ServiceError(f"cannot write the passwords to {path}: {exc.strerror or exc}") from None
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "cannot write the passwords to {path}: {reason}"), path=path, reason=exc.strerror or exc
+        ) from None

@@ -59,7 +59,15 @@ def read_media(scenario_path: Path, scenario: Scenario) -> list[Media]:
             read = media.read_media(folder, exhibit.file)
         except media.MediaError as exc:
             line, col = exhibit.file_pos
-            raise ServiceError(f"{scenario_path}:{line}:{col}: exhibit '{exhibit.id}': file '{exhibit.file}': {exc}") from None
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "{scenario_path}:{line}:{col}: exhibit '{exhibit}': file '{file}': {reason}"),
+                scenario_path=scenario_path,
+                line=line,
+                col=col,
+                exhibit=exhibit.id,
+                file=exhibit.file,
+                reason=exc,
+            ) from None
         found[exhibit.file] = Media(exhibit.file, read.media_type, read.data)
     return list(found.values())
 
@@ -116,7 +124,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
     errors = [f for f in checked.findings if f.is_error]
     if errors or checked.scenario is None:
         first = errors[0] if errors else f"{path}: not a scenario file"
-        raise ServiceError(f"cannot publish: {first}")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "cannot publish: {finding}"), finding=first)
     scenario = checked.scenario
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
@@ -125,7 +133,12 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
         return same
     latest = session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario.id))
     if latest is not None and scenario.version < latest:
-        raise ServiceError(f"{scenario.id}: version {scenario.version} is older than the published version {latest}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{scenario}: version {version} is older than the published version {latest}"),
+            scenario=scenario.id,
+            version=scenario.version,
+            latest=latest,
+        )
     media = read_media(path, scenario)
     pathway_source = None
     if scenario.pathway is not None:
@@ -178,7 +191,11 @@ def get_version(session: Session, scenario_id: str, version: int | None = None) 
         select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == version)
     ).first()
     if found is None:
-        raise NotFound(f"no published version {version} of scenario {scenario_id!r}")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("core", "no published version {version} of scenario {scenario_id!r}"),
+            version=version,
+            scenario_id=scenario_id,
+        )
     return found
 
 
@@ -188,7 +205,7 @@ def latest_version(session: Session, scenario_id: str) -> ScenarioVersion:
         select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id).order_by(ScenarioVersion.version.desc()).limit(1)
     ).first()
     if version is None:
-        raise NotFound(f"no published scenario {scenario_id!r}")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no published scenario {scenario_id!r}"), scenario_id=scenario_id)
     return version
 
 
@@ -201,7 +218,11 @@ def playable(version: ScenarioVersion) -> Playable:
 def _playable(sha256: str, source: str, pathway_source: str | None) -> Playable:
     loaded = load_bytes(source.encode("utf-8"), f"{sha256[:12]}.yaml")
     if loaded.scenario is None or loaded.findings.has_errors:  # pragma: no cover - validated when published
-        raise ServiceError(f"stored scenario {sha256[:12]} no longer loads: {loaded.findings.items[:1]}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "stored scenario {digest} no longer loads: {finding}"),
+            digest=sha256[:12],
+            finding=loaded.findings.items[:1],
+        )
     pathway = None
     if pathway_source is not None:
         pathway = load_bytes(pathway_source.encode("utf-8"), "pathway.yaml").pathway

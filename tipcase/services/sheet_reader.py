@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services.errors import ServiceError
 
 MAX_FILE_BYTES = 32 * 2**20
@@ -85,15 +86,21 @@ def read_rows(path: str | Path) -> Iterator[Row]:
         with open(source, "rb") as stream:
             magic = stream.read(8)
     except OSError as exc:
-        raise TableError(f"{source}: cannot read: {exc.strerror or exc}") from None
+        raise TableError(QT_TRANSLATE_NOOP("core", "{source}: cannot read: {reason}"), source=source, reason=exc.strerror or exc) from None
     if size > MAX_FILE_BYTES:
-        raise TableError(f"{source}: larger than {MAX_FILE_BYTES // 2**20} MB, the most a roster file may be")
+        raise TableError(
+            QT_TRANSLATE_NOOP("core", "{source}: larger than {megabytes} MB, the most a roster file may be"),
+            source=source,
+            megabytes=MAX_FILE_BYTES // 2**20,
+        )
     if magic.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _xlsx_rows(source)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise TableError(f"{source}: an old Excel (.xls) workbook: save it as .xlsx, or as 'CSV UTF-8'")
+        raise TableError(
+            QT_TRANSLATE_NOOP("core", "{source}: an old Excel (.xls) workbook: save it as .xlsx, or as 'CSV UTF-8'"), source=source
+        )
     if source.suffix.lower() in (".xlsx", ".xlsm"):
-        raise TableError(f"{source}: not a readable XLSX workbook (not a ZIP container)")
+        raise TableError(QT_TRANSLATE_NOOP("core", "{source}: not a readable XLSX workbook (not a ZIP container)"), source=source)
     return _csv_rows(source)
 
 
@@ -129,14 +136,28 @@ def _csv_from_stream(source: Path, stream: IO[str], encoding: str) -> Iterator[R
                 return
             except csv.Error as exc:
                 if "field larger than field limit" in str(exc):
-                    raise TableError(f"{source}:{line}: a cell longer than {MAX_CELL_CHARS:,} characters, the most a cell holds") from None
-                raise TableError(f"{source}:{line}: not readable as CSV ({exc})") from None
+                    raise TableError(
+                        QT_TRANSLATE_NOOP(
+                            "core", "{source}:{line}: a cell longer than {max_cell_chars:,} characters, the most a cell holds"
+                        ),
+                        source=source,
+                        line=line,
+                        max_cell_chars=MAX_CELL_CHARS,
+                    ) from None
+                raise TableError(
+                    QT_TRANSLATE_NOOP("core", "{source}:{line}: not readable as CSV ({reason})"), source=source, line=line, reason=exc
+                ) from None
             _check_cells(source, line, cells)
             yield Row(line, tuple(cells))
             line = first_line_after(reader, match is not None)
     except UnicodeDecodeError:
-        what = "UTF-16 text" if encoding == "utf-16" else "UTF-8 text"
-        raise TableError(f"{source}:{_undecodable_line(source, encoding)}: not {what} (save the roster as 'CSV UTF-8')") from None
+        what = Message(QT_TRANSLATE_NOOP("core", "UTF-16 text") if encoding == "utf-16" else QT_TRANSLATE_NOOP("core", "UTF-8 text"))
+        raise TableError(
+            QT_TRANSLATE_NOOP("core", "{source}:{line}: not {what} (save the roster as 'CSV UTF-8')"),
+            source=source,
+            line=_undecodable_line(source, encoding),
+            what=what,
+        ) from None
 
 
 def _undecodable_line(source: Path, encoding: str) -> int:
@@ -169,7 +190,12 @@ def _few_columns(source: Path, lines: Iterator[str], delimiter: str, first: int)
                 elif not quoted:
                     fields += 1
                     if fields > MAX_COLUMNS:
-                        raise TableError(f"{source}:{number}: more than {MAX_COLUMNS} columns, the most a roster row may have")
+                        raise TableError(
+                            QT_TRANSLATE_NOOP("core", "{source}:{number}: more than {max_columns} columns, the most a roster row may have"),
+                            source=source,
+                            number=number,
+                            max_columns=MAX_COLUMNS,
+                        )
         elif line.count('"') % 2:
             quoted = True
         yield line
@@ -190,10 +216,20 @@ def _delimiter(header: str) -> str:
 
 def _check_cells(source: Path, line: int, cells: list[str] | tuple[Value, ...]) -> None:
     if len(cells) > MAX_COLUMNS:
-        raise TableError(f"{source}:{line}: more than {MAX_COLUMNS} columns, the most a roster row may have")
+        raise TableError(
+            QT_TRANSLATE_NOOP("core", "{source}:{line}: more than {max_columns} columns, the most a roster row may have"),
+            source=source,
+            line=line,
+            max_columns=MAX_COLUMNS,
+        )
     for cell in cells:
         if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
-            raise TableError(f"{source}:{line}: a cell longer than {MAX_CELL_CHARS:,} characters, the most a cell holds")
+            raise TableError(
+                QT_TRANSLATE_NOOP("core", "{source}:{line}: a cell longer than {max_cell_chars:,} characters, the most a cell holds"),
+                source=source,
+                line=line,
+                max_cell_chars=MAX_CELL_CHARS,
+            )
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------
@@ -206,14 +242,16 @@ def _xlsx_rows(source: Path) -> Iterator[Row]:
         try:
             book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
         except (InvalidFileException, *BROKEN_WORKBOOK) as exc:
-            raise TableError(f"{source}: not a readable XLSX workbook ({_reason(exc)})") from None
+            raise TableError(
+                QT_TRANSLATE_NOOP("core", "{source}: not a readable XLSX workbook ({reason})"), source=source, reason=_reason(exc)
+            ) from None
         yield from _sheet_rows(source, book, extents)
 
 
 def _sheet_rows(source: Path, book: Any, extents: dict[str, tuple[int, int]]) -> Iterator[Row]:
     try:
         if not book.worksheets:
-            raise TableError(f"{source}: the workbook has no worksheet")
+            raise TableError(QT_TRANSLATE_NOOP("core", "{source}: the workbook has no worksheet"), source=source)
         sheet = book.worksheets[0]
         part = str(getattr(sheet, "_worksheet_path", "")).lstrip("/")
         last, width = extents.get(part) or max(extents.values(), default=(0, 0))
@@ -226,7 +264,12 @@ def _sheet_rows(source: Path, book: Any, extents: dict[str, tuple[int, int]]) ->
                 _check_cells(source, number, cells)
                 yield Row(number, cells)
         except BROKEN_WORKBOOK as exc:
-            raise TableError(f"{source}:{number + 1}: not a readable worksheet row ({_reason(exc)})") from None
+            raise TableError(
+                QT_TRANSLATE_NOOP("core", "{source}:{line}: not a readable worksheet row ({reason})"),
+                source=source,
+                line=number + 1,
+                reason=_reason(exc),
+            ) from None
     finally:
         book.close()
 
@@ -242,16 +285,33 @@ def _check_container(source: Path) -> dict[str, tuple[int, int]]:
         with zipfile.ZipFile(source) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
-                raise TableError(f"{source}: more than {MAX_PARTS:,} parts in the workbook's container")
+                raise TableError(
+                    QT_TRANSLATE_NOOP("core", "{source}: more than {max_parts:,} parts in the workbook's container"),
+                    source=source,
+                    max_parts=MAX_PARTS,
+                )
             total = 0
             for info in parts:
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                    raise TableError(f"{source}: part {info.filename} is compressed in a way Excel never writes")
+                    raise TableError(
+                        QT_TRANSLATE_NOOP("core", "{source}: part {part} is compressed in a way Excel never writes"),
+                        source=source,
+                        part=info.filename,
+                    )
                 if info.file_size > MAX_PART_BYTES:
-                    raise TableError(f"{source}: part {info.filename} unpacks to more than {MAX_PART_BYTES // 2**20} MB, the limit")
+                    raise TableError(
+                        QT_TRANSLATE_NOOP("core", "{source}: part {part} unpacks to more than {megabytes} MB, the limit"),
+                        source=source,
+                        part=info.filename,
+                        megabytes=MAX_PART_BYTES // 2**20,
+                    )
                 total += info.file_size
             if total > MAX_UNPACKED_BYTES:
-                raise TableError(f"{source}: the workbook unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB, the limit")
+                raise TableError(
+                    QT_TRANSLATE_NOOP("core", "{source}: the workbook unpacks to more than {megabytes} MB, the limit"),
+                    source=source,
+                    megabytes=MAX_UNPACKED_BYTES // 2**20,
+                )
             extents = {}
             for info in parts:
                 if info.filename.endswith((".xml", ".rels")):
@@ -260,7 +320,9 @@ def _check_container(source: Path) -> dict[str, tuple[int, int]]:
                         extents[info.filename] = extent
             return extents
     except BROKEN_WORKBOOK as exc:
-        raise TableError(f"{source}: not a readable XLSX workbook ({_reason(exc)})") from None
+        raise TableError(
+            QT_TRANSLATE_NOOP("core", "{source}: not a readable XLSX workbook ({reason})"), source=source, reason=_reason(exc)
+        ) from None
 
 
 def _local(tag: str) -> str:
@@ -294,49 +356,83 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
         while chunk := stream.read(1 << 16):
             window = tail + chunk
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise TableError(f"{where}: declares a document type, which a workbook never does")
+                raise TableError(QT_TRANSLATE_NOOP("core", "{where}: declares a document type, which a workbook never does"), where=where)
             tail = window[-9:]
             try:
                 parser.feed(chunk)
                 events = cast(list[tuple[str, Element]], list(parser.read_events()))
             except ParseError as exc:
-                raise TableError(f"{where}: not well-formed XML ({exc})") from None
+                raise TableError(QT_TRANSLATE_NOOP("core", "{where}: not well-formed XML ({reason})"), where=where, reason=exc) from None
             for event, element in events:
                 if event == "start":
                     elements += 1
                     open_elements.append(element)
                     if len(open_elements) > MAX_XML_DEPTH:
-                        raise TableError(f"{where}: XML nested deeper than {MAX_XML_DEPTH} levels, the limit")
+                        raise TableError(
+                            QT_TRANSLATE_NOOP("core", "{where}: XML nested deeper than {max_xml_depth} levels, the limit"),
+                            where=where,
+                            max_xml_depth=MAX_XML_DEPTH,
+                        )
                     if elements > MAX_XML_ELEMENTS:
-                        raise TableError(f"{where}: more than {MAX_XML_ELEMENTS:,} XML elements, the limit")
+                        raise TableError(
+                            QT_TRANSLATE_NOOP("core", "{where}: more than {max_xml_elements:,} XML elements, the limit"),
+                            where=where,
+                            max_xml_elements=MAX_XML_ELEMENTS,
+                        )
                     name = _local(element.tag)
                     if name == "row":
                         row, cells = _row_number(source, element.get("r"), row), 0
                     elif name == "c":
                         cells, valued = cells + 1, False
                         if cells > MAX_ROW_CELLS:
-                            raise TableError(f"{source}:{row}: more than {MAX_ROW_CELLS:,} cells in a row, the most a worksheet has")
+                            raise TableError(
+                                QT_TRANSLATE_NOOP(
+                                    "core", "{source}:{row}: more than {max_row_cells:,} cells in a row, the most a worksheet has"
+                                ),
+                                source=source,
+                                row=row,
+                                max_row_cells=MAX_ROW_CELLS,
+                            )
                     continue
                 open_elements.pop()
                 text = element.text
                 if text and len(text) > MAX_CELL_CHARS:
-                    raise TableError(f"{where}: a cell longer than {MAX_CELL_CHARS:,} characters, the most a cell holds")
+                    raise TableError(
+                        QT_TRANSLATE_NOOP("core", "{where}: a cell longer than {max_cell_chars:,} characters, the most a cell holds"),
+                        where=where,
+                        max_cell_chars=MAX_CELL_CHARS,
+                    )
                 name = _local(element.tag)
                 if name in ("v", "is"):
                     valued = True
                 elif name == "c" and valued:
                     column = _column(element.get("r")) or MAX_COLUMNS  # a cell may leave its place implicit
                     if column > MAX_COLUMNS:
-                        raise TableError(f"{source}:{row}: a value beyond column {MAX_COLUMNS}, the most a roster row may have")
+                        raise TableError(
+                            QT_TRANSLATE_NOOP(
+                                "core", "{source}:{row}: a value beyond column {max_columns}, the most a roster row may have"
+                            ),
+                            source=source,
+                            row=row,
+                            max_columns=MAX_COLUMNS,
+                        )
                     if row > last_row + MAX_ROW_GAP or row > MAX_ROWS + MAX_ROW_GAP:
-                        raise TableError(f"{source}:{row}: more than {MAX_ROWS:,} rows, or more than {MAX_ROW_GAP:,} blank rows in a row")
+                        raise TableError(
+                            QT_TRANSLATE_NOOP(
+                                "core", "{source}:{row}: more than {max_rows:,} rows, or more than {max_row_gap:,} blank rows in a row"
+                            ),
+                            source=source,
+                            row=row,
+                            max_rows=MAX_ROWS,
+                            max_row_gap=MAX_ROW_GAP,
+                        )
                     last_row, last_column = row, max(last_column, column)
                 if open_elements:
                     open_elements[-1].remove(element)  # the parent keeps no finished child: memory stays flat
     try:
         parser.close()
     except ParseError as exc:
-        raise TableError(f"{where}: not well-formed XML ({exc})") from None
+        raise TableError(QT_TRANSLATE_NOOP("core", "{where}: not well-formed XML ({reason})"), where=where, reason=exc) from None
     return last_row, last_column
 
 
@@ -351,7 +447,14 @@ def _row_number(source: Path, reference: str | None, previous: int) -> int:
     number = int(reference) if reference.isascii() and reference.isdigit() and len(reference) <= 7 else 0
     if not previous < number <= MAX_SHEET_ROWS:
         raise TableError(
-            f"{source}: a worksheet row numbered {reference[:20]!r} after row {previous}; "
-            f"a workbook numbers its rows in order from 1 to {MAX_SHEET_ROWS:,} (save it again from a spreadsheet)"
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{source}: a worksheet row numbered {reference!r} after row {previous}"
+                "; a workbook numbers its rows in order from 1 to {max_sheet_rows:,} (save it again from a spreadsheet)",
+            ),
+            source=source,
+            reference=reference[:20],
+            previous=previous,
+            max_sheet_rows=MAX_SHEET_ROWS,
         )
     return number

@@ -21,6 +21,7 @@ from tipcase import bundled
 from tipcase.format.loader import load_bytes
 from tipcase.format.model import Pathway
 from tipcase.format.validator import check_file
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
@@ -51,10 +52,14 @@ def publish_team_file(session: Session, actor: User | None, path: str | Path) ->
     checked = check_file(path)
     errors = [f for f in checked.findings if f.is_error]
     if errors:
-        raise ServiceError(f"cannot publish: {errors[0]}")
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "cannot publish: {finding}"), finding=errors[0])
     team = checked.team
     if team is None:
-        raise ServiceError(f"cannot publish {path} as a team case: it is a {checked.loaded.kind or 'unreadable'} file")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "cannot publish {path} as a team case: it is a {kind} file"),
+            path=path,
+            kind=checked.loaded.kind or "unreadable",
+        )
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     same = _published(session, team.id, team.version, sha)
@@ -62,7 +67,12 @@ def publish_team_file(session: Session, actor: User | None, path: str | Path) ->
         return same
     latest = session.scalar(select(func.max(TeamCaseVersion.version)).where(TeamCaseVersion.team_id == team.id))
     if latest is not None and team.version < latest:
-        raise ServiceError(f"{team.id}: version {team.version} is older than the published version {latest}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{team}: version {version} is older than the published version {latest}"),
+            team=team.id,
+            version=team.version,
+            latest=latest,
+        )
     pathway_source = None
     if team.pathway is not None:
         found = bundled.find_pathway(path, team.pathway)
@@ -93,7 +103,11 @@ def _published(session: Session, team_id: str, number: int, sha: str) -> TeamCas
     query = select(TeamCaseVersion).where(TeamCaseVersion.team_id == team_id, TeamCaseVersion.version == number)
     same = session.scalars(query).first()
     if same is not None and same.sha256 != sha:
-        raise ServiceError(f"{team_id} version {number} is already published with other content: raise 'version' first")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{team_id} version {number} is already published with other content: raise 'version' first"),
+            team_id=team_id,
+            number=number,
+        )
     return same
 
 
@@ -104,7 +118,9 @@ def get_team_version(session: Session, team_id: str, version: int | None = None)
         query = query.where(TeamCaseVersion.version == version)
     found = session.scalars(query.order_by(TeamCaseVersion.version.desc()).limit(1)).first()
     if found is None:
-        raise NotFound(f"no published team case {team_id!r}" + (f" version {version}" if version is not None else ""))
+        if version is None:
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no published team case {team_id!r}"), team_id=team_id)
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no published team case {team_id!r} version {version}"), team_id=team_id, version=version)
     return found
 
 
@@ -123,6 +139,10 @@ def playable_team(version: TeamCaseVersion) -> PlayableTeam:
 def _playable(sha256: str, source: str, pathway_source: str | None) -> PlayableTeam:
     loaded = load_bytes(source.encode("utf-8"), f"{sha256[:12]}.yaml")
     if loaded.team is None or loaded.findings.has_errors:  # pragma: no cover - validated when published
-        raise ServiceError(f"stored team case {sha256[:12]} no longer loads: {loaded.findings.items[:1]}")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "stored team case {digest} no longer loads: {finding}"),
+            digest=sha256[:12],
+            finding=loaded.findings.items[:1],
+        )
     pathway = load_bytes(pathway_source.encode("utf-8"), "pathway.yaml").pathway if pathway_source is not None else None
     return PlayableTeam(loaded.team, pathway, compile_team(loaded.team))

@@ -34,6 +34,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 from typing_extensions import override
 
+from tipcase.messages import QT_TRANSLATE_NOOP
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -82,10 +84,10 @@ class Base(DeclarativeBase):
 class Role(enum.StrEnum):
     """An account's role; what each may do is ``tipcase.services.permissions.MATRIX``."""
 
-    TRAINEE = "trainee"
-    TRAINER = "trainer"
-    REGISTRAR = "registrar"
-    ADMIN = "admin"
+    TRAINEE = QT_TRANSLATE_NOOP("core", "trainee")  # marked: a refusal names the role (tipcase.messages)
+    TRAINER = QT_TRANSLATE_NOOP("core", "trainer")
+    REGISTRAR = QT_TRANSLATE_NOOP("core", "registrar")
+    ADMIN = QT_TRANSLATE_NOOP("core", "admin")
 
 
 ROLE_VALUES = tuple(r.value for r in Role)

@@ -17,6 +17,7 @@ from collections import deque
 from typing import Any
 
 from tipcase.format.model import Pathway
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.play.pathway_rules import TrailStep
@@ -143,7 +144,12 @@ class TeamPlay:
         try:
             return self.roles[role_id]
         except KeyError:
-            raise PlayError(f"no role {role_id!r} in team case '{self.team.id}' (roles: {', '.join(self.roles)})") from None
+            raise PlayError(
+                QT_TRANSLATE_NOOP("core", "no role {role_id!r} in team case '{team}' (roles: {roles})"),
+                role_id=role_id,
+                team=self.team.id,
+                roles=", ".join(self.roles),
+            ) from None
 
     @property
     def finished(self) -> bool:
@@ -169,7 +175,12 @@ class TeamPlay:
         role = self.role(role_id)
         if role.waiting:
             raise PlayError(
-                f"role '{role_id}' waits at stage '{role.play.stage.id}' for hand-over '{role.waits_for}': no choice is offered yet"
+                QT_TRANSLATE_NOOP(
+                    "core", "role '{role_id}' waits at stage '{stage}' for hand-over '{waits_for}': no choice is offered yet"
+                ),
+                role_id=role_id,
+                stage=role.play.stage.id,
+                waits_for=role.waits_for,
             )
         start = len(self.log)
         stage_index = role.play.stage_index
@@ -199,11 +210,17 @@ class TeamPlay:
         """
         inject = self.team.inject(inject_id)
         if inject is None:
-            raise PlayError(f"no inject {inject_id!r} in team case '{self.team.id}'")
+            raise PlayError(
+                QT_TRANSLATE_NOOP("core", "no inject {inject_id!r} in team case '{team}'"), inject_id=inject_id, team=self.team.id
+            )
         if to is None:
             targets = [role_id for role_id in inject.to if not self._has_fired(role_id, inject_id)]
             if not targets:
-                raise PlayError(f"inject '{inject_id}' has already fired for every role it goes to ({', '.join(inject.to)})")
+                raise PlayError(
+                    QT_TRANSLATE_NOOP("core", "inject '{inject_id}' has already fired for every role it goes to ({to})"),
+                    inject_id=inject_id,
+                    to=", ".join(inject.to),
+                )
         else:
             targets = to
         start = len(self.log)
@@ -211,9 +228,18 @@ class TeamPlay:
             role = self.role(role_id)
             compiled = next((i for i in role.compiled.injects if i.inject.id == inject_id), None)
             if compiled is None:
-                raise PlayError(f"inject '{inject_id}' is not for role '{role_id}' (it goes to {', '.join(inject.to)})")
+                raise PlayError(
+                    QT_TRANSLATE_NOOP("core", "inject '{inject_id}' is not for role '{role_id}' (it goes to {to})"),
+                    inject_id=inject_id,
+                    role_id=role_id,
+                    to=", ".join(inject.to),
+                )
             if role.fired >> compiled.bit & 1:
-                raise PlayError(f"inject '{inject_id}' has already fired for role '{role_id}'")
+                raise PlayError(
+                    QT_TRANSLATE_NOOP("core", "inject '{inject_id}' has already fired for role '{role_id}'"),
+                    inject_id=inject_id,
+                    role_id=role_id,
+                )
         for role_id in targets:
             role = self.roles[role_id]
             compiled = next(i for i in role.compiled.injects if i.inject.id == inject_id)

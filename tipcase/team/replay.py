@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tipcase.format.model import Pathway
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.engine import PlayError
 from tipcase.team.joint import JointAnalysis
 from tipcase.team.model import TeamCase
@@ -45,6 +46,6 @@ def play_scripted(
                 try:
                     play.choose(role_id, queue.pop(0))
                 except PlayError as exc:
-                    raise PlayError(f"role '{role_id}': {exc}") from None
+                    raise PlayError(QT_TRANSLATE_NOOP("core", "role '{role_id}': {reason}"), role_id=role_id, reason=exc) from None
                 moved = True
     return play
