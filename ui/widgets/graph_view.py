@@ -10,7 +10,8 @@ route (the nodes with a state), never smaller than that; Ctrl+wheel or +/- zoom;
 keyboard the arrow keys move a focus ring from node to node, Home/End go to the first and last, Enter
 or Space activate the node (``node_activated``), and the view's accessible name says the node's label
 and description. ``select_node`` puts the ring on a node and brings it into sight (the debrief's list
-drives it). An ``editable`` view lets nodes be dragged and reports each drop (``nodes_moved``); a
+drives it). An ``editable`` view lets nodes be dragged, or moved by Ctrl+arrow keys (``node_nudge``), and
+reports each drop or burst of presses (``nodes_moved``); a
 ``minimap`` view shows the whole graph in its corner when it overflows (``ui.widgets.minimap``).
 """
 
@@ -37,6 +38,7 @@ from tipcase.format.pathway_map import LaneMap
 from ui.widgets.graph_items import NAMES_WIDTH, EdgeItem, EdgeSpec, LanesItem, NodeItem, NodeSpec
 from ui.widgets.graph_navigation import NavigableView
 from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
+from ui.widgets.node_nudge import NodeNudge
 
 if TYPE_CHECKING:
     from ui.widgets.minimap import Minimap
@@ -85,6 +87,7 @@ class GraphView(NavigableView):
         self._metrics = QFontMetricsF(self._font)
         self._fit_pending = False  # fitted while hidden: fit again once shown at its real size
         self.minimap: Minimap | None = None
+        self.nudge = NodeNudge(self) if editable else None  # Ctrl+arrow keys move the selected nodes
         if minimap:
             from ui.widgets.minimap import Minimap  # noqa: PLC0415 - it draws with this module's sizes
 
@@ -343,8 +346,12 @@ class GraphView(NavigableView):
         ]
         self._pressed_at = {}
         if moved:
-            self._grow_scene_rect()
-            self.nodes_moved.emit(moved)
+            self.report_moved(moved)
+
+    def report_moved(self, moved: list[tuple[str, float, float]]) -> None:
+        """Nodes moved by hand (a drag, or a burst of Ctrl+arrow keys): ``nodes_moved`` says where, once."""
+        self._grow_scene_rect()
+        self.nodes_moved.emit(moved)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         item = self.itemAt(event.position().toPoint())
