@@ -22,6 +22,7 @@ from tests.test_import_twine import LINK_FORMS
 
 from ui.main_window import MainWindow
 from ui.settings import GEOMETRY
+from ui.widgets.map_legend import SPACING, MapLegend
 
 app = QApplication.instance() or QApplication(sys.argv[:1])
 
@@ -35,6 +36,13 @@ def report(where: str, window: QWidget) -> None:
     settle()
     area, frame, least = window.screen().availableGeometry(), window.frameGeometry(), window.minimumSizeHint()
     print("fit", where, area.width(), area.height(), frame.x(), frame.y(), frame.width(), frame.height(), least.width(), least.height())
+
+
+def report_legend(where: str, legend: MapLegend) -> None:
+    """``legend WHERE WIDTH HEIGHT NEEDED_HEIGHT RIGHTMOST``: how much a map legend needs against what it has."""
+    settle()
+    rightmost = max((sum(size for _, size, _ in row[:-1]) + row[-1][1] - SPACING for _, row in legend.rows(legend.width())), default=0)
+    print("legend", where, legend.width(), legend.height(), legend.heightForWidth(legend.width()), round(rightmost))
 
 
 def in_modal(where: str, opens: object) -> None:
@@ -87,6 +95,7 @@ def main() -> None:
     editor = window.editor_page()
     editor.select("arrival", 0)
     report("editor", window)
+    report_legend("editor-legend", editor.graph_legend)
     editor.select("arrival")
     editor.edits.play_from_selected()
     report("play-from-here", editor.edits.play_from_here)

@@ -57,6 +57,12 @@ def test_every_window_fits_a_full_hd_screen_at_200_percent(tmp_path: Path, monke
             where, *numbers = line.split()[1:]
             shown[where] = [int(n) for n in numbers]
     assert set(shown) == WINDOWS
+    legends = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("legend ")]
+    assert [where for where, *_ in legends] == ["editor-legend"]
+    for where, *numbers in legends:  # every entry of the editor's legend whole: none cut off at the right or bottom
+        width, height, needed, rightmost = (int(n) for n in numbers)
+        assert needed <= height, f"{where} is cut off at the bottom: {numbers}"
+        assert rightmost <= width, f"{where} is cut off at the right: {numbers}"
     for where, (width, height, x, y, frame_width, frame_height, least_width, least_height) in shown.items():
         assert (width, height) == (960, 540), "1920x1080 at 200 % is 960x540 logical pixels"
         assert x >= 0, where

@@ -7,6 +7,7 @@ meanings in order (its accessible description).
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -177,24 +178,45 @@ class MapLegend(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _rows(self, width: int) -> list[list[tuple[str, float]]]:
+    def _line(self) -> float:
+        """A row's height for one line of text: ``ROW``, or more for a larger font."""
+        return max(float(ROW), QFontMetricsF(self.font()).height() + 6)
+
+    def rows(self, width: int) -> list[tuple[float, list[tuple[str, float, float]]]]:
+        """The entries as they are laid out ``width`` pixels wide: (row height, [(entry, width taken, text width)]).
+
+        An entry whose words are wider than the legend (a long meaning at 200 % scaling, in a narrow
+        editor) is wrapped onto as many lines as it needs, never cut off.
+        """
         metrics = QFontMetricsF(self.font())
-        rows: list[list[tuple[str, float]]] = [[]]
-        used = 0.0
+        line = self._line()
+        room = max(float(width) - SWATCH - GAP - SPACING, 40.0)
+        rows: list[tuple[float, list[tuple[str, float, float]]]] = []
+        row: list[tuple[str, float, float]] = []
+        used, height = 0.0, line
         for key in self.entries:
-            size = SWATCH + GAP + metrics.horizontalAdvance(entry_text(key)) + SPACING
-            if rows[-1] and used + size > width:
-                rows.append([])
-                used = 0.0
-            rows[-1].append((key, size))
+            text = entry_text(key)
+            natural = metrics.horizontalAdvance(text) + 1
+            shown = min(natural, room)
+            size = SWATCH + GAP + shown + SPACING
+            if row and used + size > width:
+                rows.append((height, row))
+                row, used, height = [], 0.0, line
+            if natural > room:
+                wrapped = metrics.boundingRect(QRectF(0, 0, shown, 1e6), int(Qt.TextFlag.TextWordWrap), text)
+                shown = max(shown, wrapped.width() + 1)  # a word longer than the room stays whole
+                height = max(height, wrapped.height() + 6)
+            row.append((key, size, shown))
             used += size
+        if row:
+            rows.append((height, row))
         return rows
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        return len(self._rows(max(width, 100))) * ROW + 4 if self.entries else 0
+        return math.ceil(sum(height for height, _ in self.rows(max(width, 100)))) + 4 if self.entries else 0
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(400, self.heightForWidth(400))
@@ -206,14 +228,17 @@ class MapLegend(QWidget):
         palette = map_colours()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = QFontMetricsF(self.font())
-        for number, row in enumerate(self._rows(self.width())):
-            x, y = 0.0, number * ROW + 2
-            for key, size in row:
-                _draw_sample(painter, sample(key, palette), QRectF(x, y + 2, SWATCH, ROW - 6), palette)
+        line = self._line()
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter)
+        y = 2.0
+        for height, row in self.rows(self.width()):
+            x = 0.0
+            for key, size, shown in row:
+                _draw_sample(painter, sample(key, palette), QRectF(x, y + (height - line) / 2 + 2, SWATCH, line - 6), palette)
                 painter.setPen(self.palette().color(self.foregroundRole()))
-                painter.drawText(QPointF(x + SWATCH + GAP, y + (ROW + metrics.ascent() - metrics.descent()) / 2), entry_text(key))
+                painter.drawText(QRectF(x + SWATCH + GAP, y, shown, height), flags, entry_text(key))
                 x += size
+            y += height
         painter.end()
 
 
