@@ -1,6 +1,8 @@
 """Every path a user can take works, for every role: a walk presses every menu action, toolbar action and
 button of every page and dialog the role reaches (tests/walker.py), on the records as `make run` leaves them
-(the demo seed, and a workstation that can issue) with one trainee who completed the course. Any exception
+(the demo seed, and a workstation that can issue) with one trainee who completed the course; and the sign-in
+page and every team exercise page (the list, the new-session dialog, the control room and its tabs, a role's
+workstation, the joint debrief) on the demo's team session. Any exception
 in a slot, any Qt warning (pytest-qt's ``qt_log_level_fail``) or any "something unexpected" sentence fails it."""
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from tests.records import BEST, play_through
 from tests.walker import Walker
 from tipcase import bundled
 from tipcase.services import accounts, certificates, courses
-from tipcase.services.demo import prepare_issuing
+from tipcase.services.demo import prepare_issuing, seed_demo
+from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
 from tipcase.store.database import Database
 from tipcase.store.models import Certificate
 
@@ -81,3 +84,37 @@ def test_every_menu_action_and_button_of_every_page_and_dialog_works(  # type: i
         with Database(url).transaction() as session:
             issued = session.scalars(select(Certificate)).all()
         assert len(issued) >= 1
+
+
+def test_the_sign_in_page_and_every_team_exercise_page_work(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in page before anyone signs in; then, on the demo's team session as `make run` leaves it, the
+    trainer's exercise list (the new-session dialog from it), the control room with each of its tabs, a
+    trainee's workstation at their role, and the joint debrief once the session has ended."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
+    db.dispose()
+    window = open_window(qtbot, make_context(tmp_path, url, "en"))
+    walker = Walker(qtbot, window, tmp_path / "walk", monkeypatch)
+    walker.walk_page(lambda: None)  # the sign-in page: what it offers before anyone signs in
+    assert window.context.account is None
+    role, username = next(iter(DEMO_ROLES.items()))
+    window.sign_in(username, username)  # a trainee at their role while the session runs
+    walker.walk_page(lambda: window.exercises.show_workstation(DEMO_EXERCISE, role))
+    window.sign_out()
+    window.sign_in("demo-trainer", "demo-trainer")
+    walker.walk_page(lambda: window.exercises.show_control_room(DEMO_EXERCISE))  # its tabs, then End, then the debrief
+    walker.walk.pages.remove("ExercisesPage")  # the trainee's list was walked: now the trainer's (New session…)
+    walker.walk_page(window.exercises.show_list)
+    walker.walk_page(lambda: window.exercises.show_debrief(DEMO_EXERCISE))
+    window.sign_out()
+    walk = walker.walk
+    assert [text for title, text in walk.boxes if text.startswith(UNEXPECTED) or title == "unhandled"] == []
+    assert {"SignInPage", "ExercisesPage", "ControlRoomPage", "WorkstationPage", "TeamDebriefPage"} <= set(walk.pages)
+    assert "NewSessionDialog" in walk.dialogs
+    pressed = set(walk.pressed)
+    assert {"ControlRoomPage: Fire now", "ControlRoomPage: Send", "ControlRoomPage: Resume", "ControlRoomPage: End"} <= pressed
+    assert any(press.startswith("WorkstationPage: 1. ") for press in pressed)  # the trainee decided at their role

@@ -38,11 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.teams import write_team
 from tipcase import bundled
 
 from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
+LAST = {"end_button"}  # pressed after every other control of its page: ending a session disables what acts on it
 Key = tuple[str, ...]
 
 
@@ -152,6 +154,8 @@ class Walker:
     def _open_file(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Path:
         """A file of the kind the dialog asks for."""
         wanted = self._filter(args, kwargs).lower()
+        if "team case" in wanted:  # a team case, with the pathway it names beside it
+            return write_team(self.files / "team")
         if "*.twee" in wanted or "h5p" in wanted:
             target = self.files / "story.twee"
             target.write_text(":: StoryTitle\nWalk\n\n:: Start\nA first passage. [[On->Next]]\n\n:: Next\nThe end.\n", encoding="utf-8")
@@ -368,7 +372,8 @@ class Walker:
             return
         seen.add(name)
         self.walk.pages.append(name)
-        todo: list[tuple[tuple[Key, ...], Key]] = [((), key) for key in self.controls(page)]
+        todo: list[tuple[tuple[Key, ...], Key]] = []
+        _queue(todo, [((), key) for key in self.controls(page)])
         done: set[Key] = set()
         while todo:
             before, key = todo.pop(0)
@@ -384,7 +389,7 @@ class Walker:
             self.press(control, name)
             after = self.window.current_page()
             if after is page:  # what the press showed or enabled on the page is pressed next, after the same presses
-                todo += [((*before, key), new) for new in self.controls(page, ("",)) if new[-2:] not in done]
+                _queue(todo, [((*before, key), new) for new in self.controls(page, ("",)) if new[-2:] not in done])
             elif after is not None and type(after).__name__ not in seen and after is not self.window.sign_in_page:
                 self.walk_page(enter, (*path, *before, key), seen)
 
@@ -399,6 +404,13 @@ class Walker:
                 if action in skip or not action.isVisible() or not action.isEnabled():
                     continue
                 self.press(action, menu_action.text().replace("&", ""))
+
+
+def _queue(todo: list[tuple[tuple[Key, ...], Key]], presses: list[tuple[tuple[Key, ...], Key]]) -> None:
+    """Add ``presses`` to ``todo``, keeping the controls of ``LAST`` after every other."""
+    for press in presses:
+        last = next((at for at, (_, key) in enumerate(todo) if key[-1] in LAST), len(todo))
+        todo.insert(len(todo) if press[1][-1] in LAST else last, press)
 
 
 def _menu_actions(menu: Any) -> list[QAction]:
