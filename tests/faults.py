@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -83,3 +84,11 @@ def terminate_backends(admin_dsn: str, database: str) -> int:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (database,)
         ).fetchall()
     return len(rows)
+
+
+def unreachable_postgresql() -> str:
+    """The address of a PostgreSQL server that is not there: a port on this machine nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"postgresql+psycopg://tipcase:SECRET@127.0.0.1:{port}/records?connect_timeout=3"

@@ -1,7 +1,7 @@
 """Database faults provoked for real become one plain line of their kind on the command line, never SQL:
 a read-only file, a lock held by another connection, a full database, a file that cannot be opened or is not
 a database, a newer schema, a bad address; on PostgreSQL a read-only database, a lock, a role without the
-right, a dropped connection and a stopped server."""
+right, a dropped connection, a stopped server and a server that is not there at all."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from tests.faults import leaks, locked, no_room_to_grow, read_only_file, terminate_backends
+from tests.faults import leaks, locked, no_room_to_grow, read_only_file, terminate_backends, unreachable_postgresql
 from tests.pgserver import start_server
 from tests.records import seed
 from tipcase.cli import main
@@ -104,6 +104,14 @@ def test_a_file_that_cannot_be_opened_or_is_not_a_database(home: Path, tmp_path:
     code, err = one_line(capsys, "--database", f"sqlite:///{garbage}", "users", "list")
     assert code == 1
     assert "are damaged or are not a TIPCase database" in err
+
+
+def test_a_postgresql_server_that_is_not_there(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = one_line(capsys, "--database", unreachable_postgresql(), "users", "list")
+    assert code == 1
+    assert "cannot be reached" in err
+    assert "127.0.0.1:" in err
+    assert "SECRET" not in err
 
 
 def test_records_of_a_newer_tipcase_and_a_bad_address(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

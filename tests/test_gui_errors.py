@@ -63,28 +63,40 @@ def test_signing_in_on_a_read_only_database_says_so_in_one_sentence(  # type: ig
     assert not leaks(shown)
 
 
-def test_signing_in_while_another_program_holds_the_records(qtbot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+BUSY = {
+    "en": "The records are busy with other work, on another workstation or in another program: try again in a moment.",
+    "id": "Catatan sedang dipakai untuk pekerjaan lain, di komputer lain atau oleh program lain: coba lagi sebentar lagi.",
+}
+FULL = {
+    "en": "The disk that holds the records ({where}) is full: free some space, then try again; what was saved is safe.",
+    "id": "Disk tempat catatan disimpan ({where}) penuh: kosongkan sebagian ruang, lalu coba lagi; yang sudah tersimpan tetap aman.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_signing_in_while_another_program_holds_the_records(  # type: ignore[no-untyped-def]
+    qtbot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
     monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 200)
     url = seeded_url(tmp_path)
-    window = open_window(qtbot, make_context(tmp_path, url))
+    window = open_window(qtbot, make_context(tmp_path, url, language))
     with locked(tmp_path / "gui.sqlite3"):
         window.sign_in("demo-trainee", "demo-trainee")
-    assert window.sign_in_page.status.text() == (
-        "The records are busy with other work, on another workstation or in another program: try again in a moment."
-    )
+    assert window.sign_in_page.status.text() == BUSY[language]
     window.sign_in("demo-trainee", "demo-trainee")  # released: it works
     assert window.context.account is not None
 
 
-def test_a_full_disk_at_start_up(qtbot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_full_disk_at_start_up(qtbot, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "behind.sqlite3"
     Database(f"sqlite:///{path}").upgrade("0001")  # opening migrates, which needs room
     boxes: list[str] = []
     close = QMessageBox.StandardButton.Close
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_args: boxes.append(text) or close)
     with no_room_to_grow(path):
-        window = open_window(qtbot, make_context(tmp_path, f"sqlite:///{path}"))
-    assert boxes == [f"The disk that holds the records ({path}) is full: free some space, then try again; what was saved is safe."]
+        window = open_window(qtbot, make_context(tmp_path, f"sqlite:///{path}", language))
+    assert boxes == [FULL[language].format(where=path)]
     assert window.sign_in_page.status.text() == boxes[0]
 
 

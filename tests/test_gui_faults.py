@@ -1,6 +1,7 @@
 """Database faults in the app, the ones tests/test_gui_errors.py leaves: records that cannot be reached at
-start-up, and a server that goes away while a person is signed in. Each is one plain sentence in the interface
-language, naming where the records are, with no SQL, driver name or stack; the window stays usable."""
+start-up (a folder that is not there, a PostgreSQL server that is not there), and a server that goes away
+while a person is signed in. Each is one plain sentence in the interface language, naming where the records
+are, with no SQL, driver name or stack; the window stays usable."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from PySide6.QtWidgets import QMessageBox
 
-from tests.faults import leaks
+from tests.faults import leaks, unreachable_postgresql
 from tests.gui import make_context, open_window
 from tests.pgserver import start_server
 from tests.records import seed
@@ -47,6 +48,19 @@ def test_records_that_cannot_be_reached_at_start_up(qtbot, tmp_path: Path, boxes
     assert str(blocker / "records.sqlite3") in boxes[0]
     assert not leaks(boxes[0])
     assert window.sign_in_page.status.text() == boxes[0]  # said on the page as well, where the person looks next
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "The records database cannot be reached (127.0.0.1:"), ("id", "Basis data catatan tidak dapat dijangkau (127.0.0.1:")],
+)
+def test_a_postgresql_server_that_is_not_there_at_start_up(qtbot, tmp_path: Path, boxes: list[str], language: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_context(tmp_path, unreachable_postgresql(), language))
+    assert len(boxes) == 1
+    assert boxes[0].startswith(expected), boxes[0]
+    assert not leaks(boxes[0])
+    assert "SECRET" not in boxes[0]
+    assert window.sign_in_page.status.text() == boxes[0]
 
 
 def test_the_server_going_away_while_signed_in(qtbot, tmp_path: Path, boxes: list[str]) -> None:  # type: ignore[no-untyped-def]
