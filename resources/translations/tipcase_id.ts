@@ -4834,6 +4834,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tidak ada inject {inject_id!r} dalam kasus tim &apos;{team}&apos;</translation>
     </message>
     <message>
+        <source>inject &apos;{inject_id}&apos; has already fired for every role it goes to ({to})</source>
+        <translation>inject &apos;{inject_id}&apos; sudah dijalankan untuk setiap peran yang dituju ({to})</translation>
+    </message>
+    <message>
         <source>inject &apos;{inject_id}&apos; is not for role &apos;{role_id}&apos; (it goes to {to})</source>
         <translation>inject &apos;{inject_id}&apos; bukan untuk peran &apos;{role_id}&apos; (inject itu ditujukan kepada {to})</translation>
     </message>
