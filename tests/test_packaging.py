@@ -1,4 +1,10 @@
-"""The wheel carries every package of the source tree (setuptools is told them explicitly)."""
+"""The wheel carries every package and data file of the source tree, and building it warns of nothing.
+
+Setuptools is told the packages explicitly. A folder inside a listed package that is not itself listed is what
+setuptools warns about on every ``pip install`` ("Python recognizes 'tipcase.scenarios.teams' as an importable
+package, but it is absent from the packages configuration", some 250 lines on ``make run``), so the data folders
+(cases, pathways, exhibits, fonts, translations) are listed too, each with its package data.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +13,51 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA_PACKAGES = ("tipcase.scenarios", "tipcase.resources")
 
 
-def test_every_source_package_is_listed_in_pyproject() -> None:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    listed = set(config["packages"])
-    # the core and the app are folders of their own name; the data packages are mapped onto folders
+def _config() -> dict:  # type: ignore[type-arg]
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+
+
+def _folders() -> dict[str, Path]:
+    """Every package name Python would import from the source tree (code packages and data folders) and its folder."""
+    config = _config()
     mapping = {"tipcase": "tipcase", "ui": "ui", **config["package-dir"]}
-    found = set()
+    found: dict[str, Path] = {}
     for package, folder in mapping.items():
-        for init in (ROOT / folder).rglob("__init__.py"):
-            relative = init.parent.relative_to(ROOT / folder)
-            found.add(".".join([package, *relative.parts]))
-    assert found - listed == set()
-    assert listed - found == set()
+        base = ROOT / folder
+        for path in [base, *base.rglob("*")]:
+            if path.is_dir() and "__pycache__" not in path.parts and not path.name.startswith("."):
+                found[".".join([package, *path.relative_to(base).parts])] = path
+    return found
 
 
-def test_every_bundled_scenario_file_is_package_data() -> None:
-    """A case, pathway or exhibit picture left out of the wheel would be missing on an installed workstation."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    patterns = config["package-data"]["tipcase.scenarios"]
-    folder = ROOT / config["package-dir"]["tipcase.scenarios"]
-    files = [p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
-    assert files, "no bundled files found"
-    assert [f.as_posix() for f in files if not any(_glob_matches(f, pattern) for pattern in patterns)] == []
+def test_every_folder_of_the_source_tree_is_a_listed_package() -> None:
+    """No folder a setuptools build would flag as an importable package left out (the warnings of ``pip install``)."""
+    listed = set(_config()["packages"])
+    found = _folders()
+    assert sorted(set(found) - listed) == []
+    assert sorted(listed - set(found)) == []
 
 
-def _glob_matches(path: Path, pattern: str) -> bool:
-    """Setuptools' reading of a package-data glob: ``*`` stays within one folder level."""
-    parts = pattern.split("/")
-    return len(parts) == len(path.parts) and all(fnmatch.fnmatchcase(part, glob) for part, glob in zip(path.parts, parts, strict=True))
+def test_every_code_package_has_its_init() -> None:
+    for package, folder in _folders().items():
+        if not package.startswith(DATA_PACKAGES):
+            assert (folder / "__init__.py").is_file(), package
+
+
+def test_every_bundled_data_file_is_package_data() -> None:
+    """A case, pathway, exhibit picture, font or translation left out of the wheel would be missing on an installed workstation."""
+    patterns = _config()["package-data"]
+    missing, count = [], 0
+    for package, folder in _folders().items():
+        if not package.startswith(DATA_PACKAGES):
+            continue
+        for path in folder.iterdir():
+            if path.is_file() and path.suffix != ".py":
+                count += 1
+                if not any(fnmatch.fnmatchcase(path.name, glob) for glob in patterns.get(package, [])):
+                    missing.append(path.relative_to(ROOT).as_posix())
+    assert count > 20, "no bundled files found"
+    assert missing == []
