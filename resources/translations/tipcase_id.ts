@@ -1432,12 +1432,40 @@
         <source>Published {id} version {version}</source>
         <translation>{id} versi {version} diterbitkan</translation>
     </message>
+    <message>
+        <source>{id} version {version} is published already, exactly as it is: nothing new to publish.</source>
+        <translation>{id} versi {version} sudah diterbitkan persis seperti ini: tidak ada yang baru untuk diterbitkan.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Terbitkan</translation>
+    </message>
+    <message>
+        <source>Version {number} of {id} is already published with other content, and a published version never changes. Publish this case as version {next}? (Its Version in Case details becomes {next}.)</source>
+        <translation>Versi {number} dari {id} sudah diterbitkan dengan isi lain, dan versi yang sudah terbit tidak pernah berubah. Terbitkan kasus ini sebagai versi {next}? (Versi di Rincian kasus menjadi {next}.)</translation>
+    </message>
+    <message>
+        <source>Publish as version {next}</source>
+        <translation>Terbitkan sebagai versi {next}</translation>
+    </message>
+    <message>
+        <source>Change the case details</source>
+        <translation>Ubah rincian kasus</translation>
+    </message>
 </context>
 <context>
     <name>FindingsModel</name>
     <message>
-        <source>No findings: the case is ready to publish.</source>
-        <translation>Tidak ada temuan: kasus siap diterbitkan.</translation>
+        <source>No findings.</source>
+        <translation>Tidak ada temuan.</translation>
+    </message>
+    <message>
+        <source>No findings: the case is ready to publish as version {number}.</source>
+        <translation>Tidak ada temuan: kasus siap diterbitkan sebagai versi {number}.</translation>
+    </message>
+    <message>
+        <source>No findings. Version {number} is published already (the newest is {latest}): to publish changes, raise the Version in Case details to {next}.</source>
+        <translation>Tidak ada temuan. Versi {number} sudah diterbitkan (yang terbaru {latest}): untuk menerbitkan perubahan, naikkan Versi di Rincian kasus menjadi {next}.</translation>
     </message>
     <message>
         <source>Checking the case…</source>
@@ -3994,16 +4022,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{scenario_path}:{line}:{col}: barang bukti &apos;{exhibit}&apos;: berkas &apos;{file}&apos;: {reason}</translation>
     </message>
     <message>
-        <source>{case} version {number} is already published with other content: raise &apos;version&apos; first</source>
-        <translation>{case} versi {number} sudah diterbitkan dengan isi lain: naikkan &apos;version&apos; terlebih dahulu</translation>
-    </message>
-    <message>
         <source>cannot publish: {finding}</source>
         <translation>tidak dapat diterbitkan: {finding}</translation>
     </message>
     <message>
-        <source>{scenario}: version {version} is older than the published version {latest}</source>
-        <translation>{scenario}: versi {version} lebih lama daripada versi terbit {latest}</translation>
+        <source>{case} version {number} is already published with other content: raise &apos;version&apos; to {next} or more first</source>
+        <translation>{case} versi {number} sudah diterbitkan dengan isi lain: naikkan &apos;version&apos; sekurang-kurangnya menjadi {next} terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>{case}: version {number} is older than the published version {latest}: raise &apos;version&apos; to {next} first</source>
+        <translation>{case}: versi {number} lebih lama daripada versi terbit {latest}: naikkan &apos;version&apos; menjadi {next} terlebih dahulu</translation>
     </message>
     <message>
         <source>no published version {version} of scenario {scenario_id!r}</source>

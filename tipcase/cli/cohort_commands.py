@@ -98,13 +98,20 @@ def _percent(text: str) -> float:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    """``tipcase publish FILE...``: each file as a new immutable version (the same one when unchanged); exit 2 for a missing file."""
+    """``tipcase publish FILE...``: each file as a new immutable version; exit 0, exit 2 for a missing file.
+
+    A file whose version is published already with the same bytes is said to be so ("already published"), exit 0.
+    """
     for name in args.files:
         if not Path(name).is_file():
             raise UsageError(f"{name}: no such file")
     with database(args) as db, db.transaction() as session:
-        published = [scenarios.publish_file(session, operator(), name) for name in args.files]
-        lines = [f"published {version.scenario_id} v{version.version} ({version.sha256[:12]})" for version in published]
+        lines = []
+        for name in args.files:
+            done = scenarios.publish(session, operator(), name)
+            version = done.version
+            said = f"{version.scenario_id} v{version.version} ({version.sha256[:12]})"
+            lines.append(f"published {said}" if done.new else f"already published: {said}, the same content; nothing new")
     print("\n".join(lines))
     return EXIT_OK
 

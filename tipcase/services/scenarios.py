@@ -87,20 +87,52 @@ class Playable:
     compiled: CompiledScenario
 
 
+class VersionTaken(ServiceError):
+    """The file's version number is published already with other content, or is older than the latest published.
+
+    ``case`` and ``number`` are the file's id and version, ``latest`` the newest published version: the file
+    can be published as ``latest + 1``. The message names the file's key (``version``); the editor says it
+    with its form's words (Case details › Version).
+    """
+
+    def __init__(self, template: str, *, case: str, number: int, latest: int) -> None:
+        super().__init__(template, case=case, number=number, latest=latest, next=latest + 1)
+        self.case, self.number, self.latest = case, number, latest
+
+
+@dataclasses.dataclass(frozen=True)
+class Publication:
+    """What publishing a file did: the version it is, and whether it is new (False: those bytes were published already)."""
+
+    version: ScenarioVersion
+    new: bool
+
+
 def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVersion:
     """Publish a scenario file (with the pathway it names); publishing the same bytes again is a no-op.
 
     Workstations publishing the same file at the same moment get one version (the database's unique
-    scenario and version number decides; the others read it). Raises PermissionDenied, or ServiceError
-    when the file does not validate or its version is taken by other content or older than the latest.
+    scenario and version number decides; the others read it). Raises PermissionDenied, ServiceError
+    when the file does not validate, or VersionTaken when its version is taken by other content or older
+    than the latest.
     """
+    return publish(session, actor, path).version
+
+
+def publish(session: Session, actor: User, path: str | Path) -> Publication:
+    """As ``publish_file``, and say whether the version is new or was published already with these very bytes."""
     require(actor, Permission.PUBLISH_SCENARIO)
     return _publish(session, actor, Path(path))
 
 
 def publish_unchecked(session: Session, path: str | Path, actor: User | None = None) -> ScenarioVersion:
     """Publish without a permission check: for set-up (the demo seeds the bundled cases)."""
-    return _publish(session, actor, Path(path))
+    return _publish(session, actor, Path(path)).version
+
+
+def latest_number(session: Session, scenario_id: str) -> int | None:
+    """The newest published version number of ``scenario_id``; None when none is published."""
+    return session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario_id))
 
 
 def _published(session: Session, scenario_id: str, number: int, sha: str) -> ScenarioVersion | None:
@@ -111,15 +143,19 @@ def _published(session: Session, scenario_id: str, number: int, sha: str) -> Sce
     query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == number)
     same = session.scalars(query).first()
     if same is not None and same.sha256 != sha:
-        raise ServiceError(
-            QT_TRANSLATE_NOOP("core", "{case} version {number} is already published with other content: raise 'version' first"),
+        latest = latest_number(session, scenario_id) or number
+        raise VersionTaken(
+            QT_TRANSLATE_NOOP(
+                "core", "{case} version {number} is already published with other content: raise 'version' to {next} or more first"
+            ),
             case=scenario_id,
             number=number,
+            latest=latest,
         )
     return same
 
 
-def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersion:
+def _publish(session: Session, actor: User | None, path: Path) -> Publication:
     checked = check_file(path)
     errors = [f for f in checked.findings if f.is_error]
     if errors or checked.scenario is None:
@@ -130,13 +166,15 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
     sha = hashlib.sha256(data).hexdigest()
     same = _published(session, scenario.id, scenario.version, sha)
     if same is not None:
-        return same
-    latest = session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario.id))
+        return Publication(same, new=False)
+    latest = latest_number(session, scenario.id)
     if latest is not None and scenario.version < latest:
-        raise ServiceError(
-            QT_TRANSLATE_NOOP("core", "{scenario}: version {version} is older than the published version {latest}"),
-            scenario=scenario.id,
-            version=scenario.version,
+        raise VersionTaken(
+            QT_TRANSLATE_NOOP(
+                "core", "{case}: version {number} is older than the published version {latest}: raise 'version' to {next} first"
+            ),
+            case=scenario.id,
+            number=scenario.version,
             latest=latest,
         )
     media = read_media(path, scenario)
@@ -162,7 +200,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
         raced = _published(session, scenario.id, scenario.version, sha)
         if raced is None:
             raise
-        return raced
+        return Publication(raced, new=False)
     for item in media:
         session.add(
             ScenarioMedia(
@@ -174,7 +212,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> ScenarioVersio
             )
         )
     audit.record(session, actor, "scenario published", f"{scenario.id} v{scenario.version}", sha256=sha, media=len(media))
-    return version
+    return Publication(version, new=True)
 
 
 def list_versions(session: Session, actor: User) -> list[ScenarioVersion]:

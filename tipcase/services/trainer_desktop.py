@@ -198,8 +198,20 @@ def analytics(db: Database, account_id: int, cohort: str, course_id: int, versio
         )
 
 
-def publish(db: Database, account_id: int, path: Path) -> ScenarioItem:
-    """Publish a saved scenario file as a new immutable version (refused, with the first error, if it does not validate)."""
+def publish(db: Database, account_id: int, path: Path) -> tuple[ScenarioItem, bool]:
+    """Publish a saved scenario file as a new immutable version: the version, and whether it is new.
+
+    False when those very bytes were published already. Raises ServiceError with the first error if the file does
+    not validate, ``scenarios.VersionTaken`` when its version is published with other content or older than the latest.
+    """
     with db.transaction() as session:
-        version = scenarios.publish_file(session, _user(session, account_id), path)
-        return ScenarioItem(version.id, version.scenario_id, version.version, dict(version.title))
+        done = scenarios.publish(session, _user(session, account_id), path)
+        version = done.version
+        return ScenarioItem(version.id, version.scenario_id, version.version, dict(version.title)), done.new
+
+
+def latest_published(db: Database, account_id: int, scenario_id: str) -> int | None:
+    """The newest published version number of a case (None: never published), for the editor's findings."""
+    with db.reading() as session:
+        require(_user(session, account_id), Permission.PUBLISH_SCENARIO)
+        return scenarios.latest_number(session, scenario_id)

@@ -4,7 +4,8 @@ Each row is one finding, placed and said in the form's words (``Stage intake, ch
 feedback``): the place from the location the validator gives as data (``tipcase.format.findings.Location``),
 what is wrong by the finding's code, in the interface language; its tooltip is the validator's own line.
 A click takes the editor to the place (``LOCATION_ROLE``). With no
-findings, one row says the case is ready to publish.
+findings, one row says so and what publishing would do: publish the case as its Version, or, when that version
+(or a newer one) is published already, raise the Version first (``set_publication``).
 """
 
 from __future__ import annotations
@@ -32,12 +33,31 @@ class FindingsModel(QAbstractListModel):
         self.findings: list[Finding] = []
         self.checking = True  # no check of this document has come back yet
         self.stale = False  # the document changed since the findings were checked (they are shown greyed)
+        self.publication: tuple[int | None, int | None] = (None, None)  # the case's Version, the newest published
 
     def set_stale(self, stale: bool, *, checking: bool = False) -> None:
         """The findings no longer describe the case (it changed, or another was opened): grey until the next check."""
         if (stale, checking) != (self.stale, self.checking):
             self.stale, self.checking = stale, checking
             self.retranslate()
+
+    def set_publication(self, number: int | None, latest: int | None) -> None:
+        """The case's Version and the newest published version of the case (None: none, or not known)."""
+        if (number, latest) != self.publication:
+            self.publication = (number, latest)
+            self.retranslate()
+
+    def no_findings(self) -> str:
+        """The row shown when the check found nothing: what publishing would do."""
+        number, latest = self.publication
+        if number is None:
+            return self.tr("No findings.")
+        if latest is None or latest < number:
+            return self.tr("No findings: the case is ready to publish as version {number}.").format(number=number)
+        return self.tr(
+            "No findings. Version {number} is published already (the newest is {latest}): "
+            "to publish changes, raise the Version in Case details to {next}."
+        ).format(number=number, latest=latest, next=latest + 1)
 
     def set_findings(self, findings: list[Finding]) -> None:
         """Show new findings, changing only the rows that differ (a view keeps its place and selection)."""
@@ -87,7 +107,7 @@ class FindingsModel(QAbstractListModel):
         if not self.findings:
             if role != Qt.ItemDataRole.DisplayRole:
                 return None
-            return self.tr("Checking the case…") if self.checking else self.tr("No findings: the case is ready to publish.")
+            return self.tr("Checking the case…") if self.checking else self.no_findings()
         finding = self.findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             place = self.place(finding.location)

@@ -240,6 +240,7 @@ class EditorPage(QWidget):
         """What the checker found in the document as it stands."""
         self.last_findings = report.findings
         self.findings_model.set_findings(report.findings)
+        self.session.check_publication()
         self.form.show_names(report)
 
     def go_to_finding(self, index: QModelIndex | QPersistentModelIndex) -> None:

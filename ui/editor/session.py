@@ -12,7 +12,7 @@ is opened again; saving or discarding removes it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
@@ -221,7 +221,12 @@ class FileSession(QObject):
         self.autosave_path().unlink(missing_ok=True)
 
     def publish(self) -> None:
-        """Save, then publish the saved file as the case's next version (off the UI thread)."""
+        """Save, then publish the saved file as the case's next version (off the UI thread).
+
+        A case published already exactly as it is says so; one whose Version is taken by other content (or
+        is older than the newest published) offers to raise the Version in Case details and publish again.
+        """
+        from tipcase.services.scenarios import VersionTaken  # noqa: PLC0415
         from tipcase.services.trainer_desktop import publish  # noqa: PLC0415
 
         if not self.save():
@@ -231,10 +236,56 @@ class FileSession(QObject):
         db, account = context.db, context.account
         if path is None or db is None or account is None:
             return
-        context.tasks.run(
-            lambda: publish(db, account.id, path),
-            lambda item: context.signals.status_message.emit(
-                self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
-            ),
-            lambda error: self.page.warn(context.describe(error)),
+
+        def done(result: tuple[Any, bool]) -> None:
+            item, new = result
+            if new:
+                said = self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
+                self.page.findings_model.set_publication(item.version, item.version)
+            else:
+                said = self.tr("{id} version {version} is published already, exactly as it is: nothing new to publish.").format(
+                    id=item.scenario_id, version=item.version
+                )
+            context.signals.status_message.emit(said)
+            if not new:
+                QMessageBox.information(self.page, self.tr("Publish"), said)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, VersionTaken):
+                self.offer_next_version(error)
+            else:
+                self.page.warn(context.describe(error))
+
+        context.tasks.run(lambda: publish(db, account.id, path), done, failed)
+
+    def offer_next_version(self, taken: Any) -> None:
+        """The case's Version is published with other content (or older): offer to raise it to the next free one and publish."""
+        question = self.tr(
+            "Version {number} of {id} is already published with other content, and a published version never changes. "
+            "Publish this case as version {next}? (Its Version in Case details becomes {next}.)"
+        ).format(number=taken.number, id=taken.case, next=taken.latest + 1)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Publish"), question, QMessageBox.StandardButton.Cancel, self.page)
+        raise_button = box.addButton(self.tr("Publish as version {next}").format(next=taken.latest + 1), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(raise_button)
+        box.exec()
+        if box.clickedButton() is not raise_button:
+            return
+        from tipcase.format.edits import SetCaseField  # noqa: PLC0415
+
+        if self.page.push(SetCaseField("version", taken.latest + 1), self.tr("Change the case details")):
+            self.publish()
+
+    def check_publication(self) -> None:
+        """Look up the newest published version of the case, for the findings' last row (off the UI thread, quietly)."""
+        from tipcase.services.trainer_desktop import latest_published  # noqa: PLC0415
+
+        case, number = self.document.data.get("id"), self.document.data.get("version")
+        model = self.page.findings_model
+        if not isinstance(case, str) or not isinstance(number, int) or isinstance(number, bool):
+            model.set_publication(None, None)
+            return
+        self.page.context.run_quietly(
+            lambda db, account: latest_published(db, account, case),
+            lambda latest: model.set_publication(number, latest),
+            lambda: None,
         )
