@@ -5,7 +5,8 @@ The home holds the SQLite database, the issuing keys and settings. ``TIPCASE_DAT
 
 Secrets on disk. On POSIX systems the home is ``0700`` (an existing one is tightened when opened), the
 SQLite database and its ``-wal`` and ``-shm`` files ``0600``, and every file that holds a secret
-(backups, password lists, keys) is created ``0600`` from its first byte: ``private_file`` writes a
+(backups, password lists, keys) or personal data (exports, reports, the register, certificates:
+``claim_private``) is created ``0600`` from its first byte: ``private_file`` writes a
 ``mkstemp`` file (owner-only, ``O_EXCL``) and renames it over the target when complete, and
 ``create_private`` creates a file exclusively with mode ``0600``; nothing is written first and
 ``chmod``-ed after. SQLite's unix VFS gives a ``-wal`` and ``-shm`` file the database file's own
@@ -124,6 +125,19 @@ def private_file(target: Path, *, encoding: str | None = None, newline: str | No
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def claim_private(target: Path) -> None:
+    """Create ``target`` empty and owner-only (``0600``), or empty it and tighten it to owner-only, before it is written.
+
+    For files that hold personal data (exports of attempts, cohort reports, the register, certificates): a
+    writer that then opens the path itself (openpyxl, reportlab, ``open(..., "w")``) truncates the file and
+    keeps its mode, so trainees' names and staff IDs are never readable by others, not even while being
+    written. Raises OSError when the file cannot be created.
+    """
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+    os.close(descriptor)
+    restrict(target, PRIVATE_FILE)
 
 
 def create_private(target: Path, data: bytes) -> None:

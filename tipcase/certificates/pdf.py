@@ -41,6 +41,7 @@ from tipcase import bundled
 from tipcase.certificates import images
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import LAYOUT, CertificateData
+from tipcase.home_folder import claim_private
 
 __all__ = ["Institution", "PrintedCertificate", "Region", "printed_fields", "render", "render_bytes"]
 
@@ -435,6 +436,8 @@ def render(
     Each page prints its own institution (as recorded when it was issued) or, for certificates without
     one, ``institution``. ``regions``, when given, receives every field's box of every page drawn.
     """
+    if not isinstance(target, io.BytesIO):
+        claim_private(Path(target))  # a certificate names its holder: readable by the owner only
     register_fonts()
     canvas = Canvas(
         target if isinstance(target, io.BytesIO) else str(target),

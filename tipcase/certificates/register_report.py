@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from tipcase.certificates.pdf import BOLD, FONT, register_fonts
+from tipcase.home_folder import claim_private
 from tipcase.spreadsheets import SafeCsvWriter, append_row
 
 COLUMNS = [
@@ -57,8 +58,11 @@ class RegisterRow:
 
 
 def write(rows: Sequence[RegisterRow], target: Path, *, period: tuple[dt.date, dt.date], institution: str, audit_entries: int) -> None:
-    """Write the report in the format the file name says (.csv, .xlsx or .pdf)."""
+    """Write the report in the format the file name says (.csv, .xlsx or .pdf), readable by its owner only (names, staff IDs)."""
     suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".pdf"):
+        raise ValueError(f"{target.name}: the register exports as .csv, .xlsx or .pdf")
+    claim_private(target)
     if suffix == ".csv":
         buffer = io.StringIO()
         writer = SafeCsvWriter(buffer, lineterminator="\n")  # names and reasons are never a formula in a spreadsheet

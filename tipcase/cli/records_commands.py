@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, print_json
+from tipcase.home_folder import claim_private
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
@@ -309,6 +310,7 @@ def cmd_export_attempts(args: argparse.Namespace) -> int:
         else:
             content = json.dumps(exports.xapi_statements(session, operator()), ensure_ascii=False, indent=2) + "\n"
     if args.output:
+        claim_private(Path(args.output))  # names and staff IDs: readable by the owner only
         Path(args.output).write_text(content, encoding="utf-8")
         print(f"wrote {args.output}")
     else:

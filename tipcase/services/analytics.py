@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
+from tipcase.home_folder import claim_private
 from tipcase.play.ratings import Rating, rate_choice
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
@@ -285,9 +286,10 @@ def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
 
 
 def export_xlsx(report: ScenarioAnalytics, path: str | Path) -> None:
-    """One sheet per table, header rows bold and frozen; every text a string cell, never a formula."""
+    """One sheet per table, header rows bold and frozen; every text a string cell, never a formula; the file owner-only."""
     import openpyxl  # noqa: PLC0415 - only when exporting
 
+    claim_private(Path(path))
     book = openpyxl.Workbook()
     first = True
     for title, rows in _tables(report).items():
@@ -307,8 +309,9 @@ def export_xlsx(report: ScenarioAnalytics, path: str | Path) -> None:
 def export_csv(report: ScenarioAnalytics, path: str | Path) -> None:
     """Every table one after another, each under a line naming it (UTF-8 with a BOM, so Excel reads it).
 
-    Numbers are written as numbers and every text quoted, never as a formula (``tipcase.spreadsheets``).
+    Numbers are written as numbers and every text quoted, never as a formula (``tipcase.spreadsheets``); the file owner-only.
     """
+    claim_private(Path(path))
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = SafeCsvWriter(stream)
         for title, rows in _tables(report).items():

@@ -40,6 +40,7 @@ from tipcase.certificates.register_report import RegisterRow
 from tipcase.certificates.signing import SigningKeyError, key_id, load_private
 from tipcase.certificates.verification import Verdict, Verification
 from tipcase.format.loader import default_competencies
+from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit
 from tipcase.services.certificate_verification import verify_any, verify_code, verify_payload, verify_pdf
@@ -434,6 +435,7 @@ def write_pdfs(
     """
     partial = target.with_name(target.name + ".partial")
     try:
+        claim_private(partial)  # names and staff IDs: readable by the owner only, from the first byte
         if as_zip:
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 for done, page in enumerate(pages, 1):

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.format.loader import bundled_register
+from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import exercises
 from tipcase.services.desktop import _user
@@ -87,6 +88,8 @@ def write_report_pdf(
     Raises what ``debrief`` raises, and OSError when ``target`` cannot be written.
     """
     joint = debrief(session, actor, exercise, language=language)
+    if isinstance(target, Path):
+        claim_private(target)  # the trainees' names, per role: readable by the owner only
     write_after_action_report(joint, session_facts(exercise), target)
     return joint
 
