@@ -130,12 +130,12 @@ def test_records_of_a_newer_tipcase_and_a_bad_address(home: Path, tmp_path: Path
 def test_an_unexpected_failure_is_one_line_and_its_traceback_is_in_the_log(
     home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tipcase.cli import records_commands
+    from tipcase.services import demo
 
     def broken(_session: object) -> None:
         raise TypeError("'NoneType' object is not subscriptable")
 
-    monkeypatch.setattr(records_commands, "seed_demo", broken)
+    monkeypatch.setattr(demo, "seed_demo", broken)  # `tipcase demo` imports it when it runs
     code, err = one_line(capsys, "--database", f"sqlite:///{tmp_path / 'x.sqlite3'}", "demo")
     assert code == 70
     log = home / "logs" / "tipcase.log"
