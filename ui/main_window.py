@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from tipcase import __version__
 
+from ui.account_menu import AdministrationMenu
 from ui.context import ApplicationContext
 from ui.i18n import LANGUAGES
 from ui.pages.exercise_flow import ExerciseFlow
@@ -80,7 +81,10 @@ class MainWindow(QMainWindow):
         self.exercises_action = self._action(self.exercises.show_list, QKeySequence("Ctrl+Shift+X"))
         self.sign_out_action = self._action(self.sign_out)
         self.quit_action = self._action(self.close, QKeySequence(QKeySequence.StandardKey.Quit))
-        self.file_menu.addActions([self.home_action, self.exercises_action, self.sign_out_action])
+        self.administration = AdministrationMenu(self.context, self.stack, self)  # accounts; everyone's password
+        self.file_menu.addActions(
+            [self.home_action, self.exercises_action, self.administration.change_password_action, self.sign_out_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.certificates_menu = self.menuBar().addMenu("")
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.editor_action = self._action(self.show_editor, QKeySequence("Ctrl+E"))
         self.twine_action = self._action(self.import_twine)
         self.training_menu.addActions([self.cohorts_action, self.editor_action, self.twine_action])
+        self.menuBar().addMenu(self.administration)
         self.view_menu = self.menuBar().addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)

@@ -2,6 +2,167 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AccountRoles</name>
+    <message>
+        <source>Trainee</source>
+        <translation>Peserta pelatihan</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Pelatih</translation>
+    </message>
+    <message>
+        <source>Registrar</source>
+        <translation>Petugas registrasi</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Username</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>Nomor pegawai</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Pangkat</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Satuan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Search by username, name or staff ID</source>
+        <translation>Cari menurut nama pengguna, nama, atau nomor pegawai</translation>
+    </message>
+    <message>
+        <source>Search the accounts</source>
+        <translation>Cari akun</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>Akun &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Reset the &amp;password…</source>
+        <translation>Atur ulang &amp;kata sandi…</translation>
+    </message>
+    <message>
+        <source>Change the r&amp;ole…</source>
+        <translation>Ubah p&amp;eran…</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>dinonaktifkan</translation>
+    </message>
+    <message>
+        <source>locked after failed sign-ins</source>
+        <translation>terkunci setelah gagal masuk</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>&amp;Aktifkan kembali</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate…</source>
+        <translation>&amp;Nonaktifkan…</translation>
+    </message>
+    <message>
+        <source>Account {username} created.</source>
+        <translation>Akun {username} dibuat.</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Atur ulang kata sandi</translation>
+    </message>
+    <message>
+        <source>Give {name} ({username}) a new password? The old one stops working at once.</source>
+        <translation>Beri {name} ({username}) kata sandi baru? Kata sandi lama langsung tidak berlaku.</translation>
+    </message>
+    <message>
+        <source>The password of {username} was reset.</source>
+        <translation>Kata sandi {username} telah diatur ulang.</translation>
+    </message>
+    <message>
+        <source>Change the role</source>
+        <translation>Ubah peran</translation>
+    </message>
+    <message>
+        <source>Role of {name} ({username}):</source>
+        <translation>Peran {name} ({username}):</translation>
+    </message>
+    <message>
+        <source>{username} is now: {role}.</source>
+        <translation>{username} sekarang: {role}.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Nonaktifkan akun</translation>
+    </message>
+    <message>
+        <source>Deactivate {name} ({username})? They can no longer sign in; their attempts and certificates are kept.</source>
+        <translation>Nonaktifkan {name} ({username})? Akun ini tidak dapat masuk lagi; percobaan dan sertifikatnya tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>{username} is deactivated.</source>
+        <translation>{username} dinonaktifkan.</translation>
+    </message>
+    <message>
+        <source>{username} can sign in again.</source>
+        <translation>{username} dapat masuk lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>AdministrationMenu</name>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>A&amp;dministrasi</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Akun</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Ubah &amp;kata sandi saya…</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Kata sandi Anda telah diubah.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Kata sandi saat ini salah.</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileForm</name>
     <message>
         <source>Add exhibit {id}</source>
@@ -108,6 +269,37 @@
     <message>
         <source>The certificate was sent to the printer.</source>
         <translation>Sertifikat telah dikirim ke pencetak.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Ubah kata sandi saya</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Kata sandi &amp;saat ini:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Kata sandi &amp;baru:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>&amp;Ulangi kata sandi baru:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the password</source>
+        <translation>U&amp;bah kata sandi</translation>
+    </message>
+    <message>
+        <source>The new password needs at least {count} characters.</source>
+        <translation>Kata sandi baru harus terdiri atas paling sedikit {count} karakter.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Kedua kata sandi baru tidak sama.</translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2474,57 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Phase not named</source>
         <translation>Tahap tidak disebut</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Akun baru</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>huruf kecil, angka, &apos;.&apos;, &apos;_&apos; atau &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>as it will be printed on certificates</source>
+        <translation>seperti yang akan dicetak pada sertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nama &amp;lengkap:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Peran:</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k:</source>
+        <translation>Pang&amp;kat:</translation>
+    </message>
+    <message>
+        <source>&amp;Staff ID (NRP, NIP):</source>
+        <translation>Nomor pe&amp;gawai (NRP, NIP):</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>&amp;Satuan:</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the account</source>
+        <translation>&amp;Buat akun</translation>
+    </message>
+    <message>
+        <source>A password is made for the account and shown once, for you to hand over.</source>
+        <translation>Kata sandi dibuat untuk akun ini dan ditampilkan satu kali, untuk Anda serahkan.</translation>
     </message>
 </context>
 <context>
@@ -4876,6 +5119,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>role &apos;{role_id}&apos;: {reason}</source>
         <translation>peran &apos;{role_id}&apos;: {reason}</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account: ask another administrator</source>
+        <translation>Anda tidak dapat menonaktifkan akun Anda sendiri: mintalah administrator lain</translation>
+    </message>
+    <message>
+        <source>{username} is the last active administrator: make another admin first</source>
+        <translation>{username} adalah administrator aktif terakhir: jadikan akun lain administrator terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>the new password is the same as the current one</source>
+        <translation>kata sandi baru sama dengan kata sandi saat ini</translation>
     </message>
 </context>
 </TS>

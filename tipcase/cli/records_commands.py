@@ -79,6 +79,9 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     reset.add_argument("username")
     reset.add_argument("--password-stdin", action="store_true")
     reset.set_defaults(handler=cmd_users_reset_password)
+    from tipcase.cli.account_commands import add_account_actions  # noqa: PLC0415 - it builds on this module
+
+    add_account_actions(user_commands)
 
     course_parser = commands.add_parser("courses", help="courses")
     course_commands: argparse._SubParsersAction = course_parser.add_subparsers(  # type: ignore[type-arg]

@@ -1,0 +1,158 @@
+"""The dialogs of account work: a new account (administrators) and changing one's own password (everyone).
+
+Both only gather and check what is typed; the page or the menu that opened them runs the service on the task
+runner (``tipcase.services.account_desk``) and shows its refusal in the dialog, which stays open to correct it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+MIN_PASSWORD_LENGTH = 8  # tipcase.services.passwords.MIN_PASSWORD_LENGTH (the records layer loads after the window)
+
+
+def role_names() -> dict[str, str]:
+    """Each role's value (``tipcase.store.models.Role``) and its name in the interface language."""
+    return {
+        "trainee": QCoreApplication.translate("AccountRoles", "Trainee"),
+        "trainer": QCoreApplication.translate("AccountRoles", "Trainer"),
+        "registrar": QCoreApplication.translate("AccountRoles", "Registrar"),
+        "admin": QCoreApplication.translate("AccountRoles", "Administrator"),
+    }
+
+
+class NewAccountDialog(QDialog):
+    """The fields of a new account: username, full name, role, and the optional rank, staff ID, unit and agency.
+
+    OK emits ``submitted``; the opener closes the dialog once the account is made, or shows the refusal in it.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New account"))
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("lower-case letters, digits, '.', '_' or '-'"))
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(self.tr("as it will be printed on certificates"))
+        self.role = QComboBox()
+        for value, name in role_names().items():
+            self.role.addItem(name, value)
+        self.rank = QLineEdit()
+        self.staff_id = QLineEdit()
+        self.unit = QLineEdit()
+        self.agency = QLineEdit()
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Username:"), self.username)
+        form.addRow(self.tr("&Full name:"), self.full_name)
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("Ran&k:"), self.rank)
+        form.addRow(self.tr("&Staff ID (NRP, NIP):"), self.staff_id)
+        form.addRow(self.tr("U&nit:"), self.unit)
+        form.addRow(self.tr("A&gency:"), self.agency)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create the account"))
+        self.buttons.accepted.connect(self.submitted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("A password is made for the account and shown once, for you to hand over.")))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for field in (self.username, self.full_name):
+            field.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        ready = bool(self.username.text().strip()) and bool(self.full_name.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+    def values(self) -> dict[str, str | None]:
+        """What was typed, as ``tipcase.services.accounts.NewUser``'s fields (empty optional fields as None)."""
+
+        def optional(field: QLineEdit) -> str | None:
+            return field.text().strip() or None
+
+        return {
+            "username": self.username.text().strip().lower(),
+            "full_name": self.full_name.text().strip(),
+            "role": str(self.role.currentData()),
+            "rank": optional(self.rank),
+            "staff_id": optional(self.staff_id),
+            "unit": optional(self.unit),
+            "agency": optional(self.agency),
+        }
+
+    def show_problem(self, message: str) -> None:
+        """Say why the account was not made; the dialog stays open to correct it."""
+        self.problem.setText(message)
+        self.problem.show()
+
+
+class ChangePasswordDialog(QDialog):
+    """The current password, then the new one twice; OK only once the new one is long enough and typed the same twice.
+
+    OK emits ``submitted``; the opener closes the dialog once the password is changed, or shows the refusal in it.
+    """
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change my password"))
+        self.current = _password_field()
+        self.new = _password_field()
+        self.repeat = _password_field()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("&Current password:"), self.current)
+        form.addRow(self.tr("&New password:"), self.new)
+        form.addRow(self.tr("&Repeat the new password:"), self.repeat)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("C&hange the password"))
+        self.buttons.accepted.connect(self.submitted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for field in (self.current, self.new, self.repeat):
+            field.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        new, repeat = self.new.text(), self.repeat.text()
+        if len(new) < MIN_PASSWORD_LENGTH:
+            hint = self.tr("The new password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH)
+        elif repeat and repeat != new:
+            hint = self.tr("The two new passwords are not the same.")
+        else:
+            hint = ""
+        self.hint.setText(hint)
+        ready = bool(self.current.text()) and len(new) >= MIN_PASSWORD_LENGTH and new == repeat
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+    def show_problem(self, message: str) -> None:
+        """Say why the password was not changed (a wrong current password); the fields are kept to correct it."""
+        self.problem.setText(message)
+        self.problem.show()
+        self.current.selectAll()
+        self.current.setFocus()
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
