@@ -34,7 +34,7 @@ EXPECTED_PAGES = {
     "trainee": {"HomePage", "PlayerPage", "DebriefPage", "VerifyPage"},
     "trainer": {"HomePage", "VerifyPage", "CohortsPage", "EditorPage"},
     "registrar": {"HomePage", "VerifyPage", "RegisterPage"},
-    "admin": {"HomePage", "VerifyPage", "RegisterPage", "CohortsPage", "EditorPage"},
+    "admin": {"HomePage", "VerifyPage", "RegisterPage", "CohortsPage", "EditorPage", "AccountsPage"},
 }
 
 
@@ -45,6 +45,8 @@ def pages(window: MainWindow, role: str, case: Path) -> list[Callable[[], None]]
         entries.append(window.show_register)
     if role in ("trainer", "admin"):
         entries += [window.show_cohorts, lambda: window.show_editor(case)]
+    if role == "admin":
+        entries.append(window.administration.show_accounts)
     return entries
 
 

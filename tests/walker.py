@@ -135,6 +135,9 @@ class Walker:
         monkeypatch.setattr(QMessageBox, "critical", box(QMessageBox.StandardButton.Close))
         monkeypatch.setattr(QMessageBox, "about", box(QMessageBox.StandardButton.Ok))
         monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Walked through by the test", True))
+        monkeypatch.setattr(
+            QInputDialog, "getItem", lambda _parent, _title, _label, items, *_a, **_k: (items[0] if items else "", bool(items))
+        )
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(self._open_file(a, k)), ""))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(self._save_file(a, k)), ""))
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(self.files))
