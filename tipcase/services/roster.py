@@ -51,7 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "staff_id": ("staff_id", "staff_no", "nrp", "nip", "nomor_induk", "id_pegawai"),
     "full_name": ("full_name", "name", "nama", "nama_lengkap"),
     "username": ("username", "user", "nama_pengguna"),
-    "rank": ("rank", "pangkat", "jabatan"),
+    "rank": ("rank", "pangkat", "golongan"),  # not "jabatan": a position (Kanit, Penyidik), not a rank
     "unit": ("unit", "satuan", "satker"),
     "agency": ("agency", "instansi", "lembaga"),
 }
