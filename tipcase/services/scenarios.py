@@ -95,9 +95,10 @@ class VersionTaken(ServiceError):
     with its form's words (Case details › Version).
     """
 
-    def __init__(self, template: str, *, case: str, number: int, latest: int) -> None:
-        super().__init__(template, case=case, number=number, latest=latest, next=latest + 1)
-        self.case, self.number, self.latest = case, number, latest
+    def __init__(self, template: str, /, **params: object) -> None:
+        """``params``: the template's fields, among them ``case``, ``number`` and ``next`` (the first free version)."""
+        super().__init__(template, **params)
+        self.case, self.number, self.latest = str(params["case"]), int(str(params["number"])), int(str(params["next"])) - 1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _published(session: Session, scenario_id: str, number: int, sha: str) -> Sce
             ),
             case=scenario_id,
             number=number,
-            latest=latest,
+            next=latest + 1,
         )
     return same
 
@@ -176,6 +177,7 @@ def _publish(session: Session, actor: User | None, path: Path) -> Publication:
             case=scenario.id,
             number=scenario.version,
             latest=latest,
+            next=latest + 1,
         )
     media = read_media(path, scenario)
     pathway_source = None
