@@ -194,3 +194,33 @@ def test_the_debrief_writes_a_citation_the_way_its_reader_does(ref: str, indones
     (citation,) = citations(ref)
     assert citation.text("id") == indonesian
     assert citation.text("en") == ref
+
+
+def test_the_json_schema_describes_register_files_and_every_bundled_register_fits_it(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    from tipcase.cli import main
+
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert {"$ref": "#/$defs/ProvisionRegister"} in schema["oneOf"]
+    registers = sorted(bundled.bundled_dir().glob("provisions*.yaml"))
+    assert registers
+    for path in registers:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [error.message for error in validator.iter_errors(data)] == [], path.name
+    # what the schema refuses, as the validator does: an unknown key, an article not in the article form, no summary
+    good = {"tipcase-provisions": 1, "laws": {"UU 21/2007": {"title": "T", "source": "S", "articles": {"18": {"summary": "S"}}}}}
+    assert list(validator.iter_errors(good)) == []
+    for bad in (
+        {**good, "colour": "red"},
+        {"tipcase-provisions": 1, "laws": {"UU 21/2007": {"title": "T", "source": "S", "articles": {"Art. 18": {"summary": "S"}}}}},
+        {"tipcase-provisions": 1, "laws": {"UU 21/2007": {"title": "T", "source": "S", "articles": {"18": {"source": "S"}}}}},
+        {"tipcase-provisions": 2, "laws": {}},
+    ):
+        assert list(validator.iter_errors(bad)), bad

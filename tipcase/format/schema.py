@@ -230,13 +230,21 @@ ALL_OBJECTS = (SCENARIO, COMPETENCY, EXHIBIT, STAGE, LAYOUT, CHOICE, PATHWAY, PA
 
 
 def json_schema() -> dict[str, Any]:
-    """A JSON Schema (2020-12) for scenario, pathway and team case files, for editors' completion."""
-    from tipcase.team.schema import ALL_TEAM_OBJECTS  # noqa: PLC0415 - the team format builds on this module
+    """A JSON Schema (2020-12) for scenario, pathway, team case and provisions register files, for editors' completion.
 
+    Each kind of file is told apart by its required first key (``tipcase``, ``tipcase-pathway``,
+    ``tipcase-team``, ``tipcase-provisions``), so a file matches exactly one of ``oneOf``. The schema
+    checks shapes only: what the validator checks beyond them (ids that resolve, the canonical form of a
+    law's citation, texts in every language) is left to ``tipcase validate``.
+    """
+    from tipcase.format.provisions import LAW, PROVISION, REGISTER  # noqa: PLC0415 - the register builds on this module
+    from tipcase.team.schema import ALL_TEAM_OBJECTS, TEAM  # noqa: PLC0415 - the team format builds on this module
+
+    kinds = (SCENARIO, PATHWAY, TEAM, REGISTER)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:tipcase:scenario-format:1",
-        "title": "TIPCase scenario, pathway or team case file, format 1",
-        "oneOf": [{"$ref": "#/$defs/Scenario"}, {"$ref": "#/$defs/Pathway"}, {"$ref": "#/$defs/TeamCase"}],
-        "$defs": {obj.name: obj.definition() for obj in (*ALL_OBJECTS, *ALL_TEAM_OBJECTS)},
+        "title": "TIPCase scenario, pathway, team case or provisions register file, format 1",
+        "oneOf": [{"$ref": f"#/$defs/{kind.name}"} for kind in kinds],
+        "$defs": {obj.name: obj.definition() for obj in (*ALL_OBJECTS, *ALL_TEAM_OBJECTS, REGISTER, LAW, PROVISION)},
     }
