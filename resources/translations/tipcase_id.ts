@@ -1180,6 +1180,10 @@
         <translation>Peringatan konten (Indonesia)</translation>
     </message>
     <message>
+        <source>Role the trainee plays</source>
+        <translation>Peran yang dimainkan peserta</translation>
+    </message>
+    <message>
         <source>Referral pathway</source>
         <translation>Jalur rujukan</translation>
     </message>

@@ -214,6 +214,7 @@ class SetStart(Edit):
 CASE_KEYS = (
     "id",
     "version",
+    "role",
     "title",
     "summary",
     "languages",

@@ -14,7 +14,7 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-Kind = Literal["line", "lines", "end", "stage", "version", "percent", "pathway", "exhibit_kind"]
+Kind = Literal["line", "lines", "end", "stage", "version", "percent", "pathway", "role", "exhibit_kind"]
 
 END_KINDS = ("", "success", "partial", "failure")
 EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
@@ -90,6 +90,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
         "lines",
         2,
     ),
+    FieldSpec("role", QT_TRANSLATE_NOOP("EditorFields", "Role the trainee plays"), "role"),
     FieldSpec("pathway", QT_TRANSLATE_NOOP("EditorFields", "Referral pathway"), "pathway"),
     FieldSpec("pass_mark", QT_TRANSLATE_NOOP("EditorFields", "Pass mark"), "percent"),
     FieldSpec("variables", QT_TRANSLATE_NOOP("EditorFields", "Variables (starting values)"), placeholder="trust: 0, consent: false"),
@@ -139,7 +140,7 @@ def make_widget(spec: FieldSpec) -> QWidget:
         for value in END_KINDS if spec.kind == "end" else EXHIBIT_KINDS:
             combo.addItem(value or "—", value)
         widget = combo
-    elif spec.kind in ("stage", "pathway"):
+    elif spec.kind in ("stage", "pathway", "role"):
         combo = QComboBox()
         combo.setEditable(spec.kind == "pathway")
         widget = combo

@@ -31,6 +31,7 @@ from tipcase.format.form_text import (
     parse_scores,
     text_of,
 )
+from tipcase.format.roles import ROLE_IDS, role_name
 
 from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, STAGE_FIELDS, FieldRows, FieldSpec, label_of
 
@@ -50,6 +51,8 @@ class FormHost(Protocol):
     def save(self) -> bool: ...
 
     def warn(self, text: str) -> None: ...
+
+    def language(self) -> str: ...
 
 
 class FormProblem(Exception):
@@ -284,7 +287,12 @@ class ChoiceForm(Form):
 
 
 class CaseForm(Form):
-    """The case's own details: id, version, titles, summary, content warning, pathway, pass mark, variables."""
+    """The case's own details: id, version, role, titles, summary, content warning, pathway, pass mark, variables.
+
+    The role is chosen from the format's fixed vocabulary (``tipcase.format.roles``), named in the
+    interface language; "—" leaves the key out. A role the file names that is not in the vocabulary (an
+    E002 the findings list shows) is kept in the list as written, so showing the form changes nothing.
+    """
 
     FIELDS = CASE_FIELDS
 
@@ -305,6 +313,7 @@ class CaseForm(Form):
         for key in ("title", "summary", "content_warning"):
             for language in ("en", "id"):
                 set_field_text(self[f"{key}.{language}"], text_of(data.get(key), language))
+        self.show_roles(data.get("role"))
         pathway = self.combo("pathway")
         pathway.clear()
         pathway.addItems(["", *bundled.pathway_ids(document.path)])
@@ -312,6 +321,18 @@ class CaseForm(Form):
         pass_mark = data.get("pass_mark")
         self.spin("pass_mark").setValue(int(pass_mark) if isinstance(pass_mark, int | float) else 70)
         set_field_text(self["variables"], format_effects(data.get("variables")))
+
+    def show_roles(self, current: object) -> None:
+        """Fill the role list in the interface language and select ``current`` (None: no role)."""
+        combo = self.combo("role")
+        combo.clear()
+        combo.addItem("—", "")
+        language = self.host.language()
+        for role in ROLE_IDS:
+            combo.addItem(role_name(role, language), role)
+        if isinstance(current, str) and current and current not in ROLE_IDS:
+            combo.addItem(current, current)
+        combo.setCurrentIndex(max(0, combo.findData(current if isinstance(current, str) else "")))
 
     def changes(self) -> Changes:
         if not self.shown:
@@ -321,6 +342,7 @@ class CaseForm(Form):
         wanted: dict[str, Any] = {
             "id": self.text("id").strip(),
             "version": self.spin("version").value(),
+            "role": self.combo("role").currentData() or None,
         }
         for key in ("title", "summary", "content_warning"):
             wanted[key] = bilingual(data.get(key), self.text(f"{key}.en").strip(), self.text(f"{key}.id").strip())
@@ -334,6 +356,8 @@ class CaseForm(Form):
 
     def retranslate(self) -> None:
         super().retranslate()
+        if self.shown:  # the roles' names follow the interface language; the choice stays
+            self.show_roles(self.combo("role").currentData() or None)
         self.note.setText(
             self.tr("Competencies are kept as they are in the file; edit them there. The exhibits have a form of their own: Case file.")
         )
