@@ -42,7 +42,10 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.C
     code, out, _ = run(capsys, "users", "list", "--json")
     assert code == 0
     team = ["demo-caseworker", "demo-inspector", "demo-lpsk", "demo-prosecutor"]  # the team exercise's other roles
-    assert [u["username"] for u in json.loads(out)] == sorted(["demo-admin", "demo-registrar", "demo-trainee", "demo-trainer", *team])
+    graduate = ["demo-graduate"]  # completed the prosecutor's course, no certificate yet: a registrar can issue at once
+    assert [u["username"] for u in json.loads(out)] == sorted(
+        ["demo-admin", "demo-registrar", "demo-trainee", "demo-trainer", *graduate, *team]
+    )
     code, out, _ = run(capsys, "courses", "list", "--json")
     assert code == 0
     listed = {c["code"]: c for c in json.loads(out)}
@@ -51,6 +54,9 @@ def test_demo_is_idempotent_and_prints_the_sign_ins(home: Path, capsys: pytest.C
     roles = {load_file(path).scenario.role for path in bundled.bundled_scenarios()} - {None}  # type: ignore[union-attr]
     assert set(listed) == {"demo"} | {role_course_code(role) for role in roles}  # and a course per role
     assert [s["id"] for s in listed["demo"]["scenarios"]] == DEMO_ORDER
+    # as demo.py and the README say: the trafficking pathway's cases first, then the sexual- and domestic-violence pathway's
+    pathways = [load_file(bundled.bundled_dir() / f"{case}.yaml").scenario.pathway for case in DEMO_ORDER]  # type: ignore[union-attr]
+    assert pathways == sorted(pathways, key=["id-tip-referral", "id-gbv-integrated-services"].index)
 
 
 def test_a_fresh_demo_verifies_clean(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

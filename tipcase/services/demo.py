@@ -45,7 +45,11 @@ DEMO_ACCOUNTS = [
 ]
 DEMO_COHORT = "demo"
 DEMO_COURSE = "demo"
-# The course's order: trafficking cases first, from the most common typology, then sexual and domestic violence.
+# The demo course's order (demo_scenarios): the cases on the trafficking pathway (id-tip-referral) first, a
+# case next to the one it continues (the fishers at home, then abroad), then the cases on the sexual- and
+# domestic-violence pathway (id-gbv-integrated-services). A bundled case not listed comes after these, by
+# file name. The role courses keep this order among their own cases. tests/test_records_cli.py checks
+# that the list names every bundled case.
 DEMO_ORDER = [
     "scam-compound-return",
     "fishers-forced-labour",
@@ -87,7 +91,11 @@ def demo_password(username: str) -> str:
 
 
 def seed_demo(
-    session: Session, scenarios: Sequence[Path] | None = None, role_courses: bool | None = None, team_exercise: bool | None = None
+    session: Session,
+    scenarios: Sequence[Path] | None = None,
+    role_courses: bool | None = None,
+    team_exercise: bool | None = None,
+    graduate: bool | None = None,
 ) -> list[tuple[str, str, str]]:
     """Create whatever of the demo is missing; returns (username, password, role) of the demo sign-ins.
 
@@ -95,7 +103,9 @@ def seed_demo(
     ``role_courses`` adds a course per role of those cases (default: only with the bundled library), and
     adds to an existing role course the cases it does not have yet. ``team_exercise`` adds the bundled
     team case's session ``demo-team``, started, a demo trainee at each role
-    (``tipcase.services.exercise_demo``; default: only with the bundled library).
+    (``tipcase.services.exercise_demo``; default: only with the bundled library). ``graduate`` adds
+    ``demo-graduate``, a member who has completed the prosecutor's role course and holds no certificate
+    yet, so a registrar can issue at once (``tipcase.services.demo_graduate``; default: with the role courses).
     """
     created_any = False
     users = {}
@@ -128,6 +138,10 @@ def seed_demo(
         for role_course in _seed_role_courses(session, versions):
             assign_course(session, None, cohort, role_course)
     accounts = list(DEMO_ACCOUNTS)
+    if graduate if graduate is not None else (role_courses if role_courses is not None else scenarios is None):
+        from tipcase.services.demo_graduate import seed_demo_graduate  # noqa: PLC0415 - only with the role courses
+
+        accounts.append(seed_demo_graduate(session, cohort, demo_password("demo-graduate")))
     if team_exercise if team_exercise is not None else scenarios is None:
         from tipcase.services.exercise_demo import seed_demo_exercise  # noqa: PLC0415 - only with the team exercise
 
