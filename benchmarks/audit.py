@@ -18,13 +18,16 @@ from sqlalchemy import event
 
 from benchmarks.records import insert_trainees
 from tipcase import bundled
+from tipcase.format.loader import load_file
+from tipcase.play.compiled_scenario import compile_scenario
+from tipcase.play.engine import analysis_of
 from tipcase.services import accounts, attempt_seals, attempts, courses
 from tipcase.services.demo import seed_demo
 from tipcase.store.database import Database
 from tipcase.store.models import Decision, User
 
 CASE = bundled.bundled_dir() / "scam-compound-return.yaml"
-BEST = [1] * 17
+BEST = list(analysis_of(compile_scenario(load_file(CASE).scenario)).best_choices)  # type: ignore[arg-type]  # the best route, as analyze gives it
 
 
 def _play(db: Database, usernames: list[str]) -> None:

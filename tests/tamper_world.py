@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
-from tests.records import BEST, play_through, seed
+from tests.records import BEST, CASE, SENT_HOME, play_through, route, seed
 from tipcase.certificates.signing import init_keys
 from tipcase.services import accounts, audit, audit_keys, certificates, courses, records_check
 from tipcase.store import protection
@@ -68,8 +68,8 @@ def build(db: Database, home: Path) -> Facts:
     with db.transaction() as session:
         seed(session)
     passed = play_through(db, "demo-trainee", BEST)
-    failed = play_through(db, "other-trainee", [3])  # sent home: a critical error
-    open_attempt = play_through(db, "demo-trainee", [1, 2])
+    failed = play_through(db, "other-trainee", SENT_HOME)  # sent home: a critical error
+    open_attempt = play_through(db, "demo-trainee", route(CASE, {"medical": "Screen him now"})[:2])
     with db.transaction() as session:
         registrar = accounts.get_user(session, "demo-registrar")
         trainee = accounts.get_user(session, "demo-trainee")

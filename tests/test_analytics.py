@@ -10,16 +10,13 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from tests.records import BEST, CASE, play_through, seed
+from tests.records import BEST, CASE, SENT_HOME, SKIPS_CARE, play_through, seed
 from tipcase.cli import main
 from tipcase.format.loader import load_file
 from tipcase.services import accounts, analytics, attempts, courses
 from tipcase.services.errors import PermissionDenied
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt, Role
-
-SENT_HOME = [3]  # "Give him bus fare and tell him to go home": a critical error that ends the case
-SKIPS_CARE = [2] + [1] * 16  # questions him at once, then follows good practice but never gets him care
 
 
 def _world(db: Database, finish_days: dict[str, int] | None = None) -> None:
@@ -51,9 +48,9 @@ def test_figures_by_hand(db: Database) -> None:
     assert (report.completion_rate, report.pass_rate) == (100.0, 33.3)
     arrival = [c for c in report.choices if c.stage == "arrival"]
     assert [(c.choice, c.count, c.share, c.poor, c.critical) for c in arrival] == [
-        (1, 1, 33.3, False, False),
-        (2, 1, 33.3, True, False),
-        (3, 1, 33.3, True, True),
+        (SENT_HOME[0], 1, 33.3, True, True),
+        (SKIPS_CARE[0], 1, 33.3, True, False),
+        (BEST[0], 1, 33.3, False, False),
     ]
     assert report.hardest[0].stage == "arrival"
     assert report.stage_titles["arrival"] == report.hardest[0].title  # every stage's title, for the graph's labels
@@ -110,7 +107,7 @@ def test_cli_report_prints_and_exports(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["demo"]) == 0
     monkeypatch.setenv("TIPCASE_PASSWORD", "demo-trainee")
     case = "scam-compound-return"
-    assert main(["record", str(CASE), "--user", "demo-trainee", "--choose", "3", "--course", "demo"]) == 0
+    assert main(["record", str(CASE), "--user", "demo-trainee", "--choose", ",".join(map(str, SENT_HOME)), "--course", "demo"]) == 0
     capsys.readouterr()
     assert main(["cohorts", "report", "demo", "demo", "--scenario", case, "--xlsx", str(tmp_path / "r.xlsx")]) == 0
     out = capsys.readouterr().out

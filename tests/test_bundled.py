@@ -45,14 +45,23 @@ def replayed(checked: Checked, numbers: list[int]) -> Play:
 
 
 def complete(checked: Checked, numbers: list[int]) -> Play:
-    """Finish a route from a prefix, taking the first offered choice that is not a critical error."""
+    """Finish a route from a prefix, taking the first offered choice that is not a critical error.
+
+    A choice that leads to a state (stage and variables) not met yet comes before one back to a state
+    met already, so that a loop (a file returned with P-19, evidence gathered at the same stage) is left
+    rather than gone round forever.
+    """
     play = replayed(checked, numbers)
+    seen = {(play.stage_index, play.values)}
     for _ in range(200):
         if play.finished:
             return play
         offered = play.offered()
-        safe = [n for n, c in enumerate(offered, 1) if c.choice.critical is None]
-        play.choose(safe[0] if safe else 1)
+        safe = [n for n, c in enumerate(offered, 1) if c.choice.critical is None] or [1]
+        after = {n: (offered[n - 1].target, play.compiled.apply(offered[n - 1], play.values, play.clock)[0]) for n in safe}
+        fresh = [n for n in safe if after[n] not in seen]
+        play.choose((fresh or safe)[0])
+        seen.add((play.stage_index, play.values))
     raise AssertionError(f"no end reached from {numbers}")
 
 
@@ -349,3 +358,43 @@ def test_the_new_cases_declare_the_role_the_trainee_plays(case_id: str, role: st
     checked = check_file(bundled.bundled_dir() / f"{case_id}.yaml")
     assert checked.scenario is not None
     assert checked.scenario.role == role
+
+
+# -- where the best choice sits ----------------------------------------------------------------------
+# A trainee must not pass by pattern. At each decision of the best route where more than one choice is
+# offered, the best choice's position is the offered number the best route takes: no position may hold
+# it at more than half of those decisions (a case of two- and three-choice stages puts the best at 1 in
+# about 40 % of them by chance). And no constant key passes: always pressing 1, 2, 3 or 4 (the last
+# offered choice when fewer are offered), or always the last choice, fails the case, or never ends.
+
+
+def _best_positions(case: Checked) -> list[int]:
+    assert case.scenario is not None
+    assert case.analysis is not None
+    play = Play(case.scenario, case.pathway)
+    positions = []
+    for number in case.analysis.best_choices:
+        if len(play.offered()) > 1:
+            positions.append(number)
+        play.choose(number)
+    return positions
+
+
+def test_no_position_holds_the_best_choice_at_more_than_half_of_the_decisions(case: Checked) -> None:
+    positions = _best_positions(case)
+    assert len(positions) >= 4, "too few decisions to judge"
+    counts = {n: positions.count(n) for n in sorted(set(positions))}
+    assert max(counts.values()) * 2 <= len(positions), f"best choice's positions {counts} over {len(positions)} decisions"
+
+
+@pytest.mark.parametrize("key", [1, 2, 3, 4, "last"])
+def test_always_pressing_the_same_key_does_not_pass(case: Checked, key: int | str) -> None:
+    assert case.scenario is not None
+    play = Play(case.scenario, case.pathway)
+    for _ in range(200):
+        if play.finished:
+            break
+        offered = len(play.offered())
+        play.choose(offered if key == "last" else min(int(key), offered))
+    result = play.result()
+    assert not result.passed, f"always pressing {key} passes with {result.total_percent} %"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, insert, select
 
-from tests.records import BEST, attempt_of, play_through, seed
+from tests.records import BEST, SKIPS_CARE, attempt_of, play_through, seed
 from tipcase.play.ratings import Rating
 from tipcase.services import accounts, attempts, courses, desktop
 from tipcase.store.database import Database
@@ -19,6 +19,9 @@ def seeded(db: Database) -> Database:
     return db
 
 
+QUESTION = SKIPS_CARE[0]  # at arrival: question him at once (poor, and the case goes on)
+
+
 def test_two_windows_on_one_attempt_cannot_interleave(seeded: Database) -> None:
     account = desktop.sign_in(seeded, "demo-trainee", "demo-trainee")
     course = desktop.home(seeded, account.id)[0]
@@ -26,18 +29,18 @@ def test_two_windows_on_one_attempt_cannot_interleave(seeded: Database) -> None:
     second = desktop.open_attempt(seeded, account.id, course.course_id, course.scenarios[0].version_id, "en")
     assert second.attempt_id == first.attempt_id  # one open attempt per trainee, version and course
     stage = first.play.stage.id
-    desktop.decide(seeded, account.id, first.attempt_id, 2, 900, step=1, stage=stage)
+    desktop.decide(seeded, account.id, first.attempt_id, QUESTION, 900, step=1, stage=stage)
     # the second window still shows the first stage: its answer would land on a stage it never showed
     with pytest.raises(attempts.StaleDecision, match=r"has moved on .* at decision 2, stage '\w.*'; decision 1 at stage 'arrival'"):
         desktop.decide(seeded, account.id, second.attempt_id, 1, 900, step=1, stage=stage)
     reopened = desktop.reopen_attempt(seeded, account.id, first.attempt_id)
-    assert [d.number for d in reopened.play.decisions] == [2]
+    assert [d.number for d in reopened.play.decisions] == [QUESTION]
     with seeded.reading() as session:
-        assert [(d.sequence, d.choice_number) for d in attempt_of(session, first.attempt_id).decisions] == [(1, 2)]
+        assert [(d.sequence, d.choice_number) for d in attempt_of(session, first.attempt_id).decisions] == [(1, QUESTION)]
 
 
 def test_a_step_not_reached_or_a_wrong_stage_is_refused(seeded: Database) -> None:
-    attempt_id = play_through(seeded, "demo-trainee", [1])
+    attempt_id = play_through(seeded, "demo-trainee", BEST[:1])
     with seeded.transaction() as session:
         trainee = accounts.get_user(session, "demo-trainee")
         with pytest.raises(attempts.StaleDecision, match="it is at decision 2"):
@@ -59,9 +62,9 @@ def test_the_service_returns_what_it_recorded(seeded: Database) -> None:
     course = desktop.home(seeded, account.id)[0]
     opened = desktop.open_attempt(seeded, account.id, course.course_id, course.scenarios[0].version_id, "en")
     offered = opened.play.offered()
-    recorded = desktop.decide(seeded, account.id, opened.attempt_id, 2, 1200, step=1, stage="arrival")
-    assert (recorded.step, recorded.decision.stage, recorded.decision.number) == (1, "arrival", 2)
-    assert recorded.choice is offered[1].choice  # its label, feedback and reference: what the window shows
+    recorded = desktop.decide(seeded, account.id, opened.attempt_id, QUESTION, 1200, step=1, stage="arrival")
+    assert (recorded.step, recorded.decision.stage, recorded.decision.number) == (1, "arrival", QUESTION)
+    assert recorded.choice is offered[QUESTION - 1].choice  # its label, feedback and reference: what the window shows
     assert recorded.play.route[-1] != "arrival"
     assert not recorded.finished
     assert recorded.rating == Rating.POOR  # questioning him before any care: rated by the service, shown as it is
@@ -92,7 +95,7 @@ def test_a_decision_does_not_replay_the_attempt(seeded: Database, monkeypatch: p
 
 
 def test_a_kept_play_is_not_trusted_when_another_workstation_decided(seeded: Database) -> None:
-    attempt_id = play_through(seeded, "demo-trainee", [1])
+    attempt_id = play_through(seeded, "demo-trainee", BEST[:1])
     with seeded.transaction() as session:  # another workstation records decision 2 (its own process, its own play)
         session.execute(
             insert(Decision).values(
@@ -110,7 +113,7 @@ def test_a_kept_play_is_not_trusted_when_another_workstation_decided(seeded: Dat
 def test_open_attempts_are_unique_in_the_database(seeded: Database) -> None:
     from sqlalchemy.exc import IntegrityError
 
-    attempt_id = play_through(seeded, "demo-trainee", [1])
+    attempt_id = play_through(seeded, "demo-trainee", BEST[:1])
     with seeded.reading() as session:
         first = attempt_of(session, attempt_id)
         values = {"user_id": first.user_id, "scenario_version_id": first.scenario_version_id, "language": "en"}
@@ -130,7 +133,7 @@ def test_the_migration_keeps_one_open_attempt_and_every_decision(seeded: Databas
 
     from tipcase.store.database import alembic_config
 
-    first = play_through(seeded, "demo-trainee", [1])
+    first = play_through(seeded, "demo-trainee", BEST[:1])
     with seeded.engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0002")
     with seeded.transaction() as session:

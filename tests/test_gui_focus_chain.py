@@ -13,7 +13,8 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.test_gui_trainee_day import activate, focused, press, sign_in_by_keys
+from tests.records import CASE, route
+from tests.test_gui_trainee_day import activate, digit, focused, press, sign_in_by_keys
 
 from ui.main_window import MainWindow
 
@@ -82,19 +83,22 @@ def test_the_focus_chain_of_every_trainee_page(qtbot, window: MainWindow) -> Non
     assert check_chain(qtbot, player.warning_continue) == ["Continue to the case", "Back to my courses"]
     press(qtbot, Qt.Key.Key_Return)
     names = check_chain(qtbot, player._choice_buttons[0])
-    assert names[0].startswith("1. Take him to a quiet room")
+    assert player.play is not None
+    assert names[0].startswith(f"1. {player.play.offered()[0].choice.label.get('en')}")  # the first choice, by its number
     assert {"Stage", "Case file", "Exhibit"} <= set(names)
     assert player.text.toPlainText() in player._choice_buttons[0].accessibleDescription()
-    press(qtbot, Qt.Key.Key_1)
+    # care first, then screening in the clinic corridor, then naming him a suspect (a critical error)
+    route_ = route(CASE, {"medical": "Screen him now", "non-punishment": "Name him a suspect"})
+    press(qtbot, digit(route_[0]))
     names = check_chain(qtbot, player.feedback_continue)
     assert names[0] == "Continue"
     assert "Good practice" in player.feedback_continue.accessibleDescription()
     press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_2)
+    press(qtbot, digit(route_[1]))
     press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, digit(route_[2]))
     press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_2)  # a critical error ends the case
+    press(qtbot, digit(route_[3]))  # a critical error ends the case
     press(qtbot, Qt.Key.Key_Return)
     assert check_chain(qtbot, player.end_button)[0] == "See the debrief"
     press(qtbot, Qt.Key.Key_Return)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QApplication
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST
+from tests.records import BEST, CASE, route
 from tests.test_gui_trainee import play_with_clicks, sign_in
 from tipcase import bundled
 
@@ -130,7 +130,7 @@ def test_the_trail_is_readable_fitted_and_keeps_its_zoom_between_choices(qtbot, 
 def test_the_debrief_maps_read_by_eye_by_keyboard_and_as_a_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window)
     qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
-    play_with_clicks(qtbot, window, [1, 2, *BEST[2:]])  # a poor second choice: the routes part
+    play_with_clicks(qtbot, window, route(CASE, {"medical": "Screen him now"}))  # a poor second choice: the routes part
     qtbot.mouseClick(window.player_page().end_button, Qt.MouseButton.LeftButton)
     debrief = window.debrief_page()
     for tab, panel, trail in ((1, debrief.route_panel, False), (2, debrief.pathway_panel, True)):

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST
+from tests.records import BEST, CASE, SENT_HOME, route
 
 from ui.main_window import MainWindow
 from ui.models.courses import CourseTreeModel
@@ -88,7 +88,8 @@ def test_a_whole_attempt_from_sign_in_to_debrief(qtbot, window: MainWindow) -> N
 def test_a_failed_attempt_says_why(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window)
     qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
-    play_with_clicks(qtbot, window, [4])  # have him held overnight as a fraud suspect: a critical error
+    held = route(CASE, {"arrival": "Hand him to the airport police"})  # held overnight as a fraud suspect: a critical error
+    play_with_clicks(qtbot, window, held)
     qtbot.mouseClick(window.player_page().end_button, Qt.MouseButton.LeftButton)
     verdict = window.debrief_page().verdict.text()
     assert "Not passed" in verdict
@@ -111,7 +112,7 @@ def test_the_player_shows_what_the_service_recorded(qtbot, window: MainWindow, m
     qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
     player = window.player_page()
     qtbot.mouseClick(player.warning_continue, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(player._choice_buttons[0], Qt.MouseButton.LeftButton)  # good practice, as the case rates it
+    qtbot.mouseClick(player._choice_buttons[BEST[0] - 1], Qt.MouseButton.LeftButton)  # good practice, as the case rates it
     assert player.feedback.isVisible()
     assert "Critical error" in player.feedback_text.text()  # the rating the service returned is the one shown
     assert player.shown is not None
@@ -217,7 +218,7 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, window: MainWind
     qtbot.mouseClick(player.warning_continue, Qt.MouseButton.LeftButton)
     for widget in (player.text, player.choices_box, player.exhibit_list, player.trail_map, *player._choice_buttons):
         assert widget.accessibleName(), widget
-    assert player._choice_buttons[0].accessibleName().startswith("1. Take him to a quiet room")
+    assert player._choice_buttons[BEST[0] - 1].accessibleName().startswith(f"{BEST[0]}. Take him to a quiet room")
 
 
 def test_an_unreachable_database_is_a_message_not_a_crash(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -263,7 +264,7 @@ def test_item_models_pass_the_model_tester(qtmodeltester, qtbot, window: MainWin
 def test_a_scheme_change_redraws_the_debrief(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window)
     qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
-    play_with_clicks(qtbot, window, [3])
+    play_with_clicks(qtbot, window, SENT_HOME)
     qtbot.mouseClick(window.player_page().end_button, Qt.MouseButton.LeftButton)
     debrief = window.debrief_page()
     before = debrief.route_map.scene().items()[0]
@@ -293,13 +294,13 @@ def test_two_windows_on_one_attempt_do_not_cross(qtbot, tmp_path: Path, url: str
         sign_in(qtbot, window)
         qtbot.mouseClick(window.home_page().start_button, Qt.MouseButton.LeftButton)
     assert first.player_page().attempt_id == second.player_page().attempt_id  # one open attempt
-    play_with_clicks(qtbot, first, [1, 1])
+    play_with_clicks(qtbot, first, BEST[:2])
     later = second.player_page()
     if later.warning.isVisible():
         qtbot.mouseClick(later.warning_continue, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(later._choice_buttons[1], Qt.MouseButton.LeftButton)  # answers the first stage, which the case has left
     assert later.play is not None
-    assert [d.number for d in later.play.decisions] == [1, 1]  # where it stands now
+    assert [d.number for d in later.play.decisions] == BEST[:2]  # where it stands now
     assert later.feedback.isVisible()
     assert "your last choice was not recorded" in later.feedback_text.text()
     qtbot.mouseClick(later.feedback_continue, Qt.MouseButton.LeftButton)

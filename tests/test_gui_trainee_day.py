@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST
+from tests.records import BEST, CASE, route
 
 from ui.main_window import MainWindow
 
@@ -120,7 +120,7 @@ def test_keys_reach_the_choices_wherever_the_focus_is_in_the_player(qtbot, tmp_p
     player = window.player_page()
     press(qtbot, Qt.Key.Key_Return)
     player.exhibit_list.setFocus()
-    press(qtbot, Qt.Key.Key_1)  # from the case file
+    press(qtbot, digit(BEST[0]))  # from the case file
     assert player.state() == "feedback"
     player.text.setFocus()
     press(qtbot, Qt.Key.Key_Enter)  # the keypad's Enter, from the stage text: the state's button
@@ -157,20 +157,22 @@ def test_each_choice_is_rated_in_words_and_the_end_says_the_outcome(qtbot, tmp_p
     press(qtbot, Qt.Key.Key_Return)
     arrival = player.text.toPlainText()
     assert arrival in player._choice_buttons[0].accessibleDescription()  # the stage is read with the focused choice
-    press(qtbot, Qt.Key.Key_1)
+    # care first, then screening in the clinic corridor (a point lost), then naming him a suspect (a critical error)
+    corridor = route(CASE, {"medical": "Screen him now", "non-punishment": "Name him a suspect"})
+    press(qtbot, digit(corridor[0]))
     assert "Good practice" in player.feedback_text.text()
     assert player.text.toPlainText() == arrival  # the feedback shows over the stage where the choice was taken
     assert "Good practice" in player.feedback_continue.accessibleDescription()
     press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_2)  # screening in the clinic corridor: loses a point
+    press(qtbot, digit(corridor[1]))  # screening in the clinic corridor: loses a point
     assert "Poor" in player.feedback_text.text()
     window.language_actions["id"].trigger()
     assert "Buruk" in player.feedback_text.text()
     window.language_actions["en"].trigger()
     press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, digit(corridor[2]))
     press(qtbot, Qt.Key.Key_Return)
-    press(qtbot, Qt.Key.Key_2)  # name him a suspect: a critical error, and the case ends
+    press(qtbot, digit(corridor[3]))  # name him a suspect: a critical error, and the case ends
     assert "Critical error" in player.feedback_text.text()
     press(qtbot, Qt.Key.Key_Return)
     assert player.state() == "end"
@@ -250,7 +252,7 @@ def test_what_comes_into_the_case_file_is_shown(qtbot, tmp_path: Path, url: str)
     player = window.player_page()
     press(qtbot, Qt.Key.Key_Return)
     assert player.exhibits.rowCount() == 1
-    press(qtbot, Qt.Key.Key_1)  # to the airport clinic, which reveals the doctor's note
+    press(qtbot, digit(BEST[0]))  # to the airport clinic, which reveals the doctor's note
     assert player.exhibits.rowCount() == 1  # the feedback shows over the stage where the choice was taken
     press(qtbot, Qt.Key.Key_Return)
     assert player.exhibits.rowCount() == 2

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST, play_through
+from tests.records import BEST, SKIPS_CARE, play_through
 from tests.test_import_h5p import PORT, package, scenario_json
 from tests.test_import_twine import LINK_FORMS
 from tipcase.format.validator import check_file
@@ -21,8 +21,6 @@ from tipcase.store.database import Database
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-SKIPS_CARE = [2] + [1] * 16
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ OLD_ROW = {
 
 
 def _routes() -> list[Play]:
-    """Every bundled case's best-first route and three random routes (seeded), played to an end."""
+    """Every bundled case's best route and three random routes (seeded), played to an end."""
     plays = []
     for path in sorted(bundled.bundled_dir().glob("*.yaml")):
         checked = check_file(str(path))
@@ -74,8 +74,10 @@ def _routes() -> list[Play]:
         rng = random.Random(path.name)
         for trial in range(4):
             play = Play(checked.scenario, checked.pathway)
+            if trial == 0 and checked.analysis is not None:
+                play.replay(checked.analysis.best_choices)
             while not play.finished:
-                play.choose(1 if trial == 0 else rng.randint(1, len(play.offered())))
+                play.choose(rng.randint(1, len(play.offered())))
             plays.append(play)
     return plays
 

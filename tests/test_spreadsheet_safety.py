@@ -142,9 +142,9 @@ def test_attempts_export_from_the_command_line(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr("sys.stdin", io.StringIO("hostile-password\n"))
     assert main(["users", "add", "hostile", "--role", "trainee", "--name", "=cmd|' /C calc'!A0", "--password-stdin"]) == 0
     monkeypatch.setenv("TIPCASE_PASSWORD", "hostile-password")
-    from tests.records import CASE
+    from tests.records import CASE, SENT_HOME
 
-    assert main(["record", str(CASE), "--user", "hostile", "--choose", "3"]) == 0  # a short route: sent home
+    assert main(["record", str(CASE), "--user", "hostile", "--choose", ",".join(map(str, SENT_HOME))]) == 0  # a short route
     capsys.readouterr()
     assert main(["export", "attempts", "-o", str(tmp_path / "attempts.csv")]) == 0
     text = (tmp_path / "attempts.csv").read_text(encoding="utf-8")

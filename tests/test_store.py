@@ -12,12 +12,18 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
-from tests.records import BEST, attempt_of, play_through, seed
+from tests.records import BEST, CASE, SENT_HOME, attempt_of, play_through, route, seed
 from tipcase import bundled
 from tipcase.services import accounts, attempts, audit, backup, courses, exports, reports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.store.database import Database, open_database
 from tipcase.store.models import AttemptScore, AuditEntry, Base, Decision, Role, ScenarioMedia, utcnow
+
+# Poor routes through CASE, named by their mistakes: care, then screening in the clinic corridor (a point
+# lost, the attempt left open); and the same, then the decision put off while the cyber unit interviews him as
+# a suspect (trust back to 0), left open at the threat.
+CORRIDOR = route(CASE, {"medical": "Screen him now"})[:2]
+SUSPECT_INTERVIEW = route(CASE, {"medical": "Screen him now", "non-punishment": "Put off the decision"})[:4]
 
 
 def test_migrations_give_exactly_the_models(db: Database) -> None:
@@ -90,7 +96,7 @@ def test_resume_rebuilds_the_exact_state(db: Database) -> None:
     with db.transaction() as session:
         world = seed(session)
         trainee_id = world.trainee.id
-    attempt_id = play_through(db, "demo-trainee", [1, 2, 1, 3])
+    attempt_id = play_through(db, "demo-trainee", SUSPECT_INTERVIEW)
     with db.transaction() as session:
         trainee = session.get(type(world.trainee), trainee_id)
         assert trainee is not None
@@ -105,7 +111,7 @@ def test_resume_rebuilds_the_exact_state(db: Database) -> None:
 def test_a_choice_not_offered_is_refused_and_nothing_is_stored(db: Database) -> None:
     with db.transaction() as session:
         seed(session)
-    attempt_id = play_through(db, "demo-trainee", [1])
+    attempt_id = play_through(db, "demo-trainee", BEST[:1])
     with db.transaction() as session, pytest.raises(ServiceError, match="choice 9 is not offered"):
         attempts.record_decision(session, accounts.get_user(session, "demo-trainee"), attempt_id, 9, step=2)
     with db.transaction() as session:
@@ -122,7 +128,7 @@ def test_course_progress_policies_and_attempt_limit(db: Database) -> None:
         cohort = courses.get_cohort(session, "demo")
         courses.assign_course(session, world.trainer, cohort, course)
     play_through(db, "demo-trainee", BEST, "strict")
-    play_through(db, "demo-trainee", [3], "strict")  # sent home: a critical error, failed
+    play_through(db, "demo-trainee", SENT_HOME, "strict")  # sent home: a critical error, failed
     with db.transaction() as session:
         trainee = accounts.get_user(session, "demo-trainee")
         course = courses.get_course(session, "strict")
@@ -140,7 +146,7 @@ def test_backup_then_restore_into_an_empty_home_gives_identical_rows(db: Databas
         seed(session)
         scenarios.publish_unchecked(session, bundled.bundled_dir() / "fake-internship.yaml")  # with a picture
     play_through(db, "demo-trainee", BEST)
-    play_through(db, "other-trainee", [1, 2])
+    play_through(db, "other-trainee", CORRIDOR)
     (tmp_path / "home" / "keys").mkdir(parents=True, exist_ok=True)  # the audit key is there already
     (tmp_path / "home" / "keys" / "issuing.key").write_bytes(b"secret key bytes")
     archive = tmp_path / "backup.zip"
@@ -196,7 +202,7 @@ def test_exports(db: Database) -> None:
         world = seed(session)
         trainer_id = world.trainer.id
     play_through(db, "demo-trainee", BEST)
-    play_through(db, "other-trainee", [1, 2])
+    play_through(db, "other-trainee", CORRIDOR)
     with db.transaction() as session:
         trainer = session.get(type(world.trainer), trainer_id)
         assert trainer is not None
@@ -221,8 +227,8 @@ def test_cohort_report_figures_by_hand(db: Database) -> None:
         world = seed(session)
         trainer_id = world.trainer.id
     play_through(db, "demo-trainee", BEST)  # 100 %, passed
-    play_through(db, "other-trainee", [3])  # sent home: failed, total 0
-    play_through(db, "demo-trainee", [1, 1])  # unfinished: not counted (a second attempt of a passed case)
+    play_through(db, "other-trainee", SENT_HOME)  # sent home: failed, total 0
+    play_through(db, "demo-trainee", BEST[:2])  # unfinished: not counted (a second attempt of a passed case)
     with db.transaction() as session:
         trainer = session.get(type(world.trainer), trainer_id)
         assert trainer is not None
@@ -254,7 +260,7 @@ def test_a_long_read_does_not_block_a_decision(tmp_path: Path) -> None:
     db.upgrade()
     with db.transaction() as session:
         seed(session)
-    attempt_id = play_through(db, "demo-trainee", [1])
+    attempt_id = play_through(db, "demo-trainee", BEST[:1])
     with db.reading() as reader:
         assert reader.scalar(select(func.count(Decision.id))) == 1  # a read transaction is open
         writer = Database(f"sqlite:///{tmp_path / 'r.sqlite3'}")

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from tests.records import CASE, route  # noqa: E402
 from tipcase.certificates.signing import init_keys  # noqa: E402
 from tipcase.play.engine import analysis_of  # noqa: E402
 from tipcase.services import accounts, courses, desktop  # noqa: E402
@@ -29,7 +30,8 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 from ui.tasks import InlineThreadPool, TaskRunner  # noqa: E402
 
-ROUTE = [1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # two poor choices, so the debrief has something to say
+# Two poor choices, so the debrief has something to say: named by their labels, not numbers (cases reorder choices).
+ROUTE = route(CASE, {"medical": "Screen him now", "shelter": "Take it now in the open-plan office"})
 
 
 def complete_course(url: str) -> None:
