@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tipcase.play.engine import analysis_of
 from tipcase.services import accounts, attempts, scenarios
 from tipcase.store.database import Database
 
@@ -50,7 +51,8 @@ def main() -> None:
         if play.finished:
             break
         step, stage = len(play.decisions) + 1, play.stage.id
-        number = 1  # the case's best route: any decision applied to a stage its window did not show is visible in the record
+        # the case's best route (every window follows it): any decision applied to a stage its window did not show is visible in the record
+        number = analysis_of(play.compiled).best_choices[len(play.decisions)]
         time.sleep(random.uniform(0.005, 0.03))  # the trainee reads the stage: the other windows go on meanwhile
         try:
             with db.transaction() as session:

@@ -11,12 +11,20 @@ import pytest
 from alembic import command
 from sqlalchemy import select, text
 
-from tests.records import BEST, play_through, seed
+from tests.records import BEST, CASE, SENT_HOME, best_choices, play_through, route, seed
 from tests.tamper_world import attacker, delete_entry_and_renumber, rechain_public
+from tipcase import bundled
 from tipcase.cli import main
 from tipcase.services import audit, audit_keys, records_check
 from tipcase.store.database import Database, alembic_config
 from tipcase.store.models import AuditEntry
+
+CORRIDOR = route(CASE, {"medical": "Screen him now"})[:2]  # care, then screening in the clinic corridor: left open
+
+
+def demo_graduate_route() -> list[int]:
+    """The decisions of the demo's graduate: the best route of the prosecutor's case."""
+    return best_choices(bundled.bundled_dir() / "karaoke-prosecution.yaml")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -37,7 +45,7 @@ def _recorded(home: Path, capsys: pytest.CaptureFixture[str]) -> Database:
     with db.transaction() as session:
         seed(session)
     play_through(db, "demo-trainee", BEST)
-    play_through(db, "demo-trainee", [1, 2])
+    play_through(db, "demo-trainee", CORRIDOR)
     return db
 
 
@@ -55,10 +63,11 @@ def test_verify_reports_the_chain_and_the_records_it_replayed(
     first, second = out.splitlines()[:2]
     assert first.startswith("audit log intact: ")
     assert "keyed from entry 1 (HMAC-SHA256, key " in first
-    assert second.startswith("records: 1 finished attempts (1 replayed), 17 decisions, ")
+    graduate = len(demo_graduate_route())  # the demo's graduate has a finished attempt of her own
+    assert second.startswith(f"records: 2 finished attempts (2 replayed), {len(BEST) + graduate} decisions, ")
     code, out, _ = run(capsys, "audit", "verify", "--json")
     report = json.loads(out)
-    assert (code, report["ok"], report["checked"]["replayed"], report["problems"]) == (0, True, 1, [])
+    assert (code, report["ok"], report["checked"]["replayed"], report["problems"]) == (0, True, 2, [])
     [key_file] = (home / "keys" / "audit").glob("*.key")
     assert key_file.stat().st_mode & 0o777 == 0o600
     assert (home / "keys" / "audit").stat().st_mode & 0o777 == 0o700
@@ -170,7 +179,7 @@ def test_an_old_database_is_keyed_on_upgrade_as_it_stood(db: Database, tmp_path:
     with db.transaction() as session:
         seed(session)
     passed = play_through(db, "demo-trainee", BEST)
-    closed = play_through(db, "demo-trainee", [1, 2])
+    closed = play_through(db, "demo-trainee", CORRIDOR)
     legacy = _make_legacy(db)
     with db.engine.begin() as connection:  # as migration 0003 closed an extra open attempt: finished, unscored
         connection.execute(text("UPDATE attempts SET finished_at = started_at WHERE id = :id"), {"id": closed})
@@ -194,7 +203,7 @@ def test_an_old_database_is_keyed_on_upgrade_as_it_stood(db: Database, tmp_path:
     assert (seal_seq, seal["legacy_entries"], seal["attempts"]) == (legacy + 1, legacy, 2)
     assert [(a["attempt"], a["anchored_when_keyed"]) for a in anchored] == [(passed, True), (closed, True)]
     assert report.attempts_replayed == 1  # the closed one has no result to replay against
-    play_through(db, "other-trainee", [3])  # new decisions are sealed, new finishes anchored
+    play_through(db, "other-trainee", SENT_HOME)  # new decisions are sealed, new finishes anchored
     with attacker(db) as attack:  # from now on a legacy entry cannot change unseen either
         attack.connection.execute(text("UPDATE audit_log SET actor = 'someone' WHERE seq = 2"))
         rechain_public(attack.connection, 2, legacy)  # the best an attacker can do: the seal needs the key

@@ -16,7 +16,7 @@ from tipcase.cli import main
 from tipcase.services import accounts, attempts, courses, desktop
 from tipcase.services.errors import ServiceError
 from tipcase.store.database import Database
-from tipcase.store.models import Attempt
+from tipcase.store.models import Attempt, User
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def attempts_stored(home: Path) -> int:
     db = Database(f"sqlite:///{home / 'tipcase.sqlite3'}")
     with db.reading() as session:
-        count = int(session.scalar(select(func.count(Attempt.id))) or 0)
+        count = int(session.scalar(select(func.count(Attempt.id)).join(User).where(User.username == "demo-trainee")) or 0)
     db.dispose()
     return count
 
@@ -57,7 +57,9 @@ def test_record_refuses_a_language_the_case_is_not_written_in(
     assert code == 0
     db = Database(f"sqlite:///{home / 'tipcase.sqlite3'}")
     with db.reading() as session:
-        assert session.scalars(select(Attempt.language)).one() == "id"  # the case's own tag
+        assert (
+            session.scalars(select(Attempt.language).join(User).where(User.username == "demo-trainee")).one() == "id"
+        )  # the case's own tag
     db.dispose()
 
 

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.records import BEST, CASE, seed
+from tipcase.format.loader import load_file
 from tipcase.services import accounts, audit, courses
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt, AuditEntry, Decision, Role, ScenarioVersion
@@ -70,7 +71,8 @@ def test_eight_windows_on_one_trainee_publish_start_and_decide_without_crossing(
     with db.transaction() as session:
         seed(session)
     case = tmp_path / "case.yaml"
-    case.write_text(CASE.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 2\n"), encoding="utf-8")
+    version = load_file(CASE).scenario.version + 1  # type: ignore[union-attr]  # a new version, which every window publishes
+    case.write_text(CASE.read_text(encoding="utf-8").replace(f"\nversion: {version - 1}\n", f"\nversion: {version}\n"), encoding="utf-8")
     url = db.url.render_as_string(hide_password=False)
     barrier = tmp_path / "started"
     barrier.mkdir()
@@ -94,8 +96,8 @@ def test_eight_windows_on_one_trainee_publish_start_and_decide_without_crossing(
     made = {r["made"]: (r["stage"], r["number"]) for lines in reports for r in lines if "made" in r}
     claims = sum(1 for lines in reports for r in lines if "made" in r)
     with db.reading() as session:
-        assert session.scalar(select(func.count(ScenarioVersion.id)).where(ScenarioVersion.version == 2)) == 1
-        attempt = session.scalars(select(Attempt).join(ScenarioVersion).where(ScenarioVersion.version == 2)).one()
+        assert session.scalar(select(func.count(ScenarioVersion.id)).where(ScenarioVersion.version == version)) == 1
+        attempt = session.scalars(select(Attempt).join(ScenarioVersion).where(ScenarioVersion.version == version)).one()
         stored = {d.sequence: (d.stage, d.choice_number) for d in attempt.decisions}
         assert attempt.passed is True  # the windows played the best route to its end, together
     assert claims == len(made)  # no step was taken twice

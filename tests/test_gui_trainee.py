@@ -135,7 +135,7 @@ def test_resume_after_a_crash(qtbot, tmp_path: Path, url: str) -> None:  # type:
     first = open_window(qtbot, make_context(tmp_path, url))
     sign_in(qtbot, first)
     qtbot.mouseClick(first.home_page().start_button, Qt.MouseButton.LeftButton)
-    play_with_clicks(qtbot, first, [1, 1, 1])
+    play_with_clicks(qtbot, first, BEST[:3])
     # the workstation dies here: no clean close, nothing saved but what each decision committed
     (tmp_path / "restarted").mkdir()
     second = open_window(qtbot, make_context(tmp_path / "restarted", url))

@@ -98,6 +98,9 @@ def test_a_whole_case_by_keyboard_after_a_crash(qtbot, tmp_path: Path, url: str)
         if position % 2:
             press(qtbot, digit(number))  # a choice by its number
         else:
+            assert focused() is player._choice_buttons[0]  # each stage starts on its first choice
+            for _ in range(number - 1):
+                press(qtbot, Qt.Key.Key_Tab)  # Tab walks the choices in order
             assert focused() is player._choice_buttons[number - 1]
             press(qtbot, Qt.Key.Key_Space)  # or by the focused choice button
         assert player.state() == "feedback"

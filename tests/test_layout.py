@@ -37,7 +37,8 @@ def test_every_node_gets_its_own_place_and_the_start_comes_first() -> None:
     assert set(layout.positions) == set(successors)
     assert len(set(layout.positions.values())) == len(layout.positions)
     assert layout.positions["arrival"][0] == 0.0
-    assert layout.positions["medical"][0] == LAYER_GAP
+    assert all(x >= LAYER_GAP for node, (x, _) in layout.positions.items() if node != "arrival")  # the start alone in the first column
+    assert {layout.layer_of[node] for node in successors["arrival"]} & {1}  # and something it leads to in the next
     for node, (x, _) in layout.positions.items():
         assert x == layout.layer_of[node] * LAYER_GAP
 
@@ -145,7 +146,7 @@ def test_the_largest_bundled_pathway_is_no_taller_than_its_agencies() -> None:
     drawn = lane_map(steps, pathway.referrals)
     columns = [[drawn.column_of[node] for node in lane.nodes] for lane in drawn.lanes]
     rows = sum(max(taken.count(column) for column in taken) for taken in columns)  # nodes of a lane sharing a column stack
-    assert len(drawn.lanes) == len({step.lane for step in steps}) == 17
+    assert len(drawn.lanes) == len({step.lane for step in steps}) == 18  # an agency a node: the departure checkpoint's too
     assert drawn.lanes[-1].bottom == rows * (NODE_HEIGHT + ROW_PADDING)  # no room above the nodes: names go beside them
 
 

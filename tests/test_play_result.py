@@ -9,8 +9,9 @@ import random
 
 import pytest
 
-from tests.records import CASE, seed
+from tests.records import CASE, SENT_HOME, seed
 from tipcase import bundled
+from tipcase.format.loader import load_file
 from tipcase.format.validator import check_file
 from tipcase.play.engine import Play
 from tipcase.play.result import BrokenRule, CompetencyScore, PlayResult, StoredResultError
@@ -25,9 +26,12 @@ CONTRACT_KEYS = [
     "total", "max_total", "total_percent", "critical_errors", "rule_violations", "off_pathway", "passed",
 ]  # fmt: skip
 
-# What TIPCase stored in attempts.result for the scam-compound case's route [3] ("bus fare, go home") before the
+# What TIPCase stored in attempts.result for the scam-compound case's route SENT_HOME ("bus fare, go home") before the
 # result was typed: keys as PostgreSQL's JSONB returns them (shortest first), whole numbers as another writer
-# might leave them (floats), and each critical error and broken rule as the untyped dict had it.
+# might leave them (floats), and each critical error and broken rule as the untyped dict had it. The version, its
+# hash and the choice's number are the case's as published today (the shape is the point, not the version).
+_PUBLISHED = load_file(CASE).scenario
+assert _PUBLISHED is not None
 OLD_ROW = {
     "end": "end-sent-home",
     "max": {"identification": 3, "victim_care": 6, "confidentiality": 3, "interviewing": 3, "non_punishment": 3,
@@ -38,20 +42,20 @@ OLD_ROW = {
     "passed": False,
     "points": {"identification": -5, "victim_care": -3, "confidentiality": 0, "interviewing": 0, "non_punishment": 0,
                "legal_process": 0, "restitution": 0, "evidence": 0, "referral": -2},
-    "sha256": "7f1de645a53e24bcd903aacafcc26269bafcd40faae5ceb00c31313640342c56",
-    "choices": [3],
+    "sha256": _PUBLISHED.sha256,
+    "choices": SENT_HOME,
     "outcome": "failure",
     "percent": {"identification": 0.0, "victim_care": 0.0, "confidentiality": 0.0, "interviewing": 0.0, "non_punishment": 0.0,
                 "legal_process": 0.0, "restitution": 0.0, "evidence": 0.0, "referral": 0.0},
-    "version": 2,
+    "version": _PUBLISHED.version,
     "complete": True,
     "scenario": "scam-compound-return",
     "max_total": 37,
     "off_pathway": [],
     "total_percent": 0.0,
     "critical_errors": [
-        {"stage": "arrival", "choice": 3, "text": "Sending a returnee from a scam compound home without screening is a typical mistake: "
-         "victims go unidentified and are often trafficked again."},
+        {"stage": "arrival", "choice": SENT_HOME[0], "text": "Sending a returnee from a scam compound home without screening is "
+         "a typical mistake: victims go unidentified and are often trafficked again."},
         {"stage": "end-sent-home", "rule": "medical-care-required", "text": "The case ended without the victim ever receiving safety "
          "and medical care. In the referral order this step is not optional."},
         {"stage": "end-sent-home", "rule": "screening-required", "text": "The person was never screened against trafficking "
@@ -115,7 +119,7 @@ def test_an_old_stored_result_reads_by_attribute() -> None:
         True, False, "failure", 0.0, -10, 0,
     )  # fmt: skip
     assert [c.competency for c in result.competencies][:2] == ["identification", "victim_care"]
-    assert (result.critical_errors[0].choice, result.critical_errors[1].rule) == (3, "medical-care-required")
+    assert (result.critical_errors[0].choice, result.critical_errors[1].rule) == (SENT_HOME[0], "medical-care-required")
     assert [(v.rule, v.points) for v in result.rule_violations] == [("medical-care-required", -3), ("screening-required", -2)]
     assert list(result.as_json()) == CONTRACT_KEYS
     assert isinstance(result.as_json()["total"], int)  # -10.0 prints as -10, as the format's numbers do
@@ -143,7 +147,12 @@ def test_an_attempt_stored_in_the_old_shape_loads_in_the_debrief_exports_and_ana
         )  # fmt: skip
         session.add(old)
         session.flush()
-        session.add(Decision(attempt_id=old.id, sequence=1, stage="arrival", offered=[0, 1, 2], choice_number=3, choice_index=2, clock=0))
+        number = SENT_HOME[0]  # arrival offers every choice: the number is the file's position
+        session.add(
+            Decision(
+                attempt_id=old.id, sequence=1, stage="arrival", offered=[0, 1, 2, 3], choice_number=number, choice_index=number - 1, clock=0
+            )
+        )
         for competency, top in OLD_ROW["max"].items():  # type: ignore[attr-defined]
             session.add(AttemptScore(attempt_id=old.id, competency=competency, points=0.0, max=float(top), percent=0.0))
         attempt_id, trainee_id = old.id, world.trainee.id

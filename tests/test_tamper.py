@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import Connection, insert, text
 from sqlalchemy.exc import IntegrityError
 
+from tests.records import BEST
 from tests.tamper_world import (
     Facts,
     Template,
@@ -193,7 +194,8 @@ ATTACKS = [
     ),
     Attack(
         "decision: change the choice of a finished attempt",
-        sql("UPDATE decisions SET choice_number = 1, choice_index = 0 WHERE attempt_id = {failed}"),
+        # to care first (the best route's first choice), which ends nothing: the failed attempt no longer reaches its end
+        sql(f"UPDATE decisions SET choice_number = {BEST[0]}, choice_index = {BEST[0] - 1} WHERE attempt_id = {{failed}}"),
         (
             r"^attempt {failed}, decision 1: does not match its seal",
             r"^attempt {failed}: is marked finished but its decisions do not reach an end",
