@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from tests.records import BEST, CASE
+from tests.records import BEST, CASE, best_choices
 from tests.tamper_world import attacker
 from tipcase import bundled
 from tipcase.cli import main
@@ -108,7 +108,7 @@ def test_record_stores_the_attempt_and_prints_the_result(
     assert code == 0
     result = json.loads(out)
     assert (result["complete"], result["passed"], result["total_percent"]) == (True, True, 100.0)
-    code, out, _ = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--choose", "1,1")
+    code, out, _ = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--choose", ",".join(map(str, BEST[:2])))
     assert code == 3
     assert json.loads(out)["complete"] is False
     code, _, err = run(capsys, "record", str(CASE), "--user", "demo-trainee", "--choose", "9")
@@ -116,9 +116,10 @@ def test_record_stores_the_attempt_and_prints_the_result(
     assert "not offered" in err
     code, out, _ = run(capsys, "export", "attempts", "--format", "csv")
     assert code == 0
-    assert len(out.splitlines()) == 3
+    assert len(out.splitlines()) == 1 + 3  # the two attempts, and the demo graduate's
+    graduate = len(best_choices(bundled.bundled_dir() / "karaoke-prosecution.yaml")) + 1  # her decisions and her finish
     code, out, _ = run(capsys, "export", "attempts", "--format", "xapi")
-    assert len(json.loads(out)) == 17 + 1 + 2
+    assert len(json.loads(out)) == len(BEST) + 1 + 2 + graduate
 
 
 def test_audit_verify_exits_1_on_tampering(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
