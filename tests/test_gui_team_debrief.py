@@ -13,7 +13,7 @@ from tests.exercises import decide, started_session
 from tests.teams import BEST, HASTY
 from tipcase.services import accounts, exercises
 from tipcase.services.errors import PermissionDenied
-from tipcase.services.exercise_review import joint_debrief
+from tipcase.services.exercise_debrief import debrief_view
 from tipcase.store.database import Database
 
 from ui.pages.team_debrief import TeamDebriefPage
@@ -94,10 +94,25 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     page: TeamDebriefPage = window.exercises.debrief()
     text = page.verdict.text()
     assert "The team did not pass</b>: 0 % of the best joint route" in text
-    assert "Rule broken: care-first (Police investigator, -3 points)." in text
-    assert "Incomplete hand-over: “Referral from the inspector” from Labour inspector to Police investigator." in text
+    # the after-action report's own sentences for the team's areas to improve (tests/test_exercise_debrief.py)
+    assert "Rule broken: care-first: Care comes first.<br>" in text
+    assert "Incomplete hand-over &#x27;Referral from the inspector&#x27; from Labour inspector to Police investigator: " in text
+    assert "Hand-over &#x27;Care arranged&#x27; was sent but never taken" in text
     assert page.timeline.arrows[0].complete is False
     assert [bar.rating for bar in page.timeline.bars][:2] == ["acceptable", "poor"]
+    # the objectives, strengths and areas to improve: the after-action report's, per role and for the team
+    assert "Care before the statement (not met)\nrule broken: care-first\nVictim care at 0 %" in page.scores.toPlainText()
+    review = page.review.toPlainText()
+    team_part = "The team\nStrengths\nRule kept: statement-24h\nAreas to improve\nRule broken: care-first: Care comes first.\n"
+    assert review.startswith(team_part)
+    assert "Police investigator\nStrengths\nNone\nAreas to improve\nAt 'desk': Take the statement now — Better: Ask the case" in review
+    page.timeline.decision_clicked.emit(1)  # the investigator's hasty statement: the better choice is named
+    assert "✗ Poor\nToo soon.\nBetter: Ask the case worker to see to their care first" in page.detail.toPlainText()
+    # in Bahasa Indonesia the debrief is read again in it
+    window.context.set_language("id")
+    qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == "id", timeout=10_000)
+    assert "Aturan dilanggar: care-first" in page.verdict.text()
+    assert page.timeline.lanes == ["Pengawas ketenagakerjaan", "Penyidik Polri", "Pendamping"]
     db.dispose()
 
 
@@ -129,6 +144,9 @@ def test_only_those_who_took_part_read_the_joint_debrief(tmp_path: Path, url: st
     with db.reading() as session:
         outsider, inspector = accounts.get_user(session, "outsider").id, accounts.get_user(session, "inspector").id
     with pytest.raises(PermissionDenied):
-        joint_debrief(db, outsider, "drill")
-    assert len(joint_debrief(db, inspector, "drill").decisions) == 6
+        debrief_view(db, outsider, "drill")
+    view = debrief_view(db, inspector, "drill", language="id")
+    assert sum(len(lane.moments) for lane in view.debrief.lanes) > 6
+    assert len([m for lane in view.debrief.lanes for m in lane.moments if m.kind == "decision"]) == 6
+    assert view.debrief.language == "id"
     db.dispose()

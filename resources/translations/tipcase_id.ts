@@ -3450,8 +3450,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Nilai</translation>
     </message>
     <message>
+        <source>Strengths and a&amp;reas</source>
+        <translation>Kekuatan dan &amp;perbaikan</translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation>&amp;Jalur rujukan</translation>
+    </message>
+    <message>
+        <source>The objectives and each role&apos;s score</source>
+        <translation>Tujuan latihan dan skor setiap peran</translation>
+    </message>
+    <message>
+        <source>Strengths and areas to improve, for the team and each role</source>
+        <translation>Kekuatan dan hal yang perlu diperbaiki, untuk tim dan setiap peran</translation>
     </message>
     <message>
         <source>The team on the referral pathway</source>
@@ -3486,20 +3498,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{percent} dari rute bersama terbaik (batas lulus {mark}). Sesi {status}.</translation>
     </message>
     <message>
-        <source>Rule broken: {rule} ({role}, {points} points).</source>
-        <translation>Aturan dilanggar: {rule} ({role}, {points} poin).</translation>
+        <source>None</source>
+        <translation>Tidak ada</translation>
     </message>
     <message>
-        <source>Incomplete hand-over: “{title}” from {sender} to {receiver}.</source>
-        <translation>Serah terima tidak lengkap: “{title}” dari {sender} kepada {receiver}.</translation>
+        <source>The team</source>
+        <translation>Tim</translation>
     </message>
     <message>
-        <source>Never taken: “{title}” from {sender} to {receiver}.</source>
-        <translation>Tidak pernah diterima: “{title}” dari {sender} kepada {receiver}.</translation>
+        <source>Strengths</source>
+        <translation>Kekuatan</translation>
     </message>
     <message>
-        <source>Critical error ({role}): {text}</source>
-        <translation>Kesalahan kritis ({role}): {text}</translation>
+        <source>Areas to improve</source>
+        <translation>Hal yang perlu diperbaiki</translation>
     </message>
     <message>
         <source>{role}, decision {step} ({start}–{end}): {choice} — {rating}</source>
@@ -3564,6 +3576,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>not finished</source>
         <translation>belum selesai</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Tujuan latihan</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>tercapai</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>tidak tercapai</translation>
     </message>
     <message>
         <source>Each role</source>

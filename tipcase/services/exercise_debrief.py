@@ -4,12 +4,15 @@
 role on the case clock with each decision's rating, feedback and provisions, the hand-overs, injects and
 messages, the team's result, the rules broken, the objectives and the strengths and areas to improve;
 each moment carries when it was stored and who decided. ``write_after_action_report`` prints it as a
-PDF (``tipcase.team.after_action``). Both are for whoever directs or reads exercises, and for the
-trainees who took part (as ``exercises.report``); the session may be running, paused or ended.
+PDF (``tipcase.team.after_action``); ``debrief_view`` gives the app's joint debrief page the same
+debrief with where each role stands, so the page, the PDF and ``tipcase exercise report`` say the same
+thing. All are for whoever directs or reads exercises, and for the trainees who took part (as
+``exercises.report``); the session may be running, paused or ended.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import IO
 
@@ -17,17 +20,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.format.loader import bundled_register
+from tipcase.format.model import Pathway
 from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import exercises
 from tipcase.services.desktop import _user
 from tipcase.services.errors import ServiceError
+from tipcase.services.exercise_desk import RoleState, SessionRow, _players, _row, _state
 from tipcase.services.exercise_log import keep_play, take_play
 from tipcase.services.exercises import _may_read
 from tipcase.store.database import Database
 from tipcase.store.models import ExerciseEvent, ExerciseSession, User
 from tipcase.team.after_action import SessionFacts, write_after_action_report
 from tipcase.team.debrief import JointDebrief, Stamp, joint_debrief
+from tipcase.team.model import TeamCase
 from tipcase.team.play import CONSUMED, DECISION, DELIVERED, INJECT, MESSAGE, TeamEvent
 
 _PLAYED = (DECISION, DELIVERED, CONSUMED, INJECT, MESSAGE)
@@ -92,6 +98,40 @@ def write_report_pdf(
         claim_private(target)  # the trainees' names, per role: readable by the owner only
     write_after_action_report(joint, session_facts(exercise), target)
     return joint
+
+
+@dataclasses.dataclass(frozen=True)
+class DebriefView:
+    """The app's joint debrief of a session: the core's ``debrief``, and the session, case and roles it is drawn with.
+
+    ``roles``: where each role stands (its pathway node, trail, clock and who plays it), in the case's
+    order; ``last_seq``: the newest event the debrief includes (the page re-reads when the log grows).
+    """
+
+    session: SessionRow
+    team: TeamCase
+    pathway: Pathway | None
+    roles: tuple[RoleState, ...]
+    debrief: JointDebrief
+    last_seq: int
+
+
+def debrief_view(db: Database, account_id: int, name: str, *, language: str | None = None) -> DebriefView:
+    """Session ``name``'s joint debrief for the app, in ``language`` when the team case is written in it (else the session's).
+
+    Raises NotFound for an unknown session and PermissionDenied as ``debrief`` does.
+    """
+    with db.reading() as session:
+        user = _user(session, account_id)
+        exercise = exercises.get_session(session, name)
+        play, seq = take_play(session, exercise)
+        players = _players(exercise)
+        roles = tuple(_state(play.team, state, players.get(role_id, ())) for role_id, state in play.roles.items())
+        team, pathway = play.team, play.pathway
+        keep_play(session, exercise, play, seq)
+        chosen = language if language in team.languages else None
+        joint = debrief(session, user, exercise, language=chosen)
+        return DebriefView(_row(session, user, exercise), team, pathway, roles, joint, seq)
 
 
 def save_report_pdf(db: Database, account_id: int, name: str, target: Path, *, language: str | None = None) -> Path:

@@ -5,7 +5,7 @@ Each function opens its own transaction on a ``Database`` and returns frozen dat
 the results to widgets without a Session crossing threads, as ``tipcase.services.desktop`` does for
 one player. Every permission is the exercise services' own (``tipcase.services.exercises``): trainers
 and admins direct, a trainee plays only the roles they are assigned to and reads only the sessions
-they take part in. The joint debrief's data is ``tipcase.services.exercise_review``.
+they take part in. The joint debrief is ``tipcase.services.exercise_debrief``.
 """
 
 from __future__ import annotations

@@ -91,7 +91,9 @@ class Moment:
     or ``message``. ``node`` is the pathway node of the stage the role stood at (None off the pathway).
     A decision carries ``step`` (1-based), ``number`` (its place among the choices offered), ``rating``,
     ``points`` (competency -> points), ``critical``, ``provisions`` and, when not good practice,
-    ``better`` (the label of the best choice offered with it).
+    ``better`` (the label of the best choice offered with it), and ``start``: the role's clock when it chose.
+    A hand-over sent or received carries ``delivery``, its number among that hand-over's deliveries (a
+    sent and a received moment with the same ``handover`` and ``delivery`` are one delivery).
     """
 
     kind: str
@@ -115,6 +117,8 @@ class Moment:
     complete: bool | None = None
     at: dt.datetime | None = None
     user: str | None = None
+    start: float | None = None
+    delivery: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -197,14 +201,14 @@ class _Builder:
         }
 
     def role_title(self, role_id: str) -> str:
-        """A role's title in the debrief's language: its track's title, else its agency's name, else its id."""
+        """A role's title in the debrief's language: its track's title, else its agency's name (units in brackets dropped), else its id."""
         track = self.play.team.roles[role_id]
-        return self.t(track.title) or role_name(track.role, self.language) or role_id
+        return self.t(track.title) or role_name(track.role, self.language).split(" (")[0] or role_id
 
     def t(self, value: Text | None) -> str:
         return _text(value, self.language, self.fallbacks)
 
-    def decision(self, role: RolePlay, decision: Decision, step: int, stamp: Stamp | None) -> Moment:
+    def decision(self, role: RolePlay, decision: Decision, step: int, stamp: Stamp | None, start: float) -> Moment:
         scenario = role.play.scenario
         choices = scenario.stages[decision.stage].choices
         offered = [choices[i] for i in decision.offered]
@@ -233,6 +237,7 @@ class _Builder:
             better=better,
             at=stamp.at if stamp else None,
             user=stamp.user if stamp else None,
+            start=start,
         )
 
 
@@ -263,6 +268,7 @@ def joint_debrief(
         stamp = stamps[index] if index < len(stamps) else None
         details = event.details
         clock = float(details.get("clock", 0))
+        before = clocks.get(event.role or "", 0.0)
         if event.kind != MESSAGE and event.role is not None and event.kind != DELIVERED:
             clocks[event.role] = clock
         elif event.kind == DELIVERED:
@@ -271,7 +277,7 @@ def joint_debrief(
             role = play.roles[event.role]
             steps[event.role] += 1
             decision = role.play.decisions[steps[event.role] - 1]
-            moments[event.role].append(build.decision(role, decision, steps[event.role], stamp))
+            moments[event.role].append(build.decision(role, decision, steps[event.role], stamp, before))
             stage_at[event.role] = decision.choice.to
         elif event.kind in (DELIVERED, CONSUMED):
             handover = team.handovers[str(details["handover"])]
@@ -296,6 +302,7 @@ def joint_debrief(
                     complete=complete,
                     at=stamp.at if stamp else None,
                     user=stamp.user if stamp else None,
+                    delivery=int(details["number"]),
                 )
             )
         elif event.kind == INJECT and event.role is not None:

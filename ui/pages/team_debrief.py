@@ -2,11 +2,15 @@
 
 At the top the team's verdict: its score against the pass mark, the pathway rules the team broke,
 hand-overs sent incomplete or never taken, critical errors. Under it the time line, a lane per role on
-its case clock (``ui.widgets.timeline``); then every decision by role, with who took
-it, its rating, the feedback, the legal reference and what the cited provisions say; beside it the
-team on the referral pathway and each role's score. Read on the task runner from
-``tipcase.services.exercise_review``, and re-read when the session's log grows (a debrief opened
-while the session still runs follows it).
+its case clock (``ui.widgets.timeline``); then every decision by role, with who took it, its rating,
+the feedback, a better choice, the legal reference and what the cited provisions say; beside it the
+objectives and each role's score, the strengths and areas to improve per role and for the team, and
+the team on the referral pathway. Everything comes from the core's joint debrief
+(``tipcase.team.debrief.JointDebrief``, read on the task runner by
+``tipcase.services.exercise_debrief.debrief_view`` in the interface language when the case has it),
+the very data the after-action report prints and ``tipcase exercise report`` scores; it is re-read
+when the session's log grows (a debrief opened while the session still runs follows it) and when the
+interface language changes.
 """
 
 from __future__ import annotations
@@ -31,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipcase.team.debrief import label
+
 from ui.context import ApplicationContext
 from ui.models.decisions import provision_notes, rating_text
-from ui.models.exercise_log import handover_title, hours_text, inject_title, role_title, stage_title, status_text, track_title
+from ui.models.exercise_log import hours_text, stage_title, status_text, track_title
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.control_room import TOPICS
@@ -54,7 +60,7 @@ class TeamDebriefPage(QWidget):
         super().__init__()
         self.context = context
         self.name = ""
-        self.debrief: Any = None  # tipcase.services.exercise_review.JointDebrief
+        self.view: Any = None  # tipcase.services.exercise_debrief.DebriefView
 
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -88,8 +94,11 @@ class TeamDebriefPage(QWidget):
         self.map = TeamMap()
         self.scores = QTextBrowser()
         self.scores.setTabChangesFocus(True)
+        self.review = QTextBrowser()
+        self.review.setTabChangesFocus(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.scores, "")
+        self.tabs.addTab(self.review, "")
         self.tabs.addTab(self.map, "")
         lower = QSplitter()
         lower.addWidget(left)
@@ -106,7 +115,7 @@ class TeamDebriefPage(QWidget):
         layout.addWidget(body, 1)
 
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
-        context.signals.language_changed.connect(lambda _language: self.show_debrief())
+        context.signals.language_changed.connect(lambda _language: self._reread())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -118,7 +127,10 @@ class TeamDebriefPage(QWidget):
         self.timeline.setAccessibleName(self.tr("Time line: a lane per role on its case clock"))
         self.detail.setAccessibleName(self.tr("The decision's feedback and law"))
         self.tabs.setTabText(0, self.tr("&Scores"))
-        self.tabs.setTabText(1, self.tr("&Pathway"))
+        self.tabs.setTabText(1, self.tr("Strengths and a&reas"))
+        self.tabs.setTabText(2, self.tr("&Pathway"))
+        self.scores.setAccessibleName(self.tr("The objectives and each role's score"))
+        self.review.setAccessibleName(self.tr("Strengths and areas to improve, for the team and each role"))
         self.map.setAccessibleName(self.tr("The team on the referral pathway"))
         self.show_debrief()
 
@@ -129,28 +141,31 @@ class TeamDebriefPage(QWidget):
 
     # -- reading ---------------------------------------------------------------------------------
     def load(self, name: str) -> None:
+        """Read session ``name``'s joint debrief (on the task runner) and show it."""
         self.name = name
-        self.debrief = None
+        self.view = None
         self._read(quiet=False)
 
+    def _reread(self) -> None:
+        """The interface language changed: the debrief's sentences are read again in it."""
+        if self.name:
+            self.view = None
+            self._read(quiet=False)
+
     def _read(self, *, quiet: bool, done: Any = None) -> None:
-        name = self.name
+        name, language = self.name, self.context.language
 
         def work(db: Any, account_id: int) -> Any:
-            from tipcase.services.exercise_review import joint_debrief  # noqa: PLC0415
+            from tipcase.services.exercise_debrief import debrief_view  # noqa: PLC0415 - loads with the page
 
-            return joint_debrief(db, account_id, name)
+            return debrief_view(db, account_id, name, language=language)
 
-        def shown(debrief: Any) -> None:
-            if debrief.session.name != self.name:
+        def shown(view: Any) -> None:
+            if view.session.name != self.name:
                 return
-            if (
-                self.debrief is not None
-                and self.debrief.last_seq == debrief.last_seq
-                and self.debrief.session.status == debrief.session.status
-            ):
+            if self.view is not None and self.view.last_seq == view.last_seq and self.view.session.status == view.session.status:
                 return
-            self.debrief = debrief
+            self.view = view
             self.show_debrief()
 
         if quiet:
@@ -159,7 +174,7 @@ class TeamDebriefPage(QWidget):
             self.context.run_signed_in(work, shown, self.window().show_error)  # type: ignore[attr-defined]
 
     def _refresh_quietly(self, done: Any) -> None:
-        if not self.name or (self.debrief is not None and self.debrief.session.status == "ended"):
+        if not self.name or (self.view is not None and self.view.session.status == "ended"):
             done()  # an ended session's debrief is final
             return
         self._read(quiet=True, done=done)
@@ -192,140 +207,129 @@ class TeamDebriefPage(QWidget):
 
     # -- showing ---------------------------------------------------------------------------------
     def _role(self, role: str | None) -> str:
-        return role_title(self.debrief.team, role, self.context.text, self.context.language)
+        """A role's title as the debrief names it (its lane's), or the id of a role the case lacks."""
+        if role is None:
+            return ""
+        lane = next((lane for lane in self.view.debrief.lanes if lane.role == role), None)
+        return lane.title if lane is not None else role
+
+    def decision_moments(self) -> list[Any]:
+        """Every decision of the debrief, by role in the case's order, then step: the rows and the time line's bars."""
+        return [moment for lane in self.view.debrief.lanes for moment in lane.moments if moment.kind == "decision"]
 
     def show_debrief(self) -> None:
-        debrief = self.debrief
-        if debrief is None:
+        """Show what was read (nothing before the first read)."""
+        if self.view is None:
             self.verdict.setText("")
             return
         self._show_verdict()
         self._show_timeline()
         self._show_decisions()
         self._show_scores()
+        self._show_review()
         self._show_map()
 
     def _show_verdict(self) -> None:
-        debrief, text = self.debrief, self.context.text
-        team = debrief.report["team"]
+        view = self.view
+        debrief, team = view.debrief, view.debrief.team
         palette = colours()
         passed = bool(team["passed"])
         colour = (palette.good if passed else palette.bad).name()
         verdict = self.tr("The team passed") if passed else self.tr("The team did not pass")
         lines = [
             "<h2>{}: {} — {}</h2>".format(
-                html.escape(self.tr("Joint debrief")), html.escape(debrief.session.name), html.escape(text(debrief.session.title))
+                html.escape(self.tr("Joint debrief")), html.escape(view.session.name), html.escape(debrief.title)
             ),
             f"<p><b style='color:{colour}'>{html.escape(verdict)}</b>: "
             + html.escape(
                 self.tr("{percent} of the best joint route (pass mark {mark}). Session {status}.").format(
                     percent=percent_text(float(team["total_percent"])),
                     mark=percent_text(float(team["pass_mark"])),
-                    status=status_text(debrief.session.status).lower(),
+                    status=status_text(view.session.status).lower(),
                 )
             )
             + "</p>",
         ]
-        problems = self._problems(team)
+        problems = [*debrief.areas, *self._critical_errors()]
         if problems:
             lines.append("<p>" + "<br>".join(html.escape(p) for p in problems) + "</p>")
         self.verdict.setText("".join(lines))
 
-    def _problems(self, team: dict[str, Any]) -> list[str]:
-        """The rules broken, incomplete and undelivered hand-overs and critical errors, one sentence each."""
-        debrief, text = self.debrief, self.context.text
-        rules = {rule.id: rule for rule in debrief.pathway.rules} if debrief.pathway is not None else {}
+    def _critical_errors(self) -> list[str]:
+        """Each critical error of any role, as its lane's areas to improve say it (a critical error fails the team)."""
         found = []
-        for violation in team.get("rule_violations", []):
-            rule = rules.get(violation["rule"])
-            title = text(rule.title) if rule is not None and rule.title is not None else violation["rule"]
-            found.append(
-                self.tr("Rule broken: {rule} ({role}, {points} points).").format(
-                    rule=title, role=self._role(violation.get("role")), points=violation.get("points", 0)
-                )
-            )
-        for item in team.get("incomplete_handovers", []):
-            found.append(
-                self.tr("Incomplete hand-over: “{title}” from {sender} to {receiver}.").format(
-                    title=handover_title(debrief.team, item["handover"], text),
-                    sender=self._role(item["from"]),
-                    receiver=self._role(item["to"]),
-                )
-            )
-        for item in team.get("undelivered", []):
-            found.append(
-                self.tr("Never taken: “{title}” from {sender} to {receiver}.").format(
-                    title=handover_title(debrief.team, item["handover"], text),
-                    sender=self._role(item["from"]),
-                    receiver=self._role(item["to"]),
-                )
-            )
-        for error in team.get("critical_errors", []):
-            found.append(self.tr("Critical error ({role}): {text}").format(role=self._role(error.get("role")), text=error.get("text", "")))
+        for lane in self.view.debrief.lanes:
+            for moment in lane.moments:
+                if moment.kind == "decision" and moment.critical:
+                    found.append(
+                        f"{lane.title}: " + label("critical", self.view.debrief.language, stage=moment.stage, text=moment.critical)
+                    )
         return found
 
     def _show_timeline(self) -> None:
-        debrief, text = self.debrief, self.context.text
-        order = [state.id for state in debrief.roles]
+        debrief = self.view.debrief
+        order = [lane.role for lane in debrief.lanes]
         bars = []
-        for index, decision in enumerate(debrief.decisions):
+        for index, moment in enumerate(self.decision_moments()):
             tip = self.tr("{role}, decision {step} ({start}–{end}): {choice} — {rating}").format(
-                role=self._role(decision.role),
-                step=decision.step,
-                start=hours_text(decision.start),
-                end=hours_text(decision.clock),
-                choice=text(decision.choice.label),
-                rating=rating_text(decision.rating),
+                role=self._role(moment.role),
+                step=moment.step,
+                start=hours_text(moment.start or 0.0),
+                end=hours_text(moment.clock),
+                choice=moment.title,
+                rating=rating_text(moment.rating),
             )
-            bars.append(Bar(index, order.index(decision.role), decision.start, decision.clock, decision.step, str(decision.rating), tip))
-        arrows = []
-        for sent in debrief.handovers:
-            status = self.tr("complete") if sent.complete else self.tr("incomplete")
-            taken = hours_text(sent.taken) if sent.taken is not None else self.tr("never taken")
-            tip = self.tr("Hand-over “{title}” from {sender} at {sent} to {receiver} at {taken} ({status})").format(
-                title=handover_title(debrief.team, sent.handover, text),
-                sender=self._role(sent.sender),
-                sent=hours_text(sent.sent),
-                receiver=self._role(sent.receiver),
-                taken=taken,
-                status=status,
-            )
-            arrows.append(Arrow(order.index(sent.sender), order.index(sent.receiver), sent.sent, sent.taken, sent.complete, tip))
-        marks = []
-        for arrival in debrief.arrivals:
-            if arrival.kind == "inject":
-                tip = self.tr("Inject “{title}” at {hours}").format(
-                    title=inject_title(debrief.team, arrival.ident, text), hours=hours_text(arrival.clock)
-                )
-                marks.append(Mark(order.index(arrival.role), arrival.clock, "diamond", tip))
-            else:
-                tip = self.tr("Message from the trainer: {text}").format(text=arrival.text)
-                marks.append(Mark(order.index(arrival.role), arrival.clock, "square", tip))
-        lanes = [track_title(state.track, text, self.context.language) for state in debrief.roles]
+            bars.append(Bar(index, order.index(moment.role), moment.start or 0.0, moment.clock, moment.step, str(moment.rating), tip))
+        taken = {(m.handover, m.delivery): m.clock for lane in debrief.lanes for m in lane.moments if m.kind == "received"}
+        arrows, marks = [], []
+        for lane in debrief.lanes:
+            for moment in lane.moments:
+                if moment.kind == "sent":
+                    arrows.append(self._arrow(order, moment, taken.get((moment.handover, moment.delivery))))
+                elif moment.kind == "inject":
+                    tip = self.tr("Inject “{title}” at {hours}").format(title=moment.title, hours=hours_text(moment.clock))
+                    marks.append(Mark(order.index(moment.role), moment.clock, "diamond", tip))
+                elif moment.kind == "message":
+                    tip = self.tr("Message from the trainer: {text}").format(text=moment.title)
+                    marks.append(Mark(order.index(moment.role), moment.clock, "square", tip))
+        arrows.sort(key=lambda arrow: arrow.sent)
+        lanes = [lane.title for lane in debrief.lanes]
         self.timeline.set_content(lanes, bars, arrows, marks, hours=debrief.hours, hours_label=translate("Exercise", "{hours} h"))
 
+    def _arrow(self, order: list[str], sent: Any, taken: float | None) -> Arrow:
+        status = self.tr("complete") if sent.complete is not False else self.tr("incomplete")
+        tip = self.tr("Hand-over “{title}” from {sender} at {sent} to {receiver} at {taken} ({status})").format(
+            title=sent.title,
+            sender=self._role(sent.role),
+            sent=hours_text(sent.clock),
+            receiver=self._role(sent.peer),
+            taken=hours_text(taken) if taken is not None else self.tr("never taken"),
+            status=status,
+        )
+        return Arrow(order.index(sent.role), order.index(sent.peer), sent.clock, taken, sent.complete is not False, tip)
+
     def _show_decisions(self) -> None:
-        debrief, text = self.debrief, self.context.text
         selected = self.decisions.currentItem()
         current = self.decisions.indexOfTopLevelItem(selected) if selected is not None else 0
         self.decisions.clear()
         palette = colours()
-        for index, decision in enumerate(debrief.decisions):
+        moments = self.decision_moments()
+        for index, moment in enumerate(moments):
             item = QTreeWidgetItem(
                 [
-                    self._role(decision.role),
-                    hours_text(decision.start),
-                    self._full_name(decision.user),
-                    f"{MARKS[decision.rating]} {rating_text(decision.rating)}",
-                    f"{decision.step}. {text(decision.choice.label)}",
+                    self._role(moment.role),
+                    hours_text(moment.start or 0.0),
+                    self._full_name(moment.user),
+                    f"{MARKS[moment.rating]} {rating_text(moment.rating)}",
+                    f"{moment.step}. {moment.title}",
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setForeground(3, {"good": palette.good, "acceptable": palette.warning}.get(str(decision.rating), palette.bad))
-            item.setToolTip(4, text(decision.choice.label))
+            item.setForeground(3, {"good": palette.good, "acceptable": palette.warning}.get(str(moment.rating), palette.bad))
+            item.setToolTip(4, moment.title)
             self.decisions.addTopLevelItem(item)
-        if debrief.decisions:
-            first = self.decisions.topLevelItem(min(max(current, 0), len(debrief.decisions) - 1))
+        if moments:
+            first = self.decisions.topLevelItem(min(max(current, 0), len(moments) - 1))
             if first is not None:
                 self.decisions.setCurrentItem(first)
         else:
@@ -338,43 +342,41 @@ class TeamDebriefPage(QWidget):
             self.decisions.scrollToItem(item)
 
     def _show_decision(self, item: QTreeWidgetItem | None) -> None:
-        debrief = self.debrief
-        if debrief is None or item is None:
+        if self.view is None or item is None:
             return
         index = int(item.data(0, Qt.ItemDataRole.UserRole))
         self.timeline.select(index)
-        decision = debrief.decisions[index]
-        text, language = self.context.text, self.context.language
-        choice = decision.choice
+        moment = self.decision_moments()[index]
+        language = self.view.debrief.language
         parts = [
             "<h3>{}</h3>".format(
                 html.escape(
                     self.tr("{role}, decision {step} at “{stage}”").format(
-                        role=self._role(decision.role),
-                        step=decision.step,
-                        stage=stage_title(debrief.team, decision.role, decision.stage, text),
+                        role=self._role(moment.role),
+                        step=moment.step,
+                        stage=stage_title(self.view.team, moment.role, moment.stage, self.context.text),
                     )
                 )
             ),
             "<p>{}</p>".format(
                 html.escape(
                     self.tr("{who} chose at {hours} on the role's clock: {choice}").format(
-                        who=self._full_name(decision.user) or self.tr("Someone"),
-                        hours=hours_text(decision.start),
-                        choice=text(choice.label),
+                        who=self._full_name(moment.user) or self.tr("Someone"), hours=hours_text(moment.start or 0.0), choice=moment.title
                     )
                 )
             ),
-            f"<p><b>{MARKS[decision.rating]} {html.escape(rating_text(decision.rating))}</b></p>",
+            f"<p><b>{MARKS[moment.rating]} {html.escape(rating_text(moment.rating))}</b></p>",
         ]
-        if choice.feedback is not None:
-            parts.append(paragraphs(text(choice.feedback)))
-        if choice.critical is not None:
+        if moment.text:
+            parts.append(paragraphs(moment.text))
+        if moment.better:
+            parts.append(f"<p><b>{html.escape(label('better', language, label=moment.better))}</b></p>")
+        if moment.critical:
             critical = self.tr("Critical:")
-            parts.append(f"<p><b>{html.escape(critical)}</b> {html.escape(text(choice.critical))}</p>")
-        if choice.ref is not None:
-            parts.append(f"<p><i>{html.escape(text(choice.ref))}</i></p>")
-        for note in provision_notes(decision.provisions, language):
+            parts.append(f"<p><b>{html.escape(critical)}</b> {html.escape(moment.critical)}</p>")
+        if moment.ref:
+            parts.append(f"<p><i>{html.escape(moment.ref)}</i></p>")
+        for note in provision_notes(moment.provisions, language):
             law = f" — {html.escape(note.law)}" if note.law else ""
             parts.append(
                 f"<p><b>{html.escape(note.citation)}</b>{law}<br>{html.escape(note.summary)} <i>{html.escape(note.caveat)}</i></p>"
@@ -382,41 +384,65 @@ class TeamDebriefPage(QWidget):
         self.detail.setHtml("".join(parts))
 
     def _full_name(self, username: str | None) -> str:
-        names = {person.username: person.full_name for state in self.debrief.roles for person in state.users}
+        names = {person.username: person.full_name for state in self.view.roles for person in state.users}
         return str(names.get(username or "", username or ""))
 
     def _show_scores(self) -> None:
-        debrief, text, language = self.debrief, self.context.text, self.context.language
+        view = self.view
+        debrief = view.debrief
+        players = {state.id: ", ".join(person.full_name for person in state.users) for state in view.roles}
         rows = []
-        for state in debrief.roles:
-            result = debrief.report["roles"].get(state.id, {})
-            players = ", ".join(person.full_name for person in state.users)
+        for lane in debrief.lanes:
+            result = lane.result
             verdict = self.tr("passed") if result.get("passed") else self.tr("not passed")
             done = self.tr("finished") if result.get("complete") else self.tr("not finished")
             rows.append(
                 "<tr><td><b>{}</b><br><small>{}</small></td><td align='right'>{}</td><td>{}, {}</td></tr>".format(
-                    html.escape(track_title(state.track, text, language)),
-                    html.escape(players),
+                    html.escape(lane.title),
+                    html.escape(players.get(lane.role, "")),
                     html.escape(percent_text(float(result.get("total_percent", 0)))),
                     html.escape(verdict),
                     html.escape(done),
                 )
             )
-        team = debrief.report["team"]
         competencies = []
-        for competency, percent in team.get("percent", {}).items():
-            found = debrief.team.competencies.get(competency)
-            title = text(found.title) if found is not None else competency
-            competencies.append(f"<tr><td>{html.escape(title)}</td><td align='right'>{html.escape(percent_text(float(percent)))}</td></tr>")
-        self.scores.setHtml(
-            "<h3>{}</h3><table cellpadding='4'>{}</table><h3>{}</h3><table cellpadding='4'>{}</table>".format(
-                html.escape(self.tr("Each role")), "".join(rows), html.escape(self.tr("The team, by competency")), "".join(competencies)
-            )
-        )
+        for competency, percent in debrief.team.get("percent", {}).items():
+            title, figure = debrief.competency_titles.get(competency, competency), percent_text(float(percent))
+            competencies.append(f"<tr><td>{html.escape(title)}</td><td align='right'>{html.escape(figure)}</td></tr>")
+        parts = []
+        if debrief.objectives:
+            objectives = self.tr("Objectives")
+            parts.append(f"<h3>{html.escape(objectives)}</h3><table cellpadding='3'>")
+            for objective in debrief.objectives:
+                mark, colour = ("✓", colours().good) if objective.met else ("✗", colours().bad)
+                met = self.tr("met") if objective.met else self.tr("not met")
+                why = "".join(f"<br><small>{html.escape(reason)}</small>" for reason in objective.reasons)
+                parts.append(
+                    f"<tr><td style='color:{colour.name()}'><b>{mark}</b></td>"
+                    f"<td><b>{html.escape(objective.title)}</b> ({html.escape(met)}){why}</td></tr>"
+                )
+            parts.append("</table>")
+        each_role, by_competency = self.tr("Each role"), self.tr("The team, by competency")
+        parts.append(f"<h3>{html.escape(each_role)}</h3><table cellpadding='4'>{''.join(rows)}</table>")
+        parts.append(f"<h3>{html.escape(by_competency)}</h3><table cellpadding='4'>{''.join(competencies)}</table>")
+        self.scores.setHtml("".join(parts))
+
+    def _show_review(self) -> None:
+        """Strengths and areas to improve for the team, then for each role: the after-action report's sentences."""
+        debrief = self.view.debrief
+        parts, none = [], self.tr("None")
+        for title, strengths, areas in [(self.tr("The team"), debrief.strengths, debrief.areas)] + [
+            (lane.title, lane.strengths, lane.areas) for lane in debrief.lanes
+        ]:
+            parts.append(f"<h3>{html.escape(title)}</h3>")
+            for heading, items in ((self.tr("Strengths"), strengths), (self.tr("Areas to improve"), areas)):
+                listed = "".join(f"<li>{html.escape(item)}</li>" for item in items) or f"<li><i>{html.escape(none)}</i></li>"
+                parts.append(f"<p><b>{html.escape(heading)}</b></p><ul>{listed}</ul>")
+        self.review.setHtml("".join(parts))
 
     def _show_map(self) -> None:
-        debrief, text, language = self.debrief, self.context.text, self.context.language
+        view, text, language = self.view, self.context.text, self.context.language
         marks = [
-            RoleMark(track_title(state.track, text, language), state.node, state.trail, hours_text(state.clock)) for state in debrief.roles
+            RoleMark(track_title(state.track, text, language), state.node, state.trail, hours_text(state.clock)) for state in view.roles
         ]
-        self.map.show_team(debrief.pathway, marks, text)
+        self.map.show_team(view.pathway, marks, text)
