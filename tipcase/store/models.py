@@ -149,14 +149,14 @@ class Cohort(Base):
     courses: Mapped[list[Course]] = relationship(secondary=cohort_courses, order_by="Course.code")
 
 
-class ScenarioVersion(Base):
-    """A published scenario: immutable (a change is published as a new version)."""
+class PublishedVersion:
+    """The columns of a published file's immutable version (a scenario's, a team case's), after the table's own key.
 
-    __tablename__ = "scenario_versions"
-    __table_args__ = (UniqueConstraint("scenario_id", "version", name="scenario_version"),)
+    ``version`` is the file's own number; ``sha256`` of its exact bytes; ``title`` by language; ``source``
+    its text and ``pathway_source`` the text of the pathway it names (so a version replays exactly, whatever
+    happens to the files later); when and by whom it was published (None: set-up, the demo).
+    """
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
     version: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     title: Mapped[dict[str, Any]]
@@ -164,6 +164,16 @@ class ScenarioVersion(Base):
     pathway_source: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ScenarioVersion(PublishedVersion, Base):
+    """A published scenario: immutable (a change is published as a new version)."""
+
+    __tablename__ = "scenario_versions"
+    __table_args__ = (UniqueConstraint("scenario_id", "version", name="scenario_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), index=True)
 
 
 class ScenarioMedia(Base):
@@ -333,7 +343,7 @@ class AuditEntry(Base):
     key_id: Mapped[str | None] = mapped_column(String(16))
 
 
-class TeamCaseVersion(Base):
+class TeamCaseVersion(PublishedVersion, Base):
     """A published team case (docs/team-exercises.md): immutable, with its pathway's text, as a scenario version is."""
 
     __tablename__ = "team_case_versions"
@@ -341,13 +351,6 @@ class TeamCaseVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(String(100), index=True)
-    version: Mapped[int]
-    sha256: Mapped[str] = mapped_column(String(64))
-    title: Mapped[dict[str, Any]]
-    source: Mapped[str] = mapped_column(Text)
-    pathway_source: Mapped[str | None] = mapped_column(Text)
-    published_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 SESSION_STATUSES = ("draft", "running", "paused", "ended")
