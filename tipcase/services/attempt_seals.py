@@ -42,10 +42,34 @@ def canonical(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} has no canonical form")
 
 
+def canonical_json(value: Any) -> bytes:
+    """``value``'s canonical JSON as UTF-8 bytes (``canonical``; sorted keys, no spaces): what digests and seals cover."""
+    return json.dumps(canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
 def digest(value: Any) -> str:
     """SHA-256 (hex) of ``value``'s canonical JSON (sorted keys, no spaces, UTF-8)."""
-    text = json.dumps(canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(value)).hexdigest()
+
+
+# -- seals on rows ----------------------------------------------------------------------------------
+def seal(key: AuditKey, message: bytes) -> str:
+    """A row's seal: ``"<key id>:<HMAC-SHA256 hex>"`` over ``message`` under ``key`` (decisions, exercise events)."""
+    return f"{key.id}:{key.mac(message)}"
+
+
+def sealing_key(connection: Connection) -> AuditKey | None:
+    """The key a row inserted now is sealed with: the audit log's current key (None before the log is keyed).
+
+    For ``before_insert`` hooks. Raises AuditKeyError, with the remedy, when this workstation lacks that key.
+    """
+    ident = current_key_id(connection)
+    if ident is None:
+        return None
+    key = audit_keys.load_key(ident)
+    if key is None:
+        raise AuditKeyError.carrying(missing_key_message(ident))
+    return key
 
 
 def text_sha256(text: str | None) -> str | None:
@@ -67,14 +91,14 @@ def decision_message(decision: Decision, user_id: int, scenario_version_id: int)
         "choice_index": float(decision.choice_index),
         "time_taken_ms": float(decision.time_taken_ms),
         "clock": float(decision.clock),
-        "made_at": decision.made_at.astimezone(dt.UTC).isoformat(),
+        "made_at": decision.made_at,
     }
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return canonical_json(content)
 
 
 def decision_mac(key: AuditKey, decision: Decision, user_id: int, scenario_version_id: int) -> str:
     """A decision's seal: ``"<key id>:<HMAC-SHA256 hex>"`` over the decision, its trainee and scenario version (``decision_message``)."""
-    return f"{key.id}:{key.mac(decision_message(decision, user_id, scenario_version_id))}"
+    return seal(key, decision_message(decision, user_id, scenario_version_id))
 
 
 def current_key_id(connection: Connection) -> str | None:
@@ -85,12 +109,9 @@ def current_key_id(connection: Connection) -> str | None:
 @event.listens_for(Decision, "before_insert")
 def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: Decision) -> None:
     """Every decision inserted through the ORM gets its MAC (before the log is keyed: none)."""
-    ident = current_key_id(connection)
-    if ident is None:
-        return
-    key = audit_keys.load_key(ident)
+    key = sealing_key(connection)
     if key is None:
-        raise AuditKeyError.carrying(missing_key_message(ident))
+        return
     if getattr(target, "made_at", None) is None:  # column defaults apply after this hook
         target.made_at = utcnow()
     target.time_taken_ms = target.time_taken_ms or 0

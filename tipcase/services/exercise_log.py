@@ -24,9 +24,8 @@ from typing import Any
 from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Mapper, Session
 
-from tipcase.services import audit_keys
-from tipcase.services.attempt_seals import canonical, current_key_id, missing_key_message
-from tipcase.services.audit_keys import AuditKey, AuditKeyError
+from tipcase.services.attempt_seals import canonical_json, seal, sealing_key
+from tipcase.services.audit_keys import AuditKey
 from tipcase.services.team_cases import playable_team
 from tipcase.store.models import ExerciseEvent, ExerciseSession, utcnow
 from tipcase.store.notify import announce_events
@@ -50,23 +49,20 @@ def event_message(row: ExerciseEvent) -> bytes:
         "details": row.details,
         "at": row.at,
     }
-    return json.dumps(canonical(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return canonical_json(content)
 
 
 def event_mac(key: AuditKey, row: ExerciseEvent) -> str:
     """An event's seal: ``"<key id>:<HMAC-SHA256 hex>"`` over ``event_message(row)`` under the audit key."""
-    return f"{key.id}:{key.mac(event_message(row))}"
+    return seal(key, event_message(row))
 
 
 @event.listens_for(ExerciseEvent, "before_insert")
 def _seal_event(_mapper: Mapper[ExerciseEvent], connection: Connection, target: ExerciseEvent) -> None:
     """Every event inserted gets its MAC once the audit log is keyed (before that: none, as decisions)."""
-    ident = current_key_id(connection)
-    if ident is None:
-        return
-    key = audit_keys.load_key(ident)
+    key = sealing_key(connection)
     if key is None:
-        raise AuditKeyError.carrying(missing_key_message(ident))
+        return
     if getattr(target, "at", None) is None:
         target.at = utcnow()
     target.mac = event_mac(key, target)
