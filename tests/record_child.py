@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tipcase.services import accounts, attempts, courses
+from tipcase.services.signing_in import sign_in
 from tipcase.store.database import Database
 
 
@@ -22,8 +23,7 @@ def main() -> None:
     password = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--sign-in" else None
     db = Database(url)
     if password is not None:
-        with db.transaction() as session:
-            accounts.sign_in(session, username, password)
+        sign_in(db, username, password)  # as the app signs in
     with db.transaction() as session:
         user = accounts.get_user(session, username)
         course = courses.get_course(session, "demo")

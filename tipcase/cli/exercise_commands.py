@@ -22,6 +22,7 @@ from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, passw
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import accounts, exercise_debrief, exercise_log, exercises, team_cases
 from tipcase.services.errors import ServiceError, SignInError
+from tipcase.services.signing_in import sign_in
 from tipcase.store.database import Database
 from tipcase.store.notify import EventWatcher
 
@@ -168,14 +169,11 @@ def cmd_play(args: argparse.Namespace) -> int:
     username = args.user.strip().lower()
     password = password_of(username)
     with database(args) as db:
-        with db.session() as session:  # a failed sign-in is committed too: it is audited and counts towards the lockout
-            try:
-                accounts.sign_in(session, username, password, via="cli exercise play")
-            except SignInError as exc:
-                session.commit()
-                print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
-                return EXIT_SIGN_IN
-            session.commit()
+        try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
+            sign_in(db, username, password, via="cli exercise play")
+        except SignInError as exc:
+            print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
+            return EXIT_SIGN_IN
         exercise_id, role = _role_of(db, args, username)
         with EventWatcher(db, exercise_id) as watcher:
             outcome = _play_role(db, watcher, args, username=username, role=role, numbers=numbers)

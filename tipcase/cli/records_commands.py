@@ -25,6 +25,7 @@ from tipcase.cli.common import UsageError, print_json
 from tipcase.home_folder import claim_private
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
+from tipcase.services.signing_in import sign_in
 from tipcase.store.database import Database, open_database
 from tipcase.store.models import Role, User
 
@@ -259,14 +260,11 @@ def cmd_record(args: argparse.Namespace) -> int:
     username = args.user.strip().lower()
     password = password_of(username)
     with database(args) as db:
-        with db.session() as session:  # a failed sign-in is committed too: it is audited and counts towards the lockout
-            try:
-                accounts.sign_in(session, username, password, via="cli record")
-            except SignInError as exc:
-                session.commit()
-                print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
-                return EXIT_SIGN_IN
-            session.commit()
+        try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
+            sign_in(db, username, password, via="cli record")
+        except SignInError as exc:
+            print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
+            return EXIT_SIGN_IN
         with db.transaction() as session:
             version = scenarios.publish_file(session, operator(), args.file)
             user = accounts.get_user(session, username)
