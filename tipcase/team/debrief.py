@@ -208,6 +208,11 @@ class _Builder:
     def t(self, value: Text | None) -> str:
         return _text(value, self.language, self.fallbacks)
 
+    def stage_title(self, role_id: str, stage_id: str) -> str:
+        """A stage's title in the debrief's language (its id when it has none): how the sentences name where."""
+        stage = self.play.team.roles[role_id].scenario.stages.get(stage_id)
+        return (self.t(stage.title) if stage is not None else "") or stage_id
+
     def decision(self, role: RolePlay, decision: Decision, step: int, stamp: Stamp | None, start: float) -> Moment:
         scenario = role.play.scenario
         choices = scenario.stages[decision.stage].choices
@@ -364,7 +369,8 @@ def _lane(build: _Builder, role: RolePlay, result: dict[str, Any], moments: tupl
     decisions = [m for m in moments if m.kind == DECISION]
     good = [m for m in decisions if m.rating is Rating.GOOD and m.offered > 1 and sum(m.points.values()) > 0]
     good.sort(key=lambda m: -sum(m.points.values()))
-    strengths = [label("good_decision", language, stage=m.stage, label=m.title) for m in good[:MAX_POINTS_LISTED]]
+    where = build.stage_title
+    strengths = [label("good_decision", language, stage=where(role.id, m.stage), label=m.title) for m in good[:MAX_POINTS_LISTED]]
     pass_mark = float(build.play.team.pass_mark)
     for competency, percent in result["percent"].items():
         if percent >= pass_mark:
@@ -374,10 +380,10 @@ def _lane(build: _Builder, role: RolePlay, result: dict[str, Any], moments: tupl
     areas = []
     for m in decisions:
         if m.critical:
-            areas.append(label("critical", language, stage=m.stage, text=m.critical))
+            areas.append(label("critical", language, stage=where(role.id, m.stage), text=m.critical))
     weak = [m for m in decisions if m.rating in (Rating.POOR, Rating.ACCEPTABLE) and not m.critical]
     for m in weak[:MAX_POINTS_LISTED]:
-        line = label("poor_decision", language, stage=m.stage, label=m.title)
+        line = label("poor_decision", language, stage=where(role.id, m.stage), label=m.title)
         if m.better:
             line += " — " + label("better", language, label=m.better)
         areas.append(line)
@@ -388,9 +394,9 @@ def _lane(build: _Builder, role: RolePlay, result: dict[str, Any], moments: tupl
             )
     if not role.finished:
         if role.waits_for is not None:
-            areas.append(label("waiting", language, handover=role.waits_for))
+            areas.append(label("waiting", language, handover=build.t(build.play.team.handovers[role.waits_for].title) or role.waits_for))
         else:
-            areas.append(label("not_finished", language, stage=role.play.stage.id))
+            areas.append(label("not_finished", language, stage=where(role.id, role.play.stage.id)))
     return Lane(
         role.id,
         build.role_title(role.id),

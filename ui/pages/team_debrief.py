@@ -84,6 +84,8 @@ class TeamDebriefPage(QWidget):
         self.decisions.setRootIsDecorated(False)
         self.decisions.setUniformRowHeights(True)
         self.decisions.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.decisions.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # a long role title is elided
+        self.decisions.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.decisions.header().setStretchLastSection(True)
         self.decisions.currentItemChanged.connect(lambda current, _previous: self._show_decision(current))
         self.detail = QTextBrowser()
@@ -105,6 +107,7 @@ class TeamDebriefPage(QWidget):
         lower.addWidget(self.tabs)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
+        lower.setSizes([780, 560])  # the decisions and their feedback get the larger part
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(self.timeline)
         body.addWidget(lower)
@@ -257,13 +260,12 @@ class TeamDebriefPage(QWidget):
 
     def _critical_errors(self) -> list[str]:
         """Each critical error of any role, as its lane's areas to improve say it (a critical error fails the team)."""
-        found = []
-        for lane in self.view.debrief.lanes:
+        view, found = self.view, []
+        for lane in view.debrief.lanes:
             for moment in lane.moments:
                 if moment.kind == "decision" and moment.critical:
-                    found.append(
-                        f"{lane.title}: " + label("critical", self.view.debrief.language, stage=moment.stage, text=moment.critical)
-                    )
+                    where = stage_title(view.team, moment.role, moment.stage, self.context.text)
+                    found.append(f"{lane.title}: " + label("critical", view.debrief.language, stage=where, text=moment.critical))
         return found
 
     def _show_timeline(self) -> None:
@@ -326,8 +328,11 @@ class TeamDebriefPage(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             item.setForeground(3, {"good": palette.good, "acceptable": palette.warning}.get(str(moment.rating), palette.bad))
-            item.setToolTip(4, moment.title)
+            for column in range(5):
+                item.setToolTip(column, item.text(column))
             self.decisions.addTopLevelItem(item)
+        for column, widest in ((0, 170), (2, 130)):  # the role and the trainee: within reason, the decision gets the rest
+            self.decisions.setColumnWidth(column, min(self.decisions.sizeHintForColumn(column), widest))
         if moments:
             first = self.decisions.topLevelItem(min(max(current, 0), len(moments) - 1))
             if first is not None:
