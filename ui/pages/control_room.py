@@ -87,10 +87,14 @@ class ControlRoomPage(QWidget):
         self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roles.verticalHeader().setVisible(False)
+        # one line a role, elided (the whole text in its tooltip): five roles with long titles stay in sight
         self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.roles.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.roles.setWordWrap(True)
+        self.roles.setWordWrap(False)
+        self.roles.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.roles.verticalHeader().setDefaultSectionSize(self.roles.fontMetrics().height() + 8)
         self.roles.itemSelectionChanged.connect(self._role_selected)
 
         # assigning trainees
@@ -158,7 +162,9 @@ class ControlRoomPage(QWidget):
         self.log_view.setTabKeyNavigation(False)  # Tab leaves the log (no trap)
         self.log_view.verticalHeader().setVisible(False)
         self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # a long role title is elided
         self.log_view.horizontalHeader().setStretchLastSection(True)
+        self.log_view.setColumnWidth(2, 170)
         self.log_view.setWordWrap(False)
         self.log_view.verticalHeader().setDefaultSectionSize(self.log_view.fontMetrics().height() + 6)
         self.log_label = QLabel()
@@ -337,7 +343,8 @@ class ControlRoomPage(QWidget):
         self.roles.blockSignals(True)
         self.roles.selectRow(ids.index(selected) if selected in ids else 0)
         self.roles.blockSignals(False)
-        self.roles.resizeRowsToContents()
+        for column, widest in ((0, 170), (1, 130)):  # the role and its trainees: as wide as they need, within reason
+            self.roles.setColumnWidth(column, min(self.roles.sizeHintForColumn(column), widest))
 
     def selected_role(self) -> str | None:
         items = self.roles.selectedItems()
