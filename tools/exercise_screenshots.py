@@ -1,10 +1,14 @@
-"""Screenshots of a team exercise for the README: the control room, a role's workstation (waiting, then playing), the joint debrief.
+"""Screenshots of a team exercise for the README: the sessions, the control room, two roles' workstations, the joint debrief.
 
 Usage: DISPLAY=:N python tools/exercise_screenshots.py [OUTPUT_FOLDER] (default: docs/screenshots)
 Run it on a real X server at 1366x768 (``Xvfb :N -screen 0 1366x768x24``); each window fills the screen.
-Builds a temporary home and database (``TIPCASE_HOME``), publishes the bundled team case (the test
-suite's small one while none is bundled), plays part of a session through the services and grabs the
-pages in English and Bahasa Indonesia.
+Builds a temporary home and database (``TIPCASE_HOME``), publishes the bundled team case (the cold store
+at Bitung, five roles), and plays a session through the services as a class would: the inspector refers
+the case after a slow start at the payroll, the prosecutor's workstation waits for the police's SPDP, the
+trainer fires the company lawyer's call by hand at the investigator only, the investigator (two
+trainees sharing the role) reads the referral in the inbox; then every role plays to the end (the
+investigator misses one step of good practice) and the trainer ends the session for the joint debrief.
+The pages are grabbed in English and Bahasa Indonesia.
 """
 
 from __future__ import annotations
@@ -37,18 +41,28 @@ PEOPLE = [
     ("agus", "Agus Santoso", Role.TRAINEE),
     ("yohanes", "Yohanes Manurung", Role.TRAINEE),
     ("siti", "Siti Rahmawati", Role.TRAINEE),
+    ("rahmat", "Rahmat Hidayat", Role.TRAINEE),
+    ("theresia", "Theresia Mandagi", Role.TRAINEE),
 ]
 PASSWORD = "screenshots-1"
-
-
-def team_file(folder: Path) -> Path:
-    """The first bundled team case, else the test suite's mini team case written into ``folder``."""
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
-        if path.read_text(encoding="utf-8").lstrip().startswith("tipcase-team:"):
-            return path
-    from tests.teams import write_team  # noqa: PLC0415
-
-    return write_team(folder)
+SESSION = "Monday drill"
+TEAM_CASE = ROOT / "scenarios" / "teams" / "cold-storage-team.yaml"
+PLAYERS = {  # role -> who plays it (the investigator's role is shared by two trainees)
+    "labour-inspector": ["dewi"],
+    "investigator": ["agus", "yohanes"],
+    "case-worker": ["siti"],
+    "lpsk-officer": ["rahmat"],
+    "prosecutor": ["theresia"],
+}
+# Each role's choices (numbers as offered): tipcase analyze's best route, except the inspector starts at the
+# payroll (then recovers) and the investigator's second decision falls short of good practice.
+ROUTES = {
+    "labour-inspector": [1, 1, 2, 1, 2],
+    "investigator": [1, 1, 1, 1, 2, 1, 2, 1, 1, 2, 1],
+    "case-worker": [2, 1, 3, 1, 2],
+    "lpsk-officer": [2, 2, 1, 2, 2, 1],
+    "prosecutor": [2, 1, 1, 1, 3, 1, 2],
+}
 
 
 def ids(db: Database) -> dict[str, int]:
@@ -56,8 +70,8 @@ def ids(db: Database) -> dict[str, int]:
         return {username: accounts.get_user(session, username).id for username, _name, _role in PEOPLE}
 
 
-def prepare(url: str, folder: Path) -> tuple[str, list[str]]:
-    """A session with every role assigned (two trainees share the second role), started and partly played."""
+def prepare(url: str) -> None:
+    """The session of the bundled team case with every role assigned, started."""
     db = Database(url)
     db.upgrade()
     with db.transaction() as session:
@@ -65,23 +79,34 @@ def prepare(url: str, folder: Path) -> tuple[str, list[str]]:
             accounts.create_user(session, accounts.NewUser(username, name, role), PASSWORD)
     people = ids(db)
     trainer = people["ratna"]
-    published = exercise_desk.publish(db, trainer, team_file(folder))
-    roles = list(published.roles)
-    exercise_desk.create(db, trainer, published.version_id, "Monday drill")
-    players = ["dewi", "agus", "siti"]
-    for index, role in enumerate(roles):
-        exercise_desk.assign(db, trainer, "Monday drill", role, people[players[min(index, len(players) - 1)]])
-    exercise_desk.assign(db, trainer, "Monday drill", roles[1], people["yohanes"])
-    exercise_desk.control(db, trainer, "Monday drill", "start")
+    published = exercise_desk.publish(db, trainer, TEAM_CASE)
+    exercise_desk.create(db, trainer, published.version_id, SESSION)
+    for role, usernames in PLAYERS.items():
+        for username in usernames:
+            exercise_desk.assign(db, trainer, SESSION, role, people[username])
+    exercise_desk.control(db, trainer, SESSION, "start")
     db.dispose()
-    return "Monday drill", roles
 
 
-def step(url: str, username: str, role: str, number: int) -> None:
+def play(url: str, left: dict[str, list[int]], roles: list[str], most: int = 99) -> None:
+    """Each of ``roles`` takes up to ``most`` of its choices left while it can move (by turns, as workstations do)."""
     db = Database(url)
-    account = ids(db)[username]
-    where = exercise_desk.station(db, account, "Monday drill", role)
-    exercise_desk.decide(db, account, "Monday drill", role, number, step=where.step, stage=where.play.stage.id, position=where.position)
+    people = ids(db)
+    taken = dict.fromkeys(roles, 0)
+    moved = True
+    while moved:
+        moved = False
+        for role in roles:
+            if not left[role] or taken[role] >= most:
+                continue
+            account = people[PLAYERS[role][0]]
+            where = exercise_desk.station(db, account, SESSION, role)
+            if where.role.waits_for is not None or where.role.finished:
+                continue
+            number = left[role].pop(0)
+            exercise_desk.decide(db, account, SESSION, role, number, step=where.step, stage=where.play.stage.id, position=where.position)
+            taken[role] += 1
+            moved = True
     db.dispose()
 
 
@@ -108,41 +133,43 @@ def shoot(app: QApplication, shown: MainWindow, path: Path) -> None:
 def run(app: QApplication, language: str, out: Path) -> None:
     folder = Path(tempfile.mkdtemp(prefix=f"team-{language}-", dir=HOME))
     url = f"sqlite:///{folder / 'shots.sqlite3'}"
-    name, roles = prepare(url, folder)
-    first, second, third = roles[0], roles[1], roles[2]
+    prepare(url)
+    left = {role: list(numbers) for role, numbers in ROUTES.items()}
     trainer = window(app, url, folder, "ratna", language)
     trainer.exercises.show_list()
     shoot(app, trainer, out / f"{language}-21-team-sessions.png")
-    step(url, "dewi", first, 2)  # the inspector refers at once: the slips are lost, the referral incomplete
-    step(url, "agus", second, 1)
-    db = Database(url)
-    trainer_id = ids(db)["ratna"]
-    manual = [inject.id for inject in exercise_desk.room(db, trainer_id, name).team.injects if inject.manual]
-    if manual:
-        exercise_desk.fire(db, trainer_id, name, manual[0])  # the trainer fires an unscripted event by hand
-    db.dispose()
-    station = window(app, url, folder, "agus", language)
-    station.exercises.show_workstation(name, second)
-    station.exercises.workstation().begin_button.click()
-    shoot(app, station, out / f"{language}-23-team-waiting.png")
-    trainer.exercises.show_control_room(name)
+
+    play(url, left, ["labour-inspector"])  # the inspector inspects and refers the case to the police
+    waiting = window(app, url, folder, "theresia", language)
+    waiting.exercises.show_workstation(SESSION, "prosecutor")
+    waiting.exercises.workstation().begin_button.click()
+    shoot(app, waiting, out / f"{language}-23-team-waiting.png")
+
+    trainer.exercises.show_control_room(SESSION)
     room = trainer.exercises.control_room()
     room.tools.setCurrentIndex(1)
+    ids_ = [inject.id for inject in room.room.team.injects]
+    room.injects.selectRow(ids_.index("company-lawyer"))
+    room.inject_panel.fire_to.setCurrentIndex(room.inject_panel.fire_to.findData("investigator"))
+    room.fire()  # the company lawyer calls the investigator's superior: fired by hand, at one role
+    play(url, left, ["investigator", "case-worker"], most=2)
+    room.refresh()
+    station = window(app, url, folder, "agus", language)
+    station.exercises.show_workstation(SESSION, "investigator")
+    station.exercises.workstation().begin_button.click()
+    shoot(app, station, out / f"{language}-24-team-workstation.png")
+    room.injects.selectRow(ids_.index("company-lawyer"))
     shoot(app, trainer, out / f"{language}-22-team-control-room.png")
-    worker = window(app, url, folder, "siti", language)
-    worker.exercises.show_workstation(name, third)
-    worker.exercises.workstation().begin_button.click()
-    shoot(app, worker, out / f"{language}-24-team-workstation.png")
-    step(url, "siti", third, 1)
-    step(url, "siti", third, 1)
-    step(url, "agus", second, 1)
-    step(url, "agus", second, 1)
+
+    play(url, left, list(ROUTES))  # every role to the end
     room.control("end")
-    trainer.exercises.show_debrief(name)
+    trainer.exercises.show_debrief(SESSION)
     debrief = trainer.exercises.debrief()
-    debrief.timeline.decision_clicked.emit(1)
+    debrief.timeline.decision_clicked.emit(6)  # the investigator's second decision: short of good practice
     shoot(app, trainer, out / f"{language}-25-team-debrief.png")
-    for shown in (trainer, station, worker):
+    debrief.tabs.setCurrentIndex(1)
+    shoot(app, trainer, out / f"{language}-26-team-debrief-review.png")
+    for shown in (trainer, waiting, station):
         shown.close()
 
 
