@@ -582,7 +582,7 @@
     </message>
     <message>
         <source>&amp;End</source>
-        <translation>A&amp;khiri</translation>
+        <translation>Akhi&amp;ri</translation>
     </message>
     <message>
         <source>Joint &amp;debrief</source>
@@ -633,10 +633,6 @@
         <translation>Pe&amp;san</translation>
     </message>
     <message>
-        <source>&amp;Trainee:</source>
-        <translation>Pe&amp;serta:</translation>
-    </message>
-    <message>
         <source>&amp;Assign to the role</source>
         <translation>&amp;Tugaskan ke peran ini</translation>
     </message>
@@ -645,12 +641,16 @@
         <translation>&amp;Hapus dari peran ini</translation>
     </message>
     <message>
-        <source>&amp;Message (no effect on the case):</source>
-        <translation>&amp;Pesan (tidak mengubah jalannya kasus):</translation>
+        <source>Trai&amp;nee:</source>
+        <translation>Peser&amp;ta:</translation>
     </message>
     <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Kepada:</translation>
+        <source>Messa&amp;ge (no effect on the case):</source>
+        <translation>&amp;Teks pesan (tidak mengubah jalannya kasus):</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Kepa&amp;da:</translation>
     </message>
     <message>
         <source>Se&amp;nd</source>
@@ -1934,7 +1934,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
-        <translation>K&amp;epada:</translation>
+        <translation>Kepa&amp;da:</translation>
     </message>
     <message>
         <source>Whom the inject fires for</source>
@@ -4094,7 +4094,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Kembali ke daftar sesi</translation>
     </message>
     <message>
-        <source>&amp;Begin</source>
+        <source>Be&amp;gin</source>
         <translation>&amp;Mulai</translation>
     </message>
     <message>

@@ -93,7 +93,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     inject.add_argument("--session", required=True, metavar="NAME")
     inject.add_argument("inject", nargs="?", metavar="INJECT-ID")
     inject.add_argument("--text", metavar="TEXT", help="an ad-hoc message (no effects) instead of an inject")
-    inject.add_argument("--to", action="append", metavar="ROLE", help="only to this role (repeatable; default: the inject's roles, or all)")
+    inject.add_argument(
+        "--to",
+        action="append",
+        metavar="ROLE",
+        help="only to this role (repeatable, or a,b; default: the roles the inject has not reached yet, a message every role)",
+    )
     inject.set_defaults(handler=cmd_inject)
 
 

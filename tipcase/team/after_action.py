@@ -37,6 +37,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "session": ("Session", "Sesi"),
     "case": ("Team case", "Kasus tim"),
     "status": ("Status", "Status"),
+    "status_draft": ("draft", "draf"),
+    "status_running": ("running", "berjalan"),
+    "status_paused": ("paused", "dijeda"),
+    "status_ended": ("ended", "selesai"),
     "played": ("Played", "Dimainkan"),
     "result": ("Team result", "Hasil tim"),
     "passed": ("passed", "lulus"),
@@ -181,7 +185,7 @@ def write_after_action_report(debrief: JointDebrief, facts: SessionFacts, target
     facts_rows = [
         [w("session"), facts.name],
         [w("case"), f"{debrief.team_case} v{debrief.version}"],
-        [w("status"), facts.status],
+        [w("status"), w(f"status_{facts.status}") if f"status_{facts.status}" in WORDS else facts.status],
         [w("played"), played or "–"],
         [
             w("result"),

@@ -206,11 +206,11 @@ class ControlRoomPage(QWidget):
         self.tools.setTabText(0, self.tr("&Trainees"))
         self.tools.setTabText(1, self.tr("&Injects"))
         self.tools.setTabText(2, self.tr("&Message"))
-        self.person_label.setText(self.tr("&Trainee:"))
+        self.person_label.setText(self.tr("Trai&nee:"))  # Alt+T is the Trainees tab
         self.assign_button.setText(self.tr("&Assign to the role"))
         self.unassign_button.setText(self.tr("&Remove from the role"))
-        self.message_label.setText(self.tr("&Message (no effect on the case):"))
-        self.message_to_label.setText(self.tr("&To:"))
+        self.message_label.setText(self.tr("Messa&ge (no effect on the case):"))  # Alt+M is the Message tab
+        self.message_to_label.setText(self.tr("T&o:"))
         self.send_button.setText(self.tr("Se&nd"))
         self.map.view.setAccessibleName(self.tr("The roles on the referral pathway"))  # the view takes the focus
         self.log_label.setText(self.tr("Master &log"))

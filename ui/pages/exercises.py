@@ -179,6 +179,7 @@ class ExercisesPage(QWidget):
     def refresh(self) -> None:
         account = self.context.account
         self.directs = account is not None and account.role in ("trainer", "admin")
+        self._show()  # the words and buttons for who is signed in at once, before the sessions are read
         self.context.run_signed_in(self._work, self._shown, self.window().show_error)  # type: ignore[attr-defined]
 
     @staticmethod
