@@ -137,7 +137,7 @@ def test_verify_screen(qtbot, window: MainWindow, tmp_path: Path) -> None:  # ty
     qtbot.keyClick(page.entry, Qt.Key.Key_Return)
     assert page.statuses == ["valid"]
     assert "Bripda Sari Wulandari" in page.result.text()
-    assert "Signed fields: compare them with the paper" in page.result.text()
+    assert "What the certificate states (signed): the paper must show the same" in page.result.text()
     page.verify(payload[:-6] + "AAAAAA")
     assert page.statuses == ["altered"]
     page.verify("NOSUCHCODE22")

@@ -269,7 +269,10 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._update_actions()
         self.context.signals.signed_in.emit()
-        self.show_home()
+        if self._signed_in_as("registrar", "admin"):
+            self.show_register()  # their work is the register (and its key and institution), not a list of courses
+        else:
+            self.show_home()
 
     def _sign_in_failed(self, error: BaseException) -> None:
         from tipcase.services.errors import SignInError  # noqa: PLC0415

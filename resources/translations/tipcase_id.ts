@@ -4067,8 +4067,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kunci penanda tangan</translation>
     </message>
     <message>
-        <source>Signed fields: compare them with the paper</source>
-        <translation>Isian bertanda tangan: cocokkan dengan kertasnya</translation>
+        <source>What the certificate states (signed): the paper must show the same</source>
+        <translation>Isi sertifikat (bertanda tangan): kertasnya harus memuat hal yang sama</translation>
     </message>
     <message>
         <source>The file as a whole: %1</source>

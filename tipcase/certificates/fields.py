@@ -6,7 +6,7 @@ paper (``tipcase verify`` and the verification screen).
 
 from __future__ import annotations
 
-from tipcase.certificates.payload import CertificateData
+from tipcase.certificates.payload import CertificateData, PageRecord
 
 # field -> how a report names it (the app translates the same keys: ui/pages/verify.py)
 FIELDS = {
@@ -52,31 +52,87 @@ def competency_order(data: CertificateData, titles: dict[str, tuple[str, str]]) 
     return [c for c in titles if c in data.competencies] + [c for c in data.competencies if c not in titles]
 
 
-def signed_fields(data: CertificateData, titles: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, str]]:
-    """(label, value) for every field the signed data states, in the order the page prints them.
+def readable(text: str) -> str:
+    """``text`` with each character that prints nothing readable (controls, format marks) as ``[U+0001]``.
 
-    ``titles`` (from the page record, when there is one) names the competencies; otherwise their ids.
+    What a verdict quotes from a page or a typed code: a forger's control characters are named, never
+    printed raw (invisible, or shown as a Python escape).
     """
-    titles = titles or {}
-    rows = [
-        ("Name", data.name),
-        ("Rank", data.rank or "—"),
-        ("Staff ID", data.staff_id or "—"),
-        ("Unit", data.unit or "—"),
-        ("Course", f"{data.title.get('en', data.course)} ({data.course})"),
+    return "".join(c if c.isprintable() or c == " " else f"[U+{ord(c):04X}]" for c in text)
+
+
+def _in(texts: dict[str, str] | tuple[str, str], language: str, fallback: str) -> str:
+    """A text in ``language`` ("en" or "id") from {language: text} or (English, Indonesian), else English, else ``fallback``."""
+    if isinstance(texts, tuple):
+        english, indonesian = texts
+        return (indonesian if language == "id" and indonesian else english) or fallback
+    return texts.get(language) or texts.get("en") or fallback
+
+
+def competency_title(titles: dict[str, tuple[str, str]], competency: str, language: str = "en") -> str:
+    """How the paper names a competency, in ``language``: its title from the page record, else its id."""
+    return _in(titles.get(competency, (competency, competency)), language, competency)
+
+
+def details(data: CertificateData, record: PageRecord | None, language: str = "en") -> list[tuple[str, str | None]]:
+    """What the certificate states, as its page prints it, in ``language`` ("en" or "id"): (field, value) rows.
+
+    One source for every verification (a PDF, a QR code, a typed code; the app and ``tipcase verify``),
+    so each lists what the paper shows: the course by its title, the cases by title in the course's
+    order, the competencies by title in the page's order, the institution by its name. Titles come
+    from the certificate's signed page record (``record``, None when there is none: then ids, as a
+    page of the first layout prints them). Fields are ``FIELDS`` keys, and ``competency:<id>`` with
+    the percent (its label: ``competency_title``); ``expires`` is None for no expiry; a missing rank,
+    staff ID or unit is "—".
+    """
+    titles = record.competency_titles if record is not None else {}
+    if record is not None and record.case_titles:
+        cases = "; ".join(_in((english, indonesian), language, scenario) for scenario, english, indonesian in record.case_titles)
+    else:
+        cases = ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios)
+    names = record.institution.get("name") if record is not None else None
+    institution = _in(names, language, data.institution) if isinstance(names, dict) else data.institution
+    rows: list[tuple[str, str | None]] = [
+        ("name", data.name),
+        ("rank", data.rank or "—"),
+        ("staff_id", data.staff_id or "—"),
+        ("unit", data.unit or "—"),
+        ("course", _in(data.title, language, data.course)),
+        ("cases", cases or "—"),
     ]
-    if data.title.get("id") and data.title.get("id") != data.title.get("en"):
-        rows.append(("Course (Indonesian)", data.title["id"]))
-    rows.append(("Cases", ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios) or "—"))
-    rows.extend(
-        (titles.get(competency, (f"Competency {competency}", ""))[0], f"{data.competencies[competency]:g} %")
-        for competency in competency_order(data, titles)
-    )
+    rows += [(f"competency:{c}", f"{data.competencies[c]:g} %") for c in competency_order(data, titles)]
     rows += [
-        ("Issued", data.issued),
-        ("Valid until", data.expires or "no expiry"),
-        ("Serial", data.serial),
-        ("Verification code", data.code),
-        ("Institution", data.institution),
+        ("issued", data.issued),
+        ("expires", data.expires),
+        ("serial", data.serial),
+        ("code", data.code),
+        ("institution", institution),
     ]
+    return rows
+
+
+# the English labels of ``details``' fields, as ``tipcase verify`` lists them (the app translates its own)
+LABELS = {
+    "name": "Name",
+    "rank": "Rank",
+    "staff_id": "Staff ID",
+    "unit": "Unit",
+    "course": "Course",
+    "cases": "Cases",
+    "issued": "Issued",
+    "expires": "Valid until",
+    "serial": "Serial",
+    "code": "Verification code",
+    "institution": "Institution",
+}
+
+
+def signed_fields(data: CertificateData, record: PageRecord | None = None, language: str = "en") -> list[tuple[str, str]]:
+    """(label, value) for every field the certificate states, as ``details`` gives them, with English labels."""
+    titles = record.competency_titles if record is not None else {}
+    rows = []
+    for field, value in details(data, record, language):
+        _kind, _, competency = field.partition(":")
+        label = competency_title(titles, competency, language) if competency else LABELS[field]
+        rows.append((label, value if value is not None else "no expiry"))
     return rows

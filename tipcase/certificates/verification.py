@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from tipcase.certificates.fields import field_name
+from tipcase.certificates.fields import details, field_name, readable
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import (
     LAYOUTS,
@@ -98,6 +98,7 @@ class RegisterEntry:
     revoked_on: dt.date | None = None
     reason: str = ""
     signed_text: str | None = None  # the stored ``TC1:`` text
+    page_text: str | None = None  # the stored ``TP1:`` page record (what the paper prints besides the data)
 
 
 class Register(Protocol):
@@ -131,6 +132,11 @@ class Verification:
     cause: str = ""
     revoked: tuple[str, str] | None = None  # (date, reason)
     trusted_for: str = ""  # other-institution: the institution the signing key is trusted for
+    record: PageRecord | None = None  # the signed page record (the page's, or this register's): the paper's titles
+
+    def details(self, language: str = "en") -> list[tuple[str, str | None]]:
+        """What the certificate states as its paper prints it, in ``language`` (``fields.details``); [] without signed data."""
+        return details(self.data, self.record, language) if self.data is not None else []
 
     @property
     def status(self) -> str:
@@ -167,6 +173,7 @@ class Verification:
                 for d in self.differences
             ],
             "certificate": self.data.as_json() if self.data else None,
+            "printed": [{"field": f, "value": v} for f, v in self.details()],
         }
 
 
@@ -185,7 +192,18 @@ def verify_payload(text: str, trusted: dict[str, Ed25519PublicKey], register: Re
         return Verification(Verdict.UNKNOWN, opened.reason, opened.data, opened.key_id, cause="untrusted-key")
     if not opened.signed:
         return Verification(Verdict.ALTERED, opened.reason, opened.data, opened.key_id, cause="signature")
-    return _standing(opened.data, opened.key_id, register, today, trusted_for(trusted, opened.key_id))
+    result = _standing(opened.data, opened.key_id, register, today, trusted_for(trusted, opened.key_id))
+    entry = register.by_serial(opened.data.serial) if register is not None and result.cause in _IN_REGISTER else None
+    if entry is not None and entry.page_text and entry.signed_text and entry.signed_text.strip() == text.strip():
+        _problem, record = _record([entry.page_text], text, result, trusted)
+        if record is None:  # its signed record does not hold: the register's copy was edited
+            message = f"the register's page record of {opened.data.serial} does not match its signature: it was edited"
+            return dataclasses.replace(result, verdict=Verdict.ALTERED, message=message, cause="register-edited")
+        result = dataclasses.replace(result, record=record, titles=record.competency_titles)
+    return result
+
+
+_IN_REGISTER = ("registered", "revoked", "expired")  # causes whose certificate this register may hold with its page record
 
 
 def _standing(data: CertificateData, kid: str, register: Register | None, today: dt.date, bound: str | None) -> Verification:
@@ -240,7 +258,7 @@ def verify_code(code: str, trusted: dict[str, Ed25519PublicKey], register: Regis
     normalised = code.strip().upper().replace(" ", "").replace("-", "")
     entry = register.by_code(normalised)
     if entry is None:
-        return Verification(Verdict.UNKNOWN, f"no certificate with code {code.strip()!r} in this register", cause="unknown-code")
+        return Verification(Verdict.UNKNOWN, f"no certificate with code “{readable(code.strip())}” in this register", cause="unknown-code")
     if not entry.signed_text:
         return Verification(Verdict.UNREADABLE, f"the register holds no signed data for {entry.serial}", cause="no-signed-data")
     result = verify_payload(entry.signed_text, trusted, register, today)
@@ -360,9 +378,13 @@ def _verify_page(
             differences=(*extras, *drawn),
             cause="page" if drawn else "document",
             titles=record.competency_titles,
+            record=record,
         )
     return dataclasses.replace(
-        result, message=f"page {number}: {result.message}; the page prints exactly the signed data", titles=record.competency_titles
+        result,
+        message=f"page {number}: {result.message}; the page prints exactly the signed data",
+        titles=record.competency_titles,
+        record=record,
     )
 
 
@@ -428,9 +450,9 @@ def _describe(difference: Difference, titles: dict[str, tuple[str, str]]) -> str
     if difference.field == "outside" and difference.where:
         name += f" ({difference.where[0]} mm from the left, {difference.where[1]} mm from the top)"
     if difference.kind == "text" and (difference.signed or difference.found):
-        return f"{name}: text (signed {difference.signed!r}, on the page {difference.found!r})"
+        return f"{name}: text (signed “{readable(difference.signed)}”, on the page “{readable(difference.found)}”)"
     if difference.kind == "hidden text":
-        return f"{name}: hidden text {difference.found!r}"
+        return f"{name}: hidden text “{readable(difference.found)}”"
     if difference.kind == "page":
         return f"{name}: {difference.signed}"
     return f"{name}: {difference.kind}"

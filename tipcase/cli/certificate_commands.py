@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from tipcase.certificates import register_report
-from tipcase.certificates.fields import field_name, signed_fields
+from tipcase.certificates.fields import field_name, readable, signed_fields
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.pdf import render
 from tipcase.certificates.pdf_structure import KINDS
@@ -19,7 +19,7 @@ from tipcase.certificates.signing import SigningKeyError, import_public, init_ke
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database, operator
-from tipcase.services import accounts, certificates, courses
+from tipcase.services import accounts, certificates, courses, eligibility
 from tipcase.store.database import open_database
 from tipcase.store.models import AuditEntry, Certificate
 
@@ -114,13 +114,17 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="verify a certificate: a PDF, a verification code or a QR payload (exit 0 only when valid)",
         description="Verify a certificate presented to you. A PDF is checked page by page: its signed data, its "
         "standing in this register, and that the page prints exactly what was signed (re-created and compared, "
-        "text and appearance). The signed fields are always listed: compare them with the paper.",
+        "text and appearance). What the certificate states is always listed as its paper prints it (titles, not ids): "
+        "compare it with the paper.",
         epilog=VERIFY_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     verify.add_argument("argument", metavar="PDF|CODE|PAYLOAD")
     verify.add_argument("--offline", action="store_true", help="do not consult the register (signature and dates only)")
     verify.add_argument("--json", action="store_true")
+    verify.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="the language of the titles listed (the paper prints both; default: en)"
+    )
     verify.set_defaults(handler=cmd_verify)
 
 
@@ -190,6 +194,11 @@ def _write_pdf(session: Any, selected: list[Certificate], target: Path) -> None:
     render(certificates.printable(session, selected), certificates.institution(session), target)
 
 
+def _certificates(count: int, noun: str = "certificate") -> str:
+    """``count`` certificates in English: "no certificates", "1 certificate", "2 certificates"."""
+    return f"no {noun}s" if count == 0 else f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def _valid_days(value: int | None) -> None:
     if value is not None and value < 1:
         raise UsageError(f"--valid-days: a certificate is valid for at least 1 day (got {value}); leave it out for no expiry")
@@ -215,7 +224,9 @@ def cmd_issue(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     """``tipcase certificate batch``: issue for a cohort (--issue COURSE), or print into one PDF the certificates of a cohort or date range.
 
-    Exit 0; exit 2 (one line) on a missing --cohort or date range, a bad date, or --valid-days without --issue.
+    With --issue, says how many were issued and each member left out with why. Exit 0; exit 1 when nothing is
+    there to print (nothing written); exit 2 (one line) on a missing --cohort or date range, a bad date, or
+    --valid-days without --issue.
     """
     if args.cohort is None and args.date_from is None:
         raise UsageError("name a --cohort, or a date range with --from (and --to)")
@@ -228,18 +239,19 @@ def cmd_batch(args: argparse.Namespace) -> int:
             if args.cohort is None:
                 raise UsageError("--issue needs --cohort")
             with db.transaction() as session:
-                issued = certificates.issue_for_cohort(
-                    session, operator(), args.cohort, courses.get_course(session, args.issue), valid_for_days=args.valid_days
-                )
-            print(f"issued {len(issued)} new certificate(s)")
+                course = courses.get_course(session, args.issue)
+                issued = certificates.issue_for_cohort(session, operator(), args.cohort, course, valid_for_days=args.valid_days)
+                _print_cohort_issue(session, args.cohort, course, issued)
         with db.reading() as session:
             selected = [
                 c
                 for c in certificates.register(session, operator(), issued_from=date_from, issued_to=date_to, cohort=args.cohort)
                 if c.revoked_at is None
             ]
-            if not selected:
-                raise UsageError("no valid certificates to print for that selection")
+            if not selected:  # asked rightly, but nothing to print: a failure to report (1), not a usage error (2)
+                where = f"cohort {args.cohort}" if args.cohort is not None else "that period"
+                print(f"tipcase: nothing to print: {where} holds no valid certificate, so {args.output} was not written", file=sys.stderr)
+                return EXIT_FAILED
             pages = certificates.printable(session, selected)
             institution = certificates.institution(session)
     target = Path(args.output)
@@ -254,8 +266,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     if args.zip:
         certificates.write_pdfs(pages, institution, Path(args.zip), as_zip=True)
-    print(f"wrote {total} certificate(s) to {target}" + (f" and {args.zip}" if args.zip else ""))
+    print(f"wrote {_certificates(total)} to {target}" + (f" and {args.zip}" if args.zip else ""))
     return EXIT_OK
+
+
+def _print_cohort_issue(session: Any, cohort: str, course: Any, issued: list[Certificate]) -> None:
+    """How many were issued, and each member left out with why (the sentence of ``Eligibility``)."""
+    count = len(issued)
+    print(f"issued {_certificates(count, 'new certificate')}")
+    given = {c.user_id for c in issued}
+    members = [m for m in courses.get_cohort(session, cohort).members if m.id not in given]
+    for member, standing in eligibility.cohort_standings(session, members, course):
+        print(f"  left out: {member.full_name}: {standing.sentence(member.username, course.code)}")
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
@@ -286,6 +308,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = [_row(c, today) for c in certificates.register(session, operator(), search=args.search)]
     if args.json:
         print_json(rows)
+    elif not rows:  # said, so an empty register is not mistaken for a command that did nothing
+        searched = f" matches {args.search.strip()!r}" if args.search.strip() else " is in the register yet"
+        print(f"no certificate{searched}", file=sys.stderr)
     else:
         for row in rows:
             state = {"revoked": f"revoked {row['revoked']}", "expired": f"expired {row['expires']}"}.get(row["status"], "valid")
@@ -347,7 +372,7 @@ def cmd_register_export(args: argparse.Namespace) -> int:
         entries = session.scalar(select(func.count(AuditEntry.id))) or 0
         name = certificates.institution(session).name.get("en", "TIPCase")
     register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
-    print(f"wrote {len(rows)} certificate(s) to {target}")
+    print(f"wrote {_certificates(len(rows))} to {target}")
     return EXIT_OK
 
 
@@ -373,11 +398,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json([r.as_json() for r in results])
     else:
         for result in results:
-            _print_verification(result)
+            _print_verification(result, args.lang)
     return worst(results).exit_code if results else EXIT_CODES[Verdict.UNREADABLE]
 
 
-def _print_verification(result: Verification) -> None:
+def _print_verification(result: Verification, language: str = "en") -> None:
     """The verdict, what was checked, what differs, and every signed field for comparing with the paper."""
     page = f"page {result.page}: " if result.page is not None and not result.message.startswith("page") else ""
     print(f"{HEADLINES[result.verdict]}: {page}{result.message}")
@@ -385,9 +410,9 @@ def _print_verification(result: Verification) -> None:
     for difference in result.differences:
         what = difference.kind
         if difference.kind == "text":
-            what += f" (signed {difference.signed!r}, on the page {difference.found!r})"
+            what += f" (signed “{readable(difference.signed)}”, on the page “{readable(difference.found)}”)"
         elif difference.kind == "hidden text":
-            what += f" ({difference.found!r})"
+            what += f" (“{readable(difference.found)}”)"
         elif difference.kind == "page":
             what = f"{difference.signed} changed"
         elif difference.field == "document":
@@ -401,8 +426,8 @@ def _print_verification(result: Verification) -> None:
     for name, whats in by_field.items():
         print(f"  differs: {name}: {'; '.join(whats)}")
     if result.data is not None:
-        print("  signed fields (compare them with the paper):")
-        rows = signed_fields(result.data, result.titles)
+        print("  what the certificate states (signed; the paper must show the same):")
+        rows = signed_fields(result.data, result.record, language)
         width = max(len(label) for label, _ in rows)
         for label, value in rows:
             print(f"    {label:<{width}}  {value}")

@@ -36,7 +36,8 @@ class _SessionRegister:
             except PayloadError:
                 kid = "damaged"
         revoked = record.revoked_at.date() if record.revoked_at else None
-        return RegisterEntry(record.serial, record.code, kid, revoked, record.revoked_reason or "", text)
+        page = str((record.payload or {}).get("page") or "") or None
+        return RegisterEntry(record.serial, record.code, kid, revoked, record.revoked_reason or "", text, page)
 
     def by_serial(self, serial: str) -> RegisterEntry | None:
         return self._entry(self.session.scalars(select(Certificate).where(Certificate.serial == serial)).first())

@@ -131,3 +131,12 @@ def standing_and_progress(session: Session, trainee: User, course: Course) -> tu
     if not progress.completed:
         return standing(Standing.NOT_COMPLETED)
     return standing(Standing.ELIGIBLE)
+
+
+def cohort_standings(session: Session, members: list[User], course: Course) -> list[tuple[User, Eligibility]]:
+    """Each of ``members`` (a cohort's) with where they stand for ``course``'s certificate, in the given order.
+
+    What the cohort issue says before issuing (who will get one, who will not and why) and after it
+    (who was left out). Reads only; no permission check: callers check.
+    """
+    return [(member, eligibility(session, member, course)) for member in members]

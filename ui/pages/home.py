@@ -23,6 +23,7 @@ from ui.models.courses import CourseTreeModel
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.own_certificate import CertificateActions
+from ui.wording import sentence
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates")
@@ -90,7 +91,7 @@ class HomePage(QWidget):
             "<h2>"
             + self.tr("My courses")
             + "</h2>"
-            + self.tr("Welcome, {name}. Choose a case and press Enter to start or resume it.").format(name=name)
+            + sentence(self.tr("Welcome, {name}. Choose a case and press Enter to start or resume it."), name=name)
         )
         self.tree.setAccessibleName(self.tr("Courses and cases"))
         self.debrief_button.setText(self.tr("See the &debrief"))

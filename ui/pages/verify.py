@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tipcase.certificates.fields import competency_order
+from tipcase.certificates.fields import competency_title, readable
 
 from ui.context import ApplicationContext
 from ui.theme import colours
@@ -70,7 +70,16 @@ class VerifyPage(QWidget):
         layout.addWidget(scroll, 1)
         self.statuses: list[str] = []
         self.results: list[Any] = []
+        self.asked = 0  # verifications asked for; only the latest one's answer is shown
         self.retranslate()
+        context.signals.signed_out.connect(self.clear)  # the next person at the desk sees nothing of this one's work
+
+    def clear(self) -> None:
+        """Forget the input and the verdict (at sign-out)."""
+        self.entry.clear()
+        self.asked += 1
+        self.results, self.statuses = [], []
+        self._show_result("")
 
     def retranslate(self) -> None:
         self.heading.setText("<h2>" + self.tr("Verify a certificate") + "</h2>")
@@ -100,11 +109,15 @@ class VerifyPage(QWidget):
     def open_pdf(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a certificate"), "", self.tr("PDF document (*.pdf)"))
         if name:
+            self.entry.setText(name)  # what is verified replaces what was typed before: the verdict below is this file's
             self.verify(name)
 
     def verify(self, argument: str) -> None:
         """Verify off the UI thread; a PDF of many pages shows a progress dialog that can cancel."""
         db = self.context.db
+        self.results, self.statuses = [], []
+        self.asked += 1
+        asked = self.asked  # a later verification, or a sign-out, makes this one's answer stale
         self._show_result(html.escape(self.tr("Verifying…")))
         dialog = QProgressDialog(self.tr("Comparing each page with its signed data…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -117,11 +130,13 @@ class VerifyPage(QWidget):
 
         def done(results: list[Any]) -> None:
             dialog.reset()
-            self.show_results(results)
+            if asked == self.asked:
+                self.show_results(results)
 
         def failed(error: BaseException) -> None:
             dialog.reset()
-            self._show_result(html.escape(self.context.describe(error)))
+            if asked == self.asked:
+                self._show_result(html.escape(self.context.describe(error)))
 
         def progressed(done_pages: int, total: int) -> None:
             dialog.setMaximum(total)
@@ -268,8 +283,7 @@ class VerifyPage(QWidget):
         }
 
     def _competency(self, result: Any, competency: str) -> str:
-        english, indonesian = result.titles.get(competency, (competency, competency))
-        return str(indonesian if self.context.language == "id" else english)
+        return competency_title(result.titles, competency, self.context.language)
 
     def _field_name(self, result: Any, field: str) -> str:
         kind, _, competency = field.partition(":")
@@ -293,14 +307,16 @@ class VerifyPage(QWidget):
                     part += (
                         " ("
                         + html.escape(
-                            self.tr("signed “%1”, on the page “%2”").replace("%1", difference.signed).replace("%2", difference.found)
+                            self.tr("signed “%1”, on the page “%2”")
+                            .replace("%1", readable(difference.signed))
+                            .replace("%2", readable(difference.found))
                         )
                         + ")"
                     )
                 elif difference.kind == "hidden text" and difference.found:
-                    part += f" (“{html.escape(difference.found)}”)"
+                    part += f" (“{html.escape(readable(difference.found))}”)"
                 elif difference.found and (field == "document" or difference.kind in ("layer", "marked content")):
-                    part += f" ({html.escape(difference.found)})"
+                    part += f" ({html.escape(readable(difference.found))})"
                 parts.append(part)
             where = next((d.where for d in differences if d.where), None)
             name = html.escape(self._field_name(result, field))
@@ -312,35 +328,21 @@ class VerifyPage(QWidget):
         return "<ul>" + "".join(lines) + "</ul>"
 
     def _fields(self, result: Any) -> str:
-        data = result.data
+        """What the certificate states, as its paper prints it (``Verification.details``), in the interface language."""
+        language = self.context.language
         names = self.field_names()
-        title = data.title.get(self.context.language) or data.title.get("en", data.course)
-        rows = [
-            (names["name"], data.name),
-            (names["rank"], data.rank or "—"),
-            (names["staff_id"], data.staff_id or "—"),
-            (names["unit"], data.unit or "—"),
-            (names["course"], f"{title} ({data.course})"),
-            (names["cases"], ", ".join(f"{scenario} v{version}" for scenario, version in data.scenarios) or "—"),
-        ]
-        rows += [
-            (self._competency(result, competency), f"{data.competencies[competency]:g} %")
-            for competency in competency_order(data, result.titles)
-        ]
-        rows += [
-            (names["issued"], data.issued),
-            (names["expires"], data.expires or self.tr("no expiry")),
-            (names["serial"], data.serial),
-            (names["code"], data.code),
-            (names["institution"], data.institution),
-        ]
+        rows = []
+        for field, value in result.details(language):
+            _kind, _, competency = field.partition(":")
+            label = competency_title(result.titles, competency, language) if competency else names[field]
+            rows.append((label, value if value is not None else self.tr("no expiry")))
         if result.key_id:
             rows.append((self.tr("Signing key"), result.key_id))
         cells = "".join(
             f"<tr><td style='padding-right:16px'>{html.escape(label)}</td><td><b>{html.escape(value)}</b></td></tr>"
             for label, value in rows
         )
-        heading = self.tr("Signed fields: compare them with the paper")
+        heading = self.tr("What the certificate states (signed): the paper must show the same")
         return f"<p><b>{html.escape(heading)}</b></p><table>{cells}</table>"
 
     def show_results(self, results: list[Any]) -> None:
