@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
@@ -25,6 +25,7 @@ from tipcase.store.database import Database
 from tipcase.store.models import AuditEntry, Certificate, Role
 
 from ui.main_window import MainWindow
+from ui.pages.revoke_dialog import RevokeDialog
 
 pytestmark = pytest.mark.gui
 
@@ -189,8 +190,7 @@ def test_every_register_button_works(qtbot, tmp_path: Path, monkeypatch: pytest.
     page = window.register_page()
     page.issue("demo", "demo")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _caption, name, _kinds: (str(tmp_path / name), ""))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_args, **_kwargs: ("issued in error", True))
-    monkeypatch.setattr("ui.pages.register.QPrintDialog.exec", lambda _self: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr("PySide6.QtPrintSupport.QPrintDialog.exec", lambda _self: QDialog.DialogCode.Rejected)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_args: warnings.append(text))
     page.table.selectRow(0)
@@ -200,6 +200,9 @@ def test_every_register_button_works(qtbot, tmp_path: Path, monkeypatch: pytest.
             continue
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         for dialog in [w for w in window.findChildren(QDialog) if w.isVisible()]:
+            if isinstance(dialog, RevokeDialog):  # a revocation needs its reason and the confirmation that it cannot be undone
+                qtbot.keyClicks(dialog.reason_edit, "issued in error")
+                dialog.confirm.setChecked(True)
             if dialog.findChild(QDialogButtonBox) is not None and _ok(dialog) is not None and _ok(dialog).isEnabled():
                 qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
             else:

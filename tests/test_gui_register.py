@@ -71,8 +71,10 @@ def test_register_issue_revoke_and_search(qtbot, window: MainWindow) -> None:  #
     assert page.proxy.rowCount() == 1
     serial = page.proxy.index(0, 0).data()
     page.revoke(serial, "wrong unit on the certificate")
-    statuses = [page.model.index(r, 7).data() for r in range(page.model.rowCount())]
-    assert any(s.startswith("Revoked (") and "wrong unit" in s for s in statuses)
+    statuses = [
+        (page.model.index(r, 7).data(), page.model.index(r, 7).data(Qt.ItemDataRole.ToolTipRole)) for r in range(page.model.rowCount())
+    ]
+    assert any(shown.startswith("Revoked ") and "wrong unit" in tip for shown, tip in statuses)  # the reason whole in the tooltip
     page.search.clear()
     assert page.selected_serials() == ["TC-2026-000001"] or len(page.selected_serials()) == 1  # revoked ones are not printed
 

@@ -1,34 +1,89 @@
-"""Printing a PDF through the system's print dialog: QtPdf renders each page to the QPrinter."""
+"""Printing a certificate PDF: to a file, the signed PDF itself; to a printer, its pages drawn at the printer's resolution.
+
+QtPdf renders a page only as a picture, so a printer gets a picture of each page, at the printer's
+resolution up to ``MAX_DPI``: a paper copy, verified by its verification code or QR code, as any
+paper is. "Print to file" gets the signed PDF byte for byte instead of a picture of it (which would
+verify UNREADABLE: no signed text), so the file verifies as genuine. Its default is a file named for
+what is printed in ``print_folder()``, never a ``print.pdf`` that Qt would put in the home folder.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, QSize, QStandardPaths
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+MAX_DPI = 600  # a page drawn at 600 dpi is about 140 MB of pixels while it prints; finer adds nothing a reader sees
+
+
+def prints_to_file(printer: QPrinter) -> bool:
+    """Whether the printer chosen writes a PDF file (the print dialog's "Print to File (PDF)")."""
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
 
 
 def print_pdf(path: Path, printer: QPrinter) -> int:
-    """Render every page of ``path`` onto ``printer``, fitted to the page; returns the pages printed."""
+    """Print every page of ``path`` on ``printer``; returns the pages printed.
+
+    To a file: the file is ``path`` itself, copied (the signed PDF, which verifies as genuine). To a
+    printer: each page drawn as a picture at the printer's resolution (at most ``MAX_DPI``), fitted to
+    the page. Raises OSError when the PDF cannot be read, the printer opened or the file written.
+    """
     document = QPdfDocument()
     document.load(str(path))
     if document.status() != QPdfDocument.Status.Ready:
         raise OSError(f"{path.name}: cannot be read as a PDF")
+    if prints_to_file(printer):
+        target = Path(printer.outputFileName())
+        if target.resolve() != path.resolve():
+            shutil.copyfile(path, target)
+        return document.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be opened")
     try:
+        shrink = min(1.0, MAX_DPI / max(printer.resolution(), 1))
         for page in range(document.pageCount()):
             if page:
                 printer.newPage()
             area = QRectF(painter.viewport())
             size = document.pagePointSize(page)
             scale = min(area.width() / size.width(), area.height() / size.height())
-            target = QSize(int(size.width() * scale), int(size.height() * scale))
-            image = document.render(page, target)
-            painter.drawImage(QRectF(area.x(), area.y(), target.width(), target.height()), image)
+            drawn = QRectF(area.x(), area.y(), size.width() * scale, size.height() * scale)
+            image = document.render(page, QSize(int(drawn.width() * shrink), int(drawn.height() * shrink)))
+            painter.drawImage(drawn, image)
     finally:
         painter.end()
     return document.pageCount()
+
+
+def print_folder() -> Path:
+    """Where "Print to file" offers to write: TIPCASE_HOME when set (a demo's or a test's world), else Documents."""
+    home = os.environ.get("TIPCASE_HOME")
+    if home:
+        return Path(home)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+class PrintDialog(QPrintDialog):
+    """The system's print dialog, whose "Print to file" offers ``file_name`` in ``print_folder()``.
+
+    (Qt offers ``print.pdf`` in the home folder, or the working folder when it lies inside home.) The native
+    dialogs of Windows and macOS have no such field and ask for a file name themselves.
+    """
+
+    def __init__(self, printer: QPrinter, file_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(printer, parent)
+        self.default_file = print_folder() / file_name
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        field = self.findChild(QLineEdit, "filename")  # Qt's own dialog (Linux): its output file field
+        if field is not None and not self.printer().outputFileName():
+            field.setText(str(self.default_file))

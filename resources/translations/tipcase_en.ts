@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CertificatePrintWindow</name>
+    <message numerus="yes">
+        <source>Print %n certificate(s)</source>
+        <translation>
+            <numerusform>Print the certificate</numerusform>
+            <numerusform>Print %n certificates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CohortsPage</name>
     <message numerus="yes">
         <source>%n member(s)</source>
@@ -59,10 +69,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Select one certificate to revoke: %n are selected.</source>
+        <translation>
+            <numerusform>Select one certificate to revoke: %n is selected.</numerusform>
+            <numerusform>Select one certificate to revoke: %n are selected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Preparing %n certificate(s)…</source>
         <translation>
             <numerusform>Preparing the certificate…</numerusform>
             <numerusform>Preparing %n certificates…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer: a paper copy, verified by its code or QR code.</source>
+        <translation>
+            <numerusform>%n page sent to the printer: a paper copy, verified by its code or QR code.</numerusform>
+            <numerusform>%n pages sent to the printer: a paper copy, verified by its code or QR code.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -272,6 +272,43 @@
     </message>
 </context>
 <context>
+    <name>CertificatePrintWindow</name>
+    <message numerus="yes">
+        <source>Print %n certificate(s)</source>
+        <translation>
+            <numerusform>Cetak %n sertifikat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate preview</source>
+        <translation>Pratinjau sertifikat</translation>
+    </message>
+    <message>
+        <source>A printed certificate is a paper copy: whoever holds it verifies it by its verification code or QR code. A file that verifies as genuine by itself is the certificate&apos;s PDF: save the PDF to send it.</source>
+        <translation>Sertifikat yang dicetak adalah salinan kertas: siapa pun yang memegangnya memverifikasinya dengan kode verifikasi atau kode QR-nya. Berkas yang dengan sendirinya terverifikasi asli adalah PDF sertifikat: simpan PDF-nya untuk mengirimkannya.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Ceta&amp;k…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the PDF…</source>
+        <translation>&amp;Simpan PDF-nya…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Simpan PDF-nya</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -2912,22 +2949,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Revoke</source>
         <translation>Cabut</translation>
     </message>
-    <message>
-        <source>Select one valid certificate to revoke.</source>
-        <translation>Pilih satu sertifikat yang masih berlaku untuk dicabut.</translation>
-    </message>
-    <message>
-        <source>Revoke {serial}</source>
-        <translation>Cabut {serial}</translation>
-    </message>
-    <message>
-        <source>Reason (recorded and shown to verifiers):</source>
-        <translation>Alasan (dicatat dan ditampilkan kepada pemeriksa):</translation>
-    </message>
     <message numerus="yes">
         <source>Preparing %n certificate(s)…</source>
         <translation>
             <numerusform>Menyiapkan %n sertifikat…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved {path}: the signed PDF itself, which verifies as genuine.</source>
+        <translation>{path} disimpan: PDF bertanda tangan itu sendiri, yang terverifikasi asli.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer: a paper copy, verified by its code or QR code.</source>
+        <translation>
+            <numerusform>%n halaman dikirim ke pencetak: salinan kertas, diverifikasi dengan kode atau kode QR-nya.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2951,6 +2986,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>{serial}, {name}: {status}</source>
+        <translation>{serial}, {name}: {status}</translation>
     </message>
     <message>
         <source>&lt;b&gt;This workstation cannot issue certificates yet:&lt;/b&gt; it has no issuing key. Create it here; certificates it signs verify at once on this workstation, and elsewhere once they import its public key.</source>
@@ -2989,6 +3028,24 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Sertifikat {serial} diterbitkan (kode verifikasi {code}).</translation>
     </message>
     <message>
+        <source>Select the certificate to revoke in the register.</source>
+        <translation>Pilih sertifikat yang akan dicabut di daftar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select one certificate to revoke: %n are selected.</source>
+        <translation>
+            <numerusform>Pilih satu sertifikat untuk dicabut: %n sedang dipilih.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate {serial} is already revoked ({detail}).</source>
+        <translation>Sertifikat {serial} sudah dicabut ({detail}).</translation>
+    </message>
+    <message>
+        <source>Certificate {serial} revoked: {reason}</source>
+        <translation>Sertifikat {serial} dicabut: {reason}</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -3009,10 +3066,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Simpan sertifikat</translation>
     </message>
     <message>
-        <source>Certificate preview</source>
-        <translation>Pratinjau sertifikat</translation>
-    </message>
-    <message>
         <source>Export the register</source>
         <translation>Ekspor daftar sertifikat</translation>
     </message>
@@ -3023,6 +3076,22 @@ Kembali untuk membetulkannya, atau buang?</translation>
 </context>
 <context>
     <name>RegisterTableModel</name>
+    <message>
+        <source>Revoked on {date}: {reason}</source>
+        <translation>Dicabut pada {date}: {reason}</translation>
+    </message>
+    <message>
+        <source>Expired on {date}</source>
+        <translation>Kedaluwarsa pada {date}</translation>
+    </message>
+    <message>
+        <source>Valid until {date}</source>
+        <translation>Berlaku sampai {date}</translation>
+    </message>
+    <message>
+        <source>Valid, with no expiry</source>
+        <translation>Berlaku, tanpa batas waktu</translation>
+    </message>
     <message>
         <source>Serial</source>
         <translation>Nomor seri</translation>
@@ -3066,6 +3135,53 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Revoked</source>
         <translation>Dicabut</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke certificate {serial}</source>
+        <translation>Cabut sertifikat {serial}</translation>
+    </message>
+    <message>
+        <source>Revoke certificate &lt;b&gt;{serial}&lt;/b&gt; of &lt;b&gt;{name}&lt;/b&gt; for &lt;b&gt;{course}&lt;/b&gt;, issued {issued}?</source>
+        <translation>Cabut sertifikat &lt;b&gt;{serial}&lt;/b&gt; milik &lt;b&gt;{name}&lt;/b&gt; untuk &lt;b&gt;{course}&lt;/b&gt;, diterbitkan {issued}?</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded in the register and shown to whoever verifies it):</source>
+        <translation>&amp;Alasan (dicatat dalam daftar dan ditampilkan kepada siapa pun yang memverifikasinya):</translation>
+    </message>
+    <message>
+        <source>For example: issued to the wrong officer</source>
+        <translation>Misalnya: diterbitkan untuk petugas yang salah</translation>
+    </message>
+    <message>
+        <source>Reason for the revocation</source>
+        <translation>Alasan pencabutan</translation>
+    </message>
+    <message>
+        <source>I understand that a revocation &amp;cannot be undone: the certificate stays revoked.</source>
+        <translation>Saya mengerti bahwa pencabutan &amp;tidak dapat dibatalkan: sertifikat tetap dicabut.</translation>
+    </message>
+    <message>
+        <source>What is still needed</source>
+        <translation>Yang masih diperlukan</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Cabut</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Type the reason to revoke the certificate.</source>
+        <translation>Ketik alasannya untuk mencabut sertifikat.</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm: a revocation cannot be undone.</source>
+        <translation>Centang kotaknya untuk mengonfirmasi: pencabutan tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,17 @@ class RegisterTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         self.layoutChanged.emit()
 
+    def status_sentence(self, entry: RegisterEntry) -> str:
+        """The certificate's standing in words: valid (until when), expired (when), or revoked (when and why)."""
+        if entry.status == "revoked":
+            reason = entry.detail.partition(": ")[2]
+            return self.tr("Revoked on {date}: {reason}").format(date=date_text(revoked_on(entry)), reason=reason)
+        if entry.status == "expired":
+            return self.tr("Expired on {date}").format(date=date_text(entry.expires))
+        if entry.expires:
+            return self.tr("Valid until {date}").format(date=date_text(entry.expires))
+        return self.tr("Valid, with no expiry")
+
     def rows(self) -> list[RegisterEntry]:
         return list(self._rows)
 
@@ -76,10 +87,15 @@ class RegisterTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if column == "course" and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             title = self._text(entry.course_title) if entry.course_title else ""
-            return (title or entry.course) if role == Qt.ItemDataRole.DisplayRole else entry.course
-        if column == "status" and (role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole and entry.detail)):
+            return (
+                (title or entry.course) if role == Qt.ItemDataRole.DisplayRole else f"{title} ({entry.course})"
+            )  # a cut title is whole here
+        if column == "status" and role == Qt.ItemDataRole.DisplayRole:  # short, so the column fits; the reason is in the tooltip
             words = {"valid": self.tr("Valid"), "expired": self.tr("Expired"), "revoked": self.tr("Revoked")}
-            return words[entry.status] + (f" ({entry.detail})" if entry.detail else "")  # a cut reason is whole in the tooltip
+            day = revoked_on(entry)
+            return words[entry.status] + (f" {date_text(day)}" if day else "")
+        if column == "status" and role == Qt.ItemDataRole.ToolTipRole:
+            return self.status_sentence(entry)
         if column in ("issued", "expires") and role == SORT_ROLE:
             return getattr(entry, column)  # ISO dates sort by date
         if column in ("issued", "expires") and role == Qt.ItemDataRole.DisplayRole:
@@ -89,3 +105,8 @@ class RegisterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return entry.serial
         return None
+
+
+def revoked_on(entry: RegisterEntry) -> str:
+    """The ISO day a revoked certificate was revoked ("" otherwise): the start of ``entry.detail`` ("2026-11-30: reason")."""
+    return entry.detail.partition(": ")[0] if entry.status == "revoked" else ""

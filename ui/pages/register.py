@@ -9,20 +9,21 @@ what other workstations issue and revoke (``ui.notifier``); a refresh keeps the 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -37,7 +38,7 @@ from ui.context import ApplicationContext
 from ui.models.register import SORT_ROLE, RegisterTableModel
 from ui.notifier import Follower
 from ui.pages.issue_dialogs import IssueCohortDialog, IssuePersonDialog, PeriodDialog
-from ui.printing import print_pdf
+from ui.pages.revoke_dialog import RevokeDialog
 
 # What another workstation changes that the register shows (``ui.notifier`` topics: table names).
 REGISTER_TOPICS = ("certificates", "users", "courses", "settings")
@@ -67,8 +68,16 @@ class RegisterPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()  # every column in view: the course title, the longest, gives way (whole in its tooltip)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RegisterTableModel.COLUMNS.index("course"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
+        self.selected_line = QLabel()  # the selected certificate's standing in full: a revocation's date and reason
+        self.selected_line.setWordWrap(True)
+        self.selected_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_selected())
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.create_key_button = _button(self.create_key)
@@ -107,6 +116,7 @@ class RegisterPage(QWidget):
         layout.addLayout(issuing)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.selected_line)
         layout.addLayout(buttons)
         self.retranslate()
         self.follower = Follower(self, context.notifier, REGISTER_TOPICS, self.refresh_quietly)
@@ -127,6 +137,7 @@ class RegisterPage(QWidget):
         self.zip_button.setText(self.tr("Save as &ZIP…"))
         self.export_button.setText(self.tr("&Export the register…"))
         self.model.retranslate()
+        self._show_selected()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -169,6 +180,16 @@ class RegisterPage(QWidget):
                 selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().select(selection, flags)
+
+    def _show_selected(self) -> None:
+        rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
+        entry = self.model.entry(next(iter(rows))) if len(rows) == 1 else None
+        if entry is None:
+            self.selected_line.setText("")
+            return
+        self.selected_line.setText(
+            self.tr("{serial}, {name}: {status}").format(serial=entry.serial, name=entry.name, status=self.model.status_sentence(entry))
+        )
 
     def _show_issuing(self) -> None:
         issuing = self.issuing
@@ -284,22 +305,38 @@ class RegisterPage(QWidget):
         self._run(lambda db, account: issue_for_person(db, account, *pair), done)
 
     def revoke_selected(self) -> None:
+        """Revoke the one selected certificate, named in a dialog that asks the reason and a confirmation."""
         rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
-        entries = [e for row in rows if (e := self.model.entry(row)) is not None and e.status != "revoked"]
+        entries = [e for row in sorted(rows) if (e := self.model.entry(row)) is not None]
+        title = self.tr("Revoke")
         if len(entries) != 1:
-            QMessageBox.information(self, self.tr("Revoke"), self.tr("Select one valid certificate to revoke."))
+            words = (
+                self.tr("Select the certificate to revoke in the register.")
+                if not entries
+                else self.tr("Select one certificate to revoke: %n are selected.", "", len(entries))
+            )
+            QMessageBox.information(self, title, words)
             return
         entry = entries[0]
-        reason, accepted = QInputDialog.getText(
-            self, self.tr("Revoke {serial}").format(serial=entry.serial), self.tr("Reason (recorded and shown to verifiers):")
-        )
-        if accepted and reason.strip():
-            self.revoke(entry.serial, reason.strip())
+        if entry.status == "revoked":
+            QMessageBox.information(
+                self,
+                title,
+                self.tr("Certificate {serial} is already revoked ({detail}).").format(serial=entry.serial, detail=entry.detail),
+            )
+            return
+        self.revoke_dialog = RevokeDialog(entry, self.context.text, self)
+        self.revoke_dialog.accepted.connect(lambda: self.revoke(entry.serial, self.revoke_dialog.reason()))
+        self.revoke_dialog.open()
 
     def revoke(self, serial: str, reason: str) -> None:
         from tipcase.services.registrar_desktop import revoke  # noqa: PLC0415
 
-        self._run(lambda db, account: revoke(db, account, serial, reason), lambda _none: self.refresh())
+        def done(_none: None) -> None:
+            self.context.signals.status_message.emit(self.tr("Certificate {serial} revoked: {reason}").format(serial=serial, reason=reason))
+            self.refresh()
+
+        self._run(lambda db, account: revoke(db, account, serial, reason), done)
 
     def write(self, serials: list[str], target: Path, *, as_zip: bool, then: Any = None) -> None:
         """Write certificates off the UI thread, with a progress dialog that can cancel."""
@@ -350,49 +387,58 @@ class RegisterPage(QWidget):
             self.write(serials, Path(name), as_zip=as_zip, then=self._saved)
 
     def preview_selected(self) -> None:
-        """Show the selected certificate exactly as it prints (the same PDF, rendered by QtPdf)."""
-        serials = self.selected_serials()[:1]
-        if serials:
-            folder = Path(tempfile.mkdtemp(prefix="tipcase-preview-"))
-            self.write(serials, folder / "preview.pdf", as_zip=False, then=self._show_preview)
-
-    def _show_preview(self, path: Path) -> None:
-        from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415 - only the preview needs the PDF viewer
-        from PySide6.QtPdfWidgets import QPdfView  # noqa: PLC0415
-
-        self.preview = QDialog(self)
-        self.preview.setWindowTitle(self.tr("Certificate preview"))
-        document = QPdfDocument(self.preview)
-        document.load(str(path))
-        view = QPdfView(self.preview)
-        view.setDocument(document)
-        view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        view.setAccessibleName(self.tr("Certificate preview"))
-        layout = QVBoxLayout(self.preview)
-        layout.addWidget(view)
-        self.preview.resize(900, 660)
-        self.preview.show()
+        """Show the selected certificate exactly as it prints (the same PDF, rendered by QtPdf), with Print and Close."""
+        self._open_print_window(self.selected_serials()[:1])
 
     def print_selected(self) -> None:
-        serials = self.selected_serials()
+        """The selected certificates (all but the revoked when none is selected) in the print window: Print…, Save the PDF…."""
+        self._open_print_window(self.selected_serials())
+
+    def _open_print_window(self, serials: list[str]) -> None:
         if not serials:
             return
+        file_name = f"{serials[0]}.pdf" if len(serials) == 1 else "certificates.pdf"
         folder = Path(tempfile.mkdtemp(prefix="tipcase-print-"))
-        self.write(serials, folder / "certificates.pdf", as_zip=False, then=self._print)
+        self.write(serials, folder / file_name, as_zip=False, then=lambda path: self._show_print_window(path, len(serials)))
+
+    def _show_print_window(self, path: Path, count: int) -> None:
+        from ui.pages.certificate_print import CertificatePrintWindow  # noqa: PLC0415 - QtPdf loads when something is shown
+
+        self.preview = CertificatePrintWindow(path, count, path.name, self)
+        self.preview.print_requested.connect(lambda: self._print(path))
+        self.preview.saved.connect(self._saved)
+        self.preview.finished.connect(lambda _code: shutil.rmtree(path.parent, ignore_errors=True))
+        self.preview.show()
+        self.preview.print_button.setFocus()
 
     def _print(self, path: Path) -> None:
         """The system's print dialog, then every page to the printer chosen (kept for the next print job).
 
-        The printer belongs to the page, so it outlives the dialog that points at it (a printer local to
-        this method was freed before the dialog that still referred to it).
+        To a file, the signed PDF itself is written (``ui.printing``). The printer belongs to the page, so it
+        outlives the dialog that points at it (a printer local to this method was freed before the dialog
+        that still referred to it).
         """
-        if self.printer is None:
+        from ui.printing import PrintDialog, print_pdf, prints_to_file  # noqa: PLC0415 - QtPdf loads when something is printed
+
+        if self.printer is None:  # certificates are A4 landscape (tipcase.certificates.pdf)
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(self.printer, self)
+            self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+            self.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = PrintDialog(self.printer, path.name, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
-        if accepted:
-            print_pdf(path, self.printer)
+        if not accepted:
+            return
+        try:
+            pages = print_pdf(path, self.printer)
+        except OSError as error:
+            self._failed(error)
+            return
+        if prints_to_file(self.printer):
+            said = self.tr("Saved {path}: the signed PDF itself, which verifies as genuine.").format(path=self.printer.outputFileName())
+        else:
+            said = self.tr("%n page(s) sent to the printer: a paper copy, verified by its code or QR code.", "", pages)
+        self.context.signals.status_message.emit(said)
 
     def export_report(self) -> None:
         self.period_dialog = PeriodDialog(self)
