@@ -85,9 +85,16 @@ def test_issue_for_a_cohort_through_its_dialog(qtbot, tmp_path: Path, monkeypatc
     assert window.statusBar().currentMessage() == "1 certificate issued. Not completed yet: 2."
     assert page.model.rowCount() == 1
     assert page.model.index(0, 4).data() == COURSE_EN
-    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)  # again: nobody new, and the dialog works a second time
-    qtbot.mouseClick(_ok(page.cohort_dialog), Qt.MouseButton.LeftButton)
-    assert window.statusBar().currentMessage() == "No certificate issued. Not completed yet: 2. Already holding one: 1."
+    assert dialog.isVisible()  # the result in the dialog too, then closed
+    assert "1 certificate issued" in dialog.outlook.text()
+    dialog.reject()
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)  # again: nobody new, said before anything is pressed
+    again = page.cohort_dialog
+    assert again.isVisible()
+    assert not _ok(again).isEnabled()
+    assert "Nobody in this cohort can be issued this certificate now." in again.outlook.text()
+    assert "already holds certificate" in again.outlook.text()
+    again.reject()
 
 
 def test_the_cohort_dialog_speaks_the_interface_language(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

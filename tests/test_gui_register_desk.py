@@ -4,6 +4,7 @@ what a paper copy is, prints the signed PDF itself to a file, and closes with Cl
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -27,17 +28,23 @@ from ui.printing import PrintDialog, print_folder
 pytestmark = pytest.mark.gui
 
 
-def _register(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str = "en") -> tuple[MainWindow, RegisterPage]:  # type: ignore[no-untyped-def]
-    """A registrar at the register, 1366x768, with two certificates issued (Sari's, then Andi's)."""
+def _register(  # type: ignore[no-untyped-def]
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str = "en",
+    completed: tuple[str, ...] = ("demo-trainee", "other-trainee"),
+) -> tuple[MainWindow, RegisterPage]:
+    """A registrar at the register, 1366x768; those who ``completed`` the course hold its certificate (Sari's, then Andi's)."""
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
     init_keys(tmp_path / "home")
     url = seeded_url(tmp_path)
     db = Database(url)
-    play_through(db, "demo-trainee", BEST)
-    play_through(db, "other-trainee", BEST)
+    for username in completed:
+        play_through(db, username, BEST)
     with db.transaction() as session:
         registrar = accounts.get_user(session, "demo-registrar")
-        for username in ("demo-trainee", "other-trainee"):
+        for username in completed:
             certificates.issue(session, registrar, accounts.get_user(session, username), courses.get_course(session, "demo"))
     db.dispose()
     window = open_window(qtbot, make_context(tmp_path, url, language))
@@ -172,3 +179,42 @@ def test_print_to_file_offers_a_file_named_for_the_certificate_outside_the_home_
     assert print_folder() == tmp_path / "home"
     assert not field.text().startswith(str(Path.home()) + "/print")
     dialog.close()
+
+
+def test_the_cohort_issue_says_who_will_be_issued_and_who_was_left_out_and_both_dialogs_offer_an_expiry(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    window, page = _register(qtbot, tmp_path, monkeypatch, completed=())
+    play_through(Database(window.context.db.url), "demo-trainee", BEST)  # type: ignore[union-attr]  # Sari completed; Andi has not
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    dialog = page.cohort_dialog
+    assert dialog.isVisible()
+    shown = dialog.outlook.text()
+    assert "1 certificate will be issued: Bripda Sari Wulandari." in shown  # before pressing Issue
+    assert "Brigadir Andi Saputra has not completed this course yet" in shown.split("Not issued:")[1]
+    assert dialog.ok.isEnabled()
+    dialog.expiry.limited.setChecked(True)
+    dialog.expiry.count.setValue(30)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # the result is said in the dialog, not only in the status line
+    shown = dialog.outlook.text()
+    assert "1 certificate issued: Bripda Sari Wulandari." in shown
+    assert "Brigadir Andi Saputra has not completed this course yet" in shown.split("Left out:")[1]
+    assert not dialog.ok.isEnabled()
+    assert dialog.cancel.text() == "Close"
+    expected = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    assert [(e.name, e.expires) for e in page.model.rows()] == [("Bripda Sari Wulandari", expected)]
+    qtbot.mouseClick(dialog.cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    play_through(Database(window.context.db.url), "other-trainee", BEST)  # type: ignore[union-attr]
+    qtbot.mouseClick(page.person_button, Qt.MouseButton.LeftButton)
+    person = page.person_dialog
+    row = next(r for r in range(person.proxy.rowCount()) if person.proxy.index(r, 0).data() == "Brigadir Andi Saputra")
+    person.people.setCurrentIndex(person.proxy.index(row, 0))
+    assert person.ok.isEnabled()
+    assert person.expiry.days() is None  # no expiry unless asked, as the command line
+    person.expiry.limited.setChecked(True)
+    person.expiry.count.setValue(365)
+    qtbot.mouseClick(person.ok, Qt.MouseButton.LeftButton)
+    andi = next(e for e in page.model.rows() if e.name == "Brigadir Andi Saputra")
+    assert andi.expires == (dt.date.today() + dt.timedelta(days=365)).isoformat()

@@ -58,6 +58,20 @@
             <numerusform>%n members</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n certificate(s) will be issued: {names}.</source>
+        <translation>
+            <numerusform>%n certificate will be issued: {names}.</numerusform>
+            <numerusform>%n certificates will be issued: {names}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued: {names}.</source>
+        <translation>
+            <numerusform>%n certificate issued: {names}.</numerusform>
+            <numerusform>%n certificates issued: {names}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>

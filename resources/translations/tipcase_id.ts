@@ -1624,6 +1624,25 @@
     </message>
 </context>
 <context>
+    <name>ExpiryChoice</name>
+    <message>
+        <source>&amp;No expiry</source>
+        <translation>Tanpa &amp;batas waktu</translation>
+    </message>
+    <message>
+        <source>Valid &amp;for</source>
+        <translation>Berlaku &amp;selama</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Days the certificate is valid</source>
+        <translation>Lama sertifikat berlaku (hari)</translation>
+    </message>
+</context>
+<context>
     <name>FileSession</name>
     <message>
         <source>the unsaved case</source>
@@ -2031,6 +2050,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kursus</translation>
     </message>
     <message>
+        <source>Who will be issued a certificate</source>
+        <translation>Siapa yang akan diterbitkan sertifikat</translation>
+    </message>
+    <message>
         <source>Every member who completed the course under its pass rule, and holds no certificate for it, gets one.</source>
         <translation>Setiap anggota yang telah menyelesaikan kursus menurut aturan kelulusannya, dan belum memegang sertifikatnya, mendapat satu.</translation>
     </message>
@@ -2051,12 +2074,52 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Kursus:</translation>
     </message>
     <message>
+        <source>Validity:</source>
+        <translation>Masa berlaku:</translation>
+    </message>
+    <message>
         <source>What the certificate will state</source>
         <translation>Isi sertifikat yang akan diterbitkan</translation>
     </message>
     <message>
         <source>This cohort takes no course yet: a trainer assigns one on the Cohorts page.</source>
         <translation>Angkatan ini belum mengikuti kursus apa pun: pelatih menetapkannya di halaman Angkatan.</translation>
+    </message>
+    <message>
+        <source>Checking who completed the course…</source>
+        <translation>Memeriksa siapa yang telah menyelesaikan kursus…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) will be issued: {names}.</source>
+        <translation>
+            <numerusform>%n sertifikat akan diterbitkan: {names}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort can be issued this certificate now.</source>
+        <translation>Saat ini tidak ada anggota angkatan ini yang dapat diterbitkan sertifikat ini.</translation>
+    </message>
+    <message>
+        <source>Not issued:</source>
+        <translation>Tidak diterbitkan:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) issued: {names}.</source>
+        <translation>
+            <numerusform>%n sertifikat diterbitkan: {names}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No certificate issued.</source>
+        <translation>Tidak ada sertifikat yang diterbitkan.</translation>
+    </message>
+    <message>
+        <source>Left out:</source>
+        <translation>Tidak mendapat sertifikat:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2183,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Co&amp;urse:</source>
         <translation>&amp;Kursus:</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation>Masa berlaku:</translation>
     </message>
     <message>
         <source>What the certificate will state</source>

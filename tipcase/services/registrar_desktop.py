@@ -19,7 +19,7 @@ from tipcase.certificates.signing import SigningKeyError, init_keys, key_id, loa
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit, courses
 from tipcase.services.desktop import _user
-from tipcase.services.eligibility import Eligibility, Standing, eligibility
+from tipcase.services.eligibility import Eligibility, Standing, cohort_standings, eligibility
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.store.database import Database
@@ -129,12 +129,25 @@ class IssueChoices:
 
 
 @dataclasses.dataclass(frozen=True)
+class CohortOutlook:
+    """Where a cohort's members stand for a course's certificate: who would be issued one, who not and why.
+
+    ``eligible``: full names, by name; ``left_out``: (full name, where they stand), by name.
+    """
+
+    eligible: tuple[str, ...]
+    left_out: tuple[tuple[str, Eligibility], ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class CohortIssue:
-    """What issuing for a cohort did: certificates issued, and the members left out and why."""
+    """What issuing for a cohort did: certificates issued (to whom), and the members left out and why."""
 
     issued: int
     not_completed: int
     already_held: int
+    issued_to: tuple[str, ...] = ()  # full names, by name
+    left_out: tuple[tuple[str, Eligibility], ...] = ()  # (full name, where they stand), by name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -254,35 +267,54 @@ def person_eligibility(db: Database, account_id: int, user_id: int, course_id: i
         return eligibility(session, person, _course(session, course_id))
 
 
-def issue_for_person(db: Database, account_id: int, user_id: int, course_id: int) -> PersonIssue:
-    """Issue one person's certificate; raises ServiceError (the eligibility's sentence) when they may not have one."""
+def issue_for_person(db: Database, account_id: int, user_id: int, course_id: int, valid_for_days: int | None = None) -> PersonIssue:
+    """Issue one person's certificate, expiring after ``valid_for_days`` (None: no expiry).
+
+    Raises ServiceError (the eligibility's sentence) when they may not have one, or the validity is under a day.
+    """
     from tipcase.services import certificates  # noqa: PLC0415
 
     with db.transaction() as session:
         person = session.get(User, user_id)
         if person is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "no account {user_id}"), user_id=user_id)
-        issued = certificates.issue(session, _user(session, account_id), person, _course(session, course_id))
+        issued = certificates.issue(session, _user(session, account_id), person, _course(session, course_id), valid_for_days=valid_for_days)
         return PersonIssue(issued.serial, issued.code)
 
 
-def issue_for_cohort(db: Database, account_id: int, cohort: str, course_code: str) -> CohortIssue:
-    """Issue to every member who completed the course and holds none yet; counts who was left out and why."""
+def _outlook(session: Any, members: list[User], course: Course) -> CohortOutlook:
+    standings = sorted(cohort_standings(session, members, course), key=lambda pair: (pair[0].full_name.casefold(), pair[0].username))
+    return CohortOutlook(
+        tuple(m.full_name for m, standing in standings if standing.eligible),
+        tuple((m.full_name, standing) for m, standing in standings if not standing.eligible),
+    )
+
+
+def cohort_outlook(db: Database, account_id: int, cohort: str, course_code: str) -> CohortOutlook:
+    """Before issuing for a cohort: who would be issued the course's certificate, and who not and why. Raises PermissionDenied."""
+    with db.reading() as session:
+        require(_user(session, account_id), Permission.ISSUE_CERTIFICATE)
+        return _outlook(session, list(courses.get_cohort(session, cohort).members), courses.get_course(session, course_code))
+
+
+def issue_for_cohort(db: Database, account_id: int, cohort: str, course_code: str, valid_for_days: int | None = None) -> CohortIssue:
+    """Issue to every member who completed the course and holds none yet (expiring after ``valid_for_days``, None for none).
+
+    Says to whom, and who was left out and why (``CohortIssue``). Raises ServiceError or PermissionDenied.
+    """
     from tipcase.services import certificates  # noqa: PLC0415
 
     with db.transaction() as session:
         actor = _user(session, account_id)
         course = courses.get_course(session, course_code)
-        issued = certificates.issue_for_cohort(session, actor, cohort, course)
+        issued = certificates.issue_for_cohort(session, actor, cohort, course, valid_for_days=valid_for_days)
         issued_to = {c.user_id for c in issued}
-        held = not_completed = 0
-        for member in courses.get_cohort(session, cohort).members:
-            if member.id in issued_to:
-                continue
-            standing = eligibility(session, member, course).standing
-            held += standing is Standing.ALREADY_HELD
-            not_completed += standing is Standing.NOT_COMPLETED
-        return CohortIssue(len(issued), not_completed, held)
+        members = courses.get_cohort(session, cohort).members
+        after = _outlook(session, [m for m in members if m.id not in issued_to], course)
+        names = tuple(sorted((m.full_name for m in members if m.id in issued_to), key=str.casefold))
+        held = sum(1 for _name, standing in after.left_out if standing.standing is Standing.ALREADY_HELD)
+        not_completed = sum(1 for _name, standing in after.left_out if standing.standing is Standing.NOT_COMPLETED)
+        return CohortIssue(len(issued), not_completed, held, names, after.left_out)
 
 
 def create_issuing_key(db: Database, account_id: int, home_dir: Path | None = None) -> str:

@@ -10,10 +10,11 @@ with it.) The dialogs gather choices only; the services check them and say what 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QLocale, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,17 +22,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from tipcase.services.eligibility import Eligibility, Standing
-from tipcase.services.registrar_desktop import CourseChoice, IssueChoices, PersonChoice, Signatory
+from tipcase.services.registrar_desktop import CohortIssue, CohortOutlook, CourseChoice, IssueChoices, PersonChoice, Signatory
 
 from ui.models.rows import RowsTableModel
 
@@ -123,13 +127,53 @@ def _framed(title: str, label: QLabel) -> QGroupBox:
     return box
 
 
-class IssueCohortDialog(QDialog):
-    """Pick a cohort and one of its courses; ``chosen()`` is (cohort name, course code)."""
+class ExpiryChoice(QWidget):
+    """No expiry, or valid for a number of days (as ``--valid-days``); ``days()`` is None for no expiry."""
 
-    def __init__(self, choices: IssueChoices, text: Text, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.never = QRadioButton(self.tr("&No expiry"))
+        self.limited = QRadioButton(self.tr("Valid &for"))
+        self.count = QSpinBox()
+        self.count.setRange(1, 36500)
+        self.count.setValue(1095)
+        self.count.setSuffix(self.tr(" days"))
+        self.count.setAccessibleName(self.tr("Days the certificate is valid"))
+        self.never.setChecked(True)
+        self.count.setEnabled(False)
+        self.limited.toggled.connect(self.count.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.never, self.limited, self.count):
+            row.addWidget(widget)
+        row.addStretch(1)
+
+    def days(self) -> int | None:
+        """Days the certificate stays valid from today, or None for no expiry."""
+        return self.count.value() if self.limited.isChecked() else None
+
+
+class IssueCohortDialog(QDialog):
+    """Pick a cohort and one of its courses, see who will be issued a certificate and who not (and why), then issue.
+
+    ``check(dialog, cohort, course code)`` is called when the pair changes; the page runs it off the UI
+    thread and hands the answer to ``show_outlook``. *Issue* emits ``issue_requested``; the dialog stays
+    open and ``show_issued`` says to whom certificates went and who was left out and why.
+    """
+
+    issue_requested = Signal()
+
+    def __init__(
+        self,
+        choices: IssueChoices,
+        text: Text,
+        check: Callable[[IssueCohortDialog, str, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.choices = choices
         self.text = text
+        self.check = check
         self.setWindowTitle(self.tr("Issue certificates for a cohort"))
         self.cohort = QComboBox()
         self.cohort.setAccessibleName(self.tr("Cohort"))
@@ -140,21 +184,30 @@ class IssueCohortDialog(QDialog):
         self.course.setAccessibleName(self.tr("Course"))
         self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.course.setMinimumContentsLength(40)
+        self.expiry = ExpiryChoice()
         self.summary = _summary_label()
+        self.outlook = _summary_label()
+        self.outlook.setAccessibleName(self.tr("Who will be issued a certificate"))
         self.explain = QLabel(
             self.tr("Every member who completed the course under its pass rule, and holds no certificate for it, gets one.")
         )
         self.explain.setWordWrap(True)
         box, self.ok = _buttons(self, self.tr("&Issue"), self.tr("Cancel"))
+        self.cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.disconnect()
+        box.accepted.connect(self._issue)
         form = QFormLayout()
         form.addRow(self.tr("C&ohort:"), self.cohort)
         form.addRow(self.tr("Co&urse:"), self.course)
+        form.addRow(self.tr("Validity:"), self.expiry)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
         layout.addLayout(form)
+        layout.addWidget(self.outlook)
         layout.addWidget(_framed(self.tr("What the certificate will state"), self.summary))
         layout.addStretch(1)
         layout.addWidget(box)
+        self.wanted: tuple[str, str] | None = None
         self.cohort.currentIndexChanged.connect(lambda _i: self._fill_courses())
         self.course.currentIndexChanged.connect(lambda _i: self._show_course())
         self._fill_courses()
@@ -164,10 +217,12 @@ class IssueCohortDialog(QDialog):
     def _fill_courses(self) -> None:
         index = self.cohort.currentIndex()
         wanted = set(self.choices.cohorts[index].course_ids) if 0 <= index < len(self.choices.cohorts) else set()
+        self.course.blockSignals(True)
         self.course.clear()
         for course in self.choices.courses:
             if course.course_id in wanted:
                 self.course.addItem(self.text(course.title), course.code)
+        self.course.blockSignals(False)
         self._show_course()
 
     def course_choice(self) -> CourseChoice | None:
@@ -176,11 +231,51 @@ class IssueCohortDialog(QDialog):
 
     def _show_course(self) -> None:
         course = self.course_choice()
+        self.ok.setEnabled(False)
+        self.ok.setText(self.tr("&Issue"))
+        self.cancel.setText(self.tr("Cancel"))
         if course is None:
+            self.wanted = None
             self.summary.setText(self.tr("This cohort takes no course yet: a trainer assigns one on the Cohorts page."))
+            self.outlook.setText("")
+            return
+        self.summary.setText(IssueWords().summary(self.text, course, self.choices.signatory))
+        self.wanted = (str(self.cohort.currentData()), course.code)
+        self.outlook.setText(html.escape(self.tr("Checking who completed the course…")))
+        if self.check is not None:
+            self.check(self, *self.wanted)
+
+    def show_outlook(self, cohort: str, course: str, outlook: CohortOutlook) -> None:
+        """Before issuing: how many will be issued, and each member who will not be, with why."""
+        if self.wanted != (cohort, course):
+            return  # the registrar has moved on to another pair
+        count = len(outlook.eligible)
+        if count:
+            head = self.tr("%n certificate(s) will be issued: {names}.", "", count).format(names="; ".join(outlook.eligible))
         else:
-            self.summary.setText(IssueWords().summary(self.text, course, self.choices.signatory))
-        self.ok.setEnabled(course is not None and self.choices.issuing.has_key)
+            head = self.tr("Nobody in this cohort can be issued this certificate now.")
+        self.outlook.setText(self._with_left_out(head, outlook.left_out, self.tr("Not issued:")))
+        self.ok.setEnabled(count > 0 and self.choices.issuing.has_key)
+
+    def _with_left_out(self, head: str, left_out: tuple[tuple[str, Eligibility], ...], label: str) -> str:
+        words = IssueWords()
+        lines = "".join(f"<li>{html.escape(words.standing(name, standing))}</li>" for name, standing in left_out)
+        return f"<p><b>{html.escape(head)}</b></p>" + (f"<p>{html.escape(label)}</p><ul>{lines}</ul>" if left_out else "")
+
+    def _issue(self) -> None:
+        if self.ok.isEnabled():
+            self.ok.setEnabled(False)
+            self.issue_requested.emit()
+
+    def show_issued(self, result: CohortIssue) -> None:
+        """After issuing: to whom certificates went, and who was left out and why; the dialog stays until closed."""
+        if result.issued:
+            head = self.tr("%n certificate(s) issued: {names}.", "", result.issued).format(names="; ".join(result.issued_to))
+        else:
+            head = self.tr("No certificate issued.")
+        self.outlook.setText(self._with_left_out(head, result.left_out, self.tr("Left out:")))
+        self.ok.setEnabled(False)
+        self.cancel.setText(self.tr("Close"))
 
     def chosen(self) -> tuple[str, str]:
         return str(self.cohort.currentData()), str(self.course.currentData())
@@ -240,6 +335,7 @@ class IssuePersonDialog(QDialog):
         self.standing.setFont(bold)
         self.standing.setAccessibleName(self.tr("Whether the certificate can be issued"))
         self.summary = _summary_label()
+        self.expiry = ExpiryChoice()
         box, self.ok = _buttons(self, self.tr("&Issue"), self.tr("Cancel"))
         self.search_label = QLabel(self.tr("&Find:"))
         self.search_label.setBuddy(self.search)
@@ -247,6 +343,7 @@ class IssuePersonDialog(QDialog):
         form.addRow(self.search_label, self.search)
         form.addRow(self.people)
         form.addRow(self.tr("Co&urse:"), self.course)
+        form.addRow(self.tr("Validity:"), self.expiry)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.standing)

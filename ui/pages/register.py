@@ -243,24 +243,37 @@ class RegisterPage(QWidget):
 
     # -- issuing ---------------------------------------------------------------------------------
     def issue_for_cohort(self) -> None:
-        """Choose a cohort and one of its courses (course titles in the interface language), then issue."""
+        """Choose a cohort and one of its courses, see who will be issued and who not (and why), issue, and see the result."""
         from tipcase.services.registrar_desktop import issue_choices  # noqa: PLC0415
 
         def chosen(choices: Any) -> None:
-            self.cohort_dialog = IssueCohortDialog(choices, self.context.text, self)
-            self.cohort_dialog.accepted.connect(lambda: self.issue(*self.cohort_dialog.chosen()))
+            self.cohort_dialog = IssueCohortDialog(choices, self.context.text, self._check_cohort, self)
+            self.cohort_dialog.issue_requested.connect(
+                lambda: self.issue(*self.cohort_dialog.chosen(), self.cohort_dialog.expiry.days(), dialog=self.cohort_dialog)
+            )
             self.cohort_dialog.open()
 
         self._run(issue_choices, chosen)
 
-    def issue(self, cohort: str, course: str) -> None:
+    def _check_cohort(self, dialog: IssueCohortDialog, cohort: str, course: str) -> None:
+        from tipcase.services.registrar_desktop import cohort_outlook  # noqa: PLC0415
+
+        self._run(
+            lambda db, account: cohort_outlook(db, account, cohort, course),
+            lambda outlook: dialog.show_outlook(cohort, course, outlook),
+        )
+
+    def issue(self, cohort: str, course: str, valid_for_days: int | None = None, *, dialog: IssueCohortDialog | None = None) -> None:
+        """Issue for ``cohort``'s members who completed ``course``; the status line, and ``dialog`` when given, say the result."""
         from tipcase.services.registrar_desktop import issue_for_cohort  # noqa: PLC0415
 
         def done(result: Any) -> None:
             self.context.signals.status_message.emit(self._issued_sentence(result))
+            if dialog is not None:
+                dialog.show_issued(result)
             self.refresh()
 
-        self._run(lambda db, account: issue_for_cohort(db, account, cohort, course), done)
+        self._run(lambda db, account: issue_for_cohort(db, account, cohort, course, valid_for_days), done)
 
     def _issued_sentence(self, result: Any) -> str:
         issued = self.tr("No certificate issued.") if result.issued == 0 else self.tr("%n certificate(s) issued.", "", result.issued)
@@ -277,7 +290,7 @@ class RegisterPage(QWidget):
 
         def chosen(choices: Any) -> None:
             self.person_dialog = IssuePersonDialog(choices, self.context.text, self._check_person, self)
-            self.person_dialog.accepted.connect(lambda: self._issue_person(self.person_dialog.chosen()))
+            self.person_dialog.accepted.connect(lambda: self._issue_person(self.person_dialog.chosen(), self.person_dialog.expiry.days()))
             self.person_dialog.open()
 
         self._run(issue_choices, chosen)
@@ -290,7 +303,7 @@ class RegisterPage(QWidget):
             lambda standing: dialog.show_standing(user_id, course_id, standing),
         )
 
-    def _issue_person(self, pair: tuple[int, int] | None) -> None:
+    def _issue_person(self, pair: tuple[int, int] | None, valid_for_days: int | None = None) -> None:
         from tipcase.services.registrar_desktop import issue_for_person  # noqa: PLC0415
 
         if pair is None:
@@ -302,7 +315,7 @@ class RegisterPage(QWidget):
             )
             self.refresh()
 
-        self._run(lambda db, account: issue_for_person(db, account, *pair), done)
+        self._run(lambda db, account: issue_for_person(db, account, *pair, valid_for_days), done)
 
     def revoke_selected(self) -> None:
         """Revoke the one selected certificate, named in a dialog that asks the reason and a confirmation."""
