@@ -72,7 +72,6 @@ class RegisterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RegisterTableModel.COLUMNS.index("course"), QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         self.selected_line = QLabel()  # the selected certificate's standing in full: a revocation's date and reason
         self.selected_line.setWordWrap(True)
