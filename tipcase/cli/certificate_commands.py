@@ -17,7 +17,7 @@ from tipcase.certificates.pdf import render
 from tipcase.certificates.pdf_structure import KINDS
 from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
-from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.common import UsageError, counted, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.services import accounts, certificates, courses, eligibility
 from tipcase.store.database import open_database
@@ -194,11 +194,6 @@ def _write_pdf(session: Any, selected: list[Certificate], target: Path) -> None:
     render(certificates.printable(session, selected), certificates.institution(session), target)
 
 
-def _certificates(count: int, noun: str = "certificate") -> str:
-    """``count`` certificates in English: "no certificates", "1 certificate", "2 certificates"."""
-    return f"no {noun}s" if count == 0 else f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
 def _valid_days(value: int | None) -> None:
     if value is not None and value < 1:
         raise UsageError(f"--valid-days: a certificate is valid for at least 1 day (got {value}); leave it out for no expiry")
@@ -266,14 +261,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     if args.zip:
         certificates.write_pdfs(pages, institution, Path(args.zip), as_zip=True)
-    print(f"wrote {_certificates(total)} to {target}" + (f" and {args.zip}" if args.zip else ""))
+    print(f"wrote {counted(total, 'certificate')} to {target}" + (f" and {args.zip}" if args.zip else ""))
     return EXIT_OK
 
 
 def _print_cohort_issue(session: Any, cohort: str, course: Any, issued: list[Certificate]) -> None:
     """How many were issued, and each member left out with why (the sentence of ``Eligibility``)."""
     count = len(issued)
-    print(f"issued {_certificates(count, 'new certificate')}")
+    print(f"issued {counted(count, 'new certificate')}")
     given = {c.user_id for c in issued}
     members = [m for m in courses.get_cohort(session, cohort).members if m.id not in given]
     for member, standing in eligibility.cohort_standings(session, members, course):
@@ -372,7 +367,7 @@ def cmd_register_export(args: argparse.Namespace) -> int:
         entries = session.scalar(select(func.count(AuditEntry.id))) or 0
         name = certificates.institution(session).name.get("en", "TIPCase")
     register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
-    print(f"wrote {_certificates(len(rows))} to {target}")
+    print(f"wrote {counted(len(rows), 'certificate')} to {target}")
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""Helpers every command shares: the usage error and JSON printing."""
+"""Helpers every command shares: the usage error, JSON printing and counted nouns."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ import datetime as dt
 import json
 import sys
 from typing import Any
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun`` in English: "no certificates", "1 certificate", "1,200 certificates" (``plural``: when not noun + "s")."""
+    many = plural or noun + "s"
+    return f"no {many}" if count == 0 else f"{count:,} {noun if count == 1 else many}"
 
 
 class UsageError(Exception):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.common import UsageError, counted, print_json
 from tipcase.cli.records_commands import EXIT_FAILED, EXIT_OK, database, operator
 from tipcase.home_folder import home
 from tipcase.messages import QT_TRANSLATE_NOOP
@@ -181,8 +181,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem)
     print(
-        f"records: {report.attempts_finished} finished attempts ({report.attempts_replayed} replayed), {report.decisions} decisions, "
-        f"{report.versions} scenario versions, {report.certificates} certificates checked"
+        f"records: {counted(report.attempts_finished, 'finished attempt')} ({report.attempts_replayed:,} replayed), "
+        f"{counted(report.decisions, 'decision')}, {counted(report.versions, 'scenario version')}, "
+        f"{counted(report.certificates, 'certificate')} checked"
     )
     for note in report.notes:
         print(f"note: {note}")
