@@ -142,6 +142,7 @@ def test_printing_says_what_a_paper_copy_is_and_prints_the_signed_pdf_itself_to_
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kwargs: (str(saved), ""))
     qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
     assert saved.read_bytes() == signed  # Save the PDF: the signed file, byte for byte
+    assert saved.stat().st_mode & 0o777 == 0o600  # it names its holder: the owner's only
     printed = tmp_path / "printed.pdf"
 
     def to_file(dialog: QPrintDialog) -> int:
@@ -152,6 +153,7 @@ def test_printing_says_what_a_paper_copy_is_and_prints_the_signed_pdf_itself_to_
     monkeypatch.setattr(QPrintDialog, "exec", to_file)
     qtbot.mouseClick(shown.print_button, Qt.MouseButton.LeftButton)
     assert printed.read_bytes() == signed  # not a picture of it: the signed PDF, which verifies
+    assert printed.stat().st_mode & 0o777 == 0o600
     db = window.context.db
     assert db is not None
     assert [r.verdict for r in desktop.verify(db, str(printed))] == [Verdict.VALID]

@@ -19,6 +19,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from tipcase.home_folder import claim_private
+
 MAX_DPI = 600  # a page drawn at 600 dpi is about 140 MB of pixels while it prints; finer adds nothing a reader sees
 
 
@@ -41,7 +43,7 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     if prints_to_file(printer):
         target = Path(printer.outputFileName())
         if target.resolve() != path.resolve():
-            shutil.copyfile(path, target)
+            copy_private(path, target)
         return document.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
@@ -60,6 +62,12 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     finally:
         painter.end()
     return document.pageCount()
+
+
+def copy_private(source: Path, target: Path) -> None:
+    """Copy a certificate PDF byte for byte to ``target``, readable by its owner only (it names its holder). Raises OSError."""
+    claim_private(target)  # 0600 before the first byte (tipcase.home_folder)
+    shutil.copyfile(source, target)
 
 
 def print_folder() -> Path:

@@ -8,13 +8,14 @@ dialog (``ui.printing``); Esc or *Close* closes it.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from ui.printing import copy_private
 
 
 class CertificatePrintWindow(QDialog):
@@ -66,7 +67,7 @@ class CertificatePrintWindow(QDialog):
             return
         target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
         try:
-            shutil.copyfile(self.path, target)
+            copy_private(self.path, target)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Save the PDF"), f"{target}: {error.strerror or error}")
             return
