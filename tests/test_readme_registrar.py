@@ -102,7 +102,7 @@ def test_the_readme_registrar_commands_run_in_order_after_tipcase_demo(
         argv = ["certificate", "batch", "--cohort", "demo", "--issue", "demo-prosecutor"]
         code, out, err = run(capsys, *argv, "-o", "cohort.pdf", "--zip", "cohort.zip")
         assert code == 0, err
-        assert "wrote 1 certificate(s)" in out
+        assert "wrote 1 certificate to" in out
         assert (tmp_path / "cohort.zip").is_file()
 
     def verify_all(expected: int) -> None:
