@@ -17,7 +17,7 @@ from tipcase.certificates.pdf import render
 from tipcase.certificates.pdf_structure import KINDS
 from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
-from tipcase.cli.common import UsageError, counted, print_json
+from tipcase.cli.common import UsageError, counted, input_file, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.services import accounts, certificates, courses, eligibility
 from tipcase.store.database import open_database
@@ -176,12 +176,10 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 def cmd_keys_import(args: argparse.Namespace) -> int:
     """``tipcase keys import-public FILE``: trust another issuer's Ed25519 public key here.
 
-    Exit 2 when FILE is missing (a usage error); exit 1 when it is refused: not an Ed25519 public key, no
+    Exit 2 when FILE is missing or not a regular file (a usage error); exit 1 when it is refused: not an Ed25519 public key, no
     institution named, or the key trusted already for another institution without --replace.
     """
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+    path = input_file(args.file)
     try:
         ident = import_public(path.read_bytes(), source=str(path), institution=args.institution, replace=args.replace)
     except SigningKeyError as exc:
@@ -337,8 +335,8 @@ def cmd_institution(args: argparse.Namespace) -> int:
 
 
 def _image(path_text: str) -> bytes:
-    path = Path(path_text)
-    data = path.read_bytes() if path.is_file() else b""
+    path = input_file(path_text)
+    data = path.read_bytes()
     if not data.startswith(b"\x89PNG"):
         raise UsageError(f"{path}: expected a PNG image")
     return data
@@ -377,8 +375,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     Prints a line per page (or JSON with --json); the exit code is the worst verdict's (``verification.EXIT_CODES``: 0 valid,
     10 expired, 11 revoked, 12 unknown, 13 altered, 14 unreadable).
     """
-    if args.argument.lower().endswith(".pdf") and not Path(args.argument).is_file():
-        raise UsageError(f"{args.argument}: no such file")
+    if args.argument.lower().endswith(".pdf"):
+        input_file(args.argument)
     trusted = trusted_keys()
     if args.offline:
         results = certificates.verify_any(args.argument, trusted, None)

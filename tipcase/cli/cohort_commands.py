@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.services import analytics, attempts, courses, scenarios
 from tipcase.store.models import ScenarioVersion
@@ -103,8 +103,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     A file whose version is published already with the same bytes is said to be so ("already published"), exit 0.
     """
     for name in args.files:
-        if not Path(name).is_file():
-            raise UsageError(f"{name}: no such file")
+        input_file(name)
     with database(args) as db, db.transaction() as session:
         lines = []
         for name in args.files:
@@ -175,8 +174,7 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
 
     New accounts' first passwords go to --passwords FILE, which must not exist yet (exit 2); a preview exits 1 when a row has an error.
     """
-    if not Path(args.file).is_file():
-        raise UsageError(f"{args.file}: no such file")
+    input_file(args.file)
     passwords = Path(args.passwords) if args.passwords else None
     if passwords is not None and passwords.exists():
         raise UsageError(f"{passwords} exists; choose a new file for the passwords")

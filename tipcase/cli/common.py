@@ -1,10 +1,12 @@
-"""Helpers every command shares: the usage error, JSON printing and counted nouns."""
+"""Helpers every command shares: the usage error, the check of a file to read, JSON printing and counted nouns."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -16,6 +18,42 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 
 class UsageError(Exception):
     """Bad command-line input: printed as one line, exit 2."""
+
+
+_SPECIAL_FILES = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(name: str | Path) -> str | None:
+    """Why ``name`` cannot be read as an input file, as the end of a line (``no such file``, ``a folder, not a file``...); None when it can.
+
+    A device (``/dev/zero`` would be read for ever), a pipe or a socket is named as what it is, and so is a
+    folder, instead of "no such file".
+    """
+    try:
+        mode = Path(name).stat().st_mode
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((what for test, what in _SPECIAL_FILES if test(mode)), "a special file")
+    return f"{kind}, not a regular file"
+
+
+def input_file(name: str | Path) -> Path:
+    """``name`` as a path to read; :class:`UsageError` (``NAME: what it is``) when it is not a regular file (:func:`not_a_file`)."""
+    problem = not_a_file(name)
+    if problem is not None:
+        raise UsageError(f"{name}: {problem}")
+    return Path(name)
 
 
 def _json_default(value: Any) -> Any:

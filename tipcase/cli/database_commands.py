@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tipcase.cli.common import UsageError, counted, print_json
+from tipcase.cli.common import UsageError, counted, input_file, print_json
 from tipcase.cli.records_commands import EXIT_FAILED, EXIT_OK, database, operator
 from tipcase.home_folder import home
 from tipcase.messages import QT_TRANSLATE_NOOP
@@ -229,7 +229,7 @@ def cmd_audit_key_export(args: argparse.Namespace) -> int:
 def cmd_audit_key_import(args: argparse.Namespace) -> int:
     """``tipcase audit key import FILE``: install an exported audit key on this workstation; exit 0."""
     require(operator(), Permission.CONFIGURE_INSTITUTION)
-    key, new = audit_keys.import_key(Path(args.file))
+    key, new = audit_keys.import_key(input_file(args.file))
     print(f"audit key {key.id} " + ("installed" if new else "was already installed"))
     return EXIT_OK
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import accounts, exercise_debrief, exercise_log, exercises, team_cases
@@ -119,6 +119,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     Prints the roles and their players (JSON with --json); exit 2 for a malformed --assign.
     """
     pairs = _assignments(args.assign)
+    input_file(args.file)
     me = operator()
     with database(args) as db, db.transaction() as session:
         version = team_cases.publish_team_file(session, me, args.file)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tipcase.cli.common import UsageError
+from tipcase.cli.common import UsageError, input_file
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -52,8 +52,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from tipcase.importers.languages import language_or_error  # noqa: PLC0415
     from tipcase.importers.story import one_line  # noqa: PLC0415
 
-    if not Path(args.file).is_file():
-        raise UsageError(f"{args.file}: no such file")
+    input_file(args.file)
     output = Path(args.output) if args.output else None
     if output is not None and output.exists() and not args.force:
         raise UsageError(f"{output} exists; add --force to replace it")

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.home_folder import claim_private
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
@@ -253,8 +253,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
 
     numbers = _parse_choices(args.choose)
-    if not Path(args.file).is_file():
-        raise UsageError(f"{args.file}: no such file")
+    input_file(args.file)
     if args.lang is not None:
         check_language(args.file, args.lang)
     username = args.user.strip().lower()
@@ -367,9 +366,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """``tipcase restore FILE``: load a backup into an empty database (its sealed keys with the passphrase); exit 2 for no file."""
-    source = Path(args.file)
-    if not source.is_file():
-        raise UsageError(f"{source}: no such file")
+    source = input_file(args.file)
     from tipcase.services import backup  # noqa: PLC0415 - cryptography's sealing: only for backups
 
     manifest = backup.read_manifest(source)

@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.terminal_text import message
 from tipcase.format.findings import Finding, sort_findings
 from tipcase.format.schema import json_schema
@@ -57,10 +57,9 @@ def _expand(paths: list[str]) -> list[str]:
             if not found:
                 raise UsageError(f"{raw}: no .yaml files in this folder")
             files.extend(found)
-        elif path.is_file():
-            files.append(raw)
         else:
-            raise UsageError(f"{raw}: no such file")
+            input_file(raw)
+            files.append(raw)
     return files
 
 
@@ -87,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _checked_or_none(path: str, *, team: bool = False) -> Checked | None:
     """Load and check a file to play or analyze (a team case too, when ``team``); print its errors and return None when it has any."""
-    _expand([path])
+    input_file(path)
     checked = check_file(path)
     wanted = checked.scenario is not None or (team and checked.team is not None)
     if not checked.ok or not wanted:
