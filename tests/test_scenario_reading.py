@@ -7,7 +7,9 @@ exhaust memory (alias expansion, self-containing aliases, huge files) is refused
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +173,47 @@ def test_the_editor_opens_a_bad_file_with_one_line(tmp_path, text: str, message:
 def test_a_list_where_a_number_belongs_is_named_without_the_readers_insides() -> None:
     found = findings_of(BASE.replace("version: 1", "version: !!set {a, b}"))
     assert found == ["3:10: E002 version: expected an integer, found a mapping"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "code", "first_and_unlisted_at"),
+    [
+        ([f"    x{i}: 1" for i in range(20_000)], "E002", ("10:5: E002 stages.a: unknown key 'x0'", "110:5")),  # 200,000 were as many lines
+        ([f"    x{i}: !!int y" for i in range(20_000)], "E001", ("10:9: E001 !!int 'y' is not an integer", "110:11")),
+    ],
+    ids=["E002", "E001"],
+)
+def test_a_code_repeated_in_a_file_is_listed_100_times_then_counted_in_one_line(
+    lines: list[str], code: str, first_and_unlisted_at: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, unlisted_at = first_and_unlisted_at
+    path = tmp_path / "many.yaml"
+    stage = "  a:\n    text: Hello\n    end: success\n"
+    path.write_text(BASE.replace("  a: {text: Hello, end: success}\n", stage) + "\n".join(lines) + "\n")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    printed = [line.removeprefix(f"{path}:") for line in out.splitlines()]
+    assert len(printed) == 101
+    assert printed[0].startswith(first)
+    assert all(f": {code} " in line for line in printed)
+    assert (
+        printed[-1]
+        == f"{unlisted_at}: {code} 19,900 more {code} finding(s) from here on are not listed "
+        + "(at most 100 of a code are, for each file)"
+    )
+    assert err.strip() == "20,000 error(s), 0 warning(s)"
+    assert main(["validate", "--json", str(path)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert len(found) == 101
+    assert found[-1]["unlisted"] == 19_900
+
+
+def test_the_cap_is_for_each_file_and_code_and_counts_stay_right_when_sorted_again() -> None:
+    from tipcase.format.findings import Finding, sort_findings
+
+    many = [Finding(path, line, 1, "E002", f"bad {line}") for path in ("a.yaml", "b.yaml") for line in range(1, 151)]
+    once = sort_findings([*many, Finding("a.yaml", 1, 1, "E003", "other")])
+    assert len(once) == 2 * 101 + 1
+    again = sort_findings(reversed(once))
+    assert again == once
+    assert [(f.path, f.line, f.more) for f in again if f.more] == [("a.yaml", 101, 50), ("b.yaml", 101, 50)]

@@ -78,9 +78,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print_json([f.as_json() for f in findings])
     else:
         _print_findings(findings, sys.stdout)
-        errors = sum(f.is_error for f in findings)
-        warnings = len(findings) - errors
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        errors = sum(f.more or 1 for f in findings if f.is_error)  # a line for unlisted findings counts them all
+        warnings = sum(f.more or 1 for f in findings) - errors
+        print(f"{errors:,} error(s), {warnings:,} warning(s)", file=sys.stderr)
     return EXIT_FAILED if any(f.is_error for f in findings) else EXIT_OK
 
 

@@ -39,6 +39,10 @@ CODES: dict[str, str] = {
 Pos = tuple[int, int]
 """A 1-based (line, column) position in a file."""
 
+MAX_LISTED = 100
+"""The most findings of one code listed for one file; the rest are counted in one line (a file of 200,000
+unknown keys printed 200,000 lines of E002)."""
+
 _KEY_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -138,6 +142,7 @@ class Finding:
     message: str
     location: Location | None = dataclasses.field(default=None, compare=False)
     detail: str = dataclasses.field(default="", compare=False)
+    more: int = dataclasses.field(default=0, compare=False)  # > 0: this line counts that many findings not listed
 
     @property
     def is_error(self) -> bool:
@@ -148,7 +153,7 @@ class Finding:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
     def as_json(self) -> dict[str, object]:
-        """``path, line, col, code, message`` (the contract), then the location's parts that apply."""
+        """``path, line, col, code, message`` (the contract), the location's parts that apply, and ``unlisted`` (:func:`unlisted`)."""
         found: dict[str, object] = {
             "path": self.path,
             "line": self.line,
@@ -158,6 +163,8 @@ class Finding:
         }
         if self.location is not None:
             found.update(self.location.as_json())
+        if self.more:
+            found["unlisted"] = self.more
         return found
 
 
@@ -179,6 +186,11 @@ class Findings:
         full = f"{where}: {message}" if where else message
         self.items.append(Finding(self.path, pos[0], pos[1], code, full, at, message))
 
+    def add_unlisted(self, code: str, pos: Pos, count: int) -> None:
+        """Count ``count`` findings of ``code`` from ``pos`` on that are not listed (a check that stopped listing them itself)."""
+        if count > 0:
+            self.items.append(unlisted(self.path, pos, code, count))
+
     @property
     def has_errors(self) -> bool:
         """Whether any finding so far is an error."""
@@ -191,7 +203,35 @@ class Findings:
         return len(self.items)
 
 
+def unlisted(path: str, pos: Pos, code: str, count: int) -> Finding:
+    """The line that stands for ``count`` findings of ``code`` in ``path``, from ``pos`` on, that are not listed."""
+    message = f"{count:,} more {code} finding(s) from here on are not listed (at most {MAX_LISTED} of a code are, for each file)"
+    return Finding(path, pos[0], pos[1], code, message, more=count)
+
+
+def _order(finding: Finding) -> tuple[bool, str, int, int, str, str]:
+    return (not finding.is_error, finding.path, finding.line, finding.col, finding.code, finding.message)
+
+
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Errors first, then warnings; within each, by path, line, column and code. Duplicates go."""
+    """Errors first, then warnings; within each, by path, line, column and code. Duplicates go.
+
+    At most :data:`MAX_LISTED` findings of one code are kept for each file, the first in file order; the
+    rest become one finding of that code at the first one left out, which says how many there are
+    (:func:`unlisted`; its ``more`` is the count, and a list sorted again keeps the count right).
+    """
     unique = list(dict.fromkeys(findings))  # the first of equal findings stays, with its location
-    return sorted(unique, key=lambda f: (not f.is_error, f.path, f.line, f.col, f.code, f.message))
+    listed: list[Finding] = []
+    shown: dict[tuple[str, str], int] = {}
+    hidden: dict[tuple[str, str], tuple[Pos, int]] = {}  # (path, code) -> where the unlisted start, how many
+    for finding in sorted(unique, key=_order):
+        key = (finding.path, finding.code)
+        count = finding.more
+        if not count and shown.get(key, 0) < MAX_LISTED:
+            shown[key] = shown.get(key, 0) + 1
+            listed.append(finding)
+            continue
+        start, before = hidden.get(key, ((finding.line, finding.col), 0))
+        hidden[key] = (min(start, (finding.line, finding.col)), before + (count or 1))
+    listed.extend(unlisted(path, start, code, count) for (path, code), (start, count) in hidden.items())
+    return sorted(listed, key=_order)

@@ -26,7 +26,7 @@ import yaml
 import yaml.constructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tipcase.format.findings import Findings, Pos
+from tipcase.format.findings import MAX_LISTED, Findings, Pos
 
 try:  # the C loader is much faster; PyYAML wheels ship it, source builds may not
     _Loader: type = yaml.CSafeLoader
@@ -255,9 +255,12 @@ def check_tree(root: Node, findings: Findings) -> bool:
     return _report(problems, findings)
 
 
-def _report(problems: list[tuple[Pos, str]], findings: Findings, limit: int = 100) -> bool:
-    for where, message in sorted(problems)[:limit]:
+def _report(problems: list[tuple[Pos, str]], findings: Findings) -> bool:
+    ordered = sorted(problems)
+    for where, message in ordered[:MAX_LISTED]:
         findings.add("E001", where, message)
+    if len(ordered) > MAX_LISTED:
+        findings.add_unlisted("E001", ordered[MAX_LISTED][0], len(ordered) - MAX_LISTED)
     return not problems
 
 

@@ -123,6 +123,8 @@ class FindingsModel(QAbstractListModel):
 
         The validator's line, with the file's keys, is the tooltip; a code this list does not know shows its words.
         """
+        if finding.more:  # the line that counts the findings of its code not listed (at most 100 are)
+            return self.tr("%n more like this, not listed", "", finding.more)
         sentences = {
             "E001": self.tr("the file cannot be read (not valid YAML, or not UTF-8)"),
             "E002": self.tr("a field that must be filled is empty, or a value is not of the form it needs"),
