@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message numerus="yes">
+        <source>%n more like this, not listed</source>
+        <translation>
+            <numerusform>%n more like this, not listed</numerusform>
+            <numerusform>%n more like this, not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IssueCohortDialog</name>
     <message numerus="yes">
         <source>%n member(s)</source>

@@ -1723,6 +1723,12 @@
         <source>Checking the case…</source>
         <translation>Memeriksa kasus…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more like this, not listed</source>
+        <translation>
+            <numerusform>%n lagi yang serupa, tidak dicantumkan</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the file cannot be read (not valid YAML, or not UTF-8)</source>
         <translation>berkas tidak dapat dibaca (bukan YAML yang sah, atau bukan UTF-8)</translation>

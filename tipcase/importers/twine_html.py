@@ -17,11 +17,18 @@ from __future__ import annotations
 
 import re
 
-from tipcase.importers.html_scan import Positions, tags, unescape
+from tipcase.importers.html_scan import Positions, TooManyAttributes, tags, unescape
 from tipcase.importers.story import ImportFailed, Note, Passage, Story
 from tipcase.importers.twee import read_position
 
 Pos = tuple[int, int]
+_READ_ATTRIBUTES = frozenset({"tw-storydata", "tw-passagedata", "div"})  # every other tag's attributes are skipped
+# The attributes kept of each story, passage and Twine 1 tiddler: what the import reads, and nothing a file adds.
+_KEPT = frozenset({"name", "pid", "tags", "position", "startnode", "format", "format-version", "ifid", "tiddler", "twine-position"})
+
+
+def _kept(attrs: dict[str, str]) -> dict[str, str]:
+    return {key: value for key, value in attrs.items() if key in _KEPT}
 
 
 class _RawStory:
@@ -39,9 +46,10 @@ def _parse(text: str) -> list[_RawStory]:
     stories: list[_RawStory] = []
     story: _RawStory | None = None
     passage: tuple[dict[str, str], list[str], Pos] | None = None
-    for data, tag in tags(text):
+    for data, tag in tags(text, _READ_ATTRIBUTES):
         if passage is not None:
-            passage[1].append(data)  # markup inside a passage (Twine escapes it; a hand edit may not) is dropped, its text kept
+            if data:
+                passage[1].append(data)  # markup inside a passage (Twine escapes it; a hand edit may not) is dropped, its text kept
             if tag.name not in ("tw-passagedata", "tw-storydata", "#end"):
                 continue
             if story is not None:
@@ -50,11 +58,11 @@ def _parse(text: str) -> list[_RawStory]:
             if tag.closing and tag.name == "tw-passagedata":
                 continue
         if tag.name == "tw-storydata":
-            story = None if tag.closing else _RawStory(tag.attrs, where(tag.start))
+            story = None if tag.closing else _RawStory(_kept(tag.attrs), where(tag.start))
             if story is not None:
                 stories.append(story)
         elif tag.name == "tw-passagedata" and not tag.closing and story is not None:
-            passage = (tag.attrs, [], where(tag.start))
+            passage = (_kept(tag.attrs), [], where(tag.start))
         elif tag.name in ("script", "style") and not tag.closing and story is not None and tag.raw_text.strip():
             story.code.append(("JavaScript" if tag.name == "script" else "stylesheet", where(tag.start)))
     return stories
@@ -70,9 +78,10 @@ def _twine1(text: str, path: str) -> Story | None:
     passages: list[Passage] = []
     notes: list[Note] = []
     tiddler: tuple[dict[str, str], list[str], Pos] | None = None
-    for data, tag in tags(text):
+    for data, tag in tags(text, _READ_ATTRIBUTES):
         if tiddler is not None:
-            tiddler[1].append(data)
+            if data:
+                tiddler[1].append(data)
             if tag.name not in ("div", "#end"):
                 continue
             attrs, parts, pos = tiddler
@@ -87,7 +96,7 @@ def _twine1(text: str, path: str) -> Story | None:
                 notes.append(Note(path, pos[0], pos[1], "a passage with no name; left out"))
             tiddler = None
         if tag.name == "div" and not tag.closing and "tiddler" in tag.attrs:
-            tiddler = (tag.attrs, [], where(tag.start))
+            tiddler = (_kept(tag.attrs), [], where(tag.start))
     if not passages:
         return None
     story = Story(title=None, passages=[], notes=notes)
@@ -99,13 +108,20 @@ def _twine1(text: str, path: str) -> Story | None:
     return story
 
 
-def story_names(text: str) -> list[str]:
-    """The names of the stories in a Twine 2 HTML file, in order."""
-    return [story.attrs.get("name", "") for story in _parse(text)]
-
-
 def parse_twine_html(text: str, path: str, story_name: str | None = None) -> Story:
-    """The story (the first, or the one named ``story_name``) of a Twine 2 HTML file."""
+    """The story (the first, or the one named ``story_name``) of a Twine 2 HTML file.
+
+    Raises :class:`ImportFailed` for a file with no story, no story named ``story_name``, or a story or
+    passage tag with more than :data:`~tipcase.importers.html_scan.MAX_ATTRIBUTES` attributes.
+    """
+    try:
+        return _story(text, path, story_name)
+    except TooManyAttributes as exc:
+        line, col = Positions(text)(exc.offset)
+        raise ImportFailed(f"{path}:{line}:{col}: {exc}; refused (Twine writes at most 11)") from None
+
+
+def _story(text: str, path: str, story_name: str | None) -> Story:
     stories = _parse(text)
     if not stories:
         twine1 = _twine1(text, path) if story_name is None else None

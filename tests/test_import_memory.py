@@ -1,0 +1,107 @@
+"""Importers in bounded memory and time on big or hostile files: Twine 2 HTML's tags, and writing a big scenario.
+
+What a trainer relies on: a story file of any shape within the size limit is imported or refused in one
+line, in memory a small multiple of the file and in seconds, not gigabytes and minutes.
+"""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from tipcase.format.yaml_writer import to_yaml
+from tipcase.importers import ImportFailed, import_text
+from tipcase.importers.html_scan import MAX_ATTRIBUTES
+
+STORY = '<tw-storydata name="S" startnode="1">\n{passages}</tw-storydata>\n'
+
+
+def _peak(work: Callable[[], Any]) -> int:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_story_or_passage_tag_with_too_many_attributes_is_refused_naming_the_limit_and_place() -> None:
+    attrs = " ".join(f"data-{i}=1" for i in range(MAX_ATTRIBUTES + 1))
+    text = STORY.format(
+        passages=f'<tw-passagedata pid="1" name="Start">x</tw-passagedata>\n  <tw-passagedata name="B" {attrs}>y</tw-passagedata>\n'
+    )
+    with pytest.raises(ImportFailed) as refused:
+        import_text(text, "a.html")
+    assert str(refused.value) == (
+        f"a.html:3:3: a <tw-passagedata> tag with more than {MAX_ATTRIBUTES} attributes (the limit); refused (Twine writes at most 11)"
+    )
+
+
+def test_a_passage_with_extra_attributes_within_the_limit_is_imported() -> None:
+    attrs = " ".join(f"data-{i}=1" for i in range(MAX_ATTRIBUTES - 3))
+    text = STORY.format(passages=f'<tw-passagedata pid="1" name="Start" {attrs}>Hello</tw-passagedata>\n')
+    assert import_text(text, "a.html").scenario["stages"]["start"]["text"] == "Hello"
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "<b " + "a=1 " * 200_000 + ">",  # one tag of 200,000 attributes: 317 MB to match before
+        "<b a=1 c='2' d=\"3\">" * 40_000,  # 160,000 attributes on tags whose attributes are never read
+        "\n" * 400_000,  # line starts were a table of 36 bytes a line
+    ],
+    ids=["one-huge-tag", "many-tags", "blank-lines"],
+)
+def test_twine_html_is_read_in_memory_a_small_multiple_of_the_file(inside: str) -> None:
+    text = STORY.format(passages=f'<tw-passagedata pid="1" name="Start">{inside}Hi</tw-passagedata>\n')
+    peak = _peak(lambda: import_text(text, "m.html"))
+    assert peak < 6 * len(text) + 4 * 2**20, (peak, len(text))
+
+
+def test_positions_after_many_lines_are_right() -> None:
+    text = STORY.format(
+        passages="\n" * 100_000 + '  <tw-passagedata pid="1" name="Start">x</tw-passagedata>\n <tw-passagedata name="">y</tw-passagedata>\n'
+    )
+    notes = [(note.line, note.col, note.message) for note in import_text(text, "p.html").notes]
+    assert notes == [(100_003, 2, "a passage with no name; left out")]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": "plain", "b": ["line\nbreaks\n"]},
+        {
+            "a": "x😊\ue000y🎉",
+            "😊": ["\U0001f600 z" * 50, "line\n😊\nend"],
+        },  # a stand-in never replaces a private-use character already there
+        {"many": "".join(chr(0x1F300 + i) for i in range(100)) + "\n" + "".join(chr(0xE000 + i) for i in range(6_380))},
+    ],
+    ids=["ascii", "emoji", "more-emoji-than-stand-ins"],
+)
+def test_a_scenario_is_written_as_pyyaml_s_own_emitter_writes_it(data: dict[str, Any]) -> None:
+    class PythonEmitter(yaml.SafeDumper):
+        pass
+
+    def blocks(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+    PythonEmitter.add_representer(str, blocks)
+    written = to_yaml(data)
+    assert written == yaml.dump(data, Dumper=PythonEmitter, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
+    assert yaml.safe_load(written) == data
+    assert "\\U" not in written  # emoji are written as they are, never escaped
+
+
+@pytest.mark.parametrize("word", ["word", "kata 😊"])
+def test_a_big_passage_is_written_in_linear_time(word: str) -> None:
+    line = " ".join([word] * 150) + "\n"
+    data = {"stages": {"start": {"text": line * (6_000_000 // len(line))}}}
+    started = time.perf_counter()
+    written = to_yaml(data)
+    assert time.perf_counter() - started < 3.0  # PyYAML's Python emitter took 8 s for 6 MB (a 30 MB passage: 27 s to import)
+    assert written.startswith("stages:\n  start:\n    text: |\n")
