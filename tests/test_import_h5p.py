@@ -367,3 +367,29 @@ def test_a_value_from_the_package_cannot_forge_a_line_on_the_terminal(tmp_path: 
     bad = package(tmp_path, {"branchingScenario": "\x1b[2J"})
     assert main(["import", str(bad)]) == 1
     assert "\x1b" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "holds"),
+    [
+        (b"<html><script>alert(1)</script></html>", "its content is no image TIPCase knows"),
+        (b"GIF89a" + bytes(10), "it holds a GIF image"),
+        (b"", "its content is no image TIPCase knows"),
+    ],
+)
+def test_a_picture_that_is_not_what_its_name_says_is_left_out_naming_the_file(tmp_path: Path, content: bytes, holds: str) -> None:
+    path = package(tmp_path, scenario_json(IMAGE_THEN_TEXT))
+    with zipfile.ZipFile(path, "a") as archive:  # a second member of the name: zipfile reads the last
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            archive.writestr("content/images/boat.png", content)
+    imported = import_file(path)
+    assert imported.media == {}
+    assert "exhibits" not in imported.scenario
+    assert imported.scenario["stages"]["step-0"]["text"] == "[Image: The boat at the pier]"
+    assert errors_of(imported.yaml_text) == []
+    [note] = [str(n) for n in imported.notes if "step-0" not in str(n) and "images/boat.png" in str(n)]
+    assert note.endswith(
+        f"warning: content[0]: the picture content/images/boat.png in the package is not a PNG image as its name says ({holds}); "
+        "left out, the stage describes it"
+    )
+    assert not any("H5P.Image" in str(n) for n in imported.notes)  # one warning for the picture, not two

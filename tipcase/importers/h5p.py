@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from tipcase.format.media import MEDIA_FOLDER
+from tipcase.format.media import HEAD_BYTES, KIND_NAMES, MAGIC, MEDIA_FOLDER, MEDIA_TYPES, kind_of
 from tipcase.format.yaml_source import byte_size
 from tipcase.importers.convert import END_TEXT, MAX_PASSAGES, Ids, can_end, slug
 from tipcase.importers.h5p_package import MAX_JSON_BYTES, Package, json_document, json_type, language, manifest_of, read_capped, read_head
@@ -61,6 +61,7 @@ class _Converter:
         self.exhibits: dict[str, dict[str, Any]] = {}
         self.exhibit_ids = Ids()
         self.media: dict[str, bytes] = {}  # file path as the scenario names it (media/...) -> bytes
+        self.refused_pictures: set[int] = set()  # items whose picture is not what its name says (noted)
         self.reveals: dict[int, str] = {}  # content index -> the exhibit its stage reveals
         root = document.value
         if not isinstance(root, dict):
@@ -150,6 +151,8 @@ class _Converter:
         described = self.text(params, "alt", where) or self.text(params, "title", where) or self.title(index)
         if library == "H5P.Image" and self._picture(index, params, described):
             return f"[{kind}: {described}]" if described else f"[{kind}]"
+        if index in self.refused_pictures:
+            return f"[{kind}: {described}]" if described else f"[{kind}]"
         where_it_is = "it is in the .h5p package: import the package to bring it" if library == "H5P.Image" and not self.package else None
         self.note(
             self.content[index],
@@ -167,6 +170,17 @@ class _Converter:
             return False
         data = self.package.picture(inside)
         if data is None:
+            return False
+        media_type = MEDIA_TYPES[suffix]
+        if not MAGIC[media_type](data[:HEAD_BYTES]):
+            found = kind_of(data[:HEAD_BYTES])
+            holds = f"it holds {KIND_NAMES[found]}" if found else "its content is no image TIPCase knows"
+            self.note(
+                file,
+                f"content[{index}]: the picture content/{inside} in the package is not {KIND_NAMES[media_type]} "
+                f"as its name says ({holds}); left out, the stage describes it",
+            )
+            self.refused_pictures.add(index)
             return False
         stem = slug(Path(inside).stem)
         target, number = f"{MEDIA_FOLDER}/{stem}{suffix}", 2
