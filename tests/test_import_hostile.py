@@ -476,3 +476,10 @@ def test_a_long_json_string_is_scanned_in_flat_memory() -> None:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         assert peak < 8 * 2**20, peak  # a 15 MB text in content.json took 1.8 GB (a backtracking entry per character)
+
+
+def test_a_twee_file_with_old_mac_line_ends_is_read_line_by_line() -> None:
+    imported = import_text(":: StoryTitle\rOld Mac\r\r:: Start\rHello\r[[Go->End]]\r\r:: End\rDone.\r", "cr.twee")
+    assert imported.scenario["title"] == "Old Mac"
+    assert imported.scenario["stages"]["start"] == {"title": "Start", "text": "Hello", "choices": [{"label": "Go", "to": "end"}]}
+    assert imported.notes == []

@@ -130,7 +130,12 @@ def _unescape_text(line: str) -> str:
 
 
 def parse_twee(text: str, path: str) -> Story:
-    """Every passage of a Twee file, in order, with StoryTitle and StoryData read as the story's metadata."""
+    """Every passage of a Twee file, in order, with StoryTitle and StoryData read as the story's metadata.
+
+    Lines end in LF, CR LF or a lone CR (an old Mac editor's): each is one line break, as a text editor shows it.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     notes: list[Note] = []
     passages: list[Passage] = []
     header: _Header | None = None
