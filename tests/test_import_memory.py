@@ -9,13 +9,15 @@ from __future__ import annotations
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from tipcase.cli import main
 from tipcase.format.yaml_writer import to_yaml
-from tipcase.importers import ImportFailed, import_text
+from tipcase.importers import ImportFailed, import_file, import_text
 from tipcase.importers.html_scan import MAX_ATTRIBUTES
 
 STORY = '<tw-storydata name="S" startnode="1">\n{passages}</tw-storydata>\n'
@@ -105,3 +107,17 @@ def test_a_big_passage_is_written_in_linear_time(word: str) -> None:
     written = to_yaml(data)
     assert time.perf_counter() - started < 3.0  # PyYAML's Python emitter took 8 s for 6 MB (a 30 MB passage: 27 s to import)
     assert written.startswith("stages:\n  start:\n    text: |\n")
+
+
+def test_warnings_alike_are_listed_100_times_then_counted_in_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    story = tmp_path / "many.twee"
+    story.write_text(":: Start\n" + "[[Start]]\n" * 5_000 + "[[Nowhere]]\n", encoding="utf-8")
+    imported = import_file(story)
+    repeats = [note for note in imported.notes if "repeats an earlier one" in str(note)]
+    assert len(repeats) == 101
+    first_unlisted = "103:1: warning: 4,899 more warning(s) like this one are not listed: "  # at the 101st repeat, line 103
+    assert str(repeats[-1]).endswith(first_unlisted + "passage 'Start': the link [[Start]] repeats an earlier one; one choice made")
+    assert repeats[-1].more == 4_899
+    assert any("broken link to 'Nowhere'" in str(note) for note in imported.notes)  # another kind is still listed
+    assert main(["import", str(story), "-o", str(tmp_path / "out.yaml")]) == 0
+    assert capsys.readouterr().err.splitlines()[-1].endswith("5,001 warning(s); written to " + str(tmp_path / "out.yaml"))

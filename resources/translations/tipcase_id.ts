@@ -3877,6 +3877,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Simpan skenario…</translation>
     </message>
     <message>
+        <source>warning: {message}</source>
+        <translation>peringatan: {message}</translation>
+    </message>
+    <message>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
@@ -5348,6 +5352,278 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>the new password is the same as the current one</source>
         <translation>kata sandi baru sama dengan kata sandi saat ini</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos; is tagged {tag}: story-format code, left out</source>
+        <translation>bagian &apos;{name}&apos; bertag {tag}: kode format cerita, tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos; is a special passage of the story format; left out</source>
+        <translation>bagian &apos;{name}&apos; adalah bagian khusus format cerita; tidak diambil</translation>
+    </message>
+    <message>
+        <source>a second passage named &apos;{name}&apos; (the first is at line {first}); left out</source>
+        <translation>bagian kedua bernama &apos;{name}&apos; (yang pertama di baris {first}); tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage tags have no counterpart in a scenario and were left out: {tags}</source>
+        <translation>tag bagian tidak ada padanannya dalam skenario dan tidak diambil: {tags}</translation>
+    </message>
+    <message>
+        <source>the start passage &apos;{name}&apos; does not exist</source>
+        <translation>bagian awal &apos;{name}&apos; tidak ada</translation>
+    </message>
+    <message>
+        <source>the story names no start passage; starting at the first, &apos;{name}&apos; (choose with --start)</source>
+        <translation>cerita tidak menyebut bagian awal; dimulai dari yang pertama, &apos;{name}&apos; (pilih dengan --start)</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: the setter &apos;{setter}&apos; of {link} was dropped (use the choice&apos;s set or add)</source>
+        <translation>bagian &apos;{name}&apos;: setter &apos;{setter}&apos; pada {link} dibuang (gunakan set atau add pada pilihan)</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: the link {link} has an empty target; left out</source>
+        <translation>bagian &apos;{name}&apos;: tautan {link} tidak punya tujuan; tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: link out of the story to {target}; left out</source>
+        <translation>bagian &apos;{name}&apos;: tautan keluar cerita ke {target}; tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: broken link to &apos;{target}&apos; (no such passage); left out</source>
+        <translation>bagian &apos;{name}&apos;: tautan rusak ke &apos;{target}&apos; (bagian itu tidak ada); tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: the link {link} repeats an earlier one; one choice made</source>
+        <translation>bagian &apos;{name}&apos;: tautan {link} mengulang tautan sebelumnya; dijadikan satu pilihan</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: &apos;[[&apos; is never closed on its line; kept as text</source>
+        <translation>bagian &apos;{name}&apos;: &apos;[[&apos; tidak pernah ditutup di barisnya; dibiarkan sebagai teks</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: unresolved dynamic links made by macros ({macros}); add them as choices by hand</source>
+        <translation>bagian &apos;{name}&apos;: tautan dinamis buatan makro ({macros}) tidak dapat diuraikan; tambahkan sebagai pilihan secara manual</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: story-format code ({code}) kept as text; rewrite it as conditions and effects</source>
+        <translation>bagian &apos;{name}&apos;: kode format cerita ({code}) dibiarkan sebagai teks; tulis ulang sebagai syarat dan efek</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: {count} control character(s) removed</source>
+        <translation>bagian &apos;{name}&apos;: {count} karakter kendali dihapus</translation>
+    </message>
+    <message>
+        <source>{count} passage(s) no link reaches from the start were left out: {names}</source>
+        <translation>{count} bagian yang tidak terjangkau tautan mana pun dari awal tidak diambil: {names}</translation>
+    </message>
+    <message>
+        <source>passages {names} loop with no ending; added a choice at &apos;{name}&apos; that ends the case</source>
+        <translation>bagian {names} berputar tanpa akhir; ditambahkan pilihan di &apos;{name}&apos; yang mengakhiri kasus</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>gambar PNG</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>gambar JPEG</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>gambar GIF</translation>
+    </message>
+    <message>
+        <source>a WebP image</source>
+        <translation>gambar WebP</translation>
+    </message>
+    <message>
+        <source>the scoring option &apos;{option}&apos; is not one H5P has; no scores imported</source>
+        <translation>opsi penilaian &apos;{option}&apos; tidak dikenal H5P; tidak ada skor yang diimpor</translation>
+    </message>
+    <message>
+        <source>the picture is not copied (it is in the .h5p package: import the package to bring it)</source>
+        <translation>gambarnya tidak disalin (gambar ada di dalam paket .h5p: impor paketnya untuk membawanya)</translation>
+    </message>
+    <message>
+        <source>media files are not copied</source>
+        <translation>berkas media tidak disalin</translation>
+    </message>
+    <message>
+        <source>content[{index}] is {library}: kept as a stage that describes it; {what}</source>
+        <translation>content[{index}] adalah {library}: dijadikan tahap yang menggambarkannya; {what}</translation>
+    </message>
+    <message>
+        <source>content[{index}] is of no known type: kept as a stage that describes it; {what}</source>
+        <translation>content[{index}] jenisnya tidak dikenal: dijadikan tahap yang menggambarkannya; {what}</translation>
+    </message>
+    <message>
+        <source>it holds {kind}</source>
+        <translation>isinya {kind}</translation>
+    </message>
+    <message>
+        <source>its content is no image TIPCase knows</source>
+        <translation>isinya bukan gambar yang dikenal TIPCase</translation>
+    </message>
+    <message>
+        <source>content[{index}]: the picture content/{file} is not {kind} as its name says ({holds}); left out</source>
+        <translation>content[{index}]: gambar content/{file} bukan {kind} seperti kata namanya ({holds}); tidak diambil</translation>
+    </message>
+    <message>
+        <source>content[{index}] is a question with no alternatives: the case ends there</source>
+        <translation>content[{index}] adalah pertanyaan tanpa alternatif jawaban: kasus berakhir di situ</translation>
+    </message>
+    <message>
+        <source>{count} item(s) no edge reaches from the start were left out: {items}</source>
+        <translation>{count} item yang tidak terjangkau dari awal tidak diambil: {items}</translation>
+    </message>
+    <message>
+        <source>content[{index}]: a score on a loop was dropped (it could be earned again and again)</source>
+        <translation>content[{index}]: skor pada putaran dibuang (skor itu bisa diperoleh berulang-ulang)</translation>
+    </message>
+    <message>
+        <source>content[{index}]: {count} control character(s) removed</source>
+        <translation>content[{index}]: {count} karakter kendali dihapus</translation>
+    </message>
+    <message>
+        <source>content[{index}] is in a loop with no ending; added a choice there that ends the case</source>
+        <translation>content[{index}] berada dalam putaran tanpa akhir; ditambahkan pilihan di sana yang mengakhiri kasus</translation>
+    </message>
+    <message>
+        <source>{count} unpaired surrogate(s) in strings became U+FFFD</source>
+        <translation>{count} surrogate tanpa pasangan dalam teks diganti U+FFFD</translation>
+    </message>
+    <message>
+        <source>h5p.json says the content is in &apos;{written}&apos;; imported as &apos;{lang}&apos;, as --lang asks</source>
+        <translation>h5p.json menyebut isinya berbahasa &apos;{written}&apos;; diimpor sebagai &apos;{lang}&apos;, sesuai --lang</translation>
+    </message>
+    <message>
+        <source>h5p.json gives &apos;{code}&apos;; imported as &apos;{fallback}&apos;, its defaultLanguage (choose another with --lang)</source>
+        <translation>h5p.json menyebut &apos;{code}&apos;; diimpor sebagai &apos;{fallback}&apos;, defaultLanguage-nya (pilih yang lain dengan --lang)</translation>
+    </message>
+    <message>
+        <source>h5p.json gives no language; imported as &apos;{fallback}&apos;, its defaultLanguage (choose another with --lang)</source>
+        <translation>h5p.json tidak menyebut bahasa; diimpor sebagai &apos;{fallback}&apos;, defaultLanguage-nya (pilih yang lain dengan --lang)</translation>
+    </message>
+    <message>
+        <source>a bare content.json does not say its language; imported as &apos;en&apos; (choose with --lang)</source>
+        <translation>content.json tanpa paket tidak menyebut bahasanya; diimpor sebagai &apos;en&apos; (pilih dengan --lang)</translation>
+    </message>
+    <message>
+        <source>h5p.json gives &apos;{code}&apos;; imported as &apos;en&apos; (choose with --lang)</source>
+        <translation>h5p.json menyebut &apos;{code}&apos;; diimpor sebagai &apos;en&apos; (pilih dengan --lang)</translation>
+    </message>
+    <message>
+        <source>h5p.json gives no language; imported as &apos;en&apos; (choose with --lang)</source>
+        <translation>h5p.json tidak menyebut bahasa; diimpor sebagai &apos;en&apos; (pilih dengan --lang)</translation>
+    </message>
+    <message>
+        <source>{name} is not a JSON number</source>
+        <translation>{name} bukan angka JSON</translation>
+    </message>
+    <message>
+        <source>the integer {value} is too large (at most {most} is read)</source>
+        <translation>bilangan bulat {value} terlalu besar (paling besar {most} yang dibaca)</translation>
+    </message>
+    <message>
+        <source>the number {value} is too large for a number</source>
+        <translation>angka {value} terlalu besar untuk sebuah angka</translation>
+    </message>
+    <message>
+        <source>nested more than {most} levels deep (the limit)</source>
+        <translation>bersarang lebih dari {most} tingkat (batasnya)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {problem}</source>
+        <translation>bukan JSON yang sah: {problem}</translation>
+    </message>
+    <message>
+        <source>{count} more warning(s) like this one are not listed: {example}</source>
+        <translation>{count} peringatan lagi yang serupa tidak dicantumkan: {example}</translation>
+    </message>
+    <message>
+        <source>the position {value} is not an &apos;x,y&apos; string</source>
+        <translation>posisi {value} bukan teks &apos;x,y&apos;</translation>
+    </message>
+    <message>
+        <source>the position &apos;{value}&apos; is not two numbers</source>
+        <translation>posisi &apos;{value}&apos; bukan dua angka</translation>
+    </message>
+    <message>
+        <source>the position &apos;{value}&apos; is outside +/-{most}</source>
+        <translation>posisi &apos;{value}&apos; di luar +/-{most}</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: ignored &apos;{rest}&apos; after the header</source>
+        <translation>bagian &apos;{name}&apos;: &apos;{rest}&apos; setelah judul bagian diabaikan</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: {problem}; the editor will place it</source>
+        <translation>bagian &apos;{name}&apos;: {problem}; editor akan menempatkannya</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: metadata {problem}; left out</source>
+        <translation>bagian &apos;{name}&apos;: metadata {problem}; tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: metadata is not a JSON object; left out</source>
+        <translation>bagian &apos;{name}&apos;: metadata bukan objek JSON; tidak diambil</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos;: metadata {keys} has no counterpart in a scenario; left out</source>
+        <translation>bagian &apos;{name}&apos;: metadata {keys} tidak ada padanannya dalam skenario; tidak diambil</translation>
+    </message>
+    <message>
+        <source>a passage header with no name; passage left out</source>
+        <translation>judul bagian tanpa nama; bagian tidak diambil</translation>
+    </message>
+    <message>
+        <source>text before the first passage header was ignored</source>
+        <translation>teks sebelum judul bagian pertama diabaikan</translation>
+    </message>
+    <message>
+        <source>a second {name} (the first is at line {first}); left out</source>
+        <translation>{name} kedua (yang pertama di baris {first}); tidak diambil</translation>
+    </message>
+    <message>
+        <source>StoryData {problem}; left out</source>
+        <translation>StoryData {problem}; tidak diambil</translation>
+    </message>
+    <message>
+        <source>StoryData is not a JSON object; left out</source>
+        <translation>StoryData bukan objek JSON; tidak diambil</translation>
+    </message>
+    <message>
+        <source>StoryData &apos;{key}&apos; is not a string; left out</source>
+        <translation>StoryData &apos;{key}&apos; bukan teks; tidak diambil</translation>
+    </message>
+    <message>
+        <source>StoryData {keys} has no counterpart in a scenario; left out</source>
+        <translation>StoryData {keys} tidak ada padanannya dalam skenario; tidak diambil</translation>
+    </message>
+    <message>
+        <source>a passage with no name; left out</source>
+        <translation>bagian tanpa nama; tidak diambil</translation>
+    </message>
+    <message>
+        <source>the file holds {count} stories; imported the first (others: {others}; choose with --story)</source>
+        <translation>berkas ini berisi {count} cerita; yang pertama diimpor (lainnya: {others}; pilih dengan --story)</translation>
+    </message>
+    <message>
+        <source>the story&apos;s JavaScript was left out (a scenario has no story-format code)</source>
+        <translation>JavaScript cerita tidak diambil (skenario tidak memuat kode format cerita)</translation>
+    </message>
+    <message>
+        <source>the story&apos;s stylesheet was left out (a scenario has no story-format code)</source>
+        <translation>stylesheet cerita tidak diambil (skenario tidak memuat kode format cerita)</translation>
+    </message>
+    <message>
+        <source>the story&apos;s startnode &apos;{startnode}&apos; is not a passage number</source>
+        <translation>startnode cerita &apos;{startnode}&apos; bukan nomor bagian</translation>
+    </message>
+    <message>
+        <source>the story&apos;s startnode {startnode} names no passage</source>
+        <translation>startnode cerita {startnode} tidak menunjuk bagian mana pun</translation>
     </message>
 </context>
 </TS>

@@ -85,7 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     print(
         f"imported {imported.passages} {unit}(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
-        f"{len(imported.notes)} warning(s)"
+        f"{sum(note.more or 1 for note in imported.notes):,} warning(s)"  # a note for those not listed counts them all
         + (f"; written to {output}" if output is not None else "")
         + (f" with {len(imported.media)} picture(s) in media/" if output is not None and imported.media else ""),
         file=sys.stderr,

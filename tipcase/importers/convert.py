@@ -19,7 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from tipcase.importers.story import ImportFailed, Link, Note, Passage, Story, clean_text, strip_links
+from tipcase.importers.story import ImportFailed, Link, Note, Notes, Passage, Story, clean_text, strip_links
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 # Passages the story formats treat specially; none of them is a moment of the case.
 SPECIAL_PASSAGES = frozenset(
@@ -101,7 +102,7 @@ def _names(names: Iterable[str], limit: int = 8) -> str:
 
 class _Converter:
     def __init__(self, story: Story, path: str, start: str | None) -> None:
-        self.story, self.path, self.notes = story, path, list(story.notes)
+        self.story, self.path, self.notes = story, path, Notes(story.notes)
         if len(story.passages) > MAX_PASSAGES:
             raise ImportFailed(
                 f"{path}:1:1: the story has {len(story.passages):,} passages; at most {MAX_PASSAGES:,} are imported (split the story)"
@@ -110,7 +111,7 @@ class _Converter:
         self._keep_passages()
         self.start = self._start(start)
 
-    def note(self, pos: tuple[int, int], message: str) -> None:
+    def note(self, pos: tuple[int, int], message: Message) -> None:
         self.notes.append(Note(self.path, pos[0], pos[1], message))
 
     def _keep_passages(self) -> None:
@@ -118,19 +119,33 @@ class _Converter:
         for passage in self.story.passages:
             code_tags = [tag for tag in passage.tags if tag in CODE_TAGS]
             if code_tags:
-                self.note(passage.pos, f"passage '{passage.name}' is tagged {code_tags[0]}: story-format code, left out")
+                self.note(
+                    passage.pos,
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "passage '{name}' is tagged {tag}: story-format code, left out"),
+                        name=passage.name,
+                        tag=code_tags[0],
+                    ),
+                )
             elif passage.name in SPECIAL_PASSAGES:
-                self.note(passage.pos, f"passage '{passage.name}' is a special passage of the story format; left out")
+                self.note(
+                    passage.pos,
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "passage '{name}' is a special passage of the story format; left out"), name=passage.name
+                    ),
+                )
             elif passage.name in self.passages:
                 first = self.passages[passage.name].pos[0]
-                self.note(passage.pos, f"a second passage named '{passage.name}' (the first is at line {first}); left out")
+                template = QT_TRANSLATE_NOOP("core", "a second passage named '{name}' (the first is at line {first}); left out")
+                self.note(passage.pos, Message(template, name=passage.name, first=first))
             else:
                 self.passages[passage.name] = passage
                 for tag in passage.tags:
                     tagged.setdefault(tag, passage)
         if tagged:
             earliest = min(tagged.values(), key=lambda passage: passage.pos)
-            self.note(earliest.pos, f"passage tags have no counterpart in a scenario and were left out: {_names(tagged)}")
+            template = QT_TRANSLATE_NOOP("core", "passage tags have no counterpart in a scenario and were left out: {tags}")
+            self.note(earliest.pos, Message(template, tags=_names(tagged)))
 
     def _start(self, chosen: str | None) -> str:
         if not self.passages:
@@ -142,54 +157,71 @@ class _Converter:
         if self.story.start is not None:
             if self.story.start in self.passages:
                 return self.story.start
-            self.note((1, 1), f"the start passage '{self.story.start}' does not exist")
+            self.note((1, 1), Message(QT_TRANSLATE_NOOP("core", "the start passage '{name}' does not exist"), name=self.story.start))
         if "Start" in self.passages:
             return "Start"
         first = next(iter(self.passages))
-        self.note(self.passages[first].pos, f"the story names no start passage; starting at the first, '{first}' (choose with --start)")
+        template = QT_TRANSLATE_NOOP("core", "the story names no start passage; starting at the first, '{name}' (choose with --start)")
+        self.note(self.passages[first].pos, Message(template, name=first))
         return first
 
     def _choices(self, passage: Passage) -> list[Link]:
         kept: list[Link] = []
         seen: set[tuple[str, str]] = set()
-        where = f"passage '{passage.name}'"
-        for link in passage.links():
+        name = passage.name
+        for link in passage.iter_links():
+            written = link.written[:80]
             if link.setter:
-                self.note(
-                    link.pos, f"{where}: the setter '{link.setter[:60]}' of {link.written[:80]} was dropped (use the choice's set or add)"
+                template = QT_TRANSLATE_NOOP(
+                    "core", "passage '{name}': the setter '{setter}' of {link} was dropped (use the choice's set or add)"
                 )
+                self.note(link.pos, Message(template, name=name, setter=link.setter[:60], link=written))
             if not link.target:
-                self.note(link.pos, f"{where}: the link {link.written[:80]} has an empty target; left out")
+                template = QT_TRANSLATE_NOOP("core", "passage '{name}': the link {link} has an empty target; left out")
+                self.note(link.pos, Message(template, name=name, link=written))
             elif link.external:
-                self.note(link.pos, f"{where}: link out of the story to {link.target}; left out")
+                template = QT_TRANSLATE_NOOP("core", "passage '{name}': link out of the story to {target}; left out")
+                self.note(link.pos, Message(template, name=name, target=link.target))
             elif link.target not in self.passages:
-                self.note(link.pos, f"{where}: broken link to '{link.target}' (no such passage); left out")
+                template = QT_TRANSLATE_NOOP("core", "passage '{name}': broken link to '{target}' (no such passage); left out")
+                self.note(link.pos, Message(template, name=name, target=link.target))
             elif (link.label, link.target) in seen:
-                self.note(link.pos, f"{where}: the link {link.written[:80]} repeats an earlier one; one choice made")
+                template = QT_TRANSLATE_NOOP("core", "passage '{name}': the link {link} repeats an earlier one; one choice made")
+                self.note(link.pos, Message(template, name=name, link=written))
             else:
                 seen.add((link.label, link.target))
                 kept.append(link)
         for pos in passage.unclosed():
-            self.note(pos, f"{where}: '[[' is never closed on its line; kept as text")
+            self.note(
+                pos, Message(QT_TRANSLATE_NOOP("core", "passage '{name}': '[[' is never closed on its line; kept as text"), name=name)
+            )
         return kept
 
     def _code_notes(self, passage: Passage) -> None:
         dynamic = sorted({m.group(0).strip() for m in _DYNAMIC_LINK.finditer(passage.text)})
         if dynamic:
             made_by = ", ".join(dynamic[:8]) + (", ..." if len(dynamic) > 8 else "")
-            self.note(
-                passage.pos, f"passage '{passage.name}': unresolved dynamic links made by macros ({made_by}); add them as choices by hand"
+            template = QT_TRANSLATE_NOOP(
+                "core", "passage '{name}': unresolved dynamic links made by macros ({macros}); add them as choices by hand"
             )
+            self.note(passage.pos, Message(template, name=passage.name, macros=made_by))
         code = sorted({m.group(0).strip() for m in _CODE.finditer(passage.text)} - set(dynamic))
         if code:
             shown = ", ".join(code[:5]) + (", ..." if len(code) > 5 else "")
-            advice = "kept as text; rewrite it as conditions and effects"
-            self.note(passage.pos, f"passage '{passage.name}': story-format code ({shown}) {advice}")
+            template = QT_TRANSLATE_NOOP(
+                "core", "passage '{name}': story-format code ({code}) kept as text; rewrite it as conditions and effects"
+            )
+            self.note(passage.pos, Message(template, name=passage.name, code=shown))
 
     def _clean(self, passage: Passage, value: str) -> str:
         cleaned, removed = clean_text(value)
         if removed:
-            self.note(passage.pos, f"passage '{passage.name}': {removed} control character(s) removed")
+            self.note(
+                passage.pos,
+                Message(
+                    QT_TRANSLATE_NOOP("core", "passage '{name}': {count} control character(s) removed"), name=passage.name, count=removed
+                ),
+            )
         return cleaned
 
     def convert(self, lang: str) -> dict[str, Any]:
@@ -201,7 +233,8 @@ class _Converter:
         dropped = [name for name in self.passages if name not in reachable]
         if dropped:
             first = self.passages[dropped[0]].pos
-            self.note(first, f"{len(dropped)} passage(s) no link reaches from the start were left out: {_names(dropped)}")
+            template = QT_TRANSLATE_NOOP("core", "{count} passage(s) no link reaches from the start were left out: {names}")
+            self.note(first, Message(template, count=len(dropped), names=_names(dropped)))
         kept = [name for name in self.passages if name in reachable]
         for name in kept:
             self._code_notes(self.passages[name])
@@ -253,10 +286,8 @@ class _Converter:
             if condensed.out_degree(component) == 0:
                 members = sorted(condensed.nodes[component]["members"], key=order.__getitem__)
                 exits.add(members[0])
-                self.note(
-                    self.passages[members[0]].pos,
-                    f"passages {_names(members)} loop with no ending; added a choice at '{members[0]}' that ends the case",
-                )
+                template = QT_TRANSLATE_NOOP("core", "passages {names} loop with no ending; added a choice at '{name}' that ends the case")
+                self.note(self.passages[members[0]].pos, Message(template, names=_names(members), name=members[0]))
         return exits
 
 
@@ -268,4 +299,4 @@ def story_to_scenario(story: Story, path: str, *, start: str | None = None, lang
     """
     converter = _Converter(story, path, start)
     scenario = converter.convert(lang)
-    return scenario, sorted(converter.notes, key=lambda note: (note.line, note.col))  # in file order, as an editor lists them
+    return scenario, converter.notes.listed()  # in file order, as an editor lists them

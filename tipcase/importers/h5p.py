@@ -32,13 +32,20 @@ from tipcase.importers.convert import END_TEXT, MAX_PASSAGES, Ids, can_end, slug
 from tipcase.importers.h5p_package import MAX_JSON_BYTES, Package, json_document, json_type, language, manifest_of, read_capped, read_head
 from tipcase.importers.h5p_text import plain_text
 from tipcase.importers.json_reading import JsonDocument
-from tipcase.importers.story import ImportFailed, Note, clean_text
+from tipcase.importers.story import ImportFailed, Note, Notes, clean_text
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["H5PImport", "h5p_to_scenario", "looks_like_h5p", "plain_text"]
 
 SCORING = ("no-score", "dynamic-score", "static-end-score")
 CONTINUE = {"en": "Continue", "id": "Lanjutkan"}
 END_HERE = {"en": "End the case here", "id": "Akhiri kasus di sini"}
+_IMAGE_KINDS = {
+    "image/png": Message(QT_TRANSLATE_NOOP("core", "a PNG image")),
+    "image/jpeg": Message(QT_TRANSLATE_NOOP("core", "a JPEG image")),
+    "image/gif": Message(QT_TRANSLATE_NOOP("core", "a GIF image")),
+    "image/webp": Message(QT_TRANSLATE_NOOP("core", "a WebP image")),
+}  # the pictures an H5P.Image may bring, named in a warning (Messages: the app says them in its language)
 MEDIA = {
     "H5P.Image": "Image",
     "H5P.Video": "Video",
@@ -57,7 +64,7 @@ def _words(lang: str, table: dict[str, str]) -> str:
 class _Converter:
     def __init__(self, document: JsonDocument, shown: str, *, manifest: dict[str, Any], package: Package | None) -> None:
         self.document, self.shown, self.manifest, self.package = document, shown, manifest, package
-        self.notes: list[Note] = []
+        self.notes = Notes()
         self.exhibits: dict[str, dict[str, Any]] = {}
         self.exhibit_ids = Ids()
         self.media: dict[str, bytes] = {}  # file path as the scenario names it (media/...) -> bytes
@@ -81,7 +88,8 @@ class _Converter:
         option = option or self.get(params, "scoringOption", "a string", None, "")
         self.scoring = option if option in SCORING else "no-score"
         if option is not None and option not in SCORING:
-            self.note(group or params, f"the scoring option '{option[:40]}' is not one H5P has; no scores imported")
+            template = QT_TRANSLATE_NOOP("core", "the scoring option '{option}' is not one H5P has; no scores imported")
+            self.note(group or params, Message(template, option=option[:40]))
         self.default_end_id: str | None = None
         self.lang = "en"
 
@@ -89,7 +97,7 @@ class _Converter:
     def line_col(self, value: Any, member: Any = None) -> tuple[int, int]:
         return self.document.line_col(self.document.offset_of(value, member))
 
-    def note(self, value: Any, message: str) -> None:
+    def note(self, value: Any, message: Message) -> None:
         line, col = self.line_col(value)
         self.notes.append(Note(self.shown, line, col, message))
 
@@ -153,12 +161,17 @@ class _Converter:
             return f"[{kind}: {described}]" if described else f"[{kind}]"
         if index in self.refused_pictures:
             return f"[{kind}: {described}]" if described else f"[{kind}]"
-        where_it_is = "it is in the .h5p package: import the package to bring it" if library == "H5P.Image" and not self.package else None
-        self.note(
-            self.content[index],
-            f"content[{index}] is {library or 'of no known type'}: kept as a stage that describes it; "
-            + (f"the picture is not copied ({where_it_is})" if where_it_is else "media files are not copied"),
-        )
+        if library == "H5P.Image" and not self.package:
+            what = Message(
+                QT_TRANSLATE_NOOP("core", "the picture is not copied (it is in the .h5p package: import the package to bring it)")
+            )
+        else:
+            what = Message(QT_TRANSLATE_NOOP("core", "media files are not copied"))
+        if library:
+            template = QT_TRANSLATE_NOOP("core", "content[{index}] is {library}: kept as a stage that describes it; {what}")
+        else:
+            template = QT_TRANSLATE_NOOP("core", "content[{index}] is of no known type: kept as a stage that describes it; {what}")
+        self.note(self.content[index], Message(template, index=index, library=library, what=what))
         return f"[{kind}: {described}]" if described else f"[{kind}]"
 
     def _picture(self, index: int, params: dict[str, Any], described: str) -> bool:
@@ -174,12 +187,14 @@ class _Converter:
         media_type = MEDIA_TYPES[suffix]
         if not MAGIC[media_type](data[:HEAD_BYTES]):
             found = kind_of(data[:HEAD_BYTES])
-            holds = f"it holds {KIND_NAMES[found]}" if found else "its content is no image TIPCase knows"
-            self.note(
-                file,
-                f"content[{index}]: the picture content/{inside} in the package is not {KIND_NAMES[media_type]} "
-                f"as its name says ({holds}); left out, the stage describes it",
+            if found:
+                holds = Message(QT_TRANSLATE_NOOP("core", "it holds {kind}"), kind=_IMAGE_KINDS.get(found, KIND_NAMES[found]))
+            else:
+                holds = Message(QT_TRANSLATE_NOOP("core", "its content is no image TIPCase knows"))
+            template = QT_TRANSLATE_NOOP(
+                "core", "content[{index}]: the picture content/{file} is not {kind} as its name says ({holds}); left out"
             )
+            self.note(file, Message(template, index=index, file=inside, kind=_IMAGE_KINDS[media_type], holds=holds))
             self.refused_pictures.add(index)
             return False
         stem = slug(Path(inside).stem)
@@ -211,7 +226,10 @@ class _Converter:
                 found.append((label, self.next_id(alternative, at), self._feedback(alternative, at)))
             if found:
                 return found
-            self.note(item, f"content[{index}] is a question with no alternatives: the case ends there")
+            self.note(
+                item,
+                Message(QT_TRANSLATE_NOOP("core", "content[{index}] is a question with no alternatives: the case ends there"), index=index),
+            )
             return []
         return [("", self.next_id(item, where), self._feedback(item, where))]
 
@@ -239,7 +257,8 @@ class _Converter:
         dropped = [index for index in edges if index not in reachable]
         if dropped:
             listed = ", ".join(f"content[{index}]" for index in dropped[:8]) + (f" and {len(dropped) - 8} more" if len(dropped) > 8 else "")
-            self.note(self.content[dropped[0]], f"{len(dropped)} item(s) no edge reaches from the start were left out: {listed}")
+            template = QT_TRANSLATE_NOOP("core", "{count} item(s) no edge reaches from the start were left out: {items}")
+            self.note(self.content[dropped[0]], Message(template, count=len(dropped), items=listed))
         kept = [index for index in edges if index in reachable]
         component_of = {
             node: number for number, component in enumerate(nx.strongly_connected_components(graph.subgraph(kept))) for node in component
@@ -273,10 +292,10 @@ class _Converter:
                     choice["feedback"] = words
                 points = self.points(feedback, target)
                 if points and target is not None and component_of[index] == component_of[target]:
-                    self.note(
-                        feedback or self.content[index],
-                        f"content[{index}]: a score on a loop was dropped (it could be earned again and again)",
+                    template = QT_TRANSLATE_NOOP(
+                        "core", "content[{index}]: a score on a loop was dropped (it could be earned again and again)"
                     )
+                    self.note(feedback or self.content[index], Message(template, index=index))
                     points = 0
                 if points:
                     choice["score"] = {"score": points}
@@ -312,7 +331,10 @@ class _Converter:
     def clean(self, index: int, value: str) -> str:
         cleaned, removed = clean_text(value)
         if removed:
-            self.note(self.content[index], f"content[{index}]: {removed} control character(s) removed")
+            self.note(
+                self.content[index],
+                Message(QT_TRANSLATE_NOOP("core", "content[{index}]: {count} control character(s) removed"), index=index, count=removed),
+            )
         return cleaned
 
     def points(self, feedback: dict[str, Any], target: int | None) -> int:
@@ -359,7 +381,10 @@ class _Converter:
                 first = min(condensed.nodes[component]["members"])
                 end_id = end_id or taken.make("imported-end")
                 stages[ids[first]]["choices"].append({"label": _words(self.lang, END_HERE), "to": end_id})
-                self.note(self.content[first], f"content[{first}] is in a loop with no ending; added a choice there that ends the case")
+                template = QT_TRANSLATE_NOOP(
+                    "core", "content[{index}] is in a loop with no ending; added a choice there that ends the case"
+                )
+                self.note(self.content[first], Message(template, index=first))
         if end_id is not None:
             stages[end_id] = {"title": "End (added on import)", "text": END_TEXT, "end": "partial"}
 
@@ -391,7 +416,7 @@ def h5p_to_scenario(source: bytes | Path, path: str, *, lang: str | None = None)
     :class:`ImportFailed` with one line (file, line, column) for anything that cannot be imported.
     """
     head = source[:4] if isinstance(source, bytes) else read_head(source, path)
-    notes: list[Note] = []
+    notes = Notes()
     if not head.startswith(b"PK"):
         data = source if isinstance(source, bytes) else read_capped(source, MAX_JSON_BYTES, path, "a content.json")
         if len(data) > MAX_JSON_BYTES:
@@ -409,10 +434,18 @@ def h5p_to_scenario(source: bytes | Path, path: str, *, lang: str | None = None)
             scenario = converter.convert(chosen, path)
     if converter.document.replaced_surrogates:
         notes.append(
-            Note(converter.shown, 1, 1, f"{converter.document.replaced_surrogates} unpaired surrogate(s) in strings became U+FFFD")
+            Note(
+                converter.shown,
+                1,
+                1,
+                Message(
+                    QT_TRANSLATE_NOOP("core", "{count} unpaired surrogate(s) in strings became U+FFFD"),
+                    count=converter.document.replaced_surrogates,
+                ),
+            )
         )
-    notes = sorted(notes + converter.notes, key=lambda note: (note.path, note.line, note.col))
-    return H5PImport(scenario, notes, len(converter.content), converter.media)
+    notes.extend(converter.notes)
+    return H5PImport(scenario, notes.listed(), len(converter.content), converter.media)
 
 
 def looks_like_h5p(data: bytes, path: str) -> bool:

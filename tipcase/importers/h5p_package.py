@@ -32,6 +32,7 @@ from tipcase.format.yaml_source import byte_size
 from tipcase.importers.json_reading import JsonDocument, JsonRefused, read_json
 from tipcase.importers.languages import canonical_language
 from tipcase.importers.story import ImportFailed, Note
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 MAX_MEMBERS = 10_000
 """Files in one package (a Branching Scenario with all its libraries holds a few hundred)."""
@@ -201,7 +202,7 @@ def language(manifest: dict[str, Any], document: JsonDocument | None, path: str,
     """The scenario's language: ``lang`` when given, else the package's ``language``, else its ``defaultLanguage``, else ``en``."""
     shown = f"{path}/h5p.json"
 
-    def note(key: str, message: str) -> None:
+    def note(key: str, message: Message) -> None:
         line, col = document.line_col(document.offset_of(manifest, key)) if document is not None else (1, 1)
         notes.append(Note(shown if document is not None else path, line, col, message))
 
@@ -209,20 +210,43 @@ def language(manifest: dict[str, Any], document: JsonDocument | None, path: str,
     own = canonical_language(written) if written else None
     if lang is not None:
         if own is not None and own != lang:
-            note("language", f"h5p.json says the content is in '{written}'; imported as '{lang}', as --lang asks")
+            note(
+                "language",
+                Message(
+                    QT_TRANSLATE_NOOP("core", "h5p.json says the content is in '{written}'; imported as '{lang}', as --lang asks"),
+                    written=written,
+                    lang=lang,
+                ),
+            )
         return lang
     if own is not None:
         return own
     default = manifest.get("defaultLanguage")
     fallback = canonical_language(default) if default else None
-    said = f"'{written}'" if written else "no language"
     if fallback is not None:
-        note("language", f"h5p.json gives {said}; imported as '{fallback}', its defaultLanguage (choose another with --lang)")
+        if written:
+            template = QT_TRANSLATE_NOOP(
+                "core", "h5p.json gives '{code}'; imported as '{fallback}', its defaultLanguage (choose another with --lang)"
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "core", "h5p.json gives no language; imported as '{fallback}', its defaultLanguage (choose another with --lang)"
+            )
+        note("language", Message(template, code=written, fallback=fallback))
         return fallback
     if document is None:
-        notes.append(Note(path, 1, 1, "a bare content.json does not say its language; imported as 'en' (choose with --lang)"))
+        notes.append(
+            Note(
+                path,
+                1,
+                1,
+                Message(QT_TRANSLATE_NOOP("core", "a bare content.json does not say its language; imported as 'en' (choose with --lang)")),
+            )
+        )
+    elif written:
+        note("language", Message(QT_TRANSLATE_NOOP("core", "h5p.json gives '{code}'; imported as 'en' (choose with --lang)"), code=written))
     else:
-        note("language", f"h5p.json gives {said}; imported as 'en' (choose with --lang)")
+        note("language", Message(QT_TRANSLATE_NOOP("core", "h5p.json gives no language; imported as 'en' (choose with --lang)")))
     return "en"
 
 

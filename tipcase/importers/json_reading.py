@@ -21,6 +21,8 @@ import math
 import re
 from typing import Any
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
+
 MAX_DEPTH = 100
 """Deepest nesting of objects and arrays read (H5P content nests about 15 levels; Twine's StoryData 2)."""
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -35,7 +37,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 class JsonRefused(Exception):
     """JSON that is not read: ``message`` says what (one line), ``offset`` is where (a character index)."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: Message, offset: int) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
@@ -129,19 +131,20 @@ class _Decoder(json.JSONDecoder):
         return value, end
 
     def _constant(self, name: str) -> Any:
-        raise JsonRefused(f"{name} is not a JSON number", self.at)
+        raise JsonRefused(Message(QT_TRANSLATE_NOOP("core", "{name} is not a JSON number"), name=name), self.at)
 
     def _int(self, digits: str) -> int:
         if len(digits) > 17 or abs(value := int(digits)) > MAX_SAFE_INTEGER:
             shown = digits if len(digits) <= 24 else f"{digits[:20]}... ({len(digits):,} digits)"
-            raise JsonRefused(f"the integer {shown} is too large (at most {MAX_SAFE_INTEGER:,} is read)", self.at)
+            template = QT_TRANSLATE_NOOP("core", "the integer {value} is too large (at most {most} is read)")
+            raise JsonRefused(Message(template, value=shown, most=f"{MAX_SAFE_INTEGER:,}"), self.at)
         return value
 
     def _float(self, literal: str) -> float:
         value = float(literal)
         if not math.isfinite(value):
             shown = literal if len(literal) <= 24 else literal[:20] + "..."
-            raise JsonRefused(f"the number {shown} is too large for a number", self.at)
+            raise JsonRefused(Message(QT_TRANSLATE_NOOP("core", "the number {value} is too large for a number"), value=shown), self.at)
         return value
 
 
@@ -155,10 +158,10 @@ def read_json(text: str, max_depth: int = MAX_DEPTH) -> JsonDocument:
     document = JsonDocument(text)
     deep = nesting_depth(text, max_depth)
     if deep is not None:
-        raise JsonRefused(f"nested more than {max_depth} levels deep (the limit)", deep)
+        raise JsonRefused(Message(QT_TRANSLATE_NOOP("core", "nested more than {most} levels deep (the limit)"), most=max_depth), deep)
     decoder = _Decoder(document)
     try:
         document.value = decoder.decode(text)
     except json.JSONDecodeError as exc:
-        raise JsonRefused(f"not valid JSON: {exc.msg}", exc.pos) from None
+        raise JsonRefused(Message(QT_TRANSLATE_NOOP("core", "not valid JSON: {problem}"), problem=exc.msg), exc.pos) from None
     return document

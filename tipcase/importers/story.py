@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 Pos = tuple[int, int]
 
@@ -41,15 +43,69 @@ class ImportFailed(Exception):
 
 @dataclasses.dataclass(frozen=True)
 class Note:
-    """A warning about something the importer changed or left out, printed as ``PATH:LINE:COL: warning: ...``."""
+    """A warning about something the importer changed or left out, printed as ``PATH:LINE:COL: warning: ...``.
+
+    ``message`` is a :class:`~tipcase.messages.Message`: the English line (what the command line prints)
+    with its marked template and parameters, which the app says in the interface language.
+    """
 
     path: str
     line: int
     col: int
-    message: str
+    message: Message
+    more: int = 0  # > 0: this note stands for that many notes alike that are not listed (see :class:`Notes`)
 
     def __str__(self) -> str:
         return one_line(f"{self.path}:{self.line}:{self.col}: warning: {self.message}")
+
+
+MAX_NOTES_ALIKE = 100
+"""The most notes with the same template kept in one import; the rest are counted in one note (a story of 3.3
+million repeated links made as many notes: 1.8 GB and 79 s)."""
+
+
+class Notes(list[Note]):
+    """The notes of one import, in memory bounded whatever the file: at most :data:`MAX_NOTES_ALIKE` alike are kept.
+
+    Notes are alike when their message has the same template; beyond the limit each is only counted, and
+    :meth:`listed` ends with one note per template that says how many more there were.
+    """
+
+    def __init__(self, notes: Iterable[Note] = ()) -> None:
+        super().__init__()
+        self.alike: dict[str, int] = {}
+        self.unlisted: dict[str, tuple[Note, int]] = {}  # template -> (the first note left out, how many were)
+        self.extend(notes)
+
+    def append(self, note: Note) -> None:
+        """Keep ``note``, or count it when :data:`MAX_NOTES_ALIKE` notes alike are kept already."""
+        key = note.message.template
+        seen = self.alike.get(key, 0)
+        self.alike[key] = seen + 1
+        if seen < MAX_NOTES_ALIKE:
+            super().append(note)
+        else:
+            first, count = self.unlisted.get(key, (note, 0))
+            self.unlisted[key] = (first, count + 1)
+
+    def extend(self, notes: Iterable[Note]) -> None:
+        """Append each of ``notes``; the notes another :class:`Notes` counted are counted here too."""
+        for note in notes:
+            self.append(note)
+        if isinstance(notes, Notes):
+            for key, (first, count) in notes.unlisted.items():
+                mine, before = self.unlisted.get(key, (first, 0))
+                self.unlisted[key] = (mine, before + count)
+                self.alike[key] = self.alike.get(key, 0) + count
+
+    def listed(self) -> list[Note]:
+        """The notes kept, then one for each template with notes left out, in file order (path, line, column)."""
+        template = QT_TRANSLATE_NOOP("core", "{count} more warning(s) like this one are not listed: {example}")
+        summaries = [
+            Note(first.path, first.line, first.col, Message(template, count=f"{count:,}", example=first.message), more=count)
+            for first, count in self.unlisted.values()
+        ]
+        return sorted([*self, *summaries], key=lambda note: (note.path, note.line, note.col))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,12 +141,14 @@ class Passage:
 
     def links(self) -> list[Link]:
         """The passage's links in order of appearance, as Twine's map finds them, empty targets included."""
-        found: list[Link] = []
+        return list(self.iter_links())
+
+    def iter_links(self) -> Iterator[Link]:
+        """:meth:`links` one at a time, so a passage of millions of links is never held as a list of them."""
         for number, line in lines_with_links(self.text):
             for start, end, inner in find_links(line):
                 label, target, setter = split_link(inner)
-                found.append(Link(label, target, self.where(number, start + 1), line[start:end], setter))
-        return found
+                yield Link(label, target, self.where(number, start + 1), line[start:end], setter)
 
     def unclosed(self) -> list[Pos]:
         """Where a ``[[`` opens a link that its line never closes (Twine reads it as text)."""
@@ -112,7 +170,7 @@ class Story:
     start: str | None = None
     story_format: str | None = None
     ifid: str | None = None
-    notes: list[Note] = dataclasses.field(default_factory=list)
+    notes: Notes = dataclasses.field(default_factory=Notes)
 
 
 def lines_with_links(text: str) -> Iterator[tuple[int, str]]:

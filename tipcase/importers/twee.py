@@ -18,7 +18,8 @@ import re
 from typing import Any
 
 from tipcase.importers.json_reading import JsonRefused, read_json
-from tipcase.importers.story import Note, Passage, Story
+from tipcase.importers.story import Note, Notes, Passage, Story
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 _TWEE2_POSITION = re.compile(r"<\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*>\s*$")
 MAX_COORDINATE = 1_000_000.0
@@ -53,10 +54,10 @@ def _scan(text: str, index: int, stops: str) -> tuple[str, int]:
     return ("".join(out[first:last]) if first >= 0 else ""), index
 
 
-def read_position(value: Any) -> tuple[tuple[float, float] | None, str | None]:
+def read_position(value: Any) -> tuple[tuple[float, float] | None, Message | None]:
     """``"x,y"`` (Twine's map position) as numbers, or why it is not kept: ``(position, problem)``."""
     if not isinstance(value, str):
-        return None, f"the position {value!r} is not an 'x,y' string"
+        return None, Message(QT_TRANSLATE_NOOP("core", "the position {value} is not an 'x,y' string"), value=repr(value)[:40])
     parts = value.split(",")
     try:
         x, y = (float(part) for part in parts) if len(parts) == 2 else (None, None)
@@ -64,9 +65,10 @@ def read_position(value: Any) -> tuple[tuple[float, float] | None, str | None]:
         x = y = None
     shown = value if len(value) <= 40 else value[:40] + "..."
     if x is None or y is None or math.isnan(x) or math.isnan(y):
-        return None, f"the position '{shown}' is not two numbers"
+        return None, Message(QT_TRANSLATE_NOOP("core", "the position '{value}' is not two numbers"), value=shown)
     if not (abs(x) <= MAX_COORDINATE and abs(y) <= MAX_COORDINATE):  # also false for NaN
-        return None, f"the position '{shown}' is outside +/-{MAX_COORDINATE:,.0f}"
+        template = QT_TRANSLATE_NOOP("core", "the position '{value}' is outside +/-{most}")
+        return None, Message(template, value=shown, most=f"{MAX_COORDINATE:,.0f}")
     return (x, y), None
 
 
@@ -99,30 +101,44 @@ class _Header:
         elif rest.startswith("{"):
             self._metadata(rest, column)
         elif rest:
-            self.note(column, f"passage '{self.name}': ignored '{rest[:60]}' after the header")
+            self.note(
+                column,
+                Message(QT_TRANSLATE_NOOP("core", "passage '{name}': ignored '{rest}' after the header"), name=self.name, rest=rest[:60]),
+            )
 
-    def note(self, column: int, message: str) -> None:
+    def note(self, column: int, message: Message) -> None:
         self.notes.append(Note(self.path, self.number, column, message))
 
     def _position(self, value: Any, column: int) -> None:
         self.position, problem = read_position(value)
         if problem:
-            self.note(column, f"passage '{self.name}': {problem}; the editor will place it")
+            self.note(
+                column,
+                Message(
+                    QT_TRANSLATE_NOOP("core", "passage '{name}': {problem}; the editor will place it"), name=self.name, problem=problem
+                ),
+            )
 
     def _metadata(self, rest: str, column: int) -> None:
         try:
             metadata = read_json(rest).value
         except JsonRefused as exc:
-            self.note(column + exc.offset, f"passage '{self.name}': metadata {exc.message}; left out")
+            self.note(
+                column + exc.offset,
+                Message(QT_TRANSLATE_NOOP("core", "passage '{name}': metadata {problem}; left out"), name=self.name, problem=exc.message),
+            )
             return
         if not isinstance(metadata, dict):
-            self.note(column, f"passage '{self.name}': metadata is not a JSON object; left out")
+            self.note(
+                column, Message(QT_TRANSLATE_NOOP("core", "passage '{name}': metadata is not a JSON object; left out"), name=self.name)
+            )
             return
         if "position" in metadata:
             self._position(metadata["position"], column)
         unknown = sorted(set(metadata) - _METADATA_KEYS)
         if unknown:
-            self.note(column, f"passage '{self.name}': metadata {', '.join(map(repr, unknown))} has no counterpart in a scenario; left out")
+            template = QT_TRANSLATE_NOOP("core", "passage '{name}': metadata {keys} has no counterpart in a scenario; left out")
+            self.note(column, Message(template, name=self.name, keys=", ".join(map(repr, unknown))))
 
 
 def _unescape_text(line: str) -> str:
@@ -136,7 +152,7 @@ def parse_twee(text: str, path: str) -> Story:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    notes: list[Note] = []
+    notes = Notes()
     passages: list[Passage] = []
     header: _Header | None = None
     header_line = 0
@@ -149,7 +165,7 @@ def parse_twee(text: str, path: str) -> Story:
         while body and not body[-1].strip():
             body.pop()
         if not header.name:
-            notes.append(Note(path, header_line, 1, "a passage header with no name; passage left out"))
+            notes.append(Note(path, header_line, 1, Message(QT_TRANSLATE_NOOP("core", "a passage header with no name; passage left out"))))
             return
         passages.append(Passage(header.name, "\n".join(body), (header_line, 1), header.tags, header.position, text_line=header_line + 1))
 
@@ -164,7 +180,7 @@ def parse_twee(text: str, path: str) -> Story:
             body.append(_unescape_text(line))
     finish()
     if preamble:
-        notes.append(Note(path, 1, 1, "text before the first passage header was ignored"))
+        notes.append(Note(path, 1, 1, Message(QT_TRANSLATE_NOOP("core", "text before the first passage header was ignored"))))
 
     story = Story(title=None, passages=[], notes=notes)
     seen: dict[str, Passage] = {}
@@ -172,7 +188,8 @@ def parse_twee(text: str, path: str) -> Story:
         if passage.name in ("StoryTitle", "StoryData"):
             if passage.name in seen:
                 first = seen[passage.name].pos[0]
-                notes.append(Note(path, passage.pos[0], 1, f"a second {passage.name} (the first is at line {first}); left out"))
+                template = QT_TRANSLATE_NOOP("core", "a second {name} (the first is at line {first}); left out")
+                notes.append(Note(path, passage.pos[0], 1, Message(template, name=passage.name, first=first)))
                 continue
             seen[passage.name] = passage
             if passage.name == "StoryTitle":
@@ -190,19 +207,20 @@ def _story_data(passage: Passage, story: Story, path: str) -> None:
     except JsonRefused as exc:
         before = passage.text[: exc.offset]
         line, col = passage.text_line + before.count("\n"), exc.offset - before.rfind("\n")
-        story.notes.append(Note(path, line, col, f"StoryData {exc.message}; left out"))
+        story.notes.append(Note(path, line, col, Message(QT_TRANSLATE_NOOP("core", "StoryData {problem}; left out"), problem=exc.message)))
         return
     if not isinstance(data, dict):
-        story.notes.append(Note(path, passage.pos[0], 1, "StoryData is not a JSON object; left out"))
+        story.notes.append(Note(path, passage.pos[0], 1, Message(QT_TRANSLATE_NOOP("core", "StoryData is not a JSON object; left out"))))
         return
     for key in ("start", "ifid", "format", "format-version"):
         if key in data and not isinstance(data[key], str):
-            story.notes.append(Note(path, passage.pos[0], 1, f"StoryData '{key}' is not a string; left out"))
+            story.notes.append(
+                Note(path, passage.pos[0], 1, Message(QT_TRANSLATE_NOOP("core", "StoryData '{key}' is not a string; left out"), key=key))
+            )
     unknown = sorted(set(data) - _STORY_DATA_KEYS)
     if unknown:
-        story.notes.append(
-            Note(path, passage.pos[0], 1, f"StoryData {', '.join(map(repr, unknown))} has no counterpart in a scenario; left out")
-        )
+        template = QT_TRANSLATE_NOOP("core", "StoryData {keys} has no counterpart in a scenario; left out")
+        story.notes.append(Note(path, passage.pos[0], 1, Message(template, keys=", ".join(map(repr, unknown)))))
     if isinstance(data.get("start"), str):
         story.start = data["start"]
     if isinstance(data.get("ifid"), str):

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from tipcase.importers.html_scan import Positions, TooManyAttributes, tags, unescape
-from tipcase.importers.story import ImportFailed, Note, Passage, Story
+from tipcase.importers.story import ImportFailed, Note, Notes, Passage, Story
 from tipcase.importers.twee import read_position
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 Pos = tuple[int, int]
 _READ_ATTRIBUTES = frozenset({"tw-storydata", "tw-passagedata", "div"})  # every other tag's attributes are skipped
@@ -76,7 +77,7 @@ def _twine1(text: str, path: str) -> Story | None:
     """The story of a Twine 1 HTML file (its ``tiddler`` divs), or None when it has none."""
     where = Positions(text)
     passages: list[Passage] = []
-    notes: list[Note] = []
+    notes = Notes()
     tiddler: tuple[dict[str, str], list[str], Pos] | None = None
     for data, tag in tags(text, _READ_ATTRIBUTES):
         if tiddler is not None:
@@ -89,11 +90,20 @@ def _twine1(text: str, path: str) -> Story | None:
             position, problem = read_position(attrs["twine-position"]) if "twine-position" in attrs else (None, None)
             name = attrs["tiddler"].strip()
             if problem:
-                notes.append(Note(path, pos[0], pos[1], f"passage '{name}': {problem}; the editor will place it"))
+                notes.append(
+                    Note(
+                        path,
+                        pos[0],
+                        pos[1],
+                        Message(
+                            QT_TRANSLATE_NOOP("core", "passage '{name}': {problem}; the editor will place it"), name=name, problem=problem
+                        ),
+                    )
+                )
             if name:
                 passages.append(Passage(name, body.rstrip(), pos, attrs.get("tags", "").split(), position))
             else:
-                notes.append(Note(path, pos[0], pos[1], "a passage with no name; left out"))
+                notes.append(Note(path, pos[0], pos[1], Message(QT_TRANSLATE_NOOP("core", "a passage with no name; left out"))))
             tiddler = None
         if tag.name == "div" and not tag.closing and "tiddler" in tag.attrs:
             tiddler = (_kept(tag.attrs), [], where(tag.start))
@@ -135,35 +145,44 @@ def _story(text: str, path: str, story_name: str | None) -> Story:
             raise ImportFailed(f"{path}:1:1: no story named '{story_name}' here (stories: {', '.join(names)})")
         chosen = names.index(story_name)
     raw = stories[chosen]
-    notes: list[Note] = []
+    notes = Notes()
 
-    def note(pos: Pos, message: str) -> None:
+    def note(pos: Pos, message: Message) -> None:
         notes.append(Note(path, pos[0], pos[1], message))
 
     if story_name is None and len(stories) > 1:
         others = ", ".join(repr(name) for name in names[1:])
-        note(raw.pos, f"the file holds {len(stories)} stories; imported the first (others: {others}; choose with --story)")
+        template = QT_TRANSLATE_NOOP("core", "the file holds {count} stories; imported the first (others: {others}; choose with --story)")
+        note(raw.pos, Message(template, count=len(stories), others=others))
     for kind, pos in raw.code:
-        note(pos, f"the story's {kind} was left out (a scenario has no story-format code)")
+        if kind == "JavaScript":
+            note(pos, Message(QT_TRANSLATE_NOOP("core", "the story's JavaScript was left out (a scenario has no story-format code)")))
+        else:
+            note(pos, Message(QT_TRANSLATE_NOOP("core", "the story's stylesheet was left out (a scenario has no story-format code)")))
     attrs = raw.attrs
     story = Story(title=attrs.get("name") or None, passages=[], notes=notes, ifid=attrs.get("ifid") or None)
     if attrs.get("format"):
         story.story_format = f"{attrs['format']} {attrs.get('format-version', '')}".strip()
     start_pid = attrs.get("startnode", "").strip()
     if start_pid and not start_pid.isdigit():
-        note(raw.pos, f"the story's startnode '{start_pid[:40]}' is not a passage number")
+        note(
+            raw.pos,
+            Message(QT_TRANSLATE_NOOP("core", "the story's startnode '{startnode}' is not a passage number"), startnode=start_pid[:40]),
+        )
     for values, body, pos in raw.passages:
         name = values.get("name", "").strip()
         if not name:
-            note(pos, "a passage with no name; left out")
+            note(pos, Message(QT_TRANSLATE_NOOP("core", "a passage with no name; left out")))
             continue
         position, problem = read_position(values["position"]) if "position" in values else (None, None)
         if problem:
-            note(pos, f"passage '{name}': {problem}; the editor will place it")
+            note(
+                pos, Message(QT_TRANSLATE_NOOP("core", "passage '{name}': {problem}; the editor will place it"), name=name, problem=problem)
+            )
         passage = Passage(name, body.rstrip(), pos, values.get("tags", "").split(), position)
         story.passages.append(passage)
         if start_pid and story.start is None and values.get("pid", "").strip() == start_pid:
             story.start = name
     if start_pid.isdigit() and story.start is None:
-        note(raw.pos, f"the story's startnode {start_pid} names no passage")
+        note(raw.pos, Message(QT_TRANSLATE_NOOP("core", "the story's startnode {startnode} names no passage"), startnode=start_pid))
     return story

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ui.errors import user_message
+from ui.errors import core_text, user_message
 
 translate = QCoreApplication.translate
 
@@ -76,7 +76,7 @@ class TwineImportDialog(QDialog):
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes (no trap)
         self.notes.setReadOnly(True)
         self.notes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.notes.setPlainText("\n".join(str(note) for note in imported.notes) or self.tr("Nothing was left out."))
+        self.notes.setPlainText("\n".join(self.warning_line(note) for note in imported.notes) or self.tr("Nothing was left out."))
         self.notes.setAccessibleName(self.tr("Import warnings"))
         self.notes_label.setBuddy(self.notes)
         self.save_button = QPushButton(self.tr("&Save the scenario…"))
@@ -90,6 +90,13 @@ class TwineImportDialog(QDialog):
         layout.addWidget(self.notes, 1)
         layout.addWidget(buttons)
         self.resize(820, 480)
+
+    def warning_line(self, note: Any) -> str:
+        """``PATH:LINE:COL: warning: ...`` in the interface language (the core's template translated), as one line."""
+        from tipcase.importers.story import one_line  # noqa: PLC0415 - the importers load when a story is imported
+
+        what = self.tr("warning: {message}").format(message=core_text(note.message))
+        return one_line(f"{note.path}:{note.line}:{note.col}: {what}")
 
     def choose_target(self) -> None:
         suggested = str(self.source.with_name(f"{self.imported.scenario['id']}.yaml"))
