@@ -51,7 +51,7 @@ def test_preview_reports_every_row_and_writes_nothing(db: Database, tmp_path: Pa
     assert preview.rows[0].username == "sri.90010222"
     assert preview.rows[0].rank == "Bripka"
     assert preview.rows[1].existing == "other-trainee"
-    assert preview.report() == [f"{path}:4: no staff ID", f"{path}:6: staff ID 90010222 is also on line 2"]
+    assert preview.report() == [f"{path}:4:1: no staff ID", f"{path}:6:1: staff ID 90010222 is also on line 2"]  # row:column
     assert user_count(db) == before
 
 
@@ -134,7 +134,7 @@ def test_cli_previews_then_imports_with_yes(tmp_path: Path, monkeypatch: pytest.
     out, err = capsys.readouterr()
     assert "3 row(s) ready, 2 with errors" in out
     assert "nothing imported" in out
-    assert f"{path}:4: no staff ID" in err
+    assert f"{path}:4:1: no staff ID" in err
     assert main(["users", "list", "--json"]) == 0
     assert "sri.90010222" not in capsys.readouterr().out
     passwords = tmp_path / "passwords.csv"

@@ -103,7 +103,7 @@ def test_formula_cells_are_imported_as_text_with_a_warning(db: Database) -> None
         (4, "name"), (5, "name"), (6, "name"), (7, "staff"), (7, "unit"),
     }  # fmt: skip
     assert preview.rows[4].full_name == "=1+1 Tab"  # the tab before it is gone, the warning stays
-    assert f"{path}:6: warning: name '=1+1 Tab' starts like a spreadsheet formula: check it is meant as text" in preview.warning_lines()
+    assert f"{path}:6:2: warning: name '=1+1 Tab' starts like a spreadsheet formula: check it is meant as text" in preview.warning_lines()
     assert all("formula" in warning for row in preview.rows for warning in row.warnings)
 
 
@@ -112,7 +112,7 @@ def test_a_nul_byte_is_refused_in_the_preview_on_every_database(db: Database) ->
     with db.transaction() as session:
         world = seed(session)
         preview = roster.read_roster(session, path)
-        assert preview.report() == [f"{path}:2: name holds a control character (U+0000) at character 3: retype the cell"]
+        assert preview.report() == [f"{path}:2:2: name holds a control character (U+0000) at character 3: retype the cell"]
         result = roster.import_roster(session, world.trainer, courses.get_cohort(session, "demo"), preview)
     assert (result.created, result.skipped) == ([], 1)  # nothing reaches PostgreSQL, which would refuse it
 

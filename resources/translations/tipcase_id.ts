@@ -3312,6 +3312,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         </translation>
     </message>
     <message>
+        <source>{column}: {what}</source>
+        <translation>{column}: {what}</translation>
+    </message>
+    <message>
         <source>add the existing account {username}</source>
         <translation>tambahkan akun yang sudah ada {username}</translation>
     </message>
@@ -5182,6 +5186,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{source}: bukan buku kerja XLSX yang dapat dibaca (bukan wadah ZIP)</translation>
     </message>
     <message>
+        <source>{source}:1: Excel&apos;s line {line!r} names no one-character delimiter (write sep=; or delete the line)</source>
+        <translation>{source}:1: baris Excel {line!r} tidak menyebut pemisah satu karakter (tulis sep=; atau hapus barisnya)</translation>
+    </message>
+    <message>
         <source>{source}:{line}: a cell longer than {max_cell_chars:,} characters, the most a cell holds</source>
         <translation>{source}:{line}: sel lebih panjang dari {max_cell_chars:,} karakter, batas terpanjang sebuah sel</translation>
     </message>
@@ -5210,16 +5218,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{source}:{line}: lebih dari {max_columns} kolom, batas terbanyak sebuah baris daftar peserta</translation>
     </message>
     <message>
-        <source>{source}: not a readable XLSX workbook ({reason})</source>
-        <translation>{source}: bukan buku kerja XLSX yang dapat dibaca ({reason})</translation>
-    </message>
-    <message>
         <source>{source}: the workbook has no worksheet</source>
         <translation>{source}: buku kerja tidak memiliki lembar kerja</translation>
     </message>
     <message>
-        <source>{source}:{line}: not a readable worksheet row ({reason})</source>
-        <translation>{source}:{line}: bukan baris lembar kerja yang dapat dibaca ({reason})</translation>
+        <source>{source}: not a readable XLSX workbook: its parts do not fit together (save it again from a spreadsheet)</source>
+        <translation>{source}: buku kerja XLSX tidak terbaca: bagian-bagiannya tidak saling cocok (simpan ulang dari aplikasi lembar kerja)</translation>
+    </message>
+    <message>
+        <source>{source}: the workbook&apos;s sheet {sheet!r} has no worksheet part (save it again from a spreadsheet)</source>
+        <translation>{source}: lembar {sheet!r} dalam buku kerja tidak punya isi lembar kerja (simpan ulang dari aplikasi lembar kerja)</translation>
+    </message>
+    <message>
+        <source>{source}: {sheet}!{row}:{row}: a row no spreadsheet would write (save the workbook again from a spreadsheet)</source>
+        <translation>{source}: {sheet}!{row}:{row}: baris yang tidak mungkin ditulis lembar kerja (simpan ulang buku kerja dari aplikasi lembar kerja)</translation>
     </message>
     <message>
         <source>{source}: more than {max_parts:,} parts in the workbook&apos;s container</source>
@@ -5236,6 +5248,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{source}: the workbook unpacks to more than {megabytes} MB, the limit</source>
         <translation>{source}: buku kerja terurai menjadi lebih dari {megabytes} MB, batasnya</translation>
+    </message>
+    <message>
+        <source>{source}: not a readable XLSX workbook: it has no part {part} (save it again from a spreadsheet)</source>
+        <translation>{source}: buku kerja XLSX tidak terbaca: tidak ada bagian {part} (simpan ulang dari aplikasi lembar kerja)</translation>
+    </message>
+    <message>
+        <source>{source}: not a readable XLSX workbook: the ZIP container is damaged (save it again from a spreadsheet)</source>
+        <translation>{source}: buku kerja XLSX tidak terbaca: wadah ZIP-nya rusak (simpan ulang dari aplikasi lembar kerja)</translation>
     </message>
     <message>
         <source>{where}: declares a document type, which a workbook never does</source>
@@ -5260,6 +5280,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{where}: a cell longer than {max_cell_chars:,} characters, the most a cell holds</source>
         <translation>{where}: sel lebih panjang dari {max_cell_chars:,} karakter, batas terpanjang sebuah sel</translation>
+    </message>
+    <message>
+        <source>{source}: {cell}: the cell reference {reference!r} is not a column and a row</source>
+        <translation>{source}: {cell}: rujukan sel {reference!r} bukan kolom dan baris</translation>
+    </message>
+    <message>
+        <source>{source}: {cell}: {problem} (retype the cell, or save the workbook again from a spreadsheet)</source>
+        <translation>{source}: {cell}: {problem} (ketik ulang selnya, atau simpan ulang buku kerja dari aplikasi lembar kerja)</translation>
     </message>
     <message>
         <source>{source}:{row}: a value beyond column {max_columns}, the most a roster row may have</source>
@@ -5624,6 +5652,34 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>the story&apos;s startnode {startnode} names no passage</source>
         <translation>startnode cerita {startnode} tidak menunjuk bagian mana pun</translation>
+    </message>
+    <message>
+        <source>a number of {count:,} characters, more than a spreadsheet writes</source>
+        <translation>angka sepanjang {count:,} karakter, lebih dari yang ditulis lembar kerja</translation>
+    </message>
+    <message>
+        <source>{value!r} is stored as a number but is none</source>
+        <translation>{value!r} tersimpan sebagai angka tetapi bukan angka</translation>
+    </message>
+    <message>
+        <source>the number {value} is beyond what a spreadsheet holds</source>
+        <translation>angka {value} melampaui yang dapat disimpan lembar kerja</translation>
+    </message>
+    <message>
+        <source>{value!r} is stored as TRUE/FALSE but is neither</source>
+        <translation>{value!r} tersimpan sebagai TRUE/FALSE tetapi bukan keduanya</translation>
+    </message>
+    <message>
+        <source>{value!r} is stored as a date but is none</source>
+        <translation>{value!r} tersimpan sebagai tanggal tetapi bukan tanggal</translation>
+    </message>
+    <message>
+        <source>refers to shared text number {value!r}, which the workbook does not have</source>
+        <translation>merujuk teks bersama nomor {value!r}, yang tidak ada di buku kerja</translation>
+    </message>
+    <message>
+        <source>a cell type {value!r} that no spreadsheet writes</source>
+        <translation>jenis sel {value!r} yang tidak pernah ditulis lembar kerja</translation>
     </message>
 </context>
 </TS>

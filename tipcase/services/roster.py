@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import math
 import os
 import re
@@ -96,6 +97,8 @@ class RosterRow:
     agency: str | None = None
     errors: list[str] = dataclasses.field(default_factory=list)
     warnings: list[str] = dataclasses.field(default_factory=list)
+    error_columns: list[int] = dataclasses.field(default_factory=list)  # the file's 1-based column of each error (0: none)
+    warning_columns: list[int] = dataclasses.field(default_factory=list)  # likewise for each warning
     formula_columns: list[str] = dataclasses.field(default_factory=list)  # the columns (COLUMNS keys) the warnings name
     existing: str | None = None  # the username of the account that already has this staff ID
 
@@ -114,6 +117,7 @@ class RosterPreview:
     path: str
     rows: list[RosterRow]
     ignored_columns: list[str] = dataclasses.field(default_factory=list)  # header names TIPCase does not read
+    headers: dict[int, str] = dataclasses.field(default_factory=dict)  # 1-based column -> its header as written
 
     @property
     def good(self) -> list[RosterRow]:
@@ -125,13 +129,24 @@ class RosterPreview:
         """The rows with errors, which applying the roster skips."""
         return [row for row in self.rows if row.errors]
 
+    def _where(self, row: RosterRow, column: int) -> str:
+        return f"{self.path}:{row.line}:{column}" if column else f"{self.path}:{row.line}"
+
     def report(self) -> list[str]:
-        """One line per row with an error: ``FILE:ROW: what is wrong``."""
-        return [f"{self.path}:{row.line}: {'; '.join(row.errors)}" for row in self.bad]
+        """One line per error: ``FILE:ROW:COLUMN: what is wrong`` (the file's row and 1-based column)."""
+        return [
+            f"{self._where(row, column)}: {error}"
+            for row in self.bad
+            for error, column in itertools.zip_longest(row.errors, row.error_columns[: len(row.errors)], fillvalue=0)
+        ]
 
     def warning_lines(self) -> list[str]:
-        """One line per warning: ``FILE:ROW: warning: what to check``."""
-        return [f"{self.path}:{row.line}: warning: {warning}" for row in self.rows for warning in row.warnings]
+        """One line per warning: ``FILE:ROW:COLUMN: warning: what to check``."""
+        return [
+            f"{self._where(row, column)}: warning: {warning}"
+            for row in self.rows
+            for warning, column in itertools.zip_longest(row.warnings, row.warning_columns[: len(row.warnings)], fillvalue=0)
+        ]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -269,7 +284,11 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
     with_staff_ids = select(User.staff_id, User.username).where(User.staff_id.is_not(None))
     by_staff: dict[str, str] = {str(row[0]): row[1] for row in session.execute(with_staff_ids)}
     usernames = set(session.scalars(select(User.username)))
-    preview = RosterPreview(str(source), [], ignored)
+    preview = RosterPreview(
+        str(source), [], ignored, {position + 1: _text(cell) for position, cell in enumerate(header.cells) if _text(cell)}
+    )
+    place = {column: position + 1 for position, column in columns.items()}  # each column we read -> its 1-based place
+    name_place = place.get("username", place["full_name"])  # a username made from the name is the name's problem
     seen_staff: dict[str, int] = {}
     seen_usernames: dict[str, int] = {}
     for raw in rows:
@@ -277,6 +296,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         errors: list[str] = []
         warnings: list[str] = []
         formula_columns: list[str] = []
+        error_columns: list[int] = []
         for position, column in columns.items():
             cell = raw.cells[position] if position < len(raw.cells) else None
             text = _text(cell)
@@ -286,6 +306,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
             problem = (_identifier_problem(column, cell) if column in IDENTIFIERS else None) or _value_problem(column, text)
             if problem is not None:
                 errors.append(problem)
+                error_columns.append(position + 1)
             elif text.startswith(FORMULA_STARTS) or (isinstance(cell, str) and cell[:1] in ("\t", "\r")):
                 warnings.append(f"{LABELS[column]} {_shown(text)} starts like a spreadsheet formula: check it is meant as text")
                 formula_columns.append(column)
@@ -302,33 +323,38 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         row = RosterRow(raw.number, staff_id, full_name, values.get("username") or username_for(full_name, staff_id))
         row.rank, row.unit, row.agency = values.get("rank"), values.get("unit"), values.get("agency")
         row.errors, row.warnings, row.formula_columns = errors, warnings, formula_columns
+        row.error_columns, row.warning_columns = error_columns, [place[column] for column in formula_columns]
         preview.rows.append(row)
         if errors:
             continue
         if not staff_id:
-            row.errors.append(Message(QT_TRANSLATE_NOOP("core", "no staff ID")))
+            _add(row, Message(QT_TRANSLATE_NOOP("core", "no staff ID")), place["staff_id"])
         if not full_name:
-            row.errors.append(Message(QT_TRANSLATE_NOOP("core", "no name")))
+            _add(row, Message(QT_TRANSLATE_NOOP("core", "no name")), place["full_name"])
         if staff_id and staff_id in seen_staff:
-            row.errors.append(
-                Message(QT_TRANSLATE_NOOP("core", "staff ID {id} is also on line {line}"), id=staff_id, line=seen_staff[staff_id])
-            )
+            template = QT_TRANSLATE_NOOP("core", "staff ID {id} is also on line {line}")
+            _add(row, Message(template, id=staff_id, line=seen_staff[staff_id]), place["staff_id"])
         if staff_id:
             seen_staff.setdefault(staff_id, raw.number)
         row.existing = by_staff.get(staff_id) if staff_id else None
         if row.existing is None and not row.errors:
             if not accounts.USERNAME.fullmatch(row.username):
                 template = QT_TRANSLATE_NOOP("core", "username {username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")
-                row.errors.append(Message(template, username=row.username))
+                _add(row, Message(template, username=row.username), name_place)
             elif row.username in usernames:
-                row.errors.append(
-                    Message(QT_TRANSLATE_NOOP("core", "username {username} is taken by another account"), username=row.username)
-                )
+                template = QT_TRANSLATE_NOOP("core", "username {username} is taken by another account")
+                _add(row, Message(template, username=row.username), name_place)
             elif row.username in seen_usernames:
                 template = QT_TRANSLATE_NOOP("core", "username {username} is also on line {line}")
-                row.errors.append(Message(template, username=row.username, line=seen_usernames[row.username]))
+                _add(row, Message(template, username=row.username, line=seen_usernames[row.username]), name_place)
             seen_usernames.setdefault(row.username, raw.number)
     return preview
+
+
+def _add(row: RosterRow, error: Message, column: int) -> None:
+    """Add an error found in the file's 1-based ``column`` to ``row``."""
+    row.errors.append(error)
+    row.error_columns.append(column)
 
 
 def _shown(text: str) -> str:

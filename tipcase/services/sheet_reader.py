@@ -30,6 +30,7 @@ import dataclasses
 import datetime as dt
 import io
 import itertools
+import posixpath
 import re
 import zipfile
 import zlib
@@ -40,6 +41,7 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services.errors import ServiceError
+from tipcase.services.sheet_cells import CELL_REFERENCE, cell_problem, column_letters, utf16_without_bom
 
 MAX_FILE_BYTES = 32 * 2**20
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
@@ -105,14 +107,14 @@ def read_rows(path: str | Path) -> Iterator[Row]:
 
 
 # -- CSV ------------------------------------------------------------------------------------------------
-_SEP_LINE = re.compile(r"sep=(.)\r?\n?")
+_SEP_LINE = re.compile(r"sep=([^\r\n]*)\r?\n?")
 DELIMITERS = ",;\t|"
 
 
 def _csv_rows(source: Path) -> Iterator[Row]:
     with open(source, "rb") as raw:
-        start = raw.read(4)
-        encoding = "utf-16" if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8-sig"
+        start = raw.read(256)
+        encoding = "utf-16" if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else utf16_without_bom(start) or "utf-8-sig"
         raw.seek(0)
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
         yield from _csv_from_stream(source, stream, encoding)
@@ -123,6 +125,15 @@ def _csv_from_stream(source: Path, stream: IO[str], encoding: str) -> Iterator[R
     try:
         first = stream.readline()
         match = _SEP_LINE.fullmatch(first)
+        named = match.group(1) if match else ","
+        if len(named) != 1 or named == '"' or named.isalnum() or (named.isspace() and named != "\t"):
+            raise TableError(
+                QT_TRANSLATE_NOOP(
+                    "core", "{source}:1: Excel's line {line!r} names no one-character delimiter (write sep=; or delete the line)"
+                ),
+                source=source,
+                line=first.strip()[:20],
+            )
         if match:  # Excel's hint for the delimiter: a line of its own, not part of the table
             delimiter, lines = match.group(1), iter(stream)
             line = 2
@@ -151,7 +162,9 @@ def _csv_from_stream(source: Path, stream: IO[str], encoding: str) -> Iterator[R
             yield Row(line, tuple(cells))
             line = first_line_after(reader, match is not None)
     except UnicodeDecodeError:
-        what = Message(QT_TRANSLATE_NOOP("core", "UTF-16 text") if encoding == "utf-16" else QT_TRANSLATE_NOOP("core", "UTF-8 text"))
+        what = Message(
+            QT_TRANSLATE_NOOP("core", "UTF-16 text") if encoding.startswith("utf-16") else QT_TRANSLATE_NOOP("core", "UTF-8 text")
+        )
         raise TableError(
             QT_TRANSLATE_NOOP("core", "{source}:{line}: not {what} (save the roster as 'CSV UTF-8')"),
             source=source,
@@ -234,44 +247,63 @@ def _check_cells(source: Path, line: int, cells: list[str] | tuple[Value, ...]) 
 
 # -- XLSX -----------------------------------------------------------------------------------------------
 def _xlsx_rows(source: Path) -> Iterator[Row]:
-    extents = _check_container(source)
+    book_map = _check_container(source)
     import openpyxl  # noqa: PLC0415 - only for workbooks
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
     with open(source, "rb") as stream:  # a file, not a name: openpyxl would judge by the extension
         try:
             book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
-        except (InvalidFileException, *BROKEN_WORKBOOK) as exc:
+        except (InvalidFileException, *BROKEN_WORKBOOK):
             raise TableError(
-                QT_TRANSLATE_NOOP("core", "{source}: not a readable XLSX workbook ({reason})"), source=source, reason=_reason(exc)
+                QT_TRANSLATE_NOOP(
+                    "core", "{source}: not a readable XLSX workbook: its parts do not fit together (save it again from a spreadsheet)"
+                ),
+                source=source,
             ) from None
-        yield from _sheet_rows(source, book, extents)
+        yield from _sheet_rows(source, book, book_map)
 
 
-def _sheet_rows(source: Path, book: Any, extents: dict[str, tuple[int, int]]) -> Iterator[Row]:
+def _sheet_rows(source: Path, book: Any, book_map: _WorkbookMap) -> Iterator[Row]:
+    """The rows of the first worksheet that holds a value (a roster on the only filled sheet is read wherever it is)."""
     try:
         if not book.worksheets:
+            missing = next(iter(book_map.missing_sheets()), None)
+            if missing is not None:
+                raise TableError(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{source}: the workbook's sheet {sheet!r} has no worksheet part (save it again from a spreadsheet)"
+                    ),
+                    source=source,
+                    sheet=missing,
+                )
             raise TableError(QT_TRANSLATE_NOOP("core", "{source}: the workbook has no worksheet"), source=source)
-        sheet = book.worksheets[0]
-        part = str(getattr(sheet, "_worksheet_path", "")).lstrip("/")
-        last, width = extents.get(part) or max(extents.values(), default=(0, 0))
-        if last == 0:
+        filled = [(sheet, extent) for sheet in book.worksheets if (extent := book_map.extent(sheet))[0] > 0]
+        if not filled:
             return
+        sheet, (last, width) = filled[0]
         number = 0
         try:
             for number, values in enumerate(sheet.iter_rows(min_row=1, max_row=last, max_col=width, values_only=True), 1):
                 cells = tuple(values)
                 _check_cells(source, number, cells)
                 yield Row(number, cells)
-        except BROKEN_WORKBOOK as exc:
+        except BROKEN_WORKBOOK:
             raise TableError(
-                QT_TRANSLATE_NOOP("core", "{source}:{line}: not a readable worksheet row ({reason})"),
+                QT_TRANSLATE_NOOP(
+                    "core", "{source}: {sheet}!{row}:{row}: a row no spreadsheet would write (save the workbook again from a spreadsheet)"
+                ),
                 source=source,
-                line=number + 1,
-                reason=_reason(exc),
+                sheet=_sheet_ref(sheet.title),
+                row=number + 1,
             ) from None
     finally:
         book.close()
+
+
+def _sheet_ref(name: str) -> str:
+    """A sheet's name as a cell reference writes it: quoted when it is not one word (``'Daftar Peserta'``)."""
+    return name if re.fullmatch(r"[A-Za-z_][\w.]*", name) else "'" + name.replace("'", "''") + "'"
 
 
 def _reason(exc: BaseException) -> str:
@@ -279,8 +311,40 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _check_container(source: Path) -> dict[str, tuple[int, int]]:
-    """Refuse a ZIP container beyond the limits; returns each worksheet part's last row and column with a value."""
+_REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+_FIRST_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml")  # walked before the worksheets
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+@dataclasses.dataclass
+class _WorkbookMap:
+    """What the container walk learnt: each sheet's name and part, the shared strings' count, each worksheet's extent."""
+
+    sheets: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (name, relationship id) in tab order
+    targets: dict[str, str] = dataclasses.field(default_factory=dict)  # relationship id -> part name
+    shared_strings: int | None = None
+    extents: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)  # part -> last row and column with a value
+
+    def sheet_of(self, part: str) -> str:
+        """The name of the sheet whose worksheet is ``part`` (the part's own name when the workbook names none)."""
+        return next((name for name, rid in self.sheets if self.targets.get(rid) == part), part)
+
+    def missing_sheets(self) -> Iterator[str]:
+        """The names of the sheets whose worksheet part is not in the container."""
+        return (name for name, rid in self.sheets if self.targets.get(rid) not in self.extents)
+
+    def extent(self, sheet: Any) -> tuple[int, int]:
+        """The last row and column with a value of an openpyxl worksheet."""
+        return self.extents.get(str(getattr(sheet, "_worksheet_path", "")).lstrip("/"), (0, 0))
+
+
+def _part_name(target: str) -> str:
+    """A relationship target of the workbook (relative to ``xl/``, or absolute) as a part name in the container."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+
+
+def _check_container(source: Path) -> _WorkbookMap:
+    """Refuse a ZIP container beyond the limits, or one whose parts or cells no spreadsheet writes; returns what the walk learnt."""
     try:
         with zipfile.ZipFile(source) as archive:
             parts = archive.infolist()
@@ -312,16 +376,30 @@ def _check_container(source: Path) -> dict[str, tuple[int, int]]:
                     source=source,
                     megabytes=MAX_UNPACKED_BYTES // 2**20,
                 )
-            extents = {}
-            for info in parts:
+            names = {info.filename for info in parts}
+            for required in _REQUIRED_PARTS:
+                if required not in names:
+                    raise TableError(
+                        QT_TRANSLATE_NOOP(
+                            "core", "{source}: not a readable XLSX workbook: it has no part {part} (save it again from a spreadsheet)"
+                        ),
+                        source=source,
+                        part=required,
+                    )
+            book_map = _WorkbookMap()
+            first = {name: place for place, name in enumerate(_FIRST_PARTS)}
+            for info in sorted(parts, key=lambda info: first.get(info.filename, len(first))):
                 if info.filename.endswith((".xml", ".rels")):
-                    extent = _check_part(source, archive, info)
+                    extent = _check_part(source, archive, info, book_map)
                     if info.filename.startswith("xl/worksheets/"):
-                        extents[info.filename] = extent
-            return extents
-    except BROKEN_WORKBOOK as exc:
+                        book_map.extents[info.filename] = extent
+            return book_map
+    except BROKEN_WORKBOOK:
         raise TableError(
-            QT_TRANSLATE_NOOP("core", "{source}: not a readable XLSX workbook ({reason})"), source=source, reason=_reason(exc)
+            QT_TRANSLATE_NOOP(
+                "core", "{source}: not a readable XLSX workbook: the ZIP container is damaged (save it again from a spreadsheet)"
+            ),
+            source=source,
         ) from None
 
 
@@ -340,17 +418,21 @@ def _column(reference: str | None) -> int:
     return number
 
 
-def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, book_map: _WorkbookMap) -> tuple[int, int]:
     """Walk one XML part with a streaming parser, dropping each element as it ends.
 
-    Returns the last worksheet row and column that hold a value ((0, 0) for other parts). Raises
-    TableError at the first limit passed.
+    Returns the last worksheet row and column that hold a value ((0, 0) for other parts); notes the
+    workbook's sheets, its relationships and its shared texts in ``book_map``. Raises TableError at
+    the first limit passed, and at a worksheet cell whose stored value its type cannot be
+    (``FILE: Sheet!B3: what``).
     """
     where = f"{source}: part {info.filename}"
+    worksheet = info.filename.startswith("xl/worksheets/")
     parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     open_elements: list[Element] = []
-    elements = row = last_row = last_column = cells = 0
+    elements = row = last_row = last_column = cells = column = 0
     valued = False  # the cell being read holds a value (its children are dropped as they end)
+    value: str | None = None  # the text of the cell's <v>
     tail = b""
     with archive.open(info) as stream:
         while chunk := stream.read(1 << 16):
@@ -381,9 +463,9 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
                         )
                     name = _local(element.tag)
                     if name == "row":
-                        row, cells = _row_number(source, element.get("r"), row), 0
+                        row, cells, column = _row_number(source, element.get("r"), row), 0, 0
                     elif name == "c":
-                        cells, valued = cells + 1, False
+                        cells, valued, value = cells + 1, False, None
                         if cells > MAX_ROW_CELLS:
                             raise TableError(
                                 QT_TRANSLATE_NOOP(
@@ -405,28 +487,55 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
                 name = _local(element.tag)
                 if name in ("v", "is"):
                     valued = True
-                elif name == "c" and valued:
-                    column = _column(element.get("r")) or MAX_COLUMNS  # a cell may leave its place implicit
-                    if column > MAX_COLUMNS:
+                    value = text if name == "v" else None
+                elif name == "c" and worksheet:
+                    reference = element.get("r")
+                    column = _column(reference) if reference else column + 1  # a cell may leave its place implicit
+                    cell = f"{_sheet_ref(book_map.sheet_of(info.filename))}!{column_letters(column)}{row}"
+                    if reference is not None and not CELL_REFERENCE.fullmatch(reference):
+                        raise TableError(
+                            QT_TRANSLATE_NOOP("core", "{source}: {cell}: the cell reference {reference!r} is not a column and a row"),
+                            source=source,
+                            cell=cell,
+                            reference=reference[:20],
+                        )
+                    problem = cell_problem(element.get("t"), value, book_map.shared_strings) if valued else None
+                    if problem is not None:
                         raise TableError(
                             QT_TRANSLATE_NOOP(
-                                "core", "{source}:{row}: a value beyond column {max_columns}, the most a roster row may have"
+                                "core", "{source}: {cell}: {problem} (retype the cell, or save the workbook again from a spreadsheet)"
                             ),
                             source=source,
-                            row=row,
-                            max_columns=MAX_COLUMNS,
+                            cell=cell,
+                            problem=problem,
                         )
-                    if row > last_row + MAX_ROW_GAP or row > MAX_ROWS + MAX_ROW_GAP:
-                        raise TableError(
-                            QT_TRANSLATE_NOOP(
-                                "core", "{source}:{row}: more than {max_rows:,} rows, or more than {max_row_gap:,} blank rows in a row"
-                            ),
-                            source=source,
-                            row=row,
-                            max_rows=MAX_ROWS,
-                            max_row_gap=MAX_ROW_GAP,
-                        )
-                    last_row, last_column = row, max(last_column, column)
+                    if valued:
+                        if (column if reference else MAX_COLUMNS) > MAX_COLUMNS:
+                            raise TableError(
+                                QT_TRANSLATE_NOOP(
+                                    "core", "{source}:{row}: a value beyond column {max_columns}, the most a roster row may have"
+                                ),
+                                source=source,
+                                row=row,
+                                max_columns=MAX_COLUMNS,
+                            )
+                        if row > last_row + MAX_ROW_GAP or row > MAX_ROWS + MAX_ROW_GAP:
+                            raise TableError(
+                                QT_TRANSLATE_NOOP(
+                                    "core", "{source}:{row}: more than {max_rows:,} rows, or more than {max_row_gap:,} blank rows in a row"
+                                ),
+                                source=source,
+                                row=row,
+                                max_rows=MAX_ROWS,
+                                max_row_gap=MAX_ROW_GAP,
+                            )
+                        last_row, last_column = row, max(last_column, column if reference else MAX_COLUMNS)
+                elif name == "sheet" and info.filename == "xl/workbook.xml":
+                    book_map.sheets.append((element.get("name", ""), element.get(_RELATIONSHIP_ID, "")))
+                elif name == "Relationship" and info.filename == "xl/_rels/workbook.xml.rels":
+                    book_map.targets[element.get("Id", "")] = _part_name(element.get("Target", ""))
+                elif name == "si" and info.filename == "xl/sharedStrings.xml":
+                    book_map.shared_strings = (book_map.shared_strings or 0) + 1
                 if open_elements:
                     open_elements[-1].remove(element)  # the parent keeps no finished child: memory stays flat
     try:

@@ -37,6 +37,7 @@ class RosterDialog(QDialog):
     def __init__(self, preview: Any, cohort_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import a roster into {cohort}").format(cohort=cohort_title))
+        self.headers: dict[int, str] = getattr(preview, "headers", {})  # 1-based column -> its header in the file
         self.model = RowsTableModel(lambda: [self.tr("Line"), self.tr("Staff ID"), self.tr("Name"), self.tr("What happens")])
         rows = [[row.line, row.staff_id, row.full_name, self._what(row)] for row in preview.rows]
         self.model.set_rows(rows, [bool(row.errors) for row in preview.rows])
@@ -68,9 +69,15 @@ class RosterDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 460)
 
+    def _in_column(self, column: int, what: str) -> str:
+        """``what`` after the column it is in, named by its header as the file writes it (``NIP: ...``)."""
+        header = self.headers.get(column)
+        return self.tr("{column}: {what}").format(column=header, what=what) if header else what
+
     def _what(self, row: Any) -> str:
-        if row.errors:
-            return "; ".join(core_text(error) for error in row.errors)  # the core's words in the interface language
+        if row.errors:  # the core's words in the interface language, each after the file's column it is in
+            places = [*row.error_columns, *[0] * len(row.errors)]
+            return "; ".join(self._in_column(places[index], core_text(error)) for index, error in enumerate(row.errors))
         if row.existing:
             what = self.tr("add the existing account {username}").format(username=row.existing)
         else:
