@@ -63,11 +63,13 @@ def test_figures_by_hand(db: Database) -> None:
     assert report.critical_errors[0][0].startswith("The case ended without the victim ever receiving safety and medical care")
     assert dict(report.broken_rules)["medical-care-required"] == 2
     assert dict(report.broken_rules)["care-before-screening"] == 1
-    # The mean per competency is over this scenario's finished attempts, the same figures each trainee's debrief shows.
+    # The mean per competency is over this scenario's finished attempts, from the raw points each trainee's debrief
+    # shows, rounded once (the mean of the rounded percents could be off by 0.1).
     with db.reading() as session:
         results = [a.result for a in session.scalars(select(Attempt).where(Attempt.finished_at.is_not(None)))]
     for competency, mean in report.competencies.items():
-        assert mean == round(sum(r["percent"][competency] for r in results) / len(results), 1)
+        raw = [min(100.0, max(0.0, 100 * r["points"].get(competency, 0) / r["max"][competency])) for r in results]
+        assert mean == round(sum(raw) / len(results), 1)
     assert report.competency_titles["victim_care"] == "Safety and victim care"
 
 

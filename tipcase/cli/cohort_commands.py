@@ -76,8 +76,12 @@ def register(commands: argparse._SubParsersAction, course_actions: argparse._Sub
     report.add_argument("--scenario", metavar="ID", help="only this scenario of the course")
     report.add_argument("--lang", metavar="LANG", default="en", help="language of stage titles and choice labels")
     report.add_argument("--json", action="store_true", help="print everything as JSON")
-    report.add_argument("--xlsx", metavar="OUT.xlsx", help="also write a workbook (one file per scenario: OUT-<scenario>.xlsx)")
-    report.add_argument("--csv", metavar="OUT.csv", help="also write CSV (one file per scenario: OUT-<scenario>.csv)")
+    report.add_argument(
+        "--xlsx", metavar="OUT.xlsx", help="also write this one workbook: every scenario of the course, a sheet each (readable by you only)"
+    )
+    report.add_argument(
+        "--csv", metavar="OUT.csv", help="also write this one CSV file: every table of every scenario (readable by you only)"
+    )
     report.set_defaults(handler=cmd_cohorts_report)
 
 
@@ -218,11 +222,6 @@ def _shown(text: str) -> str:
     return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
 
 
-def _per_scenario(path: str, scenario: str, several: bool) -> Path:
-    target = Path(path)
-    return target.with_name(f"{target.stem}-{scenario}{target.suffix}") if several else target
-
-
 def cmd_cohorts_report(args: argparse.Namespace) -> int:
     """``tipcase cohorts report COHORT COURSE``: where the cohort went wrong on each case (``analytics``), printed or exported to CSV/XLSX.
 
@@ -246,14 +245,21 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
             analytics.scenario_analytics(session, operator(), cohort, course, version, language=languages[version.id] or args.lang)
             for version in versions
         ]
-    several = len(reports) > 1
-    for report in reports:
-        if args.xlsx:
-            analytics.export_xlsx(report, _per_scenario(args.xlsx, report.scenario, several))
-        if args.csv:
-            analytics.export_csv(report, _per_scenario(args.csv, report.scenario, several))
+    written = []
+    for option, name, kind in (("--xlsx", args.xlsx, "write_xlsx"), ("--csv", args.csv, "write_csv")):
+        if name:
+            from tipcase.services import report_files  # noqa: PLC0415 - the writers (openpyxl) only when a file is asked for
+
+            write = getattr(report_files, kind)
+            try:
+                write(reports, name)
+            except OSError as exc:
+                raise UsageError(f"{option} {name}: cannot write it: {exc.strerror or exc}") from None
+            written.append(f"wrote {name} ({len(reports)} {'scenario' if len(reports) == 1 else 'scenarios'})")
     if args.json:
         print_json([dataclasses.asdict(report) for report in reports])
+        for line in written:
+            print(line, file=sys.stderr)
         return EXIT_OK
     for report in reports:
         print(
@@ -265,5 +271,7 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
         for text, count in report.critical_errors[:5]:
             print(f"  critical ({count}): {text[:100]}")
         for rule, count in report.broken_rules[:5]:
-            print(f"  rule broken ({count}): {rule}")
+            print(f"  rule broken ({count}): {report.rule_titles.get(rule, rule)} ({rule})")
+    for line in written:
+        print(line)
     return EXIT_OK

@@ -15,12 +15,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, true
+from sqlalchemy import ColumnElement, case, func, select, true
 from sqlalchemy.orm import Session
 
 from tipcase.home_folder import claim_private
 from tipcase.play.ratings import Rating, rate_choice
 from tipcase.services.permissions import Permission, require
+from tipcase.services.report_words import critical_texts, rule_titles, said_in
 from tipcase.services.scenarios import playable
 from tipcase.spreadsheets import SafeCsvWriter, append_row
 from tipcase.store.models import Attempt, AttemptScore, Cohort, Course, Decision, ScenarioVersion, User, cohort_members
@@ -83,6 +84,7 @@ class ScenarioAnalytics:
     edges: list[tuple[str, int, str, bool]] = dataclasses.field(default_factory=list)  # (stage, choice number, to, critical)
     progress: list[DayProgress] = dataclasses.field(default_factory=list)  # by day, from the first finished attempt
     stage_titles: dict[str, str] = dataclasses.field(default_factory=dict)  # stage -> its title (or text's start)
+    rule_titles: dict[str, str] = dataclasses.field(default_factory=dict)  # pathway rule id -> its title in the report's language
 
 
 @dataclasses.dataclass(frozen=True)
@@ -114,7 +116,7 @@ def scenario_analytics(
     started = members_where()
     completed = members_where(Attempt.finished_at.is_not(None))
     passed = members_where(Attempt.passed.is_(True))
-    mean = session.scalar(select(func.avg(Attempt.total_percent)).where(*mine, Attempt.finished_at.is_not(None)))
+    mean = session.scalar(select(func.avg(_total_percent())).where(*mine, Attempt.finished_at.is_not(None)))
 
     counts = session.execute(
         select(Decision.stage, Decision.choice_index, func.count(Decision.id))
@@ -162,13 +164,13 @@ def scenario_analytics(
     )
 
     finished = (*mine, Attempt.finished_at.is_not(None))
-    critical = _counted_in_results(session, finished, "critical_errors", "text")
+    critical = _counted_in_results(session, finished, "critical_errors", "text")  # in each attempt's language
     broken = _counted_in_results(session, finished, "rule_violations", "rule")
     progress = _progress(session, mine)
     competencies = {
         competency: round(float(mean_percent), 1)
         for competency, mean_percent in session.execute(
-            select(AttemptScore.competency, func.avg(AttemptScore.percent))
+            select(AttemptScore.competency, func.avg(_competency_percent()))
             .join(Attempt, Attempt.id == AttemptScore.attempt_id)
             .where(*mine, Attempt.finished_at.is_not(None))
             .group_by(AttemptScore.competency)
@@ -191,7 +193,7 @@ def scenario_analytics(
         competency_titles={c: scenario.competencies[c].title.get(language, fallbacks) for c in competencies if c in scenario.competencies},
         choices=shares,
         hardest=hardest,
-        critical_errors=critical.most_common(),
+        critical_errors=said_in(critical.most_common(), critical_texts(scenario, play.pathway, language)),
         broken_rules=broken.most_common(),
         start=scenario.start,
         ends={stage.id: stage.end for stage in scenario.stages.values() if stage.end},
@@ -202,7 +204,28 @@ def scenario_analytics(
         ],
         progress=progress,
         stage_titles={stage.id: _stage_title(stage, language, fallbacks) for stage in scenario.stages.values()},
+        rule_titles=rule_titles(scenario, play.pathway, language),
     )
+
+
+def _clamped(raw: Any, whole: Any, stored: Any) -> ColumnElement[Any]:
+    """``100 * raw / whole`` clamped to 0..100 (``scoring.percent`` before its rounding); ``stored`` where ``whole`` is not positive."""
+    share = 100.0 * raw / whole
+    return case((whole <= 0, stored), (share > 100.0, 100.0), (share < 0.0, 0.0), else_=share)
+
+
+def _competency_percent() -> ColumnElement[Any]:
+    """An attempt's percent in a competency from its raw points, unrounded: a mean of them is rounded once, at the end.
+
+    Averaging the stored, rounded percents was off by 0.1 (16.6 % for a true 16.7 %).
+    """
+    return _clamped(AttemptScore.points, AttemptScore.max, AttemptScore.percent)
+
+
+def _total_percent() -> ColumnElement[Any]:
+    """An attempt's total percent from its result's raw ``total`` and ``max_total``, unrounded (the stored one where absent)."""
+    total, most = Attempt.result["total"].as_float(), Attempt.result["max_total"].as_float()
+    return case((total.is_(None) | most.is_(None), Attempt.total_percent), else_=_clamped(total, most, Attempt.total_percent))
 
 
 def _counted_in_results(session: Session, where: tuple[object, ...], field: str, key: str) -> Counter[str]:
@@ -268,7 +291,7 @@ def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
         ["pass rate (%)", report.pass_rate],
         ["mean percent", report.mean_percent],
     ]
-    summary += [[f"mean percent: {c}", p] for c, p in report.competencies.items()]
+    summary += [[f"mean percent: {report.competency_titles.get(c, c)}", p] for c, p in report.competencies.items()]
     return {
         "Summary": [["figure", "value"], *summary],
         "Hardest stages": [
@@ -280,7 +303,7 @@ def _tables(report: ScenarioAnalytics) -> dict[str, list[list[object]]]:
             *[[c.stage, c.choice, c.label, c.count, c.share, c.poor, c.critical] for c in report.choices],
         ],
         "Critical errors": [["critical error", "attempts"], *[[text, n] for text, n in report.critical_errors]],
-        "Broken rules": [["rule", "attempts"], *[[rule, n] for rule, n in report.broken_rules]],
+        "Broken rules": [["rule", "id", "attempts"], *[[report.rule_titles.get(rule, rule), rule, n] for rule, n in report.broken_rules]],
         "Progress": [["day", "completed", "passed"], *[[p.day.isoformat(), p.completed, p.passed] for p in report.progress]],
     }
 

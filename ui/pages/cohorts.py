@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
@@ -164,6 +164,8 @@ class CohortsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self.cohorts:  # the courses', cases' and competencies' names, and the report, in the new language
+                self.refresh()
         super().changeEvent(event)
 
     def refresh_view(self) -> None:
@@ -226,10 +228,13 @@ class CohortsPage(QWidget):
 
     def _cohort_chosen(self, *_args: object) -> None:
         cohort = self._cohort()
+        chosen = self.course_box.currentData()
         self.course_box.blockSignals(True)
         self.course_box.clear()
         for course in cohort.courses if cohort is not None else ():
             self.course_box.addItem(self.context.text(course.title), course.course_id)
+            self.course_box.setItemData(self.course_box.count() - 1, self.context.text(course.title), Qt.ItemDataRole.ToolTipRole)
+        self.course_box.setCurrentIndex(max(0, self.course_box.findData(chosen)) if chosen is not None else 0)
         self.course_box.blockSignals(False)
         self.roster_button.setEnabled(cohort is not None)
         self.assign_button.setEnabled(cohort is not None)
@@ -237,10 +242,14 @@ class CohortsPage(QWidget):
 
     def _course_chosen(self, *_args: object) -> None:
         course = self._course()
+        chosen = self.scenario_box.currentData()
         self.scenario_box.blockSignals(True)
         self.scenario_box.clear()
         for scenario in course.scenarios if course is not None else ():
-            self.scenario_box.addItem(f"{self.context.text(scenario.title)} (v{scenario.version})", scenario.version_id)
+            shown = f"{self.context.text(scenario.title)} (v{scenario.version})"
+            self.scenario_box.addItem(shown, scenario.version_id)
+            self.scenario_box.setItemData(self.scenario_box.count() - 1, shown, Qt.ItemDataRole.ToolTipRole)
+        self.scenario_box.setCurrentIndex(max(0, self.scenario_box.findData(chosen)) if chosen is not None else 0)
         self.scenario_box.blockSignals(False)
         self.load_report()
 
@@ -276,15 +285,15 @@ class CohortsPage(QWidget):
             return
         members = self.tr("<b>%n</b> member(s)", "", report.members)
         figures = self.tr(
-            "<b>{started}</b> started, <b>{completed}</b> completed ({completion} %), <b>{passed}</b> passed ({pass_rate} %). "
-            "Mean result of finished attempts: <b>{mean} %</b>."
+            "<b>{started}</b> started, <b>{completed}</b> completed ({completion}), <b>{passed}</b> passed ({pass_rate}). "
+            "Mean result of finished attempts: <b>{mean}</b>."
         ).format(
             started=report.started,
             completed=report.completed,
-            completion=report.completion_rate,
+            completion=percent_text(report.completion_rate, 1),
             passed=report.passed,
-            pass_rate=report.pass_rate,
-            mean=report.mean_percent,
+            pass_rate=percent_text(report.pass_rate, 1),
+            mean=percent_text(report.mean_percent, 1),
         )
         self.summary.setText(f"{members}: {figures}")
         self.hardest_model.set_rows([[s.stage, s.decisions, s.poor, s.poor_share, s.title] for s in report.hardest])
@@ -292,7 +301,7 @@ class CohortsPage(QWidget):
             [[c.stage, c.choice, c.count, c.share, c.label] for c in report.choices], [c.poor for c in report.choices]
         )
         errors = [[self.tr("Critical error"), n, text] for text, n in report.critical_errors]
-        errors += [[self.tr("Broken rule"), n, rule] for rule, n in report.broken_rules]
+        errors += [[self.tr("Broken rule"), n, report.rule_titles.get(rule, rule)] for rule, n in report.broken_rules]
         self.errors_model.set_rows(errors, [row[0] == self.tr("Critical error") for row in errors])
         self._draw_heat(report)
         self._draw_progress(report.progress, report.members)
@@ -340,8 +349,11 @@ class CohortsPage(QWidget):
         edges = []
         for (stage, target), (count, critical) in pairs.items():
             share = count / at_stage[stage] if at_stage.get(stage) else 0.0
-            label = percent_text(100 * share, 0) if count else ""
-            edges.append(EdgeSpec(stage, target, "critical" if critical else "plain", heat=share, label=label))
+            style = "critical" if critical else "plain"
+            if count:  # as wide as its share, in the route's colour (a critical one keeps its colour and dashes)
+                edges.append(EdgeSpec(stage, target, style, heat=share, label=percent_text(100 * share, 0)))
+            else:  # nobody took it: the map's plain thin line, which the legend names
+                edges.append(EdgeSpec(stage, target, style))
         self.heat_panel.show_content(MapContent(nodes, edges, report.start))
 
     # -- actions ---------------------------------------------------------------------------------
@@ -417,11 +429,11 @@ class CohortsPage(QWidget):
         self._run(lambda db, account: assign_course(db, account, cohort, course_id), lambda _none: self.refresh(select=cohort))
 
     def choose_roster(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a roster"), "", self.tr("Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)")
+        chosen = file_dialogs.open_file(
+            self, "roster", self.tr("Import a roster"), self.tr("Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)")
         )
-        if name:
-            self.preview_roster(Path(name))
+        if chosen is not None:
+            self.preview_roster(chosen)
 
     def preview_roster(self, path: Path) -> None:
         """Show every row and what it would do; import only when the trainer confirms."""
@@ -464,14 +476,15 @@ class CohortsPage(QWidget):
     def export_report(self) -> None:
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
+        chosen = file_dialogs.save_file(
             self,
+            "report",
             self.tr("Export the report"),
             f"{self.report.cohort}-{self.report.scenario}.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
-        if name:
-            self.export_to(Path(name))
+        if chosen is not None:
+            self.export_to(chosen)
 
     def export_to(self, path: Path) -> None:
         from tipcase.services import analytics  # noqa: PLC0415
@@ -484,8 +497,3 @@ class CohortsPage(QWidget):
             lambda _none: self.context.signals.status_message.emit(saved),
             self._failed,
         )
-
-
-def _kind(report: Any, stage: str) -> str:
-    """How the heat overlay marks a stage: its end outcome, the start, or plain."""
-    return str(report.ends.get(stage) or ("start" if stage == report.start else "normal"))

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+LIST_CHROME = 64  # pixels beside an item's text: its check box, the frame, the margins and a vertical scroll bar
+MOST_LIST_WIDTH = 820  # the list never grows wider (a 1366-pixel screen); a longer title wraps
+
 
 class CourseDialog(QDialog):
     """Compose a new course: its code, titles in both languages, its cases in order, pass rule and attempt policy."""
@@ -42,6 +45,14 @@ class CourseDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, version.version_id)
             self.scenarios.addItem(item)
+        self.scenarios.setWordWrap(True)  # a title wider than the screen allows wraps rather than being cut
+        widest = max(
+            (self.scenarios.fontMetrics().horizontalAdvance(self.scenarios.item(r).text()) for r in range(self.scenarios.count())),
+            default=0,
+        )
+        self.scenarios.setMinimumWidth(
+            min(widest + LIST_CHROME, MOST_LIST_WIDTH)
+        )  # every title whole, the check box and scroll bar beside it
         self.pass_rule = QComboBox()
         self.pass_rule.addItem(self.tr("Every scenario passed"), "all")
         self.pass_rule.addItem(self.tr("A mean percent over the scenarios"), "mean")
@@ -72,7 +83,7 @@ class CourseDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)
-        self.resize(620, 520)
+        self.resize(max(620, self.sizeHint().width()), 520)
 
     def draft(self) -> Any:
         from tipcase.services.trainer_desktop import CourseDraft  # noqa: PLC0415

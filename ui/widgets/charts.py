@@ -9,6 +9,7 @@ Both share ``ChartView``: antialiasing, a sensible size and the scheme's light o
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -82,20 +83,19 @@ class CompetencyChart(ChartView):
             label, percent = percents[row]
             counted.append(percent)
             lost.append(max(0.0, earned[row] - percent) if earned is not None else 0.0)
-            labels.append(label)
+            labels.append(category_label(label, percent))
         series = QHorizontalStackedBarSeries() if earned is not None else QHorizontalBarSeries()
         series.append(counted)
         if earned is not None:
             series.append(lost)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value %")
+        series.setLabelsVisible(False)  # the figure is in the category's label: on a short bar it ran off the bar
         chart.addSeries(series)
         if earned is None:
             chart.legend().hide()
         else:
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         categories = QBarCategoryAxis()
-        categories.append(labels)
+        categories.append(labels)  # wrapped onto lines (category_label) rather than elided
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%.0f")  # %d draws no labels once numbers are localized
@@ -112,6 +112,25 @@ class CompetencyChart(ChartView):
                 f"{label}: {percent_text(percent)} ({names[1]}: {percent_text(whole - percent)})" for (label, percent), whole in pairs
             ]
         self.setAccessibleDescription("; ".join(described))
+
+
+LABEL_LINE = 24  # characters on a line of a category's label before it wraps
+
+
+def category_label(name: str, percent: float) -> str:
+    """A bar's label: the competency's name wrapped at word breaks onto lines of about ``LABEL_LINE`` characters, and its figure.
+
+    Rich text (QtCharts draws axis labels as HTML): ``Persetujuan dan<br>kerahasiaan: 33,3 %``.
+    """
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_LINE:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    lines = lines or [""]
+    lines[-1] += f": {percent_text(percent)}"
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def _msecs(day: dt.date) -> float:
