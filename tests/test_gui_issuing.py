@@ -196,7 +196,7 @@ def test_every_register_button_works(qtbot, tmp_path: Path, monkeypatch: pytest.
     window = _signed_in(qtbot, tmp_path, url, "demo-admin")
     page = window.register_page()
     page.issue("demo", "demo")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _caption, name, _kinds: (str(tmp_path / name), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _caption, name, _kinds: (str(tmp_path / Path(name).name), ""))
     monkeypatch.setattr("PySide6.QtPrintSupport.QPrintDialog.exec", lambda _self: QDialog.DialogCode.Rejected)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_args: warnings.append(text))

@@ -44,6 +44,9 @@ def create_context(
     ``watch_changes``: hear what other workstations change once the records are open (``ui.notifier``).
     """
     settings = settings or Settings()
+    from ui import file_dialogs  # noqa: PLC0415 - Qt's widgets are loaded by now
+
+    file_dialogs.use_settings(settings)  # open and save dialogs start where that kind of file was last
     translations = Translations()
     translations.apply(settings.get(LANGUAGE) or system_language())
     return ApplicationContext(

@@ -24,7 +24,11 @@ LANGUAGE: Setting[str] = Setting("ui/language", str, "", "Interface and case lan
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray(), "Main window geometry")
 LAST_USERNAME: Setting[str] = Setting("sign_in/last_username", str, "", "The last username signed in on this workstation")
 
-ALL: tuple[Setting[Any], ...] = (LANGUAGE, GEOMETRY, LAST_USERNAME)
+FOLDERS: Setting[str] = Setting(
+    "files/folders", str, "", "The folder each kind of file was last opened from or saved to (JSON: kind -> folder; ui.file_dialogs)"
+)
+
+ALL: tuple[Setting[Any], ...] = (LANGUAGE, GEOMETRY, LAST_USERNAME, FOLDERS)
 
 
 class Settings:

@@ -479,6 +479,10 @@
         <translation>Angkatan ini belum memiliki kursus.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion}), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate}). Mean result of finished attempts: &lt;b&gt;{mean}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion}), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate}). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean}&lt;/b&gt;.</translation>
+    </message>
+    <message>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
     </message>
@@ -487,10 +491,6 @@
         <translation>
             <numerusform>&lt;b&gt;%n&lt;/b&gt; anggota</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{started}&lt;/b&gt; started, &lt;b&gt;{completed}&lt;/b&gt; completed ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; passed ({pass_rate} %). Mean result of finished attempts: &lt;b&gt;{mean} %&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion} %), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate} %). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean} %&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Critical error</source>
@@ -3302,6 +3302,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         </translation>
     </message>
     <message>
+        <source>Columns not imported: {columns}.</source>
+        <translation>Kolom yang tidak diimpor: {columns}.</translation>
+    </message>
+    <message>
         <source>Nothing is imported until you press Import.</source>
         <translation>Tidak ada yang diimpor sampai Anda menekan Impor.</translation>
     </message>
@@ -3883,6 +3887,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>warning: {message}</source>
         <translation>peringatan: {message}</translation>
+    </message>
+    <message>
+        <source>This import is nearly empty: only {stages} of the story&apos;s {passages}. From its start passage, &apos;{start}&apos;, no link the importer can follow leads on, so the other passages were left out. Check in Twine which passage the story starts at and how it links on (links made by macros or story-format code cannot be followed; the warnings below name them).</source>
+        <translation>Hasil impor ini nyaris kosong: hanya {stages} dari {passages} cerita. Dari bagian awalnya, &apos;{start}&apos;, tidak ada tautan yang dapat diikuti pengimpor, sehingga bagian lainnya ditinggalkan. Periksa di Twine bagian mana yang menjadi awal cerita dan bagaimana tautannya berlanjut (tautan yang dibuat oleh makro atau kode format cerita tidak dapat diikuti; peringatan di bawah menyebutkannya).</translation>
     </message>
     <message>
         <source>Save the scenario</source>

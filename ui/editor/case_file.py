@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from tipcase.format.edits import SetExhibit
 from tipcase.format.form_text import bilingual, text_of
 from tipcase.format.media import MEDIA_TYPES, MediaError, adopt
 
+from ui import file_dialogs
 from ui.editor.fields import EXHIBIT_FIELDS
 from ui.editor.forms import Changes, Form, FormHost, set_field_text
 from ui.errors import user_message
@@ -194,14 +195,14 @@ class CaseFileForm(QWidget):
         document = self.host.document
         if document.path is None and not self.host.save():
             return
-        name, _ = QFileDialog.getOpenFileName(
+        chosen = file_dialogs.open_file(
             self,
+            "exhibit",
             self.tr("Choose a picture or recording"),
-            "",
             self.tr("Pictures and recordings ({patterns})").format(patterns=" ".join(f"*{suffix}" for suffix in MEDIA_TYPES)),
         )
-        if name:
-            self.use_file(Path(name))
+        if chosen is not None:
+            self.use_file(chosen)
 
     def use_file(self, chosen: Path) -> None:
         path = self.host.document.path

@@ -11,16 +11,18 @@ is opened again; saving or discarding removes it.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtCore import QCollator, QLocale, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.form_text import text_of
 
+from ui import file_dialogs
 from ui.errors import user_message
 
 if TYPE_CHECKING:
@@ -84,20 +86,23 @@ class FileSession(QObject):
     def choose_file(self) -> None:
         if not self.confirm_discard():
             return
-        name, _ = QFileDialog.getOpenFileName(self.page, self.tr("Open a scenario"), "", self.tr("Scenario (*.yaml *.yml)"))
-        if name:
-            self.open_file(Path(name))
+        chosen = file_dialogs.open_file(self.page, "scenario", self.tr("Open a scenario"), self.tr("Scenario (*.yaml *.yml)"))
+        if chosen is not None:
+            self.open_file(chosen)
 
     def fill_bundled_menu(self, menu: QMenu) -> None:
         """The bundled cases by title (in the interface language), each opened with one click."""
         menu.clear()
         language = self.page.language()
+        cases = []
         for path in bundled.bundled_scenarios():
             try:
                 data = ScenarioDocument.load(path).data
             except (OSError, EditError):  # a broken install: the case is simply not offered
                 continue
-            title = text_of(data.get("title"), language) or text_of(data.get("title"), "en") or path.stem
+            cases.append((text_of(data.get("title"), language) or text_of(data.get("title"), "en") or path.stem, path))
+        collator = QCollator(QLocale())  # in the order of the interface language's alphabet, as a reader looks one up
+        for title, path in sorted(cases, key=lambda case: functools.cmp_to_key(collator.compare)(case[0])):
             action = menu.addAction(title)
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, path=path: self.open_bundled(path))
@@ -153,8 +158,8 @@ class FileSession(QObject):
         suggested = f"{self.document.data.get('id', 'case')}.yaml"
         if self.document.path is not None and not in_library(self.document.path):
             suggested = str(self.document.path)
-        name, _ = QFileDialog.getSaveFileName(self.page, self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
-        return self.save_to(Path(name)) if name else False
+        chosen = file_dialogs.save_file(self.page, "scenario", self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
+        return self.save_to(chosen) if chosen is not None else False
 
     def save_to(self, path: Path) -> bool:
         from tipcase.importers import save_text  # noqa: PLC0415

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.exercise_log import status_text
 from ui.notifier import Follower
@@ -93,9 +93,9 @@ class NewSessionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.case.count() > 0 and bool(self.name.text().strip()))
 
     def _publish(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Publish a team case file"), "", self.tr("Team case files (*.yaml *.yml)"))
-        if name:
-            self.publish(Path(name))
+        chosen = file_dialogs.open_file(self, "team-case", self.tr("Publish a team case file"), self.tr("Team case files (*.yaml *.yml)"))
+        if chosen is not None:
+            self.publish(chosen)
 
     def publish(self, path: Path) -> None:
         def work(db: Any, account_id: int) -> Any:

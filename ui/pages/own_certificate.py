@@ -14,13 +14,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QStandardPaths
+from PySide6.QtCore import QDate, QEvent, QLocale
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tipcase.services.desktop import CourseRow, HeldCertificate
 
+from ui import file_dialogs
 from ui.context import ApplicationContext
 
 
@@ -116,11 +117,11 @@ class CertificateActions(QWidget):
         held = self.held
         if held is None:
             return
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the certificate"), str(folder / f"certificate-{held.serial}.pdf"), self.tr("PDF document (*.pdf)")
+        chosen = file_dialogs.save_file(
+            self, "certificates", self.tr("Save the certificate"), f"certificate-{held.serial}.pdf", self.tr("PDF document (*.pdf)")
         )
-        if name:
+        if chosen is not None:
+            name = str(chosen)
             target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
             self._write(target, lambda path: self.context.signals.status_message.emit(self.tr("Saved {path}").format(path=path)))
 

@@ -20,7 +20,6 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.register import SORT_ROLE, RegisterTableModel
 from ui.notifier import Follower
@@ -392,11 +392,11 @@ class RegisterPage(QWidget):
         if not serials:
             return
         kind = self.tr("ZIP archive (*.zip)") if as_zip else self.tr("PDF document (*.pdf)")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save certificates"), "certificates.zip" if as_zip else "certificates.pdf", kind
+        chosen = file_dialogs.save_file(
+            self, "certificates", self.tr("Save certificates"), "certificates.zip" if as_zip else "certificates.pdf", kind
         )
-        if name:
-            self.write(serials, Path(name), as_zip=as_zip, then=self._saved)
+        if chosen is not None:
+            self.write(serials, chosen, as_zip=as_zip, then=self._saved)
 
     def preview_selected(self) -> None:
         """Show the selected certificate exactly as it prints (the same PDF, rendered by QtPdf), with Print and Close."""
@@ -460,11 +460,16 @@ class RegisterPage(QWidget):
     def export_period(self, start: dt.date, end: dt.date) -> None:
         from tipcase.services.registrar_desktop import export_register  # noqa: PLC0415
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the register"), "register.xlsx", self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)")
+        chosen = file_dialogs.save_file(
+            self,
+            "report",
+            self.tr("Export the register"),
+            "register.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)"),
         )
-        if not name:
+        if chosen is None:
             return
+        name = str(chosen)
 
         def done(count: int) -> None:
             self.context.signals.status_message.emit(self.tr("%n certificate(s) exported.", "", count))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import file_dialogs
 from ui.errors import core_text
 from ui.models.rows import RowsTableModel
 
@@ -55,6 +55,8 @@ class RosterDialog(QDialog):
             message += " " + self.tr(
                 "%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.", "", warned
             )
+        if preview.ignored_columns:  # as the command line says: a column TIPCase does not read is named, not silently dropped
+            message += " " + self.tr("Columns not imported: {columns}.").format(columns=", ".join(preview.ignored_columns))
         self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -128,9 +130,10 @@ class NewAccountsDialog(QDialog):
         from tipcase.services.errors import ServiceError  # noqa: PLC0415
         from tipcase.services.roster import write_passwords  # noqa: PLC0415
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
-        if not name:
+        chosen = file_dialogs.save_file(self, "passwords", self.tr("Save the passwords"), "new-accounts.csv", self.tr("CSV (*.csv)"))
+        if chosen is None:
             return
+        name = str(chosen)
         try:
             write_passwords(name, self.created)
         except (OSError, ServiceError) as exc:

@@ -19,9 +19,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from tipcase.team.debrief import label
 
+from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.decisions import provision_notes, rating_text
 from ui.models.exercise_log import hours_text, stage_title, status_text, track_title
@@ -187,11 +187,11 @@ class TeamDebriefPage(QWidget):
         """Ask where to save the after-action report (Documents by default), then write it."""
         if not self.name:
             return
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the after-action report"), str(folder / f"{self.name}-after-action.pdf"), self.tr("PDF document (*.pdf)")
+        path = file_dialogs.save_file(
+            self, "report", self.tr("Save the after-action report"), f"{self.name}-after-action.pdf", self.tr("PDF document (*.pdf)")
         )
-        if chosen:
+        if path is not None:
+            chosen = str(path)
             self.write_report(Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf"))
 
     def write_report(self, target: Path) -> None:

@@ -7,31 +7,47 @@ the save dialog asks before replacing).
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from tipcase.format.form_text import text_of
+
+from ui import file_dialogs
 from ui.errors import core_text, user_message
 
 translate = QCoreApplication.translate
+COLLAPSED_STAGES = 2  # a story of more passages that became this few stages is reported as nearly empty
+COMMAND_LINE_HINT = re.compile(r" \((?:choose|pick|set) (?:it )?with --[a-z-]+\)")  # the command line's options mean nothing here
+
+
+def shown_notes(notes: Sequence[object]) -> list[str]:
+    """The import's warnings as the dialog lists them: each once (a repeat says how many times), without command-line hints."""
+    counts: dict[str, int] = {}
+    for note in notes:
+        line = COMMAND_LINE_HINT.sub("", str(note))
+        counts[line] = counts.get(line, 0) + 1
+    return [line if count == 1 else f"{line} (×{count})" for line, count in counts.items()]
 
 
 def choose_story(parent: QWidget) -> Path | None:
     """Ask for a Twine story or an H5P package to import; None when the trainer cancels."""
-    name, _ = QFileDialog.getOpenFileName(
+    return file_dialogs.open_file(
         parent,
+        "story",
         translate("TwineImportDialog", "Import a Twine story or an H5P scenario"),
-        "",
         translate(
             "TwineImportDialog",
             "Twine and H5P (*.twee *.tw *.txt *.html *.htm *.h5p *.json);;Twine stories (*.twee *.tw *.txt *.html *.htm);;"
             "H5P Branching Scenario (*.h5p *.json);;All files (*)",
         ),
     )
-    return Path(name) if name else None
 
 
 def read_story(path: Path) -> tuple[Any, list[str]]:
@@ -67,16 +83,25 @@ class TwineImportDialog(QDialog):
             summary += " " + self.tr("The validator still finds %n error(s): {first}", "", len(errors)).format(first=errors[0])
         else:
             summary += " " + self.tr("The case validates with no error.")
+        collapsed = self.collapsed_warning()
         self.summary = QLabel(
-            summary + " " + self.tr("Save it, then add scores, feedback, the pathway and the second language before publishing.")
+            (f"<p><b>{html.escape(collapsed, quote=False)}</b></p>" if collapsed else "")
+            + "<p>"
+            + html.escape(
+                summary + " " + self.tr("Save it, then add scores, feedback, the pathway and the second language before publishing."),
+                quote=False,
+            )
+            + "</p>"
         )
         self.summary.setWordWrap(True)
-        self.notes_label = QLabel(self.tr("%n warning(s): what was changed or left out", "", len(imported.notes)))
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        lines = shown_notes([self.warning_line(note) for note in imported.notes])
+        self.notes_label = QLabel(self.tr("%n warning(s): what was changed or left out", "", len(lines)))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes (no trap)
         self.notes.setReadOnly(True)
         self.notes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.notes.setPlainText("\n".join(self.warning_line(note) for note in imported.notes) or self.tr("Nothing was left out."))
+        self.notes.setPlainText("\n".join(lines) or self.tr("Nothing was left out."))
         self.notes.setAccessibleName(self.tr("Import warnings"))
         self.notes_label.setBuddy(self.notes)
         self.save_button = QPushButton(self.tr("&Save the scenario…"))
@@ -98,11 +123,24 @@ class TwineImportDialog(QDialog):
         what = self.tr("warning: {message}").format(message=core_text(note.message))
         return one_line(f"{note.path}:{note.line}:{note.col}: {what}")
 
+    def collapsed_warning(self) -> str:
+        """A plain warning when a story of many passages became a stage or two (the start reaches nothing), else ''."""
+        imported = self.imported
+        if getattr(imported, "kind", "twine") != "twine" or imported.stages > COLLAPSED_STAGES or imported.passages <= imported.stages:
+            return ""
+        start = imported.scenario["stages"].get(imported.scenario.get("start"), {})
+        name = text_of(start.get("title"), "en") or str(imported.scenario.get("start", ""))
+        return self.tr(
+            "This import is nearly empty: only {stages} of the story's {passages}. From its start passage, '{start}', no link the "
+            "importer can follow leads on, so the other passages were left out. Check in Twine which passage the story starts at "
+            "and how it links on (links made by macros or story-format code cannot be followed; the warnings below name them)."
+        ).format(stages=self.tr("%n stage(s)", "", imported.stages), passages=self.tr("%n passage(s)", "", imported.passages), start=name)
+
     def choose_target(self) -> None:
-        suggested = str(self.source.with_name(f"{self.imported.scenario['id']}.yaml"))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
-        if name:
-            self.save(Path(name))
+        suggested = str(self.source.with_name(f"{self.imported.scenario['id']}.yaml"))  # beside the story
+        chosen = file_dialogs.save_file(self, "scenario", self.tr("Save the scenario"), suggested, self.tr("Scenario (*.yaml)"))
+        if chosen is not None:
+            self.save(chosen)
 
     def save(self, target: Path) -> None:
         from tipcase.importers import ImportFailed, save_imported  # noqa: PLC0415

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tipcase.certificates.fields import competency_title, readable
 
+from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.theme import colours
 
@@ -107,10 +107,10 @@ class VerifyPage(QWidget):
             self.verify(self.entry.text().strip())
 
     def open_pdf(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a certificate"), "", self.tr("PDF document (*.pdf)"))
-        if name:
-            self.entry.setText(name)  # what is verified replaces what was typed before: the verdict below is this file's
-            self.verify(name)
+        chosen = file_dialogs.open_file(self, "presented", self.tr("Open a certificate"), self.tr("PDF document (*.pdf)"))
+        if chosen is not None:
+            self.entry.setText(str(chosen))  # what is verified replaces what was typed before: the verdict below is this file's
+            self.verify(str(chosen))
 
     def verify(self, argument: str) -> None:
         """Verify off the UI thread; a PDF of many pages shows a progress dialog that can cancel."""
