@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QCollator, QLocale
+from PySide6.QtCore import QCollator, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.gui import make_context, open_window, seeded_url
+from tipcase import bundled
 
 from ui import file_dialogs
 from ui.main_window import MainWindow
@@ -99,3 +100,20 @@ def test_the_bundled_cases_are_listed_in_alphabetical_order(window: MainWindow) 
     assert len(titles) > 5
     collator = QCollator(QLocale())
     assert all(collator.compare(a, b) <= 0 for a, b in itertools.pairwise(titles))
+
+
+def test_the_focus_ring_goes_with_the_stage_dragged(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor()
+    page = window.editor_page()
+    page.open_file(bundled.bundled_dir() / "scam-compound-return.yaml")
+    view = page.graph
+    first, second = view.node_ids()[:2]
+    view.select_node(first)
+    view.setFocus()
+    x, y = view.node_position(second)
+    start = view.mapFromScene(x, y)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(view.viewport(), start + QPoint(30, 20) * step / 5)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(30, 20))
+    assert view.focused_node() == second  # not left on the stage focused before

@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>Title (Bahasa Indonesia):</source>
-        <translation>Judul (Bahasa Indonesia):</translation>
+        <translation>Judul (bahasa Indonesia):</translation>
     </message>
     <message>
         <source>Scenarios (tick, in order):</source>

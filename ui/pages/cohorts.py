@@ -122,9 +122,10 @@ class CohortsPage(QWidget):
         splitter.setStretchFactor(1, 2)
 
         pickers = QHBoxLayout()
-        for label, box in self.pickers:
+        for (label, box), stretch in zip(self.pickers, (1, 2, 2), strict=True):  # course and case titles are the long ones
             pickers.addWidget(label)
-            pickers.addWidget(box, 1)
+            pickers.addWidget(box, stretch)
+            box.currentTextChanged.connect(box.setToolTip)  # the whole title, should the box still be too narrow
         buttons = QHBoxLayout()
         for button in (self.new_button, self.roster_button, self.course_button, self.assign_button, self.export_button):
             buttons.addWidget(button)
@@ -153,6 +154,7 @@ class CohortsPage(QWidget):
         self.tabs.setTabText(2, self.tr("Critical errors and broken rules"))
         self.tabs.setTabText(3, self.tr("On the case graph"))
         self.tabs.setTabText(4, self.tr("Progress over time"))
+        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 8)  # every tab's name whole, in either language
         self.heat.setAccessibleName(self.tr("The case graph, each choice drawn as wide as the share of trainees who took it"))
         self.hardest_table.setAccessibleName(self.tr("Hardest stages"))
         self.choices_table.setAccessibleName(self.tr("Every choice"))
@@ -349,11 +351,8 @@ class CohortsPage(QWidget):
         edges = []
         for (stage, target), (count, critical) in pairs.items():
             share = count / at_stage[stage] if at_stage.get(stage) else 0.0
-            style = "critical" if critical else "plain"
-            if count:  # as wide as its share, in the route's colour (a critical one keeps its colour and dashes)
-                edges.append(EdgeSpec(stage, target, style, heat=share, label=percent_text(100 * share, 0)))
-            else:  # nobody took it: the map's plain thin line, which the legend names
-                edges.append(EdgeSpec(stage, target, style))
+            heat = {"heat": share, "label": percent_text(100 * share, 0)} if count else {}  # nobody took it: the map's plain line
+            edges.append(EdgeSpec(stage, target, "critical" if critical else "plain", **heat))  # type: ignore[arg-type]
         self.heat_panel.show_content(MapContent(nodes, edges, report.start))
 
     # -- actions ---------------------------------------------------------------------------------

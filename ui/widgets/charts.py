@@ -122,14 +122,14 @@ def category_label(name: str, percent: float) -> str:
 
     Rich text (QtCharts draws axis labels as HTML): ``Persetujuan dan<br>kerahasiaan: 33,3 %``.
     """
+    words = name.split() or [""]
+    words[-1] += ":"
     lines: list[str] = []
-    for word in name.split():
+    for word in [*words, percent_text(percent)]:  # the figure wraps like a word: never cut off after the name
         if lines and len(lines[-1]) + 1 + len(word) <= LABEL_LINE:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    lines = lines or [""]
-    lines[-1] += f": {percent_text(percent)}"
     return "<br>".join(html.escape(line) for line in lines)
 
 

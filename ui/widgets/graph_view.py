@@ -335,6 +335,11 @@ class GraphView(NavigableView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mousePressEvent(event)
+        pressed = self.itemAt(event.position().toPoint())
+        while pressed is not None and not isinstance(pressed, NodeItem):
+            pressed = pressed.parentItem()  # a node's label or badge
+        if isinstance(pressed, NodeItem):  # the focus ring goes with the node clicked or dragged, not left on the last one
+            self.focus_node(pressed.spec.id, visible=False)
         self._pressed_at = {node_id: QPointF(item.pos()) for node_id, item in self._nodes.items() if item.isSelected()}
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
