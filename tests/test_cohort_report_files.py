@@ -16,15 +16,12 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from tests.records import BEST, CASE, play_through, seed
+from tests.records import BEST, CASE, SENT_HOME, SKIPS_CARE, play_through, seed
 from tipcase import bundled
 from tipcase.cli import main
 from tipcase.format.loader import load_file
 from tipcase.services import accounts, analytics, courses, scenarios
 from tipcase.store.database import Database
-
-SKIPS_CARE = [2] + [1] * 16
-SENT_HOME = [3]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST, CASE, play_through
+from tests.records import BEST, CASE, SKIPS_CARE, play_through
 from tipcase import bundled
 from tipcase.format.loader import load_file
 from tipcase.services import scenarios
@@ -31,7 +31,6 @@ from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
-SKIPS_CARE = [2] + [1] * 16  # questions him at once, then good practice, but never gets him care: a critical rule
 PATHWAY = bundled.bundled_dir() / "pathways" / "id-tip-referral.yaml"
 
 

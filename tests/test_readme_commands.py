@@ -1,11 +1,12 @@
-"""The README's command lines stay true: its trainer and registrar commands run, in order, after ``tipcase demo``.
+"""The README's command lines stay true: the trainer's commands run, in order, after ``tipcase demo``.
 
 A README example that has gone stale (``--scenario fishers-forced-labour:1`` once the bundled case was
 published as version 2, and then ``cohorts assign ntt-2026 labour`` for a course never created) costs a new
 trainer their first hour. So:
 
 - every ``tipcase`` line of every ``sh`` block of README.md names commands that exist and options they take;
-- the trainer's block (the one with ``tipcase users add``) is run line by line, in the order written, in a fresh home, from a folder where ``scenarios/`` is the
+- the trainer's block (the one with ``tipcase users add``) is run line by line, in the order written, in a
+  fresh home, from a folder where ``scenarios/`` is the
   bundled library and ``roster.xlsx`` a small roster: each line with concrete values (after dropping its
   ``[optional]`` parts) must exit 0. A line with a placeholder (``FILE``, ``USERNAME``, ``...``) or
   alternatives (``a|b``) is a synopsis: it is only checked against the parser.
