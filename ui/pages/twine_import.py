@@ -24,7 +24,7 @@ from ui.errors import core_text, user_message
 
 translate = QCoreApplication.translate
 COLLAPSED_STAGES = 2  # a story of more passages that became this few stages is reported as nearly empty
-COMMAND_LINE_HINT = re.compile(r" \((?:choose|pick|set) (?:it )?with --[a-z-]+\)")  # the command line's options mean nothing here
+COMMAND_LINE_HINT = re.compile(r" \([^()]*--[a-z][a-z-]*\)")  # "(choose with --start)", "(pilih dengan --start)": no option here
 
 
 def shown_notes(notes: Sequence[object]) -> list[str]:
