@@ -1,11 +1,20 @@
-"""Settings declared once, typed, with defaults, over QSettings (which persists them per platform)."""
+"""Settings declared once, typed, with defaults, over QSettings.
+
+Where they persist: ``settings.ini`` in ``TIPCASE_HOME`` when that is set (a test, a demo, a training
+centre's shared folder keep their language, last username and window size apart from the workstation's own),
+else QSettings' place for the platform (the registry on Windows, ``~/.config/TIPCase`` on Linux).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import os
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from tipcase.home_folder import home
 
 T = TypeVar("T")
 
@@ -31,11 +40,21 @@ FOLDERS: Setting[str] = Setting(
 ALL: tuple[Setting[Any], ...] = (LANGUAGE, GEOMETRY, LAST_USERNAME, FOLDERS)
 
 
+SETTINGS_FILE = "settings.ini"
+
+
+def default_store() -> QSettings:
+    """The settings' store: ``TIPCASE_HOME/settings.ini`` (INI format) when ``TIPCASE_HOME`` is set, else the platform's."""
+    if os.environ.get("TIPCASE_HOME"):
+        return QSettings(str(Path(home()) / SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings()
+
+
 class Settings:
     """Typed access to QSettings; unknown keys are refused so a typo cannot create a new setting."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store if store is not None else QSettings()
+        self.store = store if store is not None else default_store()
 
     def get(self, setting: Setting[T]) -> T:
         self._check(setting)

@@ -175,7 +175,8 @@ def lane_name_height(name: str, metrics: QFontMetricsF) -> float:
 
 
 def _badge(painter: QPainter, centre: QPointF, colour: QColor, text: QColor) -> None:
-    """A round "!" mark: a broken rule or a critical choice here."""
+    """A round "!" mark: a broken rule or a critical choice here (the painter's pen, brush and font left as they were)."""
+    painter.save()
     painter.setPen(QPen(text, 1.5))
     painter.setBrush(QBrush(colour))
     painter.drawEllipse(centre, 10, 10)
@@ -183,6 +184,7 @@ def _badge(painter: QPainter, centre: QPointF, colour: QColor, text: QColor) -> 
     painter.setFont(font)
     painter.setPen(text)
     painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.restore()
 
 
 def edge_path(

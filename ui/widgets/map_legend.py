@@ -234,7 +234,10 @@ class MapLegend(QWidget):
         for height, row in self.rows(self.width()):
             x = 0.0
             for key, size, shown in row:
+                painter.save()  # a sample's pens, brush and font stay with the sample
                 _draw_sample(painter, sample(key, palette), QRectF(x, y + (height - line) / 2 + 2, SWATCH, line - 6), palette)
+                painter.restore()
+                painter.setFont(self.font())  # the font the row was measured in (``rows``)
                 painter.setPen(self.palette().color(self.foregroundRole()))
                 painter.drawText(QRectF(x + SWATCH + GAP, y, shown, height), flags, entry_text(key))
                 x += size
