@@ -180,7 +180,8 @@ def test_each_choice_is_rated_in_words_and_the_end_says_the_outcome(qtbot, tmp_p
     press(qtbot, Qt.Key.Key_Return)
     assert player.state() == "end"
     assert player.ending.isVisible()
-    assert "Outcome: failure." in player.ending.body.text()
+    assert "The case has ended: not passed." in player.ending.body.text()
+    assert "ending: failure." in player.ending.body.text()  # the story's ending, after the verdict
     assert "Dimas is charged with fraud" in player.text.toPlainText()  # the last stage's own text
     assert "Dimas is charged with fraud" in player.end_button.accessibleDescription()
     assert focused() is player.end_button

@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         def work() -> Any:
             from tipcase.services.desktop import open_attempt  # noqa: PLC0415
 
-            return open_attempt(db, account.id, course_id, version_id, language)
+            return open_attempt(db, account.id, course_id, version_id, language, begin=False)  # a content warning first: nothing stored
 
         self.context.tasks.run(work, self._attempt_opened, self.show_error)
 

@@ -1316,6 +1316,41 @@
     </message>
 </context>
 <context>
+    <name>EndPanel</name>
+    <message>
+        <source>The case has ended: passed.</source>
+        <translation>Kasus telah berakhir: lulus.</translation>
+    </message>
+    <message>
+        <source>The case has ended: not passed.</source>
+        <translation>Kasus telah berakhir: tidak lulus.</translation>
+    </message>
+    <message>
+        <source>The story&apos;s ending: success.</source>
+        <translation>Akhir cerita: berhasil.</translation>
+    </message>
+    <message>
+        <source>The story&apos;s ending: partial success.</source>
+        <translation>Akhir cerita: berhasil sebagian.</translation>
+    </message>
+    <message>
+        <source>The story&apos;s ending: failure.</source>
+        <translation>Akhir cerita: gagal.</translation>
+    </message>
+    <message>
+        <source>The story&apos;s ending: {end}.</source>
+        <translation>Akhir cerita: {end}.</translation>
+    </message>
+    <message>
+        <source>A critical error was made: the case is not passed, whatever its ending.</source>
+        <translation>Terjadi kesalahan kritis: kasus ini tidak lulus, apa pun akhir ceritanya.</translation>
+    </message>
+    <message>
+        <source>Your score: {score} (pass mark {mark}).</source>
+        <translation>Nilai Anda: {score} (batas lulus {mark}).</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>the records database</source>
@@ -1916,8 +1951,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kursus saya</translation>
     </message>
     <message>
-        <source>Welcome, {name}. Choose a case and press Enter to start or resume it.</source>
-        <translation>Selamat datang, {name}. Pilih kasus lalu tekan Enter untuk memulai atau melanjutkannya.</translation>
+        <source>Welcome, {name}.</source>
+        <translation>Selamat datang, {name}.</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}. Press Enter to resume the case you left, or choose another case.</source>
+        <translation>Selamat datang, {name}. Tekan Enter untuk melanjutkan kasus yang Anda tinggalkan, atau pilih kasus lain.</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}. Choose a case and press Enter to start it.</source>
+        <translation>Selamat datang, {name}. Pilih kasus lalu tekan Enter untuk memulainya.</translation>
     </message>
     <message>
         <source>Courses and cases</source>
@@ -1970,6 +2013,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>&amp;Start</source>
         <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>Each course counts its own attempts: this case&apos;s status here is for this course only.</source>
+        <translation>Setiap kursus menghitung percobaannya sendiri: status kasus ini di sini hanya berlaku untuk kursus ini.</translation>
+    </message>
+    <message>
+        <source>In {course}: {status}.</source>
+        <translation>Di {course}: {status}.</translation>
     </message>
 </context>
 <context>
@@ -2892,28 +2943,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Pilihan Anda</translation>
     </message>
     <message>
-        <source>The case has ended. {outcome}</source>
-        <translation>Kasus telah berakhir. {outcome}</translation>
-    </message>
-    <message>
         <source>The debrief shows how each of your decisions was rated, what good practice asks and what the law says.</source>
         <translation>Evaluasi menunjukkan penilaian atas setiap keputusan Anda, apa yang dituntut praktik baik, dan apa kata undang-undang.</translation>
-    </message>
-    <message>
-        <source>Outcome: success.</source>
-        <translation>Hasil: berhasil.</translation>
-    </message>
-    <message>
-        <source>Outcome: partial success.</source>
-        <translation>Hasil: berhasil sebagian.</translation>
-    </message>
-    <message>
-        <source>Outcome: failure.</source>
-        <translation>Hasil: gagal.</translation>
-    </message>
-    <message>
-        <source>Outcome: {end}.</source>
-        <translation>Hasil: {end}.</translation>
     </message>
     <message>
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>

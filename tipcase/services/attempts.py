@@ -75,7 +75,8 @@ class Recorded:
         return self.play.finished
 
 
-def _open_attempt(session: Session, user: User, version: ScenarioVersion, course: Course | None) -> Attempt | None:
+def unfinished_attempt(session: Session, user: User, version: ScenarioVersion, course: Course | None) -> Attempt | None:
+    """``user``'s unfinished attempt at ``version`` in ``course`` (None: outside any course), if there is one."""
     in_course = Attempt.course_id == course.id if course is not None else Attempt.course_id.is_(None)
     return session.scalars(
         select(Attempt)
@@ -123,7 +124,7 @@ def start_attempt(
             username=actor.username,
             course=course.code,
         )
-    existing = _open_attempt(session, actor, version, course)
+    existing = unfinished_attempt(session, actor, version, course)
     if existing is not None:
         return existing
     if course is not None and course.max_attempts is not None:
@@ -148,7 +149,7 @@ def start_attempt(
             session.add(attempt)
     except IntegrityError:
         # Another window started it between our look-up and our insert (PostgreSQL): take that one.
-        raced = _open_attempt(session, actor, version, course)
+        raced = unfinished_attempt(session, actor, version, course)
         if raced is None:
             raise
         return raced

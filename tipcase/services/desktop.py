@@ -84,7 +84,11 @@ class CourseRow:
 
 @dataclasses.dataclass(frozen=True)
 class OpenAttempt:
-    """An attempt opened in the player: its play as stored and, when it has decisions, the last one as recorded."""
+    """An attempt opened in the player: its play as stored and, when it has decisions, the last one as recorded.
+
+    ``attempt_id`` is 0 while nothing is stored: the case's content warning is read before the attempt
+    begins, and ``begin`` holds the (course id, version id) that ``open_attempt`` begins it with.
+    """
 
     attempt_id: int
     course_code: str | None
@@ -92,6 +96,7 @@ class OpenAttempt:
     play: Play
     media: dict[str, Any] = dataclasses.field(default_factory=dict)  # exhibit file -> scenarios.Media
     last: attempts.Recorded | None = None  # the last decision, its rating and where it was taken (a resume shows it again)
+    begin: tuple[int | None, int] | None = None  # (course id, version id) when the attempt is not begun yet (attempt_id 0)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,16 +180,36 @@ def home(db: Database, account_id: int) -> list[CourseRow]:
         return rows
 
 
-def open_attempt(db: Database, account_id: int, course_id: int | None, version_id: int, language: str) -> OpenAttempt:
-    """Start an attempt, or resume the unfinished one, and return its play so far."""
+def open_attempt(
+    db: Database, account_id: int, course_id: int | None, version_id: int, language: str, *, begin: bool = True
+) -> OpenAttempt:
+    """Start an attempt, or resume the unfinished one, and return its play so far.
+
+    With ``begin`` False, a case with a content warning and no unfinished attempt is only opened: the
+    checks of ``attempts.start_attempt`` are made (in the course, attempts left) but nothing is stored, and
+    the OpenAttempt has ``attempt_id`` 0 and its ``begin``; the attempt begins when the trainee continues
+    past the warning (``open_attempt`` again with ``begin`` True). Reading a warning is not an attempt.
+    Raises NotFound, PermissionDenied, ServiceError as ``attempts.start_attempt``.
+    """
     with db.transaction() as session:
         user = _user(session, account_id)
         version = session.get(ScenarioVersion, version_id)
         if version is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "no published scenario {version_id}"), version_id=version_id)
         course = session.get(Course, course_id) if course_id is not None else None
-        written_in = scenarios.playable(version).scenario.languages  # the app's language, when the case has it
-        attempt = attempts.start_attempt(session, user, version, course=course, language=attempts.language_of(written_in, language))
+        ready = scenarios.playable(version)
+        chosen = attempts.language_of(ready.scenario.languages, language)  # the app's language, when the case has it
+        if not begin and ready.scenario.content_warning is not None and attempts.unfinished_attempt(session, user, version, course) is None:
+            check = session.begin_nested()
+            try:
+                attempts.start_attempt(session, user, version, course=course, language=chosen)  # may they begin it?
+            finally:
+                check.rollback()
+            play = Play(ready.scenario, ready.pathway, compiled=ready.compiled, language=chosen or ready.scenario.languages[0])
+            feedback = bool(course and course.feedback_after_choice)
+            media = scenarios.media_of(session, version)
+            return OpenAttempt(0, course.code if course else None, feedback, play, media, begin=(course_id, version_id))
+        attempt = attempts.start_attempt(session, user, version, course=course, language=chosen)
         play = attempts.current_play(session, attempt)  # the app's own copy
         media = scenarios.media_of(session, version)
         feedback_after_choice = bool(course and course.feedback_after_choice)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from tipcase.format.roles import role_name
@@ -19,7 +19,7 @@ from tipcase.services.desktop import CourseRow, ScenarioRow
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
-from ui.models.courses import CourseTreeModel
+from ui.models.courses import CourseTreeModel, status_text
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.own_certificate import CertificateActions
@@ -27,6 +27,7 @@ from ui.wording import sentence
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates")
+SIDE_WIDTH = 330  # the least the selected case's text beside the list keeps (pixels)
 
 
 class HomePage(QWidget):
@@ -38,6 +39,7 @@ class HomePage(QWidget):
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context
+        self._shown_for: int | None = None  # the account whose courses the list shows
         self.model = CourseTreeModel(context.language)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -45,9 +47,9 @@ class HomePage(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
+        for column in (0, 1, 2, 3):  # whole titles; the role takes the rest (the splitter gives the list the room it needs)
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tree.selectionModel().currentChanged.connect(lambda current, _previous: self._show(current))
         self.tree.activated.connect(self._activate)
         self.detail_title = QLabel()
@@ -87,12 +89,14 @@ class HomePage(QWidget):
     def retranslate(self) -> None:
         account = self.context.account
         name = account.full_name if account else ""
-        self.heading.setText(
-            "<h2>"
-            + self.tr("My courses")
-            + "</h2>"
-            + sentence(self.tr("Welcome, {name}. Choose a case and press Enter to start or resume it."), name=name)
-        )
+        cases = [case for course in self.model.courses() for case in course.scenarios]
+        if not cases:  # nothing to choose: the text beside the list says why
+            welcome = self.tr("Welcome, {name}.")
+        elif any(case.unfinished_attempt_id is not None for case in cases):
+            welcome = self.tr("Welcome, {name}. Press Enter to resume the case you left, or choose another case.")
+        else:
+            welcome = self.tr("Welcome, {name}. Choose a case and press Enter to start it.")
+        self.heading.setText("<h2>" + self.tr("My courses") + "</h2>" + sentence(welcome, name=name))
         self.tree.setAccessibleName(self.tr("Courses and cases"))
         self.debrief_button.setText(self.tr("See the &debrief"))
         self.detail.setAccessibleName(self.tr("About the selected course or case"))
@@ -150,21 +154,32 @@ class HomePage(QWidget):
         self._show(self.tree.currentIndex())
 
     def set_courses(self, courses: list[CourseRow]) -> None:
-        self.retranslate()
         current = self.tree.currentIndex()
-        path = (current.parent().row(), current.row()) if current.isValid() else None
+        account = self.context.account
+        fresh = account is None or account.id != self._shown_for  # just signed in: no row of before to keep
+        self._shown_for = account.id if account else None
+        path = (current.parent().row(), current.row()) if current.isValid() and not fresh else None
         self.model.set_courses(courses)
+        self.retranslate()
         self._span_courses()
         if path is not None and self._index_at(path).isValid():  # the same row as before a refresh
             self.tree.setCurrentIndex(self._index_at(path))
-        elif courses and courses[0].scenarios:
-            first = self.model.index(0, 0, self.model.index(0, 0))
-            self.tree.setCurrentIndex(first)
         elif courses:
-            self.tree.setCurrentIndex(self.model.index(0, 0))
+            self.tree.setCurrentIndex(self._first_choice(courses))
         self._show(self.tree.currentIndex())
+        if fresh and self._sized:
+            self._size_splitter()
         if self.isVisible():
             focus_visibly(self.tree)
+
+    def _first_choice(self, courses: list[CourseRow]) -> QModelIndex:
+        """The case left unfinished (what Enter should resume after a sign-in), else the first case, else the first course."""
+        cases = [(row, child, case) for row, course in enumerate(courses) for child, case in enumerate(course.scenarios)]
+        unfinished = [(row, child) for row, child, case in cases if case.unfinished_attempt_id is not None]
+        if unfinished or cases:
+            row, child = (unfinished or [(cases[0][0], cases[0][1])])[0]
+            return self.model.index(child, 0, self.model.index(row, 0))
+        return self.model.index(0, 0)
 
     def _index_at(self, path: tuple[int, int]) -> QModelIndex:
         parent, row = path
@@ -178,11 +193,23 @@ class HomePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if not self._sized:  # the list gets two thirds, the room its columns need at 1366 wide (the text beside it wraps)
+        if not self._sized:  # the list gets the room its titles and columns need (the text beside it wraps)
             self._sized = True
-            width = self.splitter.width()
-            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
+            self._size_splitter()
         focus_visibly(self.tree)
+
+    def _size_splitter(self) -> None:
+        """The list as wide as its titles and columns need (two thirds at least), leaving ``SIDE_WIDTH`` to the text beside it."""
+        width = self.splitter.width()
+        columns = sum(self.tree.sizeHintForColumn(column) for column in range(self.model.columnCount()))
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        titles = max((metrics.horizontalAdvance(str(self.model.index(row, 0).data())) for row in range(self.model.rowCount())), default=0)
+        chrome = 2 * self.tree.frameWidth() + self.tree.verticalScrollBar().sizeHint().width() + 16
+        needed = max(columns, titles + self.tree.indentation()) + chrome
+        tree = max(width * 2 // 3, min(needed, width - SIDE_WIDTH))
+        self.splitter.setSizes([tree, width - tree])
 
     def selected(self) -> tuple[CourseRow | None, ScenarioRow | None]:
         index = self.tree.currentIndex()
@@ -227,6 +254,7 @@ class HomePage(QWidget):
             lines.insert(0, self.tr("You play: {role}").format(role=f"<b>{role}</b>"))
         if course.max_attempts is not None:
             lines.append(self.tr("Attempts used: {used} of {allowed}.").format(used=scenario.attempts, allowed=course.max_attempts))
+        lines += self._elsewhere(course, scenario)
         self.detail.setText("<p>" + "</p><p>".join(lines) + "</p>")
         if scenario.unfinished_attempt_id is not None:
             self.start_button.setText(self.tr("&Resume"))
@@ -237,6 +265,24 @@ class HomePage(QWidget):
         else:
             self.start_button.setText(self.tr("&Start"))
             self.start_button.setEnabled(scenario.may_start)
+
+    def _elsewhere(self, course: CourseRow, scenario: ScenarioRow) -> list[str]:
+        """When the case is in other courses too: that each course counts its own attempts, and where it stands there."""
+        others = [
+            (other, case)
+            for other in self.model.courses()
+            if other.course_id != course.course_id
+            for case in other.scenarios
+            if case.scenario_id == scenario.scenario_id
+        ]
+        if not others:
+            return []
+        text = self.context.text
+        lines = [self.tr("Each course counts its own attempts: this case's status here is for this course only.")]
+        for other, case in others:
+            title = html.escape(text(other.title))
+            lines.append(self.tr("In {course}: {status}.").format(course=f"<i>{title}</i>", status=status_text(case.status).lower()))
+        return lines
 
     def _activate(self, index: QModelIndex) -> None:
         if self.model.scenario_at(index) is not None and self.start_button.isEnabled():

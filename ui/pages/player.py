@@ -65,6 +65,7 @@ class PlayerPage(QWidget):
         self._timer = QElapsedTimer()
         self._choice_buttons: list[ChoiceButton] = []
         self._warning_accepted = False
+        self._begin: tuple[int | None, int] | None = None  # (course id, version id): the attempt begins at Continue
         self._feedback: Recorded | str | None = None  # the decision whose feedback shows, as recorded, or a notice
         self._deciding = False
         self._resumed = False  # the case was resumed and its last feedback shows again
@@ -187,7 +188,8 @@ class PlayerPage(QWidget):
         self.play = opened.play
         self.shown = self.play
         self.media = opened.media
-        self.attempt_id = opened.attempt_id
+        self.attempt_id = opened.attempt_id  # 0 while the content warning is read: nothing is stored until Continue
+        self._begin = opened.begin
         self.feedback_after_choice = opened.feedback_after_choice
         self._deciding = False
         self._feedback = None
@@ -280,20 +282,10 @@ class PlayerPage(QWidget):
         self.ending.setVisible(state == "end")
         if state != "end":
             return
-        outcome = self._outcome(play.stage.end)
         self.ending.show_end(
-            self.tr("The case has ended. {outcome}").format(outcome=outcome),
-            play.stage.end,
-            self.tr("The debrief shows how each of your decisions was rated, what good practice asks and what the law says."),
+            play, self.tr("The debrief shows how each of your decisions was rated, what good practice asks and what the law says.")
         )
         self.end_button.setAccessibleDescription(plain(self.text.toHtml()) + "\n" + self.end_button.accessibleDescription())
-
-    def _outcome(self, end: str | None) -> str:
-        return {
-            "success": self.tr("Outcome: success."),
-            "partial": self.tr("Outcome: partial success."),
-            "failure": self.tr("Outcome: failure."),
-        }.get(end or "", self.tr("Outcome: {end}.").format(end=end))
 
     def _show_choices(self, state: str) -> None:
         play = self.play
@@ -392,8 +384,36 @@ class PlayerPage(QWidget):
 
     # -- deciding --------------------------------------------------------------------------------
     def _accept_warning(self) -> None:
+        if self._begin is not None:
+            self._begin_attempt(*self._begin)
+            return
         self._warning_accepted = True
         self.refresh_view()
+
+    def _begin_attempt(self, course_id: int | None, version_id: int) -> None:
+        """Continue past the content warning: now the attempt begins (is stored), and its first stage shows."""
+        db, account = self.context.db, self.context.account
+        if db is None or account is None:
+            return
+        self.warning_continue.setEnabled(False)  # one attempt, however often Continue is pressed
+        language = self.context.language
+
+        def work() -> Any:
+            from tipcase.services.desktop import open_attempt  # noqa: PLC0415
+
+            return open_attempt(db, account.id, course_id, version_id, language)
+
+        def done(opened: Any) -> None:
+            self.warning_continue.setEnabled(True)
+            self.load(opened)
+            self._warning_accepted = True
+            self.refresh_view()
+
+        def failed(error: BaseException) -> None:
+            self.warning_continue.setEnabled(True)
+            self.window().show_error(error)  # type: ignore[attr-defined]
+
+        self.context.tasks.run(work, done, failed)
 
     def choose(self, number: int) -> None:
         play, db, account = self.play, self.context.db, self.context.account

@@ -12,9 +12,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from tipcase.play.engine import Play
 from tipcase.play.ratings import Rating
 
 from ui.models.decisions import rating_text
+from ui.numbers import percent_text
 from ui.theme import colours
 
 MARKS = {Rating.GOOD: "✓", Rating.ACCEPTABLE: "~", Rating.POOR: "✗", Rating.CRITICAL: "‼"}
@@ -130,13 +132,34 @@ class FeedbackPanel(Panel):
 
 
 class EndPanel(Panel):
-    """The end of the case: its outcome in words, and the way to the debrief."""
+    """The end of the case: the verdict the debrief gives, the ending the story reached, and the way to the debrief.
+
+    The verdict comes first and in its colour: a critical error fails the case whatever its ending (the
+    scoring rule of SCENARIO-FORMAT.md), so a story that ends in success can still be "not passed".
+    """
 
     def __init__(self) -> None:
         self.debrief_button = QPushButton()
         super().__init__(self.debrief_button)
 
-    def show_end(self, outcome: str, end: str | None, next_step: str) -> None:
+    def show_end(self, play: Play, next_step: str) -> None:
         palette = colours()
-        colour = {"success": palette.good, "partial": palette.warning}.get(end or "", palette.bad).name()
-        self.show_text(f"<h3 style='color:{colour}'>{html.escape(outcome)}</h3><p>{html.escape(next_step)}</p>")
+        result = play.result()
+        colour = (palette.good if result.passed else palette.bad).name()
+        verdict = self.tr("The case has ended: passed.") if result.passed else self.tr("The case has ended: not passed.")
+        end = play.stage.end or ""
+        ending = {
+            "success": self.tr("The story's ending: success."),
+            "partial": self.tr("The story's ending: partial success."),
+            "failure": self.tr("The story's ending: failure."),
+        }.get(end, self.tr("The story's ending: {end}.").format(end=end))
+        lines = [ending]
+        if result.critical_errors:
+            lines.append(self.tr("A critical error was made: the case is not passed, whatever its ending."))
+        lines.append(
+            self.tr("Your score: {score} (pass mark {mark}).").format(
+                score=percent_text(result.total_percent), mark=percent_text(play.scenario.pass_mark)
+            )
+        )
+        lines.append(next_step)
+        self.show_text(f"<h3 style='color:{colour}'>{html.escape(verdict)}</h3>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines))
