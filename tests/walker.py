@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.mnemonics import clashes
 from tests.teams import write_team
 from tipcase import bundled
 
@@ -57,6 +58,7 @@ class Walk:
     statuses: list[str] = field(default_factory=list)  # every status bar message
     dialogs: list[str] = field(default_factory=list)  # class names of the dialogs walked
     pages: list[str] = field(default_factory=list)  # class names of the pages walked
+    clashes: set[str] = field(default_factory=set)  # Alt+letter shared by two controls in view (tests/mnemonics.py)
 
 
 def _first_leaf(model: QAbstractItemModel) -> QModelIndex:
@@ -190,12 +192,20 @@ class Walker:
         self._close_open_dialogs()
 
     def press(self, control: QAbstractButton | QAction, where: str) -> None:
+        self.note_clashes(where)
         self.walk.pressed.append(f"{where}: {_label(control)}")
         if isinstance(control, QAction):
             control.trigger()
         else:
             control.click()
         self.settle()
+
+    def note_clashes(self, where: str) -> None:
+        """Keep the Alt+letter shortcuts two controls share in the window and in each dialog open now."""
+        shown = [self.window, *(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())]
+        for root in shown:
+            for letter, texts in clashes(root).items():
+                self.walk.clashes.add(f"{where} ({type(root).__name__}): Alt+{letter.upper()} {', '.join(sorted(texts))}")
 
     def _close_open_dialogs(self) -> None:
         for widget in QApplication.topLevelWidgets():

@@ -406,7 +406,7 @@
     </message>
     <message>
         <source>C&amp;ohort</source>
-        <translation>A&amp;ngkatan</translation>
+        <translation>An&amp;gkatan</translation>
     </message>
     <message>
         <source>Co&amp;urse</source>
@@ -414,19 +414,15 @@
     </message>
     <message>
         <source>&amp;Scenario</source>
-        <translation>&amp;Skenario</translation>
+        <translation>Skenar&amp;io</translation>
     </message>
     <message>
         <source>&amp;New cohort…</source>
-        <translation>Angkatan &amp;baru…</translation>
+        <translation>Angkatan ba&amp;ru…</translation>
     </message>
     <message>
         <source>Import a &amp;roster…</source>
         <translation>Impor &amp;daftar peserta…</translation>
-    </message>
-    <message>
-        <source>New &amp;course…</source>
-        <translation>&amp;Kursus baru…</translation>
     </message>
     <message>
         <source>&amp;Assign a course…</source>
@@ -485,6 +481,10 @@
     <message>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w course…</source>
+        <translation>&amp;Kursus baru…</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
@@ -899,10 +899,6 @@
         <translation>Umpan balik atas keputusan</translation>
     </message>
     <message>
-        <source>&amp;Competencies</source>
-        <translation>Ko&amp;mpetensi</translation>
-    </message>
-    <message>
         <source>&amp;Route</source>
         <translation>&amp;Rute</translation>
     </message>
@@ -924,7 +920,7 @@
     </message>
     <message>
         <source>Your &amp;decisions (✓ good practice, ~ acceptable, ✗ poor, ‼ critical error)</source>
-        <translation>&amp;Keputusan Anda (✓ praktik baik, ~ cukup, ✗ buruk, ‼ kesalahan kritis)</translation>
+        <translation>Kepu&amp;tusan Anda (✓ praktik baik, ~ cukup, ✗ buruk, ‼ kesalahan kritis)</translation>
     </message>
     <message>
         <source>Debrief views</source>
@@ -953,6 +949,10 @@
     <message>
         <source>Earned, then lost to mistakes</source>
         <translation>Diperoleh, lalu hilang karena kesalahan</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpetencies</source>
+        <translation>Ko&amp;mpetensi</translation>
     </message>
     <message>
         <source>Your score: {score} (pass mark {mark}).</source>
@@ -1075,7 +1075,7 @@
     </message>
     <message>
         <source>&amp;Scenario</source>
-        <translation>&amp;Skenario</translation>
+        <translation>S&amp;kenario</translation>
     </message>
     <message>
         <source>More commands</source>
@@ -1584,7 +1584,7 @@
     </message>
     <message>
         <source>&amp;New session…</source>
-        <translation>Sesi &amp;baru…</translation>
+        <translation>Sesi bar&amp;u…</translation>
     </message>
     <message>
         <source>Joint &amp;debrief</source>
@@ -2891,16 +2891,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Berkas kasus dan jalur rujukan</translation>
     </message>
     <message>
-        <source>Case &amp;file</source>
-        <translation>&amp;Berkas perkara</translation>
-    </message>
-    <message>
         <source>&amp;Pathway</source>
         <translation>&amp;Jalur rujukan</translation>
-    </message>
-    <message>
-        <source>&amp;Continue to the case</source>
-        <translation>&amp;Lanjut ke kasus</translation>
     </message>
     <message>
         <source>&amp;Back to my courses</source>
@@ -2908,7 +2900,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>C&amp;ontinue</source>
-        <translation>Lan&amp;jutkan</translation>
+        <translation>&amp;Lanjutkan</translation>
     </message>
     <message>
         <source>See the &amp;debrief</source>
@@ -2957,6 +2949,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Feedback</source>
         <translation>Umpan balik</translation>
+    </message>
+    <message>
+        <source>Cas&amp;e file</source>
+        <translation>Berkas pe&amp;rkara</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue to the case</source>
+        <translation>&amp;Lanjut ke kasus</translation>
     </message>
     <message>
         <source>You are back where you left this case.</source>
@@ -3391,7 +3391,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation>&amp;Nama pengguna</translation>
+        <translation>Nama &amp;pengguna</translation>
     </message>
     <message>
         <source>&amp;Password</source>
@@ -3399,7 +3399,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;Bahasa</translation>
+        <translation>Ba&amp;hasa</translation>
     </message>
     <message>
         <source>Username</source>
@@ -3476,8 +3476,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Kotak masuk ({count})</translation>
     </message>
     <message>
-        <source>Case &amp;file</source>
-        <translation>&amp;Berkas perkara</translation>
+        <source>Cas&amp;e file</source>
+        <translation>Berkas pe&amp;rkara</translation>
     </message>
     <message>
         <source>&amp;Pathway</source>
@@ -3947,12 +3947,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kode verifikasi atau teks QR</translation>
     </message>
     <message>
-        <source>&amp;Verify</source>
-        <translation>&amp;Verifikasi</translation>
-    </message>
-    <message>
         <source>&amp;Open PDF…</source>
-        <translation>&amp;Buka PDF…</translation>
+        <translation>B&amp;uka PDF…</translation>
     </message>
     <message>
         <source>Verification result</source>
@@ -4317,6 +4313,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Revoked</source>
         <translation>Dicabut</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rify</source>
+        <translation>&amp;Verifikasi</translation>
     </message>
     <message>
         <source>Expired</source>

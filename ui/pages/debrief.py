@@ -102,7 +102,7 @@ class DebriefPage(QWidget):
         self.list_label.setText(self.tr("Your &decisions (✓ good practice, ~ acceptable, ✗ poor, ‼ critical error)"))
         self.decision_list.setAccessibleName(self.tr("Your decisions"))
         self.detail.setAccessibleName(self.tr("Feedback on the decision"))
-        self.tabs.setTabText(0, self.tr("&Competencies"))
+        self.tabs.setTabText(0, self.tr("Co&mpetencies"))
         self.tabs.setTabText(1, self.tr("&Route"))
         self.tabs.setTabText(2, self.tr("Referral &pathway"))
         self.tabs.tabBar().setAccessibleName(self.tr("Debrief views"))

@@ -91,7 +91,7 @@ class VerifyPage(QWidget):
         )
         self.entry.setPlaceholderText(self.tr("Verification code or QR text"))
         self.entry.setAccessibleName(self.tr("Verification code or QR text"))
-        self.verify_button.setText(self.tr("&Verify"))
+        self.verify_button.setText(self.tr("Ve&rify"))
         self.open_button.setText(self.tr("&Open PDF…"))
         self.result.setAccessibleName(self.tr("Verification result"))
         if self.results:

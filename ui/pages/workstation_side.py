@@ -60,7 +60,7 @@ class StationSide(QTabWidget):
         self.exhibit_list.setAccessibleName(self.tr("Case file"))
         self.map.setAccessibleName(self.tr("The team on the referral pathway"))
         self.setTabText(0, self.tr("&Inbox ({count})").format(count=self.inbox.count()))
-        self.setTabText(1, self.tr("Case &file"))
+        self.setTabText(1, self.tr("Cas&e file"))
         self.setTabText(2, self.tr("&Pathway"))
         self.setTabText(3, self.tr("&Briefing"))
         if self.station is not None:
