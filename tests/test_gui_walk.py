@@ -80,7 +80,9 @@ def test_every_menu_action_and_button_of_every_page_and_dialog_works(  # type: i
     walk = walker.walk
     assert [text for title, text in walk.boxes if text.startswith(UNEXPECTED) or title == "unhandled"] == []
     assert set(walk.pages) >= EXPECTED_PAGES[role]
-    assert sorted(walk.clashes) == []  # each Alt+letter in view reaches one control (menus, buttons, tabs, labels)
+    assert sorted(walk.clashes) == [], "\n".join(
+        sorted(walk.clashes)
+    )  # each Alt+letter in view reaches one control (menus, buttons, tabs, labels)
     assert window.current_page() is window.sign_in_page
     if role in ("registrar", "admin"):  # issued in the app, for one person and for a cohort
         assert {"IssuePersonDialog", "IssueCohortDialog"} <= set(walk.dialogs)

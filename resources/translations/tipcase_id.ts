@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>&amp;New account…</source>
-        <translation>Akun &amp;baru…</translation>
+        <translation>Akun ba&amp;ru…</translation>
     </message>
     <message>
         <source>Reset the &amp;password…</source>
@@ -87,12 +87,12 @@
         <translation>aktif</translation>
     </message>
     <message>
-        <source>Re&amp;activate</source>
-        <translation>&amp;Aktifkan kembali</translation>
+        <source>R&amp;eactivate</source>
+        <translation>Aktifkan ke&amp;mbali</translation>
     </message>
     <message>
-        <source>Deac&amp;tivate…</source>
-        <translation>&amp;Nonaktifkan…</translation>
+        <source>&amp;Deactivate…</source>
+        <translation>Nonak&amp;tifkan…</translation>
     </message>
     <message>
         <source>Account {username} created.</source>
@@ -422,11 +422,7 @@
     </message>
     <message>
         <source>Import a &amp;roster…</source>
-        <translation>Impor &amp;daftar peserta…</translation>
-    </message>
-    <message>
-        <source>&amp;Assign a course…</source>
-        <translation>&amp;Tetapkan kursus…</translation>
+        <translation>I&amp;mpor daftar peserta…</translation>
     </message>
     <message>
         <source>&amp;Export the report…</source>
@@ -485,6 +481,10 @@
     <message>
         <source>Ne&amp;w course…</source>
         <translation>&amp;Kursus baru…</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn a course…</source>
+        <translation>&amp;Tetapkan kursus…</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
@@ -3033,7 +3033,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation>Simpan sebagai P&amp;DF…</translation>
+        <translation>Simpan sebagai PD&amp;F…</translation>
     </message>
     <message>
         <source>Save as &amp;ZIP…</source>

@@ -171,9 +171,9 @@ class AccountsPage(QWidget):
         for button in (self.reset_button, self.role_button, self.active_button):
             button.setEnabled(account is not None)
         if account is not None and not account.active:
-            self.active_button.setText(self.tr("Re&activate"))
+            self.active_button.setText(self.tr("R&eactivate"))
         else:
-            self.active_button.setText(self.tr("Deac&tivate…"))
+            self.active_button.setText(self.tr("&Deactivate…"))
 
     def _failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Accounts"), self.context.describe(error))
