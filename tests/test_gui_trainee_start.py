@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST, play_through
+from tests.records import BEST, CASE, play_through, route
 from tipcase.services import courses
 from tipcase.store.database import Database
 from tipcase.store.models import Attempt
@@ -25,7 +25,9 @@ from ui.pages.player_panels import plain
 
 pytestmark = pytest.mark.gui
 
-CRITICAL_LATE = [2, *[1] * 16]  # poor at first, then the best route: the story ends in success, a critical rule is broken
+# Questioned as a suspect first, then screened with no care: the story ends in success, but the victim never received
+# safety and medical care (a critical rule of the pathway).
+CRITICAL_LATE = route(CASE, {"arrival": "Question him at once", "screening": "Record the indicators"})
 
 
 def attempts_made(url: str) -> int:
