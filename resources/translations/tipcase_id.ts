@@ -2234,7 +2234,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Batal</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
+        <source>Fin&amp;d:</source>
         <translation>&amp;Cari:</translation>
     </message>
     <message>

@@ -337,7 +337,7 @@ class IssuePersonDialog(QDialog):
         self.summary = _summary_label()
         self.expiry = ExpiryChoice()
         box, self.ok = _buttons(self, self.tr("&Issue"), self.tr("Cancel"))
-        self.search_label = QLabel(self.tr("&Find:"))
+        self.search_label = QLabel(self.tr("Fin&d:"))
         self.search_label.setBuddy(self.search)
         form = QFormLayout()
         form.addRow(self.search_label, self.search)
