@@ -1252,6 +1252,50 @@
         <source>File (optional)</source>
         <translation>Berkas (opsional)</translation>
     </message>
+    <message>
+        <source>Not an end</source>
+        <translation>Bukan akhir</translation>
+    </message>
+    <message>
+        <source>End: success</source>
+        <translation>Akhir: berhasil</translation>
+    </message>
+    <message>
+        <source>End: partial success</source>
+        <translation>Akhir: berhasil sebagian</translation>
+    </message>
+    <message>
+        <source>End: failure</source>
+        <translation>Akhir: gagal</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Rekaman suara</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>mis. {example}</translation>
+    </message>
 </context>
 <context>
     <name>EditorForms</name>

@@ -59,6 +59,9 @@ class Change:
 Listener = Callable[[list[Change]], None]
 
 
+NEW_TITLE = {"en": "New case", "id": "Kasus baru"}  # a new case's title in each of its languages
+
+
 class ScenarioDocument:
     """A scenario as editable data, with the file it came from and the text it was read from."""
 
@@ -73,14 +76,14 @@ class ScenarioDocument:
         self._depth = 0
 
     @classmethod
-    def new(cls, scenario_id: str = "new-case", title: str = "New case") -> ScenarioDocument:
-        """The smallest case that validates: one stage that is an end."""
+    def new(cls, scenario_id: str = "new-case", title: str | dict[str, str] | None = None) -> ScenarioDocument:
+        """The smallest case that validates: one stage that is an end, titled in both its languages (``NEW_TITLE``)."""
         return cls(
             {
                 "tipcase": 1,
                 "id": scenario_id,
                 "version": 1,
-                "title": title,
+                "title": dict(NEW_TITLE) if title is None else title,
                 "languages": ["en", "id"],
                 "start": "start",
                 "stages": {"start": {"text": {"en": "", "id": ""}, "end": "success"}},

@@ -34,7 +34,7 @@ class FieldSpec:
     label: str  # English; translated in the "EditorFields" context when shown
     kind: Kind = "line"
     language: str | None = None
-    placeholder: str = ""  # an example in the file's own syntax (not translated)
+    placeholder: str = ""  # an example in the file's own syntax (its ids and keywords are not translated; "e.g." is)
     lines: int = 3  # how many lines a multi-line field shows before it scrolls
 
     @property
@@ -116,6 +116,31 @@ def translated(spec: FieldSpec) -> str:
     return QCoreApplication.translate(CONTEXT, spec.label)
 
 
+# What each value of a choice field means, in words (the file keeps the value: ``success``, ``photo``).
+VALUE_WORDS = {
+    "": QT_TRANSLATE_NOOP("EditorFields", "Not an end"),
+    "success": QT_TRANSLATE_NOOP("EditorFields", "End: success"),
+    "partial": QT_TRANSLATE_NOOP("EditorFields", "End: partial success"),
+    "failure": QT_TRANSLATE_NOOP("EditorFields", "End: failure"),
+    "document": QT_TRANSLATE_NOOP("EditorFields", "Document"),
+    "photo": QT_TRANSLATE_NOOP("EditorFields", "Photo"),
+    "chat": QT_TRANSLATE_NOOP("EditorFields", "Chat"),
+    "statement": QT_TRANSLATE_NOOP("EditorFields", "Statement"),
+    "report": QT_TRANSLATE_NOOP("EditorFields", "Report"),
+    "audio": QT_TRANSLATE_NOOP("EditorFields", "Audio"),
+}
+
+
+def value_text(value: str) -> str:
+    """A choice field's value (an end kind, an exhibit kind) in words in the interface language."""
+    return QCoreApplication.translate(CONTEXT, VALUE_WORDS[value]) if value in VALUE_WORDS else value
+
+
+def placeholder_text(spec: FieldSpec) -> str:
+    """A field's example in the file's own syntax (its ids and keywords stay as the file writes them), said as an example."""
+    return QCoreApplication.translate("EditorFields", "e.g. {example}").format(example=spec.placeholder) if spec.placeholder else ""
+
+
 def label_of(fields: Iterable[FieldSpec], key: str | None, language: str | None = None) -> str | None:
     """The translated label of the field editing ``key`` (in ``language``; the first language when not given)."""
     matching = [spec for spec in fields if spec.key == key]
@@ -129,7 +154,7 @@ def make_widget(spec: FieldSpec) -> QWidget:
     if spec.kind == "lines":
         area = QPlainTextEdit()
         area.setTabChangesFocus(True)  # Tab leaves the field (no trap); a tab character has no place in a case
-        area.setPlaceholderText(spec.placeholder)
+        area.setPlaceholderText(placeholder_text(spec))
         spacing = area.fontMetrics().lineSpacing()
         frame = 2 * (area.frameWidth() + int(area.document().documentMargin()))
         area.setMinimumHeight(min(2, spec.lines) * spacing + frame)
@@ -138,7 +163,7 @@ def make_widget(spec: FieldSpec) -> QWidget:
     elif spec.kind in ("end", "exhibit_kind"):
         combo = QComboBox()
         for value in END_KINDS if spec.kind == "end" else EXHIBIT_KINDS:
-            combo.addItem(value or "—", value)
+            combo.addItem(value_text(value), value)
         widget = combo
     elif spec.kind in ("stage", "pathway", "role"):
         combo = QComboBox()
@@ -152,7 +177,7 @@ def make_widget(spec: FieldSpec) -> QWidget:
         widget = spin
     else:
         line = QLineEdit()
-        line.setPlaceholderText(spec.placeholder)
+        line.setPlaceholderText(placeholder_text(spec))
         widget = line
     return widget
 
@@ -187,4 +212,10 @@ class FieldRows:
         for spec in self.fields:
             text = translated(spec)
             self.labels[spec.name].setText(text)
-            self.widgets[spec.name].setAccessibleName(text)
+            widget = self.widgets[spec.name]
+            widget.setAccessibleName(text)
+            if isinstance(widget, QComboBox) and spec.kind in ("end", "exhibit_kind"):
+                for index in range(widget.count()):
+                    widget.setItemText(index, value_text(str(widget.itemData(index))))
+            elif isinstance(widget, (QLineEdit, QPlainTextEdit)) and spec.placeholder:
+                widget.setPlaceholderText(placeholder_text(spec))

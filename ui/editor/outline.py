@@ -17,6 +17,8 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from tipcase.format.document import Change, ScenarioDocument
 from tipcase.format.form_text import text_of
 
+from ui.editor.fields import value_text
+
 Index = QModelIndex | QPersistentModelIndex
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1  # (stage id, choice index or None)
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the lower-case text the search box looks in
@@ -202,7 +204,7 @@ class OutlineModel(QAbstractItemModel):
     def _stage_text(self, stage_id: str) -> str:
         stage = self.document.stages.get(stage_id, {})
         start = " ▶" if stage_id == self.document.data.get("start") else ""
-        end = f" [{stage['end']}]" if stage.get("end") else ""
+        end = f" [{value_text(str(stage['end']))}]" if stage.get("end") else ""
         return f"{stage_id}{start}{end}"
 
     def _choice_text(self, stage_id: str, index: int) -> str:
