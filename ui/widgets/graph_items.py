@@ -340,7 +340,11 @@ class LanesItem(QGraphicsItem):
         )
 
     def draw_phase_names(self, painter: QPainter, shown: QRectF) -> None:
-        """The phases' names in a band at the top of ``shown`` (the scene's part on screen)."""
+        """The phases' names in a band at the top of ``shown`` (the scene's part on screen), right of the agencies' column.
+
+        A phase scrolled partly under the column has its name centred in its part still in view (never cut to a
+        fragment at the column's edge); the corner above the column is left blank.
+        """
         palette = self.palette
         top = max(shown.top(), -self.header)
         band = QRectF(shown.left(), top, shown.width(), self.header)
@@ -349,6 +353,36 @@ class LanesItem(QGraphicsItem):
         painter.drawLine(band.bottomLeft(), band.bottomRight())
         painter.setFont(self.phase_font)
         painter.setPen(palette.muted)
+        edge = max(shown.left(), self.left - NAMES_WIDTH) + NAMES_WIDTH  # the agencies' column's right side
+        metrics = QFontMetricsF(self.phase_font)
         for phase in self.phases:
-            left, right = phase.first - NODE_WIDTH / 2 - 20, phase.last + NODE_WIDTH / 2 + 20
-            painter.drawText(QRectF(left, top, right - left, self.header - 4), Qt.AlignmentFlag.AlignCenter, phase.name)
+            left, right = max(edge, phase.first - NODE_WIDTH / 2 - 20), phase.last + NODE_WIDTH / 2 + 20
+            if right - left >= metrics.horizontalAdvance(phase.name) + 8:  # whole, or not at all
+                painter.drawText(QRectF(left, top, right - left, self.header - 4), Qt.AlignmentFlag.AlignCenter, phase.name)
+
+    def whole_under_names(self, shown: QRectF, keep: QRectF, boxes: list[QRectF]) -> QPointF:
+        """How far to scroll (scene units) so that no lane is cut by the phases' band and no node by the agencies' column.
+
+        ``shown`` is the scene's part on screen, ``keep`` what must stay in sight (the node brought there),
+        ``boxes`` the nodes'. A cut lane or node is shown whole when ``keep`` stays in sight, else scrolled
+        out from under the names.
+        """
+        dx = dy = 0.0
+        under = shown.top() + self.header  # the band's bottom
+        for lane in self.lanes:
+            if lane.top + 1 < under < lane.bottom - 1:
+                up, down = under - lane.top, lane.bottom - under
+                if keep.bottom() <= shown.bottom() - up:
+                    dy = -up
+                elif keep.top() >= under + down:
+                    dy = down
+                break
+        edge = shown.left() + NAMES_WIDTH
+        cut = [box for box in boxes if box.left() + 1 < edge < box.right() - 1 and box.bottom() > under and box.top() < shown.bottom()]
+        if cut:
+            left, right = max(edge - box.left() for box in cut), max(box.right() - edge for box in cut)
+            if keep.right() <= shown.right() - left:
+                dx = -left
+            elif keep.left() >= edge + right:
+                dx = right
+        return QPointF(dx, dy)

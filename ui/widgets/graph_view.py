@@ -284,8 +284,10 @@ class GraphView(NavigableView):
         area = QRectF(
             min(xs) - NODE_WIDTH / 2 - 80, min(ys) - NODE_HEIGHT, max(xs) - min(xs) + NODE_WIDTH + 160, max(ys) - min(ys) + 2 * NODE_HEIGHT
         )
-        if self._lanes is not None:
-            area = area.united(self._lanes.boundingRect())
+        if self._lanes is not None:  # the lanes hold every node; their agencies' and phases' names are the margin at left and top
+            tallest = max((lane.bottom - lane.top for lane in self._lanes.lanes), default=0.0)  # room to scroll a node or
+            self.scene().setSceneRect(self._lanes.boundingRect().adjusted(0, 0, NODE_WIDTH + 40, tallest + 20))  # lane from under
+            return
         self.scene().setSceneRect(area.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
 
     def _node_position_changed(self, node_id: str) -> None:
@@ -377,6 +379,12 @@ class GraphView(NavigableView):
         Between the readable minimum (labels of 9 points) and the natural size. A route too large for the
         view at the minimum shows from its focused or current node, else from its first node.
         """
+        before = self.viewport().size()
+        self._fit_once()
+        if self.viewport().size() != before:  # the minimap took its strip under the map, or gave it back
+            self._fit_once()
+
+    def _fit_once(self) -> None:
         self._fit_pending = not self.isVisible()
         if not self._nodes:
             return
@@ -400,7 +408,8 @@ class GraphView(NavigableView):
         self.scale(scale, scale)
         shown = self.mapToScene(viewport).boundingRect()
         if area.width() <= shown.width() + 1 and area.height() <= shown.height() + 1:
-            self.centerOn(area.center())
+            QGraphicsView.centerOn(self, area.center())
+            self._whole_under_names(area)
         else:  # the route from its top left, moved on just enough to show the focused or current node
             anchor = self._nodes.get(self._focus or "") or next((i for i in on_route if i.spec.state == "current"), None)
             left, top = area.left(), area.top()
@@ -408,7 +417,8 @@ class GraphView(NavigableView):
                 box = anchor.sceneBoundingRect()
                 left = max(left, box.right() + 30 - shown.width()) if box.right() + 30 > left + shown.width() else left
                 top = max(top, box.bottom() + 30 - shown.height()) if box.bottom() + 30 > top + shown.height() else top
-            self.centerOn(QPointF(left + shown.width() / 2, top + shown.height() / 2))
+            QGraphicsView.centerOn(self, QPointF(left + shown.width() / 2, top + shown.height() / 2))
+            self._whole_under_names(anchor.sceneBoundingRect() if anchor is not None else area)
         self._view_changed()
 
     def bring_into_sight(self, area: QRectF) -> None:
@@ -417,6 +427,23 @@ class GraphView(NavigableView):
             super().bring_into_sight(area)
             return
         self.ensureVisible(area.adjusted(-NAMES_WIDTH, -self._lanes.header, 0, 0), 40, 40)
+        self._whole_under_names(area)
+
+    def centerOn(self, *where: Any) -> None:  # noqa: N802 - Qt's name
+        """Centre on a point or an item (``select_node``), then leave nothing half under a pathway's names."""
+        QGraphicsView.centerOn(self, *where)
+        if isinstance(where[0], QGraphicsItem):
+            self._whole_under_names(where[0].sceneBoundingRect())
+
+    def _whole_under_names(self, keep: QRectF) -> None:
+        """No lane half under the phases' names, no node half under the agencies' (keeping ``keep`` in sight)."""
+        if self._lanes is None:
+            return
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        move = self._lanes.whole_under_names(shown, keep, [item.sceneBoundingRect() for item in self._nodes.values()])
+        scale = self.transform().m11()
+        for bar, by in ((self.horizontalScrollBar(), move.x()), (self.verticalScrollBar(), move.y())):
+            bar.setValue(bar.value() + round(by * scale))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
         """The pathway's agency names and phase names, kept at the left and the top of the view while it scrolls."""

@@ -22,14 +22,17 @@ MOST_EDGES = 3000  # edges drawn in the picture
 class Minimap(QWidget):
     """The whole graph in miniature in the corner of a ``GraphView``, with the part on screen framed.
 
-    Small and out of the way: at most ``WIDTH`` by ``HEIGHTS[1]`` pixels in the bottom-right corner, half
-    transparent, and hidden while the whole graph fits in the view. It draws each node as a dot and each
+    Small and out of the way: at most ``WIDTH`` by ``HEIGHTS[1]`` pixels, at the right of a strip the view
+    keeps free under its map (viewport margins), so it is never drawn over a node wherever the map is
+    scrolled or a stage dragged; hidden, and the strip given back to the map, while the whole graph fits
+    in the view. It draws each node as a dot and each
     edge as a line from a picture made again only when the graph changed (never while scrolling), so it
     costs the same at 5,000 stages as at 50. A click or drag moves the main view there.
     """
 
     WIDTH = 150
-    HEIGHTS = (36, 96)  # the height follows the graph's shape, within these bounds
+    HEIGHTS = (28, 52)  # the height follows the graph's shape, within these bounds
+    GAP = 4  # pixels between the map, the minimap and the view's edge
 
     def __init__(self, main: GraphView) -> None:
         super().__init__(main)
@@ -53,11 +56,18 @@ class Minimap(QWidget):
             self.resize(self.WIDTH, max(self.HEIGHTS[0], min(self.HEIGHTS[1], wanted)))
             self._shape = QRectF(shape)
             self._picture = None
-        area = self.main.viewport().geometry()
-        self.move(area.right() - self.width() - 6, area.bottom() - self.height() - 6)
         visible = self.main.mapToScene(self.main.viewport().rect()).boundingRect()
         overflows = not visible.contains(shape.adjusted(SCENE_MARGIN, SCENE_MARGIN, -SCENE_MARGIN, -SCENE_MARGIN))
-        self.setVisible(overflows and area.width() > self.width() * 2 and area.height() > self.height() * 2)
+        room = self.main.contentsRect()
+        shown = overflows and room.width() > self.width() * 2 and room.height() > self.height() * 4
+        # The strip under the map: taking it leaves the graph overflowing, giving it back leaves it fitting,
+        # so showing and hiding cannot alternate.
+        strip = self.height() + 2 * self.GAP if shown else 0
+        if self.main.viewportMargins().bottom() != strip:  # kept outside what scrolls: the map is never under it
+            self.main.setViewportMargins(0, 0, 0, strip)
+        area = self.main.viewport().geometry()
+        self.move(area.right() - self.width() - self.GAP, area.bottom() + 1 + self.GAP)
+        self.setVisible(shown)
         self.update()
 
     def _scale(self) -> tuple[float, QPointF]:
