@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from tipcase.format.pathway_map import Lane, PhaseBlock
 
@@ -359,6 +359,13 @@ class LanesItem(QGraphicsItem):
             left, right = max(edge, phase.first - NODE_WIDTH / 2 - 20), phase.last + NODE_WIDTH / 2 + 20
             if right - left >= metrics.horizontalAdvance(phase.name) + 8:  # whole, or not at all
                 painter.drawText(QRectF(left, top, right - left, self.header - 4), Qt.AlignmentFlag.AlignCenter, phase.name)
+
+    def scroll_whole(self, view: QGraphicsView, keep: QRectF, boxes: list[QRectF]) -> None:
+        """Scroll ``view`` by ``whole_under_names`` (its part on screen, ``keep`` kept in sight, the nodes' ``boxes``)."""
+        move = self.whole_under_names(view.mapToScene(view.viewport().rect()).boundingRect(), keep, boxes)
+        scale = view.transform().m11()
+        for bar, by in ((view.horizontalScrollBar(), move.x()), (view.verticalScrollBar(), move.y())):
+            bar.setValue(bar.value() + round(by * scale))
 
     def whole_under_names(self, shown: QRectF, keep: QRectF, boxes: list[QRectF]) -> QPointF:
         """How far to scroll (scene units) so that no lane is cut by the phases' band and no node by the agencies' column.

@@ -437,13 +437,8 @@ class GraphView(NavigableView):
 
     def _whole_under_names(self, keep: QRectF) -> None:
         """No lane half under the phases' names, no node half under the agencies' (keeping ``keep`` in sight)."""
-        if self._lanes is None:
-            return
-        shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        move = self._lanes.whole_under_names(shown, keep, [item.sceneBoundingRect() for item in self._nodes.values()])
-        scale = self.transform().m11()
-        for bar, by in ((self.horizontalScrollBar(), move.x()), (self.verticalScrollBar(), move.y())):
-            bar.setValue(bar.value() + round(by * scale))
+        if self._lanes is not None:
+            self._lanes.scroll_whole(self, keep, [item.sceneBoundingRect() for item in self._nodes.values()])
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802 - Qt's name
         """The pathway's agency names and phase names, kept at the left and the top of the view while it scrolls."""
