@@ -158,3 +158,41 @@ def test_a_case_in_one_course_only_says_nothing_of_other_courses(qtbot, tmp_path
     url = seeded_url(tmp_path)
     window = signed_in(qtbot, tmp_path, url)
     assert "Each course counts" not in window.home_page().detail.text()
+
+
+LONG_TITLE = {
+    "en": "Case worker (UPTD PPA or social worker): victim-centred case handling",
+    "id": "Pendamping kasus (UPTD PPA atau pekerja sosial): penanganan perkara yang berpusat pada korban",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_my_courses_shows_whole_titles_at_1280x720(qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A long course title and every case title are read whole (the walk found "(belu…" and "di konte…")."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from tests.test_gui_clipping import elided_cells
+    from tipcase import bundled
+    from tipcase.services.scenarios import publish_unchecked
+
+    url = seeded_url(tmp_path)
+    db = Database(url)
+    with db.transaction() as session:  # a course of a long title, with the case of the longest title in Indonesian
+        demo = courses.get_course(session, "demo")
+        tourists = publish_unchecked(session, bundled.bundled_dir() / "departure-screening.yaml")
+        long = courses.create_course(session, None, code="case-work", title=LONG_TITLE, versions=[demo.items[0].scenario_version, tourists])
+        courses.assign_course(session, None, courses.get_cohort(session, "demo"), long)
+    db.dispose()
+    window = open_window(qtbot, make_context(tmp_path, url, language))
+    window.resize(1280, 720)
+    window.sign_in("demo-trainee", "demo-trainee")
+    QApplication.processEvents()
+    tree = window.home_page().tree
+    assert elided_cells(tree) == []
+    bold = QFont(tree.font())
+    bold.setBold(True)
+    for row in range(tree.model().rowCount()):
+        index = tree.model().index(row, 0)
+        text = str(index.data())
+        assert QFontMetrics(bold).horizontalAdvance(text) <= tree.visualRect(index).width() - tree.indentation(), text
