@@ -18,9 +18,13 @@ from tests.teams import MINI_TEAM, write_team
 from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.edits import AddStage
-from tipcase.services.errors import ServiceError
+from tipcase.format.loader import load_file
+from tipcase.play.engine import Play, PlayError
+from tipcase.services.errors import PermissionDenied, ServiceError
+from tipcase.services.permissions import Permission, require
 from tipcase.services.roster import _identifier_problem, _value_problem
 from tipcase.store.database import Database
+from tipcase.store.models import User
 
 from ui.errors import core_text, user_message
 from ui.numbers import date_text
@@ -120,3 +124,16 @@ def test_a_service_refusal_reaches_the_screen_in_indonesian(qtbot, tmp_path: Pat
         dialog.reject()
     finally:
         window.context.set_language("en")
+
+
+def test_a_refusal_says_its_words_in_the_interface_language_too(indonesian) -> None:  # type: ignore[no-untyped-def]
+    """The role and what it may not do, a file's kind: words inside a refusal are translated with it."""
+    trainee = User(username="sari", full_name="Sari", role="trainee", active=True, password_hash="!")
+    with pytest.raises(PermissionDenied) as refused:
+        require(trainee, Permission.ISSUE_CERTIFICATE)
+    assert str(refused.value) == "sari (trainee) may not issue certificates"  # the command line's line
+    assert core_text(refused.value) == "sari (peserta pelatihan) tidak boleh menerbitkan sertifikat"
+    play = Play(load_file(bundled.bundled_dir() / "scam-compound-return.yaml").scenario)  # type: ignore[arg-type]
+    with pytest.raises(PlayError) as not_offered:
+        play.choose(99)
+    assert core_text(not_offered.value).startswith("pilihan 99 tidak tersedia di tahap ")

@@ -4845,6 +4845,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>pilihan {number} tidak tersedia di tahap &apos;{stage}&apos;; yang tersedia: {offered}</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
         <source>this database&apos;s records are sealed with audit key {ident}, which this workstation does not hold: run &apos;tipcase audit key export FILE&apos; on a workstation that has it and &apos;tipcase audit key import FILE&apos; here</source>
         <translation>catatan basis data ini disegel dengan kunci audit {ident}, yang tidak dimiliki workstation ini: jalankan &apos;tipcase audit key export FILE&apos; di workstation yang memilikinya dan &apos;tipcase audit key import FILE&apos; di sini</translation>
     </message>
@@ -5383,6 +5387,26 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{source}: a worksheet row numbered {reference!r} after row {previous}; a workbook numbers its rows in order from 1 to {max_sheet_rows:,} (save it again from a spreadsheet)</source>
         <translation>{source}: baris lembar kerja bernomor {reference!r} sesudah baris {previous}; buku kerja menomori barisnya berurutan dari 1 sampai {max_sheet_rows:,} (simpan lagi dari aplikasi lembar kerja)</translation>
+    </message>
+    <message>
+        <source>scenario</source>
+        <translation>skenario</translation>
+    </message>
+    <message>
+        <source>pathway</source>
+        <translation>jalur rujukan</translation>
+    </message>
+    <message>
+        <source>competencies</source>
+        <translation>kompetensi</translation>
+    </message>
+    <message>
+        <source>provisions</source>
+        <translation>ketentuan hukum</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>tidak terbaca</translation>
     </message>
     <message>
         <source>cannot publish {path} as a team case: it is a {kind} file</source>

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tipcase.format.model import Choice, Pathway, Scenario, Stage
-from tipcase.messages import QT_TRANSLATE_NOOP, MessageError
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, MessageError
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, compile_scenario
 from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_pathway_steps
 from tipcase.play.ratings import CompetencyFigures, Rating, competency_figures, rate_choice, scenario_weights
@@ -115,7 +115,7 @@ class Play:
                 QT_TRANSLATE_NOOP("core", "choice {number} is not offered at stage '{stage}'; offered: {offered}"),
                 number=number,
                 stage=self.stage.id,
-                offered=shown or "none",
+                offered=shown or Message(QT_TRANSLATE_NOOP("core", "none")),
             )
         taken = offered[number - 1]
         self.values, self.clock = self.compiled.apply(taken, self.values, self.clock)

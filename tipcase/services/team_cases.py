@@ -21,13 +21,22 @@ from tipcase import bundled
 from tipcase.format.loader import load_bytes
 from tipcase.format.model import Pathway
 from tipcase.format.validator import check_file
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.store.models import TeamCaseVersion, User
 from tipcase.team.compiled import CompiledTeam, compile_team
 from tipcase.team.model import TeamCase
+
+# What a file that is not a team case is, as a refusal says it (the loader's kinds; tipcase.messages).
+FILE_KINDS = (
+    QT_TRANSLATE_NOOP("core", "scenario"),
+    QT_TRANSLATE_NOOP("core", "pathway"),
+    QT_TRANSLATE_NOOP("core", "competencies"),
+    QT_TRANSLATE_NOOP("core", "provisions"),
+    QT_TRANSLATE_NOOP("core", "unreadable"),
+)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -58,7 +67,7 @@ def publish_team_file(session: Session, actor: User | None, path: str | Path) ->
         raise ServiceError(
             QT_TRANSLATE_NOOP("core", "cannot publish {path} as a team case: it is a {kind} file"),
             path=path,
-            kind=checked.loaded.kind or "unreadable",
+            kind=Message(checked.loaded.kind or "unreadable"),  # FILE_KINDS: said in the interface language
         )
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
