@@ -1351,6 +1351,10 @@
         <translation>Graf skenario</translation>
     </message>
     <message>
+        <source>Arrow keys: from stage to stage. Ctrl+arrow keys: move the selected stage (with Shift, further). Drag to move a stage.</source>
+        <translation>Tombol panah: dari tahap ke tahap. Ctrl+tombol panah: memindahkan tahap yang dipilih (dengan Shift, lebih jauh). Seret untuk memindahkan tahap.</translation>
+    </message>
+    <message>
         <source>unsaved case</source>
         <translation>kasus belum disimpan</translation>
     </message>

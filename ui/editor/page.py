@@ -169,6 +169,11 @@ class EditorPage(QWidget):
         self.findings_model.retranslate()
         self.findings.setAccessibleName(self.tr("Validation findings"))
         self.graph.setAccessibleName(self.tr("Scenario graph"))
+        self.graph.setToolTip(
+            self.tr(
+                "Arrow keys: from stage to stage. Ctrl+arrow keys: move the selected stage (with Shift, further). Drag to move a stage."
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
