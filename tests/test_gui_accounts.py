@@ -181,3 +181,11 @@ def test_the_accounts_page_is_forgotten_at_sign_out(qtbot, tmp_path: Path) -> No
     assert page.model.rowCount() > 0
     window.sign_out()
     assert page.model.rowCount() == 0
+
+
+def test_the_dialog_asks_for_the_length_the_service_requires() -> None:
+    from tipcase.services import passwords
+
+    from ui.pages import account_dialogs
+
+    assert account_dialogs.MIN_PASSWORD_LENGTH == passwords.MIN_PASSWORD_LENGTH  # a copy: the dialog loads before the records

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.messages import QT_TRANSLATE_NOOP
@@ -110,7 +109,7 @@ def set_account_active(session: Session, actor: User, username: str, active: boo
         return
     if not active and user.id == actor.id:
         raise ServiceError(QT_TRANSLATE_NOOP("core", "you cannot deactivate your own account: ask another administrator"))
-    if not active and user.role == Role.ADMIN.value and active_admins(session) <= 1:
+    if not active and user.role == Role.ADMIN.value and accounts.active_admins(session) <= 1:
         raise ServiceError(
             QT_TRANSLATE_NOOP("core", "{username} is the last active administrator: make another admin first"), username=username
         )
@@ -128,8 +127,3 @@ def change_my_password(db: Database, account_id: int, current: str, new: str) ->
         raise ServiceError(QT_TRANSLATE_NOOP("core", "the new password is the same as the current one"))
     with db.transaction() as session:
         accounts.change_own_password(session, _user(session, account_id), current, new)
-
-
-def active_admins(session: Session) -> int:
-    """How many active administrator accounts there are (an installation keeps at least one)."""
-    return len(session.scalars(select(User.id).where(User.role == Role.ADMIN.value, User.active)).all())

@@ -104,6 +104,11 @@ def list_users(session: Session, actor: User, role: Role | None = None) -> list[
     return list(session.scalars(query))
 
 
+def active_admins(session: Session) -> int:
+    """How many active administrator accounts there are (an installation keeps at least one)."""
+    return len(session.scalars(select(User.id).where(User.role == Role.ADMIN.value, User.active)).all())
+
+
 def set_role(session: Session, actor: User, username: str, role: Role) -> User:
     """Give ``username`` another role (audited with the old and new roles).
 
@@ -112,10 +117,8 @@ def set_role(session: Session, actor: User, username: str, role: Role) -> User:
     """
     require(actor, Permission.MANAGE_ROLES)
     user = get_user(session, username)
-    if user.id == actor.id and role != Role.ADMIN:
-        admins = session.scalars(select(User.id).where(User.role == Role.ADMIN.value, User.active)).all()
-        if len(admins) <= 1:
-            raise ServiceError(QT_TRANSLATE_NOOP("core", "you are the last admin: make another admin first"))
+    if user.id == actor.id and role != Role.ADMIN and active_admins(session) <= 1:
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "you are the last admin: make another admin first"))
     old = user.role
     user.role = Role(role).value
     audit.record(session, actor, "role changed", user.username, old=old, new=user.role)
