@@ -191,3 +191,19 @@ def test_publish_compose_a_course_and_assign_it(home: Path, capsys: pytest.Captu
     code, _, err = run(capsys, "courses", "create", "other", "--title", "O", "--scenario", "scam-compound-return", "--pass-rule", "mean")
     assert code == 2  # a usage error, caught before the database is opened
     assert err == "tipcase: error: --pass-rule mean needs --pass-mean PERCENT\n"
+
+
+def test_lists_keep_their_columns_in_line_whatever_the_longest_value(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`courses list` and `users list` pad each column to its widest value: a course code longer than 16 characters
+    pushed its row's title out of line with the others."""
+    assert run(capsys, "demo")[0] == 0
+    assert run(capsys, "publish", str(CASE))[0] == 0
+    assert run(capsys, "courses", "create", "ntt-2026-long-course-code", "--title", "Long", "--scenario", "scam-compound-return")[0] == 0
+    assert run(capsys, "users", "add", "a-rather-long-username-2026", "--role", "trainee", "--name", "Ani")[0] == 0
+    for command in ("courses", "users"):
+        code, out, _ = run(capsys, command, "list")
+        lines = out.splitlines()
+        assert code == 0
+        assert len(lines) > 2
+        second_column = {len(re.match(r"\S+\s+", line).group(0)) for line in lines}  # type: ignore[union-attr]
+        assert len(second_column) == 1, f"{command} list:\n{out}"

@@ -17,7 +17,7 @@ from tipcase.certificates.pdf import render
 from tipcase.certificates.pdf_structure import KINDS
 from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
-from tipcase.cli.common import UsageError, counted, input_file, print_json
+from tipcase.cli.common import UsageError, aligned, counted, input_file, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.services import accounts, certificates, courses, eligibility
 from tipcase.store.database import open_database
@@ -305,9 +305,19 @@ def cmd_list(args: argparse.Namespace) -> int:
         searched = f" matches {args.search.strip()!r}" if args.search.strip() else " is in the register yet"
         print(f"no certificate{searched}", file=sys.stderr)
     else:
-        for row in rows:
-            state = {"revoked": f"revoked {row['revoked']}", "expired": f"expired {row['expires']}"}.get(row["status"], "valid")
-            print(f"{row['serial']}  {row['code']}  {row['username']:<16} {row['course']:<12} {row['issued']}  {state}")
+        lines = [
+            [
+                row["serial"],
+                row["code"],
+                row["username"],
+                row["course"],
+                row["issued"],
+                {"revoked": f"revoked {row['revoked']}", "expired": f"expired {row['expires']}"}.get(row["status"], "valid"),
+            ]
+            for row in rows
+        ]
+        for line in aligned(lines):
+            print(line)
     return EXIT_OK
 
 

@@ -67,3 +67,16 @@ def print_json(value: Any) -> None:
     """Print ``value`` as indented UTF-8 JSON (dates as ISO 8601) and a newline: the one JSON writer of every ``--json`` output."""
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
     sys.stdout.write("\n")
+
+
+def aligned(rows: list[list[str]], gap: str = "  ") -> list[str]:
+    """Rows of text cells as lines whose columns line up: every column but the last padded to its widest cell.
+
+    ``rows`` is a list of rows, each a list of the same number of cells; returns one string per row, with
+    trailing spaces stripped (the last column is never padded, so a long title does not push a line wider).
+    A fixed width such as ``f"{code:<16}"`` put every row after a longer code out of line.
+    """
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return [gap.join([*(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)), row[-1]]).rstrip() for row in rows]

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tipcase.cli.common import UsageError, input_file, print_json
+from tipcase.cli.common import UsageError, aligned, input_file, print_json
 from tipcase.home_folder import claim_private
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
@@ -185,8 +185,9 @@ def cmd_users_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(users)
     else:
-        for user in users:
-            print(f"{user['username']:<20} {user['role']:<10} {user['name']}" + (f"  [{user['staff_id']}]" if user["staff_id"] else ""))
+        rows = [[str(u["username"]), str(u["role"]), str(u["name"]) + (f"  [{u['staff_id']}]" if u["staff_id"] else "")] for u in users]
+        for line in aligned(rows):
+            print(line)
     return EXIT_OK
 
 
@@ -225,9 +226,12 @@ def cmd_courses_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(listed)
     else:
+        rows = []
         for course in listed:
             scenario_list = ", ".join(f"{s['id']} v{s['version']}" for s in course["scenarios"])
-            print(f"{course['code']:<16} {course['title'].get('en', '')}  [{scenario_list}]")
+            rows.append([course["code"], course["title"].get("en", ""), f"[{scenario_list}]"])
+        for line in aligned(rows):
+            print(line)
     return EXIT_OK
 
 
