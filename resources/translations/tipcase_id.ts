@@ -4003,6 +4003,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Hasil verifikasi</translation>
     </message>
     <message>
+        <source>Type the verification code printed on the certificate or paste its QR text first, or open its PDF.</source>
+        <translation>Ketik kode verifikasi yang tercetak pada sertifikat atau tempelkan teks kode QR-nya terlebih dahulu, atau buka PDF-nya.</translation>
+    </message>
+    <message>
         <source>Open a certificate</source>
         <translation>Buka sertifikat</translation>
     </message>

@@ -71,6 +71,7 @@ class VerifyPage(QWidget):
         self.statuses: list[str] = []
         self.results: list[Any] = []
         self.asked = 0  # verifications asked for; only the latest one's answer is shown
+        self.hinted = False  # the result says what to type (Verify with an empty box)
         self.retranslate()
         context.signals.signed_out.connect(self.clear)  # the next person at the desk sees nothing of this one's work
 
@@ -96,6 +97,8 @@ class VerifyPage(QWidget):
         self.result.setAccessibleName(self.tr("Verification result"))
         if self.results:
             self.show_results(self.results)
+        elif self.hinted:
+            self._show_hint()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -103,8 +106,21 @@ class VerifyPage(QWidget):
         super().changeEvent(event)
 
     def verify_entry(self) -> None:
+        """Verify what was typed; with nothing typed, say what to type and put the cursor in the box (it did nothing)."""
         if self.entry.text().strip():
             self.verify(self.entry.text().strip())
+            return
+        self.asked += 1  # an answer still on its way is stale: the desk now asks for a code
+        self.results, self.statuses = [], []
+        self.entry.clear()
+        self._show_hint()
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_hint(self) -> None:
+        self._show_result(
+            html.escape(self.tr("Type the verification code printed on the certificate or paste its QR text first, or open its PDF."))
+        )
+        self.hinted = True  # said again in the other language when the interface's changes
 
     def open_pdf(self) -> None:
         chosen = file_dialogs.open_file(self, "presented", self.tr("Open a certificate"), self.tr("PDF document (*.pdf)"))
@@ -148,6 +164,7 @@ class VerifyPage(QWidget):
     # -- the result, in the reader's language ------------------------------------------------------
     def _show_result(self, rich: str) -> None:
         """Show the result, and give its words to a screen reader with the focusable result (its description)."""
+        self.hinted = False
         self.result.setText(rich)
         self.result.setAccessibleDescription(QTextDocumentFragment.fromHtml(rich).toPlainText())
 
