@@ -47,6 +47,7 @@ def create_context(
     from ui import file_dialogs  # noqa: PLC0415 - Qt's widgets are loaded by now
 
     file_dialogs.use_settings(settings)  # open and save dialogs start where that kind of file was last
+    file_dialogs.install()  # Qt's own file dialog at a size whose columns are read whole
     translations = Translations()
     translations.apply(settings.get(LANGUAGE) or system_language())
     return ApplicationContext(

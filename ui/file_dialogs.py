@@ -5,6 +5,15 @@ is the program's own folder (or wherever a shortcut started it). Here each kind 
 stories to import, rosters, reports, certificates...) remembers the folder it was last opened from or
 saved to, in the workstation's settings (``FOLDERS``), and starts in the user's Documents folder (their
 home when there is none) the first time.
+
+Where the desktop offers no dialog of its own (Linux without a desktop portal, a test's X server), Qt draws
+one, about 620 pixels wide: names, kinds and dates were cut to "Acadia-Universi…", "Do…ML", "30 11 2…6 13:07".
+``install`` makes each such dialog, as it opens, as large as its screen allows (at most ``WIDTH`` x
+``HEIGHT``), with its size, kind and date columns sized to their contents and the name taking the rest. It
+hears the dialog open through the application's ``focusChanged`` (a dialog takes the focus when it opens),
+not through a filter on every event. Its words (Look in, Files of type...) are Qt's, translated by
+``resources/translations/qtbase_<lang>.ts`` (``ui.i18n``). A desktop's native dialog is not a QWidget and is
+left as the desktop draws it.
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QTreeView, QWidget
 
 from ui.settings import FOLDERS, Settings
 
@@ -83,3 +92,49 @@ def save_file(parent: QWidget | None, kind: str, title: str, suggested: str | Pa
         return None
     remember(kind, Path(name))
     return Path(name)
+
+
+WIDTH, HEIGHT = 960, 560  # pixels: room for a long name and the size, kind and date columns on a 1366x768 screen
+FITTED = "tipcaseFitted"  # the dynamic property of a dialog already fitted (the user may resize it after)
+
+
+def fit(dialog: QFileDialog) -> None:
+    """Size ``dialog`` to its screen (``WIDTH`` x ``HEIGHT`` at most, whole on it) and its detail columns to their contents."""
+    area = dialog.screen().availableGeometry()
+    width, height = min(WIDTH, area.width() - 40), min(HEIGHT, area.height() - 60)
+    if dialog.width() < width or dialog.height() < height:
+        dialog.resize(max(dialog.width(), width), max(dialog.height(), height))
+        frame = dialog.frameGeometry()
+        owner = dialog.parentWidget()
+        frame.moveCenter(owner.window().frameGeometry().center() if owner is not None else area.center())
+        frame.moveLeft(max(area.left(), min(frame.left(), area.right() - frame.width())))
+        frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - frame.height())))
+        dialog.move(frame.topLeft())
+    for view in dialog.findChildren(QTreeView):
+        header = view.header()
+        if header.count() < 2:
+            continue
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes what the others leave
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+
+def _focus_moved(_old: QWidget | None, now: QWidget | None) -> None:
+    """The focus moved to ``now``: when it is in one of Qt's file dialogs not fitted yet, fit it."""
+    dialog = now.window() if now is not None else None
+    if isinstance(dialog, QFileDialog) and not dialog.property(FITTED):
+        dialog.setProperty(FITTED, True)
+        fit(dialog)
+
+
+_installed: list[QApplication] = []
+
+
+def install() -> None:
+    """Fit each of Qt's file dialogs as it opens, from now on (once per application; nothing without one)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or app in _installed:
+        return
+    app.focusChanged.connect(_focus_moved)
+    _installed.append(app)

@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from ui import file_dialogs
 from ui.printing import copy_private
 
 
@@ -62,10 +63,10 @@ class CertificatePrintWindow(QDialog):
 
     def save(self) -> None:
         """Write the signed PDF, byte for byte, where the user chooses."""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), self.file_name, self.tr("PDF document (*.pdf)"))
-        if not name:
+        chosen = file_dialogs.save_file(self, "certificates", self.tr("Save the PDF"), self.file_name, self.tr("PDF document (*.pdf)"))
+        if chosen is None:  # (a bare name went to the program's working folder: now the certificates' last folder, or Documents)
             return
-        target = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        target = chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
         try:
             copy_private(self.path, target)
         except OSError as error:
