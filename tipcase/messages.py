@@ -16,11 +16,30 @@ A refusal passed up from a lower layer keeps its template: ``raise ServiceError.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Self
 
 CONTEXT = "core"
 """The translation context of every core message (what ``QCoreApplication.translate`` is given)."""
+
+ENDS_A_SENTENCE = (".", "?", "!", "…")
+"""What a filled-in value may end with that ends the template's sentence for it (a degree: "S.H.")."""
+
+
+def fill(template: str, /, **params: object) -> str:
+    """``template.format(**params)``, with one full stop where a value ends a sentence with its own.
+
+    "Welcome, {name}." with ``name="Dewi Anggraini, S.H."`` reads "Welcome, Dewi Anggraini, S.H.", not
+    "S.H.." (Indonesian degrees and ranks end in full stops: S.H., M.H., S.Sos., AKP.); a title ending in a
+    question mark likewise takes the place of the full stop after it. Only a plain field (``{name}``, not
+    ``{name!r}`` nor ``{name:>8}``) directly followed by "." is affected. Raises what ``str.format`` raises
+    (KeyError for a field with no value).
+    """
+    for key, value in params.items():
+        if str(value).endswith(ENDS_A_SENTENCE):
+            template = re.sub(r"\{" + re.escape(key) + r"\}\.(?!\.)", "{" + key + "}", template)
+    return template.format(**params)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate reads
@@ -39,7 +58,7 @@ class MessageError(Exception):
     def __init__(self, template: str = "", /, **params: object) -> None:
         self.template = template
         self.params: Mapping[str, object] = params
-        super().__init__(template.format(**params) if params else template)
+        super().__init__(fill(template, **params) if params else template)
 
     @classmethod
     def carrying(cls, error: BaseException | Message) -> Self:
@@ -68,7 +87,7 @@ class Message(str):
 
     def __new__(cls, template: str, /, **params: object) -> Message:
         """The line ``template`` filled with ``params`` (the template itself when there are none)."""
-        line = super().__new__(cls, template.format(**params) if params else template)
+        line = super().__new__(cls, fill(template, **params) if params else template)
         line.template = template
         line.params = params
         return line

@@ -30,6 +30,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from tipcase.messages import fill
+
 log = logging.getLogger(__name__)
 
 MAX_LINE = 300  # characters of a service's own message shown (its first line)
@@ -126,7 +128,7 @@ def core_text(error: BaseException | str) -> str:
     }
     translated = QCoreApplication.translate("core", template)
     try:
-        return translated.format(**params) if params else translated
+        return fill(translated, **params) if params else translated
     except (KeyError, IndexError, ValueError):  # a translation that names a field the template has not
         log.warning("translation of %r does not fit its parameters", template)
         return str(error)

@@ -18,6 +18,7 @@ from tipcase.format.roles import role_name
 from tipcase.team.model import TeamCase, Track
 
 from ui.numbers import number_text, percent_text
+from ui.wording import sentence
 
 Index = QModelIndex | QPersistentModelIndex
 Text = Callable[[object], str]
@@ -119,7 +120,8 @@ def describe(team: TeamCase, kind: str, role: str | None, details: dict[str, Any
         )
     if kind == "delivered":
         complete = translate("Exercise", "complete") if details.get("complete", True) else translate("Exercise", "incomplete")
-        return translate("Exercise", "Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}.").format(
+        return sentence(
+            translate("Exercise", "Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}."),
             title=handover_title(team, str(details.get("handover", "")), text),
             sender=name(details.get("from")),
             complete=complete,

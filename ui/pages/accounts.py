@@ -29,6 +29,7 @@ from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
 from ui.pages.account_dialogs import NewAccountDialog, role_names
 from ui.pages.roster_dialog import NewAccountsDialog
+from ui.wording import sentence
 
 ACCOUNT_TOPICS = ("users",)  # what another workstation changes that this page shows (ui.notifier topics)
 
@@ -254,7 +255,7 @@ class AccountsPage(QWidget):
         from tipcase.services.account_desk import change_role  # noqa: PLC0415
 
         username = account.username
-        message = self.tr("{username} is now: {role}.").format(username=username, role=name)
+        message = sentence(self.tr("{username} is now: {role}."), username=username, role=name)
         self.context.run_signed_in(lambda db, me: change_role(db, me, username, role), lambda _: self._done(message), self._failed)
 
     def toggle_active(self) -> None:

@@ -41,6 +41,7 @@ from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, r
 from ui.notifier import Follower
 from ui.pages.control_room_injects import InjectPanel
 from ui.widgets.team_map import RoleMark, TeamMap
+from ui.wording import sentence
 
 TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments")
 
@@ -463,7 +464,7 @@ class ControlRoomPage(QWidget):
 
         text, language = self.context.text, self.context.language
         whom = ", ".join(role_title(room.team, role, text, language) for role in to)
-        said = self.tr("Inject “{title}” fired for {roles}.").format(title=inject_title(room.team, ident, text), roles=whom)
+        said = sentence(self.tr("Inject “{title}” fired for {roles}."), title=inject_title(room.team, ident, text), roles=whom)
         self._write(work, said)
 
     def send_message(self) -> None:

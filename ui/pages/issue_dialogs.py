@@ -38,6 +38,7 @@ from tipcase.services.eligibility import Eligibility, Standing
 from tipcase.services.registrar_desktop import CohortIssue, CohortOutlook, CourseChoice, IssueChoices, PersonChoice, Signatory
 
 from ui.models.rows import RowsTableModel
+from ui.wording import sentence
 
 Text = Callable[[Any], str]  # a {language: text} value in the interface language (ApplicationContext.text)
 
@@ -58,7 +59,7 @@ class IssueWords(QObject):
             how = self.tr("signed electronically: the page says so, and its QR code proves it")
         lines = [
             self.tr("The course as <b>{title}</b>.").format(title=_escape(text(course.certificate_title))),
-            self.tr("Cases: {cases}.").format(cases=_escape(cases)),
+            sentence(self.tr("Cases: {cases}."), cases=_escape(cases)),
             self.tr("Signature line: {signatory} ({how}).").format(signatory=_escape(signs), how=how),
         ]
         if not signatory.named:
@@ -251,7 +252,7 @@ class IssueCohortDialog(QDialog):
             return  # the registrar has moved on to another pair
         count = len(outlook.eligible)
         if count:
-            head = self.tr("%n certificate(s) will be issued: {names}.", "", count).format(names="; ".join(outlook.eligible))
+            head = sentence(self.tr("%n certificate(s) will be issued: {names}.", "", count), names="; ".join(outlook.eligible))
         else:
             head = self.tr("Nobody in this cohort can be issued this certificate now.")
         self.outlook.setText(self._with_left_out(head, outlook.left_out, self.tr("Not issued:")))
@@ -270,7 +271,7 @@ class IssueCohortDialog(QDialog):
     def show_issued(self, result: CohortIssue) -> None:
         """After issuing: to whom certificates went, and who was left out and why; the dialog stays until closed."""
         if result.issued:
-            head = self.tr("%n certificate(s) issued: {names}.", "", result.issued).format(names="; ".join(result.issued_to))
+            head = sentence(self.tr("%n certificate(s) issued: {names}.", "", result.issued), names="; ".join(result.issued_to))
         else:
             head = self.tr("No certificate issued.")
         self.outlook.setText(self._with_left_out(head, result.left_out, self.tr("Left out:")))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui import file_dialogs
 from ui.errors import core_text
 from ui.models.rows import RowsTableModel
+from ui.wording import sentence
 
 if TYPE_CHECKING:
     from ui.context import ApplicationContext
@@ -56,7 +57,7 @@ class RosterDialog(QDialog):
                 "%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.", "", warned
             )
         if preview.ignored_columns:  # as the command line says: a column TIPCase does not read is named, not silently dropped
-            message += " " + self.tr("Columns not imported: {columns}.").format(columns=", ".join(preview.ignored_columns))
+            message += " " + sentence(self.tr("Columns not imported: {columns}."), columns=", ".join(preview.ignored_columns))
         self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -45,6 +45,7 @@ from ui.pages.control_room import TOPICS
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
 from ui.pages.workstation_side import StationSide
 from ui.theme import colours
+from ui.wording import sentence
 
 translate = QCoreApplication.translate
 
@@ -235,7 +236,7 @@ class WorkstationPage(QWidget):
                 names.append(self.tr("“{title}”").format(title=self.side.entry_title(entry)))
             else:
                 names.append(self.tr("a message from the trainer"))
-        return self.tr("New in your inbox: {items}.").format(items="; ".join(names))
+        return sentence(self.tr("New in your inbox: {items}."), items="; ".join(names))
 
     # -- showing ---------------------------------------------------------------------------------
     def state(self) -> str:
@@ -313,7 +314,8 @@ class WorkstationPage(QWidget):
         if state == "waiting":
             handover = station.team.handovers.get(station.role.waits_for)
             lines.append(
-                self.tr("Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives.").format(
+                sentence(
+                    self.tr("Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives."),
                     title=handover_title(station.team, station.role.waits_for, text),
                     sender=role_title(station.team, handover.sender if handover else None, text, language),
                 )

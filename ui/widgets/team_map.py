@@ -25,6 +25,7 @@ from ui.maps.words import phase_name
 from ui.models.map_steps import StepRow
 from ui.widgets.graph_items import EdgeSpec, NodeSpec
 from ui.widgets.map_panel import MapContent, MapPanel
+from ui.wording import sentence
 
 Text = Callable[[object], str]
 
@@ -58,7 +59,7 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text) -> Map
         said = [text(node.agency)] if node.agency is not None else []
         said += [translate("TeamMap", "Here now: {role} ({status}).").format(role=mark.name, status=mark.status) for mark in here]
         if node.id in visited:
-            said.append(translate("TeamMap", "Passed by: {roles}.").format(roles=", ".join(visited[node.id])))
+            said.append(sentence(translate("TeamMap", "Passed by: {roles}."), roles=", ".join(visited[node.id])))
         label = f"{title}\n▶ " + ", ".join(mark.name for mark in here) if here else title
         state = "current" if here else ("route" if node.id in visited else "")
         nodes.append(NodeSpec(node.id, label, tooltip="\n".join([title, *said]), state=state, description=" ".join(said)))
