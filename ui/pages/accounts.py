@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +25,7 @@ from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
 from ui.pages.account_dialogs import NewAccountDialog, role_names
 from ui.pages.roster_dialog import NewAccountsDialog
+from ui.widgets.search_table import push_button, search_table
 from ui.wording import sentence
 
 ACCOUNT_TOPICS = ("users",)  # what another workstation changes that this page shows (ui.notifier topics)
@@ -44,29 +41,16 @@ class AccountsPage(QWidget):
         self.select_after: str | None = None  # the account to select once the next read is shown (one just made)
         self.heading = QLabel()
         self.model = RowsTableModel(self._headers)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
+        listed = search_table(self.model, self, single=True)
+        self.search, self.proxy, self.table = listed.search, listed.proxy, listed.table
         self.table.setObjectName("accounts")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.new_button = _button(self.new_account)
-        self.reset_button = _button(self.reset_password)
-        self.role_button = _button(self.change_role)
-        self.active_button = _button(self.toggle_active)
+        self.new_button = push_button(self.new_account)
+        self.reset_button = push_button(self.reset_password)
+        self.role_button = push_button(self.change_role)
+        self.active_button = push_button(self.toggle_active)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.reset_button, self.role_button, self.active_button):
             buttons.addWidget(button)
@@ -284,9 +268,3 @@ class AccountsPage(QWidget):
     def _show_password(self, username: str, password: str) -> None:
         self.password_dialog = NewAccountsDialog([(username, password)], self.context.describe, self)
         self.password_dialog.open()
-
-
-def _button(slot: object) -> QPushButton:
-    button = QPushButton()
-    button.clicked.connect(slot)
-    return button

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -24,11 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +36,7 @@ from ui.models.register import SORT_ROLE, RegisterTableModel
 from ui.notifier import Follower
 from ui.pages.issue_dialogs import IssueCohortDialog, IssuePersonDialog, PeriodDialog
 from ui.pages.revoke_dialog import RevokeDialog
+from ui.widgets.search_table import push_button, search_table
 
 # What another workstation changes that the register shows (``ui.notifier`` topics: table names).
 REGISTER_TOPICS = ("certificates", "users", "courses", "settings")
@@ -54,22 +52,9 @@ class RegisterPage(QWidget):
         self.model = RegisterTableModel(context.text)
         self.issuing: Any = None
         self.printer: QPrinter | None = None
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSortRole(SORT_ROLE)  # dates by date, whatever the words shown
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
-        self.table.verticalHeader().hide()
+        listed = search_table(self.model, self, sort_role=SORT_ROLE)  # dates sort by date, whatever the words shown
+        self.search, self.proxy, self.table = listed.search, listed.proxy, listed.table
         header = self.table.horizontalHeader()  # every column in view: the course title, the longest, gives way (whole in its tooltip)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RegisterTableModel.COLUMNS.index("course"), QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.setWordWrap(False)
@@ -79,21 +64,21 @@ class RegisterPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._show_selected())
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.create_key_button = _button(self.create_key)
+        self.create_key_button = push_button(self.create_key)
         self.notice_frame = QFrame()
         self.notice_frame.setFrameShape(QFrame.Shape.StyledPanel)
         notice_layout = QHBoxLayout(self.notice_frame)
         notice_layout.addWidget(self.notice, 1)
         notice_layout.addWidget(self.create_key_button)
         self.notice_frame.hide()
-        self.person_button = _button(self.issue_for_person)
-        self.issue_button = _button(self.issue_for_cohort)
-        self.revoke_button = _button(self.revoke_selected)
-        self.preview_button = _button(self.preview_selected)
-        self.print_button = _button(self.print_selected)
-        self.pdf_button = _button(lambda: self.save_selected(as_zip=False))
-        self.zip_button = _button(lambda: self.save_selected(as_zip=True))
-        self.export_button = _button(self.export_report)
+        self.person_button = push_button(self.issue_for_person)
+        self.issue_button = push_button(self.issue_for_cohort)
+        self.revoke_button = push_button(self.revoke_selected)
+        self.preview_button = push_button(self.preview_selected)
+        self.print_button = push_button(self.print_selected)
+        self.pdf_button = push_button(lambda: self.save_selected(as_zip=False))
+        self.zip_button = push_button(lambda: self.save_selected(as_zip=True))
+        self.export_button = push_button(self.export_report)
         issuing = QHBoxLayout()
         issuing.addWidget(self.person_button)
         issuing.addWidget(self.issue_button)
@@ -475,9 +460,3 @@ class RegisterPage(QWidget):
             self.context.signals.status_message.emit(self.tr("%n certificate(s) exported.", "", count))
 
         self._run(lambda db, account: export_register(db, account, start, end, Path(name)), done)
-
-
-def _button(slot: object) -> QPushButton:
-    button = QPushButton()
-    button.clicked.connect(slot)
-    return button
