@@ -5,7 +5,9 @@ whether they were met, then strengths and areas to improve for the team and for 
 decisions with their feedback and the provisions they cite, and the time line of who did what and when.
 Everything printed comes from a ``JointDebrief`` (``tipcase.team.debrief``) in one language; the
 fixed words are in ``WORDS``. Pages are A4 portrait with the bundled DejaVu fonts, so Indonesian and
-any name print as written.
+any name print as written. A table's columns are as wide as their widest word (a number or a clock
+whole), the rest of the width going to the text columns; a heading never ends a page (it moves to the
+next page with the first lines of what it heads), and everything is named by its title, never its id.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from tipcase.certificates.pdf import BOLD, FONT, register_fonts
 from tipcase.play.ratings import Rating
-from tipcase.team.debrief import RECEIVED, SENT, JointDebrief, Moment, figure, label
+from tipcase.team.debrief import RECEIVED, SENT, JointDebrief, Lane, Moment, figure, label
 from tipcase.team.play import DECISION, INJECT, MESSAGE
 
 INK = colors.Color(0.10, 0.16, 0.30)
@@ -35,7 +38,8 @@ RATING_COLOURS = {Rating.GOOD: GOOD, Rating.ACCEPTABLE: colors.Color(0.55, 0.42,
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("After-action report", "Laporan evaluasi pasca-latihan"),
     "session": ("Session", "Sesi"),
-    "case": ("Team case", "Kasus tim"),
+    "case": ("Case id", "Kode kasus"),
+    "version": ("version {version}", "versi {version}"),
     "status": ("Status", "Status"),
     "status_draft": ("draft", "draf"),
     "status_running": ("running", "berjalan"),
@@ -67,7 +71,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "step": ("#", "#"),
     "clock": ("Hour", "Jam"),
     "stage": ("Stage", "Tahap"),
-    "choice": ("Choice", "Pilihan"),
+    "choice": ("Stage: choice", "Tahap: pilihan"),
     "rating": ("Rating", "Penilaian"),
     "timeline": ("Time line (case clock)", "Lini waktu (jam kasus)"),
     "role": ("Role", "Peran"),
@@ -105,22 +109,82 @@ class SessionFacts:
     users: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # role -> full names (or usernames)
 
 
+PAGE_WIDTH = A4[0] - 40 * mm - 12  # the frame's width for flowables: A4 less 20 mm either side and its 6 pt paddings
+CELL_PADDING = 6  # reportlab's default left and right padding of a table cell, in points
+CELL_FONT_SIZE = 8
+HEADINGS = ("title", "h1", "h2", "label")  # the styles of what heads what follows it
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
     return {
         "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=18, leading=22, spaceAfter=4),
-        "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=4, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3, keepWithNext=1),
+        "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3),
+        "label": ParagraphStyle("label", parent=body, spaceBefore=2),  # "Strengths" over a role's bullets
         "body": body,
         "muted": ParagraphStyle("muted", parent=body, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=CELL_FONT_SIZE, leading=10),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=10, bulletIndent=2),
     }
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
+
+
+def column_widths(
+    rows: list[list[str]], weights: list[float], whole: frozenset[int] = frozenset(), total: float = PAGE_WIDTH
+) -> list[float]:
+    """Widths (points) of a table's columns that fit ``rows`` (plain cell texts, the header first) in ``total``.
+
+    Each column is at least as wide as its widest word in the cell font (a column in ``whole``: its
+    widest value, never wrapped, e.g. a step number or a clock), plus the cell padding; what is left of
+    ``total`` goes to the columns in proportion to ``weights`` (0: none). When the minimums alone
+    exceed ``total`` they are kept (the table is then wider than the page rather than words broken).
+    """
+
+    def width(text: str) -> float:
+        return float(stringWidth(text, FONT, CELL_FONT_SIZE))
+
+    least = []
+    for column in range(len(weights)):
+        cells = [row[column] for row in rows]
+        pieces = cells if column in whole else [word for cell in cells for word in cell.split()]
+        least.append(max([width(piece) for piece in pieces] + [0.0]) + 2 * CELL_PADDING + 1)
+    spare = max(0.0, total - sum(least))
+    weight = sum(weights) or 1.0
+    return [low + spare * share / weight for low, share in zip(least, weights, strict=True)]
+
+
+def _first_lines(flowable: Flowable, width: float) -> float:
+    """The height of the least of ``flowable`` that can start a page: a table's header and first row, two lines of a paragraph."""
+    _w, height = flowable.wrap(width, 0xFFFFFF)
+    if isinstance(flowable, Table):
+        heights = flowable._rowHeights  # reportlab's measured rows, after wrap
+        return float(sum(heights[:2]))
+    if isinstance(flowable, Paragraph):
+        return float(min(height, 2 * flowable.style.leading)) + float(flowable.getSpaceBefore())
+    return float(height) + float(flowable.getSpaceBefore())
+
+
+def headed(headings: list[Flowable], body: list[Flowable], width: float = PAGE_WIDTH) -> list[Flowable]:
+    """``headings`` then ``body``, the headings kept on the page of ``body``'s first lines.
+
+    A conditional page break before the headings asks for their height and the first lines of the
+    first flowable of ``body`` (two lines of a paragraph, a table's header and first row, a spacer and
+    what follows it): a heading never ends a page. ``KeepTogether`` and ``keepWithNext`` do not nest
+    with a table or a kept group that follows (reportlab groups no container), hence this.
+    """
+    needed = sum(float(f.wrap(width, 0xFFFFFF)[1]) + f.getSpaceBefore() + f.getSpaceAfter() for f in headings)
+    for flowable in body:
+        if isinstance(flowable, Spacer):
+            needed += float(flowable.height)
+            continue
+        needed += _first_lines(flowable, width)
+        break
+    return [CondPageBreak(needed + 1), *headings, *body]
 
 
 def _table(rows: list[list[Any]], widths: list[float]) -> Table:
@@ -163,6 +227,11 @@ def _what(moment: Moment, language: str, role_titles: dict[str, str]) -> str:
     return f"{moment.step}. {moment.title}"
 
 
+def _plain_table(rows: list[list[str]], weights: list[float], whole: frozenset[int], style: ParagraphStyle) -> Table:
+    """A table of plain texts (the first row its header), its columns fitted by ``column_widths``."""
+    return _table([[_p(cell, style) for cell in row] for row in rows], column_widths(rows, weights, whole))
+
+
 def write_after_action_report(debrief: JointDebrief, facts: SessionFacts, target: Path | IO[bytes]) -> None:
     """Write the after-action report of ``debrief`` (one language: ``debrief.language``) as a PDF to ``target``.
 
@@ -170,6 +239,33 @@ def write_after_action_report(debrief: JointDebrief, facts: SessionFacts, target
     """
     language = debrief.language
     styles = _styles()
+    document = SimpleDocTemplate(
+        str(target) if isinstance(target, Path) else target,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=f"{word('title', language)}: {facts.name}",
+        author="TIPCase",
+        lang="id-ID" if language == "id" else "en-GB",
+    )
+    story = report_story(debrief, facts, styles)
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(20 * mm, 10 * mm, f"TIPCase · {word('title', language)} · {facts.name}")
+        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, word("page", language, page=doc.page))
+        canvas.restoreState()
+
+    document.build(story, onFirstPage=footer, onLaterPages=footer)
+
+
+def report_story(debrief: JointDebrief, facts: SessionFacts, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The report's flowables, in order (``write_after_action_report`` lays them on A4 pages)."""
+    language = debrief.language
 
     def w(key: str, **values: Any) -> str:
         return word(key, language, **values)
@@ -179,12 +275,12 @@ def write_after_action_report(debrief: JointDebrief, facts: SessionFacts, target
 
     team = debrief.team
     role_titles = {lane.role: lane.title for lane in debrief.lanes}
-    story: list[Any] = [_p(w("title"), styles["title"]), _p(f"{debrief.title} (v{debrief.version})", styles["h2"])]
+    story: list[Flowable] = [_p(w("title"), styles["title"]), _p(f"{debrief.title} (v{debrief.version})", styles["h2"])]
     verdict = w("passed") if team["passed"] else w("not_passed")
     played = " – ".join(f"{t:%Y-%m-%d %H:%M} UTC" for t in (facts.started_at, facts.ended_at) if t is not None)
     facts_rows = [
         [w("session"), facts.name],
-        [w("case"), f"{debrief.team_case} v{debrief.version}"],
+        [w("case"), f"{debrief.team_case}, {w('version', version=debrief.version)}"],
         [w("status"), w(f"status_{facts.status}") if f"status_{facts.status}" in WORDS else facts.status],
         [w("played"), played or "–"],
         [
@@ -193,99 +289,102 @@ def write_after_action_report(debrief: JointDebrief, facts: SessionFacts, target
             f"{w('pass_mark')} {n(team['pass_mark'])} %; {n(team['hours'])} {w('hours')}",
         ],
     ]
-    story.append(_table([[_p(a, styles["cell"]), _p(b, styles["cell"])] for a, b in facts_rows], [35 * mm, 135 * mm]))
+    facts_cells = [[_p(a, styles["cell"]), _p(b, styles["cell"])] for a, b in facts_rows]
+    facts_table = _table(facts_cells, column_widths(facts_rows, [0, 1], frozenset({0})))
+    facts_table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.white)]))  # no header row
+    story.append(facts_table)
 
-    story.append(_p(w("objectives"), styles["h1"]))
     if debrief.objectives:
         rows: list[list[Any]] = [[_p(w("objectives"), styles["cell"]), _p(w("status"), styles["cell"])]]
+        plain = [[w("objectives"), w("status")]]
         for objective in debrief.objectives:
             state = w("met") if objective.met else w("not_met") + ": " + "; ".join(objective.reasons)
             text = objective.title + (f" — {objective.description}" if objective.description else "")
             colour = "#217438" if objective.met else "#b3291f"
             rows.append([_p(text, styles["cell"]), Paragraph(f'<font color="{colour}">{escape(state)}</font>', styles["cell"])])
-        story.append(_table(rows, [95 * mm, 75 * mm]))
+            plain.append([text, state])
+        story += headed([_p(w("objectives"), styles["h1"])], [_table(rows, column_widths(plain, [95, 75]))])
     else:
-        story.append(_p(w("none"), styles["muted"]))
+        story += headed([_p(w("objectives"), styles["h1"])], [_p(w("none"), styles["muted"])])
 
-    story.append(_p(w("team"), styles["h1"]))
-    story += [_p(w("strengths"), styles["h2"]), *_bullets(debrief.strengths, styles, language)]
-    story += [_p(w("areas"), styles["h2"]), *_bullets(debrief.areas, styles, language)]
+    story += headed([_p(w("team"), styles["h1"]), _p(w("strengths"), styles["h2"])], _bullets(debrief.strengths, styles, language))
+    story += headed([_p(w("areas"), styles["h2"])], _bullets(debrief.areas, styles, language))
     if debrief.rules_broken:
-        story.append(_p(w("rules"), styles["h2"]))
-        rows = [[_p(w(k), styles["cell"]) for k in ("rule", "where", "points", "feedback", "provision")]]
+        plain = [[w(k) for k in ("rule", "where", "points", "feedback", "provision")]]
         for rule in debrief.rules_broken:
-            where = f"{role_titles.get(rule.role or '', rule.role or '–')}, '{rule.stage}'" if rule.stage else "–"
+            where = f"{role_titles.get(rule.role or '', rule.role or '–')}: {rule.where or rule.stage}" if rule.stage else "–"
             points = f"-{rule.points} {debrief.competency_titles.get(rule.competency or '', rule.competency or '')}"
             provisions = ", ".join(p.text(language) for p in rule.provisions)
-            rows.append([_p(x, styles["cell"]) for x in (rule.title, where, points, rule.feedback, provisions)])
-        story.append(_table(rows, [30 * mm, 30 * mm, 22 * mm, 63 * mm, 25 * mm]))
+            plain.append([rule.title, where, points, rule.feedback, provisions])
+        story += headed([_p(w("rules"), styles["h2"])], [_plain_table(plain, [30, 30, 22, 63, 25], frozenset(), styles["cell"])])
 
-    story.append(_p(w("roles"), styles["h1"]))
+    above = [_p(w("roles"), styles["h1"])]  # the first role's heading goes with the section's
     for lane in debrief.lanes:
-        result = lane.result
-        state = w("complete") if result["complete"] else w("unfinished")
-        head = [
-            _p(f"{lane.title}", styles["h2"]),
-            _p(
-                (f"{lane.agency} · " if lane.agency and lane.agency != lane.title else "")
-                + f"{w('trainees')}: {', '.join(facts.users.get(lane.role, [])) or '–'} · "
-                f"{n(result['total_percent'])} % ({n(result['total'])} {w('of')} {n(result['max_total'])}), {state}, "
-                f"{n(result['hours'])} {w('hours')}",
-                styles["muted"],
-            ),
-        ]
-        story.append(KeepTogether([*head, _p(w("strengths"), styles["body"]), *_bullets(lane.strengths, styles, language)]))
-        story += [_p(w("areas"), styles["body"]), *_bullets(lane.areas, styles, language)]
-        decisions = [m for m in lane.moments if m.kind == DECISION]
-        if decisions:
-            rows = [[_p(w(k), styles["cell"]) for k in ("step", "clock", "choice", "rating", "feedback", "provision")]]
-            for m in decisions:
-                rating = m.rating.value if m.rating else ""
-                colour = RATING_COLOURS.get(m.rating, INK) if m.rating else INK
-                feedback = m.text
-                if m.critical:
-                    feedback = f"{m.critical} {feedback}".strip()
-                if m.better:
-                    feedback += " — " + label("better", language, label=m.better)
-                rows.append(
-                    [
-                        _p(str(m.step), styles["cell"]),
-                        _p(_when(m, language), styles["cell"]),
-                        _p(f"{m.title} [{m.stage}]", styles["cell"]),
-                        Paragraph(f'<font color="#{colour.hexval()[2:]}">{escape(w(rating))}</font>', styles["cell"]),
-                        _p(feedback, styles["cell"]),
-                        _p(", ".join(p.text(language) for p in m.provisions) or m.ref, styles["cell"]),
-                    ]
-                )
-            story.append(Spacer(1, 2 * mm))
-            story.append(_table(rows, [7 * mm, 10 * mm, 48 * mm, 20 * mm, 60 * mm, 25 * mm]))
+        story += _lane(lane, debrief, facts, styles, above)
+        above = []
 
-    story.append(_p(w("timeline"), styles["h1"]))
-    rows = [[_p(w(k), styles["cell"]) for k in ("clock", "role", "what")]]
+    rows = [[w(k) for k in ("clock", "role", "what")]]
     for moment in debrief.moments():
+        rows.append([_when(moment, language), role_titles.get(moment.role, moment.role), _what(moment, language, role_titles)])
+    story += headed([_p(w("timeline"), styles["h1"])], [_plain_table(rows, [0, 50, 106], frozenset({0}), styles["cell"])])
+    return story
+
+
+def _lane(
+    lane: Lane, debrief: JointDebrief, facts: SessionFacts, styles: dict[str, ParagraphStyle], above: list[Flowable]
+) -> list[Flowable]:
+    """One role's part: its heading and score, strengths, areas to improve and every decision (``above``: a heading over it)."""
+    language = debrief.language
+
+    def w(key: str, **values: Any) -> str:
+        return word(key, language, **values)
+
+    def n(value: float) -> str:
+        return figure(value, language)
+
+    result = lane.result
+    state = w("complete") if result["complete"] else w("unfinished")
+    head = [
+        *above,
+        _p(lane.title, styles["h2"]),
+        _p(
+            (f"{lane.agency} · " if lane.agency and lane.agency != lane.title else "")
+            + f"{w('trainees')}: {', '.join(facts.users.get(lane.role, [])) or '–'} · "
+            f"{n(result['total_percent'])} % ({n(result['total'])} {w('of')} {n(result['max_total'])}), {state}, "
+            f"{n(result['hours'])} {w('hours')}",
+            styles["muted"],
+        ),
+        _p(w("strengths"), styles["label"]),
+    ]
+    story = headed(head, _bullets(lane.strengths, styles, language))
+    story += headed([_p(w("areas"), styles["label"])], _bullets(lane.areas, styles, language))
+    decisions = [m for m in lane.moments if m.kind == DECISION]
+    if not decisions:
+        return story
+    header = [w(k) for k in ("step", "clock", "choice", "rating", "feedback", "provision")]
+    plain = [header]
+    rows: list[list[Any]] = [[_p(text, styles["cell"]) for text in header]]
+    for m in decisions:
+        rating = w(m.rating.value) if m.rating else ""
+        colour = RATING_COLOURS.get(m.rating, INK) if m.rating else INK
+        feedback = m.text
+        if m.critical:
+            feedback = f"{m.critical} {feedback}".strip()
+        if m.better:
+            feedback += " — " + label("better", language, label=m.better)
+        where = m.where or m.stage
+        provisions = ", ".join(p.text(language) for p in m.provisions) or m.ref
+        plain.append([str(m.step), _when(m, language), f"{where}: {m.title}", rating, feedback, provisions])
         rows.append(
-            [_p(_when(moment, language), styles["cell"]), _p(role_titles.get(moment.role, moment.role), styles["cell"]),
-             _p(_what(moment, language, role_titles), styles["cell"])]
-        )  # fmt: skip
-    story.append(_table(rows, [14 * mm, 50 * mm, 106 * mm]))
-
-    def footer(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 7)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(20 * mm, 10 * mm, f"TIPCase · {w('title')} · {facts.name}")
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, w("page", page=doc.page))
-        canvas.restoreState()
-
-    document = SimpleDocTemplate(
-        str(target) if isinstance(target, Path) else target,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=f"{w('title')}: {facts.name}",
-        author="TIPCase",
-        lang="id-ID" if language == "id" else "en-GB",
-    )
-    document.build(story, onFirstPage=footer, onLaterPages=footer)
+            [
+                _p(str(m.step), styles["cell"]),
+                _p(_when(m, language), styles["cell"]),
+                Paragraph(f'<font color="#{MUTED.hexval()[2:]}">{escape(where)}:</font> {escape(m.title)}', styles["cell"]),
+                Paragraph(f'<font color="#{colour.hexval()[2:]}">{escape(rating)}</font>', styles["cell"]),
+                _p(feedback, styles["cell"]),
+                _p(provisions, styles["cell"]),
+            ]
+        )
+    story.append(Spacer(1, 2 * mm))
+    story.append(_table(rows, column_widths(plain, [0, 0, 48, 0, 60, 25], frozenset({0, 1}))))
+    return story

@@ -93,7 +93,8 @@ class Moment:
     ``points`` (competency -> points), ``critical``, ``provisions`` and, when not good practice,
     ``better`` (the label of the best choice offered with it), and ``start``: the role's clock when it chose.
     A hand-over sent or received carries ``delivery``, its number among that hand-over's deliveries (a
-    sent and a received moment with the same ``handover`` and ``delivery`` are one delivery).
+    sent and a received moment with the same ``handover`` and ``delivery`` are one delivery). ``where``
+    names ``stage`` for people: its title in the debrief's language (``_Builder.stage_title``).
     """
 
     kind: str
@@ -119,6 +120,7 @@ class Moment:
     user: str | None = None
     start: float | None = None
     delivery: int | None = None
+    where: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,7 +138,7 @@ class Lane:
 
 @dataclasses.dataclass(frozen=True)
 class RuleOutcome:
-    """A pathway rule the team trail broke: where (role, stage), what it costs, its feedback and provisions."""
+    """A pathway rule the team trail broke: where (role, stage; ``where`` the stage's title), what it costs, its feedback and provisions."""
 
     rule: str
     title: str
@@ -147,6 +149,7 @@ class RuleOutcome:
     points: int
     critical: bool
     provisions: tuple[CitedProvision, ...]
+    where: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -209,9 +212,13 @@ class _Builder:
         return _text(value, self.language, self.fallbacks)
 
     def stage_title(self, role_id: str, stage_id: str) -> str:
-        """A stage's title in the debrief's language (its id when it has none): how the sentences name where."""
-        stage = self.play.team.roles[role_id].scenario.stages.get(stage_id)
-        return (self.t(stage.title) if stage is not None else "") or stage_id
+        """How the sentences name a stage: its title in the debrief's language, else the title of the pathway node it is at, else its id."""
+        track = self.play.team.roles.get(role_id)
+        stage = track.scenario.stages.get(stage_id) if track is not None else None
+        if stage is None:
+            return stage_id
+        node = self.play.pathway.nodes.get(stage.at) if self.play.pathway is not None and stage.at else None
+        return self.t(stage.title) or (self.t(node.title) if node is not None else "") or stage_id
 
     def decision(self, role: RolePlay, decision: Decision, step: int, stamp: Stamp | None, start: float) -> Moment:
         scenario = role.play.scenario
@@ -243,6 +250,7 @@ class _Builder:
             at=stamp.at if stamp else None,
             user=stamp.user if stamp else None,
             start=start,
+            where=self.stage_title(role.id, decision.stage),
         )
 
 
@@ -308,6 +316,7 @@ def joint_debrief(
                     at=stamp.at if stamp else None,
                     user=stamp.user if stamp else None,
                     delivery=int(details["number"]),
+                    where=build.stage_title(who, stage),
                 )
             )
         elif event.kind == INJECT and event.role is not None:
@@ -318,7 +327,7 @@ def joint_debrief(
                     Moment(
                         INJECT, event.role, clock, stage, build.node_of.get((event.role, stage)),
                         build.t(inject.title) or inject.id, build.t(inject.text),
-                        at=stamp.at if stamp else None, user=stamp.user if stamp else None,
+                        at=stamp.at if stamp else None, user=stamp.user if stamp else None, where=build.stage_title(event.role, stage),
                     )
                 )  # fmt: skip
         elif event.kind == MESSAGE:
@@ -330,6 +339,7 @@ def joint_debrief(
                             MESSAGE, role_id, clocks[role_id], stage,
                             build.node_of.get((role_id, stage)), str(details.get("text", "")),
                             at=stamp.at if stamp else None, user=stamp.user if stamp else None,
+                            where=build.stage_title(role_id, stage),
                         )
                     )  # fmt: skip
     titles = {c: build.t(comp.title) or c for c, comp in team.competencies.items()}
@@ -341,6 +351,7 @@ def joint_debrief(
         RuleOutcome(
             v.rule.id, build.t(v.rule.title) or v.rule.id, build.t(v.rule.feedback), v.role, v.stage, v.rule.competency,
             v.rule.points, v.rule.critical, cited(v.rule.ref, register),
+            build.stage_title(v.role, v.stage) if v.role is not None and v.stage is not None else "",
         )
         for v in team_violations(play)
     )  # fmt: skip
