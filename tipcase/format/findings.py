@@ -8,6 +8,7 @@ with ``E`` are errors (the file cannot be played), codes starting with ``W`` are
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
@@ -169,11 +170,21 @@ class Finding:
 
 
 class Findings:
-    """Collects findings for one file; the loader and the checks append to it."""
+    """Collects findings for one file; the loader and the checks add to it, in bounded memory.
+
+    At most :data:`MAX_LISTED` findings of one code are kept for each file (the first in file order:
+    line, column, then message), however many are added; the rest are only counted, and :attr:`items`
+    ends with one line of that code at the first left out that says how many (:func:`unlisted`). So a
+    file of 200,000 unknown keys holds 100 findings of E002 and a count, not 200,000 findings (310 MB).
+    A finding equal to one kept is not kept twice.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.items: list[Finding] = []
+        self._kept: dict[tuple[str, str], list[tuple[tuple[int, int, str], int, Finding]]] = {}  # sorted, at most MAX_LISTED
+        self._hidden: dict[tuple[str, str], tuple[Pos, int]] = {}  # (path, code) -> where the unlisted start, how many
+        self._added = 0  # the order findings came in, so items keep it
+        self._errors = False
 
     def add(self, code: str, pos: Pos, message: str, *, where: str | None = None, at: Location | None = None) -> None:
         """Add a finding; ``where`` names the place for a reader and starts the message, ``at`` is the place as data.
@@ -183,24 +194,69 @@ class Findings:
         """
         if code not in CODES:  # pragma: no cover - a programming error, not bad input
             raise ValueError(f"unknown finding code {code}")
+        key = (self.path, code)
+        kept = self._kept.get(key)
+        if kept is not None and len(kept) >= MAX_LISTED and kept[-1][0] < (pos[0], pos[1], f"{where}: {message}" if where else message):
+            self._hide(key, pos, 1)  # later in the file than every one kept: counted, never built
+            return
         full = f"{where}: {message}" if where else message
-        self.items.append(Finding(self.path, pos[0], pos[1], code, full, at, message))
+        self.keep(Finding(self.path, pos[0], pos[1], code, full, at, message))
 
     def add_unlisted(self, code: str, pos: Pos, count: int) -> None:
         """Count ``count`` findings of ``code`` from ``pos`` on that are not listed (a check that stopped listing them itself)."""
         if count > 0:
-            self.items.append(unlisted(self.path, pos, code, count))
+            self._hide((self.path, code), pos, count)
+
+    def keep(self, finding: Finding) -> None:
+        """Add a finding already made (of this file or another: a scenario's pathway), within the cap; an unlisted line adds its count."""
+        key = (finding.path, finding.code)
+        where = (finding.line, finding.col)
+        if finding.more:
+            self._hide(key, where, finding.more)
+            return
+        self._errors = self._errors or finding.is_error
+        kept = self._kept.setdefault(key, [])
+        order = (finding.line, finding.col, finding.message)
+        at = bisect.bisect_left(kept, order, key=lambda entry: entry[0])
+        if at < len(kept) and kept[at][0] == order:
+            return  # the same finding again
+        if len(kept) >= MAX_LISTED:
+            if at == len(kept):
+                self._hide(key, where, 1)
+                return
+            dropped = kept.pop()[2]
+            self._hide(key, (dropped.line, dropped.col), 1)
+        self._added += 1
+        kept.insert(at, (order, self._added, finding))
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """:meth:`keep` each of ``findings``."""
+        for finding in findings:
+            self.keep(finding)
+
+    def _hide(self, key: tuple[str, str], where: Pos, count: int) -> None:
+        self._errors = self._errors or key[1].startswith("E")
+        start, before = self._hidden.get(key, (where, 0))
+        self._hidden[key] = (min(start, where), before + count)
+
+    @property
+    def items(self) -> list[Finding]:
+        """The findings kept, in the order they came, then one :func:`unlisted` line for each code with more (a new list)."""
+        kept = sorted((entry for entries in self._kept.values() for entry in entries), key=lambda entry: entry[1])
+        listed = [entry[2] for entry in kept]
+        listed.extend(unlisted(path, start, code, count) for (path, code), (start, count) in self._hidden.items())
+        return listed
 
     @property
     def has_errors(self) -> bool:
-        """Whether any finding so far is an error."""
-        return any(f.is_error for f in self.items)
+        """Whether any finding so far, listed or not, is an error."""
+        return self._errors
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.items)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return sum(map(len, self._kept.values())) + len(self._hidden)
 
 
 def unlisted(path: str, pos: Pos, code: str, count: int) -> Finding:

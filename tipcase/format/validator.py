@@ -101,7 +101,7 @@ def pathway_of(  # noqa: PLR0917 - the same eight facts for a scenario and a tea
         return None
     pathway_loaded = cache.get(found, _display(found))
     pathway_findings = Findings(pathway_loaded.path)
-    pathway_findings.items.extend(pathway_loaded.findings.items)
+    pathway_findings.extend(pathway_loaded.findings.items)
     if pathway_loaded.pathway is not None:
         check_pathway_nodes(pathway_loaded.pathway, pathway_findings)
         check_pathway_references(pathway_loaded.pathway, register_for(found), pathway_findings)
@@ -127,7 +127,7 @@ def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None) -> Checked:
 
 def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
     findings = Findings(loaded.path)
-    findings.items.extend(loaded.findings.items)
+    findings.extend(loaded.findings.items)
     extra: list[Finding] = []
     checked = Checked(loaded, [])
     if loaded.pathway is not None:

@@ -26,7 +26,7 @@ import yaml
 import yaml.constructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tipcase.format.findings import MAX_LISTED, Findings, Pos
+from tipcase.format.findings import Findings, Pos
 
 try:  # the C loader is much faster; PyYAML wheels ship it, source builds may not
     _Loader: type = yaml.CSafeLoader
@@ -227,7 +227,7 @@ def check_tree(root: Node, findings: Findings) -> bool:
     expanded size memoised, so a billion-laughs file is refused after its few dozen nodes are looked at.
     (An alias of a single scalar adds one node for at least two characters of text: it needs no count.)
     """
-    problems: list[tuple[Pos, str]] = []
+    problems = Findings(findings.path)  # bounded: the first MAX_LISTED in file order, the rest counted
     seen: set[int] = set()
     stack = [(root, 1)]
     while stack:
@@ -237,15 +237,15 @@ def check_tree(root: Node, findings: Findings) -> bool:
             return False
         if node.__class__ is ScalarNode:  # only the root can be a scalar here
             if node.tag != STR and (problem := _scalar_problem(node)) is not None:
-                problems.append((pos(node), problem))
+                problems.add("E001", pos(node), problem)
             continue
         plain = _CORE + ("map" if node.__class__ is MappingNode else "seq")
         if node.tag != plain and (problem := _collection_problem(node)) is not None:
-            problems.append((pos(node), problem))
+            problems.add("E001", pos(node), problem)
         for child in itertools.chain.from_iterable(node.value) if node.__class__ is MappingNode else node.value:
             if child.__class__ is ScalarNode:
                 if child.tag != STR and (problem := _scalar_problem(child)) is not None:
-                    problems.append((pos(child), problem))
+                    problems.add("E001", pos(child), problem)
                 continue
             key = id(child)
             if key in seen:  # an alias of a list or mapping: count what the aliases add, and look for cycles
@@ -255,13 +255,10 @@ def check_tree(root: Node, findings: Findings) -> bool:
     return _report(problems, findings)
 
 
-def _report(problems: list[tuple[Pos, str]], findings: Findings) -> bool:
-    ordered = sorted(problems)
-    for where, message in ordered[:MAX_LISTED]:
-        findings.add("E001", where, message)
-    if len(ordered) > MAX_LISTED:
-        findings.add_unlisted("E001", ordered[MAX_LISTED][0], len(ordered) - MAX_LISTED)
-    return not problems
+def _report(problems: Findings, findings: Findings) -> bool:
+    """Hand the problems found on a walk to ``findings`` in file order (the walk is depth first); whether there were none."""
+    findings.extend(sorted(problems.items, key=lambda finding: (finding.line, finding.col, finding.more, finding.message)))
+    return not problems.has_errors
 
 
 def _check_aliases(root: Node, findings: Findings) -> bool:

@@ -49,7 +49,7 @@ def check_team(
             message = (
                 f"role '{track.id}', {finding.message}" if finding.message.startswith("stage ") else f"role '{track.id}': {finding.message}"
             )
-            findings.items.append(dataclasses.replace(finding, message=message, location=location))
+            findings.keep(dataclasses.replace(finding, message=message, location=location))
         _check_track_wiring(team, track, findings)
     _check_handovers(team, findings)
     _check_injects(team, findings)
