@@ -79,7 +79,7 @@ def test_a_whole_session_with_a_process_per_role(db: Database, tmp_path: Path) -
     read = {role: read_until(process, "waiting for hand-over") for role, process in waiting.items()}
     finish(play(db, home, "inspector", BEST["inspector"]))
     outputs = {role: finish(process, read=read[role]) for role, process in waiting.items()}
-    assert outputs["investigator"].startswith("investigator: waiting for hand-over 'referral'...")
+    assert outputs["investigator"].startswith("investigator: waiting for hand-over 'referral' from inspector (at most 60 s)...\n")
     with db.transaction() as session:
         exercises.end(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
     report = json.loads(finish(cli(db, home, "exercise", "report", "--session", "drill", "--json")))

@@ -12,19 +12,15 @@ does (a prompt, or ``TIPCASE_PASSWORD``).
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from tipcase.cli.common import UsageError, input_file, print_json
-from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
+from tipcase.cli.exercise_play import cmd_play
+from tipcase.cli.records_commands import database, operator
 from tipcase.messages import QT_TRANSLATE_NOOP
-from tipcase.services import accounts, exercise_debrief, exercise_log, exercises, team_cases
-from tipcase.services.errors import ServiceError, SignInError
-from tipcase.services.signing_in import sign_in
-from tipcase.store.database import Database
-from tipcase.store.notify import EventWatcher
+from tipcase.services import accounts, exercises, team_cases
+from tipcase.services.errors import ServiceError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEFAULT_TIMEOUT = 600.0
@@ -54,16 +50,20 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     play.add_argument("--session", required=True, metavar="NAME")
     play.add_argument("--user", required=True, metavar="USERNAME")
-    play.add_argument(
-        "--choose", required=True, metavar="N,N,...", help="the role's whole route: numbers among the choices offered at each stage"
+    route = play.add_mutually_exclusive_group(required=True)
+    route.add_argument(
+        "--choose",
+        metavar="N,N,...",
+        help="the role's whole route from its start: numbers among the choices offered at each stage (run it again after a crash)",
     )
+    route.add_argument("--next", metavar="N,N,...", help="only the role's next choices, from where it stands now")
     play.add_argument("--role", metavar="ROLE", help="which role, when the user plays several")
     play.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"longest wait for a hand-over (default {DEFAULT_TIMEOUT:g})",
+        help=f"longest wait for each hand-over (default {DEFAULT_TIMEOUT:g})",
     )
     play.add_argument("--json", action="store_true", help="print the role's result as JSON")
     play.set_defaults(handler=cmd_play)
@@ -136,127 +136,6 @@ def cmd_start(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int, str]:
-    with db.reading() as session:
-        exercise = exercises.get_session(session, args.session)
-        roles = exercises.roles_of(session, accounts.get_user(session, username), exercise)
-        if args.role is not None:
-            if args.role not in roles:
-                raise ServiceError(
-                    QT_TRANSLATE_NOOP("core", "{username} is not assigned to role {role!r} in exercise {session!r}"),
-                    username=username,
-                    role=args.role,
-                    session=args.session,
-                )
-            return exercise.id, args.role
-        if not roles:
-            raise ServiceError(
-                QT_TRANSLATE_NOOP("core", "{username} is not assigned to any role in exercise {session!r}"),
-                username=username,
-                session=args.session,
-            )
-        if len(roles) > 1:
-            raise UsageError(f"{username} plays {', '.join(roles)} in exercise {args.session!r}: say which with --role")
-        return exercise.id, roles[0]
-
-
-def cmd_play(args: argparse.Namespace) -> int:
-    """``tipcase exercise play --session NAME --user USER --choose N,...``: sign in and decide for the user's role.
-
-    Waits (up to --timeout seconds) while the role waits for a hand-over or the session is paused, then prints the
-    role's result. Exit 0 when the role's track ended, 3 when it did not, 4 when the sign-in is refused, 2 for a bad
-    --timeout or a user who plays several roles without --role.
-    """
-    from tipcase.cli.scenario_commands import _parse_choices  # noqa: PLC0415 - shared parsing of --choose
-
-    numbers = _parse_choices(args.choose)
-    if args.timeout < 0:
-        raise UsageError("--timeout takes a number of seconds >= 0")
-    username = args.user.strip().lower()
-    password = password_of(username)
-    with database(args) as db:
-        try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
-            sign_in(db, username, password, via="cli exercise play")
-        except SignInError as exc:
-            print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
-            return EXIT_SIGN_IN
-        exercise_id, role = _role_of(db, args, username)
-        with EventWatcher(db, exercise_id) as watcher:
-            outcome = _play_role(db, watcher, args, username=username, role=role, numbers=numbers)
-        with db.reading() as session:
-            user = accounts.get_user(session, username)
-            result = exercises.role_result(session, user, exercises.get_session(session, args.session), role)
-    if args.json:
-        print_json({"session": args.session, "user": username, **result})
-    else:
-        verdict = "complete" if result["complete"] else "not finished"
-        route = " -> ".join(result["route"])
-        print(f"{role}: {verdict}, {result['total_percent']}% ({result['total']} of {result['max_total']}), route {route}")
-    if outcome:
-        print(f"tipcase: {outcome}", file=sys.stderr)
-    return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
-
-
-def _play_role(db: Database, watcher: EventWatcher, args: argparse.Namespace, *, username: str, role: str, numbers: list[int]) -> str:
-    """Decide the role's numbers from where it stands; returns why it stopped early ('' when the list was used up or the role ended)."""
-    said = ""
-    while True:
-        with db.reading() as session:
-            user = accounts.get_user(session, username)
-            exercise = exercises.get_session(session, args.session)
-            view = exercises.role_view(session, user, exercise, role)
-        made = [decision.number for decision in view.play.decisions]
-        if made != numbers[: len(made)]:
-            shown = ",".join(map(str, made))
-            raise UsageError(f"role {role!r} has already decided {shown} in exercise {args.session!r}: --choose must start with them")
-        if view.finished or len(made) >= len(numbers):
-            return ""
-        if view.status == exercises.ENDED_STATUS:
-            return f"exercise {args.session!r} has ended"
-        if view.status != exercises.RUNNING or view.waits_for is not None:
-            what = f"hand-over '{view.waits_for}'" if view.waits_for is not None else f"the session (it is {view.status})"
-            if not args.json and what != said:
-                print(f"{role}: waiting for {what}...", flush=True)
-            said = what
-            started = time.monotonic()
-            if not _wait_for_own(db, watcher, role, view.last_seq, args.timeout):
-                return f"timed out after {time.monotonic() - started:.0f} s waiting for {what}"
-            continue
-        number = numbers[len(made)]
-        try:
-            with db.transaction() as session:
-                user = accounts.get_user(session, username)
-                exercise = exercises.get_session(session, args.session)
-                exercises.decide(session, user, exercise, role, number, step=view.step, stage=view.play.stage.id, position=view.position)
-        except (exercises.StaleTeamDecision, exercises.SessionNotRunning):
-            continue  # another trainee at the role, an arrival or a pause came first: look again
-        except ServiceError as exc:
-            if "not offered" in str(exc):
-                raise UsageError(str(exc)) from None
-            raise
-        if not args.json:
-            label = view.offered()[number - 1].choice.label.get(view.play.language, view.play.scenario.languages)
-            print(f"{role}: decision {view.step} at '{view.play.stage.id}': {number}) {label}", flush=True)
-
-
-def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float) -> bool:
-    """Wait until an event after ``after`` concerns ``role`` (``exercise_log.concerns_role``); False after ``timeout`` seconds.
-
-    Every event of the session wakes every workstation; asking with one query whether it concerns this
-    role keeps the wakes for other roles cheap, so a busy exercise does not slow the role the file is for.
-    """
-    deadline = time.monotonic() + timeout
-    seen = after
-    while True:
-        newest = watcher.wait(seen, max(0.0, deadline - time.monotonic()))
-        if newest <= seen:
-            return False
-        with db.reading() as session:
-            if exercise_log.concerns_role(session, watcher.session_id, role, seen, newest):
-                return True
-        seen = newest
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     """``tipcase exercise report --session NAME``: the team's and each role's result and the rules broken (JSON with --json).
 
@@ -272,6 +151,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             target = Path(args.pdf)
             if target.suffix.lower() != ".pdf":
                 raise UsageError(f"--pdf {args.pdf}: the after-action report is a PDF; name the file *.pdf")
+            from tipcase.services import exercise_debrief  # noqa: PLC0415 - reportlab only for --pdf
+
             try:
                 exercise_debrief.write_report_pdf(session, operator(), exercise, target, language=args.language)
             except OSError as exc:

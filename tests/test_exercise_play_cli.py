@@ -1,0 +1,132 @@
+"""``tipcase exercise play`` as a trainee at a terminal uses it (walkthrough findings, issue 17): only the
+choices still to make with ``--next``; a ``--choose`` list that contradicts the decisions made refused in one
+line that says what to give instead, before the password is asked for or hashed; a paused session refused
+at once (exit 5) rather than waited for, and a wait for a hand-over ended the same way when the trainer
+pauses. On SQLite and PostgreSQL, in this process (the one-process-per-role runs are
+tests/test_exercise_processes.py)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.exercises import PASSWORDS, started_session
+from tipcase.cli import exercise_play, main
+from tipcase.services import accounts, exercises
+from tipcase.store.database import Database
+
+
+def play(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, user: str, *argv: str) -> tuple[int, str, str]:
+    monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS[user])
+    code = main(["exercise", "play", "--session", "drill", "--user", user, "--timeout", "0", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def decisions(db: Database, role: str) -> list[int]:
+    """The offered-choice numbers the role has decided, from the stored log."""
+    with db.reading() as session:
+        trainer = accounts.get_user(session, "trainer")
+        rows = exercises.events(session, trainer, exercises.get_session(session, "drill"))
+        return [int(r.details["number"]) for r in rows if r.kind == "decision" and r.role == role]
+
+
+def control(db: Database, action: str) -> None:
+    with db.transaction() as session:
+        act = {"pause": exercises.pause, "resume": exercises.resume}[action]
+        act(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+
+
+@pytest.fixture
+def drill(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
+    return db
+
+
+def no_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if the command signs in (hashes the password) before refusing."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("signed in before the refusal: the password was hashed for nothing")
+
+    monkeypatch.setattr(exercise_play, "sign_in", refuse)
+
+
+def test_the_remaining_choices_with_next_and_a_contradicting_choose_refused_before_the_sign_in(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert play(capsys, monkeypatch, "inspector", "--choose", "1")[0] == 0
+    assert play(capsys, monkeypatch, "investigator", "--choose", "2")[0] == 3  # the statement at once; one more to go
+
+    with monkeypatch.context() as inside:  # the list given is what remains: refused, saying what to give
+        no_sign_in(inside)
+        started = time.monotonic()
+        code, out, err = play(capsys, inside, "investigator", "--choose", "1")
+        assert time.monotonic() - started < 10  # no wait, no sign-in (the walkthrough waited 9-10 s for this line)
+    assert (code, out) == (2, "")
+    assert err == (
+        "tipcase: error: role 'investigator' has made 1 decision in exercise 'drill' (2): --choose is the whole route from the start"
+        " and must begin 2; to give only what comes next, use --next (e.g. --next 1)\n"
+    )
+    assert decisions(drill, "investigator") == [2]  # nothing recorded
+
+    code, out, err = play(capsys, monkeypatch, "investigator", "--next", "1")
+    assert (code, err) == (0, "")
+    assert "investigator: decision 2 at 'statement': 1) Seize the wage slips" in out
+    assert "investigator: complete, 50.0% (2 of 4)" in out
+    assert decisions(drill, "investigator") == [2, 1]
+
+    code, out, _ = play(capsys, monkeypatch, "investigator", "--choose", "2,1")  # the whole route again: nothing twice
+    assert code == 0
+    assert "decision" not in out
+    assert decisions(drill, "investigator") == [2, 1]
+    with pytest.raises(SystemExit) as usage:  # one of --choose and --next
+        main(["exercise", "play", "--session", "drill", "--user", "inspector"])
+    assert usage.value.code == 2
+    assert "one of the arguments --choose --next is required" in capsys.readouterr().err
+
+
+def test_a_paused_session_is_refused_at_once_and_nothing_is_recorded(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    control(drill, "pause")
+    with monkeypatch.context() as inside:
+        no_sign_in(inside)
+        code, out, err = play(capsys, inside, "inspector", "--choose", "1")
+    assert (code, out) == (5, "")
+    assert err == "tipcase: error: exercise 'drill' is paused: no decision is taken until the trainer resumes it\n"
+    assert decisions(drill, "inspector") == []
+    control(drill, "resume")
+    assert play(capsys, monkeypatch, "inspector", "--choose", "1")[0] == 0
+    assert decisions(drill, "inspector") == [1]
+
+
+def test_a_pause_ends_a_wait_for_a_hand_over_with_a_line_that_says_so(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS["investigator"])
+    codes: list[int] = []
+    argv = ["exercise", "play", "--session", "drill", "--user", "investigator", "--choose", "1,1,1", "--timeout", "60"]
+    waiting = threading.Thread(target=lambda: codes.append(main(argv)))
+    waiting.start()
+    deadline = time.monotonic() + 30
+    while "investigator: waiting for hand-over 'referral' from inspector (at most 60 s)...\n" not in capsys.readouterr().out:
+        assert time.monotonic() < deadline
+        assert waiting.is_alive()
+        time.sleep(0.05)
+    paused = time.monotonic()
+    control(drill, "pause")
+    waiting.join(30)
+    assert not waiting.is_alive()
+    assert codes == [5]
+    assert time.monotonic() - paused < 10  # at once, not at the end of the 60 s timeout
+    err = capsys.readouterr().err
+    assert err == (
+        "tipcase: error: exercise 'drill' is paused: no decision is taken until the trainer resumes it;"
+        " role 'investigator' stands at decision 1 ('desk')\n"
+    )
