@@ -309,6 +309,8 @@ def test_two_windows_on_one_attempt_do_not_cross(qtbot, tmp_path: Path, url: str
 
 def test_staff_are_told_why_their_home_lists_no_course(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     sign_in(qtbot, window, "demo-trainer", "demo-trainer")
+    qtbot.waitUntil(lambda: window.current_page() is window.cohorts_page(), timeout=5000)  # a trainer lands on their cohorts
+    window.show_home()  # and My courses, opened, says why it lists nothing
     home = window.home_page()
     qtbot.waitUntil(lambda: home.detail.text().startswith("You take no course yourself"), timeout=5000)
     assert home.model.rowCount() == 0  # every course is theirs to run, none theirs to play: no Start button that would be refused

@@ -147,6 +147,7 @@ def test_the_end_screen_gives_the_debriefs_verdict_and_the_ending(qtbot, tmp_pat
 def test_an_empty_my_courses_does_not_ask_to_choose_a_case(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     url = seeded_url(tmp_path)
     window = signed_in(qtbot, tmp_path, url, user="demo-trainer")
+    window.show_home()  # (a trainer lands on their cohorts: tests/test_gui_landing.py)
     home = window.home_page()
     assert home.model.rowCount() == 0
     assert "Choose a case" not in home.heading.text()

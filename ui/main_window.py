@@ -271,6 +271,8 @@ class MainWindow(QMainWindow):
         self.context.signals.signed_in.emit()
         if self._signed_in_as("registrar", "admin"):
             self.show_register()  # their work is the register (and its key and institution), not a list of courses
+        elif self._signed_in_as("trainer"):
+            self.show_cohorts()  # their cohorts and how they did; My courses lists only a course they take themselves
         else:
             self.show_home()
 
@@ -310,6 +312,7 @@ class MainWindow(QMainWindow):
             self._home = HomePage(self.context)
             self._home.open_requested.connect(self.open_attempt)
             self._home.debrief_requested.connect(self.show_debrief)
+            self._home.exercises_requested.connect(self.exercises.show_list)
             self.stack.addWidget(self._home)
         return self._home
 

@@ -2035,6 +2035,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Lulus di setiap kasus dalam kursus.</translation>
     </message>
     <message>
+        <source>Go to my team e&amp;xercises</source>
+        <translation>Buka latihan &amp;tim saya</translation>
+    </message>
+    <message>
         <source>Reach a mean of {mean} over the cases.</source>
         <translation>Capai nilai rata-rata {mean} untuk semua kasus.</translation>
     </message>
@@ -2061,6 +2065,26 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>&amp;Start</source>
         <translation>&amp;Mulai</translation>
+    </message>
+    <message>
+        <source>You take no course yourself. Your work is the certificate register (Certificates › Register, Ctrl+R) and verifying the certificates people present (Certificates › Verify a certificate).</source>
+        <translation>Anda sendiri tidak mengikuti kursus. Pekerjaan Anda adalah daftar sertifikat (Sertifikat › Daftar sertifikat, Ctrl+R) dan memverifikasi sertifikat yang diajukan orang kepada Anda (Sertifikat › Verifikasi sertifikat).</translation>
+    </message>
+    <message>
+        <source>You have no course yet, but you take part in a team exercise:</source>
+        <translation>Anda belum mengikuti kursus, tetapi Anda ikut dalam latihan tim:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{session}&lt;/b&gt; ({case}): you play {roles}; {status}.</source>
+        <translation>&lt;b&gt;{session}&lt;/b&gt; ({case}): Anda berperan sebagai {roles}; {status}.</translation>
+    </message>
+    <message>
+        <source>It has ended: its joint debrief is in your team exercises.</source>
+        <translation>Latihan itu sudah berakhir: evaluasi bersamanya ada di latihan tim Anda.</translation>
+    </message>
+    <message>
+        <source>To join it, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), choose the session and press Join my role when your trainer tells you.</source>
+        <translation>Untuk bergabung, buka latihan tim Anda (tombol di bawah, atau Berkas › Latihan tim, Ctrl+Shift+X), pilih sesinya, lalu tekan Masuk ke peran saya saat pelatih Anda memintanya.</translation>
     </message>
     <message>
         <source>Each course counts its own attempts: this case&apos;s status here is for this course only.</source>

@@ -1,6 +1,8 @@
 """Home: the trainee's courses and cases with their status, the way into a case or its debrief.
 
 The certificate of a completed course shows with the course, saved as PDF or printed by its holder.
+A trainee who also (or only) takes part in a team exercise is told which, as whom, and how to join it,
+with a button to the team exercises. Staff who take no course are told what their own pages are.
 The list takes the focus whenever the page shows.
 """
 
@@ -20,13 +22,14 @@ from tipcase.services.desktop import CourseRow, ScenarioRow
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
 from ui.models.courses import CourseTreeModel, status_text
+from ui.models.exercise_log import status_text as exercise_status
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.own_certificate import CertificateActions
 from ui.wording import sentence
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
-HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates")
+HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates", "exercise_sessions", "exercise_assignments")
 SIDE_WIDTH = 330  # the least the selected case's text beside the list keeps (pixels)
 
 
@@ -35,6 +38,7 @@ class HomePage(QWidget):
 
     open_requested = Signal(object, int)  # course id (or None), scenario version id
     debrief_requested = Signal(int)  # attempt id
+    exercises_requested = Signal()  # the trainee's team exercises (File > Team exercises)
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -62,12 +66,17 @@ class HomePage(QWidget):
         self.debrief_button = QPushButton()
         self.debrief_button.clicked.connect(self._debrief)
         self.certificate = CertificateActions(context, self)
+        self.sessions: list[Any] = []  # the team exercise sessions the trainee plays a role in (exercise_desk.SessionRow)
+        self.exercises_button = QPushButton()
+        self.exercises_button.clicked.connect(self.exercises_requested)
+        self.exercises_button.hide()
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail_title)
         side_layout.addWidget(self.detail)
         side_layout.addWidget(self.certificate)
+        side_layout.addWidget(self.exercises_button, 0, Qt.AlignmentFlag.AlignLeft)
         side_layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -99,6 +108,7 @@ class HomePage(QWidget):
         self.heading.setText("<h2>" + self.tr("My courses") + "</h2>" + sentence(welcome, name=name))
         self.tree.setAccessibleName(self.tr("Courses and cases"))
         self.debrief_button.setText(self.tr("See the &debrief"))
+        self.exercises_button.setText(self.tr("Go to my team e&xercises"))
         self.detail.setAccessibleName(self.tr("About the selected course or case"))
         self._show(self.tree.currentIndex())
 
@@ -121,18 +131,24 @@ class HomePage(QWidget):
         if db is None or account is None:
             return
 
-        def work() -> Any:
-            from tipcase.services.desktop import home  # noqa: PLC0415
-
-            return home(db, account.id)
-
-        self.context.tasks.run(work, self.set_courses)
+        trainee = account.role == "trainee"
+        self.context.tasks.run(lambda: _read(db, account.id, trainee=trainee), self._set_read)
 
     def refresh_quietly(self, done: Callable[[], None]) -> None:
         """Re-read after another workstation's change: only what changed moves; the selection and focus stay."""
-        from tipcase.services.desktop import home  # noqa: PLC0415
+        trainee = self.context.account is not None and self.context.account.role == "trainee"
+        self.context.run_quietly(lambda db, account_id: _read(db, account_id, trainee=trainee), self._update_read, done)
 
-        self.context.run_quietly(home, self._update_courses, done)
+    def _set_read(self, read: tuple[list[CourseRow], list[Any]]) -> None:
+        self.sessions = read[1]
+        self.set_courses(read[0])
+
+    def _update_read(self, read: tuple[list[CourseRow], list[Any]]) -> None:
+        courses, sessions = read
+        if sessions != self.sessions:
+            self.sessions = sessions
+            self.retranslate()
+        self._update_courses(courses)
 
     def _update_courses(self, courses: list[CourseRow]) -> None:
         if courses == self.model.courses():
@@ -221,19 +237,10 @@ class HomePage(QWidget):
         self.certificate.show_for(course if scenario is None else None)
         self.start_button.setVisible(scenario is not None)
         self.debrief_button.setVisible(scenario is not None and scenario.last_finished_attempt_id is not None)
+        self.exercises_button.setVisible(bool(self.sessions))
         if course is None:
             self.detail_title.setText("")
-            account = self.context.account
-            if account is not None and account.role != "trainee":
-                # Staff see every course elsewhere, but a course is played only by members of its cohorts.
-                self.detail.setText(
-                    self.tr(
-                        "You take no course yourself: a course is played by the members of its cohorts. "
-                        "To try one as a trainee would, add yourself to one of its cohorts."
-                    )
-                )
-            else:
-                self.detail.setText(self.tr("You have no courses yet. Ask your trainer to add you to a cohort."))
+            self.detail.setText(self._nothing_to_play())
             return
         if scenario is None:
             rule = (
@@ -266,6 +273,46 @@ class HomePage(QWidget):
             self.start_button.setText(self.tr("&Start"))
             self.start_button.setEnabled(scenario.may_start)
 
+    def _nothing_to_play(self) -> str:
+        """What the page says when the list is empty: the team exercises the trainee has, or what staff do instead."""
+        account = self.context.account
+        role = account.role if account is not None else "trainee"
+        if role == "registrar":
+            return self.tr(
+                "You take no course yourself. Your work is the certificate register (Certificates › Register, Ctrl+R) "
+                "and verifying the certificates people present (Certificates › Verify a certificate)."
+            )
+        if role != "trainee":  # trainers and admins see every course elsewhere, but play only those of their own cohorts
+            return self.tr(
+                "You take no course yourself: a course is played by the members of its cohorts. "
+                "To try one as a trainee would, add yourself to one of its cohorts."
+            )
+        if not self.sessions:
+            return self.tr("You have no courses yet. Ask your trainer to add you to a cohort.")
+        lines = [self.tr("You have no course yet, but you take part in a team exercise:")]
+        language, text = self.context.language, self.context.text
+        for session in self.sessions:
+            roles = ", ".join(session.role_names.get(r, {}).get(language) or r for r in session.my_roles)
+            lines.append(
+                sentence(
+                    self.tr("<b>{session}</b> ({case}): you play {roles}; {status}."),
+                    session=html.escape(session.name),
+                    case=html.escape(text(session.title)),
+                    roles=html.escape(roles),
+                    status=exercise_status(session.status).lower(),
+                )
+            )
+        if all(session.status == "ended" for session in self.sessions):
+            lines.append(self.tr("It has ended: its joint debrief is in your team exercises."))
+        else:
+            lines.append(
+                self.tr(
+                    "To join it, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), "
+                    "choose the session and press Join my role when your trainer tells you."
+                )
+            )
+        return "<p>" + "</p><p>".join(lines) + "</p>"
+
     def _elsewhere(self, course: CourseRow, scenario: ScenarioRow) -> list[str]:
         """When the case is in other courses too: that each course counts its own attempts, and where it stands there."""
         others = [
@@ -297,3 +344,14 @@ class HomePage(QWidget):
         _, scenario = self.selected()
         if scenario is not None and scenario.last_finished_attempt_id is not None:
             self.debrief_requested.emit(scenario.last_finished_attempt_id)
+
+
+def _read(db: Any, account_id: int, *, trainee: bool) -> tuple[list[CourseRow], list[Any]]:
+    """The account's courses (``desktop.home``) and, for a trainee, the team exercise sessions they play a role in.
+
+    Staff get no sessions here: the team exercises page lists every session for those who direct them.
+    """
+    from tipcase.services import exercise_desk  # noqa: PLC0415 - loaded with the records
+    from tipcase.services.desktop import home  # noqa: PLC0415
+
+    return home(db, account_id), exercise_desk.sessions(db, account_id) if trainee else []
