@@ -95,6 +95,8 @@ def main() -> None:
     editor = window.editor_page()
     editor.select("arrival", 0)
     report("editor", window)
+    if not editor.legend_box.is_open():  # folded on a small screen (tests/test_gui_legend_share.py): opened, it is whole
+        editor.legend_box.toggle.click()
     report_legend("editor-legend", editor.graph_legend)
     editor.select("arrival")
     editor.edits.play_from_selected()

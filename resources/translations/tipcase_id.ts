@@ -2578,6 +2578,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Legend</source>
         <translation>Keterangan</translation>
     </message>
+    <message>
+        <source>Hide the legend</source>
+        <translation>Sembunyikan keterangan</translation>
+    </message>
+    <message>
+        <source>Show the legend:</source>
+        <translation>Tampilkan keterangan:</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>

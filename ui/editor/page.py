@@ -46,7 +46,7 @@ from ui.editor.structure import StructureEdits
 from ui.editor.toolbar import EditorCommands
 from ui.errors import user_message
 from ui.widgets.graph_view import GraphView
-from ui.widgets.map_legend import MapLegend
+from ui.widgets.map_legend import LegendBox, MapLegend
 
 EXPANDED_STAGES = 400  # up to this many stages the outline shows every stage's choices
 
@@ -102,6 +102,7 @@ class EditorPage(QWidget):
         self.case_graph = CaseGraph(self.graph, self.language)
         self.graph_legend = MapLegend()  # what each line and border on the canvas means
         self.graph_legend.follow(self.graph, words="editor")
+        self.legend_box = LegendBox(self.graph_legend, self.graph)  # folds when it would take much of the canvas
         self.form = FormStack(self)
         self.stage_form, self.choice_form = self.form.stage_form, self.form.choice_form
         self.case_form, self.case_file = self.form.case_form, self.form.case_file
@@ -128,7 +129,7 @@ class EditorPage(QWidget):
         graph_layout = QVBoxLayout(graph_side)
         graph_layout.setContentsMargins(0, 0, 0, 0)
         graph_layout.addWidget(self.graph, 1)
-        graph_layout.addWidget(self.graph_legend)
+        graph_layout.addWidget(self.legend_box)
         middle.addWidget(graph_side)
         middle.addWidget(self.form)
         middle.setStretchFactor(1, 3)

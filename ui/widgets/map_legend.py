@@ -1,7 +1,9 @@
 """A map's legend: each colour, line and mark the map uses, drawn as the map draws it, with its meaning.
 
 The entries wrap onto as many rows as the width needs. A screen reader reads the legend's name and the
-meanings in order (its accessible description).
+meanings in order (its accessible description). ``LegendBox`` puts a legend under its map with a button
+that folds it: it is open while it takes at most ``MAX_SHARE`` of the map's room, folded to the button
+otherwise (at 200 % scaling, in a narrow pane), and the user's choice stands once they press it.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from ui.widgets.graph_items import _badge
 from ui.widgets.map_style import MapColours, edge_pen, map_colours, node_look
@@ -25,6 +27,8 @@ SWATCH = 44
 GAP = 6
 SPACING = 16
 ROW = 22
+MAX_SHARE = 0.2  # the most of its map's room (the view and the legend) a legend takes unless the user opens it
+BESIDE = 480  # the least width (pixels) at which the fold button sits beside the open legend rather than above it
 
 ENTRIES = (
     "route",
@@ -273,3 +277,104 @@ def _draw_sample(painter: QPainter, picture: Sample, area: QRectF, palette: MapC
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(palette.route))
             painter.drawRect(QRectF(box.left(), box.top() + 2, 5, box.height() - 4))
+
+
+class LegendBox(QWidget):
+    """``legend`` under ``view`` with a button that shows or hides it (``toggle``: its arrow points down when open).
+
+    Until the user presses the button, the legend is open when it needs at most ``MAX_SHARE`` of the
+    room the view and the legend share, and folded to the button when it would need more (a map at 200 %
+    scaling or in a narrow pane keeps its room for the map). Folded, the button's tooltip and accessible
+    description still list every entry. Once pressed, the user's choice stands for this map.
+    """
+
+    def __init__(self, legend: MapLegend, view: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.legend, self.view = legend, view
+        self.chosen: bool | None = None  # the user's choice: open (True) or folded (False); None: by the room
+        self.toggle = QToolButton()
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.clicked.connect(self._pressed)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: the legend opens by keyboard too
+        self.layout_ = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(legend, 1)
+        layout.addStretch(0)  # folded: the button stays at the left
+        self._fitting = QTimer(self)  # one fit after a burst of resizes and redraws
+        self._fitting.setSingleShot(True)
+        self._fitting.setInterval(0)
+        self._fitting.timeout.connect(self.fit)
+        view.installEventFilter(self)
+        if hasattr(view, "drawn"):
+            view.drawn.connect(self._redrawn)  # new entries: another row may be needed, the tooltip lists them
+        self._show_state(True)
+        self.retranslate()
+
+    def is_open(self) -> bool:
+        return not self.legend.isHidden()
+
+    def share(self) -> float:
+        """The part of the map's room (the view and this box) the box takes now, 0 to 1."""
+        room = self.view.height() + self.height()
+        return self.height() / room if room > 0 else 0.0
+
+    def fit(self) -> None:
+        """Open or fold the legend for the room there is (or as the user chose); the button above it when narrow."""
+        direction = QBoxLayout.Direction.LeftToRight if self.width() >= BESIDE else QBoxLayout.Direction.TopToBottom
+        if self.layout_.direction() != direction:
+            self.layout_.setDirection(direction)
+        if self.chosen is not None:
+            wanted = self.chosen
+        else:
+            room = self.view.height() + self.height()
+            beside = direction == QBoxLayout.Direction.LeftToRight
+            width = max(self.width() - (self.toggle.sizeHint().width() + GAP if beside else 0), 100)
+            needed = self.legend.heightForWidth(width) + (0 if beside else self.toggle.sizeHint().height() + GAP)
+            wanted = room > 0 and needed <= MAX_SHARE * room
+        if wanted != self.is_open():
+            self._show_state(wanted)
+
+    def _redrawn(self) -> None:
+        self._describe()
+        self._fitting.start()
+
+    def _pressed(self) -> None:
+        self.chosen = not self.is_open()
+        self._show_state(self.chosen)
+
+    def _show_state(self, shown: bool) -> None:
+        self.legend.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._describe()
+
+    def _describe(self) -> None:
+        translate = QCoreApplication.translate
+        entries = [entry_text(key) for key in self.legend.entries]
+        if self.is_open():
+            self.toggle.setToolTip(translate("MapLegend", "Hide the legend"))
+        else:
+            self.toggle.setToolTip("\n".join([translate("MapLegend", "Show the legend:"), *(f"• {entry}" for entry in entries)]))
+        self.toggle.setAccessibleDescription("; ".join(entries))
+
+    def retranslate(self) -> None:
+        self.toggle.setText(QCoreApplication.translate("MapLegend", "Legend"))
+        self.toggle.setAccessibleName(QCoreApplication.translate("MapLegend", "Legend"))
+        self._describe()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fitting.start()
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fitting.start()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._fitting.start()
+        super().changeEvent(event)

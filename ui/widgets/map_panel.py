@@ -18,7 +18,7 @@ from tipcase.format.pathway_map import LaneMap
 from ui.models.map_steps import NODE_ROLE, MapStepsModel, StepRow
 from ui.widgets.graph_items import EdgeSpec, NodeSpec
 from ui.widgets.graph_view import GraphView
-from ui.widgets.map_legend import MapLegend
+from ui.widgets.map_legend import LegendBox, MapLegend
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +58,7 @@ class MapPanel(QWidget):
         self.view = GraphView(minimap=minimap)
         self.legend = MapLegend()
         self.legend.follow(self.view)
+        self.legend_box = LegendBox(self.legend, self.view)  # folds when it would take much of the map's room
         self.steps = MapStepsModel()
         self.step_list = QListView()
         self.step_list.setModel(self.steps)
@@ -72,7 +73,7 @@ class MapPanel(QWidget):
         map_layout = QVBoxLayout(map_side)
         map_layout.setContentsMargins(0, 0, 0, 0)
         map_layout.addWidget(self.view, 1)
-        map_layout.addWidget(self.legend)
+        map_layout.addWidget(self.legend_box)
         list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +111,7 @@ class MapPanel(QWidget):
         self.list_label.setText(translate("MapPanel", "Step by step (the map as a &list)"))
         self.step_list.setAccessibleName(translate("MapPanel", "Step by step"))
         self.legend.retranslate()
+        self.legend_box.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
