@@ -208,8 +208,8 @@
         <translation>Ubah rincian kasus</translation>
     </message>
     <message>
-        <source>Competencies are kept as they are in the file; edit them there. The exhibits have a form of their own: Case file.</source>
-        <translation>Kompetensi dibiarkan seperti di berkasnya; ubah di sana. Barang bukti punya formulir sendiri: Berkas kasus.</translation>
+        <source>The case&apos;s competencies are below. The exhibits have a form of their own: Case file.</source>
+        <translation>Kompetensi kasus ada di bawah. Barang bukti punya formulir sendiri: Berkas kasus.</translation>
     </message>
     <message>
         <source>Apply to the case</source>
@@ -601,6 +601,67 @@
     <message>
         <source>Saved {path}</source>
         <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CompetenciesForm</name>
+    <message>
+        <source>Add competency {id}</source>
+        <translation>Tambah kompetensi {id}</translation>
+    </message>
+    <message>
+        <source>Remove competency {id}? The case no longer assesses it.</source>
+        <translation>Hapus kompetensi {id}? Kasus ini tidak lagi menilainya.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove competency {id}</source>
+        <translation>Hapus kompetensi {id}</translation>
+    </message>
+    <message>
+        <source>What this case assesses. The choices&apos; scores name each by its id.</source>
+        <translation>Yang dinilai oleh kasus ini. Skor setiap pilihan menyebut masing-masing dengan ID-nya.</translation>
+    </message>
+    <message>
+        <source>This case is assessed on the bundled competency framework. A change here makes the framework&apos;s competencies the case&apos;s own, written into its file.</source>
+        <translation>Kasus ini dinilai dengan kerangka kompetensi bawaan. Perubahan di sini menjadikan kompetensi kerangka itu milik kasus ini sendiri, dan menuliskannya ke berkasnya.</translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation>Kompetensi</translation>
+    </message>
+    <message>
+        <source>Add a competency</source>
+        <translation>Tambah kompetensi</translation>
+    </message>
+    <message>
+        <source>Remove the competency</source>
+        <translation>Hapus kompetensi</translation>
+    </message>
+    <message>
+        <source>Competencies of the case</source>
+        <translation>Kompetensi kasus</translation>
+    </message>
+</context>
+<context>
+    <name>CompetenciesModel</name>
+    <message>
+        <source>{title} ({id}), weight {weight}</source>
+        <translation>{title} ({id}), bobot {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>CompetencyForm</name>
+    <message>
+        <source>Change competency {id}</source>
+        <translation>Ubah kompetensi {id}</translation>
+    </message>
+    <message>
+        <source>Apply to the competency</source>
+        <translation>Terapkan pada kompetensi</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1312,14 @@
     <message>
         <source>File (optional)</source>
         <translation>Berkas (opsional)</translation>
+    </message>
+    <message>
+        <source>Competency id</source>
+        <translation>ID kompetensi</translation>
+    </message>
+    <message>
+        <source>Weight in the total</source>
+        <translation>Bobot dalam nilai total</translation>
     </message>
     <message>
         <source>Not an end</source>
@@ -4529,6 +4598,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>ID barang bukti {id!r}: gunakan huruf kecil, angka, &apos;_&apos; dan &apos;-&apos;</translation>
     </message>
     <message>
+        <source>competency id {id!r}: use lower-case letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>ID kompetensi {id!r}: gunakan huruf kecil, angka, &apos;_&apos; dan &apos;-&apos;</translation>
+    </message>
+    <message>
         <source>stage id {id!r}: use lower-case letters, digits, &apos;_&apos; and &apos;-&apos;</source>
         <translation>ID tahap {id!r}: gunakan huruf kecil, angka, &apos;_&apos; dan &apos;-&apos;</translation>
     </message>
@@ -5827,6 +5900,34 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>a cell type {value!r} that no spreadsheet writes</source>
         <translation>jenis sel {value!r} yang tidak pernah ditulis lembar kerja</translation>
+    </message>
+    <message>
+        <source>no competency {id!r}</source>
+        <translation>tidak ada kompetensi {id!r}</translation>
+    </message>
+    <message>
+        <source>a competency needs an id</source>
+        <translation>kompetensi memerlukan ID</translation>
+    </message>
+    <message>
+        <source>competency {id!r} cannot be removed: these choices still score it: {where}; change their scores first</source>
+        <translation>kompetensi {id!r} tidak dapat dihapus: pilihan-pilihan ini masih memberinya skor: {where}; ubah dulu skornya</translation>
+    </message>
+    <message>
+        <source>competency {id!r} cannot be removed: a case assesses at least one</source>
+        <translation>kompetensi {id!r} tidak dapat dihapus: sebuah kasus menilai paling sedikit satu kompetensi</translation>
+    </message>
+    <message>
+        <source>a competency {id!r} already exists</source>
+        <translation>kompetensi {id!r} sudah ada</translation>
+    </message>
+    <message>
+        <source>competency {id!r} needs its title in English</source>
+        <translation>kompetensi {id!r} memerlukan judul dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <source>competency {id!r}: the weight is a number of 0 or more</source>
+        <translation>kompetensi {id!r}: bobotnya berupa angka 0 atau lebih</translation>
     </message>
 </context>
 </TS>

@@ -23,11 +23,10 @@ _MISSING = object()
 
 def _check_id(stage_id: str, what: str = "stage") -> None:
     if not stage_id or stage_id[0] == "-" or any(char not in ID_CHARS for char in stage_id):
-        template = (
-            QT_TRANSLATE_NOOP("core", "exhibit id {id!r}: use lower-case letters, digits, '_' and '-'")
-            if what == "exhibit"
-            else QT_TRANSLATE_NOOP("core", "stage id {id!r}: use lower-case letters, digits, '_' and '-'")
-        )
+        template = {
+            "exhibit": QT_TRANSLATE_NOOP("core", "exhibit id {id!r}: use lower-case letters, digits, '_' and '-'"),
+            "competency": QT_TRANSLATE_NOOP("core", "competency id {id!r}: use lower-case letters, digits, '_' and '-'"),
+        }.get(what, QT_TRANSLATE_NOOP("core", "stage id {id!r}: use lower-case letters, digits, '_' and '-'"))
         raise EditError(template, id=stage_id)
 
 

@@ -12,9 +12,19 @@ from collections.abc import Iterable
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
-Kind = Literal["line", "lines", "end", "stage", "version", "percent", "pathway", "role", "exhibit_kind"]
+Kind = Literal["line", "lines", "end", "stage", "version", "percent", "weight", "pathway", "role", "exhibit_kind"]
 
 END_KINDS = ("", "success", "partial", "failure")
 EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
@@ -111,6 +121,13 @@ EXHIBIT_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 
+COMPETENCY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("id", QT_TRANSLATE_NOOP("EditorFields", "Competency id")),
+    *_text("title", QT_TRANSLATE_NOOP("EditorFields", "Title (English)"), QT_TRANSLATE_NOOP("EditorFields", "Title (Indonesian)")),
+    FieldSpec("weight", QT_TRANSLATE_NOOP("EditorFields", "Weight in the total"), "weight"),
+)
+
+
 def translated(spec: FieldSpec) -> str:
     """A field's label in the interface language."""
     return QCoreApplication.translate(CONTEXT, spec.label)
@@ -169,6 +186,12 @@ def make_widget(spec: FieldSpec) -> QWidget:
         combo = QComboBox()
         combo.setEditable(spec.kind == "pathway")
         widget = combo
+    elif spec.kind == "weight":
+        weight = QDoubleSpinBox()
+        weight.setRange(0, 100)
+        weight.setDecimals(1)
+        weight.setSingleStep(0.5)
+        widget = weight
     elif spec.kind in ("version", "percent"):
         spin = QSpinBox()
         spin.setRange(*((1, 99999) if spec.kind == "version" else (0, 100)))

@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from tipcase.format.competency_edits import declared_competencies
 from tipcase.format.document import Change
 from tipcase.format.document_check import CheckReport
 
 from ui.editor.case_file import CaseFileForm
+from ui.editor.competencies import CompetenciesForm
 from ui.editor.forms import CaseForm, ChoiceForm, Form, FormProblem, StageForm
 
 if TYPE_CHECKING:
@@ -58,8 +61,15 @@ class FormStack(QStackedWidget):
         self.choice_form = ChoiceForm(page)
         self.case_form = CaseForm(page)
         self.case_file = CaseFileForm(page, page.language)
+        self.competencies = CompetenciesForm(page, page.language)
+        case_details = QWidget()  # the case's own fields, then its competencies
+        case_layout = QVBoxLayout(case_details)
+        case_layout.setContentsMargins(0, 0, 0, 0)
+        case_layout.addWidget(self.case_form)
+        case_layout.addWidget(self.competencies)
+        case_layout.addStretch(1)
         self._add_choice_order()
-        for form in (QLabel(), self.stage_form, self.choice_form, self.case_form, self.case_file):
+        for form in (QLabel(), self.stage_form, self.choice_form, case_details, self.case_file):
             self.addWidget(_scrolled(form))
         self.at_completer = QCompleter([], self)
         at_field = self.stage_form["at"]
@@ -81,10 +91,17 @@ class FormStack(QStackedWidget):
         self.choice_form.layout_.addRow(order)
 
     def shown_form(self) -> Form | None:
-        """The form whose fields are on screen (the case file's exhibit form), or None."""
+        """The form whose fields are on screen (the case file's exhibit form; under Case details the case's own), or None."""
         return {STAGE: self.stage_form, CHOICE: self.choice_form, CASE: self.case_form, CASE_FILE: self.case_file.form}.get(
             self.currentIndex()
         )
+
+    def shown_forms(self) -> list[Form]:
+        """Every form on screen: Case details shows the case's fields and the selected competency's."""
+        shown = self.shown_form()
+        if shown is None:
+            return []
+        return [shown, self.competencies.form] if shown is self.case_form else [shown]
 
     # -- showing ---------------------------------------------------------------------------------
     def show_item(self, selected: tuple[str, int | None] | None) -> None:
@@ -105,6 +122,7 @@ class FormStack(QStackedWidget):
 
     def show_case(self) -> None:
         self.case_form.show_case()
+        self.competencies.show_competencies()
         self.setCurrentIndex(CASE)
 
     def show_case_file(self, selected: str | None = None) -> None:
@@ -115,8 +133,14 @@ class FormStack(QStackedWidget):
         """After an edit: the shown form shows its item as it now stands (a rename follows the item)."""
         shown = self.currentIndex()
         if shown == CASE:
-            if any(change.kind == "case-changed" for change in changes):
+            if any(change.kind == "case-changed" and change.key != "competencies" for change in changes):
                 self.case_form.show_case()
+            if any(change.key == "competencies" for change in changes):
+                competencies = declared_competencies(self.page.document)
+                listed = self.competencies.model.ids()
+                appeared = [key for key in competencies if key not in listed]  # a rename undone or redone: follow it
+                chosen = [self.competencies.selected_competency(), self.competencies.form.text("id").strip(), *appeared]
+                self.competencies.show_competencies(next((key for key in chosen if key in competencies), None))
             return
         if shown == CASE_FILE:
             if any(change.key == "exhibits" for change in changes):
@@ -156,9 +180,11 @@ class FormStack(QStackedWidget):
 
     # -- no edit lost ----------------------------------------------------------------------------
     def commit(self) -> bool:
-        """Apply what the shown form holds, if anything; False when the user chose to go back and fix it."""
-        form = self.shown_form()
-        if form is None or not form.has_changes():
+        """Apply what the shown forms hold, if anything; False when the user chose to go back and fix it."""
+        return all(self._commit(form) for form in self.shown_forms())
+
+    def _commit(self, form: Form) -> bool:
+        if not form.has_changes():
             return True
         try:
             form.changes()
@@ -187,11 +213,13 @@ class FormStack(QStackedWidget):
             self.show_item(self.choice_form.target)
         elif form is self.case_form:
             self.case_form.show_case()
+        elif form is self.competencies.form:
+            self.competencies.form.show_competency(self.competencies.form.competency_id)
         else:
             self.case_file.form.show_exhibit(self.case_file.form.exhibit_id)
 
     def retranslate(self) -> None:
-        for form in (self.stage_form, self.choice_form, self.case_form, self.case_file):
+        for form in (self.stage_form, self.choice_form, self.case_form, self.case_file, self.competencies):
             form.retranslate()
         self.choice_up.setText(self.tr("Move up"))
         self.choice_down.setText(self.tr("Move down"))

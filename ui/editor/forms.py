@@ -358,7 +358,5 @@ class CaseForm(Form):
         super().retranslate()
         if self.shown:  # the roles' names follow the interface language; the choice stays
             self.show_roles(self.combo("role").currentData() or None)
-        self.note.setText(
-            self.tr("Competencies are kept as they are in the file; edit them there. The exhibits have a form of their own: Case file.")
-        )
+        self.note.setText(self.tr("The case's competencies are below. The exhibits have a form of their own: Case file."))
         self.apply_button.setText(self.tr("Apply to the case"))
