@@ -1,6 +1,8 @@
-"""Screenshots of every screen in English and Bahasa Indonesia, for the README (offscreen platform).
+"""Screenshots of every screen in English and Bahasa Indonesia, for the README.
 
-Usage: python tools/screenshots.py [OUTPUT_FOLDER]   (default: docs/screenshots)
+Usage: DISPLAY=:N QT_QPA_PLATFORM=xcb python tools/screenshots.py [OUTPUT_FOLDER]   (default: docs/screenshots)
+For the README, run it on a real X server at 1366x768 (``Xvfb :N -screen 0 1366x768x24``): the window is
+1366x768, as on the training centres' laptops. Without a display it runs offscreen (``make screenshots``).
 Builds a temporary home with the demo data, plays the bundled case and grabs each page.
 """
 
@@ -30,6 +32,7 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 from ui.tasks import InlineThreadPool, TaskRunner  # noqa: E402
 
+SIZE = (1366, 768)  # the window, in pixels: a training centre's laptop screen
 # Two poor choices, so the debrief has something to say: named by their labels, not numbers (cases reorder choices).
 ROUTE = route(CASE, {"medical": "Screen him now", "shelter": "Take it now in the open-plan office"})
 
@@ -72,7 +75,7 @@ def run(language: str, folder: Path, out: Path) -> None:
     context = create_context(url, settings, TaskRunner(InlineThreadPool()))
     context.set_language(language)
     window = MainWindow(context)
-    window.resize(1280, 800)
+    window.resize(*SIZE)
     window.show()
     window.open_database()
     window.sign_in_page.username.setText("demo-trainee")
