@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from tipcase.services import accounts, exercise_desk  # noqa: E402
 from tipcase.store.database import Database  # noqa: E402
 from tipcase.store.models import Role  # noqa: E402
+from tools.png_size import save_small  # noqa: E402
 
 from ui.app import create_app, create_context  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -126,7 +127,7 @@ def window(app: QApplication, url: str, folder: Path, username: str, language: s
 def shoot(app: QApplication, shown: MainWindow, path: Path) -> None:
     for _ in range(3):
         app.processEvents()
-    shown.grab().save(str(path))
+    save_small(shown.grab(), path)
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 
 from tests.records import CASE, route  # noqa: E402
 from tipcase.certificates.signing import init_keys  # noqa: E402
@@ -26,6 +26,7 @@ from tipcase.play.engine import analysis_of  # noqa: E402
 from tipcase.services import accounts, courses, desktop  # noqa: E402
 from tipcase.services.demo import prepare_issuing, seed_demo  # noqa: E402
 from tipcase.store.database import Database, open_database  # noqa: E402
+from tools.png_size import save_small  # noqa: E402
 
 from ui.app import create_app, create_context  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -60,7 +61,7 @@ def accounts_id(db: Database) -> int:
 
 def shoot(window: QWidget, path: Path) -> None:
     QApplication.processEvents()
-    window.grab().save(str(path))
+    save_small(window.grab(), path)
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
@@ -168,7 +169,7 @@ ROSTER = (
 
 def grab_dialog(dialog: object, path: Path) -> None:
     QApplication.processEvents()
-    dialog.grab().save(str(path))  # type: ignore[attr-defined]
+    save_small(dialog.grab(), path)  # type: ignore[attr-defined]
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
@@ -207,6 +208,11 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     dialog.reject()
     editor.show_case_file_form("transfers")
     shoot(window, out / f"{language}-18-case-file.png")
+    editor.show_case_form()  # the case's details, scrolled to its competencies
+    area = editor.form.currentWidget()
+    assert isinstance(area, QScrollArea)
+    area.ensureWidgetVisible(editor.form.competencies.form.apply_button)
+    shoot(window, out / f"{language}-27-case-competencies.png")
 
 
 def main() -> None:
