@@ -145,6 +145,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) have the staff ID of an account with another name: check them, or the roster enrols that account.</source>
+        <translation>
+            <numerusform>%n row has the staff ID of an account with another name: check it, or the roster enrols that account.</numerusform>
+            <numerusform>%n rows have the staff ID of an account with another name: check them, or the roster enrols that account.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Import %n row(s)</source>
         <translation>
             <numerusform>&amp;Import %n row</numerusform>

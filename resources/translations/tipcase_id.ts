@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Staff ID</source>
-        <translation>Nomor pegawai</translation>
+        <translation>NRP/NIP</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Search by username, name or staff ID</source>
-        <translation>Cari menurut nama pengguna, nama, atau nomor pegawai</translation>
+        <translation>Cari menurut nama pengguna, nama, atau NRP/NIP</translation>
     </message>
     <message>
         <source>Search the accounts</source>
@@ -65,6 +65,14 @@
     <message>
         <source>&amp;New account…</source>
         <translation>Akun ba&amp;ru…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>&amp;Ubah data…</translation>
+    </message>
+    <message>
+        <source>Correct the name, rank, staff ID, unit or agency</source>
+        <translation>Perbaiki nama, pangkat, NRP/NIP, satuan, atau instansi</translation>
     </message>
     <message>
         <source>Reset the &amp;password…</source>
@@ -97,6 +105,10 @@
     <message>
         <source>Account {username} created.</source>
         <translation>Akun {username} dibuat.</translation>
+    </message>
+    <message>
+        <source>The account {username} is corrected.</source>
+        <translation>Akun {username} sudah diperbaiki.</translation>
     </message>
     <message>
         <source>Reset the password</source>
@@ -475,6 +487,10 @@
         <translation>&lt;b&gt;{started}&lt;/b&gt; memulai, &lt;b&gt;{completed}&lt;/b&gt; selesai ({completion}), &lt;b&gt;{passed}&lt;/b&gt; lulus ({pass_rate}). Rata-rata hasil percobaan yang selesai: &lt;b&gt;{mean}&lt;/b&gt;.</translation>
     </message>
     <message>
+        <source>Rosters (*.xlsx *.csv *.txt *.tsv);;Excel workbook (*.xlsx);;CSV or text (*.csv *.txt *.tsv)</source>
+        <translation>Daftar peserta (*.xlsx *.csv *.txt *.tsv);;Buku kerja Excel (*.xlsx);;CSV atau teks (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
         <source>Mean percent per competency</source>
         <translation>Rata-rata persen per kompetensi</translation>
     </message>
@@ -551,10 +567,6 @@
     <message>
         <source>Import a roster</source>
         <translation>Impor daftar peserta</translation>
-    </message>
-    <message>
-        <source>Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Daftar peserta (*.xlsx *.csv);;Buku kerja Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Creating the new accounts…</source>
@@ -1062,6 +1074,49 @@
     <message>
         <source>End: failure</source>
         <translation>Akhir: gagal</translation>
+    </message>
+</context>
+<context>
+    <name>EditAccountDialog</name>
+    <message>
+        <source>Edit the account {username}</source>
+        <translation>Ubah data akun {username}</translation>
+    </message>
+    <message>
+        <source>as it will be printed on certificates</source>
+        <translation>sebagaimana akan dicetak pada sertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates already issued keep the name, rank, staff ID and unit they were issued with; certificates issued from now on print the corrected values.</source>
+        <translation>Sertifikat yang sudah diterbitkan tetap memuat nama, pangkat, NRP/NIP, dan satuan saat diterbitkan; sertifikat yang diterbitkan mulai sekarang mencetak data yang sudah diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nama pengguna:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Nama &amp;lengkap:</translation>
+    </message>
+    <message>
+        <source>Ran&amp;k:</source>
+        <translation>Pang&amp;kat:</translation>
+    </message>
+    <message>
+        <source>&amp;Staff ID (NRP/NIP):</source>
+        <translation>N&amp;RP/NIP:</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>&amp;Satuan:</translation>
+    </message>
+    <message>
+        <source>A&amp;gency:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the changes</source>
+        <translation>Si&amp;mpan perubahan</translation>
     </message>
 </context>
 <context>
@@ -2821,8 +2876,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Pang&amp;kat:</translation>
     </message>
     <message>
-        <source>&amp;Staff ID (NRP, NIP):</source>
-        <translation>Nomor pe&amp;gawai (NRP, NIP):</translation>
+        <source>&amp;Staff ID (NRP/NIP):</source>
+        <translation>N&amp;RP/NIP:</translation>
     </message>
     <message>
         <source>U&amp;nit:</source>
@@ -3444,6 +3499,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Impor daftar peserta ke {cohort}</translation>
     </message>
     <message>
+        <source>Into the cohort &lt;b&gt;{cohort}&lt;/b&gt;, from {file}</source>
+        <translation>Ke angkatan &lt;b&gt;{cohort}&lt;/b&gt;, dari {file}</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Baris</translation>
     </message>
@@ -3481,6 +3540,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
             <numerusform>%n baris memuat sel yang diawali seperti rumus lembar kerja (=, +, - atau @): sel itu diimpor sebagai teks; periksalah.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) have the staff ID of an account with another name: check them, or the roster enrols that account.</source>
+        <translation>
+            <numerusform>%n baris memuat NRP/NIP akun yang namanya berbeda: periksa dahulu, karena daftar ini akan memasukkan akun tersebut.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Columns not imported: {columns}.</source>
         <translation>Kolom yang tidak diimpor: {columns}.</translation>
@@ -3498,6 +3563,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{column}: {what}</source>
         <translation>{column}: {what}</translation>
+    </message>
+    <message>
+        <source>check the staff ID: it is the account {username}, named {name}</source>
+        <translation>periksa NRP/NIP: itu akun {username} atas nama {name}</translation>
     </message>
     <message>
         <source>add the existing account {username}</source>
@@ -4810,8 +4879,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tidak dapat menulis kata sandi ke {path}: {reason}</translation>
     </message>
     <message>
+        <source>full name</source>
+        <translation>nama lengkap</translation>
+    </message>
+    <message>
         <source>no account {username!r}</source>
         <translation>tidak ada akun {username!r}</translation>
+    </message>
+    <message>
+        <source>staff ID {staff_id} is already the staff ID of {name} ({username}): one staff ID is one person</source>
+        <translation>NRP/NIP {staff_id} sudah dipakai oleh {name} ({username}): satu NRP/NIP hanya untuk satu orang</translation>
+    </message>
+    <message>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>{field} lebih dari {limit} karakter</translation>
     </message>
     <message>
         <source>username {username!r}: use 2-64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -4824,6 +4905,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>a full name is required</source>
         <translation>nama lengkap wajib diisi</translation>
+    </message>
+    <message>
+        <source>an account has no field {field!r}</source>
+        <translation>akun tidak memiliki kolom {field!r}</translation>
     </message>
     <message>
         <source>you are the last admin: make another admin first</source>

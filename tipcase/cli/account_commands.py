@@ -1,4 +1,7 @@
-"""``tipcase users change-password``, ``deactivate`` and ``reactivate``: the account work beside ``users add``.
+"""``tipcase users edit``, ``change-password``, ``deactivate`` and ``reactivate``: the account work beside ``users add``.
+
+``edit`` corrects an account's name, rank, staff ID, unit or agency (``accounts.edit_user``: audited, a staff ID
+another account has refused); certificates already issued keep what they were issued with.
 
 ``change-password`` is a person changing their own password, so it needs that person's current password (a
 prompt, or ``TIPCASE_PASSWORD`` for scripts) and counts a wrong one towards the lockout, as a sign-in does
@@ -28,6 +31,22 @@ def add_account_actions(user_commands: argparse._SubParsersAction) -> None:  # t
     change.add_argument("username")
     change.add_argument("--password-stdin", action="store_true", help="read the new password from standard input")
     change.set_defaults(handler=cmd_users_change_password)
+    edit = user_commands.add_parser(
+        "edit",
+        help="correct an account's name, rank, staff ID, unit or agency (audited; certificates already issued keep theirs)",
+        description=(
+            "Correct what an account holds; fields not given stay as they are, and an empty value (--rank '') clears an "
+            "optional one. A staff ID (NRP/NIP) another account has is refused. Certificates already issued keep the name "
+            "and details they were issued with; new ones print the corrected values."
+        ),
+    )
+    edit.add_argument("username")
+    edit.add_argument("--name", dest="full_name", help="full name, as certificates print it")
+    edit.add_argument("--rank")
+    edit.add_argument("--staff-id", help="staff ID (NRP/NIP); one account each")
+    edit.add_argument("--unit")
+    edit.add_argument("--agency")
+    edit.set_defaults(handler=cmd_users_edit)
     deactivate = user_commands.add_parser("deactivate", help="stop an account signing in (its records are kept)")
     deactivate.add_argument("username")
     deactivate.set_defaults(handler=cmd_users_set_active, active=False)
@@ -66,6 +85,21 @@ def _ask_new_password() -> str:
     except EOFError:
         raise UsageError("no new password given") from None
     return new
+
+
+def cmd_users_edit(args: argparse.Namespace) -> int:
+    """``tipcase users edit USERNAME --name/--rank/--staff-id/--unit/--agency``: correct the account (audited); exit 0, 2 if none given."""
+    changes = {field: getattr(args, field) for field in accounts.EDITABLE if getattr(args, field) is not None}
+    if not changes:
+        raise UsageError("give at least one of --name, --rank, --staff-id, --unit, --agency")
+    username = args.username.strip().lower()
+    with database(args) as db, db.transaction() as session:
+        changed = accounts.edit_user(session, operator(), username, changes)
+    if not changed:
+        print(f"{username}: nothing to change")
+    for field, (old, new) in changed.items():
+        print(f"{username}: {field.replace('_', ' ')} {old or '(none)'!r} -> {new or '(none)'!r}")
+    return EXIT_OK
 
 
 def cmd_users_set_active(args: argparse.Namespace) -> int:

@@ -186,10 +186,13 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
 
     with database(args) as db:
         with db.reading() as session:  # the preview reads only: other workstations keep writing
-            courses.get_cohort(session, args.cohort)
+            target = courses.get_cohort(session, args.cohort)
+            print(_shown(f"roster {args.file} for cohort {target.name} ({target.title})"))
             preview = roster.read_roster(session, args.file)
         for row in preview.rows:
             what = "; ".join(row.errors) if row.errors else row.action + (f" {row.existing}" if row.existing else f" {row.username}")
+            if not row.errors and row.existing_name:
+                what += f" (named {row.existing_name!r} there, not {row.full_name!r}: check the staff ID)"
             print(_shown(f"line {row.line:>4}  {row.staff_id or '-':<14} {row.full_name or '-':<32} {what}"))
         for line in [*preview.report(), *preview.warning_lines()]:
             print(_shown(line), file=sys.stderr)

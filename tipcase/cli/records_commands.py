@@ -64,7 +64,7 @@ def register(commands: argparse._SubParsersAction) -> argparse._SubParsersAction
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--name", required=True, help="full name")
     add.add_argument("--rank")
-    add.add_argument("--staff-id", help="NRP, NIP or other staff number")
+    add.add_argument("--staff-id", help="staff ID (NRP/NIP): one account each")
     add.add_argument("--unit")
     add.add_argument("--agency")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

@@ -1,9 +1,10 @@
 """What the accounts page and the change-password dialog ask of the records, as plain data for the app's worker thread.
 
-An administrator lists, adds, resets, re-roles, deactivates and reactivates accounts; everyone changes their
-own password. Each function opens its own transaction on a ``Database`` and returns frozen dataclasses or
-plain values, so results cross to the UI thread without a Session. Permissions are checked here and in the
-services these call (``tipcase.services.accounts``, ``tipcase.services.permissions``); every change is audited.
+An administrator lists, adds, corrects (name, rank, staff ID, unit, agency), resets, re-roles, deactivates and
+reactivates accounts; everyone changes their own password. Each function opens its own transaction on a
+``Database`` and returns frozen dataclasses or plain values, so results cross to the UI thread without a
+Session. Permissions are checked here and in the services these call (``tipcase.services.accounts``,
+``tipcase.services.permissions``); every change is audited.
 
 A deactivated account cannot sign in (``accounts.sign_in`` refuses it as it refuses a wrong password) and keeps
 its attempts and certificates: records of training are never deleted with the account.
@@ -76,6 +77,16 @@ def add_account(db: Database, account_id: int, new: accounts.NewUser) -> str:
     with db.transaction() as session:
         accounts.add_user(session, _user(session, account_id), new, password)
     return password
+
+
+def edit_account(db: Database, account_id: int, username: str, changes: dict[str, str | None]) -> dict[str, tuple[str, str]]:
+    """Correct ``username``'s name, rank, staff ID, unit or agency as the signed-in account (``accounts.edit_user``).
+
+    Returns each changed field as (old, new); raises PermissionDenied unless the signed-in account manages
+    accounts, NotFound, or ServiceError for an empty name, an overlong value or a staff ID another account has.
+    """
+    with db.transaction() as session:
+        return accounts.edit_user(session, _user(session, account_id), username, changes)
 
 
 def reset_account_password(db: Database, account_id: int, username: str) -> str:

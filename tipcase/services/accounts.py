@@ -14,7 +14,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError, SignInError
 from tipcase.services.passwords import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
@@ -22,6 +22,17 @@ from tipcase.services.permissions import Permission, require
 from tipcase.store.models import Role, User, utcnow
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+# What an administrator may correct in an account after it is made (``edit_user``), and the longest value the
+# records keep of each (tipcase/store/models.py: User).
+EDITABLE = ("full_name", "rank", "staff_id", "unit", "agency")
+LENGTHS = {"full_name": 200, "rank": 100, "staff_id": 50, "unit": 200, "agency": 200}
+FIELD_NAMES = {
+    "full_name": QT_TRANSLATE_NOOP("core", "full name"),
+    "rank": QT_TRANSLATE_NOOP("core", "rank"),
+    "staff_id": QT_TRANSLATE_NOOP("core", "staff ID"),
+    "unit": QT_TRANSLATE_NOOP("core", "unit"),
+    "agency": QT_TRANSLATE_NOOP("core", "agency"),
+}  # how a refusal names each field (Messages: the app says them in its language)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,13 +60,58 @@ def get_user(session: Session, username: str) -> User:
     return user
 
 
+def staff_id_holder(session: Session, staff_id: str | None, *, other_than: int | None = None) -> User | None:
+    """The account that has ``staff_id`` (stripped; None and "" name nobody), leaving out the account ``other_than``."""
+    wanted = (staff_id or "").strip()
+    if not wanted:
+        return None
+    query = select(User).where(User.staff_id == wanted)
+    if other_than is not None:
+        query = query.where(User.id != other_than)
+    return session.scalars(query.order_by(User.id)).first()
+
+
+def _refuse_shared_staff_id(session: Session, staff_id: str | None, other_than: int | None = None) -> None:
+    """ServiceError naming the other account when ``staff_id`` is already someone's: one staff ID is one person.
+
+    A roster import finds people by staff ID (``tipcase.services.roster``), so a second account with the same
+    NRP/NIP would have the roster enrol whichever account it met first. The database refuses it too (a unique
+    index, migration 0006), but this says who has it rather than a constraint's name.
+    """
+    holder = staff_id_holder(session, staff_id, other_than=other_than)
+    if holder is not None:
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "staff ID {staff_id} is already the staff ID of {name} ({username}): one staff ID is one person"),
+            staff_id=(staff_id or "").strip(),
+            name=holder.full_name,
+            username=holder.username,
+        )
+
+
+def _refuse_too_long(values: dict[str, str | None]) -> None:
+    """ServiceError for the first value longer than the records keep (``LENGTHS``)."""
+    for field, value in values.items():
+        if value is not None and len(value) > LENGTHS[field]:
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "the {field} is longer than {limit} characters"),
+                field=Message(FIELD_NAMES[field]),
+                limit=LENGTHS[field],
+            )
+
+
+def _optional(value: str | None) -> str | None:
+    """``value`` stripped, or None when nothing is left (an empty field is no value, never "")."""
+    return (value or "").strip() or None
+
+
 def create_user(session: Session, new: NewUser, password: str, *, by: User | str = "set-up") -> User:
     """Create an account without a permission check: for set-up (the first admin, the demo and its team exercise).
 
     Audited like every account TIPCase makes (``user added`` with its role, by ``by``), so that
     ``tipcase audit verify`` compares its role with the one it was given (``accounts_check``).
-    Raises ServiceError for a malformed or taken username, an empty full name or a password under
-    ``passwords.MIN_PASSWORD_LENGTH`` characters; AuditKeyError when the log is keyed with a key not held here.
+    Raises ServiceError for a malformed or taken username, an empty full name, a staff ID another account has,
+    a value longer than the records keep (``LENGTHS``) or a password under ``passwords.MIN_PASSWORD_LENGTH``
+    characters; AuditKeyError when the log is keyed with a key not held here.
     """
     if not USERNAME.fullmatch(new.username):
         raise ServiceError(
@@ -65,20 +121,20 @@ def create_user(session: Session, new: NewUser, password: str, *, by: User | str
         raise ServiceError(QT_TRANSLATE_NOOP("core", "an account {username!r} already exists"), username=new.username)
     if not new.full_name.strip():
         raise ServiceError(QT_TRANSLATE_NOOP("core", "a full name is required"))
+    fields = {
+        "full_name": new.full_name.strip(),
+        "rank": _optional(new.rank),
+        "staff_id": _optional(new.staff_id),
+        "unit": _optional(new.unit),
+        "agency": _optional(new.agency),
+    }
+    _refuse_too_long(fields)
+    _refuse_shared_staff_id(session, fields["staff_id"])
     try:
         password_hash = hash_password(password)
     except ValueError as exc:
         raise ServiceError.carrying(exc) from None
-    user = User(
-        username=new.username,
-        full_name=new.full_name.strip(),
-        role=Role(new.role).value,
-        rank=new.rank,
-        staff_id=new.staff_id,
-        unit=new.unit,
-        agency=new.agency,
-        password_hash=password_hash,
-    )
+    user = User(username=new.username, role=Role(new.role).value, password_hash=password_hash, **fields)
     session.add(user)
     session.flush()
     audit.record(session, by, "user added", user.username, role=user.role)
@@ -93,6 +149,41 @@ def add_user(session: Session, actor: User, new: NewUser, password: str) -> User
     """
     require(actor, Permission.MANAGE_USERS)
     return create_user(session, new, password, by=actor)
+
+
+def edit_user(session: Session, actor: User, username: str, changes: dict[str, str | None]) -> dict[str, tuple[str, str]]:
+    """Correct ``username``'s name, rank, staff ID, unit or agency; returns each changed field as (old, new).
+
+    ``changes`` maps fields of ``EDITABLE`` to their new text ("" clears an optional field; fields left out
+    stay as they are). Audited as ``account edited`` with the old and new value of each changed field;
+    nothing changed writes nothing. Certificates already issued keep what they were issued with: their
+    page and signed payload are stored with them (``Certificate.payload``), and reprints use those.
+    Raises PermissionDenied unless ``actor`` manages accounts, NotFound for no such account, ServiceError
+    for an unknown field, an empty full name, a value longer than the records keep, or a staff ID another
+    account has.
+    """
+    require(actor, Permission.MANAGE_USERS)
+    user = get_user(session, username)
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "an account has no field {field!r}"), field=unknown[0])
+    wanted = {field: (value or "").strip() if field == "full_name" else _optional(value) for field, value in changes.items()}
+    if "full_name" in wanted and not wanted["full_name"]:
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a full name is required"))
+    _refuse_too_long(wanted)
+    changed = {
+        field: (getattr(user, field) or "", value or "") for field, value in wanted.items() if (getattr(user, field) or None) != value
+    }
+    if not changed:
+        return {}
+    if "staff_id" in changed:
+        _refuse_shared_staff_id(session, wanted["staff_id"], other_than=user.id)
+    for field in changed:
+        setattr(user, field, wanted[field])
+    audit.record(
+        session, actor, "account edited", user.username, **{field: {"old": old, "new": new} for field, (old, new) in changed.items()}
+    )
+    return changed
 
 
 def list_users(session: Session, actor: User, role: Role | None = None) -> list[User]:

@@ -43,6 +43,7 @@ from tipcase.services import accounts, audit
 from tipcase.services.errors import ServiceError
 from tipcase.services.passwords import generate_password, hash_generated_password
 from tipcase.services.permissions import Permission, require
+from tipcase.services.person_names import same_person
 from tipcase.services.sheet_reader import MAX_ROWS, TableError, Value, read_rows
 from tipcase.spreadsheets import SafeCsvWriter
 from tipcase.store.models import Cohort, Role, User, cohort_members
@@ -101,6 +102,7 @@ class RosterRow:
     warning_columns: list[int] = dataclasses.field(default_factory=list)  # likewise for each warning
     formula_columns: list[str] = dataclasses.field(default_factory=list)  # the columns (COLUMNS keys) the warnings name
     existing: str | None = None  # the username of the account that already has this staff ID
+    existing_name: str | None = None  # that account's full name when it is not this row's name (person_names.same_person)
 
     @property
     def action(self) -> str:
@@ -281,8 +283,8 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
             line=header.number,
             names=names,
         )
-    with_staff_ids = select(User.staff_id, User.username).where(User.staff_id.is_not(None))
-    by_staff: dict[str, str] = {str(row[0]): row[1] for row in session.execute(with_staff_ids)}
+    with_staff_ids = select(User.staff_id, User.username, User.full_name, User.rank).where(User.staff_id.is_not(None))
+    by_staff = {str(sid): (username, name, rank) for sid, username, name, rank in session.execute(with_staff_ids)}
     usernames = set(session.scalars(select(User.username)))
     preview = RosterPreview(
         str(source), [], ignored, {position + 1: _text(cell) for position, cell in enumerate(header.cells) if _text(cell)}
@@ -336,7 +338,10 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
             _add(row, Message(template, id=staff_id, line=seen_staff[staff_id]), place["staff_id"])
         if staff_id:
             seen_staff.setdefault(staff_id, raw.number)
-        row.existing = by_staff.get(staff_id) if staff_id else None
+        holder = by_staff.get(staff_id) if staff_id else None
+        row.existing = holder[0] if holder else None
+        if holder and not same_person(full_name, holder[1], (holder[2], row.rank)):
+            row.existing_name = holder[1]
         if row.existing is None and not row.errors:
             if not accounts.USERNAME.fullmatch(row.username):
                 template = QT_TRANSLATE_NOOP("core", "username {username!r}: use 2-64 lower-case letters, digits, '.', '_' or '-'")

@@ -117,7 +117,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     rank: Mapped[str | None] = mapped_column(String(100))
-    staff_id: Mapped[str | None] = mapped_column(String(50), index=True)
+    staff_id: Mapped[str | None] = mapped_column(String(50), index=True, unique=True)  # one person each (migration 0006)
     unit: Mapped[str | None] = mapped_column(String(200))
     agency: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))

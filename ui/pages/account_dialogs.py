@@ -1,10 +1,12 @@
-"""The dialogs of account work: a new account (administrators) and changing one's own password (everyone).
+"""The dialogs of account work: a new account and correcting one (administrators), changing one's own password (everyone).
 
 Both only gather and check what is typed; the page or the menu that opened them runs the service on the task
 runner (``tipcase.services.account_desk``) and shows its refusal in the dialog, which stays open to correct it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -53,7 +55,7 @@ class NewAccountDialog(QDialog):
         form.addRow(self.tr("&Full name:"), self.full_name)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("Ran&k:"), self.rank)
-        form.addRow(self.tr("&Staff ID (NRP, NIP):"), self.staff_id)
+        form.addRow(self.tr("&Staff ID (NRP/NIP):"), self.staff_id)
         form.addRow(self.tr("U&nit:"), self.unit)
         form.addRow(self.tr("A&gency:"), self.agency)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -91,6 +93,74 @@ class NewAccountDialog(QDialog):
 
     def show_problem(self, message: str) -> None:
         """Say why the account was not made; the dialog stays open to correct it."""
+        self.problem.setText(message)
+        self.problem.show()
+
+
+class EditAccountDialog(QDialog):
+    """Correct an account's full name, rank, staff ID, unit and agency (the username and role are changed elsewhere).
+
+    Filled with ``account``'s values (an ``account_desk.AccountRow``). OK emits ``submitted`` once something
+    changed; ``changes()`` gives only the changed fields. The note says what a correction does not change:
+    certificates already issued keep what they were issued with (their signed page is stored with them).
+    """
+
+    submitted = Signal()
+
+    def __init__(self, account: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.setWindowTitle(self.tr("Edit the account {username}").format(username=account.username))
+        self.full_name = QLineEdit(account.full_name)
+        self.full_name.setPlaceholderText(self.tr("as it will be printed on certificates"))
+        self.rank = QLineEdit(account.rank)
+        self.staff_id = QLineEdit(account.staff_id)
+        self.unit = QLineEdit(account.unit)
+        self.agency = QLineEdit(account.agency)
+        self.fields = {"full_name": self.full_name, "rank": self.rank, "staff_id": self.staff_id, "unit": self.unit, "agency": self.agency}
+        note = QLabel(
+            self.tr(
+                "Certificates already issued keep the name, rank, staff ID and unit they were issued with; "
+                "certificates issued from now on print the corrected values."
+            )
+        )
+        note.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Username:"), QLabel(account.username))
+        form.addRow(self.tr("&Full name:"), self.full_name)
+        form.addRow(self.tr("Ran&k:"), self.rank)
+        form.addRow(self.tr("&Staff ID (NRP/NIP):"), self.staff_id)
+        form.addRow(self.tr("U&nit:"), self.unit)
+        form.addRow(self.tr("A&gency:"), self.agency)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Sa&ve the changes"))
+        self.buttons.accepted.connect(self.submitted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for field in self.fields.values():
+            field.textChanged.connect(self._check)
+        self.setMinimumWidth(480)
+        self._check()
+
+    def changes(self) -> dict[str, str]:
+        """The fields whose text differs from the account's (``accounts.EDITABLE`` names; "" clears an optional one)."""
+        typed = {name: field.text().strip() for name, field in self.fields.items()}
+        return {name: text for name, text in typed.items() if text != (getattr(self.account, name) or "")}
+
+    def _check(self) -> None:
+        ready = bool(self.full_name.text().strip()) and bool(self.changes())
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
+
+    def show_problem(self, message: str) -> None:
+        """Say why the account was not changed; the dialog stays open to correct it."""
         self.problem.setText(message)
         self.problem.show()
 

@@ -1,4 +1,4 @@
-"""The accounts page (administrators): every account, and adding, resetting, re-roling, deactivating them.
+"""The accounts page (administrators): every account, and adding, correcting, resetting, re-roling, deactivating them.
 
 What the command line's ``tipcase users`` does, in the app: an administrator at a ministry does not open a
 terminal to unlock a trainee. A new or reset password is shown once (``NewAccountsDialog``: to print or
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ui.context import ApplicationContext
 from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
-from ui.pages.account_dialogs import NewAccountDialog, role_names
+from ui.pages.account_dialogs import EditAccountDialog, NewAccountDialog, role_names
 from ui.pages.roster_dialog import NewAccountsDialog
 from ui.widgets.search_table import push_button, search_table
 from ui.wording import sentence
@@ -48,11 +48,12 @@ class AccountsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button = push_button(self.new_account)
+        self.edit_button = push_button(self.edit_account)
         self.reset_button = push_button(self.reset_password)
         self.role_button = push_button(self.change_role)
         self.active_button = push_button(self.toggle_active)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.reset_button, self.role_button, self.active_button):
+        for button in (self.new_button, self.edit_button, self.reset_button, self.role_button, self.active_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -82,6 +83,8 @@ class AccountsPage(QWidget):
         self.search.setAccessibleName(self.tr("Search the accounts"))
         self.table.setAccessibleName(self.tr("Accounts"))
         self.new_button.setText(self.tr("&New account…"))
+        self.edit_button.setText(self.tr("Ed&it…"))
+        self.edit_button.setToolTip(self.tr("Correct the name, rank, staff ID, unit or agency"))
         self.reset_button.setText(self.tr("Reset the &password…"))
         self.role_button.setText(self.tr("Change the r&ole…"))
         self._update_buttons()
@@ -153,7 +156,7 @@ class AccountsPage(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         account = self.selected()
-        for button in (self.reset_button, self.role_button, self.active_button):
+        for button in (self.edit_button, self.reset_button, self.role_button, self.active_button):
             button.setEnabled(account is not None)
         if account is not None and not account.active:
             self.active_button.setText(self.tr("R&eactivate"))
@@ -188,6 +191,31 @@ class AccountsPage(QWidget):
 
             self.context.run_signed_in(
                 lambda db, me: add_account(db, me, new), created, lambda e: dialog.show_problem(self.context.describe(e))
+            )
+
+        dialog.submitted.connect(submit)
+        dialog.open()
+
+    def edit_account(self) -> None:
+        """Correct the selected account's name, rank, staff ID, unit or agency; a refusal is said in the dialog."""
+        account = self.selected()
+        if account is None:
+            return
+        dialog = EditAccountDialog(account, self)
+        self.edit_dialog = dialog
+        username = account.username
+
+        def submit() -> None:
+            from tipcase.services.account_desk import edit_account  # noqa: PLC0415
+
+            changes: dict[str, str | None] = dict(dialog.changes())
+
+            def edited(_changed: object) -> None:
+                dialog.accept()
+                self._done(self.tr("The account {username} is corrected.").format(username=username))
+
+            self.context.run_signed_in(
+                lambda db, me: edit_account(db, me, username, changes), edited, lambda e: dialog.show_problem(self.context.describe(e))
             )
 
         dialog.submitted.connect(submit)

@@ -429,7 +429,10 @@ class CohortsPage(QWidget):
 
     def choose_roster(self) -> None:
         chosen = file_dialogs.open_file(
-            self, "roster", self.tr("Import a roster"), self.tr("Rosters (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)")
+            self,
+            "roster",
+            self.tr("Import a roster"),
+            self.tr("Rosters (*.xlsx *.csv *.txt *.tsv);;Excel workbook (*.xlsx);;CSV or text (*.csv *.txt *.tsv)"),
         )
         if chosen is not None:
             self.preview_roster(chosen)
@@ -443,7 +446,7 @@ class CohortsPage(QWidget):
             return
 
         def done(preview: Any) -> None:
-            self.roster_dialog = RosterDialog(preview, cohort.title, self)
+            self.roster_dialog = RosterDialog(preview, cohort.title, self, cohort.name)
             self.roster_dialog.accepted.connect(lambda: self.import_roster(cohort.name, path))
             self.roster_dialog.open()
 

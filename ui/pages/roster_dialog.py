@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,13 +36,20 @@ translate = QCoreApplication.translate
 class RosterDialog(QDialog):
     """A roster's preview, a row per line with what importing it would do or what is wrong; accepting imports the good rows."""
 
-    def __init__(self, preview: Any, cohort_title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, preview: Any, cohort_title: str, parent: QWidget | None = None, cohort_code: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import a roster into {cohort}").format(cohort=cohort_title))
+        named = f"{cohort_title} ({cohort_code})" if cohort_code and cohort_code != cohort_title else cohort_title
+        self.target = QLabel(
+            self.tr("Into the cohort <b>{cohort}</b>, from {file}").format(
+                cohort=html.escape(named), file=html.escape(Path(preview.path).name)
+            )
+        )
+        self.target.setWordWrap(True)
         self.headers: dict[int, str] = getattr(preview, "headers", {})  # 1-based column -> its header in the file
         self.model = RowsTableModel(lambda: [self.tr("Line"), self.tr("Staff ID"), self.tr("Name"), self.tr("What happens")])
         rows = [[row.line, row.staff_id, row.full_name, self._what(row)] for row in preview.rows]
-        self.model.set_rows(rows, [bool(row.errors) for row in preview.rows])
+        self.model.set_rows(rows, [bool(row.errors or getattr(row, "existing_name", None)) for row in preview.rows])
         table = QTableView()
         table.setModel(self.model)
         table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
@@ -56,6 +64,13 @@ class RosterDialog(QDialog):
             message += " " + self.tr(
                 "%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.", "", warned
             )
+        other_names = sum(1 for row in preview.good if getattr(row, "existing_name", None))
+        if other_names:
+            message += " " + self.tr(
+                "%n row(s) have the staff ID of an account with another name: check them, or the roster enrols that account.",
+                "",
+                other_names,
+            )
         if preview.ignored_columns:  # as the command line says: a column TIPCase does not read is named, not silently dropped
             message += " " + sentence(self.tr("Columns not imported: {columns}."), columns=", ".join(preview.ignored_columns))
         self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
@@ -67,6 +82,7 @@ class RosterDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.target)
         layout.addWidget(self.summary)
         layout.addWidget(table, 1)
         layout.addWidget(self.buttons)
@@ -81,7 +97,11 @@ class RosterDialog(QDialog):
         if row.errors:  # the core's words in the interface language, each after the file's column it is in
             places = [*row.error_columns, *[0] * len(row.errors)]
             return "; ".join(self._in_column(places[index], core_text(error)) for index, error in enumerate(row.errors))
-        if row.existing:
+        if row.existing and getattr(row, "existing_name", None):
+            what = self.tr("check the staff ID: it is the account {username}, named {name}").format(
+                username=row.existing, name=row.existing_name
+            )
+        elif row.existing:
             what = self.tr("add the existing account {username}").format(username=row.existing)
         else:
             what = self.tr("create the trainee account {username}").format(username=row.username)
