@@ -1,5 +1,7 @@
 """Account commands in the menus: *Change my password…* for everyone, the *Administration* menu for administrators.
 
+The Administration menu holds the accounts page and the issuing institution's dialog (``ui.pages.institution_dialog``).
+
 A menu of its own (rather than more lines in ``ui.main_window``) so the window stays a small driver of pages:
 it makes the accounts page on first use, puts it in the window's stack, and keeps its texts and visibility
 true to the language and to who is signed in.
@@ -7,11 +9,11 @@ true to the language and to who is signed in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QStackedWidget, QWidget
 
 from ui.context import ApplicationContext
 from ui.pages.account_dialogs import ChangePasswordDialog
@@ -32,6 +34,9 @@ class AdministrationMenu(QMenu):
         self.accounts_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         self.accounts_action.triggered.connect(lambda: self.show_accounts())  # noqa: PLW0108 - never pass `checked` on
         self.addAction(self.accounts_action)
+        self.institution_action = QAction(self)
+        self.institution_action.triggered.connect(lambda: self.edit_institution())  # noqa: PLW0108 - never pass `checked` on
+        self.addAction(self.institution_action)
         self.change_password_action = QAction(parent)  # the File menu shows it; it lives as long as the window
         self.change_password_action.triggered.connect(lambda: self.change_password())  # noqa: PLW0108 - never pass `checked` on
         context.signals.signed_in.connect(self.update_actions)
@@ -42,6 +47,7 @@ class AdministrationMenu(QMenu):
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Administration"))
         self.accounts_action.setText(self.tr("&Accounts"))
+        self.institution_action.setText(self.tr("&Issuing institution…"))
         self.change_password_action.setText(self.tr("Change my &password…"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -55,6 +61,7 @@ class AdministrationMenu(QMenu):
         admin = account is not None and account.role == "admin"
         self.menuAction().setVisible(admin)
         self.accounts_action.setEnabled(admin)
+        self.institution_action.setEnabled(admin)
         self.change_password_action.setEnabled(account is not None)
 
     def accounts_page(self) -> AccountsPage:
@@ -75,6 +82,41 @@ class AdministrationMenu(QMenu):
         self.stack.setCurrentWidget(page)
         page.refresh()
         page.table.setFocus()
+
+    def edit_institution(self) -> None:
+        """Read the issuing institution, then show it in its dialog with a specimen; *Save* stores it (administrators only)."""
+        account = self.context.account
+        if account is None or account.role != "admin":
+            return
+        from tipcase.services.institution_desk import institution_settings  # noqa: PLC0415 - loaded with the records
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self.parentWidget(), self.tr("Issuing institution"), self.context.describe(error))
+
+        self.context.run_signed_in(institution_settings, self._show_institution, failed)
+
+    def _show_institution(self, current: Any) -> None:
+        from tipcase.services.institution_desk import save_institution  # noqa: PLC0415
+
+        from ui.pages.institution_dialog import InstitutionDialog  # noqa: PLC0415 - loads on first use
+
+        dialog = InstitutionDialog(self.context, current, self.parentWidget())
+        self.institution_dialog = dialog
+
+        def submit() -> None:
+            updated = dialog.institution()
+
+            def saved(changed: object) -> None:
+                dialog.accept()
+                if changed:
+                    self.context.signals.status_message.emit(self.tr("The issuing institution is saved."))
+
+            self.context.run_signed_in(
+                lambda db, me: save_institution(db, me, updated), saved, lambda e: dialog.show_problem(self.context.describe(e))
+            )
+
+        dialog.submitted.connect(submit)
+        dialog.open()
 
     def change_password(self) -> None:
         """Ask for the current and the new password, and change it; a refusal is said in the dialog."""

@@ -162,8 +162,20 @@
         <translation>&amp;Akun</translation>
     </message>
     <message>
+        <source>&amp;Issuing institution…</source>
+        <translation>&amp;Lembaga penerbit…</translation>
+    </message>
+    <message>
         <source>Change my &amp;password…</source>
         <translation>Ubah &amp;kata sandi saya…</translation>
+    </message>
+    <message>
+        <source>Issuing institution</source>
+        <translation>Lembaga penerbit</translation>
+    </message>
+    <message>
+        <source>The issuing institution is saved.</source>
+        <translation>Lembaga penerbit sudah disimpan.</translation>
     </message>
     <message>
         <source>Your password is changed.</source>
@@ -2283,6 +2295,85 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>InstitutionDialog</name>
+    <message>
+        <source>Issuing institution</source>
+        <translation>Lembaga penerbit</translation>
+    </message>
+    <message>
+        <source>empty: the institution signs as its authorised official</source>
+        <translation>kosong: lembaga menandatangani sebagai pejabat yang berwenang</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Pilih logo</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Hapus logo</translation>
+    </message>
+    <message>
+        <source>Choose the signature</source>
+        <translation>Pilih tanda tangan</translation>
+    </message>
+    <message>
+        <source>Remove the signature</source>
+        <translation>Hapus tanda tangan</translation>
+    </message>
+    <message>
+        <source>&amp;Name (English):</source>
+        <translation>&amp;Nama (bahasa Inggris):</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Bahasa Indonesia):</source>
+        <translation>Nama (&amp;Bahasa Indonesia):</translation>
+    </message>
+    <message>
+        <source>&amp;Signatory:</source>
+        <translation>&amp;Penanda tangan:</translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s &amp;title (English):</source>
+        <translation>&amp;Jabatan penanda tangan (bahasa Inggris):</translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s t&amp;itle (Bahasa Indonesia):</source>
+        <translation>Jaba&amp;tan penanda tangan (Bahasa Indonesia):</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>&amp;Dasar hukum:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Tanda tangan:</translation>
+    </message>
+    <message>
+        <source>Certificates issued from now on print these. Certificates already issued keep the institution they were issued with, on paper and when printed again.</source>
+        <translation>Sertifikat yang diterbitkan mulai sekarang mencetak data ini. Sertifikat yang sudah diterbitkan tetap memuat lembaga saat diterbitkan, baik di kertas maupun saat dicetak ulang.</translation>
+    </message>
+    <message>
+        <source>How a certificate will print the institution (a specimen)</source>
+        <translation>Cara sertifikat akan mencetak lembaga (contoh)</translation>
+    </message>
+    <message>
+        <source>Specimen: how a certificate will print it</source>
+        <translation>Contoh: begini sertifikat akan mencetaknya</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Si&amp;mpan</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>IssueCohortDialog</name>
     <message>
         <source>Issue certificates for a cohort</source>
@@ -2481,8 +2572,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Baris tanda tangan: {signatory} ({how}).</translation>
     </message>
     <message>
-        <source>No signatory is set: an administrator sets one with &lt;i&gt;tipcase certificate institution&lt;/i&gt;.</source>
-        <translation>Belum ada penanda tangan: administrator menetapkannya dengan &lt;i&gt;tipcase certificate institution&lt;/i&gt;.</translation>
+        <source>No signatory is set: an administrator sets one in &lt;i&gt;Administration &gt; Issuing institution…&lt;/i&gt; (or with &lt;i&gt;tipcase certificate institution&lt;/i&gt;).</source>
+        <translation>Belum ada penanda tangan: administrator menetapkannya di &lt;i&gt;Administrasi &gt; Lembaga penerbit…&lt;/i&gt; (atau dengan &lt;i&gt;tipcase certificate institution&lt;/i&gt;).</translation>
     </message>
     <message>
         <source>{name} completed the course: the certificate can be issued.</source>
@@ -3003,6 +3094,21 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Issued &amp;to:</source>
         <translation>Diterbitkan &amp;sampai:</translation>
+    </message>
+</context>
+<context>
+    <name>PictureField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
     </message>
 </context>
 <context>
@@ -4935,6 +5041,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>nama pengguna {username} juga ada di baris {line}</translation>
     </message>
     <message>
+        <source>the institution needs a name in English and in Bahasa Indonesia</source>
+        <translation>lembaga memerlukan nama dalam bahasa Inggris dan Bahasa Indonesia</translation>
+    </message>
+    <message>
         <source>a certificate is valid for at least 1 day (got {days}); leave the validity out for no expiry</source>
         <translation>sertifikat berlaku paling sedikit 1 hari (diisi {days}); kosongkan masa berlaku jika tanpa batas</translation>
     </message>
@@ -6013,6 +6123,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>competency {id!r}: the weight is a number of 0 or more</source>
         <translation>kompetensi {id!r}: bobotnya berupa angka 0 atau lebih</translation>
+    </message>
+    <message>
+        <source>{path}: {size:,} bytes; a logo or signature may have {limit:,} at most</source>
+        <translation>{path}: {size:,} bita; logo atau tanda tangan paling banyak {limit:,} bita</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({reason})</source>
+        <translation>{path}: tidak dapat dibaca ({reason})</translation>
+    </message>
+    <message>
+        <source>{path}: not a picture (use a PNG or JPEG file)</source>
+        <translation>{path}: bukan gambar (gunakan berkas PNG atau JPEG)</translation>
     </message>
 </context>
 </TS>

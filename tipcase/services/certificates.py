@@ -71,9 +71,15 @@ def institution(session: Session) -> Institution:
 
 
 def configure_institution(session: Session, actor: User | None, updated: Institution) -> None:
-    """Set the issuing institution printed on certificates. ``actor`` None is set-up (the demo), without a check."""
+    """Set the issuing institution printed on certificates. ``actor`` None is set-up (the demo), without a check.
+
+    Raises PermissionDenied unless ``actor`` configures the institution, ServiceError without a name in English
+    and in Bahasa Indonesia (a certificate prints both).
+    """
     if actor is not None:
         require(actor, Permission.CONFIGURE_INSTITUTION)
+    if not updated.name.get("en", "").strip() or not updated.name.get("id", "").strip():
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "the institution needs a name in English and in Bahasa Indonesia"))
     setting = session.get(Setting, INSTITUTION_KEY)
     if setting is None:
         session.add(Setting(key=INSTITUTION_KEY, value=updated.as_json()))

@@ -63,7 +63,12 @@ class IssueWords(QObject):
             self.tr("Signature line: {signatory} ({how}).").format(signatory=_escape(signs), how=how),
         ]
         if not signatory.named:
-            lines.append(self.tr("No signatory is set: an administrator sets one with <i>tipcase certificate institution</i>."))
+            lines.append(
+                self.tr(
+                    "No signatory is set: an administrator sets one in <i>Administration > Issuing institution…</i> "
+                    "(or with <i>tipcase certificate institution</i>)."
+                )
+            )
         return "<p>" + "</p><p>".join(lines) + "</p>"
 
     def standing(self, name: str, standing: Eligibility) -> str:
