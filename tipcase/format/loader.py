@@ -39,7 +39,7 @@ from tipcase.format.schema import (
     Record,
     Text,
 )
-from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, Node, ScalarNode, compose, decode, gc_paused, pos, too_large
+from tipcase.format.yaml_source import MAX_FILE_BYTES, MappingNode, Node, ScalarNode, compose, gc_paused, is_utf8, pos, too_large
 
 if TYPE_CHECKING:
     from tipcase.team.model import TeamCase
@@ -97,10 +97,10 @@ def load_bytes(data: bytes, path: str = "<memory>") -> Loaded:
     ``path`` names the file in findings. Never raises for bad input: every fault is a finding of the returned ``Loaded``.
     """
     findings = Findings(path)
-    text = decode(data, findings)
-    if text is None:
+    if not is_utf8(data, findings):
         return Loaded(path, None, findings)
-    loaded = load_text(text, path, findings)
+    with gc_paused():  # composed from the bytes: a copy of the file as a str would be 4 bytes a character with one emoji
+        loaded = _load_text(data, path, findings)
     if loaded.scenario is not None:
         loaded.scenario.sha256 = hashlib.sha256(data).hexdigest()
     if loaded.team is not None:
@@ -116,8 +116,8 @@ def load_text(text: str, path: str = "<memory>", findings: Findings | None = Non
         return _load_text(text, path, findings if findings is not None else Findings(path))
 
 
-def _load_text(text: str, path: str, findings: Findings) -> Loaded:
-    loaded = Loaded(path, None, findings, text=text)
+def _load_text(text: str | bytes, path: str, findings: Findings) -> Loaded:
+    loaded = Loaded(path, None, findings, text=text if isinstance(text, str) else "")
     if too_large(len(text), findings):
         return loaded
     root = compose(text, findings)

@@ -17,6 +17,7 @@ later reads the tree as if aliases were copies, so that bound is what keeps it l
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import itertools
@@ -107,6 +108,30 @@ def decode(data: bytes, findings: Findings) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+_CHECK_BLOCK = 2**20
+
+
+def is_utf8(data: bytes, findings: Findings) -> bool:
+    """Whether a file's bytes are UTF-8; if not, an E001 finding at the first byte that is not (as :func:`decode` says it).
+
+    Checked a block at a time: the bytes go to the YAML parser as they are, never held as a ``str`` (4 bytes a
+    character once the text holds one emoji). A file over :data:`MAX_FILE_BYTES` is refused (E001 at 1:1), unread.
+    """
+    if too_large(len(data), findings):
+        return False
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    for start in range(0, len(data) or 1, _CHECK_BLOCK):
+        held = len(decoder.getstate()[0])  # the bytes of a character cut by the last block
+        try:
+            decoder.decode(view[start : start + _CHECK_BLOCK], final=start + _CHECK_BLOCK >= len(data))
+        except UnicodeDecodeError as exc:
+            offset = start - held + exc.start
+            findings.add("E001", _position_of_offset(data, offset), f"not UTF-8: byte 0x{data[offset]:02x} cannot be decoded")
+            return False
+    return True
+
+
 def too_large(size: int, findings: Findings) -> bool:
     """Whether a file of ``size`` bytes is over :data:`MAX_FILE_BYTES`; if so, with an E001 finding at 1:1 that names the limit."""
     if size <= MAX_FILE_BYTES:
@@ -120,8 +145,11 @@ def byte_size(size: int) -> str:
     return f"{size / 2**20:,.1f} MiB".replace(".0 MiB", " MiB") if size >= 2**20 else f"{size:,} bytes"
 
 
-def compose(text: str, findings: Findings) -> Node | None:
-    """Parse text into a node tree; on a syntax error, or a tree :func:`check_tree` refuses, add E001 and return None."""
+def compose(text: str | bytes, findings: Findings) -> Node | None:
+    """Parse text (or UTF-8 bytes: :func:`is_utf8`) into a node tree.
+
+    On a syntax error, or a tree :func:`check_tree` refuses, adds E001 and returns None.
+    """
     try:
         root = yaml.compose(text, Loader=_Loader)
         if root is not None and not check_tree(root, findings):
@@ -135,11 +163,13 @@ def compose(text: str, findings: Findings) -> Node | None:
             problem = f"{exc.context}: {exc.problem}"
         findings.add("E001", where, f"YAML syntax: {problem}")
     except yaml.reader.ReaderError as exc:  # characters YAML does not allow (control characters and the like)
-        where = _position_of_offset(text.encode("utf-8", "surrogatepass"), exc.position)  # libyaml counts UTF-8 bytes
+        data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+        where = _position_of_offset(data, exc.position)  # libyaml counts UTF-8 bytes
         findings.add("E001", where, f"YAML: character #x{exc.character:04x} is not allowed in YAML ({exc.reason})")
     except yaml.YAMLError as exc:
         findings.add("E001", (1, 1), f"YAML: {str(exc).splitlines()[0]}")
     except UnicodeEncodeError as exc:  # a lone surrogate: only text that did not come from UTF-8 bytes has one
+        assert isinstance(text, str)  # bytes are never encoded
         line = text.count("\n", 0, exc.start) + 1
         findings.add("E001", (line, exc.start - text.rfind("\n", 0, exc.start)), "not UTF-8: a lone surrogate character")
     return None

@@ -17,14 +17,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tipcase.format.validator import check_text
-from tipcase.format.yaml_writer import to_yaml
+from tipcase.format.loader import load_bytes
+from tipcase.format.validator import check_loaded
+from tipcase.format.yaml_writer import to_yaml, to_yaml_bytes
 from tipcase.importers.convert import MAX_PASSAGES, story_to_scenario
 from tipcase.importers.h5p import h5p_to_scenario, looks_like_h5p
 from tipcase.importers.h5p_package import read_capped
 from tipcase.importers.languages import language_or_error
 from tipcase.importers.story import ImportFailed, Note, Story
-from tipcase.importers.twee import parse_twee
+from tipcase.importers.text_lines import BOM, not_utf8
+from tipcase.importers.twee import parse_twee, read_twee
 from tipcase.importers.twine_html import parse_twine_html
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "import_h5p",
     "import_text",
     "read_story",
+    "read_story_file",
     "save_imported",
     "save_text",
     "to_yaml",
@@ -64,14 +67,19 @@ def _bounded(scenario: dict[str, Any], path: str) -> dict[str, Any]:
 
 @dataclasses.dataclass
 class Imported:
-    """An imported scenario: its data, its YAML text and the notes taken while importing."""
+    """An imported scenario: its data, its YAML file's bytes (UTF-8) and the notes taken while importing."""
 
     scenario: dict[str, Any]
-    yaml_text: str
+    yaml_bytes: bytes
     notes: list[Note]
     passages: int  # Twine passages, or H5P content items, read
     kind: str = "twine"  # twine | h5p
     media: dict[str, bytes] = dataclasses.field(default_factory=dict)  # pictures to write beside the scenario
+
+    @property
+    def yaml_text(self) -> str:
+        """The scenario file's text (decoded from :attr:`yaml_bytes` each time it is asked)."""
+        return self.yaml_bytes.decode("utf-8")
 
     @property
     def stages(self) -> int:
@@ -91,12 +99,11 @@ def _looks_like_html(text: str) -> bool:
 
 def decode(data: bytes, path: str) -> str:
     """The file's text: UTF-8, with or without a byte-order mark."""
+    start = len(BOM) if data.startswith(BOM) else 0
     try:
-        return data.decode("utf-8-sig")
+        return str(memoryview(data)[start:], "utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ImportFailed(f"{path}:{line}:{col}: not UTF-8 text (save the story as UTF-8 and import it again)") from None
+        raise not_utf8(data, start + exc.start, path) from None
 
 
 def read_story(text: str, path: str, story_name: str | None = None) -> Story:
@@ -105,6 +112,21 @@ def read_story(text: str, path: str, story_name: str | None = None) -> Story:
         return parse_twine_html(text, path, story_name)
     story = parse_twee(text, path)
     if not story.passages and "::" not in text:
+        raise ImportFailed(f"{path}:1:1: not a Twine story (no '::' passage header and no <tw-storydata> element)")
+    return story
+
+
+def read_story_file(data: bytes, path: str, story_name: str | None = None) -> Story:
+    """:func:`read_story` of a file's bytes (UTF-8, a byte-order mark allowed): Twee is read from the bytes a line at a time.
+
+    Only Twine HTML is decoded whole (its tokenizer needs the text); a Twee file never is, so a big passage
+    costs its own text and the file's bytes (:func:`~tipcase.importers.twee.read_twee`).
+    """
+    head = data[len(BOM) if data.startswith(BOM) else 0 :][: 4 * 4096].decode("utf-8", "ignore")
+    if _looks_like_html(head) or b"<tw-storydata" in data:
+        return parse_twine_html(decode(data, path), path, story_name)
+    story = read_twee(data, path)
+    if not story.passages and b"::" not in data:
         raise ImportFailed(f"{path}:1:1: not a Twine story (no '::' passage header and no <tw-storydata> element)")
     return story
 
@@ -130,11 +152,8 @@ def validated(imported: Imported, path: str) -> Imported:
     Never expected (the importers build what validates), but a scenario that would not validate is
     never handed on to be written.
     """
-    errors = [
-        finding
-        for finding in check_text(imported.yaml_text, f"{imported.scenario.get('id', 'imported')}.yaml").findings
-        if finding.is_error
-    ]
+    loaded = load_bytes(imported.yaml_bytes, f"{imported.scenario.get('id', 'imported')}.yaml")
+    errors = [finding for finding in check_loaded(loaded).findings if finding.is_error]
     if errors:
         first = errors[0]
         raise ImportFailed(
@@ -150,7 +169,10 @@ def import_text(text: str, path: str, *, story_name: str | None = None, start: s
     :class:`ImportFailed` for a text that is no Twine story, a bad ``lang``, or a result that would not validate.
     """
     language = _language(lang) or "en"
-    story = read_story(text, path, story_name)
+    return _import_story(read_story(text, path, story_name), path, start, language)
+
+
+def _import_story(story: Story, path: str, start: str | None, language: str) -> Imported:
     scenario, notes = story_to_scenario(story, path, start=start, lang=language)
     header = [f"Imported from {_one_line(Path(path).name)} by 'tipcase import'."]
     if story.story_format:
@@ -158,7 +180,7 @@ def import_text(text: str, path: str, *, story_name: str | None = None, start: s
     if story.ifid:
         header.append(f"Twine IFID: {_one_line(story.ifid)}")
     header.append("End outcomes default to success; set each end's outcome, scores and feedback before publishing.")
-    return validated(Imported(_bounded(scenario, path), to_yaml(scenario, header), notes, len(story.passages)), path)
+    return validated(Imported(_bounded(scenario, path), to_yaml_bytes(scenario, header), notes, len(story.passages)), path)
 
 
 def import_h5p(source: bytes | Path, path: str, *, lang: str | None = None) -> Imported:
@@ -173,7 +195,8 @@ def import_h5p(source: bytes | Path, path: str, *, lang: str | None = None) -> I
         f"Imported from {_one_line(Path(path).name)} (H5P Branching Scenario) by 'tipcase import'.",
         "End outcomes default to success; set each end's outcome, the competencies scored and feedback before publishing.",
     ]
-    imported = Imported(_bounded(scenario, path), to_yaml(scenario, header), result.notes, result.items, kind="h5p", media=result.media)
+    written = to_yaml_bytes(_bounded(scenario, path), header)
+    imported = Imported(scenario, written, result.notes, result.items, kind="h5p", media=result.media)
     return validated(imported, path)
 
 
@@ -194,8 +217,9 @@ def import_file(path: str | Path, *, story_name: str | None = None, start: str |
         if start is not None or story_name is not None:
             raise ImportFailed(f"{shown}: --start and --story are for Twine stories; an H5P scenario starts at its first item")
         return import_h5p(Path(path), shown, lang=lang)
-    data = read_capped(Path(path), MAX_STORY_BYTES, shown, "a Twine story file")
-    return import_text(decode(data, shown), shown, story_name=story_name, start=start, lang=lang or "en")
+    language = _language(lang or "en") or "en"
+    story = read_story_file(read_capped(Path(path), MAX_STORY_BYTES, shown, "a Twine story file"), shown, story_name)
+    return _import_story(story, shown, start, language)  # the file's bytes are let go before the scenario is written
 
 
 def save_imported(imported: Imported, path: str | Path, *, force: bool = False) -> None:
@@ -215,11 +239,13 @@ def save_imported(imported: Imported, path: str | Path, *, force: bool = False) 
         file.parent.mkdir(parents=True, exist_ok=True)
         if not file.is_file() or file.read_bytes() != data:
             file.write_bytes(data)
-    save_text(target, imported.yaml_text)
+    save_text(target, imported.yaml_bytes)
 
 
-def save_text(path: str | Path, text: str) -> None:
+def save_text(path: str | Path, text: str | bytes) -> None:
     """Write a scenario file atomically: a crash leaves the old file or the new one, never half of one.
+
+    ``text`` is the file's text, or its UTF-8 bytes (written as they are).
 
     Raises :class:`ImportFailed` when ``path`` exists and is not a regular file: the rename would put a
     file in place of a device or a pipe (``-o /dev/null --force`` replaced the machine's /dev/null).
@@ -229,8 +255,8 @@ def save_text(path: str | Path, text: str) -> None:
         raise ImportFailed(f"{target}: exists and is not a regular file; nothing written (give a file name)")
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
