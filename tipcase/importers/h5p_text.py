@@ -14,6 +14,7 @@ from tipcase.importers.html_scan import tags, unescape
 
 PARAGRAPHS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table"})
 LINES = frozenset({"br", "li", "tr"})
+_WANTED = PARAGRAPHS | LINES  # every other tag (and scripts, styles, comments) is taken out of the text, unread
 _BLANKS = re.compile(r"[ \t]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -31,7 +32,7 @@ def plain_text(fragment: Any) -> str:
         if parts and not parts[-1].endswith("\n"):
             parts.append("\n")
 
-    for data, tag in tags(fragment):
+    for data, tag in tags(fragment, wanted=_WANTED):
         if data:
             parts.append(unescape(data))
         if tag.name == "br" and not tag.closing:

@@ -23,7 +23,9 @@ from tipcase.importers.twee import read_position
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
 Pos = tuple[int, int]
-_READ_ATTRIBUTES = frozenset({"tw-storydata", "tw-passagedata", "div"})  # every other tag's attributes are skipped
+_STORY_TAGS = frozenset({"tw-storydata", "tw-passagedata"})  # the only tags whose attributes are read (Twine 2)
+_WANTED = _STORY_TAGS | {"script", "style"}  # every other tag is taken out of the text between, unread
+_TIDDLER_TAGS = frozenset({"div"})  # Twine 1
 # The attributes kept of each story, passage and Twine 1 tiddler: what the import reads, and nothing a file adds.
 _KEPT = frozenset({"name", "pid", "tags", "position", "startnode", "format", "format-version", "ifid", "tiddler", "twine-position"})
 
@@ -47,7 +49,7 @@ def _parse(text: str) -> list[_RawStory]:
     stories: list[_RawStory] = []
     story: _RawStory | None = None
     passage: tuple[dict[str, str], list[str], Pos] | None = None
-    for data, tag in tags(text, _READ_ATTRIBUTES):
+    for data, tag in tags(text, _STORY_TAGS, wanted=_WANTED):
         if passage is not None:
             if data:
                 passage[1].append(data)  # markup inside a passage (Twine escapes it; a hand edit may not) is dropped, its text kept
@@ -79,7 +81,7 @@ def _twine1(text: str, path: str) -> Story | None:
     passages: list[Passage] = []
     notes = Notes()
     tiddler: tuple[dict[str, str], list[str], Pos] | None = None
-    for data, tag in tags(text, _READ_ATTRIBUTES):
+    for data, tag in tags(text, _TIDDLER_TAGS, wanted=_TIDDLER_TAGS):
         if tiddler is not None:
             if data:
                 tiddler[1].append(data)
