@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from tipcase.importers.story import MAX_PASSAGES as MAX_PASSAGES  # noqa: PLC0414 - h5p and tests take it from here
 from tipcase.importers.story import ImportFailed, Link, Note, Notes, Passage, Story, clean_text, strip_links
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
@@ -42,9 +43,9 @@ _CODE = re.compile(r"<<\s*[A-Za-z_][\w-]*|\([a-z][a-z0-9-]*:|<%|\{\s*[a-z][a-z ]
 
 END_TEXT = "The imported story has no ending on this path: the case ends here. (Added by the importer; rewrite it.)"
 
-MAX_PASSAGES = 20_000
-"""The most passages (or H5P items) imported: a case is played and edited stage by stage, and beyond this
-size neither is of use to a trainee (the bundled cases have 20 to 40 stages)."""
+MAX_LINKS = 200_000
+"""The most links read in one story (ten a passage at :data:`MAX_PASSAGES`; at most 60,000 choices are
+imported): each costs some 10 microseconds of Python, and 5.6 million repeated links in 32 MB took minutes."""
 
 # Twine draws passages as 100 x 100 squares; the editor's stage boxes are 180 x 62. Scaling Twine's
 # positions by these factors keeps the author's arrangement without the boxes overlapping.
@@ -103,6 +104,7 @@ def _names(names: Iterable[str], limit: int = 8) -> str:
 class _Converter:
     def __init__(self, story: Story, path: str, start: str | None) -> None:
         self.story, self.path, self.notes = story, path, Notes(story.notes)
+        self.links_read = 0
         if len(story.passages) > MAX_PASSAGES:
             raise ImportFailed(
                 f"{path}:1:1: the story has {len(story.passages):,} passages; at most {MAX_PASSAGES:,} are imported (split the story)"
@@ -170,6 +172,11 @@ class _Converter:
         seen: set[tuple[str, str]] = set()
         name = passage.name
         for link in passage.iter_links():
+            self.links_read += 1
+            if self.links_read > MAX_LINKS:
+                most = f"{MAX_LINKS:,}"
+                where = f"{self.path}:{link.pos[0]}:{link.pos[1]}"
+                raise ImportFailed(f"{where}: the story has more than {most} links; at most {most} are read (split the story)")
             written = link.written[:80]
             if link.setter:
                 template = QT_TRANSLATE_NOOP(

@@ -41,6 +41,20 @@ class ImportFailed(Exception):
     """The file cannot be imported at all; the message is one line that says where and what."""
 
 
+MAX_PASSAGES = 20_000
+"""The most passages (or H5P items) imported: a case is played and edited stage by stage, and beyond this
+size neither is of use to a trainee (the bundled cases have 20 to 40 stages)."""
+
+
+def too_many_passages(path: str, pos: Pos) -> ImportFailed:
+    """The refusal a reader raises at the first passage past :data:`MAX_PASSAGES` (and StoryTitle, StoryData), before reading on.
+
+    A story of 3 million passage headers took 1.3 GB and 16 s to read before the converter counted them.
+    """
+    most = f"{MAX_PASSAGES:,}"
+    return ImportFailed(f"{path}:{pos[0]}:{pos[1]}: the story has more than {most} passages; at most {most} are imported (split the story)")
+
+
 @dataclasses.dataclass(frozen=True)
 class Note:
     """A warning about something the importer changed or left out, printed as ``PATH:LINE:COL: warning: ...``.

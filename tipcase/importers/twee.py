@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from tipcase.importers.json_reading import JsonRefused, read_json
-from tipcase.importers.story import Note, Notes, Passage, Story
+from tipcase.importers.story import MAX_PASSAGES, Note, Notes, Passage, Story, too_many_passages
 from tipcase.importers.text_lines import lines_of, text_of
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
@@ -180,6 +180,8 @@ def read_twee(data: bytes, path: str, *, errors: str = "strict") -> Story:
     for number, (line, start, end) in enumerate(lines_of(data, path, errors), start=1):
         if line.startswith("::"):
             finish()
+            if len(passages) > MAX_PASSAGES + 1:  # StoryTitle and StoryData are passages here
+                raise too_many_passages(path, (number, 1))
             header, header_line = _Header(line, number, path, notes), number
             body_start = kept_end = -1
             escaped = False

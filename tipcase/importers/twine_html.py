@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from tipcase.importers.html_scan import Positions, TooManyAttributes, tags, unescape
-from tipcase.importers.story import ImportFailed, Note, Notes, Passage, Story
+from tipcase.importers.story import MAX_PASSAGES, ImportFailed, Note, Notes, Passage, Story, too_many_passages
 from tipcase.importers.twee import read_position
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 
@@ -32,6 +32,14 @@ _KEPT = frozenset({"name", "pid", "tags", "position", "startnode", "format", "fo
 
 def _kept(attrs: dict[str, str]) -> dict[str, str]:
     return {key: value for key, value in attrs.items() if key in _KEPT}
+
+
+class _TooManyPassages(Exception):
+    """A story has a passage past :data:`~tipcase.importers.story.MAX_PASSAGES`; ``offset`` is where its tag starts."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
 
 
 class _RawStory:
@@ -65,6 +73,8 @@ def _parse(text: str) -> list[_RawStory]:
             if story is not None:
                 stories.append(story)
         elif tag.name == "tw-passagedata" and not tag.closing and story is not None:
+            if len(story.passages) >= MAX_PASSAGES:
+                raise _TooManyPassages(tag.start)
             passage = (_kept(tag.attrs), [], where(tag.start))
         elif tag.name in ("script", "style") and not tag.closing and story is not None and tag.raw_text.strip():
             story.code.append(("JavaScript" if tag.name == "script" else "stylesheet", where(tag.start)))
@@ -108,6 +118,8 @@ def _twine1(text: str, path: str) -> Story | None:
                 notes.append(Note(path, pos[0], pos[1], Message(QT_TRANSLATE_NOOP("core", "a passage with no name; left out"))))
             tiddler = None
         if tag.name == "div" and not tag.closing and "tiddler" in tag.attrs:
+            if len(passages) > MAX_PASSAGES:  # StoryTitle is a passage here
+                raise _TooManyPassages(tag.start)
             tiddler = (_kept(tag.attrs), [], where(tag.start))
     if not passages:
         return None
@@ -123,14 +135,17 @@ def _twine1(text: str, path: str) -> Story | None:
 def parse_twine_html(text: str, path: str, story_name: str | None = None) -> Story:
     """The story (the first, or the one named ``story_name``) of a Twine 2 HTML file.
 
-    Raises :class:`ImportFailed` for a file with no story, no story named ``story_name``, or a story or
-    passage tag with more than :data:`~tipcase.importers.html_scan.MAX_ATTRIBUTES` attributes.
+    Raises :class:`ImportFailed` for a file with no story, no story named ``story_name``, a story or
+    passage tag with more than :data:`~tipcase.importers.html_scan.MAX_ATTRIBUTES` attributes, or a story of
+    more than :data:`~tipcase.importers.story.MAX_PASSAGES` passages (at the first past it, read no further).
     """
     try:
         return _story(text, path, story_name)
     except TooManyAttributes as exc:
         line, col = Positions(text)(exc.offset)
         raise ImportFailed(f"{path}:{line}:{col}: {exc}; refused (Twine writes at most 11)") from None
+    except _TooManyPassages as exc:
+        raise too_many_passages(path, Positions(text)(exc.offset)) from None
 
 
 def _story(text: str, path: str, story_name: str | None) -> Story:
