@@ -17,9 +17,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.gui import make_context, open_window, seeded_url
+from tests.teams import write_team
 from tipcase import bundled
 from tipcase.cli import main
 from tipcase.format.loader import load_file
+from tipcase.services import team_cases
+from tipcase.services.publishing import VersionTaken
+from tipcase.store.database import Database
 
 from ui.main_window import MainWindow
 
@@ -54,6 +58,32 @@ def test_publishing_an_unchanged_file_says_it_is_published_already(home: Path, t
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert f"version {version} is already published with other content: raise 'version' to {version + 1} or more first" in err
+
+
+def test_a_team_case_is_published_as_a_scenario_is(db: Database, tmp_path: Path) -> None:
+    """One implementation publishes both (tipcase.services.publishing): the same bytes again are the same version,
+    other content under a taken version is refused naming the first free version, and the pathway's text is stored."""
+    path = write_team(tmp_path)
+    with db.transaction() as session:
+        first = team_cases.publish_team_file(session, None, path)
+        assert team_cases.publish_team_file(session, None, path).id == first.id
+    path.write_text(path.read_text(encoding="utf-8").replace("Workers are locked in.", "Workers are locked in at night."), encoding="utf-8")
+    with (
+        db.transaction() as session,
+        pytest.raises(
+            VersionTaken, match="mini-team version 1 is already published with other content: raise 'version' to 2 or more first"
+        ),
+    ):
+        team_cases.publish_team_file(session, None, path)
+    path.write_text(path.read_text(encoding="utf-8").replace("version: 1\n", "version: 2\n", 1), encoding="utf-8")
+    with db.transaction() as session:
+        second = team_cases.publish_team_file(session, None, path)
+        assert (second.team_id, second.version, second.title) == ("mini-team", 2, {"en": "Mini team", "id": "Tim mini"})
+        assert second.pathway_source is not None
+        assert "mini" in second.pathway_source
+    path.write_text(path.read_text(encoding="utf-8").replace("version: 2\n", "version: 1\n", 1), encoding="utf-8")
+    with db.transaction() as session, pytest.raises(VersionTaken, match="version 1 is already published with other content"):
+        team_cases.publish_team_file(session, None, path)
 
 
 # -- the editor --------------------------------------------------------------------------------

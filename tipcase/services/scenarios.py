@@ -13,21 +13,22 @@ import functools
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase import bundled
 from tipcase.format import media
 from tipcase.format.loader import load_bytes
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.validator import check_file
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.compiled_scenario import CompiledScenario, compile_scenario
-from tipcase.services import audit
+from tipcase.services import publishing
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
+from tipcase.services.publishing import Publication, VersionTaken
 from tipcase.store.models import ScenarioMedia, ScenarioVersion, User
+
+__all__ = ["Publication", "VersionTaken"]  # publishing's, named here where the scenario services always had them
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,28 +88,6 @@ class Playable:
     compiled: CompiledScenario
 
 
-class VersionTaken(ServiceError):
-    """The file's version number is published already with other content, or is older than the latest published.
-
-    ``case`` and ``number`` are the file's id and version, ``latest`` the newest published version: the file
-    can be published as ``latest + 1``. The message names the file's key (``version``); the editor says it
-    with its form's words (Case details › Version).
-    """
-
-    def __init__(self, template: str, /, **params: object) -> None:
-        """``params``: the template's fields, among them ``case``, ``number`` and ``next`` (the first free version)."""
-        super().__init__(template, **params)
-        self.case, self.number, self.latest = str(params["case"]), int(str(params["number"])), int(str(params["next"])) - 1
-
-
-@dataclasses.dataclass(frozen=True)
-class Publication:
-    """What publishing a file did: the version it is, and whether it is new (False: those bytes were published already)."""
-
-    version: ScenarioVersion
-    new: bool
-
-
 def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVersion:
     """Publish a scenario file (with the pathway it names); publishing the same bytes again is a no-op.
 
@@ -120,7 +99,7 @@ def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVer
     return publish(session, actor, path).version
 
 
-def publish(session: Session, actor: User, path: str | Path) -> Publication:
+def publish(session: Session, actor: User, path: str | Path) -> Publication[ScenarioVersion]:
     """As ``publish_file``, and say whether the version is new or was published already with these very bytes."""
     require(actor, Permission.PUBLISH_SCENARIO)
     return _publish(session, actor, Path(path))
@@ -133,88 +112,37 @@ def publish_unchecked(session: Session, path: str | Path, actor: User | None = N
 
 def latest_number(session: Session, scenario_id: str) -> int | None:
     """The newest published version number of ``scenario_id``; None when none is published."""
-    return session.scalar(select(func.max(ScenarioVersion.version)).where(ScenarioVersion.scenario_id == scenario_id))
+    return publishing.latest_number(session, ScenarioVersion, "scenario_id", scenario_id)
 
 
-def _published(session: Session, scenario_id: str, number: int, sha: str) -> ScenarioVersion | None:
-    """The stored version ``number`` of a scenario when it holds these bytes; None when there is none.
-
-    Raises ServiceError when that version is stored with other content.
-    """
-    query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id, ScenarioVersion.version == number)
-    same = session.scalars(query).first()
-    if same is not None and same.sha256 != sha:
-        latest = latest_number(session, scenario_id) or number
-        raise VersionTaken(
-            QT_TRANSLATE_NOOP(
-                "core", "{case} version {number} is already published with other content: raise 'version' to {next} or more first"
-            ),
-            case=scenario_id,
-            number=number,
-            next=latest + 1,
-        )
-    return same
-
-
-def _publish(session: Session, actor: User | None, path: Path) -> Publication:
+def _publish(session: Session, actor: User | None, path: Path) -> Publication[ScenarioVersion]:
     checked = check_file(path)
     errors = [f for f in checked.findings if f.is_error]
     if errors or checked.scenario is None:
         first = errors[0] if errors else f"{path}: not a scenario file"
         raise ServiceError(QT_TRANSLATE_NOOP("core", "cannot publish: {finding}"), finding=first)
     scenario = checked.scenario
-    data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    same = _published(session, scenario.id, scenario.version, sha)
-    if same is not None:
-        return Publication(same, new=False)
-    latest = latest_number(session, scenario.id)
-    if latest is not None and scenario.version < latest:
-        raise VersionTaken(
-            QT_TRANSLATE_NOOP(
-                "core", "{case}: version {number} is older than the published version {latest}: raise 'version' to {next} first"
-            ),
-            case=scenario.id,
-            number=scenario.version,
-            latest=latest,
-            next=latest + 1,
-        )
-    media = read_media(path, scenario)
-    pathway_source = None
-    if scenario.pathway is not None:
-        found = bundled.find_pathway(path, scenario.pathway)
-        assert found is not None  # the validator found it
-        pathway_source = found.read_bytes().decode("utf-8")
-    version = ScenarioVersion(
-        scenario_id=scenario.id,
-        version=scenario.version,
-        sha256=sha,
-        title=dict(scenario.title.values),
-        source=data.decode("utf-8"),
-        pathway_source=pathway_source,
-        published_by_id=actor.id if actor else None,
-    )
-    try:
-        with session.begin_nested():
-            session.add(version)
-    except IntegrityError:
-        # Another workstation published this version between our look-up and our insert (PostgreSQL).
-        raced = _published(session, scenario.id, scenario.version, sha)
-        if raced is None:
-            raise
-        return Publication(raced, new=False)
-    for item in media:
-        session.add(
-            ScenarioMedia(
-                scenario_version_id=version.id,
-                path=item.path,
-                media_type=item.media_type,
-                sha256=hashlib.sha256(item.data).hexdigest(),
-                data_base64=base64.b64encode(item.data).decode("ascii"),
-            )
-        )
-    audit.record(session, actor, "scenario published", f"{scenario.id} v{scenario.version}", sha256=sha, media=len(media))
-    return Publication(version, new=True)
+    source = publishing.Source(path, scenario.id, scenario.version, scenario.title.values, scenario.pathway)
+
+    def prepare() -> publishing.Attach[ScenarioVersion]:
+        media = read_media(path, scenario)  # a missing or mislabelled file refuses before anything is stored
+
+        def attach(version: ScenarioVersion) -> dict[str, int]:
+            for item in media:
+                session.add(
+                    ScenarioMedia(
+                        scenario_version_id=version.id,
+                        path=item.path,
+                        media_type=item.media_type,
+                        sha256=hashlib.sha256(item.data).hexdigest(),
+                        data_base64=base64.b64encode(item.data).decode("ascii"),
+                    )
+                )
+            return {"media": len(media)}
+
+        return attach
+
+    return publishing.publish_source(session, actor, source, ScenarioVersion, "scenario_id", event="scenario published", prepare=prepare)
 
 
 def list_versions(session: Session, actor: User) -> list[ScenarioVersion]:

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase import bundled
 from tipcase.format.loader import load_bytes
 from tipcase.format.model import Pathway
 from tipcase.format.validator import check_file
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
-from tipcase.services import audit
+from tipcase.services import publishing
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.store.models import TeamCaseVersion, User
@@ -51,9 +48,10 @@ class PlayableTeam:
 def publish_team_file(session: Session, actor: User | None, path: str | Path) -> TeamCaseVersion:
     """Publish a team case file (with the pathway it names); publishing the same bytes again is a no-op.
 
-    ``actor`` None publishes without a permission check (set-up: the demo). Raises PermissionDenied, or
-    ServiceError when the file does not validate (naming its first error as PATH:LINE:COL), is not a
-    team case, or its version is taken by other content or older than the latest published.
+    ``actor`` None publishes without a permission check (set-up: the demo). Raises PermissionDenied,
+    ServiceError when the file does not validate (naming its first error as PATH:LINE:COL) or is not a team
+    case, and ``publishing.VersionTaken`` when its version is taken by other content or older than the latest
+    published (``tipcase.services.publishing``, which scenarios share).
     """
     if actor is not None:
         require(actor, Permission.PUBLISH_SCENARIO)
@@ -69,55 +67,12 @@ def publish_team_file(session: Session, actor: User | None, path: str | Path) ->
             path=path,
             kind=Message(checked.loaded.kind or "unreadable"),  # FILE_KINDS: said in the interface language
         )
-    data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    same = _published(session, team.id, team.version, sha)
-    if same is not None:
-        return same
-    latest = session.scalar(select(func.max(TeamCaseVersion.version)).where(TeamCaseVersion.team_id == team.id))
-    if latest is not None and team.version < latest:
-        raise ServiceError(
-            QT_TRANSLATE_NOOP("core", "{team}: version {version} is older than the published version {latest}"),
-            team=team.id,
-            version=team.version,
-            latest=latest,
-        )
-    pathway_source = None
-    if team.pathway is not None:
-        found = bundled.find_pathway(path, team.pathway)
-        assert found is not None  # the validator found it
-        pathway_source = found.read_bytes().decode("utf-8")
-    version = TeamCaseVersion(
-        team_id=team.id,
-        version=team.version,
-        sha256=sha,
-        title=dict(team.title.values),
-        source=data.decode("utf-8"),
-        pathway_source=pathway_source,
-        published_by_id=actor.id if actor is not None and actor.id is not None else None,
+    source = publishing.Source(path, team.id, team.version, team.title.values, team.pathway)
+    roles = list(team.roles)
+    publication = publishing.publish_source(
+        session, actor, source, TeamCaseVersion, "team_id", event="team case published", prepare=lambda: lambda _version: {"roles": roles}
     )
-    try:
-        with session.begin_nested():
-            session.add(version)
-    except IntegrityError:
-        raced = _published(session, team.id, team.version, sha)  # another workstation published it meanwhile
-        if raced is None:
-            raise
-        return raced
-    audit.record(session, actor, "team case published", f"{team.id} v{team.version}", sha256=sha, roles=list(team.roles))
-    return version
-
-
-def _published(session: Session, team_id: str, number: int, sha: str) -> TeamCaseVersion | None:
-    query = select(TeamCaseVersion).where(TeamCaseVersion.team_id == team_id, TeamCaseVersion.version == number)
-    same = session.scalars(query).first()
-    if same is not None and same.sha256 != sha:
-        raise ServiceError(
-            QT_TRANSLATE_NOOP("core", "{team_id} version {number} is already published with other content: raise 'version' first"),
-            team_id=team_id,
-            number=number,
-        )
-    return same
+    return publication.version
 
 
 def get_team_version(session: Session, team_id: str, version: int | None = None) -> TeamCaseVersion:
