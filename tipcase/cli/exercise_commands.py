@@ -12,8 +12,11 @@ does (a prompt, or ``TIPCASE_PASSWORD``).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import select
 
 from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.exercise_play import cmd_play
@@ -21,6 +24,9 @@ from tipcase.cli.records_commands import database, operator
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import accounts, exercises, team_cases
 from tipcase.services.errors import ServiceError
+from tipcase.services.team_cases import playable_team
+from tipcase.store.models import User
+from tipcase.team.log_words import case_text, event_sentence
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEFAULT_TIMEOUT = 600.0
@@ -194,17 +200,49 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    """``tipcase exercise log --session NAME``: the session's event log, one line per event (JSON with --json); exit 0."""
+    """``tipcase exercise log --session NAME``: the master log, one event a line, in words (JSON with --json); exit 0.
+
+    A line: the event's number, its local date and time, the role (its id), who (a username), and what happened
+    as the control room's master log says it (``tipcase.team.log_words``), in English with the case's own names
+    (in English when the case is written in it). Decisions name the choice by the number it was offered under
+    (from 1, as ``--choose`` takes it). ``--json``: a list of ``{"seq", "at" (UTC, ISO 8601), "kind", "role",
+    "user", "text", "details"}``, a decision's details with ``number`` (offered, from 1) and ``choice_in_file``
+    (its place among the stage's choices in the file, from 1).
+    """
     with database(args) as db, db.reading() as session:
-        rows = exercises.events(session, operator(), exercises.get_session(session, args.session))
-        log: list[dict[str, Any]] = [
-            {"seq": r.seq, "at": r.at, "kind": r.kind, "role": r.role, "user": r.user_id, "details": r.details} for r in rows
-        ]
+        exercise = exercises.get_session(session, args.session)
+        rows = exercises.events(session, operator(), exercise)
+        team = playable_team(exercise.team_case_version).team
+        who = select(User.id, User.username).where(User.id.in_({r.user_id for r in rows if r.user_id}))
+        names: dict[int, str] = {row.id: row.username for row in session.execute(who)}
+        language = "en" if "en" in team.languages else team.languages[0]
+        text = case_text(team, language)
+        log: list[dict[str, Any]] = []
+        for row in rows:
+            at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
+            details = dict(row.details or {})
+            if row.kind == "decision" and isinstance(details.get("choice"), int):
+                details["choice_in_file"] = details.pop("choice") + 1
+            log.append(
+                {
+                    "seq": row.seq,
+                    "at": at,
+                    "kind": row.kind,
+                    "role": row.role,
+                    "user": names.get(row.user_id) if row.user_id else None,
+                    "text": str(event_sentence(team, row.kind, row.role, dict(row.details or {}), text=text, language=language)),
+                    "details": details,
+                }
+            )
     if args.json:
         print_json(log)
         return EXIT_OK
-    for item in log:
-        print(f"{item['seq']:>5} {item['at']:%H:%M:%S} {item['kind']:<10} {item['role'] or '-':<20} {item['details']}")
+    roles = [item["role"] or "-" for item in log]  # the role's id, as --role, --to and status name it
+    width = max([len(role) for role in roles] + [4])
+    users = max([len(item["user"] or "-") for item in log] + [3])
+    for item, role in zip(log, roles, strict=True):
+        when = item["at"].astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{item['seq']:>5}  {when}  {role:<{width}}  {item['user'] or '-':<{users}}  {item['text']}")
     return EXIT_OK
 
 

@@ -8,17 +8,18 @@ language, and the events' details as ``tipcase.services.exercise_log`` stores th
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from tipcase.format.roles import role_name
-from tipcase.team.model import TeamCase, Track
+from tipcase.team.log_words import choice_label, event_sentence, handover_title, inject_title, role_title, stage_title, track_title
+from tipcase.team.model import TeamCase
 
-from ui.numbers import number_text, percent_text
-from ui.wording import sentence
+from ui.errors import core_text
+from ui.numbers import number_text, time_text
+
+__all__ = ["choice_label", "handover_title", "inject_title", "role_title", "stage_title", "track_title"]  # the core's, as pages import them
 
 Index = QModelIndex | QPersistentModelIndex
 Text = Callable[[object], str]
@@ -26,21 +27,6 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the event's kind (decision, delivere
 
 
 translate = QCoreApplication.translate
-
-
-def track_title(track: Track, text: Text, language: str) -> str:
-    """A role's name: its title in the case, else the role's name in the vocabulary without its units in brackets, else its id."""
-    if track.title is not None:
-        return text(track.title)
-    return role_name(track.role, language).split(" (")[0] or track.id
-
-
-def role_title(team: TeamCase, role: str | None, text: Text, language: str) -> str:
-    """A role's title in ``language`` (the role id when the case has no such role; "" for no role, a trainer's event)."""
-    if role is None:
-        return ""
-    track = team.roles.get(role)
-    return track_title(track, text, language) if track is not None else role
 
 
 def status_text(status: str) -> str:
@@ -58,90 +44,9 @@ def hours_text(hours: float) -> str:
     return translate("Exercise", "{hours} h").format(hours=number_text(hours))
 
 
-def handover_title(team: TeamCase, ident: str, text: Text) -> str:
-    """A hand-over's title (its id when the case has none by that id)."""
-    handover = team.handovers.get(ident)
-    return text(handover.title) if handover is not None else ident
-
-
-def inject_title(team: TeamCase, ident: str, text: Text) -> str:
-    """An inject's title; an untitled one by the first line of its text, cut to 60 characters; its id when the case has none."""
-    inject = team.inject(ident)
-    if inject is None:
-        return ident
-    if inject.title is not None:
-        return text(inject.title)
-    words = text(inject.text).split("\n")[0].strip()  # an untitled inject: its first words
-    return words if len(words) <= 60 else words[:59].rstrip() + "…"
-
-
-def stage_title(team: TeamCase, role: str | None, stage: str | None, text: Text) -> str:
-    """The title of stage ``stage`` of role ``role``'s track (its id when untitled; the given id when there is no such stage)."""
-    track = team.roles.get(role or "")
-    found = track.scenario.stages.get(stage or "") if track is not None else None
-    if found is None:
-        return stage or ""
-    return text(found.title) if found.title is not None else found.id
-
-
-def choice_label(team: TeamCase, role: str | None, stage: str | None, index: int | None, text: Text) -> str:
-    """The label of choice ``index`` (0-based, file order) of a role's stage; "" when there is no such choice."""
-    track = team.roles.get(role or "")
-    found = track.scenario.stages.get(stage or "") if track is not None else None
-    if found is None or index is None or not 0 <= index < len(found.choices):
-        return ""
-    return text(found.choices[index].label)
-
-
 def describe(team: TeamCase, kind: str, role: str | None, details: dict[str, Any], *, text: Text, language: str) -> str:
-    """One event of the log as a sentence in the interface language."""
-
-    def name(role_id: str | None) -> str:
-        return role_title(team, role_id, text, language)
-
-    if kind == "started":
-        return translate("Exercise", "The session started.")
-    if kind == "paused":
-        return translate("Exercise", "The trainer paused the session.")
-    if kind == "resumed":
-        return translate("Exercise", "The trainer resumed the session.")
-    if kind == "ended":
-        if "total_percent" in details:
-            verdict = translate("Exercise", "passed") if details.get("passed") else translate("Exercise", "not passed")
-            return translate("Exercise", "The session ended: the team scored {percent} ({verdict}).").format(
-                percent=percent_text(float(details["total_percent"])), verdict=verdict
-            )
-        return translate("Exercise", "The session ended.")
-    if kind == "decision":
-        return translate("Exercise", "Decision {step} at “{stage}”: {choice}").format(
-            step=details.get("step", "?"),
-            stage=stage_title(team, role, details.get("stage"), text),
-            choice=choice_label(team, role, details.get("stage"), details.get("choice"), text),
-        )
-    if kind == "delivered":
-        complete = translate("Exercise", "complete") if details.get("complete", True) else translate("Exercise", "incomplete")
-        return sentence(
-            translate("Exercise", "Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}."),
-            title=handover_title(team, str(details.get("handover", "")), text),
-            sender=name(details.get("from")),
-            complete=complete,
-            receiver=name(role),
-        )
-    if kind == "consumed":
-        return translate("Exercise", "{receiver} took hand-over “{title}”.").format(
-            receiver=name(role), title=handover_title(team, str(details.get("handover", "")), text)
-        )
-    if kind == "inject":
-        how = translate("Exercise", "fired by the trainer") if details.get("by") == "trainer" else translate("Exercise", "scripted")
-        return translate("Exercise", "Inject “{title}” for {role} ({how}).").format(
-            title=inject_title(team, str(details.get("inject", "")), text), role=name(role), how=how
-        )
-    if kind == "message":
-        to = details.get("to") or list(team.roles)
-        return translate("Exercise", "Message to {roles}: {text}").format(
-            roles=", ".join(name(r) for r in to), text=details.get("text", "")
-        )
-    return kind
+    """One event of the log as a sentence in the interface language (``tipcase.team.log_words``: the command line's too)."""
+    return core_text(event_sentence(team, kind, role, details, text=text, language=language))
 
 
 def role_status(room: Any, state: Any, text: Any, language: str) -> str:
@@ -206,8 +111,7 @@ class ExerciseLogModel(QAbstractTableModel):
 
     def _row(self, entry: Any) -> tuple[str, str, str, str, str]:
         assert self.team is not None
-        at = (entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=dt.UTC)).astimezone()
-        when = QLocale().toString(at.time(), QLocale.FormatType.ShortFormat)
+        when = time_text(entry.at)
         what = describe(self.team, entry.kind, entry.role, entry.details, text=self.text, language=self.language)
         return (str(entry.seq), when, role_title(self.team, entry.role, self.text, self.language), entry.user or "", what)
 
