@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -31,6 +32,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QtMsgType, Signal, qInstal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tipcase.messages import fill
+
+from ui.numbers import number_text
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,8 @@ def _is_ours(error: BaseException) -> bool:
 def core_text(error: BaseException | str) -> str:
     """What the core said in ``error``, in the interface language; its English line when it has no template.
 
-    The template (``tipcase.messages``) is translated in the context ``core`` and filled with its parameters.
+    The template (``tipcase.messages``) is translated in the context ``core`` and filled with its parameters, a
+    figure written the language's way (``82,5`` in Bahasa Indonesia: ``ui.numbers``).
     """
     template = getattr(error, "template", None)
     if not isinstance(template, str) or not template:
@@ -128,10 +132,29 @@ def core_text(error: BaseException | str) -> str:
     }
     translated = QCoreApplication.translate("core", template)
     try:
-        return fill(translated, **params) if params else translated
-    except (KeyError, IndexError, ValueError):  # a translation that names a field the template has not
+        return _filled(translated, params) if params else translated
+    except (KeyError, IndexError, ValueError, AttributeError):  # a translation that names a field the template has not
         log.warning("translation of %r does not fit its parameters", template)
         return str(error)
+
+
+def _filled(template: str, params: dict[str, Any]) -> str:
+    """``tipcase.messages.fill(template, **params)``, a figure (a float) written the interface language's way whatever its spec.
+
+    A mean formatted ``g`` reads ``72,5 %`` in Bahasa Indonesia; a share formatted ``.1f`` keeps its one decimal (``ui.numbers``).
+    """
+    rest = dict(params)
+    for name, value in params.items():
+        if not isinstance(value, float):
+            continue
+
+        def figure(match: re.Match[str], value: float = value) -> str:
+            decimals = re.fullmatch(r".*\.(\d+)[fF%]?", match.group(1) or "")
+            return number_text(value, int(decimals.group(1)) if decimals else None).replace("{", "{{").replace("}", "}}")
+
+        template = re.sub(r"\{" + re.escape(name) + r"(?::([^{}!]*))?\}", figure, template)
+        del rest[name]
+    return fill(template, **rest)
 
 
 def user_message(error: BaseException, where: str = "") -> str:

@@ -20,6 +20,7 @@ from tipcase.play.engine import Play, play_from
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
+from ui.numbers import number_text, percent_text
 from ui.pages.player_panels import ChoiceButton, plain
 from ui.theme import colours
 
@@ -98,8 +99,8 @@ class PlayFromHereDialog(QDialog):
             verdict = self.tr("passed") if scored.passed else self.tr("not passed")
             ending = "<hr><p><b>{}</b></p>".format(
                 html.escape(
-                    self.tr("The case ends here: {outcome}. Score {percent}% ({verdict}).").format(
-                        outcome=outcome, percent=f"{scored.total_percent:g}", verdict=verdict
+                    self.tr("The case ends here: {outcome}. Score {percent} ({verdict}).").format(
+                        outcome=outcome, percent=percent_text(scored.total_percent), verdict=verdict
                     )
                 )
             )
@@ -128,7 +129,7 @@ class PlayFromHereDialog(QDialog):
         case_file = ", ".join(play.revealed) or "—"
         self.state.setText(
             self.tr("Variables: {variables}. Case clock: {hours} h. Case file: {exhibits}.").format(
-                variables=variables or "—", hours=f"{play.clock:g}", exhibits=case_file
+                variables=variables or "—", hours=number_text(play.clock), exhibits=case_file
             )
         )
         self.back.setEnabled(len(play.decisions) > self._from)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.numbers import number_text
 from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +54,7 @@ class RowsTableModel(QAbstractTableModel):
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, float):  # a share or mean, one decimal, the interface language's way (33,3 in Bahasa Indonesia)
-                return QLocale().toString(value, "f", 1)
+                return number_text(value, 1)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and self._flagged[index.row()]:
             return colours().bad

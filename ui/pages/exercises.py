@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.exercise_log import status_text
 from ui.notifier import Follower
+from ui.numbers import date_text
 from ui.pages.control_room import TOPICS
 
 
@@ -222,7 +223,7 @@ class ExercisesPage(QWidget):
         self.table.setRowCount(len(self.rows))
         for row, session in enumerate(self.rows):
             if self.directs:
-                fourth = QLocale().toString(session.created_at.date(), QLocale.FormatType.ShortFormat)
+                fourth = date_text(session.created_at)
             else:
                 fourth = ", ".join(self._role_name(session, role) for role in session.my_roles)
             cells = [session.name, self.context.text(session.title), status_text(session.status), fourth]

@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,6 +38,7 @@ from tipcase.services.eligibility import Eligibility, Standing
 from tipcase.services.registrar_desktop import CohortIssue, CohortOutlook, CourseChoice, IssueChoices, PersonChoice, Signatory
 
 from ui.models.rows import RowsTableModel
+from ui.numbers import percent_text, show_days
 from ui.wording import sentence
 
 Text = Callable[[Any], str]  # a {language: text} value in the interface language (ApplicationContext.text)
@@ -99,7 +100,7 @@ class IssueWords(QObject):
 
 def _percent(value: float) -> str:
     """A percent in the interface language's way of writing numbers (75 %, 72,5 %)."""
-    return QLocale().toString(float(value), "f", 1 if value % 1 else 0) + " %"
+    return percent_text(value, 1 if value % 1 else 0)
 
 
 def _escape(value: str) -> str:
@@ -422,7 +423,7 @@ class PeriodDialog(QDialog):
         self.start, self.end = QDateEdit(QDate.currentDate().addMonths(-1)), QDateEdit(QDate.currentDate())
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            show_days(edit)
         self.start.setAccessibleName(self.tr("Issued from"))
         self.end.setAccessibleName(self.tr("Issued to"))
         box, _ok = _buttons(self, self.tr("&Choose a file…"), self.tr("Cancel"))

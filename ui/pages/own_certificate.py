@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -23,11 +23,12 @@ from tipcase.services.desktop import CourseRow, HeldCertificate
 
 from ui import file_dialogs
 from ui.context import ApplicationContext
+from ui.numbers import date_text
 
 
 def _date(day: dt.date) -> str:
     """A date in the interface language's long form (QLocale's default follows the language)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    return date_text(day)
 
 
 class CertificateActions(QWidget):

@@ -29,6 +29,7 @@ from tipcase.certificates.fields import competency_title, readable
 
 from ui import file_dialogs
 from ui.context import ApplicationContext
+from ui.numbers import date_text
 from ui.theme import colours
 
 
@@ -234,7 +235,8 @@ class VerifyPage(QWidget):
         if text is None:
             return str(result.message)
         revoked_on, reason = result.revoked or ("", "")
-        expires = (data.expires or "") if data is not None else ""
+        revoked_on = date_text(revoked_on)  # the register's day (2026-11-30) as every page writes days
+        expires = date_text(data.expires or "") if data is not None else ""
         for number, value in enumerate((result.key_id, institution, revoked_on, reason, expires, result.trusted_for), 1):
             text = text.replace(f"%{number}", value)
         if result.page is not None:

@@ -27,7 +27,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDateTime, QLocale, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from ui.numbers import percent_text
+from ui.numbers import count_text, date_text, percent_text
 from ui.theme import colours, is_dark
 
 
@@ -98,7 +98,7 @@ class CompetencyChart(ChartView):
         categories.append(labels)  # wrapped onto lines (category_label) rather than elided
         values = QValueAxis()
         values.setRange(0, 100)
-        values.setLabelFormat("%.0f")  # %d draws no labels once numbers are localized
+        values.setLabelFormat("%.0f")  # locale: the chart writes it with its locale (setLocalizeNumbers); %d draws no labels then
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -183,7 +183,7 @@ class ProgressChart(ChartView):
             days.setRange(QDateTime.fromMSecsSinceEpoch(int(_msecs(first))), QDateTime.fromMSecsSinceEpoch(int(last)))
         count = QValueAxis()
         count.setRange(0, max(1, members))
-        count.setLabelFormat("%.0f")
+        count.setLabelFormat("%.0f")  # locale: the chart writes it with its locale (setLocalizeNumbers)
         count.setTickType(QValueAxis.TickType.TicksDynamic)
         count.setTickAnchor(0)
         count.setTickInterval(_nice_step(max(1, members)))
@@ -193,4 +193,5 @@ class ProgressChart(ChartView):
             series.attachAxis(days)
             series.attachAxis(count)
         self.setChart(chart)
-        self.setAccessibleDescription("; ".join(f"{p.day.isoformat()}: {names[0]} {p.completed}, {names[1]} {p.passed}" for p in progress))
+        days_said = (f"{date_text(p.day)}: {names[0]} {count_text(p.completed)}, {names[1]} {count_text(p.passed)}" for p in progress)
+        self.setAccessibleDescription("; ".join(days_said))

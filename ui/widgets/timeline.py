@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ui.numbers import number_text
 from ui.theme import Colours, colours
 
 LANE_HEIGHT = 46
@@ -136,7 +137,7 @@ class Timeline(QWidget):
         while hour <= self.hours + 1e-9:
             x = self._x(hour)
             painter.drawLine(QPointF(x, AXIS_HEIGHT - 4), QPointF(x, self.height() - MARGIN))
-            label = self.hours_label.format(hours=f"{hour:g}")
+            label = self.hours_label.format(hours=number_text(hour))
             painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, AXIS_HEIGHT - 8), label)
             hour += tick
         for lane, name in enumerate(self.lanes):
