@@ -100,7 +100,7 @@ roles:
             hours: 1
             feedback: {en: Too soon., id: Terlalu cepat.}
       waiting-care:
-        text: {en: You wait for the case worker., id: Anda menunggu pendamping.}
+        text: {en: The case worker sends word., id: Pendamping memberi kabar.}
         wait: care-done
         choices:
           - label: {en: Take the statement, id: Ambil keterangan}

@@ -67,6 +67,7 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
         "Your choices appear here as soon as it arrives.</b>"
     )
     assert (investigator.choices_box.isVisible(), investigator.waiting_bar.isVisible()) == (False, True)
+    assert investigator.text.toPlainText() == "The stage opens once the hand-over arrives."  # never "a referral arrives" before it has
     with db.transaction() as session:
         decide(session, "inspector", "drill", "inspector", BEST["inspector"][0])
     sent = time.monotonic()
@@ -78,6 +79,7 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
     assert investigator.exhibits.exhibit_at(0).title.get("en") == "Wage slips"  # the file came with it
     assert investigator.clock.text() == "Case clock: 2 h"  # the sender's clock (Lamport)
     assert [button.number for button in investigator._choice_buttons] == [1, 2]
+    assert investigator.text.toPlainText() == "A referral arrives."  # the stage's text, now that it has
 
     # the investigator asks for care first and waits; the case worker receives the request, cares, and answers
     play(qtbot, investigator, BEST["investigator"][0])

@@ -278,12 +278,17 @@ class WorkstationPage(QWidget):
         self.body.setVisible(state != "briefing")
         briefing = self._briefing_html(station)
         self.briefing.show_text(briefing)
-        self.text.setHtml(paragraphs(text(play.stage.text)))
+        waiting = station.role.waits_for is not None  # a waiting stage's text is the role's turn: shown once the hand-over is in
+        self.text.setHtml(self._waiting_html() if waiting else paragraphs(text(play.stage.text)))
         self._show_banner(state)
         self.side.show_station(station, briefing)
         self._show_choices(state)
         self.debrief_button.setVisible(station.session.status == "ended")
         self._focus_main_control()
+
+    def _waiting_html(self) -> str:
+        """What the stage's place says while the role waits: the stage opens (its text, its choices) when the hand-over arrives."""
+        return "<p><i>{}</i></p>".format(html.escape(self.tr("The stage opens once the hand-over arrives.")))
 
     def _briefing_html(self, station: Any) -> str:
         text = self.context.text
