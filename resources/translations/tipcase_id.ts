@@ -1652,70 +1652,6 @@
         <translation>{hours} jam</translation>
     </message>
     <message>
-        <source>The session started.</source>
-        <translation>Sesi dimulai.</translation>
-    </message>
-    <message>
-        <source>The trainer paused the session.</source>
-        <translation>Pelatih menjeda sesi.</translation>
-    </message>
-    <message>
-        <source>The trainer resumed the session.</source>
-        <translation>Pelatih melanjutkan sesi.</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>lulus</translation>
-    </message>
-    <message>
-        <source>not passed</source>
-        <translation>tidak lulus</translation>
-    </message>
-    <message>
-        <source>The session ended: the team scored {percent} ({verdict}).</source>
-        <translation>Sesi berakhir: nilai tim {percent} ({verdict}).</translation>
-    </message>
-    <message>
-        <source>The session ended.</source>
-        <translation>Sesi berakhir.</translation>
-    </message>
-    <message>
-        <source>Decision {step} at “{stage}”: {choice}</source>
-        <translation>Keputusan {step} di “{stage}”: {choice}</translation>
-    </message>
-    <message>
-        <source>complete</source>
-        <translation>lengkap</translation>
-    </message>
-    <message>
-        <source>incomplete</source>
-        <translation>tidak lengkap</translation>
-    </message>
-    <message>
-        <source>Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}.</source>
-        <translation>Serah terima “{title}” dikirim oleh {sender} ({complete}), menunggu diambil {receiver}.</translation>
-    </message>
-    <message>
-        <source>{receiver} took hand-over “{title}”.</source>
-        <translation>{receiver} menerima serah terima “{title}”.</translation>
-    </message>
-    <message>
-        <source>fired by the trainer</source>
-        <translation>dipicu oleh pelatih</translation>
-    </message>
-    <message>
-        <source>scripted</source>
-        <translation>sesuai skenario</translation>
-    </message>
-    <message>
-        <source>Inject “{title}” for {role} ({how}).</source>
-        <translation>Inject “{title}” untuk {role} ({how}).</translation>
-    </message>
-    <message>
-        <source>Message to {roles}: {text}</source>
-        <translation>Pesan untuk {roles}: {text}</translation>
-    </message>
-    <message>
         <source>Finished ({outcome})</source>
         <translation>Selesai ({outcome})</translation>
     </message>
@@ -3158,8 +3094,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tidak lulus</translation>
     </message>
     <message>
-        <source>The case ends here: {outcome}. Score {percent}% ({verdict}).</source>
-        <translation>Kasus berakhir di sini: {outcome}. Skor {percent}% ({verdict}).</translation>
+        <source>The case ends here: {outcome}. Score {percent} ({verdict}).</source>
+        <translation>Kasus berakhir di sini: {outcome}. Skor {percent} ({verdict}).</translation>
     </message>
     <message>
         <source>No choice is offered here: the case is stuck (a dead end).</source>
@@ -4706,6 +4642,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Waktu kasus: {hours} jam</translation>
     </message>
     <message>
+        <source>The stage opens once the hand-over arrives.</source>
+        <translation>Tahap ini terbuka begitu serah terima tiba.</translation>
+    </message>
+    <message>
         <source>Content warning</source>
         <translation>Peringatan konten</translation>
     </message>
@@ -5721,14 +5661,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tidak dapat menerbitkan {path} sebagai kasus tim: berkas itu berjenis {kind}</translation>
     </message>
     <message>
-        <source>{team}: version {version} is older than the published version {latest}</source>
-        <translation>{team}: versi {version} lebih lama daripada versi terbit {latest}</translation>
-    </message>
-    <message>
-        <source>{team_id} version {number} is already published with other content: raise &apos;version&apos; first</source>
-        <translation>{team_id} versi {number} sudah terbit dengan isi lain: naikkan dulu &apos;version&apos;</translation>
-    </message>
-    <message>
         <source>no published team case {team_id!r}</source>
         <translation>tidak ada kasus tim terbit {team_id!r}</translation>
     </message>
@@ -6135,6 +6067,70 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{path}: not a picture (use a PNG or JPEG file)</source>
         <translation>{path}: bukan gambar (gunakan berkas PNG atau JPEG)</translation>
+    </message>
+    <message>
+        <source>The session started.</source>
+        <translation>Sesi dimulai.</translation>
+    </message>
+    <message>
+        <source>The trainer paused the session.</source>
+        <translation>Pelatih menjeda sesi.</translation>
+    </message>
+    <message>
+        <source>The trainer resumed the session.</source>
+        <translation>Pelatih melanjutkan sesi.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>lulus</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>tidak lulus</translation>
+    </message>
+    <message>
+        <source>The session ended: the team scored {percent} % ({verdict}).</source>
+        <translation>Sesi berakhir: nilai tim {percent} % ({verdict}).</translation>
+    </message>
+    <message>
+        <source>The session ended.</source>
+        <translation>Sesi berakhir.</translation>
+    </message>
+    <message>
+        <source>Decision {step} at “{stage}”: {number}) {choice}</source>
+        <translation>Keputusan {step} di “{stage}”: {number}) {choice}</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>lengkap</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>tidak lengkap</translation>
+    </message>
+    <message>
+        <source>Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}.</source>
+        <translation>Serah terima “{title}” dikirim oleh {sender} ({complete}), menunggu diambil {receiver}.</translation>
+    </message>
+    <message>
+        <source>{receiver} took hand-over “{title}”.</source>
+        <translation>{receiver} menerima serah terima “{title}”.</translation>
+    </message>
+    <message>
+        <source>fired by the trainer</source>
+        <translation>dipicu oleh pelatih</translation>
+    </message>
+    <message>
+        <source>scripted</source>
+        <translation>sesuai skenario</translation>
+    </message>
+    <message>
+        <source>Inject “{title}” for {role} ({how}).</source>
+        <translation>Inject “{title}” untuk {role} ({how}).</translation>
+    </message>
+    <message>
+        <source>Message to {roles}: {text}</source>
+        <translation>Pesan untuk {roles}: {text}</translation>
     </message>
 </context>
 </TS>
