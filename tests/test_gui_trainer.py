@@ -65,7 +65,7 @@ def test_cohort_analytics_show_the_figures_and_export(window: MainWindow, tmp_pa
     assert "50 %" in labels  # half of the decisions at arrival went to care first, half to questioning
     day, figures = page.progress_chart.accessibleDescription().split(": ", 1)
     assert figures == "Completed 2, Passed 1"  # both finished on the same day (the fixture's)
-    dt.date.fromisoformat(day)
+    dt.datetime.strptime(day, "%d %b %Y")  # the day as every page writes it (30 Nov 2026), also to a screen reader
     completed = page.progress_chart.chart().series()[0]
     assert completed.name() == "Completed"
     assert max(completed.at(i).y() for i in range(completed.count())) == 2
