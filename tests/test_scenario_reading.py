@@ -247,3 +247,33 @@ def test_the_first_in_file_order_are_kept_whatever_order_the_checks_add_them() -
     listed = findings.items
     assert sorted((f.line, f.more) for f in listed) == [(line, 0) for line in range(1, 101)] + [(101, 50)]
     assert findings.has_errors
+
+
+@pytest.mark.parametrize("flow", ["[{}]", "{{{}}}"])
+def test_a_file_of_more_values_than_the_limit_is_refused_before_its_tree_is_built(monkeypatch, flow: str) -> None:
+    """A small file of tiny values (``[1,1,...]``, ``{a, a, ...}``) would build a tree of ~330 bytes a value:
+    a 32 MiB one took 5 GB. Past MAX_NODES values it is one E001 at the value past the limit, read as events
+    (the memory of one event), with no tree built."""
+    import tracemalloc
+
+    monkeypatch.setattr(yaml_source, "MAX_NODES", 20_000)
+    entries = ", ".join(["1"] * 25_000) if flow == "[{}]" else ", ".join(f"k{i}" for i in range(15_000))
+    text = BASE + "summary: " + flow.format(entries) + "\n"
+    tracemalloc.start()
+    try:
+        found = findings_of(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(found) == 1
+    assert found[0].startswith("8:")
+    assert "E001 more than 20,000 values in one file" in found[0]
+    assert peak < 2 * len(text) + 2**20, f"{peak:,} bytes traced for a text of {len(text):,}"  # a tree would be ~7 MB
+
+
+def test_a_case_below_the_value_bound_is_parsed_once(monkeypatch) -> None:
+    """The exact count runs only when the cheap bound (separators counted) says the limit could be passed."""
+    parsed: list[object] = []
+    monkeypatch.setattr(yaml_source.yaml, "parse", lambda *a, **k: parsed.append(a) or iter(()))
+    assert findings_of(BASE) == []
+    assert parsed == []

@@ -5,7 +5,8 @@ tree (composed by the libyaml C parser) rather than on plain Python values. Synt
 bytes that are not UTF-8 become a single E001 finding instead of an exception.
 
 Hostile files are read in bounded time and memory (the limits are documented in docs/importing.md):
-a file over :data:`MAX_FILE_BYTES` is refused before it is parsed; after composing, one pass over the
+a file over :data:`MAX_FILE_BYTES` is refused before it is parsed, and one of more than :data:`MAX_NODES`
+values before its tree is built; after composing, one pass over the
 node graph (:func:`check_tree`) refuses, as E001 with the line and column, nesting deeper than
 :data:`MAX_DEPTH` levels (libyaml's own limit, 1,000, is deeper than PyYAML's constructor can
 recurse), every value whose tag cannot be constructed (``!!int abc``,
@@ -25,6 +26,7 @@ from collections.abc import Iterator
 
 import yaml
 import yaml.constructor
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tipcase.format.findings import Findings, Pos
@@ -49,6 +51,10 @@ MAX_FILE_BYTES = 32 * 2**20
 """The largest scenario or pathway file read, in bytes (a 10,000-stage case is about 7 MiB)."""
 MAX_ALIAS_EXPANSION = 1_000_000
 """How many nodes aliases may add to a document when read as copies (a billion-laughs file adds ~10^9)."""
+MAX_NODES = 2_000_000
+"""Most values (scalars, lists, mappings, aliases) one file may hold before its tree is built: PyYAML's node
+tree costs about 330 bytes a value, so this bounds a file's tree near 700 MiB (a 32 MiB file of ``[1,1,...]``
+would otherwise take 5 GB); a generated 10,000-stage case holds about 730,000 values, so about 27,000 stages fit."""
 MAX_DEPTH = 100
 """Deepest nesting of lists and mappings read (a scenario nests 7 levels; PyYAML's constructor recurses)."""
 MAX_NUMBER_CHARS = 100
@@ -145,12 +151,50 @@ def byte_size(size: int) -> str:
     return f"{size / 2**20:,.1f} MiB".replace(".0 MiB", " MiB") if size >= 2**20 else f"{size:,} bytes"
 
 
+_VALUE_STARTS = tuple(",[{:-?\n")
+"""Characters one of which precedes every value but the first (a flow entry, a key's value, a block entry or
+line), each at most two values (``{a, b}`` holds a and b and a null after each): a bound counted by
+``str.count``/``bytes.count`` in milliseconds, before the exact count is needed."""
+
+
+def too_many_values(text: str | bytes, findings: Findings) -> bool:
+    """Whether a file holds more than :data:`MAX_NODES` values; if so, E001 at the first value past the limit.
+
+    Counted from libyaml's events (no tree is built, so memory stays that of one event) only when the cheap
+    bound of :data:`_VALUE_STARTS` says the limit could be passed: a 10,000-stage case (6.6 MiB) is never
+    parsed twice. Raises what :func:`yaml.parse` raises on a syntax error, as composing would.
+    """
+    if isinstance(text, bytes):
+        bound = 1 + 2 * sum(text.count(char.encode()) for char in _VALUE_STARTS)
+    else:
+        bound = 1 + 2 * sum(text.count(char) for char in _VALUE_STARTS)
+    if bound <= MAX_NODES:
+        return False
+    values = (ScalarEvent, SequenceStartEvent, MappingStartEvent, AliasEvent)
+    counted = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, values):
+            counted += 1
+            if counted > MAX_NODES:
+                mark = event.start_mark
+                findings.add(
+                    "E001",
+                    (mark.line + 1, mark.column + 1),
+                    f"more than {MAX_NODES:,} values in one file (a case of about 27,000 stages): this one is not read further",
+                )
+                return True
+    return False
+
+
 def compose(text: str | bytes, findings: Findings) -> Node | None:
     """Parse text (or UTF-8 bytes: :func:`is_utf8`) into a node tree.
 
-    On a syntax error, or a tree :func:`check_tree` refuses, adds E001 and returns None.
+    On a syntax error, a file of more than :data:`MAX_NODES` values (:func:`too_many_values`) or a tree
+    :func:`check_tree` refuses, adds E001 and returns None.
     """
     try:
+        if too_many_values(text, findings):
+            return None
         root = yaml.compose(text, Loader=_Loader)
         if root is not None and not check_tree(root, findings):
             return None
