@@ -179,7 +179,7 @@ def too_many_values(text: str | bytes, findings: Findings) -> bool:
                 mark = event.start_mark
                 findings.add(
                     "E001",
-                    (mark.line + 1, mark.column + 1),
+                    (mark.line + 1, mark.column + 1) if mark is not None else (1, 1),
                     f"more than {MAX_NODES:,} values in one file (a case of about 27,000 stages): this one is not read further",
                 )
                 return True
