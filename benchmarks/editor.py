@@ -1,14 +1,15 @@
 """The editor at scale, measured in a fresh process per run: an edit until the window has repainted, and the
 longest stall of the event loop while someone types, at a given number of stages.
 
-``python benchmarks/editor.py edit|stall|bare-edit|bare-stall STAGES`` prints one JSON object;
+``python benchmarks/editor.py edit|stall|bare-edit|bare-stall STAGES [CASES_FOLDER]`` prints one JSON object;
 ``bench_editor`` (``make bench``) runs ours and the baseline in interleaved pairs, each a fresh process,
 and prints the medians and the growth table the README shows:
 
 - edit: a stage's title changed in its form and applied (one undo step), until the whole window has
-  painted again. Baseline (``bare-edit``): the least Qt must do to show the same change, a QTreeView over a
-  QStandardItemModel and a QGraphicsScene with a box and a label per stage, one row's and one label's
-  text set, then the window painted.
+  painted again, as the GUI thread's CPU time (``time.thread_time``; the wall time beside). Baseline
+  (``bare-edit``): the least Qt must do to show the same change, a QTreeView over a QStandardItemModel
+  and a QGraphicsScene with a box and a label per stage, one row's and one label's text set, then the
+  window painted.
 - stall: characters typed into the form every 60 ms for a few seconds, applying the form every 2 s (so
   validation and the autosave run after each change, as when working), while a 2 ms timer records the
   longest gap in the event loop, applies excluded (they are the edit above). Baseline (``bare-stall``): the
@@ -55,11 +56,18 @@ def wait_until(app: QApplication, done: object, timeout: float = 120.0) -> None:
         time.sleep(0.002)
 
 
-def open_editor(app: QApplication, stages: int) -> tuple[QWidget, object]:
+def case_file(stages: int, folder: Path) -> Path:
+    """The generated case of ``stages`` stages in ``folder``, written once (generating 5,000 stages takes seconds)."""
+    case = folder / f"bench-{stages}.yaml"
+    if not case.exists():
+        case.write_text(big_scenario(stages), encoding="utf-8")
+    return case
+
+
+def open_editor(app: QApplication, stages: int, cases: Path | None = None) -> tuple[QWidget, object]:
     folder = Path(tempfile.mkdtemp())
     os.environ["TIPCASE_HOME"] = str(folder / "home")
-    case = folder / f"bench-{stages}.yaml"
-    case.write_text(big_scenario(stages), encoding="utf-8")
+    case = case_file(stages, cases or folder)
     context = ApplicationContext(
         Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)), TaskRunner(), Translations()
     )
@@ -73,19 +81,21 @@ def open_editor(app: QApplication, stages: int) -> tuple[QWidget, object]:
     return page, reports
 
 
-def edit(stages: int) -> dict[str, float]:
+def edit(stages: int, cases: Path | None = None) -> dict[str, float]:
     app = QApplication(sys.argv[:1])
-    page, reports = open_editor(app, stages)
+    page, reports = open_editor(app, stages, cases)
     times = []
+    cpu_times = []
     for number in range(EDITS):
         stage_id = f"s{(number * 37) % (stages - 3)}"
         page.select(stage_id)  # type: ignore[attr-defined]
         app.processEvents()
         field = page.stage_form["title.en"]  # type: ignore[attr-defined]
         field.setText(f"Edited {number}")
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         page.stage_form.apply()  # type: ignore[attr-defined]
         page.window().repaint()
+        cpu_times.append(time.thread_time() - cpu_start)
         times.append(time.perf_counter() - start)
         app.processEvents()
     count = len(reports)  # type: ignore[arg-type]
@@ -93,15 +103,22 @@ def edit(stages: int) -> dict[str, float]:
     page.checking.check_now()  # type: ignore[attr-defined]
     wait_until(app, lambda: len(reports) > count)  # type: ignore[arg-type]
     findings_s = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.thread_time()
     page.edits.add_stage()  # type: ignore[attr-defined]
     page.window().repaint()
+    structural_cpu_s = time.thread_time() - cpu_start
     structural_s = time.perf_counter() - start
     page.checking.close()  # type: ignore[attr-defined]
-    return {"edit_s": statistics.median(times), "findings_s": findings_s, "add_stage_s": structural_s}
+    return {
+        "edit_s": statistics.median(times),
+        "edit_cpu_s": statistics.median(cpu_times),
+        "findings_s": findings_s,
+        "add_stage_s": structural_s,
+        "add_stage_cpu_s": structural_cpu_s,
+    }
 
 
-def bare_edit(stages: int) -> dict[str, float]:
+def bare_edit(stages: int, _cases: Path | None = None) -> dict[str, float]:
     app = QApplication(sys.argv[:1])
     window = QWidget()
     layout = QHBoxLayout(window)
@@ -128,18 +145,20 @@ def bare_edit(stages: int) -> dict[str, float]:
     window.show()
     app.processEvents()
     times = []
+    cpu_times = []
     for number in range(EDITS):
         index = (number * 37) % (stages - 3)
         item = model.item(index)
         tree.setCurrentIndex(item.index())
         view.centerOn(labels[index])
         app.processEvents()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         item.setText(f"s{index} Edited {number}")
         labels[index].setPlainText(f"s{index}\nEdited {number}")
         window.repaint()
+        cpu_times.append(time.thread_time() - cpu_start)
         times.append(time.perf_counter() - start)
-    return {"edit_s": statistics.median(times)}
+    return {"edit_s": statistics.median(times), "edit_cpu_s": statistics.median(cpu_times)}
 
 
 def typing_stall(app: QApplication, field: QLineEdit, apply: object = None) -> float:
@@ -182,9 +201,9 @@ def typing_stall(app: QApplication, field: QLineEdit, apply: object = None) -> f
     return max(gaps) if gaps else 0.0
 
 
-def stall(stages: int) -> dict[str, float]:
+def stall(stages: int, cases: Path | None = None) -> dict[str, float]:
     app = QApplication(sys.argv[:1])
-    page, _ = open_editor(app, stages)
+    page, _ = open_editor(app, stages, cases)
     page.select("s5")  # type: ignore[attr-defined]
     app.processEvents()
     field = page.stage_form["title.en"]  # type: ignore[attr-defined]
@@ -193,7 +212,7 @@ def stall(stages: int) -> dict[str, float]:
     return {"stall_s": longest}
 
 
-def bare_stall(_stages: int) -> dict[str, float]:
+def bare_stall(_stages: int, _cases: Path | None = None) -> dict[str, float]:
     app = QApplication(sys.argv[:1])
     field = QLineEdit()
     field.resize(400, 30)
@@ -202,22 +221,28 @@ def bare_stall(_stages: int) -> dict[str, float]:
 
 
 SIZES = (200, 1_000, 2_000, 5_000)
+MEASURES = {"edit": edit, "bare-edit": bare_edit, "stall": stall, "bare-stall": bare_stall}
 
 
-def _measure(what: str, stages: int) -> dict[str, float]:
+def _measure(what: str, stages: int, cases: Path) -> dict[str, float]:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "qt.qpa.*=false"}
     done = subprocess.run(
-        [sys.executable, __file__, what, str(stages)], capture_output=True, text=True, env=environment, check=True, timeout=900
+        [sys.executable, __file__, what, str(stages), str(cases)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=True,
+        timeout=900,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def _pairs(ours: str, baseline: str, stages: int, runs: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Medians of ``runs`` interleaved pairs (ours, then the baseline), each run a fresh process."""
+def _pairs(ours: str, baseline: str, stages: int, runs: int, cases: Path) -> tuple[dict[str, float], dict[str, float]]:
+    """Medians of ``runs`` interleaved pairs (the order alternating), each run a fresh process."""
     measured: dict[str, list[dict[str, float]]] = {ours: [], baseline: []}
-    for _ in range(runs):
-        for what in (ours, baseline):
-            measured[what].append(_measure(what, stages))
+    for number in range(runs):
+        for what in (ours, baseline) if number % 2 == 0 else (baseline, ours):
+            measured[what].append(_measure(what, stages, cases))
 
     def medians(results: list[dict[str, float]]) -> dict[str, float]:
         return {key: statistics.median(result[key] for result in results) for key in results[0]}
@@ -226,43 +251,64 @@ def _pairs(ours: str, baseline: str, stages: int, runs: int) -> tuple[dict[str, 
 
 
 def bench_editor(runs: int = 3) -> bool:
+    """Print the editor's table (ours and the bare-Qt baselines at each size in ``SIZES``) and its targets; True if all hold.
+
+    An edit and a structural edit are judged on the **CPU time of the GUI thread** (``time.thread_time``) from the
+    form's apply until the window has repainted: on a shared machine their wall time of a few milliseconds is mostly
+    the scheduler's, and the growth, a ratio of two such times, cannot tell the editor's work from the neighbours'.
+    The wall time is printed beside. A stall is a wall-time gap of the event loop by nature, and is judged so.
+    """
     print("\n== the editor at scale: an edit until the window has repainted, and the longest stall while typing ==")
-    print("   (fresh processes, interleaved pairs, medians; baselines: bare Qt widgets showing the same change / typing)")
+    print("   (fresh processes, interleaved pairs, medians; baselines: bare Qt widgets showing the same change / typing;")
+    print("    an edit is the GUI thread's CPU ms from the apply until painted, wall ms in brackets)")
     header = (
-        f"{'stages':>7} {'edit ms':>8} {'bare Qt ms':>11} {'stall ms':>9} {'bare typing ms':>15} {'findings s':>11} {'add stage s':>12}"
+        f"{'stages':>7} {'edit CPU ms (wall)':>19} {'bare Qt ms (wall)':>18} {'stall ms':>9} {'bare typing ms':>15} "
+        f"{'findings s':>11} {'add stage CPU s (wall)':>23}"
     )
     print(header)
     rows: dict[int, dict[str, float]] = {}
-    for stages in SIZES:
-        edited, bare_edited = _pairs("edit", "bare-edit", stages, runs)
-        stalled, bare_stalled = _pairs("stall", "bare-stall", stages, runs)
-        rows[stages] = {
-            **edited,
-            "bare_edit_s": bare_edited["edit_s"],
-            "stall_s": stalled["stall_s"],
-            "bare_stall_s": bare_stalled["stall_s"],
-        }
-        row = rows[stages]
-        print(
-            f"{stages:>7,} {row['edit_s'] * 1000:>8.1f} {row['bare_edit_s'] * 1000:>11.1f} {row['stall_s'] * 1000:>9.1f} "
-            f"{row['bare_stall_s'] * 1000:>15.1f} {row['findings_s']:>11.2f} {row['add_stage_s']:>12.2f}"
-        )
-    growth = rows[5_000]["edit_s"] / rows[1_000]["edit_s"]
-    ok_edit = rows[1_000]["edit_s"] < 0.1 and rows[5_000]["edit_s"] < 0.25
-    ok_linear = growth <= 5 * 1.5  # 5x the stages: at most linear (with room for noise)
+    with tempfile.TemporaryDirectory() as folder:
+        cases = Path(folder)
+        for stages in SIZES:
+            case_file(stages, cases)
+            edited, bare_edited = _pairs("edit", "bare-edit", stages, runs, cases)
+            stalled, bare_stalled = _pairs("stall", "bare-stall", stages, runs, cases)
+            rows[stages] = {
+                **edited,
+                "bare_edit_s": bare_edited["edit_s"],
+                "bare_edit_cpu_s": bare_edited["edit_cpu_s"],
+                "stall_s": stalled["stall_s"],
+                "bare_stall_s": bare_stalled["stall_s"],
+            }
+            row = rows[stages]
+            edit_text = f"{row['edit_cpu_s'] * 1000:.1f} ({row['edit_s'] * 1000:.1f})"
+            bare_text = f"{row['bare_edit_cpu_s'] * 1000:.1f} ({row['bare_edit_s'] * 1000:.1f})"
+            add_text = f"{row['add_stage_cpu_s']:.2f} ({row['add_stage_s']:.2f})"
+            print(
+                f"{stages:>7,} {edit_text:>19} {bare_text:>18} {row['stall_s'] * 1000:>9.1f} "
+                f"{row['bare_stall_s'] * 1000:>15.1f} {row['findings_s']:>11.2f} {add_text:>23}",
+                flush=True,
+            )
+    growth = rows[5_000]["edit_cpu_s"] / rows[1_000]["edit_cpu_s"]
+    ok_edit = rows[1_000]["edit_cpu_s"] < 0.1 and rows[5_000]["edit_cpu_s"] < 0.25
+    ok_linear = growth <= 5  # 5x the stages: at most linear
     ok_stall = all(rows[stages]["stall_s"] < 0.05 for stages in (200, 1_000, 5_000))
-    print(f"target: an edit on screen under 0.1 s at 1,000 stages and under 0.25 s at 5,000  {'PASS' if ok_edit else 'MISS'}")
     print(
-        f"target: growing no faster than linearly, 1,000 -> 5,000 stages: x{growth:.2f} (linear is x5)  {'PASS' if ok_linear else 'MISS'}"
+        f"target: an edit on screen under 0.1 s of CPU at 1,000 stages and under 0.25 s at 5,000: "
+        f"{rows[1_000]['edit_cpu_s'] * 1000:.1f} and {rows[5_000]['edit_cpu_s'] * 1000:.1f} ms  {'PASS' if ok_edit else 'MISS'}"
+    )
+    print(
+        f"target: growing no faster than linearly, 1,000 -> 5,000 stages: x{growth:.2f} of CPU (linear is x5)  "
+        f"{'PASS' if ok_linear else 'MISS'}"
     )
     print(f"target: the longest stall while typing under 50 ms at 200, 1,000 and 5,000 stages  {'PASS' if ok_stall else 'MISS'}")
     return ok_edit and ok_linear and ok_stall
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3:
+    if len(sys.argv) in (3, 4):
         what, stages = sys.argv[1], int(sys.argv[2])
-        result = {"edit": edit, "bare-edit": bare_edit, "stall": stall, "bare-stall": bare_stall}[what](stages)
+        result = MEASURES[what](stages, Path(sys.argv[3]) if len(sys.argv) == 4 else None)
         print(json.dumps(result))
     else:
         sys.exit(0 if bench_editor(int(sys.argv[1]) if len(sys.argv) > 1 else 3) else 1)

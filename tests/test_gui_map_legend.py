@@ -71,3 +71,25 @@ def test_an_entry_after_the_critical_badge_is_drawn_as_the_first_is(qtbot) -> No
     first_slot = after.rows(900)[0][1][0][1]
     expected, found = words_box(alone, 0), words_box(after, first_slot)
     assert all(abs(a - b) <= 1 for a, b in zip(expected, found, strict=True)), (expected, found)
+
+
+def test_the_legend_follows_a_stage_made_an_end_or_flagged_and_not_a_new_title(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
+
+    view = GraphView(editable=True)
+    qtbot.addWidget(view)
+    legend = MapLegend()
+    qtbot.addWidget(legend)
+    view.set_graph([NodeSpec("a", "A", kind="start"), NodeSpec("b", "B")], [EdgeSpec("a", "b")], "a")
+    legend.follow(view, words="editor")
+    before = list(legend.entries)
+    assert "failure" not in before
+    assert "flagged" not in before
+    view.update_node(NodeSpec("b", "B, renamed"))
+    assert legend.entries == before
+    view.update_node(NodeSpec("b", "B, renamed", kind="failure"))
+    assert "failure" in legend.entries
+    view.update_node(NodeSpec("b", "B, renamed", kind="failure", flagged=True))
+    assert "flagged" in legend.entries
+    view.update_node(NodeSpec("b", "B"))
+    assert legend.entries == before

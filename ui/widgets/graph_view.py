@@ -11,8 +11,8 @@ keyboard the arrow keys move a focus ring from node to node, Home/End go to the 
 or Space activate the node (``node_activated``), and the view's accessible name says the node's label
 and description. ``select_node`` puts the ring on a node and brings it into sight (the debrief's list
 drives it). An ``editable`` view lets nodes be dragged, or moved by Ctrl+arrow keys (``node_nudge``), and
-reports each drop or burst of presses (``nodes_moved``); a
-``minimap`` view shows the whole graph in its corner when it overflows (``ui.widgets.minimap``).
+reports each drop or burst of presses (``nodes_moved``); a ``minimap`` view shows the whole graph in its
+corner when it overflows (``ui.widgets.minimap``).
 """
 
 from __future__ import annotations
@@ -21,15 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QFontMetricsF,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QResizeEvent,
-    QShowEvent,
-    QWheelEvent,
-)
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
 
 from tipcase.format.graph_layout import Point, placed
@@ -217,10 +209,12 @@ class GraphView(NavigableView):
         """Show a node's new label, tooltip, kind or state where it is (nothing else moves)."""
         item = self._nodes.get(spec.id)
         if item is not None and item.spec != spec:
+            styled = (item.spec.kind, item.spec.state, item.spec.flagged) != (spec.kind, spec.state, spec.flagged)
             item.set_spec(spec, self._palette)
             for edge in self._edges_at.get(spec.id, []):
                 self._route(edge)
-            self.drawn.emit()
+            if styled:  # the legend reads every node and edge: only when what it names may have changed (not a new title)
+                self.drawn.emit()
 
     def _add_node(self, spec: NodeSpec) -> NodeItem:
         if self.editable:
