@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStackedWidget, QWidget
 
 from ui.context import ApplicationContext
-from ui.pages.account_dialogs import ChangePasswordDialog
 
 if TYPE_CHECKING:
     from ui.pages.accounts import AccountsPage
@@ -122,6 +121,8 @@ class AdministrationMenu(QMenu):
         """Ask for the current and the new password, and change it; a refusal is said in the dialog."""
         if self.context.account is None:
             return
+        from ui.pages.account_dialogs import ChangePasswordDialog  # noqa: PLC0415 - not needed before the first window paints
+
         dialog = ChangePasswordDialog(self.parentWidget())
         self.password_dialog = dialog
 

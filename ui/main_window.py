@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         apply_readable_palette()  # AA contrast for every text colour (ui.theme)
-        fit_every_window()  # every window and dialog fits its screen at any scaling (ui.screen_fit)
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._fit_every_window))  # once painted: see _fit_every_window
         self.context = context
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -73,6 +73,15 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
         fit_to_screen(self)  # 1180x760 is more than a 1920x1080 screen offers at 200 % (960x540)
+
+    def _fit_every_window(self) -> None:
+        """Fit every window and dialog to its screen from now on (``ui.screen_fit``), and this one again once painted.
+
+        Not sooner: the fitter (an application-wide event filter) made PySide6 build 150 enums before the first paint.
+        """
+        fit_every_window()
+        if self.isVisible():
+            fit_to_screen(self)  # its frame is known by now
 
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
