@@ -29,7 +29,6 @@ from sqlalchemy import (
     inspect,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 from typing_extensions import override
@@ -71,7 +70,29 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-JSONType = JSON().with_variant(JSONB(), "postgresql")
+class JSONDocument(TypeDecorator[Any]):
+    """JSON, stored as JSONB on PostgreSQL: ``JSON().with_variant(JSONB(), "postgresql")``, resolved per dialect.
+
+    The variant needs PostgreSQL's dialect (2 MiB of modules) imported when the models load, on SQLite too;
+    here it loads only when a PostgreSQL engine compiles a statement. Python's None is stored as JSON
+    ``null`` and values are unhashable, as with ``JSON``.
+    """
+
+    impl = JSON
+    cache_ok = True
+    hashable = False
+    should_evaluate_none = True
+
+    @override
+    def load_dialect_impl(self, dialect: Any) -> Any:
+        if dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import JSONB  # noqa: PLC0415 - only on PostgreSQL
+
+            return dialect.type_descriptor(JSONB())
+        return dialect.type_descriptor(JSON())
+
+
+JSONType = JSONDocument()
 
 
 class Base(DeclarativeBase):
@@ -241,13 +262,15 @@ class Attempt(Base):
     __tablename__ = "attempts"
     __table_args__ = (
         # A unique index treats NULLs as distinct, so attempts outside any course get an index of their own.
+        # Partial on PostgreSQL too (migration 0003 makes both): ``postgresql_where`` is not declared here, as naming
+        # it loads PostgreSQL's dialect (2 MiB) on SQLite as well, and only the migrations create tables.
         Index(
             "uq_attempts_open_in_course", "user_id", "scenario_version_id", "course_id",
-            unique=True, sqlite_where=text(OPEN), postgresql_where=text(OPEN),
+            unique=True, sqlite_where=text(OPEN),
         ),
         Index(
             "uq_attempts_open_outside_courses", "user_id", "scenario_version_id",
-            unique=True, sqlite_where=text(f"{OPEN} AND course_id IS NULL"), postgresql_where=text(f"{OPEN} AND course_id IS NULL"),
+            unique=True, sqlite_where=text(f"{OPEN} AND course_id IS NULL"),
         ),
     )  # fmt: skip
 
