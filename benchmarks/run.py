@@ -13,6 +13,8 @@ the baseline run in interleaved rounds and each figure is a median.
 
 from __future__ import annotations
 
+import os
+import resource
 import sys
 import time
 import traceback
@@ -137,21 +139,36 @@ def main(names: list[str]) -> int:
         print(f"no benchmark {', '.join(unknown)}; there are: {' '.join(BENCHMARKS)}", file=sys.stderr)
         return 2
     outcomes: dict[str, str] = {}
+    took: dict[str, tuple[float, float, float]] = {}
     precompile()
     with Spawner() as spawner:
         for name in names or list(BENCHMARKS):
             print(f"\n######## {name}", flush=True)
-            began = time.perf_counter()
+            began, cpu_began = time.perf_counter(), cpu_so_far(spawner)
             try:
                 outcomes[name] = "PASS" if BENCHMARKS[name](spawner) else "MISS"
             except Exception:  # noqa: BLE001 - a benchmark that breaks is reported, and the others still run
                 traceback.print_exc(file=sys.stdout)
                 outcomes[name] = "CRASH"
-            print(f"({name}: {time.perf_counter() - began:.0f} s)", flush=True)
-    print("\n######## summary")
+            took[name] = (time.perf_counter() - began, cpu_so_far(spawner) - cpu_began, os.getloadavg()[0])
+            print(f"({name}: {took[name][0]:.0f} s, {took[name][1]:.0f} s of CPU)", flush=True)
+    print("\n######## summary (wall and CPU minutes of each section; the load average at its end)")
     for name, outcome in outcomes.items():
-        print(f"{name:<16} {outcome}")
+        wall, cpu, load = took[name]
+        print(f"{name:<16} {outcome:<6} {wall / 60:>6.1f} min {cpu / 60:>6.1f} min CPU   load {load:.1f}")
+    wall, cpu = sum(t[0] for t in took.values()), sum(t[1] for t in took.values())
+    print(f"{'all':<16} {'':<6} {wall / 60:>6.1f} min {cpu / 60:>6.1f} min CPU")
     return 0 if all(outcome == "PASS" for outcome in outcomes.values()) else 1
+
+
+def cpu_so_far(spawner: Spawner) -> float:
+    """CPU seconds used so far by this process, every child it has waited for, and the spawner's commands.
+
+    A section's difference is what it cost the machine: on an idle machine whose cores it has to itself, a
+    section that runs one thing at a time takes about that long (plus what it sleeps: typing, disk waits).
+    """
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + spawner.cpu_of_children()
 
 
 if __name__ == "__main__":
