@@ -299,6 +299,10 @@ class MainWindow(QMainWindow):
                 return  # the trainer chose to stay and save first
             self._editor.reset()
         self.context.account = None
+        for index in range(self.stack.count()):  # every page forgets what it showed: the next person starts afresh
+            forget = getattr(self.stack.widget(index), "clear", None)
+            if forget is not None:
+                forget()
         self._show_user()
         self._update_actions()
         self.context.signals.signed_out.emit()

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from ui import file_dialogs
 from ui.context import ApplicationContext
+from ui.maps.heat import heat_content
 from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.roster_dialog import NewAccountsDialog, RosterDialog, import_with_progress
 from ui.widgets.charts import CompetencyChart, ProgressChart
-from ui.widgets.graph_items import EdgeSpec, NodeSpec
-from ui.widgets.map_panel import MapContent, MapPanel
+from ui.widgets.map_panel import MapPanel
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 COHORTS_TOPICS = ("attempts", "decisions", "cohorts", "courses", "scenario_versions")
@@ -166,7 +166,7 @@ class CohortsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.cohorts:  # the courses', cases' and competencies' names, and the report, in the new language
+            if self.cohorts and self.isVisible():  # the names and the report in the new language (show_cohorts re-reads a hidden page)
                 self.refresh()
         super().changeEvent(event)
 
@@ -198,6 +198,12 @@ class CohortsPage(QWidget):
             self._cohort_chosen()
 
         self._run(cohorts, done)
+
+    def clear(self) -> None:
+        """Forget the cohorts and the report (at sign-out: the next person at the workstation may not read them)."""
+        self.cohorts, self.report = [], None
+        self.cohort_box.clear()  # the course and case boxes follow it, empty
+        self._show_report()
 
     def refresh_quietly(self, done: Callable[[], None]) -> None:
         """Re-read after another workstation's change: the cohorts, then the report shown; only what differs is redrawn."""
@@ -316,44 +322,8 @@ class CohortsPage(QWidget):
 
     def _draw_heat(self, report: Any) -> None:
         """The scenario graph with each step drawn as wide as the share of the stage's decisions that took it."""
-        if not report.start:
-            return
-        taken = {(c.stage, c.choice): c.count for c in report.choices}
-        at_stage: dict[str, int] = {}
-        for (stage, _number), count in taken.items():
-            at_stage[stage] = at_stage.get(stage, 0) + count
-        pairs: dict[tuple[str, str], tuple[int, bool]] = {}
-        stages: list[str] = []
-        for stage, number, target, critical in report.edges:
-            for node in (stage, target):
-                if node not in stages:
-                    stages.append(node)
-            count, was_critical = pairs.get((stage, target), (0, False))
-            pairs[(stage, target)] = (count + taken.get((stage, number), 0), was_critical or critical)
-        said: dict[str, list[str]] = {}
-        for c in report.choices:
-            if c.count and at_stage.get(c.stage):
-                percent = percent_text(100 * c.count / at_stage[c.stage], 0)
-                said.setdefault(c.stage, []).append(self.tr("{share} chose: {choice}").format(share=percent, choice=c.label))
-        nodes = []
-        for s in stages:
-            description = self.tr("{n} decisions here.").format(n=at_stage.get(s, 0)) + " " + " ".join(said.get(s, []))
-            title = report.stage_titles.get(s, "")
-            nodes.append(
-                NodeSpec(
-                    s,
-                    f"{s}\n{title}".strip(),
-                    tooltip=f"{title}\n{description}".strip(),
-                    kind=report.ends.get(s) or ("start" if s == report.start else "normal"),
-                    description=description.strip(),
-                )
-            )
-        edges = []
-        for (stage, target), (count, critical) in pairs.items():
-            share = count / at_stage[stage] if at_stage.get(stage) else 0.0
-            heat = {"heat": share, "label": percent_text(100 * share, 0)} if count else {}  # nobody took it: the map's plain line
-            edges.append(EdgeSpec(stage, target, "critical" if critical else "plain", **heat))  # type: ignore[arg-type]
-        self.heat_panel.show_content(MapContent(nodes, edges, report.start))
+        if report.start:
+            self.heat_panel.show_content(heat_content(report))
 
     # -- actions ---------------------------------------------------------------------------------
     def new_cohort(self) -> None:

@@ -228,6 +228,13 @@ class ControlRoomPage(QWidget):
             self.log.reset(self.room.team, self.context.text, self.context.language)
         self.show_room()
 
+    def clear(self) -> None:
+        """Forget the session shown (at sign-out: nothing of it stays for the next person at the workstation)."""
+        self.name, self.room, self.people = "", None, []
+        self.log.reset(None, self.context.text, self.context.language)
+        self.roles.setRowCount(0)
+        self.show_room()
+
     # -- reading ---------------------------------------------------------------------------------
     def load(self, name: str) -> None:
         """Show session ``name``: its state, the log from the start, and the trainees who can be assigned."""

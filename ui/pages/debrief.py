@@ -27,7 +27,7 @@ from ui.numbers import number_text, percent_text
 from ui.pages.player_panels import plain
 from ui.theme import colours
 from ui.widgets.charts import CompetencyChart
-from ui.widgets.map_panel import MapPanel
+from ui.widgets.map_panel import MapContent, MapPanel
 
 
 class DebriefPage(QWidget):
@@ -116,6 +116,17 @@ class DebriefPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def clear(self) -> None:
+        """Forget the debrief shown (at sign-out: the next person at the workstation sees nothing of it)."""
+        self.debrief = None
+        self.verdict.clear()
+        self.decisions.set_rows([], self.context.language)
+        self.detail.clear()
+        self.summary.clear()
+        self.chart.show_percents([], self.tr("Percent per competency"))
+        for panel in (self.route_panel, self.pathway_panel):
+            panel.show_content(MapContent([], [], ""))
 
     def load(self, debrief: Any) -> None:
         """Show a ``desktop.Debrief``; the list of decisions takes the focus, on its first decision."""

@@ -176,6 +176,11 @@ class ExercisesPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def clear(self) -> None:
+        """Forget the sessions listed (at sign-out: the next person's are read afresh)."""
+        self.rows, self.directs = [], False
+        self._show()
+
     # -- reading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         account = self.context.account

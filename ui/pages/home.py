@@ -118,12 +118,14 @@ class HomePage(QWidget):
         super().changeEvent(event)
 
     def _language_changed(self, language: str) -> None:
+        """The titles in the new language; the row selected stays selected (a course's as a case's), its text beside the list."""
         current = self.tree.currentIndex()
-        path = (current.parent().row(), current.row()) if current.parent().isValid() else None
+        path = (current.parent().row(), current.row()) if current.isValid() else None
         self.model.set_language(language)
         self._span_courses()
-        if path is not None:
-            self.tree.setCurrentIndex(self.model.index(path[1], 0, self.model.index(path[0], 0)))
+        if path is not None and self._index_at(path).isValid():
+            self.tree.setCurrentIndex(self._index_at(path))
+        self._show(self.tree.currentIndex())
 
     # -- data ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -133,6 +135,12 @@ class HomePage(QWidget):
 
         trainee = account.role == "trainee"
         self.context.tasks.run(lambda: _read(db, account.id, trainee=trainee), self._set_read)
+
+    def clear(self) -> None:
+        """Forget the courses shown (at sign-out: the next person's list is read afresh, nothing of this one's kept)."""
+        self._shown_for = None
+        self.model.set_courses([])
+        self.retranslate()
 
     def refresh_quietly(self, done: Callable[[], None]) -> None:
         """Re-read after another workstation's change: only what changed moves; the selection and focus stay."""

@@ -42,7 +42,7 @@ from ui.maps.pathway import pathway_content
 from ui.models.exhibits import ExhibitListModel
 from ui.numbers import number_text
 from ui.pages.player_panels import ChoiceButton, EndPanel, FeedbackPanel, WarningPanel, paragraphs, plain
-from ui.widgets.map_panel import MapPanel
+from ui.widgets.map_panel import MapContent, MapPanel
 
 if TYPE_CHECKING:
     from tipcase.services.attempts import Recorded
@@ -183,6 +183,16 @@ class PlayerPage(QWidget):
         super().changeEvent(event)
 
     # -- showing a play --------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget the case on the page (at sign-out: the next person at the workstation sees nothing of it)."""
+        self.play, self.shown, self.media, self.attempt_id, self._trail_of, self._feedback, self._begin = None, None, {}, 0, 0, None, None
+        shown = (self.case_title, self.role_label, self.stage_title, self.clock, self.text, self.exhibit_view)
+        for widget in (*shown, self.feedback.body, self.ending.body, self.warning.panel.body):
+            widget.clear()
+        self.exhibits.set_exhibits([])
+        self._drop_choices()
+        self.trail_panel.show_content(MapContent([], [], ""))
+
     def load(self, opened: Any) -> None:
         """Show an opened attempt (``desktop.OpenAttempt``); a resumed one shows its last choice's feedback again."""
         self.play = opened.play
@@ -287,15 +297,18 @@ class PlayerPage(QWidget):
         )
         self.end_button.setAccessibleDescription(plain(self.text.toHtml()) + "\n" + self.end_button.accessibleDescription())
 
-    def _show_choices(self, state: str) -> None:
-        play = self.play
-        assert play is not None
-        focused = next((b.number for b in self._choice_buttons if b.hasFocus()), 1)
+    def _drop_choices(self) -> None:
         for button in self._choice_buttons:  # out of the layout now, not at the next loop pass
             self.choices_layout.removeWidget(button)
             button.hide()
             button.deleteLater()
         self._choice_buttons = []
+
+    def _show_choices(self, state: str) -> None:
+        play = self.play
+        assert play is not None
+        focused = next((b.number for b in self._choice_buttons if b.hasFocus()), 1)
+        self._drop_choices()
         self.choices_box.setVisible(state == "choosing")
         if state != "choosing":
             return

@@ -165,6 +165,15 @@ class RegisterPage(QWidget):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().select(selection, flags)
 
+    def clear(self) -> None:
+        """Forget the certificates, the selection and the search (at sign-out: the next person starts from a clean page)."""
+        self.issuing = None
+        self.search.clear()
+        self.table.clearSelection()
+        self.model.set_rows([])
+        self._show_issuing()
+        self._show_selected()
+
     def _show_selected(self) -> None:
         rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
         entry = self.model.entry(next(iter(rows))) if len(rows) == 1 else None

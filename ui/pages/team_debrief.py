@@ -149,9 +149,14 @@ class TeamDebriefPage(QWidget):
         self.view = None
         self._read(quiet=False)
 
+    def clear(self) -> None:
+        """Forget the debrief shown (at sign-out: the next person at the workstation may not read it)."""
+        self.name, self.view = "", None
+        self.show_debrief()
+
     def _reread(self) -> None:
-        """The interface language changed: the debrief's sentences are read again in it."""
-        if self.name:
+        """The interface language changed: the debrief's sentences are read again in it (a hidden page is re-read by ``load``)."""
+        if self.name and self.isVisible():
             self.view = None
             self._read(quiet=False)
 

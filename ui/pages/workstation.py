@@ -163,6 +163,12 @@ class WorkstationPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def clear(self) -> None:
+        """Forget the role played here (at sign-out: nothing of it stays for the next person at the workstation)."""
+        self.name, self.role, self.station, self._notice = "", "", None, ""
+        self._briefed.clear()
+        self.show_station()
+
     # -- reading ---------------------------------------------------------------------------------
     def join(self, name: str, role: str) -> None:
         """Play ``role`` in session ``name``: read where the role stands (a rejoin after a crash is the same)."""
