@@ -1832,6 +1832,10 @@
         <translation>Skenario (*.yaml)</translation>
     </message>
     <message>
+        <source>Not copied beside the case, because a different file of the same name is there already: {names}.</source>
+        <translation>Tidak disalin ke samping kasus, karena di sana sudah ada berkas lain dengan nama yang sama: {names}.</translation>
+    </message>
+    <message>
         <source>Autosave failed: {detail}</source>
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>

@@ -25,7 +25,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -209,6 +209,46 @@ def adopt(scenario_path: Path, chosen: Path) -> str:
     if not target.exists():
         target.write_bytes(read.data)
     return target.relative_to(folder).as_posix()
+
+
+def carry(names: Iterable[str], source: Path, target: Path) -> list[str]:
+    """Copy the exhibits' files ``names`` (relative, as a scenario names them) from the folder ``source`` to ``target``.
+
+    For a case saved in another folder (the editor's *Save as*, a bundled case saved elsewhere): its
+    pictures and recordings go with it, to the same relative paths, so it still shows them and can be
+    published. A file already at the target with the same content is left as it is; one with other
+    content is never replaced: its name is returned (the case there names that other file). A name
+    that can never be right, or a file missing or refused at the source (``read_media``), is skipped:
+    the validator's E012 and W105 say so at the new place as at the old. Raises OSError when a file
+    cannot be written.
+    """
+    source, target = source.resolve(), target.resolve()
+    kept: list[str] = []
+    if source == target:
+        return kept
+    for name in dict.fromkeys(names):
+        try:
+            check_name(name)
+            read = read_media(source, name)
+        except MediaError:
+            continue
+        destination = Path(os.path.normpath(target / name))
+        if destination.is_symlink() or (destination.exists() and destination.read_bytes() != read.data):
+            kept.append(name)  # never written through a link, never over another file
+            continue
+        if destination.exists():
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(read.data)
+    return kept
+
+
+def exhibit_files(data: dict[str, object]) -> list[str]:
+    """The ``file`` of every exhibit of a scenario's mapping (as read from YAML) that names one."""
+    exhibits = data.get("exhibits")
+    if not isinstance(exhibits, dict):
+        return []
+    return [exhibit["file"] for exhibit in exhibits.values() if isinstance(exhibit, dict) and isinstance(exhibit.get("file"), str)]
 
 
 def check_exhibit_files(scenario: Scenario, findings: Findings) -> None:

@@ -162,8 +162,11 @@ class FileSession(QObject):
         return self.save_to(chosen) if chosen is not None else False
 
     def save_to(self, path: Path) -> bool:
+        """Write the case to ``path``; in another folder, its exhibits' files go with it (``media.carry``) and it is checked there."""
+        from tipcase.format.media import carry, exhibit_files  # noqa: PLC0415
         from tipcase.importers import save_text  # noqa: PLC0415
 
+        before = self.document.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the readable emitter takes a second at 1,000 stages
         try:
             save_text(path, self.document.to_yaml())
@@ -171,12 +174,25 @@ class FileSession(QObject):
             QApplication.restoreOverrideCursor()
             self.page.warn(user_message(exc))
             return False
-        QApplication.restoreOverrideCursor()
+        try:
+            kept = carry(exhibit_files(self.document.data), before.parent, path.parent) if before is not None else []
+        except OSError as exc:  # the case is saved; the findings will name the files it lacks there
+            kept = []
+            self.page.warn(user_message(exc))
+        finally:
+            QApplication.restoreOverrideCursor()
         self.forget_autosave()  # the one beside the old name, before the path changes
         self.document.path = path
         self.page.undo_stack.setClean()
         self.forget_autosave()
         self.page.show_title()
+        self.page.checking.check_now()  # the findings of the case where it now is (its pictures are looked for there)
+        if kept:
+            self.page.warn(
+                self.tr("Not copied beside the case, because a different file of the same name is there already: {names}.").format(
+                    names=", ".join(kept)
+                )
+            )
         return True
 
     def autosave_path(self) -> Path:
