@@ -37,7 +37,7 @@ from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.roster_dialog import NewAccountsDialog, RosterDialog, import_with_progress
-from ui.widgets.charts import CompetencyChart, ProgressChart
+from ui.widgets.charts import CompetencyChart, ProgressChart, scrolled
 from ui.widgets.map_panel import MapPanel
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
@@ -117,7 +117,7 @@ class CohortsPage(QWidget):
         self.chart = CompetencyChart()
         splitter = QSplitter()
         splitter.addWidget(self.tabs)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(scrolled(self.chart))  # its labels whole, scrolled when the pane is too low
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 

@@ -26,7 +26,7 @@ from ui.models.decisions import DecisionListModel, DecisionRow, provision_notes,
 from ui.numbers import number_text, percent_text
 from ui.pages.player_panels import plain
 from ui.theme import colours
-from ui.widgets.charts import CompetencyChart
+from ui.widgets.charts import CompetencyChart, scrolled
 from ui.widgets.map_panel import MapContent, MapPanel
 
 
@@ -73,7 +73,7 @@ class DebriefPage(QWidget):
         self.summary.setTabChangesFocus(True)
         competencies = QWidget()
         competencies_layout = QVBoxLayout(competencies)
-        competencies_layout.addWidget(self.chart, 1)
+        competencies_layout.addWidget(scrolled(self.chart), 1)  # its labels whole, scrolled when the pane is too low
         competencies_layout.addWidget(self.summary)
         self.route_panel = MapPanel(minimap=True)  # each map with its legend and its route as a list
         self.route_map = self.route_panel.view

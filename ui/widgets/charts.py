@@ -24,11 +24,14 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import QDateTime, QLocale, QMargins, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from ui.numbers import count_text, date_text, percent_text
 from ui.theme import colours, is_dark
+
+MINIMUM_HEIGHT = 220  # pixels: a chart is never squeezed below this
 
 
 class ChartView(QChartView):
@@ -37,7 +40,7 @@ class ChartView(QChartView):
     def __init__(self) -> None:
         super().__init__()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(MINIMUM_HEIGHT)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(480, 320)  # QChartView's default (600 high) would make the window grow
@@ -55,7 +58,16 @@ class ChartView(QChartView):
 
 
 class CompetencyChart(ChartView):
-    """Percent per competency as horizontal bars, with what was earned before penalties beside what counts."""
+    """Percent per competency as horizontal bars, with what was earned before penalties beside what counts.
+
+    Each bar's label is its competency's name and figure, wrapped (and made smaller when it must) to be
+    read whole at the chart's size, again at each resize (``fitted_labels``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._parts: list[tuple[str, float]] = []  # the labels' names and percents, bottom to top
+        self._categories: QBarCategoryAxis | None = None
 
     def show_percents(
         self,
@@ -78,12 +90,10 @@ class CompetencyChart(ChartView):
         lost = QBarSet(names[1])
         lost.setColor(palette.warning)
         lost.setLabelColor(Qt.GlobalColor.transparent)  # the bar's one label is what counts
-        labels = []
         for row in reversed(range(len(percents))):  # Qt draws the first category at the bottom
-            label, percent = percents[row]
-            counted.append(percent)
-            lost.append(max(0.0, earned[row] - percent) if earned is not None else 0.0)
-            labels.append(category_label(label, percent))
+            counted.append(percents[row][1])
+            lost.append(max(0.0, earned[row] - percents[row][1]) if earned is not None else 0.0)
+        self._parts = list(reversed(percents))
         series = QHorizontalStackedBarSeries() if earned is not None else QHorizontalBarSeries()
         series.append(counted)
         if earned is not None:
@@ -94,8 +104,8 @@ class CompetencyChart(ChartView):
             chart.legend().hide()
         else:
             chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        categories = QBarCategoryAxis()
-        categories.append(labels)  # wrapped onto lines (category_label) rather than elided
+        chart.setMargins(QMargins(6, 6, 6, 6))  # the labels get the room (QtCharts' 20 on each side)
+        self._categories = categories = QBarCategoryAxis()
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%.0f")  # locale: the chart writes it with its locale (setLocalizeNumbers); %d draws no labels then
@@ -104,6 +114,7 @@ class CompetencyChart(ChartView):
         series.attachAxis(categories)
         series.attachAxis(values)
         self.setChart(chart)
+        self._fit_labels()
         if earned is None:
             described = [f"{label}: {percent_text(percent)}" for label, percent in percents]
         else:
@@ -113,24 +124,81 @@ class CompetencyChart(ChartView):
             ]
         self.setAccessibleDescription("; ".join(described))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_labels()
 
-LABEL_LINE = 24  # characters on a line of a category's label before it wraps
+    def _fit_labels(self) -> None:
+        """Wrap the bars' labels for the chart's width now, and ask for the height that shows each whole (QtCharts elides none)."""
+        axis = self._categories
+        if axis is None or not self._parts:
+            return
+        chart = self.chart()
+        margins = chart.margins()
+        legend = chart.legend()
+        below = margins.bottom() + (legend.size().height() if legend.isVisible() else 0.0) + 2  # QtCharts' axis ends over these
+        metrics, width = QFontMetricsF(axis.labelsFont()), self.width() - margins.left() - margins.right()
+        parent = self.parentWidget()
+        area = parent.parentWidget() if parent is not None else None
+        if isinstance(area, QScrollArea):  # in a scroll area (``scrolled``): as wide as it is with no scroll bar, if that fits
+            bar = area.verticalScrollBar().sizeHint().width()
+            width = area.viewport().width() + (bar if area.verticalScrollBar().isVisible() else 0) - margins.left() - margins.right()
+            labels, needed = fitted_labels(self._parts, metrics, width)
+            if needed + below > area.height():
+                labels, needed = fitted_labels(self._parts, metrics, width - bar)  # a scroll bar after all: the narrower width
+        else:
+            labels, needed = fitted_labels(self._parts, metrics, width)
+        self.setMinimumHeight(max(MINIMUM_HEIGHT, int(needed + below)))
+        if labels != axis.categories():
+            axis.setCategories(labels)
 
 
-def category_label(name: str, percent: float) -> str:
-    """A bar's label: the competency's name wrapped at word breaks onto lines of about ``LABEL_LINE`` characters, and its figure.
+LABEL_PADDING = 5.0  # QtCharts' space around an axis label (ChartAxisElement::labelPadding), pixels
+TEXT_MARGIN = 4.0  # a QGraphicsTextItem's document margin on each side, pixels
+AXIS_PORTION = 0.4  # the most of a chart's width QtCharts gives its left axis (CartesianChartLayout's maxAxisPortion)
 
-    Rich text (QtCharts draws axis labels as HTML): ``Persetujuan dan<br>kerahasiaan: 33,3 %``.
+
+def scrolled(chart: QWidget) -> QScrollArea:
+    """``chart`` in a frameless scroll area that scrolls up and down when the pane is lower than the chart needs (its labels whole)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(chart)
+    area.viewport().setAutoFillBackground(False)  # the chart on the pane's own background, as without the scroll area
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: the chart is the one
+    return area
+
+
+def wrapped(name: str, percent: float, metrics: QFontMetricsF, width: float) -> list[str]:
+    """A bar's label as lines no wider than ``width`` pixels: the competency's name at word breaks, a colon, and its figure.
+
+    The figure wraps like a word, so it is never the part cut off; a word wider than ``width`` stays whole on its line.
     """
     words = name.split() or [""]
     words[-1] += ":"
     lines: list[str] = []
-    for word in [*words, percent_text(percent)]:  # the figure wraps like a word: never cut off after the name
-        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_LINE:
+    for word in [*words, percent_text(percent)]:
+        if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(html.escape(line) for line in lines)
+    return lines
+
+
+def fitted_labels(parts: Sequence[tuple[str, float]], metrics: QFontMetricsF, width: float) -> tuple[list[str], float]:
+    """Every bar's label (rich text, lines joined by ``<br>``) wrapped for a chart ``width`` pixels wide, and the axis height they need.
+
+    QtCharts elides a left axis label wider than its share of the chart (``AXIS_PORTION`` of the width)
+    or taller than its category's band (the axis's height over the categories and one, less the
+    paddings): the labels wrap to that width, and the height returned (pixels) gives each band room for
+    the label with the most lines. ``parts`` are the competencies' names and percents.
+    """
+    room = max(AXIS_PORTION * width - LABEL_PADDING - 2 * TEXT_MARGIN - 2, 1.0)  # 2: rounding
+    lines = [wrapped(name, percent, metrics, room) for name, percent in parts]
+    most = max((len(label) for label in lines), default=1)
+    band = most * metrics.lineSpacing() + 2 * LABEL_PADDING + 2 * TEXT_MARGIN + 2
+    return ["<br>".join(html.escape(line) for line in label) for label in lines], band * (len(parts) + 1)
 
 
 def _msecs(day: dt.date) -> float:
