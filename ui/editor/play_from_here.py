@@ -147,7 +147,7 @@ class PlayFromHereDialog(QDialog):
         choice, text = decision.choice, self.context.text
         parts = [f"<b>{html.escape(self.tr('Chosen:'))}</b> {html.escape(text(choice.label))}"]
         if choice.score:
-            parts.append(html.escape(", ".join(f"{name} {points:+d}" for name, points in choice.score.items())))
+            parts.append(html.escape(", ".join(f"{self._competency(name)} {points:+d}" for name, points in choice.score.items())))
         if choice.feedback is not None:
             parts.append(html.escape(text(choice.feedback)))
         if choice.ref is not None:
@@ -156,6 +156,11 @@ class PlayFromHereDialog(QDialog):
             parts.append(f"<span style='color:{colours().bad.name()}'>⚠ {html.escape(text(choice.critical))}</span>")
         self.last.setText("<br>".join(parts))
         self.refresh()
+
+    def _competency(self, competency: str) -> str:
+        """A competency by its title in the interface language, as the debrief and the analytics name it (its id if undeclared)."""
+        declared = self.scenario.competencies.get(competency)
+        return self.context.text(declared.title) if declared is not None else competency
 
     def step_back(self) -> None:
         numbers = [d.number for d in self.play.decisions][:-1]
