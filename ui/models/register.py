@@ -96,6 +96,8 @@ class RegisterTableModel(QAbstractTableModel):
             return words[entry.status] + (f" {date_text(day)}" if day else "")
         if column == "status" and role == Qt.ItemDataRole.ToolTipRole:
             return self.status_sentence(entry)
+        if column == "expires" and not entry.expires and role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self.tr("No expiry") if role == Qt.ItemDataRole.DisplayRole else "9999"  # a word, not an empty cell; last by date
         if column in ("issued", "expires") and role == SORT_ROLE:
             return getattr(entry, column)  # ISO dates sort by date
         if column in ("issued", "expires") and role == Qt.ItemDataRole.DisplayRole:
