@@ -267,7 +267,8 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
     for report in reports:
         print(
             f"{report.scenario} v{report.version}: {report.members} member(s), {report.completed} completed "
-            f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), mean {report.mean_percent}%"
+            f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), "
+            + (f"mean {report.mean_percent}%" if report.completed else "no finished attempt yet, so no mean")
         )
         for stage in report.hardest[:5]:
             print(f"  hardest: {stage.stage:<28} {stage.poor}/{stage.decisions} poor choices ({stage.poor_share}%)")

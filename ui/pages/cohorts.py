@@ -292,9 +292,13 @@ class CohortsPage(QWidget):
             self._draw_progress([], 0)
             return
         members = self.tr("<b>%n</b> member(s)", "", report.members)
-        figures = self.tr(
-            "<b>{started}</b> started, <b>{completed}</b> completed ({completion}), <b>{passed}</b> passed ({pass_rate}). "
-            "Mean result of finished attempts: <b>{mean}</b>."
+        figures = (
+            self.tr(
+                "<b>{started}</b> started, <b>{completed}</b> completed ({completion}), <b>{passed}</b> passed ({pass_rate}). "
+                "Mean result of finished attempts: <b>{mean}</b>."
+            )
+            if report.completed
+            else self.tr("<b>{started}</b> started; nobody has finished yet, so there is no result to show.")
         ).format(
             started=report.started,
             completed=report.completed,
