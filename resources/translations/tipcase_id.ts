@@ -521,6 +521,10 @@
         </translation>
     </message>
     <message>
+        <source>&lt;b&gt;{started}&lt;/b&gt; started; nobody has finished yet, so there is no result to show.</source>
+        <translation>&lt;b&gt;{started}&lt;/b&gt; mulai; belum ada yang selesai, jadi belum ada hasil untuk ditampilkan.</translation>
+    </message>
+    <message>
         <source>Critical error</source>
         <translation>Kesalahan kritis</translation>
     </message>
@@ -3489,6 +3493,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Revoked</source>
         <translation>Dicabut</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>Tanpa batas waktu</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from tipcase.certificates.signing import SigningKeyError, import_public, init_ke
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
 from tipcase.cli.common import UsageError, aligned, counted, input_file, print_json
 from tipcase.cli.records_commands import database, operator
+from tipcase.cli.verify_words import verdict_lines
 from tipcase.services import accounts, certificates, courses, eligibility
 from tipcase.store.database import open_database
 from tipcase.store.models import AuditEntry, Certificate
@@ -123,7 +124,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     verify.add_argument("--offline", action="store_true", help="do not consult the register (signature and dates only)")
     verify.add_argument("--json", action="store_true")
     verify.add_argument(
-        "--lang", choices=("en", "id"), default="en", help="the language of the titles listed (the paper prints both; default: en)"
+        "--lang",
+        choices=("en", "id"),
+        default="en",
+        help="the language of the verdict and the fields (the paper prints both; default: en)",
     )
     verify.set_defaults(handler=cmd_verify)
 
@@ -401,7 +405,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json([r.as_json() for r in results])
     else:
         for result in results:
-            _print_verification(result, args.lang)
+            if args.lang == "en":
+                _print_verification(result, args.lang)
+            else:  # the whole verdict in the language asked for, as the app says it
+                print("\n".join(verdict_lines(result, args.lang)))
     return worst(results).exit_code if results else EXIT_CODES[Verdict.UNREADABLE]
 
 
