@@ -60,8 +60,8 @@ class ChartView(QChartView):
 class CompetencyChart(ChartView):
     """Percent per competency as horizontal bars, with what was earned before penalties beside what counts.
 
-    Each bar's label is its competency's name and figure, wrapped (and made smaller when it must) to be
-    read whole at the chart's size, again at each resize (``fitted_labels``).
+    Each bar's label is its competency's name and figure, wrapped to be read whole at the chart's width, the
+    chart asking for the height that needs, again at each resize (``fitted_labels``).
     """
 
     def __init__(self) -> None:
