@@ -24,6 +24,7 @@ from tipcase.format.form_text import text_of
 
 from ui import file_dialogs
 from ui.errors import user_message
+from ui.wording import sentence
 
 if TYPE_CHECKING:
     from ui.editor.page import EditorPage
@@ -189,8 +190,9 @@ class FileSession(QObject):
         self.page.checking.check_now()  # the findings of the case where it now is (its pictures are looked for there)
         if kept:
             self.page.warn(
-                self.tr("Not copied beside the case, because a different file of the same name is there already: {names}.").format(
-                    names=", ".join(kept)
+                sentence(
+                    self.tr("Not copied beside the case, because a different file of the same name is there already: {names}."),
+                    names=", ".join(kept),
                 )
             )
         return True
