@@ -145,7 +145,7 @@ def test_an_emptied_log_is_never_sealed_again(home: Path, capsys: pytest.Capture
     audit_keys.forget_checkpoint(audit_keys.database_identity(db.url))  # another workstation, without a checkpoint
     code, _, err = run(capsys, "users", "add", "budi", "--role", "trainee", "--name", "Budi")
     assert code == 1
-    assert "the audit log is empty but 1 attempt(s) are finished: it was emptied" in err
+    assert "the audit log is empty but 1 attempt is finished: it was emptied" in err
     db.dispose()
 
 

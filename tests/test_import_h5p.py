@@ -163,7 +163,7 @@ def test_items_become_stages_and_alternatives_choices_with_feedback_and_scores(t
     assert stages[stages["referred"]["choices"][0]["to"]]["text"] == "Well done\n\nReferred with care."
     assert scenario["competencies"] == {"score": {"title": "Score (imported from H5P)", "weight": 1}}
     assert "orphan" not in stages
-    assert any("1 item(s) no edge reaches from the start were left out: content[4]" in str(n) for n in imported.notes)
+    assert any("1 item no edge reaches from the start was left out: content[4]" in str(n) for n in imported.notes)
 
 
 def test_notes_point_at_the_item_in_the_json(tmp_path: Path) -> None:
@@ -316,16 +316,16 @@ def test_the_command_line_imports_a_package(tmp_path: Path, capsys: pytest.Captu
     out = tmp_path / "port.yaml"
     assert main(["import", str(package(tmp_path, scenario_json(PORT))), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "imported 5 item(s) as" in err
+    assert "imported 5 items as" in err
     assert "content[4]" in err
     assert main(["validate", str(out)]) == 0
     pictures = tmp_path / "pictures"
     pictures.mkdir()
     assert main(["import", str(package(pictures, scenario_json(IMAGE_THEN_TEXT))), "-o", str(pictures / "boat.yaml")]) == 0
-    assert "with 1 picture(s) in media/" in capsys.readouterr().err
+    assert "with 1 picture in media/" in capsys.readouterr().err
     assert (pictures / "media" / "boat.png").is_file()
     assert main(["import", str(pictures / "port.h5p")]) == 0  # to standard output: the picture cannot go anywhere
-    assert "1 picture(s) not written: give -o to write them beside the scenario" in capsys.readouterr().err
+    assert "1 picture not written: give -o to write them beside the scenario" in capsys.readouterr().err
     assert main(["import", str(write_json(tmp_path, scenario_json(PORT))), "--start", "Hub"]) == 1
     assert "--start and --story are for Twine stories" in capsys.readouterr().err
 

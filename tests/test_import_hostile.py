@@ -101,7 +101,7 @@ def test_control_characters_are_removed_with_a_warning_and_header_lines_stay_one
     text = ':: StoryData\n{"ifid": "A\\nstages: {}", "format": "X\\u0000Y"}\n:: Start\nNUL\x00 and bell\x07 here.\n'
     imported = import_text(text, "c.twee")
     assert imported.scenario["stages"]["start"]["text"] == "NUL and bell here."
-    assert "3:1: passage 'Start': 2 control character(s) removed" in messages(imported)
+    assert "3:1: passage 'Start': 2 control characters removed" in messages(imported)
     comments = [line for line in imported.yaml_text.splitlines() if line.startswith("#")]
     assert "# Twine IFID: A stages: {}" in comments
     assert all(line.startswith(("#", " ", "-")) or ":" in line for line in imported.yaml_text.splitlines())
@@ -410,7 +410,7 @@ def test_lone_surrogates_become_replacement_characters_with_a_warning() -> None:
     raw = json.dumps(content(items)).replace("\\\\ud800", "\\ud800").encode()
     imported = import_h5p(raw, "content.json")
     assert imported.scenario["stages"]["step-0"]["text"] == "a\ufffdb"
-    assert any("1 unpaired surrogate(s) in strings became U+FFFD" in n.message for n in imported.notes)
+    assert any("1 unpaired surrogate in strings became U+FFFD" in n.message for n in imported.notes)
 
 
 def test_an_unknown_scoring_option_is_a_warning() -> None:

@@ -61,7 +61,7 @@ def test_twine_html_absurd_positions_and_a_bad_startnode_become_warnings_and_a_f
     ]
     out = tmp_path / "out.yaml"
     assert main(["import", str(source), "-o", str(out)]) == 0
-    assert "3 warning(s); written to" in capsys.readouterr().err
+    assert "3 warnings; written to" in capsys.readouterr().err
     checked = check_file(out)
     assert checked.ok, [str(f) for f in checked.findings]
     assert checked.scenario is not None

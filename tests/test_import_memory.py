@@ -116,12 +116,12 @@ def test_warnings_alike_are_listed_100_times_then_counted_in_one(capsys: pytest.
     imported = import_file(story)
     repeats = [note for note in imported.notes if "repeats an earlier one" in str(note)]
     assert len(repeats) == 101
-    first_unlisted = "103:1: warning: 4,899 more warning(s) like this one are not listed: "  # at the 101st repeat, line 103
+    first_unlisted = "103:1: warning: 4,899 more warnings like this one are not listed: "  # at the 101st repeat, line 103
     assert str(repeats[-1]).endswith(first_unlisted + "passage 'Start': the link [[Start]] repeats an earlier one; one choice made")
     assert repeats[-1].more == 4_899
     assert any("broken link to 'Nowhere'" in str(note) for note in imported.notes)  # another kind is still listed
     assert main(["import", str(story), "-o", str(tmp_path / "out.yaml")]) == 0
-    assert capsys.readouterr().err.splitlines()[-1].endswith("5,001 warning(s); written to " + str(tmp_path / "out.yaml"))
+    assert capsys.readouterr().err.splitlines()[-1].endswith("5,001 warnings; written to " + str(tmp_path / "out.yaml"))
 
 
 def _prose(size: int, *, emoji: bool) -> str:

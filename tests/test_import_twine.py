@@ -189,7 +189,7 @@ def test_unreachable_passages_are_named_and_loops_get_an_ending() -> None:
     assert stages["loop-a"]["choices"][-1] == {"label": "End the case here", "to": "imported-end"}
     assert stages["imported-end"]["end"] == "partial"
     messages = [str(n) for n in imported.notes]
-    assert any("1 passage(s) no link reaches from the start were left out: 'Orphan'" in m for m in messages)
+    assert any("1 passage no link reaches from the start was left out: 'Orphan'" in m for m in messages)
     assert any("'Loop A', 'Loop B' loop with no ending" in m for m in messages)
     assert errors_of(imported.yaml_text) == []
 
@@ -325,7 +325,7 @@ def test_cli_writes_the_file_and_refuses_to_overwrite(tmp_path: Path, capsys: py
     assert main(["import", str(source), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "broken link to 'Nowhere'" in err
-    assert "imported 9 passage(s) as 9 stage(s) and 8 choice(s)" in err
+    assert "imported 9 passages as 9 stages and 8 choices" in err
     assert main(["validate", str(out)]) == 0
     capsys.readouterr()
     before = out.read_text(encoding="utf-8")

@@ -31,19 +31,36 @@ def _is_template(node: ast.expr) -> bool:
     )
 
 
+def _is_marked(node: ast.expr | None, names: set[str]) -> bool:
+    """A marked template, a name given one, or ``one_or_many(count, marked, marked)`` (a count's two English forms)."""
+    if node is None:
+        return False
+    if _is_template(node) or (isinstance(node, ast.Name) and node.id in names):
+        return True
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "one_or_many"
+        and len(node.args) == 3
+        and all(_is_marked(argument, names) for argument in node.args[1:])
+    )
+
+
 def _templates_and_problems() -> tuple[set[str], list[str]]:
     """Every template marked in the importers, and every Message or Note made there from anything but a marked template."""
     templates: set[str] = set()
     problems: list[str] = []
     for source in sorted(IMPORTERS.glob("*.py")):
         tree = ast.parse(source.read_text(encoding="utf-8"))
-        marked_names = {  # names only ever given a marked template (``template = QT_TRANSLATE_NOOP(...)``)
-            target.id
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Assign) and _is_template(node.value)
-            for target in node.targets
-            if isinstance(target, ast.Name)
-        }
+        marked_names: set[str] = set()  # names given a marked template (``template = QT_TRANSLATE_NOOP(...)``, or one_or_many of two)
+        for _ in range(2):  # ``one = QT_TRANSLATE_NOOP(...)`` first, then ``template = one_or_many(n, one, many)``
+            marked_names |= {
+                target.id
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Assign) and _is_marked(node.value, marked_names)
+                for target in node.targets
+                if isinstance(target, ast.Name)
+            }
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -53,7 +70,7 @@ def _templates_and_problems() -> tuple[set[str], list[str]]:
                 templates.add(node.args[1].value)  # type: ignore[attr-defined]
             elif name == "Message":
                 first = node.args[0] if node.args else None
-                if first is None or not (_is_template(first) or (isinstance(first, ast.Name) and first.id in marked_names)):
+                if not _is_marked(first, marked_names):
                     problems.append(f"{where}: Message made from something other than a marked template")
             elif name in ("Note", "note"):
                 message = node.args[-1] if node.args else None

@@ -132,14 +132,14 @@ def test_cli_previews_then_imports_with_yes(tmp_path: Path, monkeypatch: pytest.
     assert main(["cohorts", "create", "ntt-2026", "NTT investigators 2026"]) == 0
     assert main(["cohorts", "import-roster", "ntt-2026", str(path)]) == 1
     out, err = capsys.readouterr()
-    assert "3 row(s) ready, 2 with errors" in out
+    assert "3 rows ready, 2 with errors" in out
     assert "nothing imported" in out
     assert f"{path}:4:1: no staff ID" in err
     assert main(["users", "list", "--json"]) == 0
     assert "sri.90010222" not in capsys.readouterr().out
     passwords = tmp_path / "passwords.csv"
     assert main(["cohorts", "import-roster", "ntt-2026", str(path), "--yes", "--passwords", str(passwords)]) == 0
-    assert "3 new account(s), 0 existing, 2 skipped" in capsys.readouterr().out
+    assert "3 new accounts, 0 existing, 2 skipped" in capsys.readouterr().out
     assert passwords.stat().st_mode & 0o777 == 0o600  # readable by its owner only
     lines = list(csv.reader(passwords.read_text(encoding="utf-8-sig").splitlines()))
     assert lines[0] == ["username", "password"]

@@ -198,10 +198,9 @@ def test_a_code_repeated_in_a_file_is_listed_100_times_then_counted_in_one_line(
     assert all(f": {code} " in line for line in printed)
     assert (
         printed[-1]
-        == f"{unlisted_at}: {code} 19,900 more {code} finding(s) from here on are not listed "
-        + "(at most 100 of a code are, for each file)"
+        == f"{unlisted_at}: {code} 19,900 more {code} findings from here on are not listed " + "(at most 100 of a code are, for each file)"
     )
-    assert err.strip() == "20,000 error(s), 0 warning(s)"
+    assert err.strip() == "20,000 errors, no warnings"
     assert main(["validate", "--json", str(path)]) == 1
     found = json.loads(capsys.readouterr().out)
     assert len(found) == 101

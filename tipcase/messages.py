@@ -12,6 +12,22 @@ the command line prints; the app renders ``error.template`` in the interface lan
 parameters (``ui.errors.core_text``). A message raised as a plain string still works: it is shown as it is.
 A refusal passed up from a lower layer keeps its template: ``raise ServiceError.carrying(exc)``.
 ``tests/test_core_messages.py`` fails on any raise of a service's error that is neither.
+
+Counts are said as words, never "error(s)": an English line of the command line's own says its counts with
+:func:`counted` ("1 certificate", "3 certificates", "no certificates"); a message that reaches the app too
+is marked in its two English forms and :func:`one_or_many` picks the form for the count::
+
+    raise ServiceError(
+        one_or_many(
+            count,
+            QT_TRANSLATE_NOOP("core", "course {course} allows {count} attempt at {scenario}; it is used"),
+            QT_TRANSLATE_NOOP("core", "course {course} allows {count} attempts at {scenario}; all are used"),
+        ),
+        course=code, count=count, scenario=scenario,
+    )
+
+Each form is translated on its own (Bahasa Indonesia says both alike). ``tests/test_counts_in_words.py``
+fails on a "(s)" in any string the core or the app says.
 """
 
 from __future__ import annotations
@@ -40,6 +56,26 @@ def fill(template: str, /, **params: object) -> str:
         if str(value).endswith(ENDS_A_SENTENCE):
             template = re.sub(r"\{" + re.escape(key) + r"\}\.(?!\.)", "{" + key + "}", template)
     return template.format(**params)
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``count`` and ``noun`` in English words: "no certificates", "1 certificate", "1,200 certificates".
+
+    ``plural``: the noun's plural when it is not ``noun`` + "s" ("entry", "entries"). For the command line's
+    English lines; a message the app says too is marked in both forms and chosen by :func:`one_or_many`.
+    """
+    many = plural or noun + "s"
+    return f"no {many}" if count == 0 else f"{count:,} {noun if count == 1 else many}"
+
+
+def one_or_many(count: int, one: str, many: str) -> str:
+    """The words to say ``count`` with: ``one`` when ``count`` is 1, else ``many`` (0 included: "0 items").
+
+    For a message the app says too, both are marked templates (``QT_TRANSLATE_NOOP("core", ...)``) with
+    the same fields, each translated on its own; for an English line, the noun or the words that agree
+    with the count ("rule" / "rules", "finding ... is" / "findings ... are").
+    """
+    return one if count == 1 else many
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate reads

@@ -50,6 +50,33 @@
     </message>
 </context>
 <context>
+    <name>ControlRoomPage</name>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n role</numerusform>
+            <numerusform>%n roles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DebriefPage</name>
+    <message numerus="yes">
+        <source>earned {earned} %, counted {counted} % (lost %n point(s))</source>
+        <translation>
+            <numerusform>earned {earned} %, counted {counted} % (lost %n point)</numerusform>
+            <numerusform>earned {earned} %, counted {counted} % (lost %n points)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message numerus="yes">
         <source>%n more like this, not listed</source>
@@ -80,6 +107,26 @@
         <translation>
             <numerusform>%n certificate issued: {names}.</numerusform>
             <numerusform>%n certificates issued: {names}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n role</numerusform>
+            <numerusform>%n roles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlayFromHereDialog</name>
+    <message numerus="yes">
+        <source>Reached by the shortest route from the start (%n choice(s)), so the variables and score are a trainee&apos;s.</source>
+        <translation>
+            <numerusform>Reached by the shortest route from the start (%n choice), so the variables and score are a trainee&apos;s.</numerusform>
+            <numerusform>Reached by the shortest route from the start (%n choices), so the variables and score are a trainee&apos;s.</numerusform>
         </translation>
     </message>
 </context>

@@ -767,6 +767,22 @@
         <translation>&amp;Hapus dari peran ini</translation>
     </message>
     <message>
+        <source>Status: {status} · {roles} · {events}</source>
+        <translation>Status: {status} · {roles} · {events}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n peran</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n peristiwa</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Trai&amp;nee:</source>
         <translation>Peser&amp;ta:</translation>
     </message>
@@ -793,10 +809,6 @@
     <message>
         <source>Master log</source>
         <translation>Log induk</translation>
-    </message>
-    <message>
-        <source>Status: {status} · {roles} roles · {events} events</source>
-        <translation>Status: {status} · {roles} peran · {events} peristiwa</translation>
     </message>
     <message>
         <source>inbox {count}</source>
@@ -1042,6 +1054,12 @@
     <message>
         <source>Co&amp;mpetencies</source>
         <translation>Ko&amp;mpetensi</translation>
+    </message>
+    <message numerus="yes">
+        <source>earned {earned} %, counted {counted} % (lost %n point(s))</source>
+        <translation>
+            <numerusform>diperoleh {earned} %, dihitung {counted} % (berkurang %n poin)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your score: {score} (pass mark {mark}).</source>
@@ -2993,8 +3011,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Sesi latihan tim baru</translation>
     </message>
     <message>
-        <source>{title} (v{version}, {roles} roles)</source>
-        <translation>{title} (v{version}, {roles} peran)</translation>
+        <source>{title} (v{version}, {roles})</source>
+        <translation>{title} (v{version}, {roles})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n peran</numerusform>
+        </translation>
     </message>
     <message>
         <source>No team case is published yet: publish a team case file (tipcase-team: 1) to create a session.</source>
@@ -3073,9 +3097,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>&amp;Start again from {id}</source>
         <translation>&amp;Ulangi dari {id}</translation>
     </message>
-    <message>
-        <source>Reached by the shortest route from the start ({n} choices), so the variables and score are a trainee&apos;s.</source>
-        <translation>Dicapai lewat rute terpendek dari awal ({n} pilihan), sehingga variabel dan skornya sama dengan milik peserta.</translation>
+    <message numerus="yes">
+        <source>Reached by the shortest route from the start (%n choice(s)), so the variables and score are a trainee&apos;s.</source>
+        <translation>
+            <numerusform>Dicapai lewat rute terpendek dari awal (%n pilihan), sehingga variabel dan skornya sama dengan milik peserta.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This stage cannot be reached from the start: it is played with the case&apos;s starting variables.</source>
@@ -4981,7 +5007,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>nama pengguna atau kata sandi salah</translation>
     </message>
     <message>
-        <source>this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute(s)</source>
+        <source>this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute</source>
+        <translation>akun ini dikunci setelah {max_failed_sign_ins} kali gagal masuk; coba lagi dalam {minutes} menit</translation>
+    </message>
+    <message>
+        <source>this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minutes</source>
         <translation>akun ini dikunci setelah {max_failed_sign_ins} kali gagal masuk; coba lagi dalam {minutes} menit</translation>
     </message>
     <message>
@@ -5125,7 +5155,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{username} bukan anggota angkatan yang mengikuti kursus {course}</translation>
     </message>
     <message>
-        <source>course {course} allows {count} attempt(s) at {scenario}; all are used</source>
+        <source>course {course} allows {count} attempt at {scenario}; it is used</source>
+        <translation>kursus {course} mengizinkan {count} percobaan untuk {scenario}; percobaan itu sudah terpakai</translation>
+    </message>
+    <message>
+        <source>course {course} allows {count} attempts at {scenario}; all are used</source>
         <translation>kursus {course} mengizinkan {count} percobaan untuk {scenario}; semuanya sudah terpakai</translation>
     </message>
     <message>
@@ -5161,7 +5195,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>log audit tidak memiliki entri berkunci padahal workstation ini pernah melihat entri {seq} berkunci pada {at}: log itu ditulis ulang atau dikosongkan. Jalankan &apos;tipcase audit verify&apos;; tidak ada yang dicatat sampai administrator menyelesaikannya (jika basis data ini sengaja diganti, misalnya dengan memulihkan cadangan: &apos;tipcase audit forget-checkpoint&apos;)</translation>
     </message>
     <message>
-        <source>the audit log is empty but {count} attempt(s) are finished: it was emptied. Run &apos;tipcase audit verify&apos;; nothing is recorded until an administrator resolves it</source>
+        <source>the audit log is empty but {count} attempt is finished: it was emptied. Run &apos;tipcase audit verify&apos;; nothing is recorded until an administrator resolves it</source>
+        <translation>log audit kosong padahal {count} percobaan sudah selesai: log itu dikosongkan. Jalankan &apos;tipcase audit verify&apos;; tidak ada yang dicatat sampai administrator menyelesaikannya</translation>
+    </message>
+    <message>
+        <source>the audit log is empty but {count} attempts are finished: it was emptied. Run &apos;tipcase audit verify&apos;; nothing is recorded until an administrator resolves it</source>
         <translation>log audit kosong padahal {count} percobaan sudah selesai: log itu dikosongkan. Jalankan &apos;tipcase audit verify&apos;; tidak ada yang dicatat sampai administrator menyelesaikannya</translation>
     </message>
     <message>
@@ -5175,6 +5213,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{source}: the key is not hexadecimal</source>
         <translation>{source}: kunci itu bukan heksadesimal</translation>
+    </message>
+    <message>
+        <source>{source}: the key has {count} byte, not {key_bytes}</source>
+        <translation>{source}: kunci itu berukuran {count} bita, bukan {key_bytes}</translation>
     </message>
     <message>
         <source>{source}: the key has {count} bytes, not {key_bytes}</source>
@@ -5307,6 +5349,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{username} has not completed course {course}: a mean of {mean:g} %, the course asks {asks:g} %</source>
         <translation>{username} belum menyelesaikan kursus {course}: rata-rata {mean:g} %, kursus mensyaratkan {asks:g} %</translation>
+    </message>
+    <message>
+        <source>{username} has not completed course {course}: {passed} of {total} case passed</source>
+        <translation>{username} belum menyelesaikan kursus {course}: {passed} dari {total} kasus lulus</translation>
     </message>
     <message>
         <source>{username} has not completed course {course}: {passed} of {total} cases passed</source>
@@ -5797,11 +5843,19 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>bagian &apos;{name}&apos;: kode format cerita ({code}) dibiarkan sebagai teks; tulis ulang sebagai syarat dan efek</translation>
     </message>
     <message>
-        <source>passage &apos;{name}&apos;: {count} control character(s) removed</source>
+        <source>passage &apos;{name}&apos;: {count} control character removed</source>
         <translation>bagian &apos;{name}&apos;: {count} karakter kendali dihapus</translation>
     </message>
     <message>
-        <source>{count} passage(s) no link reaches from the start were left out: {names}</source>
+        <source>passage &apos;{name}&apos;: {count} control characters removed</source>
+        <translation>bagian &apos;{name}&apos;: {count} karakter kendali dihapus</translation>
+    </message>
+    <message>
+        <source>{count} passage no link reaches from the start was left out: {names}</source>
+        <translation>{count} bagian yang tidak terjangkau tautan mana pun dari awal tidak diambil: {names}</translation>
+    </message>
+    <message>
+        <source>{count} passages no link reaches from the start were left out: {names}</source>
         <translation>{count} bagian yang tidak terjangkau tautan mana pun dari awal tidak diambil: {names}</translation>
     </message>
     <message>
@@ -5861,24 +5915,36 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>content[{index}] adalah pertanyaan tanpa alternatif jawaban: kasus berakhir di situ</translation>
     </message>
     <message>
-        <source>{count} item(s) no edge reaches from the start were left out: {items}</source>
+        <source>{count} item no edge reaches from the start was left out: {items}</source>
         <translation>{count} item yang tidak terjangkau dari awal tidak diambil: {items}</translation>
+    </message>
+    <message>
+        <source>{count} items no edge reaches from the start were left out: {items}</source>
+        <translation>{count} item yang tidak terjangkau dari awal tidak diambil: {items}</translation>
+    </message>
+    <message>
+        <source>content[{index}]: {count} control character removed</source>
+        <translation>content[{index}]: {count} karakter kendali dihapus</translation>
+    </message>
+    <message>
+        <source>content[{index}]: {count} control characters removed</source>
+        <translation>content[{index}]: {count} karakter kendali dihapus</translation>
+    </message>
+    <message>
+        <source>{count} unpaired surrogate in strings became U+FFFD</source>
+        <translation>{count} surrogate tanpa pasangan dalam teks diganti U+FFFD</translation>
+    </message>
+    <message>
+        <source>{count} unpaired surrogates in strings became U+FFFD</source>
+        <translation>{count} surrogate tanpa pasangan dalam teks diganti U+FFFD</translation>
     </message>
     <message>
         <source>content[{index}]: a score on a loop was dropped (it could be earned again and again)</source>
         <translation>content[{index}]: skor pada putaran dibuang (skor itu bisa diperoleh berulang-ulang)</translation>
     </message>
     <message>
-        <source>content[{index}]: {count} control character(s) removed</source>
-        <translation>content[{index}]: {count} karakter kendali dihapus</translation>
-    </message>
-    <message>
         <source>content[{index}] is in a loop with no ending; added a choice there that ends the case</source>
         <translation>content[{index}] berada dalam putaran tanpa akhir; ditambahkan pilihan di sana yang mengakhiri kasus</translation>
-    </message>
-    <message>
-        <source>{count} unpaired surrogate(s) in strings became U+FFFD</source>
-        <translation>{count} surrogate tanpa pasangan dalam teks diganti U+FFFD</translation>
     </message>
     <message>
         <source>h5p.json says the content is in &apos;{written}&apos;; imported as &apos;{lang}&apos;, as --lang asks</source>
@@ -5923,10 +5989,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>not valid JSON: {problem}</source>
         <translation>bukan JSON yang sah: {problem}</translation>
-    </message>
-    <message>
-        <source>{count} more warning(s) like this one are not listed: {example}</source>
-        <translation>{count} peringatan lagi yang serupa tidak dicantumkan: {example}</translation>
     </message>
     <message>
         <source>the position {value} is not an &apos;x,y&apos; string</source>
@@ -6143,6 +6205,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Message to {roles}: {text}</source>
         <translation>Pesan untuk {roles}: {text}</translation>
+    </message>
+    <message>
+        <source>{count} more warning like this one is not listed: {example}</source>
+        <translation>{count} peringatan lagi yang serupa tidak dicantumkan: {example}</translation>
+    </message>
+    <message>
+        <source>{count} more warnings like this one are not listed: {example}</source>
+        <translation>{count} peringatan lagi yang serupa tidak dicantumkan: {example}</translation>
     </message>
 </context>
 </TS>

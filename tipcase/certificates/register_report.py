@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from tipcase.certificates.pdf import BOLD, FONT, register_fonts
 from tipcase.home_folder import claim_private
+from tipcase.messages import counted
 from tipcase.spreadsheets import SafeCsvWriter, append_row
 
 COLUMNS = [
@@ -106,7 +107,7 @@ def _pdf(rows: Sequence[RegisterRow], target: Path, period: tuple[dt.date, dt.da
         Paragraph(
             f"{len(rows)} {'certificate' if len(rows) == 1 else 'certificates'} / sertifikat, "
             f"{sum(r.status == 'revoked' for r in rows)} revoked / dicabut. "
-            f"Audit log: {audit_entries} entries at the time of this report (tipcase audit verify checks the chain).",
+            f"Audit log: {counted(audit_entries, 'entry', 'entries')} at the time of this report (tipcase audit verify checks the chain).",
             body,
         ),
         Spacer(1, 5 * mm),

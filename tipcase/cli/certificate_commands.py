@@ -17,9 +17,10 @@ from tipcase.certificates.pdf import render
 from tipcase.certificates.pdf_structure import KINDS
 from tipcase.certificates.signing import SigningKeyError, import_public, init_keys, keys_dir, load_private, public_pem, trusted_keys
 from tipcase.certificates.verification import EXIT_CODES, HEADLINES, Verdict, Verification, worst
-from tipcase.cli.common import UsageError, aligned, counted, input_file, print_json
+from tipcase.cli.common import UsageError, aligned, input_file, print_json
 from tipcase.cli.records_commands import database, operator
 from tipcase.cli.verify_words import verdict_lines
+from tipcase.messages import counted
 from tipcase.services import accounts, certificates, courses, eligibility
 from tipcase.store.database import open_database
 from tipcase.store.models import AuditEntry, Certificate

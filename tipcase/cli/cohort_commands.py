@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.records_commands import database, operator
+from tipcase.messages import counted
 from tipcase.services import analytics, attempts, courses, scenarios
 from tipcase.store.models import ScenarioVersion
 
@@ -198,7 +199,7 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
             print(_shown(line), file=sys.stderr)
         if preview.ignored_columns:
             print(f"columns not imported: {', '.join(preview.ignored_columns)}")
-        print(f"{len(preview.good)} row(s) ready, {len(preview.bad)} with errors")
+        print(f"{counted(len(preview.good), 'row')} ready, {len(preview.bad):,} with errors")
         if not args.yes:
             print("nothing imported: run again with --yes to import the rows that are ready")
             return EXIT_OK if not preview.bad else EXIT_FAILED
@@ -210,7 +211,8 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
                 roster.write_passwords(passwords, result.created)
     for line in result.changed:
         print(line, file=sys.stderr)
-    counts = f"{len(result.created)} new account(s), {len(result.added_existing)} existing, {result.skipped} skipped"
+    created = counted(len(result.created), "new account")
+    counts = f"{created}, {len(result.added_existing):,} existing, {result.skipped:,} skipped"
     print(f"imported into {args.cohort}: {counts}")
     if passwords is not None:
         print(f"passwords written to {passwords}")
@@ -266,7 +268,7 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
         return EXIT_OK
     for report in reports:
         print(
-            f"{report.scenario} v{report.version}: {report.members} member(s), {report.completed} completed "
+            f"{report.scenario} v{report.version}: {counted(report.members, 'member')}, {report.completed} completed "
             f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), "
             + (f"mean {report.mean_percent}%" if report.completed else "no finished attempt yet, so no mean")
         )

@@ -1,4 +1,4 @@
-"""Helpers every command shares: the usage error, the check of a file to read, JSON printing and counted nouns."""
+"""Helpers every command shares: the usage error, the check of a file to read, JSON printing (counted nouns: tipcase.messages.counted)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,6 @@ import stat
 import sys
 from pathlib import Path
 from typing import Any
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """``count`` and ``noun`` in English: "no certificates", "1 certificate", "1,200 certificates" (``plural``: when not noun + "s")."""
-    many = plural or noun + "s"
-    return f"no {many}" if count == 0 else f"{count:,} {noun if count == 1 else many}"
 
 
 class UsageError(Exception):

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from tipcase.cli.common import UsageError, counted, input_file, print_json
+from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.records_commands import EXIT_FAILED, EXIT_OK, database, operator
 from tipcase.home_folder import home
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, counted
 from tipcase.services import audit, audit_keys, records_check
 from tipcase.services.errors import ServiceError
 from tipcase.services.permissions import Permission, require
@@ -131,7 +131,10 @@ def cmd_db_grant(args: argparse.Namespace) -> int:
             statements = protection.grant_workstation(connection, args.role)
         except protection.RoleError as exc:
             raise ServiceError.carrying(exc) from None
-    print(f"role {args.role}: may read and insert everywhere, update and delete only what is not evidence ({len(statements)} statements)")
+    print(
+        f"role {args.role}: may read and insert everywhere, update and delete only what is not evidence "
+        f"({counted(len(statements), 'statement')})"
+    )
     print(f"next: 'tipcase db create-login NAME --role {args.role}' for the workstations, which connect as NAME")
     return EXIT_OK
 
@@ -175,7 +178,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if chain.ok:
         keyed = f"keyed from entry {chain.keyed_from} (HMAC-SHA256, key {', '.join(chain.key_ids)})" if chain.keyed_from else "empty"
         seen = f"; this workstation's checkpoint was entry {chain.checkpoint.seq}" if chain.checkpoint else ""
-        print(f"audit log intact: {chain.entries} entries, {keyed}{seen}")
+        print(f"audit log intact: {counted(chain.entries, 'entry', 'entries')}, {keyed}{seen}")
     else:
         print(f"audit log BROKEN at entry {chain.broken_seq}: {chain.reason}")
     for problem in report.problems:
@@ -189,7 +192,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         print(f"note: {note}")
     if not report.ok:
         count = len(report.problems) + (0 if chain.ok else 1)
-        print(f"{count} problem(s): the records were changed outside TIPCase")
+        print(f"{counted(count, 'problem')}: the records were changed outside TIPCase")
         return EXIT_FAILED
     return EXIT_OK
 

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.exercise_play import cmd_play
 from tipcase.cli.records_commands import database, operator
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, counted
 from tipcase.services import accounts, exercises, team_cases
 from tipcase.services.errors import ServiceError
 from tipcase.services.team_cases import playable_team
@@ -191,11 +191,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(state)
         return EXIT_OK
-    print(f"{state['session']}: {state['status']}, {state['events']} events")
+    print(f"{state['session']}: {state['status']}, {counted(state['events'], 'event')}")
     for role, found in state["roles"].items():
         where = "ended" if found["finished"] else (f"waits for '{found['waiting_for']}'" if found["waiting_for"] else "deciding")
         users = ", ".join(found["users"]) or "nobody"
-        print(f"  {role:<20} stage '{found['stage']}' ({where}), clock {found['clock']:g} h, {found['decisions']} decisions; {users}")
+        decisions = counted(found["decisions"], "decision")
+        print(f"  {role:<20} stage '{found['stage']}' ({where}), clock {found['clock']:g} h, {decisions}; {users}")
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tipcase.cli.common import UsageError, input_file
+from tipcase.messages import counted
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -73,10 +74,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         for note in imported.notes:
             print(note, file=sys.stderr)
     unit = "item" if imported.kind == "h5p" else "passage"
+    pictures = counted(len(imported.media), "picture")
     if output is None:
         sys.stdout.write(imported.yaml_text)
         if imported.media:
-            print(f"tipcase: {len(imported.media)} picture(s) not written: give -o to write them beside the scenario", file=sys.stderr)
+            print(f"tipcase: {pictures} not written: give -o to write them beside the scenario", file=sys.stderr)
     else:
         try:
             save_imported(imported, output, force=args.force)
@@ -84,10 +86,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(one_line(f"tipcase: error: {exc}"), file=sys.stderr)
             return EXIT_FAILED
     print(
-        f"imported {imported.passages} {unit}(s) as {imported.stages} stage(s) and {imported.choices} choice(s), "
-        f"{sum(note.more or 1 for note in imported.notes):,} warning(s)"  # a note for those not listed counts them all
+        f"imported {counted(imported.passages, unit)} as {counted(imported.stages, 'stage')} and {counted(imported.choices, 'choice')}, "
+        f"{counted(sum(note.more or 1 for note in imported.notes), 'warning')}"  # a note for those not listed counts them all
         + (f"; written to {output}" if output is not None else "")
-        + (f" with {len(imported.media)} picture(s) in media/" if output is not None and imported.media else ""),
+        + (f" with {pictures} in media/" if output is not None and imported.media else ""),
         file=sys.stderr,
     )
     return EXIT_OK

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, aligned, input_file, print_json
 from tipcase.home_folder import claim_private
+from tipcase.messages import counted
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.services.signing_in import sign_in
@@ -360,7 +361,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         rows = sum(made.tables.values())
         with db.transaction() as session:
             audit.record(session, operator(), "backup made", target.name, rows=rows, sealed_keys=made.sealed_files, left_out=made.left_out)
-    print(f"backed up {rows} rows in {len(made.tables)} tables to {target} (readable by you only)")
+    print(f"backed up {counted(rows, 'row')} in {counted(len(made.tables), 'table')} to {target} (readable by you only)")
     if made.sealed_files:
         print(f"keys sealed with the passphrase: {', '.join(made.sealed_files)}")
     if made.left_out:
@@ -380,7 +381,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         restored = backup.restore(db, source, passphrase=passphrase, actor=operator())
     finally:
         db.dispose()
-    print(f"restored {sum(restored['tables'].values())} rows from {source}")
+    print(f"restored {counted(sum(restored['tables'].values()), 'row')} from {source}")
     if restored["home_files"]:
         print(f"key files: {', '.join(restored['home_files'])}")
     return EXIT_OK

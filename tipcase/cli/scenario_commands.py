@@ -14,6 +14,7 @@ from tipcase.cli.terminal_text import message
 from tipcase.format.findings import Finding, sort_findings
 from tipcase.format.schema import json_schema
 from tipcase.format.validator import Checked, check_file, validate_paths
+from tipcase.messages import counted
 from tipcase.play.engine import Play, PlayError
 from tipcase.play.result import PlayResult
 from tipcase.play.scoring import number
@@ -80,7 +81,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_findings(findings, sys.stdout)
         errors = sum(f.more or 1 for f in findings if f.is_error)  # a line for unlisted findings counts them all
         warnings = sum(f.more or 1 for f in findings) - errors
-        print(f"{errors:,} error(s), {warnings:,} warning(s)", file=sys.stderr)
+        print(f"{counted(errors, 'error')}, {counted(warnings, 'warning')}", file=sys.stderr)
     return EXIT_FAILED if any(f.is_error for f in findings) else EXIT_OK
 
 
@@ -124,7 +125,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
     else:
-        print(f"{report['stages']} stages, {report['ends']} ends, {report['states']} reachable states")
+        print(f"{counted(report['stages'], 'stage')}, {counted(report['ends'], 'end')}, {counted(report['states'], 'reachable state')}")
         for competency, maximum in report["max"].items():
             print(f"  max {competency}: {maximum}")
         print(f"max_total: {report['max_total']}")
@@ -143,10 +144,11 @@ def _analyze_team(checked: Checked, *, as_json: bool) -> int:
     if as_json:
         print_json(report)
         return EXIT_OK
-    print(f"team case {report['team_case']} v{report['version']}: {len(report['roles'])} roles, {report['states']:,} joint states")
+    roles, states = counted(len(report["roles"]), "role"), counted(report["states"], "joint state")
+    print(f"team case {report['team_case']} v{report['version']}: {roles}, {states}")
     for role_id, role in report["roles"].items():
         maxima = ", ".join(f"{c} {m}" for c, m in role["max"].items())
-        print(f"  {role_id}: {role['stages']} stages, max_total {role['max_total']} ({maxima})")
+        print(f"  {role_id}: {counted(role['stages'], 'stage')}, max_total {role['max_total']} ({maxima})")
         print(f"    best route: {' -> '.join(role['best_route'])}")
         print(f"    best choices: {','.join(map(str, role['best_choices']))}")
     print(f"team max_total: {report['max_total']}")

@@ -13,6 +13,8 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
+from tipcase.messages import one_or_many
+
 CODES: dict[str, str] = {
     "E001": "not readable as YAML (syntax), or not UTF-8",
     "E002": "schema: a missing required key, an unknown key, a wrong type or a bad id",
@@ -261,7 +263,8 @@ class Findings:
 
 def unlisted(path: str, pos: Pos, code: str, count: int) -> Finding:
     """The line that stands for ``count`` findings of ``code`` in ``path``, from ``pos`` on, that are not listed."""
-    message = f"{count:,} more {code} finding(s) from here on are not listed (at most {MAX_LISTED} of a code are, for each file)"
+    more = one_or_many(count, f"more {code} finding from here on is", f"more {code} findings from here on are")
+    message = f"{count:,} {more} not listed (at most {MAX_LISTED} of a code are, for each file)"
     return Finding(path, pos[0], pos[1], code, message, more=count)
 
 

@@ -14,6 +14,7 @@ from tipcase.format.findings import Findings, Location, Pos
 from tipcase.format.model import Choice, Competency, Pathway, Scenario
 from tipcase.format.provisions import Register, describe_unknown, unknown
 from tipcase.format.schema import Text
+from tipcase.messages import one_or_many
 from tipcase.play.engine import Play
 from tipcase.play.state_space import Analysis
 
@@ -193,7 +194,8 @@ def check_routes(scenario: Scenario, pathway: Pathway | None, analysis: Analysis
         play.replay(analysis.best_choices)
         broken = [v.rule.id for v in play.violations()]
         if broken:
-            message = f"the best route breaks pathway rule(s) {', '.join(broken)}: replaying it will not reach 100%"
+            rules = one_or_many(len(broken), "rule", "rules")
+            message = f"the best route breaks pathway {rules} {', '.join(broken)}: replaying it will not reach 100%"
             findings.add("W104", scenario.pathway_pos, message, at=Location(field="pathway"))
 
 

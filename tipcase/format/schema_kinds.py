@@ -17,6 +17,7 @@ from typing_extensions import override
 
 from tipcase.format.findings import Findings, Location, Pos
 from tipcase.format.yaml_source import BOOL, FLOAT, INT, NULL, MappingNode, Node, ScalarNode, SequenceNode, pos, scalar_value
+from tipcase.messages import one_or_many
 
 ID_PATTERN = r"[a-z0-9_][a-z0-9_-]*"
 SCENARIO_ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
@@ -316,7 +317,7 @@ class ListKind(Kind):
         count = len(node.value)
         if count < self.min_items or (self.max_items is not None and count > self.max_items):
             size = str(self.min_items) if self.max_items == self.min_items else f"at least {self.min_items}"
-            return ctx.error(node, f"expected a list of {size} items, found {count}", where=where)
+            return ctx.error(node, f"expected a list of {size} {one_or_many(self.min_items, 'item', 'items')}, found {count}", where=where)
         items = []
         for index, child in enumerate(node.value):
             value = self.item.convert(child, ctx, f"{where}[{index + 1}]")

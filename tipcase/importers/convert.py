@@ -21,7 +21,7 @@ import networkx as nx
 
 from tipcase.importers.story import MAX_PASSAGES as MAX_PASSAGES  # noqa: PLC0414 - h5p and tests take it from here
 from tipcase.importers.story import ImportFailed, Link, Note, Notes, Passage, Story, clean_text, strip_links
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 
 # Passages the story formats treat specially; none of them is a moment of the case.
 SPECIAL_PASSAGES = frozenset(
@@ -226,7 +226,13 @@ class _Converter:
             self.note(
                 passage.pos,
                 Message(
-                    QT_TRANSLATE_NOOP("core", "passage '{name}': {count} control character(s) removed"), name=passage.name, count=removed
+                    one_or_many(
+                        removed,
+                        QT_TRANSLATE_NOOP("core", "passage '{name}': {count} control character removed"),
+                        QT_TRANSLATE_NOOP("core", "passage '{name}': {count} control characters removed"),
+                    ),
+                    name=passage.name,
+                    count=removed,
                 ),
             )
         return cleaned
@@ -240,7 +246,11 @@ class _Converter:
         dropped = [name for name in self.passages if name not in reachable]
         if dropped:
             first = self.passages[dropped[0]].pos
-            template = QT_TRANSLATE_NOOP("core", "{count} passage(s) no link reaches from the start were left out: {names}")
+            template = one_or_many(
+                len(dropped),
+                QT_TRANSLATE_NOOP("core", "{count} passage no link reaches from the start was left out: {names}"),
+                QT_TRANSLATE_NOOP("core", "{count} passages no link reaches from the start were left out: {names}"),
+            )
             self.note(first, Message(template, count=len(dropped), names=_names(dropped)))
         kept = [name for name in self.passages if name in reachable]
         for name in kept:

@@ -33,7 +33,7 @@ from tipcase.importers.h5p_package import MAX_JSON_BYTES, Package, json_document
 from tipcase.importers.h5p_text import plain_text
 from tipcase.importers.json_reading import JsonDocument
 from tipcase.importers.story import ImportFailed, Note, Notes, clean_text
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 
 __all__ = ["H5PImport", "h5p_to_scenario", "looks_like_h5p", "plain_text"]
 
@@ -257,7 +257,11 @@ class _Converter:
         dropped = [index for index in edges if index not in reachable]
         if dropped:
             listed = ", ".join(f"content[{index}]" for index in dropped[:8]) + (f" and {len(dropped) - 8} more" if len(dropped) > 8 else "")
-            template = QT_TRANSLATE_NOOP("core", "{count} item(s) no edge reaches from the start were left out: {items}")
+            template = one_or_many(
+                len(dropped),
+                QT_TRANSLATE_NOOP("core", "{count} item no edge reaches from the start was left out: {items}"),
+                QT_TRANSLATE_NOOP("core", "{count} items no edge reaches from the start were left out: {items}"),
+            )
             self.note(self.content[dropped[0]], Message(template, count=len(dropped), items=listed))
         kept = [index for index in edges if index in reachable]
         component_of = {
@@ -333,7 +337,15 @@ class _Converter:
         if removed:
             self.note(
                 self.content[index],
-                Message(QT_TRANSLATE_NOOP("core", "content[{index}]: {count} control character(s) removed"), index=index, count=removed),
+                Message(
+                    one_or_many(
+                        removed,
+                        QT_TRANSLATE_NOOP("core", "content[{index}]: {count} control character removed"),
+                        QT_TRANSLATE_NOOP("core", "content[{index}]: {count} control characters removed"),
+                    ),
+                    index=index,
+                    count=removed,
+                ),
             )
         return cleaned
 
@@ -439,7 +451,11 @@ def h5p_to_scenario(source: bytes | Path, path: str, *, lang: str | None = None)
                 1,
                 1,
                 Message(
-                    QT_TRANSLATE_NOOP("core", "{count} unpaired surrogate(s) in strings became U+FFFD"),
+                    one_or_many(
+                        converter.document.replaced_surrogates,
+                        QT_TRANSLATE_NOOP("core", "{count} unpaired surrogate in strings became U+FFFD"),
+                        QT_TRANSLATE_NOOP("core", "{count} unpaired surrogates in strings became U+FFFD"),
+                    ),
                     count=converter.document.replaced_surrogates,
                 ),
             )

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 
 Pos = tuple[int, int]
 
@@ -114,9 +114,16 @@ class Notes(list[Note]):
 
     def listed(self) -> list[Note]:
         """The notes kept, then one for each template with notes left out, in file order (path, line, column)."""
-        template = QT_TRANSLATE_NOOP("core", "{count} more warning(s) like this one are not listed: {example}")
+        one = QT_TRANSLATE_NOOP("core", "{count} more warning like this one is not listed: {example}")
+        many = QT_TRANSLATE_NOOP("core", "{count} more warnings like this one are not listed: {example}")
         summaries = [
-            Note(first.path, first.line, first.col, Message(template, count=f"{count:,}", example=first.message), more=count)
+            Note(
+                first.path,
+                first.line,
+                first.col,
+                Message(one_or_many(count, one, many), count=f"{count:,}", example=first.message),
+                more=count,
+            )
             for first, count in self.unlisted.values()
         ]
         return sorted([*self, *summaries], key=lambda note: (note.path, note.line, note.col))

@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tipcase.messages import one_or_many
 from tipcase.play.scoring import CriticalError
 
 
@@ -223,7 +224,7 @@ def _broken_rule(item: Mapping[str, Any]) -> BrokenRule:
 
 def _step(item: Sequence[Any]) -> tuple[str, str]:
     if len(item) != 2:
-        raise StoredResultError(f"an off_pathway step is [from, to], not {len(item)} item(s)")
+        raise StoredResultError(f"an off_pathway step is [from, to], not {len(item)} {one_or_many(len(item), 'item', 'items')}")
     return str(item[0]), str(item[1])
 
 

@@ -14,7 +14,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, ServiceError, SignInError
 from tipcase.services.passwords import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
@@ -304,8 +304,14 @@ def sign_in(
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         audit.record(session, None, "sign-in failed", username, reason="locked", via=via)
         raise SignInError(
-            QT_TRANSLATE_NOOP(
-                "core", "this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute(s)"
+            one_or_many(
+                minutes,
+                QT_TRANSLATE_NOOP(
+                    "core", "this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute"
+                ),
+                QT_TRANSLATE_NOOP(
+                    "core", "this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minutes"
+                ),
             ),
             max_failed_sign_ins=MAX_FAILED_SIGN_INS,
             minutes=minutes,

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.format.model import Choice
 from tipcase.format.schema import Text
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.play.engine import Decision as PlayDecision
 from tipcase.play.engine import Play, PlayError
 from tipcase.play.ratings import Rating
@@ -133,7 +133,11 @@ def start_attempt(
         ).all()
         if len(used) >= course.max_attempts:
             raise ServiceError(
-                QT_TRANSLATE_NOOP("core", "course {course} allows {count} attempt(s) at {scenario}; all are used"),
+                one_or_many(
+                    course.max_attempts,
+                    QT_TRANSLATE_NOOP("core", "course {course} allows {count} attempt at {scenario}; it is used"),
+                    QT_TRANSLATE_NOOP("core", "course {course} allows {count} attempts at {scenario}; all are used"),
+                ),
                 course=course.code,
                 count=course.max_attempts,
                 scenario=version.scenario_id,

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, counted, one_or_many
 from tipcase.services import audit_keys
 from tipcase.services.attempt_seals import finish_details, missing_key_message
 from tipcase.services.audit_keys import AuditKey, AuditKeyError, Checkpoint
@@ -184,10 +184,18 @@ def _seal(session: Session, last: AuditEntry | None) -> tuple[AuditEntry, AuditK
     finished = list(session.scalars(select(Attempt).where(Attempt.finished_at.is_not(None)).order_by(Attempt.id)))
     if last is None and finished:
         raise AuditTampered(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "the audit log is empty but {count} attempt(s) are finished: it was emptied. "
-                "Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it",
+            one_or_many(
+                len(finished),
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "the audit log is empty but {count} attempt is finished: it was emptied. "
+                    "Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "the audit log is empty but {count} attempts are finished: it was emptied. "
+                    "Run 'tipcase audit verify'; nothing is recorded until an administrator resolves it",
+                ),
             ),
             count=len(finished),
         )
@@ -396,7 +404,8 @@ def verify(session: Session, *, keys: dict[str, AuditKey] | None = None, use_che
             break
     complete = fault is None
     if fault is None and walk.entries and walk.keyed_from is None:
-        fault = (1, f"no entry is keyed: the log's {walk.entries} entries carry only the public hash (not keyed yet, or rewritten)")
+        entries = counted(walk.entries, "entry", "entries")
+        fault = (1, f"no entry is keyed: the log holds {entries}, each with only the public hash (not keyed yet, or rewritten)")
     if fault is None and walk.unverified and walk.unverified[-1][1] == walk.last_seq:
         first, _, ident = walk.unverified[-1]
         fault = (first, f"entries {first}–{walk.last_seq} are keyed with audit key {ident}, which this workstation does not hold")

@@ -29,7 +29,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from tipcase.home_folder import home
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, one_or_many
 from tipcase.services.errors import ServiceError
 
 FORMAT_LINE = "tipcase-audit-key-1"
@@ -107,7 +107,11 @@ def _decode(data: bytes, source: str) -> AuditKey:
         raise AuditKeyError(QT_TRANSLATE_NOOP("core", "{source}: the key is not hexadecimal"), source=source) from None
     if len(secret) != KEY_BYTES:
         raise AuditKeyError(
-            QT_TRANSLATE_NOOP("core", "{source}: the key has {count} bytes, not {key_bytes}"),
+            one_or_many(
+                len(secret),
+                QT_TRANSLATE_NOOP("core", "{source}: the key has {count} byte, not {key_bytes}"),
+                QT_TRANSLATE_NOOP("core", "{source}: the key has {count} bytes, not {key_bytes}"),
+            ),
             source=source,
             count=len(secret),
             key_bytes=KEY_BYTES,

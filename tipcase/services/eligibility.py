@@ -15,7 +15,7 @@ import enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.services.courses import CourseProgress, course_progress
 from tipcase.store.models import Certificate, Course, User
 
@@ -86,7 +86,11 @@ class Eligibility:
                     asks=self.pass_mean,
                 )
             return Message(
-                QT_TRANSLATE_NOOP("core", "{username} has not completed course {course}: {passed} of {total} cases passed"),
+                one_or_many(
+                    self.total,
+                    QT_TRANSLATE_NOOP("core", "{username} has not completed course {course}: {passed} of {total} case passed"),
+                    QT_TRANSLATE_NOOP("core", "{username} has not completed course {course}: {passed} of {total} cases passed"),
+                ),
                 username=username,
                 course=course_code,
                 passed=self.passed,

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tipcase.certificates.signing import SigningKeyError, TrustedKeys, trusted_keys
+from tipcase.messages import one_or_many
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit, audit_keys
 from tipcase.services.accounts_check import membership_problems, role_problems
@@ -144,7 +145,12 @@ def check_records(session: Session, *, keys: dict[str, AuditKey] | None = None, 
     report.problems += [Problem(subject, message) for subject, message in [*roles, *membership_problems(session)]]
     _notes(report, unheld)
     if unnamed:
-        report.notes.append(f"{unnamed} account(s) made before their roles were audited: their roles are not compared")
+        accounts = one_or_many(
+            unnamed,
+            "account made before its roles were audited: its roles are",
+            "accounts made before their roles were audited: their roles are",
+        )
+        report.notes.append(f"{unnamed:,} {accounts} not compared")
     return report
 
 
@@ -348,6 +354,7 @@ def _notes(report: RecordsReport, unheld_decisions: int) -> None:
             f"entries {first}–{last} are keyed with audit key {ident}, not held here: their links are checked, their content is not"
         )
     if unheld_decisions:
-        report.notes.append(f"{unheld_decisions} decision(s) are sealed with a key not held here: not checked")
+        sealed = one_or_many(unheld_decisions, "decision is", "decisions are")
+        report.notes.append(f"{unheld_decisions:,} {sealed} sealed with a key not held here: not checked")
     if chain.checkpoint is None:
         report.notes.append("this workstation had no checkpoint of this database: deleting the newest entries cannot be ruled out here")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tipcase.home_folder import claim_private
+from tipcase.messages import counted
 from tipcase.services import analytics
 from tipcase.services.analytics import ScenarioAnalytics, _tables
 from tipcase.spreadsheets import SafeCsvWriter, append_row
@@ -55,7 +56,7 @@ def write_xlsx(reports: Sequence[ScenarioAnalytics], path: str | Path) -> None:
     overview = book.active
     assert overview is not None
     overview.title = "Course"
-    title = f"{reports[0].cohort} · {reports[0].course}: {len(reports)} scenarios" if reports else "no scenarios"
+    title = f"{reports[0].cohort} · {reports[0].course}: {counted(len(reports), 'scenario')}" if reports else "no scenarios"
     append_row(overview, [title], bold=True, size=13)
     for number, row in enumerate(_overview(reports)):
         append_row(overview, row, bold=number == 0)

@@ -19,6 +19,7 @@ from tipcase.format.loader import register_for
 from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.model_checks import check_references, check_scenario
+from tipcase.messages import one_or_many
 from tipcase.team.compiled import compile_team
 from tipcase.team.joint import JointAnalysis, analyze_team
 from tipcase.team.joint_space import MAX_JOINT_STATES, MAX_QUEUE
@@ -354,9 +355,9 @@ def _check_best_route(team: TeamCase, pathway: Pathway | None, analysis: JointAn
     incomplete = sorted({delivery.handover for delivery in play.deliveries if not delivery.complete})
     parts = []
     if broken:
-        parts.append(f"breaks pathway rule(s) {', '.join(broken)}")
+        parts.append(f"breaks pathway {one_or_many(len(broken), 'rule', 'rules')} {', '.join(broken)}")
     if incomplete:
-        parts.append(f"sends hand-over(s) {', '.join(incomplete)} incomplete")
+        parts.append(f"sends {one_or_many(len(incomplete), 'hand-over', 'hand-overs')} {', '.join(incomplete)} incomplete")
     if parts:
         message = f"the best joint route {' and '.join(parts)}: replaying it will not reach 100%"
         findings.add("W104", team.pathway_pos if team.pathway is not None else team.pos, message, at=Location(field="pathway"))

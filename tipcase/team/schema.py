@@ -66,7 +66,9 @@ TEAM_CHOICE = ObjKind(
     "A decision a role can take at a stage; it may send hand-overs to other roles.",
     {
         **CHOICE.fields,
-        "send": Field(IdOrListKind("hand-over id"), "Hand-over(s) this choice sends (an id or a list), after its set, add and hours."),
+        "send": Field(
+            IdOrListKind("hand-over id"), "The hand-overs this choice sends (an id or a list of them), after its set, add and hours."
+        ),
     },
 )
 
@@ -135,7 +137,7 @@ INJECT = ObjKind(
     "An event fed to one role, several or all: at a time on the role's clock, when a condition holds, or by hand.",
     {
         "id": Field(ID, "Inject id.", True),
-        "to": Field(TargetKind(), "Receiving role(s): a role id, a list, or `all`.", True),
+        "to": Field(TargetKind(), "The receiving roles: a role id, a list of them, or `all`.", True),
         "at": Field(INJECT_TIME, "Fires when the receiving role's own clock reaches this time."),
         "when": Field(StrKind(), "Fires when this condition over the receiving role's own variables holds."),
         "manual": Field(BoolKind(), "true: fires only when the trainer fires it."),

@@ -77,8 +77,10 @@ class PlayFromHereDialog(QDialog):
     def _show_note(self) -> None:
         if self.reached:
             self.note.setText(
-                self.tr("Reached by the shortest route from the start ({n} choices), so the variables and score are a trainee's.").format(
-                    n=self._from
+                self.tr(
+                    "Reached by the shortest route from the start (%n choice(s)), so the variables and score are a trainee's.",
+                    "",
+                    self._from,
                 )
             )
         else:

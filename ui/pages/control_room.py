@@ -300,8 +300,10 @@ class ControlRoomPage(QWidget):
         status = room.session.status
         self.heading.setText(f"<h2>{html.escape(room.session.name)} — {html.escape(text(room.session.title))}</h2>")
         self.status_label.setText(
-            self.tr("Status: {status} · {roles} roles · {events} events").format(
-                status=status_text(status), roles=len(room.roles), events=room.last_seq
+            self.tr("Status: {status} · {roles} · {events}").format(
+                status=status_text(status),
+                roles=self.tr("%n role(s)", "", len(room.roles)),
+                events=self.tr("%n event(s)", "", room.last_seq),
             )
         )
         self.start_button.setEnabled(status == "draft")

@@ -173,7 +173,13 @@ class DebriefPage(QWidget):
         parts = []
         for title, f in zip(titles, figures, strict=True):
             if f.earned_percent != f.percent:
-                figure = self.tr("earned {earned} %, counted {counted} % (lost {lost} points)").format(
+                whole = float(f.lost).is_integer()  # "lost 1 point", "lost 2 points"; a fraction of a point: "lost 1,5 points"
+                template = (
+                    self.tr("earned {earned} %, counted {counted} % (lost %n point(s))", "", int(f.lost))
+                    if whole
+                    else self.tr("earned {earned} %, counted {counted} % (lost {lost} points)")
+                )
+                figure = template.format(
                     earned=f"<b>{number_text(f.earned_percent)}</b>", counted=number_text(f.percent), lost=number_text(f.lost)
                 )
             else:

@@ -80,7 +80,9 @@ class NewSessionDialog(QDialog):
         for row in cases:
             roles = len(row.roles)
             self.case.addItem(
-                self.tr("{title} (v{version}, {roles} roles)").format(title=self.context.text(row.title), version=row.version, roles=roles),
+                self.tr("{title} (v{version}, {roles})").format(
+                    title=self.context.text(row.title), version=row.version, roles=self.tr("%n role(s)", "", roles)
+                ),
                 row.version_id,
             )
         if select is not None:
