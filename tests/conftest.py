@@ -157,3 +157,12 @@ def _questions_never_wait(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_folder_remembered(request: pytest.FixtureRequest) -> None:
+    """Open, save and print dialogs start where the test's own context remembers, never where an earlier test saved."""
+    if request.node.get_closest_marker("gui") is not None:
+        from ui import file_dialogs
+
+        file_dialogs.use_settings(None)

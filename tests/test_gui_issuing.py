@@ -216,8 +216,9 @@ def test_every_register_button_works(qtbot, tmp_path: Path, monkeypatch: pytest.
                 dialog.close()
         page.table.selectRow(0)
     assert warnings == []
-    assert (tmp_path / "certificates.pdf").exists()
-    assert (tmp_path / "certificates.zip").exists()
-    assert (tmp_path / "register.xlsx").exists()
+    serial = page.model.entry(0).serial  # type: ignore[union-attr]  # the one selected: files named for it
+    assert (tmp_path / f"{serial}.pdf").exists()
+    assert (tmp_path / f"{serial}.zip").exists()
+    assert len(list(tmp_path.glob("register_????-??-??_????-??-??.xlsx"))) == 1  # the register of the period chosen
     assert page.model.entry(0) is not None
     assert page.model.entry(0).status == "revoked"  # type: ignore[union-attr]

@@ -53,12 +53,15 @@ def _remembered() -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
+def remembered_folder(kind: str) -> Path | None:
+    """The folder last used for ``kind`` files when it still exists, else None."""
+    last = _remembered().get(kind)
+    return Path(last) if last and Path(last).is_dir() else None
+
+
 def start_folder(kind: str) -> Path:
     """Where a dialog for ``kind`` files starts: the folder last used for them if it still exists, else Documents."""
-    last = _remembered().get(kind)
-    if last and Path(last).is_dir():
-        return Path(last)
-    return documents_folder()
+    return remembered_folder(kind) or documents_folder()
 
 
 def remember(kind: str, chosen: Path) -> None:

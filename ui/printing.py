@@ -4,14 +4,19 @@ QtPdf renders a page only as a picture, so a printer gets a picture of each page
 resolution up to ``MAX_DPI``: a paper copy, verified by its verification code or QR code, as any
 paper is. "Print to file" gets the signed PDF byte for byte instead of a picture of it (which would
 verify UNREADABLE: no signed text), so the file verifies as genuine. Its default is a file named for
-what is printed in ``print_folder()``, never a ``print.pdf`` that Qt would put in the home folder.
+what is printed (``certificates_file_name``: the serial of one certificate, the course and the day of
+several) in the folder certificates were last saved or printed to, else ``print_folder()``; never a
+``print.pdf`` that Qt would put in the home folder, nor the name of the file printed before.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, QStandardPaths
 from PySide6.QtGui import QPainter, QShowEvent
@@ -20,6 +25,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from tipcase.home_folder import claim_private
+
+from ui import file_dialogs
 
 MAX_DPI = 600  # a page drawn at 600 dpi is about 140 MB of pixels while it prints; finer adds nothing a reader sees
 
@@ -70,8 +77,36 @@ def copy_private(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+CERTIFICATES = "certificates"  # the kind of file (ui.file_dialogs) certificates are saved and printed to
+
+
+def certificates_file_name(entries: Sequence[Any], extension: str, several: str) -> str:
+    """The file name offered for ``entries`` (register rows: ``serial``, ``course`` code, ``issued`` ISO date), with ``extension``.
+
+    One certificate: its serial (``TC-1A2B3C4D-2026-000001.pdf``). Several: their course and the day they
+    were issued (``demo_2026-11-30.pdf``), the first and last day when issued on several
+    (``demo_2026-11-02_2026-11-30.zip``), ``several`` (the word for certificates in the interface language)
+    in place of the course when they are of several courses. A character a file name cannot hold on
+    Windows becomes ``-``.
+    """
+    if len(entries) == 1:
+        name = entries[0].serial
+    else:
+        courses = sorted({entry.course for entry in entries})
+        days = sorted({str(entry.issued)[:10] for entry in entries if entry.issued})
+        when = [days[0], days[-1]] if len(days) > 1 else days
+        name = "_".join([courses[0] if len(courses) == 1 else several, *when])
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", name).strip(" .") + extension
+
+
 def print_folder() -> Path:
-    """Where "Print to file" offers to write: TIPCASE_HOME when set (a demo's or a test's world), else Documents."""
+    """Where "Print to file" offers to write: where certificates were last saved or printed to, else TIPCASE_HOME, else Documents.
+
+    TIPCASE_HOME when set is a demo's or a test's world: its files stay in it.
+    """
+    last = file_dialogs.remembered_folder(CERTIFICATES)
+    if last is not None:
+        return last
     home = os.environ.get("TIPCASE_HOME")
     if home:
         return Path(home)
@@ -82,8 +117,9 @@ def print_folder() -> Path:
 class PrintDialog(QPrintDialog):
     """The system's print dialog, whose "Print to file" offers ``file_name`` in ``print_folder()``.
 
-    (Qt offers ``print.pdf`` in the home folder, or the working folder when it lies inside home.) The native
-    dialogs of Windows and macOS have no such field and ask for a file name themselves.
+    (Qt offers ``print.pdf`` in the home folder, or the working folder when it lies inside home, and then
+    the file printed to before, whatever is printed now.) The native dialogs of Windows and macOS have no
+    such field and ask for a file name themselves. :func:`printed_to` remembers the folder printed to.
     """
 
     def __init__(self, printer: QPrinter, file_name: str, parent: QWidget | None = None) -> None:
@@ -93,5 +129,11 @@ class PrintDialog(QPrintDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         field = self.findChild(QLineEdit, "filename")  # Qt's own dialog (Linux): its output file field
-        if field is not None and not self.printer().outputFileName():
+        if field is not None:
             field.setText(str(self.default_file))
+
+
+def printed_to(printer: QPrinter) -> None:
+    """After a print job: when it went to a file, its folder is where certificates are saved next (``ui.file_dialogs``)."""
+    if prints_to_file(printer):
+        file_dialogs.remember(CERTIFICATES, Path(printer.outputFileName()))

@@ -291,6 +291,10 @@
         <translation>Tersimpan: {path}</translation>
     </message>
     <message>
+        <source>Saved {path}: the signed PDF itself, which verifies as genuine.</source>
+        <translation>{path} disimpan: PDF bertanda tangan itu sendiri, yang terverifikasi asli.</translation>
+    </message>
+    <message>
         <source>The certificate was sent to the printer.</source>
         <translation>Sertifikat telah dikirim ke pencetak.</translation>
     </message>
@@ -3396,6 +3400,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kunci penerbitan {id} telah dibuat</translation>
     </message>
     <message>
+        <source>certificates</source>
+        <comment>a file name: one word, no spaces</comment>
+        <translation>sertifikat</translation>
+    </message>
+    <message>
         <source>No certificate issued.</source>
         <translation>Tidak ada sertifikat yang diterbitkan.</translation>
     </message>
@@ -3452,6 +3461,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Export the register</source>
         <translation>Ekspor daftar sertifikat</translation>
+    </message>
+    <message>
+        <source>register_{start}_{end}.xlsx</source>
+        <comment>a file name: no spaces</comment>
+        <translation>daftar-sertifikat_{start}_{end}.xlsx</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tipcase.services.desktop import CourseRow, HeldCertificate
@@ -119,7 +119,7 @@ class CertificateActions(QWidget):
         if held is None:
             return
         chosen = file_dialogs.save_file(
-            self, "certificates", self.tr("Save the certificate"), f"certificate-{held.serial}.pdf", self.tr("PDF document (*.pdf)")
+            self, "certificates", self.tr("Save the certificate"), f"{held.serial}.pdf", self.tr("PDF document (*.pdf)")
         )
         if chosen is not None:
             name = str(chosen)
@@ -130,20 +130,26 @@ class CertificateActions(QWidget):
         if self.held is None:
             return
         folder = Path(tempfile.mkdtemp(prefix="tipcase-certificate-"))
-        self._write(folder / "certificate.pdf", self._print)
+        self._write(folder / f"{self.held.serial}.pdf", self._print)  # Print to file offers the serial's name
 
     def _print(self, path: Path) -> None:
-        from ui.printing import print_pdf  # noqa: PLC0415 - QtPdf loads when something is printed
+        from ui.printing import PrintDialog, print_pdf, printed_to, prints_to_file  # noqa: PLC0415 - QtPdf loads when something is printed
 
         try:
             if self.printer is None:  # certificates are A4 landscape (tipcase.certificates.pdf); the chosen printer is kept
                 self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
                 self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
                 self.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-            dialog = QPrintDialog(self.printer, self)
+            dialog = PrintDialog(self.printer, path.name, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 print_pdf(path, self.printer)
-                self.context.signals.status_message.emit(self.tr("The certificate was sent to the printer."))
+                printed_to(self.printer)
+                if prints_to_file(self.printer):
+                    said = self.tr("Saved {path}: the signed PDF itself, which verifies as genuine.")
+                    said = said.format(path=self.printer.outputFileName())
+                else:
+                    said = self.tr("The certificate was sent to the printer.")
+                self.context.signals.status_message.emit(said)
         except OSError as error:
             self.window().show_error(error)  # type: ignore[attr-defined]
         finally:

@@ -228,11 +228,21 @@ class RegisterPage(QWidget):
 
         self._run(create_issuing_key, done)
 
-    def selected_serials(self) -> list[str]:
+    def selected_entries(self) -> list[Any]:
+        """The selected certificates not revoked (all those listed when none is selected), by serial."""
         rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
         chosen = rows or {self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())}
-        serials = [entry.serial for row in chosen if (entry := self.model.entry(row)) is not None and entry.status != "revoked"]
-        return sorted(serials)
+        entries = [entry for row in chosen if (entry := self.model.entry(row)) is not None and entry.status != "revoked"]
+        return sorted(entries, key=lambda entry: entry.serial)
+
+    def selected_serials(self) -> list[str]:
+        return [entry.serial for entry in self.selected_entries()]
+
+    def file_name(self, entries: list[Any], extension: str) -> str:
+        """What a file of ``entries`` is offered as: the serial of one, the course and the day of several (``ui.printing``)."""
+        from ui.printing import certificates_file_name  # noqa: PLC0415 - QtPrintSupport loads when something is saved
+
+        return certificates_file_name(entries, extension, self.tr("certificates", "a file name: one word, no spaces"))
 
     # -- issuing ---------------------------------------------------------------------------------
     def issue_for_cohort(self) -> None:
@@ -382,30 +392,28 @@ class RegisterPage(QWidget):
         self.last_progress = progress
 
     def save_selected(self, *, as_zip: bool) -> None:
-        serials = self.selected_serials()
-        if not serials:
+        entries = self.selected_entries()
+        if not entries:
             return
         kind = self.tr("ZIP archive (*.zip)") if as_zip else self.tr("PDF document (*.pdf)")
-        chosen = file_dialogs.save_file(
-            self, "certificates", self.tr("Save certificates"), "certificates.zip" if as_zip else "certificates.pdf", kind
-        )
+        offered = self.file_name(entries, ".zip" if as_zip else ".pdf")
+        chosen = file_dialogs.save_file(self, "certificates", self.tr("Save certificates"), offered, kind)
         if chosen is not None:
-            self.write(serials, chosen, as_zip=as_zip, then=self._saved)
+            self.write([entry.serial for entry in entries], chosen, as_zip=as_zip, then=self._saved)
 
     def preview_selected(self) -> None:
         """Show the selected certificate exactly as it prints (the same PDF, rendered by QtPdf), with Print and Close."""
-        self._open_print_window(self.selected_serials()[:1])
+        self._open_print_window(self.selected_entries()[:1])
 
     def print_selected(self) -> None:
         """The selected certificates (all but the revoked when none is selected) in the print window: Print…, Save the PDF…."""
-        self._open_print_window(self.selected_serials())
+        self._open_print_window(self.selected_entries())
 
-    def _open_print_window(self, serials: list[str]) -> None:
-        if not serials:
+    def _open_print_window(self, entries: list[Any]) -> None:
+        if not entries:
             return
-        file_name = f"{serials[0]}.pdf" if len(serials) == 1 else "certificates.pdf"
-        folder = Path(tempfile.mkdtemp(prefix="tipcase-print-"))
-        self.write(serials, folder / file_name, as_zip=False, then=lambda path: self._show_print_window(path, len(serials)))
+        target = Path(tempfile.mkdtemp(prefix="tipcase-print-")) / self.file_name(entries, ".pdf")  # as Save and Print to file offer it
+        self.write([entry.serial for entry in entries], target, as_zip=False, then=lambda path: self._show_print_window(path, len(entries)))
 
     def _show_print_window(self, path: Path, count: int) -> None:
         from ui.pages.certificate_print import CertificatePrintWindow  # noqa: PLC0415 - QtPdf loads when something is shown
@@ -424,7 +432,7 @@ class RegisterPage(QWidget):
         outlives the dialog that points at it (a printer local to this method was freed before the dialog
         that still referred to it).
         """
-        from ui.printing import PrintDialog, print_pdf, prints_to_file  # noqa: PLC0415 - QtPdf loads when something is printed
+        from ui.printing import PrintDialog, print_pdf, printed_to, prints_to_file  # noqa: PLC0415 - QtPdf loads when something is printed
 
         if self.printer is None:  # certificates are A4 landscape (tipcase.certificates.pdf)
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -440,6 +448,7 @@ class RegisterPage(QWidget):
         except OSError as error:
             self._failed(error)
             return
+        printed_to(self.printer)
         if prints_to_file(self.printer):
             said = self.tr("Saved {path}: the signed PDF itself, which verifies as genuine.").format(path=self.printer.outputFileName())
         else:
@@ -454,11 +463,12 @@ class RegisterPage(QWidget):
     def export_period(self, start: dt.date, end: dt.date) -> None:
         from tipcase.services.registrar_desktop import export_register  # noqa: PLC0415
 
+        days = {"start": start.isoformat(), "end": end.isoformat()}  # not shown: a file name, ISO 8601 so files sort by date
         chosen = file_dialogs.save_file(
             self,
             "report",
             self.tr("Export the register"),
-            "register.xlsx",
+            self.tr("register_{start}_{end}.xlsx", "a file name: no spaces").format(**days),
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)"),
         )
         if chosen is None:
