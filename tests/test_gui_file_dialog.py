@@ -83,3 +83,68 @@ def test_qts_file_dialog_shows_whole_names_kinds_and_dates(qtbot, tmp_path: Path
         if not header.isSectionHidden(column):
             assert header.sectionSize(column) >= view.sizeHintForColumn(column), column
     assert header.sectionSize(0) >= 300  # the name takes the rest
+
+
+def print_dialog_words(qtbot, folder: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """What Qt's own print dialog says, its options shown, by widget (labels, buttons, boxes and their items)."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QComboBox, QGroupBox
+
+    from ui.printing import PrintDialog
+
+    printer = QPrinter()
+    dialog = PrintDialog(printer, "TC-1A2B3C4D-2026-000001.pdf")
+    dialog.printer_kept = printer  # type: ignore[attr-defined]  # the dialog points at it: it lives as long as the dialog
+    qtbot.addWidget(dialog)
+    dialog.show()
+    options = next(b for b in dialog.findChildren(QAbstractButton) if "&O" in b.text())
+    options.click()  # the options: copies, range, colour, duplex
+    QApplication.processEvents()
+    found = {}
+    for number, widget in enumerate(dialog.findChildren(QWidget)):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            found[f"{widget.objectName()} {number}"] = widget.text()
+        elif isinstance(widget, QGroupBox):
+            found[f"{widget.objectName()} {number}"] = widget.title()
+        elif isinstance(widget, QComboBox):
+            for item in range(widget.count()):
+                found[f"{widget.objectName()} {number} {item}"] = widget.itemText(item)
+    dialog.close()
+    return found
+
+
+def test_qts_print_dialog_speaks_indonesian_and_shows_the_whole_file_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Print to file is where a certificate is saved from the print dialog: its words and its path read whole."""
+    context = make_context(tmp_path, f"sqlite:///{tmp_path / 'x.sqlite3'}", "en")
+    try:
+        english = print_dialog_words(qtbot, tmp_path)
+        context.set_language("id")
+        indonesian = print_dialog_words(qtbot, tmp_path)
+    finally:
+        context.set_language("en")
+    assert "&Cetak" in indonesian.values()
+    assert "Cetak ke berkas (PDF)" in indonesian.values()
+    same = {"", "...", "1", "Batal", "Cancel"}  # a number, and Qt's Cancel (translated by its button box)
+    untranslated = {key: text for key, text in indonesian.items() if text == english.get(key) and text not in same}
+    assert untranslated == {}
+
+
+def test_print_to_file_shows_the_whole_path(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.printing import PrintDialog
+
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "a folder with a rather long name for a workstation's certificates"))
+    printer = QPrinter()
+    dialog = PrintDialog(printer, "TC-1A2B3C4D-2026-000001.pdf")
+    dialog.printer_kept = printer  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.findChild(QLineEdit, "filename")
+    assert field is not None
+    assert field.text().endswith("TC-1A2B3C4D-2026-000001.pdf")
+    assert field.fontMetrics().horizontalAdvance(field.text()) <= field.width()
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())

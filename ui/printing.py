@@ -131,6 +131,20 @@ class PrintDialog(QPrintDialog):
         field = self.findChild(QLineEdit, "filename")  # Qt's own dialog (Linux): its output file field
         if field is not None:
             field.setText(str(self.default_file))
+            self._widen_for(field)
+
+    def _widen_for(self, field: QLineEdit) -> None:
+        """Widen the dialog (within its screen) until ``field`` shows its whole path: Qt's cut it to its last 25 characters."""
+        wanted = field.fontMetrics().horizontalAdvance(field.text()) + 24  # the frame and the text margins
+        if wanted > field.width():
+            area = self.screen().availableGeometry()
+            before = self.width()
+            self.resize(min(area.width() - 40, before + wanted - field.width()), self.height())
+            frame = self.frameGeometry()  # as much wider on each side, and whole on the screen
+            frame.moveLeft(max(area.left(), min(frame.left() - (self.width() - before) // 2, area.right() - frame.width())))
+            frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - frame.height())))
+            self.move(frame.topLeft())
+            field.setCursorPosition(0)  # the folder first, the name after it
 
 
 def printed_to(printer: QPrinter) -> None:
