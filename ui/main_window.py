@@ -294,15 +294,11 @@ class MainWindow(QMainWindow):
         self.sign_in_page.show_error(message)
 
     def sign_out(self) -> None:
-        if self._editor is not None:
-            if not self._editor.confirm_discard():
-                return  # the trainer chose to stay and save first
-            self._editor.reset()
+        if self._editor is not None and not self._editor.confirm_discard():
+            return  # the trainer chose to stay and save first
         self.context.account = None
-        for index in range(self.stack.count()):  # every page forgets what it showed: the next person starts afresh
-            forget = getattr(self.stack.widget(index), "clear", None)
-            if forget is not None:
-                forget()
+        for page in [self.stack.widget(index) for index in range(self.stack.count())]:  # the next person starts afresh:
+            getattr(page, "clear", lambda: None)()  # every page forgets what it showed (the editor is emptied)
         self._show_user()
         self._update_actions()
         self.context.signals.signed_out.emit()

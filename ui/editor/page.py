@@ -395,6 +395,8 @@ class EditorPage(QWidget):
         if self.edits.play_from_here is not None:
             self.edits.play_from_here.close()
 
+    clear = reset  # what every page does at sign-out (MainWindow.sign_out)
+
     def shut_down(self) -> None:
         """The window closes: end the checker process (its work is not needed any more)."""
         self.checking.close()
