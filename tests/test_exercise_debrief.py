@@ -123,7 +123,11 @@ def test_the_debrief_of_a_stored_session_says_when_and_who(db: Database, tmp_pat
         decisions = [m for lane in debrief.lanes for m in lane.moments if m.kind == "decision"]
         assert {m.user for m in decisions} == {"inspector", "investigator", "case-worker"}
         assert all(m.at is not None for lane in debrief.lanes for m in lane.moments)
-        # a trainee who took part may read it; an outsider may not; a language the case lacks is one clear error
+        # a trainee who took part reads it once the session has ended (not during play: the ratings are the debrief's);
+        # an outsider never; a language the case lacks is one clear error
+        with pytest.raises(PermissionDenied, match="once the trainer ends the session"):
+            exercise_debrief.debrief(session, accounts.get_user(session, "case-worker"), exercise)
+        exercises.end(session, trainer, exercise)
         exercise_debrief.debrief(session, accounts.get_user(session, "case-worker"), exercise)
         outsider = accounts.create_user(session, accounts.NewUser("outsider", "Outsider", Role.TRAINEE), "password-outsider-1")
         with pytest.raises(PermissionDenied):

@@ -70,11 +70,13 @@ def test_the_joint_debrief_of_a_team_that_passed(qtbot, tmp_path: Path, url: str
         (2, 1, 7, 7, True),
     ]
     assert [(m.lane, m.clock, m.shape) for m in page.timeline.marks] == [(1, 7, "diamond")]  # the threat, at 4 h: fired on arrival
-    assert page.decisions.topLevelItemCount() == 6
+    # every decision under its role (the role's title and who plays it heading its rows)
+    assert page.decisions.topLevelItemCount() == 3
+    assert [page.decisions.topLevelItem(i).childCount() for i in range(3)] == [1, 3, 2]
     page.timeline.decision_clicked.emit(4)
     item = page.decisions.currentItem()
-    assert [item.text(column) for column in range(5)] == [
-        "Case worker",
+    assert item.parent().text(0) == "Case worker — Trainee case-worker"
+    assert [item.text(column) for column in range(4)] == [
         "3 h",
         "Trainee case-worker",
         "✓ Good practice",

@@ -148,7 +148,7 @@ def run(app: QApplication, language: str, out: Path) -> None:
 
     trainer.exercises.show_control_room(SESSION)
     room = trainer.exercises.control_room()
-    room.tools.setCurrentIndex(1)
+    room.tools.setCurrentWidget(room.inject_panel)
     ids_ = [inject.id for inject in room.room.team.injects]
     room.injects.selectRow(ids_.index("company-lawyer"))
     room.inject_panel.fire_to.setCurrentIndex(room.inject_panel.fire_to.findData("investigator"))

@@ -1723,6 +1723,17 @@
     </message>
 </context>
 <context>
+    <name>ExerciseFlow</name>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Pilih sesi terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Who did what and when, each decision rated, and the after-action report</source>
+        <translation>Siapa melakukan apa dan kapan, penilaian setiap keputusan, dan laporan evaluasi pasca-latihan</translation>
+    </message>
+</context>
+<context>
     <name>ExercisesPage</name>
     <message>
         <source>Team exercises</source>
@@ -2696,6 +2707,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Jejak Anda</translation>
     </message>
     <message>
+        <source>Where the roles have been</source>
+        <translation>Jejak para peran</translation>
+    </message>
+    <message>
         <source>Best route</source>
         <translation>Rute terbaik</translation>
     </message>
@@ -2722,6 +2737,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>You are here</source>
         <translation>Anda di sini</translation>
+    </message>
+    <message>
+        <source>A role is here (named under the step)</source>
+        <translation>Ada peran di sini (namanya di bawah langkah)</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3952,10 +3971,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>The objectives, strengths and areas to improve, per role and for the team, as a PDF</source>
         <translation>Tujuan latihan, kekuatan dan hal yang perlu diperbaiki, per peran dan untuk tim, sebagai PDF</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Peran</translation>
     </message>
     <message>
         <source>Clock</source>
@@ -6227,6 +6242,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{count} more warnings like this one are not listed: {example}</source>
         <translation>{count} peringatan lagi yang serupa tidak dicantumkan: {example}</translation>
+    </message>
+    <message>
+        <source>The joint debrief opens once the session has started: nothing has been played yet.</source>
+        <translation>Evaluasi bersama terbuka setelah sesi dimulai: belum ada yang dimainkan.</translation>
+    </message>
+    <message>
+        <source>The joint debrief opens to the trainees once the trainer ends the session.</source>
+        <translation>Evaluasi bersama terbuka bagi peserta setelah pelatih mengakhiri sesi.</translation>
     </message>
 </context>
 </TS>

@@ -24,8 +24,9 @@ from tipcase.format.model import Pathway
 from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import exercises
+from tipcase.services.debrief_access import debrief_closed, follows_from_the_start
 from tipcase.services.desktop import _user
-from tipcase.services.errors import ServiceError
+from tipcase.services.errors import PermissionDenied, ServiceError
 from tipcase.services.exercise_desk import RoleState, SessionRow, _players, _row, _state
 from tipcase.services.exercise_log import keep_play, take_play
 from tipcase.services.exercises import _may_read
@@ -57,10 +58,14 @@ def _stamps(events: list[TeamEvent], rows: list[ExerciseEvent], names: dict[int,
 def debrief(session: Session, actor: User, exercise: ExerciseSession, *, language: str | None = None) -> JointDebrief:
     """The session's joint debrief in ``language`` (default: the session's).
 
-    Raises PermissionDenied for someone who neither directs, reads all attempts nor takes part, and
-    ServiceError for a language the team case is not written in.
+    Raises PermissionDenied for someone who neither directs, reads all attempts nor takes part, or for whom
+    the debrief is not open yet (``tipcase.services.debrief_access``: a trainee's before the session ends;
+    a director may still read a draft's, empty), and ServiceError for a language the team case is not written in.
     """
     _may_read(session, actor, exercise)
+    closed = debrief_closed(exercise.status, role=actor.role)
+    if closed is not None and (exercise.status != "draft" or not follows_from_the_start(actor.role)):  # a director's draft: empty
+        raise PermissionDenied.carrying(closed)
     play, seq = take_play(session, exercise)
     try:
         if language is not None and language not in play.team.languages:

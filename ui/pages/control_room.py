@@ -1,11 +1,12 @@
 """The trainer's exercise control room: one session directed live.
 
 At the top the session, its team case and status, and the controls: Start, Pause, Resume, End, and the
-joint debrief once it has ended. On the left every role: who plays it, where it stands, what it waits
-for, its case clock, decisions and inbox; under it the trainees to assign (several may share a role),
-the master events list of injects to fire by hand (with what is expected and the controllers' note),
-and an ad-hoc message to a role or all. On the right the referral pathway with every role on it, and
-the master log of everything that happened, growing as it happens.
+joint debrief (``show_debrief_button``'s rule). Under them, across the page, every role: who plays it,
+where it stands, what it waits for, its case clock, decisions and inbox, each cell whole (the place
+wraps). Below on the left, in tabs: the trainees to assign (several may share a role); the master
+events list of injects to fire by hand (with what is expected and the controllers' note); an ad-hoc
+message to a role or all; under them the master log of everything that happened, growing as it
+happens. On the right the referral pathway with every role on it, the whole pathway in sight when it opens.
 
 Everything is read and written through ``tipcase.services.exercise_desk`` on the task runner (never on
 the UI thread); the services enforce who may do what. The page follows the records through the app's
@@ -40,7 +41,9 @@ from ui.context import ApplicationContext
 from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, role_status, role_title, status_text, track_title
 from ui.notifier import Follower
 from ui.pages.control_room_injects import InjectPanel
+from ui.pages.exercise_flow import show_debrief_button
 from ui.widgets.team_map import RoleMark, TeamMap
+from ui.widgets.wrapping import wrap_column
 from ui.wording import sentence
 
 TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments")
@@ -88,14 +91,14 @@ class ControlRoomPage(QWidget):
         self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roles.verticalHeader().setVisible(False)
-        # one line a role, elided (the whole text in its tooltip): five roles with long titles stay in sight
+        # across the page, every cell whole: the columns as wide as their contents, where a role stands (a
+        # hand-over's title can be long) the rest of the width, wrapped; the table as tall as its roles
         self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.roles.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.roles.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.roles.setWordWrap(False)
-        self.roles.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.roles.verticalHeader().setDefaultSectionSize(self.roles.fontMetrics().height() + 8)
+        self.roles_wrap = wrap_column(self.roles, 2)
+        self.roles.horizontalHeader().sectionResized.connect(lambda *_: self._fit_roles_height())
+        self.roles.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.roles.itemSelectionChanged.connect(self._role_selected)
 
         # assigning trainees
@@ -146,16 +149,7 @@ class ControlRoomPage(QWidget):
         message_layout.addLayout(to_row)
         message_layout.addStretch(1)
 
-        self.tools = QTabWidget()
-        self.tools.addTab(assigning, "")
-        self.tools.addTab(self.inject_panel, "")
-        self.tools.addTab(messaging, "")
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.roles)
-        left.addWidget(self.tools)
-        left.setSizes([190, 430])
-
-        self.map = TeamMap()
+        self.map = TeamMap(observer=True)  # every role on it, the whole pathway in sight
         self.log = ExerciseLogModel()
         self.log_view = QTableView()
         self.log_view.setModel(self.log)
@@ -163,11 +157,12 @@ class ControlRoomPage(QWidget):
         self.log_view.setTabKeyNavigation(False)  # Tab leaves the log (no trap)
         self.log_view.verticalHeader().setVisible(False)
         self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.log_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # a long role title is elided
-        self.log_view.horizontalHeader().setStretchLastSection(True)
-        self.log_view.setColumnWidth(2, 170)
-        self.log_view.setWordWrap(False)
-        self.log_view.verticalHeader().setDefaultSectionSize(self.log_view.fontMetrics().height() + 6)
+        self.log_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # a long role title wraps
+        self.log_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # what happened: the rest, wrapped
+        self.log_view.setColumnWidth(2, 150)
+        wrap_column(self.log_view, 2)
+        wrap_column(self.log_view, 4)
+        self.log_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # each entry whole
         self.log_label = QLabel()
         self.log_label.setBuddy(self.log_view)
         log_box = QWidget()
@@ -175,17 +170,24 @@ class ControlRoomPage(QWidget):
         log_layout.setContentsMargins(0, 0, 0, 0)
         log_layout.addWidget(self.log_label)
         log_layout.addWidget(self.log_view)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.map)
-        right.addWidget(log_box)
-        right.setSizes([400, 240])
+        self.tools = QTabWidget()
+        self.tools.addTab(assigning, "")
+        self.tools.addTab(self.inject_panel, "")
+        self.tools.addTab(messaging, "")
+        left = QSplitter(Qt.Orientation.Vertical)  # the tools over the master log, which is always in sight
+        left.addWidget(self.tools)
+        left.addWidget(log_box)
+        left.setSizes([300, 220])
 
         self.body = QSplitter()
         self.body.addWidget(left)
-        self.body.addWidget(right)
-        self.body.setSizes([640, 700])
+        self.body.addWidget(self.map)
+        self.body.setStretchFactor(0, 4)
+        self.body.setStretchFactor(1, 5)
+        self.body.setSizes([600, 750])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.roles)
         layout.addWidget(self.body, 1)
 
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
@@ -207,6 +209,7 @@ class ControlRoomPage(QWidget):
         self.tools.setTabText(0, self.tr("&Trainees"))
         self.tools.setTabText(1, self.tr("&Injects"))
         self.tools.setTabText(2, self.tr("&Message"))
+        self.log_label.setText(self.tr("Master &log"))
         self.person_label.setText(self.tr("Trai&nee:"))  # Alt+T is the Trainees tab
         self.assign_button.setText(self.tr("&Assign to the role"))
         self.unassign_button.setText(self.tr("&Remove from the role"))
@@ -214,7 +217,6 @@ class ControlRoomPage(QWidget):
         self.message_to_label.setText(self.tr("T&o:"))
         self.send_button.setText(self.tr("Se&nd"))
         self.map.view.setAccessibleName(self.tr("The roles on the referral pathway"))  # the view takes the focus
-        self.log_label.setText(self.tr("Master &log"))
         self.log_view.setAccessibleName(self.tr("Master log"))
         self.show_room()
 
@@ -310,7 +312,7 @@ class ControlRoomPage(QWidget):
         self.pause_button.setEnabled(status == "running")
         self.resume_button.setEnabled(status == "paused")
         self.end_button.setEnabled(status in ("running", "paused"))
-        self.debrief_button.setEnabled(status != "draft")
+        show_debrief_button(self.debrief_button, self.context, status)
         self._show_roles(room, text, language)
         self._show_assigning(room)
         self.inject_panel.show_room(room)
@@ -353,8 +355,14 @@ class ControlRoomPage(QWidget):
         self.roles.blockSignals(True)
         self.roles.selectRow(ids.index(selected) if selected in ids else 0)
         self.roles.blockSignals(False)
-        for column, widest in ((0, 170), (1, 130)):  # the role and its trainees: as wide as they need, within reason
-            self.roles.setColumnWidth(column, min(self.roles.sizeHintForColumn(column), widest))
+        self.roles.resizeRowsToContents()
+        self._fit_roles_height()
+
+    def _fit_roles_height(self) -> None:
+        """The roles table as tall as its header and rows (each role in sight, no scroll bar), at most half the page."""
+        height = self.roles.horizontalHeader().height() + 2 * self.roles.frameWidth()
+        height += sum(self.roles.rowHeight(row) for row in range(self.roles.rowCount()))
+        self.roles.setFixedHeight(min(height, max(120, self.height() // 2)))
 
     def selected_role(self) -> str | None:
         items = self.roles.selectedItems()

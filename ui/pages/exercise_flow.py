@@ -2,15 +2,22 @@
 
 ``ExerciseFlow`` belongs to the main window: it makes each page on first use (so the app starts as
 fast as before), puts it on the window's stack and follows the pages' requests from one to another.
+``show_debrief_button`` says, by one rule, whether a page's way into the joint debrief is open.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QPushButton
+
+from tipcase.services.debrief_access import debrief_closed
+
+from ui.errors import core_text
 
 if TYPE_CHECKING:
+    from ui.context import ApplicationContext
     from ui.main_window import MainWindow
     from ui.pages.control_room import ControlRoomPage
     from ui.pages.exercises import ExercisesPage
@@ -98,3 +105,25 @@ class ExerciseFlow(QObject):
         page = self.debrief()
         self.window.stack.setCurrentWidget(page)
         page.load(name)
+
+
+def show_debrief_button(button: QPushButton, context: ApplicationContext, status: str | None) -> None:
+    """Enable a *Joint debrief* button by the one rule (``tipcase.services.debrief_access``), its tooltip saying why not.
+
+    ``status``: the session's (None: no session chosen). The control room, the sessions list and the
+    workstation all show theirs with this, so a button is never enabled in one place and not in another.
+    """
+    translate = QCoreApplication.translate
+    if status is None:
+        button.setEnabled(False)
+        button.setToolTip(translate("ExerciseFlow", "Choose a session first."))
+        return
+    account = context.account
+    closed = debrief_closed(status, role=account.role if account is not None else "trainee")
+    button.setEnabled(closed is None)
+    button.setToolTip(
+        core_text(closed)
+        if closed is not None
+        else translate("ExerciseFlow", "Who did what and when, each decision rated, and the after-action report")
+    )
+    button.setAccessibleDescription(button.toolTip())

@@ -38,6 +38,7 @@ from ui.models.exercise_log import status_text
 from ui.notifier import Follower
 from ui.numbers import date_text
 from ui.pages.control_room import TOPICS
+from ui.pages.exercise_flow import show_debrief_button
 
 
 class NewSessionDialog(QDialog):
@@ -151,9 +152,12 @@ class ExercisesPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.debrief_button = QPushButton()
         self.debrief_button.clicked.connect(self._debrief_selected)
+        self.debrief_hint = QLabel()  # why the joint debrief is not open yet, beside its button
+        self.debrief_hint.setWordWrap(True)
+        self.debrief_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.debrief_hint, 1)
         buttons.addWidget(self.debrief_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -260,7 +264,8 @@ class ExercisesPage(QWidget):
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.open_button.setEnabled(row is not None and (self.directs or row.status != "ended"))
-        self.debrief_button.setEnabled(row is not None and row.status == "ended")
+        show_debrief_button(self.debrief_button, self.context, row.status if row is not None else None)
+        self.debrief_hint.setText(self.debrief_button.toolTip() if not self.debrief_button.isEnabled() and row is not None else "")
 
     # -- actions ---------------------------------------------------------------------------------
     def open_selected(self) -> None:

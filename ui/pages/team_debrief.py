@@ -19,12 +19,13 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -44,9 +45,11 @@ from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.control_room import TOPICS
 from ui.pages.player_panels import MARKS, paragraphs
+from ui.pages.team_timeline import timeline_content
 from ui.theme import colours
 from ui.widgets.team_map import RoleMark, TeamMap
-from ui.widgets.timeline import Arrow, Bar, Mark, Timeline
+from ui.widgets.timeline import Timeline
+from ui.widgets.wrapping import wrap_column
 
 translate = QCoreApplication.translate
 
@@ -79,21 +82,30 @@ class TeamDebriefPage(QWidget):
 
         self.timeline = Timeline()
         self.timeline.decision_clicked.connect(self._select_decision)
+        self.timeline_area = QScrollArea()  # a case with many quick decisions is wider than the window: it scrolls
+        self.timeline_area.setWidget(self.timeline)
+        self.timeline_area.setWidgetResizable(True)
+        self.timeline_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # every decision under its role (a row spanning the list: the role's title and who plays it), each with
+        # its clock, trainee, rating and the decision, whole (wrapped), the columns as wide as their contents
         self.decisions = QTreeWidget()
-        self.decisions.setColumnCount(5)
+        self.decisions.setColumnCount(4)
         self.decisions.setRootIsDecorated(False)
-        self.decisions.setUniformRowHeights(True)
+        self.decisions.setItemsExpandable(False)
+        self.decisions.setIndentation(0)
         self.decisions.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.decisions.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # a long role title is elided
-        self.decisions.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.decisions.header().setStretchLastSection(True)
+        self.decisions.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the decision: the rest, wrapped
+        self.decision_wrap = wrap_column(self.decisions, 3)
         self.decisions.currentItemChanged.connect(lambda current, _previous: self._show_decision(current))
         self.detail = QTextBrowser()
         self.detail.setTabChangesFocus(True)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.decisions)
         left.addWidget(self.detail)
-        self.map = TeamMap()
+        left.setStretchFactor(0, 3)  # the list of decisions the larger part, the one chosen's feedback under it
+        left.setStretchFactor(1, 2)
+        self.map = TeamMap(observer=True)
         self.scores = QTextBrowser()
         self.scores.setTabChangesFocus(True)
         self.review = QTextBrowser()
@@ -109,7 +121,7 @@ class TeamDebriefPage(QWidget):
         lower.setStretchFactor(1, 2)
         lower.setSizes([780, 560])  # the decisions and their feedback get the larger part
         body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(self.timeline)
+        body.addWidget(self.timeline_area)
         body.addWidget(lower)
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)
@@ -125,7 +137,7 @@ class TeamDebriefPage(QWidget):
         self.back.setText(self.tr("&Back to the sessions"))
         self.save_report.setText(self.tr("Save the &after-action report..."))
         self.save_report.setToolTip(self.tr("The objectives, strengths and areas to improve, per role and for the team, as a PDF"))
-        self.decisions.setHeaderLabels([self.tr("Role"), self.tr("Clock"), self.tr("Trainee"), self.tr("Rating"), self.tr("Decision")])
+        self.decisions.setHeaderLabels([self.tr("Clock"), self.tr("Trainee"), self.tr("Rating"), self.tr("Decision")])
         self.decisions.setAccessibleName(self.tr("Every decision, by role"))
         self.timeline.setAccessibleName(self.tr("Time line: a lane per role on its case clock"))
         self.detail.setAccessibleName(self.tr("The decision's feedback and law"))
@@ -274,85 +286,75 @@ class TeamDebriefPage(QWidget):
         return found
 
     def _show_timeline(self) -> None:
-        debrief = self.view.debrief
-        order = [lane.role for lane in debrief.lanes]
-        bars = []
-        for index, moment in enumerate(self.decision_moments()):
-            tip = self.tr("{role}, decision {step} ({start}–{end}): {choice} — {rating}").format(
-                role=self._role(moment.role),
-                step=moment.step,
-                start=hours_text(moment.start or 0.0),
-                end=hours_text(moment.clock),
-                choice=moment.title,
-                rating=rating_text(moment.rating),
-            )
-            bars.append(Bar(index, order.index(moment.role), moment.start or 0.0, moment.clock, moment.step, str(moment.rating), tip))
-        taken = {(m.handover, m.delivery): m.clock for lane in debrief.lanes for m in lane.moments if m.kind == "received"}
-        arrows, marks = [], []
-        for lane in debrief.lanes:
-            for moment in lane.moments:
-                if moment.kind == "sent":
-                    arrows.append(self._arrow(order, moment, taken.get((moment.handover, moment.delivery))))
-                elif moment.kind == "inject":
-                    tip = self.tr("Inject “{title}” at {hours}").format(title=moment.title, hours=hours_text(moment.clock))
-                    marks.append(Mark(order.index(moment.role), moment.clock, "diamond", tip))
-                elif moment.kind == "message":
-                    tip = self.tr("Message from the trainer: {text}").format(text=moment.title)
-                    marks.append(Mark(order.index(moment.role), moment.clock, "square", tip))
-        arrows.sort(key=lambda arrow: arrow.sent)
-        lanes = [lane.title for lane in debrief.lanes]
-        self.timeline.set_content(lanes, bars, arrows, marks, hours=debrief.hours, hours_label=translate("Exercise", "{hours} h"))
-
-    def _arrow(self, order: list[str], sent: Any, taken: float | None) -> Arrow:
-        status = self.tr("complete") if sent.complete is not False else self.tr("incomplete")
-        tip = self.tr("Hand-over “{title}” from {sender} at {sent} to {receiver} at {taken} ({status})").format(
-            title=sent.title,
-            sender=self._role(sent.role),
-            sent=hours_text(sent.clock),
-            receiver=self._role(sent.peer),
-            taken=hours_text(taken) if taken is not None else self.tr("never taken"),
-            status=status,
-        )
-        return Arrow(order.index(sent.role), order.index(sent.peer), sent.clock, taken, sent.complete is not False, tip)
+        lanes, bars, arrows, marks = timeline_content(self.view.debrief, self._role)
+        hours_label = translate("Exercise", "{hours} h")
+        self.timeline.set_content(lanes, bars, arrows, marks, hours=self.view.debrief.hours, hours_label=hours_label)
+        height = self.timeline.minimumHeight() + self.timeline_area.horizontalScrollBar().sizeHint().height()
+        self.timeline_area.setFixedHeight(height)  # every lane in sight, and room for the scroll bar a long case needs
 
     def _show_decisions(self) -> None:
-        selected = self.decisions.currentItem()
-        current = self.decisions.indexOfTopLevelItem(selected) if selected is not None else 0
+        current = self._decision_index(self.decisions.currentItem())
         self.decisions.clear()
+        self._decision_items: list[QTreeWidgetItem] = []
         palette = colours()
         moments = self.decision_moments()
-        for index, moment in enumerate(moments):
-            item = QTreeWidgetItem(
-                [
-                    self._role(moment.role),
-                    hours_text(moment.start or 0.0),
-                    self._full_name(moment.user),
-                    f"{MARKS[moment.rating]} {rating_text(moment.rating)}",
-                    f"{moment.step}. {moment.title}",
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setForeground(3, {"good": palette.good, "acceptable": palette.warning}.get(str(moment.rating), palette.bad))
-            for column in range(5):
-                item.setToolTip(column, item.text(column))
-            self.decisions.addTopLevelItem(item)
-        for column, widest in ((0, 170), (2, 130)):  # the role and the trainee: within reason, the decision gets the rest
-            self.decisions.setColumnWidth(column, min(self.decisions.sizeHintForColumn(column), widest))
+        players = {state.id: ", ".join(person.full_name for person in state.users) for state in self.view.roles}
+        heading = self.decisions.font()
+        heading.setBold(True)
+        for lane in self.view.debrief.lanes:
+            group = QTreeWidgetItem([f"{lane.title} — {players[lane.role]}" if players.get(lane.role) else lane.title])
+            group.setFont(0, heading)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a decision: not selectable
+            group.setToolTip(0, group.text(0))
+            self.decisions.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            for index, moment in enumerate(moments):
+                if moment.role != lane.role:
+                    continue
+                item = QTreeWidgetItem(
+                    [
+                        hours_text(moment.start or 0.0),
+                        self._full_name(moment.user),
+                        f"{MARKS[moment.rating]} {rating_text(moment.rating)}",
+                        f"{moment.step}. {moment.title}",
+                    ]
+                )
+                item.setData(0, Qt.ItemDataRole.UserRole, index)
+                item.setForeground(2, {"good": palette.good, "acceptable": palette.warning}.get(str(moment.rating), palette.bad))
+                for column in range(4):
+                    item.setToolTip(column, item.text(column))
+                group.addChild(item)
+                self._decision_items.append(item)
+        self.decisions.expandAll()
         if moments:
-            first = self.decisions.topLevelItem(min(max(current, 0), len(moments) - 1))
-            if first is not None:
-                self.decisions.setCurrentItem(first)
+            self.decisions.setCurrentItem(self._decision_items[min(max(current, 0), len(moments) - 1)])
         else:
             self.detail.setHtml(self.tr("<i>No decision has been taken yet.</i>"))
 
+    def decision_item(self, index: int) -> QTreeWidgetItem | None:
+        """The list's row of decision ``index`` (``decision_moments``' order), or None."""
+        items = getattr(self, "_decision_items", [])
+        return items[index] if 0 <= index < len(items) else None
+
+    @staticmethod
+    def _decision_index(item: QTreeWidgetItem | None) -> int:
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(data) if data is not None else 0
+
     def _select_decision(self, index: int) -> None:
-        item = self.decisions.topLevelItem(index)
+        item = self.decision_item(index)
         if item is not None:
             self.decisions.setCurrentItem(item)
             self.decisions.scrollToItem(item)
+            QTimer.singleShot(0, self, lambda: self._scroll_to(index))  # again once the wrapped rows have their heights
+
+    def _scroll_to(self, index: int) -> None:
+        item = self.decision_item(index)
+        if item is not None:
+            self.decisions.scrollToItem(item)
 
     def _show_decision(self, item: QTreeWidgetItem | None) -> None:
-        if self.view is None or item is None:
+        if self.view is None or item is None or item.data(0, Qt.ItemDataRole.UserRole) is None:
             return
         index = int(item.data(0, Qt.ItemDataRole.UserRole))
         self.timeline.select(index)

@@ -42,6 +42,7 @@ from ui.models.exercise_log import handover_title, outcome_text, role_title, sta
 from ui.notifier import Follower
 from ui.numbers import number_text
 from ui.pages.control_room import TOPICS
+from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
 from ui.pages.workstation_side import StationSide
 from ui.theme import colours
@@ -289,7 +290,8 @@ class WorkstationPage(QWidget):
         self._show_banner(state)
         self.side.show_station(station, briefing)
         self._show_choices(state)
-        self.debrief_button.setVisible(station.session.status == "ended")
+        show_debrief_button(self.debrief_button, self.context, station.session.status)  # the one rule, as the control room's
+        self.debrief_button.setVisible(self.debrief_button.isEnabled())
         self._focus_main_control()
 
     def _waiting_html(self) -> str:

@@ -33,6 +33,7 @@ BESIDE = 480  # the least width (pixels) at which the fold button sits beside th
 ENTRIES = (
     "route",
     "trail",
+    "team-trail",
     "best",
     "best-trail",
     "both",
@@ -40,6 +41,7 @@ ENTRIES = (
     "critical",
     "flagged",
     "current",
+    "team-current",
     "start",
     "success",
     "partial",
@@ -55,6 +57,7 @@ ENTRIES = (
 STANDS_FOR = {
     "route": "route",
     "trail": "route",
+    "team-trail": "route",
     "best": "best",
     "best-trail": "best",
     "both": "both",
@@ -62,6 +65,7 @@ STANDS_FOR = {
     "critical": "critical",
     "flagged": "flagged",
     "current": "current",
+    "team-current": "current",
     "start": "start",
     "success": "success",
     "partial": "partial",
@@ -75,6 +79,8 @@ STANDS_FOR = {
 VOCABULARIES: dict[str, dict[str, str]] = {
     "route": {},
     "trail": {"route": "trail", "best": "best-trail", "plain": "plain-referral"},  # a trail on the pathway
+    # a team on the pathway, seen by an observer (the control room, the joint debrief): where the roles are, not "you"
+    "team": {"route": "team-trail", "best": "best-trail", "plain": "plain-referral", "current": "team-current"},
     "editor": {"plain": "choice"},  # the editor's canvas: a choice is just a choice, nobody took it or not
 }
 
@@ -93,6 +99,7 @@ def entry_text(key: str) -> str:
     return {
         "route": translate("MapLegend", "Your route"),
         "trail": translate("MapLegend", "Your trail"),
+        "team-trail": translate("MapLegend", "Where the roles have been"),
         "best": translate("MapLegend", "Best route"),
         "best-trail": translate("MapLegend", "Best trail"),
         "both": translate("MapLegend", "Yours and the best"),
@@ -100,6 +107,7 @@ def entry_text(key: str) -> str:
         "critical": translate("MapLegend", "Critical choice"),
         "flagged": translate("MapLegend", "Rule broken or critical error here"),
         "current": translate("MapLegend", "You are here"),
+        "team-current": translate("MapLegend", "A role is here (named under the step)"),
         "start": translate("MapLegend", "Start"),
         "success": translate("MapLegend", "End: success"),
         "partial": translate("MapLegend", "End: partial success"),

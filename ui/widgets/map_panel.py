@@ -26,7 +26,8 @@ class MapContent:
     """What a map shows.
 
     Its nodes and edges, where it starts, its lanes (a pathway), whether its legend speaks of a trail (a
-    pathway) rather than a route, and the text equivalent's rows. The legend shows what is drawn.
+    pathway) rather than a route, and the text equivalent's rows. The legend shows what is drawn, in
+    ``words`` (``ui.widgets.map_legend.VOCABULARIES``) when given.
     """
 
     nodes: list[NodeSpec]
@@ -35,13 +36,15 @@ class MapContent:
     lanes: LaneMap | None = None
     trail: bool = False
     rows: tuple[StepRow, ...] = ()
+    words: str | None = None
 
 
 class MapPanel(QWidget):
     """A ``GraphView`` (``view``) with its legend below it and its text equivalent (``step_list``) beside it.
 
     ``orientation``: the list to the right of the map (horizontal) or below it (vertical, for a narrow pane);
-    ``with_list`` False for a map whose text equivalent is elsewhere (the analytics' tables).
+    ``with_list`` False for a map whose text equivalent is elsewhere (the analytics' tables); ``view`` a
+    ``GraphView`` of another kind (the team map's, fitted whole).
     """
 
     node_activated = Signal(str)
@@ -53,9 +56,10 @@ class MapPanel(QWidget):
         minimap: bool = False,
         orientation: Qt.Orientation = Qt.Orientation.Horizontal,
         with_list: bool = True,
+        view: GraphView | None = None,
     ) -> None:
         super().__init__(parent)
-        self.view = GraphView(minimap=minimap)
+        self.view = view if view is not None else GraphView(minimap=minimap)
         self.legend = MapLegend()
         self.legend.follow(self.view)
         self.legend_box = LegendBox(self.legend, self.view)  # folds when it would take much of the map's room
@@ -121,7 +125,7 @@ class MapPanel(QWidget):
     def show_content(self, content: MapContent, *, keep_view: bool = False) -> None:
         """Draw ``content``; ``keep_view`` keeps the zoom (the player between choices), else the route is fitted."""
         focused = self.view.focused_node()
-        self.legend.set_words("trail" if content.trail else "route")
+        self.legend.set_words(content.words or ("trail" if content.trail else "route"))
         self.view.set_graph(content.nodes, content.edges, content.start, lanes=content.lanes, keep_view=keep_view)
         self._following = True
         try:

@@ -7,6 +7,11 @@ the roles standing there, its tooltip and accessible description say each one's 
 waits for; each referral the team made is drawn as a route (``off`` when the pathway does not allow it).
 The list reads, role by role, where it stands and the nodes it has passed. The control room, a role's
 workstation and the joint debrief use it; a refresh keeps the zoom and the focus.
+
+A role's workstation shows its own role ("You are here", "Your trail"); an observer's map (``observer``:
+the control room, the joint debrief) shows every role, so its legend says where the roles are and have
+been, and it opens on the whole pathway (``WholeMapView``): the trainer sees every role at once and
+zooms in to read (Ctrl+wheel, + and -; 0 fits the whole again).
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from tipcase.format.pathway_map import Step, lane_map
 from ui.maps.words import phase_name
 from ui.models.map_steps import StepRow
 from ui.widgets.graph_items import EdgeSpec, NodeSpec
+from ui.widgets.graph_view import GraphView
 from ui.widgets.map_panel import MapContent, MapPanel
+from ui.widgets.map_style import MAX_FIT_SCALE
 from ui.wording import sentence
 
 Text = Callable[[object], str]
@@ -40,8 +47,11 @@ class RoleMark:
     status: str  # e.g. "3 h · waiting for Referral · inbox 2"
 
 
-def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text) -> MapContent:
-    """The pathway in lanes with ``roles`` on it, and its text equivalent (``text`` gives a case text in the interface language)."""
+def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, observer: bool = False) -> MapContent:
+    """The pathway in lanes with ``roles`` on it, and its text equivalent (``text`` gives a case text in the interface language).
+
+    ``observer``: the legend speaks of the roles (the control room, the joint debrief), not of "you".
+    """
     translate = QCoreApplication.translate
     standing: dict[str, list[RoleMark]] = {}
     visited: dict[str, list[str]] = {}
@@ -82,14 +92,37 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text) -> Map
                 rows.append(StepRow(f"{number}. {text(pathway.nodes[node_id].title)}", node_id))
         if not passed:
             rows.append(StepRow(translate("TeamMap", "No step on the pathway yet."), ""))
-    return MapContent(nodes, edges, next(iter(pathway.nodes)), lanes, trail=True, rows=tuple(rows))
+    words = "team" if observer else None
+    return MapContent(nodes, edges, next(iter(pathway.nodes)), lanes, trail=True, rows=tuple(rows), words=words)
+
+
+class WholeMapView(GraphView):
+    """A pathway map that fits the whole pathway (every lane and phase), as large as the view allows up to its natural size.
+
+    Below the readable minimum if it must: an overview of where everyone is, read by zooming in.
+    """
+
+    def fit(self) -> None:
+        self._fit_pending = not self.isVisible()
+        area = self.scene().itemsBoundingRect()  # the lanes (their names and phases) and every node
+        viewport = self.viewport().rect()
+        if area.isEmpty() or viewport.isEmpty():
+            return
+        scale = min(viewport.width() / area.width(), viewport.height() / area.height(), MAX_FIT_SCALE)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(area.center())
+        self._view_changed()
 
 
 class TeamMap(MapPanel):
     """The pathway map with the team on it; ``show_team`` redraws it, keeping the zoom after the first time."""
 
-    def __init__(self, parent: QWidget | None = None, *, orientation: Qt.Orientation = Qt.Orientation.Horizontal) -> None:
-        super().__init__(parent, orientation=orientation)
+    def __init__(
+        self, parent: QWidget | None = None, *, orientation: Qt.Orientation = Qt.Orientation.Horizontal, observer: bool = False
+    ) -> None:
+        super().__init__(parent, orientation=orientation, view=WholeMapView() if observer else None)
+        self.observer = observer
         self._shown: str | None = None
 
     def show_team(self, pathway: Pathway | None, roles: Sequence[RoleMark], text: Text) -> None:
@@ -99,6 +132,6 @@ class TeamMap(MapPanel):
             self.show_content(MapContent([], [], ""))
             return
         key = f"{pathway.id}:{pathway.sha256}"
-        self.show_content(team_content(pathway, roles, text), keep_view=self._shown == key)
+        self.show_content(team_content(pathway, roles, text, observer=self.observer), keep_view=self._shown == key)
         self._shown = key
         self.view.setAccessibleDescription("; ".join(f"{mark.name}: {mark.status}" for mark in roles))
