@@ -25,6 +25,11 @@ ROUTES = {  # a class that passes after a slow start (as tools/exercise_screensh
 }
 
 
+def _ids(db: Database) -> dict[str, int]:
+    with db.reading() as session:
+        return {user: accounts.get_user(session, user).id for user in ["trainer", *(u for u, _ in PLAYERS.values())]}
+
+
 def played(url: str, routes: dict[str, list[int]] | None = None, *, most: int = 99, end: bool = True) -> None:
     """The bundled team case published and a session of it started; each role plays up to ``most`` of its
     ``routes`` (default ``ROUTES``, to the end) while it can move; then the session is ended unless ``end`` is False."""
@@ -33,26 +38,33 @@ def played(url: str, routes: dict[str, list[int]] | None = None, *, most: int = 
         accounts.create_user(session, accounts.NewUser("trainer", "Ratna Sari", Role.TRAINER), "password-trainer-1")
         for username, name in PLAYERS.values():
             accounts.create_user(session, accounts.NewUser(username, name, Role.TRAINEE), "password-trainee-1")
-    with db.reading() as session:
-        ids = {user: accounts.get_user(session, user).id for user in ["trainer", *(u for u, _ in PLAYERS.values())]}
+    ids = _ids(db)
     [path] = bundled.bundled_team_cases()
     published = exercise_desk.publish(db, ids["trainer"], path)
     exercise_desk.create(db, ids["trainer"], published.version_id, "drill")
     for role, (username, _name) in PLAYERS.items():
         exercise_desk.assign(db, ids["trainer"], "drill", role, ids[username])
     exercise_desk.control(db, ids["trainer"], "drill", "start")
-    left = {role: list(numbers) for role, numbers in (ROUTES if routes is None else routes).items()}
-    taken = dict.fromkeys(left, 0)
+    db.dispose()
+    play_on(url, ROUTES if routes is None else routes, most=most, end=end)
+
+
+def play_on(url: str, routes: dict[str, list[int]], *, most: int = 99, end: bool = False) -> None:
+    """Each role of the running session plays up to ``most`` more of ``routes`` (their next choices) while it can move."""
+    db = Database(url)
+    ids = _ids(db)
+    taken = dict.fromkeys(routes, 0)
     moved = True
     while moved:
         moved = False
-        for role, numbers in left.items():
+        for role, numbers in routes.items():
             account = ids[PLAYERS[role][0]]
             where = exercise_desk.station(db, account, "drill", role)
-            if numbers and taken[role] < most and where.role.waits_for is None and not where.role.finished:
+            if len(where.play.decisions) < len(numbers) and taken[role] < most and where.role.waits_for is None and not where.role.finished:
                 taken[role] += 1
+                number = numbers[len(where.play.decisions)]
                 exercise_desk.decide(
-                    db, account, "drill", role, numbers.pop(0), step=where.step, stage=where.play.stage.id, position=where.position
+                    db, account, "drill", role, number, step=where.step, stage=where.play.stage.id, position=where.position
                 )
                 moved = True
     if end:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from tests.exercise_gui import migrated, window_for
 from tests.gui import make_context, open_window
-from tests.team_session import ROUTES, played
+from tests.team_session import ROUTES, play_on, played
 from tipcase.services.debrief_access import debrief_closed
 
 from ui.widgets.graph_view import nodes_in_sight
@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.gui]
 def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
     url = migrated(tmp_path)
-    played(url, ROUTES, most=2, end=False)  # every role two decisions in, or waiting for a hand-over
+    played(url, ROUTES, most=4, end=False)  # every role up to four decisions in, or waiting for a hand-over
     return url
 
 
@@ -59,6 +59,14 @@ def test_the_control_room_shows_five_roles_whole_at_1366x768(qtbot, tmp_path: Pa
         font = item.font()
         needed = type(metrics)(font).boundingRect(0, 0, width, 100_000, int(Qt.TextFlag.TextWordWrap), item.text()).height()
         assert table.rowHeight(row) >= needed, item.text()
+    # the master log: the number, time and who whole, however long a name arrives later
+    play_on(url, ROUTES)  # every role on to the end: the prosecutor's decisions arrive (theresia, the longest name)
+    room.refresh()
+    log = room.log_view
+    qtbot.waitUntil(lambda: log.model().rowCount() > 40, timeout=10_000)
+    log.scrollToBottom()
+    for column in (0, 1, 3):
+        assert log.columnWidth(column) >= log.sizeHintForColumn(column), column
     # the map: the roles in the observer's words, the whole pathway in sight
     legend = room.map.legend.accessibleDescription()
     assert entry_text("team-current") in legend

@@ -286,8 +286,10 @@ class ControlRoomPage(QWidget):
     def _append_log(self, entries: Any) -> None:
         bar = self.log_view.verticalScrollBar()
         at_bottom = bar.value() >= bar.maximum() - 2
-        if self.log.append(entries) and at_bottom:
-            self.log_view.scrollToBottom()
+        if self.log.append(entries):
+            self.log_view.horizontalHeader().resizeSections()  # a longer name or time than before widens its column
+            if at_bottom:
+                self.log_view.scrollToBottom()
 
     # -- showing ---------------------------------------------------------------------------------
     def show_room(self) -> None:
