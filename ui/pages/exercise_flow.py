@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QPushButton
 
-from tipcase.services.debrief_access import debrief_closed
-
 from ui.errors import core_text
 
 if TYPE_CHECKING:
@@ -113,6 +111,8 @@ def show_debrief_button(button: QPushButton, context: ApplicationContext, status
     ``status``: the session's (None: no session chosen). The control room, the sessions list and the
     workstation all show theirs with this, so a button is never enabled in one place and not in another.
     """
+    from tipcase.services.debrief_access import debrief_closed  # noqa: PLC0415 - the database layer loads after the first window
+
     translate = QCoreApplication.translate
     if status is None:
         button.setEnabled(False)
