@@ -3,10 +3,9 @@
 At the top the session, its team case and status, and the controls: Start, Pause, Resume, End, and the
 joint debrief (``show_debrief_button``'s rule). Under them, across the page, every role: who plays it,
 where it stands, what it waits for, its case clock, decisions and inbox, each cell whole (the place
-wraps). Below on the left, in tabs: the trainees to assign (several may share a role); the master
-events list of injects to fire by hand (with what is expected and the controllers' note); an ad-hoc
-message to a role or all; under them the master log of everything that happened, growing as it
-happens. On the right the referral pathway with every role on it, the whole pathway in sight when it opens.
+wraps). Below on the left, in tabs: the trainees to assign (several may share a role); the injects to
+fire by hand (with what is expected and the controllers' note); an ad-hoc message to a role or all;
+under them the master log, growing as it happens. On the right the pathway with every role on it, whole.
 
 Everything is read and written through ``tipcase.services.exercise_desk`` on the task runner (never on
 the UI thread); the services enforce who may do what. The page follows the records through the app's
