@@ -75,7 +75,7 @@
         <translation>Perbaiki nama, pangkat, NRP/NIP, satuan, atau instansi</translation>
     </message>
     <message>
-        <source>Reset the &amp;password…</source>
+        <source>Reset the pass&amp;word…</source>
         <translation>Atur ulang &amp;kata sandi…</translation>
     </message>
     <message>
@@ -244,7 +244,7 @@
     <name>CertificateActions</name>
     <message>
         <source>&amp;Save the certificate as PDF…</source>
-        <translation>Sim&amp;pan sertifikat sebagai PDF…</translation>
+        <translation>Simpan sertifikat sebagai PD&amp;F…</translation>
     </message>
     <message>
         <source>&amp;Print the certificate…</source>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>C&amp;ohort</source>
-        <translation>An&amp;gkatan</translation>
+        <translation>Angka&amp;tan</translation>
     </message>
     <message>
         <source>Co&amp;urse</source>
@@ -453,8 +453,12 @@
         <translation>I&amp;mpor daftar peserta…</translation>
     </message>
     <message>
+        <source>Ass&amp;ign a course…</source>
+        <translation>T&amp;etapkan kursus…</translation>
+    </message>
+    <message>
         <source>&amp;Export the report…</source>
-        <translation>&amp;Ekspor laporan…</translation>
+        <translation>Ekspor &amp;laporan…</translation>
     </message>
     <message>
         <source>Hardest stages</source>
@@ -513,10 +517,6 @@
     <message>
         <source>Ne&amp;w course…</source>
         <translation>&amp;Kursus baru…</translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn a course…</source>
-        <translation>&amp;Tetapkan kursus…</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; member(s)</source>
@@ -771,6 +771,10 @@
         <translation>&amp;Hapus dari peran ini</translation>
     </message>
     <message>
+        <source>Message te&amp;xt (no effect on the case):</source>
+        <translation>&amp;Teks pesan (tidak mengubah jalannya kasus):</translation>
+    </message>
+    <message>
         <source>Status: {status} · {roles} · {events}</source>
         <translation>Status: {status} · {roles} · {events}</translation>
     </message>
@@ -789,10 +793,6 @@
     <message>
         <source>Trai&amp;nee:</source>
         <translation>Peser&amp;ta:</translation>
-    </message>
-    <message>
-        <source>Messa&amp;ge (no effect on the case):</source>
-        <translation>&amp;Teks pesan (tidak mengubah jalannya kasus):</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
@@ -1008,10 +1008,6 @@
         <translation>&amp;Rute</translation>
     </message>
     <message>
-        <source>Referral &amp;pathway</source>
-        <translation>&amp;Jalur rujukan</translation>
-    </message>
-    <message>
         <source>Your route and the best route through the case</source>
         <translation>Rute Anda dan rute terbaik dalam kasus ini</translation>
     </message>
@@ -1058,6 +1054,10 @@
     <message>
         <source>Co&amp;mpetencies</source>
         <translation>Ko&amp;mpetensi</translation>
+    </message>
+    <message>
+        <source>R&amp;eferral pathway</source>
+        <translation>&amp;Jalur rujukan</translation>
     </message>
     <message numerus="yes">
         <source>earned {earned} %, counted {counted} % (lost %n point(s))</source>
@@ -2960,7 +2960,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Satuan:</translation>
     </message>
     <message>
-        <source>A&amp;gency:</source>
+        <source>&amp;Agency:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
@@ -3161,6 +3161,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Variables: {variables}. Case clock: {hours} h. Case file: {exhibits}.</source>
         <translation>Variabel: {variables}. Jam kasus: {hours} jam. Berkas kasus: {exhibits}.</translation>
+    </message>
+    <message>
+        <source>Chosen:</source>
+        <translation>Dipilih:</translation>
     </message>
 </context>
 <context>
@@ -3388,7 +3392,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>Previe&amp;w</source>
-        <translation>Pratin&amp;jau</translation>
+        <translation>P&amp;ratinjau</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -3722,7 +3726,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation>Nama &amp;pengguna</translation>
+        <translation>Na&amp;ma pengguna</translation>
     </message>
     <message>
         <source>&amp;Password</source>
@@ -4006,7 +4010,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>Strengths and a&amp;reas</source>
-        <translation>Kekuatan dan &amp;perbaikan</translation>
+        <translation>Kekuatan dan pe&amp;rbaikan</translation>
     </message>
     <message>
         <source>&amp;Pathway</source>
@@ -4661,7 +4665,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Kembali ke daftar sesi</translation>
     </message>
     <message>
-        <source>Be&amp;gin</source>
+        <source>Begi&amp;n</source>
         <translation>&amp;Mulai</translation>
     </message>
     <message>

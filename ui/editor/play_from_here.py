@@ -147,7 +147,8 @@ class PlayFromHereDialog(QDialog):
     def choose(self, number: int) -> None:
         decision = self.play.choose(number)
         choice, text = decision.choice, self.context.text
-        parts = [f"<b>{html.escape(self.tr('Chosen:'))}</b> {html.escape(text(choice.label))}"]
+        chosen = self.tr("Chosen:")  # a plain literal: lupdate reads no tr() inside an f-string
+        parts = [f"<b>{html.escape(chosen)}</b> {html.escape(text(choice.label))}"]
         if choice.score:
             parts.append(html.escape(", ".join(f"{self._competency(name)} {points:+d}" for name, points in choice.score.items())))
         if choice.feedback is not None:

@@ -57,7 +57,7 @@ class NewAccountDialog(QDialog):
         form.addRow(self.tr("Ran&k:"), self.rank)
         form.addRow(self.tr("&Staff ID (NRP/NIP):"), self.staff_id)
         form.addRow(self.tr("U&nit:"), self.unit)
-        form.addRow(self.tr("A&gency:"), self.agency)
+        form.addRow(self.tr("&Agency:"), self.agency)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create the account"))
         self.buttons.accepted.connect(self.submitted)

@@ -85,7 +85,7 @@ class AccountsPage(QWidget):
         self.new_button.setText(self.tr("&New account…"))
         self.edit_button.setText(self.tr("Ed&it…"))
         self.edit_button.setToolTip(self.tr("Correct the name, rank, staff ID, unit or agency"))
-        self.reset_button.setText(self.tr("Reset the &password…"))
+        self.reset_button.setText(self.tr("Reset the pass&word…"))
         self.role_button.setText(self.tr("Change the r&ole…"))
         self._update_buttons()
         self._show_rows()

@@ -147,7 +147,7 @@ class CohortsPage(QWidget):
         self.new_button.setText(self.tr("&New cohort…"))
         self.roster_button.setText(self.tr("Import a &roster…"))
         self.course_button.setText(self.tr("Ne&w course…"))
-        self.assign_button.setText(self.tr("Assi&gn a course…"))
+        self.assign_button.setText(self.tr("Ass&ign a course…"))
         self.export_button.setText(self.tr("&Export the report…"))
         self.tabs.setTabText(0, self.tr("Hardest stages"))
         self.tabs.setTabText(1, self.tr("Every choice"))

@@ -212,7 +212,7 @@ class ControlRoomPage(QWidget):
         self.person_label.setText(self.tr("Trai&nee:"))  # Alt+T is the Trainees tab
         self.assign_button.setText(self.tr("&Assign to the role"))
         self.unassign_button.setText(self.tr("&Remove from the role"))
-        self.message_label.setText(self.tr("Messa&ge (no effect on the case):"))  # Alt+M is the Message tab
+        self.message_label.setText(self.tr("Message te&xt (no effect on the case):"))  # Alt+M is the Message tab
         self.message_to_label.setText(self.tr("T&o:"))
         self.send_button.setText(self.tr("Se&nd"))
         self.map.view.setAccessibleName(self.tr("The roles on the referral pathway"))  # the view takes the focus

@@ -104,7 +104,7 @@ class DebriefPage(QWidget):
         self.detail.setAccessibleName(self.tr("Feedback on the decision"))
         self.tabs.setTabText(0, self.tr("Co&mpetencies"))
         self.tabs.setTabText(1, self.tr("&Route"))
-        self.tabs.setTabText(2, self.tr("Referral &pathway"))
+        self.tabs.setTabText(2, self.tr("R&eferral pathway"))
         self.tabs.tabBar().setAccessibleName(self.tr("Debrief views"))
         self.chart.setAccessibleName(self.tr("Percent per competency"))
         self.summary.setAccessibleName(self.tr("Competency figures"))

@@ -151,7 +151,7 @@ class WorkstationPage(QWidget):
     # -- text ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.back.setText(self.tr("&Back to the sessions"))
-        self.begin_button.setText(self.tr("Be&gin"))  # Alt+B is Back to the sessions
+        self.begin_button.setText(self.tr("Begi&n"))  # Alt+B is Back to the sessions
         self.choices_box.setTitle(self.tr("What do you do? (keys 1-9)"))
         self.choices_box.setAccessibleName(self.tr("Choices"))
         self.text.setAccessibleName(self.tr("Stage"))

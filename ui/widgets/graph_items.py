@@ -174,6 +174,24 @@ def lane_name_height(name: str, metrics: QFontMetricsF) -> float:
     return len(wrap(name, metrics, NAMES_WIDTH - 2 * NAME_PADDING, NAME_LINES)) * metrics.lineSpacing() + NAME_PADDING
 
 
+def name_rows(cell: QRectF, shown: QRectF, count: int, spacing: float) -> list[tuple[int, float]]:
+    """Where a lane's name of ``count`` lines goes in its ``cell``: (line, top) for each line wholly in ``shown``.
+
+    Centred in the part of the lane in view, kept inside the lane, so a lane half scrolled out of view shows
+    its whole name in its part still in view (its third line went under the view's edge); a line that
+    still does not fit is left out rather than cut through. Scene units.
+    """
+    part = cell.intersected(shown)
+    height = count * spacing
+    top = max(cell.top(), min(part.center().y() - height / 2, cell.bottom() - height))
+    top = max(top, min(part.top(), cell.bottom() - height))
+    return [
+        (row, top + row * spacing)
+        for row in range(count)
+        if top + row * spacing >= shown.top() - 0.5 and top + (row + 1) * spacing <= shown.bottom() + 0.5
+    ]
+
+
 def _badge(painter: QPainter, centre: QPointF, colour: QColor, text: QColor) -> None:
     """A round "!" mark: a broken rule or a critical choice here (the painter's pen, brush and font left as they were)."""
     painter.save()
@@ -329,10 +347,9 @@ class LanesItem(QGraphicsItem):
             cell = QRectF(left, lane.top, NAMES_WIDTH, lane.bottom - lane.top)
             painter.fillRect(cell, palette.lane if number % 2 else palette.background)
             lines = wrap(lane.name, metrics, NAMES_WIDTH - 2 * NAME_PADDING, NAME_LINES)
-            first = cell.center().y() - len(lines) * metrics.lineSpacing() / 2 + metrics.ascent()
             painter.setPen(palette.muted)
-            for row, line in enumerate(lines):
-                painter.drawText(QPointF(left + NAME_PADDING, first + row * metrics.lineSpacing()), line)
+            for row, top in name_rows(cell, shown, len(lines), metrics.lineSpacing()):
+                painter.drawText(QPointF(left + NAME_PADDING, top + metrics.ascent()), lines[row])
         painter.setPen(QPen(palette.plain, 1))
         bottom = self.lanes[-1].bottom if self.lanes else 0.0
         painter.drawLine(
