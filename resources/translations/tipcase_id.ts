@@ -553,8 +553,8 @@
         <translation>{share} memilih: {choice}</translation>
     </message>
     <message>
-        <source>{n} decisions here.</source>
-        <translation>{n} keputusan di sini.</translation>
+        <source>Decisions here: {n}.</source>
+        <translation>Keputusan di sini: {n}.</translation>
     </message>
     <message>
         <source>New cohort</source>

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.numbers import percent_text
+from ui.numbers import number_text, percent_text
 from ui.widgets.graph_items import EdgeSpec, NodeSpec
 from ui.widgets.map_panel import MapContent
 
@@ -19,7 +19,6 @@ def heat_content(report: Any) -> MapContent:
 
     An edge nobody took is the map's plain line; the others carry their share (0 to 1) and its percentage.
     """
-    translate = QCoreApplication.translate
     taken = {(c.stage, c.choice): c.count for c in report.choices}
     at_stage: dict[str, int] = {}
     for (stage, _number), count in taken.items():
@@ -36,10 +35,13 @@ def heat_content(report: Any) -> MapContent:
     for c in report.choices:
         if c.count and at_stage.get(c.stage):
             percent = percent_text(100 * c.count / at_stage[c.stage], 0)
-            said.setdefault(c.stage, []).append(translate("CohortsPage", "{share} chose: {choice}").format(share=percent, choice=c.label))
+            chose = QCoreApplication.translate("CohortsPage", "{share} chose: {choice}")
+            said.setdefault(c.stage, []).append(chose.format(share=percent, choice=c.label))
     nodes = []
     for s in stages:
-        description = translate("CohortsPage", "{n} decisions here.").format(n=at_stage.get(s, 0)) + " " + " ".join(said.get(s, []))
+        # a count after its noun needs no plural form (lupdate reads no %n in a free function's translate)
+        here = QCoreApplication.translate("CohortsPage", "Decisions here: {n}.").format(n=number_text(at_stage.get(s, 0)))
+        description = here + " " + " ".join(said.get(s, []))
         title = report.stage_titles.get(s, "")
         nodes.append(
             NodeSpec(
