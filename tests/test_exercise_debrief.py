@@ -127,8 +127,12 @@ def test_the_debrief_of_a_stored_session_says_when_and_who(db: Database, tmp_pat
         # an outsider never; a language the case lacks is one clear error
         with pytest.raises(PermissionDenied, match="once the trainer ends the session"):
             exercise_debrief.debrief(session, accounts.get_user(session, "case-worker"), exercise)
+        with pytest.raises(PermissionDenied, match="once the trainer ends the session"):  # every role's ratings: the same rule
+            exercises.report(session, accounts.get_user(session, "case-worker"), exercise)
+        assert exercises.report(session, trainer, exercise)["status"] == "running"
         exercises.end(session, trainer, exercise)
         exercise_debrief.debrief(session, accounts.get_user(session, "case-worker"), exercise)
+        assert exercises.report(session, accounts.get_user(session, "case-worker"), exercise)["status"] == "ended"
         outsider = accounts.create_user(session, accounts.NewUser("outsider", "Outsider", Role.TRAINEE), "password-outsider-1")
         with pytest.raises(PermissionDenied):
             exercise_debrief.debrief(session, outsider, exercise)

@@ -12,6 +12,7 @@ core message the app shows in the interface language (``ui.errors.core_text``); 
 from __future__ import annotations
 
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.services.errors import PermissionDenied
 from tipcase.services.permissions import MATRIX, Permission
 from tipcase.store.models import Role
 
@@ -32,3 +33,14 @@ def debrief_closed(status: str, *, role: str) -> Message | None:
     if status == "ended" or follows_from_the_start(role):
         return None
     return Message(QT_TRANSLATE_NOOP("core", "The joint debrief opens to the trainees once the trainer ends the session."))
+
+
+def refuse_if_closed(status: str, *, role: str) -> None:
+    """Raise PermissionDenied (carrying :func:`debrief_closed`'s words) when the session's results are closed to ``role``.
+
+    The joint debrief, the after-action report and ``tipcase exercise report`` show every role's ratings, so
+    they share this rule; a director may still open a draft's (empty).
+    """
+    closed = debrief_closed(status, role=role)
+    if closed is not None and (status != "draft" or not follows_from_the_start(role)):
+        raise PermissionDenied.carrying(closed)

@@ -24,9 +24,9 @@ from tipcase.format.model import Pathway
 from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import exercises
-from tipcase.services.debrief_access import debrief_closed, follows_from_the_start
+from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.desktop import _user
-from tipcase.services.errors import PermissionDenied, ServiceError
+from tipcase.services.errors import ServiceError
 from tipcase.services.exercise_desk import RoleState, SessionRow, _players, _row, _state
 from tipcase.services.exercise_log import keep_play, take_play
 from tipcase.services.exercises import _may_read
@@ -63,9 +63,7 @@ def debrief(session: Session, actor: User, exercise: ExerciseSession, *, languag
     a director may still read a draft's, empty), and ServiceError for a language the team case is not written in.
     """
     _may_read(session, actor, exercise)
-    closed = debrief_closed(exercise.status, role=actor.role)
-    if closed is not None and (exercise.status != "draft" or not follows_from_the_start(actor.role)):  # a director's draft: empty
-        raise PermissionDenied.carrying(closed)
+    refuse_if_closed(exercise.status, role=actor.role)  # a director's draft: empty
     play, seq = take_play(session, exercise)
     try:
         if language is not None and language not in play.team.languages:

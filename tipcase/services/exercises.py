@@ -24,6 +24,7 @@ from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit
 from tipcase.services.attempt_seals import digest
+from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
 from tipcase.services.permissions import Permission, allowed, require
@@ -391,8 +392,13 @@ def _may_read(session: Session, actor: User, exercise: ExerciseSession) -> None:
 
 
 def report(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
-    """``tipcase exercise report --json``: each role's result as ``tipcase play --json`` gives it, and the team's."""
+    """``tipcase exercise report --json``: each role's result as ``tipcase play --json`` gives it, and the team's.
+
+    Raises PermissionDenied for a trainee before the session has ended (every role's ratings: the joint
+    debrief's rule, ``tipcase.services.debrief_access``).
+    """
     _may_read(session, actor, exercise)
+    refuse_if_closed(exercise.status, role=actor.role)
     play, seq = take_play(session, exercise)
     keep_play(session, exercise, play, seq)
     version = exercise.team_case_version
