@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from tests.gui import make_context, open_window, seeded_url
@@ -18,6 +19,7 @@ from tipcase.store.database import Database
 from ui.main_window import MainWindow
 from ui.pages.account_dialogs import EditAccountDialog
 from ui.pages.accounts import AccountsPage
+from ui.theme import colours
 
 pytestmark = pytest.mark.gui
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations" / "tipcase_id.ts"
@@ -75,6 +77,7 @@ def test_a_staff_id_of_another_account_is_refused_in_the_dialog_in_indonesian(qt
     assert dialog.isVisible()
     refusal = "NRP/NIP 98050123 sudah dipakai oleh Bripda Sari Wulandari (demo-trainee): satu NRP/NIP hanya untuk satu orang"
     assert dialog.problem.text() == refusal
+    assert dialog.problem.palette().color(QPalette.ColorRole.WindowText) == colours().bad  # reads as a refusal, not a note
     assert _stored(url, "demo-trainer")[1] == "81020456"
 
 

@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ui.widgets.problem_label import problem_label
+
 MIN_PASSWORD_LENGTH = 8  # tipcase.services.passwords.MIN_PASSWORD_LENGTH (the records layer loads after the window)
 
 
@@ -46,10 +48,7 @@ class NewAccountDialog(QDialog):
         self.staff_id = QLineEdit()
         self.unit = QLineEdit()
         self.agency = QLineEdit()
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("&Username:"), self.username)
         form.addRow(self.tr("&Full name:"), self.full_name)
@@ -125,10 +124,7 @@ class EditAccountDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("Username:"), QLabel(account.username))
         form.addRow(self.tr("&Full name:"), self.full_name)
@@ -181,10 +177,7 @@ class ChangePasswordDialog(QDialog):
         self.repeat = _password_field()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow(self.tr("&Current password:"), self.current)
         form.addRow(self.tr("&New password:"), self.new)

@@ -33,6 +33,7 @@ from tipcase.certificates.institution import Institution
 
 from ui import file_dialogs
 from ui.context import ApplicationContext
+from ui.widgets.problem_label import problem_label
 
 PREVIEW_DELAY_MS = 700  # after the last keystroke: a specimen takes about a quarter of a second to draw
 
@@ -127,10 +128,7 @@ class InstitutionDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem = problem_label()
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(note)
