@@ -5148,6 +5148,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>workstation ini tidak menyimpan kunci audit {ident}</translation>
     </message>
     <message>
+        <source>{option} takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})</source>
+        <translation>{option} memerlukan angka yang dipisahkan koma, misalnya 2,1,3 (yang diberikan: {raw!r})</translation>
+    </message>
+    <message>
+        <source>{option} needs at least one number</source>
+        <translation>{option} memerlukan paling sedikit satu angka</translation>
+    </message>
+    <message>
+        <source>{option} numbers start at 1</source>
+        <translation>angka {option} dimulai dari 1</translation>
+    </message>
+    <message>
         <source>{username} is not assigned to role {role!r} in exercise {session!r}</source>
         <translation>{username} tidak ditugaskan pada peran {role!r} dalam latihan {session!r}</translation>
     </message>
@@ -5156,8 +5168,156 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{username} tidak ditugaskan pada peran mana pun dalam latihan {session!r}</translation>
     </message>
     <message>
+        <source>{username} plays {roles} in exercise {session!r}: say which with --role</source>
+        <translation>{username} memainkan {roles} dalam latihan {session!r}: sebutkan yang mana dengan --role</translation>
+    </message>
+    <message>
+        <source>exercise {session!r} is paused: no decision is taken until the trainer resumes it</source>
+        <translation>latihan {session!r} dijeda: tidak ada keputusan yang diterima sampai pelatih melanjutkannya</translation>
+    </message>
+    <message>
+        <source>exercise {session!r} has not started yet: no decision is taken until the trainer starts it</source>
+        <translation>latihan {session!r} belum dimulai: tidak ada keputusan yang diterima sampai pelatih memulainya</translation>
+    </message>
+    <message>
+        <source>role {role!r} moved on while this ran (another trainee at the role decided): its decisions are now {shown}; look at where it stands and give --next again</source>
+        <translation>peran {role!r} sudah berlanjut selama perintah ini berjalan (peserta lain pada peran itu sudah memutuskan): keputusannya kini {shown}; lihat posisinya lalu berikan --next lagi</translation>
+    </message>
+    <message>
+        <source>role {role!r} has made {count} decision in exercise {session!r} ({shown}): --choose is the whole route from the start and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})</source>
+        <translation>peran {role!r} sudah mengambil {count} keputusan dalam latihan {session!r} ({shown}): --choose adalah seluruh rute dari awal dan harus diawali {shown}; untuk memberikan langkah berikutnya saja, gunakan --next (misalnya --next {rest})</translation>
+    </message>
+    <message>
+        <source>role {role!r} has made {count} decisions in exercise {session!r} ({shown}): --choose is the whole route from the start and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})</source>
+        <translation>peran {role!r} sudah mengambil {count} keputusan dalam latihan {session!r} ({shown}): --choose adalah seluruh rute dari awal dan harus diawali {shown}; untuk memberikan langkah berikutnya saja, gunakan --next (misalnya --next {rest})</translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds &gt;= 0</source>
+        <translation>--timeout memerlukan jumlah detik &gt;= 0</translation>
+    </message>
+    <message>
+        <source>--user {username}: {refusal}</source>
+        <translation>--user {username}: {refusal}</translation>
+    </message>
+    <message>
+        <source>{role}: complete, {percent}% ({total} of {max}), route {route}</source>
+        <translation>{role}: selesai, {percent}% ({total} dari {max}), rute {route}</translation>
+    </message>
+    <message>
+        <source>{role}: not finished, {percent}% ({total} of {max}), route {route}</source>
+        <translation>{role}: belum selesai, {percent}% ({total} dari {max}), rute {route}</translation>
+    </message>
+    <message>
+        <source>tipcase: {outcome}</source>
+        <translation>tipcase: {outcome}</translation>
+    </message>
+    <message>
+        <source>exercise {session!r} has ended</source>
+        <translation>latihan {session!r} sudah berakhir</translation>
+    </message>
+    <message>
+        <source>{refusal}; role {role!r} stands at decision {step} (&apos;{stage}&apos;)</source>
+        <translation>{refusal}; peran {role!r} berada pada keputusan {step} (&apos;{stage}&apos;)</translation>
+    </message>
+    <message>
+        <source>hand-over &apos;{handover}&apos; from {sender}</source>
+        <translation>serah terima &apos;{handover}&apos; dari {sender}</translation>
+    </message>
+    <message>
+        <source>hand-over &apos;{handover}&apos;</source>
+        <translation>serah terima &apos;{handover}&apos;</translation>
+    </message>
+    <message>
+        <source>{role}: waiting for {what} (at most {seconds} s)...</source>
+        <translation>{role}: menunggu {what} (paling lama {seconds} detik)...</translation>
+    </message>
+    <message>
+        <source>timed out after {seconds} s waiting for {what}</source>
+        <translation>waktu habis setelah {seconds} detik menunggu {what}</translation>
+    </message>
+    <message>
+        <source>{role}: decision {step} at &apos;{stage}&apos;: {number}) {label}</source>
+        <translation>{role}: keputusan {step} di &apos;{stage}&apos;: {number}) {label}</translation>
+    </message>
+    <message>
+        <source>--pdf {pdf}: the after-action report is a PDF; name the file *.pdf</source>
+        <translation>--pdf {pdf}: laporan evaluasi pasca-latihan berbentuk PDF; beri nama berkas *.pdf</translation>
+    </message>
+    <message>
         <source>--pdf {pdf}: cannot write it: {reason}</source>
         <translation>--pdf {pdf}: tidak dapat ditulis: {reason}</translation>
+    </message>
+    <message>
+        <source>after-action report written to {path}</source>
+        <translation>laporan evaluasi pasca-latihan ditulis ke {path}</translation>
+    </message>
+    <message>
+        <source>{session} ({status}): {team} v{version}: team {percent}%, passed</source>
+        <translation>{session} ({status}): {team} v{version}: tim {percent}%, lulus</translation>
+    </message>
+    <message>
+        <source>{session} ({status}): {team} v{version}: team {percent}%, not passed</source>
+        <translation>{session} ({status}): {team} v{version}: tim {percent}%, tidak lulus</translation>
+    </message>
+    <message>
+        <source>{role}: {percent}% ({total} of {max}), complete</source>
+        <translation>{role}: {percent}% ({total} dari {max}), selesai</translation>
+    </message>
+    <message>
+        <source>{role}: {percent}% ({total} of {max}), at &apos;{stage}&apos;</source>
+        <translation>{role}: {percent}% ({total} dari {max}), di &apos;{stage}&apos;</translation>
+    </message>
+    <message>
+        <source>rule broken: {rule} ({points} {competency}) at {role}&apos;s &apos;{stage}&apos;</source>
+        <translation>aturan dilanggar: {rule} ({points} {competency}) pada peran {role} di &apos;{stage}&apos;</translation>
+    </message>
+    <message>
+        <source>incomplete hand-over: {handover} #{number} from {sender} ({points} {competency})</source>
+        <translation>serah terima tidak lengkap: {handover} #{number} dari {sender} ({points} {competency})</translation>
+    </message>
+    <message>
+        <source>no events</source>
+        <translation>belum ada peristiwa</translation>
+    </message>
+    <message>
+        <source>{count} event</source>
+        <translation>{count} peristiwa</translation>
+    </message>
+    <message>
+        <source>{count} events</source>
+        <translation>{count} peristiwa</translation>
+    </message>
+    <message>
+        <source>{session}: {status}, {events}</source>
+        <translation>{session}: {status}, {events}</translation>
+    </message>
+    <message>
+        <source>waits for &apos;{handover}&apos;</source>
+        <translation>menunggu &apos;{handover}&apos;</translation>
+    </message>
+    <message>
+        <source>deciding</source>
+        <translation>sedang memutuskan</translation>
+    </message>
+    <message>
+        <source>no decisions</source>
+        <translation>belum ada keputusan</translation>
+    </message>
+    <message>
+        <source>{count} decision</source>
+        <translation>{count} keputusan</translation>
+    </message>
+    <message>
+        <source>{count} decisions</source>
+        <translation>{count} keputusan</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>belum ada peserta</translation>
+    </message>
+    <message>
+        <source>stage &apos;{stage}&apos; ({where}), clock {clock} h, {decisions}; {users}</source>
+        <translation>tahap &apos;{stage}&apos; ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
     </message>
     <message>
         <source>stage &apos;{stage}&apos; is an end: no more choices</source>
@@ -6254,6 +6414,62 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>The joint debrief opens to the trainees once the trainer ends the session.</source>
         <translation>Evaluasi bersama terbuka bagi peserta setelah pelatih mengakhiri sesi.</translation>
+    </message>
+    <message>
+        <source>--assign takes ROLE=USER pairs separated by commas (got {item!r})</source>
+        <translation>--assign memerlukan pasangan PERAN=PENGGUNA yang dipisahkan koma (yang diberikan: {item!r})</translation>
+    </message>
+    <message>
+        <source>session {session} started: {team} v{version}; {roles}</source>
+        <translation>sesi {session} dimulai: {team} v{version}; {roles}</translation>
+    </message>
+    <message>
+        <source>session {session}: paused</source>
+        <translation>sesi {session}: dijeda</translation>
+    </message>
+    <message>
+        <source>session {session}: resumed</source>
+        <translation>sesi {session}: dilanjutkan</translation>
+    </message>
+    <message>
+        <source>session {session}: ended</source>
+        <translation>sesi {session}: diakhiri</translation>
+    </message>
+    <message>
+        <source>name an inject to fire, or give --text for a message (not both)</source>
+        <translation>sebutkan inject yang akan dipicu, atau berikan --text untuk pesan (tidak keduanya)</translation>
+    </message>
+    <message>
+        <source>session {session}: inject {inject} fired to {roles}</source>
+        <translation>sesi {session}: inject {inject} dipicu untuk {roles}</translation>
+    </message>
+    <message>
+        <source>session {session}: inject {inject} fired</source>
+        <translation>sesi {session}: inject {inject} dipicu</translation>
+    </message>
+    <message>
+        <source>session {session}: message sent to {roles}</source>
+        <translation>sesi {session}: pesan dikirim kepada {roles}</translation>
+    </message>
+    <message>
+        <source>session {session}: message sent</source>
+        <translation>sesi {session}: pesan dikirim</translation>
+    </message>
+    <message>
+        <source>--user {username}: give their password at a terminal, or in {variable} for a script</source>
+        <translation>--user {username}: berikan kata sandinya di terminal, atau di {variable} untuk skrip</translation>
+    </message>
+    <message>
+        <source>Password for {username}: </source>
+        <translation>Kata sandi untuk {username}: </translation>
+    </message>
+    <message>
+        <source>--user {username}: no password given</source>
+        <translation>--user {username}: kata sandi tidak diberikan</translation>
+    </message>
+    <message>
+        <source>tipcase: error: {refusal}</source>
+        <translation>tipcase: kesalahan: {refusal}</translation>
     </message>
 </context>
 </TS>

@@ -12,28 +12,32 @@ does (a prompt, or ``TIPCASE_PASSWORD``).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
 
 from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.exercise_play import cmd_play
+from tipcase.cli.exercise_reading import cmd_log, cmd_report, cmd_status
 from tipcase.cli.records_commands import database, operator
-from tipcase.messages import QT_TRANSLATE_NOOP, counted
+from tipcase.cli.spoken import LANGUAGES, line, speak_as, speaking
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import accounts, exercises, team_cases
-from tipcase.services.errors import ServiceError
-from tipcase.services.team_cases import playable_team
-from tipcase.store.models import User
-from tipcase.team.log_words import case_text, event_sentence
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEFAULT_TIMEOUT = 600.0
 
 
+LANG_HELP = "the language to say it in: en or id (default: the session's)"
+
+
+def _lang(parser: argparse.ArgumentParser, *names: str, help: str = LANG_HELP) -> None:
+    parser.add_argument(*(names or ("--lang",)), dest="lang", choices=LANGUAGES, metavar="LANG", help=help)
+
+
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``exercise`` (start, play, report, status, log, pause, resume, end, inject) to the parser."""
+    """Add ``exercise`` (start, play, report, status, log, pause, resume, end, inject) to the parser.
+
+    Every action takes ``--lang en|id``, the language of what it prints (its refusals too); by default the
+    session's language (``tipcase.cli.spoken``). ``--json`` is the same in every language.
+    """
     parser = commands.add_parser("exercise", help="team exercises: start a session, play a role, direct and report")
     actions = parser.add_subparsers(dest="exercise_command", metavar="ACTION", required=True)
 
@@ -47,9 +51,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="ROLE=USER[,ROLE=USER...]",
         help="who plays which role (repeat a role to share it)",
     )
-    start.add_argument("--lang", metavar="LANG", help="the language results are written in (default: the case's first)")
+    _lang(start, help="the session's language, of its results and of what this prints: en or id (default: the case's first)")
     start.add_argument("--json", action="store_true")
-    start.set_defaults(handler=cmd_start)
+    start.set_defaults(handler=speaking(cmd_start))
 
     play = actions.add_parser(
         "play", help="play a user's role from choice numbers, waiting for hand-overs (asks for the password, or reads TIPCASE_PASSWORD)"
@@ -71,8 +75,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="SECONDS",
         help=f"longest wait for each hand-over (default {DEFAULT_TIMEOUT:g})",
     )
+    _lang(play)
     play.add_argument("--json", action="store_true", help="print the role's result as JSON")
-    play.set_defaults(handler=cmd_play)
+    play.set_defaults(handler=speaking(cmd_play, session_language))
 
     for name, handler, what in (
         ("report", cmd_report, "each role's result and the team's"),
@@ -81,11 +86,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     ):
         reader = actions.add_parser(name, help=what)
         reader.add_argument("--session", required=True, metavar="NAME")
-        reader.add_argument("--json", action="store_true")
-        reader.set_defaults(handler=handler)
+        reader.add_argument("--json", action="store_true", help="print it as JSON (the same in every language)")
+        reader.set_defaults(handler=speaking(handler, session_language))
         if name == "report":
             reader.add_argument("--pdf", metavar="FILE", help="also write the after-action report (PDF) to FILE")
-            reader.add_argument("--language", metavar="LANG", help="the after-action report's language: en or id (default: the session's)")
+            _lang(reader, "--lang", "--language", help=LANG_HELP + "; the after-action report's too")
+        else:
+            _lang(reader)
     for name, what in (
         ("pause", "pause a running session"),
         ("resume", "resume a paused session"),
@@ -93,7 +100,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     ):
         control = actions.add_parser(name, help=what)
         control.add_argument("--session", required=True, metavar="NAME")
-        control.set_defaults(handler=cmd_control, action=name)
+        _lang(control)
+        control.set_defaults(handler=speaking(cmd_control, session_language), action=name)
 
     inject = actions.add_parser("inject", help="fire an inject by hand, or send a message with --text")
     inject.add_argument("--session", required=True, metavar="NAME")
@@ -105,7 +113,17 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="ROLE",
         help="only to this role (repeatable, or a,b; default: the roles the inject has not reached yet, a message every role)",
     )
-    inject.set_defaults(handler=cmd_inject)
+    _lang(inject)
+    inject.set_defaults(handler=speaking(cmd_inject, session_language))
+
+
+def session_language(args: argparse.Namespace) -> str | None:
+    """The language of the session ``--session`` names (None when there is none, or it cannot be read): for a refusal."""
+    try:
+        with database(args) as db, db.reading() as session:
+            return exercises.get_session(session, args.session).language
+    except Exception:  # noqa: BLE001 - a refusal is said whatever stops this: then in English
+        return None
 
 
 def _assignments(raw: list[str]) -> list[tuple[str, str]]:
@@ -114,7 +132,11 @@ def _assignments(raw: list[str]) -> list[tuple[str, str]]:
         for item in chunk.split(","):
             role, sep, user = item.strip().partition("=")
             if not sep or not role.strip() or not user.strip():
-                raise UsageError(f"--assign takes ROLE=USER pairs separated by commas (got {item.strip()!r})")
+                raise UsageError(
+                    Message(
+                        QT_TRANSLATE_NOOP("core", "--assign takes ROLE=USER pairs separated by commas (got {item!r})"), item=item.strip()
+                    )
+                )
             pairs.append((role.strip(), user.strip().lower()))
     return pairs
 
@@ -130,6 +152,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     with database(args) as db, db.transaction() as session:
         version = team_cases.publish_team_file(session, me, args.file)
         exercise = exercises.create_session(session, me, version, args.session, language=args.lang)
+        speak_as(args, exercise.language)
         for role, username in pairs:
             exercises.assign(session, me, exercise, role, accounts.get_user(session, username))
         exercises.start(session, me, exercise)
@@ -138,121 +161,26 @@ def cmd_start(args: argparse.Namespace) -> int:
         print_json(state)
     else:
         roles = ", ".join(f"{role}={'+'.join(found['users'])}" for role, found in state["roles"].items())
-        print(f"session {args.session} started: {version.team_id} v{version.version}; {roles}")
+        started = QT_TRANSLATE_NOOP("core", "session {session} started: {team} v{version}; {roles}")
+        print(line(args.speaking, started, session=args.session, team=version.team_id, version=version.version, roles=roles))
     return EXIT_OK
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    """``tipcase exercise report --session NAME``: the team's and each role's result and the rules broken (JSON with --json).
-
-    With --pdf FILE also the after-action report (in --language, default the session's). Exit 0; 2 for --language
-    without --pdf or a FILE not named *.pdf.
-    """
-    if args.language is not None and args.pdf is None:
-        raise UsageError("--language is the after-action report's: give --pdf FILE with it")
-    with database(args) as db, db.reading() as session:
-        exercise = exercises.get_session(session, args.session)
-        report = exercises.report(session, operator(), exercise)
-        if args.pdf is not None:
-            target = Path(args.pdf)
-            if target.suffix.lower() != ".pdf":
-                raise UsageError(f"--pdf {args.pdf}: the after-action report is a PDF; name the file *.pdf")
-            from tipcase.services import exercise_debrief  # noqa: PLC0415 - reportlab only for --pdf
-
-            try:
-                exercise_debrief.write_report_pdf(session, operator(), exercise, target, language=args.language)
-            except OSError as exc:
-                raise ServiceError(
-                    QT_TRANSLATE_NOOP("core", "--pdf {pdf}: cannot write it: {reason}"), pdf=args.pdf, reason=exc.strerror or exc
-                ) from None
-            if not args.json:
-                print(f"after-action report written to {target}")
-    if args.json:
-        print_json(report)
-        return EXIT_OK
-    team = report["team"]
-    verdict = "passed" if team["passed"] else "not passed"
-    print(f"{report['session']} ({report['status']}): {report['team_case']} v{report['version']}: team {team['total_percent']}%, {verdict}")
-    for role, result in report["roles"].items():
-        state = "complete" if result["complete"] else f"at '{result['route'][-1]}'"
-        print(f"  {role}: {result['total_percent']}% ({result['total']} of {result['max_total']}), {state}")
-    for violation in team["rule_violations"]:
-        where = f"{violation.get('role')}'s '{violation.get('stage')}'"
-        print(f"  rule broken: {violation['rule']} ({violation['points']} {violation['competency']}) at {where}")
-    for item in team["incomplete_handovers"]:
-        print(f"  incomplete hand-over: {item['handover']} #{item['number']} from {item['from']} ({item['points']} {item['competency']})")
-    return EXIT_OK
-
-
-def cmd_status(args: argparse.Namespace) -> int:
-    """``tipcase exercise status --session NAME``: where each role stands (stage, clock in hours, decisions, players); exit 0."""
-    with database(args) as db, db.reading() as session:
-        state = exercises.status(session, operator(), exercises.get_session(session, args.session))
-    if args.json:
-        print_json(state)
-        return EXIT_OK
-    print(f"{state['session']}: {state['status']}, {counted(state['events'], 'event')}")
-    for role, found in state["roles"].items():
-        where = "ended" if found["finished"] else (f"waits for '{found['waiting_for']}'" if found["waiting_for"] else "deciding")
-        users = ", ".join(found["users"]) or "nobody"
-        decisions = counted(found["decisions"], "decision")
-        print(f"  {role:<20} stage '{found['stage']}' ({where}), clock {found['clock']:g} h, {decisions}; {users}")
-    return EXIT_OK
-
-
-def cmd_log(args: argparse.Namespace) -> int:
-    """``tipcase exercise log --session NAME``: the master log, one event a line, in words (JSON with --json); exit 0.
-
-    A line: the event's number, its local date and time, the role (its id), who (a username), and what happened
-    as the control room's master log says it (``tipcase.team.log_words``), in English with the case's own names
-    (in English when the case is written in it). Decisions name the choice by the number it was offered under
-    (from 1, as ``--choose`` takes it). ``--json``: a list of ``{"seq", "at" (UTC, ISO 8601), "kind", "role",
-    "user", "text", "details"}``, a decision's details with ``number`` (offered, from 1) and ``choice_in_file``
-    (its place among the stage's choices in the file, from 1).
-    """
-    with database(args) as db, db.reading() as session:
-        exercise = exercises.get_session(session, args.session)
-        rows = exercises.events(session, operator(), exercise)
-        team = playable_team(exercise.team_case_version).team
-        who = select(User.id, User.username).where(User.id.in_({r.user_id for r in rows if r.user_id}))
-        names: dict[int, str] = {row.id: row.username for row in session.execute(who)}
-        language = "en" if "en" in team.languages else team.languages[0]
-        text = case_text(team, language)
-        log: list[dict[str, Any]] = []
-        for row in rows:
-            at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
-            details = dict(row.details or {})
-            if row.kind == "decision" and isinstance(details.get("choice"), int):
-                details["choice_in_file"] = details.pop("choice") + 1
-            log.append(
-                {
-                    "seq": row.seq,
-                    "at": at,
-                    "kind": row.kind,
-                    "role": row.role,
-                    "user": names.get(row.user_id) if row.user_id else None,
-                    "text": str(event_sentence(team, row.kind, row.role, dict(row.details or {}), text=text, language=language)),
-                    "details": details,
-                }
-            )
-    if args.json:
-        print_json(log)
-        return EXIT_OK
-    roles = [item["role"] or "-" for item in log]  # the role's id, as --role, --to and status name it
-    width = max([len(role) for role in roles] + [4])
-    users = max([len(item["user"] or "-") for item in log] + [3])
-    for item, role in zip(log, roles, strict=True):
-        when = item["at"].astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        print(f"{item['seq']:>5}  {when}  {role:<{width}}  {item['user'] or '-':<{users}}  {item['text']}")
-    return EXIT_OK
+DONE = {
+    "pause": QT_TRANSLATE_NOOP("core", "session {session}: paused"),
+    "resume": QT_TRANSLATE_NOOP("core", "session {session}: resumed"),
+    "end": QT_TRANSLATE_NOOP("core", "session {session}: ended"),
+}
 
 
 def cmd_control(args: argparse.Namespace) -> int:
     """``tipcase exercise pause|resume|end --session NAME``: direct the session (audited); ServiceError when its status forbids it."""
     act = {"pause": exercises.pause, "resume": exercises.resume, "end": exercises.end}[args.action]
     with database(args) as db, db.transaction() as session:
-        act(session, operator(), exercises.get_session(session, args.session))
-    print(f"session {args.session}: {args.action}{'d' if args.action.endswith('e') else 'ed'}")
+        exercise = exercises.get_session(session, args.session)
+        speak_as(args, exercise.language)
+        act(session, operator(), exercise)
+    print(line(args.speaking, DONE[args.action], session=args.session))
     return EXIT_OK
 
 
@@ -262,14 +190,35 @@ def cmd_inject(args: argparse.Namespace) -> int:
     Exit 2 unless exactly one of an inject and --text is given.
     """
     if (args.inject is None) == (args.text is None):
-        raise UsageError("name an inject to fire, or give --text for a message (not both)")
+        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "name an inject to fire, or give --text for a message (not both)")))
     to = [role.strip() for chunk in args.to or [] for role in chunk.split(",") if role.strip()] or None
     with database(args) as db, db.transaction() as session:
         exercise = exercises.get_session(session, args.session)
+        speak_as(args, exercise.language)
         if args.inject is not None:
             exercises.fire_inject(session, operator(), exercise, args.inject, to)
         else:
             exercises.send_message(session, operator(), exercise, args.text, to)
-    what = f"inject {args.inject} fired" if args.inject is not None else "message sent"
-    print(f"session {args.session}: {what}" + (f" to {', '.join(to)}" if to else ""))
+    if args.inject is not None and to:
+        done = line(
+            args.speaking,
+            QT_TRANSLATE_NOOP("core", "session {session}: inject {inject} fired to {roles}"),
+            roles=", ".join(to),
+            session=args.session,
+            inject=args.inject,
+        )
+    elif args.inject is not None:
+        done = line(
+            args.speaking, QT_TRANSLATE_NOOP("core", "session {session}: inject {inject} fired"), session=args.session, inject=args.inject
+        )
+    elif to:
+        done = line(
+            args.speaking,
+            QT_TRANSLATE_NOOP("core", "session {session}: message sent to {roles}"),
+            session=args.session,
+            roles=", ".join(to),
+        )
+    else:
+        done = line(args.speaking, QT_TRANSLATE_NOOP("core", "session {session}: message sent"), session=args.session)
+    print(done)
     return EXIT_OK

@@ -23,7 +23,8 @@ import time
 
 from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.cli.spoken import figure, line, refuse, speak_as
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.services import accounts, exercise_log, exercises
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.services.signing_in import sign_in
@@ -35,7 +36,7 @@ EXIT_OK, EXIT_INCOMPLETE, EXIT_NOT_RUNNING = 0, 3, 5
 
 
 class NotRunning(Exception):
-    """The session is paused or not started: nothing is decided now (exit 5, one line)."""
+    """The session is paused or not started: nothing is decided now (exit 5, one line; its argument is the Message)."""
 
 
 def parse_numbers(raw: str, option: str) -> list[int]:
@@ -43,11 +44,15 @@ def parse_numbers(raw: str, option: str) -> list[int]:
     try:
         numbers = [int(part) for part in raw.replace(" ", "").split(",") if part != ""]
     except ValueError:
-        raise UsageError(f"{option} takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})") from None
+        raise UsageError(
+            Message(
+                QT_TRANSLATE_NOOP("core", "{option} takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})"), option=option, raw=raw
+            )
+        ) from None
     if not numbers:
-        raise UsageError(f"{option} needs at least one number")
+        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "{option} needs at least one number"), option=option))
     if any(n < 1 for n in numbers):
-        raise UsageError(f"{option} numbers start at 1")
+        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "{option} numbers start at 1"), option=option))
     return numbers
 
 
@@ -55,6 +60,7 @@ def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int
     """The session's id, the role ``username`` plays in it (``--role`` when several) and each hand-over's sender; refusals as one line."""
     with db.reading() as session:
         exercise = exercises.get_session(session, args.session)
+        speak_as(args, exercise.language)
         roles = exercises.roles_of(session, accounts.get_user(session, username), exercise)
         team = playable_team(exercise.team_case_version).team
         senders = {ident: handover.sender for ident, handover in team.handovers.items()}
@@ -74,7 +80,14 @@ def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int
                 session=args.session,
             )
         if len(roles) > 1:
-            raise UsageError(f"{username} plays {', '.join(roles)} in exercise {args.session!r}: say which with --role")
+            raise UsageError(
+                Message(
+                    QT_TRANSLATE_NOOP("core", "{username} plays {roles} in exercise {session!r}: say which with --role"),
+                    username=username,
+                    roles=", ".join(roles),
+                    session=args.session,
+                )
+            )
         return exercise.id, roles[0], senders
 
 
@@ -84,12 +97,14 @@ def _view(db: Database, name: str, role: str) -> exercises.RoleView:
         return exercises.role_view(session, operator(), exercises.get_session(session, name), role)
 
 
-def _not_running(view: exercises.RoleView) -> str | None:
+def _not_running(view: exercises.RoleView) -> Message | None:
     """Why the session takes no decision now (paused, not started), as the end of a line; None while it runs or has ended."""
     if view.status == exercises.PAUSED_STATUS:
-        return f"exercise {view.session_name!r} is paused: no decision is taken until the trainer resumes it"
+        paused = QT_TRANSLATE_NOOP("core", "exercise {session!r} is paused: no decision is taken until the trainer resumes it")
+        return Message(paused, session=view.session_name)
     if view.status == exercises.DRAFT:
-        return f"exercise {view.session_name!r} has not started yet: no decision is taken until the trainer starts it"
+        draft = QT_TRANSLATE_NOOP("core", "exercise {session!r} has not started yet: no decision is taken until the trainer starts it")
+        return Message(draft, session=view.session_name)
     return None
 
 
@@ -104,15 +119,28 @@ def _check_route(view: exercises.RoleView, route: list[int], *, given: str) -> N
         return
     shown = ",".join(map(str, made))
     if given == "next":
-        raise UsageError(
-            f"role {view.role!r} moved on while this ran (another trainee at the role decided): its decisions are now {shown}; "
-            "look at where it stands and give --next again"
+        moved = QT_TRANSLATE_NOOP(
+            "core",
+            "role {role!r} moved on while this ran (another trainee at the role decided): its decisions are now {shown}; "
+            "look at where it stands and give --next again",
         )
+        raise UsageError(Message(moved, role=view.role, shown=shown))
     rest = route[len(made) :] if len(route) > len(made) else route
+    contradicts = one_or_many(
+        len(made),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "role {role!r} has made {count} decision in exercise {session!r} ({shown}): --choose is the whole route from the start "
+            "and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})",
+        ),
+        QT_TRANSLATE_NOOP(
+            "core",
+            "role {role!r} has made {count} decisions in exercise {session!r} ({shown}): --choose is the whole route from the start "
+            "and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})",
+        ),
+    )
     raise UsageError(
-        f"role {view.role!r} has made {len(made)} decision{'s' if len(made) != 1 else ''} in exercise {view.session_name!r} ({shown}): "
-        f"--choose is the whole route from the start and must begin {shown}; "
-        f"to give only what comes next, use --next (e.g. --next {','.join(map(str, rest))})"
+        Message(contradicts, role=view.role, count=len(made), session=view.session_name, shown=shown, rest=",".join(map(str, rest)))
     )
 
 
@@ -128,7 +156,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     given = "next" if args.next is not None else "choose"
     numbers = parse_numbers(args.next if given == "next" else args.choose, f"--{given}")
     if args.timeout < 0:
-        raise UsageError("--timeout takes a number of seconds >= 0")
+        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "--timeout takes a number of seconds >= 0")))
     username = args.user.strip().lower()
     with database(args) as db:
         exercise_id, role, senders = _role_of(db, args, username)
@@ -137,18 +165,18 @@ def cmd_play(args: argparse.Namespace) -> int:
         _check_route(view, route, given="choose")
         refusal = _not_running(view)
         if refusal is not None:
-            print(f"tipcase: error: {refusal}", file=sys.stderr)
+            refuse(args.speaking, refusal)
             return EXIT_NOT_RUNNING
         try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
-            sign_in(db, username, password_of(username), via="cli exercise play")
+            sign_in(db, username, password_of(username, args.speaking), via="cli exercise play")
         except SignInError as exc:
-            print(f"tipcase: error: --user {username}: {exc}", file=sys.stderr)
+            refuse(args.speaking, Message(QT_TRANSLATE_NOOP("core", "--user {username}: {refusal}"), username=username, refusal=exc))
             return EXIT_SIGN_IN
         try:
             with EventWatcher(db, exercise_id) as watcher:
                 outcome = _play_role(db, watcher, args, username=username, role=role, route=route, given=given, senders=senders)
         except NotRunning as stopped:
-            print(f"tipcase: error: {stopped}", file=sys.stderr)
+            refuse(args.speaking, stopped.args[0])
             return EXIT_NOT_RUNNING
         with db.reading() as session:
             user = accounts.get_user(session, username)
@@ -156,11 +184,15 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"session": args.session, "user": username, **result})
     else:
-        verdict = "complete" if result["complete"] else "not finished"
-        route_text = " -> ".join(result["route"])
-        print(f"{role}: {verdict}, {result['total_percent']}% ({result['total']} of {result['max_total']}), route {route_text}")
-    if outcome:
-        print(f"tipcase: {outcome}", file=sys.stderr)
+        ended = (
+            QT_TRANSLATE_NOOP("core", "{role}: complete, {percent}% ({total} of {max}), route {route}")
+            if result["complete"]
+            else QT_TRANSLATE_NOOP("core", "{role}: not finished, {percent}% ({total} of {max}), route {route}")
+        )
+        score = {"percent": figure(result["total_percent"], args.speaking), "total": result["total"], "max": result["max_total"]}
+        print(line(args.speaking, ended, role=role, route=" -> ".join(result["route"]), **score))
+    if outcome is not None:
+        print(line(args.speaking, QT_TRANSLATE_NOOP("core", "tipcase: {outcome}"), outcome=outcome), file=sys.stderr)
     return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
 
 
@@ -174,32 +206,40 @@ def _play_role(
     route: list[int],
     given: str,
     senders: dict[str, str],
-) -> str:
-    """Decide the route's numbers from where the role stands; returns why it stopped early ('' when done or at an end).
+) -> Message | None:
+    """Decide the route's numbers from where the role stands; returns why it stopped early (None when done or at an end).
 
     Raises NotRunning when the session is paused (or back to a draft) before the route is done.
     """
-    said = ""
+    words = args.speaking
+    waited_for = ""
     while True:
         view = _view(db, args.session, role)
         _check_route(view, route, given=given)
         made = len(view.play.decisions)
         if view.finished or made >= len(route):
-            return ""
+            return None
         if view.status == exercises.ENDED_STATUS:
-            return f"exercise {args.session!r} has ended"
+            return Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
         refusal = _not_running(view)
         if refusal is not None:
-            raise NotRunning(f"{refusal}; role {role!r} stands at decision {view.step} ('{view.play.stage.id}')")
+            stands = QT_TRANSLATE_NOOP("core", "{refusal}; role {role!r} stands at decision {step} ('{stage}')")
+            raise NotRunning(Message(stands, refusal=refusal, role=role, step=view.step, stage=view.play.stage.id))
         if view.waits_for is not None:
             sender = senders.get(view.waits_for)
-            what = f"hand-over '{view.waits_for}'" + (f" from {sender}" if sender else "")
-            if not args.json and what != said:
-                print(f"{role}: waiting for {what} (at most {args.timeout:g} s)...", flush=True)
-            said = what
+            what = (
+                Message(QT_TRANSLATE_NOOP("core", "hand-over '{handover}' from {sender}"), handover=view.waits_for, sender=sender)
+                if sender
+                else Message(QT_TRANSLATE_NOOP("core", "hand-over '{handover}'"), handover=view.waits_for)
+            )
+            if not args.json and what != waited_for:
+                waiting = QT_TRANSLATE_NOOP("core", "{role}: waiting for {what} (at most {seconds} s)...")
+                print(line(words, waiting, role=role, what=what, seconds=figure(args.timeout, words, "g")), flush=True)
+            waited_for = what
             started = time.monotonic()
             if not _wait_for_own(db, watcher, role, view.last_seq, args.timeout):
-                return f"timed out after {time.monotonic() - started:.0f} s waiting for {what}"
+                timed_out = QT_TRANSLATE_NOOP("core", "timed out after {seconds} s waiting for {what}")
+                return Message(timed_out, seconds=f"{time.monotonic() - started:.0f}", what=what)
             continue
         number = route[made]
         try:
@@ -211,11 +251,12 @@ def _play_role(
             continue  # another trainee at the role, an arrival or a pause came first: look again
         except ServiceError as exc:
             if "not offered" in str(exc):
-                raise UsageError(str(exc)) from None
+                raise UsageError(exc) from None
             raise
         if not args.json:
-            label = view.offered()[number - 1].choice.label.get(view.play.language, view.play.scenario.languages)
-            print(f"{role}: decision {view.step} at '{view.play.stage.id}': {number}) {label}", flush=True)
+            label = view.offered()[number - 1].choice.label.get(words, view.play.scenario.languages)
+            decided = QT_TRANSLATE_NOOP("core", "{role}: decision {step} at '{stage}': {number}) {label}")
+            print(line(words, decided, role=role, step=view.step, stage=view.play.stage.id, number=number, label=label), flush=True)
 
 
 def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float) -> bool:

@@ -22,8 +22,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tipcase.cli.common import UsageError, aligned, input_file, print_json
+from tipcase.cli.spoken import line
 from tipcase.home_folder import claim_private
-from tipcase.messages import counted
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, counted
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.services.signing_in import sign_in
@@ -236,17 +237,18 @@ def cmd_courses_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def password_of(username: str) -> str:
-    """The password of the person a command acts for: ``TIPCASE_PASSWORD`` (scripts), else a prompt."""
+def password_of(username: str, language: str = "en") -> str:
+    """The password of the person a command acts for: ``TIPCASE_PASSWORD`` (scripts), else a prompt (in ``language``)."""
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise UsageError(f"--user {username}: give their password at a terminal, or in {PASSWORD_VARIABLE} for a script")
+        no_terminal = QT_TRANSLATE_NOOP("core", "--user {username}: give their password at a terminal, or in {variable} for a script")
+        raise UsageError(Message(no_terminal, username=username, variable=PASSWORD_VARIABLE))
     try:
-        return getpass.getpass(f"Password for {username}: ")
+        return getpass.getpass(line(language, QT_TRANSLATE_NOOP("core", "Password for {username}: "), username=username))
     except EOFError:
-        raise UsageError(f"--user {username}: no password given") from None
+        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "--user {username}: no password given"), username=username)) from None
 
 
 def cmd_record(args: argparse.Namespace) -> int:

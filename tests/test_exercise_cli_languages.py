@@ -1,0 +1,157 @@
+"""``tipcase exercise`` speaks the session's language, or the one ``--lang`` names: a whole session directed and
+played from the command line in Bahasa Indonesia reads Indonesian from the first line to the last (what each
+command prints, its refusals, the master log, the report), in English it reads as before, and ``--json`` is the
+same in both. A test fails on an English sentence in the Indonesian output (every line printed by any of the
+commands: the words left once the case's ids, the usernames and the options are taken out)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.exercises import PASSWORDS, users
+from tests.teams import write_team
+from tipcase.cli import main
+from tipcase.format.validator import check_file
+from tipcase.store.database import Database
+
+ENGLISH = frozenset(
+    "the a an is are was to of and at for from with has have not no by it its this that after until once "
+    "session sessions decision decisions waiting waits stage clock passed complete finished started fired sent message "
+    "error route team rule broken ended paused resumed deciding nobody event events report written timed out role "
+    "exercise trainer took queued scored password give name only numbers start must begin whole next".split()
+)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An SQLite database with the trainer and a trainee per role of the mini team case; the case file's path."""
+    db = Database(f"sqlite:///{tmp_path / 'tipcase.sqlite3'}")
+    db.upgrade()
+    with db.transaction() as session:
+        users(session)
+    monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
+    db.dispose()
+    return write_team(tmp_path)
+
+
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str, user: str | None = None) -> tuple[int, str]:
+    """``tipcase exercise ARGV`` (as ``user``, with their password, for ``play``): its exit code and all it printed."""
+    if user is not None:
+        monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS[user])
+    code = main(["exercise", *argv])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def a_whole_session(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, team: Path, language: str) -> dict[str, str]:
+    """Start, play, inject, pause, refuse, resume, end and read a session created in ``language``; what each step printed.
+
+    No command but ``start`` names a language: each speaks the session's. Every exit code is checked on the way.
+    """
+    said: dict[str, str] = {}
+
+    def step(name: str, expected: int, *argv: str, user: str | None = None) -> None:
+        code, printed = run(capsys, monkeypatch, *argv, user=user)
+        assert code == expected, (name, printed)
+        said[name] = printed
+
+    session = ["--session", "latihan"]
+    step("bad assign", 2, "start", str(team), *session, "--assign", "inspector", "--lang", language)
+    assign = "inspector=inspector,investigator=investigator,case-worker=case-worker"
+    step("start", 0, "start", str(team), *session, "--assign", assign, "--lang", language)
+    step("status", 0, "status", *session)
+    step("timed out", 3, "play", *session, "--user", "investigator", "--choose", "1", "--timeout", "0", user="investigator")
+    step("inspector", 0, "play", *session, "--user", "inspector", "--choose", "2", user="inspector")
+    step("investigator", 3, "play", *session, "--user", "investigator", "--choose", "2", "--timeout", "0", user="investigator")
+    step("contradicts", 2, "play", *session, "--user", "investigator", "--choose", "1", user="investigator")
+    step("not offered", 2, "play", *session, "--user", "investigator", "--next", "7", user="investigator")
+    step("numbers", 2, "play", *session, "--user", "investigator", "--next", "x", user="investigator")
+    monkeypatch.setenv("TIPCASE_PASSWORD", "wrong password")
+    code, said["sign-in"] = run(capsys, monkeypatch, "play", *session, "--user", "case-worker", "--next", "1")
+    assert code == 4, said["sign-in"]
+    step("inject", 0, "inject", *session, "journalist", "--to", "investigator")
+    step("inject again", 1, "inject", *session, "journalist", "--to", "investigator")
+    step("message", 0, "inject", *session, "--text", "Sepuluh menit lagi")
+    step("neither", 2, "inject", *session)
+    step("pause", 0, "pause", *session)
+    step("paused play", 5, "play", *session, "--user", "case-worker", "--choose", "1", user="case-worker")
+    step("pause again", 1, "pause", *session)
+    step("resume", 0, "resume", *session)
+    step("case worker", 0, "play", *session, "--user", "case-worker", "--choose", "1,1", user="case-worker")
+    step("end", 0, "end", *session)
+    step("ended play", 3, "play", *session, "--user", "investigator", "--next", "1", user="investigator")
+    step("report", 0, "report", *session)
+    step("log", 0, "log", *session)
+    step("status at the end", 0, "status", *session)
+    step("no session", 1, "status", "--session", "tidak-ada", "--lang", language)
+    step("not pdf", 2, "report", *session, "--pdf", "laporan.txt")
+    return said
+
+
+def identifiers(team: Path) -> set[str]:
+    """Every id the case names (roles, stages, hand-overs, injects, rules, competencies), the usernames and the session's."""
+    case = check_file(team).team
+    assert case is not None
+    names = {case.id, "latihan", "tidak-ada", "trainer", "tipcase", *PASSWORDS}
+    for role, track in case.roles.items():
+        names |= {role, track.role, *track.scenario.stages}
+    names |= {*case.handovers, *(inject.id for inject in case.injects), *case.competencies, *case.objectives}
+    return names
+
+
+def english_words(text: str, ids: set[str]) -> list[str]:
+    """The English words in ``text`` once the ids, options (``--next``), quoted ids and the message typed are taken out."""
+    text = re.sub(r"--[a-z-]+|TIPCASE_[A-Z_]+|'[^']*'|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", " ", text)
+    words = [word for word in re.findall(r"[A-Za-z][A-Za-z_-]*", text) if word not in ids]
+    return [word for word in words if any(part.lower() in ENGLISH for part in re.split(r"[-_]", word))]
+
+
+def test_a_session_in_indonesian_prints_no_english_sentence(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = a_whole_session(capsys, monkeypatch, home, "id")
+    ids = identifiers(home)
+    assert {name: english_words(text, ids) for name, text in said.items() if english_words(text, ids)} == {}
+    assert said["start"].startswith("sesi latihan dimulai: mini-team v1; inspector=inspector")
+    assert "inspector: keputusan 1 di 'visit': 2) Langsung rujuk" in said["inspector"]
+    assert "inspector: selesai, 50,0% (1 dari 2), rute visit -> referred" in said["inspector"]
+    assert "investigator: menunggu serah terima 'referral' dari inspector (paling lama 0 detik)..." in said["timed out"]
+    assert said["contradicts"].startswith("tipcase: kesalahan: peran 'investigator' sudah mengambil 1 keputusan dalam latihan 'latihan'")
+    assert said["sign-in"] == "tipcase: kesalahan: --user case-worker: nama pengguna atau kata sandi salah\n"
+    assert said["paused play"].startswith("tipcase: kesalahan: latihan 'latihan' dijeda")
+    assert said["pause"] == "sesi latihan: dijeda\n"
+    assert said["no session"] == "tipcase: kesalahan: tidak ada sesi latihan 'tidak-ada'\n"
+    assert "Wartawan menelepon." in said["log"]  # the case's own words, in its Indonesian
+    assert "Sesi berakhir: nilai tim" in said["log"]
+    assert said["report"].startswith("latihan (selesai): mini-team v1: tim ")
+    assert "  case-worker: " in said["report"] and ", selesai" in said["report"]
+    assert said["status"].splitlines()[1].startswith("  inspector            tahap 'visit' (sedang memutuskan), waktu kasus 0 jam")
+
+
+def test_the_same_session_in_english_reads_as_before(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = a_whole_session(capsys, monkeypatch, home, "en")
+    assert said["start"].startswith("session latihan started: mini-team v1; inspector=inspector")
+    assert "inspector: decision 1 at 'visit': 2) Refer at once" in said["inspector"]
+    assert "inspector: complete, 50.0% (1 of 2), route visit -> referred" in said["inspector"]
+    assert "investigator: waiting for hand-over 'referral' from inspector (at most 0 s)..." in said["timed out"]
+    assert said["sign-in"] == "tipcase: error: --user case-worker: wrong username or password\n"
+    assert said["pause"] == "session latihan: paused\n"
+    assert said["no session"] == "tipcase: error: no exercise session 'tidak-ada'\n"
+    assert "A journalist calls." in said["log"]
+    assert said["report"].startswith("latihan (ended): mini-team v1: team ")
+    assert said["status"].splitlines()[1].startswith("  inspector            stage 'visit' (deciding), clock 0 h, no decisions; inspector")
+    ids = identifiers(home)
+    assert all(english_words(text, ids) for text in said.values())  # the detector finds English where there is some
+
+    for command in ("status", "log", "report"):  # --json is one form, whatever the language
+        english = run(capsys, monkeypatch, command, "--session", "latihan", "--json", "--lang", "en")
+        indonesian = run(capsys, monkeypatch, command, "--session", "latihan", "--json", "--lang", "id")
+        assert english == indonesian
+        assert english[0] == 0
+        json.loads(english[1])

@@ -1,0 +1,198 @@
+"""``tipcase exercise report``, ``status`` and ``log``: a session read by the workstation's operator, in its words.
+
+Each prints in the language of ``--lang`` (``en`` or ``id``), else the session's (``tipcase.cli.spoken``): the
+lines, the case's own names (roles by their ids, which ``--role`` and ``--to`` take) and the figures (``82,5``
+in Bahasa Indonesia). ``--json`` is the same whatever the language: its keys, codes and ids are fixed, and
+the master log's ``text`` is in English (the case's own English names when it is written in English), so a
+script reads one form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.records_commands import database, operator
+from tipcase.cli.spoken import figure, line, said, speak_as
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
+from tipcase.services import exercises
+from tipcase.services.errors import ServiceError
+from tipcase.services.team_cases import playable_team
+from tipcase.store.models import User
+from tipcase.team.log_words import case_text, event_sentence
+
+EXIT_OK = 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``tipcase exercise report --session NAME``: the team's and each role's result and the rules broken (JSON with --json).
+
+    With --pdf FILE also the after-action report, in --lang (default the session's language). Exit 0; 2 for a FILE
+    not named *.pdf.
+    """
+    with database(args) as db, db.reading() as session:
+        exercise = exercises.get_session(session, args.session)
+        speak_as(args, exercise.language)
+        words = args.speaking
+        report = exercises.report(session, operator(), exercise)
+        if args.pdf is not None:
+            target = Path(args.pdf)
+            if target.suffix.lower() != ".pdf":
+                raise UsageError(
+                    Message(QT_TRANSLATE_NOOP("core", "--pdf {pdf}: the after-action report is a PDF; name the file *.pdf"), pdf=args.pdf)
+                )
+            from tipcase.services import exercise_debrief  # noqa: PLC0415 - reportlab only for --pdf
+
+            try:
+                exercise_debrief.write_report_pdf(session, operator(), exercise, target, language=args.lang)
+            except OSError as exc:
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "--pdf {pdf}: cannot write it: {reason}"), pdf=args.pdf, reason=exc.strerror or exc
+                ) from None
+            if not args.json:
+                print(line(words, QT_TRANSLATE_NOOP("core", "after-action report written to {path}"), path=target))
+    if args.json:
+        print_json(report)
+        return EXIT_OK
+    team = report["team"]
+    print(
+        line(
+            words,
+            QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}%, passed")
+            if team["passed"]
+            else QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}%, not passed"),
+            session=report["session"],
+            status=Message(report["status"]),
+            team=report["team_case"],
+            version=report["version"],
+            percent=figure(team["total_percent"], words),
+        )
+    )
+    for role, result in report["roles"].items():
+        score = {"role": role, "percent": figure(result["total_percent"], words), "total": result["total"], "max": result["max_total"]}
+        if result["complete"]:
+            print("  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), complete"), **score))
+        else:
+            stage = result["route"][-1]
+            print(
+                "  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), at '{stage}'"), stage=stage, **score)
+            )
+    for violation in team["rule_violations"]:
+        rule = QT_TRANSLATE_NOOP("core", "rule broken: {rule} ({points} {competency}) at {role}'s '{stage}'")
+        fields = {key: violation.get(key) for key in ("rule", "points", "competency", "role", "stage")}
+        print("  " + line(words, rule, **fields))
+    for item in team["incomplete_handovers"]:
+        incomplete = QT_TRANSLATE_NOOP("core", "incomplete hand-over: {handover} #{number} from {sender} ({points} {competency})")
+        fields = {key: item[key] for key in ("handover", "number", "points", "competency")}
+        print("  " + line(words, incomplete, sender=item["from"], **fields))
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """``tipcase exercise status --session NAME``: where each role stands (stage, clock in hours, decisions, players); exit 0."""
+    with database(args) as db, db.reading() as session:
+        exercise = exercises.get_session(session, args.session)
+        speak_as(args, exercise.language)
+        state = exercises.status(session, operator(), exercise)
+    if args.json:
+        print_json(state)
+        return EXIT_OK
+    words = args.speaking
+    events = (
+        QT_TRANSLATE_NOOP("core", "no events")
+        if state["events"] == 0
+        else one_or_many(state["events"], QT_TRANSLATE_NOOP("core", "{count} event"), QT_TRANSLATE_NOOP("core", "{count} events"))
+    )
+    print(
+        line(
+            words,
+            QT_TRANSLATE_NOOP("core", "{session}: {status}, {events}"),
+            session=state["session"],
+            status=Message(state["status"]),
+            events=Message(events, count=state["events"]),
+        )
+    )
+    for role, found in state["roles"].items():
+        if found["finished"]:
+            where = Message(QT_TRANSLATE_NOOP("core", "ended"))
+        elif found["waiting_for"]:
+            where = Message(QT_TRANSLATE_NOOP("core", "waits for '{handover}'"), handover=found["waiting_for"])
+        else:
+            where = Message(QT_TRANSLATE_NOOP("core", "deciding"))
+        decisions = (
+            Message(QT_TRANSLATE_NOOP("core", "no decisions"))
+            if found["decisions"] == 0
+            else Message(
+                one_or_many(
+                    found["decisions"], QT_TRANSLATE_NOOP("core", "{count} decision"), QT_TRANSLATE_NOOP("core", "{count} decisions")
+                ),
+                count=found["decisions"],
+            )
+        )
+        users = ", ".join(found["users"]) or said(Message(QT_TRANSLATE_NOOP("core", "nobody")), words)
+        row = line(
+            words,
+            QT_TRANSLATE_NOOP("core", "stage '{stage}' ({where}), clock {clock} h, {decisions}; {users}"),
+            stage=found["stage"],
+            where=where,
+            clock=figure(found["clock"], words, "g"),
+            decisions=decisions,
+            users=users,
+        )
+        print(f"  {role:<20} {row}")
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """``tipcase exercise log --session NAME``: the master log, one event a line, in words (JSON with --json); exit 0.
+
+    A line: the event's number, its local date and time, the role (its id), who (a username), and what happened
+    as the control room's master log says it (``tipcase.team.log_words``), in the command's language with the
+    case's own names in it (its fallback when the case is not written in it). Decisions name the choice by the
+    number it was offered under (from 1, as ``--choose`` takes it). ``--json``: a list of ``{"seq", "at" (UTC,
+    ISO 8601), "kind", "role", "user", "text", "details"}``, the same in every language (``text`` in English,
+    see the module's docstring), a decision's details with ``number`` (offered, from 1) and ``choice_in_file``
+    (its place among the stage's choices in the file, from 1).
+    """
+    with database(args) as db, db.reading() as session:
+        exercise = exercises.get_session(session, args.session)
+        speak_as(args, exercise.language)
+        rows = exercises.events(session, operator(), exercise)
+        team = playable_team(exercise.team_case_version).team
+        who = select(User.id, User.username).where(User.id.in_({r.user_id for r in rows if r.user_id}))
+        names: dict[int, str] = {row.id: row.username for row in session.execute(who)}
+        language = "en" if args.json else args.speaking  # the case's own names fall back to its first language
+        text = case_text(team, language)
+        log: list[dict[str, Any]] = []
+        for row in rows:
+            at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
+            details = dict(row.details or {})
+            if row.kind == "decision" and isinstance(details.get("choice"), int):
+                details["choice_in_file"] = details.pop("choice") + 1
+            sentence = event_sentence(team, row.kind, row.role, dict(row.details or {}), text=text, language=language)
+            log.append(
+                {
+                    "seq": row.seq,
+                    "at": at,
+                    "kind": row.kind,
+                    "role": row.role,
+                    "user": names.get(row.user_id) if row.user_id else None,
+                    "text": said(sentence, language),
+                    "details": details,
+                }
+            )
+    if args.json:
+        print_json(log)
+        return EXIT_OK
+    roles = [item["role"] or "-" for item in log]  # the role's id, as --role, --to and status name it
+    width = max([len(role) for role in roles] + [4])
+    users = max([len(item["user"] or "-") for item in log] + [3])
+    for item, role in zip(log, roles, strict=True):
+        when = item["at"].astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        print(f"{item['seq']:>5}  {when}  {role:<{width}}  {item['user'] or '-':<{users}}  {item['text']}")
+    return EXIT_OK
