@@ -68,6 +68,12 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
     )
     assert (investigator.choices_box.isVisible(), investigator.waiting_bar.isVisible()) == (False, True)
     assert investigator.text.toPlainText() == "The stage opens once the hand-over arrives."  # never "a referral arrives" before it has
+    # an empty inbox and case file are one empty state each: the list says what will arrive, no blank pane beside it
+    assert (investigator.inbox.count(), investigator.inbox_view.isVisible()) == (0, False)
+    assert investigator.inbox.empty_text().startswith("Nothing has arrived yet. Hand-overs from the other agencies")
+    assert investigator.inbox.accessibleDescription() == investigator.inbox.empty_text()
+    assert (investigator.exhibits.rowCount(), investigator.side.exhibit_view.isHidden()) == (0, True)
+    assert investigator.side.exhibit_list.empty_text().startswith("Nothing in the case file yet.")
     with db.transaction() as session:
         decide(session, "inspector", "drill", "inspector", BEST["inspector"][0])
     sent = time.monotonic()
@@ -75,6 +81,9 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
     assert time.monotonic() - sent < WITHIN
     assert investigator.side.tabText(0) == "&Inbox (1)"
     assert investigator.inbox.item(0).text() == "Hand-over · 2 h — Referral from the inspector"
+    assert investigator.inbox_view.isVisible()
+    assert investigator.inbox.accessibleDescription() == ""
+    assert not investigator.side.exhibit_view.isHidden()
     assert "New in your inbox: the hand-over “Referral from the inspector” from Labour inspector." in investigator.banner.text()
     assert investigator.exhibits.exhibit_at(0).title.get("en") == "Wage slips"  # the file came with it
     assert investigator.clock.text() == "Case clock: 2 h"  # the sender's clock (Lamport)

@@ -3799,8 +3799,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kotak masuk</translation>
     </message>
     <message>
+        <source>Nothing has arrived yet. Hand-overs from the other agencies, events and the trainer&apos;s messages arrive here.</source>
+        <translation>Belum ada yang masuk. Serah terima dari instansi lain, peristiwa, dan pesan pelatih akan masuk di sini.</translation>
+    </message>
+    <message>
         <source>Case file</source>
         <translation>Berkas perkara</translation>
+    </message>
+    <message>
+        <source>Nothing in the case file yet. Exhibits are added as your stages reveal them and hand-overs bring them.</source>
+        <translation>Berkas perkara masih kosong. Barang bukti ditambahkan saat tahap Anda mengungkapnya dan saat serah terima membawanya.</translation>
     </message>
     <message>
         <source>The team on the referral pathway</source>

@@ -2,7 +2,9 @@
 
 The inbox lists what reached the role in order (hand-overs taken, injects, the trainer's messages),
 each with the role's case clock on arrival; the case file lists the exhibits revealed so far (the
-newest selected, as in the player). ``show_station`` shows a ``tipcase.services.exercise_desk.Station``.
+newest selected, as in the player). An empty inbox or case file is one empty state: the list says what
+will arrive in it (``ui.widgets.empty_text``) and the reading pane under it is hidden until there is
+something to read. ``show_station`` shows a ``tipcase.services.exercise_desk.Station``.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.context import ApplicationContext
 from ui.models.exercise_log import hours_text, inject_title, role_title, track_title
 from ui.models.exhibits import ExhibitListModel
 from ui.pages.player_panels import paragraphs
+from ui.widgets.empty_text import EmptyTextList, EmptyTextListView
 from ui.widgets.team_map import RoleMark, TeamMap
 
 
@@ -27,7 +30,7 @@ class StationSide(QTabWidget):
         super().__init__()
         self.context = context
         self.station: Any = None
-        self.inbox = QListWidget()
+        self.inbox = EmptyTextList()
         self.inbox.setWordWrap(True)
         self.inbox.currentRowChanged.connect(self._show_inbox_item)
         self.inbox_view = QTextBrowser()
@@ -37,7 +40,7 @@ class StationSide(QTabWidget):
         inbox_layout.addWidget(self.inbox, 1)
         inbox_layout.addWidget(self.inbox_view, 2)
         self.exhibits = ExhibitListModel(context.language)
-        self.exhibit_list = QListView()
+        self.exhibit_list = EmptyTextListView()
         self.exhibit_list.setModel(self.exhibits)
         self.exhibit_list.selectionModel().currentChanged.connect(lambda current, _previous: self._show_exhibit(current.row()))
         self.exhibit_view = QTextBrowser()
@@ -57,7 +60,13 @@ class StationSide(QTabWidget):
 
     def retranslate(self) -> None:
         self.inbox.setAccessibleName(self.tr("Inbox"))
+        self.inbox.set_empty_text(
+            self.tr("Nothing has arrived yet. Hand-overs from the other agencies, events and the trainer's messages arrive here.")
+        )
         self.exhibit_list.setAccessibleName(self.tr("Case file"))
+        self.exhibit_list.set_empty_text(
+            self.tr("Nothing in the case file yet. Exhibits are added as your stages reveal them and hand-overs bring them.")
+        )
         self.map.setAccessibleName(self.tr("The team on the referral pathway"))
         self.setTabText(0, self.tr("&Inbox ({count})").format(count=self.inbox.count()))
         self.setTabText(1, self.tr("Cas&e file"))
@@ -104,6 +113,7 @@ class StationSide(QTabWidget):
         self.setTabText(0, self.tr("&Inbox ({count})").format(count=len(entries)))
         if entries:
             self.inbox.setCurrentRow(min(max(current, 0), len(entries) - 1) if current >= 0 else len(entries) - 1)
+        self.inbox_view.setVisible(bool(entries))  # an empty inbox is one empty state: the list says so, no blank pane beside it
         self._show_inbox_item(self.inbox.currentRow())
 
     def _show_inbox_item(self, row: int) -> None:
@@ -138,6 +148,7 @@ class StationSide(QTabWidget):
         self.exhibits.set_exhibits([station.exhibits[e] for e in station.play.revealed if e in station.exhibits])
         if self.exhibits.rowCount() and (self.exhibits.rowCount() > before or not self.exhibit_list.currentIndex().isValid()):
             self.exhibit_list.setCurrentIndex(self.exhibits.index(self.exhibits.rowCount() - 1))
+        self.exhibit_view.setVisible(self.exhibits.rowCount() > 0)
         self._show_exhibit(self.exhibit_list.currentIndex().row())
 
     def _show_exhibit(self, row: int) -> None:
