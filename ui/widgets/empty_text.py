@@ -20,10 +20,15 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget
 MARGIN = 8  # pixels between the box's edge and the text, as a list item's text sits
 
 
+def _rows(view: QAbstractItemView) -> int:
+    """The rows of ``view``'s model; 0 before it has one (Qt's model() is then None, whatever its stubs say)."""
+    model: QAbstractItemModel | None = view.model()
+    return model.rowCount() if isinstance(model, QAbstractItemModel) else 0
+
+
 def _paint_empty_text(view: QAbstractItemView, text: str) -> None:
     """Draw ``text`` in ``view``'s viewport when its model has no rows."""
-    model = view.model()
-    if not text or (model is not None and model.rowCount() > 0):
+    if not text or _rows(view) > 0:
         return
     painter = QPainter(view.viewport())
     font = painter.font()
@@ -91,8 +96,7 @@ class EmptyTextListView(QListView):
         return self._empty_text
 
     def _describe(self) -> None:
-        model = self.model()
-        self.setAccessibleDescription(self._empty_text if model is None or model.rowCount() == 0 else "")
+        self.setAccessibleDescription(self._empty_text if _rows(self) == 0 else "")
         self.viewport().update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
