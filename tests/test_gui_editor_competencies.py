@@ -134,3 +134,23 @@ def test_the_section_speaks_the_interface_language(qtbot, window: MainWindow, tm
         assert section.form.rows.labels["weight"].text() == "Bobot dalam nilai total"
     finally:
         window.context.set_language("en")
+
+
+@pytest.mark.parametrize(("language", "half"), [("en", "1.5"), ("id", "1,5")])
+def test_the_weight_reads_as_the_list_writes_it(qtbot, window: MainWindow, tmp_path: Path, language: str, half: str) -> None:  # type: ignore[no-untyped-def]
+    """One number format: the list says "weight 1" and the field "1" (it said "1.0"); a half is "1,5" in Bahasa Indonesia."""
+    page = _case_details(qtbot, window, tmp_path / "coming-home.yaml")
+    window.context.set_language(language)
+    try:
+        QApplication.processEvents()
+        section = page.form.competencies
+        _select(page, "identification")
+        weight = section.form["weight"]
+        assert isinstance(weight, QDoubleSpinBox)
+        listed = section.model.index(section.model.row_of("identification"), 0).data()
+        assert listed.endswith(f" {weight.text()}")
+        assert weight.text() == "1"
+        weight.setValue(1.5)
+        assert weight.text() == half
+    finally:
+        window.context.set_language("en")

@@ -120,6 +120,21 @@ def test_import_a_twine_story_and_save_it(window: MainWindow, tmp_path: Path) ->
     assert window.statusBar().currentMessage().startswith("Saved ")
 
 
+def test_the_warnings_name_a_story_in_the_home_folder_from_home(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trainer reads '~/Documents/Twine/story.twee:12:1: warning: …', their own folder, not the whole path from the root."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    story = tmp_path / "Documents" / "Twine" / "story.twee"
+    story.parent.mkdir(parents=True)
+    story.write_text(LINK_FORMS, encoding="utf-8")
+    window.import_twine_file(story)
+    lines = window.twine_dialog.notes.toPlainText().splitlines()
+    window.twine_dialog.reject()
+    assert lines
+    assert all(line.startswith("~/Documents/Twine/story.twee:") for line in lines)
+
+
 def test_import_an_h5p_package_and_open_it_in_the_editor(window: MainWindow, tmp_path: Path) -> None:
     window.import_twine_file(package(tmp_path, scenario_json(PORT)))
     dialog = window.twine_dialog
@@ -168,3 +183,34 @@ def test_compose_a_course_and_assign_it_to_a_new_cohort(window: MainWindow) -> N
     assert page.cohort_box.currentData() == "ntt-2026"
     assert page.course_box.currentText() == "Returnees"
     assert page.summary.text().startswith("<b>0</b> members")
+
+
+def test_no_line_runs_through_a_share_on_the_case_graph(window: MainWindow) -> None:
+    """Each share ("50 %") sits on its own line's middle on a plate of the map's background: no line shows through it."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from ui.widgets.graph_items import EdgeItem, EdgeLabel
+
+    window.show_cohorts()
+    page = window.cohorts_page()
+    page.tabs.setCurrentWidget(page.heat_panel)
+    scene = page.heat.scene()
+    labels = [item for item in scene.items() if isinstance(item, EdgeLabel)]
+    assert labels
+    # the coloured lines (a share's blue, a critical red): a grey one is not told apart from the grey text's anti-aliasing
+    line_colours = {item.pen.color().rgb() for item in scene.items() if isinstance(item, EdgeItem) and item.pen.color().saturation() > 60}
+    for label in labels:
+        area = label.mapRectToScene(label.text_rect())  # the text, inside its plate
+        image = QImage(int(area.width()) * 2, int(area.height()) * 2, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        scene.render(painter, QRectF(image.rect()), area)
+        painter.end()
+        seen = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+        assert not seen & line_colours, label.text()
+        assert label.sceneBoundingRect().contains(
+            next(
+                e for e in scene.items() if isinstance(e, EdgeItem) and page.heat._labels.get((e.spec.source, e.spec.target)) is label
+            ).middle()
+        )

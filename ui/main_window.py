@@ -24,7 +24,7 @@ from ui.context import ApplicationContext
 from ui.i18n import LANGUAGES
 from ui.pages.exercise_flow import ExerciseFlow
 from ui.pages.sign_in import SignInPage
-from ui.screen_fit import fit_every_window, fit_to_screen
+from ui.screen_fit import available_area, first_size, fit_every_window, fit_to_screen
 from ui.settings import GEOMETRY, LAST_USERNAME
 from ui.theme import apply_readable_palette, reset_palette
 from ui.widgets.status_line import StatusLine
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         geometry = context.settings.get(GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self.resize(first_size(available_area(self).size()))
         fit_to_screen(self)  # 1180x760 is more than a 1920x1080 screen offers at 200 % (960x540)
 
     def _fit_every_window(self) -> None:

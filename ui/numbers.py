@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QTime
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtWidgets import QDateTimeEdit, QDoubleSpinBox
 
 DAY_FORMAT = "d MMM yyyy"
 
@@ -27,6 +27,16 @@ def number_text(value: float, decimals: int | None = None) -> str:
     if decimals is not None:
         return QLocale().toString(float(value), "f", decimals)
     return QLocale().toString(float(value), "g", 6)
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """A spin box whose figure reads as ``number_text`` writes it (``1``, ``1,5``), as the lists beside it show it.
+
+    A plain QDoubleSpinBox shows every decimal place it allows (``1.0``) with the system's decimal sign.
+    """
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
+        return QLocale().toString(round(float(value), self.decimals()), "g", 12)
 
 
 def percent_text(value: float, decimals: int | None = None) -> str:

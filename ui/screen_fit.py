@@ -16,12 +16,25 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, before the window manager reports the real frame
+SMALL_SCREEN = QSize(1440, 900)  # a work area smaller than this: the main window first opens filling it
 
 
 def available_area(window: QWidget) -> QRect:
     """The logical area a window may take on its screen (work area: no task bar), in device-independent pixels."""
     screen: QScreen | None = window.screen()
     return (screen if screen is not None else QGuiApplication.primaryScreen()).availableGeometry()
+
+
+def first_size(area: QSize) -> QSize:
+    """The main window's size when it opens with no size remembered, on a screen whose work area is ``area``.
+
+    1180x760 on a large screen; on a smaller one (a training centre's 1366x768 laptop) the whole work area
+    less the window's frame, as a smaller window would cut the long Indonesian course and role titles.
+    Logical pixels.
+    """
+    if area.width() >= SMALL_SCREEN.width() and area.height() >= SMALL_SCREEN.height():
+        return QSize(1180, 760)
+    return QSize(max(1, area.width() - FRAME_ALLOWANCE.width()), max(1, area.height() - FRAME_ALLOWANCE.height()))
 
 
 def fit_to_screen(window: QWidget) -> None:

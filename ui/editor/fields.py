@@ -11,24 +11,29 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
+
+from ui.numbers import NumberSpinBox
 
 Kind = Literal["line", "lines", "end", "stage", "version", "percent", "weight", "pathway", "role", "exhibit_kind"]
 
 END_KINDS = ("", "success", "partial", "failure")
 EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
 CONTEXT = "EditorFields"  # the translation context of every label below
+MIN_LINES = 4  # a multi-line field shows at least this many lines
+MAX_LINES = 14  # ... and asks for at most this many (a longer text scrolls)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -45,7 +50,7 @@ class FieldSpec:
     kind: Kind = "line"
     language: str | None = None
     placeholder: str = ""  # an example in the file's own syntax (its ids and keywords are not translated; "e.g." is)
-    lines: int = 3  # how many lines a multi-line field shows before it scrolls
+    lines: int = 4  # how many lines a multi-line field asks for (it shows at least MIN_LINES, more as its text and the pane allow)
 
     @property
     def name(self) -> str:
@@ -53,7 +58,7 @@ class FieldSpec:
         return f"{self.key}.{self.language}" if self.language else self.key
 
 
-def _text(key: str, english: str, indonesian: str, kind: Kind = "line", lines: int = 3) -> tuple[FieldSpec, FieldSpec]:
+def _text(key: str, english: str, indonesian: str, kind: Kind = "line", lines: int = 4) -> tuple[FieldSpec, FieldSpec]:
     return FieldSpec(key, english, kind, "en", lines=lines), FieldSpec(key, indonesian, kind, "id", lines=lines)
 
 
@@ -98,7 +103,6 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
         QT_TRANSLATE_NOOP("EditorFields", "Content warning (English)"),
         QT_TRANSLATE_NOOP("EditorFields", "Content warning (Indonesian)"),
         "lines",
-        2,
     ),
     FieldSpec("role", QT_TRANSLATE_NOOP("EditorFields", "Role the trainee plays"), "role"),
     FieldSpec("pathway", QT_TRANSLATE_NOOP("EditorFields", "Referral pathway"), "pathway"),
@@ -115,7 +119,6 @@ EXHIBIT_FIELDS: tuple[FieldSpec, ...] = (
         QT_TRANSLATE_NOOP("EditorFields", "Content (English)"),
         QT_TRANSLATE_NOOP("EditorFields", "Content (Indonesian)"),
         "lines",
-        5,
     ),
     FieldSpec("file", QT_TRANSLATE_NOOP("EditorFields", "File (optional)"), placeholder="media/photo.jpg"),
 )
@@ -169,25 +172,20 @@ def make_widget(spec: FieldSpec) -> QWidget:
     """The widget a field of this kind edits with, showing its placeholder."""
     widget: QWidget
     if spec.kind == "lines":
-        area = QPlainTextEdit()
-        area.setTabChangesFocus(True)  # Tab leaves the field (no trap); a tab character has no place in a case
+        area = TextField(spec.lines)
         area.setPlaceholderText(placeholder_text(spec))
-        spacing = area.fontMetrics().lineSpacing()
-        frame = 2 * (area.frameWidth() + int(area.document().documentMargin()))
-        area.setMinimumHeight(min(2, spec.lines) * spacing + frame)
-        area.setMaximumHeight(spec.lines * spacing + frame)
         widget = area
     elif spec.kind in ("end", "exhibit_kind"):
-        combo = QComboBox()
+        combo = WholeCombo()
         for value in END_KINDS if spec.kind == "end" else EXHIBIT_KINDS:
             combo.addItem(value_text(value), value)
         widget = combo
     elif spec.kind in ("stage", "pathway", "role"):
-        combo = QComboBox()
+        combo = WholeCombo()
         combo.setEditable(spec.kind == "pathway")
         widget = combo
     elif spec.kind == "weight":
-        weight = QDoubleSpinBox()
+        weight = NumberSpinBox()
         weight.setRange(0, 100)
         weight.setDecimals(1)
         weight.setSingleStep(0.5)
@@ -203,6 +201,65 @@ def make_widget(spec: FieldSpec) -> QWidget:
         line.setPlaceholderText(placeholder_text(spec))
         widget = line
     return widget
+
+
+class WholeCombo(QComboBox):
+    """A list to choose from that is never narrower than its longest item (a role's long name is read whole).
+
+    Its least width is its items' (``AdjustToContents``), so a form too narrow for it beside its label puts
+    it under the label (``QFormLayout.WrapLongRows``) rather than cut it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.sizeHint()
+
+
+class TextField(QPlainTextEdit):
+    """A multi-line field as tall as its text (``MIN_LINES`` lines at least, ``MAX_LINES`` at most before it scrolls).
+
+    Its height hint follows its text at its width, and it grows with the pane it is in (its rows take the
+    form's spare height), so a summary or a content warning is read whole, never cut through a line.
+    """
+
+    def __init__(self, lines: int = MIN_LINES) -> None:
+        super().__init__()
+        self.wanted = max(MIN_LINES, lines)
+        self.setTabChangesFocus(True)  # Tab leaves the field (no trap); a tab character has no place in a case
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(self.height_for(MIN_LINES))
+        self.textChanged.connect(self.updateGeometry)
+
+    def height_for(self, lines: int) -> int:
+        """The widget's height (pixels) that shows ``lines`` whole lines."""
+        margins = self.contentsMargins()
+        document = 2 * int(self.document().documentMargin())
+        return lines * self.fontMetrics().lineSpacing() + document + 2 * self.frameWidth() + margins.top() + margins.bottom() + 2
+
+    def text_lines(self) -> int:
+        """How many lines the text takes at the field's width (each paragraph wrapped at spaces)."""
+        scroll_bar = 0 if self.verticalScrollBar().isVisible() else self.verticalScrollBar().sizeHint().width()
+        width = max(40, self.viewport().width() - scroll_bar - 2 * int(self.document().documentMargin()) - 4)
+        metrics = self.fontMetrics()
+        flags = Qt.TextFlag.TextWordWrap.value
+        return sum(
+            max(1, round(metrics.boundingRect(QRect(0, 0, width, 100_000), flags, paragraph).height() / metrics.lineSpacing()))
+            for paragraph in self.toPlainText().split("\n")
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        lines = min(MAX_LINES, max(self.wanted, self.text_lines() + 1))  # a line to spare for what is typed next
+        return QSize(hint.width(), self.height_for(lines))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        width_changed = event.oldSize().width() != event.size().width()
+        super().resizeEvent(event)
+        if width_changed:  # the text wraps anew: its height hint changes
+            self.updateGeometry()
 
 
 class FieldRows:

@@ -100,6 +100,8 @@ class Form(QWidget):
         super().__init__()
         self.host = host
         self.layout_ = QFormLayout(self)
+        # a field too wide to sit beside its label in the pane (a role's long name) goes under it, rather than be cut
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.rows = FieldRows(self.layout_, self.FIELDS, self.beside())
         self.apply_button = QPushButton()
         self.apply_button.clicked.connect(self.apply)

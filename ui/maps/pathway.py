@@ -11,16 +11,14 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontMetricsF
 
-from tipcase.format.pathway_map import Step, lane_map
+from tipcase.format.pathway_map import Step
 from tipcase.play.engine import Play
 
 from ui.maps.words import hours, phase_name
 from ui.models.map_steps import StepRow
-from ui.widgets.graph_items import EdgeSpec, NodeSpec, lane_name_height, node_height
+from ui.widgets.graph_items import EdgeSpec, NodeSpec, agency_lanes
 from ui.widgets.map_panel import MapContent
-from ui.widgets.map_style import label_font
 
 Text = Callable[[object], str]
 
@@ -108,13 +106,7 @@ def pathway_content(play: Play, text: Text, *, best: Play | None = None) -> MapC
         Step(node.id, text(node.agency) if node.agency is not None else translate("Maps", "Agency not named"), node.phase or "")
         for node in pathway.nodes.values()
     ]
-    metrics = QFontMetricsF(label_font())
-    lanes = lane_map(
-        steps,
-        pathway.referrals,
-        node_heights={spec.id: node_height(spec.label, metrics) for spec in nodes},
-        lane_heights={step.lane: lane_name_height(step.lane, metrics) for step in steps},
-    )
+    lanes = agency_lanes(steps, pathway.referrals, nodes)
     lanes = dataclasses.replace(lanes, phases=[dataclasses.replace(phase, name=phase_name(phase.name)) for phase in lanes.phases])
     rows = _rows(play, text, translate("Maps", "Your trail so far") if best is None else translate("Maps", "Your trail"))
     if best is not None:

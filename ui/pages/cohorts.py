@@ -75,8 +75,7 @@ class CohortsPage(QWidget):
         ]
         for label, box in self.pickers:
             label.setBuddy(box)
-            box.setMinimumContentsLength(18)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a course's long title read whole
         self.cohort_box.currentIndexChanged.connect(self._cohort_chosen)
         self.course_box.currentIndexChanged.connect(self._course_chosen)
         self.scenario_box.currentIndexChanged.connect(lambda _i: self.load_report())
@@ -121,11 +120,12 @@ class CohortsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        pickers = QHBoxLayout()
-        for (label, box), stretch in zip(self.pickers, (1, 2, 2), strict=True):  # course and case titles are the long ones
-            pickers.addWidget(label)
-            pickers.addWidget(box, stretch)
-            box.currentTextChanged.connect(box.setToolTip)  # the whole title, should the box still be too narrow
+        pickers = QFormLayout()  # one above the other, as each narrows the next: a course's title has the width it needs
+        pickers.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        pickers.setVerticalSpacing(2)
+        for label, box in self.pickers:
+            pickers.addRow(label, box)
+            box.currentTextChanged.connect(box.setToolTip)  # the whole title, should the window be too narrow for it
         buttons = QHBoxLayout()
         for button in (self.new_button, self.roster_button, self.course_button, self.assign_button, self.export_button):
             buttons.addWidget(button)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from ui.numbers import NumberSpinBox
 
 LIST_CHROME = 64  # pixels beside an item's text: its check box, the frame, the margins and a vertical scroll bar
 MOST_LIST_WIDTH = 820  # the list never grows wider (a 1366-pixel screen); a longer title wraps
@@ -56,7 +57,7 @@ class CourseDialog(QDialog):
         self.pass_rule = QComboBox()
         self.pass_rule.addItem(self.tr("Every scenario passed"), "all")
         self.pass_rule.addItem(self.tr("A mean percent over the scenarios"), "mean")
-        self.pass_mean = QDoubleSpinBox()
+        self.pass_mean = NumberSpinBox()
         self.pass_mean.setRange(0, 100)
         self.pass_mean.setValue(70)
         self.pass_mean.setSuffix(" %")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from tipcase.format.roles import role_name
@@ -88,6 +88,8 @@ class HomePage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self._moved_by_hand = False  # once the trainee drags the splitter, the list keeps the width they chose
+        splitter.splitterMoved.connect(lambda _position, _index: setattr(self, "_moved_by_hand", True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
@@ -221,6 +223,11 @@ class HomePage(QWidget):
             self._sized = True
             self._size_splitter()
         focus_visibly(self.tree)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._sized and not self._moved_by_hand:  # a maximised or resized window: the list again as wide as it needs
+            self._size_splitter()
 
     def _size_splitter(self) -> None:
         """The list as wide as its titles and columns need (two thirds at least), leaving ``SIDE_WIDTH`` to the text beside it."""

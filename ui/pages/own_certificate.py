@@ -14,10 +14,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tipcase.services.desktop import CourseRow, HeldCertificate
 
@@ -46,13 +46,12 @@ class CertificateActions(QWidget):
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_certificate)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.about)
-        layout.addLayout(buttons)
+        for button in (self.save_button, self.print_button):  # one above the other: side by side, the Indonesian captions
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # widened the pane and squeezed the course list
+
         self.retranslate()
         self.show_for(None)
 

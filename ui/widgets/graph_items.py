@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from tipcase.format.pathway_map import Lane, PhaseBlock
+from tipcase.format.pathway_map import Lane, LaneMap, PhaseBlock, Step, lane_map
 
 from ui.widgets.map_style import (
     LABEL_POINTS,
@@ -172,6 +172,58 @@ def node_height(label: str, metrics: QFontMetricsF) -> float:
 def lane_name_height(name: str, metrics: QFontMetricsF) -> float:
     """How tall a lane must be for its agency's name in the names column (scene units)."""
     return len(wrap(name, metrics, NAMES_WIDTH - 2 * NAME_PADDING, NAME_LINES)) * metrics.lineSpacing() + NAME_PADDING
+
+
+class EdgeLabel(QGraphicsSimpleTextItem):
+    """An edge's label (a share on the heat map) on a plate of the map's background, centred on its line's middle.
+
+    Its line runs into the plate and out of it, and no other line crosses the text: the figure reads clearly and
+    plainly belongs to its own line (bare, it sat above the middle, over the curves of the lines beside it).
+    """
+
+    PADDING = 3.0  # scene units of plate around the text
+
+    def __init__(self, text: str, font: QFont, palette: MapColours) -> None:
+        super().__init__(text)
+        self.setFont(font)
+        self.setBrush(palette.muted)
+        self.plate = palette.background
+        self.setZValue(2)  # above every line
+
+    def text_rect(self) -> QRectF:
+        """Where the text itself is drawn (item units)."""
+        return super().boundingRect()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.text_rect().adjusted(-self.PADDING, -1, self.PADDING, 1)
+
+    def centre_on(self, point: QPointF) -> None:
+        """Place the label's middle on ``point`` (scene units): its line's middle."""
+        box = self.text_rect()
+        self.setPos(point.x() - box.width() / 2, point.y() - box.height() / 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(self.plate))
+        painter.drawRoundedRect(self.boundingRect(), 3, 3)
+        painter.restore()
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt takes no widget (None) as well
+
+
+def agency_lanes(steps: Sequence[Step], referrals: Iterable[tuple[str, str]], nodes: Sequence[NodeSpec]) -> LaneMap:
+    """The pathway laid out in agencies' lanes (``tipcase.format.pathway_map.lane_map``), ready to draw.
+
+    Each node is as tall as its label is drawn and each lane as tall as its agency's name in the names column
+    (scene units, ``label_font``): every map lays out through here, so no name's last line falls under its lane's edge.
+    """
+    metrics = QFontMetricsF(label_font())
+    return lane_map(
+        steps,
+        referrals,
+        node_heights={spec.id: node_height(spec.label, metrics) for spec in nodes},
+        lane_heights={step.lane: lane_name_height(step.lane, metrics) for step in steps},
+    )
 
 
 def name_rows(cell: QRectF, shown: QRectF, count: int, spacing: float) -> list[tuple[int, float]]:

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from tipcase.format.graph_layout import Point, placed
 from tipcase.format.pathway_map import LaneMap
 
-from ui.widgets.graph_items import NAMES_WIDTH, EdgeItem, EdgeSpec, LanesItem, NodeItem, NodeSpec
+from ui.widgets.graph_items import NAMES_WIDTH, EdgeItem, EdgeLabel, EdgeSpec, LanesItem, NodeItem, NodeSpec
 from ui.widgets.graph_navigation import NavigableView
 from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
 from ui.widgets.node_nudge import NodeNudge
@@ -68,7 +68,7 @@ class GraphView(NavigableView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editable = editable
         self._edges: dict[tuple[str, str], EdgeItem] = {}
-        self._labels: dict[tuple[str, str], QGraphicsSimpleTextItem] = {}
+        self._labels: dict[tuple[str, str], EdgeLabel] = {}
         self._edges_at: dict[str, list[EdgeItem]] = {}
         self._bends: dict[tuple[str, str], list[Point]] = {}
         self._pressed_at: dict[str, QPointF] = {}
@@ -231,9 +231,8 @@ class GraphView(NavigableView):
         self.scene().addItem(item)
         self._edges[(spec.source, spec.target)] = item
         if spec.label:
-            text = self.scene().addSimpleText(spec.label, self._font)
-            text.setBrush(self._palette.muted)
-            text.setZValue(2)
+            text = EdgeLabel(spec.label, self._font, self._palette)
+            self.scene().addItem(text)
             self._labels[(spec.source, spec.target)] = text
         self._edges_at.setdefault(spec.source, []).append(item)
         self._edges_at.setdefault(spec.target, []).append(item)
@@ -254,8 +253,7 @@ class GraphView(NavigableView):
         )
         label = self._labels.get(key)
         if label is not None:
-            middle, box = item.middle(), label.boundingRect()
-            label.setPos(middle.x() - box.width() / 2, middle.y() - box.height() - item.pen.widthF() / 2 - 1)
+            label.centre_on(item.middle())
 
     def _remove_edge(self, key: tuple[str, str]) -> None:
         item = self._edges.pop(key)

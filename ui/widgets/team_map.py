@@ -24,11 +24,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from tipcase.format.model import Pathway
-from tipcase.format.pathway_map import Step, lane_map
+from tipcase.format.pathway_map import Step
 
 from ui.maps.words import phase_name
 from ui.models.map_steps import StepRow
-from ui.widgets.graph_items import EdgeSpec, NodeSpec
+from ui.widgets.graph_items import EdgeSpec, NodeSpec, agency_lanes
 from ui.widgets.graph_view import GraphView
 from ui.widgets.map_panel import MapContent, MapPanel
 from ui.widgets.map_style import MAX_FIT_SCALE
@@ -75,12 +75,13 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, obs
         nodes.append(NodeSpec(node.id, label, tooltip="\n".join([title, *said]), state=state, description=" ".join(said)))
     edges = [EdgeSpec(a, b, "route" if (a, b) in steps else "plain") for a, b in sorted(pathway.referrals)]
     edges += [EdgeSpec(a, b, "off") for a, b in sorted(steps - pathway.referrals) if a in pathway.nodes and b in pathway.nodes]
-    lanes = lane_map(
+    lanes = agency_lanes(
         [
             Step(node.id, text(node.agency) if node.agency is not None else translate("Maps", "Agency not named"), node.phase or "")
             for node in pathway.nodes.values()
         ],
         pathway.referrals,
+        nodes,
     )
     lanes = dataclasses.replace(lanes, phases=[dataclasses.replace(phase, name=phase_name(phase.name)) for phase in lanes.phases])
     rows: list[StepRow] = []
