@@ -2467,7 +2467,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation>Satuan kerja</translation>
+        <translation>Satuan</translation>
     </message>
     <message>
         <source>Cohorts</source>
@@ -3493,6 +3493,77 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF document (*.pdf)</source>
         <translation>Buku kerja Excel (*.xlsx);;CSV (*.csv);;Dokumen PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterReport</name>
+    <message>
+        <source>Serial</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Kode verifikasi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Pangkat</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>NRP/NIP</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Satuan kerja</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Kursus</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>Dicabut pada</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>berlaku</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>dicabut</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Daftar</translation>
+    </message>
+    <message>
+        <source>{institution}: certificates issued {start} to {end}</source>
+        <translation>{institution}: sertifikat yang diterbitkan {start} s.d. {end}</translation>
     </message>
 </context>
 <context>

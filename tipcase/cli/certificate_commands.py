@@ -109,6 +109,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     export_report.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     export_report.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     export_report.add_argument("-o", "--output", required=True, metavar="FILE")
+    export_report.add_argument(
+        "--lang", choices=("en", "id"), default="en", help="the language of the column headers and status words (default: en)"
+    )
     export_report.set_defaults(handler=cmd_register_export)
 
     verify = commands.add_parser(
@@ -379,7 +382,7 @@ def cmd_register_export(args: argparse.Namespace) -> int:
         rows = certificates.report_rows(session, operator(), date_from, date_to)
         entries = session.scalar(select(func.count(AuditEntry.id))) or 0
         name = certificates.institution(session).name.get("en", "TIPCase")
-    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
+    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries, language=args.lang)
     print(f"wrote {counted(len(rows), 'certificate')} to {target}")
     return EXIT_OK
 

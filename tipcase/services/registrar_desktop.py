@@ -356,8 +356,11 @@ def write_certificates(db: Database, account_id: int, serials: list[str], target
     )
 
 
-def export_register(db: Database, account_id: int, date_from: dt.date, date_to: dt.date, target: Path) -> int:
-    """Write the certificates issued from ``date_from`` to ``date_to`` (inclusive) to ``target`` (.csv, .xlsx or .pdf); returns how many."""
+def export_register(db: Database, account_id: int, date_from: dt.date, date_to: dt.date, target: Path, *, language: str = "en") -> int:
+    """Write the certificates issued from ``date_from`` to ``date_to`` (inclusive) to ``target`` (.csv, .xlsx or .pdf); returns how many.
+
+    The headers and status words are in ``language`` (the interface language).
+    """
     from sqlalchemy import func  # noqa: PLC0415
 
     from tipcase.certificates import register_report  # noqa: PLC0415
@@ -368,5 +371,5 @@ def export_register(db: Database, account_id: int, date_from: dt.date, date_to: 
         rows = certificates.report_rows(session, _user(session, account_id), date_from, date_to)
         entries = session.scalar(select(func.count(AuditEntry.id))) or 0
         name = certificates.institution(session).name.get("en", "TIPCase")
-    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries)
+    register_report.write(rows, target, period=(date_from, date_to), institution=name, audit_entries=entries, language=language)
     return len(rows)

@@ -36,7 +36,8 @@ from ui.models.register import SORT_ROLE, RegisterTableModel
 from ui.notifier import Follower
 from ui.pages.issue_dialogs import IssueCohortDialog, IssuePersonDialog, PeriodDialog
 from ui.pages.revoke_dialog import RevokeDialog
-from ui.widgets.search_table import push_button, search_table
+from ui.widgets.buttons import push_button
+from ui.widgets.search_table import search_table
 
 # What another workstation changes that the register shows (``ui.notifier`` topics: table names).
 REGISTER_TOPICS = ("certificates", "users", "courses", "settings")
@@ -478,4 +479,5 @@ class RegisterPage(QWidget):
         def done(count: int) -> None:
             self.context.signals.status_message.emit(self.tr("%n certificate(s) exported.", "", count))
 
-        self._run(lambda db, account: export_register(db, account, start, end, Path(name)), done)
+        language = self.context.language
+        self._run(lambda db, account: export_register(db, account, start, end, Path(name), language=language), done)
