@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -140,3 +141,20 @@ def test_the_app_and_the_command_line_set_the_same_institution(tmp_path: Path, m
         assert institution_desk.specimen_pdf(shown).startswith(b"%PDF")
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_each_label_sits_level_with_its_field(qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Logo and Signature read beside their thumbnail and buttons, as Name reads beside its field (they sat at the row's top)."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog, _url = _dialog(qtbot, tmp_path, language)
+    dialog.show()
+    qtbot.wait(20)
+    form = next(layout for layout in dialog.findChildren(QFormLayout))
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        assert isinstance(label, QLabel)
+        assert label.alignment() & Qt.AlignmentFlag.AlignVCenter  # its text in the middle of its box
+        assert abs(label.geometry().center().y() - field.geometry().center().y()) <= 2, label.text()

@@ -16,12 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from tests.certificate_pages import cover, overlay
-from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST, play_through
+from tests.gui import certified_url, make_context, open_window, seeded_url
 from tipcase.certificates.pdf import Region, render_bytes
-from tipcase.certificates.signing import init_keys
-from tipcase.services import accounts, certificates, courses
-from tipcase.store.database import Database
+from tipcase.services import accounts, certificates
 from tipcase.store.models import Certificate
 
 from ui.main_window import MainWindow
@@ -32,20 +29,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
-    init_keys(tmp_path / "home")
-    url = seeded_url(tmp_path)
-    db = Database(url)
-    play_through(db, "demo-trainee", BEST)
-    play_through(db, "other-trainee", BEST)
-    with db.transaction() as session:
-        certificates.issue(
-            session,
-            accounts.get_user(session, "demo-registrar"),
-            accounts.get_user(session, "demo-trainee"),
-            courses.get_course(session, "demo"),
-        )
-    db.dispose()
+    url = certified_url(tmp_path, monkeypatch, also_finished=["other-trainee"])
     window = open_window(qtbot, make_context(tmp_path, url))
     window.sign_in("demo-registrar", "demo-registrar")
     return window

@@ -19,11 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.gui import make_context, open_window, seeded_url
-from tests.records import BEST, play_through
-from tipcase.certificates.signing import init_keys
-from tipcase.services import accounts, certificates, courses
-from tipcase.store.database import Database
+from tests.gui import certified_url, make_context, open_window
 
 from ui.main_window import MainWindow
 
@@ -47,19 +43,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
     """The demo records with a finished attempt of demo-trainee's and a certificate issued to them."""
-    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
-    init_keys(tmp_path / "home")
-    url = seeded_url(tmp_path)
-    db = Database(url)
-    play_through(db, "demo-trainee", BEST)
-    with db.transaction() as session:
-        certificates.issue(
-            session,
-            accounts.get_user(session, "demo-registrar"),
-            accounts.get_user(session, "demo-trainee"),
-            courses.get_course(session, "demo"),
-        )
-    db.dispose()
+    url = certified_url(tmp_path, monkeypatch)
     window = open_window(qtbot, make_context(tmp_path, url))
     yield window
     window.context.set_language("en")

@@ -25,7 +25,8 @@ from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
 from ui.pages.account_dialogs import EditAccountDialog, NewAccountDialog, role_names
 from ui.pages.roster_dialog import NewAccountsDialog
-from ui.widgets.search_table import push_button, search_table
+from ui.widgets.buttons import push_button
+from ui.widgets.search_table import search_table
 from ui.wording import sentence
 
 ACCOUNT_TOPICS = ("users",)  # what another workstation changes that this page shows (ui.notifier topics)

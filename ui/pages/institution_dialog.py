@@ -116,9 +116,14 @@ class InstitutionDialog(QDialog):
         form.addRow(self.tr("Signatory's &title (English):"), self.title_en)
         form.addRow(self.tr("Signatory's t&itle (Bahasa Indonesia):"), self.title_id)
         form.addRow(self.tr("&Legal basis:"), self.legal_basis)
-        form.addRow(self.tr("Logo:"), self.logo)
-        form.addRow(self.tr("Signature:"), self.signature)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for text, picture in ((self.tr("Logo:"), self.logo), (self.tr("Signature:"), self.signature)):
+            label = QLabel(text)
+            label.setBuddy(picture.choose_button)
+            # as tall as the picture's row, its text centred beside the thumbnail and buttons (not at the row's top)
+            label.setMinimumHeight(picture.sizeHint().height())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            form.addRow(label, picture)
         for field in (self.name_en, self.name_id, self.signatory, self.title_en, self.title_id, self.legal_basis):
             field.setCursorPosition(0)  # a long text shows its beginning, not its end
         note = QLabel(

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressDialog,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.numbers import date_text
 from ui.theme import colours
+from ui.widgets.buttons import push_button
 
 
 class VerifyPage(QWidget):
@@ -45,8 +45,8 @@ class VerifyPage(QWidget):
         self.entry = QLineEdit()
         self.entry.setClearButtonEnabled(True)
         self.entry.returnPressed.connect(self.verify_entry)
-        self.verify_button = _button(self.verify_entry)
-        self.open_button = _button(self.open_pdf)
+        self.verify_button = push_button(self.verify_entry)
+        self.open_button = push_button(self.open_pdf)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextFormat(Qt.TextFormat.RichText)
@@ -390,9 +390,3 @@ class VerifyPage(QWidget):
                 part += self._fields(result)
             parts.append(part)
         self._show_result("<hr>".join(parts))
-
-
-def _button(slot: object) -> QPushButton:
-    button = QPushButton()
-    button.clicked.connect(slot)
-    return button

@@ -2,16 +2,15 @@
 
 The box filters every column as it is typed (case-insensitive, a fixed string: a staff ID's digits or a
 name's dots are not a pattern); the table sorts by a click on a header, selects whole rows, and lets Tab
-leave it (no Tab trap). Each page keeps its own columns, words and buttons.
+leave it (no Tab trap). Each page keeps its own columns, words and buttons (``ui.widgets.buttons``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView
 
 
 @dataclasses.dataclass
@@ -55,10 +54,3 @@ def search_table(
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return SearchTable(search, proxy, table)
-
-
-def push_button(slot: Callable[[], object]) -> QPushButton:
-    """A push button that calls ``slot`` when clicked (its words are set by the page's ``retranslate``)."""
-    pushed = QPushButton()
-    pushed.clicked.connect(slot)
-    return pushed
