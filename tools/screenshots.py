@@ -60,7 +60,8 @@ def accounts_id(db: Database) -> int:
 
 
 def shoot(window: QWidget, path: Path) -> None:
-    QApplication.processEvents()
+    for _ in range(3):  # what a layout posts (a scroll bar hidden again once the columns fit) is done before the grab
+        QApplication.processEvents()
     save_small(window.grab(), path)
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
@@ -168,7 +169,8 @@ ROSTER = (
 
 
 def grab_dialog(dialog: object, path: Path) -> None:
-    QApplication.processEvents()
+    for _ in range(3):
+        QApplication.processEvents()
     save_small(dialog.grab(), path)  # type: ignore[attr-defined]
     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
@@ -188,10 +190,21 @@ def trainer_screens(window: MainWindow, language: str, folder: Path, out: Path) 
     page.preview_roster(roster)
     grab_dialog(page.roster_dialog, out / f"{language}-13-roster-preview.png")
     page.roster_dialog.reject()
-    story = folder / f"harbour-{language}.twee"
+    # the story in a trainer's own folder, as the dialog names it (~/Documents/...), not the temporary folder's path
+    trainer_home = folder / f"home-{language}"
+    story = trainer_home / ("Dokumen" if language == "id" else "Documents") / "Twine" / "harbour.twee"
+    story.parent.mkdir(parents=True, exist_ok=True)
     story.write_text(SAMPLE_STORY, encoding="utf-8")
-    window.import_twine_file(story)
-    grab_dialog(window.twine_dialog, out / f"{language}-14-twine-import.png")
+    real_home = os.environ.get("HOME")
+    os.environ["HOME"] = str(trainer_home)
+    try:
+        window.import_twine_file(story)
+        grab_dialog(window.twine_dialog, out / f"{language}-14-twine-import.png")
+    finally:
+        if real_home is None:
+            os.environ.pop("HOME", None)
+        else:
+            os.environ["HOME"] = real_home
     window.twine_dialog.reject()
     window.show_editor(ROOT / "scenarios" / "returnee-domestic-violence.yaml")
     editor = window.editor_page()

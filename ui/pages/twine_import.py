@@ -8,6 +8,7 @@ the save dialog asks before replacing).
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +35,18 @@ def shown_notes(notes: Sequence[object]) -> list[str]:
         line = COMMAND_LINE_HINT.sub("", str(note))
         counts[line] = counts.get(line, 0) + 1
     return [line if count == 1 else f"{line} (×{count})" for line, count in counts.items()]
+
+
+def shown_path(path: object) -> str:
+    """A file's path as the warnings name it: under the home folder as ``~/Documents/story.twee``.
+
+    Not on Windows, where ``~`` means nothing to a trainer; a path elsewhere is shown as it is.
+    """
+    text = str(path)
+    if os.name == "nt":
+        return text
+    home = str(Path.home())
+    return "~" + text[len(home) :] if home not in ("", "/") and text.startswith(home + "/") else text
 
 
 def choose_story(parent: QWidget) -> Path | None:
@@ -117,11 +130,11 @@ class TwineImportDialog(QDialog):
         self.resize(820, 480)
 
     def warning_line(self, note: Any) -> str:
-        """``PATH:LINE:COL: warning: ...`` in the interface language (the core's template translated), as one line."""
+        """``PATH:LINE:COL: warning: ...`` in the interface language (the core's template translated), as one line (``shown_path``)."""
         from tipcase.importers.story import one_line  # noqa: PLC0415 - the importers load when a story is imported
 
         what = self.tr("warning: {message}").format(message=core_text(note.message))
-        return one_line(f"{note.path}:{note.line}:{note.col}: {what}")
+        return one_line(f"{shown_path(note.path)}:{note.line}:{note.col}: {what}")
 
     def collapsed_warning(self) -> str:
         """A plain warning when a story of many passages became a stage or two (the start reaches nothing), else ''."""
