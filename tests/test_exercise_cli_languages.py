@@ -14,8 +14,9 @@ import pytest
 
 from tests.exercises import PASSWORDS, users
 from tests.teams import write_team
-from tipcase.cli import main
+from tipcase.cli import exercise_stage, main
 from tipcase.format.validator import check_file
+from tipcase.interface_text import words
 from tipcase.store.database import Database
 
 ENGLISH_WORDS = (
@@ -67,6 +68,7 @@ def a_whole_session(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monk
     step("status", 0, "status", *session)
     step("timed out", 3, "play", *session, "--user", "investigator", "--choose", "1", "--timeout", "0", user="investigator")
     step("inspector", 0, "play", *session, "--user", "inspector", "--choose", "2", user="inspector")
+    step("look", 0, "play", *session, "--user", "investigator")  # where the role stands, as its workstation shows it
     step("investigator", 3, "play", *session, "--user", "investigator", "--choose", "2", "--timeout", "0", user="investigator")
     step("contradicts", 2, "play", *session, "--user", "investigator", "--choose", "1", user="investigator")
     step("not offered", 2, "play", *session, "--user", "investigator", "--next", "7", user="investigator")
@@ -82,7 +84,7 @@ def a_whole_session(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monk
     step("paused play", 5, "play", *session, "--user", "case-worker", "--choose", "1", user="case-worker")
     step("pause again", 1, "pause", *session)
     step("resume", 0, "resume", *session)
-    step("case worker", 0, "play", *session, "--user", "case-worker", "--choose", "1,1", user="case-worker")
+    step("case worker", 0, "play", *session, "--user", "case-worker", "--choose", "1,2", user="case-worker")  # sends them home: critical
     step("end", 0, "end", *session)
     step("ended play", 3, "play", *session, "--user", "investigator", "--next", "1", user="investigator")
     step("report", 0, "report", *session)
@@ -105,8 +107,8 @@ def identifiers(team: Path) -> set[str]:
 
 
 def english_words(text: str, ids: set[str]) -> list[str]:
-    """The English words in ``text`` once the ids, options (``--next``), quoted ids and the message typed are taken out."""
-    text = re.sub(r"--[a-z-]+|TIPCASE_[A-Z_]+|'[^']*'|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", " ", text)
+    """The English words in ``text`` once the ids, commands and options (``--next``) and quoted ids are taken out."""
+    text = re.sub(r"tipcase exercise [a-z]+|--[a-z-]+|TIPCASE_[A-Z_]+|'[^']*'|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", " ", text)
     words = [word for word in re.findall(r"[A-Za-z][A-Za-z_-]*", text) if word not in ids]
     return [word for word in words if any(part.lower() in ENGLISH for part in re.split(r"[-_]", word))]
 
@@ -118,9 +120,18 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     ids = identifiers(home)
     assert {name: english_words(text, ids) for name, text in said.items() if english_words(text, ids)} == {}
     assert said["start"].startswith("sesi latihan dimulai: mini-team v1; inspector=inspector")
-    assert "inspector: keputusan 1 di 'visit': 2) Langsung rujuk" in said["inspector"]
-    assert "inspector: selesai, 50,0% (1 dari 2), rute visit -> referred" in said["inspector"]
-    assert "investigator: menunggu serah terima 'referral' dari inspector (paling lama 0 detik)..." in said["timed out"]
+    assert "inspector: keputusan 1 di “visit”: 2) Langsung rujuk" in said["inspector"]
+    assert "inspector: selesai, rute visit -> referred" in said["inspector"]  # not rated while the session runs
+    assert (
+        "investigator: menunggu serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan (paling lama 0 detik)..."
+        in (said["timed out"])
+    )
+    assert "\nKOTAK MASUK\n  Serah terima · 1 jam — Rujukan dari pengawas\n" in said["look"]
+    assert said["look"].endswith(
+        "1) Minta pendamping merawat dulu\n2) Ambil keterangan sekarang\n\n"
+        "Pilihan Anda berikutnya: tipcase exercise play --session latihan --user investigator --next N\n"
+    )
+    assert "investigator: belum selesai, 0,0% (0 dari 4), rute desk -> statement" in said["ended play"]  # rated once it has ended
     assert said["contradicts"].startswith("tipcase: kesalahan: peran 'investigator' sudah mengambil 1 keputusan dalam latihan 'latihan'")
     assert said["sign-in"] == "tipcase: kesalahan: --user case-worker: nama pengguna atau kata sandi salah\n"
     assert said["paused play"].startswith("tipcase: kesalahan: latihan 'latihan' dijeda")
@@ -129,8 +140,11 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     assert "Wartawan menelepon." in said["log"]  # the case's own words, in its Indonesian
     assert "Sesi berakhir: nilai tim" in said["log"]
     assert said["report"].startswith("latihan (selesai): mini-team v1: tim ")
-    assert "  case-worker: 100,0% (5 dari 5), selesai" in said["report"]
+    assert "  case-worker: 80,0% (4 dari 5), selesai\n" in said["report"]
+    assert "  serah terima tidak pernah diterima: care-done #1 dari case-worker kepada investigator\n" in said["report"]
     assert said["status"].splitlines()[1].startswith("  inspector            tahap 'visit' (sedang memutuskan), waktu kasus 0 jam")
+    assert "investigator         tahap 'statement' (berhenti saat sesi berakhir)" in said["status at the end"]
+    assert "  kesalahan kritis: case-worker di 'clinic': Mereka berisiko di rumah.\n" in said["report"]
 
 
 def test_the_same_session_in_english_reads_as_before(
@@ -138,9 +152,16 @@ def test_the_same_session_in_english_reads_as_before(
 ) -> None:
     said = a_whole_session(capsys, monkeypatch, home, "en")
     assert said["start"].startswith("session latihan started: mini-team v1; inspector=inspector")
-    assert "inspector: decision 1 at 'visit': 2) Refer at once" in said["inspector"]
-    assert "inspector: complete, 50.0% (1 of 2), route visit -> referred" in said["inspector"]
-    assert "investigator: waiting for hand-over 'referral' from inspector (at most 0 s)..." in said["timed out"]
+    assert "inspector: decision 1 at “visit”: 2) Refer at once" in said["inspector"]
+    assert "inspector: complete, route visit -> referred" in said["inspector"]
+    assert (
+        "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 0 s)..."
+        in (said["timed out"])
+    )
+    assert "\nINBOX\n  Hand-over · 1 h — Referral from the inspector\n" in said["look"]
+    assert "investigator: not finished, 0.0% (0 of 4), route desk -> statement" in said["ended play"]
+    assert "investigator         stage 'statement' (stopped when the session ended)" in said["status at the end"]
+    assert "  critical error: case-worker at 'clinic': They are at risk at home.\n" in said["report"]
     assert said["sign-in"] == "tipcase: error: --user case-worker: wrong username or password\n"
     assert said["pause"] == "session latihan: paused\n"
     assert said["no session"] == "tipcase: error: no exercise session 'tidak-ada'\n"
@@ -156,3 +177,9 @@ def test_the_same_session_in_english_reads_as_before(
         assert english == indonesian
         assert english[0] == 0
         json.loads(english[1])
+
+
+def test_every_word_a_terminal_player_reads_is_one_the_app_translates() -> None:
+    """The stage, inbox and case file at a terminal say what the workstation says, in its Bahasa Indonesia."""
+    indonesian = words("id")
+    assert [english for context, english in exercise_stage.WORDS.values() if (context, english) not in indonesian] == []

@@ -1,9 +1,10 @@
-"""``tipcase exercise play`` as a trainee at a terminal uses it (walkthrough findings, issue 17): only the
-choices still to make with ``--next``; a ``--choose`` list that contradicts the decisions made refused in one
-line that says what to give instead, before the password is asked for or hashed; a paused session refused
-at once (exit 5) rather than waited for, and a wait for a hand-over ended the same way when the trainer
-pauses. On SQLite and PostgreSQL, in this process (the one-process-per-role runs are
-tests/test_exercise_processes.py)."""
+"""``tipcase exercise play`` as a trainee at a terminal uses it (walkthrough findings, issue 17): with no numbers,
+where the role stands (its briefing, inbox, case file, stage and choices) and nothing decided; only the
+choices still to make with ``--next``, the result not rated while the session runs; a ``--choose`` list that
+contradicts the decisions made refused in one line that says what to give instead, before the password is
+asked for or hashed; a paused session refused at once (exit 5) rather than waited for, and a wait for a
+hand-over ended the same way when the trainer pauses. On SQLite and PostgreSQL, in this process (the
+one-process-per-role runs are tests/test_exercise_processes.py)."""
 
 from __future__ import annotations
 
@@ -77,18 +78,25 @@ def test_the_remaining_choices_with_next_and_a_contradicting_choose_refused_befo
 
     code, out, err = play(capsys, monkeypatch, "investigator", "--next", "1")
     assert (code, err) == (0, "")
-    assert "investigator: decision 2 at 'statement': 1) Seize the wage slips" in out
-    assert "investigator: complete, 50.0% (2 of 4)" in out
+    assert "investigator: decision 2 at “statement”: 1) Seize the wage slips" in out  # the stage as the master log names it
+    assert "investigator: complete, route desk -> statement -> closed" in out
+    assert "%" not in out  # not rated while the session runs, as on the workstation: the joint debrief rates it
     assert decisions(drill, "investigator") == [2, 1]
 
     code, out, _ = play(capsys, monkeypatch, "investigator", "--choose", "2,1")  # the whole route again: nothing twice
     assert code == 0
     assert "decision" not in out
     assert decisions(drill, "investigator") == [2, 1]
-    with pytest.raises(SystemExit) as usage:  # one of --choose and --next
-        main(["exercise", "play", "--session", "drill", "--user", "inspector"])
-    assert usage.value.code == 2
-    assert "one of the arguments --choose --next is required" in capsys.readouterr().err
+    with monkeypatch.context() as inside:  # no numbers: where the role stands, as its workstation shows it; nothing decided
+        no_sign_in(inside)
+        code, out, err = play(capsys, inside, "case-worker")
+    assert (code, err) == (0, "")
+    assert "\nINBOX\n  Hand-over · 3 h — Request for care\n" in out  # the investigator's request, on her case clock
+    assert out.endswith(
+        "Case clock: 3 h\n\nA request arrives.\n\n1) Take them to the clinic\n\n"
+        "Your next choice: tipcase exercise play --session drill --user case-worker --next N\n"
+    )
+    assert decisions(drill, "case-worker") == []
 
 
 def test_a_paused_session_is_refused_at_once_and_nothing_is_recorded(
@@ -115,7 +123,9 @@ def test_a_pause_ends_a_wait_for_a_hand_over_with_a_line_that_says_so(
     waiting = threading.Thread(target=lambda: codes.append(main(argv)))
     waiting.start()
     deadline = time.monotonic() + 30
-    while "investigator: waiting for hand-over 'referral' from inspector (at most 60 s)...\n" not in capsys.readouterr().out:
+    while "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 60 s)...\n" not in (
+        capsys.readouterr().out
+    ):
         assert time.monotonic() < deadline
         assert waiting.is_alive()
         time.sleep(0.05)
@@ -128,5 +138,5 @@ def test_a_pause_ends_a_wait_for_a_hand_over_with_a_line_that_says_so(
     err = capsys.readouterr().err
     assert err == (
         "tipcase: error: exercise 'drill' is paused: no decision is taken until the trainer resumes it;"
-        " role 'investigator' stands at decision 1 ('desk')\n"
+        " role 'investigator' stands at decision 1 (“desk”)\n"
     )

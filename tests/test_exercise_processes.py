@@ -76,10 +76,12 @@ def test_a_whole_session_with_a_process_per_role(db: Database, tmp_path: Path) -
         exercises.send_message(session, trainer, exercises.get_session(session, "drill"), "Press conference at noon", ["investigator"])
     # the receivers start first and wait for their hand-overs; then the inspector starts the chain
     waiting = {role: play(db, home, role, BEST[role]) for role in ("case-worker", "investigator")}
-    read = {role: read_until(process, "waiting for hand-over") for role, process in waiting.items()}
+    read = {role: read_until(process, "waiting for the hand-over") for role, process in waiting.items()}
     finish(play(db, home, "inspector", BEST["inspector"]))
     outputs = {role: finish(process, read=read[role]) for role, process in waiting.items()}
-    assert outputs["investigator"].startswith("investigator: waiting for hand-over 'referral' from inspector (at most 60 s)...\n")
+    assert outputs["investigator"].startswith(
+        "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 60 s)...\n"
+    )
     with db.transaction() as session:
         exercises.end(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
     report = json.loads(finish(cli(db, home, "exercise", "report", "--session", "drill", "--json")))
@@ -126,14 +128,14 @@ def test_a_role_killed_mid_way_rejoins_where_it_stood(db: Database, tmp_path: Pa
         started_session(session, tmp_path)
     investigator = play(db, home, "investigator", BEST["investigator"])
     finish(play(db, home, "inspector", BEST["inspector"]))
-    seen = read_until(investigator, "waiting for hand-over 'care-done'")  # it decided its first step and waits for the case worker
-    assert "decision 1 at 'desk'" in seen
+    seen = read_until(investigator, "waiting for the hand-over “Care arranged”")  # it decided its first step and waits for the case worker
+    assert "decision 1 at “desk”" in seen
     investigator.kill()  # the workstation crashes while its role waits
     investigator.communicate(timeout=30)
     finish(play(db, home, "case-worker", BEST["case-worker"]))
     again = finish(play(db, home, "investigator", BEST["investigator"]))  # the same command, run again
     assert "decision 1 at" not in again
-    assert "decision 2 at 'waiting-care'" in again
-    assert "investigator: complete, 100.0%" in again
+    assert "decision 2 at “waiting-care”" in again
+    assert "investigator: complete, route desk -> waiting-care -> statement -> closed" in again
     decisions = [(e["role"], e["details"]["step"]) for e in log(db) if e["kind"] == "decision"]  # type: ignore[index]
     assert sorted(step for role, step in decisions if role == "investigator") == [1, 2, 3]  # nothing lost, nothing twice

@@ -5279,12 +5279,40 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>--user {username}: {refusal}</translation>
     </message>
     <message>
+        <source>{refusal}; role {role!r} stands at decision {step} (“{stage}”)</source>
+        <translation>{refusal}; peran {role!r} berada pada keputusan {step} (“{stage}”)</translation>
+    </message>
+    <message>
+        <source>the hand-over “{handover}” from {sender}</source>
+        <translation>serah terima “{handover}” dari {sender}</translation>
+    </message>
+    <message>
+        <source>{role}: decision {step} at “{stage}”: {number}) {label}</source>
+        <translation>{role}: keputusan {step} di “{stage}”: {number}) {label}</translation>
+    </message>
+    <message>
+        <source>{role}: complete, route {route}</source>
+        <translation>{role}: selesai, rute {route}</translation>
+    </message>
+    <message>
+        <source>{role}: not finished, route {route}</source>
+        <translation>{role}: belum selesai, rute {route}</translation>
+    </message>
+    <message>
         <source>{role}: complete, {percent}% ({total} of {max}), route {route}</source>
         <translation>{role}: selesai, {percent}% ({total} dari {max}), rute {route}</translation>
     </message>
     <message>
         <source>{role}: not finished, {percent}% ({total} of {max}), route {route}</source>
         <translation>{role}: belum selesai, {percent}% ({total} dari {max}), rute {route}</translation>
+    </message>
+    <message>
+        <source>Look again once it has arrived: tipcase exercise play --session {session} --user {user}</source>
+        <translation>Lihat lagi setelah serah terima itu tiba: tipcase exercise play --session {session} --user {user}</translation>
+    </message>
+    <message>
+        <source>Your next choice: tipcase exercise play --session {session} --user {user} --next N</source>
+        <translation>Pilihan Anda berikutnya: tipcase exercise play --session {session} --user {user} --next N</translation>
     </message>
     <message>
         <source>tipcase: {outcome}</source>
@@ -5295,28 +5323,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {session!r} sudah berakhir</translation>
     </message>
     <message>
-        <source>{refusal}; role {role!r} stands at decision {step} (&apos;{stage}&apos;)</source>
-        <translation>{refusal}; peran {role!r} berada pada keputusan {step} (&apos;{stage}&apos;)</translation>
-    </message>
-    <message>
-        <source>hand-over &apos;{handover}&apos; from {sender}</source>
-        <translation>serah terima &apos;{handover}&apos; dari {sender}</translation>
-    </message>
-    <message>
-        <source>hand-over &apos;{handover}&apos;</source>
-        <translation>serah terima &apos;{handover}&apos;</translation>
-    </message>
-    <message>
         <source>{role}: waiting for {what} (at most {seconds} s)...</source>
         <translation>{role}: menunggu {what} (paling lama {seconds} detik)...</translation>
     </message>
     <message>
         <source>timed out after {seconds} s waiting for {what}</source>
         <translation>waktu habis setelah {seconds} detik menunggu {what}</translation>
-    </message>
-    <message>
-        <source>{role}: decision {step} at &apos;{stage}&apos;: {number}) {label}</source>
-        <translation>{role}: keputusan {step} di &apos;{stage}&apos;: {number}) {label}</translation>
     </message>
     <message>
         <source>--pdf {pdf}: the after-action report is a PDF; name the file *.pdf</source>
@@ -5355,6 +5367,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>serah terima tidak lengkap: {handover} #{number} dari {sender} ({points} {competency})</translation>
     </message>
     <message>
+        <source>hand-over never taken: {handover} #{number} from {sender} to {receiver}</source>
+        <translation>serah terima tidak pernah diterima: {handover} #{number} dari {sender} kepada {receiver}</translation>
+    </message>
+    <message>
+        <source>critical error: {role} at &apos;{stage}&apos;: {text}</source>
+        <translation>kesalahan kritis: {role} di &apos;{stage}&apos;: {text}</translation>
+    </message>
+    <message>
         <source>no events</source>
         <translation>belum ada peristiwa</translation>
     </message>
@@ -5369,6 +5389,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{session}: {status}, {events}</source>
         <translation>{session}: {status}, {events}</translation>
+    </message>
+    <message>
+        <source>stopped when the session ended</source>
+        <translation>berhenti saat sesi berakhir</translation>
     </message>
     <message>
         <source>waits for &apos;{handover}&apos;</source>

@@ -56,11 +56,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     start.set_defaults(handler=speaking(cmd_start))
 
     play = actions.add_parser(
-        "play", help="play a user's role from choice numbers, waiting for hand-overs (asks for the password, or reads TIPCASE_PASSWORD)"
+        "play",
+        help="play a user's role from choice numbers, waiting for hand-overs (asks for the password, or reads TIPCASE_PASSWORD); "
+        "with no numbers, show where the role stands",
     )
     play.add_argument("--session", required=True, metavar="NAME")
     play.add_argument("--user", required=True, metavar="USERNAME")
-    route = play.add_mutually_exclusive_group(required=True)
+    route = play.add_mutually_exclusive_group()
     route.add_argument(
         "--choose",
         metavar="N,N,...",

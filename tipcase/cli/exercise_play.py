@@ -12,16 +12,22 @@ does, and is done as the signed-in user.
 (the decisions made are checked against it and skipped); ``--next`` gives only what comes next, from where
 the role stands, for a person at a terminal. A paused (or not yet started) session takes no decisions: the
 command refuses at once (exit 5) instead of waiting for the trainer, and stops the same way if the session
-is paused while it waits for a hand-over.
+is paused while it waits for a hand-over. With neither, it shows where the role stands, as the role's
+workstation does (``tipcase.cli.exercise_stage``). What it prints is in the app's words: the stage by its
+title, the hand-over waited for by its title and its sender's role; the role's score only once the session
+has ended (the joint debrief rates the decisions, never during play).
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
+from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.exercise_stage import stage_lines
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
 from tipcase.cli.spoken import figure, line, refuse, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
@@ -31,6 +37,8 @@ from tipcase.services.signing_in import sign_in
 from tipcase.services.team_cases import playable_team
 from tipcase.store.database import Database
 from tipcase.store.notify import EventWatcher
+from tipcase.team.log_words import case_text, handover_title, role_title, stage_title
+from tipcase.team.model import TeamCase
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_NOT_RUNNING = 0, 3, 5
 
@@ -56,14 +64,13 @@ def parse_numbers(raw: str, option: str) -> list[int]:
     return numbers
 
 
-def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int, str, dict[str, str]]:
-    """The session's id, the role ``username`` plays in it (``--role`` when several) and each hand-over's sender; refusals as one line."""
+def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int, str, TeamCase]:
+    """The session's id, the role ``username`` plays in it (``--role`` when several) and the team case; refusals as one line."""
     with db.reading() as session:
         exercise = exercises.get_session(session, args.session)
         speak_as(args, exercise.language)
         roles = exercises.roles_of(session, accounts.get_user(session, username), exercise)
         team = playable_team(exercise.team_case_version).team
-        senders = {ident: handover.sender for ident, handover in team.handovers.items()}
         if args.role is not None:
             if args.role not in roles:
                 raise ServiceError(
@@ -72,7 +79,7 @@ def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int
                     role=args.role,
                     session=args.session,
                 )
-            return exercise.id, args.role, senders
+            return exercise.id, args.role, team
         if not roles:
             raise ServiceError(
                 QT_TRANSLATE_NOOP("core", "{username} is not assigned to any role in exercise {session!r}"),
@@ -88,7 +95,7 @@ def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int
                     session=args.session,
                 )
             )
-        return exercise.id, roles[0], senders
+        return exercise.id, roles[0], team
 
 
 def _view(db: Database, name: str, role: str) -> exercises.RoleView:
@@ -145,22 +152,31 @@ def _check_route(view: exercises.RoleView, route: list[int], *, given: str) -> N
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """``tipcase exercise play --session NAME --user USER (--choose N,... | --next N,...)``: decide for the user's role.
+    """``tipcase exercise play --session NAME --user USER [--choose N,... | --next N,...]``: decide for the user's role.
 
-    Waits (up to --timeout seconds for each) while the role waits for a hand-over, then prints the role's
-    result. Exit 0 when the role's track ended, 3 when it did not (the numbers ran out, a wait timed out,
-    the session ended), 5 when the session is paused or not started (nothing decided then), 4 when the
-    sign-in is refused, 2 for numbers not offered or contradicting the decisions made, a bad --timeout or
-    a user who plays several roles without --role, 1 for anything else refused.
+    With no numbers, prints where the role stands (``tipcase.cli.exercise_stage``) and decides nothing (exit 0,
+    no password). Else waits (up to --timeout seconds for each) while the role waits for a hand-over, then
+    prints the stage the role stands at and its result (rated once the session has ended). Exit 0 when the
+    role's track ended, 3 when it did not (the numbers ran out, a wait timed out, the session ended), 5 when
+    the session is paused or not started (nothing decided then), 4 when the sign-in is refused, 2 for numbers
+    not offered or contradicting the decisions made, a bad --timeout or a user who plays several roles without
+    --role, 1 for anything else refused.
     """
-    given = "next" if args.next is not None else "choose"
-    numbers = parse_numbers(args.next if given == "next" else args.choose, f"--{given}")
+    given = "next" if args.next is not None else "choose" if args.choose is not None else None
+    numbers = parse_numbers(args.next if given == "next" else args.choose, f"--{given}") if given is not None else []
     if args.timeout < 0:
         raise UsageError(Message(QT_TRANSLATE_NOOP("core", "--timeout takes a number of seconds >= 0")))
     username = args.user.strip().lower()
     with database(args) as db:
-        exercise_id, role, senders = _role_of(db, args, username)
+        exercise_id, role, team = _role_of(db, args, username)
         view = _view(db, args.session, role)  # every refusal below comes before the password and any wait
+        if given is None:  # no numbers: where the role stands, as its workstation shows it; nothing decided
+            if args.json:
+                print_json({"session": args.session, "user": username, **_result(db, args.session, role)})
+            else:
+                print("\n".join(stage_lines(view, team, args.speaking, full=True)))
+                _say_next(args, view, username)
+            return EXIT_OK
         route = [decision.number for decision in view.play.decisions] + numbers if given == "next" else numbers
         _check_route(view, route, given="choose")
         refusal = _not_running(view)
@@ -174,23 +190,19 @@ def cmd_play(args: argparse.Namespace) -> int:
             return EXIT_SIGN_IN
         try:
             with EventWatcher(db, exercise_id) as watcher:
-                outcome = _play_role(db, watcher, args, username=username, role=role, route=route, given=given, senders=senders)
+                outcome = _play_role(db, watcher, args, username=username, role=role, route=route, given=given, team=team)
         except NotRunning as stopped:
             refuse(args.speaking, stopped.args[0])
             return EXIT_NOT_RUNNING
-        with db.reading() as session:
-            user = accounts.get_user(session, username)
-            result = exercises.role_result(session, user, exercises.get_session(session, args.session), role)
+        result = _result(db, args.session, role)
+        if not args.json:
+            view = _view(db, args.session, role)
+            print("\n".join(stage_lines(view, team, args.speaking, full=False)))
     if args.json:
         print_json({"session": args.session, "user": username, **result})
     else:
-        ended = (
-            QT_TRANSLATE_NOOP("core", "{role}: complete, {percent}% ({total} of {max}), route {route}")
-            if result["complete"]
-            else QT_TRANSLATE_NOOP("core", "{role}: not finished, {percent}% ({total} of {max}), route {route}")
-        )
-        score = {"percent": figure(result["total_percent"], args.speaking), "total": result["total"], "max": result["max_total"]}
-        print(line(args.speaking, ended, role=role, route=" -> ".join(result["route"]), **score))
+        _say_result(args.speaking, role, result, rated=view.status == exercises.ENDED_STATUS)
+        _say_next(args, view, username)
     if outcome is not None:
         print(line(args.speaking, QT_TRANSLATE_NOOP("core", "tipcase: {outcome}"), outcome=outcome), file=sys.stderr)
     return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
@@ -205,7 +217,7 @@ def _play_role(
     role: str,
     route: list[int],
     given: str,
-    senders: dict[str, str],
+    team: TeamCase,
 ) -> Message | None:
     """Decide the route's numbers from where the role stands; returns why it stopped early (None when done or at an end).
 
@@ -223,14 +235,14 @@ def _play_role(
             return Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
         refusal = _not_running(view)
         if refusal is not None:
-            stands = QT_TRANSLATE_NOOP("core", "{refusal}; role {role!r} stands at decision {step} ('{stage}')")
-            raise NotRunning(Message(stands, refusal=refusal, role=role, step=view.step, stage=view.play.stage.id))
+            stands = QT_TRANSLATE_NOOP("core", "{refusal}; role {role!r} stands at decision {step} (“{stage}”)")
+            raise NotRunning(Message(stands, refusal=refusal, role=role, step=view.step, stage=_stage_title(team, view, words)))
         if view.waits_for is not None:
-            sender = senders.get(view.waits_for)
-            what = (
-                Message(QT_TRANSLATE_NOOP("core", "hand-over '{handover}' from {sender}"), handover=view.waits_for, sender=sender)
-                if sender
-                else Message(QT_TRANSLATE_NOOP("core", "hand-over '{handover}'"), handover=view.waits_for)
+            handover = team.handovers.get(view.waits_for)
+            what = Message(
+                QT_TRANSLATE_NOOP("core", "the hand-over “{handover}” from {sender}"),
+                handover=handover_title(team, view.waits_for, case_text(team, words)),
+                sender=role_title(team, handover.sender if handover is not None else None, case_text(team, words), words),
             )
             if not args.json and what != waited_for:
                 waiting = QT_TRANSLATE_NOOP("core", "{role}: waiting for {what} (at most {seconds} s)...")
@@ -255,8 +267,9 @@ def _play_role(
             raise
         if not args.json:
             label = view.offered()[number - 1].choice.label.get(words, view.play.scenario.languages)
-            decided = QT_TRANSLATE_NOOP("core", "{role}: decision {step} at '{stage}': {number}) {label}")
-            print(line(words, decided, role=role, step=view.step, stage=view.play.stage.id, number=number, label=label), flush=True)
+            decided = QT_TRANSLATE_NOOP("core", "{role}: decision {step} at “{stage}”: {number}) {label}")
+            stage = _stage_title(team, view, words)
+            print(line(words, decided, role=role, step=view.step, stage=stage, number=number, label=label), flush=True)
 
 
 def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float) -> bool:
@@ -276,3 +289,49 @@ def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, ti
             if exercise_log.concerns_role(session, watcher.session_id, role, seen, newest):
                 return True
         seen = newest
+
+
+def _stage_title(team: TeamCase, view: exercises.RoleView, language: str) -> str:
+    """The title of the stage the role stands at, in ``language`` (its id when untitled), as the master log names it."""
+    return stage_title(team, view.role, view.play.stage.id, case_text(team, language))
+
+
+def _result(db: Database, name: str, role: str) -> dict[str, Any]:
+    """The role's result as ``tipcase play --json`` gives it, read as the operator."""
+    with db.reading() as session:
+        return exercises.role_result(session, operator(), exercises.get_session(session, name), role)
+
+
+def _say_result(language: str, role: str, result: dict[str, Any], *, rated: bool) -> None:
+    """The last line: whether the role reached an end and its route; its score only once the session has ended.
+
+    While the session runs the decisions are not rated to those who play, as on the workstation: the joint
+    debrief rates them once the trainer ends the session.
+    """
+    route = " -> ".join(result["route"])
+    if not rated:
+        done = (
+            QT_TRANSLATE_NOOP("core", "{role}: complete, route {route}")
+            if result["complete"]
+            else QT_TRANSLATE_NOOP("core", "{role}: not finished, route {route}")
+        )
+        print(line(language, done, role=role, route=route))
+        return
+    ended = (
+        QT_TRANSLATE_NOOP("core", "{role}: complete, {percent}% ({total} of {max}), route {route}")
+        if result["complete"]
+        else QT_TRANSLATE_NOOP("core", "{role}: not finished, {percent}% ({total} of {max}), route {route}")
+    )
+    score = {"percent": figure(result["total_percent"], language), "total": result["total"], "max": result["max_total"]}
+    print(line(language, ended, role=role, route=route, **score))
+
+
+def _say_next(args: argparse.Namespace, view: exercises.RoleView, username: str) -> None:
+    """How to go on from the terminal, while the role has choices to make and the session runs."""
+    if view.finished or view.status != exercises.RUNNING:
+        return
+    if view.waits_for is not None:
+        again = QT_TRANSLATE_NOOP("core", "Look again once it has arrived: tipcase exercise play --session {session} --user {user}")
+    else:
+        again = QT_TRANSLATE_NOOP("core", "Your next choice: tipcase exercise play --session {session} --user {user} --next N")
+    print("\n" + line(args.speaking, again, session=shlex.quote(args.session), user=username))

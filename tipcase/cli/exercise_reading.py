@@ -90,6 +90,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         incomplete = QT_TRANSLATE_NOOP("core", "incomplete hand-over: {handover} #{number} from {sender} ({points} {competency})")
         fields = {key: item[key] for key in ("handover", "number", "points", "competency")}
         print("  " + line(words, incomplete, sender=item["from"], **fields))
+    for item in team["undelivered"]:
+        never = QT_TRANSLATE_NOOP("core", "hand-over never taken: {handover} #{number} from {sender} to {receiver}")
+        print("  " + line(words, never, handover=item["handover"], number=item["number"], sender=item["from"], receiver=item["to"]))
+    for error in team["critical_errors"]:
+        critical = QT_TRANSLATE_NOOP("core", "critical error: {role} at '{stage}': {text}")
+        print("  " + line(words, critical, role=error.get("role"), stage=error.get("stage"), text=error.get("text", "")))
     return EXIT_OK
 
 
@@ -120,6 +126,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     for role, found in state["roles"].items():
         if found["finished"]:
             where = Message(QT_TRANSLATE_NOOP("core", "ended"))
+        elif state["status"] == exercises.ENDED_STATUS:  # the trainer ended the session before the role reached an end
+            where = Message(QT_TRANSLATE_NOOP("core", "stopped when the session ended"))
         elif found["waiting_for"]:
             where = Message(QT_TRANSLATE_NOOP("core", "waits for '{handover}'"), handover=found["waiting_for"])
         else:

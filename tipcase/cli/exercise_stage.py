@@ -1,0 +1,179 @@
+"""What a role's workstation shows, as text for a trainee at a terminal (``tipcase exercise play`` with no numbers).
+
+A person who plays a role from the command line reads what the app's workstation shows before choosing: the
+content warning and the role's briefing until its first decision, then the stage (its title, the case clock,
+its text), the inbox (hand-overs taken, events, the trainer's messages, each with its text), the case file
+(its exhibits) and the choices offered, numbered as ``--next`` takes them; while the role waits, which
+hand-over it waits for and from whom; while the session is paused, that the choices wait. The words are the
+app's own (``WorkstationPage``, ``StationSide`` and ``Exercise``), read from its translation in the language
+asked for (``tipcase.interface_text``), so the terminal and the workstation say one thing one way;
+``tests/test_exercise_stage_words.py`` checks that the app translates each. Ratings are not shown: the
+joint debrief rates the decisions once the trainer ends the session, as on the workstation.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from tipcase.format.schema_kinds import Text
+from tipcase.interface_text import say
+from tipcase.services.exercises import DRAFT, ENDED_STATUS, PAUSED_STATUS, RoleView
+from tipcase.team.log_words import case_text, handover_title, inject_title, role_title
+from tipcase.team.model import TeamCase
+
+WIDTH = 100
+RULE = "-" * 60
+
+WORDS = {  # (the app's translation context, its English): every line this module says
+    "warning": ("WorkstationPage", "Content warning"),
+    "briefing": ("WorkstationPage", "Your briefing"),
+    "others": (
+        "WorkstationPage",
+        "The other agencies play at their own workstations. What they send you arrives in your inbox; "
+        "when your role must wait for a hand-over, this page says so. Your decisions are rated in the joint debrief.",
+    ),
+    "clock": ("WorkstationPage", "Case clock: {hours} h"),
+    "waiting": (
+        "WorkstationPage",
+        "Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives.",
+    ),
+    "opens": ("WorkstationPage", "The stage opens once the hand-over arrives."),
+    "paused": (
+        "WorkstationPage",
+        "The trainer has paused the session. You can read your inbox and case file; choices return when it resumes.",
+    ),
+    "draft": ("WorkstationPage", "The session has not started yet. Read your briefing; your first stage opens when the trainer starts."),
+    "end": ("WorkstationPage", "Your role has reached its end ({outcome}). The joint debrief opens when the trainer ends the session."),
+    "end, ended": ("WorkstationPage", "Your role has reached its end ({outcome})."),
+    "ended": ("WorkstationPage", "The trainer has ended the session before your role reached an end."),
+    "inbox": ("StationSide", "Inbox"),
+    "case file": ("StationSide", "Case file"),
+    "nothing arrived": ("StationSide", "<i>Nothing has arrived yet.</i>"),
+    "nothing filed": ("StationSide", "<i>Nothing in the case file yet.</i>"),
+    "handover": ("StationSide", "Hand-over"),
+    "inject": ("StationSide", "Event"),
+    "message": ("StationSide", "Message"),
+    "from trainer": ("StationSide", "Message from the trainer"),
+    "taken": ("StationSide", "From {sender}, taken at {hours} on your case clock."),
+    "hours": ("Exercise", "{hours} h"),
+    "success": ("Exercise", "success"),
+    "partial": ("Exercise", "partial success"),
+    "failure": ("Exercise", "failure"),
+}
+
+
+def word(key: str, language: str, **values: object) -> str:
+    """``WORDS[key]`` in ``language`` as the app says it, filled with ``values`` (``<i>`` marks dropped)."""
+    context, english = WORDS[key]
+    said = say(context, english, language).replace("<i>", "").replace("</i>", "")
+    return said.format(**values) if values else said
+
+
+def hours(value: float, language: str) -> str:
+    """A case clock in hours as the app writes it: ``12.5 h``, ``12,5 jam``."""
+    figure = f"{float(value):g}"
+    return word("hours", language, hours=figure.replace(".", ",") if language == "id" else figure)
+
+
+def _wrapped(text: str, indent: str = "") -> list[str]:
+    """``text`` wrapped to the terminal's width, paragraph by paragraph."""
+    lines: list[str] = []
+    for paragraph in text.strip().split("\n"):
+        lines += textwrap.wrap(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False) or [""]
+    return lines
+
+
+def stage_lines(view: RoleView, team: TeamCase, language: str, *, full: bool) -> list[str]:
+    """The lines a trainee at a terminal reads for ``view`` (see the module's docstring), in ``language``.
+
+    ``full``: the briefing (before the first decision), the inbox and the case file first, as the workstation shows
+    them beside the stage; else the stage alone (where a run of ``play`` left the role). The choices are numbered
+    from 1 as ``--next`` takes them; none are listed while the role waits, the session is paused or not started,
+    or the role's track has ended.
+    """
+    text = case_text(team, language)
+
+    def said(value: Text | None) -> str:
+        return text(value) if value is not None else ""
+
+    lines = [RULE] if not full else [RULE, f"{role_title(team, view.role, text, language)} · {said(team.title)}"]
+    if full:
+        lines += _sides(view, team, language)
+    return lines + _stage(view, team, language)
+
+
+def _sides(view: RoleView, team: TeamCase, language: str) -> list[str]:
+    """The briefing (before the role's first decision), the inbox and the case file."""
+    text = case_text(team, language)
+
+    def said(value: Text | None) -> str:
+        return text(value) if value is not None else ""
+
+    play = view.play
+    lines: list[str] = []
+    if not play.decisions:
+        if team.content_warning is not None:
+            lines += ["", word("warning", language).upper(), *_wrapped(said(team.content_warning))]
+        briefing = _wrapped(said(view.track.briefing)) if view.track.briefing is not None else []
+        lines += ["", word("briefing", language).upper(), *briefing, *([""] if briefing else []), *_wrapped(word("others", language))]
+    lines += ["", word("inbox", language).upper()]
+    for item in view.inbox:
+        if item.kind == "handover":
+            handover = team.handovers.get(item.ident)
+            sender = role_title(team, handover.sender if handover else None, text, language)
+            lines.append(f"  {word('handover', language)} · {hours(item.clock, language)} — {handover_title(team, item.ident, text)}")
+            lines += _wrapped(word("taken", language, sender=sender, hours=hours(item.clock, language)), "    ")
+            lines += _wrapped(said(handover.text) if handover is not None else "", "    ")
+        elif item.kind == "inject":
+            inject = team.inject(item.ident)
+            lines.append(f"  {word('inject', language)} · {hours(item.clock, language)} — {inject_title(team, item.ident, text)}")
+            lines += _wrapped(said(inject.text) if inject is not None else "", "    ")
+        else:
+            lines.append(f"  {word('message', language)} · {hours(item.clock, language)} — {word('from trainer', language)}")
+            lines += _wrapped(item.text, "    ")
+    if not view.inbox:
+        lines.append("  " + word("nothing arrived", language))
+    lines += ["", word("case file", language).upper()]
+    exhibits = [team.exhibits[e] for e in play.revealed if e in team.exhibits]
+    for exhibit in exhibits:
+        lines.append(f"  {said(exhibit.title)}")
+        lines += _wrapped(said(exhibit.text), "    ")
+    if not exhibits:
+        lines.append("  " + word("nothing filed", language))
+    return [*lines, "", RULE]
+
+
+def _stage(view: RoleView, team: TeamCase, language: str) -> list[str]:
+    """The stage: its title, the case clock, its text and the choices, or what the role waits for, or its end."""
+    text = case_text(team, language)
+
+    def said(value: Text | None) -> str:
+        return text(value) if value is not None else ""
+
+    play = view.play
+    lines: list[str] = []
+    stage = play.stage
+    if stage.title is not None:
+        lines.append(said(stage.title))
+    lines += [word("clock", language, hours=f"{play.clock:g}".replace(".", "," if language == "id" else ".")), ""]
+    if view.finished:
+        outcome = word(stage.end, language) if stage.end in ("success", "partial", "failure") else str(stage.end or "")
+        lines += _wrapped(said(stage.text))
+        lines += ["", *_wrapped(word("end" if view.status != ENDED_STATUS else "end, ended", language, outcome=outcome))]
+        return lines
+    if view.status == ENDED_STATUS:
+        return [*lines, *_wrapped(word("ended", language))]
+    if view.waits_for is not None:
+        handover = team.handovers.get(view.waits_for)
+        title = handover_title(team, view.waits_for, text)
+        sender = role_title(team, handover.sender if handover else None, text, language)
+        return [*lines, *_wrapped(word("opens", language)), "", *_wrapped(word("waiting", language, title=title, sender=sender))]
+    lines += _wrapped(said(stage.text))
+    if view.status == PAUSED_STATUS:
+        return [*lines, "", *_wrapped(word("paused", language))]
+    if view.status == DRAFT:
+        return [*lines, "", *_wrapped(word("draft", language))]
+    lines.append("")
+    for number, option in enumerate(view.offered(), 1):
+        lines += textwrap.wrap(f"{number}) {said(option.choice.label)}", WIDTH, subsequent_indent="   ", break_on_hyphens=False)
+    return lines
