@@ -59,6 +59,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "play",
         help="play a user's role from choice numbers, waiting for hand-overs (asks for the password, or reads TIPCASE_PASSWORD); "
         "with no numbers, show where the role stands",
+        description=(
+            "With neither --choose nor --next: show where the role stands, as its workstation does (the briefing until the "
+            "first decision, the inbox, the case file, the stage and its choices numbered as --next takes them); nothing is "
+            "decided and no password is asked for. With numbers: sign in as the user and decide them, waiting for the "
+            "hand-overs the role needs."
+        ),
     )
     play.add_argument("--session", required=True, metavar="NAME")
     play.add_argument("--user", required=True, metavar="USERNAME")
