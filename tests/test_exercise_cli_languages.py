@@ -86,7 +86,8 @@ def a_whole_session(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monk
     step("resume", 0, "resume", *session)
     step("case worker", 0, "play", *session, "--user", "case-worker", "--choose", "1,2", user="case-worker")  # sends them home: critical
     step("end", 0, "end", *session)
-    step("ended play", 3, "play", *session, "--user", "investigator", "--next", "1", user="investigator")
+    monkeypatch.setenv("TIPCASE_PASSWORD", "wrong password")  # an ended session is said at once, without a sign-in
+    step("ended play", 3, "play", *session, "--user", "investigator", "--next", "1")
     step("report", 0, "report", *session)
     step("log", 0, "log", *session)
     step("status at the end", 0, "status", *session)
@@ -161,13 +162,21 @@ def test_the_same_session_in_english_reads_as_before(
     assert "\nINBOX\n  Hand-over · 1 h — Referral from the inspector\n" in said["look"]
     assert "investigator: not finished, 0.0% (0 of 4), route desk -> statement" in said["ended play"]
     assert "investigator         stage 'statement' (stopped when the session ended)" in said["status at the end"]
+    assert (
+        "  investigator         stage 'desk' (waits for hand-over 'referral'), case clock 0 h, no decisions; investigator"
+        in (said["status"])
+    )
     assert "  critical error: case-worker at 'clinic': They are at risk at home.\n" in said["report"]
     assert said["sign-in"] == "tipcase: error: --user case-worker: wrong username or password\n"
     assert said["pause"] == "session latihan: paused\n"
     assert said["no session"] == "tipcase: error: no exercise session 'tidak-ada'\n"
     assert "A journalist calls." in said["log"]
     assert said["report"].startswith("latihan (ended): mini-team v1: team ")
-    assert said["status"].splitlines()[1].startswith("  inspector            stage 'visit' (deciding), clock 0 h, no decisions; inspector")
+    assert (
+        said["status"]
+        .splitlines()[1]
+        .startswith("  inspector            stage 'visit' (deciding), case clock 0 h, no decisions; inspector")
+    )
     ids = identifiers(home)
     assert all(english_words(text, ids) for text in said.values())  # the detector finds English where there is some
 

@@ -5395,8 +5395,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>berhenti saat sesi berakhir</translation>
     </message>
     <message>
-        <source>waits for &apos;{handover}&apos;</source>
-        <translation>menunggu &apos;{handover}&apos;</translation>
+        <source>waits for hand-over &apos;{handover}&apos;</source>
+        <translation>menunggu serah terima &apos;{handover}&apos;</translation>
+    </message>
+    <message>
+        <source>stage &apos;{stage}&apos; ({where}), case clock {clock} h, {decisions}; {users}</source>
+        <translation>tahap &apos;{stage}&apos; ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
     </message>
     <message>
         <source>deciding</source>
@@ -5417,10 +5421,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>nobody</source>
         <translation>belum ada peserta</translation>
-    </message>
-    <message>
-        <source>stage &apos;{stage}&apos; ({where}), clock {clock} h, {decisions}; {users}</source>
-        <translation>tahap &apos;{stage}&apos; ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
     </message>
     <message>
         <source>stage &apos;{stage}&apos; is an end: no more choices</source>

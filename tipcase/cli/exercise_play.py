@@ -183,17 +183,22 @@ def cmd_play(args: argparse.Namespace) -> int:
         if refusal is not None:
             refuse(args.speaking, refusal)
             return EXIT_NOT_RUNNING
-        try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
-            sign_in(db, username, password_of(username, args.speaking), via="cli exercise play")
-        except SignInError as exc:
-            refuse(args.speaking, Message(QT_TRANSLATE_NOOP("core", "--user {username}: {refusal}"), username=username, refusal=exc))
-            return EXIT_SIGN_IN
-        try:
-            with EventWatcher(db, exercise_id) as watcher:
-                outcome = _play_role(db, watcher, args, username=username, role=role, route=route, given=given, team=team)
-        except NotRunning as stopped:
-            refuse(args.speaking, stopped.args[0])
-            return EXIT_NOT_RUNNING
+        if view.status == exercises.ENDED_STATUS:  # nothing more is decided: said at once, without a sign-in
+            undone = not view.finished and len(view.play.decisions) < len(route)
+            outcome = Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session) if undone else None
+        else:
+            try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
+                sign_in(db, username, password_of(username, args.speaking), via="cli exercise play")
+            except SignInError as exc:
+                signed = QT_TRANSLATE_NOOP("core", "--user {username}: {refusal}")
+                refuse(args.speaking, Message(signed, username=username, refusal=exc))
+                return EXIT_SIGN_IN
+            try:
+                with EventWatcher(db, exercise_id) as watcher:
+                    outcome = _play_role(db, watcher, args, username=username, role=role, route=route, given=given, team=team)
+            except NotRunning as stopped:
+                refuse(args.speaking, stopped.args[0])
+                return EXIT_NOT_RUNNING
         result = _result(db, args.session, role)
         if not args.json:
             view = _view(db, args.session, role)

@@ -129,7 +129,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         elif state["status"] == exercises.ENDED_STATUS:  # the trainer ended the session before the role reached an end
             where = Message(QT_TRANSLATE_NOOP("core", "stopped when the session ended"))
         elif found["waiting_for"]:
-            where = Message(QT_TRANSLATE_NOOP("core", "waits for '{handover}'"), handover=found["waiting_for"])
+            where = Message(QT_TRANSLATE_NOOP("core", "waits for hand-over '{handover}'"), handover=found["waiting_for"])
         else:
             where = Message(QT_TRANSLATE_NOOP("core", "deciding"))
         decisions = (
@@ -145,7 +145,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         users = ", ".join(found["users"]) or said(Message(QT_TRANSLATE_NOOP("core", "nobody")), words)
         row = line(
             words,
-            QT_TRANSLATE_NOOP("core", "stage '{stage}' ({where}), clock {clock} h, {decisions}; {users}"),
+            QT_TRANSLATE_NOOP("core", "stage '{stage}' ({where}), case clock {clock} h, {decisions}; {users}"),
             stage=found["stage"],
             where=where,
             clock=figure(found["clock"], words, "g"),
