@@ -142,10 +142,10 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     assert "Sesi berakhir: nilai tim" in said["log"]
     assert said["report"].startswith("latihan (selesai): mini-team v1: tim ")
     assert "  case-worker: 80,0% (4 dari 5), selesai\n" in said["report"]
-    assert "  serah terima tidak pernah diterima: care-done #1 dari case-worker kepada investigator\n" in said["report"]
+    assert "  serah terima tidak pernah diterima: “Perawatan diatur” #1 dari case-worker kepada investigator\n" in said["report"]
     assert said["status"].splitlines()[1].startswith("  inspector            tahap 'visit' (sedang memutuskan), waktu kasus 0 jam")
     assert "investigator         tahap 'statement' (berhenti saat sesi berakhir)" in said["status at the end"]
-    assert "  kesalahan kritis: case-worker di 'clinic': Mereka berisiko di rumah.\n" in said["report"]
+    assert "  kesalahan kritis: case-worker di “clinic”: Mereka berisiko di rumah.\n" in said["report"]
 
 
 def test_the_same_session_in_english_reads_as_before(
@@ -166,7 +166,9 @@ def test_the_same_session_in_english_reads_as_before(
         "  investigator         stage 'desk' (waits for hand-over 'referral'), case clock 0 h, no decisions; investigator"
         in (said["status"])
     )
-    assert "  critical error: case-worker at 'clinic': They are at risk at home.\n" in said["report"]
+    assert "  critical error: case-worker at “clinic”: They are at risk at home.\n" in said["report"]
+    assert "  rule broken: care-first (-3 Victim care) at investigator's “statement”\n" in said["report"]
+    assert "  incomplete hand-over: “Referral from the inspector” #1 from inspector (-1 Evidence)\n" in said["report"]
     assert said["sign-in"] == "tipcase: error: --user case-worker: wrong username or password\n"
     assert said["pause"] == "session latihan: paused\n"
     assert said["no session"] == "tipcase: error: no exercise session 'tidak-ada'\n"

@@ -5355,26 +5355,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{role}: {percent}% ({total} dari {max}), selesai</translation>
     </message>
     <message>
-        <source>{role}: {percent}% ({total} of {max}), at &apos;{stage}&apos;</source>
-        <translation>{role}: {percent}% ({total} dari {max}), di &apos;{stage}&apos;</translation>
-    </message>
-    <message>
-        <source>rule broken: {rule} ({points} {competency}) at {role}&apos;s &apos;{stage}&apos;</source>
-        <translation>aturan dilanggar: {rule} ({points} {competency}) pada peran {role} di &apos;{stage}&apos;</translation>
-    </message>
-    <message>
-        <source>incomplete hand-over: {handover} #{number} from {sender} ({points} {competency})</source>
-        <translation>serah terima tidak lengkap: {handover} #{number} dari {sender} ({points} {competency})</translation>
-    </message>
-    <message>
-        <source>hand-over never taken: {handover} #{number} from {sender} to {receiver}</source>
-        <translation>serah terima tidak pernah diterima: {handover} #{number} dari {sender} kepada {receiver}</translation>
-    </message>
-    <message>
-        <source>critical error: {role} at &apos;{stage}&apos;: {text}</source>
-        <translation>kesalahan kritis: {role} di &apos;{stage}&apos;: {text}</translation>
-    </message>
-    <message>
         <source>no events</source>
         <translation>belum ada peristiwa</translation>
     </message>
@@ -5405,6 +5385,26 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>deciding</source>
         <translation>sedang memutuskan</translation>
+    </message>
+    <message>
+        <source>{role}: {percent}% ({total} of {max}), at “{stage}”</source>
+        <translation>{role}: {percent}% ({total} dari {max}), di “{stage}”</translation>
+    </message>
+    <message>
+        <source>rule broken: {rule} ({points} {competency}) at {role}&apos;s “{stage}”</source>
+        <translation>aturan dilanggar: {rule} ({points} {competency}) pada peran {role} di “{stage}”</translation>
+    </message>
+    <message>
+        <source>incomplete hand-over: “{handover}” #{number} from {sender} ({points} {competency})</source>
+        <translation>serah terima tidak lengkap: “{handover}” #{number} dari {sender} ({points} {competency})</translation>
+    </message>
+    <message>
+        <source>hand-over never taken: “{handover}” #{number} from {sender} to {receiver}</source>
+        <translation>serah terima tidak pernah diterima: “{handover}” #{number} dari {sender} kepada {receiver}</translation>
+    </message>
+    <message>
+        <source>critical error: {role} at “{stage}”: {text}</source>
+        <translation>kesalahan kritis: {role} di “{stage}”: {text}</translation>
     </message>
     <message>
         <source>no decisions</source>

@@ -22,9 +22,9 @@ from tipcase.cli.spoken import figure, line, said, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.services import exercises
 from tipcase.services.errors import ServiceError
-from tipcase.services.team_cases import playable_team
+from tipcase.services.team_cases import PlayableTeam, playable_team
 from tipcase.store.models import User
-from tipcase.team.log_words import case_text, event_sentence
+from tipcase.team.log_words import case_text, event_sentence, handover_title, stage_title
 
 EXIT_OK = 0
 
@@ -40,6 +40,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         speak_as(args, exercise.language)
         words = args.speaking
         report = exercises.report(session, operator(), exercise)
+        playable = playable_team(exercise.team_case_version)
         if args.pdf is not None:
             target = Path(args.pdf)
             if target.suffix.lower() != ".pdf":
@@ -78,25 +79,60 @@ def cmd_report(args: argparse.Namespace) -> int:
         if result["complete"]:
             print("  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), complete"), **score))
         else:
-            stage = result["route"][-1]
-            print(
-                "  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), at '{stage}'"), stage=stage, **score)
-            )
-    for violation in team["rule_violations"]:
-        rule = QT_TRANSLATE_NOOP("core", "rule broken: {rule} ({points} {competency}) at {role}'s '{stage}'")
-        fields = {key: violation.get(key) for key in ("rule", "points", "competency", "role", "stage")}
-        print("  " + line(words, rule, **fields))
-    for item in team["incomplete_handovers"]:
-        incomplete = QT_TRANSLATE_NOOP("core", "incomplete hand-over: {handover} #{number} from {sender} ({points} {competency})")
-        fields = {key: item[key] for key in ("handover", "number", "points", "competency")}
-        print("  " + line(words, incomplete, sender=item["from"], **fields))
-    for item in team["undelivered"]:
-        never = QT_TRANSLATE_NOOP("core", "hand-over never taken: {handover} #{number} from {sender} to {receiver}")
-        print("  " + line(words, never, handover=item["handover"], number=item["number"], sender=item["from"], receiver=item["to"]))
-    for error in team["critical_errors"]:
-        critical = QT_TRANSLATE_NOOP("core", "critical error: {role} at '{stage}': {text}")
-        print("  " + line(words, critical, role=error.get("role"), stage=error.get("stage"), text=error.get("text", "")))
+            stage = stage_title(playable.team, role, result["route"][-1], case_text(playable.team, words))
+            stands = QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), at “{stage}”")
+            print("  " + line(words, stands, stage=stage, **score))
+    for said_line in _findings(team, playable, words):
+        print("  " + said_line)
     return EXIT_OK
+
+
+def _findings(team: dict[str, Any], playable: PlayableTeam, words: str) -> list[str]:
+    """The report's lines on what the team broke, in ``words`` (a language), named as the joint debrief names them.
+
+    A rule by its title (and id), a competency, a hand-over and a stage by their titles in the case; a role by
+    its id, as ``--role`` and ``status`` name it.
+    """
+    case = playable.team
+    text = case_text(case, words)
+    rules = {rule.id: rule for rule in (playable.pathway.rules if playable.pathway is not None else [])}
+
+    def rule_name(ident: str) -> str:
+        rule = rules.get(ident)
+        title = text(rule.title) if rule is not None and rule.title is not None else ident
+        return ident if title == ident else f"{title} ({ident})"
+
+    def competency(ident: str | None) -> str:
+        found = case.competencies.get(ident or "")
+        return text(found.title) if found is not None and found.title is not None else str(ident or "")
+
+    lines = []
+    for violation in team["rule_violations"]:
+        lines.append(
+            line(
+                words,
+                QT_TRANSLATE_NOOP("core", "rule broken: {rule} ({points} {competency}) at {role}'s “{stage}”"),
+                rule=rule_name(str(violation.get("rule"))),
+                points=violation.get("points"),
+                competency=competency(violation.get("competency")),
+                role=violation.get("role"),
+                stage=stage_title(case, violation.get("role"), violation.get("stage"), text),
+            )
+        )
+    for item in team["incomplete_handovers"]:
+        incomplete = QT_TRANSLATE_NOOP("core", "incomplete hand-over: “{handover}” #{number} from {sender} ({points} {competency})")
+        title = handover_title(case, item["handover"], text)
+        fields = {"number": item["number"], "points": item["points"], "competency": competency(item["competency"])}
+        lines.append(line(words, incomplete, handover=title, sender=item["from"], **fields))
+    for item in team["undelivered"]:
+        never = QT_TRANSLATE_NOOP("core", "hand-over never taken: “{handover}” #{number} from {sender} to {receiver}")
+        title = handover_title(case, item["handover"], text)
+        lines.append(line(words, never, handover=title, number=item["number"], sender=item["from"], receiver=item["to"]))
+    for error in team["critical_errors"]:
+        critical = QT_TRANSLATE_NOOP("core", "critical error: {role} at “{stage}”: {text}")
+        stage = stage_title(case, error.get("role"), error.get("stage"), text)
+        lines.append(line(words, critical, role=error.get("role"), stage=stage, text=error.get("text", "")))
+    return lines
 
 
 def cmd_status(args: argparse.Namespace) -> int:
