@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.exercises import decide, started_session
-from tests.teams import BEST, HASTY, write_team
+from tests.teams import BEST, HASTY, MINI_TEAM, write_team
 from tipcase.format.loader import bundled_register
 from tipcase.format.validator import Checked, check_file
 from tipcase.play.ratings import Rating
@@ -81,7 +81,7 @@ def test_the_hasty_team_is_told_what_went_wrong_and_what_was_better(checked: Che
     assert (hasty.kind, hasty.rating, hasty.better) == ("decision", Rating.POOR, "Ask the case worker to see to their care first")
     assert (
         debrief.lane("investigator").areas[0]
-        == "At 'desk': Take the statement now — Better: Ask the case worker to see to their care first"
+        == "Stage 'desk': Take the statement now — Better: Ask the case worker to see to their care first"
     )
     assert debrief.lane("case-worker").areas == ()
     indonesian = joint_debrief(play_scripted(checked.team, checked.pathway, HASTY), bundled_register(), language="id")
@@ -106,6 +106,45 @@ def test_the_after_action_report_prints_objectives_strengths_and_areas_in_both_l
     assert "Care before the statement" in texts["en"]
     for heading in ("Laporan evaluasi pasca-latihan", "Tujuan latihan", "Kekuatan", "Hal yang perlu diperbaiki", "tidak tercapai"):
         assert heading in texts["id"], heading
+
+
+def test_the_summary_leads_with_a_critical_error_and_says_why_a_kept_rules_objective_is_not_met(tmp_path: Path) -> None:
+    """The team's areas (the page's header, the report's first page) open with any role's critical error, and the report's
+    result names it; a rule kept whose objective is not met says why, rather than a bare "kept" beside "not met"."""
+    text = MINI_TEAM.replace("    handovers: [care-request]\n", "    handovers: [care-request, referral]\n", 1)
+    checked = check_file(write_team(tmp_path, text))
+    assert checked.team is not None
+    route = {"inspector": [2], "investigator": [1, 1, 1], "case-worker": [1, 2]}  # no wage slips; the workers sent home
+    play = play_scripted(checked.team, checked.pathway, route)
+    debrief = joint_debrief(play, bundled_register(), language="en")
+    assert debrief.areas[0].startswith("Case worker: critical error, stage '")
+    assert debrief.areas[0].endswith("': They are at risk at home.")
+    [objective] = debrief.objectives
+    assert not objective.met
+    assert (
+        "Rule kept: care-first, though the objective 'Care before the statement' is not met "
+        "(hand-over incomplete or never sent: Referral from the inspector)"
+    ) in debrief.strengths
+    assert "Rule kept: care-first" not in debrief.strengths
+    out = io.BytesIO()
+    write_after_action_report(debrief, SessionFacts("drill", "ended"), out)
+    first_page = (PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text() or "").replace("\n", " ")
+    assert "not passed (a critical error: Case worker)" in first_page
+    assert "Case worker: critical error, stage" in first_page
+    indonesian = joint_debrief(play, bundled_register(), language="id")
+    assert indonesian.areas[0].startswith("Pendamping: kesalahan kritis, tahap '")
+    kept = "Aturan dipatuhi: care-first, meskipun tujuan 'Perawatan sebelum keterangan' tidak tercapai"
+    assert any(line.startswith(kept) for line in indonesian.strengths)
+
+
+def test_a_running_sessions_report_gives_no_verdict_yet(checked: Checked) -> None:
+    assert checked.team is not None
+    debrief = joint_debrief(play_scripted(checked.team, checked.pathway, {}), bundled_register(), language="en")
+    out = io.BytesIO()
+    write_after_action_report(debrief, SessionFacts("drill", "running"), out)
+    text = pdf_text(out.getvalue()).replace("\n", " ")
+    assert "so far (the session has not ended)" in text
+    assert "not passed" not in text
 
 
 def test_the_debrief_of_a_stored_session_says_when_and_who(db: Database, tmp_path: Path) -> None:

@@ -34,11 +34,11 @@ def test_the_master_log_in_words_and_as_json(
     lines = capsys.readouterr().out.splitlines()
     assert [line[28:] for line in lines] == [  # after the number, the date and the time
         "-             trainer       The session started.",
-        "inspector     inspector     Decision 1 at “visit”: 2) Refer at once",
+        "inspector     inspector     Decision 1, stage “visit”: 2) Refer at once",
         "investigator  -             Hand-over “Referral from the inspector” sent by Labour inspector (incomplete),"
         " queued for Police investigator.",
         "investigator  -             Police investigator took hand-over “Referral from the inspector”.",
-        "investigator  investigator  Decision 1 at “desk”: 1) Ask the case worker to see to their care first",
+        "investigator  investigator  Decision 1, stage “desk”: 1) Ask the case worker to see to their care first",
         "case-worker   -             Hand-over “Request for care” sent by Police investigator (complete), queued for Case worker.",
         "case-worker   -             Case worker took hand-over “Request for care”.",
         "-             trainer       The trainer paused the session.",
@@ -55,7 +55,7 @@ def test_the_master_log_in_words_and_as_json(
         "kind": "decision",
         "role": "inspector",
         "user": "inspector",
-        "text": "Decision 1 at “visit”: 2) Refer at once",
+        "text": "Decision 1, stage “visit”: 2) Refer at once",
     }
     assert decision["details"] == {"step": 1, "stage": "visit", "number": 2, "choice_in_file": 2, "clock": 1}
     assert dt.datetime.fromisoformat(decision["at"]).utcoffset() == dt.timedelta(0)  # UTC, ISO 8601

@@ -81,10 +81,10 @@ def test_a_session_directed_from_the_control_room(qtbot, tmp_path: Path, url: st
     made = time.monotonic()
     qtbot.waitUntil(lambda: room.room.roles[0].finished, timeout=5_000)
     assert time.monotonic() - made < WITHIN
-    assert [room.roles.item(0, column).text() for column in range(2, 6)] == ["Finished (success)", "2 h", "1", "0"]
-    assert room.roles.item(1, 2).text() == "At “desk”"
+    assert [room.roles.item(0, column).text() for column in range(2, 6)] == ["Reached its end", "2 h", "1", "0"]  # an untitled end: no id
+    assert room.roles.item(1, 2).text() == "Stage: “desk”"
     assert [room.log.kind_at(r) for r in range(room.log.rowCount())] == ["started", "decision", "delivered", "consumed"]
-    assert room.log.index(1, 4).data() == "Decision 1 at “visit”: 1) Copy the wage slips then refer"  # as offered, as exercise log says
+    assert room.log.index(1, 4).data() == "Decision 1, stage “visit”: 1) Copy the wage slips then refer"  # as offered, as exercise log says
     arrival = next(spec for spec in room.map.view.scene().items() if getattr(getattr(spec, "spec", None), "id", "") == "arrival")
     assert (arrival.spec.label, arrival.spec.state) == ("Arrival\n▶ Labour inspector", "current")
 

@@ -15,6 +15,7 @@ from tipcase.services import accounts, exercises
 from tipcase.services.errors import PermissionDenied
 from tipcase.services.exercise_debrief import debrief_view
 from tipcase.store.database import Database
+from tipcase.team.after_action import moment_hour
 
 from ui.pages.team_debrief import TeamDebriefPage
 
@@ -77,12 +78,16 @@ def test_the_joint_debrief_of_a_team_that_passed(qtbot, tmp_path: Path, url: str
     item = page.decisions.currentItem()
     assert item.parent().text(0) == "Case worker — Trainee case-worker"
     assert [item.text(column) for column in range(4)] == [
-        "3 h",
+        "6 h",  # done at 6 h (chosen at 3 h, 3 hours' work): the hour the after-action report prints
         "Trainee case-worker",
         "✓ Good practice",
         "1. Take them to the clinic",
     ]
-    assert "Trainee case-worker chose at 3 h on the role's clock: Take them to the clinic" in page.detail.toPlainText()
+    assert (
+        "Trainee case-worker chose “Take them to the clinic”, done at 6 h on the role's clock (chosen at 3 h)." in page.detail.toPlainText()
+    )
+    hours = [page.decision_item(i).text(0) for i in range(len(page.decision_moments()))]
+    assert hours == [moment_hour(m, "en") + " h" for m in page.decision_moments()]  # one clock: the page's and the PDF's
     assert "✓ Good practice\nRight." in page.detail.toPlainText()
     assert "Case worker\nTrainee case-worker\n100 %\npassed, finished" in page.scores.toPlainText()
     db.dispose()
@@ -107,7 +112,7 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     review = page.review.toPlainText()
     team_part = "The team\nStrengths\nRule kept: statement-24h\nAreas to improve\nRule broken: care-first: Care comes first.\n"
     assert review.startswith(team_part)
-    assert "Police investigator\nStrengths\nNone\nAreas to improve\nAt 'desk': Take the statement now — Better: Ask the case" in review
+    assert "Police investigator\nStrengths\nNone\nAreas to improve\nStage 'desk': Take the statement now — Better: Ask the case" in review
     page.timeline.decision_clicked.emit(1)  # the investigator's hasty statement: the better choice is named
     assert "✗ Poor\nToo soon.\nBetter: Ask the case worker to see to their care first" in page.detail.toPlainText()
     # in Bahasa Indonesia the debrief is read again in it
@@ -115,6 +120,24 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == "id", timeout=10_000)
     assert "Aturan dilanggar: care-first" in page.verdict.text()
     assert page.timeline.lanes == ["Pengawas ketenagakerjaan", "Penyidik Polri", "Pendamping"]
+    db.dispose()
+
+
+def test_a_running_sessions_debrief_gives_no_verdict_yet(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Before the end (the page may be on the projector while the teams play) it says where the team stands so far."""
+    db = Database(url)
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.exercises.show_debrief("drill")
+    page: TeamDebriefPage = window.exercises.debrief()
+    qtbot.waitUntil(lambda: page.view is not None, timeout=10_000)
+    text = page.verdict.text()
+    assert "So far</b>: 0 % of the best joint route (pass mark 70 %). Session running: the verdict comes when it ends." in text
+    assert "did not pass" not in text
+    assert "passed" not in text
+    assert "Care before the statement (not met yet)" in page.scores.toPlainText()
+    assert "(not met)" not in page.scores.toPlainText()
     db.dispose()
 
 

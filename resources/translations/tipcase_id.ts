@@ -1678,28 +1678,20 @@
         <translation>{hours} jam</translation>
     </message>
     <message>
-        <source>Finished ({outcome})</source>
-        <translation>Selesai ({outcome})</translation>
+        <source>Reached its end</source>
+        <translation>Sampai di akhir</translation>
+    </message>
+    <message>
+        <source>Reached its end: “{stage}”</source>
+        <translation>Sampai di akhir: “{stage}”</translation>
+    </message>
+    <message>
+        <source>Stage: “{stage}”</source>
+        <translation>Tahap: “{stage}”</translation>
     </message>
     <message>
         <source>Waiting for “{handover}” from {sender}</source>
         <translation>Menunggu “{handover}” dari {sender}</translation>
-    </message>
-    <message>
-        <source>At “{stage}”</source>
-        <translation>Di “{stage}”</translation>
-    </message>
-    <message>
-        <source>success</source>
-        <translation>berhasil</translation>
-    </message>
-    <message>
-        <source>partial success</source>
-        <translation>berhasil sebagian</translation>
-    </message>
-    <message>
-        <source>failure</source>
-        <translation>gagal</translation>
     </message>
     <message>
         <source>#</source>
@@ -4128,12 +4120,36 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Tim tidak lulus</translation>
     </message>
     <message>
+        <source>So far</source>
+        <translation>Sejauh ini</translation>
+    </message>
+    <message>
         <source>Joint debrief</source>
         <translation>Evaluasi bersama</translation>
     </message>
     <message>
         <source>{percent} of the best joint route (pass mark {mark}). Session {status}.</source>
         <translation>{percent} dari rute bersama terbaik (batas lulus {mark}). Sesi {status}.</translation>
+    </message>
+    <message>
+        <source>{percent} of the best joint route (pass mark {mark}). Session {status}: the verdict comes when it ends.</source>
+        <translation>{percent} dari rute bersama terbaik (batas lulus {mark}). Sesi {status}: hasil akhirnya diketahui saat sesi berakhir.</translation>
+    </message>
+    <message>
+        <source>{role}, decision {step}, stage “{stage}”</source>
+        <translation>{role}, keputusan {step}, tahap “{stage}”</translation>
+    </message>
+    <message>
+        <source>{who} chose “{choice}”, done at {hours} on the role&apos;s clock (chosen at {start}).</source>
+        <translation>{who} memilih “{choice}”, selesai pada {hours} menurut jam peran (dipilih pada {start}).</translation>
+    </message>
+    <message>
+        <source>met so far</source>
+        <translation>tercapai sejauh ini</translation>
+    </message>
+    <message>
+        <source>not met yet</source>
+        <translation>belum tercapai</translation>
     </message>
     <message>
         <source>None</source>
@@ -4156,6 +4172,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{role}, keputusan {step} ({start}–{end}): {choice} — {rating}</translation>
     </message>
     <message>
+        <source>Event “{title}” at {hours}</source>
+        <translation>Peristiwa “{title}” pada {hours}</translation>
+    </message>
+    <message>
         <source>complete</source>
         <translation>lengkap</translation>
     </message>
@@ -4172,24 +4192,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Serah terima “{title}” dari {sender} pada {sent} kepada {receiver} pada {taken} ({status})</translation>
     </message>
     <message>
-        <source>Inject “{title}” at {hours}</source>
-        <translation>Inject “{title}” pada {hours}</translation>
-    </message>
-    <message>
         <source>Message from the trainer: {text}</source>
         <translation>Pesan dari pelatih: {text}</translation>
     </message>
     <message>
         <source>&lt;i&gt;No decision has been taken yet.&lt;/i&gt;</source>
         <translation>&lt;i&gt;Belum ada keputusan yang diambil.&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>{role}, decision {step} at “{stage}”</source>
-        <translation>{role}, keputusan {step} di “{stage}”</translation>
-    </message>
-    <message>
-        <source>{who} chose at {hours} on the role&apos;s clock: {choice}</source>
-        <translation>{who} memilih pada {hours} menurut waktu perannya: {choice}</translation>
     </message>
     <message>
         <source>Someone</source>
@@ -4768,6 +4776,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Lihat &amp;evaluasi bersama</translation>
     </message>
     <message>
+        <source>{who} took decision {step} at {time}: {number}) {choice}</source>
+        <translation>{who} mengambil keputusan {step} pukul {time}: {number}) {choice}</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Seseorang</translation>
+    </message>
+    <message>
         <source>the hand-over “{title}” from {sender}</source>
         <translation>serah terima “{title}” dari {sender}</translation>
     </message>
@@ -4820,12 +4836,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Sesi belum dimulai. Bacalah pengarahan Anda; tahap pertama terbuka saat pelatih memulai sesi.</translation>
     </message>
     <message>
-        <source>Your role has reached its end ({outcome}). The joint debrief opens when the trainer ends the session.</source>
-        <translation>Peran Anda sudah sampai di akhir ({outcome}). Evaluasi bersama terbuka saat pelatih mengakhiri sesi.</translation>
+        <source>Your role has reached its end: “{end}”.</source>
+        <translation>Peran Anda sudah sampai di akhir: “{end}”.</translation>
     </message>
     <message>
-        <source>Your role has reached its end ({outcome}).</source>
-        <translation>Peran Anda sudah sampai di akhir ({outcome}).</translation>
+        <source>Your role has reached its end.</source>
+        <translation>Peran Anda sudah sampai di akhir.</translation>
+    </message>
+    <message>
+        <source>The joint debrief opens when the trainer ends the session.</source>
+        <translation>Evaluasi bersama terbuka saat pelatih mengakhiri sesi.</translation>
+    </message>
+    <message>
+        <source>Your choice was not recorded: your role moved on before it (another trainee at your role decided, or something arrived). Here is where it stands now.</source>
+        <translation>Pilihan Anda tidak tercatat: peran Anda sudah bergerak lebih dulu (peserta lain di peran Anda sudah memutuskan, atau sesuatu tiba). Inilah posisi peran Anda sekarang.</translation>
     </message>
     <message>
         <source>The trainer has ended the session before your role reached an end.</source>
@@ -4838,10 +4862,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Decision {step} recorded.</source>
         <translation>Keputusan {step} tercatat.</translation>
-    </message>
-    <message>
-        <source>Your role moved on before this choice was recorded (another trainee at your role decided, or something arrived). Here is where it stands now.</source>
-        <translation>Peran Anda sudah bergerak sebelum pilihan ini tercatat (peserta lain di peran Anda sudah memutuskan, atau ada yang masuk). Inilah posisi peran Anda sekarang.</translation>
     </message>
     <message>
         <source>The session is not running, so your choice was not recorded.</source>
@@ -6467,8 +6487,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Sesi berakhir.</translation>
     </message>
     <message>
-        <source>Decision {step} at “{stage}”: {number}) {choice}</source>
-        <translation>Keputusan {step} di “{stage}”: {number}) {choice}</translation>
+        <source>Decision {step}, stage “{stage}”: {number}) {choice}</source>
+        <translation>Keputusan {step}, tahap “{stage}”: {number}) {choice}</translation>
     </message>
     <message>
         <source>complete</source>

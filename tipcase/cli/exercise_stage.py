@@ -43,8 +43,9 @@ WORDS = {  # (the app's translation context, its English): every line this modul
         "The trainer has paused the session. You can read your inbox and case file; choices return when it resumes.",
     ),
     "draft": ("WorkstationPage", "The session has not started yet. Read your briefing; your first stage opens when the trainer starts."),
-    "end": ("WorkstationPage", "Your role has reached its end ({outcome}). The joint debrief opens when the trainer ends the session."),
-    "end, ended": ("WorkstationPage", "Your role has reached its end ({outcome})."),
+    "end": ("WorkstationPage", "Your role has reached its end: “{end}”."),  # named by its title, never "(success)": no verdict
+    "end, untitled": ("WorkstationPage", "Your role has reached its end."),
+    "debrief opens": ("WorkstationPage", "The joint debrief opens when the trainer ends the session."),
     "ended": ("WorkstationPage", "The trainer has ended the session before your role reached an end."),
     "inbox": ("StationSide", "Inbox"),
     "case file": ("StationSide", "Case file"),
@@ -56,9 +57,6 @@ WORDS = {  # (the app's translation context, its English): every line this modul
     "from trainer": ("StationSide", "Message from the trainer"),
     "taken": ("StationSide", "From {sender}, taken at {hours} on your case clock."),
     "hours": ("Exercise", "{hours} h"),
-    "success": ("Exercise", "success"),
-    "partial": ("Exercise", "partial success"),
-    "failure": ("Exercise", "failure"),
 }
 
 
@@ -157,9 +155,11 @@ def _stage(view: RoleView, team: TeamCase, language: str) -> list[str]:
         lines.append(said(stage.title))
     lines += [word("clock", language, hours=f"{play.clock:g}".replace(".", "," if language == "id" else ".")), ""]
     if view.finished:
-        outcome = word(stage.end, language) if stage.end in ("success", "partial", "failure") else str(stage.end or "")
         lines += _wrapped(said(stage.text))
-        lines += ["", *_wrapped(word("end" if view.status != ENDED_STATUS else "end, ended", language, outcome=outcome))]
+        reached = word("end", language, end=said(stage.title)) if stage.title is not None else word("end, untitled", language)
+        if view.status != ENDED_STATUS:
+            reached += " " + word("debrief opens", language)
+        lines += ["", *_wrapped(reached)]
         return lines
     if view.status == ENDED_STATUS:
         return [*lines, *_wrapped(word("ended", language))]

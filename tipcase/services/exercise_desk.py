@@ -133,6 +133,19 @@ class Room:
 
 
 @dataclasses.dataclass(frozen=True)
+class DecisionMade:
+    """A decision of a role, as its workstations tell it: who took it (full name, username) and when (UTC), which step, what."""
+
+    step: int
+    stage: str
+    choice: int  # the choice's place in its stage (0-based, file order)
+    number: int  # its place among the choices offered (1-based)
+    username: str | None
+    full_name: str
+    at: dt.datetime
+
+
+@dataclasses.dataclass(frozen=True)
 class Station:
     """A role's workstation: the session, the role, its play (a copy) and inbox, what it waits for."""
 
@@ -144,6 +157,7 @@ class Station:
     position: int  # the role's moves so far: a decision names the one it saw
     exhibits: dict[str, Exhibit]
     last_seq: int
+    decided: tuple[DecisionMade, ...] = ()  # the role's decisions, in order: several trainees may share a role
 
     @property
     def step(self) -> int:
@@ -375,6 +389,31 @@ def station(db: Database, account_id: int, name: str, role: str) -> Station:
         return _station(session, user, exercise, view)
 
 
+def _decided(session: Any, exercise: ExerciseSession, role: str) -> tuple[DecisionMade, ...]:
+    """The role's stored decisions in order, each with who took it and when (the log's, whichever workstation it came from)."""
+    rows = session.scalars(
+        select(ExerciseEvent)
+        .where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.kind == "decision", ExerciseEvent.role == role)
+        .order_by(ExerciseEvent.seq)
+    ).all()
+    people = {row.user_id: session.get(User, row.user_id) for row in rows if row.user_id is not None}
+    made: list[DecisionMade] = []
+    for row in rows:
+        details, person = dict(row.details or {}), people.get(row.user_id)
+        made.append(
+            DecisionMade(
+                int(details.get("step", len(made) + 1)),
+                str(details.get("stage", "")),
+                int(details.get("choice", 0)),
+                int(details.get("number", 0)),
+                person.username if person is not None else None,
+                (person.full_name or person.username) if person is not None else "",
+                row.at,
+            )
+        )
+    return tuple(made)
+
+
 def _station(session: Any, user: User, exercise: ExerciseSession, view: exercises.RoleView) -> Station:
     ready = team_cases.playable_team(exercise.team_case_version)
     play, _seq = _play(session, exercise)
@@ -389,6 +428,7 @@ def _station(session: Any, user: User, exercise: ExerciseSession, view: exercise
         view.position,
         dict(ready.team.exhibits),
         view.last_seq,
+        _decided(session, exercise, view.role),
     )
 
 
@@ -418,6 +458,7 @@ def directs(db: Database, account_id: int) -> bool:
 
 
 __all__ = [
+    "DecisionMade",
     "ExerciseAssignment",
     "InboxEntry",
     "LogEntry",

@@ -49,6 +49,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "result": ("Team result", "Hasil tim"),
     "passed": ("passed", "lulus"),
     "not_passed": ("not passed", "tidak lulus"),
+    "so_far": ("so far (the session has not ended)", "sejauh ini (sesi belum berakhir)"),
+    "critical_by": ("a critical error: {roles}", "kesalahan kritis: {roles}"),
     "of": ("of", "dari"),
     "pass_mark": ("pass mark", "batas lulus"),
     "hours": ("case hours", "jam kasus"),
@@ -79,7 +81,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sent": ("sent '{title}' to {peer}", "mengirim '{title}' ke {peer}"),
     "received": ("took '{title}' from {peer}", "menerima '{title}' dari {peer}"),
     "incomplete": (" (incomplete)", " (tidak lengkap)"),
-    "inject": ("inject: {title}", "inject: {title}"),
+    "inject": ("event: {title}", "peristiwa: {title}"),  # as the trainee's inbox names an inject
     "message": ("trainer's message: {title}", "pesan pelatih: {title}"),
     "complete": ("complete", "selesai"),
     "unfinished": ("not finished", "belum selesai"),
@@ -210,7 +212,11 @@ def _bullets(items: tuple[str, ...], styles: dict[str, ParagraphStyle], language
     return [Paragraph(escape(item), styles["bullet"], bulletText="•") for item in items]
 
 
-def _when(moment: Moment, language: str) -> str:
+def moment_hour(moment: Moment, language: str) -> str:
+    """The hour the report prints for ``moment``: its case clock (a decision's once it is done, after its ``hours``).
+
+    The joint debrief page gives a decision the same hour (one clock for both, docs/team-exercises.md).
+    """
     return figure(moment.clock, language)
 
 
@@ -277,6 +283,11 @@ def report_story(debrief: JointDebrief, facts: SessionFacts, styles: dict[str, P
     role_titles = {lane.role: lane.title for lane in debrief.lanes}
     story: list[Flowable] = [_p(w("title"), styles["title"]), _p(f"{debrief.title} (v{debrief.version})", styles["h2"])]
     verdict = w("passed") if team["passed"] else w("not_passed")
+    critical = [lane.title for lane in debrief.lanes if any(m.kind == DECISION and m.critical for m in lane.moments)]
+    if critical:
+        verdict += f" ({w('critical_by', roles=', '.join(critical))})"  # what failed the team, at the top of the summary
+    if facts.status != "ended":
+        verdict = w("so_far")
     played = " – ".join(f"{t:%Y-%m-%d %H:%M} UTC" for t in (facts.started_at, facts.ended_at) if t is not None)
     facts_rows = [
         [w("session"), facts.name],
@@ -325,7 +336,7 @@ def report_story(debrief: JointDebrief, facts: SessionFacts, styles: dict[str, P
 
     rows = [[w(k) for k in ("clock", "role", "what")]]
     for moment in debrief.moments():
-        rows.append([_when(moment, language), role_titles.get(moment.role, moment.role), _what(moment, language, role_titles)])
+        rows.append([moment_hour(moment, language), role_titles.get(moment.role, moment.role), _what(moment, language, role_titles)])
     story += headed([_p(w("timeline"), styles["h1"])], [_plain_table(rows, [0, 50, 106], frozenset({0}), styles["cell"])])
     return story
 
@@ -348,8 +359,7 @@ def _lane(
         *above,
         _p(lane.title, styles["h2"]),
         _p(
-            (f"{lane.agency} · " if lane.agency and lane.agency != lane.title else "")
-            + f"{w('trainees')}: {', '.join(facts.users.get(lane.role, [])) or '–'} · "
+            f"{w('trainees')}: {', '.join(facts.users.get(lane.role, [])) or '–'} · "
             f"{n(result['total_percent'])} % ({n(result['total'])} {w('of')} {n(result['max_total'])}), {state}, "
             f"{n(result['hours'])} {w('hours')}",
             styles["muted"],
@@ -374,11 +384,11 @@ def _lane(
             feedback += " — " + label("better", language, label=m.better)
         where = m.where or m.stage
         provisions = ", ".join(p.text(language) for p in m.provisions) or m.ref
-        plain.append([str(m.step), _when(m, language), f"{where}: {m.title}", rating, feedback, provisions])
+        plain.append([str(m.step), moment_hour(m, language), f"{where}: {m.title}", rating, feedback, provisions])
         rows.append(
             [
                 _p(str(m.step), styles["cell"]),
-                _p(_when(m, language), styles["cell"]),
+                _p(moment_hour(m, language), styles["cell"]),
                 Paragraph(f'<font color="#{MUTED.hexval()[2:]}">{escape(where)}:</font> {escape(m.title)}', styles["cell"]),
                 Paragraph(f'<font color="#{colour.hexval()[2:]}">{escape(rating)}</font>', styles["cell"]),
                 _p(feedback, styles["cell"]),

@@ -37,16 +37,23 @@ from tipcase.team.result import joint_analysis, role_result, team_result, team_v
 SENT, RECEIVED = "sent", "received"
 MAX_POINTS_LISTED = 4  # strengths and areas: at most this many decisions each, per role
 
+# A stage is named after "stage" ("tahap"), never after a preposition of ours: authors' titles often begin
+# with one ("At the gate", "Di gerbang"), and "At 'At the gate'" reads as a slip.
 LABELS: dict[str, tuple[str, str]] = {
-    "good_decision": ("Good practice at '{stage}': {label}", "Praktik baik pada '{stage}': {label}"),
-    "poor_decision": ("At '{stage}': {label}", "Pada '{stage}': {label}"),
+    "good_decision": ("Good practice, stage '{stage}': {label}", "Praktik baik, tahap '{stage}': {label}"),
+    "poor_decision": ("Stage '{stage}': {label}", "Tahap '{stage}': {label}"),
     "better": ("Better: {label}", "Lebih baik: {label}"),
     "competency_strong": ("{competency}: {percent} %", "{competency}: {percent} %"),
     "competency_weak": ("{competency}: {percent} %, under the pass mark", "{competency}: {percent} %, di bawah batas lulus"),
-    "not_finished": ("Did not reach the end of the track (at '{stage}')", "Tidak sampai ke akhir alur (di '{stage}')"),
+    "not_finished": ("Did not reach the end of the track (stage '{stage}')", "Tidak sampai ke akhir alur (tahap '{stage}')"),
     "waiting": ("Still waits for hand-over '{handover}'", "Masih menunggu serah terima '{handover}'"),
-    "critical": ("Critical error at '{stage}': {text}", "Kesalahan kritis pada '{stage}': {text}"),
+    "critical": ("Critical error, stage '{stage}': {text}", "Kesalahan kritis, tahap '{stage}': {text}"),
     "rule_kept": ("Rule kept: {title}", "Aturan dipatuhi: {title}"),
+    "rule_kept_objective_not_met": (
+        "Rule kept: {title}, though the objective '{objective}' is not met ({reasons})",
+        "Aturan dipatuhi: {title}, meskipun tujuan '{objective}' tidak tercapai ({reasons})",
+    ),
+    "role_critical": ("{role}: critical error, stage '{stage}': {text}", "{role}: kesalahan kritis, tahap '{stage}': {text}"),
     "rule_broken": ("Rule broken: {title}", "Aturan dilanggar: {title}"),
     "handovers_complete": (
         "Every hand-over arrived complete ({count})",
@@ -356,7 +363,14 @@ def joint_debrief(
         for v in team_violations(play)
     )  # fmt: skip
     objectives = _objectives(build, team_json, rules, titles)
-    strengths, areas = _team_sentences(build, team_json, rules)
+    strengths, areas = _team_sentences(build, team_json, rules, objectives)
+    critical = tuple(
+        label("role_critical", language, role=lane.title, stage=m.where or m.stage, text=m.critical)
+        for lane in lanes
+        for m in lane.moments
+        if m.kind == DECISION and m.critical
+    )
+    areas = critical + areas  # a critical error fails the team: the summary leads with it
     return JointDebrief(
         team.id,
         team.version,
@@ -445,8 +459,12 @@ def _objectives(
     return tuple(outcomes)
 
 
-def _team_sentences(build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _team_sentences(
+    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], objectives: tuple[ObjectiveOutcome, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The team's strengths and areas; a rule kept that evidences an objective not met says so, and why (its other reasons)."""
     language, play = build.language, build.play
+    unmet = {o.id: o for o in objectives if not o.met}
     strengths: list[str] = []  # the objectives have their own list: not repeated here
     areas: list[str] = []
     broken = {r.rule for r in rules}
@@ -455,7 +473,14 @@ def _team_sentences(build: _Builder, team: dict[str, Any], rules: tuple[RuleOutc
         for rule in play.pathway.rules:
             nodes = [rule.deadline_node] if rule.deadline_node else rule.before
             if rule.id not in broken and nodes and all(n in reached for n in nodes if n):
-                strengths.append(label("rule_kept", language, title=build.t(rule.title) or rule.id))
+                title = build.t(rule.title) or rule.id
+                missed = [unmet[o.id] for o in play.team.objectives.values() if rule.id in o.rules and o.id in unmet]
+                if missed:
+                    reasons = "; ".join(r for o in missed for r in o.reasons)
+                    objective = ", ".join(o.title for o in missed)
+                    strengths.append(label("rule_kept_objective_not_met", language, title=title, objective=objective, reasons=reasons))
+                else:
+                    strengths.append(label("rule_kept", language, title=title))
     areas.extend(label("rule_broken", language, title=r.title) + (f": {r.feedback}" if r.feedback else "") for r in rules)
     if play.deliveries and not team["incomplete_handovers"]:
         strengths.append(label("handovers_complete", language, count=len(play.deliveries)))

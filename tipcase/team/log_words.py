@@ -102,7 +102,7 @@ def event_sentence(team: TeamCase, kind: str, role: str | None, details: dict[st
         return Message(QT_TRANSLATE_NOOP("core", "The session ended."))
     if kind == "decision":
         return Message(
-            QT_TRANSLATE_NOOP("core", "Decision {step} at “{stage}”: {number}) {choice}"),
+            QT_TRANSLATE_NOOP("core", "Decision {step}, stage “{stage}”: {number}) {choice}"),
             step=details.get("step", "?"),
             stage=stage_title(team, role, details.get("stage"), text),
             number=details.get("number", "?"),

@@ -50,25 +50,25 @@ def describe(team: TeamCase, kind: str, role: str | None, details: dict[str, Any
 
 
 def role_status(room: Any, state: Any, text: Any, language: str) -> str:
-    """Where a role stands, in words: finished, waiting for a hand-over, or at a stage."""
+    """Where a role stands, in words: finished, waiting for a hand-over, or at a stage.
+
+    A stage is named by its title after "Stage:", never after a preposition of ours: authors' titles often
+    begin with one ("At the gate"). An end is named by its stage's title, not by the story's outcome
+    (success, failure), which is no verdict on the role: its rating is the debrief's.
+    """
     if state.finished:
-        return translate("Exercise", "Finished ({outcome})").format(outcome=outcome_text(state.end))
+        track = room.team.roles.get(state.id)
+        end = track.scenario.stages.get(state.stage) if track is not None else None
+        if end is None or end.title is None:
+            return translate("Exercise", "Reached its end")
+        return translate("Exercise", "Reached its end: “{stage}”").format(stage=text(end.title))
     if state.waits_for is not None:
         handover = room.team.handovers.get(state.waits_for)
         sender = role_title(room.team, handover.sender if handover else None, text, language)
         return translate("Exercise", "Waiting for “{handover}” from {sender}").format(
             handover=handover_title(room.team, state.waits_for, text), sender=sender
         )
-    return translate("Exercise", "At “{stage}”").format(stage=stage_title(room.team, state.id, state.stage, text))
-
-
-def outcome_text(end: str | None) -> str:
-    """An end's outcome (success, partial, failure) in the interface language; another value as it is."""
-    return {
-        "success": translate("Exercise", "success"),
-        "partial": translate("Exercise", "partial success"),
-        "failure": translate("Exercise", "failure"),
-    }.get(end or "", end or "")
+    return translate("Exercise", "Stage: “{stage}”").format(stage=stage_title(room.team, state.id, state.stage, text))
 
 
 class ExerciseLogModel(QAbstractTableModel):

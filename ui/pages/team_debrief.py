@@ -253,16 +253,23 @@ class TeamDebriefPage(QWidget):
         view = self.view
         debrief, team = view.debrief, view.debrief.team
         palette = colours()
-        passed = bool(team["passed"])
-        colour = (palette.good if passed else palette.bad).name()
-        verdict = self.tr("The team passed") if passed else self.tr("The team did not pass")
+        passed, ended = bool(team["passed"]), view.session.status == "ended"
+        if ended:
+            colour = (palette.good if passed else palette.bad).name()
+            verdict = self.tr("The team passed") if passed else self.tr("The team did not pass")
+        else:  # a session still played has no verdict yet: the page may be on the projector while the teams play
+            colour, verdict = palette.warning.name(), self.tr("So far")
         lines = [
             "<h2>{}: {} — {}</h2>".format(
                 html.escape(self.tr("Joint debrief")), html.escape(view.session.name), html.escape(debrief.title)
             ),
             f"<p><b style='color:{colour}'>{html.escape(verdict)}</b>: "
             + html.escape(
-                self.tr("{percent} of the best joint route (pass mark {mark}). Session {status}.").format(
+                (
+                    self.tr("{percent} of the best joint route (pass mark {mark}). Session {status}.")
+                    if ended
+                    else self.tr("{percent} of the best joint route (pass mark {mark}). Session {status}: the verdict comes when it ends.")
+                ).format(
                     percent=percent_text(float(team["total_percent"])),
                     mark=percent_text(float(team["pass_mark"])),
                     status=status_text(view.session.status).lower(),
@@ -270,20 +277,9 @@ class TeamDebriefPage(QWidget):
             )
             + "</p>",
         ]
-        problems = [*debrief.areas, *self._critical_errors()]
-        if problems:
-            lines.append("<p>" + "<br>".join(html.escape(p) for p in problems) + "</p>")
+        if debrief.areas:  # the team's areas to improve, the critical errors first: the after-action report's summary
+            lines.append("<p>" + "<br>".join(html.escape(p) for p in debrief.areas) + "</p>")
         self.verdict.setText("".join(lines))
-
-    def _critical_errors(self) -> list[str]:
-        """Each critical error of any role, as its lane's areas to improve say it (a critical error fails the team)."""
-        view, found = self.view, []
-        for lane in view.debrief.lanes:
-            for moment in lane.moments:
-                if moment.kind == "decision" and moment.critical:
-                    where = stage_title(view.team, moment.role, moment.stage, self.context.text)
-                    found.append(f"{lane.title}: " + label("critical", view.debrief.language, stage=where, text=moment.critical))
-        return found
 
     def _show_timeline(self) -> None:
         lanes, bars, arrows, marks = timeline_content(self.view.debrief, self._role)
@@ -313,7 +309,7 @@ class TeamDebriefPage(QWidget):
                     continue
                 item = QTreeWidgetItem(
                     [
-                        hours_text(moment.start or 0.0),
+                        hours_text(moment.clock),  # the hour the PDF and the report give it: done, after its hours
                         self._full_name(moment.user),
                         f"{MARKS[moment.rating]} {rating_text(moment.rating)}",
                         f"{moment.step}. {moment.title}",
@@ -363,7 +359,7 @@ class TeamDebriefPage(QWidget):
         parts = [
             "<h3>{}</h3>".format(
                 html.escape(
-                    self.tr("{role}, decision {step} at “{stage}”").format(
+                    self.tr("{role}, decision {step}, stage “{stage}”").format(
                         role=self._role(moment.role),
                         step=moment.step,
                         stage=stage_title(self.view.team, moment.role, moment.stage, self.context.text),
@@ -372,8 +368,11 @@ class TeamDebriefPage(QWidget):
             ),
             "<p>{}</p>".format(
                 html.escape(
-                    self.tr("{who} chose at {hours} on the role's clock: {choice}").format(
-                        who=self._full_name(moment.user) or self.tr("Someone"), hours=hours_text(moment.start or 0.0), choice=moment.title
+                    self.tr("{who} chose “{choice}”, done at {hours} on the role's clock (chosen at {start}).").format(
+                        who=self._full_name(moment.user) or self.tr("Someone"),
+                        choice=moment.title,
+                        hours=hours_text(moment.clock),
+                        start=hours_text(moment.start or 0.0),
                     )
                 )
             ),
@@ -428,6 +427,9 @@ class TeamDebriefPage(QWidget):
             for objective in debrief.objectives:
                 mark, colour = ("✓", colours().good) if objective.met else ("✗", colours().bad)
                 met = self.tr("met") if objective.met else self.tr("not met")
+                if view.session.status != "ended":  # while it is played: where it stands, not a verdict
+                    mark, colour = ("✓", colours().good) if objective.met else ("…", colours().warning)
+                    met = self.tr("met so far") if objective.met else self.tr("not met yet")
                 why = "".join(f"<br><small>{html.escape(reason)}</small>" for reason in objective.reasons)
                 parts.append(
                     f"<tr><td style='color:{colour.name()}'><b>{mark}</b></td>"

@@ -63,7 +63,8 @@ def timeline_content(debrief: Any, role_title: Callable[[str | None], str]) -> t
                 key = (moment.handover, moment.delivery)
                 arrows.append(_arrow(order, moment, taken.get(key), role_title, after=last, before=next_decision.get(key)))
             elif moment.kind == "inject":
-                tip = translate("TeamDebriefPage", "Inject “{title}” at {hours}").format(title=moment.title, hours=hours_text(moment.clock))
+                # "Event", the word of the trainee's inbox (the control room's "inject" is the controllers')
+                tip = translate("TeamDebriefPage", "Event “{title}” at {hours}").format(title=moment.title, hours=hours_text(moment.clock))
                 marks.append(Mark(order.index(moment.role), moment.clock, "diamond", tip))
             elif moment.kind == "message":
                 tip = translate("TeamDebriefPage", "Message from the trainer: {text}").format(text=moment.title)

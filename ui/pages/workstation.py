@@ -19,7 +19,9 @@ live exercise's hot wash.
 
 from __future__ import annotations
 
+import functools
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -38,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
-from ui.models.exercise_log import handover_title, outcome_text, role_title, stage_title, status_text, track_title
+from ui.models.exercise_log import choice_label, handover_title, role_title, stage_title, status_text, track_title
 from ui.notifier import Follower
-from ui.numbers import number_text
+from ui.numbers import number_text, time_text
 from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
@@ -65,7 +67,9 @@ class WorkstationPage(QWidget):
         self.station: Any = None  # tipcase.services.exercise_desk.Station
         self._briefed: set[tuple[str, str]] = set()  # (session, role) whose briefing was read in this window
         self._deciding = False
-        self._notice = ""  # a sentence over the stage: an arrival, or why a decision was not recorded
+        # the sentences over the stage: a decision recorded, another trainee's decision, an arrival, why a press was not
+        # recorded; each said when shown (a language switch says them again in the new language), until the role changes again
+        self._notices: list[Callable[[], str]] = []
         self._inbox_seen = 0
         self._choice_buttons: list[ChoiceButton] = []
 
@@ -145,7 +149,7 @@ class WorkstationPage(QWidget):
             shortcut = QShortcut(QKeySequence(str(number)), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda number=number: self.choose(number))
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
-        context.signals.language_changed.connect(lambda _language: self.show_station())
+        context.signals.language_changed.connect(lambda _language: self._language_changed())
         self.retranslate()
 
     # -- text ------------------------------------------------------------------------------------
@@ -164,9 +168,22 @@ class WorkstationPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _language_changed(self) -> None:
+        self.show_station()
+        self._tell()
+
+    def notice(self) -> str:
+        """The sentences over the stage (the banner's last lines), in the interface language, one a line."""
+        return "\n".join(say() for say in self._notices)
+
+    def _tell(self) -> None:
+        """Put the notice in the status bar too (the same words as the banner's, never an older notice)."""
+        if self.station is not None and self.isVisible():
+            self.context.signals.status_message.emit(" ".join(say() for say in self._notices))
+
     def clear(self) -> None:
         """Forget the role played here (at sign-out: nothing of it stays for the next person at the workstation)."""
-        self.name, self.role, self.station, self._notice = "", "", None, ""
+        self.name, self.role, self.station, self._notices = "", "", None, []
         self._briefed.clear()
         self.show_station()
 
@@ -175,11 +192,11 @@ class WorkstationPage(QWidget):
         """Play ``role`` in session ``name``: read where the role stands (a rejoin after a crash is the same)."""
         self.name, self.role = name, role
         self.station = None
-        self._notice = ""
+        self._notices = []
         self._inbox_seen = -1
         self._read(quiet=False)
 
-    def _read(self, *, quiet: bool, done: Any = None, notice: str = "") -> None:
+    def _read(self, *, quiet: bool, done: Any = None, notice: Callable[[], str] | None = None) -> None:
         name, role = self.name, self.role
 
         def work(db: Any, account_id: int) -> Any:
@@ -207,26 +224,43 @@ class WorkstationPage(QWidget):
         if self.name:
             self._read(quiet=False)
 
-    def _take(self, station: Any, notice: str = "") -> None:
-        """Show a station read from the records, saying what arrived since the last one shown."""
+    def _take(self, station: Any, notice: Callable[[], str] | None = None, *, own_step: int = 0) -> None:
+        """Show a station read from the records, saying what changed since the last one shown.
+
+        ``notice``: what this workstation did (a decision recorded, a press not recorded); ``own_step``: the
+        decision this workstation just recorded. Decisions another workstation took for the role since (a
+        trainee sharing the role, or the same account in another window) are told with who took them and
+        when; arrivals are told. Anything else that changed clears the old sentences.
+        """
         before = self.station
-        if before is not None and not notice and _seen(before) == _seen(station):
+        if before is not None and notice is None and _seen(before) == _seen(station):
             return  # another role moved: nothing new for this workstation, so the page (and the focus) stays as it is
         arrived = list(station.role.inbox[max(0, self._inbox_seen) :]) if self._inbox_seen >= 0 else []
         self._inbox_seen = len(station.role.inbox)
+        others = [made for made in station.decided[len(before.decided) :] if made.step != own_step] if before is not None else []
         self.station = station
         if station.play.decisions:
             self._briefed.add((self.name, self.role))
-        if notice:
-            self._notice = notice
-        elif arrived:
-            self._notice = self._arrival_notice(arrived)
-        elif before is not None and before.position != station.position:
-            self._notice = ""
+        notices: list[Callable[[], str]] = [notice] if notice is not None else []
+        notices += [functools.partial(self._decided_by, made) for made in others]
+        if arrived:
+            notices.append(functools.partial(self._arrival_notice, arrived))
+        self._notices = notices  # what is new; what was said before no longer holds
         self.show_station()
         if arrived:
             self.inbox.setCurrentRow(self.inbox.count() - 1)  # what just came in
-            self.context.signals.status_message.emit(self._notice)
+        self._tell()
+
+    def _decided_by(self, made: Any) -> str:
+        """Another workstation's decision for this role: who took it, when, and what."""
+        station = self.station
+        return self.tr("{who} took decision {step} at {time}: {number}) {choice}").format(
+            who=made.full_name or self.tr("Someone"),
+            step=made.step,
+            time=time_text(made.at),
+            number=made.number,
+            choice=choice_label(station.team, self.role, made.stage, made.choice, self.context.text),
+        )
 
     def _arrival_notice(self, arrived: list[Any]) -> str:
         station = self.station
@@ -323,6 +357,7 @@ class WorkstationPage(QWidget):
     def _show_banner(self, state: str) -> None:
         station = self.station
         text, language = self.context.text, self.context.language
+        play = station.play
         lines = []
         if state == "waiting":
             handover = station.team.handovers.get(station.role.waits_for)
@@ -339,18 +374,17 @@ class WorkstationPage(QWidget):
             )
         elif state == "draft":
             lines.append(self.tr("The session has not started yet. Read your briefing; your first stage opens when the trainer starts."))
-        elif state == "end":
-            lines.append(
-                self.tr("Your role has reached its end ({outcome}). The joint debrief opens when the trainer ends the session.").format(
-                    outcome=outcome_text(station.role.end)
-                )
-                if station.session.status != "ended"
-                else self.tr("Your role has reached its end ({outcome}).").format(outcome=outcome_text(station.role.end))
-            )
+        elif state == "end":  # named by its stage's title: the story's outcome (success, failure) is no rating of the role
+            end = text(play.stage.title) if play.stage.title is not None else ""
+            reached = self.tr("Your role has reached its end.")
+            if end:
+                reached = self.tr("Your role has reached its end: “{end}”.").format(end=end)
+            if station.session.status != "ended":
+                reached += " " + self.tr("The joint debrief opens when the trainer ends the session.")
+            lines.append(reached)
         elif state == "ended":
             lines.append(self.tr("The trainer has ended the session before your role reached an end."))
-        if self._notice:
-            lines.append(self._notice)
+        lines += [say() for say in self._notices]
         self.banner.setText("<br>".join(f"<b>{html.escape(line)}</b>" for line in lines))
         self.banner.setVisible(bool(lines))
         palette = colours()
@@ -417,8 +451,7 @@ class WorkstationPage(QWidget):
             self._deciding = False
             if (name, role) != (self.name, self.role):
                 return
-            self._notice = self.tr("Decision {step} recorded.").format(step=step)
-            self._take(after, self._notice)
+            self._take(after, lambda: self.tr("Decision {step} recorded.").format(step=step), own_step=step)
 
         def failed(error: BaseException) -> None:
             from tipcase.services.exercises import SessionNotRunning, StaleTeamDecision  # noqa: PLC0415
@@ -427,14 +460,14 @@ class WorkstationPage(QWidget):
             if isinstance(error, StaleTeamDecision):
                 self._read(
                     quiet=False,
-                    notice=self.tr(
-                        "Your role moved on before this choice was recorded (another trainee at your role decided, "
+                    notice=lambda: self.tr(
+                        "Your choice was not recorded: your role moved on before it (another trainee at your role decided, "
                         "or something arrived). Here is where it stands now."
                     ),
                 )
                 return
             if isinstance(error, SessionNotRunning):
-                self._read(quiet=False, notice=self.tr("The session is not running, so your choice was not recorded."))
+                self._read(quiet=False, notice=lambda: self.tr("The session is not running, so your choice was not recorded."))
                 return
             for button in self._choice_buttons:
                 button.setEnabled(True)
