@@ -35,10 +35,11 @@ EXIT_BROKEN_PIPE = 141
 
 SCENARIOS = "tipcase.cli.scenario_commands"
 IMPORTS = "tipcase.cli.import_commands"
-RECORDS = "tipcase.cli:register_records"  # records and cohorts share the ``courses`` parser
+RECORDS = "tipcase.cli:register_records"  # the records commands and the course composer share the ``courses`` parser
 DATABASE = "tipcase.cli.database_commands"
 CERTIFICATES = "tipcase.cli.certificate_commands"
 EXERCISES = "tipcase.cli.exercise_commands"
+COHORTS = "tipcase.cli.cohort_report"  # the report reads without the ORM: its parser loads apart from the records commands'
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("db", "the database: schema, protection, PostgreSQL roles", DATABASE),
     Command("audit", "the audit log and the records it anchors", DATABASE),
     Command("publish", "publish scenario files as new immutable versions that courses can pin", RECORDS),
-    Command("cohorts", "cohorts: rosters, courses and analytics", RECORDS),
+    Command("cohorts", "cohorts: rosters, courses and analytics", COHORTS),
     Command("keys", "the institution's signing keys", CERTIFICATES),
     Command("certificate", "issue, print, revoke and list certificates", CERTIFICATES),
     Command("register", "the register report", CERTIFICATES),
@@ -87,7 +88,7 @@ COMMANDS: tuple[Command, ...] = (
 
 
 def register_records(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """The records commands and the cohort commands, which add ``courses create`` to the records' ``courses``."""
+    """The records commands, and ``publish`` and ``courses create`` (``cohort_commands``, which adds to the records' ``courses``)."""
     from tipcase.cli import cohort_commands, records_commands  # noqa: PLC0415 - loaded only when chosen
 
     cohort_commands.register(commands, records_commands.register(commands))

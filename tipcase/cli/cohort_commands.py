@@ -1,29 +1,29 @@
-"""``tipcase publish``, ``courses create``, ``cohorts``: publish cases, compose courses, run cohorts and read their results.
+"""``tipcase publish``, ``courses create``, ``cohorts``: publish cases, compose courses, run cohorts.
 
-Cohorts: create one, import its roster (preview first, then ``--yes``), assign it a course, and read
-where it went wrong.
+Cohorts: create one, import its roster (preview first, then ``--yes``), assign it a course. The ``cohorts``
+parser, and ``cohorts report`` (where a cohort went wrong, read without the ORM), are in
+``tipcase.cli.cohort_report``, which runs the actions here when chosen.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from tipcase.cli.common import UsageError, input_file, print_json
+from tipcase.cli.common import UsageError, input_file
 from tipcase.cli.records_commands import database, operator
 from tipcase.messages import counted
-from tipcase.services import analytics, attempts, courses, scenarios
+from tipcase.services import courses, scenarios
 from tipcase.store.models import ScenarioVersion
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def register(commands: argparse._SubParsersAction, course_actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``publish``, ``courses create`` and ``cohorts`` (create, add, assign, import-roster, report) to the parser."""
+    """Add ``publish`` and ``courses create`` (``cohorts`` is ``tipcase.cli.cohort_report``'s: it runs the actions below)."""
     publish = commands.add_parser("publish", help="publish scenario files as new immutable versions that courses can pin")
     publish.add_argument("files", nargs="+", metavar="FILE")
     publish.set_defaults(handler=cmd_publish)
@@ -43,47 +43,6 @@ def register(commands: argparse._SubParsersAction, course_actions: argparse._Sub
     create_course.add_argument("--max-attempts", type=_positive, metavar="N", help="attempts allowed at each scenario (at least 1)")
     create_course.add_argument("--feedback-after-choice", action="store_true", help="show each choice's feedback at once")
     create_course.set_defaults(handler=cmd_courses_create)
-
-    cohorts = commands.add_parser("cohorts", help="cohorts: rosters, courses and analytics")
-    actions = cohorts.add_subparsers(dest="cohorts_command", metavar="ACTION", required=True)
-    assign = actions.add_parser("assign", help="assign a course to a cohort")
-    assign.add_argument("cohort", metavar="COHORT")
-    assign.add_argument("course", metavar="COURSE")
-    assign.set_defaults(handler=cmd_cohorts_assign)
-    create = actions.add_parser("create", help="create a cohort")
-    create.add_argument("name", metavar="NAME", help="short name: lower-case letters, digits, '-' and '_'")
-    create.add_argument("title", metavar="TITLE")
-    create.set_defaults(handler=cmd_cohorts_create)
-    imported = actions.add_parser(
-        "import-roster",
-        help="add trainees from a CSV or XLSX roster (shows a preview; imports only with --yes)",
-        description=(
-            "Read a roster (header row with staff_id and full_name; optional username, rank, unit, agency; Indonesian headers "
-            "such as NRP, NIP, nama, pangkat, satuan, instansi work too). Without --yes nothing is imported: every row is shown "
-            "with what would happen or what is wrong. With --yes the good rows are imported and rows with errors skipped."
-        ),
-    )
-    imported.add_argument("cohort", metavar="COHORT")
-    imported.add_argument("file", metavar="FILE", help="a .csv (UTF-8, comma or semicolon) or .xlsx file")
-    imported.add_argument("--yes", action="store_true", help="import the good rows")
-    imported.add_argument("--passwords", metavar="OUT.csv", help="write the new accounts' passwords here instead of printing them")
-    imported.set_defaults(handler=cmd_cohorts_import_roster)
-    report = actions.add_parser(
-        "report",
-        help="a cohort's analytics for each scenario of a course: completion, hardest stages, critical errors, broken rules",
-    )
-    report.add_argument("cohort", metavar="COHORT")
-    report.add_argument("course", metavar="COURSE")
-    report.add_argument("--scenario", metavar="ID", help="only this scenario of the course")
-    report.add_argument("--lang", metavar="LANG", default="en", help="language of stage titles and choice labels")
-    report.add_argument("--json", action="store_true", help="print everything as JSON")
-    report.add_argument(
-        "--xlsx", metavar="OUT.xlsx", help="also write this one workbook: every scenario of the course, a sheet each (readable by you only)"
-    )
-    report.add_argument(
-        "--csv", metavar="OUT.csv", help="also write this one CSV file: every table of every scenario (readable by you only)"
-    )
-    report.set_defaults(handler=cmd_cohorts_report)
 
 
 def _positive(text: str) -> int:
@@ -225,59 +184,3 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
 def _shown(text: str) -> str:
     """Text for a terminal: control characters from a file (NUL, escape sequences) written as backslash-u codes."""
     return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
-
-
-def cmd_cohorts_report(args: argparse.Namespace) -> int:
-    """``tipcase cohorts report COHORT COURSE``: where the cohort went wrong on each case (``analytics``), printed or exported to CSV/XLSX.
-
-    Exit 2 when the course has no such --scenario or a case is not written in --lang.
-    """
-    with database(args) as db, db.reading() as session:
-        cohort = courses.get_cohort(session, args.cohort)
-        course = courses.get_course(session, args.course)
-        versions = [item.scenario_version for item in course.items]
-        if args.scenario is not None:
-            versions = [v for v in versions if v.scenario_id == args.scenario]
-            if not versions:
-                raise UsageError(f"course {args.course} has no scenario {args.scenario!r}")
-        languages = {}
-        for version in versions:
-            written_in = scenarios.playable(version).scenario.languages
-            languages[version.id] = attempts.language_of(written_in, args.lang)
-            if languages[version.id] is None:
-                raise UsageError(f"--lang {args.lang}: {version.scenario_id} v{version.version} is written in {', '.join(written_in)}")
-        reports = [
-            analytics.scenario_analytics(session, operator(), cohort, course, version, language=languages[version.id] or args.lang)
-            for version in versions
-        ]
-    written = []
-    for option, name, kind in (("--xlsx", args.xlsx, "write_xlsx"), ("--csv", args.csv, "write_csv")):
-        if name:
-            from tipcase.services import report_files  # noqa: PLC0415 - the writers (openpyxl) only when a file is asked for
-
-            write = getattr(report_files, kind)
-            try:
-                write(reports, name)
-            except OSError as exc:
-                raise UsageError(f"{option} {name}: cannot write it: {exc.strerror or exc}") from None
-            written.append(f"wrote {name} ({len(reports)} {'scenario' if len(reports) == 1 else 'scenarios'})")
-    if args.json:
-        print_json([dataclasses.asdict(report) for report in reports])
-        for line in written:
-            print(line, file=sys.stderr)
-        return EXIT_OK
-    for report in reports:
-        print(
-            f"{report.scenario} v{report.version}: {counted(report.members, 'member')}, {report.completed} completed "
-            f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), "
-            + (f"mean {report.mean_percent}%" if report.completed else "no finished attempt yet, so no mean")
-        )
-        for stage in report.hardest[:5]:
-            print(f"  hardest: {stage.stage:<28} {stage.poor}/{stage.decisions} poor choices ({stage.poor_share}%)")
-        for text, count in report.critical_errors[:5]:
-            print(f"  critical ({count}): {text[:100]}")
-        for rule, count in report.broken_rules[:5]:
-            print(f"  rule broken ({count}): {report.rule_titles.get(rule, rule)} ({rule})")
-    for line in written:
-        print(line)
-    return EXIT_OK

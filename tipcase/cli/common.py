@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import getpass
 import json
 import stat
 import sys
@@ -74,3 +76,26 @@ def aligned(rows: list[list[str]], gap: str = "  ") -> list[str]:
         return []
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     return [gap.join([*(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)), row[-1]]).rstrip() for row in rows]
+
+
+@dataclasses.dataclass(frozen=True)
+class Operator:
+    """The command-line operator as a permission sees it: an administrator that is not an account (nothing to sign in to).
+
+    ``records_commands.operator`` makes the same person a ``User`` for services that write; a command that only
+    reads (``tipcase cohorts report``) takes this one and needs no ORM.
+    """
+
+    username: str
+    full_name: str = "Command line"
+    role: str = "admin"  # tipcase.store.columns.Role.ADMIN
+    active: bool = True
+
+
+def command_line_operator() -> Operator:
+    """The operator, named ``cli:<login name>`` (``cli:unknown`` where the system has no name for the login)."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # pragma: no cover - no user name on some containers
+        who = "unknown"
+    return Operator(f"cli:{who}")

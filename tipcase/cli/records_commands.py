@@ -21,12 +21,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tipcase.cli.common import UsageError, aligned, input_file, print_json
+from tipcase.cli.common import UsageError, aligned, command_line_operator, input_file, print_json
 from tipcase.cli.spoken import line
 from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, counted
 from tipcase.services import accounts, attempts, audit, courses, exports, scenarios
 from tipcase.services.errors import ServiceError, SignInError
+from tipcase.services.playables import language_of
 from tipcase.services.signing_in import sign_in
 from tipcase.store.database import Database, open_database
 from tipcase.store.models import Role, User
@@ -37,12 +38,9 @@ PASSPHRASE_VARIABLE = "TIPCASE_BACKUP_PASSPHRASE"  # backup_keys.PASSPHRASE_VARI
 
 
 def operator() -> User:
-    """The command-line operator: an administrator that is not an account (nothing to sign in to)."""
-    try:
-        who = getpass.getuser()
-    except (KeyError, OSError):  # pragma: no cover - no user name on some containers
-        who = "unknown"
-    return User(username=f"cli:{who}", full_name="Command line", role=Role.ADMIN.value, active=True, password_hash="!")
+    """The command-line operator as a ``User`` (``common.command_line_operator``): an administrator that is not an account."""
+    who = command_line_operator()
+    return User(username=who.username, full_name=who.full_name, role=Role.ADMIN.value, active=True, password_hash="!")
 
 
 @contextmanager
@@ -299,7 +297,7 @@ def check_language(path: str, requested: str) -> None:
     from tipcase.format.loader import load_file  # noqa: PLC0415
 
     scenario = load_file(path).scenario
-    if scenario is not None and attempts.language_of(scenario.languages, requested) is None:
+    if scenario is not None and language_of(scenario.languages, requested) is None:
         raise UsageError(f"--lang {requested}: {path} is written in {', '.join(scenario.languages)}")
 
 

@@ -13,18 +13,71 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from sqlalchemy import ColumnElement, case, func, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Executable
 
 from tipcase.home_folder import claim_private
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.ratings import Rating, rate_choice
-from tipcase.services.permissions import Permission, require
+from tipcase.services.errors import NotFound
+from tipcase.services.permissions import Actor, Permission, require
+from tipcase.services.playables import StoredVersion, playable
 from tipcase.services.report_words import critical_texts, rule_titles, said_in
-from tipcase.services.scenarios import playable
 from tipcase.spreadsheets import SafeCsvWriter, append_row
-from tipcase.store.models import Attempt, AttemptScore, Cohort, Course, Decision, ScenarioVersion, User, cohort_members
+from tipcase.store.tables import attempt_scores, attempts, cohort_members, cohorts, course_scenarios, courses, decisions, scenario_versions
+
+
+class Reader(Protocol):
+    """Where the report's statements run: an ORM ``Session`` (the app) or a Core ``Connection`` (``tipcase cohorts report``)."""
+
+    def execute(self, statement: Executable, /) -> Any:
+        """Run ``statement``; its ``Result`` (rows)."""
+
+    def scalar(self, statement: Executable, /) -> Any:
+        """Run ``statement``; the first column of its first row."""
+
+
+class Named(Protocol):
+    """A cohort or course as the report names it: its id, and its ``name`` (a cohort) or ``code`` (a course)."""
+
+    @property
+    def id(self) -> int:
+        """The row's id."""
+
+
+class CohortRow(Named, Protocol):
+    """A cohort (``tipcase.store.models.Cohort`` or a row of ``tipcase.store.tables.cohorts``)."""
+
+    @property
+    def name(self) -> str:
+        """Its unique code."""
+
+
+class CourseRow(Named, Protocol):
+    """A course (``tipcase.store.models.Course`` or a row of ``tipcase.store.tables.courses``)."""
+
+    @property
+    def code(self) -> str:
+        """Its unique code."""
+
+
+class VersionRow(StoredVersion, Protocol):
+    """A published scenario version (``tipcase.store.models.ScenarioVersion`` or a row of ``tables.scenario_versions``)."""
+
+    @property
+    def id(self) -> int:
+        """The version's id."""
+
+    @property
+    def scenario_id(self) -> str:
+        """The scenario's id."""
+
+    @property
+    def version(self) -> int:
+        """The scenario's own version number."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,33 +149,68 @@ class DayProgress:
     passed: int
 
 
+@dataclasses.dataclass(frozen=True)
+class ReportScope:
+    """What a cohort report covers, read through the Core (``report_scope``): the cohort, the course, its versions in order."""
+
+    cohort: CohortRow
+    course: CourseRow
+    versions: list[VersionRow]
+
+
+def report_scope(connection: Reader, cohort_name: str, course_code: str) -> ReportScope:
+    """The cohort named ``cohort_name`` and the course ``course_code`` with its scenario versions, in the course's order.
+
+    Read through SQLAlchemy's Core (``tipcase.store.tables``), so ``tipcase cohorts report`` loads no ORM.
+    Raises NotFound (the words of ``courses.get_cohort`` and ``courses.get_course``) for no such cohort or course.
+    """
+    cohort = connection.execute(select(cohorts.c.id, cohorts.c.name).where(cohorts.c.name == cohort_name)).first()
+    if cohort is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no cohort {name!r}"), name=cohort_name)
+    course = connection.execute(select(courses.c.id, courses.c.code).where(courses.c.code == course_code)).first()
+    if course is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no course {code!r}"), code=course_code)
+    versions = connection.execute(
+        select(*scenario_versions.c)
+        .join(course_scenarios, course_scenarios.c.scenario_version_id == scenario_versions.c.id)
+        .where(course_scenarios.c.course_id == course.id)
+        .order_by(course_scenarios.c.position)
+    ).all()
+    return ReportScope(cohort, course, list(versions))
+
+
 def _rate(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
 def scenario_analytics(
-    session: Session, actor: User, cohort: Cohort, course: Course, version: ScenarioVersion, *, language: str = "en"
+    session: Reader, actor: Actor, cohort: CohortRow, course: CourseRow, version: VersionRow, *, language: str = "en"
 ) -> ScenarioAnalytics:
-    """The cohort's figures for one scenario version of a course."""
+    """The cohort's figures for one scenario version of a course.
+
+    ``session``: an ORM Session or a Core Connection (the statements are Core's, over ``tipcase.store.tables``),
+    so a command that only reports need not load the ORM. Raises PermissionDenied unless ``actor`` may read
+    every trainee's attempts.
+    """
     require(actor, Permission.READ_ALL_ATTEMPTS)
     members = select(cohort_members.c.user_id).where(cohort_members.c.cohort_id == cohort.id)
     member_count = int(session.scalar(select(func.count()).select_from(members.subquery())) or 0)
-    mine = (Attempt.user_id.in_(members), Attempt.course_id == course.id, Attempt.scenario_version_id == version.id)
+    mine = (attempts.c.user_id.in_(members), attempts.c.course_id == course.id, attempts.c.scenario_version_id == version.id)
 
     def members_where(*extra: object) -> int:
-        query = select(func.count(func.distinct(Attempt.user_id))).where(*mine, *extra)  # type: ignore[arg-type]
+        query = select(func.count(func.distinct(attempts.c.user_id))).where(*mine, *extra)  # type: ignore[arg-type]
         return int(session.scalar(query) or 0)
 
     started = members_where()
-    completed = members_where(Attempt.finished_at.is_not(None))
-    passed = members_where(Attempt.passed.is_(True))
-    mean = session.scalar(select(func.avg(_total_percent())).where(*mine, Attempt.finished_at.is_not(None)))
+    completed = members_where(attempts.c.finished_at.is_not(None))
+    passed = members_where(attempts.c.passed.is_(True))
+    mean = session.scalar(select(func.avg(_total_percent())).where(*mine, attempts.c.finished_at.is_not(None)))
 
     counts = session.execute(
-        select(Decision.stage, Decision.choice_index, func.count(Decision.id))
-        .join(Attempt, Attempt.id == Decision.attempt_id)
+        select(decisions.c.stage, decisions.c.choice_index, func.count(decisions.c.id))
+        .join(attempts, attempts.c.id == decisions.c.attempt_id)
         .where(*mine)
-        .group_by(Decision.stage, Decision.choice_index)
+        .group_by(decisions.c.stage, decisions.c.choice_index)
     ).all()
     play = playable(version)
     scenario, compiled = play.scenario, play.compiled
@@ -163,18 +251,18 @@ def scenario_analytics(
         key=lambda s: (-s.poor_share, -s.poor, s.stage),
     )
 
-    finished = (*mine, Attempt.finished_at.is_not(None))
+    finished = (*mine, attempts.c.finished_at.is_not(None))
     critical = _counted_in_results(session, finished, "critical_errors", "text")  # in each attempt's language
     broken = _counted_in_results(session, finished, "rule_violations", "rule")
     progress = _progress(session, mine)
     competencies = {
         competency: round(float(mean_percent), 1)
         for competency, mean_percent in session.execute(
-            select(AttemptScore.competency, func.avg(_competency_percent()))
-            .join(Attempt, Attempt.id == AttemptScore.attempt_id)
-            .where(*mine, Attempt.finished_at.is_not(None))
-            .group_by(AttemptScore.competency)
-            .order_by(AttemptScore.competency)
+            select(attempt_scores.c.competency, func.avg(_competency_percent()))
+            .join(attempts, attempts.c.id == attempt_scores.c.attempt_id)
+            .where(*mine, attempts.c.finished_at.is_not(None))
+            .group_by(attempt_scores.c.competency)
+            .order_by(attempt_scores.c.competency)
         )
     }
     return ScenarioAnalytics(
@@ -219,16 +307,16 @@ def _competency_percent() -> ColumnElement[Any]:
 
     Averaging the stored, rounded percents was off by 0.1 (16.6 % for a true 16.7 %).
     """
-    return _clamped(AttemptScore.points, AttemptScore.max, AttemptScore.percent)
+    return _clamped(attempt_scores.c.points, attempt_scores.c.max, attempt_scores.c.percent)
 
 
 def _total_percent() -> ColumnElement[Any]:
     """An attempt's total percent from its result's raw ``total`` and ``max_total``, unrounded (the stored one where absent)."""
-    total, most = Attempt.result["total"].as_float(), Attempt.result["max_total"].as_float()
-    return case((total.is_(None) | most.is_(None), Attempt.total_percent), else_=_clamped(total, most, Attempt.total_percent))
+    total, most = attempts.c.result["total"].as_float(), attempts.c.result["max_total"].as_float()
+    return case((total.is_(None) | most.is_(None), attempts.c.total_percent), else_=_clamped(total, most, attempts.c.total_percent))
 
 
-def _counted_in_results(session: Session, where: tuple[object, ...], field: str, key: str) -> Counter[str]:
+def _counted_in_results(session: Reader, where: tuple[object, ...], field: str, key: str) -> Counter[str]:
     """How many times each ``key`` value occurs in the list ``field`` of the results of the attempts ``where`` selects.
 
     Counted by the database from the stored JSON (SQLite's ``json_each``, PostgreSQL's
@@ -240,15 +328,21 @@ def _counted_in_results(session: Session, where: tuple[object, ...], field: str,
     Ties keep the values' order.
     """
     value: ColumnElement[Any]
-    if session.get_bind().dialect.name == "postgresql":
-        items = func.jsonb_array_elements(Attempt.result[field]).table_valued("value").lateral("item")
+    if _dialect(session) == "postgresql":
+        items = func.jsonb_array_elements(attempts.c.result[field]).table_valued("value").lateral("item")
         value = items.c.value.op("->>")(key)
     else:  # SQLite: a table-valued function may read the tables before it in FROM (no LATERAL there)
-        items = func.json_each(Attempt.result, f"$.{field}").table_valued("value").alias("item")
+        items = func.json_each(attempts.c.result, f"$.{field}").table_valued("value").alias("item")
         value = func.json_extract(items.c.value, f"$.{key}")
-    found = select(func.coalesce(value, "").label("value")).select_from(Attempt).join(items, true()).where(*where).subquery()  # type: ignore[arg-type]
+    found = select(func.coalesce(value, "").label("value")).select_from(attempts).join(items, true()).where(*where).subquery()  # type: ignore[arg-type]
     query = select(found.c.value, func.count()).group_by(found.c.value).order_by(found.c.value)
     return Counter({str(text): int(count) for text, count in session.execute(query)})
+
+
+def _dialect(session: Reader) -> str:
+    """The name of the database's dialect (``sqlite``, ``postgresql``) under a Session or a Connection."""
+    bind: Any = session if isinstance(session, Connection) else cast(Any, session).get_bind()  # a Session's engine
+    return str(bind.dialect.name)
 
 
 def _stage_title(stage: Any, language: str, fallbacks: list[str]) -> str:
@@ -259,13 +353,15 @@ def _utc_day(when: dt.datetime) -> dt.date:
     return (when.astimezone(dt.UTC) if when.tzinfo is not None else when).date()
 
 
-def _progress(session: Session, mine: tuple[object, ...]) -> list[DayProgress]:
+def _progress(session: Reader, mine: tuple[object, ...]) -> list[DayProgress]:
     """Cumulative completions and passes per day: each member counted on the day of their first one."""
     first_finish = session.execute(
-        select(Attempt.user_id, func.min(Attempt.finished_at)).where(*mine, Attempt.finished_at.is_not(None)).group_by(Attempt.user_id)  # type: ignore[arg-type]
+        select(attempts.c.user_id, func.min(attempts.c.finished_at))
+        .where(*mine, attempts.c.finished_at.is_not(None))  # type: ignore[arg-type]
+        .group_by(attempts.c.user_id)
     ).all()
     first_pass = session.execute(
-        select(Attempt.user_id, func.min(Attempt.finished_at)).where(*mine, Attempt.passed.is_(True)).group_by(Attempt.user_id)  # type: ignore[arg-type]
+        select(attempts.c.user_id, func.min(attempts.c.finished_at)).where(*mine, attempts.c.passed.is_(True)).group_by(attempts.c.user_id)  # type: ignore[arg-type]
     ).all()
     completed = Counter(_utc_day(when) for _, when in first_finish if when is not None)
     passed = Counter(_utc_day(when) for _, when in first_pass if when is not None)

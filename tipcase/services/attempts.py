@@ -32,7 +32,7 @@ from tipcase.play.result import PlayResult, StoredResultError
 from tipcase.services import audit
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, allowed, require
-from tipcase.services.scenarios import playable
+from tipcase.services.playables import language_of, playable
 from tipcase.store.models import Attempt, AttemptScore, Course, Decision, ScenarioVersion, User, cohort_courses, cohort_members, utcnow
 
 CACHED_PLAYS = 256  # attempts whose play a process keeps (a workstation serves one; a server CLI a few)
@@ -158,12 +158,6 @@ def start_attempt(
             raise
         return raced
     return attempt
-
-
-def language_of(languages: list[str], requested: str) -> str | None:
-    """The scenario's language tag that ``requested`` names (``ID`` for ``id``), or None when it has none."""
-    wanted = requested.strip().casefold()
-    return next((tag for tag in languages if tag.casefold() == wanted), None)
 
 
 def takes_course(session: Session, user: User, course: Course) -> bool:

@@ -22,6 +22,7 @@ from tipcase.play.result import PlayResult
 from tipcase.play.state_space import Analysis
 from tipcase.services import attempts, courses, own_certificates, scenarios
 from tipcase.services.errors import NotFound
+from tipcase.services.playables import language_of
 from tipcase.services.scenarios import playable
 from tipcase.services.signing_in import Account, sign_in  # noqa: F401 - re-exported: signing in loads apart from the rest
 from tipcase.store.database import Database
@@ -198,7 +199,7 @@ def open_attempt(
             raise NotFound(QT_TRANSLATE_NOOP("core", "no published scenario {version_id}"), version_id=version_id)
         course = session.get(Course, course_id) if course_id is not None else None
         ready = scenarios.playable(version)
-        chosen = attempts.language_of(ready.scenario.languages, language)  # the app's language, when the case has it
+        chosen = language_of(ready.scenario.languages, language)  # the app's language, when the case has it
         if not begin and ready.scenario.content_warning is not None and attempts.unfinished_attempt(session, user, version, course) is None:
             check = session.begin_nested()
             try:

@@ -9,10 +9,27 @@ and only they manage accounts and roles.
 from __future__ import annotations
 
 import enum
+from typing import Protocol
 
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services.errors import PermissionDenied
-from tipcase.store.models import Role, User
+from tipcase.store.columns import Role
+
+
+class Actor(Protocol):
+    """Who acts, as far as a permission goes: an account (``tipcase.store.models.User``) or the command line's operator."""
+
+    @property
+    def username(self) -> str:
+        """The account's username (the operator's ``cli:<login>``)."""
+
+    @property
+    def role(self) -> str:
+        """A ``Role`` value."""
+
+    @property
+    def active(self) -> bool:
+        """False for a deactivated account, which may do nothing."""
 
 
 class Permission(enum.StrEnum):
@@ -60,12 +77,12 @@ MATRIX: dict[Permission, frozenset[Role]] = {
 }
 
 
-def allowed(actor: User, permission: Permission) -> bool:
+def allowed(actor: Actor, permission: Permission) -> bool:
     """Whether ``actor`` is active and its role holds ``permission`` (``MATRIX``)."""
     return actor.active and Role(actor.role) in MATRIX[permission]
 
 
-def require(actor: User, permission: Permission) -> None:
+def require(actor: Actor, permission: Permission) -> None:
     """Raise PermissionDenied unless the actor's role allows ``permission``."""
     if not allowed(actor, permission):
         raise PermissionDenied(

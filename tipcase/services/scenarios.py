@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import functools
 import hashlib
 from pathlib import Path
 
@@ -17,18 +16,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.format import media
-from tipcase.format.loader import load_bytes
-from tipcase.format.model import Pathway, Scenario
+from tipcase.format.model import Scenario
 from tipcase.format.validator import check_file
 from tipcase.messages import QT_TRANSLATE_NOOP
-from tipcase.play.compiled_scenario import CompiledScenario, compile_scenario
 from tipcase.services import publishing
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
+from tipcase.services.playables import Playable, playable
 from tipcase.services.publishing import Publication, VersionTaken
 from tipcase.store.models import ScenarioMedia, ScenarioVersion, User
 
-__all__ = ["Publication", "VersionTaken"]  # publishing's, named here where the scenario services always had them
+# publishing's and playables', named here where the scenario services always had them
+__all__ = ["Playable", "Publication", "VersionTaken", "playable"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,15 +76,6 @@ def media_of(session: Session, version: ScenarioVersion) -> dict[str, Media]:
     """The published media of a version, by the path its exhibits name."""
     rows = session.scalars(select(ScenarioMedia).where(ScenarioMedia.scenario_version_id == version.id))
     return {row.path: Media(row.path, row.media_type, base64.b64decode(row.data_base64)) for row in rows}
-
-
-@dataclasses.dataclass(frozen=True, eq=False)
-class Playable:
-    """A stored version, loaded and compiled, ready to play."""
-
-    scenario: Scenario
-    pathway: Pathway | None
-    compiled: CompiledScenario
 
 
 def publish_file(session: Session, actor: User, path: str | Path) -> ScenarioVersion:
@@ -175,23 +165,3 @@ def latest_version(session: Session, scenario_id: str) -> ScenarioVersion:
     if version is None:
         raise NotFound(QT_TRANSLATE_NOOP("core", "no published scenario {scenario_id!r}"), scenario_id=scenario_id)
     return version
-
-
-def playable(version: ScenarioVersion) -> Playable:
-    """The stored version loaded and compiled (cached by content hash)."""
-    return _playable(version.sha256, version.source, version.pathway_source)
-
-
-@functools.lru_cache(maxsize=64)
-def _playable(sha256: str, source: str, pathway_source: str | None) -> Playable:
-    loaded = load_bytes(source.encode("utf-8"), f"{sha256[:12]}.yaml")
-    if loaded.scenario is None or loaded.findings.has_errors:  # pragma: no cover - validated when published
-        raise ServiceError(
-            QT_TRANSLATE_NOOP("core", "stored scenario {digest} no longer loads: {finding}"),
-            digest=sha256[:12],
-            finding=loaded.findings.items[:1],
-        )
-    pathway = None
-    if pathway_source is not None:
-        pathway = load_bytes(pathway_source.encode("utf-8"), "pathway.yaml").pathway
-    return Playable(loaded.scenario, pathway, compile_scenario(loaded.scenario))

@@ -1,0 +1,142 @@
+"""``tipcase cohorts``: its parser, and ``cohorts report``, which reads the records through SQLAlchemy's Core alone.
+
+A report only reads: the cohort, the course and its versions, then aggregates in SQL
+(``tipcase.services.analytics``). It loads neither SQLAlchemy's ORM nor the models, the account and audit
+services or Argon2, which cost it a fifth of its memory at a million decisions (``benchmarks/records.py``).
+The other actions (``create``, ``assign``, ``import-roster``) write through the services; their module,
+``tipcase.cli.cohort_commands``, loads when one of them is chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib
+import sys
+from collections.abc import Callable
+
+from tipcase.cli.common import UsageError, command_line_operator, print_json
+from tipcase.messages import counted
+
+EXIT_OK = 0
+HELP = "cohorts: rosters, courses and analytics"
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``cohorts`` (create, assign, import-roster, report) to the parser."""
+    cohorts = commands.add_parser("cohorts", help=HELP)
+    actions = cohorts.add_subparsers(dest="cohorts_command", metavar="ACTION", required=True)
+    assign = actions.add_parser("assign", help="assign a course to a cohort")
+    assign.add_argument("cohort", metavar="COHORT")
+    assign.add_argument("course", metavar="COURSE")
+    assign.set_defaults(handler=_writer("cmd_cohorts_assign"))
+    create = actions.add_parser("create", help="create a cohort")
+    create.add_argument("name", metavar="NAME", help="short name: lower-case letters, digits, '-' and '_'")
+    create.add_argument("title", metavar="TITLE")
+    create.set_defaults(handler=_writer("cmd_cohorts_create"))
+    imported = actions.add_parser(
+        "import-roster",
+        help="add trainees from a CSV or XLSX roster (shows a preview; imports only with --yes)",
+        description=(
+            "Read a roster (header row with staff_id and full_name; optional username, rank, unit, agency; Indonesian headers "
+            "such as NRP, NIP, nama, pangkat, satuan, instansi work too). Without --yes nothing is imported: every row is shown "
+            "with what would happen or what is wrong. With --yes the good rows are imported and rows with errors skipped."
+        ),
+    )
+    imported.add_argument("cohort", metavar="COHORT")
+    imported.add_argument("file", metavar="FILE", help="a .csv (UTF-8, comma or semicolon) or .xlsx file")
+    imported.add_argument("--yes", action="store_true", help="import the good rows")
+    imported.add_argument("--passwords", metavar="OUT.csv", help="write the new accounts' passwords here instead of printing them")
+    imported.set_defaults(handler=_writer("cmd_cohorts_import_roster"))
+    report = actions.add_parser(
+        "report",
+        help="a cohort's analytics for each scenario of a course: completion, hardest stages, critical errors, broken rules",
+    )
+    report.add_argument("cohort", metavar="COHORT")
+    report.add_argument("course", metavar="COURSE")
+    report.add_argument("--scenario", metavar="ID", help="only this scenario of the course")
+    report.add_argument("--lang", metavar="LANG", default="en", help="language of stage titles and choice labels")
+    report.add_argument("--json", action="store_true", help="print everything as JSON")
+    report.add_argument(
+        "--xlsx", metavar="OUT.xlsx", help="also write this one workbook: every scenario of the course, a sheet each (readable by you only)"
+    )
+    report.add_argument(
+        "--csv", metavar="OUT.csv", help="also write this one CSV file: every table of every scenario (readable by you only)"
+    )
+    report.set_defaults(handler=cmd_cohorts_report)
+
+
+def _writer(name: str) -> Callable[[argparse.Namespace], int]:
+    """The handler ``name`` of ``tipcase.cli.cohort_commands``, imported when the action runs (it writes through the ORM)."""
+
+    def handler(args: argparse.Namespace) -> int:
+        module = importlib.import_module("tipcase.cli.cohort_commands")
+        return int(getattr(module, name)(args))
+
+    return handler
+
+
+def cmd_cohorts_report(args: argparse.Namespace) -> int:
+    """``tipcase cohorts report COHORT COURSE``: where the cohort went wrong on each case (``analytics``), printed or exported to CSV/XLSX.
+
+    Exit 2 when the course has no such --scenario or a case is not written in --lang.
+    """
+    from tipcase.services import analytics  # noqa: PLC0415 - the records layer loads when a command runs, never for --help
+    from tipcase.services.playables import language_of, playable  # noqa: PLC0415
+    from tipcase.store.database import open_database  # noqa: PLC0415
+
+    db = open_database(args.database)
+    try:
+        with db.reading_connection() as connection:
+            scope = analytics.report_scope(connection, args.cohort, args.course)
+            versions = scope.versions
+            if args.scenario is not None:
+                versions = [v for v in versions if v.scenario_id == args.scenario]
+                if not versions:
+                    raise UsageError(f"course {args.course} has no scenario {args.scenario!r}")
+            languages = {}
+            for version in versions:
+                written_in = playable(version).scenario.languages
+                languages[version.id] = language_of(written_in, args.lang)
+                if languages[version.id] is None:
+                    raise UsageError(f"--lang {args.lang}: {version.scenario_id} v{version.version} is written in {', '.join(written_in)}")
+            operator = command_line_operator()
+            reports = [
+                analytics.scenario_analytics(
+                    connection, operator, scope.cohort, scope.course, version, language=languages[version.id] or args.lang
+                )
+                for version in versions
+            ]
+    finally:
+        db.dispose()
+    written = []
+    for option, name, kind in (("--xlsx", args.xlsx, "write_xlsx"), ("--csv", args.csv, "write_csv")):
+        if name:
+            from tipcase.services import report_files  # noqa: PLC0415 - the writers (openpyxl) only when a file is asked for
+
+            write = getattr(report_files, kind)
+            try:
+                write(reports, name)
+            except OSError as exc:
+                raise UsageError(f"{option} {name}: cannot write it: {exc.strerror or exc}") from None
+            written.append(f"wrote {name} ({len(reports)} {'scenario' if len(reports) == 1 else 'scenarios'})")
+    if args.json:
+        print_json([dataclasses.asdict(report) for report in reports])
+        for line in written:
+            print(line, file=sys.stderr)
+        return EXIT_OK
+    for report in reports:
+        print(
+            f"{report.scenario} v{report.version}: {counted(report.members, 'member')}, {report.completed} completed "
+            f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), "
+            + (f"mean {report.mean_percent}%" if report.completed else "no finished attempt yet, so no mean")
+        )
+        for stage in report.hardest[:5]:
+            print(f"  hardest: {stage.stage:<28} {stage.poor}/{stage.decisions} poor choices ({stage.poor_share}%)")
+        for text, count in report.critical_errors[:5]:
+            print(f"  critical ({count}): {text[:100]}")
+        for rule, count in report.broken_rules[:5]:
+            print(f"  rule broken ({count}): {report.rule_titles.get(rule, rule)} ({rule})")
+    for line in written:
+        print(line)
+    return EXIT_OK
