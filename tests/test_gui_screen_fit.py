@@ -83,3 +83,20 @@ def test_a_dialog_larger_than_its_screen_is_fitted_when_shown(qtbot) -> None:  #
     dialog.show()
     area = dialog.screen().availableGeometry()
     qtbot.waitUntil(lambda: area.contains(dialog.frameGeometry()), timeout=2000)
+
+
+def test_a_dialog_shown_again_larger_than_its_screen_is_fitted_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A dialog kept and opened again (after being made larger, or moved off the screen meanwhile) is fitted again."""
+    fit_every_window()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(4000, 3000)
+    dialog.show()
+    area = dialog.screen().availableGeometry()
+    qtbot.waitUntil(lambda: area.contains(dialog.frameGeometry()), timeout=2000)  # fitted the first time
+    qtbot.wait(50)
+    dialog.hide()
+    dialog.resize(4000, 3000)
+    dialog.move(-200, -100)
+    dialog.show()
+    qtbot.waitUntil(lambda: area.contains(dialog.frameGeometry()), timeout=2000)

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)  # 1180x760 is more than a 1920x1080 screen offers at 200 % (960x540)
 
     def _fit_every_window(self) -> None:
-        """Fit every window and dialog to its screen from now on, this one again (before the first paint it cost 150 enums)."""
+        """Fit every window and dialog to its screen from now on (``ui.screen_fit``), this one again now that its frame is known."""
         fit_every_window()
         if self.isVisible():
             fit_to_screen(self)  # its frame is known by now
