@@ -15,6 +15,7 @@ from tests.records import BEST, SKIPS_CARE, play_through
 from tests.test_import_h5p import PORT, package, scenario_json
 from tests.test_import_twine import LINK_FORMS
 from tipcase.format.validator import check_file
+from tipcase.services import accounts
 from tipcase.services.trainer_desktop import course_list
 from tipcase.store.database import Database
 
@@ -93,6 +94,27 @@ def test_roster_preview_then_import(window: MainWindow, tmp_path: Path) -> None:
     assert page.cohort_box.currentText() == "NTT investigators (2 members)"
     assert page.passwords_dialog.isVisible()
     assert page.passwords_model.row(0)[0] == "sri.90010999"
+
+
+def test_a_roster_corrects_a_name_when_the_trainer_ticks_it(window: MainWindow, tmp_path: Path) -> None:
+    """The preview flags a staff ID enrolled under another name and offers to correct it; ticked, the row says so and the
+    import renames the account (not ticked, the import would only enrol it)."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("staff_id,full_name\n90010111,Andy Saputro\n90010999,Sri Wahyuni\n", "utf-8")
+    window.show_cohorts()
+    page = window.cohorts_page()
+    page.preview_roster(roster)
+    dialog = page.roster_dialog
+    assert dialog.update_names.isVisible()
+    assert not dialog.update_names.isChecked()  # a wrong staff ID looks the same: the trainer decides
+    assert dialog.update_names.text().startswith("&Correct the name of this account to the roster's")
+    assert dialog.model.row(0)[3] == "check the staff ID: it is the account other-trainee, named Brigadir Andi Saputra"
+    dialog.update_names.setChecked(True)
+    assert dialog.model.row(0)[3] == "add the existing account other-trainee, renamed from Brigadir Andi Saputra"
+    dialog.accept()
+    assert "1 name corrected" in window.statusBar().currentMessage()
+    with window.context.db.reading() as session:  # type: ignore[union-attr]
+        assert accounts.get_user(session, "other-trainee").full_name == "Andy Saputro"
 
 
 def test_roster_preview_names_formula_like_cells(window: MainWindow) -> None:

@@ -137,12 +137,13 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
     """``tipcase cohorts import-roster COHORT FILE``: preview a CSV/XLSX roster line by line; with --yes, import its good rows.
 
     New accounts' first passwords go to --passwords FILE, which must not exist yet (exit 2); a preview exits 1 when a row has an error.
+    With --update-names, an account enrolled by its staff ID under another name takes the roster's name (``roster_names``).
     """
     input_file(args.file)
     passwords = Path(args.passwords) if args.passwords else None
     if passwords is not None and passwords.exists():
         raise UsageError(f"{passwords} exists; choose a new file for the passwords")
-    from tipcase.services import roster  # noqa: PLC0415 - the spreadsheet readers: only for rosters
+    from tipcase.services import roster, roster_names  # noqa: PLC0415 - the spreadsheet readers: only for rosters
 
     with database(args) as db:
         with db.reading() as session:  # the preview reads only: other workstations keep writing
@@ -159,6 +160,12 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
         if preview.ignored_columns:
             print(f"columns not imported: {', '.join(preview.ignored_columns)}")
         print(f"{counted(len(preview.good), 'row')} ready, {len(preview.bad):,} with errors")
+        corrections = len(roster_names.name_corrections(preview))
+        if corrections and not args.update_names:
+            print(
+                f"{counted(corrections, 'account')} named otherwise than in the roster: check each staff ID; "
+                "--update-names gives them the roster's names (audited)"
+            )
         if not args.yes:
             print("nothing imported: run again with --yes to import the rows that are ready")
             return EXIT_OK if not preview.bad else EXIT_FAILED
@@ -166,10 +173,13 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
         with db.transaction() as session:
             cohort = courses.get_cohort(session, args.cohort)
             result = roster.import_roster(session, operator(), cohort, preview, prepared)
+            renamed, left = roster_names.correct_names(session, operator(), preview) if args.update_names else ([], [])
             if passwords is not None:  # written before the commit: if it cannot be written, nothing is imported
                 roster.write_passwords(passwords, result.created)
-    for line in result.changed:
+    for line in [*result.changed, *left]:
         print(line, file=sys.stderr)
+    for name in renamed:
+        print(_shown(f"renamed {name.username}: {name.old!r} -> {name.new!r}"))
     created = counted(len(result.created), "new account")
     counts = f"{created}, {len(result.added_existing):,} existing, {result.skipped:,} skipped"
     print(f"imported into {args.cohort}: {counts}")

@@ -47,6 +47,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     imported.add_argument("file", metavar="FILE", help="a .csv (UTF-8, comma or semicolon) or .xlsx file")
     imported.add_argument("--yes", action="store_true", help="import the good rows")
     imported.add_argument("--passwords", metavar="OUT.csv", help="write the new accounts' passwords here instead of printing them")
+    imported.add_argument(
+        "--update-names",
+        action="store_true",
+        help="give an account enrolled by its staff ID the roster's name where the two differ (audited; certificates keep theirs)",
+    )
     imported.set_defaults(handler=_writer("cmd_cohorts_import_roster"))
     report = actions.add_parser(
         "report",

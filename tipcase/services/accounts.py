@@ -163,7 +163,15 @@ def edit_user(session: Session, actor: User, username: str, changes: dict[str, s
     account has.
     """
     require(actor, Permission.MANAGE_USERS)
-    user = get_user(session, username)
+    return apply_edit(session, actor, get_user(session, username), changes)
+
+
+def apply_edit(session: Session, actor: User, user: User, changes: dict[str, str | None], **noted: str) -> dict[str, tuple[str, str]]:
+    """``edit_user``'s checks, change and audit entry on ``user``, for a caller that checked the actor's permission itself.
+
+    A roster's name corrections (``roster_names``) come through here, ``noted`` (``via="roster ..."``) added
+    to the ``account edited`` entry. Raises what ``edit_user`` raises but PermissionDenied and NotFound.
+    """
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ServiceError(QT_TRANSLATE_NOOP("core", "an account has no field {field!r}"), field=unknown[0])
@@ -181,7 +189,12 @@ def edit_user(session: Session, actor: User, username: str, changes: dict[str, s
     for field in changed:
         setattr(user, field, wanted[field])
     audit.record(
-        session, actor, "account edited", user.username, **{field: {"old": old, "new": new} for field, (old, new) in changed.items()}
+        session,
+        actor,
+        "account edited",
+        user.username,
+        **{field: {"old": old, "new": new} for field, (old, new) in changed.items()},
+        **noted,
     )
     return changed
 

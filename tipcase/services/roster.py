@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -172,6 +173,7 @@ class RosterResult:
     created: list[tuple[str, str]]  # (username, password) for each new account
     skipped: int
     changed: list[str] = dataclasses.field(default_factory=list)  # rows that changed meaning since the preview
+    renamed: list[Any] = dataclasses.field(default_factory=list)  # roster_names.Renamed: names corrected when asked
 
 
 def _header_key(cell: str) -> str | None:

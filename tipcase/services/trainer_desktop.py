@@ -161,8 +161,12 @@ def import_roster(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    update_names: bool = False,
 ) -> roster.RosterResult | None:
     """Read the roster again (the records may have changed since the preview) and import its good rows.
+
+    With ``update_names``, the accounts enrolled by a staff ID under another name take the roster's name, in
+    the same transaction (``roster_names.correct_names``: audited; ``renamed`` says which, ``changed`` what was left).
 
     The new accounts' passwords are hashed before the write transaction (``progress(done, total)`` after
     each), so the database's write lock is held only for the inserts. Returns None, with nothing
@@ -180,7 +184,13 @@ def import_roster(
         return None
     with db.transaction() as session:
         actor = _user(session, account_id)
-        return roster.import_roster(session, actor, courses.get_cohort(session, cohort), preview, prepared)
+        result = roster.import_roster(session, actor, courses.get_cohort(session, cohort), preview, prepared)
+        if not update_names:
+            return result
+        from tipcase.services.roster_names import correct_names  # noqa: PLC0415
+
+        renamed, left = correct_names(session, actor, preview)
+        return dataclasses.replace(result, renamed=renamed, changed=[*result.changed, *left])
 
 
 def analytics(db: Database, account_id: int, cohort: str, course_id: int, version_id: int, *, language: str) -> ScenarioAnalytics:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ui import file_dialogs
 from ui.context import ApplicationContext
+from ui.errors import core_text
 from ui.maps.heat import heat_content
 from ui.models.rows import RowsTableModel
 from ui.notifier import Follower
@@ -421,27 +422,38 @@ class CohortsPage(QWidget):
 
         def done(preview: Any) -> None:
             self.roster_dialog = RosterDialog(preview, cohort.title, self, cohort.name)
-            self.roster_dialog.accepted.connect(lambda: self.import_roster(cohort.name, path))
+            self.roster_dialog.accepted.connect(
+                lambda: self.import_roster(cohort.name, path, update_names=self.roster_dialog.update_names.isChecked())
+            )
             self.roster_dialog.open()
 
         self._run(lambda db, account: preview_roster(db, account, path), done)
 
-    def import_roster(self, cohort: str, path: Path) -> None:
-        """Import the previewed roster; the passwords' hashing (slow by design) shows its progress and can be cancelled."""
+    def import_roster(self, cohort: str, path: Path, *, update_names: bool = False) -> None:
+        """Import the previewed roster; the passwords' hashing (slow by design) shows its progress and can be cancelled.
+
+        ``update_names``: the accounts the roster enrols under another name take its names (the preview's check box).
+        """
 
         def imported(result: Any) -> None:
             self.refresh(select=cohort)
             if result.created:
                 self._show_passwords(result.created)
-            self.context.signals.status_message.emit(
-                self.tr("Roster imported: {created}, {existing}, {skipped}").format(
-                    created=self.tr("%n new account(s)", "", len(result.created)),
-                    existing=self.tr("%n existing", "", len(result.added_existing)),
-                    skipped=self.tr("%n skipped", "", result.skipped),
-                )
+            said = self.tr("Roster imported: {created}, {existing}, {skipped}").format(
+                created=self.tr("%n new account(s)", "", len(result.created)),
+                existing=self.tr("%n existing", "", len(result.added_existing)),
+                skipped=self.tr("%n skipped", "", result.skipped),
             )
+            if update_names:
+                said += "; " + self.tr("%n name(s) corrected", "", len(result.renamed))
+            self.context.signals.status_message.emit(said)
+            left = [core_text(line) for line in result.changed if hasattr(line, "template")]  # a name left for an administrator
+            if left:
+                QMessageBox.information(self, self.tr("Roster imported"), "\n".join(left))
 
-        self.import_progress = import_with_progress(self.context, self, cohort, path, imported=imported, failed=self._failed)
+        self.import_progress = import_with_progress(
+            self.context, self, cohort, path, imported=imported, failed=self._failed, update_names=update_names
+        )
 
     def _show_passwords(self, created: list[tuple[str, str]]) -> None:
         """The new accounts' first passwords, shown once, to print or save and hand out."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -48,8 +49,6 @@ class RosterDialog(QDialog):
         self.target.setWordWrap(True)
         self.headers: dict[int, str] = getattr(preview, "headers", {})  # 1-based column -> its header in the file
         self.model = RowsTableModel(lambda: [self.tr("Line"), self.tr("Staff ID"), self.tr("Name"), self.tr("What happens")])
-        rows = [[row.line, row.staff_id, row.full_name, self._what(row)] for row in preview.rows]
-        self.model.set_rows(rows, [bool(row.errors or getattr(row, "existing_name", None)) for row in preview.rows])
         table = QTableView()
         table.setModel(self.model)
         table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
@@ -75,6 +74,17 @@ class RosterDialog(QDialog):
             message += " " + sentence(self.tr("Columns not imported: {columns}."), columns=", ".join(preview.ignored_columns))
         self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
         self.summary.setWordWrap(True)
+        # a corrected name or a wrong staff ID: the person importing decides (each change audited, as Edit account is)
+        self.update_names = QCheckBox(
+            self.tr(
+                "&Correct the names of these %n account(s) to the roster's: each change is recorded in the audit log; "
+                "certificates already issued keep the name they were issued with.",
+                "",
+                other_names,
+            )
+        )
+        self.update_names.setVisible(other_names > 0)
+        self.update_names.toggled.connect(lambda _on: self._show_rows(preview))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(self.tr("&Import %n row(s)", "", good))
@@ -84,9 +94,17 @@ class RosterDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.target)
         layout.addWidget(self.summary)
+        layout.addWidget(self.update_names)
         layout.addWidget(table, 1)
         layout.addWidget(self.buttons)
+        self._show_rows(preview)
         self.resize(760, 460)
+
+    def _show_rows(self, preview: Any) -> None:
+        """Each row and what importing it does (a name to check, or to correct when asked)."""
+        rows = [[row.line, row.staff_id, row.full_name, self._what(row)] for row in preview.rows]
+        flagged = [bool(row.errors or (getattr(row, "existing_name", None) and not self.update_names.isChecked())) for row in preview.rows]
+        self.model.set_rows(rows, flagged)
 
     def _in_column(self, column: int, what: str) -> str:
         """``what`` after the column it is in, named by its header as the file writes it (``NIP: ...``)."""
@@ -97,7 +115,9 @@ class RosterDialog(QDialog):
         if row.errors:  # the core's words in the interface language, each after the file's column it is in
             places = [*row.error_columns, *[0] * len(row.errors)]
             return "; ".join(self._in_column(places[index], core_text(error)) for index, error in enumerate(row.errors))
-        if row.existing and getattr(row, "existing_name", None):
+        if row.existing and getattr(row, "existing_name", None) and self.update_names.isChecked():
+            what = self.tr("add the existing account {username}, renamed from {name}").format(username=row.existing, name=row.existing_name)
+        elif row.existing and getattr(row, "existing_name", None):
             what = self.tr("check the staff ID: it is the account {username}, named {name}").format(
                 username=row.existing, name=row.existing_name
             )
@@ -169,12 +189,14 @@ def import_with_progress(
     *,
     imported: Callable[[Any], None],
     failed: Callable[[BaseException], None],
+    update_names: bool = False,
 ) -> Progress | None:
     """Import the roster at ``path`` into ``cohort`` on the task runner, behind a progress dialog that can cancel.
 
     Hashing the new accounts' passwords is slow by design (argon2id), so the dialog counts them and Cancel
     stops within a few (nothing is written). ``imported(result)`` gets the core's ``RosterResult``;
     ``failed(error)`` any error (a cancelled import is neither: the status line says nothing was imported).
+    ``update_names``: the accounts enrolled under another name take the roster's (the preview's check box).
     Returns the running task's handle.
     """
     from tipcase.services.trainer_desktop import import_roster  # noqa: PLC0415
@@ -203,7 +225,9 @@ def import_with_progress(
         dialog.setValue(value)
 
     progress = context.tasks.run_with_progress(
-        lambda task: import_roster(db, account_id, cohort, path, progress=task.report, cancelled=lambda: task.cancelled),
+        lambda task: import_roster(
+            db, account_id, cohort, path, progress=task.report, cancelled=lambda: task.cancelled, update_names=update_names
+        ),
         done,
         stopped,
         progressed,
