@@ -107,7 +107,7 @@ def test_a_roster_corrects_a_name_when_the_trainer_ticks_it(window: MainWindow, 
     dialog = page.roster_dialog
     assert dialog.update_names.isVisible()
     assert not dialog.update_names.isChecked()  # a wrong staff ID looks the same: the trainer decides
-    assert dialog.update_names.text().startswith("&Correct the name of this account to the roster's")
+    assert dialog.update_names.text() == "&Correct the name of this account to the roster's"
     assert dialog.model.row(0)[3] == "check the staff ID: it is the account other-trainee, named Brigadir Andi Saputra"
     dialog.update_names.setChecked(True)
     assert dialog.model.row(0)[3] == "add the existing account other-trainee, renamed from Brigadir Andi Saputra"

@@ -30,9 +30,8 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Database, Pa
         seed(session)
     play_through(sqlite_db, "other-trainee", BEST)
     with sqlite_db.transaction() as session:
-        certificates.issue(
-            session, accounts.get_user(session, "demo-registrar"), accounts.get_user(session, "other-trainee"), courses.get_course(session, "demo")
-        )
+        registrar, holder = accounts.get_user(session, "demo-registrar"), accounts.get_user(session, "other-trainee")
+        certificates.issue(session, registrar, holder, courses.get_course(session, "demo"))
     path = tmp_path / "roster.csv"
     path.write_text(CORRECTED, encoding="utf-8")
     return sqlite_db, path

@@ -165,6 +165,7 @@ ROSTER = (
     "90010222;Sri Wahyuni;Bripka;PPA Polda NTT\n"
     ";Tanpa Nomor;Bripda;Polres Kupang\n"
     "90010333;Dewi Lestari;Brigadir;PPA Polda NTT\n"
+    "98050123;Sri Wulandari;Bripda;PPA Polda NTT\n"  # the demo trainee's staff ID under another name: flagged, a tick corrects it
 )
 
 

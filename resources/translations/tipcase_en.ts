@@ -48,6 +48,13 @@
             <numerusform>%n skipped</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n name(s) corrected</source>
+        <translation>
+            <numerusform>%n name corrected</numerusform>
+            <numerusform>%n names corrected</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ControlRoomPage</name>
@@ -196,6 +203,13 @@
         <translation>
             <numerusform>%n row has the staff ID of an account with another name: check it, or the roster enrols that account.</numerusform>
             <numerusform>%n rows have the staff ID of an account with another name: check them, or the roster enrols that account.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Correct the names of these %n account(s) to the roster&apos;s</source>
+        <translation>
+            <numerusform>&amp;Correct the name of this account to the roster&apos;s</numerusform>
+            <numerusform>&amp;Correct the names of these %n accounts to the roster&apos;s</numerusform>
         </translation>
     </message>
     <message numerus="yes">

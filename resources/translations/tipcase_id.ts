@@ -622,6 +622,16 @@
             <numerusform>%n dilewati</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n name(s) corrected</source>
+        <translation>
+            <numerusform>%n nama diperbaiki</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roster imported</source>
+        <translation>Daftar peserta diimpor</translation>
+    </message>
     <message>
         <source>Export the report</source>
         <translation>Ekspor laporan</translation>
@@ -3735,6 +3745,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Tidak ada yang diimpor sampai Anda menekan Impor.</translation>
     </message>
     <message numerus="yes">
+        <source>&amp;Correct the names of these %n account(s) to the roster&apos;s</source>
+        <translation>
+            <numerusform>&amp;Perbaiki nama %n akun ini sesuai daftar peserta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each change is recorded in the audit log; certificates already issued keep the name they were issued with.</source>
+        <translation>Setiap perubahan dicatat di log audit; sertifikat yang sudah diterbitkan tetap memuat nama saat diterbitkan.</translation>
+    </message>
+    <message numerus="yes">
         <source>&amp;Import %n row(s)</source>
         <translation>
             <numerusform>&amp;Impor %n baris</numerusform>
@@ -3743,6 +3763,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{column}: {what}</source>
         <translation>{column}: {what}</translation>
+    </message>
+    <message>
+        <source>add the existing account {username}, renamed from {name}</source>
+        <translation>tambahkan akun yang sudah ada {username}, namanya diganti dari {name}</translation>
     </message>
     <message>
         <source>check the staff ID: it is the account {username}, named {name}</source>
@@ -6593,6 +6617,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>tipcase: error: {refusal}</source>
         <translation>tipcase: kesalahan: {refusal}</translation>
+    </message>
+    <message>
+        <source>{where}: staff ID {id} is no longer the account {username}&apos;s: no name was changed</source>
+        <translation>{where}: NRP/NIP {id} bukan lagi milik akun {username}: tidak ada nama yang diubah</translation>
+    </message>
+    <message>
+        <source>{where}: {username} is a staff account: only an administrator corrects its name</source>
+        <translation>{where}: {username} adalah akun staf: hanya administrator yang dapat memperbaiki namanya</translation>
     </message>
 </context>
 </TS>

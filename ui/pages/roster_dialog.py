@@ -75,14 +75,12 @@ class RosterDialog(QDialog):
         self.summary = QLabel(message + " " + self.tr("Nothing is imported until you press Import."))
         self.summary.setWordWrap(True)
         # a corrected name or a wrong staff ID: the person importing decides (each change audited, as Edit account is)
-        self.update_names = QCheckBox(
-            self.tr(
-                "&Correct the names of these %n account(s) to the roster's: each change is recorded in the audit log; "
-                "certificates already issued keep the name they were issued with.",
-                "",
-                other_names,
-            )
+        self.update_names = QCheckBox(self.tr("&Correct the names of these %n account(s) to the roster's", "", other_names))
+        self.update_names_note = QLabel(
+            self.tr("Each change is recorded in the audit log; certificates already issued keep the name they were issued with.")
         )
+        self.update_names_note.setWordWrap(True)
+        self.update_names_note.setVisible(other_names > 0)
         self.update_names.setVisible(other_names > 0)
         self.update_names.toggled.connect(lambda _on: self._show_rows(preview))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -95,6 +93,7 @@ class RosterDialog(QDialog):
         layout.addWidget(self.target)
         layout.addWidget(self.summary)
         layout.addWidget(self.update_names)
+        layout.addWidget(self.update_names_note)
         layout.addWidget(table, 1)
         layout.addWidget(self.buttons)
         self._show_rows(preview)
