@@ -161,8 +161,8 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
     return cut
 
 
-def visit(window: MainWindow, role: str, case: Path) -> list[tuple[str, Callable[[], None]]]:
-    """The pages of ``role``, each with how to reach it."""
+def visit(window: MainWindow, role: str, case: Path, found: list[str]) -> list[tuple[str, Callable[[], None]]]:
+    """The pages of ``role``, each with how to reach it (what a dialog on the way shows cut goes to ``found``)."""
     home = window.home_page
 
     def player() -> None:
@@ -180,6 +180,16 @@ def visit(window: MainWindow, role: str, case: Path) -> list[tuple[str, Callable
         page.tree.setCurrentIndex(page.model.index(0, 0, page.model.index(0, 0)))
         page.debrief_button.click()
 
+    def issue_dialogs() -> None:  # the registrar's two dialogs: course titles in a list box, whole
+        window.show_register()
+        register = window.register_page()
+        for open_dialog, name in ((register.issue_for_cohort, "cohort_dialog"), (register.issue_for_person, "person_dialog")):
+            open_dialog()
+            dialog = getattr(register, name)
+            QApplication.processEvents()
+            found.extend(f"{name}: {problem}" for problem in clipped(dialog))
+            dialog.reject()
+
     def case_details() -> None:
         window.show_editor(case)
         window.editor_page().show_case_form()
@@ -189,6 +199,7 @@ def visit(window: MainWindow, role: str, case: Path) -> list[tuple[str, Callable
     return [
         ("home", window.show_home),
         ("register", window.show_register),
+        ("issue dialogs", issue_dialogs),
         ("verify", window.show_verify),
         ("cohorts", window.show_cohorts),
         ("editor", lambda: window.show_editor(case)),
@@ -229,7 +240,7 @@ def test_no_label_button_or_tab_is_clipped_at_1280x720(qtbot, tmp_path: Path, mo
         window.sign_in(f"demo-{role}", f"demo-{role}")
         QApplication.processEvents()
         window.resize(*SIZE)
-        for name, reach in visit(window, role, case):
+        for name, reach in visit(window, role, case, problems):
             reach()
             qtbot.wait(20)
             page = window.current_page()

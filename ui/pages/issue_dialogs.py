@@ -189,8 +189,7 @@ class IssueCohortDialog(QDialog):
             self.cohort.addItem(f"{cohort.title} ({members})", cohort.name)
         self.course = QComboBox()
         self.course.setAccessibleName(self.tr("Course"))
-        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.course.setMinimumContentsLength(40)
+        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # every course's title whole
         self.expiry = ExpiryChoice()
         self.summary = _summary_label()
         self.outlook = _summary_label()
@@ -230,6 +229,8 @@ class IssueCohortDialog(QDialog):
             if course.course_id in wanted:
                 self.course.addItem(self.text(course.title), course.code)
         self.course.blockSignals(False)
+        if self.width() < self.sizeHint().width():  # another cohort's courses have longer titles: the dialog widens for them
+            self.resize(self.sizeHint().width(), self.height())
         self._show_course()
 
     def course_choice(self) -> CourseChoice | None:
@@ -331,8 +332,7 @@ class IssuePersonDialog(QDialog):
         self.proxy.layoutChanged.connect(self._fill_courses)
         self.course = QComboBox()
         self.course.setAccessibleName(self.tr("Course"))
-        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.course.setMinimumContentsLength(40)
+        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # every course's title whole
         self.course.currentIndexChanged.connect(lambda _i: self._pair_changed())
         self.standing = QLabel()
         self.standing.setWordWrap(True)
