@@ -74,6 +74,8 @@ def test_the_control_room_shows_five_roles_whole_at_1366x768(qtbot, tmp_path: Pa
     assert entry_text("trail") not in legend
     view = room.map.view
     assert sorted(nodes_in_sight(view)) == sorted(view.node_ids())
+    whole = view.mapFromScene(view.scene().itemsBoundingRect()).boundingRect()  # every lane with its name, every phase
+    assert view.viewport().rect().adjusted(-2, -2, 2, 2).contains(whole)  # not cut by a scroll bar the fit itself brought
 
 
 def test_one_rule_opens_the_joint_debrief_everywhere(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]

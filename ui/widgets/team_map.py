@@ -21,6 +21,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from tipcase.format.model import Pathway
@@ -103,7 +104,27 @@ class WholeMapView(GraphView):
     Below the readable minimum if it must: an overview of where everyone is, read by zooming in.
     """
 
+    whole = False  # the view shows the whole pathway (fitted, not zoomed since)
+
     def fit(self) -> None:
+        self._fit_whole()
+        self.whole = True
+
+    def zoom(self, factor: float) -> None:
+        super().zoom(factor)
+        self.whole = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # also the viewport's: a scroll bar that came with the scale narrows it
+        if self.whole and self.isVisible() and not self._shows_whole():
+            self._fit_whole()
+
+    def _shows_whole(self) -> bool:
+        """Whether every lane and node is inside the viewport as it is now."""
+        shown = self.mapFromScene(self.scene().itemsBoundingRect()).boundingRect()
+        return self.viewport().rect().adjusted(-2, -2, 2, 2).contains(shown)
+
+    def _fit_whole(self) -> None:
         self._fit_pending = not self.isVisible()
         area = self.scene().itemsBoundingRect()  # the lanes (their names and phases) and every node
         viewport = self.viewport().rect()
