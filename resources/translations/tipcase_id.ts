@@ -6327,6 +6327,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>bersarang lebih dari {most} tingkat (batasnya)</translation>
     </message>
     <message>
+        <source>more than {most} values (the limit): split the content</source>
+        <translation>lebih dari {most} nilai (batasnya): pecah kontennya</translation>
+    </message>
+    <message>
         <source>not valid JSON: {problem}</source>
         <translation>bukan JSON yang sah: {problem}</translation>
     </message>

@@ -17,6 +17,7 @@ in that module, and add one ``Command`` line below. ``tests/test_cli_table.py`` 
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import importlib
 import os
@@ -31,6 +32,13 @@ from tipcase.services.errors import ServiceError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141
+# A file named on the command line (or made from one) that the system refuses: one line naming it, exit 1, never
+# "internal error" (a 300-character file name ended `validate`, `import -o` and `--passwords` with exit 70).
+_FILE_FAULTS = frozenset(
+    getattr(errno, name)
+    for name in ("ENAMETOOLONG", "ENOENT", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ELOOP", "EEXIST")
+    if hasattr(errno, name)
+)
 """The shells' code for a process ended by SIGPIPE (128 + 13): what a pipe's reader that stopped early sees."""
 
 SCENARIOS = "tipcase.cli.scenario_commands"
@@ -157,6 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if isinstance(exc, _expected_errors()):
             print(f"tipcase: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        if isinstance(exc, OSError) and exc.filename is not None and exc.errno in _FILE_FAULTS:
+            print(f"tipcase: error: {exc.filename}: {exc.strerror}", file=sys.stderr)  # the file's fault, not the program's
             return EXIT_FAILED
         if os.environ.get("TIPCASE_DEBUG"):
             raise

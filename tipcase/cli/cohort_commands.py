@@ -153,8 +153,8 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
         for row in preview.rows:
             what = "; ".join(row.errors) if row.errors else row.action + (f" {row.existing}" if row.existing else f" {row.username}")
             if not row.errors and row.existing_name:
-                what += f" (named {row.existing_name!r} there, not {row.full_name!r}: check the staff ID)"
-            print(_shown(f"line {row.line:>4}  {row.staff_id or '-':<14} {row.full_name or '-':<32} {what}"))
+                what += f" (named {_clipped(row.existing_name)!r} there, not {_clipped(row.full_name)!r}: check the staff ID)"
+            print(_shown(f"line {row.line:>4}  {_clipped(row.staff_id) or '-':<14} {_clipped(row.full_name) or '-':<32} {what}"))
         for line in [*preview.report(), *preview.warning_lines()]:
             print(_shown(line), file=sys.stderr)
         if preview.ignored_columns:
@@ -189,6 +189,11 @@ def cmd_cohorts_import_roster(args: argparse.Namespace) -> int:
         for username, password in result.created:
             print(f"  username {username:<24} password {password}")
     return EXIT_OK
+
+
+def _clipped(text: str, most: int = 60) -> str:
+    """A cell's value for a preview line: at most ``most`` characters (a workbook's rows may share one of 30,000)."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _shown(text: str) -> str:

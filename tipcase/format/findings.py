@@ -46,6 +46,19 @@ MAX_LISTED = 100
 """The most findings of one code listed for one file; the rest are counted in one line (a file of 200,000
 unknown keys printed 200,000 lines of E002)."""
 
+MAX_MESSAGE_CHARS = 400
+"""The longest message printed: a message quoting a value from the file keeps its start and end around an ellipsis
+(a 20 MB key was quoted whole, one line of 20 MB)."""
+
+
+def clipped(text: str, most: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` when it has at most ``most`` characters, else its first and last characters around '…' (``most`` in all)."""
+    if len(text) <= most:
+        return text
+    tail = most // 4
+    return text[: most - tail - 1] + "…" + text[-tail:]
+
+
 _KEY_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -146,6 +159,11 @@ class Finding:
     location: Location | None = dataclasses.field(default=None, compare=False)
     detail: str = dataclasses.field(default="", compare=False)
     more: int = dataclasses.field(default=0, compare=False)  # > 0: this line counts that many findings not listed
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_MESSAGE_CHARS or len(self.detail) > MAX_MESSAGE_CHARS:  # a value quoted whole
+            object.__setattr__(self, "message", clipped(self.message))
+            object.__setattr__(self, "detail", clipped(self.detail))
 
     @property
     def is_error(self) -> bool:

@@ -130,9 +130,14 @@ def _resolve_inside(folder: Path, name: str) -> Path:
     plain = Path(os.path.normpath(folder / name))
     if not plain.is_relative_to(folder):
         raise MediaError("outside the scenario's folder", "outside")
-    if not plain.exists() and not plain.is_symlink():
+    try:
+        found = plain.exists() or plain.is_symlink()
+        resolved = plain.resolve()
+    except (OSError, ValueError) as exc:  # a name the system refuses: too long, a NUL
+        raise MediaError(f"cannot be looked up ({getattr(exc, 'strerror', None) or exc})", "missing") from None
+    if not found:
         raise MediaError("not found", "missing")
-    if os.path.normcase(plain.resolve()) != os.path.normcase(plain):
+    if os.path.normcase(resolved) != os.path.normcase(plain):
         raise MediaError("a link (a symbolic link, or a folder that is one): copy the file itself into the case's folder", "link")
     return plain
 

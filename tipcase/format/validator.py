@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tipcase import bundled
 from tipcase.format.findings import Finding, Findings, Location, Pos, sort_findings
-from tipcase.format.loader import Loaded, default_competencies, load_file, load_text, register_for
+from tipcase.format.loader import Loaded, default_competencies, load_bytes, load_file, load_text, register_for
 from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Competency, Pathway, Scenario
 from tipcase.format.model_checks import (
@@ -77,7 +77,10 @@ def _display(path: Path) -> str:
 def _on_disk(path: str) -> Path | None:
     """The file a loaded path names, when it is one (in-memory texts have placeholder paths)."""
     candidate = Path(path)
-    return candidate if candidate.is_file() else None
+    try:
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):  # a name the system refuses (too long, a NUL): no file
+        return None
 
 
 def pathway_of(  # noqa: PLR0917 - the same eight facts for a scenario and a team case
@@ -177,6 +180,11 @@ def check_file(path: str | Path) -> Checked:
 def check_text(text: str, path: str = "<memory>") -> Checked:
     """Check a file's text (the editor validates what is on screen, saved or not)."""
     return check_loaded(load_text(text, path))
+
+
+def check_bytes(data: bytes, path: str = "<memory>") -> Checked:
+    """Check a file's bytes (UTF-8, as written: an importer's output), with no decoded copy of the whole text held beside them."""
+    return check_loaded(load_bytes(data, path))
 
 
 def validate_paths(paths: Iterable[str]) -> list[Finding]:

@@ -226,20 +226,28 @@ def save_imported(imported: Imported, path: str | Path, *, force: bool = False) 
     """Write an imported scenario and its pictures (under ``media/`` beside it).
 
     A picture already there with the same bytes is left alone; one with other content is replaced only
-    with ``force``, and otherwise nothing at all is written.
+    with ``force``, and otherwise nothing at all is written. Raises :class:`ImportFailed` naming the file
+    that cannot be written or read (no room, no permission, a name the system refuses).
     """
     target = Path(path)
-    clashes = [
-        name for name, data in imported.media.items() if (target.parent / name).is_file() and (target.parent / name).read_bytes() != data
-    ]
-    if clashes and not force:
-        raise ImportFailed(f"{target.parent / clashes[0]}: exists with other content (replace it with --force, or import elsewhere)")
-    for name, data in imported.media.items():
-        file = target.parent / name
-        file.parent.mkdir(parents=True, exist_ok=True)
-        if not file.is_file() or file.read_bytes() != data:
-            file.write_bytes(data)
-    save_text(target, imported.yaml_bytes)
+    file = target
+    try:
+        clashes = [
+            name
+            for name, data in imported.media.items()
+            if (target.parent / name).is_file() and (target.parent / name).read_bytes() != data
+        ]
+        if clashes and not force:
+            raise ImportFailed(f"{target.parent / clashes[0]}: exists with other content (replace it with --force, or import elsewhere)")
+        for name, data in imported.media.items():
+            file = target.parent / name
+            file.parent.mkdir(parents=True, exist_ok=True)
+            if not file.is_file() or file.read_bytes() != data:
+                file.write_bytes(data)
+        file = target
+        save_text(target, imported.yaml_bytes)
+    except OSError as exc:
+        raise ImportFailed(f"{file}: cannot write: {exc.strerror or exc}") from None
 
 
 def save_text(path: str | Path, text: str | bytes) -> None:

@@ -52,10 +52,15 @@ imported): each costs some 10 microseconds of Python, and 5.6 million repeated l
 TWINE_TO_CANVAS = (2.0, 0.8)
 
 
+MAX_ID_CHARS = 64
+"""The longest id made from a name (a scenario's id names its file, a picture's its file in ``media/``: a
+300-character story title made a file name the system refuses, and the import ended in an internal error)."""
+
+
 def slug(name: str) -> str:
-    """A stage or scenario id made from a name: lower case ASCII letters, digits, '-' and '_'."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    cleaned = re.sub(r"[^a-z0-9_]+", "-", ascii_name).strip("-")
+    """A stage or scenario id made from a name: lower case ASCII letters, digits, '-' and '_', at most :data:`MAX_ID_CHARS`."""
+    ascii_name = unicodedata.normalize("NFKD", name[: MAX_ID_CHARS * 4]).encode("ascii", "ignore").decode("ascii").lower()
+    cleaned = re.sub(r"[^a-z0-9_]+", "-", ascii_name).strip("-")[:MAX_ID_CHARS].rstrip("-_")
     return cleaned or "passage"
 
 

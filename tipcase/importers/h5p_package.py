@@ -24,6 +24,7 @@ import os
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -80,6 +81,16 @@ def _declared_directory(stream: BinaryIO) -> tuple[int, int] | None:
     return files, directory
 
 
+def _first_repeated(names: Iterable[str]) -> str:
+    """The first name that comes a second time (there is one)."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    raise ValueError("no name is repeated")  # pragma: no cover - called only when one is
+
+
 class Package:
     """An open ``.h5p`` package: its members by name, read one at a time with a limit each."""
 
@@ -111,6 +122,10 @@ class Package:
             self.close()
             raise ImportFailed(f"{shown}: the package holds {len(infos):,} files; at most {MAX_MEMBERS:,} are read")
         self.members = {info.filename: info for info in infos}
+        if len(self.members) < len(infos):  # which copy is read differs between tools: a second content.json could hide
+            twice = _first_repeated(info.filename for info in infos)
+            self.close()
+            raise ImportFailed(f"{shown}: the package holds {twice[:200]!r} twice; which one is meant is unclear (zip it again)")
 
     def close(self) -> None:
         """Close the zip and the file under it (also on leaving a ``with`` block)."""

@@ -3,7 +3,8 @@
 H5P's ``content.json`` and ``h5p.json``, and Twee's ``StoryData`` and passage metadata, are JSON that
 someone else wrote. This reader refuses, with the offset of the value, what Python's ``json`` accepts or
 chokes on: nesting deeper than :data:`MAX_DEPTH` (checked by a linear scan before parsing, so there is
-never a ``RecursionError``), ``NaN`` and ``Infinity`` (not JSON, RFC 8259 section 6), integers beyond
+never a ``RecursionError``), more than :data:`MAX_VALUES` values (the same scan: memory stays bounded
+whatever a small compressed package unpacks to), ``NaN`` and ``Infinity`` (not JSON, RFC 8259 section 6), integers beyond
 +/-(2^53 - 1) and numbers that overflow a double (RFC 7493, I-JSON, section 2.2). Lone surrogates in
 strings become U+FFFD (a scenario file is UTF-8, which cannot carry them) and are counted.
 
@@ -27,10 +28,15 @@ MAX_DEPTH = 100
 """Deepest nesting of objects and arrays read (H5P content nests about 15 levels; Twine's StoryData 2)."""
 MAX_SAFE_INTEGER = 2**53 - 1
 """The largest integer JSON carries exactly between programs (RFC 7493, section 2.2)."""
+MAX_VALUES = 500_000
+"""Values in one document (objects, arrays, strings, numbers, true, false, null), counted by the same linear scan
+before parsing. H5P writes about 38 bytes a value, so a ``content.json`` at its 16 MiB limit holds some 440,000;
+each value kept with its place costs 100 to 500 bytes, and 16 MiB of ``[],[],...`` (5.6 million empty arrays,
+in a 15 KB package) took 2.1 GB and 20 s."""
 
 # Possessive (Python 3.11): the plain ``(?:[^"\\]|\\.)*`` kept a backtracking entry per character of a
 # string, so a 15 MB text in content.json took 1.8 GB to scan; this one keeps none.
-_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]', re.DOTALL)
+_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{},]', re.DOTALL)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -73,16 +79,33 @@ class JsonDocument:
 
 def nesting_depth(text: str, limit: int = MAX_DEPTH) -> int | None:
     """The offset of the first bracket nested deeper than ``limit``, or None; one linear pass, strings skipped."""
-    depth = 0
+    return _scan(text, limit, MAX_VALUES)[0]
+
+
+def _scan(text: str, depth_limit: int, values_limit: int) -> tuple[int | None, int | None]:
+    """``(too deep, too many)``: where the first bracket nested deeper than ``depth_limit`` is, and the first value past ``values_limit``.
+
+    Each is None when there is none; one linear pass, strings skipped, that stops at the first of the two. Values
+    are counted as the commas and the objects and arrays that no comma precedes: every value but one scalar at the
+    start of each object or array.
+    """
+    depth = values = 0
+    after_comma = False
     for match in _TOKEN.finditer(text):
         token = match.group()
+        counted = token == "," or (token in "[{" and not after_comma)
+        after_comma = token == ","
         if token in "[{":
             depth += 1
-            if depth > limit:
-                return match.start()
+            if depth > depth_limit:
+                return match.start(), None
         elif token in "]}":
             depth -= 1
-    return None
+        if counted:
+            values += 1
+            if values > values_limit:
+                return None, match.start() + (token == ",")
+    return None, None
 
 
 class _Decoder(json.JSONDecoder):
@@ -120,7 +143,8 @@ class _Decoder(json.JSONDecoder):
 
     def _register(self, value: Any, start: int, members: dict[Any, int]) -> None:
         self.document.starts[id(value)] = start
-        self.document.members[id(value)] = members
+        if members:  # an empty one has no member to name (offset_of says None)
+            self.document.members[id(value)] = members
         self.document.containers.append(value)
 
     def _string(self, string: str, index: int, strict: bool) -> Any:
@@ -151,14 +175,17 @@ class _Decoder(json.JSONDecoder):
 def read_json(text: str, max_depth: int = MAX_DEPTH) -> JsonDocument:
     """Decode JSON text strictly, keeping positions.
 
-    Raises :class:`JsonRefused` (with the offset) for nesting deeper than ``max_depth``, ``NaN`` or
+    Raises :class:`JsonRefused` (with the offset) for nesting deeper than ``max_depth``, more than :data:`MAX_VALUES` values, ``NaN`` or
     ``Infinity``, integers beyond +/-(2^53 - 1), numbers that overflow a double, and any syntax error.
     Time and memory are linear in the text.
     """
     document = JsonDocument(text)
-    deep = nesting_depth(text, max_depth)
+    deep, many = _scan(text, max_depth, MAX_VALUES)
     if deep is not None:
         raise JsonRefused(Message(QT_TRANSLATE_NOOP("core", "nested more than {most} levels deep (the limit)"), most=max_depth), deep)
+    if many is not None:
+        template = QT_TRANSLATE_NOOP("core", "more than {most} values (the limit): split the content")
+        raise JsonRefused(Message(template, most=f"{MAX_VALUES:,}"), many)
     decoder = _Decoder(document)
     try:
         document.value = decoder.decode(text)

@@ -76,6 +76,8 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
+# Category Cc (U+0000-001F, U+007F-009F), Cs and INVISIBLE, found in C (a loop per character took minutes: rows sharing a long string)
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(INVISIBLE)) + "]")
 # What a spreadsheet shows (and a CSV export writes) in a cell whose formula failed: Excel's error values
 # and LibreOffice's Err:NNN. As a staff ID, two '#N/A' would be one person; as a name, nobody's.
 _SPREADSHEET_ERROR = re.compile(
@@ -183,9 +185,9 @@ def _header_key(cell: str) -> str | None:
 
 def username_for(full_name: str, staff_id: str) -> str:
     """A username a trainee can type: the first name and the staff ID, e.g. ``sri.90010111``."""
-    ascii_name = unicodedata.normalize("NFKD", full_name).encode("ascii", "ignore").decode().lower()
+    ascii_name = unicodedata.normalize("NFKD", full_name[:256]).encode("ascii", "ignore").decode().lower()  # 64 are kept
     first = re.sub(r"[^a-z0-9]+", "", (ascii_name.split() or ["trainee"])[0]) or "trainee"
-    tail = re.sub(r"[^a-z0-9]+", "", staff_id.lower())
+    tail = re.sub(r"[^a-z0-9]+", "", staff_id[:256].lower())
     return f"{first}.{tail}"[:64]
 
 
@@ -224,7 +226,7 @@ def _identifier_problem(column: str, value: Value) -> Message | None:
         template = QT_TRANSLATE_NOOP(
             "core", "{label} {value} was saved as a number, digits lost: format the column as Text and export again"
         )
-        return Message(template, label=label, value=value.strip())
+        return Message(template, label=label, value=_clip(value.strip()))
     return None
 
 
@@ -233,15 +235,15 @@ def _value_problem(column: str, text: str) -> Message | None:
     if _SPREADSHEET_ERROR.fullmatch(text):
         template = QT_TRANSLATE_NOOP("core", "{label} is the spreadsheet error {value}: a formula there failed; type the value")
         return Message(template, label=label, value=text)
-    for position, char in enumerate(text, 1):
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") or char in INVISIBLE:
-            template = (
-                QT_TRANSLATE_NOOP("core", "{label} holds an invisible character ({code}) at character {position}: retype the cell")
-                if char in INVISIBLE
-                else QT_TRANSLATE_NOOP("core", "{label} holds a control character ({code}) at character {position}: retype the cell")
-            )
-            return Message(template, label=label, code=f"U+{ord(char):04X}", position=position)
+    found = _UNWANTED.search(text, 0, LENGTHS[column] + 1)  # a longer text is refused below: never scanned whole
+    if found is not None:
+        char = found.group()
+        template = (
+            QT_TRANSLATE_NOOP("core", "{label} holds an invisible character ({code}) at character {position}: retype the cell")
+            if char in INVISIBLE
+            else QT_TRANSLATE_NOOP("core", "{label} holds a control character ({code}) at character {position}: retype the cell")
+        )
+        return Message(template, label=label, code=f"U+{ord(char):04X}", position=found.start() + 1)
     if len(text) > LENGTHS[column]:
         return Message(QT_TRANSLATE_NOOP("core", "{label} is longer than {most} characters"), label=label, most=LENGTHS[column])
     return None
@@ -364,8 +366,12 @@ def _add(row: RosterRow, error: Message, column: int) -> None:
     row.error_columns.append(column)
 
 
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _shown(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    return repr(_clip(text))
 
 
 class ImportCancelled(ServiceError):

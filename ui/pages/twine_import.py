@@ -68,11 +68,11 @@ def read_story(path: Path) -> tuple[Any, list[str]]:
 
     Raises what ``tipcase.importers.import_file`` raises for a file it cannot read (one line each).
     """
-    from tipcase.format.validator import check_text  # noqa: PLC0415 - the validator loads when a story is imported
+    from tipcase.format.validator import check_bytes  # noqa: PLC0415 - the validator loads when a story is imported
     from tipcase.importers import import_file  # noqa: PLC0415
 
     imported = import_file(path)
-    errors = [str(f) for f in check_text(imported.yaml_text, f"{imported.scenario['id']}.yaml").findings if f.is_error]
+    errors = [str(f) for f in check_bytes(imported.yaml_bytes, f"{imported.scenario['id']}.yaml").findings if f.is_error]
     return imported, errors
 
 
