@@ -20,13 +20,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tipcase.cli import main
 from tipcase.format.findings import MAX_MESSAGE_CHARS
 from tipcase.format.validator import validate_paths
-from tipcase.importers import ImportFailed, import_file, import_text, json_reading, save_imported
+from tipcase.importers import ImportFailed, h5p_package, import_file, import_text, json_reading, save_imported
 from tipcase.importers.convert import MAX_ID_CHARS
 from tipcase.importers.json_reading import MAX_VALUES, JsonRefused, read_json
+from tipcase.importers.twee import read_twee
 from tipcase.services import roster
 from tipcase.store.database import Database
 
@@ -151,11 +154,16 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 def shared_string_workbook(path: Path, rows: int, text: str) -> Path:
     """A workbook whose every row names the same shared string (Excel stores a repeated text once)."""
+    cells = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}" t="s"><v>1</v></c></row>' for n in range(2, rows + 2))
+    return workbook(path, cells, f"<si><t>full_name</t></si><si><t>{text}</t></si>")
+
+
+def workbook(path: Path, rows_xml: str, shared_xml: str = "<si><t>full_name</t></si>") -> Path:
+    """A workbook as Excel writes it: a header row (staff_id, and full_name from the shared strings), then ``rows_xml``."""
     main_ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package_ns = "http://schemas.openxmlformats.org/package/2006"
     kinds = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    cells = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}" t="s"><v>1</v></c></row>' for n in range(2, rows + 2))
     members = {
         "[Content_Types].xml": f'<Types xmlns="{package_ns}/content-types"><Default Extension="rels" ContentType="application/'
         'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
@@ -168,9 +176,9 @@ def shared_string_workbook(path: Path, rows: int, text: str) -> Path:
         "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{package_ns}/relationships"><Relationship Id="r1" Type="{relations}/'
         f'worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="{relations}/sharedStrings" Target="sharedStrings.xml"/>'
         "</Relationships>",
-        "xl/sharedStrings.xml": f"<sst {main_ns}><si><t>full_name</t></si><si><t>{text}</t></si></sst>",
+        "xl/sharedStrings.xml": f"<sst {main_ns}>{shared_xml}</sst>",
         "xl/worksheets/sheet1.xml": f'<worksheet {main_ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>staff_id</t></is></c>'
-        f'<c r="B1" t="s"><v>0</v></c></row>{cells}</sheetData></worksheet>',
+        f'<c r="B1" t="s"><v>0</v></c></row>{rows_xml}</sheetData></worksheet>',
     }
     return package(path, [(name, data.encode()) for name, data in members.items()])
 
@@ -196,3 +204,87 @@ def test_the_preview_prints_short_lines_for_long_cells(
     assert main(["cohorts", "import-roster", "c1", str(path)]) == 1
     out, err = capsys.readouterr()
     assert max(len(line) for line in (out + err).splitlines()) < 300
+
+
+def test_a_directory_holding_more_files_than_its_end_record_declares_is_refused_before_it_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = package(tmp_path / "lies.h5p", [(f"c/{n}", b"") for n in range(12_000)])
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    data[end + 8 : end + 12] = (5).to_bytes(2, "little") * 2  # the end record says 5 files
+    path.write_bytes(data)
+
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("zipfile parsed the whole directory")  # one object a file: 215 MiB for 330,000
+
+    monkeypatch.setattr(h5p_package.zipfile, "ZipFile", never)
+    with pytest.raises(ImportFailed, match=r"lies\.h5p: the package holds 12,000 files; at most 10,000 are read"):
+        import_file(path)
+
+
+def reference_passages(data: bytes) -> list[tuple[int, str]]:
+    """What a Twee file's passages hold, read a line at a time as the specification reads it: (header line, text)."""
+    lines = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    passages: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines, 1):
+        if line.startswith("::"):
+            passages.append((number, []))
+        elif passages:
+            passages[-1][1].append(line)
+    kept = []
+    for number, body in passages:
+        while body and (not body[-1] or body[-1].isspace()):
+            body.pop()
+        kept.append((number, "\n".join(body)))
+    return kept
+
+
+@given(
+    st.lists(st.sampled_from([":: A", "::B [t]", "text", "  ", "\t", "\u3000", "\xa0", "\x1f", "é", "", "abc  ", ":: C"]), max_size=12),
+    st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=12, max_size=12),
+)
+@settings(max_examples=300, deadline=None)
+def test_twee_passages_are_found_as_a_line_by_line_reading_finds_them(lines: list[str], breaks: list[str]) -> None:
+    data = "".join(line + brk for line, brk in zip(lines, breaks, strict=False)).encode()
+    story = read_twee(data, "s.twee")
+    assert [(passage.pos[0], passage.text) for passage in story.passages] == reference_passages(data)
+
+
+def test_a_twee_file_of_millions_of_blank_lines_is_read_without_a_loop_over_lines() -> None:
+    data = b":: Start\nx\n" + b"\n" * 8_000_000 + b"y\n" + b" \r\n" * 1_000_000
+    started = time.process_time()
+    story = read_twee(data, "blank.twee")
+    spent = time.process_time() - started
+    assert story.passages[0].text.startswith("x\n\n")
+    assert story.passages[0].text.endswith("\ny")
+    assert spent < 2.5, f"{spent:.1f} s of CPU"  # a Python loop over each line: about 5 s
+
+
+def test_values_a_workbook_formula_computed_are_warned_about(reader: Database, tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "formulas.xlsx",
+        '<row r="2"><c r="A2"><f>100+24</f><v>124</v></c><c r="B2" t="str"><f>CONCAT("Sri"," Wahyuni")</f><v>Sri Wahyuni</v></c></row>'
+        '<row r="3"><c r="A3" t="str"><v>125</v></c><c r="B3" t="str"><v>Dewi</v></c></row>',
+    )
+    with reader.reading() as session:
+        preview = roster.read_roster(session, path)
+    assert [(row.staff_id, row.full_name, row.errors) for row in preview.rows] == [("124", "Sri Wahyuni", []), ("125", "Dewi", [])]
+    assert preview.rows[0].computed_columns == ["staff_id", "full_name"]
+    assert preview.rows[1].computed_columns == []
+    assert preview.warning_lines() == [
+        f"{path}:2:1: warning: staff ID '124' is what a formula in the workbook computed: check it is the value meant",
+        f"{path}:2:2: warning: name 'Sri Wahyuni' is what a formula in the workbook computed: check it is the value meant",
+    ]
+
+
+def test_two_twine_passages_of_one_pid_are_a_warning() -> None:
+    html = (
+        '<tw-storydata name="S" startnode="1"><tw-passagedata pid="1" name="A">[[B]]</tw-passagedata>'
+        '<tw-passagedata pid="1" name="B">end</tw-passagedata></tw-storydata>'
+    )
+    imported = import_text(html, "s.html")
+    assert imported.scenario["start"] == "a"
+    assert [str(note) for note in imported.notes] == [
+        "s.html:1:93: warning: passage 'B' has the pid 1 of 'A' (the startnode means the first)"
+    ]

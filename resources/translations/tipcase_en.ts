@@ -199,6 +199,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) have a value that a formula in the workbook computed: check it is the value meant.</source>
+        <translation>
+            <numerusform>%n row has a value that a formula in the workbook computed: check it is the value meant.</numerusform>
+            <numerusform>%n rows have a value that a formula in the workbook computed: check it is the value meant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s) have the staff ID of an account with another name: check them, or the roster enrols that account.</source>
         <translation>
             <numerusform>%n row has the staff ID of an account with another name: check it, or the roster enrols that account.</numerusform>

@@ -3731,6 +3731,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) have a value that a formula in the workbook computed: check it is the value meant.</source>
+        <translation>
+            <numerusform>%n baris memuat nilai yang dihitung oleh rumus di buku kerja: periksa apakah nilai itu yang dimaksud.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s) have the staff ID of an account with another name: check them, or the roster enrols that account.</source>
         <translation>
             <numerusform>%n baris memuat NRP/NIP akun yang namanya berbeda: periksa dahulu, karena daftar ini akan memasukkan akun tersebut.</numerusform>
@@ -3799,6 +3805,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>looks like a formula: {columns}</source>
         <translation>tampak seperti rumus: {columns}</translation>
+    </message>
+    <message>
+        <source>computed by a formula: {columns}</source>
+        <translation>dihitung oleh rumus: {columns}</translation>
     </message>
 </context>
 <context>
@@ -6413,6 +6423,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>the story&apos;s startnode &apos;{startnode}&apos; is not a passage number</source>
         <translation>startnode cerita &apos;{startnode}&apos; bukan nomor bagian</translation>
+    </message>
+    <message>
+        <source>passage &apos;{name}&apos; has the pid {pid} of &apos;{first}&apos; (the startnode means the first)</source>
+        <translation>bagian &apos;{name}&apos; memakai pid {pid} milik &apos;{first}&apos; (startnode merujuk ke yang pertama)</translation>
     </message>
     <message>
         <source>the story&apos;s startnode {startnode} names no passage</source>

@@ -61,8 +61,12 @@ def read_capped(path: Path, limit: int, shown: str, what: str) -> bytes:
     return data
 
 
-def _declared_directory(stream: BinaryIO) -> tuple[int, int] | None:
-    """``(files, directory bytes)`` as the end-of-central-directory record declares them (APPNOTE 4.3.14-16), or None."""
+def _declared_directory(stream: BinaryIO) -> tuple[int, int, int] | None:
+    """``(files, directory bytes, where the directory starts)`` as the end-of-central-directory record declares them, or None.
+
+    Read as :mod:`zipfile` reads them (APPNOTE 4.3.14-16): a zip64 record is the one just before its locator,
+    and the directory ends where that record (or the end record) starts, whatever offsets the records hold.
+    """
     stream.seek(0, io.SEEK_END)
     size = stream.tell()
     tail_size = min(size, 22 + 65_535)  # the record, and a comment of at most 64 KiB
@@ -72,13 +76,23 @@ def _declared_directory(stream: BinaryIO) -> tuple[int, int] | None:
     if at < 0 or len(tail) - at < 22:
         return None
     files, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
-    if (files == 0xFFFF or directory == 0xFFFFFFFF) and at >= 20 and tail[at - 20 : at - 16] == b"PK\x06\x07":
-        (record,) = struct.unpack("<Q", tail[at - 12 : at - 4])  # zip64: the locator gives where its record is
-        stream.seek(record)
-        zip64 = stream.read(56)
-        if len(zip64) == 56 and zip64[:4] == b"PK\x06\x06":
-            files, directory = struct.unpack("<QQ", zip64[32:48])
-    return files, directory
+    end = size - tail_size + at
+    if at >= 76 and tail[at - 20 : at - 16] == b"PK\x06\x07" and tail[at - 76 : at - 72] == b"PK\x06\x06":
+        files, directory = struct.unpack("<QQ", tail[at - 76 + 32 : at - 76 + 48])  # zip64: the record before the locator
+        end -= 76
+    return files, directory, end - directory
+
+
+def _directory_entries(stream: BinaryIO, start: int, size: int) -> int:
+    """How many entries the central directory holds (its entry signatures), counted before :mod:`zipfile` builds one object each.
+
+    An end record may declare 5 files and a 16 MiB directory of 330,000: zipfile read them all (215 MiB) before
+    the count could be checked.
+    """
+    if start < 0:
+        return 0  # the records do not fit the file: zipfile refuses it
+    stream.seek(start)
+    return stream.read(size).count(b"PK\x01\x02")
 
 
 def _first_repeated(names: Iterable[str]) -> str:
@@ -109,6 +123,8 @@ class Package:
                 raise ImportFailed(
                     f"{shown}: the package's directory is {byte_size(declared[1])}; at most {byte_size(MAX_DIRECTORY_BYTES)} is read"
                 )
+            if declared is not None and (entries := _directory_entries(stream, declared[2], declared[1])) > MAX_MEMBERS:
+                raise ImportFailed(f"{shown}: the package holds {entries:,} files; at most {MAX_MEMBERS:,} are read")
             stream.seek(0)
             self.zip = zipfile.ZipFile(stream)
         except ImportFailed:

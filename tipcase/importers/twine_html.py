@@ -159,7 +159,8 @@ def _story(text: str, path: str, story_name: str | None) -> Story:
     names = [story.attrs.get("name", "") for story in stories]
     if story_name is not None:
         if story_name not in names:
-            raise ImportFailed(f"{path}:1:1: no story named '{story_name}' here (stories: {', '.join(names)})")
+            shown = ", ".join(names[:10]) + (f" and {len(names) - 10:,} more" if len(names) > 10 else "")  # an archive may hold 20,000
+            raise ImportFailed(f"{path}:1:1: no story named '{story_name[:100]}' here (stories: {shown})")
         chosen = names.index(story_name)
     raw = stories[chosen]
     notes = Notes()
@@ -186,11 +187,16 @@ def _story(text: str, path: str, story_name: str | None) -> Story:
             raw.pos,
             Message(QT_TRANSLATE_NOOP("core", "the story's startnode '{startnode}' is not a passage number"), startnode=start_pid[:40]),
         )
+    pids: dict[str, str] = {}  # pid -> the first passage that has it
     for values, body, pos in raw.passages:
         name = values.get("name", "").strip()
         if not name:
             note(pos, Message(QT_TRANSLATE_NOOP("core", "a passage with no name; left out")))
             continue
+        pid = values.get("pid", "").strip()
+        if pid and pids.setdefault(pid, name) != name:  # Twine numbers its passages 1, 2, ...: a hand edit or a merge
+            template = QT_TRANSLATE_NOOP("core", "passage '{name}' has the pid {pid} of '{first}' (the startnode means the first)")
+            note(pos, Message(template, name=name, pid=pid[:20], first=pids[pid]))
         position, problem = read_position(values["position"]) if "position" in values else (None, None)
         if problem:
             note(

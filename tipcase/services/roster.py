@@ -76,8 +76,9 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
-# Category Cc (U+0000-001F, U+007F-009F), Cs and INVISIBLE, found in C (a loop per character took minutes: rows sharing a long string)
-_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(INVISIBLE)) + "]")
+_COMPUTED = "is what a formula in the workbook computed: check it is the value meant"  # a worksheet's <f> cell, by its value
+_FORMULA_LIKE = "starts like a spreadsheet formula: check it is meant as text"
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(INVISIBLE)) + "]")  # Cc, Cs, INVISIBLE: in C, not per character
 # What a spreadsheet shows (and a CSV export writes) in a cell whose formula failed: Excel's error values
 # and LibreOffice's Err:NNN. As a staff ID, two '#N/A' would be one person; as a name, nobody's.
 _SPREADSHEET_ERROR = re.compile(
@@ -104,6 +105,7 @@ class RosterRow:
     error_columns: list[int] = dataclasses.field(default_factory=list)  # the file's 1-based column of each error (0: none)
     warning_columns: list[int] = dataclasses.field(default_factory=list)  # likewise for each warning
     formula_columns: list[str] = dataclasses.field(default_factory=list)  # the columns (COLUMNS keys) the warnings name
+    computed_columns: list[str] = dataclasses.field(default_factory=list)  # of those, the ones a workbook's formula computed
     existing: str | None = None  # the username of the account that already has this staff ID
     existing_name: str | None = None  # that account's full name when it is not this row's name (person_names.same_person)
 
@@ -167,8 +169,7 @@ class NewAccount:
 class RosterResult:
     """What applying a roster did.
 
-    Existing accounts added to the cohort, accounts created with their first passwords, rows skipped, and rows
-    whose meaning changed since the preview (another workstation wrote meanwhile).
+    Accounts added to the cohort, accounts created with first passwords, rows skipped, and rows changed since the preview.
     """
 
     added_existing: list[str]
@@ -313,8 +314,8 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
             if problem is not None:
                 errors.append(problem)
                 error_columns.append(position + 1)
-            elif text.startswith(FORMULA_STARTS) or (isinstance(cell, str) and cell[:1] in ("\t", "\r")):
-                warnings.append(f"{LABELS[column]} {_shown(text)} starts like a spreadsheet formula: check it is meant as text")
+            elif position in raw.formulas or text.startswith(FORMULA_STARTS) or (isinstance(cell, str) and cell[:1] in ("\t", "\r")):
+                warnings.append(f"{LABELS[column]} {_clip(text)!r} {_COMPUTED if position in raw.formulas else _FORMULA_LIKE}")
                 formula_columns.append(column)
         if not values:
             continue  # a blank line
@@ -329,6 +330,7 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
         row = RosterRow(raw.number, staff_id, full_name, values.get("username") or username_for(full_name, staff_id))
         row.rank, row.unit, row.agency = values.get("rank"), values.get("unit"), values.get("agency")
         row.errors, row.warnings, row.formula_columns = errors, warnings, formula_columns
+        row.computed_columns = [column for position, column in columns.items() if position in raw.formulas and column in formula_columns]
         row.error_columns, row.warning_columns = error_columns, [place[column] for column in formula_columns]
         preview.rows.append(row)
         if errors:
@@ -368,10 +370,6 @@ def _add(row: RosterRow, error: Message, column: int) -> None:
 
 def _clip(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _shown(text: str) -> str:
-    return repr(_clip(text))
 
 
 class ImportCancelled(ServiceError):

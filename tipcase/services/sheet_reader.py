@@ -17,31 +17,27 @@ Every limit is named in the one-line ``TableError`` that refuses a file beyond i
   ``MAX_XML_DEPTH``, at most ``MAX_XML_ELEMENTS`` elements. They are walked once with a streaming parser
   that drops each element when it ends, before openpyxl reads the first worksheet in read-only mode.
 
-CSV: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark (Excel's "Unicode
-text"); Excel's ``sep=;`` first line names the delimiter, otherwise the header line decides between
-comma, semicolon, tab and bar.
+CSV is read by :mod:`tipcase.services.sheet_csv`. A worksheet cell that holds a formula comes with its last
+computed value, as Excel shows it; ``Row.formulas`` names those cells (at most ``MAX_FORMULA_CELLS`` a
+workbook), so a roster can say which values a formula made.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import dataclasses
 import datetime as dt
-import io
-import itertools
 import posixpath
 import re
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any, cast
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services.errors import ServiceError
-from tipcase.services.sheet_cells import CELL_REFERENCE, cell_problem, column_letters, utf16_without_bom
+from tipcase.services.sheet_cells import CELL_REFERENCE, cell_problem, column_letters
 
 MAX_FILE_BYTES = 32 * 2**20
 MAX_CELL_CHARS = 32_767  # Excel's limit for the text of one cell
@@ -52,6 +48,7 @@ MAX_PART_BYTES = 64 * 2**20
 MAX_UNPACKED_BYTES = 256 * 2**20
 MAX_XML_DEPTH = 64
 MAX_XML_ELEMENTS = 4_000_000
+MAX_FORMULA_CELLS = 100_000  # formula cells named in Row.formulas; a workbook's further ones are read as their values only
 # What a damaged workbook makes zipfile, zlib, the XML parser or openpyxl raise (found by tests/test_roster_fuzz.py).
 BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
     zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ParseError, ValueError, KeyError, IndexError,
@@ -74,6 +71,7 @@ class Row:
 
     number: int  # the CSV line the row starts on, or the worksheet's row number (1-based)
     cells: tuple[Value, ...]
+    formulas: frozenset[int] = frozenset()  # the 0-based places of the cells whose value a formula computed (XLSX)
 
 
 def read_rows(path: str | Path) -> Iterator[Row]:
@@ -103,131 +101,13 @@ def read_rows(path: str | Path) -> Iterator[Row]:
         )
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         raise TableError(QT_TRANSLATE_NOOP("core", "{source}: not a readable XLSX workbook (not a ZIP container)"), source=source)
-    return _csv_rows(source)
+    from tipcase.services.sheet_csv import csv_rows  # noqa: PLC0415 - its reader needs this module's Row and limits
+
+    return csv_rows(source)
 
 
-# -- CSV ------------------------------------------------------------------------------------------------
-_SEP_LINE = re.compile(r"sep=([^\r\n]*)\r?\n?")
-DELIMITERS = ",;\t|"
-
-
-def _csv_rows(source: Path) -> Iterator[Row]:
-    with open(source, "rb") as raw:
-        start = raw.read(256)
-        encoding = "utf-16" if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else utf16_without_bom(start) or "utf-8-sig"
-        raw.seek(0)
-        stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
-        yield from _csv_from_stream(source, stream, encoding)
-
-
-def _csv_from_stream(source: Path, stream: IO[str], encoding: str) -> Iterator[Row]:
-    line = 1
-    try:
-        first = stream.readline()
-        match = _SEP_LINE.fullmatch(first)
-        named = match.group(1) if match else ","
-        if len(named) != 1 or named == '"' or named.isalnum() or (named.isspace() and named != "\t"):
-            raise TableError(
-                QT_TRANSLATE_NOOP(
-                    "core", "{source}:1: Excel's line {line!r} names no one-character delimiter (write sep=; or delete the line)"
-                ),
-                source=source,
-                line=first.strip()[:20],
-            )
-        if match:  # Excel's hint for the delimiter: a line of its own, not part of the table
-            delimiter, lines = match.group(1), iter(stream)
-            line = 2
-        else:
-            delimiter, lines = _delimiter(first), itertools.chain([first], stream)
-        reader = csv.reader(_few_columns(source, lines, delimiter, line), delimiter=delimiter, strict=False)
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                if "field larger than field limit" in str(exc):
-                    raise TableError(
-                        QT_TRANSLATE_NOOP(
-                            "core", "{source}:{line}: a cell longer than {max_cell_chars:,} characters, the most a cell holds"
-                        ),
-                        source=source,
-                        line=line,
-                        max_cell_chars=MAX_CELL_CHARS,
-                    ) from None
-                raise TableError(
-                    QT_TRANSLATE_NOOP("core", "{source}:{line}: not readable as CSV ({reason})"), source=source, line=line, reason=exc
-                ) from None
-            _check_cells(source, line, cells)
-            yield Row(line, tuple(cells))
-            line = first_line_after(reader, match is not None)
-    except UnicodeDecodeError:
-        what = Message(
-            QT_TRANSLATE_NOOP("core", "UTF-16 text") if encoding.startswith("utf-16") else QT_TRANSLATE_NOOP("core", "UTF-8 text")
-        )
-        raise TableError(
-            QT_TRANSLATE_NOOP("core", "{source}:{line}: not {what} (save the roster as 'CSV UTF-8')"),
-            source=source,
-            line=_undecodable_line(source, encoding),
-            what=what,
-        ) from None
-
-
-def _undecodable_line(source: Path, encoding: str) -> int:
-    """The line of the first byte that is not text in ``encoding`` (the reader decodes ahead, in blocks)."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    line = 1
-    with open(source, "rb") as raw:
-        for block in raw:
-            try:
-                line += decoder.decode(block).count("\n")
-            except UnicodeDecodeError:
-                return line
-    return line
-
-
-def _few_columns(source: Path, lines: Iterator[str], delimiter: str, first: int) -> Iterator[str]:
-    """The lines, refused at the first with more than MAX_COLUMNS fields outside quotes.
-
-    The csv module would otherwise build a list of every field of a line of millions of delimiters
-    before the row could be looked at.
-    """
-    separators = re.compile('"|' + re.escape(delimiter))
-    quoted = False
-    for number, line in enumerate(lines, first):
-        if line.count(delimiter) >= MAX_COLUMNS or quoted:
-            fields = 1
-            for found in separators.finditer(line):
-                if found.group() == '"':
-                    quoted = not quoted
-                elif not quoted:
-                    fields += 1
-                    if fields > MAX_COLUMNS:
-                        raise TableError(
-                            QT_TRANSLATE_NOOP("core", "{source}:{number}: more than {max_columns} columns, the most a roster row may have"),
-                            source=source,
-                            number=number,
-                            max_columns=MAX_COLUMNS,
-                        )
-        elif line.count('"') % 2:
-            quoted = True
-        yield line
-
-
-def first_line_after(reader: Iterator[list[str]], had_sep_line: bool) -> int:
-    """The line the next CSV record starts on (a quoted cell can span lines)."""
-    return int(reader.line_num) + 1 + (1 if had_sep_line else 0)  # type: ignore[attr-defined]
-
-
-def _delimiter(header: str) -> str:
-    """The delimiter the header line uses most, outside quotes (comma on a tie)."""
-    unquoted = re.sub(r'"[^"]*"', "", header[:MAX_CELL_CHARS])
-    counts = {d: unquoted.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] > counts[","] else ","
-
-
-def _check_cells(source: Path, line: int, cells: list[str] | tuple[Value, ...]) -> None:
+def check_cells(source: Path, line: int, cells: list[str] | tuple[Value, ...]) -> None:
+    """TableError (``FILE:LINE: ...``) when a row has more than ``MAX_COLUMNS`` cells or a text longer than ``MAX_CELL_CHARS``."""
     if len(cells) > MAX_COLUMNS:
         raise TableError(
             QT_TRANSLATE_NOOP("core", "{source}:{line}: more than {max_columns} columns, the most a roster row may have"),
@@ -282,12 +162,13 @@ def _sheet_rows(source: Path, book: Any, book_map: _WorkbookMap) -> Iterator[Row
         if not filled:
             return
         sheet, (last, width) = filled[0]
+        formulas = book_map.formulas.get(str(getattr(sheet, "_worksheet_path", "")).lstrip("/"), {})
         number = 0
         try:
             for number, values in enumerate(sheet.iter_rows(min_row=1, max_row=last, max_col=width, values_only=True), 1):
                 cells = tuple(values)
-                _check_cells(source, number, cells)
-                yield Row(number, cells)
+                check_cells(source, number, cells)
+                yield Row(number, cells, frozenset(formulas.get(number, ())))
         except BROKEN_WORKBOOK:
             raise TableError(
                 QT_TRANSLATE_NOOP(
@@ -324,6 +205,8 @@ class _WorkbookMap:
     targets: dict[str, str] = dataclasses.field(default_factory=dict)  # relationship id -> part name
     shared_strings: int | None = None
     extents: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)  # part -> last row and column with a value
+    formulas: dict[str, dict[int, set[int]]] = dataclasses.field(default_factory=dict)  # part -> row -> 0-based columns
+    formula_cells: int = 0
 
     def sheet_of(self, part: str) -> str:
         """The name of the sheet whose worksheet is ``part`` (the part's own name when the workbook names none)."""
@@ -431,7 +314,7 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, b
     parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
     open_elements: list[Element] = []
     elements = row = last_row = last_column = cells = column = 0
-    valued = False  # the cell being read holds a value (its children are dropped as they end)
+    valued = computed = False  # the cell being read holds a value; a formula (its children are dropped as they end)
     value: str | None = None  # the text of the cell's <v>
     tail = b""
     with archive.open(info) as stream:
@@ -465,7 +348,7 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, b
                     if name == "row":
                         row, cells, column = _row_number(source, element.get("r"), row), 0, 0
                     elif name == "c":
-                        cells, valued, value = cells + 1, False, None
+                        cells, valued, computed, value = cells + 1, False, False, None
                         if cells > MAX_ROW_CELLS:
                             raise TableError(
                                 QT_TRANSLATE_NOOP(
@@ -488,15 +371,16 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, b
                 if name in ("v", "is"):
                     valued = True
                     value = text if name == "v" else None
+                elif name == "f":
+                    computed = True
                 elif name == "c" and worksheet:
                     reference = element.get("r")
                     column = _column(reference) if reference else column + 1  # a cell may leave its place implicit
-                    cell = f"{_sheet_ref(book_map.sheet_of(info.filename))}!{column_letters(column)}{row}"
                     if reference is not None and not CELL_REFERENCE.fullmatch(reference):
                         raise TableError(
                             QT_TRANSLATE_NOOP("core", "{source}: {cell}: the cell reference {reference!r} is not a column and a row"),
                             source=source,
-                            cell=cell,
+                            cell=f"{_sheet_ref(book_map.sheet_of(info.filename))}!{column_letters(column)}{row}",
                             reference=reference[:20],
                         )
                     problem = cell_problem(element.get("t"), value, book_map.shared_strings) if valued else None
@@ -506,7 +390,7 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, b
                                 "core", "{source}: {cell}: {problem} (retype the cell, or save the workbook again from a spreadsheet)"
                             ),
                             source=source,
-                            cell=cell,
+                            cell=f"{_sheet_ref(book_map.sheet_of(info.filename))}!{column_letters(column)}{row}",  # named when refused only
                             problem=problem,
                         )
                     if valued:
@@ -530,6 +414,9 @@ def _check_part(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, b
                                 max_row_gap=MAX_ROW_GAP,
                             )
                         last_row, last_column = row, max(last_column, column if reference else MAX_COLUMNS)
+                        if computed and book_map.formula_cells < MAX_FORMULA_CELLS:
+                            book_map.formulas.setdefault(info.filename, {}).setdefault(row, set()).add(column - 1)
+                            book_map.formula_cells += 1
                 elif name == "sheet" and info.filename == "xl/workbook.xml":
                     book_map.sheets.append((element.get("name", ""), element.get(_RELATIONSHIP_ID, "")))
                 elif name == "Relationship" and info.filename == "xl/_rels/workbook.xml.rels":

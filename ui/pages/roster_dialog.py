@@ -32,6 +32,12 @@ if TYPE_CHECKING:
     from ui.tasks import Progress
 
 translate = QCoreApplication.translate
+SHOWN_CHARS = 60  # of a cell in the preview: a workbook's 50,000 rows may share one 30,000-character name (10 s to lay out)
+
+
+def clipped(text: str) -> str:
+    """A cell's value as the preview shows it: at most :data:`SHOWN_CHARS` characters (the row's error says it is too long)."""
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
 
 
 class RosterDialog(QDialog):
@@ -58,10 +64,15 @@ class RosterDialog(QDialog):
         table.setAccessibleName(self.tr("Roster rows"))
         good, bad = len(preview.good), len(preview.bad)
         message = self.tr("%n row(s) ready to import;", "", good) + " " + self.tr("%n row(s) with errors will be skipped.", "", bad)
-        warned = sum(1 for row in preview.good if row.formula_columns)
+        warned = sum(1 for row in preview.good if set(row.formula_columns) - set(getattr(row, "computed_columns", ())))
         if warned:
             message += " " + self.tr(
                 "%n row(s) have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text; check it.", "", warned
+            )
+        computed = sum(1 for row in preview.good if getattr(row, "computed_columns", None))
+        if computed:
+            message += " " + self.tr(
+                "%n row(s) have a value that a formula in the workbook computed: check it is the value meant.", "", computed
             )
         other_names = sum(1 for row in preview.good if getattr(row, "existing_name", None))
         if other_names:
@@ -101,7 +112,7 @@ class RosterDialog(QDialog):
 
     def _show_rows(self, preview: Any) -> None:
         """Each row and what importing it does (a name to check, or to correct when asked)."""
-        rows = [[row.line, row.staff_id, row.full_name, self._what(row)] for row in preview.rows]
+        rows = [[row.line, clipped(row.staff_id), clipped(row.full_name), self._what(row)] for row in preview.rows]
         flagged = [bool(row.errors or (getattr(row, "existing_name", None) and not self.update_names.isChecked())) for row in preview.rows]
         self.model.set_rows(rows, flagged)
 
@@ -128,9 +139,13 @@ class RosterDialog(QDialog):
             "staff_id": self.tr("Staff ID"), "full_name": self.tr("Name"), "username": self.tr("Username"),
             "rank": self.tr("Rank"), "unit": self.tr("Unit"), "agency": self.tr("Agency"),
         }  # fmt: skip
-        if row.formula_columns:
-            named = ", ".join(columns.get(column, column) for column in row.formula_columns)
+        computed = getattr(row, "computed_columns", [])
+        if set(row.formula_columns) - set(computed):
+            named = ", ".join(columns.get(column, column) for column in row.formula_columns if column not in computed)
             what += "; " + self.tr("looks like a formula: {columns}").format(columns=named)
+        if computed:
+            named = ", ".join(columns.get(column, column) for column in computed)
+            what += "; " + self.tr("computed by a formula: {columns}").format(columns=named)
         return what
 
 
