@@ -55,8 +55,10 @@ def test_a_whole_session_through_the_services_scores_as_by_hand(db: Database, tm
 def test_only_an_assigned_trainee_plays_a_role_and_only_while_it_runs(db: Database, tmp_path: Path) -> None:
     with db.transaction() as session:
         started_session(session, tmp_path, start=False)
+    with db.transaction() as session, pytest.raises(exercises.SessionNotRunning, match="has not started yet"):
+        decide(session, "inspector", "drill", "inspector", 1)  # the role is not even shown before the start
     with db.transaction() as session, pytest.raises(exercises.SessionNotRunning, match="is draft"):
-        decide(session, "inspector", "drill", "inspector", 1)
+        exercises.decide(session, accounts.get_user(session, "inspector"), exercises.get_session(session, "drill"), "inspector", 1, step=1)
     with db.transaction() as session:
         trainer = accounts.get_user(session, "trainer")
         exercises.start(session, trainer, exercises.get_session(session, "drill"))

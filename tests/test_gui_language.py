@@ -19,6 +19,7 @@ from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.edits import AddStage
 from tipcase.format.loader import load_file
+from tipcase.messages import Names
 from tipcase.play.engine import Play, PlayError
 from tipcase.services.errors import PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, require
@@ -66,13 +67,34 @@ def test_a_refused_edit_is_said_in_the_interface_language_and_in_english_on_the_
     assert str(refused.value) == "stage id 'Not An Id': use lower-case letters, digits, '_' and '-'"  # the CLI's line
     assert core_text(refused.value) == "ID tahap 'Not An Id': gunakan huruf kecil, angka, '_' dan '-'"
     refused_service = ServiceError("course code {code!r}: use lower-case letters, digits, '-' and '_'", code="Bad Code")
-    assert user_message(refused_service) == "kode kursus 'Bad Code': gunakan huruf kecil, angka, '-' dan '_'"
+    assert user_message(refused_service) == "Kode kursus 'Bad Code': gunakan huruf kecil, angka, '-' dan '_'"  # a sentence on its own
     indonesian.set_language("en")
-    assert user_message(refused_service) == "course code 'Bad Code': use lower-case letters, digits, '-' and '_'"
+    assert user_message(refused_service) == "Course code 'Bad Code': use lower-case letters, digits, '-' and '_'"
 
 
 def test_a_message_without_a_template_is_shown_as_it_is(indonesian) -> None:  # type: ignore[no-untyped-def]
-    assert user_message(ServiceError("a line the core has not marked yet")) == "a line the core has not marked yet"
+    assert user_message(ServiceError("a line the core has not marked yet")) == "A line the core has not marked yet"  # as a sentence
+    named = ServiceError("{username}'s account is disabled", username="demo-trainee")
+    assert user_message(named) == "Akun demo-trainee dinonaktifkan"
+    indonesian.set_language("en")
+    assert user_message(named) == "demo-trainee's account is disabled"  # a line that opens with a value keeps it as it is
+
+
+def test_a_refusal_names_a_role_by_its_title_in_the_interface_language(indonesian) -> None:  # type: ignore[no-untyped-def]
+    """Walk D, finding 9: role ids in English on a Bahasa page, in lower case."""
+    refused = ServiceError(
+        "every role needs a trainee before the session starts; still without one: {missing}",
+        missing=Names.joined(
+            [Names({"en": "Labour inspector", "id": "Pengawas ketenagakerjaan"}), Names({"en": "Prosecutor", "id": "Jaksa"})]
+        ),
+    )
+    said = user_message(refused)
+    assert said.startswith("Setiap peran")
+    assert said.endswith("Pengawas ketenagakerjaan; Jaksa")
+    assert "labour" not in said.lower()
+    assert str(refused).endswith("still without one: Labour inspector; Prosecutor")  # the command line's English
+    indonesian.set_language("en")
+    assert user_message(refused).startswith("Every role needs a trainee")
 
 
 def test_plurals_are_words_in_both_languages(indonesian) -> None:  # type: ignore[no-untyped-def]

@@ -127,3 +127,26 @@ class Message(str):
         line.template = template
         line.params = params
         return line
+
+
+class Names(str):
+    """A name the core says that a case gives in each language (a role's title): the English as the ``str``.
+
+    ``values``: the name by language code (``{"en": "Labour inspector", "id": "Pengawas ketenagakerjaan"}``).
+    As a message's parameter the app says it in the interface language (``ui.errors.core_text``), the command
+    line in English, so a refusal names a role by its title, not its id, on both.
+    """
+
+    values: Mapping[str, str]
+
+    def __new__(cls, values: Mapping[str, str], /) -> Names:
+        """The name ``values`` says in English (else in its first language; "" when empty)."""
+        line = super().__new__(cls, values.get("en") or next(iter(values.values()), ""))
+        line.values = dict(values)
+        return line
+
+    @classmethod
+    def joined(cls, names: list[Names], separator: str = "; ") -> Names:
+        """Several names as one, each language's joined by ``separator`` (a title may hold commas, so "; ")."""
+        languages = dict.fromkeys(language for name in names for language in name.values)
+        return cls({language: separator.join(name.values.get(language) or str(name) for name in names) for language in languages})

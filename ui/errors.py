@@ -28,10 +28,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from tipcase.messages import fill
+from tipcase.messages import Names, fill
 
 from ui.numbers import number_text
 
@@ -127,8 +127,10 @@ def core_text(error: BaseException | str) -> str:
     template = getattr(error, "template", None)
     if not isinstance(template, str) or not template:
         return str(error)
+    language = "id" if QLocale().language() == QLocale.Language.Indonesian else "en"  # ui.i18n sets the default locale
     params = {
-        name: core_text(value) if hasattr(value, "template") else value for name, value in (getattr(error, "params", None) or {}).items()
+        name: core_text(value) if hasattr(value, "template") else _named(value, language)
+        for name, value in (getattr(error, "params", None) or {}).items()
     }
     translated = QCoreApplication.translate("core", template)
     try:
@@ -136,6 +138,13 @@ def core_text(error: BaseException | str) -> str:
     except (KeyError, IndexError, ValueError, AttributeError):  # a translation that names a field the template has not
         log.warning("translation of %r does not fit its parameters", template)
         return str(error)
+
+
+def _named(value: object, language: str) -> object:
+    """A ``tipcase.messages.Names`` in ``language`` (else as it is: English); any other value unchanged."""
+    if isinstance(value, Names):
+        return value.values.get(language) or str(value)
+    return value
 
 
 def _filled(template: str, params: dict[str, Any]) -> str:
@@ -170,10 +179,20 @@ def user_message(error: BaseException, where: str = "") -> str:
         log.warning("file error", exc_info=error)
         return messages.file(error)
     if _is_ours(error):
-        line = (core_text(error).strip().splitlines() or [""])[0]
+        line = _as_sentence((core_text(error).strip().splitlines() or [""])[0], getattr(error, "template", None))
         return line[:MAX_LINE] + ("…" if len(line) > MAX_LINE else "")
     log.error("unexpected error", exc_info=error)
     return messages.unexpected(_log_file())
+
+
+def _as_sentence(line: str, template: object) -> str:
+    """A refusal as a sentence on its own: its first letter a capital.
+
+    The core's lines start in lower case for the command line's ``tipcase: error: ...``. A line whose translation
+    opens with a value (a username: ``demo-trainee's account ...``) stays as it is.
+    """
+    said = QCoreApplication.translate("core", template) if isinstance(template, str) and template else line
+    return line if said.startswith("{") else line[:1].upper() + line[1:]
 
 
 class ErrorHandler(QObject):

@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def _signed_in(self, account: Any) -> None:
         self.context.account = account
-        self.context.settings.set(LAST_USERNAME, account.username)
+        self.context.settings.set(LAST_USERNAME, "")  # what an older version kept: a shared workstation shows no one's name
         self.sign_in_page.reset()
         self._show_user()
         self._update_actions()
@@ -303,8 +303,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.context.signals.signed_out.emit()
         self.stack.setCurrentWidget(self.sign_in_page)
-        self.sign_in_page.reset()
-        self.sign_in_page.password.setFocus()
+        self.sign_in_page.reset()  # empty: the next person types their own name
 
     # -- pages -------------------------------------------------------------------------------------
     def _signed_in_as(self, *roles: str) -> bool:

@@ -31,7 +31,9 @@ class Setting(Generic[T]):
 
 LANGUAGE: Setting[str] = Setting("ui/language", str, "", "Interface and case language: en, id, or empty to follow the system")
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray(), "Main window geometry")
-LAST_USERNAME: Setting[str] = Setting("sign_in/last_username", str, "", "The last username signed in on this workstation")
+LAST_USERNAME: Setting[str] = Setting(
+    "sign_in/last_username", str, "", "No longer kept (emptied at each sign-in): a shared workstation must not show who signed in last"
+)
 
 FOLDERS: Setting[str] = Setting(
     "files/folders", str, "", "The folder each kind of file was last opened from or saved to (JSON: kind -> folder; ui.file_dialogs)"

@@ -1790,6 +1790,10 @@
         <translation>Dibuat</translation>
     </message>
     <message>
+        <source>Your role opens when the trainer starts the session.</source>
+        <translation>Peran Anda terbuka saat pelatih memulai sesi.</translation>
+    </message>
+    <message>
         <source>Join</source>
         <translation>Masuk</translation>
     </message>
@@ -2154,6 +2158,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Buka latihan &amp;tim saya</translation>
     </message>
     <message>
+        <source>You also take part in a team exercise:</source>
+        <translation>Anda juga ikut dalam latihan tim:</translation>
+    </message>
+    <message>
         <source>Reach a mean of {mean} over the cases.</source>
         <translation>Capai nilai rata-rata {mean} untuk semua kasus.</translation>
     </message>
@@ -2198,8 +2206,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Latihan itu sudah berakhir: evaluasi bersamanya ada di latihan tim Anda.</translation>
     </message>
     <message>
+        <source>They have ended: their joint debriefs are in your team exercises.</source>
+        <translation>Latihan-latihan itu sudah berakhir: evaluasi bersamanya ada di latihan tim Anda.</translation>
+    </message>
+    <message>
         <source>To join it, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), choose the session and press Join my role when your trainer tells you.</source>
         <translation>Untuk bergabung, buka latihan tim Anda (tombol di bawah, atau Berkas › Latihan tim, Ctrl+Shift+X), pilih sesinya, lalu tekan Masuk ke peran saya saat pelatih Anda memintanya.</translation>
+    </message>
+    <message>
+        <source>To join one, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), choose the session your trainer names and press Join my role when they tell you.</source>
+        <translation>Untuk bergabung, buka latihan tim Anda (tombol di bawah, atau Berkas › Latihan tim, Ctrl+Shift+X), pilih sesi yang disebut pelatih Anda, lalu tekan Masuk ke peran saya saat pelatih memintanya.</translation>
     </message>
     <message>
         <source>Each course counts its own attempts: this case&apos;s status here is for this course only.</source>
@@ -5797,8 +5813,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {exercise!r} berstatus {status}: latihan itu tidak dapat diakhiri</translation>
     </message>
     <message>
-        <source>assign a trainee to every role before starting: {missing} have none</source>
-        <translation>tugaskan peserta pada setiap peran sebelum memulai: {missing} belum memilikinya</translation>
+        <source>every role needs a trainee before the session starts; still without one: {missing}</source>
+        <translation>setiap peran memerlukan peserta sebelum sesi dimulai; yang belum memilikinya: {missing}</translation>
     </message>
     <message>
         <source>a message needs some text</source>
@@ -5807,6 +5823,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>exercise {exercise!r} is {status}</source>
         <translation>latihan {exercise!r} berstatus {status}</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} has not started yet: your role opens when the trainer starts it</source>
+        <translation>latihan {exercise!r} belum dimulai: peran Anda terbuka saat pelatih memulainya</translation>
     </message>
     <message>
         <source>exercise {exercise!r} is {status}: decision {step} of role {role!r} was not recorded</source>
@@ -6643,6 +6663,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{where}: {username} is a staff account: only an administrator corrects its name</source>
         <translation>{where}: {username} adalah akun staf: hanya administrator yang dapat memperbaiki namanya</translation>
+    </message>
+    <message>
+        <source>{role} has reached the end of the role: inject “{inject}” can change nothing there</source>
+        <translation>{role} sudah sampai di akhir perannya: inject “{inject}” tidak dapat mengubah apa pun di sana</translation>
+    </message>
+    <message>
+        <source>inject “{inject}” can change nothing: every role it has not reached has ended ({roles})</source>
+        <translation>inject “{inject}” tidak dapat mengubah apa pun: setiap peran yang belum dicapainya sudah berakhir ({roles})</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,7 @@ from typing import Any
 
 from tipcase.cli.common import UsageError
 from tipcase.interface_text import say
-from tipcase.messages import CONTEXT, QT_TRANSLATE_NOOP, Message, fill
+from tipcase.messages import CONTEXT, QT_TRANSLATE_NOOP, Message, Names, fill
 from tipcase.services.errors import ServiceError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -53,7 +53,7 @@ def said(line: object, language: str) -> str:
     if language == "en":
         return str(line) if isinstance(line, Message) else fill(template, **params) if params else template
     text = say(CONTEXT, template, language)
-    values = {name: said(value, language) if hasattr(value, "template") else value for name, value in params.items()}
+    values = {name: said(value, language) if hasattr(value, "template") else _named(value, language) for name, value in params.items()}
     for name, value in params.items():
         if isinstance(value, float):
 
@@ -66,6 +66,11 @@ def said(line: object, language: str) -> str:
         return fill(text, **values) if params else text
     except (KeyError, IndexError, ValueError, AttributeError):  # a translation naming a field the template has not
         return fill(template, **params) if params else template
+
+
+def _named(value: object, language: str) -> object:
+    """A ``tipcase.messages.Names`` (a role's title) in ``language``, else in English; any other value as it is."""
+    return (value.values.get(language) or str(value)) if isinstance(value, Names) else value
 
 
 def line(language: str, template: str, /, **params: object) -> str:

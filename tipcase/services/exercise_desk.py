@@ -18,11 +18,10 @@ from typing import Any
 from sqlalchemy import select
 
 from tipcase.format.model import Exhibit, Pathway
-from tipcase.format.roles import role_name
 from tipcase.format.schema import Text
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.engine import Play
-from tipcase.services import accounts, exercises, team_cases
+from tipcase.services import accounts, exercise_names, exercises, team_cases
 from tipcase.services.desktop import _user
 from tipcase.services.errors import NotFound, PermissionDenied
 from tipcase.services.exercise_log import keep_play, take_play
@@ -166,9 +165,7 @@ class Station:
 
 
 def _role_names(track: Track) -> dict[str, str]:
-    if track.title is not None:
-        return dict(track.title.values)
-    return {language: role_name(track.role, language).split(" (")[0] or track.id for language in ("en", "id")}
+    return dict(exercise_names.role_names(track).values)
 
 
 # -- lists ------------------------------------------------------------------------------------------
@@ -238,15 +235,18 @@ def create(db: Database, account_id: int, version_id: int, name: str) -> Session
         return _row(session, user, exercise)
 
 
-def assign(db: Database, account_id: int, name: str, role: str, user_id: int, *, remove: bool = False) -> None:
-    """Assign a user to a role of session ``name`` (or, with ``remove``, take them off while it is a draft)."""
+def assign(db: Database, account_id: int, name: str, role: str, user_id: int, *, remove: bool = False) -> bool:
+    """Assign a user to a role of session ``name`` (or, with ``remove``, take them off while it is a draft).
+
+    Returns False when nothing changed (already on the role; not on it).
+    """
     with db.transaction() as session:
         actor = _user(session, account_id)
         exercise = exercises.get_session(session, name)
         person = session.get(User, user_id)
         if person is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "no user {user_id}"), user_id=user_id)
-        (exercises.unassign if remove else exercises.assign)(session, actor, exercise, role, person)
+        return (exercises.unassign if remove else exercises.assign)(session, actor, exercise, role, person)
 
 
 def control(db: Database, account_id: int, name: str, action: str) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, Names
 from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit
@@ -27,6 +27,7 @@ from tipcase.services.attempt_seals import digest
 from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
+from tipcase.services.exercise_names import role_names, still_playing
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.team_cases import playable_team
 from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, TeamCaseVersion, User, utcnow
@@ -165,8 +166,11 @@ def create_session(session: Session, actor: User, version: TeamCaseVersion, name
     return exercise
 
 
-def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> None:
-    """Assign a user to a role (before or during play; several users may share a role). Idempotent."""
+def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> bool:
+    """Assign a user to a role (before or during play; several users may share a role).
+
+    Idempotent: returns False, and records nothing, when the user is already on the role.
+    """
     _may_direct(actor)
     team = playable_team(exercise.team_case_version).team
     if role not in team.roles:
@@ -184,10 +188,15 @@ def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, 
         session.add(ExerciseAssignment(session_id=exercise.id, role=role, user_id=user.id))
         session.flush()
         audit.record(session, actor, "exercise role assigned", exercise.name, role=role, user=user.username)
+        return True
+    return False
 
 
-def unassign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> None:
-    """Take a user off a role; only before the session starts (afterwards the record of who played stays)."""
+def unassign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> bool:
+    """Take a user off a role; only before the session starts (afterwards the record of who played stays).
+
+    Returns False when the user was not on the role.
+    """
     _may_direct(actor)
     if exercise.status != DRAFT:
         raise ServiceError(
@@ -198,6 +207,8 @@ def unassign(session: Session, actor: User, exercise: ExerciseSession, role: str
         session.delete(found)
         session.flush()
         audit.record(session, actor, "exercise role unassigned", exercise.name, role=role, user=user.username)
+        return True
+    return False
 
 
 def _control(
@@ -241,7 +252,8 @@ def start(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseS
     missing = [role for role in team.roles if role not in assigned]
     if missing:
         raise ServiceError(
-            QT_TRANSLATE_NOOP("core", "assign a trainee to every role before starting: {missing} have none"), missing=", ".join(missing)
+            QT_TRANSLATE_NOOP("core", "every role needs a trainee before the session starts; still without one: {missing}"),
+            missing=Names.joined([role_names(team.roles[role]) for role in missing]),
         )
     return _control(session, actor, exercise, allowed_from=(DRAFT,), status=RUNNING, kind=STARTED)
 
@@ -270,9 +282,16 @@ def end(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSes
 def fire_inject(session: Session, actor: User, exercise: ExerciseSession, inject_id: str, to: list[str] | None = None) -> int:
     """Fire an inject by hand (a manual one, or a scripted one early) while the session runs or is paused.
 
-    Returns the newest event number; raises ServiceError for an unknown inject or one already fired.
+    ``to`` None: every role the inject goes to that it has not reached and that is still playing.
+    Returns the newest event number; raises ServiceError for an unknown inject, one already fired, or a
+    role that has reached its end (an inject can change nothing there: the app and the command line
+    refuse it alike).
     """
-    return _trainer_event(session, actor, exercise, lambda play: play.fire(inject_id, to))
+
+    def fire(play: TeamPlay) -> list[Any]:
+        return play.fire(inject_id, still_playing(play, inject_id, to))
+
+    return _trainer_event(session, actor, exercise, fire)
 
 
 def send_message(session: Session, actor: User, exercise: ExerciseSession, text: str, to: list[str] | None = None) -> int:
@@ -317,9 +336,18 @@ def _view(exercise: ExerciseSession, play: TeamPlay, role: str, seq: int) -> Rol
 
 
 def role_view(session: Session, actor: User, exercise: ExerciseSession, role: str) -> RoleView:
-    """A role as it stands now; for a user assigned to it, or whoever directs exercises."""
+    """A role as it stands now; for a user assigned to it, or whoever directs exercises.
+
+    Raises PermissionDenied (not assigned), and SessionNotRunning for a trainee while the session is a
+    draft: the role's first stage is the exercise's first inject of sorts, read only once the trainer starts.
+    """
     if not allowed(actor, Permission.RUN_EXERCISES):
         _may_play(session, actor, exercise, role)
+        if exercise.status == DRAFT:
+            raise SessionNotRunning(
+                QT_TRANSLATE_NOOP("core", "exercise {exercise!r} has not started yet: your role opens when the trainer starts it"),
+                exercise=exercise.name,
+            )
     play, seq = take_play(session, exercise)
     try:
         return _view(exercise, play, role, seq)

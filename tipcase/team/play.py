@@ -214,7 +214,7 @@ class TeamPlay:
                 QT_TRANSLATE_NOOP("core", "no inject {inject_id!r} in team case '{team}'"), inject_id=inject_id, team=self.team.id
             )
         if to is None:
-            targets = [role_id for role_id in inject.to if not self._has_fired(role_id, inject_id)]
+            targets = [role_id for role_id in inject.to if not self.has_fired(role_id, inject_id)]
             if not targets:
                 raise PlayError(
                     QT_TRANSLATE_NOOP("core", "inject '{inject_id}' has already fired for every role it goes to ({to})"),
@@ -247,7 +247,8 @@ class TeamPlay:
             self._fire_scripted(role)
         return self.log[start:]
 
-    def _has_fired(self, role_id: str, inject_id: str) -> bool:
+    def has_fired(self, role_id: str, inject_id: str) -> bool:
+        """Whether inject ``inject_id`` has fired for role ``role_id`` (PlayError for an unknown role)."""
         role = self.role(role_id)
         compiled = next((i for i in role.compiled.injects if i.inject.id == inject_id), None)
         return compiled is not None and bool(role.fired >> compiled.bit & 1)

@@ -2,7 +2,7 @@
 
 The selected inject shows whom it goes to, its text, the expected action and the note only controllers
 read (``expect`` and ``note`` in the team case; never shown to trainees). *To* chooses whom it fires for:
-every role it goes to and has not fired for yet, or one of them. *Fire now* is enabled while the session
+every role it goes to, has not fired for yet and that has not reached its end, or one of them. *Fire now* is enabled while the session
 runs or is paused and the inject has not fired yet for every role it goes to; the control room fires it
 (``ControlRoomPage.fire``, for ``targets()``).
 """
@@ -160,7 +160,8 @@ class InjectPanel(QWidget):
         if inject.note is not None:
             parts.append(f"<p><i>{html.escape(controllers)} {html.escape(text(inject.note))}</i></p>")
         self.detail.setText("".join(parts))
-        left = [r for r in inject.to if r not in room.fired.get(inject.id, ())]
+        finished = {state.id for state in room.roles if state.finished}  # an inject can change nothing there (the service refuses it)
+        left = [r for r in inject.to if r not in room.fired.get(inject.id, ()) and r not in finished]
         self._show_targets(room, left)
         live = room.session.status in ("running", "paused") and bool(left)
         self.fire_button.setEnabled(live)

@@ -263,9 +263,14 @@ class ExercisesPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        self.open_button.setEnabled(row is not None and (self.directs or row.status != "ended"))
+        waits = not self.directs and row is not None and row.status == "draft"  # the role opens at the start (the service's rule)
+        self.open_button.setEnabled(row is not None and (self.directs or row.status not in ("ended", "draft")))
+        opens = self.tr("Your role opens when the trainer starts the session.") if waits else ""
+        self.open_button.setToolTip(opens)
         show_debrief_button(self.debrief_button, self.context, row.status if row is not None else None)
-        self.debrief_hint.setText(self.debrief_button.toolTip() if not self.debrief_button.isEnabled() and row is not None else "")
+        self.debrief_hint.setText(
+            opens or (self.debrief_button.toolTip() if not self.debrief_button.isEnabled() and row is not None else "")
+        )
 
     # -- actions ---------------------------------------------------------------------------------
     def open_selected(self) -> None:

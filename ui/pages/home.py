@@ -70,12 +70,17 @@ class HomePage(QWidget):
         self.exercises_button = QPushButton()
         self.exercises_button.clicked.connect(self.exercises_requested)
         self.exercises_button.hide()
+        self.exercises_note = QLabel()  # a trainee with courses: the team sessions they play in, over the button
+        self.exercises_note.setWordWrap(True)
+        self.exercises_note.setTextFormat(Qt.TextFormat.RichText)
+        self.exercises_note.hide()
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail_title)
         side_layout.addWidget(self.detail)
         side_layout.addWidget(self.certificate)
+        side_layout.addWidget(self.exercises_note)
         side_layout.addWidget(self.exercises_button, 0, Qt.AlignmentFlag.AlignLeft)
         side_layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -253,6 +258,9 @@ class HomePage(QWidget):
         self.start_button.setVisible(scenario is not None)
         self.debrief_button.setVisible(scenario is not None and scenario.last_finished_attempt_id is not None)
         self.exercises_button.setVisible(bool(self.sessions))
+        self.exercises_note.setVisible(bool(self.sessions) and course is not None)
+        if self.sessions and course is not None:
+            self.exercises_note.setText(self._team_sessions(self.tr("You also take part in a team exercise:")))
         if course is None:
             self.detail_title.setText("")
             self.detail.setText(self._nothing_to_play())
@@ -304,7 +312,11 @@ class HomePage(QWidget):
             )
         if not self.sessions:
             return self.tr("You have no courses yet. Ask your trainer to add you to a cohort.")
-        lines = [self.tr("You have no course yet, but you take part in a team exercise:")]
+        return self._team_sessions(self.tr("You have no course yet, but you take part in a team exercise:"))
+
+    def _team_sessions(self, opening: str) -> str:
+        """``opening``, then each team session the trainee plays in (as whom, its status) and how to join it or them."""
+        lines = [opening]
         language, text = self.context.language, self.context.text
         for session in self.sessions:
             roles = ", ".join(session.role_names.get(r, {}).get(language) or r for r in session.my_roles)
@@ -317,13 +329,25 @@ class HomePage(QWidget):
                     status=exercise_status(session.status).lower(),
                 )
             )
+        one = len(self.sessions) == 1
         if all(session.status == "ended" for session in self.sessions):
-            lines.append(self.tr("It has ended: its joint debrief is in your team exercises."))
-        else:
+            lines.append(
+                self.tr("It has ended: its joint debrief is in your team exercises.")
+                if one
+                else self.tr("They have ended: their joint debriefs are in your team exercises.")
+            )
+        elif one:
             lines.append(
                 self.tr(
                     "To join it, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), "
                     "choose the session and press Join my role when your trainer tells you."
+                )
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "To join one, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), "
+                    "choose the session your trainer names and press Join my role when they tell you."
                 )
             )
         return "<p>" + "</p><p>".join(lines) + "</p>"

@@ -15,7 +15,6 @@ from tipcase import __version__
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
 from ui.i18n import LANGUAGES
-from ui.settings import LAST_USERNAME
 
 
 class SignInPage(QWidget):
@@ -32,7 +31,7 @@ class SignInPage(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.username = QLineEdit(context.settings.get(LAST_USERNAME))
+        self.username = QLineEdit()  # never who signed in last: on a shared workstation the next person must not see it
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.language = QComboBox()
@@ -143,6 +142,8 @@ class SignInPage(QWidget):
         self.button.setEnabled(not busy and not self._connecting)
 
     def reset(self) -> None:
+        """Empty the card (after a sign-in, and so at sign-out): nothing of the last person stays in it."""
+        self.username.clear()
         self.password.clear()
         self.status.clear()
         self.set_busy(False)

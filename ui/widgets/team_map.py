@@ -10,8 +10,9 @@ workstation and the joint debrief use it; a refresh keeps the zoom and the focus
 
 A role's workstation shows its own role ("You are here", "Your trail"); an observer's map (``observer``:
 the control room, the joint debrief) shows every role, so its legend says where the roles are and have
-been, and it opens on the whole pathway (``WholeMapView``): the trainer sees every role at once and
-zooms in to read (Ctrl+wheel, + and -; 0 fits the whole again).
+been. Both open as every map does (``GraphView.fit``): the nodes the team stands at and has passed, as large
+as fits but never below labels of 9 points at the default zoom (walk D: the whole pathway squeezed into a
+pane was a few pixels high), scrolled to where a role stands; Ctrl+wheel, + and - zoom, 0 fits again.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from tipcase.format.model import Pathway
@@ -30,9 +30,7 @@ from tipcase.format.pathway_map import Step
 from ui.maps.words import phase_name
 from ui.models.map_steps import StepRow
 from ui.widgets.graph_items import EdgeSpec, NodeSpec, agency_lanes
-from ui.widgets.graph_view import GraphView
 from ui.widgets.map_panel import MapContent, MapPanel
-from ui.widgets.map_style import MAX_FIT_SCALE
 from ui.wording import sentence
 
 Text = Callable[[object], str]
@@ -98,52 +96,13 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, obs
     return MapContent(nodes, edges, next(iter(pathway.nodes)), lanes, trail=True, rows=tuple(rows), words=words)
 
 
-class WholeMapView(GraphView):
-    """A pathway map that fits the whole pathway (every lane and phase), as large as the view allows up to its natural size.
-
-    Below the readable minimum if it must: an overview of where everyone is, read by zooming in.
-    """
-
-    whole = False  # the view shows the whole pathway (fitted, not zoomed since)
-
-    def fit(self) -> None:
-        self._fit_whole()
-        self.whole = True
-
-    def zoom(self, factor: float) -> None:
-        super().zoom(factor)
-        self.whole = False
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)  # also the viewport's: a scroll bar that came with the scale narrows it
-        if self.whole and self.isVisible() and not self._shows_whole():
-            self._fit_whole()
-
-    def _shows_whole(self) -> bool:
-        """Whether every lane and node is inside the viewport as it is now."""
-        shown = self.mapFromScene(self.scene().itemsBoundingRect()).boundingRect()
-        return self.viewport().rect().adjusted(-2, -2, 2, 2).contains(shown)
-
-    def _fit_whole(self) -> None:
-        self._fit_pending = not self.isVisible()
-        area = self.scene().itemsBoundingRect()  # the lanes (their names and phases) and every node
-        viewport = self.viewport().rect()
-        if area.isEmpty() or viewport.isEmpty():
-            return
-        scale = min(viewport.width() / area.width(), viewport.height() / area.height(), MAX_FIT_SCALE)
-        self.resetTransform()
-        self.scale(scale, scale)
-        self.centerOn(area.center())
-        self._view_changed()
-
-
 class TeamMap(MapPanel):
     """The pathway map with the team on it; ``show_team`` redraws it, keeping the zoom after the first time."""
 
     def __init__(
         self, parent: QWidget | None = None, *, orientation: Qt.Orientation = Qt.Orientation.Horizontal, observer: bool = False
     ) -> None:
-        super().__init__(parent, orientation=orientation, view=WholeMapView() if observer else None)
+        super().__init__(parent, orientation=orientation)
         self.observer = observer
         self._shown: str | None = None
 

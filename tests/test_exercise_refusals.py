@@ -1,0 +1,80 @@
+"""What the exercise services refuse, said so that the app and the command line agree (walk D findings 9, 10, 11, 18):
+a session starts only with every role assigned, and the refusal names the roles by their titles, in the interface
+language in the app; assigning someone already on a role changes nothing and says so; an inject is never fired at a
+role that has reached its end; a trainee cannot read their role before the trainer starts the session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from tests.exercises import decide, started_session, users
+from tests.teams import write_team
+from tipcase.cli.spoken import said
+from tipcase.messages import Names
+from tipcase.services import accounts, exercises, team_cases
+from tipcase.services.errors import ServiceError
+from tipcase.store.database import Database
+from tipcase.store.models import User
+
+
+def test_start_names_the_roles_without_a_trainee_by_their_titles(db: Database, tmp_path: Path) -> None:
+    with db.transaction() as session:
+        people = users(session)
+        version = team_cases.publish_team_file(session, people["trainer"], write_team(tmp_path))
+        exercise = exercises.create_session(session, people["trainer"], version, "empty")
+        assert exercises.assign(session, people["trainer"], exercise, "investigator", people["investigator"]) is True
+        assert exercises.assign(session, people["trainer"], exercise, "investigator", people["investigator"]) is False  # already on it
+    with db.transaction() as session, pytest.raises(ServiceError) as refused:
+        exercises.start(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "empty"))
+    assert str(refused.value) == "every role needs a trainee before the session starts; still without one: Labour inspector; Case worker"
+    missing = refused.value.params["missing"]
+    assert isinstance(missing, Names)
+    assert missing.values["id"] == "Pengawas ketenagakerjaan; Pendamping"  # the app says them in Bahasa Indonesia
+    assert said(refused.value, "id") == (  # and so does the command line with --lang id
+        "setiap peran memerlukan peserta sebelum sesi dimulai; yang belum memilikinya: Pengawas ketenagakerjaan; Pendamping"
+    )
+    with db.transaction() as session:  # nothing was started, nothing logged
+        exercise = exercises.get_session(session, "empty")
+        assert exercise.status == "draft"
+        assert exercises.newest_event(session, exercise) == 0
+        assert exercises.unassign(session, people_of(session, "trainer"), exercise, "inspector", people_of(session, "inspector")) is False
+
+
+def people_of(session: Session, username: str) -> User:
+    return accounts.get_user(session, username)
+
+
+def test_a_trainee_cannot_read_their_role_before_the_start(db: Database, tmp_path: Path) -> None:
+    with db.transaction() as session:
+        started_session(session, tmp_path, start=False)
+    with db.reading() as session, pytest.raises(exercises.SessionNotRunning, match="has not started yet: your role opens"):
+        exercises.role_view(session, people_of(session, "inspector"), exercises.get_session(session, "drill"), "inspector")
+    with db.reading() as session:  # the trainer preparing the session still sees every role
+        view = exercises.role_view(session, people_of(session, "trainer"), exercises.get_session(session, "drill"), "inspector")
+        assert view.status == "draft"
+    with db.transaction() as session:
+        exercises.start(session, people_of(session, "trainer"), exercises.get_session(session, "drill"))
+    with db.reading() as session:
+        assert exercises.role_view(session, people_of(session, "inspector"), exercises.get_session(session, "drill"), "inspector").step == 1
+
+
+def test_an_inject_is_never_fired_at_a_role_that_has_reached_its_end(db: Database, tmp_path: Path) -> None:
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    with db.transaction() as session:
+        assert decide(session, "inspector", "drill", "inspector", 1).finished  # the inspector's part is done
+    with db.transaction() as session, pytest.raises(ServiceError) as refused:
+        exercises.fire_inject(session, people_of(session, "trainer"), exercises.get_session(session, "drill"), "journalist", ["inspector"])
+    assert str(refused.value) == "Labour inspector has reached the end of the role: inject “journalist” can change nothing there"
+    with db.transaction() as session:  # to every role not yet reached: those still playing, not the inspector
+        exercise = exercises.get_session(session, "drill")
+        exercises.fire_inject(session, people_of(session, "trainer"), exercise, "journalist")
+        state = exercises.status(session, people_of(session, "trainer"), exercise)
+    assert state["roles"]["inspector"]["inbox"] == 0
+    assert state["roles"]["investigator"]["inbox"] >= 1
+    assert state["roles"]["case-worker"]["inbox"] >= 1
+    with db.transaction() as session, pytest.raises(ServiceError, match="every role it has not reached has ended"):
+        exercises.fire_inject(session, people_of(session, "trainer"), exercises.get_session(session, "drill"), "journalist")

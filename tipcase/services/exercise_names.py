@@ -1,0 +1,53 @@
+"""Naming a session's roles and injects as people read them, and whom an inject fired by hand may still reach.
+
+A refusal names a role by its title in the case (``role_names``: a ``tipcase.messages.Names``, said in the
+interface language by the app and in English by the command line), never by its id. ``still_playing`` is the
+rule the app and the command line share for an inject fired by hand: never at a role that has reached its end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tipcase.format.roles import role_name
+from tipcase.messages import QT_TRANSLATE_NOOP, Names
+from tipcase.services.errors import ServiceError
+from tipcase.team.model import Track
+from tipcase.team.play import TeamPlay
+
+
+def role_names(track: Track) -> Names:
+    """A role's name in each language the app speaks: its title in the case, else its name in the roles' vocabulary."""
+    if track.title is not None:
+        return Names(track.title.values)
+    return Names({language: role_name(track.role, language).split(" (")[0] or track.id for language in ("en", "id")})
+
+
+def inject_name(inject: Any) -> Names:
+    """An inject's title in each language of the case (its id when it has none)."""
+    return Names(inject.title.values) if getattr(inject, "title", None) is not None else Names({"en": inject.id})
+
+
+def still_playing(play: TeamPlay, inject_id: str, to: list[str] | None) -> list[str] | None:
+    """The roles an inject fired by hand goes to: ``to``, refused when one has finished; else those not reached and still playing."""
+    inject = play.team.inject(inject_id)
+    if inject is None:
+        return to  # play.fire names the unknown inject
+    if to is not None:
+        for role_id in to:
+            if role_id in play.roles and play.roles[role_id].finished:
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("core", "{role} has reached the end of the role: inject “{inject}” can change nothing there"),
+                    role=role_names(play.team.roles[role_id]),
+                    inject=inject_name(inject),
+                )
+        return to
+    waiting = [role_id for role_id in inject.to if not play.has_fired(role_id, inject_id)]
+    playing = [role_id for role_id in waiting if not play.role(role_id).finished]
+    if waiting and not playing:
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "inject “{inject}” can change nothing: every role it has not reached has ended ({roles})"),
+            inject=inject_name(inject),
+            roles=Names.joined([role_names(play.team.roles[role_id]) for role_id in waiting]),
+        )
+    return playing or None
