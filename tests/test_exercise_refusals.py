@@ -8,14 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tests.exercises import decide, started_session, users
 from tests.teams import write_team
 from tipcase.cli.spoken import said
 from tipcase.messages import Names
-from tipcase.services import accounts, exercises, team_cases
-from tipcase.services.errors import ServiceError
+from tipcase.services import accounts, exercise_drafts, exercises, team_cases
+from tipcase.services.errors import PermissionDenied, ServiceError
 from tipcase.store.database import Database
 from tipcase.store.models import User
 
@@ -78,3 +80,22 @@ def test_an_inject_is_never_fired_at_a_role_that_has_reached_its_end(db: Databas
     assert state["roles"]["case-worker"]["inbox"] >= 1
     with db.transaction() as session, pytest.raises(ServiceError, match="every role it has not reached has ended"):
         exercises.fire_inject(session, people_of(session, "trainer"), exercises.get_session(session, "drill"), "journalist")
+
+
+def test_only_a_draft_never_started_is_deleted(db: Database, tmp_path: Path) -> None:
+    """Walk D, finding 20: an empty draft stayed in the list for ever; a started session stays evidence."""
+    with db.transaction() as session:
+        started_session(session, tmp_path, name="drill")
+        version = team_cases.list_team_versions(session, people_of(session, "trainer"))[0]
+        draft = exercises.create_session(session, people_of(session, "trainer"), version, "kosong")
+        exercises.assign(session, people_of(session, "trainer"), draft, "inspector", people_of(session, "inspector"))
+    with db.transaction() as session, pytest.raises(PermissionDenied):
+        exercise_drafts.delete_draft(session, people_of(session, "inspector"), exercises.get_session(session, "kosong"))
+    with db.transaction() as session, pytest.raises(exercises.SessionNotRunning, match="part of the record and is never deleted"):
+        exercise_drafts.delete_draft(session, people_of(session, "trainer"), exercises.get_session(session, "drill"))
+    with db.transaction() as session:
+        exercise_drafts.delete_draft(session, people_of(session, "trainer"), exercises.get_session(session, "kosong"))
+    with db.reading() as session:
+        assert [s.name for s in exercises.list_sessions(session, people_of(session, "trainer"))] == ["drill"]
+    with pytest.raises(DBAPIError, match="TIPCase"), db.engine.begin() as connection:  # the database refuses a started one too
+        connection.execute(text("DELETE FROM exercise_sessions WHERE name = 'drill'"))

@@ -111,3 +111,17 @@ def test_staff_who_open_my_courses_read_a_line_for_their_role(qtbot, tmp_path: P
         window.sign_out()
     assert ("Certificates › Register" if language == "en" else "Sertifikat › Daftar sertifikat") in lines["demo-registrar"]
     assert lines["demo-trainer"] == lines["demo-admin"] != lines["demo-registrar"]
+
+
+def test_a_trainee_with_courses_is_told_of_their_team_session_too(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Walk D, finding 25: demo-trainee has courses and plays the investigator in the demo team session; only a button said so."""
+    window = open_window(qtbot, make_context(tmp_path, _demo(tmp_path)))
+    home = _landed(qtbot, window, "demo-trainee")
+    qtbot.waitUntil(lambda: bool(home.sessions), timeout=5000)
+    home.tree.setCurrentIndex(home.model.index(0, 0))  # a course
+    said = home.exercises_note.text()
+    assert home.exercises_note.isVisible()
+    assert "You also take part in a team exercise:" in said
+    assert DEMO_EXERCISE in said
+    assert "To join it," in said  # one session: "it"
+    assert home.exercises_button.isVisible()

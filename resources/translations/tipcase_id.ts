@@ -707,6 +707,29 @@
     </message>
 </context>
 <context>
+    <name>ControlRoom</name>
+    <message>
+        <source>not signed in yet</source>
+        <translation>belum masuk</translation>
+    </message>
+    <message>
+        <source>not signed in (last seen at {time})</source>
+        <translation>tidak masuk (terakhir terlihat pukul {time})</translation>
+    </message>
+    <message>
+        <source>at the workstation</source>
+        <translation>di komputer perannya</translation>
+    </message>
+    <message>
+        <source>at the workstation of another role</source>
+        <translation>di komputer peran lain</translation>
+    </message>
+    <message>
+        <source>signed in, not at the workstation yet</source>
+        <translation>sudah masuk, belum di komputer perannya</translation>
+    </message>
+</context>
+<context>
     <name>ControlRoomPage</name>
     <message>
         <source>&amp;Start</source>
@@ -773,20 +796,8 @@
         <translation>Pe&amp;san</translation>
     </message>
     <message>
-        <source>&amp;Assign to the role</source>
-        <translation>&amp;Tugaskan ke peran ini</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from the role</source>
-        <translation>&amp;Hapus dari peran ini</translation>
-    </message>
-    <message>
         <source>Message te&amp;xt (no effect on the case):</source>
         <translation>&amp;Teks pesan (tidak mengubah jalannya kasus):</translation>
-    </message>
-    <message>
-        <source>Status: {status} · {roles} · {events}</source>
-        <translation>Status: {status} · {roles} · {events}</translation>
     </message>
     <message numerus="yes">
         <source>%n role(s)</source>
@@ -799,10 +810,6 @@
         <translation>
             <numerusform>%n peristiwa</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Trai&amp;nee:</source>
-        <translation>Peser&amp;ta:</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
@@ -821,8 +828,28 @@
         <translation>&amp;Log induk</translation>
     </message>
     <message>
+        <source>Dire&amp;cting</source>
+        <translation>Men&amp;garahkan</translation>
+    </message>
+    <message>
+        <source>Path&amp;way</source>
+        <translation>Jal&amp;ur</translation>
+    </message>
+    <message>
         <source>Master log</source>
         <translation>Log induk</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>at their workstations: {here} of {assigned} trainees</source>
+        <translation>di komputer perannya: {here} dari {assigned} peserta</translation>
+    </message>
+    <message>
+        <source>Every role has reached its end: end the session to open the joint debrief for everyone.</source>
+        <translation>Semua peran sudah sampai di akhir: akhiri sesi untuk membuka evaluasi bersama bagi semua.</translation>
     </message>
     <message>
         <source>inbox {count}</source>
@@ -831,22 +858,6 @@
     <message>
         <source>nobody yet</source>
         <translation>belum ada</translation>
-    </message>
-    <message>
-        <source>Choose a role in the list above, then assign trainees to it. Several trainees may share a role. Every role needs someone before the session starts.</source>
-        <translation>Pilih peran di daftar atas, lalu tugaskan peserta ke peran itu. Satu peran boleh dimainkan beberapa peserta bersama. Setiap peran harus punya peserta sebelum sesi dimulai.</translation>
-    </message>
-    <message>
-        <source>The session has ended: who played which role is part of its record.</source>
-        <translation>Sesi sudah berakhir: siapa memainkan peran apa kini menjadi bagian dari catatannya.</translation>
-    </message>
-    <message>
-        <source>Trainees can still be added to a role while the session runs; they join where the role stands.</source>
-        <translation>Peserta masih bisa ditambahkan ke suatu peran selama sesi berjalan; mereka bergabung di posisi peran itu saat ini.</translation>
-    </message>
-    <message>
-        <source>Role: {role}</source>
-        <translation>Peran: {role}</translation>
     </message>
     <message>
         <source>Every role</source>
@@ -875,14 +886,6 @@
     <message>
         <source>End session {name}? Its log becomes read-only and the team is scored as it stands.</source>
         <translation>Akhiri sesi {name}? Log-nya tidak bisa diubah lagi dan tim dinilai berdasarkan posisinya saat ini.</translation>
-    </message>
-    <message>
-        <source>{person} removed from the role.</source>
-        <translation>{person} dihapus dari peran ini.</translation>
-    </message>
-    <message>
-        <source>{person} assigned to the role.</source>
-        <translation>{person} ditugaskan ke peran ini.</translation>
     </message>
     <message>
         <source>Inject “{title}” fired for {roles}.</source>
@@ -1746,6 +1749,10 @@
         <translation>Sesi bar&amp;u…</translation>
     </message>
     <message>
+        <source>De&amp;lete draft…</source>
+        <translation>&amp;Hapus draf…</translation>
+    </message>
+    <message>
         <source>Joint &amp;debrief</source>
         <translation>&amp;Evaluasi bersama</translation>
     </message>
@@ -1790,8 +1797,32 @@
         <translation>Dibuat</translation>
     </message>
     <message>
+        <source>Started</source>
+        <translation>Dimulai</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>passed, {percent}</source>
+        <translation>lulus, {percent}</translation>
+    </message>
+    <message>
+        <source>not passed, {percent}</source>
+        <translation>tidak lulus, {percent}</translation>
+    </message>
+    <message>
         <source>Your role opens when the trainer starts the session.</source>
         <translation>Peran Anda terbuka saat pelatih memulai sesi.</translation>
+    </message>
+    <message>
+        <source>Only a draft never started can be deleted: a session once started is part of the record.</source>
+        <translation>Hanya draf yang belum pernah dimulai yang dapat dihapus: sesi yang sudah dimulai menjadi bagian dari catatan.</translation>
     </message>
     <message>
         <source>Join</source>
@@ -1800,6 +1831,18 @@
     <message>
         <source>Which role do you play now?</source>
         <translation>Peran mana yang Anda mainkan sekarang?</translation>
+    </message>
+    <message>
+        <source>Delete the draft</source>
+        <translation>Hapus draf</translation>
+    </message>
+    <message>
+        <source>Delete draft session {name} and its assignments? Nothing was played in it.</source>
+        <translation>Hapus draf sesi {name} beserta penugasannya? Belum ada yang dimainkan di dalamnya.</translation>
+    </message>
+    <message>
+        <source>Draft session {name} deleted.</source>
+        <translation>Draf sesi {name} sudah dihapus.</translation>
     </message>
 </context>
 <context>
@@ -4310,6 +4353,57 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>TraineesPanel</name>
+    <message>
+        <source>Trai&amp;nee:</source>
+        <translation>Peser&amp;ta:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to the role</source>
+        <translation>&amp;Tugaskan ke peran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the role</source>
+        <translation>&amp;Hapus dari peran ini</translation>
+    </message>
+    <message>
+        <source>Who plays the role</source>
+        <translation>Siapa memainkan peran ini</translation>
+    </message>
+    <message>
+        <source>Choose a role in the list above, then assign trainees to it. Several trainees may share a role. Every role needs someone before the session starts. ● at the workstation, ◐ signed in elsewhere, ○ not signed in.</source>
+        <translation>Pilih peran di daftar atas, lalu tugaskan peserta ke peran itu. Satu peran boleh dimainkan beberapa peserta bersama. Setiap peran harus punya peserta sebelum sesi dimulai. ● di komputer perannya, ◐ sudah masuk di tempat lain, ○ belum masuk.</translation>
+    </message>
+    <message>
+        <source>The session has ended: who played which role is part of its record.</source>
+        <translation>Sesi sudah berakhir: siapa memainkan peran apa kini menjadi bagian dari catatannya.</translation>
+    </message>
+    <message>
+        <source>Trainees can still be added to a role while the session runs; they join where the role stands. ● at the workstation, ◐ signed in elsewhere, ○ not signed in.</source>
+        <translation>Peserta masih bisa ditambahkan ke suatu peran selama sesi berjalan; mereka bergabung di posisi peran itu saat ini. ● di komputer perannya, ◐ sudah masuk di tempat lain, ○ belum masuk.</translation>
+    </message>
+    <message>
+        <source>Who plays {role}:</source>
+        <translation>Yang memainkan {role}:</translation>
+    </message>
+    <message>
+        <source>{person} removed from the role.</source>
+        <translation>{person} dihapus dari peran ini.</translation>
+    </message>
+    <message>
+        <source>{person} was not on the role.</source>
+        <translation>{person} memang tidak ada di peran ini.</translation>
+    </message>
+    <message>
+        <source>{person} assigned to the role.</source>
+        <translation>{person} ditugaskan ke peran ini.</translation>
+    </message>
+    <message>
+        <source>{person} is already on the role.</source>
+        <translation>{person} sudah ada di peran ini.</translation>
+    </message>
+</context>
+<context>
     <name>TwineImportDialog</name>
     <message>
         <source>Import a Twine story or an H5P scenario</source>
@@ -6671,6 +6765,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>inject “{inject}” can change nothing: every role it has not reached has ended ({roles})</source>
         <translation>inject “{inject}” tidak dapat mengubah apa pun: setiap peran yang belum dicapainya sudah berakhir ({roles})</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} has started: it is part of the record and is never deleted</source>
+        <translation>latihan {exercise!r} sudah dimulai: latihan itu bagian dari catatan dan tidak pernah dihapus</translation>
     </message>
 </context>
 </TS>

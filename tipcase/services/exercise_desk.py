@@ -21,13 +21,14 @@ from tipcase.format.model import Exhibit, Pathway
 from tipcase.format.schema import Text
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.engine import Play
-from tipcase.services import accounts, exercise_names, exercises, team_cases
+from tipcase.services import accounts, exercise_names, exercise_presence, exercises, team_cases
 from tipcase.services.desktop import _user
 from tipcase.services.errors import NotFound, PermissionDenied
 from tipcase.services.exercise_log import keep_play, take_play
+from tipcase.services.exercise_presence import Presence
 from tipcase.services.permissions import Permission, allowed
 from tipcase.store.database import Database
-from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, Role, TeamCaseVersion, User
+from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, Role, TeamCaseVersion, User, utcnow
 from tipcase.team.model import TeamCase, Track
 from tipcase.team.play import InboxItem, RolePlay, TeamPlay
 
@@ -58,6 +59,8 @@ class SessionRow:
     created_at: dt.datetime
     started_at: dt.datetime | None
     ended_at: dt.datetime | None
+    trainees: int = 0  # how many trainees are assigned (one counted once however many roles they play)
+    result: tuple[bool, float] | None = None  # once ended: whether the team passed, and its percent
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,6 +132,8 @@ class Room:
     fired: dict[str, tuple[str, ...]]  # inject id -> the roles it has fired for
     log: tuple[LogEntry, ...]  # the events after the ``after`` the caller gave
     last_seq: int
+    presence: dict[int, Presence] = dataclasses.field(default_factory=dict)  # user id -> their app as last heard
+    read_at: dt.datetime | None = None  # when this was read (UTC): a presence is fresh against it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,7 +189,21 @@ def _row(session: Any, user: User, exercise: ExerciseSession) -> SessionRow:
         exercise.created_at,
         exercise.started_at,
         exercise.ended_at,
+        len({assignment.user_id for assignment in exercise.assignments}),
+        _result(session, exercise),
     )
+
+
+def _result(session: Any, exercise: ExerciseSession) -> tuple[bool, float] | None:
+    """An ended session's team result as its ``ended`` event pinned it; None before the end."""
+    if exercise.status != exercises.ENDED_STATUS:
+        return None
+    details = session.scalars(
+        select(ExerciseEvent.details).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.kind == "ended")
+    ).first()
+    if not details or "passed" not in details:
+        return None
+    return bool(details["passed"]), float(details.get("total_percent") or 0.0)
 
 
 def sessions(db: Database, account_id: int) -> list[SessionRow]:
@@ -374,6 +393,8 @@ def room(db: Database, account_id: int, name: str, after: int = 0) -> Room:
             {key: tuple(value) for key, value in fired.items()},
             _log(session, exercise, after),
             seq,
+            exercise_presence.presence_in(session, exercise),
+            utcnow(),
         )
 
 

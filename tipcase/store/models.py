@@ -340,6 +340,17 @@ class ExerciseAssignment(Base):
     user: Mapped[User] = relationship()
 
 
+class ExercisePresence(Base):
+    """A trainee's app open for a session (not evidence: overwritten): ``role`` whose workstation it shows, else None."""
+
+    __tablename__ = "exercise_presence"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("exercise_sessions.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(64))
+    seen_at: Mapped[dt.datetime]
+
+
 class ExerciseEvent(Base):
     """One entry of a session's append-only log: a decision, a delivery, an inject, a message, a change of status.
 

@@ -32,7 +32,9 @@ PERMANENT = ("audit_log", "decisions", "attempt_scores", "scenario_versions", "s
 #: What a workstation may update in an attempt: finishing it (the triggers refuse it once finished).
 ATTEMPT_FINISH_COLUMNS = ("finished_at", "result", "total_percent", "passed")
 #: Tables a workstation may read and insert into but never delete from.
-NEVER_DELETED = (*PERMANENT, "attempts", "certificates", "exercise_sessions")
+NEVER_DELETED = (*PERMANENT, "attempts", "certificates")
+#: Deleted only as the triggers allow: an exercise session only while a draft never started (migration 0007).
+GUARDED_DELETE = ("exercise_sessions",)
 _ATTEMPT_IDENTITY = ("id", "user_id", "scenario_version_id", "course_id", "language", "started_at")
 _SESSION_IDENTITY = ("id", "name", "team_case_version_id", "created_by_id", "created_at")
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
@@ -104,7 +106,11 @@ def _rules() -> tuple[Rule, ...]:
             " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in _SESSION_IDENTITY),
         ),
         Rule(
-            "tipcase_exercise_sessions_no_delete", "exercise_sessions", "DELETE", "exercise sessions are evidence: they are never deleted"
+            "tipcase_exercise_sessions_no_delete",
+            "exercise_sessions",
+            "DELETE",
+            "exercise sessions are evidence: only a draft never started may be deleted",
+            "OLD.status <> 'draft' OR OLD.started_at IS NOT NULL",
         ),
     ]
     return tuple(rules)
@@ -112,7 +118,7 @@ def _rules() -> tuple[Rule, ...]:
 
 RULES = _rules()
 #: PostgreSQL only: statement triggers that refuse TRUNCATE (SQLite has no TRUNCATE).
-TRUNCATE_TABLES = NEVER_DELETED
+TRUNCATE_TABLES = (*NEVER_DELETED, *GUARDED_DELETE)
 
 
 def _quote(message: str) -> str:
@@ -404,10 +410,12 @@ def connection_role(connection: Connection) -> ConnectionRole | None:
         return None
     name, superuser = connection.execute(text("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
     may: list[str] = []
-    for table in NEVER_DELETED:
+    for table in TRUNCATE_TABLES:
         for privilege in ("UPDATE", "DELETE", "TRUNCATE"):
             if privilege == "UPDATE" and table in ("attempts", "certificates", "exercise_sessions"):
                 continue  # the triggers guard these (finished attempts, revoked certificates, ended sessions)
+            if privilege == "DELETE" and table in GUARDED_DELETE:
+                continue  # the trigger guards it (only a draft never started is deleted)
             held = connection.execute(text("SELECT has_table_privilege(:table, :privilege)"), {"table": table, "privilege": privilege})
             if held.scalar():
                 may.append(f"{privilege} {table}")

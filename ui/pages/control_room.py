@@ -1,11 +1,14 @@
 """The trainer's exercise control room: one session directed live.
 
-At the top the session, its team case and status, and the controls: Start, Pause, Resume, End, and the
-joint debrief (``show_debrief_button``'s rule). Under them, across the page, every role: who plays it,
-where it stands, what it waits for, its case clock, decisions and inbox, each cell whole (the place
-wraps). Below on the left, in tabs: the trainees to assign (several may share a role); the injects to
-fire by hand (with what is expected and the controllers' note); an ad-hoc message to a role or all;
-under them the master log, growing as it happens. On the right the pathway with every role on it, whole.
+At the top the session, its team case and status (how many trainees are at their workstations; a word when
+every role has reached its end), and the controls: Start, Pause, Resume, End, and the joint debrief
+(``show_debrief_button``'s rule). Under them, across the page, every role: who plays it (each name after its
+presence mark: ``ui.pages.control_room_trainees``), where it stands, what it waits for, its case clock,
+decisions and inbox; the rows keep their height whatever is assigned, so nothing moves under the mouse.
+Below, two tabs. *Directing*: the master log, growing as it happens, beside the trainer's tools in tabs (the
+trainees to assign, the injects to fire by hand with what is expected and the controllers' note, an ad-hoc
+message), each with room to read (walk D, finding 5). *Pathway*: every role on the referral pathway, readable
+(labels of 9 points at the least), with the map as a list beside it.
 
 Everything is read and written through ``tipcase.services.exercise_desk`` on the task runner (never on
 the UI thread); the services enforce who may do what. The page follows the records through the app's
@@ -18,7 +21,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,12 +43,15 @@ from ui.context import ApplicationContext
 from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, role_status, role_title, status_text, track_title
 from ui.notifier import Follower
 from ui.pages.control_room_injects import InjectPanel
+from ui.pages.control_room_trainees import TraineesPanel, at_workstations, marked_names, presence
 from ui.pages.exercise_flow import show_debrief_button
 from ui.widgets.team_map import RoleMark, TeamMap
 from ui.widgets.wrapping import wrap_column
 from ui.wording import sentence
 
-TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments")
+TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments", "exercise_presence")
+PRESENCE_CHECK_MS = 30_000  # the room is read again this often, so an app that stopped saying it is open shows it
+ROW_LINES = 2  # every role's row is this many lines tall (more only when a cell needs it): the page never moves
 
 
 class ControlRoomPage(QWidget):
@@ -64,6 +70,9 @@ class ControlRoomPage(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())  # room for the all-done line: nothing moves
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.start_button = QPushButton()
         self.pause_button = QPushButton()
         self.resume_button = QPushButton()
@@ -90,37 +99,28 @@ class ControlRoomPage(QWidget):
         self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.roles.verticalHeader().setVisible(False)
-        # across the page, every cell whole: the columns as wide as their contents, where a role stands (a
-        # hand-over's title can be long) the rest of the width, wrapped; the table as tall as its roles
+        # across the page, every cell whole: the columns as wide as their contents, the trainees a fixed width and
+        # where a role stands (a hand-over's title can be long) the rest, both wrapped; the table as tall as its roles
         self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.roles.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.roles.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 34)
         self.roles_wrap = wrap_column(self.roles, 2)
+        wrap_column(self.roles, 1)
         self.roles.horizontalHeader().sectionResized.connect(lambda *_: self._fit_roles_height())
         self.roles.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.roles.itemSelectionChanged.connect(self._role_selected)
 
-        # assigning trainees
-        self.person = QComboBox()
-        self.person.setMinimumContentsLength(18)
-        self.assign_button = QPushButton()
-        self.unassign_button = QPushButton()
+        # assigning trainees, and whether each is at their workstation
+        self.trainees = TraineesPanel(context)
+        self.person, self.assign_button, self.unassign_button = (
+            self.trainees.person,
+            self.trainees.assign_button,
+            self.trainees.unassign_button,
+        )
         self.assign_button.clicked.connect(lambda: self.assign(remove=False))
         self.unassign_button.clicked.connect(lambda: self.assign(remove=True))
-        self.assign_hint = QLabel()
-        self.assign_hint.setWordWrap(True)
-        assigning = QWidget()
-        assign_layout = QVBoxLayout(assigning)
-        row = QHBoxLayout()
-        self.person_label = QLabel()
-        self.person_label.setBuddy(self.person)
-        row.addWidget(self.person_label)
-        row.addWidget(self.person, 1)
-        row.addWidget(self.assign_button)
-        row.addWidget(self.unassign_button)
-        assign_layout.addLayout(row)
-        assign_layout.addWidget(self.assign_hint)
-        assign_layout.addStretch(1)
 
         # the master events list
         self.inject_panel = InjectPanel(context)
@@ -158,7 +158,7 @@ class ControlRoomPage(QWidget):
         self.log_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.log_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # a long role title wraps
         self.log_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # what happened: the rest, wrapped
-        self.log_view.setColumnWidth(2, 150)
+        self.log_view.setColumnWidth(2, 190)
         wrap_column(self.log_view, 2)
         wrap_column(self.log_view, 4)
         self.log_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # each entry whole
@@ -170,26 +170,29 @@ class ControlRoomPage(QWidget):
         log_layout.addWidget(self.log_label)
         log_layout.addWidget(self.log_view)
         self.tools = QTabWidget()
-        self.tools.addTab(assigning, "")
+        self.tools.addTab(self.trainees, "")
         self.tools.addTab(self.inject_panel, "")
         self.tools.addTab(messaging, "")
-        left = QSplitter(Qt.Orientation.Vertical)  # the tools over the master log, which is always in sight
-        left.addWidget(self.tools)
-        left.addWidget(log_box)
-        left.setSizes([300, 220])
-
-        self.body = QSplitter()
-        self.body.addWidget(left)
-        self.body.addWidget(self.map)
-        self.body.setStretchFactor(0, 4)
-        self.body.setStretchFactor(1, 5)
-        self.body.setSizes([600, 750])
+        directing = QSplitter()  # the master log beside the tools, each with room to read
+        directing.addWidget(log_box)
+        directing.addWidget(self.tools)
+        directing.setStretchFactor(0, 3)
+        directing.setStretchFactor(1, 2)
+        directing.setSizes([1200, 800])
+        self.map.splitter.setSizes([2600, 1400])  # the map as a list beside it, wide enough to read a role's line
+        self.body = QTabWidget()
+        self.body.addTab(directing, "")
+        self.body.addTab(self.map, "")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.roles)
         layout.addWidget(self.body, 1)
 
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
+        self.presence_timer = QTimer(self)  # a workstation closed without a word goes stale with nothing else written
+        self.presence_timer.setInterval(PRESENCE_CHECK_MS)
+        self.presence_timer.timeout.connect(lambda: self._refresh_quietly(lambda: None) if self.isVisible() else None)
+        self.presence_timer.start()
         context.signals.language_changed.connect(lambda _language: self._language_changed())
         self.retranslate()
 
@@ -209,9 +212,8 @@ class ControlRoomPage(QWidget):
         self.tools.setTabText(1, self.tr("&Injects"))
         self.tools.setTabText(2, self.tr("&Message"))
         self.log_label.setText(self.tr("Master &log"))
-        self.person_label.setText(self.tr("Trai&nee:"))  # Alt+T is the Trainees tab
-        self.assign_button.setText(self.tr("&Assign to the role"))
-        self.unassign_button.setText(self.tr("&Remove from the role"))
+        self.body.setTabText(0, self.tr("Dire&cting"))
+        self.body.setTabText(1, self.tr("Path&way"))
         self.message_label.setText(self.tr("Message te&xt (no effect on the case):"))  # Alt+M is the Message tab
         self.message_to_label.setText(self.tr("T&o:"))
         self.send_button.setText(self.tr("Se&nd"))
@@ -302,20 +304,14 @@ class ControlRoomPage(QWidget):
         text, language = self.context.text, self.context.language
         status = room.session.status
         self.heading.setText(f"<h2>{html.escape(room.session.name)} — {html.escape(text(room.session.title))}</h2>")
-        self.status_label.setText(
-            self.tr("Status: {status} · {roles} · {events}").format(
-                status=status_text(status),
-                roles=self.tr("%n role(s)", "", len(room.roles)),
-                events=self.tr("%n event(s)", "", room.last_seq),
-            )
-        )
+        self.status_label.setText(self._status_html(room))
         self.start_button.setEnabled(status == "draft")
         self.pause_button.setEnabled(status == "running")
         self.resume_button.setEnabled(status == "paused")
         self.end_button.setEnabled(status in ("running", "paused"))
         show_debrief_button(self.debrief_button, self.context, status)
         self._show_roles(room, text, language)
-        self._show_assigning(room)
+        self.trainees.show_room(room, self.people, self.selected_role())
         self.inject_panel.show_room(room)
         self._show_message_targets(room, text, language)
         marks = [
@@ -323,6 +319,23 @@ class ControlRoomPage(QWidget):
             for state in room.roles
         ]
         self.map.show_team(room.pathway, marks, text)
+
+    def _status_html(self, room: Any) -> str:
+        """The status line: the session's status, roles, events and who is here; a word when every role has reached its end."""
+        status = room.session.status
+        here, assigned = at_workstations(room)
+        parts = [
+            self.tr("Status: {status}").format(status=status_text(status)),
+            self.tr("%n role(s)", "", len(room.roles)),
+            self.tr("%n event(s)", "", room.last_seq),
+        ]
+        if status != "ended" and assigned:
+            parts.append(self.tr("at their workstations: {here} of {assigned} trainees").format(here=here, assigned=assigned))
+        line = html.escape(" · ".join(parts))
+        if status in ("running", "paused") and room.roles and all(state.finished for state in room.roles):
+            done = self.tr("Every role has reached its end: end the session to open the joint debrief for everyone.")
+            line += f"<br><b>{html.escape(done)}</b>"
+        return line
 
     def _mark_status(self, room: Any, state: Any, text: Any, language: str) -> str:
         parts = [hours_text(state.clock), role_status(room, state, text, language)]
@@ -334,7 +347,7 @@ class ControlRoomPage(QWidget):
         selected = self.selected_role()
         self.roles.setRowCount(len(room.roles))
         for row, state in enumerate(room.roles):
-            people = ", ".join(person.full_name for person in state.users) or self.tr("nobody yet")
+            people = marked_names(room, state) or self.tr("nobody yet")
             cells = [
                 track_title(state.track, text, language),
                 people,
@@ -346,7 +359,7 @@ class ControlRoomPage(QWidget):
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, state.id)
-                item.setToolTip(value)
+                item.setToolTip(value if column != 1 else self._presence_tip(room, state))
                 if column == 2 and state.waits_for is not None:
                     font = item.font()
                     font.setItalic(True)
@@ -357,7 +370,13 @@ class ControlRoomPage(QWidget):
         self.roles.selectRow(ids.index(selected) if selected in ids else 0)
         self.roles.blockSignals(False)
         self.roles.resizeRowsToContents()
+        lines = ROW_LINES * self.roles.fontMetrics().lineSpacing() + 8
+        for row in range(self.roles.rowCount()):  # one height for every row, whatever is assigned: nothing moves
+            self.roles.setRowHeight(row, max(lines, self.roles.rowHeight(row)))
         self._fit_roles_height()
+
+    def _presence_tip(self, room: Any, state: Any) -> str:
+        return "\n".join(f"{person.full_name}: {presence(room, person, state.id)[1]}" for person in state.users) or self.tr("nobody yet")
 
     def _fit_roles_height(self) -> None:
         """The roles table as tall as its header and rows (each role in sight, no scroll bar), at most half the page."""
@@ -371,33 +390,7 @@ class ControlRoomPage(QWidget):
 
     def _role_selected(self) -> None:
         if self.room is not None:
-            self._show_assigning(self.room)
-
-    def _show_assigning(self, room: Any) -> None:
-        current = self.person.currentData()
-        self.person.blockSignals(True)
-        self.person.clear()
-        for person in self.people:
-            self.person.addItem(f"{person.full_name} ({person.username})", person.id)
-        index = self.person.findData(current)
-        self.person.setCurrentIndex(max(0, index))
-        self.person.blockSignals(False)
-        role = self.selected_role()
-        status = room.session.status
-        self.assign_button.setEnabled(bool(self.people) and role is not None and status != "ended")
-        self.unassign_button.setEnabled(role is not None and status == "draft")
-        state = next((s for s in room.roles if s.id == role), None)
-        name = track_title(state.track, self.context.text, self.context.language) if state is not None else ""
-        if status == "draft":
-            hint = self.tr(
-                "Choose a role in the list above, then assign trainees to it. Several trainees may share a role. "
-                "Every role needs someone before the session starts."
-            )
-        elif status == "ended":
-            hint = self.tr("The session has ended: who played which role is part of its record.")
-        else:
-            hint = self.tr("Trainees can still be added to a role while the session runs; they join where the role stands.")
-        self.assign_hint.setText(self.tr("Role: {role}").format(role=name) + "\n" + hint if name else hint)
+            self.trainees.show_room(self.room, self.people, self.selected_role())
 
     def _show_message_targets(self, room: Any, text: Any, language: str) -> None:
         current = self.message_to.currentData()
@@ -413,11 +406,14 @@ class ControlRoomPage(QWidget):
         self.message.setEnabled(running)
 
     # -- directing -------------------------------------------------------------------------------
-    def _write(self, work: Any, said: str) -> None:
-        """Run a change on the task runner, then re-read the room and say what was done in the status bar."""
+    def _write(self, work: Any, said: Any) -> None:
+        """Run a change on the task runner, then re-read the room and say what was done in the status bar.
 
-        def done(_result: Any) -> None:
-            self.context.signals.status_message.emit(said)
+        ``said``: the sentence, or a function of the change's result that gives it.
+        """
+
+        def done(result: Any) -> None:
+            self.context.signals.status_message.emit(said(result) if callable(said) else said)
             self._read(quiet=False)
 
         self.context.run_signed_in(work, done, self._failed)
@@ -458,13 +454,12 @@ class ControlRoomPage(QWidget):
         if role is None or user_id is None:
             return
 
-        def work(db: Any, account_id: int) -> None:
+        def work(db: Any, account_id: int) -> bool:
             from tipcase.services import exercise_desk  # noqa: PLC0415
 
-            exercise_desk.assign(db, account_id, name, role, int(user_id), remove=remove)
+            return exercise_desk.assign(db, account_id, name, role, int(user_id), remove=remove)
 
-        said = self.tr("{person} removed from the role.") if remove else self.tr("{person} assigned to the role.")
-        self._write(work, said.format(person=self.person.currentText()))
+        self._write(work, lambda changed: self.trainees.said_assigned(bool(changed), remove=remove))
 
     def fire(self) -> None:
         name, ident = self.name, self.inject_panel.selected()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QPushButton
 
 from ui.errors import core_text
+from ui.pages.exercise_presence import PresenceBeacon
 
 if TYPE_CHECKING:
     from ui.context import ApplicationContext
@@ -33,6 +34,15 @@ class ExerciseFlow(QObject):
         self._room: ControlRoomPage | None = None
         self._station: WorkstationPage | None = None
         self._debrief: TeamDebriefPage | None = None
+        self.beacon = PresenceBeacon(window.context, self._showing, self)  # a trainee's app says it is open
+        window.stack.currentChanged.connect(lambda _index: self.beacon.page_changed())
+
+    def _showing(self) -> tuple[str, str] | None:
+        """The (session, role) whose workstation this window shows now, or None."""
+        page = self._station
+        if page is None or self.window.stack.currentWidget() is not page or not page.name:
+            return None
+        return page.name, page.role
 
     def list_page(self) -> ExercisesPage:
         if self._list is None:
@@ -96,6 +106,7 @@ class ExerciseFlow(QObject):
         page = self.workstation()
         self.window.stack.setCurrentWidget(page)
         page.join(name, role)
+        self.beacon.page_changed()
 
     def show_debrief(self, name: str) -> None:
         if self.window.context.account is None:

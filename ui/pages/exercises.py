@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,7 +37,7 @@ from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.exercise_log import status_text
 from ui.notifier import Follower
-from ui.numbers import date_text
+from ui.numbers import datetime_text, percent_text
 from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 
@@ -136,7 +137,7 @@ class ExercisesPage(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 7)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no trap)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,6 +151,8 @@ class ExercisesPage(QWidget):
         self.new_button.clicked.connect(self.new_session)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton()  # a draft never started: nothing of the record is lost
+        self.delete_button.clicked.connect(self.delete_selected)
         self.debrief_button = QPushButton()
         self.debrief_button.clicked.connect(self._debrief_selected)
         self.debrief_hint = QLabel()  # why the joint debrief is not open yet, beside its button
@@ -157,6 +160,7 @@ class ExercisesPage(QWidget):
         self.debrief_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
         buttons.addWidget(self.debrief_hint, 1)
         buttons.addWidget(self.debrief_button)
         buttons.addWidget(self.open_button)
@@ -173,6 +177,7 @@ class ExercisesPage(QWidget):
         title = self.tr("Team exercises")
         self.heading.setText(f"<h2>{html.escape(title)}</h2>")
         self.new_button.setText(self.tr("&New session…"))
+        self.delete_button.setText(self.tr("De&lete draft…"))
         self.debrief_button.setText(self.tr("Joint &debrief"))
         self.table.setAccessibleName(self.tr("Sessions"))
         self._show()
@@ -220,24 +225,33 @@ class ExercisesPage(QWidget):
             )
         )
         self.new_button.setVisible(self.directs)
+        self.delete_button.setVisible(self.directs)
         self.open_button.setText(self.tr("Open the &control room") if self.directs else self.tr("&Join my role"))
         headers = [
             self.tr("Session"),
             self.tr("Team case"),
             self.tr("Status"),
             self.tr("My roles") if not self.directs else self.tr("Created"),
-            "",
+            self.tr("Started"),
+            self.tr("Trainees"),
+            self.tr("Result"),
         ]
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setColumnHidden(4, True)
+        for column in (4, 5, 6):  # when it ran, with how many, and how the team did: for those who direct sessions
+            self.table.setColumnHidden(column, not self.directs)
         selected = self.selected()
         self.table.setRowCount(len(self.rows))
         for row, session in enumerate(self.rows):
+            cells = [session.name, self.context.text(session.title), status_text(session.status)]
             if self.directs:
-                fourth = date_text(session.created_at)
+                cells += [
+                    datetime_text(session.created_at),
+                    datetime_text(session.started_at) if session.started_at is not None else "—",
+                    str(session.trainees),
+                    self._result_text(session),
+                ]
             else:
-                fourth = ", ".join(self._role_name(session, role) for role in session.my_roles)
-            cells = [session.name, self.context.text(session.title), status_text(session.status), fourth]
+                cells.append(", ".join(self._role_name(session, role) for role in session.my_roles))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, session.name)
@@ -249,6 +263,12 @@ class ExercisesPage(QWidget):
         elif names:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def _result_text(self, session: Any) -> str:
+        if session.result is None:
+            return "—"
+        passed, percent = session.result
+        return (self.tr("passed, {percent}") if passed else self.tr("not passed, {percent}")).format(percent=percent_text(percent, 1))
 
     def _role_name(self, session: Any, role: str) -> str:
         return self.context.text(session.role_names.get(role)) or role
@@ -266,6 +286,8 @@ class ExercisesPage(QWidget):
         waits = not self.directs and row is not None and row.status == "draft"  # the role opens at the start (the service's rule)
         self.open_button.setEnabled(row is not None and (self.directs or row.status not in ("ended", "draft")))
         opens = self.tr("Your role opens when the trainer starts the session.") if waits else ""
+        self.delete_button.setEnabled(self.directs and row is not None and row.status == "draft")
+        self.delete_button.setToolTip(self.tr("Only a draft never started can be deleted: a session once started is part of the record."))
         self.open_button.setToolTip(opens)
         show_debrief_button(self.debrief_button, self.context, row.status if row is not None else None)
         self.debrief_hint.setText(
@@ -292,6 +314,31 @@ class ExercisesPage(QWidget):
             roles = [roles[names.index(chosen)]]
         if roles:
             self.workstation_requested.emit(row.name, roles[0])
+
+    def delete_selected(self) -> None:
+        """Delete the selected draft, after the trainer confirms."""
+        row = self.selected_row()
+        if row is None or row.status != "draft":
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete the draft"),
+            self.tr("Delete draft session {name} and its assignments? Nothing was played in it.").format(name=row.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        name = row.name
+
+        def work(db: Any, account_id: int) -> None:
+            from tipcase.services import exercise_drafts  # noqa: PLC0415
+
+            exercise_drafts.delete_draft_named(db, account_id, name)
+
+        def done(_result: Any) -> None:
+            self.context.signals.status_message.emit(self.tr("Draft session {name} deleted.").format(name=name))
+            self.refresh()
+
+        self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]
 
     def _debrief_selected(self) -> None:
         row = self.selected_row()

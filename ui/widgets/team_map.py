@@ -84,8 +84,9 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, obs
     )
     lanes = dataclasses.replace(lanes, phases=[dataclasses.replace(phase, name=phase_name(phase.name)) for phase in lanes.phases])
     rows: list[StepRow] = []
-    for mark in roles:
-        rows.append(StepRow(f"{mark.name} — {mark.status}"))
+    for mark in roles:  # the role's name as the heading, where it stands under it: a narrow list reads it whole
+        rows.append(StepRow(mark.name))
+        rows.append(StepRow(mark.status, ""))
         passed = [node_id for node_id, _ in itertools.groupby(mark.trail)]
         for number, node_id in enumerate(passed, 1):
             if node_id in pathway.nodes:

@@ -1,0 +1,163 @@
+"""The control room's trainees: who plays the selected role, whether each is at their workstation, and assigning them.
+
+A trainee's app says every half minute that it is open (``ui.pages.exercise_presence``); ``presence`` turns
+what the records heard into a mark and words: **●** at the role's workstation, **◐** signed in but elsewhere in
+the app (the sessions list before the start, say), **○** not signed in yet, or no longer (last seen at ...). The
+roles table shows the marks beside each name; this panel says them in words, so the trainer knows whom to chase
+before saying "go" (walk D, finding 4).
+
+Assigning: a role chosen in the roles table, a trainee in *Trainee*, *Assign to the role* (several may share a
+role). The trainee offered is the role's own first one, else the first trainee who has no role yet, so assigning
+every role in turn takes one click each; assigning someone already on the role says so. The panel never changes
+height with what it shows (walk D, finding 10: the page moved under the mouse).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.context import ApplicationContext
+from ui.models.exercise_log import track_title
+from ui.numbers import time_text
+
+AT_WORKSTATION, SIGNED_IN, AWAY = "●", "◐", "○"
+
+
+def presence(room: Any, person: Any, role: str) -> tuple[str, str]:
+    """The mark and the words for ``person``'s presence at ``role`` in ``room`` (an ``exercise_desk.Room``)."""
+    translate = QCoreApplication.translate
+    heard = room.presence.get(person.id)
+    if heard is None:
+        return AWAY, translate("ControlRoom", "not signed in yet")
+    fresh = room.read_at is not None and (room.read_at - heard.seen_at).total_seconds() <= FRESH_SECONDS
+    if not fresh:
+        return AWAY, translate("ControlRoom", "not signed in (last seen at {time})").format(time=time_text(heard.seen_at))
+    if heard.role == role:
+        return AT_WORKSTATION, translate("ControlRoom", "at the workstation")
+    if heard.role is not None:
+        return SIGNED_IN, translate("ControlRoom", "at the workstation of another role")
+    return SIGNED_IN, translate("ControlRoom", "signed in, not at the workstation yet")
+
+
+FRESH_SECONDS = 75  # tipcase.services.exercise_presence.FRESH_SECONDS, without loading the database layer here
+
+
+def marked_names(room: Any, state: Any) -> str:
+    """The roles table's *Trainees* cell: each name after its presence mark."""
+    return ", ".join(f"{presence(room, person, state.id)[0]} {person.full_name}" for person in state.users)
+
+
+def at_workstations(room: Any) -> tuple[int, int]:
+    """How many of the assigned trainees are at their role's workstation now, and how many are assigned."""
+    pairs = [(person, state.id) for state in room.roles for person in state.users]
+    here = sum(1 for person, role in pairs if presence(room, person, role)[0] == AT_WORKSTATION)
+    return here, len(pairs)
+
+
+class TraineesPanel(QWidget):
+    """Who plays the selected role and whether each is here; assigning trainees (the module docstring says how)."""
+
+    def __init__(self, context: ApplicationContext) -> None:
+        super().__init__()
+        self.context = context
+        self.person = QComboBox()
+        self.person.setMinimumContentsLength(18)
+        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.assign_button = QPushButton()
+        self.unassign_button = QPushButton()
+        self.person_label = QLabel()
+        self.person_label.setBuddy(self.person)
+        self.players = QLabel()  # the selected role's trainees and where each is
+        self.players.setTextFormat(Qt.TextFormat.RichText)
+        self.players.setWordWrap(True)
+        self.players.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.person_label)
+        row.addWidget(self.person, 1)
+        row.addWidget(self.assign_button)
+        row.addWidget(self.unassign_button)
+        layout.addLayout(row)  # the controls first: what is shown below them never moves them
+        layout.addWidget(self.players)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        self._role: str | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.person_label.setText(self.tr("Trai&nee:"))  # Alt+T is the Trainees tab
+        self.assign_button.setText(self.tr("&Assign to the role"))
+        self.unassign_button.setText(self.tr("&Remove from the role"))
+        self.players.setAccessibleName(self.tr("Who plays the role"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_room(self, room: Any, people: list[Any], role: str | None) -> None:
+        """Show who plays ``role`` (the roles table's selection) and the trainees who can be assigned."""
+        state = next((s for s in room.roles if s.id == role), None)
+        current = self.person.currentData()
+        if role != self._role:  # another role chosen: offer its own trainee, else the first one with no role yet
+            current = self._suggested(room, people, state)
+        self._role = role
+        self.person.blockSignals(True)
+        self.person.clear()
+        for person in people:
+            self.person.addItem(f"{person.full_name} ({person.username})", person.id)
+        self.person.setCurrentIndex(max(0, self.person.findData(current)))
+        self.person.blockSignals(False)
+        status = room.session.status
+        self.assign_button.setEnabled(bool(people) and state is not None and status != "ended")
+        self.unassign_button.setEnabled(state is not None and bool(state.users) and status == "draft")
+        self.players.setText(self._players_html(room, state))
+        if status == "draft":
+            hint = self.tr(
+                "Choose a role in the list above, then assign trainees to it. Several trainees may share a role. "
+                "Every role needs someone before the session starts. ● at the workstation, ◐ signed in elsewhere, ○ not signed in."
+            )
+        elif status == "ended":
+            hint = self.tr("The session has ended: who played which role is part of its record.")
+        else:
+            hint = self.tr(
+                "Trainees can still be added to a role while the session runs; they join where the role stands. "
+                "● at the workstation, ◐ signed in elsewhere, ○ not signed in."
+            )
+        self.hint.setText(hint)
+
+    def _players_html(self, room: Any, state: Any) -> str:
+        if state is None:
+            return ""
+        name = track_title(state.track, self.context.text, self.context.language)
+        heading = html.escape(self.tr("Who plays {role}:").format(role=name))
+        if not state.users:
+            return f"<p><b>{heading}</b><br>{html.escape(self.tr('nobody yet'))}</p>"
+        lines = []
+        for person in state.users:
+            mark, words = presence(room, person, state.id)
+            lines.append(f"{mark} {html.escape(person.full_name)} ({html.escape(person.username)}): {html.escape(words)}")
+        return f"<p><b>{heading}</b><br>" + "<br>".join(lines) + "</p>"
+
+    @staticmethod
+    def _suggested(room: Any, people: list[Any], state: Any) -> int | None:
+        if state is not None and state.users:
+            return int(state.users[0].id)
+        busy = {person.id for s in room.roles for person in s.users}
+        free = next((person for person in people if person.id not in busy), None)
+        return int(free.id) if free is not None else None
+
+    def said_assigned(self, changed: bool, *, remove: bool) -> str:
+        """What the status bar says after *Assign* or *Remove* (``changed``: whether the records changed)."""
+        person = self.person.currentText()
+        if remove:
+            said = self.tr("{person} removed from the role.") if changed else self.tr("{person} was not on the role.")
+        else:
+            said = self.tr("{person} assigned to the role.") if changed else self.tr("{person} is already on the role.")
+        return said.format(person=person)
