@@ -144,7 +144,7 @@ def test_a_bad_edit_is_a_message_not_a_change(qtbot, window: MainWindow, monkeyp
     page = editor_with_case(qtbot, window)
     count = page.undo_stack.count()
     page.edits.rename("start", "referred")
-    assert shown == ["a stage 'referred' already exists"]
+    assert shown == ["A stage 'referred' already exists"]
     assert page.undo_stack.count() == count
 
 

@@ -183,6 +183,7 @@ class ControlRoomPage(QWidget):
         self.body = QTabWidget()
         self.body.addTab(directing, "")
         self.body.addTab(self.map, "")
+        self.tools.currentChanged.connect(lambda _index: self.body.setCurrentIndex(0))  # a tool chosen (Alt+I): in sight
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.roles)
