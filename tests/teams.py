@@ -164,6 +164,9 @@ handovers:
     points: 1
     competency: evidence
     feedback: {en: The slips were not copied., id: Slip gaji tidak disalin.}
+    recorded:
+      - {when: slips, text: {en: The wage slips were copied., id: Slip gaji sudah disalin.}}
+      - {when: not slips, text: {en: No wage slip was copied., id: Tidak ada slip gaji yang disalin.}}
   care-request:
     from: investigator
     to: case-worker

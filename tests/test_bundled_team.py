@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from tests.records import CASE
 from tipcase import bundled
-from tipcase.format.roles import ROLE_IDS
+from tipcase.format.roles import ROLE_IDS, role_name
 from tipcase.format.validator import Checked, check_file
 from tipcase.services import accounts, exercises
 from tipcase.services.demo import seed_demo
@@ -62,6 +62,41 @@ def test_five_agencies_each_with_eight_to_fifteen_stages(checked: Checked) -> No
     ]
     assert all(track.role in ROLE_IDS for track in team.roles.values())
     assert all(8 <= len(track.scenario.stages) <= 15 for track in team.roles.values())
+
+
+def test_every_role_names_its_agency_and_every_hand_over_says_what_the_sender_recorded(checked: Checked) -> None:
+    """A role's title names its office (as "Case worker, UPTD PPA Kota Bitung" does), not only the vocabulary's role;
+    every hand-over has a text the receiver reads, and one that carries values says what each value recorded, so an
+    incomplete file reads as incomplete to its receiver (walk D: 'the request did not mention the families')."""
+    team = checked.team
+    assert team is not None
+    for track in team.roles.values():
+        for language in ("en", "id"):
+            title = track.title.get(language) if track.title is not None else ""
+            assert title != role_name(track.role, language).split(" (")[0], (track.id, title)
+            assert ", " in title, (track.id, title)  # "<officer>, <office>"
+    for handover in team.handovers.values():
+        assert handover.text is not None, handover.id
+        assert all(handover.text.get(language) for language in ("en", "id")), handover.id
+        if handover.carries:
+            for value in (True, False):
+                said = handover.recorded_for(dict.fromkeys(handover.carries, value))
+                assert said, (handover.id, value)
+                assert all(t.get("en") and t.get("id") for t in said), handover.id
+
+
+def test_no_stage_says_more_time_has_passed_than_the_case_clock_shows(checked: Checked) -> None:
+    """The story's time and the role's case clock agree: a stage played at hour 69 does not say "weeks pass" (walk D);
+    an end may look ahead, since no clock runs after it."""
+    team = checked.team
+    assert team is not None
+    jumps = ("weeks pass", "weeks away", "weeks later", "months later", "a month later", "minggu berlalu", "minggu kemudian")
+    for track in team.roles.values():
+        for stage in track.scenario.stages.values():
+            if stage.end is None:
+                for language in ("en", "id"):
+                    text = stage.text.get(language).lower()
+                    assert not any(jump in text for jump in jumps), (track.id, stage.id, language)
 
 
 def test_it_has_the_hand_overs_injects_and_deadlines_of_a_live_exercise(checked: Checked) -> None:

@@ -92,6 +92,11 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
     assert investigator.clock.text() == "Case clock: 2 h"  # the sender's clock (Lamport)
     assert [button.number for button in investigator._choice_buttons] == [1, 2]
     assert investigator.text.toPlainText() == "A referral arrives."  # the stage's text, now that it has
+    # the hand-over says what the sender recorded (the case's sentence for the values it carried)
+    assert investigator.inbox_view.toPlainText() == (
+        "Referral from the inspector\nFrom Labour inspector, taken at 2 h on your case clock.\n"
+        "What the sender recorded\nThe wage slips were copied."
+    )
 
     # the investigator asks for care first and waits; the case worker receives the request, cares, and answers
     play(qtbot, investigator, BEST["investigator"][0])

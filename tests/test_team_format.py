@@ -105,6 +105,14 @@ BROKEN = [
         1,
         {"inject": 2},
     ),
+    # what the receiver reads of what the sender recorded reads only the carried values
+    (
+        MINI_TEAM.replace("- {when: not slips, text:", "- {when: not threatened, text:"),
+        "E009",
+        "not threatened, text",
+        1,
+        {"handover": "referral", "field": "recorded"},
+    ),
     # what a hand-over carries must be declared by both roles
     (MINI_TEAM.replace("carries: [slips]", "carries: [slip]"), "E009", "slip]", 1, {"handover": "referral", "field": "carries"}),
     # an unknown key in a role's stage is the schema's E002, with the role in the place
@@ -210,3 +218,13 @@ def test_the_json_schema_describes_team_cases(capsys: pytest.CaptureFixture[str]
     validator = jsonschema.Draft202012Validator(json.loads(capsys.readouterr().out))
     assert list(validator.iter_errors(yaml.safe_load(MINI_TEAM))) == []
     assert list(validator.iter_errors(yaml.safe_load(MINI_TEAM.replace("pass_mark: 70", "pass_mark: 70\ncolour: red"))))
+
+
+def test_a_hand_over_says_what_the_sender_recorded_by_the_values_it_carried(tmp_path: Path) -> None:
+    """The ``recorded`` texts whose condition holds over a delivery's carried values, in the file's order."""
+    team = check_file(write_team(tmp_path)).team
+    assert team is not None
+    referral = team.handovers["referral"]
+    assert [t.get("en") for t in referral.recorded_for({"slips": True})] == ["The wage slips were copied."]
+    assert [t.get("id") for t in referral.recorded_for({"slips": False})] == ["Tidak ada slip gaji yang disalin."]
+    assert referral.recorded_for({}) == ()  # a value not carried: nothing said rather than a guess

@@ -6,7 +6,8 @@ Builds a temporary home and database (``TIPCASE_HOME``), publishes the bundled t
 at Bitung, five roles), and plays a session through the services as a class would: the inspector refers
 the case after a slow start at the payroll, the prosecutor's workstation waits for the police's SPDP, the
 trainer fires the company lawyer's call by hand at the investigator only, the investigator (two
-trainees sharing the role) reads the referral in the inbox; then every role plays to the end (the
+trainees sharing the role: Agus's workstation says that Yohanes took the role's second decision) reads
+the referral and what the inspector recorded in the inbox; then every role plays to the end (the
 investigator misses one step of good practice) and the trainer ends the session for the joint debrief.
 The pages are grabbed in English and Bahasa Indonesia.
 """
@@ -89,8 +90,11 @@ def prepare(url: str) -> None:
     db.dispose()
 
 
-def play(url: str, left: dict[str, list[int]], roles: list[str], most: int = 99) -> None:
-    """Each of ``roles`` takes up to ``most`` of its choices left while it can move (by turns, as workstations do)."""
+def play(url: str, left: dict[str, list[int]], roles: list[str], most: int = 99, by: dict[str, str] | None = None) -> None:
+    """Each of ``roles`` takes up to ``most`` of its choices left while it can move (by turns, as workstations do).
+
+    ``by``: role -> the username who decides for it (default: the role's first trainee).
+    """
     db = Database(url)
     people = ids(db)
     taken = dict.fromkeys(roles, 0)
@@ -100,7 +104,7 @@ def play(url: str, left: dict[str, list[int]], roles: list[str], most: int = 99)
         for role in roles:
             if not left[role] or taken[role] >= most:
                 continue
-            account = people[PLAYERS[role][0]]
+            account = people[(by or {}).get(role, PLAYERS[role][0])]
             where = exercise_desk.station(db, account, SESSION, role)
             if where.role.waits_for is not None or where.role.finished:
                 continue
@@ -153,11 +157,13 @@ def run(app: QApplication, language: str, out: Path) -> None:
     room.injects.selectRow(ids_.index("company-lawyer"))
     room.inject_panel.fire_to.setCurrentIndex(room.inject_panel.fire_to.findData("investigator"))
     room.fire()  # the company lawyer calls the investigator's superior: fired by hand, at one role
-    play(url, left, ["investigator", "case-worker"], most=2)
-    room.refresh()
+    play(url, left, ["investigator", "case-worker"], most=1)
     station = window(app, url, folder, "agus", language)
     station.exercises.show_workstation(SESSION, "investigator")
-    station.exercises.workstation().begin_button.click()
+    play(url, left, ["investigator", "case-worker"], most=1, by={"investigator": "yohanes"})  # the role's other trainee decides
+    station.exercises.workstation().refresh()  # Agus's workstation says who took the decision, and when
+    station.exercises.workstation().inbox.setCurrentRow(0)  # the referral, with what the inspector recorded
+    room.refresh()
     shoot(app, station, out / f"{language}-24-team-workstation.png")
     room.injects.selectRow(ids_.index("company-lawyer"))
     shoot(app, trainer, out / f"{language}-22-team-control-room.png")

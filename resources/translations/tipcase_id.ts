@@ -2198,7 +2198,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>Go to my team e&amp;xercises</source>
-        <translation>Buka latihan &amp;tim saya</translation>
+        <translation>Ke Latihan &amp;tim saya</translation>
     </message>
     <message>
         <source>You also take part in a team exercise:</source>
@@ -4009,6 +4009,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>From {sender}, taken at {hours} on your case clock.</source>
         <translation>Dari {sender}, diterima pada {hours} menurut waktu kasus Anda.</translation>
+    </message>
+    <message>
+        <source>What the sender recorded</source>
+        <translation>Yang dicatat pengirim</translation>
     </message>
     <message>
         <source>&lt;i&gt;Nothing in the case file yet.&lt;/i&gt;</source>

@@ -87,6 +87,7 @@ class InboxEntry:
     text: Text | str | None
     sender: str | None = None
     number: int = 0
+    recorded: tuple[Text, ...] = ()  # a hand-over's sentences of what the sender recorded (its ``recorded`` texts that hold)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -299,7 +300,8 @@ def _entry(team: TeamCase, item: InboxItem) -> InboxEntry:
     if item.kind == "handover":
         handover = team.handovers.get(item.ident)
         if handover is not None:
-            return InboxEntry(item.kind, item.ident, item.clock, handover.title, handover.text, handover.sender, item.number)
+            recorded = handover.recorded_for(dict(item.carried))
+            return InboxEntry(item.kind, item.ident, item.clock, handover.title, handover.text, handover.sender, item.number, recorded)
     if item.kind == "inject":
         inject = team.inject(item.ident)
         if inject is not None:

@@ -164,6 +164,17 @@ def _check_handovers(team: TeamCase, findings: Findings) -> None:
                 at=dataclasses.replace(at, field="complete_when"),
                 whose="carried values",
             )
+        for note in handover.recorded:
+            _condition(
+                note.when,
+                carried,
+                note.pos,
+                where=where,
+                key="recorded when",
+                findings=findings,
+                at=dataclasses.replace(at, field="recorded"),
+                whose="carried values",
+            )
         if handover.competency is not None and handover.competency not in team.competencies:
             findings.add(
                 "E005",

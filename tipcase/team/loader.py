@@ -14,7 +14,7 @@ from tipcase.format.model import DEFAULT_PASS_MARK, Scenario
 from tipcase.format.roles import ROLE_IDS
 from tipcase.format.schema import INVALID, Context, Entry, Record
 from tipcase.format.yaml_source import Node
-from tipcase.team.model import Handover, Inject, Objective, TeamCase, Track
+from tipcase.team.model import Handover, HandoverNote, Inject, Objective, TeamCase, Track
 from tipcase.team.schema import ALL_ROLES, TEAM
 
 
@@ -137,6 +137,10 @@ def _build_handover(entry: Entry) -> Handover:
         points=values.get("points", 0),
         competency=values.get("competency"),
         feedback=values.get("feedback"),
+        recorded=[
+            HandoverNote(note.values.get("when", ""), required_text(note, "text"), note.value_pos.get("when", note.pos))
+            for note, _ in values.get("recorded", [])
+        ],
         pos=entry.key_pos,
         sender_pos=record.value_pos.get("from", entry.key_pos),
         receiver_pos=record.value_pos.get("to", entry.key_pos),

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 
+from tipcase.format import conditions
 from tipcase.format.findings import Pos
 from tipcase.format.model import DEFAULT_PASS_MARK, NO_POS, Competency, Exhibit, Scenario
 from tipcase.format.schema import Text
+
+
+@dataclasses.dataclass(slots=True)
+class HandoverNote:
+    """A sentence of what the sender recorded: the receiver reads ``text`` when ``when`` (over the carried values) holds."""
+
+    when: str
+    text: Text
+    pos: Pos = NO_POS
 
 
 @dataclasses.dataclass(slots=True)
@@ -30,6 +40,7 @@ class Handover:
     points: int = 0
     competency: str | None = None
     feedback: Text | None = None
+    recorded: list[HandoverNote] = dataclasses.field(default_factory=list)  # what the receiver reads of the carried values
     pos: Pos = NO_POS
     sender_pos: Pos = NO_POS
     receiver_pos: Pos = NO_POS
@@ -37,6 +48,23 @@ class Handover:
     carries_pos: list[Pos] = dataclasses.field(default_factory=list)
     complete_when_pos: Pos = NO_POS
     competency_pos: Pos = NO_POS
+
+    def recorded_for(self, carried: dict[str, int | bool]) -> tuple[Text, ...]:
+        """The ``recorded`` texts whose condition holds over a delivery's ``carried`` values (name -> value), in order.
+
+        What the receiver reads of what the sender recorded. A condition that does not parse or reads a value the
+        delivery does not carry (a file the validator refuses, E009) is left out.
+        """
+        found = []
+        slots = {name: index for index, name in enumerate(carried)}
+        for note in self.recorded:
+            try:
+                holds = conditions.compile_expr(conditions.parse(note.when), slots)
+                if holds(tuple(carried.values()), 0.0):
+                    found.append(note.text)
+            except (conditions.ConditionError, KeyError):
+                continue
+        return tuple(found)
 
 
 @dataclasses.dataclass(slots=True)

@@ -69,6 +69,7 @@ class InboxItem:
     clock: float
     text: str = ""  # a message's text
     number: int = 0  # a delivery's number
+    carried: tuple[tuple[str, int | bool], ...] = ()  # a delivery's carried values (name, value): what the sender recorded
 
 
 class RolePlay:
@@ -321,7 +322,8 @@ class TeamPlay:
                 role.waiting = False
                 role.redate_wait()
                 role.position += 1
-                role.inbox.append(InboxItem("handover", delivery.handover, play.clock, number=delivery.number))
+                carried = tuple(zip(compiled.handover.carries, delivery.carried, strict=False))
+                role.inbox.append(InboxItem("handover", delivery.handover, play.clock, number=delivery.number, carried=carried))
                 self.log.append(
                     TeamEvent(CONSUMED, role.id, {"handover": delivery.handover, "number": delivery.number, "clock": number_of(play.clock)})
                 )

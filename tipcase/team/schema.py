@@ -95,6 +95,15 @@ TRACK = ObjKind(
     },
 )
 
+HANDOVER_NOTE = ObjKind(
+    "HandoverNote",
+    "A sentence of what the sender recorded: the receiver reads it when its condition over the carried values holds.",
+    {
+        "when": Field(StrKind(), "Condition over the carried values.", True),
+        "text": Field(TEXT, "What the receiver reads in the hand-over.", True),
+    },
+)
+
 HANDOVER = ObjKind(
     "Handover",
     "A referral from one role to another: delivers exhibits and what the sender recorded to the receiver's inbox.",
@@ -109,6 +118,9 @@ HANDOVER = ObjKind(
         "points": Field(NumberKind(minimum=0, integer=True), "Team penalty for an incomplete delivery (default 0)."),
         "competency": Field(ID, "Competency that loses the points."),
         "feedback": Field(TEXT, "Shown in the debrief for an incomplete delivery."),
+        "recorded": Field(
+            ListKind(HANDOVER_NOTE), "What the receiver reads of the carried values: each text whose condition holds, in order."
+        ),
     },
 )
 
@@ -186,4 +198,4 @@ TEAM = ObjKind(
     },
 )
 
-ALL_TEAM_OBJECTS = (TEAM, TRACK, TEAM_STAGE, TEAM_CHOICE, HANDOVER, INJECT, INJECT_TIME, OBJECTIVE)
+ALL_TEAM_OBJECTS = (TEAM, TRACK, TEAM_STAGE, TEAM_CHOICE, HANDOVER, HANDOVER_NOTE, INJECT, INJECT_TIME, OBJECTIVE)

@@ -138,7 +138,20 @@ class StationSide(QTabWidget):
             )
         body = entry.text if isinstance(entry.text, str) else (text(entry.text) if entry.text is not None else "")
         parts.append(paragraphs(body))
+        if entry.kind == "handover":
+            parts.append(self._handover_contents(entry))
         self.inbox_view.setHtml("".join(parts))
+
+    def _handover_contents(self, entry: Any) -> str:
+        """What the sender recorded: the case's ``recorded`` sentences for the values the delivery carried (docs/team-exercises.md).
+
+        The hand-over's exhibits are in the case file (its own tab), as they are for every other arrival.
+        """
+        if not entry.recorded:
+            return ""
+        heading = self.tr("What the sender recorded")
+        items = "".join(f"<li>{html.escape(self.context.text(note))}</li>" for note in entry.recorded)
+        return f"<p><b>{html.escape(heading)}</b></p><ul>{items}</ul>"
 
     def _show_case_file(self) -> None:
         station = self.station
