@@ -131,6 +131,10 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
         play(qtbot, investigator, number)
     assert investigator.state() == "end"
     assert not investigator.debrief_button.isVisible()
+    with db.transaction() as session:
+        exercises.end(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    qtbot.waitUntil(lambda: investigator.station.session.status == "ended", timeout=5_000)
+    assert "recorded" not in investigator.banner.text()  # a decision's notice does not outlive what followed it
 
     with db.reading() as session:
         report = exercises.report(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
@@ -177,6 +181,10 @@ def test_a_workstation_rejoins_where_its_role_stood_and_a_second_trainee_at_the_
     assert ": 1) Take the statement" in shared.banner.text()
     assert shared.station.step == page.station.step == 3
     assert [(made.step, made.username) for made in shared.station.decided] == [(1, "investigator"), (2, "investigator")]
+    assert shared.side.tabText(4) == "Deci&sions (2)"  # the role's history, whoever took each decision
+    assert shared.side.decisions.item(1).text().startswith("2. ")
+    assert ": 1) Take the statement" in shared.side.decisions.item(1).text()
+    assert "Trainee investigator" in shared.side.decisions.item(1).text()
     with db.reading() as session:
         report = exercises.report(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
     assert report["roles"]["investigator"]["choices"] == [1, 1]

@@ -3987,6 +3987,22 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Pengarahan</translation>
     </message>
     <message>
+        <source>Your role&apos;s decisions</source>
+        <translation>Keputusan peran Anda</translation>
+    </message>
+    <message>
+        <source>No decision yet. Each one your role takes is listed here, with who took it and when.</source>
+        <translation>Belum ada keputusan. Setiap keputusan peran Anda dicantumkan di sini, dengan siapa yang mengambilnya dan kapan.</translation>
+    </message>
+    <message>
+        <source>Deci&amp;sions ({count})</source>
+        <translation>Ke&amp;putusan ({count})</translation>
+    </message>
+    <message>
+        <source>{step}. {time} · {who}: {number}) {choice}</source>
+        <translation>{step}. {time} · {who}: {number}) {choice}</translation>
+    </message>
+    <message>
         <source>Message from the trainer</source>
         <translation>Pesan dari pelatih</translation>
     </message>

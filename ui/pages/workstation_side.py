@@ -1,10 +1,11 @@
-"""The side of a role's workstation: its inbox, its case file, the role on the pathway, and its briefing.
+"""The side of a role's workstation: its inbox, its case file, the role on the pathway, its briefing and its decisions.
 
 The inbox lists what reached the role in order (hand-overs taken, injects, the trainer's messages),
 each with the role's case clock on arrival; the case file lists the exhibits revealed so far (the
 newest selected, as in the player). An empty inbox or case file is one empty state: the list says what
 will arrive in it (``ui.widgets.empty_text``) and the reading pane under it is hidden until there is
-something to read. ``show_station`` shows a ``tipcase.services.exercise_desk.Station``.
+something to read. The decisions list every decision of the role with who took it and when (a role may be
+shared by several trainees). ``show_station`` shows a ``tipcase.services.exercise_desk.Station``.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.context import ApplicationContext
-from ui.models.exercise_log import hours_text, inject_title, role_title, track_title
+from ui.models.exercise_log import choice_label, hours_text, inject_title, role_title, track_title
 from ui.models.exhibits import ExhibitListModel
+from ui.numbers import time_text
 from ui.pages.player_panels import paragraphs
 from ui.widgets.empty_text import EmptyTextList, EmptyTextListView
 from ui.widgets.team_map import RoleMark, TeamMap
 
 
 class StationSide(QTabWidget):
-    """The inbox, case file, pathway and briefing tabs of a workstation."""
+    """The inbox, case file, pathway, briefing and decisions tabs of a workstation."""
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -51,10 +53,14 @@ class StationSide(QTabWidget):
         case_layout.addWidget(self.exhibit_view, 2)
         self.map = TeamMap(orientation=Qt.Orientation.Vertical)
         self.briefing_view = QTextBrowser()
+        self.decisions = EmptyTextList()  # the role's decisions, whoever at the role took them (a role may be shared)
+        self.decisions.setWordWrap(True)
+        self.decisions.setSpacing(3)
         self.addTab(inbox, "")
         self.addTab(case_file, "")
         self.addTab(self.map, "")
         self.addTab(self.briefing_view, "")
+        self.addTab(self.decisions, "")
 
         self.retranslate()
 
@@ -72,8 +78,12 @@ class StationSide(QTabWidget):
         self.setTabText(1, self.tr("Cas&e file"))
         self.setTabText(2, self.tr("&Pathway"))
         self.setTabText(3, self.tr("&Briefing"))
+        self.decisions.setAccessibleName(self.tr("Your role's decisions"))
+        self.decisions.set_empty_text(self.tr("No decision yet. Each one your role takes is listed here, with who took it and when."))
+        self.setTabText(4, self.tr("Deci&sions ({count})").format(count=self.decisions.count()))
         if self.station is not None:
             self._show_inbox()
+            self._show_decisions()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -87,6 +97,20 @@ class StationSide(QTabWidget):
         self._show_inbox()
         self._show_case_file()
         self._show_map()
+        self._show_decisions()
+
+    def _show_decisions(self) -> None:
+        """The role's decisions in order: the step, when, who took it, and the choice (several trainees may share a role)."""
+        station = self.station
+        self.decisions.clear()
+        for made in station.decided:
+            choice = choice_label(station.team, station.role.id, made.stage, made.choice, self.context.text)
+            self.decisions.addItem(
+                self.tr("{step}. {time} · {who}: {number}) {choice}").format(
+                    step=made.step, time=time_text(made.at), who=made.full_name, number=made.number, choice=choice
+                )
+            )
+        self.setTabText(4, self.tr("Deci&sions ({count})").format(count=len(station.decided)))
 
     def entry_title(self, entry: Any) -> str:
         text = self.context.text
