@@ -182,7 +182,7 @@ def test_a_workstation_rejoins_where_its_role_stood_and_a_second_trainee_at_the_
     assert shared.station.step == page.station.step == 3
     assert [(made.step, made.username) for made in shared.station.decided] == [(1, "investigator"), (2, "investigator")]
     assert shared.side.tabText(4) == "Deci&sions (2)"  # the role's history, whoever took each decision
-    assert shared.side.decisions.item(1).text().startswith("2. ")
+    assert shared.side.decisions.item(1).text().startswith("Decision 2 · ")
     assert ": 1) Take the statement" in shared.side.decisions.item(1).text()
     assert "Trainee investigator" in shared.side.decisions.item(1).text()
     with db.reading() as session:

@@ -3999,8 +3999,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Ke&amp;putusan ({count})</translation>
     </message>
     <message>
-        <source>{step}. {time} · {who}: {number}) {choice}</source>
-        <translation>{step}. {time} · {who}: {number}) {choice}</translation>
+        <source>Decision {step} · {time} · {who}: {number}) {choice}</source>
+        <translation>Keputusan {step} · {time} · {who}: {number}) {choice}</translation>
     </message>
     <message>
         <source>Message from the trainer</source>

@@ -106,7 +106,7 @@ class StationSide(QTabWidget):
         for made in station.decided:
             choice = choice_label(station.team, station.role.id, made.stage, made.choice, self.context.text)
             self.decisions.addItem(
-                self.tr("{step}. {time} · {who}: {number}) {choice}").format(
+                self.tr("Decision {step} · {time} · {who}: {number}) {choice}").format(
                     step=made.step, time=time_text(made.at), who=made.full_name, number=made.number, choice=choice
                 )
             )
