@@ -86,7 +86,7 @@ def test_roster_preview_then_import(window: MainWindow, tmp_path: Path) -> None:
     dialog = page.roster_dialog
     assert dialog.isVisible()
     assert dialog.model.rowCount() == 3
-    assert dialog.model.row(1)[3] == "staff_id: no staff ID"  # the column, by its header in the file
+    assert dialog.model.row(1)[3] == "Staff ID (column “staff_id”): no staff ID"  # the form's word, and the file's header to find the cell
     assert dialog.model.row(2)[3] == "add the existing account other-trainee"
     assert dialog.import_button.text() == "&Import 2 rows"
     assert page.cohort_box.currentText() == "NTT investigators (0 members)"  # nothing imported yet

@@ -37,3 +37,19 @@ def test_the_cohorts_page_says_nobody_has_finished(qtbot, tmp_path: Path, langua
     assert "<b>0,0 %</b>" not in summary  # no mean of nothing (it was bold, after the rates)
     assert "<b>0.0 %</b>" not in summary
     context.set_language("en")
+
+
+def test_the_command_line_report_speaks_bahasa_indonesia(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = seeded_url(tmp_path)
+    assert main(["--database", url, "cohorts", "report", "demo", "demo", "--lang", "id"]) == 0
+    printed = capsys.readouterr().out
+    assert "belum ada percobaan yang selesai, jadi belum ada rata-rata" in printed
+    assert "anggota, 0 selesai (0,0%), 0 lulus (0,0%)" in printed  # the decimal comma, as the app writes it
+    for english in ("member", "completed", "passed", "mean"):
+        assert english not in printed
+    play_through(Database(url), "demo-trainee", BEST)
+    assert main(["--database", url, "cohorts", "report", "demo", "demo", "--lang", "id"]) == 0
+    printed = capsys.readouterr().out
+    assert "rata-rata 100,0%" in printed
+    assert "completed" not in printed

@@ -52,7 +52,7 @@ def test_verify_in_indonesian_says_everything_in_indonesian(issued: tuple[str, s
     assert "daftar ini" in first
     for english in ("VALID", "Name ", "Rank ", "Course ", "Issued ", "Valid until", "Serial ", "no expiry", "Signing key"):
         assert english not in printed, english
-    for indonesian in ("Nama", "Pangkat", "Pelatihan", "Diterbitkan", "Berlaku sampai", "tanpa batas berlaku", "Kunci penanda tangan"):
+    for indonesian in ("Nama", "Pangkat", "Pelatihan", "Diterbitkan", "Berlaku sampai", "tanpa batas waktu", "Kunci penanda tangan"):
         assert indonesian in printed, printed
     assert main(["--database", url, "verify", code]) == 0  # English as before
     assert capsys.readouterr().out.startswith("VALID and in this register")

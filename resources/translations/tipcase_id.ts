@@ -2614,6 +2614,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Belum ada penanda tangan: administrator menetapkannya di &lt;i&gt;Administrasi &gt; Lembaga penerbit…&lt;/i&gt; (atau dengan &lt;i&gt;tipcase certificate institution&lt;/i&gt;).</translation>
     </message>
     <message>
+        <source>The course as &lt;b&gt;{title}&lt;/b&gt; (its title on certificates; in the app it is “{app_title}”).</source>
+        <translation>Pelatihan disebut &lt;b&gt;{title}&lt;/b&gt; (judulnya pada sertifikat; di aplikasi disebut “{app_title}”).</translation>
+    </message>
+    <message>
         <source>{name} completed the course: the certificate can be issued.</source>
         <translation>{name} telah menyelesaikan kursus ini: sertifikatnya dapat diterbitkan.</translation>
     </message>
@@ -3834,6 +3838,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tambahkan akun yang sudah ada {username}, namanya diganti dari {name}</translation>
     </message>
     <message>
+        <source>{column} (column “{header}”): {what}</source>
+        <translation>{column} (kolom “{header}”): {what}</translation>
+    </message>
+    <message>
         <source>check the staff ID: it is the account {username}, named {name}</source>
         <translation>periksa NRP/NIP: itu akun {username} atas nama {name}</translation>
     </message>
@@ -4878,7 +4886,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>no expiry</source>
-        <translation>tanpa batas berlaku</translation>
+        <translation>tanpa batas waktu</translation>
     </message>
     <message>
         <source>Signing key</source>
@@ -6789,6 +6797,42 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>exercise {exercise!r} has started: it is part of the record and is never deleted</source>
         <translation>latihan {exercise!r} sudah dimulai: latihan itu bagian dari catatan dan tidak pernah dihapus</translation>
+    </message>
+    <message>
+        <source>wrote {name} ({count} scenario)</source>
+        <translation>{name} ditulis ({count} kasus)</translation>
+    </message>
+    <message>
+        <source>wrote {name} ({count} scenarios)</source>
+        <translation>{name} ditulis ({count} kasus)</translation>
+    </message>
+    <message>
+        <source>mean {mean}%</source>
+        <translation>rata-rata {mean}%</translation>
+    </message>
+    <message>
+        <source>no finished attempt yet, so no mean</source>
+        <translation>belum ada percobaan yang selesai, jadi belum ada rata-rata</translation>
+    </message>
+    <message>
+        <source>{scenario} v{version}: 1 member, {completed} completed ({completion}%), {passed} passed ({passing}%), {mean}</source>
+        <translation>{scenario} v{version}: 1 anggota, {completed} selesai ({completion}%), {passed} lulus ({passing}%), {mean}</translation>
+    </message>
+    <message>
+        <source>{scenario} v{version}: {members} members, {completed} completed ({completion}%), {passed} passed ({passing}%), {mean}</source>
+        <translation>{scenario} v{version}: {members} anggota, {completed} selesai ({completion}%), {passed} lulus ({passing}%), {mean}</translation>
+    </message>
+    <message>
+        <source>  hardest: {stage} {poor}/{decisions} poor choices ({share}%)</source>
+        <translation>  tersulit: {stage} {poor}/{decisions} pilihan buruk ({share}%)</translation>
+    </message>
+    <message>
+        <source>  critical ({count}): {text}</source>
+        <translation>  kesalahan kritis ({count}): {text}</translation>
+    </message>
+    <message>
+        <source>  rule broken ({count}): {title} ({rule})</source>
+        <translation>  aturan dilanggar ({count}): {title} ({rule})</translation>
     </message>
 </context>
 </TS>

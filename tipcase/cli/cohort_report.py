@@ -14,9 +14,14 @@ import dataclasses
 import importlib
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tipcase.cli.common import UsageError, command_line_operator, print_json
-from tipcase.messages import counted
+from tipcase.cli.spoken import line
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
+
+if TYPE_CHECKING:
+    from tipcase.services.analytics import ScenarioAnalytics
 
 EXIT_OK = 0
 HELP = "cohorts: rosters, courses and analytics"
@@ -60,7 +65,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     report.add_argument("cohort", metavar="COHORT")
     report.add_argument("course", metavar="COURSE")
     report.add_argument("--scenario", metavar="ID", help="only this scenario of the course")
-    report.add_argument("--lang", metavar="LANG", default="en", help="language of stage titles and choice labels")
+    report.add_argument(
+        "--lang", metavar="LANG", default="en", help="language of stage titles and choice labels, and of the lines (id: Bahasa Indonesia)"
+    )
     report.add_argument("--json", action="store_true", help="print everything as JSON")
     report.add_argument(
         "--xlsx", metavar="OUT.xlsx", help="also write this one workbook: every scenario of the course, a sheet each (readable by you only)"
@@ -90,6 +97,7 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
     from tipcase.services.playables import language_of, playable  # noqa: PLC0415
     from tipcase.store.database import open_database  # noqa: PLC0415
 
+    speaking = "id" if args.lang.lower().startswith("id") else "en"  # the lines' language; titles follow --lang itself
     db = open_database(args.database)
     try:
         with db.reading_connection() as connection:
@@ -124,24 +132,74 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
                 write(reports, name)
             except OSError as exc:
                 raise UsageError(f"{option} {name}: cannot write it: {exc.strerror or exc}") from None
-            written.append(f"wrote {name} ({len(reports)} {'scenario' if len(reports) == 1 else 'scenarios'})")
+            written.append(
+                line(
+                    speaking,
+                    one_or_many(
+                        len(reports),
+                        QT_TRANSLATE_NOOP("core", "wrote {name} ({count} scenario)"),
+                        QT_TRANSLATE_NOOP("core", "wrote {name} ({count} scenarios)"),
+                    ),
+                    name=name,
+                    count=len(reports),
+                )
+            )
     if args.json:
         print_json([dataclasses.asdict(report) for report in reports])
-        for line in written:
-            print(line, file=sys.stderr)
+        for written_line in written:
+            print(written_line, file=sys.stderr)
         return EXIT_OK
     for report in reports:
-        print(
-            f"{report.scenario} v{report.version}: {counted(report.members, 'member')}, {report.completed} completed "
-            f"({report.completion_rate}%), {report.passed} passed ({report.pass_rate}%), "
-            + (f"mean {report.mean_percent}%" if report.completed else "no finished attempt yet, so no mean")
-        )
-        for stage in report.hardest[:5]:
-            print(f"  hardest: {stage.stage:<28} {stage.poor}/{stage.decisions} poor choices ({stage.poor_share}%)")
-        for text, count in report.critical_errors[:5]:
-            print(f"  critical ({count}): {text[:100]}")
-        for rule, count in report.broken_rules[:5]:
-            print(f"  rule broken ({count}): {report.rule_titles.get(rule, rule)} ({rule})")
-    for line in written:
-        print(line)
+        print(_report_lines(report, speaking))
+    for written_line in written:
+        print(written_line)
     return EXIT_OK
+
+
+def _report_lines(report: ScenarioAnalytics, language: str) -> str:
+    """One scenario's report as ``cohorts report`` prints it, its lines said in ``language`` ("en" or "id")."""
+    mean = (
+        Message(QT_TRANSLATE_NOOP("core", "mean {mean}%"), mean=float(report.mean_percent))
+        if report.completed
+        else Message(QT_TRANSLATE_NOOP("core", "no finished attempt yet, so no mean"))
+    )
+    lines = [
+        line(
+            language,
+            one_or_many(
+                report.members,
+                QT_TRANSLATE_NOOP(
+                    "core", "{scenario} v{version}: 1 member, {completed} completed ({completion}%), {passed} passed ({passing}%), {mean}"
+                ),
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{scenario} v{version}: {members} members, {completed} completed ({completion}%), {passed} passed ({passing}%), {mean}",
+                ),
+            ),
+            scenario=report.scenario,
+            version=report.version,
+            members=report.members,
+            completed=report.completed,
+            completion=float(report.completion_rate),
+            passed=report.passed,
+            passing=float(report.pass_rate),
+            mean=mean,
+        )
+    ]
+    for stage in report.hardest[:5]:
+        lines.append(
+            line(
+                language,
+                QT_TRANSLATE_NOOP("core", "  hardest: {stage} {poor}/{decisions} poor choices ({share}%)"),
+                stage=f"{stage.stage:<28}",
+                poor=stage.poor,
+                decisions=stage.decisions,
+                share=float(stage.poor_share),
+            )
+        )
+    for text, count in report.critical_errors[:5]:
+        lines.append(line(language, QT_TRANSLATE_NOOP("core", "  critical ({count}): {text}"), count=count, text=text[:100]))
+    for rule, count in report.broken_rules[:5]:
+        broken = QT_TRANSLATE_NOOP("core", "  rule broken ({count}): {title} ({rule})")
+        lines.append(line(language, broken, count=count, title=report.rule_titles.get(rule, rule), rule=rule))
+    return "\n".join(lines)

@@ -180,8 +180,12 @@ class RosterResult:
 
 
 def _header_key(cell: str) -> str | None:
+    """The column (a ``COLUMNS`` key) a header cell names, or None when TIPCase does not read it."""
     key = re.sub(r"[\s.-]+", "_", cell.strip().lower())
     return next((column for column, names in COLUMNS.items() if key in names), None)
+
+
+column_of = _header_key  # public: the app names a column by its own word for it, with the file's header beside it
 
 
 def username_for(full_name: str, staff_id: str) -> str:

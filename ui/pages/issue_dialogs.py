@@ -59,7 +59,7 @@ class IssueWords(QObject):
         else:
             how = self.tr("signed electronically: the page says so, and its QR code proves it")
         lines = [
-            self.tr("The course as <b>{title}</b>.").format(title=_escape(text(course.certificate_title))),
+            self._course_line(text, course),
             sentence(self.tr("Cases: {cases}."), cases=_escape(cases)),
             self.tr("Signature line: {signatory} ({how}).").format(signatory=_escape(signs), how=how),
         ]
@@ -71,6 +71,15 @@ class IssueWords(QObject):
                 )
             )
         return "<p>" + "</p><p>".join(lines) + "</p>"
+
+    def _course_line(self, text: Text, course: CourseChoice) -> str:
+        """How the certificate names the course; when that is not the app's title, both, so neither reads as a mistake."""
+        printed, known = text(course.certificate_title), text(course.title)
+        if printed == known:
+            return self.tr("The course as <b>{title}</b>.").format(title=_escape(printed))
+        return self.tr("The course as <b>{title}</b> (its title on certificates; in the app it is “{app_title}”).").format(
+            title=_escape(printed), app_title=_escape(known)
+        )
 
     def standing(self, name: str, standing: Eligibility) -> str:
         """One plain sentence: may ``name`` be issued the certificate, and if not, why."""

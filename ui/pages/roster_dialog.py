@@ -117,9 +117,30 @@ class RosterDialog(QDialog):
         self.model.set_rows(rows, flagged)
 
     def _in_column(self, column: int, what: str) -> str:
-        """``what`` after the column it is in, named by its header as the file writes it (``NIP: ...``)."""
+        """``what`` after the column it is in, in the form's word (``NRP/NIP: ...``).
+
+        The file's header stands beside it when the file calls the column something else
+        (``Name (column “full_name”): ...``), so the cell can be found.
+        """
         header = self.headers.get(column)
-        return self.tr("{column}: {what}").format(column=header, what=what) if header else what
+        if not header:
+            return what
+        from tipcase.services import roster  # noqa: PLC0415 - loaded already: the preview came from it
+
+        key = roster.column_of(header)
+        word = self._column_words().get(key) if key else None
+        if word is None:
+            return self.tr("{column}: {what}").format(column=header, what=what)
+        if header.strip().casefold() == word.casefold():
+            return self.tr("{column}: {what}").format(column=word, what=what)
+        return self.tr("{column} (column “{header}”): {what}").format(column=word, header=header, what=what)
+
+    def _column_words(self) -> dict[str, str]:
+        """The form's word for each column TIPCase reads (``tipcase.services.roster.COLUMNS`` keys)."""
+        return {
+            "staff_id": self.tr("Staff ID"), "full_name": self.tr("Name"), "username": self.tr("Username"),
+            "rank": self.tr("Rank"), "unit": self.tr("Unit"), "agency": self.tr("Agency"),
+        }  # fmt: skip
 
     def _what(self, row: Any) -> str:
         if row.errors:  # the core's words in the interface language, each after the file's column it is in
@@ -135,10 +156,7 @@ class RosterDialog(QDialog):
             what = self.tr("add the existing account {username}").format(username=row.existing)
         else:
             what = self.tr("create the trainee account {username}").format(username=row.username)
-        columns = {
-            "staff_id": self.tr("Staff ID"), "full_name": self.tr("Name"), "username": self.tr("Username"),
-            "rank": self.tr("Rank"), "unit": self.tr("Unit"), "agency": self.tr("Agency"),
-        }  # fmt: skip
+        columns = self._column_words()
         computed = getattr(row, "computed_columns", [])
         if set(row.formula_columns) - set(computed):
             named = ", ".join(columns.get(column, column) for column in row.formula_columns if column not in computed)
