@@ -312,6 +312,14 @@ def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: 
     assert data["variables"] == {"trust": 0, "consent": False}
     assert data["title"] == {"en": "New case", "id": "Pelabuhan"}
     assert data["pathway"] == "id-tip-referral"
+    pathway = page.case_form.combo("pathway")  # shown by its title, its id beside it (it read "id-tip-referral" alone)
+    assert pathway.currentText() == "Trafficking in persons: Indonesian referral pathway (id-tip-referral)"
+    pathway.setCurrentIndex(pathway.findData("id-gbv-integrated-services"))
+    page.case_form.apply()
+    assert page.document.data["pathway"] == "id-gbv-integrated-services"  # the file keeps the id
+    pathway.setCurrentIndex(pathway.findData("id-tip-referral"))
+    page.case_form.apply()
+    assert page.document.data["pathway"] == "id-tip-referral"
     page.select("start", 0)
     type_into(qtbot, page.choice_form["set"], "consent: yes")
     page.choice_form.apply()

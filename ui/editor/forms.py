@@ -34,6 +34,7 @@ from tipcase.format.form_text import (
 from tipcase.format.roles import ROLE_IDS, role_name
 
 from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, STAGE_FIELDS, FieldRows, FieldSpec, label_of
+from ui.editor.pathway_names import pathway_titles
 
 Changes = list[tuple[str, Any]]
 MakeEdit = Callable[[str, Any], Edit]
@@ -316,13 +317,39 @@ class CaseForm(Form):
             for language in ("en", "id"):
                 set_field_text(self[f"{key}.{language}"], text_of(data.get(key), language))
         self.show_roles(data.get("role"))
-        pathway = self.combo("pathway")
-        pathway.clear()
-        pathway.addItems(["", *bundled.pathway_ids(document.path)])
-        pathway.setCurrentText(str(data.get("pathway") or ""))
+        self.show_pathways(str(data.get("pathway") or ""))
         pass_mark = data.get("pass_mark")
         self.spin("pass_mark").setValue(int(pass_mark) if isinstance(pass_mark, int | float) else 70)
         set_field_text(self["variables"], format_effects(data.get("variables")))
+
+    def show_pathways(self, current: str) -> None:
+        """Fill the pathway list (each by its title in the interface language, its id beside it) and select ``current``.
+
+        The box stays editable: a pathway id typed that no file here holds is kept as typed (the validator says so).
+        """
+        combo = self.combo("pathway")
+        combo.clear()
+        combo.addItem("", "")
+        language = self.host.language()
+        titles = pathway_titles(self.host.document.path)
+        for pathway_id in bundled.pathway_ids(self.host.document.path):
+            title = titles.get(pathway_id, {})
+            name = title.get(language) or title.get("en")
+            combo.addItem(f"{name} ({pathway_id})" if name else pathway_id, pathway_id)
+        index = combo.findData(current)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+        else:
+            combo.setCurrentText(current)
+
+    def chosen_pathway(self) -> str | None:
+        """The pathway id the box holds: the chosen item's id, or the text typed when it is none of the items."""
+        combo = self.combo("pathway")
+        typed = combo.currentText().strip()
+        index = combo.findText(combo.currentText())
+        if index >= 0:
+            return str(combo.itemData(index) or "") or None
+        return typed or None
 
     def show_roles(self, current: object) -> None:
         """Fill the role list in the interface language and select ``current`` (None: no role)."""
@@ -348,7 +375,7 @@ class CaseForm(Form):
         }
         for key in ("title", "summary", "content_warning"):
             wanted[key] = bilingual(data.get(key), self.text(f"{key}.en").strip(), self.text(f"{key}.id").strip())
-        wanted["pathway"] = self.combo("pathway").currentText().strip() or None
+        wanted["pathway"] = self.chosen_pathway()
         wanted["pass_mark"] = None if pass_mark == 70 and "pass_mark" not in data else pass_mark
         wanted["variables"] = self.parsed("variables", lambda text: parse_effects(text, booleans=True)) or None
         return [(key, value) for key, value in wanted.items() if data.get(key) != value]
@@ -358,7 +385,8 @@ class CaseForm(Form):
 
     def retranslate(self) -> None:
         super().retranslate()
-        if self.shown:  # the roles' names follow the interface language; the choice stays
+        if self.shown:  # the roles' and pathways' names follow the interface language; the choice stays
             self.show_roles(self.combo("role").currentData() or None)
+            self.show_pathways(self.chosen_pathway() or "")
         self.note.setText(self.tr("The case's competencies are below. The exhibits have a form of their own: Case file."))
         self.apply_button.setText(self.tr("Apply to the case"))
