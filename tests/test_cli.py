@@ -40,9 +40,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_validate_exit_0_on_clean_files(capsys: pytest.CaptureFixture[str], case_file: Path) -> None:
-    code, out, _ = run(capsys, "validate", str(case_file), str(case_file.parent / "pathways" / "mini.yaml"))
+    code, out, err = run(capsys, "validate", str(case_file), str(case_file.parent / "pathways" / "mini.yaml"))
     assert code == 0
-    assert out == ""
+    assert out == "no errors, no warnings\n"  # the result on standard output, no finding before it
+    assert err == ""
 
 
 def test_validate_exit_1_and_lines_on_errors(capsys: pytest.CaptureFixture[str], broken_file: Path) -> None:

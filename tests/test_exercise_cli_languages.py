@@ -143,8 +143,8 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     assert said["report"].startswith("latihan (selesai): mini-team v1: tim ")
     assert "  case-worker: 80,0% (4 dari 5), selesai\n" in said["report"]
     assert "  serah terima tidak pernah diterima: “Perawatan diatur” #1 dari case-worker kepada investigator\n" in said["report"]
-    assert said["status"].splitlines()[1].startswith("  inspector            tahap 'visit' (sedang memutuskan), waktu kasus 0 jam")
-    assert "investigator         tahap 'statement' (berhenti saat sesi berakhir)" in said["status at the end"]
+    assert said["status"].splitlines()[1].startswith("  inspector            di “visit” (sedang memutuskan), waktu kasus 0 jam")
+    assert "investigator         di “statement” (berhenti saat sesi berakhir)" in said["status at the end"]
     assert "  kesalahan kritis: case-worker di “clinic”: Mereka berisiko di rumah.\n" in said["report"]
 
 
@@ -161,9 +161,9 @@ def test_the_same_session_in_english_reads_as_before(
     )
     assert "\nINBOX\n  Hand-over · 1 h — Referral from the inspector\n" in said["look"]
     assert "investigator: not finished, 0.0% (0 of 4), route desk -> statement" in said["ended play"]
-    assert "investigator         stage 'statement' (stopped when the session ended)" in said["status at the end"]
+    assert "investigator         at “statement” (stopped when the session ended)" in said["status at the end"]
     assert (
-        "  investigator         stage 'desk' (waits for hand-over 'referral'), case clock 0 h, no decisions; investigator"
+        "  investigator         at “desk” (waits for hand-over “Referral from the inspector”), case clock 0 h, no decisions; investigator"
         in (said["status"])
     )
     assert "  critical error: case-worker at “clinic”: They are at risk at home.\n" in said["report"]
@@ -175,9 +175,7 @@ def test_the_same_session_in_english_reads_as_before(
     assert "A journalist calls." in said["log"]
     assert said["report"].startswith("latihan (ended): mini-team v1: team ")
     assert (
-        said["status"]
-        .splitlines()[1]
-        .startswith("  inspector            stage 'visit' (deciding), case clock 0 h, no decisions; inspector")
+        said["status"].splitlines()[1].startswith("  inspector            at “visit” (deciding), case clock 0 h, no decisions; inspector")
     )
     ids = identifiers(home)
     assert all(english_words(text, ids) for text in said.values())  # the detector finds English where there is some

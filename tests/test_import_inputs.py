@@ -97,4 +97,4 @@ def test_h5p_nan_is_refused_in_one_line_naming_the_member_and_position(capsys: p
 def test_scenario_tag_that_does_not_construct_is_e001(capsys: pytest.CaptureFixture[str]) -> None:
     source = INPUTS / "scenario-bad-int-tag.yaml"
     assert main(["validate", str(source)]) == 1
-    assert capsys.readouterr().out == f"{source}:10:5: E001 !!int 'abc' is not an integer\n"
+    assert capsys.readouterr().out == f"{source}:10:5: E001 !!int 'abc' is not an integer\n1 error, no warnings\n"

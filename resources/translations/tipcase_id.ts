@@ -5567,12 +5567,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>berhenti saat sesi berakhir</translation>
     </message>
     <message>
-        <source>waits for hand-over &apos;{handover}&apos;</source>
-        <translation>menunggu serah terima &apos;{handover}&apos;</translation>
+        <source>waits for hand-over “{handover}”</source>
+        <translation>menunggu serah terima “{handover}”</translation>
     </message>
     <message>
-        <source>stage &apos;{stage}&apos; ({where}), case clock {clock} h, {decisions}; {users}</source>
-        <translation>tahap &apos;{stage}&apos; ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
+        <source>at “{stage}” ({where}), case clock {clock} h, {decisions}; {users}</source>
+        <translation>di “{stage}” ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
     </message>
     <message>
         <source>deciding</source>

@@ -4,19 +4,24 @@
 one user's role from a list of choice numbers, waiting for the hand-overs it needs (PostgreSQL
 LISTEN/NOTIFY, or a poll of the SQLite file), and rejoins where the role stood when run again;
 ``report``, ``status`` and ``log`` read a session; ``pause``, ``resume``, ``end`` and ``inject`` direct it.
-The directing commands act as the workstation's operator (an administrator, audited as
-``cli:<system user>``); ``play`` acts as its user and takes the user's password as ``tipcase record``
-does (a prompt, or ``TIPCASE_PASSWORD``).
+Without ``--user`` the other commands act as the workstation's operator (an administrator, audited and
+named in the master log as ``cli:<system user>``); with ``--user`` they act for that person, under the
+services' rules (``tipcase.cli.acting``). ``play`` acts as its user; both take the user's password as
+``tipcase record`` does (a prompt, or ``TIPCASE_PASSWORD``).
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
+from sqlalchemy.orm import Session
+
+from tipcase.cli.acting import acting, add_user_option, signed_in, signed_in_to_session
 from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.exercise_play import cmd_play
 from tipcase.cli.exercise_reading import cmd_log, cmd_report, cmd_status
-from tipcase.cli.records_commands import database, operator
+from tipcase.cli.records_commands import database
 from tipcase.cli.spoken import LANGUAGES, line, speak_as, speaking
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import accounts, exercises, team_cases
@@ -52,6 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="who plays which role (repeat a role to share it)",
     )
     _lang(start, help="the session's language, of its results and of what this prints: en or id (default: the case's first)")
+    add_user_option(start)
     start.add_argument("--json", action="store_true")
     start.set_defaults(handler=speaking(cmd_start))
 
@@ -95,6 +101,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         reader = actions.add_parser(name, help=what)
         reader.add_argument("--session", required=True, metavar="NAME")
         reader.add_argument("--json", action="store_true", help="print it as JSON (the same in every language)")
+        add_user_option(reader)
         reader.set_defaults(handler=speaking(handler, session_language))
         if name == "report":
             reader.add_argument("--pdf", metavar="FILE", help="also write the after-action report (PDF) to FILE")
@@ -108,6 +115,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     ):
         control = actions.add_parser(name, help=what)
         control.add_argument("--session", required=True, metavar="NAME")
+        add_user_option(control)
         _lang(control)
         control.set_defaults(handler=speaking(cmd_control, session_language), action=name)
 
@@ -121,6 +129,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="ROLE",
         help="only to this role (repeatable, or a,b; default: the roles the inject has not reached yet, a message every role)",
     )
+    add_user_option(inject)
     _lang(inject)
     inject.set_defaults(handler=speaking(cmd_inject, session_language))
 
@@ -156,22 +165,32 @@ def cmd_start(args: argparse.Namespace) -> int:
     """
     pairs = _assignments(args.assign)
     input_file(args.file)
-    me = operator()
-    with database(args) as db, db.transaction() as session:
-        version = team_cases.publish_team_file(session, me, args.file)
-        exercise = exercises.create_session(session, me, version, args.session, language=args.lang)
-        speak_as(args, exercise.language)
-        for role, username in pairs:
-            exercises.assign(session, me, exercise, role, accounts.get_user(session, username))
-        exercises.start(session, me, exercise)
-        state = exercises.status(session, me, exercise)
+    with database(args) as db:
+        refused = signed_in(db, args, via="cli exercise start")
+        if refused is not None:
+            return refused
+        with db.transaction() as session:
+            state, (team_id, number) = _start(args, session, pairs)
     if args.json:
         print_json(state)
     else:
         roles = ", ".join(f"{role}={'+'.join(found['users'])}" for role, found in state["roles"].items())
         started = QT_TRANSLATE_NOOP("core", "session {session} started: {team} v{version}; {roles}")
-        print(line(args.speaking, started, session=args.session, team=version.team_id, version=version.version, roles=roles))
+        print(line(args.speaking, started, session=args.session, team=team_id, version=number, roles=roles))
     return EXIT_OK
+
+
+def _start(args: argparse.Namespace, session: Session, pairs: list[tuple[str, str]]) -> tuple[dict[str, Any], tuple[str, int]]:
+    """:func:`cmd_start`'s work in one transaction, as ``--user`` (or the operator): the session's status and the case version."""
+    me = acting(session, args)
+    version = team_cases.publish_team_file(session, me, args.file)
+    exercise = exercises.create_session(session, me, version, args.session, language=args.lang)
+    speak_as(args, exercise.language)
+    for role, username in pairs:
+        exercises.assign(session, me, exercise, role, accounts.get_user(session, username))
+    exercises.start(session, me, exercise)
+    state = exercises.status(session, me, exercise)
+    return state, (version.team_id, version.version)
 
 
 DONE = {
@@ -184,10 +203,12 @@ DONE = {
 def cmd_control(args: argparse.Namespace) -> int:
     """``tipcase exercise pause|resume|end --session NAME``: direct the session (audited); ServiceError when its status forbids it."""
     act = {"pause": exercises.pause, "resume": exercises.resume, "end": exercises.end}[args.action]
-    with database(args) as db, db.transaction() as session:
-        exercise = exercises.get_session(session, args.session)
-        speak_as(args, exercise.language)
-        act(session, operator(), exercise)
+    with database(args) as db:
+        refused = signed_in_to_session(db, args, via=f"cli exercise {args.action}")
+        if refused is not None:
+            return refused
+        with db.transaction() as session:
+            act(session, acting(session, args), exercises.get_session(session, args.session))
     print(line(args.speaking, DONE[args.action], session=args.session))
     return EXIT_OK
 
@@ -200,13 +221,16 @@ def cmd_inject(args: argparse.Namespace) -> int:
     if (args.inject is None) == (args.text is None):
         raise UsageError(Message(QT_TRANSLATE_NOOP("core", "name an inject to fire, or give --text for a message (not both)")))
     to = [role.strip() for chunk in args.to or [] for role in chunk.split(",") if role.strip()] or None
-    with database(args) as db, db.transaction() as session:
-        exercise = exercises.get_session(session, args.session)
-        speak_as(args, exercise.language)
-        if args.inject is not None:
-            exercises.fire_inject(session, operator(), exercise, args.inject, to)
-        else:
-            exercises.send_message(session, operator(), exercise, args.text, to)
+    with database(args) as db:
+        refused = signed_in_to_session(db, args, via="cli exercise inject")
+        if refused is not None:
+            return refused
+        with db.transaction() as session:
+            exercise, me = exercises.get_session(session, args.session), acting(session, args)
+            if args.inject is not None:
+                exercises.fire_inject(session, me, exercise, args.inject, to)
+            else:
+                exercises.send_message(session, me, exercise, args.text, to)
     if args.inject is not None and to:
         done = line(
             args.speaking,

@@ -258,12 +258,8 @@ def _play_role(
                 timed_out = QT_TRANSLATE_NOOP("core", "timed out after {seconds} s waiting for {what}")
                 return Message(timed_out, seconds=f"{time.monotonic() - started:.0f}", what=what)
             continue
-        number = route[made]
         try:
-            with db.transaction() as session:
-                user = accounts.get_user(session, username)
-                exercise = exercises.get_session(session, args.session)
-                exercises.decide(session, user, exercise, role, number, step=view.step, stage=view.play.stage.id, position=view.position)
+            decided = _decide_stretch(db, args.session, username, view, route)
         except (exercises.StaleTeamDecision, exercises.SessionNotRunning):
             continue  # another trainee at the role, an arrival or a pause came first: look again
         except ServiceError as exc:
@@ -271,10 +267,34 @@ def _play_role(
                 raise UsageError(exc) from None
             raise
         if not args.json:
-            label = view.offered()[number - 1].choice.label.get(words, view.play.scenario.languages)
-            decided = QT_TRANSLATE_NOOP("core", "{role}: decision {step} at “{stage}”: {number}) {label}")
-            stage = _stage_title(team, view, words)
-            print(line(words, decided, role=role, step=view.step, stage=stage, number=number, label=label), flush=True)
+            for before, number in decided:
+                label = before.offered()[number - 1].choice.label.get(words, before.play.scenario.languages)
+                said_line = QT_TRANSLATE_NOOP("core", "{role}: decision {step} at “{stage}”: {number}) {label}")
+                stage = _stage_title(team, before, words)
+                print(line(words, said_line, role=role, step=before.step, stage=stage, number=number, label=label), flush=True)
+
+
+def _decide_stretch(
+    db: Database, name: str, username: str, view: exercises.RoleView, route: list[int]
+) -> list[tuple[exercises.RoleView, int]]:
+    """Decide the route's next numbers up to the role's next wait (or end) in one transaction: all of them or none.
+
+    A number not offered at any stage of the stretch refuses the whole stretch (ServiceError, nothing
+    recorded), so a typo such as ``--choose 2,9`` does not leave the role half-played. The stages after a
+    hand-over depend on what arrives, so their numbers are checked when the role gets there. Returns each
+    decision with the view it was taken from (to say it).
+    """
+    decided: list[tuple[exercises.RoleView, int]] = []
+    with db.transaction() as session:
+        user = accounts.get_user(session, username)
+        exercise = exercises.get_session(session, name)
+        while not view.finished and view.waits_for is None and len(view.play.decisions) < len(route):
+            number = route[len(view.play.decisions)]
+            step, stage, position = view.step, view.play.stage.id, view.position
+            after = exercises.decide(session, user, exercise, view.role, number, step=step, stage=stage, position=position)
+            decided.append((view, number))
+            view = after
+    return decided
 
 
 def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float) -> bool:

@@ -1,4 +1,7 @@
-"""``tipcase exercise report``, ``status`` and ``log``: a session read by the workstation's operator, in its words.
+"""``tipcase exercise report``, ``status`` and ``log``: a session read by its operator or ``--user``, in its words.
+
+Without ``--user`` the workstation's operator reads; with it, the person signed in, under the services' rules
+(``tipcase.cli.acting``: a trainee is refused the ratings and the master log during play).
 
 Each prints in the language of ``--lang`` (``en`` or ``id``), else the session's (``tipcase.cli.spoken``): the
 lines, the case's own names (roles by their ids, which ``--role`` and ``--to`` take) and the figures (``82,5``
@@ -15,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from tipcase.cli.acting import acting, signed_in_to_session
 from tipcase.cli.common import UsageError, print_json
-from tipcase.cli.records_commands import database, operator
+from tipcase.cli.records_commands import database
 from tipcase.cli.spoken import figure, line, said, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.services import exercises
 from tipcase.services.errors import ServiceError
+from tipcase.services.exercise_log import who
 from tipcase.services.team_cases import PlayableTeam, playable_team
 from tipcase.store.models import User
 from tipcase.team.log_words import case_text, event_sentence, handover_title, stage_title
@@ -35,28 +41,38 @@ def cmd_report(args: argparse.Namespace) -> int:
     With --pdf FILE also the after-action report, in --lang (default the session's language). Exit 0; 2 for a FILE
     not named *.pdf.
     """
-    with database(args) as db, db.reading() as session:
-        exercise = exercises.get_session(session, args.session)
-        speak_as(args, exercise.language)
-        words = args.speaking
-        report = exercises.report(session, operator(), exercise)
-        playable = playable_team(exercise.team_case_version)
-        if args.pdf is not None:
-            target = Path(args.pdf)
-            if target.suffix.lower() != ".pdf":
-                raise UsageError(
-                    Message(QT_TRANSLATE_NOOP("core", "--pdf {pdf}: the after-action report is a PDF; name the file *.pdf"), pdf=args.pdf)
-                )
-            from tipcase.services import exercise_debrief  # noqa: PLC0415 - reportlab only for --pdf
+    with database(args) as db:
+        refused = signed_in_to_session(db, args, via="cli exercise report")
+        if refused is not None:
+            return refused
+        with db.reading() as session:
+            return _report(args, session)
 
-            try:
-                exercise_debrief.write_report_pdf(session, operator(), exercise, target, language=args.lang)
-            except OSError as exc:
-                raise ServiceError(
-                    QT_TRANSLATE_NOOP("core", "--pdf {pdf}: cannot write it: {reason}"), pdf=args.pdf, reason=exc.strerror or exc
-                ) from None
-            if not args.json:
-                print(line(words, QT_TRANSLATE_NOOP("core", "after-action report written to {path}"), path=target))
+
+def _report(args: argparse.Namespace, session: Session) -> int:
+    """:func:`cmd_report` once signed in: read and say the report as ``--user`` (or the operator) may."""
+    exercise = exercises.get_session(session, args.session)
+    speak_as(args, exercise.language)
+    words = args.speaking
+    me = acting(session, args)
+    report = exercises.report(session, me, exercise)
+    playable = playable_team(exercise.team_case_version)
+    if args.pdf is not None:
+        target = Path(args.pdf)
+        if target.suffix.lower() != ".pdf":
+            raise UsageError(
+                Message(QT_TRANSLATE_NOOP("core", "--pdf {pdf}: the after-action report is a PDF; name the file *.pdf"), pdf=args.pdf)
+            )
+        from tipcase.services import exercise_debrief  # noqa: PLC0415 - reportlab only for --pdf
+
+        try:
+            exercise_debrief.write_report_pdf(session, me, exercise, target, language=args.lang)
+        except OSError as exc:
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("core", "--pdf {pdf}: cannot write it: {reason}"), pdf=args.pdf, reason=exc.strerror or exc
+            ) from None
+        if not args.json:
+            print(line(words, QT_TRANSLATE_NOOP("core", "after-action report written to {path}"), path=target))
     if args.json:
         print_json(report)
         return EXIT_OK
@@ -137,10 +153,14 @@ def _findings(team: dict[str, Any], playable: PlayableTeam, words: str) -> list[
 
 def cmd_status(args: argparse.Namespace) -> int:
     """``tipcase exercise status --session NAME``: where each role stands (stage, clock in hours, decisions, players); exit 0."""
-    with database(args) as db, db.reading() as session:
-        exercise = exercises.get_session(session, args.session)
-        speak_as(args, exercise.language)
-        state = exercises.status(session, operator(), exercise)
+    with database(args) as db:
+        refused = signed_in_to_session(db, args, via="cli exercise status")
+        if refused is not None:
+            return refused
+        with db.reading() as session:
+            exercise = exercises.get_session(session, args.session)
+            state = exercises.status(session, acting(session, args), exercise)
+            team = playable_team(exercise.team_case_version).team
     if args.json:
         print_json(state)
         return EXIT_OK
@@ -165,7 +185,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         elif state["status"] == exercises.ENDED_STATUS:  # the trainer ended the session before the role reached an end
             where = Message(QT_TRANSLATE_NOOP("core", "stopped when the session ended"))
         elif found["waiting_for"]:
-            where = Message(QT_TRANSLATE_NOOP("core", "waits for hand-over '{handover}'"), handover=found["waiting_for"])
+            handover = handover_title(team, found["waiting_for"], case_text(team, words))
+            where = Message(QT_TRANSLATE_NOOP("core", "waits for hand-over “{handover}”"), handover=handover)
         else:
             where = Message(QT_TRANSLATE_NOOP("core", "deciding"))
         decisions = (
@@ -181,8 +202,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         users = ", ".join(found["users"]) or said(Message(QT_TRANSLATE_NOOP("core", "nobody")), words)
         row = line(
             words,
-            QT_TRANSLATE_NOOP("core", "stage '{stage}' ({where}), case clock {clock} h, {decisions}; {users}"),
-            stage=found["stage"],
+            QT_TRANSLATE_NOOP("core", "at “{stage}” ({where}), case clock {clock} h, {decisions}; {users}"),
+            stage=stage_title(team, role, found["stage"], case_text(team, words)),
             where=where,
             clock=figure(found["clock"], words, "g"),
             decisions=decisions,
@@ -203,33 +224,12 @@ def cmd_log(args: argparse.Namespace) -> int:
     see the module's docstring), a decision's details with ``number`` (offered, from 1) and ``choice_in_file``
     (its place among the stage's choices in the file, from 1).
     """
-    with database(args) as db, db.reading() as session:
-        exercise = exercises.get_session(session, args.session)
-        speak_as(args, exercise.language)
-        rows = exercises.events(session, operator(), exercise)
-        team = playable_team(exercise.team_case_version).team
-        who = select(User.id, User.username).where(User.id.in_({r.user_id for r in rows if r.user_id}))
-        names: dict[int, str] = {row.id: row.username for row in session.execute(who)}
-        language = "en" if args.json else args.speaking  # the case's own names fall back to its first language
-        text = case_text(team, language)
-        log: list[dict[str, Any]] = []
-        for row in rows:
-            at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
-            details = dict(row.details or {})
-            if row.kind == "decision" and isinstance(details.get("choice"), int):
-                details["choice_in_file"] = details.pop("choice") + 1
-            sentence = event_sentence(team, row.kind, row.role, dict(row.details or {}), text=text, language=language)
-            log.append(
-                {
-                    "seq": row.seq,
-                    "at": at,
-                    "kind": row.kind,
-                    "role": row.role,
-                    "user": names.get(row.user_id) if row.user_id else None,
-                    "text": said(sentence, language),
-                    "details": details,
-                }
-            )
+    with database(args) as db:
+        refused = signed_in_to_session(db, args, via="cli exercise log")
+        if refused is not None:
+            return refused
+        with db.reading() as session:
+            log = _log(args, session)
     if args.json:
         print_json(log)
         return EXIT_OK
@@ -240,3 +240,33 @@ def cmd_log(args: argparse.Namespace) -> int:
         when = item["at"].astimezone().strftime("%Y-%m-%d %H:%M:%S")
         print(f"{item['seq']:>5}  {when}  {role:<{width}}  {item['user'] or '-':<{users}}  {item['text']}")
     return EXIT_OK
+
+
+def _log(args: argparse.Namespace, session: Session) -> list[dict[str, Any]]:
+    """The master log as :func:`cmd_log` prints it, read as ``--user`` (or the operator) may."""
+    exercise = exercises.get_session(session, args.session)
+    rows = exercises.events(session, acting(session, args), exercise)
+    team = playable_team(exercise.team_case_version).team
+    accounts = select(User.id, User.username).where(User.id.in_({r.user_id for r in rows if r.user_id}))
+    names: dict[int, str] = {row.id: row.username for row in session.execute(accounts)}
+    language = "en" if args.json else args.speaking  # the case's own names fall back to its first language
+    text = case_text(team, language)
+    log: list[dict[str, Any]] = []
+    for row in rows:
+        at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
+        details = dict(row.details or {})
+        if row.kind == "decision" and isinstance(details.get("choice"), int):
+            details["choice_in_file"] = details.pop("choice") + 1
+        sentence = event_sentence(team, row.kind, row.role, dict(row.details or {}), text=text, language=language)
+        log.append(
+            {
+                "seq": row.seq,
+                "at": at,
+                "kind": row.kind,
+                "role": row.role,
+                "user": who(row, names),
+                "text": said(sentence, language),
+                "details": details,
+            }
+        )
+    return log

@@ -81,7 +81,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_findings(findings, sys.stdout)
         errors = sum(f.more or 1 for f in findings if f.is_error)  # a line for unlisted findings counts them all
         warnings = sum(f.more or 1 for f in findings) - errors
-        print(f"{counted(errors, 'error')}, {counted(warnings, 'warning')}", file=sys.stderr)
+        print(f"{counted(errors, 'error')}, {counted(warnings, 'warning')}")  # the result, after the findings
     return EXIT_FAILED if any(f.is_error for f in findings) else EXIT_OK
 
 

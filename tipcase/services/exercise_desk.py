@@ -24,7 +24,7 @@ from tipcase.play.engine import Play
 from tipcase.services import accounts, exercise_names, exercise_presence, exercises, team_cases
 from tipcase.services.desktop import _user
 from tipcase.services.errors import NotFound, PermissionDenied
-from tipcase.services.exercise_log import keep_play, take_play
+from tipcase.services.exercise_log import keep_play, take_play, who
 from tipcase.services.exercise_presence import Presence
 from tipcase.services.permissions import Permission, allowed
 from tipcase.store.database import Database
@@ -345,10 +345,7 @@ def _log(session: Any, exercise: ExerciseSession, after: int) -> tuple[LogEntry,
     for user_id in {row.user_id for row in rows if row.user_id is not None}:
         user = session.get(User, user_id)
         names[user_id] = user.username if user is not None else str(user_id)
-    return tuple(
-        LogEntry(row.seq, row.kind, row.role, names.get(row.user_id) if row.user_id else None, row.at, dict(row.details or {}))
-        for row in rows
-    )
+    return tuple(LogEntry(row.seq, row.kind, row.role, who(row, names), row.at, dict(row.details or {})) for row in rows)
 
 
 def _play(session: Any, exercise: ExerciseSession) -> tuple[TeamPlay, int]:

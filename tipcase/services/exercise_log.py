@@ -102,6 +102,18 @@ def _key(session: Session, exercise: ExerciseSession) -> tuple[str, int]:
     return (f"{session.get_bind().engine.url}|{exercise.created_at.isoformat()}|{exercise.team_case_version_id}", exercise.id)
 
 
+def who(row: ExerciseEvent, names: dict[int, str]) -> str | None:
+    """Who caused the event ``row``: its account's username, else the command line's operator it names; None if nobody.
+
+    ``names`` maps account ids to usernames. The operator (``cli:<system user>``) is no account, so it is
+    named in ``details["operator"]``. Events that followed from the play (an arrival, a scripted inject) have nobody.
+    """
+    if row.user_id is not None:
+        return names.get(row.user_id)
+    named = (row.details or {}).get("operator")
+    return str(named) if named else None
+
+
 def take_play(session: Session, exercise: ExerciseSession) -> tuple[TeamPlay, int]:
     """The session's play as stored now, owned by the caller until ``keep_play``, and the newest event number.
 
@@ -167,11 +179,13 @@ def append(
     *,
     user_id: int | None = None,
     control: Sequence[tuple[str, dict[str, Any]]] = (),
+    operator: str | None = None,
 ) -> int:
     """Append control events (``started``...) then the play's events after event ``after``; returns the newest number.
 
     The actor (``user_id``) is recorded on the causes it made (a decision, an inject fired by hand, a
-    message). Announces the new events (heard by other workstations when the transaction commits).
+    message); the command line's operator, who is no account, by name in those causes' details (``operator``,
+    ``cli:<system user>``: :func:`who`). Announces the new events (heard by other workstations when the transaction commits).
     """
     seq = after
     for kind, details in control:
@@ -181,6 +195,8 @@ def append(
         seq += 1
         caused = item.kind in (DECISION, MESSAGE) or (item.kind == INJECT and item.details.get("by") == "trainer")
         details = json.loads(json.dumps(item.details))  # what the database gives back
+        if caused and operator is not None:
+            details["operator"] = operator
         row = ExerciseEvent(
             session_id=exercise.id,
             seq=seq,

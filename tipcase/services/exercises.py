@@ -234,7 +234,8 @@ def _control(
         exercise.started_at = utcnow()
     if kind == ENDED:
         exercise.ended_at = utcnow()
-    seq = append(session, exercise, seq, [], user_id=actor.id, control=[(kind, details)])
+    by: dict[str, Any] = {"operator": operator} if (operator := _operator(actor)) is not None else {}
+    seq = append(session, exercise, seq, [], user_id=actor.id, control=[(kind, details | by)])
     keep_play(session, exercise, play, seq)
     if kind == ENDED:
         rows = session.scalars(select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id).order_by(ExerciseEvent.seq)).all()
@@ -301,6 +302,12 @@ def send_message(session: Session, actor: User, exercise: ExerciseSession, text:
     return _trainer_event(session, actor, exercise, lambda play: play.message(text.strip(), to))
 
 
+def _operator(actor: User) -> str | None:
+    """The command line's operator's name (``cli:<system user>``) when ``actor`` is the operator, no account; else None."""
+    account: int | None = actor.id
+    return actor.username if account is None else None
+
+
 def _trainer_event(session: Session, actor: User, exercise: ExerciseSession, act: Any) -> int:
     _may_direct(actor)
     exercise = _locked(session, exercise.id)
@@ -313,7 +320,7 @@ def _trainer_event(session: Session, actor: User, exercise: ExerciseSession, act
         events = act(play)
     except PlayError as exc:
         raise ServiceError.carrying(exc) from None  # the play is dropped: the next reader replays the log
-    seq = append(session, exercise, seq, events, user_id=actor.id)
+    seq = append(session, exercise, seq, events, user_id=actor.id, operator=_operator(actor))
     keep_play(session, exercise, play, seq)
     return seq
 
