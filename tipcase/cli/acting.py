@@ -4,8 +4,8 @@ Without ``--user`` the command line is the workstation's operator: whoever runs 
 database (its file, or its credentials), so it acts as an administrator, audited as ``cli:<system user>``
 (``records_commands.operator``). With ``--user X`` it signs in as X first (the password from a prompt, or
 ``TIPCASE_PASSWORD``; a refused sign-in is audited, counts towards the lockout and exits 4) and then acts
-under the services' own rules for X: a trainee is refused every role's ratings and the master log until
-the session ends and may not direct a session at all; a trainer directs (docs/team-exercises.md).
+under the services' own rules for X: a trainee is refused every role's ratings until the session ends
+and the master log always, and may not direct a session at all; a trainer directs (docs/team-exercises.md).
 """
 
 from __future__ import annotations

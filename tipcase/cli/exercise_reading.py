@@ -1,7 +1,7 @@
 """``tipcase exercise report``, ``status`` and ``log``: a session read by its operator or ``--user``, in its words.
 
 Without ``--user`` the workstation's operator reads; with it, the person signed in, under the services' rules
-(``tipcase.cli.acting``: a trainee is refused the ratings and the master log during play).
+(``tipcase.cli.acting``: a trainee is refused the ratings during play, the master log always).
 
 Each prints in the language of ``--lang`` (``en`` or ``id``), else the session's (``tipcase.cli.spoken``): the
 lines, the case's own names (roles by their ids, which ``--role`` and ``--to`` take) and the figures (``82,5``
