@@ -15,14 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tipcase.services.signing_in import prepare, sign_in
+from tipcase.services.signing_in import sign_in
 from tipcase.store.database import open_database
 
 
 def main() -> None:
     url, username, password, folder = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
     db = open_database(url)
-    prepare()
     (folder / f"ready-{username}").touch()
     while not (folder / "go").exists():
         time.sleep(0.01)

@@ -18,7 +18,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from tipcase.services import accounts, audit
+from tipcase.services import accounts, audit, signing_in
 from tipcase.services.errors import SignInError
 from tipcase.services.passwords import generate_password, hash_generated_password, verify_password
 from tipcase.services.signing_in import sign_in
@@ -86,7 +86,7 @@ def test_a_password_is_checked_while_no_write_lock_is_held(tmp_path: Path, monke
             other.close()
         return verify_password(stored, password)
 
-    monkeypatch.setattr(accounts, "verify_password", verify_while_another_writes)
+    monkeypatch.setattr(signing_in, "verify_password", verify_while_another_writes)  # where the sign-in checks it
     assert sign_in(db, "Sari ", "password-sari-1").username == "sari"
     with pytest.raises(SignInError):
         sign_in(db, "sari", "wrong-password")

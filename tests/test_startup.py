@@ -22,7 +22,8 @@ PROBE = (
     "import sys\n"
     "from ui.app import main\n"
     "status = main(sys.argv[1:])\n"
-    "heavy = ('sqlalchemy', 'alembic', 'networkx', 'igraph', 'yaml', 'tipcase.services.signing_in')\n"
+    "heavy = ('sqlalchemy', 'sqlalchemy.orm', 'tipcase.store.models', 'alembic', 'networkx', 'igraph', 'yaml',\n"
+    "         'tipcase.services.signing_in')\n"
     "print(status, sorted(m for m in heavy if m in sys.modules))\n"
 )
 
@@ -39,7 +40,7 @@ def test_the_schema_head_read_from_the_scripts_is_alembics() -> None:
 
 
 def test_an_up_to_date_database_opens_without_alembic(tmp_path: Path) -> None:
-    """The sign-in is ready with the records layer and the sign-in service loaded, and no migration tool."""
+    """The sign-in is ready with SQLAlchemy's core and the sign-in service loaded: no ORM, no models, no migration tool."""
     open_database(f"sqlite:///{tmp_path / 'tipcase.sqlite3'}").dispose()  # the workstation's database, at the newest schema
     completed = _start(tmp_path, "--quit-after-start")
     assert completed.stdout.strip().splitlines()[-1] == "0 ['sqlalchemy', 'tipcase.services.signing_in']", completed.stderr

@@ -8,6 +8,7 @@ appears as fast as a bare Qt window does.
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -206,9 +207,11 @@ class MainWindow(QMainWindow):
     def start(self, *, quit_when_ready: bool = False) -> None:
         """Open the records once the first window is painted and the loop has gone idle once.
 
-        The records layer (SQLAlchemy, the models, the sign-in service; Alembic only when the schema
-        needs an upgrade) costs more to load than Qt's whole start, so it loads on a worker after the
-        window is up, while the person types; the sign-in button waits for it. With
+        What a sign-in needs (SQLAlchemy's core and the sign-in service, ``tipcase.services.signing_in``;
+        Alembic only when the schema needs an upgrade) costs more to load than Qt's whole start, so it
+        loads on a worker after the window is up, while the person types; the sign-in button waits for it.
+        Then, still while the person types, another worker loads what the pages after the sign-in read
+        with (the ORM, the models, ``tipcase.services.desktop``), which a sign-in does not wait for. With
         ``quit_when_ready`` (``tipcase --quit-after-start``) the app exits as soon as a sign-in could
         complete, or with status 1 and the reason on stderr when the records cannot be opened.
         """
@@ -222,11 +225,10 @@ class MainWindow(QMainWindow):
             collecting = gc.isenabled()
             gc.disable()  # a tenth of loading SQLAlchemy was the collector scanning its lasting objects
             try:
-                from tipcase.services import signing_in  # noqa: PLC0415 - after the first paint
+                from tipcase.services import signing_in  # noqa: PLC0415, F401 - after the first paint: what a sign-in needs
                 from tipcase.store.database import open_database  # noqa: PLC0415
 
                 db = open_database(url)
-                signing_in.prepare()
             finally:
                 if collecting:
                     gc.enable()
@@ -242,6 +244,8 @@ class MainWindow(QMainWindow):
         self.sign_in_page.database_ready()
         if self._quit_when_ready:
             QApplication.exit(0)
+            return
+        self.context.tasks.run(_load_the_records_pages_read_with, lambda _: None, _preload_failed, quiet=True)
 
     def _database_failed(self, error: BaseException) -> None:
         message = self.context.describe(error)
@@ -496,3 +500,26 @@ class MainWindow(QMainWindow):
         if self.context.db is not None:
             self.context.db.dispose()
         super().closeEvent(event)
+
+
+def _load_the_records_pages_read_with() -> None:
+    """Load the ORM, the models (their mappers configured) and the pages' services, so the page after the sign-in opens at once.
+
+    Run on a worker once a sign-in could complete, while the person types (``_preload_failed`` logs a failure;
+    the page that needs the module then meets it again and says it).
+    """
+    collecting = gc.isenabled()
+    gc.disable()  # lasting objects and no garbage, as when the records open
+    try:
+        from sqlalchemy.orm import configure_mappers  # noqa: PLC0415 - after the sign-in is ready
+
+        import tipcase.services.desktop  # noqa: PLC0415, F401
+
+        configure_mappers()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _preload_failed(error: BaseException) -> None:
+    logging.getLogger(__name__).warning("loading the records layer ahead of the pages failed", exc_info=error)

@@ -10,16 +10,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
-from tipcase.services import audit
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
+from tipcase.services import audit, signing_in
 from tipcase.services.errors import NotFound, ServiceError, SignInError
-from tipcase.services.passwords import LOCKOUT, MAX_FAILED_SIGN_INS, generate_password, hash_password, needs_rehash, verify_password
+from tipcase.services.passwords import generate_password, hash_password, verify_password
 from tipcase.services.permissions import Permission, require
-from tipcase.store.models import Role, User, utcnow
+from tipcase.services.signing_in import PasswordCheck
+from tipcase.store.models import Role, User
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 # What an administrator may correct in an account after it is made (``edit_user``), and the longest value the
@@ -255,36 +257,10 @@ def change_own_password(session: Session, actor: User, old: str, new: str) -> No
     audit.record(session, actor, "password changed", actor.username)
 
 
-@dataclasses.dataclass(frozen=True)
-class PasswordCheck:
-    """A password checked against an account's stored hash before anything is written (``check_password``).
-
-    ``stored_hash``: the hash it was checked against (None when there was nothing to check: no such account,
-    or one deactivated or locked); ``matches``; ``new_hash``: the password hashed at the current cost when it
-    matched a hash made at another (a roster's first password), else None.
-    """
-
-    stored_hash: str | None
-    matches: bool
-    new_hash: str | None = None
-
-
 def check_password(session: Session, username: str, password: str, now: dt.datetime | None = None) -> PasswordCheck:
-    """The slow half of signing in, reading only: argon2 (about 0.1 s of a core and 64 MiB each) outside any write lock.
-
-    Run it in a read-only transaction (``Database.reading``), then ``sign_in(..., checked=...)`` in a writing
-    one: a classroom signing in at once then hashes in parallel rather than one after another behind the
-    database's single write lock (on SQLite 32 first sign-ins queued past the 15 s busy timeout and one was
-    refused). Raises ValueError (``hash_password``) for a matching password under 8 characters that needs a
-    rehash, as ``sign_in`` does.
-    """
-    now = now or utcnow()
-    user = session.scalars(select(User).where(User.username == username)).first()
-    if user is None or not user.active or (user.locked_until is not None and user.locked_until > now):
-        return PasswordCheck(None, False)
-    matches = verify_password(user.password_hash, password)
-    new_hash = hash_password(password) if matches and needs_rehash(user.password_hash) else None
-    return PasswordCheck(user.password_hash, matches, new_hash)
+    """``signing_in.check_password`` on the session's connection (the one implementation); run it in a reading session."""
+    session.flush()  # the check reads through the Core: what the session changed first
+    return signing_in.check_password(session.connection(), username, password, now)
 
 
 def sign_in(
@@ -296,53 +272,26 @@ def sign_in(
     via: str = "app",
     checked: PasswordCheck | None = None,
 ) -> User:
-    """Check a password. Wrong ones count; the fifth in a row locks the account for 15 minutes.
+    """``signing_in.record_sign_in`` on the session's connection (the one implementation of a sign-in); returns the account.
 
-    ``via`` says in the audit entry where the sign-in came from (``app``, ``cli record``). A username
-    that names no account is audited *without its text*: people type their password into the username
-    field by mistake, and the audit log is kept for ever. ``checked``: ``check_password``'s verdict, used
-    when the stored hash is still the one it checked (else the password is checked here). Raises
-    SignInError (one line, the same for an unknown account and a wrong password). The caller commits
-    even when this raises: the failure is recorded, as it must be.
+    Wrong passwords count; the fifth in a row locks the account for 15 minutes. The audit entry is the
+    ORM's ``audit.record`` (which keys the log first when it is not keyed yet). ``via`` says in the audit
+    entry where the sign-in came from. Raises SignInError (one line, the same for an unknown account and a
+    wrong password). The caller commits even when this raises: the failure is recorded, as it must be.
+    The account, when this session holds it, is read again: the sign-in wrote it through the Core.
     """
-    now = now or utcnow()
-    user = session.scalars(select(User).where(User.username == username)).first()
-    if user is None:
-        audit.record(session, None, "sign-in failed", None, reason="unknown account", via=via)
-        raise SignInError(QT_TRANSLATE_NOOP("core", "wrong username or password"))
-    if not user.active:
-        audit.record(session, None, "sign-in failed", username, reason="account deactivated", via=via)
-        raise SignInError(QT_TRANSLATE_NOOP("core", "wrong username or password"))
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        audit.record(session, None, "sign-in failed", username, reason="locked", via=via)
-        raise SignInError(
-            one_or_many(
-                minutes,
-                QT_TRANSLATE_NOOP(
-                    "core", "this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minute"
-                ),
-                QT_TRANSLATE_NOOP(
-                    "core", "this account is locked after {max_failed_sign_ins} failed sign-ins; try again in {minutes} minutes"
-                ),
-            ),
-            max_failed_sign_ins=MAX_FAILED_SIGN_INS,
-            minutes=minutes,
+    session.flush()  # the sign-in reads and writes through the Core: what the session changed first
+
+    def append(actor: str | None, action: str, target: str | None, details: dict[str, Any]) -> object:
+        return audit.record(session, actor, action, target, **details)
+
+    try:
+        account = signing_in.record_sign_in(
+            session.connection(), session.info, username, password, append=append, now=now, via=via, checked=checked
         )
-    if checked is None or checked.stored_hash != user.password_hash:  # not checked yet, or the password changed meanwhile
-        checked = PasswordCheck(user.password_hash, verify_password(user.password_hash, password))
-    if not checked.matches:
-        user.failed_sign_ins += 1
-        reason = "wrong password"
-        if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
-            user.locked_until = now + LOCKOUT
-            user.failed_sign_ins = 0
-            reason = "wrong password; account locked"
-        audit.record(session, None, "sign-in failed", username, reason=reason, via=via)
-        raise SignInError(QT_TRANSLATE_NOOP("core", "wrong username or password"))
-    user.failed_sign_ins = 0
-    user.locked_until = None
-    if needs_rehash(user.password_hash):
-        user.password_hash = checked.new_hash or hash_password(password)
-    audit.record(session, user, "signed in", username, via=via)
+    except SignInError:
+        session.scalars(select(User).where(User.username == username).execution_options(populate_existing=True)).first()
+        raise
+    user = session.get(User, account.id, populate_existing=True)
+    assert user is not None  # just written in this transaction
     return user

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, event, select
 from sqlalchemy.orm import Mapper, Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import audit_keys
+from tipcase.services.audit_chain import missing_key_message
 from tipcase.services.audit_keys import AuditKey, AuditKeyError
 from tipcase.store.models import Attempt, AttemptScore, AuditEntry, Decision, ScenarioVersion, utcnow
 
@@ -123,18 +123,6 @@ def _seal_decision(_mapper: Mapper[Decision], connection: Connection, target: De
             select(Attempt.user_id, Attempt.scenario_version_id).where(Attempt.id == target.attempt_id)
         ).one()
     target.mac = decision_mac(key, target, user_id, version_id)
-
-
-def missing_key_message(ident: str) -> Message:
-    """The one-line explanation (and the remedy, export and import of the key) when this workstation lacks audit key ``ident``."""
-    return Message(
-        QT_TRANSLATE_NOOP(
-            "core",
-            "this database's records are sealed with audit key {ident}, which this workstation does not hold: "
-            "run 'tipcase audit key export FILE' on a workstation that has it and 'tipcase audit key import FILE' here",
-        ),
-        ident=ident,
-    )
 
 
 # -- finished attempts ----------------------------------------------------------------------------

@@ -20,65 +20,30 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
-import hashlib
-import json
 from typing import Any
 
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from tipcase.messages import QT_TRANSLATE_NOOP, counted, one_or_many
-from tipcase.services import audit_keys
-from tipcase.services.attempt_seals import finish_details, missing_key_message
-from tipcase.services.audit_keys import AuditKey, AuditKeyError, Checkpoint
+from tipcase.services import audit_chain, audit_keys
+from tipcase.services.attempt_seals import finish_details
+from tipcase.services.audit_chain import Tail
+from tipcase.services.audit_keys import AuditKey, Checkpoint
 from tipcase.services.errors import ServiceError
-from tipcase.store.models import Attempt, AuditEntry, Decision, User, utcnow
+from tipcase.store.models import Attempt, AuditEntry, Decision, User
 
-GENESIS = "0" * 64
+GENESIS = audit_chain.GENESIS
 KEYED = "audit log keyed"
 KEY_CHANGED = "audit key changed"
 ATTEMPT_FINISHED = "attempt finished"
 SYSTEM_ACTOR = "tipcase"
-_LOCK_KEY = 7_310_002  # an arbitrary application-wide advisory lock number
-_PENDING_CHECKPOINT = "tipcase.audit.checkpoint"
-_CHECKPOINT_HOLDS = "tipcase.audit.checkpoint_holds"
+entry_hash = audit_chain.entry_hash  # the public hash of an entry written before the log was keyed
+keyed_hash = audit_chain.keyed_hash  # HMAC-SHA256 under the audit key
 
 
 class AuditTampered(ServiceError):
     """The log shows tampering that appending would hide: nothing is recorded until it is resolved."""
-
-
-def _content(
-    *, seq: int, at: dt.datetime, actor: str | None, action: str, target: str | None, details: dict[str, Any], key_id: str | None
-) -> str:
-    body: dict[str, Any] = {
-        "seq": seq,
-        "at": at.astimezone(dt.UTC).isoformat(),
-        "actor": actor,
-        "action": action,
-        "target": target,
-        "details": details,
-    }
-    if key_id is not None:
-        body["key"] = key_id
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(
-    prev_hash: str, *, seq: int, at: dt.datetime, actor: str | None, action: str, target: str | None, details: dict[str, Any]
-) -> str:
-    """The public SHA-256 of an entry written before TIPCase keyed its log (anybody can compute it)."""
-    content = _content(seq=seq, at=at, actor=actor, action=action, target=target, details=details, key_id=None)
-    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
-
-
-def keyed_hash(
-    key: AuditKey, prev_hash: str, *, seq: int, at: dt.datetime, actor: str | None, action: str, target: str | None, details: dict[str, Any]
-) -> str:
-    """HMAC-SHA256 under ``key`` of the previous hash and the entry's content (64 hex digits)."""
-    content = _content(seq=seq, at=at, actor=actor, action=action, target=target, details=details, key_id=key.id)
-    return key.mac((prev_hash + content).encode("utf-8"))
 
 
 def _stored_hash(entry: AuditEntry, key: AuditKey | None) -> str:
@@ -100,74 +65,34 @@ def database_identity(session: Session) -> str:
 
 
 # -- appending ------------------------------------------------------------------------------------
-def _tail(session: Session) -> AuditEntry | None:
-    """Take the append lock, then the newest entry."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-    return session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+def _tail(session: Session) -> Tail | None:
+    """Take the append lock, then the newest entry (``audit_chain.tail``, on the session's connection).
+
+    What the session changed is flushed first, as the ORM's own read of the tail did (autoflush): the
+    entry is written after the change it records.
+    """
+    session.flush()
+    return audit_chain.tail(session.connection())
 
 
 def _append(
-    session: Session, last: AuditEntry | None, key: AuditKey, *, actor: str | None, action: str, target: str | None, details: dict[str, Any]
-) -> AuditEntry:
-    seq = last.seq + 1 if last else 1
-    prev_hash = last.hash if last else GENESIS
-    at = utcnow()
-    clean = json.loads(json.dumps(details, default=str))  # what the database will give back
-    entry = AuditEntry(
-        seq=seq,
-        at=at,
-        actor=actor,
-        action=action,
-        target=target,
-        details=clean,
-        prev_hash=prev_hash,
-        hash=keyed_hash(key, prev_hash, seq=seq, at=at, actor=actor, action=action, target=target, details=clean),
-        key_id=key.id,
-    )
-    session.add(entry)
-    session.flush()
-    identity = database_identity(session)
-    if _checkpoint_still_holds(session, identity, before=seq):
-        session.info[_PENDING_CHECKPOINT] = (identity, seq, entry.hash)
-    return entry
+    session: Session, last: Tail | None, key: AuditKey, *, actor: str | None, action: str, target: str | None, details: dict[str, Any]
+) -> Tail:
+    """``audit_chain.append`` on the session's connection; the checkpoint moves when the session commits."""
+    return audit_chain.append(session.connection(), session.info, last, key, actor=actor, action=action, target=target, details=details)
 
 
-def _checkpoint_still_holds(session: Session, identity: str, *, before: int) -> bool:
-    """Whether this workstation's checkpoint is still in the log (then the new entry may replace it).
-
-    A checkpoint the log no longer holds (entries deleted or rewritten) is the evidence: it is never
-    moved, so a log truncated and then grown past it again is still caught. Checked once a transaction.
-    """
-    known = session.info.get(_CHECKPOINT_HOLDS)
-    if known is not None:
-        return bool(known)
-    try:
-        seen = audit_keys.read_checkpoint(identity)
-    except AuditKeyError:
-        seen = None
-    if seen is None:
-        holds = True
-    elif seen.seq >= before:
-        holds = False  # the log ends before what this workstation saw: truncated
-    else:
-        stored = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == seen.seq))
-        holds = stored == seen.hash
-    session.info[_CHECKPOINT_HOLDS] = holds
-    return holds
-
-
-def _writing_key(session: Session, last: AuditEntry | None) -> tuple[AuditEntry, AuditKey]:
+def _writing_key(session: Session, last: Tail | None) -> tuple[Tail, AuditKey]:
     """The key to append with (the log's), sealing the log first if it is not keyed yet."""
-    if last is not None and last.key_id is not None:
-        key = audit_keys.load_key(last.key_id)
-        if key is None:
-            raise AuditKeyError.carrying(missing_key_message(last.key_id))
-        return last, key
-    return _seal(session, last)
+    try:
+        key = audit_chain.writing_key(last)
+    except audit_chain.NotKeyed:
+        return _seal(session, last)
+    assert last is not None
+    return last, key
 
 
-def _seal(session: Session, last: AuditEntry | None) -> tuple[AuditEntry, AuditKey]:
+def _seal(session: Session, last: Tail | None) -> tuple[Tail, AuditKey]:
     """Key the log with a new key: pin what came before and anchor every attempt already finished."""
     seen = audit_keys.read_checkpoint(database_identity(session))
     if seen is not None:
@@ -214,7 +139,7 @@ def _seal(session: Session, last: AuditEntry | None) -> tuple[AuditEntry, AuditK
     return entry, key
 
 
-def record(session: Session, actor: User | str | None, action: str, target: str | None = None, **details: Any) -> AuditEntry:
+def record(session: Session, actor: User | str | None, action: str, target: str | None = None, **details: Any) -> Tail:
     """Append one entry to the chain (inside the caller's transaction).
 
     Raises AuditKeyError when the log is keyed with a key this workstation does not hold, and
@@ -225,7 +150,7 @@ def record(session: Session, actor: User | str | None, action: str, target: str 
     return _append(session, last, key, actor=actor_name, action=action, target=target, details=details)
 
 
-def record_attempt_finished(session: Session, attempt: Attempt) -> AuditEntry:
+def record_attempt_finished(session: Session, attempt: Attempt) -> Tail:
     """Anchor a just-finished (flushed) attempt: its decisions, result and score rows, by digest."""
     last, key = _writing_key(session, _tail(session))
     details = finish_details(session, attempt)
@@ -234,7 +159,7 @@ def record_attempt_finished(session: Session, attempt: Attempt) -> AuditEntry:
     )
 
 
-def seal(session: Session) -> AuditEntry | None:
+def seal(session: Session) -> Tail | None:
     """Key the log now if it is not keyed yet (``tipcase db upgrade``); returns the newest entry written, if any."""
     last = _tail(session)
     if last is not None and last.key_id is not None:
@@ -242,7 +167,7 @@ def seal(session: Session) -> AuditEntry | None:
     return _seal(session, last)[0]
 
 
-def rekey(session: Session, actor: User | str, reason: str) -> AuditEntry:
+def rekey(session: Session, actor: User | str, reason: str) -> Tail:
     """Continue the log under a new key (the old one lost, or routine rotation); entries before stay as written.
 
     A workstation that holds the old key still verifies the entries made under it; one that does not
@@ -259,7 +184,7 @@ def rekey(session: Session, actor: User | str, reason: str) -> AuditEntry:
     return _append(session, last, key, actor=actor_name, action=KEY_CHANGED, target=None, details=details)
 
 
-def rekey_if_not_held(session: Session, actor: User | str | None, reason: str) -> AuditEntry | None:
+def rekey_if_not_held(session: Session, actor: User | str | None, reason: str) -> Tail | None:
     """Continue under a new key (``rekey``) where this workstation lacks the log's key; else do nothing.
 
     For a backup restored without its sealed keys: the restore can then be recorded, and the entries
@@ -274,17 +199,12 @@ def rekey_if_not_held(session: Session, actor: User | str | None, reason: str) -
 @event.listens_for(Session, "after_commit")
 def _advance_checkpoint(session: Session) -> None:
     """After a commit (never before: a rolled-back entry must not become a checkpoint)."""
-    session.info.pop(_CHECKPOINT_HOLDS, None)
-    pending = session.info.pop(_PENDING_CHECKPOINT, None)
-    if pending is not None:
-        with contextlib.suppress(OSError, AuditKeyError):  # a checkpoint is a lower bound: a missed one weakens, never breaks
-            audit_keys.advance_checkpoint(*pending)
+    audit_chain.after_commit(session.info)
 
 
 @event.listens_for(Session, "after_rollback")
 def _drop_checkpoint(session: Session) -> None:
-    session.info.pop(_PENDING_CHECKPOINT, None)
-    session.info.pop(_CHECKPOINT_HOLDS, None)
+    audit_chain.after_rollback(session.info)
 
 
 # -- verifying ------------------------------------------------------------------------------------

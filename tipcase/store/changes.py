@@ -32,10 +32,11 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, event, text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from tipcase.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,28 @@ def announce(session: Session, topic: str, payload: dict[str, Any] | None = None
     """
     if session.get_bind().dialect.name != "postgresql":
         return
+    _notify(session.connection(), topic, payload)
+
+
+def announce_on(connection: Connection, state: dict[str, Any], topic: str) -> None:
+    """``announce`` a table's ``topic`` for a write made through SQLAlchemy's Core, once in the transaction.
+
+    ``state``: the transaction's memory (a Session's ``info``, which ``track_changes`` clears when its
+    transaction ends, or a dict of the caller's for one transaction); a table written by both the ORM and
+    the Core in one transaction is announced once.
+    """
+    announced = state.setdefault(_PENDING, set())
+    if topic in announced or connection.dialect.name != "postgresql":
+        return
+    _notify(connection, topic, None)
+    announced.add(topic)
+
+
+def _notify(connection: Connection, topic: str, payload: dict[str, Any] | None) -> None:
     body = json.dumps({"topic": topic, "origin": ORIGIN, "payload": payload or {}}, separators=(",", ":"), ensure_ascii=False)
     if len(body.encode("utf-8")) > MAX_PAYLOAD:
         raise ValueError(f"a change's payload is at most {MAX_PAYLOAD} bytes as JSON (got {len(body.encode('utf-8'))})")
-    session.connection().execute(text("SELECT pg_notify(:channel, :body)"), {"channel": CHANNEL, "body": body})
+    connection.execute(text("SELECT pg_notify(:channel, :body)"), {"channel": CHANNEL, "body": body})
 
 
 def _tables(session: Session) -> set[str]:

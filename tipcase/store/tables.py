@@ -1,7 +1,8 @@
-"""The tables a report reads, named in SQLAlchemy's Core alone: for reading the records without the ORM.
+"""The tables a report and the sign-in use, named in SQLAlchemy's Core alone: for the records without the ORM.
 
 ``tipcase.store.models`` declares every table (the ORM; the migrations create them). A command that only
-reads, as ``tipcase cohorts report`` does, needs neither the ORM (``sqlalchemy.orm``, 6 MiB and about
+reads, as ``tipcase cohorts report`` does, or signs a person in (``tipcase.services.signing_in``, with the
+audit chain's append, ``tipcase.services.audit_chain``) needs neither the ORM (``sqlalchemy.orm``, 6 MiB and about
 0.1 s of CPU to load) nor objects for its rows: it aggregates in SQL over these lightweight tables
 (``sqlalchemy.table``/``column``: no MetaData, no constraints), which name only the columns read, with
 the models' own column types (``tipcase.store.columns``: UTC times, JSON). ``tests/test_store_tables.py``
@@ -52,4 +53,31 @@ attempt_scores = table(
     column("percent", Float),
 )
 
-TABLES = (cohorts, cohort_members, courses, course_scenarios, scenario_versions, attempts, decisions, attempt_scores)
+users = table(
+    "users",
+    column("id", Integer),
+    column("username", String),
+    column("full_name", String),
+    column("rank", String),
+    column("unit", String),
+    column("role", String),
+    column("password_hash", String),
+    column("failed_sign_ins", Integer),
+    column("locked_until", UTCDateTime()),
+    column("active", Boolean),
+)
+audit_log = table(
+    "audit_log",
+    column("id", Integer),
+    column("seq", Integer),
+    column("at", UTCDateTime()),
+    column("actor", String),
+    column("action", String),
+    column("target", String),
+    column("details", JSONType),
+    column("prev_hash", String),
+    column("hash", String),
+    column("key_id", String),
+)
+
+TABLES = (cohorts, cohort_members, courses, course_scenarios, scenario_versions, attempts, decisions, attempt_scores, users, audit_log)
