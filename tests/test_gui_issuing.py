@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton, QScrollArea
 
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
@@ -26,6 +26,7 @@ from tipcase.store.models import AuditEntry, Certificate, Role
 
 from ui.main_window import MainWindow
 from ui.pages.revoke_dialog import RevokeDialog
+from ui.screen_fit import FRAME_ALLOWANCE, available_area
 
 pytestmark = pytest.mark.gui
 
@@ -222,3 +223,95 @@ def test_every_register_button_works(qtbot, tmp_path: Path, monkeypatch: pytest.
     assert len(list(tmp_path.glob("register_????-??-??_????-??-??.xlsx"))) == 1  # the register of the period chosen
     assert page.model.entry(0) is not None
     assert page.model.entry(0).status == "revoked"  # type: ignore[union-attr]
+
+
+def _cut(label: QLabel, area: QScrollArea) -> bool:
+    """Whether ``label`` is taller than the height it asks for its width, or lies partly outside the area's view."""
+    if label.height() < label.heightForWidth(label.width()):
+        return True
+    top = label.mapTo(area.viewport(), label.rect().topLeft()).y()
+    return top < 0 or top + label.height() > area.viewport().height()
+
+
+def test_the_cohort_dialog_grows_to_show_who_is_left_out_and_the_signature_line_then_scrolls(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _world(tmp_path, monkeypatch)
+    window = _signed_in(qtbot, tmp_path, url, "demo-registrar", language="id")
+    page = window.register_page()
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    dialog = page.cohort_dialog
+    qtbot.waitUntil(
+        lambda: (
+            dialog.reading.missing_height() == 0
+            or dialog.frameGeometry().height() >= available_area(dialog).height() - FRAME_ALLOWANCE.height()
+        )
+    )
+    room = available_area(dialog).height()
+    assert dialog.frameGeometry().height() <= room
+    assert "Baris tanda tangan" in dialog.summary.text()  # the signature line, as the one-person dialog states it
+    if dialog.reading.verticalScrollBar().maximum() == 0:  # everything shows at once: nothing cut
+        assert not _cut(dialog.outlook, dialog.reading)
+        assert not _cut(dialog.summary, dialog.reading)
+    dialog.reading.verticalScrollBar().setValue(dialog.reading.verticalScrollBar().maximum())
+    assert not _cut(dialog.summary, dialog.reading)  # scrolled to the end: the signature line is in view, whole
+    dialog.reject()
+    db = Database(url)
+    with db.transaction() as session:
+        many = [
+            accounts.create_user(session, accounts.NewUser(f"late-{n}", f"Bripda Peserta Nomor {n}", Role.TRAINEE), "late-password")
+            for n in range(70)
+        ]
+        courses.add_members(session, None, courses.get_cohort(session, "demo"), many)
+    db.dispose()
+    page.issue_for_cohort()
+    crowded = page.cohort_dialog
+    qtbot.waitUntil(
+        lambda: crowded.frameGeometry().height() >= room - FRAME_ALLOWANCE.height()
+    )  # seventy reasons: it grows to the screen's height
+    assert crowded.frameGeometry().height() <= room
+    assert crowded.reading.verticalScrollBar().maximum() > 0  # and the rest scrolls
+    assert crowded.reading.viewport().height() >= crowded.reading.minimumHeight() - 1
+    crowded.reading.verticalScrollBar().setValue(crowded.reading.verticalScrollBar().maximum())
+    assert not _cut(crowded.summary, crowded.reading)
+    assert crowded.outlook.text().count("<li>") == 72  # Rina, demo-trainee and the seventy: every reason is there to scroll to
+    crowded.reject()
+
+
+def test_issue_for_one_person_offers_the_course_they_completed(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    url = _world(tmp_path, monkeypatch)  # other-trainee (Andi) completed the demo course
+    db = Database(url)
+    with db.transaction() as session:
+        demo = courses.get_course(session, "demo")
+        first = courses.create_course(
+            session,
+            None,
+            code="a-first",
+            title={"en": "A first course", "id": "Pelatihan pertama"},
+            versions=[demo.items[0].scenario_version],
+        )
+        courses.assign_course(
+            session, None, courses.get_cohort(session, "demo"), first
+        )  # listed before the demo course; nobody completed it
+    db.dispose()
+    window = _signed_in(qtbot, tmp_path, url, "demo-registrar")
+    page = window.register_page()
+    page.issue_for_person()
+    dialog = page.person_dialog
+    assert dialog.course.itemText(0) == "A first course"
+    assert dialog.person().full_name == "Brigadir Andi Saputra"  # the first person, chosen as the dialog opens
+    assert dialog.course.currentText() == COURSE_EN  # the course he completed, not the first in the box
+    assert dialog.standing.text() == "Brigadir Andi Saputra completed the course: the certificate can be issued."
+    assert _ok(dialog).isEnabled()
+    dialog.course.setCurrentIndex(0)  # the registrar looks at the other course
+    qtbot.keyClicks(dialog.search, "Rina")  # completed nothing: the course stays, and the dialog says why
+    dialog.people.setCurrentIndex(dialog.proxy.index(0, 0))
+    assert dialog.course.currentText() == "A first course"
+    assert dialog.standing.text() == "Bripda Rina Lestari has not completed this course yet: its case is not passed."
+    assert not _ok(dialog).isEnabled()
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "Andi")  # back to him: the course he may have moves back too
+    dialog.people.setCurrentIndex(dialog.proxy.index(0, 0))
+    assert dialog.course.currentText() == COURSE_EN
+    assert _ok(dialog).isEnabled()
+    dialog.reject()

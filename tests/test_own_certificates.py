@@ -94,6 +94,13 @@ def test_the_certificate_shows_on_home_and_is_saved_and_printed(  # type: ignore
     assert serial in actions.about.text()
     assert "certificate issued" in home.model.data(home.model.index(0, 0))
     assert actions.save_button.isVisible()
+    case = home.model.index(0, 0, home.model.index(0, 0))
+    assert home.model.scenario_at(case) is not None
+    home.tree.setCurrentIndex(case)  # one of the course's passed cases: the course's certificate shows there too
+    assert actions.isVisible()
+    assert serial in actions.about.text()
+    assert actions.save_button.isVisible()
+    assert actions.print_button.isVisible()
     target = tmp_path / "saved"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     qtbot.mouseClick(actions.save_button, Qt.MouseButton.LeftButton)

@@ -337,6 +337,13 @@
     </message>
 </context>
 <context>
+    <name>CertificateStatement</name>
+    <message>
+        <source>What the certificate will state</source>
+        <translation>Isi sertifikat yang akan diterbitkan</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -2460,10 +2467,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Masa berlaku:</translation>
     </message>
     <message>
-        <source>What the certificate will state</source>
-        <translation>Isi sertifikat yang akan diterbitkan</translation>
-    </message>
-    <message>
         <source>This cohort takes no course yet: a trainer assigns one on the Cohorts page.</source>
         <translation>Angkatan ini belum mengikuti kursus apa pun: pelatih menetapkannya di halaman Angkatan.</translation>
     </message>
@@ -2569,10 +2572,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Validity:</source>
         <translation>Masa berlaku:</translation>
-    </message>
-    <message>
-        <source>What the certificate will state</source>
-        <translation>Isi sertifikat yang akan diterbitkan</translation>
     </message>
     <message>
         <source>Choose a person and one of their courses.</source>

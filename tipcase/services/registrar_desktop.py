@@ -99,6 +99,7 @@ class PersonChoice:
     unit: str
     cohorts: tuple[str, ...]  # cohort titles
     course_ids: tuple[int, ...]  # the courses of their cohorts
+    issuable_course_ids: tuple[int, ...] = ()  # of those, the ones they completed and hold no certificate for
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,7 +211,8 @@ def _course_choice(course: Course) -> CourseChoice:
 def issue_choices(db: Database, account_id: int) -> IssueChoices:
     """The cohorts (with their courses), courses and people a registrar can issue for, and what will be signed.
 
-    People are the members of cohorts that take at least one course, by name. Raises PermissionDenied.
+    People are the members of cohorts that take at least one course, by name, each with the courses they
+    completed and hold no certificate for (what the one-person dialog offers first). Raises PermissionDenied.
     """
     from tipcase.services import certificates  # noqa: PLC0415
 
@@ -222,6 +224,7 @@ def issue_choices(db: Database, account_id: int) -> IssueChoices:
         for cohort in cohorts:
             if cohort.courses:
                 people.update((member.id, member) for member in cohort.members if member.active)
+        issuable = _issuable(session, cohorts, people)
         choices_of_people = []
         for person in sorted(people.values(), key=lambda p: (p.full_name.casefold(), p.username)):
             with_courses = [c for c in person.cohorts if c.courses]
@@ -236,6 +239,7 @@ def issue_choices(db: Database, account_id: int) -> IssueChoices:
                     person.unit or "",
                     tuple(c.title for c in with_courses),
                     tuple(course_ids),
+                    tuple(c for c in course_ids if c in issuable.get(person.id, set())),
                 )
             )
         current = certificates.institution(session)
@@ -247,6 +251,18 @@ def issue_choices(db: Database, account_id: int) -> IssueChoices:
             signatory=Signatory(dict(current.name), name, title, bool(current.signatory_name.strip()), current.signature_png is not None),
             issuing=issuing_state(actor),
         )
+
+
+def _issuable(session: Any, cohorts: list[Cohort], people: dict[int, User]) -> dict[int, set[int]]:
+    """For each of ``people`` (by id), the ids of their cohorts' courses whose certificate they may be issued now."""
+    taken: dict[int, Course] = {course.id: course for cohort in cohorts for course in cohort.courses}
+    found: dict[int, set[int]] = {}
+    for course in taken.values():
+        takers = [p for p in people.values() if any(course in cohort.courses for cohort in p.cohorts)]
+        for member, standing in cohort_standings(session, takers, course):
+            if standing.eligible:
+                found.setdefault(member.id, set()).add(course.id)
+    return found
 
 
 def _course(session: Any, course_id: int) -> Course:

@@ -254,7 +254,7 @@ class HomePage(QWidget):
     def _show(self, index: QModelIndex) -> None:
         course, scenario = self.model.course_at(index), self.model.scenario_at(index)
         text = self.context.text
-        self.certificate.show_for(course if scenario is None else None)
+        self.certificate.show_for(course)  # the course's certificate, on its heading and on each of its cases
         self.start_button.setVisible(scenario is not None)
         self.debrief_button.setVisible(scenario is not None and scenario.last_finished_attempt_id is not None)
         self.exercises_button.setVisible(bool(self.sessions))

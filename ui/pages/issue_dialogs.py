@@ -14,7 +14,8 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,6 +40,7 @@ from tipcase.services.registrar_desktop import CohortIssue, CohortOutlook, Cours
 
 from ui.models.rows import RowsTableModel
 from ui.numbers import percent_text, show_days
+from ui.widgets.reading_area import ReadingArea, grow_to_fit
 from ui.wording import sentence
 
 Text = Callable[[Any], str]  # a {language: text} value in the interface language (ApplicationContext.text)
@@ -135,12 +137,22 @@ def _summary_label() -> QLabel:
     return label
 
 
-def _framed(title: str, label: QLabel) -> QGroupBox:
-    """``label`` in a titled frame: what the certificate will state, apart from the choices above it."""
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.addWidget(label)
-    return box
+class CertificateStatement(QGroupBox):
+    """What a certificate issued now will state, in a titled frame apart from the choices (both issue dialogs).
+
+    ``label`` holds the rich text of ``IssueWords.summary``: the course as printed, its cases, the signature line.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("What the certificate will state"), parent)
+        self.label = _summary_label()
+        self.label.setAccessibleName(self.title())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+
+    def show_course(self, text: Text, course: CourseChoice | None, signatory: Signatory) -> None:
+        """State what a certificate of ``course`` issued now says (nothing for no course)."""
+        self.label.setText(IssueWords().summary(text, course, signatory))
 
 
 class ExpiryChoice(QWidget):
@@ -200,7 +212,8 @@ class IssueCohortDialog(QDialog):
         self.course.setAccessibleName(self.tr("Course"))
         self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # every course's title whole
         self.expiry = ExpiryChoice()
-        self.summary = _summary_label()
+        self.statement = CertificateStatement()
+        self.summary = self.statement.label
         self.outlook = _summary_label()
         self.outlook.setAccessibleName(self.tr("Who will be issued a certificate"))
         self.explain = QLabel(
@@ -218,9 +231,9 @@ class IssueCohortDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
         layout.addLayout(form)
-        layout.addWidget(self.outlook)
-        layout.addWidget(_framed(self.tr("What the certificate will state"), self.summary))
-        layout.addStretch(1)
+        self.reading = ReadingArea(self.outlook, self.statement)
+        self.reading.setMinimumHeight(8 * self.fontMetrics().height())
+        layout.addWidget(self.reading, 1)
         layout.addWidget(box)
         self.wanted: tuple[str, str] | None = None
         self.cohort.currentIndexChanged.connect(lambda _i: self._fill_courses())
@@ -228,6 +241,14 @@ class IssueCohortDialog(QDialog):
         self._fill_courses()
         self.setMinimumWidth(640)
         self.adjustSize()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self._grow)  # once the screen fitter has placed it
+
+    def _grow(self) -> None:
+        if self.isVisible():
+            grow_to_fit(self, self.reading)
 
     def _fill_courses(self) -> None:
         index = self.cohort.currentIndex()
@@ -255,8 +276,9 @@ class IssueCohortDialog(QDialog):
             self.wanted = None
             self.summary.setText(self.tr("This cohort takes no course yet: a trainer assigns one on the Cohorts page."))
             self.outlook.setText("")
+            self._grow()
             return
-        self.summary.setText(IssueWords().summary(self.text, course, self.choices.signatory))
+        self.statement.show_course(self.text, course, self.choices.signatory)
         self.wanted = (str(self.cohort.currentData()), course.code)
         self.outlook.setText(html.escape(self.tr("Checking who completed the course…")))
         if self.check is not None:
@@ -273,6 +295,7 @@ class IssueCohortDialog(QDialog):
             head = self.tr("Nobody in this cohort can be issued this certificate now.")
         self.outlook.setText(self._with_left_out(head, outlook.left_out, self.tr("Not issued:")))
         self.ok.setEnabled(count > 0 and self.choices.issuing.has_key)
+        self._grow()
 
     def _with_left_out(self, head: str, left_out: tuple[tuple[str, Eligibility], ...], label: str) -> str:
         words = IssueWords()
@@ -293,6 +316,7 @@ class IssueCohortDialog(QDialog):
         self.outlook.setText(self._with_left_out(head, result.left_out, self.tr("Left out:")))
         self.ok.setEnabled(False)
         self.cancel.setText(self.tr("Close"))
+        self._grow()
 
     def chosen(self) -> tuple[str, str]:
         return str(self.cohort.currentData()), str(self.course.currentData())
@@ -350,7 +374,8 @@ class IssuePersonDialog(QDialog):
         bold.setBold(True)
         self.standing.setFont(bold)
         self.standing.setAccessibleName(self.tr("Whether the certificate can be issued"))
-        self.summary = _summary_label()
+        self.statement = CertificateStatement()
+        self.summary = self.statement.label
         self.expiry = ExpiryChoice()
         box, self.ok = _buttons(self, self.tr("&Issue"), self.tr("Cancel"))
         self.search_label = QLabel(self.tr("Fin&d:"))
@@ -363,7 +388,7 @@ class IssuePersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.standing)
-        layout.addWidget(_framed(self.tr("What the certificate will state"), self.summary))
+        layout.addWidget(self.statement)
         layout.addWidget(box)
         self.wanted: tuple[int, int] | None = None
         if self.proxy.rowCount():
@@ -391,15 +416,27 @@ class IssuePersonDialog(QDialog):
             for course in self.choices.courses:
                 if course.course_id in person.course_ids:
                     self.course.addItem(self.text(course.title), course.course_id)
-            found = self.course.findData(previous)
-            self.course.setCurrentIndex(max(found, 0))
+            self.course.setCurrentIndex(self._course_index(person, previous))
         self.course.blockSignals(False)
         self._pair_changed()
+
+    def _course_index(self, person: PersonChoice, previous: object) -> int:
+        """The course to offer for ``person`` (an index of the Course box).
+
+        The one shown before if they may have its certificate, else the first course they completed and hold
+        no certificate for, else the one shown before (the dialog then says why not).
+        """
+        found = self.course.findData(previous)
+        if previous in person.issuable_course_ids and found >= 0:
+            return found
+        issuable = [self.course.findData(course_id) for course_id in person.issuable_course_ids]
+        issuable = [index for index in issuable if index >= 0]
+        return issuable[0] if issuable else max(found, 0)
 
     def _pair_changed(self) -> None:
         person, course = self.person(), self.course_choice()
         self.ok.setEnabled(False)
-        self.summary.setText(IssueWords().summary(self.text, course, self.choices.signatory))
+        self.statement.show_course(self.text, course, self.choices.signatory)
         if person is None or course is None:
             self.wanted = None
             self.standing.setText(self.tr("Choose a person and one of their courses.") if self.choices.people else self._nobody())

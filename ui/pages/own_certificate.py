@@ -66,7 +66,7 @@ class CertificateActions(QWidget):
         super().changeEvent(event)
 
     def show_for(self, course: CourseRow | None) -> None:
-        """What the course's certificate is (``None``: a case or nothing is selected, so nothing shows)."""
+        """What the certificate of ``course`` (its heading or one of its cases selected) is; ``None``: nothing selected, nothing shows."""
         self.course = course
         self.held = held = course.certificate if course is not None else None
         printable = held is not None and held.status != "revoked"
