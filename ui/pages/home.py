@@ -147,6 +147,7 @@ class HomePage(QWidget):
         """Forget the courses shown (at sign-out: the next person's list is read afresh, nothing of this one's kept)."""
         self._shown_for = None
         self.model.set_courses([])
+        self.certificate.show_for(None)  # shown for a case row too: a reset model does not change the current row
         self.retranslate()
 
     def refresh_quietly(self, done: Callable[[], None]) -> None:

@@ -74,6 +74,8 @@ class CertificateActions(QWidget):
         self.print_button.setVisible(printable)
         if course is None or (held is None and not course.completed):
             self.about.clear()
+            self.save_button.setAccessibleDescription("")  # nothing of a certificate no longer shown stays for a screen reader
+            self.print_button.setAccessibleDescription("")
             self.setVisible(False)
             return
         self.setVisible(True)
