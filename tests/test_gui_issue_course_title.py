@@ -8,9 +8,16 @@ import pytest
 
 from tipcase.services.registrar_desktop import CourseChoice, Signatory
 
+from ui.i18n import Translations
 from ui.pages.issue_dialogs import IssueWords
 
 SIGNATORY = Signatory(institution={"en": "Academy"}, name="Dewi Anggraini, S.H.", title={"en": "Director"}, named=True, has_picture=False)
+
+
+@pytest.fixture(autouse=True)
+def in_english(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The interface in English, whatever language an earlier test in this process left installed."""
+    Translations().apply("en")
 
 
 def course(certificate_title: str) -> CourseChoice:
