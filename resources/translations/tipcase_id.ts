@@ -187,6 +187,37 @@
     </message>
 </context>
 <context>
+    <name>ArchiveButton</name>
+    <message>
+        <source>Unarc&amp;hive</source>
+        <translation>Keluarkan dari &amp;arsip</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>&amp;Arsipkan</translation>
+    </message>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Pilih sesi terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Only the trainer who created this session, or an administrator, may archive it.</source>
+        <translation>Hanya pelatih yang membuat sesi ini, atau administrator, yang boleh mengarsipkannya.</translation>
+    </message>
+    <message>
+        <source>Only an ended session can be archived.</source>
+        <translation>Hanya sesi yang sudah berakhir yang dapat diarsipkan.</translation>
+    </message>
+    <message>
+        <source>List this session again with the others.</source>
+        <translation>Cantumkan lagi sesi ini bersama sesi lainnya.</translation>
+    </message>
+    <message>
+        <source>Put this ended session away from the sessions list: its log, scores and after-action report stay whole and readable, and Show archived lists it again.</source>
+        <translation>Singkirkan sesi yang sudah berakhir ini dari daftar sesi: log, nilai, dan laporan evaluasi pasca-latihannya tetap utuh dan dapat dibaca, dan Tampilkan yang diarsipkan mencantumkannya lagi.</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileForm</name>
     <message>
         <source>Add exhibit {id}</source>
@@ -1762,6 +1793,14 @@
     <message>
         <source>Joint &amp;debrief</source>
         <translation>&amp;Evaluasi bersama</translation>
+    </message>
+    <message>
+        <source>Show &amp;archived</source>
+        <translation>&amp;Tampilkan yang diarsipkan</translation>
+    </message>
+    <message>
+        <source>List the archived sessions too: their records, logs and debriefs stay whole</source>
+        <translation>Cantumkan juga sesi yang diarsipkan: catatan, log, dan evaluasinya tetap utuh</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -3878,6 +3917,21 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>SessionArchive</name>
+    <message>
+        <source>Session {name} archived: Show archived lists it.</source>
+        <translation>Sesi {name} diarsipkan: Tampilkan yang diarsipkan mencantumkannya.</translation>
+    </message>
+    <message>
+        <source>Session {name} is listed again.</source>
+        <translation>Sesi {name} tercantum lagi di daftar.</translation>
+    </message>
+    <message>
+        <source>{status}, archived</source>
+        <translation>{status}, diarsipkan</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Training for handling trafficking and sexual-violence cases</source>
@@ -4519,6 +4573,21 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Urungka&amp;n</translation>
+    </message>
+    <message>
+        <source>List session {name} again</source>
+        <translation>Cantumkan lagi sesi {name}</translation>
+    </message>
+    <message>
+        <source>Archive session {name} again</source>
+        <translation>Arsipkan lagi sesi {name}</translation>
     </message>
 </context>
 <context>
@@ -6762,6 +6831,22 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>sesi {session}: pesan dikirim</translation>
     </message>
     <message>
+        <source>session {session}: archived (Show archived lists it; unarchive brings it back)</source>
+        <translation>sesi {session}: diarsipkan (Tampilkan yang diarsipkan mencantumkannya; unarchive mengembalikannya)</translation>
+    </message>
+    <message>
+        <source>session {session}: already archived</source>
+        <translation>sesi {session}: sudah diarsipkan</translation>
+    </message>
+    <message>
+        <source>session {session}: unarchived (listed again)</source>
+        <translation>sesi {session}: dikeluarkan dari arsip (tercantum lagi di daftar)</translation>
+    </message>
+    <message>
+        <source>session {session}: was not archived</source>
+        <translation>sesi {session}: tidak sedang diarsipkan</translation>
+    </message>
+    <message>
         <source>--user {username}: give their password at a terminal, or in {variable} for a script</source>
         <translation>--user {username}: berikan kata sandinya di terminal, atau di {variable} untuk skrip</translation>
     </message>
@@ -6832,6 +6917,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>  rule broken ({count}): {title} ({rule})</source>
         <translation>  aturan dilanggar ({count}): {title} ({rule})</translation>
+    </message>
+    <message>
+        <source>only the trainer who created exercise {exercise!r} ({creator}) or an administrator may archive or unarchive it, not {username}</source>
+        <translation>hanya pelatih yang membuat latihan {exercise!r} ({creator}) atau administrator yang boleh mengarsipkan atau mengeluarkannya dari arsip, bukan {username}</translation>
+    </message>
+    <message>
+        <source>the command line&apos;s operator</source>
+        <translation>operator baris perintah</translation>
+    </message>
+    <message>
+        <source>exercise {exercise!r} is {status}: only an ended session can be archived</source>
+        <translation>latihan {exercise!r} berstatus {status}: hanya sesi yang sudah selesai yang dapat diarsipkan</translation>
     </message>
 </context>
 </TS>

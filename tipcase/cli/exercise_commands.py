@@ -3,7 +3,8 @@
 ``start`` publishes a team case, creates a session, assigns users to roles and starts it; ``play`` plays
 one user's role from a list of choice numbers, waiting for the hand-overs it needs (PostgreSQL
 LISTEN/NOTIFY, or a poll of the SQLite file), and rejoins where the role stood when run again;
-``report``, ``status`` and ``log`` read a session; ``pause``, ``resume``, ``end`` and ``inject`` direct it.
+``report``, ``status`` and ``log`` read a session; ``pause``, ``resume``, ``end`` and ``inject`` direct it;
+``archive`` and ``unarchive`` put an ended session away from the sessions lists and back (its record untouched).
 Without ``--user`` the other commands act as the workstation's operator (an administrator, audited and
 named in the master log as ``cli:<system user>``); with ``--user`` they act for that person, under the
 services' rules (``tipcase.cli.acting``). ``play`` acts as its user; both take the user's password as
@@ -24,7 +25,7 @@ from tipcase.cli.exercise_reading import cmd_log, cmd_report, cmd_status
 from tipcase.cli.records_commands import database
 from tipcase.cli.spoken import LANGUAGES, line, speak_as, speaking
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
-from tipcase.services import accounts, exercises, team_cases
+from tipcase.services import accounts, exercise_archive, exercises, team_cases
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEFAULT_TIMEOUT = 600.0
@@ -38,7 +39,7 @@ def _lang(parser: argparse.ArgumentParser, *names: str, help: str = LANG_HELP) -
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``exercise`` (start, play, report, status, log, pause, resume, end, inject) to the parser.
+    """Add ``exercise`` (start, play, report, status, log, pause, resume, end, inject, archive, unarchive) to the parser.
 
     Every action takes ``--lang en|id``, the language of what it prints (its refusals too); by default the
     session's language (``tipcase.cli.spoken``). ``--json`` is the same in every language.
@@ -132,6 +133,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     add_user_option(inject)
     _lang(inject)
     inject.set_defaults(handler=speaking(cmd_inject, session_language))
+
+    for name, what in (
+        ("archive", "put an ended session away from the sessions lists (its record, log and report stay whole and readable)"),
+        ("unarchive", "list an archived session again"),
+    ):
+        shelf = actions.add_parser(name, help=what, description=what + "; by the trainer who created it, or an administrator")
+        shelf.add_argument("--session", required=True, metavar="NAME")
+        add_user_option(shelf)
+        _lang(shelf)
+        shelf.set_defaults(handler=speaking(cmd_archive, session_language), archived=name == "archive")
 
 
 def session_language(args: argparse.Namespace) -> str | None:
@@ -253,4 +264,28 @@ def cmd_inject(args: argparse.Namespace) -> int:
     else:
         done = line(args.speaking, QT_TRANSLATE_NOOP("core", "session {session}: message sent"), session=args.session)
     print(done)
+    return EXIT_OK
+
+
+ARCHIVED = {  # (archived, whether it changed) -> what is said
+    (True, True): QT_TRANSLATE_NOOP("core", "session {session}: archived (Show archived lists it; unarchive brings it back)"),
+    (True, False): QT_TRANSLATE_NOOP("core", "session {session}: already archived"),
+    (False, True): QT_TRANSLATE_NOOP("core", "session {session}: unarchived (listed again)"),
+    (False, False): QT_TRANSLATE_NOOP("core", "session {session}: was not archived"),
+}
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    """``tipcase exercise archive|unarchive --session NAME``: put an ended session away from the lists, or back (audited).
+
+    Exit 1 (one line) when the session has not ended, or the acting person may not (``exercise_archive``).
+    """
+    with database(args) as db:
+        refused = signed_in_to_session(db, args, via=f"cli exercise {'archive' if args.archived else 'unarchive'}")
+        if refused is not None:
+            return refused
+        with db.transaction() as session:
+            act = exercise_archive.archive if args.archived else exercise_archive.unarchive
+            changed = act(session, acting(session, args), exercises.get_session(session, args.session))
+    print(line(args.speaking, ARCHIVED[(args.archived, changed)], session=args.session))
     return EXIT_OK

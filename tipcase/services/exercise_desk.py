@@ -21,7 +21,7 @@ from tipcase.format.model import Exhibit, Pathway
 from tipcase.format.schema import Text
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.engine import Play
-from tipcase.services import accounts, exercise_names, exercise_presence, exercises, team_cases
+from tipcase.services import accounts, exercise_archive, exercise_names, exercise_presence, exercises, team_cases
 from tipcase.services.desktop import _user
 from tipcase.services.errors import NotFound, PermissionDenied
 from tipcase.services.exercise_log import keep_play, take_play, who
@@ -61,6 +61,8 @@ class SessionRow:
     ended_at: dt.datetime | None
     trainees: int = 0  # how many trainees are assigned (one counted once however many roles they play)
     result: tuple[bool, float] | None = None  # once ended: whether the team passed, and its percent
+    archived: bool = False  # put away from the default lists (tipcase.services.exercise_archive)
+    may_archive: bool = False  # whether the reader may archive it and unarchive it once it has ended
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,7 +177,7 @@ def _role_names(track: Track) -> dict[str, str]:
 
 
 # -- lists ------------------------------------------------------------------------------------------
-def _row(session: Any, user: User, exercise: ExerciseSession) -> SessionRow:
+def _row(session: Any, user: User, exercise: ExerciseSession, archived: bool | None = None) -> SessionRow:
     version = exercise.team_case_version
     mine = tuple(exercises.roles_of(session, user, exercise))
     return SessionRow(
@@ -192,6 +194,8 @@ def _row(session: Any, user: User, exercise: ExerciseSession) -> SessionRow:
         exercise.ended_at,
         len({assignment.user_id for assignment in exercise.assignments}),
         _result(session, exercise),
+        exercise_archive.is_archived(session, exercise) if archived is None else archived,
+        exercise_archive.may_archive(user, exercise),
     )
 
 
@@ -207,11 +211,15 @@ def _result(session: Any, exercise: ExerciseSession) -> tuple[bool, float] | Non
     return bool(details["passed"]), float(details.get("total_percent") or 0.0)
 
 
-def sessions(db: Database, account_id: int) -> list[SessionRow]:
-    """Every session for those who direct exercises, newest first; a trainee's own sessions otherwise."""
+def sessions(db: Database, account_id: int, *, archived: bool = False) -> list[SessionRow]:
+    """Every session for those who direct exercises, newest first; a trainee's own sessions otherwise.
+
+    Archived sessions only with ``archived`` (the lists' *Show archived*): by default they are put away.
+    """
     with db.reading() as session:
-        user = _user(session, account_id)
-        return [_row(session, user, exercise) for exercise in reversed(exercises.list_sessions(session, user))]
+        user, put_away = _user(session, account_id), exercise_archive.archived_ids(session)
+        found = [exercise for exercise in reversed(exercises.list_sessions(session, user)) if archived or exercise.id not in put_away]
+        return [_row(session, user, exercise, exercise.id in put_away) for exercise in found]
 
 
 def published_team_cases(db: Database, account_id: int) -> list[TeamCaseRow]:
@@ -290,10 +298,7 @@ def message(db: Database, account_id: int, name: str, text: str, to: list[str] |
 
 # -- reading ----------------------------------------------------------------------------------------
 def _inbox(team: TeamCase, state: RolePlay) -> tuple[InboxEntry, ...]:
-    entries = []
-    for item in state.inbox:
-        entries.append(_entry(team, item))
-    return tuple(entries)
+    return tuple(_entry(team, item) for item in state.inbox)
 
 
 def _entry(team: TeamCase, item: InboxItem) -> InboxEntry:

@@ -351,6 +351,19 @@ class ExercisePresence(Base):
     seen_at: Mapped[dt.datetime]
 
 
+class ExerciseArchive(Base):
+    """An ended session put away from the sessions lists (migration 0008): not evidence, the session itself unchanged.
+
+    Its row is the mark: archiving inserts it, unarchiving deletes it (``tipcase.services.exercise_archive``).
+    """
+
+    __tablename__ = "exercise_archive"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("exercise_sessions.id"), primary_key=True)
+    archived_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    archived_by: Mapped[str | None] = mapped_column(String(64))  # the username (the command line's operator: cli:<login>)
+
+
 class ExerciseEvent(Base):
     """One entry of a session's append-only log: a decision, a delivery, an inject, a message, a change of status.
 

@@ -1,8 +1,8 @@
 """The trainer's exercise control room: one session directed live.
 
 At the top the session, its team case and status (how many trainees are at their workstations; a word when
-every role has reached its end), and the controls: Start, Pause, Resume, End, and the joint debrief
-(``show_debrief_button``'s rule). Under them, across the page, every role: who plays it (each name after its
+every role has reached its end), the controls: Start, Pause, Resume, End, Archive (``ui.pages.session_archive``),
+and the joint debrief (``show_debrief_button``'s rule). Under them, across the page, every role: who plays it (each name after its
 presence mark: ``ui.pages.control_room_trainees``), where it stands, what it waits for, its case clock,
 decisions and inbox; the rows keep their height whatever is assigned, so nothing moves under the mouse.
 Below, two tabs. *Directing*: the master log, growing as it happens, beside the trainer's tools in tabs (the
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -45,11 +46,12 @@ from ui.notifier import Follower
 from ui.pages.control_room_injects import InjectPanel
 from ui.pages.control_room_trainees import TraineesPanel, at_workstations, marked_names, presence
 from ui.pages.exercise_flow import show_debrief_button
+from ui.pages.session_archive import ArchiveButton, archived_status
 from ui.widgets.team_map import RoleMark, TeamMap
 from ui.widgets.wrapping import wrap_column
 from ui.wording import sentence
 
-TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments", "exercise_presence")
+TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments", "exercise_presence", "exercise_archive")
 PRESENCE_CHECK_MS = 30_000  # the room is read again this often, so an app that stopped saying it is open shows it
 ROW_LINES = 2  # every role's row is this many lines tall (more only when a cell needs it): the page never moves
 
@@ -77,6 +79,8 @@ class ControlRoomPage(QWidget):
         self.pause_button = QPushButton()
         self.resume_button = QPushButton()
         self.end_button = QPushButton()
+        self.archive_button = ArchiveButton(context)  # once ended: put away from the sessions list, and back
+        self.archive_button.archived_changed.connect(lambda *_: self._read(quiet=False))
         self.debrief_button = QPushButton()
         self.back = QPushButton()
         self.start_button.clicked.connect(lambda: self.control("start"))
@@ -90,8 +94,9 @@ class ControlRoomPage(QWidget):
         titles.addWidget(self.heading)
         titles.addWidget(self.status_label)
         header.addLayout(titles, 1)
-        for button in (self.start_button, self.pause_button, self.resume_button, self.end_button, self.debrief_button, self.back):
+        for button in (self.start_button, self.pause_button, self.resume_button, self.end_button, self.archive_button, self.debrief_button):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
         self.roles = QTableWidget(0, 6)
         self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -296,6 +301,7 @@ class ControlRoomPage(QWidget):
     # -- showing ---------------------------------------------------------------------------------
     def show_room(self) -> None:
         room = self.room
+        self.archive_button.show_row(room.session if room is not None else None)
         if room is None:
             self.heading.setText("")
             self.status_label.setText("")
@@ -326,7 +332,7 @@ class ControlRoomPage(QWidget):
         status = room.session.status
         here, assigned = at_workstations(room)
         parts = [
-            self.tr("Status: {status}").format(status=status_text(status)),
+            self.tr("Status: {status}").format(status=archived_status(status_text(status), archived=room.session.archived)),
             self.tr("%n role(s)", "", len(room.roles)),
             self.tr("%n event(s)", "", room.last_seq),
         ]
@@ -440,8 +446,6 @@ class ControlRoomPage(QWidget):
         self._write(work, said)
 
     def _confirm_end(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
         answer = QMessageBox.question(
             self,
             self.tr("End the session"),

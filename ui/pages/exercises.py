@@ -3,8 +3,10 @@
 A trainer sees every session (newest first), creates one from a published team case (or publishes a
 team case file first), and opens its control room or its joint debrief. A trainee sees the sessions
 they play a role in and joins their role's workstation (choosing the role when they play several), or
-reads the joint debrief once the session has ended. The list follows the records: a session created or
-started at another workstation appears within a second, the selection kept.
+reads the joint debrief once the session has ended. An ended session can be archived by the trainer
+who created it (or an administrator): it leaves the list, and the trainees' lists, with an Undo at hand,
+and *Show archived* lists it again (``ui.pages.session_archive``). The list follows the records: a
+session created or started at another workstation appears within a second, the selection kept.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +43,7 @@ from ui.notifier import Follower
 from ui.numbers import datetime_text, percent_text
 from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
+from ui.pages.session_archive import ArchiveButton, UndoBar, archived_status
 
 
 class NewSessionDialog(QDialog):
@@ -158,9 +162,17 @@ class ExercisesPage(QWidget):
         self.debrief_hint = QLabel()  # why the joint debrief is not open yet, beside its button
         self.debrief_hint.setWordWrap(True)
         self.debrief_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.archive_button = ArchiveButton(context)  # an ended session: put away, and back
+        self.archive_button.archived_changed.connect(self._archived)
+        self.show_archived = QCheckBox()
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.undo_bar = UndoBar()  # what was archived, and the way back
+        self.undo_bar.undo_requested.connect(lambda name, archived: self.archive_button.set_archived(name, archived=archived))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.show_archived)
         buttons.addWidget(self.debrief_hint, 1)
         buttons.addWidget(self.debrief_button)
         buttons.addWidget(self.open_button)
@@ -168,6 +180,7 @@ class ExercisesPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
         context.signals.language_changed.connect(lambda _language: self._show())
@@ -179,6 +192,9 @@ class ExercisesPage(QWidget):
         self.new_button.setText(self.tr("&New session…"))
         self.delete_button.setText(self.tr("De&lete draft…"))
         self.debrief_button.setText(self.tr("Joint &debrief"))
+        self.show_archived.setText(self.tr("Show &archived"))
+        self.show_archived.setToolTip(self.tr("List the archived sessions too: their records, logs and debriefs stay whole"))
+        self.undo_bar.retranslate()
         self.table.setAccessibleName(self.tr("Sessions"))
         self._show()
 
@@ -190,6 +206,10 @@ class ExercisesPage(QWidget):
     def clear(self) -> None:
         """Forget the sessions listed (at sign-out: the next person's are read afresh)."""
         self.rows, self.directs = [], False
+        self.undo_bar.clear()
+        self.show_archived.blockSignals(True)  # the next person at the workstation starts with the default list
+        self.show_archived.setChecked(False)
+        self.show_archived.blockSignals(False)
         self._show()
 
     # -- reading ---------------------------------------------------------------------------------
@@ -197,16 +217,21 @@ class ExercisesPage(QWidget):
         account = self.context.account
         self.directs = account is not None and account.role in ("trainer", "admin")
         self._show()  # the words and buttons for who is signed in at once, before the sessions are read
-        self.context.run_signed_in(self._work, self._shown, self.window().show_error)  # type: ignore[attr-defined]
+        self.context.run_signed_in(self._reader(), self._shown, self.window().show_error)  # type: ignore[attr-defined]
 
-    @staticmethod
-    def _work(db: Any, account_id: int) -> Any:
-        from tipcase.services import exercise_desk  # noqa: PLC0415
+    def _reader(self) -> Any:
+        """The work that reads the sessions listed now (the archived ones too when *Show archived* is on)."""
+        archived = self.show_archived.isChecked()
 
-        return exercise_desk.sessions(db, account_id)
+        def work(db: Any, account_id: int) -> Any:
+            from tipcase.services import exercise_desk  # noqa: PLC0415
+
+            return exercise_desk.sessions(db, account_id, archived=archived)
+
+        return work
 
     def _refresh_quietly(self, done: Any) -> None:
-        self.context.run_quietly(self._work, self._shown, done)
+        self.context.run_quietly(self._reader(), self._shown, done)
 
     def _shown(self, rows: list[Any]) -> None:
         self.rows = rows
@@ -242,7 +267,8 @@ class ExercisesPage(QWidget):
         selected = self.selected()
         self.table.setRowCount(len(self.rows))
         for row, session in enumerate(self.rows):
-            cells = [session.name, self.context.text(session.title), status_text(session.status)]
+            status = archived_status(status_text(session.status), archived=session.archived)
+            cells = [session.name, self.context.text(session.title), status]
             if self.directs:
                 cells += [
                     datetime_text(session.created_at),
@@ -288,6 +314,8 @@ class ExercisesPage(QWidget):
         opens = self.tr("Your role opens when the trainer starts the session.") if waits else ""
         self.delete_button.setEnabled(self.directs and row is not None and row.status == "draft")
         self.delete_button.setToolTip(self.tr("Only a draft never started can be deleted: a session once started is part of the record."))
+        self.archive_button.show_row(row)
+        self.archive_button.setVisible(self.directs)
         self.open_button.setToolTip(opens)
         show_debrief_button(self.debrief_button, self.context, row.status if row is not None else None)
         self.debrief_hint.setText(
@@ -339,6 +367,11 @@ class ExercisesPage(QWidget):
             self.refresh()
 
         self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]
+
+    def _archived(self, name: str, archived: bool) -> None:
+        """Session ``name`` was archived (or listed again): the way back beside the list, and the list read again."""
+        self.undo_bar.done(name, archived)
+        self.refresh()
 
     def _debrief_selected(self) -> None:
         row = self.selected_row()

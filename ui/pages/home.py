@@ -29,7 +29,16 @@ from ui.pages.own_certificate import CertificateActions
 from ui.wording import sentence
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
-HOME_TOPICS = ("attempts", "courses", "cohorts", "scenario_versions", "certificates", "exercise_sessions", "exercise_assignments")
+HOME_TOPICS = (
+    "attempts",
+    "courses",
+    "cohorts",
+    "scenario_versions",
+    "certificates",
+    "exercise_sessions",
+    "exercise_assignments",
+    "exercise_archive",
+)
 SIDE_WIDTH = 330  # the least the selected case's text beside the list keeps (pixels)
 
 
