@@ -96,3 +96,22 @@ def test_the_records_layer_loads_without_pyside_reading_every_modules_source(tmp
         [sys.executable, "-c", probe, "--quit-after-start"], env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert completed.stdout.strip().splitlines()[-1] == "0 False True []", completed.stderr
+
+
+def test_the_first_window_opens_before_the_log_file_and_the_records(tmp_path: Path) -> None:
+    """--quit-after-first-window (what the first-window benchmark times) loads neither the records nor logging.handlers.
+
+    The rotating log file imports ``socket``, ``pickle`` and ``queue`` (about 10 ms of a 0.2 s start), so it opens
+    once the window is up; a sign-in ready has it open.
+    """
+    probe = PROBE.replace("'tipcase.services.signing_in')", "'tipcase.services.signing_in', 'logging.handlers')")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIPCASE_HOME": str(tmp_path)}
+    first = subprocess.run(
+        [sys.executable, "-c", probe, "--quit-after-first-window"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert first.stdout.strip().splitlines()[-1] == "0 []", first.stderr
+    ready = subprocess.run(
+        [sys.executable, "-c", probe, "--quit-after-start"], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert "'logging.handlers'" in ready.stdout.strip().splitlines()[-1], ready.stderr
+    assert (tmp_path / "logs" / "tipcase.log").exists()

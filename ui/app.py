@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from tipcase import __version__
-from tipcase.logs import start_file_log
+from tipcase.logs import keep_early_records, start_file_log
 
 from ui.context import ApplicationContext
 from ui.errors import ErrorHandler
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tipcase: {problem}", file=sys.stderr)
         return 1
     app = create_app([])
-    start_file_log()
+    keep_early_records()  # the log file itself opens after the first paint (below): tipcase.logs says why
     context = create_context(database_url=_option(args, "--database"))
     window = MainWindow(context)
     errors = ErrorHandler(where=lambda: context.db.where if context.db is not None else "", keep_work=window.keep_work)
@@ -101,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--quit-after-first-window" in args:
         QTimer.singleShot(0, app.quit)
     window.start(quit_when_ready="--quit-after-start" in args)  # opens the records once the loop runs: after the first paint
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, start_file_log))  # likewise, with what was logged until then
     code = app.exec()
     context.notifier.stop()
     context.tasks.wait(10_000)
