@@ -19,6 +19,7 @@ from tipcase.services.demo import seed_demo
 from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
 from tipcase.store.database import Database
 from tipcase.store.models import ExerciseSession
+from tipcase.team.play import TeamPlay
 from tipcase.team.replay import play_scripted
 from tipcase.team.result import session_result
 
@@ -163,3 +164,86 @@ def test_the_demo_seeds_a_started_session_of_it(tmp_path: Path) -> None:
         assert state["roles"]["labour-inspector"]["waiting_for"] is None  # the inspector starts; the others wait for the file
         assert state["roles"]["prosecutor"]["waiting_for"] == "spdp"
     db.dispose()
+
+
+def _offered(play: TeamPlay, role_id: str, language: str) -> list[str]:
+    return [choice.choice.label.get(language) for choice in play.role(role_id).offered()]
+
+
+def _walk_f_p19(checked: Checked) -> TeamPlay:
+    """Walk F's session: the inspector refers without the ledger but sends the wage calculation; the investigator
+    does the rest well and sends the file 'with the two suspects only'; the prosecutor returns it (P-19)."""
+    assert checked.team is not None
+    assert checked.team_analysis is not None
+    numbers = dict(checked.team_analysis.best_choices_by_role())
+    investigator = list(numbers["investigator"])
+    numbers["labour-inspector"] = [1, 2, 2, 2]
+    numbers["investigator"] = [*investigator[:9], 1]  # the file with the two suspects only
+    numbers["prosecutor"] = numbers["prosecutor"][:2]  # the SPDP and early coordination; research is played below
+    play = play_scripted(checked.team, checked.pathway, numbers)
+    assert play.role("prosecutor").play.stage.id == "research"
+    return play
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_p19_names_what_the_file_lacks_and_the_investigator_is_offered_only_that(checked: Checked, language: str) -> None:
+    """What arrives decides what the receiver can do (walk F finding 6): the prosecutor reads what the file holds and
+    lacks, returns it without asking for what is there, and the investigator reads and is offered only what is missing."""
+    team = checked.team
+    assert team is not None
+    play = _walk_f_p19(checked)
+    offered = _offered(play, "prosecutor", language)
+    assert len(offered) == 2
+    assert "P-19" in offered[0]
+    wages, informed = (("unpaid wages", "restitution"), ("upah", "restitusi"))[language == "id"]
+    assert not any(word in offered[0] for word in (wages, informed))  # the file holds them: the P-19 does not ask again
+    play.choose("prosecutor", 1)
+    play.choose("investigator", 1)  # read the prosecutor's instructions
+    investigator = play.role("investigator")
+    assert investigator.play.stage.id == "p19"
+    delivery = [item for item in investigator.inbox if item.ident == "research"][-1]
+    recorded = [text.get(language) for text in team.handovers["research"].recorded_for(dict(delivery.carried))]
+    ledger, company = (("ledger", "company"), ("buku utang", "perusahaan"))[language == "id"]
+    assert len(recorded) == 3
+    assert ledger in recorded[1]
+    assert company in recorded[2]
+    assert not any(word in line for line in recorded for word in (wages, informed))
+    p19 = _offered(play, "investigator", language)
+    assert len(p19) == 2
+    assert ledger in p19[0]
+    assert company in p19[1]
+    play.choose("investigator", 1)  # seize the ledger: sending the file back is offered now
+    assert len(_offered(play, "investigator", language)) == 2
+    play.choose("investigator", 2)  # send the completed file back, the company still not a suspect
+    prosecutor = play.role("prosecutor")
+    assert prosecutor.play.stage.id == "returned"
+    stages = team.roles["prosecutor"].scenario.stages
+    assert stages["returned"].text.get(language) != stages["research"].text.get(language)
+    assert "P-21" in _offered(play, "prosecutor", language)[0]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_file_stage_promises_only_what_arrived_and_is_not_read_again_after_a_p19(checked: Checked, language: str) -> None:
+    """Walk F finding 7: a choice that names the ledger or the photographs is offered only when they were carried,
+    and the file comes back to the P-19 stage, never to the first sending's text ("The file is ready to go")."""
+    team = checked.team
+    assert team is not None
+    file_stage = team.roles["investigator"].scenario.stages["file"]
+    words = ("ledger", "photograph") if language == "en" else ("buku utang", "foto")
+    for choice in file_stage.choices:
+        for word, name in zip(words, ("ledger", "photos"), strict=True):
+            if word in choice.label.get(language).lower():
+                assert name in (choice.when or ""), choice.label.get(language)
+    p19 = team.roles["investigator"].scenario.stages["p19"]
+    assert "file" not in {choice.to for choice in p19.choices}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_second_victim_is_named_when_she_is_reported(checked: Checked, language: str) -> None:
+    """Walk F finding 4: the investigator's choice adds 'Rosalia's statement'; the inject that reports her names her."""
+    team = checked.team
+    assert team is not None
+    inject = next(inject for inject in team.injects if inject.id == "second-victim")
+    labels = [c.label.get(language) for c in team.roles["investigator"].scenario.stages["restitution"].choices]
+    assert any("Rosalia" in label for label in labels)
+    assert "Rosalia" in inject.text.get(language)
