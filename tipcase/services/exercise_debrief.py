@@ -84,9 +84,12 @@ def debrief(session: Session, actor: User, exercise: ExerciseSession, *, languag
 def session_facts(exercise: ExerciseSession) -> SessionFacts:
     """The session's name, status, times and who played each role (full names), for the report's head."""
     users: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
     for assignment in exercise.assignments:
         users.setdefault(assignment.role, []).append(assignment.user.full_name or assignment.user.username)
-    return SessionFacts(exercise.name, exercise.status, exercise.started_at, exercise.ended_at, {r: sorted(u) for r, u in users.items()})
+        names[assignment.user.username] = assignment.user.full_name or assignment.user.username
+    sorted_users = {r: sorted(u) for r, u in users.items()}
+    return SessionFacts(exercise.name, exercise.status, exercise.started_at, exercise.ended_at, sorted_users, names)
 
 
 def write_report_pdf(

@@ -69,6 +69,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "provision": ("Provision", "Ketentuan"),
     "roles": ("Each role", "Setiap peran"),
     "trainees": ("Trainees", "Peserta"),
+    "trainee": ("Trainee", "Peserta"),
     "decisions": ("Decisions", "Keputusan"),
     "step": ("#", "#"),
     "clock": ("Hour", "Jam"),
@@ -109,6 +110,7 @@ class SessionFacts:
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
     users: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # role -> full names (or usernames)
+    names: dict[str, str] = dataclasses.field(default_factory=dict)  # username -> full name, for who took a decision
 
 
 PAGE_WIDTH = A4[0] - 40 * mm - 12  # the frame's width for flowables: A4 less 20 mm either side and its 6 pt paddings
@@ -371,7 +373,10 @@ def _lane(
     decisions = [m for m in lane.moments if m.kind == DECISION]
     if not decisions:
         return story
-    header = [w(k) for k in ("step", "clock", "choice", "rating", "feedback", "provision")]
+    # A shared role (several trainees at one workstation) says who took each decision, as the joint debrief's page does.
+    shared = len(facts.users.get(lane.role, [])) > 1 or len({m.user for m in decisions if m.user}) > 1
+    keys = ("step", "clock", *(["trainee"] if shared else []), "choice", "rating", "feedback", "provision")
+    header = [w(k) for k in keys]
     plain = [header]
     rows: list[list[Any]] = [[_p(text, styles["cell"]) for text in header]]
     for m in decisions:
@@ -384,11 +389,13 @@ def _lane(
             feedback += " — " + label("better", language, label=m.better)
         where = m.where or m.stage
         provisions = ", ".join(p.text(language) for p in m.provisions) or m.ref
-        plain.append([str(m.step), moment_hour(m, language), f"{where}: {m.title}", rating, feedback, provisions])
+        who = [facts.names.get(m.user, m.user) if m.user else "–"] if shared else []
+        plain.append([str(m.step), moment_hour(m, language), *who, f"{where}: {m.title}", rating, feedback, provisions])
         rows.append(
             [
                 _p(str(m.step), styles["cell"]),
                 _p(moment_hour(m, language), styles["cell"]),
+                *(_p(name, styles["cell"]) for name in who),
                 Paragraph(f'<font color="#{MUTED.hexval()[2:]}">{escape(where)}:</font> {escape(m.title)}', styles["cell"]),
                 Paragraph(f'<font color="#{colour.hexval()[2:]}">{escape(rating)}</font>', styles["cell"]),
                 _p(feedback, styles["cell"]),
@@ -396,5 +403,6 @@ def _lane(
             ]
         )
     story.append(Spacer(1, 2 * mm))
-    story.append(_table(rows, column_widths(plain, [0, 0, 48, 0, 60, 25], frozenset({0, 1}))))
+    weights: list[float] = [0, 0, 22, 44, 0, 52, 22] if shared else [0, 0, 48, 0, 60, 25]
+    story.append(_table(rows, column_widths(plain, weights, frozenset({0, 1}))))
     return story

@@ -33,6 +33,7 @@ from tipcase.play.engine import Decision
 from tipcase.play.ratings import Rating, rate_choice, scenario_weights, weighted_points
 from tipcase.team.play import CONSUMED, DECISION, DELIVERED, INJECT, MESSAGE, RolePlay, TeamPlay
 from tipcase.team.result import joint_analysis, role_result, team_result, team_violations
+from tipcase.team.timeline import cause_before_effect
 
 SENT, RECEIVED = "sent", "received"
 MAX_POINTS_LISTED = 4  # strengths and areas: at most this many decisions each, per role
@@ -49,10 +50,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "waiting": ("Still waits for hand-over '{handover}'", "Masih menunggu serah terima '{handover}'"),
     "critical": ("Critical error, stage '{stage}': {text}", "Kesalahan kritis, tahap '{stage}': {text}"),
     "rule_kept": ("Rule kept: {title}", "Aturan dipatuhi: {title}"),
-    "rule_kept_objective_not_met": (
-        "Rule kept: {title}, though the objective '{objective}' is not met ({reasons})",
-        "Aturan dipatuhi: {title}, meskipun tujuan '{objective}' tidak tercapai ({reasons})",
-    ),
     "role_critical": ("{role}: critical error, stage '{stage}': {text}", "{role}: kesalahan kritis, tahap '{stage}': {text}"),
     "rule_broken": ("Rule broken: {title}", "Aturan dilanggar: {title}"),
     "handovers_complete": (
@@ -193,9 +190,8 @@ class JointDebrief:
         return next(lane for lane in self.lanes if lane.role == role)
 
     def moments(self) -> list[Moment]:
-        """Every lane's moments merged by clock (ties: the lanes' order, then each lane's own order): the time line."""
-        merged = [(m.clock, order, index, m) for order, lane in enumerate(self.lanes) for index, m in enumerate(lane.moments)]
-        return [m for *_, m in sorted(merged, key=lambda item: item[:3])]
+        """Every lane's moments merged by clock, a hand-over never taken before it is sent (``cause_before_effect``)."""
+        return cause_before_effect([lane.moments for lane in self.lanes], SENT, RECEIVED)
 
 
 def _text(value: Text | None, language: str, fallbacks: list[str]) -> str:
@@ -363,7 +359,7 @@ def joint_debrief(
         for v in team_violations(play)
     )  # fmt: skip
     objectives = _objectives(build, team_json, rules, titles)
-    strengths, areas = _team_sentences(build, team_json, rules, objectives)
+    strengths, areas = _team_sentences(build, team_json, rules)
     critical = tuple(
         label("role_critical", language, role=lane.title, stage=m.where or m.stage, text=m.critical)
         for lane in lanes
@@ -459,12 +455,12 @@ def _objectives(
     return tuple(outcomes)
 
 
-def _team_sentences(
-    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], objectives: tuple[ObjectiveOutcome, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The team's strengths and areas; a rule kept that evidences an objective not met says so, and why (its other reasons)."""
+def _team_sentences(build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The team's strengths and areas: a strength is short and plain, said once ("Rule kept: ...").
+
+    Why an objective its rule evidences is not met is said once, in the objectives (walk F finding 9).
+    """
     language, play = build.language, build.play
-    unmet = {o.id: o for o in objectives if not o.met}
     strengths: list[str] = []  # the objectives have their own list: not repeated here
     areas: list[str] = []
     broken = {r.rule for r in rules}
@@ -473,14 +469,9 @@ def _team_sentences(
         for rule in play.pathway.rules:
             nodes = [rule.deadline_node] if rule.deadline_node else rule.before
             if rule.id not in broken and nodes and all(n in reached for n in nodes if n):
-                title = build.t(rule.title) or rule.id
-                missed = [unmet[o.id] for o in play.team.objectives.values() if rule.id in o.rules and o.id in unmet]
-                if missed:
-                    reasons = "; ".join(r for o in missed for r in o.reasons)
-                    objective = ", ".join(o.title for o in missed)
-                    strengths.append(label("rule_kept_objective_not_met", language, title=title, objective=objective, reasons=reasons))
-                else:
-                    strengths.append(label("rule_kept", language, title=title))
+                kept = label("rule_kept", language, title=build.t(rule.title) or rule.id)
+                if kept not in strengths:  # two rules of one title are one strength
+                    strengths.append(kept)
     areas.extend(label("rule_broken", language, title=r.title) + (f": {r.feedback}" if r.feedback else "") for r in rules)
     if play.deliveries and not team["incomplete_handovers"]:
         strengths.append(label("handovers_complete", language, count=len(play.deliveries)))
