@@ -95,3 +95,28 @@ def test_a_shared_roles_decisions_say_which_trainee_took_each(checked: Checked, 
     for m in decisions[:2]:
         hour_text = f"{m.clock:g}".replace(".", "," if language == "id" else ".")
         assert f"{m.step} {hour_text} {names[str(m.user)].split()[0]}" in text, (m.step, m.user)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_report_says_when_and_ended_as_the_app_does(checked: Checked, language: str) -> None:
+    """Walk F findings 20 and 25: the session's times in the app's format and the workstation's time zone
+    (``ui.numbers.datetime_text``), and an ended session "berakhir" as the app says it, not a role's "selesai"."""
+    from PySide6.QtCore import QLocale
+
+    from ui.numbers import datetime_text
+
+    assert checked.team is not None
+    debrief = joint_debrief(play_scripted(checked.team, checked.pathway, ROUTES["passes"]), bundled_register(), language=language)
+    started, ended = dt.datetime(2026, 11, 30, 22, 21), dt.datetime(2026, 11, 30, 23, 5)  # stored: naive UTC
+    out = io.BytesIO()
+    write_after_action_report(debrief, SessionFacts("drill", "ended", started, ended), out)
+    text = " ".join(pdf_lines(out.getvalue()))
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English))
+        assert f"{datetime_text(started)} – {datetime_text(ended)}" in text
+    finally:
+        QLocale.setDefault(before)
+    assert "UTC" not in text
+    if language == "id":
+        assert "Status berakhir" in text

@@ -44,7 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status_draft": ("draft", "draf"),
     "status_running": ("running", "berjalan"),
     "status_paused": ("paused", "dijeda"),
-    "status_ended": ("ended", "selesai"),
+    "status_ended": ("ended", "berakhir"),  # as the app says of a session; a role that reached its end is "selesai"
     "played": ("Played", "Dimainkan"),
     "result": ("Team result", "Hasil tim"),
     "passed": ("passed", "lulus"),
@@ -214,6 +214,23 @@ def _bullets(items: tuple[str, ...], styles: dict[str, ParagraphStyle], language
     return [Paragraph(escape(item), styles["bullet"], bulletText="•") for item in items]
 
 
+# The month abbreviations Qt's locales give (CLDR), as the app's pages write a day ("d MMM yyyy", ui.numbers.DAY_FORMAT).
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+}
+
+
+def moment_text(moment: dt.datetime, language: str) -> str:
+    """A stored moment (naive: UTC) as the app shows it (``ui.numbers.datetime_text``), in the workstation's time zone.
+
+    ``30 Nov 2026 13:27`` in English, ``30 Nov 2026 13.27`` in Bahasa Indonesia (walk F finding 25).
+    """
+    local = (moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)).astimezone()
+    month = MONTHS["id" if language == "id" else "en"][local.month - 1]
+    return f"{local.day} {month} {local.year} {local:%H}{'.' if language == 'id' else ':'}{local:%M}"
+
+
 def moment_hour(moment: Moment, language: str) -> str:
     """The hour the report prints for ``moment``: its case clock (a decision's once it is done, after its ``hours``).
 
@@ -290,7 +307,7 @@ def report_story(debrief: JointDebrief, facts: SessionFacts, styles: dict[str, P
         verdict += f" ({w('critical_by', roles=', '.join(critical))})"  # what failed the team, at the top of the summary
     if facts.status != "ended":
         verdict = w("so_far")
-    played = " – ".join(f"{t:%Y-%m-%d %H:%M} UTC" for t in (facts.started_at, facts.ended_at) if t is not None)
+    played = " – ".join(moment_text(t, language) for t in (facts.started_at, facts.ended_at) if t is not None)
     facts_rows = [
         [w("session"), facts.name],
         [w("case"), f"{debrief.team_case}, {w('version', version=debrief.version)}"],
