@@ -3,7 +3,10 @@ list box, field or map label shows less than its text (a label narrower than its
 its lines, a button narrower than its caption, an elided tab title, a table or tree cell cut with "…" unless its
 tooltip holds the whole text, a course's heading row wider than the list, a combo box narrower than its choice, a
 multi-line field of fewer than four lines, an agency's name taller than its lane on a pathway map), and the window
-fits the screen. The demo's whole library is seeded: its long role and course names are what got cut."""
+fits the screen. The demo's whole library is seeded: its long role and course names are what got cut. The
+control room and the joint debrief are read at 1366x768 with the bundled team case's longest role titles, where
+a wrapped list's row shorter than its text counts too, and a tooltip does not excuse a cut: the debrief's step by
+step list showed "Pengawas ketenagakerj…"."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,24 +31,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.exercise_gui import migrated, window_for
 from tests.gui import make_context, open_window
 from tests.records import BEST, play_through
+from tests.team_session import ROUTES, play_on, played
 from tipcase import bundled
 from tipcase.services.demo import seed_demo
 from tipcase.store.database import Database
 
 from ui.main_window import MainWindow
 from ui.screen_fit import first_size
-from ui.widgets.graph_items import lane_name_height
+from ui.widgets.graph_items import NodeItem, lane_name_height
 from ui.widgets.graph_view import GraphView
+from ui.widgets.team_map import TeamMap
+from ui.widgets.timeline import Timeline
 
 pytestmark = pytest.mark.gui
 
 SIZE = (1280, 720)
 
 
-def clipped(page: QWidget) -> list[str]:
-    """What on ``page`` (as shown now) shows less than its text, each as 'Class "text"'."""
+def clipped(page: QWidget, *, tooltips: bool = True) -> list[str]:
+    """What on ``page`` (as shown now) shows less than its text, each as 'Class "text"'.
+
+    ``tooltips`` False: a list cell cut is cut even when its tooltip holds the whole text.
+    """
     found = []
     for label in page.findChildren(QLabel):
         if not label.isVisible() or not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
@@ -60,11 +70,15 @@ def clipped(page: QWidget) -> list[str]:
         if button.isVisible() and button.text() and button.width() < button.minimumSizeHint().width():
             found.append(f'{type(button).__name__} "{button.text()}" {button.width()} < {button.minimumSizeHint().width()}')
     for view in page.findChildren(QAbstractItemView):
-        found += [f"{type(view).__name__} {view.accessibleName()!r}: {text}" for text in elided_cells(view)]
+        found += [f"{type(view).__name__} {view.accessibleName()!r}: {text}" for text in elided_cells(view, tooltips=tooltips)]
     found += [f'QComboBox "{text}"' for text in cut_combo_boxes(page)]
     found += cramped_fields(page)
     for graph in page.findChildren(GraphView):
         found += [f"map lane {name!r}" for name in short_lanes(graph)]
+    for timeline in page.findChildren(Timeline):  # a role's name in its lane, on one line or two
+        if timeline.isVisible():
+            drawn = timeline.drawn().name_lines
+            found += [f"time line lane {name!r}" for lines, name in zip(drawn, timeline.lanes, strict=True) if " ".join(lines) != name]
     for bar in page.findChildren(QTabBar):
         if not bar.isVisible():
             continue
@@ -122,11 +136,16 @@ def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
         return 1
 
 
-def elided_cells(view: QAbstractItemView) -> list[str]:
-    """The texts of the cells in view that are cut (their text wider than the cell; a view that wraps aside)."""
+def elided_cells(view: QAbstractItemView, *, tooltips: bool = True) -> list[str]:
+    """The texts of the cells in view that are cut: wider than the cell, or, in a view that wraps, taller once wrapped.
+
+    ``tooltips``: a cell whose tooltip holds its whole text is not counted (in a view that does not wrap).
+    """
     model = view.model()
-    if not view.isVisible() or model is None or getattr(view, "wordWrap", lambda: False)():
+    if not view.isVisible() or model is None:
         return []
+    if getattr(view, "wordWrap", lambda: False)():
+        return _cut_wrapped_cells(view, model)
     metrics = view.fontMetrics()
     cut = []
     indexes = []
@@ -149,7 +168,7 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
             continue
         if spanned:  # a heading row (a course): the whole width of the list from where it starts
             rect.setRight(view.viewport().width() - 1)
-        if index.data(Qt.ItemDataRole.ToolTipRole) == text:
+        if tooltips and index.data(Qt.ItemDataRole.ToolTipRole) == text:
             continue  # cut, but whole one hover away (the editor's narrow outline)
         font = index.data(Qt.ItemDataRole.FontRole)
         advance = (QFontMetrics(font) if isinstance(font, QFont) else metrics).horizontalAdvance(text)
@@ -158,6 +177,46 @@ def elided_cells(view: QAbstractItemView) -> list[str]:
             needed += view.iconSize().width() + 4
         if rect.width() < needed:
             cut.append(f'"{text[:50]}" {rect.width()} < {needed}')
+    return cut
+
+
+def _cells(model: QAbstractItemModel) -> list[QModelIndex]:
+    """Up to 400 of the model's cells, a tree's children too."""
+    indexes: list[QModelIndex] = []
+    parents = [QModelIndex()]
+    while parents and len(indexes) < 400:
+        parent = parents.pop()
+        for row in range(min(model.rowCount(parent), 100)):
+            for column in range(_columns(model, parent)):
+                index = model.index(row, column, parent)
+                indexes.append(index)
+                if column == 0 and model.rowCount(index):
+                    parents.append(index)
+    return indexes
+
+
+def _cut_wrapped_cells(view: QAbstractItemView, model: QAbstractItemModel) -> list[str]:
+    """The cells of a view that wraps whose text, wrapped at the cell's width in the cell's font, is taller than the
+    cell or has a word wider than it (broken mid-word). Tooltips do not count: the row itself must show it whole."""
+    cut = []
+    margin = view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    for index in _cells(model):
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        rect = view.visualRect(index)
+        if not isinstance(text, str) or not text or rect.width() <= 0 or rect.height() <= 0:
+            continue
+        if isinstance(view, QTreeView) and view.isFirstColumnSpanned(index.row(), index.parent()):
+            if index.column() > 0:
+                continue
+            rect.setRight(view.viewport().width() - 1)
+        width = rect.width() - 2 * margin
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            width -= view.iconSize().width() + 4
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font) if isinstance(font, QFont) else view.fontMetrics()
+        bounds = metrics.boundingRect(QRect(0, 0, max(1, width), 1_000_000), int(Qt.TextFlag.TextWordWrap), text)
+        if bounds.width() > width or bounds.height() > rect.height():
+            cut.append(f'"{text[:50]}" {rect.width()}x{rect.height()} < {bounds.width() + 2 * margin}x{bounds.height()}')
     return cut
 
 
@@ -266,3 +325,83 @@ def test_a_held_certificate_leaves_my_courses_the_width_its_titles_need(qtbot, t
     actions.save_button.show()
     actions.print_button.show()
     assert actions.minimumSizeHint().width() <= SIDE_WIDTH - 20
+
+
+def cramped_headings(panel: TeamMap) -> list[str]:
+    """The headings (the roles' titles) of a team map's step by step list that take more than two lines in sight."""
+    view = panel.step_list
+    if not view.isVisible():
+        return []
+    found = []
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, 0)
+        if index.data(Qt.ItemDataRole.FontRole) is None:
+            continue  # a step, not a heading
+        lines = view.visualRect(index).height() // QFontMetrics(index.data(Qt.ItemDataRole.FontRole)).lineSpacing()
+        if lines > 2:
+            found.append(f'"{index.data()}" on {lines} lines at {view.viewport().width()} px')
+    return found
+
+
+def cut_role_marks(panel: TeamMap) -> list[str]:
+    """The nodes of a team map whose label cuts the names of the roles standing there (after its "▶")."""
+    if not panel.view.isVisible() or panel.view.scene() is None:
+        return []
+    found = []
+    for item in panel.view.scene().items():
+        if isinstance(item, NodeItem) and "\n▶ " in item.spec.label:
+            names = item.spec.label.split("\n▶ ", 1)[1]
+            if names not in " ".join(item.lines):
+                found.append(f"{item.spec.label!r} shown as {item.lines}")
+    return found
+
+
+LONGEST_ROLES = {  # the bundled team case's longest role titles, in each language
+    "en": ("Labour inspector, provincial manpower office", "LPSK officer, Witness and Victim Protection Agency"),
+    "id": ("Pengawas ketenagakerjaan, dinas tenaga kerja provinsi", "Petugas LPSK, Lembaga Perlindungan Saksi dan Korban"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_control_room_and_the_joint_debrief_show_every_role_title_whole_at_1366x768(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Every list, lane, box and tab of the control room (each of its tools, and the pathway with its step by step
+    list) in the middle of a session of the bundled five-role case, then of its joint debrief (each tab) once ended."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = migrated(tmp_path)
+    played(url, ROUTES, most=4, end=False)  # every role a few decisions in, some waiting for a hand-over
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.context.set_language(language)
+    window.resize(1366, 768)
+    problems: list[str] = []
+
+    def look(where: str, page: QWidget) -> None:
+        qtbot.wait(20)
+        problems.extend(f"{where}: {problem}" for problem in clipped(page, tooltips=False))
+        for panel in page.findChildren(TeamMap):  # a role's title reads as a heading, not a column of one word a line
+            problems.extend(f"{where}: step by step {heading}" for heading in cramped_headings(panel))
+            problems.extend(f"{where}: on the map {node}" for node in cut_role_marks(panel))
+        if window.width() > 1366 or window.height() > 768:
+            problems.append(f"{where}: the window grew to {window.width()}x{window.height()}")
+
+    window.exercises.show_control_room("drill")
+    room = window.exercises.control_room()
+    qtbot.waitUntil(lambda: room.room is not None, timeout=10_000)
+    for tool in range(room.tools.count()):  # the trainees, the injects, the message: each beside the master log
+        room.tools.setCurrentIndex(tool)
+        look(f"control room, {room.tools.tabText(tool)}", room)
+    room.body.setCurrentIndex(1)
+    look("control room, pathway", room)
+    assert {row.text for row in room.map.steps._rows} >= set(LONGEST_ROLES[language])  # the longest titles are there to check
+
+    play_on(url, ROUTES, end=True)
+    window.exercises.show_debrief("drill")
+    debrief = window.exercises.debrief()
+    qtbot.waitUntil(lambda: debrief.view is not None and debrief.view.session.status == "ended", timeout=10_000)
+    for tab in range(debrief.tabs.count()):  # the scores, the strengths and areas, the pathway with its list
+        debrief.tabs.setCurrentIndex(tab)
+        look(f"joint debrief, {debrief.tabs.tabText(tab)}", debrief)
+    assert {row.text for row in debrief.map.steps._rows} >= set(LONGEST_ROLES[language])
+    assert set(debrief.timeline.lanes) >= set(LONGEST_ROLES[language])
+    assert problems == []

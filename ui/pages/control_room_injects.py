@@ -13,6 +13,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import ApplicationContext
 from ui.models.exercise_log import hours_text, inject_title, role_title
+from ui.widgets.wrapping import wrap_column
 
 
 class InjectPanel(QWidget):
@@ -46,7 +48,8 @@ class InjectPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
+        wrap_column(self.table, 0)  # an inject's title and whom it fired for (long role titles) wrapped whole, at any width
+        wrap_column(self.table, 2)
         self.table.itemSelectionChanged.connect(self._inject_selected)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -79,6 +82,11 @@ class InjectPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The rows sized again for the columns' widths now: laid out in a hidden tab, they were sized for other widths."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def show_room(self, room: Any) -> None:
         """Show the session's injects, keeping the selected one; what each fired for; whether it can fire now."""

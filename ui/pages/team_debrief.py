@@ -105,7 +105,7 @@ class TeamDebriefPage(QWidget):
         left.addWidget(self.detail)
         left.setStretchFactor(0, 3)  # the list of decisions the larger part, the one chosen's feedback under it
         left.setStretchFactor(1, 2)
-        self.map = TeamMap(observer=True)
+        self.map = TeamMap(observer=True, orientation=Qt.Orientation.Vertical)  # a narrow tab: the list under the map, its width
         self.scores = QTextBrowser()
         self.scores.setTabChangesFocus(True)
         self.review = QTextBrowser()

@@ -3,15 +3,19 @@
 ``MapPanel.show_content`` draws a ``MapContent`` (what ``ui.maps`` builds from a play). The list and the
 map follow each other: choosing a step in the list puts the map's focus ring on its node and brings it
 into sight; moving the ring on the map selects the node's step in the list. Enter on either, or a double
-click, is ``node_activated``.
+click, is ``node_activated``. Every row of the list wraps whole at its width (``ui.widgets.wrapping.wrap_list``),
+and ``fit_list_to`` widens the list to its headings (a team's role titles), so a long one reads on one line
+where there is room and wraps, never cut, where there is not.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QMetaMethod, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QLabel, QListView, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from tipcase.format.pathway_map import LaneMap
 
@@ -19,6 +23,10 @@ from ui.models.map_steps import NODE_ROLE, MapStepsModel, StepRow
 from ui.widgets.graph_items import EdgeSpec, NodeSpec
 from ui.widgets.graph_view import GraphView
 from ui.widgets.map_legend import LegendBox, MapLegend
+from ui.widgets.wrapping import wrap_list
+
+LIST_WIDEST = 360  # the widest ``fit_list_to`` makes the list, in pixels: a longer heading wraps (the map keeps its room)
+LIST_SHARE = 0.45  # nor more than this share of the panel's width (the joint debrief's pathway is a narrow tab)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,9 +74,8 @@ class MapPanel(QWidget):
         self.steps = MapStepsModel()
         self.step_list = QListView()
         self.step_list.setModel(self.steps)
-        self.step_list.setWordWrap(True)
+        wrap_list(self.step_list)  # every row whole, a long heading wrapped
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.step_list.setTabKeyNavigation(False)
         self.list_label = QLabel()
         self.list_label.setBuddy(self.step_list)
@@ -78,7 +85,7 @@ class MapPanel(QWidget):
         map_layout.setContentsMargins(0, 0, 0, 0)
         map_layout.addWidget(self.view, 1)
         map_layout.addWidget(self.legend_box)
-        list_side = QWidget()
+        self.list_side = list_side = QWidget()
         list_layout = QVBoxLayout(list_side)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.list_label)
@@ -96,6 +103,7 @@ class MapPanel(QWidget):
         layout.addWidget(self.splitter)
         self._following = False
         self._forwarding = False
+        self._list_wants = 0  # the width fit_list_to asked for
         self.step_list.selectionModel().currentChanged.connect(self._step_chosen)
         self.step_list.clicked.connect(lambda index: self._step_chosen(index, index))  # the current step again, after the ring moved
         self.step_list.activated.connect(self._step_activated)
@@ -134,6 +142,31 @@ class MapPanel(QWidget):
             self._following = False
         if keep_view and focused is not None and focused in self.view.node_ids():
             self._node_focused(focused)
+
+    def fit_list_to(self, headings: Sequence[str]) -> None:
+        """Make the list (beside the map) as wide as the widest of ``headings`` in bold, up to ``LIST_WIDEST`` and ``LIST_SHARE``.
+
+        A heading wider than that wraps onto more lines, whole. Below the map (a vertical panel) the list has the
+        panel's width already: nothing changes.
+        """
+        if self.splitter.orientation() != Qt.Orientation.Horizontal:
+            return
+        font = self.step_list.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        style = self.step_list.style()
+        margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.step_list) + 1 + self.step_list.spacing())
+        frame = 2 * self.step_list.frameWidth() + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.step_list)
+        self._list_wants = max([metrics.horizontalAdvance(text) for text in headings] + [0]) + margins + frame + 2
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        if self._list_wants:
+            self.list_side.setMinimumWidth(min(self._list_wants, LIST_WIDEST, int(self.width() * LIST_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_list()
 
     def select_node(self, node_id: str) -> None:
         """Put the map's focus ring on a node (and its step in the list), bringing it into sight."""

@@ -3,8 +3,9 @@
 ``TeamMap`` is the app's map panel (``ui.widgets.map_panel.MapPanel``: the pathway in an agency's lane
 each, its legend, and its text equivalent as a list) fed with ``team_content``: every pathway node,
 marked ``current`` where a role stands now and ``route`` where the team has been; a node's label names
-the roles standing there, its tooltip and accessible description say each one's clock, inbox and what it
-waits for; each referral the team made is drawn as a route (``off`` when the pathway does not allow it).
+the roles standing there (each by its title's lead, before any comma: a long title does not fit a node), its
+tooltip and accessible description say each one whole, with its clock, inbox and what it waits for; each
+referral the team made is drawn as a route (``off`` when the pathway does not allow it).
 The list reads, role by role, where it stands and the nodes it has passed. The control room, a role's
 workstation and the joint debrief use it; a refresh keeps the zoom and the focus.
 
@@ -46,6 +47,15 @@ class RoleMark:
     status: str  # e.g. "3 h · waiting for Referral · inbox 2"
 
 
+def lead(name: str) -> str:
+    """A role's title up to its first comma: the role, not its office, which is what a node's few lines have room for.
+
+    "Pengawas ketenagakerjaan, dinas tenaga kerja provinsi" is "Pengawas ketenagakerjaan" on a node; the node's
+    tooltip and the list say it whole.
+    """
+    return name.split(",", maxsplit=1)[0].strip() or name
+
+
 def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, observer: bool = False) -> MapContent:
     """The pathway in lanes with ``roles`` on it, and its text equivalent (``text`` gives a case text in the interface language).
 
@@ -69,7 +79,7 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, obs
         said += [translate("TeamMap", "Here now: {role} ({status}).").format(role=mark.name, status=mark.status) for mark in here]
         if node.id in visited:
             said.append(sentence(translate("TeamMap", "Passed by: {roles}."), roles=", ".join(visited[node.id])))
-        label = f"{title}\n▶ " + ", ".join(mark.name for mark in here) if here else title
+        label = f"{title}\n▶ " + ", ".join(lead(mark.name) for mark in here) if here else title
         state = "current" if here else ("route" if node.id in visited else "")
         nodes.append(NodeSpec(node.id, label, tooltip="\n".join([title, *said]), state=state, description=" ".join(said)))
     edges = [EdgeSpec(a, b, "route" if (a, b) in steps else "plain") for a, b in sorted(pathway.referrals)]
@@ -115,5 +125,6 @@ class TeamMap(MapPanel):
             return
         key = f"{pathway.id}:{pathway.sha256}"
         self.show_content(team_content(pathway, roles, text, observer=self.observer), keep_view=self._shown == key)
+        self.fit_list_to([mark.name for mark in roles])  # each role's title a heading: whole, on one line where it fits
         self._shown = key
         self.view.setAccessibleDescription("; ".join(f"{mark.name}: {mark.status}" for mark in roles))
