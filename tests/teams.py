@@ -190,6 +190,23 @@ injects:
     text: {en: A journalist calls., id: Wartawan menelepon.}
 """
 
+TITLES = {  # stage -> its title; most begin with a preposition, as real cases' do ("At the gate", "Di gerbang")
+    "visit": "{en: At the factory gate, id: Di gerbang pabrik}",
+    "desk": "{en: In the PPA unit, id: Di Unit PPA}",
+    "waiting-care": "{en: While the case worker sees to them, id: Sementara pendamping merawat mereka}",
+    "statement": "{en: In the interview room, id: Di ruang pemeriksaan}",
+    "intake": "{en: On the phone, id: Lewat telepon}",
+    "clinic": "{en: At the clinic, id: Di klinik}",
+}
+
+
+def titled(text: str = MINI_TEAM) -> str:
+    """A team case with ``TITLES`` given to its stages (the mini team's stages have none: they are named by their ids)."""
+    for stage, title in TITLES.items():
+        text = text.replace(f"      {stage}:\n", f"      {stage}:\n        title: {title}\n", 1)
+    return text
+
+
 BEST = {"inspector": [1], "investigator": [1, 1, 1], "case-worker": [1, 1]}
 HASTY = {"inspector": [2], "investigator": [2, 1], "case-worker": [1, 1]}
 

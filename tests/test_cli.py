@@ -123,7 +123,10 @@ def test_play_incomplete_exits_3(capsys: pytest.CaptureFixture[str], case_file: 
 def test_play_choice_not_offered_exits_2(capsys: pytest.CaptureFixture[str], case_file: Path) -> None:
     code, _, err = run(capsys, "play", str(case_file), "--choose", "2,3", "--json")
     assert code == 2
-    assert err.strip() == "tipcase: error: choice 3 is not offered at stage 'b'; offered: 1) Detain her for false papers, 2) Screen roughly"
+    assert (
+        err.strip()
+        == "tipcase: error: choice 3 is not offered at the stage “b”; offered: 1) Detain her for false papers, 2) Screen roughly"
+    )
 
 
 def test_play_choices_after_the_end_exit_2(capsys: pytest.CaptureFixture[str], case_file: Path) -> None:

@@ -128,5 +128,5 @@ def test_a_number_not_offered_in_a_choose_list_records_none_of_it(
         assert [row for row in rows if row.kind == "decision" and row.role == "case-worker"] == []
     code, out, _ = run(capsys, *argv, "1,1")
     assert code == 0
-    assert "case-worker: decision 1 at " in out
-    assert "case-worker: decision 2 at " in out
+    assert "case-worker: decision 1, stage " in out
+    assert "case-worker: decision 2, stage " in out

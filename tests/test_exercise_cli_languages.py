@@ -2,7 +2,11 @@
 played from the command line in Bahasa Indonesia reads Indonesian from the first line to the last (what each
 command prints, its refusals, the master log, the report), in English it reads as before, and ``--json`` is the
 same in both. A test fails on an English sentence in the Indonesian output (every line printed by any of the
-commands: the words left once the case's ids, the usernames and the options are taken out)."""
+commands: the words left once the case's ids, the usernames and the options are taken out). Its stages have titles
+that begin with a preposition, as real cases' do: no line puts one of its own before such a title ("decision 1 at “At
+the gate”", "di “Di gerbang”"), the stages, hand-overs and injects are named by their titles (refusals too), the
+route by its stages' titles, and a hand-over that reaches a role at play is said with its sender and what the sender
+recorded, as the workstation shows it."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.exercises import PASSWORDS, users
-from tests.teams import write_team
+from tests.teams import titled, write_team
 from tipcase.cli import exercise_stage, main
 from tipcase.format.validator import check_file
 from tipcase.interface_text import words
@@ -37,7 +41,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         users(session)
     monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
     db.dispose()
-    return write_team(tmp_path)
+    return write_team(tmp_path, titled())
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str, user: str | None = None) -> tuple[int, str]:
@@ -114,68 +118,119 @@ def english_words(text: str, ids: set[str]) -> list[str]:
     return [word for word in words if any(part.lower() in ENGLISH for part in re.split(r"[-_]", word))]
 
 
+DOUBLED = {  # a preposition of the line's own before a title that begins with one: "decision 1 at “At the gate”"
+    "en": re.compile(r"\b(?:at|in|on|to|from|by|of|for)\s+“(?:at|in|on|to|from|by|of|for)\b", re.IGNORECASE),
+    "id": re.compile(r"\b(?:di|pada|ke|dari|dalam|lewat|untuk|oleh)\s+“(?:di|pada|ke|dari|dalam|lewat|untuk|oleh)\b", re.IGNORECASE),
+}
+
+
 def test_a_session_in_indonesian_prints_no_english_sentence(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said = a_whole_session(capsys, monkeypatch, home, "id")
     ids = identifiers(home)
     assert {name: english_words(text, ids) for name, text in said.items() if english_words(text, ids)} == {}
-    assert said["start"].startswith("sesi latihan dimulai: mini-team v1; inspector=inspector")
-    assert "inspector: keputusan 1 di “visit”: 2) Langsung rujuk" in said["inspector"]
-    assert "inspector: selesai, rute visit -> referred" in said["inspector"]  # not rated while the session runs
+    assert {name: DOUBLED["id"].findall(text) for name, text in said.items() if DOUBLED["id"].search(text)} == {}
+    assert said["start"].startswith("sesi latihan dimulai: “Tim mini” (mini-team v1); inspector=inspector")
+    assert "inspector: keputusan 1, tahap “Di gerbang pabrik”: 2) Langsung rujuk" in said["inspector"]
+    assert "inspector: selesai, rute “Di gerbang pabrik” -> “referred”" in said["inspector"]  # not rated while the session runs
     assert (
         "investigator: menunggu serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan (paling lama 0 detik)..."
         in (said["timed out"])
     )
-    assert "\nKOTAK MASUK\n  Serah terima · 1 jam — Rujukan dari pengawas\n" in said["look"]
+    assert (  # the inbox as the workstation shows it: who sent it, and what the sender recorded
+        "\nKOTAK MASUK\n  Serah terima · 1 jam — Rujukan dari pengawas\n"
+        "    Dari Pengawas ketenagakerjaan, diterima pada 1 jam menurut waktu kasus Anda.\n"
+        "    Yang dicatat pengirim:\n    - Tidak ada slip gaji yang disalin.\n"
+    ) in said["look"]
     assert said["look"].endswith(
         "1) Minta pendamping merawat dulu\n2) Ambil keterangan sekarang\n\n"
         "Pilihan Anda berikutnya: tipcase exercise play --session latihan --user investigator --next N\n"
     )
-    assert "investigator: belum selesai, 0,0% (0 dari 4), rute desk -> statement" in said["ended play"]  # rated once it has ended
+    assert said["investigator"].startswith(  # the hand-over it decides on, as the workstation announces it
+        "investigator: Baru di kotak masuk Anda: serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan.\n"
+        "    Dari Pengawas ketenagakerjaan, diterima pada 1 jam menurut waktu kasus Anda.\n"
+        "    Yang dicatat pengirim:\n    - Tidak ada slip gaji yang disalin.\n"
+        "investigator: keputusan 1, tahap “Di Unit PPA”: 2) Ambil keterangan sekarang\n"
+    )
+    assert "investigator: belum selesai, 0,0% (0 dari 4), rute “Di Unit PPA” -> “Di ruang pemeriksaan”" in said["ended play"]
     assert said["contradicts"].startswith("tipcase: kesalahan: peran 'investigator' sudah mengambil 1 keputusan dalam latihan 'latihan'")
+    assert said["not offered"] == (  # the stage by its title, not its id
+        "tipcase: kesalahan: pilihan 7 tidak tersedia di tahap “Di ruang pemeriksaan”; yang tersedia: 1) Catat keterangan saja\n"
+    )
     assert said["sign-in"] == "tipcase: kesalahan: --user case-worker: nama pengguna atau kata sandi salah\n"
+    assert said["inject"] == "sesi latihan: inject “Wartawan menelepon.” dipicu untuk investigator\n"
+    assert said["inject again"] == "tipcase: kesalahan: inject “Wartawan menelepon.” sudah sampai ke Penyidik Polri\n"
     assert said["paused play"].startswith("tipcase: kesalahan: latihan 'latihan' dijeda")
     assert said["pause"] == "sesi latihan: dijeda\n"
     assert said["no session"] == "tipcase: kesalahan: tidak ada sesi latihan 'tidak-ada'\n"
     assert "Wartawan menelepon." in said["log"]  # the case's own words, in its Indonesian
+    assert "Keputusan 1, tahap “Di gerbang pabrik”: 2) Langsung rujuk" in said["log"]
     assert "Sesi berakhir: nilai tim" in said["log"]
+    assert "Pesan untuk setiap peran: Sepuluh menit lagi" in said["log"]
+    assert said["message"] == "sesi latihan: pesan dikirim kepada setiap peran\n"
+    assert said["end"].startswith("sesi latihan: diakhiri; tim ")
     assert said["report"].startswith("latihan (selesai): mini-team v1: tim ")
     assert "  case-worker: 80,0% (4 dari 5), selesai\n" in said["report"]
+    assert "  investigator: 0,0% (0 dari 4), belum selesai, tahap “Di ruang pemeriksaan”\n" in said["report"]
     assert "  serah terima tidak pernah diterima: “Perawatan diatur” #1 dari case-worker kepada investigator\n" in said["report"]
-    assert said["status"].splitlines()[1].startswith("  inspector            di “visit” (sedang memutuskan), waktu kasus 0 jam")
-    assert "investigator         di “statement” (berhenti saat sesi berakhir)" in said["status at the end"]
-    assert "  kesalahan kritis: case-worker di “clinic”: Mereka berisiko di rumah.\n" in said["report"]
+    assert (
+        said["status"].splitlines()[1].startswith("  inspector            tahap “Di gerbang pabrik” (sedang memutuskan), waktu kasus 0 jam")
+    )
+    assert "investigator         tahap “Di ruang pemeriksaan” (berhenti saat sesi berakhir)" in said["status at the end"]
+    assert "  kesalahan kritis: case-worker, tahap “Di klinik”: Mereka berisiko di rumah.\n" in said["report"]
+    assert "  aturan dilanggar: care-first, -3 Perawatan korban: investigator, tahap “Di ruang pemeriksaan”\n" in said["report"]
 
 
 def test_the_same_session_in_english_reads_as_before(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said = a_whole_session(capsys, monkeypatch, home, "en")
-    assert said["start"].startswith("session latihan started: mini-team v1; inspector=inspector")
-    assert "inspector: decision 1 at “visit”: 2) Refer at once" in said["inspector"]
-    assert "inspector: complete, route visit -> referred" in said["inspector"]
+    assert {name: DOUBLED["en"].findall(text) for name, text in said.items() if DOUBLED["en"].search(text)} == {}
+    assert said["start"].startswith("session latihan started: “Mini team” (mini-team v1); inspector=inspector")
+    assert "inspector: decision 1, stage “At the factory gate”: 2) Refer at once" in said["inspector"]
+    assert "inspector: complete, route “At the factory gate” -> “referred”" in said["inspector"]
     assert (
         "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 0 s)..."
         in (said["timed out"])
     )
-    assert "\nINBOX\n  Hand-over · 1 h — Referral from the inspector\n" in said["look"]
-    assert "investigator: not finished, 0.0% (0 of 4), route desk -> statement" in said["ended play"]
-    assert "investigator         at “statement” (stopped when the session ended)" in said["status at the end"]
     assert (
-        "  investigator         at “desk” (waits for hand-over “Referral from the inspector”), case clock 0 h, no decisions; investigator"
-        in (said["status"])
+        "\nINBOX\n  Hand-over · 1 h — Referral from the inspector\n"
+        "    From Labour inspector, taken at 1 h on your case clock.\n"
+        "    What the sender recorded:\n    - No wage slip was copied.\n"
+    ) in said["look"]
+    assert said["investigator"].startswith(
+        "investigator: New in your inbox: the hand-over “Referral from the inspector” from Labour inspector.\n"
+        "    From Labour inspector, taken at 1 h on your case clock.\n"
+        "    What the sender recorded:\n    - No wage slip was copied.\n"
+        "investigator: decision 1, stage “In the PPA unit”: 2) Take the statement now\n"
     )
-    assert "  critical error: case-worker at “clinic”: They are at risk at home.\n" in said["report"]
-    assert "  rule broken: care-first (-3 Victim care) at investigator's “statement”\n" in said["report"]
+    assert "investigator: not finished, 0.0% (0 of 4), route “In the PPA unit” -> “In the interview room”" in said["ended play"]
+    assert said["not offered"] == (
+        "tipcase: error: choice 7 is not offered at the stage “In the interview room”; offered: 1) Record the statement only\n"
+    )
+    assert said["inject"] == "session latihan: inject “A journalist calls.” fired for investigator\n"
+    assert said["inject again"] == "tipcase: error: the inject “A journalist calls.” has already reached Police investigator\n"
+    assert "investigator         stage “In the interview room” (stopped when the session ended)" in said["status at the end"]
+    assert (
+        "  investigator         stage “In the PPA unit” (waits for hand-over “Referral from the inspector”), case clock 0 h, no decisions;"
+        " investigator" in said["status"]
+    )
+    assert "  critical error: case-worker, stage “At the clinic”: They are at risk at home.\n" in said["report"]
+    assert "  rule broken: care-first, -3 Victim care: investigator, stage “In the interview room”\n" in said["report"]
     assert "  incomplete hand-over: “Referral from the inspector” #1 from inspector (-1 Evidence)\n" in said["report"]
     assert said["sign-in"] == "tipcase: error: --user case-worker: wrong username or password\n"
     assert said["pause"] == "session latihan: paused\n"
     assert said["no session"] == "tipcase: error: no exercise session 'tidak-ada'\n"
     assert "A journalist calls." in said["log"]
+    assert "Decision 1, stage “At the factory gate”: 2) Refer at once" in said["log"]
     assert said["report"].startswith("latihan (ended): mini-team v1: team ")
+    assert "  investigator: 0.0% (0 of 4), not finished, stage “In the interview room”\n" in said["report"]
+    assert said["end"].startswith("session latihan: ended; team ")
     assert (
-        said["status"].splitlines()[1].startswith("  inspector            at “visit” (deciding), case clock 0 h, no decisions; inspector")
+        said["status"]
+        .splitlines()[1]
+        .startswith("  inspector            stage “At the factory gate” (deciding), case clock 0 h, no decisions; inspector")
     )
     ids = identifiers(home)
     assert all(english_words(text, ids) for text in said.values())  # the detector finds English where there is some

@@ -39,19 +39,24 @@ def test_an_inject_fired_at_one_role_then_the_rest(
         started_session(session, tmp_path)
     monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
 
-    assert run(capsys, "journalist", "--to", "investigator") == (0, "session drill: inject journalist fired to investigator\n", "")
+    assert run(capsys, "journalist", "--to", "investigator") == (
+        0,
+        "session drill: inject “A journalist calls.” fired for investigator\n",
+        "",
+    )
     assert by_hand(db) == [("inject", "investigator", "journalist")]
 
     code, _, err = run(capsys, "journalist", "--to", "investigator")  # it reached the investigator already
-    assert (code, err) == (1, "tipcase: error: inject 'journalist' has already fired for role 'investigator'\n")
+    assert (code, err) == (1, "tipcase: error: the inject “A journalist calls.” has already reached Police investigator\n")
     code, _, err = run(capsys, "threat", "--to", "inspector")  # the threat is for the investigator only
-    assert (code, err) == (1, "tipcase: error: inject 'threat' is not for role 'inspector' (it goes to investigator)\n")
+    assert (code, err) == (1, "tipcase: error: the inject “A threat” is not for Labour inspector (it goes to Police investigator)\n")
     assert by_hand(db) == [("inject", "investigator", "journalist")]  # nothing fired by a refused command
 
-    assert run(capsys, "journalist") == (0, "session drill: inject journalist fired\n", "")  # the roles it has not reached
+    fired = run(capsys, "journalist")  # at the roles it has not reached, which it names
+    assert fired == (0, "session drill: inject “A journalist calls.” fired for inspector, case-worker\n", "")
     code, _, err = run(capsys, "journalist")
-    every = "inspector, investigator, case-worker"
-    assert (code, err) == (1, f"tipcase: error: inject 'journalist' has already fired for every role it goes to ({every})\n")
+    every = "Labour inspector; Police investigator; Case worker"
+    assert (code, err) == (1, f"tipcase: error: the inject “A journalist calls.” has already reached every role it goes to ({every})\n")
 
     assert run(capsys, "--text", "Ten minutes left", "--to", "case-worker") == (0, "session drill: message sent to case-worker\n", "")
     assert by_hand(db) == [

@@ -8,13 +8,14 @@ one-process-per-role runs are tests/test_exercise_processes.py)."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.exercises import PASSWORDS, started_session
+from tests.exercises import PASSWORDS, decide, started_session
 from tipcase.cli import exercise_play, main
 from tipcase.services import accounts, exercises
 from tipcase.store.database import Database
@@ -78,8 +79,8 @@ def test_the_remaining_choices_with_next_and_a_contradicting_choose_refused_befo
 
     code, out, err = play(capsys, monkeypatch, "investigator", "--next", "1")
     assert (code, err) == (0, "")
-    assert "investigator: decision 2 at “statement”: 1) Seize the wage slips" in out  # the stage as the master log names it
-    assert "investigator: complete, route desk -> statement -> closed" in out
+    assert "investigator: decision 2, stage “statement”: 1) Seize the wage slips" in out  # the stage as the master log names it
+    assert "investigator: complete, route “desk” -> “statement” -> “closed”" in out
     assert "%" not in out  # not rated while the session runs, as on the workstation: the joint debrief rates it
     assert decisions(drill, "investigator") == [2, 1]
 
@@ -138,5 +139,53 @@ def test_a_pause_ends_a_wait_for_a_hand_over_with_a_line_that_says_so(
     err = capsys.readouterr().err
     assert err == (
         "tipcase: error: exercise 'drill' is paused: no decision is taken until the trainer resumes it;"
-        " role 'investigator' stands at decision 1 (“desk”)\n"
+        " role 'investigator' stands at decision 1, stage “desk”\n"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_hand_over_that_arrives_while_the_role_waits_is_said_with_its_sender_and_what_was_recorded(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The workstation shows who sent a hand-over and what the sender recorded; so does ``play``, and ``--json`` carries it."""
+    monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS["investigator"])
+    codes: list[int] = []
+    argv = ["exercise", "play", "--session", "drill", "--user", "investigator", "--choose", "1", "--timeout", "60", "--lang", language]
+    waiting = threading.Thread(target=lambda: codes.append(main(argv)))
+    waiting.start()
+    deadline, seen = time.monotonic() + 30, ""
+    while "investigator: " not in seen:  # it says it waits for the referral
+        assert time.monotonic() < deadline
+        seen += capsys.readouterr().out
+        time.sleep(0.05)
+    with drill.transaction() as session:  # the inspector copies the wage slips and refers
+        decide(session, "inspector", "drill", "inspector", 1)
+    waiting.join(30)
+    assert codes == [3]  # one decision given; the role goes on to wait for the case worker
+    out = seen + capsys.readouterr().out
+    arrived = {
+        "en": "investigator: New in your inbox: the hand-over “Referral from the inspector” from Labour inspector.\n"
+        "    From Labour inspector, taken at 2 h on your case clock.\n"
+        "    What the sender recorded:\n"
+        "    - The wage slips were copied.\n"
+        "investigator: decision 1, stage “desk”: 1) Ask the case worker to see to their care first\n",
+        "id": "investigator: Baru di kotak masuk Anda: serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan.\n"
+        "    Dari Pengawas ketenagakerjaan, diterima pada 2 jam menurut waktu kasus Anda.\n"
+        "    Yang dicatat pengirim:\n"
+        "    - Slip gaji sudah disalin.\n"
+        "investigator: keputusan 1, tahap “desk”: 1) Minta pendamping merawat dulu\n",
+    }[language]
+    assert arrived in out
+
+    code, out, err = play(capsys, monkeypatch, "investigator", "--json", "--lang", language)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["received"] == [  # the same in every language: ids, and what was recorded in the case's English
+        {
+            "handover": "referral",
+            "number": 1,
+            "from": "inspector",
+            "clock": 2,
+            "carried": {"slips": True},
+            "recorded": ["The wage slips were copied."],
+        }
+    ]

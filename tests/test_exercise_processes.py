@@ -79,7 +79,9 @@ def test_a_whole_session_with_a_process_per_role(db: Database, tmp_path: Path) -
     read = {role: read_until(process, "waiting for the hand-over") for role, process in waiting.items()}
     finish(play(db, home, "inspector", BEST["inspector"]))
     outputs = {role: finish(process, read=read[role]) for role, process in waiting.items()}
-    assert outputs["investigator"].startswith(
+    assert outputs["investigator"].startswith(  # what reached the role before its first decision, then the wait
+        "investigator: New in your inbox: “A journalist calls.”\n    A journalist calls.\n"
+        "investigator: New in your inbox: a message from the trainer.\n    Press conference at noon\n"
         "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 60 s)...\n"
     )
     with db.transaction() as session:
@@ -129,13 +131,13 @@ def test_a_role_killed_mid_way_rejoins_where_it_stood(db: Database, tmp_path: Pa
     investigator = play(db, home, "investigator", BEST["investigator"])
     finish(play(db, home, "inspector", BEST["inspector"]))
     seen = read_until(investigator, "waiting for the hand-over “Care arranged”")  # it decided its first step and waits for the case worker
-    assert "decision 1 at “desk”" in seen
+    assert "decision 1, stage “desk”" in seen
     investigator.kill()  # the workstation crashes while its role waits
     investigator.communicate(timeout=30)
     finish(play(db, home, "case-worker", BEST["case-worker"]))
     again = finish(play(db, home, "investigator", BEST["investigator"]))  # the same command, run again
-    assert "decision 1 at" not in again
-    assert "decision 2 at “waiting-care”" in again
-    assert "investigator: complete, route desk -> waiting-care -> statement -> closed" in again
+    assert "decision 1," not in again
+    assert "decision 2, stage “waiting-care”" in again
+    assert "investigator: complete, route “desk” -> “waiting-care” -> “statement” -> “closed”" in again
     decisions = [(e["role"], e["details"]["step"]) for e in log(db) if e["kind"] == "decision"]  # type: ignore[index]
     assert sorted(step for role, step in decisions if role == "investigator") == [1, 2, 3]  # nothing lost, nothing twice

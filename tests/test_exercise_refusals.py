@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tests.exercises import decide, started_session, users
-from tests.teams import write_team
+from tests.teams import titled, write_team
 from tipcase.cli.spoken import said
 from tipcase.messages import Names
 from tipcase.services import accounts, exercise_drafts, exercises, team_cases
@@ -70,7 +70,7 @@ def test_an_inject_is_never_fired_at_a_role_that_has_reached_its_end(db: Databas
         assert decide(session, "inspector", "drill", "inspector", 1).finished  # the inspector's part is done
     with db.transaction() as session, pytest.raises(ServiceError) as refused:
         exercises.fire_inject(session, people_of(session, "trainer"), exercises.get_session(session, "drill"), "journalist", ["inspector"])
-    assert str(refused.value) == "Labour inspector has reached the end of the role: inject “journalist” can change nothing there"
+    assert str(refused.value) == "Labour inspector has reached the end of the role: inject “A journalist calls.” can change nothing there"
     with db.transaction() as session:  # to every role not yet reached: those still playing, not the inspector
         exercise = exercises.get_session(session, "drill")
         exercises.fire_inject(session, people_of(session, "trainer"), exercise, "journalist")
@@ -99,3 +99,46 @@ def test_only_a_draft_never_started_is_deleted(db: Database, tmp_path: Path) -> 
         assert [s.name for s in exercises.list_sessions(session, people_of(session, "trainer"))] == ["drill"]
     with pytest.raises(DBAPIError, match="TIPCase"), db.engine.begin() as connection:  # the database refuses a started one too
         connection.execute(text("DELETE FROM exercise_sessions WHERE name = 'drill'"))
+
+
+def test_a_refusal_names_stages_roles_and_hand_overs_by_their_titles_in_the_reader_s_language(db: Database, tmp_path: Path) -> None:
+    """Issue 17: "choice 9 is not offered at stage 'desk'" named a stage by an id no trainee sees; the app and the command line
+    say a refusal in their language, so it names each thing by its title in that language."""
+    with db.transaction() as session:
+        people = users(session)
+        version = team_cases.publish_team_file(session, people["trainer"], write_team(tmp_path, titled()))
+        exercise = exercises.create_session(session, people["trainer"], version, "drill")
+        for role in ("inspector", "investigator", "case-worker"):
+            exercises.assign(session, people["trainer"], exercise, role, people[role])
+        exercises.start(session, people["trainer"], exercise)
+        seen = exercises.role_view(session, people["inspector"], exercise, "inspector")
+    refusals: list[ServiceError] = []
+    with db.transaction() as session:
+        decide(session, "inspector", "drill", "inspector", 2)  # another trainee at the role decided first
+    with db.transaction() as session:
+        inspector, exercise = people_of(session, "inspector"), exercises.get_session(session, "drill")
+        with pytest.raises(exercises.StaleTeamDecision) as stale:
+            exercises.decide(session, inspector, exercise, "inspector", 1, step=1, stage=seen.play.stage.id)
+    refusals.append(stale.value)
+    with db.transaction() as session, pytest.raises(PermissionDenied) as not_assigned:
+        decide(session, "investigator", "drill", "case-worker", 1)
+    refusals.append(not_assigned.value)
+    with db.transaction() as session, pytest.raises(ServiceError) as not_offered:
+        exercises.decide(session, people_of(session, "investigator"), exercises.get_session(session, "drill"), "investigator", 9, step=1)
+    refusals.append(not_offered.value)
+    names = [refusal.params[name] for refusal in refusals for name in ("role", "stage") if name in refusal.params]
+    assert len(names) == 4
+    assert all(isinstance(name, Names) for name in names)  # the app says them in its language too
+    assert [str(refusal) for refusal in refusals] == [
+        "the role “Labour inspector” has moved on (another trainee at the role, or an arrival): it is at decision 2, stage “referred”;"
+        " decision 1 was not recorded",
+        "investigator is not assigned to the role “Case worker” in exercise 'drill'",
+        "choice 9 is not offered at the stage “In the PPA unit”; offered: 1) Ask the case worker to see to their care first,"
+        " 2) Take the statement now",
+    ]
+    assert [said(refusal, "id") for refusal in refusals] == [
+        "peran “Pengawas ketenagakerjaan” sudah berlanjut (peserta lain pada peran itu, atau ada kedatangan): kini pada keputusan 2,"
+        " tahap “referred”; keputusan 1 tidak dicatat",
+        "investigator tidak ditugaskan pada peran “Pendamping” dalam latihan 'drill'",
+        "pilihan 9 tidak tersedia di tahap “Di Unit PPA”; yang tersedia: 1) Minta pendamping merawat dulu, 2) Ambil keterangan sekarang",
+    ]

@@ -62,7 +62,7 @@ def test_only_an_assigned_trainee_plays_a_role_and_only_while_it_runs(db: Databa
     with db.transaction() as session:
         trainer = accounts.get_user(session, "trainer")
         exercises.start(session, trainer, exercises.get_session(session, "drill"))
-    with db.transaction() as session, pytest.raises(PermissionDenied, match="not assigned to role 'inspector'"):
+    with db.transaction() as session, pytest.raises(PermissionDenied, match="not assigned to the role “Labour inspector”"):
         decide(session, "investigator", "drill", "inspector", 1)
     with db.transaction() as session, pytest.raises(PermissionDenied, match="may not run team exercises"):
         exercises.pause(session, accounts.get_user(session, "inspector"), exercises.get_session(session, "drill"))
@@ -100,7 +100,7 @@ def test_a_decision_for_a_step_the_role_has_passed_is_refused_and_nothing_is_sto
         exercise = exercises.get_session(session, "drill")
         view = exercises.role_view(session, investigator, exercise, "investigator")
         assert view.play.variables["slips"] is False  # the stored decision (2: no slips copied) stands, not the stale one
-        with pytest.raises(ServiceError, match="choice 9 is not offered at stage 'desk'"):
+        with pytest.raises(ServiceError, match="choice 9 is not offered at the stage “desk”"):
             exercises.decide(session, investigator, exercise, "investigator", 9, step=1)
 
 

@@ -263,7 +263,7 @@ def test_incomplete_route_and_offered_numbers(case: Checked) -> None:
     assert result["critical_errors"] == []  # `requires` is judged only on a complete route
     assert case.scenario is not None
     route = Play(case.scenario, case.pathway)
-    with pytest.raises(PlayError, match="choice 4 is not offered at stage 'a'"):
+    with pytest.raises(PlayError, match="choice 4 is not offered at the stage “a”"):
         route.choose(4)
 
 

@@ -100,13 +100,13 @@ def test_a_waiting_role_is_offered_nothing_and_a_manual_inject_fires_once(checke
     play = TeamPlay(checked.team, checked.pathway)
     assert play.role("investigator").waits_for == "referral"
     assert play.role("investigator").offered() == []
-    with pytest.raises(PlayError, match="waits at stage 'desk' for hand-over 'referral'"):
+    with pytest.raises(PlayError, match="waits at the stage “desk” for the hand-over “Referral from the inspector”"):
         play.choose("investigator", 1)
     events = play.fire("journalist")
     assert [(e.kind, e.role, e.details["by"]) for e in events] == [
         ("inject", role, "trainer") for role in ("inspector", "investigator", "case-worker")
     ]
-    with pytest.raises(PlayError, match="already fired"):
+    with pytest.raises(PlayError, match="has already reached Labour inspector"):
         play.fire("journalist", ["inspector"])
     play.fire("threat")  # a scripted inject fired early does not fire again when the clock reaches it
     left = {role: list(numbers) for role, numbers in BEST.items()}
@@ -158,5 +158,5 @@ def test_an_unknown_role_or_number_is_one_clear_error(checked: Checked, tmp_path
     assert checked.team is not None
     with pytest.raises(PlayError, match="no role 'prosecutor'"):
         play_scripted(checked.team, checked.pathway, {"prosecutor": [1]})
-    with pytest.raises(PlayError, match="role 'inspector': choice 3 is not offered at stage 'visit'"):
+    with pytest.raises(PlayError, match="Labour inspector: choice 3 is not offered at the stage “visit”"):
         play_scripted(checked.team, checked.pathway, {"inspector": [3]})

@@ -51,6 +51,7 @@ def test_only_a_field_directly_before_the_stop_is_touched() -> None:
     assert fill("Wait for {name}...", name="S.H.") == "Wait for S.H...."  # an ellipsis is the template's own
     assert fill("{name}, welcome.", name="S.H.") == "S.H., welcome."
     assert fill("Is it {title}.", title="Who pays?") == "Is it Who pays?"
+    assert fill("New in your inbox: {items}.", items="“A journalist calls.”") == "New in your inbox: “A journalist calls.”"  # quoted
 
 
 def test_core_messages_and_lines_fill_the_same_way() -> None:

@@ -42,18 +42,22 @@ CONTEXT = "core"
 ENDS_A_SENTENCE = (".", "?", "!", "…")
 """What a filled-in value may end with that ends the template's sentence for it (a degree: "S.H.")."""
 
+CLOSING_QUOTES = '”’»"'
+"""What may follow a value's own end of sentence and still end the template's: a quoted title (“A journalist calls.”)."""
+
 
 def fill(template: str, /, **params: object) -> str:
     """``template.format(**params)``, with one full stop where a value ends a sentence with its own.
 
     "Welcome, {name}." with ``name="Dewi Anggraini, S.H."`` reads "Welcome, Dewi Anggraini, S.H.", not
     "S.H.." (Indonesian degrees and ranks end in full stops: S.H., M.H., S.Sos., AKP.); a title ending in a
-    question mark likewise takes the place of the full stop after it. Only a plain field (``{name}``, not
+    question mark likewise takes the place of the full stop after it, and so does a quoted title that ends one
+    (“A journalist calls.”, not “A journalist calls.”.). Only a plain field (``{name}``, not
     ``{name!r}`` nor ``{name:>8}``) directly followed by "." is affected. Raises what ``str.format`` raises
     (KeyError for a field with no value).
     """
     for key, value in params.items():
-        if str(value).endswith(ENDS_A_SENTENCE):
+        if str(value).rstrip(CLOSING_QUOTES).endswith(ENDS_A_SENTENCE):
             template = re.sub(r"\{" + re.escape(key) + r"\}\.(?!\.)", "{" + key + "}", template)
     return template.format(**params)
 

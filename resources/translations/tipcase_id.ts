@@ -5535,20 +5535,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>--timeout memerlukan jumlah detik &gt;= 0</translation>
     </message>
     <message>
+        <source>{role}: decision {step}, stage “{stage}”: {number}) {label}</source>
+        <translation>{role}: keputusan {step}, tahap “{stage}”: {number}) {label}</translation>
+    </message>
+    <message>
         <source>--user {username}: {refusal}</source>
         <translation>--user {username}: {refusal}</translation>
     </message>
     <message>
-        <source>{refusal}; role {role!r} stands at decision {step} (“{stage}”)</source>
-        <translation>{refusal}; peran {role!r} berada pada keputusan {step} (“{stage}”)</translation>
-    </message>
-    <message>
         <source>the hand-over “{handover}” from {sender}</source>
         <translation>serah terima “{handover}” dari {sender}</translation>
-    </message>
-    <message>
-        <source>{role}: decision {step} at “{stage}”: {number}) {label}</source>
-        <translation>{role}: keputusan {step} di “{stage}”: {number}) {label}</translation>
     </message>
     <message>
         <source>{role}: complete, route {route}</source>
@@ -5583,6 +5579,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {session!r} sudah berakhir</translation>
     </message>
     <message>
+        <source>{refusal}; role {role!r} stands at decision {step}, stage “{stage}”</source>
+        <translation>{refusal}; peran {role!r} berada pada keputusan {step}, tahap “{stage}”</translation>
+    </message>
+    <message>
         <source>{role}: waiting for {what} (at most {seconds} s)...</source>
         <translation>{role}: menunggu {what} (paling lama {seconds} detik)...</translation>
     </message>
@@ -5615,6 +5615,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{role}: {percent}% ({total} dari {max}), selesai</translation>
     </message>
     <message>
+        <source>{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”</source>
+        <translation>{role}: {percent}% ({total} dari {max}), belum selesai, tahap “{stage}”</translation>
+    </message>
+    <message>
+        <source>rule broken: {rule}, {points} {competency}: {role}, stage “{stage}”</source>
+        <translation>aturan dilanggar: {rule}, {points} {competency}: {role}, tahap “{stage}”</translation>
+    </message>
+    <message>
+        <source>critical error: {role}, stage “{stage}”: {text}</source>
+        <translation>kesalahan kritis: {role}, tahap “{stage}”: {text}</translation>
+    </message>
+    <message>
         <source>no events</source>
         <translation>belum ada peristiwa</translation>
     </message>
@@ -5631,6 +5643,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{session}: {status}, {events}</translation>
     </message>
     <message>
+        <source>reached its end</source>
+        <translation>sudah sampai di akhir</translation>
+    </message>
+    <message>
         <source>stopped when the session ended</source>
         <translation>berhenti saat sesi berakhir</translation>
     </message>
@@ -5639,20 +5655,20 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>menunggu serah terima “{handover}”</translation>
     </message>
     <message>
-        <source>at “{stage}” ({where}), case clock {clock} h, {decisions}; {users}</source>
-        <translation>di “{stage}” ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
+        <source>stage “{stage}” ({where}), case clock {clock} h, {decisions}; {users}</source>
+        <translation>tahap “{stage}” ({where}), waktu kasus {clock} jam, {decisions}; {users}</translation>
+    </message>
+    <message>
+        <source>hand-over “{handover}” for {receiver}: {count} delivery in the queue, not taken</source>
+        <translation>serah terima “{handover}” untuk {receiver}: {count} kiriman dalam antrean, belum diambil</translation>
+    </message>
+    <message>
+        <source>hand-over “{handover}” for {receiver}: {count} deliveries in the queue, not taken</source>
+        <translation>serah terima “{handover}” untuk {receiver}: {count} kiriman dalam antrean, belum diambil</translation>
     </message>
     <message>
         <source>deciding</source>
         <translation>sedang memutuskan</translation>
-    </message>
-    <message>
-        <source>{role}: {percent}% ({total} of {max}), at “{stage}”</source>
-        <translation>{role}: {percent}% ({total} dari {max}), di “{stage}”</translation>
-    </message>
-    <message>
-        <source>rule broken: {rule} ({points} {competency}) at {role}&apos;s “{stage}”</source>
-        <translation>aturan dilanggar: {rule} ({points} {competency}) pada peran {role} di “{stage}”</translation>
     </message>
     <message>
         <source>incomplete hand-over: “{handover}” #{number} from {sender} ({points} {competency})</source>
@@ -5661,10 +5677,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>hand-over never taken: “{handover}” #{number} from {sender} to {receiver}</source>
         <translation>serah terima tidak pernah diterima: “{handover}” #{number} dari {sender} kepada {receiver}</translation>
-    </message>
-    <message>
-        <source>critical error: {role} at “{stage}”: {text}</source>
-        <translation>kesalahan kritis: {role} di “{stage}”: {text}</translation>
     </message>
     <message>
         <source>no decisions</source>
@@ -5683,12 +5695,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>belum ada peserta</translation>
     </message>
     <message>
-        <source>stage &apos;{stage}&apos; is an end: no more choices</source>
-        <translation>tahap &apos;{stage}&apos; adalah akhir: tidak ada pilihan lagi</translation>
+        <source>the stage “{stage}” is an end: no more choices</source>
+        <translation>tahap “{stage}” adalah akhir: tidak ada pilihan lagi</translation>
     </message>
     <message>
-        <source>choice {number} is not offered at stage &apos;{stage}&apos;; offered: {offered}</source>
-        <translation>pilihan {number} tidak tersedia di tahap &apos;{stage}&apos;; yang tersedia: {offered}</translation>
+        <source>choice {number} is not offered at the stage “{stage}”; offered: {offered}</source>
+        <translation>pilihan {number} tidak tersedia di tahap “{stage}”; yang tersedia: {offered}</translation>
     </message>
     <message>
         <source>none</source>
@@ -5963,8 +5975,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>akun {username} dinonaktifkan</translation>
     </message>
     <message>
-        <source>{username} is not assigned to role {role!r} in exercise {exercise!r}</source>
-        <translation>{username} tidak ditugaskan pada peran {role!r} dalam latihan {exercise!r}</translation>
+        <source>{username} is not assigned to the role “{role}” in exercise {exercise!r}</source>
+        <translation>{username} tidak ditugaskan pada peran “{role}” dalam latihan {exercise!r}</translation>
     </message>
     <message>
         <source>a session needs a name of 1 to 100 characters</source>
@@ -6019,12 +6031,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {exercise!r} belum dimulai: peran Anda terbuka saat pelatih memulainya</translation>
     </message>
     <message>
-        <source>exercise {exercise!r} is {status}: decision {step} of role {role!r} was not recorded</source>
-        <translation>latihan {exercise!r} berstatus {status}: keputusan {step} peran {role!r} tidak dicatat</translation>
+        <source>exercise {exercise!r} is {status}: decision {step} of the role “{role}” was not recorded</source>
+        <translation>latihan {exercise!r} berstatus {status}: keputusan {step} peran “{role}” tidak dicatat</translation>
     </message>
     <message>
-        <source>role {role!r} has moved on (another trainee at the role, or an arrival): it is at decision {at}, stage &apos;{stage}&apos;; decision {step} was not recorded</source>
-        <translation>peran {role!r} sudah berlanjut (peserta lain pada peran itu, atau ada kedatangan): kini pada keputusan {at}, tahap &apos;{stage}&apos;; keputusan {step} tidak dicatat</translation>
+        <source>the role “{role}” has moved on (another trainee at the role, or an arrival): it is at decision {at}, stage “{stage}”; decision {step} was not recorded</source>
+        <translation>peran “{role}” sudah berlanjut (peserta lain pada peran itu, atau ada kedatangan): kini pada keputusan {at}, tahap “{stage}”; keputusan {step} tidak dicatat</translation>
     </message>
     <message>
         <source>{username} takes no part in exercise {exercise!r}</source>
@@ -6311,28 +6323,24 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tidak ada peran {role_id!r} dalam kasus tim &apos;{team}&apos; (peran: {roles})</translation>
     </message>
     <message>
-        <source>role &apos;{role_id}&apos; waits at stage &apos;{stage}&apos; for hand-over &apos;{waits_for}&apos;: no choice is offered yet</source>
-        <translation>peran &apos;{role_id}&apos; menunggu di tahap &apos;{stage}&apos; untuk serah terima &apos;{waits_for}&apos;: belum ada pilihan yang tersedia</translation>
+        <source>{role} waits at the stage “{stage}” for the hand-over “{handover}”: no choice is offered yet</source>
+        <translation>{role} menunggu serah terima “{handover}” di tahap “{stage}”: belum ada pilihan yang tersedia</translation>
     </message>
     <message>
-        <source>no inject {inject_id!r} in team case &apos;{team}&apos;</source>
-        <translation>tidak ada inject {inject_id!r} dalam kasus tim &apos;{team}&apos;</translation>
+        <source>no inject {inject_id!r} in team case &apos;{team}&apos; (its injects: {injects})</source>
+        <translation>tidak ada inject {inject_id!r} dalam kasus tim &apos;{team}&apos; (inject yang ada: {injects})</translation>
     </message>
     <message>
-        <source>inject &apos;{inject_id}&apos; has already fired for every role it goes to ({to})</source>
-        <translation>inject &apos;{inject_id}&apos; sudah dijalankan untuk setiap peran yang dituju ({to})</translation>
+        <source>the inject “{inject}” has already reached every role it goes to ({to})</source>
+        <translation>inject “{inject}” sudah sampai ke setiap peran yang dituju ({to})</translation>
     </message>
     <message>
-        <source>inject &apos;{inject_id}&apos; is not for role &apos;{role_id}&apos; (it goes to {to})</source>
-        <translation>inject &apos;{inject_id}&apos; bukan untuk peran &apos;{role_id}&apos; (inject itu ditujukan kepada {to})</translation>
+        <source>the inject “{inject}” is not for {role} (it goes to {to})</source>
+        <translation>inject “{inject}” bukan untuk {role} (inject itu ditujukan kepada {to})</translation>
     </message>
     <message>
-        <source>inject &apos;{inject_id}&apos; has already fired for role &apos;{role_id}&apos;</source>
-        <translation>inject &apos;{inject_id}&apos; sudah dijalankan untuk peran &apos;{role_id}&apos;</translation>
-    </message>
-    <message>
-        <source>role &apos;{role_id}&apos;: {reason}</source>
-        <translation>peran &apos;{role_id}&apos;: {reason}</translation>
+        <source>the inject “{inject}” has already reached {role}</source>
+        <translation>inject “{inject}” sudah sampai ke {role}</translation>
     </message>
     <message>
         <source>you cannot deactivate your own account: ask another administrator</source>
@@ -6771,6 +6779,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Inject “{title}” untuk {role} ({how}).</translation>
     </message>
     <message>
+        <source>Message to every role: {text}</source>
+        <translation>Pesan untuk setiap peran: {text}</translation>
+    </message>
+    <message>
         <source>Message to {roles}: {text}</source>
         <translation>Pesan untuk {roles}: {text}</translation>
     </message>
@@ -6795,10 +6807,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>--assign memerlukan pasangan PERAN=PENGGUNA yang dipisahkan koma (yang diberikan: {item!r})</translation>
     </message>
     <message>
-        <source>session {session} started: {team} v{version}; {roles}</source>
-        <translation>sesi {session} dimulai: {team} v{version}; {roles}</translation>
-    </message>
-    <message>
         <source>session {session}: paused</source>
         <translation>sesi {session}: dijeda</translation>
     </message>
@@ -6807,28 +6815,32 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>sesi {session}: dilanjutkan</translation>
     </message>
     <message>
-        <source>session {session}: ended</source>
-        <translation>sesi {session}: diakhiri</translation>
-    </message>
-    <message>
         <source>name an inject to fire, or give --text for a message (not both)</source>
         <translation>sebutkan inject yang akan dipicu, atau berikan --text untuk pesan (tidak keduanya)</translation>
-    </message>
-    <message>
-        <source>session {session}: inject {inject} fired to {roles}</source>
-        <translation>sesi {session}: inject {inject} dipicu untuk {roles}</translation>
-    </message>
-    <message>
-        <source>session {session}: inject {inject} fired</source>
-        <translation>sesi {session}: inject {inject} dipicu</translation>
     </message>
     <message>
         <source>session {session}: message sent to {roles}</source>
         <translation>sesi {session}: pesan dikirim kepada {roles}</translation>
     </message>
     <message>
-        <source>session {session}: message sent</source>
-        <translation>sesi {session}: pesan dikirim</translation>
+        <source>session {session} started: “{title}” ({team} v{version}); {roles}</source>
+        <translation>sesi {session} dimulai: “{title}” ({team} v{version}); {roles}</translation>
+    </message>
+    <message>
+        <source>session {session}: ended; team {percent}%, passed</source>
+        <translation>sesi {session}: diakhiri; tim {percent}%, lulus</translation>
+    </message>
+    <message>
+        <source>session {session}: ended; team {percent}%, not passed</source>
+        <translation>sesi {session}: diakhiri; tim {percent}%, tidak lulus</translation>
+    </message>
+    <message>
+        <source>session {session}: inject “{inject}” fired for {roles}</source>
+        <translation>sesi {session}: inject “{inject}” dipicu untuk {roles}</translation>
+    </message>
+    <message>
+        <source>session {session}: message sent to every role</source>
+        <translation>sesi {session}: pesan dikirim kepada setiap peran</translation>
     </message>
     <message>
         <source>session {session}: archived (Show archived lists it; unarchive brings it back)</source>
@@ -6929,6 +6941,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>exercise {exercise!r} is {status}: only an ended session can be archived</source>
         <translation>latihan {exercise!r} berstatus {status}: hanya sesi yang sudah selesai yang dapat diarsipkan</translation>
+    </message>
+    <message>
+        <source>{role}: {reason}</source>
+        <translation>{role}: {reason}</translation>
     </message>
 </context>
 </TS>

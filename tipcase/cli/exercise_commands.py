@@ -23,9 +23,10 @@ from tipcase.cli.common import UsageError, input_file, print_json
 from tipcase.cli.exercise_play import cmd_play
 from tipcase.cli.exercise_reading import cmd_log, cmd_report, cmd_status
 from tipcase.cli.records_commands import database
-from tipcase.cli.spoken import LANGUAGES, line, speak_as, speaking
+from tipcase.cli.spoken import LANGUAGES, figure, line, speak_as, speaking
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import accounts, exercise_archive, exercises, team_cases
+from tipcase.team.log_words import case_text, inject_title
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 DEFAULT_TIMEOUT = 600.0
@@ -181,18 +182,18 @@ def cmd_start(args: argparse.Namespace) -> int:
         if refused is not None:
             return refused
         with db.transaction() as session:
-            state, (team_id, number) = _start(args, session, pairs)
+            state, (team_id, number, title) = _start(args, session, pairs)
     if args.json:
         print_json(state)
     else:
         roles = ", ".join(f"{role}={'+'.join(found['users'])}" for role, found in state["roles"].items())
-        started = QT_TRANSLATE_NOOP("core", "session {session} started: {team} v{version}; {roles}")
-        print(line(args.speaking, started, session=args.session, team=team_id, version=number, roles=roles))
+        started = QT_TRANSLATE_NOOP("core", "session {session} started: “{title}” ({team} v{version}); {roles}")
+        print(line(args.speaking, started, session=args.session, title=title, team=team_id, version=number, roles=roles))
     return EXIT_OK
 
 
-def _start(args: argparse.Namespace, session: Session, pairs: list[tuple[str, str]]) -> tuple[dict[str, Any], tuple[str, int]]:
-    """:func:`cmd_start`'s work in one transaction, as ``--user`` (or the operator): the session's status and the case version."""
+def _start(args: argparse.Namespace, session: Session, pairs: list[tuple[str, str]]) -> tuple[dict[str, Any], tuple[str, int, str]]:
+    """:func:`cmd_start`'s work in one transaction, as ``--user`` (or the operator): the session's status, the case version, its title."""
     me = acting(session, args)
     version = team_cases.publish_team_file(session, me, args.file)
     exercise = exercises.create_session(session, me, version, args.session, language=args.lang)
@@ -201,33 +202,47 @@ def _start(args: argparse.Namespace, session: Session, pairs: list[tuple[str, st
         exercises.assign(session, me, exercise, role, accounts.get_user(session, username))
     exercises.start(session, me, exercise)
     state = exercises.status(session, me, exercise)
-    return state, (version.team_id, version.version)
+    team = team_cases.playable_team(version).team
+    return state, (version.team_id, version.version, case_text(team, args.speaking)(team.title))
 
 
 DONE = {
     "pause": QT_TRANSLATE_NOOP("core", "session {session}: paused"),
     "resume": QT_TRANSLATE_NOOP("core", "session {session}: resumed"),
-    "end": QT_TRANSLATE_NOOP("core", "session {session}: ended"),
 }
 
 
 def cmd_control(args: argparse.Namespace) -> int:
-    """``tipcase exercise pause|resume|end --session NAME``: direct the session (audited); ServiceError when its status forbids it."""
+    """``tipcase exercise pause|resume|end --session NAME``: direct the session (audited); ServiceError when its status forbids it.
+
+    ``end`` also says the team's result as the session ended (its percent and whether it passed).
+    """
     act = {"pause": exercises.pause, "resume": exercises.resume, "end": exercises.end}[args.action]
     with database(args) as db:
         refused = signed_in_to_session(db, args, via=f"cli exercise {args.action}")
         if refused is not None:
             return refused
         with db.transaction() as session:
-            act(session, acting(session, args), exercises.get_session(session, args.session))
-    print(line(args.speaking, DONE[args.action], session=args.session))
+            me = acting(session, args)
+            exercise = act(session, me, exercises.get_session(session, args.session))
+            team = exercises.report(session, me, exercise)["team"] if args.action == "end" else None
+    if team is None:
+        print(line(args.speaking, DONE[args.action], session=args.session))
+    else:  # the team's result as it stands, as the master log's last line and the report say it
+        scored = (
+            QT_TRANSLATE_NOOP("core", "session {session}: ended; team {percent}%, passed")
+            if team["passed"]
+            else QT_TRANSLATE_NOOP("core", "session {session}: ended; team {percent}%, not passed")
+        )
+        print(line(args.speaking, scored, session=args.session, percent=figure(team["total_percent"], args.speaking)))
     return EXIT_OK
 
 
 def cmd_inject(args: argparse.Namespace) -> int:
     """``tipcase exercise inject``: fire a named inject, or send a --text message, to every role or the --to roles.
 
-    Exit 2 unless exactly one of an inject and --text is given.
+    Says the inject by its title and the roles it reached (by their ids, as ``--to`` takes them). Exit 2 unless
+    exactly one of an inject and --text is given.
     """
     if (args.inject is None) == (args.text is None):
         raise UsageError(Message(QT_TRANSLATE_NOOP("core", "name an inject to fire, or give --text for a message (not both)")))
@@ -239,21 +254,18 @@ def cmd_inject(args: argparse.Namespace) -> int:
         with db.transaction() as session:
             exercise, me = exercises.get_session(session, args.session), acting(session, args)
             if args.inject is not None:
+                before = exercises.newest_event(session, exercise)
                 exercises.fire_inject(session, me, exercise, args.inject, to)
+                after = exercises.events(session, me, exercise, before)
+                fired = [event.role for event in after if event.kind == "inject" and event.details.get("inject") == args.inject]
+                team = team_cases.playable_team(exercise.team_case_version).team
+                title = inject_title(team, args.inject, case_text(team, args.speaking))
             else:
                 exercises.send_message(session, me, exercise, args.text, to)
-    if args.inject is not None and to:
-        done = line(
-            args.speaking,
-            QT_TRANSLATE_NOOP("core", "session {session}: inject {inject} fired to {roles}"),
-            roles=", ".join(to),
-            session=args.session,
-            inject=args.inject,
-        )
-    elif args.inject is not None:
-        done = line(
-            args.speaking, QT_TRANSLATE_NOOP("core", "session {session}: inject {inject} fired"), session=args.session, inject=args.inject
-        )
+    if args.inject is not None:
+        fired_for = QT_TRANSLATE_NOOP("core", "session {session}: inject “{inject}” fired for {roles}")
+        roles = ", ".join(dict.fromkeys(role for role in fired if role))
+        done = line(args.speaking, fired_for, session=args.session, inject=title, roles=roles)
     elif to:
         done = line(
             args.speaking,
@@ -262,7 +274,7 @@ def cmd_inject(args: argparse.Namespace) -> int:
             roles=", ".join(to),
         )
     else:
-        done = line(args.speaking, QT_TRANSLATE_NOOP("core", "session {session}: message sent"), session=args.session)
+        done = line(args.speaking, QT_TRANSLATE_NOOP("core", "session {session}: message sent to every role"), session=args.session)
     print(done)
     return EXIT_OK
 

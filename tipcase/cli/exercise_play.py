@@ -14,8 +14,10 @@ the role stands, for a person at a terminal. A paused (or not yet started) sessi
 command refuses at once (exit 5) instead of waiting for the trainer, and stops the same way if the session
 is paused while it waits for a hand-over. With neither, it shows where the role stands, as the role's
 workstation does (``tipcase.cli.exercise_stage``). What it prints is in the app's words: the stage by its
-title, the hand-over waited for by its title and its sender's role; the role's score only once the session
-has ended (the joint debrief rates the decisions, never during play).
+title (after the word "stage", never after a preposition: titles often begin with one), the hand-over waited
+for by its title and its sender's role, what reaches the role as the workstation announces it (a hand-over with
+its sender and what the sender recorded), the route by its stages' titles; the role's score only once the
+session has ended (the joint debrief rates the decisions, never during play).
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ import time
 from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
-from tipcase.cli.exercise_stage import stage_lines
+from tipcase.cli.exercise_stage import arrival_lines, stage_lines
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
 from tipcase.cli.spoken import figure, line, refuse, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
+from tipcase.play.scoring import number as whole
 from tipcase.services import accounts, exercise_log, exercises
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.services.signing_in import sign_in
@@ -172,7 +175,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         view = _view(db, args.session, role)  # every refusal below comes before the password and any wait
         if given is None:  # no numbers: where the role stands, as its workstation shows it; nothing decided
             if args.json:
-                print_json({"session": args.session, "user": username, **_result(db, args.session, role)})
+                print_json({"session": args.session, "user": username, **_result(db, args.session, role, team)})
             else:
                 print("\n".join(stage_lines(view, team, args.speaking, full=True)))
                 _say_next(args, view, username)
@@ -199,14 +202,14 @@ def cmd_play(args: argparse.Namespace) -> int:
             except NotRunning as stopped:
                 refuse(args.speaking, stopped.args[0])
                 return EXIT_NOT_RUNNING
-        result = _result(db, args.session, role)
+        result = _result(db, args.session, role, team)
         if not args.json:
             view = _view(db, args.session, role)
-            print("\n".join(stage_lines(view, team, args.speaking, full=False)))
+            print("\n".join([*stage_lines(view, team, args.speaking, full=False), ""]))  # a blank line, then the result
     if args.json:
         print_json({"session": args.session, "user": username, **result})
     else:
-        _say_result(args.speaking, role, result, rated=view.status == exercises.ENDED_STATUS)
+        _say_result(args.speaking, team, result, rated=view.status == exercises.ENDED_STATUS)
         _say_next(args, view, username)
     if outcome is not None:
         print(line(args.speaking, QT_TRANSLATE_NOOP("core", "tipcase: {outcome}"), outcome=outcome), file=sys.stderr)
@@ -230,8 +233,10 @@ def _play_role(
     """
     words = args.speaking
     waited_for = ""
+    shown: int | None = None  # the inbox items said so far
     while True:
         view = _view(db, args.session, role)
+        shown = _say_arrivals(args, view, team, _fresh(view) if shown is None else shown)
         _check_route(view, route, given=given)
         made = len(view.play.decisions)
         if view.finished or made >= len(route):
@@ -240,7 +245,7 @@ def _play_role(
             return Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
         refusal = _not_running(view)
         if refusal is not None:
-            stands = QT_TRANSLATE_NOOP("core", "{refusal}; role {role!r} stands at decision {step} (“{stage}”)")
+            stands = QT_TRANSLATE_NOOP("core", "{refusal}; role {role!r} stands at decision {step}, stage “{stage}”")
             raise NotRunning(Message(stands, refusal=refusal, role=role, step=view.step, stage=_stage_title(team, view, words)))
         if view.waits_for is not None:
             handover = team.handovers.get(view.waits_for)
@@ -266,10 +271,11 @@ def _play_role(
             if "not offered" in str(exc):
                 raise UsageError(exc) from None
             raise
-        if not args.json:
-            for before, number in decided:
+        for before, number in decided:
+            shown = _say_arrivals(args, before, team, shown)
+            if not args.json:
                 label = before.offered()[number - 1].choice.label.get(words, before.play.scenario.languages)
-                said_line = QT_TRANSLATE_NOOP("core", "{role}: decision {step} at “{stage}”: {number}) {label}")
+                said_line = QT_TRANSLATE_NOOP("core", "{role}: decision {step}, stage “{stage}”: {number}) {label}")
                 stage = _stage_title(team, before, words)
                 print(line(words, said_line, role=role, step=before.step, stage=stage, number=number, label=label), flush=True)
 
@@ -316,24 +322,71 @@ def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, ti
         seen = newest
 
 
+def _fresh(view: exercises.RoleView) -> int:
+    """Where in the inbox ``play`` starts saying what arrived: at what came since the role's last decision.
+
+    What arrived before it, the role decided on already (and ``play`` without numbers shows the whole inbox);
+    what came since (the hand-over taken at the stage it stands at, an event, a trainer's message) ``play`` says
+    before its first decision, as the workstation shows it beside the choices.
+    """
+    made = len(view.play.decisions)
+    return next((index for index, item in enumerate(view.inbox) if item.after >= made), len(view.inbox))
+
+
+def _say_arrivals(args: argparse.Namespace, view: exercises.RoleView, team: TeamCase, shown: int) -> int:
+    """Print the inbox items of ``view`` from ``shown`` on (not with --json); returns how many are said now."""
+    if not args.json:
+        for item in view.inbox[shown:]:
+            print("\n".join(arrival_lines(item, team, args.speaking, prefix=f"{view.role}: ")), flush=True)
+    return max(shown, len(view.inbox))
+
+
+def _received(view: exercises.RoleView, team: TeamCase) -> list[dict[str, Any]]:
+    """The hand-overs the role took, for --json: each with its sender, case clock, carried values and what was recorded.
+
+    ``recorded`` in English (the case's own English, else its first language), as the master log's ``text``.
+    """
+    received = []
+    for item in view.inbox:
+        handover = team.handovers.get(item.ident) if item.kind == "handover" else None
+        if handover is None:
+            continue
+        recorded = [note.get("en", team.languages) for note in handover.recorded_for(dict(item.carried))]
+        received.append(
+            {
+                "handover": item.ident,
+                "number": item.number,
+                "from": handover.sender,
+                "clock": whole(item.clock),
+                "carried": dict(item.carried),
+                "recorded": recorded,
+            }
+        )
+    return received
+
+
 def _stage_title(team: TeamCase, view: exercises.RoleView, language: str) -> str:
     """The title of the stage the role stands at, in ``language`` (its id when untitled), as the master log names it."""
     return stage_title(team, view.role, view.play.stage.id, case_text(team, language))
 
 
-def _result(db: Database, name: str, role: str) -> dict[str, Any]:
-    """The role's result as ``tipcase play --json`` gives it, read as the operator."""
+def _result(db: Database, name: str, role: str, team: TeamCase) -> dict[str, Any]:
+    """The role's result as ``tipcase play --json`` gives it, and the hand-overs it took (``received``), read as the operator."""
     with db.reading() as session:
-        return exercises.role_result(session, operator(), exercises.get_session(session, name), role)
+        exercise = exercises.get_session(session, name)
+        result = exercises.role_result(session, operator(), exercise, role)
+        view = exercises.role_view(session, operator(), exercise, role)
+    return result | {"received": _received(view, team)}
 
 
-def _say_result(language: str, role: str, result: dict[str, Any], *, rated: bool) -> None:
-    """The last line: whether the role reached an end and its route; its score only once the session has ended.
+def _say_result(language: str, team: TeamCase, result: dict[str, Any], *, rated: bool) -> None:
+    """The last line: whether the role reached an end, its route (stage titles); its score once the session has ended.
 
     While the session runs the decisions are not rated to those who play, as on the workstation: the joint
     debrief rates them once the trainer ends the session.
     """
-    route = " -> ".join(result["route"])
+    role, text = result["role"], case_text(team, language)
+    route = " -> ".join(f"“{stage_title(team, role, stage, text)}”" for stage in result["route"])
     if not rated:
         done = (
             QT_TRANSLATE_NOOP("core", "{role}: complete, route {route}")

@@ -96,7 +96,7 @@ def _report(args: argparse.Namespace, session: Session) -> int:
             print("  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), complete"), **score))
         else:
             stage = stage_title(playable.team, role, result["route"][-1], case_text(playable.team, words))
-            stands = QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), at “{stage}”")
+            stands = QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”")
             print("  " + line(words, stands, stage=stage, **score))
     for said_line in _findings(team, playable, words):
         print("  " + said_line)
@@ -127,7 +127,7 @@ def _findings(team: dict[str, Any], playable: PlayableTeam, words: str) -> list[
         lines.append(
             line(
                 words,
-                QT_TRANSLATE_NOOP("core", "rule broken: {rule} ({points} {competency}) at {role}'s “{stage}”"),
+                QT_TRANSLATE_NOOP("core", "rule broken: {rule}, {points} {competency}: {role}, stage “{stage}”"),
                 rule=rule_name(str(violation.get("rule"))),
                 points=violation.get("points"),
                 competency=competency(violation.get("competency")),
@@ -145,14 +145,17 @@ def _findings(team: dict[str, Any], playable: PlayableTeam, words: str) -> list[
         title = handover_title(case, item["handover"], text)
         lines.append(line(words, never, handover=title, number=item["number"], sender=item["from"], receiver=item["to"]))
     for error in team["critical_errors"]:
-        critical = QT_TRANSLATE_NOOP("core", "critical error: {role} at “{stage}”: {text}")
+        critical = QT_TRANSLATE_NOOP("core", "critical error: {role}, stage “{stage}”: {text}")
         stage = stage_title(case, error.get("role"), error.get("stage"), text)
         lines.append(line(words, critical, role=error.get("role"), stage=stage, text=error.get("text", "")))
     return lines
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    """``tipcase exercise status --session NAME``: where each role stands (stage, clock in hours, decisions, players); exit 0."""
+    """``tipcase exercise status --session NAME``: where each role stands, then the deliveries queued and not taken; exit 0.
+
+    A role's line: its stage, what it waits for, its case clock (hours), its decisions and its players.
+    """
     with database(args) as db:
         refused = signed_in_to_session(db, args, via="cli exercise status")
         if refused is not None:
@@ -181,7 +184,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     )
     for role, found in state["roles"].items():
         if found["finished"]:
-            where = Message(QT_TRANSLATE_NOOP("core", "ended"))
+            where = Message(QT_TRANSLATE_NOOP("core", "reached its end"))
         elif state["status"] == exercises.ENDED_STATUS:  # the trainer ended the session before the role reached an end
             where = Message(QT_TRANSLATE_NOOP("core", "stopped when the session ended"))
         elif found["waiting_for"]:
@@ -202,7 +205,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         users = ", ".join(found["users"]) or said(Message(QT_TRANSLATE_NOOP("core", "nobody")), words)
         row = line(
             words,
-            QT_TRANSLATE_NOOP("core", "at “{stage}” ({where}), case clock {clock} h, {decisions}; {users}"),
+            QT_TRANSLATE_NOOP("core", "stage “{stage}” ({where}), case clock {clock} h, {decisions}; {users}"),
             stage=stage_title(team, role, found["stage"], case_text(team, words)),
             where=where,
             clock=figure(found["clock"], words, "g"),
@@ -210,6 +213,18 @@ def cmd_status(args: argparse.Namespace) -> int:
             users=users,
         )
         print(f"  {role:<20} {row}")
+    for handover, count in state["queued"].items():  # sent and not taken yet: the receiver has not reached the stage that waits
+        if count:
+            queued = one_or_many(
+                count,
+                QT_TRANSLATE_NOOP("core", "hand-over “{handover}” for {receiver}: {count} delivery in the queue, not taken"),
+                QT_TRANSLATE_NOOP("core", "hand-over “{handover}” for {receiver}: {count} deliveries in the queue, not taken"),
+            )
+            found = team.handovers.get(handover)
+            receiver = found.receiver if found is not None else ""
+            print(
+                "  " + line(words, queued, count=count, handover=handover_title(team, handover, case_text(team, words)), receiver=receiver)
+            )
     return EXIT_OK
 
 

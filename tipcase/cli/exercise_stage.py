@@ -2,12 +2,13 @@
 
 A person who plays a role from the command line reads what the app's workstation shows before choosing: the
 content warning and the role's briefing until its first decision, then the stage (its title, the case clock,
-its text), the inbox (hand-overs taken, events, the trainer's messages, each with its text), the case file
-(its exhibits) and the choices offered, numbered as ``--next`` takes them; while the role waits, which
-hand-over it waits for and from whom; while the session is paused, that the choices wait. The words are the
-app's own (``WorkstationPage``, ``StationSide`` and ``Exercise``), read from its translation in the language
-asked for (``tipcase.interface_text``), so the terminal and the workstation say one thing one way;
-``tests/test_exercise_stage_words.py`` checks that the app translates each. Ratings are not shown: the
+its text), the inbox (hand-overs taken, each with who sent it, its text and what the sender recorded; events;
+the trainer's messages), the case file (its exhibits) and the choices offered, numbered as ``--next`` takes
+them; while the role waits, which hand-over it waits for and from whom; while the session is paused, that the
+choices wait. While ``play`` decides, :func:`arrival_lines` says what reaches the role as the workstation
+announces it. The words are the app's own (``WorkstationPage``, ``StationSide`` and ``Exercise``), read from its
+translation in the language asked for (``tipcase.interface_text``), so the terminal and the workstation say one thing
+one way; ``tests/test_exercise_cli_languages.py`` checks that the app translates each. Ratings are not shown: the
 joint debrief rates the decisions once the trainer ends the session, as on the workstation.
 """
 
@@ -17,9 +18,11 @@ import textwrap
 
 from tipcase.format.schema_kinds import Text
 from tipcase.interface_text import say
+from tipcase.messages import fill
 from tipcase.services.exercises import DRAFT, ENDED_STATUS, PAUSED_STATUS, RoleView
 from tipcase.team.log_words import case_text, handover_title, inject_title, role_title
 from tipcase.team.model import TeamCase
+from tipcase.team.play import InboxItem
 
 WIDTH = 100
 RULE = "-" * 60
@@ -56,6 +59,11 @@ WORDS = {  # (the app's translation context, its English): every line this modul
     "message": ("StationSide", "Message"),
     "from trainer": ("StationSide", "Message from the trainer"),
     "taken": ("StationSide", "From {sender}, taken at {hours} on your case clock."),
+    "recorded": ("StationSide", "What the sender recorded"),
+    "new": ("WorkstationPage", "New in your inbox: {items}."),
+    "the hand-over": ("WorkstationPage", "the hand-over “{title}” from {sender}"),
+    "the event": ("WorkstationPage", "“{title}”"),
+    "a message": ("WorkstationPage", "a message from the trainer"),
     "hours": ("Exercise", "{hours} h"),
 }
 
@@ -64,7 +72,7 @@ def word(key: str, language: str, **values: object) -> str:
     """``WORDS[key]`` in ``language`` as the app says it, filled with ``values`` (``<i>`` marks dropped)."""
     context, english = WORDS[key]
     said = say(context, english, language).replace("<i>", "").replace("</i>", "")
-    return said.format(**values) if values else said
+    return fill(said, **values) if values else said
 
 
 def hours(value: float, language: str) -> str:
@@ -116,19 +124,7 @@ def _sides(view: RoleView, team: TeamCase, language: str) -> list[str]:
         lines += ["", word("briefing", language).upper(), *briefing, *([""] if briefing else []), *_wrapped(word("others", language))]
     lines += ["", word("inbox", language).upper()]
     for item in view.inbox:
-        if item.kind == "handover":
-            handover = team.handovers.get(item.ident)
-            sender = role_title(team, handover.sender if handover else None, text, language)
-            lines.append(f"  {word('handover', language)} · {hours(item.clock, language)} — {handover_title(team, item.ident, text)}")
-            lines += _wrapped(word("taken", language, sender=sender, hours=hours(item.clock, language)), "    ")
-            lines += _wrapped(said(handover.text) if handover is not None else "", "    ")
-        elif item.kind == "inject":
-            inject = team.inject(item.ident)
-            lines.append(f"  {word('inject', language)} · {hours(item.clock, language)} — {inject_title(team, item.ident, text)}")
-            lines += _wrapped(said(inject.text) if inject is not None else "", "    ")
-        else:
-            lines.append(f"  {word('message', language)} · {hours(item.clock, language)} — {word('from trainer', language)}")
-            lines += _wrapped(item.text, "    ")
+        lines += [f"  {_heading(item, team, language)}", *_contents(item, team, language, "    ")]
     if not view.inbox:
         lines.append("  " + word("nothing arrived", language))
     lines += ["", word("case file", language).upper()]
@@ -139,6 +135,63 @@ def _sides(view: RoleView, team: TeamCase, language: str) -> list[str]:
     if not exhibits:
         lines.append("  " + word("nothing filed", language))
     return [*lines, "", RULE]
+
+
+def arrival_lines(item: InboxItem, team: TeamCase, language: str, *, prefix: str = "") -> list[str]:
+    """What reached a role while ``play`` ran, as the workstation announces it and shows it in the inbox.
+
+    ``prefix`` (the role's id and a colon), then "New in your inbox: the hand-over “...” from ...", then (indented)
+    who sent it and when, its text and what the sender recorded; an event's or a trainer's message's text likewise.
+    """
+    text = case_text(team, language)
+    if item.kind == "handover":
+        handover = team.handovers.get(item.ident)
+        sender = role_title(team, handover.sender if handover else None, text, language)
+        what = word("the hand-over", language, title=handover_title(team, item.ident, text), sender=sender)
+    elif item.kind == "inject":
+        what = word("the event", language, title=inject_title(team, item.ident, text))
+    else:
+        what = word("a message", language)
+    return [prefix + word("new", language, items=what), *_contents(item, team, language, "    ")]  # one line, as a decision is
+
+
+def _heading(item: InboxItem, team: TeamCase, language: str) -> str:
+    """An inbox line as the workstation's list shows it: its kind, the case clock it came at, and its title."""
+    text = case_text(team, language)
+    if item.kind == "handover":
+        kind, title = word("handover", language), handover_title(team, item.ident, text)
+    elif item.kind == "inject":
+        kind, title = word("inject", language), inject_title(team, item.ident, text)
+    else:
+        kind, title = word("message", language), word("from trainer", language)
+    return f"{kind} · {hours(item.clock, language)} — {title}"
+
+
+def _contents(item: InboxItem, team: TeamCase, language: str, indent: str) -> list[str]:
+    """What an inbox item says, as the workstation shows it when it is opened.
+
+    A hand-over: who sent it and when the role took it, its text, and what the sender recorded (the case's
+    ``recorded`` sentences that hold for the values the delivery carried); an event: its text; a message: its text.
+    """
+    text = case_text(team, language)
+    if item.kind == "inject":
+        inject = team.inject(item.ident)
+        return _wrapped(text(inject.text), indent) if inject is not None else []
+    if item.kind != "handover":
+        return _wrapped(item.text, indent)
+    handover = team.handovers.get(item.ident)
+    if handover is None:
+        return []
+    sender = role_title(team, handover.sender, text, language)
+    lines = _wrapped(word("taken", language, sender=sender, hours=hours(item.clock, language)), indent)
+    if handover.text is not None:
+        lines += _wrapped(text(handover.text), indent)
+    recorded = handover.recorded_for(dict(item.carried))
+    if recorded:
+        lines.append(f"{indent}{word('recorded', language)}:")
+        for note in recorded:
+            lines += textwrap.wrap(text(note), WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ", break_on_hyphens=False)
+    return lines
 
 
 def _stage(view: RoleView, team: TeamCase, language: str) -> list[str]:

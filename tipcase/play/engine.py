@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tipcase.format.model import Choice, Pathway, Scenario, Stage
-from tipcase.messages import QT_TRANSLATE_NOOP, Message, MessageError
+from tipcase.messages import QT_TRANSLATE_NOOP, Message, MessageError, Names
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, compile_scenario
 from tipcase.play.pathway_rules import TrailStep, Violation, broken_rules, off_pathway_steps
 from tipcase.play.ratings import CompetencyFigures, Rating, competency_figures, rate_choice, scenario_weights
@@ -96,6 +96,11 @@ class Play:
         """Variable name -> its value now, in declaration order."""
         return dict(zip(self.scenario.variables, self.values, strict=True))
 
+    def stage_names(self) -> Names:
+        """The stage's title in each of the scenario's languages, as a refusal names it (its id when untitled)."""
+        title = self.stage.title
+        return Names(dict(title.values)) if title is not None and title.values else Names({"en": self.stage.id})
+
     def offered(self) -> list[CompiledChoice]:
         """The choices offered now, in file order; number n is ``offered()[n - 1]``."""
         if self.finished:
@@ -106,16 +111,19 @@ class Play:
     def choose(self, number: int) -> Decision:
         """Take the n-th offered choice (1-based)."""
         if self.finished:
-            raise PlayError(QT_TRANSLATE_NOOP("core", "stage '{stage}' is an end: no more choices"), stage=self.stage.id)
+            raise PlayError(QT_TRANSLATE_NOOP("core", "the stage “{stage}” is an end: no more choices"), stage=self.stage_names())
         offered = self.offered()
         if not 1 <= number <= len(offered):
             languages = self.scenario.languages
-            shown = ", ".join(f"{i}) {c.choice.label.get(self.language, languages)}" for i, c in enumerate(offered, 1))
+            shown = {
+                language: ", ".join(f"{i}) {c.choice.label.get(language, languages)}" for i, c in enumerate(offered, 1))
+                for language in languages
+            }
             raise PlayError(
-                QT_TRANSLATE_NOOP("core", "choice {number} is not offered at stage '{stage}'; offered: {offered}"),
+                QT_TRANSLATE_NOOP("core", "choice {number} is not offered at the stage “{stage}”; offered: {offered}"),
                 number=number,
-                stage=self.stage.id,
-                offered=shown or Message(QT_TRANSLATE_NOOP("core", "none")),
+                stage=self.stage_names(),
+                offered=Names(shown) if offered else Message(QT_TRANSLATE_NOOP("core", "none")),
             )
         taken = offered[number - 1]
         self.values, self.clock = self.compiled.apply(taken, self.values, self.clock)

@@ -1,31 +1,28 @@
 """Naming a session's roles and injects as people read them, and whom an inject fired by hand may still reach.
 
 A refusal names a role by its title in the case (``role_names``: a ``tipcase.messages.Names``, said in the
-interface language by the app and in English by the command line), never by its id. ``still_playing`` is the
-rule the app and the command line share for an inject fired by hand: never at a role that has reached its end.
+interface language by the app and in the command's language by the command line), never by its id; the names
+come from ``tipcase.team.names``. ``still_playing`` is the rule the app and the command line share for an inject
+fired by hand: never at a role that has reached its end.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from tipcase.format.roles import role_name
 from tipcase.messages import QT_TRANSLATE_NOOP, Names
 from tipcase.services.errors import ServiceError
-from tipcase.team.model import Track
+from tipcase.team.model import Inject, Track
+from tipcase.team.names import inject_names, roles_names, track_names
 from tipcase.team.play import TeamPlay
 
 
 def role_names(track: Track) -> Names:
     """A role's name in each language the app speaks: its title in the case, else its name in the roles' vocabulary."""
-    if track.title is not None:
-        return Names(track.title.values)
-    return Names({language: role_name(track.role, language).split(" (")[0] or track.id for language in ("en", "id")})
+    return track_names(track)
 
 
-def inject_name(inject: Any) -> Names:
-    """An inject's title in each language of the case (its id when it has none)."""
-    return Names(inject.title.values) if getattr(inject, "title", None) is not None else Names({"en": inject.id})
+def inject_name(inject: Inject) -> Names:
+    """An inject's title in each language of the case (an untitled one by the first line of its text)."""
+    return inject_names(inject)
 
 
 def still_playing(play: TeamPlay, inject_id: str, to: list[str] | None) -> list[str] | None:
@@ -48,6 +45,6 @@ def still_playing(play: TeamPlay, inject_id: str, to: list[str] | None) -> list[
         raise ServiceError(
             QT_TRANSLATE_NOOP("core", "inject “{inject}” can change nothing: every role it has not reached has ended ({roles})"),
             inject=inject_name(inject),
-            roles=Names.joined([role_names(play.team.roles[role_id]) for role_id in waiting]),
+            roles=roles_names(play.team, waiting),
         )
     return playing or None

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from tipcase.messages import QT_TRANSLATE_NOOP, Message, Names
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit
@@ -27,11 +27,12 @@ from tipcase.services.attempt_seals import digest
 from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
 from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
-from tipcase.services.exercise_names import role_names, still_playing
+from tipcase.services.exercise_names import still_playing
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.team_cases import playable_team
 from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, TeamCaseVersion, User, utcnow
 from tipcase.team.model import Track
+from tipcase.team.names import role_names, roles_names, stage_names
 from tipcase.team.play import InboxItem, TeamPlay
 from tipcase.team.result import role_result as single_role_result
 from tipcase.team.result import session_result
@@ -121,9 +122,9 @@ def _may_play(session: Session, actor: User, exercise: ExerciseSession, role: st
         raise PermissionDenied(QT_TRANSLATE_NOOP("core", "{username}'s account is disabled"), username=actor.username)
     if role not in roles_of(session, actor, exercise):
         raise PermissionDenied(
-            QT_TRANSLATE_NOOP("core", "{username} is not assigned to role {role!r} in exercise {exercise!r}"),
+            QT_TRANSLATE_NOOP("core", "{username} is not assigned to the role “{role}” in exercise {exercise!r}"),
             username=actor.username,
-            role=role,
+            role=role_names(playable_team(exercise.team_case_version).team, role),
             exercise=exercise.name,
         )
 
@@ -254,7 +255,7 @@ def start(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseS
     if missing:
         raise ServiceError(
             QT_TRANSLATE_NOOP("core", "every role needs a trainee before the session starts; still without one: {missing}"),
-            missing=Names.joined([role_names(team.roles[role]) for role in missing]),
+            missing=roles_names(team, missing),
         )
     return _control(session, actor, exercise, allowed_from=(DRAFT,), status=RUNNING, kind=STARTED)
 
@@ -385,11 +386,11 @@ def decide(
     exercise = _locked(session, exercise.id)
     if exercise.status != RUNNING:
         raise SessionNotRunning(
-            QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: decision {step} of role {role!r} was not recorded"),
+            QT_TRANSLATE_NOOP("core", "exercise {exercise!r} is {status}: decision {step} of the role “{role}” was not recorded"),
             exercise=exercise.name,
             status=Message(exercise.status),
             step=step,
-            role=role,
+            role=role_names(playable_team(exercise.team_case_version).team, role),
         )
     play, seq = take_play(session, exercise)
     state = play.role(role)
@@ -399,12 +400,12 @@ def decide(
         raise StaleTeamDecision(
             QT_TRANSLATE_NOOP(
                 "core",
-                "role {role!r} has moved on (another trainee at the role, or an arrival)"
-                ": it is at decision {at}, stage '{stage}'; decision {step} was not recorded",
+                "the role “{role}” has moved on (another trainee at the role, or an arrival)"
+                ": it is at decision {at}, stage “{stage}”; decision {step} was not recorded",
             ),
-            role=role,
+            role=role_names(play.team, role),
             at=made + 1,
-            stage=state.play.stage.id,
+            stage=stage_names(play.team, role, state.play.stage.id),
             step=step,
         )
     try:

@@ -133,7 +133,9 @@ def event_sentence(team: TeamCase, kind: str, role: str | None, details: dict[st
         )
     if kind == "message":
         to = details.get("to") or list(team.roles)
-        return Message(
-            QT_TRANSLATE_NOOP("core", "Message to {roles}: {text}"), roles=", ".join(name(r) for r in to), text=details.get("text", "")
+        if set(to) >= set(team.roles):
+            return Message(QT_TRANSLATE_NOOP("core", "Message to every role: {text}"), text=details.get("text", ""))
+        return Message(  # "; " between the roles: a title may hold commas ("Case worker, UPTD PPA Kota Bitung")
+            QT_TRANSLATE_NOOP("core", "Message to {roles}: {text}"), roles="; ".join(name(r) for r in to), text=details.get("text", "")
         )
     return Message(kind)

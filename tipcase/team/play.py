@@ -33,6 +33,7 @@ from tipcase.team.compiled import (
     receive,
 )
 from tipcase.team.model import TeamCase
+from tipcase.team.names import handover_names, inject_names, role_names, roles_names, stage_names
 
 DECISION, DELIVERED, CONSUMED, INJECT, MESSAGE = "decision", "delivered", "consumed", "inject", "message"
 
@@ -70,6 +71,7 @@ class InboxItem:
     text: str = ""  # a message's text
     number: int = 0  # a delivery's number
     carried: tuple[tuple[str, int | bool], ...] = ()  # a delivery's carried values (name, value): what the sender recorded
+    after: int = 0  # the decisions the role had made when it arrived (what came since its last decision: those equal to its count)
 
 
 class RolePlay:
@@ -176,12 +178,10 @@ class TeamPlay:
         role = self.role(role_id)
         if role.waiting:
             raise PlayError(
-                QT_TRANSLATE_NOOP(
-                    "core", "role '{role_id}' waits at stage '{stage}' for hand-over '{waits_for}': no choice is offered yet"
-                ),
-                role_id=role_id,
-                stage=role.play.stage.id,
-                waits_for=role.waits_for,
+                QT_TRANSLATE_NOOP("core", "{role} waits at the stage “{stage}” for the hand-over “{handover}”: no choice is offered yet"),
+                role=role_names(self.team, role_id),
+                stage=stage_names(self.team, role_id, role.play.stage.id),
+                handover=handover_names(self.team, role.waits_for or ""),
             )
         start = len(self.log)
         stage_index = role.play.stage_index
@@ -212,15 +212,18 @@ class TeamPlay:
         inject = self.team.inject(inject_id)
         if inject is None:
             raise PlayError(
-                QT_TRANSLATE_NOOP("core", "no inject {inject_id!r} in team case '{team}'"), inject_id=inject_id, team=self.team.id
+                QT_TRANSLATE_NOOP("core", "no inject {inject_id!r} in team case '{team}' (its injects: {injects})"),
+                inject_id=inject_id,
+                team=self.team.id,
+                injects=", ".join(each.id for each in self.team.injects),
             )
         if to is None:
             targets = [role_id for role_id in inject.to if not self.has_fired(role_id, inject_id)]
             if not targets:
                 raise PlayError(
-                    QT_TRANSLATE_NOOP("core", "inject '{inject_id}' has already fired for every role it goes to ({to})"),
-                    inject_id=inject_id,
-                    to=", ".join(inject.to),
+                    QT_TRANSLATE_NOOP("core", "the inject “{inject}” has already reached every role it goes to ({to})"),
+                    inject=inject_names(inject),
+                    to=roles_names(self.team, inject.to),
                 )
         else:
             targets = to
@@ -230,16 +233,16 @@ class TeamPlay:
             compiled = next((i for i in role.compiled.injects if i.inject.id == inject_id), None)
             if compiled is None:
                 raise PlayError(
-                    QT_TRANSLATE_NOOP("core", "inject '{inject_id}' is not for role '{role_id}' (it goes to {to})"),
-                    inject_id=inject_id,
-                    role_id=role_id,
-                    to=", ".join(inject.to),
+                    QT_TRANSLATE_NOOP("core", "the inject “{inject}” is not for {role} (it goes to {to})"),
+                    inject=inject_names(inject),
+                    role=role_names(self.team, role_id),
+                    to=roles_names(self.team, inject.to),
                 )
             if role.fired >> compiled.bit & 1:
                 raise PlayError(
-                    QT_TRANSLATE_NOOP("core", "inject '{inject_id}' has already fired for role '{role_id}'"),
-                    inject_id=inject_id,
-                    role_id=role_id,
+                    QT_TRANSLATE_NOOP("core", "the inject “{inject}” has already reached {role}"),
+                    inject=inject_names(inject),
+                    role=role_names(self.team, role_id),
                 )
         for role_id in targets:
             role = self.roles[role_id]
@@ -259,7 +262,7 @@ class TeamPlay:
         targets = to if to is not None else list(self.roles)
         for role_id in targets:
             role = self.role(role_id)
-            role.inbox.append(InboxItem("message", "", role.play.clock, text))
+            role.inbox.append(InboxItem("message", "", role.play.clock, text, after=len(role.play.decisions)))
         event = TeamEvent(MESSAGE, None, {"text": text, "to": list(targets)})
         self.log.append(event)
         return [event]
@@ -323,7 +326,9 @@ class TeamPlay:
                 role.redate_wait()
                 role.position += 1
                 carried = tuple(zip(compiled.handover.carries, delivery.carried, strict=False))
-                role.inbox.append(InboxItem("handover", delivery.handover, play.clock, number=delivery.number, carried=carried))
+                role.inbox.append(
+                    InboxItem("handover", delivery.handover, play.clock, number=delivery.number, carried=carried, after=len(play.decisions))
+                )
                 self.log.append(
                     TeamEvent(CONSUMED, role.id, {"handover": delivery.handover, "number": delivery.number, "clock": number_of(play.clock)})
                 )
@@ -347,7 +352,7 @@ class TeamPlay:
             if exhibit not in play.revealed and exhibit in self.team.exhibits:
                 play.revealed.append(exhibit)
         role.position += 1
-        role.inbox.append(InboxItem("inject", inject.inject.id, play.clock))
+        role.inbox.append(InboxItem("inject", inject.inject.id, play.clock, after=len(play.decisions)))
         by = "trainer" if by_hand else "script"
         self.log.append(TeamEvent(INJECT, role.id, {"inject": inject.inject.id, "by": by, "clock": number_of(play.clock)}))
 

@@ -14,6 +14,7 @@ from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.play.engine import PlayError
 from tipcase.team.joint import JointAnalysis
 from tipcase.team.model import TeamCase
+from tipcase.team.names import role_names
 from tipcase.team.play import TeamPlay
 
 
@@ -46,6 +47,6 @@ def play_scripted(
                 try:
                     play.choose(role_id, queue.pop(0))
                 except PlayError as exc:
-                    raise PlayError(QT_TRANSLATE_NOOP("core", "role '{role_id}': {reason}"), role_id=role_id, reason=exc) from None
+                    raise PlayError(QT_TRANSLATE_NOOP("core", "{role}: {reason}"), role=role_names(team, role_id), reason=exc) from None
                 moved = True
     return play

@@ -481,7 +481,7 @@ class ControlRoomPage(QWidget):
             return exercise_desk.fire(db, account_id, name, ident, to)
 
         text, language = self.context.text, self.context.language
-        whom = ", ".join(role_title(room.team, role, text, language) for role in to)
+        whom = "; ".join(role_title(room.team, role, text, language) for role in to)
         said = sentence(self.tr("Inject “{title}” fired for {roles}."), title=inject_title(room.team, ident, text), roles=whom)
         self._write(work, said)
 

@@ -106,7 +106,7 @@ class InjectPanel(QWidget):
             cells = [
                 inject_title(team, inject.id, text),
                 fires,
-                ", ".join(role_title(team, r, text, language) for r in fired) or "—",
+                "; ".join(role_title(team, r, text, language) for r in fired) or "—",
             ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -159,7 +159,7 @@ class InjectPanel(QWidget):
             self.fire_to.setEnabled(False)
             return
         text, language = self.context.text, self.context.language
-        to = ", ".join(role_title(room.team, r, text, language) for r in inject.to)
+        to = "; ".join(role_title(room.team, r, text, language) for r in inject.to)
         to_line = self.tr("To: {roles}").format(roles=to)
         expected, controllers = self.tr("Expected action:"), self.tr("Controllers only:")
         parts = [f"<p><b>{html.escape(to_line)}</b><br>{html.escape(text(inject.text))}</p>"]
