@@ -49,6 +49,12 @@ def _cohort_report(spawner: Spawner) -> bool:
     return records.bench(spawner)
 
 
+def _issue_dialog(spawner: Spawner) -> bool:
+    from benchmarks import issue_dialog  # noqa: PLC0415
+
+    return issue_dialog.bench(spawner)
+
+
 def _editor(_spawner: Spawner) -> bool:
     from benchmarks.editor import bench_editor  # noqa: PLC0415
 
@@ -122,6 +128,7 @@ BENCHMARKS = {
     "startup": _startup,
     "scenario": _scenario,
     "cohort_report": _cohort_report,
+    "issue_dialog": _issue_dialog,
     "editor": _editor,
     "certificates": _certificates,
     "verification": _verification,

@@ -44,8 +44,8 @@ from tipcase.home_folder import claim_private
 from tipcase.messages import QT_TRANSLATE_NOOP
 from tipcase.services import audit
 from tipcase.services.certificate_verification import verify_any, verify_code, verify_payload, verify_pdf
-from tipcase.services.courses import course_progress, get_cohort
-from tipcase.services.eligibility import eligibility, standing_and_progress
+from tipcase.services.courses import get_cohort
+from tipcase.services.eligibility import cohort_standings, eligibility, standing_and_progress
 from tipcase.services.errors import NotFound, ServiceError
 from tipcase.services.permissions import Permission, require
 from tipcase.services.scenarios import playable
@@ -260,13 +260,8 @@ def issue_for_cohort(
         raise ServiceError(
             QT_TRANSLATE_NOOP("core", "cohort {cohort} does not have course {course}"), cohort=cohort.name, course=course.code
         )
-    held = set(session.scalars(select(Certificate.user_id).where(Certificate.course_id == course.id, Certificate.revoked_at.is_(None))))
-    issued = []
-    for member in cohort.members:
-        if member.id in held or not course_progress(session, member, course, member).completed:
-            continue
-        issued.append(issue(session, actor, member, course, valid_for_days=valid_for_days))
-    return issued
+    ready = [member for member, standing in cohort_standings(session, list(cohort.members), course) if standing.eligible]
+    return [issue(session, actor, member, course, valid_for_days=valid_for_days) for member in ready]
 
 
 def issue_automatically(session: Session, trainee: User, course: Course) -> Certificate | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
@@ -161,8 +162,41 @@ class CourseProgress:
     mean_percent: float | None
 
 
+def counted_attempt(finished: Sequence[Attempt], policy: str) -> Attempt | None:
+    """The attempt that counts among ``finished`` (one case's finished attempts, in the order they were started).
+
+    ``policy`` "last": the last started; "best": a passed one before a failed one, then the higher percent,
+    the first started of equals. None when nothing is finished. ``completions`` has the database rank a
+    whole cohort's attempts in this same order (tests/test_issue_at_scale.py holds the two to one answer).
+    """
+    if not finished:
+        return None
+    if policy == "last":
+        return finished[-1]
+    return max(finished, key=lambda a: (bool(a.passed), a.total_percent or 0.0))
+
+
+Counted = tuple[bool | None, float | None] | None  # a case's counted attempt as (passed, percent); None: none finished
+
+
+def _outcome(course: Course, counted: Sequence[Counted]) -> tuple[int, float | None, bool]:
+    """(cases passed, mean percent, completed) from each case's counted attempt, in the course's order.
+
+    The mean is of the counted attempts' percents once every case has one (rounded to 0.1); completed is every
+    case passed (pass rule "all") or that mean at least the course's (pass rule "mean").
+    """
+    passed = sum(1 for attempt in counted if attempt is not None and attempt[0])
+    percents = [attempt[1] for attempt in counted if attempt is not None and attempt[1] is not None]
+    mean = round(statistics.fmean(percents), 1) if len(percents) == len(counted) and counted else None
+    if course.pass_rule == "all":
+        completed = bool(counted) and passed == len(counted)
+    else:
+        completed = mean is not None and course.pass_mean is not None and mean >= course.pass_mean
+    return passed, mean, completed
+
+
 def course_progress(session: Session, actor: User, course: Course, user: User | None = None) -> CourseProgress:
-    """Where a trainee stands in a course; the counted attempt follows the course's policy."""
+    """Where a trainee stands in a course; the counted attempt follows the course's policy (``counted_attempt``)."""
     user = user or actor
     if user.id != actor.id and not allowed(actor, Permission.READ_ALL_ATTEMPTS):
         raise PermissionDenied(
@@ -171,6 +205,7 @@ def course_progress(session: Session, actor: User, course: Course, user: User | 
             role=Message(actor.role),
         )
     rows = []
+    counted_of_each: list[Counted] = []
     for item in course.items:
         attempts = list(
             session.scalars(
@@ -181,11 +216,8 @@ def course_progress(session: Session, actor: User, course: Course, user: User | 
         )
         finished = [a for a in attempts if a.finished_at is not None]
         unfinished = next((a.id for a in attempts if a.finished_at is None), None)
-        counted: Attempt | None = None
-        if finished:
-            counted = (
-                finished[-1] if course.attempt_policy == "last" else max(finished, key=lambda a: (bool(a.passed), a.total_percent or 0.0))
-            )
+        counted = counted_attempt(finished, course.attempt_policy)
+        counted_of_each.append((counted.passed, counted.total_percent) if counted is not None else None)
         if counted is not None:
             status = "passed" if counted.passed else "failed"
         else:
@@ -203,10 +235,59 @@ def course_progress(session: Session, actor: User, course: Course, user: User | 
                 may_start=may_start,
             )
         )
-    percents = [r.counted_percent for r in rows if r.counted_percent is not None]
-    mean = round(statistics.fmean(percents), 1) if len(percents) == len(rows) and rows else None
-    if course.pass_rule == "all":
-        completed = bool(rows) and all(r.status == "passed" for r in rows)
-    else:
-        completed = mean is not None and course.pass_mean is not None and mean >= course.pass_mean
+    _passed, mean, completed = _outcome(course, counted_of_each)
     return CourseProgress(course, rows, completed, mean)
+
+
+@dataclasses.dataclass(frozen=True)
+class Completion:
+    """How far a person is through a course: cases passed of ``total``, the mean percent (``_outcome``), completed."""
+
+    passed: int
+    total: int
+    mean_percent: float | None
+    completed: bool
+
+
+SMALL_GROUP = 500  # up to this many people, ``completions`` asks for their attempts only (an IN list), else the course's
+
+
+def completions(session: Session, course: Course, user_ids: Collection[int]) -> dict[int, Completion]:
+    """Each of ``user_ids`` with how far they are through ``course``, read in one query for them all.
+
+    The same rule as ``course_progress`` over the same attempts (finished, in the course): the database ranks
+    each person's attempts at each case as ``counted_attempt`` does (the last started; or passed first, then
+    the higher percent, then the first started) and returns the first of each, and ``_outcome`` counts them.
+    So a cohort of thousands is one query, not one per person and case. Reads only; no permission check:
+    callers check (``tipcase.services.eligibility``).
+    """
+    wanted = set(user_ids)
+    if course.attempt_policy == "last":
+        order: tuple[Any, ...] = (Attempt.started_at.desc(), Attempt.id.desc())
+    else:
+        passed_first = case((Attempt.passed.is_(True), 1), else_=0).desc()
+        order = (passed_first, func.coalesce(Attempt.total_percent, 0.0).desc(), Attempt.started_at, Attempt.id)
+    rank = func.row_number().over(partition_by=(Attempt.user_id, Attempt.scenario_version_id), order_by=order)
+    ranked = select(Attempt.user_id, Attempt.scenario_version_id, Attempt.passed, Attempt.total_percent, rank.label("rank")).where(
+        Attempt.course_id == course.id, Attempt.finished_at.is_not(None)
+    )
+    if len(wanted) <= SMALL_GROUP:
+        ranked = ranked.where(Attempt.user_id.in_(sorted(wanted)))
+    first = ranked.subquery()
+    counted: dict[int, dict[int, Counted]] = {}  # person -> case's version -> (passed, percent) of the counted attempt
+    query = select(first.c.user_id, first.c.scenario_version_id, first.c.passed, first.c.total_percent).where(first.c.rank == 1)
+    for user_id, version, passed, percent in session.connection().execute(query):  # plain rows: no ORM work per row
+        if user_id in wanted:
+            counted.setdefault(user_id, {})[version] = (passed, percent)
+    versions = [item.scenario_version_id for item in course.items]
+    none_passed, no_mean, not_completed = _outcome(course, [None] * len(versions))
+    nothing = Completion(none_passed, len(versions), no_mean, not_completed)
+    found = {}
+    for user_id in wanted:
+        mine = counted.get(user_id)
+        if mine is None:
+            found[user_id] = nothing  # no finished attempt in the course
+            continue
+        passed, mean, completed = _outcome(course, [mine.get(version) for version in versions])
+        found[user_id] = Completion(passed, len(versions), mean, completed)
+    return found

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Collection
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
-from tipcase.services.courses import CourseProgress, course_progress
-from tipcase.store.models import Certificate, Course, User
+from tipcase.services.courses import Completion, CourseProgress, completions, course_progress
+from tipcase.store.models import Certificate, Course, User, cohort_courses, cohort_members
 
 
 class Standing(enum.StrEnum):
@@ -104,7 +105,9 @@ class Eligibility:
 def held_certificate(session: Session, trainee: User, course: Course) -> Certificate | None:
     """The trainee's certificate for the course that is not revoked, if any."""
     return session.scalars(
-        select(Certificate).where(Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
+        select(Certificate)
+        .where(Certificate.user_id == trainee.id, Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
+        .order_by(Certificate.id)
     ).first()
 
 
@@ -118,29 +121,63 @@ def eligibility(session: Session, trainee: User, course: Course) -> Eligibility:
     return standing_and_progress(session, trainee, course)[0]
 
 
+def _standing(course: Course, done: Completion, *, member: bool, held_serial: str | None) -> Eligibility:
+    """Where a person stands, the first that applies of ``Standing``'s order, from what was read about them."""
+    if not member:
+        kind = Standing.NOT_A_MEMBER
+    elif held_serial is not None:
+        kind = Standing.ALREADY_HELD
+    elif not done.completed:
+        kind = Standing.NOT_COMPLETED
+    else:
+        kind = Standing.ELIGIBLE
+    serial = held_serial if kind is Standing.ALREADY_HELD else None
+    return Eligibility(kind, done.passed, done.total, done.mean_percent, course.pass_rule, course.pass_mean, serial)
+
+
 def standing_and_progress(session: Session, trainee: User, course: Course) -> tuple[Eligibility, CourseProgress]:
     """``eligibility`` and the course progress it was read from (whose counted attempts a certificate states)."""
     progress = course_progress(session, trainee, course, trainee)
     passed = sum(1 for item in progress.scenarios if item.status == "passed")
+    done = Completion(passed, len(progress.scenarios), progress.mean_percent, progress.completed)
+    member = member_of_a_cohort_with(trainee, course)
+    held = held_certificate(session, trainee, course) if member else None
+    return _standing(course, done, member=member, held_serial=held.serial if held else None), progress
 
-    def standing(kind: Standing, held_serial: str | None = None) -> tuple[Eligibility, CourseProgress]:
-        found = Eligibility(kind, passed, len(progress.scenarios), progress.mean_percent, course.pass_rule, course.pass_mean, held_serial)
-        return found, progress
 
-    if not member_of_a_cohort_with(trainee, course):
-        return standing(Standing.NOT_A_MEMBER)
-    held = held_certificate(session, trainee, course)
-    if held is not None:
-        return standing(Standing.ALREADY_HELD, held.serial)
-    if not progress.completed:
-        return standing(Standing.NOT_COMPLETED)
-    return standing(Standing.ELIGIBLE)
+def standings(session: Session, course: Course, user_ids: Collection[int]) -> dict[int, Eligibility]:
+    """Where each of ``user_ids`` stands for ``course``'s certificate, by id: the rule of ``eligibility``, read for all at once.
+
+    Three queries whatever their number: who takes the course (a member of a cohort that has it), who holds
+    its certificate (not revoked), and the course's attempts (``courses.completions``). Reads only; no
+    permission check: callers check.
+    """
+    if not user_ids:
+        return {}
+    takers = set(
+        session.scalars(
+            select(cohort_members.c.user_id)
+            .join(cohort_courses, cohort_courses.c.cohort_id == cohort_members.c.cohort_id)
+            .where(cohort_courses.c.course_id == course.id)
+        )
+    )
+    held: dict[int, str] = {}
+    holders = select(Certificate.user_id, Certificate.serial).where(Certificate.course_id == course.id, Certificate.revoked_at.is_(None))
+    for user_id, serial in session.execute(holders.order_by(Certificate.id)):
+        held.setdefault(user_id, serial)
+    done = completions(session, course, user_ids)
+    return {
+        user_id: _standing(course, completion, member=user_id in takers, held_serial=held.get(user_id))
+        for user_id, completion in done.items()
+    }
 
 
 def cohort_standings(session: Session, members: list[User], course: Course) -> list[tuple[User, Eligibility]]:
     """Each of ``members`` (a cohort's) with where they stand for ``course``'s certificate, in the given order.
 
     What the cohort issue says before issuing (who will get one, who will not and why) and after it
-    (who was left out). Reads only; no permission check: callers check.
+    (who was left out): ``standings``, three queries whatever the number of members. Reads only; no
+    permission check: callers check.
     """
-    return [(member, eligibility(session, member, course)) for member in members]
+    found = standings(session, course, [member.id for member in members])
+    return [(member, found[member.id]) for member in members]
