@@ -23,7 +23,8 @@ from tipcase.messages import Names
 from tipcase.play.engine import Play, PlayError
 from tipcase.services.errors import PermissionDenied, ServiceError
 from tipcase.services.permissions import Permission, require
-from tipcase.services.roster import _identifier_problem, _value_problem
+from tipcase.services.person_fields import value_problem
+from tipcase.services.roster import _identifier_problem
 from tipcase.store.database import Database
 from tipcase.store.models import User
 
@@ -109,7 +110,7 @@ def test_plurals_are_words_in_both_languages(indonesian) -> None:  # type: ignor
 
 def test_a_roster_rows_problem_is_said_in_the_interface_language_with_the_columns_name(indonesian) -> None:  # type: ignore[no-untyped-def]
     stored_as_boolean = _identifier_problem("staff_id", True)
-    too_long = _value_problem("unit", "x" * 201)
+    too_long = value_problem("unit", "x" * 201)
     assert stored_as_boolean == "staff ID is stored as TRUE/FALSE: format the column as Text"  # what the CLI prints
     assert stored_as_boolean is not None
     assert too_long is not None

@@ -20,6 +20,7 @@ from tipcase.services import audit, signing_in
 from tipcase.services.errors import NotFound, ServiceError, SignInError
 from tipcase.services.passwords import generate_password, hash_password, verify_password
 from tipcase.services.permissions import Permission, require
+from tipcase.services.person_fields import normal_staff_id, value_problem
 from tipcase.services.signing_in import PasswordCheck
 from tipcase.store.models import Role, User
 
@@ -64,7 +65,7 @@ def get_user(session: Session, username: str) -> User:
 
 def staff_id_holder(session: Session, staff_id: str | None, *, other_than: int | None = None) -> User | None:
     """The account that has ``staff_id`` (stripped; None and "" name nobody), leaving out the account ``other_than``."""
-    wanted = (staff_id or "").strip()
+    wanted = normal_staff_id(staff_id or "")
     if not wanted:
         return None
     query = select(User).where(User.staff_id == wanted)
@@ -84,14 +85,18 @@ def _refuse_shared_staff_id(session: Session, staff_id: str | None, other_than: 
     if holder is not None:
         raise ServiceError(
             QT_TRANSLATE_NOOP("core", "staff ID {staff_id} is already the staff ID of {name} ({username}): one staff ID is one person"),
-            staff_id=(staff_id or "").strip(),
+            staff_id=normal_staff_id(staff_id or ""),
             name=holder.full_name,
             username=holder.username,
         )
 
 
 def _refuse_too_long(values: dict[str, str | None]) -> None:
-    """ServiceError for the first value longer than the records keep (``LENGTHS``)."""
+    """ServiceError for the first value longer than the records keep (``LENGTHS``), or that the roster would refuse.
+
+    The roster importer's rule (``person_fields.value_problem``): no control or invisible character, no
+    spreadsheet error value, and a staff ID that is an NRP or NIP (digits only, at most 18).
+    """
     for field, value in values.items():
         if value is not None and len(value) > LENGTHS[field]:
             raise ServiceError(
@@ -99,11 +104,21 @@ def _refuse_too_long(values: dict[str, str | None]) -> None:
                 field=Message(FIELD_NAMES[field]),
                 limit=LENGTHS[field],
             )
+    for field, value in values.items():
+        problem = value_problem(field, value) if value else None
+        if problem is not None:
+            raise ServiceError.carrying(problem)
 
 
 def _optional(value: str | None) -> str | None:
     """``value`` stripped, or None when nothing is left (an empty field is no value, never "")."""
     return (value or "").strip() or None
+
+
+def _field(field: str, value: str | None) -> str | None:
+    """``value`` as ``field`` stores it: stripped, None for nothing; a staff ID without the blanks between its digits."""
+    kept = _optional(value)
+    return normal_staff_id(kept) if field == "staff_id" and kept is not None else kept
 
 
 def create_user(session: Session, new: NewUser, password: str, *, by: User | str = "set-up") -> User:
@@ -126,7 +141,7 @@ def create_user(session: Session, new: NewUser, password: str, *, by: User | str
     fields = {
         "full_name": new.full_name.strip(),
         "rank": _optional(new.rank),
-        "staff_id": _optional(new.staff_id),
+        "staff_id": _field("staff_id", new.staff_id),
         "unit": _optional(new.unit),
         "agency": _optional(new.agency),
     }
@@ -177,7 +192,7 @@ def apply_edit(session: Session, actor: User, user: User, changes: dict[str, str
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise ServiceError(QT_TRANSLATE_NOOP("core", "an account has no field {field!r}"), field=unknown[0])
-    wanted = {field: (value or "").strip() if field == "full_name" else _optional(value) for field, value in changes.items()}
+    wanted = {field: (value or "").strip() if field == "full_name" else _field(field, value) for field, value in changes.items()}
     if "full_name" in wanted and not wanted["full_name"]:
         raise ServiceError(QT_TRANSLATE_NOOP("core", "a full name is required"))
     _refuse_too_long(wanted)

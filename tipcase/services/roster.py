@@ -10,7 +10,9 @@ nothing. Header names are matched in English or Bahasa Indonesia (``staff_id``/`
   16-digit NIK has already lost its last digits and two people would merge into one; likewise a
   number shown as ``1,98501E+17`` in a CSV, a date, or a number with decimals;
 - a value holds a control character (NUL, a line break...) or an invisible formatting character, which
-  PostgreSQL refuses or a reader cannot see; or it is longer than the records keep.
+  PostgreSQL refuses or a reader cannot see; or it is longer than the records keep; or a staff ID is
+  no NRP or NIP (digits only, at most 18): ``tipcase.services.person_fields``, the rule the account
+  forms and the command line follow too.
 
 A value a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-`` or ``@``) is imported
 as text, with a warning in the preview (exports neutralise such cells).
@@ -44,6 +46,7 @@ from tipcase.services import accounts, audit
 from tipcase.services.errors import ServiceError
 from tipcase.services.passwords import generate_password, hash_generated_password
 from tipcase.services.permissions import Permission, require
+from tipcase.services.person_fields import LABELS, clip, normal_staff_id, value_problem
 from tipcase.services.person_names import same_person
 from tipcase.services.sheet_reader import MAX_ROWS, TableError, Value, read_rows
 from tipcase.spreadsheets import SafeCsvWriter
@@ -60,32 +63,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("staff_id", "full_name")
 IDENTIFIERS = ("staff_id", "username")
-LABELS = {
-    "staff_id": Message(QT_TRANSLATE_NOOP("core", "staff ID")),
-    "full_name": Message(QT_TRANSLATE_NOOP("core", "name")),
-    "username": Message(QT_TRANSLATE_NOOP("core", "username")),
-    "rank": Message(QT_TRANSLATE_NOOP("core", "rank")),
-    "unit": Message(QT_TRANSLATE_NOOP("core", "unit")),
-    "agency": Message(QT_TRANSLATE_NOOP("core", "agency")),
-}  # what a row's problem calls each column (Messages: the app says them in its language)
-# The longest value the records keep (tipcase/store/models.py: User).
-LENGTHS = {"staff_id": 50, "full_name": 200, "username": 64, "rank": 100, "unit": 200, "agency": 200}
 SIGNIFICANT_DIGITS = 15  # what a spreadsheet number (an IEEE 754 double) keeps
 FORMULA_STARTS = ("=", "+", "-", "@")
-# Invisible characters that change how text reads (zero-width, bidirectional overrides, BOM).
-INVISIBLE = frozenset(
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-)
 _COMPUTED = "is what a formula in the workbook computed: check it is the value meant"  # a worksheet's <f> cell, by its value
 _FORMULA_LIKE = "starts like a spreadsheet formula: check it is meant as text"
-_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(INVISIBLE)) + "]")  # Cc, Cs, INVISIBLE: in C, not per character
-# What a spreadsheet shows (and a CSV export writes) in a cell whose formula failed: Excel's error values
-# and LibreOffice's Err:NNN. As a staff ID, two '#N/A' would be one person; as a name, nobody's.
-_SPREADSHEET_ERROR = re.compile(
-    r"#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)"
-    r"|Err:\d{3}",
-    re.IGNORECASE,
-)
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 
 
@@ -231,26 +212,7 @@ def _identifier_problem(column: str, value: Value) -> Message | None:
         template = QT_TRANSLATE_NOOP(
             "core", "{label} {value} was saved as a number, digits lost: format the column as Text and export again"
         )
-        return Message(template, label=label, value=_clip(value.strip()))
-    return None
-
-
-def _value_problem(column: str, text: str) -> Message | None:
-    label = LABELS[column]
-    if _SPREADSHEET_ERROR.fullmatch(text):
-        template = QT_TRANSLATE_NOOP("core", "{label} is the spreadsheet error {value}: a formula there failed; type the value")
-        return Message(template, label=label, value=text)
-    found = _UNWANTED.search(text, 0, LENGTHS[column] + 1)  # a longer text is refused below: never scanned whole
-    if found is not None:
-        char = found.group()
-        template = (
-            QT_TRANSLATE_NOOP("core", "{label} holds an invisible character ({code}) at character {position}: retype the cell")
-            if char in INVISIBLE
-            else QT_TRANSLATE_NOOP("core", "{label} holds a control character ({code}) at character {position}: retype the cell")
-        )
-        return Message(template, label=label, code=f"U+{ord(char):04X}", position=found.start() + 1)
-    if len(text) > LENGTHS[column]:
-        return Message(QT_TRANSLATE_NOOP("core", "{label} is longer than {most} characters"), label=label, most=LENGTHS[column])
+        return Message(template, label=label, value=clip(value.strip()))
     return None
 
 
@@ -313,13 +275,13 @@ def read_roster(session: Session, path: str | Path) -> RosterPreview:
             text = _text(cell)
             if not text:
                 continue
-            values[column] = text
-            problem = (_identifier_problem(column, cell) if column in IDENTIFIERS else None) or _value_problem(column, text)
+            values[column] = normal_staff_id(text) if column == "staff_id" else text
+            problem = (_identifier_problem(column, cell) if column in IDENTIFIERS else None) or value_problem(column, text)
             if problem is not None:
                 errors.append(problem)
                 error_columns.append(position + 1)
             elif position in raw.formulas or text.startswith(FORMULA_STARTS) or (isinstance(cell, str) and cell[:1] in ("\t", "\r")):
-                warnings.append(f"{LABELS[column]} {_clip(text)!r} {_COMPUTED if position in raw.formulas else _FORMULA_LIKE}")
+                warnings.append(f"{LABELS[column]} {clip(text)!r} {_COMPUTED if position in raw.formulas else _FORMULA_LIKE}")
                 formula_columns.append(column)
         if not values:
             continue  # a blank line
@@ -370,10 +332,6 @@ def _add(row: RosterRow, error: Message, column: int) -> None:
     """Add an error found in the file's 1-based ``column`` to ``row``."""
     row.errors.append(error)
     row.error_columns.append(column)
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 class ImportCancelled(ServiceError):

@@ -11,9 +11,30 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from tipcase.services.person_fields import staff_id_problem
+
+from ui.errors import core_text
 from ui.widgets.problem_label import problem_label
 
 MIN_PASSWORD_LENGTH = 8  # tipcase.services.passwords.MIN_PASSWORD_LENGTH (the records layer loads after the window)
+
+
+def check_staff_id(field: QLineEdit, problem: QLabel) -> bool:
+    """Whether ``field`` holds an NRP or NIP (or nothing); if not, ``problem`` says what is wrong, as the roster would.
+
+    The rule is the roster importer's and the service's (``tipcase.services.person_fields``): digits only,
+    blanks between groups allowed, at most 18. Said as it is typed, so OK is never pressed to learn it.
+    """
+    found = staff_id_problem(field.text()) if field.text().strip() else None
+    if found is None:
+        if problem.property("staff_id"):
+            problem.hide()
+            problem.setProperty("staff_id", False)
+        return True
+    problem.setText(core_text(found))
+    problem.setProperty("staff_id", True)  # this line is the staff ID's: it goes when the staff ID is right
+    problem.show()
+    return False
 
 
 def role_names() -> dict[str, str]:
@@ -66,12 +87,14 @@ class NewAccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        for field in (self.username, self.full_name):
+        for field in (self.username, self.full_name, self.staff_id):
             field.textChanged.connect(self._check)
+        self.setMinimumWidth(600)  # a unit's full name ("Unit PPA Satreskrim Polrestabes ...") whole in its field
         self._check()
 
     def _check(self) -> None:
-        ready = bool(self.username.text().strip()) and bool(self.full_name.text().strip())
+        staff_id_ok = check_staff_id(self.staff_id, self.problem)
+        ready = bool(self.username.text().strip()) and bool(self.full_name.text().strip()) and staff_id_ok
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def values(self) -> dict[str, str | None]:
@@ -131,7 +154,7 @@ class EditAccountDialog(QDialog):
         form.addRow(self.tr("Ran&k:"), self.rank)
         form.addRow(self.tr("&Staff ID (NRP/NIP):"), self.staff_id)
         form.addRow(self.tr("U&nit:"), self.unit)
-        form.addRow(self.tr("A&gency:"), self.agency)
+        form.addRow(self.tr("Ag&ency:"), self.agency)  # not A&gency: the underline under g is lost in its tail
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Sa&ve the changes"))
         self.buttons.accepted.connect(self.submitted)
@@ -143,7 +166,7 @@ class EditAccountDialog(QDialog):
         layout.addWidget(self.buttons)
         for field in self.fields.values():
             field.textChanged.connect(self._check)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)  # a unit's full name ("Unit PPA Satreskrim Polrestabes ...") whole in its field
         self._check()
 
     def changes(self) -> dict[str, str]:
@@ -152,7 +175,8 @@ class EditAccountDialog(QDialog):
         return {name: text for name, text in typed.items() if text != (getattr(self.account, name) or "")}
 
     def _check(self) -> None:
-        ready = bool(self.full_name.text().strip()) and bool(self.changes())
+        staff_id_ok = check_staff_id(self.staff_id, self.problem)
+        ready = bool(self.full_name.text().strip()) and bool(self.changes()) and staff_id_ok
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ready)
 
     def show_problem(self, message: str) -> None:
