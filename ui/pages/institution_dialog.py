@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from tipcase.certificates.institution import Institution
 
 from ui import file_dialogs
 from ui.context import ApplicationContext
+from ui.widgets.long_text import LongLineEdit
 from ui.widgets.problem_label import problem_label
 
 PREVIEW_DELAY_MS = 700  # after the last keystroke: a specimen takes about a quarter of a second to draw
@@ -94,13 +96,15 @@ class InstitutionDialog(QDialog):
         self.context = context
         self.current = current
         self.setWindowTitle(self.tr("Issuing institution"))
-        self.name_en = QLineEdit(current.name.get("en", ""))
-        self.name_id = QLineEdit(current.name.get("id", ""))
-        self.signatory = QLineEdit(current.signatory_name)
+        # Each text may be long (a directorate's full name, a legal basis citing three laws by number and title):
+        # wrapped over lines, whole in sight, rather than a one-line window that scrolls.
+        self.name_en = LongLineEdit(current.name.get("en", ""))
+        self.name_id = LongLineEdit(current.name.get("id", ""))
+        self.signatory = LongLineEdit(current.signatory_name, lines=1)
         self.signatory.setPlaceholderText(self.tr("empty: the institution signs as its authorised official"))
-        self.title_en = QLineEdit(current.signatory_title.get("en", ""))
-        self.title_id = QLineEdit(current.signatory_title.get("id", ""))
-        self.legal_basis = QLineEdit(current.legal_basis)
+        self.title_en = LongLineEdit(current.signatory_title.get("en", ""))
+        self.title_id = LongLineEdit(current.signatory_title.get("id", ""))
+        self.legal_basis = LongLineEdit(current.legal_basis, lines=3)
         self.logo: PictureField = PictureField(current.logo_png, lambda: self.choose_picture(self.logo))
         self.signature: PictureField = PictureField(current.signature_png, lambda: self.choose_picture(self.signature))
         for picture, choose, remove in (
@@ -117,6 +121,10 @@ class InstitutionDialog(QDialog):
         form.addRow(self.tr("Signatory's t&itle (Bahasa Indonesia):"), self.title_id)
         form.addRow(self.tr("&Legal basis:"), self.legal_basis)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for field in (self.name_en, self.name_id, self.signatory, self.title_en, self.title_id, self.legal_basis):
+            label = form.labelForField(field)
+            if isinstance(label, QLabel):  # as tall as its field of lines: it reads level with the field, not at its top
+                label.setMinimumHeight(field.minimumHeight())
         for text, picture in ((self.tr("Logo:"), self.logo), (self.tr("Signature:"), self.signature)):
             label = QLabel(text)
             label.setBuddy(picture.choose_button)
@@ -124,8 +132,6 @@ class InstitutionDialog(QDialog):
             label.setMinimumHeight(picture.sizeHint().height())
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             form.addRow(label, picture)
-        for field in (self.name_en, self.name_id, self.signatory, self.title_en, self.title_id, self.legal_basis):
-            field.setCursorPosition(0)  # a long text shows its beginning, not its end
         note = QLabel(
             self.tr(
                 "Certificates issued from now on print these. Certificates already issued keep the institution "
@@ -134,11 +140,19 @@ class InstitutionDialog(QDialog):
         )
         note.setWordWrap(True)
         self.problem = problem_label()
-        left = QVBoxLayout()
+        fields = QWidget()
+        left = QVBoxLayout(fields)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(form)
         left.addWidget(note)
         left.addWidget(self.problem)
         left.addStretch(1)
+        self.fields_area = QScrollArea()  # on a low screen (200 % scaling) the fields scroll rather than squeeze
+        self.fields_area.setWidget(fields)
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.document = QPdfDocument(self)
         self.buffer: QBuffer | None = None
         self.view = QPdfView(self)
@@ -152,8 +166,8 @@ class InstitutionDialog(QDialog):
         right.addWidget(self.preview_caption)
         right.addWidget(self.view, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 5)
-        columns.addLayout(right, 6)
+        columns.addWidget(self.fields_area, 3)  # the fields the wider: two lines hold a directorate's full name
+        columns.addLayout(right, 2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Sa&ve"))
@@ -171,7 +185,7 @@ class InstitutionDialog(QDialog):
             field.textChanged.connect(self._changed)
         for picture in (self.logo, self.signature):
             picture.changed.connect(self._changed)
-        self.resize(1180, 540)  # the specimen (A4 landscape) fills its side; within a 1366x768 screen
+        self.resize(1240, 700)  # every field whole beside the specimen (A4 landscape); within a 1366x768 screen
         self._check()
         self.update_preview()
 

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from tipcase.services.registrar_desktop import RegisterEntry
 
 from ui.numbers import date_text
+from ui.widgets.long_text import LongLineEdit
 
 Text = Callable[[Any], str]  # a {language: text} value in the interface language (ApplicationContext.text)
 
@@ -39,7 +40,7 @@ class RevokeDialog(QDialog):
         self.about.setTextFormat(Qt.TextFormat.RichText)
         self.reason_label = QLabel(self.tr("&Reason (recorded in the register and shown to whoever verifies it):"))
         self.reason_label.setWordWrap(True)
-        self.reason_edit = QLineEdit()
+        self.reason_edit = LongLineEdit(lines=2)  # a reason is a sentence: it wraps, whole in sight
         self.reason_edit.setPlaceholderText(self.tr("For example: issued to the wrong officer"))
         self.reason_edit.setAccessibleName(self.tr("Reason for the revocation"))
         self.reason_label.setBuddy(self.reason_edit)
@@ -56,7 +57,7 @@ class RevokeDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.about, self.reason_label, self.reason_edit, self.confirm, self.hint, self.buttons):
             layout.addWidget(widget)
-        self.reason_edit.textChanged.connect(lambda _text: self._check())
+        self.reason_edit.textChanged.connect(self._check)
         self.confirm.toggled.connect(lambda _on: self._check())
         self._check()
         self.setMinimumWidth(560)
