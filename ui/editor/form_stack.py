@@ -71,6 +71,7 @@ class FormStack(QStackedWidget):
         self._add_choice_order()
         for form in (QLabel(), self.stage_form, self.choice_form, case_details, self.case_file):
             self.addWidget(_scrolled(form))
+        self.shown_items: dict[int, object] = {}  # each page's item last shown (``show``: another item shows at its top)
         self.at_completer = QCompleter([], self)
         at_field = self.stage_form["at"]
         assert isinstance(at_field, QLineEdit)
@@ -104,6 +105,23 @@ class FormStack(QStackedWidget):
         return [shown, self.competencies.form] if shown is self.case_form else [shown]
 
     # -- showing ---------------------------------------------------------------------------------
+    def show_page(self, page: int, item: object) -> None:
+        """Show ``page`` with ``item`` in it: at its top for another item, where it was left for the same one.
+
+        A form is reused from one stage (choice, case) to the next; scrolled down for one, it would show the
+        next one's last fields first, as if its first ones were missing.
+        """
+        if self.shown_items.get(page) != item:
+            self.shown_items[page] = item
+            area = self.widget(page)
+            if isinstance(area, QScrollArea):
+                area.verticalScrollBar().setValue(0)
+        self.setCurrentIndex(page)
+
+    def forget_items(self) -> None:
+        """Another document: whatever each form shows next is another item (at its top)."""
+        self.shown_items.clear()
+
     def show_item(self, selected: tuple[str, int | None] | None) -> None:
         """The form of a stage or a choice (or none), showing its values."""
         stages = self.page.document.stages
@@ -113,21 +131,21 @@ class FormStack(QStackedWidget):
         stage_id, index = selected
         if index is None:
             self.stage_form.show_stage(stage_id)
-            self.setCurrentIndex(STAGE)
+            self.show_page(STAGE, stage_id)
         elif index < len(stages[stage_id].get("choices") or []):
             self.choice_form.show_choice(stage_id, index)
-            self.setCurrentIndex(CHOICE)
+            self.show_page(CHOICE, (stage_id, index))
         else:
             self.setCurrentIndex(NOTHING)
 
     def show_case(self) -> None:
         self.case_form.show_case()
         self.competencies.show_competencies()
-        self.setCurrentIndex(CASE)
+        self.show_page(CASE, "case")
 
     def show_case_file(self, selected: str | None = None) -> None:
         self.case_file.show_case_file(selected)
-        self.setCurrentIndex(CASE_FILE)
+        self.show_page(CASE_FILE, "case file")
 
     def follow(self, changes: list[Change]) -> None:
         """After an edit: the shown form shows its item as it now stands (a rename follows the item)."""
@@ -154,11 +172,20 @@ class FormStack(QStackedWidget):
         touched = False
         for change in changes:
             if change.kind == "stage-renamed" and change.stage == current and change.new_id is not None:
+                self._renamed(current, change.new_id)
                 current, touched = change.new_id, True
             elif change.stage == current and change.key != "layout":
                 touched = True
         if touched:
             self.show_item(self.page.selection())
+
+    def _renamed(self, old: str | None, new: str) -> None:
+        """A renamed stage is the same item: its form stays where it was scrolled."""
+        if self.shown_items.get(STAGE) == old:
+            self.shown_items[STAGE] = new
+        choice = self.shown_items.get(CHOICE)
+        if isinstance(choice, tuple) and choice[0] == old:
+            self.shown_items[CHOICE] = (new, choice[1])
 
     def show_names(self, report: CheckReport) -> None:
         """Tooltips on the fields that name things: the competencies, variables, exhibits and pathway nodes this case has."""
@@ -176,7 +203,10 @@ class FormStack(QStackedWidget):
         if report.pathway is None:
             self.stage_form["at"].setToolTip(self.tr("Choose the case's referral pathway under Case details first."))
         else:
-            self.stage_form["at"].setToolTip(self.tr("A node of the pathway {id}; start typing to see them.").format(id=report.pathway))
+            pathway = text(report.pathway_title) or report.pathway  # its title, as Case details names it
+            self.stage_form["at"].setToolTip(
+                self.tr("A step of the pathway “{pathway}”; start typing to see them.").format(pathway=pathway)
+            )
 
     # -- no edit lost ----------------------------------------------------------------------------
     def commit(self) -> bool:

@@ -378,6 +378,7 @@ class EditorPage(QWidget):
         self.checking.follow(document)
         self.findings_model.set_findings([])
         self.findings_model.set_stale(True, checking=True)
+        self.form.forget_items()
         self.form.setCurrentIndex(0)
         self.select(str(document.data.get("start", "")))
         self.show_title()

@@ -40,6 +40,7 @@ from ui.numbers import percent_text
 from ui.pages.roster_dialog import NewAccountsDialog, RosterDialog, import_with_progress
 from ui.widgets.charts import CompetencyChart, ProgressChart, scrolled
 from ui.widgets.map_panel import MapPanel
+from ui.widgets.scroll_start import ShownItem
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 COHORTS_TOPICS = ("attempts", "decisions", "cohorts", "courses", "scenario_versions")
@@ -117,7 +118,9 @@ class CohortsPage(QWidget):
         self.chart = CompetencyChart()
         splitter = QSplitter()
         splitter.addWidget(self.tabs)
-        splitter.addWidget(scrolled(self.chart))  # its labels whole, scrolled when the pane is too low
+        chart_area = scrolled(self.chart)
+        splitter.addWidget(chart_area)  # its labels whole, scrolled when the pane is too low
+        self.shown_report = ShownItem(chart_area, self.hardest_table, self.choices_table, self.errors_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -266,6 +269,7 @@ class CohortsPage(QWidget):
         from tipcase.services.trainer_desktop import analytics  # noqa: PLC0415
 
         cohort, course, version_id = self._cohort(), self._course(), self.scenario_box.currentData()
+        self.shown_report.show((cohort.name if cohort else None, course.course_id if course else None, version_id))  # another: from the top
         if cohort is None or course is None or version_id is None:
             self.report = None
             self._show_report()

@@ -28,6 +28,7 @@ from ui.pages.player_panels import plain
 from ui.theme import colours
 from ui.widgets.charts import CompetencyChart, scrolled
 from ui.widgets.map_panel import MapContent, MapPanel
+from ui.widgets.scroll_start import to_start
 
 
 class DebriefPage(QWidget):
@@ -73,7 +74,8 @@ class DebriefPage(QWidget):
         self.summary.setTabChangesFocus(True)
         competencies = QWidget()
         competencies_layout = QVBoxLayout(competencies)
-        competencies_layout.addWidget(scrolled(self.chart), 1)  # its labels whole, scrolled when the pane is too low
+        self.chart_area = scrolled(self.chart)
+        competencies_layout.addWidget(self.chart_area, 1)  # its labels whole, scrolled when the pane is too low
         competencies_layout.addWidget(self.summary)
         self.route_panel = MapPanel(minimap=True)  # each map with its legend and its route as a list
         self.route_map = self.route_panel.view
@@ -131,6 +133,7 @@ class DebriefPage(QWidget):
     def load(self, debrief: Any) -> None:
         """Show a ``desktop.Debrief``; the list of decisions takes the focus, on its first decision."""
         self.debrief = debrief
+        to_start(self.chart_area, self.summary, self.detail, self.decision_list)  # another attempt: each pane from its top
         self.decision_list.setCurrentIndex(self.decisions.index(-1))
         self.refresh_view()
         if self.decisions.rowCount():

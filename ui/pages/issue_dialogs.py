@@ -41,6 +41,7 @@ from tipcase.services.registrar_desktop import CohortIssue, CohortOutlook, Cours
 from ui.models.rows import RowsTableModel
 from ui.numbers import percent_text, show_days
 from ui.widgets.reading_area import ReadingArea, grow_to_fit
+from ui.widgets.scroll_start import to_start
 from ui.wording import sentence
 
 Text = Callable[[Any], str]  # a {language: text} value in the interface language (ApplicationContext.text)
@@ -269,6 +270,7 @@ class IssueCohortDialog(QDialog):
 
     def _show_course(self) -> None:
         course = self.course_choice()
+        to_start(self.reading)  # another cohort or course: who is left out, from the first name
         self.ok.setEnabled(False)
         self.ok.setText(self.tr("&Issue"))
         self.cancel.setText(self.tr("Cancel"))

@@ -47,6 +47,7 @@ from ui.pages.control_room import TOPICS
 from ui.pages.player_panels import MARKS, paragraphs
 from ui.pages.team_timeline import timeline_content
 from ui.theme import colours
+from ui.widgets.scroll_start import to_start
 from ui.widgets.team_map import RoleMark, TeamMap
 from ui.widgets.timeline import Timeline
 from ui.widgets.wrapping import wrap_column
@@ -157,6 +158,8 @@ class TeamDebriefPage(QWidget):
     # -- reading ---------------------------------------------------------------------------------
     def load(self, name: str) -> None:
         """Read session ``name``'s joint debrief (on the task runner) and show it."""
+        if name != self.name:  # another session: each pane from its start
+            to_start(self.timeline_area, self.detail, self.scores, self.review)
         self.name = name
         self.view = None
         self._read(quiet=False)
