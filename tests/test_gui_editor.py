@@ -124,7 +124,7 @@ def test_build_undo_to_empty_redo_save_reload_publish(qtbot, window: MainWindow,
     assert page.document.data == built
     assert page.document.validate().ok
     page.session.publish()
-    assert window.statusBar().currentMessage() == "Published new-case version 1"
+    assert window.statusBar().currentMessage() == "Published “New case” (new-case) version 1"  # the case by its title, its id beside it
 
 
 def test_delete_asks_nothing_when_told_and_undo_brings_the_choices_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -440,7 +440,9 @@ def test_fields_that_name_things_say_what_this_case_has(qtbot, window: MainWindo
     assert "victim_care: " in page.choice_form["score"].toolTip()
     assert page.choice_form["set"].toolTip() == "Variables of this case: trust, witness, psych"
     assert page.stage_form["reveal"].toolTip() == "Exhibits of this case: visum, transfers, neighbour-statement"
-    assert page.stage_form["at"].toolTip() == "A node of the pathway id-gbv-integrated-services; start typing to see them."
+    assert page.stage_form["at"].toolTip() == (  # the pathway by its title, as Case details names it
+        "A step of the pathway “Sexual and domestic violence: integrated services”; start typing to see them."
+    )
     page.set_document(ScenarioDocument.new())
     checked(page)
     assert "none yet" in page.choice_form["set"].toolTip()

@@ -38,7 +38,7 @@ def test_a_bundled_case_saved_elsewhere_takes_its_pictures_and_publishes(window:
     assert [f.code for f in page.last_findings if f.code.startswith(("E", "W105"))] == []  # the pane: nothing refuses publishing
     page.session.publish()
     assert warned == []
-    assert window.statusBar().currentMessage().startswith("Published fake-internship version")
+    assert window.statusBar().currentMessage().startswith("Published “The internship” (fake-internship) version")
 
 
 def test_the_findings_pane_says_what_publishing_refuses_when_a_picture_is_missing(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -129,14 +129,16 @@ def test_the_editor_says_what_publishing_does_and_offers_the_next_version(qtbot,
     informed: list[str] = []
     monkeypatch.setattr("ui.editor.session.QMessageBox.information", lambda _p, _t, text: informed.append(text))
     page.session.publish()
-    assert window.statusBar().currentMessage() == f"Published returnee-domestic-violence version {version}"
+    assert window.statusBar().currentMessage() == f"Published “Coming home” (returnee-domestic-violence) version {version}"
     row = no_findings_row(page)
     assert f"Version {version} is published already" in row
     assert f"raise the Version in Case details to {version + 1}" in row
     assert "ready to publish" not in row
 
     page.session.publish()  # unchanged: nothing new, and it says so
-    assert informed == [f"returnee-domestic-violence version {version} is published already, exactly as it is: nothing new to publish."]
+    assert informed == [
+        f"“Coming home” (returnee-domestic-violence) version {version} is published already, exactly as it is: nothing new to publish."
+    ]
 
     page.select(page.document.data["start"])
     field = page.stage_form["text.en"]
@@ -149,6 +151,6 @@ def test_the_editor_says_what_publishing_does_and_offers_the_next_version(qtbot,
     assert "Version in Case details" in seen[0]
     assert "'version'" not in seen[0]  # the form's words, not the file's key
     assert page.document.data["version"] == version + 1
-    assert window.statusBar().currentMessage() == f"Published returnee-domestic-violence version {version + 1}"
+    assert window.statusBar().currentMessage() == f"Published “Coming home” (returnee-domestic-violence) version {version + 1}"
     page.undo_stack.undo()  # the raised Version is one undoable step
     assert page.document.data["version"] == version

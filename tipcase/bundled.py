@@ -69,10 +69,22 @@ def provision_registers() -> list[Path]:
     return sorted(bundled_dir().glob("provisions*.yaml"))
 
 
-def pathway_ids(scenario_path: str | Path | None = None) -> list[str]:
-    """The ids of the pathways a scenario could name: beside it (when saved) and bundled, sorted."""
+def pathway_folders(scenario_path: str | Path | None = None) -> list[Path]:
+    """The folders a scenario's pathway is looked for in, in the search order, each once (existing or not).
+
+    A case in the bundled library has the library's ``pathways`` beside it: that folder is listed once,
+    not once as the case's own and again as the library's.
+    """
     folders = [bundled_dir() / "pathways"]
     if scenario_path is not None:
         folder = Path(scenario_path).parent
         folders[:0] = [folder / "pathways", folder.parent / "pathways"]
-    return sorted({path.stem for folder in folders if folder.is_dir() for path in folder.glob("*.yaml")})
+    seen: dict[Path, Path] = {}
+    for folder in folders:
+        seen.setdefault(folder.resolve(), folder)
+    return list(seen.values())
+
+
+def pathway_ids(scenario_path: str | Path | None = None) -> list[str]:
+    """The ids of the pathways a scenario could name: beside it (when saved) and bundled, sorted, each once."""
+    return sorted({path.stem for folder in pathway_folders(scenario_path) if folder.is_dir() for path in folder.glob("*.yaml")})

@@ -70,8 +70,9 @@ class Sync:
 class CheckReport:
     """What the validator found, and the names the editor's fields can use (for their tooltips).
 
-    ``competencies`` maps each id to its title by language; ``pathway_nodes`` are the ids of the nodes of
-    the case's pathway when it was found; ``seconds`` is how long the check took in the checker.
+    ``competencies`` maps each id to its title by language; ``pathway`` is the id of the case's pathway when it
+    was found, ``pathway_title`` its title by language and ``pathway_nodes`` the ids of its nodes; ``seconds`` is
+    how long the check took in the checker.
     """
 
     findings: list[Finding]
@@ -79,6 +80,7 @@ class CheckReport:
     variables: list[str] = dataclasses.field(default_factory=list)
     exhibits: list[str] = dataclasses.field(default_factory=list)
     pathway: str | None = None
+    pathway_title: dict[str, str] = dataclasses.field(default_factory=dict)
     pathway_nodes: list[str] = dataclasses.field(default_factory=list)
     scenario_loaded: bool = False
     seconds: float = 0.0
@@ -97,6 +99,7 @@ class CheckReport:
             report.exhibits = list(scenario.exhibits)
         if pathway is not None:
             report.pathway, report.pathway_nodes = pathway.id, sorted(pathway.nodes)
+            report.pathway_title = dict(pathway.title.values)
         return report
 
 

@@ -14,7 +14,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget
 
-from tipcase import bundled
 from tipcase.format.document import Edit, ScenarioDocument
 from tipcase.format.edits import SetCaseField, SetChoiceField, SetStageField
 from tipcase.format.form_text import (
@@ -331,9 +330,7 @@ class CaseForm(Form):
         combo.clear()
         combo.addItem("", "")
         language = self.host.language()
-        titles = pathway_titles(self.host.document.path)
-        for pathway_id in bundled.pathway_ids(self.host.document.path):
-            title = titles.get(pathway_id, {})
+        for pathway_id, title in pathway_titles(self.host.document.path).items():  # the folders listed once, for ids and titles
             name = title.get(language) or title.get("en")
             combo.addItem(f"{name} ({pathway_id})" if name else pathway_id, pathway_id)
         index = combo.findData(current)

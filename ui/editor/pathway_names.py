@@ -15,22 +15,19 @@ from tipcase import bundled
 
 
 def pathway_titles(scenario_path: str | Path | None) -> dict[str, dict[str, str]]:
-    """{pathway id: its title by language} for every pathway the case at ``scenario_path`` could name.
+    """{pathway id: its title by language} for every pathway the case at ``scenario_path`` could name, by id.
 
-    A pathway whose file cannot be read or has no title is left out (the form then shows its id alone).
+    Each folder is listed once (``bundled.pathway_folders``); a pathway whose file cannot be read or has no
+    title has {} (the form then shows its id alone).
     """
     titles: dict[str, dict[str, str]] = {}
     for pathway_id in bundled.pathway_ids(scenario_path):
         found = bundled.find_pathway(scenario_path or bundled.bundled_dir() / "case.yaml", pathway_id)
-        if found is None:
-            continue
         try:
-            stamp = found.stat().st_mtime_ns
+            stamp = found.stat().st_mtime_ns if found is not None else None
         except OSError:
-            continue
-        title = _title_of(str(found), stamp)
-        if title:
-            titles[pathway_id] = title
+            stamp = None
+        titles[pathway_id] = _title_of(str(found), stamp) if found is not None and stamp is not None else {}
     return titles
 
 

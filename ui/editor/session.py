@@ -260,14 +260,17 @@ class FileSession(QObject):
         if path is None or db is None or account is None:
             return
 
+        title = context.text(self.document.data.get("title")) or ""
+
         def done(result: tuple[Any, bool]) -> None:
             item, new = result
+            case = self.tr("“{title}” ({id})").format(title=title, id=item.scenario_id) if title else item.scenario_id  # by its title
             if new:
-                said = self.tr("Published {id} version {version}").format(id=item.scenario_id, version=item.version)
+                said = self.tr("Published {case} version {version}").format(case=case, version=item.version)
                 self.page.findings_model.set_publication(item.version, item.version)
             else:
-                said = self.tr("{id} version {version} is published already, exactly as it is: nothing new to publish.").format(
-                    id=item.scenario_id, version=item.version
+                said = self.tr("{case} version {version} is published already, exactly as it is: nothing new to publish.").format(
+                    case=case, version=item.version
                 )
             context.signals.status_message.emit(said)
             if not new:
