@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenuBar, QTabBar, QTabWidget, QWidget
 
 MNEMONIC = re.compile(r"&(?!&)(\w)")
 DESCENDERS = frozenset("gjpqy")  # lower-case letters whose tail hides the underline Qt draws under a mnemonic
@@ -77,3 +77,25 @@ def clashes(window: QWidget) -> dict[str, list[str]]:
         if letter is not None and letter in DESCENDERS:
             found.setdefault(f"{letter} (underline hidden)", []).append(f"{what} {text!r}")
     return found
+
+
+def clashes_in_every_tab(window: QWidget) -> dict[str, dict[str, list[str]]]:
+    """``clashes`` of ``window`` as shown, then with each tab of each of its tab widgets in front, by where; {} when none.
+
+    A tab brings its own buttons and labels into view, so two controls on one letter may only meet under one tab.
+    Each tab widget is put back on the tab it showed.
+    """
+    window = window.window()
+    QApplication.processEvents()
+    found = {"as shown": clashes(window)}
+    for tabs in window.findChildren(QTabWidget):
+        if not tabs.isVisible() or tabs.window() is not window:
+            continue
+        before = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if tabs.isTabVisible(index) and tabs.isTabEnabled(index):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
+                found[f"tab {tabs.tabText(index)!r}"] = clashes(window)
+        tabs.setCurrentIndex(before)
+    return {where: shared for where, shared in found.items() if shared}

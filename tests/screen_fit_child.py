@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.gui import make_context
-from tests.test_import_twine import LINK_FORMS
+from tests.window_tour import every_window
 
 from ui.main_window import MainWindow
 from ui.settings import GEOMETRY
@@ -45,15 +44,10 @@ def report_legend(where: str, legend: MapLegend) -> None:
     print("legend", where, legend.width(), legend.height(), legend.heightForWidth(legend.width()), round(rightmost))
 
 
-def in_modal(where: str, opens: object) -> None:
-    def inspect() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog | QMessageBox):
-            report(where, dialog)
-            dialog.reject()
-
-    QTimer.singleShot(0, inspect)
-    opens()  # type: ignore[operator]
+def _legend(editor: Any) -> None:
+    if not editor.legend_box.is_open():  # folded on a small screen (tests/test_gui_legend_share.py): opened, it is whole
+        editor.legend_box.toggle.click()
+    report_legend("editor-legend", editor.graph_legend)
 
 
 def main() -> None:
@@ -70,77 +64,7 @@ def main() -> None:
     window.show()
     report("restored-window", window)
     window.open_database()
-    in_modal("about", window._about)
-    window.sign_in("demo-trainer", "demo-trainer")
-    window.show_cohorts()
-    cohorts = window.cohorts_page()
-    report("cohorts", window)
-    in_modal("new-cohort", cohorts.new_cohort)
-    cohorts.new_course()
-    report("course", cohorts.course_dialog)
-    cohorts.course_dialog.reject()
-    roster = folder / "roster.csv"
-    roster.write_text("staff_id,full_name,rank\n90010999,Sri Wahyuni,Bripka\n", "utf-8")
-    cohorts.preview_roster(roster)
-    report("roster", cohorts.roster_dialog)
-    cohorts.roster_dialog.accept()
-    report("passwords", cohorts.passwords_dialog)
-    cohorts.passwords_dialog.reject()
-    story = folder / "story.twee"
-    story.write_text(LINK_FORMS, encoding="utf-8")
-    window.import_twine_file(story)
-    report("twine", window.twine_dialog)
-    window.twine_dialog.reject()
-    window.show_editor(folder / "case.yaml")
-    editor = window.editor_page()
-    editor.select("arrival", 0)
-    report("editor", window)
-    if not editor.legend_box.is_open():  # folded on a small screen (tests/test_gui_legend_share.py): opened, it is whole
-        editor.legend_box.toggle.click()
-    report_legend("editor-legend", editor.graph_legend)
-    editor.select("arrival")
-    editor.edits.play_from_selected()
-    report("play-from-here", editor.edits.play_from_here)
-    editor.edits.play_from_here.reject()
-    window.sign_out()
-    window.sign_in("demo-registrar", "demo-registrar")
-    window.show_register()
-    register = window.register_page()
-    report("register", window)
-    register.issue_for_cohort()
-    report("issue-cohort", register.cohort_dialog)
-    register.cohort_dialog.reject()
-    register.issue_for_person()
-    report("issue-person", register.person_dialog)
-    register.person_dialog.reject()
-    register.export_report()
-    report("period", register.period_dialog)
-    register.period_dialog.reject()
-    window.show_verify()
-    report("verify", window)
-    window.sign_out()
-    window.sign_in("demo-admin", "demo-admin")
-    window.administration.show_accounts()
-    accounts = window.current_page()
-    report("accounts", window)
-    accounts.new_account()
-    report("new-account", accounts.new_dialog)
-    accounts.new_dialog.reject()
-    accounts.select("demo-trainee")
-    accounts.edit_account()
-    report("edit-account", accounts.edit_dialog)
-    accounts.edit_dialog.reject()
-    window.administration.edit_institution()
-    report("institution", window.administration.institution_dialog)
-    window.administration.institution_dialog.reject()
-    window.sign_out()
-    window.sign_in("demo-trainee", "demo-trainee")
-    home = window.home_page()
-    report("home", window)
-    QTest.keyClick(home.tree, Qt.Key.Key_Return)  # starts the selected case
-    player = window.player_page()
-    player.warning_continue.click()
-    report("player", window)
+    every_window(window, folder, report, editor_look=_legend)
     print("pages", window.stack.count())
 
 

@@ -3,20 +3,29 @@
 The walkthrough found Alt+C opening the Certificates menu instead of "Continue to the case" on the content
 warning, and Alt+F opening File instead of the player's "Case file" tab. The walk of every page and dialog
 (tests/test_gui_walk.py) checks each state it presses in; this test takes the trainee through every state
-of the player and the debrief's tabs, and the sign-in page, in English and Bahasa Indonesia.
+of the player and the debrief's tabs, and the sign-in page, in English and Bahasa Indonesia; the tour of every
+page and dialog of every role (tests/window_tour.py) and the team exercise's pages look at each under each of
+its tabs, in both languages too (the walk presses in one language per role).
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.gui import make_context, open_window, seeded_url
-from tests.mnemonics import clashes, mnemonic
-from tests.records import BEST
+from tests.mnemonics import clashes, clashes_in_every_tab, mnemonic
+from tests.records import BEST, play_through
+from tests.window_tour import every_window
+from tipcase import bundled
+from tipcase.certificates.signing import init_keys
+from tipcase.services.demo import seed_demo
+from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
+from tipcase.store.database import Database
 
 pytestmark = pytest.mark.gui
 
@@ -71,3 +80,67 @@ def test_no_two_controls_share_an_alt_letter_on_the_trainees_pages(qtbot, tmp_pa
     window.show_verify()
     check("verify")
     assert found == {}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_no_two_controls_share_an_alt_letter_in_any_window_of_any_role(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Every page and dialog of the trainer, registrar, administrator and trainee, each under each of its tabs."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    init_keys(tmp_path / "home")
+    url = seeded_url(tmp_path)
+    db = Database(url)
+    play_through(db, "other-trainee", BEST)  # someone to issue a certificate to
+    db.dispose()
+    shutil.copy(bundled.bundled_dir() / "returnee-domestic-violence.yaml", tmp_path / "case.yaml")
+    window = open_window(qtbot, make_context(tmp_path, url, language))
+    window.resize(1366, 768)
+    found: dict[str, dict[str, list[str]]] = {}
+    seen: list[str] = []
+
+    def look(where: str, widget: QWidget) -> None:
+        seen.append(where)
+        for state, shared in clashes_in_every_tab(widget).items():
+            found[f"{where}, {state}"] = shared
+
+    every_window(window, tmp_path, look)
+    assert {"institution", "new-account", "edit-account", "issue-cohort", "issue-person", "editor-case-details", "player"} <= set(seen)
+    assert found == {}, "\n".join(f"{where}: {shared}" for where, shared in found.items())
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_no_two_controls_share_an_alt_letter_on_the_team_exercise_pages(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """A role's workstation, the control room and the sessions list with its new-session dialog, under each tab."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
+    db.dispose()
+    window = open_window(qtbot, make_context(tmp_path, url, language))
+    window.resize(1366, 768)
+    found: dict[str, dict[str, list[str]]] = {}
+
+    def look(where: str, widget: QWidget) -> None:
+        for state, shared in clashes_in_every_tab(widget).items():
+            found[f"{where}, {state}"] = shared
+
+    role, username = next(iter(DEMO_ROLES.items()))
+    window.sign_in(username, username)
+    window.exercises.show_workstation(DEMO_EXERCISE, role)
+    look("workstation", window)
+    window.sign_out()
+    window.sign_in("demo-trainer", "demo-trainer")
+    window.exercises.show_control_room(DEMO_EXERCISE)
+    look("control room", window)
+    window.exercises.show_list()
+    look("sessions", window)
+    sessions = window.exercises.list_page()
+    sessions.new_session()
+    look("new session", sessions.dialog)
+    sessions.dialog.reject()
+    assert found == {}, "\n".join(f"{where}: {shared}" for where, shared in found.items())

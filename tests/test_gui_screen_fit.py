@@ -29,7 +29,7 @@ CHILD = Path(__file__).with_name("screen_fit_child.py")
 WINDOWS = {
     "first-window", "restored-window", "about", "cohorts", "new-cohort", "course", "roster", "passwords", "twine", "editor",
     "play-from-here", "register", "issue-cohort", "issue-person", "period", "verify", "home", "player",
-    "accounts", "new-account", "edit-account", "institution",
+    "accounts", "new-account", "edit-account", "institution", "editor-case-details",
 }  # fmt: skip
 
 

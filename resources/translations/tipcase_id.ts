@@ -783,15 +783,15 @@
     </message>
     <message>
         <source>&amp;End</source>
-        <translation>Akhi&amp;ri</translation>
+        <translation>A&amp;khiri</translation>
     </message>
     <message>
         <source>Joint &amp;debrief</source>
-        <translation>&amp;Evaluasi bersama</translation>
+        <translation>E&amp;valuasi bersama</translation>
     </message>
     <message>
         <source>&amp;Back to the sessions</source>
-        <translation>&amp;Kembali ke daftar sesi</translation>
+        <translation>Kembali ke da&amp;ftar sesi</translation>
     </message>
     <message>
         <source>Role</source>
@@ -822,16 +822,12 @@
         <translation>Peran</translation>
     </message>
     <message>
-        <source>&amp;Trainees</source>
-        <translation>&amp;Peserta</translation>
-    </message>
-    <message>
         <source>&amp;Injects</source>
         <translation>&amp;Inject</translation>
     </message>
     <message>
         <source>&amp;Message</source>
-        <translation>Pe&amp;san</translation>
+        <translation>P&amp;esan</translation>
     </message>
     <message>
         <source>Message te&amp;xt (no effect on the case):</source>
@@ -854,24 +850,28 @@
         <translation>Kepa&amp;da:</translation>
     </message>
     <message>
-        <source>Se&amp;nd</source>
-        <translation>Ki&amp;rim</translation>
-    </message>
-    <message>
         <source>The roles on the referral pathway</source>
         <translation>Posisi setiap peran di jalur rujukan</translation>
     </message>
     <message>
         <source>Master &amp;log</source>
-        <translation>&amp;Log induk</translation>
+        <translation>L&amp;og induk</translation>
     </message>
     <message>
-        <source>Dire&amp;cting</source>
-        <translation>Men&amp;garahkan</translation>
+        <source>Trai&amp;nees</source>
+        <translation>Pese&amp;rta</translation>
+    </message>
+    <message>
+        <source>Di&amp;recting</source>
+        <translation>Mengara&amp;hkan</translation>
     </message>
     <message>
         <source>Path&amp;way</source>
         <translation>Jal&amp;ur</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>Kiri&amp;m</translation>
     </message>
     <message>
         <source>Master log</source>
@@ -1200,7 +1200,7 @@
         <translation>&amp;Satuan:</translation>
     </message>
     <message>
-        <source>A&amp;gency:</source>
+        <source>Ag&amp;ency:</source>
         <translation>&amp;Instansi:</translation>
     </message>
     <message>
@@ -1815,12 +1815,12 @@
         <translation>Latihan tim yang Anda ikuti. Masuklah ke peran Anda saat pelatih memberi aba-aba; peserta lain memainkan peran mereka di komputer masing-masing.</translation>
     </message>
     <message>
-        <source>Open the &amp;control room</source>
-        <translation>Buka &amp;ruang kendali</translation>
-    </message>
-    <message>
         <source>&amp;Join my role</source>
         <translation>&amp;Masuk ke peran saya</translation>
+    </message>
+    <message>
+        <source>&amp;Open the control room</source>
+        <translation>Buka &amp;ruang kendali</translation>
     </message>
     <message>
         <source>Session</source>
@@ -1972,12 +1972,16 @@
         <translation>Simpan otomatis gagal: {detail}</translation>
     </message>
     <message>
-        <source>Published {id} version {version}</source>
-        <translation>{id} versi {version} diterbitkan</translation>
+        <source>“{title}” ({id})</source>
+        <translation>“{title}” ({id})</translation>
     </message>
     <message>
-        <source>{id} version {version} is published already, exactly as it is: nothing new to publish.</source>
-        <translation>{id} versi {version} sudah diterbitkan persis seperti ini: tidak ada yang baru untuk diterbitkan.</translation>
+        <source>Published {case} version {version}</source>
+        <translation>{case} versi {version} diterbitkan</translation>
+    </message>
+    <message>
+        <source>{case} version {version} is published already, exactly as it is: nothing new to publish.</source>
+        <translation>{case} versi {version} sudah diterbitkan persis seperti ini: tidak ada yang baru untuk diterbitkan.</translation>
     </message>
     <message>
         <source>Publish</source>
@@ -2166,8 +2170,8 @@
         <translation>Pilih dulu jalur rujukan kasus di Rincian kasus.</translation>
     </message>
     <message>
-        <source>A node of the pathway {id}; start typing to see them.</source>
-        <translation>Simpul jalur {id}; mulai mengetik untuk melihat pilihannya.</translation>
+        <source>A step of the pathway “{pathway}”; start typing to see them.</source>
+        <translation>Langkah pada jalur “{pathway}”; mulai mengetik untuk melihat pilihannya.</translation>
     </message>
     <message>
         <source>Scenario editor</source>
@@ -2334,11 +2338,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Daftar induk peristiwa (MSEL)</translation>
     </message>
     <message>
-        <source>&amp;Fire now</source>
-        <translation>Picu &amp;sekarang</translation>
+        <source>Fire n&amp;ow</source>
+        <translation>Pi&amp;cu sekarang</translation>
     </message>
     <message>
-        <source>T&amp;o:</source>
+        <source>To:</source>
         <translation>Kepa&amp;da:</translation>
     </message>
     <message>
@@ -4436,16 +4440,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
 <context>
     <name>TraineesPanel</name>
     <message>
-        <source>Trai&amp;nee:</source>
-        <translation>Peser&amp;ta:</translation>
-    </message>
-    <message>
         <source>&amp;Assign to the role</source>
         <translation>&amp;Tugaskan ke peran ini</translation>
     </message>
     <message>
-        <source>&amp;Remove from the role</source>
-        <translation>&amp;Hapus dari peran ini</translation>
+        <source>Trainee:</source>
+        <translation>Peserta:</translation>
+    </message>
+    <message>
+        <source>Rem&amp;ove from the role</source>
+        <translation>Hapus &amp;dari peran ini</translation>
     </message>
     <message>
         <source>Who plays the role</source>
@@ -5297,6 +5301,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{label} is longer than {most} characters</source>
         <translation>{label} lebih panjang dari {most} karakter</translation>
+    </message>
+    <message>
+        <source>{label} {value}: an NRP or NIP is written in digits only, and “{char}” (character {position}) is not one</source>
+        <translation>{label} {value}: NRP atau NIP hanya ditulis dengan angka, dan “{char}” (karakter ke-{position}) bukan angka</translation>
+    </message>
+    <message>
+        <source>{label} {value} has {count} digits: a NIP has 18 and an NRP 8</source>
+        <translation>{label} {value} terdiri atas {count} angka: NIP 18 angka dan NRP 8 angka</translation>
     </message>
     <message>
         <source>{source}: the roster is empty</source>

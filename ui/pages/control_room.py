@@ -214,15 +214,15 @@ class ControlRoomPage(QWidget):
             [self.tr("Role"), self.tr("Trainees"), self.tr("Where"), self.tr("Clock"), self.tr("Decisions"), self.tr("Inbox")]
         )
         self.roles.setAccessibleName(self.tr("Roles"))
-        self.tools.setTabText(0, self.tr("&Trainees"))
+        self.tools.setTabText(0, self.tr("Trai&nees"))
         self.tools.setTabText(1, self.tr("&Injects"))
         self.tools.setTabText(2, self.tr("&Message"))
         self.log_label.setText(self.tr("Master &log"))
-        self.body.setTabText(0, self.tr("Dire&cting"))
+        self.body.setTabText(0, self.tr("Di&recting"))
         self.body.setTabText(1, self.tr("Path&way"))
         self.message_label.setText(self.tr("Message te&xt (no effect on the case):"))  # Alt+M is the Message tab
         self.message_to_label.setText(self.tr("T&o:"))
-        self.send_button.setText(self.tr("Se&nd"))
+        self.send_button.setText(self.tr("&Send"))  # Alt+N is the Trainees tab (Start, on S too, is for drafts only)
         self.map.view.setAccessibleName(self.tr("The roles on the referral pathway"))  # the view takes the focus
         self.log_view.setAccessibleName(self.tr("Master log"))
         self.show_room()

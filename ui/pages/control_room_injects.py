@@ -72,8 +72,8 @@ class InjectPanel(QWidget):
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Inject"), self.tr("Fires"), self.tr("Fired for")])
         self.table.setAccessibleName(self.tr("Master events list"))
-        self.fire_button.setText(self.tr("&Fire now"))
-        self.fire_to_label.setText(self.tr("T&o:"))
+        self.fire_button.setText(self.tr("Fire n&ow"))  # Alt+F is the File menu
+        self.fire_to_label.setText(self.tr("To:"))  # Alt+O is Fire now, the panel's action
         self.fire_to.setAccessibleName(self.tr("Whom the inject fires for"))
         if self.room is not None:
             self.show_room(self.room)

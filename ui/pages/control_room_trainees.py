@@ -91,9 +91,9 @@ class TraineesPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.person_label.setText(self.tr("Trai&nee:"))  # Alt+T is the Trainees tab
+        self.person_label.setText(self.tr("Trainee:"))  # Alt+N is the Trainees tab; its controls follow it with Tab
         self.assign_button.setText(self.tr("&Assign to the role"))
-        self.unassign_button.setText(self.tr("&Remove from the role"))
+        self.unassign_button.setText(self.tr("Rem&ove from the role"))
         self.players.setAccessibleName(self.tr("Who plays the role"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

@@ -251,7 +251,7 @@ class ExercisesPage(QWidget):
         )
         self.new_button.setVisible(self.directs)
         self.delete_button.setVisible(self.directs)
-        self.open_button.setText(self.tr("Open the &control room") if self.directs else self.tr("&Join my role"))
+        self.open_button.setText(self.tr("&Open the control room") if self.directs else self.tr("&Join my role"))
         headers = [
             self.tr("Session"),
             self.tr("Team case"),
