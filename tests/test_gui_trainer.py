@@ -123,7 +123,10 @@ def test_roster_preview_names_formula_like_cells(window: MainWindow) -> None:
     page.preview_roster(Path(__file__).resolve().parents[2] / "shared" / "testdata" / "inputs" / "roster-formula-cells.csv")
     dialog = page.roster_dialog
     assert dialog.model.row(0)[3].endswith("90000001; looks like a formula: Name, Rank, Unit, Agency")
-    assert "6 rows have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text" in dialog.summary.text()
+    assert "5 rows have a cell that starts like a spreadsheet formula (=, +, - or @): it is imported as text" in dialog.summary.text()
+    # the sixth, whose staff ID is '=1+1', is refused: no NRP or NIP (tipcase.services.person_fields)
+    assert "1 row with errors will be skipped" in dialog.summary.text()
+    assert "an NRP or NIP is written in digits only" in dialog.model.row(5)[3]
     dialog.reject()
 
 
