@@ -195,6 +195,12 @@ def _as_sentence(line: str, template: object) -> str:
     return line if said.startswith("{") else line[:1].upper() + line[1:]
 
 
+# Qt's messages that say nothing about TIPCase, logged at DEBUG (below the log file's level) rather than as warnings
+# (qutebrowser keeps such a list, ``qutebrowser/utils/qtlog.py``). The offscreen platform (tests, benchmarks,
+# QT_QPA_PLATFORM=offscreen) says this of every top-level window it shows; it would write the log file at each start.
+HARMLESS_QT_MESSAGES = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
 class ErrorHandler(QObject):
     """The one handler of unexpected exceptions and Qt's messages (see the module's docstring)."""
 
@@ -232,6 +238,9 @@ class ErrorHandler(QObject):
 
     @staticmethod
     def _qt_message(mode: QtMsgType, context: Any, message: str) -> None:
+        if message in HARMLESS_QT_MESSAGES:
+            logging.getLogger("qt").debug("%s", message)
+            return
         level = {
             QtMsgType.QtDebugMsg: logging.DEBUG,
             QtMsgType.QtInfoMsg: logging.INFO,
