@@ -5983,6 +5983,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>tidak ada sesi latihan {exercise_id}</translation>
     </message>
     <message>
+        <source>a session&apos;s name cannot hold a control or invisible character ({code} at character {position})</source>
+        <translation>nama sesi tidak boleh berisi karakter kendali atau karakter tak terlihat ({code} pada karakter ke-{position})</translation>
+    </message>
+    <message>
         <source>{username}&apos;s account is disabled</source>
         <translation>akun {username} dinonaktifkan</translation>
     </message>

@@ -23,6 +23,7 @@ session has ended (the joint debrief rates the decisions, never during play).
 from __future__ import annotations
 
 import argparse
+import math
 import shlex
 import sys
 import time
@@ -167,7 +168,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     """
     given = "next" if args.next is not None else "choose" if args.choose is not None else None
     numbers = parse_numbers(args.next if given == "next" else args.choose, f"--{given}") if given is not None else []
-    if args.timeout < 0:
+    if math.isnan(args.timeout) or args.timeout < 0:  # NaN would compare false with every clock and end each wait at once
         raise UsageError(Message(QT_TRANSLATE_NOOP("core", "--timeout takes a number of seconds >= 0")))
     username = args.user.strip().lower()
     with database(args) as db:

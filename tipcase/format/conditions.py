@@ -11,6 +11,11 @@ Grammar (from the scenario format)::
 A NAME is a declared variable or ``hours`` (the case clock). Expressions are parsed once, checked
 against the declared variables' types, and compiled into plain Python closures over a tuple of
 variable values; nothing is ever passed to ``eval``.
+
+Bounds, so that any text gives a ``ConditionError`` with its offset and never a ``RecursionError`` or a
+``ValueError`` from ``int``: brackets and ``not`` nest at most ``MAX_NESTING`` levels (the parser, the
+checker and the compiled closures recurse once a level), and an INTEGER has at most
+``MAX_NUMBER_CHARS`` digits, as a number in the YAML itself (``tipcase.format.yaml_source``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from typing import Any
 
 CLOCK = "hours"
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
+MAX_NESTING = 50  # brackets and ``not`` inside one another; a real condition nests two or three
+MAX_NUMBER_CHARS = 100  # digits of an INTEGER (tipcase.format.yaml_source reads no longer number either)
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<word>-?[A-Za-z0-9_][A-Za-z0-9_-]*|-\d+)|(?P<bad>\S))")
 
@@ -113,6 +120,7 @@ class _Parser:
         self.source = source
         self.tokens = _tokenize(source)
         self.index = 0
+        self.depth = 0  # brackets and `not` open around the token being read (at most MAX_NESTING)
 
     def peek(self) -> str | None:
         return self.tokens[self.index][0] if self.index < len(self.tokens) else None
@@ -150,10 +158,19 @@ class _Parser:
             operands.append(self.not_())
         return operands[0] if len(operands) == 1 else BoolOp("and", tuple(operands), start)
 
+    def deeper(self, offset: int) -> None:
+        """One more bracket or `not` open; ConditionError past ``MAX_NESTING`` (the recursion stays bounded)."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ConditionError(f"brackets and 'not' nest more than {MAX_NESTING} levels deep", offset)
+
     def not_(self) -> Expr:
         if self.peek() == "not":
             _, offset = self.take()
-            return Not(self.not_(), offset)
+            self.deeper(offset)
+            operand = self.not_()
+            self.depth -= 1
+            return Not(operand, offset)
         return self.cmp()
 
     def cmp(self) -> Expr:
@@ -169,16 +186,20 @@ class _Parser:
             raise ConditionError("expression ends too early", len(self.source))
         text, offset = self.take()
         if text == "(":
+            self.deeper(offset)
             inner = self.expr()
             if self.peek() != ")":
                 raise ConditionError("missing ')'", self.offset())
             self.take()
+            self.depth -= 1
             return inner
         if text in ("true", "false"):
             return Const(text == "true", offset)
         if text in KEYWORDS or text in _COMPARE or text == ")":
             raise ConditionError(f"unexpected {text!r}", offset)
         if re.fullmatch(r"-?\d+", text):
+            if len(text.lstrip("-")) > MAX_NUMBER_CHARS:
+                raise ConditionError(f"a number of {len(text.lstrip('-')):,} digits (at most {MAX_NUMBER_CHARS} are read)", offset)
             return Const(int(text), offset)
         return Name(text, offset)
 

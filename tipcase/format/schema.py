@@ -14,6 +14,12 @@ from tipcase.format.schema_kinds import (
     ID_PATTERN,
     INVALID,
     LANGUAGE_PATTERN,
+    MAX_CASE_ID,
+    MAX_COMPETENCY_ID,
+    MAX_HOURS,
+    MAX_STAGE_ID,
+    MAX_VERSION,
+    MAX_WEIGHT,
     SCENARIO_ID_PATTERN,
     BoolKind,
     ConstKind,
@@ -39,6 +45,7 @@ __all__ = [
     "CHOICE",
     "COMPETENCY",
     "COMPETENCY_FRAMEWORK",
+    "COMPETENCY_KEY",
     "DEADLINE",
     "EXHIBIT",
     "ID",
@@ -53,6 +60,7 @@ __all__ = [
     "SCENARIO",
     "SCENARIO_ID_PATTERN",
     "STAGE",
+    "STAGE_KEY",
     "TEXT",
     "BoolKind",
     "ConstKind",
@@ -76,6 +84,8 @@ __all__ = [
 
 TEXT = TextKind()
 ID = IdKind()
+STAGE_KEY = IdKind(most=MAX_STAGE_ID)  # a stage's id, as the records keep it with each decision
+COMPETENCY_KEY = IdKind(most=MAX_COMPETENCY_ID)  # a competency's id, as the records keep it with each score
 LANGUAGES = ListKind(IdKind(LANGUAGE_PATTERN, "language code"), min_items=1)
 
 COMPETENCY = ObjKind(
@@ -84,7 +94,7 @@ COMPETENCY = ObjKind(
     {
         "title": Field(TEXT, "Name of the competency, shown in the debrief and on certificates.", True),
         "description": Field(TEXT, "What a trainee who has this competency does."),
-        "weight": Field(NumberKind(minimum=0), "Weight in the total score (default 1)."),
+        "weight": Field(NumberKind(minimum=0, maximum=MAX_WEIGHT), "Weight in the total score (default 1)."),
         "sources": Field(ListKind(StrKind()), "Where the competency comes from (manuals, laws)."),
     },
 )
@@ -111,7 +121,7 @@ CHOICE = ObjKind(
         "when": Field(StrKind(), "Condition under which the choice is offered, e.g. 'trust >= 1 and not consent'."),
         "set": Field(MapKind(IntOrBoolKind(), what="variable"), "Variables to assign when the choice is taken."),
         "add": Field(MapKind(NumberKind(integer=True), what="variable"), "Integers to add to variables when the choice is taken."),
-        "hours": Field(NumberKind(minimum=0), "Hours the case clock advances when the choice is taken."),
+        "hours": Field(NumberKind(minimum=0, maximum=MAX_HOURS), "Hours the case clock advances when the choice is taken."),
         "critical": Field(TEXT, "Choosing this is a critical error (the trainee fails); the text says why."),
         "ref": Field(TEXT, "Legal or SOP reference, e.g. 'UU 21/2007 Art. 18'."),
     },
@@ -145,8 +155,8 @@ SCENARIO = ObjKind(
     "A TIPCase scenario: one simulated case.",
     {
         "tipcase": Field(ConstKind(1), "Format version of a scenario file.", True),
-        "id": Field(IdKind(SCENARIO_ID_PATTERN, "scenario id"), "Scenario id.", True),
-        "version": Field(NumberKind(minimum=1, integer=True), "Version; bump on every published change.", True),
+        "id": Field(IdKind(SCENARIO_ID_PATTERN, "scenario id", MAX_CASE_ID), "Scenario id.", True),
+        "version": Field(NumberKind(minimum=1, maximum=MAX_VERSION, integer=True), "Version; bump on every published change.", True),
         "title": Field(TEXT, "Title of the case.", True),
         "role": Field(EnumKind(*ROLE_IDS), "The agency whose officer the trainee plays (see docs/scenario-format.md)."),
         "summary": Field(TEXT, "One-paragraph summary for the course list."),
@@ -154,11 +164,13 @@ SCENARIO = ObjKind(
         "content_warning": Field(TEXT, "Shown before the case starts."),
         "pathway": Field(ID, "Id of the referral pathway the stages stand on."),
         "pass_mark": Field(NumberKind(minimum=0, maximum=100), "Pass mark in percent (default 70)."),
-        "competencies": Field(MapKind(COMPETENCY, what="competency"), "Competencies assessed (default: the bundled framework)."),
+        "competencies": Field(
+            MapKind(COMPETENCY, COMPETENCY_KEY, what="competency"), "Competencies assessed (default: the bundled framework)."
+        ),
         "variables": Field(MapKind(IntOrBoolKind(), what="variable"), "Variables and their initial values."),
         "exhibits": Field(MapKind(EXHIBIT, what="exhibit"), "The case file."),
         "start": Field(ID, "Id of the first stage.", True),
-        "stages": Field(MapKind(STAGE, what="stage"), "The stages, by id.", True),
+        "stages": Field(MapKind(STAGE, STAGE_KEY, what="stage"), "The stages, by id.", True),
     },
 )
 
@@ -179,7 +191,7 @@ DEADLINE = ObjKind(
     "If the node is reached, the case clock must be at most `hours` there.",
     {
         "node": Field(ID, "Pathway node id.", True),
-        "hours": Field(NumberKind(minimum=0), "Hours on the case clock.", True),
+        "hours": Field(NumberKind(minimum=0, maximum=MAX_HOURS), "Hours on the case clock.", True),
     },
 )
 
@@ -222,7 +234,7 @@ COMPETENCY_FRAMEWORK = ObjKind(
         "tipcase-competencies": Field(ConstKind(1), "Format version.", True),
         "title": Field(TEXT, "Title of the framework."),
         "languages": Field(LANGUAGES, "Languages every text must carry."),
-        "competencies": Field(MapKind(COMPETENCY, what="competency"), "The competencies.", True),
+        "competencies": Field(MapKind(COMPETENCY, COMPETENCY_KEY, what="competency"), "The competencies.", True),
     },
 )
 

@@ -22,6 +22,16 @@ from tipcase.messages import one_or_many
 ID_PATTERN = r"[a-z0-9_][a-z0-9_-]*"
 SCENARIO_ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 LANGUAGE_PATTERN = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+# The longest ids the records keep (tipcase.store.models: decisions.stage, exercise_events.stage; attempt_scores.competency;
+# exercise_assignments.role; scenario_versions.scenario_id, team_case_versions.team_id): longer ones are E002.
+MAX_STAGE_ID, MAX_COMPETENCY_ID, MAX_ROLE_ID, MAX_CASE_ID = 100, 64, 64, 100
+MAX_VERSION = 2**31 - 1  # a published version's number: an integer column (PostgreSQL's keeps no larger)
+# Case time and weights stay far from what a float holds: two choices of 1.7e308 hours made the clock infinite, which
+# JSON (and so PostgreSQL) refuses in the records of a session (findings/break-17.md). A century of case time is plenty.
+MAX_HOURS, MAX_WEIGHT = 1_000_000, 1_000
+# A team case's master events list: real ones hold dozens. Injects that fire one another cost the checks n passes of
+# n conditions (3,000 took 7 s at every start of a session, 20,000 minutes).
+MAX_INJECTS = 1_000
 
 INVALID: Any = object()
 """Returned by a kind whose node was wrong; the finding has already been added."""
@@ -159,11 +169,16 @@ class TextKind(Kind):
 
 
 class IdKind(Kind):
-    """An identifier matching ``pattern`` (by default lower-case letters, digits, ``-`` and ``_``); ``what`` names it in findings."""
+    """An identifier matching ``pattern`` (by default lower-case letters, digits, ``-`` and ``_``); ``what`` names it in findings.
 
-    def __init__(self, pattern: str = ID_PATTERN, what: str = "id") -> None:
+    ``most``: the longest id allowed, in characters, for an id the records keep in a column of that width
+    (a stage, a role, a competency, a case's id: ``tipcase.store.models``); None for no bound.
+    """
+
+    def __init__(self, pattern: str = ID_PATTERN, what: str = "id", most: int | None = None) -> None:
         self.pattern = re.compile(pattern)
         self.what = what
+        self.most = most
 
     def check_id(self, node: Node, ctx: Context, where: str) -> Any:
         """The id as text, or ``INVALID`` with an E002 finding when the node is not a string matching the pattern."""
@@ -174,6 +189,9 @@ class IdKind(Kind):
             return ctx.error(
                 node, f"bad {self.what} {value!r} (use lower-case letters, digits, - and _; pattern {self.pattern.pattern})", where=where
             )
+        if self.most is not None and len(value) > self.most:
+            message = f"{self.what} of {len(value):,} characters (at most {self.most}: the records keep no longer one)"
+            return ctx.error(node, message, where=where)
         return value
 
     @override
@@ -182,7 +200,9 @@ class IdKind(Kind):
 
     @override
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": f"^{self.pattern.pattern}$"}
+        if self.most is None:
+            return {"type": "string", "pattern": f"^{self.pattern.pattern}$"}
+        return {"type": "string", "pattern": f"^{self.pattern.pattern}$", "maxLength": self.most}
 
 
 class StrKind(Kind):
@@ -241,9 +261,9 @@ class NumberKind(Kind):
             return ctx.error(node, "expected a finite number", where=where)
         if self.minimum is not None and (value < self.minimum or (self.exclusive_minimum and value == self.minimum)):
             relation = "above" if self.exclusive_minimum else "at least"
-            return ctx.error(node, f"must be {relation} {self.minimum:g}, found {value:g}", where=where)
+            return ctx.error(node, f"must be {relation} {_figure(self.minimum)}, found {_figure(value)}", where=where)
         if self.maximum is not None and value > self.maximum:
-            return ctx.error(node, f"must be at most {self.maximum:g}, found {value:g}", where=where)
+            return ctx.error(node, f"must be at most {_figure(self.maximum)}, found {_figure(value)}", where=where)
         return value
 
     @override
@@ -316,8 +336,11 @@ class ListKind(Kind):
             return ctx.error(node, f"expected a list, found {_type_name(node)}", where=where)
         count = len(node.value)
         if count < self.min_items or (self.max_items is not None and count > self.max_items):
-            size = str(self.min_items) if self.max_items == self.min_items else f"at least {self.min_items}"
-            return ctx.error(node, f"expected a list of {size} {one_or_many(self.min_items, 'item', 'items')}, found {count}", where=where)
+            bound = self.min_items if count < self.min_items or self.max_items is None else self.max_items
+            size = (
+                str(bound) if self.max_items == self.min_items else f"at least {bound}" if bound == self.min_items else f"at most {bound:,}"
+            )
+            return ctx.error(node, f"expected a list of {size} {one_or_many(bound, 'item', 'items')}, found {count:,}", where=where)
         items = []
         for index, child in enumerate(node.value):
             value = self.item.convert(child, ctx, f"{where}[{index + 1}]")
@@ -447,3 +470,10 @@ class ObjKind(Kind):
         if required:
             definition["required"] = required
         return definition
+
+
+def _figure(value: float) -> str:
+    """A bound or a value in a finding: ``:g`` (``100``, ``2.5``), a large whole number in full (``2147483647``, not ``2.14748e+09``)."""
+    if float(value).is_integer() and 1e6 <= abs(value) < 1e19:
+        return str(int(value))
+    return f"{value:g}"

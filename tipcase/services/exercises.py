@@ -26,6 +26,8 @@ from tipcase.services import audit
 from tipcase.services.attempt_seals import digest
 from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
+from tipcase.services.exercise_access import MAX_NAME_CHARS, may_direct, may_play, may_read, session_name
+from tipcase.services.exercise_access import roles_of as roles_of  # noqa: PLC0414 - re-exported: callers read exercises.roles_of
 from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
 from tipcase.services.exercise_names import still_playing
 from tipcase.services.permissions import Permission, allowed, require
@@ -45,6 +47,7 @@ STATUS_WORDS = (
     QT_TRANSLATE_NOOP("core", "paused"),
     QT_TRANSLATE_NOOP("core", "ended"),
 )
+_may_direct, _may_play, _may_read = may_direct, may_play, may_read  # the rules, in tipcase.services.exercise_access
 
 
 class StaleTeamDecision(ServiceError):
@@ -87,11 +90,18 @@ class RoleView:
 
 # -- finding sessions and who may touch them ----------------------------------------------------
 def get_session(session: Session, name: str, *, lock: bool = False) -> ExerciseSession:
-    """The exercise session named ``name`` (with ``lock``, its row locked for the transaction); NotFound when there is none."""
-    query = select(ExerciseSession).where(ExerciseSession.name == name)
-    found = session.scalars(query.with_for_update() if lock else query).first()
+    """The exercise session named ``name`` (with ``lock``, its row locked for the transaction); NotFound when there is none.
+
+    A name no session can have (longer than the records keep, or holding NUL, which PostgreSQL refuses in
+    a query) is not looked up; the refusal quotes at most its first 100 characters.
+    """
+    found = None
+    if len(name) <= MAX_NAME_CHARS and "\x00" not in name:
+        query = select(ExerciseSession).where(ExerciseSession.name == name)
+        found = session.scalars(query.with_for_update() if lock else query).first()
     if found is None:
-        raise NotFound(QT_TRANSLATE_NOOP("core", "no exercise session {name!r}"), name=name)
+        shown = name if len(name) <= MAX_NAME_CHARS else name[: MAX_NAME_CHARS - 1] + "…"
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no exercise session {name!r}"), name=shown)
     return found
 
 
@@ -103,34 +113,12 @@ def _locked(session: Session, exercise_id: int) -> ExerciseSession:
     return found
 
 
-def roles_of(session: Session, user: User, exercise: ExerciseSession) -> list[str]:
-    """The roles ``user`` is assigned to in a session, in the team case's order."""
-    assigned = set(
-        session.scalars(
-            select(ExerciseAssignment.role).where(ExerciseAssignment.session_id == exercise.id, ExerciseAssignment.user_id == user.id)
-        )
-    )
-    return [role for role in playable_team(exercise.team_case_version).team.roles if role in assigned]
-
-
-def _may_direct(actor: User) -> None:
-    require(actor, Permission.RUN_EXERCISES)
-
-
-def _may_play(session: Session, actor: User, exercise: ExerciseSession, role: str) -> None:
-    if not actor.active:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("core", "{username}'s account is disabled"), username=actor.username)
-    if role not in roles_of(session, actor, exercise):
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("core", "{username} is not assigned to the role “{role}” in exercise {exercise!r}"),
-            username=actor.username,
-            role=role_names(playable_team(exercise.team_case_version).team, role),
-            exercise=exercise.name,
-        )
-
-
 def list_sessions(session: Session, actor: User) -> list[ExerciseSession]:
-    """Every session for those who direct exercises; a trainee's own (assigned) sessions otherwise."""
+    """Every session for those who direct exercises; a trainee's own (assigned) sessions otherwise.
+
+    Raises PermissionDenied for a disabled account (as ``team_cases.list_team_versions``).
+    """
+    require(actor, Permission.PLAY)
     query = select(ExerciseSession).order_by(ExerciseSession.created_at, ExerciseSession.id)
     if not allowed(actor, Permission.RUN_EXERCISES):
         mine = select(ExerciseAssignment.session_id).where(ExerciseAssignment.user_id == actor.id)
@@ -140,11 +128,13 @@ def list_sessions(session: Session, actor: User) -> list[ExerciseSession]:
 
 # -- directing --------------------------------------------------------------------------------
 def create_session(session: Session, actor: User, version: TeamCaseVersion, name: str, *, language: str | None = None) -> ExerciseSession:
-    """A draft session of a published team case. Raises PermissionDenied, or ServiceError for a taken name or a language the case lacks."""
+    """A draft session of a published team case.
+
+    Raises PermissionDenied, or ServiceError for a taken name, a name ``exercise_access.session_name`` refuses
+    (empty, over 100 characters, a control or invisible character) or a language the case lacks.
+    """
     _may_direct(actor)
-    name = name.strip()
-    if not name or len(name) > 100:
-        raise ServiceError(QT_TRANSLATE_NOOP("core", "a session needs a name of 1 to 100 characters"))
+    name = session_name(name)
     team = playable_team(version).team
     if language is not None and language not in team.languages:
         raise ServiceError(
@@ -248,9 +238,14 @@ def _control(
 
 
 def start(session: Session, actor: User, exercise: ExerciseSession) -> ExerciseSession:
-    """Draft to running; every role needs at least one assigned user."""
+    """Draft to running; every role needs at least one assigned user whose account is active (a disabled one plays nothing).
+
+    Raises PermissionDenied (before saying anything of the session) unless ``actor`` directs exercises.
+    """
+    _may_direct(actor)
     team = playable_team(exercise.team_case_version).team
-    assigned = set(session.scalars(select(ExerciseAssignment.role).where(ExerciseAssignment.session_id == exercise.id)))
+    active = select(ExerciseAssignment.role).join(User, User.id == ExerciseAssignment.user_id).where(User.active.is_(True))
+    assigned = set(session.scalars(active.where(ExerciseAssignment.session_id == exercise.id)))
     missing = [role for role in team.roles if role not in assigned]
     if missing:
         raise ServiceError(
@@ -418,15 +413,6 @@ def decide(
 
 
 # -- reading ------------------------------------------------------------------------------------
-def _may_read(session: Session, actor: User, exercise: ExerciseSession) -> None:
-    if allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS):
-        return
-    if not roles_of(session, actor, exercise):
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("core", "{username} takes no part in exercise {exercise!r}"), username=actor.username, exercise=exercise.name
-        )
-
-
 def report(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
     """``tipcase exercise report --json``: each role's result as ``tipcase play --json`` gives it, and the team's.
 
@@ -445,9 +431,14 @@ def report(session: Session, actor: User, exercise: ExerciseSession) -> dict[str
 
 
 def role_result(session: Session, actor: User, exercise: ExerciseSession, role: str) -> dict[str, Any]:
-    """One role's result as ``tipcase play --json`` gives it (``role`` added): for its users and whoever reads exercises."""
+    """One role's result as ``tipcase play --json`` gives it (``role`` added): for its users and whoever reads exercises.
+
+    Raises PermissionDenied for a trainee of the role before the session has ended: the result rates its
+    decisions, which the players read in the joint debrief once the trainer ends it (``debrief_access``).
+    """
     if not (allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS)):
         _may_play(session, actor, exercise, role)
+        refuse_if_closed(exercise.status, role=actor.role)
     play, seq = take_play(session, exercise)
     keep_play(session, exercise, play, seq)
     return single_role_result(play, role)

@@ -20,9 +20,10 @@ from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.model_checks import check_references, check_scenario
 from tipcase.messages import one_or_many
+from tipcase.team import joint_space
 from tipcase.team.compiled import compile_team
 from tipcase.team.joint import JointAnalysis, analyze_team
-from tipcase.team.joint_space import MAX_JOINT_STATES, MAX_QUEUE
+from tipcase.team.joint_space import MAX_JOINT_CELLS, MAX_JOINT_STATES, MAX_QUEUE
 from tipcase.team.model import Inject, TeamCase, Track
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def check_team(
     pathway = None
     if team.pathway is not None:
         pathway = pathway_of(team.path, team.pathway, team.pathway_pos, team.competencies, f"team case '{team.id}'", findings, extra, cache)
-    if not team.roles:
+    if not team.roles and not findings.has_errors:  # else its roles were refused, each at its own place
         findings.add("E002", team.roles_pos, "a team case needs at least one role under 'roles'", at=Location(field="roles"))
     register = register_for(_on_disk(team.path))
     for track in team.roles.values():
@@ -302,8 +303,19 @@ def _check_joint(team: TeamCase, pathway: Pathway | None, analysis: JointAnalysi
     """E011, E015, E006, E014, E007, E008 and W104 from the joint analysis."""
     if analysis.overflow:
         message = (
-            f"over {MAX_JOINT_STATES:,} joint states: some variable, clock or hand-over grows without bound (bound it with a condition)"
+            f"over {analysis.budget:,} joint states: some variable, clock or hand-over grows without bound (bound it with a condition)"
         )
+        if analysis.budget < MAX_JOINT_STATES:  # a wide team: its states hold many values each
+            message = (
+                f"over {analysis.budget:,} joint states, the most the analysis holds for {len(team.roles):,} roles and "
+                f"{len(team.handovers):,} hand-overs ({MAX_JOINT_CELLS:,} values): the roles' choices combine into more "
+                "(fewer roles, or bound a variable, clock or hand-over with a condition)"
+            )
+        if analysis.inject_overflow:
+            message = (
+                f"the injects' conditions would be checked more than {joint_space.MAX_INJECT_CHECKS:,} times: injects whose effects make "
+                "one another fire in a long chain (list them in the order they fire, or make fewer)"
+            )
         findings.add("E011", team.roles_pos, message, at=Location(field="roles"))
         return
     if analysis.queue_overflow is not None:

@@ -21,7 +21,7 @@ from collections import deque
 from tipcase.play.compiled_scenario import CompiledChoice, Values
 from tipcase.play.state_space import strongly_connected
 from tipcase.team.compiled import CompiledTeam
-from tipcase.team.joint_space import Joint, JointSpace, Move, explore, is_final
+from tipcase.team.joint_space import MAX_JOINT_STATES, Joint, JointSpace, Move, explore, is_final
 
 NEG = float("-inf")
 
@@ -85,6 +85,8 @@ class JointAnalysis:
     max_total: float
     best_moves: list[Move]
     has_route: bool
+    budget: int = MAX_JOINT_STATES  # the most states the exploration could hold (``joint_space.state_budget``)
+    inject_overflow: bool = False  # stopped by ``joint_space.MAX_INJECT_CHECKS`` rather than by the states
 
     def best_choices_by_role(self) -> dict[str, list[int]]:
         """Role id -> the offered-choice numbers of its best route (``tipcase analyze TEAMFILE --json``)."""
@@ -124,7 +126,9 @@ def analyze_team(ct: CompiledTeam) -> JointAnalysis:
     if space.queue_overflow is not None:
         handover, _, sender = space.queue_overflow
         queue_overflow = (ct.handovers[handover].handover.id, ct.roles[sender].id)
-    analysis = JointAnalysis(len(space), space.overflow, queue_overflow, roles, [], [], [], [], {}, 0.0, [], False)
+    analysis = JointAnalysis(
+        len(space), space.overflow, queue_overflow, roles, [], [], [], [], {}, 0.0, [], False, space.budget, space.inject_overflow
+    )
     if space.overflow or space.queue_overflow is not None:
         return analysis
     final = [is_final(ct, state) for state in space.states]

@@ -17,8 +17,12 @@ take, a path that takes exactly those routes: the maxima, the best joint route a
 the full interleaving space's, over far fewer states (the scheduling never changes a result: the
 determinism principle of docs/team-exercises.md).
 
-Bounds: at most ``MAX_JOINT_STATES`` states (E011) and ``MAX_QUEUE`` deliveries waiting in one
-hand-over's queue (E015), so a runaway counter or a role that sends for ever is reported, not explored.
+Bounds: at most ``MAX_JOINT_STATES`` states, fewer for a team so wide that they would hold more than
+``MAX_JOINT_CELLS`` values (``state_budget``: a state holds a place per role and a queue per hand-over, and
+the maxima keep a row per state of each role's points in each competency), reported as E011; and
+``MAX_QUEUE`` deliveries waiting in one hand-over's queue (E015). So a runaway counter, a role that sends
+for ever, or a file of a thousand roles whose choices multiply (224 KB that took 51 s and 1.6 GB, 674 KB
+that ran for minutes: findings/break-17.md) is reported within bounded time and memory, not explored.
 """
 
 from __future__ import annotations
@@ -27,10 +31,14 @@ import dataclasses
 from collections import deque
 
 from tipcase.play.compiled_scenario import CompiledChoice, Values
-from tipcase.team.compiled import CompiledTeam, fire_injects, receive
+from tipcase.team.compiled import CompiledRole, CompiledTeam, fire_injects, receive
 
 MAX_JOINT_STATES = 200_000
+MAX_JOINT_CELLS = 32_000_000  # values held for all the states together (about 26 bytes each: some 850 MB at most)
 MAX_QUEUE = 8
+# Inject conditions checked in all (some seconds). A cascade of n injects, each firing the one before it in the
+# file, costs n passes of n checks at every move that starts it: 3,000 such injects took 7 s, 20,000 minutes.
+MAX_INJECT_CHECKS = 10_000_000
 
 Local = tuple[int, Values, float, int, bool]  # stage index, variables, clock, fired injects (bits), waiting
 Delivery = tuple[Values, float]  # carried values, clock when sent
@@ -54,6 +62,8 @@ class JointSpace:
     states: list[Joint] = dataclasses.field(default_factory=list)
     edges: list[list[tuple[int, Move]]] = dataclasses.field(default_factory=list)
     overflow: bool = False
+    budget: int = MAX_JOINT_STATES  # the most states it could explore (``state_budget``)
+    inject_overflow: bool = False  # stopped because the injects' conditions were checked more than MAX_INJECT_CHECKS times
     queue_overflow: tuple[int, int, int] | None = None  # (hand-over, state, role that sent it) past MAX_QUEUE
 
     def __len__(self) -> int:
@@ -81,11 +91,22 @@ def initial_state(ct: CompiledTeam) -> Joint:
     return tuple(locals_), tuple(() for _ in ct.handovers)
 
 
-def role_moves(ct: CompiledTeam, state: Joint, r: int) -> list[tuple[Move, Joint]] | int:
+def _fire(role: CompiledRole, values: Values, clock: float, fired: int, spent: list[int] | None) -> tuple[Values, int]:
+    """``fire_injects``' values and fired mask, adding to ``spent[0]`` how many conditions it checked at most.
+
+    Each pass of ``fire_injects`` checks the role's injects once and there is one pass more than injects fired.
+    """
+    values, fired, now = fire_injects(role, values, clock, fired)
+    if spent is not None:
+        spent[0] += len(role.injects) * (len(now) + 1)
+    return values, fired
+
+
+def role_moves(ct: CompiledTeam, state: Joint, r: int, spent: list[int] | None = None) -> list[tuple[Move, Joint]] | int:
     """Role ``r``'s moves from ``state`` and the states they lead to.
 
     Returns an int instead (a hand-over index) when a send would queue more than ``MAX_QUEUE``
-    deliveries of that hand-over.
+    deliveries of that hand-over. ``spent``: a counter of the inject conditions checked (``_fire``).
     """
     locals_, queues = state
     stage, values, clock, fired, waiting = locals_[r]
@@ -100,7 +121,7 @@ def role_moves(ct: CompiledTeam, state: Joint, r: int) -> list[tuple[Move, Joint
             return []
         (carried, sent_clock), rest = queue[0], queue[1:]
         new_values, new_clock = receive(ct.handovers[h], values, clock, carried, sent_clock)
-        new_values, new_fired, _ = fire_injects(role, new_values, new_clock, fired)
+        new_values, new_fired = _fire(role, new_values, new_clock, fired, spent)
         taken: Local = (stage, new_values, _stored(ct, r, new_clock), new_fired, False)
         return [(Move(r, None, 0, h), (_replace(locals_, r, taken), _replace(queues, h, rest)))]
     moves: list[tuple[Move, Joint]] = []
@@ -121,7 +142,7 @@ def role_moves(ct: CompiledTeam, state: Joint, r: int) -> list[tuple[Move, Joint
             local: Local = (target, (), 0.0, 0, False)  # an ended role's state can change nothing any more
             new_queues = tuple(() if ct.handovers[h].receiver == r else q for h, q in enumerate(new_queues))
         else:
-            new_values, new_fired, _ = fire_injects(role, new_values, new_clock, fired)
+            new_values, new_fired = _fire(role, new_values, new_clock, fired, spent)
             local = (target, new_values, new_clock, new_fired, role.waits[target] >= 0)
         moves.append((Move(r, choice, number), (_replace(locals_, r, local), new_queues)))
     return moves
@@ -131,21 +152,41 @@ def _replace(items: tuple, index: int, value: object) -> tuple:  # type: ignore[
     return (*items[:index], value, *items[index + 1 :])
 
 
-def explore(ct: CompiledTeam, limit: int = MAX_JOINT_STATES) -> JointSpace:
-    """Breadth-first search of the joint states, moving the first role that can move (see the module's docstring)."""
-    space = JointSpace()
+def state_cells(ct: CompiledTeam) -> int:
+    """The values one joint state costs the analysis.
+
+    Per role its place and a row of maxima (each competency and its total), per hand-over a queue.
+    """
+    competencies = len(ct.roles[0].cs.competencies) if ct.roles else 0
+    return len(ct.roles) * (competencies + 2) + len(ct.handovers) + competencies
+
+
+def state_budget(ct: CompiledTeam) -> int:
+    """The most joint states explored: ``MAX_JOINT_STATES``, or fewer so that they hold at most ``MAX_JOINT_CELLS`` values."""
+    return max(1, min(MAX_JOINT_STATES, MAX_JOINT_CELLS // max(1, state_cells(ct))))
+
+
+def explore(ct: CompiledTeam, limit: int | None = None) -> JointSpace:
+    """Breadth-first search of the joint states, moving the first role that can move (see the module's docstring).
+
+    ``limit``: the most states (default ``state_budget``); past it the space is returned with ``overflow`` set.
+    """
+    if limit is None:
+        limit = state_budget(ct)
+    space = JointSpace(budget=limit)
     start = initial_state(ct)
     index = {start: 0}
     space.states.append(start)
     queue = deque([0])
     roles = range(len(ct.roles))
+    spent = [0]
     while queue:
         current = queue.popleft()
         state = space.states[current]
         row: list[tuple[int, Move]] = []
         moves: list[tuple[Move, Joint]] = []
         for r in roles:
-            found = role_moves(ct, state, r)
+            found = role_moves(ct, state, r, spent)
             if isinstance(found, int):
                 space.queue_overflow = (found, current, r)
                 space.edges.append(row)
@@ -153,6 +194,10 @@ def explore(ct: CompiledTeam, limit: int = MAX_JOINT_STATES) -> JointSpace:
             if found:
                 moves = found
                 break
+        if spent[0] > MAX_INJECT_CHECKS:
+            space.overflow = space.inject_overflow = True
+            space.edges.append(row)
+            return space
         for move, target_state in moves:
             target = index.get(target_state)
             if target is None:

@@ -226,7 +226,7 @@ class TeamPlay:
                     to=roles_names(self.team, inject.to),
                 )
         else:
-            targets = to
+            targets = list(dict.fromkeys(to))  # a role named twice gets it once: a second firing would not replay
         start = len(self.log)
         for role_id in targets:
             role = self.role(role_id)
@@ -258,8 +258,11 @@ class TeamPlay:
         return compiled is not None and bool(role.fired >> compiled.bit & 1)
 
     def message(self, text: str, to: list[str] | None = None) -> list[TeamEvent]:
-        """A trainer's ad-hoc message (no effects) to some roles, or all."""
-        targets = to if to is not None else list(self.roles)
+        """A trainer's ad-hoc message (no effects) to some roles, or all (``to`` None or empty, as its replay reads it).
+
+        A role named twice gets it once.
+        """
+        targets = list(dict.fromkeys(to)) if to else list(self.roles)
         for role_id in targets:
             role = self.role(role_id)
             role.inbox.append(InboxItem("message", "", role.play.clock, text, after=len(role.play.decisions)))
@@ -272,10 +275,24 @@ class TeamPlay:
         if kind == DECISION and role is not None:
             return self.choose(role, int(details["number"]))
         if kind == INJECT and details.get("by") == "trainer":
+            if role is not None and self.has_fired(role, str(details["inject"])):
+                return self._fire_again(role, str(details["inject"]))
             return self.fire(str(details["inject"]), [role] if role is not None else None)
         if kind == MESSAGE:
             return self.message(str(details["text"]), list(details.get("to") or []) or None)
         return []
+
+    def _fire_again(self, role_id: str, inject_id: str) -> list[TeamEvent]:
+        """Replay an inject fired by hand at a role it had reached: as it was played when ``fire`` took a role named twice.
+
+        ``fire`` now fires once for a role named twice; a log stored before that holds the second firing,
+        and replays as it was played (its effects twice) rather than failing every read of the session.
+        """
+        role = self.roles[role_id]
+        start = len(self.log)
+        self._apply_inject(role, next(i for i in role.compiled.injects if i.inject.id == inject_id), by_hand=True)
+        self._fire_scripted(role)
+        return self.log[start:]
 
     # -- what follows a move ---------------------------------------------------------------------
     def _send(self, role: RolePlay, h: int) -> None:

@@ -16,12 +16,14 @@ from tipcase.format.roles import ROLE_IDS
 from tipcase.format.schema import (
     CHOICE,
     COMPETENCY,
+    COMPETENCY_KEY,
     EXHIBIT,
     ID,
     INVALID,
     LANGUAGES,
     SCENARIO_ID_PATTERN,
     STAGE,
+    STAGE_KEY,
     TEXT,
     BoolKind,
     ConstKind,
@@ -37,6 +39,7 @@ from tipcase.format.schema import (
     ObjKind,
     StrKind,
 )
+from tipcase.format.schema_kinds import MAX_CASE_ID, MAX_HOURS, MAX_INJECTS, MAX_ROLE_ID, MAX_VERSION
 from tipcase.format.yaml_source import Node, SequenceNode, pos
 
 ALL_ROLES = "all"
@@ -91,7 +94,7 @@ TRACK = ObjKind(
         "briefing": Field(TEXT, "What the role reads before play starts."),
         "variables": Field(MapKind(IntOrBoolKind(), what="variable"), "This role's variables and their initial values."),
         "start": Field(ID, "Id of the role's first stage.", True),
-        "stages": Field(MapKind(TEAM_STAGE, what="stage"), "The role's stages, by id.", True),
+        "stages": Field(MapKind(TEAM_STAGE, STAGE_KEY, what="stage"), "The role's stages, by id.", True),
     },
 )
 
@@ -141,7 +144,9 @@ class TargetKind(Kind):
 
 
 INJECT_TIME = ObjKind(
-    "InjectTime", "Fires when the receiving role's own case clock reaches `hours`.", {"hours": Field(NumberKind(minimum=0), "Hours.", True)}
+    "InjectTime",
+    "Fires when the receiving role's own case clock reaches `hours`.",
+    {"hours": Field(NumberKind(minimum=0, maximum=MAX_HOURS), "Hours.", True)},
 )
 
 INJECT = ObjKind(
@@ -181,20 +186,22 @@ TEAM = ObjKind(
     "A TIPCase team case: one case played by several roles at once.",
     {
         "tipcase-team": Field(ConstKind(1), "Format version of a team case file.", True),
-        "id": Field(IdKind(SCENARIO_ID_PATTERN, "team case id"), "Team case id.", True),
-        "version": Field(NumberKind(minimum=1, integer=True), "Version; bump on every published change.", True),
+        "id": Field(IdKind(SCENARIO_ID_PATTERN, "team case id", MAX_CASE_ID), "Team case id.", True),
+        "version": Field(NumberKind(minimum=1, maximum=MAX_VERSION, integer=True), "Version; bump on every published change.", True),
         "title": Field(TEXT, "Title of the case.", True),
         "summary": Field(TEXT, "One-paragraph summary."),
         "languages": Field(LANGUAGES, "Languages every text must carry (default [en])."),
         "content_warning": Field(TEXT, "Shown before the exercise starts."),
         "pathway": Field(ID, "Id of the referral pathway the team works on."),
         "pass_mark": Field(NumberKind(minimum=0, maximum=100), "Team pass mark in percent (default 70)."),
-        "competencies": Field(MapKind(COMPETENCY, what="competency"), "Competencies assessed (default: the bundled framework)."),
+        "competencies": Field(
+            MapKind(COMPETENCY, COMPETENCY_KEY, what="competency"), "Competencies assessed (default: the bundled framework)."
+        ),
         "exhibits": Field(MapKind(EXHIBIT, what="exhibit"), "The shared case file."),
         "objectives": Field(MapKind(OBJECTIVE, what="objective"), "The exercise's objectives."),
-        "roles": Field(MapKind(TRACK, what="role"), "The roles, by id, each with its track.", True),
+        "roles": Field(MapKind(TRACK, IdKind(most=MAX_ROLE_ID), what="role"), "The roles, by id, each with its track.", True),
         "handovers": Field(MapKind(HANDOVER, what="hand-over"), "Hand-overs between roles, by id."),
-        "injects": Field(ListKind(INJECT), "The master events list."),
+        "injects": Field(ListKind(INJECT, max_items=MAX_INJECTS), "The master events list (at most 1,000 injects)."),
     },
 )
 

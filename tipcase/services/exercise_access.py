@@ -1,0 +1,95 @@
+"""Who may touch a team exercise session, and the name a session may have: the rules every exercise service applies.
+
+- Those who direct (``Permission.RUN_EXERCISES``: trainers and admins) create, assign, start, pause,
+  resume, end, fire injects and send messages (``may_direct``).
+- A trainee plays only the roles they are assigned to (``may_play``), and reads only the sessions they
+  take part in (``may_read``); those who direct or read every attempt read every session.
+- A disabled account does none of these, even for a session it was assigned to before it was disabled
+  (the app signs it out; a service called with it refuses).
+
+A session's name is what the sessions list, the control room, the master log and every ``tipcase exercise``
+line show, so it holds no control or invisible character (a line break, an escape sequence that recolours
+a terminal, a right-to-left override that reverses what follows): ``session_name`` refuses one, naming the
+character and where it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.services.errors import PermissionDenied, ServiceError
+from tipcase.services.permissions import Permission, allowed, require
+from tipcase.services.team_cases import playable_team
+from tipcase.store.models import ExerciseAssignment, ExerciseSession, User
+from tipcase.team.names import role_names
+
+MAX_NAME_CHARS = 100  # tipcase.store.models.ExerciseSession.name
+# C0 and C1 controls, lone surrogates, and the invisible characters that change how text reads (zero-width,
+# bidirectional marks and overrides, the BOM): the set the roster refuses in a name (tipcase.services.roster).
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def session_name(name: str) -> str:
+    """``name`` without the spaces around it, as a session is named; ServiceError for an empty, long or unsafe one.
+
+    Refused: nothing left once stripped, more than ``MAX_NAME_CHARS`` characters, or a control or invisible
+    character (named by its code point and place, counted from 1).
+    """
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a session needs a name of 1 to 100 characters"))
+    found = _UNWANTED.search(name)
+    if found is not None:
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "a session's name cannot hold a control or invisible character ({code} at character {position})"),
+            code=f"U+{ord(found.group()):04X}",
+            position=found.start() + 1,
+        )
+    return name
+
+
+def roles_of(session: Session, user: User, exercise: ExerciseSession) -> list[str]:
+    """The roles ``user`` is assigned to in a session, in the team case's order."""
+    assigned = set(
+        session.scalars(
+            select(ExerciseAssignment.role).where(ExerciseAssignment.session_id == exercise.id, ExerciseAssignment.user_id == user.id)
+        )
+    )
+    return [role for role in playable_team(exercise.team_case_version).team.roles if role in assigned]
+
+
+def may_direct(actor: User) -> None:
+    """PermissionDenied unless ``actor`` is an active account that runs team exercises."""
+    require(actor, Permission.RUN_EXERCISES)
+
+
+def _active(actor: User) -> None:
+    if not actor.active:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("core", "{username}'s account is disabled"), username=actor.username)
+
+
+def may_play(session: Session, actor: User, exercise: ExerciseSession, role: str) -> None:
+    """PermissionDenied unless ``actor`` is an active account assigned to ``role`` in ``exercise``."""
+    _active(actor)
+    if role not in roles_of(session, actor, exercise):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} is not assigned to the role “{role}” in exercise {exercise!r}"),
+            username=actor.username,
+            role=role_names(playable_team(exercise.team_case_version).team, role),
+            exercise=exercise.name,
+        )
+
+
+def may_read(session: Session, actor: User, exercise: ExerciseSession) -> None:
+    """PermissionDenied unless ``actor`` is active and directs exercises, reads every attempt, or takes part in ``exercise``."""
+    _active(actor)
+    if allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS):
+        return
+    if not roles_of(session, actor, exercise):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "{username} takes no part in exercise {exercise!r}"), username=actor.username, exercise=exercise.name
+        )
