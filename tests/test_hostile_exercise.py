@@ -59,7 +59,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     ("condition", "said"),
     [
         ("(" * 300 + "x" + ")" * 300, "nest more than 50 levels deep"),
-        ("not " * 3000 + "x", "nest more than 50 levels deep"),
+        ("not " * 2000 + "x", "nest more than 50 levels deep"),
         ("n == " + "9" * 5000, "a number of 5,000 digits (at most 100 are read)"),
     ],
 )
@@ -316,3 +316,86 @@ def test_injects_are_at_most_a_thousand_and_their_chains_are_checked_within_a_bo
     [(code, _, _, message)] = errors(path)
     assert code == "E011"
     assert message.startswith("the injects' conditions would be checked more than 1,000,000 times")
+
+
+def test_a_condition_of_megabytes_is_refused_before_its_tokens_are_made(tmp_path: Path) -> None:
+    path = tmp_path / "team.yaml"
+    path.write_text(one_role(when=" and ".join(["n < 5"] * 20_000)), encoding="utf-8")  # 2 MB of them took 456 MB
+    [(code, line, _, message)] = errors(path)
+    assert (code, line) == ("E009", 16)
+    assert "a condition of 199,995 characters (at most 10,000 are read)" in message
+
+
+def test_a_route_longer_than_the_roles_and_huge_lists_are_refused_in_short_lines(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS["inspector"])
+    play = ["exercise", "play", "--session", "drill", "--user", "inspector"]
+    code, out, err = run(capsys, *play, "--choose", "1," + "x" * 100_000)  # echoed whole: a 100 KB line
+    assert (code, out) == (2, "")
+    assert err == f"tipcase: error: --choose takes numbers separated by commas, e.g. 2,1,3 (got '1,{'x' * 57}…')\n"
+    code, out, err = run(capsys, *play, "--choose", ",".join(["1"] * 30_000))  # the role ends after one: the rest were ignored
+    assert (code, out) == (2, "")
+    assert err == (
+        "tipcase: error: role 'inspector' reaches its end at decision 1: the numbers after it (1,1,1,1,1,1,1,1,1,1,…) "
+        "are more than its route takes; nothing was recorded\n"
+    )
+    assert [e["kind"] for e in _log(capsys)] == ["started"]
+    assert run(capsys, *play, "--choose", "1")[0] == 0
+    code, out, err = run(capsys, *play, "--choose", "1,2")  # it said "use --next 2" of a role at its end
+    assert (code, out) == (2, "")
+    assert err == "tipcase: error: role 'inspector' has reached its end in exercise 'drill' after 1 decision (1): it takes no more\n"
+    code, _, err = run(capsys, *play, "--choose", "2," + ",".join(["1"] * 30_000))
+    assert code == 2
+    assert len(err) < 300  # the refusal suggested --next with the 30,000 numbers
+
+
+def _log(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    code, out, _ = run(capsys, "exercise", "log", "--session", "drill", "--json")
+    assert code == 0
+    return list(json.loads(out))
+
+
+def test_a_message_is_short_text_without_control_characters(db: Database, tmp_path: Path) -> None:
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    with db.transaction() as session:
+        trainer, exercise = accounts.get_user(session, "trainer"), exercises.get_session(session, "drill")
+        with pytest.raises(ServiceError, match=r"a message has at most 2,000 characters \(this one has 10,000,000\)"):
+            exercises.send_message(session, trainer, exercise, "x" * 10_000_000)  # was stored, in every inbox
+        with pytest.raises(ServiceError, match=r"a message cannot hold a control or invisible character \(U\+001B at character 7\)"):
+            exercises.send_message(session, trainer, exercise, "Check \x1b[2Jthe gate")
+        exercises.send_message(session, trainer, exercise, "Check the gate\r\nand the dormitory\tnow")
+        view = exercises.role_view(session, trainer, exercise, "inspector")
+        assert [item.text for item in view.inbox] == ["Check the gate\nand the dormitory\tnow"]
+        with pytest.raises(ServiceError, match="no role 'ghost'"):
+            exercises.role_result(session, trainer, exercise, "ghost")  # was a PlayError
+
+
+def test_a_command_that_only_reads_does_not_wait_for_another_workstations_write_lock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import time
+
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    db = Database(url)
+    db.upgrade()
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    db.dispose()
+    monkeypatch.setenv("TIPCASE_DATABASE_URL", url)
+    holder = sqlite3.connect(tmp_path / "records.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another workstation in the middle of a long write
+    try:
+        started = time.monotonic()
+        code, out, err = run(capsys, "exercise", "status", "--session", "drill")
+        assert (code, err) == (0, "")  # it waited the busy timeout (15 s), then said the records were busy
+        assert out.startswith("drill: running")
+        assert time.monotonic() - started < 10
+    finally:
+        holder.rollback()
+        holder.close()

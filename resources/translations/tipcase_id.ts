@@ -5531,6 +5531,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {session!r} belum dimulai: tidak ada keputusan yang diterima sampai pelatih memulainya</translation>
     </message>
     <message>
+        <source>role {role!r} has reached its end in exercise {session!r} after {count} decision ({shown}): it takes no more</source>
+        <translation>peran {role!r} sudah sampai di akhirnya dalam latihan {session!r} setelah {count} keputusan ({shown}): tidak ada lagi yang diterimanya</translation>
+    </message>
+    <message>
+        <source>role {role!r} has reached its end in exercise {session!r} after {count} decisions ({shown}): it takes no more</source>
+        <translation>peran {role!r} sudah sampai di akhirnya dalam latihan {session!r} setelah {count} keputusan ({shown}): tidak ada lagi yang diterimanya</translation>
+    </message>
+    <message>
         <source>role {role!r} moved on while this ran (another trainee at the role decided): its decisions are now {shown}; look at where it stands and give --next again</source>
         <translation>peran {role!r} sudah berlanjut selama perintah ini berjalan (peserta lain pada peran itu sudah memutuskan): keputusannya kini {shown}; lihat posisinya lalu berikan --next lagi</translation>
     </message>
@@ -5557,6 +5565,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>the hand-over “{handover}” from {sender}</source>
         <translation>serah terima “{handover}” dari {sender}</translation>
+    </message>
+    <message>
+        <source>role {role!r} reaches its end at decision {step}: the numbers after it ({rest}) are more than its route takes; nothing was recorded</source>
+        <translation>peran {role!r} sampai di akhirnya pada keputusan {step}: angka sesudahnya ({rest}) melebihi rute perannya; tidak ada yang dicatat</translation>
     </message>
     <message>
         <source>{role}: complete, route {route}</source>
@@ -5985,6 +5997,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>a session&apos;s name cannot hold a control or invisible character ({code} at character {position})</source>
         <translation>nama sesi tidak boleh berisi karakter kendali atau karakter tak terlihat ({code} pada karakter ke-{position})</translation>
+    </message>
+    <message>
+        <source>a message has at most {most} characters (this one has {count})</source>
+        <translation>pesan paling banyak {most} karakter (pesan ini {count} karakter)</translation>
+    </message>
+    <message>
+        <source>a message cannot hold a control or invisible character ({code} at character {position})</source>
+        <translation>pesan tidak boleh berisi karakter kendali atau karakter tak terlihat ({code} pada karakter ke-{position})</translation>
     </message>
     <message>
         <source>{username}&apos;s account is disabled</source>

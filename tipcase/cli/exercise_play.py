@@ -45,6 +45,8 @@ from tipcase.team.log_words import case_text, handover_title, role_title, stage_
 from tipcase.team.model import TeamCase
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_NOT_RUNNING = 0, 3, 5
+MAX_QUOTED = 60  # characters of a refused argument a refusal quotes (the rest is "…")
+MAX_LISTED = 10  # numbers of a route a refusal lists (the rest is "…")
 
 
 class NotRunning(Exception):
@@ -55,10 +57,11 @@ def parse_numbers(raw: str, option: str) -> list[int]:
     """``"2,1,3"`` as ``[2, 1, 3]``; UsageError naming ``option`` for anything but positive whole numbers."""
     try:
         numbers = [int(part) for part in raw.replace(" ", "").split(",") if part != ""]
-    except ValueError:
+    except ValueError:  # a word, or a number of more digits than int() reads
+        shown = raw if len(raw) <= MAX_QUOTED else raw[: MAX_QUOTED - 1] + "…"
         raise UsageError(
             Message(
-                QT_TRANSLATE_NOOP("core", "{option} takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})"), option=option, raw=raw
+                QT_TRANSLATE_NOOP("core", "{option} takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})"), option=option, raw=shown
             )
         ) from None
     if not numbers:
@@ -126,9 +129,20 @@ def _check_route(view: exercises.RoleView, route: list[int], *, given: str) -> N
     someone else at the role since this command began).
     """
     made = [decision.number for decision in view.play.decisions]
+    if view.finished and made != route:
+        ended = one_or_many(
+            len(made),
+            QT_TRANSLATE_NOOP(
+                "core", "role {role!r} has reached its end in exercise {session!r} after {count} decision ({shown}): it takes no more"
+            ),
+            QT_TRANSLATE_NOOP(
+                "core", "role {role!r} has reached its end in exercise {session!r} after {count} decisions ({shown}): it takes no more"
+            ),
+        )
+        raise UsageError(Message(ended, role=view.role, session=view.session_name, count=len(made), shown=_listed(made)))
     if made == route[: len(made)]:
         return
-    shown = ",".join(map(str, made))
+    shown = _listed(made)
     if given == "next":
         moved = QT_TRANSLATE_NOOP(
             "core",
@@ -150,9 +164,13 @@ def _check_route(view: exercises.RoleView, route: list[int], *, given: str) -> N
             "and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})",
         ),
     )
-    raise UsageError(
-        Message(contradicts, role=view.role, count=len(made), session=view.session_name, shown=shown, rest=",".join(map(str, rest)))
-    )
+    raise UsageError(Message(contradicts, role=view.role, count=len(made), session=view.session_name, shown=shown, rest=_listed(rest)))
+
+
+def _listed(numbers: list[int]) -> str:
+    """``2,1,3``: at most ``MAX_LISTED`` numbers, then "…" (a refusal quoted a 30,000-number route whole)."""
+    shown = ",".join(map(str, numbers[:MAX_LISTED]))
+    return shown + ",…" if len(numbers) > MAX_LISTED else shown
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -301,6 +319,14 @@ def _decide_stretch(
             after = exercises.decide(session, user, exercise, view.role, number, step=step, stage=stage, position=position)
             decided.append((view, number))
             view = after
+        if view.finished and len(view.play.decisions) < len(route):  # all or none: the rolled back stretch records nothing
+            over = QT_TRANSLATE_NOOP(
+                "core",
+                "role {role!r} reaches its end at decision {step}: the numbers after it ({rest}) are more than its route takes; "
+                "nothing was recorded",
+            )
+            made = len(view.play.decisions)
+            raise UsageError(Message(over, role=view.role, step=made, rest=_listed(route[made:])))
     return decided
 
 

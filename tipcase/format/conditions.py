@@ -14,8 +14,9 @@ variable values; nothing is ever passed to ``eval``.
 
 Bounds, so that any text gives a ``ConditionError`` with its offset and never a ``RecursionError`` or a
 ``ValueError`` from ``int``: brackets and ``not`` nest at most ``MAX_NESTING`` levels (the parser, the
-checker and the compiled closures recurse once a level), and an INTEGER has at most
-``MAX_NUMBER_CHARS`` digits, as a number in the YAML itself (``tipcase.format.yaml_source``).
+checker and the compiled closures recurse once a level), an INTEGER has at most ``MAX_NUMBER_CHARS``
+digits, as a number in the YAML itself (``tipcase.format.yaml_source``), and a condition at most
+``MAX_CONDITION_CHARS`` characters.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ CLOCK = "hours"
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
 MAX_NESTING = 50  # brackets and ``not`` inside one another; a real condition nests two or three
 MAX_NUMBER_CHARS = 100  # digits of an INTEGER (tipcase.format.yaml_source reads no longer number either)
+MAX_CONDITION_CHARS = 10_000  # a condition's length: a 2 MB one (200,000 comparisons) took 456 MB of tokens
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|<=|>=|<|>|\(|\))|(?P<word>-?[A-Za-z0-9_][A-Za-z0-9_-]*|-\d+)|(?P<bad>\S))")
 
@@ -117,6 +119,10 @@ def _tokenize(source: str) -> list[tuple[str, int]]:
 
 class _Parser:
     def __init__(self, source: str) -> None:
+        if len(source) > MAX_CONDITION_CHARS:  # refused before its tokens are made
+            raise ConditionError(
+                f"a condition of {len(source):,} characters (at most {MAX_CONDITION_CHARS:,} are read)", MAX_CONDITION_CHARS
+            )
         self.source = source
         self.tokens = _tokenize(source)
         self.index = 0

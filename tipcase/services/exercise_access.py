@@ -28,6 +28,7 @@ from tipcase.store.models import ExerciseAssignment, ExerciseSession, User
 from tipcase.team.names import role_names
 
 MAX_NAME_CHARS = 100  # tipcase.store.models.ExerciseSession.name
+MAX_MESSAGE_CHARS = 2_000  # a trainer's message to the roles: what a workstation's inbox shows (a 10 MB one was stored)
 # C0 and C1 controls, lone surrogates, and the invisible characters that change how text reads (zero-width,
 # bidirectional marks and overrides, the BOM): the set the roster refuses in a name (tipcase.services.roster).
 _UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -50,6 +51,31 @@ def session_name(name: str) -> str:
             position=found.start() + 1,
         )
     return name
+
+
+def message_text(text: str) -> str:
+    """A trainer's message without the spaces around it; ServiceError for an empty, long or unsafe one.
+
+    Refused: nothing left once stripped, more than ``MAX_MESSAGE_CHARS`` characters, or a control or invisible
+    character other than a line break or a tab (it reaches every role's inbox and ``tipcase exercise`` lines).
+    """
+    text = text.replace("\r\n", "\n").strip()  # a line break as Windows types it
+    if not text:
+        raise ServiceError(QT_TRANSLATE_NOOP("core", "a message needs some text"))
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "a message has at most {most} characters (this one has {count})"),
+            most=f"{MAX_MESSAGE_CHARS:,}",
+            count=f"{len(text):,}",
+        )
+    found = _UNWANTED.search(text.replace("\n", " ").replace("\t", " "))
+    if found is not None:
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "a message cannot hold a control or invisible character ({code} at character {position})"),
+            code=f"U+{ord(found.group()):04X}",
+            position=found.start() + 1,
+        )
+    return text
 
 
 def roles_of(session: Session, user: User, exercise: ExerciseSession) -> list[str]:

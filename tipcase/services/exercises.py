@@ -26,7 +26,7 @@ from tipcase.services import audit
 from tipcase.services.attempt_seals import digest
 from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
-from tipcase.services.exercise_access import MAX_NAME_CHARS, may_direct, may_play, may_read, session_name
+from tipcase.services.exercise_access import MAX_NAME_CHARS, may_direct, may_play, may_read, message_text, session_name
 from tipcase.services.exercise_access import roles_of as roles_of  # noqa: PLC0414 - re-exported: callers read exercises.roles_of
 from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
 from tipcase.services.exercise_names import still_playing
@@ -292,10 +292,13 @@ def fire_inject(session: Session, actor: User, exercise: ExerciseSession, inject
 
 
 def send_message(session: Session, actor: User, exercise: ExerciseSession, text: str, to: list[str] | None = None) -> int:
-    """An ad-hoc message (no effects) to some roles or all; returns the newest event number."""
-    if not text.strip():
-        raise ServiceError(QT_TRANSLATE_NOOP("core", "a message needs some text"))
-    return _trainer_event(session, actor, exercise, lambda play: play.message(text.strip(), to))
+    """An ad-hoc message (no effects) to some roles or all; returns the newest event number.
+
+    ServiceError for a message that is empty, longer than ``exercise_access.MAX_MESSAGE_CHARS`` or holds a control
+    character other than a line break or a tab (``exercise_access.message_text``).
+    """
+    text = message_text(text)
+    return _trainer_event(session, actor, exercise, lambda play: play.message(text, to))
 
 
 def _operator(actor: User) -> str | None:
@@ -441,7 +444,10 @@ def role_result(session: Session, actor: User, exercise: ExerciseSession, role: 
         refuse_if_closed(exercise.status, role=actor.role)
     play, seq = take_play(session, exercise)
     keep_play(session, exercise, play, seq)
-    return single_role_result(play, role)
+    try:
+        return single_role_result(play, role)
+    except PlayError as exc:  # no such role
+        raise ServiceError.carrying(exc) from None
 
 
 def status(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:

@@ -214,8 +214,13 @@ class Database:
                 connection.rollback()
 
     def revision(self) -> str | None:
-        """The schema revision the database is at (None when it has none yet); RuntimeError for several."""
-        with self.engine.connect() as connection:
+        """The schema revision the database is at (None when it has none yet); RuntimeError for several.
+
+        Read without the write lock (on SQLite a deferred BEGIN), so that opening the records never waits for
+        another workstation's write: with the lock taken here, a command that only reads failed after the busy
+        timeout whenever another process held the lock (findings/break-17.md).
+        """
+        with self.engine.execution_options(**{READ_ONLY: True}).connect() as connection:
             stored = stored_revisions(connection)
         if len(stored) > 1:
             raise RuntimeError(f"the database records several schema revisions ({', '.join(stored)})")
