@@ -130,15 +130,15 @@ def test_a_refusal_names_stages_roles_and_hand_overs_by_their_titles_in_the_read
     assert len(names) == 4
     assert all(isinstance(name, Names) for name in names)  # the app says them in its language too
     assert [str(refusal) for refusal in refusals] == [
-        "the role “Labour inspector” has moved on (another trainee at the role, or an arrival): it is at decision 2, stage “referred”;"
-        " decision 1 was not recorded",
+        "the role “Labour inspector” has moved on: decision 1, at the stage “At the factory gate”, was already taken by Trainee inspector,"
+        " so yours was not recorded; it is at decision 2, stage “referred”",
         "investigator is not assigned to the role “Case worker” in exercise 'drill'",
         "choice 9 is not offered at the stage “In the PPA unit”; offered: 1) Ask the case worker to see to their care first,"
         " 2) Take the statement now",
     ]
     assert [said(refusal, "id") for refusal in refusals] == [
-        "peran “Pengawas ketenagakerjaan” sudah berlanjut (peserta lain pada peran itu, atau ada kedatangan): kini pada keputusan 2,"
-        " tahap “referred”; keputusan 1 tidak dicatat",
+        "peran “Pengawas ketenagakerjaan” sudah berlanjut: keputusan 1, pada tahap “Di gerbang pabrik”, sudah diambil oleh"
+        " Trainee inspector, sehingga keputusan Anda tidak dicatat; kini pada keputusan 2, tahap “referred”",
         "investigator tidak ditugaskan pada peran “Pendamping” dalam latihan 'drill'",
         "pilihan 9 tidak tersedia di tahap “Di Unit PPA”; yang tersedia: 1) Minta pendamping merawat dulu, 2) Ambil keterangan sekarang",
     ]

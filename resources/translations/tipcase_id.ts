@@ -3382,6 +3382,21 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>PressGuard</name>
+    <message>
+        <source>Your press was not recorded: the page had just changed. Read the stage, then choose.</source>
+        <translation>Tombol yang Anda tekan tidak dicatat: halaman baru saja berganti. Baca tahapnya dulu, lalu pilih.</translation>
+    </message>
+    <message>
+        <source>Your press was not recorded: {who} had just taken decision {step} for your role, and this is the stage it led to. Read it, then choose.</source>
+        <translation>Tombol yang Anda tekan tidak dicatat: {who} baru saja mengambil keputusan {step} untuk peran Anda, dan inilah tahap yang dihasilkannya. Baca dulu, lalu pilih.</translation>
+    </message>
+    <message>
+        <source>another trainee</source>
+        <translation>peserta lain</translation>
+    </message>
+</context>
+<context>
     <name>Provisions</name>
     <message>
         <source>Not in the register of provisions.</source>
@@ -5571,6 +5586,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>peran {role!r} sampai di akhirnya pada keputusan {step}: angka sesudahnya ({rest}) melebihi rute perannya; tidak ada yang dicatat</translation>
     </message>
     <message>
+        <source>--at {at}: role {role!r} stands at decision {step}, so decision {at} is not yet to be taken</source>
+        <translation>--at {at}: peran {role!r} berada pada keputusan {step}, jadi keputusan {at} belum saatnya diambil</translation>
+    </message>
+    <message>
         <source>{role}: complete, route {route}</source>
         <translation>{role}: selesai, rute {route}</translation>
     </message>
@@ -6071,8 +6090,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {exercise!r} berstatus {status}: keputusan {step} peran “{role}” tidak dicatat</translation>
     </message>
     <message>
+        <source>the role “{role}” has moved on: decision {step}, at the stage “{stage}”, was already taken by {who}, so yours was not recorded; it is at decision {at}, stage “{now}”</source>
+        <translation>peran “{role}” sudah berlanjut: keputusan {step}, pada tahap “{stage}”, sudah diambil oleh {who}, sehingga keputusan Anda tidak dicatat; kini pada keputusan {at}, tahap “{now}”</translation>
+    </message>
+    <message>
         <source>the role “{role}” has moved on (another trainee at the role, or an arrival): it is at decision {at}, stage “{stage}”; decision {step} was not recorded</source>
         <translation>peran “{role}” sudah berlanjut (peserta lain pada peran itu, atau ada kedatangan): kini pada keputusan {at}, tahap “{stage}”; keputusan {step} tidak dicatat</translation>
+    </message>
+    <message>
+        <source>another trainee</source>
+        <translation>peserta lain</translation>
     </message>
     <message>
         <source>{username} takes no part in exercise {exercise!r}</source>

@@ -83,6 +83,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         help="the role's whole route from its start: numbers among the choices offered at each stage (run it again after a crash)",
     )
     route.add_argument("--next", metavar="N,N,...", help="only the role's next choices, from where it stands now")
+    play.add_argument(
+        "--at",
+        type=int,
+        metavar="STEP",
+        help="with --next: the decision number its first choice answers, as the role's stage showed it; refused, "
+        "deciding nothing, when the role has already taken it (another trainee at the role decided first)",
+    )
     play.add_argument("--role", metavar="ROLE", help="which role, when the user plays several")
     play.add_argument(
         "--timeout",

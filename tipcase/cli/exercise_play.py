@@ -35,7 +35,7 @@ from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, passw
 from tipcase.cli.spoken import figure, line, refuse, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.play.scoring import number as whole
-from tipcase.services import accounts, exercise_log, exercises
+from tipcase.services import accounts, exercise_log, exercise_stale, exercises
 from tipcase.services.errors import ServiceError, SignInError
 from tipcase.services.signing_in import sign_in
 from tipcase.services.team_cases import playable_team
@@ -200,6 +200,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 _say_next(args, view, username)
             return EXIT_OK
         route = [decision.number for decision in view.play.decisions] + numbers if given == "next" else numbers
+        answers = _answers(db, args, view, role) if given == "next" else None
         _check_route(view, route, given="choose")
         refusal = _not_running(view)
         if refusal is not None:
@@ -217,7 +218,9 @@ def cmd_play(args: argparse.Namespace) -> int:
                 return EXIT_SIGN_IN
             try:
                 with EventWatcher(db, exercise_id) as watcher:
-                    outcome = _play_role(db, watcher, args, username=username, role=role, route=route, given=given, team=team)
+                    outcome = _play_role(
+                        db, watcher, args, username=username, role=role, route=route, given=given, team=team, answers=answers
+                    )
             except NotRunning as stopped:
                 refuse(args.speaking, stopped.args[0])
                 return EXIT_NOT_RUNNING
@@ -245,16 +248,22 @@ def _play_role(
     route: list[int],
     given: str,
     team: TeamCase,
+    answers: int | None = None,
 ) -> Message | None:
     """Decide the route's numbers from where the role stands; returns why it stopped early (None when done or at an end).
 
+    ``answers``: with --next, the decision its first number answers; when someone else at the role takes that
+    decision first (while the password was typed, say), StaleTeamDecision says who, and nothing is decided.
     Raises NotRunning when the session is paused (or back to a draft) before the route is done.
     """
     words = args.speaking
     waited_for = ""
     shown: int | None = None  # the inbox items said so far
+    ours = 0  # decisions this command has recorded
     while True:
         view = _view(db, args.session, role)
+        if answers is not None and len(view.play.decisions) >= answers + ours:
+            _refuse_passed(db, args.session, role, answers + ours)
         shown = _say_arrivals(args, view, team, _fresh(view) if shown is None else shown)
         _check_route(view, route, given=given)
         made = len(view.play.decisions)
@@ -285,11 +294,12 @@ def _play_role(
         try:
             decided = _decide_stretch(db, args.session, username, view, route)
         except (exercises.StaleTeamDecision, exercises.SessionNotRunning):
-            continue  # another trainee at the role, an arrival or a pause came first: look again
+            continue  # another trainee at the role, an arrival or a pause came first: look again (a --next step taken is refused above)
         except ServiceError as exc:
             if "not offered" in str(exc):
                 raise UsageError(exc) from None
             raise
+        ours += len(decided)
         for before, number in decided:
             shown = _say_arrivals(args, before, team, shown)
             if not args.json:
@@ -297,6 +307,30 @@ def _play_role(
                 said_line = QT_TRANSLATE_NOOP("core", "{role}: decision {step}, stage “{stage}”: {number}) {label}")
                 stage = _stage_title(team, before, words)
                 print(line(words, said_line, role=role, step=before.step, stage=stage, number=number, label=label), flush=True)
+
+
+def _answers(db: Database, args: argparse.Namespace, view: exercises.RoleView, role: str) -> int:
+    """The decision --next's first number answers: --at, else where the role stood when the command read it.
+
+    Raises StaleTeamDecision (who took it, at which stage) when the role has already taken decision --at,
+    UsageError when the role has not reached it.
+    """
+    if args.at is None:
+        return view.step
+    if args.at < view.step:
+        _refuse_passed(db, args.session, role, args.at)
+    if args.at > view.step:
+        ahead = QT_TRANSLATE_NOOP("core", "--at {at}: role {role!r} stands at decision {step}, so decision {at} is not yet to be taken")
+        raise UsageError(Message(ahead, at=args.at, role=role, step=view.step))
+    return int(args.at)
+
+
+def _refuse_passed(db: Database, name: str, role: str, step: int) -> None:
+    """Raise the service's StaleTeamDecision for ``step`` when ``role`` has already taken it (who, at which stage)."""
+    with db.reading() as session:
+        line = exercise_stale.passed_step(session, exercises.get_session(session, name), role, step)
+    if line is not None:
+        raise exercises.StaleTeamDecision.carrying(line)
 
 
 def _decide_stretch(

@@ -30,11 +30,12 @@ from tipcase.services.exercise_access import MAX_NAME_CHARS, may_direct, may_pla
 from tipcase.services.exercise_access import roles_of as roles_of  # noqa: PLC0414 - re-exported: callers read exercises.roles_of
 from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
 from tipcase.services.exercise_names import still_playing
+from tipcase.services.exercise_stale import stale_refusal
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.team_cases import playable_team
 from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, TeamCaseVersion, User, utcnow
 from tipcase.team.model import Track
-from tipcase.team.names import role_names, roles_names, stage_names
+from tipcase.team.names import role_names, roles_names
 from tipcase.team.play import InboxItem, TeamPlay
 from tipcase.team.result import role_result as single_role_result
 from tipcase.team.result import session_result
@@ -377,7 +378,8 @@ def decide(
     """Take the ``number``-th offered choice (1-based) as decision ``step`` of ``role``; the caller commits at once.
 
     Raises PermissionDenied (not assigned to the role), SessionNotRunning (draft, paused, ended),
-    StaleTeamDecision (the role is past ``step``, ``stage`` or ``position``) and ServiceError (the role
+    StaleTeamDecision (the role is past ``step``, ``stage`` or ``position``: the line names the stage the
+    decision answered by its title and who took it, ``tipcase.services.exercise_stale``) and ServiceError (the role
     waits for a hand-over, has ended, or the choice is not offered).
     """
     _may_play(session, actor, exercise, role)
@@ -394,18 +396,8 @@ def decide(
     state = play.role(role)
     made = len(state.play.decisions)
     if step != made + 1 or (stage is not None and stage != state.play.stage.id) or (position is not None and position != state.position):
-        keep_play(session, exercise, play, seq)
-        raise StaleTeamDecision(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "the role “{role}” has moved on (another trainee at the role, or an arrival)"
-                ": it is at decision {at}, stage “{stage}”; decision {step} was not recorded",
-            ),
-            role=role_names(play.team, role),
-            at=made + 1,
-            stage=stage_names(play.team, role, state.play.stage.id),
-            step=step,
-        )
+        keep_play(session, exercise, play, seq)  # refused under the session's lock: of two deciders on a step, one is recorded
+        raise StaleTeamDecision.carrying(stale_refusal(session, exercise, play, role, step))
     try:
         events = play.choose(role, number)
     except PlayError as exc:

@@ -46,6 +46,7 @@ from ui.numbers import number_text, time_text
 from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
+from ui.pages.press_guard import PressGuard
 from ui.pages.workstation_side import StationSide
 from ui.theme import colours
 from ui.wording import sentence
@@ -72,6 +73,7 @@ class WorkstationPage(QWidget):
         self._notices: list[Callable[[], str]] = []
         self._inbox_seen = 0
         self._choice_buttons: list[ChoiceButton] = []
+        self.press_guard = PressGuard(self, refused=self._press_refused, released=self._release_choices)  # the choices wait a moment
 
         self.case_title = QLabel()
         self.role_label = QLabel()
@@ -184,6 +186,7 @@ class WorkstationPage(QWidget):
     def clear(self) -> None:
         """Forget the role played here (at sign-out: nothing of it stays for the next person at the workstation)."""
         self.name, self.role, self.station, self._notices = "", "", None, []
+        self.press_guard.stop()
         self._briefed.clear()
         self.show_station()
 
@@ -193,6 +196,7 @@ class WorkstationPage(QWidget):
         self.name, self.role = name, role
         self.station = None
         self._notices = []
+        self.press_guard.stop()
         self._inbox_seen = -1
         self._read(quiet=False)
 
@@ -243,6 +247,8 @@ class WorkstationPage(QWidget):
             self._briefed.add((self.name, self.role))
         notices: list[Callable[[], str]] = [notice] if notice is not None else []
         notices += [functools.partial(self._decided_by, made) for made in others]
+        if others and not own_step:  # the page moves on under the trainee: a press on its way was meant for the stage before
+            self.press_guard.hold(others[-1])
         if arrived:
             notices.append(functools.partial(self._arrival_notice, arrived))
         self._notices = notices  # what is new; what was said before no longer holds
@@ -319,18 +325,15 @@ class WorkstationPage(QWidget):
         self.body.setVisible(state != "briefing")
         briefing = self._briefing_html(station)
         self.briefing.show_text(briefing)
-        waiting = station.role.waits_for is not None  # a waiting stage's text is the role's turn: shown once the hand-over is in
-        self.text.setHtml(self._waiting_html() if waiting else paragraphs(text(play.stage.text)))
+        # a waiting stage's text is the role's turn: shown (its text, its choices) once the hand-over is in
+        waiting = "<p><i>{}</i></p>".format(html.escape(self.tr("The stage opens once the hand-over arrives.")))
+        self.text.setHtml(waiting if station.role.waits_for is not None else paragraphs(text(play.stage.text)))
         self._show_banner(state)
         self.side.show_station(station, briefing)
         self._show_choices(state)
         show_debrief_button(self.debrief_button, self.context, station.session.status)  # the one rule, as the control room's
         self.debrief_button.setVisible(self.debrief_button.isEnabled())
         self._focus_main_control()
-
-    def _waiting_html(self) -> str:
-        """What the stage's place says while the role waits: the stage opens (its text, its choices) when the hand-over arrives."""
-        return "<p><i>{}</i></p>".format(html.escape(self.tr("The stage opens once the hand-over arrives.")))
 
     def _briefing_html(self, station: Any) -> str:
         text = self.context.text
@@ -400,21 +403,23 @@ class WorkstationPage(QWidget):
             button.hide()
             button.deleteLater()
         self._choice_buttons = []
+        self.press_guard.arm(self._choice_buttons)  # none: those just removed are deleted
         self.choices_box.setVisible(state == "choosing")
         if state != "choosing":
             return
         for number, option in enumerate(station.play.offered(), 1):
             button = ChoiceButton(number, self.context.text(option.choice.label))
-            button.clicked.connect(lambda _checked=False, number=number: self.choose(number))
+            button.clicked.connect(lambda _checked=False, number=number, step=station.step: self.choose(number, step=step))
             self.choices_layout.addWidget(button)
             self._choice_buttons.append(button)
+        self.press_guard.arm(self._choice_buttons)
 
     def main_control(self) -> QWidget | None:
         state = self.state()
         if state == "briefing":
             return self.begin_button
         if state == "choosing" and self._choice_buttons:
-            return self._choice_buttons[0]
+            return self.text if self.press_guard.holding() else self._choice_buttons[0]  # held: read the new stage first
         if state in ("end", "ended") and self.debrief_button.isVisible():
             return self.debrief_button
         return self.inbox if state in ("waiting", "paused", "draft") else None
@@ -433,8 +438,22 @@ class WorkstationPage(QWidget):
         self._briefed.add((self.name, self.role))
         self.show_station()
 
-    def choose(self, number: int) -> None:
+    def _press_refused(self) -> None:  # a press while held, or on a stage no longer shown: nothing recorded, and why
+        if self.press_guard.notice not in self._notices:
+            self._notices.append(self.press_guard.notice)
+            self._show_banner(self.state())
+        self._tell()
+
+    def _release_choices(self) -> None:
+        if self.state() == "choosing" and self.focusWidget() in (None, self.text):
+            self._focus_main_control()
+
+    def choose(self, number: int, *, step: int | None = None) -> None:
+        """Choice ``number`` (1-based) of the stage shown; ``step``: a button's stage. Refused while held (ui.pages.press_guard)."""
         station = self.station
+        if station is not None and self.state() == "choosing" and (self.press_guard.holding() or step not in (None, station.step)):
+            self._press_refused()
+            return
         if station is None or self.state() != "choosing" or self._deciding or not 1 <= number <= len(self._choice_buttons):
             return
         self._deciding = True  # a second key before the first is recorded is not a second decision
@@ -469,8 +488,7 @@ class WorkstationPage(QWidget):
             if isinstance(error, SessionNotRunning):
                 self._read(quiet=False, notice=lambda: self.tr("The session is not running, so your choice was not recorded."))
                 return
-            for button in self._choice_buttons:
-                button.setEnabled(True)
+            self.press_guard.arm(self._choice_buttons)  # enabled again (unless held)
             self.window().show_error(error)  # type: ignore[attr-defined]
 
         self.context.run_signed_in(work, done, failed)
