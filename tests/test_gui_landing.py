@@ -60,7 +60,7 @@ def test_each_role_lands_on_its_own_page(qtbot, tmp_path: Path) -> None:  # type
     ("language", "words"),
     [
         ("en", ("you take part in a team exercise", "Labour inspector", "Join my role")),
-        ("id", ("Anda ikut dalam latihan tim", "Pengawas ketenagakerjaan", "Masuk ke peran saya")),
+        ("id", ("Anda ikut dalam 1 latihan tim", "Pengawas ketenagakerjaan", "Masuk ke peran saya")),
     ],
 )
 def test_a_trainee_with_only_a_team_exercise_is_told_how_to_join_it(qtbot, tmp_path: Path, language: str, words: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
@@ -125,3 +125,36 @@ def test_a_trainee_with_courses_is_told_of_their_team_session_too(qtbot, tmp_pat
     assert DEMO_EXERCISE in said
     assert "To join it," in said  # one session: "it"
     assert home.exercises_button.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "You have no course yet, but you take part in a team exercise:", "you take part in 2 team exercises:"),
+        ("id", "Anda ikut dalam 1 latihan tim:", "Anda ikut dalam 2 latihan tim:"),
+    ],
+)
+def test_the_team_exercises_are_counted(qtbot, tmp_path: Path, language: str, one: str, two: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk F, finding 5: "you take part in a team exercise:" followed by two sessions; the count says how many."""
+    from tipcase.services import accounts, exercises
+
+    url = _demo(tmp_path)
+    window = open_window(qtbot, make_context(tmp_path, url, language))
+    home = _landed(qtbot, window, "demo-inspector")
+    qtbot.waitUntil(lambda: len(home.sessions) == 1, timeout=5000)
+    assert one in home.detail.text()
+    window.sign_out()
+    db = Database(url)
+    with db.transaction() as session:
+        trainer = accounts.get_user(session, "demo-trainer")
+        first = exercises.get_session(session, DEMO_EXERCISE)
+        second = exercises.create_session(session, trainer, first.team_case_version, "second-team")
+        exercises.assign(session, trainer, second, "labour-inspector", accounts.get_user(session, "demo-inspector"))
+    db.dispose()
+    home = _landed(qtbot, window, "demo-inspector")
+    qtbot.waitUntil(lambda: len(home.sessions) == 2, timeout=5000)
+    said = home.detail.text()
+    assert two in said, said
+    assert "a team exercise:" not in said
+    assert "second-team" in said
+    assert DEMO_EXERCISE in said

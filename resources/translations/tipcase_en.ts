@@ -94,6 +94,23 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>You also take part in %n team exercise(s):</source>
+        <translation>
+            <numerusform>You also take part in a team exercise:</numerusform>
+            <numerusform>You also take part in %n team exercises:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have no course yet, but you take part in %n team exercise(s):</source>
+        <translation>
+            <numerusform>You have no course yet, but you take part in a team exercise:</numerusform>
+            <numerusform>You have no course yet, but you take part in %n team exercises:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IssueCohortDialog</name>
     <message numerus="yes">
         <source>%n member(s)</source>

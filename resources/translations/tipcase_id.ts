@@ -1764,6 +1764,82 @@
         <source>What happened</source>
         <translation>Yang terjadi</translation>
     </message>
+    <message>
+        <source>its case clock at {hours} or later</source>
+        <translation>waktu kasusnya pada {hours} atau sesudahnya</translation>
+    </message>
+    <message>
+        <source>its case clock past {hours}</source>
+        <translation>waktu kasusnya lewat dari {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock at {hours} or earlier</source>
+        <translation>waktu kasusnya pada {hours} atau sebelumnya</translation>
+    </message>
+    <message>
+        <source>its case clock before {hours}</source>
+        <translation>waktu kasusnya sebelum {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock at {hours}</source>
+        <translation>waktu kasusnya tepat {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock not at {hours}</source>
+        <translation>waktu kasusnya bukan {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock</source>
+        <translation>waktu kasusnya</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>not {condition}</source>
+        <translation>bukan {condition}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> dan </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> atau </translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>manual oleh pelatih</translation>
+    </message>
+    <message>
+        <source>at {hours} on its clock</source>
+        <translation>pada {hours} menurut waktu perannya</translation>
+    </message>
+    <message>
+        <source>when {condition}</source>
+        <translation>saat {condition}</translation>
+    </message>
+    <message>
+        <source>a choice at stage “{stage}”</source>
+        <translation>sebuah pilihan di tahap “{stage}”</translation>
+    </message>
+    <message>
+        <source>the hand-over “{handover}”</source>
+        <translation>serah terima “{handover}”</translation>
+    </message>
+    <message>
+        <source>the inject “{inject}”</source>
+        <translation>inject “{inject}”</translation>
+    </message>
+    <message>
+        <source>{variable} for {role}: set by {sources}</source>
+        <translation>{variable} untuk {role}: ditetapkan oleh {sources}</translation>
+    </message>
 </context>
 <context>
     <name>ExerciseFlow</name>
@@ -2234,6 +2310,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>About the selected course or case</source>
         <translation>Tentang kursus atau kasus yang dipilih</translation>
     </message>
+    <message numerus="yes">
+        <source>You also take part in %n team exercise(s):</source>
+        <translation>
+            <numerusform>Anda juga ikut dalam %n latihan tim:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>You take no course yourself: a course is played by the members of its cohorts. To try one as a trainee would, add yourself to one of its cohorts.</source>
         <translation>Anda sendiri tidak mengikuti kursus: kursus dimainkan oleh anggota angkatannya. Untuk mencobanya seperti peserta, tambahkan diri Anda ke salah satu angkatannya.</translation>
@@ -2242,6 +2324,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>You have no courses yet. Ask your trainer to add you to a cohort.</source>
         <translation>Anda belum memiliki kursus. Mintalah pelatih Anda memasukkan Anda ke sebuah angkatan.</translation>
     </message>
+    <message numerus="yes">
+        <source>You have no course yet, but you take part in %n team exercise(s):</source>
+        <translation>
+            <numerusform>Anda belum mengikuti kursus, tetapi Anda ikut dalam %n latihan tim:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Pass every case in the course.</source>
         <translation>Lulus di setiap kasus dalam kursus.</translation>
@@ -2249,10 +2337,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Go to my team e&amp;xercises</source>
         <translation>Ke Latihan &amp;tim saya</translation>
-    </message>
-    <message>
-        <source>You also take part in a team exercise:</source>
-        <translation>Anda juga ikut dalam latihan tim:</translation>
     </message>
     <message>
         <source>Reach a mean of {mean} over the cases.</source>
@@ -2285,10 +2369,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>You take no course yourself. Your work is the certificate register (Certificates › Register, Ctrl+R) and verifying the certificates people present (Certificates › Verify a certificate).</source>
         <translation>Anda sendiri tidak mengikuti kursus. Pekerjaan Anda adalah daftar sertifikat (Sertifikat › Daftar sertifikat, Ctrl+R) dan memverifikasi sertifikat yang diajukan orang kepada Anda (Sertifikat › Verifikasi sertifikat).</translation>
-    </message>
-    <message>
-        <source>You have no course yet, but you take part in a team exercise:</source>
-        <translation>Anda belum mengikuti kursus, tetapi Anda ikut dalam latihan tim:</translation>
     </message>
     <message>
         <source>&lt;b&gt;{session}&lt;/b&gt; ({case}): you play {roles}; {status}.</source>
@@ -2350,16 +2430,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kepada siapa inject dipicu</translation>
     </message>
     <message>
-        <source>by hand</source>
-        <translation>manual oleh pelatih</translation>
-    </message>
-    <message>
-        <source>at {hours} on its clock</source>
-        <translation>pada {hours} menurut waktu perannya</translation>
-    </message>
-    <message>
-        <source>when its condition holds</source>
-        <translation>saat syaratnya terpenuhi</translation>
+        <source>Fires: {when}</source>
+        <translation>Muncul: {when}</translation>
     </message>
     <message>
         <source>Every role not yet reached ({count})</source>

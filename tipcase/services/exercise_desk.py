@@ -120,6 +120,7 @@ class LogEntry:
     user: str | None  # the username of whoever caused it
     at: dt.datetime
     details: dict[str, Any]
+    full_name: str | None = None  # their full name (the username when the account has none; the operator's name as ``user``)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -343,14 +344,17 @@ def _players(exercise: ExerciseSession) -> dict[str, tuple[Person, ...]]:
 
 
 def _log(session: Any, exercise: ExerciseSession, after: int) -> tuple[LogEntry, ...]:
-    names = {}
+    names, full_names = {}, {}
     rows = session.scalars(
         select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq > after).order_by(ExerciseEvent.seq)
     ).all()
     for user_id in {row.user_id for row in rows if row.user_id is not None}:
         user = session.get(User, user_id)
         names[user_id] = user.username if user is not None else str(user_id)
-    return tuple(LogEntry(row.seq, row.kind, row.role, who(row, names), row.at, dict(row.details or {})) for row in rows)
+        full_names[user_id] = (user.full_name or user.username) if user is not None else str(user_id)
+    return tuple(
+        LogEntry(row.seq, row.kind, row.role, who(row, names), row.at, dict(row.details or {}), who(row, full_names)) for row in rows
+    )
 
 
 def _play(session: Any, exercise: ExerciseSession) -> tuple[TeamPlay, int]:

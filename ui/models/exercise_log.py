@@ -24,6 +24,7 @@ __all__ = ["choice_label", "handover_title", "inject_title", "role_title", "stag
 Index = QModelIndex | QPersistentModelIndex
 Text = Callable[[object], str]
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the event's kind (decision, delivered, ...)
+WHO_COLUMN = 3  # the person's full name; its tooltip the username
 
 
 translate = QCoreApplication.translate
@@ -72,7 +73,10 @@ def role_status(room: Any, state: Any, text: Any, language: str) -> str:
 
 
 class ExerciseLogModel(QAbstractTableModel):
-    """The master log: number, time, role, who, what happened; new events are appended, never re-read."""
+    """The master log: number, time, role, who (the person's name, the username in its tooltip), what happened.
+
+    New events are appended, never re-read.
+    """
 
     COLUMNS: ClassVar[tuple[str, ...]] = ("#", "Time", "Role", "Who", "What happened")
 
@@ -113,7 +117,8 @@ class ExerciseLogModel(QAbstractTableModel):
         assert self.team is not None
         when = time_text(entry.at)
         what = describe(self.team, entry.kind, entry.role, entry.details, text=self.text, language=self.language)
-        return (str(entry.seq), when, role_title(self.team, entry.role, self.text, self.language), entry.user or "", what)
+        who = getattr(entry, "full_name", None) or entry.user or ""  # the person's name; the username in the tooltip
+        return (str(entry.seq), when, role_title(self.team, entry.role, self.text, self.language), who, what)
 
     def kind_at(self, row: int) -> str:
         return str(self._events[row].kind) if 0 <= row < len(self._events) else ""
@@ -128,6 +133,8 @@ class ExerciseLogModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHO_COLUMN:
+            return self._events[index.row()].user or None  # the username behind the name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._rows[index.row()][index.column()]
         if role == KIND_ROLE:

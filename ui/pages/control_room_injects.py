@@ -1,7 +1,8 @@
 """The control room's master events list: every inject with its trigger, whom it has fired for, and *Fire now*.
 
-The selected inject shows whom it goes to, its text, the expected action and the note only controllers
-read (``expect`` and ``note`` in the team case; never shown to trainees). *To* chooses whom it fires for:
+The trigger is said in words (``ui.models.inject_trigger``): by hand, at a case time, or its condition with what
+sets each of its values. The selected inject shows whom it goes to, its text, when it fires, the expected action
+and the note only controllers read (``expect`` and ``note`` in the team case; never shown to trainees). *To* chooses whom it fires for:
 every role it goes to, has not fired for yet and that has not reached its end, or one of them. *Fire now* is enabled while the session
 runs or is paused and the inject has not fired yet for every role it goes to; the control room fires it
 (``ControlRoomPage.fire``, for ``targets()``).
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import ApplicationContext
-from ui.models.exercise_log import hours_text, inject_title, role_title
+from ui.models.exercise_log import inject_title, role_title
+from ui.models.inject_trigger import condition_sources, fires_words
 from ui.widgets.wrapping import wrap_column
 
 
@@ -96,12 +98,7 @@ class InjectPanel(QWidget):
         team = room.team
         self.table.setRowCount(len(team.injects))
         for row, inject in enumerate(team.injects):
-            if inject.manual:
-                fires = self.tr("by hand")
-            elif inject.at_hours is not None:
-                fires = self.tr("at {hours} on its clock").format(hours=hours_text(inject.at_hours))
-            else:
-                fires = self.tr("when its condition holds")
+            fires = fires_words(inject)  # the condition said in words (walk F, finding 3)
             fired = room.fired.get(inject.id, ())
             cells = [
                 inject_title(team, inject.id, text),
@@ -163,6 +160,9 @@ class InjectPanel(QWidget):
         to_line = self.tr("To: {roles}").format(roles=to)
         expected, controllers = self.tr("Expected action:"), self.tr("Controllers only:")
         parts = [f"<p><b>{html.escape(to_line)}</b><br>{html.escape(text(inject.text))}</p>"]
+        fires = html.escape(self.tr("Fires: {when}").format(when=fires_words(inject)))
+        sources = "".join(f"<br>{html.escape(line)}" for line in condition_sources(room.team, inject, text, language))
+        parts.append(f"<p><b>{fires}</b>{sources}</p>")
         if inject.expect is not None:
             parts.append(f"<p><b>{html.escape(expected)}</b> {html.escape(text(inject.expect))}</p>")
         if inject.note is not None:

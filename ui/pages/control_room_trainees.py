@@ -47,8 +47,8 @@ FRESH_SECONDS = 75  # tipcase.services.exercise_presence.FRESH_SECONDS, without 
 
 
 def marked_names(room: Any, state: Any) -> str:
-    """The roles table's *Trainees* cell: each name after its presence mark."""
-    return ", ".join(f"{presence(room, person, state.id)[0]} {person.full_name}" for person in state.users)
+    """The roles table's *Trainees* cell: one trainee a line, each name after its presence mark."""
+    return "\n".join(f"{presence(room, person, state.id)[0]} {person.full_name}" for person in state.users)
 
 
 def at_workstations(room: Any) -> tuple[int, int]:
@@ -65,8 +65,7 @@ class TraineesPanel(QWidget):
         super().__init__()
         self.context = context
         self.person = QComboBox()
-        self.person.setMinimumContentsLength(18)
-        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # as wide as its longest name, never cut
         self.assign_button = QPushButton()
         self.unassign_button = QPushButton()
         self.person_label = QLabel()
@@ -78,12 +77,15 @@ class TraineesPanel(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the trainee on a line of their own (a long name with a title), the buttons under it
         row.addWidget(self.person_label)
         row.addWidget(self.person, 1)
-        row.addWidget(self.assign_button)
-        row.addWidget(self.unassign_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.assign_button)
+        buttons.addWidget(self.unassign_button)
+        buttons.addStretch(1)
         layout.addLayout(row)  # the controls first: what is shown below them never moves them
+        layout.addLayout(buttons)
         layout.addWidget(self.players)
         layout.addWidget(self.hint)
         layout.addStretch(1)

@@ -270,7 +270,7 @@ class HomePage(QWidget):
         self.exercises_button.setVisible(bool(self.sessions))
         self.exercises_note.setVisible(bool(self.sessions) and course is not None)
         if self.sessions and course is not None:
-            self.exercises_note.setText(self._team_sessions(self.tr("You also take part in a team exercise:")))
+            self.exercises_note.setText(self._team_sessions(self.tr("You also take part in %n team exercise(s):", "", len(self.sessions))))
         if course is None:
             self.detail_title.setText("")
             self.detail.setText(self._nothing_to_play())
@@ -322,7 +322,7 @@ class HomePage(QWidget):
             )
         if not self.sessions:
             return self.tr("You have no courses yet. Ask your trainer to add you to a cohort.")
-        return self._team_sessions(self.tr("You have no course yet, but you take part in a team exercise:"))
+        return self._team_sessions(self.tr("You have no course yet, but you take part in %n team exercise(s):", "", len(self.sessions)))
 
     def _team_sessions(self, opening: str) -> str:
         """``opening``, then each team session the trainee plays in (as whom, its status) and how to join it or them."""

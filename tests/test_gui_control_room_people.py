@@ -1,0 +1,115 @@
+"""The control room names people as people and says when injects fire (walk F, findings 1, 2 and 3), in both languages.
+
+The master log's *Who* is the person's name (the username in its tooltip), as the roles table and the Trainees tab
+say it; a shared role lists one trainee a line, each after their presence mark; the *Trainee* box is as wide as its
+longest name with its username; and the injects list says an inject's condition in words, with what sets it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.exercise_gui import migrated, select_role, window_for
+from tests.team_session import PLAYERS, played
+from tipcase.services import accounts, exercise_desk
+from tipcase.store.database import Database
+from tipcase.store.models import Role
+
+from ui.pages.control_room_trainees import AT_WORKSTATION, AWAY, SIGNED_IN
+
+pytestmark = [pytest.mark.gui]
+
+LONG_NAME = "Natalia Kaunang, S.Sos."
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = migrated(tmp_path)
+    played(url, most=4, end=False)
+    db = Database(url)
+    with db.transaction() as session:
+        accounts.create_user(session, accounts.NewUser("demo-graduate", LONG_NAME, Role.TRAINEE), "password-trainee-1")
+    with db.reading() as session:
+        trainer, natalia = accounts.get_user(session, "trainer").id, accounts.get_user(session, "demo-graduate").id
+    exercise_desk.assign(db, trainer, "drill", "investigator", natalia)  # a shared role: Agus and Natalia
+    exercise_desk.message(db, trainer, "drill", "Ten minutes left", None)  # an event the trainer caused
+    db.dispose()
+    return url
+
+
+def _room(qtbot, tmp_path: Path, url: str, language: str):  # type: ignore[no-untyped-def]
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.context.set_language(language)
+    window.resize(1366, 768)
+    window.exercises.show_control_room("drill")
+    room = window.exercises.control_room()
+    qtbot.waitUntil(lambda: room.room is not None and room.log.rowCount() > 0, timeout=10_000)
+    qtbot.wait(50)
+    return room
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_master_log_names_people_as_the_room_does(qtbot, tmp_path: Path, url: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    room = _room(qtbot, tmp_path, url, language)
+    usernames = {username for username, _ in PLAYERS.values()} | {"trainer", "demo-graduate"}
+    names = {name for _, name in PLAYERS.values()} | {"Ratna Sari", LONG_NAME}
+    who = [room.log.index(row, 3).data() for row in range(room.log.rowCount())]
+    shown = {name for name in who if name}
+    assert shown, who
+    assert shown <= names, shown - names  # the person's name, never a username
+    assert not shown & usernames
+    assert "Ratna Sari" in shown  # the trainer's message
+    by_name = {name: username for username, name in PLAYERS.values()} | {"Ratna Sari": "trainer"}
+    for row, name in enumerate(who):
+        if name:
+            assert room.log.index(row, 3).data(0x03) == by_name[name]  # Qt.ToolTipRole: the username behind the name
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_shared_role_lists_each_trainee_on_a_line_and_the_box_fits_names(qtbot, tmp_path: Path, url: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    room = _room(qtbot, tmp_path, url, language)
+    ids = [state.id for state in room.room.roles]
+    row = ids.index("investigator")
+    lines = room.roles.item(row, 1).text().split("\n")
+    assert len(lines) == 2, lines
+    for line, name in zip(lines, sorted(["Agus Santoso", LONG_NAME]), strict=True):
+        assert line[0] in (AT_WORKSTATION, SIGNED_IN, AWAY), line
+        assert line[2:] == name  # each trainee after their own mark, one a line (walk F: "○ Rina Marpaung, S.H., ○")
+    assert room.roles.rowHeight(row) >= 2 * room.roles.fontMetrics().lineSpacing()
+    select_role(room, "investigator")
+    room.body.setCurrentIndex(0)
+    room.tools.setCurrentIndex(0)
+    qtbot.wait(50)
+    box = room.person
+    longest = max((box.itemText(index) for index in range(box.count())), key=box.fontMetrics().horizontalAdvance)
+    assert LONG_NAME in longest
+    assert box.isVisible()
+    assert box.width() >= box.fontMetrics().horizontalAdvance(longest) + 20, (box.width(), longest)  # the text and the arrow
+    assert room.trainees.rect().contains(box.geometry())
+
+
+WORDS = {  # language -> the Fires cell of "A second victim", and what the detail says sets its value
+    "en": (
+        "when “statement taken”",
+        "“statement taken” for Police investigator, Unit PPA, Polres Bitung: set by a choice at stage “The statements”",
+    ),
+    "id": ("saat “statement taken”", "“statement taken” untuk Penyidik, Unit PPA Polres Bitung: ditetapkan oleh sebuah pilihan di tahap"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_injects_say_their_condition(qtbot, tmp_path: Path, url: str, language: str) -> None:  # type: ignore[no-untyped-def]
+    condition, source = WORDS[language]
+    room = _room(qtbot, tmp_path, url, language)
+    panel = room.inject_panel
+    fires = {panel.table.item(row, 0).data(256): panel.table.item(row, 1).text() for row in range(panel.table.rowCount())}
+    assert fires["second-victim"] == condition
+    assert fires["journalist-call"] == condition.replace("statement taken", "decided")
+    assert all("condition holds" not in cell and "syaratnya" not in cell for cell in fires.values())
+    ids = [panel.table.item(row, 0).data(256) for row in range(panel.table.rowCount())]
+    panel.table.selectRow(ids.index("second-victim"))
+    assert condition in panel.detail.text()
+    assert source in panel.detail.text(), panel.detail.text()
