@@ -99,9 +99,11 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     window = window_for(qtbot, tmp_path, url, "trainer", live=False)
     window.exercises.show_debrief("drill")
     page: TeamDebriefPage = window.exercises.debrief()
-    text = page.verdict.text()
-    assert "The team did not pass</b>: 0 % of the best joint route" in text
-    # the after-action report's own sentences for the team's areas to improve (tests/test_exercise_debrief.py)
+    assert "The team did not pass</b>: 0 % of the best joint route" in page.verdict.text()
+    # the after-action report's own sentences for the team's areas to improve (tests/test_exercise_debrief.py),
+    # folded under the verdict (walk F, finding 10)
+    assert page.areas.button.text() == f"Areas to improve ({len(page.view.debrief.areas)})"
+    text = page.areas.label.text()
     assert "Rule broken: care-first: Care comes first.<br>" in text
     assert "Incomplete hand-over &#x27;Referral from the inspector&#x27; from Labour inspector to Police investigator: " in text
     assert "Hand-over &#x27;Care arranged&#x27; was sent but never taken" in text
@@ -118,7 +120,7 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     # in Bahasa Indonesia the debrief is read again in it
     window.context.set_language("id")
     qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == "id", timeout=10_000)
-    assert "Aturan dilanggar: care-first" in page.verdict.text()
+    assert "Aturan dilanggar: care-first" in page.areas.label.text()
     assert page.timeline.lanes == ["Pengawas ketenagakerjaan", "Penyidik Polri", "Pendamping"]
     db.dispose()
 

@@ -245,6 +245,16 @@
     </message>
 </context>
 <context>
+    <name>TeamDebriefPage</name>
+    <message numerus="yes">
+        <source>Areas to improve (%n)</source>
+        <translation>
+            <numerusform>An area to improve</numerusform>
+            <numerusform>Areas to improve (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TwineImportDialog</name>
     <message numerus="yes">
         <source>%n H5P item(s)</source>

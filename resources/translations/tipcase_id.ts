@@ -4305,6 +4305,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Kembali ke daftar sesi</translation>
     </message>
     <message>
+        <source>Drag to give the time line or the decisions more room</source>
+        <translation>Seret untuk memberi garis waktu atau daftar keputusan lebih banyak ruang</translation>
+    </message>
+    <message>
         <source>Save the &amp;after-action report...</source>
         <translation>Simpan &amp;laporan evaluasi pasca-latihan...</translation>
     </message>
@@ -4399,6 +4403,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{percent} of the best joint route (pass mark {mark}). Session {status}: the verdict comes when it ends.</source>
         <translation>{percent} dari rute bersama terbaik (batas lulus {mark}). Sesi {status}: hasil akhirnya diketahui saat sesi berakhir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Areas to improve (%n)</source>
+        <translation>
+            <numerusform>Hal yang perlu diperbaiki (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>{role}, decision {step}, stage “{stage}”</source>

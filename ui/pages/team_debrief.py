@@ -1,8 +1,9 @@
 """The joint debrief of a team exercise: who did what and when, how each decision is rated, and how the team did.
 
-At the top the team's verdict: its score against the pass mark, the pathway rules the team broke,
-hand-overs sent incomplete or never taken, critical errors. Under it the time line, a lane per role on
-its case clock (``ui.widgets.timeline``); then every decision by role, with who took it, its rating,
+At the top the team's verdict: its score against the pass mark, and folded under a button (``FoldedText``)
+its areas to improve: the pathway rules the team broke, hand-overs sent incomplete or never taken, critical
+errors. Under it the time line, a lane per role on its case clock (``ui.widgets.timeline``), whole at first,
+above a visible splitter handle that gives the lists more room when dragged up; then every decision by role, with who took it, its rating,
 the feedback, a better choice, the legal reference and what the cited provisions say; beside it the
 objectives and each role's score, the strengths and areas to improve per role and for the team, and
 the team on the referral pathway. Everything comes from the core's joint debrief
@@ -47,12 +48,16 @@ from ui.pages.control_room import TOPICS
 from ui.pages.player_panels import MARKS, paragraphs
 from ui.pages.team_timeline import timeline_content
 from ui.theme import colours
+from ui.widgets.folded import FoldedText
 from ui.widgets.scroll_start import to_start
 from ui.widgets.team_map import RoleMark, TeamMap
 from ui.widgets.timeline import Timeline
 from ui.widgets.wrapping import wrap_column
 
 translate = QCoreApplication.translate
+HANDLE_WIDTH = 9  # pixels: a splitter's handle, wide enough to see and to grab
+HANDLE_STYLE = "QSplitter::handle { background: palette(mid); margin: 3px; border-radius: 1px; }"
+TIMELINE_LEAST = 90  # pixels: the time line dragged smallest still shows a lane and its scroll bar
 
 
 class TeamDebriefPage(QWidget):
@@ -73,8 +78,12 @@ class TeamDebriefPage(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.save_report = QPushButton()
         self.save_report.clicked.connect(self.choose_report_file)
+        self.areas = FoldedText()  # the team's areas to improve, folded (walk F, finding 10: they took the lists' room)
+        verdict_box = QVBoxLayout()
+        verdict_box.addWidget(self.verdict)
+        verdict_box.addWidget(self.areas)
         header = QHBoxLayout()
-        header.addWidget(self.verdict, 1)
+        header.addLayout(verdict_box, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.back)
         buttons.addWidget(self.save_report)
@@ -86,7 +95,7 @@ class TeamDebriefPage(QWidget):
         self.timeline_area = QScrollArea()  # a case with many quick decisions is wider than the window: it scrolls
         self.timeline_area.setWidget(self.timeline)
         self.timeline_area.setWidgetResizable(True)
-        self.timeline_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # dragged smaller: it scrolls
         self.timeline_area.setFrameShape(QScrollArea.Shape.NoFrame)
         # every decision under its role (a row spanning the list: the role's title and who plays it), each with
         # its clock, trainee, rating and the decision, whole (wrapped), the columns as wide as their contents
@@ -107,6 +116,7 @@ class TeamDebriefPage(QWidget):
         left.setStretchFactor(0, 3)  # the list of decisions the larger part, the one chosen's feedback under it
         left.setStretchFactor(1, 2)
         self.map = TeamMap(observer=True, orientation=Qt.Orientation.Vertical)  # a narrow tab: the list under the map, its width
+        self.map.splitter.setSizes([700, 200])  # the map the larger part
         self.scores = QTextBrowser()
         self.scores.setTabChangesFocus(True)
         self.review = QTextBrowser()
@@ -126,6 +136,12 @@ class TeamDebriefPage(QWidget):
         body.addWidget(lower)
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+        for splitter in (body, lower, left):  # a handle that shows it can be dragged (the style's was invisible)
+            splitter.setHandleWidth(HANDLE_WIDTH)
+            splitter.setStyleSheet(HANDLE_STYLE)
+        self.body = body
+        self._split = False  # the time line's share set once, at the first read; then the user's drag is kept
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(body, 1)
@@ -136,6 +152,7 @@ class TeamDebriefPage(QWidget):
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("&Back to the sessions"))
+        self.body.handle(1).setToolTip(self.tr("Drag to give the time line or the decisions more room"))
         self.save_report.setText(self.tr("Save the &after-action report..."))
         self.save_report.setToolTip(self.tr("The objectives, strengths and areas to improve, per role and for the team, as a PDF"))
         self.decisions.setHeaderLabels([self.tr("Clock"), self.tr("Trainee"), self.tr("Rating"), self.tr("Decision")])
@@ -160,8 +177,7 @@ class TeamDebriefPage(QWidget):
         """Read session ``name``'s joint debrief (on the task runner) and show it."""
         if name != self.name:  # another session: each pane from its start
             to_start(self.timeline_area, self.detail, self.scores, self.review)
-        self.name = name
-        self.view = None
+        self.name, self.view, self._split = name, None, False
         self._read(quiet=False)
 
     def clear(self) -> None:
@@ -244,6 +260,7 @@ class TeamDebriefPage(QWidget):
         """Show what was read (nothing before the first read)."""
         if self.view is None:
             self.verdict.setText("")
+            self.areas.set_content("", "")
             return
         self._show_verdict()
         self._show_timeline()
@@ -280,8 +297,8 @@ class TeamDebriefPage(QWidget):
             )
             + "</p>",
         ]
-        if debrief.areas:  # the team's areas to improve, the critical errors first: the after-action report's summary
-            lines.append("<p>" + "<br>".join(html.escape(p) for p in debrief.areas) + "</p>")
+        areas = debrief.areas  # the critical errors first: the after-action report's summary
+        self.areas.set_content(self.tr("Areas to improve (%n)", "", len(areas)), "<br>".join(html.escape(p) for p in areas))
         self.verdict.setText("".join(lines))
 
     def _show_timeline(self) -> None:
@@ -289,7 +306,12 @@ class TeamDebriefPage(QWidget):
         hours_label = translate("Exercise", "{hours} h")
         self.timeline.set_content(lanes, bars, arrows, marks, hours=self.view.debrief.hours, hours_label=hours_label)
         height = self.timeline.minimumHeight() + self.timeline_area.horizontalScrollBar().sizeHint().height()
-        self.timeline_area.setFixedHeight(height)  # every lane in sight, and room for the scroll bar a long case needs
+        self.timeline_area.setMaximumHeight(height)  # every lane in sight, and room for the scroll bar a long case needs
+        self.timeline_area.setMinimumHeight(min(height, TIMELINE_LEAST))
+        if not self._split:  # at first the whole time line; the handle under it gives the lists more room
+            self._split = True
+            total = sum(self.body.sizes()) or self.body.height()
+            self.body.setSizes([height, max(total - height, 1)])
 
     def _show_decisions(self) -> None:
         current = self._decision_index(self.decisions.currentItem())

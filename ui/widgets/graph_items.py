@@ -34,7 +34,9 @@ from ui.widgets.map_style import (
 Point = tuple[float, float]
 NAMES_WIDTH = 170.0  # the column of the agencies' names at the left of a pathway map (scene units)
 NAME_PADDING = 8.0
-NAME_LINES = 4
+NAME_LINES = 6  # an agency's name wraps on up to this many lines (the longest bundled one takes five)
+MARK = "▶"  # a label's lines from here name who stands at the node (the team map): each wraps whole, never cut
+MARK_LINES = 3  # lines for each name after a mark (the longest role title takes two)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +103,21 @@ def wrap(text: str, metrics: QFontMetricsF, width: float, lines: int) -> list[st
     return result
 
 
+def node_lines(label: str, metrics: QFontMetricsF) -> list[str]:
+    """A node's label as drawn: its title on up to ``NODE_LINES`` lines, then each mark line on up to ``MARK_LINES``.
+
+    A line that starts with ``MARK`` names a role standing there (the team map); it wraps on lines of its own
+    (walk F, finding 12: the role's name was cut to "Labour inspector, provincial manpower o…").
+    """
+    title, _sep, marks = label.partition("\n" + MARK)
+    width = NODE_WIDTH - 2 * NODE_PADDING
+    lines = wrap(title, metrics, width, NODE_LINES)
+    if _sep:
+        for mark in (MARK + marks).split("\n"):
+            lines += wrap(mark, metrics, width, MARK_LINES)
+    return lines
+
+
 class NodeItem(QGraphicsItem):
     """A stage or pathway node, centred on its position so ``pos()`` is its centre."""
 
@@ -118,7 +135,7 @@ class NodeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.spec = spec
         self.palette = palette
-        self.lines = wrap(spec.label, self._metrics, NODE_WIDTH - 2 * NODE_PADDING, NODE_LINES)
+        self.lines = node_lines(spec.label, self._metrics)
         height = len(self.lines) * self._metrics.lineSpacing() + 2 * NODE_PADDING
         self._rect = QRectF(-NODE_WIDTH / 2, -height / 2, NODE_WIDTH, height)
         self.setToolTip(spec.tooltip or spec.label)
@@ -166,7 +183,7 @@ class NodeItem(QGraphicsItem):
 
 def node_height(label: str, metrics: QFontMetricsF) -> float:
     """How tall a node with ``label`` is drawn (scene units): its wrapped lines and padding."""
-    return len(wrap(label, metrics, NODE_WIDTH - 2 * NODE_PADDING, NODE_LINES)) * metrics.lineSpacing() + 2 * NODE_PADDING
+    return len(node_lines(label, metrics)) * metrics.lineSpacing() + 2 * NODE_PADDING
 
 
 def lane_name_height(name: str, metrics: QFontMetricsF) -> float:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWid
 from tipcase.format.graph_layout import Point, placed
 from tipcase.format.pathway_map import LaneMap
 
+from ui.widgets.fit_anchor import most_current_in_sight, view_for
 from ui.widgets.graph_items import NAMES_WIDTH, EdgeItem, EdgeLabel, EdgeSpec, LanesItem, NodeItem, NodeSpec
 from ui.widgets.graph_navigation import NavigableView
 from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
@@ -78,6 +79,7 @@ class GraphView(NavigableView):
         self._font = label_font()
         self._metrics = QFontMetricsF(self._font)
         self._fit_pending = False  # fitted while hidden: fit again once shown at its real size
+        self._fitted = False  # the view is as the last fit left it: a resize (the page's layout settling) fits again
         self.minimap: Minimap | None = None
         self.nudge = NodeNudge(self) if editable else None  # Ctrl+arrow keys move the selected nodes
         if minimap:
@@ -119,9 +121,9 @@ class GraphView(NavigableView):
             self._focus = None
         elif self._focus is not None:
             self._nodes[self._focus].set_focused(self.hasFocus())
-        current = next((spec.id for spec in nodes if spec.state == "current"), None)
-        if keep_view and nodes:
-            target = self._nodes.get(self._focus or current or "")
+        if keep_view and nodes:  # the focused node, else where the most roles stand (a role's map: where it is)
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            target = self._nodes.get(self._focus or "") or most_current_in_sight(list(self._nodes.values()), self.sceneRect(), shown)
             if target is not None:
                 self.bring_into_sight(target.sceneBoundingRect())
         else:
@@ -328,6 +330,7 @@ class GraphView(NavigableView):
         return list(self._nodes)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._fitted = False  # the user takes the view over (a drag, a click): a resize keeps it
         super().mousePressEvent(event)
         pressed = self.itemAt(event.position().toPoint())
         while pressed is not None and not isinstance(pressed, NodeItem):
@@ -375,6 +378,7 @@ class GraphView(NavigableView):
         self._fit_once()
         if self.viewport().size() != before:  # the minimap took its strip under the map, or gave it back
             self._fit_once()
+        self._fitted = True
 
     def _fit_once(self) -> None:
         self._fit_pending = not self.isVisible()
@@ -403,13 +407,9 @@ class GraphView(NavigableView):
             QGraphicsView.centerOn(self, area.center())
             self._whole_under_names(area)
         else:  # the route from its top left, moved on just enough to show the focused or current node
-            anchor = self._nodes.get(self._focus or "") or next((i for i in on_route if i.spec.state == "current"), None)
-            left, top = area.left(), area.top()
-            if anchor is not None:
-                box = anchor.sceneBoundingRect()
-                left = max(left, box.right() + 30 - shown.width()) if box.right() + 30 > left + shown.width() else left
-                top = max(top, box.bottom() + 30 - shown.height()) if box.bottom() + 30 > top + shown.height() else top
-            QGraphicsView.centerOn(self, QPointF(left + shown.width() / 2, top + shown.height() / 2))
+            anchor = self._nodes.get(self._focus or "") or most_current_in_sight(on_route, area, shown)
+            view = view_for(anchor.sceneBoundingRect(), area, shown) if anchor is not None else QRectF(area.topLeft(), shown.size())
+            QGraphicsView.centerOn(self, view.center())
             self._whole_under_names(anchor.sceneBoundingRect() if anchor is not None else area)
         self._view_changed()
 
@@ -448,7 +448,7 @@ class GraphView(NavigableView):
         self._view_changed()
 
     def zoom(self, factor: float) -> None:
-        self._fit_pending = False
+        self._fit_pending = self._fitted = False
         current = self.transform().m11()
         if 0.05 < current * factor < 6:
             self.scale(factor, factor)
@@ -460,7 +460,7 @@ class GraphView(NavigableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self._fit_pending and self.isVisible():
+        if (self._fit_pending or self._fitted) and self.isVisible():  # untouched since fitted: fit the new size
             self.fit()
         self._view_changed()
 
@@ -470,6 +470,7 @@ class GraphView(NavigableView):
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        self._fitted = False
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
             event.accept()
@@ -478,6 +479,7 @@ class GraphView(NavigableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
+        self._fitted = False
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.2)
         elif key == Qt.Key.Key_Minus:

@@ -30,7 +30,7 @@ from tipcase.format.pathway_map import Step
 
 from ui.maps.words import phase_name
 from ui.models.map_steps import StepRow
-from ui.widgets.graph_items import EdgeSpec, NodeSpec, agency_lanes
+from ui.widgets.graph_items import MARK, EdgeSpec, NodeSpec, agency_lanes
 from ui.widgets.map_panel import MapContent, MapPanel
 from ui.wording import sentence
 
@@ -79,7 +79,7 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, obs
         said += [translate("TeamMap", "Here now: {role} ({status}).").format(role=mark.name, status=mark.status) for mark in here]
         if node.id in visited:
             said.append(sentence(translate("TeamMap", "Passed by: {roles}."), roles=", ".join(visited[node.id])))
-        label = f"{title}\n▶ " + ", ".join(lead(mark.name) for mark in here) if here else title
+        label = "\n".join([title, *(f"{MARK} {lead(mark.name)}" for mark in here)])  # each role on a line of its own, whole
         state = "current" if here else ("route" if node.id in visited else "")
         nodes.append(NodeSpec(node.id, label, tooltip="\n".join([title, *said]), state=state, description=" ".join(said)))
     edges = [EdgeSpec(a, b, "route" if (a, b) in steps else "plain") for a, b in sorted(pathway.referrals)]
