@@ -113,3 +113,25 @@ def test_the_injects_say_their_condition(qtbot, tmp_path: Path, url: str, langua
     panel.table.selectRow(ids.index("second-victim"))
     assert condition in panel.detail.text()
     assert source in panel.detail.text(), panel.detail.text()
+
+
+@pytest.mark.parametrize(("language", "nobody"), [("en", "nobody yet"), ("id", "belum ada")])
+def test_a_role_nobody_plays_says_so_in_the_language(qtbot, tmp_path: Path, url: str, language: str, nobody: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk F, finding 14: the Trainees tab said "nobody yet" in the Bahasa control room, beside the table's "belum ada"."""
+    db = Database(url)
+    with db.reading() as session:
+        trainer = accounts.get_user(session, "trainer").id
+    [case] = exercise_desk.published_team_cases(db, trainer)
+    exercise_desk.create(db, trainer, case.version_id, "next-week")  # a draft: nobody on any role yet
+    db.dispose()
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.context.set_language(language)
+    window.exercises.show_control_room("next-week")
+    room = window.exercises.control_room()
+    qtbot.waitUntil(lambda: room.room is not None and room.room.session.name == "next-week", timeout=10_000)
+    select_role(room, "prosecutor")
+    said = room.trainees.players.text()
+    assert said.endswith(f"<br>{nobody}</p>"), said
+    assert room.roles.item(len(room.room.roles) - 1, 1).text() == nobody  # the table beside it says the same
+    if language != "en":
+        assert "nobody yet" not in said

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui import make_context, open_window, seeded_url
 from tipcase import bundled
+from tipcase.services import accounts, exercises
 from tipcase.services.demo import seed_demo
 from tipcase.services.exercise_demo import DEMO_EXERCISE
 from tipcase.store.database import Database
@@ -34,6 +35,17 @@ def _demo(tmp_path: Path) -> str:
         seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
     db.dispose()
     return url
+
+
+def _second_session(url: str) -> None:
+    """A second session of the demo's team case, not started, with ``demo-inspector`` on the labour inspector (newer: listed first)."""
+    db = Database(url)
+    with db.transaction() as session:
+        trainer = accounts.get_user(session, "demo-trainer")
+        first = exercises.get_session(session, DEMO_EXERCISE)
+        second = exercises.create_session(session, trainer, first.team_case_version, "second-team")
+        exercises.assign(session, trainer, second, "labour-inspector", accounts.get_user(session, "demo-inspector"))
+    db.dispose()
 
 
 def _landed(qtbot, window: MainWindow, username: str):  # type: ignore[no-untyped-def]
@@ -136,21 +148,13 @@ def test_a_trainee_with_courses_is_told_of_their_team_session_too(qtbot, tmp_pat
 )
 def test_the_team_exercises_are_counted(qtbot, tmp_path: Path, language: str, one: str, two: str) -> None:  # type: ignore[no-untyped-def]
     """Walk F, finding 5: "you take part in a team exercise:" followed by two sessions; the count says how many."""
-    from tipcase.services import accounts, exercises
-
     url = _demo(tmp_path)
     window = open_window(qtbot, make_context(tmp_path, url, language))
     home = _landed(qtbot, window, "demo-inspector")
     qtbot.waitUntil(lambda: len(home.sessions) == 1, timeout=5000)
     assert one in home.detail.text()
     window.sign_out()
-    db = Database(url)
-    with db.transaction() as session:
-        trainer = accounts.get_user(session, "demo-trainer")
-        first = exercises.get_session(session, DEMO_EXERCISE)
-        second = exercises.create_session(session, trainer, first.team_case_version, "second-team")
-        exercises.assign(session, trainer, second, "labour-inspector", accounts.get_user(session, "demo-inspector"))
-    db.dispose()
+    _second_session(url)
     home = _landed(qtbot, window, "demo-inspector")
     qtbot.waitUntil(lambda: len(home.sessions) == 2, timeout=5000)
     said = home.detail.text()
@@ -158,3 +162,18 @@ def test_the_team_exercises_are_counted(qtbot, tmp_path: Path, language: str, on
     assert "a team exercise:" not in said
     assert "second-team" in said
     assert DEMO_EXERCISE in said
+
+
+def test_the_team_exercises_list_selects_the_session_one_can_join(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Walk F, finding 24: back after a crash, the trainee's list had another session selected and *Join my role* greyed."""
+    url = _demo(tmp_path)
+    _second_session(url)  # listed first, not started; the demo's session runs
+    window = open_window(qtbot, make_context(tmp_path, url))
+    home = _landed(qtbot, window, "demo-inspector")
+    qtbot.waitUntil(lambda: len(home.sessions) == 2, timeout=5000)
+    qtbot.mouseClick(home.exercises_button, Qt.MouseButton.LeftButton)
+    listed = window.exercises.list_page()
+    qtbot.waitUntil(lambda: listed.table.rowCount() == 2, timeout=5000)
+    assert listed.table.item(0, 0).text() == "second-team"
+    assert listed.selected() == DEMO_EXERCISE
+    assert listed.open_button.isEnabled()

@@ -4569,6 +4569,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Yang memainkan {role}:</translation>
     </message>
     <message>
+        <source>nobody yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
         <source>{person} removed from the role.</source>
         <translation>{person} dihapus dari peran ini.</translation>
     </message>

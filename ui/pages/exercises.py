@@ -286,8 +286,9 @@ class ExercisesPage(QWidget):
         names = [session.name for session in self.rows]
         if selected in names:
             self.table.selectRow(names.index(selected))
-        elif names:
-            self.table.selectRow(0)
+        elif names:  # a trainee (back after a crash, say) finds the session they can join selected (walk F, finding 24)
+            live = [row for row, session in enumerate(self.rows) if session.status in ("running", "paused")]
+            self.table.selectRow(live[0] if live and not self.directs else 0)
         self._update_buttons()
 
     def _result_text(self, session: Any) -> str:
