@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.exercise_gui import migrated, select_role, window_for
+from tests.gui import make_context, open_window
 from tests.team_session import PLAYERS, played
 from tipcase.services import accounts, exercise_desk
 from tipcase.store.database import Database
@@ -135,3 +136,25 @@ def test_a_role_nobody_plays_says_so_in_the_language(qtbot, tmp_path: Path, url:
     assert room.roles.item(len(room.room.roles) - 1, 1).text() == nobody  # the table beside it says the same
     if language != "en":
         assert "nobody yet" not in said
+
+
+@pytest.mark.parametrize(
+    ("language", "sender"), [("en", "From Maria's sister, by phone, at "), ("id", "Dari Kakak Maria, lewat telepon, pada ")]
+)
+def test_an_inject_says_who_it_comes_from(qtbot, tmp_path: Path, url: str, language: str, sender: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk F, finding 26: an inject in the inbox (and the control room's injects list) gave a title and text, no sender."""
+    (tmp_path / "agus").mkdir()
+    window = open_window(qtbot, make_context(tmp_path / "agus", url, language))
+    window.sign_in("agus", "password-trainee-1")
+    window.exercises.show_workstation("drill", "investigator")
+    station = window.exercises.workstation()
+    qtbot.waitUntil(lambda: station.station is not None, timeout=10_000)
+    kinds = [(entry.kind, entry.ident) for entry in station.station.role.inbox]
+    station.inbox.setCurrentRow(kinds.index(("inject", "family-threat")))
+    assert sender in station.inbox_view.toPlainText()
+    room = _room(qtbot, tmp_path, url, language)
+    ids = [room.inject_panel.table.item(row, 0).data(256) for row in range(room.inject_panel.table.rowCount())]
+    room.inject_panel.table.selectRow(ids.index("family-threat"))
+    assert sender.split(",", 1)[0].replace("From ", "From: ").replace("Dari ", "Dari: ") in room.inject_panel.detail.text().replace(
+        "&#x27;", "'"
+    )

@@ -2430,6 +2430,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kepada siapa inject dipicu</translation>
     </message>
     <message>
+        <source>From: {sender}</source>
+        <translation>Dari: {sender}</translation>
+    </message>
+    <message>
         <source>Fires: {when}</source>
         <translation>Muncul: {when}</translation>
     </message>
@@ -4177,6 +4181,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>From {sender}, taken at {hours} on your case clock.</source>
         <translation>Dari {sender}, diterima pada {hours} menurut waktu kasus Anda.</translation>
+    </message>
+    <message>
+        <source>From {sender}, at {hours} on your case clock.</source>
+        <translation>Dari {sender}, pada {hours} menurut waktu kasus Anda.</translation>
     </message>
     <message>
         <source>What the sender recorded</source>

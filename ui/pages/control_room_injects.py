@@ -159,7 +159,8 @@ class InjectPanel(QWidget):
         to = "; ".join(role_title(room.team, r, text, language) for r in inject.to)
         to_line = self.tr("To: {roles}").format(roles=to)
         expected, controllers = self.tr("Expected action:"), self.tr("Controllers only:")
-        parts = [f"<p><b>{html.escape(to_line)}</b><br>{html.escape(text(inject.text))}</p>"]
+        sender = html.escape(self.tr("From: {sender}").format(sender=text(inject.sender))) + "<br>" if inject.sender is not None else ""
+        parts = [f"<p><b>{html.escape(to_line)}</b><br>{sender}{html.escape(text(inject.text))}</p>"]
         fires = html.escape(self.tr("Fires: {when}").format(when=fires_words(inject)))
         sources = "".join(f"<br>{html.escape(line)}" for line in condition_sources(room.team, inject, text, language))
         parts.append(f"<p><b>{fires}</b>{sources}</p>")

@@ -160,6 +160,13 @@ class StationSide(QTabWidget):
                     )
                 )
             )
+        elif entry.kind == "inject":  # who it comes from in the story (walk F, finding 26: a title and text only)
+            inject = station.team.inject(entry.ident)
+            if inject is not None and inject.sender is not None:
+                said = self.tr("From {sender}, at {hours} on your case clock.").format(
+                    sender=text(inject.sender), hours=hours_text(entry.clock)
+                )
+                parts.append(f"<p><i>{html.escape(said)}</i></p>")
         body = entry.text if isinstance(entry.text, str) else (text(entry.text) if entry.text is not None else "")
         parts.append(paragraphs(body))
         if entry.kind == "handover":
