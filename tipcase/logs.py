@@ -4,7 +4,7 @@
 RotatingFileHandler``), in a folder readable by its owner only (a traceback can hold a username or a
 path). The app writes to it from start-up; the command line only when something failed unexpectedly.
 
-The app opens the file once its first window is up (on the worker that opens the records):
+The app opens the file once its first window is up (a call queued after the first paint, ``ui.app.main``):
 ``logging.handlers`` imports ``socket``, ``pickle`` and ``queue``, about 10 ms of the first window's
 0.2 s of CPU (``python -X importtime``). Until then ``keep_early_records`` holds what is logged in
 memory, and ``start_file_log`` writes it to the file first; a process that ends before the file opens
