@@ -201,3 +201,36 @@ def test_the_command_line_archives_and_unarchives_in_both_languages(
     )
     assert run(capsys, "exercise", "unarchive", "--session", "drill")[:2] == (0, "session drill: was not archived\n")
     assert [r.archived for r in exercise_desk.sessions(db, _id(db, "trainer"))] == [False]
+
+
+def test_any_trainer_directs_a_running_session_but_only_its_creator_or_an_administrator_archives_it(db: Database, tmp_path: Path) -> None:
+    """Co-trainers in an exercise control cell take over from each other (../shared/reference/exercises.md): every
+    trainer may direct any session (assign, start, inject, message, pause, resume, end); archiving stays the
+    creator's and the administrators' (docs/team-exercises.md, "Who may do what")."""
+    with db.transaction() as session:
+        started_session(session, tmp_path, start=False)
+        accounts.create_user(session, accounts.NewUser("trainer2", "Another Trainer", Role.TRAINER), "password-trainer-2")
+        accounts.create_user(session, accounts.NewUser("stand-in", "Stand-in Trainee", Role.TRAINEE), "password-trainee-9")
+    other, trainee, stand_in = _id(db, "trainer2"), _id(db, "inspector"), _id(db, "stand-in")
+    for action in ("start", "pause", "resume"):
+        with pytest.raises(PermissionDenied):  # a trainee directs nothing
+            exercise_desk.control(db, trainee, "drill", action)
+    assert exercise_desk.assign(db, other, "drill", "investigator", stand_in) is True
+    assert exercise_desk.assign(db, other, "drill", "investigator", stand_in, remove=True) is True
+    exercise_desk.control(db, other, "drill", "start")
+    exercise_desk.fire(db, other, "drill", "journalist")
+    exercise_desk.message(db, other, "drill", "The other trainer takes over now.")
+    exercise_desk.control(db, other, "drill", "pause")
+    exercise_desk.control(db, _id(db, "trainer"), "drill", "resume")  # and the first trainer takes it back
+    exercise_desk.control(db, other, "drill", "end")
+    room = exercise_desk.room(db, other, "drill")
+    assert room.session.status == "ended"
+    kinds = [entry.kind for entry in room.log]
+    assert (kinds[0], kinds[-1]) == ("started", "ended")
+    with pytest.raises(PermissionDenied, match="only the trainer who created exercise 'drill' \\(trainer\\) or an administrator"):
+        _archive(db, "trainer2")
+    assert not exercise_desk.sessions(db, other)[0].may_archive
+    assert exercise_desk.sessions(db, _id(db, "trainer"))[0].may_archive
+    assert _archive(db, "trainer") is True
+    with pytest.raises(PermissionDenied):
+        _archive(db, "trainer2", archived=False)

@@ -794,34 +794,6 @@
         <translation>Kembali ke da&amp;ftar sesi</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Peran</translation>
-    </message>
-    <message>
-        <source>Trainees</source>
-        <translation>Peserta</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Posisi</translation>
-    </message>
-    <message>
-        <source>Clock</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Decisions</source>
-        <translation>Keputusan</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>Kotak masuk</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>Peran</translation>
-    </message>
-    <message>
         <source>&amp;Injects</source>
         <translation>&amp;Inject</translation>
     </message>
@@ -894,10 +866,6 @@
         <translation>kotak masuk {count}</translation>
     </message>
     <message>
-        <source>nobody yet</source>
-        <translation>belum ada</translation>
-    </message>
-    <message>
         <source>Every role</source>
         <translation>Semua peran</translation>
     </message>
@@ -924,6 +892,10 @@
     <message>
         <source>End session {name}? Its log becomes read-only and the team is scored as it stands.</source>
         <translation>Akhiri sesi {name}? Log-nya tidak bisa diubah lagi dan tim dinilai berdasarkan posisinya saat ini.</translation>
+    </message>
+    <message>
+        <source>Another agency&apos;s trainee</source>
+        <translation>Peserta dari instansi lain</translation>
     </message>
     <message>
         <source>Inject “{title}” fired for {roles}.</source>
@@ -3879,6 +3851,41 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>RolesTable</name>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Kotak masuk</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>belum ada</translation>
+    </message>
+</context>
+<context>
     <name>RosterDialog</name>
     <message>
         <source>Import a roster into {cohort}</source>
@@ -4579,6 +4586,26 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>nobody yet</source>
         <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>{person} is from {agency}, the agency of a “{profession}”. Assign them to the role “{title}” all the same?</source>
+        <translation>{person} berasal dari {agency}, instansi “{profession}”. Tetap tugaskan ke peran “{title}”?</translation>
+    </message>
+    <message>
+        <source>Agency: not recorded</source>
+        <translation>Instansi: tidak tercatat</translation>
+    </message>
+    <message>
+        <source>Agency: {agency}</source>
+        <translation>Instansi: {agency}</translation>
+    </message>
+    <message>
+        <source>Agency: {agency} ({profession})</source>
+        <translation>Instansi: {agency} ({profession})</translation>
+    </message>
+    <message>
+        <source>Agency: {agency} ({profession}): not this role&apos;s agency</source>
+        <translation>Instansi: {agency} ({profession}): bukan instansi peran ini</translation>
     </message>
     <message>
         <source>{person} removed from the role.</source>

@@ -27,8 +27,8 @@ from tipcase.services import exercises
 from tipcase.services.debrief_access import refuse_if_closed
 from tipcase.services.desktop import _user
 from tipcase.services.errors import ServiceError
-from tipcase.services.exercise_desk import RoleState, SessionRow, _players, _row, _state
 from tipcase.services.exercise_log import keep_play, take_play
+from tipcase.services.exercise_views import RoleState, SessionRow, _players, _row, _state
 from tipcase.services.exercises import _may_read
 from tipcase.store.database import Database
 from tipcase.store.models import ExerciseEvent, ExerciseSession, User

@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,7 +42,8 @@ from ui.context import ApplicationContext
 from ui.models.exercise_log import ExerciseLogModel, hours_text, inject_title, role_status, role_title, status_text, track_title
 from ui.notifier import Follower
 from ui.pages.control_room_injects import InjectPanel
-from ui.pages.control_room_trainees import TraineesPanel, at_workstations, marked_names, presence
+from ui.pages.control_room_roles import RolesTable
+from ui.pages.control_room_trainees import TraineesPanel, at_workstations
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.session_archive import ArchiveButton, archived_status
 from ui.widgets.team_map import RoleMark, TeamMap
@@ -53,7 +52,6 @@ from ui.wording import sentence
 
 TOPICS = ("exercise", "exercise_events", "exercise_sessions", "exercise_assignments", "exercise_presence", "exercise_archive")
 PRESENCE_CHECK_MS = 30_000  # the room is read again this often, so an app that stopped saying it is open shows it
-ROW_LINES = 2  # every role's row is this many lines tall (more only when a cell needs it): the page never moves
 
 
 class ControlRoomPage(QWidget):
@@ -98,23 +96,9 @@ class ControlRoomPage(QWidget):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.roles = QTableWidget(0, 6)
-        self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roles.setTabKeyNavigation(False)  # Tab leaves the table (no trap); the arrow keys move between roles
-        self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.roles.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.roles.verticalHeader().setVisible(False)
-        # across the page, every cell whole: the columns as wide as their contents, the trainees a fixed width and
-        # where a role stands (a hand-over's title can be long) the rest, both wrapped; the table as tall as its roles
-        self.roles.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.roles.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.roles.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.roles.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 34)
-        self.roles_wrap = wrap_column(self.roles, 2)
-        wrap_column(self.roles, 1)
-        self.roles.horizontalHeader().sectionResized.connect(lambda *_: self._fit_roles_height())
-        self.roles.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.roles = RolesTable()  # every role across the page
+        self.roles.most_height = lambda: self.height() // 2
+        self.roles_wrap = self.roles.wrap  # the Where column's wrapping
         self.roles.itemSelectionChanged.connect(self._role_selected)
 
         # assigning trainees, and whether each is at their workstation
@@ -210,10 +194,6 @@ class ControlRoomPage(QWidget):
         self.end_button.setText(self.tr("&End"))
         self.debrief_button.setText(self.tr("Joint &debrief"))
         self.back.setText(self.tr("&Back to the sessions"))
-        self.roles.setHorizontalHeaderLabels(
-            [self.tr("Role"), self.tr("Trainees"), self.tr("Where"), self.tr("Clock"), self.tr("Decisions"), self.tr("Inbox")]
-        )
-        self.roles.setAccessibleName(self.tr("Roles"))
         self.tools.setTabText(0, self.tr("Trai&nees"))
         self.tools.setTabText(1, self.tr("&Injects"))
         self.tools.setTabText(2, self.tr("&Message"))
@@ -317,7 +297,7 @@ class ControlRoomPage(QWidget):
         self.resume_button.setEnabled(status == "paused")
         self.end_button.setEnabled(status in ("running", "paused"))
         show_debrief_button(self.debrief_button, self.context, status)
-        self._show_roles(room, text, language)
+        self.roles.show_roles(room, text, language)
         self.trainees.show_room(room, self.people, self.selected_role())
         self.inject_panel.show_room(room)
         self._show_message_targets(room, text, language)
@@ -350,50 +330,8 @@ class ControlRoomPage(QWidget):
             parts.append(self.tr("inbox {count}").format(count=len(state.inbox)))
         return " · ".join(parts)
 
-    def _show_roles(self, room: Any, text: Any, language: str) -> None:
-        selected = self.selected_role()
-        self.roles.setRowCount(len(room.roles))
-        for row, state in enumerate(room.roles):
-            people = marked_names(room, state) or self.tr("nobody yet")
-            cells = [
-                track_title(state.track, text, language),
-                people,
-                role_status(room, state, text, language),
-                hours_text(state.clock),
-                str(state.decisions),
-                str(len(state.inbox)),
-            ]
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, state.id)
-                item.setToolTip(value if column != 1 else self._presence_tip(room, state))
-                if column == 2 and state.waits_for is not None:
-                    font = item.font()
-                    font.setItalic(True)
-                    item.setFont(font)
-                self.roles.setItem(row, column, item)
-        ids = [state.id for state in room.roles]
-        self.roles.blockSignals(True)
-        self.roles.selectRow(ids.index(selected) if selected in ids else 0)
-        self.roles.blockSignals(False)
-        self.roles.resizeRowsToContents()
-        lines = ROW_LINES * self.roles.fontMetrics().lineSpacing() + 8
-        for row in range(self.roles.rowCount()):  # one height for every row, whatever is assigned: nothing moves
-            self.roles.setRowHeight(row, max(lines, self.roles.rowHeight(row)))
-        self._fit_roles_height()
-
-    def _presence_tip(self, room: Any, state: Any) -> str:
-        return "\n".join(f"{person.full_name}: {presence(room, person, state.id)[1]}" for person in state.users) or self.tr("nobody yet")
-
-    def _fit_roles_height(self) -> None:
-        """The roles table as tall as its header and rows (each role in sight, no scroll bar), at most half the page."""
-        height = self.roles.horizontalHeader().height() + 2 * self.roles.frameWidth()
-        height += sum(self.roles.rowHeight(row) for row in range(self.roles.rowCount()))
-        self.roles.setFixedHeight(min(height, max(120, self.height() // 2)))
-
     def selected_role(self) -> str | None:
-        items = self.roles.selectedItems()
-        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        return self.roles.selected_role()
 
     def _role_selected(self) -> None:
         if self.room is not None:
@@ -458,13 +396,24 @@ class ControlRoomPage(QWidget):
         name, role, user_id = self.name, self.selected_role(), self.person.currentData()
         if role is None or user_id is None:
             return
+        question = None if remove else self.trainees.mismatch()  # another agency's trainee: asked first (walk F, finding 13)
+        if question is not None:
+            answer = QMessageBox.question(self, self.tr("Another agency's trainee"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
 
         def work(db: Any, account_id: int) -> bool:
             from tipcase.services import exercise_desk  # noqa: PLC0415
 
             return exercise_desk.assign(db, account_id, name, role, int(user_id), remove=remove)
 
-        self._write(work, lambda changed: self.trainees.said_assigned(bool(changed), remove=remove))
+        said = self.trainees.said_assigned
+
+        def changed(result: bool) -> str:
+            self.trainees.reconsider()  # the role's own trainee (or a fitting one) offered again with what changed
+            return said(bool(result), remove=remove)
+
+        self._write(work, changed)
 
     def fire(self) -> None:
         name, ident = self.name, self.inject_panel.selected()

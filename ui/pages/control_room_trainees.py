@@ -7,9 +7,14 @@ roles table shows the marks beside each name; this panel says them in words, so 
 before saying "go" (walk D, finding 4).
 
 Assigning: a role chosen in the roles table, a trainee in *Trainee*, *Assign to the role* (several may share a
-role). The trainee offered is the role's own first one, else the first trainee who has no role yet, so assigning
-every role in turn takes one click each; assigning someone already on the role says so. The panel never changes
-height with what it shows (walk D, finding 10: the page moved under the mouse).
+role). The trainee offered is the role's own first one; for a role nobody plays yet, the first trainee with no role
+whose agency does that role's work (``tipcase.format.role_agencies``: DP3A a case worker, Disnakertrans a labour
+inspector), else one with no role whose agency says nothing of it, else anyone with no role. It is chosen again
+after every change, so assigning every role in turn takes one click each and removing a trainee offers the role's
+own (walk F, finding 13: the box kept the previous row's trainee, and a case worker went to the inspector's desk).
+Under the box, the trainee's agency and the work it does; assigning someone whose agency does another role's work
+asks first (``mismatch``). Assigning someone already on the role says so. The panel never changes height with
+what it shows (walk D, finding 10: the page moved under the mouse).
 """
 
 from __future__ import annotations
@@ -20,9 +25,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from tipcase.format.role_agencies import role_profession
+from tipcase.format.roles import role_name
+
 from ui.context import ApplicationContext
 from ui.models.exercise_log import track_title
 from ui.numbers import time_text
+from ui.theme import colours
 
 AT_WORKSTATION, SIGNED_IN, AWAY = "●", "◐", "○"
 
@@ -51,6 +60,12 @@ def marked_names(room: Any, state: Any) -> str:
     return "\n".join(f"{presence(room, person, state.id)[0]} {person.full_name}" for person in state.users)
 
 
+def profession_wanted(track: Any) -> str | None:
+    """The profession a role asks for (``tipcase.format.role_agencies.role_profession``), None when it says none."""
+    titles = tuple(track.title.values.values()) if track.title is not None else ()
+    return role_profession(track.role, track.id, titles)
+
+
 def at_workstations(room: Any) -> tuple[int, int]:
     """How many of the assigned trainees are at their role's workstation now, and how many are assigned."""
     pairs = [(person, state.id) for state in room.roles for person in state.users]
@@ -70,6 +85,11 @@ class TraineesPanel(QWidget):
         self.unassign_button = QPushButton()
         self.person_label = QLabel()
         self.person_label.setBuddy(self.person)
+        self.person.currentIndexChanged.connect(lambda _index: self._show_fit())
+        self.fit = QLabel()  # the chosen trainee's agency, and whether it does the role's work
+        self.fit.setWordWrap(True)
+        self.fit.setMinimumHeight(2 * self.fit.fontMetrics().lineSpacing())  # one or two lines: the buttons never move
+        self.fit.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.players = QLabel()  # the selected role's trainees and where each is
         self.players.setTextFormat(Qt.TextFormat.RichText)
         self.players.setWordWrap(True)
@@ -85,11 +105,14 @@ class TraineesPanel(QWidget):
         buttons.addWidget(self.unassign_button)
         buttons.addStretch(1)
         layout.addLayout(row)  # the controls first: what is shown below them never moves them
+        layout.addWidget(self.fit)
         layout.addLayout(buttons)
         layout.addWidget(self.players)
         layout.addWidget(self.hint)
         layout.addStretch(1)
         self._role: str | None = None
+        self._state: Any = None  # the chosen role's state (exercise_desk.RoleState)
+        self._people: list[Any] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -107,15 +130,16 @@ class TraineesPanel(QWidget):
         """Show who plays ``role`` (the roles table's selection) and the trainees who can be assigned."""
         state = next((s for s in room.roles if s.id == role), None)
         current = self.person.currentData()
-        if role != self._role:  # another role chosen: offer its own trainee, else the first one with no role yet
+        if role != self._role:  # another role chosen (or the role changed): offer its own trainee, else a fitting one
             current = self._suggested(room, people, state)
-        self._role = role
+        self._role, self._state, self._people = role, state, people
         self.person.blockSignals(True)
         self.person.clear()
         for person in people:
             self.person.addItem(f"{person.full_name} ({person.username})", person.id)
         self.person.setCurrentIndex(max(0, self.person.findData(current)))
         self.person.blockSignals(False)
+        self._show_fit()
         status = room.session.status
         self.assign_button.setEnabled(bool(people) and state is not None and status != "ended")
         self.unassign_button.setEnabled(state is not None and bool(state.users) and status == "draft")
@@ -150,11 +174,62 @@ class TraineesPanel(QWidget):
 
     @staticmethod
     def _suggested(room: Any, people: list[Any], state: Any) -> int | None:
-        if state is not None and state.users:
+        """The trainee to offer for a role: its own first; else, of those with no role, one of its agency, one of none, anyone."""
+        if state is None:
+            return None
+        if state.users:
             return int(state.users[0].id)
         busy = {person.id for s in room.roles for person in s.users}
-        free = next((person for person in people if person.id not in busy), None)
-        return int(free.id) if free is not None else None
+        free = [person for person in people if person.id not in busy]
+        wanted = profession_wanted(state.track)
+        for fits in (lambda p: p.profession == wanted, lambda p: p.profession is None, lambda _p: True):
+            found = next((person for person in free if fits(person)), None)
+            if found is not None:
+                return int(found.id)
+        return None
+
+    def reconsider(self) -> None:
+        """Offer the chosen role's own trainee (or a fitting one) again at the next ``show_room``: after an assignment changed."""
+        self._role = None
+
+    def chosen(self) -> Any:
+        """The trainee in the box (an ``exercise_desk.Person``), or None."""
+        return next((person for person in self._people if person.id == self.person.currentData()), None)
+
+    def mismatch(self) -> str | None:
+        """What to ask before assigning the chosen trainee, whose agency does another role's work; None when it fits or says nothing."""
+        person, state = self.chosen(), self._state
+        wanted = profession_wanted(state.track) if state is not None else None
+        if person is None or wanted is None or person.profession is None or person.profession == wanted:
+            return None
+        language = self.context.language
+        return self.tr("{person} is from {agency}, the agency of a “{profession}”. Assign them to the role “{title}” all the same?").format(
+            person=person.full_name,
+            agency=person.agency,
+            profession=role_name(person.profession, language),
+            title=track_title(state.track, self.context.text, language),
+        )
+
+    def _show_fit(self) -> None:
+        person, state = self.chosen(), self._state
+        self.fit.setStyleSheet("")
+        if person is None or not person.agency:
+            self.fit.setText(self.tr("Agency: not recorded") if person is not None else "")
+            return
+        language = self.context.language
+        if person.profession is None:
+            self.fit.setText(self.tr("Agency: {agency}").format(agency=person.agency))
+        elif state is None or profession_wanted(state.track) in (None, person.profession):
+            self.fit.setText(
+                self.tr("Agency: {agency} ({profession})").format(agency=person.agency, profession=role_name(person.profession, language))
+            )
+        else:
+            self.fit.setText(
+                self.tr("Agency: {agency} ({profession}): not this role's agency").format(
+                    agency=person.agency, profession=role_name(person.profession, language)
+                )
+            )
+            self.fit.setStyleSheet(f"QLabel {{ color: {colours().warning.name()}; }}")
 
     def said_assigned(self, changed: bool, *, remove: bool) -> str:
         """What the status bar says after *Assign* or *Remove* (``changed``: whether the records changed)."""
