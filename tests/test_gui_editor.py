@@ -416,7 +416,7 @@ def test_the_case_file_is_edited_and_reveals_follow(qtbot, window: MainWindow, t
     page.case_file.form.combo("kind").setCurrentIndex(page.case_file.form.combo("kind").findData("photo"))
     picture = tmp_path_factory.mktemp("downloads") / "contract.png"  # outside the case's folder
     shutil.copy(bundled.bundled_dir() / "media" / "fake-internship-brochure.png", picture)
-    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *_args: (str(picture), ""))
     qtbot.mouseClick(page.case_file.form.choose, Qt.MouseButton.LeftButton)
     assert page.case_file.form["file"].text() == "media/contract.png"  # copied beside the case, named relative to it
     assert (tmp_path / "media" / "contract.png").is_file()
@@ -676,7 +676,7 @@ def test_the_bundled_cases_are_one_click_from_open_and_stay_as_installed(qtbot, 
     page.session.write_autosave()
     assert (tmp_path / "home" / "autosave" / "returnee-domestic-violence.yaml").is_file()  # not in the library
     target = tmp_path / "mine.yaml"
-    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getSaveFileName", lambda *_args: (str(target), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_args: (str(target), ""))
     assert page.session.save()  # a bundled case asks where: the library is kept as installed
     assert CASE.read_bytes() == installed
     assert ScenarioDocument.load(target).stages["intake"]["title"]["en"] == "Coming home, adapted"

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -113,6 +112,8 @@ def private_file(target: Path, *, encoding: str | None = None, newline: str | No
     (mode ``0600``, created exclusively), flushed to disk and renamed over ``target`` on success, removed
     on any error, so a crash never leaves a half-written file under the target's name. Raises OSError.
     """
+    import tempfile  # noqa: PLC0415 - only when a file is written: not on the app's first window's path
+
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
     try:
         mode = "w" if encoding is not None else "wb"

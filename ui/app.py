@@ -21,6 +21,7 @@ from ui.errors import ErrorHandler
 from ui.i18n import Translations, system_language
 from ui.import_hook import remove_feature_import_hook
 from ui.main_window import MainWindow
+from ui.records_start import freeze_what_loads
 from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner
 
@@ -83,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     the sign-in service loaded): 0, or 1 with the reason when the records cannot be opened. That is
     what a trainee waits for, and what ``make bench`` times. ``--quit-after-first-window`` exits once the
     first window has painted and the loop has gone idle once (a check that the display works).
+    ``--quit-after-preload`` (not in the help: for ``make bench``) exits once the worker that loads what the pages
+    after the sign-in read with has finished too (``ui.records_start``): a start left at the sign-in page until
+    its background loading is over.
     """
     args = list(sys.argv[1:] if argv is None else argv)
     remove_feature_import_hook()  # done by the launcher already; here for ``tipcase-gui``, before the records layer loads
@@ -91,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tipcase: {problem}", file=sys.stderr)
         return 1
     app = create_app([])
+    freeze_what_loads()  # this process is the app: what the records layer loads is kept for good (ui.records_start)
     keep_early_records()  # the log file itself opens after the first paint (below): tipcase.logs says why
     context = create_context(database_url=_option(args, "--database"))
     window = MainWindow(context)
@@ -100,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     if "--quit-after-first-window" in args:
         QTimer.singleShot(0, app.quit)
-    window.start(quit_when_ready="--quit-after-start" in args)  # opens the records once the loop runs: after the first paint
+    # opens the records once the loop runs: after the first paint
+    window.start(quit_when_ready="--quit-after-start" in args, quit_when_preloaded="--quit-after-preload" in args)
     QTimer.singleShot(0, lambda: QTimer.singleShot(0, start_file_log))  # likewise, with what was logged until then
     code = app.exec()
     context.notifier.stop()

@@ -26,14 +26,16 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QtMsgType, Signal, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from tipcase.messages import Names, fill
 
-from ui.numbers import number_text
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +154,8 @@ def _filled(template: str, params: dict[str, Any]) -> str:
 
     A mean formatted ``g`` reads ``72,5 %`` in Bahasa Indonesia; a share formatted ``.1f`` keeps its one decimal (``ui.numbers``).
     """
+    from ui.numbers import number_text  # noqa: PLC0415 - its spin boxes and datetime are not on the first window's path
+
     rest = dict(params)
     for name, value in params.items():
         if not isinstance(value, float):
@@ -262,6 +266,8 @@ class ErrorHandler(QObject):
         self.shown.append(sentence)
         if self.box is not None and self.box.isVisible():
             return
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - loaded when first needed, not before the first window
+
         parent = QApplication.activeWindow()
         self.box = QMessageBox(QMessageBox.Icon.Warning, ErrorMessages().title(), sentence, QMessageBox.StandardButton.Ok, parent)
         self.box.setTextInteractionFlags(self.box.textInteractionFlags() | _selectable())
@@ -276,4 +282,6 @@ def _selectable() -> Any:
 
 def message_box(parent: QWidget, title: str, error: BaseException, where: str = "") -> None:
     """A warning box with ``error``'s sentence (a page's failure handler)."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
     QMessageBox.warning(parent, title, user_message(error, where))

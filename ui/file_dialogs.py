@@ -11,20 +11,23 @@ one, about 620 pixels wide: names, kinds and dates were cut to "Acadia-Universiâ
 ``install`` makes each such dialog, as it opens, as large as its screen allows (at most ``WIDTH`` x
 ``HEIGHT``), with its size, kind and date columns sized to their contents and the name taking the rest. It
 hears the dialog open through the application's ``focusChanged`` (a dialog takes the focus when it opens),
-not through a filter on every event. Its words (Look in, Files of type...) are Qt's, translated by
+not through a filter on every event. Qt's dialog and view classes (and ``json``) load when a dialog is
+first asked for, not with the app's first window, which opens none. Its words (Look in, Files of type...) are Qt's, translated by
 ``resources/translations/qtbase_<lang>.ts`` (``ui.i18n``). A desktop's native dialog is not a QWidget and is
 left as the desktop draws it.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.settings import FOLDERS, Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
 
 _settings: Settings | None = None
 
@@ -37,6 +40,8 @@ def use_settings(settings: Settings | None) -> None:
 
 def documents_folder() -> Path:
     """The user's Documents folder, or their home folder when the platform has none or it does not exist."""
+    from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - see the module's docstring
+
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if documents and Path(documents).is_dir():
         return Path(documents)
@@ -44,6 +49,8 @@ def documents_folder() -> Path:
 
 
 def _remembered() -> dict[str, str]:
+    import json  # noqa: PLC0415
+
     if _settings is None:
         return {}
     try:
@@ -66,6 +73,8 @@ def start_folder(kind: str) -> Path:
 
 def remember(kind: str, chosen: Path) -> None:
     """Note the folder of ``chosen`` as the one to start in next time for ``kind`` files."""
+    import json  # noqa: PLC0415
+
     if _settings is None:
         return
     folders = _remembered()
@@ -75,6 +84,8 @@ def remember(kind: str, chosen: Path) -> None:
 
 def open_file(parent: QWidget | None, kind: str, title: str, filters: str) -> Path | None:
     """Ask for a file to open, starting in ``kind``'s folder; None when cancelled. The folder is remembered."""
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
     name, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(kind)), filters)
     if not name:
         return None
@@ -87,6 +98,8 @@ def save_file(parent: QWidget | None, kind: str, title: str, suggested: str | Pa
 
     A ``suggested`` path with a folder of its own (the file being edited) is offered as it is.
     """
+    from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
     offered = Path(suggested)
     if not offered.is_absolute():
         offered = start_folder(kind) / offered.name
@@ -103,6 +116,8 @@ FITTED = "tipcaseFitted"  # the dynamic property of a dialog already fitted (the
 
 def fit(dialog: QFileDialog) -> None:
     """Size ``dialog`` to its screen (``WIDTH`` x ``HEIGHT`` at most, whole on it) and its detail columns to their contents."""
+    from PySide6.QtWidgets import QHeaderView, QTreeView  # noqa: PLC0415
+
     area = dialog.screen().availableGeometry()
     width, height = min(WIDTH, area.width() - 40), min(HEIGHT, area.height() - 60)
     if dialog.width() < width or dialog.height() < height:
@@ -126,7 +141,10 @@ def fit(dialog: QFileDialog) -> None:
 def _focus_moved(_old: QWidget | None, now: QWidget | None) -> None:
     """The focus moved to ``now``: when it is in one of Qt's file dialogs not fitted yet, fit it."""
     dialog = now.window() if now is not None else None
-    if isinstance(dialog, QFileDialog) and not dialog.property(FITTED):
+    if dialog is not None and dialog.inherits("QFileDialog") and not dialog.property(FITTED):  # by name: QFileDialog loads with a dialog
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
+        assert isinstance(dialog, QFileDialog)
         dialog.setProperty(FITTED, True)
         fit(dialog)
 

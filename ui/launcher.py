@@ -19,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-GUI_FLAGS = frozenset({"--quit-after-start", "--quit-after-first-window"})
+GUI_FLAGS = frozenset({"--quit-after-start", "--quit-after-first-window", "--quit-after-preload"})
 
 
 def wants_gui(args: Sequence[str]) -> bool:
@@ -46,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         remove_feature_import_hook()  # the app's own modules and the records layer import at Python's cost
         from ui.app import main as gui_main  # noqa: PLC0415
 
+        gc.freeze()  # ... and are kept for good: resumed without it, the collector's next pass scanned them all (ui.records_start)
         gc.enable()
         exit_now(gui_main(args))
     from tipcase.cli import main as cli_main  # noqa: PLC0415 - likewise, the CLI loads only when used

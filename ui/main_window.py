@@ -7,8 +7,6 @@ appears as fast as a bare Qt window does.
 
 from __future__ import annotations
 
-import gc
-import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +23,7 @@ from ui.context import ApplicationContext
 from ui.i18n import LANGUAGES
 from ui.pages.exercise_flow import ExerciseFlow
 from ui.pages.sign_in import SignInPage
+from ui.records_start import load_the_records_pages_read_with, open_records, preload_failed
 from ui.screen_fit import available_area, first_size, fit_every_window, fit_to_screen
 from ui.settings import GEOMETRY, LAST_USERNAME
 from ui.theme import apply_readable_palette, reset_palette
@@ -60,7 +59,7 @@ class MainWindow(QMainWindow):
         self._verify: VerifyPage | None = None
         self._cohorts: CohortsPage | None = None
         self._editor: EditorPage | None = None
-        self._quit_when_ready = False
+        self._quit_when_ready = self._quit_when_preloaded = False
         self.exercises = ExerciseFlow(self)  # the team exercise pages, made on first use
         self.status_line = StatusLine(self.statusBar(), context)
         context.tasks.busy_changed.connect(self.sign_in_page.set_busy)
@@ -204,7 +203,7 @@ class MainWindow(QMainWindow):
             refresh()
 
     # -- start-up and sign-in --------------------------------------------------------------------
-    def start(self, *, quit_when_ready: bool = False) -> None:
+    def start(self, *, quit_when_ready: bool = False, quit_when_preloaded: bool = False) -> None:
         """Open the records once the first window is painted and the loop has gone idle once.
 
         What a sign-in needs (SQLAlchemy's core and the sign-in service, ``tipcase.services.signing_in``;
@@ -213,28 +212,16 @@ class MainWindow(QMainWindow):
         Then, still while the person types, another worker loads what the pages after the sign-in read
         with (the ORM, the models, ``tipcase.services.desktop``), which a sign-in does not wait for. With
         ``quit_when_ready`` (``tipcase --quit-after-start``) the app exits as soon as a sign-in could
-        complete, or with status 1 and the reason on stderr when the records cannot be opened.
+        complete, or with status 1 and the reason on stderr when the records cannot be opened; with
+        ``quit_when_preloaded`` (``tipcase --quit-after-preload``, for ``make bench``) once that second worker
+        is done too (status 1 if it failed): the whole of a start left at the sign-in page.
         """
-        self._quit_when_ready = quit_when_ready
+        self._quit_when_ready, self._quit_when_preloaded = quit_when_ready, quit_when_preloaded
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, self.open_database))
 
     def open_database(self) -> None:
         url = self.context.database_url
-
-        def work() -> Any:
-            collecting = gc.isenabled()
-            gc.disable()  # a tenth of loading SQLAlchemy was the collector scanning its lasting objects
-            try:
-                from tipcase.services import signing_in  # noqa: PLC0415, F401 - after the first paint: what a sign-in needs
-                from tipcase.store.database import open_database  # noqa: PLC0415
-
-                db = open_database(url)
-            finally:
-                if collecting:
-                    gc.enable()
-            return db
-
-        self.context.tasks.run(work, self._database_opened, self._database_failed)
+        self.context.tasks.run(lambda: open_records(url), self._database_opened, self._database_failed)
 
     def _database_opened(self, db: Any) -> None:
         self.context.db = db
@@ -245,12 +232,21 @@ class MainWindow(QMainWindow):
         if self._quit_when_ready:
             QApplication.exit(0)
             return
-        self.context.tasks.run(_load_the_records_pages_read_with, lambda _: None, _preload_failed, quiet=True)
+        self.context.tasks.run(load_the_records_pages_read_with, self._preloaded, self._preload_failed, quiet=True)
+
+    def _preloaded(self, _result: object) -> None:
+        if self._quit_when_preloaded:
+            QApplication.exit(0)
+
+    def _preload_failed(self, error: BaseException) -> None:
+        preload_failed(error)
+        if self._quit_when_preloaded:
+            QApplication.exit(1)
 
     def _database_failed(self, error: BaseException) -> None:
         message = self.context.describe(error)
         self.sign_in_page.show_error(message)
-        if self._quit_when_ready:
+        if self._quit_when_ready or self._quit_when_preloaded:
             print(f"tipcase: {message}", file=sys.stderr)
             QApplication.exit(1)
             return
@@ -500,26 +496,3 @@ class MainWindow(QMainWindow):
         if self.context.db is not None:
             self.context.db.dispose()
         super().closeEvent(event)
-
-
-def _load_the_records_pages_read_with() -> None:
-    """Load the ORM, the models (their mappers configured) and the pages' services, so the page after the sign-in opens at once.
-
-    Run on a worker once a sign-in could complete, while the person types (``_preload_failed`` logs a failure;
-    the page that needs the module then meets it again and says it).
-    """
-    collecting = gc.isenabled()
-    gc.disable()  # lasting objects and no garbage, as when the records open
-    try:
-        from sqlalchemy.orm import configure_mappers  # noqa: PLC0415 - after the sign-in is ready
-
-        import tipcase.services.desktop  # noqa: PLC0415, F401
-
-        configure_mappers()
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _preload_failed(error: BaseException) -> None:
-    logging.getLogger(__name__).warning("loading the records layer ahead of the pages failed", exc_info=error)
