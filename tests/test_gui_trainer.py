@@ -173,7 +173,7 @@ def test_import_an_h5p_package_and_open_it_in_the_editor(window: MainWindow, tmp
 
 def test_a_file_that_is_not_a_story_is_one_clear_message(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda _parent, _title, text: shown.append(text))
     notes = tmp_path / "notes.txt"
     notes.write_text("just notes\n", encoding="utf-8")
     window.import_twine_file(notes)

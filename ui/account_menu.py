@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 
 from ui.context import ApplicationContext
 
@@ -90,6 +90,8 @@ class AdministrationMenu(QMenu):
         from tipcase.services.institution_desk import institution_settings  # noqa: PLC0415 - loaded with the records
 
         def failed(error: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not with the first window
+
             QMessageBox.warning(self.parentWidget(), self.tr("Issuing institution"), self.context.describe(error))
 
         self.context.run_signed_in(institution_settings, self._show_institution, failed)

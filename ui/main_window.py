@@ -1,8 +1,7 @@
 """The main window: one stack of pages (sign-in, home, player, debrief), the menus and the status bar.
 
-It drives the flow between pages. Everything that touches the records runs through the context's
-task runner; the pages that need the database layer are imported on first use, so the first window
-appears as fast as a bare Qt window does.
+It drives the flow between pages. Everything that touches the records runs through the context's task runner
+(``ui.records_start`` opens them after the first paint); the pages past the sign-in load on first use.
 """
 
 from __future__ import annotations
@@ -14,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from tipcase import __version__
 
 from ui.account_menu import AdministrationMenu
 from ui.context import ApplicationContext
+from ui.errors import message_box
 from ui.i18n import LANGUAGES
 from ui.pages.exercise_flow import ExerciseFlow
 from ui.pages.sign_in import SignInPage
@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
         }.get(role, role)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - message boxes load when one is shown, not with the first window
+
         QMessageBox.about(
             self,
             self.tr("About TIPCase"),
@@ -232,18 +234,17 @@ class MainWindow(QMainWindow):
         if self._quit_when_ready:
             QApplication.exit(0)
             return
-        self.context.tasks.run(load_the_records_pages_read_with, self._preloaded, self._preload_failed, quiet=True)
+        self.context.tasks.run(load_the_records_pages_read_with, lambda _: self._preloaded(), self._preloaded, quiet=True)
 
-    def _preloaded(self, _result: object) -> None:
+    def _preloaded(self, error: BaseException | None = None) -> None:
+        if error is not None:
+            preload_failed(error)
         if self._quit_when_preloaded:
-            QApplication.exit(0)
-
-    def _preload_failed(self, error: BaseException) -> None:
-        preload_failed(error)
-        if self._quit_when_preloaded:
-            QApplication.exit(1)
+            QApplication.exit(0 if error is None else 1)
 
     def _database_failed(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         message = self.context.describe(error)
         self.sign_in_page.show_error(message)
         if self._quit_when_ready or self._quit_when_preloaded:
@@ -474,7 +475,7 @@ class MainWindow(QMainWindow):
         self.context.tasks.run(work, done, self.show_error)
 
     def show_error(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("TIPCase"), self.context.describe(error))
+        message_box(self, self.tr("TIPCase"), error, self.context.db.where if self.context.db is not None else "")
 
     def keep_work(self) -> None:
         """After an unexpected error: write what is not saved yet (the editor's autosave; decisions are committed as made)."""

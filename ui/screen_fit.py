@@ -11,10 +11,15 @@ shows every control.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QScreen, QWindow
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen, QWindow  # annotations: their types load when Qt first hands one over, after the first paint
 
 FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, before the window manager reports the real frame
 SMALL_SCREEN = QSize(1440, 900)  # a work area smaller than this: the main window first opens filling it
