@@ -2,17 +2,21 @@
 
 E011 used to fire past an absolute 100,000 states, so a valid 26,000-stage case with two booleans
 (104,000 states) was refused. The budget is now 32 states a stage (at least 100,000), and E011 says
-whether a variable grows without bound or the variables merely combine into too many states. The
+whether a variable grows without bound or the variables merely combine into too many states; for the
+latter the author can give another budget (``tipcase validate/analyze --max-states N``). The
 longest-path search inside loops is checked against plain Bellman-Ford on random graphs.
 """
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
 from benchmarks.generate import long_case
+from tipcase.cli import main
 from tipcase.format.validator import check_text
 from tipcase.play.longest_paths import PositiveCycle, has_positive_cycle, longest_paths
 from tipcase.play.state_space import MAX_STATES, STATES_PER_STAGE
@@ -45,6 +49,35 @@ def test_booleans_in_too_many_combinations_are_e011_saying_so() -> None:
     (finding,) = [f for f in check_text(long_case(20, booleans=18), "many.yaml").findings if f.is_error]
     assert finding.code == "E011"
     assert "combine into too many states" in finding.message
+
+
+def test_the_author_raises_the_budget_and_the_case_is_analysed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three booleans on 30 stages: 223 states. Over a budget of 100 it is E011 saying how to raise it; with 1,000 it is analysed."""
+    case = tmp_path / "three.yaml"
+    case.write_text(long_case(30, booleans=3), encoding="utf-8")
+    assert main(["validate", "--max-states", "100", str(case)]) == 1
+    out = capsys.readouterr().out
+    assert "E011 over 100 reachable states, the most analysed for a case of 30 stages" in out
+    assert "--max-states N" in out
+    assert main(["analyze", "--max-states", "100", str(case)]) == 1
+    assert "E011 over 100 reachable states" in capsys.readouterr().err
+    assert main(["validate", "--max-states", "1,000", str(case)]) == 0
+    assert capsys.readouterr().out.strip() == "no errors, no warnings"
+    assert main(["analyze", "--json", "--max-states", "1_000", str(case)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["states"] == 223
+    assert report["max"] == {"identification": 29}
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", "100000001"])
+def test_a_budget_that_is_no_count_of_states_is_a_usage_error(value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "three.yaml"
+    case.write_text(long_case(30, booleans=3), encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", "--max-states", value, str(case)])
+    assert exit_.value.code == 2
+    (line,) = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert "argument --max-states:" in line
 
 
 def test_one_large_loop_is_analysed_with_its_maxima() -> None:

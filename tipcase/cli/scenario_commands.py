@@ -31,11 +31,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="scenario or pathway files (a folder means every .yaml in it)")
     validate.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    _max_states_option(validate)
     validate.set_defaults(handler=cmd_validate)
 
     analyze = commands.add_parser("analyze", help="explore every route: states, maxima, best route")
     analyze.add_argument("file", metavar="FILE")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    _max_states_option(analyze)
     analyze.set_defaults(handler=cmd_analyze)
 
     play = commands.add_parser("play", help="play a scenario in the terminal, or scripted with --choose")
@@ -47,6 +49,30 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(handler=cmd_schema)
+
+
+MOST_STATES = 100_000_000  # about 1 KB a state with its edges: the most --max-states allows is some 100 GB
+
+
+def _max_states_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--max-states",
+        metavar="N",
+        type=_state_count,
+        help="analyse a scenario's routes up to N states (default: 100,000, or 32 a stage in a longer case; past it E011). "
+        "About 1 KB of memory a state. Publishing keeps the default.",
+    )
+
+
+def _state_count(text: str) -> int:
+    """``--max-states``'s value: a whole number from 1 to 100,000,000 (thousands may be written with ',' or '_')."""
+    try:
+        count = int(text.replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number of states") from None
+    if not 1 <= count <= MOST_STATES:
+        raise argparse.ArgumentTypeError(f"{count:,} states: give 1 to {MOST_STATES:,}")
+    return count
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -74,7 +100,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     Exit 1 when any finding is an error, 0 otherwise (SCENARIO-FORMAT.md, "Validation").
     """
-    findings = validate_paths(_expand(args.files))
+    findings = validate_paths(_expand(args.files), max_states=args.max_states)
     if args.json:
         print_json([f.as_json() for f in findings])
     else:
@@ -85,10 +111,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(f.is_error for f in findings) else EXIT_OK
 
 
-def _checked_or_none(path: str, *, team: bool = False) -> Checked | None:
+def _checked_or_none(path: str, *, team: bool = False, max_states: int | None = None) -> Checked | None:
     """Load and check a file to play or analyze (a team case too, when ``team``); print its errors and return None when it has any."""
     input_file(path)
-    checked = check_file(path)
+    checked = check_file(path, max_states=max_states)
     wanted = checked.scenario is not None or (team and checked.team is not None)
     if not checked.ok or not wanted:
         errors = [f for f in sort_findings(checked.findings) if f.is_error]
@@ -106,7 +132,7 @@ def _checked_or_none(path: str, *, team: bool = False) -> Checked | None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``tipcase analyze FILE``: states, ends, maxima and the best route of a scenario (or a team case); exit 1 when the file has errors."""
-    checked = _checked_or_none(args.file, team=True)
+    checked = _checked_or_none(args.file, team=True, max_states=args.max_states)
     if checked is None:
         return EXIT_FAILED
     if checked.team is not None:

@@ -165,7 +165,8 @@ def check_routes(scenario: Scenario, pathway: Pathway | None, analysis: Analysis
         cause = (
             "some variable or the clock grows without bound (bound it with a condition)"
             if analysis.unbounded
-            else "its variables combine into too many states to check every route (use fewer, or reset them)"
+            else "its variables combine into too many states to check every route (use fewer, reset them, "
+            "or raise the budget: 'tipcase validate --max-states N' and 'tipcase analyze --max-states N')"
         )
         message = f"over {analysis.budget:,} reachable states, the most analysed for a case of {analysis.stages:,} stages: {cause}"
         findings.add("E011", scenario.variables_pos, message, at=Location(field="variables"))

@@ -122,13 +122,17 @@ def pathway_of(  # noqa: PLR0917 - the same eight facts for a scenario and a tea
     return pathway_loaded.pathway
 
 
-def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None) -> Checked:
-    """Run every check on a loaded file."""
+def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None, *, max_states: int | None = None) -> Checked:
+    """Run every check on a loaded file.
+
+    ``max_states``: the analysis budget of a scenario's routes (None: ``state_space.state_budget``, 100,000
+    states or 32 a stage, as publishing uses); past it the routes are E011. A team case keeps its own bounds.
+    """
     with gc_paused():  # the analysis allocates a tuple per state and edge, none in cycles
-        return _check_loaded(loaded, cache or _PathwayCache())
+        return _check_loaded(loaded, cache or _PathwayCache(), max_states)
 
 
-def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
+def _check_loaded(loaded: Loaded, cache: _PathwayCache, max_states: int | None) -> Checked:
     findings = Findings(loaded.path)
     findings.extend(loaded.findings.items)
     extra: list[Finding] = []
@@ -165,16 +169,16 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache) -> Checked:
         if findings.has_errors or pathway_missing or any(f.is_error for f in extra):
             check_reachable_stages(scenario, findings)
         else:
-            checked.analysis = analysis_of(compile_scenario(scenario))
+            checked.analysis = analysis_of(compile_scenario(scenario), max_states)
             check_routes(scenario, pathway, checked.analysis, findings)
         check_exhibit_files(scenario, findings)  # after the route checks: a missing picture never hides them
     checked.findings = sort_findings(findings.items + extra)
     return checked
 
 
-def check_file(path: str | Path) -> Checked:
-    """Load and check one file from disk."""
-    return check_loaded(load_file(path))
+def check_file(path: str | Path, *, max_states: int | None = None) -> Checked:
+    """Load and check one file from disk (``max_states``: as in ``check_loaded``)."""
+    return check_loaded(load_file(path), max_states=max_states)
 
 
 def check_text(text: str, path: str = "<memory>") -> Checked:
@@ -187,10 +191,10 @@ def check_bytes(data: bytes, path: str = "<memory>") -> Checked:
     return check_loaded(load_bytes(data, path))
 
 
-def validate_paths(paths: Iterable[str]) -> list[Finding]:
-    """Every finding for the given files, errors first."""
+def validate_paths(paths: Iterable[str], *, max_states: int | None = None) -> list[Finding]:
+    """Every finding for the given files, errors first (``max_states``: as in ``check_loaded``)."""
     cache = _PathwayCache()
     findings: list[Finding] = []
     for path in paths:
-        findings.extend(check_loaded(load_file(path), cache).findings)
+        findings.extend(check_loaded(load_file(path), cache, max_states=max_states).findings)
     return sort_findings(findings)

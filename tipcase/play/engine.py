@@ -302,10 +302,13 @@ def play_from(scenario: Scenario, stage_id: str, pathway: Pathway | None = None,
 
 
 @functools.lru_cache(maxsize=32)
-def _cached_analysis(compiled: CompiledScenario) -> Analysis:
-    return analyze(compiled)
+def _cached_analysis(compiled: CompiledScenario, budget: int | None) -> Analysis:
+    return analyze(compiled, budget)
 
 
-def analysis_of(compiled: CompiledScenario) -> Analysis:
-    """The (cached) analysis of a compiled scenario: its maxima are every result's denominators."""
-    return _cached_analysis(compiled)
+def analysis_of(compiled: CompiledScenario, budget: int | None = None) -> Analysis:
+    """The (cached) analysis of a compiled scenario: its maxima are every result's denominators.
+
+    ``budget``: the most states to explore (None: ``state_budget``, as the app and publishing use).
+    """
+    return _cached_analysis(compiled, budget)

@@ -6,7 +6,8 @@ It computes the reachable state space, dead ends, score loops, the per-competenc
 A state is ``(stage, variable values, clock)``; the clock belongs to the state only when some ``when``
 reads ``hours``. The explorer visits every state the conditions allow from the start, up to a budget
 that grows with the case (``state_budget``: 32 states a stage, at least 100,000), so a long case with a
-few variables is analysed whole and a runaway counter still stops in bounded time and memory.
+few variables is analysed whole and a runaway counter still stops in bounded time and memory. The
+command line's ``--max-states N`` sets another budget for a case whose variables combine into more.
 
 Maxima are longest paths over the states from which an end can be reached, computed strongly-connected
 component by component: acyclic parts in one pass, cycles by a label-correcting search with subtree
@@ -201,15 +202,16 @@ def strongly_connected(count: int, successors: list[list[int]]) -> list[list[int
     return components
 
 
-def analyze(cs: CompiledScenario) -> Analysis:
+def analyze(cs: CompiledScenario, budget: int | None = None) -> Analysis:
     """Explore the scenario's states and compute everything scoring and validation need.
 
-    The exploration stops at ``state_budget(cs)`` states (``Analysis.overflow``, the validator's E011).
+    The exploration stops at ``budget`` states, by default ``state_budget(cs)`` (``Analysis.overflow``,
+    the validator's E011); ``tipcase validate/analyze --max-states N`` gives another.
     """
     scenario = cs.scenario
     start = cs.stage_index.get(scenario.start)
     ends = sum(cs.ends)
-    budget, unbounded = state_budget(cs), may_grow_without_bound(cs)
+    budget, unbounded = state_budget(cs) if budget is None else budget, may_grow_without_bound(cs)
     if start is None:
         return Analysis(len(cs.stage_ids), ends, 0, False, set(), {}, [], {}, 0.0, [], [], False, budget, unbounded)
     space = explore(cs, start, budget)
