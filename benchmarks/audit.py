@@ -1,5 +1,11 @@
 """The cost of records that cannot be rewritten unseen: sealing decisions, and ``tipcase audit verify``.
 
+Sealing: the CPU time of recording one attempt with its seals against the same recording with the seal
+hook removed (the baseline), in this process, interleaved with the order alternating. Verify: ``tipcase
+audit verify`` as a fresh process (``benchmarks/harness.py``: CPU and peak memory), judged against an
+absolute target; the chain walk alone is printed beside it as a reference (what verify did before; it
+checks less, so it is no baseline for the same answer).
+
 ``build`` records genuine attempts through the services (every decision sealed, every finish anchored
 in the keyed chain), so verify has real work: the chain, every seal, every replay.
 """
@@ -7,15 +13,13 @@ in the keyed chain), so verify has real work: the chain, every seal, every repla
 from __future__ import annotations
 
 import os
-import resource
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from sqlalchemy import event
 
+from benchmarks.harness import PYTHON, TIPCASE, Figures, Spawner
 from benchmarks.records import insert_trainees
 from tipcase import bundled
 from tipcase.format.loader import load_file
@@ -64,52 +68,52 @@ def sealing_cost(db: Database, pairs: int) -> tuple[float, float]:
     with db.transaction() as session:
         user_ids = insert_trainees(session, 2 * pairs, "seal")
         courses.add_members(session, None, courses.get_cohort(session, "demo"), [session.get(User, uid) for uid in user_ids])  # type: ignore[misc]
-    sealed, bare = [], []
-    for n in range(pairs):
+    sealed: list[float] = []
+    bare: list[float] = []
+
+    def with_seals(name: str) -> None:
         start = time.process_time()
-        _play(db, [f"seal-{2 * n:05d}"])
+        _play(db, [name])
         sealed.append(time.process_time() - start)
+
+    def without_seals(name: str) -> None:
         event.remove(Decision, "before_insert", attempt_seals._seal_decision)
         try:
             start = time.process_time()
-            _play(db, [f"seal-{2 * n + 1:05d}"])
+            _play(db, [name])
             bare.append(time.process_time() - start)
         finally:
             event.listen(Decision, "before_insert", attempt_seals._seal_decision)
+
+    for n in range(pairs):  # interleaved, the order alternating each pair
+        first, second = (with_seals, without_seals) if n % 2 == 0 else (without_seals, with_seals)
+        first(f"seal-{2 * n:05d}")
+        second(f"seal-{2 * n + 1:05d}")
     return statistics.median(sealed), statistics.median(bare)
 
 
+REFERENCE = "reference: the chain walk alone (checks less)"
 CHAIN_ONLY = (
     "import sys; from tipcase.store.database import open_database; from tipcase.services import audit; "
     "db = open_database(sys.argv[1]); s = db.reading().__enter__(); assert audit.verify(s).ok"
 )
 
 
-def verify_from_a_fresh_process(url: str, home: str, runs: int) -> dict[str, tuple[float, float]]:
-    """Median (wall, CPU) seconds, interleaved: ``tipcase audit verify``; the chain walk alone (what it did before)."""
-    tipcase = str(Path(sys.executable).with_name("tipcase"))
-    env = {**os.environ, "TIPCASE_HOME": home}
+def verify_from_a_fresh_process(spawner: Spawner, url: str, home: str, rounds: int) -> dict[str, Figures]:
+    """Medians of ``rounds`` interleaved rounds (the order alternating), each a fresh process: ``tipcase audit verify``,
+    and for reference the chain walk alone (what it did before; it checks less)."""
+    env = {**spawner.env, "TIPCASE_HOME": home}
     commands = {
-        "tipcase audit verify": [tipcase, "--database", url, "audit", "verify"],
-        "baseline: the chain walk alone": [sys.executable, "-c", CHAIN_ONLY, url],
+        "tipcase audit verify": [TIPCASE, "--database", url, "audit", "verify"],
+        REFERENCE: [PYTHON, "-c", CHAIN_ONLY, url],
     }
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(command, env=env, check=True, capture_output=True)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            times[name].append((time.perf_counter() - start, cpu))
-    return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got)) for name, got in times.items()}
+    return spawner.pairs(commands, rounds, env=env)
 
 
-def bench_audit() -> bool:
+def bench_audit(spawner: Spawner, attempts_count: int = 1_000) -> bool:
     """``make bench``: sealing overhead per attempt, and audit verify over 1,000 finished attempts."""
     import tempfile  # noqa: PLC0415
 
-    attempts_count = 1_000
     print(f"\n== records that cannot be rewritten unseen: sealing decisions, and audit verify over {attempts_count:,} attempts ==")
     with tempfile.TemporaryDirectory() as folder:
         home = str(Path(folder) / "home")
@@ -121,7 +125,7 @@ def bench_audit() -> bool:
             built = time.perf_counter() - start
             print(f"built: {attempts_count:,} finished attempts ({attempts_count * 17:,} sealed decisions) in {built:.0f} s")
             url = db.url.render_as_string(hide_password=False)
-            timings = verify_from_a_fresh_process(url, home, 3)
+            timings = verify_from_a_fresh_process(spawner, url, home, 3)
             sealed, bare = sealing_cost(db, 30)  # after verify: the unsealed ones would be findings
             db.dispose()
         finally:
@@ -130,11 +134,13 @@ def bench_audit() -> bool:
             else:
                 os.environ["TIPCASE_HOME"] = previous
     overhead = sealed / bare
-    with_seals, without = f"{sealed * 1000:.0f} ms with its seals", f"{bare * 1000:.0f} ms without"
-    print(f"record one 17-decision attempt, CPU: {with_seals}, {without} ({overhead:.2f}x; median of 30 pairs)")
-    for name, (wall, cpu) in timings.items():
-        print(f"{name:<34} {wall:.2f} s wall, {cpu:.2f} s CPU (median of 3, from a fresh process, interleaved)")
-    verify_s = timings["tipcase audit verify"][1]
+    with_seals, without = f"{sealed * 1000:.0f} ms with its seals", f"{bare * 1000:.0f} ms without (baseline: the hook removed)"
+    print(f"record one 17-decision attempt, CPU of the benchmark's process: {with_seals}, {without} ({overhead:.2f}x; median of 30 pairs,")
+    print("  interleaved, the order alternating)")
+    print("medians of 3 interleaved rounds (the order alternating), each a fresh process; CPU s (wall s), peak MiB")
+    for name, figures in timings.items():
+        print(f"{name:<52} {figures.shown()}")
+    verify_s = timings["tipcase audit verify"].cpu
     ok = overhead <= 1.5 and verify_s <= 15
     verdict = "PASS" if ok else "MISS"
     print(f"target: seals cost at most 1.5x a bare recording, and verify of {attempts_count:,} attempts within 15 s of CPU  {verdict}")

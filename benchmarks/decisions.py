@@ -2,8 +2,13 @@
 
 Two trainees play the same generated 1,000-stage case side by side on one SQLite file, decision by
 decision (interleaved, so both see the same machine): each decision is its own committed transaction,
-as in the app. For the baseline attempt the process's kept play is dropped before each decision, so
-the service replays the whole route first, which is what every decision cost before the play was kept.
+as in the app. For the reference attempt the process's kept play is dropped before each decision, so
+the service replays the whole route first, which is what every decision cost before the play was kept
+(the old code's way, not a baseline for the same answer: the target is a growth ratio of TIPCase's own).
+
+``make bench`` runs this module as one fresh process (``python benchmarks/decisions.py FOLDER``, from the
+benchmarks' spawner), so the peak memory it prints is the process's own: both attempts, the case, the
+database connection.
 
 Each decision's CPU time (``time.process_time``: this process's, all of it spent in this thread) is
 what the target is judged on: on a machine shared with other work the wall time of a few milliseconds
@@ -73,7 +78,7 @@ def report(times: dict[str, list[tuple[float, float]]]) -> bool:
     print(f"medians of ten decisions each, CPU ms (wall ms in brackets), {made} decisions an attempt, the two attempts interleaved")
     print(f"{'':>22} {'first 10':>16} {'36th-45th':>16} {'last 10':>16} {'last / first, CPU':>18} {'wall':>6}")
     ratios = {}
-    for name, label in (("replayed", "replay every decision"), ("kept", "kept play (tipcase)")):
+    for name, label in (("replayed", "reference: replay each"), ("kept", "kept play (tipcase)")):
         cells, cpu_first, wall_first, cpu_last, wall_last = [], 0.0, 0.0, 0.0, 0.0
         for part in (slice(0, 10), slice(35, 45), slice(-10, None)):
             cpu = statistics.median(c for c, _ in times[name][part]) * 1000
@@ -88,3 +93,9 @@ def report(times: dict[str, list[tuple[float, float]]]) -> bool:
     verdict = "PASS" if ok else "MISS"
     print(f"target: the {made}th decision costs at most 1.3x the first's CPU (no replay of the route): {ratios['kept']:.2f}x  {verdict}")
     return ok
+
+
+if __name__ == "__main__":  # python -m benchmarks.decisions FOLDER, from the repository (make bench sets PYTHONPATH)
+    import sys
+
+    sys.exit(0 if run(Path(sys.argv[1])) else 1)

@@ -1,67 +1,81 @@
-"""One fresh process of the printing benchmark: ``python benchmarks/print_certificates.py naive|tipcase IN.pickle OUT.pdf``.
+"""A fresh process of the printing benchmark: ``python benchmarks/print_certificates.py plain|masks IN.pickle OUT``.
 
-Both read the same certificates (signed data, page records, the institution), pickled by
-``benchmarks/certificates.py``, and write them into one PDF:
+Both read the certificates ``benchmarks/certificates.py`` read from the register (``certificates.printable``:
+signed data, page records, the institution), pickled, so neither reads the database:
 
-- ``tipcase``: ``tipcase.services.certificates.write_pdfs``, what ``tipcase certificate batch`` and the
-  app's Register > Print run once the certificates are read from the register;
-- ``naive``: what one would write first: per certificate set up the fonts and draw every label, image
-  and line again, and draw the QR code with reportlab's own ``QrCodeWidget`` (one rectangle per module),
-  with the same text and the same payload.
+- ``plain`` (the baseline, OUT a PDF): the fastest plain way to the same pages with the libraries TIPCase
+  uses. The same reportlab page (TIPCase's own drawing functions, the same canvas settings), the fixed
+  parts (frame, institution, labels, logo, signature) drawn on each page, and the QR code drawn plainly
+  from ``segno.make(payload, error="m")``: segno chooses the mask pattern as it encodes, as it does by
+  default, and each dark module is a square in one filled path. What TIPCase does beyond it: the fixed
+  parts drawn once into a form every page reuses, the QR as merged runs of modules, its mask chosen when
+  the certificate was issued (kept in the signed page record).
+- ``masks`` (OUT a JSON file): what issuing now does that printing no longer does, segno's choice of the
+  mask for each payload (``tipcase.certificates.pdf.qr_mask``); it writes ``{"count": n, "cpu": seconds}``,
+  the CPU time of the choices alone.
 
-Each imports only what its way of printing needs.
+TIPCase's side is ``tipcase certificate batch --cohort ... -o OUT.pdf`` itself, reading the register.
 """
 
 from __future__ import annotations
 
+import json
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 
-def naive(items: list[Any], institution: Any, target: Path) -> None:
-    """One page per certificate, everything drawn afresh, QR code by QrCodeWidget."""
-    from reportlab.graphics import renderPDF  # noqa: PLC0415 - each way loads only its own libraries
-    from reportlab.graphics.barcode.qr import QrCodeWidget  # noqa: PLC0415
-    from reportlab.graphics.shapes import Drawing  # noqa: PLC0415
-    from reportlab.lib.units import mm  # noqa: PLC0415
+def plain(items: list[Any], institution: Any, target: Path) -> None:
+    """One page per certificate, fixed parts drawn on each, the QR code by segno with its own mask choice."""
+    import segno  # noqa: PLC0415 - each way loads only its own libraries
     from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
 
     from tipcase.certificates import pdf as certpdf  # noqa: PLC0415
 
+    def plain_qr(canvas: Any, payload: str, box: tuple[float, float, float], _mask: int | None) -> None:
+        x, y, size = box
+        matrix = segno.make(payload, error="m", micro=False).matrix
+        quiet = 2
+        module = size / (len(matrix) + 2 * quiet)
+        path = canvas.beginPath()
+        for row_index, row in enumerate(matrix):
+            top = y + size - (row_index + quiet + 1) * module
+            for column, dark in enumerate(row):
+                if dark:
+                    path.rect(x + (column + quiet) * module, top, module, module)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.drawPath(path, stroke=0, fill=1)
+
+    certpdf._draw_qr = plain_qr  # the page's other parts are TIPCase's own drawing
     certpdf.register_fonts()
-    canvas = Canvas(str(target), pagesize=certpdf.PAGE, initialFontName=certpdf.FONT)
-    width, height, size = certpdf.WIDTH, certpdf.HEIGHT, certpdf.QR_SIZE
+    canvas = Canvas(str(target), pagesize=certpdf.PAGE, pageCompression=1, initialFontName=certpdf.FONT, initialFontSize=10)
     for item in items:
-        certpdf._draw_static(canvas, institution, [])  # the frame, labels and names, again on every page
-        data = item.data
-        canvas.setFont(certpdf.BOLD, 24)
-        canvas.drawCentredString(width / 2, height - 82 * mm, data.name)
-        canvas.setFont(certpdf.FONT, 10)
-        for index, line in enumerate(
-            [data.title["en"], data.title["id"], data.serial, data.code, data.issued, *map(str, data.competencies.values())]
-        ):
-            canvas.drawString(22 * mm, height - 100 * mm - index * 4 * mm, line)
-        widget = QrCodeWidget(item.payload, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-        drawing.add(widget)
-        renderPDF.draw(drawing, canvas, width - 22 * mm - size, 19 * mm)
+        certpdf._draw_static(canvas, item.institution or institution, [], item.layout)
+        certpdf._draw_variable(canvas, item, [])
         canvas.showPage()
     canvas.save()
 
 
+def masks(items: list[Any], target: Path) -> None:
+    """Choose each payload's mask as issuing does; write the count and the CPU seconds it took."""
+    from tipcase.certificates.pdf import qr_mask  # noqa: PLC0415
+
+    start = time.process_time()
+    for item in items:
+        qr_mask(item.payload)
+    target.write_text(json.dumps({"count": len(items), "cpu": time.process_time() - start}), encoding="utf-8")
+
+
 def main(way: str, source: str, target: str) -> int:
     items, institution = pickle.loads(Path(source).read_bytes())  # written by benchmarks/certificates.py, never user input
-    if way == "tipcase":
-        from tipcase.services.certificates import write_pdfs  # noqa: PLC0415
-
-        write_pdfs(items, institution, Path(target))
-    elif way == "naive":
-        naive(items, institution, Path(target))
+    if way == "plain":
+        plain(items, institution, Path(target))
+    elif way == "masks":
+        masks(items, Path(target))
     else:
-        print(f"no way {way!r}: naive or tipcase", file=sys.stderr)
+        print(f"no way {way!r}: plain or masks", file=sys.stderr)
         return 2
     return 0
 

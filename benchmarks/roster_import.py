@@ -1,7 +1,8 @@
 """How long a roster import holds SQLite's write lock, and how long a trainee's decision waits meanwhile.
 
-``python -m benchmarks.roster_import child URL ROSTER`` is what each measured run executes, in a
-fresh process: ``tipcase cohorts import-roster COHORT ROSTER --yes`` as a user types it, with two
+``python benchmarks/roster_import.py child URL ROSTER`` is what each measured run executes, in a
+fresh process started by the benchmarks' spawner (``benchmarks/harness.py``, which reads its CPU time and
+peak memory): ``tipcase cohorts import-roster COHORT ROSTER --yes`` as a user types it, with two
 probes added: the time from each ``BEGIN IMMEDIATE`` (the write lock taken) to the end of its COMMIT,
 and the command's wall time. The new accounts' generated first passwords are hashed at the cost the
 command uses for them (``tipcase.services.passwords``: OWASP's argon2id minimum, 19 MiB and 2 passes),
@@ -20,16 +21,17 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, default
 
+if TYPE_CHECKING:  # the measured child imports none of the benchmark's harness
+    from benchmarks.harness import Spawner
 from tipcase.services import courses
 from tipcase.services.demo import seed_demo
 from tipcase.store.database import Database
@@ -148,38 +150,50 @@ class DecisionProbe:
         self.db.dispose()
 
 
-def measure(kind: str, base: Path, folder: Path, roster: Path) -> dict[str, float]:
-    """One run in a fresh process on a fresh copy of the template, with a decision probe alongside."""
+def measure(spawner: Spawner, kind: str, base: Path, folder: Path, roster: Path) -> dict[str, float]:
+    """One run as a fresh process from the spawner (its CPU and peak memory) on a fresh copy of the template.
+
+    A decision probe writes alongside it in this process.
+    """
     path = folder / f"{kind}-{time.monotonic_ns()}.sqlite3"
     shutil.copy(base, path)
     url = f"sqlite:///{path}"
-    command = [sys.executable, "-m", "benchmarks.roster_import", kind, url, str(roster)]
+    out = folder / f"{kind}.json"
+    command = [sys.executable, str(Path(__file__).resolve()), kind, url, str(roster)]
     with DecisionProbe(url) as probe:
-        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{kind} failed: {done.stderr[-2000:]}")
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+        sample = spawner.run(command, stdout=out, env={**spawner.env, "TIPCASE_HOME": str(folder / "home")}, timeout=3600)
+    figures: dict[str, float] = json.loads(out.read_text(encoding="utf-8").strip().splitlines()[-1])
     figures["probe_wait"] = probe.longest
+    figures["peak"] = sample.peak
+    figures["cpu"] = sample.cpu
     path.unlink()
     return figures
 
 
-def run(folder: Path) -> bool:
+def run(spawner: Spawner, folder: Path, sizes: tuple[tuple[int, int], ...] = ((500, 3), (10_000, 1))) -> bool:
+    """Rows and interleaved pairs for each size; True when the targets hold at every size."""
     base = template(folder)
     ok = True
-    header = f"{'rows':>7} {'':>10} {'longest write lock s':>21} {'longest decision wait s':>24} {'import wall s':>14}"
+    print("each run a fresh process on a fresh copy of the database; the two sides interleaved, the order alternating;")
+    print("longest write lock: median over the runs; decision wait: the longest; wall, CPU (its own and its children's), peak: medians")
+    header = (
+        f"{'rows':>7} {'':>10} {'runs':>4} {'longest write lock s':>21} {'longest decision wait s':>24} {'import wall s':>14}"
+        f" {'CPU s':>8} {'peak MiB':>9}"
+    )
     print(header)
-    for rows, pairs in ((500, 3), (10_000, 1)):
+    for rows, pairs in sizes:
         roster = roster_file(folder, rows)
         results: dict[str, list[dict[str, float]]] = {"baseline": [], "child": []}
-        for _ in range(pairs):  # interleaved: both see the same machine
-            for kind in ("baseline", "child"):
-                results[kind].append(measure(kind, base, folder, roster))
+        for number in range(pairs):  # interleaved: both see the same machine; the order alternates each pair
+            for kind in ("baseline", "child") if number % 2 == 0 else ("child", "baseline"):
+                results[kind].append(measure(spawner, kind, base, folder, roster))
         for kind, label in (("baseline", "raw SQL"), ("child", "tipcase")):
             lock = statistics.median(r["longest_lock"] for r in results[kind])
             wait = max(r["probe_wait"] for r in results[kind])
             wall = statistics.median(r["wall"] for r in results[kind])
-            print(f"{rows:>7,} {label:>10} {lock:>21.3f} {wait:>24.3f} {wall:>14.1f}")
+            cpu = statistics.median(r["cpu"] for r in results[kind])
+            peak = statistics.median(r["peak"] for r in results[kind])
+            print(f"{rows:>7,} {label:>10} {pairs:>4} {lock:>21.3f} {wait:>24.3f} {wall:>14.1f} {cpu:>8.2f} {peak:>9.0f}")
         ours_lock = statistics.median(r["longest_lock"] for r in results["child"])
         ours_wait = max(r["probe_wait"] for r in results["child"])
         ok = ok and ours_lock < 1.0 and ours_wait < 1.0

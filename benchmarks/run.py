@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -79,30 +80,34 @@ def _importers(_spawner: Spawner) -> bool:
     return bench_importers()
 
 
-def _audit(_spawner: Spawner) -> bool:
+def _audit(spawner: Spawner) -> bool:
     from benchmarks.audit import bench_audit  # noqa: PLC0415
 
-    return bench_audit()
+    return bench_audit(spawner)
 
 
-def _roster(_spawner: Spawner) -> bool:
-    import tempfile  # noqa: PLC0415
-
+def _roster(spawner: Spawner) -> bool:
     from benchmarks import roster_import  # noqa: PLC0415
 
     print("== roster import (SQLite): the longest write lock, and a trainee's decision waiting meanwhile, vs raw SQL inserts ==")
     with tempfile.TemporaryDirectory() as folder:
-        return roster_import.run(Path(folder))
+        return roster_import.run(spawner, Path(folder))
 
 
-def _decisions(_spawner: Spawner) -> bool:
-    import tempfile  # noqa: PLC0415
+def _decisions(spawner: Spawner) -> bool:
+    from benchmarks.harness import PYTHON, REPO  # noqa: PLC0415
 
-    from benchmarks import decisions  # noqa: PLC0415
-
-    print("== a decision along a 1,000-stage attempt (SQLite, committed each): the kept play vs replaying the route first ==")
+    print("== a decision along a 1,000-stage attempt (SQLite, committed each): the kept play vs replaying the route first (reference) ==")
     with tempfile.TemporaryDirectory() as folder:
-        return decisions.run(Path(folder))
+        out = Path(folder) / "decisions.txt"
+        command = [PYTHON, "-m", "benchmarks.decisions", folder]
+        env = {**spawner.env, "PYTHONPATH": str(REPO)}
+        sample = spawner.run(command, stdout=out, env=env, expect=None, timeout=3600)
+        print(out.read_text(encoding="utf-8"), end="")
+    print(f"one fresh process played both attempts: {sample.cpu:.1f} s of CPU, peak memory {sample.peak:.0f} MiB")
+    if sample.code not in (0, 1):
+        raise RuntimeError(f"python -m benchmarks.decisions exited {sample.code}")
+    return sample.code == 0
 
 
 def _handovers(_spawner: Spawner) -> bool:
@@ -148,7 +153,11 @@ def main(names: list[str]) -> int:
     outcomes: dict[str, str] = {}
     took: dict[str, tuple[float, float, float]] = {}
     precompile()
-    with Spawner() as spawner:
+    home = tempfile.TemporaryDirectory(
+        prefix="tipcase-bench-home-"
+    )  # no section writes into a real TIPCASE_HOME (sections may set their own)
+    os.environ["TIPCASE_HOME"] = home.name
+    with home, Spawner() as spawner:
         for name in names or list(BENCHMARKS):
             print(f"\n######## {name}", flush=True)
             began, cpu_began = time.perf_counter(), cpu_so_far(spawner)
