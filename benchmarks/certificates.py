@@ -1,13 +1,14 @@
 """The certificate benchmarks: printing 300 certificates from the register, and verifying 1,000 genuine pages.
 
-Printing, against a naive reportlab loop: what one would write first, per certificate set up the
-fonts and draw every label, image and line again, and draw the QR code with reportlab's own
-QrCodeWidget (one rectangle per module). It prints the same text and the same payload.
-
-Printing is timed as the other benchmarks are (``benchmarks/harness.py``): each way of printing is a
-fresh process (``benchmarks/print_certificates.py``) that reads the same 300 signed certificates and
-writes one PDF, TIPCase's by ``write_pdfs`` (as ``tipcase certificate batch`` and the app's Register >
-Print do), in interleaved pairs, medians of CPU seconds, with each process's peak memory.
+Printing (``bench_printing``): ``tipcase certificate batch --cohort demo -o OUT.pdf`` as a registrar runs
+it, reading a register of 300 certificates issued by ``certificate batch --issue`` (an institution with a
+logo and a signature), against the baseline, the plain way to the same pages
+(``benchmarks/print_certificates.py plain``: the same reportlab page, fixed parts drawn on each page, the
+QR code from ``segno.make`` with segno's own mask choice), which is given the pages already read from the
+register. Each is a fresh process from the spawner (``benchmarks/harness.py``), in interleaved rounds with
+the order alternating, medians of CPU seconds, with each process's peak memory. What TIPCase moved out of
+printing, the QR mask chosen when a certificate is issued, is timed apart (``print_certificates.py masks``)
+and printed beside the verdict.
 
 Verifying (``false_alarms``): 1,000 genuine pages, varied as real ones are (names with diacritics and
 very long ones, missing rank, staff ID or unit, expiry or none, two institutions, one with logo and
@@ -23,6 +24,7 @@ import io
 import json
 import os
 import pickle
+import statistics
 import tempfile
 import time
 import zipfile
@@ -44,30 +46,6 @@ INSTITUTION = Institution(
     "Dr. Ayu Kartika Sari, M.Si.",
     {"en": "Head of Training", "id": "Kepala Bidang Pelatihan"},
 )
-
-
-def certificates(count: int) -> list[PrintedCertificate]:
-    key = Ed25519PrivateKey.generate()
-    titles = {c: (x.title.get("en", c), x.title.get("id", c)) for c, x in default_competencies().items()}
-    items = []
-    for number in range(1, count + 1):
-        data = CertificateData(
-            serial=f"TC-2026-{number:06d}",
-            code=f"BENCH{number:07d}",
-            name=f"Bripda Trainee Number {number}",
-            rank="Bripda",
-            staff_id=f"{98050000 + number}",
-            unit="Unit PPA Polres Cirebon Kota",
-            course="demo",
-            title={"en": "Victim-centred case handling", "id": "Penanganan perkara yang berpusat pada korban"},
-            scenarios=(("scam-compound-return", 1),),
-            competencies={c: float((number * 7 + i * 13) % 101) for i, c in enumerate(titles)},
-            issued="2026-11-26",
-            expires="2029-11-26",
-            institution=INSTITUTION.name["en"],
-        )
-        items.append(printed(data, key, titles, INSTITUTION))
-    return items
 
 
 def printed(
@@ -241,8 +219,11 @@ def bench_printing(spawner: Spawner, count: int = PRINTED, pairs: int = 5) -> bo
         }
         figures = spawner.pairs(commands, pairs, env=env, timeout=3600)
         masks = folder / "masks.json"
-        chosen = spawner.pairs({"masks": [PYTHON, script, "masks", str(source), str(masks)]}, 3, env=env)["masks"]
-        mask_cpu = json.loads(masks.read_text(encoding="utf-8"))["cpu"]
+        mask_runs = []
+        for _ in range(3):
+            peak = spawner.run([PYTHON, script, "masks", str(source), str(masks)], env=env).peak
+            mask_runs.append((json.loads(masks.read_text(encoding="utf-8"))["cpu"], peak))
+        mask_cpu, mask_peak = statistics.median(c for c, _ in mask_runs), statistics.median(p for _, p in mask_runs)
         sizes = {way: (folder / f"{way}.pdf").stat().st_size / 2**20 for way in commands}
         from pypdf import PdfReader  # noqa: PLC0415
 
@@ -253,24 +234,33 @@ def bench_printing(spawner: Spawner, count: int = PRINTED, pairs: int = 5) -> bo
     print(f"{'tipcase certificate batch --cohort demo -o OUT.pdf':<62} {ours.shown()}  {sizes['tipcase']:.1f} MiB")
     print(
         f"moved to issuing: choosing {count} QR masks, {mask_cpu:.3f} s of CPU ({1000 * mask_cpu / count:.1f} ms a certificate, "
-        f"median of 3 fresh processes; each {chosen.cpu:.2f} s of CPU in all with its start, {chosen.peak:.0f} MiB)"
+        f"the median of 3 fresh processes, {mask_peak:.0f} MiB)"
     )
     speedup = base.cpu / ours.cpu
     with_masks = base.cpu / (ours.cpu + mask_cpu)
     print(f"same number of pages ({count}) in both PDFs: {verdict(same_count)}")
-    ok = same_count and speedup >= 1.5
     print(
-        f"target: at least 1.5x faster than the plain way (CPU): {speedup:.2f}x (wall {base.wall / ours.wall:.2f}x); "
-        f"{with_masks:.2f}x counting the masks chosen at issue  {verdict(ok)}"
+        f"counting the masks chosen at issue: {ours.cpu + mask_cpu:.2f} s of CPU in all against the plain way's {base.cpu:.2f} s "
+        f"({with_masks:.2f}x as fast)"
+    )
+    proposed = speedup >= 2 and mask_cpu / count <= 0.030
+    print(
+        f"proposed target (README; not judged): at least 2x faster than the plain way at print, the masks at issue at most "
+        f"30 ms a certificate: {'would PASS' if proposed else 'would MISS'}"
+    )
+    ok = same_count and speedup >= 4
+    print(
+        f"target: at least 4x faster than the plain way (CPU; set against a naive loop, which was no fair baseline): "
+        f"{speedup:.2f}x (wall {base.wall / ours.wall:.2f}x)  {verdict(ok)}"
     )
     return ok
 
 
-def bench_verification(spawner: Spawner) -> bool:
-    print("== Verifying certificate PDFs: false alarms on 1,000 genuine pages, and the time per verification ==")
+def bench_verification(spawner: Spawner, count: int = 1_000) -> bool:
+    print(f"== Verifying certificate PDFs: false alarms on {count:,} genuine pages, and the time per verification ==")
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "false-alarms.json"
-        command = [PYTHON, "-m", "benchmarks.certificates", "false-alarms", str(out)]
+        command = [PYTHON, "-m", "benchmarks.certificates", "false-alarms", str(out), str(count)]
         sample = spawner.run(command, env={**spawner.env, "PYTHONPATH": str(REPO)}, timeout=3600)
         tallies = {kind: Tally(**fields) for kind, fields in json.loads(out.read_text(encoding="utf-8")).items()}
     pages = sum(t.pages for t in tallies.values())
@@ -288,8 +278,10 @@ def bench_verification(spawner: Spawner) -> bool:
     for name, figures in timings.items():
         print(f"{name:<62} {figures.shown()}")
     cpu = timings["tipcase verify --offline one.pdf"].cpu
-    ok = alarms == 0 and pages == 1_000 and cpu <= 2.0
-    print(f"target: no false alarm in 1,000 genuine pages, and one verification within 2 s of CPU at a desk  {'PASS' if ok else 'MISS'}")
+    ok = alarms == 0 and pages == count and cpu <= 2.0
+    print(
+        f"target: no false alarm in {count:,} genuine pages, and one verification within 2 s of CPU at a desk  {'PASS' if ok else 'MISS'}"
+    )
     return ok
 
 

@@ -176,14 +176,16 @@ def bench(spawner: Any, rounds: int = 3) -> bool:
             f"{asked['decisions']:,} decisions, {HELD} certificates in {time.perf_counter() - began:.0f} s"
         )
         out = Path(name) / "out.json"
-        found = []
+        found, peaks = [], []
         for _ in range(rounds):
-            spawner.run([PYTHON, __file__, "ask", str(path), asked["cohort"], asked["course"]], env=home, stdout=out)
+            sample = spawner.run([PYTHON, __file__, "ask", str(path), asked["cohort"], asked["course"]], env=home, stdout=out)
             found.append(json.loads(out.read_text(encoding="utf-8")))
+            peaks.append(sample.peak)
     opened = statistics.median(f["issue_choices_cpu_s"] for f in found)
     chosen = statistics.median(f["cohort_outlook_cpu_s"] for f in found)
     walls = [(f["issue_choices_wall_s"], f["cohort_outlook_wall_s"]) for f in found]
     print(f"medians of {rounds} fresh processes, CPU: opening {opened:.3f} s, choosing a cohort and course {chosen:.3f} s; wall {walls}")
+    print(f"peak memory of such a process (the register page's imports, then both calls): {statistics.median(peaks):.0f} MiB, median")
     print(f"what they found (the same in every round: {len({f['digest'] for f in found}) == 1}): {found[-1]}")
     ok = opened <= TARGET_S and chosen <= TARGET_S
     print(f"target: each within {TARGET_S} s: {verdict(ok)}")

@@ -153,9 +153,8 @@ def main(names: list[str]) -> int:
     outcomes: dict[str, str] = {}
     took: dict[str, tuple[float, float, float]] = {}
     precompile()
-    home = tempfile.TemporaryDirectory(
-        prefix="tipcase-bench-home-"
-    )  # no section writes into a real TIPCASE_HOME (sections may set their own)
+    # no section writes into a real TIPCASE_HOME (sections may set their own)
+    home = tempfile.TemporaryDirectory(prefix="tipcase-bench-home-")
     os.environ["TIPCASE_HOME"] = home.name
     with home, Spawner() as spawner:
         for name in names or list(BENCHMARKS):

@@ -7,10 +7,11 @@ three times the parse: the product looked faster than reading its own file.)
 
 - Growth: generated cases of 1,000 and 10,000 stages (three choices a stage, scores on two
   competencies, one boolean read by conditions; about two states a stage). Targets: ``validate`` within
-  2x the plain load at 10,000 stages, and linear (10x the stages within 15x the CPU).
+  2x the plain load at 10,000 stages, and near-linear (10x the stages within 15x the CPU: within 1.5x of
+  proportional, as every growth target of ``make bench`` but the editor's is judged).
 - One large loop: every stage in one strongly connected set (the last leads back to the first), 2,000
   and 20,000 stages, two booleans (four states a stage). ``tipcase analyze``; target: near-linear
-  (10x the stages within 15x the CPU), where relaxing the loop round by round was quadratic.
+  (10x the stages within 15x the CPU, 1.5x of proportional), where relaxing the loop round by round was quadratic.
 - A 30,000-stage case with two booleans (119,995 states): analysed whole, no E011 (the old cap was an
   absolute 100,000 states).
 - A 3,000-stage case with six independent booleans (64 combinations a stage, 191,679 states): over the
@@ -71,7 +72,10 @@ def _growth(spawner: Spawner, folder: Path) -> bool:
     ok_ratio, ok_linear = ratio <= 2.0, growth <= 15
     print(f"target: validate within 2x the plain load at 10,000 stages: {ratio:.2f}x  {verdict(ok_ratio)}")
     plain_growth = base.cpu / base_small.cpu
-    print(f"target: linear, 1,000 -> 10,000 stages within x15: x{growth:.1f} (the plain load x{plain_growth:.1f})  {verdict(ok_linear)}")
+    print(
+        f"target: near-linear (within 1.5x of proportional), 1,000 -> 10,000 stages within x15: x{growth:.1f} "
+        f"(the plain load x{plain_growth:.1f})  {verdict(ok_linear)}"
+    )
     return ok_ratio and ok_linear
 
 
@@ -86,7 +90,7 @@ def _loop(spawner: Spawner, folder: Path) -> bool:
         print(_row(f"{stages:,} stages in one loop", path.stat().st_size / 1024, figures["plain"], figures["ours"]))
     growth = results[20_000].cpu / results[2_000].cpu
     ok = growth <= 15
-    print(f"target: near-linear, 2,000 -> 20,000 stages within x15: x{growth:.1f}  {verdict(ok)}")
+    print(f"target: near-linear (within 1.5x of proportional), 2,000 -> 20,000 stages within x15: x{growth:.1f}  {verdict(ok)}")
     return ok
 
 

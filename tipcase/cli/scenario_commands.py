@@ -51,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     schema.set_defaults(handler=cmd_schema)
 
 
-MOST_STATES = 100_000_000  # about 1 KB a state with its edges: the most --max-states allows is some 100 GB
+MOST_STATES = 100_000_000  # about 1.2 KB a state with its edges: the most --max-states allows is some 120 GB
 
 
 def _max_states_option(command: argparse.ArgumentParser) -> None:
@@ -60,7 +60,7 @@ def _max_states_option(command: argparse.ArgumentParser) -> None:
         metavar="N",
         type=_state_count,
         help="analyse a scenario's routes up to N states (default: 100,000, or 32 a stage in a longer case; past it E011). "
-        "About 1 KB of memory a state. Publishing keeps the default.",
+        "About 1.2 KB of memory a state. Publishing keeps the default.",
     )
 
 
