@@ -189,3 +189,57 @@ def test_a_hand_over_that_arrives_while_the_role_waits_is_said_with_its_sender_a
             "recorded": ["The wage slips were copied."],
         }
     ]
+
+
+NOTHING_LEFT = {
+    "en": "tipcase: nothing left to decide: your role has reached its end (1 not used)\n",
+    "id": "tipcase: tidak ada lagi yang perlu diputuskan: peran Anda sudah sampai di akhirnya (1 tidak dipakai)\n",
+}
+HAS_ENDED = {"en": "tipcase: exercise 'drill' has ended\n", "id": "tipcase: latihan 'drill' sudah berakhir\n"}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_number_for_a_role_at_its_end_says_it_was_not_used_with_an_exit_of_its_own(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Walk F, finding 18: ``--next 1`` at a role that has reached its end printed the end stage and exited 0."""
+    assert play(capsys, monkeypatch, "inspector", "--choose", "1")[0] == 0
+    with monkeypatch.context() as inside:
+        no_sign_in(inside)
+        for route in (["--next", "1"], ["--choose", "1,1"]):  # only what comes next, or the whole route and one more
+            assert play(capsys, inside, "inspector", *route, "--lang", language) == (6, "", NOTHING_LEFT[language])
+    assert decisions(drill, "inspector") == [1]
+    assert play(capsys, monkeypatch, "inspector", "--choose", "1")[0] == 0  # the same route again (after a crash): done
+    code, _, err = play(capsys, monkeypatch, "inspector", "--choose", "2,1")  # a route that contradicts it stays a usage error
+    assert code == 2
+    assert "after 1 decision (1)" in err or "setelah 1 keputusan (1)" in err
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_numbers_given_once_the_session_has_ended_say_so_with_exit_3_whether_or_not_the_role_had_finished(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Walk F, finding 19: a role that had reached its end exited 0 with no word that the trainer had ended the session."""
+    assert play(capsys, monkeypatch, "inspector", "--choose", "1")[0] == 0
+    with drill.transaction() as session:
+        exercises.end(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    with monkeypatch.context() as inside:
+        no_sign_in(inside)  # said at once, before any password
+        for user, route in (("inspector", "1"), ("investigator", "2")):  # finished, and not
+            code, out, err = play(capsys, inside, user, "--next", route, "--lang", language)
+            assert (code, err) == (3, HAS_ENDED[language])
+            assert f"{user}: " in out
+            assert "%" in out  # with the role's result, rated now that the session has ended
+        assert play(capsys, inside, "inspector", "--choose", "1", "--lang", language)[::2] == (3, HAS_ENDED[language])
+    assert decisions(drill, "investigator") == []
+
+
+def test_a_suggested_command_keeps_the_language_and_role_typed(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk F, finding 15: following the suggested command of an English session played with ``--lang id`` switched to English."""
+    code, out, _ = play(capsys, monkeypatch, "case-worker", "--lang", "id", "--role", "case-worker")
+    assert code == 0
+    assert out.endswith("tipcase exercise play --session drill --user case-worker --role case-worker --lang id\n")
+    code, out, _ = play(capsys, monkeypatch, "inspector", "--lang", "id")
+    assert out.endswith("tipcase exercise play --session drill --user inspector --next N --lang id\n")

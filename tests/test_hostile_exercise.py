@@ -346,6 +346,12 @@ def test_a_route_longer_than_the_roles_and_huge_lists_are_refused_in_short_lines
     assert [e["kind"] for e in _log(capsys)] == ["started"]
     assert run(capsys, *play, "--choose", "1")[0] == 0
     code, out, err = run(capsys, *play, "--choose", "1,2")  # it said "use --next 2" of a role at its end
+    assert (code, out) == (6, "")  # nothing decided: the numbers past the end said unused (walk F, finding 18)
+    assert err == "tipcase: nothing left to decide: your role has reached its end (2 not used)\n"
+    code, out, err = run(capsys, *play, "--choose", "1," + ",".join(["1"] * 30_000))
+    assert (code, out) == (6, "")
+    assert len(err) < 300
+    code, out, err = run(capsys, *play, "--choose", "2,1")  # one that contradicts the decision made
     assert (code, out) == (2, "")
     assert err == "tipcase: error: role 'inspector' has reached its end in exercise 'drill' after 1 decision (1): it takes no more\n"
     code, _, err = run(capsys, *play, "--choose", "2," + ",".join(["1"] * 30_000))

@@ -5667,6 +5667,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>latihan {session!r} belum dimulai: tidak ada keputusan yang diterima sampai pelatih memulainya</translation>
     </message>
     <message>
+        <source>nothing left to decide: your role has reached its end ({numbers} not used)</source>
+        <translation>tidak ada lagi yang perlu diputuskan: peran Anda sudah sampai di akhirnya ({numbers} tidak dipakai)</translation>
+    </message>
+    <message>
         <source>role {role!r} has reached its end in exercise {session!r} after {count} decision ({shown}): it takes no more</source>
         <translation>peran {role!r} sudah sampai di akhirnya dalam latihan {session!r} setelah {count} keputusan ({shown}): tidak ada lagi yang diterimanya</translation>
     </message>

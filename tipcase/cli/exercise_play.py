@@ -30,10 +30,11 @@ import time
 from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
+from tipcase.cli.exercise_route import check_route, listed, not_running, nothing_left, parse_numbers
 from tipcase.cli.exercise_stage import arrival_lines, stage_lines
 from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, password_of
 from tipcase.cli.spoken import figure, line, refuse, speak_as
-from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.scoring import number as whole
 from tipcase.services import accounts, exercise_log, exercise_stale, exercises
 from tipcase.services.errors import ServiceError, SignInError
@@ -44,31 +45,11 @@ from tipcase.store.notify import EventWatcher
 from tipcase.team.log_words import case_text, handover_title, role_title, stage_title
 from tipcase.team.model import TeamCase
 
-EXIT_OK, EXIT_INCOMPLETE, EXIT_NOT_RUNNING = 0, 3, 5
-MAX_QUOTED = 60  # characters of a refused argument a refusal quotes (the rest is "…")
-MAX_LISTED = 10  # numbers of a route a refusal lists (the rest is "…")
+EXIT_OK, EXIT_INCOMPLETE, EXIT_NOT_RUNNING, EXIT_NOTHING_LEFT = 0, 3, 5, 6
 
 
 class NotRunning(Exception):
     """The session is paused or not started: nothing is decided now (exit 5, one line; its argument is the Message)."""
-
-
-def parse_numbers(raw: str, option: str) -> list[int]:
-    """``"2,1,3"`` as ``[2, 1, 3]``; UsageError naming ``option`` for anything but positive whole numbers."""
-    try:
-        numbers = [int(part) for part in raw.replace(" ", "").split(",") if part != ""]
-    except ValueError:  # a word, or a number of more digits than int() reads
-        shown = raw if len(raw) <= MAX_QUOTED else raw[: MAX_QUOTED - 1] + "…"
-        raise UsageError(
-            Message(
-                QT_TRANSLATE_NOOP("core", "{option} takes numbers separated by commas, e.g. 2,1,3 (got {raw!r})"), option=option, raw=shown
-            )
-        ) from None
-    if not numbers:
-        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "{option} needs at least one number"), option=option))
-    if any(n < 1 for n in numbers):
-        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "{option} numbers start at 1"), option=option))
-    return numbers
 
 
 def _role_of(db: Database, args: argparse.Namespace, username: str) -> tuple[int, str, TeamCase]:
@@ -111,76 +92,16 @@ def _view(db: Database, name: str, role: str) -> exercises.RoleView:
         return exercises.role_view(session, operator(), exercises.get_session(session, name), role)
 
 
-def _not_running(view: exercises.RoleView) -> Message | None:
-    """Why the session takes no decision now (paused, not started), as the end of a line; None while it runs or has ended."""
-    if view.status == exercises.PAUSED_STATUS:
-        paused = QT_TRANSLATE_NOOP("core", "exercise {session!r} is paused: no decision is taken until the trainer resumes it")
-        return Message(paused, session=view.session_name)
-    if view.status == exercises.DRAFT:
-        draft = QT_TRANSLATE_NOOP("core", "exercise {session!r} has not started yet: no decision is taken until the trainer starts it")
-        return Message(draft, session=view.session_name)
-    return None
-
-
-def _check_route(view: exercises.RoleView, route: list[int], *, given: str) -> None:
-    """UsageError unless ``route`` (the whole route asked for) begins with the decisions the role has made.
-
-    ``given`` says what the user wrote: ``"choose"`` (the whole route) or ``"next"`` (decisions made by
-    someone else at the role since this command began).
-    """
-    made = [decision.number for decision in view.play.decisions]
-    if view.finished and made != route:
-        ended = one_or_many(
-            len(made),
-            QT_TRANSLATE_NOOP(
-                "core", "role {role!r} has reached its end in exercise {session!r} after {count} decision ({shown}): it takes no more"
-            ),
-            QT_TRANSLATE_NOOP(
-                "core", "role {role!r} has reached its end in exercise {session!r} after {count} decisions ({shown}): it takes no more"
-            ),
-        )
-        raise UsageError(Message(ended, role=view.role, session=view.session_name, count=len(made), shown=_listed(made)))
-    if made == route[: len(made)]:
-        return
-    shown = _listed(made)
-    if given == "next":
-        moved = QT_TRANSLATE_NOOP(
-            "core",
-            "role {role!r} moved on while this ran (another trainee at the role decided): its decisions are now {shown}; "
-            "look at where it stands and give --next again",
-        )
-        raise UsageError(Message(moved, role=view.role, shown=shown))
-    rest = route[len(made) :] if len(route) > len(made) else route
-    contradicts = one_or_many(
-        len(made),
-        QT_TRANSLATE_NOOP(
-            "core",
-            "role {role!r} has made {count} decision in exercise {session!r} ({shown}): --choose is the whole route from the start "
-            "and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})",
-        ),
-        QT_TRANSLATE_NOOP(
-            "core",
-            "role {role!r} has made {count} decisions in exercise {session!r} ({shown}): --choose is the whole route from the start "
-            "and must begin {shown}; to give only what comes next, use --next (e.g. --next {rest})",
-        ),
-    )
-    raise UsageError(Message(contradicts, role=view.role, count=len(made), session=view.session_name, shown=shown, rest=_listed(rest)))
-
-
-def _listed(numbers: list[int]) -> str:
-    """``2,1,3``: at most ``MAX_LISTED`` numbers, then "…" (a refusal quoted a 30,000-number route whole)."""
-    shown = ",".join(map(str, numbers[:MAX_LISTED]))
-    return shown + ",…" if len(numbers) > MAX_LISTED else shown
-
-
 def cmd_play(args: argparse.Namespace) -> int:
     """``tipcase exercise play --session NAME --user USER [--choose N,... | --next N,...]``: decide for the user's role.
 
     With no numbers, prints where the role stands (``tipcase.cli.exercise_stage``) and decides nothing (exit 0,
     no password). Else waits (up to --timeout seconds for each) while the role waits for a hand-over, then
     prints the stage the role stands at and its result (rated once the session has ended). Exit 0 when the
-    role's track ended, 3 when it did not (the numbers ran out, a wait timed out, the session ended), 5 when
-    the session is paused or not started (nothing decided then), 4 when the sign-in is refused, 2 for numbers
+    role's track ended, 3 when it did not (the numbers ran out, a wait timed out) or the session has ended
+    (numbers given to an ended session: said at once with the role's result, finished or not), 5 when the
+    session is paused or not started (nothing decided then), 6 when the role had already reached its end and
+    the numbers only add to its decisions (nothing decided: one line naming them), 4 when the sign-in is refused, 2 for numbers
     not offered or contradicting the decisions made, a bad --timeout or a user who plays several roles without
     --role, 1 for anything else refused.
     """
@@ -200,16 +121,19 @@ def cmd_play(args: argparse.Namespace) -> int:
                 _say_next(args, view, username)
             return EXIT_OK
         route = [decision.number for decision in view.play.decisions] + numbers if given == "next" else numbers
-        answers = _answers(db, args, view, role) if given == "next" else None
-        _check_route(view, route, given="choose")
-        refusal = _not_running(view)
-        if refusal is not None:
-            refuse(args.speaking, refusal)
-            return EXIT_NOT_RUNNING
-        if view.status == exercises.ENDED_STATUS:  # nothing more is decided: said at once, without a sign-in
-            undone = not view.finished and len(view.play.decisions) < len(route)
-            outcome = Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session) if undone else None
+        if view.status == exercises.ENDED_STATUS:  # nothing more is decided: said at once with the role's result, exit 3
+            outcome: Message | None = Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
         else:
+            answers = _answers(db, args, view, role) if given == "next" else None
+            unused = nothing_left(view, route)
+            if unused is not None:
+                print(line(args.speaking, QT_TRANSLATE_NOOP("core", "tipcase: {outcome}"), outcome=unused), file=sys.stderr)
+                return EXIT_NOTHING_LEFT
+            check_route(view, route, given="choose")
+            refusal = not_running(view)
+            if refusal is not None:
+                refuse(args.speaking, refusal)
+                return EXIT_NOT_RUNNING
             try:  # a failed sign-in is committed too: it is audited and counts towards the lockout
                 sign_in(db, username, password_of(username, args.speaking), via="cli exercise play")
             except SignInError as exc:
@@ -235,6 +159,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         _say_next(args, view, username)
     if outcome is not None:
         print(line(args.speaking, QT_TRANSLATE_NOOP("core", "tipcase: {outcome}"), outcome=outcome), file=sys.stderr)
+    if view.status == exercises.ENDED_STATUS:  # a script tells "the session is over" from "I finished" (walk F, finding 19)
+        return EXIT_INCOMPLETE
     return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
 
 
@@ -265,13 +191,13 @@ def _play_role(
         if answers is not None and len(view.play.decisions) >= answers + ours:
             _refuse_passed(db, args.session, role, answers + ours)
         shown = _say_arrivals(args, view, team, _fresh(view) if shown is None else shown)
-        _check_route(view, route, given=given)
+        check_route(view, route, given=given)
         made = len(view.play.decisions)
         if view.finished or made >= len(route):
             return None
         if view.status == exercises.ENDED_STATUS:
             return Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
-        refusal = _not_running(view)
+        refusal = not_running(view)
         if refusal is not None:
             stands = QT_TRANSLATE_NOOP("core", "{refusal}; role {role!r} stands at decision {step}, stage “{stage}”")
             raise NotRunning(Message(stands, refusal=refusal, role=role, step=view.step, stage=_stage_title(team, view, words)))
@@ -360,7 +286,7 @@ def _decide_stretch(
                 "nothing was recorded",
             )
             made = len(view.play.decisions)
-            raise UsageError(Message(over, role=view.role, step=made, rest=_listed(route[made:])))
+            raise UsageError(Message(over, role=view.role, step=made, rest=listed(route[made:])))
     return decided
 
 
@@ -473,4 +399,13 @@ def _say_next(args: argparse.Namespace, view: exercises.RoleView, username: str)
         again = QT_TRANSLATE_NOOP("core", "Look again once it has arrived: tipcase exercise play --session {session} --user {user}")
     else:
         again = QT_TRANSLATE_NOOP("core", "Your next choice: tipcase exercise play --session {session} --user {user} --next N")
-    print("\n" + line(args.speaking, again, session=shlex.quote(args.session), user=username))
+    print("\n" + line(args.speaking, again, session=shlex.quote(args.session), user=username) + _kept_options(args))
+
+
+def _kept_options(args: argparse.Namespace) -> str:
+    """The options of this command a suggested command must keep: ``--role`` and ``--lang`` as typed (walk F, finding 15).
+
+    Following a suggestion that dropped ``--lang id`` switched the trainee of an English session to English.
+    """
+    kept = [("--role", args.role), ("--lang", args.lang)]
+    return "".join(f" {option} {shlex.quote(value)}" for option, value in kept if value is not None)
