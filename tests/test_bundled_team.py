@@ -129,7 +129,7 @@ def test_the_typical_mistakes_cost_the_team(checked: Checked) -> None:
     team = result["team"]
     assert all(role["complete"] for role in result["roles"].values())  # nobody is left waiting
     assert (team["passed"], team["total_percent"], team["waiting"]) == (False, 0.0, {})
-    # the summons for tomorrow: protection and the LPSK request come past their 1x24 and 48 hours
+    # the summons for tomorrow: protection and the LPSK request come past their 24 and 48 hours
     assert [(v["rule"], v["points"]) for v in team["rule_violations"]] == [("protection-24h", -2), ("lpsk-48h", -1)]
     assert [(item["handover"], item["points"]) for item in team["incomplete_handovers"]] == [
         ("referral", -2),  # no ledger, no photographs
