@@ -147,7 +147,7 @@ def arrival_lines(item: InboxItem, team: TeamCase, language: str, *, prefix: str
     if item.kind == "handover":
         handover = team.handovers.get(item.ident)
         sender = role_title(team, handover.sender if handover else None, text, language)
-        what = word("the hand-over", language, title=handover_title(team, item.ident, text), sender=sender)
+        what = word("the hand-over", language, title=handover_title(team, item.ident, text, item.carried), sender=sender)
     elif item.kind == "inject":
         what = word("the event", language, title=inject_title(team, item.ident, text))
     else:
@@ -159,7 +159,7 @@ def _heading(item: InboxItem, team: TeamCase, language: str) -> str:
     """An inbox line as the workstation's list shows it: its kind, the case clock it came at, and its title."""
     text = case_text(team, language)
     if item.kind == "handover":
-        kind, title = word("handover", language), handover_title(team, item.ident, text)
+        kind, title = word("handover", language), handover_title(team, item.ident, text, item.carried)
     elif item.kind == "inject":
         kind, title = word("inject", language), inject_title(team, item.ident, text)
     else:

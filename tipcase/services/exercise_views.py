@@ -227,8 +227,10 @@ def _entry(team: TeamCase, item: InboxItem) -> InboxEntry:
     if item.kind == "handover":
         handover = team.handovers.get(item.ident)
         if handover is not None:
-            recorded = handover.recorded_for(dict(item.carried))
-            return InboxEntry(item.kind, item.ident, item.clock, handover.title, handover.text, handover.sender, item.number, recorded)
+            carried = dict(item.carried)
+            title = handover.title_for(carried)  # names the outcome that came (P-19 or P-21), walk G finding 2
+            recorded = handover.recorded_for(carried)
+            return InboxEntry(item.kind, item.ident, item.clock, title, handover.text, handover.sender, item.number, recorded)
     if item.kind == "inject":
         inject = team.inject(item.ident)
         if inject is not None:

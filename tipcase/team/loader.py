@@ -138,7 +138,9 @@ def _build_handover(entry: Entry) -> Handover:
         competency=values.get("competency"),
         feedback=values.get("feedback"),
         recorded=[
-            HandoverNote(note.values.get("when", ""), required_text(note, "text"), note.value_pos.get("when", note.pos))
+            HandoverNote(
+                note.values.get("when", ""), required_text(note, "text"), note.value_pos.get("when", note.pos), note.values.get("title")
+            )
             for note, _ in values.get("recorded", [])
         ],
         pos=entry.key_pos,

@@ -12,7 +12,7 @@ its label. The events' details are as ``tipcase.team.play`` records them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from tipcase.format.roles import role_name
@@ -44,10 +44,16 @@ def role_title(team: TeamCase, role: str | None, text: TextOf, language: str) ->
     return track_title(track, text, language) if track is not None else role
 
 
-def handover_title(team: TeamCase, ident: str, text: TextOf) -> str:
-    """A hand-over's title (its id when the case has none by that id)."""
+def handover_title(team: TeamCase, ident: str, text: TextOf, carried: Iterable[tuple[str, int | bool]] | None = None) -> str:
+    """A hand-over's title (its id when the case has none by that id); of one delivery, given the values it ``carried``.
+
+    A delivery is named by the first of the hand-over's ``recorded`` notes that holds and has a title, else by the
+    hand-over's title (``Handover.title_for``): the inbox line and the arrival notice say which answer came.
+    """
     handover = team.handovers.get(ident)
-    return text(handover.title) if handover is not None else ident
+    if handover is None:
+        return ident
+    return text(handover.title_for(dict(carried)) if carried is not None else handover.title)
 
 
 def inject_title(team: TeamCase, ident: str, text: TextOf) -> str:

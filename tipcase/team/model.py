@@ -18,11 +18,17 @@ from tipcase.format.schema import Text
 
 @dataclasses.dataclass(slots=True)
 class HandoverNote:
-    """A sentence of what the sender recorded: the receiver reads ``text`` when ``when`` (over the carried values) holds."""
+    """A sentence of what the sender recorded: the receiver reads ``text`` when ``when`` (over the carried values) holds.
+
+    ``title``, when given, names the delivery in the receiver's inbox and arrival notice instead of the
+    hand-over's own title (one hand-over, several outcomes: "P-19: the file comes back", "P-21: the file is
+    complete"); the first holding note with a title wins (``Handover.title_for``).
+    """
 
     when: str
     text: Text
     pos: Pos = NO_POS
+    title: Text | None = None
 
 
 @dataclasses.dataclass(slots=True)
@@ -49,11 +55,11 @@ class Handover:
     complete_when_pos: Pos = NO_POS
     competency_pos: Pos = NO_POS
 
-    def recorded_for(self, carried: dict[str, int | bool]) -> tuple[Text, ...]:
-        """The ``recorded`` texts whose condition holds over a delivery's ``carried`` values (name -> value), in order.
+    def notes_for(self, carried: dict[str, int | bool]) -> tuple[HandoverNote, ...]:
+        """The ``recorded`` notes whose condition holds over a delivery's ``carried`` values (name -> value), in order.
 
-        What the receiver reads of what the sender recorded. A condition that does not parse or reads a value the
-        delivery does not carry (a file the validator refuses, E009) is left out.
+        A condition that does not parse or reads a value the delivery does not carry (a file the validator
+        refuses, E009) is left out.
         """
         found = []
         slots = {name: index for index, name in enumerate(carried)}
@@ -61,10 +67,22 @@ class Handover:
             try:
                 holds = conditions.compile_expr(conditions.parse(note.when), slots)
                 if holds(tuple(carried.values()), 0.0):
-                    found.append(note.text)
+                    found.append(note)
             except (conditions.ConditionError, KeyError):
                 continue
         return tuple(found)
+
+    def recorded_for(self, carried: dict[str, int | bool]) -> tuple[Text, ...]:
+        """The ``recorded`` texts that hold over a delivery's ``carried`` values: what the receiver reads of what the sender recorded."""
+        return tuple(note.text for note in self.notes_for(carried))
+
+    def title_for(self, carried: dict[str, int | bool]) -> Text:
+        """What names one delivery (inbox line, arrival notice): the first holding ``recorded`` note's title, else the hand-over's title.
+
+        A hand-over whose outcome differs by what was recorded (the prosecutor's P-19 or P-21) names the
+        outcome, so two deliveries of it are told apart without opening them (walk G finding 2).
+        """
+        return next((note.title for note in self.notes_for(carried) if note.title is not None), self.title)
 
 
 @dataclasses.dataclass(slots=True)

@@ -104,6 +104,7 @@ HANDOVER_NOTE = ObjKind(
     {
         "when": Field(StrKind(), "Condition over the carried values.", True),
         "text": Field(TEXT, "What the receiver reads in the hand-over.", True),
+        "title": Field(TEXT, "Names the delivery in the inbox when this note holds, not the hand-over's title (the first such note)."),
     },
 )
 

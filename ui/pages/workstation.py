@@ -276,7 +276,7 @@ class WorkstationPage(QWidget):
             if entry.kind == "handover":
                 names.append(
                     self.tr("the hand-over “{title}” from {sender}").format(
-                        title=handover_title(station.team, entry.ident, text), sender=role_title(station.team, entry.sender, text, language)
+                        title=self.side.entry_title(entry), sender=role_title(station.team, entry.sender, text, language)
                     )
                 )
             elif entry.kind == "inject":
