@@ -64,7 +64,11 @@ def test_a_hand_over_is_sent_before_it_is_taken_in_the_time_line(checked: Checke
 def test_the_teams_strengths_are_short_plain_and_said_once(checked: Checked, route: str, language: str) -> None:
     assert checked.team is not None
     debrief = joint_debrief(play_scripted(checked.team, checked.pathway, ROUTES[route]), bundled_register(), language=language)
-    assert debrief.strengths
+    if route == "passes":
+        assert debrief.strengths
+    else:  # the typical mistakes meet no objective, and every rule of the pathway is named by one: none is praised (walk G finding 1)
+        assert not any(objective.met for objective in debrief.objectives)
+        assert debrief.strengths == ()
     assert len(set(debrief.strengths)) == len(debrief.strengths)
     hedges = ("though", "not met", "objective") if language == "en" else ("meskipun", "tidak tercapai", "tujuan")
     assert not [line for line in debrief.strengths if any(hedge in line for hedge in hedges)]

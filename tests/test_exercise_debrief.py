@@ -110,8 +110,9 @@ def test_the_after_action_report_prints_objectives_strengths_and_areas_in_both_l
 
 def test_the_summary_leads_with_a_critical_error_and_strengths_stay_plain(tmp_path: Path) -> None:
     """The team's areas (the page's header, the report's first page) open with any role's critical error, and the report's
-    result names it; a rule kept is a short, plain strength, said once, and why its objective is not met is said once, in
-    the objectives, not hedged onto the strength (walk F finding 9, which replaces walk D's "though" sentence)."""
+    result names it; a rule kept is a short, plain strength, said once; why its objective is not met is said once, in the
+    objectives, never hedged onto a strength (walk F finding 9), and a rule whose objective is not met is no strength at
+    all (walk G finding 1: the report praised the team for the rule the objective says it broke)."""
     text = MINI_TEAM.replace("    handovers: [care-request]\n", "    handovers: [care-request, referral]\n", 1)
     checked = check_file(write_team(tmp_path, text))
     assert checked.team is not None
@@ -122,8 +123,8 @@ def test_the_summary_leads_with_a_critical_error_and_strengths_stay_plain(tmp_pa
     assert debrief.areas[0].endswith("': They are at risk at home.")
     [objective] = debrief.objectives
     assert not objective.met
-    assert objective.reasons == ("hand-over incomplete or never sent: Referral from the inspector",)
-    assert debrief.strengths.count("Rule kept: care-first") == 1
+    assert objective.reasons == ("hand-over incomplete: Referral from the inspector",)  # which happened (walk G finding 3)
+    assert "Rule kept: care-first" not in debrief.strengths
     assert not any("not met" in line or "objective" in line for line in debrief.strengths)
     out = io.BytesIO()
     write_after_action_report(debrief, SessionFacts("drill", "ended"), out)
@@ -132,8 +133,13 @@ def test_the_summary_leads_with_a_critical_error_and_strengths_stay_plain(tmp_pa
     assert "Case worker: critical error, stage" in first_page
     indonesian = joint_debrief(play, bundled_register(), language="id")
     assert indonesian.areas[0].startswith("Pendamping: kesalahan kritis, tahap '")
-    assert indonesian.strengths.count("Aturan dipatuhi: care-first") == 1
+    assert "Aturan dipatuhi: care-first" not in indonesian.strengths
     assert not any("tidak tercapai" in line or "tujuan" in line for line in indonesian.strengths)
+    slips = play_scripted(checked.team, checked.pathway, route | {"inspector": [1]})  # the referral complete: the objective met
+    for language, kept in (("en", "Rule kept: care-first"), ("id", "Aturan dipatuhi: care-first")):
+        met = joint_debrief(slips, bundled_register(), language=language)
+        assert [objective.met for objective in met.objectives] == [True]
+        assert met.strengths.count(kept) == 1
 
 
 def test_a_running_sessions_report_gives_no_verdict_yet(checked: Checked) -> None:

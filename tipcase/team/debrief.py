@@ -31,6 +31,7 @@ from tipcase.format.roles import role_name
 from tipcase.format.schema import Text
 from tipcase.play.engine import Decision
 from tipcase.play.ratings import Rating, rate_choice, scenario_weights, weighted_points
+from tipcase.team.kept_rules import kept_rules
 from tipcase.team.play import CONSUMED, DECISION, DELIVERED, INJECT, MESSAGE, RolePlay, TeamPlay
 from tipcase.team.result import joint_analysis, role_result, team_result, team_violations
 from tipcase.team.timeline import cause_before_effect
@@ -62,7 +63,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "undelivered": ("Hand-over '{title}' was sent but never taken", "Serah terima '{title}' dikirim tetapi tidak pernah diterima"),
     "reason_rule": ("rule broken: {title}", "aturan dilanggar: {title}"),
-    "reason_handover": ("hand-over incomplete or never sent: {title}", "serah terima tidak lengkap atau tidak dikirim: {title}"),
+    "reason_incomplete": ("hand-over incomplete: {title}", "serah terima tidak lengkap: {title}"),
+    "reason_unsent": ("hand-over never sent: {title}", "serah terima tidak pernah dikirim: {title}"),
     "reason_competency": ("{competency} at {percent} %", "{competency} pada {percent} %"),
 }
 
@@ -359,7 +361,7 @@ def joint_debrief(
         for v in team_violations(play)
     )  # fmt: skip
     objectives = _objectives(build, team_json, rules, titles)
-    strengths, areas = _team_sentences(build, team_json, rules)
+    strengths, areas = _team_sentences(build, team_json, rules, objectives, lanes)
     critical = tuple(
         label("role_critical", language, role=lane.title, stage=m.where or m.stage, text=m.critical)
         for lane in lanes
@@ -442,9 +444,10 @@ def _objectives(
     outcomes = []
     for objective in build.play.team.objectives.values():
         reasons = [label("reason_rule", language, title=rule_titles.get(r, r)) for r in objective.rules if r in broken]
-        for h in objective.handovers:
+        for h in objective.handovers:  # which of the two happened, never "incomplete or never sent" (walk G finding 3)
             if h in incomplete or h not in sent:
-                reasons.append(label("reason_handover", language, title=build.t(build.play.team.handovers[h].title)))
+                why = "reason_unsent" if h not in sent else "reason_incomplete"
+                reasons.append(label(why, language, title=build.t(build.play.team.handovers[h].title)))
         for c in objective.competencies:
             percent = team["percent"].get(c)
             if percent is not None and percent < pass_mark:
@@ -455,23 +458,25 @@ def _objectives(
     return tuple(outcomes)
 
 
-def _team_sentences(build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _team_sentences(
+    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], objectives: tuple[ObjectiveOutcome, ...], lanes: tuple[Lane, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The team's strengths and areas: a strength is short and plain, said once ("Rule kept: ...").
 
-    Why an objective its rule evidences is not met is said once, in the objectives (walk F finding 9).
+    A rule is a strength only when ``tipcase.team.kept_rules`` finds it kept: never when an objective naming
+    it is not met (why is said once, in the objectives: walk F finding 9) nor when a decision rated poor took
+    points off its competency while it was in play (walk G finding 1).
     """
     language, play = build.language, build.play
     strengths: list[str] = []  # the objectives have their own list: not repeated here
     areas: list[str] = []
-    broken = {r.rule for r in rules}
     if play.pathway is not None:
-        reached = {step.node for step in play.trail()}
-        for rule in play.pathway.rules:
-            nodes = [rule.deadline_node] if rule.deadline_node else rule.before
-            if rule.id not in broken and nodes and all(n in reached for n in nodes if n):
-                kept = label("rule_kept", language, title=build.t(rule.title) or rule.id)
-                if kept not in strengths:  # two rules of one title are one strength
-                    strengths.append(kept)
+        unmet = {rule for o in objectives if not o.met for rule in play.team.objectives[o.id].rules}
+        decisions = [m for lane in lanes for m in lane.moments if m.kind == DECISION]
+        for rule in kept_rules(play.pathway.rules, play.trail(), {r.rule for r in rules}, unmet, decisions):
+            kept = label("rule_kept", language, title=build.t(rule.title) or rule.id)
+            if kept not in strengths:  # two rules of one title are one strength
+                strengths.append(kept)
     areas.extend(label("rule_broken", language, title=r.title) + (f": {r.feedback}" if r.feedback else "") for r in rules)
     if play.deliveries and not team["incomplete_handovers"]:
         strengths.append(label("handovers_complete", language, count=len(play.deliveries)))
