@@ -40,15 +40,35 @@ COHORT = "bench"
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def home(folder: Path) -> str:
+    """The TIPCASE_HOME of the set-up and of every measured import: its audit key seals the template's records.
+
+    A command run with another home holds no key for them and refuses ("sealed with audit key ..., which
+    this workstation does not hold"): the measured import must be the one that imports.
+    """
+    return str(folder / "home")
+
+
 def template(folder: Path) -> Path:
-    """A database with the demo (one case) and an empty cohort, closed so the file can be copied."""
+    """A database with the demo (one case) and an empty cohort, closed so the file can be copied.
+
+    Seeded with ``home(folder)`` as TIPCASE_HOME, so the measured imports hold its audit key.
+    """
     path = folder / "template.sqlite3"
-    db = Database(f"sqlite:///{path}")
-    db.upgrade()
-    with db.transaction() as session:
-        seed_demo(session, scenarios=[ROOT / "scenarios" / "scam-compound-return.yaml"])
-        courses.create_cohort(session, None, COHORT, "Benchmark cohort")
-    db.dispose()
+    previous = os.environ.get("TIPCASE_HOME")
+    os.environ["TIPCASE_HOME"] = home(folder)
+    try:
+        db = Database(f"sqlite:///{path}")
+        db.upgrade()
+        with db.transaction() as session:
+            seed_demo(session, scenarios=[ROOT / "scenarios" / "scam-compound-return.yaml"])
+            courses.create_cohort(session, None, COHORT, "Benchmark cohort")
+        db.dispose()
+    finally:
+        if previous is None:
+            os.environ.pop("TIPCASE_HOME", None)
+        else:
+            os.environ["TIPCASE_HOME"] = previous
     return path
 
 
@@ -161,8 +181,10 @@ def measure(spawner: Spawner, kind: str, base: Path, folder: Path, roster: Path)
     out = folder / f"{kind}.json"
     command = [sys.executable, str(Path(__file__).resolve()), kind, url, str(roster)]
     with DecisionProbe(url) as probe:
-        sample = spawner.run(command, stdout=out, env={**spawner.env, "TIPCASE_HOME": str(folder / "home")}, timeout=3600)
+        sample = spawner.run(command, stdout=out, env={**spawner.env, "TIPCASE_HOME": home(folder)}, timeout=3600)
     figures: dict[str, float] = json.loads(out.read_text(encoding="utf-8").strip().splitlines()[-1])
+    if figures["code"] != 0:  # a refused import holds the lock for nothing: its figures would flatter
+        raise RuntimeError(f"{kind}: tipcase cohorts import-roster exited {figures['code']:.0f}")
     figures["probe_wait"] = probe.longest
     figures["peak"] = sample.peak
     figures["cpu"] = sample.cpu
