@@ -7,7 +7,6 @@ in the scenario folder's parent, then in the bundled library (``scenarios/pathwa
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from pathlib import Path
 
 
@@ -17,6 +16,8 @@ def bundled_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "scenarios"
     if (checkout / "competencies.yaml").is_file():
         return checkout
+    import importlib.resources  # noqa: PLC0415 - an installed copy only: a checkout finds its folders without it
+
     return Path(str(importlib.resources.files("tipcase.scenarios")))
 
 
@@ -26,6 +27,8 @@ def resources_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "resources"
     if checkout.is_dir():
         return checkout
+    import importlib.resources  # noqa: PLC0415
+
     return Path(str(importlib.resources.files("tipcase.resources")))
 
 
