@@ -143,6 +143,13 @@
             <numerusform>%n roles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n error(s) in {file}: it cannot be published. Correct the file, then publish it again.</source>
+        <translation>
+            <numerusform>%n error in {file}: it cannot be published. Correct the file, then publish it again.</numerusform>
+            <numerusform>%n errors in {file}: it cannot be published. Correct the file, then publish it again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PlayFromHereDialog</name>

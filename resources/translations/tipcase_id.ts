@@ -3177,6 +3177,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Nama sesi:</translation>
     </message>
     <message>
+        <source>&amp;Language of the session:</source>
+        <translation>&amp;Bahasa sesi:</translation>
+    </message>
+    <message>
+        <source>The language of the session&apos;s results, of the command line&apos;s lines for it and of its report</source>
+        <translation>Bahasa hasil sesi, baris perintah untuk sesi ini, dan laporannya</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>Buat</translation>
     </message>
@@ -3209,6 +3217,16 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Team case files (*.yaml *.yml)</source>
         <translation>Berkas kasus tim (*.yaml *.yml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) in {file}: it cannot be published. Correct the file, then publish it again.</source>
+        <translation>
+            <numerusform>%n kesalahan di {file}: berkas ini tidak dapat diterbitkan. Betulkan berkasnya, lalu terbitkan lagi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}: {code} {what}</source>
+        <translation>Baris {line}, kolom {column}: {code} {what}</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ from tipcase.services.exercise_views import (
     _state,
     _station,
     person_of,
+    team_case_row,
 )
 from tipcase.services.permissions import Permission, allowed
 from tipcase.store.database import Database
@@ -57,9 +58,7 @@ def published_team_cases(db: Database, account_id: int) -> list[TeamCaseRow]:
         latest: dict[str, TeamCaseVersion] = {}
         for version in team_cases.list_team_versions(session, _user(session, account_id)):
             latest[version.team_id] = version  # ordered by team, then version
-        return [
-            TeamCaseRow(v.id, v.team_id, v.version, dict(v.title), tuple(team_cases.playable_team(v).team.roles)) for v in latest.values()
-        ]
+        return [team_case_row(v) for v in latest.values()]
 
 
 def publish(db: Database, account_id: int, path: Path) -> TeamCaseRow:
@@ -67,9 +66,7 @@ def publish(db: Database, account_id: int, path: Path) -> TeamCaseRow:
     with db.transaction() as session:
         version = team_cases.publish_team_file(session, _user(session, account_id), path)
         session.flush()
-        return TeamCaseRow(
-            version.id, version.team_id, version.version, dict(version.title), tuple(team_cases.playable_team(version).team.roles)
-        )
+        return team_case_row(version)
 
 
 def trainees(db: Database, account_id: int) -> list[Person]:
@@ -80,14 +77,14 @@ def trainees(db: Database, account_id: int) -> list[Person]:
 
 
 # -- directing --------------------------------------------------------------------------------------
-def create(db: Database, account_id: int, version_id: int, name: str) -> SessionRow:
-    """A draft session of a published team case (``exercises.create_session``'s errors)."""
+def create(db: Database, account_id: int, version_id: int, name: str, *, language: str | None = None) -> SessionRow:
+    """A draft session of a published team case, in ``language`` (None: the case's first; ``exercises.create_session``'s errors)."""
     with db.transaction() as session:
         user = _user(session, account_id)
         version = session.get(TeamCaseVersion, version_id)
         if version is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "no published team case version {version_id}"), version_id=version_id)
-        exercise = exercises.create_session(session, user, version, name)
+        exercise = exercises.create_session(session, user, version, name, language=language)
         session.flush()
         return _row(session, user, exercise)
 

@@ -21,7 +21,7 @@ from tipcase.play.engine import Play
 from tipcase.services import exercise_archive, exercise_names, exercises, team_cases
 from tipcase.services.exercise_log import keep_play, take_play, who
 from tipcase.services.exercise_presence import Presence
-from tipcase.store.models import ExerciseEvent, ExerciseSession, User
+from tipcase.store.models import ExerciseEvent, ExerciseSession, TeamCaseVersion, User
 from tipcase.team.model import TeamCase, Track
 from tipcase.team.play import InboxItem, RolePlay, TeamPlay
 
@@ -35,6 +35,13 @@ class TeamCaseRow:
     version: int
     title: dict[str, str]
     roles: tuple[str, ...]
+    languages: tuple[str, ...] = ("en",)  # the languages the case is written in (a session plays in one of them)
+
+
+def team_case_row(version: TeamCaseVersion) -> TeamCaseRow:
+    """A published version as the new-session dialog lists it."""
+    team = team_cases.playable_team(version).team
+    return TeamCaseRow(version.id, version.team_id, version.version, dict(version.title), tuple(team.roles), tuple(team.languages))
 
 
 @dataclasses.dataclass(frozen=True)

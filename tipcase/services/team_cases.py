@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tipcase.format.findings import Finding
 from tipcase.format.loader import load_bytes
 from tipcase.format.model import Pathway
 from tipcase.format.validator import check_file
@@ -36,6 +37,15 @@ FILE_KINDS = (
 )
 
 
+class NotPublishable(ServiceError):
+    """A team case file the validator finds errors in: the message names the first; ``findings`` holds every error, in file order.
+
+    The app lists them all, each said in the interface language by its code (walk F, finding 28).
+    """
+
+    findings: tuple[Finding, ...] = ()
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class PlayableTeam:
     """A stored team case version, loaded and compiled, ready to play."""
@@ -49,7 +59,8 @@ def publish_team_file(session: Session, actor: User | None, path: str | Path) ->
     """Publish a team case file (with the pathway it names); publishing the same bytes again is a no-op.
 
     ``actor`` None publishes without a permission check (set-up: the demo). Raises PermissionDenied,
-    ServiceError when the file does not validate (naming its first error as PATH:LINE:COL) or is not a team
+    NotPublishable (a ServiceError) when the file does not validate (naming its first error as PATH:LINE:COL, every
+    error in its ``findings``) or ServiceError when it is not a team
     case, and ``publishing.VersionTaken`` when its version is taken by other content or older than the latest
     published (``tipcase.services.publishing``, which scenarios share).
     """
@@ -59,7 +70,9 @@ def publish_team_file(session: Session, actor: User | None, path: str | Path) ->
     checked = check_file(path)
     errors = [f for f in checked.findings if f.is_error]
     if errors:
-        raise ServiceError(QT_TRANSLATE_NOOP("core", "cannot publish: {finding}"), finding=errors[0])
+        refusal = NotPublishable(QT_TRANSLATE_NOOP("core", "cannot publish: {finding}"), finding=errors[0])
+        refusal.findings = tuple(errors)
+        raise refusal
     team = checked.team
     if team is None:
         raise ServiceError(

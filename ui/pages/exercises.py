@@ -12,22 +12,16 @@ session created or started at another workstation appears within a second, the s
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -36,93 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.exercise_log import status_text
 from ui.notifier import Follower
 from ui.numbers import datetime_text, percent_text
 from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
+from ui.pages.new_session_dialog import NewSessionDialog
 from ui.pages.session_archive import ArchiveButton, UndoBar, archived_status
-
-
-class NewSessionDialog(QDialog):
-    """A name and a published team case; *Publish a team case file…* adds one to the list first."""
-
-    def __init__(self, context: ApplicationContext, cases: list[Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.case = QComboBox()
-        self.name = QLineEdit()
-        self.name.setMaxLength(100)
-        self.publish_button = QPushButton(self.tr("&Publish a team case file…"))
-        self.publish_button.clicked.connect(self._publish)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        form = QFormLayout()
-        case_row = QHBoxLayout()
-        case_row.addWidget(self.case, 1)
-        case_row.addWidget(self.publish_button)
-        case_label = QLabel(self.tr("Team &case:"))
-        case_label.setBuddy(self.case)  # (a row of a layout gets no buddy: Alt+C and the combo's name need one)
-        form.addRow(case_label, case_row)
-        form.addRow(self.tr("Session &name:"), self.name)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
-        self.setWindowTitle(self.tr("New team exercise session"))
-        self.name.textChanged.connect(self._check)
-        self.set_cases(cases)
-        self.resize(620, self.sizeHint().height())
-
-    def set_cases(self, cases: list[Any], select: int | None = None) -> None:
-        self.case.clear()
-        for row in cases:
-            roles = len(row.roles)
-            self.case.addItem(
-                self.tr("{title} (v{version}, {roles})").format(
-                    title=self.context.text(row.title), version=row.version, roles=self.tr("%n role(s)", "", roles)
-                ),
-                row.version_id,
-            )
-        if select is not None:
-            self.case.setCurrentIndex(max(0, self.case.findData(select)))
-        self.note.setText(
-            "" if cases else self.tr("No team case is published yet: publish a team case file (tipcase-team: 1) to create a session.")
-        )
-        self._check()
-
-    def _check(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.case.count() > 0 and bool(self.name.text().strip()))
-
-    def _publish(self) -> None:
-        chosen = file_dialogs.open_file(self, "team-case", self.tr("Publish a team case file"), self.tr("Team case files (*.yaml *.yml)"))
-        if chosen is not None:
-            self.publish(chosen)
-
-    def publish(self, path: Path) -> None:
-        def work(db: Any, account_id: int) -> Any:
-            from tipcase.services import exercise_desk  # noqa: PLC0415
-
-            published = exercise_desk.publish(db, account_id, path)
-            return published, exercise_desk.published_team_cases(db, account_id)
-
-        def done(result: Any) -> None:
-            published, cases = result
-            self.set_cases(cases, published.version_id)
-
-        self.context.run_signed_in(work, done, lambda error: self.note.setText(self.context.describe(error)))
-
-    @property
-    def version_id(self) -> int | None:
-        data = self.case.currentData()
-        return int(data) if data is not None else None
 
 
 class ExercisesPage(QWidget):
@@ -396,15 +311,15 @@ class ExercisesPage(QWidget):
         version_id, name = self.dialog.version_id, self.dialog.name.text().strip()
         if version_id is None or not name:
             return
-        self.create_session(version_id, name)
+        self.create_session(version_id, name, self.dialog.session_language)
 
-    def create_session(self, version_id: int, name: str) -> None:
-        """Create a draft session and open its control room."""
+    def create_session(self, version_id: int, name: str, language: str | None = None) -> None:
+        """Create a draft session in ``language`` (None: the case's first) and open its control room."""
 
         def work(db: Any, account_id: int) -> Any:
             from tipcase.services import exercise_desk  # noqa: PLC0415
 
-            return exercise_desk.create(db, account_id, version_id, name)
+            return exercise_desk.create(db, account_id, version_id, name, language=language)
 
         def done(row: Any) -> None:
             self.control_room_requested.emit(row.name)
