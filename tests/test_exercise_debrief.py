@@ -203,3 +203,22 @@ def test_exercise_report_writes_the_pdf_from_the_command_line(tmp_path: Path) ->
     assert (wrong.returncode, wrong.stderr.count("\n")) == (2, 1)
     assert "name the file *.pdf" in wrong.stderr
     db.dispose()
+
+
+def test_a_team_ended_early_is_told_what_it_missed(checked: Checked) -> None:
+    """A session ended after the inspector's one decision did not pass; its areas to improve say what it never reached."""
+    assert checked.team is not None
+    early = {"inspector": BEST["inspector"][:1]}
+    debrief = joint_debrief(play_scripted(checked.team, checked.pathway, early), bundled_register(), language="en")
+    assert debrief.team["passed"] is False
+    assert debrief.areas == (
+        "Police investigator did not reach its end: it stopped at 'desk'",
+        "Case worker did not reach its end: it was still waiting for the hand-over 'Request for care'",
+        "Steps of the pathway never reached: Care; Shelter; Statement",  # the best joint route's, in its order
+        "Hand-overs never sent: Request for care; Care arranged",
+    )
+    indonesian = joint_debrief(play_scripted(checked.team, checked.pathway, early), bundled_register(), language="id")
+    assert indonesian.areas[2] == "Langkah jalur rujukan yang tidak pernah dicapai: Perawatan; Rumah aman; Keterangan"
+    assert indonesian.areas[3] == "Serah terima yang tidak pernah dikirim: Permintaan perawatan; Perawatan diatur"
+    finished = joint_debrief(play_scripted(checked.team, checked.pathway, BEST), bundled_register(), language="en")
+    assert finished.areas == ()  # a team at its ends on the best route missed nothing

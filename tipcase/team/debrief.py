@@ -16,7 +16,7 @@ the app draws and the after-action report prints (``tipcase.team.after_action``)
 
 Wall-clock times and who decided come from the stored events (``Stamp``, aligned with the play's own
 log: the replay produces the same events in the same order). Qt-free; texts in English or Bahasa
-Indonesia (``LABELS``).
+Indonesia (``LABELS``); the objectives and the team's strengths and areas are ``tipcase.team.debrief_review``'s.
 """
 
 from __future__ import annotations
@@ -31,54 +31,14 @@ from tipcase.format.roles import role_name
 from tipcase.format.schema import Text
 from tipcase.play.engine import Decision
 from tipcase.play.ratings import Rating, rate_choice, scenario_weights, weighted_points
-from tipcase.team.kept_rules import kept_rules
+from tipcase.team import debrief_review
+from tipcase.team.debrief_review import LABELS, ObjectiveOutcome, RuleOutcome, figure, label
 from tipcase.team.play import CONSUMED, DECISION, DELIVERED, INJECT, MESSAGE, RolePlay, TeamPlay
 from tipcase.team.result import joint_analysis, role_result, team_result, team_violations
 from tipcase.team.timeline import cause_before_effect
 
 SENT, RECEIVED = "sent", "received"
 MAX_POINTS_LISTED = 4  # strengths and areas: at most this many decisions each, per role
-
-# A stage is named after "stage" ("tahap"), never after a preposition of ours: authors' titles often begin
-# with one ("At the gate", "Di gerbang"), and "At 'At the gate'" reads as a slip.
-LABELS: dict[str, tuple[str, str]] = {
-    "good_decision": ("Good practice, stage '{stage}': {label}", "Praktik baik, tahap '{stage}': {label}"),
-    "poor_decision": ("Stage '{stage}': {label}", "Tahap '{stage}': {label}"),
-    "better": ("Better: {label}", "Lebih baik: {label}"),
-    "competency_strong": ("{competency}: {percent} %", "{competency}: {percent} %"),
-    "competency_weak": ("{competency}: {percent} %, under the pass mark", "{competency}: {percent} %, di bawah batas lulus"),
-    "not_finished": ("Did not reach the end of the track (stage '{stage}')", "Tidak sampai ke akhir alur (tahap '{stage}')"),
-    "waiting": ("Still waits for hand-over '{handover}'", "Masih menunggu serah terima '{handover}'"),
-    "critical": ("Critical error, stage '{stage}': {text}", "Kesalahan kritis, tahap '{stage}': {text}"),
-    "rule_kept": ("Rule kept: {title}", "Aturan dipatuhi: {title}"),
-    "role_critical": ("{role}: critical error, stage '{stage}': {text}", "{role}: kesalahan kritis, tahap '{stage}': {text}"),
-    "rule_broken": ("Rule broken: {title}", "Aturan dilanggar: {title}"),
-    "handovers_complete": (
-        "Every hand-over arrived complete ({count})",
-        "Setiap serah terima tiba lengkap ({count})",
-    ),
-    "handover_incomplete": (
-        "Incomplete hand-over '{title}' from {sender} to {receiver}",
-        "Serah terima tidak lengkap '{title}' dari {sender} ke {receiver}",
-    ),
-    "undelivered": ("Hand-over '{title}' was sent but never taken", "Serah terima '{title}' dikirim tetapi tidak pernah diterima"),
-    "reason_rule": ("rule broken: {title}", "aturan dilanggar: {title}"),
-    "reason_incomplete": ("hand-over incomplete: {title}", "serah terima tidak lengkap: {title}"),
-    "reason_unsent": ("hand-over never sent: {title}", "serah terima tidak pernah dikirim: {title}"),
-    "reason_competency": ("{competency} at {percent} %", "{competency} pada {percent} %"),
-}
-
-
-def figure(value: float, language: str) -> str:
-    """A figure as ``:g`` writes it, with the decimal comma in Bahasa Indonesia (82,4) and the point otherwise."""
-    text = f"{float(value):g}"
-    return text.replace(".", ",") if language == "id" else text
-
-
-def label(key: str, language: str, **values: Any) -> str:
-    """``LABELS[key]`` in ``language`` ('id' is Bahasa Indonesia, anything else English), filled with ``values``."""
-    english, indonesian = LABELS[key]
-    return (indonesian if language == "id" else english).format(**values)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,33 +100,6 @@ class Lane:
     moments: tuple[Moment, ...]
     strengths: tuple[str, ...]
     areas: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class RuleOutcome:
-    """A pathway rule the team trail broke: where (role, stage; ``where`` the stage's title), what it costs, its feedback and provisions."""
-
-    rule: str
-    title: str
-    feedback: str
-    role: str | None
-    stage: str | None
-    competency: str | None
-    points: int
-    critical: bool
-    provisions: tuple[CitedProvision, ...]
-    where: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class ObjectiveOutcome:
-    """An objective of the case: met or not, and why not (each reason one phrase)."""
-
-    id: str
-    title: str
-    description: str
-    met: bool
-    reasons: tuple[str, ...]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -360,8 +293,10 @@ def joint_debrief(
         )
         for v in team_violations(play)
     )  # fmt: skip
-    objectives = _objectives(build, team_json, rules, titles)
-    strengths, areas = _team_sentences(build, team_json, rules, objectives, lanes)
+    objectives = debrief_review.objectives(build, team_json, rules, titles)
+    strengths, areas = debrief_review.team_sentences(build, team_json, rules, objectives, lanes)
+    if not team_json["complete"]:
+        areas += debrief_review.missed(build, analysis)
     critical = tuple(
         label("role_critical", language, role=lane.title, stage=m.where or m.stage, text=m.critical)
         for lane in lanes
@@ -431,60 +366,4 @@ def _lane(build: _Builder, role: RolePlay, result: dict[str, Any], moments: tupl
     )
 
 
-def _objectives(
-    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], titles: dict[str, str]
-) -> tuple[ObjectiveOutcome, ...]:
-    """Met: none of its rules broken, each of its hand-overs sent and every delivery complete, each competency at the pass mark."""
-    language = build.language
-    broken = {r.rule: r for r in rules}
-    incomplete = {item["handover"] for item in team["incomplete_handovers"]}
-    sent = {d.handover for d in build.play.deliveries}
-    pass_mark = float(team["pass_mark"])
-    rule_titles = {r.id: build.t(r.title) or r.id for r in (build.play.pathway.rules if build.play.pathway else [])}
-    outcomes = []
-    for objective in build.play.team.objectives.values():
-        reasons = [label("reason_rule", language, title=rule_titles.get(r, r)) for r in objective.rules if r in broken]
-        for h in objective.handovers:  # which of the two happened, never "incomplete or never sent" (walk G finding 3)
-            if h in incomplete or h not in sent:
-                why = "reason_unsent" if h not in sent else "reason_incomplete"
-                reasons.append(label(why, language, title=build.t(build.play.team.handovers[h].title)))
-        for c in objective.competencies:
-            percent = team["percent"].get(c)
-            if percent is not None and percent < pass_mark:
-                reasons.append(label("reason_competency", language, competency=titles.get(c, c), percent=figure(percent, language)))
-        outcomes.append(
-            ObjectiveOutcome(objective.id, build.t(objective.title), build.t(objective.description), not reasons, tuple(reasons))
-        )
-    return tuple(outcomes)
-
-
-def _team_sentences(
-    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], objectives: tuple[ObjectiveOutcome, ...], lanes: tuple[Lane, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The team's strengths and areas: a strength is short and plain, said once ("Rule kept: ...").
-
-    A rule is a strength only when ``tipcase.team.kept_rules`` finds it kept: never when an objective naming
-    it is not met (why is said once, in the objectives: walk F finding 9) nor when a decision rated poor took
-    points off its competency while it was in play (walk G finding 1).
-    """
-    language, play = build.language, build.play
-    strengths: list[str] = []  # the objectives have their own list: not repeated here
-    areas: list[str] = []
-    if play.pathway is not None:
-        unmet = {rule for o in objectives if not o.met for rule in play.team.objectives[o.id].rules}
-        decisions = [m for lane in lanes for m in lane.moments if m.kind == DECISION]
-        for rule in kept_rules(play.pathway.rules, play.trail(), {r.rule for r in rules}, unmet, decisions):
-            kept = label("rule_kept", language, title=build.t(rule.title) or rule.id)
-            if kept not in strengths:  # two rules of one title are one strength
-                strengths.append(kept)
-    areas.extend(label("rule_broken", language, title=r.title) + (f": {r.feedback}" if r.feedback else "") for r in rules)
-    if play.deliveries and not team["incomplete_handovers"]:
-        strengths.append(label("handovers_complete", language, count=len(play.deliveries)))
-    for item in team["incomplete_handovers"]:
-        handover = play.team.handovers[item["handover"]]
-        sender, receiver = build.role_title(item["from"]), build.role_title(item["to"])
-        line = label("handover_incomplete", language, title=build.t(handover.title), sender=sender, receiver=receiver)
-        areas.append(line + (f": {build.t(handover.feedback)}" if handover.feedback else ""))
-    for item in team["undelivered"]:
-        areas.append(label("undelivered", language, title=build.t(play.team.handovers[item["handover"]].title)))
-    return tuple(strengths), tuple(areas)
+__all__ = ["LABELS", "ObjectiveOutcome", "RuleOutcome", "figure", "label"]

@@ -197,7 +197,8 @@ class NewSessionDialog(QDialog):
         if self._refused is None:
             if self.isVisible():
                 width = self.width()
-                self.layout().activate()
+                if (layout := self.layout()) is not None:
+                    layout.activate()
                 self.adjustSize()  # the form alone again, as it opened
                 self.resize(width, self.height())
             return
