@@ -4386,6 +4386,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kekuatan dan pe&amp;rbaikan</translation>
     </message>
     <message>
+        <source>&amp;Time line and decisions</source>
+        <translation>Lini &amp;waktu dan keputusan</translation>
+    </message>
+    <message>
         <source>&amp;Pathway</source>
         <translation>&amp;Jalur rujukan</translation>
     </message>

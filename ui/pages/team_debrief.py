@@ -5,8 +5,9 @@ its areas to improve: the pathway rules the team broke, hand-overs sent incomple
 errors. Under it the time line, a lane per role on its case clock (``ui.widgets.timeline``), whole at first,
 above a visible splitter handle that gives the lists more room when dragged up; then every decision by role, with who took it, its rating,
 the feedback, a better choice, the legal reference and what the cited provisions say; beside it the
-objectives and each role's score, the strengths and areas to improve per role and for the team, and
-the team on the referral pathway. Everything comes from the core's joint debrief
+objectives and each role's score, and the strengths and areas to improve per role and for the team. The
+team on the referral pathway is a page of its own (*Pathway*, beside *Time line and decisions*), the map as
+wide as the window with its list beside it, as in the control room. Everything comes from the core's joint debrief
 (``tipcase.team.debrief.JointDebrief``, read on the task runner by
 ``tipcase.services.exercise_debrief.debrief_view`` in the interface language when the case has it),
 the very data the after-action report prints and ``tipcase exercise report`` scores; it is re-read
@@ -115,8 +116,10 @@ class TeamDebriefPage(QWidget):
         left.addWidget(self.detail)
         left.setStretchFactor(0, 3)  # the list of decisions the larger part, the one chosen's feedback under it
         left.setStretchFactor(1, 2)
-        self.map = TeamMap(observer=True, orientation=Qt.Orientation.Vertical)  # a narrow tab: the list under the map, its width
-        self.map.splitter.setSizes([700, 200])  # the map the larger part
+        # the pathway a page of its own beside the time line, as the control room has it: the map the window's width
+        # with its list beside it (walk F, finding 10: in a tab beside the decisions it was a 540 x 150 px stamp)
+        self.map = TeamMap(observer=True)
+        self.map.splitter.setSizes([2600, 1400])  # the map the larger part, the list wide enough to read a role's line
         self.scores = QTextBrowser()
         self.scores.setTabChangesFocus(True)
         self.review = QTextBrowser()
@@ -124,7 +127,6 @@ class TeamDebriefPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.scores, "")
         self.tabs.addTab(self.review, "")
-        self.tabs.addTab(self.map, "")
         lower = QSplitter()
         lower.addWidget(left)
         lower.addWidget(self.tabs)
@@ -142,9 +144,12 @@ class TeamDebriefPage(QWidget):
             splitter.setStyleSheet(HANDLE_STYLE)
         self.body = body
         self._split = False  # the time line's share set once, at the first read; then the user's drag is kept
+        self.views = QTabWidget()  # the time line and decisions; the team on the pathway
+        self.views.addTab(body, "")
+        self.views.addTab(self.map, "")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.views, 1)
 
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
         context.signals.language_changed.connect(lambda _language: self._reread())
@@ -161,7 +166,8 @@ class TeamDebriefPage(QWidget):
         self.detail.setAccessibleName(self.tr("The decision's feedback and law"))
         self.tabs.setTabText(0, self.tr("&Scores"))
         self.tabs.setTabText(1, self.tr("Strengths and a&reas"))
-        self.tabs.setTabText(2, self.tr("&Pathway"))
+        self.views.setTabText(0, self.tr("&Time line and decisions"))
+        self.views.setTabText(1, self.tr("&Pathway"))
         self.scores.setAccessibleName(self.tr("The objectives and each role's score"))
         self.review.setAccessibleName(self.tr("Strengths and areas to improve, for the team and each role"))
         self.map.setAccessibleName(self.tr("The team on the referral pathway"))
