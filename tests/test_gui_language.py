@@ -141,7 +141,7 @@ def test_a_service_refusal_reaches_the_screen_in_indonesian(qtbot, tmp_path: Pat
         sessions.new_session()
         dialog = sessions.dialog
         dialog.publish(write_team(tmp_path / "first"))
-        assert dialog.note.text() == ""
+        assert dialog.note.text() == "team.yaml diterbitkan sebagai versi 1."  # no refusal: what was done, in Indonesian
         dialog.publish(write_team(tmp_path / "second", MINI_TEAM.replace("{en: Mini team, id: Tim mini}", "{en: Mini, id: Mini}")))
         assert dialog.note.text() == (  # as a scenario's (one implementation publishes both): it names the next free version
             "mini-team versi 1 sudah diterbitkan dengan isi lain: naikkan 'version' sekurang-kurangnya menjadi 2 terlebih dahulu"

@@ -15,3 +15,12 @@ from tipcase.messages import fill
 def sentence(template: str, **values: object) -> str:
     """``template.format(**values)``, where a value that ends in a full stop takes the place of the template's own after it."""
     return fill(template, **values)
+
+
+def names_list(names: list[str]) -> str:
+    """Several names as one: "A and B", "A; B and C" (semicolons: a role's title may hold commas, walk G finding 16)."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - the rest of this module needs no Qt
+
+    if len(names) < 2:
+        return "".join(names)
+    return "; ".join(names[:-1]) + QCoreApplication.translate("Exercise", " and ") + names[-1]

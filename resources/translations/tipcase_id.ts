@@ -1863,6 +1863,18 @@
         <translation>Latihan tim yang Anda ikuti. Masuklah ke peran Anda saat pelatih memberi aba-aba; peserta lain memainkan peran mereka di komputer masing-masing.</translation>
     </message>
     <message>
+        <source>No session yet: New session… creates one from a published team case.</source>
+        <translation>Belum ada sesi: Sesi baru… membuatnya dari kasus tim yang sudah diterbitkan.</translation>
+    </message>
+    <message>
+        <source>No team exercise for you now: the trainer assigns you to a role in one.</source>
+        <translation>Saat ini belum ada latihan tim untuk Anda: pelatih yang menugaskan Anda ke sebuah peran.</translation>
+    </message>
+    <message>
+        <source>Ended sessions that were archived are listed with Show archived.</source>
+        <translation>Sesi yang sudah berakhir dan diarsipkan tercantum dengan Tampilkan yang diarsipkan.</translation>
+    </message>
+    <message>
         <source>&amp;Join my role</source>
         <translation>&amp;Masuk ke peran saya</translation>
     </message>
@@ -3217,6 +3229,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Team case files (*.yaml *.yml)</source>
         <translation>Berkas kasus tim (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>{file} published as version {version}.</source>
+        <translation>{file} diterbitkan sebagai versi {version}.</translation>
+    </message>
+    <message>
+        <source>{file} is already published as version {version}: nothing changed.</source>
+        <translation>{file} sudah diterbitkan sebagai versi {version}: tidak ada yang berubah.</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s) in {file}: it cannot be published. Correct the file, then publish it again.</source>
@@ -5158,10 +5178,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>&amp;Mulai</translation>
     </message>
     <message>
-        <source>What do you do? (keys 1-9)</source>
-        <translation>Apa yang Anda lakukan? (tombol 1-9)</translation>
-    </message>
-    <message>
         <source>Choices</source>
         <translation>Pilihan</translation>
     </message>
@@ -5260,6 +5276,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Waiting for a hand-over</source>
         <translation>Menunggu serah terima</translation>
+    </message>
+    <message>
+        <source>What do you do? (keys 1-{last})</source>
+        <translation>Apa yang Anda lakukan? (tombol 1-{last})</translation>
+    </message>
+    <message>
+        <source>What do you do? (key 1)</source>
+        <translation>Apa yang Anda lakukan? (tombol 1)</translation>
     </message>
     <message>
         <source>Decision {step} recorded.</source>

@@ -11,7 +11,10 @@ become them, are ``tipcase.services.exercise_views`` (re-exported here).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+
+from sqlalchemy import func, select
 
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.services import accounts, exercise_archive, exercise_presence, exercises, team_cases
@@ -62,11 +65,15 @@ def published_team_cases(db: Database, account_id: int) -> list[TeamCaseRow]:
 
 
 def publish(db: Database, account_id: int, path: Path) -> TeamCaseRow:
-    """Publish a team case file (``team_cases.publish_team_file``: PermissionDenied, or ServiceError naming PATH:LINE:COL)."""
+    """Publish a team case file (``team_cases.publish_team_file``: PermissionDenied, or ServiceError naming PATH:LINE:COL).
+
+    The row's ``new`` is False when those very bytes were published already (nothing changed).
+    """
     with db.transaction() as session:
+        before = session.scalar(select(func.count(TeamCaseVersion.id)))
         version = team_cases.publish_team_file(session, _user(session, account_id), path)
         session.flush()
-        return team_case_row(version)
+        return dataclasses.replace(team_case_row(version), new=session.scalar(select(func.count(TeamCaseVersion.id))) != before)
 
 
 def trainees(db: Database, account_id: int) -> list[Person]:

@@ -36,6 +36,7 @@ class TeamCaseRow:
     title: dict[str, str]
     roles: tuple[str, ...]
     languages: tuple[str, ...] = ("en",)  # the languages the case is written in (a session plays in one of them)
+    new: bool = False  # from ``exercise_desk.publish``: whether this call published it (False: those bytes were already)
 
 
 def team_case_row(version: TeamCaseVersion) -> TeamCaseRow:

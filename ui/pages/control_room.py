@@ -252,6 +252,9 @@ class ControlRoomPage(QWidget):
             self.room = room
             if fresh:
                 self.log.reset(room.team, self.context.text, self.context.language)
+                if room.session.status == "draft":  # a new draft: the trainees to assign in sight (walk G, finding 21)
+                    self.tools.setCurrentIndex(0)
+                    self.body.setCurrentIndex(0)
             self._append_log(room.log)
             self.show_room()
 

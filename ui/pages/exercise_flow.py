@@ -88,9 +88,20 @@ class ExerciseFlow(QObject):
     def show_list(self) -> None:
         if self.window.context.account is None:
             return
+        came_from = self._came_from()
         page = self.list_page()
+        if came_from:
+            page.remember(came_from)  # the session one comes back from stays selected (walk G, finding 7)
         self.window.stack.setCurrentWidget(page)
         page.refresh()
+
+    def _came_from(self) -> str | None:
+        """The session of the control room, workstation or joint debrief shown now, if one is."""
+        current = self.window.stack.currentWidget()
+        for page in (self._room, self._station, self._debrief):
+            if page is not None and current is page and page.name:
+                return str(page.name)
+        return None
 
     def show_control_room(self, name: str) -> None:
         account = self.window.context.account

@@ -38,6 +38,7 @@ from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.new_session_dialog import NewSessionDialog
 from ui.pages.session_archive import ArchiveButton, UndoBar, archived_status
+from ui.wording import names_list
 
 
 class ExercisesPage(QWidget):
@@ -97,6 +98,7 @@ class ExercisesPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
+        self._wanted: str | None = None  # a session to select once listed (ExerciseFlow.show_list)
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
         context.signals.language_changed.connect(lambda _language: self._show())
         self.retranslate()
@@ -152,6 +154,10 @@ class ExercisesPage(QWidget):
         self.rows = rows
         self._show()
 
+    def remember(self, name: str) -> None:
+        """Select session ``name`` once the list shows it (the one the user comes back from, or just created)."""
+        self._wanted = name
+
     def _show(self) -> None:
         self.intro.setText(
             self.tr(
@@ -164,6 +170,15 @@ class ExercisesPage(QWidget):
                 "the others play theirs at their own workstations."
             )
         )
+        if not self.rows and self.context.account is not None:  # an empty list says why, and where the rest are (walk G, finding 8)
+            empty = (
+                self.tr("No session yet: New session… creates one from a published team case.")
+                if self.directs
+                else self.tr("No team exercise for you now: the trainer assigns you to a role in one.")
+            )
+            if not self.show_archived.isChecked():
+                empty += " " + self.tr("Ended sessions that were archived are listed with Show archived.")
+            self.intro.setText(self.intro.text() + "\n\n" + empty)
         self.new_button.setVisible(self.directs)
         self.delete_button.setVisible(self.directs)
         self.open_button.setText(self.tr("&Open the control room") if self.directs else self.tr("&Join my role"))
@@ -192,13 +207,15 @@ class ExercisesPage(QWidget):
                     self._result_text(session),
                 ]
             else:
-                cells.append(", ".join(self._role_name(session, role) for role in session.my_roles))
+                cells.append(names_list([self._role_name(session, role) for role in session.my_roles]))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, session.name)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
         names = [session.name for session in self.rows]
+        if self._wanted in names:
+            selected, self._wanted = self._wanted, None
         if selected in names:
             self.table.selectRow(names.index(selected))
         elif names:  # a trainee (back after a crash, say) finds the session they can join selected (walk F, finding 24)

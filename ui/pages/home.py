@@ -26,7 +26,7 @@ from ui.models.exercise_log import status_text as exercise_status
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.own_certificate import CertificateActions
-from ui.wording import sentence
+from ui.wording import names_list, sentence
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
 HOME_TOPICS = (
@@ -329,7 +329,7 @@ class HomePage(QWidget):
         lines = [opening]
         language, text = self.context.language, self.context.text
         for session in self.sessions:
-            roles = ", ".join(session.role_names.get(r, {}).get(language) or r for r in session.my_roles)
+            roles = names_list([session.role_names.get(r, {}).get(language) or r for r in session.my_roles])
             lines.append(
                 sentence(
                     self.tr("<b>{session}</b> ({case}): you play {roles}; {status}."),

@@ -179,6 +179,12 @@ class NewSessionDialog(QDialog):
             self._refused = None
             self._show_findings()
             self.set_cases(cases, published.version_id)
+            said = (  # the click did something either way (walk G, finding 10)
+                self.tr("{file} published as version {version}.")
+                if published.new
+                else self.tr("{file} is already published as version {version}: nothing changed.")
+            )
+            self.note.setText(said.format(file=path.name, version=published.version))
 
         def failed(error: BaseException) -> None:
             found = tuple(getattr(error, "findings", ()) or ())

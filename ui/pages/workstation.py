@@ -3,7 +3,7 @@
 The page is in one of these states, each with one control that holds the keyboard focus:
 
 - **briefing**: the case's content warning and the role's briefing (*Begin*), until the role's first decision;
-- **choosing**: the stage, the choices (keys 1-9), and at the side the inbox, the case file and the pathway;
+- **choosing**: the stage, the choices (keys 1 to the last: 1-9 at most), and at the side the inbox, the case file and the pathway;
 - **waiting**: the role waits for a hand-over from another role: the page says which and from whom, and
   the choices come the moment it arrives (within a second: the app's notifier, topic ``exercise``);
 - **paused** / **not started**: the trainer has paused the session, or not started it yet: no choices;
@@ -47,7 +47,7 @@ from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
 from ui.pages.press_guard import PressGuard
-from ui.pages.workstation_side import StationSide
+from ui.pages.workstation_side import StationSide, briefing_html
 from ui.theme import colours
 from ui.wording import sentence
 
@@ -158,7 +158,6 @@ class WorkstationPage(QWidget):
     def retranslate(self) -> None:
         self.back.setText(self.tr("&Back to the sessions"))
         self.begin_button.setText(self.tr("Begi&n"))  # Alt+B is Back to the sessions
-        self.choices_box.setTitle(self.tr("What do you do? (keys 1-9)"))
         self.choices_box.setAccessibleName(self.tr("Choices"))
         self.text.setAccessibleName(self.tr("Stage"))
         self.banner.setAccessibleName(self.tr("Status of your role"))
@@ -323,7 +322,7 @@ class WorkstationPage(QWidget):
         self.clock.setText(self.tr("Case clock: {hours} h").format(hours=number_text(station.role.clock)))
         self.briefing_page.setVisible(state == "briefing")
         self.body.setVisible(state != "briefing")
-        briefing = self._briefing_html(station)
+        briefing = briefing_html(station, text)
         self.briefing.show_text(briefing)
         # a waiting stage's text is the role's turn: shown (its text, its choices) once the hand-over is in
         waiting = "<p><i>{}</i></p>".format(html.escape(self.tr("The stage opens once the hand-over arrives.")))
@@ -334,28 +333,6 @@ class WorkstationPage(QWidget):
         show_debrief_button(self.debrief_button, self.context, station.session.status)  # the one rule, as the control room's
         self.debrief_button.setVisible(self.debrief_button.isEnabled())
         self._focus_main_control()
-
-    def _briefing_html(self, station: Any) -> str:
-        text = self.context.text
-        track = station.role.track
-        parts = []
-        if station.team.content_warning is not None:
-            warning = self.tr("Content warning")
-            parts.append(f"<h3>{html.escape(warning)}</h3>{paragraphs(text(station.team.content_warning))}")
-        briefing = self.tr("Your briefing")
-        parts.append(f"<h3>{html.escape(briefing)}</h3>")
-        parts.append(paragraphs(text(track.briefing)) if track.briefing is not None else "")
-        parts.append(
-            "<p><i>{}</i></p>".format(
-                html.escape(
-                    self.tr(
-                        "The other agencies play at their own workstations. What they send you arrives in your inbox; "
-                        "when your role must wait for a hand-over, this page says so. Your decisions are rated in the joint debrief."
-                    )
-                )
-            )
-        )
-        return "".join(parts)
 
     def _show_banner(self, state: str) -> None:
         station = self.station
@@ -407,7 +384,10 @@ class WorkstationPage(QWidget):
         self.choices_box.setVisible(state == "choosing")
         if state != "choosing":
             return
-        for number, option in enumerate(station.play.offered(), 1):
+        offered = station.play.offered()  # the keys there are: "keys 1-2" over two choices (walk G, finding 22)
+        keys = self.tr("What do you do? (keys 1-{last})") if len(offered) > 1 else self.tr("What do you do? (key 1)")
+        self.choices_box.setTitle(keys.format(last=len(offered)))
+        for number, option in enumerate(offered, 1):
             button = ChoiceButton(number, self.context.text(option.choice.label))
             button.clicked.connect(lambda _checked=False, number=number, step=station.step: self.choose(number, step=step))
             self.choices_layout.addWidget(button)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.context import ApplicationContext
@@ -213,3 +213,28 @@ class StationSide(QTabWidget):
             track_title(station.role.track, text, language), station.role.node, station.role.trail, hours_text(station.role.clock)
         )
         self.map.show_team(pathway, [mark], text)
+
+
+def briefing_html(station: Any, text: Any) -> str:
+    """The briefing page: the content warning, the role's briefing, how the exercise goes (``text``: the context's ``text``)."""
+    translate = QCoreApplication.translate
+    track = station.role.track
+    parts = []
+    if station.team.content_warning is not None:
+        warning = translate("WorkstationPage", "Content warning")
+        parts.append(f"<h3>{html.escape(warning)}</h3>{paragraphs(text(station.team.content_warning))}")
+    briefing = translate("WorkstationPage", "Your briefing")
+    parts.append(f"<h3>{html.escape(briefing)}</h3>")
+    parts.append(paragraphs(text(track.briefing)) if track.briefing is not None else "")
+    parts.append(
+        "<p><i>{}</i></p>".format(
+            html.escape(
+                translate(
+                    "WorkstationPage",
+                    "The other agencies play at their own workstations. What they send you arrives in your inbox; "
+                    "when your role must wait for a hand-over, this page says so. Your decisions are rated in the joint debrief.",
+                )
+            )
+        )
+    )
+    return "".join(parts)
