@@ -69,8 +69,10 @@ class ControlRoomPage(QWidget):
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)  # a long name or title wraps: the page never grows wider than the screen (walk G, 17)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.status_label.setWordWrap(True)
         self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())  # room for the all-done line: nothing moves
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.start_button = QPushButton()

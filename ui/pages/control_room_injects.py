@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -60,9 +61,14 @@ class InjectPanel(QWidget):
         self.fire_to = QComboBox()
         self.fire_to_label = QLabel()
         self.fire_to_label.setBuddy(self.fire_to)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_area = QScrollArea()  # the details scroll: the list keeps room for every inject (walk G, finding 4)
+        self.detail_area.setWidget(self.detail)
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QScrollArea.Shape.NoFrame)
         inject_layout = QVBoxLayout(self)
-        inject_layout.addWidget(self.table, 1)
-        inject_layout.addWidget(self.detail)
+        inject_layout.addWidget(self.table, 3)
+        inject_layout.addWidget(self.detail_area, 2)
         fire_row = QHBoxLayout()
         fire_row.addWidget(self.fire_to_label)
         fire_row.addWidget(self.fire_to, 1)
@@ -118,6 +124,8 @@ class InjectPanel(QWidget):
         elif ids:
             self.table.selectRow(0)
         self.table.blockSignals(False)
+        if ids:  # the selected inject whole in sight, after a fire made its row taller
+            self.table.scrollTo(self.table.model().index(ids.index(selected) if selected in ids else 0, 0))
         self._inject_selected()
 
     def selected(self) -> str | None:
