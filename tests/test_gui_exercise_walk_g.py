@@ -110,3 +110,24 @@ def test_the_workstation_names_the_keys_there_are_and_two_roles_are_joined_with_
     )
     assert names_list(["A, x", "B, y", "C"]) == "A, x; B, y and C"
     assert names_list(["Only"]) == "Only"
+
+
+def test_the_undo_of_an_archive_goes_once_the_trainer_moves_on(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk G, finding 18: the Undo stayed for ten minutes, across other sessions, so a late press undid a forgotten archive."""
+    from tipcase.services import accounts, exercises
+
+    db = Database(url)
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    with db.transaction() as session:
+        exercises.end(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    db.dispose()
+    trainer = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    trainer.exercises.show_list()
+    page = trainer.exercises.list_page()
+    page.table.selectRow(0)
+    page.archive_button.click()
+    assert page.undo_bar.isVisible()
+    page.new_session()  # the trainer does something else: the Undo goes
+    assert not page.undo_bar.isVisible()
+    page.dialog.reject()

@@ -257,6 +257,7 @@ class ExercisesPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
     def open_selected(self) -> None:
+        self.undo_bar.clear()  # the trainer moved on: an Undo pressed later would surprise (walk G, finding 18)
         row = self.selected_row()
         if row is None:
             return
@@ -278,6 +279,7 @@ class ExercisesPage(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the selected draft, after the trainer confirms."""
+        self.undo_bar.clear()  # the trainer moved on: an Undo pressed later would surprise (walk G, finding 18)
         row = self.selected_row()
         if row is None or row.status != "draft":
             return
@@ -307,11 +309,14 @@ class ExercisesPage(QWidget):
         self.refresh()
 
     def _debrief_selected(self) -> None:
+        self.undo_bar.clear()  # the trainer moved on: an Undo pressed later would surprise (walk G, finding 18)
         row = self.selected_row()
         if row is not None:
             self.debrief_requested.emit(row.name)
 
     def new_session(self) -> None:
+        self.undo_bar.clear()  # the trainer moved on: an Undo pressed later would surprise (walk G, finding 18)
+
         def work(db: Any, account_id: int) -> Any:
             from tipcase.services import exercise_desk  # noqa: PLC0415
 
