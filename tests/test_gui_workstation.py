@@ -176,7 +176,8 @@ def test_a_workstation_rejoins_where_its_role_stood_and_a_second_trainee_at_the_
     assert shared.state() == "choosing"  # a role with decisions made needs no briefing again
     page.choose(1)
     shared.choose(1)  # the stage the investigator has already answered: refused, and told who decided and where the role stands
-    assert "Your choice was not recorded: your role moved on before it" in shared.banner.text()
+    assert "The role “Police investigator” has moved on: decision 2, at the stage “" in shared.banner.text()  # what happened, and where
+    assert "was already taken by Trainee investigator, so yours was not recorded" in shared.banner.text()
     assert "Trainee investigator took decision 2 at " in shared.banner.text()
     assert ": 1) Take the statement" in shared.banner.text()
     assert shared.station.step == page.station.step == 3

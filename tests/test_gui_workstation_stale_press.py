@@ -123,6 +123,7 @@ def test_keys_queued_before_the_window_caught_up_are_not_recorded_on_the_new_sta
     press_one(qtbot)  # the second press, 0.2 s later: it lands on the page just shown, so it is held
     assert decisions(url) == [(1, "investigator")]
     banner = rina.banner.text()
-    assert "Your choice was not recorded: your role moved on before it" in banner
+    assert "has moved on: decision 1, at the stage “" in banner  # the stage the press answered, and who took it (walk G, 23)
+    assert "was already taken by Trainee investigator, so yours was not recorded" in banner
     assert "Trainee investigator took decision 1 at " in banner
     assert "Your press was not recorded: Trainee investigator had just taken decision 1 for your role" in banner

@@ -5266,10 +5266,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Evaluasi bersama terbuka saat pelatih mengakhiri sesi.</translation>
     </message>
     <message>
-        <source>Your choice was not recorded: your role moved on before it (another trainee at your role decided, or something arrived). Here is where it stands now.</source>
-        <translation>Pilihan Anda tidak tercatat: peran Anda sudah bergerak lebih dulu (peserta lain di peran Anda sudah memutuskan, atau sesuatu tiba). Inilah posisi peran Anda sekarang.</translation>
-    </message>
-    <message>
         <source>The trainer has ended the session before your role reached an end.</source>
         <translation>Pelatih mengakhiri sesi sebelum peran Anda sampai di akhir.</translation>
     </message>

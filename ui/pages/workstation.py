@@ -456,14 +456,8 @@ class WorkstationPage(QWidget):
             from tipcase.services.exercises import SessionNotRunning, StaleTeamDecision  # noqa: PLC0415
 
             self._deciding = False
-            if isinstance(error, StaleTeamDecision):
-                self._read(
-                    quiet=False,
-                    notice=lambda: self.tr(
-                        "Your choice was not recorded: your role moved on before it (another trainee at your role decided, "
-                        "or something arrived). Here is where it stands now."
-                    ),
-                )
+            if isinstance(error, StaleTeamDecision):  # the service's line says what happened: who took the step, at which stage
+                self._read(quiet=False, notice=lambda: self.context.describe(error))  # (walk G, finding 23: it guessed)
                 return
             if isinstance(error, SessionNotRunning):
                 self._read(quiet=False, notice=lambda: self.tr("The session is not running, so your choice was not recorded."))
