@@ -56,6 +56,5 @@ def test_the_debrief_folds_its_areas_and_gives_the_lists_room(qtbot, tmp_path: P
     button.click()
     assert not page.areas.label.isVisible()
     page.views.setCurrentIndex(1)  # the pathway, a page of its own: readable at 1366 x 768 (walk F, finding 10)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: page.map.view.height() >= 400, timeout=5_000)  # laid out once shown (a loaded machine takes a while)
     assert page.map.view.width() >= page.width() // 2  # was a 540 x 150 px stamp in a tab beside the decisions
-    assert page.map.view.height() >= 400
