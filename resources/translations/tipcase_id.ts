@@ -2414,6 +2414,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Kepada siapa inject dipicu</translation>
     </message>
     <message>
+        <source>The selected inject: its text, trigger, expected action and note</source>
+        <translation>Inject yang dipilih: teksnya, pemicunya, tindakan yang diharapkan dan catatannya</translation>
+    </message>
+    <message>
         <source>From: {sender}</source>
         <translation>Dari: {sender}</translation>
     </message>

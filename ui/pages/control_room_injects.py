@@ -83,6 +83,7 @@ class InjectPanel(QWidget):
         self.fire_button.setText(self.tr("Fire n&ow"))  # Alt+F is the File menu
         self.fire_to_label.setText(self.tr("To:"))  # Alt+O is Fire now, the panel's action
         self.fire_to.setAccessibleName(self.tr("Whom the inject fires for"))
+        self.detail_area.setAccessibleName(self.tr("The selected inject: its text, trigger, expected action and note"))
         if self.room is not None:
             self.show_room(self.room)
 
