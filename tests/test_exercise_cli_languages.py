@@ -170,7 +170,9 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     assert "Pesan untuk setiap peran: Sepuluh menit lagi" in said["log"]
     assert said["message"] == "sesi latihan: pesan dikirim kepada setiap peran\n"
     assert said["end"].startswith("sesi latihan: diakhiri; tim ")
-    assert said["report"].startswith("latihan (selesai): mini-team v1: tim ")
+    assert said["report"].startswith(
+        "latihan (berakhir): mini-team v1: tim "
+    )  # a session that ended, not a role that finished (walk F, 20)
     assert "  case-worker: 80,0% (4 dari 5), selesai\n" in said["report"]
     assert "  investigator: 0,0% (0 dari 4), belum selesai, tahap “Di ruang pemeriksaan”\n" in said["report"]
     assert "  serah terima tidak pernah diterima: “Perawatan diatur” #1 dari case-worker kepada investigator\n" in said["report"]

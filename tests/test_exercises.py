@@ -64,7 +64,7 @@ def test_only_an_assigned_trainee_plays_a_role_and_only_while_it_runs(db: Databa
         exercises.start(session, trainer, exercises.get_session(session, "drill"))
     with db.transaction() as session, pytest.raises(PermissionDenied, match="not assigned to the role “Labour inspector”"):
         decide(session, "investigator", "drill", "inspector", 1)
-    with db.transaction() as session, pytest.raises(PermissionDenied, match="may not run team exercises"):
+    with db.transaction() as session, pytest.raises(PermissionDenied, match="may not direct team exercises"):
         exercises.pause(session, accounts.get_user(session, "inspector"), exercises.get_session(session, "drill"))
     with db.transaction() as session:
         exercises.pause(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))

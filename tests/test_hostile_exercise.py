@@ -174,7 +174,7 @@ def test_a_role_whose_only_trainee_is_disabled_does_not_let_the_session_start(db
         with pytest.raises(ServiceError, match=r"still without one: Case worker$"):
             exercises.start(session, trainer, exercise)
         trainee = accounts.get_user(session, "inspector")  # a trainee is refused before hearing which roles lack one
-        with pytest.raises(PermissionDenied, match=r"inspector \(trainee\) may not run team exercises"):
+        with pytest.raises(PermissionDenied, match=r"inspector \(trainee\) may not direct team exercises"):
             exercises.start(session, trainee, exercise)
 
 

@@ -492,6 +492,7 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.shut_down()
         self.context.settings.set(GEOMETRY, self.saveGeometry())
+        self.exercises.beacon.closing()  # a trainee's app says they have gone (written before the wait below)
         self.context.notifier.stop()
         self.context.tasks.wait(10_000)
         if self.context.db is not None:

@@ -759,6 +759,10 @@
         <translation>di komputer perannya</translation>
     </message>
     <message>
+        <source>playing at the command line (last heard at {time})</source>
+        <translation>bermain lewat baris perintah (terakhir terdengar pukul {time})</translation>
+    </message>
+    <message>
         <source>at the workstation of another role</source>
         <translation>di komputer peran lain</translation>
     </message>
@@ -5853,6 +5857,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{count} peristiwa</translation>
     </message>
     <message>
+        <source>{session}: {status}, archived, {events}</source>
+        <translation>{session}: {status}, diarsipkan, {events}</translation>
+    </message>
+    <message>
         <source>{session}: {status}, {events}</source>
         <translation>{session}: {status}, {events}</translation>
     </message>
@@ -6174,7 +6182,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>ended</source>
-        <translation>selesai</translation>
+        <translation>berakhir</translation>
+    </message>
+    <message>
+        <source>no exercise session {name!r}; did you mean {near}?</source>
+        <translation>tidak ada sesi latihan {name!r}; maksud Anda {near}?</translation>
     </message>
     <message>
         <source>no exercise session {name!r}</source>
@@ -6187,6 +6199,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>a session&apos;s name cannot hold a control or invisible character ({code} at character {position})</source>
         <translation>nama sesi tidak boleh berisi karakter kendali atau karakter tak terlihat ({code} pada karakter ke-{position})</translation>
+    </message>
+    <message>
+        <source>a session&apos;s name is typed after --session without quotes: letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, beginning with a letter or digit (not {char!r} at character {position})</source>
+        <translation>nama sesi diketik setelah --session tanpa tanda kutip: huruf, angka, &apos;-&apos;, &apos;_&apos; dan &apos;.&apos;, diawali huruf atau angka (bukan {char!r} pada karakter ke-{position})</translation>
     </message>
     <message>
         <source>a message has at most {most} characters (this one has {count})</source>
@@ -6205,6 +6221,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{username} tidak ditugaskan pada peran “{role}” dalam latihan {exercise!r}</translation>
     </message>
     <message>
+        <source>an exercise session {other!r} exists: {name!r} differs from it only by capitals</source>
+        <translation>sudah ada sesi latihan {other!r}: {name!r} hanya berbeda huruf besar-kecilnya</translation>
+    </message>
+    <message>
         <source>a session needs a name of 1 to 100 characters</source>
         <translation>sesi memerlukan nama sepanjang 1 sampai 100 karakter</translation>
     </message>
@@ -6218,7 +6238,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>exercise {exercise!r} has ended</source>
-        <translation>latihan {exercise!r} sudah selesai</translation>
+        <translation>latihan {exercise!r} sudah berakhir</translation>
+    </message>
+    <message>
+        <source>{username} ({role}) is not a trainee: only trainees play a role in a team exercise</source>
+        <translation>{username} ({role}) bukan peserta pelatihan: hanya peserta pelatihan yang memainkan peran dalam latihan tim</translation>
     </message>
     <message>
         <source>exercise {exercise!r} has started: its assignments are part of the record</source>
@@ -6353,8 +6377,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>mengatur lembaga</translation>
     </message>
     <message>
-        <source>run team exercises</source>
-        <translation>menjalankan latihan tim</translation>
+        <source>direct team exercises</source>
+        <translation>mengarahkan latihan tim</translation>
     </message>
     <message>
         <source>{username} ({role}) may not {action}</source>
@@ -7174,11 +7198,71 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>exercise {exercise!r} is {status}: only an ended session can be archived</source>
-        <translation>latihan {exercise!r} berstatus {status}: hanya sesi yang sudah selesai yang dapat diarsipkan</translation>
+        <translation>latihan {exercise!r} berstatus {status}: hanya sesi yang sudah berakhir yang dapat diarsipkan</translation>
     </message>
     <message>
         <source>{role}: {reason}</source>
         <translation>{role}: {reason}</translation>
+    </message>
+    <message>
+        <source>a character device, not a regular file</source>
+        <translation>perangkat karakter, bukan berkas biasa</translation>
+    </message>
+    <message>
+        <source>a block device, not a regular file</source>
+        <translation>perangkat blok, bukan berkas biasa</translation>
+    </message>
+    <message>
+        <source>a named pipe, not a regular file</source>
+        <translation>pipa bernama, bukan berkas biasa</translation>
+    </message>
+    <message>
+        <source>a socket, not a regular file</source>
+        <translation>soket, bukan berkas biasa</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>berkas tidak ada</translation>
+    </message>
+    <message>
+        <source>cannot read: {reason}</source>
+        <translation>tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>a folder, not a file</source>
+        <translation>sebuah folder, bukan berkas</translation>
+    </message>
+    <message>
+        <source>a special file, not a regular file</source>
+        <translation>berkas khusus, bukan berkas biasa</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>no exercise sessions</source>
+        <translation>tidak ada sesi latihan</translation>
+    </message>
+    <message>
+        <source>no exercise sessions (--archived lists the archived ones)</source>
+        <translation>tidak ada sesi latihan (--archived menampilkan yang diarsipkan)</translation>
+    </message>
+    <message>
+        <source>{status}, archived</source>
+        <translation>{status}, diarsipkan</translation>
+    </message>
+    <message>
+        <source>{filled} of {roles} roles filled</source>
+        <translation>{filled} dari {roles} peran terisi</translation>
+    </message>
+    <message>
+        <source>created {when}</source>
+        <translation>dibuat {when}</translation>
+    </message>
+    <message>
+        <source>Waiting for the hand-over “{title}” from {sender}: your choices are offered once it has arrived.</source>
+        <translation>Menunggu serah terima “{title}” dari {sender}: pilihan Anda ditawarkan begitu serah terima itu tiba.</translation>
     </message>
 </context>
 </TS>

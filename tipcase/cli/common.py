@@ -11,44 +11,47 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tipcase.messages import QT_TRANSLATE_NOOP, Message
+
 
 class UsageError(Exception):
     """Bad command-line input: printed as one line, exit 2."""
 
 
 _SPECIAL_FILES = (
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, QT_TRANSLATE_NOOP("core", "a character device, not a regular file")),
+    (stat.S_ISBLK, QT_TRANSLATE_NOOP("core", "a block device, not a regular file")),
+    (stat.S_ISFIFO, QT_TRANSLATE_NOOP("core", "a named pipe, not a regular file")),
+    (stat.S_ISSOCK, QT_TRANSLATE_NOOP("core", "a socket, not a regular file")),
 )
 
 
-def not_a_file(name: str | Path) -> str | None:
+def not_a_file(name: str | Path) -> Message | None:
     """Why ``name`` cannot be read as an input file, as the end of a line (``no such file``, ``a folder, not a file``...); None when it can.
 
     A device (``/dev/zero`` would be read for ever), a pipe or a socket is named as what it is, and so is a
-    folder, instead of "no such file".
+    folder, instead of "no such file". A core message, so a command that speaks Bahasa Indonesia says it so
+    (walk F, finding 23: "nofile.yaml: no such file" in a Bahasa refusal).
     """
     try:
         mode = Path(name).stat().st_mode
     except FileNotFoundError:
-        return "no such file"
+        return Message(QT_TRANSLATE_NOOP("core", "no such file"))
     except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
+        return Message(QT_TRANSLATE_NOOP("core", "cannot read: {reason}"), reason=exc.strerror or str(exc))
     if stat.S_ISDIR(mode):
-        return "a folder, not a file"
+        return Message(QT_TRANSLATE_NOOP("core", "a folder, not a file"))
     if stat.S_ISREG(mode):
         return None
-    kind = next((what for test, what in _SPECIAL_FILES if test(mode)), "a special file")
-    return f"{kind}, not a regular file"
+    kind = next((what for test, what in _SPECIAL_FILES if test(mode)), QT_TRANSLATE_NOOP("core", "a special file, not a regular file"))
+    return Message(kind)
 
 
 def input_file(name: str | Path) -> Path:
     """``name`` as a path to read; :class:`UsageError` (``NAME: what it is``) when it is not a regular file (:func:`not_a_file`)."""
     problem = not_a_file(name)
     if problem is not None:
-        raise UsageError(f"{name}: {problem}")
+        raise UsageError(Message(QT_TRANSLATE_NOOP("core", "{name}: {problem}"), name=str(name), problem=problem))
     return Path(name)
 
 

@@ -3,6 +3,7 @@
 ``start`` publishes a team case, creates a session, assigns users to roles and starts it; ``play`` plays
 one user's role from a list of choice numbers, waiting for the hand-overs it needs (PostgreSQL
 LISTEN/NOTIFY, or a poll of the SQLite file), and rejoins where the role stood when run again;
+``list`` lists the sessions (``tipcase.cli.exercise_list``);
 ``report``, ``status`` and ``log`` read a session; ``pause``, ``resume``, ``end`` and ``inject`` direct it;
 ``archive`` and ``unarchive`` put an ended session away from the sessions lists and back (its record untouched).
 Without ``--user`` the other commands act as the workstation's operator (an administrator, audited and
@@ -20,12 +21,13 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.acting import acting, add_user_option, signed_in, signed_in_to_session
 from tipcase.cli.common import UsageError, input_file, print_json
+from tipcase.cli.exercise_list import cmd_list
 from tipcase.cli.exercise_play import cmd_play
 from tipcase.cli.exercise_reading import cmd_log, cmd_report, cmd_status
 from tipcase.cli.records_commands import database
 from tipcase.cli.spoken import LANGUAGES, figure, line, speak_as, speaking
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
-from tipcase.services import accounts, exercise_archive, exercises, team_cases
+from tipcase.services import accounts, exercise_access, exercise_archive, exercises, team_cases
 from tipcase.team.log_words import case_text, inject_title
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
@@ -40,7 +42,7 @@ def _lang(parser: argparse.ArgumentParser, *names: str, help: str = LANG_HELP) -
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``exercise`` (start, play, report, status, log, pause, resume, end, inject, archive, unarchive) to the parser.
+    """Add ``exercise`` (start, play, list, report, status, log, pause, resume, end, inject, archive, unarchive) to the parser.
 
     Every action takes ``--lang en|id``, the language of what it prints (its refusals too); by default the
     session's language (``tipcase.cli.spoken``). ``--json`` is the same in every language.
@@ -101,6 +103,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     _lang(play)
     play.add_argument("--json", action="store_true", help="print the role's result as JSON")
     play.set_defaults(handler=speaking(cmd_play, session_language))
+
+    listing = actions.add_parser("list", help="the sessions, newest first: name, case, status, language, roles filled, created")
+    listing.add_argument("--archived", action="store_true", help="list the archived sessions too")
+    listing.add_argument("--json", action="store_true", help="print them as JSON (the same in every language)")
+    add_user_option(listing)
+    _lang(listing, help="the language to say it in: en or id (default: en)")
+    listing.set_defaults(handler=speaking(cmd_list))
 
     for name, handler, what in (
         ("report", cmd_report, "each role's result and the team's"),
@@ -202,6 +211,8 @@ def cmd_start(args: argparse.Namespace) -> int:
 def _start(args: argparse.Namespace, session: Session, pairs: list[tuple[str, str]]) -> tuple[dict[str, Any], tuple[str, int, str]]:
     """:func:`cmd_start`'s work in one transaction, as ``--user`` (or the operator): the session's status, the case version, its title."""
     me = acting(session, args)
+    exercise_access.may_direct(me)  # a trainee is told they may not run a team exercise, not "publish scenarios" (walk F, 23)
+    exercise_access.session_name(args.session)  # a name refused before the case is published
     version = team_cases.publish_team_file(session, me, args.file)
     exercise = exercises.create_session(session, me, version, args.session, language=args.lang)
     speak_as(args, exercise.language)

@@ -23,10 +23,12 @@ session has ended (the joint debrief rates the decisions, never during play).
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import shlex
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from tipcase.cli.common import UsageError, print_json
@@ -36,8 +38,9 @@ from tipcase.cli.records_commands import EXIT_SIGN_IN, database, operator, passw
 from tipcase.cli.spoken import figure, line, refuse, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message
 from tipcase.play.scoring import number as whole
-from tipcase.services import accounts, exercise_log, exercise_stale, exercises
+from tipcase.services import accounts, exercise_log, exercise_presence, exercise_stale, exercises
 from tipcase.services.errors import ServiceError, SignInError
+from tipcase.services.exercise_presence import BEACON_SECONDS
 from tipcase.services.signing_in import sign_in
 from tipcase.services.team_cases import playable_team
 from tipcase.store.database import Database
@@ -140,6 +143,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 signed = QT_TRANSLATE_NOOP("core", "--user {username}: {refusal}")
                 refuse(args.speaking, Message(signed, username=username, refusal=exc))
                 return EXIT_SIGN_IN
+            _at_terminal(db, args.session, username, role)
             try:
                 with EventWatcher(db, exercise_id) as watcher:
                     outcome = _play_role(
@@ -148,6 +152,8 @@ def cmd_play(args: argparse.Namespace) -> int:
             except NotRunning as stopped:
                 refuse(args.speaking, stopped.args[0])
                 return EXIT_NOT_RUNNING
+            finally:
+                _at_terminal(db, args.session, username, role)  # the last word: counted as present for a while (a person reads)
         result = _result(db, args.session, role, team)
         if not args.json:
             view = _view(db, args.session, role)
@@ -213,7 +219,8 @@ def _play_role(
                 print(line(words, waiting, role=role, what=what, seconds=figure(args.timeout, words, "g")), flush=True)
             waited_for = what
             started = time.monotonic()
-            if not _wait_for_own(db, watcher, role, view.last_seq, args.timeout):
+            here = functools.partial(_at_terminal, db, args.session, username, role)
+            if not _wait_for_own(db, watcher, role, view.last_seq, args.timeout, here=here):
                 timed_out = QT_TRANSLATE_NOOP("core", "timed out after {seconds} s waiting for {what}")
                 return Message(timed_out, seconds=f"{time.monotonic() - started:.0f}", what=what)
             continue
@@ -290,19 +297,36 @@ def _decide_stretch(
     return decided
 
 
-def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float) -> bool:
+def _at_terminal(db: Database, name: str, username: str, role: str) -> None:
+    """Tell the records that ``username`` plays ``role`` at a terminal now (``exercise_presence.terminal``).
+
+    A courtesy to the control room, not evidence: a fault here (a busy database) never stops the play.
+    """
+    try:
+        with db.transaction() as session:
+            exercise_presence.terminal(session, accounts.get_user(session, username), exercises.get_session(session, name), role)
+    except Exception:  # noqa: BLE001 - presence is not evidence; the decisions and the log are what must not fail
+        return
+
+
+def _wait_for_own(db: Database, watcher: EventWatcher, role: str, after: int, timeout: float, *, here: Callable[[], None]) -> bool:
     """Wait until an event after ``after`` concerns ``role`` (``exercise_log.concerns_role``); False after ``timeout`` seconds.
 
     Every event of the session wakes every workstation; asking with one query whether it concerns this
     role keeps the wakes for other roles cheap, so a busy exercise does not slow the role the file is for.
-    A pause concerns every role: the wait ends and the command stops, saying so.
+    A pause concerns every role: the wait ends and the command stops, saying so. ``here`` is called every
+    ``BEACON_SECONDS`` of the wait (the terminal's presence).
     """
     deadline = time.monotonic() + timeout
     seen = after
     while True:
-        newest = watcher.wait(seen, max(0.0, deadline - time.monotonic()))
+        left = max(0.0, deadline - time.monotonic())
+        newest = watcher.wait(seen, min(left, BEACON_SECONDS))
         if newest <= seen:
-            return False
+            if left <= BEACON_SECONDS:
+                return False
+            here()  # still waiting at the role: the control room keeps it as present (walk F, finding 22)
+            continue
         with db.reading() as session:
             if exercise_log.concerns_role(session, watcher.session_id, role, seen, newest):
                 return True

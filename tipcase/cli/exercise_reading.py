@@ -25,7 +25,7 @@ from tipcase.cli.common import UsageError, print_json
 from tipcase.cli.records_commands import database
 from tipcase.cli.spoken import figure, line, said, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
-from tipcase.services import exercises
+from tipcase.services import exercise_archive, exercises
 from tipcase.services.errors import ServiceError
 from tipcase.services.exercise_log import who
 from tipcase.services.team_cases import PlayableTeam, playable_team
@@ -154,7 +154,8 @@ def _findings(team: dict[str, Any], playable: PlayableTeam, words: str) -> list[
 def cmd_status(args: argparse.Namespace) -> int:
     """``tipcase exercise status --session NAME``: where each role stands, then the deliveries queued and not taken; exit 0.
 
-    A role's line: its stage, what it waits for, its case clock (hours), its decisions and its players.
+    The first line says the session's status (and that it is archived: walk F, finding 21); ``--json`` adds
+    ``archived``. A role's line: its stage, what it waits for, its case clock (hours), its decisions and its players.
     """
     with database(args) as db:
         refused = signed_in_to_session(db, args, via="cli exercise status")
@@ -164,8 +165,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             exercise = exercises.get_session(session, args.session)
             state = exercises.status(session, acting(session, args), exercise)
             team = playable_team(exercise.team_case_version).team
+            archived = exercise_archive.is_archived(session, exercise)
     if args.json:
-        print_json(state)
+        print_json(state | {"archived": archived})
         return EXIT_OK
     words = args.speaking
     events = (
@@ -176,7 +178,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(
         line(
             words,
-            QT_TRANSLATE_NOOP("core", "{session}: {status}, {events}"),
+            QT_TRANSLATE_NOOP("core", "{session}: {status}, archived, {events}")
+            if archived
+            else QT_TRANSLATE_NOOP("core", "{session}: {status}, {events}"),
             session=state["session"],
             status=Message(state["status"]),
             events=Message(events, count=state["events"]),

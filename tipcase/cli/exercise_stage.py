@@ -18,7 +18,7 @@ import textwrap
 
 from tipcase.format.schema_kinds import Text
 from tipcase.interface_text import say
-from tipcase.messages import fill
+from tipcase.messages import QT_TRANSLATE_NOOP, fill
 from tipcase.services.exercises import DRAFT, ENDED_STATUS, PAUSED_STATUS, RoleView
 from tipcase.team.log_words import case_text, handover_title, inject_title, role_title
 from tipcase.team.model import TeamCase
@@ -36,9 +36,9 @@ WORDS = {  # (the app's translation context, its English): every line this modul
         "when your role must wait for a hand-over, this page says so. Your decisions are rated in the joint debrief.",
     ),
     "clock": ("WorkstationPage", "Case clock: {hours} h"),
-    "waiting": (
-        "WorkstationPage",
-        "Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives.",
+    "waiting": (  # a terminal shows nothing by itself: the command to look again follows (walk G, finding 9)
+        "core",
+        QT_TRANSLATE_NOOP("core", "Waiting for the hand-over “{title}” from {sender}: your choices are offered once it has arrived."),
     ),
     "opens": ("WorkstationPage", "The stage opens once the hand-over arrives."),
     "paused": (

@@ -34,7 +34,7 @@ def may_archive(actor: User, exercise: ExerciseSession) -> bool:
 
 
 def _may_archive(session: Session, actor: User, exercise: ExerciseSession) -> None:
-    """PermissionDenied unless :func:`may_archive` (a trainee or a registrar: they may not run team exercises at all)."""
+    """PermissionDenied unless :func:`may_archive` (a trainee or a registrar: they may not direct team exercises at all)."""
     require(actor, Permission.RUN_EXERCISES)
     if may_archive(actor, exercise):
         return

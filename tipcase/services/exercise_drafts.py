@@ -16,7 +16,7 @@ from tipcase.services import audit, desktop
 from tipcase.services.exercises import DRAFT, SessionNotRunning, _locked, get_session
 from tipcase.services.permissions import Permission, require
 from tipcase.store.database import Database
-from tipcase.store.models import ExercisePresence, ExerciseSession, User
+from tipcase.store.models import ExercisePresence, ExerciseSession, ExerciseTerminal, User
 
 
 def delete_draft(session: Session, actor: User, exercise: ExerciseSession) -> None:
@@ -35,6 +35,7 @@ def delete_draft(session: Session, actor: User, exercise: ExerciseSession) -> No
     name = exercise.name
     roles = sorted({assignment.role for assignment in exercise.assignments})
     session.execute(delete(ExercisePresence).where(ExercisePresence.session_id == exercise.id))
+    session.execute(delete(ExerciseTerminal).where(ExerciseTerminal.session_id == exercise.id))
     session.delete(exercise)  # its assignments go with it (the relationship's cascade)
     session.flush()  # the row is locked and a draft: the trigger agrees
     audit.record(session, actor, "exercise draft deleted", name, roles=", ".join(roles))

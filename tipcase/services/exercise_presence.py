@@ -7,12 +7,19 @@ trainee's ``Presence`` and says, per person, "at the workstation", "signed in" (
 sessions list before the start, say), "last seen at ..." or "not signed in yet" (walk D, finding 4: hand-overs
 were taken for roles nobody had opened). A row older than ``FRESH_SECONDS`` is a workstation closed without a
 word (a crash, a pulled cable). The rows are not evidence and are overwritten; the master log is the record.
+
+A trainee may play from the command line instead (``tipcase exercise play``): it says which role it plays when it
+signs in, every ``BEACON_SECONDS`` while it waits for a hand-over, and when it finishes (``terminal``), in a table of
+its own, since the trainee's app, open elsewhere, overwrites ``exercise_presence`` with "no role" every half minute
+(walk F, finding 22: the control room said "signed in elsewhere" of trainees who were playing). A person at a
+terminal reads and thinks between two commands, so such a row counts for ``TERMINAL_FRESH_SECONDS``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -20,10 +27,11 @@ from sqlalchemy.orm import Session
 from tipcase.services import desktop
 from tipcase.services.exercises import ENDED_STATUS
 from tipcase.store.database import Database
-from tipcase.store.models import ExerciseAssignment, ExercisePresence, ExerciseSession, User, utcnow
+from tipcase.store.models import ExerciseAssignment, ExercisePresence, ExerciseSession, ExerciseTerminal, User, utcnow
 
 BEACON_SECONDS = 30  # how often a trainee's app says it is open
 FRESH_SECONDS = 75  # a beacon older than this (two missed, and some) means the app is no longer open
+TERMINAL_FRESH_SECONDS = 600  # the command line's last word older than this (ten minutes without a command) is away
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,11 +39,17 @@ class Presence:
     """A trainee's app as last heard for one session: the role whose workstation it showed (None: elsewhere), and when (UTC)."""
 
     role: str | None
-    seen_at: dt.datetime
+    seen_at: dt.datetime | None  # None: the app was never heard for this session (only a terminal was)
+    terminal: Mapping[str, dt.datetime] = dataclasses.field(default_factory=dict)  # role -> when ``play`` last said it plays it
 
     def fresh(self, now: dt.datetime) -> bool:
         """Whether the app was heard within ``FRESH_SECONDS`` of ``now`` (UTC)."""
-        return (now - self.seen_at).total_seconds() <= FRESH_SECONDS
+        return self.seen_at is not None and (now - self.seen_at).total_seconds() <= FRESH_SECONDS
+
+    def at_terminal(self, role: str, now: dt.datetime) -> bool:
+        """Whether ``tipcase exercise play`` said within ``TERMINAL_FRESH_SECONDS`` of ``now`` (UTC) that it plays ``role``."""
+        heard = self.terminal.get(role)
+        return heard is not None and (now - heard).total_seconds() <= TERMINAL_FRESH_SECONDS
 
 
 def beacon(session: Session, user: User, at: tuple[str, str] | None = None) -> int:
@@ -70,10 +84,28 @@ def gone(session: Session, user: User) -> None:
     session.execute(delete(ExercisePresence).where(ExercisePresence.user_id == user.id))
 
 
+def terminal(session: Session, user: User, exercise: ExerciseSession, role: str) -> None:
+    """Say that ``user`` plays ``role`` of ``exercise`` from the command line now (``tipcase exercise play``)."""
+    row = session.get(ExerciseTerminal, (exercise.id, user.id, role))
+    if row is None:
+        session.add(ExerciseTerminal(session_id=exercise.id, user_id=user.id, role=role, seen_at=utcnow()))
+    else:
+        row.seen_at = utcnow()
+    session.flush()
+
+
 def presence_in(session: Session, exercise: ExerciseSession) -> dict[int, Presence]:
-    """Each trainee's app as last heard for ``exercise``, by user id (a trainee never heard has no entry)."""
+    """Each trainee's app and terminals as last heard for ``exercise``, by user id (a trainee never heard has no entry)."""
     rows = session.scalars(select(ExercisePresence).where(ExercisePresence.session_id == exercise.id))
-    return {row.user_id: Presence(row.role, row.seen_at) for row in rows}
+    apps = {row.user_id: (row.role, row.seen_at) for row in rows}
+    terminals: dict[int, dict[str, dt.datetime]] = {}
+    for row in session.scalars(select(ExerciseTerminal).where(ExerciseTerminal.session_id == exercise.id)):
+        terminals.setdefault(row.user_id, {})[row.role] = row.seen_at
+    found = {}
+    for user_id in apps.keys() | terminals.keys():
+        role, seen_at = apps.get(user_id, (None, None))
+        found[user_id] = Presence(role, seen_at, terminals.get(user_id, {}))
+    return found
 
 
 def beacon_for(db: Database, account_id: int, at: tuple[str, str] | None = None) -> int:

@@ -7,7 +7,8 @@ assigned to, only while the session runs. Every change is an event in the sessio
 crashes rejoins where its role stood. A decision names the step it answers (and may name the stage and
 the role's position, its count of moves) and is refused with ``StaleTeamDecision`` when the role has
 moved on, so two trainees at one role never interleave. The session row is locked for every change
-(PostgreSQL: FOR UPDATE; SQLite: the transaction's write lock).
+(PostgreSQL: FOR UPDATE; SQLite: the transaction's write lock). What a session reads as (``report``,
+``role_result``, ``status``, ``events``) lives in ``tipcase.services.exercise_results`` and is re-exported here.
 """
 
 from __future__ import annotations
@@ -24,20 +25,32 @@ from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.services import audit
 from tipcase.services.attempt_seals import digest
-from tipcase.services.debrief_access import refuse_if_closed
-from tipcase.services.errors import NotFound, PermissionDenied, ServiceError
-from tipcase.services.exercise_access import MAX_NAME_CHARS, may_direct, may_play, may_read, message_text, session_name
+from tipcase.services.errors import NotFound, ServiceError
+from tipcase.services.exercise_access import (
+    MAX_NAME_CHARS,
+    may_direct,
+    may_play,
+    may_read,
+    message_text,
+    near_names,
+    refuse_taken,
+    session_name,
+)
 from tipcase.services.exercise_access import roles_of as roles_of  # noqa: PLC0414 - re-exported: callers read exercises.roles_of
-from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, newest_seq, take_play
+from tipcase.services.exercise_log import ENDED, PAUSED, RESUMED, STARTED, append, keep_play, take_play
 from tipcase.services.exercise_names import still_playing
+from tipcase.services.exercise_results import events as events  # noqa: PLC0414 - re-exported, as the three below
+from tipcase.services.exercise_results import newest_event as newest_event  # noqa: PLC0414
+from tipcase.services.exercise_results import report as report  # noqa: PLC0414
+from tipcase.services.exercise_results import role_result as role_result  # noqa: PLC0414
+from tipcase.services.exercise_results import status as status  # noqa: PLC0414
 from tipcase.services.exercise_stale import stale_refusal
 from tipcase.services.permissions import Permission, allowed, require
 from tipcase.services.team_cases import playable_team
-from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, TeamCaseVersion, User, utcnow
+from tipcase.store.models import ExerciseAssignment, ExerciseEvent, ExerciseSession, Role, TeamCaseVersion, User, utcnow
 from tipcase.team.model import Track
 from tipcase.team.names import role_names, roles_names
 from tipcase.team.play import InboxItem, TeamPlay
-from tipcase.team.result import role_result as single_role_result
 from tipcase.team.result import session_result
 
 DRAFT, RUNNING, PAUSED_STATUS, ENDED_STATUS = "draft", "running", "paused", "ended"
@@ -94,7 +107,8 @@ def get_session(session: Session, name: str, *, lock: bool = False) -> ExerciseS
     """The exercise session named ``name`` (with ``lock``, its row locked for the transaction); NotFound when there is none.
 
     A name no session can have (longer than the records keep, or holding NUL, which PostgreSQL refuses in
-    a query) is not looked up; the refusal quotes at most its first 100 characters.
+    a query) is not looked up; the refusal quotes at most its first 100 characters, and names the sessions
+    whose names are near it (``exercise_access.near_names``).
     """
     found = None
     if len(name) <= MAX_NAME_CHARS and "\x00" not in name:
@@ -102,6 +116,9 @@ def get_session(session: Session, name: str, *, lock: bool = False) -> ExerciseS
         found = session.scalars(query.with_for_update() if lock else query).first()
     if found is None:
         shown = name if len(name) <= MAX_NAME_CHARS else name[: MAX_NAME_CHARS - 1] + "…"
+        near = near_names(session, shown)  # a mistyped name: the ones meant (walk F, finding 21)
+        if near:
+            raise NotFound(QT_TRANSLATE_NOOP("core", "no exercise session {name!r}; did you mean {near}?"), name=shown, near=near)
         raise NotFound(QT_TRANSLATE_NOOP("core", "no exercise session {name!r}"), name=shown)
     return found
 
@@ -131,8 +148,9 @@ def list_sessions(session: Session, actor: User) -> list[ExerciseSession]:
 def create_session(session: Session, actor: User, version: TeamCaseVersion, name: str, *, language: str | None = None) -> ExerciseSession:
     """A draft session of a published team case.
 
-    Raises PermissionDenied, or ServiceError for a taken name, a name ``exercise_access.session_name`` refuses
-    (empty, over 100 characters, a control or invisible character) or a language the case lacks.
+    Raises PermissionDenied, or ServiceError for a taken name (or one differing only by capitals), a name
+    ``exercise_access.session_name`` refuses (empty, over 100 characters, a control or invisible character, a
+    character a terminal needs quoted) or a language the case lacks.
     """
     _may_direct(actor)
     name = session_name(name)
@@ -144,8 +162,7 @@ def create_session(session: Session, actor: User, version: TeamCaseVersion, name
             languages=", ".join(team.languages),
             language=language,
         )
-    if session.scalars(select(ExerciseSession.id).where(ExerciseSession.name == name)).first() is not None:
-        raise ServiceError(QT_TRANSLATE_NOOP("core", "an exercise session {name!r} already exists"), name=name)
+    refuse_taken(session, name)  # the same name, or one that differs only by capitals
     exercise = ExerciseSession(
         name=name, team_case_version_id=version.id, status=DRAFT, language=language or team.languages[0], created_by_id=actor.id
     )
@@ -161,7 +178,8 @@ def create_session(session: Session, actor: User, version: TeamCaseVersion, name
 def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, user: User) -> bool:
     """Assign a user to a role (before or during play; several users may share a role).
 
-    Idempotent: returns False, and records nothing, when the user is already on the role.
+    Idempotent: returns False, and records nothing, when the user is already on the role. ServiceError for a
+    user who is not a trainee (the app offers only trainees; ``tipcase exercise start --assign`` took anyone).
     """
     _may_direct(actor)
     team = playable_team(exercise.team_case_version).team
@@ -176,6 +194,12 @@ def assign(session: Session, actor: User, exercise: ExerciseSession, role: str, 
         raise SessionNotRunning(QT_TRANSLATE_NOOP("core", "exercise {exercise!r} has ended"), exercise=exercise.name)
     if not user.active:
         raise ServiceError(QT_TRANSLATE_NOOP("core", "{username}'s account is disabled"), username=user.username)
+    if user.role != Role.TRAINEE:  # a trainer or registrar on a role reads every rating while playing (walk G, 13)
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("core", "{username} ({role}) is not a trainee: only trainees play a role in a team exercise"),
+            username=user.username,
+            role=Message(user.role),
+        )
     if session.get(ExerciseAssignment, (exercise.id, role, user.id)) is None:
         session.add(ExerciseAssignment(session_id=exercise.id, role=role, user_id=user.id))
         session.flush()
@@ -405,83 +429,3 @@ def decide(
     seq = append(session, exercise, seq, events, user_id=actor.id)
     keep_play(session, exercise, play, seq)
     return _view(exercise, play, role, seq)
-
-
-# -- reading ------------------------------------------------------------------------------------
-def report(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
-    """``tipcase exercise report --json``: each role's result as ``tipcase play --json`` gives it, and the team's.
-
-    Raises PermissionDenied for a trainee before the session has ended (every role's ratings: the joint
-    debrief's rule, ``tipcase.services.debrief_access``).
-    """
-    _may_read(session, actor, exercise)
-    refuse_if_closed(exercise.status, role=actor.role)
-    play, seq = take_play(session, exercise)
-    keep_play(session, exercise, play, seq)
-    version = exercise.team_case_version
-    return {"session": exercise.name, "status": exercise.status, "events": seq, **session_result(play)} | {
-        "team_case": version.team_id,
-        "version": version.version,
-    }
-
-
-def role_result(session: Session, actor: User, exercise: ExerciseSession, role: str) -> dict[str, Any]:
-    """One role's result as ``tipcase play --json`` gives it (``role`` added): for its users and whoever reads exercises.
-
-    Raises PermissionDenied for a trainee of the role before the session has ended: the result rates its
-    decisions, which the players read in the joint debrief once the trainer ends it (``debrief_access``).
-    """
-    if not (allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS)):
-        _may_play(session, actor, exercise, role)
-        refuse_if_closed(exercise.status, role=actor.role)
-    play, seq = take_play(session, exercise)
-    keep_play(session, exercise, play, seq)
-    try:
-        return single_role_result(play, role)
-    except PlayError as exc:  # no such role
-        raise ServiceError.carrying(exc) from None
-
-
-def status(session: Session, actor: User, exercise: ExerciseSession) -> dict[str, Any]:
-    """Every role's position, inbox and clock, the queued deliveries, who plays which role."""
-    _may_read(session, actor, exercise)
-    play, seq = take_play(session, exercise)
-    keep_play(session, exercise, play, seq)
-    users: dict[str, list[str]] = {}
-    for assignment in exercise.assignments:
-        users.setdefault(assignment.role, []).append(assignment.user.username)
-    roles = {}
-    for role_id, state in play.roles.items():
-        roles[role_id] = {
-            "stage": state.play.stage.id,
-            "at": state.play.stage.at,
-            "waiting_for": state.waits_for,
-            "finished": state.finished,
-            "clock": state.play.clock,
-            "decisions": len(state.play.decisions),
-            "position": state.position,
-            "inbox": len(state.inbox),
-            "users": sorted(users.get(role_id, [])),
-        }
-    queued = {delivery.handover: 0 for delivery in play.deliveries}
-    for delivery in play.deliveries:
-        if not delivery.taken:
-            queued[delivery.handover] += 1
-    return {"session": exercise.name, "status": exercise.status, "events": seq, "roles": roles, "queued": queued}
-
-
-def events(session: Session, actor: User, exercise: ExerciseSession, after_seq: int = 0) -> list[ExerciseEvent]:
-    """The master log: the session's events after ``after_seq``, in order (for those who direct or read exercises)."""
-    if not (allowed(actor, Permission.RUN_EXERCISES) or allowed(actor, Permission.READ_ALL_ATTEMPTS)):
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("core", "{username} ({role}) may not read an exercise's master log"),
-            username=actor.username,
-            role=Message(actor.role),
-        )
-    query = select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id, ExerciseEvent.seq > after_seq).order_by(ExerciseEvent.seq)
-    return list(session.scalars(query))
-
-
-def newest_event(session: Session, exercise: ExerciseSession) -> int:
-    """The number of the session's newest event (0 before any): a waiting role waits for a larger one."""
-    return newest_seq(session, exercise.id)

@@ -51,7 +51,7 @@ class Permission(enum.StrEnum):
     VERIFY_AUDIT = QT_TRANSLATE_NOOP("core", "verify the audit log")
     BACKUP = QT_TRANSLATE_NOOP("core", "back up and restore")
     CONFIGURE_INSTITUTION = QT_TRANSLATE_NOOP("core", "configure the institution")
-    RUN_EXERCISES = QT_TRANSLATE_NOOP("core", "run team exercises")
+    RUN_EXERCISES = QT_TRANSLATE_NOOP("core", "direct team exercises")  # start, pause, end, inject: a trainee plays (walk G, 5)
 
 
 _T, _TR, _R, _A = Role.TRAINEE, Role.TRAINER, Role.REGISTRAR, Role.ADMIN

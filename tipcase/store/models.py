@@ -351,6 +351,22 @@ class ExercisePresence(Base):
     seen_at: Mapped[dt.datetime]
 
 
+class ExerciseTerminal(Base):
+    """A trainee playing a role from the command line (``tipcase exercise play``), as last heard (not evidence: overwritten).
+
+    Apart from ``ExercisePresence``, which the trainee's app overwrites every half minute for every session
+    they play in: a trainee whose app is open elsewhere (another session's list) while they play here at a
+    terminal is playing, not "signed in elsewhere" (walk F, finding 22).
+    """
+
+    __tablename__ = "exercise_terminals"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("exercise_sessions.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[dt.datetime]
+
+
 class ExerciseArchive(Base):
     """An ended session put away from the sessions lists (migration 0008): not evidence, the session itself unchanged.
 

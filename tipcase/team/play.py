@@ -17,7 +17,7 @@ from collections import deque
 from typing import Any
 
 from tipcase.format.model import Pathway
-from tipcase.messages import QT_TRANSLATE_NOOP
+from tipcase.messages import QT_TRANSLATE_NOOP, Names
 from tipcase.play.compiled_scenario import CompiledChoice
 from tipcase.play.engine import Play, PlayError
 from tipcase.play.pathway_rules import TrailStep
@@ -215,7 +215,7 @@ class TeamPlay:
                 QT_TRANSLATE_NOOP("core", "no inject {inject_id!r} in team case '{team}' (its injects: {injects})"),
                 inject_id=inject_id,
                 team=self.team.id,
-                injects=", ".join(each.id for each in self.team.injects),
+                injects=_listed_injects(self.team),
             )
         if to is None:
             targets = [role_id for role_id in inject.to if not self.has_fired(role_id, inject_id)]
@@ -377,3 +377,9 @@ class TeamPlay:
 def number_of(value: float) -> int | float:
     """A clock as the records keep it: whole hours as integers."""
     return number(value)
+
+
+def _listed_injects(team: TeamCase) -> Names:
+    """The case's injects as a refusal lists them: each id (as ``inject`` takes it) with its title, in each language."""
+    named = [(inject.id, inject_names(inject)) for inject in team.injects]
+    return Names.joined([Names({language: f"{ident} (“{title}”)" for language, title in names.values.items()}) for ident, names in named])

@@ -1,8 +1,9 @@
 """The control room's trainees: who plays the selected role, whether each is at their workstation, and assigning them.
 
 A trainee's app says every half minute that it is open (``ui.pages.exercise_presence``); ``presence`` turns
-what the records heard into a mark and words: **●** at the role's workstation, **◐** signed in but elsewhere in
-the app (the sessions list before the start, say), **○** not signed in yet, or no longer (last seen at ...). The
+what the records heard into a mark and words: **●** at the role's workstation, or playing the role at a terminal
+(``tipcase exercise play`` said so within the last ten minutes), **◐** signed in but elsewhere in the app (the
+sessions list before the start, say), **○** not signed in yet, or no longer (last seen at ...). The
 roles table shows the marks beside each name; this panel says them in words, so the trainer knows whom to chase
 before saying "go" (walk D, finding 4).
 
@@ -42,17 +43,28 @@ def presence(room: Any, person: Any, role: str) -> tuple[str, str]:
     heard = room.presence.get(person.id)
     if heard is None:
         return AWAY, translate("ControlRoom", "not signed in yet")
-    fresh = room.read_at is not None and (room.read_at - heard.seen_at).total_seconds() <= FRESH_SECONDS
-    if not fresh:
-        return AWAY, translate("ControlRoom", "not signed in (last seen at {time})").format(time=time_text(heard.seen_at))
-    if heard.role == role:
+    now = room.read_at
+    fresh = now is not None and heard.seen_at is not None and (now - heard.seen_at).total_seconds() <= FRESH_SECONDS
+    if fresh and heard.role == role:
         return AT_WORKSTATION, translate("ControlRoom", "at the workstation")
+    at_terminal = heard.terminal.get(role)
+    if at_terminal is not None and now is not None and (now - at_terminal).total_seconds() <= TERMINAL_FRESH_SECONDS:
+        # tipcase exercise play at a terminal is playing the role (walk F, finding 22: it read "signed in elsewhere")
+        return AT_WORKSTATION, translate("ControlRoom", "playing at the command line (last heard at {time})").format(
+            time=time_text(at_terminal)
+        )
+    if not fresh:
+        last = max((when for when in (heard.seen_at, at_terminal) if when is not None), default=None)
+        if last is None:
+            return AWAY, translate("ControlRoom", "not signed in yet")
+        return AWAY, translate("ControlRoom", "not signed in (last seen at {time})").format(time=time_text(last))
     if heard.role is not None:
         return SIGNED_IN, translate("ControlRoom", "at the workstation of another role")
     return SIGNED_IN, translate("ControlRoom", "signed in, not at the workstation yet")
 
 
 FRESH_SECONDS = 75  # tipcase.services.exercise_presence.FRESH_SECONDS, without loading the database layer here
+TERMINAL_FRESH_SECONDS = 600  # tipcase.services.exercise_presence.TERMINAL_FRESH_SECONDS
 
 
 def marked_names(room: Any, state: Any) -> str:
@@ -67,10 +79,16 @@ def profession_wanted(track: Any) -> str | None:
 
 
 def at_workstations(room: Any) -> tuple[int, int]:
-    """How many of the assigned trainees are at their role's workstation now, and how many are assigned."""
-    pairs = [(person, state.id) for state in room.roles for person in state.users]
-    here = sum(1 for person, role in pairs if presence(room, person, role)[0] == AT_WORKSTATION)
-    return here, len(pairs)
+    """How many of the assigned trainees are at a role's workstation now, and how many are assigned: people, not roles.
+
+    A trainee on two roles is counted once, and as here when at either (walk G, finding 15: four people on five
+    roles read "4 of 5 trainees" with everyone there, and the trainer looked for a fifth person).
+    """
+    here: dict[int, bool] = {}
+    for state in room.roles:
+        for person in state.users:
+            here[person.id] = here.get(person.id, False) or presence(room, person, state.id)[0] == AT_WORKSTATION
+    return sum(here.values()), len(here)
 
 
 class TraineesPanel(QWidget):

@@ -2,8 +2,8 @@
 
 ``PresenceBeacon`` belongs to the main window's ``ExerciseFlow``. While a trainee is signed in it tells the
 records every ``BEACON_SECONDS`` (``tipcase.services.exercise_presence``), and at once when they sign in or
-change page, that their app is open, and which role's workstation it shows when it shows one; at sign-out it
-says they have gone. Staff say nothing. A write that fails is dropped quietly: the next beacon says it again.
+change page, that their app is open, and which role's workstation it shows when it shows one; at sign-out,
+and when the app closes, it says they have gone. Staff say nothing. A write that fails is dropped quietly: the next beacon says it again.
 """
 
 from __future__ import annotations
@@ -67,6 +67,14 @@ class PresenceBeacon(QObject):
             exercise_presence.gone_for(db, account_id)
 
         self.context.tasks.run(work, lambda _result: None, lambda _error: None, quiet=True)
+
+    def closing(self) -> None:
+        """The app is closing (File > Close, Ctrl+Q, the window's X): say the trainee has gone, as sign-out does.
+
+        The control room showed a trainee who closed the app "at the workstation" for about 90 s (walk G,
+        finding 19). The main window waits for the task runner before it closes, so the word is written.
+        """
+        self._signed_out()
 
     def page_changed(self) -> None:
         """A change of page: said at once when the workstation shown is not the one last said."""
