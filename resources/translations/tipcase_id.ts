@@ -6601,6 +6601,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>inject “{inject}” sudah sampai ke {role}</translation>
     </message>
     <message>
+        <source>every role the message goes to has reached its end ({roles}): it would come after play</source>
+        <translation>setiap peran yang dituju pesan ini sudah sampai di akhir alurnya ({roles}): pesan akan datang setelah permainan</translation>
+    </message>
+    <message>
         <source>you cannot deactivate your own account: ask another administrator</source>
         <translation>Anda tidak dapat menonaktifkan akun Anda sendiri: mintalah administrator lain</translation>
     </message>

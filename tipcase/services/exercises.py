@@ -320,10 +320,11 @@ def send_message(session: Session, actor: User, exercise: ExerciseSession, text:
     """An ad-hoc message (no effects) to some roles or all; returns the newest event number.
 
     ServiceError for a message that is empty, longer than ``exercise_access.MAX_MESSAGE_CHARS`` or holds a control
-    character other than a line break or a tab (``exercise_access.message_text``).
+    character other than a line break or a tab (``exercise_access.message_text``), or that only roles at their end
+    would get (it reaches the roles still playing: ``TeamPlay.message_targets``).
     """
     text = message_text(text)
-    return _trainer_event(session, actor, exercise, lambda play: play.message(text, to))
+    return _trainer_event(session, actor, exercise, lambda play: play.message(text, play.message_targets(to)))
 
 
 def _operator(actor: User) -> str | None:

@@ -84,6 +84,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "incomplete": (" (incomplete)", " (tidak lengkap)"),
     "inject": ("event: {title}", "peristiwa: {title}"),  # as the trainee's inbox names an inject
     "message": ("trainer's message: {title}", "pesan pelatih: {title}"),
+    "message_after_end": ("trainer's message after the role's end: {title}", "pesan pelatih setelah peran selesai: {title}"),
     "complete": ("complete", "selesai"),
     "unfinished": ("not finished", "belum selesai"),
     "good": ("good practice", "praktik baik"),
@@ -248,7 +249,7 @@ def _what(moment: Moment, language: str, role_titles: dict[str, str]) -> str:
     if moment.kind == INJECT:
         return word("inject", language, title=moment.title)
     if moment.kind == MESSAGE:
-        return word("message", language, title=moment.title)
+        return word("message_after_end" if moment.after_end else "message", language, title=moment.title)
     return f"{moment.step}. {moment.title}"
 
 

@@ -87,6 +87,7 @@ class Moment:
     start: float | None = None
     delivery: int | None = None
     where: str = ""
+    after_end: bool = False  # a trainer's message that reached the role at its end (stored before walk G finding 20)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -278,6 +279,7 @@ def joint_debrief(
                             build.node_of.get((role_id, stage)), str(details.get("text", "")),
                             at=stamp.at if stamp else None, user=stamp.user if stamp else None,
                             where=build.stage_title(role_id, stage),
+                            after_end=play.roles[role_id].compiled.track.scenario.stages[stage].end is not None,
                         )
                     )  # fmt: skip
     titles = {c: build.t(comp.title) or c for c, comp in team.competencies.items()}

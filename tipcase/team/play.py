@@ -270,6 +270,22 @@ class TeamPlay:
         self.log.append(event)
         return [event]
 
+    def message_targets(self, to: list[str] | None = None) -> list[str]:
+        """The roles a trainer's message sent now reaches: those of ``to`` (None or empty: every role) not at their end.
+
+        A message is part of play, and a role at its end plays no more: one sent after it stood in the time line and the
+        after-action report as if it came during play (walk G finding 20). Raises PlayError for a role the case does not
+        have, or when every role the message goes to has reached its end (as an inject at such a role is refused).
+        """
+        named = list(dict.fromkeys(to)) if to else list(self.roles)
+        live = [role_id for role_id in named if not self.role(role_id).finished]
+        if not live:
+            raise PlayError(
+                QT_TRANSLATE_NOOP("core", "every role the message goes to has reached its end ({roles}): it would come after play"),
+                roles=roles_names(self.team, named),
+            )
+        return live
+
     def apply(self, kind: str, role: str | None, details: dict[str, Any]) -> list[TeamEvent]:
         """Replay one stored cause (a decision, an inject fired by hand, a message); other kinds follow from these."""
         if kind == DECISION and role is not None:
