@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tipcase import bundled
 from tipcase.format import graph_layout
-from tipcase.format.graph_layout import LAYER_GAP, ROW_GAP, layered, layered_layout, layers, placed
+from tipcase.format.graph_layout import LAYER_GAP, ROW_GAP, free_place, layered, layered_layout, layers, placed
 from tipcase.format.loader import load_file
 from tipcase.format.pathway_map import NODE_HEIGHT, ROW_PADDING, Step, lane_map
 
@@ -167,3 +167,12 @@ def test_a_case_of_random_jumps_across_thousands_of_stages_is_laid_out_at_once()
     layout = layered(graph, "s0")  # 72 s and 730 MiB with every long edge routed; bounded now
     assert len(set(layout.positions.values())) == n
     assert layout.bends == {}  # past SPAN_LIMIT long edges are drawn without bends
+
+
+def test_a_node_added_to_a_drawn_graph_goes_on_the_nearest_free_spot() -> None:
+    taken = [(0.0, 0.0), (LAYER_GAP, 0.0), (LAYER_GAP, ROW_GAP), (LAYER_GAP, -ROW_GAP)]
+    assert free_place(taken, (0.0, 0.0)) == (LAYER_GAP, 2 * ROW_GAP)  # the next layer, the nearest free row (below first)
+    assert free_place(taken, (0.0, 0.0), beside=False) == (0.0, ROW_GAP)  # a copy: its own layer, under it
+    assert free_place([], (10.0, 20.0)) == (10.0 + LAYER_GAP, 20.0)
+    crowded = [(LAYER_GAP, row * ROW_GAP) for row in range(-300, 300)]  # every nearby row taken: below the layer's lowest
+    assert free_place(crowded, (0.0, 0.0)) == (LAYER_GAP, 300 * ROW_GAP)

@@ -1255,6 +1255,10 @@
         <translation>Buka berkas skenario; panahnya mendaftar kasus bawaan</translation>
     </message>
     <message>
+        <source>Lay the whole map out again in layers from the start, forgetting where stages were dragged (an edit places only what it adds, so the map can grow untidy); one step to undo</source>
+        <translation>Tata ulang seluruh peta berlapis-lapis dari tahap awal, melupakan posisi tahap yang telah digeser (suntingan hanya menempatkan apa yang ditambahkannya, sehingga peta bisa menjadi kurang rapi); dapat dibatalkan dalam satu langkah</translation>
+    </message>
+    <message>
         <source>&amp;Scenario</source>
         <translation>S&amp;kenario</translation>
     </message>

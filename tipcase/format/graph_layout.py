@@ -20,6 +20,7 @@ row (``ROW_GAP`` apart).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -230,3 +231,26 @@ def placed(successors: Mapping[Node, Iterable[Node]], start: Node, fixed: Mappin
 
 def _unmoved(result: Mapping[Any, Point], automatic: Mapping[Any, Point], *nodes: Any) -> bool:
     return all(abs(result[n][0] - automatic[n][0]) < 0.5 and abs(result[n][1] - automatic[n][1]) < 0.5 for n in nodes)
+
+
+def free_place(taken: Iterable[Point], near: Point, *, beside: bool = True, tries: int = 200) -> Point:
+    """Where to put a node added to a drawn graph: near ``near`` on a spot no node of ``taken`` (centres) stands on.
+
+    ``beside``: in the next layer to the right of ``near`` (a stage that follows it), else in ``near``'s own
+    layer (a copy of it). The rows of that layer are tried nearest first (level with ``near``, one below,
+    one above, two below...), ``ROW_GAP`` apart; a spot is taken when a node's centre is within half a
+    layer across and less than a row up or down. After ``tries`` rows, the spot below that layer's lowest
+    node. O(n log n) in ``taken``.
+    """
+    x = near[0] + (LAYER_GAP if beside else 0.0)
+    column = sorted(y for other_x, y in taken if abs(other_x - x) < LAYER_GAP / 2)
+
+    def free(y: float) -> bool:
+        at = bisect.bisect_left(column, y)
+        return all(abs(column[i] - y) >= ROW_GAP * 0.99 for i in (at - 1, at) if 0 <= i < len(column))
+
+    for attempt in range(tries):
+        y = near[1] + (attempt + 1) // 2 * ROW_GAP * (1 if attempt % 2 else -1)
+        if free(y):
+            return (x, y)
+    return (x, (column[-1] if column else near[1]) + ROW_GAP)

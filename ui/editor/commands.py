@@ -1,19 +1,26 @@
 """The editor's undo stack entries: a core edit (``tipcase.format.edits``) as a ``QUndoCommand``.
 
-The views follow the document's own change notices, so a command only makes and takes back its edit.
+The views follow the document's own change notices, so a command only makes and takes back its edit;
+*Arrange automatically* also lays the map out again, and its undo puts every stage back where it stood.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from tipcase.format.document import Edit, ScenarioDocument
 
+if TYPE_CHECKING:
+    from ui.editor.graph import Snapshot
+    from ui.editor.page import EditorPage
+
 
 class EditCommand(QUndoCommand):
     """A core edit on the undo stack; it has already been made once when pushed."""
 
-    def __init__(self, document: ScenarioDocument, edit: Edit, text: str) -> None:
+    def __init__(self, document: ScenarioDocument, edit: Edit, text: str, page: EditorPage | None = None) -> None:
         super().__init__(text)
         self.document, self.edit = document, edit
         self._made = True
@@ -26,3 +33,26 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.edit.undo(self.document)
+
+
+class ArrangeCommand(EditCommand):
+    """*Arrange automatically*: the stages' hand-made places forgotten (the edit), the whole map laid out in layers.
+
+    The map is drawn by the page's ``CaseGraph``; what it showed before (every stage's place and every
+    edge's bends) is kept, so the undo brings the map back exactly as it was, stages added since the last
+    arrangement where they had been put.
+    """
+
+    def __init__(self, document: ScenarioDocument, edit: Edit, text: str, page: EditorPage | None = None, *, before: Snapshot) -> None:
+        """``before``: ``CaseGraph.snapshot()`` taken before the edit was made."""
+        super().__init__(document, edit, text, page)
+        assert page is not None  # the page pushes it
+        self.graph, self.before = page.case_graph, before
+
+    def redo(self) -> None:
+        super().redo()
+        self.graph.lay_out(self.document)
+
+    def undo(self) -> None:
+        super().undo()
+        self.graph.restore(self.before)

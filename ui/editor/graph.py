@@ -12,6 +12,7 @@ from typing import Any
 
 from tipcase.format.document import Change, ScenarioDocument
 from tipcase.format.form_text import has_layout, text_of
+from tipcase.format.graph_layout import Point, free_place
 
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
@@ -42,81 +43,155 @@ def positions(document: ScenarioDocument) -> dict[str, tuple[float, float]]:
     }
 
 
+Snapshot = tuple[dict[str, Point], dict[str, Point], dict[tuple[str, str], list[Point]]]  # CaseGraph.snapshot()
+
+
 class CaseGraph:
     """Draws a document on a ``GraphView`` and keeps it in step with the document's change notices.
 
-    A change of a stage's title, text, end or start restyles that node where it is; a drag moves it; only
-    a change of the graph's shape (a stage added, removed or renamed, a choice leading elsewhere, an
-    automatic arrangement) lays the graph out again, and then only nodes that moved are moved.
+    The whole map is laid out in layers only for a new document and for *Arrange automatically*
+    (``lay_out``). Every other edit is shown where it is (``GraphView.change_graph``): a stage added goes
+    on a free spot beside the selected stage (``place_near``), beside a stage leading to it, or under the
+    stage before it; a stage deleted takes its node and edges away; a choice added or retargeted redraws
+    the edges of its stage; a rename keeps the node's place; a drag moves the stages dragged. Everyone
+    else stays where they are, so the cost of an edit grows with the edit, not with the case. A stage
+    brought back (an undo or a redo) returns where it stood (``_places`` remembers every stage's place).
     """
 
     def __init__(self, view: GraphView, language: Callable[[], str]) -> None:
         self.view = view
         self._language = language
         self.fit_next = True
+        self.place_near: tuple[str, bool] | None = None  # (stage, beside): where the next stage added goes
         self._nodes: dict[str, NodeSpec] = {}  # drawn, by stage
         self._edges: dict[str, list[EdgeSpec]] = {}  # drawn, by source stage
+        self._places: dict[str, Point] = {}  # where each stage stands when the file does not place it, deleted ones too
 
-    def draw(self, document: ScenarioDocument, changed: set[str] | None = None) -> None:
-        """Draw the document, laid out again (fitted in the view after a new document or an automatic arrangement).
-
-        ``changed`` names the stages whose drawing may differ since the last draw (None: every stage).
-        """
+    def draw(self, document: ScenarioDocument) -> None:
+        """Lay the whole document out (fitted in the view when ``fit_next``: a new document, an arrangement)."""
         start = str(document.data.get("start", ""))
         stages = document.stages
         language = self._language()
-        if changed is None:
-            self._nodes = {stage_id: node_spec(stage_id, stage, start, language) for stage_id, stage in stages.items()}
-            self._edges = {stage_id: edge_specs(stage_id, stage, stages) for stage_id, stage in stages.items()}
-        else:
-            if list(self._nodes) != list(stages):  # stages added, removed or renamed: the others keep their drawing
-                arrived = stages.keys() - self._nodes.keys()
-                changed = changed | {  # choices that named a stage not there before now lead to it
-                    stage_id
-                    for stage_id, stage in stages.items()
-                    if any(isinstance(choice, dict) and choice.get("to") in arrived for choice in stage.get("choices") or [])
-                }
-                self._nodes = {stage_id: self._nodes[stage_id] for stage_id in stages if stage_id in self._nodes}
-                self._edges = {stage_id: self._edges.get(stage_id, []) for stage_id in stages}
-                changed |= arrived
-            for stage_id in changed & stages.keys():
-                self._nodes[stage_id] = node_spec(stage_id, stages[stage_id], start, language)
-                self._edges[stage_id] = edge_specs(stage_id, stages[stage_id], stages)
-        nodes = [self._nodes[stage_id] for stage_id in stages]
+        self._nodes = {stage_id: node_spec(stage_id, stage, start, language) for stage_id, stage in stages.items()}
+        self._edges = {stage_id: edge_specs(stage_id, stage, stages) for stage_id, stage in stages.items()}
+        nodes = list(self._nodes.values())
         edges = [edge for specs in self._edges.values() for edge in specs]
         if self.fit_next:
             self.view.set_graph(nodes, edges, start, positions=positions(document))
         else:
             self.view.update_graph(nodes, edges, start, positions=positions(document))
         self.fit_next = False
+        self._places.update(self.view.positions())
+
+    def lay_out(self, document: ScenarioDocument) -> None:
+        """*Arrange automatically*: every stage laid out in layers again (those the file places where it places them), shown whole."""
+        self.fit_next = True
+        self.draw(document)
+
+    def restyle(self, document: ScenarioDocument) -> None:
+        """Every node's text again (the language changed); nothing moves."""
+        start, language = str(document.data.get("start", "")), self._language()
+        specs = [node_spec(stage_id, stage, start, language) for stage_id, stage in document.stages.items()]
+        self._nodes.update((spec.id, spec) for spec in specs)
+        self.view.change_graph(specs)
+
+    def snapshot(self) -> Snapshot:
+        """Where everything stands now (for an undo of ``lay_out``): the remembered places, the drawn centres, the bends."""
+        return dict(self._places), self.view.positions(), self.view.bends()
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put every stage back where ``snapshot`` saw it drawn, its edges' bends too."""
+        places, centres, bends = snapshot
+        self._places = dict(places)
+        self.view.change_graph(centres={stage_id: centre for stage_id, centre in centres.items() if stage_id in self._nodes}, bends=bends)
 
     def apply(self, document: ScenarioDocument, changes: list[Change]) -> None:
-        """Follow an edit's change notices: restyle, move or (when the shape changed) lay out again."""
-        stages = document.stages
-        shape = self.fit_next
-        changed: set[str] = set()
-        for change in changes:
-            if change.kind == "case-changed":
-                continue
-            changed.add(change.new_id or change.stage or "")
-            stage = stages.get(change.new_id or change.stage or "")
-            if change.kind != "stage-changed":
-                shape = True
-                if change.kind == "stage-renamed":  # choices into it now name the new id
-                    changed.update(stage_id for stage_id, specs in self._edges.items() if any(e.target == change.stage for e in specs))
-            elif stage is None:
-                continue
-            elif change.key == "choices":
-                shape = shape or {(e.target, e.style) for e in edge_specs(change.stage or "", stage, stages)} != {
-                    (e.target, e.style) for e in self._edges.get(change.stage or "", [])
-                }
-            elif change.key in ("layout", "start"):
-                shape = True  # a drag, an arrangement or another start changes where the layered layout puts the others
-        if shape:
-            self.draw(document, changed)
+        """Follow an edit's change notices: restyle, add, remove, re-link or move only what they name."""
+        if self.fit_next:
+            self.draw(document)
             return
+        stages = document.stages
+        changed: set[str] = set()
+        moved: set[str] = set()
+        renamed: dict[str, str] = {}  # new id -> the id it had
+        for change in changes:
+            if change.kind == "case-changed" or change.stage is None:
+                continue
+            if change.kind == "stage-renamed" and change.new_id is not None:
+                renamed[change.new_id] = renamed.pop(change.stage, change.stage)
+            changed.add(change.new_id or change.stage)
+            if change.key == "layout":
+                moved.add(change.stage)
+        gone = [stage_id for stage_id in self._nodes if stage_id not in stages]
+        arrived = [stage_id for stage_id in stages if stage_id not in self._nodes]
+        if arrived:  # choices that named a stage not there before now lead to it
+            arriving = set(arrived)
+            changed.update(
+                stage_id
+                for stage_id, stage in stages.items()
+                if any(isinstance(choice, dict) and choice.get("to") in arriving for choice in stage.get("choices") or [])
+            )
+        for stage_id in gone:
+            del self._nodes[stage_id]
+            self._edges.pop(stage_id, None)
+        centres: dict[str, Point] = {}
+        taken = self.view.positions() if arrived else {}
+        for stage_id in gone:  # their spots are free (a renamed stage keeps its own)
+            taken.pop(stage_id, None)
+        for stage_id in arrived:
+            centres[stage_id] = taken[stage_id] = self._place_of(document, stage_id, renamed.get(stage_id), taken)
+        centres.update((stage_id, self.where(document, stage_id)) for stage_id in moved if stage_id in stages)
         start, language = str(document.data.get("start", "")), self._language()
-        for stage_id in changed & stages.keys():
-            self._nodes[stage_id] = spec = node_spec(stage_id, stages[stage_id], start, language)
-            self._edges[stage_id] = edge_specs(stage_id, stages[stage_id], stages)
-            self.view.update_node(spec)
+        specs: list[NodeSpec] = []
+        edges_from: dict[str, list[EdgeSpec]] = {}
+        for stage_id in (changed | set(arrived)) & stages.keys():
+            spec = node_spec(stage_id, stages[stage_id], start, language)
+            if self._nodes.get(stage_id) != spec or stage_id in centres:
+                specs.append(spec)
+                self._nodes[stage_id] = spec
+            edges = edge_specs(stage_id, stages[stage_id], stages)
+            if edges != self._edges.get(stage_id):
+                edges_from[stage_id] = self._edges[stage_id] = edges
+        self.place_near = None
+        if specs or centres or gone or edges_from:
+            self.view.change_graph(specs, centres, gone, edges_from)
+
+    def where(self, document: ScenarioDocument, stage_id: str) -> Point:
+        """Where a stage is drawn: where the file places it (its ``layout``), else its remembered place."""
+        stage = document.stages[stage_id]
+        if has_layout(stage):
+            return (float(stage["layout"]["x"]), float(stage["layout"]["y"]))
+        return self._places.get(stage_id) or self.view.node_position(stage_id) or (0.0, 0.0)
+
+    def _place_of(self, document: ScenarioDocument, stage_id: str, old_id: str | None, taken: dict[str, Point]) -> Point:
+        """Where a stage that arrives is drawn (the file's place, its place before, else a free spot near its anchor).
+
+        The place it had: a rename's old id's, or its own before it was deleted (an undo, a redo). A free spot
+        is one none of the ``taken`` centres stands on, near where the stage belongs (``_anchor``).
+        """
+        if old_id is not None and old_id in self._places:
+            self._places[stage_id] = self._places[old_id]
+        stage = document.stages[stage_id]
+        remembered = self._places.get(stage_id)
+        if has_layout(stage):
+            return self.where(document, stage_id)
+        if remembered is not None and not any(abs(x - remembered[0]) < 1 and abs(y - remembered[1]) < 1 for x, y in taken.values()):
+            return remembered
+        near, beside = self._anchor(document, stage_id)
+        self._places[stage_id] = place = free_place(taken.values(), near, beside=beside)
+        return place
+
+    def _anchor(self, document: ScenarioDocument, stage_id: str) -> tuple[Point, bool]:
+        """The point a new stage is placed by, and whether beside it (the next layer) or under it (its own layer)."""
+        if self.place_near is not None:
+            drawn = self.view.node_position(self.place_near[0])
+            if drawn is not None:
+                return drawn, self.place_near[1]
+        for source, stage in document.stages.items():
+            drawn = self.view.node_position(source) if source != stage_id else None
+            if drawn is not None and any(isinstance(c, dict) and c.get("to") == stage_id for c in stage.get("choices") or []):
+                return drawn, True
+        order = list(document.stages)
+        before = order[order.index(stage_id) - 1] if order.index(stage_id) > 0 else None
+        drawn = self.view.node_position(before) if before is not None else None
+        return (drawn, False) if drawn is not None else ((0.0, 0.0), False)

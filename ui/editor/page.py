@@ -12,6 +12,7 @@ the file session (``ui.editor.session``) and the structural edits (``ui.editor.s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,7 @@ class EditorPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.case_graph.draw(self.document)  # stage titles in the new language
+            self.case_graph.restyle(self.document)  # stage titles in the new language, where they are
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -204,11 +205,12 @@ class EditorPage(QWidget):
         QMessageBox.warning(self, self.tr("Scenario editor"), text)
 
     # -- the document ----------------------------------------------------------------------------
-    def push(self, edit: Edit, text: str, *, from_form: bool = False) -> bool:
+    def push(self, edit: Edit, text: str, *, from_form: bool = False, command: Callable[..., EditCommand] = EditCommand) -> bool:
         """Make an edit and put it on the undo stack; an edit that cannot be made is a message instead.
 
         What the shown form holds is applied first (unless the edit is the form's own), so no typing is
-        lost and the undo stack keeps the order things happened in.
+        lost and the undo stack keeps the order things happened in. ``command``: the stack's entry for it
+        (``ArrangeCommand`` for *Arrange automatically*).
         """
         if not from_form and not self.commit_form():
             return False
@@ -217,7 +219,7 @@ class EditorPage(QWidget):
         except EditError as exc:
             self.warn(user_message(exc))
             return False
-        self.undo_stack.push(EditCommand(self.document, edit, text))
+        self.undo_stack.push(command(self.document, edit, text, self))
         return True
 
     def apply_changes(self, changes: Changes, make: MakeEdit, text: str) -> bool:

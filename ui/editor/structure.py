@@ -6,6 +6,7 @@ macro). "Play from here" test-plays the case as it stands from the selected stag
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from tipcase.format.document import Edit, EditGroup
 from tipcase.format.edits import AddChoice, AddStage, DeleteChoice, DeleteStage, MoveChoice, MoveStage, RenameStage, SetStageField, SetStart
 from tipcase.format.form_text import has_layout
+
+from ui.editor.commands import ArrangeCommand
 
 if TYPE_CHECKING:
     from ui.editor.page import EditorPage
@@ -31,7 +34,12 @@ class StructureEdits(QObject):
         self.play_from_here: PlayFromHereDialog | None = None
 
     def add_stage(self) -> None:
+        """A new stage, an end until it has choices, drawn beside the selected stage (its next step, most often)."""
+        if not self.page.commit_form():
+            return
         stage_id = self.page.document.free_id("stage")
+        selected = self.page.selection()
+        self.page.case_graph.place_near = (selected[0], True) if selected is not None else None
         if self.page.push(
             AddStage(stage_id, {"text": {"en": "", "id": ""}, "end": "success"}), self.tr("Add stage {id}").format(id=stage_id)
         ):
@@ -40,11 +48,12 @@ class StructureEdits(QObject):
     def duplicate_selected(self) -> None:
         """A copy of the selected stage, choices and all, right after it (to write a variant of a moment)."""
         selected = self.page.selection()
-        if selected is None:
+        if selected is None or not self.page.commit_form():
             return
         original = selected[0]
         copy_id = self.page.document.free_id(f"{original}-copy")
         stage = {key: value for key, value in self.page.document.stages[original].items() if key != "layout"}
+        self.page.case_graph.place_near = (original, False)  # drawn under its original
         if self.page.push(AddStage(copy_id, stage, after=original), self.tr("Duplicate {id}").format(id=original)):
             self.page.select(copy_id)
 
@@ -127,14 +136,17 @@ class StructureEdits(QObject):
         self.page.push(EditGroup(edits), text)
 
     def arrange_automatically(self) -> None:
-        """Forget where stages were dragged: the graph is laid out in layers again (undoable)."""
-        placed = [stage_id for stage_id, stage in self.page.document.stages.items() if "layout" in stage]
-        if not placed:
+        """Lay the whole map out in layers again, forgetting where stages were dragged, shown whole (one undoable step).
+
+        Edits place what they add where it is (``CaseGraph``), so after many the map may be untidy: this
+        tidies it. The undo puts every stage back where it was drawn.
+        """
+        if not self.page.commit_form():
             return
-        self.page.case_graph.fit_next = True  # the arrangement is shown whole
+        placed = [stage_id for stage_id, stage in self.page.document.stages.items() if "layout" in stage]
         edits: list[Edit] = [SetStageField(stage_id, "layout", None) for stage_id in placed]
-        if not self.page.push(EditGroup(edits), self.tr("Arrange automatically")):
-            self.page.case_graph.fit_next = False
+        before = self.page.case_graph.snapshot()
+        self.page.push(EditGroup(edits), self.tr("Arrange automatically"), command=functools.partial(ArrangeCommand, before=before))
 
     def play_from_selected(self) -> None:
         """Test-play the case as it stands from the selected stage (or the start), recording nothing."""

@@ -135,7 +135,13 @@ class EditorCommands(QObject):
             "play": self.tr("Play from here"),
             "arrange": self.tr("Arrange automatically"),
         }
-        tips = {"open": self.tr("Open a scenario file; the arrow lists the bundled cases")}
+        tips = {
+            "open": self.tr("Open a scenario file; the arrow lists the bundled cases"),
+            "arrange": self.tr(
+                "Lay the whole map out again in layers from the start, forgetting where stages were dragged "
+                "(an edit places only what it adds, so the map can grow untidy); one step to undo"
+            ),
+        }
         for name, text in texts.items():
             action = self.actions_by_name[name]
             action.setText(text)

@@ -24,12 +24,12 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
-from tipcase.format.graph_layout import Point, placed
+from tipcase.format.graph_layout import placed
 from tipcase.format.pathway_map import LaneMap
 
 from ui.widgets.fit_anchor import most_current_in_sight, view_for
-from ui.widgets.graph_items import NAMES_WIDTH, EdgeItem, EdgeLabel, EdgeSpec, LanesItem, NodeItem, NodeSpec
-from ui.widgets.graph_navigation import NavigableView
+from ui.widgets.graph_drawing import GraphDrawing
+from ui.widgets.graph_items import NAMES_WIDTH, EdgeSpec, LanesItem, NodeItem, NodeSpec
 from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
 from ui.widgets.node_nudge import NodeNudge
 
@@ -40,25 +40,12 @@ __all__ = ["EdgeSpec", "GraphView", "NodeSpec"]
 
 NODE_HEIGHT = 60.0  # a typical node's height (the minimap's boxes)
 SCENE_MARGIN = 60.0  # room around the graph, so a dragged stage can go a little beyond the edge
-STYLE_ORDER = ("plain", "critical", "best", "off", "route", "both")  # of two edges between two nodes, the later is drawn
 
 
-class _MovableNode(NodeItem):
-    """A node that tells the view when it is dragged (an editable view's nodes)."""
-
-    view: GraphView
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802 - Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.view._node_position_changed(self.spec.id)
-        return super().itemChange(change, value)
-
-
-class GraphView(NavigableView):
+class GraphView(GraphDrawing):
     """A graph on a canvas; with ``editable`` its nodes can be dragged (``nodes_moved`` reports where)."""
 
     nodes_moved = Signal(list)  # [(node id, x, y), ...] centres after a drag, once the mouse is released
-    drawn = Signal()  # what the map draws changed (its legend follows: ``MapLegend.follow``)
 
     def __init__(self, parent: QWidget | None = None, *, editable: bool = False, minimap: bool = False) -> None:
         super().__init__(parent)
@@ -68,12 +55,8 @@ class GraphView(NavigableView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editable = editable
-        self._edges: dict[tuple[str, str], EdgeItem] = {}
-        self._labels: dict[tuple[str, str], EdgeLabel] = {}
-        self._edges_at: dict[str, list[EdgeItem]] = {}
-        self._bends: dict[tuple[str, str], list[Point]] = {}
+        self._start_drawing()
         self._pressed_at: dict[str, QPointF] = {}
-        self._placing = False
         self._lanes: LanesItem | None = None
         self._palette = map_colours()
         self._font = label_font()
@@ -107,11 +90,7 @@ class GraphView(NavigableView):
         """
         self._palette = map_colours()
         self.scene().clear()
-        self._nodes.clear()
-        self._centres.clear()
-        self._edges.clear()
-        self._labels.clear()
-        self._edges_at.clear()
+        self._forget_items()
         self._lanes = None
         if lanes is not None:
             self._lanes = LanesItem(lanes.lanes, lanes.phases, lanes.positions, self._palette)
@@ -148,7 +127,6 @@ class GraphView(NavigableView):
         positions: Mapping[str, tuple[float, float]] | None,
         lanes: LaneMap | None,
     ) -> None:
-        palette = self._palette
         if lanes is not None:
             centres, self._bends = dict(lanes.positions), dict(lanes.bends)
         else:
@@ -158,115 +136,7 @@ class GraphView(NavigableView):
                     successors[edge.source].append(edge.target)
             layout = placed(successors, start, positions or {})
             centres, self._bends = layout.positions, layout.bends
-        moved: set[str] = set()
-        added: list[str] = []
-        wanted = {spec.id for spec in nodes if spec.id in centres}
-        for node_id in [node_id for node_id in self._nodes if node_id not in wanted]:
-            self.scene().removeItem(self._nodes.pop(node_id))
-        self._placing = True  # moves made here re-route their edges once, below
-        try:
-            for spec in nodes:
-                if spec.id not in centres:
-                    continue
-                item = self._nodes.get(spec.id)
-                if item is None:
-                    item = self._nodes[spec.id] = self._add_node(spec)
-                    added.append(spec.id)
-                    moved.add(spec.id)
-                elif item.spec != spec:
-                    item.set_spec(spec, palette)
-                    moved.add(spec.id)  # its height may have changed
-                point = QPointF(*centres[spec.id])
-                if item.pos() != point:
-                    item.setPos(point)
-                    moved.add(spec.id)
-            self._centres = {node_id: centres[node_id] for node_id in self._nodes}
-        finally:
-            self._placing = False
-        drawn: dict[tuple[str, str], EdgeSpec] = {}
-        for edge in sorted(edges, key=lambda e: STYLE_ORDER.index(e.style)):
-            key = (edge.source, edge.target)
-            if edge.source == edge.target or edge.source not in self._nodes or edge.target not in self._nodes:
-                continue
-            if key not in drawn or edge.style != "plain" or edge.heat is not None:
-                drawn[key] = edge
-        for key in [key for key, item in self._edges.items() if drawn.get(key) != item.spec]:
-            self._remove_edge(key)
-        for key, edge in drawn.items():
-            if key not in self._edges:
-                self._add_edge(edge)
-                moved.update(key)
-        for edge_item in {id(e): e for node_id in moved for e in self._edges_at.get(node_id, [])}.values():
-            self._route(edge_item)
-        if self.editable:  # after placing, so building the scene reports no moves
-            for node_id in added:
-                self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
-                self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
-        self._grow_scene_rect()
-        if self.minimap is not None:
-            self.minimap.graph_changed()
-        self.drawn.emit()
-
-    def update_node(self, spec: NodeSpec) -> None:
-        """Show a node's new label, tooltip, kind or state where it is (nothing else moves)."""
-        item = self._nodes.get(spec.id)
-        if item is not None and item.spec != spec:
-            styled = (item.spec.kind, item.spec.state, item.spec.flagged) != (spec.kind, spec.state, spec.flagged)
-            item.set_spec(spec, self._palette)
-            for edge in self._edges_at.get(spec.id, []):
-                self._route(edge)
-            if styled:  # the legend reads every node and edge: only when what it names may have changed (not a new title)
-                self.drawn.emit()
-
-    def _add_node(self, spec: NodeSpec) -> NodeItem:
-        if self.editable:
-            item: NodeItem = _MovableNode(spec, self._palette, self._font, self._metrics)
-            item.view = self  # type: ignore[attr-defined]
-        else:
-            item = NodeItem(spec, self._palette, self._font, self._metrics)
-        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.scene().addItem(item)
-        return item
-
-    def _add_edge(self, spec: EdgeSpec) -> None:
-        item = EdgeItem(spec, self._palette)
-        self.scene().addItem(item)
-        self._edges[(spec.source, spec.target)] = item
-        if spec.label:
-            text = EdgeLabel(spec.label, self._font, self._palette)
-            self.scene().addItem(text)
-            self._labels[(spec.source, spec.target)] = text
-        self._edges_at.setdefault(spec.source, []).append(item)
-        self._edges_at.setdefault(spec.target, []).append(item)
-
-    def _route(self, item: EdgeItem) -> None:
-        key = (item.spec.source, item.spec.target)
-        source, target = self._nodes[key[0]], self._nodes[key[1]]
-        straight = False
-        if abs(source.pos().x() - target.pos().x()) < 1:  # in one column: straight down or up when nothing is between
-            low, high = sorted((source.pos().y(), target.pos().y()))
-            straight = not any(abs(x - source.pos().x()) < 1 and low < y < high for x, y in self._centres.values())
-        item.route(
-            source.box().translated(source.pos()),
-            target.box().translated(target.pos()),
-            self._bends.get(key, ()),
-            straight=straight,
-            aside=8.0 if (key[1], key[0]) in self._edges else 0.0,
-        )
-        label = self._labels.get(key)
-        if label is not None:
-            label.centre_on(item.middle())
-
-    def _remove_edge(self, key: tuple[str, str]) -> None:
-        item = self._edges.pop(key)
-        self.scene().removeItem(item)
-        label = self._labels.pop(key, None)
-        if label is not None:
-            self.scene().removeItem(label)
-        for node_id in set(key):
-            attached = self._edges_at.get(node_id, [])
-            if item in attached:
-                attached.remove(item)
+        self._show(nodes, edges, centres)
 
     def _grow_scene_rect(self) -> None:
         """The scene is the nodes' extent with a margin (from the nodes' centres: a large graph has many edges)."""
@@ -283,51 +153,6 @@ class GraphView(NavigableView):
             self.scene().setSceneRect(self._lanes.boundingRect().adjusted(0, 0, NODE_WIDTH + 40, tallest + 20))  # lane from under
             return
         self.scene().setSceneRect(area.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
-
-    def _node_position_changed(self, node_id: str) -> None:
-        node = self._nodes.get(node_id)
-        if node is None or self._placing:
-            return
-        self._centres[node_id] = (node.pos().x(), node.pos().y())
-        for edge in self._edges_at.get(node_id, []):
-            self._bends.pop((edge.spec.source, edge.spec.target), None)  # moved by hand: straight to its ends
-            self._route(edge)
-
-    def drawn_styles(self) -> set[str]:
-        """The styles on the map, as its legend names them (``ui.widgets.map_legend.STANDS_FOR``).
-
-        Node kinds other than normal (start, success, partial, failure), node states (route, best, both,
-        current), "flagged", edge styles, and "heat" for edges drawn as wide as a share (a plain one is no
-        longer plain then).
-        """
-        styles: set[str] = set()
-        for item in self._nodes.values():
-            spec = item.spec
-            styles.update(style for style in (spec.kind, spec.state) if style and style != "normal")
-            if spec.flagged:
-                styles.add("flagged")
-        for edge in self._edges.values():
-            if edge.spec.heat is not None:
-                styles.add("heat")
-            if edge.spec.heat is None or edge.spec.style != "plain":
-                styles.add(edge.spec.style)
-        return styles
-
-    def node_position(self, node_id: str) -> tuple[float, float] | None:
-        """Where a node's centre is drawn."""
-        item = self._nodes.get(node_id)
-        return (item.pos().x(), item.pos().y()) if item is not None else None
-
-    def edge_pairs(self) -> list[tuple[str, str]]:
-        """The (source, target) of every edge drawn."""
-        return list(self._edges)
-
-    def positions(self) -> dict[str, tuple[float, float]]:
-        """Where every node's centre is drawn."""
-        return dict(self._centres)
-
-    def node_ids(self) -> list[str]:
-        return list(self._nodes)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         self._fitted = False  # the user takes the view over (a drag, a click): a resize keeps it

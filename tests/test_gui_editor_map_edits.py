@@ -1,0 +1,115 @@
+"""The editor's map follows structural edits in place: a stage added, a choice added or retargeted, a stage
+deleted or renamed moves no other stage, each undo puts the map back as it was, and *Arrange automatically*
+lays the whole map out again as one undoable step."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.gui import make_context, open_window, seeded_url
+from tipcase import bundled
+from tipcase.format.graph_layout import LAYER_GAP, layered_layout
+
+from ui.editor import EditorPage
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+CASE = bundled.bundled_dir() / "returnee-domestic-violence.yaml"
+
+
+@pytest.fixture
+def page(qtbot, tmp_path: Path) -> EditorPage:  # type: ignore[no-untyped-def]
+    window: MainWindow = open_window(qtbot, make_context(tmp_path, seeded_url(tmp_path)))
+    window.sign_in("demo-trainer", "demo-trainer")
+    case = tmp_path / CASE.name  # a copy: the editor autosaves beside the file it edits
+    shutil.copy(CASE, case)
+    window.show_editor(case)
+    return window.editor_page()
+
+
+def others_kept(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> None:
+    """Every stage drawn before is drawn where it was."""
+    assert {stage: after.get(stage) for stage in before} == before
+
+
+def test_a_stage_added_goes_beside_the_selected_one_and_nothing_else_moves(page: EditorPage) -> None:
+    before = page.graph.positions()
+    page.select("casework")
+    page.edits.add_stage()
+    after = page.graph.positions()
+    new = next(stage for stage in after if stage not in before)
+    assert page.document.stages[new]  # the document has it, the map draws it
+    others_kept(before, after)
+    x, y = after[new]
+    near_x, near_y = before["casework"]
+    assert x == pytest.approx(near_x + LAYER_GAP)  # the next column: the step after the selected stage
+    assert abs(y - near_y) <= 3 * 96  # a free row near it
+    assert all(abs(x - ox) >= LAYER_GAP / 2 or abs(y - oy) >= 95 for stage, (ox, oy) in before.items())  # on no other stage
+    page.undo_stack.undo()
+    assert page.graph.positions() == before
+    page.undo_stack.redo()
+    assert page.graph.positions() == after  # redone where it was put
+
+
+def test_a_stage_deleted_takes_its_node_and_edges_and_undo_puts_them_back(page: EditorPage) -> None:
+    before, edges, bends = page.graph.positions(), set(page.graph.edge_pairs()), page.graph.bends()
+    page.select("casework")
+    page.edits.delete_selected(confirm=False)
+    after = page.graph.positions()
+    assert "casework" not in after
+    others_kept({stage: place for stage, place in before.items() if stage != "casework"}, after)
+    assert not any("casework" in pair for pair in page.graph.edge_pairs())
+    page.undo_stack.undo()
+    assert page.graph.positions() == before
+    assert set(page.graph.edge_pairs()) == edges
+    assert page.graph.bends() == bends  # long edges pass between the stages again, as before
+
+
+def test_a_choice_added_and_retargeted_draws_one_edge_and_moves_nothing(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    before, edges = page.graph.positions(), set(page.graph.edge_pairs())
+    target = next(stage for stage in before if stage != "intake" and ("intake", stage) not in edges)
+    page.select("intake")
+    page.edits.add_choice()
+    assert set(page.graph.edge_pairs()) == edges  # a new choice leads back to its own stage: no edge yet
+    page.choice_form.combo("to").setCurrentText(target)
+    page.choice_form.apply()
+    assert set(page.graph.edge_pairs()) == edges | {("intake", target)}
+    assert page.graph.positions() == before
+    page.undo_stack.undo()  # the retargeting
+    assert set(page.graph.edge_pairs()) == edges
+    page.undo_stack.undo()  # the choice
+    assert page.graph.positions() == before
+    assert set(page.graph.edge_pairs()) == edges
+
+
+def test_a_renamed_stage_keeps_its_place_and_its_edges(page: EditorPage) -> None:
+    before, edges = page.graph.positions(), set(page.graph.edge_pairs())
+    page.edits.rename("casework", "case-work")
+    after = page.graph.positions()
+    assert after["case-work"] == before["casework"]
+    others_kept({stage: place for stage, place in before.items() if stage != "casework"}, after)
+    assert set(page.graph.edge_pairs()) == {tuple("case-work" if end == "casework" else end for end in pair) for pair in edges}
+
+
+def test_arrange_automatically_lays_the_map_out_again_and_undo_puts_it_back(page: EditorPage) -> None:
+    laid_out = page.graph.positions()
+    page.select("casework")
+    page.edits.add_stage()
+    page.select("intake")
+    page.edits.add_stage()
+    placed = page.graph.positions()
+    steps = page.undo_stack.count()
+    page.edits.arrange_automatically()
+    assert page.undo_stack.count() == steps + 1  # one step, even with nothing dragged
+    arranged = page.graph.positions()
+    stages = page.document.stages
+    successors = {stage_id: [c["to"] for c in stage.get("choices") or [] if c.get("to") in stages] for stage_id, stage in stages.items()}
+    assert arranged == layered_layout(successors, page.document.data["start"])  # the layered layout, whole
+    assert {stage: arranged[stage] for stage in laid_out} == laid_out  # new stages of their own go below the case
+    page.undo_stack.undo()
+    assert page.graph.positions() == placed
+    page.undo_stack.redo()
+    assert page.graph.positions() == arranged
