@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -375,3 +378,36 @@ def test_the_checker_process_checks_and_writes_the_autosave_and_starts_afresh_af
         assert checker.request(encode("check", tracker.take())).findings == []
     finally:
         checker.close()
+
+
+COLLECTING = """
+import gc
+from tipcase.format.document_check import Collector
+
+class Part:
+    pass
+
+def cycles(count):
+    made = []
+    for _ in range(count):
+        a, b = Part(), Part()
+        a.other, b.other = b, a
+        made.append(a)
+    return made
+
+collector = Collector()
+collector.pause()
+kept = cycles(5_000)
+collector.between_requests()
+first = gc.get_freeze_count()
+for _ in range(40):  # each request leaves the last one's cycles as garbage, frozen by then
+    kept = cycles(5_000)
+    collector.between_requests()
+    assert not gc.isenabled()  # never during a request
+    assert gc.get_freeze_count() <= 2 * first + 20_000, (gc.get_freeze_count(), first)
+"""
+
+
+def test_the_checker_collects_between_requests_and_frees_old_cycles() -> None:
+    """The checker's collector reads only new objects after each answer, yet frees cycles that became garbage once frozen."""
+    subprocess.run([sys.executable, "-c", COLLECTING], check=True, cwd=Path(__file__).resolve().parents[1], timeout=120)

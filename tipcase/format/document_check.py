@@ -21,6 +21,7 @@ and sends it only what changed:
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import pickle
 import struct
@@ -371,13 +372,48 @@ class CheckerProcess:
             process.wait()
 
 
+class Collector:
+    """The checker process's garbage collection, done between requests and only over what is new.
+
+    Why: Python's cyclic collector runs when enough objects have been made, and each of its full passes
+    reads every object the process holds: the mirror's document, its YAML nodes and the last check's model,
+    some 900,000 objects at 5,000 stages. Run during a check, those passes made the findings of a 5,000-stage
+    case take 2.6 s against 0.35 s at 1,000 (x7.3 for five times the stages); without them a check grows
+    linearly (x5.1). So the child pauses the collector, and after each answer has been sent collects and
+    then freezes what survived (``gc.freeze``): the next collection reads only the objects made since. The
+    frozen objects are never read again until as many again have been frozen since the last full pass;
+    then one full pass (after ``gc.unfreeze``) frees any cycle among them that became garbage, so memory
+    stays bounded at a full pass's cost spread over as many objects.
+    """
+
+    def __init__(self) -> None:
+        self._kept = 0  # objects frozen after the last full pass
+
+    def pause(self) -> None:
+        """No collection while a request is served (each request's objects are collected after its answer)."""
+        gc.disable()
+
+    def between_requests(self) -> None:
+        """Collect what the last request left; a full pass when the frozen objects have doubled since the last one."""
+        full = self._kept == 0 or gc.get_freeze_count() > 2 * self._kept
+        if full:
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        if full:
+            self._kept = max(gc.get_freeze_count(), 1)
+
+
 def main() -> int:
-    """The child's loop: answer requests from standard input until it closes."""
+    """The child's loop: answer requests from standard input until it closes (collecting between them: ``Collector``)."""
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing printed by mistake may corrupt the answers
     mirror = Mirror()
+    collector = Collector()
+    collector.pause()
     while (request := _read_frame(requests)) is not None:
         _write_frame(answers, serve(mirror, request))
+        collector.between_requests()
     return 0
 
 
