@@ -56,10 +56,10 @@ def _issue_dialog(spawner: Spawner) -> bool:
     return issue_dialog.bench(spawner)
 
 
-def _editor(_spawner: Spawner) -> bool:
+def _editor(spawner: Spawner) -> bool:
     from benchmarks.editor import bench_editor  # noqa: PLC0415
 
-    return bench_editor()
+    return bench_editor(spawner)
 
 
 def _certificates(spawner: Spawner) -> bool:
