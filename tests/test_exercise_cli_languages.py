@@ -167,8 +167,9 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     assert "Wartawan menelepon." in said["log"]  # the case's own words, in its Indonesian
     assert "Keputusan 1, tahap “Di gerbang pabrik”: 2) Langsung rujuk" in said["log"]
     assert "Sesi berakhir: nilai tim" in said["log"]
-    assert "Pesan untuk setiap peran: Sepuluh menit lagi" in said["log"]
-    assert said["message"] == "sesi latihan: pesan dikirim kepada setiap peran\n"
+    # the inspector has reached its end: the message reaches the two roles still playing, and says so (walk G finding 20)
+    assert "Pesan untuk Penyidik Polri; Pendamping: Sepuluh menit lagi" in said["log"]
+    assert said["message"] == "sesi latihan: pesan dikirim kepada investigator, case-worker\n"
     assert said["end"].startswith("sesi latihan: diakhiri; tim ")
     assert said["report"].startswith(
         "latihan (berakhir): mini-team v1: tim "

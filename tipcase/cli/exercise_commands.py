@@ -278,8 +278,13 @@ def cmd_inject(args: argparse.Namespace) -> int:
                 fired = [event.role for event in after if event.kind == "inject" and event.details.get("inject") == args.inject]
                 team = team_cases.playable_team(exercise.team_case_version).team
                 title = inject_title(team, args.inject, case_text(team, args.speaking))
-            else:
+            else:  # it reaches only the roles still playing (walk G finding 20): say which, when not every role
+                before = exercises.newest_event(session, exercise)
                 exercises.send_message(session, me, exercise, args.text, to)
+                after = exercises.events(session, me, exercise, before)
+                reached = [role for event in after if event.kind == "message" for role in event.details.get("to", [])]
+                every = len(team_cases.playable_team(exercise.team_case_version).team.roles)
+                to = reached if len(set(reached)) < every else []
     if args.inject is not None:
         fired_for = QT_TRANSLATE_NOOP("core", "session {session}: inject “{inject}” fired for {roles}")
         roles = ", ".join(dict.fromkeys(role for role in fired if role))
