@@ -231,6 +231,14 @@ def test_numbers_given_once_the_session_has_ended_say_so_with_exit_3_whether_or_
             assert f"{user}: " in out
             assert "%" in out  # with the role's result, rated now that the session has ended
         assert play(capsys, inside, "inspector", "--choose", "1", "--lang", language)[::2] == (3, HAS_ENDED[language])
+        for user in ("inspector", "investigator"):  # no numbers (walk G, walk F 19's leftover: it exited 0 without a word of the end)
+            code, out, err = play(capsys, inside, user, "--lang", language)
+            assert (code, err) == (3, HAS_ENDED[language])
+            assert "%" in out  # where the role stands, then its rated result
+            assert "--next" not in out  # no next command is suggested for an ended session
+            code, out, err = play(capsys, inside, user, "--json", "--lang", language)
+            assert (code, err) == (3, HAS_ENDED[language])
+            assert json.loads(out)["role"] == user
     assert decisions(drill, "investigator") == []
 
 

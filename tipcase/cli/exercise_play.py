@@ -99,7 +99,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     """``tipcase exercise play --session NAME --user USER [--choose N,... | --next N,...]``: decide for the user's role.
 
     With no numbers, prints where the role stands (``tipcase.cli.exercise_stage``) and decides nothing (exit 0,
-    no password). Else waits (up to --timeout seconds for each) while the role waits for a hand-over, then
+    no password; once the session has ended, with the role's rated result and "has ended": exit 3).
+    Else waits (up to --timeout seconds for each) while the role waits for a hand-over, then
     prints the stage the role stands at and its result (rated once the session has ended). Exit 0 when the
     role's track ended, 3 when it did not (the numbers ran out, a wait timed out) or the session has ended
     (numbers given to an ended session: said at once with the role's result, finished or not), 5 when the
@@ -117,12 +118,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         exercise_id, role, team = _role_of(db, args, username)
         view = _view(db, args.session, role)  # every refusal below comes before the password and any wait
         if given is None:  # no numbers: where the role stands, as its workstation shows it; nothing decided
-            if args.json:
-                print_json({"session": args.session, "user": username, **_result(db, args.session, role, team)})
-            else:
-                print("\n".join(stage_lines(view, team, args.speaking, full=True)))
-                _say_next(args, view, username)
-            return EXIT_OK
+            return _show(db, args, view, username=username, role=role, team=team)
         route = [decision.number for decision in view.play.decisions] + numbers if given == "next" else numbers
         if view.status == exercises.ENDED_STATUS:  # nothing more is decided: said at once with the role's result, exit 3
             outcome: Message | None = Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
@@ -168,6 +164,30 @@ def cmd_play(args: argparse.Namespace) -> int:
     if view.status == exercises.ENDED_STATUS:  # a script tells "the session is over" from "I finished" (walk F, finding 19)
         return EXIT_INCOMPLETE
     return EXIT_OK if result["complete"] else EXIT_INCOMPLETE
+
+
+def _show(db: Database, args: argparse.Namespace, view: exercises.RoleView, *, username: str, role: str, team: TeamCase) -> int:
+    """``play`` with no numbers: where the role stands, as its workstation shows it; nothing decided, no password.
+
+    Exit 0 while the session has not ended. Once the trainer has ended it, the role's rated result follows the
+    stage and "exercise ... has ended" is said on the error stream, exit 3, as for numbers given then (walk F,
+    finding 19: it exited 0 without a word of the end, so a script could not tell).
+    """
+    ended = view.status == exercises.ENDED_STATUS
+    result = _result(db, args.session, role, team)
+    if args.json:
+        print_json({"session": args.session, "user": username, **result})
+    else:
+        print("\n".join(stage_lines(view, team, args.speaking, full=True)))
+        if ended:
+            print()
+            _say_result(args.speaking, team, result, rated=True)
+        _say_next(args, view, username)
+    if not ended:
+        return EXIT_OK
+    outcome = Message(QT_TRANSLATE_NOOP("core", "exercise {session!r} has ended"), session=args.session)
+    print(line(args.speaking, QT_TRANSLATE_NOOP("core", "tipcase: {outcome}"), outcome=outcome), file=sys.stderr)
+    return EXIT_INCOMPLETE
 
 
 def _play_role(
