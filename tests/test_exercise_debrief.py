@@ -222,3 +222,32 @@ def test_a_team_ended_early_is_told_what_it_missed(checked: Checked) -> None:
     assert indonesian.areas[3] == "Serah terima yang tidak pernah dikirim: Permintaan perawatan; Perawatan diatur"
     finished = joint_debrief(play_scripted(checked.team, checked.pathway, BEST), bundled_register(), language="en")
     assert finished.areas == ()  # a team at its ends on the best route missed nothing
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_while_the_session_runs_the_report_says_not_met_yet_and_not_sent_yet(db: Database, tmp_path: Path, language: str) -> None:
+    """Docs: while a session runs, the objectives are "not met yet", never the verdict "not met" (the PDF said it of a
+    session still running); a hand-over not sent is "not sent yet" ("never sent" once the session has ended)."""
+    words = {
+        "en": ("not met yet", "hand-over not sent yet: Request for care", "not met", "hand-over never sent: Request for care"),
+        "id": ("belum tercapai", "serah terima belum dikirim: Permintaan perawatan", "tidak tercapai", "serah terima tidak pernah dikirim"),
+    }[language]
+    not_met_yet, not_sent_yet, not_met, never_sent = words
+    with db.transaction() as session:
+        exercise = started_session(session, tmp_path)
+        trainer = accounts.get_user(session, "trainer")
+        out = io.BytesIO()
+        debrief = exercise_debrief.write_report_pdf(session, trainer, exercise, out, language=language)
+        [objective] = debrief.objectives
+        assert not objective.met
+        assert any(reason.startswith(not_sent_yet) for reason in objective.reasons)
+        running = " ".join(pdf_text(out.getvalue()).split())
+        assert f"{not_met_yet}: {not_sent_yet}" in running
+        assert f"{not_met}:" not in running
+        assert never_sent not in running
+        exercises.end(session, trainer, exercise)
+        out = io.BytesIO()
+        exercise_debrief.write_report_pdf(session, trainer, exercise, out, language=language)
+        ended = " ".join(pdf_text(out.getvalue()).split())
+        assert f"{not_met}: {never_sent}" in ended
+        assert not_met_yet not in ended

@@ -76,7 +76,8 @@ def debrief(session: Session, actor: User, exercise: ExerciseSession, *, languag
         rows = list(session.scalars(select(ExerciseEvent).where(ExerciseEvent.session_id == exercise.id).order_by(ExerciseEvent.seq)))
         ids = {row.user_id for row in rows if row.user_id is not None}
         names = {user.id: user.username for user in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
-        return joint_debrief(play, bundled_register(), language=language, stamps=_stamps(play.log, rows, names))
+        stamps = _stamps(play.log, rows, names)
+        return joint_debrief(play, bundled_register(), language=language, stamps=stamps, running=exercise.status != exercises.ENDED_STATUS)
     finally:
         keep_play(session, exercise, play, seq)
 

@@ -57,6 +57,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "objectives": ("Objectives", "Tujuan latihan"),
     "met": ("met", "tercapai"),
     "not_met": ("not met", "tidak tercapai"),
+    "met_so_far": ("met so far", "tercapai sejauh ini"),  # while the session runs, as the app's joint debrief says it
+    "not_met_yet": ("not met yet", "belum tercapai"),
     "team": ("The team", "Tim"),
     "strengths": ("Strengths", "Kekuatan"),
     "areas": ("Areas to improve", "Hal yang perlu diperbaiki"),
@@ -329,9 +331,11 @@ def report_story(debrief: JointDebrief, facts: SessionFacts, styles: dict[str, P
         rows: list[list[Any]] = [[_p(w("objectives"), styles["cell"]), _p(w("status"), styles["cell"])]]
         plain = [[w("objectives"), w("status")]]
         for objective in debrief.objectives:
-            state = w("met") if objective.met else w("not_met") + ": " + "; ".join(objective.reasons)
+            ended = facts.status == "ended"  # while it is played: where it stands, not a verdict (docs: "not met yet")
+            met, not_met = (w("met"), w("not_met")) if ended else (w("met_so_far"), w("not_met_yet"))
+            state = met if objective.met else not_met + ": " + "; ".join(objective.reasons)
             text = objective.title + (f" — {objective.description}" if objective.description else "")
-            colour = "#217438" if objective.met else "#b3291f"
+            colour = "#217438" if objective.met else "#b3291f" if ended else "#8c6b1f"
             rows.append([_p(text, styles["cell"]), Paragraph(f'<font color="{colour}">{escape(state)}</font>', styles["cell"])])
             plain.append([text, state])
         story += headed([_p(w("objectives"), styles["h1"])], [_table(rows, column_widths(plain, [95, 75]))])

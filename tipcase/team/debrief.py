@@ -199,13 +199,15 @@ def joint_debrief(
     *,
     language: str | None = None,
     stamps: Sequence[Stamp | None] = (),
+    running: bool = False,
 ) -> JointDebrief:
     """The joint debrief of a session as it stands (finished or not).
 
     ``play``: the session replayed (``tipcase.services.exercise_log.take_play``); ``register``: the
     provisions register the decisions' refs are looked up in (``tipcase.format.loader.bundled_register``);
     ``language``: of every text (default: the session's); ``stamps``: one per event of ``play.log``, in
-    order (the stored events of kinds decision, delivered, consumed, inject, message), or empty.
+    order (the stored events of kinds decision, delivered, consumed, inject, message), or empty;
+    ``running``: the session has not ended (an objective's hand-over not sent is "not sent yet").
     Raises nothing for a session in any state.
     """
     language = language or play.language
@@ -295,7 +297,7 @@ def joint_debrief(
         )
         for v in team_violations(play)
     )  # fmt: skip
-    objectives = debrief_review.objectives(build, team_json, rules, titles)
+    objectives = debrief_review.objectives(build, team_json, rules, titles, running=running)
     strengths, areas = debrief_review.team_sentences(build, team_json, rules, objectives, lanes)
     if not team_json["complete"]:
         areas += debrief_review.missed(build, analysis)

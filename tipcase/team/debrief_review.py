@@ -57,6 +57,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason_rule": ("rule broken: {title}", "aturan dilanggar: {title}"),
     "reason_incomplete": ("hand-over incomplete: {title}", "serah terima tidak lengkap: {title}"),
     "reason_unsent": ("hand-over never sent: {title}", "serah terima tidak pernah dikirim: {title}"),
+    "reason_unsent_yet": ("hand-over not sent yet: {title}", "serah terima belum dikirim: {title}"),  # while the session runs
     "reason_competency": ("{competency} at {percent} %", "{competency} pada {percent} %"),
 }
 
@@ -101,9 +102,12 @@ class ObjectiveOutcome:
 
 
 def objectives(
-    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], titles: dict[str, str]
+    build: _Builder, team: dict[str, Any], rules: tuple[RuleOutcome, ...], titles: dict[str, str], *, running: bool = False
 ) -> tuple[ObjectiveOutcome, ...]:
-    """Met: none of its rules broken, each of its hand-overs sent and every delivery complete, each competency at the pass mark."""
+    """Met: none of its rules broken, each of its hand-overs sent and every delivery complete, each competency at the pass mark.
+
+    ``running``: the session has not ended, so a hand-over not sent is "not sent yet", not "never sent".
+    """
     language = build.language
     broken = {r.rule: r for r in rules}
     incomplete = {item["handover"] for item in team["incomplete_handovers"]}
@@ -115,7 +119,7 @@ def objectives(
         reasons = [label("reason_rule", language, title=rule_titles.get(r, r)) for r in objective.rules if r in broken]
         for h in objective.handovers:  # which of the two happened, never "incomplete or never sent" (walk G finding 3)
             if h in incomplete or h not in sent:
-                why = "reason_unsent" if h not in sent else "reason_incomplete"
+                why = ("reason_unsent_yet" if running else "reason_unsent") if h not in sent else "reason_incomplete"
                 reasons.append(label(why, language, title=build.t(build.play.team.handovers[h].title)))
         for c in objective.competencies:
             percent = team["percent"].get(c)
