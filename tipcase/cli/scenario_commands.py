@@ -18,6 +18,7 @@ from tipcase.messages import counted
 from tipcase.play.engine import Play, PlayError
 from tipcase.play.result import PlayResult
 from tipcase.play.scoring import number
+from tipcase.play.state_space import MOST_STATES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 
@@ -51,21 +52,21 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     schema.set_defaults(handler=cmd_schema)
 
 
-MOST_STATES = 100_000_000  # about 1.2 KB a state with its edges: the most --max-states allows is some 120 GB
-
-
 def _max_states_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--max-states",
         metavar="N",
         type=_state_count,
-        help="analyse a scenario's routes up to N states (default: 100,000, or 32 a stage in a longer case; past it E011). "
-        "About 1.2 KB of memory a state. Publishing keeps the default.",
+        help="analyse a case's routes up to N states, 1 to 2,000,000, for this run (default: the case's own "
+        "'analysis: {max_states: N}', else 100,000, or 32 a stage in a longer case; past it E011). About 1 KB of memory a state.",
     )
 
 
 def _state_count(text: str) -> int:
-    """``--max-states``'s value: a whole number from 1 to 100,000,000 (thousands may be written with ',' or '_')."""
+    """``--max-states``'s value: a whole number from 1 to ``MOST_STATES`` (thousands may be written with ',' or '_').
+
+    The ceiling is the one a case's own ``analysis: {max_states: N}`` has (``tipcase.play.state_space``: about 1.8 GiB).
+    """
     try:
         count = int(text.replace(",", ""))
     except ValueError:

@@ -26,7 +26,7 @@ CODES: dict[str, str] = {
     "E008": "a score loop: a cycle of choices along which some competency's points keep rising",
     "E009": "a bad `when` (or effect): does not parse, undeclared variable, or a boolean compared with < or >",
     "E010": "`reveal` names no exhibit",
-    "E011": "the reachable state space is over the analysis budget (100,000 states, or 32 a stage)",
+    "E011": "the reachable state space is over the analysis budget (100,000 states, 32 a stage, or the case's analysis: max_states)",
     "E012": "an exhibit's `file` can never be one: not a kind TIPCase shows, or a path outside the scenario's folder",
     "E013": "team case: a hand-over or inject names no role, or a hand-over has no sender or no receiver",
     "E014": "team case: a role can wait for ever (a reachable state where it waits and no role can move)",

@@ -305,6 +305,12 @@ def check_variable_names(variables: list[Entry], ctx: Context, prefix: str = "")
             )
 
 
+def analysis_budget(record: Record | None) -> int | None:
+    """The ``max_states`` of a checked ``analysis`` mapping (a scenario's or a team case's); None when not given."""
+    value = record.values.get("max_states") if record is not None else None
+    return value if isinstance(value, int) else None
+
+
 def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
     values = record.values
     declared = "competencies" in values
@@ -330,6 +336,7 @@ def _build_scenario(record: Record, ctx: Context, path: str) -> Scenario:
         competencies_declared=declared,
         variables={e.key: e.value for e in variables},
         exhibits=exhibits,
+        max_states=analysis_budget(values.get("analysis")),
         pos=record.pos,
         start_pos=record.value_pos.get("start", record.pos),
         pathway_pos=record.value_pos.get("pathway", record.pos),

@@ -113,6 +113,7 @@ class Scenario:
     competencies_declared: bool = False
     variables: dict[str, int | bool] = dataclasses.field(default_factory=dict)
     exhibits: dict[str, Exhibit] = dataclasses.field(default_factory=dict)
+    max_states: int | None = None  # ``analysis: {max_states: N}``: the case's own analysis budget (tipcase.play.state_space)
     pos: Pos = NO_POS
     start_pos: Pos = NO_POS
     pathway_pos: Pos = NO_POS

@@ -16,7 +16,7 @@ from tipcase.format.provisions import Register, describe_unknown, unknown
 from tipcase.format.schema import Text
 from tipcase.messages import one_or_many
 from tipcase.play.engine import Play
-from tipcase.play.state_space import Analysis
+from tipcase.play.state_space import MOST_STATES, Analysis
 
 
 def check_pathway_nodes(pathway: Pathway, findings: Findings) -> None:
@@ -162,14 +162,7 @@ def _check_off_pathway(scenario: Scenario, pathway: Pathway, findings: Findings)
 def check_routes(scenario: Scenario, pathway: Pathway | None, analysis: Analysis, findings: Findings) -> None:
     """E006, E007, E008, E011 and W104 from the analysis of every route."""
     if analysis.overflow:
-        cause = (
-            "some variable or the clock grows without bound (bound it with a condition)"
-            if analysis.unbounded
-            else "its variables combine into too many states to check every route (use fewer, reset them, "
-            "or raise the budget: 'tipcase validate --max-states N' and 'tipcase analyze --max-states N')"
-        )
-        message = f"over {analysis.budget:,} reachable states, the most analysed for a case of {analysis.stages:,} stages: {cause}"
-        findings.add("E011", scenario.variables_pos, message, at=Location(field="variables"))
+        findings.add("E011", scenario.variables_pos, over_budget(scenario, analysis), at=Location(field="variables"))
         return
     for stage in scenario.stages.values():
         if stage.id not in analysis.reachable_stages:
@@ -198,6 +191,28 @@ def check_routes(scenario: Scenario, pathway: Pathway | None, analysis: Analysis
             rules = one_or_many(len(broken), "rule", "rules")
             message = f"the best route breaks pathway {rules} {', '.join(broken)}: replaying it will not reach 100%"
             findings.add("W104", scenario.pathway_pos, message, at=Location(field="pathway"))
+
+
+def over_budget(scenario: Scenario, analysis: Analysis) -> str:
+    """E011's message: the budget passed, where it came from, and what the author can do (docs/scenario-format.md).
+
+    An unbounded variable or clock is bounded with a condition; combinations that are merely many are fewer
+    variables, or a larger budget in the case (``analysis: {max_states: N}``, up to ``MOST_STATES``) or for one run.
+    """
+    if scenario.max_states == analysis.budget:
+        budget = f"over {analysis.budget:,} reachable states, the most the case's 'analysis: max_states' allows"
+    else:
+        budget = f"over {analysis.budget:,} reachable states, the most analysed for a case of {analysis.stages:,} stages"
+    if analysis.unbounded:
+        return f"{budget}: some variable or the clock grows without bound (bound it with a condition)"
+    if analysis.budget >= MOST_STATES:
+        ceiling = f"more states than any case may have analysed ({MOST_STATES:,})"
+        return f"{budget}: its variables combine into {ceiling}; use fewer or reset them"
+    return (
+        f"{budget}: its variables combine into too many states to check every route (use fewer, reset them, or raise the "
+        f"budget: 'analysis: {{max_states: N}}' at the top of the case, N up to {MOST_STATES:,}; for one run, "
+        "'tipcase validate --max-states N' and 'tipcase analyze --max-states N')"
+    )
 
 
 def check_reachable_stages(scenario: Scenario, findings: Findings) -> None:

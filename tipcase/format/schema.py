@@ -14,6 +14,7 @@ from tipcase.format.schema_kinds import (
     ID_PATTERN,
     INVALID,
     LANGUAGE_PATTERN,
+    MAX_ANALYSIS_STATES,
     MAX_CASE_ID,
     MAX_COMPETENCY_ID,
     MAX_HOURS,
@@ -42,6 +43,7 @@ from tipcase.format.schema_kinds import (
 
 __all__ = [
     "ALL_OBJECTS",
+    "ANALYSIS",
     "CHOICE",
     "COMPETENCY",
     "COMPETENCY_FRAMEWORK",
@@ -150,6 +152,18 @@ STAGE = ObjKind(
     },
 )
 
+ANALYSIS = ObjKind(
+    "Analysis",
+    "How the validator analyses every route of the case (docs/scenario-format.md, 'The analysis budget').",
+    {
+        "max_states": Field(
+            NumberKind(minimum=1, maximum=MAX_ANALYSIS_STATES, integer=True),
+            "The most states the analysis of every route explores (default: 100,000, or 32 a stage in a longer case); "
+            "past it the case is E011. At most 2,000,000 (about 1.8 GiB of memory).",
+        ),
+    },
+)
+
 SCENARIO = ObjKind(
     "Scenario",
     "A TIPCase scenario: one simulated case.",
@@ -169,6 +183,7 @@ SCENARIO = ObjKind(
         ),
         "variables": Field(MapKind(IntOrBoolKind(), what="variable"), "Variables and their initial values."),
         "exhibits": Field(MapKind(EXHIBIT, what="exhibit"), "The case file."),
+        "analysis": Field(ANALYSIS, "The analysis budget, for a case whose variables combine into many states."),
         "start": Field(ID, "Id of the first stage.", True),
         "stages": Field(MapKind(STAGE, STAGE_KEY, what="stage"), "The stages, by id.", True),
     },
@@ -238,7 +253,7 @@ COMPETENCY_FRAMEWORK = ObjKind(
     },
 )
 
-ALL_OBJECTS = (SCENARIO, COMPETENCY, EXHIBIT, STAGE, LAYOUT, CHOICE, PATHWAY, PATHWAY_NODE, RULE, DEADLINE)
+ALL_OBJECTS = (SCENARIO, ANALYSIS, COMPETENCY, EXHIBIT, STAGE, LAYOUT, CHOICE, PATHWAY, PATHWAY_NODE, RULE, DEADLINE)
 
 
 def json_schema() -> dict[str, Any]:

@@ -32,6 +32,11 @@ MAX_HOURS, MAX_WEIGHT = 1_000_000, 1_000
 # A team case's master events list: real ones hold dozens. Injects that fire one another cost the checks n passes of
 # n conditions (3,000 took 7 s at every start of a session, 20,000 minutes).
 MAX_INJECTS = 1_000
+# The most states an author may let the analysis of every route explore (``analysis: {max_states: N}`` in a case, or
+# ``tipcase validate/analyze --max-states N``): measured at about 950 bytes of memory a state (the generated case of
+# benchmarks/generate.long_case, six booleans, one choice a stage: 1,023,679 states took 929 MiB more and 22.6 s), so
+# 2,000,000 states is about 1.8 GiB and 45 s, some 3.1 GiB with eight choices a state (tipcase.play.state_space).
+MAX_ANALYSIS_STATES = 2_000_000
 
 INVALID: Any = object()
 """Returned by a kind whose node was wrong; the finding has already been added."""

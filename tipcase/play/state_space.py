@@ -5,9 +5,20 @@ It computes the reachable state space, dead ends, score loops, the per-competenc
 
 A state is ``(stage, variable values, clock)``; the clock belongs to the state only when some ``when``
 reads ``hours``. The explorer visits every state the conditions allow from the start, up to a budget
-that grows with the case (``state_budget``: 32 states a stage, at least 100,000), so a long case with a
-few variables is analysed whole and a runaway counter still stops in bounded time and memory. The
-command line's ``--max-states N`` sets another budget for a case whose variables combine into more.
+(``state_budget``), so a runaway counter still stops in bounded time and memory:
+
+- by default it grows with the case, 32 states a stage and at least 100,000, so a long case with a few
+  variables is analysed whole;
+- a case whose variables combine into more states sets its own, ``analysis: {max_states: N}`` at the top
+  of the file (a scenario's or a team case's), which the validator, the editor's checker, publishing,
+  importing and playing all read, since they all read the case;
+- ``tipcase validate/analyze --max-states N`` overrides both for one run.
+
+Either is at most ``MOST_STATES`` (2,000,000), and the default never grows past it either. Memory
+measured: about 950 bytes a state (RSS, ``benchmarks.generate.long_case`` with six booleans and one
+choice a stage: 1,023,679 states took 929 MiB and 22.6 s at a load of 3 on two cores); Python's traced
+allocations grow from 690 to 1,200 bytes a state from one to eight choices a state (about 73 bytes a
+choice), so the ceiling is about 1.8 GiB and 45 s of CPU with one choice a state, some 3.1 GiB with eight.
 
 Maxima are longest paths over the states from which an end can be reached, computed strongly-connected
 component by component: acyclic parts in one pass, cycles by a label-correcting search with subtree
@@ -22,21 +33,29 @@ import dataclasses
 from collections import deque
 from collections.abc import Callable
 
+from tipcase.format.schema_kinds import MAX_ANALYSIS_STATES
 from tipcase.play.compiled_scenario import CompiledChoice, CompiledScenario, Values
 from tipcase.play.longest_paths import has_positive_cycle, longest_paths
 
-MAX_STATES = 100_000  # the least budget, whatever the case's size
-STATES_PER_STAGE = 32  # the budget a stage adds: five booleans in every combination at every stage
+MAX_STATES = 100_000  # the least default budget, whatever the case's size
+STATES_PER_STAGE = 32  # the default budget a stage adds: five booleans in every combination at every stage
+MOST_STATES = MAX_ANALYSIS_STATES  # the ceiling of every budget, 2,000,000 states: about 1.8 GiB (see the module's docstring)
 NEG = float("-inf")
 
 
-def state_budget(cs: CompiledScenario) -> int:
-    """The most states the analysis explores for this case: ``max(100,000, 32 x stages)``.
+def default_budget(stages: int) -> int:
+    """The budget of a case of ``stages`` stages that sets none: ``max(100,000, 32 x stages)``, at most ``MOST_STATES``."""
+    return min(MOST_STATES, max(MAX_STATES, STATES_PER_STAGE * stages))
 
-    About 0.5 KB a state with three choices, so the analysis stays within the memory the case's own
-    text and tree take (about 1 KB of YAML and 10 KB of tree a stage).
+
+def state_budget(cs: CompiledScenario) -> int:
+    """The most states the analysis explores for this case (a count of states, 1 to ``MOST_STATES``).
+
+    The case's own ``analysis: {max_states: N}`` when it sets one (``Scenario.max_states``, checked to
+    be 1 to 2,000,000 when the file was read), else ``default_budget``. About 950 bytes of memory a state.
     """
-    return max(MAX_STATES, STATES_PER_STAGE * len(cs.stage_ids))
+    own = cs.scenario.max_states
+    return own if own is not None else default_budget(len(cs.stage_ids))
 
 
 def may_grow_without_bound(cs: CompiledScenario) -> bool:
@@ -89,7 +108,7 @@ class Analysis:
     best_route: list[str]
     best_choices: list[int]
     has_route: bool
-    budget: int = MAX_STATES  # the most states explored (``state_budget``); ``overflow`` when the case has more
+    budget: int = MAX_STATES  # the most states it could explore (``state_budget``); ``overflow`` when the case has more
     unbounded: bool = False  # whether some variable or the clock may grow without bound (``may_grow_without_bound``)
 
     def assessed(self) -> dict[str, float]:
@@ -205,8 +224,9 @@ def strongly_connected(count: int, successors: list[list[int]]) -> list[list[int
 def analyze(cs: CompiledScenario, budget: int | None = None) -> Analysis:
     """Explore the scenario's states and compute everything scoring and validation need.
 
-    The exploration stops at ``budget`` states, by default ``state_budget(cs)`` (``Analysis.overflow``,
-    the validator's E011); ``tipcase validate/analyze --max-states N`` gives another.
+    The exploration stops at ``budget`` states, by default ``state_budget(cs)`` (the case's own
+    ``analysis: {max_states: N}``, else ``default_budget``); past it ``Analysis.overflow`` is set (the
+    validator's E011). ``tipcase validate/analyze --max-states N`` gives another.
     """
     scenario = cs.scenario
     start = cs.stage_index.get(scenario.start)

@@ -1,0 +1,129 @@
+"""The analysis budget as part of the case: ``analysis: {max_states: N}`` at the top of a scenario file.
+
+A finite case whose variables combine into more states than the default budget (six independent
+booleans on 1,600 stages: 102,079 states, over 100,000) was E011 everywhere but on a command line given
+``--max-states``: the editor showed E011 and publishing refused it. With the budget in the case, every
+reader of the case (the validator, ``analyze``, publishing, the editor's checker) analyses it whole;
+``--max-states`` still overrides it for one run, and a value that is no count of states, or past the
+ceiling that keeps memory bounded (2,000,000 states, about 1.8 GiB), is one E002 line at the value.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import long_case
+from tipcase.cli import main
+from tipcase.format.loader import load_text
+from tipcase.format.model_checks import over_budget
+from tipcase.format.validator import check_text
+from tipcase.play.state_space import MOST_STATES, Analysis, default_budget
+
+STAGES = 1_600
+STATES = (2**6 - 1) + 2**6 * (STAGES - 6)  # the first six stages see fewer combinations
+BUDGET = "analysis: {max_states: 150000}"
+
+
+def six_booleans(header: str = "") -> str:
+    """Six booleans set either way on the first six stages of a line of ``STAGES``: 102,079 states, all finite."""
+    return long_case(STAGES, booleans=6, header=header)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("TIPCASE_DATABASE_URL", raising=False)
+    return tmp_path / "home"
+
+
+def test_without_the_setting_the_case_is_e011_saying_how_to_raise_the_budget_in_the_case() -> None:
+    assert STATES > default_budget(STAGES) == 100_000
+    (finding,) = [f for f in check_text(six_booleans(), "six.yaml").findings if f.is_error]
+    assert (finding.code, finding.line, finding.col) == ("E011", 6, 1)  # at 'variables'
+    assert "over 100,000 reachable states, the most analysed for a case of 1,600 stages" in finding.message
+    assert "combine into too many states" in finding.message
+    assert "'analysis: {max_states: N}' at the top of the case, N up to 2,000,000" in finding.message
+
+
+def test_with_the_setting_the_case_validates_and_is_analysed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "six.yaml"
+    case.write_text(six_booleans(BUDGET), encoding="utf-8")
+    assert main(["validate", str(case)]) == 0
+    assert capsys.readouterr().out.strip() == "no errors, no warnings"
+    assert main(["analyze", "--json", str(case)]) == 0
+    assert json.loads(capsys.readouterr().out)["states"] == STATES
+    route = ",".join(["1"] * (STAGES - 1))  # scored from the analysis: its maxima are the denominators
+    assert main(["play", "--json", "--choose", route, str(case)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["max"], result["total_percent"]) == ({"identification": STAGES - 1}, 100.0)
+
+
+def test_the_command_line_overrides_the_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "six.yaml"
+    case.write_text(six_booleans("analysis: {max_states: 1000}"), encoding="utf-8")
+    assert main(["validate", str(case)]) == 1
+    assert "E011 over 1,000 reachable states, the most the case's 'analysis: max_states' allows" in capsys.readouterr().out
+    assert main(["validate", "--max-states", "150,000", str(case)]) == 0
+    capsys.readouterr()
+
+
+def test_publishing_reads_the_budget_in_the_case(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    refused = tmp_path / "refused.yaml"
+    refused.write_text(six_booleans(), encoding="utf-8")
+    assert main(["publish", str(refused)]) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert ":6:1: E011 over 100,000 reachable states" in line
+    case = tmp_path / "six.yaml"
+    case.write_text(six_booleans(BUDGET), encoding="utf-8")
+    assert main(["publish", str(case)]) == 0
+    assert capsys.readouterr().out.startswith("published long v1 (")
+
+
+@pytest.mark.parametrize(
+    ("setting", "col", "says"),
+    [
+        ("analysis: {max_states: 0}", 24, "must be at least 1, found 0"),
+        ("analysis: {max_states: -5}", 24, "must be at least 1, found -5"),
+        ("analysis: {max_states: 2000001}", 24, "must be at most 2000000, found 2000001"),
+        ("analysis: {max_states: lots}", 24, "expected an integer, found a string 'lots'"),
+        ("analysis: {max_states: 1.5}", 24, "expected an integer"),
+        ("analysis: {max_states: true}", 24, "expected an integer"),
+        ("analysis: {max_state: 5000}", 12, "max_state"),
+        ("analysis: 150000", 11, "expected a mapping"),
+    ],
+)
+def test_a_budget_that_is_no_count_of_states_is_one_line_at_its_value(
+    setting: str, col: int, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "three.yaml"
+    case.write_text(long_case(30, booleans=3, header=setting), encoding="utf-8")
+    assert main(["validate", str(case)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "1 error, no warnings"
+    (line,) = lines[:-1]
+    assert line.startswith(f"{case}:7:{col}: E002 ")
+    assert says in line
+
+
+def test_the_ceiling_is_the_command_lines_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "three.yaml"
+    case.write_text(long_case(30, booleans=3, header=f"analysis: {{max_states: {MOST_STATES}}}"), encoding="utf-8")
+    assert main(["validate", str(case)]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--max-states", f"{MOST_STATES + 1}", str(case)])
+    assert exit_.value.code == 2
+    assert "argument --max-states: 2,000,001 states: give 1 to 2,000,000" in capsys.readouterr().err
+
+
+def test_at_the_ceiling_e011_says_that_no_budget_is_larger() -> None:
+    """A case whose combinations pass even 2,000,000 states is told to use fewer variables, not to raise what cannot rise."""
+    scenario = load_text(long_case(30, booleans=3), "three.yaml").scenario
+    assert scenario is not None
+    analysis = Analysis(30, 1, MOST_STATES, True, set(), {}, [], {}, 0.0, [], [], False, MOST_STATES, False)
+    message = over_budget(scenario, analysis)
+    assert "its variables combine into more states than any case may have analysed (2,000,000); use fewer or reset them" in message
+    assert "max_states: N" not in message
