@@ -133,7 +133,7 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     assert {name: DOUBLED["id"].findall(text) for name, text in said.items() if DOUBLED["id"].search(text)} == {}
     assert said["start"].startswith("sesi latihan dimulai: “Tim mini” (mini-team v1); inspector=inspector")
     assert "inspector: keputusan 1, tahap “Di gerbang pabrik”: 2) Langsung rujuk" in said["inspector"]
-    assert "inspector: selesai, rute “Di gerbang pabrik” -> “referred”" in said["inspector"]  # not rated while the session runs
+    assert "inspector: sampai di akhir, rute “Di gerbang pabrik” -> “referred”" in said["inspector"]  # not rated while the session runs
     assert (
         "investigator: menunggu serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan (paling lama 0 detik)..."
         in (said["timed out"])
@@ -170,11 +170,11 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     # the inspector has reached its end: the message reaches the two roles still playing, and says so (walk G finding 20)
     assert "Pesan untuk Penyidik Polri; Pendamping: Sepuluh menit lagi" in said["log"]
     assert said["message"] == "sesi latihan: pesan dikirim kepada investigator, case-worker\n"
-    assert said["end"].startswith("sesi latihan: diakhiri; tim ")
+    assert said["end"].startswith("sesi latihan: berakhir; tim ")
     assert said["report"].startswith(
         "latihan (berakhir): mini-team v1: tim "
     )  # a session that ended, not a role that finished (walk F, 20)
-    assert "  case-worker: 80,0% (4 dari 5), selesai\n" in said["report"]
+    assert "  case-worker: 80,0% (4 dari 5), sampai di akhir\n" in said["report"]
     assert "  investigator: 0,0% (0 dari 4), belum selesai, tahap “Di ruang pemeriksaan”\n" in said["report"]
     assert "  serah terima tidak pernah diterima: “Perawatan diatur” #1 dari case-worker kepada investigator\n" in said["report"]
     assert (
@@ -192,7 +192,7 @@ def test_the_same_session_in_english_reads_as_before(
     assert {name: DOUBLED["en"].findall(text) for name, text in said.items() if DOUBLED["en"].search(text)} == {}
     assert said["start"].startswith("session latihan started: “Mini team” (mini-team v1); inspector=inspector")
     assert "inspector: decision 1, stage “At the factory gate”: 2) Refer at once" in said["inspector"]
-    assert "inspector: complete, route “At the factory gate” -> “referred”" in said["inspector"]
+    assert "inspector: reached its end, route “At the factory gate” -> “referred”" in said["inspector"]
     assert (
         "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 0 s)..."
         in (said["timed out"])

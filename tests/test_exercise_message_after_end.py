@@ -49,7 +49,7 @@ def test_a_message_reaches_only_the_roles_still_playing_and_one_for_ended_roles_
     ("language", "said", "in_play"),
     [
         ("en", "trainer's message after the role's end: Press conference", "trainer's message: Press conference"),
-        ("id", "pesan pelatih setelah peran selesai: Press conference", "pesan pelatih: Press conference"),
+        ("id", "pesan pelatih setelah peran sampai di akhir: Press conference", "pesan pelatih: Press conference"),
     ],
 )
 def test_a_message_stored_after_a_roles_end_says_so_in_the_time_line(tmp_path: Path, language: str, said: str, in_play: str) -> None:

@@ -80,7 +80,7 @@ def test_the_remaining_choices_with_next_and_a_contradicting_choose_refused_befo
     code, out, err = play(capsys, monkeypatch, "investigator", "--next", "1")
     assert (code, err) == (0, "")
     assert "investigator: decision 2, stage “statement”: 1) Seize the wage slips" in out  # the stage as the master log names it
-    assert "investigator: complete, route “desk” -> “statement” -> “closed”" in out
+    assert "investigator: reached its end, route “desk” -> “statement” -> “closed”" in out
     assert "%" not in out  # not rated while the session runs, as on the workstation: the joint debrief rates it
     assert decisions(drill, "investigator") == [2, 1]
 

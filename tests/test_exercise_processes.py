@@ -138,6 +138,6 @@ def test_a_role_killed_mid_way_rejoins_where_it_stood(db: Database, tmp_path: Pa
     again = finish(play(db, home, "investigator", BEST["investigator"]))  # the same command, run again
     assert "decision 1," not in again
     assert "decision 2, stage “waiting-care”" in again
-    assert "investigator: complete, route “desk” -> “waiting-care” -> “statement” -> “closed”" in again
+    assert "investigator: reached its end, route “desk” -> “waiting-care” -> “statement” -> “closed”" in again
     decisions = [(e["role"], e["details"]["step"]) for e in log(db) if e["kind"] == "decision"]  # type: ignore[index]
     assert sorted(step for role, step in decisions if role == "investigator") == [1, 2, 3]  # nothing lost, nothing twice

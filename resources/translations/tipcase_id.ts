@@ -5769,16 +5769,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>--at {at}: peran {role!r} berada pada keputusan {step}, jadi keputusan {at} belum saatnya diambil</translation>
     </message>
     <message>
-        <source>{role}: complete, route {route}</source>
-        <translation>{role}: selesai, rute {route}</translation>
-    </message>
-    <message>
         <source>{role}: not finished, route {route}</source>
         <translation>{role}: belum selesai, rute {route}</translation>
-    </message>
-    <message>
-        <source>{role}: complete, {percent}% ({total} of {max}), route {route}</source>
-        <translation>{role}: selesai, {percent}% ({total} dari {max}), rute {route}</translation>
     </message>
     <message>
         <source>{role}: not finished, {percent}% ({total} of {max}), route {route}</source>
@@ -5813,6 +5805,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>waktu habis setelah {seconds} detik menunggu {what}</translation>
     </message>
     <message>
+        <source>{role}: reached its end, route {route}</source>
+        <translation>{role}: sampai di akhir, rute {route}</translation>
+    </message>
+    <message>
+        <source>{role}: reached its end, {percent}% ({total} of {max}), route {route}</source>
+        <translation>{role}: sampai di akhir, {percent}% ({total} dari {max}), rute {route}</translation>
+    </message>
+    <message>
         <source>--pdf {pdf}: the after-action report is a PDF; name the file *.pdf</source>
         <translation>--pdf {pdf}: laporan evaluasi pasca-latihan berbentuk PDF; beri nama berkas *.pdf</translation>
     </message>
@@ -5831,10 +5831,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{session} ({status}): {team} v{version}: team {percent}%, not passed</source>
         <translation>{session} ({status}): {team} v{version}: tim {percent}%, tidak lulus</translation>
-    </message>
-    <message>
-        <source>{role}: {percent}% ({total} of {max}), complete</source>
-        <translation>{role}: {percent}% ({total} dari {max}), selesai</translation>
     </message>
     <message>
         <source>{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”</source>
@@ -5895,6 +5891,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>deciding</source>
         <translation>sedang memutuskan</translation>
+    </message>
+    <message>
+        <source>{role}: {percent}% ({total} of {max}), reached its end</source>
+        <translation>{role}: {percent}% ({total} dari {max}), sampai di akhir</translation>
     </message>
     <message>
         <source>incomplete hand-over: “{handover}” #{number} from {sender} ({points} {competency})</source>
@@ -7094,11 +7094,11 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>session {session}: ended; team {percent}%, passed</source>
-        <translation>sesi {session}: diakhiri; tim {percent}%, lulus</translation>
+        <translation>sesi {session}: berakhir; tim {percent}%, lulus</translation>
     </message>
     <message>
         <source>session {session}: ended; team {percent}%, not passed</source>
-        <translation>sesi {session}: diakhiri; tim {percent}%, tidak lulus</translation>
+        <translation>sesi {session}: berakhir; tim {percent}%, tidak lulus</translation>
     </message>
     <message>
         <source>session {session}: inject “{inject}” fired for {roles}</source>

@@ -420,14 +420,14 @@ def _say_result(language: str, team: TeamCase, result: dict[str, Any], *, rated:
     route = " -> ".join(f"“{stage_title(team, role, stage, text)}”" for stage in result["route"])
     if not rated:
         done = (
-            QT_TRANSLATE_NOOP("core", "{role}: complete, route {route}")
+            QT_TRANSLATE_NOOP("core", "{role}: reached its end, route {route}")
             if result["complete"]
             else QT_TRANSLATE_NOOP("core", "{role}: not finished, route {route}")
         )
         print(line(language, done, role=role, route=route))
         return
     ended = (
-        QT_TRANSLATE_NOOP("core", "{role}: complete, {percent}% ({total} of {max}), route {route}")
+        QT_TRANSLATE_NOOP("core", "{role}: reached its end, {percent}% ({total} of {max}), route {route}")
         if result["complete"]
         else QT_TRANSLATE_NOOP("core", "{role}: not finished, {percent}% ({total} of {max}), route {route}")
     )

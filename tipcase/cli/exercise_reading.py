@@ -93,7 +93,7 @@ def _report(args: argparse.Namespace, session: Session) -> int:
     for role, result in report["roles"].items():
         score = {"role": role, "percent": figure(result["total_percent"], words), "total": result["total"], "max": result["max_total"]}
         if result["complete"]:
-            print("  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), complete"), **score))
+            print("  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), reached its end"), **score))
         else:
             stage = stage_title(playable.team, role, result["route"][-1], case_text(playable.team, words))
             stands = QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”")

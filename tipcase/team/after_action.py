@@ -44,7 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "status_draft": ("draft", "draf"),
     "status_running": ("running", "berjalan"),
     "status_paused": ("paused", "dijeda"),
-    "status_ended": ("ended", "berakhir"),  # as the app says of a session; a role that reached its end is "selesai"
+    "status_ended": ("ended", "berakhir"),  # as the app says of a session; a role at its end "sampai di akhir", as the control room
     "played": ("Played", "Dimainkan"),
     "result": ("Team result", "Hasil tim"),
     "passed": ("passed", "lulus"),
@@ -86,8 +86,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "incomplete": (" (incomplete)", " (tidak lengkap)"),
     "inject": ("event: {title}", "peristiwa: {title}"),  # as the trainee's inbox names an inject
     "message": ("trainer's message: {title}", "pesan pelatih: {title}"),
-    "message_after_end": ("trainer's message after the role's end: {title}", "pesan pelatih setelah peran selesai: {title}"),
-    "complete": ("complete", "selesai"),
+    "message_after_end": ("trainer's message after the role's end: {title}", "pesan pelatih setelah peran sampai di akhir: {title}"),
+    "complete": ("reached its end", "sampai di akhir"),  # the control room's words for a role at its end (walk F finding 20)
     "unfinished": ("not finished", "belum selesai"),
     "good": ("good practice", "praktik baik"),
     "acceptable": ("acceptable", "dapat diterima"),
