@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
             self._home = HomePage(self.context)
             self._home.open_requested.connect(self.open_attempt)
             self._home.debrief_requested.connect(self.show_debrief)
-            self._home.exercises_requested.connect(self.exercises.show_list)
+            self.exercises.follow_home(self._home)  # its ways into the team exercises
             self.stack.addWidget(self._home)
         return self._home
 

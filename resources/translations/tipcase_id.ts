@@ -1939,14 +1939,6 @@
         <translation>Hanya draf yang belum pernah dimulai yang dapat dihapus: sesi yang sudah dimulai menjadi bagian dari catatan.</translation>
     </message>
     <message>
-        <source>Join</source>
-        <translation>Masuk</translation>
-    </message>
-    <message>
-        <source>Which role do you play now?</source>
-        <translation>Peran mana yang Anda mainkan sekarang?</translation>
-    </message>
-    <message>
         <source>Delete the draft</source>
         <translation>Hapus draf</translation>
     </message>
@@ -4601,6 +4593,65 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>No step on the pathway yet.</source>
         <translation>Belum ada langkah di jalur rujukan.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRejoin</name>
+    <message>
+        <source>at its end</source>
+        <translation>sudah selesai</translation>
+    </message>
+    <message>
+        <source>paused by the trainer</source>
+        <translation>dijeda oleh pelatih</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>belum dimulai</translation>
+    </message>
+    <message>
+        <source>the session has ended</source>
+        <translation>sesi sudah berakhir</translation>
+    </message>
+    <message>
+        <source>your decision</source>
+        <translation>keputusan Anda ditunggu</translation>
+    </message>
+    <message>
+        <source>waiting for a hand-over</source>
+        <translation>menunggu serah terima</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Which role do you play now?</source>
+        <translation>Peran mana yang Anda mainkan sekarang?</translation>
+    </message>
+    <message>
+        <source>Your team exercise &lt;b&gt;{session}&lt;/b&gt; is paused: you play {roles}.</source>
+        <translation>Latihan tim Anda &lt;b&gt;{session}&lt;/b&gt; sedang dijeda: Anda berperan sebagai {roles}.</translation>
+    </message>
+    <message>
+        <source>Your team exercise &lt;b&gt;{session}&lt;/b&gt; is running: you play {roles}.</source>
+        <translation>Latihan tim Anda &lt;b&gt;{session}&lt;/b&gt; sedang berjalan: Anda berperan sebagai {roles}.</translation>
+    </message>
+    <message>
+        <source>Press Enter to rejoin where your role stands: nothing of it was lost.</source>
+        <translation>Tekan Enter untuk kembali ke posisi peran Anda: tidak ada yang hilang.</translation>
+    </message>
+    <message>
+        <source>Your team exercises also hold {sessions}, still to be played.</source>
+        <translation>Di Latihan tim Anda masih ada juga {sessions} yang belum selesai dimainkan.</translation>
+    </message>
+    <message>
+        <source>Re&amp;join my role</source>
+        <translation>Masuk la&amp;gi ke peran saya</translation>
+    </message>
+    <message>
+        <source>Back to your role&apos;s workstation in {session}</source>
+        <translation>Kembali ke komputer peran Anda di {session}</translation>
     </message>
 </context>
 <context>

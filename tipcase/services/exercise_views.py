@@ -64,6 +64,9 @@ class SessionRow:
     result: tuple[bool, float] | None = None  # once ended: whether the team passed, and its percent
     archived: bool = False  # put away from the default lists (tipcase.services.exercise_archive)
     may_archive: bool = False  # whether the reader may archive it and unarchive it once it has ended
+    # the reader's own roles while the session runs or is paused, each as it stands (``role_standing``): a trainee back
+    # after a crash is offered the role to rejoin, and one on two roles sees which of them has a decision waiting
+    my_states: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -211,7 +214,30 @@ def _row(session: Any, user: User, exercise: ExerciseSession, archived: bool | N
         _result(session, exercise),
         exercise_archive.is_archived(session, exercise) if archived is None else archived,
         exercise_archive.may_archive(user, exercise),
+        _standings(session, exercise, mine),
     )
+
+
+DECIDING, WAITING, AT_END = "deciding", "waiting", "end"  # a role's standing (``role_standing``)
+
+
+def role_standing(state: RolePlay) -> str:
+    """``"end"`` once the role has reached an end, ``"waiting"`` while it waits for a hand-over, else ``"deciding"``.
+
+    Deciding: choices are offered, so the role's next decision is its player's to take (the session's own
+    status, paused or running, is the row's ``status``).
+    """
+    if state.finished:
+        return AT_END
+    return WAITING if state.waits_for is not None else DECIDING
+
+
+def _standings(session: Any, exercise: ExerciseSession, roles: tuple[str, ...]) -> dict[str, str]:
+    """Each of ``roles`` as it stands (``role_standing``) while the session runs or is paused; empty otherwise."""
+    if not roles or exercise.status not in (exercises.RUNNING, exercises.PAUSED_STATUS):
+        return {}
+    play, _seq = _play(session, exercise)
+    return {role: role_standing(play.role(role)) for role in roles if role in play.roles}
 
 
 def _result(session: Any, exercise: ExerciseSession) -> tuple[bool, float] | None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.pages.control_room import ControlRoomPage
     from ui.pages.exercises import ExercisesPage
+    from ui.pages.home import HomePage
     from ui.pages.team_debrief import TeamDebriefPage
     from ui.pages.workstation import WorkstationPage
 
@@ -83,6 +84,11 @@ class ExerciseFlow(QObject):
             self._debrief.back_requested.connect(self.show_list)
             self.window.stack.addWidget(self._debrief)
         return self._debrief
+
+    def follow_home(self, home: HomePage) -> None:
+        """*My courses*' ways in: to the team exercises list, and back to a role's workstation (its rejoin bar)."""
+        home.exercises_requested.connect(self.show_list)
+        home.team_role_requested.connect(self.show_workstation)
 
     # -- going to a page -------------------------------------------------------------------------
     def show_list(self) -> None:

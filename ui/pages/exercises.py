@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -38,6 +37,7 @@ from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.new_session_dialog import NewSessionDialog
 from ui.pages.session_archive import ArchiveButton, UndoBar, archived_status
+from ui.pages.team_rejoin import choose_role
 from ui.wording import names_list
 
 
@@ -267,15 +267,9 @@ class ExercisesPage(QWidget):
         if row.status == "ended":
             self.debrief_requested.emit(row.name)
             return
-        roles = list(row.my_roles)
-        if len(roles) > 1:
-            names = [self._role_name(row, role) for role in roles]
-            chosen, ok = QInputDialog.getItem(self, self.tr("Join"), self.tr("Which role do you play now?"), names, 0, False)
-            if not ok:
-                return
-            roles = [roles[names.index(chosen)]]
-        if roles:
-            self.workstation_requested.emit(row.name, roles[0])
+        role = choose_role(self, row, self.context.text)  # each role said with its standing (walk G, finding 14)
+        if role is not None:
+            self.workstation_requested.emit(row.name, role)
 
     def delete_selected(self) -> None:
         """Delete the selected draft, after the trainer confirms."""

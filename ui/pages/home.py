@@ -2,8 +2,10 @@
 
 The certificate of a completed course shows with the course, saved as PDF or printed by its holder.
 A trainee who also (or only) takes part in a team exercise is told which, as whom, and how to join it,
-with a button to the team exercises. Staff who take no course are told what their own pages are.
-The list takes the focus whenever the page shows.
+with a button to the team exercises. While a role of theirs is still to be played in a running or paused
+session, the rejoin bar stands at the top and takes the focus, so a trainee back after a crash presses
+Enter and is at their role again (``ui.pages.team_rejoin``); otherwise the list takes the focus whenever
+the page shows. Staff who take no course are told what their own pages are.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ui.models.exercise_log import status_text as exercise_status
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.own_certificate import CertificateActions
+from ui.pages.team_rejoin import RejoinBar, choose_role
 from ui.wording import names_list, sentence
 
 # What another workstation changes that this page shows (``ui.notifier`` topics: table names).
@@ -48,6 +51,7 @@ class HomePage(QWidget):
     open_requested = Signal(object, int)  # course id (or None), scenario version id
     debrief_requested = Signal(int)  # attempt id
     exercises_requested = Signal()  # the trainee's team exercises (File > Team exercises)
+    team_role_requested = Signal(str, str)  # a session's name, the role: back to that role's workstation
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -83,6 +87,8 @@ class HomePage(QWidget):
         self.exercises_note.setWordWrap(True)
         self.exercises_note.setTextFormat(Qt.TextFormat.RichText)
         self.exercises_note.hide()
+        self.rejoin = RejoinBar()  # a team exercise role still to be played: the first thing on the page (walk G, finding 6)
+        self.rejoin.rejoin_requested.connect(self._rejoin)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -106,6 +112,7 @@ class HomePage(QWidget):
         splitter.splitterMoved.connect(lambda _position, _index: setattr(self, "_moved_by_hand", True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.rejoin)
         layout.addWidget(splitter, 1)
         context.signals.language_changed.connect(self._language_changed)
         self.retranslate()
@@ -115,7 +122,8 @@ class HomePage(QWidget):
         account = self.context.account
         name = account.full_name if account else ""
         cases = [case for course in self.model.courses() for case in course.scenarios]
-        if not cases:  # nothing to choose: the text beside the list says why
+        self.rejoin.show_sessions(self.sessions, self.context.text)
+        if self.rejoin.name or not cases:  # Enter rejoins the team exercise (the bar says so); a case is chosen from the list
             welcome = self.tr("Welcome, {name}.")
         elif any(case.unfinished_attempt_id is not None for case in cases):
             welcome = self.tr("Welcome, {name}. Press Enter to resume the case you left, or choose another case.")
@@ -171,8 +179,11 @@ class HomePage(QWidget):
     def _update_read(self, read: tuple[list[CourseRow], list[Any]]) -> None:
         courses, sessions = read
         if sessions != self.sessions:
+            rejoined_before = self.rejoin.name
             self.sessions = sessions
             self.retranslate()
+            if self.rejoin.name and not rejoined_before and self.isVisible() and self.tree.hasFocus():
+                focus_visibly(self.rejoin.button)  # a session started meanwhile: Enter now rejoins it, as the bar says
         self._update_courses(courses)
 
     def _update_courses(self, courses: list[CourseRow]) -> None:
@@ -211,7 +222,7 @@ class HomePage(QWidget):
         if fresh and self._sized:
             self._size_splitter()
         if self.isVisible():
-            focus_visibly(self.tree)
+            focus_visibly(self.main_control())
 
     def _first_choice(self, courses: list[CourseRow]) -> QModelIndex:
         """The case left unfinished (what Enter should resume after a sign-in), else the first case, else the first course."""
@@ -237,7 +248,11 @@ class HomePage(QWidget):
         if not self._sized:  # the list gets the room its titles and columns need (the text beside it wraps)
             self._sized = True
             self._size_splitter()
-        focus_visibly(self.tree)
+        focus_visibly(self.main_control())
+
+    def main_control(self) -> QWidget:
+        """What Enter presses when the page opens: the rejoin bar's button while a team role waits, else the list."""
+        return self.rejoin.button if self.rejoin.isVisibleTo(self) else self.tree
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -388,6 +403,15 @@ class HomePage(QWidget):
         course, scenario = self.selected()
         if scenario is not None:
             self.open_requested.emit(course.course_id if course else None, scenario.version_id)
+
+    def _rejoin(self, name: str) -> None:
+        """Back to the trainee's role in session ``name`` (asked which when they play several, each said with its standing)."""
+        row = next((session for session in self.sessions if session.name == name), None)
+        if row is None:
+            return
+        role = choose_role(self, row, self.context.text)
+        if role is not None:
+            self.team_role_requested.emit(name, role)
 
     def _debrief(self) -> None:
         _, scenario = self.selected()
