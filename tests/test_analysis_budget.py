@@ -21,6 +21,11 @@ from tipcase.format.loader import load_text
 from tipcase.format.model_checks import over_budget
 from tipcase.format.validator import check_text
 from tipcase.play.state_space import MOST_STATES, Analysis, default_budget
+from tipcase.services import team_cases
+from tipcase.services.errors import ServiceError
+from tipcase.store.database import Database
+from tipcase.team import joint_space
+from tipcase.team.compiled import compile_team
 
 STAGES = 1_600
 STATES = (2**6 - 1) + 2**6 * (STAGES - 6)  # the first six stages see fewer combinations
@@ -127,3 +132,85 @@ def test_at_the_ceiling_e011_says_that_no_budget_is_larger() -> None:
     message = over_budget(scenario, analysis)
     assert "its variables combine into more states than any case may have analysed (2,000,000); use fewer or reset them" in message
     assert "max_states: N" not in message
+
+
+# -- a team case ---------------------------------------------------------------------------------
+
+
+def team_case(stages: int, header: str = "") -> str:
+    """A team case of one role: six booleans set either way on a line of ``stages``, 64 joint states a stage."""
+    names = [f"b{n}" for n in range(6)]
+    lines = [
+        "tipcase-team: 1",
+        "id: six-team",
+        "version: 1",
+        "title: Six",
+        *header.splitlines(),
+        "roles:",
+        "  a:",
+        "    role: investigator",
+    ]
+    lines += ["    variables: {" + ", ".join(f"{name}: false" for name in names) + "}", "    start: s0", "    stages:"]
+    for index in range(stages - 1):
+        step = f"{{label: Go, to: s{index + 1}, feedback: Ok, score: {{identification: 1}}"
+        choices = [f"{step}, set: {{{names[index]}: {value}}}}}" for value in ("true", "false")] if index < 6 else [step + "}"]
+        lines.append(f"      s{index}: {{text: Stage {index}, choices: [{', '.join(choices)}]}}")
+    lines.append(f"      s{stages - 1}: {{text: The end, end: success}}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def small_team_default(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The team default scaled down from 200,000 joint states to 1,000, so that a case over it is cheap to analyse.
+
+    (204,416 joint states, over the real default, take some 8 s to analyse: the mechanism is the same.)
+    """
+    monkeypatch.setattr(joint_space, "MAX_JOINT_STATES", 1_000)
+    return 1_000
+
+
+def test_a_team_case_over_its_default_is_e011_and_validates_with_the_setting(
+    small_team_default: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    states = (2**6 - 1) + 2**6 * (40 - 7) + 1  # 2,176 joint states: one role on 40 stages, its end kept as the stage alone
+    (finding,) = [f for f in check_text(team_case(40), "team.yaml").findings if f.is_error]
+    assert (finding.code, finding.line, finding.col) == ("E011", 5, 1)  # at 'roles'
+    assert finding.message.startswith("over 1,000 joint states: ")
+    assert "raise the budget: 'analysis: {max_states: N}' at the top of the case, N up to 2,000,000" in finding.message
+    case = tmp_path / "team.yaml"
+    case.write_text(team_case(40, "analysis: {max_states: 5000}"), encoding="utf-8")
+    assert main(["validate", str(case)]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--json", str(case)]) == 0
+    assert json.loads(capsys.readouterr().out)["states"] == states
+    assert main(["validate", "--max-states", "2000", str(case)]) == 1  # the command line overrides the case, for a team too
+    assert ":6:1: E011 over 2,000 joint states: " in capsys.readouterr().out
+    case.write_text(team_case(40, "analysis: {max_states: 100}"), encoding="utf-8")
+    assert main(["validate", str(case)]) == 1
+    assert "E011 over 100 joint states, the most the case's 'analysis: max_states' allows" in capsys.readouterr().out
+
+
+def test_team_publishing_reads_the_budget_in_the_case(small_team_default: int, tmp_path: Path) -> None:
+    database = Database(f"sqlite:///{tmp_path / 'tipcase.sqlite3'}")
+    database.upgrade()
+    refused, case = tmp_path / "refused.yaml", tmp_path / "team.yaml"
+    refused.write_text(team_case(40), encoding="utf-8")
+    case.write_text(team_case(40, "analysis: {max_states: 5000}"), encoding="utf-8")
+    try:
+        with database.transaction() as session, pytest.raises(ServiceError, match=r"refused\.yaml:5:1: E011 over 1,000 joint states"):
+            team_cases.publish_team_file(session, None, refused)
+        with database.transaction() as session:
+            assert team_cases.publish_team_file(session, None, case).team_id == "six-team"
+    finally:
+        database.dispose()
+
+
+def test_a_team_budget_is_held_to_the_bound_of_values() -> None:
+    """Whatever the case asks, a team's states hold at most 32,000,000 values in all (about 850 MB)."""
+    team = load_text(team_case(10, f"analysis: {{max_states: {MOST_STATES}}}"), "team.yaml").team
+    assert team is not None
+    assert team.max_states == MOST_STATES
+    compiled = compile_team(team)
+    cells = joint_space.state_cells(compiled)
+    assert joint_space.state_budget(compiled) == min(MOST_STATES, joint_space.MAX_JOINT_CELLS // cells)
+    assert joint_space.state_budget(compiled) * cells <= joint_space.MAX_JOINT_CELLS

@@ -158,8 +158,8 @@ ANALYSIS = ObjKind(
     {
         "max_states": Field(
             NumberKind(minimum=1, maximum=MAX_ANALYSIS_STATES, integer=True),
-            "The most states the analysis of every route explores (default: 100,000, or 32 a stage in a longer case); "
-            "past it the case is E011. At most 2,000,000 (about 1.8 GiB of memory).",
+            "The most states the analysis of every route explores (a scenario's default: 100,000, or 32 a stage in a longer case; "
+            "a team case's: 200,000 joint states); past it the case is E011. At most 2,000,000 (about 1.8 GiB of memory).",
         ),
     },
 )

@@ -125,8 +125,9 @@ def pathway_of(  # noqa: PLR0917 - the same eight facts for a scenario and a tea
 def check_loaded(loaded: Loaded, cache: _PathwayCache | None = None, *, max_states: int | None = None) -> Checked:
     """Run every check on a loaded file.
 
-    ``max_states``: the analysis budget of a scenario's routes (None: ``state_space.state_budget``, 100,000
-    states or 32 a stage, as publishing uses); past it the routes are E011. A team case keeps its own bounds.
+    ``max_states``: the analysis budget (``tipcase validate/analyze --max-states N``), overriding the case's own
+    ``analysis: {max_states: N}``; None: the case's, else the default (``state_space.state_budget`` for a scenario,
+    ``joint_space.state_budget`` for a team case, which holds any budget to its bound of values). Past it the case is E011.
     """
     with gc_paused():  # the analysis allocates a tuple per state and edge, none in cycles
         return _check_loaded(loaded, cache or _PathwayCache(), max_states)
@@ -146,7 +147,7 @@ def _check_loaded(loaded: Loaded, cache: _PathwayCache, max_states: int | None) 
         from tipcase.team.checks import check_team  # noqa: PLC0415 - the team format builds on this module
 
         checked.team = loaded.team
-        checked.pathway, checked.team_analysis = check_team(loaded.team, findings, extra, cache)
+        checked.pathway, checked.team_analysis = check_team(loaded.team, findings, extra, cache, max_states)
     scenario = loaded.scenario
     if scenario is not None:
         checked.scenario = scenario

@@ -20,10 +20,11 @@ from tipcase.format.media import check_exhibit_files
 from tipcase.format.model import Pathway, Scenario
 from tipcase.format.model_checks import check_references, check_scenario
 from tipcase.messages import one_or_many
+from tipcase.play.state_space import MOST_STATES
 from tipcase.team import joint_space
 from tipcase.team.compiled import compile_team
 from tipcase.team.joint import JointAnalysis, analyze_team
-from tipcase.team.joint_space import MAX_JOINT_CELLS, MAX_JOINT_STATES, MAX_QUEUE
+from tipcase.team.joint_space import MAX_JOINT_CELLS, MAX_QUEUE
 from tipcase.team.model import Inject, TeamCase, Track
 
 if TYPE_CHECKING:
@@ -31,9 +32,13 @@ if TYPE_CHECKING:
 
 
 def check_team(
-    team: TeamCase, findings: Findings, extra: list[Finding], cache: _PathwayCache
+    team: TeamCase, findings: Findings, extra: list[Finding], cache: _PathwayCache, max_states: int | None = None
 ) -> tuple[Pathway | None, JointAnalysis | None]:
-    """Every check of a team case; returns its pathway (when usable) and the joint analysis (when it ran)."""
+    """Every check of a team case; returns its pathway (when usable) and the joint analysis (when it ran).
+
+    ``max_states``: the joint states the analysis may explore (``--max-states``); None: the case's own
+    ``analysis: {max_states: N}``, else ``MAX_JOINT_STATES`` (``joint_space.asked_budget``).
+    """
     from tipcase.format.validator import _on_disk, pathway_of  # noqa: PLC0415 - the validator calls this module
 
     pathway = None
@@ -59,11 +64,37 @@ def check_team(
     analysis = None
     pathway_missing = team.pathway is not None and pathway is None
     if team.roles and not findings.has_errors and not pathway_missing and not any(f.is_error for f in extra):
-        analysis = analyze_team(compile_team(team))
-        _check_joint(team, pathway, analysis, findings)
+        compiled = compile_team(team)
+        analysis = analyze_team(compiled, max_states)
+        _check_joint(team, pathway, analysis, findings, held=analysis.budget < joint_space.asked_budget(compiled, max_states))
     if team.roles:
         check_exhibit_files(_first_track(team), findings)
     return pathway, analysis
+
+
+def _over_budget(team: TeamCase, analysis: JointAnalysis, *, held: bool) -> str:
+    """E011's message for a team case: which bound was passed, and what the author can do (docs/team-exercises.md)."""
+    if analysis.inject_overflow:
+        return (
+            f"the injects' conditions would be checked more than {joint_space.MAX_INJECT_CHECKS:,} times: injects whose effects make "
+            "one another fire in a long chain (list them in the order they fire, or make fewer)"
+        )
+    if held:  # a wide team: its states hold many values each
+        return (
+            f"over {analysis.budget:,} joint states, the most the analysis holds for {len(team.roles):,} roles and "
+            f"{len(team.handovers):,} hand-overs ({MAX_JOINT_CELLS:,} values): the roles' choices combine into more "
+            "(fewer roles, or bound a variable, clock or hand-over with a condition)"
+        )
+    whose = ", the most the case's 'analysis: max_states' allows" if team.max_states == analysis.budget else ""
+    message = (
+        f"over {analysis.budget:,} joint states{whose}: some variable, clock or hand-over grows without bound (bound it with a condition)"
+    )
+    if analysis.budget < MOST_STATES:
+        message += (
+            f", or the roles' choices combine into more (then raise the budget: 'analysis: {{max_states: N}}' at the top of the case, "
+            f"N up to {MOST_STATES:,})"
+        )
+    return message
 
 
 def _first_track(team: TeamCase) -> Scenario:
@@ -299,23 +330,13 @@ def _check_objectives(team: TeamCase, pathway: Pathway | None, findings: Finding
                 findings.add("E013", objective.ref_pos[f"handovers.{handover}"], f"names no hand-over {handover!r}", where=where)
 
 
-def _check_joint(team: TeamCase, pathway: Pathway | None, analysis: JointAnalysis, findings: Findings) -> None:
-    """E011, E015, E006, E014, E007, E008 and W104 from the joint analysis."""
+def _check_joint(team: TeamCase, pathway: Pathway | None, analysis: JointAnalysis, findings: Findings, *, held: bool = False) -> None:
+    """E011, E015, E006, E014, E007, E008 and W104 from the joint analysis.
+
+    ``held``: the budget asked was lowered to the bound of values a wide team's states hold (``joint_space.state_budget``).
+    """
     if analysis.overflow:
-        message = (
-            f"over {analysis.budget:,} joint states: some variable, clock or hand-over grows without bound (bound it with a condition)"
-        )
-        if analysis.budget < MAX_JOINT_STATES:  # a wide team: its states hold many values each
-            message = (
-                f"over {analysis.budget:,} joint states, the most the analysis holds for {len(team.roles):,} roles and "
-                f"{len(team.handovers):,} hand-overs ({MAX_JOINT_CELLS:,} values): the roles' choices combine into more "
-                "(fewer roles, or bound a variable, clock or hand-over with a condition)"
-            )
-        if analysis.inject_overflow:
-            message = (
-                f"the injects' conditions would be checked more than {joint_space.MAX_INJECT_CHECKS:,} times: injects whose effects make "
-                "one another fire in a long chain (list them in the order they fire, or make fewer)"
-            )
+        message = _over_budget(team, analysis, held=held)
         findings.add("E011", team.roles_pos, message, at=Location(field="roles"))
         return
     if analysis.queue_overflow is not None:

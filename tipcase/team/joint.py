@@ -112,9 +112,13 @@ def _describe(ct: CompiledTeam, state: Joint, skip: int) -> tuple[str, ...]:
     return tuple(words)
 
 
-def analyze_team(ct: CompiledTeam) -> JointAnalysis:
-    """Explore the joint states and compute everything validation and team scoring need."""
-    space = explore(ct)
+def analyze_team(ct: CompiledTeam, budget: int | None = None) -> JointAnalysis:
+    """Explore the joint states and compute everything validation and team scoring need.
+
+    ``budget``: the most joint states (``--max-states``); None: the case's own ``analysis: {max_states: N}``, else
+    ``MAX_JOINT_STATES`` (``joint_space.state_budget``, which holds either to its bound of values).
+    """
+    space = explore(ct, budget)
     roles = {
         role.id: RoleAnalysis(role.id, len(role.cs.stage_ids), sum(role.cs.ends), set(), {}, 0.0, [role.cs.scenario.start], [])
         for role in ct.roles

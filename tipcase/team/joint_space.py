@@ -17,9 +17,11 @@ take, a path that takes exactly those routes: the maxima, the best joint route a
 the full interleaving space's, over far fewer states (the scheduling never changes a result: the
 determinism principle of docs/team-exercises.md).
 
-Bounds: at most ``MAX_JOINT_STATES`` states, fewer for a team so wide that they would hold more than
-``MAX_JOINT_CELLS`` values (``state_budget``: a state holds a place per role and a queue per hand-over, and
-the maxima keep a row per state of each role's points in each competency), reported as E011; and
+Bounds: at most ``MAX_JOINT_STATES`` states, or the case's own ``analysis: {max_states: N}`` (1 to
+2,000,000, as a scenario's: docs/scenario-format.md), or ``tipcase validate/analyze --max-states N``;
+fewer for a team so wide that they would hold more than ``MAX_JOINT_CELLS`` values, whatever the budget
+asked (``state_budget``: a state holds a place per role and a queue per hand-over, and the maxima keep a
+row per state of each role's points in each competency), so memory stays under about 850 MB; reported as E011; and
 ``MAX_QUEUE`` deliveries waiting in one hand-over's queue (E015). So a runaway counter, a role that sends
 for ever, or a file of a thousand roles whose choices multiply (224 KB that took 51 s and 1.6 GB, 674 KB
 that ran for minutes: findings/break-17.md) is reported within bounded time and memory, not explored.
@@ -161,18 +163,32 @@ def state_cells(ct: CompiledTeam) -> int:
     return len(ct.roles) * (competencies + 2) + len(ct.handovers) + competencies
 
 
-def state_budget(ct: CompiledTeam) -> int:
-    """The most joint states explored: ``MAX_JOINT_STATES``, or fewer so that they hold at most ``MAX_JOINT_CELLS`` values."""
-    return max(1, min(MAX_JOINT_STATES, MAX_JOINT_CELLS // max(1, state_cells(ct))))
+def asked_budget(ct: CompiledTeam, override: int | None = None) -> int:
+    """The joint states the analysis is asked to explore (before ``state_budget``'s bound of values).
+
+    ``override`` (``--max-states``), else the case's own ``analysis: {max_states: N}`` (``TeamCase.max_states``),
+    else ``MAX_JOINT_STATES``.
+    """
+    if override is not None:
+        return override
+    return ct.team.max_states if ct.team.max_states is not None else MAX_JOINT_STATES
+
+
+def state_budget(ct: CompiledTeam, override: int | None = None) -> int:
+    """The most joint states explored: ``asked_budget``, or fewer so that they hold at most ``MAX_JOINT_CELLS`` values.
+
+    The values bound holds whatever was asked, so the analysis's memory stays under about 850 MB (26 bytes a value).
+    """
+    return max(1, min(asked_budget(ct, override), MAX_JOINT_CELLS // max(1, state_cells(ct))))
 
 
 def explore(ct: CompiledTeam, limit: int | None = None) -> JointSpace:
     """Breadth-first search of the joint states, moving the first role that can move (see the module's docstring).
 
-    ``limit``: the most states (default ``state_budget``); past it the space is returned with ``overflow`` set.
+    ``limit``: the most states asked (default: the case's own budget, see ``asked_budget``), held to ``state_budget``'s
+    bound of values; past it the space is returned with ``overflow`` set.
     """
-    if limit is None:
-        limit = state_budget(ct)
+    limit = state_budget(ct, limit)
     space = JointSpace(budget=limit)
     start = initial_state(ct)
     index = {start: 0}

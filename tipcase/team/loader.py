@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from tipcase.format.findings import Findings, Pos
-from tipcase.format.loader import build_competencies, build_exhibits, build_stage, check_variable_names, default_competencies, required_text
+from tipcase.format.loader import (
+    analysis_budget,
+    build_competencies,
+    build_exhibits,
+    build_stage,
+    check_variable_names,
+    default_competencies,
+    required_text,
+)
 from tipcase.format.model import DEFAULT_PASS_MARK, Scenario
 from tipcase.format.roles import ROLE_IDS
 from tipcase.format.schema import INVALID, Context, Entry, Record
@@ -40,6 +48,7 @@ def build_team(root: Node, findings: Findings, path: str, languages: list[str]) 
         competencies=build_competencies(values["competencies"]) if declared else default_competencies(),
         competencies_declared=declared,
         exhibits=build_exhibits(values.get("exhibits", [])),
+        max_states=analysis_budget(values.get("analysis")),
         pos=record.pos,
         pathway_pos=record.value_pos.get("pathway", record.pos),
         roles_pos=record.key_pos.get("roles", record.pos),

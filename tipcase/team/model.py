@@ -167,6 +167,7 @@ class TeamCase:
     objectives: dict[str, Objective] = dataclasses.field(default_factory=dict)
     handovers: dict[str, Handover] = dataclasses.field(default_factory=dict)
     injects: list[Inject] = dataclasses.field(default_factory=list)
+    max_states: int | None = None  # ``analysis: {max_states: N}``: the case's own budget of joint states (tipcase.team.joint_space)
     pos: Pos = NO_POS
     pathway_pos: Pos = NO_POS
     roles_pos: Pos = NO_POS

@@ -14,6 +14,7 @@ from typing_extensions import override
 
 from tipcase.format.roles import ROLE_IDS
 from tipcase.format.schema import (
+    ANALYSIS,
     CHOICE,
     COMPETENCY,
     COMPETENCY_KEY,
@@ -203,6 +204,7 @@ TEAM = ObjKind(
         "roles": Field(MapKind(TRACK, IdKind(most=MAX_ROLE_ID), what="role"), "The roles, by id, each with its track.", True),
         "handovers": Field(MapKind(HANDOVER, what="hand-over"), "Hand-overs between roles, by id."),
         "injects": Field(ListKind(INJECT, max_items=MAX_INJECTS), "The master events list (at most 1,000 injects)."),
+        "analysis": Field(ANALYSIS, "The analysis budget, for a team whose roles' choices combine into many joint states."),
     },
 )
 
