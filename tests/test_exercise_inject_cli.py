@@ -4,11 +4,12 @@ an inject that reached everyone) says so in one line and changes nothing. On SQL
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from tests.exercises import started_session
+from tests.exercises import PASSWORDS, started_session
 from tipcase.cli import main
 from tipcase.services import accounts, exercises
 from tipcase.store.database import Database
@@ -72,3 +73,38 @@ def test_an_inject_fired_at_one_role_then_the_rest(
         investigator = accounts.get_user(session, "investigator")
         view = exercises.role_view(session, investigator, exercise, "investigator")
         assert [item.kind for item in view.inbox] == ["inject"]  # the message went to the case worker only
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_injects_listed_with_their_trigger_in_words_and_whom_they_reached(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """``inject --list``: the master events list as the control room shows it (walk G finding 12's core wording)."""
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
+    assert run(capsys, "journalist", "--to", "investigator")[0] == 0
+    code, out, err = run(capsys, "--list", "--lang", language)
+    assert (code, err) == (0, "")
+    expected = {
+        "en": [
+            "threat      “A threat”: to investigator; at 4 h on its clock; not fired yet",
+            "journalist  “A journalist calls.”: to inspector, investigator, case-worker; by hand; fired for investigator",
+        ],
+        "id": [
+            "threat      “Ancaman”: kepada investigator; pada 4 jam menurut waktu perannya; belum dipicu",
+            "journalist  “Wartawan menelepon.”: kepada inspector, investigator, case-worker; manual oleh pelatih; "
+            "sudah dipicu untuk investigator",
+        ],
+    }
+    assert out.splitlines() == expected[language]
+    code, out, _ = run(capsys, "--list", "--json", "--lang", language)  # the same in every language
+    assert [(item["id"], item["trigger"], item["fired_for"]) for item in json.loads(out)] == [
+        ("threat", "at 4 h on its clock", []),
+        ("journalist", "by hand", ["investigator"]),
+    ]
+    assert run(capsys, "--list", "threat")[0] == 2  # a list, or an inject to fire: not both
+    monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS["investigator"])
+    code, out, err = run(capsys, "--list", "--user", "investigator")  # what comes next is the controllers'
+    assert (code, out) == (1, "")
+    assert "may not read an exercise's master log" in err or "log induk" in err

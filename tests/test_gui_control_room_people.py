@@ -92,28 +92,40 @@ def test_a_shared_role_lists_each_trainee_on_a_line_and_the_box_fits_names(qtbot
     assert room.trainees.rect().contains(box.geometry())
 
 
-WORDS = {  # language -> the Fires cell of "A second victim", and what the detail says sets its value
+WORDS = {  # language -> the Trigger cells of "A second victim" and "A journalist's call", and what sets the first's value
     "en": (
-        "when “statement taken”",
-        "“statement taken” for Police investigator, Unit PPA, Polres Bitung: set by a choice at stage “The statements”",
+        "when Statements taken: yes",
+        "when LPSK has decided on protection: yes",
+        "Statements taken for Police investigator, Unit PPA, Polres Bitung: set by a choice at stage “The statements”",
     ),
-    "id": ("saat “statement taken”", "“statement taken” untuk Penyidik, Unit PPA Polres Bitung: ditetapkan oleh sebuah pilihan di tahap"),
+    "id": (  # the variables by their Bahasa titles, never the file's English ids (walk G, finding 12)
+        "saat Keterangan sudah diambil: ya",
+        "saat LPSK sudah memutuskan perlindungan: ya",
+        "Keterangan sudah diambil untuk Penyidik, Unit PPA Polres Bitung: ditetapkan oleh sebuah pilihan di tahap",
+    ),
 }
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_the_injects_say_their_condition(qtbot, tmp_path: Path, url: str, language: str) -> None:  # type: ignore[no-untyped-def]
-    condition, source = WORDS[language]
+    condition, decided, source = WORDS[language]
     room = _room(qtbot, tmp_path, url, language)
     panel = room.inject_panel
     fires = {panel.table.item(row, 0).data(256): panel.table.item(row, 1).text() for row in range(panel.table.rowCount())}
     assert fires["second-victim"] == condition
-    assert fires["journalist-call"] == condition.replace("statement taken", "decided")
-    assert all("condition holds" not in cell and "syaratnya" not in cell for cell in fires.values())
+    assert fires["journalist-call"] == decided
+    assert all("condition holds" not in cell and "syaratnya" not in cell and "“" not in cell for cell in fires.values())
     ids = [panel.table.item(row, 0).data(256) for row in range(panel.table.rowCount())]
     panel.table.selectRow(ids.index("second-victim"))
     assert condition in panel.detail.text()
     assert source in panel.detail.text(), panel.detail.text()
+    header = panel.table.horizontalHeader()
+    labels = [panel.table.horizontalHeaderItem(column).text() for column in range(3)]
+    trigger = {"en": "Trigger", "id": "Pemicu"}[language]
+    assert labels[1] == trigger
+    assert f"{trigger}: " in panel.detail.text()  # the details say the trigger with the column's word ("Dipicu" above, "Muncul:" below)
+    for column, label in enumerate(labels):  # no header cut ("Sudah dipicu untuk" ended under the scroll bar)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label), (label, header.sectionSize(column))
 
 
 @pytest.mark.parametrize(("language", "nobody"), [("en", "nobody yet"), ("id", "belum ada")])

@@ -1745,64 +1745,8 @@
         <translation>Yang terjadi</translation>
     </message>
     <message>
-        <source>its case clock at {hours} or later</source>
-        <translation>waktu kasusnya pada {hours} atau sesudahnya</translation>
-    </message>
-    <message>
-        <source>its case clock past {hours}</source>
-        <translation>waktu kasusnya lewat dari {hours}</translation>
-    </message>
-    <message>
-        <source>its case clock at {hours} or earlier</source>
-        <translation>waktu kasusnya pada {hours} atau sebelumnya</translation>
-    </message>
-    <message>
-        <source>its case clock before {hours}</source>
-        <translation>waktu kasusnya sebelum {hours}</translation>
-    </message>
-    <message>
-        <source>its case clock at {hours}</source>
-        <translation>waktu kasusnya tepat {hours}</translation>
-    </message>
-    <message>
-        <source>its case clock not at {hours}</source>
-        <translation>waktu kasusnya bukan {hours}</translation>
-    </message>
-    <message>
-        <source>its case clock</source>
-        <translation>waktu kasusnya</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ya</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>tidak</translation>
-    </message>
-    <message>
-        <source>not {condition}</source>
-        <translation>bukan {condition}</translation>
-    </message>
-    <message>
         <source> and </source>
         <translation> dan </translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> atau </translation>
-    </message>
-    <message>
-        <source>by hand</source>
-        <translation>manual oleh pelatih</translation>
-    </message>
-    <message>
-        <source>at {hours} on its clock</source>
-        <translation>pada {hours} menurut waktu perannya</translation>
-    </message>
-    <message>
-        <source>when {condition}</source>
-        <translation>saat {condition}</translation>
     </message>
     <message>
         <source>a choice at stage “{stage}”</source>
@@ -2169,6 +2113,10 @@
         <translation>rujukan hukum menyebut ketentuan yang tidak ada dalam daftar ketentuan</translation>
     </message>
     <message>
+        <source>an inject&apos;s condition reads a variable with no title: the control room would show its id</source>
+        <translation>syarat sebuah inject membaca variabel tanpa judul: ruang kendali akan menampilkan kodenya</translation>
+    </message>
+    <message>
         <source>English</source>
         <translation>bahasa Inggris</translation>
     </message>
@@ -2390,12 +2338,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Inject</translation>
     </message>
     <message>
-        <source>Fires</source>
-        <translation>Dipicu</translation>
-    </message>
-    <message>
         <source>Fired for</source>
         <translation>Sudah dipicu untuk</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Pemicu</translation>
     </message>
     <message>
         <source>Master events list</source>
@@ -2422,8 +2370,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Dari: {sender}</translation>
     </message>
     <message>
-        <source>Fires: {when}</source>
-        <translation>Muncul: {when}</translation>
+        <source>Trigger: {when}</source>
+        <translation>Pemicu: {when}</translation>
     </message>
     <message>
         <source>Every role not yet reached ({count})</source>
@@ -7322,6 +7270,94 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Waiting for the hand-over “{title}” from {sender}: your choices are offered once it has arrived.</source>
         <translation>Menunggu serah terima “{title}” dari {sender}: pilihan Anda ditawarkan begitu serah terima itu tiba.</translation>
+    </message>
+    <message>
+        <source>its case clock at {hours} or later</source>
+        <translation>waktu kasusnya pada {hours} atau sesudahnya</translation>
+    </message>
+    <message>
+        <source>its case clock past {hours}</source>
+        <translation>waktu kasusnya lewat dari {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock at {hours} or earlier</source>
+        <translation>waktu kasusnya pada {hours} atau sebelumnya</translation>
+    </message>
+    <message>
+        <source>its case clock before {hours}</source>
+        <translation>waktu kasusnya sebelum {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock at {hours}</source>
+        <translation>waktu kasusnya tepat {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock not at {hours}</source>
+        <translation>waktu kasusnya bukan {hours}</translation>
+    </message>
+    <message>
+        <source>its case clock</source>
+        <translation>waktu kasusnya</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} jam</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>{variable}: {value}</source>
+        <translation>{variable}: {value}</translation>
+    </message>
+    <message>
+        <source>not {condition}</source>
+        <translation>bukan {condition}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> dan </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> atau </translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>manual oleh pelatih</translation>
+    </message>
+    <message>
+        <source>at {hours} on its clock</source>
+        <translation>pada {hours} menurut waktu perannya</translation>
+    </message>
+    <message>
+        <source>when {condition}</source>
+        <translation>saat {condition}</translation>
+    </message>
+    <message>
+        <source>--list lists the injects: give no inject, --text or --to with it</source>
+        <translation>--list mendaftar inject: jangan beri inject, --text atau --to bersamanya</translation>
+    </message>
+    <message>
+        <source>session {session}: the case has no injects</source>
+        <translation>sesi {session}: kasus ini tidak memiliki inject</translation>
+    </message>
+    <message>
+        <source>“{title}”: to {roles}; {trigger}; {fired}</source>
+        <translation>“{title}”: kepada {roles}; {trigger}; {fired}</translation>
+    </message>
+    <message>
+        <source>fired for {roles}</source>
+        <translation>sudah dipicu untuk {roles}</translation>
+    </message>
+    <message>
+        <source>not fired yet</source>
+        <translation>belum dipicu</translation>
     </message>
 </context>
 </TS>

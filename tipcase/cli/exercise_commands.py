@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from tipcase.cli.acting import acting, add_user_option, signed_in, signed_in_to_session
 from tipcase.cli.common import UsageError, input_file, print_json
+from tipcase.cli.exercise_injects import cmd_inject_list
 from tipcase.cli.exercise_list import cmd_list
 from tipcase.cli.exercise_play import cmd_play
 from tipcase.cli.exercise_reading import cmd_log, cmd_report, cmd_status
@@ -137,7 +138,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         _lang(control)
         control.set_defaults(handler=speaking(cmd_control, session_language), action=name)
 
-    inject = actions.add_parser("inject", help="fire an inject by hand, or send a message with --text")
+    inject = actions.add_parser("inject", help="fire an inject by hand, send a message with --text, or --list the injects")
     inject.add_argument("--session", required=True, metavar="NAME")
     inject.add_argument("inject", nargs="?", metavar="INJECT-ID")
     inject.add_argument("--text", metavar="TEXT", help="an ad-hoc message (no effects) instead of an inject")
@@ -147,6 +148,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         metavar="ROLE",
         help="only to this role (repeatable, or a,b; default: the roles the inject has not reached yet, a message every role)",
     )
+    inject.add_argument(
+        "--list", action="store_true", help="list the injects: whom each goes to, when it fires (in words) and whom it has fired for"
+    )
+    inject.add_argument("--json", action="store_true", help="with --list: the list as JSON")
     add_user_option(inject)
     _lang(inject)
     inject.set_defaults(handler=speaking(cmd_inject, session_language))
@@ -262,6 +267,8 @@ def cmd_inject(args: argparse.Namespace) -> int:
     Says the inject by its title and the roles it reached (by their ids, as ``--to`` takes them). Exit 2 unless
     exactly one of an inject and --text is given.
     """
+    if args.list:
+        return cmd_inject_list(args)
     if (args.inject is None) == (args.text is None):
         raise UsageError(Message(QT_TRANSLATE_NOOP("core", "name an inject to fire, or give --text for a message (not both)")))
     to = [role.strip() for chunk in args.to or [] for role in chunk.split(",") if role.strip()] or None

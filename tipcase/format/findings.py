@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "W104": "the best route breaks a pathway rule",
     "W105": "an exhibit's file is missing, too big, a link, or not what its name says: publishing refuses it",
     "W106": "a `ref` names a provision that is not in the provisions register",
+    "W107": "team case: a variable an inject's condition reads has no title (the control room would show its id)",
 }
 
 Pos = tuple[int, int]

@@ -263,6 +263,38 @@ def _check_injects(team: TeamCase, findings: Findings) -> None:
             track = team.roles.get(role_id)
             if track is not None:
                 _check_inject_for(inject, track, where, at, findings)
+    _check_titles(team, findings)
+
+
+def _check_titles(team: TeamCase, findings: Findings) -> None:
+    """W107: a variable an inject's condition reads has a title in some role (the control room says the condition in words).
+
+    Reported once per role and variable, at its declaration in the receiving role, where the title goes.
+    """
+    reported: set[tuple[str, str]] = set()
+    for inject in team.injects:
+        if inject.when is None:
+            continue
+        try:
+            names = sorted(conditions.names(conditions.parse(inject.when)) - {conditions.CLOCK})
+        except conditions.ConditionError:
+            continue  # E009 above
+        for role_id in inject.to:
+            track = team.roles.get(role_id)
+            for name in names:
+                if track is None or name not in track.scenario.variables or (role_id, name) in reported:
+                    continue
+                if team.variable_title(role_id, name) is None:
+                    reported.add((role_id, name))
+                    value = str(track.scenario.variables[name]).lower()
+                    findings.add(
+                        "W107",
+                        track.scenario.variable_pos.get(name, track.scenario.variables_pos),
+                        f"variable {name!r} has no title, and inject '{inject.id}' reads it: the control room would say the "
+                        f"condition with the id (give it one: {name}: {{initial: {value}, title: {{...}}}})",
+                        where=f"role '{role_id}'",
+                        at=Location(role=role_id, field="variables"),
+                    )
 
 
 def _check_inject_for(inject: Inject, track: Track, where: str, at: Location, findings: Findings) -> None:

@@ -74,8 +74,11 @@ def _build_track(entry: Entry, team: TeamCase, ctx: Context) -> Track:
             role = entry.key
         else:
             ctx.error(entry.key_pos, f"name the agency this role plays: 'role: one of {', '.join(ROLE_IDS)}'", where=f"roles.{entry.key}")
-    variables: list[Entry] = values.get("variables", [])
-    check_variable_names(variables, ctx, prefix)
+    declared: list[Entry] = values.get("variables", [])
+    check_variable_names(declared, ctx, prefix)
+    variables = [e for e in declared if not isinstance(e.value, Record) or "initial" in e.value.values]  # else reported (E002)
+    initial = {e.key: e.value.values["initial"] if isinstance(e.value, Record) else e.value for e in variables}
+    titles = {e.key: e.value.values["title"] for e in variables if isinstance(e.value, Record) and "title" in e.value.values}
     stages = {}
     waits, wait_pos = {}, {}
     sends: dict[tuple[str, int], list[str]] = {}
@@ -107,7 +110,7 @@ def _build_track(entry: Entry, team: TeamCase, ctx: Context) -> Track:
         pass_mark=team.pass_mark,
         competencies=team.competencies,
         competencies_declared=team.competencies_declared,
-        variables={e.key: e.value for e in variables},
+        variables=initial,
         exhibits=team.exhibits,
         pos=entry.key_pos,
         start_pos=record.value_pos.get("start", entry.key_pos),
@@ -121,6 +124,7 @@ def _build_track(entry: Entry, team: TeamCase, ctx: Context) -> Track:
         scenario=scenario,
         title=values.get("title"),
         briefing=values.get("briefing"),
+        variable_titles=titles,
         waits=waits,
         wait_pos=wait_pos,
         sends=sends,

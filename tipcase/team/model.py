@@ -139,6 +139,7 @@ class Track:
     scenario: Scenario
     title: Text | None = None
     briefing: Text | None = None
+    variable_titles: dict[str, Text] = dataclasses.field(default_factory=dict)  # variable -> its title, when declared with one
     waits: dict[str, str] = dataclasses.field(default_factory=dict)  # stage id -> hand-over id
     wait_pos: dict[str, Pos] = dataclasses.field(default_factory=dict)
     sends: dict[tuple[str, int], list[str]] = dataclasses.field(default_factory=dict)  # (stage id, choice index) -> hand-over ids
@@ -181,6 +182,18 @@ class TeamCase:
     def role_ids(self) -> list[str]:
         """The roles' ids, in the file's order."""
         return list(self.roles)
+
+    def variable_title(self, role: str, name: str) -> Text | None:
+        """What people read for ``role``'s variable ``name``: its own title, else the title another role gives that name.
+
+        A hand-over copies a variable into the receiver's variable of the same name, so one name means one thing
+        across the roles that carry it; a title declared once serves them all (docs/team-exercises.md). None when
+        no role titles it.
+        """
+        track = self.roles.get(role)
+        if track is not None and name in track.variable_titles:
+            return track.variable_titles[name]
+        return next((other.variable_titles[name] for other in self.roles.values() if name in other.variable_titles), None)
 
     def injects_for(self, role: str) -> list[Inject]:
         """The injects a role receives, in the file's order."""

@@ -41,7 +41,7 @@ from tipcase.format.schema import (
     StrKind,
 )
 from tipcase.format.schema_kinds import MAX_CASE_ID, MAX_HOURS, MAX_INJECTS, MAX_ROLE_ID, MAX_VERSION
-from tipcase.format.yaml_source import Node, SequenceNode, pos
+from tipcase.format.yaml_source import MappingNode, Node, SequenceNode, pos
 
 ALL_ROLES = "all"
 
@@ -86,6 +86,36 @@ TEAM_STAGE = ObjKind(
     },
 )
 
+VARIABLE = ObjKind(
+    "Variable",
+    "A role's variable with a title: its initial value, and what people read for it where a condition is said in words.",
+    {
+        "initial": Field(IntOrBoolKind(), "The initial value: an integer or true/false.", True),
+        "title": Field(TEXT, "What the variable is called where people read it (e.g. 'Statements taken'; the control room's injects)."),
+    },
+)
+
+
+class VariableKind(Kind):
+    """A variable's declaration: its initial value (an integer or true/false), or ``{initial: ..., title: ...}``.
+
+    Converts to the value, or to the ``Variable`` Record when a mapping (``tipcase.team.loader`` reads both).
+    """
+
+    def __init__(self) -> None:
+        self.value = IntOrBoolKind()
+
+    @override
+    def convert(self, node: Node, ctx: Context, where: str) -> Any:
+        if isinstance(node, MappingNode):
+            return VARIABLE.convert(node, ctx, where)
+        return self.value.convert(node, ctx, where)
+
+    @override
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.value.json_schema(), VARIABLE.json_schema()]}
+
+
 TRACK = ObjKind(
     "Track",
     "One role's track: the stages and choices of the officer that role plays.",
@@ -93,7 +123,10 @@ TRACK = ObjKind(
         "role": Field(EnumKind(*ROLE_IDS), "The agency whose officer plays this track (default: the track's key, when it is one)."),
         "title": Field(TEXT, "What this role is called in this case (e.g. 'Labour inspector, Disnakertrans')."),
         "briefing": Field(TEXT, "What the role reads before play starts."),
-        "variables": Field(MapKind(IntOrBoolKind(), what="variable"), "This role's variables and their initial values."),
+        "variables": Field(
+            MapKind(VariableKind(), what="variable"),
+            "This role's variables: each its initial value, or {initial, title} to name it where people read it.",
+        ),
         "start": Field(ID, "Id of the role's first stage.", True),
         "stages": Field(MapKind(TEAM_STAGE, STAGE_KEY, what="stage"), "The role's stages, by id.", True),
     },
@@ -208,4 +241,4 @@ TEAM = ObjKind(
     },
 )
 
-ALL_TEAM_OBJECTS = (TEAM, TRACK, TEAM_STAGE, TEAM_CHOICE, HANDOVER, HANDOVER_NOTE, INJECT, INJECT_TIME, OBJECTIVE)
+ALL_TEAM_OBJECTS = (TEAM, TRACK, VARIABLE, TEAM_STAGE, TEAM_CHOICE, HANDOVER, HANDOVER_NOTE, INJECT, INJECT_TIME, OBJECTIVE)

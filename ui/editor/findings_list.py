@@ -147,6 +147,7 @@ class FindingsModel(QAbstractListModel):
             "W104": self.tr("the best route breaks a rule of the pathway"),
             "W105": self.tr("the file is missing, too big, a link, or not what its name says: publishing refuses it"),
             "W106": self.tr("the legal reference names a provision that is not in the register of provisions"),
+            "W107": self.tr("an inject's condition reads a variable with no title: the control room would show its id"),
         }
         sentence = sentences.get(finding.code)
         missing = re.fullmatch(r"no text in ([a-z, ]+)", finding.detail or "")

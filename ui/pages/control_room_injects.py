@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -78,7 +79,12 @@ class InjectPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("Inject"), self.tr("Fires"), self.tr("Fired for")])
+        # one word for the trigger, in the header and the details (walk G finding 12: "Dipicu" above, "Muncul:" below)
+        labels = [self.tr("Inject"), self.tr("Trigger"), self.tr("Fired for")]
+        self.table.setHorizontalHeaderLabels(labels)
+        header = self.table.horizontalHeader()  # a stretched column is never narrower than its header ("Sudah dipicu untuk" was cut)
+        widest = max(header.fontMetrics().horizontalAdvance(label) for label in labels)
+        header.setMinimumSectionSize(widest + 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8)
         self.table.setAccessibleName(self.tr("Master events list"))
         self.fire_button.setText(self.tr("Fire n&ow"))  # Alt+F is the File menu
         self.fire_to_label.setText(self.tr("To:"))  # Alt+O is Fire now, the panel's action
@@ -105,7 +111,7 @@ class InjectPanel(QWidget):
         team = room.team
         self.table.setRowCount(len(team.injects))
         for row, inject in enumerate(team.injects):
-            fires = fires_words(inject)  # the condition said in words (walk F, finding 3)
+            fires = fires_words(team, inject, language)  # the condition in words, each variable by its title (walk G, finding 12)
             fired = room.fired.get(inject.id, ())
             cells = [
                 inject_title(team, inject.id, text),
@@ -170,7 +176,7 @@ class InjectPanel(QWidget):
         expected, controllers = self.tr("Expected action:"), self.tr("Controllers only:")
         sender = html.escape(self.tr("From: {sender}").format(sender=text(inject.sender))) + "<br>" if inject.sender is not None else ""
         parts = [f"<p><b>{html.escape(to_line)}</b><br>{sender}{html.escape(text(inject.text))}</p>"]
-        fires = html.escape(self.tr("Fires: {when}").format(when=fires_words(inject)))
+        fires = html.escape(self.tr("Trigger: {when}").format(when=fires_words(room.team, inject, language)))
         sources = "".join(f"<br>{html.escape(line)}" for line in condition_sources(room.team, inject, text, language))
         parts.append(f"<p><b>{fires}</b>{sources}</p>")
         if inject.expect is not None:
