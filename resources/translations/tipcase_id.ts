@@ -1418,6 +1418,10 @@
         <translation>Variabel (nilai awal)</translation>
     </message>
     <message>
+        <source>Analysis budget (states)</source>
+        <translation>Batas analisis (keadaan)</translation>
+    </message>
+    <message>
         <source>Exhibit id</source>
         <translation>ID barang bukti</translation>
     </message>
@@ -1488,6 +1492,14 @@
     <message>
         <source>e.g. {example}</source>
         <translation>mis. {example}</translation>
+    </message>
+    <message>
+        <source>Default (100,000, or 32 a stage)</source>
+        <translation>Standar (100.000, atau 32 per tahap)</translation>
+    </message>
+    <message>
+        <source>The most states the check of every route explores (1 to 2,000,000, about 1 KB of memory each). Raise it when the variables combine into more states than the default, as the findings say.</source>
+        <translation>Jumlah keadaan terbanyak yang dijelajahi pemeriksaan setiap rute (1 sampai 2.000.000, masing-masing sekitar 1 KB memori). Naikkan bila kombinasi variabel menghasilkan lebih banyak keadaan daripada standarnya, seperti yang disebut temuan.</translation>
     </message>
 </context>
 <context>
@@ -2069,10 +2081,6 @@
         <translation>membuka barang bukti yang tidak ada dalam berkas kasus</translation>
     </message>
     <message>
-        <source>too many routes to check (over 100,000 states)</source>
-        <translation>terlalu banyak rute untuk diperiksa (lebih dari 100.000 keadaan)</translation>
-    </message>
-    <message>
         <source>the exhibit&apos;s file can never be shown: not a kind TIPCase shows, or outside the case&apos;s folder</source>
         <translation>berkas barang bukti tidak akan pernah dapat ditampilkan: bukan jenis yang ditampilkan TIPCase, atau di luar folder kasus</translation>
     </message>
@@ -2131,6 +2139,18 @@
     <message>
         <source> or </source>
         <translation> atau </translation>
+    </message>
+    <message>
+        <source>a variable or the clock can grow without bound: bound it with a condition</source>
+        <translation>sebuah variabel atau waktu kasus dapat bertambah tanpa batas: batasi dengan syarat</translation>
+    </message>
+    <message>
+        <source>the variables combine into more states than any case may have checked (2,000,000): use fewer, or reset them</source>
+        <translation>kombinasi variabel menghasilkan lebih banyak keadaan daripada yang boleh diperiksa untuk kasus mana pun (2.000.000): kurangi variabel, atau setel ulang nilainya</translation>
+    </message>
+    <message>
+        <source>more states than the analysis budget ({budget}): raise {field} in Case details, or use fewer variables</source>
+        <translation>lebih banyak keadaan daripada batas analisis ({budget}): naikkan {field} di Rincian kasus, atau kurangi variabel</translation>
     </message>
     <message>
         <source>Stage {id}, choice {n}</source>

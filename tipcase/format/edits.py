@@ -223,6 +223,7 @@ CASE_KEYS = (
     "competencies",
     "variables",
     "exhibits",
+    "analysis",  # {max_states: N}: the case's own analysis budget (docs/scenario-format.md, "The analysis budget")
 )
 # the format's key orders, kept when a key is added (the file reads like the format's example)
 FILE_ORDER = ("tipcase", *CASE_KEYS, "start", "stages")

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tipcase.format.schema_kinds import MAX_ANALYSIS_STATES
+
 from ui.numbers import NumberSpinBox
 
-Kind = Literal["line", "lines", "end", "stage", "version", "percent", "weight", "pathway", "role", "exhibit_kind"]
+Kind = Literal["line", "lines", "end", "stage", "version", "percent", "weight", "pathway", "role", "exhibit_kind", "states"]
 
 END_KINDS = ("", "success", "partial", "failure")
 EXHIBIT_KINDS = ("document", "photo", "chat", "statement", "report", "audio")
@@ -108,6 +110,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("pathway", QT_TRANSLATE_NOOP("EditorFields", "Referral pathway"), "pathway"),
     FieldSpec("pass_mark", QT_TRANSLATE_NOOP("EditorFields", "Pass mark"), "percent"),
     FieldSpec("variables", QT_TRANSLATE_NOOP("EditorFields", "Variables (starting values)"), placeholder="trust: 0, consent: false"),
+    FieldSpec("analysis", QT_TRANSLATE_NOOP("EditorFields", "Analysis budget (states)"), "states"),
 )
 
 EXHIBIT_FIELDS: tuple[FieldSpec, ...] = (
@@ -190,6 +193,12 @@ def make_widget(spec: FieldSpec) -> QWidget:
         weight.setDecimals(1)
         weight.setSingleStep(0.5)
         widget = weight
+    elif spec.kind == "states":  # analysis: {max_states: N}; 0 shows as the default, and leaves the key out
+        states = QSpinBox()
+        states.setRange(0, MAX_ANALYSIS_STATES)
+        states.setSingleStep(50_000)
+        states.setGroupSeparatorShown(True)
+        widget = states
     elif spec.kind in ("version", "percent"):
         spin = QSpinBox()
         spin.setRange(*((1, 99999) if spec.kind == "version" else (0, 100)))
@@ -299,3 +308,12 @@ class FieldRows:
                     widget.setItemText(index, value_text(str(widget.itemData(index))))
             elif isinstance(widget, (QLineEdit, QPlainTextEdit)) and spec.placeholder:
                 widget.setPlaceholderText(placeholder_text(spec))
+            elif isinstance(widget, QSpinBox) and spec.kind == "states":
+                widget.setSpecialValueText(QCoreApplication.translate("EditorFields", "Default (100,000, or 32 a stage)"))
+                widget.setToolTip(
+                    QCoreApplication.translate(
+                        "EditorFields",
+                        "The most states the check of every route explores (1 to 2,000,000, about 1 KB of memory each). "
+                        "Raise it when the variables combine into more states than the default, as the findings say.",
+                    )
+                )

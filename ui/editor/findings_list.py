@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from tipcase.format.findings import Finding, Location
 
 from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, EXHIBIT_FIELDS, STAGE_FIELDS, label_of
+from ui.numbers import count_text
 from ui.theme import colours
 
 Index = QModelIndex | QPersistentModelIndex
@@ -136,7 +137,6 @@ class FindingsModel(QAbstractListModel):
             "E008": self.tr("a loop of choices along which points keep rising"),
             "E009": self.tr("the condition cannot be read, names a variable the case does not declare, or compares yes/no with < or >"),
             "E010": self.tr("opens an exhibit the case file does not have"),
-            "E011": self.tr("too many routes to check (over 100,000 states)"),
             "E012": self.tr("the exhibit's file can never be shown: not a kind TIPCase shows, or outside the case's folder"),
             "E013": self.tr("a hand-over or inject names no role, or a hand-over has no sender or receiver"),
             "E014": self.tr("a role can wait for ever"),
@@ -149,6 +149,8 @@ class FindingsModel(QAbstractListModel):
             "W106": self.tr("the legal reference names a provision that is not in the register of provisions"),
             "W107": self.tr("an inject's condition reads a variable with no title: the control room would show its id"),
         }
+        if finding.code == "E011" and not finding.message.startswith("the injects"):
+            return self.over_budget(finding.message)
         sentence = sentences.get(finding.code)
         missing = re.fullmatch(r"no text in ([a-z, ]+)", finding.detail or "")
         if finding.code == "W101" and missing and "," in missing.group(1):  # more than one language lacks the text
@@ -161,6 +163,18 @@ class FindingsModel(QAbstractListModel):
         if finding.code in NAMED and named:
             sentence += f" ({named[-1]})"
         return sentence
+
+    def over_budget(self, message: str) -> str:
+        """E011 in the form's words: what passed the analysis budget, and what to do (raise it in Case details, when that helps)."""
+        if "grows without bound" in message and "combine into" not in message:
+            return self.tr("a variable or the clock can grow without bound: bound it with a condition")
+        if "than any case may have analysed" in message:
+            return self.tr("the variables combine into more states than any case may have checked (2,000,000): use fewer, or reset them")
+        budget = re.match(r"over ([\d,]+) ", message)
+        return self.tr("more states than the analysis budget ({budget}): raise {field} in Case details, or use fewer variables").format(
+            budget=count_text(int(budget.group(1).replace(",", ""))) if budget else "?",
+            field=label_of(CASE_FIELDS, "analysis"),
+        )
 
     def place(self, location: Location | None) -> str:
         """Where a finding is, in the form's words: the stage, choice, exhibit or case details, and the field's label."""

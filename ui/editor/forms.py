@@ -91,6 +91,23 @@ def problem_text(exc: FormTextError) -> str:
     return template.format(part=exc.part)
 
 
+def max_states_of(analysis: object) -> int | None:
+    """The whole number of states an ``analysis`` mapping sets as ``max_states`` (None: the default, or none a form can show)."""
+    value = analysis.get("max_states") if isinstance(analysis, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def with_max_states(analysis: object, states: int | None) -> object:
+    """``analysis`` with ``max_states`` set to ``states`` (None: taken out, and the mapping with it when nothing else is left).
+
+    What the form cannot show (a value the validator refuses, another key) is kept as the file has it until changed.
+    """
+    if states == max_states_of(analysis):
+        return analysis
+    rest = {key: value for key, value in analysis.items() if key != "max_states"} if isinstance(analysis, dict) else {}
+    return {**rest, "max_states": states} if states is not None else rest or None
+
+
 class Form(QWidget):
     """A form of fields from a table, with an Apply button; subclasses show one item and say its changes."""
 
@@ -289,7 +306,7 @@ class ChoiceForm(Form):
 
 
 class CaseForm(Form):
-    """The case's own details: id, version, role, titles, summary, content warning, pathway, pass mark, variables.
+    """The case's own details: id, version, role, titles, summary, content warning, pathway, pass mark, variables, analysis budget.
 
     The role is chosen from the format's fixed vocabulary (``tipcase.format.roles``), named in the
     interface language; "—" leaves the key out. A role the file names that is not in the vocabulary (an
@@ -320,6 +337,7 @@ class CaseForm(Form):
         pass_mark = data.get("pass_mark")
         self.spin("pass_mark").setValue(int(pass_mark) if isinstance(pass_mark, int | float) else 70)
         set_field_text(self["variables"], format_effects(data.get("variables")))
+        self.spin("analysis").setValue(max_states_of(data.get("analysis")) or 0)
 
     def show_pathways(self, current: str) -> None:
         """Fill the pathway list (each by its title in the interface language, its id beside it) and select ``current``.
@@ -375,6 +393,7 @@ class CaseForm(Form):
         wanted["pathway"] = self.chosen_pathway()
         wanted["pass_mark"] = None if pass_mark == 70 and "pass_mark" not in data else pass_mark
         wanted["variables"] = self.parsed("variables", lambda text: parse_effects(text, booleans=True)) or None
+        wanted["analysis"] = with_max_states(data.get("analysis"), self.spin("analysis").value() or None)
         return [(key, value) for key, value in wanted.items() if data.get(key) != value]
 
     def commit(self, changes: Changes) -> bool:
