@@ -15,8 +15,9 @@ three times the parse: the product looked faster than reading its own file.)
 - A 30,000-stage case with two booleans (119,995 states): analysed whole, no E011 (the old cap was an
   absolute 100,000 states).
 - A 3,000-stage case with six independent booleans (64 combinations a stage, 191,679 states): over the
-  default budget (100,000, or 32 a stage), so E011, which says how to raise it; with the author's budget
-  (``tipcase analyze --max-states 250,000``) analysed whole.
+  default budget (100,000, or 32 a stage), so E011, which says how to raise it in the case; with the
+  author's budget in the case (``analysis: {max_states: 250000}``, as the editor and publishing read it)
+  ``tipcase analyze`` analyses it whole.
 """
 
 from __future__ import annotations
@@ -110,22 +111,24 @@ def _long(spawner: Spawner, folder: Path) -> bool:
 def _six_booleans(spawner: Spawner, folder: Path, stages: int = 3_000) -> bool:
     path = folder / f"six-{stages}.yaml"
     path.write_text(long_case(stages, booleans=6), encoding="utf-8")
+    budget = "250,000"
+    budgeted = folder / f"six-{stages}-budget.yaml"  # the same case carrying its budget, as the editor and publishing read it
+    budgeted.write_text(long_case(stages, booleans=6, header=f"analysis: {{max_states: {budget.replace(',', '')}}}"), encoding="utf-8")
     report = folder / "six.json"
     default = subprocess.run([TIPCASE, "analyze", str(path)], capture_output=True, text=True, check=False, env=spawner.env)  # not timed
-    refused = default.returncode == 1 and " E011 over 100,000 reachable states" in default.stderr and "--max-states N" in default.stderr
-    budget = "250,000"
-    figures = spawner.pairs(
-        {"plain": _plain(path), "ours": [TIPCASE, "analyze", "--json", "--max-states", budget, str(path)]}, 3, stdout=report
-    )
+    raise_it = "'analysis: {max_states: N}' at the top of the case"
+    refused = default.returncode == 1 and " E011 over 100,000 reachable states" in default.stderr and raise_it in default.stderr
+    figures = spawner.pairs({"plain": _plain(budgeted), "ours": [TIPCASE, "analyze", "--json", str(budgeted)]}, 3, stdout=report)
     states = json.loads(report.read_text(encoding="utf-8"))["states"]
     expected = (2**6 - 1) + 2**6 * (stages - 6)
     print(f"-- {stages:,} stages, six independent booleans (64 combinations a stage) --\n{HEADER}")
-    print(_row(f"{stages:,} stages, --max-states {budget}", path.stat().st_size / 1024, figures["plain"], figures["ours"]))
+    print(_row(f"{stages:,} stages, max_states {budget}", budgeted.stat().st_size / 1024, figures["plain"], figures["ours"]))
     line = default.stderr.strip().partition(" E011 ")[2] or default.stderr.strip()[-300:]
-    print(f"with the default budget, max(100,000, 32 x {stages:,}) = 100,000 states: exit {default.returncode}, E011 {line}")
+    print(f"without 'analysis:', the default budget max(100,000, 32 x {stages:,}) = 100,000 states: exit {default.returncode}, E011 {line}")
     ok = refused and states == expected
     print(
-        f"target: refused with E011 saying how to raise the budget, and analysed whole with it: {states:,} reachable states  {verdict(ok)}"
+        "target: refused with E011 saying how to raise the budget in the case, and analysed whole with "
+        f"'analysis: {{max_states: {budget}}}' in it: {states:,} reachable states  {verdict(ok)}"
     )
     return ok
 
