@@ -4,6 +4,10 @@ A role's map has one current node (where the trainee is); the team's map (the co
 one for each place a role stands. ``GraphView.fit`` shows the route from its top left, moved on just enough to
 show an anchor node; anchored at the first current node in the pathway's order, a team whose roles had all reached
 their ends opened at the pathway's start with one role of five in sight (walk F, finding 12).
+
+A map fitted to where the roles stand (``GraphView.fit_states``: the joint debrief's and the control room's) opens
+instead centred on the most of those nodes one view holds at a readable zoom, the latest steps first
+(``densest_view``): the debrief of a team at its ends opened at the map's top left, on the pathway's first step.
 """
 
 from __future__ import annotations
@@ -40,3 +44,27 @@ def most_current_in_sight(on_route: Sequence[QGraphicsItem], area: QRectF, shown
         if count > best_count:
             best, best_count = candidate, count
     return best
+
+
+def densest_view(boxes: Sequence[QRectF], room: QRectF) -> QRectF:
+    """The bounding box of the most of ``boxes`` that one view of ``room``'s size holds whole (an empty box for none).
+
+    A view holding the most can be moved until its left edge is some held box's left and its top some held box's
+    top, so those are the views tried. Of those holding the most, the one furthest along (its boxes' bounding box
+    furthest right and down: on a pathway in lanes and phases, the latest steps the roles reached) wins. The
+    bounding box of what it holds is returned, to be centred on. O(n³) for n boxes (a role each: a handful).
+    """
+    best: tuple[int, float] = (0, 0.0)  # (boxes held, how far along their bounding box reaches)
+    found = QRectF()
+    for left in sorted({box.left() for box in boxes}):
+        for top in sorted({box.top() for box in boxes}):
+            view = QRectF(left, top, room.width(), room.height())
+            area = QRectF()
+            held = 0
+            for box in boxes:
+                if view.contains(box):
+                    area, held = area.united(box), held + 1
+            score = (held, area.right() + area.bottom())
+            if held and (best[0] == 0 or score > best):
+                best, found = score, area
+    return found

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWid
 from tipcase.format.graph_layout import placed
 from tipcase.format.pathway_map import LaneMap
 
-from ui.widgets.fit_anchor import most_current_in_sight, view_for
+from ui.widgets.fit_anchor import densest_view, most_current_in_sight, view_for
 from ui.widgets.graph_drawing import GraphDrawing
 from ui.widgets.graph_items import NAMES_WIDTH, EdgeSpec, LanesItem, NodeItem, NodeSpec
 from ui.widgets.map_style import LABEL_POINTS, MAX_FIT_SCALE, MIN_READABLE_SCALE, NODE_WIDTH, label_font, map_colours
@@ -40,6 +40,7 @@ __all__ = ["EdgeSpec", "GraphView", "NodeSpec"]
 
 NODE_HEIGHT = 60.0  # a typical node's height (the minimap's boxes)
 SCENE_MARGIN = 60.0  # room around the graph, so a dragged stage can go a little beyond the edge
+EDGE = 10.0  # scene units kept free around the nodes a view is centred on (``_centre_on_most``)
 
 
 class GraphView(GraphDrawing):
@@ -63,6 +64,7 @@ class GraphView(GraphDrawing):
         self._metrics = QFontMetricsF(self._font)
         self._fit_pending = False  # fitted while hidden: fit again once shown at its real size
         self._fitted = False  # the view is as the last fit left it: a resize (the page's layout settling) fits again
+        self.fit_states: tuple[str, ...] = ()  # when set, ``fit`` shows the nodes in these states (where roles stand), not the route
         self.minimap: Minimap | None = None
         self.nudge = NodeNudge(self) if editable else None  # Ctrl+arrow keys move the selected nodes
         if minimap:
@@ -86,7 +88,8 @@ class GraphView(GraphDrawing):
         ``positions`` places nodes (centres); the rest are laid out in layers; ``lanes`` places every node in its agency's lane instead.
 
         Fitted to the route (``fit``) unless ``keep_view``: then the zoom stays and the focused node, or
-        the current one, is brought into sight.
+        the current one, is brought into sight. A map with ``fit_states`` that nobody has moved, zoomed or
+        focused since it was fitted is fitted again (it follows the roles as they move on).
         """
         self._palette = map_colours()
         self.scene().clear()
@@ -100,7 +103,8 @@ class GraphView(GraphDrawing):
             self._focus = None
         elif self._focus is not None:
             self._nodes[self._focus].set_focused(self.hasFocus())
-        if keep_view and nodes:  # the focused node, else where the most roles stand (a role's map: where it is)
+        following = self.fit_states and self._fitted and self._focus is None  # a map untouched since fitted follows the roles
+        if keep_view and nodes and not following:  # the focused node, else where the most roles stand (a role's map: where it is)
             shown = self.mapToScene(self.viewport().rect()).boundingRect()
             target = self._nodes.get(self._focus or "") or most_current_in_sight(list(self._nodes.values()), self.sceneRect(), shown)
             if target is not None:
@@ -197,7 +201,10 @@ class GraphView(GraphDrawing):
         """Show the whole route (the nodes with a state; every node when none has one) as large as fits.
 
         Between the readable minimum (labels of 9 points) and the natural size. A route too large for the
-        view at the minimum shows from its focused or current node, else from its first node.
+        view at the minimum shows from its focused or current node, else from its first node. With
+        ``fit_states`` (e.g. ``("current",)``), the nodes in those states are fitted instead of the whole route,
+        and when they are too far apart for one view, the view is centred on the most of them it can hold
+        (``fit_anchor.densest_view``).
         """
         before = self.viewport().size()
         self._fit_once()
@@ -210,6 +217,9 @@ class GraphView(GraphDrawing):
         if not self._nodes:
             return
         on_route = [item for item in self._nodes.values() if item.spec.state] or list(self._nodes.values())
+        standing = [item for item in on_route if item.spec.state in self.fit_states]
+        if standing:  # where the roles stand now, not every step they took to get there
+            on_route = standing
         area = QRectF()
         for item in on_route:
             area = area.united(item.sceneBoundingRect())
@@ -231,12 +241,22 @@ class GraphView(GraphDrawing):
         if area.width() <= shown.width() + 1 and area.height() <= shown.height() + 1:
             QGraphicsView.centerOn(self, area.center())
             self._whole_under_names(area)
+        elif standing:  # too far apart for one view: centred on the most of them one view holds whole
+            self._centre_on_most(standing, shown)
         else:  # the route from its top left, moved on just enough to show the focused or current node
             anchor = self._nodes.get(self._focus or "") or most_current_in_sight(on_route, area, shown)
             view = view_for(anchor.sceneBoundingRect(), area, shown) if anchor is not None else QRectF(area.topLeft(), shown.size())
             QGraphicsView.centerOn(self, view.center())
             self._whole_under_names(anchor.sceneBoundingRect() if anchor is not None else area)
         self._view_changed()
+
+    def _centre_on_most(self, items: Sequence[QGraphicsItem], shown: QRectF) -> None:
+        """Centre the view on the most of ``items`` it holds whole, in the part the pathway's names leave free."""
+        left, top = (NAMES_WIDTH, self._lanes.header) if self._lanes is not None else (0.0, 0.0)
+        room = QRectF(0, 0, max(shown.width() - left - 2 * EDGE, 1.0), max(shown.height() - top - 2 * EDGE, 1.0))
+        held = densest_view([item.sceneBoundingRect() for item in items], room)
+        QGraphicsView.centerOn(self, held.center() - QPointF(left / 2, top / 2))
+        self._whole_under_names(held)
 
     def bring_into_sight(self, area: QRectF) -> None:
         """Scroll just enough to show ``area``, below the pathway's phase names when they are drawn."""

@@ -11,9 +11,11 @@ workstation and the joint debrief use it; a refresh keeps the zoom and the focus
 
 A role's workstation shows its own role ("You are here", "Your trail"); an observer's map (``observer``:
 the control room, the joint debrief) shows every role, so its legend says where the roles are and have
-been. Both open as every map does (``GraphView.fit``): the nodes the team stands at and has passed, as large
+been. A role's map opens as every map does (``GraphView.fit``): the nodes it stands at and has passed, as large
 as fits but never below labels of 9 points at the default zoom (walk D: the whole pathway squeezed into a
-pane was a few pixels high), scrolled to where a role stands; Ctrl+wheel, + and - zoom, 0 fits again.
+pane was a few pixels high), scrolled to where it stands. An observer's map fits the nodes where the roles stand
+now (``GraphView.fit_states``), or, when they are too far apart for one view at that zoom, is centred on the most
+of them it holds (the joint debrief opened at the map's top left); Ctrl+wheel, + and - zoom, 0 fits again.
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ class TeamMap(MapPanel):
     ) -> None:
         super().__init__(parent, orientation=orientation)
         self.observer = observer
+        if observer:  # every role on it: the map opens on where they stand now, not on every step they passed
+            self.view.fit_states = ("current",)
         self._shown: str | None = None
 
     def show_team(self, pathway: Pathway | None, roles: Sequence[RoleMark], text: Text) -> None:
