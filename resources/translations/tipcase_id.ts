@@ -4480,6 +4480,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Peristiwa “{title}” pada {hours}</translation>
     </message>
     <message>
+        <source>Message from the trainer after the role&apos;s end: {text}</source>
+        <translation>Pesan dari pelatih setelah peran sampai di akhir: {text}</translation>
+    </message>
+    <message>
         <source>complete</source>
         <translation>lengkap</translation>
     </message>

@@ -3,7 +3,8 @@
 ``timeline_content`` turns a ``tipcase.team.debrief.JointDebrief`` into the ``ui.widgets.timeline``
 items: a bar per decision (numbered as ``decision_moments`` orders them: by role, then step), an arrow
 per hand-over sent (from the bar of the decision that sent it to the bar of the receiver's next
-decision), a diamond per inject and a square per trainer's message, each with its tooltip in the
+decision), a diamond per inject and a square per trainer's message (hollow, and said so, when it reached the
+role after its end: ``Moment.after_end``, as the after-action report's time line says it), each with its tooltip in the
 interface language (the words are the joint debrief page's, context ``TeamDebriefPage``).
 """
 
@@ -66,6 +67,9 @@ def timeline_content(debrief: Any, role_title: Callable[[str | None], str]) -> t
                 # "Event", the word of the trainee's inbox (the control room's "inject" is the controllers')
                 tip = translate("TeamDebriefPage", "Event “{title}” at {hours}").format(title=moment.title, hours=hours_text(moment.clock))
                 marks.append(Mark(order.index(moment.role), moment.clock, "diamond", tip))
+            elif moment.kind == "message" and moment.after_end:  # stored before walk G finding 20 refused such messages
+                tip = translate("TeamDebriefPage", "Message from the trainer after the role's end: {text}").format(text=moment.title)
+                marks.append(Mark(order.index(moment.role), moment.clock, "after-end", tip))
             elif moment.kind == "message":
                 tip = translate("TeamDebriefPage", "Message from the trainer: {text}").format(text=moment.title)
                 marks.append(Mark(order.index(moment.role), moment.clock, "square", tip))

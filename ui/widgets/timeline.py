@@ -4,7 +4,8 @@ Each decision is a bar on its role's lane from the clock when it was taken to th
 (the choice's hours), coloured by its rating and numbered by its step; a hand-over is an arrow from the
 sender's lane when it was sent to the receiver's lane when it was taken (dashed and red when the
 file was incomplete; ending in a cross when it was never taken); an inject is a diamond, a trainer's
-message a small square. Hovering says what an item is; clicking a decision reports it
+message a small square, hollow and grey when it reached the role after its end (``after-end``: it changed
+nothing the role did). Hovering says what an item is; clicking a decision reports it
 (``decision_clicked``) so the debrief's list selects it (the list is the time line's text equivalent,
 for the keyboard and screen readers). ``select`` rings a decision.
 
@@ -82,7 +83,7 @@ class Geometry:
 
 @dataclasses.dataclass(frozen=True)
 class Mark:
-    """An inject (``diamond``) or a message (``square``) on a lane."""
+    """An inject (``diamond``) or a message (``square``; ``after-end`` when it came after the role's end) on a lane."""
 
     lane: int
     clock: float
@@ -329,6 +330,10 @@ class Timeline(QWidget):
             painter.drawPolygon(
                 QPolygonF([centre + QPointF(0, -6), centre + QPointF(6, 0), centre + QPointF(0, 6), centre + QPointF(-6, 0)])
             )
+        elif mark.shape == "after-end":  # hollow and grey: it reached a role that had ended, so nothing came of it
+            painter.setPen(QPen(palette.muted, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(centre.x() - 4, centre.y() - 4, 8, 8))
         else:
             painter.drawRect(QRectF(centre.x() - 4, centre.y() - 4, 8, 8))
 
