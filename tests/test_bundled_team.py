@@ -247,3 +247,34 @@ def test_the_second_victim_is_named_when_she_is_reported(checked: Checked, langu
     labels = [c.label.get(language) for c in team.roles["investigator"].scenario.stages["restitution"].choices]
     assert any("Rosalia" in label for label in labels)
     assert "Rosalia" in inject.text.get(language)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_case_worker_is_offered_the_identity_cards_back_from_a_seizure_only_when_the_investigator_made_one(
+    checked: Checked, language: str
+) -> None:
+    """Walk F finding 7, seen again in walk G: the case worker was offered "get their identity cards back from the
+    police's seizure" although the investigator had questioned the workers in the yard and seized nothing. The
+    investigator's decision at the cold store hands the workers over (``workers``, carrying ``cards_seized``), the
+    shelter waits for it, and its open-shelter choice says where the cards are: with the police, or still in the
+    company's HR office (to be seized and returned). Same number, same score: the routes' hand-computed totals hold."""
+    team = checked.team
+    assert team is not None
+    assert checked.team_analysis is not None
+    best = checked.team_analysis.best_choices_by_role()
+    seizure, office = {"en": ("police's seizure", "company's office"), "id": ("sitaan polisi", "kantor perusahaan")}[language]
+    inspector = best["labour-inspector"]
+    for route, seized in ((best["investigator"][:2], True), (MISTAKES["investigator"][:3], False)):  # seized, or questioned in the yard
+        play = play_scripted(team, checked.pathway, {"labour-inspector": inspector, "investigator": route, "case-worker": [2, 1]})
+        assert play.role("case-worker").play.stage.id == "shelter"
+        offered = _offered(play, "case-worker", language)
+        assert len(offered) == 3
+        assert (seizure in offered[2], office in offered[2]) == (seized, not seized), offered[2]
+        assert not any(seizure in label for label in offered[:2])  # "keep their identity cards in the office" presumed a seizure too
+        [taken] = [item for item in play.role("case-worker").inbox if item.ident == "workers"]
+        recorded = " ".join(text.get(language) for text in team.handovers["workers"].recorded_for(dict(taken.carried)))
+        assert recorded.startswith(("The police seized", "Polisi menyita")) == seized, recorded
+    waiting = play_scripted(
+        team, checked.pathway, {"labour-inspector": inspector, "investigator": best["investigator"][:1], "case-worker": [2, 1]}
+    )
+    assert waiting.role("case-worker").waits_for == "workers"  # at the shelter before the investigator has decided at the cold store
