@@ -113,3 +113,19 @@ def test_arrange_automatically_lays_the_map_out_again_and_undo_puts_it_back(page
     assert page.graph.positions() == placed
     page.undo_stack.redo()
     assert page.graph.positions() == arranged
+
+
+def test_arrange_after_a_drag_forgets_every_place_and_draws_the_layered_map_with_its_bends(page: EditorPage) -> None:
+    laid_out, bends = page.graph.positions(), page.graph.bends()
+    x, y = laid_out["casework"]
+    page.edits.move_stages([("casework", x + LAYER_GAP, y + 300.0)])
+    assert all("layout" in stage for stage in page.document.stages.values())  # the first drag pins every stage
+    dragged, dragged_bends = page.graph.positions(), page.graph.bends()
+    assert dragged["casework"] == (x + LAYER_GAP, y + 300.0)
+    page.edits.arrange_automatically()
+    assert not any("layout" in stage for stage in page.document.stages.values())
+    assert page.graph.positions() == laid_out
+    assert page.graph.bends() == bends  # long edges pass between the stages again
+    page.undo_stack.undo()
+    assert page.graph.positions() == dragged
+    assert page.graph.bends() == dragged_bends

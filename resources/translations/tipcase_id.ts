@@ -1972,12 +1972,28 @@
         <translation>Perubahan pada {name} yang belum pernah disimpan telah disimpan otomatis. Pulihkan?</translation>
     </message>
     <message>
+        <source>Opening {name}…</source>
+        <translation>Membuka {name}…</translation>
+    </message>
+    <message>
         <source>Save the scenario</source>
         <translation>Simpan skenario</translation>
     </message>
     <message>
         <source>Scenario (*.yaml)</source>
         <translation>Skenario (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>{name} tersimpan</translation>
+    </message>
+    <message>
+        <source>The case could not be saved to {path}: {detail}</source>
+        <translation>Kasus tidak dapat disimpan ke {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>Menyimpan {name}…</translation>
     </message>
     <message>
         <source>Not copied beside the case, because a different file of the same name is there already: {names}.</source>

@@ -1,11 +1,11 @@
-"""The editor's background work on its document: validation and the autosave, in the checker process.
+"""The editor's background work on its document: validation, saving and the autosave, in the checker process.
 
 A change starts a short timer (``DEBOUNCE_MS``); when it runs out, what changed is sent to the checker
 (``tipcase.format.document_check``) through the task runner, and its findings come back on the GUI
 thread. One request is in flight at a time, in the order made, so the checker's mirror never falls
 behind or runs ahead; a result that the document has changed since is dropped (stale) and a new check
-follows. The autosave goes the same way: the checker writes the document with the readable emitter,
-so neither serialising nor validating ever runs on the GUI thread.
+follows. Saving and the autosave go the same way (``write``): the checker writes the document with the
+readable emitter, so neither serialising nor validating ever runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -71,10 +71,19 @@ class BackgroundCheck(QObject):
             self._queue.append(("check", None, self._done_check(self._version), self._check_failed))
         self._pump()
 
-    def autosave(self, path: str, done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
-        """Have the checker write the document as it stands to ``path``; ``done(None)`` or ``failed(error)`` follow."""
+    def write(self, path: str, done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
+        """Have the checker write the document as it stands to ``path``; ``done(None)`` or ``failed(error)`` follow.
+
+        A save and the autosave go this way: the readable emitter (seconds at 5,000 stages) never runs on the GUI
+        thread. What is written is the document as it stands when the request is sent, in the order requests were
+        made; a document replaced meanwhile (``follow``) must wait for the writes on their way (``FileSession``).
+        """
         self._queue.append(("write", path, done, failed))
         self._pump()
+
+    def autosave(self, path: str, done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
+        """The autosave's write (``write``)."""
+        self.write(path, done, failed)
 
     def _pump(self) -> None:
         if self._busy or not self._queue or self._tracker is None:

@@ -50,9 +50,11 @@ class ArrangeCommand(EditCommand):
         self.graph, self.before = page.case_graph, before
 
     def redo(self) -> None:
+        self.graph.lay_out_next = True  # the stages' places forgotten are not shown one by one: the arrangement shows all
         super().redo()
         self.graph.lay_out(self.document)
 
     def undo(self) -> None:
+        self.graph.lay_out_next = True  # the places put back are shown once, by the snapshot
         super().undo()
         self.graph.restore(self.before)

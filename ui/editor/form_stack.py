@@ -73,6 +73,8 @@ class FormStack(QStackedWidget):
             self.addWidget(_scrolled(form))
         self.shown_items: dict[int, object] = {}  # each page's item last shown (``show``: another item shows at its top)
         self.at_completer = QCompleter([], self)
+        self._names_shown: tuple[object, ...] | None = None  # what ``show_names`` last showed (shown again on a change)
+        self._nodes_shown: list[str] = []  # the pathway's nodes the completer offers
         at_field = self.stage_form["at"]
         assert isinstance(at_field, QLineEdit)
         at_field.setCompleter(self.at_completer)
@@ -188,8 +190,19 @@ class FormStack(QStackedWidget):
             self.shown_items[CHOICE] = (new, choice[1])
 
     def show_names(self, report: CheckReport) -> None:
-        """Tooltips on the fields that name things: the competencies, variables, exhibits and pathway nodes this case has."""
-        self.at_completer.setModel(QStringListModel(report.pathway_nodes, self.at_completer))
+        """Tooltips on the fields that name things: the competencies, variables, exhibits and pathway nodes this case has.
+
+        Called with every check's report; the completer and the tooltips are made again only when the names
+        they show changed (most edits change none), so the checker's answer costs the GUI thread little.
+        """
+        names: tuple[object, ...] = (report.pathway_nodes, report.scenario_loaded, report.competencies, report.variables)
+        names += (report.exhibits, report.pathway, report.pathway_title, self.page.context.language)
+        if names == self._names_shown:
+            return
+        self._names_shown = names
+        if report.pathway_nodes != self._nodes_shown:
+            self._nodes_shown = list(report.pathway_nodes)
+            self.at_completer.setModel(QStringListModel(report.pathway_nodes, self.at_completer))
         if not report.scenario_loaded:
             return
         text = self.page.context.text

@@ -63,6 +63,7 @@ class CaseGraph:
         self._language = language
         self.fit_next = True
         self.place_near: tuple[str, bool] | None = None  # (stage, beside): where the next stage added goes
+        self.lay_out_next = False  # an arrangement (or its undo) follows the edit under way: ``apply`` leaves the map to it
         self._nodes: dict[str, NodeSpec] = {}  # drawn, by stage
         self._edges: dict[str, list[EdgeSpec]] = {}  # drawn, by source stage
         self._places: dict[str, Point] = {}  # where each stage stands when the file does not place it, deleted ones too
@@ -84,9 +85,14 @@ class CaseGraph:
         self._places.update(self.view.positions())
 
     def lay_out(self, document: ScenarioDocument) -> None:
-        """*Arrange automatically*: every stage laid out in layers again (those the file places where it places them), shown whole."""
-        self.fit_next = True
+        """*Arrange automatically*: every stage laid out in layers again (those the file places where it places them), shown whole.
+
+        The scene keeps its items: each node is moved to its new place, and only the edges whose ends moved or
+        whose bends changed are routed again (``GraphView.update_graph``), then the view fits the whole map.
+        """
+        self.fit_next = self.lay_out_next = False
         self.draw(document)
+        self.view.fit()
 
     def restyle(self, document: ScenarioDocument) -> None:
         """Every node's text again (the language changed); nothing moves."""
@@ -102,11 +108,18 @@ class CaseGraph:
     def restore(self, snapshot: Snapshot) -> None:
         """Put every stage back where ``snapshot`` saw it drawn, its edges' bends too."""
         places, centres, bends = snapshot
+        self.lay_out_next = False
         self._places = dict(places)
         self.view.change_graph(centres={stage_id: centre for stage_id, centre in centres.items() if stage_id in self._nodes}, bends=bends)
 
     def apply(self, document: ScenarioDocument, changes: list[Change]) -> None:
-        """Follow an edit's change notices: restyle, add, remove, re-link or move only what they name."""
+        """Follow an edit's change notices: restyle, add, remove, re-link or move only what they name.
+
+        Not while ``lay_out_next`` (*Arrange automatically* and its undo): the arrangement or the snapshot it
+        restores places every stage once, after the edit.
+        """
+        if self.lay_out_next:
+            return
         if self.fit_next:
             self.draw(document)
             return
@@ -146,7 +159,7 @@ class CaseGraph:
         edges_from: dict[str, list[EdgeSpec]] = {}
         for stage_id in (changed | set(arrived)) & stages.keys():
             spec = node_spec(stage_id, stages[stage_id], start, language)
-            if self._nodes.get(stage_id) != spec or stage_id in centres:
+            if self._nodes.get(stage_id) != spec or (stage_id in centres and centres[stage_id] != self.view.node_position(stage_id)):
                 specs.append(spec)
                 self._nodes[stage_id] = spec
             edges = edge_specs(stage_id, stages[stage_id], stages)

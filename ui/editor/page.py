@@ -368,7 +368,11 @@ class EditorPage(QWidget):
             self.set_document(ScenarioDocument.new())
 
     def set_document(self, document: ScenarioDocument) -> None:
-        """Edit another document: every view shows it, the checker follows it, the undo stack starts empty."""
+        """Edit another document: every view shows it, the checker follows it, the undo stack starts empty.
+
+        A save on its way is written first (the checker writes the document it follows).
+        """
+        self.session.wait_for_saves()
         self.document.unsubscribe(self._document_changed)
         self.document = document
         document.subscribe(self._document_changed)
@@ -401,7 +405,8 @@ class EditorPage(QWidget):
     clear = reset  # what every page does at sign-out (MainWindow.sign_out)
 
     def shut_down(self) -> None:
-        """The window closes: end the checker process (its work is not needed any more)."""
+        """The window closes: a save on its way is written, then the checker process ends."""
+        self.session.wait_for_saves()
         self.checking.close()
 
     def import_case(self) -> None:

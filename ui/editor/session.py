@@ -4,23 +4,27 @@ The bundled cases are one click away (a menu on *Open…*); the library itself i
 bundled case changed in the editor is saved where the trainer chooses, and autosaved in the home folder.
 
 A file is read the way the validator reads it (``ScenarioDocument.load``), so a file that is not YAML is
-one line that says where (``PATH:LINE:COL: E001 ...``), never an exception. Unsaved work is written
-beside the file (``.NAME.autosave``) a few seconds after each change and offered back when the file
-is opened again; saving or discarding removes it.
+one line that says where (``PATH:LINE:COL: E001 ...``), never an exception. Saving and the autosave are
+written by the checker process (``ui.editor.checking``), so the window never waits for the YAML emitter.
+Unsaved work is written beside the file (``.NAME.autosave``) a few seconds after each change and offered
+back when the file is opened again; saving or discarding removes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCollator, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QCollator, QElapsedTimer, QEventLoop, QLocale, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from tipcase import bundled
 from tipcase.format.document import EditError, ScenarioDocument
 from tipcase.format.form_text import text_of
+from tipcase.format.yaml_source import gc_paused
 
 from ui import file_dialogs
 from ui.errors import user_message
@@ -51,6 +55,8 @@ class FileSession(QObject):
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.write_autosave)
         self._epoch = 0  # counts saves and discards: an autosave written before the last one is stale
+        self.saving = 0  # saves on their way to the file (``save_to``)
+        self.save_failed = False  # the last save could not be written
 
     @property
     def document(self) -> ScenarioDocument:
@@ -114,9 +120,15 @@ class FileSession(QObject):
             self.open_file(path)
 
     def open_file(self, path: Path) -> None:
-        """Open a scenario; when an autosave newer than the file is beside it, offer to restore it."""
+        """Open a scenario; when an autosave newer than the file is beside it, offer to restore it.
+
+        Reading and drawing 5,000 stages takes a few seconds: meanwhile the busy cursor shows and the heading
+        says what is opening (``_busy``).
+        """
+        self.wait_for_saves()  # a file saved a moment ago is read as written
         try:
-            document = ScenarioDocument.load(path)
+            with self._busy(path.name), gc_paused():  # the collector's passes over the new tree cost more than reading it
+                document = ScenarioDocument.load(path)
         except (OSError, EditError) as exc:
             self.page.warn(user_message(exc))
             return
@@ -140,9 +152,23 @@ class FileSession(QObject):
             except (OSError, EditError) as exc:
                 self.page.warn(user_message(exc))
                 restore = False
-        self.page.set_document(document)
+        with self._busy(path.name):
+            self.page.set_document(document)
         if restore:
             self.page.undo_stack.resetClean()  # restored work is not yet saved in the file
+            self.page.show_title()
+
+    @contextlib.contextmanager
+    def _busy(self, name: str) -> Iterator[None]:
+        """The busy cursor, and the heading saying which file is opening, painted before the work starts."""
+        opening = self.tr("Opening {name}…").format(name=name)
+        self.page.heading.setText(f"<h2>{opening}</h2>")
+        self.page.heading.repaint()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
             self.page.show_title()
 
     def save(self) -> bool:
@@ -163,31 +189,71 @@ class FileSession(QObject):
         return self.save_to(chosen) if chosen is not None else False
 
     def save_to(self, path: Path) -> bool:
-        """Write the case to ``path``; in another folder, its exhibits' files go with it (``media.carry``) and it is checked there."""
-        from tipcase.format.media import carry, exhibit_files  # noqa: PLC0415
-        from tipcase.importers import save_text  # noqa: PLC0415
+        """Save the case to ``path``: the checker process writes it (``BackgroundCheck.write``), off the UI thread.
 
+        The readable emitter takes seconds at 5,000 stages, so the window never waits for it: the title loses
+        its star at once and the status bar says when the file is written; a write that fails puts the star
+        back and says why (the autosave keeps the work meanwhile). In another folder the exhibits' files go
+        with it once it is written (``media.carry``) and it is checked there. True once the write is on its
+        way; ``wait_for_saves`` waits for it (before the file is read again, published or the editor closed).
+        """
         before = self.document.path
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the readable emitter takes a second at 1,000 stages
-        try:
-            save_text(path, self.document.to_yaml())
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self.page.warn(user_message(exc))
-            return False
-        try:
-            kept = carry(exhibit_files(self.document.data), before.parent, path.parent) if before is not None else []
-        except OSError as exc:  # the case is saved; the findings will name the files it lacks there
-            kept = []
-            self.page.warn(user_message(exc))
-        finally:
-            QApplication.restoreOverrideCursor()
+        name = path.name
         self.forget_autosave()  # the one beside the old name, before the path changes
         self.document.path = path
         self.page.undo_stack.setClean()
         self.forget_autosave()
         self.page.show_title()
-        self.page.checking.check_now()  # the findings of the case where it now is (its pictures are looked for there)
+        self.saving += 1
+        self.save_failed = False
+        status = self.page.context.signals.status_message
+
+        def written(_result: object) -> None:
+            self.saving -= 1
+            status.emit(self.tr("Saved {name}").format(name=name))
+            self._carry(before, path)
+            self.page.checking.check_now()  # the findings of the case where it now is (its pictures are looked for there)
+
+        def failed(error: BaseException) -> None:
+            self.saving -= 1
+            self.save_failed = True
+            if self.document.path == path:
+                self.document.path = before  # the case is still the file it was (a failed Save as changes nothing)
+                self.page.undo_stack.resetClean()  # not saved: the star again, and the autosave keeps the work
+                self.page.show_title()
+                self.changed()
+            self.page.warn(self.tr("The case could not be saved to {path}: {detail}").format(path=path, detail=error))
+
+        status.emit(self.tr("Saving {name}…").format(name=name))
+        self.page.checking.write(str(path), written, failed)
+        return True
+
+    def wait_for_saves(self, timeout_s: float = 120.0) -> bool:
+        """Wait (the busy cursor showing, the window painting) until every save on its way is written.
+
+        True when they were and the last save did not fail; False after ``timeout_s`` seconds or a failed save.
+        """
+        if self.saving:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            clock = QElapsedTimer()
+            clock.start()
+            try:
+                while self.saving and clock.elapsed() < timeout_s * 1000:
+                    QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
+                    QThread.msleep(5)
+            finally:
+                QApplication.restoreOverrideCursor()
+        return not self.saving and not self.save_failed
+
+    def _carry(self, before: Path | None, path: Path) -> None:
+        """The exhibits' files copied beside a case saved in another folder (what is there already is kept, and said)."""
+        from tipcase.format.media import carry, exhibit_files  # noqa: PLC0415
+
+        try:
+            kept = carry(exhibit_files(self.document.data), before.parent, path.parent) if before is not None else []
+        except OSError as exc:  # the case is saved; the findings will name the files it lacks there
+            kept = []
+            self.page.warn(user_message(exc))
         if kept:
             self.page.warn(
                 sentence(
@@ -195,7 +261,6 @@ class FileSession(QObject):
                     names=", ".join(kept),
                 )
             )
-        return True
 
     def autosave_path(self) -> Path:
         """Beside the file (``.NAME.autosave``); in the home folder for a new case or one of the bundled library."""
@@ -241,7 +306,8 @@ class FileSession(QObject):
         """The case was saved or its changes discarded: no autosave is offered back, none still on its way counts."""
         self._epoch += 1
         self.autosave.stop()
-        self.autosave_path().unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # beside a path that cannot be a file (its folder is a file): none there
+            self.autosave_path().unlink(missing_ok=True)
 
     def publish(self) -> None:
         """Save, then publish the saved file as the case's next version (off the UI thread).
@@ -252,7 +318,7 @@ class FileSession(QObject):
         from tipcase.services.scenarios import VersionTaken  # noqa: PLC0415
         from tipcase.services.trainer_desktop import publish  # noqa: PLC0415
 
-        if not self.save():
+        if not self.save() or not self.wait_for_saves():  # the file is published as written
             return
         path = self.document.path
         context = self.page.context
@@ -303,13 +369,13 @@ class FileSession(QObject):
 
     def check_publication(self) -> None:
         """Look up the newest published version of the case, for the findings' last row (off the UI thread, quietly)."""
-        from tipcase.services.trainer_desktop import latest_published  # noqa: PLC0415
-
         case, number = self.document.data.get("id"), self.document.data.get("version")
         model = self.page.findings_model
-        if not isinstance(case, str) or not isinstance(number, int) or isinstance(number, bool):
+        if not isinstance(case, str) or not isinstance(number, int) or isinstance(number, bool) or self.page.context.db is None:
             model.set_publication(None, None)
             return
+        from tipcase.services.trainer_desktop import latest_published  # noqa: PLC0415 - with records open, imported already
+
         self.page.context.run_quietly(
             lambda db, account: latest_published(db, account, case),
             lambda latest: model.set_publication(number, latest),

@@ -146,7 +146,11 @@ class StructureEdits(QObject):
         placed = [stage_id for stage_id, stage in self.page.document.stages.items() if "layout" in stage]
         edits: list[Edit] = [SetStageField(stage_id, "layout", None) for stage_id in placed]
         before = self.page.case_graph.snapshot()
-        self.page.push(EditGroup(edits), self.tr("Arrange automatically"), command=functools.partial(ArrangeCommand, before=before))
+        self.page.case_graph.lay_out_next = True  # the arrangement shows every stage once, after the edit
+        try:
+            self.page.push(EditGroup(edits), self.tr("Arrange automatically"), command=functools.partial(ArrangeCommand, before=before))
+        finally:
+            self.page.case_graph.lay_out_next = False
 
     def play_from_selected(self) -> None:
         """Test-play the case as it stands from the selected stage (or the start), recording nothing."""
