@@ -145,7 +145,7 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     ) in said["look"]
     assert said["look"].endswith(
         "1) Minta pendamping merawat dulu\n2) Ambil keterangan sekarang\n\n"
-        "Pilihan Anda berikutnya: tipcase exercise play --session latihan --user investigator --next N\n"
+        "Pilihan Anda berikutnya: tipcase exercise play --session latihan --user investigator --at 1 --next N\n"
     )
     assert said["investigator"].startswith(  # the hand-over it decides on, as the workstation announces it
         "investigator: Baru di kotak masuk Anda: serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan.\n"

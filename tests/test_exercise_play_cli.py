@@ -95,7 +95,7 @@ def test_the_remaining_choices_with_next_and_a_contradicting_choose_refused_befo
     assert "\nINBOX\n  Hand-over · 3 h — Request for care\n" in out  # the investigator's request, on her case clock
     assert out.endswith(
         "Case clock: 3 h\n\nA request arrives.\n\n1) Take them to the clinic\n\n"
-        "Your next choice: tipcase exercise play --session drill --user case-worker --next N\n"
+        "Your next choice: tipcase exercise play --session drill --user case-worker --at 1 --next N\n"
     )
     assert decisions(drill, "case-worker") == []
 
@@ -250,4 +250,22 @@ def test_a_suggested_command_keeps_the_language_and_role_typed(
     assert code == 0
     assert out.endswith("tipcase exercise play --session drill --user case-worker --role case-worker --lang id\n")
     code, out, _ = play(capsys, monkeypatch, "inspector", "--lang", "id")
-    assert out.endswith("tipcase exercise play --session drill --user inspector --next N --lang id\n")
+    assert out.endswith("tipcase exercise play --session drill --user inspector --at 1 --next N --lang id\n")
+
+
+def test_the_suggested_next_command_names_the_decision_shown_so_a_late_number_is_refused(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk H, finding 1: on a shared role, the suggested ``--next N`` answered whatever stage the role stood at when it
+    ran, so a number meant for the stage read was recorded on one never shown. The suggestion carries ``--at``."""
+    assert play(capsys, monkeypatch, "inspector", "--choose", "1")[0] == 0
+    code, out, _ = play(capsys, monkeypatch, "investigator")
+    assert code == 0
+    suggested = out.rstrip("\n").rsplit("tipcase exercise play ", 1)[1].split()
+    assert suggested == ["--session", "drill", "--user", "investigator", "--at", "1", "--next", "N"]
+    with drill.transaction() as session:  # the role's other workstation (the app) takes decision 1 meanwhile
+        decide(session, "investigator", "drill", "investigator", 1)
+    code, out, err = play(capsys, monkeypatch, "investigator", *[word if word != "N" else "2" for word in suggested[4:]])
+    assert (code, out) == (1, "")
+    assert "decision 1" in err
+    assert decisions(drill, "investigator") == [1]  # the late number is not recorded on the stage that followed

@@ -5820,10 +5820,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Lihat lagi setelah serah terima itu tiba: tipcase exercise play --session {session} --user {user}</translation>
     </message>
     <message>
-        <source>Your next choice: tipcase exercise play --session {session} --user {user} --next N</source>
-        <translation>Pilihan Anda berikutnya: tipcase exercise play --session {session} --user {user} --next N</translation>
-    </message>
-    <message>
         <source>tipcase: {outcome}</source>
         <translation>tipcase: {outcome}</translation>
     </message>
@@ -5850,6 +5846,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{role}: reached its end, {percent}% ({total} of {max}), route {route}</source>
         <translation>{role}: sampai di akhir, {percent}% ({total} dari {max}), rute {route}</translation>
+    </message>
+    <message>
+        <source>Your next choice: tipcase exercise play --session {session} --user {user} --at {step} --next N</source>
+        <translation>Pilihan Anda berikutnya: tipcase exercise play --session {session} --user {user} --at {step} --next N</translation>
     </message>
     <message>
         <source>--pdf {pdf}: the after-action report is a PDF; name the file *.pdf</source>

@@ -442,8 +442,11 @@ def _say_next(args: argparse.Namespace, view: exercises.RoleView, username: str)
     if view.waits_for is not None:
         again = QT_TRANSLATE_NOOP("core", "Look again once it has arrived: tipcase exercise play --session {session} --user {user}")
     else:
-        again = QT_TRANSLATE_NOOP("core", "Your next choice: tipcase exercise play --session {session} --user {user} --next N")
-    print("\n" + line(args.speaking, again, session=shlex.quote(args.session), user=username) + _kept_options(args))
+        # --at names the decision shown, so a number typed after another trainee at the role took it is refused with who did,
+        # never recorded on a stage this person never saw (walk H finding 1)
+        again = QT_TRANSLATE_NOOP("core", "Your next choice: tipcase exercise play --session {session} --user {user} --at {step} --next N")
+    said = line(args.speaking, again, session=shlex.quote(args.session), user=username, step=view.step)
+    print("\n" + said + _kept_options(args))
 
 
 def _kept_options(args: argparse.Namespace) -> str:
