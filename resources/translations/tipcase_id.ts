@@ -3238,6 +3238,25 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
 </context>
 <context>
+    <name>OtherRoles</name>
+    <message>
+        <source>Your other role, {role}: {standing}.</source>
+        <translation>Peran Anda yang lain, {role}: {standing}.</translation>
+    </message>
+    <message>
+        <source>S&amp;witch to {role}</source>
+        <translation>Pi&amp;ndah ke {role}</translation>
+    </message>
+    <message>
+        <source>Play your other role now; this one stays where it stands</source>
+        <translation>Mainkan peran Anda yang lain sekarang; peran ini tetap di posisinya</translation>
+    </message>
+    <message>
+        <source>A decision waits for you at your other role, {roles}.</source>
+        <translation>Ada keputusan yang menunggu Anda di peran Anda yang lain, {roles}.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <source>Export the register</source>
@@ -4602,8 +4621,8 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>sesi sudah berakhir</translation>
     </message>
     <message>
-        <source>your decision</source>
-        <translation>keputusan Anda ditunggu</translation>
+        <source>a decision waits for you</source>
+        <translation>keputusan menunggu Anda</translation>
     </message>
     <message>
         <source>waiting for a hand-over</source>

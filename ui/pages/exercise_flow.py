@@ -73,6 +73,7 @@ class ExerciseFlow(QObject):
             self._station = WorkstationPage(self.window.context)
             self._station.back_requested.connect(self.show_list)
             self._station.debrief_requested.connect(self.show_debrief)
+            self._station.role_requested.connect(self.show_workstation)  # one trainee's other role
             self.window.stack.addWidget(self._station)
         return self._station
 

@@ -37,7 +37,7 @@ def standing_text(standing: str | None, status: str) -> str:
     if status == "ended":
         return translate("TeamRejoin", "the session has ended")
     if standing == "deciding":
-        return translate("TeamRejoin", "your decision")
+        return translate("TeamRejoin", "a decision waits for you")
     if standing == "waiting":
         return translate("TeamRejoin", "waiting for a hand-over")
     return ""

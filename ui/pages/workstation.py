@@ -9,6 +9,10 @@ The page is in one of these states, each with one control that holds the keyboar
 - **paused** / **not started**: the trainer has paused the session, or not started it yet: no choices;
 - **end**: the role has reached an end; the joint debrief opens once the trainer ends the session.
 
+A trainee on several roles sees the others under the titles, each with its standing, and switches to one
+(``ui.pages.workstation_others``); when this role waits or has ended and another has a decision waiting, the
+switch takes the focus.
+
 The role's state is always read from the records (``tipcase.services.exercise_desk.station``), never
 kept here: a workstation that crashed or lost the network rejoins where its role stood. A decision
 names the step, stage and position it answers; when another trainee at the role decided first, or an
@@ -47,6 +51,7 @@ from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
 from ui.pages.press_guard import PressGuard
+from ui.pages.workstation_others import OtherRoles
 from ui.pages.workstation_side import StationSide, briefing_html
 from ui.theme import colours
 from ui.wording import sentence
@@ -59,6 +64,7 @@ class WorkstationPage(QWidget):
 
     back_requested = Signal()
     debrief_requested = Signal(str)  # the session's name
+    role_requested = Signal(str, str)  # the session's name, another role of the trainee's to play now
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -93,6 +99,8 @@ class WorkstationPage(QWidget):
         side_header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignRight)
         side_header.addWidget(self.clock)
         header.addLayout(side_header)
+        self.others = OtherRoles()  # the trainee's other roles in the session, and the way to switch (walk G, finding 14)
+        self.others.switch_requested.connect(lambda role: self.role_requested.emit(self.name, role))
 
         self.begin_button = QPushButton()
         self.begin_button.clicked.connect(self._begin)
@@ -144,6 +152,7 @@ class WorkstationPage(QWidget):
         self.body.setSizes([780, 560])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.others)
         layout.addWidget(self.briefing_page, 1)
         layout.addWidget(self.body, 1)
 
@@ -237,6 +246,9 @@ class WorkstationPage(QWidget):
         """
         before = self.station
         if before is not None and notice is None and _seen(before) == _seen(station):
+            if station.session.my_states != before.session.my_states:  # another role of the trainee's moved on
+                self.station = station
+                self._show_others()
             return  # another role moved: nothing new for this workstation, so the page (and the focus) stays as it is
         arrived = list(station.role.inbox[max(0, self._inbox_seen) :]) if self._inbox_seen >= 0 else []
         self._inbox_seen = len(station.role.inbox)
@@ -329,6 +341,7 @@ class WorkstationPage(QWidget):
         self.text.setHtml(waiting if station.role.waits_for is not None else paragraphs(text(play.stage.text)))
         self._show_banner(state)
         self.side.show_station(station, briefing)
+        self._show_others(focus=False)
         self._show_choices(state)
         show_debrief_button(self.debrief_button, self.context, station.session.status)  # the one rule, as the control room's
         self.debrief_button.setVisible(self.debrief_button.isEnabled())
@@ -394,8 +407,19 @@ class WorkstationPage(QWidget):
             self._choice_buttons.append(button)
         self.press_guard.arm(self._choice_buttons)
 
+    def _show_others(self, *, focus: bool = True) -> None:
+        """The trainee's other roles in the session; a decision newly waiting there is said in the status bar too."""
+        station = self.station
+        newly = self.others.show_for(station.session, self.role, self.context.text)
+        if newly and self.isVisible():
+            self.context.signals.status_message.emit(self.others.said(newly, station.session, self.context.text))
+            if focus and self.focusWidget() in (None, self.inbox):  # this role waits or has ended: the switch is what to do
+                self._focus_main_control()
+
     def main_control(self) -> QWidget | None:
         state = self.state()
+        if state in ("waiting", "end") and self.others.waiting_decision() and self.station.session.status == "running":
+            return self.others.button  # another role of theirs has a decision waiting: Enter switches to it
         if state == "briefing":
             return self.begin_button
         if state == "choosing" and self._choice_buttons:
