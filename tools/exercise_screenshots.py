@@ -1,4 +1,4 @@
-"""Screenshots of a team exercise for the README: the sessions, the control room, two roles' workstations, the joint debrief.
+"""Screenshots of a team exercise for the README: the sessions, the control room, the workstations, the joint debrief.
 
 Usage: DISPLAY=:N python tools/exercise_screenshots.py [OUTPUT_FOLDER] (default: docs/screenshots)
 Run it on a real X server at 1366x768 (``Xvfb :N -screen 0 1366x768x24``); each window fills the screen.
@@ -47,14 +47,14 @@ PEOPLE = [
     ("theresia", "Theresia Mandagi", Role.TRAINEE),
 ]
 PASSWORD = "screenshots-1"
-SESSION = "Monday drill"
+SESSION = "monday-drill"  # one word, as a trainee types it after --session
 TEAM_CASE = ROOT / "scenarios" / "teams" / "cold-storage-team.yaml"
 PLAYERS = {  # role -> who plays it (the investigator's role is shared by two trainees)
     "labour-inspector": ["dewi"],
     "investigator": ["agus", "yohanes"],
     "case-worker": ["siti"],
     "lpsk-officer": ["rahmat"],
-    "prosecutor": ["theresia"],
+    "prosecutor": ["theresia", "rahmat"],  # Rahmat plays two roles: LPSK and, with Theresia, the prosecutor
 }
 # Each role's choices (numbers as offered): tipcase analyze's best route, except the inspector starts at the
 # payroll (then recovers) and the investigator's second decision falls short of good practice.
@@ -115,6 +115,14 @@ def play(url: str, left: dict[str, list[int]], roles: list[str], most: int = 99,
     db.dispose()
 
 
+def standing(url: str, username: str, role: str) -> str:
+    """Where ``role`` stands for ``username`` now (``SessionRow.my_states``: deciding, waiting or end)."""
+    db = Database(url)
+    station = exercise_desk.station(db, ids(db)[username], SESSION, role)
+    db.dispose()
+    return station.session.my_states.get(role, "")
+
+
 def window(app: QApplication, url: str, folder: Path, username: str, language: str) -> MainWindow:
     settings = Settings(QSettings(str(folder / f"{username}.ini"), QSettings.Format.IniFormat))
     context = create_context(url, settings, TaskRunner(InlineThreadPool()), watch_changes=False)
@@ -142,13 +150,13 @@ def run(app: QApplication, language: str, out: Path) -> None:
     left = {role: list(numbers) for role, numbers in ROUTES.items()}
     trainer = window(app, url, folder, "ratna", language)
     trainer.exercises.show_list()
-    shoot(app, trainer, out / f"{language}-21-team-sessions.png")
+    shoot(app, trainer, out / f"{language}-30-team-sessions.png")
 
     play(url, left, ["labour-inspector"])  # the inspector inspects and refers the case to the police
     waiting = window(app, url, folder, "theresia", language)
     waiting.exercises.show_workstation(SESSION, "prosecutor")
     waiting.exercises.workstation().begin_button.click()
-    shoot(app, waiting, out / f"{language}-23-team-waiting.png")
+    shoot(app, waiting, out / f"{language}-32-team-waiting.png")
 
     trainer.exercises.show_control_room(SESSION)
     room = trainer.exercises.control_room()
@@ -164,19 +172,32 @@ def run(app: QApplication, language: str, out: Path) -> None:
     station.exercises.workstation().refresh()  # Agus's workstation says who took the decision, and when
     station.exercises.workstation().inbox.setCurrentRow(0)  # the referral, with what the inspector recorded
     room.refresh()
-    shoot(app, station, out / f"{language}-24-team-workstation.png")
+    shoot(app, station, out / f"{language}-33-team-workstation.png")
     room.injects.selectRow(ids_.index("company-lawyer"))
-    shoot(app, trainer, out / f"{language}-22-team-control-room.png")
+    shoot(app, trainer, out / f"{language}-31-team-control-room.png")
+    back = window(app, url, folder, "yohanes", language)  # back after a crash: My courses offers the role first
+    shoot(app, back, out / f"{language}-35-team-rejoin.png")
+
+    for _ in range(12):  # on until the SPDP reaches the prosecutor while LPSK still waits for its request
+        if standing(url, "rahmat", "prosecutor") == "deciding" and standing(url, "rahmat", "lpsk-officer") == "waiting":
+            break
+        play(url, left, ["investigator", "case-worker"], most=1)
+    both = window(app, url, folder, "rahmat", language)
+    both.exercises.show_workstation(SESSION, "lpsk-officer")
+    both.exercises.workstation().begin_button.click()
+    shoot(app, both, out / f"{language}-34-team-two-roles.png")
 
     play(url, left, list(ROUTES))  # every role to the end
     room.control("end")
     trainer.exercises.show_debrief(SESSION)
     debrief = trainer.exercises.debrief()
     debrief.timeline.decision_clicked.emit(6)  # the investigator's second decision: short of good practice
-    shoot(app, trainer, out / f"{language}-25-team-debrief.png")
+    shoot(app, trainer, out / f"{language}-36-team-debrief.png")
     debrief.tabs.setCurrentIndex(1)
-    shoot(app, trainer, out / f"{language}-26-team-debrief-review.png")
-    for shown in (trainer, waiting, station):
+    shoot(app, trainer, out / f"{language}-37-team-debrief-review.png")
+    debrief.views.setCurrentIndex(1)  # the team on the pathway, opened where the roles stand
+    shoot(app, trainer, out / f"{language}-38-team-debrief-pathway.png")
+    for shown in (trainer, waiting, station, back, both):
         shown.close()
 
 
