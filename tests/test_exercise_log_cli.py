@@ -39,7 +39,7 @@ def test_the_master_log_in_words_and_as_json(
         " queued for Police investigator.",
         "investigator  -             Police investigator took hand-over “Referral from the inspector”.",
         "investigator  investigator  Decision 1, stage “desk”: 1) Ask the case worker to see to their care first",
-        "case-worker   -             Hand-over “Request for care” sent by Police investigator (complete), queued for Case worker.",
+        "case-worker   -             Hand-over “Request for care” sent by Police investigator, queued for Case worker.",
         "case-worker   -             Case worker took hand-over “Request for care”.",
         "-             trainer       The trainer paused the session.",
     ]

@@ -7075,6 +7075,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Keputusan {step}, tahap “{stage}”: {number}) {choice}</translation>
     </message>
     <message>
+        <source>Hand-over “{title}” sent by {sender}, queued for {receiver}.</source>
+        <translation>Serah terima “{title}” dikirim oleh {sender}, menunggu diambil {receiver}.</translation>
+    </message>
+    <message>
         <source>complete</source>
         <translation>lengkap</translation>
     </message>

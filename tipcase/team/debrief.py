@@ -241,7 +241,9 @@ def joint_debrief(
                 stage = play.roles[who].play.decisions[steps[who] - 1].stage  # the stage whose choice sent it
             else:
                 stage = stage_at[who]
-            complete = next((d.complete for d in play.deliveries if d.handover == handover.id and d.number == details["number"]), None)
+            delivery = next((d for d in play.deliveries if d.handover == handover.id and d.number == details["number"]), None)
+            complete = delivery.complete if delivery is not None else None
+            carried = dict(zip(handover.carries, delivery.carried, strict=False)) if delivery is not None else {}
             moments[who].append(
                 Moment(
                     SENT if event.kind == DELIVERED else RECEIVED,
@@ -249,7 +251,7 @@ def joint_debrief(
                     clock,
                     stage,
                     build.node_of.get((who, stage)),
-                    build.t(handover.title),
+                    build.t(handover.title_for(carried)),  # the delivery as its receiver's inbox names it: "P-19, the file comes back"
                     build.t(handover.text) if event.kind == CONSUMED else "",
                     handover=handover.id,
                     peer=receiver if event.kind == DELIVERED else sender,

@@ -114,11 +114,18 @@ def event_sentence(team: TeamCase, kind: str, role: str | None, details: dict[st
             number=details.get("number", "?"),
             choice=choice_label(team, role, details.get("stage"), details.get("choice"), text),
         )
-    if kind == "delivered":
+    if kind == "delivered":  # named as the receiver's inbox names it (walk H finding 2: the P-19 and the P-21 read alike)
+        ident = str(details.get("handover", ""))
+        carried = details.get("carried")
+        title = handover_title(team, ident, text, carried.items() if isinstance(carried, dict) else None)
+        handover = team.handovers.get(ident)
+        if handover is None or handover.complete_when is None:  # nothing to judge: "(complete)" on a P-19 read as "the file is complete"
+            sent = QT_TRANSLATE_NOOP("core", "Hand-over “{title}” sent by {sender}, queued for {receiver}.")
+            return Message(sent, title=title, sender=name(details.get("from")), receiver=name(role))
         complete = QT_TRANSLATE_NOOP("core", "complete") if details.get("complete", True) else QT_TRANSLATE_NOOP("core", "incomplete")
         return Message(
             QT_TRANSLATE_NOOP("core", "Hand-over “{title}” sent by {sender} ({complete}), queued for {receiver}."),
-            title=handover_title(team, str(details.get("handover", "")), text),
+            title=title,
             sender=name(details.get("from")),
             complete=Message(complete),
             receiver=name(role),

@@ -1,0 +1,42 @@
+"""Walk H finding 2: the master log (control room, ``tipcase exercise log``) and the joint debrief's time line named the
+P-19 and the P-21 alike ("Hand-over “The prosecutor's research: P-19 or P-21” sent by ... (complete)"), and
+"(complete)" on a P-19 read as "the file is complete". A delivery is named as its receiver's inbox names it, and
+completeness is said only of a hand-over that has a ``complete_when``; in English and Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_bundled_team import _walk_f_p19, checked  # noqa: F401 - the module's fixture
+from tipcase.cli.spoken import said
+from tipcase.format.loader import bundled_register
+from tipcase.format.validator import Checked
+from tipcase.team.debrief import SENT, joint_debrief
+from tipcase.team.log_words import case_text, event_sentence
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_p19_and_the_p21_are_told_apart_in_the_master_log_and_the_time_line(checked: Checked, language: str) -> None:  # noqa: F811
+    team = checked.team
+    assert team is not None
+    words = {
+        "en": ("P-19, the file comes back", "P-21, the file is complete", "(complete)", "(incomplete)"),
+        "id": ("P-19, berkas dikembalikan", "P-21, berkas sudah lengkap", "(lengkap)", "(tidak lengkap)"),
+    }[language]
+    p19, p21, complete, incomplete = words
+    for p21_given, name in ((False, p19), (True, p21)):
+        carried = {"p21": p21_given, "ledger": True, "wage_calc": True, "restitution_informed": True, "corporate": p21_given}
+        details = {"handover": "research", "number": 1, "from": "prosecutor", "carried": carried, "complete": True}
+        logged = event_sentence(team, "delivered", "investigator", details, text=case_text(team, language), language=language)
+        sentence = said(logged, language)
+        assert name in sentence
+        assert complete not in sentence  # a return has no completeness to judge
+    berkas = {"handover": "berkas", "number": 1, "from": "investigator", "carried": {"ledger": False}, "complete": False}
+    sentence = said(event_sentence(team, "delivered", "prosecutor", berkas, text=case_text(team, language), language=language), language)
+    assert incomplete in sentence  # a hand-over with complete_when still says it
+    play = _walk_f_p19(checked)
+    play.choose("prosecutor", 1)  # the P-19
+    debrief = joint_debrief(play, bundled_register(), language=language)
+    sent = [m.title for m in debrief.lane("prosecutor").moments if m.kind == SENT and m.handover == "research"]
+    assert sent == [team.handovers["research"].recorded[1].title.get(language)]
+    assert p19 in sent[0]
