@@ -1,4 +1,4 @@
-"""A fresh process of the printing benchmark: ``python benchmarks/print_certificates.py plain|masks IN.pickle OUT``.
+"""A fresh process of the printing benchmark: ``python benchmarks/print_certificates.py plain|issue-qr IN.pickle OUT``.
 
 Both read the certificates ``benchmarks/certificates.py`` read from the register (``certificates.printable``:
 signed data, page records, the institution), pickled, so neither reads the database:
@@ -8,11 +8,12 @@ signed data, page records, the institution), pickled, so neither reads the datab
   parts (frame, institution, labels, logo, signature) drawn on each page, and the QR code drawn plainly
   from ``segno.make(payload, error="m")``: segno chooses the mask pattern as it encodes, as it does by
   default, and each dark module is a square in one filled path. What TIPCase does beyond it: the fixed
-  parts drawn once into a form every page reuses, the QR as merged runs of modules, its mask chosen when
-  the certificate was issued (kept in the signed page record).
-- ``masks`` (OUT a JSON file): what issuing now does that printing no longer does, segno's choice of the
-  mask for each payload (``tipcase.certificates.pdf.qr_mask``); it writes ``{"count": n, "cpu": seconds}``,
-  the CPU time of the choices alone.
+  parts drawn once into a form every page reuses, the QR as merged runs of modules, encoded by segno
+  (its mask chosen) once, when the certificate was issued, and drawn from the modules the register keeps.
+- ``issue-qr`` (OUT a JSON file): what issuing does for the QR code that printing no longer does: segno
+  encodes each payload, choosing its mask, and the modules are packed for the register
+  (``tipcase.certificates.qr.encode`` and ``EncodedQr.stored``); it writes ``{"count": n, "cpu": seconds}``,
+  the CPU time of that alone.
 
 TIPCase's side is ``tipcase certificate batch --cohort ... -o OUT.pdf`` itself, reading the register.
 """
@@ -34,9 +35,9 @@ def plain(items: list[Any], institution: Any, target: Path) -> None:
 
     from tipcase.certificates import pdf as certpdf  # noqa: PLC0415
 
-    def plain_qr(canvas: Any, payload: str, box: tuple[float, float, float], _mask: int | None) -> None:
+    def plain_qr(canvas: Any, item: Any, box: tuple[float, float, float]) -> None:
         x, y, size = box
-        matrix = segno.make(payload, error="m", micro=False).matrix
+        matrix = segno.make(item.payload, error="m", micro=False).matrix
         quiet = 2
         module = size / (len(matrix) + 2 * quiet)
         path = canvas.beginPath()
@@ -58,13 +59,13 @@ def plain(items: list[Any], institution: Any, target: Path) -> None:
     canvas.save()
 
 
-def masks(items: list[Any], target: Path) -> None:
-    """Choose each payload's mask as issuing does; write the count and the CPU seconds it took."""
-    from tipcase.certificates.pdf import qr_mask  # noqa: PLC0415
+def issue_qr(items: list[Any], target: Path) -> None:
+    """Encode each payload's QR code as issuing does (segno choosing the mask; packed to keep); write the count and CPU seconds."""
+    from tipcase.certificates import qr  # noqa: PLC0415
 
     start = time.process_time()
     for item in items:
-        qr_mask(item.payload)
+        qr.encode(item.payload).stored()
     target.write_text(json.dumps({"count": len(items), "cpu": time.process_time() - start}), encoding="utf-8")
 
 
@@ -72,10 +73,10 @@ def main(way: str, source: str, target: str) -> int:
     items, institution = pickle.loads(Path(source).read_bytes())  # written by benchmarks/certificates.py, never user input
     if way == "plain":
         plain(items, institution, Path(target))
-    elif way == "masks":
-        masks(items, Path(target))
+    elif way == "issue-qr":
+        issue_qr(items, Path(target))
     else:
-        print(f"no way {way!r}: plain or masks", file=sys.stderr)
+        print(f"no way {way!r}: plain or issue-qr", file=sys.stderr)
         return 2
     return 0
 

@@ -63,8 +63,13 @@ def pixel_digest(width: int, height: int, rgb: bytes) -> str:
     return hashlib.sha256(f"RGB {width} {height} ".encode() + rgb).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=8)
 def digest(data: bytes) -> str:
-    """The digest of a picture (PNG or any format Pillow reads) as a certificate prints it."""
+    """The digest of a picture (PNG or any format Pillow reads) as a certificate prints it.
+
+    Remembered for the last few pictures: a batch of certificates names the same logo and signature on
+    every page. Raises PictureError as ``canonical`` does.
+    """
     picture = _canonical(data)
     return pixel_digest(picture.width, picture.height, picture.tobytes())
 

@@ -5,7 +5,8 @@ signed data to compare with a presented PDF (``tipcase.certificates.page_check``
 function of its certificate's signed data and page record. For bulk printing, everything that is the
 same on every certificate of one institution (frame, institution, labels, logo, signature) is drawn
 once into a form XObject that each page reuses, and the QR code is drawn as one path of merged runs
-rather than one rectangle per module; that is what makes a thousand certificates fast (``make bench``).
+rather than one rectangle per module, from the modules segno encoded when the certificate was issued
+(``tipcase.certificates.qr``); that is what makes a thousand certificates fast (``make bench``).
 The signed texts (``TC1:`` data and ``TP1:`` page record) are written on the page as invisible text,
 so ``tipcase verify FILE.pdf`` can check the page without scanning the QR image.
 
@@ -29,7 +30,6 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-import segno
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -38,9 +38,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from tipcase import bundled
-from tipcase.certificates import images
+from tipcase.certificates import images, qr
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import LAYOUT, CertificateData
+from tipcase.certificates.qr import EncodedQr
 from tipcase.home_folder import claim_private
 
 __all__ = ["Institution", "PrintedCertificate", "Region", "printed_fields", "render", "render_bytes"]
@@ -111,6 +112,7 @@ class PrintedCertificate:
     qr_mask: int | None = None  # the QR mask the record names (None: chosen by segno, which takes longer)
     case_titles: tuple[tuple[str, str, str], ...] = ()  # layout 2: (scenario id, English, Indonesian) per case
     layout: int = LAYOUT  # the page record's layout (1: cases by id, the signature line as configured)
+    qr: EncodedQr | None = None  # the QR code as encoded at issue (the register's); None: encoded when drawn
 
 
 @functools.cache
@@ -253,29 +255,17 @@ def _signature_block(canvas: Canvas, institution: Institution, regions: list[Reg
 
 
 def qr_mask(payload: str) -> int:
-    """The mask pattern segno chooses for ``payload`` (the best one by the QR standard's penalty score)."""
-    return int(segno.make(payload, error="m", micro=False).mask)
+    """The mask pattern segno chooses for ``payload`` (``qr.choose_mask``)."""
+    return qr.choose_mask(payload)
 
 
-def _draw_qr(canvas: Canvas, payload: str, box: tuple[float, float, float], mask: int | None) -> None:
-    """The QR code as one filled path of horizontal runs (not a rectangle per module); box is x, y, size."""
-    x, y, size = box
-    matrix = segno.make(payload, error="m", micro=False, mask=mask).matrix
-    count = len(matrix)
-    quiet = 2
-    module = size / (count + 2 * quiet)
-    path = canvas.beginPath()
-    for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + quiet + 1) * module
-        start = None
-        for column, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = column
-            elif not dark and start is not None:
-                path.rect(x + (start + quiet) * module, top, (column - start) * module, module)
-                start = None
-    canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawPath(path, stroke=0, fill=1)
+def _draw_qr(canvas: Canvas, item: PrintedCertificate, box: tuple[float, float, float]) -> None:
+    """The QR code as one filled path of horizontal runs (``qr.draw``); box is x, y, size.
+
+    From the modules segno encoded at issue when the register kept them for the record's mask, else encoded now.
+    """
+    encoded = item.qr if item.qr is not None and item.qr.mask == item.qr_mask else qr.encode(item.payload, item.qr_mask)
+    qr.draw(canvas, encoded.rows(), box)
 
 
 def _identity(canvas: Canvas, regions: list[Region], data: CertificateData) -> None:
@@ -371,7 +361,7 @@ def _draw_variable(canvas: Canvas, item: PrintedCertificate, regions: list[Regio
     code_line = f"{LABELS['code'][0]} / {LABELS['code'][1]}: {data.code}"
     _text(canvas, regions, "code", code_line, x=22 * mm, y=top - len(lines) * 4.2 * mm - 1 * mm, font=BOLD, size=9.5)
     qr_x, qr_y = WIDTH - 22 * mm - QR_SIZE, 19 * mm
-    _draw_qr(canvas, item.payload, (qr_x, qr_y, QR_SIZE), item.qr_mask)
+    _draw_qr(canvas, item, (qr_x, qr_y, QR_SIZE))
     regions.append(Region("qr", (qr_x, qr_y, qr_x + QR_SIZE, qr_y + QR_SIZE)))
 
     # the signed texts as invisible text, for verification straight from the PDF

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tipcase.certificates import qr
 from tipcase.certificates.institution import Institution
 from tipcase.certificates.payload import (
     CertificateData,
@@ -35,7 +36,7 @@ from tipcase.certificates.payload import (
     sign,
     sign_record,
 )
-from tipcase.certificates.pdf import PrintedCertificate, qr_mask, render
+from tipcase.certificates.pdf import PrintedCertificate, render
 from tipcase.certificates.register_report import RegisterRow
 from tipcase.certificates.signing import SigningKeyError, key_id, load_private
 from tipcase.certificates.verification import Verdict, Verification
@@ -155,13 +156,18 @@ def _store_pictures(session: Session, current: Institution) -> None:
             session.add(Setting(key=PICTURE_KEY + digest, value={"png": base64.b64encode(png).decode("ascii")}))
 
 
-def _pictures(session: Session, record: dict[str, Any]) -> dict[str, bytes]:
+def _pictures(session: Session, record: dict[str, Any], read: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The pictures a page record names, by digest, from the register; ``read`` keeps those already read (a batch shares them)."""
+    read = {} if read is None else read
     found = {}
     for key in ("logo", "signature"):
-        digest = record.get(key)
-        setting = session.get(Setting, PICTURE_KEY + str(digest)) if digest else None
-        if setting is not None:
-            found[str(digest)] = base64.b64decode(setting.value["png"])
+        digest = str(record.get(key) or "")
+        if digest and digest not in read:
+            setting = session.get(Setting, PICTURE_KEY + digest)
+            if setting is not None:
+                read[digest] = base64.b64decode(setting.value["png"])
+        if digest in read:
+            found[digest] = read[digest]
     return found
 
 
@@ -179,12 +185,20 @@ def _case_titles(session: Session, data: CertificateData) -> tuple[tuple[str, st
 
 
 def _page_record(
-    session: Session, data: CertificateData, text: str, current: Institution, *, titles: dict[str, tuple[str, str]], key: Any
+    session: Session,
+    data: CertificateData,
+    text: str,
+    current: Institution,
+    *,
+    titles: dict[str, tuple[str, str]],
+    key: Any,
+    code: qr.EncodedQr,
 ) -> tuple[str, PageRecord]:
-    """The signed page record of a certificate, in the current layout (``payload.LAYOUT``), and what it says."""
-    record = PageRecord(
-        data.serial, payload_digest(text), current.as_record(), titles, qr_mask(text), case_titles=_case_titles(session, data)
-    )
+    """The signed page record of a certificate, in the current layout (``payload.LAYOUT``), and what it says.
+
+    ``code`` is the payload's QR code as segno encoded it (``qr.encode``): the record names its mask.
+    """
+    record = PageRecord(data.serial, payload_digest(text), current.as_record(), titles, code.mask, case_titles=_case_titles(session, data))
     return sign_record(record, key), record
 
 
@@ -233,8 +247,10 @@ def issue(
     text = sign(data, private_key)
     current = institution(session)
     _store_pictures(session, current)
-    record, _ = _page_record(session, data, text, current, titles=_competency_titles(course, data.competencies), key=private_key)
-    certificate.payload = {"data": data.as_json(), "text": text, "page": record}
+    code = qr.encode(text)  # segno chooses the mask once, here; printing draws these modules (tipcase.certificates.qr)
+    titles = _competency_titles(course, data.competencies)
+    record, _ = _page_record(session, data, text, current, titles=titles, key=private_key, code=code)
+    certificate.payload = {"data": data.as_json(), "text": text, "page": record, "qr": code.stored()}
     audit.record(
         session,
         actor if actor is not None else "automatic",
@@ -351,6 +367,7 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
     """
     pages = []
     private_key: Any = None
+    pictures: dict[str, bytes] = {}  # read once for the whole batch (the same bytes, so their digests are computed once)
     for certificate in certificates:
         stored = certificate.payload or {}
         text = stored.get("text")
@@ -365,14 +382,15 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
         if record_text:
             try:
                 record = open_record(str(record_text), {}).record
-                own = Institution.from_record(record.institution, _pictures(session, record.institution))
+                own = Institution.from_record(record.institution, _pictures(session, record.institution, pictures))
             except (PayloadError, KeyError, TypeError, ValueError) as exc:
                 raise ServiceError(
                     QT_TRANSLATE_NOOP("core", "certificate {serial}: its page record is damaged ({reason})"),
                     serial=certificate.serial,
                     reason=exc,
                 ) from None
-            pages.append(_printed(data, str(text), record, own, str(record_text)))
+            code = qr.EncodedQr.from_stored(stored.get("qr"), record.qr_mask)  # None: encoded again as it is drawn
+            pages.append(_printed(data, str(text), record, own, str(record_text), code=code))
             continue
         current = institution(session)
         titles = _competency_titles(certificate.course, data.competencies)
@@ -382,17 +400,28 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
             except SigningKeyError:
                 private_key = False
         if private_key and key_id(private_key.public_key()) == opened.key_id:
-            record_text, record = _page_record(session, data, str(text), current, titles=titles, key=private_key)
-            pages.append(_printed(data, str(text), record, current, record_text))
+            code = qr.encode(str(text))
+            record_text, record = _page_record(session, data, str(text), current, titles=titles, key=private_key, code=code)
+            pages.append(_printed(data, str(text), record, current, record_text, code=code))
         else:
             pages.append(PrintedCertificate(data, str(text), titles, current, case_titles=_case_titles(session, data)))
     return pages
 
 
-def _printed(data: CertificateData, text: str, record: PageRecord, own: Institution, record_text: str) -> PrintedCertificate:
-    """A page exactly as its record says: its institution, titles, QR mask and layout."""
+def _printed(
+    data: CertificateData, text: str, record: PageRecord, own: Institution, record_text: str, *, code: qr.EncodedQr | None
+) -> PrintedCertificate:
+    """A page exactly as its record says: its institution, titles, QR mask and layout (``code``: its QR modules, when kept)."""
     return PrintedCertificate(
-        data, text, record.competency_titles, own, record_text, record.qr_mask, case_titles=record.case_titles, layout=record.layout
+        data,
+        text,
+        record.competency_titles,
+        own,
+        record_text,
+        record.qr_mask,
+        case_titles=record.case_titles,
+        layout=record.layout,
+        qr=code,
     )
 
 
