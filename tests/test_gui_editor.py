@@ -179,6 +179,22 @@ def test_saving_is_written_by_the_checker_and_a_failed_save_says_so_and_keeps_th
     assert page.session.autosave.isActive()
 
 
+def test_a_save_that_fails_before_another_case_opens_keeps_this_one(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = captured_warnings(monkeypatch)
+    monkeypatch.setattr("ui.editor.session.QMessageBox.question", lambda *_args: QMessageBox.StandardButton.Save)
+    page = editor_with_case(qtbot, window)
+    built = copy.deepcopy(page.document.data)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    page.document.path = blocked / "case.yaml"
+    page.new_document()  # Save chosen, and the write fails
+    assert page.document.data == built
+    assert not page.undo_stack.isClean()
+    assert shown[-1].startswith("The case could not be saved to")
+
+
 def test_a_check_keeps_nothing_of_the_model_it_built() -> None:
     """The editor's checker checks after every edit: each check's model is freed once answered (it was kept in the
     play engine's cache of analyses, and the checker grew to 1.1 GiB after 20 edits at 5,000 stages)."""

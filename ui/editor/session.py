@@ -83,7 +83,7 @@ class FileSession(QObject):
             buttons.Save,
         )
         if answer == buttons.Save:
-            return self.save()
+            return self.save() and self.wait_for_saves()  # a save that fails keeps the case open, with the star
         if answer == buttons.Discard:
             self.forget_autosave()  # discarded: not offered back next time
             self.page.undo_stack.setClean()
