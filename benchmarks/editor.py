@@ -38,6 +38,7 @@ import functools
 import json
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -100,10 +101,19 @@ def case_file(stages: int, folder: Path) -> Path:
     return case
 
 
+def private_copy(stages: int, cases: Path | None, folder: Path) -> Path:
+    """The generated case copied into this process's own ``folder``: its autosave is written beside it, never
+    beside the shared file (where the next process to open it would be asked whether to restore it)."""
+    case = folder / "case" / f"bench-{stages}.yaml"
+    case.parent.mkdir()
+    shutil.copyfile(case_file(stages, cases or folder), case)
+    return case
+
+
 def open_editor(app: QApplication, stages: int, cases: Path | None = None) -> tuple[QWidget, object]:
     folder = Path(tempfile.mkdtemp())
     os.environ["TIPCASE_HOME"] = str(folder / "home")
-    case = case_file(stages, cases or folder)
+    case = private_copy(stages, cases, folder)
     context = ApplicationContext(
         Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)), TaskRunner(), Translations()
     )

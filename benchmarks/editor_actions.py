@@ -46,7 +46,7 @@ from PySide6.QtCore import QLineF, QSettings
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QHBoxLayout, QTreeView, QWidget
 
-from benchmarks.editor import case_file, timed, wait_until
+from benchmarks.editor import case_file, private_copy, timed, wait_until
 
 from ui.context import ApplicationContext
 from ui.editor import EditorPage
@@ -71,7 +71,7 @@ def actions(stages: int, cases: Path) -> dict[str, float]:
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp())
     os.environ["TIPCASE_HOME"] = str(folder / "home")
-    case = case_file(stages, cases)
+    case = private_copy(stages, cases, folder)
     context = ApplicationContext(
         Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)), TaskRunner(), Translations()
     )
