@@ -214,3 +214,12 @@ def test_a_team_budget_is_held_to_the_bound_of_values() -> None:
     cells = joint_space.state_cells(compiled)
     assert joint_space.state_budget(compiled) == min(MOST_STATES, joint_space.MAX_JOINT_CELLS // cells)
     assert joint_space.state_budget(compiled) * cells <= joint_space.MAX_JOINT_CELLS
+
+
+def test_a_team_budget_out_of_range_is_one_line_at_its_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "team.yaml"
+    case.write_text(team_case(10, "analysis: {max_states: 0}"), encoding="utf-8")
+    assert main(["validate", str(case)]) == 1
+    (line, count) = capsys.readouterr().out.splitlines()
+    assert line == f"{case}:5:24: E002 analysis.max_states: must be at least 1, found 0"
+    assert count == "1 error, no warnings"

@@ -12,6 +12,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from benchmarks.generate import long_case
 from tests.gui import make_context, open_window, seeded_url
 from tests.test_analysis_budget import BUDGET, six_booleans
 from tipcase.format.document import ScenarioDocument
@@ -93,7 +94,27 @@ def test_a_case_that_carries_its_budget_opens_without_e011_and_the_form_shows_it
     qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)
     spin = page.case_form.spin("analysis")
     assert spin.value() == 150_000
+    assert not page.case_form.has_changes()
     spin.setValue(0)  # back to the default: the key goes, and E011 comes back
     assert page.case_form.apply()
     assert "analysis" not in page.document.data
     assert codes(page) == ["E011"]
+
+
+def test_a_budget_the_validator_refuses_is_kept_as_written_until_changed(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``max_states: 3000000`` (over the ceiling: E002) shows as the default, and applying other fields leaves it to be fixed."""
+    path = tmp_path / "three.yaml"
+    path.write_text(long_case(30, booleans=3, header="analysis: {max_states: 3000000}"), encoding="utf-8")
+    window.show_editor(path)
+    page = window.editor_page()
+    assert codes(page) == ["E002"]
+    qtbot.mouseClick(page.buttons["case"], Qt.MouseButton.LeftButton)
+    assert page.case_form.spin("analysis").value() == 0
+    assert not page.case_form.has_changes()
+    page.case_form.spin("pass_mark").setValue(80)
+    assert page.case_form.apply()
+    assert page.document.data["analysis"] == {"max_states": 3_000_000}
+    page.case_form.spin("analysis").setValue(500_000)
+    assert page.case_form.apply()
+    assert page.document.data["analysis"] == {"max_states": 500_000}
+    assert codes(page) == []

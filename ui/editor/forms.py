@@ -31,6 +31,7 @@ from tipcase.format.form_text import (
     text_of,
 )
 from tipcase.format.roles import ROLE_IDS, role_name
+from tipcase.format.schema_kinds import MAX_ANALYSIS_STATES
 
 from ui.editor.fields import CASE_FIELDS, CHOICE_FIELDS, STAGE_FIELDS, FieldRows, FieldSpec, label_of
 from ui.editor.pathway_names import pathway_titles
@@ -92,9 +93,13 @@ def problem_text(exc: FormTextError) -> str:
 
 
 def max_states_of(analysis: object) -> int | None:
-    """The whole number of states an ``analysis`` mapping sets as ``max_states`` (None: the default, or none a form can show)."""
+    """The whole number of states an ``analysis`` mapping sets as ``max_states`` (None: the default, or none a form can show).
+
+    A value the validator refuses (E002: not 1 to ``MAX_ANALYSIS_STATES``) is none the form shows, so it stays as written.
+    """
     value = analysis.get("max_states") if isinstance(analysis, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    valid = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ANALYSIS_STATES
+    return value if valid else None
 
 
 def with_max_states(analysis: object, states: int | None) -> object:
