@@ -52,10 +52,10 @@ def test_a_hand_over_is_sent_before_it_is_taken_in_the_time_line(checked: Checke
     write_after_action_report(debrief, SessionFacts("drill", "ended"), out)
     text = " ".join(pdf_lines(out.getvalue()))
     text = text[text.rindex(WORDS["timeline"][language == "id"]) :]  # the report's time line, its rows in order
-    sent_word, took_word = (WORDS[key][language == "id"].split(" '")[0] for key in ("sent", "received"))
+    sent_word, took_word = (WORDS[key][language == "id"].split(" “")[0] for key in ("sent", "received"))
     for m in moments:
         if m.kind == RECEIVED:
-            took, sent = text.find(f"{took_word} '{m.title}'"), text.find(f"{sent_word} '{m.title}'")
+            took, sent = text.find(f"{took_word} “{m.title}”"), text.find(f"{sent_word} “{m.title}”")
             assert 0 <= sent < took, m.title
 
 

@@ -76,12 +76,12 @@ def test_the_hasty_team_is_told_what_went_wrong_and_what_was_better(checked: Che
     [objective] = debrief.objectives
     assert (objective.met, objective.reasons) == (False, ("rule broken: care-first", "Victim care at 0 %"))
     assert [(r.rule, r.role, r.stage, r.points) for r in debrief.rules_broken] == [("care-first", "investigator", "statement", 3)]
-    assert any(area.startswith("Incomplete hand-over 'Referral from the inspector' from Labour inspector to") for area in debrief.areas)
+    assert any(area.startswith("Incomplete hand-over “Referral from the inspector” from Labour inspector to") for area in debrief.areas)
     hasty = debrief.lane("investigator").moments[1]
     assert (hasty.kind, hasty.rating, hasty.better) == ("decision", Rating.POOR, "Ask the case worker to see to their care first")
     assert (
         debrief.lane("investigator").areas[0]
-        == "Stage 'desk': Take the statement now — Better: Ask the case worker to see to their care first"
+        == "Stage “desk”: Take the statement now — Better: Ask the case worker to see to their care first"
     )
     assert debrief.lane("case-worker").areas == ()
     indonesian = joint_debrief(play_scripted(checked.team, checked.pathway, HASTY), bundled_register(), language="id")
@@ -119,8 +119,8 @@ def test_the_summary_leads_with_a_critical_error_and_strengths_stay_plain(tmp_pa
     route = {"inspector": [2], "investigator": [1, 1, 1], "case-worker": [1, 2]}  # no wage slips; the workers sent home
     play = play_scripted(checked.team, checked.pathway, route)
     debrief = joint_debrief(play, bundled_register(), language="en")
-    assert debrief.areas[0].startswith("Case worker: critical error, stage '")
-    assert debrief.areas[0].endswith("': They are at risk at home.")
+    assert debrief.areas[0].startswith("Case worker: critical error, stage “")
+    assert debrief.areas[0].endswith("”: They are at risk at home.")
     [objective] = debrief.objectives
     assert not objective.met
     assert objective.reasons == ("hand-over incomplete: Referral from the inspector",)  # which happened (walk G finding 3)
@@ -132,7 +132,7 @@ def test_the_summary_leads_with_a_critical_error_and_strengths_stay_plain(tmp_pa
     assert "not passed (a critical error: Case worker)" in first_page
     assert "Case worker: critical error, stage" in first_page
     indonesian = joint_debrief(play, bundled_register(), language="id")
-    assert indonesian.areas[0].startswith("Pendamping: kesalahan kritis, tahap '")
+    assert indonesian.areas[0].startswith("Pendamping: kesalahan kritis, tahap “")
     assert "Aturan dipatuhi: care-first" not in indonesian.strengths
     assert not any("tidak tercapai" in line or "tujuan" in line for line in indonesian.strengths)
     slips = play_scripted(checked.team, checked.pathway, route | {"inspector": [1]})  # the referral complete: the objective met
@@ -212,8 +212,8 @@ def test_a_team_ended_early_is_told_what_it_missed(checked: Checked) -> None:
     debrief = joint_debrief(play_scripted(checked.team, checked.pathway, early), bundled_register(), language="en")
     assert debrief.team["passed"] is False
     assert debrief.areas == (
-        "Police investigator did not reach its end: it stopped at 'desk'",
-        "Case worker did not reach its end: it was still waiting for the hand-over 'Request for care'",
+        "Police investigator did not reach its end: it stopped at “desk”",
+        "Case worker did not reach its end: it was still waiting for the hand-over “Request for care”",
         "Steps of the pathway never reached: Care; Shelter; Statement",  # the best joint route's, in its order
         "Hand-overs never sent: Request for care; Care arranged",
     )

@@ -105,8 +105,8 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     assert page.areas.button.text() == f"Areas to improve ({len(page.view.debrief.areas)})"
     text = page.areas.label.text()
     assert "Rule broken: care-first: Care comes first.<br>" in text
-    assert "Incomplete hand-over &#x27;Referral from the inspector&#x27; from Labour inspector to Police investigator: " in text
-    assert "Hand-over &#x27;Care arranged&#x27; was sent but never taken" in text
+    assert "Incomplete hand-over “Referral from the inspector” from Labour inspector to Police investigator: " in text
+    assert "Hand-over “Care arranged” was sent but never taken" in text
     assert page.timeline.arrows[0].complete is False
     assert [bar.rating for bar in page.timeline.bars][:2] == ["acceptable", "poor"]
     # the objectives, strengths and areas to improve: the after-action report's, per role and for the team
@@ -114,7 +114,7 @@ def test_the_joint_debrief_names_what_the_team_broke(qtbot, tmp_path: Path, url:
     review = page.review.toPlainText()
     team_part = "The team\nStrengths\nRule kept: statement-24h\nAreas to improve\nRule broken: care-first: Care comes first.\n"
     assert review.startswith(team_part)
-    assert "Police investigator\nStrengths\nNone\nAreas to improve\nStage 'desk': Take the statement now — Better: Ask the case" in review
+    assert "Police investigator\nStrengths\nNone\nAreas to improve\nStage “desk”: Take the statement now — Better: Ask the case" in review
     page.timeline.decision_clicked.emit(1)  # the investigator's hasty statement: the better choice is named
     assert "✗ Poor\nToo soon.\nBetter: Ask the case worker to see to their care first" in page.detail.toPlainText()
     # in Bahasa Indonesia the debrief is read again in it

@@ -5,14 +5,18 @@ completeness is said only of a hand-over that has a ``complete_when``; in Englis
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from tests.test_after_action_layout import ROUTES
 from tests.test_bundled_team import _walk_f_p19, checked  # noqa: F401 - the module's fixture
 from tipcase.cli.spoken import said
 from tipcase.format.loader import bundled_register
 from tipcase.format.validator import Checked
 from tipcase.team.debrief import SENT, joint_debrief
 from tipcase.team.log_words import case_text, event_sentence
+from tipcase.team.replay import play_scripted
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -40,3 +44,24 @@ def test_the_p19_and_the_p21_are_told_apart_in_the_master_log_and_the_time_line(
     sent = [m.title for m in debrief.lane("prosecutor").moments if m.kind == SENT and m.handover == "research"]
     assert sent == [team.handovers["research"].recorded[1].title.get(language)]
     assert p19 in sent[0]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_debrief_quotes_names_as_the_app_does_and_lists_strengths_in_the_order_of_play(checked: Checked, language: str) -> None:  # noqa: F811
+    """Walk H finding 12: the joint debrief and the PDF quoted stages and hand-overs in straight single quotes ('At the
+    gate') while the app, the command line and the master log use “...”, and listed a role's strengths in no visible order."""
+    assert checked.team is not None
+    debrief = joint_debrief(play_scripted(checked.team, checked.pathway, ROUTES["mistakes"]), bundled_register(), language=language)
+    sentences = [*debrief.strengths, *debrief.areas, *(s for lane in debrief.lanes for s in (*lane.strengths, *lane.areas))]
+    quoted = [s for s in sentences if "“" in s]
+    assert quoted
+    straight = re.compile(
+        r"(?i)(stage|tahap|hand-over|serah terima|stopped at|berhenti di) '"
+    )  # the sentences' names, not the case's texts
+    assert not [s for s in sentences if straight.search(s)]
+    best = joint_debrief(play_scripted(checked.team, checked.pathway, ROUTES["passes"]), bundled_register(), language=language)
+    for lane in best.lanes:
+        decided = [m for m in lane.moments if m.kind == "decision"]
+        good = [s for s in lane.strengths if s.startswith(("Good practice", "Praktik baik"))]
+        order = [next(i for i, m in enumerate(decided) if f": {m.title}" in s and s.endswith(m.title)) for s in good]
+        assert order == sorted(order), (lane.role, good)

@@ -81,8 +81,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "timeline": ("Time line (case clock)", "Lini waktu (jam kasus)"),
     "role": ("Role", "Peran"),
     "what": ("What happened", "Yang terjadi"),
-    "sent": ("sent '{title}' to {peer}", "mengirim '{title}' ke {peer}"),
-    "received": ("took '{title}' from {peer}", "menerima '{title}' dari {peer}"),
+    "sent": ("sent “{title}” to {peer}", "mengirim “{title}” ke {peer}"),
+    "received": ("took “{title}” from {peer}", "menerima “{title}” dari {peer}"),
     "incomplete": (" (incomplete)", " (tidak lengkap)"),
     "inject": ("event: {title}", "peristiwa: {title}"),  # as the trainee's inbox names an inject
     "message": ("trainer's message: {title}", "pesan pelatih: {title}"),

@@ -333,8 +333,9 @@ def _lane(build: _Builder, role: RolePlay, result: dict[str, Any], moments: tupl
     decisions = [m for m in moments if m.kind == DECISION]
     good = [m for m in decisions if m.rating is Rating.GOOD and m.offered > 1 and sum(m.points.values()) > 0]
     good.sort(key=lambda m: -sum(m.points.values()))
+    chosen = sorted(good[:MAX_POINTS_LISTED], key=decisions.index)  # the weightiest, said in the order of play (walk H 12)
     where = build.stage_title
-    strengths = [label("good_decision", language, stage=where(role.id, m.stage), label=m.title) for m in good[:MAX_POINTS_LISTED]]
+    strengths = [label("good_decision", language, stage=where(role.id, m.stage), label=m.title) for m in chosen]
     pass_mark = float(build.play.team.pass_mark)
     for competency, percent in result["percent"].items():
         if percent >= pass_mark:
