@@ -174,3 +174,27 @@ def test_the_app_ends_without_deleting_qts_objects_one_by_one(tmp_path: Path) ->
     completed = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip().splitlines()[-1] == "the application at the exit: True", completed.stderr
+
+
+def test_the_collector_never_scans_what_a_command_loaded(tmp_path: Path) -> None:
+    """A command's modules (here the certificates': SQLAlchemy's ORM, reportlab, cryptography) load with the collector
+    paused and, in the ``tipcase`` process, are then frozen (``tipcase.cli.freeze_what_loads``), as the app's are.
+
+    Resumed without the freeze, the collector's next pass scanned all of them at once (116,000 objects).
+    """
+    probe = (
+        "import atexit, gc, sys\n"
+        "scanned = [0]\n"
+        "def watch(phase, info):\n"
+        "    if phase == 'start':\n"
+        "        scanned[0] = max(scanned[0], sum(len(gc.get_objects(g)) for g in range(info['generation'] + 1)))\n"
+        "gc.callbacks.append(watch)\n"
+        "atexit.register(lambda: print('scanned', scanned[0], 'sqlalchemy.orm' in sys.modules, flush=True))\n"
+        "from ui.launcher import main\n"
+        "main(['certificate', '--help'])\n"
+    )
+    env = {**os.environ, "TIPCASE_HOME": str(tmp_path)}
+    completed = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
+    _, scanned, orm = completed.stdout.strip().splitlines()[-1].split()
+    assert orm == "True", completed.stderr
+    assert int(scanned) < 20_000, completed.stderr

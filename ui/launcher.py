@@ -51,8 +51,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         gc.freeze()  # ... and are kept for good: resumed without it, the collector's next pass scanned them all (ui.records_start)
         gc.enable()
         exit_now(gui_main(args))
-    from tipcase.cli import main as cli_main  # noqa: PLC0415 - likewise, the CLI loads only when used
+    from tipcase.cli import freeze_what_loads  # noqa: PLC0415 - likewise, the CLI loads only when used
+    from tipcase.cli import main as cli_main  # noqa: PLC0415
 
+    freeze_what_loads()  # this process is the command's own: what its modules load is kept for good, as the app's is
     exit_now(cli_main(args))
 
 

@@ -137,15 +137,36 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     return command
 
 
+_freezing = [False]
+
+
+def freeze_what_loads(freeze: bool = True) -> None:
+    """Freeze what ``main`` loads for its command from now on: the ``tipcase`` process does (``ui.launcher.main``).
+
+    Off by default, as ``ui.records_start.freeze_what_loads`` is: a test that runs commands in its own process
+    would have its garbage of the moment kept for good.
+    """
+    _freezing[0] = freeze
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; returns the exit code."""
+    """Run a command; returns the exit code.
+
+    The chosen command's modules load with the cyclic collector paused: they make lasting objects and no
+    garbage, and scanning them cost a tenth of a command such as ``validate``. In the ``tipcase`` process
+    (``freeze_what_loads``) they are then frozen (``gc.freeze``: moved to the permanent generation, which no
+    collection scans), as the app's are (``ui.launcher``); resumed without the freeze, they would all sit in
+    the youngest generation, and the collector's next pass would scan them at once.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     collecting = gc.isenabled()
-    gc.disable()  # loading a command's modules makes lasting objects and no garbage: scanning them cost a tenth of it
+    gc.disable()
     try:
         parser = build_parser(chosen_command(argv))
     finally:
         if collecting:
+            if _freezing[0]:
+                gc.freeze()
             gc.enable()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
