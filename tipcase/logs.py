@@ -47,10 +47,11 @@ def keep_early_records(level: int = logging.WARNING) -> None:
     """Hold the root logger's records at ``level`` and above in memory until ``start_file_log`` opens the file.
 
     If the process ends first, what was held is written to the file at its exit (nothing is imported
-    then when nothing was held).
+    then when nothing was held). Does nothing when records are held already or a log file is open (then
+    there is nothing to hold them for).
     """
     root = logging.getLogger()
-    if any(isinstance(handler, EarlyRecords) for handler in root.handlers):
+    if any(isinstance(handler, EarlyRecords | logging.FileHandler) for handler in root.handlers):
         return
     root.addHandler(EarlyRecords(level))
     if root.level > level or root.level == logging.NOTSET:
@@ -66,36 +67,45 @@ def _write_what_was_held() -> None:
         logging.getLogger().removeHandler(handler)
 
 
+def _open_log(root: logging.Logger, path: Path) -> logging.FileHandler | None:
+    """The root logger's handler writing ``path`` already, if any (paths compared resolved, symbolic links and all)."""
+    for handler in root.handlers:
+        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename).resolve() == path.resolve():
+            return handler
+    return None
+
+
 def start_file_log(home_dir: Path | None = None, level: int = logging.WARNING) -> Path | None:
     """Send the root logger's records at ``level`` and above to the rotating log file; returns its path.
 
-    Records held by ``keep_early_records`` are written first and the holder removed. Idempotent for one
-    path. Returns None (and logs nowhere new) when the file cannot be created: a read-only or full home
-    must not stop the program that would report it.
+    Records held by ``keep_early_records`` are written first and the holder removed, whether the file opens
+    now or was open already. Idempotent for one path: a second call opens no second handler on the same
+    file (every record would be written twice). Returns None (and logs nowhere new, the held records kept
+    for the exit) when the file cannot be created: a read-only or full home must not stop the program that
+    would report it.
     """
     import logging.handlers  # noqa: PLC0415 - see the module's docstring: not on the first window's path
 
+    root = logging.getLogger()
     try:
         path = log_path(home_dir)
         make_private_folder(path.parent)
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE))
-        root = logging.getLogger()
-        for handler in root.handlers:
-            if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path.resolve():
-                return path
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler = _open_log(root, path)
+        if handler is None:
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+            handler.setFormatter(logging.Formatter(FORMAT))
+            handler.setLevel(level)
+            root.addHandler(handler)
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter(FORMAT))
-    handler.setLevel(level)
-    root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     for early in [each for each in root.handlers if isinstance(each, EarlyRecords)]:
         root.removeHandler(early)
         for record in early.records:
-            if record.levelno >= level:
+            if record.levelno >= handler.level:
                 handler.handle(record)
         early.records.clear()
     return path
