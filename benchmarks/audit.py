@@ -12,14 +12,13 @@ in the keyed chain), so verify has real work: the chain, every seal, every repla
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 from pathlib import Path
 
 from sqlalchemy import event
 
-from benchmarks.harness import PYTHON, TIPCASE, Figures, Spawner
+from benchmarks.harness import PYTHON, TIPCASE, Figures, Spawner, tipcase_home
 from benchmarks.records import insert_trainees
 from tipcase import bundled
 from tipcase.format.loader import load_file
@@ -115,24 +114,15 @@ def bench_audit(spawner: Spawner, attempts_count: int = 1_000) -> bool:
     import tempfile  # noqa: PLC0415
 
     print(f"\n== records that cannot be rewritten unseen: sealing decisions, and audit verify over {attempts_count:,} attempts ==")
-    with tempfile.TemporaryDirectory() as folder:
-        home = str(Path(folder) / "home")
-        previous = os.environ.get("TIPCASE_HOME")
-        os.environ["TIPCASE_HOME"] = home
-        try:
-            start = time.perf_counter()
-            db = build(Path(folder) / "audit.sqlite3", attempts_count)
-            built = time.perf_counter() - start
-            print(f"built: {attempts_count:,} finished attempts ({attempts_count * 17:,} sealed decisions) in {built:.0f} s")
-            url = db.url.render_as_string(hide_password=False)
-            timings = verify_from_a_fresh_process(spawner, url, home, 3)
-            sealed, bare = sealing_cost(db, 30)  # after verify: the unsealed ones would be findings
-            db.dispose()
-        finally:
-            if previous is None:
-                os.environ.pop("TIPCASE_HOME", None)
-            else:
-                os.environ["TIPCASE_HOME"] = previous
+    with tempfile.TemporaryDirectory() as folder, tipcase_home(Path(folder) / "home") as home:
+        start = time.perf_counter()
+        db = build(Path(folder) / "audit.sqlite3", attempts_count)
+        built = time.perf_counter() - start
+        print(f"built: {attempts_count:,} finished attempts ({attempts_count * 17:,} sealed decisions) in {built:.0f} s")
+        url = db.url.render_as_string(hide_password=False)
+        timings = verify_from_a_fresh_process(spawner, url, home, 3)
+        sealed, bare = sealing_cost(db, 30)  # after verify: the unsealed ones would be findings
+        db.dispose()
     overhead = sealed / bare
     with_seals, without = f"{sealed * 1000:.0f} ms with its seals", f"{bare * 1000:.0f} ms without (baseline: the hook removed)"
     print(f"record one 17-decision attempt, CPU of the benchmark's process: {with_seals}, {without} ({overhead:.2f}x; median of 30 pairs,")

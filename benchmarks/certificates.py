@@ -24,7 +24,6 @@ import dataclasses
 import datetime as dt
 import io
 import json
-import os
 import pickle
 import statistics
 import tempfile
@@ -34,7 +33,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from benchmarks.harness import PYTHON, REPO, TIPCASE, Figures, Spawner, verdict
+from benchmarks.harness import PYTHON, REPO, TIPCASE, Figures, Spawner, tipcase_home, verdict
 from tipcase.certificates import pdf as certpdf
 from tipcase.certificates import qr, verification
 from tipcase.certificates.payload import CertificateData, PageRecord, payload_digest, sign, sign_record
@@ -167,17 +166,10 @@ def _register(spawner: Spawner, folder: Path, count: int) -> tuple[str, dict[str
     from benchmarks.audit import build  # noqa: PLC0415 - the ORM loads here only
 
     env = {**spawner.env, "TIPCASE_HOME": str(folder / "home")}
-    previous = os.environ.get("TIPCASE_HOME")
-    os.environ["TIPCASE_HOME"] = env["TIPCASE_HOME"]  # the audit key the set-up makes is the commands'
-    try:
+    with tipcase_home(env["TIPCASE_HOME"]):  # the audit key the set-up makes is the commands'
         db = build(folder / "register.sqlite3", count)  # count trainees of cohort demo, each with a passed attempt at the course
         url = db.url.render_as_string(hide_password=False)
         db.dispose()
-    finally:
-        if previous is None:
-            os.environ.pop("TIPCASE_HOME", None)
-        else:
-            os.environ["TIPCASE_HOME"] = previous
     (folder / "logo.png").write_bytes(_picture((170, 40, 40), (300, 300)))
     (folder / "signature.png").write_bytes(_picture((30, 30, 120), (600, 200)))
     spawner.run([TIPCASE, "keys", "init"], env=env)

@@ -20,13 +20,14 @@ still, but ``perf stat`` has no hardware counters on virtual machines like the d
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
 import statistics
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -172,6 +173,25 @@ class Spawner:
             for name in names if number % 2 == 0 else reversed(names):
                 samples[name].append(self.run(commands[name], **options))
         return {name: median(got) for name, got in samples.items()}
+
+
+@contextlib.contextmanager
+def tipcase_home(home: str | Path) -> Iterator[str]:
+    """``TIPCASE_HOME`` set to ``home`` in this process for the block, as it was again after it; yields ``str(home)``.
+
+    For a set-up done in the benchmark's own process whose records the measured commands then read: the
+    audit key that seals them is made in that home, and a command started with another home holds no
+    key for them and refuses.
+    """
+    previous = os.environ.get("TIPCASE_HOME")
+    os.environ["TIPCASE_HOME"] = str(home)
+    try:
+        yield str(home)
+    finally:
+        if previous is None:
+            os.environ.pop("TIPCASE_HOME", None)
+        else:
+            os.environ["TIPCASE_HOME"] = previous
 
 
 def precompile() -> None:

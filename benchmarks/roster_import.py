@@ -54,21 +54,16 @@ def template(folder: Path) -> Path:
 
     Seeded with ``home(folder)`` as TIPCASE_HOME, so the measured imports hold its audit key.
     """
+    from benchmarks.harness import tipcase_home  # noqa: PLC0415 - the measured child imports none of the harness
+
     path = folder / "template.sqlite3"
-    previous = os.environ.get("TIPCASE_HOME")
-    os.environ["TIPCASE_HOME"] = home(folder)
-    try:
+    with tipcase_home(home(folder)):
         db = Database(f"sqlite:///{path}")
         db.upgrade()
         with db.transaction() as session:
             seed_demo(session, scenarios=[ROOT / "scenarios" / "scam-compound-return.yaml"])
             courses.create_cohort(session, None, COHORT, "Benchmark cohort")
         db.dispose()
-    finally:
-        if previous is None:
-            os.environ.pop("TIPCASE_HOME", None)
-        else:
-            os.environ["TIPCASE_HOME"] = previous
     return path
 
 
