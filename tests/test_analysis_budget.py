@@ -17,9 +17,11 @@ import pytest
 
 from benchmarks.generate import long_case
 from tipcase.cli import main
+from tipcase.format import model_checks
 from tipcase.format.loader import load_text
 from tipcase.format.model_checks import over_budget
 from tipcase.format.validator import check_text
+from tipcase.play import state_space
 from tipcase.play.state_space import MOST_STATES, Analysis, default_budget
 from tipcase.services import team_cases
 from tipcase.services.errors import ServiceError
@@ -223,3 +225,14 @@ def test_a_team_budget_out_of_range_is_one_line_at_its_value(tmp_path: Path, cap
     (line, count) = capsys.readouterr().out.splitlines()
     assert line == f"{case}:5:24: E002 analysis.max_states: must be at least 1, found 0"
     assert count == "1 error, no warnings"
+
+
+def test_the_choices_offered_over_all_the_states_are_bounded_whatever_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stage may offer thousands of choices: the analysis also stops past ``MOST_CHOICES`` offered in all (scaled down here)."""
+    monkeypatch.setattr(state_space, "MOST_CHOICES", 100)
+    monkeypatch.setattr(model_checks, "MOST_CHOICES", 100)
+    (finding,) = [f for f in check_text(long_case(30, booleans=3, header=BUDGET), "three.yaml").findings if f.is_error]
+    assert (finding.code, finding.line) == ("E011", 6)
+    assert "reachable states offer more than 100 choices in all, the most analysed whatever the budget" in finding.message
+    monkeypatch.setattr(state_space, "MOST_CHOICES", 16_000_000)
+    assert [f for f in check_text(long_case(30, booleans=3, header=BUDGET), "three.yaml").findings if f.is_error] == []

@@ -16,7 +16,7 @@ from tipcase.format.provisions import Register, describe_unknown, unknown
 from tipcase.format.schema import Text
 from tipcase.messages import one_or_many
 from tipcase.play.engine import Play
-from tipcase.play.state_space import MOST_STATES, Analysis
+from tipcase.play.state_space import MOST_CHOICES, MOST_STATES, Analysis
 
 
 def check_pathway_nodes(pathway: Pathway, findings: Findings) -> None:
@@ -203,6 +203,11 @@ def over_budget(scenario: Scenario, analysis: Analysis) -> str:
         budget = f"over {analysis.budget:,} reachable states, the most the case's 'analysis: max_states' allows"
     else:
         budget = f"over {analysis.budget:,} reachable states, the most analysed for a case of {analysis.stages:,} stages"
+    if analysis.too_many_choices:
+        return (
+            f"its {analysis.states:,} reachable states offer more than {MOST_CHOICES:,} choices in all, the most analysed "
+            "whatever the budget: use fewer choices at a stage, or fewer variables"
+        )
     if analysis.unbounded:
         return f"{budget}: some variable or the clock grows without bound (bound it with a condition)"
     if analysis.budget >= MOST_STATES:

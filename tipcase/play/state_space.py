@@ -19,6 +19,9 @@ measured: about 950 bytes a state (RSS, ``benchmarks.generate.long_case`` with s
 choice a stage: 1,023,679 states took 929 MiB and 22.6 s at a load of 3 on two cores); Python's traced
 allocations grow from 690 to 1,200 bytes a state from one to eight choices a state (about 73 bytes a
 choice), so the ceiling is about 1.8 GiB and 45 s of CPU with one choice a state, some 3.1 GiB with eight.
+Since a stage may offer thousands of choices, the choices offered over all the states are bounded too,
+whatever the budget: ``MOST_CHOICES`` (16,000,000, some 1.1 GiB), far above what a case of a few
+choices a stage reaches (2,000,000 states of eight choices are 16,000,000).
 
 Maxima are longest paths over the states from which an end can be reached, computed strongly-connected
 component by component: acyclic parts in one pass, cycles by a label-correcting search with subtree
@@ -40,6 +43,7 @@ from tipcase.play.longest_paths import has_positive_cycle, longest_paths
 MAX_STATES = 100_000  # the least default budget, whatever the case's size
 STATES_PER_STAGE = 32  # the default budget a stage adds: five booleans in every combination at every stage
 MOST_STATES = MAX_ANALYSIS_STATES  # the ceiling of every budget, 2,000,000 states: about 1.8 GiB (see the module's docstring)
+MOST_CHOICES = 16_000_000  # offered choices over all the states, whatever the budget: about 73 bytes each, some 1.1 GiB
 NEG = float("-inf")
 
 
@@ -78,6 +82,8 @@ class StateSpace:
     clocks: list[float] = dataclasses.field(default_factory=list)
     edges: list[list[tuple[int, CompiledChoice, int]]] = dataclasses.field(default_factory=list)
     overflow: bool = False
+    choices: int = 0  # the offered choices found so far, over all the states (``MOST_CHOICES`` at most)
+    too_many_choices: bool = False  # ``overflow`` because of them rather than the states
 
     def __len__(self) -> int:
         return len(self.stages)
@@ -110,6 +116,7 @@ class Analysis:
     has_route: bool
     budget: int = MAX_STATES  # the most states it could explore (``state_budget``); ``overflow`` when the case has more
     unbounded: bool = False  # whether some variable or the clock may grow without bound (``may_grow_without_bound``)
+    too_many_choices: bool = False  # ``overflow`` because the states offer more than ``MOST_CHOICES`` choices in all
 
     def assessed(self) -> dict[str, float]:
         """Competencies with a positive maximum: the ones this scenario assesses."""
@@ -154,6 +161,10 @@ def explore(cs: CompiledScenario, start: int, limit: int = MAX_STATES) -> StateS
                 queue.append(target)
             row.append((target, choice, number))
         space.edges.append(row)
+        space.choices += len(row)
+        if space.choices > MOST_CHOICES:
+            space.overflow = space.too_many_choices = True
+            return space
     return space
 
 
@@ -237,7 +248,10 @@ def analyze(cs: CompiledScenario, budget: int | None = None) -> Analysis:
     space = explore(cs, start, budget)
     reachable = {cs.stage_ids[s] for s in set(space.stages)}
     if space.overflow:
-        return Analysis(len(cs.stage_ids), ends, len(space), True, reachable, {}, [], {}, 0.0, [], [], False, budget, unbounded)
+        found = len(space)
+        return Analysis(
+            len(cs.stage_ids), ends, found, True, reachable, {}, [], {}, 0.0, [], [], False, budget, unbounded, space.too_many_choices
+        )
     live = _live_states(cs, space)
     dead_ends: dict[str, Values] = {}
     for state, stage in enumerate(space.stages):
