@@ -1,7 +1,9 @@
 """The start-up baseline: a bare PySide6 window of the app's size that shows, idles once and quits.
 
 ``--exit-now`` ends it as ``tipcase`` ends (``ui.launcher.exit_now``: flush, then ``os._exit``), without
-Python's teardown of Qt's modules: the reference that times the same work as the app, up to its exit.
+Python's teardown of the modules or PySide6's exit handler: the baseline that times the same work as the app,
+up to its exit (the app also runs its own exit handlers, the log's and temporary folders', which this window
+has none of).
 """
 
 from __future__ import annotations

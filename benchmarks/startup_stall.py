@@ -1,16 +1,21 @@
 """The longest stall of the app's event loop while someone types at the sign-in page as the app starts, in a fresh process.
 
-``python benchmarks/startup_stall.py [--database URL]`` runs the app as ``tipcase --quit-after-preload`` does
-(``ui.app.main``): the first window, the records opened on a worker (SQLAlchemy, the sign-in service, the schema
-checked), then the worker that loads what the pages after the sign-in read with (the ORM, the models), and the
-exit once that is done. Meanwhile a key is typed into the field that has the focus every 60 ms (``QTest.keyClick``:
-the username, then the password once the records are open), and a 2 ms timer records every gap of the event loop
+``python benchmarks/startup_stall.py [--database URL]`` runs the app as ``tipcase --quit-after-preload`` does,
+calling ``ui.app.main`` itself, not through ``ui.launcher`` (the console script): its imports run with the
+collector on and are not frozen as the launcher's are (its collector has more to scan, not less), and it ends
+by returning, not by ``exit_now``. The first window, the records opened on a worker
+(SQLAlchemy, the sign-in service, the schema checked), then the worker that loads what the pages after the
+sign-in read with (the ORM, the models), and the exit once that is done. Meanwhile a key is typed into the
+field that has the focus every 60 ms (``QTest.keyClick``: the username, then the password once the records are
+open), and a 2 ms timer records every gap of the event loop
 from its first pass (the first window painted) to the exit.
 
 Prints one JSON object: ``stall_s``, the longest gap (wall seconds); ``stall_cpu_s``, the most CPU the process spent
 inside one gap (all its threads, ``time.process_time``: judged, since a wall gap on a shared machine is partly the
 scheduler's); ``span_s``, from the first pass to the exit; ``keys``, the keys typed; and ``typed``, how many
-characters reached the two fields (as many as ``keys``: no key was lost). The timers and the typing are this probe's;
+characters reached the two fields (as many as ``keys`` when every key went to one of them: the keys are typed
+by a timer of the same event loop, so a stall delays a key rather than losing it, and what the count checks is
+that the focus never left the two fields). The timers and the typing are this probe's;
 the CPU and memory of the start itself are ``tipcase --quit-after-preload``'s (``benchmarks/startup.py``).
 """
 
