@@ -71,8 +71,8 @@ def test_each_role_lands_on_its_own_page(qtbot, tmp_path: Path) -> None:  # type
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("en", ("you take part in a team exercise", "Labour inspector", "Join my role")),
-        ("id", ("Anda ikut dalam 1 latihan tim", "Pengawas ketenagakerjaan", "Masuk ke peran saya")),
+        ("en", ("you take part in a team exercise", "Labour inspector", "Rejoin my role, above (or Enter)")),  # it runs: the bar
+        ("id", ("Anda ikut dalam 1 latihan tim", "Pengawas ketenagakerjaan", "Masuk lagi ke peran saya, di atas (atau Enter)")),
     ],
 )
 def test_a_trainee_with_only_a_team_exercise_is_told_how_to_join_it(qtbot, tmp_path: Path, language: str, words: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
@@ -135,7 +135,7 @@ def test_a_trainee_with_courses_is_told_of_their_team_session_too(qtbot, tmp_pat
     assert home.exercises_note.isVisible()
     assert "You also take part in a team exercise:" in said
     assert DEMO_EXERCISE in said
-    assert "To join it," in said  # one session: "it"
+    assert "Rejoin my role, above" in said  # it runs: the bar above the list rejoins it (walk G, finding 6)
     assert home.exercises_button.isVisible()
 
 

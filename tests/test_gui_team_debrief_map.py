@@ -14,7 +14,9 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from tests.exercise_gui import migrated, window_for
-from tests.team_session import played
+from tests.team_session import PLAYERS, played
+from tipcase.services import accounts, exercise_desk
+from tipcase.store.database import Database
 
 from ui.widgets.graph_items import NAMES_WIDTH
 from ui.widgets.graph_view import nodes_in_sight
@@ -59,3 +61,34 @@ def test_the_pathway_page_opens_centred_on_where_the_roles_stand(qtbot, tmp_path
         ):
             at_edge = bar.value() == (bar.maximum() if off > 0 else bar.minimum())
             assert abs(off) <= size * 0.25 or at_edge, (group, free)  # a lane half under the phases is scrolled whole
+
+
+def test_another_sessions_debrief_opens_on_its_time_line(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Walk H, finding 19: the joint debrief of another session opened on the tab used last (the pathway)."""
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = migrated(tmp_path)
+    played(url, most=2)
+    db = Database(url)
+    with db.reading() as session:
+        trainer = accounts.get_user(session, "trainer").id
+        people = {username: accounts.get_user(session, username).id for username, _name in PLAYERS.values()}
+    version = exercise_desk.sessions(db, trainer)[0].version
+    [case] = [row for row in exercise_desk.published_team_cases(db, trainer) if row.version == version]
+    exercise_desk.create(db, trainer, case.version_id, "drill-2")
+    for role, (username, _name) in PLAYERS.items():
+        exercise_desk.assign(db, trainer, "drill-2", role, people[username])
+    exercise_desk.control(db, trainer, "drill-2", "start")
+    db.dispose()
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.exercises.show_debrief("drill")
+    page = window.exercises.debrief()
+    qtbot.waitUntil(lambda: page.view is not None, timeout=10_000)
+    page.views.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(1)
+    window.exercises.show_debrief("drill-2")
+    qtbot.waitUntil(lambda: page.view is not None and page.view.session.name == "drill-2", timeout=10_000)
+    assert (page.views.currentIndex(), page.tabs.currentIndex()) == (0, 0)  # the verdict, time line and scores first
+    window.exercises.show_debrief("drill-2")  # the same session again keeps the tab the trainer chose
+    page.views.setCurrentIndex(1)
+    window.exercises.show_debrief("drill-2")
+    assert page.views.currentIndex() == 1

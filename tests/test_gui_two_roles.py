@@ -1,6 +1,8 @@
 """One person on two roles (walk G, finding 14): the role chooser says where each role stands and has the one whose
 decision waits chosen; while they play one role, the workstation names the other with its standing, says within a
-second when a decision waits there (on the page and in the status bar) and switches to it; in both languages."""
+second when a decision waits there (on the page and in the status bar) and switches to it; back at a role, what
+arrived there meanwhile is announced as a live arrival is, the newest inbox item selected (walk H, finding 10); in
+both languages."""
 
 from __future__ import annotations
 
@@ -26,6 +28,10 @@ WORDS = {
         "said": "A decision waits for you at your other role, Case worker.",
         "switch": "S&witch to Case worker",
         "back": "Your other role, Police investigator: waiting for a hand-over.",
+        "took": "Trainee investigator took decision 1 at",
+        "wait": "Waiting for the hand-over “Care arranged” from Case worker.",
+        "decides": "Police investigator: a decision waits for you",
+        "arrived": "New in your inbox: the hand-over “Care arranged” from Case worker; “A threat”.",
     },
     "id": {
         "deciding": "keputusan menunggu Anda",
@@ -35,6 +41,10 @@ WORDS = {
         "said": "Ada keputusan yang menunggu Anda di peran Anda yang lain, Pendamping.",
         "switch": "Pi&ndah ke Pendamping",
         "back": "Peran Anda yang lain, Penyidik Polri: menunggu serah terima.",
+        "took": "Trainee investigator mengambil keputusan 1 pukul",
+        "wait": "Menunggu serah terima “Perawatan diatur” dari Pendamping.",
+        "decides": "Penyidik Polri: keputusan menunggu Anda",
+        "arrived": "Baru di kotak masuk Anda: serah terima “Perawatan diatur” dari Pendamping; “Ancaman”.",
     },
 }
 
@@ -81,6 +91,10 @@ def test_a_trainee_on_two_roles_is_told_when_the_other_needs_them(  # type: igno
         decide(session, "investigator", "drill", "investigator", 1)
     db.dispose()
     qtbot.waitUntil(lambda: words["now"] in others.label.text(), timeout=int(WITHIN * 1000) + 5_000)
+    lines = station.banner.text().split("<br>")  # what happened first, then where it left the role (walk H, finding 4)
+    assert len(lines) == 2
+    assert words["took"] in lines[0]
+    assert lines[1].startswith(f"<b>{words['wait']}")
     assert others.label.text() == f"<b>{words['now']}</b>"  # marked: a decision waits there
     assert words["said"] in " ".join(said)
     assert others.button.text() == words["switch"]
@@ -89,3 +103,14 @@ def test_a_trainee_on_two_roles_is_told_when_the_other_needs_them(  # type: igno
     qtbot.waitUntil(lambda: station.role == "case-worker" and station.station is not None, timeout=10_000)
     assert station.station.role.id == "case-worker"
     assert others.label.text() == words["back"]  # the investigator now waits for the case worker's word
+    db = Database(url)
+    with db.transaction() as session:  # the case worker's workstation elsewhere (a terminal, say) sees to them, then shelters them
+        decide(session, "investigator", "drill", "case-worker", 1)
+    with db.transaction() as session:
+        decide(session, "investigator", "drill", "case-worker", 1)  # ... which sends the investigator word that they are cared for
+    db.dispose()
+    qtbot.waitUntil(lambda: others.target == "investigator" and words["decides"] in others.label.text(), timeout=10_000)
+    others.button.click()
+    qtbot.waitUntil(lambda: station.role == "investigator" and station.station is not None, timeout=10_000)
+    assert words["arrived"] in station.banner.text()  # announced on coming back, as a live arrival is
+    assert station.inbox.currentRow() == station.inbox.count() - 1  # the newest, not an older item

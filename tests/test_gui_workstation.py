@@ -127,6 +127,8 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
     assert "The trainer has paused the session." in investigator.banner.text()
     with db.transaction() as session:
         exercises.resume(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))
+    qtbot.waitUntil(lambda: investigator.state() == "choosing", timeout=5_000)  # the choices are back, and it says why (walk H 7)
+    assert "The trainer has resumed the session: your choices are back." in investigator.banner.text()
     for number in BEST["investigator"][1:]:
         play(qtbot, investigator, number)
     assert investigator.state() == "end"

@@ -2351,6 +2351,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Latihan-latihan itu sudah berakhir: evaluasi bersamanya ada di latihan tim Anda.</translation>
     </message>
     <message>
+        <source>Rejoin my role, above (or Enter), takes you back to your role; your team exercises list every session you take part in.</source>
+        <translation>Masuk lagi ke peran saya, di atas (atau Enter), membawa Anda kembali ke peran Anda; Latihan tim Anda mencantumkan setiap sesi yang Anda ikuti.</translation>
+    </message>
+    <message>
         <source>To join it, go to your team exercises (the button below, or File › Team exercises, Ctrl+Shift+X), choose the session and press Join my role when your trainer tells you.</source>
         <translation>Untuk bergabung, buka latihan tim Anda (tombol di bawah, atau Berkas › Latihan tim, Ctrl+Shift+X), pilih sesinya, lalu tekan Masuk ke peran saya saat pelatih Anda memintanya.</translation>
     </message>
@@ -5286,6 +5290,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>New in your inbox: {items}.</source>
         <translation>Baru di kotak masuk Anda: {items}.</translation>
+    </message>
+    <message>
+        <source>The trainer has resumed the session: your choices are back.</source>
+        <translation>Pelatih telah melanjutkan sesi: pilihan Anda kembali.</translation>
     </message>
     <message>
         <source>You play: &lt;b&gt;{role}&lt;/b&gt; · session {name} ({status})</source>

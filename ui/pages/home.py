@@ -361,6 +361,13 @@ class HomePage(QWidget):
                 if one
                 else self.tr("They have ended: their joint debriefs are in your team exercises.")
             )
+        elif self.rejoin.name:  # the bar above says how (Enter): the long way would only confuse
+            lines.append(
+                self.tr(
+                    "Rejoin my role, above (or Enter), takes you back to your role; "
+                    "your team exercises list every session you take part in."
+                )
+            )
         elif one:
             lines.append(
                 self.tr(

@@ -181,8 +181,10 @@ class TeamDebriefPage(QWidget):
     # -- reading ---------------------------------------------------------------------------------
     def load(self, name: str) -> None:
         """Read session ``name``'s joint debrief (on the task runner) and show it."""
-        if name != self.name:  # another session: each pane from its start
+        if name != self.name:  # another session: each pane from its start, on the time line and scores (walk H, finding 19)
             to_start(self.timeline_area, self.detail, self.scores, self.review)
+            self.views.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(0)
         self.name, self.view, self._split = name, None, False
         self._read(quiet=False)
 

@@ -44,17 +44,17 @@ from PySide6.QtWidgets import (
 
 from ui.context import ApplicationContext
 from ui.focus import focus_visibly
-from ui.models.exercise_log import choice_label, handover_title, role_title, stage_title, status_text, track_title
+from ui.models.exercise_log import stage_title, status_text, track_title
 from ui.notifier import Follower
-from ui.numbers import number_text, time_text
+from ui.numbers import number_text
 from ui.pages.control_room import TOPICS
 from ui.pages.exercise_flow import show_debrief_button
 from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
 from ui.pages.press_guard import PressGuard
 from ui.pages.workstation_others import OtherRoles
 from ui.pages.workstation_side import StationSide, briefing_html
+from ui.pages.workstation_words import arrival_notice, decided_by, resumed_notice, state_line
 from ui.theme import colours
-from ui.wording import sentence
 
 translate = QCoreApplication.translate
 
@@ -78,6 +78,7 @@ class WorkstationPage(QWidget):
         # recorded; each said when shown (a language switch says them again in the new language), until the role changes again
         self._notices: list[Callable[[], str]] = []
         self._inbox_seen = 0
+        self._inbox_shown: dict[tuple[str, str], int] = {}  # (session, role) -> inbox items this window has shown
         self._choice_buttons: list[ChoiceButton] = []
         self.press_guard = PressGuard(self, refused=self._press_refused, released=self._release_choices)  # the choices wait a moment
 
@@ -196,6 +197,7 @@ class WorkstationPage(QWidget):
         self.name, self.role, self.station, self._notices = "", "", None, []
         self.press_guard.stop()
         self._briefed.clear()
+        self._inbox_shown.clear()
         self.show_station()
 
     # -- reading ---------------------------------------------------------------------------------
@@ -205,7 +207,8 @@ class WorkstationPage(QWidget):
         self.station = None
         self._notices = []
         self.press_guard.stop()
-        self._inbox_seen = -1
+        # back at a role this window showed before (one person on two roles): what arrived meanwhile is announced
+        self._inbox_seen = self._inbox_shown.get((name, role), -1)  # as a live arrival is (walk H, finding 10)
         self._read(quiet=False)
 
     def _read(self, *, quiet: bool, done: Any = None, notice: Callable[[], str] | None = None) -> None:
@@ -251,50 +254,25 @@ class WorkstationPage(QWidget):
                 self._show_others()
             return  # another role moved: nothing new for this workstation, so the page (and the focus) stays as it is
         arrived = list(station.role.inbox[max(0, self._inbox_seen) :]) if self._inbox_seen >= 0 else []
-        self._inbox_seen = len(station.role.inbox)
+        self._inbox_seen = self._inbox_shown[(self.name, self.role)] = len(station.role.inbox)
         others = [made for made in station.decided[len(before.decided) :] if made.step != own_step] if before is not None else []
         self.station = station
         if station.play.decisions:
             self._briefed.add((self.name, self.role))
         notices: list[Callable[[], str]] = [notice] if notice is not None else []
-        notices += [functools.partial(self._decided_by, made) for made in others]
+        notices += [functools.partial(decided_by, station, self.role, made, self.context.text) for made in others]
         if others and not own_step:  # the page moves on under the trainee: a press on its way was meant for the stage before
             self.press_guard.hold(others[-1])
         if arrived:
-            notices.append(functools.partial(self._arrival_notice, arrived))
+            title_of, language = self.side.entry_title, self.context.language
+            notices.append(functools.partial(arrival_notice, station, arrived, title_of, self.context.text, language))
+        if before is not None and (before.session.status, station.session.status) == ("paused", "running"):
+            notices.append(resumed_notice)  # the choices are back: say why (walk H, finding 7)
         self._notices = notices  # what is new; what was said before no longer holds
         self.show_station()
         if arrived:
             self.inbox.setCurrentRow(self.inbox.count() - 1)  # what just came in
         self._tell()
-
-    def _decided_by(self, made: Any) -> str:
-        """Another workstation's decision for this role: who took it, when, and what."""
-        station = self.station
-        return self.tr("{who} took decision {step} at {time}: {number}) {choice}").format(
-            who=made.full_name or self.tr("Someone"),
-            step=made.step,
-            time=time_text(made.at),
-            number=made.number,
-            choice=choice_label(station.team, self.role, made.stage, made.choice, self.context.text),
-        )
-
-    def _arrival_notice(self, arrived: list[Any]) -> str:
-        station = self.station
-        text, language = self.context.text, self.context.language
-        names = []
-        for entry in arrived:
-            if entry.kind == "handover":
-                names.append(
-                    self.tr("the hand-over “{title}” from {sender}").format(
-                        title=self.side.entry_title(entry), sender=role_title(station.team, entry.sender, text, language)
-                    )
-                )
-            elif entry.kind == "inject":
-                names.append(self.tr("“{title}”").format(title=self.side.entry_title(entry)))
-            else:
-                names.append(self.tr("a message from the trainer"))
-        return sentence(self.tr("New in your inbox: {items}."), items="; ".join(names))
 
     # -- showing ---------------------------------------------------------------------------------
     def state(self) -> str:
@@ -349,35 +327,10 @@ class WorkstationPage(QWidget):
 
     def _show_banner(self, state: str) -> None:
         station = self.station
-        text, language = self.context.text, self.context.language
-        play = station.play
-        lines = []
-        if state == "waiting":
-            handover = station.team.handovers.get(station.role.waits_for)
-            lines.append(
-                sentence(
-                    self.tr("Waiting for the hand-over “{title}” from {sender}. Your choices appear here as soon as it arrives."),
-                    title=handover_title(station.team, station.role.waits_for, text),
-                    sender=role_title(station.team, handover.sender if handover else None, text, language),
-                )
-            )
-        elif state == "paused":
-            lines.append(
-                self.tr("The trainer has paused the session. You can read your inbox and case file; choices return when it resumes.")
-            )
-        elif state == "draft":
-            lines.append(self.tr("The session has not started yet. Read your briefing; your first stage opens when the trainer starts."))
-        elif state == "end":  # named by its stage's title: the story's outcome (success, failure) is no rating of the role
-            end = text(play.stage.title) if play.stage.title is not None else ""
-            reached = self.tr("Your role has reached its end.")
-            if end:
-                reached = self.tr("Your role has reached its end: “{end}”.").format(end=end)
-            if station.session.status != "ended":
-                reached += " " + self.tr("The joint debrief opens when the trainer ends the session.")
-            lines.append(reached)
-        elif state == "ended":
-            lines.append(self.tr("The trainer has ended the session before your role reached an end."))
-        lines += [say() for say in self._notices]
+        # what just happened first (a decision recorded, an arrival), then where that left the role (walk H, finding 4)
+        lines = [say() for say in self._notices]
+        said = state_line(station, state, self.context.text, self.context.language)
+        lines += [said] if said else []
         self.banner.setText("<br>".join(f"<b>{html.escape(line)}</b>" for line in lines))
         self.banner.setVisible(bool(lines))
         palette = colours()
