@@ -65,3 +65,20 @@ def test_the_debrief_quotes_names_as_the_app_does_and_lists_strengths_in_the_ord
         good = [s for s in lane.strengths if s.startswith(("Good practice", "Praktik baik"))]
         order = [next(i for i, m in enumerate(decided) if f": {m.title}" in s and s.endswith(m.title)) for s in good]
         assert order == sorted(order), (lane.role, good)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_running_sessions_debrief_gives_no_verdict_in_its_areas(checked: Checked, language: str) -> None:  # noqa: F811
+    """Walk H finding 22: the debrief of a session still running said "stopped at", "never reached", "never sent" (the
+    words for an ended session) of a team that had simply not got there yet."""
+    assert checked.team is not None
+    play = play_scripted(checked.team, checked.pathway, {"labour-inspector": [2]})
+    running = joint_debrief(play, bundled_register(), language=language, running=True)
+    ended = joint_debrief(play, bundled_register(), language=language)
+    verdicts = {"en": ("did not reach", "never", "Did not reach"), "id": ("tidak sampai", "tidak pernah", "Tidak sampai")}[language]
+    said = [*running.areas, *(area for lane in running.lanes for area in lane.areas)]
+    assert not [area for area in said if any(word in area for word in verdicts)], said
+    assert any(
+        area.startswith(("Not at the end of the track yet", "Belum sampai ke akhir alur")) for lane in running.lanes for area in lane.areas
+    )
+    assert any(any(word in area for word in verdicts) for area in ended.areas)  # once ended, the team is told what it missed

@@ -135,8 +135,9 @@ def _text(value: Text | None, language: str, fallbacks: list[str]) -> str:
 
 
 class _Builder:
-    def __init__(self, play: TeamPlay, register: Register, language: str) -> None:
+    def __init__(self, play: TeamPlay, register: Register, language: str, *, running: bool = False) -> None:
         self.play, self.register, self.language = play, register, language
+        self.running = running  # the session has not ended: nothing is said as a verdict ("never", "did not")
         self.fallbacks = play.team.languages
         self.node_of = {
             (role_id, stage.id): stage.at for role_id, track in play.team.roles.items() for stage in track.scenario.stages.values()
@@ -211,7 +212,7 @@ def joint_debrief(
     Raises nothing for a session in any state.
     """
     language = language or play.language
-    build = _Builder(play, register, language)
+    build = _Builder(play, register, language, running=running)
     analysis = joint_analysis(play.compiled)
     moments: dict[str, list[Moment]] = {role_id: [] for role_id in play.roles}
     steps: dict[str, int] = dict.fromkeys(play.roles, 0)
@@ -301,7 +302,7 @@ def joint_debrief(
     )  # fmt: skip
     objectives = debrief_review.objectives(build, team_json, rules, titles, running=running)
     strengths, areas = debrief_review.team_sentences(build, team_json, rules, objectives, lanes)
-    if not team_json["complete"]:
+    if not team_json["complete"] and not running:  # what a team that stopped short missed: not said while it plays (walk H 22)
         areas += debrief_review.missed(build, analysis)
     critical = tuple(
         label("role_critical", language, role=lane.title, stage=m.where or m.stage, text=m.critical)
@@ -361,7 +362,8 @@ def _lane(build: _Builder, role: RolePlay, result: dict[str, Any], moments: tupl
         if role.waits_for is not None:
             areas.append(label("waiting", language, handover=build.t(build.play.team.handovers[role.waits_for].title) or role.waits_for))
         else:
-            areas.append(label("not_finished", language, stage=where(role.id, role.play.stage.id)))
+            unfinished = "not_finished_yet" if build.running else "not_finished"
+            areas.append(label(unfinished, language, stage=where(role.id, role.play.stage.id)))
     return Lane(
         role.id,
         build.role_title(role.id),

@@ -30,6 +30,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "competency_strong": ("{competency}: {percent} %", "{competency}: {percent} %"),
     "competency_weak": ("{competency}: {percent} %, under the pass mark", "{competency}: {percent} %, di bawah batas lulus"),
     "not_finished": ("Did not reach the end of the track (stage “{stage}”)", "Tidak sampai ke akhir alur (tahap “{stage}”)"),
+    "not_finished_yet": (
+        "Not at the end of the track yet (now at stage “{stage}”)",
+        "Belum sampai ke akhir alur (sekarang di tahap “{stage}”)",
+    ),
     "waiting": ("Still waits for hand-over “{handover}”", "Masih menunggu serah terima “{handover}”"),
     "critical": ("Critical error, stage “{stage}”: {text}", "Kesalahan kritis, tahap “{stage}”: {text}"),
     "rule_kept": ("Rule kept: {title}", "Aturan dipatuhi: {title}"),
@@ -44,6 +48,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Serah terima tidak lengkap “{title}” dari {sender} ke {receiver}",
     ),
     "undelivered": ("Hand-over “{title}” was sent but never taken", "Serah terima “{title}” dikirim tetapi tidak pernah diterima"),
+    "undelivered_yet": ("Hand-over “{title}” is sent, not taken yet", "Serah terima “{title}” sudah dikirim, belum diterima"),
     "role_stopped": (
         "{role} did not reach its end: it stopped at “{stage}”",
         "{role} tidak sampai ke akhir perannya: berhenti di “{stage}”",
@@ -199,5 +204,6 @@ def team_sentences(
         line = label("handover_incomplete", language, title=build.t(handover.title), sender=sender, receiver=receiver)
         areas.append(line + (f": {build.t(handover.feedback)}" if handover.feedback else ""))
     for item in team["undelivered"]:
-        areas.append(label("undelivered", language, title=build.t(play.team.handovers[item["handover"]].title)))
+        undelivered = "undelivered_yet" if build.running else "undelivered"  # while the session runs, no verdict (walk H 22)
+        areas.append(label(undelivered, language, title=build.t(play.team.handovers[item["handover"]].title)))
     return tuple(strengths), tuple(areas)
