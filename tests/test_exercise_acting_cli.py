@@ -130,3 +130,23 @@ def test_a_number_not_offered_in_a_choose_list_records_none_of_it(
     assert code == 0
     assert "case-worker: decision 1, stage " in out
     assert "case-worker: decision 2, stage " in out
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_running_sessions_report_says_where_the_team_stands_so_far_never_not_passed(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Walk H finding 22: ``report`` of a session nobody had finished said "team 0.0%, not passed" and each role
+    "not finished", a verdict the app's debrief does not give while the session runs ("so far")."""
+    with db.transaction() as session:
+        started_session(session, tmp_path)
+    monkeypatch.setenv("TIPCASE_DATABASE_URL", db.url.render_as_string(hide_password=False))
+    code, out, _ = run(capsys, "exercise", "report", "--session", "drill", "--lang", language)
+    assert code == 0
+    so_far, not_yet, verdicts = {
+        "en": ("team 0.0% so far", "0.0% (0 of 4) so far, not at its end yet, stage “", ("not passed", "not finished")),
+        "id": ("tim 0,0% sejauh ini", "0,0% (0 dari 4) sejauh ini, belum sampai di akhir, tahap “", ("tidak lulus", "belum selesai")),
+    }[language]
+    assert so_far in out.splitlines()[0]
+    assert f"investigator: {not_yet}" in out
+    assert not any(word in out for word in verdicts)

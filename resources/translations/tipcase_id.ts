@@ -5891,6 +5891,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>laporan evaluasi pasca-latihan ditulis ke {path}</translation>
     </message>
     <message>
+        <source>{session} ({status}): {team} v{version}: team {percent}% so far</source>
+        <translation>{session} ({status}): {team} v{version}: tim {percent}% sejauh ini</translation>
+    </message>
+    <message>
         <source>{session} ({status}): {team} v{version}: team {percent}%, passed</source>
         <translation>{session} ({status}): {team} v{version}: tim {percent}%, lulus</translation>
     </message>
@@ -5901,6 +5905,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”</source>
         <translation>{role}: {percent}% ({total} dari {max}), belum selesai, tahap “{stage}”</translation>
+    </message>
+    <message>
+        <source>{role}: {percent}% ({total} of {max}) so far, not at its end yet, stage “{stage}”</source>
+        <translation>{role}: {percent}% ({total} dari {max}) sejauh ini, belum sampai di akhir, tahap “{stage}”</translation>
     </message>
     <message>
         <source>rule broken: {rule}, {points} {competency}: {role}, stage “{stage}”</source>

@@ -77,12 +77,17 @@ def _report(args: argparse.Namespace, session: Session) -> int:
         print_json(report)
         return EXIT_OK
     team = report["team"]
+    ended = report["status"] == exercises.ENDED_STATUS  # while it runs: where the team stands, no verdict (walk H finding 22)
+    if not ended:
+        verdict = QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}% so far")
+    elif team["passed"]:
+        verdict = QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}%, passed")
+    else:
+        verdict = QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}%, not passed")
     print(
         line(
             words,
-            QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}%, passed")
-            if team["passed"]
-            else QT_TRANSLATE_NOOP("core", "{session} ({status}): {team} v{version}: team {percent}%, not passed"),
+            verdict,
             session=report["session"],
             status=Message(report["status"]),
             team=report["team_case"],
@@ -96,7 +101,11 @@ def _report(args: argparse.Namespace, session: Session) -> int:
             print("  " + line(words, QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), reached its end"), **score))
         else:
             stage = stage_title(playable.team, role, result["route"][-1], case_text(playable.team, words))
-            stands = QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”")
+            stands = (
+                QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}), not finished, stage “{stage}”")
+                if ended
+                else QT_TRANSLATE_NOOP("core", "{role}: {percent}% ({total} of {max}) so far, not at its end yet, stage “{stage}”")
+            )
             print("  " + line(words, stands, stage=stage, **score))
     for said_line in _findings(team, playable, words):
         print("  " + said_line)
