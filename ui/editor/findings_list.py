@@ -35,18 +35,21 @@ class FindingsModel(QAbstractListModel):
         self.checking = True  # no check of this document has come back yet
         self.stale = False  # the document changed since the findings were checked (they are shown greyed)
         self.publication: tuple[int | None, int | None] = (None, None)  # the case's Version, the newest published
+        self._texts: dict[int, str] = {}  # each finding's row as said, by its place in the list (made once a check)
+        self._muted: Any = None  # the stale rows' colour, looked up once a change
 
     def set_stale(self, stale: bool, *, checking: bool = False) -> None:
         """The findings no longer describe the case (it changed, or another was opened): grey until the next check."""
         if (stale, checking) != (self.stale, self.checking):
             self.stale, self.checking = stale, checking
-            self.retranslate()
+            self._muted = colours().muted if stale else None
+            self._repaint()
 
     def set_publication(self, number: int | None, latest: int | None) -> None:
         """The case's Version and the newest published version of the case (None: none, or not known)."""
         if (number, latest) != self.publication:
             self.publication = (number, latest)
-            self.retranslate()
+            self._repaint()
 
     def no_findings(self) -> str:
         """The row shown when the check found nothing: what publishing would do."""
@@ -65,6 +68,7 @@ class FindingsModel(QAbstractListModel):
         new = list(findings)
         old = self.findings
         self.set_stale(False)
+        self._texts = {}
         if not old or not new:
             self.beginResetModel()
             self.findings = new
@@ -85,9 +89,15 @@ class FindingsModel(QAbstractListModel):
             self.findings = new
             self.endInsertRows()
         self.findings = new
+        self._texts = {}  # by row: what a view asked between the removal and the insertion is said again
 
     def retranslate(self) -> None:
         """Every row again in the interface language (a view repaints them)."""
+        self._texts = {}
+        self._repaint()
+
+    def _repaint(self) -> None:
+        """The rows' look or the last row's words changed: a view paints them again (what each row says is kept)."""
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name and default
@@ -104,15 +114,19 @@ class FindingsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         if role == Qt.ItemDataRole.ForegroundRole and self.stale:
-            return colours().muted
+            return self._muted
         if not self.findings:
             if role != Qt.ItemDataRole.DisplayRole:
                 return None
             return self.tr("Checking the case…") if self.checking else self.no_findings()
         finding = self.findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            place = self.place(finding.location)
-            return f"{finding.code} {place}: {self.what(finding)}" if place else f"{finding.code} {self.what(finding)}"
+            text = self._texts.get(index.row())
+            if text is None:  # said once a check: each edit greys the list, and a view asks for every row again
+                place = self.place(finding.location)
+                text = f"{finding.code} {place}: {self.what(finding)}" if place else f"{finding.code} {self.what(finding)}"
+                self._texts[index.row()] = text
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(finding)
         if role == LOCATION_ROLE:

@@ -110,6 +110,7 @@ class EditorPage(QWidget):
         self.findings_model = FindingsModel(self)
         self.findings = QListView()
         self.findings.setModel(self.findings_model)
+        self.findings.setUniformItemSizes(True)  # one line each: the list does not ask every row for its size
         self.findings.setMaximumHeight(150)
         self.findings.activated.connect(self.go_to_finding)
         self.findings.clicked.connect(self.go_to_finding)
