@@ -118,7 +118,7 @@ def test_two_roles_played_to_their_end_at_their_workstations(qtbot, tmp_path: Pa
         "Event · 7 h — A threat",
     ]
     investigator.inbox.setCurrentRow(2)
-    assert investigator.inbox_view.toPlainText() == "A threat\nThe family is threatened."
+    assert investigator.inbox_view.toPlainText() == "A threat\nAt 7 h on your case clock.\nThe family is threatened."  # walk H 5
     assert "Ask LPSK" not in investigator.inbox_view.toPlainText()  # the expected action is for controllers only
     with db.transaction() as session:
         exercises.pause(session, accounts.get_user(session, "trainer"), exercises.get_session(session, "drill"))

@@ -874,6 +874,10 @@
         <translation>Semua peran</translation>
     </message>
     <message>
+        <source>{role} (reached its end)</source>
+        <translation>{role} (sudah sampai di akhir)</translation>
+    </message>
+    <message>
         <source>The session has started.</source>
         <translation>Sesi sudah dimulai.</translation>
     </message>
@@ -906,8 +910,12 @@
         <translation>Inject “{title}” sudah dipicu untuk {roles}.</translation>
     </message>
     <message>
-        <source>Message sent.</source>
-        <translation>Pesan terkirim.</translation>
+        <source>Message sent to {roles} only: the other roles have reached their end.</source>
+        <translation>Pesan terkirim hanya kepada {roles}: peran lainnya sudah sampai di akhir.</translation>
+    </message>
+    <message>
+        <source>Message sent to {roles}.</source>
+        <translation>Pesan terkirim kepada {roles}.</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1794,13 @@
     <message>
         <source>Who did what and when, each decision rated, and the after-action report</source>
         <translation>Siapa melakukan apa dan kapan, penilaian setiap keputusan, dan laporan evaluasi pasca-latihan</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseHour</name>
+    <message>
+        <source>{hours} h</source>
+        <translation>jam ke-{hours}</translation>
     </message>
 </context>
 <context>
@@ -4236,11 +4251,19 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>From {sender}, taken at {hours} on your case clock.</source>
-        <translation>Dari {sender}, diterima pada {hours} menurut waktu kasus Anda.</translation>
+        <translation>Dari {sender}, diterima pada {hours} waktu kasus Anda.</translation>
     </message>
     <message>
         <source>From {sender}, at {hours} on your case clock.</source>
-        <translation>Dari {sender}, pada {hours} menurut waktu kasus Anda.</translation>
+        <translation>Dari {sender}, pada {hours} waktu kasus Anda.</translation>
+    </message>
+    <message>
+        <source>At {hours} on your case clock.</source>
+        <translation>Pada {hours} waktu kasus Anda.</translation>
+    </message>
+    <message>
+        <source>From the trainer, at {hours} on your case clock.</source>
+        <translation>Dari pelatih, pada {hours} waktu kasus Anda.</translation>
     </message>
     <message>
         <source>What the sender recorded</source>
@@ -4441,6 +4464,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Simpan laporan evaluasi pasca-latihan</translation>
     </message>
     <message>
+        <source>{name}-after-action.pdf</source>
+        <translation>{name}-laporan-pascalatihan.pdf</translation>
+    </message>
+    <message>
         <source>PDF document (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
@@ -4484,7 +4511,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>{who} chose “{choice}”, done at {hours} on the role&apos;s clock (chosen at {start}).</source>
-        <translation>{who} memilih “{choice}”, selesai pada {hours} menurut jam peran (dipilih pada {start}).</translation>
+        <translation>{who} memilih “{choice}”, selesai pada {hours} waktu peran (dipilih pada {start}).</translation>
     </message>
     <message>
         <source>met so far</source>
@@ -4604,6 +4631,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>No step on the pathway yet.</source>
         <translation>Belum ada langkah di jalur rujukan.</translation>
+    </message>
+    <message>
+        <source>Reached its end at {hours} on its case clock</source>
+        <translation>Sampai di akhir pada {hours} waktu kasusnya</translation>
+    </message>
+    <message>
+        <source>At {hours} on its case clock</source>
+        <translation>Pada {hours} waktu kasusnya</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,11 @@ def hours_text(hours: float) -> str:
     return translate("Exercise", "{hours} h").format(hours=number_text(hours))
 
 
+def hour_mark(hours: float) -> str:
+    """A moment on a case clock, for "at ..." ("6 h"; in Bahasa Indonesia "jam ke-6", never "pada 6 jam": walk H, 14)."""
+    return translate("ExerciseHour", "{hours} h").format(hours=number_text(hours))
+
+
 def describe(team: TeamCase, kind: str, role: str | None, details: dict[str, Any], *, text: Text, language: str) -> str:
     """One event of the log as a sentence in the interface language (``tipcase.team.log_words``: the command line's too)."""
     return core_text(event_sentence(team, kind, role, details, text=text, language=language))

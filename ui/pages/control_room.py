@@ -229,6 +229,9 @@ class ControlRoomPage(QWidget):
     # -- reading ---------------------------------------------------------------------------------
     def load(self, name: str) -> None:
         """Show session ``name``: its state, the log from the start, and the trainees who can be assigned."""
+        if name != self.name:  # another session: its first role, and the trainee fitting it (walk H, finding 16)
+            self.roles.clearSelection()
+            self.trainees.reconsider()
         self.name = name
         self.room = None
         self.log.reset(None, self.context.text, self.context.language)
@@ -347,8 +350,9 @@ class ControlRoomPage(QWidget):
         self.message_to.blockSignals(True)
         self.message_to.clear()
         self.message_to.addItem(self.tr("Every role"), "")
-        for state in room.roles:
-            self.message_to.addItem(track_title(state.track, text, language), state.id)
+        for state in room.roles:  # a role at its end gets no message (it plays no more): the list says so
+            title = track_title(state.track, text, language)
+            self.message_to.addItem(self.tr("{role} (reached its end)").format(role=title) if state.finished else title, state.id)
         self.message_to.setCurrentIndex(max(0, self.message_to.findData(current)))
         self.message_to.blockSignals(False)
         running = room.session.status in ("running", "paused")
@@ -450,4 +454,11 @@ class ControlRoomPage(QWidget):
             return exercise_desk.message(db, account_id, name, words, [to] if to else None)
 
         self.message.clear()
-        self._write(work, self.tr("Message sent."))
+        text, language = self.context.text, self.context.language
+        meant = [state for state in self.room.roles if not to or state.id == to]
+        reached = "; ".join(track_title(state.track, text, language) for state in meant if not state.finished)
+        if any(state.finished for state in meant) and reached:  # walk H, finding 9: "Message sent." to roles that had ended
+            said = sentence(self.tr("Message sent to {roles} only: the other roles have reached their end."), roles=reached)
+        else:
+            said = sentence(self.tr("Message sent to {roles}."), roles=reached)
+        self._write(work, said)

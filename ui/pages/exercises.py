@@ -318,19 +318,28 @@ class ExercisesPage(QWidget):
 
         def done(cases: list[Any]) -> None:
             self.dialog = NewSessionDialog(self.context, cases, self)
-            self.dialog.accepted.connect(self._create)
+            self.dialog.on_create = self._create  # the dialog stays open until the session is made (walk H, finding 17)
             self.dialog.open()
 
         self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]
 
     def _create(self) -> None:
-        version_id, name = self.dialog.version_id, self.dialog.name.text().strip()
+        dialog = self.dialog
+        version_id, name = dialog.version_id, dialog.name.text().strip()
         if version_id is None or not name:
             return
-        self.create_session(version_id, name, self.dialog.session_language)
 
-    def create_session(self, version_id: int, name: str, language: str | None = None) -> None:
-        """Create a draft session in ``language`` (None: the case's first) and open its control room."""
+        def refused(error: BaseException) -> None:
+            self.window().show_error(error)  # type: ignore[attr-defined]
+            dialog.refused()
+
+        self.create_session(version_id, name, dialog.session_language, created=dialog.created, refused=refused)
+
+    def create_session(self, version_id: int, name: str, language: str | None = None, *, created: Any = None, refused: Any = None) -> None:
+        """Create a draft session in ``language`` (None: the case's first) and open its control room.
+
+        ``created()`` runs once it is made, ``refused(error)`` instead of the error box when it is not (the dialog's).
+        """
 
         def work(db: Any, account_id: int) -> Any:
             from tipcase.services import exercise_desk  # noqa: PLC0415
@@ -338,6 +347,8 @@ class ExercisesPage(QWidget):
             return exercise_desk.create(db, account_id, version_id, name, language=language)
 
         def done(row: Any) -> None:
+            if created is not None:
+                created()
             self.control_room_requested.emit(row.name)
 
-        self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]
+        self.context.run_signed_in(work, done, refused or self.window().show_error)  # type: ignore[attr-defined]

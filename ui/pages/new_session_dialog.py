@@ -16,6 +16,7 @@ and nothing could say otherwise; ``tipcase exercise start --lang`` chooses it to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class NewSessionDialog(QDialog):
         self.findings_label.setBuddy(self.findings)
         self._sayer = FindingsModel(self)  # says a finding by its code in the interface language
         self._refused: tuple[Path, tuple[Any, ...]] | None = None
+        self.on_create: Callable[[], None] | None = None  # Create runs this; the dialog closes once it succeeds (``created``)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         case_row = QHBoxLayout()
@@ -98,6 +100,22 @@ class NewSessionDialog(QDialog):
         self.set_cases(cases)
         self._show_findings()
         self.resize(620, self.sizeHint().height())
+
+    def accept(self) -> None:
+        """*Create*: hand the session to ``on_create`` and stay open until it is made (a refused name is corrected here)."""
+        if self.on_create is None:
+            super().accept()
+            return
+        self.on_create()
+
+    def created(self) -> None:
+        """The session was made: the dialog closes (``accepted``)."""
+        super().accept()
+
+    def refused(self) -> None:
+        """The session was refused (its name, most often): the name selected for correction, the rest as chosen (walk H, 17)."""
+        self.name.selectAll()
+        self.name.setFocus()
 
     def retranslate(self) -> None:
         self.publish_button.setText(self.tr("&Publish a team case file…"))

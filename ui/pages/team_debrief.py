@@ -42,7 +42,7 @@ from tipcase.team.debrief import label
 from ui import file_dialogs
 from ui.context import ApplicationContext
 from ui.models.decisions import provision_notes, rating_text
-from ui.models.exercise_log import hours_text, stage_title, status_text, track_title
+from ui.models.exercise_log import hour_mark, hours_text, stage_title, status_text, track_title
 from ui.notifier import Follower
 from ui.numbers import percent_text
 from ui.pages.control_room import TOPICS
@@ -51,7 +51,7 @@ from ui.pages.team_timeline import timeline_content
 from ui.theme import colours
 from ui.widgets.folded import FoldedText
 from ui.widgets.scroll_start import to_start
-from ui.widgets.team_map import RoleMark, TeamMap
+from ui.widgets.team_map import RoleMark, TeamMap, clock_line
 from ui.widgets.timeline import Timeline
 from ui.widgets.wrapping import wrap_column
 
@@ -232,7 +232,11 @@ class TeamDebriefPage(QWidget):
         if not self.name:
             return
         path = file_dialogs.save_file(
-            self, "report", self.tr("Save the after-action report"), f"{self.name}-after-action.pdf", self.tr("PDF document (*.pdf)")
+            self,
+            "report",
+            self.tr("Save the after-action report"),
+            self.tr("{name}-after-action.pdf").format(name=self.name),
+            self.tr("PDF document (*.pdf)"),
         )
         if path is not None:
             chosen = str(path)
@@ -404,8 +408,8 @@ class TeamDebriefPage(QWidget):
                     self.tr("{who} chose “{choice}”, done at {hours} on the role's clock (chosen at {start}).").format(
                         who=self._full_name(moment.user) or self.tr("Someone"),
                         choice=moment.title,
-                        hours=hours_text(moment.clock),
-                        start=hours_text(moment.start or 0.0),
+                        hours=hour_mark(moment.clock),
+                        start=hour_mark(moment.start or 0.0),
                     )
                 )
             ),
@@ -489,7 +493,5 @@ class TeamDebriefPage(QWidget):
 
     def _show_map(self) -> None:
         view, text, language = self.view, self.context.text, self.context.language
-        marks = [
-            RoleMark(track_title(state.track, text, language), state.node, state.trail, hours_text(state.clock)) for state in view.roles
-        ]
+        marks = [RoleMark(track_title(state.track, text, language), state.node, state.trail, clock_line(state)) for state in view.roles]
         self.map.show_team(view.pathway, marks, text)

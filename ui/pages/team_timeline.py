@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.models.decisions import rating_text
-from ui.models.exercise_log import hours_text
+from ui.models.exercise_log import hour_mark, hours_text
 from ui.widgets.timeline import Arrow, Bar, Mark
 
 translate = QCoreApplication.translate
@@ -65,7 +65,7 @@ def timeline_content(debrief: Any, role_title: Callable[[str | None], str]) -> t
                 arrows.append(_arrow(order, moment, taken.get(key), role_title, after=last, before=next_decision.get(key)))
             elif moment.kind == "inject":
                 # "Event", the word of the trainee's inbox (the control room's "inject" is the controllers')
-                tip = translate("TeamDebriefPage", "Event “{title}” at {hours}").format(title=moment.title, hours=hours_text(moment.clock))
+                tip = translate("TeamDebriefPage", "Event “{title}” at {hours}").format(title=moment.title, hours=hour_mark(moment.clock))
                 marks.append(Mark(order.index(moment.role), moment.clock, "diamond", tip))
             elif moment.kind == "message" and moment.after_end:  # stored before walk G finding 20 refused such messages
                 tip = translate("TeamDebriefPage", "Message from the trainer after the role's end: {text}").format(text=moment.title)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.context import ApplicationContext
-from ui.models.exercise_log import choice_label, hours_text, inject_title, role_title, track_title
+from ui.models.exercise_log import choice_label, hour_mark, hours_text, inject_title, role_title, track_title
 from ui.models.exhibits import ExhibitListModel
 from ui.numbers import time_text
 from ui.pages.player_panels import paragraphs
@@ -155,7 +155,7 @@ class StationSide(QTabWidget):
                 "<p><i>{}</i></p>".format(
                     html.escape(
                         self.tr("From {sender}, taken at {hours} on your case clock.").format(
-                            sender=role_title(station.team, entry.sender, text, language), hours=hours_text(entry.clock)
+                            sender=role_title(station.team, entry.sender, text, language), hours=hour_mark(entry.clock)
                         )
                     )
                 )
@@ -164,9 +164,14 @@ class StationSide(QTabWidget):
             inject = station.team.inject(entry.ident)
             if inject is not None and inject.sender is not None:
                 said = self.tr("From {sender}, at {hours} on your case clock.").format(
-                    sender=text(inject.sender), hours=hours_text(entry.clock)
+                    sender=in_sentence(text(inject.sender)), hours=hour_mark(entry.clock)
                 )
-                parts.append(f"<p><i>{html.escape(said)}</i></p>")
+            else:  # no sender in the case: the hour is what the trainee needs (walk H, finding 5)
+                said = self.tr("At {hours} on your case clock.").format(hours=hour_mark(entry.clock))
+            parts.append(f"<p><i>{html.escape(said)}</i></p>")
+        else:
+            said = self.tr("From the trainer, at {hours} on your case clock.").format(hours=hour_mark(entry.clock))
+            parts.append(f"<p><i>{html.escape(said)}</i></p>")
         body = entry.text if isinstance(entry.text, str) else (text(entry.text) if entry.text is not None else "")
         parts.append(paragraphs(body))
         if entry.kind == "handover":
@@ -238,3 +243,11 @@ def briefing_html(station: Any, text: Any) -> str:
         )
     )
     return "".join(parts)
+
+
+ARTICLES = ("A ", "An ", "Sebuah ", "Seorang ")  # a sender written to stand alone ("A Manado news site")
+
+
+def in_sentence(sender: str) -> str:
+    """A sender as it reads after "From"/"Dari": a leading article in lower case ("From a Manado news site"; walk H, 15)."""
+    return sender[0].lower() + sender[1:] if sender.startswith(ARTICLES) else sender

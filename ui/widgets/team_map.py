@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
@@ -107,6 +108,19 @@ def team_content(pathway: Pathway, roles: Sequence[RoleMark], text: Text, *, obs
             rows.append(StepRow(translate("TeamMap", "No step on the pathway yet."), ""))
     words = "team" if observer else None
     return MapContent(nodes, edges, next(iter(pathway.nodes)), lanes, trail=True, rows=tuple(rows), words=words)
+
+
+def clock_line(state: Any) -> str:
+    """The line under a role's name in the joint debrief's list: its case clock, said as what it is (walk H, finding 13).
+
+    ``state``: an ``exercise_desk.RoleState`` (its ``clock`` in hours, ``finished``).
+    """
+    from ui.models.exercise_log import hour_mark  # noqa: PLC0415 - the models sit beside the widgets
+
+    translate = QCoreApplication.translate
+    if state.finished:
+        return translate("TeamMap", "Reached its end at {hours} on its case clock").format(hours=hour_mark(state.clock))
+    return translate("TeamMap", "At {hours} on its case clock").format(hours=hour_mark(state.clock))
 
 
 class TeamMap(MapPanel):

@@ -1,0 +1,104 @@
+"""Walk H's findings in the app (a new user walking the team exercise, 1 December): the control room says which roles a
+message reached and marks the roles at their end in its To list (9); a new session's control room starts on its first
+role (16); a refused session name keeps the New session dialog open with the name selected (17); an inbox item says
+its hour whoever sent it (5), a sender written to stand alone reads in lower case after "From" (15); an hour on a
+case clock reads "jam ke-6" in Bahasa Indonesia (14); the joint debrief's pathway list says what its clock line is (13).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from tests.exercise_gui import migrated, window_for
+from tests.exercises import decide, started_session
+from tipcase.store.database import Database
+
+from ui.i18n import Translations
+from ui.models.exercise_log import hour_mark
+from ui.pages.workstation_side import in_sentence
+from ui.widgets.team_map import clock_line
+
+pytestmark = [pytest.mark.gui]
+
+
+@pytest.fixture
+def url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
+    url = migrated(tmp_path)
+    db = Database(url)
+    with db.transaction() as session:
+        started_session(session, tmp_path / "case")
+    with db.transaction() as session:
+        decide(session, "inspector", "drill", "inspector", 1)  # the inspector refers: its track's end
+    db.dispose()
+    return url
+
+
+def test_the_control_room_says_which_roles_a_message_reached(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    said: list[str] = []
+    window.context.signals.status_message.connect(said.append)
+    window.exercises.show_control_room("drill")
+    room = window.exercises.control_room()
+    qtbot.waitUntil(lambda: room.room is not None, timeout=10_000)
+    listed = [room.message_to.itemText(index) for index in range(room.message_to.count())]
+    assert "Labour inspector (reached its end)" in listed
+    assert room.message_to.currentData() == ""  # every role
+    room.message.setText("Press conference at 14.00")
+    room.send_message()
+    assert said[-1] == "Message sent to Police investigator; Case worker only: the other roles have reached their end."
+    room.message_to.setCurrentIndex(room.message_to.findData("case-worker"))
+    room.message.setText("Call me")
+    room.send_message()
+    assert said[-1] == "Message sent to Case worker."
+
+
+def test_a_new_sessions_control_room_starts_on_its_first_role(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    errors: list[BaseException] = []
+    window.show_error = errors.append  # type: ignore[method-assign]
+    window.exercises.show_control_room("drill")
+    room = window.exercises.control_room()
+    qtbot.waitUntil(lambda: room.room is not None, timeout=10_000)
+    room.roles.selectRow(1)  # the investigator's row, as the trainer left it
+    assert room.selected_role() == "investigator"
+    window.exercises.show_list()
+    sessions = window.exercises.list_page()
+    qtbot.waitUntil(lambda: sessions.table.rowCount() == 1, timeout=10_000)
+    sessions.new_session()
+    dialog = sessions.dialog
+    dialog.name.setText("drill")  # taken: refused, and the dialog stays for the name to be corrected (walk H, 17)
+    dialog.accept()
+    assert len(errors) == 1
+    assert dialog.isVisible()
+    assert dialog.name.selectedText() == "drill"
+    dialog.name.setText("drill-2")
+    dialog.accept()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: room.room is not None and room.room.session.name == "drill-2", timeout=10_000)
+    assert room.selected_role() == "inspector"  # its first role, not the row of the control room before (walk H, 16)
+
+
+def test_inbox_hours_and_senders_read_as_sentences(qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert in_sentence("A Manado news site") == "a Manado news site"
+    assert in_sentence("Sebuah situs berita Manado") == "sebuah situs berita Manado"
+    assert in_sentence("Polresta Manado") == "Polresta Manado"
+    assert in_sentence("Maria's sister, by phone") == "Maria's sister, by phone"
+
+    @dataclasses.dataclass
+    class State:
+        clock: float
+        finished: bool
+
+    try:
+        Translations().apply("id")
+        assert hour_mark(6) == "jam ke-6"
+        assert clock_line(State(28, True)) == "Sampai di akhir pada jam ke-28 waktu kasusnya"
+        assert clock_line(State(12.5, False)) == "Pada jam ke-12,5 waktu kasusnya"
+    finally:
+        Translations().apply("en")
+    assert hour_mark(6) == "6 h"
+    assert clock_line(State(28, True)) == "Reached its end at 28 h on its case clock"
