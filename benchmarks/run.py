@@ -89,7 +89,7 @@ def _audit(spawner: Spawner) -> bool:
 def _roster(spawner: Spawner) -> bool:
     from benchmarks import roster_import  # noqa: PLC0415
 
-    print("== roster import (SQLite): the longest write lock, and a trainee's decision waiting meanwhile, vs raw SQL inserts ==")
+    print("== roster import (SQLite, tipcase cohorts import-roster): the longest write lock, and a trainee's decision meanwhile ==")
     with tempfile.TemporaryDirectory() as folder:
         return roster_import.run(spawner, Path(folder))
 
