@@ -14,6 +14,8 @@ from tests.test_bundled_team import _walk_f_p19, checked  # noqa: F401 - the mod
 from tipcase.cli.spoken import said
 from tipcase.format.loader import bundled_register
 from tipcase.format.validator import Checked
+from tipcase.interface_text import say
+from tipcase.team.after_action import WORDS
 from tipcase.team.debrief import SENT, joint_debrief
 from tipcase.team.log_words import case_text, event_sentence
 from tipcase.team.replay import play_scripted
@@ -82,3 +84,10 @@ def test_a_running_sessions_debrief_gives_no_verdict_in_its_areas(checked: Check
         area.startswith(("Not at the end of the track yet", "Belum sampai ke akhir alur")) for lane in running.lanes for area in lane.areas
     )
     assert any(any(word in area for word in verdicts) for area in ended.areas)  # once ended, the team is told what it missed
+
+
+def test_the_reports_ratings_in_bahasa_are_the_apps_words() -> None:
+    """Walk H finding 29: the joint debrief said "Cukup" and "Buruk", the PDF of the same session "dapat diterima" and
+    "kurang tepat", as if there were two ratings more."""
+    for key, english in (("good", "Good practice"), ("acceptable", "Acceptable"), ("poor", "Poor"), ("critical", "Critical error")):
+        assert WORDS[key][1] == say("Rating", english, "id").lower(), key

@@ -90,8 +90,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "complete": ("reached its end", "sampai di akhir"),  # the control room's words for a role at its end (walk F finding 20)
     "unfinished": ("not finished", "belum selesai"),
     "good": ("good practice", "praktik baik"),
-    "acceptable": ("acceptable", "dapat diterima"),
-    "poor": ("poor", "kurang tepat"),
+    "acceptable": ("acceptable", "cukup"),  # the app's words for the ratings (Rating context): "Cukup", "Buruk" (walk H 29)
+    "poor": ("poor", "buruk"),
     "critical": ("critical error", "kesalahan kritis"),
     "page": ("Page {page}", "Halaman {page}"),
 }
