@@ -140,7 +140,7 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     )
     assert (  # the inbox as the workstation shows it: who sent it, and what the sender recorded
         "\nKOTAK MASUK\n  Serah terima · 1 jam — Rujukan dari pengawas\n"
-        "    Dari Pengawas ketenagakerjaan, diterima pada 1 jam menurut waktu kasus Anda.\n"
+        "    Dari Pengawas ketenagakerjaan, diterima pada jam ke-1 waktu kasus Anda.\n"
         "    Yang dicatat pengirim:\n    - Tidak ada slip gaji yang disalin.\n"
     ) in said["look"]
     assert said["look"].endswith(
@@ -149,7 +149,7 @@ def test_a_session_in_indonesian_prints_no_english_sentence(
     )
     assert said["investigator"].startswith(  # the hand-over it decides on, as the workstation announces it
         "investigator: Baru di kotak masuk Anda: serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan.\n"
-        "    Dari Pengawas ketenagakerjaan, diterima pada 1 jam menurut waktu kasus Anda.\n"
+        "    Dari Pengawas ketenagakerjaan, diterima pada jam ke-1 waktu kasus Anda.\n"
         "    Yang dicatat pengirim:\n    - Tidak ada slip gaji yang disalin.\n"
         "investigator: keputusan 1, tahap “Di Unit PPA”: 2) Ambil keterangan sekarang\n"
     )

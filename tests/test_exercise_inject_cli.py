@@ -92,7 +92,7 @@ def test_the_injects_listed_with_their_trigger_in_words_and_whom_they_reached(
             "journalist  “A journalist calls.”: to inspector, investigator, case-worker; by hand; fired for investigator",
         ],
         "id": [
-            "threat      “Ancaman”: kepada investigator; pada 4 jam menurut waktu perannya; belum dipicu",
+            "threat      “Ancaman”: kepada investigator; pada jam ke-4 waktu perannya; belum dipicu",
             "journalist  “Wartawan menelepon.”: kepada inspector, investigator, case-worker; manual oleh pelatih; "
             "sudah dipicu untuk investigator",
         ],

@@ -170,7 +170,7 @@ def test_a_hand_over_that_arrives_while_the_role_waits_is_said_with_its_sender_a
         "    - The wage slips were copied.\n"
         "investigator: decision 1, stage “desk”: 1) Ask the case worker to see to their care first\n",
         "id": "investigator: Baru di kotak masuk Anda: serah terima “Rujukan dari pengawas” dari Pengawas ketenagakerjaan.\n"
-        "    Dari Pengawas ketenagakerjaan, diterima pada 2 jam menurut waktu kasus Anda.\n"
+        "    Dari Pengawas ketenagakerjaan, diterima pada jam ke-2 waktu kasus Anda.\n"
         "    Yang dicatat pengirim:\n"
         "    - Slip gaji sudah disalin.\n"
         "investigator: keputusan 1, tahap “desk”: 1) Minta pendamping merawat dulu\n",
@@ -269,3 +269,23 @@ def test_the_suggested_next_command_names_the_decision_shown_so_a_late_number_is
     assert (code, out) == (1, "")
     assert "decision 1" in err
     assert decisions(drill, "investigator") == [1]  # the late number is not recorded on the stage that followed
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_an_event_and_a_message_in_the_inbox_say_when_they_came_as_the_workstation_does(
+    drill: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """Walk H findings 5 and 14, the terminal's part: an inject without a sender and a trainer's message said no hour
+    (the workstation now says "At 0 h on your case clock."), and Bahasa read "pada 2 jam menurut waktu kasus Anda"."""
+    with drill.transaction() as session:
+        trainer, exercise = accounts.get_user(session, "trainer"), exercises.get_session(session, "drill")
+        exercises.fire_inject(session, trainer, exercise, "journalist", ["inspector"])
+        exercises.send_message(session, trainer, exercise, "Check the gate", ["inspector"])
+    code, out, _ = play(capsys, monkeypatch, "inspector", "--lang", language)
+    assert code == 0
+    event, message = {
+        "en": ("    At 0 h on your case clock.\n", "    From the trainer, at 0 h on your case clock.\n    Check the gate\n"),
+        "id": ("    Pada jam ke-0 waktu kasus Anda.\n", "    Dari pelatih, pada jam ke-0 waktu kasus Anda.\n    Check the gate\n"),
+    }[language]
+    assert event in out
+    assert message in out

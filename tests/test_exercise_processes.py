@@ -80,8 +80,9 @@ def test_a_whole_session_with_a_process_per_role(db: Database, tmp_path: Path) -
     finish(play(db, home, "inspector", BEST["inspector"]))
     outputs = {role: finish(process, read=read[role]) for role, process in waiting.items()}
     assert outputs["investigator"].startswith(  # what reached the role before its first decision, then the wait
-        "investigator: New in your inbox: “A journalist calls.”\n    A journalist calls.\n"
-        "investigator: New in your inbox: a message from the trainer.\n    Press conference at noon\n"
+        "investigator: New in your inbox: “A journalist calls.”\n    At 0 h on your case clock.\n    A journalist calls.\n"
+        "investigator: New in your inbox: a message from the trainer.\n    From the trainer, at 0 h on your case clock.\n"
+        "    Press conference at noon\n"
         "investigator: waiting for the hand-over “Referral from the inspector” from Labour inspector (at most 60 s)...\n"
     )
     with db.transaction() as session:

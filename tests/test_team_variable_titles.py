@@ -48,7 +48,7 @@ def test_a_condition_is_said_with_the_titles_in_the_language(tmp_path: Path, lan
     [inject] = [i for i in team.injects if i.id == "journalist"]
     said = {
         "en": "when (The family threatened: yes and Wage slips copied: no) or its case clock at 30 h or later",
-        "id": "saat (Keluarga diancam: ya dan Slip gaji disalin: tidak) atau waktu kasusnya pada 30 jam atau sesudahnya",
+        "id": "saat (Keluarga diancam: ya dan Slip gaji disalin: tidak) atau waktu kasusnya menunjukkan 30 jam atau lebih",
     }
     assert trigger_words(team, inject, language) == said[language]
     copied = {"en": "Wage slips copied: yes", "id": "Slip gaji disalin: ya"}[language]

@@ -7387,7 +7387,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>its case clock at {hours} or later</source>
-        <translation>waktu kasusnya pada {hours} atau sesudahnya</translation>
+        <translation>waktu kasusnya menunjukkan {hours} atau lebih</translation>
     </message>
     <message>
         <source>its case clock past {hours}</source>
@@ -7395,7 +7395,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>its case clock at {hours} or earlier</source>
-        <translation>waktu kasusnya pada {hours} atau sebelumnya</translation>
+        <translation>waktu kasusnya menunjukkan {hours} atau kurang</translation>
     </message>
     <message>
         <source>its case clock before {hours}</source>
@@ -7447,7 +7447,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     </message>
     <message>
         <source>at {hours} on its clock</source>
-        <translation>pada {hours} menurut waktu perannya</translation>
+        <translation>pada {hours} waktu perannya</translation>
     </message>
     <message>
         <source>when {condition}</source>

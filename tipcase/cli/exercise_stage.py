@@ -20,7 +20,7 @@ from tipcase.format.schema_kinds import Text
 from tipcase.interface_text import say
 from tipcase.messages import QT_TRANSLATE_NOOP, fill
 from tipcase.services.exercises import DRAFT, ENDED_STATUS, PAUSED_STATUS, RoleView
-from tipcase.team.log_words import case_text, handover_title, inject_title, role_title
+from tipcase.team.log_words import case_text, handover_title, in_sentence, inject_title, role_title
 from tipcase.team.model import TeamCase
 from tipcase.team.play import InboxItem
 
@@ -65,6 +65,10 @@ WORDS = {  # (the app's translation context, its English): every line this modul
     "the event": ("WorkstationPage", "“{title}”"),
     "a message": ("WorkstationPage", "a message from the trainer"),
     "hours": ("Exercise", "{hours} h"),
+    "mark": ("ExerciseHour", "{hours} h"),  # a moment on a case clock after "at": "6 h", "jam ke-6" (walk H finding 14)
+    "inject from": ("StationSide", "From {sender}, at {hours} on your case clock."),
+    "inject at": ("StationSide", "At {hours} on your case clock."),
+    "message at": ("StationSide", "From the trainer, at {hours} on your case clock."),
 }
 
 
@@ -73,6 +77,12 @@ def word(key: str, language: str, **values: object) -> str:
     context, english = WORDS[key]
     said = say(context, english, language).replace("<i>", "").replace("</i>", "")
     return fill(said, **values) if values else said
+
+
+def mark(value: float, language: str) -> str:
+    """A moment on a case clock, as the workstation writes it after "at": ``6 h``, ``jam ke-6`` (never "pada 6 jam")."""
+    figure = f"{float(value):g}"
+    return word("mark", language, hours=figure.replace(".", ",") if language == "id" else figure)
 
 
 def hours(value: float, language: str) -> str:
@@ -174,16 +184,23 @@ def _contents(item: InboxItem, team: TeamCase, language: str, indent: str) -> li
     ``recorded`` sentences that hold for the values the delivery carried); an event: its text; a message: its text.
     """
     text = case_text(team, language)
-    if item.kind == "inject":
+    if item.kind == "inject":  # who it comes from and when, as the workstation says it (walk H findings 5 and 15)
         inject = team.inject(item.ident)
-        return _wrapped(text(inject.text), indent) if inject is not None else []
+        if inject is None:
+            return []
+        when = mark(item.clock, language)
+        if inject.sender is not None:
+            said = word("inject from", language, sender=in_sentence(text(inject.sender)), hours=when)
+        else:
+            said = word("inject at", language, hours=when)
+        return _wrapped(said, indent) + _wrapped(text(inject.text), indent)
     if item.kind != "handover":
-        return _wrapped(item.text, indent)
+        return _wrapped(word("message at", language, hours=mark(item.clock, language)), indent) + _wrapped(item.text, indent)
     handover = team.handovers.get(item.ident)
     if handover is None:
         return []
     sender = role_title(team, handover.sender, text, language)
-    lines = _wrapped(word("taken", language, sender=sender, hours=hours(item.clock, language)), indent)
+    lines = _wrapped(word("taken", language, sender=sender, hours=mark(item.clock, language)), indent)
     if handover.text is not None:
         lines += _wrapped(text(handover.text), indent)
     recorded = handover.recorded_for(dict(item.carried))

@@ -140,8 +140,10 @@ def trigger_words(team: TeamCase, inject: Inject, language: str) -> str:
     """
     if inject.manual:
         return _say("by hand", language)
-    if inject.at_hours is not None:
-        return _say("at", language, hours=hours_words(inject.at_hours, language))
+    if inject.at_hours is not None:  # a moment on the clock as the workstation writes it: "8 h", "jam ke-8" (walk H finding 14)
+        figure = f"{float(inject.at_hours):g}"
+        moment = fill(say("ExerciseHour", "{hours} h", language), hours=figure.replace(".", ",") if language == "id" else figure)
+        return _say("at", language, hours=moment)
     if inject.when is not None:
         return _say("when", language, condition=condition_words(team, inject.to, inject.when, language))
     return _say("by hand", language)

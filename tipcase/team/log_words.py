@@ -56,6 +56,14 @@ def handover_title(team: TeamCase, ident: str, text: TextOf, carried: Iterable[t
     return text(handover.title_for(dict(carried)) if carried is not None else handover.title)
 
 
+ARTICLES = ("A ", "An ", "Sebuah ", "Seorang ")  # a sender written to stand alone ("A Manado news site")
+
+
+def in_sentence(sender: str) -> str:
+    """A sender as it reads after "From"/"Dari": a leading article in lower case ("From a Manado news site"; walk H, 15)."""
+    return sender[0].lower() + sender[1:] if sender.startswith(ARTICLES) else sender
+
+
 def inject_title(team: TeamCase, ident: str, text: TextOf) -> str:
     """An inject's title; an untitled one by the first line of its text, cut to 60 characters; its id when the case has none."""
     inject = team.inject(ident)
