@@ -53,7 +53,7 @@ def test_a_trainee_is_refused_the_ratings_and_the_directing_while_the_session_ru
     monkeypatch.setenv("TIPCASE_PASSWORD", PASSWORDS["inspector"])
     code, out, err = run(capsys, "exercise", "report", "--session", "drill", "--user", "inspector")
     assert (code, out) == (1, "")
-    assert err == "tipcase: error: The joint debrief opens to the trainees once the trainer ends the session.\n"
+    assert err == "tipcase: error: the report of exercise 'drill' opens to you once the trainer ends the session\n"  # walk H 27
     code, out, err = run(capsys, "exercise", "log", "--session", "drill", "--user", "inspector")
     assert (code, out) == (1, "")
     assert err == "tipcase: error: inspector (trainee) may not read an exercise's master log\n"

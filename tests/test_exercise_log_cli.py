@@ -41,7 +41,7 @@ def test_the_master_log_in_words_and_as_json(
         "investigator  investigator  Decision 1, stage “desk”: 1) Ask the case worker to see to their care first",
         "case-worker   -             Hand-over “Request for care” sent by Police investigator, queued for Case worker.",
         "case-worker   -             Case worker took hand-over “Request for care”.",
-        "-             trainer       The trainer paused the session.",
+        "-             trainer       The session was paused.",
     ]
     number, day, time = lines[1].split()[:3]
     assert number == "2"

@@ -6002,6 +6002,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>sedang memutuskan</translation>
     </message>
     <message>
+        <source>the report of exercise {session!r} opens to you once the trainer ends the session</source>
+        <translation>laporan latihan {session!r} terbuka bagi Anda setelah pelatih mengakhiri sesi</translation>
+    </message>
+    <message>
         <source>{role}: {percent}% ({total} of {max}), reached its end</source>
         <translation>{role}: {percent}% ({total} dari {max}), sampai di akhir</translation>
     </message>
@@ -7098,12 +7102,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Sesi dimulai.</translation>
     </message>
     <message>
-        <source>The trainer paused the session.</source>
-        <translation>Pelatih menjeda sesi.</translation>
+        <source>The session was paused.</source>
+        <translation>Sesi dijeda.</translation>
     </message>
     <message>
-        <source>The trainer resumed the session.</source>
-        <translation>Pelatih melanjutkan sesi.</translation>
+        <source>The session was resumed.</source>
+        <translation>Sesi dilanjutkan.</translation>
     </message>
     <message>
         <source>passed</source>

@@ -26,7 +26,9 @@ from tipcase.cli.records_commands import database
 from tipcase.cli.spoken import figure, line, said, speak_as
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 from tipcase.services import exercise_archive, exercises
-from tipcase.services.errors import ServiceError
+from tipcase.services.debrief_access import debrief_closed, follows_from_the_start
+from tipcase.services.errors import PermissionDenied, ServiceError
+from tipcase.services.exercise_access import may_read
 from tipcase.services.exercise_log import who
 from tipcase.services.team_cases import PlayableTeam, playable_team
 from tipcase.store.models import User
@@ -55,6 +57,12 @@ def _report(args: argparse.Namespace, session: Session) -> int:
     speak_as(args, exercise.language)
     words = args.speaking
     me = acting(session, args)
+    may_read(session, me, exercise)  # one who takes no part is refused as such first
+    if not follows_from_the_start(me.role) and debrief_closed(exercise.status, role=me.role) is not None:
+        raise PermissionDenied(  # a trainee during play, in the command line's words (walk H 27: the app's button sentence)
+            QT_TRANSLATE_NOOP("core", "the report of exercise {session!r} opens to you once the trainer ends the session"),
+            session=exercise.name,
+        )
     report = exercises.report(session, me, exercise)
     playable = playable_team(exercise.team_case_version)
     if args.pdf is not None:

@@ -102,9 +102,9 @@ def event_sentence(team: TeamCase, kind: str, role: str | None, details: dict[st
     if kind == "started":
         return Message(QT_TRANSLATE_NOOP("core", "The session started."))
     if kind == "paused":
-        return Message(QT_TRANSLATE_NOOP("core", "The trainer paused the session."))
+        return Message(QT_TRANSLATE_NOOP("core", "The session was paused."))  # Who says by whom: a co-trainer, an administrator
     if kind == "resumed":
-        return Message(QT_TRANSLATE_NOOP("core", "The trainer resumed the session."))
+        return Message(QT_TRANSLATE_NOOP("core", "The session was resumed."))  # (walk H finding 25: not "the trainer")
     if kind == "ended":
         if "total_percent" in details:
             passed = QT_TRANSLATE_NOOP("core", "passed") if details.get("passed") else QT_TRANSLATE_NOOP("core", "not passed")
