@@ -55,6 +55,10 @@ def test_a_session_directed_from_the_control_room(qtbot, tmp_path: Path, url: st
     room.control("start")
     assert "inspector" in shown[-1]
     people = {person.username: person.id for person in room.people}
+    asked: list[str] = []  # putting someone on a second role is asked first (walk H, finding 8)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _parent, _title, text, *_a, **_k: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
     for role, username in [
         ("inspector", "inspector"),
         ("investigator", "investigator"),
@@ -64,6 +68,10 @@ def test_a_session_directed_from_the_control_room(qtbot, tmp_path: Path, url: st
         select_role(room, role)
         room.person.setCurrentIndex(room.person.findData(people[username]))
         room.assign(remove=False)
+    assert asked == [
+        "Trainee case-worker already plays Police investigator in this session: one person on two roles plays one at a time, "
+        "switching at the workstation. Assign them to the role “Case worker” too?"
+    ]
     assert [p.username for p in room.room.roles[1].users] == ["case-worker", "investigator"]
     select_role(room, "investigator")
     room.person.setCurrentIndex(room.person.findData(people["case-worker"]))

@@ -121,11 +121,13 @@ def test_each_row_offers_its_agencys_trainee_and_another_agency_is_asked(  # typ
     warned = {"en": "not this role's agency", "id": "bukan instansi peran ini"}[language]
     assert warned in room.trainees.fit.text()
     room.assign(remove=False)
-    expected = {
+    expected = {  # he plays the labour inspector already: the question says so too (walk H, finding 8)
         "en": "Yosef Lado, S.T. is from Disnakertrans, the agency of a “Labour inspector”. "
-        "Assign them to the role “Case worker, UPTD PPA Kota Bitung” all the same?",
+        "Yosef Lado, S.T. already plays Labour inspector, provincial manpower office in this session: one person on two "
+        "roles plays one at a time, switching at the workstation. Assign them to the role “Case worker, UPTD PPA Kota Bitung” too?",
         "id": "Yosef Lado, S.T. berasal dari Disnakertrans, instansi “Pengawas ketenagakerjaan”. "
-        "Tetap tugaskan ke peran “Pendamping, UPTD PPA Kota Bitung”?",
+        "Yosef Lado, S.T. sudah memainkan Pengawas ketenagakerjaan, dinas tenaga kerja provinsi dalam sesi ini: satu orang di "
+        "dua peran memainkannya bergantian, berpindah di komputernya. Tugaskan juga ke peran “Pendamping, UPTD PPA Kota Bitung”?",
     }[language]
     assert asked == [expected]
     assert not room.room.roles[2].users

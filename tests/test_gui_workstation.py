@@ -41,7 +41,7 @@ def join(window: MainWindow, name: str, role: str) -> WorkstationPage:
 
 
 def play(qtbot, page: WorkstationPage, number: int) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: page.state() == "choosing", timeout=5_000)
+    qtbot.waitUntil(lambda: page.state() == "choosing" and not page.press_guard.holding(), timeout=5_000)  # read, then choose
     step = page.station.step
     page.choose(number)
     assert page.station.step == step + 1

@@ -109,6 +109,13 @@
             <numerusform>You have no course yet, but you take part in %n team exercises:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more that ended: their joint debriefs are in your team exercises.</source>
+        <translation>
+            <numerusform>One more has ended: its joint debrief is in your team exercises.</numerusform>
+            <numerusform>%n more have ended: their joint debriefs are in your team exercises.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IssueCohortDialog</name>

@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>Put this ended session away from the sessions list: its log, scores and after-action report stay whole and readable, and Show archived lists it again.</source>
-        <translation>Singkirkan sesi yang sudah berakhir ini dari daftar sesi: log, nilai, dan laporan evaluasi pasca-latihannya tetap utuh dan dapat dibaca, dan Tampilkan yang diarsipkan mencantumkannya lagi.</translation>
+        <translation>Singkirkan sesi yang sudah berakhir ini dari daftar sesi: log, nilai, dan laporan evaluasi pasca-latihannya tetap utuh dan dapat dibaca, dan centang “Tampilkan yang diarsipkan” untuk melihatnya lagi.</translation>
     </message>
 </context>
 <context>
@@ -900,10 +900,6 @@
     <message>
         <source>End session {name}? Its log becomes read-only and the team is scored as it stands.</source>
         <translation>Akhiri sesi {name}? Log-nya tidak bisa diubah lagi dan tim dinilai berdasarkan posisinya saat ini.</translation>
-    </message>
-    <message>
-        <source>Another agency&apos;s trainee</source>
-        <translation>Peserta dari instansi lain</translation>
     </message>
     <message>
         <source>Inject “{title}” fired for {roles}.</source>
@@ -2356,6 +2352,12 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>&lt;b&gt;{session}&lt;/b&gt; ({case}): you play {roles}; {status}.</source>
         <translation>&lt;b&gt;{session}&lt;/b&gt; ({case}): Anda berperan sebagai {roles}; {status}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more that ended: their joint debriefs are in your team exercises.</source>
+        <translation>
+            <numerusform>%n lagi sudah berakhir: evaluasi bersamanya ada di Latihan tim Anda.</numerusform>
+        </translation>
     </message>
     <message>
         <source>It has ended: its joint debrief is in your team exercises.</source>
@@ -4086,7 +4088,7 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <name>SessionArchive</name>
     <message>
         <source>Session {name} archived: Show archived lists it.</source>
-        <translation>Sesi {name} diarsipkan: Tampilkan yang diarsipkan mencantumkannya.</translation>
+        <translation>Sesi {name} diarsipkan. Centang “Tampilkan yang diarsipkan” untuk melihatnya lagi.</translation>
     </message>
     <message>
         <source>Session {name} is listed again.</source>
@@ -4743,6 +4745,26 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{person} berasal dari {agency}, instansi “{profession}”. Tetap tugaskan ke peran “{title}”?</translation>
     </message>
     <message>
+        <source>{person} is from {agency}, the agency of a “{profession}”.</source>
+        <translation>{person} berasal dari {agency}, instansi “{profession}”.</translation>
+    </message>
+    <message>
+        <source>{person} already plays {roles} in this session: one person on two roles plays one at a time, switching at the workstation.</source>
+        <translation>{person} sudah memainkan {roles} dalam sesi ini: satu orang di dua peran memainkannya bergantian, berpindah di komputernya.</translation>
+    </message>
+    <message>
+        <source>Assign them to the role “{title}” too?</source>
+        <translation>Tugaskan juga ke peran “{title}”?</translation>
+    </message>
+    <message>
+        <source>A second role</source>
+        <translation>Peran kedua</translation>
+    </message>
+    <message>
+        <source>Another agency&apos;s trainee</source>
+        <translation>Peserta dari instansi lain</translation>
+    </message>
+    <message>
         <source>Agency: not recorded</source>
         <translation>Instansi: tidak tercatat</translation>
     </message>
@@ -5337,6 +5359,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>Case clock: {hours} h</source>
         <translation>Waktu kasus: {hours} jam</translation>
+    </message>
+    <message>
+        <source>The session ended before the hand-over arrived.</source>
+        <translation>Sesi berakhir sebelum serah terima itu tiba.</translation>
     </message>
     <message>
         <source>The stage opens once the hand-over arrives.</source>

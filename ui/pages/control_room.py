@@ -229,9 +229,10 @@ class ControlRoomPage(QWidget):
     # -- reading ---------------------------------------------------------------------------------
     def load(self, name: str) -> None:
         """Show session ``name``: its state, the log from the start, and the trainees who can be assigned."""
-        if name != self.name:  # another session: its first role, and the trainee fitting it (walk H, finding 16)
+        if name != self.name:  # another session: its first role, and the trainee fitting it (walk H, finding 16), on Directing
             self.roles.clearSelection()
             self.trainees.reconsider()
+            self.body.setCurrentIndex(0)
         self.name = name
         self.room = None
         self.log.reset(None, self.context.text, self.context.language)
@@ -407,7 +408,7 @@ class ControlRoomPage(QWidget):
             return
         question = None if remove else self.trainees.mismatch()  # another agency's trainee: asked first (walk F, finding 13)
         if question is not None:
-            answer = QMessageBox.question(self, self.tr("Another agency's trainee"), question)
+            answer = QMessageBox.question(self, self.trainees.question_title(), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
 

@@ -33,6 +33,7 @@ from ui.context import ApplicationContext
 from ui.models.exercise_log import track_title
 from ui.numbers import time_text
 from ui.theme import colours
+from ui.wording import names_list, sentence
 
 AT_WORKSTATION, SIGNED_IN, AWAY = "●", "◐", "○"
 
@@ -131,6 +132,7 @@ class TraineesPanel(QWidget):
         self._role: str | None = None
         self._state: Any = None  # the chosen role's state (exercise_desk.RoleState)
         self._people: list[Any] = []
+        self._roles: tuple[Any, ...] = ()  # every role's state in the session shown (who already plays what)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -151,6 +153,7 @@ class TraineesPanel(QWidget):
         if role != self._role:  # another role chosen (or the role changed): offer its own trainee, else a fitting one
             current = self._suggested(room, people, state)
         self._role, self._state, self._people = role, state, people
+        self._roles = tuple(room.roles)
         self.person.blockSignals(True)
         self.person.clear()
         for person in people:
@@ -215,18 +218,58 @@ class TraineesPanel(QWidget):
         return next((person for person in self._people if person.id == self.person.currentData()), None)
 
     def mismatch(self) -> str | None:
-        """What to ask before assigning the chosen trainee, whose agency does another role's work; None when it fits or says nothing."""
+        """What to ask before assigning the chosen trainee; None when there is nothing to ask.
+
+        A trainee whose agency does another role's work, or who already plays another role of the session (walk H,
+        finding 8: only the agency was asked).
+        """
         person, state = self.chosen(), self._state
-        wanted = profession_wanted(state.track) if state is not None else None
-        if person is None or wanted is None or person.profession is None or person.profession == wanted:
+        if person is None or state is None:
             return None
-        language = self.context.language
-        return self.tr("{person} is from {agency}, the agency of a “{profession}”. Assign them to the role “{title}” all the same?").format(
-            person=person.full_name,
-            agency=person.agency,
-            profession=role_name(person.profession, language),
-            title=track_title(state.track, self.context.text, language),
+        wanted = profession_wanted(state.track)
+        language, text = self.context.language, self.context.text
+        title = track_title(state.track, text, language)
+        elsewhere = [other for other in self._roles if other.id != state.id and any(p.id == person.id for p in other.users)]
+        agency = wanted is not None and person.profession is not None and person.profession != wanted
+        if not elsewhere:
+            if not agency:
+                return None
+            return self.tr(
+                "{person} is from {agency}, the agency of a “{profession}”. Assign them to the role “{title}” all the same?"
+            ).format(person=person.full_name, agency=person.agency, profession=role_name(person.profession, language), title=title)
+        parts = []
+        if agency:
+            parts.append(
+                sentence(
+                    self.tr("{person} is from {agency}, the agency of a “{profession}”."),
+                    person=person.full_name,
+                    agency=person.agency,
+                    profession=role_name(person.profession, language),
+                )
+            )
+        parts.append(
+            sentence(
+                self.tr(
+                    "{person} already plays {roles} in this session: one person on two roles plays one at a time, "
+                    "switching at the workstation."
+                ),
+                person=person.full_name,
+                roles=names_list([track_title(other.track, text, language) for other in elsewhere]),
+            )
         )
+        parts.append(self.tr("Assign them to the role “{title}” too?").format(title=title))
+        return " ".join(parts)
+
+    def question_title(self) -> str:
+        """The title of ``mismatch``'s question: another agency's trainee, or a trainee already on another role."""
+        person, state = self.chosen(), self._state
+        if (
+            person is not None
+            and state is not None
+            and any(other.id != state.id and any(p.id == person.id for p in other.users) for other in self._roles)
+        ):
+            return self.tr("A second role")
+        return self.tr("Another agency's trainee")
 
     def _show_fit(self) -> None:
         person, state = self.chosen(), self._state

@@ -53,6 +53,7 @@ class ExerciseFlow(QObject):
             self._list.control_room_requested.connect(self.show_control_room)
             self._list.workstation_requested.connect(self.show_workstation)
             self._list.debrief_requested.connect(self.show_debrief)
+            self._list.draft_deleted.connect(self._forget_draft)
             self.window.stack.addWidget(self._list)
         return self._list
 
@@ -90,6 +91,11 @@ class ExerciseFlow(QObject):
         """*My courses*' ways in: to the team exercises list, and back to a role's workstation (its rejoin bar)."""
         home.exercises_requested.connect(self.show_list)
         home.team_role_requested.connect(self.show_workstation)
+
+    def _forget_draft(self, name: str) -> None:
+        """A draft was deleted: a control room still on it forgets it (it looked for it again: walk H, finding 28)."""
+        if self._room is not None and self._room.name == name:
+            self._room.clear()
 
     # -- going to a page -------------------------------------------------------------------------
     def show_list(self) -> None:

@@ -47,6 +47,7 @@ class ExercisesPage(QWidget):
     control_room_requested = Signal(str)  # a session's name
     workstation_requested = Signal(str, str)  # a session's name, the role
     debrief_requested = Signal(str)
+    draft_deleted = Signal(str)  # a draft's name, once deleted
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -251,8 +252,12 @@ class ExercisesPage(QWidget):
         self.archive_button.setVisible(self.directs)
         self.open_button.setToolTip(opens)
         show_debrief_button(self.debrief_button, self.context, row.status if row is not None else None)
+        # why Archive is grey for an ended session another trainer created, in sight (walk H, finding 20: a tooltip only)
+        others = self.directs and row is not None and row.status == "ended" and not row.may_archive
         self.debrief_hint.setText(
-            opens or (self.debrief_button.toolTip() if not self.debrief_button.isEnabled() and row is not None else "")
+            opens
+            or (self.debrief_button.toolTip() if not self.debrief_button.isEnabled() and row is not None else "")
+            or (self.archive_button.toolTip() if others else "")
         )
 
     # -- actions ---------------------------------------------------------------------------------
@@ -293,6 +298,7 @@ class ExercisesPage(QWidget):
 
         def done(_result: Any) -> None:
             self.context.signals.status_message.emit(self.tr("Draft session {name} deleted.").format(name=name))
+            self.draft_deleted.emit(name)
             self.refresh()
 
         self.context.run_signed_in(work, done, self.window().show_error)  # type: ignore[attr-defined]

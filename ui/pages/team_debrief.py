@@ -185,6 +185,8 @@ class TeamDebriefPage(QWidget):
             to_start(self.timeline_area, self.detail, self.scores, self.review)
             self.views.setCurrentIndex(0)
             self.tabs.setCurrentIndex(0)
+            self.decisions.clear()  # its first decision chosen, not the number chosen in the session before (walk H)
+            vars(self).pop("_decision_items", None)  # (their rows went with the list)
         self.name, self.view, self._split = name, None, False
         self._read(quiet=False)
 

@@ -159,6 +159,7 @@ class WorkstationPage(QWidget):
 
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(number)), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(False)  # a key held down decides once, never again on the stages it leads to (walk H, 26)
             shortcut.activated.connect(lambda number=number: self.choose(number))
         self.follower = Follower(self, context.notifier, TOPICS, self._refresh_quietly)
         context.signals.language_changed.connect(lambda _language: self._language_changed())
@@ -248,6 +249,7 @@ class WorkstationPage(QWidget):
         when; arrivals are told. Anything else that changed clears the old sentences.
         """
         before = self.station
+        before_position = before.position if before is not None else -1
         if before is not None and notice is None and _seen(before) == _seen(station):
             if station.session.my_states != before.session.my_states:  # another role of the trainee's moved on
                 self.station = station
@@ -263,6 +265,8 @@ class WorkstationPage(QWidget):
         notices += [functools.partial(decided_by, station, self.role, made, self.context.text) for made in others]
         if others and not own_step:  # the page moves on under the trainee: a press on its way was meant for the stage before
             self.press_guard.hold(others[-1])
+        elif own_step and station.position != before_position:  # so does the trainee's own decision: a second press of an
+            self.press_guard.hold(None)  # impatient or bouncing key would answer a stage never read (walk H, finding 26)
         if arrived:
             title_of, language = self.side.entry_title, self.context.language
             notices.append(functools.partial(arrival_notice, station, arrived, title_of, self.context.text, language))
@@ -315,7 +319,13 @@ class WorkstationPage(QWidget):
         briefing = briefing_html(station, text)
         self.briefing.show_text(briefing)
         # a waiting stage's text is the role's turn: shown (its text, its choices) once the hand-over is in
-        waiting = "<p><i>{}</i></p>".format(html.escape(self.tr("The stage opens once the hand-over arrives.")))
+        waiting = "<p><i>{}</i></p>".format(
+            html.escape(
+                self.tr("The session ended before the hand-over arrived.")  # nothing will come any more (walk H, finding 30)
+                if state == "ended"
+                else self.tr("The stage opens once the hand-over arrives.")
+            )
+        )
         self.text.setHtml(waiting if station.role.waits_for is not None else paragraphs(text(play.stage.text)))
         self._show_banner(state)
         self.side.show_station(station, briefing)
