@@ -19,6 +19,7 @@ from tipcase.services.demo import seed_demo
 from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
 from tipcase.store.database import Database
 from tipcase.store.models import ExerciseSession
+from tipcase.team.log_words import case_text, handover_title
 from tipcase.team.play import TeamPlay
 from tipcase.team.replay import play_scripted
 from tipcase.team.result import session_result
@@ -278,3 +279,27 @@ def test_the_case_worker_is_offered_the_identity_cards_back_from_a_seizure_only_
         team, checked.pathway, {"labour-inspector": inspector, "investigator": best["investigator"][:1], "case-worker": [2, 1]}
     )
     assert waiting.role("case-worker").waits_for == "workers"  # at the shelter before the investigator has decided at the cold store
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_file_sent_back_after_a_p19_is_named_so_and_the_p19_stage_moves_on(checked: Checked, language: str) -> None:
+    """Walk H finding 3: the file sent back after the P-19 reached the prosecutor's inbox as "The file (Tahap I)" again,
+    and the investigator's P-19 stage read the same after each instruction answered, as if the page had not moved."""
+    team = checked.team
+    assert team is not None
+    play = _walk_f_p19(checked)
+    play.choose("prosecutor", 1)  # the P-19
+    play.choose("investigator", 1)  # read the instructions
+    p19 = play.role("investigator").play.stage
+    play.choose("investigator", 1)  # seize the ledger
+    after = play.role("investigator").play.stage
+    assert after.id != p19.id
+    assert after.text.get(language) != p19.text.get(language)
+    play.choose("investigator", 2)  # send the completed file back
+    titles = [handover_title(team, item.ident, case_text(team, language), item.carried) for item in play.role("prosecutor").inbox]
+    first, again = (t for t in titles if t.startswith(team.handovers["berkas"].title.get(language)))
+    assert first == team.handovers["berkas"].title.get(language)
+    assert again.endswith(("answering your P-19", "menjawab P-19 Anda"))
+    notes = [n.get(language) for n in team.handovers["research"].recorded_for({"p21": False, "ledger": False})]
+    assert not notes[0].endswith(":")  # no colon announcing bullets that are its siblings (walk H finding 6)
+    assert all(note.startswith(("Instruction: ", "Petunjuk: ")) for note in notes[1:])
