@@ -192,3 +192,19 @@ def test_a_deleted_drafts_control_room_is_forgotten(qtbot, tmp_path: Path, url: 
     qtbot.waitUntil(lambda: room.room is not None and room.room.session.name == "drill", timeout=10_000)
     assert room.body.currentIndex() == 0  # another session's control room opens on Directing, not the tab used last
     assert errors == []
+
+
+def test_a_key_with_no_choice_says_so(qtbot, tmp_path: Path, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk G finding 22, seen again in walk H: key 2 over one choice did nothing and said nothing."""
+    window = window_for(qtbot, tmp_path, url, "investigator", live=False)
+    window.exercises.show_workstation("drill", "investigator")
+    page = window.exercises.workstation()
+    qtbot.waitUntil(lambda: page.station is not None, timeout=10_000)
+    page.begin_button.click()
+    assert page.state() == "choosing"
+    last = len(page._choice_buttons)
+    page.choose(9)
+    assert page.station.step == 1  # nothing recorded
+    assert f"There is no choice 9 here: the keys are 1 to {last}." in page.banner.text()
+    page.choose(9)
+    assert page.banner.text().count("There is no choice 9") == 1  # said once, not piled up

@@ -5353,6 +5353,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Pelatih telah melanjutkan sesi: pilihan Anda kembali.</translation>
     </message>
     <message>
+        <source>There is no choice {number} here: this stage has one choice, key 1.</source>
+        <translation>Tidak ada pilihan {number} di sini: tahap ini punya satu pilihan, tombol 1.</translation>
+    </message>
+    <message>
+        <source>There is no choice {number} here: the keys are 1 to {last}.</source>
+        <translation>Tidak ada pilihan {number} di sini: tombolnya 1 sampai {last}.</translation>
+    </message>
+    <message>
         <source>You play: &lt;b&gt;{role}&lt;/b&gt; · session {name} ({status})</source>
         <translation>Peran Anda: &lt;b&gt;{role}&lt;/b&gt; · sesi {name} ({status})</translation>
     </message>

@@ -53,7 +53,7 @@ from ui.pages.player_panels import ChoiceButton, Panel, paragraphs
 from ui.pages.press_guard import PressGuard
 from ui.pages.workstation_others import OtherRoles
 from ui.pages.workstation_side import StationSide, briefing_html
-from ui.pages.workstation_words import arrival_notice, decided_by, resumed_notice, state_line
+from ui.pages.workstation_words import arrival_notice, decided_by, no_such_choice, resumed_notice, state_line
 from ui.theme import colours
 
 translate = QCoreApplication.translate
@@ -411,6 +411,13 @@ class WorkstationPage(QWidget):
             self._show_banner(self.state())
         self._tell()
 
+    def _no_such_choice(self, number: int) -> None:
+        last = len(self._choice_buttons)
+        said = functools.partial(no_such_choice, number, last)
+        self._notices = [notice for notice in self._notices if getattr(notice, "func", None) is not no_such_choice] + [said]
+        self._show_banner(self.state())
+        self._tell()
+
     def _release_choices(self) -> None:
         if self.state() == "choosing" and self.focusWidget() in (None, self.text):
             self._focus_main_control()
@@ -420,6 +427,9 @@ class WorkstationPage(QWidget):
         station = self.station
         if station is not None and self.state() == "choosing" and (self.press_guard.holding() or step not in (None, station.step)):
             self._press_refused()
+            return
+        if station is not None and self.state() == "choosing" and not self._deciding and number > len(self._choice_buttons):
+            self._no_such_choice(number)  # a key with no choice says so (walk G finding 22, seen again in walk H)
             return
         if station is None or self.state() != "choosing" or self._deciding or not 1 <= number <= len(self._choice_buttons):
             return

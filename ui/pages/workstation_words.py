@@ -85,3 +85,10 @@ def arrival_notice(station: Any, arrived: list[Any], title_of: Callable[[Any], s
 def resumed_notice() -> str:
     """The trainer resumed a paused session: the choices are back."""
     return translate("WorkstationPage", "The trainer has resumed the session: your choices are back.")
+
+
+def no_such_choice(number: int, last: int) -> str:
+    """A number key with no choice on this stage: nothing recorded, and the keys there are."""
+    if last == 1:
+        return translate("WorkstationPage", "There is no choice {number} here: this stage has one choice, key 1.").format(number=number)
+    return sentence(translate("WorkstationPage", "There is no choice {number} here: the keys are 1 to {last}."), number=number, last=last)
