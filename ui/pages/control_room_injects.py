@@ -49,11 +49,14 @@ class InjectPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the title and the trigger share the width; whom it fired for is as wide as its header (walk G 12: "Sudah dipicu
+        # untuk" was cut), each cell wrapped whole, so the table never scrolls sideways
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        wrap_column(self.table, 0)  # an inject's title and whom it fired for (long role titles) wrapped whole, at any width
-        wrap_column(self.table, 2)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for column in range(3):
+            wrap_column(self.table, column)
         self.table.itemSelectionChanged.connect(self._inject_selected)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -82,9 +85,9 @@ class InjectPanel(QWidget):
         # one word for the trigger, in the header and the details (walk G finding 12: "Dipicu" above, "Muncul:" below)
         labels = [self.tr("Inject"), self.tr("Trigger"), self.tr("Fired for")]
         self.table.setHorizontalHeaderLabels(labels)
-        header = self.table.horizontalHeader()  # a stretched column is never narrower than its header ("Sudah dipicu untuk" was cut)
-        widest = max(header.fontMetrics().horizontalAdvance(label) for label in labels)
-        header.setMinimumSectionSize(widest + 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8)
+        header = self.table.horizontalHeader()
+        margins = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 12
+        header.resizeSection(2, max(header.fontMetrics().horizontalAdvance(labels[2]) + margins, 160))
         self.table.setAccessibleName(self.tr("Master events list"))
         self.fire_button.setText(self.tr("Fire n&ow"))  # Alt+F is the File menu
         self.fire_to_label.setText(self.tr("To:"))  # Alt+O is Fire now, the panel's action
