@@ -54,7 +54,7 @@ SAID = {  # the list's heading, and what the first and second lines say
     ),
     "id": (
         "2 kesalahan di team.yaml: berkas ini tidak dapat diterbitkan. Betulkan berkasnya, lalu terbitkan lagi.",
-        "E013 serah terima atau sisipan tidak menyebut peran, atau serah terima tidak punya pengirim atau penerima (investigatr)",
+        "E013 serah terima atau inject tidak menyebut peran, atau serah terima tidak punya pengirim atau penerima (investigatr)",
         "E009 syaratnya tidak dapat dibaca, menyebut variabel yang tidak dinyatakan kasus ini, "
         "atau membandingkan ya/tidak dengan < atau > (slipz)",
     ),

@@ -2113,7 +2113,7 @@
     </message>
     <message>
         <source>a hand-over or inject names no role, or a hand-over has no sender or receiver</source>
-        <translation>serah terima atau sisipan tidak menyebut peran, atau serah terima tidak punya pengirim atau penerima</translation>
+        <translation>serah terima atau inject tidak menyebut peran, atau serah terima tidak punya pengirim atau penerima</translation>
     </message>
     <message>
         <source>a role can wait for ever</source>
