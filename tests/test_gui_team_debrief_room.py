@@ -17,6 +17,8 @@ from PySide6.QtCore import QPoint, Qt
 from tests.exercise_gui import migrated, window_for
 from tests.team_session import played
 
+from ui.widgets.folded import MOST_LINES
+
 pytestmark = [pytest.mark.gui]
 
 
@@ -52,6 +54,9 @@ def test_the_debrief_folds_its_areas_and_gives_the_lists_room(qtbot, tmp_path: P
     assert page.decisions.height() > before + 60  # dragged up: the lists take the time line's room
     button.click()
     assert page.areas.label.isVisible()
+    most = MOST_LINES * page.areas.label.fontMetrics().lineSpacing() + 4  # a few lines at most, scrolling (walk H, 11)
+    assert page.areas.area.height() <= most
+    qtbot.waitUntil(lambda: page.decisions.height() >= 100, timeout=3_000)  # unfolded, the list keeps rows (it was one row high)
     assert page.areas.label.text() == "<br>".join(html.escape(area) for area in areas)  # each area whole, one a line
     button.click()
     assert not page.areas.label.isVisible()
