@@ -46,15 +46,16 @@ def _dialog(qtbot, tmp_path: Path, url: str, language: str):  # type: ignore[no-
     return window, sessions, sessions.dialog
 
 
-SAID = {  # the list's heading, and what the first and second lines say
+SAID = {  # the list's heading, and what the first and second lines say (a role named wrongly: which hand-over, key, roles)
     "en": (
         "2 errors in team.yaml: it cannot be published. Correct the file, then publish it again.",
-        "E013 a hand-over or inject names no role, or a hand-over has no sender or receiver (investigatr)",
+        "E013 hand-over “referral”: “to” names no role “investigatr”; the case's roles are inspector, investigator, case-worker",
         "E009 the condition cannot be read, names a variable the case does not declare, or compares yes/no with < or > (slipz)",
     ),
     "id": (
         "2 kesalahan di team.yaml: berkas ini tidak dapat diterbitkan. Betulkan berkasnya, lalu terbitkan lagi.",
-        "E013 serah terima atau inject tidak menyebut peran, atau serah terima tidak punya pengirim atau penerima (investigatr)",
+        "E013 serah terima “referral”: “to” menyebut peran yang tidak ada, “investigatr”; "
+        "peran dalam kasus ini: inspector, investigator, case-worker",
         "E009 syaratnya tidak dapat dibaca, menyebut variabel yang tidak dinyatakan kasus ini, "
         "atau membandingkan ya/tidak dengan < atau > (slipz)",
     ),

@@ -3257,6 +3257,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <source>Line {line}, column {column}: {code} {what}</source>
         <translation>Baris {line}, kolom {column}: {code} {what}</translation>
     </message>
+    <message>
+        <source>hand-over “{id}”</source>
+        <translation>serah terima “{id}”</translation>
+    </message>
+    <message>
+        <source>inject “{id}”</source>
+        <translation>inject “{id}”</translation>
+    </message>
+    <message>
+        <source>{subject}: “{key}” names no role “{name}”; the case&apos;s roles are {roles}</source>
+        <translation>{subject}: “{key}” menyebut peran yang tidak ada, “{name}”; peran dalam kasus ini: {roles}</translation>
+    </message>
 </context>
 <context>
     <name>OtherRoles</name>

@@ -43,6 +43,8 @@ from ui.i18n import LANGUAGES
 from ui.screen_fit import available_area
 
 ALSO_NAMED = frozenset({"E009", "E013"})  # codes whose line ends with the name at fault, beyond those the editor names
+# the validator's E013 line for a role named wrongly (tipcase/team/checks.py): kind, id, key, the name, the roles there are
+NO_ROLE = re.compile(r"^(hand-over|inject) '([^']+)': '(to|from)' names no role '([^']+)' \(roles: ([^)]*)\)")
 FINDING_ROWS = 6  # the findings list shows this many rows before it scrolls
 
 
@@ -241,12 +243,23 @@ class NewSessionDialog(QDialog):
 
     def finding_text(self, finding: Any) -> str:
         """One finding in the interface language: where it is in the file, its code and what is wrong."""
-        what = self._sayer.what(finding)
-        named = re.findall(r"'([^']+)'", finding.detail or finding.message)
+        what = self._no_role(finding) or self._sayer.what(finding)
+        named = [] if what != self._sayer.what(finding) else re.findall(r"'([^']+)'", finding.detail or finding.message)
         if finding.code in ALSO_NAMED and named:
             what += f" ({named[-1]})"  # the condition or the role the file names wrongly: 'ledgr', 'investigatr'
         return self.tr("Line {line}, column {column}: {code} {what}").format(
             line=finding.line, column=finding.col, code=finding.code, what=what
+        )
+
+    def _no_role(self, finding: Any) -> str:
+        """E013 for a hand-over's or an inject's role that is not in the case, said whole (walk H, finding 23); "" for another."""
+        found = NO_ROLE.match(finding.message)
+        if finding.code != "E013" or found is None:
+            return ""
+        kind, ident, key, name, roles = found.groups()
+        subject = (self.tr("hand-over “{id}”") if kind == "hand-over" else self.tr("inject “{id}”")).format(id=ident)
+        return self.tr("{subject}: “{key}” names no role “{name}”; the case's roles are {roles}").format(
+            subject=subject, key=key, name=name, roles=roles.replace(", or all", "")
         )
 
     def _grow(self) -> None:
