@@ -68,13 +68,24 @@ class CaseGraph:
         self._edges: dict[str, list[EdgeSpec]] = {}  # drawn, by source stage
         self._places: dict[str, Point] = {}  # where each stage stands when the file does not place it, deleted ones too
 
-    def draw(self, document: ScenarioDocument) -> None:
-        """Lay the whole document out (fitted in the view when ``fit_next``: a new document, an arrangement)."""
+    def draw(self, document: ScenarioDocument, *, drawn: bool = False) -> None:
+        """Lay the whole document out (fitted in the view when ``fit_next``: a new document, an arrangement).
+
+        ``drawn``: every node and edge shown already says what its stage holds (only places changed: an
+        arrangement), so their specs are kept and made only for stages not drawn yet.
+        """
         start = str(document.data.get("start", ""))
         stages = document.stages
         language = self._language()
-        self._nodes = {stage_id: node_spec(stage_id, stage, start, language) for stage_id, stage in stages.items()}
-        self._edges = {stage_id: edge_specs(stage_id, stage, stages) for stage_id, stage in stages.items()}
+        kept = self._nodes if drawn else {}
+        self._nodes = {
+            stage_id: kept.get(stage_id) or node_spec(stage_id, stage, start, language) for stage_id, stage in stages.items()
+        }
+        kept_edges = self._edges if drawn else {}
+        self._edges = {
+            stage_id: kept_edges[stage_id] if stage_id in kept_edges else edge_specs(stage_id, stage, stages)
+            for stage_id, stage in stages.items()
+        }
         nodes = list(self._nodes.values())
         edges = [edge for specs in self._edges.values() for edge in specs]
         if self.fit_next:
@@ -91,7 +102,7 @@ class CaseGraph:
         whose bends changed are routed again (``GraphView.update_graph``), then the view fits the whole map.
         """
         self.fit_next = self.lay_out_next = False
-        self.draw(document)
+        self.draw(document, drawn=True)  # an arrangement changes places only: the nodes' texts and kinds stand
         self.view.fit()
 
     def restyle(self, document: ScenarioDocument) -> None:

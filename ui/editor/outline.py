@@ -85,7 +85,7 @@ class OutlineModel(QAbstractItemModel):
                 self._stage_of[key] = change.new_id
                 self._counts[change.new_id] = self._counts.pop(change.stage)
                 self._stage_changed(change.new_id)
-            elif change.kind == "stage-changed" and change.stage in self._row_of:
+            elif change.kind == "stage-changed" and change.key != "layout" and change.stage in self._row_of:  # no row shows a place
                 if change.key == "choices":
                     self._sync_choices(change.stage)
                 self._stage_changed(change.stage)
