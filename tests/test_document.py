@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tipcase import bundled
 from tipcase.format import form_text
-from tipcase.format.document import Edit, EditError, ScenarioDocument
+from tipcase.format.document import Edit, EditError, EditGroup, ScenarioDocument
 from tipcase.format.document_check import CheckerProcess, LocalChecker, Sync, SyncTracker, encode
 from tipcase.format.edits import (
     AddChoice,
@@ -340,6 +340,33 @@ def test_the_checkers_mirror_follows_any_sequence_of_edits_and_undos(data: st.Da
             checker.request(encode("check", tracker.take()))
     checker.request(encode("check", tracker.take()))
     assert to_yaml(checker.mirror.data) == document.to_yaml()  # the same data, key order included
+
+
+def test_moved_stages_reach_the_mirror_as_their_places_alone_key_order_and_undo_included() -> None:
+    document = ScenarioDocument.load(CASE)
+    first, second = list(document.stages)[:2]
+    document.stages[first] = {"layout": {"x": 1.0, "y": 2.0}, **document.stages[first]}  # placed first, as a hand may write it
+    document.source_text = None
+    tracker, checker = _mirror_follows(document)
+    moves = EditGroup([MoveStage(first, 10.0, 20.0), MoveStage(second, 30.0, 40.0)])
+    document.apply(moves)
+    sync = tracker.take()
+    assert sync.stages == {}
+    assert set(sync.layouts) == {first, second}
+    checker.request(encode("check", sync))
+    assert to_yaml(checker.mirror.data) == document.to_yaml()
+    later = [
+        document.apply(SetStageField(first, "title", {"en": "Moved", "id": "Dipindah"})),
+        document.apply(SetStageField(first, "layout", None)),
+    ]
+    sync = tracker.take()
+    assert set(sync.stages) == {first}
+    assert sync.layouts == {}
+    checker.request(encode("check", sync))
+    for edit in [*reversed(later), moves]:  # the places taken back, each key where it was
+        edit.undo(document)
+    checker.request(encode("check", tracker.take()))
+    assert to_yaml(checker.mirror.data) == document.to_yaml()
 
 
 def test_the_mirror_finds_what_the_validator_finds_in_the_documents_text() -> None:

@@ -54,8 +54,10 @@ class Sync:
 
     ``path`` is the path findings print and beside which the pathway is looked for. A fresh start gives
     ``text`` (the file's text, as read) or ``data``; otherwise ``keys`` (the case's keys in order),
-    ``case`` (changed case keys' values), ``stage_order`` (when stages were added, removed or renamed)
-    and ``stages`` (changed stages' values).
+    ``case`` (changed case keys' values), ``stage_order`` (when stages were added, removed or renamed),
+    ``stages`` (changed stages' values) and ``layouts`` (stages of which only the place changed, a drag or
+    an arrangement: stage id -> its ``layout`` value, None when it has none, and the key's place among the
+    stage's keys, so thousands of moved stages cost a few numbers each, not their whole text).
     """
 
     path: str
@@ -65,6 +67,7 @@ class Sync:
     case: dict[str, Any] = dataclasses.field(default_factory=dict)
     stage_order: list[str] | None = None
     stages: dict[str, Any] = dataclasses.field(default_factory=dict)
+    layouts: dict[str, tuple[Any, int]] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -123,6 +126,7 @@ class SyncTracker:
         self._full = True
         self._structure = False
         self._stages: set[str] = set()
+        self._moved: set[str] = set()  # stages whose place (``layout``) changed: sent as ``Sync.layouts`` unless whole
         self._case: set[str] = set()
         document.subscribe(self._changed)
 
@@ -138,6 +142,8 @@ class SyncTracker:
         for change in changes:
             if change.kind == "case-changed" and change.key is not None:
                 self._case.add(change.key)
+            elif change.kind == "stage-changed" and change.key == "layout" and change.stage is not None:
+                self._moved.add(change.stage)
             elif change.stage is not None:
                 self._structure = self._structure or change.kind != "stage-changed"
                 self._stages.add(change.new_id if change.kind == "stage-renamed" and change.new_id else change.stage)
@@ -157,9 +163,17 @@ class SyncTracker:
             sync.case = {key: document.data[key] for key in self._case if key in document.data and key != "stages"}
             sync.stage_order = list(stages) if self._structure else None
             sync.stages = {stage_id: stages[stage_id] for stage_id in self._stages if stage_id in stages}
+            sync.layouts = {stage_id: _place(stages[stage_id]) for stage_id in self._moved - self._stages if stage_id in stages}
         self._full = self._structure = False
-        self._stages, self._case = set(), set()
+        self._stages, self._moved, self._case = set(), set(), set()
         return sync
+
+
+def _place(stage: dict[str, Any]) -> tuple[Any, int]:
+    """A stage's ``layout`` value (None when it has none) and the key's place among its keys (``Sync.layouts``)."""
+    if "layout" not in stage:
+        return None, 0
+    return stage["layout"], list(stage).index("layout")
 
 
 class Mirror:
@@ -184,7 +198,7 @@ class Mirror:
             self.text = sync.text
             self._case_nodes, self._stage_nodes = {}, {}
             return
-        if not (sync.case or sync.stages or sync.stage_order is not None or sync.keys != list(self.data)):
+        if not (sync.case or sync.stages or sync.layouts or sync.stage_order is not None or sync.keys != list(self.data)):
             return
         self.text = None
         stages: dict[str, Any] = self.data.get("stages") or {}
@@ -193,6 +207,14 @@ class Mirror:
             self._stage_nodes = {stage_id: nodes for stage_id, nodes in self._stage_nodes.items() if stage_id in stages}
         else:
             stages.update(sync.stages)
+        for stage_id, (layout, index) in sync.layouts.items():  # in place: the mirror's stages are its own (unpickled)
+            stage = stages[stage_id]
+            items = [(key, value) for key, value in stage.items() if key != "layout"]
+            if layout is not None:
+                items.insert(min(index, len(items)), ("layout", layout))
+            stage.clear()
+            stage.update(items)
+            self._stage_nodes.pop(stage_id, None)
         for stage_id in sync.stages:
             self._stage_nodes.pop(stage_id, None)
         for key in sync.case:
