@@ -78,9 +78,7 @@ class CaseGraph:
         stages = document.stages
         language = self._language()
         kept = self._nodes if drawn else {}
-        self._nodes = {
-            stage_id: kept.get(stage_id) or node_spec(stage_id, stage, start, language) for stage_id, stage in stages.items()
-        }
+        self._nodes = {stage_id: kept.get(stage_id) or node_spec(stage_id, stage, start, language) for stage_id, stage in stages.items()}
         kept_edges = self._edges if drawn else {}
         self._edges = {
             stage_id: kept_edges[stage_id] if stage_id in kept_edges else edge_specs(stage_id, stage, stages)
