@@ -30,6 +30,7 @@ from tipcase.format.edits import (
     SetStageField,
     SetStart,
 )
+from tipcase.format.layout_edits import PlaceStages
 from tipcase.format.yaml_writer import to_yaml
 
 CASE = bundled.bundled_dir() / "domestic-worker-debt.yaml"
@@ -130,6 +131,9 @@ def edits(document: ScenarioDocument, draw: st.DrawFn) -> Edit:
         return SetStart(stage)
     if kind == 4:
         return SetStageField(stage, draw(st.sampled_from(["text", "title", "end"])), draw(st.sampled_from([None, "x", "partial"])))
+    if kind == 5 and draw(st.booleans()):  # a drag that pins stages, or an arrangement that forgets their places
+        chosen = draw(st.lists(st.sampled_from(stage_ids), min_size=1, max_size=4, unique=True))
+        return PlaceStages({stage_id: draw(st.sampled_from([None, (12.34, -5.0)])) for stage_id in chosen})
     if kind == 5:
         return MoveStage(stage, draw(st.floats(-500, 500)), draw(st.floats(-500, 500)))
     if kind == 12:
@@ -367,6 +371,26 @@ def test_moved_stages_reach_the_mirror_as_their_places_alone_key_order_and_undo_
         edit.undo(document)
     checker.request(encode("check", tracker.take()))
     assert to_yaml(checker.mirror.data) == document.to_yaml()
+
+
+def test_placing_many_stages_is_one_edit_that_its_undo_takes_back_exactly() -> None:
+    document = ScenarioDocument.load(CASE)
+    first, second, third = list(document.stages)[:3]
+    document.stages[first] = {"layout": {"x": 1.0, "y": 2.0}, **document.stages[first]}  # placed first, as a hand may write it
+    before = copy.deepcopy(document.data)
+    noticed: list[list] = []  # type: ignore[type-arg]
+    document.subscribe(noticed.append)
+    with pytest.raises(EditError):
+        document.apply(PlaceStages({second: (5.0, 6.0), "ghost": None}))
+    assert document.data == before
+    placing = document.apply(PlaceStages({first: None, second: (10.04, 20.06), third: None}))
+    assert "layout" not in document.stages[first]
+    assert document.stages[second]["layout"] == {"x": 10.0, "y": 20.1}
+    assert len(noticed) == 1  # one notice list for the whole arrangement
+    assert {change.stage for change in noticed[0]} == {first, second, third}
+    placing.undo(document)
+    assert document.to_yaml() == to_yaml(before)  # every place back, key order included
+    assert next(iter(document.stages[first])) == "layout"
 
 
 def test_the_mirror_finds_what_the_validator_finds_in_the_documents_text() -> None:

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from tipcase.format.document import Edit, EditGroup
-from tipcase.format.edits import AddChoice, AddStage, DeleteChoice, DeleteStage, MoveChoice, MoveStage, RenameStage, SetStageField, SetStart
+from tipcase.format.document import Edit
+from tipcase.format.edits import AddChoice, AddStage, DeleteChoice, DeleteStage, MoveChoice, RenameStage, SetStart
 from tipcase.format.form_text import has_layout
+from tipcase.format.layout_edits import Place, PlaceStages
 
 from ui.editor.commands import ArrangeCommand
 
@@ -121,19 +122,19 @@ class StructureEdits(QObject):
         wanted = self.page.graph.positions()
         for stage_id, x, y in moved:
             wanted[stage_id] = (x, y)
-        edits: list[Edit] = []
+        places: dict[str, Place] = {}
         for stage_id, (x, y) in wanted.items():
             stage = self.page.document.stages.get(stage_id)
             if stage is None:
                 continue
             current = stage.get("layout") if has_layout(stage) else None
             if current is None or (round(float(current["x"]), 1), round(float(current["y"]), 1)) != (round(x, 1), round(y, 1)):
-                edits.append(MoveStage(stage_id, x, y))
-        if not edits:
+                places[stage_id] = (x, y)
+        if not places:
             return
         names = [stage_id for stage_id, _, _ in moved]
         text = self.tr("Move {id}").format(id=names[0]) if len(names) == 1 else self.tr("Move {n} stages").format(n=len(names))
-        self.page.push(EditGroup(edits), text)
+        self.page.push(PlaceStages(places), text)
 
     def arrange_automatically(self) -> None:
         """Lay the whole map out in layers again, forgetting where stages were dragged, shown whole (one undoable step).
@@ -143,12 +144,13 @@ class StructureEdits(QObject):
         """
         if not self.page.commit_form():
             return
-        placed = [stage_id for stage_id, stage in self.page.document.stages.items() if "layout" in stage]
-        edits: list[Edit] = [SetStageField(stage_id, "layout", None) for stage_id in placed]
+        forgotten: dict[str, Place] = {stage_id: None for stage_id, stage in self.page.document.stages.items() if "layout" in stage}
         before = self.page.case_graph.snapshot()
         self.page.case_graph.lay_out_next = True  # the arrangement shows every stage once, after the edit
         try:
-            self.page.push(EditGroup(edits), self.tr("Arrange automatically"), command=functools.partial(ArrangeCommand, before=before))
+            self.page.push(
+                PlaceStages(forgotten), self.tr("Arrange automatically"), command=functools.partial(ArrangeCommand, before=before)
+            )
         finally:
             self.page.case_graph.lay_out_next = False
 
