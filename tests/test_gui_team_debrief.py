@@ -89,7 +89,7 @@ def test_the_joint_debrief_of_a_team_that_passed(qtbot, tmp_path: Path, url: str
     hours = [page.decision_item(i).text(0) for i in range(len(page.decision_moments()))]
     assert hours == [moment_hour(m, "en") + " h" for m in page.decision_moments()]  # one clock: the page's and the PDF's
     assert "✓ Good practice\nRight." in page.detail.toPlainText()
-    assert "Case worker\nTrainee case-worker\n100 %\npassed, finished" in page.scores.toPlainText()
+    assert "Case worker\nTrainee case-worker\n100 %\npassed, reached its end" in page.scores.toPlainText()
     db.dispose()
 
 

@@ -20,10 +20,10 @@ from tests.exercise_gui import migrated, window_for
 from tests.exercises import decide, started_session
 from tipcase.services import accounts, exercises
 from tipcase.store.database import Database
+from tipcase.team.log_words import in_sentence
 
 from ui.i18n import Translations
 from ui.models.exercise_log import hour_mark
-from ui.pages.workstation_side import in_sentence
 from ui.widgets.team_map import clock_line
 
 pytestmark = [pytest.mark.gui]

@@ -4528,6 +4528,14 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>{who} memilih “{choice}”, selesai pada {hours} waktu peran (dipilih pada {start}).</translation>
     </message>
     <message>
+        <source>reached its end</source>
+        <translation>sampai di akhir</translation>
+    </message>
+    <message>
+        <source>not at its end</source>
+        <translation>belum sampai di akhir</translation>
+    </message>
+    <message>
         <source>met so far</source>
         <translation>tercapai sejauh ini</translation>
     </message>
@@ -4602,14 +4610,6 @@ Kembali untuk membetulkannya, atau buang?</translation>
     <message>
         <source>not passed</source>
         <translation>tidak lulus</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>selesai</translation>
-    </message>
-    <message>
-        <source>not finished</source>
-        <translation>belum selesai</translation>
     </message>
     <message>
         <source>Objectives</source>

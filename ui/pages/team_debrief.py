@@ -445,7 +445,7 @@ class TeamDebriefPage(QWidget):
         for lane in debrief.lanes:
             result = lane.result
             verdict = self.tr("passed") if result.get("passed") else self.tr("not passed")
-            done = self.tr("finished") if result.get("complete") else self.tr("not finished")
+            done = self.tr("reached its end") if result.get("complete") else self.tr("not at its end")
             rows.append(
                 "<tr><td><b>{}</b><br><small>{}</small></td><td align='right'>{}</td><td>{}, {}</td></tr>".format(
                     html.escape(lane.title),

@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QListWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from tipcase.team.log_words import in_sentence
+
 from ui.context import ApplicationContext
 from ui.models.exercise_log import choice_label, hour_mark, hours_text, inject_title, role_title, track_title
 from ui.models.exhibits import ExhibitListModel
@@ -243,11 +245,3 @@ def briefing_html(station: Any, text: Any) -> str:
         )
     )
     return "".join(parts)
-
-
-ARTICLES = ("A ", "An ", "Sebuah ", "Seorang ")  # a sender written to stand alone ("A Manado news site")
-
-
-def in_sentence(sender: str) -> str:
-    """A sender as it reads after "From"/"Dari": a leading article in lower case ("From a Manado news site"; walk H, 15)."""
-    return sender[0].lower() + sender[1:] if sender.startswith(ARTICLES) else sender
