@@ -162,6 +162,7 @@ class FileSession(QObject):
                 restore = False
         with self._busy(path.name):
             self.page.set_document(document)
+        gc.collect()  # what died while drawing is not frozen with the rest
         gc.freeze()  # see ``open_file``'s docstring
         if restore:
             self.page.undo_stack.resetClean()  # restored work is not yet saved in the file
