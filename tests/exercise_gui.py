@@ -10,6 +10,7 @@ from tipcase.store.database import Database
 
 from ui.main_window import MainWindow
 from ui.pages.control_room import ControlRoomPage
+from ui.pages.team_debrief import TeamDebriefPage
 
 WITHIN = 2.0  # seconds from another workstation's commit to the page showing it (arrivals take well under one; CI's machine is shared)
 
@@ -42,3 +43,14 @@ def room_of(window: MainWindow) -> ControlRoomPage:
 def select_role(room: ControlRoomPage, role: str) -> None:
     ids = [state.id for state in room.room.roles]
     room.roles.selectRow(ids.index(role))
+
+
+def trainers_debrief(qtbot, tmp_path: Path, url: str, language: str) -> TeamDebriefPage:  # type: ignore[no-untyped-def]
+    """The trainer's joint debrief of session "drill" at 1366x768 in ``language``, its view loaded and painted."""
+    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
+    window.context.set_language(language)
+    window.resize(1366, 768)
+    window.exercises.show_debrief("drill")
+    page = window.exercises.debrief()
+    qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == language, timeout=10_000)
+    return page

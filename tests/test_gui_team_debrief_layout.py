@@ -13,7 +13,7 @@ import pytest
 
 from PySide6.QtCore import QRectF, Qt
 
-from tests.exercise_gui import migrated, window_for
+from tests.exercise_gui import migrated, trainers_debrief
 from tests.team_session import ROUTES, played
 
 from ui.widgets.timeline import Bar, Mark, Timeline
@@ -53,12 +53,7 @@ def test_the_joint_debrief_of_five_roles_reads_whole_at_1366x768(
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
     url = migrated(tmp_path)
     played(url)
-    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
-    window.context.set_language(language)
-    window.resize(1366, 768)
-    window.exercises.show_debrief("drill")
-    page = window.exercises.debrief()
-    qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == language, timeout=10_000)
+    page = trainers_debrief(qtbot, tmp_path, url, language)
     qtbot.wait(50)
     timeline = page.timeline
     assert len(timeline.lanes) == 5

@@ -13,7 +13,7 @@ import pytest
 
 from PySide6.QtCore import QRectF
 
-from tests.exercise_gui import migrated, window_for
+from tests.exercise_gui import migrated, trainers_debrief, window_for
 from tests.team_session import PLAYERS, played
 from tipcase.services import accounts, exercise_desk
 from tipcase.store.database import Database
@@ -30,12 +30,7 @@ def test_the_pathway_page_opens_centred_on_where_the_roles_stand(qtbot, tmp_path
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
     url = migrated(tmp_path)
     played(url, most=most, end=most == 99)  # every role at its end, or four decisions in while the session runs
-    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
-    window.context.set_language(language)
-    window.resize(1366, 768)
-    window.exercises.show_debrief("drill")
-    page = window.exercises.debrief()
-    qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == language, timeout=10_000)
+    page = trainers_debrief(qtbot, tmp_path, url, language)
     page.views.setCurrentIndex(1)
     view = page.map.view
     qtbot.waitUntil(lambda: view.height() >= 400, timeout=5_000)

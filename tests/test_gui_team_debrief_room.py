@@ -14,7 +14,7 @@ import pytest
 
 from PySide6.QtCore import QPoint, Qt
 
-from tests.exercise_gui import migrated, window_for
+from tests.exercise_gui import migrated, trainers_debrief
 from tests.team_session import played
 
 from ui.widgets.folded import MOST_LINES
@@ -27,12 +27,7 @@ def test_the_debrief_folds_its_areas_and_gives_the_lists_room(qtbot, tmp_path: P
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
     url = migrated(tmp_path)
     played(url, most=6)  # ended six decisions in: the team did not pass, with areas to improve
-    window = window_for(qtbot, tmp_path, url, "trainer", live=False)
-    window.context.set_language(language)
-    window.resize(1366, 768)
-    window.exercises.show_debrief("drill")
-    page = window.exercises.debrief()
-    qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == language, timeout=10_000)
+    page = trainers_debrief(qtbot, tmp_path, url, language)
     qtbot.wait(50)
     areas = page.view.debrief.areas
     assert len(areas) >= 2
