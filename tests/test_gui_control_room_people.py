@@ -7,6 +7,7 @@ longest name with its username; and the injects list says an inject's condition 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,31 @@ def test_an_inject_says_who_it_comes_from(qtbot, tmp_path: Path, url: str, langu
     assert sender.split(",", 1)[0].replace("From ", "From: ").replace("Dari ", "Dari: ") in room.inject_panel.detail.text().replace(
         "&#x27;", "'"
     )
+
+
+@pytest.mark.parametrize(("language", "every"), [("en", "every role it goes to ({})"), ("id", "setiap peran yang dituju ({})")])
+def test_every_inject_row_shows_whole_once_injects_fired(qtbot, tmp_path: Path, url: str, language: str, every: str) -> None:  # type: ignore[no-untyped-def]
+    """Walk H finding 18: with injects fired for several roles, "Fired for" wrapped and the fourth row was cut at the
+    table's bottom. The table takes the height its rows need (the details scroll), and an inject fired for every role it
+    goes to says so in a line, its roles in the tooltip."""
+    room = _room(qtbot, tmp_path, url, language)
+    room.body.setCurrentIndex(0)
+    panel = room.inject_panel
+    team = room.room.team
+    two = tuple(team.roles)[:2]
+    fired = {inject.id: (tuple(inject.to) if len(inject.to) > 1 else two) for inject in team.injects}  # the walk's state and more
+    panel.show_room(dataclasses.replace(room.room, fired=fired))
+    room.tools.setCurrentWidget(panel)
+    qtbot.waitUntil(panel.isVisible, timeout=5_000)
+    qtbot.wait(50)
+    table = panel.table
+    assert table.rowCount() == len(team.injects) >= 4
+    broadcast = max(range(len(team.injects)), key=lambda row: len(team.injects[row].to))
+    receivers = len(team.injects[broadcast].to)
+    assert receivers >= 2
+    assert table.item(broadcast, 2).text() == every.format(receivers)
+    assert table.item(broadcast, 2).toolTip().count(";") == receivers - 1  # its roles, named
+    for row in range(table.rowCount()):
+        cell = table.visualRect(table.model().index(row, 2))
+        assert cell.top() >= 0
+        assert cell.bottom() <= table.viewport().height(), (row, cell, table.viewport().height())

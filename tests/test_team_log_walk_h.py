@@ -46,6 +46,13 @@ def test_the_p19_and_the_p21_are_told_apart_in_the_master_log_and_the_time_line(
     sent = [m.title for m in debrief.lane("prosecutor").moments if m.kind == SENT and m.handover == "research"]
     assert sent == [team.handovers["research"].recorded[1].title.get(language)]
     assert p19 in sent[0]
+    taken = [e for e in play.log if e.kind == "consumed" and e.details["handover"] == "research"]  # the investigator takes it
+    assert taken
+    for event in taken:  # named as it was sent, not "P-19 or P-21" (walk H finding 2's re-check)
+        line = said(
+            event_sentence(team, event.kind, event.role, event.details, text=case_text(team, language), language=language), language
+        )
+        assert p19 in line, line
 
 
 @pytest.mark.parametrize("language", ["en", "id"])

@@ -2423,6 +2423,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Inject yang dipilih: teksnya, pemicunya, tindakan yang diharapkan dan catatannya</translation>
     </message>
     <message>
+        <source>every role it goes to ({count})</source>
+        <translation>setiap peran yang dituju ({count})</translation>
+    </message>
+    <message>
         <source>From: {sender}</source>
         <translation>Dari: {sender}</translation>
     </message>

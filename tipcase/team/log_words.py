@@ -138,11 +138,12 @@ def event_sentence(team: TeamCase, kind: str, role: str | None, details: dict[st
             complete=Message(complete),
             receiver=name(role),
         )
-    if kind == "consumed":
+    if kind == "consumed":  # named as when it was sent (walk H finding 2's re-check: "P-19 or P-21" here)
+        carried = details.get("carried")
         return Message(
             QT_TRANSLATE_NOOP("core", "{receiver} took hand-over “{title}”."),
             receiver=name(role),
-            title=handover_title(team, str(details.get("handover", "")), text),
+            title=handover_title(team, str(details.get("handover", "")), text, carried.items() if isinstance(carried, dict) else None),
         )
     if kind == "inject":
         how = QT_TRANSLATE_NOOP("core", "fired by the trainer") if details.get("by") == "trainer" else QT_TRANSLATE_NOOP("core", "scripted")

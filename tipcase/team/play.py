@@ -363,7 +363,16 @@ class TeamPlay:
                     InboxItem("handover", delivery.handover, play.clock, number=delivery.number, carried=carried, after=len(play.decisions))
                 )
                 self.log.append(
-                    TeamEvent(CONSUMED, role.id, {"handover": delivery.handover, "number": delivery.number, "clock": number_of(play.clock)})
+                    TeamEvent(
+                        CONSUMED,
+                        role.id,
+                        {
+                            "handover": delivery.handover,
+                            "number": delivery.number,
+                            "carried": dict(carried),
+                            "clock": number_of(play.clock),
+                        },
+                    )
                 )
                 self._fire_scripted(role)
                 moved = True

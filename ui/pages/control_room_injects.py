@@ -14,7 +14,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +57,7 @@ class InjectPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for column in range(3):
             wrap_column(self.table, column)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())  # after the rows re-wrapped
         self.table.itemSelectionChanged.connect(self._inject_selected)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -105,6 +106,22 @@ class InjectPanel(QWidget):
         """The rows sized again for the columns' widths now: laid out in a hidden tab, they were sized for other widths."""
         super().showEvent(event)
         self.table.resizeRowsToContents()
+        self._fit_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """The table as tall as its rows, up to three quarters of the panel; the details below scroll instead.
+
+        Walk H finding 18: once injects had fired for several roles, "Fired for" wrapped over more lines and the fourth
+        row was cut at the table's bottom while the details kept their share of the height.
+        """
+        table = self.table
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        needed = table.horizontalHeader().height() + rows + 2 * table.frameWidth()
+        table.setMinimumHeight(min(needed, max(120, self.height() * 3 // 4)))
 
     def show_room(self, room: Any) -> None:
         """Show the session's injects, keeping the selected one; what each fired for; whether it can fire now."""
@@ -116,17 +133,20 @@ class InjectPanel(QWidget):
         for row, inject in enumerate(team.injects):
             fires = fires_words(team, inject, language)  # the condition in words, each variable by its title (walk G, finding 12)
             fired = room.fired.get(inject.id, ())
+            titles = "; ".join(role_title(team, r, text, language) for r in fired) or "—"
+            every = len(inject.to) > 1 and set(fired) >= set(inject.to)  # five titles wrapped over nine lines (walk H, 18)
             cells = [
                 inject_title(team, inject.id, text),
                 fires,
-                "; ".join(role_title(team, r, text, language) for r in fired) or "—",
+                self.tr("every role it goes to ({count})").format(count=len(fired)) if every else titles,
             ]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, inject.id)
-                item.setToolTip(value)
+                item.setToolTip(titles if column == 2 else value)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self._fit_rows()
         ids = [inject.id for inject in team.injects]
         self.table.blockSignals(True)
         if selected in ids:
