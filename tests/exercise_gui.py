@@ -6,6 +6,8 @@ from pathlib import Path
 
 from tests.exercises import PASSWORDS
 from tests.gui import make_context, open_window
+from tipcase import bundled
+from tipcase.services.demo import seed_demo
 from tipcase.store.database import Database
 
 from ui.main_window import MainWindow
@@ -54,3 +56,14 @@ def trainers_debrief(qtbot, tmp_path: Path, url: str, language: str) -> TeamDebr
     page = window.exercises.debrief()
     qtbot.waitUntil(lambda: page.view is not None and page.view.debrief.language == language, timeout=10_000)
     return page
+
+
+def team_demo(tmp_path: Path) -> str:
+    """The demo with one case and its running team exercise ``demo-team`` in a SQLite file under ``tmp_path``."""
+    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
+    db = Database(url)
+    db.upgrade()
+    with db.transaction() as session:
+        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
+    db.dispose()
+    return url

@@ -14,10 +14,9 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from tests.exercise_gui import team_demo
 from tests.gui import make_context, open_window, seeded_url
-from tipcase import bundled
 from tipcase.services import accounts, exercises
-from tipcase.services.demo import seed_demo
 from tipcase.services.exercise_demo import DEMO_EXERCISE
 from tipcase.store.database import Database
 
@@ -28,13 +27,7 @@ pytestmark = pytest.mark.gui
 
 def _demo(tmp_path: Path) -> str:
     """The demo with one case and its team exercise (``demo-inspector`` plays the labour inspector, and no course)."""
-    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
-    db = Database(url)
-    db.upgrade()
-    with db.transaction() as session:
-        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
-    db.dispose()
-    return url
+    return team_demo(tmp_path)
 
 
 def _second_session(url: str) -> None:

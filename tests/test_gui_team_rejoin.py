@@ -12,10 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.exercise_gui import team_demo
 from tests.gui import make_context, open_window
-from tipcase import bundled
 from tipcase.services import accounts, exercises
-from tipcase.services.demo import seed_demo
 from tipcase.services.desktop import home, open_attempt
 from tipcase.services.exercise_demo import DEMO_EXERCISE
 from tipcase.store.database import Database
@@ -27,11 +26,9 @@ pytestmark = pytest.mark.gui
 
 def _demo(tmp_path: Path) -> str:
     """The demo with one case (``demo-trainee`` has a course and plays the investigator in the running ``demo-team``)."""
-    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
+    url = team_demo(tmp_path)
     db = Database(url)
-    db.upgrade()
-    with db.transaction() as session:
-        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
+    with db.reading() as session:
         trainee = accounts.get_user(session, "demo-trainee").id
     course = home(db, trainee)[0]  # a single-player case left unfinished: Enter resumed it before
     open_attempt(db, trainee, course.course_id, course.scenarios[0].version_id, "en")
