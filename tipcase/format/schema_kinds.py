@@ -35,7 +35,7 @@ MAX_INJECTS = 1_000
 # The most states an author may let the analysis of every route explore (``analysis: {max_states: N}`` in a case, or
 # ``tipcase validate/analyze --max-states N``): measured at about 950 bytes of memory a state (the generated case of
 # benchmarks/generate.long_case, six booleans, one choice a stage: 1,023,679 states took 929 MiB more and 22.6 s), so
-# 2,000,000 states is about 1.8 GiB and 45 s, some 3.1 GiB with eight choices a state (tipcase.play.state_space).
+# 1,983,679 states took 2,194 MiB and 28.7 s, more with more choices a state (tipcase.play.state_space).
 MAX_ANALYSIS_STATES = 2_000_000
 
 INVALID: Any = object()

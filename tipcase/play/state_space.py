@@ -18,7 +18,9 @@ Either is at most ``MOST_STATES`` (2,000,000), and the default never grows past 
 measured: about 950 bytes a state (RSS, ``benchmarks.generate.long_case`` with six booleans and one
 choice a stage: 1,023,679 states took 929 MiB and 22.6 s at a load of 3 on two cores); Python's traced
 allocations grow from 690 to 1,200 bytes a state from one to eight choices a state (about 73 bytes a
-choice), so the ceiling is about 1.8 GiB and 45 s of CPU with one choice a state, some 3.1 GiB with eight.
+choice); at the ceiling, 1,983,679 states of the same generator with one choice a state took 2,194 MiB and
+28.7 s of CPU (a reviewer's probe, 1 December, load 3 to 30), so a state costs more as they grow, and well over
+3 GiB with eight choices a state.
 Since a stage may offer thousands of choices, the choices offered over all the states are bounded too,
 whatever the budget: ``MOST_CHOICES`` (16,000,000, some 1.1 GiB), far above what a case of a few
 choices a stage reaches (2,000,000 states of eight choices are 16,000,000).
@@ -42,7 +44,7 @@ from tipcase.play.longest_paths import has_positive_cycle, longest_paths
 
 MAX_STATES = 100_000  # the least default budget, whatever the case's size
 STATES_PER_STAGE = 32  # the default budget a stage adds: five booleans in every combination at every stage
-MOST_STATES = MAX_ANALYSIS_STATES  # the ceiling of every budget, 2,000,000 states: about 1.8 GiB (see the module's docstring)
+MOST_STATES = MAX_ANALYSIS_STATES  # the ceiling of every budget, 2,000,000 states: some 2.2 GiB (see the module's docstring)
 MOST_CHOICES = 16_000_000  # offered choices over all the states, whatever the budget: about 73 bytes each, some 1.1 GiB
 NEG = float("-inf")
 
