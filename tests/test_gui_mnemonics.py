@@ -17,13 +17,13 @@ import pytest
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.exercise_gui import team_demo
 from tests.gui import make_context, open_window, seeded_url
 from tests.mnemonics import clashes, clashes_in_every_tab, mnemonic
 from tests.records import BEST, play_through
 from tests.window_tour import every_window
 from tipcase import bundled
 from tipcase.certificates.signing import init_keys
-from tipcase.services.demo import seed_demo
 from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
 from tipcase.store.database import Database
 
@@ -115,12 +115,7 @@ def test_no_two_controls_share_an_alt_letter_on_the_team_exercise_pages(  # type
 ) -> None:
     """A role's workstation, the control room and the sessions list with its new-session dialog, under each tab."""
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
-    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
-    db = Database(url)
-    db.upgrade()
-    with db.transaction() as session:
-        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
-    db.dispose()
+    url = team_demo(tmp_path)
     window = open_window(qtbot, make_context(tmp_path, url, language))
     window.resize(1366, 768)
     found: dict[str, dict[str, list[str]]] = {}

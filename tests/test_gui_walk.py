@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from tests.exercise_gui import team_demo
 from tests.gui import make_context, open_window, seeded_url
 from tests.records import BEST, play_through
 from tests.walker import Walker
 from tipcase import bundled
 from tipcase.services import accounts, certificates, courses
-from tipcase.services.demo import prepare_issuing, seed_demo
+from tipcase.services.demo import prepare_issuing
 from tipcase.services.exercise_demo import DEMO_EXERCISE, DEMO_ROLES
 from tipcase.store.database import Database
 from tipcase.store.models import Certificate
@@ -96,12 +97,7 @@ def test_the_sign_in_page_and_every_team_exercise_page_work(qtbot, tmp_path: Pat
     trainer's exercise list (the new-session dialog from it), the control room with each of its tabs, a
     trainee's workstation at their role, and the joint debrief once the session has ended."""
     monkeypatch.setenv("TIPCASE_HOME", str(tmp_path / "home"))
-    url = f"sqlite:///{tmp_path / 'gui.sqlite3'}"
-    db = Database(url)
-    db.upgrade()
-    with db.transaction() as session:
-        seed_demo(session, scenarios=[bundled.bundled_dir() / "scam-compound-return.yaml"], team_exercise=True)
-    db.dispose()
+    url = team_demo(tmp_path)
     window = open_window(qtbot, make_context(tmp_path, url, "en"))
     walker = Walker(qtbot, window, tmp_path / "walk", monkeypatch)
     walker.walk_page(lambda: None)  # the sign-in page: what it offers before anyone signs in
