@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,14 @@ def _contents(pdf: bytes) -> bytes:
     return PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()  # type: ignore[union-attr]
 
 
+def _scanned(page: PrintedCertificate, institution: Institution, tmp_path: Path) -> str:
+    """What a QR reader (zbarimg) reads on the printed page, rasterised at 200 dpi."""
+    render([page], institution, tmp_path / "page.pdf")
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(tmp_path / "page.pdf"), str(tmp_path / "page")], check=True)
+    scan = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "page.png")], capture_output=True, text=True, check=True)
+    return scan.stdout.strip()
+
+
 def _keep(db: Database, serial: str, kept: object) -> None:
     with db.transaction() as session:
         certificate = certificates.get_certificate(session, serial)
@@ -59,6 +68,7 @@ def test_issuing_keeps_the_qr_code_segno_encoded_with_the_mask_the_record_signs(
     assert page.qr is not None
     assert page.qr.mask == page.qr_mask
     assert page.qr == qr.encode(page.payload)  # segno's own choice of mask, and its modules
+    assert page.qr.encodes(page.payload)
 
 
 def test_a_page_drawn_from_the_kept_modules_is_the_page_encoded_anew(issued: tuple[Database, str]) -> None:
@@ -77,6 +87,44 @@ def test_without_usable_kept_modules_the_code_is_encoded_again(issued: tuple[Dat
     again, _ = _page(db, serial)
     assert again.qr is None
     assert _contents(render_bytes([again], institution)) == _contents(render_bytes([page], institution))
+
+
+def _another_payload(payload: str) -> str:
+    """The payload with one character changed: as long (the same QR version), another text."""
+    return payload[:-10] + ("x" if payload[-10] != "x" else "y") + payload[-9:]
+
+
+@pytest.mark.parametrize("digest", ["none", "theirs"])
+def test_modules_kept_for_another_payload_are_not_drawn(issued: tuple[Database, str], tmp_path: Path, digest: str) -> None:
+    """Modules of another payload with the same mask (a changed payload, a row copied from another certificate) are never
+    drawn, with that payload's digest or with none (rows kept before the digest was): the page's QR code reads its own."""
+    db, serial = issued
+    page, institution = _page(db, serial)
+    assert page.qr is not None
+    other = qr.encode(_another_payload(page.payload), page.qr_mask)
+    assert (other.mask, other.size) == (page.qr.mask, page.qr.size)
+    assert other.modules != page.qr.modules
+    kept = other.stored()
+    if digest == "none":
+        del kept["text"]
+    _keep(db, serial, kept)
+    again, _ = _page(db, serial)
+    assert _scanned(again, institution, tmp_path) == page.payload
+    assert again.qr is None  # encoded again as it was drawn
+    # the page itself does not draw modules whose digest is another payload's, however it was handed them
+    assert _scanned(dataclasses.replace(page, qr=other), institution, tmp_path) == page.payload
+
+
+def test_kept_modules_without_a_digest_are_encoded_again(issued: tuple[Database, str]) -> None:
+    """A row kept before the digest was stored carries the right modules, but nothing says so: they are not trusted."""
+    db, serial = issued
+    page, _ = _page(db, serial)
+    assert page.qr is not None
+    kept = page.qr.stored()
+    del kept["text"]
+    _keep(db, serial, kept)
+    again, _ = _page(db, serial)
+    assert again.qr is None
 
 
 def test_a_page_printed_from_altered_modules_does_not_verify(issued: tuple[Database, str], tmp_path: Path) -> None:

@@ -262,9 +262,11 @@ def qr_mask(payload: str) -> int:
 def _draw_qr(canvas: Canvas, item: PrintedCertificate, box: tuple[float, float, float]) -> None:
     """The QR code as one filled path of horizontal runs (``qr.draw``); box is x, y, size.
 
-    From the modules segno encoded at issue when the register kept them for the record's mask, else encoded now.
+    From the modules segno encoded at issue when the register kept them for the record's mask and this payload, else encoded now.
     """
-    encoded = item.qr if item.qr is not None and item.qr.mask == item.qr_mask else qr.encode(item.payload, item.qr_mask)
+    encoded = item.qr
+    if encoded is None or encoded.mask != item.qr_mask or not encoded.encodes(item.payload):
+        encoded = qr.encode(item.payload, item.qr_mask)
     qr.draw(canvas, encoded.rows(), box)
 
 

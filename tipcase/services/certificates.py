@@ -389,7 +389,7 @@ def printable(session: Session, certificates: Sequence[Certificate], *, home_dir
                     serial=certificate.serial,
                     reason=exc,
                 ) from None
-            code = qr.EncodedQr.from_stored(stored.get("qr"), record.qr_mask)  # None: encoded again as it is drawn
+            code = qr.EncodedQr.from_stored(stored.get("qr"), str(text), record.qr_mask)  # None: encoded again as it is drawn
             pages.append(_printed(data, str(text), record, own, str(record_text), code=code))
             continue
         current = institution(session)
