@@ -14,6 +14,14 @@ cost 1.6x what it costs in a quiet run of the same code, and the kept play's las
 while the first decisions were 1.2x; the number of Python function calls a decision makes is the
 same, 3,651, from the 1st to the 996th.)
 
+The decision that ends an attempt (the 997th) does more than choose: it scores the route, stores the
+result and its per-competency score rows, and appends the audit chain's ``attempt finished`` entry, which
+reads the attempt's decisions back and digests them, its result and the case. It is the last of the
+last ten, timed in the last interleaved round beside the others (one sample in ten, which their median
+leaves out), so its own line prints it apart: each kind's median of its ``SETS`` attempts' final
+decisions, CPU ms (wall ms). It is printed as a figure, with no target of its own, and the section's
+target, the ratio, is unchanged (the last ten still include it).
+
 For the reference attempts the process's kept play is dropped before each timed decision, so the
 service replays the whole route first, which is what every decision cost before the play was kept
 (the old code's way, not a baseline for the same answer: the target is a growth ratio of TIPCase's own).
@@ -39,7 +47,7 @@ from argon2 import PasswordHasher
 from benchmarks.generate import big_scenario
 from tipcase.services import accounts, attempts, passwords, scenarios
 from tipcase.store.database import Database
-from tipcase.store.models import Role
+from tipcase.store.models import Attempt, Role
 
 STAGES = 1_000
 SETS = 3  # attempts of each depth: each timed slot is the median of SETS x 10 decisions
@@ -94,18 +102,30 @@ def run(folder: Path) -> bool:
         for step in range(1, depths[slot] + 1):
             _decide(db, name, attempt_id, step)
     times: dict[tuple[str, int], list[tuple[float, float]]] = {(kind, slot): [] for kind, slot, _ in players}
+    final: dict[str, list[tuple[float, float]]] = {"kept": [], "replayed": []}  # the decision that ends each attempt
     order = list(players.items())
     for timed in range(TIMED):
         for (kind, slot, _number), (name, attempt_id) in order if timed % 2 == 0 else reversed(order):
             if kind == "replayed":
                 _forget(attempt_id)
-            times[kind, slot].append(_decide(db, name, attempt_id, depths[slot] + timed + 1))
+            step = depths[slot] + timed + 1
+            sample = _decide(db, name, attempt_id, step)
+            times[kind, slot].append(sample)
+            if step == made:
+                final[kind].append(sample)
+    with db.reading() as session:
+        ended = [attempt_id for (_kind, slot, _number), (_name, attempt_id) in players.items() if slot == 2]
+        if any((attempt := session.get(Attempt, attempt_id)) is None or attempt.finished_at is None for attempt_id in ended):
+            raise RuntimeError(f"an attempt was not finished by its {made}th decision")
     db.dispose()
-    return report(times, made)
+    return report(times, final, made)
 
 
-def report(times: dict[tuple[str, int], list[tuple[float, float]]], made: int) -> bool:
-    """Each depth's median decision, CPU ms (wall ms), for both kinds; judged on the kept play's last / first CPU."""
+def report(times: dict[tuple[str, int], list[tuple[float, float]]], final: dict[str, list[tuple[float, float]]], made: int) -> bool:
+    """Each depth's median decision, CPU ms (wall ms), for both kinds; judged on the kept play's last / first CPU.
+
+    ``final``: each kind's decisions that ended an attempt (CPU, wall seconds), printed on their own line, not judged.
+    """
     samples = len(times["kept", 0])
     print(
         f"{made} decisions an attempt; medians of {samples} decisions each ({SETS} attempts a depth, {TIMED} decisions each), "
@@ -124,6 +144,13 @@ def report(times: dict[tuple[str, int], list[tuple[float, float]]], made: int) -
     print(
         f"target: the last {TIMED} decisions (to the {made}th) cost at most {TARGET}x the first {TIMED}'s CPU, "
         f"timed side by side (no replay of the route): {ratios['kept']:.2f}x  {verdict}"
+    )
+    ending = {kind: [statistics.median(sample[i] for sample in final[kind]) * 1000 for i in (0, 1)] for kind in final}
+    print(
+        f"the decision that ends the attempt (the {made}th: scores the route, stores the result, its score rows and the audit "
+        f"chain's 'attempt finished' entry), medians of {len(final['kept'])} attempts, in the last round: "
+        f"kept play {ending['kept'][0]:.1f} ({ending['kept'][1]:.1f}), reference {ending['replayed'][0]:.1f} ({ending['replayed'][1]:.1f}) "
+        "CPU ms (wall ms); no target"
     )
     return ok
 
