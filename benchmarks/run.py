@@ -3,8 +3,9 @@
 ``python benchmarks/run.py [NAME ...]`` (``make bench ONLY="cli startup"``) runs the named benchmarks,
 all of them by default, in the order of ``BENCHMARKS``. Each prints a table of figures with its baseline
 and its targets (PASS or MISS); a benchmark that fails to run to its end prints its traceback and counts
-as CRASH, and the others still run. The run ends with one line per benchmark, and exits 1 unless every
-target holds.
+as CRASH, and the others still run. The run begins with one line naming what was measured and where
+(``run_header``: the commit, whether the work tree had uncommitted changes, the date in UTC, the CPU count,
+the Python and PySide6 versions), ends with one line per benchmark, and exits 1 unless every target holds.
 
 How the figures are taken (``benchmarks/harness.py``): each command is a fresh process started by a
 small spawner made before anything large is loaded, so each peak memory is the process's own; ours and
@@ -13,8 +14,11 @@ the baseline run in interleaved rounds and each figure is a median.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import platform
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -145,11 +149,50 @@ BENCHMARKS = {
 }
 
 
+LAST_RUN = "benchmarks/last-run.txt"  # where a whole run's output is kept: written while the run starts, so not a change
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    """``git -C repo ARGS``'s output, or None without git or outside a repository (a tarball)."""
+    try:
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def run_header(repo: Path) -> str:
+    """One line saying what was measured, and where: the first line ``make bench`` prints.
+
+    The commit (``git rev-parse --short HEAD``; "commit: unknown" without git or a repository, as from a
+    tarball), whether the work tree has uncommitted changes (``git status --porcelain``: untracked files
+    count, ``LAST_RUN`` does not), the date and time in UTC, the machine's CPU count (``os.cpu_count``),
+    and the Python and PySide6 versions (PySide6's from its installed metadata, without importing it).
+    """
+    from importlib import metadata  # noqa: PLC0415 - only here
+
+    head = _git(repo, "rev-parse", "--short", "HEAD")
+    status = _git(repo, "status", "--porcelain", "--", ".", f":(exclude){LAST_RUN}")
+    if head is None or status is None:
+        commit = "commit: unknown"
+    else:
+        changed = len(status.splitlines())
+        paths = f"{changed} path" if changed == 1 else f"{changed} paths"
+        commit = f"commit {head.strip()}, " + (f"with uncommitted changes ({paths})" if changed else "no uncommitted changes")
+    try:
+        pyside = metadata.version("PySide6")
+    except metadata.PackageNotFoundError:
+        pyside = "not installed"
+    date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{commit}; {date}; {os.cpu_count()} CPUs; Python {platform.python_version()}, PySide6 {pyside}"
+
+
 def main(names: list[str]) -> int:
     unknown = [name for name in names if name not in BENCHMARKS]
     if unknown:
         print(f"no benchmark {', '.join(unknown)}; there are: {' '.join(BENCHMARKS)}", file=sys.stderr)
         return 2
+    print(run_header(Path(__file__).resolve().parent.parent), flush=True)
     outcomes: dict[str, str] = {}
     took: dict[str, tuple[float, float, float]] = {}
     precompile()
