@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from tipcase.format.graph_layout import Point
@@ -208,10 +208,11 @@ class GraphDrawing(NavigableView):
         the legend when ``announce``. A whole new layout (*Arrange automatically*) routes again only the edges
         whose ends moved or whose bends changed.
         """
+        boxes: dict[str, QRectF] = {}  # each node's box in the scene, made once for all its edges
         for edge_item in {id(e): e for node_id in moved for e in self._edges_at.get(node_id, [])}.values():
-            self._route(edge_item)
+            self._route(edge_item, boxes)
         for edge_item in rebent:
-            self._route(edge_item)
+            self._route(edge_item, boxes)
         if self.editable:  # after placing, so building the scene reports no moves
             for node_id in added:
                 self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
@@ -266,25 +267,30 @@ class GraphDrawing(NavigableView):
         if taken is not None and (self._centres.get(key[0]), self._centres.get(key[1])) == (taken[1], taken[2]):
             self._bends[key] = taken[0]
 
-    def _route(self, item: EdgeItem) -> None:
+    def _route(self, item: EdgeItem, boxes: dict[str, QRectF] | None = None) -> None:
+        """Run an edge between its nodes' boxes through its bends; ``boxes`` keeps the boxes made for the edges routed with it."""
         key = (item.spec.source, item.spec.target)
-        source, target = self._nodes[key[0]], self._nodes[key[1]]
+        boxes = {} if boxes is None else boxes
+        source, target = self._box_of(key[0], boxes), self._box_of(key[1], boxes)
         straight = False
-        if abs(source.pos().x() - target.pos().x()) < 1:  # in one column: straight down or up when nothing is between
-            low, high = sorted((source.pos().y(), target.pos().y()))
-            straight = not any(abs(x - source.pos().x()) < 1 and low < y < high for x, y in self._centres.values())
+        sx, tx = source.center().x(), target.center().x()
+        if abs(sx - tx) < 1:  # in one column: straight down or up when nothing is between
+            low, high = sorted((source.center().y(), target.center().y()))
+            straight = not any(abs(x - sx) < 1 and low < y < high for x, y in self._centres.values())
         bends = self._bends.get(key, ())
-        item.route(
-            source.box().translated(source.pos()),
-            target.box().translated(target.pos()),
-            bends,
-            straight=straight,
-            aside=8.0 if (key[1], key[0]) in self._edges else 0.0,
-        )
+        item.route(source, target, bends, straight=straight, aside=8.0 if (key[1], key[0]) in self._edges else 0.0)
         self._routed[key] = tuple(bends)
         label = self._labels.get(key)
         if label is not None:
             label.centre_on(item.middle())
+
+    def _box_of(self, node_id: str, boxes: dict[str, QRectF]) -> QRectF:
+        """The node's box where it stands in the scene (made once into ``boxes``)."""
+        box = boxes.get(node_id)
+        if box is None:
+            node = self._nodes[node_id]
+            box = boxes[node_id] = node.box().translated(node.pos())
+        return box
 
     def _take_edge(self, key: Key) -> None:
         """Remove an edge, keeping its bends in case it is drawn again between the same places (an undo)."""
