@@ -193,8 +193,6 @@ def edit(stages: int, cases: Path | None = None) -> dict[str, float]:
         answers.check()
     structural = structural_edits(app, page, stages)
     page.checking.close()  # type: ignore[attr-defined]  # ends the checker process, and waits for it
-    gui_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    checker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     changed = answers.answered[unchanged:]
     return {
         "edit_s": statistics.median(times),
@@ -208,10 +206,17 @@ def edit(stages: int, cases: Path | None = None) -> dict[str, float]:
         "refill_s": statistics.median(wall for _, wall in changed),
         "findings_rows": float(page.findings_model.rowCount()),  # type: ignore[attr-defined]
         **structural,
-        "gui_peak_mib": gui_peak,
-        "checker_peak_mib": checker_peak,
-        "sum_peak_mib": gui_peak + checker_peak,
+        **peaks(),
     }
+
+
+def peaks() -> dict[str, float]:
+    """Peak memory in MiB (``getrusage``'s ``ru_maxrss``) of this process (``gui_peak_mib``), of its checker process
+    (``checker_peak_mib``, the largest child waited for: call it once ``checking.close()`` has ended the checker) and
+    their sum (``sum_peak_mib``): what the editor holds at its worst on a workstation."""
+    gui = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    checker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"gui_peak_mib": gui, "checker_peak_mib": checker, "sum_peak_mib": gui + checker}
 
 
 def timed(app: QApplication, window: QWidget, action: object) -> tuple[float, float]:
@@ -409,7 +414,7 @@ def stall(stages: int, cases: Path | None = None) -> dict[str, float]:
     )
     span = time.perf_counter() - start
     page.checking.close()  # type: ignore[attr-defined]
-    return {"stall_s": longest, "stall_cpu_s": most_cpu, "autosaves": float(len(written)), "typed_s": span}
+    return {"stall_s": longest, "stall_cpu_s": most_cpu, "autosaves": float(len(written)), "typed_s": span, **peaks()}
 
 
 def bare_stall(_stages: int, _cases: Path | None = None) -> dict[str, float]:

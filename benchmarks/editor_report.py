@@ -59,10 +59,11 @@ def bench_editor(spawner: Spawner, runs: int = 3) -> bool:
     print(f"   (fresh processes, {runs} interleaved pairs, medians; baselines: bare Qt widgets showing the same change / typing;")
     print("    an edit is the GUI thread's CPU ms from the apply until painted and the event loop's next pass run, a stall")
     print("    the process's CPU ms inside the event loop's longest gap while typing, the autosave written meanwhile; wall ms")
-    print("    in brackets; peak MiB: the editor's GUI process + its checker process = both, and the bare edit's process)")
+    print("    in brackets; peak MiB: the editor's GUI process + its checker process = both, and the bare edit's process;")
+    print("    typing MiB: both processes' peaks in the typing run, the autosave written meanwhile)")
     header = (
         f"{'stages':>7} {'edit CPU ms (wall)':>19} {'bare Qt ms (wall)':>18} {'stall CPU ms (wall)':>20} {'bare typing ms':>15} "
-        f"{'findings s':>11} {'peak MiB GUI + checker':>23} {'bare MiB':>9}"
+        f"{'findings s':>11} {'peak MiB GUI + checker':>23} {'bare MiB':>9} {'typing MiB':>11}"
     )
     print(header)
     rows: dict[int, dict[str, float]] = {}
@@ -74,19 +75,20 @@ def bench_editor(spawner: Spawner, runs: int = 3) -> bool:
             case_file(stages, cases)
             edited, bare_rows[stages] = _pairs(spawner, "edit", "bare-edit", stages, runs=runs, cases=cases)
             rows[stages] = dict(edited)
-            stall_text = bare_stall_text = "-"
+            stall_text = bare_stall_text = typing_peak = "-"
             if stages in STALL_SIZES:
                 stalled, bare_stalled = _pairs(spawner, "stall", "bare-stall", stages, runs=runs, cases=cases)
                 rows[stages] |= {f"stall_{key}": value for key, value in stalled.items()}
                 stall_text = f"{stalled['stall_cpu_s'] * 1000:.1f} ({stalled['stall_s'] * 1000:.1f})"
                 bare_stall_text = f"{bare_stalled['stall_cpu_s'] * 1000:.1f} ({bare_stalled['stall_s'] * 1000:.1f})"
+                typing_peak = f"{stalled['sum_peak_mib']:.0f}"
             row, bare = rows[stages], bare_rows[stages]
             edit_text = f"{row['edit_cpu_s'] * 1000:.1f} ({row['edit_s'] * 1000:.1f})"
             bare_text = f"{bare['edit_cpu_s'] * 1000:.1f} ({bare['edit_s'] * 1000:.1f})"
             peak_text = f"{row['gui_peak_mib']:.0f} + {row['checker_peak_mib']:.0f} = {row['sum_peak_mib']:.0f}"
             print(
                 f"{stages:>7,} {edit_text:>19} {bare_text:>18} {stall_text:>20} {bare_stall_text:>15} "
-                f"{row['findings_s']:>11.2f} {peak_text:>23} {bare['peak_mib']:>9.0f}",
+                f"{row['findings_s']:>11.2f} {peak_text:>23} {bare['peak_mib']:>9.0f} {typing_peak:>11}",
                 flush=True,
             )
         for stages in ACTION_SIZES:
@@ -106,16 +108,27 @@ def bench_editor(spawner: Spawner, runs: int = 3) -> bool:
         f"target: the longest stall while typing, the autosave written meanwhile (autosaves: {saves}), under 50 ms of CPU "
         f"at 200, 1,000 and 5,000 stages: {stalls} ms  {verdict(ok_stall)}"
     )
-    ok_memory = rows[5_000]["sum_peak_mib"] < MEMORY_LIMIT_MIB and rows[5_000]["sum_peak_mib"] <= 5 * rows[1_000]["sum_peak_mib"]
+    worst = {stages: _worst_peak(rows[stages], acted[stages][0]) for stages in ACTION_SIZES}
+    ok_memory = worst[5_000][0] < MEMORY_LIMIT_MIB and worst[5_000][0] <= 5 * worst[1_000][0]
     print(
-        f"target: the editor's two processes together under {MEMORY_LIMIT_MIB:,} MiB at 5,000 stages, growing no faster than linearly: "
-        f"{rows[1_000]['sum_peak_mib']:.0f} and {rows[5_000]['sum_peak_mib']:.0f} MiB, "
-        f"x{rows[5_000]['sum_peak_mib'] / rows[1_000]['sum_peak_mib']:.2f}  {verdict(ok_memory)}"
+        f"target: the editor's two processes together under {MEMORY_LIMIT_MIB:,} MiB at 5,000 stages, growing no faster than linearly, "
+        f"the most of the runs that edit, type (autosaves written) and open, drag, arrange and save: {worst[1_000][0]:.0f} "
+        f"({worst[1_000][1]}) and {worst[5_000][0]:.0f} MiB ({worst[5_000][1]}), x{worst[5_000][0] / worst[1_000][0]:.2f}  "
+        f"{verdict(ok_memory)}"
     )
     ok_answers = print_answers(rows)
     ok_structural = print_structural(rows, bare_rows)
     ok_actions = print_actions(acted)
     return ok_edit and ok_linear and ok_stall and ok_memory and ok_answers and ok_structural and ok_actions
+
+
+def _worst_peak(row: dict[str, float], acted: dict[str, float]) -> tuple[float, str]:
+    """The largest GUI + checker peak (MiB) of a size's runs (``edit``, ``stall`` where typed, ``actions``) and which run it was."""
+    runs = {"edit": row["sum_peak_mib"], "actions": acted["sum_peak_mib"]}
+    if "stall_sum_peak_mib" in row:
+        runs["typing"] = row["stall_sum_peak_mib"]
+    name = max(runs, key=lambda run: runs[run])
+    return runs[name], name
 
 
 def print_answers(rows: dict[int, dict[str, float]]) -> bool:
@@ -143,20 +156,36 @@ def print_answers(rows: dict[int, dict[str, float]]) -> bool:
 
 
 def print_actions(acted: dict[int, tuple[dict[str, float], dict[str, float]]]) -> bool:
-    """Opening, selecting, *Arrange automatically* and Save (``benchmarks.editor_actions``) against their targets."""
-    print("\n   opening a case, selecting a stage, Arrange automatically (after a drag) and Save: GUI-thread CPU ms (wall ms),")
-    print("   medians; baseline: bare Qt and PyYAML's C loader and dumper, igraph's Sugiyama layout (benchmarks/editor_actions.py)")
-    columns = (
-        ("open", "open"),
-        ("select", "select"),
-        ("arrange", "arrange"),
-        ("its undo", "arrange_undo"),
-        ("save", "save"),
-    )
-    print(f"{'':>22}" + "".join(f"{name:>20}" for name, _ in columns) + f"{'save written s':>16}")
+    """Opening, selecting, dragging on the map, *Arrange automatically* and Save (``benchmarks.editor_actions``) against their targets."""
+    print("\n   opening a case, selecting a stage and Save: GUI-thread CPU ms (wall ms), medians; baseline: bare Qt, PyYAML's C loader")
+    print("   and dumper, igraph's Sugiyama layout given the editor's layers and sweeps (benchmarks/editor_actions.py)")
+    columns = (("open", "open"), ("select", "select"), ("save", "save"))
+    print(f"{'':>22}" + "".join(f"{name:>20}" for name, _ in columns) + f"{'save written s':>16}{'peak MiB GUI + checker':>25}")
     for stages, (ours, bare) in acted.items():
-        print(f"{f'{stages:,} stages':<22}" + "".join(f"{_ms(ours, key):>20}" for _, key in columns) + f"{ours['save_written_s']:>16.2f}")
-        print(f"{'  bare':<22}" + "".join(f"{_ms(bare, key) if f'{key}_cpu_s' in bare else '-':>20}" for _, key in columns) + f"{'-':>16}")
+        peak = f"{ours['gui_peak_mib']:.0f} + {ours['checker_peak_mib']:.0f} = {ours['sum_peak_mib']:.0f}"
+        cells = "".join(f"{_ms(ours, key):>20}" for _, key in columns)
+        print(f"{f'{stages:,} stages':<22}{cells}{ours['save_written_s']:>16.2f}{peak:>25}")
+        print(f"{'  bare':<22}" + "".join(f"{_ms(bare, key):>20}" for _, key in columns) + f"{'-':>16}{bare['peak_mib']:>25.0f}")
+    print("\n   on the map: a stage dragged with the mouse (each step of the move, the drop: the first pins every stage, a later one")
+    print("   moves one), each undone; Arrange automatically after a choice was sent to a far stage (the shape is new: laid out")
+    print("   again), and its undo; the check each of these edits leaves, sent and answered (the worst); GUI-thread CPU ms (wall ms)")
+    moves = (
+        ("drag step", "drag_step"),
+        ("first drag", "drag_first"),
+        ("its undo", "drag_first_undo"),
+        ("later drag", "drag_later"),
+        ("its undo", "drag_later_undo"),
+        ("check sent", "send_after"),
+        ("answer", "answer_after"),
+    )
+    arranging = (("arrange", "arrange"), ("its undo", "arrange_undo"))
+    print(f"{'':>16}" + "".join(f"{name:>15}" for name, _ in (*moves, *arranging)))
+    for stages, (ours, bare) in acted.items():
+        print(f"{f'{stages:,} stages':<16}" + "".join(f"{_ms(ours, key):>15}" for _, key in (*moves, *arranging)))
+        bare_cells = [_ms(bare, key) if f"{key}_cpu_s" in bare else "-" for _, key in moves]
+        bare_cells += [_ms(bare, "arrange"), "-"]
+        print(f"{'  bare':<16}" + "".join(f"{cell:>15}" for cell in bare_cells))
+    print("   (bare: a movable box dragged as many steps and its lines drawn to it; the same layout computed and every item moved)")
     small, large = acted[1_000][0], acted[5_000][0]
     ok = True
     for name, key, limit in (
@@ -170,18 +199,37 @@ def print_actions(acted: dict[int, tuple[dict[str, float], dict[str, float]]]) -
         ok = ok and holds
         said = " and ".join(f"{ratio:.2f}x" for ratio in ratios)
         print(f"target: {name} within {limit:g}x the bare baseline's GUI-thread CPU at 1,000 and 5,000 stages: {said}  {verdict(holds)}")
-    slow = large["open_s"] > 1.0
-    print(
-        f"target: over 1 s, opening says so (the heading 'Opening NAME…' and the busy cursor, painted first): "
-        f"{large['open_s']:.2f} s at 5,000 stages{', said' if slow else ''}  PASS"
-    )
-    growth = large["select_cpu_s"] / small["select_cpu_s"]
-    holds = small["select_cpu_s"] < 0.1 and large["select_cpu_s"] < 0.25 and growth <= 5
+    slow = [ours for ours, _ in acted.values() if ours["open_s"] > 1.0]
+    holds = all(ours["open_said"] and ours["open_busy_cursor"] and ours["open_said_ms"] < 100 for ours in slow)
     ok = ok and holds
-    print(
-        f"target: selecting a stage (form filled, map highlighted) within an edit's targets: {small['select_cpu_s'] * 1000:.1f} and "
-        f"{large['select_cpu_s'] * 1000:.1f} ms, x{growth:.2f}  {verdict(holds)}"
+    shown = "; ".join(
+        f"{ours['open_s']:.2f} s at {stages:,} stages: heading painted after {ours['open_said_ms']:.1f} ms, before the case was read"
+        f"{'' if ours['open_said'] else ' NOT'}, busy cursor {'up' if ours['open_busy_cursor'] else 'NOT up'} while drawing"
+        for stages, (ours, _) in acted.items()
+        if ours["open_s"] > 1.0
     )
+    print(
+        "target: an opening over 1 s says so at once (the heading 'Opening NAME…' painted within 0.1 s, before the file is read, "
+        f"and the busy cursor up): {shown or 'none over 1 s'}  {verdict(holds)}"
+    )
+    for name, key in (
+        ("selecting a stage (form filled, map highlighted)", "select"),
+        ("a step of a drag", "drag_step"),
+        ("the first drag (every stage pinned)", "drag_first"),
+        ("its undo", "drag_first_undo"),
+        ("a later drag", "drag_later"),
+        ("its undo", "drag_later_undo"),
+        ("the check these edits leave, sent", "send_after"),
+        ("and its answer handled", "answer_after"),
+    ):
+        growth = large[f"{key}_cpu_s"] / small[f"{key}_cpu_s"]
+        holds = small[f"{key}_cpu_s"] < 0.1 and large[f"{key}_cpu_s"] < 0.25 and growth <= 5
+        ok = ok and holds
+        print(
+            f"target: {name} within an edit's targets (0.1 s at 1,000 stages, 0.25 s at 5,000, linear): "
+            f"{small[f'{key}_cpu_s'] * 1000:.1f} and {large[f'{key}_cpu_s'] * 1000:.1f} ms, x{growth:.2f}  {verdict(holds)}"
+        )
+    print(f"   (the first drag pinned {small['drag_pinned']:,.0f} and {large['drag_pinned']:,.0f} stages)")
     holds = all(ours["save_cpu_s"] < 0.1 and ours["save_written_s"] < float("inf") for ours, _ in acted.values())
     ok = ok and holds
     print(
