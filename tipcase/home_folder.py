@@ -29,8 +29,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import platformdirs
-
 DATABASE_FILE = "tipcase.sqlite3"
 PRIVATE_FOLDER = 0o700
 PRIVATE_FILE = 0o600
@@ -40,7 +38,12 @@ SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 def home(create: bool = True) -> Path:
     """The TIPCase home folder (created owner-only on first use; an existing one is tightened to owner-only)."""
     configured = os.environ.get("TIPCASE_HOME")
-    path = Path(configured).expanduser() if configured else platformdirs.user_data_path("TIPCase", appauthor=False)
+    if configured:
+        path = Path(configured).expanduser()
+    else:
+        import platformdirs  # noqa: PLC0415 - a third of a MiB, only when no TIPCASE_HOME names the home
+
+        path = platformdirs.user_data_path("TIPCase", appauthor=False)
     if create:
         path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         restrict(path, PRIVATE_FOLDER)

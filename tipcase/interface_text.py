@@ -10,7 +10,6 @@ the standard library, once per language.
 from __future__ import annotations
 
 import functools
-from xml.etree import ElementTree
 
 from tipcase import bundled
 
@@ -26,6 +25,8 @@ def words(language: str) -> Words:
     """
     if language == "en":
         return {}
+    from xml.etree import ElementTree  # noqa: PLC0415 - the XML parser (half a MiB) only for a language with a file
+
     path = bundled.resources_dir() / "translations" / f"tipcase_{language}.ts"
     try:
         root = ElementTree.parse(path).getroot()

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tipcase.cli.common import UsageError, command_line_operator, print_json
-from tipcase.cli.spoken import line
 from tipcase.messages import QT_TRANSLATE_NOOP, Message, one_or_many
 
 if TYPE_CHECKING:
@@ -125,6 +124,7 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
     written = []
     for option, name, kind in (("--xlsx", args.xlsx, "write_xlsx"), ("--csv", args.csv, "write_csv")):
         if name:
+            from tipcase.cli.spoken import line  # noqa: PLC0415 - the printed lines' words, not needed by --json alone
             from tipcase.services import report_files  # noqa: PLC0415 - the writers (openpyxl) only when a file is asked for
 
             write = getattr(report_files, kind)
@@ -158,6 +158,8 @@ def cmd_cohorts_report(args: argparse.Namespace) -> int:
 
 def _report_lines(report: ScenarioAnalytics, language: str) -> str:
     """One scenario's report as ``cohorts report`` prints it, its lines said in ``language`` ("en" or "id")."""
+    from tipcase.cli.spoken import line  # noqa: PLC0415
+
     mean = (
         Message(QT_TRANSLATE_NOOP("core", "mean {mean}%"), mean=float(report.mean_percent))
         if report.completed
