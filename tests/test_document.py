@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tipcase import bundled
 from tipcase.format import form_text
 from tipcase.format.document import Edit, EditError, EditGroup, ScenarioDocument
-from tipcase.format.document_check import CheckerProcess, LocalChecker, Sync, SyncTracker, encode
+from tipcase.format.document_check import CheckerProcess, LocalChecker, PlayReady, Sync, SyncTracker, encode
 from tipcase.format.edits import (
     AddChoice,
     AddStage,
@@ -427,6 +427,34 @@ def test_the_checker_process_checks_and_writes_the_autosave_and_starts_afresh_af
             checker.request(encode("check", Sync("x.yaml", keys=["tipcase"], stage_order=["ghost"])))
         tracker.restart()
         assert checker.request(encode("check", tracker.take())).findings == []
+    finally:
+        checker.close()
+
+
+def test_a_play_request_sends_back_the_case_as_it_stood_and_its_first_blocking_error() -> None:
+    document = ScenarioDocument.load(CASE)
+    tracker, checker = SyncTracker(document), CheckerProcess()
+    try:
+        first = next(iter(document.stages))
+        document.apply(SetStageField(first, "title", {"en": "Edited", "id": "Diubah"}))
+        ready = checker.request(encode("play", tracker.take()))
+        assert isinstance(ready, PlayReady)
+        assert ready.blocking is None
+        assert ready.report.findings == []
+        assert ready.report.scenario_loaded
+        assert ready.scenario is not None
+        assert ready.scenario.stages[first].title.values["en"] == "Edited"
+        assert ready.pathway is not None
+        assert ready.pathway.id == ready.report.pathway
+        again = checker.request(encode("play", tracker.take()))  # nothing changed: the same check, sent again
+        assert again.report.seconds == ready.report.seconds
+        chooser = next(stage_id for stage_id, stage in document.stages.items() if stage.get("choices"))
+        document.apply(SetChoiceField(chooser, 0, "when", "undeclared_thing >= 1"))  # E009 stops a play
+        blocked = checker.request(encode("play", tracker.take()))
+        assert blocked.blocking is not None
+        assert blocked.blocking.code == "E009"
+        assert blocked.scenario is None
+        assert blocked.pathway is None
     finally:
         checker.close()
 

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import QPoint, QPointF, QRunnable, Qt, QThreadPool
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
 from tests.gui import make_context, open_window, seeded_url
 from tipcase import bundled
 from tipcase.format.document import ScenarioDocument
+from tipcase.format.edits import RenameStage, SetStageField
 from tipcase.format.validator import check_text
 from tipcase.play.state_space import Analysis
 
@@ -354,6 +355,65 @@ def test_play_from_here_refuses_a_case_it_cannot_run(qtbot, window: MainWindow, 
     page.edits.play_from_selected()
     assert len(shown) == 1
     assert "E009" in shown[0]
+
+
+def test_play_from_here_plays_the_case_as_it_stood_at_f5_once_however_often_pressed(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    page.checking.check_now()
+    held = HeldPool()
+    monkeypatch.setattr(page.context.tasks, "_pool", held)
+    said: list[str] = []
+    page.context.signals.status_message.connect(said.append)
+    opened: list[object] = []
+    page.edits.play_opened.connect(opened.append)
+    page.select("statement")
+    text = page.document.stages["statement"]["text"]
+    page.push(SetStageField("statement", "text", {**text, "en": "Edited just before F5."}), "edit")  # not checked yet
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    assert page.edits.preparing_play
+    assert QApplication.overrideCursor() is not None  # the busy cursor while the checker prepares the play
+    assert any("Preparing the play from statement" in line for line in said)
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # again, before the answer: nothing more is asked
+    page.push(RenameStage("statement", "statement-renamed"), "rename")  # edited meanwhile: not what is played
+    held.run_held()
+    assert len(opened) == 1
+    dialog = page.edits.play_from_here
+    assert dialog is opened[0]
+    assert dialog.isVisible()
+    qtbot.addWidget(dialog)
+    assert dialog.play.stage.id == "statement"
+    assert "Edited just before F5." in dialog.view.toPlainText()
+    assert not page.edits.preparing_play
+    assert QApplication.overrideCursor() is None
+
+
+def test_play_from_here_says_in_one_line_when_the_checker_fails(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    page.checking.check_now()
+
+    class Broken:
+        def request(self, _payload: bytes) -> object:
+            raise RuntimeError("the checker broke")
+
+        def close(self) -> None:
+            pass
+
+    page.checking._checker = Broken()  # type: ignore[assignment]
+    said: list[str] = []
+    page.context.signals.status_message.connect(said.append)
+    page.select("statement")
+    page.edits.play_from_selected()
+    failures = [line for line in said if line.startswith("Play from here failed:")]
+    assert len(failures) == 1
+    assert "\n" not in failures[0]
+    assert "Traceback" not in failures[0]
+    assert page.edits.play_from_here is None
+    assert not page.edits.preparing_play
+    assert QApplication.overrideCursor() is None
 
 
 def test_effects_and_case_details_are_edited_in_forms_and_undone(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -4393,6 +4393,18 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Atur otomatis</translation>
     </message>
     <message>
+        <source>Preparing the play from {id}…</source>
+        <translation>Menyiapkan permainan dari {id}…</translation>
+    </message>
+    <message>
+        <source>the checker restarted before it had the case; press F5 again</source>
+        <translation>pemeriksa dimulai ulang sebelum menerima kasus; tekan F5 lagi</translation>
+    </message>
+    <message>
+        <source>Play from here failed: {detail}</source>
+        <translation>Mainkan dari sini gagal: {detail}</translation>
+    </message>
+    <message>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>

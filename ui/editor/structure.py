@@ -9,30 +9,35 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from tipcase.format.document import Edit
+from tipcase.format.document_check import PlayReady
 from tipcase.format.edits import AddChoice, AddStage, DeleteChoice, DeleteStage, MoveChoice, RenameStage, SetStart
 from tipcase.format.form_text import has_layout
 from tipcase.format.layout_edits import Place, PlaceStages
 
+from ui.editor.checking import PlayLost
 from ui.editor.commands import ArrangeCommand
+from ui.errors import user_message
 
 if TYPE_CHECKING:
     from ui.editor.page import EditorPage
     from ui.editor.play_from_here import PlayFromHereDialog
 
-PLAYABLE_ERRORS = ("E006", "E007")  # unreached stages and dead ends: a case half-built can still be test-played
-
 
 class StructureEdits(QObject):
-    """The toolbar's edits of the case's shape, on the page's selection."""
+    """The toolbar's edits of the case's shape, on the page's selection; ``play_opened`` brings each play-from-here dialog, shown."""
+
+    play_opened = Signal(object)  # the PlayFromHereDialog, once shown
 
     def __init__(self, page: EditorPage) -> None:
         super().__init__(page)
         self.page = page
         self.play_from_here: PlayFromHereDialog | None = None
+        self.preparing_play = False  # the checker is readying a play: another F5 waits for it
 
     def add_stage(self) -> None:
         """A new stage, an end until it has choices, drawn beside the selected stage (its next step, most often)."""
@@ -155,15 +160,41 @@ class StructureEdits(QObject):
             self.page.case_graph.lay_out_next = False
 
     def play_from_selected(self) -> None:
-        """Test-play the case as it stands from the selected stage (or the start), recording nothing."""
-        from ui.editor.play_from_here import PlayFromHereDialog  # noqa: PLC0415
+        """Test-play the case as it stands from the selected stage (or the start), recording nothing.
 
+        The checker process checks the case and sends back the loaded Scenario (``BackgroundCheck.play``), so
+        the window never stalls on a validation: meanwhile the busy cursor shows and the status line says a
+        play is being prepared, and another F5 does nothing. What is played is the case as it stood when F5
+        was pressed, even if it is edited before the answer comes; a case with an error that stops a play
+        (any but ``PLAYABLE_ERRORS``) says its first such error instead. A new play closes the one open.
+        """
+        if self.preparing_play or not self.page.commit_form():
+            return
         selected = self.page.selection()
         stage_id = selected[0] if selected is not None else str(self.page.document.data.get("start", ""))
-        checked = self.page.document.validate()
-        blocking = [f for f in checked.findings if f.is_error and f.code not in PLAYABLE_ERRORS]
-        if blocking or checked.scenario is None:
-            first = next(iter(blocking), None)
+        self.preparing_play = True
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
+        self.page.context.signals.status_message.emit(self.tr("Preparing the play from {id}…").format(id=stage_id))
+        self.page.checking.play(functools.partial(self._play_ready, stage_id), self._play_failed)
+
+    def _prepared(self) -> None:
+        if self.preparing_play:
+            self.preparing_play = False
+            QApplication.restoreOverrideCursor()
+            self.page.context.signals.status_message.emit("")
+
+    def _play_failed(self, error: BaseException) -> None:
+        self._prepared()
+        lost = self.tr("the checker restarted before it had the case; press F5 again")
+        detail = lost if isinstance(error, PlayLost) else user_message(error)
+        self.page.context.signals.status_message.emit(self.tr("Play from here failed: {detail}").format(detail=detail))
+
+    def _play_ready(self, stage_id: str, ready: PlayReady) -> None:
+        from ui.editor.play_from_here import PlayFromHereDialog  # noqa: PLC0415
+
+        self._prepared()
+        if ready.blocking is not None or ready.scenario is None:
+            first = ready.blocking
             detail = f"{first.code} {first.message}" if first is not None else ""
             QMessageBox.warning(
                 self.page,
@@ -171,7 +202,10 @@ class StructureEdits(QObject):
                 self.tr("The case has errors; fix them before playing it:\n{detail}").format(detail=detail),
             )
             return
-        if stage_id not in checked.scenario.stages:
+        if stage_id not in ready.scenario.stages:
             return
-        self.play_from_here = PlayFromHereDialog(self.page.context, checked.scenario, checked.pathway, stage_id, self.page)
+        if self.play_from_here is not None:
+            self.play_from_here.close()
+        self.play_from_here = PlayFromHereDialog(self.page.context, ready.scenario, ready.pathway, stage_id, self.page)
         self.play_from_here.show()
+        self.play_opened.emit(self.play_from_here)
