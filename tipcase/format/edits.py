@@ -39,6 +39,9 @@ def _insert_key(mapping: dict[str, Any], key: str, value: Any, index: int) -> di
 
 def _put_back(mapping: dict[str, Any], key: str, value: Any, index: int) -> None:
     """Put ``key`` back at ``index`` in place, so an undone removal leaves the file's key order as it was."""
+    if key not in mapping and index >= len(mapping):  # back at the end (a stage's ``layout``, its last key): no reordering
+        mapping[key] = value
+        return
     items = [(k, v) for k, v in mapping.items() if k != key]
     items.insert(min(index, len(items)), (key, value))
     mapping.clear()

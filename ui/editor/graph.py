@@ -14,6 +14,7 @@ from tipcase.format.document import Change, ScenarioDocument
 from tipcase.format.form_text import has_layout, text_of
 from tipcase.format.graph_layout import Point, free_place
 
+from ui.widgets.graph_items import RouteState
 from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 
@@ -43,7 +44,9 @@ def positions(document: ScenarioDocument) -> dict[str, tuple[float, float]]:
     }
 
 
-Snapshot = tuple[dict[str, Point], dict[str, Point], dict[tuple[str, str], list[Point]]]  # CaseGraph.snapshot()
+Snapshot = tuple[
+    dict[str, Point], dict[str, Point], dict[tuple[str, str], list[Point]], dict[tuple[str, str], RouteState]
+]  # CaseGraph.snapshot()
 
 
 class CaseGraph:
@@ -111,15 +114,19 @@ class CaseGraph:
         self.view.change_graph(specs)
 
     def snapshot(self) -> Snapshot:
-        """Where everything stands now (for an undo of ``lay_out``): the remembered places, the drawn centres, the bends."""
-        return dict(self._places), self.view.positions(), self.view.bends()
+        """Where everything stands now (for an undo of ``lay_out``): places, centres, bends and how each edge runs.
+
+        The remembered places, the drawn centres, the bends, and each edge's route (``GraphView.routes``), so the
+        undo sets the edges back rather than routing them again.
+        """
+        return dict(self._places), self.view.positions(), self.view.bends(), self.view.routes()
 
     def restore(self, snapshot: Snapshot) -> None:
-        """Put every stage back where ``snapshot`` saw it drawn, its edges' bends too."""
-        places, centres, bends = snapshot
+        """Put every stage back where ``snapshot`` saw it drawn, its edges as they ran (``GraphView.restore_drawing``)."""
+        places, centres, bends, routes = snapshot
         self.lay_out_next = False
         self._places = dict(places)
-        self.view.change_graph(centres={stage_id: centre for stage_id, centre in centres.items() if stage_id in self._nodes}, bends=bends)
+        self.view.restore_drawing({stage_id: centre for stage_id, centre in centres.items() if stage_id in self._nodes}, bends, routes)
 
     def apply(self, document: ScenarioDocument, changes: list[Change]) -> None:
         """Follow an edit's change notices: restyle, add, remove, re-link or move only what they name.

@@ -10,30 +10,20 @@ editor's structural edits go through it, so their cost grows with the edit, not 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from tipcase.format.graph_layout import Point
 
-from ui.widgets.graph_items import EdgeItem, EdgeLabel, EdgeSpec, NodeItem, NodeSpec
+from ui.widgets.graph_items import Corners, EdgeItem, EdgeLabel, EdgeSpec, NodeItem, NodeSpec, RouteState
 from ui.widgets.graph_navigation import NavigableView
 
 STYLE_ORDER = ("plain", "critical", "best", "off", "route", "both")  # of two edges between two nodes, the later is drawn
 
 Key = tuple[str, str]
-
-
-class _MovableNode(NodeItem):
-    """A node that tells the view when it is dragged (an editable view's nodes)."""
-
-    view: GraphDrawing
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802 - Qt's name
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.view._node_position_changed(self.spec.id)
-        return super().itemChange(change, value)
+Box = tuple[QRectF, Corners]  # a node's box in the scene and its (left, top, right, bottom)
 
 
 def shown_edges(edges: Sequence[EdgeSpec]) -> dict[Key, EdgeSpec]:
@@ -208,15 +198,14 @@ class GraphDrawing(NavigableView):
         the legend when ``announce``. A whole new layout (*Arrange automatically*) routes again only the edges
         whose ends moved or whose bends changed.
         """
-        boxes: dict[str, QRectF] = {}  # each node's box in the scene, made once for all its edges
+        boxes: dict[str, Box] = {}  # each node's box in the scene, made once for all its edges
         for edge_item in {id(e): e for node_id in moved for e in self._edges_at.get(node_id, [])}.values():
             self._route(edge_item, boxes)
         for edge_item in rebent:
             self._route(edge_item, boxes)
-        if self.editable:  # after placing, so building the scene reports no moves
+        if self.editable:  # a drag or a nudge moves them; the view re-routes their edges (``node_moved``), not an itemChange per move
             for node_id in added:
                 self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
-                self._nodes[node_id].setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         if reshaped:
             self._grow_scene_rect()
             minimap = getattr(self, "minimap", None)
@@ -241,11 +230,7 @@ class GraphDrawing(NavigableView):
 
     def _add_node(self, spec: NodeSpec) -> NodeItem:
         font, metrics = self._font, self._metrics  # type: ignore[attr-defined]
-        if self.editable:
-            item: NodeItem = _MovableNode(spec, self._palette, font, metrics)  # type: ignore[attr-defined]
-            item.view = self  # type: ignore[attr-defined]
-        else:
-            item = NodeItem(spec, self._palette, font, metrics)  # type: ignore[attr-defined]
+        item = NodeItem(spec, self._palette, font, metrics)  # type: ignore[attr-defined]
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.scene().addItem(item)
         return item
@@ -267,30 +252,35 @@ class GraphDrawing(NavigableView):
         if taken is not None and (self._centres.get(key[0]), self._centres.get(key[1])) == (taken[1], taken[2]):
             self._bends[key] = taken[0]
 
-    def _route(self, item: EdgeItem, boxes: dict[str, QRectF] | None = None) -> None:
-        """Run an edge between its nodes' boxes through its bends; ``boxes`` keeps the boxes made for the edges routed with it."""
-        key = (item.spec.source, item.spec.target)
+    def _route(self, item: EdgeItem, boxes: dict[str, Box] | None = None) -> None:
+        """Run an edge between its nodes' boxes through its bends; ``boxes`` keeps the boxes made for the edges routed with it.
+
+        An arrangement routes every edge (15,000 at 5,000 stages): each node's box and corners are made once, not
+        once per edge, and the edge's bounds come from the corners (``EdgeItem.route``).
+        """
+        source_id, target_id = item.spec.source, item.spec.target
+        key = (source_id, target_id)
         boxes = {} if boxes is None else boxes
-        source, target = self._box_of(key[0], boxes), self._box_of(key[1], boxes)
+        source, source_corners = boxes.get(source_id) or self._box_of(source_id, boxes)
+        target, target_corners = boxes.get(target_id) or self._box_of(target_id, boxes)
         straight = False
-        sx, tx = source.center().x(), target.center().x()
+        sx, tx = (source_corners[0] + source_corners[2]) / 2, (target_corners[0] + target_corners[2]) / 2
         if abs(sx - tx) < 1:  # in one column: straight down or up when nothing is between
-            low, high = sorted((source.center().y(), target.center().y()))
+            low, high = sorted(((source_corners[1] + source_corners[3]) / 2, (target_corners[1] + target_corners[3]) / 2))
             straight = not any(abs(x - sx) < 1 and low < y < high for x, y in self._centres.values())
         bends = self._bends.get(key, ())
-        item.route(source, target, bends, straight=straight, aside=8.0 if (key[1], key[0]) in self._edges else 0.0)
+        aside = 8.0 if (target_id, source_id) in self._edges else 0.0
+        item.route(source, target, bends, straight=straight, aside=aside, corners=(source_corners, target_corners))
         self._routed[key] = tuple(bends)
-        label = self._labels.get(key)
-        if label is not None:
-            label.centre_on(item.middle())
+        if self._labels and key in self._labels:
+            self._labels[key].centre_on(item.middle())
 
-    def _box_of(self, node_id: str, boxes: dict[str, QRectF]) -> QRectF:
-        """The node's box where it stands in the scene (made once into ``boxes``)."""
-        box = boxes.get(node_id)
-        if box is None:
-            node = self._nodes[node_id]
-            box = boxes[node_id] = node.box().translated(node.pos())
-        return box
+    def _box_of(self, node_id: str, boxes: dict[str, Box]) -> Box:
+        """The node's box where it stands in the scene and its (left, top, right, bottom), made once into ``boxes``."""
+        node = self._nodes[node_id]
+        box = node.box().translated(node.pos())
+        made = boxes[node_id] = (box, cast(Corners, box.getCoords()))  # PySide6's stub says object
+        return made
 
     def _take_edge(self, key: Key) -> None:
         """Remove an edge, keeping its bends in case it is drawn again between the same places (an undo)."""
@@ -311,9 +301,15 @@ class GraphDrawing(NavigableView):
             if item in attached:
                 attached.remove(item)
 
-    def _node_position_changed(self, node_id: str) -> None:
+    def node_moved(self, node_id: str) -> None:
+        """A node moved by hand (a drag's step, a nudge): its edges drawn straight to where it stands now.
+
+        Called by whatever moved it (``GraphView.mouseMoveEvent``, ``NodeNudge``), not by the node on every
+        ``setPos``: a node reporting each move (``ItemSendsGeometryChanges``) calls into Python twice per move,
+        which put 40 ms on putting 5,000 stages back (an arrangement's undo).
+        """
         node = self._nodes.get(node_id)
-        if node is None or self._placing:
+        if node is None or self._placing or self._centres.get(node_id) == (node.pos().x(), node.pos().y()):
             return
         self._centres[node_id] = (node.pos().x(), node.pos().y())
         for edge in self._edges_at.get(node_id, []):
@@ -356,6 +352,43 @@ class GraphDrawing(NavigableView):
         so an arrangement's snapshot at 5,000 stages copies no 10,000 lists.
         """
         return dict(self._bends)
+
+    def routes(self) -> dict[Key, RouteState]:
+        """How every edge runs now, by (source, target): what ``restore_drawing`` puts back."""
+        return {key: item.route_state() for key, item in self._edges.items()}
+
+    def restore_drawing(self, centres: Mapping[str, Point], bends: Mapping[Key, Sequence[Point]], routes: Mapping[Key, RouteState]) -> None:
+        """Put the map back as it was drawn: each node at its centre in ``centres``, the bends, each edge as it ran.
+
+        What ``positions``, ``bends`` and ``routes`` returned then, for the same nodes and edges (an undo of an
+        arrangement): the edges in ``routes`` are not routed again, so putting 15,000 edges back costs
+        setting them, not laying their lines out; an edge not in it (drawn since) is routed.
+        """
+        self._placing = True
+        try:
+            for node_id, centre in centres.items():
+                node = self._nodes.get(node_id)
+                if node is None:
+                    continue
+                point = QPointF(*centre)
+                if node.pos() != point:
+                    node.setPos(point)
+                self._centres[node_id] = centre
+        finally:
+            self._placing = False
+        self._bends = {key: list(points) for key, points in bends.items()}
+        boxes: dict[str, Box] = {}
+        routed, labels, bent = self._routed, self._labels, self._bends
+        for key, item in self._edges.items():
+            state = routes.get(key)
+            if state is None:
+                self._route(item, boxes)
+                continue
+            item.set_route_state(state)
+            routed[key] = tuple(bent.get(key, ()))
+            if labels and key in labels:
+                labels[key].centre_on(item.middle())
+        self._finish([], set(), announce=False)  # the same nodes and edges, drawn as they were: the legend stands
 
     def positions(self) -> dict[str, Point]:
         """Where every node's centre is drawn."""

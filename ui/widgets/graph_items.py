@@ -340,18 +340,41 @@ class EdgeItem(QGraphicsItem):
         self.pen, self.overlay = edge_pen(spec.style, palette, spec.heat)
         self._path: QPainterPath | None = QPainterPath()
         self._arrow = QPolygonF()
-        self._route: tuple[QRectF, QRectF, Sequence[Point], bool, float] | None = None
+        self._route: tuple[QRectF, QRectF, tuple[Point, ...], bool, float] | None = None
         self._bounds = QRectF()
         self._margin = 2 * self.pen.widthF() + ARROW_SIZE  # the pen and the arrow head around the line
         self.setZValue(-1 if spec.style == "plain" else 0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def route(self, source: QRectF, target: QRectF, bends: Sequence[Point], *, straight: bool = False, aside: float = 0.0) -> None:
-        """Run the edge from the ``source`` box to the ``target`` box (scene coordinates) through ``bends`` (see ``edge_path``)."""
+    def route(
+        self,
+        source: QRectF,
+        target: QRectF,
+        bends: Sequence[Point],
+        *,
+        straight: bool = False,
+        aside: float = 0.0,
+        corners: tuple[Corners, Corners] | None = None,
+    ) -> None:
+        """Run the edge from the ``source`` box to the ``target`` box (scene coordinates) through ``bends`` (see ``edge_path``).
+
+        ``corners``: the two boxes' (left, top, right, bottom), when the caller has them (it routes many edges).
+        """
         self.prepareGeometryChange()
         self._route = (source, target, tuple(bends), straight, aside)
         self._path = None
-        self._bounds = _route_bounds(source, target, bends, self._margin)
+        if corners is None:
+            corners = cast(Corners, source.getCoords()), cast(Corners, target.getCoords())  # PySide6's stub says object
+        self._bounds = _route_bounds(corners[0], corners[1], bends, self._margin)
+
+    def route_state(self) -> RouteState:
+        """Where the edge runs now, as ``set_route_state`` takes it back (the line too, when it was made)."""
+        return (self._route, self._bounds, self._path, self._arrow)  # each replaced, never changed in place, by a new route
+
+    def set_route_state(self, state: RouteState) -> None:
+        """Run the edge as it ran when ``route_state`` was taken (an undo puts the map back without routing it again)."""
+        self.prepareGeometryChange()
+        self._route, self._bounds, self._path, self._arrow = state
 
     def _made(self) -> QPainterPath:
         """The line, made from the last ``route`` if it has not been yet (and the arrow head with it)."""
@@ -400,12 +423,13 @@ class EdgeItem(QGraphicsItem):
 
 
 ARROW_SIZE = 9.0  # an arrow head's length beyond its pen's width, scene units
+RouteState = tuple[tuple[QRectF, QRectF, tuple[Point, ...], bool, float] | None, QRectF, QPainterPath | None, QPolygonF]  # EdgeItem
 Corners = tuple[float, float, float, float]  # a rectangle's left, top, right, bottom
 _REACH = 70.0  # how far past its boxes' sides an edge's line may bulge (``edge_path``: a loop in one column, a step back)
 
 
-def _route_bounds(source: QRectF, target: QRectF, bends: Sequence[Point], margin: float) -> QRectF:
-    """A rectangle holding every line ``edge_path`` draws between the two boxes through ``bends``, and ``margin`` more.
+def _route_bounds(source: Corners, target: Corners, bends: Sequence[Point], margin: float) -> QRectF:
+    """A rectangle holding every line ``edge_path`` draws between the two boxes (``Corners``) through ``bends``, and ``margin`` more.
 
     The margin holds the pen and the arrow head. The line starts and ends on the boxes' sides, passes each bend
     a half-layer either side of it, and its curves' control points lie between those points, except a loop in
@@ -413,8 +437,8 @@ def _route_bounds(source: QRectF, target: QRectF, bends: Sequence[Point], margin
     centres): ``_REACH`` covers both. Plain float comparisons: it runs for every edge an arrangement moves
     (15,000 at 5,000 stages).
     """
-    left, top, right, bottom = cast(Corners, source.getCoords())  # PySide6's stub says object
-    target_left, target_top, target_right, target_bottom = cast(Corners, target.getCoords())
+    left, top, right, bottom = source
+    target_left, target_top, target_right, target_bottom = target
     low = (top + bottom if top + bottom > target_top + target_bottom else target_top + target_bottom) / 2 + 46  # a step back's bow
     left = target_left if target_left < left else left
     right = target_right if target_right > right else right

@@ -168,6 +168,11 @@ class GraphView(GraphDrawing):
             self.focus_node(pressed.spec.id, visible=False)
         self._pressed_at = {node_id: QPointF(item.pos()) for node_id, item in self._nodes.items() if item.isSelected()}
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseMoveEvent(event)  # a drag moves the selected nodes
+        for node_id in self._pressed_at:
+            self.node_moved(node_id)  # their edges follow
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
         moved = [

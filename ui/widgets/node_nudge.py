@@ -74,6 +74,7 @@ class NodeNudge(QObject):
             item = self.view._nodes[node_id]
             self._started.setdefault(node_id, QPointF(item.pos()))
             item.setPos(item.pos() + QPointF(dx * step, dy * step))
+            self.view.node_moved(node_id)
             self.view.bring_into_sight(item.sceneBoundingRect())
         self._pause.start()
 
