@@ -29,8 +29,16 @@ class PlayFromHereDialog(QDialog):
     """A scratch play of a scenario from one stage."""
 
     def __init__(
-        self, context: ApplicationContext, scenario: Scenario, pathway: Pathway | None, stage_id: str, parent: QWidget | None = None
+        self,
+        context: ApplicationContext,
+        scenario: Scenario,
+        pathway: Pathway | None,
+        stage_id: str,
+        parent: QWidget | None = None,
+        *,
+        prepared: tuple[Play, bool] | None = None,
     ) -> None:
+        """``prepared``: ``engine.play_from(scenario, stage_id, pathway)`` made already (off the GUI thread), else made here."""
         super().__init__(parent)
         self.context = context
         self.scenario, self.pathway, self.stage_id = scenario, pathway, stage_id
@@ -67,7 +75,7 @@ class PlayFromHereDialog(QDialog):
         layout.addWidget(self.state)
         layout.addLayout(bottom)
         self._buttons: list[QPushButton] = []
-        self.play, self.reached = play_from(scenario, stage_id, pathway, language=context.language)
+        self.play, self.reached = prepared or play_from(scenario, stage_id, pathway, language=context.language)
         self._from = len(self.play.decisions)  # "Back" stops at the chosen stage
         self._show_note()
         self.refresh()
@@ -174,7 +182,7 @@ class PlayFromHereDialog(QDialog):
 
     def _replay(self, numbers: list[int]) -> None:
         start = None if self.reached else self.stage_id
-        play = Play(self.scenario, self.pathway, language=self.context.language, start=start)
+        play = Play(self.scenario, self.pathway, compiled=self.play.compiled, language=self.context.language, start=start)
         play.replay(numbers)
         self.play = play
         self.last.clear()

@@ -24,6 +24,9 @@ from ui.editor.commands import ArrangeCommand
 from ui.errors import user_message
 
 if TYPE_CHECKING:
+    from tipcase.format.model import Pathway, Scenario
+    from tipcase.play.engine import Play
+
     from ui.editor.page import EditorPage
     from ui.editor.play_from_here import PlayFromHereDialog
 
@@ -190,10 +193,13 @@ class StructureEdits(QObject):
         self.page.context.signals.status_message.emit(self.tr("Play from here failed: {detail}").format(detail=detail))
 
     def _play_ready(self, stage_id: str, ready: PlayReady) -> None:
-        from ui.editor.play_from_here import PlayFromHereDialog  # noqa: PLC0415
+        """The checker's answer: an error to say, or the case loaded; the play to the stage is then made on the task runner.
 
-        self._prepared()
+        Compiling the case and finding the shortest route to the stage (``engine.play_from``) takes 0.2 s at 5,000
+        stages: it runs off the GUI thread too, and the dialog opens with the play made.
+        """
         if ready.blocking is not None or ready.scenario is None:
+            self._prepared()
             first = ready.blocking
             detail = f"{first.code} {first.message}" if first is not None else ""
             QMessageBox.warning(
@@ -203,9 +209,23 @@ class StructureEdits(QObject):
             )
             return
         if stage_id not in ready.scenario.stages:
+            self._prepared()
             return
+        from tipcase.play.engine import play_from  # noqa: PLC0415 - the play engine loads when a case is first played
+
+        scenario, pathway, language = ready.scenario, ready.pathway, self.page.context.language
+        self.page.context.tasks.run(
+            lambda: play_from(scenario, stage_id, pathway, language=language),
+            lambda prepared: self._show_play(stage_id, scenario, pathway, prepared),
+            self._play_failed,
+        )
+
+    def _show_play(self, stage_id: str, scenario: Scenario, pathway: Pathway | None, prepared: tuple[Play, bool]) -> None:
+        from ui.editor.play_from_here import PlayFromHereDialog  # noqa: PLC0415
+
+        self._prepared()
         if self.play_from_here is not None:
             self.play_from_here.close()
-        self.play_from_here = PlayFromHereDialog(self.page.context, ready.scenario, ready.pathway, stage_id, self.page)
+        self.play_from_here = PlayFromHereDialog(self.page.context, scenario, pathway, stage_id, self.page, prepared=prepared)
         self.play_from_here.show()
         self.play_opened.emit(self.play_from_here)
