@@ -31,6 +31,9 @@ as an edit does, so they are judged as one.
   the drags and after a choice was sent to a far stage (``retarget``, untimed, before the later drag): the
   untidy map the command is for, whose shape changed since it was drawn, so the editor lays it out again
   (``graph_layout._part_layout`` keeps a part's layout by its shape, and this shape is new).
+- play: *Play from here* (F5) on a stage in the middle of the case, until its dialog has painted
+  (``play_from_here``): the GUI thread's CPU (the check and the case's loading run in the checker process)
+  and the wall time. No baseline: nothing plain plays a case.
 - save: Save to a new file (``FileSession.save_to``) until the window has painted again (the GUI thread's
   stall, the write going to the checker process), and beside it the wall time until the file is written.
 - the checks after the edits (drags, their undos, the arrangement and its undo): ``send_after`` and
@@ -44,7 +47,8 @@ Baseline (``bare-actions``), the least a plain program does for the same: the fi
 QTreeView over a QStandardItemModel (a row per stage, one per choice), painted; *select*: a row made current,
 its item selected and centred; *drag*: a movable box pressed, moved in as many steps and released, its
 lines then drawn to where it was dropped; *arrange*: the same choice sent to the same far stage beforehand,
-the same layout computed again and every box (its label with it) and line moved; *save*: ``yaml.dump`` with the C dumper to the file
+the same layout computed again and every box (its label with it) and line moved; its undo: every box and
+line moved back where it was (no layout, as the editor's undo puts back what it drew); *save*: ``yaml.dump`` with the C dumper to the file
 (the least any save does, on the thread that asked).
 """
 
@@ -65,7 +69,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import yaml
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QLineF, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QTreeView, QWidget
@@ -149,6 +153,32 @@ def drag(app: QApplication, page: Any, stage_id: str) -> tuple[list[tuple[float,
     return steps, release
 
 
+def play_from_here(app: QApplication, page: Any, stage_id: str) -> tuple[float, float]:
+    """*Play from here* (F5) on ``stage_id``: GUI-thread CPU and wall seconds until its dialog has painted.
+
+    The check and the loading of the case run in the checker process meanwhile; the wait for them is an event
+    loop that sleeps until the dialog is shown (``play_opened``), so waiting costs the GUI thread nothing it
+    would not spend anyway; unpickling the loaded case on a worker thread and building the dialog are counted
+    where they fall on the GUI thread (the worker's share is in the wall time).
+    """
+    settle(app, page)
+    page.select(stage_id)
+    settle(app, page)
+    shown: list[Any] = []
+    loop = QEventLoop()
+    page.edits.play_opened.connect(lambda dialog: (shown.append(dialog), loop.quit()))
+    start, cpu_start = time.perf_counter(), time.thread_time()
+    page.edits.play_from_selected()
+    if not shown:
+        loop.exec()
+    shown[0].repaint()
+    app.processEvents()
+    cpu, wall = time.thread_time() - cpu_start, time.perf_counter() - start
+    shown[0].close()
+    app.processEvents()
+    return cpu, wall
+
+
 def retarget(stages: int) -> tuple[str, str]:
     """The stage whose first choice is sent to a far stage before the arrangement, and that far stage."""
     return f"s{stages // 5}", f"s{stages // 5 + stages // 2}"
@@ -208,6 +238,7 @@ def actions(stages: int, cases: Path) -> dict[str, float]:
     edit_then_check("drag_later_undo", page.undo)
     edit_then_check("arrange", page.edits.arrange_automatically)
     edit_then_check("arrange_undo", page.undo)
+    play = play_from_here(app, page, f"s{stages // 2}")
     settle(app, page)
     target = folder / "saved.yaml"
     started = _clock()
@@ -233,6 +264,8 @@ def actions(stages: int, cases: Path) -> dict[str, float]:
         "send_after_s": max(wall for _, wall in answers.sent),
         "answer_after_cpu_s": max(cpu for cpu, _ in answers.answered),
         "answer_after_s": max(wall for _, wall in answers.answered),
+        "play_cpu_s": play[0],
+        "play_s": play[1],
         "save_cpu_s": save[0],
         "save_s": save[1],
         "save_written_s": save_written_s if written and target.exists() else float("inf"),
@@ -357,7 +390,17 @@ def bare_actions(stages: int, cases: Path) -> dict[str, float]:
         for number in range(len(lines)):
             lines[number].setLine(line_ends(number))
 
+    before_places, before_edges = [box.pos() for box in boxes], list(edges)
     arranged = timed(app, window, arrange)
+
+    def undo_arrange() -> None:  # every box (its label with it) and line put back where it was: no layout
+        edges[:] = before_edges
+        for box, place in zip(boxes, before_places, strict=True):
+            box.setPos(place)
+        for number in range(len(lines)):
+            lines[number].setLine(line_ends(number))
+
+    undone = timed(app, window, undo_arrange)
     target = Path(tempfile.mkdtemp()) / "saved.yaml"
     saved = timed(app, window, lambda: target.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)))
     return {
@@ -372,6 +415,8 @@ def bare_actions(stages: int, cases: Path) -> dict[str, float]:
         "drag_later_s": dragged[1],
         "arrange_cpu_s": arranged[0],
         "arrange_s": arranged[1],
+        "arrange_undo_cpu_s": undone[0],
+        "arrange_undo_s": undone[1],
         "save_cpu_s": saved[0],
         "save_s": saved[1],
     }
