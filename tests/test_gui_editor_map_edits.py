@@ -129,3 +129,47 @@ def test_arrange_after_a_drag_forgets_every_place_and_draws_the_layered_map_with
     page.undo_stack.undo()
     assert page.graph.positions() == dragged
     assert page.graph.bends() == dragged_bends
+
+
+def drawn_edges(page: EditorPage) -> dict[tuple[str, str], tuple[object, object]]:
+    """Each edge as the map paints it: its line's points and its arrow head's, by (source, target)."""
+    view = page.graph
+    return {key: ([item.path.elementAt(i) for i in range(item.path.elementCount())], list(item.arrow)) for key, item in view._edges.items()}
+
+
+def plain(
+    drawn: dict[tuple[str, str], tuple[object, object]],
+) -> dict[tuple[str, str], tuple[list[tuple[float, float]], list[tuple[float, float]]]]:
+    return {key: ([(e.x, e.y) for e in line], [(p.x(), p.y()) for p in arrow]) for key, (line, arrow) in drawn.items()}  # type: ignore[attr-defined]
+
+
+def test_undoing_an_arrangement_paints_every_edge_as_it_was_before(page: EditorPage) -> None:
+    x, y = page.graph.positions()["casework"]
+    page.edits.move_stages([("casework", x + LAYER_GAP, y + 300.0)])
+    page.select("intake")
+    page.edits.add_stage()  # a new shape: the arrangement lays the map out again
+    before = plain(drawn_edges(page))
+    page.edits.arrange_automatically()
+    assert plain(drawn_edges(page)) != before
+    page.undo_stack.undo()  # the edges are set back as they ran, not routed again
+    assert plain(drawn_edges(page)) == before
+    page.undo_stack.redo()
+    page.undo_stack.undo()
+    assert plain(drawn_edges(page)) == before
+
+
+def test_a_stage_dragged_on_the_map_takes_its_edges_along_while_it_moves(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt
+
+    view = page.graph
+    page.select("casework")
+    edges = [key for key in view._edges if "casework" in key]
+    assert edges
+    before = plain(drawn_edges(page))
+    start = view.mapFromScene(*view.node_position("casework"))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), start + QPoint(40, 60))
+    moving = plain(drawn_edges(page))  # before the drop: the edges already follow the node
+    assert all(moving[key] != before[key] for key in edges)
+    assert all(moving[key] == before[key] for key in before if "casework" not in key)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(40, 60))
