@@ -6,11 +6,15 @@ The views follow the document's own change notices, so a command only makes and 
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from tipcase.format.document import Edit, ScenarioDocument
+from tipcase.format.yaml_source import gc_paused
 
 if TYPE_CHECKING:
     from ui.editor.graph import Snapshot
@@ -50,11 +54,29 @@ class ArrangeCommand(EditCommand):
         self.graph, self.before = page.case_graph, before
 
     def redo(self) -> None:
-        self.graph.lay_out_next = True  # the stages' places forgotten are not shown one by one: the arrangement shows all
-        super().redo()
-        self.graph.lay_out(self.document)
+        with whole_map():
+            self.graph.lay_out_next = True  # the stages' places forgotten are not shown one by one: the arrangement shows all
+            super().redo()
+            self.graph.lay_out(self.document)
 
     def undo(self) -> None:
-        self.graph.lay_out_next = True  # the places put back are shown once, by the snapshot
-        super().undo()
-        self.graph.restore(self.before)
+        with whole_map():
+            self.graph.lay_out_next = True  # the places put back are shown once, by the snapshot
+            super().undo()
+            self.graph.restore(self.before)
+
+
+@contextlib.contextmanager
+def whole_map() -> Iterator[None]:
+    """An edit of every stage's place (an arrangement, its undo): the cyclic collector paused, and what it left frozen.
+
+    Such an edit makes some hundred thousand objects at 5,000 stages (places, routes, the change notices, the
+    snapshot the undo keeps), none in cycles; a full pass of the collector reading them fell inside the edit
+    (49 ms of an undo of 216 ms at 5,000 stages, which made its growth from 1,000 stages more than linear).
+    What survives is frozen out of later passes (``gc.freeze``), as opening a case freezes what it drew
+    (``FileSession.open_file``, which unfreezes it at the next open); it is still freed when its last
+    reference goes.
+    """
+    with gc_paused():
+        yield
+    gc.freeze()
