@@ -69,7 +69,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import yaml
 
-from PySide6.QtCore import QEvent, QEventLoop, QLineF, QObject, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QLineF, QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QTreeView, QWidget
@@ -153,8 +153,10 @@ def drag(app: QApplication, page: Any, stage_id: str) -> tuple[list[tuple[float,
     return steps, release
 
 
-def play_from_here(app: QApplication, page: Any, stage_id: str) -> tuple[float, float]:
-    """*Play from here* (F5) on ``stage_id``: GUI-thread CPU and wall seconds until its dialog has painted.
+def play_from_here(app: QApplication, page: Any, stage_id: str) -> tuple[float, float, float]:
+    """*Play from here* (F5) on ``stage_id``: GUI-thread CPU and wall seconds until its dialog has painted, and the
+    window's longest pause meanwhile (wall seconds between two ticks of a 2 ms timer: the worker's unpickling of
+    the loaded case holds Python's lock, which ``thread_time`` does not count; the ticks' own CPU is counted).
 
     The check and the loading of the case run in the checker process meanwhile; the wait for them is an event
     loop that sleeps until the dialog is shown (``play_opened``), so waiting costs the GUI thread nothing it
@@ -167,6 +169,18 @@ def play_from_here(app: QApplication, page: Any, stage_id: str) -> tuple[float, 
     shown: list[Any] = []
     loop = QEventLoop()
     page.edits.play_opened.connect(lambda dialog: (shown.append(dialog), loop.quit()))
+    ticks, longest = [time.perf_counter()], [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        longest[0] = max(longest[0], now - ticks[0])
+        ticks[0] = now
+
+    timer = QTimer()
+    timer.setInterval(2)
+    timer.timeout.connect(tick)
+    timer.start()
+    ticks[0] = time.perf_counter()
     start, cpu_start = time.perf_counter(), time.thread_time()
     page.edits.play_from_selected()
     if not shown:
@@ -174,9 +188,11 @@ def play_from_here(app: QApplication, page: Any, stage_id: str) -> tuple[float, 
     shown[0].repaint()
     app.processEvents()
     cpu, wall = time.thread_time() - cpu_start, time.perf_counter() - start
+    timer.stop()
+    tick()
     shown[0].close()
     app.processEvents()
-    return cpu, wall
+    return cpu, wall, longest[0]
 
 
 def retarget(stages: int) -> tuple[str, str]:
@@ -266,6 +282,7 @@ def actions(stages: int, cases: Path) -> dict[str, float]:
         "answer_after_s": max(wall for _, wall in answers.answered),
         "play_cpu_s": play[0],
         "play_s": play[1],
+        "play_pause_s": play[2],
         "save_cpu_s": save[0],
         "save_s": save[1],
         "save_written_s": save_written_s if written and target.exists() else float("inf"),

@@ -237,6 +237,10 @@ def print_actions(acted: dict[int, tuple[dict[str, float], dict[str, float]]]) -
         f"   (the first drag pinned {small['drag_pinned']:,.0f} and {large['drag_pinned']:,.0f} stages; "
         f"the bare undo of an arrangement grew x{bare_growth:.2f}: moving every item costs Qt's scene index more than linearly)"
     )
+    print(
+        f"   (Play from here: the window's longest pause while the play was prepared, wall, the worker's unpickling holding "
+        f"Python's lock: {small['play_pause_s'] * 1000:.0f} and {large['play_pause_s'] * 1000:.0f} ms)"
+    )
     holds = all(ours["save_cpu_s"] < 0.1 and ours["save_written_s"] < float("inf") for ours, _ in acted.values())
     ok = ok and holds
     print(

@@ -390,6 +390,32 @@ def test_play_from_here_plays_the_case_as_it_stood_at_f5_once_however_often_pres
     assert QApplication.overrideCursor() is None
 
 
+def test_play_from_here_prepared_for_a_case_closed_meanwhile_opens_no_dialog(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_editor(copied_case(tmp_path))
+    page = window.editor_page()
+    page.checking.check_now()
+    held = HeldPool()
+    monkeypatch.setattr(page.context.tasks, "_pool", held)
+    said: list[str] = []
+    page.context.signals.status_message.connect(said.append)
+    opened: list[object] = []
+    page.edits.play_opened.connect(opened.append)
+    page.select("statement")
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    assert page.edits.preparing_play
+    other = tmp_path / "other"
+    other.mkdir()
+    page.session.open_file(copied_case(other))  # another case opened while the play is prepared
+    held.run_held()
+    assert opened == []  # the play of the case no longer on screen is dropped
+    assert page.edits.play_from_here is None
+    assert any("another case is open now" in line for line in said)
+    assert not page.edits.preparing_play
+    assert QApplication.overrideCursor() is None
+
+
 def test_play_from_here_says_in_one_line_when_the_checker_fails(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window.show_editor(copied_case(tmp_path))
     page = window.editor_page()

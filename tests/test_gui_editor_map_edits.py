@@ -173,3 +173,13 @@ def test_a_stage_dragged_on_the_map_takes_its_edges_along_while_it_moves(qtbot, 
     assert all(moving[key] != before[key] for key in edges)
     assert all(moving[key] == before[key] for key in before if "casework" not in key)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(40, 60))
+
+
+def test_an_arrangement_undone_after_the_labels_changed_routes_its_edges_to_the_boxes_as_they_are(page: EditorPage) -> None:
+    x, y = page.graph.positions()["casework"]
+    page.edits.move_stages([("casework", x + LAYER_GAP, y + 300.0)])
+    before = plain(drawn_edges(page))
+    page.edits.arrange_automatically()
+    page.case_graph.restyle(page.document)  # the language changed: every node's text, and its box, again
+    page.undo_stack.undo()  # the routes kept before the change are not put back: the edges are routed to today's boxes
+    assert plain(drawn_edges(page)) == before  # the same texts here, so the same lines

@@ -4405,6 +4405,10 @@ Kembali untuk membetulkannya, atau buang?</translation>
         <translation>Mainkan dari sini gagal: {detail}</translation>
     </message>
     <message>
+        <source>The play was not opened: another case is open now.</source>
+        <translation>Permainan tidak dibuka: kasus lain sedang terbuka sekarang.</translation>
+    </message>
+    <message>
         <source>Play from here</source>
         <translation>Mainkan dari sini</translation>
     </message>

@@ -45,7 +45,7 @@ def positions(document: ScenarioDocument) -> dict[str, tuple[float, float]]:
 
 
 Snapshot = tuple[
-    dict[str, Point], dict[str, Point], dict[tuple[str, str], list[Point]], dict[tuple[str, str], RouteState]
+    dict[str, Point], dict[str, Point], dict[tuple[str, str], list[Point]], dict[tuple[str, str], RouteState], int
 ]  # CaseGraph.snapshot()
 
 
@@ -70,6 +70,7 @@ class CaseGraph:
         self._nodes: dict[str, NodeSpec] = {}  # drawn, by stage
         self._edges: dict[str, list[EdgeSpec]] = {}  # drawn, by source stage
         self._places: dict[str, Point] = {}  # where each stage stands when the file does not place it, deleted ones too
+        self._restyled = 0  # how many times every node's text changed (the language): a snapshot's edge routes older than that are stale
 
     def draw(self, document: ScenarioDocument, *, drawn: bool = False) -> None:
         """Lay the whole document out (fitted in the view when ``fit_next``: a new document, an arrangement).
@@ -109,6 +110,7 @@ class CaseGraph:
     def restyle(self, document: ScenarioDocument) -> None:
         """Every node's text again (the language changed); nothing moves."""
         start, language = str(document.data.get("start", "")), self._language()
+        self._restyled += 1
         specs = [node_spec(stage_id, stage, start, language) for stage_id, stage in document.stages.items()]
         self._nodes.update((spec.id, spec) for spec in specs)
         self.view.change_graph(specs)
@@ -119,11 +121,13 @@ class CaseGraph:
         The remembered places, the drawn centres, the bends, and each edge's route (``GraphView.routes``), so the
         undo sets the edges back rather than routing them again.
         """
-        return dict(self._places), self.view.positions(), self.view.bends(), self.view.routes()
+        return dict(self._places), self.view.positions(), self.view.bends(), self.view.routes(), self._restyled
 
     def restore(self, snapshot: Snapshot) -> None:
         """Put every stage back where ``snapshot`` saw it drawn, its edges as they ran (``GraphView.restore_drawing``)."""
-        places, centres, bends, routes = snapshot
+        places, centres, bends, routes, restyled = snapshot
+        if restyled != self._restyled:  # the nodes' texts (and heights) changed since: the edges are routed again
+            routes = {}
         self.lay_out_next = False
         self._places = dict(places)
         self.view.restore_drawing({stage_id: centre for stage_id, centre in centres.items() if stage_id in self._nodes}, bends, routes)

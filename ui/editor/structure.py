@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from tipcase.format.document import Edit
+from tipcase.format.document import Edit, ScenarioDocument
 from tipcase.format.document_check import PlayReady
 from tipcase.format.edits import AddChoice, AddStage, DeleteChoice, DeleteStage, MoveChoice, RenameStage, SetStart
 from tipcase.format.form_text import has_layout
@@ -169,7 +169,9 @@ class StructureEdits(QObject):
         the window never stalls on a validation: meanwhile the busy cursor shows and the status line says a
         play is being prepared, and another F5 does nothing. What is played is the case as it stood when F5
         was pressed, even if it is edited before the answer comes; a case with an error that stops a play
-        (any but ``PLAYABLE_ERRORS``) says its first such error instead. A new play closes the one open.
+        (any but ``PLAYABLE_ERRORS``) says its first such error instead. A new play closes the one open. When
+        another case was opened meanwhile, the answer is dropped and the status line says so: a play is only
+        ever of the case on screen.
         """
         if self.preparing_play or not self.page.commit_form():
             return
@@ -178,7 +180,7 @@ class StructureEdits(QObject):
         self.preparing_play = True
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))
         self.page.context.signals.status_message.emit(self.tr("Preparing the play from {id}…").format(id=stage_id))
-        self.page.checking.play(functools.partial(self._play_ready, stage_id), self._play_failed)
+        self.page.checking.play(functools.partial(self._play_ready, self.page.document, stage_id), self._play_failed)
 
     def _prepared(self) -> None:
         if self.preparing_play:
@@ -192,12 +194,22 @@ class StructureEdits(QObject):
         detail = lost if isinstance(error, PlayLost) else user_message(error)
         self.page.context.signals.status_message.emit(self.tr("Play from here failed: {detail}").format(detail=detail))
 
-    def _play_ready(self, stage_id: str, ready: PlayReady) -> None:
+    def _still_shown(self, document: ScenarioDocument) -> bool:
+        """Whether ``document`` (the case F5 was pressed on) is still the one on screen; if not, the play is dropped."""
+        if self.page.document is document:
+            return True
+        self._prepared()
+        self.page.context.signals.status_message.emit(self.tr("The play was not opened: another case is open now."))
+        return False
+
+    def _play_ready(self, document: ScenarioDocument, stage_id: str, ready: PlayReady) -> None:
         """The checker's answer: an error to say, or the case loaded; the play to the stage is then made on the task runner.
 
         Compiling the case and finding the shortest route to the stage (``engine.play_from``) takes 0.2 s at 5,000
         stages: it runs off the GUI thread too, and the dialog opens with the play made.
         """
+        if not self._still_shown(document):
+            return
         if ready.blocking is not None or ready.scenario is None:
             self._prepared()
             first = ready.blocking
@@ -216,13 +228,17 @@ class StructureEdits(QObject):
         scenario, pathway, language = ready.scenario, ready.pathway, self.page.context.language
         self.page.context.tasks.run(
             lambda: play_from(scenario, stage_id, pathway, language=language),
-            lambda prepared: self._show_play(stage_id, scenario, pathway, prepared),
+            lambda prepared: self._show_play(document, stage_id, scenario, pathway, prepared),
             self._play_failed,
         )
 
-    def _show_play(self, stage_id: str, scenario: Scenario, pathway: Pathway | None, prepared: tuple[Play, bool]) -> None:
+    def _show_play(
+        self, document: ScenarioDocument, stage_id: str, scenario: Scenario, pathway: Pathway | None, prepared: tuple[Play, bool]
+    ) -> None:
         from ui.editor.play_from_here import PlayFromHereDialog  # noqa: PLC0415
 
+        if not self._still_shown(document):
+            return
         self._prepared()
         if self.play_from_here is not None:
             self.play_from_here.close()
