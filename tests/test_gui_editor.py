@@ -357,9 +357,11 @@ def test_play_from_here_refuses_a_case_it_cannot_run(qtbot, window: MainWindow, 
     assert "E009" in shown[0]
 
 
-def test_play_from_here_plays_the_case_as_it_stood_at_f5_once_however_often_pressed(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def editor_held_for_play(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[EditorPage, HeldPool, list[str], list[object]]:
+    """The editor on a copy of the case, ``statement`` selected, its task runner holding every job until the test lets
+    it run (``HeldPool``); the status lines said and the play dialogs opened are collected."""
     window.show_editor(copied_case(tmp_path))
     page = window.editor_page()
     page.checking.check_now()
@@ -370,6 +372,13 @@ def test_play_from_here_plays_the_case_as_it_stood_at_f5_once_however_often_pres
     opened: list[object] = []
     page.edits.play_opened.connect(opened.append)
     page.select("statement")
+    return page, held, said, opened
+
+
+def test_play_from_here_plays_the_case_as_it_stood_at_f5_once_however_often_pressed(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, held, said, opened = editor_held_for_play(window, tmp_path, monkeypatch)
     text = page.document.stages["statement"]["text"]
     page.push(SetStageField("statement", "text", {**text, "en": "Edited just before F5."}), "edit")  # not checked yet
     qtbot.keyClick(page, Qt.Key.Key_F5)
@@ -393,16 +402,7 @@ def test_play_from_here_plays_the_case_as_it_stood_at_f5_once_however_often_pres
 def test_play_from_here_prepared_for_a_case_closed_meanwhile_opens_no_dialog(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.show_editor(copied_case(tmp_path))
-    page = window.editor_page()
-    page.checking.check_now()
-    held = HeldPool()
-    monkeypatch.setattr(page.context.tasks, "_pool", held)
-    said: list[str] = []
-    page.context.signals.status_message.connect(said.append)
-    opened: list[object] = []
-    page.edits.play_opened.connect(opened.append)
-    page.select("statement")
+    page, held, said, opened = editor_held_for_play(window, tmp_path, monkeypatch)
     qtbot.keyClick(page, Qt.Key.Key_F5)
     assert page.edits.preparing_play
     other = tmp_path / "other"
