@@ -132,24 +132,19 @@ def _worst_peak(row: dict[str, float], acted: dict[str, float]) -> tuple[float, 
 
 
 def print_undo_growth(acted: dict[int, tuple[dict[str, float], dict[str, float]]]) -> bool:
-    """The arrangement's undo against an edit's targets, its growth judged against the bare undo's; True if they hold.
+    """The arrangement's undo against an edit's targets (0.1 s at 1,000 stages, 0.25 s at 5,000, at most x5); True if they hold.
 
-    The undo moves every stage and edge back, as the bare undo moves every item, and moving every item of a
-    scene costs Qt's index more than linearly: the bare undo itself grew x5.15 and x5.61 from 1,000 to 5,000
-    stages in two runs of 1 December, so "no faster than linearly" (x5) cannot hold for the plain way either.
-    The undo's growth is held to the bare undo's, with a fifth more room (a growth of our own past that is an
-    algorithm of ours growing faster than Qt's), or to x5 when the bare grows less; its time to an edit's.
+    The bare undo's own growth is printed beside: moving every item of a scene costs Qt's index more than
+    linearly (x5.15 and x5.61 in two runs of 1 December), so this target is close to what the plain way reaches.
     """
     small, large = acted[1_000][0], acted[5_000][0]
     growth = large["arrange_undo_cpu_s"] / small["arrange_undo_cpu_s"]
     bare_growth = acted[5_000][1]["arrange_undo_cpu_s"] / acted[1_000][1]["arrange_undo_cpu_s"]
-    limit = max(5.0, 1.2 * bare_growth)
-    holds = small["arrange_undo_cpu_s"] < 0.1 and large["arrange_undo_cpu_s"] < 0.25 and growth <= limit
+    holds = small["arrange_undo_cpu_s"] < 0.1 and large["arrange_undo_cpu_s"] < 0.25 and growth <= 5
     print(
-        "target: the arrangement's undo (every stage put back) under 0.1 s at 1,000 stages and 0.25 s at 5,000, growing no "
-        f"faster than the bare undo (x{bare_growth:.2f}: moving every item costs Qt's scene index more than linearly) with a "
-        f"fifth more room, or linearly: {small['arrange_undo_cpu_s'] * 1000:.1f} and {large['arrange_undo_cpu_s'] * 1000:.1f} ms, "
-        f"x{growth:.2f} (at most x{limit:.2f})  {verdict(holds)}"
+        "target: the arrangement's undo (every stage put back) within an edit's targets (0.1 s at 1,000 stages, 0.25 s at "
+        f"5,000, linear): {small['arrange_undo_cpu_s'] * 1000:.1f} and {large['arrange_undo_cpu_s'] * 1000:.1f} ms, x{growth:.2f} "
+        f"(the bare undo grew x{bare_growth:.2f})  {verdict(holds)}"
     )
     return holds
 
