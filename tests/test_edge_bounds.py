@@ -7,9 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from PySide6.QtCore import QRectF
-
-from ui.widgets.graph_items import NODE_WIDTH, EdgeItem, EdgeSpec
+from ui.widgets.graph_items import NODE_WIDTH, Corners, EdgeItem, EdgeSpec
 from ui.widgets.map_style import map_colours
 
 coordinate = st.floats(min_value=-5_000, max_value=5_000, allow_nan=False)
@@ -17,8 +15,8 @@ height = st.floats(min_value=40, max_value=160)
 STYLES = ("plain", "route", "best", "both", "critical")
 
 
-def box(x: float, y: float, tall: float) -> QRectF:
-    return QRectF(x - NODE_WIDTH / 2, y - tall / 2, NODE_WIDTH, tall)
+def box(x: float, y: float, tall: float) -> Corners:
+    return (x - NODE_WIDTH / 2, y - tall / 2, x + NODE_WIDTH / 2, y + tall / 2)
 
 
 ROUTES = st.tuples(
@@ -39,7 +37,7 @@ def test_an_edge_s_bounds_hold_the_line_and_arrow_it_paints(qapp, route, style) 
     item = EdgeItem(EdgeSpec("a", "b", style), map_colours())
     item.route(box(sx, sy, s_tall), box(tx, ty, t_tall), bends, straight=straight, aside=aside)
     bounds = item.boundingRect()
-    pen = item.pen.widthF()
+    pen = item.line_pen.widthF()
     drawn = item.path.controlPointRect().adjusted(-pen, -pen, pen, pen).united(item.arrow.boundingRect())
     assert bounds.contains(drawn), (bounds, drawn)
 

@@ -183,3 +183,24 @@ def test_an_arrangement_undone_after_the_labels_changed_routes_its_edges_to_the_
     page.case_graph.restyle(page.document)  # the language changed: every node's text, and its box, again
     page.undo_stack.undo()  # the routes kept before the change are not put back: the edges are routed to today's boxes
     assert plain(drawn_edges(page)) == before  # the same texts here, so the same lines
+
+
+def test_after_an_arrangement_and_its_undo_a_click_on_a_stage_selects_it(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    """Both move every stage with the scene's index set aside and build it afresh: a click still finds what is under it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QGraphicsScene
+
+    view = page.graph
+    x, y = view.positions()["casework"]
+    page.edits.move_stages([("casework", x + LAYER_GAP, y + 300.0)])
+
+    def clicked(stage: str) -> list[str]:
+        view.centerOn(*view.node_position(stage))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(*view.node_position(stage)))
+        return [item.spec.id for item in view.scene().selectedItems()]
+
+    for step in (page.edits.arrange_automatically, page.undo_stack.undo, page.undo_stack.redo):
+        step()
+        assert view.scene().itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex
+        for stage in ("casework", "intake", page.document.data["start"]):
+            assert clicked(stage) == [stage], step

@@ -77,7 +77,7 @@ def assert_legend_explains(view: GraphView, legend: MapLegend) -> None:
     fills = {s.box[1].name() for s in samples if s.box is not None}
     plain_border, plain_fill = node_look("normal", "", palette)  # a node nothing happened at needs no entry
     for edge in view._edges.values():
-        assert look(edge.pen) in lines, (edge.spec, legend.entries)
+        assert look(edge.line_pen) in lines, (edge.spec, legend.entries)
         if edge.overlay is not None:
             assert look(edge.overlay) in lines, edge.spec
     for node in view._nodes.values():

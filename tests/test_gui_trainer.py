@@ -224,7 +224,8 @@ def test_no_line_runs_through_a_share_on_the_case_graph(window: MainWindow) -> N
     labels = [item for item in scene.items() if isinstance(item, EdgeLabel)]
     assert labels
     # the coloured lines (a share's blue, a critical red): a grey one is not told apart from the grey text's anti-aliasing
-    line_colours = {item.pen.color().rgb() for item in scene.items() if isinstance(item, EdgeItem) and item.pen.color().saturation() > 60}
+    pens = [item.line_pen for item in scene.items() if isinstance(item, EdgeItem)]
+    line_colours = {pen.color().rgb() for pen in pens if pen.color().saturation() > 60}
     for label in labels:
         area = label.mapRectToScene(label.text_rect())  # the text, inside its plate
         image = QImage(int(area.width()) * 2, int(area.height()) * 2, QImage.Format.Format_RGB32)
