@@ -175,6 +175,26 @@ def test_a_stage_dragged_on_the_map_takes_its_edges_along_while_it_moves(qtbot, 
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(40, 60))
 
 
+def test_a_stage_dragged_while_the_view_scrolls_takes_its_edges_along(qtbot, page: EditorPage) -> None:  # type: ignore[no-untyped-def]
+    """The wheel or a scroll bar moved mid-drag: Qt moves the held stage with the view, and its edges go with it."""
+    from PySide6.QtCore import QPoint, Qt
+
+    view = page.graph
+    page.select("casework")
+    edges = [key for key in view._edges if "casework" in key]
+    start = view.mapFromScene(*view.node_position("casework"))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), start + QPoint(20, 20))
+    held, before = view.node_position("casework"), plain(drawn_edges(page))
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > bar.minimum()  # the map is wider than the view
+    bar.setValue(bar.value() + 40 if bar.value() + 40 <= bar.maximum() else bar.value() - 40)
+    assert view.node_position("casework") != held  # the stage stays under the mouse: it moved in the scene
+    scrolled = plain(drawn_edges(page))
+    assert all(scrolled[key] != before[key] for key in edges)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(20, 20))
+
+
 def test_an_arrangement_undone_after_the_labels_changed_routes_its_edges_to_the_boxes_as_they_are(page: EditorPage) -> None:
     x, y = page.graph.positions()["casework"]
     page.edits.move_stages([("casework", x + LAYER_GAP, y + 300.0)])

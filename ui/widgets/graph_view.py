@@ -292,7 +292,9 @@ class GraphView(GraphDrawing):
                 self._lanes.draw_phase_names(painter, shown)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
-        super().scrollContentsBy(dx, dy)
+        super().scrollContentsBy(dx, dy)  # Qt replays the last mouse move here: a stage being dragged moves with the view
+        for node_id in self._pressed_at:
+            self.node_moved(node_id)  # its edges follow (the replayed move does not pass through ``mouseMoveEvent``)
         if self._lanes is not None and (dx or dy):
             self.viewport().update()  # the names stay at the left and the top of the view
         self._view_changed()
