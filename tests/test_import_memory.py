@@ -6,6 +6,7 @@ line, in memory a small multiple of the file and in seconds, not gigabytes and m
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 import tracemalloc
@@ -143,6 +144,50 @@ def test_a_twee_file_is_read_line_by_line_holding_its_bytes_and_each_passage_onc
     assert stories[0].passages[1].text == "\n" * 50_000 + "fin"
     # The passage's own str and a little: the whole text, its list of lines and their join were 3.5 to 5 times it
     assert peak < 1.6 * sys.getsizeof(text) + 2 * 2**20, (peak, sys.getsizeof(text))
+
+
+def _story_with_metadata(passages: int) -> str:
+    """A Twee 3 story as Twine writes it: StoryData, and each passage with its map position as JSON metadata."""
+    lines = [':: StoryData\n{"ifid": "6B5E8C3A-0000-4000-8000-000000000000", "start": "P0"}']
+    for index in range(passages):
+        links = "".join(f"[[Go to {j}->P{j}]]" for j in (index + 1, index + 2) if j < passages)
+        lines.append(f':: P{index} {{"position":"{index * 125},0","size":"100,100"}}\nThe officer meets person {index}.\n{links}')
+    return "\n\n".join(lines) + "\n"
+
+
+def test_an_import_runs_no_collector_pass_and_leaves_no_garbage_in_cycles(tmp_path: Path) -> None:
+    """The collector's full passes over a growing story made an import of 8,000 passages cost 1.5 times its share.
+
+    The import pauses it, and makes nothing it would have to free: the JSON metadata of every passage made 27
+    objects in reference cycles (a decoder each), 216,000 for 8,000 passages, left until the collector ran.
+    """
+    story = tmp_path / "story.twee"
+    story.write_text(_story_with_metadata(5), encoding="utf-8")
+    import_file(story)  # what the first import loads and compiles once is not what is measured
+    story.write_text(_story_with_metadata(2_000), encoding="utf-8")
+    passes: list[int] = []
+
+    def note_pass(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(note_pass)
+    try:
+        imported = import_file(story)
+        assert gc.isenabled()  # resumed after the import
+        gc.disable()
+        try:
+            left = gc.collect()
+        finally:
+            gc.enable()
+    finally:
+        gc.callbacks.remove(note_pass)
+    assert imported.stages == 2_000
+    assert imported.scenario["stages"]["p1999"]["layout"] == {"x": 1999 * 125 * 2.0, "y": 0.0}
+    # the test's own collection, and at most one pass of the young generation as the import resumes the collector
+    assert passes in ([2], [0, 2]), passes
+    assert left < 100, left  # the metadata of 2,000 passages left 54,000 objects in cycles
 
 
 def test_a_big_passage_with_emoji_is_imported_in_a_few_copies_of_it(tmp_path: Path) -> None:
