@@ -224,3 +224,13 @@ def test_after_an_arrangement_and_its_undo_a_click_on_a_stage_selects_it(qtbot, 
         assert view.scene().itemIndexMethod() == QGraphicsScene.ItemIndexMethod.BspTreeIndex
         for stage in ("casework", "intake", page.document.data["start"]):
             assert clicked(stage) == [stage], step
+
+
+def test_a_stage_s_tooltip_on_the_map_is_its_text_in_the_language_shown() -> None:
+    """In Bahasa Indonesia the map's tooltip showed the English text under the Indonesian title (a walkthrough)."""
+    from ui.editor.graph import node_spec
+
+    stage = {"title": {"en": "Alone", "id": "Berdua saja"}, "text": {"en": "Alone, Wati rolls up", "id": "Berdua saja, Wati menggulung"}}
+    assert node_spec("casework", stage, "intake", "id").tooltip == "Berdua saja, Wati menggulung"
+    assert node_spec("casework", stage, "intake", "en").tooltip == "Alone, Wati rolls up"
+    assert node_spec("casework", {"text": "Only English"}, "intake", "id").tooltip == "Only English"  # none in Indonesian: English

@@ -19,11 +19,12 @@ from ui.widgets.graph_view import EdgeSpec, GraphView, NodeSpec
 
 
 def node_spec(stage_id: str, stage: dict[str, Any], start: str, language: str) -> NodeSpec:
-    """How a stage is drawn."""
+    """How a stage is drawn: its id and title, its text as the tooltip, both in ``language`` (English where it has none)."""
     kind = stage.get("end") or ("start" if stage_id == start else "normal")
     title = text_of(stage.get("title"), language) or text_of(stage.get("title"), "en")
     label = f"{stage_id}\n{title}" if title else stage_id
-    return NodeSpec(stage_id, label, text_of(stage.get("text"), "en")[:300], kind=str(kind))
+    text = text_of(stage.get("text"), language) or text_of(stage.get("text"), "en")
+    return NodeSpec(stage_id, label, text[:300], kind=str(kind))
 
 
 def edge_specs(stage_id: str, stage: dict[str, Any], stages: dict[str, Any]) -> list[EdgeSpec]:
